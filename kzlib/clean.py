@@ -1,0 +1,355 @@
+"""Clean a corpus: paragraphs labelled by kind, furniture removed with reasons, sentences split.
+
+Every paragraph of every document is kept in the ``paragraphs`` table with its ``kind`` (body, title,
+dateline, caption, credit, tags, boilerplate) and the ``reason`` it was given; repeats point at their
+first occurrence (``duplicate_of``). The ``removals`` table lists every paragraph that is not analysed
+as body text, and why. Sentences come from NLTK's Punkt, trained on the corpus itself plus a list of
+abbreviations (no downloads).
+
+The rules are general — page furniture of blogs, CMSs and aggregators (``kzlib/data/furniture.yaml``),
+the conventions of photo captions and credits, keyword tag lines, datelines — not lists of strings of
+a particular corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+import yaml
+
+from kzlib.corpus import Corpus
+
+__all__ = ["clean", "split_paragraphs", "classify_paragraphs", "analysable", "SentenceSplitter", "PARAGRAPH_KINDS"]
+
+log = logging.getLogger(__name__)
+
+PARAGRAPH_KINDS = ("body", "title", "dateline", "caption", "credit", "tags", "boilerplate")
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+_MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY_RE = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_DATELINE = re.compile(
+    rf"^(?:{_WEEKDAY_RE},?\s+)?(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
+    rf"(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?)?\W*$",
+    re.IGNORECASE,
+)
+# A wire-service caption ends with "<Place>, <Month> <day>, <year>." ("... in Almaty, Kazakhstan, January 5, 2022.")
+_CAPTION_DATE_END = re.compile(rf",\s+{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\.\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
+_PAREN_CREDIT_END = re.compile(r"\((?:photo|credit|image|source)?:?[^()]{2,80}(?:/|\bvia\b)[^()]*\)\s*$", re.IGNORECASE)
+_PHOTO_WORD_END = re.compile(r"\((?:photo|credit|image)\s*:[^()]{2,100}\)\s*$", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?…:;\"'”’»)]\s*$")
+_WORD = re.compile(r"\w+")
+_QUOTE_OPEN = re.compile(r"^\s*[\"“”«‘'–—-]")
+_REPUBLISHED_FROM = re.compile(
+    r"(?:re)?published (?:from|by)\W+(?P<src>[\w .&'-]+?)\W*(?:[-–—|]|\bread\b|$)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Furniture:
+    end_markers: re.Pattern
+    boilerplate: re.Pattern
+    caption_openers: re.Pattern
+    agencies: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> _Furniture:
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("furniture.yaml").read_text("utf-8"))
+
+    def union(key: str, *, full: bool = True) -> re.Pattern:
+        alts = "|".join(f"(?:{row['pattern']})" for row in data[key])
+        return re.compile(rf"^\s*(?:{alts})\s*$" if full else alts, re.IGNORECASE)
+
+    return _Furniture(union("end_markers"), union("boilerplate"), union("caption_openers"),
+                      union("agencies", full=False))
+
+
+def _n_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split a document into paragraphs.
+
+    Blank lines separate blocks. Inside a block, each line is a paragraph (web copies put one
+    paragraph per line) unless the block is hard-wrapped — every line but the last long and not
+    ending a sentence — in which case its lines are joined.
+
+    Example:
+        >>> split_paragraphs("Title\\n\\nFirst para.\\nSecond para.")
+        ['Title', 'First para.', 'Second para.']
+    """
+    paras: list[str] = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        wrapped = len(lines) > 2 and all(
+            45 <= len(ln) <= 100 and not re.search(r"[.!?:\"”]$", ln) for ln in lines[:-1])
+        if wrapped:
+            paras.append(re.sub(r"\s+", " ", " ".join(lines)))
+        else:
+            paras.extend(re.sub(r"[ \t\u00a0]+", " ", ln) for ln in lines)
+    return paras
+
+
+def _parse_dateline(text: str) -> str:
+    m = _DATELINE.match(text.strip())
+    if not m:
+        return ""
+    if m["y3"]:
+        y, mo, d = int(m["y3"]), int(m["m3"]), int(m["d3"])
+    else:
+        y = int(m["y1"] or m["y2"])
+        name = (m["m1"] or m["m2"]).lower().rstrip(".")
+        mo = _MONTHS.get(name) or _MONTH_ABBR.get(name[:4] if name.startswith("sept") else name[:3], 0)
+        d = int(m["d1"] or m["d2"])
+    try:
+        return pd.Timestamp(year=y, month=mo, day=d).date().isoformat()
+    except ValueError:
+        return ""
+
+
+def _is_credit(text: str) -> str:
+    """Reason if the paragraph is a photo credit line, else ''."""
+    t = text.strip()
+    if _n_words(t) > 12 or re.search(r"[.!?]$", t) and not re.search(r"\b[A-Z]\.$", t):
+        return ""
+    if re.match(r"^(photo|photograph|image|credit|source|picture)s?\s*:", t, re.IGNORECASE):
+        return "credit line (labelled)"
+    words = re.findall(r"[A-Za-z][\w.'-]*", t)
+    capitalised = sum(w[0].isupper() for w in words) >= 0.6 * max(len(words), 1)
+    if "/" in t and capitalised and re.search(r"\w\s*/\s*\w", t):
+        return "photo credit (names joined by '/')"
+    if _furniture().agencies.search(t) and capitalised and _n_words(t) <= 8:
+        return "photo credit (names a photo agency)"
+    return ""
+
+
+def _is_tags(text: str) -> bool:
+    t = re.sub(r"^(tags|keywords|topics|filed under)\s*:\s*", "", text.strip(), flags=re.IGNORECASE)
+    if re.search(r"[.!?]$", t) or _n_words(t) > 30:
+        return False
+    items = [i.strip() for i in re.split(r"[,;|#]", t) if i.strip()]
+    return len(items) >= 3 and all(_n_words(i) <= 3 and " and " not in f" {i} " for i in items)
+
+
+def classify_paragraphs(paras: list[str], *, title: str = "") -> pd.DataFrame:
+    """Label the paragraphs of one document.
+
+    Returns a frame with ``para_id``, ``kind``, ``reason``, ``duplicate_of`` (-1 if none),
+    ``dateline`` (ISO date of a dateline paragraph, else '') and ``text``.
+
+    Example:
+        >>> classify_paragraphs(["Jan 10, 2022", "A headline", "Body text here. More.", "Leave a Reply"])["kind"].tolist()
+        ['dateline', 'title', 'body', 'boilerplate']
+    """
+    fur = _furniture()
+    n = len(paras)
+    kinds = ["body"] * n
+    reasons = [""] * n
+    datelines = [""] * n
+    dup = [-1] * n
+    seen: dict[str, int] = {}
+    for i, p in enumerate(paras):
+        key = re.sub(r"\W+", " ", p.lower()).strip()
+        if key in seen and _n_words(p) >= 3:
+            dup[i] = seen[key]
+        else:
+            seen.setdefault(key, i)
+
+    # 1. the end of the article: a marker in the last part, and everything after it
+    tail_start = min(int(n * 0.6), max(n - 10, 0))
+    end = next((i for i in range(tail_start, n) if fur.end_markers.match(paras[i])
+                or (_n_words(paras[i]) <= 20 and _REPUBLISHED_FROM.search(paras[i]))), None)
+    if end is not None:
+        kinds[end] = "boilerplate"
+        reasons[end] = "end-of-article marker (comment form, syndication notice)"
+        for i in range(end + 1, n):
+            kinds[i] = "boilerplate"
+            reasons[i] = f"after the end-of-article marker (paragraph {end})"
+
+    for i, p in enumerate(paras):
+        if kinds[i] != "body":
+            continue
+        words = _n_words(p)
+        if date := (_parse_dateline(p) if words <= 8 else ""):
+            kinds[i], reasons[i], datelines[i] = "dateline", f"a date on its own ({date})", date
+        elif words <= 8 and fur.boilerplate.match(p):
+            kinds[i], reasons[i] = "boilerplate", "site furniture (widget label, counter, desk byline or ad slot)"
+        elif credit := _is_credit(p):
+            kinds[i], reasons[i] = "credit", credit
+        elif _is_tags(p):
+            kinds[i], reasons[i] = "tags", "keyword tag line (a comma-separated list of short terms)"
+
+    for i, p in enumerate(paras):
+        if kinds[i] != "body":
+            continue
+        words = _n_words(p)
+        if words <= 60 and fur.caption_openers.match(p):
+            kinds[i], reasons[i] = "caption", "opens like a photo caption ('In the photo', 'This photo shows' …)"
+        elif words <= 80 and (_PAREN_CREDIT_END.search(p) or _PHOTO_WORD_END.search(p)):
+            kinds[i], reasons[i] = "caption", "ends with a photo credit in parentheses"
+        elif words <= 80 and i + 1 < n and kinds[i + 1] == "credit":
+            kinds[i], reasons[i] = "caption", "followed by a photo credit line"
+        elif words <= 40 and _CAPTION_DATE_END.search(p) and not _QUOTE_OPEN.match(p):
+            kinds[i], reasons[i] = "caption", "wire-caption form: ends with '<place>, <Month> <day>, <year>.'"
+
+    # the title: a short first line, or the line that matches the known title
+    norm_title = re.sub(r"\W+", " ", title.lower()).strip()
+    candidates = [i for i in range(n) if kinds[i] == "body"][:3]
+    for i in candidates:
+        p = paras[i]
+        if norm_title and re.sub(r"\W+", " ", p.lower()).strip() == norm_title:
+            kinds[i], reasons[i] = "title", "matches the document's title"
+            break
+        first_body = i == candidates[0]
+        if (first_body and _n_words(p) <= 25 and not re.search(r"[.;:,\"”]$", p) and not _QUOTE_OPEN.match(p)
+                and any(kinds[j] == "body" for j in range(i + 1, n))):
+            kinds[i], reasons[i] = "title", "short first line without a full stop (a headline)"
+            break
+
+    for i in range(n):
+        if dup[i] >= 0:
+            kinds[i] = kinds[dup[i]] if kinds[i] == "body" else kinds[i]
+            reasons[i] = f"repeat of paragraph {dup[i]}" + (f"; {reasons[i]}" if reasons[i] else "")
+            if kinds[i] == "body" and kinds[dup[i]] == "body":
+                reasons[i] = f"repeat of paragraph {dup[i]} (dropped; the first copy is kept)"
+    return pd.DataFrame({"para_id": range(n), "kind": kinds, "reason": reasons, "duplicate_of": dup,
+                         "dateline": datelines, "text": paras})
+
+
+def analysable(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The paragraphs analyses read: body text, each repeated paragraph once.
+
+    Example:
+        >>> body = analysable(clean(load_corpus()).paragraphs)  # doctest: +SKIP
+    """
+    mask = (paragraphs["kind"] == "body") & (paragraphs["duplicate_of"].astype(int) < 0)
+    return paragraphs[mask].reset_index(drop=True)
+
+
+class SentenceSplitter:
+    """NLTK Punkt trained on the corpus itself plus kzlib's abbreviation list (no downloads).
+
+    Example:
+        >>> s = SentenceSplitter().fit(["Mr. Blinken spoke to the U.S. press on Jan. 7. He left."])
+        >>> [t for _, _, t in s.spans("Mr. Smith met U.S. officials on Jan. 7. Then he left.")]
+        ['Mr. Smith met U.S. officials on Jan. 7.', 'Then he left.']
+    """
+
+    def __init__(self, *, max_train_chars: int = 2_000_000, abbreviations: list[str] | None = None) -> None:
+        self.max_train_chars = max_train_chars
+        self.abbreviations = abbreviations
+
+    def fit(self, texts: list[str]) -> SentenceSplitter:
+        from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+
+        trainer = PunktTrainer()
+        trainer.INCLUDE_ALL_COLLOCS = False
+        budget, step = self.max_train_chars, 1
+        total = sum(len(t) for t in texts)
+        if total > budget:  # a deterministic, evenly spread sample of the corpus
+            step = -(-total // budget)
+        trainer.train("\n\n".join(texts[::step]), finalize=True)
+        params = trainer.get_params()
+        abbrevs = self.abbreviations if self.abbreviations is not None else _abbreviations()
+        params.abbrev_types.update(abbrevs)
+        self.tokenizer_ = PunktSentenceTokenizer(params)
+        return self
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, sentence) for each sentence of ``text``."""
+        return [(s, e, text[s:e]) for s, e in self.tokenizer_.span_tokenize(text)]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[str, ...]:
+    lines = resources.files("kzlib.data").joinpath("abbreviations.txt").read_text("utf-8").splitlines()
+    return tuple(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def clean(corpus: Corpus, *, progress: bool = False) -> Corpus:
+    """Label paragraphs, log what is not body text, and split sentences.
+
+    Adds ``paragraphs``, ``sentences`` and ``removals`` tables to the corpus and, in ``documents``,
+    fills ``title`` (from a headline line when the metadata gave none), ``dateline`` and
+    ``republished_from`` (the original named by a syndication notice), and ``published`` from the
+    dateline when the metadata gave no date (``published_basis`` says so).
+
+    Example:
+        >>> from kzlib.corpus import load_corpus
+        >>> c = clean(load_corpus())
+        >>> sorted(c.paragraphs["kind"].unique())  # doctest: +SKIP
+        ['body', 'boilerplate', 'caption', 'credit', 'dateline', 'tags', 'title']
+    """
+    from tqdm.auto import tqdm
+
+    docs = corpus.documents.copy()
+    frames = []
+    for doc_id, text, title in tqdm(list(zip(docs["doc_id"], docs["text"], docs["title"])),
+                                    desc="cleaning", disable=not progress, unit="doc"):
+        table = classify_paragraphs(split_paragraphs(text), title=title)
+        table.insert(0, "doc_id", doc_id)
+        frames.append(table)
+    paras = pd.concat(frames, ignore_index=True)
+
+    firsts = paras.groupby("doc_id", sort=False)
+    titles = paras[paras["kind"] == "title"].groupby("doc_id")["text"].first()
+    datelines = paras[paras["dateline"] != ""].groupby("doc_id")["dateline"].first()
+    notices = paras[paras["reason"].str.startswith("end-of-article")].groupby("doc_id")["text"].first()
+    docs["dateline"] = docs["doc_id"].map(datelines).fillna("")
+    docs["republished_from"] = docs["doc_id"].map(notices).fillna("").map(_republished_source)
+    no_title = docs["title"] == ""
+    docs.loc[no_title, "title"] = docs.loc[no_title, "doc_id"].map(titles).fillna("")
+    use_dateline = (docs["published"] == "") & (docs["dateline"] != "")
+    docs.loc[use_dateline, "published"] = docs.loc[use_dateline, "dateline"]
+    docs.loc[use_dateline, "published_basis"] = "the dateline printed on the copy"
+    docs.loc[use_dateline, "date_certainty"] = [
+        "copy-date" if r else "exact" for r in docs.loc[use_dateline, "republished_from"]]
+    del firsts
+
+    paras["text_despun"] = paras["text"]
+    paras = paras[["doc_id", "para_id", "kind", "text", "text_despun", "duplicate_of", "reason"]]
+    removals = paras[(paras["kind"] != "body") | (paras["duplicate_of"] >= 0)]
+    removals = removals[["doc_id", "para_id", "kind", "reason", "text"]].reset_index(drop=True)
+
+    body = analysable(paras)
+    splitter = SentenceSplitter().fit(body["text"].tolist())
+    sentences = _split_sentences(body, splitter)
+    docs["n_words"] = docs["doc_id"].map(body.groupby("doc_id")["text"].apply(
+        lambda s: int(s.str.split().str.len().sum()))).fillna(0).astype(int)
+    empty = docs.loc[docs["n_words"] == 0, "doc_id"].tolist()
+    for d in empty:
+        log.warning("Document %s has no body text after cleaning (all paragraphs are furniture); "
+                    "see the removals table", d)
+    log.info("Cleaned %d documents: %d paragraphs, %d relabelled or dropped, %d sentences",
+             len(docs), len(paras), len(removals), len(sentences))
+    return corpus.replace(documents=docs, paragraphs=paras.reset_index(drop=True), sentences=sentences,
+                          removals=removals)
+
+
+def _republished_source(notice: str) -> str:
+    m = _REPUBLISHED_FROM.search(notice or "")
+    return m["src"].strip(" -–—") if m else ""
+
+
+def _split_sentences(body: pd.DataFrame, splitter: SentenceSplitter) -> pd.DataFrame:
+    rows = []
+    counters: dict[str, int] = {}
+    for doc_id, para_id, text in zip(body["doc_id"], body["para_id"], body["text"]):
+        for start, end, sent in splitter.spans(text):
+            n = counters.get(doc_id, 0)
+            counters[doc_id] = n + 1
+            rows.append((doc_id, int(para_id), n, start, end, sent))
+    return pd.DataFrame(rows, columns=["doc_id", "para_id", "sentence_id", "start", "end", "text"])

@@ -1,0 +1,423 @@
+"""Load a news corpus: a folder of text/HTML files or one table file, plus a metadata sidecar.
+
+The result is a :class:`Corpus`, a container of tidy tables (pandas DataFrames) that every later
+stage reads and extends. Loading never drops a file silently: files that cannot be read are listed
+in ``Corpus.skipped`` with the reason, and logged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from kzlib.errors import CorpusError
+
+__all__ = ["Corpus", "load_corpus", "load_metadata", "corpus_fingerprint", "seeds_dir", "detect_language", "TEXT_SUFFIXES", "TABLE_SUFFIXES"]
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
+METADATA_COLUMNS = ("title", "outlet", "site", "url", "published", "published_basis", "date_certainty",
+                    "language", "version")
+DATE_CERTAINTIES = ("exact", "on-or-after", "copy-date", "unknown")
+
+_DOCUMENT_COLUMNS = [
+    "doc_id", "path", "title", "outlet", "site", "url", "published", "published_basis", "date_certainty",
+    "language", "n_words", "encoding", "source_format", "story_id", "is_representative", "spin_score",
+    "version", "text",
+]
+_EMPTY_TABLES = {
+    "paragraphs": ["doc_id", "para_id", "kind", "text", "text_despun", "duplicate_of", "reason"],
+    "sentences": ["doc_id", "para_id", "sentence_id", "start", "end", "text"],
+    "removals": ["doc_id", "para_id", "kind", "reason", "text"],
+    "skipped": ["path", "reason"],
+    "copies": ["doc_a", "doc_b", "similarity", "evidence"],
+}
+
+
+def _empty(name: str) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in _EMPTY_TABLES[name]})
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The tables of one corpus. Stages return a new ``Corpus`` (``dataclasses.replace``).
+
+    Example:
+        >>> corpus = load_corpus()            # the bundled seeds
+        >>> corpus.documents[["doc_id", "outlet"]].head(2)  # doctest: +SKIP
+    """
+
+    documents: pd.DataFrame
+    paragraphs: pd.DataFrame = field(default_factory=lambda: _empty("paragraphs"))
+    sentences: pd.DataFrame = field(default_factory=lambda: _empty("sentences"))
+    removals: pd.DataFrame = field(default_factory=lambda: _empty("removals"))
+    skipped: pd.DataFrame = field(default_factory=lambda: _empty("skipped"))
+    copies: pd.DataFrame = field(default_factory=lambda: _empty("copies"))
+    source: str = ""
+
+    def replace(self, **tables: pd.DataFrame) -> Corpus:
+        """A copy with some tables replaced."""
+        return dataclasses.replace(self, **tables)
+
+    def representatives(self) -> Corpus:
+        """The corpus restricted to one copy per story (``is_representative``)."""
+        keep = set(self.documents.loc[self.documents["is_representative"].astype(bool), "doc_id"])
+        return self.replace(**{
+            name: table[table["doc_id"].isin(keep)].reset_index(drop=True)
+            for name, table in self.tables().items() if "doc_id" in table.columns
+        })
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """All tables by name, in a fixed order."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
+                if isinstance(getattr(self, f.name), pd.DataFrame)}
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+
+def seeds_dir() -> Path:
+    """The bundled corpus (``seeds/`` at the project root), independent of the working directory."""
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+# --- reading bytes -------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    try:
+        text = head.decode("utf-8", errors="ignore")
+    except Exception:  # pragma: no cover - decode with ignore does not raise
+        return True
+    return len(_CONTROL.findall(text)) > 0.05 * max(len(text), 1)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes, detecting the encoding. Returns (text, encoding)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8: a legacy single-byte encoding. Cyrillic text in cp1251 decodes, read as cp1252, into
+    # runs of accented Latin letters; pick the reading whose non-ASCII letters are mostly of one script.
+    best, best_score = None, -1.0
+    for enc in ("cp1251", "cp1252", "latin-1"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _script_consistency(text)
+        if score > best_score:
+            best, best_score = (text, enc), score
+    assert best is not None  # latin-1 decodes any byte string
+    return best
+
+
+def _script_consistency(text: str) -> float:
+    """Share of non-ASCII letters that belong to the most common script (Cyrillic or Latin)."""
+    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
+    if not letters:
+        return 1.0
+    cyr = sum("CYRILLIC" in unicodedata.name(ch, "") for ch in letters)
+    share = max(cyr, len(letters) - cyr) / len(letters)
+    # Latin-1 readings of Cyrillic bytes are mostly accented capitals and lower case mixed at random.
+    return share + (0.01 if cyr > len(letters) / 2 else 0.0)
+
+
+def _repair(text: str) -> tuple[str, bool]:
+    import ftfy
+
+    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+    return fixed, fixed != unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                      with_metadata=True, favor_precision=True)
+    if doc is None:
+        return "", {}
+    doc = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    meta = {k: str(doc.get(src) or "") for k, src in
+            (("title", "title"), ("site", "sitename"), ("url", "url"), ("published", "date"))}
+    return str(doc.get("text") or ""), meta
+
+
+# --- the public loaders --------------------------------------------------------------------------
+
+def load_corpus(
+    source: str | Path | None = None,
+    *,
+    metadata: str | Path | None = None,
+    text_column: str = "text",
+    id_column: str | None = None,
+    min_chars: int = 1,
+) -> Corpus:
+    """Load a corpus into the ``documents`` table.
+
+    ``source`` is a folder (``.txt``/``.md``/``.html`` files, searched recursively), or one ``.csv``,
+    ``.jsonl`` or ``.parquet`` file with a text column; ``None`` means the bundled seeds (with their
+    ``seeds/metadata.csv``). ``metadata`` is an optional CSV keyed by ``path`` (relative path of a
+    file), ``doc_id`` or ``file`` (file name), with columns among title, outlet, site, url, published,
+    published_basis, date_certainty, language, version.
+
+    Files that are empty, binary or unreadable are listed in ``Corpus.skipped`` and logged.
+
+    Example:
+        >>> corpus = load_corpus("my_corpus/", metadata="my_corpus.csv")  # doctest: +SKIP
+        >>> corpus.skipped  # what could not be read, and why  # doctest: +SKIP
+    """
+    if source is None or str(source) == "":
+        source = seeds_dir()
+        if metadata is None or str(metadata) == "":
+            metadata = source / "metadata.csv"
+    root = Path(source).expanduser()
+    if not root.exists():
+        raise CorpusError(f"Corpus not found: {root}. Pass a folder of .txt/.md/.html files or a "
+                          f"{'/'.join(TABLE_SUFFIXES)} file.")
+    if root.is_dir():
+        rows, skipped = _load_folder(root, min_chars=min_chars)
+    elif root.suffix.lower() in TABLE_SUFFIXES:
+        rows, skipped = _load_table(root, text_column=text_column, id_column=id_column, min_chars=min_chars)
+    elif root.suffix.lower() in TEXT_SUFFIXES:
+        rows, skipped = _load_files([root], root.parent, min_chars=min_chars)
+    else:
+        raise CorpusError(f"Cannot read {root.name}: unknown file type {root.suffix!r}. A corpus is a folder "
+                          f"of {', '.join(TEXT_SUFFIXES)} files or one {', '.join(TABLE_SUFFIXES)} file.")
+
+    skipped_df = pd.DataFrame(skipped, columns=["path", "reason"]) if skipped else _empty("skipped")
+    for rec in skipped:
+        log.warning("Skipped %s: %s", rec[0], rec[1])
+    if not rows:
+        detail = "; ".join(f"{p}: {r}" for p, r in skipped[:5]) or "no readable documents found"
+        raise CorpusError(f"The corpus at {root} has no readable documents ({detail}). Check the path, "
+                          f"the file types ({', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES)}) and the text column.")
+
+    docs = pd.DataFrame(rows)
+    if docs["doc_id"].duplicated().any():
+        dupes = sorted(docs.loc[docs["doc_id"].duplicated(), "doc_id"].unique())[:5]
+        raise CorpusError(f"Duplicate document ids {dupes}. Give each row a unique id (id_column=...).")
+    if metadata is not None and str(metadata) != "":
+        docs = _merge_metadata(docs, load_metadata(metadata))
+    docs = _finish_documents(docs)
+    log.info("Loaded %d documents from %s (%d skipped)", len(docs), root, len(skipped_df))
+    return Corpus(documents=docs, skipped=skipped_df, source=str(root))
+
+
+def _load_folder(root: Path, *, min_chars: int) -> tuple[list[dict], list[tuple[str, str]]]:
+    files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+    text_files = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES]
+    skipped = [(p.relative_to(root).as_posix(), f"not a corpus file type ({p.suffix or 'no suffix'})")
+               for p in files if p.suffix.lower() not in TEXT_SUFFIXES and p.name != "metadata.csv"
+               and p.name.lower() not in ("readme.md",)]
+    text_files = [p for p in text_files if p.name.lower() != "readme.md"]
+    rows, bad = _load_files(text_files, root, min_chars=min_chars)
+    return rows, skipped + bad
+
+
+def _load_files(paths: Iterable[Path], root: Path, *, min_chars: int) -> tuple[list[dict], list[tuple[str, str]]]:
+    rows: list[dict] = []
+    skipped: list[tuple[str, str]] = []
+    for p in paths:
+        rel = p.relative_to(root).as_posix()
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            skipped.append((rel, f"unreadable: {exc.strerror or exc}"))
+            continue
+        if not data.strip():
+            skipped.append((rel, "empty file"))
+            continue
+        if _looks_binary(data):
+            skipped.append((rel, "binary file (not text)"))
+            continue
+        text, enc = _decode(data)
+        meta: dict[str, str] = {}
+        fmt = "text"
+        if p.suffix.lower() in (".html", ".htm"):
+            text, meta = _html_to_text(text)
+            fmt = "html"
+        text, repaired = _repair(text)
+        if len(text.strip()) < min_chars:
+            skipped.append((rel, "no article text" + (" found in the HTML page" if fmt == "html" else "")))
+            continue
+        rows.append({"doc_id": str(Path(rel).with_suffix("").as_posix()), "path": rel, "text": text,
+                     "encoding": enc + ("+ftfy" if repaired else ""), "source_format": fmt, **meta})
+    return rows, skipped
+
+
+def _load_table(path: Path, *, text_column: str, id_column: str | None,
+                min_chars: int) -> tuple[list[dict], list[tuple[str, str]]]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding_errors="replace")
+        elif suffix == ".jsonl":
+            table = pd.read_json(path, lines=True, dtype=False)
+        else:
+            table = pd.read_parquet(path)
+    except Exception as exc:
+        raise CorpusError(f"Cannot read {path.name} as {suffix[1:].upper()}: {exc}") from exc
+    if text_column not in table.columns:
+        raise CorpusError(f"{path.name} has no text column {text_column!r} (columns: {list(table.columns)}). "
+                          f"Name the column holding the article text with text_column=... "
+                          f"(kz run: -p text_column NAME).")
+    if id_column is not None and id_column not in table.columns:
+        raise CorpusError(f"{path.name} has no id column {id_column!r} (columns: {list(table.columns)}).")
+    width = len(str(max(len(table) - 1, 0)))
+    rows: list[dict] = []
+    skipped: list[tuple[str, str]] = []
+    for i, rec in enumerate(table.to_dict("records")):
+        doc_id = str(rec[id_column]) if id_column else f"row{i:0{max(width, 6)}d}"
+        where = f"{path.name}#{doc_id}"
+        raw = rec.get(text_column)
+        text = "" if raw is None or (isinstance(raw, float) and pd.isna(raw)) else str(raw)
+        if len(text.strip()) < min_chars:
+            skipped.append((where, "empty text"))
+            continue
+        text, repaired = _repair(text)
+        row = {"doc_id": doc_id, "path": where, "text": text, "encoding": "table" + ("+ftfy" if repaired else ""),
+               "source_format": suffix[1:]}
+        for col in METADATA_COLUMNS:
+            if col in rec and rec[col] is not None and str(rec[col]) not in ("", "nan", "NaT", "None"):
+                row[col] = str(rec[col])
+        rows.append(row)
+    return rows, skipped
+
+
+def load_metadata(path: str | Path) -> pd.DataFrame:
+    """Read a metadata sidecar CSV; it is keyed by ``path``, ``doc_id`` or ``file``.
+
+    Example:
+        >>> load_metadata("seeds/metadata.csv").columns[:3].tolist()  # doctest: +SKIP
+        ['file', 'title', 'outlet']
+    """
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(f"Metadata file not found: {path}. Give a CSV with a 'path', 'doc_id' or 'file' column.")
+    meta = pd.read_csv(path, dtype=str, keep_default_na=False)
+    keys = [k for k in ("path", "doc_id", "file") if k in meta.columns]
+    if not keys:
+        raise CorpusError(f"{path.name} needs a 'path', 'doc_id' or 'file' column to match rows to documents "
+                          f"(columns: {list(meta.columns)}).")
+    if "date_certainty" in meta.columns:
+        bad = sorted(set(meta["date_certainty"]) - set(DATE_CERTAINTIES) - {""})
+        if bad:
+            raise CorpusError(f"{path.name}: unknown date_certainty {bad}; use one of {DATE_CERTAINTIES}.")
+    return meta
+
+
+def _merge_metadata(docs: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    key = next(k for k in ("path", "doc_id", "file") if k in meta.columns)
+    docs = docs.copy()
+    docs["file"] = docs["path"].map(lambda p: Path(p.split("#")[0]).name if "#" not in p else p.split("#")[1])
+    if meta[key].duplicated().any():
+        raise CorpusError(f"Metadata has duplicate {key!r} values: {sorted(meta.loc[meta[key].duplicated(), key])[:5]}")
+    known = set(docs[key])
+    unmatched = sorted(set(meta[key]) - known)
+    if unmatched:
+        log.warning("Metadata rows match no document (%s=%s); check the key column", key, unmatched[:5])
+    cols = [c for c in METADATA_COLUMNS if c in meta.columns]
+    extra = [c for c in meta.columns if c not in cols and c not in ("path", "doc_id", "file")]
+    merged = docs.merge(meta[[key, *cols, *extra]], on=key, how="left", suffixes=("", "__meta"))
+    for c in cols:
+        if f"{c}__meta" in merged.columns:  # metadata wins over what the file itself said
+            given = merged[f"{c}__meta"].fillna("")
+            merged[c] = given.where(given != "", merged[c].fillna(""))
+            merged = merged.drop(columns=f"{c}__meta")
+    return merged.drop(columns=["file"])
+
+
+def _finish_documents(docs: pd.DataFrame) -> pd.DataFrame:
+    docs = docs.copy()
+    for col in _DOCUMENT_COLUMNS:
+        if col not in docs.columns:
+            docs[col] = ""
+        docs[col] = docs[col].fillna("") if docs[col].dtype == object else docs[col]
+    docs["published"] = docs["published"].map(_iso_date)
+    docs["date_certainty"] = [
+        c if c else ("exact" if p else "unknown") for c, p in zip(docs["date_certainty"], docs["published"])
+    ]
+    missing_lang = docs["language"] == ""
+    if missing_lang.any():
+        docs.loc[missing_lang, "language"] = docs.loc[missing_lang, "text"].map(detect_language)
+    docs["n_words"] = docs["text"].str.split().str.len().astype(int)
+    docs["story_id"] = docs["doc_id"]
+    docs["is_representative"] = True
+    docs["spin_score"] = float("nan")
+    docs["version"] = docs["version"].where(docs["version"] != "", "unknown")
+    extra = [c for c in docs.columns if c not in _DOCUMENT_COLUMNS]
+    return docs[_DOCUMENT_COLUMNS + extra].sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def _iso_date(value: str) -> str:
+    """Normalise a metadata date to ISO ``YYYY-MM-DD`` (or keep ``YYYY``/``YYYY-MM``); '' if unparseable."""
+    value = str(value or "").strip()
+    if not value:
+        return ""
+    if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
+        return value
+    try:
+        return pd.Timestamp(value).date().isoformat()
+    except (ValueError, TypeError):
+        log.warning("Unparseable publication date %r: treated as unknown", value)
+        return ""
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid, offline); 'und' for too little text.
+
+    Example:
+        >>> detect_language("Russia's top envoy to the United States has blamed Washington")
+        'en'
+    """
+    import py3langid
+
+    sample = text[:5000]
+    if sum(ch.isalpha() for ch in sample) < 20:
+        return "und"
+    return str(py3langid.classify(sample)[0])
+
+
+def corpus_fingerprint(source: str | Path | None = None, *, metadata: str | Path | None = None) -> str:
+    """SHA-256 over the corpus files (relative path and bytes) and the metadata file.
+
+    Example:
+        >>> len(corpus_fingerprint())
+        64
+    """
+    if source is None or str(source) == "":
+        source = seeds_dir()
+        metadata = metadata or (source / "metadata.csv")
+    root = Path(source)
+    h = hashlib.sha256()
+    files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+    for p in files:
+        h.update((p.relative_to(root).as_posix() if root.is_dir() else p.name).encode())
+        h.update(b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    if metadata and Path(metadata).exists() and (not root.is_dir() or Path(metadata).parent != root):
+        h.update(hashlib.sha256(Path(metadata).read_bytes()).digest())
+    return h.hexdigest()
