@@ -1,0 +1,84 @@
+"""Saving results: tidy tables (CSV, or Parquet when large) and figures (PNG and SVG), deterministically.
+
+Notebooks call these with the ``run_dir`` parameter that ``kz run`` passes; with ``run_dir=""`` (an
+interactive session) nothing is written.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["save_table", "save_figure", "show_table", "PARQUET_ROWS"]
+
+log = logging.getLogger(__name__)
+
+PARQUET_ROWS = 200_000  #: tables longer than this are written as Parquet as well as CSV
+
+
+def _target(run_dir: str | Path | None, sub: str) -> Path | None:
+    if run_dir is None or str(run_dir) == "":
+        return None
+    folder = Path(run_dir) / sub
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_table(df: pd.DataFrame, name: str, *, run_dir: str | Path | None) -> Path | None:
+    """Write ``df`` to ``<run_dir>/tables/<name>.csv`` (and ``.parquet`` when large); byte-stable.
+
+    Example:
+        >>> save_table(pd.DataFrame({"a": [1]}), "example", run_dir="")  # nothing written without a run_dir
+    """
+    folder = _target(run_dir, "tables")
+    if folder is None:
+        return None
+    path = folder / f"{name}.csv"
+    df.to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
+    if len(df) > PARQUET_ROWS:
+        df.to_parquet(folder / f"{name}.parquet", index=False)
+    log.info("Saved table %s (%d rows) to %s", name, len(df), path)
+    return path
+
+
+def save_figure(fig, name: str, *, run_dir: str | Path | None) -> Path | None:
+    """Write a matplotlib figure to ``<run_dir>/figures/<name>.png`` and ``.svg`` (no timestamps).
+
+    Example:
+        >>> import matplotlib.pyplot as plt
+        >>> fig, ax = plt.subplots()
+        >>> save_figure(fig, "example", run_dir="")  # nothing written without a run_dir
+    """
+    folder = _target(run_dir, "figures")
+    if folder is None:
+        return None
+    import matplotlib
+
+    with matplotlib.rc_context({"svg.hashsalt": "kzlib"}):
+        fig.savefig(folder / f"{name}.png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+        fig.savefig(folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    log.info("Saved figure %s to %s", name, folder)
+    return folder / f"{name}.png"
+
+
+def show_table(df: pd.DataFrame, *, max_rows: int = 30, max_chars: int = 160):
+    """A table for display in a notebook: long text cut to ``max_chars``, at most ``max_rows`` rows.
+
+    Corpus text is untrusted web content: the result is rendered by pandas with HTML escaping, so no
+    markup from an article reaches the reader's browser.
+
+    Example:
+        >>> show_table(pd.DataFrame({"text": ["<script>alert(1)</script>"]}))  # doctest: +SKIP
+    """
+    from IPython.display import HTML
+
+    view = df.head(max_rows).copy()
+    for col in view.columns:
+        if view[col].dtype == object:
+            view[col] = view[col].map(lambda v: v if not isinstance(v, str) or len(v) <= max_chars
+                                      else v[: max_chars - 1] + "…")
+    html = view.to_html(index=False, escape=True, border=0, classes="kz-table", na_rep="")
+    more = f"<p><em>{len(df) - max_rows} more rows in the saved table.</em></p>" if len(df) > max_rows else ""
+    return HTML(html + more)
