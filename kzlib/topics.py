@@ -1,0 +1,915 @@
+"""Topic models over paragraphs, with the choice of k by coherence and a stability check.
+
+A topic model says which groups of words tend to occur together in a corpus. This module fits one
+over paragraphs (de-spun text, one copy per story by default) with scikit-learn, NMF on tf-idf or
+LDA on counts, and reports with every model how far a reader can trust it:
+
+- **coherence**: NPMI of each topic's top terms, estimated from paragraph co-occurrence in the
+  corpus itself (Bouma 2009; Aletras & Stevenson 2013; Lau, Newman & Baldwin 2014). 1 means the
+  terms always occur together, 0 that they occur together as often as chance, -1 never;
+- **stability**: the model is refitted with other seeds on random subsamples of the paragraphs and
+  each topic is matched (Hungarian method) to its best counterpart in each refit; the Jaccard
+  overlap of their top terms, averaged, is the topic's stability (Greene, O'Callaghan & Cunningham
+  2014, "How many topics? Stability analysis for topic models"). Topics that do not come back when
+  the data are perturbed are artefacts of one run.
+
+The vocabulary comes from a tokenizer that keeps acronyms ("U.S.", "CSTO") and hyphenated names,
+stop words (scikit-learn's list adjusted by ``kzlib/data/stopwords.txt``), multi-word names from the
+actor gazetteer (``kzlib/data/actors.yaml``, when present) and collocations learned from the corpus
+(bigrams with high NPMI, merged over two passes so that four-word names such as "collective
+security treaty organization" become one term).
+
+Example:
+    >>> import kzlib
+    >>> corpus = kzlib.prepare()                                   # doctest: +SKIP
+    >>> paras = topic_paragraphs(corpus)                           # doctest: +SKIP
+    >>> table = select_k(paras, ks=range(2, 9))                    # doctest: +SKIP
+    >>> model = TopicModel(k=best_k(table), seed=0).fit(paras)     # doctest: +SKIP
+    >>> model.topics_[["topic_id", "label", "coherence", "stability"]]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+from sklearn.base import BaseEstimator, clone
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
+
+try:  # the package's own error types, when present
+    from kzlib.errors import CorpusError, ParameterError
+except ImportError:  # pragma: no cover - kzlib.errors ships with the package
+    CorpusError = ParameterError = ValueError  # type: ignore[misc, assignment]
+
+__all__ = [
+    "TopicVectorizer",
+    "TopicModel",
+    "topic_paragraphs",
+    "select_k",
+    "best_k",
+    "npmi_coherence",
+    "topic_agreement",
+    "topic_prevalence",
+    "stability_verdict",
+    "load_stopwords",
+    "load_actor_names",
+    "tokenize",
+]
+
+log = logging.getLogger(__name__)
+
+_DATA = Path(__file__).resolve().parent / "data"
+METHODS = ("nmf", "lda")
+WEIGHT_DECIMALS = 6
+
+# --- tokenizer -----------------------------------------------------------------------------------
+
+# Dotted acronyms ("U.S.", "U.K.") lose their dots before tokenizing: "U.S." -> "US".
+_DOTTED = re.compile(r"\b((?:[^\W\d_]\.){2,})")
+# Punctuation that ends a run of words: collocations never span it.
+_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”„«»‹›/\\|…]+|\s[-–—]+\s|[–—]+|\s'|'\s")
+# A word: letters, optionally joined by apostrophes or hyphens ("kassym-jomart", "don't").
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_POSSESSIVE = re.compile(r"'s$")
+_MIN_LETTERS = 2
+
+
+def _runs(text: str) -> list[list[tuple[str, bool]]]:
+    """Split text into runs of (lower-cased word, is_acronym) between punctuation marks."""
+    text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text.translate(_APOSTROPHES))
+    letters = [ch for ch in text if ch.isalpha()]
+    shouting = bool(letters) and sum(ch.isupper() for ch in letters) > 0.5 * len(letters)
+    runs = []
+    for chunk in _BREAK.split(text):
+        run = []
+        for word in _WORD.findall(chunk):
+            word = _POSSESSIVE.sub("", word)
+            if len(word) < _MIN_LETTERS:
+                continue
+            acronym = not shouting and word.isupper() and len(word) <= 6
+            run.append((word.lower(), acronym))
+        if run:
+            runs.append(run)
+    return runs
+
+
+def tokenize(text: str, *, stop_words: Iterable[str] | None = None) -> list[str]:
+    """Lower-cased words of ``text``: acronyms de-dotted, possessives stripped, stop words removed.
+
+    All-capital words up to six letters ("US", "CSTO", "IT") are acronyms and never stop words.
+
+    Example:
+        >>> tokenize("Russia's envoy met U.S. officials in the CSTO's capital.")
+        ['russia', 'envoy', 'met', 'us', 'officials', 'csto', 'capital']
+    """
+    stops = load_stopwords() if stop_words is None else frozenset(stop_words)
+    return [w for run in _runs(text) for w, acr in run if acr or w not in stops]
+
+
+# --- data files ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _read_stopword_file(path: str) -> frozenset[str]:
+    words = set(ENGLISH_STOP_WORDS)
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip().translate(_APOSTROPHES).lower()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("-"):
+            words.discard(line[1:])
+        else:
+            words.add(line)
+    return frozenset(words)
+
+
+def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
+    """Stop words: scikit-learn's English list adjusted by ``kzlib/data/stopwords.txt`` (or ``path``).
+
+    Example:
+        >>> "said" in load_stopwords() and "fire" not in load_stopwords()
+        True
+    """
+    return _read_stopword_file(str(Path(path) if path else _DATA / "stopwords.txt"))
+
+
+def _collect_names(node: Any, out: list[str]) -> None:
+    """Every string under a name-like key (name, canonical, aliases, variants…) of a YAML tree."""
+    name_keys = {"name", "canonical", "canonical_name", "alias", "aliases", "variants", "names",
+                 "surface", "surfaces", "spellings", "transliterations", "full_name", "label"}
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if str(key).lower() in name_keys:
+                _collect_strings(value, out)
+            else:
+                _collect_names(value, out)
+    elif isinstance(node, list):
+        for item in node:
+            _collect_names(item, out)
+
+
+def _collect_strings(node: Any, out: list[str]) -> None:
+    if isinstance(node, str):
+        out.append(node)
+    elif isinstance(node, Mapping):
+        for value in node.values():
+            _collect_strings(value, out)
+    elif isinstance(node, list):
+        for item in node:
+            _collect_strings(item, out)
+
+
+def load_actor_names(path: str | Path | None = None) -> list[str]:
+    """Multi-word names and aliases from the actor gazetteer (``kzlib/data/actors.yaml``).
+
+    Any string under a name-like key (``name``, ``canonical``, ``aliases``, ``variants`` …) counts;
+    only names of two or more words are returned (one-word names need no merging). A missing file
+    gives an empty list.
+
+    Example:
+        >>> names = load_actor_names()
+        >>> all(len(n.split()) >= 2 for n in names)
+        True
+    """
+    path = Path(path) if path else _DATA / "actors.yaml"
+    if not path.exists():
+        log.info("no actor gazetteer at %s: multi-word names come from collocations only", path)
+        return []
+    import yaml
+
+    tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found: list[str] = []
+    _collect_names(tree, found)
+    names = sorted({n.strip() for n in found if len(_WORD.findall(n)) >= 2})
+    log.info("%d multi-word names from %s", len(names), path.name)
+    return names
+
+
+# --- vectorizer ----------------------------------------------------------------------------------
+
+
+def _identity(doc: list[str]) -> list[str]:
+    return doc
+
+
+def _npmi_score(c_ab: float, c_a: float, c_b: float, total: float) -> float:
+    p_ab = c_ab / total
+    if p_ab >= 1.0:
+        return 1.0
+    return math.log(p_ab / ((c_a / total) * (c_b / total))) / -math.log(p_ab)
+
+
+class TopicVectorizer(BaseEstimator):
+    """Paragraph texts to a term-count matrix, with names and learned collocations as single terms.
+
+    Parameters:
+        min_df: drop terms in fewer paragraphs than this (int) or this share (float).
+        max_df: drop terms in more than this share of paragraphs (float) or paragraphs (int).
+        stop_words: a collection of stop words; None = ``load_stopwords()``.
+        phrases: learn collocations from the corpus (bigrams by NPMI, ``phrase_passes`` passes).
+        phrase_min_count: a bigram must occur at least this often to become a phrase.
+        phrase_threshold: minimum NPMI (-1..1) of a bigram to become a phrase.
+        phrase_passes: passes of bigram merging (2 passes give up to four-word phrases).
+        names: multi-word names merged before anything else; None = ``load_actor_names()``.
+
+    Learned attributes: ``vocabulary_`` (terms, sorted), ``phrases_`` (table phrase, count, npmi,
+    source), ``n_paragraphs_``.
+
+    Example:
+        >>> vec = TopicVectorizer(min_df=1, names=[], phrase_min_count=2)
+        >>> X = vec.fit_transform(["Antony Blinken spoke.", "Antony Blinken left.", "Blinken!"])
+        >>> list(vec.vocabulary_)
+        ['antony blinken', 'blinken', 'left', 'spoke']
+    """
+
+    def __init__(self, *, min_df: int | float = 2, max_df: int | float = 0.5,
+                 stop_words: Iterable[str] | None = None, phrases: bool = True,
+                 phrase_min_count: int = 3, phrase_threshold: float = 0.5, phrase_passes: int = 2,
+                 names: Sequence[str] | None = None):
+        self.min_df = min_df
+        self.max_df = max_df
+        self.stop_words = stop_words
+        self.phrases = phrases
+        self.phrase_min_count = phrase_min_count
+        self.phrase_threshold = phrase_threshold
+        self.phrase_passes = phrase_passes
+        self.names = names
+
+    # analysis -------------------------------------------------------------------------------
+    def _setup(self) -> None:
+        if not isinstance(self.phrase_passes, int) or self.phrase_passes < 0:
+            raise ParameterError(f"phrase_passes must be a non-negative int, got {self.phrase_passes!r}")
+        if not -1.0 <= float(self.phrase_threshold) <= 1.0:
+            raise ParameterError(f"phrase_threshold is an NPMI, between -1 and 1; got {self.phrase_threshold!r}")
+        self._stops = load_stopwords() if self.stop_words is None else frozenset(
+            w.translate(_APOSTROPHES).lower() for w in self.stop_words)
+        names = load_actor_names() if self.names is None else list(self.names)
+        # name token sequence -> term (the name's own words, lower case, joined by spaces)
+        self._names: dict[tuple[str, ...], str] = {}
+        for name in names:
+            words = tuple(w for run in _runs(name) for w, _ in run)
+            if len(words) >= 2:
+                self._names[words] = " ".join(words)
+        self._name_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted(self._names, key=lambda t: (-len(t), t)):
+            self._name_first.setdefault(words[0], []).append(words)
+
+    def _base_runs(self, text: str) -> list[list[str]]:
+        """Runs of content words: names merged, stop words removed (they break runs)."""
+        out: list[list[str]] = []
+        for run in _runs(text):
+            current: list[str] = []
+            i = 0
+            while i < len(run):
+                word, acronym = run[i]
+                match = None
+                for words in self._name_first.get(word, ()):
+                    n = len(words)
+                    if tuple(w for w, _ in run[i:i + n]) == words:
+                        match = words
+                        break
+                if match is not None:
+                    current.append(self._names[match])
+                    i += len(match)
+                    continue
+                if acronym or word not in self._stops:
+                    current.append(word)
+                elif current:
+                    out.append(current)
+                    current = []
+                i += 1
+            if current:
+                out.append(current)
+        return out
+
+    @staticmethod
+    def _merge(runs: list[list[str]], accepted: set[tuple[str, str]]) -> list[list[str]]:
+        merged = []
+        for run in runs:
+            new: list[str] = []
+            i = 0
+            while i < len(run):
+                if i + 1 < len(run) and (run[i], run[i + 1]) in accepted:
+                    new.append(run[i] + " " + run[i + 1])
+                    i += 2
+                else:
+                    new.append(run[i])
+                    i += 1
+            merged.append(new)
+        return merged
+
+    def _learn_phrases(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
+        rows = []
+        self._merges: list[set[tuple[str, str]]] = []
+        for pass_no in range(1, self.phrase_passes + 1):
+            unigrams: Counter[str] = Counter()
+            bigrams: Counter[tuple[str, str]] = Counter()
+            for runs in docs:
+                for run in runs:
+                    unigrams.update(run)
+                    bigrams.update(zip(run, run[1:]))
+            total = sum(unigrams.values())
+            accepted = set()
+            for (a, b), c_ab in bigrams.items():
+                if c_ab < self.phrase_min_count:
+                    continue
+                score = _npmi_score(c_ab, unigrams[a], unigrams[b], total)
+                if score >= self.phrase_threshold:
+                    accepted.add((a, b))
+                    rows.append({"phrase": f"{a} {b}", "count": c_ab, "npmi": round(score, 4),
+                                 "source": f"collocation (pass {pass_no})"})
+            self._merges.append(accepted)
+            if not accepted:
+                break
+            docs = [self._merge(runs, accepted) for runs in docs]
+        table = pd.DataFrame(rows, columns=["phrase", "count", "npmi", "source"])
+        self._collocations = table
+        return docs
+
+    def _analyze_runs(self, text: str) -> list[str]:
+        runs = self._base_runs(text)
+        for accepted in getattr(self, "_merges", []):
+            runs = self._merge(runs, accepted)
+        return [w for run in runs for w in run]
+
+    def analyze(self, text: str) -> list[str]:
+        """The terms of one text, as the fitted vectorizer sees them.
+
+        Example:
+            >>> vec = TopicVectorizer(min_df=1, names=["Antony Blinken"]).fit(["Antony Blinken spoke."])
+            >>> vec.analyze("Secretary of State Antony Blinken said so.")
+            ['secretary', 'state', 'antony blinken']
+        """
+        self._check_fitted()
+        return self._analyze_runs(text)
+
+    # fitting --------------------------------------------------------------------------------
+    def _texts(self, texts: Iterable[str]) -> list[str]:
+        texts = list(texts.tolist() if isinstance(texts, pd.Series) else texts)
+        bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
+        if bad:
+            raise CorpusError(f"{len(bad)} texts are not strings (first at position {bad[0]}): "
+                              "fill missing paragraph texts with '' or drop them first")
+        return texts
+
+    def fit_transform(self, texts: Iterable[str], y: Any = None) -> sparse.csr_matrix:
+        """Learn phrases and vocabulary; return the paragraph × term count matrix (CSR)."""
+        texts = self._texts(texts)
+        if not texts:
+            raise CorpusError("no paragraphs to build a vocabulary from: the corpus has no body text")
+        self._setup()
+        self._merges = []
+        docs = [self._base_runs(t) for t in texts]
+        if self.phrases and self.phrase_passes:
+            docs = self._learn_phrases(docs)
+        else:
+            self._collocations = pd.DataFrame(columns=["phrase", "count", "npmi", "source"])
+        terms = [[w for run in runs for w in run] for runs in docs]
+        self._cv = CountVectorizer(analyzer=_identity, min_df=self.min_df, max_df=self.max_df)
+        try:
+            X = self._cv.fit_transform(terms)
+        except ValueError as err:
+            raise CorpusError(f"no terms left after stop words and min_df={self.min_df}, "
+                              f"max_df={self.max_df} ({err}); lower min_df or raise max_df, "
+                              "or give a larger corpus") from err
+        self.vocabulary_ = np.asarray(self._cv.get_feature_names_out(), dtype=object)
+        vocab = set(self.vocabulary_)
+        names_used = sorted(t for t in set(self._names.values()) if t in vocab)
+        name_rows = pd.DataFrame({"phrase": names_used, "count": np.nan, "npmi": np.nan,
+                                  "source": "actor gazetteer"})
+        colloc = self._collocations
+        self.phrases_ = (pd.concat([name_rows, colloc], ignore_index=True) if len(name_rows)
+                         else colloc.copy())
+        self.phrases_["in_vocabulary"] = self.phrases_["phrase"].isin(vocab)
+        self.phrases_ = self.phrases_.sort_values(["source", "phrase"]).reset_index(drop=True)
+        self.n_paragraphs_ = len(texts)
+        log.info("vocabulary: %d terms from %d paragraphs (%d phrases learned, %d gazetteer names used)",
+                 len(self.vocabulary_), len(texts), len(colloc), len(names_used))
+        return X.tocsr()
+
+    def fit(self, texts: Iterable[str], y: Any = None) -> TopicVectorizer:
+        """Learn phrases and vocabulary from paragraph texts; returns self."""
+        self.fit_transform(texts)
+        return self
+
+    def transform(self, texts: Iterable[str]) -> sparse.csr_matrix:
+        """Count matrix of new texts over the fitted vocabulary."""
+        self._check_fitted()
+        texts = self._texts(texts)
+        return self._cv.transform([self._analyze_runs(t) for t in texts]).tocsr()
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "vocabulary_"):
+            raise ParameterError("this TopicVectorizer is not fitted yet: call fit(texts) first")
+
+
+# --- coherence and agreement ---------------------------------------------------------------------
+
+
+def _npmi_from_binary(top_idx: Sequence[Sequence[int]], B: sparse.csc_matrix) -> np.ndarray:
+    """Mean pairwise NPMI of each topic's terms (column indices) over the rows of binary matrix B.
+
+    P(w) = share of rows containing w; P(wi, wj) = share containing both;
+    NPMI = log(P(wi,wj) / (P(wi) P(wj))) / -log P(wi,wj); -1 when the pair never co-occurs,
+    0 when P(wi,wj) = 1 (terms in every row carry no information).
+    """
+    n = B.shape[0]
+    out = np.zeros(len(top_idx))
+    for t, idx in enumerate(top_idx):
+        idx = list(idx)
+        if len(idx) < 2:
+            out[t] = np.nan
+            continue
+        sub = B[:, idx]
+        co = (sub.T @ sub).toarray().astype(float)
+        p = np.diag(co) / n
+        scores = []
+        for i in range(len(idx)):
+            for j in range(i + 1, len(idx)):
+                p_ij = co[i, j] / n
+                if p_ij == 0:
+                    scores.append(-1.0)
+                elif p_ij >= 1.0:
+                    scores.append(0.0)
+                else:
+                    scores.append(math.log(p_ij / (p[i] * p[j])) / -math.log(p_ij))
+        out[t] = float(np.mean(scores))
+    return out
+
+
+def npmi_coherence(top_terms: Sequence[Sequence[str]], documents: Iterable[Iterable[str]]) -> list[float]:
+    """NPMI coherence of each topic: the mean, over pairs of its terms, of their NPMI in ``documents``.
+
+    Probabilities are shares of documents (here: paragraphs) that contain a term or both terms; a
+    pair that never co-occurs scores -1. Terms absent from every document count as never
+    co-occurring. The log base cancels out.
+
+    Example:
+        >>> docs = [["a", "b"], ["a", "b", "c"], ["a", "c"], ["d"]]
+        >>> [round(x, 4) for x in npmi_coherence([["a", "b"], ["a", "d"]], docs)]
+        [0.415, -1.0]
+    """
+    docs = [set(d) for d in documents]
+    if not docs:
+        raise CorpusError("npmi_coherence needs at least one document")
+    vocab = sorted({w for topic in top_terms for w in topic})
+    index = {w: i for i, w in enumerate(vocab)}
+    rows, cols = [], []
+    for r, d in enumerate(docs):
+        for w in d:
+            if w in index:
+                rows.append(r)
+                cols.append(index[w])
+    B = sparse.csc_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(docs), len(vocab)))
+    return [float(x) for x in _npmi_from_binary([[index[w] for w in t] for t in top_terms], B)]
+
+
+def topic_agreement(reference: Sequence[Sequence[str]], other: Sequence[Sequence[str]]) -> np.ndarray:
+    """Per reference topic, the Jaccard overlap of its top terms with its Hungarian-matched topic in ``other``.
+
+    The matching maximises total Jaccard overlap, one-to-one (Greene et al. 2014). Averaging the
+    result gives the agreement of two topic models (1 = same top terms, 0 = nothing in common).
+
+    Example:
+        >>> topic_agreement([["a", "b"], ["c", "d"]], [["c", "d"], ["a", "x"]]).round(3).tolist()
+        [0.333, 1.0]
+    """
+    ref = [set(t) for t in reference]
+    oth = [set(t) for t in other]
+    J = np.zeros((len(ref), len(oth)))
+    for i, a in enumerate(ref):
+        for j, b in enumerate(oth):
+            union = len(a | b)
+            J[i, j] = len(a & b) / union if union else 0.0
+    rows, cols = linear_sum_assignment(-J)
+    out = np.zeros(len(ref))
+    out[rows] = J[rows, cols]
+    return out
+
+
+def stability_verdict(stability: float) -> str:
+    """A word for a mean stability (agreement of top terms across reruns): fragile, moderate or stable.
+
+    Thresholds (a reading aid, not a test): below 0.5 fewer than half of a topic's top terms come
+    back on a rerun ("fragile"); 0.5–0.75 "moderate"; 0.75 and above "stable".
+
+    Example:
+        >>> stability_verdict(0.3), stability_verdict(0.6), stability_verdict(0.9)
+        ('fragile', 'moderate', 'stable')
+    """
+    if stability is None or not np.isfinite(stability):
+        return "unknown"
+    return "fragile" if stability < 0.5 else "moderate" if stability < 0.75 else "stable"
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+
+def topic_paragraphs(corpus: Any, *, one_copy_per_story: bool = True) -> pd.DataFrame:
+    """The paragraphs a topic model reads: analysable body paragraphs, one copy per story by default.
+
+    Returns ``doc_id``, ``para_id``, ``text``, ``text_despun`` (sorted by doc_id, para_id).
+
+    Example:
+        >>> paras = topic_paragraphs(kzlib.prepare())   # doctest: +SKIP
+    """
+    if not hasattr(corpus, "paragraphs") or not hasattr(corpus, "documents"):
+        raise CorpusError("topic_paragraphs needs a kzlib Corpus (kzlib.prepare(...)); "
+                          "to use a table of paragraphs, pass it to TopicModel.fit directly")
+    if one_copy_per_story:
+        if "is_representative" in corpus.documents.columns:
+            corpus = corpus.representatives()
+        else:
+            log.warning("documents have no is_representative column: every copy of a story is counted")
+    paras = corpus.paragraphs
+    try:
+        from kzlib.clean import analysable
+        paras = analysable(paras)
+    except ImportError:  # pragma: no cover - kzlib.clean ships with the package
+        if "kind" in paras.columns:
+            paras = paras[paras["kind"] == "body"]
+        if "duplicate_of" in paras.columns:
+            paras = paras[paras["duplicate_of"].astype(int) < 0]
+    cols = [c for c in ("doc_id", "para_id", "text", "text_despun") if c in paras.columns]
+    return paras[cols].sort_values(["doc_id", "para_id"]).reset_index(drop=True)
+
+
+def _check_paragraphs(paragraphs: Any, text_column: str) -> tuple[pd.DataFrame, str]:
+    if hasattr(paragraphs, "paragraphs") and hasattr(paragraphs, "documents"):
+        paragraphs = topic_paragraphs(paragraphs)
+    if not isinstance(paragraphs, pd.DataFrame):
+        raise CorpusError(f"expected a DataFrame of paragraphs (doc_id, para_id, {text_column}) or a "
+                          f"Corpus, got {type(paragraphs).__name__}")
+    missing = [c for c in ("doc_id", "para_id") if c not in paragraphs.columns]
+    if missing:
+        raise CorpusError(f"paragraphs lack column(s) {missing}: pass the paragraphs table of a Corpus "
+                          "(kzlib.topics.topic_paragraphs(corpus))")
+    column = text_column
+    if column not in paragraphs.columns:
+        if column == "text_despun" and "text" in paragraphs.columns:
+            log.warning("paragraphs have no text_despun column: using text (spun copies are not repaired)")
+            column = "text"
+        else:
+            raise CorpusError(f"paragraphs have no {text_column!r} column; name the text column with "
+                              "text_column=...")
+    if paragraphs.duplicated(["doc_id", "para_id"]).any():
+        raise CorpusError("paragraphs repeat a (doc_id, para_id) pair: each paragraph must appear once")
+    paras = paragraphs.sort_values(["doc_id", "para_id"]).reset_index(drop=True)
+    paras[column] = paras[column].fillna("").astype(str)
+    return paras, column
+
+
+# --- the model ---------------------------------------------------------------------------------
+
+
+def _top_indices(H: np.ndarray, n: int) -> list[list[int]]:
+    """Indices of each row's n largest values (ties: lower index, i.e. alphabetical term, first)."""
+    out = []
+    for row in H:
+        order = np.lexsort((np.arange(len(row)), -row))
+        out.append([int(i) for i in order[:n] if row[i] > 0])
+    return out
+
+
+class TopicModel(BaseEstimator):
+    """A topic model over paragraphs, with coherence and stability, following scikit-learn conventions.
+
+    Parameters:
+        k: number of topics.
+        method: ``"nmf"`` (NMF on sublinear tf-idf, NNDSVDa start) or ``"lda"`` (LDA on counts).
+        seed: random seed of the model (and, with ``stability_seeds=None``, of the reruns).
+        n_terms: top terms per topic (used for labels, coherence and stability).
+        stability_seeds: seeds of the reruns that measure stability; None = seed+1 … seed+5; () = none.
+        subsample: share of paragraphs each rerun is fitted on (Greene et al. 2014 use 0.8).
+        text_column: the paragraph text to read (``text_despun`` by default; falls back to ``text``).
+        vectorizer: a ``TopicVectorizer`` (unfitted) to configure the vocabulary; None = defaults.
+        max_iter: iterations of the solver.
+
+    Learned attributes: ``topics_`` (topic_id, label, top_terms, coherence, prevalence, stability,
+    n_paragraphs), ``doc_topics_`` (doc_id, para_id, topic_id, weight; weights of a paragraph sum
+    to 1, or are all 0 for a paragraph with no vocabulary term), ``coherence_`` (mean NPMI),
+    ``stability_`` (mean agreement over topics and reruns), ``runs_`` (agreement per rerun and
+    topic), ``vectorizer_``, ``model_`` (the scikit-learn estimator), ``terms_`` (vocabulary),
+    ``paragraphs_``. Topics are numbered by prevalence, 0 = most prevalent.
+
+    Example:
+        >>> model = TopicModel(k=5, method="nmf", seed=0).fit(paragraphs)   # doctest: +SKIP
+        >>> model.topics_[["label", "coherence", "stability"]]              # doctest: +SKIP
+    """
+
+    def __init__(self, k: int = 6, *, method: str = "nmf", seed: int = 0, n_terms: int = 10,
+                 stability_seeds: Sequence[int] | None = None, subsample: float = 0.8,
+                 text_column: str = "text_despun", vectorizer: TopicVectorizer | None = None,
+                 max_iter: int = 400):
+        self.k = k
+        self.method = method
+        self.seed = seed
+        self.n_terms = n_terms
+        self.stability_seeds = stability_seeds
+        self.subsample = subsample
+        self.text_column = text_column
+        self.vectorizer = vectorizer
+        self.max_iter = max_iter
+
+    # validation -----------------------------------------------------------------------------
+    def _validate(self) -> None:
+        if self.method not in METHODS:
+            raise ParameterError(f"method must be one of {METHODS}, got {self.method!r}")
+        if not isinstance(self.k, (int, np.integer)) or self.k < 1:
+            raise ParameterError(f"k must be a positive int, got {self.k!r}")
+        if not isinstance(self.n_terms, (int, np.integer)) or self.n_terms < 2:
+            raise ParameterError(f"n_terms must be an int >= 2 (coherence needs pairs), got {self.n_terms!r}")
+        if not 0 < float(self.subsample) <= 1:
+            raise ParameterError(f"subsample is a share of paragraphs in (0, 1], got {self.subsample!r}")
+        if self.vectorizer is not None and not isinstance(self.vectorizer, TopicVectorizer):
+            raise ParameterError("vectorizer must be a kzlib.topics.TopicVectorizer")
+
+    def _seeds(self) -> list[int]:
+        if self.stability_seeds is None:
+            return [int(self.seed) + i for i in range(1, 6)]
+        return [int(s) for s in self.stability_seeds]
+
+    # solver ---------------------------------------------------------------------------------
+    def _solve(self, X: sparse.csr_matrix, seed: int, *, init: str) -> tuple[np.ndarray, np.ndarray, Any]:
+        """Fit one model on counts X; returns (W doc-topic, H topic-term, estimator)."""
+        if self.method == "nmf":
+            self._tfidf = TfidfTransformer(sublinear_tf=True).fit(X)
+            Xw = self._tfidf.transform(X)
+            est = NMF(n_components=int(self.k), init=init, random_state=seed, max_iter=self.max_iter,
+                      tol=1e-4)
+            W = est.fit_transform(Xw)
+            H = est.components_
+        else:
+            est = LatentDirichletAllocation(n_components=int(self.k), learning_method="batch",
+                                            max_iter=min(self.max_iter, 100), random_state=seed,
+                                            n_jobs=1)
+            W = est.fit_transform(X)
+            H = est.components_ / est.components_.sum(axis=1, keepdims=True)
+        return W, H, est
+
+    def _fit_matrix(self, X: sparse.csr_matrix, vectorizer: TopicVectorizer, paras: pd.DataFrame,
+                    column: str) -> TopicModel:
+        self._validate()
+        n_docs, n_vocab = X.shape
+        if self.k > min(n_docs, n_vocab):
+            raise ParameterError(f"k={self.k} topics cannot be fitted to {n_docs} paragraphs and "
+                                 f"{n_vocab} terms: choose k <= {min(n_docs, n_vocab)}")
+        nonempty = np.asarray(X.sum(axis=1)).ravel() > 0
+        if (~nonempty).any():
+            log.info("%d of %d paragraphs have no vocabulary term: they get weight 0 in every topic",
+                     int((~nonempty).sum()), n_docs)
+        terms = vectorizer.vocabulary_
+        W, H, est = self._solve(X, int(self.seed), init="nndsvda")
+        tfidf = getattr(self, "_tfidf", None)
+        top = _top_indices(H, self.n_terms)
+        B = (X > 0).astype(np.float64).tocsc()
+        coherence = _npmi_from_binary(top, B)
+
+        # stability: reruns with other seeds (random start) on subsamples of the paragraphs
+        ref_terms = [[terms[i] for i in t] for t in top]
+        run_rows = []
+        for s in self._seeds():
+            rng = np.random.default_rng(s)
+            size = max(int(self.k), int(round(self.subsample * n_docs)))
+            idx = np.sort(rng.choice(n_docs, size=size, replace=False)) if size < n_docs else np.arange(n_docs)
+            Xs = X[idx]
+            keep = np.asarray(Xs.sum(axis=0)).ravel() > 0
+            _, Hs, _ = self._solve(Xs[:, keep], s, init="random")
+            sub_terms = terms[keep]
+            run_terms = [[sub_terms[i] for i in t] for t in _top_indices(Hs, self.n_terms)]
+            agree = topic_agreement(ref_terms, run_terms)
+            run_rows += [{"seed": s, "topic": t, "agreement": float(a)} for t, a in enumerate(agree)]
+        runs = pd.DataFrame(run_rows, columns=["seed", "topic", "agreement"])
+
+        # weights: each paragraph's topic weights as shares
+        totals = W.sum(axis=1, keepdims=True)
+        shares = np.divide(W, totals, out=np.zeros_like(W), where=totals > 0)
+        prevalence = shares[nonempty].mean(axis=0) if nonempty.any() else np.zeros(int(self.k))
+        dominant = np.bincount(shares[nonempty].argmax(axis=1), minlength=int(self.k)) if nonempty.any() \
+            else np.zeros(int(self.k), dtype=int)
+        stab = runs.groupby("topic")["agreement"].mean().reindex(range(int(self.k))).to_numpy() \
+            if len(runs) else np.full(int(self.k), np.nan)
+
+        # number topics by prevalence (ties: first top term)
+        first = [ref_terms[t][0] if ref_terms[t] else "" for t in range(int(self.k))]
+        order = sorted(range(int(self.k)), key=lambda t: (-round(float(prevalence[t]), 9), first[t]))
+        new_id = {old: new for new, old in enumerate(order)}
+        topics = pd.DataFrame({
+            "topic_id": [new_id[t] for t in range(int(self.k))],
+            "label": [" / ".join(ref_terms[t][:3]) for t in range(int(self.k))],
+            "top_terms": [", ".join(ref_terms[t]) for t in range(int(self.k))],
+            "coherence": np.round(coherence, 4),
+            "prevalence": np.round(prevalence, 4),
+            "stability": np.round(stab, 4),
+            "n_paragraphs": dominant.astype(int),
+        }).sort_values("topic_id").reset_index(drop=True)
+        runs["topic_id"] = runs["topic"].map(new_id)
+        self.runs_ = runs[["seed", "topic_id", "agreement"]].sort_values(["seed", "topic_id"]) \
+            .reset_index(drop=True)
+
+        k = int(self.k)
+        doc_topics = pd.DataFrame({
+            "doc_id": np.repeat(paras["doc_id"].to_numpy(), k),
+            "para_id": np.repeat(paras["para_id"].to_numpy(), k),
+            "topic_id": np.tile([new_id[t] for t in range(k)], n_docs),
+            "weight": np.round(shares.ravel(), WEIGHT_DECIMALS),
+        }).sort_values(["doc_id", "para_id", "topic_id"]).reset_index(drop=True)
+
+        self.vectorizer_ = vectorizer
+        self.model_ = est
+        self.tfidf_ = tfidf if self.method == "nmf" else None
+        self.terms_ = terms
+        self.components_ = H[order]
+        self.topics_ = topics
+        self.doc_topics_ = doc_topics
+        self.coherence_ = float(np.round(np.nanmean(coherence), 4))
+        self.stability_ = float(np.round(runs["agreement"].mean(), 4)) if len(runs) else float("nan")
+        self.paragraphs_ = paras[["doc_id", "para_id", column]].rename(columns={column: "text"})
+        self._order = order
+        log.info("%s k=%d: coherence %.3f, stability %.3f (%s) over %d paragraphs",
+                 self.method, k, self.coherence_, self.stability_, stability_verdict(self.stability_), n_docs)
+        return self
+
+    # public API -----------------------------------------------------------------------------
+    def fit(self, paragraphs: pd.DataFrame, y: Any = None) -> TopicModel:
+        """Fit on a paragraphs table (``doc_id``, ``para_id``, ``text_despun``) or a Corpus; returns self."""
+        self._validate()
+        paras, column = _check_paragraphs(paragraphs, self.text_column)
+        vectorizer = clone(self.vectorizer) if self.vectorizer is not None else TopicVectorizer()
+        X = vectorizer.fit_transform(paras[column])
+        return self._fit_matrix(X, vectorizer, paras, column)
+
+    def transform(self, paragraphs: pd.DataFrame) -> pd.DataFrame:
+        """Topic weights of (new) paragraphs: a ``doc_topics`` table."""
+        self._check_fitted()
+        paras, column = _check_paragraphs(paragraphs, self.text_column)
+        X = self.vectorizer_.transform(paras[column])
+        Xw = self.tfidf_.transform(X) if self.method == "nmf" else X
+        W = self.model_.transform(Xw)[:, self._order]
+        totals = W.sum(axis=1, keepdims=True)
+        shares = np.divide(W, totals, out=np.zeros_like(W), where=totals > 0)
+        k = int(self.k)
+        return pd.DataFrame({
+            "doc_id": np.repeat(paras["doc_id"].to_numpy(), k),
+            "para_id": np.repeat(paras["para_id"].to_numpy(), k),
+            "topic_id": np.tile(np.arange(k), len(paras)),
+            "weight": np.round(shares.ravel(), WEIGHT_DECIMALS),
+        })
+
+    def term_weights(self, n: int | None = None) -> pd.DataFrame:
+        """Top terms of each topic with their weight in the topic: topic_id, rank, term, weight.
+
+        For NMF the weight is the term's loading in the topic; for LDA its probability.
+        """
+        self._check_fitted()
+        n = n or int(self.n_terms)
+        rows = []
+        for topic_id, row in enumerate(self.components_):
+            for rank, i in enumerate(_top_indices(row[None, :], n)[0]):
+                rows.append({"topic_id": topic_id, "rank": rank, "term": self.terms_[i],
+                             "weight": round(float(row[i]), WEIGHT_DECIMALS)})
+        return pd.DataFrame(rows, columns=["topic_id", "rank", "term", "weight"])
+
+    def representatives(self, n: int = 3) -> pd.DataFrame:
+        """The ``n`` paragraphs that weigh most in each topic, at most one per document when possible.
+
+        Returns topic_id, rank, doc_id, para_id, weight, text.
+        """
+        self._check_fitted()
+        dt = self.doc_topics_[self.doc_topics_["weight"] > 0]
+        dt = dt.sort_values(["topic_id", "weight", "doc_id", "para_id"], ascending=[True, False, True, True])
+        first = dt.drop_duplicates(["topic_id", "doc_id"])
+        rest = dt.drop(first.index)
+        picked = pd.concat([first, rest]).groupby("topic_id", sort=True, group_keys=False).head(n)
+        picked = picked.sort_values(["topic_id", "weight", "doc_id", "para_id"],
+                                    ascending=[True, False, True, True])
+        picked["rank"] = picked.groupby("topic_id").cumcount()
+        out = picked.merge(self.paragraphs_, on=["doc_id", "para_id"], how="left")
+        return out[["topic_id", "rank", "doc_id", "para_id", "weight", "text"]].reset_index(drop=True)
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "topics_"):
+            raise ParameterError("this TopicModel is not fitted yet: call fit(paragraphs) first")
+
+
+# --- choice of k -------------------------------------------------------------------------------
+
+
+def select_k(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(2, 11), seeds: Sequence[int] = (0, 1, 2, 3, 4, 5),
+             method: str = "nmf", n_terms: int = 10, subsample: float = 0.8,
+             text_column: str = "text_despun", vectorizer: TopicVectorizer | None = None,
+             min_stability: float = 0.5) -> pd.DataFrame:
+    """Coherence and stability of models with each k: the table to choose k from.
+
+    For every k a model is fitted with ``seeds[0]`` and refitted with each of ``seeds[1:]`` on a
+    ``subsample`` of the paragraphs. The vocabulary is built once and shared.
+
+    Returns one row per k: ``k``, ``coherence`` (mean NPMI of the topics), ``coherence_min`` (of the
+    least coherent topic), ``stability`` (mean agreement of top terms across reruns),
+    ``stability_sd`` (its spread across reruns), ``verdict`` (``stability_verdict``), ``chosen``
+    (the k that ``best_k`` picks with ``min_stability``).
+
+    Example:
+        >>> table = select_k(paragraphs, ks=range(2, 9), seeds=range(6))   # doctest: +SKIP
+    """
+    seeds = [int(s) for s in seeds]
+    if len(seeds) < 2:
+        raise ParameterError("select_k needs at least two seeds: one model and one rerun to compare it with")
+    paras, column = _check_paragraphs(paragraphs, text_column)
+    vec = clone(vectorizer) if vectorizer is not None else TopicVectorizer()
+    X = vec.fit_transform(paras[column])
+    limit = min(X.shape)
+    ks = sorted({int(k) for k in ks})
+    usable = [k for k in ks if 1 <= k <= limit]
+    if len(usable) < len(ks):
+        log.warning("k values %s skipped: at most %d topics fit %d paragraphs and %d terms",
+                    [k for k in ks if k not in usable], limit, X.shape[0], X.shape[1])
+    if not usable:
+        raise ParameterError(f"no k in {ks} can be fitted to {X.shape[0]} paragraphs and {X.shape[1]} "
+                             f"terms: choose ks between 2 and {limit}")
+    rows = []
+    for k in usable:
+        model = TopicModel(k=k, method=method, seed=seeds[0], n_terms=n_terms, stability_seeds=seeds[1:],
+                           subsample=subsample, text_column=text_column)
+        model._fit_matrix(X, vec, paras, column)
+        per_run = model.runs_.groupby("seed")["agreement"].mean()
+        rows.append({
+            "k": k,
+            "coherence": model.coherence_,
+            "coherence_min": float(model.topics_["coherence"].min()),
+            "stability": model.stability_,
+            "stability_sd": float(np.round(per_run.std(ddof=0), 4)),
+            "verdict": stability_verdict(model.stability_),
+        })
+    table = pd.DataFrame(rows)
+    table["chosen"] = table["k"] == best_k(table, min_stability=min_stability)
+    return table
+
+
+def best_k(table: pd.DataFrame, *, min_stability: float = 0.5) -> int:
+    """The k of a ``select_k`` table with the highest coherence among those at least ``min_stability`` stable.
+
+    If no k reaches ``min_stability``, the most stable k (ties: the more coherent, then the smaller).
+
+    Example:
+        >>> best_k(pd.DataFrame({"k": [2, 3, 4], "coherence": [0.1, 0.3, 0.4], "stability": [0.9, 0.7, 0.3]}))
+        3
+    """
+    for col in ("k", "coherence", "stability"):
+        if col not in table.columns:
+            raise ParameterError(f"best_k needs a select_k table; column {col!r} is missing")
+    if table.empty:
+        raise ParameterError("best_k got an empty table: select_k fitted no model")
+    ok = table[table["stability"] >= min_stability]
+    if len(ok):
+        pick = ok.sort_values(["coherence", "stability", "k"], ascending=[False, False, True]).iloc[0]
+    else:
+        log.warning("no k reaches stability %.2f: choosing the most stable k", min_stability)
+        pick = table.sort_values(["stability", "coherence", "k"], ascending=[False, False, True]).iloc[0]
+    return int(pick["k"])
+
+
+# --- prevalence by group -----------------------------------------------------------------------
+
+
+def topic_prevalence(doc_topics: pd.DataFrame, documents: pd.DataFrame, *, by: str = "outlet",
+                     missing: str = "(unknown)") -> pd.DataFrame:
+    """Mean topic weight of the paragraphs of each group of documents (outlet, published date…).
+
+    Paragraphs with no vocabulary term (all weights 0) are left out of the means. Returns ``by``,
+    ``topic_id``, ``prevalence`` (mean share; sums to 1 over topics within a group),
+    ``n_paragraphs``, ``n_documents``.
+
+    Example:
+        >>> topic_prevalence(model.doc_topics_, corpus.documents, by="outlet")   # doctest: +SKIP
+    """
+    for col in ("doc_id", "para_id", "topic_id", "weight"):
+        if col not in doc_topics.columns:
+            raise CorpusError(f"doc_topics lacks column {col!r}: pass TopicModel.doc_topics_")
+    if "doc_id" not in documents.columns or by not in documents.columns:
+        raise CorpusError(f"documents need columns 'doc_id' and {by!r}; available: {list(documents.columns)}")
+    mass = doc_topics.groupby(["doc_id", "para_id"])["weight"].transform("sum")
+    dt = doc_topics[mass > 0]
+    groups = documents[["doc_id", by]].drop_duplicates("doc_id").copy()
+    groups[by] = groups[by].fillna("").astype(str).replace("", missing)
+    dt = dt.merge(groups, on="doc_id", how="left")
+    dt[by] = dt[by].fillna(missing)
+    out = dt.groupby([by, "topic_id"]).agg(prevalence=("weight", "mean"),
+                                           n_documents=("doc_id", "nunique")).reset_index()
+    n_par = dt.drop_duplicates(["doc_id", "para_id"]).groupby(by).size().rename("n_paragraphs")
+    out = out.merge(n_par, left_on=by, right_index=True)
+    out["prevalence"] = out["prevalence"].round(4)
+    return out[[by, "topic_id", "prevalence", "n_paragraphs", "n_documents"]] \
+        .sort_values([by, "topic_id"]).reset_index(drop=True)
