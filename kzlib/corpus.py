@@ -135,14 +135,25 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 def _script_consistency(text: str) -> float:
-    """Share of non-ASCII letters that belong to the most common script (Cyrillic or Latin)."""
-    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
-    if not letters:
-        return 1.0
-    cyr = sum("CYRILLIC" in unicodedata.name(ch, "") for ch in letters)
-    share = max(cyr, len(letters) - cyr) / len(letters)
-    # Latin-1 readings of Cyrillic bytes are mostly accented capitals and lower case mixed at random.
-    return share + (0.01 if cyr > len(letters) / 2 else 0.0)
+    """Share of words with non-ASCII letters that are plausible in a real language.
+
+    A Cyrillic word is plausible when all its letters are Cyrillic (cp1251 read as such); a Latin word
+    with accents when at least half its letters are plain ASCII ("café"). Reading Latin-1 bytes as
+    cp1251 gives mixed words ("cafй"); reading cp1251 bytes as cp1252 gives words made only of accented
+    letters ("Òîêàåâ"): both are implausible.
+    """
+    good = total = 0
+    for word in re.findall(r"[^\W\d_]+", text):
+        non_ascii = [ch for ch in word if ord(ch) > 127]
+        if not non_ascii:
+            continue
+        total += 1
+        cyrillic = sum("CYRILLIC" in unicodedata.name(ch, "") for ch in word)
+        if cyrillic:
+            good += cyrillic == len(word)
+        else:
+            good += len(non_ascii) <= len(word) / 2
+    return good / total if total else 1.0
 
 
 def _repair(text: str) -> tuple[str, bool]:

@@ -32,7 +32,8 @@ __all__ = ["run_study", "notebook_parameters", "resolve_parameters", "render_htm
 
 log = logging.getLogger(__name__)
 
-KERNEL_NAME = "kzlib"
+#: jupyter_client starts the "python3" kernel with the Python that runs the pipeline (the project venv).
+KERNEL_NAME = "python3"
 #: Parameters every notebook receives from the pipeline itself.
 PIPELINE_PARAMETERS = ("corpus", "metadata", "run_dir")
 _MANIFEST_PACKAGES = ("kzlib", "pandas", "numpy", "scikit-learn", "nltk", "matplotlib", "seaborn", "papermill",
@@ -133,22 +134,6 @@ def resolve_parameters(given: dict[str, Any],
         per_notebook[nb] = {name: _coerce(name, value, params[name]["type"])
                             for name, value in given.items() if name in params}
     return per_notebook
-
-
-def _ensure_kernel() -> str:
-    """Install (once) a Jupyter kernel named ``kzlib`` that runs this Python, and return its name."""
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-
-    try:
-        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
-        if Path(spec.argv[0]).resolve() == Path(sys.executable).resolve():
-            return KERNEL_NAME
-    except NoSuchKernel:
-        pass
-    from ipykernel.kernelspec import install
-
-    install(kernel_name=KERNEL_NAME, display_name="kzlib (project venv)", prefix=sys.prefix)
-    return KERNEL_NAME
 
 
 def _new_run_dir(out: str | Path | None, *, force: bool) -> Path:
@@ -255,7 +240,6 @@ def run_study(
     if meta_path is not None and not meta_path.exists():
         raise KzlibError(f"Metadata file not found: {meta_path}.")
     run_dir = _new_run_dir(out, force=force)
-    kernel = _ensure_kernel()
 
     manifest: dict[str, Any] = {
         "kzlib_run": 1,
@@ -283,7 +267,7 @@ def run_study(
         out_nb = run_dir / "notebooks" / nb.name
         status, error = "ok", ""
         try:
-            pm.execute_notebook(str(nb), str(out_nb), parameters=nb_params, kernel_name=kernel,
+            pm.execute_notebook(str(nb), str(out_nb), parameters=nb_params, kernel_name=KERNEL_NAME,
                                 progress_bar=False, cwd=str(nb.parent), log_output=False)
         except Exception as exc:  # papermill raises PapermillExecutionError with the cell and error
             status, error = "failed", _failure_message(nb.name, exc)

@@ -1,0 +1,60 @@
+# kzlib — `make run` runs the whole study on the bundled corpus; `make test` runs the tests.
+# Both set up what they need from nothing: a virtual environment in .venv with the exact versions
+# of requirements.lock (the versions behind the reported results) and kzlib installed in it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.kzlib-installed
+OUT    ?=
+
+.PHONY: help install run test lab html notebooks lock bench clean-venv
+
+help:
+	@echo "make run        set up .venv and run the whole study on the bundled corpus (outputs/run-<time>/)"
+	@echo "make test       set up .venv and run the tests (unit, notebooks with nbval, end to end, offline)"
+	@echo "make lab        JupyterLab on notebooks/ with the project's kernel"
+	@echo "make html       render the committed notebooks to outputs/html/"
+	@echo "make notebooks  re-execute the committed notebooks in place (after changing one)"
+	@echo "make bench      benchmarks at 1k/10k/100k documents -> outputs/bench/"
+	@echo "make lock       re-resolve the dependencies and rewrite requirements.lock"
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "kzlib needs Python 3.11 or newer")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/kz run $(if $(OUT),--out $(OUT))
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests --nbval-current-env -p no:cacheprovider
+
+lab: $(STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name kzlib --display-name "kzlib (project venv)"
+	$(BIN)/jupyter lab notebooks/
+
+html: $(STAMP)
+	$(BIN)/kz html --out outputs/html
+
+notebooks: $(STAMP)
+	$(BIN)/python scripts/refresh_notebooks.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet -e '.[dev]'
+	( echo "# Exact versions behind the reported results (Python 3.11, Linux x86_64). Made by 'make lock'."; \
+	  .venv-lock/bin/python -m pip freeze --exclude-editable ) > requirements.lock
+	rm -rf .venv-lock
+
+clean-venv:
+	rm -rf $(VENV)

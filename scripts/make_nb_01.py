@@ -1,0 +1,110 @@
+"""Generate notebooks/01_corpus.ipynb (then run `make notebooks` to fill in its outputs)."""
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+IGNORE = {"tags": ["nbval-ignore-output"]}
+
+cells = [
+    new_markdown_cell("""# 01 · The corpus and what cleaning did
+
+This notebook loads the corpus, cleans it, and shows **what is in it** (documents per outlet and date,
+words per document) and **what cleaning removed and why**. Every later notebook reads the same cleaned
+tables, so this is the place to check that nothing was lost or kept by mistake.
+
+A web copy of a news article carries more than the article: a blog's comment prompt, an aggregator's
+footer, photo captions (sometimes twice), photo credits, keyword tag lines, datelines. Cleaning labels
+each paragraph with a *kind* — `body`, `title`, `dateline`, `caption`, `credit`, `tags`, `boilerplate` —
+and only body paragraphs are analysed. Nothing is deleted: every relabelled or repeated paragraph is
+listed below with the rule that caught it."""),
+    new_code_cell("""# Parameters (papermill overrides these; `kz params` lists them all)
+corpus: str = ""        # folder or file of the corpus; "" = the bundled seeds
+metadata: str = ""      # metadata CSV; "" = seeds/metadata.csv for the bundled corpus
+run_dir: str = ""       # where `kz run` saves tables/ and figures/; "" = save nothing
+text_column: str = "text"  # name of the text column when the corpus is one CSV/JSONL/Parquet file
+max_rows: int = 40      # rows shown of long tables (the saved tables are complete)""", metadata={"tags": ["parameters"]}),
+    new_code_cell("""import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+import kzlib
+from kzlib.plots import setup_notebook
+
+setup_notebook()
+c = kzlib.prepare(corpus, metadata=metadata, text_column=text_column, progress=True)""", metadata=IGNORE),
+    new_markdown_cell("""## The documents
+
+One row per document. `published` is the date analyses use; `date_certainty` says how it is known
+(`exact`; `on-or-after`: the earliest possible date; `copy-date`: the date of this copy, the original is
+earlier; `unknown`). `n_words` counts body words after cleaning. `version` and `story_id` come from the
+provenance stage (notebook 02)."""),
+    new_code_cell("""docs = c.documents
+print(f"{len(docs)} documents, {docs['n_words'].sum():,} body words, "
+      f"{docs['outlet'].replace('', 'unknown').nunique()} outlets, {len(c.skipped)} files skipped")
+kzlib.show_table(docs[["doc_id", "title", "outlet", "site", "published", "date_certainty", "language",
+                       "n_words", "version", "story_id"]], max_rows=max_rows)"""),
+    new_markdown_cell("""Files that could not be read (empty, binary, not a corpus file type) are listed here rather than
+dropped in silence."""),
+    new_code_cell("""kzlib.show_table(c.skipped, max_rows=max_rows) if len(c.skipped) else print("No file was skipped.")"""),
+    new_markdown_cell("""## Documents per outlet and date
+
+How to read it: each bar is an outlet, split by publication date. A corpus dominated by one outlet or
+one day says more about the collection than about the coverage."""),
+    new_code_cell("""by_outlet = (docs.assign(outlet=docs["outlet"].replace("", "unknown"),
+                         published=docs["published"].replace("", "unknown"))
+                 .pivot_table(index="outlet", columns="published", values="doc_id", aggfunc="count", fill_value=0))
+by_outlet"""),
+    new_code_cell("""fig, axes = plt.subplots(1, 2, figsize=(13, 4.2))
+by_outlet.plot.barh(stacked=True, ax=axes[0], colormap="viridis")
+axes[0].set(title="Documents per outlet and publication date", xlabel="documents (count)", ylabel="outlet")
+axes[0].legend(title="published", fontsize=8)
+words = docs.set_index("doc_id")["n_words"].sort_values()
+axes[1].barh(words.index, words.values, color="#2c6fbb")
+axes[1].set(title="Body words per document (after cleaning)", xlabel="words (count)", ylabel="document")
+fig.tight_layout()
+kzlib.save_figure(fig, "01_documents_per_outlet", run_dir=run_dir)""", metadata=IGNORE),
+    new_markdown_cell("""## What cleaning did
+
+Per document, the paragraphs of each kind. Then the **removal log**: every paragraph that is not analysed
+as body text, with the rule that caught it. Repeats (a caption printed twice, say) keep their kind and
+point at the first copy."""),
+    new_code_cell("""kinds = pd.crosstab(c.paragraphs["doc_id"], c.paragraphs["kind"]).reindex(
+    columns=list(kzlib.PARAGRAPH_KINDS), fill_value=0)
+kinds"""),
+    new_code_cell("""kzlib.show_table(c.removals, max_rows=max_rows)"""),
+    new_code_cell("""para_words = c.paragraphs.assign(words=c.paragraphs["text"].str.split().str.len(),
+                                 kind=lambda d: d["kind"].where(d["duplicate_of"] < 0, "repeat"))
+share = para_words.pivot_table(index="doc_id", columns="kind", values="words", aggfunc="sum", fill_value=0)
+fig, ax = plt.subplots(figsize=(10, 3.8))
+(share.div(share.sum(axis=1), axis=0) * 100).plot.barh(stacked=True, ax=ax, colormap="tab10")
+ax.set(title="Share of each document's words by paragraph kind", xlabel="share of words (%)", ylabel="document")
+ax.legend(title="kind", bbox_to_anchor=(1.01, 1), loc="upper left")
+kzlib.save_figure(fig, "01_paragraph_kinds", run_dir=run_dir)""", metadata=IGNORE),
+    new_markdown_cell("""## Sentences
+
+Sentences come from NLTK's Punkt, trained on this corpus plus a list of abbreviations, so that "U.S.",
+"Jan. 7" and "Mr." do not end a sentence. The count per document, and the sentences that contain an
+abbreviation, so a reader can check the splits."""),
+    new_code_cell("""per_doc = c.sentences.groupby("doc_id").size().rename("sentences").to_frame()
+per_doc["words per sentence"] = (c.sentences.assign(w=c.sentences["text"].str.split().str.len())
+                                 .groupby("doc_id")["w"].mean().round(1))
+per_doc"""),
+    new_code_cell("""abbrev = c.sentences[c.sentences["text"].str.contains(r"\\b(?:U\\.S\\.|Mr\\.|Dr\\.|Jan\\.)", regex=True)]
+kzlib.show_table(abbrev[["doc_id", "sentence_id", "text"]], max_rows=8)"""),
+    new_markdown_cell("""## Saved tables
+
+With a `run_dir`, the tables are saved under `tables/`: `documents` (without the raw text),
+`paragraphs`, `sentences`, `removals` and `skipped`."""),
+    new_code_cell("""for name, table in {"documents": docs.drop(columns=["text"]), "paragraphs": c.paragraphs,
+                    "sentences": c.sentences, "removals": c.removals, "skipped": c.skipped}.items():
+    kzlib.save_table(table, name, run_dir=run_dir)"""),
+]
+
+nb = new_notebook(cells=cells, metadata={
+    "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
+    "language_info": {"name": "python"}})
+out = Path(__file__).resolve().parent.parent / "notebooks" / "01_corpus.ipynb"
+nbformat.write(nb, out)
+print(f"wrote {out}")

@@ -1,0 +1,137 @@
+"""Cleaning: paragraph kinds, the removal log and sentences. Expected values come from reading the seeds."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kzlib import SentenceSplitter, analysable, classify_paragraphs, split_paragraphs
+
+D000, D001, D002, D003, D004 = ("000_d7fcb602a5d755b1", "001_288f76d67bc71bf5", "002_263d34c5b9433d99",
+                                "003_b322d1b1fe5c5e11", "004_4b552bcad1b25064")
+
+
+def _kinds(corpus, doc_id: str) -> pd.DataFrame:
+    p = corpus.paragraphs
+    return p[p["doc_id"] == doc_id].set_index("para_id")
+
+
+def _kind_of(corpus, doc_id: str, startswith: str) -> list[str]:
+    p = _kinds(corpus, doc_id)
+    return p.loc[p["text"].str.startswith(startswith), "kind"].tolist()
+
+
+def test_blog_copies_lose_only_the_comment_prompt(seeds_corpus):
+    for doc in (D000, D003):
+        p = _kinds(seeds_corpus, doc)
+        removed = p[p["kind"] != "body"]
+        assert removed["text"].tolist() == ["Post a Comment"]
+        assert (p["duplicate_of"] < 0).all()
+
+
+def test_machine_translated_copy_captions_credits_and_tags(seeds_corpus):
+    c = seeds_corpus
+    assert _kind_of(c, D001, "With Ukraine Tension High") == ["title"]
+    for credit in ("US Army/Major Kevin Sandell", "Alexander Bogdanov/AFP/Getty Images",
+                   "Vyacheslav Osledko / AFP / Getty Images"):
+        assert _kind_of(c, D001, credit) == ["credit"], credit
+    for caption in ("A platoon of US soldiers", "A burned-down administrative building", "Police officers on Friday"):
+        assert _kind_of(c, D001, caption) == ["caption"], caption
+    assert _kind_of(c, D001, "kazakhstan, protest, almaty") == ["tags"]
+    assert _kind_of(c, D001, "Kazakhstan, protest, CSTO, intervention") == ["tags"]
+    # everything else in 001 is article text
+    p = _kinds(c, D001)
+    assert (p["kind"] == "body").sum() == len(p) - 9
+
+
+def test_aggregator_copy(seeds_corpus):
+    c = seeds_corpus
+    assert _kind_of(c, D002, "Saturday, January 29, 2022") == ["dateline"]
+    assert _kind_of(c, D002, "Kazakh unrest is escalating Russia") == ["title"]
+    assert _kind_of(c, D002, "Riot police stop protesters") == ["caption"]
+    # two captions printed twice: both copies are captions, the second points at the first
+    for caption in ("This handout photo", "A bus burned during the conflict"):
+        p = _kinds(c, D002)
+        rows = p[p["text"].str.startswith(caption)]
+        assert rows["kind"].tolist() == ["caption", "caption"]
+        assert rows["duplicate_of"].tolist() == [-1, rows.index[0]]
+    # the aggregator's footer, from the syndication notice to the end
+    footer = ["This article is republished from", "Nation World News Desk", "Nation World News is the fastest",
+              "Latest news", "Related news", "- Advertisement -"]
+    for line in footer:
+        assert _kind_of(c, D002, line) == ["boilerplate"], line
+    doc = c.documents.set_index("doc_id").loc[D002]
+    assert doc["dateline"] == "2022-01-29"
+    assert doc["republished_from"] == "Voa News"
+    p = _kinds(c, D002)
+    assert (p["kind"] == "body").sum() == len(p) - 13
+
+
+def test_interview_piece(seeds_corpus):
+    c = seeds_corpus
+    assert _kind_of(c, D004, "Jan 10, 2022") == ["dateline"]
+    assert _kind_of(c, D004, "0 0") == ["boilerplate"]
+    assert _kind_of(c, D004, "USA: Tokayev must decide") == ["title"]
+    assert _kind_of(c, D004, "In the photo:") == ["caption", "caption"]
+    assert _kind_of(c, D004, "Article Categories:") == ["boilerplate"]
+    assert _kind_of(c, D004, "Leave a Reply") == ["boilerplate"]
+    # the interviewer's questions and the dash-led answers are article text
+    assert set(_kind_of(c, D004, "“SP”: –")) == {"body"}
+    assert set(_kind_of(c, D004, "– ")) == {"body"}
+
+
+def test_no_body_paragraph_holds_furniture(seeds_corpus):
+    body = analysable(seeds_corpus.paragraphs)["text"]
+    for furniture in ("Getty Images", "Post a Comment", "Leave a Reply", "Nation World News", "In the photo",
+                      "Advertisement", "handout photo", "Kevin Sandell", "Article Categories", "Related news"):
+        assert not body.str.contains(furniture, regex=False).any(), furniture
+
+
+def test_removal_log_lists_every_non_body_paragraph_with_a_reason(seeds_corpus):
+    p, r = seeds_corpus.paragraphs, seeds_corpus.removals
+    expected = p[(p["kind"] != "body") | (p["duplicate_of"] >= 0)]
+    assert len(r) == len(expected) == 31
+    assert (r["reason"].str.len() > 0).all()
+
+
+def test_sentences_keep_abbreviations_intact(seeds_corpus):
+    s = seeds_corpus.sentences
+    d000 = s[s["doc_id"] == D000]["text"].tolist()
+    assert any(t.startswith("Russian ambassador to the U.S. Anatoly Antonov informed Newsweek that") for t in d000)
+    splitter = SentenceSplitter().fit(seeds_corpus.sentences["text"].tolist())
+    spans = splitter.spans("Mr. Blinken met U.S. officials on Jan. 7 in Washington. Then he flew to Geneva.")
+    assert [t for _, _, t in spans] == ["Mr. Blinken met U.S. officials on Jan. 7 in Washington.",
+                                       "Then he flew to Geneva."]
+
+
+def test_sentence_offsets_point_into_the_paragraph(seeds_corpus):
+    paras = seeds_corpus.paragraphs.set_index(["doc_id", "para_id"])["text"]
+    for row in seeds_corpus.sentences.sample(40, random_state=0).itertuples():
+        assert paras[(row.doc_id, row.para_id)][row.start:row.end] == row.text
+
+
+def test_general_rules_on_a_wordpress_page():
+    paras = ["Share this:", "Troops arrive in Almaty", "Russian paratroopers landed in Almaty on Thursday, "
+             "officials said.", "Paratroopers board a transport plane near Moscow.", "Photo: Reuters",
+             "Tokayev thanked the allies.", "Tags: CSTO, Russia, Almaty", "Related Posts", "Leave a Comment",
+             "Jane Doe on January 8, 2022 at 10:00 am"]
+    kinds = classify_paragraphs(paras)["kind"].tolist()
+    assert kinds == ["boilerplate", "title", "body", "caption", "credit", "body", "tags", "boilerplate",
+                     "boilerplate", "boilerplate"]
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs():
+    text = ("The Collective Security Treaty Organization said on Thursday that\n"
+            "its peacekeepers had arrived in Kazakhstan and would stay until the\n"
+            "situation was stable.\n\nA second paragraph.")
+    assert split_paragraphs(text) == [
+        "The Collective Security Treaty Organization said on Thursday that its peacekeepers had arrived in "
+        "Kazakhstan and would stay until the situation was stable.", "A second paragraph."]
+
+
+@pytest.mark.parametrize("line, date", [("Saturday, January 29, 2022", "2022-01-29"), ("Jan 10, 2022", "2022-01-10"),
+                                        ("10 January 2022", "2022-01-10"), ("2022-01-07", "2022-01-07")])
+def test_datelines_are_parsed(line, date):
+    table = classify_paragraphs([line, "Headline", "Body text of the article. It goes on."])
+    assert table.loc[0, "kind"] == "dateline"
+    assert table.loc[0, "dateline"] == date

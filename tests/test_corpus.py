@@ -1,0 +1,149 @@
+"""Loading: folders, tables, metadata, encodings, and bad input reported by name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kzlib
+from kzlib import CorpusError, load_corpus
+
+
+def test_seeds_load_with_their_metadata():
+    c = load_corpus()
+    docs = c.documents.set_index("doc_id")
+    assert list(docs.index) == ["000_d7fcb602a5d755b1", "001_288f76d67bc71bf5", "002_263d34c5b9433d99",
+                                "003_b322d1b1fe5c5e11", "004_4b552bcad1b25064"]
+    # from seeds/metadata.csv, itself written from the collector's README
+    assert docs.loc["004_4b552bcad1b25064", "outlet"] == "Svobodnaya Pressa"
+    assert docs.loc["004_4b552bcad1b25064", "published"] == "2022-01-10"
+    assert docs.loc["002_263d34c5b9433d99", "date_certainty"] == "copy-date"
+    assert docs.loc["003_b322d1b1fe5c5e11", "date_certainty"] == "on-or-after"
+    assert set(docs["language"]) == {"en"}
+    assert c.skipped.empty
+    # the raw text is kept verbatim: the first words of 000 as they stand in the file
+    assert docs.loc["000_d7fcb602a5d755b1", "text"].startswith("Russia's prime envoy in america")
+
+
+def test_folder_is_searched_recursively_and_equal_names_stay_apart(tmp_path: Path):
+    for outlet in ("tass", "voa"):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "article.txt").write_text(f"A story from {outlet}. It has two sentences.\n")
+    c = load_corpus(tmp_path)
+    assert c.documents["path"].tolist() == ["tass/article.txt", "voa/article.txt"]
+    assert c.documents["doc_id"].tolist() == ["tass/article", "voa/article"]
+
+
+def test_bad_files_are_reported_by_name_not_dropped(tmp_path: Path):
+    (tmp_path / "good.txt").write_text("Kazakhstan asked the CSTO for help. Troops arrived on Thursday.\n")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blank.md").write_text("   \n\n  ")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    c = load_corpus(tmp_path)
+    assert c.documents["doc_id"].tolist() == ["good"]
+    reasons = dict(zip(c.skipped["path"], c.skipped["reason"]))
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["blank.md"] == "empty file"
+    assert reasons["image.txt"].startswith("binary file")
+    assert "not a corpus file type" in reasons["notes.docx"]
+
+
+def test_a_corpus_of_only_bad_files_is_an_error_naming_them(tmp_path: Path):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(CorpusError, match=r"empty\.txt: empty file"):
+        load_corpus(tmp_path)
+
+
+def test_missing_corpus_names_the_path(tmp_path: Path):
+    with pytest.raises(CorpusError, match="Corpus not found"):
+        load_corpus(tmp_path / "nowhere")
+
+
+def test_cp1251_file_is_decoded_as_cyrillic(tmp_path: Path):
+    text = "Токаев обратился к ОДКБ за помощью. Миротворцы прибыли в Алматы.\n"
+    (tmp_path / "ru.txt").write_bytes(text.encode("cp1251"))
+    doc = load_corpus(tmp_path).documents.iloc[0]
+    assert doc["text"] == text
+    assert doc["encoding"].startswith("cp1251")
+    assert doc["language"] == "ru"
+
+
+def test_latin1_and_mojibake_are_repaired(tmp_path: Path):
+    (tmp_path / "latin.txt").write_bytes("The café in Almaty reopened after the curfew was lifted.\n".encode("latin-1"))
+    # UTF-8 bytes read once as cp1252 and saved again: the classic mojibake of curly quotes
+    (tmp_path / "mojibake.txt").write_text("Blinken said it was â€œnot clearâ€\x9d why they asked for help.\n",
+                                           encoding="utf-8")
+    docs = load_corpus(tmp_path).documents.set_index("doc_id")
+    assert "café" in docs.loc["latin", "text"]
+    assert "“not clear”" in docs.loc["mojibake", "text"]
+    assert docs.loc["mojibake", "encoding"] == "utf-8+ftfy"
+
+
+def test_csv_corpus_with_configurable_columns(tmp_path: Path):
+    path = tmp_path / "news.csv"
+    pd.DataFrame({"id": ["a1", "b2"], "body": ["First article text. Two.", "Second article text. Two."],
+                  "outlet": ["TASS", "VOA"], "published": ["2022-01-07", "January 10, 2022"]}).to_csv(path, index=False)
+    with pytest.raises(CorpusError, match=r"no text column 'text'.*text_column="):
+        load_corpus(path)
+    docs = load_corpus(path, text_column="body", id_column="id").documents
+    assert docs["doc_id"].tolist() == ["a1", "b2"]
+    assert docs["outlet"].tolist() == ["TASS", "VOA"]
+    assert docs["published"].tolist() == ["2022-01-07", "2022-01-10"]
+
+
+def test_jsonl_and_parquet_corpora(tmp_path: Path):
+    rows = [{"text": "One story about the CSTO. It ends here."}, {"text": ""}]
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    c = load_corpus(tmp_path / "c.jsonl")
+    assert c.documents["doc_id"].tolist() == ["row000000"]
+    assert c.skipped["reason"].tolist() == ["empty text"]  # the empty row is reported, not dropped
+    pd.DataFrame(rows[:1]).to_parquet(tmp_path / "c.parquet")
+    assert len(load_corpus(tmp_path / "c.parquet")) == 1
+
+
+def test_html_page_is_reduced_to_the_article(tmp_path: Path):
+    article = " ".join(["Kazakh President Kassym-Jomart Tokayev asked the Collective Security Treaty Organization "
+                        "for help on Wednesday, and Russian paratroopers arrived the next day."] * 4)
+    page = f"""<html><head><title>Troops arrive - Example News</title></head><body>
+    <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+    <article><h1>Troops arrive in Kazakhstan</h1><p>{article}</p><p>{article}</p></article>
+    <footer>Copyright Example News. Subscribe to our newsletter.</footer></body></html>"""
+    (tmp_path / "page.html").write_text(page)
+    doc = load_corpus(tmp_path).documents.iloc[0]
+    assert doc["source_format"] == "html"
+    assert "Russian paratroopers arrived" in doc["text"]
+    assert "Subscribe to our newsletter" not in doc["text"]
+    assert "Sport" not in doc["text"]
+
+
+def test_metadata_needs_a_key_and_known_certainties(tmp_path: Path, seed_copy: Path):
+    bad = tmp_path / "meta.csv"
+    bad.write_text("name,outlet\nx,y\n")
+    with pytest.raises(CorpusError, match="'path', 'doc_id' or 'file'"):
+        load_corpus(seed_copy, metadata=bad)
+    bad.write_text("file,date_certainty\n000_d7fcb602a5d755b1.txt,roughly\n")
+    with pytest.raises(CorpusError, match="unknown date_certainty"):
+        load_corpus(seed_copy, metadata=bad)
+
+
+def test_corpus_without_dates_is_loaded_with_unknown_dates(seed_copy: Path):
+    docs = load_corpus(seed_copy).documents
+    assert (docs["published"] == "").all()
+    assert (docs["date_certainty"] == "unknown").all()
+
+
+def test_fingerprint_changes_with_content(seed_copy: Path):
+    before = kzlib.corpus_fingerprint(seed_copy)
+    assert before == kzlib.corpus_fingerprint(seed_copy)
+    (seed_copy / "000_d7fcb602a5d755b1.txt").write_text("changed")
+    assert kzlib.corpus_fingerprint(seed_copy) != before
+
+
+def test_inputs_are_never_modified(seed_copy: Path):
+    before = {p.name: p.read_bytes() for p in seed_copy.iterdir()}
+    kzlib.prepare(seed_copy)
+    assert {p.name: p.read_bytes() for p in seed_copy.iterdir()} == before
