@@ -1,0 +1,486 @@
+"""Actors: a gazetteer of canonical persons, organisations, states and blocs, and their mentions.
+
+The gazetteer (``kzlib/data/actors.yaml``, or a researcher's own file in the same format) maps every
+surface form of an actor — transliterations, Cyrillic, spellings seen in spun or machine-translated
+copies, surnames, metonyms ("Moscow", "Washington") — to one canonical name, with the actor's type,
+affiliation (country or bloc) and role. Title-only references ("the Secretary", "the ministry",
+"the Chinese official") are resolved in context: to the most recently mentioned actor holding that
+title, filtered by a nationality adjective when there is one. Variants not listed are matched
+fuzzily (rapidfuzz) against known surnames; people not in the gazetteer at all are still found by
+pattern ("spokesperson Jane Doe", "Jane Doe, a professor at ...") and reported under their own name.
+
+Example:
+    >>> g = Gazetteer.from_yaml()
+    >>> g.resolve("Toqaev")
+    'Kassym-Jomart Tokayev'
+    >>> g.affiliation("Anatoly Antonov")
+    'Russia'
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+import yaml
+from rapidfuzz import fuzz, process
+
+__all__ = ["Actor", "Gazetteer", "Mention", "find_mentions", "ACTOR_TYPES"]
+
+log = logging.getLogger(__name__)
+
+ACTOR_TYPES = ("person", "organisation", "state", "bloc", "media")
+
+#: nationality adjectives and possessives -> affiliation (general English vocabulary)
+_DEMONYMS = {
+    "russian": "Russia", "russia's": "Russia", "russia’s": "Russia",
+    "chinese": "China", "china's": "China", "china’s": "China",
+    "kazakh": "Kazakhstan", "kazakhstani": "Kazakhstan", "kazakhstan's": "Kazakhstan", "kazakhstan’s": "Kazakhstan",
+    "american": "United States", "u.s.": "United States", "us": "United States", "america's": "United States",
+    "america’s": "United States", "washington's": "United States", "washington’s": "United States",
+    "ukrainian": "Ukraine", "armenian": "Armenia", "belarusian": "Belarus", "kyrgyz": "Kyrgyzstan",
+    "tajik": "Tajikistan", "uzbek": "Uzbekistan", "turkish": "Turkey", "nato": "NATO", "eu": "European Union",
+    "european": "European Union", "csto": "CSTO",
+}
+
+#: role nouns that introduce a person's name ("spokesperson Ned Price") or follow it in an appositive
+ROLE_WORDS = (
+    "spokesperson", "spokesman", "spokeswoman", "minister", "president", "professor", "ambassador", "envoy",
+    "expert", "analyst", "adviser", "advisor", "director", "head", "chief", "secretary", "chairman",
+    "chairwoman", "chair", "official", "researcher", "scholar", "fellow", "economist", "lawyer", "activist",
+    "journalist", "editor", "correspondent", "leader", "governor", "mayor", "deputy", "senator", "lawmaker",
+    "commander", "general", "diplomat", "historian", "political scientist", "politician", "member", "founder",
+    "lecturer", "dean", "premier", "counselor", "counsellor", "representative", "envoy", "knowledgeable",
+)
+
+_NAME_TOKEN = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*[\w]"
+_CAP_SEQ = re.compile(rf"(?<![\w'’-])({_NAME_TOKEN}(?:[ \t]+(?:(?:van|von|de|al|bin|el|da)[ \t]+)?{_NAME_TOKEN}){{1,3}})")
+_ROLE_RE = "|".join(sorted({re.escape(w) for w in ROLE_WORDS}, key=len, reverse=True))
+_ROLE_THEN_NAME = re.compile(
+    rf"\b(?i:{_ROLE_RE})s?\b[ \t]+((?:(?:of|the|for|at|to|on|under|and)[ \t]+|[A-Z][\w'’-]*[ \t]+|[a-z][\w-]*[ \t]+){{0,12}}?)"
+    rf"({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}})(?![ \t]+[A-Z])")
+_NAME_THEN_ROLE = re.compile(
+    rf"({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?"
+    rf"(?:(?i:{_ROLE_RE})|of[ \t]+the[ \t]+)")
+_NAME_OF_ORG = re.compile(rf"({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),?[ \t]+of[ \t]+the[ \t]+[A-Z]")
+_TITLE_BEFORE_NAME = re.compile(
+    r"[ \t]+(?:[A-Z]|(?:of|to|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w.'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){2,})")
+_PRONOUN = re.compile(r"(?<![\w'’-])(he|she|it|they|He|She|It|They)(?![\w'’-])")
+
+# capitalised words that open sentences or name things, never a person's first name
+_NOT_NAMES = frozenset("""
+the a an in on at of for and but or as by to from with after before since during despite while when where if
+this that these those there their his her its our we i you they he she it it's according citing echoing unlike
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december secretary president minister ministry state department foreign deputy
+prime ambassador professor associate head expert council fund university center centre institute
+republic federation union organization organisation council committee office army forces national central
+western eastern northern southern east west north south europe asia eurasia middle new old former chinese
+russian american kazakh ukrainian british french german soviet post still also yet however meanwhile
+indeed obviously well why what how who let associated press reuters getty images photo afp tass ap read
+""".split())
+
+_SPACE = re.compile(r"\s+")
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def _norm(surface: str) -> str:
+    """Fold a surface form for lookup: accents, case, apostrophes, dots, a leading 'the', a trailing 's."""
+    s = unicodedata.normalize("NFKD", surface.translate(_APOS))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.casefold().replace(".", "")
+    s = _SPACE.sub(" ", s).strip(" ,;:-\"'")
+    s = re.sub(r"^the ", "", s)
+    s = re.sub(r"'s$", "", s)
+    return s
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One canonical actor of the gazetteer."""
+
+    name: str
+    type: str
+    affiliation: str
+    role: str = ""
+    titles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    source: str = ""
+    surnames: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text that refers to an actor (``actor`` is "" when it could not be resolved)."""
+
+    start: int
+    end: int
+    surface: str
+    actor: str
+    method: str  # exact / surname / fuzzy / title / pattern / pronoun
+    type: str = ""
+    candidates: tuple[str, ...] = field(default=())
+
+
+class Gazetteer:
+    """Canonical actors with their aliases, titles, types and affiliations.
+
+    Args:
+        actors: the actors (see :class:`Actor`).
+        fuzzy_threshold: rapidfuzz ``ratio`` (0-100) above which an unknown capitalised word is taken
+            as a variant spelling of a known surname (same first letter, at least 6 letters).
+
+    Example:
+        >>> g = Gazetteer.from_yaml()
+        >>> g.resolve("the Secretary", context=["Ned Price", "Antony Blinken"])
+        'Antony Blinken'
+        >>> g.resolve("Tiluberdi")
+        'Mukhtar Tileuberdi'
+    """
+
+    def __init__(self, actors: Iterable[Actor], *, fuzzy_threshold: float = 86.0) -> None:
+        self.actors: dict[str, Actor] = {}
+        for a in actors:
+            if a.type not in ACTOR_TYPES:
+                raise ValueError(f"Actor {a.name!r} has type {a.type!r}; use one of {ACTOR_TYPES}.")
+            if a.name in self.actors:
+                raise ValueError(f"Actor {a.name!r} is listed twice in the gazetteer; merge the entries.")
+            self.actors[a.name] = a
+        self.fuzzy_threshold = float(fuzzy_threshold)
+        self._alias: dict[str, list[str]] = {}
+        self._surname: dict[str, list[str]] = {}
+        self._title: dict[str, list[str]] = {}
+        surface_forms: dict[str, bool] = {}  # surface -> case-sensitive?
+        for a in self.actors.values():
+            forms = [a.name, *a.aliases]
+            for form in forms:
+                self._add(self._alias, _norm(form), a.name)
+                surface_forms[form] = len(form) <= 4 or form.isupper()
+            if a.type == "person":
+                for sn in (*self._surnames(a), *a.surnames):
+                    self._add(self._surname, _norm(sn), a.name)
+                    surface_forms.setdefault(sn, False)
+            for t in a.titles:
+                self._add(self._title, _norm(t), a.name)
+        # persons' surnames that equal another actor's alias (e.g. a country) are not surnames
+        for key in list(self._surname):
+            if key in self._alias and not set(self._alias[key]) & set(self._surname[key]):
+                del self._surname[key]
+        self._surname_keys = sorted(k for k in self._surname if len(k) >= 6)
+        alts = []
+        for form in sorted(surface_forms, key=lambda f: (-len(f), f)):
+            lit = re.escape(form).replace(r"\ ", r"[ \t]+").replace(r"\-", r"[-‐‑–]")
+            alts.append(lit if surface_forms[form] else f"(?i:{lit})")
+        self._matcher = re.compile(r"(?<![\w'’.-])(?:" + "|".join(alts) + r")(?![\w])")
+        title_alts = sorted({re.escape(t).replace(r"\ ", r"[ \t]+") for a in self.actors.values() for t in a.titles},
+                            key=len, reverse=True)
+        self._title_re = re.compile(
+            r"(?<![\w])(?:(?:the|The|its|Its|his|His|her|Her|their|Their)[ \t]+(?:[\w.]+(?:'s|’s)[ \t]+)?"
+            r"|[A-Z][\w.]*(?:'s|’s)[ \t]+)"
+            r"((?:(?!(?:to|a|an|of|in|on|at|for|as|and|the|who|which|that)\b)[\w.'’-]+[ \t]+){0,3}?)"
+            r"((?i:" + "|".join(title_alts) + r"))(?![\w])")
+
+    # ------------------------------------------------------------------------------ construction
+    @staticmethod
+    def _add(index: dict[str, list[str]], key: str, name: str) -> None:
+        if key and name not in index.setdefault(key, []):
+            index[key].append(name)
+
+    @staticmethod
+    def _surnames(a: Actor) -> list[str]:
+        out = []
+        parts = a.name.split()
+        if len(parts) >= 2 and len(parts[-1]) > 2:
+            out.append(parts[-1])
+        if len(parts) == 2 and len(parts[-1]) <= 3:  # East Asian order: family name first (Wang Yi)
+            out.append(parts[0])
+        return out
+
+    @classmethod
+    def from_yaml(cls, path: str | Path | None = None, **kwargs) -> "Gazetteer":
+        """Load a gazetteer from YAML (default: the bundled ``kzlib/data/actors.yaml``).
+
+        Example:
+            >>> len(Gazetteer.from_yaml().actors) > 50
+            True
+        """
+        if path is None:
+            text = resources.files("kzlib.data").joinpath("actors.yaml").read_text("utf-8")
+        else:
+            p = Path(path)
+            if not p.is_file():
+                raise FileNotFoundError(f"Gazetteer file {p} does not exist; pass a YAML file with an 'actors' list.")
+            text = p.read_text("utf-8")
+        data = yaml.safe_load(text) or {}
+        rows = data.get("actors") if isinstance(data, dict) else None
+        if not rows:
+            raise ValueError(f"Gazetteer {path or 'actors.yaml'} has no 'actors' list; see kzlib/data/actors.yaml.")
+        actors = []
+        for i, row in enumerate(rows):
+            missing = [k for k in ("name", "type", "affiliation") if not row.get(k)]
+            if missing:
+                raise ValueError(f"Gazetteer entry {i} ({row.get('name', '?')}) lacks {missing}; every actor needs them.")
+            actors.append(Actor(
+                name=str(row["name"]), type=str(row["type"]), affiliation=str(row["affiliation"]),
+                role=str(row.get("role") or ""), titles=tuple(str(t).lower() for t in row.get("titles") or ()),
+                aliases=tuple(str(x) for x in row.get("aliases") or ()), source=str(row.get("source") or ""),
+                surnames=tuple(str(x) for x in row.get("surnames") or ()),
+            ))
+        return cls(actors, **kwargs)
+
+    # ------------------------------------------------------------------------------ look-ups
+    def __contains__(self, name: str) -> bool:
+        return name in self.actors
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def affiliation(self, name: str) -> str:
+        """Country or bloc of a canonical actor, "" if unknown.
+
+        Example:
+            >>> Gazetteer.from_yaml().affiliation("Wang Wenbin")
+            'China'
+        """
+        a = self.actors.get(name)
+        return a.affiliation if a else ""
+
+    def type_of(self, name: str) -> str:
+        """Type (person / organisation / state / bloc / media) of a canonical actor, "" if unknown."""
+        a = self.actors.get(name)
+        return a.type if a else ""
+
+    def to_frame(self) -> pd.DataFrame:
+        """The gazetteer as a table (one row per actor), sorted by name."""
+        rows = [{"name": a.name, "type": a.type, "affiliation": a.affiliation, "role": a.role,
+                 "titles": "; ".join(a.titles), "aliases": "; ".join(a.aliases), "source": a.source}
+                for a in self.actors.values()]
+        return pd.DataFrame(rows).sort_values("name", kind="stable").reset_index(drop=True)
+
+    def _candidates(self, surface: str) -> tuple[list[str], str]:
+        key = _norm(surface)
+        if not key:
+            return [], ""
+        if key in self._alias:
+            return list(self._alias[key]), "exact"
+        if key in self._surname:
+            return list(self._surname[key]), "surname"
+        toks = key.split()
+        if len(toks) > 1 and toks[-1] in self._surname:  # "Georgy Asatryan": unknown first-name spelling
+            return list(self._surname[toks[-1]]), "surname"
+        fuzzy = self._fuzzy(toks[-1]) if toks else None
+        if fuzzy:
+            return list(self._surname[fuzzy]), "fuzzy"
+        return [], ""
+
+    def _fuzzy(self, token: str) -> str | None:
+        return _fuzzy_lookup(token, tuple(self._surname_keys), self.fuzzy_threshold)
+
+    def _title_candidates(self, title: str, modifiers: str = "") -> tuple[list[str], str]:
+        key = _norm(title)
+        cands = list(self._title.get(key, []))
+        aff = ""
+        for w in _norm(modifiers).split() + key.split():
+            if w in _DEMONYMS:
+                aff = _DEMONYMS[w]
+        if aff:
+            narrowed = [c for c in cands if self.actors[c].affiliation == aff]
+            if narrowed:
+                cands = narrowed
+            elif self._title.get(_norm(f"{aff} {key}")):
+                cands = list(self._title[_norm(f"{aff} {key}")])
+            else:
+                cands = []
+        return cands, aff
+
+    def resolve(self, surface: str, *, context: Sequence[str] | str | None = None) -> str:
+        """Canonical name for a surface form, or "" when it names no known actor.
+
+        Args:
+            surface: a name, alias, surname, variant spelling or title ("the ministry").
+            context: actors mentioned before, oldest first (canonical names), or the text that
+                preceded the reference; used for surnames shared by several actors and for titles.
+
+        Example:
+            >>> g = Gazetteer.from_yaml()
+            >>> g.resolve("the ministry", context="the Russian Foreign Ministry issued a statement")
+            'Russian Foreign Ministry'
+        """
+        if isinstance(context, str):
+            context = [m.actor for m in self.scan(context) if m.actor]
+        recent = list(context or [])
+        cands, _ = self._candidates(surface)
+        if not cands:
+            m = self._title_re.fullmatch(surface.strip()) or self._title_re.fullmatch("the " + surface.strip())
+            if m:
+                cands, _ = self._title_candidates(m.group(2), m.group(1) + " " + surface[: m.start(1)])
+        return self._pick(cands, recent)
+
+    def _pick(self, cands: Sequence[str], recent: Sequence[str]) -> str:
+        if not cands:
+            return ""
+        if len(cands) == 1 and not recent:
+            return cands[0]
+        for name in reversed(recent):
+            if name in cands:
+                return name
+        return cands[0] if len(cands) == 1 else ""
+
+    # ------------------------------------------------------------------------------ scanning text
+    def scan(self, text: str, *, context: Sequence[str] | None = None, unknown: bool = True) -> list[Mention]:
+        """All actor mentions in ``text``, in order: aliases, surnames, fuzzy variants, titles in
+        context and (``unknown=True``) pattern-found persons not in the gazetteer.
+
+        Example:
+            >>> [m.actor for m in Gazetteer.from_yaml().scan("Blinken spoke to Tlebardi.")]
+            ['Antony Blinken', 'Mukhtar Tileuberdi']
+        """
+        recent = list(context or [])
+        found: list[Mention] = []
+        taken = bytearray(len(text))
+
+        def claim(s: int, e: int) -> bool:
+            if any(taken[s:e]):
+                return False
+            taken[s:e] = b"\x01" * (e - s)
+            return True
+
+        spans: list[tuple[int, int, str, list[str], str]] = []
+        for m in self._matcher.finditer(text):
+            surface = m.group(0)
+            if surface.isupper() is False and surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
+                continue
+            cands, method = self._candidates(surface)
+            if cands and claim(m.start(), m.end()):
+                spans.append((m.start(), m.end(), surface, cands, method))
+        for m in self._title_re.finditer(text):
+            s, e = m.start(), m.end()
+            inside = [sp for sp in spans if sp[0] < e and sp[1] > s]
+            if any(sp[1] > m.start(2) or self.type_of(sp[3][0]) not in ("state", "bloc") for sp in inside):
+                continue
+            for sp in inside:
+                spans.remove(sp)
+                taken[sp[0]:sp[1]] = b"\x00" * (sp[1] - sp[0])
+            if _TITLE_BEFORE_NAME.match(text, e):
+                continue  # "Secretary of State Antony Blinken", "the Expert Council": a name follows
+            cands, _ = self._title_candidates(m.group(2), text[s:m.start(2)])
+            if claim(s, e):
+                spans.append((s, e, text[s:e], cands, "title"))
+        if unknown:
+            for s, e, surface in _unknown_people(text):
+                if any(taken[s:e]):
+                    continue
+                cands, method = self._candidates(surface)
+                if claim(s, e):
+                    spans.append((s, e, surface, cands or [surface], method or "pattern"))
+            for m in _CAP_SEQ.finditer(text):  # fuzzy variants of known surnames among other capitalised words
+                for tm in re.finditer(r"[\w'’-]{6,}", m.group(0)):
+                    s, e = m.start() + tm.start(), m.start() + tm.end()
+                    if any(taken[s:e]) or tm.group(0).lower() in _NOT_NAMES:
+                        continue
+                    hit = self._fuzzy(_norm(tm.group(0)))
+                    if hit and claim(s, e):
+                        spans.append((s, e, tm.group(0), list(self._surname[hit]), "fuzzy"))
+        spans.sort()
+        for s, e, surface, cands, method in spans:
+            actor = self._pick(cands, recent) if method != "pattern" else cands[0]
+            if method == "title" and not actor and len(cands) > 1:
+                actor = ""
+            typ = self.type_of(actor) if actor in self.actors else ("person" if method == "pattern" else "")
+            found.append(Mention(s, e, surface, actor, method, typ, tuple(cands)))
+            if actor:
+                recent.append(actor)
+        return found
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_lookup(token: str, keys: tuple[str, ...], threshold: float) -> str | None:
+    if len(token) < 6 or token in _NOT_NAMES:
+        return None
+    pool = [k for k in keys if k[:1] == token[:1] and abs(len(k) - len(token)) <= 3]
+    if not pool:
+        return None
+    hit = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=threshold)
+    return hit[0] if hit else None
+
+
+def _plausible_name(name: str) -> bool:
+    toks = name.split()
+    if len(toks) < 2 or len(toks) > 4:
+        return False
+    if any(t.lower().strip(".'’") in _NOT_NAMES for t in toks):
+        return False
+    return not any(t.isupper() and len(t) > 1 for t in toks)
+
+
+def _unknown_people(text: str) -> list[tuple[int, int, str]]:
+    """Person names found by pattern: after a role word, or before an appositive role / 'of the'."""
+    out = []
+    for rx, grp in ((_ROLE_THEN_NAME, 2), (_NAME_THEN_ROLE, 1), (_NAME_OF_ORG, 1)):
+        for m in rx.finditer(text):
+            name = m.group(grp)
+            if _plausible_name(name):
+                out.append((m.start(grp), m.end(grp), name))
+    return sorted(set(out))
+
+
+@lru_cache(maxsize=8)
+def _default_gazetteer() -> Gazetteer:
+    return Gazetteer.from_yaml()
+
+
+def default_gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded once."""
+    return _default_gazetteer()
+
+
+def find_mentions(sentences: pd.DataFrame, *, gazetteer: Gazetteer | None = None,
+                  unknown: bool = True) -> pd.DataFrame:
+    """Actor mentions in each sentence: one row per mention.
+
+    Titles ("the ministry") and shared surnames are resolved against the actors mentioned earlier
+    in the same document. Rows for persons found by pattern but absent from the gazetteer carry
+    ``known=False`` and their own name as ``actor``.
+
+    Args:
+        sentences: table with ``doc_id``, ``sentence_id``, ``text`` (see CONTRIBUTING.md).
+        gazetteer: defaults to the bundled one.
+        unknown: also report persons found by pattern who are not in the gazetteer.
+
+    Returns:
+        DataFrame with ``doc_id``, ``sentence_id``, ``actor``, ``surface``, ``start``, ``end``
+        (offsets in the sentence text), ``type``, ``affiliation``, ``method``, ``known``.
+
+    Example:
+        >>> s = pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "text": ["Toqaev met Putin."]})
+        >>> find_mentions(s)["actor"].tolist()
+        ['Kassym-Jomart Tokayev', 'Vladimir Putin']
+    """
+    cols = ["doc_id", "sentence_id", "actor", "surface", "start", "end", "type", "affiliation", "method", "known"]
+    missing = {"doc_id", "sentence_id", "text"} - set(sentences.columns)
+    if missing:
+        raise ValueError(f"find_mentions needs a sentences table with columns doc_id, sentence_id, text; "
+                         f"missing {sorted(missing)}. Use Corpus.sentences from kzlib.prepare().")
+    g = gazetteer or default_gazetteer()
+    rows = []
+    ordered = sentences.sort_values(["doc_id", "sentence_id"], kind="stable")
+    for doc_id, group in ordered.groupby("doc_id", sort=True):
+        recent: list[str] = []
+        for sid, text in zip(group["sentence_id"].tolist(), group["text"].tolist()):
+            for m in g.scan(str(text), context=recent, unknown=unknown):
+                if not m.actor:
+                    continue
+                known = m.actor in g.actors
+                rows.append((doc_id, int(sid), m.actor, m.surface, m.start, m.end,
+                             m.type if known else "person", g.affiliation(m.actor), m.method, known))
+                recent.append(m.actor)
+            recent = recent[-50:]
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["doc_id", "sentence_id", "start"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,82 @@
+"""Gazetteer and mention tests; expected values come from reading the seed texts and the YAML."""
+
+import pandas as pd
+import pytest
+
+from kzlib.actors import Actor, Gazetteer, find_mentions
+
+
+@pytest.fixture(scope="module")
+def g():
+    return Gazetteer.from_yaml()
+
+
+@pytest.mark.parametrize("surface,expected", [
+    ("Tokayev", "Kassym-Jomart Tokayev"), ("Toqaev", "Kassym-Jomart Tokayev"), ("Токаев", "Kassym-Jomart Tokayev"),
+    ("Kasim-Jomart Tokayev", "Kassym-Jomart Tokayev"),  # machine-translated copy
+    ("Tlebardi", "Mukhtar Tileuberdi"), ("Tiluberdi", "Mukhtar Tileuberdi"),
+    ("Asatrian", "Georgi Asatryan"), ("Georgy Asatrian", "Georgi Asatryan"),
+    ("Ned Worth", "Ned Price"),  # the spinner's rendering of Ned Price
+    ("Collective Safety Treaty Group", "CSTO"), ("Moscow", "Russia"), ("Washington", "United States"),
+    ("the Kremlin", "Kremlin"), ("U.S.", "United States"), ("Nobody Atall", ""),
+])
+def test_resolve_variants(g, surface, expected):
+    assert g.resolve(surface) == expected
+
+
+def test_fuzzy_unlisted_variant(g):
+    # "Tileuberdy"-like spellings not in the YAML are matched against known surnames
+    assert g.resolve("Tileuberdii") == "Mukhtar Tileuberdi"
+    assert g.resolve("Mirzayann") == "Gevorg Mirzayan"
+
+
+def test_titles_and_shared_surnames_resolve_in_context(g):
+    assert g.resolve("the Secretary", context=["Ned Price", "Antony Blinken"]) == "Antony Blinken"
+    assert g.resolve("the ministry") == ""  # several ministries, no context
+    assert g.resolve("the ministry", context="the Chinese Foreign Ministry said") == "Chinese Foreign Ministry"
+    assert g.resolve("Wang") == ""  # Wang Yi or Wang Wenbin
+    assert g.resolve("Wang", context=["Wang Yi", "Wang Wenbin"]) == "Wang Wenbin"
+
+
+def test_affiliation_and_type(g):
+    assert g.affiliation("Anatoly Antonov") == "Russia"
+    assert g.affiliation("Jens Stoltenberg") == "NATO"
+    assert g.type_of("CSTO") == "bloc"
+    assert g.affiliation("Someone Unknown") == ""
+
+
+def test_every_entry_says_where_it_came_from(g):
+    frame = g.to_frame()
+    assert (frame["source"].str.len() > 0).all()
+    assert {"name", "type", "affiliation", "role", "aliases", "source"} <= set(frame.columns)
+
+
+def test_scan_role_phrases_and_unknown_people(g):
+    found = [(m.surface, m.actor) for m in g.scan("Russia's prime envoy in america has solid blame on Washington")]
+    assert found[0] == ("Russia's prime envoy", "Anatoly Antonov")
+    unknown = [m.actor for m in g.scan("Jane Doe, a professor at Oxford, disagreed. Spokesman John Smith said.")]
+    assert "Jane Doe" in unknown and "John Smith" in unknown
+    # "us" the pronoun is not the United States; "US" is
+    assert [m.actor for m in g.scan("they told us that the US")] == ["United States"]
+
+
+def test_find_mentions_table():
+    s = pd.DataFrame({"doc_id": ["d", "d"], "sentence_id": [0, 1],
+                      "text": ["Secretary of State Antony Blinken called Mukhtar Tlebardi.", "The Secretary then left."]})
+    m = find_mentions(s)
+    assert list(m.columns[:4]) == ["doc_id", "sentence_id", "actor", "surface"]
+    assert m["actor"].tolist() == ["Antony Blinken", "Mukhtar Tileuberdi", "Antony Blinken"]
+    assert m.loc[2, "method"] == "title"
+    with pytest.raises(ValueError, match="sentence_id"):
+        find_mentions(pd.DataFrame({"doc_id": ["d"], "text": ["x"]}))
+
+
+def test_bad_gazetteer_input(tmp_path):
+    with pytest.raises(ValueError, match="type"):
+        Gazetteer([Actor("X", "alien", "Nowhere")])
+    with pytest.raises(FileNotFoundError):
+        Gazetteer.from_yaml(tmp_path / "missing.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - name: X\n")
+    with pytest.raises(ValueError, match="lacks"):
+        Gazetteer.from_yaml(bad)
