@@ -1,0 +1,1122 @@
+"""Timeline: dates in the text normalised to ISO, and the events they date.
+
+Every temporal expression in a text ("January 11", "Jan. 5, 2022", "in August", "in 2019", "on Friday",
+"over the weekend", "next week", "20 years ago", "two decades of") is found by a rule-based recogniser
+whose vocabulary lives in ``kzlib/data/temporal.yaml`` and resolved to an ISO date (``YYYY``,
+``YYYY-MM`` or ``YYYY-MM-DD``) with a granularity (``day``, ``weekend``, ``week``, ``month``, ``year``,
+``decade``). Relative expressions are resolved against the document's publication date the way a
+newsroom writes them: in a Friday article "on Friday" is that day and "on Thursday" the day before;
+with a future marker ("will meet on Monday") the next one; a yearless month or day is the most recent
+one on or before publication (so "in August" in a January 2022 article is August 2021), unless the
+sentence speaks of the future or the day is at most ``future_window_days`` ahead.
+
+Why rules and not ``dateparser.search.search_dates``: dateparser's search mode takes bare numbers,
+"may", "march", "second" and "now" for dates, returns no granularity, resolves weekdays without regard to
+tense or to a newsroom's conventions, cannot be told that a publication date is only a lower bound, and
+is slow on long texts. A recogniser whose patterns are compiled once from a data file is deterministic,
+linear in the text, explains each decision (``note``) and is easy to extend for another corpus.
+
+How sure a date is (``confidence``) combines how explicit the expression is with how well the anchor is
+known: the publication date's ``date_certainty`` is ``exact``, ``on-or-after`` (a lower bound),
+``copy-date`` (the date of a later copy; the original is earlier, so the anchor is estimated from the
+latest date the text itself reports) or ``unknown`` (relative expressions are then reported unresolved,
+never dropped).
+
+Example:
+    >>> from kzlib.timeline import extract_dates
+    >>> df = extract_dates("On Thursday, the ministry issued a statement.", published="2022-01-07")
+    >>> df.loc[0, ["expression", "date", "granularity"]].tolist()
+    ['On Thursday', '2022-01-06', 'day']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+from dateutil.relativedelta import relativedelta
+
+from kzlib.errors import ParameterError
+
+__all__ = [
+    "extract_dates",
+    "build_events",
+    "chronology",
+    "check_dates",
+    "coverage",
+    "stance_over_time",
+    "plot_timeline",
+    "plot_coverage",
+    "plot_stance_over_time",
+    "MENTION_COLUMNS",
+    "EVENT_COLUMNS",
+    "GRANULARITIES",
+]
+
+log = logging.getLogger(__name__)
+
+_DATA = Path(__file__).resolve().parent / "data" / "temporal.yaml"
+
+GRANULARITIES = ("day", "weekend", "week", "month", "year", "decade")
+DATE_CERTAINTIES = ("exact", "on-or-after", "copy-date", "unknown")
+
+MENTION_COLUMNS = [
+    "start", "end", "expression", "kind", "date", "granularity", "anchor", "anchor_date", "confidence",
+    "future", "flag", "note",
+]
+EVENT_COLUMNS = [
+    "doc_id", "sentence_id", "para_id", "date", "granularity", "date_start", "expression", "anchor",
+    "actors", "text", "label", "confidence", "kind", "flag", "note", "story_id", "outlet", "published",
+    "date_certainty", "reported_by", "n_reports",
+]
+
+# confidence of the expression itself, before the anchor's certainty is taken into account
+_BASE_CONFIDENCE = {
+    "full_date": 0.95, "iso": 0.95, "month_year": 0.95, "decade": 0.85,
+    "year_context": 0.9, "year_bare": 0.7,
+    "month_day": 0.9, "month_context": 0.85,
+    "weekday": 0.85, "relative_unit": 0.85, "within_current": 0.8, "weekend": 0.8,
+    "deictic": 0.8, "ago": 0.75, "duration": 0.5, "new_year": 0.6,
+}
+# how well the anchor (publication date) is known
+_ANCHOR_FACTOR = {"exact": 1.0, "on-or-after": 0.8, "estimated": 0.6, "copy-date": 0.4, "unknown": 0.5}
+_SPINNER_FACTOR = 0.85
+_ABSOLUTE_RULES = frozenset({"full_date", "iso", "month_year", "decade", "year_context", "year_bare", "month_day",
+                             "month_context"})
+
+
+# --- vocabulary and compiled patterns ------------------------------------------------------------
+
+def _alt(words: Iterable[str], *, ignore_case: bool = False) -> str:
+    """A regex alternation of words (longest first), with flexible whitespace."""
+    parts = sorted({w for w in words}, key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    month_of: dict[str, int]
+    weekday_of: dict[str, int]
+    number_of: dict[str, int]
+    unit_of: dict[str, tuple[str, int]]
+    relative_of: dict[str, int]
+    deictic_of: dict[str, int]
+    spinner: dict[str, str]
+    patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    future: re.Pattern = re.compile("$^")
+    not_dates: re.Pattern = re.compile("$^")
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip().lower())
+
+
+@functools.lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    """Load ``temporal.yaml`` and compile the patterns once."""
+    with open(_DATA, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    month_of: dict[str, int] = {}
+    month_names: list[str] = []
+    for num, names in data["months"].items():
+        for name in names:
+            month_of[name.lower()] = int(num)
+            month_names += [name, name.upper()]
+    weekday_of: dict[str, int] = {}
+    weekday_names: list[str] = []
+    for num, names in data["weekdays"].items():
+        for name in names:
+            weekday_of[name.lower()] = int(num)
+            weekday_names += [name, name.upper()]
+    number_of = {_norm(k): int(v) for k, v in data["numbers"].items()}
+    unit_of = {_norm(k): (v[0], int(v[1])) for k, v in data["units"].items()}
+    spinner = {_norm(k): _norm(v) for k, v in data["spinner_synonyms"].items()}
+    relative_of = {_norm(k): int(v) for k, v in data["relative"].items()}
+    for spun, plain in spinner.items():
+        if plain in relative_of:
+            relative_of.setdefault(spun, relative_of[plain])
+    deictic_of = {_norm(k): int(v) for k, v in data["deictic"].items()}
+    ago_words = list(data["ago"]) + [k for k, v in spinner.items() if v == "ago"]
+
+    month = rf"(?P<month>{_alt(month_names)})(?:\.(?!\w))?"
+    weekday = rf"(?P<weekday>{_alt(weekday_names)})"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>1[0-9]\d\d|20\d\d)"
+    numwords = _alt([k for k in number_of if k not in ("a", "an")], ignore_case=True)
+    num = rf"(?P<num>\d{{1,3}}|{numwords})"
+    unit = rf"(?P<unit>{_alt(unit_of, ignore_case=True)})"
+    rel = rf"(?P<rel>{_alt(relative_of, ignore_case=True)})"
+    not_number = r"(?![,.]?\d)"
+    lead_weekday = rf"(?:{weekday},?\s+)?"
+
+    patterns = [
+        ("iso", rf"\b(?P<year>\d{{4}})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("full_date", rf"\b{lead_weekday}{month}\s+{day},?\s+{year}\b{not_number}"),
+        ("full_date", rf"\b{lead_weekday}{day}\s+(?:of\s+)?{month},?\s+{year}\b{not_number}"),
+        ("month_year", rf"\b(?:(?P<pre>{_alt(data['month_context'], ignore_case=True)})[\s-]+)?{month},?\s+{year}\b"
+                       rf"{not_number}"),
+        ("month_day", rf"\b{lead_weekday}{month}\s+{day}\b(?!\s*[,:]?\s*\d)"),
+        ("month_day", rf"\b{lead_weekday}{day}\s+(?:of\s+)?{month}\b(?!\s*,?\s*\d)"),
+        ("month_context", rf"\b(?P<pre>{_alt(list(data['month_context']) + list(spinner), ignore_case=True)})"
+                          rf"[\s-]+{month}\b(?!\s*\d)"),
+        ("decade", r"\b(?:the\s+)?(?P<decade>1[0-9]\d0|20\d0)s\b"),
+        ("year_context", rf"(?<![\d$€£.,/-])\b(?P<pre>{_alt(data['year_context'], ignore_case=True)})[\s-]+"
+                         rf"{year}\b(?!\s*(?:%|percent|per\s+cent))(?![,.]?\d)(?!-\d)"),
+        ("year_bare", rf"(?<![\d$€£.,/-])\b{year}\b(?!\s*(?:%|percent|per\s+cent))(?![,.]?\d)(?!-\d|/)"),
+        ("weekday", rf"\b(?:(?P<rel>{_alt(list(relative_of) + ['on'], ignore_case=True)})\s+)?{weekday}\b"),
+        ("within_current", rf"\b(?P<rel>{_alt(data['within_current'], ignore_case=True)})\s+"
+                           rf"(?P<unit>(?i:week|month|year))\b"),
+        ("duration", rf"\b(?P<pre>(?i:over|in|for|during|throughout))\s+the\s+(?P<rel>(?i:past|last|previous))"
+                     rf"(?:\s+{num})?\s+{unit}"),
+        ("weekend", r"\b(?P<pre>(?i:over|on|at|during))\s+the\s+weekend\b"),
+        ("relative_unit", rf"\b{rel}\s+(?P<unit>(?i:week|weekend|month|year))\b"),
+        ("ago", rf"\b(?:(?P<art>(?i:a|an))\s+)?(?:(?i:about|some|nearly|almost|roughly|around|more\s+than|over)\s+)?"
+                rf"(?:{num}\s+)?{unit}\s+(?P<ago>{_alt(ago_words, ignore_case=True)})\b"),
+        ("duration", rf"\b{num}\s+{unit}\s+of\b"),
+        ("duration", rf"\b(?P<pre>(?i:for))\s+(?:(?i:about|some|nearly|almost|more\s+than|over)\s+)?{num}\s+{unit}\b"),
+        ("deictic", rf"\b(?P<deictic>{_alt(deictic_of, ignore_case=True)})\b"),
+        ("new_year", r"\b(?i:the)\s+(?:new\s+year|New\s+Year)\b(?!'s|’s)"),
+    ]
+    compiled = [(name, re.compile(p)) for name, p in patterns]
+    future = re.compile(rf"(?<!\w){_alt(data['future_markers'], ignore_case=True)}(?!\w)")
+    not_dates = re.compile(rf"\b{_alt(data['not_dates'], ignore_case=True)}\b")
+    return _Vocab(month_of, weekday_of, number_of, unit_of, relative_of, deictic_of, spinner,
+                  compiled, future, not_dates)
+
+
+# --- scanning ------------------------------------------------------------------------------------
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    rule: str
+    groups: dict[str, str | None]
+    text: str
+
+
+def _scan(text: str) -> list[_Cand]:
+    """All temporal expressions in ``text``; overlapping matches resolved in favour of the longest."""
+    if not text:
+        return []
+    v = _vocab()
+    found: list[_Cand] = []
+    for rule, pattern in v.patterns:
+        for m in pattern.finditer(text):
+            found.append(_Cand(m.start(), m.end(), rule, m.groupdict(), m.group(0)))
+    if not found:
+        return []
+    blocked = [(m.start(), m.end()) for m in v.not_dates.finditer(text)]
+    rank = {name: i for i, (name, _) in enumerate(v.patterns)}
+    found.sort(key=lambda c: (-(c.end - c.start), rank[c.rule], c.start))
+    kept: list[_Cand] = []
+    for c in found:
+        if any(c.start < e and s < c.end for s, e in blocked):
+            continue
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        if not _plausible(c, text):
+            continue
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
+
+
+def _plausible(c: _Cand, text: str) -> bool:
+    """Reject numbers that only look like dates."""
+    g = c.groups
+    if g.get("day") is not None and not 1 <= int(g["day"]) <= 31:
+        return False
+    if c.rule == "iso" and not 1 <= int(g["mnum"]) <= 12:
+        return False
+    if c.rule == "year_bare":
+        year = int(g["year"])
+        if not 1800 <= year <= 2099:
+            return False
+        # "2000 troops": a count, not a year
+        if _PLURAL_AFTER.match(text, c.end):
+            return False
+    if c.rule == "year_context" and (g.get("pre") or "").lower() in ("the", "and", "to"):
+        if not 1800 <= int(g["year"]) <= 2099:
+            return False
+        if (g.get("pre") or "").lower() != "the" and _PLURAL_AFTER.match(text, c.end):
+            return False
+    if c.rule == "ago" and g.get("num") is None and g.get("art") is None:
+        return False  # "years ago" alone is too vague to date
+    return True
+
+
+# --- resolving -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Anchor:
+    date: dt.date | None
+    basis: str  # exact / on-or-after / estimated / copy-date / unknown
+    published: dt.date | None
+    note: str
+
+
+def _to_date(value: Any) -> dt.date | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text or text.lower() in ("nan", "nat", "none"):
+        return None
+    try:
+        ts = pd.Timestamp(text)
+    except (ValueError, TypeError) as err:
+        raise ParameterError(f"published={value!r} is not a date; give an ISO date such as '2022-01-07' "
+                             f"or leave it empty") from err
+    if pd.isna(ts):
+        return None
+    return ts.date()
+
+
+def _period(date: str, granularity: str) -> tuple[dt.date, dt.date]:
+    """First and last day of the period an ISO date of a granularity stands for."""
+    if granularity in ("day",):
+        d = dt.date.fromisoformat(date)
+        return d, d
+    if granularity == "weekend":
+        d = dt.date.fromisoformat(date)
+        return d, d + dt.timedelta(days=1)
+    if granularity == "week":
+        d = dt.date.fromisoformat(date)
+        return d, d + dt.timedelta(days=6)
+    if granularity == "month":
+        y, m = map(int, date.split("-"))
+        start = dt.date(y, m, 1)
+        return start, start + relativedelta(months=1) - dt.timedelta(days=1)
+    if granularity == "year":
+        y = int(date)
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if granularity == "decade":
+        y = int(date)
+        return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+    raise ParameterError(f"unknown granularity {granularity!r}; use one of {GRANULARITIES}")
+
+
+def _fmt(d: dt.date, granularity: str) -> str:
+    if granularity in ("day", "weekend", "week"):
+        return d.isoformat()
+    if granularity == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}"
+
+
+def _monday(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """A future marker in the same clause as the expression (a few words either side)."""
+    lo = max(0, start - 80)
+    left = text[lo:start]
+    cut = max(left.rfind(". "), left.rfind("? "), left.rfind("! "), left.rfind("; "), left.rfind('."'))
+    if cut >= 0:
+        left = left[cut + 2:]
+    right = text[end:end + 50]
+    m = re.search(r"[.?!;](?:\s|$|[\"”])", right)
+    if m:
+        right = right[:m.start()]
+    v = _vocab()
+    return bool(v.future.search(left) or v.future.search(right))
+
+
+def _number(g: dict[str, str | None], vocab: _Vocab) -> int | None:
+    raw = g.get("num")
+    if raw is None:
+        return 1 if g.get("art") else None
+    raw = _norm(raw)
+    return int(raw) if raw.isdigit() else vocab.number_of.get(raw)
+
+
+def _yearless(month: int, day: int | None, anchor: dt.date, *, future: bool, direction: int | None,
+              window: int) -> tuple[dt.date, str]:
+    """Put a month (and day) without a year in the right year relative to ``anchor``."""
+    def candidate(year: int) -> dt.date | None:
+        try:
+            return dt.date(year, month, day or 1)
+        except ValueError:
+            return None
+
+    cands = [c for c in (candidate(anchor.year + k) for k in (-1, 0, 1)) if c is not None]
+    ref = anchor if day else anchor.replace(day=1)
+    past = [c for c in cands if c <= ref]
+    upcoming = [c for c in cands if c >= ref]
+    strictly_past = [c for c in cands if c < ref]
+    strictly_next = [c for c in cands if c > ref]
+    if direction == -1 and strictly_past:
+        return max(strictly_past), "the one before publication ('last')"
+    if direction == 1 and strictly_next:
+        return min(strictly_next), "the one after publication ('next')"
+    if direction == 0:
+        return candidate(anchor.year) or cands[0], "the publication year ('this')"
+    if future and upcoming:
+        return min(upcoming), "future tense: the next one on or after publication"
+    if upcoming and (min(upcoming) - ref).days <= window and (not past or (ref - max(past)).days > 300):
+        return min(upcoming), f"within {window} days after publication: taken as a scheduled date"
+    if past:
+        return max(past), "the most recent one on or before publication"
+    return min(upcoming), "the next one after publication"
+
+
+def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, Any]:
+    """Date, granularity, anchor kind, confidence and note of one candidate."""
+    v = _vocab()
+    g = c.groups
+    rule = c.rule
+    future = _is_future(text, c.start, c.end)
+    out: dict[str, Any] = {"start": c.start, "end": c.end, "expression": c.text.strip(), "kind": "point",
+                           "date": "", "granularity": "", "anchor": "", "anchor_date": "", "confidence": 0.0,
+                           "future": future, "flag": "", "note": ""}
+    base = _BASE_CONFIDENCE[rule]
+    spun = any(_norm(g.get(k) or "") in v.spinner and _norm(g.get(k) or "") != "previous"
+               for k in ("rel", "pre", "ago"))
+    if spun:
+        base *= _SPINNER_FACTOR
+    notes: list[str] = []
+    if spun:
+        notes.append("spinner synonym of a time word")
+
+    def absolute(date: str, granularity: str, conf: float, note: str = "") -> dict[str, Any]:
+        out.update(date=date, granularity=granularity, anchor="absolute", confidence=round(conf, 3))
+        if note:
+            notes.append(note)
+        out["note"] = "; ".join(notes)
+        return out
+
+    # fully specified dates
+    if rule in ("full_date", "iso"):
+        month = int(g["mnum"]) if rule == "iso" else v.month_of[g["month"].lower().rstrip(".")]
+        try:
+            d = dt.date(int(g["year"]), month, int(g["day"]))
+        except ValueError:
+            out.update(anchor="unresolved", note="not a calendar date")
+            return out
+        return absolute(d.isoformat(), "day", base)
+    if rule == "month_year":
+        month = v.month_of[g["month"].lower().rstrip(".")]
+        return absolute(f"{int(g['year']):04d}-{month:02d}", "month", base)
+    if rule == "decade":
+        out["expression"] = c.text.strip()
+        return absolute(g["decade"], "decade", base)
+    if rule in ("year_context", "year_bare"):
+        return absolute(g["year"], "year", base)
+
+    # everything below needs an anchor
+    if anchor.date is None:
+        out.update(anchor="unresolved", confidence=0.0,
+                   note="; ".join(notes + [anchor.note or "no publication date: relative date left unresolved"]))
+        return out
+    a = anchor.date
+    factor = _ANCHOR_FACTOR[anchor.basis]
+    out["anchor_date"] = a.isoformat()
+    if anchor.note:
+        notes.append(anchor.note)
+
+    def relative(date: dt.date, granularity: str, conf: float, how: str, kind: str = "publication-relative"):
+        out.update(date=_fmt(date, granularity), granularity=granularity, anchor=kind,
+                   confidence=round(conf * factor, 3))
+        notes.insert(0, how)
+        out["note"] = "; ".join(notes)
+        return out
+
+    if rule in ("month_day", "month_context"):
+        month = v.month_of[g["month"].lower().rstrip(".")]
+        day = int(g["day"]) if g.get("day") else None
+        pre = _norm(g.get("pre") or "")
+        pre = v.spinner.get(pre, pre)
+        direction = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(pre)
+        d, how = _yearless(month, day, a, future=future, direction=direction, window=window)
+        gran = "day" if day else "month"
+        # the year comes from the publication date, which need not be exact for that
+        year_factor = 1.0 if anchor.basis in ("exact", "on-or-after") else 0.9
+        out.update(date=_fmt(d, gran), granularity=gran, anchor="absolute-year-inferred",
+                   confidence=round(base * year_factor, 3))
+        notes.insert(0, f"year inferred: {how}")
+        out["note"] = "; ".join(notes)
+        return out
+
+    if rule == "weekday":
+        wd = v.weekday_of[g["weekday"].lower()]
+        rel = _norm(g.get("rel") or "on")
+        rel = v.spinner.get(rel, rel)
+        back = (a.weekday() - wd) % 7
+        ahead = (wd - a.weekday()) % 7
+        conf = base
+        if rel in ("last", "past", "previous"):
+            d, how = a - dt.timedelta(days=back or 7), "the one before publication"
+        elif rel in ("next", "coming", "following"):
+            d, how = a + dt.timedelta(days=ahead or 7), "the one after publication"
+            conf *= 0.9
+        elif future:
+            d, how = a + dt.timedelta(days=ahead or 7), "future tense: the next one after publication"
+            if ahead == 0:
+                conf *= 0.7
+                how += " (publication is on the same weekday: it could mean that very day)"
+        else:
+            d, how = a - dt.timedelta(days=back), (
+                "the publication day" if back == 0 else "the most recent one on or before publication")
+        return relative(d, "day", conf, how)
+
+    if rule in ("relative_unit", "within_current"):
+        unit = _norm(g["unit"])
+        rel = _norm(g["rel"])
+        step = v.relative_of.get(v.spinner.get(rel, rel), 0) if rule == "relative_unit" else 0
+        if unit == "week":
+            return relative(_monday(a) + dt.timedelta(weeks=step), "week", base, f"{rel} week: week of (Monday)")
+        if unit == "weekend":
+            # the Saturday of the publication week, then whole weeks before or after it
+            d = _monday(a) + dt.timedelta(days=5, weeks=step)
+            return relative(d, "weekend", base, f"{rel} weekend: Saturday of that weekend")
+        if unit == "month":
+            d = a.replace(day=1) + relativedelta(months=step)
+            return relative(d, "month", base, f"{rel} month")
+        d = dt.date(a.year + step, 1, 1)
+        return relative(d, "year", base, f"{rel} year")
+
+    if rule == "weekend":
+        sat = _monday(a) + dt.timedelta(days=5)
+        if future:
+            d = sat if a.weekday() < 5 else sat + dt.timedelta(weeks=1)
+            how = "future tense: the coming weekend (Saturday)"
+        else:
+            d = sat if a.weekday() >= 5 else sat - dt.timedelta(weeks=1)
+            how = "the most recent weekend before publication (Saturday)"
+        return relative(d, "weekend", base, how)
+
+    if rule == "deictic":
+        shift = v.deictic_of[_norm(g["deictic"])]
+        return relative(a + dt.timedelta(days=shift), "day", base, f"{_norm(g['deictic'])}: publication day {shift:+d}")
+
+    if rule == "new_year":
+        year = a.year if a.month <= 6 else a.year + 1
+        return relative(dt.date(year, 1, 1), "month", base, "the new year: the January nearest publication")
+
+    if rule in ("ago", "duration"):
+        n = _number(g, v)
+        unit, mult = v.unit_of[_norm(g["unit"])]
+        if n is None:
+            n = 1
+        n *= mult
+        if rule == "duration":
+            if future:
+                out.update(anchor="unresolved", kind="duration", note="a duration in the future: no date")
+                return out
+            out["kind"] = "duration"
+        delta = {"day": relativedelta(days=n), "week": relativedelta(weeks=n), "month": relativedelta(months=n),
+                 "year": relativedelta(years=n)}[unit]
+        d = a - delta
+        gran = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
+        if gran == "week":
+            d = _monday(d)
+        how = (f"{n} {unit}(s) before publication" if rule == "ago"
+               else f"start of a period of {n} {unit}(s) up to publication")
+        return relative(d, gran, base, how)
+
+    out.update(anchor="unresolved", note=f"no resolver for rule {rule}")  # pragma: no cover
+    return out
+
+
+def _make_anchor(published: Any, certainty: str, estimate: dt.date | None = None) -> _Anchor:
+    """The date relative expressions are resolved against, and what is known about it."""
+    if certainty not in DATE_CERTAINTIES:
+        raise ParameterError(f"date_certainty={certainty!r} is unknown; use one of {DATE_CERTAINTIES}")
+    pub = _to_date(published)
+    if pub is None:
+        return _Anchor(None, "unknown", None, "publication date unknown: relative date left unresolved")
+    if certainty == "exact":
+        return _Anchor(pub, "exact", pub, "")
+    if certainty == "on-or-after":
+        if estimate is not None and estimate > pub:
+            return _Anchor(estimate, "on-or-after", pub,
+                           f"published on or after {pub.isoformat()}; the text reports {estimate.isoformat()}, "
+                           f"so resolved against that later date")
+        return _Anchor(pub, "on-or-after", pub,
+                       f"published on or after {pub.isoformat()}: resolved against that earliest date")
+    if certainty == "copy-date":
+        if estimate is not None and estimate < pub:
+            return _Anchor(estimate, "estimated", pub,
+                           f"{pub.isoformat()} is a later copy's date; resolved against {estimate.isoformat()}, "
+                           f"the latest date the text itself reports (an estimate of the original's date)")
+        return _Anchor(pub, "copy-date", pub,
+                       f"resolved against {pub.isoformat()}, a later copy's date: the original is earlier")
+    return _Anchor(pub, "unknown", pub, f"publication date {pub.isoformat()} of unknown certainty")
+
+
+def _latest_reported(mentions: list[dict[str, Any]], *, before: dt.date | None = None) -> dt.date | None:
+    """The latest day the text itself dates in the past tense (absolute day dates), or None."""
+    days = [dt.date.fromisoformat(m["date"]) for m in mentions
+            if m["granularity"] == "day" and m["anchor"] in ("absolute", "absolute-year-inferred") and m["date"]
+            and not m["future"]]
+    if before is not None:
+        days = [d for d in days if d < before]
+    return max(days) if days else None
+
+
+def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: str, tolerance: int) -> None:
+    """Mark dates after the publication date that the text does not put in the future."""
+    if published is None or certainty == "on-or-after":
+        return
+    for m in mentions:
+        if not m["date"] or m["future"] or m["anchor"] not in ("absolute", "absolute-year-inferred"):
+            continue
+        start, _ = _period(m["date"], m["granularity"])
+        if (start - published).days > tolerance:
+            m["flag"] = "after-publication"
+            m["note"] = "; ".join(filter(None, [m["note"], f"reported as past but after the publication date "
+                                                           f"{published.isoformat()}: check the date"]))
+
+
+def _document_mentions(texts: list[str], published: Any, certainty: str, *, window: int,
+                       tolerance: int) -> list[list[dict[str, Any]]]:
+    """Mentions of each text of one document: absolute dates first, then the anchor, then the rest."""
+    cands = [_scan(t) for t in texts]
+    pub_anchor = _make_anchor(published, certainty)
+    # yearless dates take their year from the publication date as given (good to within months)
+    year_anchor = _Anchor(pub_anchor.published, pub_anchor.basis, pub_anchor.published, "")
+    first = [[_resolve(c, t, year_anchor, window=window) if c.rule in _ABSOLUTE_RULES else None for c in cs]
+             for cs, t in zip(cands, texts)]
+    anchor = pub_anchor
+    if certainty in ("copy-date", "on-or-after") and pub_anchor.date is not None:
+        latest = _latest_reported([m for ms in first for m in ms if m is not None],
+                                  before=pub_anchor.date if certainty == "copy-date" else None)
+        anchor = _make_anchor(published, certainty, estimate=latest)
+    result = []
+    for cs, t, ms in zip(cands, texts, first):
+        row = [m if m is not None else _resolve(c, t, anchor, window=window) for c, m in zip(cs, ms)]
+        _flag(row, pub_anchor.published, certainty, tolerance)
+        result.append(row)
+    return result
+
+
+def _check_options(window: int, tolerance: int) -> None:
+    for name, value in (("future_window_days", window), ("tolerance_days", tolerance)):
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 0:
+            raise ParameterError(f"{name}={value!r} must be a non-negative whole number of days")
+
+
+def extract_dates(text: str, *, published: Any = None, date_certainty: str = "exact",
+                  future_window_days: int = 14, tolerance_days: int = 1) -> pd.DataFrame:
+    """Temporal expressions in ``text`` normalised to ISO dates.
+
+    ``published`` is the document's publication date (ISO string, date or Timestamp; None = unknown) and
+    ``date_certainty`` what is known of it (``exact``, ``on-or-after``, ``copy-date``, ``unknown``).
+    Returns one row per expression with the columns of ``MENTION_COLUMNS``: character offsets, the
+    ``expression``, ``kind`` (point / duration; a duration is dated by its start), ``date``,
+    ``granularity``, ``anchor`` (absolute / absolute-year-inferred / publication-relative / unresolved),
+    ``anchor_date``, ``confidence`` (0-1), ``future`` (a future marker in the clause), ``flag``
+    (``after-publication`` for past events dated after publication) and a ``note`` explaining the decision.
+
+    Example:
+        >>> extract_dates("In August, Biden completed the exit.", published="2022-01-07")["date"].tolist()
+        ['2021-08']
+    """
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        text = ""
+    if not isinstance(text, str):
+        raise ParameterError(f"text must be a string, not {type(text).__name__}; pass one document's text")
+    _check_options(future_window_days, tolerance_days)
+    mentions = _document_mentions([text], published, date_certainty, window=future_window_days,
+                                  tolerance=tolerance_days)[0]
+    return pd.DataFrame(mentions, columns=MENTION_COLUMNS)
+
+
+# --- events --------------------------------------------------------------------------------------
+
+def _actor_finder() -> Callable[[pd.DataFrame], pd.Series] | None:
+    """``kzlib.actors`` mention finder, or None when it is not available."""
+    try:
+        from kzlib import actors  # noqa: PLC0415 - optional dependency between stages
+    except ImportError:
+        return None
+    finder = getattr(actors, "find_mentions", None)
+    if finder is None:
+        return None
+
+    def run(sentences: pd.DataFrame) -> pd.Series:
+        found = finder(sentences)
+        if not isinstance(found, pd.DataFrame) or found.empty:
+            return pd.Series("", index=sentences.index)
+        name = next((c for c in ("actor", "canonical", "name") if c in found.columns), None)
+        if name is None or not {"doc_id", "sentence_id"} <= set(found.columns):
+            log.warning("kzlib.actors.find_mentions returned no doc_id/sentence_id/actor columns; actors left empty")
+            return pd.Series("", index=sentences.index)
+        order = found.sort_values([c for c in ("doc_id", "sentence_id", "start") if c in found.columns])
+        joined = (order.groupby(["doc_id", "sentence_id"], sort=True)[name]
+                  .agg(lambda s: "; ".join(dict.fromkeys(x for x in s if isinstance(x, str) and x))))
+        keys = pd.MultiIndex.from_frame(sentences[["doc_id", "sentence_id"]])
+        return pd.Series(joined.reindex(keys).fillna("").to_numpy(), index=sentences.index)
+
+    return run
+
+
+def _label(text: str, start: int, end: int, *, width: int = 70) -> str:
+    """A short label for a dated sentence: the sentence without a leading date phrase, cut at a word."""
+    s = text
+    if start <= 3:  # "On Friday, Tokayev ..." -> "Tokayev ..."
+        s = text[end:].lstrip(" ,;:")
+        s = s[:1].upper() + s[1:]
+    s = re.sub(r"\s+", " ", s).strip().strip('"“”')
+    if len(s) <= width:
+        return s
+    cut = s[:width].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def _documents_frame(documents: pd.DataFrame) -> pd.DataFrame:
+    need = {"doc_id"}
+    if not need <= set(documents.columns):
+        raise ParameterError("documents needs a doc_id column (the documents table of kzlib.prepare)")
+    docs = documents.copy()
+    for col, default in (("published", ""), ("date_certainty", ""), ("story_id", ""), ("outlet", ""),
+                         ("is_representative", True)):
+        if col not in docs.columns:
+            docs[col] = default
+    docs["published"] = docs["published"].fillna("").astype(str)
+    docs["story_id"] = docs["story_id"].fillna("").astype(str)
+    docs.loc[docs["story_id"] == "", "story_id"] = docs["doc_id"]
+    cert = docs["date_certainty"].fillna("").astype(str)
+    docs["date_certainty"] = np.where(cert == "", np.where(docs["published"] == "", "unknown", "exact"), cert)
+    docs["is_representative"] = docs["is_representative"].fillna(True).astype(bool)
+    return docs
+
+
+def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
+                 documents: pd.DataFrame | None = None, one_copy_per_story: bool = True,
+                 min_confidence: float = 0.0, include_durations: bool = True,
+                 future_window_days: int = 14, tolerance_days: int = 1,
+                 actors: Callable[[pd.DataFrame], pd.Series] | None = None) -> pd.DataFrame:
+    """The ``events`` table: every dated mention in the sentences, with its actors and sources.
+
+    Give a ``Corpus`` (from ``kzlib.prepare``) or its ``sentences`` and ``documents`` tables. Each row is a
+    dated mention (``EVENT_COLUMNS``): ``doc_id``, ``sentence_id``, ``date``, ``granularity``,
+    ``expression``, ``anchor``, ``actors`` ("; "-joined canonical names from ``kzlib.actors`` when it is
+    available), ``text`` (the sentence), ``label`` (a short label), ``confidence``, ``story_id`` and
+    ``reported_by`` (the copies of the story that date something to the same date).
+    With ``one_copy_per_story`` a story's events come from its representative copy, plus the dates only
+    another copy reports. ``actors`` may be a function from a sentences table to a Series of "; "-joined
+    names (default: ``kzlib.actors.find_mentions`` when importable, else empty).
+
+    Example:
+        >>> import kzlib
+        >>> events = build_events(kzlib.prepare())  # doctest: +SKIP
+        >>> events[["doc_id", "expression", "date", "granularity"]].head()  # doctest: +SKIP
+    """
+    if corpus is not None:
+        if sentences is not None or documents is not None:
+            raise ParameterError("give either a corpus or sentences= and documents=, not both")
+        sentences, documents = getattr(corpus, "sentences", None), getattr(corpus, "documents", None)
+        if sentences is None or documents is None:
+            raise ParameterError("corpus must have sentences and documents tables; build it with kzlib.prepare()")
+    if sentences is None or documents is None:
+        raise ParameterError("build_events needs a corpus, or both sentences= and documents=")
+    missing = {"doc_id", "sentence_id", "text"} - set(sentences.columns)
+    if missing:
+        raise ParameterError(f"sentences lacks columns {sorted(missing)}; use the sentences table of kzlib.prepare")
+    if not 0.0 <= float(min_confidence) <= 1.0:
+        raise ParameterError(f"min_confidence={min_confidence!r} must be between 0 and 1")
+    _check_options(future_window_days, tolerance_days)
+    docs = _documents_frame(documents).set_index("doc_id")
+    sents = sentences.copy()
+    if "para_id" not in sents.columns:
+        sents["para_id"] = -1
+    sents["text"] = sents["text"].fillna("").astype(str)
+    unknown_docs = sorted(set(sents["doc_id"]) - set(docs.index))
+    if unknown_docs:
+        raise ParameterError(f"sentences of documents not in the documents table: {unknown_docs[:5]}")
+    sents = sents.sort_values(["doc_id", "sentence_id"], kind="stable").reset_index(drop=True)
+
+    rows: list[dict[str, Any]] = []
+    for doc_id, part in sents.groupby("doc_id", sort=True):
+        meta = docs.loc[doc_id]
+        texts = part["text"].tolist()
+        per_sentence = _document_mentions(texts, meta["published"], meta["date_certainty"],
+                                          window=future_window_days, tolerance=tolerance_days)
+        if not meta["published"]:
+            log.warning("document %s has no publication date: its relative dates are reported unresolved", doc_id)
+        for (idx, srow), mentions in zip(part.iterrows(), per_sentence):
+            for m in mentions:
+                rows.append({**m, "doc_id": doc_id, "sentence_id": int(srow["sentence_id"]),
+                             "para_id": int(srow["para_id"]), "text": srow["text"], "_row": idx,
+                             "label": _label(srow["text"], m["start"], m["end"])})
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        log.warning("no temporal expressions found in %d sentences", len(sents))
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    if not include_durations:
+        frame = frame[frame["kind"] != "duration"]
+    frame = frame[(frame["confidence"] >= min_confidence) | (frame["anchor"] == "unresolved")]
+
+    finder = actors if actors is not None else _actor_finder()
+    if finder is None:
+        log.info("kzlib.actors is not available: the actors column is left empty")
+        frame["actors"] = ""
+    else:
+        dated = sents.loc[sorted(frame["_row"].unique())]
+        names = finder(dated)
+        frame["actors"] = frame["_row"].map(pd.Series(names.to_numpy(), index=dated.index)).fillna("")
+
+    frame = frame.join(docs[["story_id", "outlet", "published", "date_certainty", "is_representative"]],
+                       on="doc_id")
+    frame["date_start"] = [(_period(d, g)[0].isoformat() if d else "") for d, g in
+                           zip(frame["date"], frame["granularity"])]
+    key = frame["date"] + "|" + frame["granularity"]
+    frame["_key"] = np.where(frame["date"] == "", "", key)
+    reporters = (frame[frame["_key"] != ""].groupby(["story_id", "_key"])["doc_id"]
+                 .agg(lambda s: ";".join(sorted(set(s)))))
+    frame["reported_by"] = [reporters.get((s, k), d) if k else d
+                            for s, k, d in zip(frame["story_id"], frame["_key"], frame["doc_id"])]
+    frame["n_reports"] = frame["reported_by"].str.count(";") + 1
+
+    if one_copy_per_story:
+        frame = _one_copy(frame)
+    frame = frame.sort_values(["date_start", "doc_id", "sentence_id", "start"], kind="stable",
+                              key=lambda s: s.replace("", "9999") if s.name == "date_start" else s)
+    return frame[EVENT_COLUMNS + ["start", "end"]].reset_index(drop=True)
+
+
+def _one_copy(frame: pd.DataFrame) -> pd.DataFrame:
+    """A story's mentions from its representative copy, plus dates only its other copies give."""
+    rep = frame["is_representative"].astype(bool)
+    # a story whose representative is not among these documents: take its first copy
+    stories_with_rep = set(frame.loc[rep, "story_id"])
+    first_doc = frame.groupby("story_id")["doc_id"].min()
+    rep = rep | (~frame["story_id"].isin(stories_with_rep) & (frame["doc_id"] == frame["story_id"].map(first_doc)))
+    kept = frame[rep]
+    covered = set(zip(kept["story_id"], kept["_key"]))
+    extra = frame[~rep & (frame["_key"] != "")]
+    extra = extra[[(s, k) not in covered for s, k in zip(extra["story_id"], extra["_key"])]]
+    # one row per (story, date) among the extra copies
+    extra = extra.sort_values(["doc_id", "sentence_id", "start"]).drop_duplicates(["story_id", "_key"])
+    return pd.concat([kept, extra], ignore_index=True)
+
+
+def chronology(events: pd.DataFrame, *, max_labels: int = 3, min_confidence: float = 0.0,
+               include_durations: bool = False) -> pd.DataFrame:
+    """What happened when, with its sources: one row per date (and granularity).
+
+    Columns: ``date``, ``granularity``, ``date_start``, ``what`` (up to ``max_labels`` labels, " | "-joined),
+    ``actors``, ``expressions``, ``n_documents``, ``n_stories``, ``sources`` (doc ids, including the other
+    copies recorded in ``reported_by``), ``outlets``, ``confidence`` (the highest). Undated (unresolved)
+    mentions and, unless asked, durations are left out. Sorted by date.
+
+    Example:
+        >>> chronology(build_events(kzlib.prepare()))  # doctest: +SKIP
+    """
+    missing = {"date", "granularity", "doc_id", "label", "confidence"} - set(events.columns)
+    if missing:
+        raise ParameterError(f"events lacks columns {sorted(missing)}; build it with build_events()")
+    ev = events[(events["date"] != "") & (events["confidence"] >= min_confidence)].copy()
+    if not include_durations and "kind" in ev.columns:
+        ev = ev[ev["kind"] != "duration"]
+    cols = ["date", "granularity", "date_start", "what", "actors", "expressions", "n_documents", "n_stories",
+            "sources", "outlets", "confidence"]
+    if ev.empty:
+        return pd.DataFrame(columns=cols)
+    for col in ("actors", "reported_by", "story_id", "outlet", "expression"):
+        if col not in ev.columns:
+            ev[col] = ""
+    if "date_start" not in ev.columns:
+        ev["date_start"] = [_period(d, g)[0].isoformat() for d, g in zip(ev["date"], ev["granularity"])]
+    ev = ev.sort_values(["date_start", "doc_id", "sentence_id" if "sentence_id" in ev.columns else "doc_id"])
+
+    def uniq(values: Iterable[str], sep: str = "; ") -> list[str]:
+        out: dict[str, None] = {}
+        for v in values:
+            for part in str(v).split(sep.strip()) if v else []:
+                part = part.strip()
+                if part:
+                    out[part] = None
+        return list(out)
+
+    rows = []
+    for (date, gran), grp in ev.groupby(["date", "granularity"], sort=False):
+        sources = sorted(set(uniq(grp["reported_by"], ";")) | set(grp["doc_id"]))
+        labels = list(dict.fromkeys(grp["label"]))
+        rows.append({
+            "date": date, "granularity": gran, "date_start": grp["date_start"].iloc[0],
+            "what": " | ".join(labels[:max_labels]) + (f" (+{len(labels) - max_labels} more)"
+                                                       if len(labels) > max_labels else ""),
+            "actors": "; ".join(sorted(uniq(grp["actors"]))),
+            "expressions": "; ".join(sorted(set(grp["expression"]))),
+            "n_documents": len(sources), "n_stories": grp["story_id"].nunique(),
+            "sources": "; ".join(sources), "outlets": "; ".join(sorted(set(grp["outlet"]) - {""})),
+            "confidence": float(grp["confidence"].max()),
+        })
+    out = pd.DataFrame(rows, columns=cols)
+    order = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4, "decade": 5}
+    out["_g"] = out["granularity"].map(order)
+    return out.sort_values(["date_start", "_g", "date"]).drop(columns="_g").reset_index(drop=True)
+
+
+def check_dates(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Is each document's publication date plausible for what it reports?
+
+    One row per document: ``published``, ``date_certainty``, ``latest_reported`` (the latest absolute day
+    it dates), ``n_after_publication`` (past events dated after publication), ``anchor_used`` and a
+    ``verdict``: ``ok``, ``no date`` (relative dates unresolved), ``copy: original earlier`` or
+    ``implausible: reports events after its publication date``.
+
+    Example:
+        >>> check_dates(build_events(corpus), corpus.documents)  # doctest: +SKIP
+    """
+    docs = _documents_frame(documents)
+    ev = events if not events.empty else pd.DataFrame(columns=EVENT_COLUMNS)
+    rows = []
+    for _, d in docs.sort_values("doc_id").iterrows():
+        mine = ev[ev["doc_id"] == d["doc_id"]]
+        days = mine[(mine["granularity"] == "day") & mine["anchor"].isin(["absolute", "absolute-year-inferred"])]
+        latest = max(days["date"]) if len(days) else ""
+        n_after = int((mine["flag"] == "after-publication").sum()) if "flag" in mine.columns else 0
+        anchors = sorted(set(mine.loc[mine["anchor"] == "publication-relative", "note"].str.extract(
+            r"resolved against (\d{4}-\d\d-\d\d)", expand=False).dropna()))
+        if not d["published"]:
+            verdict = "no date"
+        elif n_after:
+            verdict = "implausible: reports events after its publication date"
+        elif d["date_certainty"] == "copy-date":
+            verdict = "copy: original earlier"
+        else:
+            verdict = "ok"
+        rows.append({"doc_id": d["doc_id"], "published": d["published"], "date_certainty": d["date_certainty"],
+                     "latest_reported": latest, "n_after_publication": n_after,
+                     "anchor_used": anchors[0] if anchors else d["published"], "verdict": verdict})
+    for r in rows:
+        if r["verdict"].startswith("implausible"):
+            log.warning("document %s (published %s) reports events after its publication date", r["doc_id"],
+                        r["published"])
+    return pd.DataFrame(rows, columns=["doc_id", "published", "date_certainty", "latest_reported",
+                                       "n_after_publication", "anchor_used", "verdict"])
+
+
+def coverage(documents: pd.DataFrame, *, one_copy_per_story: bool = False) -> pd.DataFrame:
+    """Documents by publication date and outlet: ``published``, ``outlet``, ``date_certainty``,
+    ``n_documents``, ``doc_ids``. Undated documents are counted under ``published == ""``.
+
+    Example:
+        >>> coverage(kzlib.prepare().documents)  # doctest: +SKIP
+    """
+    docs = _documents_frame(documents)
+    if one_copy_per_story:
+        docs = docs[docs["is_representative"]]
+    docs = docs.assign(outlet=docs["outlet"].fillna("").replace("", "(unknown outlet)"))
+    out = (docs.groupby(["published", "outlet", "date_certainty"], sort=True)["doc_id"]
+           .agg(n_documents="count", doc_ids=lambda s: "; ".join(sorted(s))).reset_index())
+    return out
+
+
+def stance_over_time(stances: pd.DataFrame, documents: pd.DataFrame, *, by: str = "target") -> pd.DataFrame:
+    """Quoted stance by publication date: mean ``score`` and counts of favor/against per date and ``by``
+    (``target`` or ``speaker``), from the ``stances`` table of ``kzlib.stance``.
+
+    Example:
+        >>> stance_over_time(stances, corpus.documents)  # doctest: +SKIP
+    """
+    need = {"doc_id", by, "stance"}
+    if not need <= set(stances.columns):
+        raise ParameterError(f"stances lacks columns {sorted(need - set(stances.columns))}; "
+                             f"use the stances table of kzlib.stance")
+    docs = _documents_frame(documents)[["doc_id", "published", "date_certainty"]]
+    st = stances.merge(docs, on="doc_id", how="left")
+    st["published"] = st["published"].fillna("")
+    if "score" not in st.columns:
+        st["score"] = st["stance"].map({"favor": 1.0, "against": -1.0}).fillna(0.0)
+    grouped = st.groupby(["published", by], sort=True)
+    out = grouped.agg(n=("stance", "size"), mean_score=("score", "mean"),
+                      n_favor=("stance", lambda s: int((s == "favor").sum())),
+                      n_against=("stance", lambda s: int((s == "against").sum()))).reset_index()
+    out["mean_score"] = out["mean_score"].round(3)
+    return out
+
+
+# --- plots ---------------------------------------------------------------------------------------
+
+def _style() -> None:
+    try:
+        from kzlib import plots  # noqa: PLC0415
+        apply = getattr(plots, "use_style", None) or getattr(plots, "apply_style", None)
+        if callable(apply):
+            apply()
+    except ImportError:
+        pass
+
+
+def _lane_of(actors: str, lanes: list[str]) -> str:
+    for a in str(actors).split(";"):
+        a = a.strip()
+        if a in lanes:
+            return a
+    return "(other / none)"
+
+
+def plot_timeline(events: pd.DataFrame, *, start: str | None = None, end: str | None = None,
+                  lanes: int = 8, granularities: Iterable[str] | None = None, label_chars: int = 38,
+                  min_confidence: float = 0.0, title: str = "Dated events by actor") -> Any:
+    """Events on a date axis with one lane per actor (the most frequent ``lanes``; the rest in one lane)
+    and short labels staggered so that they do not overlap. ``start``/``end`` (ISO) set the window.
+
+    Example:
+        >>> fig = plot_timeline(events, start="2021-12-15", end="2022-01-20")  # doctest: +SKIP
+    """
+    import matplotlib.dates as mdates  # noqa: PLC0415
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    _style()
+    ev = events[(events["date"] != "") & (events["confidence"] >= min_confidence)].copy()
+    if "kind" in ev.columns:
+        ev = ev[ev["kind"] != "duration"]
+    if granularities is not None:
+        ev = ev[ev["granularity"].isin(list(granularities))]
+    if start:
+        ev = ev[ev["date_start"] >= start]
+    if end:
+        ev = ev[ev["date_start"] <= end]
+    fig, ax = plt.subplots(figsize=(12, 1.2 + 0.9 * max(2, min(lanes + 1, 10))))
+    ax.set_title(title)
+    ax.set_xlabel("date (event start)")
+    ax.set_ylabel("actor")
+    if ev.empty:
+        ax.text(0.5, 0.5, "no dated events in this window", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    counts: dict[str, int] = {}
+    for a in ev["actors"].fillna(""):
+        for name in filter(None, (x.strip() for x in str(a).split(";"))):
+            counts[name] = counts.get(name, 0) + 1
+    top = [n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:lanes]]
+    ev["lane"] = [_lane_of(a, top) for a in ev["actors"].fillna("")]
+    lane_names = top + (["(other / none)"] if (ev["lane"] == "(other / none)").any() else [])
+    ypos = {n: i for i, n in enumerate(reversed(lane_names))}
+    ev["x"] = pd.to_datetime(ev["date_start"])
+    # one marker and label per (lane, date): the first label, and how many more
+    points = (ev.sort_values(["x", "doc_id"]).groupby(["lane", "x"], sort=True)
+              .agg(label=("label", "first"), n=("label", "size"), gran=("granularity", "first")).reset_index())
+    markers = {"day": "o", "weekend": "s", "week": "s", "month": "D", "year": "^", "decade": "^"}
+    for gran, grp in points.groupby("gran"):
+        ax.scatter(grp["x"], grp["lane"].map(ypos), marker=markers.get(gran, "o"), s=40, zorder=3,
+                   label=gran)
+    xmin, xmax = points["x"].min(), points["x"].max()
+    span = max((xmax - xmin).days, 1)
+    ax.set_xlim(xmin - pd.Timedelta(days=span * 0.03 + 1), xmax + pd.Timedelta(days=span * 0.25 + 2))
+    # stagger labels within a lane: a label moves to the next tier when it would overlap the previous one
+    char_days = span * 1.25 / 110  # rough width of one character in days at this figure width
+    offsets = [0.28, -0.28, 0.14, -0.14, 0.4, -0.4]
+    for lane, grp in points.groupby("lane"):
+        last_end = [pd.Timestamp.min] * len(offsets)
+        for _, p in grp.sort_values("x").iterrows():
+            text = p["label"][:label_chars] + ("…" if len(p["label"]) > label_chars else "")
+            if p["n"] > 1:
+                text += f" (+{p['n'] - 1})"
+            width = pd.Timedelta(days=len(text) * char_days)
+            tier = next((i for i, e in enumerate(last_end) if p["x"] > e), int(np.argmin(last_end)))
+            last_end[tier] = p["x"] + width
+            ax.annotate(text, (p["x"], ypos[lane]), xytext=(p["x"], ypos[lane] + offsets[tier]), fontsize=7,
+                        va="center", ha="left", textcoords="data",
+                        arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "grey"})
+    ax.set_yticks(list(ypos.values()), list(ypos.keys()))
+    ax.set_ylim(-0.7, len(lane_names) - 0.3)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.legend(title="granularity", loc="upper right", fontsize=7, title_fontsize=7)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def plot_coverage(documents: pd.DataFrame, *, title: str = "Coverage: documents by publication date and outlet") -> Any:
+    """Each document as a mark at its publication date, one row per outlet; the mark shows how the date
+    is known (filled: exact, right triangle: on or after, hollow: a later copy's date).
+
+    Example:
+        >>> fig = plot_coverage(kzlib.prepare().documents)  # doctest: +SKIP
+    """
+    import matplotlib.dates as mdates  # noqa: PLC0415
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    _style()
+    cov = coverage(documents)
+    dated = cov[cov["published"] != ""].copy()
+    outlets = sorted(cov["outlet"].unique())
+    fig, ax = plt.subplots(figsize=(10, 1.5 + 0.5 * max(len(outlets), 2)))
+    ax.set_title(title)
+    ax.set_xlabel("publication date")
+    ax.set_ylabel("outlet (of the original)")
+    if dated.empty:
+        ax.text(0.5, 0.5, "no document has a publication date", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    ypos = {o: i for i, o in enumerate(outlets)}
+    dated["x"] = pd.to_datetime(dated["published"])
+    style = {"exact": dict(marker="o", facecolors="C0"), "on-or-after": dict(marker=">", facecolors="C1"),
+             "copy-date": dict(marker="o", facecolors="none"), "unknown": dict(marker="x", facecolors="C3")}
+    for cert, grp in dated.groupby("date_certainty"):
+        st = style.get(cert, style["unknown"])
+        ax.scatter(grp["x"], grp["outlet"].map(ypos), s=40 + 40 * grp["n_documents"], marker=st["marker"],
+                   facecolors=st["facecolors"], edgecolors="C0" if cert != "on-or-after" else "C1",
+                   label=f"{cert}", zorder=3)
+        for _, r in grp.iterrows():
+            ax.annotate(f"{r['n_documents']} doc" + ("s" if r["n_documents"] > 1 else ""),
+                        (r["x"], ypos[r["outlet"]]), xytext=(6, 6), textcoords="offset points", fontsize=7)
+    ax.set_yticks(list(ypos.values()), list(ypos.keys()))
+    ax.set_ylim(-0.7, len(outlets) - 0.3)
+    pad = pd.Timedelta(days=3)
+    ax.set_xlim(dated["x"].min() - pad, dated["x"].max() + pad)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.legend(title="date known as", fontsize=7, title_fontsize=7, loc="best")
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def plot_stance_over_time(table: pd.DataFrame, *, by: str = "target",
+                          title: str = "Quoted stance over time") -> Any:
+    """Mean quoted stance score (−1 against … +1 favor) by publication date, one line per ``by`` value,
+    from :func:`stance_over_time`.
+
+    Example:
+        >>> fig = plot_stance_over_time(stance_over_time(stances, docs))  # doctest: +SKIP
+    """
+    import matplotlib.dates as mdates  # noqa: PLC0415
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    _style()
+    t = table[table["published"] != ""].copy()
+    fig, ax = plt.subplots(figsize=(10, 4.5))
+    ax.set_title(title)
+    ax.set_xlabel("publication date")
+    ax.set_ylabel("mean stance score (−1 against, +1 favor)")
+    ax.axhline(0, color="grey", lw=0.6)
+    if t.empty:
+        ax.text(0.5, 0.5, "no dated stances", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    t["x"] = pd.to_datetime(t["published"])
+    for name, grp in t.groupby(by, sort=True):
+        grp = grp.sort_values("x")
+        ax.plot(grp["x"], grp["mean_score"], marker="o", label=f"{name}")
+    ax.set_ylim(-1.05, 1.05)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.legend(title=by, fontsize=7, title_fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,296 @@
+"""Tests of kzlib.timeline.
+
+The seed tests compare with ``tests/data/events_gold.csv``, whose dates were worked out by hand from the
+seed texts (calendar arithmetic against the publication dates in ``seeds/metadata.csv``) before the code
+was run on them. The other tests use small texts whose dates are checked by hand in the comments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kzlib.errors import ParameterError
+from kzlib.timeline import (
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    build_events,
+    check_dates,
+    chronology,
+    coverage,
+    extract_dates,
+    stance_over_time,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = pd.read_csv(ROOT / "tests" / "data" / "events_gold.csv", dtype=str)
+META = pd.read_csv(ROOT / "seeds" / "metadata.csv", dtype=str).fillna("")
+META["doc_id"] = META["file"].str.replace(r"\.txt$", "", regex=True)
+
+
+def _dates(text: str, **kw) -> list[tuple[str, str, str]]:
+    df = extract_dates(text, **kw)
+    return list(zip(df["expression"], df["date"], df["granularity"]))
+
+
+# --- the seeds against the hand-made gold ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_mentions() -> pd.DataFrame:
+    """Mentions in every line (paragraph) of every seed, resolved against its metadata date."""
+    rows = []
+    for _, doc in META.iterrows():
+        text = (ROOT / "seeds" / doc["file"]).read_text(encoding="utf-8")
+        # a document's anchor is estimated from the whole text, so extract once and map back to lines
+        df = extract_dates(text, published=doc["published"], date_certainty=doc["date_certainty"])
+        line_starts = [0]
+        for line in text.split("\n"):
+            line_starts.append(line_starts[-1] + len(line) + 1)
+        for _, m in df.iterrows():
+            line_no = max(i for i, s in enumerate(line_starts) if s <= m["start"])
+            rows.append({**m.to_dict(), "doc_id": doc["doc_id"], "line": text.split("\n")[line_no]})
+    return pd.DataFrame(rows)
+
+
+def _matches(mentions: pd.DataFrame, gold: pd.Series) -> pd.DataFrame:
+    m = mentions[(mentions["doc_id"] == gold["doc_id"])
+                 & mentions["line"].str.contains(gold["snippet"], regex=False)
+                 & mentions["expression"].str.lower().str.contains(gold["expression"].lower(), regex=False)]
+    return m
+
+
+@pytest.mark.parametrize("i", range(len(GOLD)), ids=lambda i: f"{GOLD.loc[i, 'doc_id'][:3]}-{GOLD.loc[i, 'expression']}")
+def test_gold_date_found(seed_mentions: pd.DataFrame, i: int) -> None:
+    gold = GOLD.loc[i]
+    found = _matches(seed_mentions, gold)
+    assert len(found), f"{gold['expression']!r} near {gold['snippet']!r} not found in {gold['doc_id']}"
+    got = set(zip(found["date"], found["granularity"]))
+    assert (gold["date"], gold["granularity"]) in got, f"{gold['expression']!r}: expected {gold['date']} " \
+                                                        f"({gold['granularity']}), got {sorted(got)}"
+
+
+def test_no_dates_beyond_gold(seed_mentions: pd.DataFrame) -> None:
+    """Precision: every expression found in the seeds is one the gold lists (no bare numbers, no 'may')."""
+    unmatched = []
+    for _, m in seed_mentions.iterrows():
+        gold = GOLD[(GOLD["doc_id"] == m["doc_id"]) & (GOLD["date"] == m["date"])]
+        if not any(g.lower() in m["expression"].lower() and s in m["line"]
+                   for g, s in zip(gold["expression"], gold["snippet"])):
+            unmatched.append((m["doc_id"][:3], m["expression"], m["date"]))
+    assert unmatched == []
+
+
+def test_copy_date_anchor_is_estimated_from_text(seed_mentions: pd.DataFrame) -> None:
+    # 002 is an aggregator's copy dated Sat 2022-01-29; resolving 'On Monday' against it would give
+    # 2022-01-24. The text itself reports January 11 and 12, so the original is of that week.
+    m = seed_mentions[(seed_mentions["doc_id"].str.startswith("002")) & (seed_mentions["expression"] == "On Monday")]
+    assert m["date"].tolist() == ["2022-01-10"]
+    assert m["confidence"].iloc[0] < 0.7
+    assert "copy" in m["note"].iloc[0]
+
+
+def test_lower_bound_anchor_lowers_confidence(seed_mentions: pd.DataFrame) -> None:
+    exact = seed_mentions[seed_mentions["doc_id"].str.startswith("000") & (seed_mentions["expression"] == "On Friday")]
+    bound = seed_mentions[seed_mentions["doc_id"].str.startswith("003") & (seed_mentions["expression"] == "on Monday")]
+    assert bound["confidence"].max() < exact["confidence"].min()
+    assert "on or after" in bound["note"].iloc[0]
+
+
+# --- calendar rules on small texts -----------------------------------------------------------------
+
+def test_year_boundary_early_january() -> None:
+    # published Monday 2022-01-03: "December 28" and "in December" are in 2021
+    got = _dates("Protests began on December 28. In December, prices rose.", published="2022-01-03")
+    assert got == [("December 28", "2021-12-28", "day"), ("In December", "2021-12", "month")]
+
+
+def test_month_past_and_future() -> None:
+    assert _dates("In August, Biden completed the exit.", published="2022-01-07") == [
+        ("In August", "2021-08", "month")]
+    # future tense: the next August
+    assert _dates("The troops will leave in August.", published="2022-01-07") == [
+        ("in August", "2022-08", "month")]
+    # a yearless day a few days after publication is a scheduled date, not last year's
+    assert _dates("Talks in Geneva on January 10.", published="2022-01-07") == [
+        ("January 10", "2022-01-10", "day")]
+
+
+def test_weekdays_as_a_newsroom_writes_them() -> None:
+    friday = "2022-01-07"  # a Friday
+    assert _dates("On Friday, Tokayev spoke.", published=friday) == [("On Friday", "2022-01-07", "day")]
+    assert _dates("The ministry said Thursday.", published=friday) == [("Thursday", "2022-01-06", "day")]
+    assert _dates("Blinken told CNN on Sunday.", published=friday) == [("on Sunday", "2022-01-02", "day")]
+    monday = "2022-01-10"
+    assert _dates("Delegations met on Monday.", published=monday) == [("on Monday", "2022-01-10", "day")]
+    # future tense: the next Monday (a week later when published on a Monday)
+    assert _dates("They will meet on Monday.", published=monday) == [("on Monday", "2022-01-17", "day")]
+    assert _dates("They will meet on Wednesday.", published=monday) == [("on Wednesday", "2022-01-12", "day")]
+    assert _dates("It happened last Friday.", published=friday) == [("last Friday", "2021-12-31", "day")]
+    assert _dates("A vote is due next Tuesday.", published=friday) == [("next Tuesday", "2022-01-11", "day")]
+
+
+def test_relative_units() -> None:
+    friday = "2022-01-07"
+    assert _dates("Prices rose over the weekend.", published=friday) == [
+        ("over the weekend", "2022-01-01", "weekend")]
+    # published on a Sunday: "over the weekend" is the weekend of publication (Sat 8 Jan)
+    assert _dates("Prices rose over the weekend.", published="2022-01-09") == [
+        ("over the weekend", "2022-01-08", "weekend")]
+    assert _dates("Talks resume next week.", published=friday) == [("next week", "2022-01-10", "week")]
+    assert _dates("He spoke earlier this week.", published=friday) == [("earlier this week", "2022-01-03", "week")]
+    assert _dates("They talked last month.", published=friday) == [("last month", "2021-12", "month")]
+    assert _dates("Putin took office 20 years ago.", published=friday) == [("20 years ago", "2002", "year")]
+    assert _dates("A year ago, the Capitol was attacked.", published=friday) == [("A year ago", "2021", "year")]
+    assert _dates("He left three days ago.", published=friday) == [("three days ago", "2022-01-04", "day")]
+    assert _dates("It happened yesterday.", published=friday) == [("yesterday", "2022-01-06", "day")]
+    durations = extract_dates("Two decades of war ended.", published=friday)
+    assert durations[["date", "granularity", "kind"]].values.tolist() == [["2002", "year", "duration"]]
+
+
+def test_absolute_forms() -> None:
+    got = _dates("Jan. 5, 2022; 11 January 2022; January 2022; in the 1990s; since 1989; 2022-01-06.",
+                 published="2022-01-29")
+    assert got == [("Jan. 5, 2022", "2022-01-05", "day"), ("11 January 2022", "2022-01-11", "day"),
+                   ("January 2022", "2022-01", "month"), ("the 1990s", "1990", "decade"),
+                   ("since 1989", "1989", "year"), ("2022-01-06", "2022-01-06", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials may respond soon.",              # 'may' is a verb
+    "Protesters march on the square.",          # 'march' is a verb
+    "It was the second attempt.",               # 'second'
+    "The situation is calm now.",               # 'now'
+    "Some 2,500 peacekeepers and 2000 troops arrived.",  # counts, not years
+    "Damage of $2019 and 1500 people.",         # money and counts
+    "A Good Friday service; Russia Today reported.",     # names holding a date word
+    "It happened years ago.",                    # too vague to date
+])
+def test_no_false_positives(text: str) -> None:
+    assert extract_dates(text, published="2022-01-07").empty
+
+
+def test_unknown_date_reports_relative_unresolved() -> None:
+    df = extract_dates("On Friday, in 2019 and in August, troops left.", published=None)
+    assert df["expression"].tolist() == ["On Friday", "in 2019", "in August"]  # none dropped
+    assert df["date"].tolist() == ["", "2019", ""]
+    assert df.loc[0, "anchor"] == "unresolved" and "unknown" in df.loc[0, "note"]
+
+
+def test_implausible_dates_are_flagged() -> None:
+    # a text dated 2022-01-01 reporting, in the past tense, a day two weeks later
+    df = extract_dates("On January 15, 2022, troops arrived.", published="2022-01-01")
+    assert df["flag"].tolist() == ["after-publication"]
+    assert extract_dates("Troops will arrive on January 15, 2022.", published="2022-01-01")["flag"].tolist() == [""]
+
+
+def test_bad_input_is_named() -> None:
+    with pytest.raises(ParameterError, match="date_certainty"):
+        extract_dates("On Friday.", published="2022-01-07", date_certainty="roughly")
+    with pytest.raises(ParameterError, match="published"):
+        extract_dates("On Friday.", published="last spring")
+    with pytest.raises(ParameterError, match="string"):
+        extract_dates(42)  # type: ignore[arg-type]
+    with pytest.raises(ParameterError, match="sentences"):
+        build_events(sentences=pd.DataFrame({"doc_id": ["a"]}), documents=pd.DataFrame({"doc_id": ["a"]}))
+    assert list(extract_dates("").columns) == MENTION_COLUMNS
+
+
+# --- events, chronology, checks on hand-built tables -----------------------------------------------
+
+def _tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    documents = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d"],
+        "outlet": ["Outlet A", "Outlet A", "Outlet C", "Outlet D"],
+        "published": ["2022-01-07", "2022-01-07", "2022-01-29", ""],
+        "date_certainty": ["exact", "exact", "copy-date", "unknown"],
+        "story_id": ["s1", "s1", "s2", "s3"],
+        "is_representative": [True, False, True, True],
+    })
+    sentences = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "b", "c", "c", "d"],
+        "para_id": [0, 1, 0, 1, 0, 1, 0],
+        "sentence_id": [0, 1, 0, 1, 0, 1, 0],
+        "text": ["On Thursday, Blinken called Tileuberdi.",
+                 "In 2019, Nazarbayev stepped down.",
+                 "Blinken called Tileuberdi on Thursday.",
+                 "Talks follow next week.",
+                 "On January 6, Blinken called Tileuberdi.",
+                 "On Monday, a day of mourning was held.",
+                 "On Friday, troops left."],
+    })
+    return sentences, documents
+
+
+def _actors(sentences: pd.DataFrame) -> pd.Series:
+    names = ("Blinken", "Tileuberdi", "Nazarbayev")
+    return sentences["text"].map(lambda t: "; ".join(n for n in names if n in t))
+
+
+def test_build_events_one_copy_per_story() -> None:
+    sentences, documents = _tables()
+    ev = build_events(sentences=sentences, documents=documents, actors=_actors)
+    assert list(ev.columns[: len(EVENT_COLUMNS)]) == EVENT_COLUMNS
+    # story s1: a's Thursday (also reported by b), a's 2019, and b's 'next week' that a lacks
+    s1 = ev[ev["story_id"] == "s1"].sort_values("date_start")
+    assert s1[["doc_id", "date", "reported_by"]].values.tolist() == [
+        ["a", "2019", "a"], ["a", "2022-01-06", "a;b"], ["b", "2022-01-10", "b"]]
+    assert s1.loc[s1["date"] == "2022-01-06", "actors"].item() == "Blinken; Tileuberdi"
+    # story s2, a copy dated 2022-01-29: 'On Monday' resolved against January 6 (the text's latest date)
+    assert ev.loc[ev["doc_id"] == "c", "date"].tolist() == ["2022-01-03", "2022-01-06"]
+    # d has no date: its 'On Friday' is kept, unresolved
+    d = ev[ev["doc_id"] == "d"]
+    assert d["date"].tolist() == [""] and d["anchor"].tolist() == ["unresolved"]
+    all_copies = build_events(sentences=sentences, documents=documents, actors=_actors, one_copy_per_story=False)
+    assert (all_copies["doc_id"] == "b").sum() == 2
+    # deterministic
+    pd.testing.assert_frame_equal(ev, build_events(sentences=sentences, documents=documents, actors=_actors))
+
+
+def test_chronology_lists_sources() -> None:
+    sentences, documents = _tables()
+    ev = build_events(sentences=sentences, documents=documents, actors=_actors, one_copy_per_story=False)
+    chron = chronology(ev)
+    row = chron[chron["date"] == "2022-01-06"].iloc[0]
+    # a, b (story s1) and c (story s2) all date Blinken's call to 6 January
+    assert row["sources"] == "a; b; c" and row["n_stories"] == 2 and row["n_documents"] == 3
+    assert row["actors"] == "Blinken; Tileuberdi"
+    assert chron["date_start"].is_monotonic_increasing
+    assert "" not in set(chron["date"])
+
+
+def test_check_dates_verdicts() -> None:
+    sentences, documents = _tables()
+    sentences.loc[1, "text"] = "On January 20, 2022, troops left."  # after a's date of 2022-01-07
+    ev = build_events(sentences=sentences, documents=documents, actors=_actors, one_copy_per_story=False)
+    checks = check_dates(ev, documents).set_index("doc_id")
+    assert checks.loc["a", "verdict"].startswith("implausible")
+    assert checks.loc["b", "verdict"] == "ok"
+    assert checks.loc["c", "verdict"] == "copy: original earlier"
+    assert checks.loc["d", "verdict"] == "no date"
+
+
+def test_coverage_and_stance_over_time() -> None:
+    _, documents = _tables()
+    cov = coverage(documents)
+    assert cov.loc[cov["published"] == "2022-01-07", "n_documents"].tolist() == [2]
+    stances = pd.DataFrame({"doc_id": ["a", "a", "c"], "target": ["CSTO", "CSTO", "CSTO"],
+                            "stance": ["against", "favor", "against"], "score": [-0.5, 0.5, -1.0]})
+    sot = stance_over_time(stances, documents)
+    assert sot[["published", "n", "mean_score"]].values.tolist() == [["2022-01-07", 2, 0.0],
+                                                                    ["2022-01-29", 1, -1.0]]
+
+
+# --- on the prepared seeds, once kzlib.prepare exists ----------------------------------------------
+
+def test_events_on_prepared_seeds() -> None:
+    kz = pytest.importorskip("kzlib.study")
+    corpus = kz.prepare()
+    ev = build_events(corpus, one_copy_per_story=False)
+    paragraphs = corpus.paragraphs.set_index(["doc_id", "para_id"])["text"]
+    ev = ev.assign(line=[paragraphs.get((d, p), t) for d, p, t in zip(ev["doc_id"], ev["para_id"], ev["text"])])
+    body = GOLD[GOLD["kind"] == "body"]
+    missing = [(g["doc_id"][:3], g["expression"], g["date"]) for _, g in body.iterrows()
+               if (g["date"], g["granularity"]) not in set(zip(_matches(ev, g)["date"], _matches(ev, g)["granularity"]))]
+    assert missing == []
