@@ -1,0 +1,1238 @@
+"""Stance: who favours or opposes what, with the words that show it.
+
+Stance is not sentiment. "Russia's aggressive actions are a threat to peace" is negative in tone and
+*against Russia* in stance. This module gives two methods and the tools to check them:
+
+* :func:`detect_stance` — a transparent rule method a reviewer can read line by line. For each quote
+  it finds the targets it concerns (aliases in :file:`kzlib/data/targets.yaml`, or in the sentence
+  that introduces the quote), the stance cues near each mention (support, condemnation, legitimacy,
+  questioning, blame; :file:`kzlib/data/stance_cues.yaml`), applies negation, hedging and intensifiers,
+  treats a target named as the *holder* of an opinion ("Russia views …") as no object of it, adds
+  VADER's compound score as one small feature and a small own-side prior. A stance other than
+  ``none`` needs lexical evidence (a cue or a loaded term) in its direction: VADER and the prior
+  alone never decide. Each row carries the evidence sentence and the cues that scored.
+* :class:`StanceClassifier` — a scikit-learn estimator that learns from researchers' codes (word and
+  character n-grams, target-conditioned words, and the rule method's scores as features).
+
+Then :func:`summarise_stance` (speaker × target, a story counted once), :func:`outlet_stance`
+(share of quoted voices for and against, per outlet), :func:`evaluate` (cross-validated per-class F1
+and the SemEval F_avg with bootstrap intervals), and an annotation workflow:
+:func:`export_annotation_sheet`, :func:`import_annotation_sheet`, :func:`agreement`.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import yaml
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+from sklearn.utils.validation import check_is_fitted
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "Target",
+    "load_targets",
+    "load_stance_cues",
+    "detect_stance",
+    "summarise_stance",
+    "outlet_stance",
+    "StanceClassifier",
+    "RuleStanceClassifier",
+    "StanceEvaluation",
+    "evaluate",
+    "export_annotation_sheet",
+    "import_annotation_sheet",
+    "agreement",
+    "STANCES",
+]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+STANCES: tuple[str, str, str] = ("favor", "against", "none")
+STANCE_COLUMNS = ["doc_id", "quote_id", "speaker", "target", "stance", "score", "evidence"]
+SUMMARY_COLUMNS = ["speaker", "target", "stance", "n_quotes", "n_stories", "score"]
+
+_TOKEN_RE = re.compile(r"\w+(?:'\w+)?|n't", re.UNICODE)
+_SENT_RE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(–—-]*[A-Z0-9])")
+_PUNCT_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
+_QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
+# --------------------------------------------------------------------------------------------
+# Targets and cues
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Target:
+    """A stance target: its name, the phrases that name it, and loaded terms about it.
+
+    Example
+    -------
+    >>> Target("Turkey", aliases=("Turkey", "Ankara", "Erdogan")).name
+    'Turkey'
+    """
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    favor_terms: tuple[str, ...] = ()
+    against_terms: tuple[str, ...] = ()
+    own_side: tuple[str, ...] = ()
+
+
+def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, (list, tuple)):
+        raise ValueError(f"{what} must be a list of phrases, got {type(value).__name__}")
+    return tuple(str(v) for v in value if str(v).strip())
+
+
+def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
+    if "name" not in entry:
+        raise ValueError(f"target entry {dict(entry)!r} has no 'name'; give each target a name")
+    name = str(entry["name"]).strip()
+    aliases = _as_tuple(entry.get("aliases"), what=f"aliases of {name!r}")
+    if not aliases:
+        aliases = (re.escape(name),)
+    return Target(
+        name=name,
+        aliases=aliases,
+        cues=_as_tuple(entry.get("cues"), what=f"cues of {name!r}"),
+        favor_terms=_as_tuple(entry.get("favor_terms"), what=f"favor_terms of {name!r}"),
+        against_terms=_as_tuple(entry.get("against_terms"), what=f"against_terms of {name!r}"),
+        own_side=_as_tuple(entry.get("own_side"), what=f"own_side of {name!r}"),
+    )
+
+
+def load_targets(path: str | Path | None = None) -> list[Target]:
+    """Load stance targets from a YAML file (default: the bundled ``kzlib/data/targets.yaml``).
+
+    The file has a top-level ``targets:`` list; see the bundled file for the fields.
+
+    Example
+    -------
+    >>> [t.name for t in load_targets()][:2]
+    ['CSTO intervention', 'Russia']
+    """
+    p = Path(path) if path else DATA_DIR / "targets.yaml"
+    if not p.exists():
+        raise FileNotFoundError(f"targets file {p} does not exist; pass path=None for the bundled targets")
+    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    entries = data.get("targets") if isinstance(data, dict) else data
+    if not entries:
+        raise ValueError(f"{p} defines no targets; it needs a top-level 'targets:' list")
+    targets = [_target_from_mapping(e) for e in entries]
+    names = [t.name for t in targets]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        raise ValueError(f"{p} defines targets more than once: {dup}; merge their aliases")
+    return targets
+
+
+def _coerce_targets(targets: Any) -> list[Target]:
+    """Accept None, a path, a list of Target / dicts / names, or a mapping name -> aliases."""
+    if targets is None:
+        return load_targets()
+    if isinstance(targets, (str, Path)) and (str(targets).endswith((".yaml", ".yml")) or Path(targets).exists()):
+        return load_targets(targets)
+    if isinstance(targets, Mapping):
+        return [
+            _target_from_mapping(v if isinstance(v, Mapping) else {"name": k, "aliases": v}) if not isinstance(v, Mapping)
+            else _target_from_mapping({"name": k, **v})
+            for k, v in targets.items()
+        ]
+    if isinstance(targets, (str,)):
+        targets = [targets]
+    out: list[Target] = []
+    for t in targets:
+        if isinstance(t, Target):
+            out.append(t)
+        elif isinstance(t, Mapping):
+            out.append(_target_from_mapping(t))
+        elif isinstance(t, str):
+            out.append(Target(t, aliases=(re.escape(t),)))
+        else:
+            raise ValueError(f"cannot use {t!r} as a stance target; give a Target, a dict or a name")
+    if not out:
+        raise ValueError("no stance targets given; pass targets=None for the bundled ones")
+    return out
+
+
+def load_stance_cues(path: str | Path | None = None) -> dict[str, Any]:
+    """Load the stance cue vocabulary (default: the bundled ``kzlib/data/stance_cues.yaml``).
+
+    Example
+    -------
+    >>> cues = load_stance_cues()
+    >>> sorted(cues)[:3]
+    ['against', 'favor', 'hedge_factor']
+    """
+    p = Path(path) if path else DATA_DIR / "stance_cues.yaml"
+    data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    for key in ("favor", "against", "questioning", "negators", "hedges", "holder_verbs"):
+        if key not in data:
+            raise ValueError(f"stance cue file {p} lacks the section {key!r}")
+    return data
+
+
+def _is_case_sensitive(phrase: str) -> bool:
+    letters = re.sub(r"\\.|\[[^\]]*\]|\(\?[^)]*\)", "", phrase)
+    return any(c.isalpha() for c in letters) and not any(c.islower() for c in letters)
+
+
+def _compile_phrases(phrases: Iterable[str]) -> list[re.Pattern[str]]:
+    """Compile phrases into at most two alternations (case-sensitive abbreviations, the rest)."""
+    cs, ci = [], []
+    for ph in sorted(set(phrases), key=lambda s: (-len(s), s)):
+        body = ph.strip().replace(" ", r"\s+")
+        try:
+            re.compile(body)
+        except re.error as exc:
+            raise ValueError(f"phrase {ph!r} is not a valid pattern ({exc}); escape regex characters") from exc
+        (cs if _is_case_sensitive(ph) else ci).append(body)
+    out = []
+    if cs:
+        out.append(re.compile(r"(?<!\w)(?:" + "|".join(cs) + r")(?!\w)"))
+    if ci:
+        out.append(re.compile(r"(?<!\w)(?:" + "|".join(ci) + r")(?!\w)", re.IGNORECASE))
+    return out
+
+
+@dataclass
+class _Lexicon:
+    """Everything compiled once per (targets, cues) pair."""
+
+    targets: list[Target]
+    target_patterns: list[tuple[str, str, float, list[re.Pattern[str]]]]  # (target, kind, polarity, pats)
+    cue_patterns: list[tuple[str, float, re.Pattern[str] | list[re.Pattern[str]], str]]
+    negators: set[str]
+    negator_phrases: re.Pattern[str]
+    hedges: re.Pattern[str]
+    intensifiers: set[str]
+    holder_re: re.Pattern[str]
+    source_re: re.Pattern[str]
+    rhetorical_re: re.Pattern[str]
+    params: dict[str, float]
+    sides: dict[str, re.Pattern[str]]
+    official_re: re.Pattern[str]
+    own_side: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _build_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
+    tp = []
+    for t in targets:
+        for kind, pol, phrases in (
+            ("alias", 0.0, t.aliases),
+            ("cue", 0.0, t.cues),
+            ("favor_term", 1.0, t.favor_terms),
+            ("against_term", -1.0, t.against_terms),
+        ):
+            if phrases:
+                tp.append((t.name, kind, pol, _compile_phrases(phrases)))
+    cp = []
+    for section, sign in (("favor", 1.0), ("against", -1.0), ("questioning", -1.0)):
+        for item in cues.get(section) or []:
+            phrase, weight = (item[0], float(item[1])) if isinstance(item, (list, tuple)) else (item, 1.0)
+            for pat in _compile_phrases([phrase]):
+                cp.append((section, sign * weight, pat, phrase))
+    neg = [n for n in cues["negators"]]
+    single_neg = {n.lower() for n in neg if " " not in n}
+    multi_neg = [n for n in neg if " " in n] or ["(?!x)x"]
+    p = {
+        "negation_window": float(cues.get("negation_window", 4)),
+        "negation_factor": float(cues.get("negation_factor", 0.8)),
+        "hedge_factor": float(cues.get("hedge_factor", 0.7)),
+        "intensifier_factor": float(cues.get("intensifier_factor", 1.3)),
+        "rhetorical_question_weight": float(cues.get("rhetorical_question_weight", 0.5)),
+        "own_side_prior": float(cues.get("own_side_prior", 0.15)),
+        "vader_weight": float(cues.get("vader_weight", 0.25)),
+    }
+    holder = "|".join(v.replace(" ", r"\s+") for v in cues["holder_verbs"])
+    openers = "|".join(o.replace(" ", r"\s+") for o in cues.get("rhetorical_question_openers") or ["why"])
+    sides = {
+        k: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in v) + r")(?!\w)")
+        for k, v in (cues.get("sides") or {}).items()
+    }
+    official = cues.get("official_words") or ["official"]
+    return _Lexicon(
+        targets=targets,
+        target_patterns=tp,
+        cue_patterns=cp,
+        negators=single_neg,
+        negator_phrases=re.compile(r"\b(?:" + "|".join(m.replace(" ", r"\s+") for m in multi_neg) + r")\b", re.I),
+        hedges=re.compile(r"\b(?:" + "|".join(h.replace(" ", r"\s+") for h in cues["hedges"]) + r")\b", re.I),
+        intensifiers={w.lower() for w in cues.get("intensifiers") or []},
+        holder_re=re.compile(r"^\W{0,3}(?:\w+\W+){0,1}?(?:" + holder + r")\b", re.I),
+        source_re=re.compile(r"\b(?:" + "|".join(x.replace(" ", r"\s+") for x in cues.get("source_phrases") or ["(?!x)x"])
+                             + r")\s*$", re.I),
+        rhetorical_re=re.compile(r"^\W*(?:" + openers + r")\b", re.I),
+        params=p,
+        sides=sides,
+        official_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in official) + r")(?!\w)", re.I),
+        own_side={t.name: set(t.own_side) for t in targets},
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+# --------------------------------------------------------------------------------------------
+# The rule method on one text
+# --------------------------------------------------------------------------------------------
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    target: str
+    kind: str
+    polarity: float
+    tok: int = 0
+    holder: bool = False
+    scare_quoted: bool = False
+
+
+def _find_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
+    found: list[_Mention] = []
+    for name, kind, pol, pats in lex.target_patterns:
+        for pat in pats:
+            for m in pat.finditer(text):
+                found.append(_Mention(m.start(), m.end(), name, kind, pol))
+    # longest match wins; loaded terms beat plain aliases of equal length
+    rank = {"against_term": 0, "favor_term": 0, "alias": 1, "cue": 2}
+    found.sort(key=lambda m: (-(m.end - m.start), rank[m.kind], m.start, m.target))
+    kept: list[_Mention] = []
+    taken = np.zeros(len(text) + 1, dtype=bool)
+    spans: set[tuple[int, int, str]] = set()
+    for m in found:
+        if not taken[m.start:m.end].any():
+            kept.append(m)
+            taken[m.start:m.end] = True
+            spans.add((m.start, m.end, m.kind))
+        elif (m.start, m.end, m.kind) in spans and all(k.target != m.target for k in kept[-8:]):
+            kept.append(m)  # the very same phrase names two targets ("Russian interference")
+    kept.sort(key=lambda m: (m.start, m.target))
+    return kept
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _SENT_RE.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+@dataclass
+class _Contribution:
+    target: str
+    value: float
+    lexical: bool
+    label: str
+    sentence: int
+
+
+def _score_text(
+    text: str,
+    lex: _Lexicon,
+    *,
+    context: str = "",
+    speaker_sides: frozenset[str] = frozenset(),
+    use_vader: bool = True,
+) -> tuple[dict[str, list[_Contribution]], list[tuple[int, int]], str, dict[str, str]]:
+    """Score one quote against every target. Returns contributions per target, sentences, text."""
+    text = (text or "").translate(_QUOTE_CHARS)
+    mentions = _find_mentions(text, lex)
+    tok_starts = [m.start() for m in _TOKEN_RE.finditer(text)]
+    tokens = [m.group(0).lower() for m in _TOKEN_RE.finditer(text)]
+    sents = _sentences(text)
+    sent_starts = [a for a, _ in sents]
+
+    def tok_index(pos: int) -> int:
+        return max(0, bisect.bisect_right(tok_starts, pos) - 1)
+
+    def sent_index(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    # inner quotation marks: a mention wrapped in quotes inside a quote is scare-quoted
+    for m in mentions:
+        m.tok = tok_index(m.start)
+        before = text[max(0, m.start - 2):m.start]
+        after = text[m.end:m.end + 2]
+        m.scare_quoted = ('"' in before or "'" in before[-1:]) and ('"' in after or "'" in after[:1])
+        m.holder = m.kind in ("alias", "cue") and bool(
+            lex.holder_re.match(text[m.end:m.end + 40]) or lex.source_re.search(text[max(0, m.start - 40):m.start]))
+    contrib: dict[str, list[_Contribution]] = {}
+    concerned: dict[str, str] = {}
+    for m in mentions:
+        if not m.holder:
+            concerned.setdefault(m.target, "quote")
+
+    def add(target: str, value: float, lexical: bool, label: str, sent: int) -> None:
+        contrib.setdefault(target, []).append(_Contribution(target, value, lexical, label, sent))
+
+    # context targets (the attribution sentence), used only where a quote names no target itself
+    ctx_targets: list[str] = []
+    if context:
+        ctx = context.translate(_QUOTE_CHARS)
+        ctx_targets = sorted({m.target for m in _find_mentions(ctx, lex)
+                              if not lex.holder_re.match(ctx[m.end:m.end + 40])
+                              and not lex.source_re.search(ctx[max(0, m.start - 40):m.start])})
+
+    # 1. loaded terms: the naming itself carries the stance
+    for m in mentions:
+        if m.kind in ("favor_term", "against_term"):
+            val = m.polarity
+            if m.scare_quoted and val > 0:
+                val = -0.8  # "peaceful demonstrators" in scare quotes: distancing
+            neg = _negated(tokens, m.tok, text, tok_starts, lex, window=1)
+            if neg:
+                val = -val * lex.params["negation_factor"]
+            add(m.target, val, True, f"{text[m.start:m.end]}", sent_index(m.start))
+        elif m.kind == "alias" and m.scare_quoted and m.target in concerned and (m.end - m.start) > 3:
+            add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (scare quotes)', sent_index(m.start))
+
+    # 2. general cues, attributed to the nearest object mention
+    covered = np.zeros(len(text) + 1, dtype=bool)
+    for m in mentions:
+        covered[m.start:m.end] = True
+    cue_hits = []
+    for section, weight, pat, phrase in lex.cue_patterns:
+        for c in pat.finditer(text):
+            if covered[c.start():c.end()].any():
+                continue
+            cue_hits.append((c.start(), c.end(), section, weight))
+    cue_hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    last_end = -1
+    object_mentions = [m for m in mentions if not m.holder]
+    for start, end, section, weight in cue_hits:
+        if start < last_end:
+            continue  # overlapping cue phrases count once
+        last_end = end
+        s_i = sent_index(start)
+        a, b = sents[s_i]
+        ti = tok_index(start)
+        value = weight
+        if _negated(tokens, ti, text, tok_starts, lex):
+            value = -value * lex.params["negation_factor"]
+        if any(tokens[j] in lex.intensifiers for j in range(max(0, ti - 2), ti)):
+            value *= lex.params["intensifier_factor"]
+        if lex.hedges.search(text[a:b]):
+            value *= lex.params["hedge_factor"]
+        label = f"{text[start:end]}"
+        in_sent = [m for m in object_mentions if a <= m.start < b]
+        if in_sent:
+            best = min(in_sent, key=lambda m: (abs(m.tok - ti), m.start))
+            d = abs(best.tok - ti)
+            add(best.target, value / (1.0 + d / 15.0), True, label, s_i)
+        elif object_mentions:
+            best = min(object_mentions, key=lambda m: (abs(m.tok - ti), m.start))
+            d = abs(best.tok - ti)
+            add(best.target, 0.5 * value / (1.0 + d / 20.0), True, label, s_i)
+        elif ctx_targets:
+            for t in ctx_targets:
+                add(t, 0.5 * value / len(ctx_targets), True, label + " (context)", s_i)
+                concerned.setdefault(t, "context")
+
+    # 3. rhetorical wh-questions and VADER, per sentence, for the targets named in it
+    for s_i, (a, b) in enumerate(sents):
+        sent = text[a:b].strip()
+        in_sent = sorted({m.target for m in object_mentions if a <= m.start < b})
+        if not in_sent:
+            continue
+        if sent.endswith("?") and lex.rhetorical_re.match(sent):
+            for t in in_sent:
+                add(t, -lex.params["rhetorical_question_weight"], True, "rhetorical question", s_i)
+        if use_vader and lex.params["vader_weight"]:
+            comp = _vader().polarity_scores(sent)["compound"]
+            if comp:
+                for t in in_sent:
+                    add(t, lex.params["vader_weight"] * comp, False, f"VADER {comp:+.2f}", s_i)
+
+    # 4. the speaker's own side: a small prior, never decisive alone
+    for t in list(concerned):
+        if speaker_sides & lex.own_side.get(t, set()):
+            add(t, lex.params["own_side_prior"], False, "own side", -1)
+    return contrib, sents, text, concerned
+
+
+def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,
+             window: int | None = None) -> bool:
+    window = int(lex.params["negation_window"]) if window is None else window
+    lo = max(0, ti - window)
+    for j in range(ti - 1, lo - 1, -1):
+        # stop at a clause break between the negator and the cue
+        seg_start = tok_starts[j]
+        seg_end = tok_starts[ti] if ti < len(tok_starts) else len(text)
+        if _PUNCT_BREAK_RE.search(text[seg_start:seg_end]):
+            return False
+        if tokens[j] in lex.negators or tokens[j].endswith("n't"):
+            return True
+    if ti < len(tok_starts):
+        left = text[tok_starts[lo]:tok_starts[ti]] if lo < ti else ""
+        if lex.negator_phrases.search(left) and not _PUNCT_BREAK_RE.search(left):
+            return True
+    return False
+
+
+def _decide(items: list[_Contribution], threshold: float) -> tuple[str, float, float]:
+    raw = sum(c.value for c in items)
+    lexical = sum(c.value for c in items if c.lexical)
+    score = math.tanh(raw)
+    if score >= threshold and lexical > 0:
+        return "favor", score, lexical
+    if score <= -threshold and lexical < 0:
+        return "against", score, lexical
+    return "none", score, lexical
+
+
+def _speaker_sides(speaker: str, gazetteer: Any, lex: _Lexicon, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Sides of a speaker from the gazetteer's descriptive fields: only officials get a side."""
+    if not speaker:
+        return frozenset()
+    if speaker in cache:
+        return cache[speaker]
+    desc = speaker
+    info = _gazetteer_record(gazetteer, speaker)
+    if info:
+        desc = " ".join(str(v) for k, v in info.items()
+                        if k in ("name", "canonical", "affiliation", "role", "country", "organisation",
+                                 "organization", "type", "kind", "group", "side", "description")
+                        and isinstance(v, (str, int, float)))
+    sides = frozenset(k for k, pat in lex.sides.items() if pat.search(desc)) if lex.official_re.search(desc) else frozenset()
+    cache[speaker] = sides
+    return sides
+
+
+def _gazetteer_record(gazetteer: Any, speaker: str) -> dict[str, Any] | None:
+    """Look a canonical speaker up in a gazetteer given as a DataFrame, a mapping or an object."""
+    if gazetteer is None:
+        return None
+    if isinstance(gazetteer, pd.DataFrame):
+        key = next((c for c in ("canonical", "name", "actor", "speaker") if c in gazetteer.columns), None)
+        if key is None:
+            return None
+        rows = gazetteer.loc[gazetteer[key] == speaker]
+        return None if rows.empty else rows.iloc[0].to_dict()
+    if isinstance(gazetteer, Mapping):
+        rec = gazetteer.get(speaker)
+        return dict(rec) if isinstance(rec, Mapping) else None
+    for attr in ("actors", "table", "frame"):
+        obj = getattr(gazetteer, attr, None)
+        if isinstance(obj, (pd.DataFrame, Mapping)):
+            return _gazetteer_record(obj, speaker)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# detect_stance
+# --------------------------------------------------------------------------------------------
+def _attribution_context(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, width: int = 220) -> pd.Series:
+    """The text around each quote in its paragraph, without the quote and the speaker's title."""
+    if "context" in quotes.columns:
+        return quotes["context"].fillna("").astype(str)
+    empty = pd.Series("", index=quotes.index, dtype=object)
+    if paragraphs is None or not {"para_id", "start", "end"} <= set(quotes.columns):
+        return empty
+    col = "text"
+    para = paragraphs.set_index(["doc_id", "para_id"])[col]
+    para = para[~para.index.duplicated()]
+    out = []
+    for doc_id, para_id, start, end, surface in zip(
+        quotes["doc_id"], quotes["para_id"], quotes["start"], quotes["end"],
+        quotes["speaker_surface"] if "speaker_surface" in quotes.columns else [""] * len(quotes),
+    ):
+        text = para.get((doc_id, para_id), "")
+        if not isinstance(text, str) or pd.isna(start) or pd.isna(end) or int(end) > len(text):
+            out.append("")
+            continue
+        s, e = int(start), int(end)
+        ctx = text[max(0, s - width):s] + " … " + text[e:e + width]
+        if isinstance(surface, str) and surface:
+            i = ctx.find(surface)
+            if i >= 0:  # drop the speaker's own designation ("Russian ambassador to the U.S. X")
+                ctx = ctx[:max(0, i - 80)] + " " + ctx[i + len(surface):]
+        out.append(ctx)
+    return pd.Series(out, index=quotes.index, dtype=object)
+
+
+def detect_stance(
+    quotes: pd.DataFrame,
+    *,
+    targets: Any = None,
+    gazetteer: Any = None,
+    paragraphs: pd.DataFrame | None = None,
+    cues: dict[str, Any] | str | Path | None = None,
+    threshold: float = 0.3,
+    use_vader: bool = True,
+) -> pd.DataFrame:
+    """Stance of each quotation towards each target it concerns (the ``stances`` table).
+
+    Parameters
+    ----------
+    quotes : the ``quotes`` table (needs ``doc_id``, ``quote_id``, ``quote``; ``speaker`` if known;
+        ``para_id``/``start``/``end``/``speaker_surface`` or a ``context`` column to read the sentence
+        that introduces the quote).
+    targets : None (the bundled ``targets.yaml``), a YAML path, a list of :class:`Target` / names /
+        dicts, or a mapping ``{name: [aliases]}``.
+    gazetteer : actors table (DataFrame with ``canonical``/``name`` and role/affiliation columns, or a
+        mapping name -> record): gives a speaker's side for the small own-side prior.
+    paragraphs : the ``paragraphs`` table, for the attribution context.
+    threshold : |score| needed (with lexical evidence in that direction) for favor/against.
+
+    Returns the ``stances`` table: ``doc_id, quote_id, speaker, target, stance, score, evidence``
+    plus ``lexical`` (the cue/term part of the score), ``cues`` (what scored) and ``source``
+    (``quote`` or ``context``: where the target was found). Rows sorted by doc_id, quote_id, target.
+
+    Example
+    -------
+    >>> q = pd.DataFrame({"doc_id": ["d"], "quote_id": ["q1"], "speaker": ["X"],
+    ...                   "quote": ["Russia's aggressive actions are a threat to peace."]})
+    >>> detect_stance(q)[["target", "stance"]].values.tolist()
+    [['Russia', 'against']]
+    """
+    if not isinstance(quotes, pd.DataFrame):
+        raise TypeError("quotes must be a pandas DataFrame (the quotes table from kzlib.quotes)")
+    missing = {"doc_id", "quote_id", "quote"} - set(quotes.columns)
+    if missing:
+        raise ValueError(f"quotes table lacks columns {sorted(missing)}; build it with kzlib.quotes")
+    if not 0 < threshold < 1:
+        raise ValueError(f"threshold must lie in (0, 1), got {threshold}")
+    tlist = _coerce_targets(targets)
+    cue_data = cues if isinstance(cues, dict) else load_stance_cues(cues)
+    lex = _build_lexicon(tlist, cue_data)
+    context = _attribution_context(quotes, paragraphs)
+    speakers = quotes["speaker"].fillna("").astype(str) if "speaker" in quotes.columns else pd.Series("", index=quotes.index)
+    side_cache: dict[str, frozenset[str]] = {}
+    rows = []
+    for doc_id, quote_id, text, speaker, ctx in zip(
+        quotes["doc_id"], quotes["quote_id"], quotes["quote"].fillna("").astype(str), speakers, context
+    ):
+        sides = _speaker_sides(speaker, gazetteer, lex, side_cache)
+        contrib, sents, ntext, concerned = _score_text(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader)
+        for target in sorted(concerned):
+            items = contrib.get(target, [])
+            stance, score, lexical = _decide(items, threshold)
+            rows.append({
+                "doc_id": doc_id,
+                "quote_id": quote_id,
+                "speaker": speaker,
+                "target": target,
+                "stance": stance,
+                "score": round(float(score), 4),
+                "evidence": _evidence(items, sents, ntext, stance),
+                "lexical": round(float(lexical), 4),
+                "cues": "; ".join(f"{c.label} {c.value:+.2f}" for c in sorted(items, key=lambda c: -abs(c.value))[:6]),
+                "source": concerned[target],
+            })
+    out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source"])
+    out = out.sort_values(["doc_id", "quote_id", "target"], kind="mergesort").reset_index(drop=True)
+    logger.info("stance: %d quotes, %d quote-target rows (%s)", len(quotes), len(out),
+                out["stance"].value_counts().to_dict() if len(out) else {})
+    return out
+
+
+def _evidence(items: list[_Contribution], sents: list[tuple[int, int]], text: str, stance: str, limit: int = 300) -> str:
+    """The sentence that carried the most weight in the decided direction (or the first one)."""
+    sign = {"favor": 1, "against": -1}.get(stance, 0)
+    per_sent: dict[int, float] = {}
+    for c in items:
+        if c.sentence >= 0 and c.lexical and (sign == 0 or c.value * sign > 0):
+            per_sent[c.sentence] = per_sent.get(c.sentence, 0.0) + abs(c.value)
+    if not sents:
+        return ""
+    s_i = max(per_sent, key=lambda k: (per_sent[k], -k)) if per_sent else 0
+    a, b = sents[min(s_i, len(sents) - 1)]
+    ev = text[a:b].strip()
+    return ev if len(ev) <= limit else ev[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------------------------
+# Summaries
+# --------------------------------------------------------------------------------------------
+def _story_ids(stances: pd.DataFrame, documents: pd.DataFrame | None) -> pd.Series:
+    if documents is not None and {"doc_id", "story_id"} <= set(documents.columns):
+        m = documents.drop_duplicates("doc_id").set_index("doc_id")["story_id"]
+        sid = stances["doc_id"].map(m)
+        return sid.where(sid.notna() & (sid.astype(str) != ""), stances["doc_id"]).astype(str)
+    return stances["doc_id"].astype(str)
+
+
+def _label(score: pd.Series, threshold: float) -> pd.Series:
+    return pd.Series(np.where(score >= threshold, "favor", np.where(score <= -threshold, "against", "none")),
+                     index=score.index)
+
+
+def _story_level(stances: pd.DataFrame, documents: pd.DataFrame | None, keys: list[str]) -> pd.DataFrame:
+    """One row per keys × story: mean score over the story's quotes (all copies), and the number of
+    quotes in its fullest copy (so a story republished three times counts once)."""
+    df = stances.copy()
+    df["story_id"] = _story_ids(df, documents)
+    per_doc = df.groupby(keys + ["story_id", "doc_id"], sort=True).agg(n=("quote_id", "nunique")).reset_index()
+    n_q = per_doc.groupby(keys + ["story_id"], sort=True)["n"].max().rename("n_quotes")
+    agg = df.groupby(keys + ["story_id"], sort=True).agg(score=("score", "mean")).join(n_q).reset_index()
+    return agg
+
+
+def summarise_stance(
+    stances: pd.DataFrame,
+    *,
+    documents: pd.DataFrame | None = None,
+    threshold: float = 0.3,
+    include_unattributed: bool = False,
+) -> pd.DataFrame:
+    """Speaker × target summary (the ``stance_summary`` table), each story counted once.
+
+    ``score`` is the mean over stories of the story's mean quote score (copies of one story, from
+    ``documents.story_id``, pooled); ``stance`` is favor/against when |score| ≥ ``threshold``;
+    ``n_quotes`` sums the fullest copy of each story; ``n_stories`` counts stories. Extra columns:
+    ``n_favor``/``n_against`` (quotes labelled so, fullest copy), ``evidence`` (the strongest quote in
+    the summary's direction, so a reader can check the cell).
+
+    Example
+    -------
+    >>> st = pd.DataFrame({"doc_id": ["a", "b"], "quote_id": ["1", "1"], "speaker": ["X", "X"],
+    ...                    "target": ["Russia"] * 2, "stance": ["against"] * 2, "score": [-0.8, -0.6],
+    ...                    "evidence": ["...", "..."]})
+    >>> summarise_stance(st)[["speaker", "target", "stance", "n_stories"]].values.tolist()
+    [['X', 'Russia', 'against', 2]]
+    """
+    _check_stances(stances)
+    df = stances.copy()
+    df["speaker"] = df["speaker"].fillna("").astype(str)
+    if not include_unattributed:
+        n_drop = int((df["speaker"] == "").sum())
+        if n_drop:
+            logger.info("summarise_stance: %d rows without a speaker left out", n_drop)
+        df = df[df["speaker"] != ""]
+    if df.empty:
+        return pd.DataFrame(columns=SUMMARY_COLUMNS + ["n_favor", "n_against", "evidence"])
+    keys = ["speaker", "target"]
+    story = _story_level(df, documents, keys)
+    out = story.groupby(keys, sort=True).agg(
+        score=("score", "mean"), n_quotes=("n_quotes", "sum"), n_stories=("story_id", "nunique")
+    ).reset_index()
+    out["score"] = out["score"].round(4)
+    out["stance"] = _label(out["score"], threshold)
+    df["story_id"] = _story_ids(df, documents)
+    counts = _stance_counts(df, keys)
+    out = out.merge(counts, on=keys, how="left")
+    out = out.merge(_best_evidence(df, out, keys), on=keys, how="left")
+    cols = SUMMARY_COLUMNS + ["n_favor", "n_against", "evidence"]
+    return out[cols].sort_values(keys, kind="mergesort").reset_index(drop=True)
+
+
+def _stance_counts(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    per_doc = (df.assign(f=df["stance"].eq("favor"), a=df["stance"].eq("against"))
+               .groupby(keys + ["story_id", "doc_id"], sort=True)[["f", "a"]].sum())
+    per_story = per_doc.groupby(keys + ["story_id"], sort=True).max()
+    c = per_story.groupby(keys, sort=True).sum().reset_index()
+    return c.rename(columns={"f": "n_favor", "a": "n_against"}).astype({"n_favor": int, "n_against": int})
+
+
+def _best_evidence(df: pd.DataFrame, summary: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    sign = summary.set_index(keys)["stance"].map({"favor": 1.0, "against": -1.0, "none": 0.0})
+    d = df.join(sign.rename("sign"), on=keys)
+    d["strength"] = np.where(d["sign"] == 0, -d["score"].abs(), d["score"] * d["sign"])
+    d = d.sort_values(keys + ["strength", "doc_id", "quote_id"], ascending=[True] * len(keys) + [False, True, True],
+                      kind="mergesort")
+    best = d.groupby(keys, sort=True).head(1)
+    return best[keys + ["evidence"]]
+
+
+def outlet_stance(
+    stances: pd.DataFrame,
+    *,
+    documents: pd.DataFrame,
+    by: str = "outlet",
+    threshold: float = 0.3,
+) -> pd.DataFrame:
+    """Per outlet × target: the share of quoted voices (speakers) for and against.
+
+    Each speaker's stance within an outlet is the mean of their story-level scores there (a story
+    counted once); ``share_favor``/``share_against`` are over the outlet's voices on that target.
+
+    Example
+    -------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["N"], "story_id": ["s"]})
+    >>> st = pd.DataFrame({"doc_id": ["a", "a"], "quote_id": ["1", "2"], "speaker": ["X", "Y"],
+    ...                    "target": ["Russia"] * 2, "stance": ["against", "favor"], "score": [-0.8, 0.6],
+    ...                    "evidence": ["", ""]})
+    >>> outlet_stance(st, documents=docs)[["outlet", "n_voices", "share_favor"]].values.tolist()
+    [['N', 2, 0.5]]
+    """
+    _check_stances(stances)
+    if documents is None or by not in documents.columns:
+        raise ValueError(f"outlet_stance needs the documents table with a {by!r} column (corpus.documents)")
+    df = stances[stances["speaker"].fillna("").astype(str) != ""].copy()
+    cols = [by, "target", "n_voices", "n_favor", "n_against", "n_none", "share_favor", "share_against",
+            "n_quotes", "n_stories", "score"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    outlets = documents.drop_duplicates("doc_id").set_index("doc_id")[by].fillna("").astype(str)
+    df[by] = df["doc_id"].map(outlets).fillna("").replace("", "(unknown outlet)")
+    story = _story_level(df, documents, [by, "target", "speaker"])
+    voice = story.groupby([by, "target", "speaker"], sort=True).agg(
+        score=("score", "mean"), n_quotes=("n_quotes", "sum"), n_stories=("story_id", "nunique")).reset_index()
+    voice["stance"] = _label(voice["score"], threshold)
+    g = voice.groupby([by, "target"], sort=True)
+    out = g.agg(n_voices=("speaker", "nunique"), n_quotes=("n_quotes", "sum"), score=("score", "mean")).reset_index()
+    for s in STANCES:
+        out[f"n_{s}"] = g["stance"].apply(lambda x, s=s: int((x == s).sum())).values
+    out["share_favor"] = (out["n_favor"] / out["n_voices"]).round(4)
+    out["share_against"] = (out["n_against"] / out["n_voices"]).round(4)
+    out["n_stories"] = story.groupby([by, "target"], sort=True)["story_id"].nunique().values
+    out["score"] = out["score"].round(4)
+    return out[cols].sort_values([by, "target"], kind="mergesort").reset_index(drop=True)
+
+
+def _check_stances(stances: pd.DataFrame) -> None:
+    if not isinstance(stances, pd.DataFrame):
+        raise TypeError("stances must be a pandas DataFrame (from detect_stance)")
+    missing = {"doc_id", "quote_id", "speaker", "target", "stance", "score"} - set(stances.columns)
+    if missing:
+        raise ValueError(f"stances table lacks columns {sorted(missing)}; build it with detect_stance")
+
+
+# --------------------------------------------------------------------------------------------
+# Learning from researchers
+# --------------------------------------------------------------------------------------------
+def _check_X(X: Any) -> pd.DataFrame:
+    if not isinstance(X, pd.DataFrame) or not {"text", "target"} <= set(X.columns):
+        raise ValueError("X must be a DataFrame with 'text' and 'target' columns (one row per quote × target)")
+    return X
+
+
+def _check_y(y: Any, n: int) -> np.ndarray:
+    arr = np.asarray(y, dtype=object)
+    if arr.shape[0] != n:
+        raise ValueError(f"y has {arr.shape[0]} labels for {n} rows of X")
+    bad = sorted({str(v) for v in arr if v not in STANCES})
+    if bad:
+        raise ValueError(f"stance labels must be favor / against / none; found {bad}")
+    return arr
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"\W+", "_", str(s).lower()).strip("_") or "target"
+
+
+class _StanceFeatures(BaseEstimator, TransformerMixin):
+    """Word n-grams, character n-grams, target-conditioned words, and the rule method's scores."""
+
+    def __init__(self, word_ngram_range=(1, 2), char_ngram_range=(2, 5), target_features=True,
+                 rule_features=True, max_features=50000):
+        self.word_ngram_range = word_ngram_range
+        self.char_ngram_range = char_ngram_range
+        self.target_features = target_features
+        self.rule_features = rule_features
+        self.max_features = max_features
+
+    def _target_docs(self, X: pd.DataFrame) -> list[str]:
+        out = []
+        for text, target in zip(X["text"].astype(str), X["target"].astype(str)):
+            t = _slug(target)
+            words = [w.lower() for w in _TOKEN_RE.findall(text.translate(_QUOTE_CHARS))]
+            out.append(" ".join([f"T={t}"] + [f"{t}|{w}" for w in words]))
+        return out
+
+    def _rules(self, X: pd.DataFrame) -> np.ndarray:
+        targets = load_targets()
+        known = {t.name for t in targets}
+        extra = sorted(set(X["target"].astype(str)) - known)
+        lex = _build_lexicon(targets + [Target(n, aliases=(re.escape(n),)) for n in extra], load_stance_cues())
+        rows = []
+        for text, target in zip(X["text"].astype(str), X["target"].astype(str)):
+            contrib, _, _, concerned = _score_text(text, lex, use_vader=True)
+            items = contrib.get(target, [])
+            lexical_pos = sum(c.value for c in items if c.lexical and c.value > 0)
+            lexical_neg = sum(c.value for c in items if c.lexical and c.value < 0)
+            vader = sum(c.value for c in items if not c.lexical)
+            rows.append([math.tanh(lexical_pos + lexical_neg + vader), lexical_pos, lexical_neg,
+                         vader, 1.0 if target in concerned else 0.0])
+        return np.asarray(rows, dtype=float)
+
+    def fit(self, X, y=None):
+        X = _check_X(X)
+        texts = X["text"].astype(str).str.translate(_QUOTE_CHARS)
+        self.word_ = TfidfVectorizer(ngram_range=tuple(self.word_ngram_range), sublinear_tf=True,
+                                     max_features=self.max_features, lowercase=True).fit(texts)
+        self.char_ = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngram_range),
+                                     sublinear_tf=True, max_features=self.max_features).fit(texts)
+        if self.target_features:
+            self.target_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True).fit(
+                self._target_docs(X))
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self, "word_")
+        X = _check_X(X)
+        texts = X["text"].astype(str).str.translate(_QUOTE_CHARS)
+        blocks = [self.word_.transform(texts), self.char_.transform(texts)]
+        if self.target_features:
+            blocks.append(self.target_.transform(self._target_docs(X)))
+        if self.rule_features:
+            blocks.append(sparse.csr_matrix(self._rules(X)))
+        return sparse.hstack(blocks).tocsr()
+
+
+class StanceClassifier(ClassifierMixin, BaseEstimator):
+    """A linear stance classifier for (quote, target) pairs, trained on researchers' codes.
+
+    Features: word 1–2-grams and character 2–5-grams (TF-IDF), target-conditioned words (each word
+    paired with the target, so "threat" can mean against Russia but favor of nothing else), and the
+    rule method's lexical and VADER scores for that target. Model: logistic regression with
+    balanced class weights.
+
+    Example
+    -------
+    >>> X = pd.DataFrame({"text": ["We support the CSTO.", "We condemn the CSTO.", "The weather."] * 4,
+    ...                   "target": ["CSTO intervention"] * 12})
+    >>> y = ["favor", "against", "none"] * 4
+    >>> StanceClassifier().fit(X, y).predict(X[:2]).tolist()
+    ['favor', 'against']
+    """
+
+    def __init__(self, C: float = 4.0, word_ngram_range: tuple[int, int] = (1, 2),
+                 char_ngram_range: tuple[int, int] = (2, 5), target_features: bool = True,
+                 rule_features: bool = True, class_weight: str | None = "balanced", random_state: int = 0):
+        self.C = C
+        self.word_ngram_range = word_ngram_range
+        self.char_ngram_range = char_ngram_range
+        self.target_features = target_features
+        self.rule_features = rule_features
+        self.class_weight = class_weight
+        self.random_state = random_state
+
+    def fit(self, X: pd.DataFrame, y: Sequence[str]) -> "StanceClassifier":
+        X = _check_X(X)
+        y = _check_y(y, len(X))
+        if len(set(y)) < 2:
+            raise ValueError("StanceClassifier needs at least two stance classes in y")
+        self.features_ = _StanceFeatures(self.word_ngram_range, self.char_ngram_range,
+                                         self.target_features, self.rule_features).fit(X)
+        self.model_ = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000,
+                                         random_state=self.random_state)
+        self.model_.fit(self.features_.transform(X), y)
+        self.classes_ = self.model_.classes_
+        return self
+
+    def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
+        check_is_fitted(self, "model_")
+        return self.model_.predict_proba(self.features_.transform(_check_X(X)))
+
+    def predict(self, X: pd.DataFrame) -> np.ndarray:
+        check_is_fitted(self, "model_")
+        return self.model_.predict(self.features_.transform(_check_X(X)))
+
+
+class RuleStanceClassifier(ClassifierMixin, BaseEstimator):
+    """The rule method (:func:`detect_stance`) behind the scikit-learn interface, so that it can be
+    scored by :func:`evaluate` on the same folds as :class:`StanceClassifier`. ``fit`` learns nothing.
+
+    Example
+    -------
+    >>> X = pd.DataFrame({"text": ["Russia's aggression is a threat."], "target": ["Russia"]})
+    >>> RuleStanceClassifier().fit(X, ["against"]).predict(X).tolist()
+    ['against']
+    """
+
+    def __init__(self, threshold: float = 0.3, targets: Any = None):
+        self.threshold = threshold
+        self.targets = targets
+
+    def fit(self, X: pd.DataFrame, y: Sequence[str] | None = None) -> "RuleStanceClassifier":
+        _check_X(X)
+        self.classes_ = np.array(sorted(STANCES))
+        return self
+
+    def _scores(self, X: pd.DataFrame) -> pd.DataFrame:
+        X = _check_X(X).reset_index(drop=True)
+        q = pd.DataFrame({"doc_id": "x", "quote_id": np.arange(len(X)).astype(str), "quote": X["text"].astype(str),
+                          "speaker": X["speaker"] if "speaker" in X.columns else ""})
+        tl = _coerce_targets(self.targets)
+        known = {t.name for t in tl}
+        tl = tl + [Target(n, aliases=(re.escape(n),)) for n in sorted(set(X["target"].astype(str)) - known)]
+        st = detect_stance(q, targets=tl, threshold=self.threshold)
+        st = st.assign(row=st["quote_id"].astype(int))
+        key = pd.DataFrame({"row": np.arange(len(X)), "target": X["target"].astype(str)})
+        return key.merge(st[["row", "target", "stance", "score"]], on=["row", "target"], how="left")
+
+    def predict(self, X: pd.DataFrame) -> np.ndarray:
+        check_is_fitted(self, "classes_")
+        return self._scores(X)["stance"].fillna("none").to_numpy(dtype=object)
+
+    def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
+        check_is_fitted(self, "classes_")
+        s = self._scores(X)["score"].fillna(0.0).to_numpy()
+        fav, ag = np.clip(s, 0, 1), np.clip(-s, 0, 1)
+        probs = {"favor": fav, "against": ag, "none": 1 - fav - ag}
+        return np.column_stack([probs[c] for c in self.classes_])
+
+
+@dataclass
+class StanceEvaluation:
+    """Cross-validated scores: ``per_class`` (precision, recall, F1 with bootstrap CI, support),
+    ``f_avg`` (SemEval: mean F1 of favor and against) with ``f_avg_ci``, and ``predictions``."""
+
+    per_class: pd.DataFrame
+    f_avg: float
+    f_avg_ci: tuple[float, float]
+    accuracy: float
+    n: int
+    n_boot: int
+    predictions: pd.DataFrame
+
+    def table(self) -> pd.DataFrame:
+        """One tidy table: per-class rows plus an ``F_avg`` row."""
+        fa = pd.DataFrame([{"class": "F_avg (favor, against)", "precision": np.nan, "recall": np.nan,
+                            "f1": self.f_avg, "f1_low": self.f_avg_ci[0], "f1_high": self.f_avg_ci[1],
+                            "support": self.n}])
+        return pd.concat([self.per_class, fa], ignore_index=True)
+
+
+def _prf(y_true: np.ndarray, y_pred: np.ndarray, labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    p, r, f, _ = precision_recall_fscore_support(y_true, y_pred, labels=list(labels), zero_division=0)
+    return p, r, f
+
+
+def evaluate(
+    estimator: Any,
+    X: pd.DataFrame,
+    y: Sequence[str],
+    *,
+    cv: int = 5,
+    groups: Sequence[Any] | None = None,
+    n_boot: int = 1000,
+    random_state: int = 0,
+) -> StanceEvaluation:
+    """Cross-validated per-class F1 and SemEval F_avg, with bootstrap 95% intervals.
+
+    The estimator is cloned and fitted on each training fold; predictions on the held-out folds are
+    pooled, and the intervals come from ``n_boot`` resamples of those pooled predictions. Pass
+    ``groups`` (e.g. story ids) so that copies of one story never sit on both sides of a split.
+    On ~100 examples the intervals are wide: report them.
+
+    Example
+    -------
+    >>> X = pd.DataFrame({"text": ["We support it.", "We condemn it.", "Weather."] * 6, "target": ["CSTO"] * 18})
+    >>> ev = evaluate(StanceClassifier(), X, ["favor", "against", "none"] * 6, cv=3, n_boot=50)
+    >>> round(ev.f_avg, 2)
+    1.0
+    """
+    X = _check_X(X).reset_index(drop=True)
+    y = _check_y(y, len(X))
+    counts = pd.Series(y).value_counts()
+    k = int(min(cv, counts.min())) if len(counts) else 0
+    if k < 2:
+        raise ValueError(f"cannot cross-validate: the rarest class has {int(counts.min())} example(s); "
+                         "code more examples or lower cv")
+    if k < cv:
+        logger.warning("evaluate: cv lowered from %d to %d (rarest class has %d examples)", cv, k, counts.min())
+    if groups is not None:
+        splitter = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=random_state)
+        splits = splitter.split(X, y, np.asarray(groups))
+    else:
+        splits = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state).split(X, y)
+    pred = np.empty(len(X), dtype=object)
+    fold = np.zeros(len(X), dtype=int)
+    for i, (tr, te) in enumerate(splits):
+        est = clone(estimator).fit(X.iloc[tr], y[tr])
+        pred[te] = est.predict(X.iloc[te])
+        fold[te] = i
+    labels = list(STANCES)
+    p, r, f = _prf(y, pred, labels)
+    rng = np.random.default_rng(random_state)
+    boot_f = np.empty((n_boot, len(labels)))
+    for b in range(n_boot):
+        idx = rng.integers(0, len(y), len(y))
+        boot_f[b] = _prf(y[idx], pred[idx], labels)[2]
+    lo, hi = np.percentile(boot_f, [2.5, 97.5], axis=0)
+    favg_boot = boot_f[:, :2].mean(axis=1)
+    per_class = pd.DataFrame({"class": labels, "precision": p.round(4), "recall": r.round(4), "f1": f.round(4),
+                              "f1_low": lo.round(4), "f1_high": hi.round(4),
+                              "support": [int((y == lab).sum()) for lab in labels]})
+    f_avg = float((f[0] + f[1]) / 2)
+    ci = tuple(float(v) for v in np.percentile(favg_boot, [2.5, 97.5]).round(4))
+    preds = X.assign(y_true=y, y_pred=pred, fold=fold)
+    logger.info("evaluate: n=%d, F_avg=%.3f [%.3f, %.3f]", len(y), f_avg, *ci)
+    return StanceEvaluation(per_class, round(f_avg, 4), ci, float((pred == y).mean()), len(y), n_boot, preds)
+
+
+# --------------------------------------------------------------------------------------------
+# Annotation workflow
+# --------------------------------------------------------------------------------------------
+SHEET_COLUMNS = ["item_id", "doc_id", "quote_id", "speaker", "target", "quote", "stance", "coder", "comment"]
+_LABEL_SYNONYMS = {
+    "favor": "favor", "favour": "favor", "for": "favor", "pro": "favor", "support": "favor", "f": "favor", "+": "favor",
+    "against": "against", "con": "against", "oppose": "against", "a": "against", "-": "against",
+    "none": "none", "neutral": "none", "neither": "none", "n": "none", "0": "none", "no stance": "none",
+}
+
+
+def export_annotation_sheet(
+    stances: pd.DataFrame,
+    path: str | Path | None = None,
+    *,
+    quotes: pd.DataFrame | None = None,
+    n: int = 100,
+    strata: Sequence[str] = ("target", "stance"),
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """A stratified sample of quote × target items for human coders (CSV if ``path`` is given).
+
+    Sampling is stratified by ``strata`` (by default target × the rule method's stance, so rare
+    cells are represented) but the sheet does not show the machine's stance: coders fill the
+    empty ``stance`` column with favor / against / none, and their name in ``coder``.
+
+    Example
+    -------
+    >>> st = pd.DataFrame({"doc_id": ["d"] * 3, "quote_id": ["1", "2", "3"], "speaker": ["X"] * 3,
+    ...                    "target": ["Russia"] * 3, "stance": ["favor", "against", "none"],
+    ...                    "score": [0.5, -0.5, 0.0], "quote": ["a", "b", "c"]})
+    >>> export_annotation_sheet(st, n=2)["stance"].tolist()
+    ['', '']
+    """
+    _check_stances(stances)
+    df = stances.copy()
+    if "quote" not in df.columns:
+        if quotes is None:
+            raise ValueError("the stances table has no 'quote' column: pass quotes=corpus_quotes so coders see the text")
+        df = df.merge(quotes[["doc_id", "quote_id", "quote"]].drop_duplicates(["doc_id", "quote_id"]),
+                      on=["doc_id", "quote_id"], how="left")
+    if n <= 0:
+        raise ValueError(f"n must be positive, got {n}")
+    strata = [s for s in strata if s in df.columns]
+    df = df.sort_values(["doc_id", "quote_id", "target"], kind="mergesort").reset_index(drop=True)
+    if strata:
+        groups = [g for _, g in df.groupby(strata, sort=True)]
+        per = max(1, math.ceil(n / len(groups)))
+        parts = [g.sample(n=min(len(g), per), random_state=random_state) for g in groups]
+        sample = pd.concat(parts)
+        if len(sample) > n:
+            sample = sample.sample(n=n, random_state=random_state)
+        elif len(sample) < n:  # top up from what is left, uniformly
+            rest = df.drop(index=sample.index)
+            sample = pd.concat([sample, rest.sample(n=min(len(rest), n - len(sample)), random_state=random_state)])
+    else:
+        sample = df.sample(n=min(n, len(df)), random_state=random_state)
+    sample = sample.sort_values(["doc_id", "quote_id", "target"], kind="mergesort").reset_index(drop=True)
+    sheet = pd.DataFrame({
+        "item_id": [f"{d}|{q}|{t}" for d, q, t in zip(sample["doc_id"], sample["quote_id"], sample["target"])],
+        "doc_id": sample["doc_id"], "quote_id": sample["quote_id"], "speaker": sample["speaker"],
+        "target": sample["target"], "quote": sample["quote"], "stance": "", "coder": "", "comment": "",
+    })[SHEET_COLUMNS]
+    if path is not None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        sheet.to_csv(path, index=False)
+        logger.info("annotation sheet with %d items written to %s", len(sheet), path)
+    return sheet
+
+
+def import_annotation_sheet(sheets: Any, *, coder: str | None = None) -> pd.DataFrame:
+    """Read coded sheets (paths, DataFrames, or a list of them) into one tidy table.
+
+    Returns ``item_id, doc_id, quote_id, target, coder, stance`` with labels normalised
+    (``for``/``pro`` → favor, ``neutral`` → none). Uncoded rows are left out (and logged); a label
+    that is not a stance raises an error naming the row.
+
+    Example
+    -------
+    >>> s = pd.DataFrame({"item_id": ["d|1|Russia"], "doc_id": ["d"], "quote_id": ["1"], "target": ["Russia"],
+    ...                   "stance": ["Against"], "coder": ["ana"]})
+    >>> import_annotation_sheet(s)[["coder", "stance"]].values.tolist()
+    [['ana', 'against']]
+    """
+    items = sheets if isinstance(sheets, (list, tuple)) else [sheets]
+    frames = []
+    for i, s in enumerate(items):
+        if isinstance(s, pd.DataFrame):
+            df, name = s.copy(), f"sheet{i}"
+        else:
+            p = Path(s)
+            if not p.exists():
+                raise FileNotFoundError(f"annotation sheet {p} not found")
+            df, name = pd.read_csv(p, dtype=str, keep_default_na=False), p.stem
+        need = {"item_id", "stance"}
+        if not need <= set(df.columns):
+            raise ValueError(f"annotation sheet {name} lacks columns {sorted(need - set(df.columns))}; "
+                             "use the sheet from export_annotation_sheet")
+        df = df.fillna("")
+        if coder is not None:
+            df["coder"] = coder
+        elif "coder" not in df.columns or (df["coder"].astype(str).str.strip() == "").all():
+            df["coder"] = name
+        df["coder"] = df["coder"].astype(str).str.strip().replace("", name)
+        raw = df["stance"].astype(str).str.strip().str.lower()
+        coded = raw != ""
+        if (~coded).any():
+            logger.info("annotation sheet %s: %d uncoded rows left out", name, int((~coded).sum()))
+        df, raw = df[coded].copy(), raw[coded]
+        norm = raw.map(_LABEL_SYNONYMS)
+        if norm.isna().any():
+            bad = df.loc[norm.isna(), ["item_id", "stance"]].head(5).values.tolist()
+            raise ValueError(f"annotation sheet {name}: labels that are not favor/against/none: {bad}")
+        df["stance"] = norm
+        for c in ("doc_id", "quote_id", "target"):
+            if c not in df.columns:
+                df[c] = df["item_id"].astype(str).str.split("|").str[("doc_id", "quote_id", "target").index(c)]
+        frames.append(df[["item_id", "doc_id", "quote_id", "target", "coder", "stance"]])
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        columns=["item_id", "doc_id", "quote_id", "target", "coder", "stance"])
+    return out.sort_values(["item_id", "coder"], kind="mergesort").reset_index(drop=True)
+
+
+def agreement(coded: pd.DataFrame, *, coders: Sequence[str] | None = None) -> pd.DataFrame:
+    """Inter-coder agreement: Cohen's kappa and raw agreement for each pair of coders.
+
+    Example
+    -------
+    >>> c = pd.DataFrame({"item_id": ["1", "2", "1", "2"], "coder": ["a", "a", "b", "b"],
+    ...                   "stance": ["favor", "against", "favor", "none"]})
+    >>> agreement(c)[["coder_a", "coder_b", "n_items", "percent_agreement"]].values.tolist()
+    [['a', 'b', 2, 0.5]]
+    """
+    need = {"item_id", "coder", "stance"}
+    if not need <= set(coded.columns):
+        raise ValueError(f"coded table lacks {sorted(need - set(coded.columns))}; use import_annotation_sheet")
+    wide = coded.drop_duplicates(["item_id", "coder"], keep="last").pivot(index="item_id", columns="coder",
+                                                                          values="stance")
+    names = sorted(coders or wide.columns)
+    unknown = sorted(set(names) - set(wide.columns))
+    if unknown:
+        raise ValueError(f"coders {unknown} do not appear in the coded table (coders there: {sorted(wide.columns)})")
+    if len(names) < 2:
+        raise ValueError("agreement needs at least two coders")
+    rows = []
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            both = wide[[a, b]].dropna()
+            n = len(both)
+            if n == 0:
+                rows.append({"coder_a": a, "coder_b": b, "n_items": 0, "percent_agreement": np.nan,
+                             "cohen_kappa": np.nan})
+                continue
+            pa = float((both[a] == both[b]).mean())
+            kappa = float(cohen_kappa_score(both[a], both[b], labels=list(STANCES))) if both.stack().nunique() > 1 else 1.0
+            rows.append({"coder_a": a, "coder_b": b, "n_items": n, "percent_agreement": round(pa, 4),
+                         "cohen_kappa": round(kappa, 4)})
+    return pd.DataFrame(rows)
