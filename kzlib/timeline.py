@@ -669,17 +669,37 @@ def _actor_finder() -> Callable[[pd.DataFrame], pd.Series] | None:
     return run
 
 
+_CLAUSE_START = re.compile(r"[,;:.!?\"“”()—–]\s*")
+_CLAUSE_END = re.compile(r"[;!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)")  # "U.S. forces" does not end a clause
+
+
 def _label(text: str, start: int, end: int, *, width: int = 70) -> str:
-    """A short label for a dated sentence: the sentence without a leading date phrase, cut at a word."""
-    s = text
-    if start <= 3:  # "On Friday, Tokayev ..." -> "Tokayev ..."
-        s = text[end:].lstrip(" ,;:")
-        s = s[:1].upper() + s[1:]
-    s = re.sub(r"\s+", " ", s).strip().strip('"“”')
-    if len(s) <= width:
-        return s
-    cut = s[:width].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
+    """A short label for a dated mention: the words of its clause around the date phrase.
+
+    A date phrase that opens its clause ("On Friday, Tokayev ...") is dropped and the clause after it kept.
+    """
+    text = re.sub(r"\s", " ", text)
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, start)]
+    lo = starts[-1] if starts else 0
+    if not text[lo:start].strip(" ,") and text[end:end + 2].strip().startswith(","):
+        # "On Friday, Tokayev ...": the date phrase opens the sentence; label what follows it
+        lo = end
+        while lo < len(text) and text[lo] in " ,;:":
+            lo += 1
+    m = _CLAUSE_END.search(text, max(end, lo))
+    hi = m.start() if m else len(text)
+    if hi - lo < 12:  # a clause too short to say anything: the whole sentence
+        lo, hi = 0, len(text)
+    lo = max(lo, min(start, hi) - (width * 2) // 3)
+    if lo > 0 and text[lo - 1] not in " ,;:.!?\"“”()":
+        nxt = text.find(" ", lo)
+        lo = nxt + 1 if 0 <= nxt < start else lo
+    label = text[lo:hi].strip(" ,;:\"“”")
+    prefix = "…" if lo > 0 and not re.match(r"[,;:.!?\"“”()—–]", text[max(lo - 2, 0):lo].strip() or ".") else ""
+    if len(label) > width:
+        label = label[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    label = prefix + label
+    return label[:1].upper() + label[1:] if not prefix else label
 
 
 def _documents_frame(documents: pd.DataFrame) -> pd.DataFrame:
@@ -804,7 +824,7 @@ def _one_copy(frame: pd.DataFrame) -> pd.DataFrame:
     kept = frame[rep]
     covered = set(zip(kept["story_id"], kept["_key"]))
     extra = frame[~rep & (frame["_key"] != "")]
-    extra = extra[[(s, k) not in covered for s, k in zip(extra["story_id"], extra["_key"])]]
+    extra = extra[np.array([(s, k) not in covered for s, k in zip(extra["story_id"], extra["_key"])], dtype=bool)]
     # one row per (story, date) among the extra copies
     extra = extra.sort_values(["doc_id", "sentence_id", "start"]).drop_duplicates(["story_id", "_key"])
     return pd.concat([kept, extra], ignore_index=True)
