@@ -33,6 +33,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -45,6 +46,7 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from sklearn.base import BaseEstimator, clone
 from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
 try:  # the package's own error types, when present
@@ -63,7 +65,7 @@ __all__ = [
     "topic_prevalence",
     "stability_verdict",
     "load_stopwords",
-    "load_actor_names",
+    "load_actor_aliases",
     "tokenize",
 ]
 
@@ -86,20 +88,23 @@ _POSSESSIVE = re.compile(r"'s$")
 _MIN_LETTERS = 2
 
 
-def _runs(text: str) -> list[list[tuple[str, bool]]]:
-    """Split text into runs of (lower-cased word, is_acronym) between punctuation marks."""
+def _runs(text: str, *, name: bool = False) -> list[list[tuple[str, bool, bool]]]:
+    """Split text into runs of (lower-cased word, is_acronym, was_possessive) between punctuation.
+
+    In running text a mostly-capitals paragraph (a shouted headline) has no acronyms; in a name
+    (``name=True``: "US", "CSTO") every all-capitals word is one.
+    """
     text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text.translate(_APOSTROPHES))
     letters = [ch for ch in text if ch.isalpha()]
-    shouting = bool(letters) and sum(ch.isupper() for ch in letters) > 0.5 * len(letters)
+    shouting = not name and bool(letters) and sum(ch.isupper() for ch in letters) > 0.5 * len(letters)
     runs = []
     for chunk in _BREAK.split(text):
         run = []
         for word in _WORD.findall(chunk):
-            word = _POSSESSIVE.sub("", word)
-            if len(word) < _MIN_LETTERS:
-                continue
-            acronym = not shouting and word.isupper() and len(word) <= 6
-            run.append((word.lower(), acronym))
+            stripped = _POSSESSIVE.sub("", word)
+            if len(stripped) >= _MIN_LETTERS:
+                acronym = not shouting and stripped.isupper() and len(stripped) <= 6
+                run.append((stripped.lower(), acronym, stripped != word))
         if run:
             runs.append(run)
     return runs
@@ -115,7 +120,7 @@ def tokenize(text: str, *, stop_words: Iterable[str] | None = None) -> list[str]
         ['russia', 'envoy', 'met', 'us', 'officials', 'csto', 'capital']
     """
     stops = load_stopwords() if stop_words is None else frozenset(stop_words)
-    return [w for run in _runs(text) for w, acr in run if acr or w not in stops]
+    return [w for run in _runs(text) for w, acr, _ in run if acr or w not in stops]
 
 
 # --- data files ----------------------------------------------------------------------------------
@@ -145,56 +150,45 @@ def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
     return _read_stopword_file(str(Path(path) if path else _DATA / "stopwords.txt"))
 
 
-def _collect_names(node: Any, out: list[str]) -> None:
-    """Every string under a name-like key (name, canonical, aliases, variants…) of a YAML tree."""
-    name_keys = {"name", "canonical", "canonical_name", "alias", "aliases", "variants", "names",
-                 "surface", "surfaces", "spellings", "transliterations", "full_name", "label"}
-    if isinstance(node, Mapping):
-        for key, value in node.items():
-            if str(key).lower() in name_keys:
-                _collect_strings(value, out)
-            else:
-                _collect_names(value, out)
-    elif isinstance(node, list):
-        for item in node:
-            _collect_names(item, out)
+def load_actor_aliases(path: str | Path | None = None) -> dict[str, str]:
+    """Surface forms of actors mapped to their canonical names, from ``kzlib/data/actors.yaml``.
 
-
-def _collect_strings(node: Any, out: list[str]) -> None:
-    if isinstance(node, str):
-        out.append(node)
-    elif isinstance(node, Mapping):
-        for value in node.values():
-            _collect_strings(value, out)
-    elif isinstance(node, list):
-        for item in node:
-            _collect_strings(item, out)
-
-
-def load_actor_names(path: str | Path | None = None) -> list[str]:
-    """Multi-word names and aliases from the actor gazetteer (``kzlib/data/actors.yaml``).
-
-    Any string under a name-like key (``name``, ``canonical``, ``aliases``, ``variants`` …) counts;
-    only names of two or more words are returned (one-word names need no merging). A missing file
-    gives an empty list.
+    The gazetteer is a list under ``actors:`` of entries with ``name`` and ``aliases`` (the format
+    of kzlib's actor gazetteer). Each alias and the name itself map to the name; a person's surname
+    (last word, three letters or more) is added when no other person shares it. A missing file
+    gives an empty mapping; a file in another format is reported and ignored.
 
     Example:
-        >>> names = load_actor_names()
-        >>> all(len(n.split()) >= 2 for n in names)
+        >>> aliases = load_actor_aliases()
+        >>> all(isinstance(v, str) for v in aliases.values())
         True
     """
     path = Path(path) if path else _DATA / "actors.yaml"
     if not path.exists():
         log.info("no actor gazetteer at %s: multi-word names come from collocations only", path)
-        return []
+        return {}
     import yaml
 
     tree = yaml.safe_load(path.read_text(encoding="utf-8"))
-    found: list[str] = []
-    _collect_names(tree, found)
-    names = sorted({n.strip() for n in found if len(_WORD.findall(n)) >= 2})
-    log.info("%d multi-word names from %s", len(names), path.name)
-    return names
+    entries = tree.get("actors") if isinstance(tree, Mapping) else tree
+    if not isinstance(entries, list) or not all(isinstance(e, Mapping) and "name" in e for e in entries):
+        log.warning("%s is not a list of actors with 'name' and 'aliases': the gazetteer is not used", path)
+        return {}
+    mapping: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for entry in entries:
+        name = str(entry["name"]).strip()
+        aliases = entry.get("aliases") or []
+        for surface in [name, *[str(a) for a in aliases if a]]:
+            mapping.setdefault(surface.strip(), name)
+        words = name.split()
+        if str(entry.get("type", "")).lower() == "person" and len(words) >= 2 and len(words[-1]) >= 3:
+            surnames.setdefault(words[-1], set()).add(name)
+    for surname, owners in surnames.items():
+        if len(owners) == 1:
+            mapping.setdefault(surname, next(iter(owners)))
+    log.info("%d actor surface forms from %s", len(mapping), path.name)
+    return dict(sorted(mapping.items()))
 
 
 # --- vectorizer ----------------------------------------------------------------------------------
@@ -222,13 +216,15 @@ class TopicVectorizer(BaseEstimator):
         phrase_min_count: a bigram must occur at least this often to become a phrase.
         phrase_threshold: minimum NPMI (-1..1) of a bigram to become a phrase.
         phrase_passes: passes of bigram merging (2 passes give up to four-word phrases).
-        names: multi-word names merged before anything else; None = ``load_actor_names()``.
+        actors: actor names, as a mapping of surface form -> canonical name or a list of names; every
+            surface form becomes the canonical name's term ("Blinken" -> "antony blinken"), before
+            anything else. None = ``load_actor_aliases()`` (kzlib's gazetteer); ``{}`` = none.
 
     Learned attributes: ``vocabulary_`` (terms, sorted), ``phrases_`` (table phrase, count, npmi,
     source), ``n_paragraphs_``.
 
     Example:
-        >>> vec = TopicVectorizer(min_df=1, names=[], phrase_min_count=2)
+        >>> vec = TopicVectorizer(min_df=1, max_df=1.0, actors={}, phrase_min_count=2)
         >>> X = vec.fit_transform(["Antony Blinken spoke.", "Antony Blinken left.", "Blinken!"])
         >>> list(vec.vocabulary_)
         ['antony blinken', 'blinken', 'left', 'spoke']
@@ -237,7 +233,7 @@ class TopicVectorizer(BaseEstimator):
     def __init__(self, *, min_df: int | float = 2, max_df: int | float = 0.5,
                  stop_words: Iterable[str] | None = None, phrases: bool = True,
                  phrase_min_count: int = 3, phrase_threshold: float = 0.5, phrase_passes: int = 2,
-                 names: Sequence[str] | None = None):
+                 actors: Mapping[str, str] | Sequence[str] | None = None):
         self.min_df = min_df
         self.max_df = max_df
         self.stop_words = stop_words
@@ -245,7 +241,7 @@ class TopicVectorizer(BaseEstimator):
         self.phrase_min_count = phrase_min_count
         self.phrase_threshold = phrase_threshold
         self.phrase_passes = phrase_passes
-        self.names = names
+        self.actors = actors
 
     # analysis -------------------------------------------------------------------------------
     def _setup(self) -> None:
@@ -255,64 +251,82 @@ class TopicVectorizer(BaseEstimator):
             raise ParameterError(f"phrase_threshold is an NPMI, between -1 and 1; got {self.phrase_threshold!r}")
         self._stops = load_stopwords() if self.stop_words is None else frozenset(
             w.translate(_APOSTROPHES).lower() for w in self.stop_words)
-        names = load_actor_names() if self.names is None else list(self.names)
-        # name token sequence -> term (the name's own words, lower case, joined by spaces)
-        self._names: dict[tuple[str, ...], str] = {}
-        for name in names:
-            words = tuple(w for run in _runs(name) for w, _ in run)
-            if len(words) >= 2:
-                self._names[words] = " ".join(words)
+        actors = load_actor_aliases() if self.actors is None else self.actors
+        if not isinstance(actors, Mapping):
+            actors = {name: name for name in actors}
+        # surface token sequence -> (acronym flags it requires, term of the canonical name)
+        self._names: dict[tuple[str, ...], tuple[tuple[bool, ...], str]] = {}
+        for surface, canonical in sorted(actors.items()):
+            tokens = [t for run in _runs(surface, name=True) for t in run]
+            term = " ".join(w for run in _runs(canonical) for w, _, _ in run)
+            if tokens and term:
+                words = tuple(w for w, _, _ in tokens)
+                self._names.setdefault(words, (tuple(a for _, a, _ in tokens), term))
+        self._name_terms = frozenset(term for _, term in self._names.values())
         self._name_first: dict[str, list[tuple[str, ...]]] = {}
         for words in sorted(self._names, key=lambda t: (-len(t), t)):
             self._name_first.setdefault(words[0], []).append(words)
 
+    def _match_name(self, run: list[tuple[str, bool, bool]], i: int) -> tuple[int, str] | None:
+        """The longest actor name starting at run[i]: (its length, its term), or None."""
+        for words in self._name_first.get(run[i][0], ()):
+            n = len(words)
+            if i + n > len(run):
+                continue
+            caps, term = self._names[words]
+            if all(run[i + j][0] == words[j] and (run[i + j][1] or not caps[j]) for j in range(n)):
+                return n, term
+        return None
+
     def _base_runs(self, text: str) -> list[list[str]]:
-        """Runs of content words: names merged, stop words removed (they break runs)."""
+        """Runs of content words: actor names as canonical terms; stop words and possessives end runs."""
         out: list[list[str]] = []
         for run in _runs(text):
             current: list[str] = []
             i = 0
             while i < len(run):
-                word, acronym = run[i]
-                match = None
-                for words in self._name_first.get(word, ()):
-                    n = len(words)
-                    if tuple(w for w, _ in run[i:i + n]) == words:
-                        match = words
-                        break
+                word, acronym, possessive = run[i]
+                match = self._match_name(run, i) if self._name_first else None
                 if match is not None:
-                    current.append(self._names[match])
-                    i += len(match)
-                    continue
-                if acronym or word not in self._stops:
+                    current.append(match[1])
+                    i += match[0]
+                    possessive = run[i - 1][2]
+                elif acronym or word not in self._stops:
                     current.append(word)
-                elif current:
+                    i += 1
+                else:
+                    possessive = True  # a stop word ends the run
+                    i += 1
+                if possessive and current:  # "Kazakhstan's constitutional" is no phrase
                     out.append(current)
                     current = []
-                i += 1
             if current:
                 out.append(current)
         return out
 
     @staticmethod
-    def _merge(runs: list[list[str]], accepted: set[tuple[str, str]]) -> list[list[str]]:
+    def _merge(runs: list[list[str]], accepted: Mapping[tuple[str, str], float]) -> list[list[str]]:
+        """Join accepted bigrams, left to right; of two overlapping ones (a b, b c) the higher NPMI wins."""
         merged = []
         for run in runs:
             new: list[str] = []
             i = 0
             while i < len(run):
-                if i + 1 < len(run) and (run[i], run[i + 1]) in accepted:
-                    new.append(run[i] + " " + run[i + 1])
-                    i += 2
-                else:
-                    new.append(run[i])
-                    i += 1
+                score = accepted.get((run[i], run[i + 1])) if i + 1 < len(run) else None
+                if score is not None:
+                    following = accepted.get((run[i + 1], run[i + 2])) if i + 2 < len(run) else None
+                    if following is None or following <= score:
+                        new.append(run[i] + " " + run[i + 1])
+                        i += 2
+                        continue
+                new.append(run[i])
+                i += 1
             merged.append(new)
         return merged
 
     def _learn_phrases(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
         rows = []
-        self._merges: list[set[tuple[str, str]]] = []
+        self._merges: list[dict[tuple[str, str], float]] = []
         for pass_no in range(1, self.phrase_passes + 1):
             unigrams: Counter[str] = Counter()
             bigrams: Counter[tuple[str, str]] = Counter()
@@ -321,13 +335,20 @@ class TopicVectorizer(BaseEstimator):
                     unigrams.update(run)
                     bigrams.update(zip(run, run[1:]))
             total = sum(unigrams.values())
-            accepted = set()
+            accepted: dict[tuple[str, str], float] = {}
             for (a, b), c_ab in bigrams.items():
                 if c_ab < self.phrase_min_count:
                     continue
+                # after the first pass only two phrases join ("collective security" + "treaty
+                # organization"), not a phrase and a word: titles stay off names ("president" +
+                # "vladimir putin") and runs of generic words do not snowball.
+                if pass_no > 1 and (" " not in a or " " not in b):
+                    continue
+                if a in self._name_terms or b in self._name_terms:  # names are complete as they are
+                    continue
                 score = _npmi_score(c_ab, unigrams[a], unigrams[b], total)
                 if score >= self.phrase_threshold:
-                    accepted.add((a, b))
+                    accepted[(a, b)] = score
                     rows.append({"phrase": f"{a} {b}", "count": c_ab, "npmi": round(score, 4),
                                  "source": f"collocation (pass {pass_no})"})
             self._merges.append(accepted)
@@ -348,8 +369,9 @@ class TopicVectorizer(BaseEstimator):
         """The terms of one text, as the fitted vectorizer sees them.
 
         Example:
-            >>> vec = TopicVectorizer(min_df=1, names=["Antony Blinken"]).fit(["Antony Blinken spoke."])
-            >>> vec.analyze("Secretary of State Antony Blinken said so.")
+            >>> vec = TopicVectorizer(min_df=1, max_df=1.0, actors={"Blinken": "Antony Blinken"})
+            >>> vec = vec.fit(["Blinken spoke."])
+            >>> vec.analyze("Secretary of State Blinken said so.")
             ['secretary', 'state', 'antony blinken']
         """
         self._check_fitted()
@@ -386,7 +408,7 @@ class TopicVectorizer(BaseEstimator):
                               "or give a larger corpus") from err
         self.vocabulary_ = np.asarray(self._cv.get_feature_names_out(), dtype=object)
         vocab = set(self.vocabulary_)
-        names_used = sorted(t for t in set(self._names.values()) if t in vocab)
+        names_used = sorted(t for t in self._name_terms if t in vocab and " " in t)
         name_rows = pd.DataFrame({"phrase": names_used, "count": np.nan, "npmi": np.nan,
                                   "source": "actor gazetteer"})
         colloc = self._collocations
@@ -644,19 +666,24 @@ class TopicModel(BaseEstimator):
     # solver ---------------------------------------------------------------------------------
     def _solve(self, X: sparse.csr_matrix, seed: int, *, init: str) -> tuple[np.ndarray, np.ndarray, Any]:
         """Fit one model on counts X; returns (W doc-topic, H topic-term, estimator)."""
-        if self.method == "nmf":
-            self._tfidf = TfidfTransformer(sublinear_tf=True).fit(X)
-            Xw = self._tfidf.transform(X)
-            est = NMF(n_components=int(self.k), init=init, random_state=seed, max_iter=self.max_iter,
-                      tol=1e-4)
-            W = est.fit_transform(Xw)
-            H = est.components_
-        else:
-            est = LatentDirichletAllocation(n_components=int(self.k), learning_method="batch",
-                                            max_iter=min(self.max_iter, 100), random_state=seed,
-                                            n_jobs=1)
-            W = est.fit_transform(X)
-            H = est.components_ / est.components_.sum(axis=1, keepdims=True)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ConvergenceWarning)
+            if self.method == "nmf":
+                self._tfidf = TfidfTransformer(sublinear_tf=True).fit(X)
+                Xw = self._tfidf.transform(X)
+                est = NMF(n_components=int(self.k), init=init, random_state=seed, max_iter=self.max_iter,
+                          tol=1e-4)
+                W = est.fit_transform(Xw)
+                H = est.components_
+            else:
+                est = LatentDirichletAllocation(n_components=int(self.k), learning_method="batch",
+                                                max_iter=min(self.max_iter, 100), random_state=seed,
+                                                n_jobs=1)
+                W = est.fit_transform(X)
+                H = est.components_ / est.components_.sum(axis=1, keepdims=True)
+        if any(issubclass(w.category, ConvergenceWarning) for w in caught):
+            log.debug("%s k=%d seed=%d stopped at max_iter=%d before converging",
+                      self.method, self.k, seed, self.max_iter)
         return W, H, est
 
     def _fit_matrix(self, X: sparse.csr_matrix, vectorizer: TopicVectorizer, paras: pd.DataFrame,
@@ -859,12 +886,15 @@ def select_k(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(2, 11), seed
 
 
 def best_k(table: pd.DataFrame, *, min_stability: float = 0.5) -> int:
-    """The k of a ``select_k`` table with the highest coherence among those at least ``min_stability`` stable.
+    """The k of a ``select_k`` table that is both coherent and stable.
 
-    If no k reaches ``min_stability``, the most stable k (ties: the more coherent, then the smaller).
+    Among the k at least ``min_stability`` stable, the one with the highest coherence + stability
+    (NPMI and agreement both lie on comparable scales, and each alone misleads: mean coherence does
+    not notice a subject that no topic covers, and very few topics are stable because they are
+    coarse). Ties go to the smaller k. If no k reaches ``min_stability``, the most stable k.
 
     Example:
-        >>> best_k(pd.DataFrame({"k": [2, 3, 4], "coherence": [0.1, 0.3, 0.4], "stability": [0.9, 0.7, 0.3]}))
+        >>> best_k(pd.DataFrame({"k": [2, 3, 4], "coherence": [0.6, 0.58, 0.5], "stability": [0.75, 1.0, 0.4]}))
         3
     """
     for col in ("k", "coherence", "stability"):
@@ -872,9 +902,9 @@ def best_k(table: pd.DataFrame, *, min_stability: float = 0.5) -> int:
             raise ParameterError(f"best_k needs a select_k table; column {col!r} is missing")
     if table.empty:
         raise ParameterError("best_k got an empty table: select_k fitted no model")
-    ok = table[table["stability"] >= min_stability]
+    ok = table[table["stability"] >= min_stability].assign(score=lambda t: t["coherence"] + t["stability"])
     if len(ok):
-        pick = ok.sort_values(["coherence", "stability", "k"], ascending=[False, False, True]).iloc[0]
+        pick = ok.sort_values(["score", "k"], ascending=[False, True]).iloc[0]
     else:
         log.warning("no k reaches stability %.2f: choosing the most stable k", min_stability)
         pick = table.sort_values(["stability", "coherence", "k"], ascending=[False, False, True]).iloc[0]
