@@ -47,6 +47,7 @@ __all__ = [
     "Target",
     "load_targets",
     "load_stance_cues",
+    "speaker_profiles",
     "detect_stance",
     "summarise_stance",
     "outlet_stance",
@@ -179,8 +180,8 @@ def load_stance_cues(path: str | Path | None = None) -> dict[str, Any]:
     Example
     -------
     >>> cues = load_stance_cues()
-    >>> sorted(cues)[:3]
-    ['against', 'favor', 'hedge_factor']
+    >>> [k in cues for k in ("favor", "against", "questioning")]
+    [True, True, True]
     """
     p = Path(path) if path else DATA_DIR / "stance_cues.yaml"
     data = yaml.safe_load(p.read_text(encoding="utf-8"))
@@ -505,42 +506,63 @@ def _decide(items: list[_Contribution], threshold: float) -> tuple[str, float, f
     return "none", score, lexical
 
 
-def _speaker_sides(speaker: str, gazetteer: Any, lex: _Lexicon, cache: dict[str, frozenset[str]]) -> frozenset[str]:
-    """Sides of a speaker from the gazetteer's descriptive fields: only officials get a side."""
-    if not speaker:
-        return frozenset()
-    if speaker in cache:
-        return cache[speaker]
-    desc = speaker
-    info = _gazetteer_record(gazetteer, speaker)
-    if info:
-        desc = " ".join(str(v) for k, v in info.items()
-                        if k in ("name", "canonical", "affiliation", "role", "country", "organisation",
-                                 "organization", "type", "kind", "group", "side", "description")
-                        and isinstance(v, (str, int, float)))
-    sides = frozenset(k for k, pat in lex.sides.items() if pat.search(desc)) if lex.official_re.search(desc) else frozenset()
-    cache[speaker] = sides
-    return sides
-
-
-def _gazetteer_record(gazetteer: Any, speaker: str) -> dict[str, Any] | None:
-    """Look a canonical speaker up in a gazetteer given as a DataFrame, a mapping or an object."""
+def _gazetteer_table(gazetteer: Any) -> pd.DataFrame | None:
+    """The gazetteer as a table with ``name``, ``type``, ``affiliation``, ``role`` (or None)."""
     if gazetteer is None:
         return None
-    if isinstance(gazetteer, pd.DataFrame):
-        key = next((c for c in ("canonical", "name", "actor", "speaker") if c in gazetteer.columns), None)
-        if key is None:
-            return None
-        rows = gazetteer.loc[gazetteer[key] == speaker]
-        return None if rows.empty else rows.iloc[0].to_dict()
+    if hasattr(gazetteer, "to_frame"):
+        gazetteer = gazetteer.to_frame()
     if isinstance(gazetteer, Mapping):
-        rec = gazetteer.get(speaker)
-        return dict(rec) if isinstance(rec, Mapping) else None
-    for attr in ("actors", "table", "frame"):
-        obj = getattr(gazetteer, attr, None)
-        if isinstance(obj, (pd.DataFrame, Mapping)):
-            return _gazetteer_record(obj, speaker)
-    return None
+        gazetteer = pd.DataFrame([{"name": k, **(dict(v) if isinstance(v, Mapping) else {"affiliation": v})}
+                                  for k, v in gazetteer.items()])
+    if not isinstance(gazetteer, pd.DataFrame):
+        raise TypeError("gazetteer must be a kzlib.actors.Gazetteer, a DataFrame or a mapping name -> record")
+    key = next((c for c in ("name", "canonical", "actor", "speaker") if c in gazetteer.columns), None)
+    if key is None:
+        raise ValueError("gazetteer table needs a 'name' column (canonical actor names)")
+    g = gazetteer.rename(columns={key: "name"}).drop_duplicates("name").copy()
+    for c in ("type", "affiliation", "role"):
+        g[c] = g[c].fillna("").astype(str) if c in g.columns else ""
+    return g.set_index("name")
+
+
+def speaker_profiles(speakers: Iterable[str], *, gazetteer: Any = None,
+                     cues: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Affiliation, official/expert status, side keys and a group label for each speaker.
+
+    A speaker is an *official* when their gazetteer role (or type: organisation, state) has an
+    official word ("minister", "spokesperson", "ambassador") and no expert word ("former",
+    "professor", "council"); the group is ``"<affiliation> officials"`` or
+    ``"<affiliation> experts"``; unknown speakers get ``"unknown"``.
+
+    Example
+    -------
+    >>> g = pd.DataFrame({"name": ["A"], "type": ["person"], "affiliation": ["Russia"], "role": ["ambassador"]})
+    >>> speaker_profiles(["A", "B"], gazetteer=g)["group"].tolist()
+    ['Russia officials', 'unknown']
+    """
+    cue_data = cues or load_stance_cues()
+    lex_sides = {k: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in v) + r")(?!\w)")
+                 for k, v in (cue_data.get("sides") or {}).items()}
+    official = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in cue_data.get("official_words") or ["official"])
+                          + r")(?!\w)", re.I)
+    expert = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in cue_data.get("expert_words") or ["expert"])
+                        + r")", re.I)
+    table = _gazetteer_table(gazetteer)
+    rows = []
+    for sp in sorted({str(s) for s in speakers if isinstance(s, str) and s}):
+        if table is not None and sp in table.index:
+            rec = table.loc[sp]
+            aff, role, typ = rec["affiliation"], rec["role"], rec["type"]
+        else:
+            aff, role, typ = "", "", ""
+        is_official = bool(aff) and not expert.search(role) and (
+            bool(official.search(role)) or typ in ("organisation", "state"))
+        sides = ",".join(sorted(k for k, pat in lex_sides.items() if aff and pat.search(aff))) if is_official else ""
+        group = "unknown" if not aff else f"{aff} {'officials' if is_official else 'experts'}"
+        rows.append({"speaker": sp, "affiliation": aff, "role": role, "is_official": is_official,
+                     "sides": sides, "group": group})
+    return pd.DataFrame(rows, columns=["speaker", "affiliation", "role", "is_official", "sides", "group"])
 
 
 # --------------------------------------------------------------------------------------------
@@ -622,12 +644,14 @@ def detect_stance(
     lex = _build_lexicon(tlist, cue_data)
     context = _attribution_context(quotes, paragraphs)
     speakers = quotes["speaker"].fillna("").astype(str) if "speaker" in quotes.columns else pd.Series("", index=quotes.index)
-    side_cache: dict[str, frozenset[str]] = {}
+    prof = speaker_profiles(speakers.unique(), gazetteer=gazetteer, cues=cue_data) if gazetteer is not None else None
+    side_of = ({} if prof is None else
+               {r.speaker: frozenset(x for x in r.sides.split(",") if x) for r in prof.itertuples()})
     rows = []
     for doc_id, quote_id, text, speaker, ctx in zip(
         quotes["doc_id"], quotes["quote_id"], quotes["quote"].fillna("").astype(str), speakers, context
     ):
-        sides = _speaker_sides(speaker, gazetteer, lex, side_cache)
+        sides = side_of.get(speaker, frozenset())
         contrib, sents, ntext, concerned = _score_text(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader)
         for target in sorted(concerned):
             items = contrib.get(target, [])

@@ -1,0 +1,217 @@
+"""Framing: which words each outlet or group of speakers chooses.
+
+* :func:`fightin_words` — log-odds ratios with an informative Dirichlet prior and their z-scores
+  (Monroe, Colaresi & Quinn 2008, "Fightin' Words", *Political Analysis* 16(4)), each group
+  against the rest (or one group against another). The ``framing`` table:
+  ``term, group, log_odds_z, count`` (+ ``delta``, ``count_other``, ``other``).
+* :func:`naming_families` — how each group names the people in the streets (protesters,
+  demonstrators, terrorists, bandits, extremists, …; families in ``kzlib/data/stance_cues.yaml``),
+  with the share of each family and how often the word was put in scare quotes.
+* :func:`speaker_groups` — speakers' groups ("Russia officials", "United States experts") from
+  the gazetteer's affiliation and role, to compare speaker groups.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+from .stance import load_stance_cues, speaker_profiles
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["fightin_words", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
+
+FRAMING_COLUMNS = ["term", "group", "log_odds_z", "count"]
+_TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b|\b[^\W\d_]\b"
+_QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+
+
+def _check_frame(df: Any, text: str, group: str) -> pd.DataFrame:
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError("give a DataFrame with one row per text (paragraphs, quotes)")
+    missing = [c for c in (text, group) if c not in df.columns]
+    if missing:
+        raise ValueError(f"table lacks columns {missing}; pass text=... and group=... naming its columns")
+    return df
+
+
+def fightin_words(
+    df: pd.DataFrame,
+    *,
+    text: str = "text",
+    group: str = "group",
+    compare: tuple[str, str] | None = None,
+    prior: pd.Series | None = None,
+    prior_scale: float = 1.0,
+    min_count: int = 3,
+    ngram_range: tuple[int, int] = (1, 1),
+    stop_words: Sequence[str] | str | None = "english",
+    top: int | None = None,
+) -> pd.DataFrame:
+    """Words that distinguish each group: log-odds with an informative Dirichlet prior (z-scores).
+
+    For group *i* against the rest *j* (or ``compare=(i, j)``), with counts ``y``, totals ``n`` and
+    prior pseudo-counts ``a_w`` (sum ``a0``)::
+
+        delta_w = log((y_iw + a_w) / (n_i + a0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a0 - y_jw - a_w))
+        var_w  ~= 1 / (y_iw + a_w) + 1 / (y_jw + a_w)          (Monroe et al. 2008, eqs. 16 and 22)
+        z_w     = delta_w / sqrt(var_w)
+
+    The default prior is informative: the pooled counts of all groups times ``prior_scale`` (or a
+    background corpus's counts given as ``prior``, a Series term -> count). |z| > 1.96 is the usual
+    reading of "distinctive". Terms used fewer than ``min_count`` times in all are left out.
+
+    Returns the ``framing`` table ``term, group, log_odds_z, count`` (count in the group) plus
+    ``delta``, ``count_other``, ``other`` — sorted by group, then z descending, then term.
+
+    Example
+    -------
+    >>> df = pd.DataFrame({"text": ["war war war peace", "peace peace peace war"], "group": ["A", "B"]})
+    >>> fw = fightin_words(df, min_count=1, stop_words=None)
+    >>> fw.loc[(fw.group == "A") & (fw.term == "war"), "log_odds_z"].round(4).item()
+    1.1493
+    """
+    df = _check_frame(df, text, group)
+    if prior_scale <= 0:
+        raise ValueError(f"prior_scale must be positive, got {prior_scale}")
+    d = df[[text, group]].dropna()
+    d = d[d[text].astype(str).str.strip() != ""]
+    groups = sorted(d[group].astype(str).unique())
+    if len(groups) < 2:
+        raise ValueError(f"fightin_words needs at least two groups in column {group!r}; found {groups}")
+    if compare is not None:
+        unknown = [g for g in compare if g not in groups]
+        if unknown:
+            raise ValueError(f"groups {unknown} are not in column {group!r} (groups: {groups})")
+    stop = sorted(ENGLISH_STOP_WORDS) if stop_words == "english" else (list(stop_words) if stop_words else None)
+    vec = CountVectorizer(token_pattern=_TOKEN_PATTERN, lowercase=True, ngram_range=tuple(ngram_range),
+                          stop_words=stop, preprocessor=lambda s: s.translate(_QUOTE_CHARS).lower())
+    X = vec.fit_transform(d[text].astype(str))
+    vocab = np.asarray(vec.get_feature_names_out())
+    codes = pd.Categorical(d[group].astype(str), categories=groups).codes
+    G = sparse.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(groups), len(codes)))
+    counts = np.asarray((G @ X).todense(), dtype=float)  # groups × vocabulary
+    total = counts.sum(axis=0)
+    keep = total >= min_count
+    counts, total, vocab = counts[:, keep], total[keep], vocab[keep]
+    if prior is None:
+        a = total * prior_scale
+    else:
+        a = pd.Series(prior, dtype=float).reindex(vocab).fillna(0.0).to_numpy() * prior_scale
+        a = np.where(a > 0, a, 0.01)  # terms absent from the background get a tiny pseudo-count
+    a0 = a.sum()
+    pairs = [(compare[0], compare[1])] if compare else [(g, None) for g in groups]
+    frames = []
+    for gi, gj in pairs:
+        i = groups.index(gi)
+        yi = counts[i]
+        yj = counts[groups.index(gj)] if gj is not None else total - yi
+        ni, nj = yi.sum(), yj.sum()
+        delta = np.log((yi + a) / (ni + a0 - yi - a)) - np.log((yj + a) / (nj + a0 - yj - a))
+        var = 1.0 / (yi + a) + 1.0 / (yj + a)
+        z = delta / np.sqrt(var)
+        frames.append(pd.DataFrame({"term": vocab, "group": gi, "log_odds_z": np.round(z, 4),
+                                    "count": yi.astype(int), "delta": np.round(delta, 4),
+                                    "count_other": yj.astype(int), "other": gj if gj else "rest"}))
+    out = pd.concat(frames, ignore_index=True)
+    out = out.sort_values(["group", "log_odds_z", "term"], ascending=[True, False, True], kind="mergesort")
+    if top:
+        out = out.groupby("group", sort=True).head(top)
+    logger.info("fightin_words: %d groups, %d terms", len(groups), len(vocab))
+    return out.reset_index(drop=True)
+
+
+def _compile_families(families: dict[str, Any] | None) -> list[tuple[str, str, re.Pattern[str]]]:
+    fam = families if families is not None else load_stance_cues().get("naming_families") or {}
+    out = []
+    for name, spec in fam.items():
+        terms = spec.get("terms") if isinstance(spec, dict) else spec
+        stance = spec.get("stance", "none") if isinstance(spec, dict) else "none"
+        if not terms:
+            raise ValueError(f"naming family {name!r} has no terms")
+        body = "|".join(t.replace(" ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+        out.append((str(name), str(stance), re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)))
+    return out
+
+
+def naming_families(
+    df: pd.DataFrame,
+    *,
+    text: str = "text",
+    group: str = "group",
+    families: dict[str, Any] | None = None,
+) -> pd.DataFrame:
+    """How each group names the people in the streets: counts and shares of naming families.
+
+    A phrase matched by a longer family term is counted once (``peaceful protesters`` is not also
+    ``protesters``). ``scare_quoted`` counts uses inside quotation marks that are only around the
+    word or phrase (``"peaceful protests"``), a sign of distancing.
+
+    Returns ``group, family, stance, count, share, scare_quoted, terms`` (``share`` of the group's
+    namings; ``terms`` the surface forms seen), sorted by group and family.
+
+    Example
+    -------
+    >>> df = pd.DataFrame({"text": ["Bandits and terrorists attacked.", "Peaceful protesters marched."],
+    ...                    "group": ["A", "B"]})
+    >>> naming_families(df)[["group", "family", "count"]].values.tolist()
+    [['A', 'bandits', 1], ['A', 'terrorists', 1], ['B', 'peaceful protesters', 1]]
+    """
+    df = _check_frame(df, text, group)
+    fams = _compile_families(families)
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    stance_of = {name: st for name, st, _ in fams}
+    for txt, grp in zip(df[text].fillna("").astype(str), df[group].astype(str)):
+        t = txt.translate(_QUOTE_CHARS)
+        hits = []
+        for name, _, pat in fams:
+            hits.extend((m.start(), m.end(), name) for m in pat.finditer(t))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        last = -1
+        for s, e, name in hits:
+            if s < last:
+                continue
+            last = e
+            r = rows.setdefault((grp, name), {"count": 0, "scare_quoted": 0, "terms": {}})
+            r["count"] += 1
+            if t[max(0, s - 1):s] in ('"', "'") and t[e:e + 1] in ('"', "'"):
+                r["scare_quoted"] += 1
+            surface = re.sub(r"\s+", " ", t[s:e].lower())
+            r["terms"][surface] = r["terms"].get(surface, 0) + 1
+    out = pd.DataFrame([{"group": g, "family": f, "stance": stance_of[f], "count": r["count"],
+                         "scare_quoted": r["scare_quoted"],
+                         "terms": "; ".join(f"{k} ({v})" for k, v in sorted(r["terms"].items(), key=lambda kv: (-kv[1], kv[0])))}
+                        for (g, f), r in rows.items()],
+                       columns=["group", "family", "stance", "count", "scare_quoted", "terms"])
+    if out.empty:
+        out["share"] = []
+        return out[["group", "family", "stance", "count", "share", "scare_quoted", "terms"]]
+    out["share"] = (out["count"] / out.groupby("group")["count"].transform("sum")).round(4)
+    out = out.sort_values(["group", "family"], kind="mergesort").reset_index(drop=True)
+    return out[["group", "family", "stance", "count", "share", "scare_quoted", "terms"]]
+
+
+def speaker_groups(quotes: pd.DataFrame, *, gazetteer: Any = None, unknown: str = "unknown") -> pd.DataFrame:
+    """The quotes table with ``group`` (and ``affiliation``, ``is_official``) from the gazetteer.
+
+    Groups are ``"<affiliation> officials"`` or ``"<affiliation> experts"`` (see
+    :func:`kzlib.stance.speaker_profiles`); speakers the gazetteer does not know get ``unknown``.
+
+    Example
+    -------
+    >>> g = pd.DataFrame({"name": ["A"], "type": ["person"], "affiliation": ["Russia"], "role": ["minister"]})
+    >>> speaker_groups(pd.DataFrame({"speaker": ["A"], "quote": ["x"]}), gazetteer=g)["group"].tolist()
+    ['Russia officials']
+    """
+    if "speaker" not in quotes.columns:
+        raise ValueError("quotes table lacks a 'speaker' column; build it with kzlib.quotes")
+    prof = speaker_profiles(quotes["speaker"].dropna().unique(), gazetteer=gazetteer)
+    out = quotes.merge(prof[["speaker", "affiliation", "is_official", "group"]], on="speaker", how="left")
+    out["group"] = out["group"].fillna(unknown).replace("unknown", unknown)
+    return out
