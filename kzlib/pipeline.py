@@ -13,6 +13,7 @@ import html
 import json
 import logging
 import platform
+import re
 import shutil
 import sys
 import time
@@ -75,9 +76,20 @@ def notebook_parameters(notebooks: list[Path] | None = None) -> dict[str, dict[s
     """
     import papermill as pm
 
+    import nbformat
+
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for nb in notebooks if notebooks is not None else _study_notebooks():
+        cells = [c for c in nbformat.read(nb, as_version=4).cells if "parameters" in c.metadata.get("tags", [])]
+        if len(cells) != 1:
+            raise KzlibError(f"{nb.name} must have exactly one cell tagged 'parameters' (found {len(cells)}).")
         found = pm.inspect_notebook(str(nb))
+        assigned = [ln.split("=")[0].split(":")[0].strip() for ln in cells[0].source.splitlines()
+                    if re.match(r"^[A-Za-z_]\w*\s*(:[^=]*)?=", ln)]
+        missed = [name for name in assigned if name not in found]
+        if missed:
+            raise KzlibError(f"{nb.name}: papermill cannot read the parameter(s) {missed} of the parameters cell "
+                             f"(a line with more than one '=' is skipped). Remove '=' from their comments.")
         out[nb.name] = {name: {"type": spec["inferred_type_name"], "default": spec["default"], "help": spec["help"]}
                         for name, spec in found.items()}
     return out

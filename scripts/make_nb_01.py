@@ -20,14 +20,14 @@ each paragraph with a *kind* — `body`, `title`, `dateline`, `caption`, `credit
 and only body paragraphs are analysed. Nothing is deleted: every relabelled or repeated paragraph is
 listed below with the rule that caught it."""),
     new_code_cell("""# Parameters (papermill overrides these; `kz params` lists them all)
-corpus: str = ""        # folder or file of the corpus; "" = the bundled seeds
-metadata: str = ""      # metadata CSV; "" = seeds/metadata.csv for the bundled corpus
-run_dir: str = ""       # where `kz run` saves tables/ and figures/; "" = save nothing
+corpus: str = ""        # folder or file of the corpus (empty: the bundled seeds)
+metadata: str = ""      # metadata CSV (empty: seeds/metadata.csv for the bundled corpus)
+run_dir: str = ""       # where kz run saves tables and figures (empty: save nothing)
 text_column: str = "text"  # name of the text column when the corpus is one CSV/JSONL/Parquet file
 max_rows: int = 40      # rows shown of long tables (the saved tables are complete)""", metadata={"tags": ["parameters"]}),
     new_code_cell("""import matplotlib.pyplot as plt
 import pandas as pd
-import seaborn as sns
+from matplotlib.ticker import MaxNLocator
 
 import kzlib
 from kzlib.plots import setup_notebook
@@ -60,6 +60,7 @@ by_outlet"""),
 by_outlet.plot.barh(stacked=True, ax=axes[0], colormap="viridis")
 axes[0].set(title="Documents per outlet and publication date", xlabel="documents (count)", ylabel="outlet")
 axes[0].legend(title="published", fontsize=8)
+axes[0].xaxis.set_major_locator(MaxNLocator(integer=True))
 words = docs.set_index("doc_id")["n_words"].sort_values()
 axes[1].barh(words.index, words.values, color="#2c6fbb")
 axes[1].set(title="Body words per document (after cleaning)", xlabel="words (count)", ylabel="document")
