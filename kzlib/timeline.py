@@ -75,7 +75,7 @@ MENTION_COLUMNS = [
 ]
 EVENT_COLUMNS = [
     "doc_id", "sentence_id", "para_id", "date", "granularity", "date_start", "expression", "anchor",
-    "actors", "text", "label", "confidence", "kind", "flag", "note", "story_id", "outlet", "published",
+    "actors", "actor", "text", "label", "confidence", "kind", "flag", "note", "story_id", "outlet", "published",
     "date_certainty", "reported_by", "n_reports",
 ]
 
@@ -642,31 +642,50 @@ def extract_dates(text: str, *, published: Any = None, date_certainty: str = "ex
 
 # --- events --------------------------------------------------------------------------------------
 
-def _actor_finder() -> Callable[[pd.DataFrame], pd.Series] | None:
-    """``kzlib.actors`` mention finder, or None when it is not available."""
+def _actor_finder() -> Callable[[pd.DataFrame], pd.DataFrame] | None:
+    """``kzlib.actors.find_mentions`` (one row per actor mention), or None when it is not available."""
     try:
         from kzlib import actors  # noqa: PLC0415 - optional dependency between stages
     except ImportError:
         return None
-    finder = getattr(actors, "find_mentions", None)
-    if finder is None:
-        return None
+    return getattr(actors, "find_mentions", None)
 
-    def run(sentences: pd.DataFrame) -> pd.Series:
-        found = finder(sentences)
-        if not isinstance(found, pd.DataFrame) or found.empty:
-            return pd.Series("", index=sentences.index)
-        name = next((c for c in ("actor", "canonical", "name") if c in found.columns), None)
-        if name is None or not {"doc_id", "sentence_id"} <= set(found.columns):
-            log.warning("kzlib.actors.find_mentions returned no doc_id/sentence_id/actor columns; actors left empty")
-            return pd.Series("", index=sentences.index)
-        order = found.sort_values([c for c in ("doc_id", "sentence_id", "start") if c in found.columns])
-        joined = (order.groupby(["doc_id", "sentence_id"], sort=True)[name]
-                  .agg(lambda s: "; ".join(dict.fromkeys(x for x in s if isinstance(x, str) and x))))
-        keys = pd.MultiIndex.from_frame(sentences[["doc_id", "sentence_id"]])
-        return pd.Series(joined.reindex(keys).fillna("").to_numpy(), index=sentences.index)
 
-    return run
+def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[pd.DataFrame], Any]) -> None:
+    """Fill ``actors`` (every actor of the sentence, in order of mention) and ``actor`` (the one named
+    nearest to the date phrase, persons preferred) in ``frame``, in place.
+
+    ``finder`` returns either a mentions table (``doc_id``, ``sentence_id``, ``actor``, ``start``, ``end``,
+    optional ``type``) or a Series of "; "-joined names aligned with ``dated``.
+    """
+    found = finder(dated)
+    frame["actors"], frame["actor"] = "", ""
+    if isinstance(found, pd.Series):
+        names = pd.Series(found.to_numpy(), index=dated.index).fillna("").astype(str)
+        frame["actors"] = frame["_row"].map(names).fillna("")
+        frame["actor"] = frame["actors"].str.split(";").str[0].str.strip()
+        return
+    if not isinstance(found, pd.DataFrame) or found.empty:
+        return
+    need = {"doc_id", "sentence_id", "actor", "start", "end"}
+    if not need <= set(found.columns):
+        log.warning("the actor finder returned no %s columns; actors left empty", sorted(need - set(found.columns)))
+        return
+    found = found[found["actor"].fillna("") != ""].sort_values(["doc_id", "sentence_id", "start"], kind="stable")
+    by_sentence = {k: g for k, g in found.groupby(["doc_id", "sentence_id"], sort=False)}
+    actors_col, actor_col = [], []
+    for doc_id, sid, start, end in zip(frame["doc_id"], frame["sentence_id"], frame["start"], frame["end"]):
+        g = by_sentence.get((doc_id, sid))
+        if g is None:
+            actors_col.append("")
+            actor_col.append("")
+            continue
+        actors_col.append("; ".join(dict.fromkeys(g["actor"])))
+        types = g["type"] if "type" in g.columns else pd.Series("person", index=g.index)
+        dist = [(max(start - e, s - end, 0) + (0 if t == "person" else 15), s, a)
+                for a, s, e, t in zip(g["actor"], g["start"], g["end"], types)]
+        actor_col.append(min(dist)[2])
+    frame["actors"], frame["actor"] = actors_col, actor_col
 
 
 _CLAUSE_START = re.compile(r"[,;:.!?\"“”()—–]\s*")
@@ -730,10 +749,11 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     Give a ``Corpus`` (from ``kzlib.prepare``) or its ``sentences`` and ``documents`` tables. Each row is a
     dated mention (``EVENT_COLUMNS``): ``doc_id``, ``sentence_id``, ``date``, ``granularity``,
     ``expression``, ``anchor``, ``actors`` ("; "-joined canonical names from ``kzlib.actors`` when it is
-    available), ``text`` (the sentence), ``label`` (a short label), ``confidence``, ``story_id`` and
+    available, in order of mention), ``actor`` (the one named nearest the date phrase), ``text`` (the sentence), ``label`` (a short label), ``confidence``, ``story_id`` and
     ``reported_by`` (the copies of the story that date something to the same date).
     With ``one_copy_per_story`` a story's events come from its representative copy, plus the dates only
-    another copy reports. ``actors`` may be a function from a sentences table to a Series of "; "-joined
+    another copy reports. ``actors`` may be a function from a sentences table to a mentions table
+    (``doc_id``, ``sentence_id``, ``actor``, ``start``, ``end``[, ``type``]) or to a Series of "; "-joined
     names (default: ``kzlib.actors.find_mentions`` when importable, else empty).
 
     Example:
@@ -789,11 +809,9 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     finder = actors if actors is not None else _actor_finder()
     if finder is None:
         log.info("kzlib.actors is not available: the actors column is left empty")
-        frame["actors"] = ""
+        frame["actors"], frame["actor"] = "", ""
     else:
-        dated = sents.loc[sorted(frame["_row"].unique())]
-        names = finder(dated)
-        frame["actors"] = frame["_row"].map(pd.Series(names.to_numpy(), index=dated.index)).fillna("")
+        _attach_actors(frame, sents.loc[sorted(frame["_row"].unique())], finder)
 
     frame = frame.join(docs[["story_id", "outlet", "published", "date_certainty", "is_representative"]],
                        on="doc_id")
@@ -944,9 +962,12 @@ def coverage(documents: pd.DataFrame, *, one_copy_per_story: bool = False) -> pd
     return out
 
 
-def stance_over_time(stances: pd.DataFrame, documents: pd.DataFrame, *, by: str = "target") -> pd.DataFrame:
+def stance_over_time(stances: pd.DataFrame, documents: pd.DataFrame, *, by: str = "target",
+                     dates: pd.Series | None = None) -> pd.DataFrame:
     """Quoted stance by publication date: mean ``score`` and counts of favor/against per date and ``by``
-    (``target`` or ``speaker``), from the ``stances`` table of ``kzlib.stance``.
+    (``target`` or ``speaker``), from the ``stances`` table of ``kzlib.stance``. ``dates`` (doc_id ->
+    ISO date) replaces documents' dates, e.g. ``check_dates(...).set_index("doc_id")["anchor_used"]`` to
+    place a later copy at its original's estimated date.
 
     Example:
         >>> stance_over_time(stances, corpus.documents)  # doctest: +SKIP
@@ -956,6 +977,8 @@ def stance_over_time(stances: pd.DataFrame, documents: pd.DataFrame, *, by: str 
         raise ParameterError(f"stances lacks columns {sorted(need - set(stances.columns))}; "
                              f"use the stances table of kzlib.stance")
     docs = _documents_frame(documents)[["doc_id", "published", "date_certainty"]]
+    if dates is not None:
+        docs["published"] = docs["doc_id"].map(dates).fillna(docs["published"]).astype(str)
     st = stances.merge(docs, on="doc_id", how="left")
     st["published"] = st["published"].fillna("")
     if "score" not in st.columns:
@@ -980,14 +1003,6 @@ def _style() -> None:
         pass
 
 
-def _lane_of(actors: str, lanes: list[str]) -> str:
-    for a in str(actors).split(";"):
-        a = a.strip()
-        if a in lanes:
-            return a
-    return "(other / none)"
-
-
 def plot_timeline(events: pd.DataFrame, *, start: str | None = None, end: str | None = None,
                   lanes: int = 8, granularities: Iterable[str] | None = None, label_chars: int = 38,
                   min_confidence: float = 0.0, title: str = "Dated events by actor") -> Any:
@@ -1006,24 +1021,25 @@ def plot_timeline(events: pd.DataFrame, *, start: str | None = None, end: str | 
         ev = ev[ev["kind"] != "duration"]
     if granularities is not None:
         ev = ev[ev["granularity"].isin(list(granularities))]
+    if len(ev):
+        ev["date_end"] = [_period(d, g)[1].isoformat() for d, g in zip(ev["date"], ev["granularity"])]
     if start:
-        ev = ev[ev["date_start"] >= start]
+        ev = ev[ev["date_end"] >= start]
     if end:
         ev = ev[ev["date_start"] <= end]
     fig, ax = plt.subplots(figsize=(12, 1.2 + 0.9 * max(2, min(lanes + 1, 10))))
     ax.set_title(title)
     ax.set_xlabel("date (event start)")
-    ax.set_ylabel("actor")
+    ax.set_ylabel("actor named nearest the date")
     if ev.empty:
         ax.text(0.5, 0.5, "no dated events in this window", ha="center", va="center", transform=ax.transAxes)
         return fig
-    counts: dict[str, int] = {}
-    for a in ev["actors"].fillna(""):
-        for name in filter(None, (x.strip() for x in str(a).split(";"))):
-            counts[name] = counts.get(name, 0) + 1
-    top = [n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:lanes]]
-    ev["lane"] = [_lane_of(a, top) for a in ev["actors"].fillna("")]
-    lane_names = top + (["(other / none)"] if (ev["lane"] == "(other / none)").any() else [])
+    primary = (ev["actor"] if "actor" in ev.columns else ev["actors"].str.split(";").str[0]).fillna("").str.strip()
+    counts = primary[primary != ""].value_counts()
+    top = sorted(counts.index, key=lambda n: (-counts[n], n))[:lanes]
+    other = "(other / none)"
+    ev["lane"] = [p if p in top else other for p in primary]
+    lane_names = top + ([other] if (ev["lane"] == other).any() else [])
     ypos = {n: i for i, n in enumerate(reversed(lane_names))}
     ev["x"] = pd.to_datetime(ev["date_start"])
     # one marker and label per (lane, date): the first label, and how many more
@@ -1056,7 +1072,7 @@ def plot_timeline(events: pd.DataFrame, *, start: str | None = None, end: str | 
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.legend(title="granularity", loc="upper right", fontsize=7, title_fontsize=7)
+    ax.legend(title="granularity", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, title_fontsize=7)
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     return fig

@@ -294,3 +294,28 @@ def test_events_on_prepared_seeds() -> None:
     missing = [(g["doc_id"][:3], g["expression"], g["date"]) for _, g in body.iterrows()
                if (g["date"], g["granularity"]) not in set(zip(_matches(ev, g)["date"], _matches(ev, g)["granularity"]))]
     assert missing == []
+
+
+def test_actor_nearest_the_date_is_the_lane() -> None:
+    # "Tokayev replaced Nazarbayev, who had led the country since 1989": 1989 belongs to Nazarbayev,
+    # 2019 to Tokayev, though Murtazashvili is named first
+    text = ("Murtazashvili says protests followed the 2019 reshuffle in which Tokayev replaced Nazarbayev, "
+            "who had led the country since 1989.")
+    sentences = pd.DataFrame({"doc_id": ["a"], "para_id": [0], "sentence_id": [0], "text": [text]})
+    documents = pd.DataFrame({"doc_id": ["a"], "published": ["2022-01-20"]})
+
+    def finder(s: pd.DataFrame) -> pd.DataFrame:
+        rows = [("a", 0, n, text.index(n), text.index(n) + len(n), "person")
+                for n in ("Murtazashvili", "Tokayev", "Nazarbayev")]
+        return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "actor", "start", "end", "type"])
+
+    ev = build_events(sentences=sentences, documents=documents, actors=finder)
+    assert ev[["date", "actor"]].values.tolist() == [["1989", "Nazarbayev"], ["2019", "Tokayev"]]
+    assert set(ev["actors"]) == {"Murtazashvili; Tokayev; Nazarbayev"}
+
+
+def test_stance_over_time_uses_given_dates() -> None:
+    _, documents = _tables()
+    stances = pd.DataFrame({"doc_id": ["c"], "target": ["CSTO"], "stance": ["against"], "score": [-1.0]})
+    sot = stance_over_time(stances, documents, dates=pd.Series({"c": "2022-01-11"}))
+    assert sot["published"].tolist() == ["2022-01-11"]

@@ -1,0 +1,155 @@
+"""Generate notebooks/06_timeline.ipynb (then `python scripts/refresh_notebooks.py notebooks/06_timeline.ipynb`)."""
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+IGNORE = {"tags": ["nbval-ignore-output"]}
+
+cells = [
+    new_markdown_cell("""# 06 · Timeline: what happened when, according to whom
+
+News reports date events in many ways: "January 11", "Jan. 5, 2022", "in August", "in 2019", and —
+most often — relative to the day they were written: "on Friday", "over the weekend", "next week",
+"20 years ago". This notebook finds every such expression in the body text, turns it into a date
+(`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) with a **granularity** (day, weekend, week, month, year, decade),
+and lays the dated sentences out as a timeline, with the actors they mention and the documents that
+report them.
+
+**How relative dates are resolved.** Against the document's publication date, as a newsroom writes:
+in a Friday article "on Friday" is that day and "on Thursday" the day before; "will meet on Monday" is
+the next Monday; a month without a year ("in August") is the most recent one, so in a January 2022
+article it is August 2021. How well the publication date is known matters (`date_certainty`):
+
+* `exact` — relative dates are as sure as the expression;
+* `on-or-after` — the date is only a lower bound: relative dates are resolved against it, with lower
+  confidence (or against a later date the text itself reports);
+* `copy-date` — the date of a later copy (an aggregator's, say): the original appeared earlier, so
+  relative dates are resolved against the **latest date the text itself reports**, with low confidence;
+* unknown — relative dates are listed **unresolved**, never dropped.
+
+Every date carries a `confidence` (0–1) and a `note` that says how it was worked out."""),
+    new_code_cell("""# Parameters (papermill overrides these; `kz params` lists them all)
+corpus: str = ""                 # folder or file of the corpus (empty: the bundled seeds)
+metadata: str = ""               # metadata CSV (empty: seeds/metadata.csv for the bundled corpus)
+run_dir: str = ""                # where kz run saves tables and figures (empty: save nothing)
+one_copy_per_story: bool = True  # count each story once (its representative copy, plus dates only other copies give)
+min_confidence: float = 0.0      # leave out dates less sure than this (0-1); unresolved mentions are always listed
+window_start: str = ""           # first day of the close-up timeline, ISO (empty: 30 days before the earliest publication)
+window_end: str = ""             # last day of the close-up timeline, ISO (empty: the latest publication date)
+lanes: int = 8                   # actor lanes in the timeline plots (the most frequent actors; the rest share one lane)
+max_rows: int = 40               # rows shown of long tables (the saved tables are complete)""",
+                  metadata={"tags": ["parameters"]}),
+    new_code_cell("""import pandas as pd
+
+import kzlib
+from kzlib import timeline
+from kzlib.plots import setup_notebook
+
+setup_notebook()
+c = kzlib.prepare(corpus, metadata=metadata)""", metadata=IGNORE),
+    new_markdown_cell("""## Publication dates: the anchors
+
+One row per document: its publication date, how that date is known, the latest day the text itself
+reports, and the date relative expressions were actually resolved against (`anchor_used`). A `verdict`
+of *implausible* means the document reports, in the past tense, events after its own publication date:
+check its metadata. *copy: original earlier* means relative dates were resolved against an estimate."""),
+    new_code_cell("""events = timeline.build_events(c, one_copy_per_story=one_copy_per_story, min_confidence=min_confidence)
+checks = timeline.check_dates(events, c.documents)
+kzlib.show_table(checks, max_rows=max_rows)"""),
+    new_markdown_cell("""## The dated mentions
+
+Each row is one temporal expression in a body sentence: the `date` it stands for, its `granularity`,
+what it was resolved against (`anchor`: *absolute*, *absolute-year-inferred* — a day or month whose year
+comes from the publication date —, *publication-relative* or *unresolved*), the actors the sentence
+mentions, and `reported_by`: the copies of the same story that give the same date. `kind` is *duration*
+for spans such as "two decades of …", dated by their start."""),
+    new_code_cell("""print(f"{len(events)} dated mentions in {events['doc_id'].nunique()} documents; "
+      f"{(events['date'] == '').sum()} unresolved, {(events['flag'] != '').sum()} flagged")
+print(events.groupby(["anchor", "granularity"]).size().rename("mentions").to_string())"""),
+    new_code_cell("""kzlib.show_table(events[["date", "granularity", "expression", "anchor", "confidence", "actors", "label",
+                        "doc_id", "reported_by"]], max_rows=max_rows)""", metadata=IGNORE),
+    new_markdown_cell("""## Timeline of the crisis
+
+Dated events close to the publication dates, one lane per actor (the sentence's first actor among the
+most frequent ones; *other / none* for the rest). The marker shows the granularity (a circle is a day,
+a square a week or weekend, a diamond a month); the label is the clause around the date, with `(+n)`
+when n more mentions share that point. Weeks and weekends are placed at their first day."""),
+    new_code_cell("""published = pd.to_datetime(c.documents["published"].replace("", None).dropna())
+start = window_start or ((published.min() - pd.Timedelta(days=30)).date().isoformat() if len(published) else None)
+end = window_end or (published.max().date().isoformat() if len(published) else None)
+fig = timeline.plot_timeline(events, start=start, end=end, lanes=lanes, min_confidence=min_confidence,
+                             granularities=["day", "weekend", "week", "month"],
+                             title=f"Dated events by actor, {start} to {end}")
+kzlib.save_figure(fig, "06_timeline_crisis", run_dir=run_dir)""", metadata=IGNORE),
+    new_markdown_cell("""## The background the reports invoke
+
+The same, for everything dated by year or decade: the history the articles reach back to (the 2001
+attacks, the 2014 Ukrainian revolution, Nazarbayev stepping down in 2019)."""),
+    new_code_cell("""fig = timeline.plot_timeline(events, granularities=["year", "decade"], lanes=lanes, min_confidence=min_confidence,
+                             title="Background events by actor (dated by year)")
+kzlib.save_figure(fig, "06_timeline_background", run_dir=run_dir)""", metadata=IGNORE),
+    new_markdown_cell("""## Coverage over time
+
+Documents by publication date and outlet (of the original). The mark shows how the date is known:
+filled for an exact date, a triangle for a lower bound, hollow for a later copy's date. A corpus whose
+documents cluster on a few days, or whose dates are mostly copies' dates, supports a coarser timeline."""),
+    new_code_cell("""cov = timeline.coverage(c.documents)
+kzlib.show_table(cov, max_rows=max_rows)"""),
+    new_code_cell("""fig = timeline.plot_coverage(c.documents)
+kzlib.save_figure(fig, "06_coverage", run_dir=run_dir)""", metadata=IGNORE),
+    new_markdown_cell("""## Quoted stance over time
+
+The mean stance of the quotations published on each date towards each target (−1 against, +1 in
+favour), from the stance stage (notebook 04). A later copy is placed at its original's estimated date
+(`anchor_used` above), not at the copy's date. It needs the quotation and stance stages; when they are
+not installed this section says so and is skipped."""),
+    new_code_cell("""try:
+    from kzlib.quotes import extract_quotes
+    from kzlib.stance import detect_stance
+except ImportError as err:
+    stance_time = None
+    print(f"Stance over time skipped: the quotation/stance stages are not available ({err}).")
+else:
+    quotes = extract_quotes(c.paragraphs, documents=c.documents)
+    stances = detect_stance(quotes, paragraphs=c.paragraphs)
+    # each document at the date its relative expressions were resolved against (a copy: its original's estimate)
+    stance_time = timeline.stance_over_time(stances, c.documents, dates=checks.set_index("doc_id")["anchor_used"])
+    print(f"{len(stances)} quote-target stances over {stance_time['published'].nunique()} publication dates")""",
+                  metadata=IGNORE),
+    new_code_cell("""if stance_time is not None and len(stance_time):
+    kzlib.show_table(stance_time, max_rows=max_rows)
+    fig = timeline.plot_stance_over_time(stance_time)
+    kzlib.save_figure(fig, "06_stance_over_time", run_dir=run_dir)
+    kzlib.save_table(stance_time, "stance_over_time", run_dir=run_dir)""", metadata=IGNORE),
+    new_markdown_cell("""## Chronology with its sources
+
+What happened when: one row per date, with up to three labels, the actors, the expressions that gave
+the date, and the documents (`sources`, including copies) and outlets that report it. Durations are
+left out; read them in the mentions table above."""),
+    new_code_cell("""chron = timeline.chronology(events, min_confidence=min_confidence)
+kzlib.show_table(chron[["date", "granularity", "what", "actors", "n_documents", "sources", "outlets",
+                        "confidence"]], max_rows=max_rows)""", metadata=IGNORE),
+    new_markdown_cell("""## What could not be dated, and what looks wrong
+
+Mentions left unresolved (their document has no date) and mentions flagged as reported in the past but
+dated after publication. Both lists should be read before trusting the timeline."""),
+    new_code_cell("""doubtful = events[(events["date"] == "") | (events["flag"] != "")]
+if len(doubtful):
+    kzlib.show_table(doubtful[["doc_id", "expression", "date", "flag", "note", "text"]], max_rows=max_rows)
+else:
+    print("Every mention was dated, and none is dated after its document's publication.")"""),
+    new_markdown_cell("""## Saved tables
+
+With a `run_dir`: `events` (every dated mention), `chronology`, `date_checks` and `coverage`."""),
+    new_code_cell("""for name, table in {"events": events, "chronology": chron, "date_checks": checks, "coverage": cov}.items():
+    kzlib.save_table(table, name, run_dir=run_dir)"""),
+]
+
+nb = new_notebook(cells=cells, metadata={
+    "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
+    "language_info": {"name": "python"}})
+out = Path(__file__).resolve().parent.parent / "notebooks" / "06_timeline.ipynb"
+nbformat.write(nb, out)
+print(f"wrote {out}")
