@@ -33,7 +33,7 @@ run: $(STAMP)
 	$(BIN)/kz run $(if $(OUT),--out $(OUT))
 
 test: $(STAMP)
-	$(BIN)/python -m pytest tests --nbval-current-env -p no:cacheprovider
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 lab: $(STAMP)
 	$(BIN)/python -m ipykernel install --sys-prefix --name kzlib --display-name "kzlib (project venv)"
