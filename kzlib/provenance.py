@@ -1,0 +1,749 @@
+"""Provenance: copies of one story, what kind of copy each is, and the repair of spun text.
+
+A web corpus holds one story many times: syndicated, republished by aggregators, machine-translated
+and "spun" by article spinners. :func:`annotate` finds the copies and fills, in ``documents``:
+
+- ``story_id`` / ``is_representative``: copies are grouped into stories (candidate pairs from MinHash
+  LSH over features that survive spinning and translation, verified by aligning their sentences); one
+  copy per story represents it (the least altered one);
+- ``spin_score``: spinner-substitution evidence per 1,000 words (:func:`kzlib.despin.spin_score`);
+- ``version`` / ``version_detected``: original, spun, machine-translated, republished, translated or
+  unknown (a version given by the metadata sidecar is kept; the detected one is recorded beside it);
+- ``mt_score`` / ``translation_score``: the evidence for machine and human translation;
+
+in ``paragraphs``: ``text_despun`` (spinner substitutions reversed; ``text`` stays verbatim for
+quotation) and ``n_despun`` (substitutions made); and a ``copies`` table of the document pairs judged
+to be copies, with their similarity and evidence.
+
+De-spinning uses the inspectable phrase table of :mod:`kzlib.despin` and :class:`SpinRepairer`, which
+learns substitutions nobody listed from the corpus itself: names and fixed phrases of the spun copies
+that the clean documents (and the actor gazetteer) write otherwise in the same context, and words
+that aligned copies of the same story write otherwise, where the corpus's word frequencies show the
+swap is the spinner's (over-used in spun text, absent where the clean text uses it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from kzlib.despin import MIN_MATCHES, SPIN_THRESHOLD, _apply, _compile, _Compiled, spin_table
+from kzlib.errors import CorpusError, ParameterError
+
+__all__ = [
+    "annotate", "SpinRepairer", "find_copies", "similarity_matrix", "detect_versions", "VERSIONS",
+    "story_features",
+]
+
+log = logging.getLogger(__name__)
+
+VERSIONS = ("original", "spun", "machine-translated", "republished", "translated", "unknown")
+# Which copy represents a story: the least altered one first.
+_VERSION_RANK = {"original": 0, "republished": 1, "translated": 2, "machine-translated": 3, "spun": 4, "unknown": 5}
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,./:]*\d|\d|[^\w\s]")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,./]*\d(?!\w)|(?<![\w.])\d(?![\w.])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+_DETERMINERS = frozenset({"the", "a", "an", "of", "for", "to", "in", "at", "on", "by", "with", "from", "this", "that"})
+_CONNECTORS = frozenset({"of", "for", "and", "de", "in"})
+
+
+def _stopwords() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+_STOP = _stopwords()
+
+
+# --- features that survive spinning and translation -------------------------------------------------
+
+def _stem(word: str) -> str:
+    return word.lower().replace("’", "'")[:6]
+
+
+def _sentence_features(sentence: str) -> frozenset[str]:
+    """Content-word stems, numbers and capitalised names of one sentence."""
+    feats = set()
+    for i, w in enumerate(_WORDS.findall(sentence)):
+        lw = w.lower()
+        if lw in _STOP or len(lw) < 3:
+            continue
+        feats.add(_stem(w))
+    feats.update("#" + n.replace(",", "") for n in _NUMBER.findall(sentence))
+    return frozenset(feats)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and len(s.strip()) > 1]
+
+
+def story_features(text: str) -> set[str]:
+    """The features copies of one story share whatever happened to their wording.
+
+    Numbers (``#2001``), names (``@stolte``: capitalised words not opening a sentence, first 6 letters,
+    which survive spinning and most transliteration) and pairs of consecutive content-word stems
+    (``destab_interv``) of (de-spun) text.
+
+    Example:
+        >>> sorted(story_features("In 2001, Biden met Putin in Geneva."))[:3]
+        ['#2001', '@geneva', '@putin']
+    """
+    feats: set[str] = set()
+    feats.update("#" + n.replace(",", "") for n in _NUMBER.findall(text))
+    for sent in _sentences(text):
+        words = _WORDS.findall(sent)
+        for w in words[1:]:
+            if w[0].isupper() and w.lower() not in _STOP:
+                feats.add("@" + _stem(w))
+        content = [_stem(w) for w in words if w.lower() not in _STOP and len(w) > 2]
+        feats.update(f"{a}_{b}" for a, b in zip(content, content[1:]))
+    return feats
+
+
+# --- copies ------------------------------------------------------------------------------------------
+
+def _align_share(sents_a: list[frozenset[str]], sents_b: list[frozenset[str]], *,
+                 min_sim: float = 0.3) -> tuple[float, list[tuple[int, int, float]]]:
+    """Share of the shorter document's sentences that have a matching sentence in the other."""
+    if not sents_a or not sents_b:
+        return 0.0, []
+    short, long_, flip = (sents_a, sents_b, False) if len(sents_a) <= len(sents_b) else (sents_b, sents_a, True)
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, fs in enumerate(long_):
+        for f in fs:
+            index[f].append(j)
+    pairs = []
+    for i, fs in enumerate(short):
+        if len(fs) < 3:
+            continue
+        overlap: Counter = Counter()
+        for f in fs:
+            overlap.update(index.get(f, ()))
+        best, best_sim = -1, 0.0
+        for j, n in overlap.items():
+            sim = n / (len(fs) + len(long_[j]) - n)
+            if sim > best_sim or (sim == best_sim and j < best):
+                best, best_sim = j, sim
+        if best_sim >= min_sim:
+            pairs.append((best, i, best_sim) if flip else (i, best, best_sim))
+    usable = sum(1 for fs in short if len(fs) >= 3)
+    return (len(pairs) / usable if usable else 0.0), pairs
+
+
+def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: float = 0.1,
+                num_perm: int = 128, seed: int = 0) -> pd.DataFrame:
+    """Pairs of documents that are copies of one story.
+
+    ``texts`` is indexed by ``doc_id`` (de-spun body text). Candidate pairs come from MinHash LSH
+    (datasketch) over :func:`story_features` (so the cost grows with the number of documents, not of
+    pairs); a candidate is a copy when at least ``threshold`` of the shorter document's sentences
+    align with a sentence of the other (Jaccard of content stems, numbers and names >= 0.3).
+
+    Returns ``doc_a``, ``doc_b``, ``similarity`` (the aligned share), ``feature_jaccard``,
+    ``aligned_sentences``, ``shared_numbers``, ``shared_names``, ``evidence``, sorted.
+
+    Example:
+        >>> t = pd.Series({"a": "Putin met Biden in 2021. They spoke of Ukraine and NATO expansion.",
+        ...                "b": "In 2021 Putin met Biden. They discussed Ukraine and the NATO expansion."})
+        >>> find_copies(t)[["doc_a", "doc_b"]].values.tolist()
+        [['a', 'b']]
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    if not 0 < threshold <= 1 or not 0 < lsh_threshold < 1:
+        raise ParameterError("threshold must be in (0, 1] and lsh_threshold in (0, 1); "
+                             f"got {threshold} and {lsh_threshold}")
+    ids = sorted(texts.index.astype(str))
+    texts = texts.copy()
+    texts.index = texts.index.astype(str)
+    feats = {d: story_features(texts[d]) for d in ids}
+    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+    hashes = {}
+    for d in ids:
+        m = MinHash(num_perm=num_perm, seed=seed)
+        m.update_batch([f.encode("utf-8") for f in sorted(feats[d])])
+        hashes[d] = m
+        lsh.insert(d, m)
+    candidates = sorted({tuple(sorted((d, o))) for d in ids for o in lsh.query(hashes[d]) if o != d})
+    log.info("find_copies: %d documents, %d candidate pairs from LSH", len(ids), len(candidates))
+    sents = {d: [_sentence_features(s) for s in _sentences(texts[d])] for d in ids}
+    rows = []
+    for a, b in candidates:
+        share, pairs = _align_share(sents[a], sents[b])
+        if share < threshold:
+            continue
+        fa, fb = feats[a], feats[b]
+        jacc = len(fa & fb) / len(fa | fb) if fa or fb else 0.0
+        nums = sorted(f[1:] for f in fa & fb if f.startswith("#"))
+        names = sorted(f[1:] for f in fa & fb if f.startswith("@"))
+        rows.append({
+            "doc_a": a, "doc_b": b, "similarity": round(share, 3), "feature_jaccard": round(jacc, 3),
+            "aligned_sentences": len(pairs), "shared_numbers": " ".join(nums[:20]),
+            "shared_names": " ".join(names[:20]),
+            "evidence": (f"{len(pairs)} sentences aligned ({share:.0%} of the shorter copy); "
+                         f"{len(nums)} shared numbers; {len(names)} shared names"),
+        })
+    cols = ["doc_a", "doc_b", "similarity", "feature_jaccard", "aligned_sentences", "shared_numbers",
+            "shared_names", "evidence"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["doc_a", "doc_b"]).reset_index(drop=True)
+
+
+def similarity_matrix(texts: pd.Series, *, max_docs: int = 200) -> pd.DataFrame:
+    """All-pairs aligned-sentence share (the :func:`find_copies` similarity), for a heatmap.
+
+    Quadratic, so limited to ``max_docs`` documents (the first by ``doc_id``); the diagonal is 1.
+
+    Example:
+        >>> t = pd.Series({"a": "Putin met Biden in 2021.", "b": "In 2021 Putin met Biden."})
+        >>> similarity_matrix(t).loc["a", "b"]
+        1.0
+    """
+    ids = sorted(texts.index.astype(str))
+    if len(ids) > max_docs:
+        log.warning("similarity_matrix: %d documents, showing the first %d", len(ids), max_docs)
+        ids = ids[:max_docs]
+    texts = texts.copy()
+    texts.index = texts.index.astype(str)
+    sents = {d: [_sentence_features(s) for s in _sentences(texts[d])] for d in ids}
+    mat = np.eye(len(ids))
+    for i, a in enumerate(ids):
+        for j in range(i + 1, len(ids)):
+            mat[i, j] = mat[j, i] = round(_align_share(sents[a], sents[ids[j]])[0], 3)
+    return pd.DataFrame(mat, index=ids, columns=ids)
+
+
+def _stories(ids: list[str], copies: pd.DataFrame) -> dict[str, str]:
+    parent = {d: d for d in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in zip(copies["doc_a"], copies["doc_b"]):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {d: find(d) for d in ids}
+
+
+# --- versions ----------------------------------------------------------------------------------------
+
+_ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|vs|etc|No|Gen|Sen|Rep|Jr|Sr|Inc|Co|Corp|Ltd|Col|Lt|Gov|Prof|approx)\.$")
+_LOWER_START = re.compile(r"(\S+)[.!?]\s+([a-z][a-z]*)")
+_SPACE_PUNCT = re.compile(r"[.,;:]\s+[,.;:](?=\s|$|[\"”])|\w\s+[,;](?=\s|$)")
+_STRANDED = re.compile(r"(?:(?<=[.!?] )|(?<=[.!?][\"”] )|^)(?:Is|Are|Was|Were|Has|Have|Had|Been|It was|It is)"
+                       r"[.,][\"”]?(?=\s|$)", re.MULTILINE)
+_DASH_PARA = re.compile(r"^\s*[–—]\s+\S", re.MULTILINE)
+_DASH_ATTRIB = re.compile(r"[\"”»]?\s*,?\s+[–—]\s+(?:he|she|they|I|we|says?|said|explains?|notes?|adds?|believes?|"
+                          r"stresses?|according)\b")
+_SPACE_CLOSE_QUOTE = re.compile(r"\w[,.!?]?\s+”")
+_TRANSLATED_NOTE = re.compile(r"\btranslated (?:from|by)\b|\btranslation (?:from|by)\b", re.IGNORECASE)
+
+
+def _mt_evidence(text: str) -> list[str]:
+    """Artefacts of machine translation: sentences cut in the middle (a lower-case word after a full stop
+    that ends no abbreviation), stranded auxiliaries ("... Agreement. Is. The ..."), stray punctuation
+    (". ,"). Returns the snippets found."""
+    found = []
+    for m in _LOWER_START.finditer(text):
+        if not _ABBREV_END.search(m.group(1) + "."):
+            found.append(m.group(0))
+    found += [m.group(0).strip() for m in _STRANDED.finditer(text)]
+    found += [m.group(0) for m in _SPACE_PUNCT.finditer(text)]
+    return found
+
+
+def _translation_evidence(text: str) -> int:
+    """Conventions a human translation from Russian (and other languages) carries over: dash-led
+    direct speech, dash attributions ("..., – he said") and a space before a closing quotation mark."""
+    return (len(_DASH_PARA.findall(text)) + len(_DASH_ATTRIB.findall(text))
+            + len(_SPACE_CLOSE_QUOTE.findall(text)) + 5 * len(_TRANSLATED_NOTE.findall(text)))
+
+
+def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Series | None = None,
+                    republished: pd.Series | None = None, spin_threshold: float = SPIN_THRESHOLD,
+                    mt_threshold: float = 2.0, translation_threshold: float = 5.0,
+                    min_words: int = 50) -> pd.DataFrame:
+    """Detect what kind of copy each document is, from its own text.
+
+    ``texts`` (raw body text) and ``spin_scores`` are indexed by ``doc_id``; ``republished`` marks
+    documents carrying a syndication notice. Rules, in this order: ``spun`` (spin score >=
+    ``spin_threshold``), ``machine-translated`` (MT artefacts per 1,000 words >= ``mt_threshold``),
+    ``translated`` (translation conventions per 1,000 words >= ``translation_threshold``),
+    ``republished`` (a syndication notice), ``unknown`` (fewer than ``min_words`` words), else
+    ``original``. The machine-translation and translation rules also need three artefacts at least.
+    Returns ``version_detected``, ``mt_score``, ``translation_score``, ``version_evidence``.
+
+    Example:
+        >>> t = pd.Series({"a": "The talks began. will continue next week. on Monday officials said. " * 10})
+        >>> detect_versions(t, spin_scores=pd.Series({"a": 0.0}))["version_detected"].item()
+        'machine-translated'
+    """
+    rows = []
+    for doc_id, text in texts.items():
+        n_words = max(len(_WORDS.findall(text)), 1)
+        mt_found = _mt_evidence(text)
+        n_tr = _translation_evidence(text)
+        mt = 1000.0 * len(mt_found) / n_words
+        tr = 1000.0 * n_tr / n_words
+        spin = float(spin_scores.get(doc_id, 0.0))
+        notice = republished is not None and bool(republished.get(doc_id, False))
+        if spin >= spin_threshold:
+            version = "spun"
+        elif mt >= mt_threshold and len(mt_found) >= 3:
+            version = "machine-translated"
+        elif tr >= translation_threshold and n_tr >= 3:
+            version = "translated"
+        elif notice:
+            version = "republished"
+        elif n_words < min_words:
+            version = "unknown"
+        else:
+            version = "original"
+        evidence = [f"spin {spin:.1f}/1000 words"]
+        if mt_found:
+            evidence.append(f"{len(mt_found)} MT artefacts ({'; '.join(repr(x) for x in mt_found[:3])})")
+        if n_tr:
+            evidence.append(f"{n_tr} translation conventions (dash-led speech, dash attributions)")
+        if notice:
+            evidence.append("syndication notice")
+        rows.append({"doc_id": doc_id, "version_detected": version, "mt_score": round(mt, 2),
+                     "translation_score": round(tr, 2), "version_evidence": "; ".join(evidence)})
+    return pd.DataFrame(rows, columns=["doc_id", "version_detected", "mt_score", "translation_score",
+                                       "version_evidence"]).set_index("doc_id")
+
+
+# --- learning substitutions nobody listed -----------------------------------------------------------
+
+_SPAN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|[^\sA-Za-z]+")
+
+
+def _caps_spans(text: str) -> list[list[str]]:
+    """Runs of capitalised words (with of/for/and/the inside), hyphenated words split: name-like spans."""
+    spans: list[list[str]] = []
+    for sent in _sentences(text):
+        run: list[str] = []
+        for tok in re.findall(r"[A-Za-z][A-Za-z'’]*|[^\sA-Za-z-]+|-", sent):
+            if tok == "-":
+                continue
+            tok = _POSSESSIVE.sub("", tok) if tok[0].isalpha() else tok
+            if tok[0].isalpha() and tok[0].isupper():
+                run.append(tok)
+            elif tok in _CONNECTORS and run:
+                run.append(tok)
+            else:
+                while run and run[-1] in _CONNECTORS:
+                    run.pop()
+                if len(run) >= 2:
+                    spans.append(run)
+                run = []
+        while run and run[-1] in _CONNECTORS:
+            run.pop()
+        if len(run) >= 2:
+            spans.append(run)
+    return spans
+
+
+def _span_key(span: list[str], i: int) -> tuple:
+    """Up to two name words either side of position ``i``, and whether they reach the span's edges."""
+    return tuple(span[max(0, i - 2):i]), tuple(span[i + 1:i + 3]), i < 2, len(span) - 1 - i < 2
+
+
+def _similar(a: str, b: str) -> bool:
+    """Spelling or transliteration variants (Tileuberdi / Tlebardi), which are not spinner swaps."""
+    from rapidfuzz import fuzz
+
+    a, b = a.lower(), b.lower()
+    if a.startswith(b) or b.startswith(a):
+        return False
+    return fuzz.ratio(a, b) >= 70
+
+
+def _ngram_counts(texts: Iterable[str], n_max: int = 3) -> tuple[Counter, int]:
+    counts: Counter = Counter()
+    total = 0
+    for text in texts:
+        toks = [w.lower().replace("’", "'") for w in _WORDS.findall(text)]
+        total += len(toks)
+        for n in range(1, n_max + 1):
+            counts.update(" ".join(toks[i:i + n]) for i in range(len(toks) - n + 1))
+    return counts, total
+
+
+def _tokens(sentence: str) -> list[str]:
+    return _TOKEN.findall(sentence.translate(_QUOTES))
+
+
+@dataclasses.dataclass
+class SpinRepairer:
+    """Learn spinner substitutions from a corpus, beyond the phrase table, and repair spun text.
+
+    ``fit(texts, spun=..., stories=...)`` reads each document's (table-de-spun) body text, which
+    documents are spun, and which are copies of one story. It learns two kinds of substitution, each a
+    row of the phrase-table format (``learned_``, with ``mechanism`` and ``evidence`` columns):
+
+    - **names and fixed phrases** (``mechanism="name-context"``): a capitalised word of a spun copy that
+      the clean documents (or the gazetteer names) never write in that context, where they write
+      another word with the same neighbours ("Ned Worth" / "Ned Price", "Moscow State College" /
+      "Moscow State University"); spelling variants (Tileuberdi / Tlebardi) are left alone;
+    - **aligned copies** (``mechanism="aligned-copy"``): a word or short phrase that an aligned
+      sentence of a clean copy of the same story writes otherwise between the same neighbours, kept
+      when the corpus's frequencies show it is the spinner's swap: the spun word is over-used in spun
+      text (``min_ratio`` times its clean rate, seen at least ``min_count`` times) and the clean word
+      is under-used there (the spinner replaced it everywhere), and the same swap is seen at
+      ``min_aligned`` aligned positions at least (once may be the translator's paraphrase).
+
+    ``transform(text)`` applies table and learned rows (learned rows only to spun text).
+
+    Example:
+        >>> texts = pd.Series({"s": "State Division spokesperson Ned Worth spoke. Worth spoke again.",
+        ...                    "c": "State Department spokesman Ned Price said. Price said it twice."})
+        >>> r = SpinRepairer().fit(texts, spun=pd.Series({"s": True, "c": False}))
+        >>> r.transform("Ned Worth spoke.", spun=True)
+        'Ned Price spoke.'
+    """
+
+    table: pd.DataFrame | None = None
+    gazetteer: tuple[str, ...] = ()
+    min_count: int = 2
+    min_ratio: float = 4.0
+    max_phrase: int = 3
+    max_refs: int = 3
+    min_aligned: int = 2
+
+    def fit(self, texts: pd.Series, *, spun: pd.Series, stories: pd.Series | None = None,
+            raw: pd.Series | None = None, extra_reference: Iterable[str] = ()) -> SpinRepairer:
+        """Learn substitutions from ``texts`` (indexed by doc_id; table-de-spun body text), ``spun``
+        (bool per doc_id) and ``stories`` (story_id per doc_id; ``None``: no aligned copies). ``raw``
+        is the text before any repair (default ``texts``); ``extra_reference`` is more clean text
+        (captions, titles) used only as reference for names."""
+        raw = texts if raw is None else raw.reindex(texts.index).fillna("")
+        base = spin_table() if self.table is None else self.table
+        self.table_ = base
+        spun = spun.reindex(texts.index).fillna(False).astype(bool)
+        spun_ids = sorted(spun[spun].index)
+        clean_ids = sorted(spun[~spun].index)
+        known = {re.sub(r"\s+", " ", s.lower()) for s in base["spun"]}
+        gaz_tokens = {t for name in self.gazetteer for t in re.findall(r"[A-Za-z][A-Za-z'’]*", name)}
+        rows: list[dict] = []
+        if spun_ids and (clean_ids or self.gazetteer):
+            rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference), gaz_tokens)
+            if stories is not None:
+                rows += self._learn_aligned(texts, spun_ids, clean_ids, stories, gaz_tokens)
+        learned = pd.DataFrame(rows, columns=["spun", "original", "scope", "left", "right", "case", "source",
+                                              "mechanism", "evidence", "in_table"])
+        if len(learned):
+            learned["in_table"] = learned["spun"].str.lower().isin(known)
+            learned = (learned.sort_values(["mechanism", "spun", "original", "left", "right"])
+                       .drop_duplicates(["spun", "original", "left", "right"]).reset_index(drop=True))
+        self.learned_ = learned
+        combined = pd.concat([base, learned[~learned["in_table"]][base.columns]], ignore_index=True) \
+            if len(learned) else base
+        self.compiled_ = _compile(combined)
+        self.compiled_learned_ = _compile(learned[~learned["in_table"]][base.columns]) if len(learned) else None
+        log.info("SpinRepairer: learned %d substitutions (%d not in the phrase table)",
+                 len(learned), int((~learned["in_table"]).sum()) if len(learned) else 0)
+        return self
+
+    # names ------------------------------------------------------------------------------------------
+    def _learn_names(self, texts, raw, spun_ids, clean_ids, stories, extra, gaz_tokens) -> list[dict]:
+        ref: dict[tuple, Counter] = defaultdict(Counter)
+        story_ref: dict[tuple, Counter] = defaultdict(Counter)
+        clean_caps: Counter = Counter()
+        alone: set[str] = set()
+        sources = [(d, texts[d]) for d in clean_ids] + [("", t) for t in extra]
+        spans_of = [(d, span) for d, t in sources for span in _caps_spans(t)]
+        spans_of += [("", re.findall(r"[A-Za-z][A-Za-z'’]*", g)) for g in self.gazetteer]
+        for doc_id, span in spans_of:
+            story = stories.get(doc_id) if (stories is not None and doc_id) else None
+            for i, tok in enumerate(span):
+                key = _span_key(span, i)
+                ref[key][tok] += 1
+                if story is not None:
+                    story_ref[(key, story)][tok] += 1
+        n_clean = 0
+        for _, text in sources:
+            toks = _WORDS.findall(text)
+            n_clean += len(toks)
+            clean_caps.update(t for t in toks if t[0].isupper())
+            for sent in _sentences(text):     # a capitalised word used alone in mid-sentence: a surname
+                words = sent.split()
+                for prev, w, nxt in zip(words, words[1:], words[2:]):
+                    if (re.fullmatch(r"[A-Z][a-z]+", w) and nxt[0].islower() and nxt not in _CONNECTORS
+                            and (prev[-1] in ",;:\"”" or (prev[0].islower() and prev not in _DETERMINERS))):
+                        alone.add(w)
+        spun_caps: Counter = Counter()
+        n_spun = 0
+        for d in spun_ids:
+            toks = _WORDS.findall(raw[d])
+            n_spun += len(toks)
+            spun_caps.update(t for t in toks if t[0].isupper())
+
+        def removed(word: str) -> bool:   # the spinner replaced this word wherever it occurred
+            return spun_caps[word] / max(n_spun, 1) <= 0.25 * clean_caps[word] / max(n_clean, 1)
+
+        out = []
+        seen: set[tuple] = set()
+        for d in spun_ids:
+            story = stories.get(d) if stories is not None else None
+            for span in _caps_spans(texts[d]):
+                for i, tok in enumerate(span):
+                    if (tok in _CONNECTORS or tok.isupper() or tok in gaz_tokens or len(tok) < 3
+                            or clean_caps[tok] > 0):
+                        continue
+                    key = _span_key(span, i)
+                    cands = ref.get(key)
+                    if not cands:
+                        continue
+                    local = story_ref.get((key, story), Counter())
+                    ranked = sorted(cands, key=lambda c: (-local[c], -cands[c], c))
+                    best = ranked[0]
+                    if len(ranked) > 1 and (local[ranked[1]], cands[ranked[1]]) == (local[best], cands[best]):
+                        continue              # ambiguous
+                    if best in _CONNECTORS or best.lower() == tok.lower() or _similar(tok, best) or not removed(best):
+                        continue
+                    left_toks, right_toks = key[0], key[1]
+                    left = (r"\b" + r"[\s-]+".join(map(re.escape, left_toks)) + r"[\s-]+$") if left_toks else ""
+                    right = (r"[\s-]+" + r"[\s-]+".join(map(re.escape, right_toks)) + r"\b") if right_toks else ""
+                    if best in alone and not right_toks:
+                        left = ""             # a surname the clean text also uses alone: repair it alone too
+                    row_key = (tok, best, left, right)
+                    if row_key in seen:
+                        continue
+                    seen.add(row_key)
+                    out.append({
+                        "spun": tok, "original": best, "scope": "spun", "left": left, "right": right,
+                        "case": "exact", "mechanism": "name-context",
+                        "source": "learned: clean documents write another word between the same name words",
+                        "evidence": f"{d}: '{' '.join([*left_toks, tok, *right_toks])}' vs clean "
+                                    f"'{' '.join([*left_toks, best, *right_toks])}' (x{cands[best]}); "
+                                    f"'{best}' {spun_caps[best]}x in spun / {clean_caps[best]}x in clean text",
+                    })
+        return out
+
+    # aligned copies ---------------------------------------------------------------------------------
+    def _learn_aligned(self, texts, spun_ids, clean_ids, stories, gaz_tokens) -> list[dict]:
+        spun_counts, n_spun = _ngram_counts(texts[d] for d in spun_ids)
+        clean_counts, n_clean = _ngram_counts(texts[d] for d in clean_ids)
+        if not n_spun or not n_clean:
+            return []
+        by_story: dict[str, list[str]] = defaultdict(list)
+        for d in clean_ids:
+            by_story[stories.get(d, d)].append(d)
+
+        def rate_ratio(phrase: str) -> float:
+            return ((spun_counts[phrase] + 0.5) / n_spun) / ((clean_counts[phrase] + 0.5) / n_clean)
+
+        found: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for d in spun_ids:
+            refs = sorted(by_story.get(stories.get(d, d), []))[: self.max_refs]
+            s_sents = _sentences(texts[d])
+            s_feats = [_sentence_features(s) for s in s_sents]
+            for r in refs:
+                r_sents = _sentences(texts[r])
+                _, pairs = _align_share(s_feats, [_sentence_features(s) for s in r_sents])
+                for i, j, _sim in pairs:
+                    for s_phrase, c_phrase in self._diff_pairs(_tokens(s_sents[i]), _tokens(r_sents[j])):
+                        found[(s_phrase, c_phrase)].append(f"{d}~{r}")
+        out = []
+        for (s, c), where in sorted(found.items()):
+            s_words, c_words = s.split(), c.split()
+            if len(where) < self.min_aligned:
+                continue              # a swap the spinner made once may be the translator's paraphrase
+            if any(ws[0] in _STOP or ws[-1] in _STOP for ws in (s_words, c_words)):
+                continue              # function words at the edge: grammar of the translation, not a swap
+            if _stem(s_words[-1])[:4] == _stem(c_words[-1])[:4]:
+                continue              # inflection (bringing / bring), not a synonym
+            if any(w.title() in gaz_tokens for w in s_words) or _similar(s, c):
+                continue
+            if spun_counts[s] < self.min_count or rate_ratio(s) < self.min_ratio:
+                continue
+            if clean_counts[c] < 1 or rate_ratio(c) > 1.0 / self.min_ratio:
+                continue
+            out.append({
+                "spun": s, "original": c, "scope": "spun", "left": "", "right": "", "case": "any",
+                "mechanism": "aligned-copy",
+                "source": "learned: aligned copy of the same story; spun form over-used in spun text, "
+                          "original under-used there",
+                "evidence": f"{len(where)} aligned position(s) ({', '.join(sorted(set(where)))}); spun '{s}' "
+                            f"{spun_counts[s]}x in spun / {clean_counts[s]}x in clean text; original '{c}' "
+                            f"{spun_counts[c]}x / {clean_counts[c]}x",
+            })
+        return out
+
+    def _diff_pairs(self, a: list[str], b: list[str]) -> Iterable[tuple[str, str]]:
+        la = [t.lower() for t in a]
+        lb = [t.lower() for t in b]
+        ops = difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes()
+        for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+            if tag != "replace" or k == 0 or k == len(ops) - 1:
+                continue
+            if ops[k - 1][0] != "equal" or ops[k + 1][0] != "equal":
+                continue
+            if not (1 <= i2 - i1 <= self.max_phrase and 1 <= j2 - j1 <= self.max_phrase):
+                continue
+            left, right = la[i1 - 1], la[i2]
+            if not (left[0].isalpha() or right[0].isalpha()):
+                continue
+            sa, sb = la[i1:i2], lb[j1:j2]
+            if not all(t[0].isalpha() for t in sa + sb):
+                continue
+            yield " ".join(sa).replace("’", "'"), " ".join(sb).replace("’", "'")
+
+    def transform(self, text: str, *, spun: bool) -> str:
+        """Repair ``text``: table rows (``always`` ones anywhere, the rest if ``spun``) and learned rows."""
+        if not hasattr(self, "compiled_"):
+            raise ParameterError("SpinRepairer is not fitted: call fit(texts, spun=...) first")
+        return _apply(text, self.compiled_.find(text, spun=spun))
+
+
+# --- the stage ---------------------------------------------------------------------------------------
+
+def _gazetteer_names() -> tuple[str, ...]:
+    """Canonical names and aliases of the actor gazetteer (``kzlib.actors``), if it is installed."""
+    try:
+        from kzlib import actors  # noqa: PLC0415 - optional, written by another module
+    except ImportError:
+        return ()
+    for attr in ("gazetteer_names", "all_names", "names"):
+        fn = getattr(actors, attr, None)
+        if callable(fn):
+            try:
+                return tuple(sorted({str(n) for n in fn()}))
+            except Exception as exc:  # noqa: BLE001 - a broken optional source must not stop provenance
+                log.warning("could not read actor names from kzlib.actors.%s: %s", attr, exc)
+                return ()
+    loader = getattr(actors, "load_gazetteer", None)
+    if callable(loader):
+        try:
+            g = loader()
+            if isinstance(g, pd.DataFrame):
+                cols = [c for c in ("name", "canonical", "alias", "aliases") if c in g.columns]
+                names = set()
+                for c in cols:
+                    for v in g[c].dropna():
+                        names.update(v if isinstance(v, (list, tuple)) else [v])
+                return tuple(sorted(str(n) for n in names if str(n).strip()))
+        except Exception as exc:  # noqa: BLE001
+            log.warning("could not read the actor gazetteer: %s", exc)
+    return ()
+
+
+def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshold: float = 0.1,
+             num_perm: int = 128, spin_threshold: float = SPIN_THRESHOLD, mt_threshold: float = 2.0,
+             translation_threshold: float = 5.0, table: pd.DataFrame | str | None = None,
+             learn: bool = True, gazetteer: Iterable[str] | None = None):
+    """Group copies into stories, label versions, score spin and de-spin a cleaned corpus.
+
+    ``corpus`` is the result of :func:`kzlib.clean.clean` (it needs ``paragraphs``). Returns a new
+    Corpus with ``documents`` columns ``story_id``, ``is_representative``, ``spin_score``, ``version``
+    (the metadata's where it gave one), ``version_detected``, ``mt_score``, ``translation_score``,
+    ``n_despun``; ``paragraphs.text_despun`` and ``paragraphs.n_despun``; and the ``copies`` table.
+    ``learn=False`` uses the phrase table only; ``gazetteer`` is a list of actor names (default: those
+    of ``kzlib.actors`` if available). ``seed`` seeds the MinHash permutations.
+
+    Example:
+        >>> from kzlib.study import prepare
+        >>> c = annotate(prepare(provenance=False))
+        >>> c.documents[["doc_id", "story_id", "version_detected"]]  # doctest: +SKIP
+    """
+    docs = corpus.documents
+    paras = corpus.paragraphs
+    if docs is None or "doc_id" not in docs.columns:
+        raise CorpusError("annotate needs a documents table with a doc_id column; load it with kzlib.load_corpus")
+    if paras is None or len(paras) == 0 or not {"doc_id", "para_id", "kind", "text"} <= set(paras.columns):
+        raise CorpusError("annotate needs the paragraphs table of kzlib.clean.clean(corpus) "
+                          "(columns doc_id, para_id, kind, text); call kzlib.prepare(...) instead")
+    if not isinstance(seed, (int, np.integer)):
+        raise ParameterError(f"seed must be an int, not {type(seed).__name__}")
+    docs = docs.copy()
+    paras = paras.sort_values(["doc_id", "para_id"]).reset_index(drop=True).copy()
+    ids = sorted(docs["doc_id"].astype(str))
+    dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
+    body = paras[(paras["kind"] == "body") & (dup < 0)]
+    raw = body.groupby("doc_id")["text"].agg("\n\n".join).reindex(ids).fillna("")
+
+    # 1. spin score and the table repair (scope=spun rows only where the document is spun)
+    compiled = _compile(table)
+    n_words = raw.map(lambda t: len(re.findall(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?", t)))
+    n_matches = raw.map(lambda t: len(compiled.find(t, spun=True)))
+    scores = (1000.0 * n_matches / n_words.where(n_words > 0)).fillna(0.0).round(2)
+    is_spun = (scores >= spin_threshold) & (n_matches >= MIN_MATCHES)
+    stage1 = [_apply(t, compiled.find(t, spun=bool(is_spun.get(d, False))))
+              for d, t in zip(paras["doc_id"], paras["text"])]
+    paras["_stage1"] = stage1
+    s1_body = paras.loc[body.index, ["doc_id", "_stage1"]].groupby("doc_id")["_stage1"].agg("\n\n".join)
+    s1_body = s1_body.reindex(ids).fillna("")
+
+    # 2. copies and stories on de-spun text
+    copies = find_copies(s1_body, threshold=copy_threshold, lsh_threshold=lsh_threshold, num_perm=num_perm,
+                         seed=int(seed))
+    story = pd.Series(_stories(ids, copies))
+
+    # 3. substitutions learned from the corpus, applied to spun documents
+    base = compiled.table
+    if learn and is_spun.any():
+        names = tuple(gazetteer) if gazetteer is not None else _gazetteer_names()
+        other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
+        repairer = SpinRepairer(table=base, gazetteer=names).fit(
+            s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist())
+        learned = repairer.compiled_learned_
+    else:
+        learned = None
+    final, n_subs = [], []
+    for d, t, s1 in zip(paras["doc_id"], paras["text"], paras["_stage1"]):
+        sp = bool(is_spun.get(d, False))
+        n = len(compiled.find(t, spun=sp))
+        if learned is not None and sp:
+            m = learned.find(s1, spun=True)
+            s1 = _apply(s1, m)
+            n += len(m)
+        final.append(s1)
+        n_subs.append(n)
+    paras["text_despun"] = final
+    paras["n_despun"] = n_subs
+    paras = paras.drop(columns="_stage1")
+
+    # 4. versions and representatives
+    republished = None
+    if "republished_from" in docs.columns:
+        republished = docs.set_index("doc_id")["republished_from"].fillna("").astype(str).str.strip() != ""
+    detected = detect_versions(raw, spin_scores=scores, republished=republished, spin_threshold=spin_threshold,
+                               mt_threshold=mt_threshold, translation_threshold=translation_threshold)
+    docs = docs.set_index("doc_id", drop=False)
+    given = docs["version"].fillna("").astype(str).str.strip() if "version" in docs.columns \
+        else pd.Series("", index=docs.index)
+    unknown_given = sorted(set(given[given != ""]) - set(VERSIONS))
+    if unknown_given:
+        log.warning("metadata versions %s are not among %s; they are kept as given", unknown_given, VERSIONS)
+    docs["version_detected"] = detected["version_detected"]
+    docs["mt_score"] = detected["mt_score"]
+    docs["translation_score"] = detected["translation_score"]
+    docs["version_evidence"] = detected["version_evidence"]
+    docs["version"] = given.where(given != "", docs["version_detected"])
+    docs["spin_score"] = scores
+    docs["story_id"] = story
+    docs["n_despun"] = paras.groupby("doc_id")["n_despun"].sum().reindex(docs.index).fillna(0).astype(int)
+    words = n_words.reindex(docs.index).fillna(0)
+    rank = docs["version"].map(_VERSION_RANK).fillna(len(_VERSION_RANK))
+    order = pd.DataFrame({"story": docs["story_id"], "rank": rank, "words": -words, "doc": docs["doc_id"]})
+    reps = order.sort_values(["story", "rank", "words", "doc"]).groupby("story")["doc"].first()
+    docs["is_representative"] = docs["doc_id"].isin(set(reps))
+    docs = docs.reset_index(drop=True).sort_values("doc_id").reset_index(drop=True)
+    n_stories = docs["story_id"].nunique()
+    log.info("provenance: %d documents in %d stories; %d spun, %d substitutions repaired",
+             len(docs), n_stories, int(is_spun.sum()), int(paras["n_despun"].sum()))
+    return dataclasses.replace(corpus, documents=docs, paragraphs=paras, copies=copies)
