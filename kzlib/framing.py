@@ -100,6 +100,9 @@ def fightin_words(
     total = counts.sum(axis=0)
     keep = total >= min_count
     counts, total, vocab = counts[:, keep], total[keep], vocab[keep]
+    if len(vocab) < 2:
+        raise ValueError(f"fewer than two terms are used at least {min_count} times; lower min_count "
+                         "or give more text (log-odds need a vocabulary)")
     if prior is None:
         a = total * prior_scale
     else:

@@ -711,10 +711,12 @@ def _story_level(stances: pd.DataFrame, documents: pd.DataFrame | None, keys: li
     quotes in its fullest copy (so a story republished three times counts once)."""
     df = stances.copy()
     df["story_id"] = _story_ids(df, documents)
+    # quotes labelled none state no stance: they do not dilute the story's score (0 if all none)
+    df["_s"] = df["score"].where(df["stance"] != "none")
     per_doc = df.groupby(keys + ["story_id", "doc_id"], sort=True).agg(n=("quote_id", "nunique")).reset_index()
     n_q = per_doc.groupby(keys + ["story_id"], sort=True)["n"].max().rename("n_quotes")
-    agg = df.groupby(keys + ["story_id"], sort=True).agg(score=("score", "mean")).join(n_q).reset_index()
-    return agg
+    agg = df.groupby(keys + ["story_id"], sort=True).agg(score=("_s", "mean")).join(n_q).reset_index()
+    return agg  # score is NaN for a story where every quote is none
 
 
 def summarise_stance(
@@ -726,8 +728,9 @@ def summarise_stance(
 ) -> pd.DataFrame:
     """Speaker × target summary (the ``stance_summary`` table), each story counted once.
 
-    ``score`` is the mean over stories of the story's mean quote score (copies of one story, from
-    ``documents.story_id``, pooled); ``stance`` is favor/against when |score| ≥ ``threshold``;
+    ``score`` is the mean, over the stories where the speaker takes a stance on the target, of the
+    story's mean score over its quotes that take one (copies of one story, from
+    ``documents.story_id``, pooled; 0 where every quote is ``none``); ``stance`` is favor/against when |score| ≥ ``threshold``;
     ``n_quotes`` sums the fullest copy of each story; ``n_stories`` counts stories. Extra columns:
     ``n_favor``/``n_against`` (quotes labelled so, fullest copy), ``evidence`` (the strongest quote in
     the summary's direction, so a reader can check the cell).
@@ -755,7 +758,7 @@ def summarise_stance(
     out = story.groupby(keys, sort=True).agg(
         score=("score", "mean"), n_quotes=("n_quotes", "sum"), n_stories=("story_id", "nunique")
     ).reset_index()
-    out["score"] = out["score"].round(4)
+    out["score"] = out["score"].fillna(0.0).round(4)
     out["stance"] = _label(out["score"], threshold)
     df["story_id"] = _story_ids(df, documents)
     counts = _stance_counts(df, keys)
@@ -817,6 +820,7 @@ def outlet_stance(
     story = _story_level(df, documents, [by, "target", "speaker"])
     voice = story.groupby([by, "target", "speaker"], sort=True).agg(
         score=("score", "mean"), n_quotes=("n_quotes", "sum"), n_stories=("story_id", "nunique")).reset_index()
+    voice["score"] = voice["score"].fillna(0.0)
     voice["stance"] = _label(voice["score"], threshold)
     g = voice.groupby([by, "target"], sort=True)
     out = g.agg(n_voices=("speaker", "nunique"), n_quotes=("n_quotes", "sum"), score=("score", "mean")).reset_index()
@@ -1070,8 +1074,13 @@ def evaluate(
     if k < 2:
         raise ValueError(f"cannot cross-validate: the rarest class has {int(counts.min())} example(s); "
                          "code more examples or lower cv")
+    if groups is not None:
+        n_groups = len(set(np.asarray(groups).tolist()))
+        if n_groups < 2:
+            raise ValueError("cannot cross-validate by groups: there is only one group")
+        k = min(k, n_groups)
     if k < cv:
-        logger.warning("evaluate: cv lowered from %d to %d (rarest class has %d examples)", cv, k, counts.min())
+        logger.warning("evaluate: cv lowered from %d to %d (rarest class or number of groups)", cv, k)
     if groups is not None:
         splitter = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=random_state)
         splits = splitter.split(X, y, np.asarray(groups))

@@ -1,0 +1,81 @@
+"""Tests for kzlib.framing: Fightin' Words against numbers worked out by hand, naming families."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from kzlib.framing import fightin_words, naming_families, speaker_groups
+
+
+def test_log_odds_hand_computed_symmetric():
+    # Group A: war 3, peace 1 (n_A = 4); group B: war 1, peace 3 (n_B = 4).
+    # Prior = pooled counts: a_war = 4, a_peace = 4, a0 = 8.
+    # A, "war":  (3+4)/(4+8-3-4) = 7/5;  rest (B): (1+4)/(4+8-1-4) = 5/7
+    #   delta = ln(7/5) - ln(5/7) = ln(49/25) = 0.672944
+    #   var   = 1/(3+4) + 1/(1+4) = 0.342857;  z = 0.672944 / 0.585540 = 1.149268
+    df = pd.DataFrame({"text": ["war war war peace", "peace peace peace war"], "group": ["A", "B"]})
+    fw = fightin_words(df, min_count=1, stop_words=None).set_index(["group", "term"])
+    assert fw.loc[("A", "war"), "delta"] == pytest.approx(math.log(49 / 25), abs=1e-4)
+    assert fw.loc[("A", "war"), "log_odds_z"] == pytest.approx(1.149268, abs=1e-4)
+    assert fw.loc[("A", "peace"), "log_odds_z"] == pytest.approx(-1.149268, abs=1e-4)
+    assert fw.loc[("A", "war"), "count"] == 3 and fw.loc[("A", "war"), "count_other"] == 1
+    cols = fightin_words(df, min_count=1, stop_words=None).columns[:4].tolist()
+    assert cols == ["term", "group", "log_odds_z", "count"]
+
+
+def test_log_odds_hand_computed_unequal_sizes():
+    # A: "war war" (war 2, peace 0, n_A = 2); B: war 1, peace 3 (n_B = 4); prior a_war = 3, a_peace = 3, a0 = 6.
+    # A "war":   (2+3)/(2+6-2-3) = 5/3 ; B: (1+3)/(4+6-1-3) = 2/3 ; delta = ln 2.5 = 0.916291
+    #            var = 1/5 + 1/4 = 0.45 ; z = 0.916291 / 0.670820 = 1.365929
+    # A "peace": (0+3)/(2+6-0-3) = 3/5 ; B: (3+3)/(4+6-3-3) = 3/2 ; delta = ln 0.4 = -0.916291
+    #            var = 1/3 + 1/6 = 0.5 ; z = -0.916291 / 0.707107 = -1.295837
+    df = pd.DataFrame({"text": ["war war", "peace peace peace war"], "group": ["A", "B"]})
+    fw = fightin_words(df, min_count=1, stop_words=None, compare=("A", "B")).set_index("term")
+    assert fw.loc["war", "log_odds_z"] == pytest.approx(1.365929, abs=1e-4)
+    assert fw.loc["peace", "log_odds_z"] == pytest.approx(-1.295837, abs=1e-4)
+    assert set(fw["other"]) == {"B"}
+
+
+def test_fightin_words_options_and_errors():
+    df = pd.DataFrame({"text": ["terrorists attacked", "peaceful protesters", "terrorists again"],
+                       "group": ["RU", "US", "RU"]})
+    fw = fightin_words(df, min_count=1, stop_words=None)
+    top = fw[fw.group == "RU"].iloc[0]
+    assert top["term"] == "terrorists" and top["log_odds_z"] > 0
+    assert len(fightin_words(df.assign(text=df.text + " peaceful terrorists"), min_count=3,
+                             stop_words=None)) == 4  # terms used fewer than 3 times are left out
+    with pytest.raises(ValueError, match="fewer than two terms"):
+        fightin_words(df, min_count=2)
+    with pytest.raises(ValueError, match="at least two groups"):
+        fightin_words(df.assign(group="RU"))
+    with pytest.raises(ValueError, match="lacks columns"):
+        fightin_words(df, text="quote")
+    with pytest.raises(ValueError, match="not in column"):
+        fightin_words(df, compare=("RU", "CN"))
+
+
+def test_naming_families():
+    df = pd.DataFrame({
+        "text": ["Thousands of jihadists and marauders, terrorists and bandits.",
+                 'Some talk of "peaceful protesters"; the protesters had grievances.',
+                 "Armed bandits, terrorist gangs."],
+        "group": ["RU", "US", "RU"]})
+    nf = naming_families(df).set_index(["group", "family"])
+    assert nf.loc[("RU", "bandits"), "count"] == 3  # marauders, bandits, armed bandits
+    assert nf.loc[("RU", "terrorists"), "count"] == 2  # terrorists, terrorist gangs (not also 'gangs')
+    assert nf.loc[("RU", "jihadists"), "count"] == 1
+    assert ("RU", "armed groups") not in nf.index
+    assert nf.loc[("US", "peaceful protesters"), "count"] == 1  # not also counted as 'protesters'
+    assert nf.loc[("US", "peaceful protesters"), "scare_quoted"] == 1
+    assert nf.loc[("US", "protesters"), "count"] == 1
+    assert nf.loc[("RU", "bandits"), "share"] == pytest.approx(3 / 6)
+    assert nf.loc[("RU", "terrorists"), "stance"] == "against"
+
+
+def test_speaker_groups_from_gazetteer():
+    gaz = pd.DataFrame({"name": ["A", "B"], "type": ["person", "person"], "affiliation": ["Russia", "Russia"],
+                        "role": ["Foreign Minister", "associate professor"]})
+    q = pd.DataFrame({"speaker": ["A", "B", "Z"], "quote": ["x", "y", "z"]})
+    assert speaker_groups(q, gazetteer=gaz)["group"].tolist() == ["Russia officials", "Russia experts", "unknown"]
