@@ -1,16 +1,24 @@
-"""The shared first steps of every analysis: load, clean, and (when available) provenance."""
+"""The shared first steps of every analysis: load, clean, and provenance — computed once per run."""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import logging
+from importlib import resources
 from pathlib import Path
 
+import pandas as pd
+
 from kzlib.clean import clean
-from kzlib.corpus import Corpus, load_corpus
+from kzlib.corpus import Corpus, corpus_fingerprint, load_corpus
 
 __all__ = ["prepare"]
 
 log = logging.getLogger(__name__)
+
+_CACHE_VERSION = 1
 
 
 def prepare(
@@ -21,6 +29,7 @@ def prepare(
     id_column: str | None = None,
     provenance: bool = True,
     seed: int = 0,
+    cache_dir: str | Path | None = None,
     progress: bool = False,
 ) -> Corpus:
     """Load and clean a corpus, group copies of one story and repair spun text.
@@ -28,18 +37,62 @@ def prepare(
     ``corpus=None`` (or "") is the bundled seeds with their metadata. The result's tables are
     described in DESIGN.md; ``Corpus.representatives()`` keeps one copy per story.
 
+    With ``cache_dir`` (notebooks pass their ``run_dir``), the prepared tables are stored there as
+    Parquet under a key made of the corpus fingerprint, the options and kzlib's code and data, so the
+    notebooks of one run prepare the corpus once; a changed input or option never reads a stale cache.
+
     Example:
         >>> c = prepare()                                   # the bundled corpus
         >>> c.documents[["doc_id", "story_id", "version"]]  # doctest: +SKIP
     """
+    options = {"corpus": str(Path(corpus).resolve()) if corpus else "", "text_column": text_column,
+               "id_column": id_column or "", "provenance": provenance, "seed": int(seed)}
+    cache = _cache_path(cache_dir, corpus, metadata, options) if cache_dir else None
+    if cache is not None and (cache / "done.json").exists():
+        log.info("Reading the prepared corpus from %s", cache)
+        return _read_cache(cache)
+
     loaded = load_corpus(corpus or None, metadata=metadata or None, text_column=text_column,
                          id_column=id_column or None)
-    cleaned = clean(loaded, progress=progress)
-    if not provenance:
-        return cleaned
-    try:
+    result = clean(loaded, progress=progress)
+    if provenance:
         from kzlib import provenance as _prov
-    except ImportError:  # pragma: no cover - provenance is part of the package
-        log.warning("kzlib.provenance is not available: every document is its own story, text not de-spun")
-        return cleaned
-    return _prov.annotate(cleaned, seed=seed)
+
+        result = _prov.annotate(result, seed=seed)
+    if cache is not None:
+        _write_cache(result, cache)
+    return result
+
+
+def _code_digest() -> str:
+    """A digest of kzlib's modules and data files, so that a code change invalidates the cache."""
+    h = hashlib.sha256()
+    root = resources.files("kzlib")
+    for sub in ("", "data"):
+        folder = Path(str(root)) / sub
+        for p in sorted(folder.glob("*.py")) + sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.csv")) + \
+                sorted(folder.glob("*.txt")):
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _cache_path(cache_dir: str | Path, corpus, metadata, options: dict) -> Path:
+    key = hashlib.sha256(json.dumps({
+        "v": _CACHE_VERSION, "fingerprint": corpus_fingerprint(corpus or None, metadata=metadata or None),
+        "code": _code_digest(), **options}, sort_keys=True).encode()).hexdigest()[:16]
+    return Path(cache_dir) / "cache" / f"prepared-{key}"
+
+
+def _write_cache(corpus: Corpus, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, table in corpus.tables().items():
+        table.to_parquet(folder / f"{name}.parquet", index=False)
+    (folder / "done.json").write_text(json.dumps({"source": corpus.source}), encoding="utf-8")
+
+
+def _read_cache(folder: Path) -> Corpus:
+    tables = {f.name: pd.read_parquet(folder / f"{f.name}.parquet") for f in dataclasses.fields(Corpus)
+              if (folder / f"{f.name}.parquet").exists()}
+    source = json.loads((folder / "done.json").read_text(encoding="utf-8"))["source"]
+    return Corpus(**tables, source=source)

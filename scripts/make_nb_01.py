@@ -33,7 +33,7 @@ import kzlib
 from kzlib.plots import setup_notebook
 
 setup_notebook()
-c = kzlib.prepare(corpus, metadata=metadata, text_column=text_column, progress=True)""", metadata=IGNORE),
+c = kzlib.prepare(corpus, metadata=metadata, text_column=text_column, cache_dir=run_dir, progress=True)""", metadata=IGNORE),
     new_markdown_cell("""## The documents
 
 One row per document. `published` is the date analyses use; `date_certainty` says how it is known
