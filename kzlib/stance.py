@@ -197,20 +197,19 @@ def _is_case_sensitive(phrase: str) -> bool:
 
 
 def _compile_phrases(phrases: Iterable[str]) -> list[re.Pattern[str]]:
-    """Compile phrases into at most two alternations (case-sensitive abbreviations, the rest)."""
-    cs, ci = [], []
+    """Compile each phrase once (word-bounded; case-sensitive for abbreviations).
+
+    One pattern per phrase, not one alternation: a regex alternation stops at the first phrase
+    that matches at a position, and the longest match must win across phrases and targets.
+    """
+    out = []
     for ph in sorted(set(phrases), key=lambda s: (-len(s), s)):
         body = ph.strip().replace(" ", r"\s+")
         try:
-            re.compile(body)
+            out.append(re.compile(r"(?<!\w)(?:" + body + r")(?!\w)",
+                                  0 if _is_case_sensitive(ph) else re.IGNORECASE))
         except re.error as exc:
             raise ValueError(f"phrase {ph!r} is not a valid pattern ({exc}); escape regex characters") from exc
-        (cs if _is_case_sensitive(ph) else ci).append(body)
-    out = []
-    if cs:
-        out.append(re.compile(r"(?<!\w)(?:" + "|".join(cs) + r")(?!\w)"))
-    if ci:
-        out.append(re.compile(r"(?<!\w)(?:" + "|".join(ci) + r")(?!\w)", re.IGNORECASE))
     return out
 
 
@@ -393,7 +392,7 @@ def _score_text(
 
     # context targets (the attribution sentence), used only where a quote names no target itself
     ctx_targets: list[str] = []
-    if context:
+    if context and not mentions:  # only a quote that names no target at all borrows its context's
         ctx = context.translate(_QUOTE_CHARS)
         ctx_targets = sorted({m.target for m in _find_mentions(ctx, lex)
                               if not lex.holder_re.match(ctx[m.end:m.end + 40])
