@@ -58,6 +58,7 @@ ROLE_WORDS = (
     "journalist", "editor", "correspondent", "leader", "governor", "mayor", "deputy", "senator", "lawmaker",
     "commander", "general", "diplomat", "historian", "political scientist", "politician", "member", "founder",
     "lecturer", "dean", "premier", "counselor", "counsellor", "representative", "envoy", "knowledgeable",
+    "sociologist", "scientist", "specialist", "economist", "orientalist", "journalist", "observer", "commentator",
 )
 
 _NAME_TOKEN = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*[\w]"

@@ -39,7 +39,7 @@ from importlib import resources
 import pandas as pd
 import yaml
 
-from kzlib.actors import Gazetteer, Mention, default_gazetteer
+from kzlib.actors import Gazetteer, Mention, _plausible_name, default_gazetteer
 
 __all__ = ["extract_quotes", "evaluate_quotes", "match_gold", "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS"]
 
@@ -64,6 +64,7 @@ _CITING = re.compile(r"\b(?:citing|quoting|echoing)\b|\bquoted\b.{0,80}?\bas say
 _QUOTED_AS = re.compile(r"\bquot(?:ed|ing)\b(?=.{0,80}?\bas\s+saying\b)", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|')")
+_CAP_NAME = re.compile(r"\s*((?:[A-ZÀ-ÞА-Я][\w'’-]+\s+){1,2}[A-ZÀ-ÞА-Я][\w'’-]+)\b")
 _TIGHT = re.compile(r"(?:\s+(?:has|have|had|is|was|also|additionally|further|then|later|again|repeatedly|"
                     r"previously|earlier|reportedly|once|himself|herself|itself|too|would|will|has\s+also|had\s+also)){0,2}\s+")
 _PREP_BEFORE = re.compile(r"\b(?:to|of|in|with|on|for|from|at|by|about|against|into|toward|towards|over)\s+$", re.I)
@@ -268,8 +269,12 @@ def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: s
     prons = _pronouns(text[lo:hi], lo)
     cands = sorted(window + [p for p in prons if _n_words(text[lo:p.start]) <= 1], key=lambda m: m.start)
     persons = [m for m in cands if m.method != "pronoun" and _is_person(g, m)]
-    if persons and _n_words(text[lo:persons[-1].start]) <= 20:
-        m = persons[-1]
+    if not cands:  # a name the gazetteer does not know: "said Jane Doe, ..."
+        nm = _CAP_NAME.match(text, lo, hi)
+        if nm and _plausible_name(nm.group(1)):
+            return _Speaker(nm.group(1), nm.group(1), "pattern", 0.6)
+    if persons and _n_words(text[lo:persons[0].start]) <= 20:
+        m = persons[0]
         return _Speaker(m.actor, m.surface, m.method, 0.9 if m.actor in g.actors else 0.7)
     if cands:
         m = cands[0]
@@ -427,7 +432,7 @@ def _indirect(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 "told", "tells", "tell", "informed", "telling") else None
             if adm:
                 c0 += adm.end()
-            tm = re.match(r"\s*,?\s*(?:that\b)?\s*,?\s*", text[c0:b])
+            tm = re.match(r"\s*[,:]?\s*(?:that\b)?\s*[,:]?\s*", text[c0:b])
             c0 += tm.end() if tm else 0
             content = text[c0:b].rstrip()
             lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
@@ -438,6 +443,7 @@ def _indirect(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             # inverted: "CLAUSE, the Secretary of State said Anthony Blinken."
             comma = text.rfind(",", a, cm.start())
             if comma > a and _n_words(text[comma:b]) <= 12 and _n_words(text[a:comma]) >= 5 \
+                    and _n_words(text[cm.end():b]) <= 5 and not any(s.open_at >= comma for s in spans if s.open_at < b) \
                     and not any(s.open_at < comma < s.end for s in spans):
                 spk2 = _speaker_after(g, st, mentions, text, cm.end(), b)
                 if not spk2.name:
@@ -455,7 +461,7 @@ def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> b
     n = _n_words(inner)
     if n >= min_words:
         return False
-    return not (explicit and inner.rstrip()[-1:] in ",?!")
+    return not (explicit and inner.rstrip()[-1:] in ",?!.…")
 
 
 # ------------------------------------------------------------------------------------------ public API
@@ -575,6 +581,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         # indirect speech (inside answers too: 'As Tokayev said at the summit, ...')
         ind = _indirect(g, st, text, spans, mentions, bounds) if text is src or len(text) == len(src) else \
             _indirect(g, st, src, spans_src, g.scan(src, context=st.recent), _sentence_bounds(src, spans_src))
+        if answer_body is not None:
+            ind = [x for x in ind if x[0] >= answer_body[0] and x[1] <= answer_body[1] + 1]
         absorbed = set()
         for s0, s1, spk, cue in ind:
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
