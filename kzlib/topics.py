@@ -64,6 +64,7 @@ __all__ = [
     "topic_agreement",
     "topic_prevalence",
     "stability_verdict",
+    "describe_reliability",
     "load_stopwords",
     "load_actor_aliases",
     "tokenize",
@@ -521,6 +522,56 @@ def topic_agreement(reference: Sequence[Sequence[str]], other: Sequence[Sequence
     return out
 
 
+def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_concentration: float = 0.5,
+                         min_docs_per_topic: int = 5) -> str:
+    """Plain sentences, computed from a fitted model, on how far its topics can be trusted.
+
+    A topic is *unstable* when its stability is below ``min_stability`` and *single-document* when
+    more than ``max_concentration`` of its weight comes from one document; a topic *vanished* from
+    a rerun when its best match there shares less than a quarter of its terms (Jaccard < 0.25).
+    The model is called fragile, with the reasons, when its mean stability is below 0.5, when at
+    least half of its topics are unstable or single-document, or when the corpus has fewer than
+    ``min_docs_per_topic`` documents per topic (a theme cannot recur across more documents than
+    there are).
+
+    Example:
+        >>> print(describe_reliability(TopicModel(k=4).fit(paragraphs)))   # doctest: +SKIP
+    """
+    model._check_fitted()
+    t = model.topics_
+    k, n_par = len(t), model.paragraphs_.shape[0]
+    n_docs = model.paragraphs_["doc_id"].nunique()
+    unstable = int((t["stability"] < min_stability).sum())
+    single = int((t["doc_concentration"] > max_concentration).sum())
+    weak = int(((t["stability"] < min_stability) | (t["doc_concentration"] > max_concentration)).sum())
+    vanished = int((model.runs_["agreement"] < 0.25).sum())
+    verdict = stability_verdict(model.stability_)
+    lines = [
+        f"{k} topics from {n_par} paragraphs of {n_docs} documents: mean coherence {model.coherence_:.2f} "
+        f"(NPMI), mean stability {model.stability_:.2f} over {model.runs_['seed'].nunique()} reruns ({verdict}).",
+        f"{unstable} of {k} topics are unstable (stability < {min_stability}); {single} of {k} draw more "
+        f"than {max_concentration:.0%} of their weight from a single document; in {vanished} of "
+        f"{len(model.runs_)} topic-reruns a topic did not come back (less than a quarter of its terms).",
+    ]
+    reasons = []
+    if verdict == "fragile":
+        reasons.append(f"mean stability is {model.stability_:.2f}, below 0.5")
+    if weak >= k / 2:
+        reasons.append(f"{weak} of {k} topics are unstable or stand for one document")
+    if n_docs < min_docs_per_topic * k:
+        reasons.append(f"{n_docs} documents for {k} topics is fewer than {min_docs_per_topic} per topic, so a "
+                       "topic cannot recur across enough documents to be a theme of the coverage rather than "
+                       "of one article")
+    if reasons:
+        lines.append("These topics are fragile: " + "; ".join(reasons) + ". Read them as a sketch of this "
+                     "corpus, not as findings.")
+    elif verdict == "moderate" or weak:
+        lines.append("Trust the stable topics spread over many documents; treat the others as tentative.")
+    else:
+        lines.append("These topics are stable and spread over many documents.")
+    return "\n".join(lines)
+
+
 def stability_verdict(stability: float) -> str:
     """A word for a mean stability (agreement of top terms across reruns): fragile, moderate or stable.
 
@@ -620,7 +671,8 @@ class TopicModel(BaseEstimator):
         max_iter: iterations of the solver.
 
     Learned attributes: ``topics_`` (topic_id, label, top_terms, coherence, prevalence, stability,
-    n_paragraphs), ``doc_topics_`` (doc_id, para_id, topic_id, weight; weights of a paragraph sum
+    n_paragraphs: where it is the heaviest topic, doc_concentration: share of its weight from its
+    largest document), ``doc_topics_`` (doc_id, para_id, topic_id, weight; weights of a paragraph sum
     to 1, or are all 0 for a paragraph with no vocabulary term), ``coherence_`` (mean NPMI),
     ``stability_`` (mean agreement over topics and reruns), ``runs_`` (agreement per rerun and
     topic), ``vectorizer_``, ``model_`` (the scikit-learn estimator), ``terms_`` (vocabulary),
@@ -729,6 +781,14 @@ class TopicModel(BaseEstimator):
         stab = runs.groupby("topic")["agreement"].mean().reindex(range(int(self.k))).to_numpy() \
             if len(runs) else np.full(int(self.k), np.nan)
 
+        # concentration: share of each topic's weight that comes from its single largest document
+        # (MALLET's diagnostics have the same idea): near 1, the "topic" is one article's vocabulary
+        doc_codes, doc_index = np.unique(paras["doc_id"].to_numpy(), return_inverse=True)
+        per_doc = np.zeros((len(doc_codes), int(self.k)))
+        np.add.at(per_doc, doc_index, shares)
+        mass = per_doc.sum(axis=0)
+        concentration = np.divide(per_doc.max(axis=0), mass, out=np.full(int(self.k), np.nan), where=mass > 0)
+
         # number topics by prevalence (ties: first top term)
         first = [ref_terms[t][0] if ref_terms[t] else "" for t in range(int(self.k))]
         order = sorted(range(int(self.k)), key=lambda t: (-round(float(prevalence[t]), 9), first[t]))
@@ -741,6 +801,7 @@ class TopicModel(BaseEstimator):
             "prevalence": np.round(prevalence, 4),
             "stability": np.round(stab, 4),
             "n_paragraphs": dominant.astype(int),
+            "doc_concentration": np.round(concentration, 4),
         }).sort_values("topic_id").reset_index(drop=True)
         runs["topic_id"] = runs["topic"].map(new_id)
         self.runs_ = runs[["seed", "topic_id", "agreement"]].sort_values(["seed", "topic_id"]) \
