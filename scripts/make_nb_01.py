@@ -77,12 +77,15 @@ kinds"""),
     new_code_cell("""kzlib.show_table(c.removals, max_rows=max_rows)"""),
     new_code_cell("""para_words = c.paragraphs.assign(words=c.paragraphs["text"].str.split().str.len(),
                                  kind=lambda d: d["kind"].where(d["duplicate_of"] < 0, "repeat"))
-share = para_words.pivot_table(index="doc_id", columns="kind", values="words", aggfunc="sum", fill_value=0)
+removed = (para_words[para_words["kind"] != "body"]
+           .pivot_table(index="doc_id", columns="kind", values="words", aggfunc="sum", fill_value=0)
+           .reindex(c.documents["doc_id"], fill_value=0))
 fig, ax = plt.subplots(figsize=(10, 3.8))
-(share.div(share.sum(axis=1), axis=0) * 100).plot.barh(stacked=True, ax=ax, colormap="tab10")
-ax.set(title="Share of each document's words by paragraph kind", xlabel="share of words (%)", ylabel="document")
+removed.plot.barh(stacked=True, ax=ax, colormap="tab10")
+ax.set(title="Words set aside by cleaning, per document and paragraph kind", xlabel="words (count)",
+       ylabel="document")
 ax.legend(title="kind", bbox_to_anchor=(1.01, 1), loc="upper left")
-kzlib.save_figure(fig, "01_paragraph_kinds", run_dir=run_dir)""", metadata=IGNORE),
+kzlib.save_figure(fig, "01_removed_by_kind", run_dir=run_dir)""", metadata=IGNORE),
     new_markdown_cell("""## Sentences
 
 Sentences come from NLTK's Punkt, trained on this corpus plus a list of abbreviations, so that "U.S.",
