@@ -113,6 +113,8 @@ class _Vocab:
     deictic_of: dict[str, int]
     spinner: dict[str, str]
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    triggers: dict[str, re.Pattern] = field(default_factory=dict)
+    needs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     future: re.Pattern = re.compile("$^")
     not_dates: re.Pattern = re.compile("$^")
 
@@ -188,10 +190,26 @@ def _vocab() -> _Vocab:
         ("new_year", r"\b(?i:the)\s+(?:new\s+year|New\s+Year)\b(?!'s|’s)"),
     ]
     compiled = [(name, re.compile(p)) for name, p in patterns]
+    # cheap tests that a sentence can hold a match at all: each rule runs only where its triggers occur
+    triggers = {
+        "digit": re.compile(r"\d"),
+        "month": re.compile(rf"\b{_alt(month_names)}\b"),
+        "weekday": re.compile(rf"\b{_alt(weekday_names)}\b"),
+        "unit": re.compile(rf"\b{_alt(list(unit_of) + ['weekend'], ignore_case=True)}\b"),
+        "ago": re.compile(rf"\b{_alt(ago_words, ignore_case=True)}\b"),
+        "weekend": re.compile(r"(?i)\bweekend\b"),
+        "deictic": re.compile(rf"\b{_alt(deictic_of, ignore_case=True)}\b"),
+        "new_year": re.compile(r"(?i)\bnew\s+year\b"),
+    }
+    needs = {"iso": ("digit",), "full_date": ("month", "digit"), "month_year": ("month", "digit"),
+             "month_day": ("month", "digit"), "month_context": ("month",), "decade": ("digit",),
+             "year_context": ("digit",), "year_bare": ("digit",), "weekday": ("weekday",),
+             "within_current": ("unit",), "duration": ("unit",), "weekend": ("weekend",),
+             "relative_unit": ("unit",), "ago": ("unit", "ago"), "deictic": ("deictic",), "new_year": ("new_year",)}
     future = re.compile(rf"(?<!\w){_alt(data['future_markers'], ignore_case=True)}(?!\w)")
     not_dates = re.compile(rf"\b{_alt(data['not_dates'], ignore_case=True)}\b")
     return _Vocab(month_of, weekday_of, number_of, unit_of, relative_of, deictic_of, spinner,
-                  compiled, future, not_dates)
+                  compiled, triggers, needs, future, not_dates)
 
 
 # --- scanning ------------------------------------------------------------------------------------
@@ -210,8 +228,13 @@ def _scan(text: str) -> list[_Cand]:
     if not text:
         return []
     v = _vocab()
+    present = {name for name, t in v.triggers.items() if t.search(text)}
+    if not present:
+        return []
     found: list[_Cand] = []
     for rule, pattern in v.patterns:
+        if not all(n in present for n in v.needs[rule]):
+            continue
         for m in pattern.finditer(text):
             found.append(_Cand(m.start(), m.end(), rule, m.groupdict(), m.group(0)))
     if not found:
