@@ -41,7 +41,7 @@ import yaml
 
 from kzlib.actors import Gazetteer, Mention, _plausible_name, default_gazetteer
 
-__all__ = ["extract_quotes", "evaluate_quotes", "match_gold", "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS"]
+__all__ = ["extract_quotes", "evaluate_quotes", "match_gold", "voice_counts", "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS"]
 
 log = logging.getLogger(__name__)
 
@@ -675,6 +675,48 @@ def _answer_tail(g: Gazetteer, text: str) -> tuple[int, _Speaker] | None:
         return None
     x = ms[-1]
     return m.start(), _Speaker(x.actor, x.surface, "interview", 0.9)
+
+
+# ------------------------------------------------------------------------------------------ summaries
+def voice_counts(quotes: pd.DataFrame, documents: pd.DataFrame | None = None, *,
+                 by: str | list[str] = "speaker", one_copy_per_story: bool = True,
+                 kinds: tuple[str, ...] = SPEECH_KINDS) -> pd.DataFrame:
+    """Who is quoted how often: one row per group (default: per speaker).
+
+    ``n_stories`` counts each story once (``documents.story_id``; a document is its own story when
+    there is none). With ``one_copy_per_story`` the quote counts come from each story's
+    representative copy only, so a story republished five times is not counted five times.
+
+    Returns columns ``by`` + ``n_quotes``, ``n_stories``, ``n_documents``, ``median_words``,
+    ``affiliation``, ``speaker_type``, sorted by ``n_quotes`` (descending) then name.
+
+    Example:
+        >>> q = pd.DataFrame({"doc_id": ["a", "b"], "speaker": ["X", "X"], "kind": ["direct"] * 2,
+        ...                   "n_words": [4, 6], "affiliation": ["", ""], "speaker_type": ["person"] * 2})
+        >>> voice_counts(q)[["speaker", "n_quotes", "n_stories"]].values.tolist()
+        [['X', 2, 2]]
+    """
+    by = [by] if isinstance(by, str) else list(by)
+    q = quotes[quotes["kind"].isin(kinds) & (quotes["speaker"].fillna("") != "")].copy()
+    story = q["doc_id"]
+    if documents is not None and "story_id" in documents.columns:
+        ids = documents.set_index("doc_id")["story_id"].astype(str)
+        story = q["doc_id"].map(ids).fillna(q["doc_id"]).replace("", None).fillna(q["doc_id"])
+        if one_copy_per_story and "is_representative" in documents.columns:
+            rep = documents.set_index("doc_id")["is_representative"].astype(bool)
+            keep = q["doc_id"].map(rep).fillna(True).astype(bool)
+            q, story = q[keep], story[keep]
+        if "outlet" in by and "outlet" not in q.columns and "outlet" in documents.columns:
+            q = q.merge(documents[["doc_id", "outlet"]], on="doc_id", how="left")
+            q.index = story.index
+    q = q.assign(_story=story.values)
+    out = (q.groupby(by, sort=True)
+           .agg(n_quotes=("doc_id", "size"), n_stories=("_story", "nunique"), n_documents=("doc_id", "nunique"),
+                median_words=("n_words", "median"), affiliation=("affiliation", "first"),
+                speaker_type=("speaker_type", "first"))
+           .reset_index())
+    out["affiliation"] = out["affiliation"].replace("", "unknown").fillna("unknown")
+    return out.sort_values(["n_quotes", *by], ascending=[False] + [True] * len(by), kind="stable").reset_index(drop=True)
 
 
 # ------------------------------------------------------------------------------------------ evaluation
