@@ -131,7 +131,7 @@ class _Compiled:
             self.rows.setdefault(key, []).append(row)
         keys = sorted(self.rows, key=lambda k: (-len(k), k))
         alternation = "|".join(r"\s+".join(re.escape(w) for w in k.split(" ")) for k in keys)
-        self.pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w-])", re.IGNORECASE) if keys else None
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if keys else None
 
     def find(self, text: str, *, spun: bool) -> list[tuple[int, int, _Row]]:
         """Non-overlapping matches whose row applies here (context, case and scope)."""

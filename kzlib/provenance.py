@@ -39,7 +39,7 @@ from kzlib.errors import CorpusError, ParameterError
 
 __all__ = [
     "annotate", "SpinRepairer", "find_copies", "similarity_matrix", "detect_versions", "VERSIONS",
-    "story_features",
+    "story_features", "learned_substitutions",
 ]
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,7 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,./]*\d(?!\w)|(?<![\w.])\d(?![\w.])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_BEFORE_DETERMINER = r"\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my)\b)[A-Za-z]"
 _DETERMINERS = frozenset({"the", "a", "an", "of", "for", "to", "in", "at", "on", "by", "with", "from", "this", "that"})
 _CONNECTORS = frozenset({"of", "for", "and", "de", "in"})
 
@@ -436,7 +437,7 @@ class SpinRepairer:
         spun = spun.reindex(texts.index).fillna(False).astype(bool)
         spun_ids = sorted(spun[spun].index)
         clean_ids = sorted(spun[~spun].index)
-        known = {re.sub(r"\s+", " ", s.lower()) for s in base["spun"]}
+        known = {re.sub(r"\s+", " ", a.lower()) + "\t" + b.lower() for a, b in zip(base["spun"], base["original"])}
         gaz_tokens = {t for name in self.gazetteer for t in re.findall(r"[A-Za-z][A-Za-z'’]*", name)}
         rows: list[dict] = []
         if spun_ids and (clean_ids or self.gazetteer):
@@ -444,16 +445,14 @@ class SpinRepairer:
             if stories is not None:
                 rows += self._learn_aligned(texts, spun_ids, clean_ids, stories, gaz_tokens)
         learned = pd.DataFrame(rows, columns=["spun", "original", "scope", "left", "right", "case", "source",
-                                              "mechanism", "evidence", "in_table"])
+                                              "mechanism", "story", "evidence", "in_table"])
         if len(learned):
-            learned["in_table"] = learned["spun"].str.lower().isin(known)
-            learned = (learned.sort_values(["mechanism", "spun", "original", "left", "right"])
-                       .drop_duplicates(["spun", "original", "left", "right"]).reset_index(drop=True))
+            pairs = learned["spun"].str.lower() + "\t" + learned["original"].str.lower()
+            learned["in_table"] = pairs.isin(known)
+            learned = (learned.sort_values(["mechanism", "story", "spun", "original", "left", "right"])
+                       .drop_duplicates(["story", "spun", "original", "left", "right"]).reset_index(drop=True))
         self.learned_ = learned
-        combined = pd.concat([base, learned[~learned["in_table"]][base.columns]], ignore_index=True) \
-            if len(learned) else base
-        self.compiled_ = _compile(combined)
-        self.compiled_learned_ = _compile(learned[~learned["in_table"]][base.columns]) if len(learned) else None
+        self._cache: dict[str, tuple[_Compiled, _Compiled | None]] = {}
         log.info("SpinRepairer: learned %d substitutions (%d not in the phrase table)",
                  len(learned), int((~learned["in_table"]).sum()) if len(learned) else 0)
         return self
@@ -493,7 +492,7 @@ class SpinRepairer:
             spun_caps.update(t for t in toks if t[0].isupper())
 
         def removed(word: str) -> bool:   # the spinner replaced this word wherever it occurred
-            return spun_caps[word] / max(n_spun, 1) <= 0.25 * clean_caps[word] / max(n_clean, 1)
+            return spun_caps[word] <= 1 or spun_caps[word] / max(n_spun, 1) <= 0.5 * clean_caps[word] / max(n_clean, 1)
 
         out = []
         seen: set[tuple] = set()
@@ -526,7 +525,7 @@ class SpinRepairer:
                     seen.add(row_key)
                     out.append({
                         "spun": tok, "original": best, "scope": "spun", "left": left, "right": right,
-                        "case": "exact", "mechanism": "name-context",
+                        "case": "exact", "mechanism": "name-context", "story": "",
                         "source": "learned: clean documents write another word between the same name words",
                         "evidence": f"{d}: '{' '.join([*left_toks, tok, *right_toks])}' vs clean "
                                     f"'{' '.join([*left_toks, best, *right_toks])}' (x{cands[best]}); "
@@ -547,7 +546,7 @@ class SpinRepairer:
         def rate_ratio(phrase: str) -> float:
             return ((spun_counts[phrase] + 0.5) / n_spun) / ((clean_counts[phrase] + 0.5) / n_clean)
 
-        found: dict[tuple[str, str], list[str]] = defaultdict(list)
+        found: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
         for d in spun_ids:
             refs = sorted(by_story.get(stories.get(d, d), []))[: self.max_refs]
             s_sents = _sentences(texts[d])
@@ -556,10 +555,11 @@ class SpinRepairer:
                 r_sents = _sentences(texts[r])
                 _, pairs = _align_share(s_feats, [_sentence_features(s) for s in r_sents])
                 for i, j, _sim in pairs:
-                    for s_phrase, c_phrase in self._diff_pairs(_tokens(s_sents[i]), _tokens(r_sents[j])):
-                        found[(s_phrase, c_phrase)].append(f"{d}~{r}")
+                    for s_phrase, c_phrase, after in self._diff_pairs(_tokens(s_sents[i]), _tokens(r_sents[j])):
+                        found[(stories.get(d, d), s_phrase, c_phrase)].append((f"{d}~{r}", after))
         out = []
-        for (s, c), where in sorted(found.items()):
+        for (story, s, c), seen in sorted(found.items()):
+            where = [w for w, _ in seen]
             s_words, c_words = s.split(), c.split()
             if len(where) < self.min_aligned:
                 continue              # a swap the spinner made once may be the translator's paraphrase
@@ -573,9 +573,11 @@ class SpinRepairer:
                 continue
             if clean_counts[c] < 1 or rate_ratio(c) > 1.0 / self.min_ratio:
                 continue
+            # seen only before content words ("inside contradictions"): not before a determiner ("inside the")
+            right = _NOT_BEFORE_DETERMINER if all(a.isalpha() and a not in _STOP for _, a in seen) else ""
             out.append({
-                "spun": s, "original": c, "scope": "spun", "left": "", "right": "", "case": "any",
-                "mechanism": "aligned-copy",
+                "spun": s, "original": c, "scope": "spun", "left": "", "right": right, "case": "any",
+                "mechanism": "aligned-copy", "story": story,
                 "source": "learned: aligned copy of the same story; spun form over-used in spun text, "
                           "original under-used there",
                 "evidence": f"{len(where)} aligned position(s) ({', '.join(sorted(set(where)))}); spun '{s}' "
@@ -601,13 +603,37 @@ class SpinRepairer:
             sa, sb = la[i1:i2], lb[j1:j2]
             if not all(t[0].isalpha() for t in sa + sb):
                 continue
-            yield " ".join(sa).replace("’", "'"), " ".join(sb).replace("’", "'")
+            yield " ".join(sa).replace("’", "'"), " ".join(sb).replace("’", "'"), right
 
-    def transform(self, text: str, *, spun: bool) -> str:
-        """Repair ``text``: table rows (``always`` ones anywhere, the rest if ``spun``) and learned rows."""
-        if not hasattr(self, "compiled_"):
+    def _compiled(self, story: str | None) -> tuple[_Compiled, _Compiled | None]:
+        """(table + learned rows, learned rows only) for a story: name rows everywhere, aligned-copy rows
+        only in the story whose copies taught them."""
+        if not hasattr(self, "learned_"):
             raise ParameterError("SpinRepairer is not fitted: call fit(texts, spun=...) first")
-        return _apply(text, self.compiled_.find(text, spun=spun))
+        key = story or ""
+        if key not in self._cache:
+            lr = self.learned_
+            # rows the table also lists are applied too: only where the table's context did not match
+            lr = lr[(lr["story"] == "") | (lr["story"] == key)] if len(lr) else lr
+            cols = list(self.table_.columns)
+            learned = _compile(lr[cols]) if len(lr) else None
+            self._cache[key] = (_compile(pd.concat([self.table_, lr[cols]], ignore_index=True)) if len(lr)
+                                else _compile(self.table_), learned)
+        return self._cache[key]
+
+    def transform(self, text: str, *, spun: bool, story: str | None = None) -> str:
+        """Repair ``text``: table rows (``always`` ones anywhere, the rest if ``spun``) and, if ``spun``,
+        learned rows (those learned from aligned copies only for ``story``)."""
+        both, _ = self._compiled(story)
+        return _apply(text, both.find(text, spun=spun) if spun else _compile(self.table_).find(text, spun=False))
+
+    def repair_learned(self, text: str, *, story: str | None = None) -> tuple[str, int]:
+        """Apply only the learned rows (to text the table has already repaired); returns (text, n)."""
+        _, learned = self._compiled(story)
+        if learned is None:
+            return text, 0
+        found = learned.find(text, spun=True)
+        return _apply(text, found), len(found)
 
 
 # --- the stage ---------------------------------------------------------------------------------------
@@ -700,17 +726,15 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
         other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
         repairer = SpinRepairer(table=base, gazetteer=names).fit(
             s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist())
-        learned = repairer.compiled_learned_
     else:
-        learned = None
+        repairer = None
     final, n_subs = [], []
     for d, t, s1 in zip(paras["doc_id"], paras["text"], paras["_stage1"]):
         sp = bool(is_spun.get(d, False))
         n = len(compiled.find(t, spun=sp))
-        if learned is not None and sp:
-            m = learned.find(s1, spun=True)
-            s1 = _apply(s1, m)
-            n += len(m)
+        if repairer is not None and sp:
+            s1, k = repairer.repair_learned(s1, story=story.get(d))
+            n += k
         final.append(s1)
         n_subs.append(n)
     paras["text_despun"] = final
@@ -747,3 +771,48 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     log.info("provenance: %d documents in %d stories; %d spun, %d substitutions repaired",
              len(docs), n_stories, int(is_spun.sum()), int(paras["n_despun"].sum()))
     return dataclasses.replace(corpus, documents=docs, paragraphs=paras, copies=copies)
+
+
+def learned_substitutions(corpus, *, spin_threshold: float = SPIN_THRESHOLD,
+                          table: pd.DataFrame | str | None = None,
+                          gazetteer: Iterable[str] | None = None) -> pd.DataFrame:
+    """The substitutions :class:`SpinRepairer` learns from an annotated corpus, beyond the phrase table.
+
+    Reads ``documents.spin_score`` and ``story_id`` (from :func:`annotate`) and the paragraphs; returns
+    one row per learned substitution: ``spun``, ``original``, ``left``, ``right``, ``mechanism``
+    (name-context / aligned-copy), ``story`` ("" = applies in every spun document), ``evidence``,
+    ``in_table`` and ``n_applied`` (times it repaired the corpus).
+
+    Example:
+        >>> from kzlib.study import prepare
+        >>> learned_substitutions(prepare())[["spun", "original", "mechanism"]].head(3)  # doctest: +SKIP
+    """
+    docs = corpus.documents
+    if "story_id" not in docs.columns or docs["spin_score"].isna().all():
+        raise CorpusError("learned_substitutions needs an annotated corpus: call kzlib.provenance.annotate first")
+    compiled = _compile(table)
+    paras = corpus.paragraphs.sort_values(["doc_id", "para_id"])
+    dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
+    body = paras[(paras["kind"] == "body") & (dup < 0)]
+    ids = sorted(docs["doc_id"])
+    scores = docs.set_index("doc_id")["spin_score"].astype(float)
+    raw = body.groupby("doc_id")["text"].agg("\n\n".join).reindex(ids).fillna("")
+    n_matches = raw.map(lambda t: len(compiled.find(t, spun=True)))
+    is_spun = (scores.reindex(ids) >= spin_threshold) & (n_matches >= MIN_MATCHES)
+    stage1 = pd.Series([_apply(t, compiled.find(t, spun=bool(is_spun.get(d, False))))
+                        for d, t in zip(body["doc_id"], body["text"])], index=body.index)
+    s1_body = stage1.groupby(body["doc_id"]).agg("\n\n".join).reindex(ids).fillna("")
+    story = docs.set_index("doc_id")["story_id"].reindex(ids)
+    names = tuple(gazetteer) if gazetteer is not None else _gazetteer_names()
+    other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
+    rep = SpinRepairer(table=compiled.table, gazetteer=names).fit(
+        s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist())
+    learned = rep.learned_.copy()
+    counts = []
+    for row in learned.itertuples(index=False):
+        one = _compile(pd.DataFrame([row._asdict()])[list(compiled.table.columns)])
+        docs_in = [d for d in ids if is_spun.get(d, False) and (not row.story or story.get(d) == row.story)]
+        counts.append(sum(len(one.find(s1_body[d], spun=True)) for d in docs_in))
+    learned["n_applied"] = counts
+    return learned[["spun", "original", "left", "right", "mechanism", "story", "evidence", "in_table",
+                    "n_applied"]].reset_index(drop=True)

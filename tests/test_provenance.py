@@ -1,0 +1,268 @@
+"""kzlib.provenance and kzlib.despin on the seeds.
+
+Expected values come from reading the seed texts (see seeds/README and docs/DESIGN.md): 000 and 001
+are copies of one Newsweek article (000 spun, 001 round-trip machine-translated), 003 is a spun copy of
+a second Newsweek article, 002 a VOA analysis, 004 a translated Russian interview. The repairs checked
+below are phrases whose original wording is known from the aligned copy 001 or from plain English.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kzlib.despin import SPIN_THRESHOLD, despin, spin_score, spin_table
+from kzlib.errors import CorpusError, ParameterError
+from kzlib.provenance import annotate, find_copies, learned_substitutions, similarity_matrix
+
+D000, D001, D002, D003, D004 = ("000_d7fcb602a5d755b1", "001_288f76d67bc71bf5", "002_263d34c5b9433d99",
+                                "003_b322d1b1fe5c5e11", "004_4b552bcad1b25064")
+CLEAN = (D001, D002, D004)
+
+
+@pytest.fixture(scope="module")
+def annotated(seeds_corpus):
+    return annotate(seeds_corpus)
+
+
+@pytest.fixture(scope="module")
+def annotated_no_meta(seeds_corpus):
+    """The seeds as if the sidecar gave no version: what detection finds on its own."""
+    docs = seeds_corpus.documents.assign(version="")
+    return annotate(dataclasses.replace(seeds_corpus, documents=docs))
+
+
+def _doc(c, doc_id):
+    return c.documents.set_index("doc_id").loc[doc_id]
+
+
+def _despun(c, doc_id):
+    p = c.paragraphs
+    return "\n".join(p.loc[p["doc_id"] == doc_id, "text_despun"])
+
+
+# --- stories -----------------------------------------------------------------------------------------
+
+def test_000_and_001_are_one_story_and_every_other_seed_its_own(annotated):
+    story = annotated.documents.set_index("doc_id")["story_id"]
+    assert story[D000] == story[D001]
+    assert story.nunique() == 4
+    assert len({story[D002], story[D003], story[D004], story[D000]}) == 4
+
+
+def test_copies_table_holds_exactly_the_pair_000_001_with_evidence(annotated):
+    copies = annotated.copies
+    assert copies[["doc_a", "doc_b"]].values.tolist() == [[D000, D001]]
+    row = copies.iloc[0]
+    assert row["similarity"] >= 0.6          # most sentences of the article align despite spin and MT
+    # numbers that survive both spinning and translation: 9/11, 2001, 2003, 2011, 1990, 2019, 2014
+    for n in ("9/11", "2001", "2003", "2011", "1990", "2019", "2014"):
+        assert n in row["shared_numbers"].split()
+    assert "aligned" in row["evidence"]
+
+
+def test_despinning_makes_the_copies_more_alike(seeds_corpus, annotated):
+    body = seeds_corpus.paragraphs[seeds_corpus.paragraphs["kind"] == "body"]
+    raw = body.groupby("doc_id")["text"].agg("\n".join)
+    p = annotated.paragraphs[annotated.paragraphs["kind"] == "body"]
+    fixed = p.groupby("doc_id")["text_despun"].agg("\n".join)
+    assert similarity_matrix(fixed).loc[D000, D001] > similarity_matrix(raw).loc[D000, D001]
+
+
+def test_one_representative_per_story_and_it_is_the_least_altered_copy(annotated):
+    docs = annotated.documents
+    assert (docs.groupby("story_id")["is_representative"].sum() == 1).all()
+    # of the spun 000 and the machine-translated 001, the translation keeps real English words
+    assert bool(_doc(annotated, D001)["is_representative"])
+    assert not bool(_doc(annotated, D000)["is_representative"])
+    assert len(annotated.representatives().documents) == 4
+
+
+def test_find_copies_scales_by_lsh_and_finds_planted_copies():
+    rng = np.random.default_rng(1)
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    vocab = ["".join(rng.choice(letters, 7)) for _ in range(5000)]
+
+    def doc() -> str:
+        return " ".join(" ".join(rng.choice(vocab, 12)).capitalize() + "." for _ in range(8))
+
+    texts = {f"d{i:03d}": doc() for i in range(150)}
+    for i in range(5):           # five copies with every third word swapped, as a spinner would
+        words = texts[f"d{i:03d}"].split()
+        texts[f"c{i:03d}"] = " ".join(rng.choice(vocab) if k % 3 == 1 else w for k, w in enumerate(words))
+    copies = find_copies(pd.Series(texts))
+    assert sorted(map(tuple, copies[["doc_a", "doc_b"]].values.tolist())) == [
+        (f"c{i:03d}", f"d{i:03d}") for i in range(5)]
+
+
+# --- versions and spin scores ------------------------------------------------------------------------
+
+def test_spun_seeds_score_above_all_others(annotated):
+    s = annotated.documents.set_index("doc_id")["spin_score"]
+    assert min(s[D000], s[D003]) > max(s[list(CLEAN)])
+    assert min(s[D000], s[D003]) >= SPIN_THRESHOLD > max(s[list(CLEAN)])
+    # most sentences of a spun copy carry a swap: tens per 1,000 words; clean text a handful at most
+    assert min(s[D000], s[D003]) > 50 and max(s[list(CLEAN)]) < 5
+
+
+def test_detected_versions_without_metadata(annotated_no_meta):
+    v = annotated_no_meta.documents.set_index("doc_id")["version_detected"]
+    assert v[D000] == "spun" and v[D003] == "spun"
+    assert v[D001] == "machine-translated"      # "... tensions with Ukraine. sought to bring stability."
+    assert v[D004] == "translated"              # dash-led answers, "– says <role> <Name>"
+    # 002 carries an aggregator's syndication notice *and* round-trip MT artefacts ("by the end. of
+    # January."): detection reports the stronger alteration; the sidecar's "republished" is kept below
+    assert v[D002] == "machine-translated"
+    assert (annotated_no_meta.documents["version"] == annotated_no_meta.documents["version_detected"]).all()
+
+
+def test_a_version_given_by_the_sidecar_is_kept(annotated):
+    docs = annotated.documents.set_index("doc_id")
+    assert docs.loc[D002, "version"] == "republished"
+    assert docs.loc[D002, "version_detected"] == "machine-translated"
+    assert docs.loc[D001, "version"] == "machine-translated"
+    assert "syndication notice" in docs.loc[D002, "version_evidence"]
+
+
+# --- repair ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", [
+    "Collective Security Treaty Organization (CSTO)",   # Collective Safety Treaty Group
+    "a rudiment of the Cold War",                       # Chilly Battle
+    "State Department spokesperson Ned Price said",     # State Division ... Ned Worth mentioned
+    "Price said",                                        # Worth mentioned (the surname alone)
+    "in the Middle East",                                # Center East
+    "the Russian Foreign Ministry issued a statement",   # International Ministry ... an announcement
+    "NATO Secretary-General Jens Stoltenberg",          # Secretary-Common
+    "Moscow State University and the Plekhanov Russian University of Economics",  # College
+    "Russian International Affairs Council",            # Worldwide
+    "the simmering situation in Eastern Europe",        # state of affairs ... Jap Europe
+    "the Organization for Security and Cooperation in Europe",  # Group for Safety
+    'stirring up "color revolutions"',                  # coloration revolutions
+    "radical religious ideology",                       # non secular
+    "giving birth to the term",                         # giving beginning to the time period
+    "law and order",                                     # legislation and order
+    "shoot to kill without warning",                    # with out
+    "Since first taking office 20 years ago",           # workplace 20 years in the past
+])
+def test_despun_000_reads_as_the_original(annotated, phrase):
+    assert phrase in _despun(annotated, D000)
+
+
+@pytest.mark.parametrize("phrase", [
+    "Chinese Foreign Minister Wang Yi",                  # Chinese language Overseas Minister
+    "Chinese Foreign Ministry spokesperson Wang Wenbin told reporters",
+    "the broader Shanghai Cooperation Organization (SCO)",  # Shanghai Cooperation Group
+    "law enforcement",                                   # regulation enforcement
+    "political instability a year ago",                  # a 12 months in the past
+    "the ultimate sacrifice",                            # the last word sacrifice
+    "the State Department understands",                  # State Division (learned from 000's copy)
+    "double standards. Where did the hordes",            # double requirements. The place did
+    "Both men",                                           # Each males
+])
+def test_despun_003_reads_as_the_original(annotated, phrase):
+    assert phrase in _despun(annotated, D003)
+
+
+@pytest.mark.parametrize("spun", ["Chilly Battle", "Safety Treaty", "Ned Worth", "State Division", "Chinese language",
+                                  "non secular", " navy ", "Antonov mentioned"])
+def test_spinner_phrases_are_gone_from_the_repaired_copies(annotated, spun):
+    assert spun not in _despun(annotated, D000) + _despun(annotated, D003)
+
+
+def test_general_mechanism_finds_substitutions_the_table_does_not_list(annotated):
+    learned = learned_substitutions(annotated)
+    new = learned[~learned["in_table"]]
+    pairs = set(zip(new["spun"], new["original"]))
+    # names and fixed phrases the clean copies write otherwise (none of them is in the table)
+    for pair in [("Worth", "Price"), ("Division", "Department"), ("College", "University"),
+                 ("Common", "General"), ("Jap", "Eastern"), ("Group", "Organization")]:
+        assert pair in pairs
+    table_pairs = {(a.lower(), b.lower()) for a, b in zip(spin_table()["spun"], spin_table()["original"])}
+    assert not {(a.lower(), b.lower()) for a, b in pairs} & table_pairs
+    assert (new["n_applied"] > 0).all()
+    # transliteration variants are not spinner swaps: Tileuberdi (000, 003) stays, although 001 writes Tlebardi
+    assert "Tileuberdi" in _despun(annotated, D000) and "Tlebardi" not in _despun(annotated, D000)
+
+
+def test_clean_seeds_are_left_unchanged(annotated):
+    p = annotated.paragraphs
+    clean = p[p["doc_id"].isin(CLEAN)]
+    assert (clean["text_despun"] == clean["text"]).all()
+    assert clean["n_despun"].sum() == 0
+
+
+def test_despin_alone_leaves_clean_text_alone(seeds_corpus):
+    for doc_id in CLEAN:
+        text = _doc(seeds_corpus, doc_id)["text"]
+        assert despin(text) == text
+
+
+def test_verbatim_text_is_kept_for_quotation(seeds_corpus, annotated):
+    before = seeds_corpus.paragraphs.sort_values(["doc_id", "para_id"]).reset_index(drop=True)
+    after = annotated.paragraphs.sort_values(["doc_id", "para_id"]).reset_index(drop=True)
+    assert after["text"].equals(before["text"])
+    assert "Ned Worth mentioned in an announcement" in "\n".join(after.loc[after["doc_id"] == D000, "text"])
+
+
+def test_annotate_is_deterministic(seeds_corpus, annotated):
+    again = annotate(seeds_corpus)
+    for name in ("documents", "paragraphs", "copies"):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(annotated, name))
+
+
+# --- despin on its own -------------------------------------------------------------------------------
+
+def test_despin_examples():
+    assert despin("Antonov mentioned the Chilly Battle.", spun=True) == "Antonov said the Cold War."
+    # context: before a noun 'overseas' was 'foreign', at the end of a clause it was 'abroad'
+    assert despin("Washington's overseas coverage and training overseas.", spun=True) == \
+        "Washington's foreign policy and training abroad."
+    # case is kept; a real navy is left alone
+    assert despin("Mentioned by the navy base.", spun=True) == "Said by the navy base."
+    # scope=spun rows wait for evidence: one ordinary word in clean text is not spin
+    assert despin("Blinken mentioned the talks.") == "Blinken mentioned the talks."
+    # scope=always rows are repaired anywhere
+    assert despin("a relic of the Chilly Battle") == "a relic of the Cold War"
+
+
+def test_spin_score_counts_per_thousand_words():
+    assert spin_score("The military intervention, Antonov said.") == 0.0
+    assert spin_score("The navy intervention, Antonov mentioned.") == pytest.approx(1000 * 2 / 5)
+
+
+def test_every_table_row_has_a_source_note():
+    table = spin_table()
+    assert (table["source"].str.len() > 10).all()
+    assert set(table["scope"]) <= {"always", "spun"}
+    assert not table.duplicated(["spun", "original", "left", "right"]).any()
+
+
+# --- bad input ---------------------------------------------------------------------------------------
+
+def test_bad_input_gets_clear_errors(seeds_corpus, tmp_path):
+    with pytest.raises(CorpusError, match="paragraphs"):
+        annotate(dataclasses.replace(seeds_corpus, paragraphs=seeds_corpus.paragraphs.iloc[0:0]))
+    with pytest.raises(ParameterError, match="str"):
+        despin(None)  # type: ignore[arg-type]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("spun,original,scope\nfoo,bar,sometimes\n")
+    with pytest.raises(ParameterError, match="scope"):
+        spin_table(bad)
+    with pytest.raises(ParameterError, match="does not exist"):
+        spin_table(tmp_path / "missing.csv")
+
+
+def test_a_corpus_of_one_document_is_its_own_story(seeds_corpus):
+    one = seeds_corpus.documents["doc_id"] == D003
+    c = dataclasses.replace(seeds_corpus, documents=seeds_corpus.documents[one],
+                            paragraphs=seeds_corpus.paragraphs[seeds_corpus.paragraphs["doc_id"] == D003])
+    out = annotate(c)
+    assert out.documents["story_id"].tolist() == [D003]
+    assert bool(out.documents["is_representative"].item())
+    assert len(out.copies) == 0
+    assert "Chilly" not in _despun(out, D003) and re.search(r"\bsaid\b", _despun(out, D003))
