@@ -489,9 +489,9 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         ``confidence``, ``method``, ``n_words``.
 
     Example:
-        >>> p = pd.DataFrame({"doc_id": ["d"], "para_id": [0], "text": ["Tokaev said that order was restored."]})
+        >>> p = pd.DataFrame({"doc_id": ["d"], "para_id": [0], "text": ["Tokaev said that order was restored in Almaty."]})
         >>> extract_quotes(p)[["speaker", "kind", "quote"]].values.tolist()
-        [['Kassym-Jomart Tokayev', 'indirect', 'order was restored.']]
+        [['Kassym-Jomart Tokayev', 'indirect', 'order was restored in Almaty.']]
     """
     missing = {"doc_id", "para_id", "text"} - set(paragraphs.columns)
     if missing:
@@ -770,7 +770,7 @@ def evaluate_quotes(quotes: pd.DataFrame, gold: pd.DataFrame, *, kinds: tuple[st
     Example:
         >>> q = pd.DataFrame({"doc_id": ["d"], "quote_id": [0], "quote": ["We act now."], "speaker": ["X"], "kind": ["direct"]})
         >>> g = pd.DataFrame({"doc_id": ["d"], "snippet": ["act now"], "speaker": ["X"], "kind": ["direct"]})
-        >>> evaluate_quotes(q, g).loc[0, ["recall", "precision", "speaker_accuracy"]].tolist()
+        >>> [float(x) for x in evaluate_quotes(q, g).loc[0, ["recall", "precision", "speaker_accuracy"]]]
         [1.0, 1.0, 1.0]
     """
     m = match_gold(quotes, gold, kinds=kinds)
