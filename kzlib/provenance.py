@@ -400,6 +400,8 @@ class SpinRepairer:
       the clean documents (or the gazetteer names) never write in that context, where they write
       another word with the same neighbours ("Ned Worth" / "Ned Price", "Moscow State College" /
       "Moscow State University"); spelling variants (Tileuberdi / Tlebardi) are left alone;
+    - **gazetteer variants** (``mechanism="gazetteer"``, from ``variants``): two names of one actor
+      that differ by dissimilar words ("Ned Worth" / "Ned Price"), the clean text using only one;
     - **aligned copies** (``mechanism="aligned-copy"``): a word or short phrase that an aligned
       sentence of a clean copy of the same story writes otherwise between the same neighbours, kept
       when the corpus's frequencies show it is the spinner's swap: the spun word is over-used in spun
@@ -424,6 +426,7 @@ class SpinRepairer:
     max_phrase: int = 3
     max_refs: int = 3
     min_aligned: int = 2
+    variants: tuple[tuple[str, str], ...] = ()
 
     def fit(self, texts: pd.Series, *, spun: pd.Series, stories: pd.Series | None = None,
             raw: pd.Series | None = None, extra_reference: Iterable[str] = ()) -> SpinRepairer:
@@ -440,6 +443,11 @@ class SpinRepairer:
         known = {re.sub(r"\s+", " ", a.lower()) + "\t" + b.lower() for a, b in zip(base["spun"], base["original"])}
         gaz_tokens = {t for name in self.gazetteer for t in re.findall(r"[A-Za-z][A-Za-z'’]*", name)}
         rows: list[dict] = []
+        for spun_form, original in self.variants:
+            rows.append({"spun": spun_form, "original": original, "scope": "spun", "left": "", "right": "",
+                         "case": "exact", "mechanism": "gazetteer", "story": "",
+                         "source": "learned: the actor gazetteer lists both forms; the clean text uses only the original",
+                         "evidence": f"gazetteer: '{spun_form}' and '{original}' name one actor"})
         if spun_ids and (clean_ids or self.gazetteer):
             rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference), gaz_tokens)
             if stories is not None:
@@ -638,34 +646,50 @@ class SpinRepairer:
 
 # --- the stage ---------------------------------------------------------------------------------------
 
-def _gazetteer_names() -> tuple[str, ...]:
-    """Canonical names and aliases of the actor gazetteer (``kzlib.actors``), if it is installed."""
+def _gazetteer() -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """(canonical names, (canonical name, aliases) per actor) of ``kzlib.actors``' gazetteer, if available."""
     try:
-        from kzlib import actors  # noqa: PLC0415 - optional, written by another module
-    except ImportError:
-        return ()
-    for attr in ("gazetteer_names", "all_names", "names"):
-        fn = getattr(actors, attr, None)
-        if callable(fn):
-            try:
-                return tuple(sorted({str(n) for n in fn()}))
-            except Exception as exc:  # noqa: BLE001 - a broken optional source must not stop provenance
-                log.warning("could not read actor names from kzlib.actors.%s: %s", attr, exc)
-                return ()
-    loader = getattr(actors, "load_gazetteer", None)
-    if callable(loader):
-        try:
-            g = loader()
-            if isinstance(g, pd.DataFrame):
-                cols = [c for c in ("name", "canonical", "alias", "aliases") if c in g.columns]
-                names = set()
-                for c in cols:
-                    for v in g[c].dropna():
-                        names.update(v if isinstance(v, (list, tuple)) else [v])
-                return tuple(sorted(str(n) for n in names if str(n).strip()))
-        except Exception as exc:  # noqa: BLE001
-            log.warning("could not read the actor gazetteer: %s", exc)
-    return ()
+        from kzlib.actors import default_gazetteer  # noqa: PLC0415 - optional, another module's data
+        g = default_gazetteer()
+    except Exception as exc:  # noqa: BLE001 - a missing or broken optional source must not stop provenance
+        log.info("no actor gazetteer for provenance (%s); learning from the corpus alone", exc)
+        return (), ()
+    actors = sorted(g.actors.values(), key=lambda a: a.name)
+    return tuple(a.name for a in actors), tuple((a.name, tuple(a.aliases)) for a in actors)
+
+
+def _swap_like(x: str, y: str) -> bool:
+    """Two capitalised dictionary-like words that could be a spinner's synonym swap (not Joseph / Joe,
+    Georgiy / Georgi, U.S. / US or Kazakhstani / Kazakh)."""
+    return (x.isalpha() and y.isalpha() and x[0].isupper() and y[0].isupper() and x.lower()[:2] != y.lower()[:2]
+            and not _similar(x, y))
+
+
+def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]], clean_text: str) -> list[tuple[str, str]]:
+    """(spun form, original) pairs among an actor's names: two forms of the same length that share a word
+    and differ only by dissimilar words ("Ned Worth" / "Ned Price"; spelling variants are not swaps).
+    The original is the canonical name, else the form the clean text uses more."""
+    out = []
+    for name, aliases in actors:
+        forms = [f for f in (name, *aliases) if re.fullmatch(r"[A-Za-z][A-Za-z .'’-]*", f)]
+        for i, a in enumerate(forms):
+            for b in forms[i + 1:]:
+                wa, wb = a.split(), b.split()
+                if len(wa) != len(wb) or len(wa) < 2:
+                    continue
+                diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+                if not diff or len(diff) == len(wa) or not all(_swap_like(x, y) for x, y in diff):
+                    continue
+                if a == name or b == name:
+                    spun, orig = (b, a) if a == name else (a, b)
+                else:
+                    ca, cb = clean_text.count(a), clean_text.count(b)
+                    if ca == cb:
+                        continue
+                    spun, orig = (b, a) if ca > cb else (a, b)
+                if clean_text.count(spun) == 0:
+                    out.append((spun, orig))
+    return sorted(set(out))
 
 
 def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshold: float = 0.1,
@@ -677,7 +701,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     ``corpus`` is the result of :func:`kzlib.clean.clean` (it needs ``paragraphs``). Returns a new
     Corpus with ``documents`` columns ``story_id``, ``is_representative``, ``spin_score``, ``version``
     (the metadata's where it gave one), ``version_detected``, ``mt_score``, ``translation_score``,
-    ``n_despun``; ``paragraphs.text_despun`` and ``paragraphs.n_despun``; and the ``copies`` table.
+    ``n_despun`` (repairs made) and ``n_despun_learned`` (of which by learned substitutions);
+    ``paragraphs.text_despun``, ``n_despun`` and ``n_despun_learned``; and the ``copies`` table.
     ``learn=False`` uses the phrase table only; ``gazetteer`` is a list of actor names (default: those
     of ``kzlib.actors`` if available). ``seed`` seeds the MinHash permutations.
 
@@ -722,23 +747,27 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     # 3. substitutions learned from the corpus, applied to spun documents
     base = compiled.table
     if learn and is_spun.any():
-        names = tuple(gazetteer) if gazetteer is not None else _gazetteer_names()
+        names, actors = (tuple(gazetteer), ()) if gazetteer is not None else _gazetteer()
         other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
-        repairer = SpinRepairer(table=base, gazetteer=names).fit(
+        clean_text = "\n".join(raw[~is_spun.reindex(raw.index).fillna(False)])
+        repairer = SpinRepairer(table=base, gazetteer=names,
+                                variants=tuple(_gazetteer_variants(actors, clean_text))).fit(
             s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist())
     else:
         repairer = None
-    final, n_subs = [], []
+    final, n_subs, n_learned = [], [], []
     for d, t, s1 in zip(paras["doc_id"], paras["text"], paras["_stage1"]):
         sp = bool(is_spun.get(d, False))
         n = len(compiled.find(t, spun=sp))
+        k = 0
         if repairer is not None and sp:
             s1, k = repairer.repair_learned(s1, story=story.get(d))
-            n += k
         final.append(s1)
-        n_subs.append(n)
+        n_subs.append(n + k)
+        n_learned.append(k)
     paras["text_despun"] = final
     paras["n_despun"] = n_subs
+    paras["n_despun_learned"] = n_learned
     paras = paras.drop(columns="_stage1")
 
     # 4. versions and representatives
@@ -760,7 +789,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     docs["version"] = given.where(given != "", docs["version_detected"])
     docs["spin_score"] = scores
     docs["story_id"] = story
-    docs["n_despun"] = paras.groupby("doc_id")["n_despun"].sum().reindex(docs.index).fillna(0).astype(int)
+    for col in ("n_despun", "n_despun_learned"):
+        docs[col] = paras.groupby("doc_id")[col].sum().reindex(docs.index).fillna(0).astype(int)
     words = n_words.reindex(docs.index).fillna(0)
     rank = docs["version"].map(_VERSION_RANK).fillna(len(_VERSION_RANK))
     order = pd.DataFrame({"story": docs["story_id"], "rank": rank, "words": -words, "doc": docs["doc_id"]})
@@ -803,9 +833,11 @@ def learned_substitutions(corpus, *, spin_threshold: float = SPIN_THRESHOLD,
                         for d, t in zip(body["doc_id"], body["text"])], index=body.index)
     s1_body = stage1.groupby(body["doc_id"]).agg("\n\n".join).reindex(ids).fillna("")
     story = docs.set_index("doc_id")["story_id"].reindex(ids)
-    names = tuple(gazetteer) if gazetteer is not None else _gazetteer_names()
+    names, actors = (tuple(gazetteer), ()) if gazetteer is not None else _gazetteer()
     other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
-    rep = SpinRepairer(table=compiled.table, gazetteer=names).fit(
+    clean_text = "\n".join(raw[~is_spun.reindex(raw.index).fillna(False)])
+    rep = SpinRepairer(table=compiled.table, gazetteer=names,
+                       variants=tuple(_gazetteer_variants(actors, clean_text))).fit(
         s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist())
     learned = rep.learned_.copy()
     counts = []
