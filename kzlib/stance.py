@@ -605,6 +605,7 @@ def detect_stance(
     cues: dict[str, Any] | str | Path | None = None,
     threshold: float = 0.3,
     use_vader: bool = True,
+    kinds: Sequence[str] | None = ("direct", "indirect", "interview", "fragment"),
 ) -> pd.DataFrame:
     """Stance of each quotation towards each target it concerns (the ``stances`` table).
 
@@ -619,6 +620,8 @@ def detect_stance(
         mapping name -> record): gives a speaker's side for the small own-side prior.
     paragraphs : the ``paragraphs`` table, for the attribution context.
     threshold : |score| needed (with lexical evidence in that direction) for favor/against.
+    kinds : quote kinds read when the table has a ``kind`` column (interviewer questions are not a
+        speaker's words); None reads all.
 
     Returns the ``stances`` table: ``doc_id, quote_id, speaker, target, stance, score, evidence``
     plus ``lexical`` (the cue/term part of the score), ``cues`` (what scored) and ``source``
@@ -638,6 +641,11 @@ def detect_stance(
         raise ValueError(f"quotes table lacks columns {sorted(missing)}; build it with kzlib.quotes")
     if not 0 < threshold < 1:
         raise ValueError(f"threshold must lie in (0, 1), got {threshold}")
+    if kinds is not None and "kind" in quotes.columns:
+        n0 = len(quotes)
+        quotes = quotes[quotes["kind"].isin(kinds)]
+        if len(quotes) < n0:
+            logger.info("detect_stance: %d quotes of other kinds (e.g. interviewer questions) left out", n0 - len(quotes))
     tlist = _coerce_targets(targets)
     cue_data = cues if isinstance(cues, dict) else load_stance_cues(cues)
     lex = _build_lexicon(tlist, cue_data)
