@@ -39,7 +39,7 @@ from kzlib.errors import CorpusError, ParameterError
 
 __all__ = [
     "annotate", "SpinRepairer", "find_copies", "similarity_matrix", "detect_versions", "VERSIONS",
-    "story_features", "learned_substitutions",
+    "story_features", "learned_substitutions", "repair_examples", "change_rate",
 ]
 
 log = logging.getLogger(__name__)
@@ -848,3 +848,69 @@ def learned_substitutions(corpus, *, spin_threshold: float = SPIN_THRESHOLD,
     learned["n_applied"] = counts
     return learned[["spun", "original", "left", "right", "mechanism", "story", "evidence", "in_table",
                     "n_applied"]].reset_index(drop=True)
+
+
+def repair_examples(corpus, *, n: int = 12, doc_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Sentences of spun documents side by side with their repair, most-repaired first.
+
+    Returns ``doc_id``, ``para_id``, ``n_changes`` (words changed), ``spun`` (verbatim) and ``repaired``;
+    ``n`` rows at most (0 = all). Spun documents are those with ``version_detected == "spun"`` unless
+    ``doc_ids`` names others.
+
+    Example:
+        >>> from kzlib.study import prepare
+        >>> repair_examples(prepare(), n=3)[["spun", "repaired"]]  # doctest: +SKIP
+    """
+    docs = corpus.documents
+    if doc_ids is None:
+        if "version_detected" not in docs.columns:
+            raise CorpusError("repair_examples needs an annotated corpus: call kzlib.provenance.annotate first")
+        doc_ids = docs.loc[docs["version_detected"] == "spun", "doc_id"]
+    keep = set(doc_ids)
+    p = corpus.paragraphs
+    p = p[p["doc_id"].isin(keep) & (p["text"] != p["text_despun"])].sort_values(["doc_id", "para_id"])
+    rows = []
+    for d, pid, before, after in zip(p["doc_id"], p["para_id"], p["text"], p["text_despun"]):
+        sa, sb = _sentences(before), _sentences(after)
+        if len(sa) != len(sb):
+            sa, sb = [before], [after]
+        for x, y in zip(sa, sb):
+            if x != y:
+                rows.append({"doc_id": d, "para_id": int(pid), "n_changes": _words_changed(x, y), "spun": x,
+                             "repaired": y})
+    out = pd.DataFrame(rows, columns=["doc_id", "para_id", "n_changes", "spun", "repaired"])
+    out = out.sort_values(["n_changes", "doc_id", "para_id"], ascending=[False, True, True], kind="stable")
+    return (out.head(n) if n else out).reset_index(drop=True)
+
+
+def _words_changed(before: str, after: str) -> int:
+    a, b = before.split(), after.split()
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal")
+
+
+def change_rate(corpus, *, doc_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """How much de-spinning changed each document: ``n_words``, ``words_changed``, ``rate`` (changed per
+    1,000 words), both in the corpus (``text_despun``) and by :func:`kzlib.despin.despin` run alone on
+    the raw text (``words_changed_alone``, ``rate_alone``). On clean documents both should be ~0.
+
+    Example:
+        >>> from kzlib.study import prepare
+        >>> change_rate(prepare())[["doc_id", "rate"]]  # doctest: +SKIP
+    """
+    from kzlib.despin import despin
+
+    p = corpus.paragraphs.sort_values(["doc_id", "para_id"])
+    if doc_ids is not None:
+        p = p[p["doc_id"].isin(set(doc_ids))]
+    rows = []
+    for d, g in p.groupby("doc_id", sort=True):
+        before = "\n\n".join(g["text"])
+        after = "\n\n".join(g["text_despun"])
+        alone = despin(before)
+        n = len(before.split())
+        ch, ch_alone = _words_changed(before, after), _words_changed(before, alone)
+        rows.append({"doc_id": d, "n_words": n, "words_changed": ch, "rate": round(1000 * ch / max(n, 1), 2),
+                     "words_changed_alone": ch_alone, "rate_alone": round(1000 * ch_alone / max(n, 1), 2)})
+    return pd.DataFrame(rows, columns=["doc_id", "n_words", "words_changed", "rate", "words_changed_alone",
+                                       "rate_alone"])

@@ -1,0 +1,212 @@
+"""Generate notebooks/02_provenance.ipynb (then `python scripts/refresh_notebooks.py notebooks/02_provenance.ipynb`)."""
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+IGNORE = {"tags": ["nbval-ignore-output"]}
+
+cells = [
+    new_markdown_cell("""# 02 · Provenance: copies of one story, spun and translated text, and its repair
+
+A corpus collected from the web holds the same story many times: syndicated, republished by
+aggregators, machine-translated, and *spun* by article spinners that swap words for bad synonyms
+("Collective Safety Treaty Group" for Collective Security Treaty Organization) to evade duplicate
+detection. Counted naively, every copy inflates the statistics and every spun copy hides its entities.
+
+This stage (`kzlib.provenance.annotate`, run by `kzlib.prepare`) does three things:
+
+1. **Stories** — groups the copies of one story. Candidate pairs come from MinHash LSH over features
+   that survive spinning and translation (numbers, names, pairs of content words of the *de-spun* text),
+   so the cost grows with the corpus, not with the number of pairs; a candidate is a copy when most of
+   its sentences align with sentences of the other. One copy per story is its *representative* (the
+   least altered: original, then republished, translated, machine-translated, spun).
+2. **Versions** — labels each document `original`, `spun`, `machine-translated`, `republished`,
+   `translated` or `unknown`, from evidence in its own text (below). A version given by the metadata
+   sidecar is kept in `version`; what the text shows is in `version_detected`.
+3. **Repair** — reverses spinner substitutions into `paragraphs.text_despun`. Analyses read that column;
+   quotations keep citing the verbatim `text`."""),
+    new_code_cell("""# Parameters (papermill overrides these; `kz params` lists them all)
+corpus: str = ""                 # folder or file of the corpus (empty: the bundled seeds)
+metadata: str = ""               # metadata CSV (empty: seeds/metadata.csv for the bundled corpus)
+run_dir: str = ""                # where kz run saves tables and figures (empty: save nothing)
+one_copy_per_story: bool = True  # not used for counting here: this notebook shows every copy
+seed: int = 0                    # seed of the MinHash permutations
+copy_threshold: float = 0.4      # share of the shorter copy's sentences that must align for a copy
+spin_threshold: float = 15.0     # spinner evidence per 1,000 words from which a document counts as spun
+max_docs: int = 60               # documents shown in the similarity heatmap (it is all-pairs)
+n_examples: int = 12             # spun / repaired sentence pairs shown
+max_rows: int = 40               # rows shown of long tables (the saved tables are complete)""",
+                  metadata={"tags": ["parameters"]}),
+    new_code_cell("""import matplotlib.pyplot as plt
+from matplotlib.patches import Patch
+import pandas as pd
+
+import kzlib
+from kzlib.despin import spin_table
+from kzlib.plots import setup_notebook
+from kzlib.provenance import annotate, change_rate, learned_substitutions, repair_examples, similarity_matrix
+
+setup_notebook()
+cleaned = kzlib.prepare(corpus or None, metadata=metadata or None, provenance=False)
+c = annotate(cleaned, seed=seed, copy_threshold=copy_threshold, spin_threshold=spin_threshold)
+docs = c.documents""", metadata=IGNORE),
+    new_markdown_cell("""## Documents: story, version, spin
+
+One row per document. `story_id` names the story (the first document of the group); the
+`is_representative` copy is the one analyses count when they count each story once. `spin_score` is
+spinner-substitution evidence per 1,000 words; `mt_score` and `translation_score` are the evidence for
+machine and human translation (per 1,000 words); `n_despun` is the number of repairs made, of which
+`n_despun_learned` by substitutions learned from the corpus rather than listed in the phrase table."""),
+    new_code_cell("""cols = ["doc_id", "outlet", "story_id", "is_representative", "version", "version_detected", "spin_score",
+        "mt_score", "translation_score", "n_despun", "n_despun_learned", "version_evidence"]
+kzlib.save_table(docs[cols], "provenance_documents", run_dir=run_dir)
+kzlib.show_table(docs[cols], max_rows=max_rows)"""),
+    new_markdown_cell("""## How similar are the documents?
+
+Each cell is the share of the shorter document's sentences that align with a sentence of the other
+(same content words, numbers and names), on the raw text (left) and on the de-spun text (right). Copies
+of one story light up off the diagonal; de-spinning brings a spun copy closer to its siblings, because
+the repaired words are the original's. Documents that are merely on the same topic stay dark."""),
+    new_code_cell("""def body_text(col):
+    p = c.paragraphs[(c.paragraphs["kind"] == "body") & (c.paragraphs["duplicate_of"] < 0)]
+    return p.groupby("doc_id")[col].agg("\\n\\n".join)
+
+raw_sim = similarity_matrix(body_text("text"), max_docs=max_docs)
+fixed_sim = similarity_matrix(body_text("text_despun"), max_docs=max_docs)
+kzlib.save_table(fixed_sim.reset_index(names="doc_id"), "similarity_despun", run_dir=run_dir)
+fig, axes = plt.subplots(1, 2, figsize=(12, 5.2), constrained_layout=True)
+labels = [d[:3] if len(raw_sim) > 12 else d for d in raw_sim.index]
+for ax, mat, title in zip(axes, (raw_sim, fixed_sim), ("raw text", "de-spun text")):
+    im = ax.imshow(mat.values, vmin=0, vmax=1, cmap="viridis")
+    ax.grid(False)
+    ax.set_xticks(range(len(mat)), labels, rotation=90, fontsize="small")
+    ax.set_yticks(range(len(mat)), labels, fontsize="small")
+    ax.set_xlabel("document")
+    ax.set_ylabel("document")
+    ax.set_title(f"Aligned-sentence share, {title}")
+fig.colorbar(im, ax=axes, label="share of the shorter copy's sentences aligned (0-1)")
+kzlib.save_figure(fig, "similarity_heatmap", run_dir=run_dir)
+plt.show()""", metadata=IGNORE),
+    new_code_cell("""print("aligned-sentence share, raw vs de-spun (copies only):")
+for a, b in c.copies[["doc_a", "doc_b"]].itertuples(index=False):
+    print(f"  {a} ~ {b}: {raw_sim.loc[a, b]:.2f} -> {fixed_sim.loc[a, b]:.2f}")"""),
+    new_markdown_cell("""## Stories and the copy that represents each
+
+The `copies` table lists the document pairs judged to be copies, with their evidence: the aligned
+sentences, and the numbers and names (first six letters) both share. Below it, one row per story."""),
+    new_code_cell("""kzlib.save_table(c.copies, "copies", run_dir=run_dir)
+kzlib.show_table(c.copies, max_rows=max_rows)"""),
+    new_code_cell("""stories = (docs.sort_values(["story_id", "doc_id"])
+           .groupby("story_id")
+           .agg(n_copies=("doc_id", "size"),
+                representative=("doc_id", lambda s: s[docs.loc[s.index, "is_representative"]].iloc[0]),
+                copies=("doc_id", " ".join), versions=("version", " / ".join))
+           .reset_index())
+kzlib.save_table(stories, "stories", run_dir=run_dir)
+print(f"{len(docs)} documents in {len(stories)} stories; {int((stories['n_copies'] > 1).sum())} stories have several copies")
+kzlib.show_table(stories, max_rows=max_rows)"""),
+    new_markdown_cell("""## Versions and spin scores
+
+How each version is recognised — the signals, all counted per 1,000 words so that long and short
+documents compare:
+
+* **spun** — matches of the spin-phrase table (`kzlib/data/spin_phrases.csv`): phrases a spinner
+  writes for ordinary words ("mentioned" for *said*, "navy" for *military*, "12 months" for *year*,
+  "the place" for *where*). Any English text has a few of these words in their own sense; spinner
+  output has one in most sentences, so spun copies score in the tens or hundreds and clean text near 0.
+  The dashed line is `spin_threshold`.
+* **machine-translated** — artefacts of (round-trip) machine translation: a sentence cut in the middle
+  (a lower-case word after a full stop that closes no abbreviation: "… tensions with Ukraine. sought to
+  bring stability"), stranded auxiliaries ("Agreement. Is. The …"), stray punctuation (". ,").
+* **translated** — conventions a human translation from Russian carries over: dash-led direct speech
+  (`– The United States is no longer …`), dash attributions ("…, – says …"), a space before a closing
+  quotation mark.
+* **republished** — a syndication notice ("This article is republished from …", found by the
+  cleaning stage) and no alteration of the text.
+* **original** — none of the above; **unknown** — too short to judge.
+
+A copy can show several signals: the VOA article republished by an aggregator (002) also carries
+round-trip machine-translation artefacts ("… should be completely gone by the end. of January."), so
+its detected version is *machine-translated* while the sidecar's *republished* is kept."""),
+    new_code_cell("""order = docs.sort_values("spin_score")
+fig, ax = plt.subplots(figsize=(8, 0.45 * len(order) + 1.8))
+colors = {"spun": "tab:red", "machine-translated": "tab:orange", "translated": "tab:blue",
+          "republished": "tab:green", "original": "tab:gray", "unknown": "lightgray"}
+ax.barh(order["doc_id"], order["spin_score"], color=[colors.get(v, "gray") for v in order["version_detected"]])
+line = ax.axvline(spin_threshold, ls="--", color="black", lw=1, label=f"spin_threshold = {spin_threshold:g}")
+handles = [line] + [Patch(color=col, label=f"detected: {v}") for v, col in colors.items()
+                    if (order["version_detected"] == v).any()]
+ax.set_xlabel("spin score (spinner substitutions per 1,000 words)")
+ax.set_ylabel("document")
+ax.set_title("Spin score per document, coloured by detected version")
+ax.legend(handles=handles, loc="lower right", fontsize="small")
+kzlib.save_figure(fig, "spin_scores", run_dir=run_dir)
+plt.show()""", metadata=IGNORE),
+    new_code_cell("""print(docs[["doc_id", "version_detected", "spin_score", "mt_score", "translation_score"]].to_string(index=False))"""),
+    new_markdown_cell("""## What the repair knows: the phrase table and what the corpus taught it
+
+The phrase table lists spinner substitutions, each with a `source` note saying how it was established
+(named in DESIGN.md, read off a spun seed aligned with its translated copy, or plain English grammar).
+Rows with `scope=always` are phrases English never uses and are repaired anywhere; `scope=spun` rows are
+swaps into ordinary words and are repaired only in documents scored as spun, so clean text keeps its
+own "mentioned" and "navy".
+
+On top of the table, `SpinRepairer` learns substitutions nobody listed, from the corpus itself:
+
+* **name-context** — a capitalised word of a spun copy that the clean documents never write between
+  the same name words, where they write another ("State Division" / "State Department", "Ned Worth" /
+  "Ned Price", "Moscow State College" / "Moscow State University"), provided the spun copies never use
+  that other word (the spinner replaced it everywhere). Spelling variants (Tileuberdi / Tlebardi) are
+  left alone;
+* **gazetteer** — two names of one actor in the actor gazetteer that differ by swapped words, the clean
+  text using only one of them;
+* **aligned-copy** — a word that an aligned sentence of a clean copy of the *same story* writes otherwise
+  between the same neighbours, seen at two positions at least, over-used in spun text and absent where
+  the clean text uses the other word; applied only within that story.
+
+`n_applied` counts the places each learned row matches the table-repaired text (rows overlap, so the
+total over rows can exceed the repairs made)."""),
+    new_code_cell("""table = spin_table()
+learned = learned_substitutions(c, spin_threshold=spin_threshold)
+kzlib.save_table(learned, "learned_substitutions", run_dir=run_dir)
+new = learned[~learned["in_table"]]
+new_pairs = {(a.lower(), b.lower()) for a, b in zip(new["spun"], new["original"])}
+print(f"phrase table: {len(table)} rows ({(table['scope'] == 'always').sum()} always, {(table['scope'] == 'spun').sum()} spun-only)")
+print(f"learned from the corpus: {len(learned)} rows, {len(new)} not in the table "
+      f"({len(new_pairs)} distinct substitutions); by mechanism: "
+      + ", ".join(f"{k} {v}" for k, v in new["mechanism"].value_counts().sort_index().items()))
+print(f"repairs made: {int(docs['n_despun'].sum())} in all, {int(docs['n_despun_learned'].sum())} by learned substitutions")
+kzlib.show_table(learned[["spun", "original", "mechanism", "story", "in_table", "n_applied", "evidence"]],
+                 max_rows=max_rows)"""),
+    new_markdown_cell("""## Judge the repair: spun and repaired sentences side by side
+
+The sentences of spun copies that the repair changed most. The left column is the verbatim text (what a
+quotation cites), the right column what analyses read. Words nobody listed and the corpus could not
+teach stay as the spinner left them ("prime envoy", "solid blame") — the repair is conservative: a word
+is only changed on evidence."""),
+    new_code_cell("""examples = repair_examples(c, n=n_examples)
+kzlib.save_table(repair_examples(c, n=0), "repair_examples", run_dir=run_dir)
+kzlib.show_table(examples, max_rows=max_rows, max_chars=400)"""),
+    new_markdown_cell("""## Does the repair leave clean text alone?
+
+Words changed per 1,000 words in each document, by the corpus repair (`rate`) and by `kzlib.despin` run
+on the document's text with no other information (`rate_alone`, which decides from the text's own spin
+score whether to apply the `scope=spun` rows). Documents that are not spun should show 0."""),
+    new_code_cell("""rates = change_rate(c)
+rates = rates.merge(docs[["doc_id", "version_detected"]], on="doc_id")
+kzlib.save_table(rates, "despin_change_rate", run_dir=run_dir)
+print(rates.to_string(index=False))
+clean = rates[rates["version_detected"] != "spun"]
+print(f"clean documents: {int(clean['words_changed'].sum())} of {int(clean['n_words'].sum())} words changed "
+      f"({1000 * clean['words_changed'].sum() / max(clean['n_words'].sum(), 1):.2f} per 1,000)")"""),
+]
+
+nb = new_notebook(cells=cells, metadata={
+    "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
+    "language_info": {"name": "python"},
+})
+out = Path(__file__).resolve().parent.parent / "notebooks" / "02_provenance.ipynb"
+nbformat.write(nb, out)
+print(f"wrote {out}")
