@@ -98,7 +98,7 @@ def story_features(text: str) -> set[str]:
 
     Example:
         >>> sorted(story_features("In 2001, Biden met Putin in Geneva."))[:3]
-        ['#2001', '@geneva', '@putin']
+        ['#2001', '@biden', '@geneva']
     """
     feats: set[str] = set()
     feats.update("#" + n.replace(",", "") for n in _NUMBER.findall(text))
@@ -207,7 +207,7 @@ def similarity_matrix(texts: pd.Series, *, max_docs: int = 200) -> pd.DataFrame:
 
     Example:
         >>> t = pd.Series({"a": "Putin met Biden in 2021.", "b": "In 2021 Putin met Biden."})
-        >>> similarity_matrix(t).loc["a", "b"]
+        >>> float(similarity_matrix(t).loc["a", "b"])
         1.0
     """
     ids = sorted(texts.index.astype(str))
