@@ -26,15 +26,19 @@ This stage (`kzlib.provenance.annotate`, run by `kzlib.prepare`) does three thin
    `translated` or `unknown`, from evidence in its own text (below). A version given by the metadata
    sidecar is kept in `version`; what the text shows is in `version_detected`.
 3. **Repair** — reverses spinner substitutions into `paragraphs.text_despun`. Analyses read that column;
-   quotations keep citing the verbatim `text`."""),
+   quotations keep citing the verbatim `text`.
+
+Every notebook of a run reads the same prepared corpus, so the thresholds used here are kzlib's
+defaults (a copy needs 40% of the shorter document's sentences aligned; a document is spun from 15
+spinner substitutions per 1,000 words). To try others, call
+`kzlib.annotate(kzlib.prepare(provenance=False), copy_threshold=..., spin_threshold=...)` in a notebook
+of your own."""),
     new_code_cell("""# Parameters (papermill overrides these; `kz params` lists them all)
 corpus: str = ""                 # folder or file of the corpus (empty: the bundled seeds)
 metadata: str = ""               # metadata CSV (empty: seeds/metadata.csv for the bundled corpus)
 run_dir: str = ""                # where kz run saves tables and figures (empty: save nothing)
+text_column: str = "text"       # text column when the corpus is one CSV/JSONL/Parquet file
 one_copy_per_story: bool = True  # not used for counting here: this notebook shows every copy
-seed: int = 0                    # seed of the MinHash permutations
-copy_threshold: float = 0.4      # share of the shorter copy's sentences that must align for a copy
-spin_threshold: float = 15.0     # spinner evidence per 1,000 words from which a document counts as spun
 max_docs: int = 60               # documents shown in the similarity heatmap (it is all-pairs)
 n_examples: int = 12             # spun / repaired sentence pairs shown
 max_rows: int = 40               # rows shown of long tables (the saved tables are complete)""",
@@ -49,8 +53,9 @@ from kzlib.plots import setup_notebook
 from kzlib.provenance import annotate, change_rate, learned_substitutions, repair_examples, similarity_matrix
 
 setup_notebook()
-cleaned = kzlib.prepare(corpus or None, metadata=metadata or None, provenance=False)
-c = annotate(cleaned, seed=seed, copy_threshold=copy_threshold, spin_threshold=spin_threshold)
+# the same prepared corpus every notebook of the run reads (its thresholds are kzlib's defaults)
+c = kzlib.prepare(corpus, metadata=metadata, text_column=text_column, cache_dir=run_dir)
+spin_threshold = kzlib.SPIN_THRESHOLD
 docs = c.documents""", metadata=IGNORE),
     new_markdown_cell("""## Documents: story, version, spin
 

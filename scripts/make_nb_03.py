@@ -32,6 +32,7 @@ paragraph); `method` says which rule found it."""),
 corpus: str = ""                 # folder or file of the corpus (empty: the bundled seeds)
 metadata: str = ""               # metadata CSV (empty: seeds/metadata.csv for the bundled corpus)
 run_dir: str = ""                # where kz run saves tables and figures (empty: save nothing)
+text_column: str = "text"       # text column when the corpus is one CSV/JSONL/Parquet file
 one_copy_per_story: bool = True  # count each story once (its representative copy)
 gazetteer: str = ""              # actors YAML (empty: the bundled kzlib/data/actors.yaml)
 min_words: int = 5               # quoted spans shorter than this, not attributed as a full utterance, are fragments
@@ -50,7 +51,7 @@ from kzlib.plots import setup_notebook
 from kzlib.quotes import SPEECH_KINDS, evaluate_quotes, extract_quotes, match_gold, voice_counts
 
 setup_notebook()
-c = kzlib.prepare(corpus or None, metadata=metadata or None)
+c = kzlib.prepare(corpus, metadata=metadata, text_column=text_column, cache_dir=run_dir)
 actors = Gazetteer.from_yaml(gazetteer or None)
 quotes = extract_quotes(c.paragraphs, actors=actors, documents=c.documents, min_words=min_words)
 kzlib.save_table(quotes, "quotes", run_dir=run_dir)""", metadata=IGNORE),

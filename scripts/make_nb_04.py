@@ -29,6 +29,7 @@ and the cues that scored, so any number below can be checked against the words."
 corpus: str = ""                 # folder or file of the corpus (empty: the bundled seeds)
 metadata: str = ""               # metadata CSV (empty: seeds/metadata.csv for the bundled corpus)
 run_dir: str = ""                # where kz run saves tables and figures (empty: save nothing)
+text_column: str = "text"       # text column when the corpus is one CSV/JSONL/Parquet file
 one_copy_per_story: bool = True  # count each story once (copies of one story pooled); False counts every copy
 targets_file: str = ""           # YAML of stance targets (empty: kzlib/data/targets.yaml)
 threshold: float = 0.3           # |score| needed for favor/against (0-1), with a stance cue in that direction
@@ -53,7 +54,7 @@ from kzlib.plots import setup_notebook
 from kzlib.quotes import extract_quotes
 
 setup_notebook()
-c = kzlib.prepare(corpus, metadata=metadata)
+c = kzlib.prepare(corpus, metadata=metadata, text_column=text_column, cache_dir=run_dir)
 gaz = default_gazetteer()
 quotes = extract_quotes(c.paragraphs, actors=gaz)
 targets = stance.load_targets(targets_file or None)

@@ -34,6 +34,7 @@ Every date carries a `confidence` (0–1) and a `note` that says how it was work
 corpus: str = ""                 # folder or file of the corpus (empty: the bundled seeds)
 metadata: str = ""               # metadata CSV (empty: seeds/metadata.csv for the bundled corpus)
 run_dir: str = ""                # where kz run saves tables and figures (empty: save nothing)
+text_column: str = "text"       # text column when the corpus is one CSV/JSONL/Parquet file
 one_copy_per_story: bool = True  # count each story once (its representative copy, plus dates only other copies give)
 min_confidence: float = 0.0      # leave out dates less sure than this (0-1); unresolved mentions are always listed
 window_start: str = ""           # first day of the close-up timeline, ISO (empty: 30 days before the earliest publication)
@@ -48,7 +49,7 @@ from kzlib import timeline
 from kzlib.plots import setup_notebook
 
 setup_notebook()
-c = kzlib.prepare(corpus, metadata=metadata)""", metadata=IGNORE),
+c = kzlib.prepare(corpus, metadata=metadata, text_column=text_column, cache_dir=run_dir)""", metadata=IGNORE),
     new_markdown_cell("""## Publication dates: the anchors
 
 One row per document: its publication date, how that date is known, the latest day the text itself

@@ -29,7 +29,7 @@ def test_every_notebook_has_one_readable_parameters_cell():
     declared = notebook_parameters(NOTEBOOKS)  # raises if a parameter line cannot be read by papermill
     assert [nb.name for nb in NOTEBOOKS] == list(declared)
     for nb, params in declared.items():
-        assert {"corpus", "metadata", "run_dir"} <= set(params), nb
+        assert {"corpus", "metadata", "run_dir", "text_column"} <= set(params), nb
         assert all(spec["help"] for spec in params.values()), f"{nb}: every parameter needs a comment"
 
 
