@@ -1,0 +1,129 @@
+"""The stages ``make bench`` times, each runnable with the pandas or the Dask engine.
+
+Each stage is ``stage(state, *, engine, scheduler) -> None``: it reads and extends ``state`` (a dict
+with ``corpus`` and the tables made so far). A stage whose kzlib module is missing raises
+``ImportError``; the runner records it as skipped. The per-document stages go through
+:func:`kzlib.engine.map_partitions_by_document`, so that the two engines run the same code.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pandas as pd
+
+log = logging.getLogger(__name__)
+
+#: Topic model settings of the benchmark (no stability reruns: they multiply the fitting cost by 6).
+TOPICS_K = 10
+TOPICS_SAMPLE_DOCS = 5_000   # the dask engine fits on this many documents (deterministic sample)
+#: MinHash LSH threshold of the provenance stage. kzlib.provenance's default (0.1) makes the candidate pairs
+#: grow with the square of the corpus (72k candidates at 1,000 documents): see benchmarks/RESULTS.md.
+PROVENANCE_LSH_THRESHOLD = 0.5
+
+
+def stage_load(state: dict, *, engine: str, scheduler: Any) -> None:
+    from kzlib.corpus import load_corpus
+
+    state["corpus"] = load_corpus(state["path"], id_column="doc_id")
+
+
+def stage_clean(state: dict, *, engine: str, scheduler: Any) -> None:
+    from kzlib.engine import clean_by_partition
+
+    state["corpus"] = clean_by_partition(state["corpus"], engine=engine, scheduler=scheduler)
+
+
+def stage_provenance(state: dict, *, engine: str, scheduler: Any) -> None:
+    from kzlib.provenance import annotate   # corpus-wide (LSH over all documents): runs on the client
+
+    state["corpus"] = annotate(state["corpus"], seed=0, lsh_threshold=PROVENANCE_LSH_THRESHOLD)
+
+
+def _quotes_part(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    from kzlib.quotes import extract_quotes
+
+    return extract_quotes(paragraphs)
+
+
+def stage_quotes(state: dict, *, engine: str, scheduler: Any) -> None:
+    from kzlib.engine import map_partitions_by_document
+
+    import kzlib.quotes  # noqa: F401 - fail early (ImportError) when the module is missing
+
+    state["quotes"] = map_partitions_by_document(state["corpus"].paragraphs, _quotes_part, engine=engine,
+                                                 scheduler=scheduler, sort_by=["doc_id", "quote_id"])
+
+
+def _stance_part(quotes: pd.DataFrame) -> pd.DataFrame:
+    from kzlib.stance import detect_stance
+
+    return detect_stance(quotes)
+
+
+def stage_stance(state: dict, *, engine: str, scheduler: Any) -> None:
+    from kzlib.engine import map_partitions_by_document
+
+    import kzlib.stance  # noqa: F401
+
+    quotes = state.get("quotes")
+    if quotes is None:
+        raise ImportError("the stance stage needs the quotes stage")
+    speech = quotes[quotes["kind"].isin(["direct", "indirect", "interview"])].reset_index(drop=True)
+    state["stances"] = map_partitions_by_document(speech, _stance_part, engine=engine, scheduler=scheduler,
+                                                  sort_by=["doc_id", "quote_id", "target"])
+
+
+def stage_topics(state: dict, *, engine: str, scheduler: Any) -> None:
+    from kzlib.engine import map_partitions_by_document, sample_keys
+    from kzlib.topics import TopicModel, topic_paragraphs
+
+    paras = topic_paragraphs(state["corpus"])
+    model = TopicModel(k=TOPICS_K, method="nmf", seed=0, stability_seeds=())
+    if engine == "pandas":
+        model.fit(paras)
+        state["doc_topics"] = model.doc_topics_
+    else:   # fit on a deterministic sample of documents, transform every partition
+        keep = set(sample_keys(paras["doc_id"], n=TOPICS_SAMPLE_DOCS, seed=0))
+        model.fit(paras[paras["doc_id"].isin(keep)].reset_index(drop=True))
+        state["doc_topics"] = map_partitions_by_document(paras, model.transform, engine=engine,
+                                                         scheduler=scheduler)
+    state["topics"] = model.topics_
+
+
+_EVENT_DOC_COLUMNS = ["published", "date_certainty", "story_id", "is_representative", "outlet"]
+
+
+def _events_part(sentences: pd.DataFrame) -> pd.DataFrame:
+    from kzlib.timeline import build_events
+
+    cols = [c for c in _EVENT_DOC_COLUMNS if c in sentences.columns]
+    docs = sentences[["doc_id", *cols]].drop_duplicates("doc_id").reset_index(drop=True)
+    return build_events(sentences=sentences.drop(columns=cols), documents=docs)
+
+
+def stage_timeline(state: dict, *, engine: str, scheduler: Any) -> None:
+    from kzlib.engine import map_partitions_by_document
+
+    import kzlib.timeline  # noqa: F401
+
+    corpus = state["corpus"]
+    docs = corpus.documents
+    cols = [c for c in _EVENT_DOC_COLUMNS if c in docs.columns]
+    sents = corpus.sentences.merge(docs[["doc_id", *cols]], on="doc_id", how="left")
+    # copies of one story are compared (one copy per story), so a story is never split
+    state["events"] = map_partitions_by_document(sents, _events_part, engine=engine, scheduler=scheduler,
+                                                 key="story_id" if "story_id" in sents.columns else "doc_id",
+                                                 sort_by=["doc_id", "sentence_id", "date", "expression"])
+
+
+STAGES = {
+    "load": stage_load,
+    "clean": stage_clean,
+    "provenance": stage_provenance,
+    "quotes": stage_quotes,
+    "stance": stage_stance,
+    "topics": stage_topics,
+    "timeline": stage_timeline,
+}

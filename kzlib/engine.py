@@ -1,0 +1,243 @@
+"""Run per-document stages over partitions: pandas in one process, or Dask on a cluster.
+
+A stage function that reads the rows of some documents and returns a table about those documents only
+(``extract_quotes``, ``build_events`` with ``one_copy_per_story`` keyed by ``story_id``, cleaning a
+document's paragraphs) gives the same table whether it runs once on the whole table or once per group
+of documents. :func:`map_partitions_by_document` runs it either way:
+
+- ``engine="pandas"``: ``func(table)`` in this process;
+- ``engine="dask"``: the table becomes a ``dask.dataframe`` whose partitions never split a document (the
+  index is the rank of the key, so ``from_pandas`` keeps each key's rows in one partition), ``func`` runs
+  on each partition on ``dask.distributed`` — a ``LocalCluster`` with one worker process per core by
+  default, or the cluster at ``scheduler`` (``"tcp://host:8786"``) — and the partitions' results are
+  concatenated in key order.
+
+Corpus-wide steps are not per-document; they are fitted once on the client and the fitted object is
+sent with the per-partition function (see ``benchmarks/RESULTS.md``): Punkt is trained on an evenly
+spread, deterministic sample of the body text (:func:`clean_by_partition`); topic models are fitted on
+a deterministic sample of documents (:func:`sample_keys`) and applied per partition; near-duplicate
+candidates come from MinHash LSH, whose cost grows with the number of documents.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["map_partitions_by_document", "dask_client", "clean_by_partition", "sample_keys", "ENGINES"]
+
+log = logging.getLogger(__name__)
+
+ENGINES = ("pandas", "dask")
+_LOCAL_SCHEDULERS = ("synchronous", "threads", "processes")
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: Any = None, *, n_workers: int | None = None) -> Iterator[dict[str, Any]]:
+    """Keyword arguments for ``dask.compute`` that run on the requested scheduler.
+
+    ``scheduler`` is ``None`` (a ``LocalCluster`` of ``n_workers`` processes, one thread each, started
+    here and closed on exit), an address (``"tcp://10.0.0.5:8786"``) of a running ``dask.distributed``
+    scheduler, a ``distributed.Client``, or one of dask's local schedulers ``"synchronous"``,
+    ``"threads"``, ``"processes"`` (no cluster; useful to debug).
+
+    Example:
+        >>> with dask_client("synchronous") as kw:
+        ...     kw
+        {'scheduler': 'synchronous'}
+    """
+    if isinstance(scheduler, str) and scheduler in _LOCAL_SCHEDULERS:
+        yield {"scheduler": scheduler}
+        return
+    from distributed import Client, LocalCluster
+
+    if isinstance(scheduler, Client):
+        yield {"scheduler": scheduler}
+        return
+    if scheduler is None:
+        workers = n_workers or max(1, min(os.cpu_count() or 1, 8))
+        log.info("starting a dask LocalCluster with %d worker processes", workers)
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=logging.WARNING) as cluster, Client(cluster) as client:
+            yield {"scheduler": client}
+        return
+    if not isinstance(scheduler, str):
+        raise TypeError(f"scheduler must be None, a scheduler address, a distributed.Client or one of "
+                        f"{_LOCAL_SCHEDULERS}; got {type(scheduler).__name__}")
+    try:
+        client = Client(scheduler, timeout="20s")
+    except OSError as exc:
+        raise ConnectionError(f"Cannot reach the dask scheduler at {scheduler!r} ({exc}). Start one with "
+                              f"'dask scheduler' and 'dask worker {scheduler}', or leave scheduler=None "
+                              f"for a local cluster.") from exc
+    with client:
+        yield {"scheduler": client}
+
+
+def _check(table: pd.DataFrame, key: str, engine: str) -> None:
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"expected a pandas DataFrame (a kzlib table), got {type(table).__name__}")
+    if key not in table.columns:
+        raise ValueError(f"the table has no {key!r} column to partition by (columns: {list(table.columns)[:10]}); "
+                         f"pass key=<the document or story column>")
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
+
+
+def _by_key(table: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Rows sorted by key (stable), indexed by the key's rank: partitions then never split a key."""
+    ordered = table.sort_values(key, kind="stable")
+    codes, _ = pd.factorize(ordered[key].astype(str), sort=True)
+    return ordered.set_axis(pd.Index(codes, name="_key_rank"), axis=0)
+
+
+def _keep_dtypes() -> Any:
+    """Dask turns object columns into pyarrow strings by default; kzlib tables keep pandas' dtypes, so
+    that both engines give the same table."""
+    import dask
+
+    return dask.config.set({"dataframe.convert-string": False})
+
+
+def _default_npartitions(n_keys: int) -> int:
+    return max(1, min(n_keys, 4 * (os.cpu_count() or 1), max(1, n_keys // 200)))
+
+
+def _apply(part: pd.DataFrame, func: Callable[..., pd.DataFrame], kwargs: dict[str, Any]) -> pd.DataFrame:
+    out = func(part.reset_index(drop=True), **kwargs)
+    if not isinstance(out, pd.DataFrame):
+        raise TypeError(f"{getattr(func, '__name__', func)} must return a DataFrame, got {type(out).__name__}")
+    return out.reset_index(drop=True)
+
+
+def map_partitions_by_document(
+    table: pd.DataFrame,
+    func: Callable[..., pd.DataFrame],
+    *,
+    engine: str = "pandas",
+    scheduler: Any = None,
+    npartitions: int | None = None,
+    key: str = "doc_id",
+    sort_by: list[str] | None = None,
+    meta: pd.DataFrame | None = None,
+    **kwargs: Any,
+) -> pd.DataFrame:
+    """Run a per-document stage ``func(rows, **kwargs) -> DataFrame`` with pandas or over Dask partitions.
+
+    ``table`` holds rows of many documents (``key`` names the column that must not be split: ``doc_id``,
+    or ``story_id`` for a stage that compares copies of one story). With ``engine="dask"`` the rows are
+    split into ``npartitions`` partitions (default: about 4 per core, at least 200 keys each) that keep
+    every key whole, ``func`` runs on each partition on ``scheduler`` (see :func:`dask_client`), and the
+    results are concatenated in key order. ``meta`` is an empty frame with the result's columns and dtypes
+    (default: ``func`` run on the first key's rows). ``sort_by`` sorts the result (both engines), so that
+    the two engines give the same table byte for byte.
+
+    Example:
+        >>> from kzlib.quotes import extract_quotes           # doctest: +SKIP
+        >>> quotes = map_partitions_by_document(corpus.paragraphs, extract_quotes, engine="dask",
+        ...                                     scheduler="tcp://10.0.0.5:8786")  # doctest: +SKIP
+    """
+    _check(table, key, engine)
+    if engine == "pandas" or len(table) == 0:
+        out = _apply(table, func, kwargs)
+    else:
+        import dask.dataframe as dd
+
+        indexed = _by_key(table, key)
+        n_keys = int(indexed.index.max()) + 1
+        parts = int(npartitions or _default_npartitions(n_keys))
+        if meta is None:
+            meta = _apply(indexed.loc[[0]], func, kwargs).iloc[:0]
+        with _keep_dtypes():
+            ddf = dd.from_pandas(indexed, npartitions=parts, sort=True)
+        log.info("map_partitions_by_document: %s over %d rows, %d keys, %d partitions",
+                 getattr(func, "__name__", "func"), len(table), n_keys, ddf.npartitions)
+        mapped = ddf.map_partitions(_apply, func, kwargs, meta=meta, align_dataframes=False)
+        with dask_client(scheduler) as compute_kw:
+            out = mapped.compute(**compute_kw)
+        out = out.reset_index(drop=True)
+    if sort_by:
+        out = out.sort_values(list(sort_by), kind="stable").reset_index(drop=True)
+    return out
+
+
+def sample_keys(keys: pd.Series | list[str], *, n: int, seed: int = 0) -> list[str]:
+    """A deterministic sample of ``n`` keys (smallest salted hash), the same whatever the keys' order.
+
+    A key chosen from a corpus stays chosen when more documents are added (as long as it is still among
+    the ``n`` smallest hashes), so a model fitted on the sample changes little as the corpus grows.
+
+    Example:
+        >>> sample_keys(["a", "b", "c", "d"], n=2, seed=0) == sample_keys(["d", "c", "b", "a"], n=2, seed=0)
+        True
+    """
+    unique = sorted({str(k) for k in keys})
+    if n >= len(unique):
+        return unique
+    salt = str(seed).encode()
+    return sorted(sorted(unique, key=lambda k: hashlib.blake2b(salt + k.encode(), digest_size=8).digest())[:n])
+
+
+# --- cleaning: per document, with Punkt trained once ------------------------------------------------
+
+def _clean_part(docs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``documents`` (without text) and ``paragraphs`` of some documents, as ``clean`` makes them."""
+    from kzlib.clean import clean
+    from kzlib.corpus import Corpus
+
+    cleaned = clean(Corpus(documents=docs.reset_index(drop=True)))
+    return cleaned.documents.drop(columns=["text"]), cleaned.paragraphs
+
+
+def _sentences_part(body: pd.DataFrame, splitter: Any) -> pd.DataFrame:
+    from kzlib.clean import _split_sentences
+
+    return _split_sentences(body, splitter)
+
+
+def clean_by_partition(corpus: Any, *, engine: str = "pandas", scheduler: Any = None,
+                       npartitions: int | None = None) -> Any:
+    """:func:`kzlib.clean.clean`, run per partition of documents, with the same tables.
+
+    Paragraph kinds, removals and the per-document fields are per-document; the sentence splitter
+    (Punkt) is corpus-wide, so it is trained once, on the client, on the same deterministic, evenly
+    spread sample of the analysable body text that ``clean`` uses, and sent to the partitions.
+    ``engine="pandas"`` is ``clean(corpus)`` itself.
+
+    Example:
+        >>> c = clean_by_partition(load_corpus(), engine="dask", scheduler="synchronous")  # doctest: +SKIP
+    """
+    import dask
+    import dask.dataframe as dd
+
+    from kzlib.clean import SentenceSplitter, analysable, clean
+
+    _check(corpus.documents, "doc_id", engine)
+    if engine == "pandas":
+        return clean(corpus)
+    docs = corpus.documents
+    indexed = _by_key(docs, "doc_id")
+    parts = int(npartitions or _default_npartitions(len(indexed)))
+    with _keep_dtypes():
+        ddf = dd.from_pandas(indexed, npartitions=parts, sort=True)
+    tasks = [dask.delayed(_clean_part)(part) for part in ddf.to_delayed()]
+    with dask_client(scheduler) as compute_kw:
+        results = dask.compute(*tasks, **compute_kw)
+    new_docs = pd.concat([r[0] for r in results], ignore_index=True)
+    new_docs.insert(list(docs.columns).index("text"), "text",
+                    new_docs["doc_id"].map(docs.set_index("doc_id")["text"]))
+    paras = pd.concat([r[1] for r in results], ignore_index=True)
+    removals = paras[(paras["kind"] != "body") | (paras["duplicate_of"] >= 0)]
+    removals = removals[["doc_id", "para_id", "kind", "reason", "text"]].reset_index(drop=True)
+    body = analysable(paras)
+    splitter = SentenceSplitter().fit(body["text"].tolist())
+    sentences = map_partitions_by_document(body, _sentences_part, engine=engine, scheduler=scheduler,
+                                           npartitions=npartitions, key="doc_id", splitter=splitter)
+    log.info("clean_by_partition: %d documents in %d partitions", len(docs), ddf.npartitions)
+    return corpus.replace(documents=new_docs, paragraphs=paras, sentences=sentences, removals=removals)

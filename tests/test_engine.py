@@ -1,0 +1,108 @@
+"""kzlib.engine: per-document stages give the same tables with pandas and on Dask partitions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kzlib.engine import clean_by_partition, map_partitions_by_document, sample_keys  # noqa: E402
+
+
+def _bytes(df: pd.DataFrame) -> bytes:
+    return df.to_csv(index=False).encode("utf-8")
+
+
+def _running_count(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per document: each row's position and the document's row count (wrong if a document is split)."""
+    out = rows[["doc_id", "para_id"]].copy()
+    out["position"] = rows.groupby("doc_id").cumcount()
+    out["n_rows"] = rows.groupby("doc_id")["para_id"].transform("size")
+    out["words"] = rows["text"].str.split().str.len()
+    return out.sort_values(["doc_id", "para_id"]).reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def table():
+    # 40 documents of uneven length (1 to 7 rows), rows shuffled
+    rows = [{"doc_id": f"d{i:02d}", "para_id": j, "text": f"word {i} " * (j + 1)}
+            for i in range(40) for j in range(1 + i % 7)]
+    return pd.DataFrame(rows).sample(frac=1.0, random_state=0).reset_index(drop=True)
+
+
+def test_dask_partitions_never_split_a_document(table):
+    expected = _running_count(table)
+    got = map_partitions_by_document(table, _running_count, engine="dask", scheduler="synchronous", npartitions=7)
+    assert _bytes(got) == _bytes(expected)
+    assert got["n_rows"].tolist() == [1 + int(d[1:]) % 7 for d in got["doc_id"]]
+
+
+def test_same_table_on_a_distributed_cluster(table):
+    from distributed import Client, LocalCluster
+
+    expected = map_partitions_by_document(table, _running_count, sort_by=["doc_id", "para_id"])
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        got = map_partitions_by_document(table, _running_count, engine="dask", scheduler=client, npartitions=5,
+                                         sort_by=["doc_id", "para_id"])
+    assert _bytes(got) == _bytes(expected)
+
+
+def test_bad_input_is_named():
+    with pytest.raises(ValueError, match="no 'story_id' column"):
+        map_partitions_by_document(pd.DataFrame({"doc_id": ["a"]}), _running_count, key="story_id")
+    with pytest.raises(ValueError, match="engine must be one of"):
+        map_partitions_by_document(pd.DataFrame({"doc_id": ["a"]}), _running_count, engine="spark")
+    with pytest.raises(TypeError, match="must return a DataFrame"):
+        map_partitions_by_document(pd.DataFrame({"doc_id": ["a"]}), lambda d: 1)
+
+
+def test_sample_keys_is_order_free_and_nested():
+    keys = [f"k{i}" for i in range(100)]
+    a = sample_keys(keys, n=10, seed=1)
+    assert a == sample_keys(list(reversed(keys)), n=10, seed=1) and len(a) == 10 and a == sorted(a)
+    assert set(sample_keys(keys[:60], n=10, seed=1)) >= set(a) & set(keys[:60])
+    assert sample_keys(keys, n=10, seed=2) != a
+    assert sample_keys(["b", "a"], n=5) == ["a", "b"]
+
+
+@pytest.fixture(scope="module")
+def small_corpus():
+    from benchmarks.generate import generate_corpus
+    from kzlib.corpus import Corpus, load_corpus
+
+    docs, _ = generate_corpus(30, seed=2)
+    path = Path(__file__).parent / "_engine_corpus.jsonl"
+    try:
+        docs.to_json(path, orient="records", lines=True, force_ascii=False)
+        corpus = load_corpus(path, id_column="doc_id")
+    finally:
+        path.unlink(missing_ok=True)
+    assert isinstance(corpus, Corpus)
+    return corpus
+
+
+def test_clean_by_partition_equals_clean(small_corpus):
+    from kzlib.clean import clean
+
+    expected = clean(small_corpus)
+    got = clean_by_partition(small_corpus, engine="dask", scheduler="synchronous", npartitions=4)
+    for name in ("documents", "paragraphs", "sentences", "removals"):
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(expected, name), obj=name)
+        assert _bytes(getattr(got, name)) == _bytes(getattr(expected, name))
+
+
+def test_quotes_on_partitions_equal_pandas(small_corpus):
+    from kzlib.clean import clean
+    from kzlib.quotes import extract_quotes
+
+    paras = clean(small_corpus).paragraphs
+    expected = extract_quotes(paras)
+    assert len(expected) > 30
+    got = map_partitions_by_document(paras, extract_quotes, engine="dask", scheduler="synchronous", npartitions=3,
+                                     sort_by=["doc_id", "quote_id"])
+    assert _bytes(got) == _bytes(expected.sort_values(["doc_id", "quote_id"]).reset_index(drop=True))
