@@ -85,24 +85,22 @@ _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”„«»‹›/\\|…]+|\s[-–—]+
 # A word: letters, optionally joined by apostrophes or hyphens ("kassym-jomart", "don't").
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
-_POSSESSIVE = re.compile(r"'s$")
 _MIN_LETTERS = 2
 
 
 def _runs(text: str, *, name: bool = False) -> list[list[tuple[str, bool, bool]]]:
     """Split text into runs of (lower-cased word, is_acronym, was_possessive) between punctuation.
 
-    In running text a mostly-capitals paragraph (a shouted headline) has no acronyms; in a name
+    In running text an all-capitals paragraph (a shouted headline) has no acronyms; in a name
     (``name=True``: "US", "CSTO") every all-capitals word is one.
     """
     text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text.translate(_APOSTROPHES))
-    letters = [ch for ch in text if ch.isalpha()]
-    shouting = not name and bool(letters) and sum(ch.isupper() for ch in letters) > 0.5 * len(letters)
+    shouting = not name and text.isupper()  # no lower-case letter at all
     runs = []
     for chunk in _BREAK.split(text):
         run = []
         for word in _WORD.findall(chunk):
-            stripped = _POSSESSIVE.sub("", word)
+            stripped = word[:-2] if word.endswith("'s") else word
             if len(stripped) >= _MIN_LETTERS:
                 acronym = not shouting and stripped.isupper() and len(stripped) <= 6
                 run.append((stripped.lower(), acronym, stripped != word))
@@ -647,12 +645,14 @@ def _check_paragraphs(paragraphs: Any, text_column: str) -> tuple[pd.DataFrame, 
 # --- the model ---------------------------------------------------------------------------------
 
 
-def _top_indices(H: np.ndarray, n: int) -> list[list[int]]:
-    """Indices of each row's n largest values (ties: lower index, i.e. alphabetical term, first)."""
+def _top_indices(H: np.ndarray, n: int, *, positive: bool = True) -> list[list[int]]:
+    """Indices of each row's n largest values (ties: lower index, i.e. alphabetical term, first);
+    only positive values (loadings) or, with ``positive=False``, finite ones (log scores)."""
     out = []
     for row in H:
         order = np.lexsort((np.arange(len(row)), -row))
-        out.append([int(i) for i in order[:n] if row[i] > 0])
+        ok = row > 0 if positive else np.isfinite(row)
+        out.append([int(i) for i in order[:n] if ok[i]])
     return out
 
 
@@ -668,7 +668,8 @@ class TopicModel(BaseEstimator):
         subsample: share of paragraphs each rerun is fitted on (Greene et al. 2014 use 0.8).
         text_column: the paragraph text to read (``text_despun`` by default; falls back to ``text``).
         vectorizer: a ``TopicVectorizer`` (unfitted) to configure the vocabulary; None = defaults.
-        max_iter: iterations of the solver.
+        max_iter: iterations of the solver; None = 400 for NMF, 10 passes for LDA (scikit-learn's
+            default; LDA's batch passes cost far more than NMF's updates).
 
     Learned attributes: ``topics_`` (topic_id, label, top_terms, coherence, prevalence, stability,
     n_paragraphs: where it is the heaviest topic, doc_concentration: share of its weight from its
@@ -686,7 +687,7 @@ class TopicModel(BaseEstimator):
     def __init__(self, k: int = 6, *, method: str = "nmf", seed: int = 0, n_terms: int = 10,
                  stability_seeds: Sequence[int] | None = None, subsample: float = 0.8,
                  text_column: str = "text_despun", vectorizer: TopicVectorizer | None = None,
-                 max_iter: int = 400):
+                 max_iter: int | None = None):
         self.k = k
         self.method = method
         self.seed = seed
@@ -723,20 +724,29 @@ class TopicModel(BaseEstimator):
             if self.method == "nmf":
                 self._tfidf = TfidfTransformer(sublinear_tf=True).fit(X)
                 Xw = self._tfidf.transform(X)
-                est = NMF(n_components=int(self.k), init=init, random_state=seed, max_iter=self.max_iter,
-                          tol=1e-4)
+                est = NMF(n_components=int(self.k), init=init, random_state=seed,
+                          max_iter=self.max_iter or 400, tol=1e-4)
                 W = est.fit_transform(Xw)
                 H = est.components_
             else:
                 est = LatentDirichletAllocation(n_components=int(self.k), learning_method="batch",
-                                                max_iter=min(self.max_iter, 100), random_state=seed,
+                                                max_iter=self.max_iter or 10, random_state=seed,
                                                 n_jobs=1)
                 W = est.fit_transform(X)
                 H = est.components_ / est.components_.sum(axis=1, keepdims=True)
         if any(issubclass(w.category, ConvergenceWarning) for w in caught):
-            log.debug("%s k=%d seed=%d stopped at max_iter=%d before converging",
-                      self.method, self.k, seed, self.max_iter)
+            log.debug("%s k=%d seed=%d stopped at max_iter before converging", self.method, self.k, seed)
         return W, H, est
+
+    def _ranking(self, H: np.ndarray, X: sparse.csr_matrix) -> np.ndarray:
+        """Scores that order each topic's terms: NMF loadings; for LDA, relevance with lambda = 0.6
+        (Sievert & Shirley 2014), which keeps words frequent everywhere from topping every topic."""
+        if self.method == "nmf":
+            return H
+        p_w = np.asarray(X.sum(axis=0)).ravel().astype(float)
+        p_w = p_w / p_w.sum()
+        with np.errstate(divide="ignore"):
+            return 0.6 * np.log(H) + 0.4 * np.log(H / np.maximum(p_w, 1e-300))
 
     def _fit_matrix(self, X: sparse.csr_matrix, vectorizer: TopicVectorizer, paras: pd.DataFrame,
                     column: str) -> TopicModel:
@@ -752,7 +762,8 @@ class TopicModel(BaseEstimator):
         terms = vectorizer.vocabulary_
         W, H, est = self._solve(X, int(self.seed), init="nndsvda")
         tfidf = getattr(self, "_tfidf", None)
-        top = _top_indices(H, self.n_terms)
+        rank = self._ranking(H, X)
+        top = _top_indices(rank, self.n_terms, positive=self.method == "nmf")
         B = (X > 0).astype(np.float64).tocsc()
         coherence = _npmi_from_binary(top, B)
 
@@ -767,7 +778,8 @@ class TopicModel(BaseEstimator):
             keep = np.asarray(Xs.sum(axis=0)).ravel() > 0
             _, Hs, _ = self._solve(Xs[:, keep], s, init="random")
             sub_terms = terms[keep]
-            run_terms = [[sub_terms[i] for i in t] for t in _top_indices(Hs, self.n_terms)]
+            ranked = _top_indices(self._ranking(Hs, Xs[:, keep]), self.n_terms, positive=self.method == "nmf")
+            run_terms = [[sub_terms[i] for i in t] for t in ranked]
             agree = topic_agreement(ref_terms, run_terms)
             run_rows += [{"seed": s, "topic": t, "agreement": float(a)} for t, a in enumerate(agree)]
         runs = pd.DataFrame(run_rows, columns=["seed", "topic", "agreement"])
@@ -820,6 +832,7 @@ class TopicModel(BaseEstimator):
         self.tfidf_ = tfidf if self.method == "nmf" else None
         self.terms_ = terms
         self.components_ = H[order]
+        self._rank = rank[order]
         self.topics_ = topics
         self.doc_topics_ = doc_topics
         self.coherence_ = float(np.round(np.nanmean(coherence), 4))
@@ -859,13 +872,15 @@ class TopicModel(BaseEstimator):
     def term_weights(self, n: int | None = None) -> pd.DataFrame:
         """Top terms of each topic with their weight in the topic: topic_id, rank, term, weight.
 
-        For NMF the weight is the term's loading in the topic; for LDA its probability.
+        For NMF the weight is the term's loading in the topic; for LDA its probability (terms are
+        ordered by relevance, as in the topics table).
         """
         self._check_fitted()
         n = n or int(self.n_terms)
         rows = []
         for topic_id, row in enumerate(self.components_):
-            for rank, i in enumerate(_top_indices(row[None, :], n)[0]):
+            ranked = _top_indices(self._rank[topic_id][None, :], n, positive=self.method == "nmf")[0]
+            for rank, i in enumerate(ranked):
                 rows.append({"topic_id": topic_id, "rank": rank, "term": self.terms_[i],
                              "weight": round(float(row[i]), WEIGHT_DECIMALS)})
         return pd.DataFrame(rows, columns=["topic_id", "rank", "term", "weight"])
