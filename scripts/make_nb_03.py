@@ -38,7 +38,7 @@ gazetteer: str = ""              # actors YAML (empty: the bundled kzlib/data/ac
 min_words: int = 5               # quoted spans shorter than this, not attributed as a full utterance, are fragments
 top_n: int = 15                  # voices shown in the plots
 max_rows: int = 40               # rows shown of long tables (the saved tables are complete)
-gold: str = ""                   # gold-standard CSV to score against (empty: the seeds' own, when the corpus is the seeds)""",
+quotes_gold: str = ""            # gold-standard CSV to score against (empty: the seeds' own, when the corpus is the seeds)""",
                   metadata={"tags": ["parameters"]}),
     new_code_cell("""from pathlib import Path
 
@@ -124,8 +124,8 @@ speech row; **precision** the share of extracted speech rows that contain a gold
 **speaker accuracy** the share of found quotations attributed to the right canonical speaker. Published
 quote extractors reach about 84% F1 and 86% speaker accuracy on clean English news; these seeds are
 spun, machine-translated and interview copies. On a researcher's own corpus, pass a gold file of the
-same shape as `gold`."""),
-    new_code_cell("""gold_path = Path(gold) if gold else (Path(kzlib.seeds_dir()).parent / "tests" / "data" / "quotes_gold.csv"
+same shape as `quotes_gold`."""),
+    new_code_cell("""gold_path = Path(quotes_gold) if quotes_gold else (Path(kzlib.seeds_dir()).parent / "tests" / "data" / "quotes_gold.csv"
                                      if not corpus else None)
 if gold_path is not None and gold_path.is_file():
     gold_df = pd.read_csv(gold_path, keep_default_na=False)

@@ -36,7 +36,7 @@ threshold: float = 0.3           # |score| needed for favor/against (0-1), with 
 min_stories: int = 1             # speakers shown in the heatmap need a stance in at least this many stories
 top_terms: int = 12              # distinctive terms shown per group in the framing plots
 min_term_count: int = 3          # terms used fewer times than this in all are left out of the log-odds
-gold: str = ""                   # CSV of coded (quote, target, stance) rows for the classifier (empty: the bundled gold, if present)
+stance_gold: str = ""            # CSV of coded (quote, target, stance) rows for the classifier (empty: the bundled gold, if present)
 cv_folds: int = 5                # cross-validation folds for the classifier
 annotation_n: int = 60           # quotes x targets in the exported annotation sheet
 max_rows: int = 40               # rows shown of long tables (the saved tables are complete)""",
@@ -250,7 +250,7 @@ examples a 95% bootstrap interval is some 0.2 wide, and the bundled gold comes f
 machine-translated copies whose words a spinner replaced ("firm support" → "agency help"): these
 numbers show the workflow and its uncertainty, not the method's accuracy on clean text. Code your own
 sample (next section) before trusting either method on your corpus."""),
-    new_code_cell("""gold_path = Path(gold) if gold else Path(kzlib.__file__).resolve().parents[1] / "tests" / "data" / "stance_gold.csv"
+    new_code_cell("""gold_path = Path(stance_gold) if stance_gold else Path(kzlib.__file__).resolve().parents[1] / "tests" / "data" / "stance_gold.csv"
 if gold_path.exists():
     g = pd.read_csv(gold_path)
     X = g.rename(columns={"quote": "text"})[["text", "target"]]
@@ -266,7 +266,7 @@ if gold_path.exists():
               f"accuracy {ev.accuracy:.2f}")
 else:
     evaluation = pd.DataFrame()
-    print(f"no coded rows at {gold_path}: export a sheet below, code it, and pass gold=...")"""),
+    print(f"no coded rows at {gold_path}: export a sheet below, code it, and pass stance_gold=...")"""),
     new_code_cell("""kzlib.show_table(evaluation, max_rows=max_rows)"""),
     new_markdown_cell("""## An annotation sheet for your coders
 

@@ -26,13 +26,13 @@ A topic model always returns topics, even from noise. Two numbers say how much a
   their top terms. A topic that does not come back when the data are perturbed is an accident of one
   run (Greene, O'Callaghan & Cunningham 2014)."""),
     new_code_cell("""# Parameters (papermill overrides these; `kz params` lists them all)
-corpus: str = ""                 # folder or file of the corpus; "" = the bundled seeds
-metadata: str = ""               # metadata CSV; "" = seeds/metadata.csv for the bundled corpus
-run_dir: str = ""                # where `kz run` saves tables/ and figures/; "" = save nothing
+corpus: str = ""                 # folder or file of the corpus (empty: the bundled seeds)
+metadata: str = ""               # metadata CSV (empty: seeds/metadata.csv for the bundled corpus)
+run_dir: str = ""                # where kz run saves tables and figures (empty: save nothing)
 one_copy_per_story: bool = True  # count each story once
 text_column: str = "text"        # name of the text column when the corpus is one CSV/JSONL/Parquet file
 method: str = "nmf"              # "nmf" (NMF on tf-idf) or "lda" (LDA on counts; needs thousands of paragraphs)
-k: int = 0                       # number of topics; 0 = chosen from k_min..k_max by coherence and stability
+k: int = 0                       # number of topics; 0 chooses it from k_min..k_max by coherence and stability
 k_min: int = 2                   # smallest number of topics tried
 k_max: int = 10                  # largest number of topics tried
 seed: int = 0                    # seed of the model; the stability reruns use seed+1 ... seed+n_reruns
@@ -53,7 +53,7 @@ from kzlib import topics as kt
 from kzlib.plots import setup_notebook
 
 setup_notebook()
-c = kzlib.prepare(corpus, metadata=metadata, text_column=text_column)""", metadata=IGNORE),
+c = kzlib.prepare(corpus, metadata=metadata, text_column=text_column, cache_dir=run_dir)""", metadata=IGNORE),
     new_code_cell("""paras = kt.topic_paragraphs(c, one_copy_per_story=one_copy_per_story)
 seeds = [seed + i for i in range(n_reruns + 1)]
 print(f"{len(paras)} body paragraphs from {paras['doc_id'].nunique()} documents "

@@ -174,3 +174,11 @@ def test_runs_offline_without_nltk_data(tmp_path: Path):
     result = run_kz("run", "--out", str(out), env={"PYTHONPATH": str(guard), "NLTK_DATA": str(empty)})
     assert result.returncode == 0, result.stderr[-3000:]
     assert json.loads((out / "manifest.json").read_text())["status"] == "ok"
+
+
+def test_a_parameter_shared_by_notebooks_has_one_type():
+    types: dict[str, set[str]] = {}
+    for params in notebook_parameters(NOTEBOOKS).values():
+        for name, spec in params.items():
+            types.setdefault(name, set()).add(spec["type"])
+    assert {n: t for n, t in types.items() if len(t) > 1} == {}
