@@ -52,18 +52,28 @@ dropped in silence."""),
 
 How to read it: each bar is an outlet, split by publication date. A corpus dominated by one outlet or
 one day says more about the collection than about the coverage."""),
-    new_code_cell("""by_outlet = (docs.assign(outlet=docs["outlet"].replace("", "unknown"),
-                         published=docs["published"].replace("", "unknown"))
-                 .pivot_table(index="outlet", columns="published", values="doc_id", aggfunc="count", fill_value=0))
+    new_code_cell("""dated = docs.assign(outlet=docs["outlet"].replace("", "unknown"),
+                   published=docs["published"].replace("", "unknown"))
+if dated["published"].nunique() > 12:  # many days: count by month so the chart stays readable
+    dated["published"] = dated["published"].str[:7]
+top_outlets = dated["outlet"].value_counts().index[:20]
+by_outlet = (dated[dated["outlet"].isin(top_outlets)]
+             .pivot_table(index="outlet", columns="published", values="doc_id", aggfunc="count", fill_value=0))
 by_outlet"""),
-    new_code_cell("""fig, axes = plt.subplots(1, 2, figsize=(13, 4.2))
-by_outlet.plot.barh(stacked=True, ax=axes[0], colormap="viridis")
+    new_code_cell("""fig, axes = plt.subplots(1, 2, figsize=(13, max(3.0, 1.2 + 0.35 * min(len(docs), 30))))
+by_outlet.plot.barh(stacked=True, ax=axes[0], colormap="viridis", legend=by_outlet.shape[1] <= 15)
 axes[0].set(title="Documents per outlet and publication date", xlabel="documents (count)", ylabel="outlet")
-axes[0].legend(title="published", fontsize=8)
+if by_outlet.shape[1] <= 15:
+    axes[0].legend(title="published", fontsize=8)
 axes[0].xaxis.set_major_locator(MaxNLocator(integer=True))
-words = docs.set_index("doc_id")["n_words"].sort_values()
-axes[1].barh(words.index, words.values, color="#2c6fbb")
-axes[1].set(title="Body words per document (after cleaning)", xlabel="words (count)", ylabel="document")
+if len(docs) <= 30:
+    words = docs.set_index("doc_id")["n_words"].sort_values()
+    axes[1].barh(words.index, words.values, color="#2c6fbb")
+    axes[1].set(title="Body words per document (after cleaning)", xlabel="words (count)", ylabel="document")
+else:
+    axes[1].hist(docs["n_words"], bins=40, color="#2c6fbb")
+    axes[1].set(title="Body words per document (after cleaning)", xlabel="words (count)",
+                ylabel="documents (count)")
 fig.tight_layout()
 kzlib.save_figure(fig, "01_documents_per_outlet", run_dir=run_dir)""", metadata=IGNORE),
     new_markdown_cell("""## What cleaning did
@@ -80,12 +90,17 @@ kinds"""),
 removed = (para_words[para_words["kind"] != "body"]
            .pivot_table(index="doc_id", columns="kind", values="words", aggfunc="sum", fill_value=0)
            .reindex(c.documents["doc_id"], fill_value=0))
-fig, ax = plt.subplots(figsize=(10, 3.8))
-removed.plot.barh(stacked=True, ax=ax, colormap="tab10")
-ax.set(title="Words set aside by cleaning, per document and paragraph kind", xlabel="words (count)",
-       ylabel="document")
-ax.legend(title="kind", bbox_to_anchor=(1.01, 1), loc="upper left")
-kzlib.save_figure(fig, "01_removed_by_kind", run_dir=run_dir)""", metadata=IGNORE),
+totals = removed.sum(axis=1).sort_values(kind="stable")
+removed = removed.loc[totals[totals > 0].index[-30:]]  # at most 30 documents: those with most set aside
+if removed.empty:
+    print("Cleaning set nothing aside: every paragraph of every document is body text.")
+else:
+    fig, ax = plt.subplots(figsize=(10, 0.8 + 0.45 * len(removed)))
+    removed.plot.barh(stacked=True, ax=ax, colormap="tab10")
+    ax.set(title="Words set aside by cleaning, per document and paragraph kind", xlabel="words (count)",
+           ylabel="document")
+    ax.legend(title="kind", bbox_to_anchor=(1.01, 1), loc="upper left")
+    kzlib.save_figure(fig, "01_removed_by_kind", run_dir=run_dir)""", metadata=IGNORE),
     new_markdown_cell("""## Sentences
 
 Sentences come from NLTK's Punkt, trained on this corpus plus a list of abbreviations, so that "U.S.",
