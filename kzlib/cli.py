@@ -48,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
                      "overrides --params; see `kz params`")
     run.add_argument("--only", metavar="NN", action="append", help="run only notebooks whose name starts with "
                      "NN (repeatable), e.g. --only 01")
+    run.add_argument("--engine", choices=("pandas", "dask"), default="pandas", help="run the per-document "
+                     "stages in this process (pandas, the default) or over Dask partitions (dask); both give the "
+                     "same tables")
+    run.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the address of a running "
+                     "dask.distributed scheduler (tcp://host:8786); default: a LocalCluster started for the run")
     run.add_argument("--force", action="store_true", help="replace an existing run folder")
     run.add_argument("--no-html", action="store_true", help="skip HTML rendering")
 
@@ -91,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
 
             run_dir = run_study(corpus=args.corpus, metadata=args.metadata, out=args.out,
                                 params=_load_params(args.params, args.param), notebooks=args.only,
-                                force=args.force, html_output=not args.no_html)
+                                force=args.force, html_output=not args.no_html, engine=args.engine,
+                                scheduler=args.scheduler)
             sys.stdout.write(f"Done. Open {run_dir / 'html' / 'index.html'}\n")
         elif args.command == "params":
             from kzlib.pipeline import notebook_parameters

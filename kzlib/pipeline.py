@@ -12,11 +12,13 @@ import hashlib
 import html
 import json
 import logging
+import os
 import platform
 import re
 import shutil
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
@@ -215,6 +217,8 @@ def run_study(
     notebooks: list[str] | None = None,
     force: bool = False,
     html_output: bool = True,
+    engine: str = "pandas",
+    scheduler: str | None = None,
     progress: bool = True,
 ) -> Path:
     """Execute the study's notebooks in order into a new run folder and return its path.
@@ -223,11 +227,13 @@ def run_study(
     are errors). A failing notebook stops the run: what ran is kept (executed notebooks, HTML, the
     manifest with the error) and ``StageFailed`` names the notebook, the cell and the error.
 
+    ``engine="dask"`` runs the per-document stages over Dask partitions: on the ``dask.distributed``
+    scheduler at ``scheduler`` when given, else on a ``LocalCluster`` started for the run and shared by
+    its notebooks (through ``KZLIB_ENGINE``/``KZLIB_SCHEDULER`` in their kernels' environment).
+
     Example:
         >>> run_dir = run_study(out="outputs/demo", params={"seed": 1})  # doctest: +SKIP
     """
-    from tqdm.auto import tqdm
-
     params = dict(params or {})
     for name in PIPELINE_PARAMETERS:
         if name in params:
@@ -251,7 +257,48 @@ def run_study(
     meta_path = Path(metadata).expanduser().resolve() if metadata else None
     if meta_path is not None and not meta_path.exists():
         raise KzlibError(f"Metadata file not found: {meta_path}.")
+    from kzlib.engine import ENGINES
+
+    if engine not in ENGINES:
+        raise ParameterError(f"Unknown engine {engine!r}; use one of {', '.join(ENGINES)}.")
+    if scheduler and engine != "dask":
+        raise ParameterError("--scheduler needs --engine dask.")
     run_dir = _new_run_dir(out, force=force)
+    with _engine_environment(engine, scheduler) as address:
+        return _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, run_dir,
+                              html_output=html_output, progress=progress, engine=engine, scheduler=address)
+
+
+@contextmanager
+def _engine_environment(engine: str, scheduler: str | None):
+    """Set KZLIB_ENGINE/KZLIB_SCHEDULER for the notebooks' kernels; start a LocalCluster if none is given."""
+    saved = {k: os.environ.get(k) for k in ("KZLIB_ENGINE", "KZLIB_SCHEDULER")}
+    cluster = None
+    try:
+        address = scheduler or ""
+        if engine == "dask" and not scheduler:
+            from distributed import LocalCluster
+
+            cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None)
+            address = cluster.scheduler_address
+            log.info("Started a Dask LocalCluster at %s", address)
+        os.environ["KZLIB_ENGINE"] = engine
+        os.environ["KZLIB_SCHEDULER"] = address
+        yield address
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        if cluster is not None:
+            cluster.close()
+
+
+def _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, run_dir, *, html_output: bool,
+                   progress: bool, engine: str, scheduler: str) -> Path:
+    import papermill as pm
+    from tqdm.auto import tqdm
 
     manifest: dict[str, Any] = {
         "kzlib_run": 1,
@@ -261,7 +308,8 @@ def run_study(
         "corpus_fingerprint": corpus_fingerprint(corpus_path, metadata=meta_path),
         "parameters": params,
         "packages": _package_versions(),
-        "machine": {"platform": platform.platform(), "processor": platform.machine()},
+        "machine": {"platform": platform.platform(), "processor": platform.machine(), "cpus": os.cpu_count()},
+        "engine": {"name": engine, "scheduler": scheduler},
         "stages": [],
     }
     results: list[StageResult] = []
@@ -269,8 +317,6 @@ def run_study(
     bar = tqdm(all_nbs, desc="kz run", unit="notebook", disable=not progress)
     for nb in bar:
         bar.set_postfix_str(nb.stem)
-        import papermill as pm
-
         nb_params = {"corpus": str(corpus_path or ""), "metadata": str(meta_path or ""),
                      "run_dir": str(run_dir), **per_nb.get(nb.name, {})}
         nb_params = {k: v for k, v in nb_params.items() if k in declared[nb.name]}

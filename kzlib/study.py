@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pandas as pd
 
 from kzlib.clean import clean
 from kzlib.corpus import Corpus, corpus_fingerprint, load_corpus
+from kzlib.errors import ParameterError
 
 __all__ = ["prepare"]
 
@@ -30,6 +32,8 @@ def prepare(
     provenance: bool = True,
     seed: int = 0,
     cache_dir: str | Path | None = None,
+    engine: str | None = None,
+    scheduler: str | None = None,
     progress: bool = False,
 ) -> Corpus:
     """Load and clean a corpus, group copies of one story and repair spun text.
@@ -40,6 +44,12 @@ def prepare(
     With ``cache_dir`` (notebooks pass their ``run_dir``), the prepared tables are stored there as
     Parquet under a key made of the corpus fingerprint, the options and kzlib's code and data, so the
     notebooks of one run prepare the corpus once; a changed input or option never reads a stale cache.
+
+    ``engine="dask"`` cleans the documents over Dask partitions (:mod:`kzlib.engine`) on the cluster at
+    ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``; none starts a ``LocalCluster``); the
+    tables are the same as with ``engine="pandas"``. Left as ``None``, both come from the environment
+    variables ``KZLIB_ENGINE`` and ``KZLIB_SCHEDULER``, which ``kz run --engine/--scheduler`` sets for
+    the notebooks it runs, else pandas.
 
     Example:
         >>> c = prepare()                                   # the bundled corpus
@@ -54,7 +64,16 @@ def prepare(
 
     loaded = load_corpus(corpus or None, metadata=metadata or None, text_column=text_column,
                          id_column=id_column or None)
-    result = clean(loaded, progress=progress)
+    engine = engine or os.environ.get("KZLIB_ENGINE") or "pandas"
+    scheduler = scheduler or os.environ.get("KZLIB_SCHEDULER") or None
+    if engine == "pandas":
+        result = clean(loaded, progress=progress)
+    else:
+        from kzlib.engine import ENGINES, clean_by_partition
+
+        if engine not in ENGINES:
+            raise ParameterError(f"Unknown engine {engine!r}; use one of {ENGINES}.")
+        result = clean_by_partition(loaded, engine=engine, scheduler=scheduler)
     if provenance:
         from kzlib import provenance as _prov
 

@@ -182,3 +182,19 @@ def test_a_parameter_shared_by_notebooks_has_one_type():
         for name, spec in params.items():
             types.setdefault(name, set()).add(spec["type"])
     assert {n: t for n, t in types.items() if len(t) > 1} == {}
+
+
+def test_dask_engine_gives_the_same_tables(default_run: Path, tmp_path: Path):
+    out = tmp_path / "dask"
+    result = run_kz("run", "--engine", "dask", "--only", "01", "--out", str(out), "--no-html")
+    assert result.returncode == 0, result.stderr[-3000:]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["engine"]["name"] == "dask" and manifest["engine"]["scheduler"].startswith("tcp://")
+    pandas_tables = json.loads((default_run / "manifest.json").read_text())["tables"]
+    for name, digest in manifest["tables"].items():
+        assert pandas_tables[name] == digest, name
+
+
+def test_scheduler_needs_the_dask_engine(tmp_path: Path):
+    result = run_kz("run", "--scheduler", "tcp://127.0.0.1:8786", "--out", str(tmp_path / "r"))
+    assert result.returncode == 1 and "--scheduler needs --engine dask" in result.stderr
