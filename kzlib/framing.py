@@ -4,6 +4,7 @@
   (Monroe, Colaresi & Quinn 2008, "Fightin' Words", *Political Analysis* 16(4)), each group
   against the rest (or one group against another). The ``framing`` table:
   ``term, group, log_odds_z, count`` (+ ``delta``, ``count_other``, ``other``).
+  :func:`check_fightin_words` says beforehand whether two groups can be compared, and why not.
 * :func:`naming_families` — how each group names the people in the streets (protesters,
   demonstrators, terrorists, bandits, extremists, …; families in ``kzlib/data/stance_cues.yaml``),
   with the share of each family and how often the word was put in scare quotes.
@@ -25,7 +26,7 @@ from .stance import load_stance_cues, speaker_profiles
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["fightin_words", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
+__all__ = ["fightin_words", "check_fightin_words", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
 
 FRAMING_COLUMNS = ["term", "group", "log_odds_z", "count"]
 _TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b|\b[^\W\d_]\b"
@@ -39,6 +40,79 @@ def _check_frame(df: Any, text: str, group: str) -> pd.DataFrame:
     if missing:
         raise ValueError(f"table lacks columns {missing}; pass text=... and group=... naming its columns")
     return df
+
+
+def _group_counts(
+    df: pd.DataFrame,
+    *,
+    text: str,
+    group: str,
+    compare: tuple[str, str] | None,
+    min_count: int,
+    ngram_range: tuple[int, int],
+    stop_words: Sequence[str] | str | None,
+) -> tuple[str, list[str], np.ndarray, np.ndarray]:
+    """Groups, the groups × terms count matrix and the vocabulary, or the reason they cannot be compared.
+
+    Returns ``(problem, groups, counts, vocab)``; ``problem`` is "" when the comparison can run.
+    """
+    df = _check_frame(df, text, group)
+    d = df[[text, group]].dropna()
+    d = d[(d[text].astype(str).str.strip() != "") & (d[group].astype(str).str.strip() != "")]
+    groups = sorted(d[group].astype(str).unique())
+    empty = np.zeros((0, 0)), np.array([], dtype=object)
+    if len(groups) < 2:
+        found = f"found only {groups}" if groups else "found none (every row's group or text is empty)"
+        return (f"fightin_words needs at least two groups with text in column {group!r}; {found}: "
+                f"give rows from two or more values of {group!r}", groups, *empty)
+    if compare is not None:
+        unknown = [g for g in compare if g not in groups]
+        if unknown:
+            return f"groups {unknown} are not in column {group!r} (groups: {groups})", groups, *empty
+    stop = sorted(ENGLISH_STOP_WORDS) if stop_words == "english" else (list(stop_words) if stop_words else None)
+    vec = CountVectorizer(token_pattern=_TOKEN_PATTERN, lowercase=True, ngram_range=tuple(ngram_range),
+                          stop_words=stop, preprocessor=lambda s: s.translate(_QUOTE_CHARS).lower())
+    try:
+        X = vec.fit_transform(d[text].astype(str))
+    except ValueError:  # scikit-learn: "empty vocabulary" (only stop words or no words at all)
+        X = sparse.csr_matrix((len(d), 0))
+    vocab = np.asarray(vec.get_feature_names_out()) if X.shape[1] else np.array([], dtype=object)
+    codes = pd.Categorical(d[group].astype(str), categories=groups).codes
+    G = sparse.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(groups), len(codes)))
+    counts = np.asarray((G @ X).todense(), dtype=float)  # groups × vocabulary
+    keep = counts.sum(axis=0) >= min_count
+    counts, vocab = counts[:, keep], vocab[keep]
+    if len(vocab) < 2:
+        return (f"fewer than two terms are used at least {min_count} times; lower min_count "
+                "or give more text (log-odds need a vocabulary)", groups, counts, vocab)
+    return "", groups, counts, vocab
+
+
+def check_fightin_words(
+    df: pd.DataFrame,
+    *,
+    text: str = "text",
+    group: str = "group",
+    compare: tuple[str, str] | None = None,
+    min_count: int = 3,
+    ngram_range: tuple[int, int] = (1, 1),
+    stop_words: Sequence[str] | str | None = "english",
+) -> str:
+    """Why :func:`fightin_words` cannot compare these groups ("" when it can), without raising.
+
+    Lets a notebook check before it calls: fewer than two groups with text (rows whose group is
+    empty do not count), or fewer than two terms used ``min_count`` times.
+
+    Example
+    -------
+    >>> df = pd.DataFrame({"text": ["war and peace", "peace"], "group": ["A", "A"]})
+    >>> check_fightin_words(df, min_count=1).split(";")[0]
+    "fightin_words needs at least two groups with text in column 'group'"
+    >>> check_fightin_words(df.assign(group=["A", "B"]), min_count=1)
+    ''
+    """
+    return _group_counts(df, text=text, group=group, compare=compare, min_count=min_count,
+                         ngram_range=ngram_range, stop_words=stop_words)[0]
 
 
 def fightin_words(
@@ -65,7 +139,9 @@ def fightin_words(
 
     The default prior is informative: the pooled counts of all groups times ``prior_scale`` (or a
     background corpus's counts given as ``prior``, a Series term -> count). |z| > 1.96 is the usual
-    reading of "distinctive". Terms used fewer than ``min_count`` times in all are left out.
+    reading of "distinctive". Terms used fewer than ``min_count`` times in all are left out, and so
+    are rows whose group is empty (an unknown outlet is no group). It needs two groups and two terms:
+    :func:`check_fightin_words` says beforehand whether it can run, and why not.
 
     Returns the ``framing`` table ``term, group, log_odds_z, count`` (count in the group) plus
     ``delta``, ``count_other``, ``other`` — sorted by group, then z descending, then term.
@@ -77,32 +153,13 @@ def fightin_words(
     >>> fw.loc[(fw.group == "A") & (fw.term == "war"), "log_odds_z"].round(4).item()
     1.1493
     """
-    df = _check_frame(df, text, group)
     if prior_scale <= 0:
         raise ValueError(f"prior_scale must be positive, got {prior_scale}")
-    d = df[[text, group]].dropna()
-    d = d[d[text].astype(str).str.strip() != ""]
-    groups = sorted(d[group].astype(str).unique())
-    if len(groups) < 2:
-        raise ValueError(f"fightin_words needs at least two groups in column {group!r}; found {groups}")
-    if compare is not None:
-        unknown = [g for g in compare if g not in groups]
-        if unknown:
-            raise ValueError(f"groups {unknown} are not in column {group!r} (groups: {groups})")
-    stop = sorted(ENGLISH_STOP_WORDS) if stop_words == "english" else (list(stop_words) if stop_words else None)
-    vec = CountVectorizer(token_pattern=_TOKEN_PATTERN, lowercase=True, ngram_range=tuple(ngram_range),
-                          stop_words=stop, preprocessor=lambda s: s.translate(_QUOTE_CHARS).lower())
-    X = vec.fit_transform(d[text].astype(str))
-    vocab = np.asarray(vec.get_feature_names_out())
-    codes = pd.Categorical(d[group].astype(str), categories=groups).codes
-    G = sparse.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(groups), len(codes)))
-    counts = np.asarray((G @ X).todense(), dtype=float)  # groups × vocabulary
+    problem, groups, counts, vocab = _group_counts(df, text=text, group=group, compare=compare, min_count=min_count,
+                                                   ngram_range=ngram_range, stop_words=stop_words)
+    if problem:
+        raise ValueError(problem)
     total = counts.sum(axis=0)
-    keep = total >= min_count
-    counts, total, vocab = counts[:, keep], total[keep], vocab[keep]
-    if len(vocab) < 2:
-        raise ValueError(f"fewer than two terms are used at least {min_count} times; lower min_count "
-                         "or give more text (log-odds need a vocabulary)")
     if prior is None:
         a = total * prior_scale
     else:
@@ -215,6 +272,11 @@ def speaker_groups(quotes: pd.DataFrame, *, gazetteer: Any = None, unknown: str 
     if "speaker" not in quotes.columns:
         raise ValueError("quotes table lacks a 'speaker' column; build it with kzlib.quotes")
     prof = speaker_profiles(quotes["speaker"].dropna().unique(), gazetteer=gazetteer)
-    out = quotes.merge(prof[["speaker", "affiliation", "is_official", "group"]], on="speaker", how="left")
+    added = ["affiliation", "is_official", "group"]
+    # the gazetteer's affiliation replaces the quotes table's own (no affiliation_x / affiliation_y)
+    out = quotes.drop(columns=[c for c in added if c in quotes.columns]).merge(
+        prof[["speaker", *added]], on="speaker", how="left")
+    out["affiliation"] = out["affiliation"].fillna("")
+    out["is_official"] = out["is_official"].astype("boolean").fillna(False).astype(bool)
     out["group"] = out["group"].fillna(unknown).replace("unknown", unknown)
     return out

@@ -1161,6 +1161,13 @@ def export_annotation_sheet(
                       on=["doc_id", "quote_id"], how="left")
     if n <= 0:
         raise ValueError(f"n must be positive, got {n}")
+    if df.empty:  # nothing to code: an empty sheet with the right columns (and file)
+        logger.info("export_annotation_sheet: the stances table is empty, so the sheet has no items")
+        sheet = pd.DataFrame({c: pd.Series(dtype=object) for c in SHEET_COLUMNS})
+        if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            sheet.to_csv(path, index=False)
+        return sheet
     strata = [s for s in strata if s in df.columns]
     df = df.sort_values(["doc_id", "quote_id", "target"], kind="mergesort").reset_index(drop=True)
     if strata:

@@ -57,9 +57,17 @@ quotes = extract_quotes(c.paragraphs, actors=actors, documents=c.documents, min_
 kzlib.save_table(quotes, "quotes", run_dir=run_dir)""", metadata=IGNORE),
     new_markdown_cell("""## What was found
 
-Quotations by kind and document. Only `direct`, `indirect` and `interview` rows count as speech below."""),
-    new_code_cell("""by_kind = quotes.pivot_table(index="doc_id", columns="kind", values="quote_id", aggfunc="count", fill_value=0)
-kzlib.show_table(by_kind.reset_index(), max_rows=max_rows)"""),
+Quotations by kind and document. Only `direct`, `indirect` and `interview` rows count as speech below.
+A corpus without quotations (or without attributed ones) is possible: each section then says what it
+skips, and why."""),
+    new_code_cell("""speech = quotes[quotes["kind"].isin(SPEECH_KINDS)]
+if quotes.empty:
+    print(f"No quotations were found in the {c.documents['doc_id'].nunique()} document(s), "
+          "so there are no voices to count: the sections below are skipped.")
+else:
+    by_kind = quotes.pivot_table(index="doc_id", columns="kind", values="quote_id", aggfunc="count", fill_value=0)
+    print(f"{len(quotes)} quoted spans, {len(speech)} of them speech, in {quotes['doc_id'].nunique()} document(s)")
+    display(kzlib.show_table(by_kind.reset_index(), max_rows=max_rows))"""),
     new_markdown_cell("""## Who is quoted, and how often
 
 One row per speaker. `n_quotes` counts quotations (in each story's representative copy when
@@ -69,52 +77,75 @@ the distinct stories in which the speaker is quoted, the fairer measure of how w
 their name as written, with affiliation *unknown*."""),
     new_code_cell("""voices = voice_counts(quotes, c.documents, one_copy_per_story=one_copy_per_story)
 kzlib.save_table(voices, "voices", run_dir=run_dir)
-kzlib.show_table(voices, max_rows=max_rows)"""),
+if voices.empty:
+    print("No quotation is attributed to a speaker, so there is no table of voices.")
+else:
+    display(kzlib.show_table(voices, max_rows=max_rows))"""),
     new_markdown_cell("""## Voices by affiliation
 
 How many quotations come from speakers of each country or bloc (bars), split by speaker. In coverage
 of this crisis, the balance between Russian, Kazakh, US and Chinese voices is itself a finding: read it
 with the number of stories in mind (a single interview can dominate a small corpus)."""),
     new_code_cell("""top = voices.head(top_n)
-pivot = top.pivot_table(index="affiliation", columns="speaker", values="n_quotes", aggfunc="sum", fill_value=0)
-pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
-fig, ax = plt.subplots(figsize=(9, 0.6 * len(pivot) + 2))
-pivot.plot.barh(stacked=True, ax=ax, legend=True, width=0.7)
-ax.set_xlabel("quotations (count" + (", one copy per story)" if one_copy_per_story else ", all copies)"))
-ax.set_ylabel("speaker's affiliation")
-ax.set_title(f"Who is quoted: the {len(top)} most-quoted voices by affiliation")
-ax.legend(title="speaker", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small")
-kzlib.save_figure(fig, "voices_by_affiliation", run_dir=run_dir)
-plt.show()""", metadata=IGNORE),
+if top.empty:
+    print("No quotation is attributed to a speaker, so there is no plot of voices by affiliation.")
+else:
+    pivot = top.pivot_table(index="affiliation", columns="speaker", values="n_quotes", aggfunc="sum", fill_value=0)
+    pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
+    fig, ax = plt.subplots(figsize=(9, 0.6 * len(pivot) + 2))
+    pivot.plot.barh(stacked=True, ax=ax, legend=True, width=0.7)
+    ax.set_xlabel("quotations (count" + (", one copy per story)" if one_copy_per_story else ", all copies)"))
+    ax.set_ylabel("speaker's affiliation")
+    ax.set_title(f"Who is quoted: the {len(top)} most-quoted voices by affiliation")
+    ax.legend(title="speaker", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small")
+    kzlib.save_figure(fig, "voices_by_affiliation", run_dir=run_dir)
+    plt.show()""", metadata=IGNORE),
     new_markdown_cell("""## Per outlet and per story
 
 Which outlet quotes whom (all copies; the outlet is the original publisher from the metadata), and how
 many stories each voice appears in per outlet."""),
     new_code_cell("""per_outlet = voice_counts(quotes, c.documents, by=["outlet", "speaker"], one_copy_per_story=False)
 kzlib.save_table(per_outlet, "voices_per_outlet", run_dir=run_dir)
-kzlib.show_table(per_outlet, max_rows=max_rows)"""),
+named_outlets = sorted(set(c.documents["outlet"].fillna("").astype(str)) - {""})
+if not named_outlets:
+    print("No document names its outlet (give a metadata file with an 'outlet' column), "
+          "so voices are not broken down by outlet.")
+elif per_outlet.empty:
+    print("No quotation is attributed to a speaker, so there is no table of voices per outlet.")
+else:
+    if len(named_outlets) == 1:
+        print(f"Every document with an outlet comes from one outlet ({named_outlets[0]}): nothing to compare across outlets.")
+    display(kzlib.show_table(per_outlet, max_rows=max_rows))"""),
     new_markdown_cell("""## Quote length
 
 Distribution of quotation length in words, by kind. Interview answers run long; indirect speech is
 usually a clause."""),
-    new_code_cell("""speech = quotes[quotes["kind"].isin(SPEECH_KINDS)]
-fig, ax = plt.subplots(figsize=(8, 4))
-for kind, grp in speech.groupby("kind"):
-    ax.hist(grp["n_words"], bins=range(0, int(speech["n_words"].max()) + 10, 10), alpha=0.6, label=kind)
-ax.set_xlabel("quotation length (words)")
-ax.set_ylabel("quotations (count)")
-ax.set_title("Length of quotations by kind")
-ax.legend(title="kind")
-kzlib.save_figure(fig, "quote_length", run_dir=run_dir)
-plt.show()""", metadata=IGNORE),
-    new_code_cell("""print(speech.groupby("kind")["n_words"].describe()[["count", "mean", "50%", "max"]].round(1).to_string())"""),
+    new_code_cell("""if speech.empty:
+    print("No quotation counts as speech, so there is no plot of quotation length.")
+else:
+    fig, ax = plt.subplots(figsize=(8, 4))
+    for kind, grp in speech.groupby("kind"):
+        ax.hist(grp["n_words"], bins=range(0, int(speech["n_words"].max()) + 10, 10), alpha=0.6, label=kind)
+    ax.set_xlabel("quotation length (words)")
+    ax.set_ylabel("quotations (count)")
+    ax.set_title("Length of quotations by kind")
+    ax.legend(title="kind")
+    kzlib.save_figure(fig, "quote_length", run_dir=run_dir)
+    plt.show()""", metadata=IGNORE),
+    new_code_cell("""if speech.empty:
+    print("No quotation counts as speech, so there are no lengths to summarise.")
+else:
+    print(speech.groupby("kind")["n_words"].describe()[["count", "mean", "50%", "max"]].round(1).to_string())"""),
     new_markdown_cell("""## The quote table
 
 Every row, speech or not, with its speaker, cue, kind and confidence. To filter, in a notebook cell:
 `quotes[quotes.speaker == "Antony Blinken"]`, `quotes[quotes.kind == "fragment"]`,
 `quotes[quotes.affiliation == "Russia"]`, or open `tables/quotes.csv` of a run."""),
-    new_code_cell("""kzlib.show_table(quotes[["doc_id", "quote_id", "kind", "speaker", "cue", "cited", "confidence", "quote"]],
-                 max_rows=max_rows)""", metadata=IGNORE),
+    new_code_cell("""if quotes.empty:
+    print("No quotations were found, so the quote table is empty.")
+else:
+    display(kzlib.show_table(quotes[["doc_id", "quote_id", "kind", "speaker", "cue", "cited", "confidence", "quote"]],
+                             max_rows=max_rows))""", metadata=IGNORE),
     new_markdown_cell("""## How good is it? Scoring against a gold standard
 
 For the bundled seeds, `tests/data/quotes_gold.csv` lists every real quotation (152), annotated by
@@ -138,8 +169,13 @@ else:
     scores = misses = None
     print("No gold standard for this corpus: scoring skipped.")"""),
     new_markdown_cell("""The gold quotations that were missed or given another speaker, to read by hand:"""),
-    new_code_cell("""if misses is not None:
-    kzlib.show_table(misses[["doc_id", "snippet", "gold_speaker", "found", "speaker", "kind"]], max_rows=max_rows)"""),
+    new_code_cell("""if misses is None:
+    print("No gold standard, so there are no misses to list.")
+elif misses.empty:
+    print("Every gold quotation was found and given the right speaker.")
+else:
+    display(kzlib.show_table(misses[["doc_id", "snippet", "gold_speaker", "found", "speaker", "kind"]],
+                             max_rows=max_rows))"""),
 ]
 
 nb = new_notebook(cells=cells)

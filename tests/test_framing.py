@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from kzlib.framing import fightin_words, naming_families, speaker_groups
+from kzlib.framing import check_fightin_words, fightin_words, naming_families, speaker_groups
 
 
 def test_log_odds_hand_computed_symmetric():
@@ -79,3 +79,35 @@ def test_speaker_groups_from_gazetteer():
                         "role": ["Foreign Minister", "associate professor"]})
     q = pd.DataFrame({"speaker": ["A", "B", "Z"], "quote": ["x", "y", "z"]})
     assert speaker_groups(q, gazetteer=gaz)["group"].tolist() == ["Russia officials", "Russia experts", "unknown"]
+
+
+def test_check_before_comparing_says_why_not():
+    df = pd.DataFrame({"text": ["war war peace", "peace peace war"], "group": ["A", "B"]})
+    assert check_fightin_words(df, min_count=1, stop_words=None) == ""
+    # one outlet, or none named (a corpus without metadata): no comparison, and the reason
+    assert "found only ['A']" in check_fightin_words(df.assign(group="A"), min_count=1)
+    assert "found none" in check_fightin_words(df.assign(group=""), min_count=1)
+    assert "found none" in check_fightin_words(df.iloc[:0], min_count=1)
+    assert "fewer than two terms" in check_fightin_words(df, min_count=5, stop_words=None)
+    # only stop words: no vocabulary at all, reported rather than scikit-learn's "empty vocabulary"
+    assert "fewer than two terms" in check_fightin_words(df.assign(text=["the and", "of the"]), min_count=1)
+    with pytest.raises(ValueError, match="found none"):
+        fightin_words(df.assign(group=""))
+
+
+def test_rows_without_a_group_are_left_out():
+    # an unknown outlet ("") is no group: the scores are those of A against B alone (hand-checked above)
+    df = pd.DataFrame({"text": ["war war war peace", "peace peace peace war", "war peace treaty"],
+                       "group": ["A", "B", ""]})
+    fw = fightin_words(df, min_count=1, stop_words=None).set_index(["group", "term"])
+    assert set(fw.index.get_level_values("group")) == {"A", "B"}
+    assert fw.loc[("A", "war"), "log_odds_z"] == pytest.approx(1.149268, abs=1e-4)
+
+
+def test_speaker_groups_keeps_one_affiliation_column():
+    gaz = pd.DataFrame({"name": ["A"], "type": ["person"], "affiliation": ["Russia"], "role": ["Foreign Minister"]})
+    q = pd.DataFrame({"speaker": ["A", "Z"], "quote": ["x", "y"], "affiliation": ["stale", ""]})
+    out = speaker_groups(q, gazetteer=gaz)
+    assert "affiliation_x" not in out.columns and out["affiliation"].tolist() == ["Russia", ""]
+    assert out["is_official"].tolist() == [True, False]
+    assert speaker_groups(q.iloc[:0], gazetteer=gaz).empty

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kzlib.quotes import SPEECH_KINDS, evaluate_quotes, extract_quotes, match_gold
+from kzlib.quotes import QUOTE_COLUMNS, SPEECH_KINDS, evaluate_quotes, extract_quotes, match_gold, voice_counts
 
 GOLD = Path(__file__).parent / "data" / "quotes_gold.csv"
 
@@ -158,6 +158,21 @@ def test_bad_input():
     with pytest.raises(ValueError, match="para_id"):
         extract_quotes(pd.DataFrame({"doc_id": ["d"], "text": ["x"]}))
     assert extract_quotes(_paras("No quotes here at all.")).empty
+
+
+def test_corpus_without_quotations_gives_empty_tables_with_their_columns():
+    # a plain corpus (two short documents, no quotation marks, no reported speech) is not an error
+    paras = pd.concat([_paras("Another story about Kazakhstan.", "Troops left on January 13. It was calm.", doc="a"),
+                       _paras("Snow fell in Astana.", doc="b")])
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["", ""], "story_id": ["a", "b"],
+                         "is_representative": [True, True]})
+    q = extract_quotes(paras, documents=docs)
+    assert q.empty and list(q.columns) == QUOTE_COLUMNS
+    assert extract_quotes(paras.iloc[:0]).columns.tolist() == QUOTE_COLUMNS  # no paragraphs at all
+    v = voice_counts(q, docs)
+    assert v.empty and list(v.columns) == ["speaker", "n_quotes", "n_stories", "n_documents", "median_words",
+                                           "affiliation", "speaker_type"]
+    assert voice_counts(q, docs, by=["outlet", "speaker"], one_copy_per_story=False).columns[0] == "outlet"
 
 
 # ---------------------------------------------------------------------------------------------- scoring

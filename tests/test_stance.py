@@ -136,6 +136,24 @@ def test_bad_input_has_clear_errors():
         detect_stance(["not a frame"])
 
 
+def test_no_quotations_give_empty_tables_with_their_columns(tmp_path):
+    empty = _q("x").iloc[:0]
+    st = detect_stance(empty)
+    assert st.empty and list(st.columns) == ["doc_id", "quote_id", "speaker", "target", "stance", "score",
+                                             "evidence", "lexical", "cues", "source"]
+    # quotes that name no target give no rows either
+    assert detect_stance(_q("The weather was cold.", "Markets opened on time.")).empty
+    docs = pd.DataFrame({"doc_id": ["d"], "outlet": [""], "story_id": ["d"]})
+    s = summarise_stance(st, documents=docs)
+    assert s.empty and {"speaker", "target", "stance", "n_stories", "evidence"} <= set(s.columns)
+    o = outlet_stance(st, documents=docs)
+    assert o.empty and {"outlet", "target", "share_favor", "share_against"} <= set(o.columns)
+    sheet = export_annotation_sheet(st, tmp_path / "sheet.csv", quotes=empty, n=10)
+    assert sheet.empty and list(sheet.columns) == ["item_id", "doc_id", "quote_id", "speaker", "target", "quote",
+                                                   "stance", "coder", "comment"]
+    assert pd.read_csv(tmp_path / "sheet.csv").columns.tolist() == list(sheet.columns)
+
+
 def test_output_is_deterministic_and_sorted():
     q = _q("We condemn NATO.", "We support the CSTO and condemn the bandits.")
     a, b = detect_stance(q), detect_stance(q.iloc[::-1])
