@@ -53,6 +53,8 @@ __all__ = [
     "chronology",
     "check_dates",
     "coverage",
+    "events_in_window",
+    "publication_window",
     "stance_over_time",
     "plot_timeline",
     "plot_coverage",
@@ -1006,12 +1008,77 @@ def stance_over_time(stances: pd.DataFrame, documents: pd.DataFrame, *, by: str 
     st["published"] = st["published"].fillna("")
     if "score" not in st.columns:
         st["score"] = st["stance"].map({"favor": 1.0, "against": -1.0}).fillna(0.0)
-    grouped = st.groupby(["published", by], sort=True)
-    out = grouped.agg(n=("stance", "size"), mean_score=("score", "mean"),
-                      n_favor=("stance", lambda s: int((s == "favor").sum())),
-                      n_against=("stance", lambda s: int((s == "against").sum()))).reset_index()
+    cols = ["published", by, "n", "mean_score", "n_favor", "n_against"]
+    if st.empty:
+        dtypes = {"published": object, by: object, "n": int, "mean_score": float, "n_favor": int, "n_against": int}
+        return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in cols})
+    st["score"] = pd.to_numeric(st["score"], errors="coerce")
+    st["_favor"] = (st["stance"] == "favor").astype(int)
+    st["_against"] = (st["stance"] == "against").astype(int)
+    out = st.groupby(["published", by], sort=True).agg(
+        n=("stance", "size"), mean_score=("score", "mean"), n_favor=("_favor", "sum"),
+        n_against=("_against", "sum")).reset_index()
     out["mean_score"] = out["mean_score"].round(3)
-    return out
+    return out[cols]
+
+
+def events_in_window(events: pd.DataFrame, *, start: str | None = None, end: str | None = None,
+                     granularities: Iterable[str] | None = None, min_confidence: float = 0.0,
+                     include_durations: bool = False) -> pd.DataFrame:
+    """The dated events a timeline of ``start``..``end`` (ISO days; None = open) shows: dated, at least
+    ``min_confidence`` sure, of the given ``granularities``, durations only if asked, and overlapping the
+    window. Adds ``date_start`` (when missing) and ``date_end`` (the last day of the period). Check it is
+    not empty before drawing :func:`plot_timeline`.
+
+    Example:
+        >>> ev = pd.DataFrame({"date": ["2022-01-05", "2019", ""], "granularity": ["day", "year", ""],
+        ...                    "confidence": [0.9, 0.9, 0.0]})
+        >>> events_in_window(ev, start="2021-12-01")["date"].tolist()
+        ['2022-01-05']
+    """
+    missing = {"date", "granularity", "confidence"} - set(events.columns)
+    if missing:
+        raise ParameterError(f"events lacks columns {sorted(missing)}; build it with build_events()")
+    if not 0.0 <= float(min_confidence) <= 1.0:
+        raise ParameterError(f"min_confidence={min_confidence!r} must be between 0 and 1")
+    bounds = {}
+    for name, value in (("start", start), ("end", end)):
+        if value:
+            try:
+                bounds[name] = dt.date.fromisoformat(str(value).strip()).isoformat()
+            except ValueError as err:
+                raise ParameterError(f"{name}={value!r} is not an ISO date such as '2022-01-05'") from err
+    confidence = pd.to_numeric(events["confidence"], errors="coerce").fillna(0.0)
+    ev = events[(events["date"].fillna("") != "") & (confidence >= min_confidence)]
+    if not include_durations and "kind" in ev.columns:
+        ev = ev[ev["kind"] != "duration"]
+    if granularities is not None:
+        ev = ev[ev["granularity"].isin(list(granularities))]
+    periods = [_period(d, g) for d, g in zip(ev["date"], ev["granularity"])]
+    ev = ev.assign(date_start=pd.Series([a.isoformat() for a, _ in periods], index=ev.index, dtype=object),
+                   date_end=pd.Series([b.isoformat() for _, b in periods], index=ev.index, dtype=object))
+    if "start" in bounds:
+        ev = ev[ev["date_end"] >= bounds["start"]]
+    if "end" in bounds:
+        ev = ev[ev["date_start"] <= bounds["end"]]
+    return ev
+
+
+def publication_window(documents: pd.DataFrame, *, days_before: int = 30) -> tuple[str | None, str | None]:
+    """The default window of a close-up timeline: from ``days_before`` days before the earliest publication
+    date to the latest one, as ISO days; ``(None, None)`` when no document has a publication date.
+
+    Example:
+        >>> publication_window(pd.DataFrame({"doc_id": ["a", "b", "c"],
+        ...                                  "published": ["2022-01-07", "", "2022-01-10"]}))
+        ('2021-12-08', '2022-01-10')
+    """
+    if not isinstance(days_before, (int, np.integer)) or isinstance(days_before, bool) or days_before < 0:
+        raise ParameterError(f"days_before={days_before!r} must be a non-negative whole number of days")
+    dates = [d for d in (_to_date(p) for p in _documents_frame(documents)["published"]) if d is not None]
+    if not dates:
+        return None, None
+    return (min(dates) - dt.timedelta(days=int(days_before))).isoformat(), max(dates).isoformat()
 
 
 # --- plots ---------------------------------------------------------------------------------------
@@ -1039,17 +1106,7 @@ def plot_timeline(events: pd.DataFrame, *, start: str | None = None, end: str | 
     import matplotlib.pyplot as plt  # noqa: PLC0415
 
     _style()
-    ev = events[(events["date"] != "") & (events["confidence"] >= min_confidence)].copy()
-    if "kind" in ev.columns:
-        ev = ev[ev["kind"] != "duration"]
-    if granularities is not None:
-        ev = ev[ev["granularity"].isin(list(granularities))]
-    if len(ev):
-        ev["date_end"] = [_period(d, g)[1].isoformat() for d, g in zip(ev["date"], ev["granularity"])]
-    if start:
-        ev = ev[ev["date_end"] >= start]
-    if end:
-        ev = ev[ev["date_start"] <= end]
+    ev = events_in_window(events, start=start, end=end, granularities=granularities, min_confidence=min_confidence)
     fig, ax = plt.subplots(figsize=(12, 1.2 + 0.9 * max(2, min(lanes + 1, 10))))
     ax.set_title(title)
     ax.set_xlabel("date (event start)")

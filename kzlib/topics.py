@@ -36,6 +36,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,8 @@ __all__ = [
     "topic_paragraphs",
     "select_k",
     "best_k",
+    "plan_topics",
+    "TopicPlan",
     "npmi_coherence",
     "topic_agreement",
     "topic_prevalence",
@@ -985,6 +988,109 @@ def best_k(table: pd.DataFrame, *, min_stability: float = 0.5) -> int:
         log.warning("no k reaches stability %.2f: choosing the most stable k", min_stability)
         pick = table.sort_values(["stability", "coherence", "k"], ascending=[False, False, True]).iloc[0]
     return int(pick["k"])
+
+
+# --- what a corpus can support ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicPlan:
+    """What a corpus can support: the k values that can be fitted, and why others cannot.
+
+    Attributes: ``n_paragraphs`` (paragraphs read), ``n_documents``, ``n_with_terms`` (paragraphs
+    with at least one vocabulary term), ``n_terms`` (vocabulary size), ``ks`` (the requested k
+    that can be fitted, sorted), ``skipped`` (the requested k that cannot), ``max_k`` (the largest
+    k the corpus supports, 0 if none), ``reason`` (why k were skipped; "" when none was),
+    ``vectorizer`` (the fitted ``TopicVectorizer``, None when no vocabulary could be built).
+    """
+
+    n_paragraphs: int
+    n_documents: int
+    n_with_terms: int
+    n_terms: int
+    ks: tuple[int, ...]
+    skipped: tuple[int, ...]
+    max_k: int
+    reason: str
+    vectorizer: TopicVectorizer | None
+
+    @property
+    def ok(self) -> bool:
+        """True when at least one requested k can be fitted."""
+        return bool(self.ks)
+
+    def describe(self) -> str:
+        """Plain sentences on what can be fitted and, if anything cannot, why."""
+        lines = [f"{_count(self.n_paragraphs, 'paragraph')} from {_count(self.n_documents, 'document')}; "
+                 f"{_count(self.n_terms, 'vocabulary term')}, found in {_count(self.n_with_terms, 'paragraph')}."]
+        if self.ks:
+            lines.append(f"Topic models with k = {', '.join(map(str, self.ks))} can be fitted.")
+        if self.reason:
+            lines.append(self.reason)
+        if self.ks and self.n_documents == 1:
+            lines.append("All paragraphs come from one document: the topics are the parts of that one text, "
+                         "not themes of a coverage.")
+        return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def plan_topics(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(2, 11), min_paragraphs_per_topic: int = 3,
+                text_column: str = "text_despun", vectorizer: TopicVectorizer | None = None) -> TopicPlan:
+    """Which of ``ks`` a paragraphs table can support, checked before fitting anything.
+
+    A topic model needs a vocabulary (terms left after stop words, ``min_df`` and ``max_df``; a handful
+    of paragraphs often has none) and enough paragraphs for each topic to be more than one paragraph's
+    words: k is at most the number of paragraphs with a vocabulary term divided by
+    ``min_paragraphs_per_topic``, and at most the number of terms. The vectorizer is fitted here and
+    returned in the plan, so that it is built once.
+
+    Example:
+        >>> paras = pd.DataFrame({"doc_id": ["a", "b"], "para_id": [0, 0],
+        ...                       "text_despun": ["Troops left.", "Troops came."]})
+        >>> plan = plan_topics(paras)
+        >>> plan.ok, plan.max_k
+        (False, 0)
+    """
+    if not isinstance(min_paragraphs_per_topic, (int, np.integer)) or min_paragraphs_per_topic < 1:
+        raise ParameterError(f"min_paragraphs_per_topic must be a positive int, got {min_paragraphs_per_topic!r}")
+    ks = sorted({int(k) for k in ks})
+    if not ks or ks[0] < 1:
+        raise ParameterError(f"ks must be positive numbers of topics, got {ks}: e.g. ks=range(2, 11)")
+    paras, column = _check_paragraphs(paragraphs, text_column)
+    n_par, n_docs = len(paras), int(paras["doc_id"].nunique())
+    vec = clone(vectorizer) if vectorizer is not None else TopicVectorizer()
+
+    def plan(n_with: int, n_terms: int, max_k: int, reason: str, fitted: TopicVectorizer | None) -> TopicPlan:
+        usable = tuple(k for k in ks if k <= max_k)
+        skipped = tuple(k for k in ks if k > max_k)
+        if skipped and not reason:
+            reason = (f"k = {', '.join(map(str, skipped))} skipped: {n_with} paragraphs with vocabulary terms "
+                      f"support at most {max_k} topics of {min_paragraphs_per_topic} paragraphs each"
+                      + (f" ({n_terms} terms)" if n_terms < n_with // min_paragraphs_per_topic else "") + ".")
+        if skipped:
+            log.info("topics: %s", reason)
+        return TopicPlan(n_par, n_docs, n_with, n_terms, usable, skipped, max_k, reason, fitted)
+
+    if n_par == 0:
+        return plan(0, 0, 0, "Too little text for a topic model: the corpus has no body paragraphs.", None)
+    try:
+        X = vec.fit_transform(paras[column])
+    except CorpusError:  # the vectorizer's "no terms left": a property of this corpus, reported as such
+        return plan(0, 0, 0, f"Too little text for a topic model: no word of the {_count(n_par, 'paragraph')} is in "
+                             f"at least min_df={vec.min_df} and at most max_df={vec.max_df} of them, so there is "
+                             "no vocabulary.", None)
+    n_with = int((np.asarray(X.sum(axis=1)).ravel() > 0).sum())
+    n_terms = int(X.shape[1])
+    max_k = min(n_with // int(min_paragraphs_per_topic), n_terms)
+    reason = ""
+    if max_k < ks[0]:
+        reason = (f"Too little text for a topic model: {n_with} of {n_par} paragraphs have a vocabulary term "
+                  f"({n_terms} terms), which supports at most {max_k} topic{'s' if max_k != 1 else ''} of "
+                  f"{min_paragraphs_per_topic} paragraphs each; the smallest k asked for is {ks[0]}.")
+    return plan(n_with, n_terms, max_k, reason, vec)
 
 
 # --- prevalence by group -----------------------------------------------------------------------

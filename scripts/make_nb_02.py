@@ -39,7 +39,7 @@ metadata: str = ""               # metadata CSV (empty: seeds/metadata.csv for t
 run_dir: str = ""                # where kz run saves tables and figures (empty: save nothing)
 text_column: str = "text"       # text column when the corpus is one CSV/JSONL/Parquet file
 one_copy_per_story: bool = True  # not used for counting here: this notebook shows every copy
-max_docs: int = 60               # documents shown in the similarity heatmap (it is all-pairs)
+max_docs: int = 60               # documents shown in the similarity heatmap (all-pairs) and spin-score plot
 n_examples: int = 12             # spun / repaired sentence pairs shown
 max_rows: int = 40               # rows shown of long tables (the saved tables are complete)""",
                   metadata={"tags": ["parameters"]}),
@@ -78,35 +78,59 @@ the repaired words are the original's. Documents that are merely on the same top
     p = c.paragraphs[(c.paragraphs["kind"] == "body") & (c.paragraphs["duplicate_of"] < 0)]
     return p.groupby("doc_id")[col].agg("\\n\\n".join)
 
-raw_sim = similarity_matrix(body_text("text"), max_docs=max_docs)
-fixed_sim = similarity_matrix(body_text("text_despun"), max_docs=max_docs)
-kzlib.save_table(fixed_sim.reset_index(names="doc_id"), "similarity_despun", run_dir=run_dir)
-fig, axes = plt.subplots(1, 2, figsize=(12, 5.2), constrained_layout=True)
-labels = [d[:3] if len(raw_sim) > 12 else d for d in raw_sim.index]
-for ax, mat, title in zip(axes, (raw_sim, fixed_sim), ("raw text", "de-spun text")):
-    im = ax.imshow(mat.values, vmin=0, vmax=1, cmap="viridis")
-    ax.grid(False)
-    ax.set_xticks(range(len(mat)), labels, rotation=90, fontsize="small")
-    ax.set_yticks(range(len(mat)), labels, fontsize="small")
-    ax.set_xlabel("document")
-    ax.set_ylabel("document")
-    ax.set_title(f"Aligned-sentence share, {title}")
-fig.colorbar(im, ax=axes, label="share of the shorter copy's sentences aligned (0-1)")
-kzlib.save_figure(fig, "similarity_heatmap", run_dir=run_dir)
-plt.show()""", metadata=IGNORE),
-    new_code_cell("""print("aligned-sentence share, raw vs de-spun (copies only):")
-for a, b in c.copies[["doc_a", "doc_b"]].itertuples(index=False):
-    print(f"  {a} ~ {b}: {raw_sim.loc[a, b]:.2f} -> {fixed_sim.loc[a, b]:.2f}")"""),
+# at most max_docs documents: those of stories with several copies first, then the others (by doc_id)
+n_copies = docs.groupby("story_id")["doc_id"].transform("size")
+ranked = docs.assign(single=n_copies < 2).sort_values(["single", "story_id", "doc_id"])["doc_id"]
+raw_text, fixed_text = body_text("text"), body_text("text_despun")
+shown_ids = [d for d in ranked if d in raw_text.index][:max_docs]
+raw_sim = similarity_matrix(raw_text.loc[shown_ids], max_docs=max_docs)
+fixed_sim = similarity_matrix(fixed_text.loc[shown_ids], max_docs=max_docs)
+if len(shown_ids) < 2:
+    print(f"Only {len(shown_ids)} document{'' if len(shown_ids) == 1 else 's'} with body text, so there are "
+          "no pairs to compare and no similarity heatmap.")
+else:
+    kzlib.save_table(fixed_sim.reset_index(names="doc_id"), "similarity_despun", run_dir=run_dir)
+    if len(raw_text) > len(shown_ids):
+        print(f"{len(shown_ids)} of {len(raw_text)} documents shown (max_docs), copies of one story first.")
+    fig, axes = plt.subplots(1, 2, figsize=(12, 5.2), constrained_layout=True)
+    labels = [d[:3] if len(raw_sim) > 12 else d for d in raw_sim.index]
+    for ax, mat, title in zip(axes, (raw_sim, fixed_sim), ("raw text", "de-spun text")):
+        im = ax.imshow(mat.values, vmin=0, vmax=1, cmap="viridis")
+        ax.grid(False)
+        ax.set_xticks(range(len(mat)), labels, rotation=90, fontsize="small")
+        ax.set_yticks(range(len(mat)), labels, fontsize="small")
+        ax.set_xlabel("document")
+        ax.set_ylabel("document")
+        ax.set_title(f"Aligned-sentence share, {title}")
+    fig.colorbar(im, ax=axes, label="share of the shorter copy's sentences aligned (0-1)")
+    kzlib.save_figure(fig, "similarity_heatmap", run_dir=run_dir)
+    plt.show()""", metadata=IGNORE),
+    new_code_cell("""if c.copies.empty:
+    print("No two documents were judged copies of one story, so there is no raw vs de-spun comparison.")
+else:
+    print("aligned-sentence share, raw vs de-spun (copies only):")
+    outside = 0
+    for a, b in c.copies[["doc_a", "doc_b"]].itertuples(index=False):
+        if a in raw_sim.index and b in raw_sim.index:
+            print(f"  {a} ~ {b}: {raw_sim.loc[a, b]:.2f} -> {fixed_sim.loc[a, b]:.2f}")
+        else:
+            outside += 1
+    if outside:
+        print(f"  ({outside} more pairs involve documents beyond the {max_docs} shown)")"""),
     new_markdown_cell("""## Stories and the copy that represents each
 
 The `copies` table lists the document pairs judged to be copies, with their evidence: the aligned
 sentences, and the numbers and names (first six letters) both share. Below it, one row per story."""),
     new_code_cell("""kzlib.save_table(c.copies, "copies", run_dir=run_dir)
-kzlib.show_table(c.copies, max_rows=max_rows)"""),
+if c.copies.empty:
+    print("No copies: " + (f"each of the {len(docs)} documents is a story of its own." if len(docs) > 1
+                           else "the corpus has a single document."))
+else:
+    display(kzlib.show_table(c.copies, max_rows=max_rows))"""),
     new_code_cell("""stories = (docs.sort_values(["story_id", "doc_id"])
            .groupby("story_id")
            .agg(n_copies=("doc_id", "size"),
-                representative=("doc_id", lambda s: s[docs.loc[s.index, "is_representative"]].iloc[0]),
+                representative=("doc_id", lambda s: " ".join(s[docs.loc[s.index, "is_representative"]])),
                 copies=("doc_id", " ".join), versions=("version", " / ".join))
            .reset_index())
 kzlib.save_table(stories, "stories", run_dir=run_dir)
@@ -135,7 +159,8 @@ documents compare:
 A copy can show several signals: the VOA article republished by an aggregator (002) also carries
 round-trip machine-translation artefacts ("… should be completely gone by the end. of January."), so
 its detected version is *machine-translated* while the sidecar's *republished* is kept."""),
-    new_code_cell("""order = docs.sort_values("spin_score")
+    new_code_cell("""# at most max_docs bars: the highest spin scores
+order = docs.sort_values(["spin_score", "doc_id"], ascending=[False, True]).head(max_docs).iloc[::-1]
 fig, ax = plt.subplots(figsize=(8, 0.45 * len(order) + 1.8))
 colors = {"spun": "tab:red", "machine-translated": "tab:orange", "translated": "tab:blue",
           "republished": "tab:green", "original": "tab:gray", "unknown": "lightgray"}
@@ -145,11 +170,16 @@ handles = [line] + [Patch(color=col, label=f"detected: {v}") for v, col in color
                     if (order["version_detected"] == v).any()]
 ax.set_xlabel("spin score (spinner substitutions per 1,000 words)")
 ax.set_ylabel("document")
-ax.set_title("Spin score per document, coloured by detected version")
+ax.set_title("Spin score per document, coloured by detected version"
+             + (f" ({len(order)} highest of {len(docs)})" if len(docs) > len(order) else ""))
 ax.legend(handles=handles, loc="lower right", fontsize="small")
 kzlib.save_figure(fig, "spin_scores", run_dir=run_dir)
 plt.show()""", metadata=IGNORE),
-    new_code_cell("""print(docs[["doc_id", "version_detected", "spin_score", "mt_score", "translation_score"]].to_string(index=False))"""),
+    new_code_cell("""top = docs.sort_values(["spin_score", "doc_id"], ascending=[False, True]).head(max_rows)
+print(top[["doc_id", "version_detected", "spin_score", "mt_score", "translation_score"]].to_string(index=False))
+if len(docs) > len(top):
+    print(f"({len(docs) - len(top)} more documents with lower spin scores in the provenance_documents table)")
+print("detected versions: " + ", ".join(f"{v} {n}" for v, n in docs["version_detected"].value_counts().sort_index().items()))"""),
     new_markdown_cell("""## What the repair knows: the phrase table and what the corpus taught it
 
 The phrase table lists spinner substitutions, each with a `source` note saying how it was established
@@ -181,7 +211,9 @@ new_pairs = {(a.lower(), b.lower()) for a, b in zip(new["spun"], new["original"]
 print(f"phrase table: {len(table)} rows ({(table['scope'] == 'always').sum()} always, {(table['scope'] == 'spun').sum()} spun-only)")
 print(f"learned from the corpus: {len(learned)} rows, {len(new)} not in the table "
       f"({len(new_pairs)} distinct substitutions); by mechanism: "
-      + ", ".join(f"{k} {v}" for k, v in new["mechanism"].value_counts().sort_index().items()))
+      + (", ".join(f"{k} {v}" for k, v in new["mechanism"].value_counts().sort_index().items()) or "none"))
+if not (docs["version_detected"] == "spun").any():
+    print("No document is detected as spun, so learned substitutions are not applied anywhere.")
 print(f"repairs made: {int(docs['n_despun'].sum())} in all, {int(docs['n_despun_learned'].sum())} by learned substitutions")
 kzlib.show_table(learned[["spun", "original", "mechanism", "story", "in_table", "n_applied", "evidence"]],
                  max_rows=max_rows)"""),
@@ -191,9 +223,12 @@ The sentences of spun copies that the repair changed most. The left column is th
 quotation cites), the right column what analyses read. Words nobody listed and the corpus could not
 teach stay as the spinner left them ("prime envoy", "solid blame") — the repair is conservative: a word
 is only changed on evidence."""),
-    new_code_cell("""examples = repair_examples(c, n=n_examples)
-kzlib.save_table(repair_examples(c, n=0), "repair_examples", run_dir=run_dir)
-kzlib.show_table(examples, max_rows=max_rows, max_chars=400)"""),
+    new_code_cell("""all_examples = repair_examples(c, n=0)
+kzlib.save_table(all_examples, "repair_examples", run_dir=run_dir)
+if all_examples.empty:
+    print("The repair changed no sentence (no spun text was found), so there is nothing to compare.")
+else:
+    display(kzlib.show_table(all_examples.head(n_examples), max_rows=max_rows, max_chars=400))"""),
     new_markdown_cell("""## Does the repair leave clean text alone?
 
 Words changed per 1,000 words in each document, by the corpus repair (`rate`) and by `kzlib.despin` run
@@ -202,7 +237,10 @@ score whether to apply the `scope=spun` rows). Documents that are not spun shoul
     new_code_cell("""rates = change_rate(c)
 rates = rates.merge(docs[["doc_id", "version_detected"]], on="doc_id")
 kzlib.save_table(rates, "despin_change_rate", run_dir=run_dir)
-print(rates.to_string(index=False))
+changed = rates.sort_values(["rate", "doc_id"], ascending=[False, True]).head(max_rows)
+print(changed.to_string(index=False))
+if len(rates) > len(changed):
+    print(f"({len(rates) - len(changed)} more documents with lower rates in the despin_change_rate table)")
 clean = rates[rates["version_detected"] != "spun"]
 print(f"clean documents: {int(clean['words_changed'].sum())} of {int(clean['n_words'].sum())} words changed "
       f"({1000 * clean['words_changed'].sum() / max(clean['n_words'].sum(), 1):.2f} per 1,000)")"""),

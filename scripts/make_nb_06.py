@@ -42,9 +42,7 @@ window_end: str = ""             # last day of the close-up timeline, ISO (empty
 lanes: int = 8                   # actor lanes in the timeline plots (the most frequent actors; the rest share one lane)
 max_rows: int = 40               # rows shown of long tables (the saved tables are complete)""",
                   metadata={"tags": ["parameters"]}),
-    new_code_cell("""import pandas as pd
-
-import kzlib
+    new_code_cell("""import kzlib
 from kzlib import timeline
 from kzlib.plots import setup_notebook
 
@@ -66,31 +64,55 @@ what it was resolved against (`anchor`: *absolute*, *absolute-year-inferred* —
 comes from the publication date —, *publication-relative* or *unresolved*), the actors the sentence
 mentions, and `reported_by`: the copies of the same story that give the same date. `kind` is *duration*
 for spans such as "two decades of …", dated by their start."""),
-    new_code_cell("""print(f"{len(events)} dated mentions in {events['doc_id'].nunique()} documents; "
-      f"{(events['date'] == '').sum()} unresolved, {(events['flag'] != '').sum()} flagged")
-print(events.groupby(["anchor", "granularity"]).size().rename("mentions").to_string())"""),
-    new_code_cell("""kzlib.show_table(events[["date", "granularity", "expression", "anchor", "confidence", "actors", "label",
-                        "doc_id", "reported_by"]], max_rows=max_rows)""", metadata=IGNORE),
+    new_code_cell("""n_undated_docs = int((c.documents["published"].fillna("") == "").sum())
+if n_undated_docs:
+    print(f"{n_undated_docs} of {len(c.documents)} documents have no publication date: their relative "
+          "expressions (on Friday, last week) are listed unresolved, with no date.")
+if events.empty:
+    print(f"No temporal expression was found in the {len(c.sentences)} body sentences, so there is nothing "
+          "to date and no timeline.")
+else:
+    print(f"{len(events)} temporal expressions in {events['doc_id'].nunique()} documents; "
+          f"{(events['date'] != '').sum()} dated, {(events['date'] == '').sum()} unresolved, "
+          f"{(events['flag'] != '').sum()} flagged")
+    print(events.assign(granularity=events["granularity"].replace("", "(none)"))
+          .groupby(["anchor", "granularity"]).size().rename("mentions").to_string())"""),
+    new_code_cell("""if events.empty:
+    print("No temporal expressions, so there is no table of mentions.")
+else:
+    display(kzlib.show_table(events[["date", "granularity", "expression", "anchor", "confidence", "actors",
+                                     "label", "doc_id", "reported_by"]], max_rows=max_rows))""", metadata=IGNORE),
     new_markdown_cell("""## Timeline of the crisis
 
 Dated events close to the publication dates, one lane per actor (the sentence's first actor among the
 most frequent ones; *other / none* for the rest). The marker shows the granularity (a circle is a day,
 a square a week or weekend, a diamond a month); the label is the clause around the date, with `(+n)`
 when n more mentions share that point. Weeks and weekends are placed at their first day."""),
-    new_code_cell("""published = pd.to_datetime(c.documents["published"].replace("", None).dropna())
-start = window_start or ((published.min() - pd.Timedelta(days=30)).date().isoformat() if len(published) else None)
-end = window_end or (published.max().date().isoformat() if len(published) else None)
-fig = timeline.plot_timeline(events, start=start, end=end, lanes=lanes, min_confidence=min_confidence,
-                             granularities=["day", "weekend", "week", "month"],
-                             title=f"Dated events by actor, {start} to {end}")
-kzlib.save_figure(fig, "06_timeline_crisis", run_dir=run_dir)""", metadata=IGNORE),
+    new_code_cell("""first, last = timeline.publication_window(c.documents, days_before=30)
+start, end = window_start or first, window_end or last
+close_up = ["day", "weekend", "week", "month"]
+shown = timeline.events_in_window(events, start=start, end=end, granularities=close_up,
+                                  min_confidence=min_confidence)
+if shown.empty:
+    print("No mention is dated to a day, week or month in the window "
+          f"({start or 'open'} to {end or 'open'}), so there is no close-up timeline"
+          + (": relative dates cannot be resolved without publication dates." if first is None else "."))
+else:
+    fig = timeline.plot_timeline(events, start=start, end=end, lanes=lanes, min_confidence=min_confidence,
+                                 granularities=close_up,
+                                 title=f"Dated events by actor, {start or 'start'} to {end or 'end'}")
+    kzlib.save_figure(fig, "06_timeline_crisis", run_dir=run_dir)""", metadata=IGNORE),
     new_markdown_cell("""## The background the reports invoke
 
 The same, for everything dated by year or decade: the history the articles reach back to (the 2001
 attacks, the 2014 Ukrainian revolution, Nazarbayev stepping down in 2019)."""),
-    new_code_cell("""fig = timeline.plot_timeline(events, granularities=["year", "decade"], lanes=lanes, min_confidence=min_confidence,
-                             title="Background events by actor (dated by year)")
-kzlib.save_figure(fig, "06_timeline_background", run_dir=run_dir)""", metadata=IGNORE),
+    new_code_cell("""background = ["year", "decade"]
+if timeline.events_in_window(events, granularities=background, min_confidence=min_confidence).empty:
+    print("No mention is dated to a year or decade, so there is no background timeline.")
+else:
+    fig = timeline.plot_timeline(events, granularities=background, lanes=lanes, min_confidence=min_confidence,
+                                 title="Background events by actor (dated by year)")
+    kzlib.save_figure(fig, "06_timeline_background", run_dir=run_dir)""", metadata=IGNORE),
     new_markdown_cell("""## Coverage over time
 
 Documents by publication date and outlet (of the original). The mark shows how the date is known:
@@ -98,47 +120,64 @@ filled for an exact date, a triangle for a lower bound, hollow for a later copy'
 documents cluster on a few days, or whose dates are mostly copies' dates, supports a coarser timeline."""),
     new_code_cell("""cov = timeline.coverage(c.documents)
 kzlib.show_table(cov, max_rows=max_rows)"""),
-    new_code_cell("""fig = timeline.plot_coverage(c.documents)
-kzlib.save_figure(fig, "06_coverage", run_dir=run_dir)""", metadata=IGNORE),
+    new_code_cell("""if (cov["published"] == "").all():
+    print("No document has a publication date, so there is no coverage plot.")
+else:
+    fig = timeline.plot_coverage(c.documents)
+    kzlib.save_figure(fig, "06_coverage", run_dir=run_dir)""", metadata=IGNORE),
     new_markdown_cell("""## Quoted stance over time
 
 The mean stance of the quotations published on each date towards each target (−1 against, +1 in
 favour), from the stance stage (notebook 04). A later copy is placed at its original's estimated date
 (`anchor_used` above), not at the copy's date. It needs the quotation and stance stages; when they are
 not installed this section says so and is skipped."""),
-    new_code_cell("""try:
-    from kzlib.quotes import extract_quotes
-    from kzlib.stance import detect_stance
-except ImportError as err:
-    stance_time = None
-    print(f"Stance over time skipped: the quotation/stance stages are not available ({err}).")
+    new_code_cell("""from kzlib.quotes import extract_quotes
+from kzlib.stance import detect_stance
+
+stance_time = None
+quotes = extract_quotes(c.paragraphs, documents=c.documents)
+if quotes.empty:
+    print("No quotations were found, so there is no stance over time.")
 else:
-    quotes = extract_quotes(c.paragraphs, documents=c.documents)
     stances = detect_stance(quotes, paragraphs=c.paragraphs)
     # each document at the date its relative expressions were resolved against (a copy: its original's estimate)
     stance_time = timeline.stance_over_time(stances, c.documents, dates=checks.set_index("doc_id")["anchor_used"])
+    kzlib.save_table(stance_time, "stance_over_time", run_dir=run_dir)
     print(f"{len(stances)} quote-target stances over {stance_time['published'].nunique()} publication dates")""",
                   metadata=IGNORE),
-    new_code_cell("""if stance_time is not None and len(stance_time):
-    kzlib.show_table(stance_time, max_rows=max_rows)
+    new_code_cell("""if stance_time is None:
+    print("No quotations, so there is no plot of stance over time.")
+elif (stance_time["published"] == "").all():
+    print("No quotation comes from a dated document, so stance cannot be followed over time.")
+elif stance_time.loc[stance_time["published"] != "", "published"].nunique() < 2:
+    day = stance_time.loc[stance_time["published"] != "", "published"].iloc[0]
+    print(f"Every dated quotation comes from documents published on {day}, so stance cannot be followed "
+          "over time; the stance table of notebook 04 gives it.")
+else:
+    display(kzlib.show_table(stance_time, max_rows=max_rows))
     fig = timeline.plot_stance_over_time(stance_time)
-    kzlib.save_figure(fig, "06_stance_over_time", run_dir=run_dir)
-    kzlib.save_table(stance_time, "stance_over_time", run_dir=run_dir)""", metadata=IGNORE),
+    kzlib.save_figure(fig, "06_stance_over_time", run_dir=run_dir)""", metadata=IGNORE),
     new_markdown_cell("""## Chronology with its sources
 
 What happened when: one row per date, with up to three labels, the actors, the expressions that gave
 the date, and the documents (`sources`, including copies) and outlets that report it. Durations are
 left out; read them in the mentions table above."""),
     new_code_cell("""chron = timeline.chronology(events, min_confidence=min_confidence)
-kzlib.show_table(chron[["date", "granularity", "what", "actors", "n_documents", "sources", "outlets",
-                        "confidence"]], max_rows=max_rows)""", metadata=IGNORE),
+if chron.empty:
+    print("No mention could be dated, so there is no chronology.")
+else:
+    display(kzlib.show_table(chron[["date", "granularity", "what", "actors", "n_documents", "sources",
+                                    "outlets", "confidence"]], max_rows=max_rows))""", metadata=IGNORE),
     new_markdown_cell("""## What could not be dated, and what looks wrong
 
 Mentions left unresolved (their document has no date) and mentions flagged as reported in the past but
 dated after publication. Both lists should be read before trusting the timeline."""),
     new_code_cell("""doubtful = events[(events["date"] == "") | (events["flag"] != "")]
-if len(doubtful):
-    kzlib.show_table(doubtful[["doc_id", "expression", "date", "flag", "note", "text"]], max_rows=max_rows)
+if events.empty:
+    print("No temporal expressions, so nothing is unresolved or flagged.")
+elif len(doubtful):
+    print(f"{(doubtful['date'] == '').sum()} unresolved, {(doubtful['flag'] != '').sum()} flagged:")
+    display(kzlib.show_table(doubtful[["doc_id", "expression", "date", "flag", "note", "text"]], max_rows=max_rows))
 else:
     print("Every mention was dated, and none is dated after its document's publication.")"""),
     new_markdown_cell("""## Saved tables

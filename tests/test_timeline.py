@@ -20,7 +20,10 @@ from kzlib.timeline import (
     check_dates,
     chronology,
     coverage,
+    events_in_window,
     extract_dates,
+    plot_timeline,
+    publication_window,
     stance_over_time,
 )
 
@@ -319,3 +322,71 @@ def test_stance_over_time_uses_given_dates() -> None:
     stances = pd.DataFrame({"doc_id": ["c"], "target": ["CSTO"], "stance": ["against"], "score": [-1.0]})
     sot = stance_over_time(stances, documents, dates=pd.Series({"c": "2022-01-11"}))
     assert sot["published"].tolist() == ["2022-01-11"]
+
+
+# --- degenerate corpora: no dates, no events, no quotations -------------------------------------------
+
+def test_undated_corpus_keeps_relative_dates_unresolved_and_nothing_to_plot() -> None:
+    # neither document has a publication date: "on Friday" and "January 13" (no year) cannot be dated;
+    # "in 2019" is absolute and keeps its date
+    sentences = pd.DataFrame({"doc_id": ["a", "b", "b"], "para_id": [1, 1, 1], "sentence_id": [0, 0, 1],
+                              "text": ["Troops left on January 13.", "The CSTO sent troops to Almaty.",
+                                       "Officials said so on Friday, as they did in 2019."]})
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "published": ["", ""]})
+    ev = build_events(sentences=sentences, documents=documents, actors=lambda s: pd.Series("", index=s.index))
+    assert sorted(zip(ev["expression"], ev["date"], ev["anchor"])) == [
+        ("January 13", "", "unresolved"), ("in 2019", "2019", "absolute"), ("on Friday", "", "unresolved")]
+    assert publication_window(documents) == (None, None)
+    close_up = events_in_window(ev, granularities=["day", "weekend", "week", "month"])
+    assert close_up.empty
+    assert events_in_window(ev, granularities=["year"])["date"].tolist() == ["2019"]
+    assert chronology(ev)["date"].tolist() == ["2019"]
+    assert check_dates(ev, documents)["verdict"].tolist() == ["no date", "no date"]
+
+
+def test_no_events_at_all() -> None:
+    sentences = pd.DataFrame({"doc_id": ["a"], "para_id": [1], "sentence_id": [0], "text": ["It was calm."]})
+    documents = pd.DataFrame({"doc_id": ["a"], "published": ["2022-01-10"]})
+    ev = build_events(sentences=sentences, documents=documents)
+    assert ev.empty and list(ev.columns) == EVENT_COLUMNS
+    assert list(chronology(ev).columns)[:2] == ["date", "granularity"] and chronology(ev).empty
+    # a window around the publication date with nothing in it: empty, and the plot draws its placeholder
+    # instead of failing (it used to raise KeyError 'date_end')
+    assert events_in_window(ev, start="2021-12-11", end="2022-01-10").empty
+    fig = plot_timeline(ev, start="2021-12-11", end="2022-01-10")
+    assert fig.axes[0].texts[0].get_text() == "no dated events in this window"
+
+
+def test_events_in_window_by_period_overlap() -> None:
+    # a month overlaps a window that starts inside it; a day before the window and a duration are left out
+    ev = pd.DataFrame({"date": ["2021-12-01", "2022-01", "2022-01-10", "2021", "2022-01-02"],
+                       "granularity": ["day", "month", "day", "year", "day"],
+                       "confidence": [0.9, 0.9, 0.3, 0.9, 0.9],
+                       "kind": ["point", "point", "point", "point", "duration"]})
+    got = events_in_window(ev, start="2022-01-15", end="2022-02-01")
+    assert got[["date", "date_start", "date_end"]].values.tolist() == [["2022-01", "2022-01-01", "2022-01-31"]]
+    assert events_in_window(ev, min_confidence=0.5, granularities=["day"])["date"].tolist() == ["2021-12-01"]
+    assert events_in_window(ev, include_durations=True, start="2022-01-02", end="2022-01-02")["date"].tolist() \
+        == ["2022-01", "2022-01-02"]
+    with pytest.raises(ParameterError, match="not an ISO date"):
+        events_in_window(ev, start="soon")
+
+
+def test_publication_window_from_dated_documents() -> None:
+    # earliest 2022-01-07 minus 30 days is 2021-12-08; the undated document does not count
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "published": ["2022-01-10", "", "2022-01-07"]})
+    assert publication_window(docs) == ("2021-12-08", "2022-01-10")
+    assert publication_window(docs, days_before=0) == ("2022-01-07", "2022-01-10")
+    with pytest.raises(ParameterError, match="days_before"):
+        publication_window(docs, days_before=-1)
+
+
+def test_stance_over_time_without_stances() -> None:
+    _, documents = _tables()
+    empty = pd.DataFrame(columns=["doc_id", "quote_id", "speaker", "target", "stance", "score", "evidence"])
+    sot = stance_over_time(empty, documents)
+    assert sot.empty
+    assert list(sot.columns) == ["published", "target", "n", "mean_score", "n_favor", "n_against"]
+    assert sot["mean_score"].dtype == float
+    by_speaker = stance_over_time(empty, documents, by="speaker")
+    assert list(by_speaker.columns)[1] == "speaker"

@@ -21,6 +21,7 @@ from kzlib.topics import (
     TopicVectorizer,
     best_k,
     npmi_coherence,
+    plan_topics,
     select_k,
     stability_verdict,
     tokenize,
@@ -281,6 +282,58 @@ def test_bad_input_gets_a_clear_error():
         select_k(paras, ks=[2, 3], seeds=[0])
     with pytest.raises(CorpusError, match="no paragraphs"):
         TopicModel(k=2).fit(paras.iloc[:0])
+
+
+# --- what a small corpus can support -----------------------------------------------------------------
+
+def _tiny(texts: list[str], docs: list[str] | None = None) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": docs or [f"d{i}" for i in range(len(texts))], "para_id": 0,
+                         "text_despun": texts})
+
+
+def test_plan_topics_without_paragraphs_says_so():
+    plan = plan_topics(_tiny([]))
+    assert not plan.ok and plan.ks == () and plan.max_k == 0 and plan.vectorizer is None
+    assert "no body paragraphs" in plan.reason
+    assert plan.skipped == tuple(range(2, 11))
+
+
+def test_plan_topics_with_too_few_paragraphs_for_a_vocabulary():
+    # three paragraphs: max_df=0.5 allows a term in at most 1.5 of them, min_df=2 asks for 2: no term fits
+    plan = plan_topics(_tiny(["Troops left on January 13.", "The CSTO sent troops to Almaty.", "It was calm."]))
+    assert not plan.ok and plan.vectorizer is None and plan.n_terms == 0
+    assert "too little text" in plan.reason.lower() and "no vocabulary" in plan.reason
+
+
+def test_plan_topics_limits_k_by_paragraphs():
+    # ten paragraphs, five on each of two subjects, and one of stop words only. With min_df=2 and max_df=0.5
+    # the vocabulary is {troops, landed, airport} and {fuel, prices, sparked, protests}: 7 terms, each in 5
+    # of the 11 paragraphs. 10 paragraphs have a term, so with 3 paragraphs per topic k <= 10 // 3 = 3.
+    texts = ["Troops landed at the airport."] * 5 + ["Fuel prices sparked protests."] * 5 + ["It was there."]
+    vec = TopicVectorizer(actors={}, phrases=False)
+    plan = plan_topics(_tiny(texts), ks=range(2, 6), vectorizer=vec)
+    assert (plan.n_paragraphs, plan.n_with_terms, plan.n_terms) == (11, 10, 7)
+    assert plan.max_k == 3 and plan.ks == (2, 3) and plan.skipped == (4, 5)
+    assert "k = 4, 5 skipped" in plan.reason
+    assert list(plan.vectorizer.vocabulary_) == ["airport", "fuel", "landed", "prices", "protests", "sparked",
+                                                 "troops"]
+    # one paragraph per topic would allow 10 topics, but there are only 7 terms
+    assert plan_topics(_tiny(texts), ks=range(2, 12), vectorizer=vec, min_paragraphs_per_topic=1).max_k == 7
+    # what the plan allows can be fitted
+    model = TopicModel(k=plan.max_k, vectorizer=vec, stability_seeds=[1]).fit(_tiny(texts))
+    assert len(model.topics_) == 3
+
+
+def test_plan_topics_one_document_is_named():
+    texts = ["Troops landed at the airport."] * 5 + ["Fuel prices sparked protests."] * 5
+    plan = plan_topics(_tiny(texts, docs=["only"] * 10).assign(para_id=range(10)), ks=[2, 3],
+                       vectorizer=TopicVectorizer(actors={}, phrases=False))
+    assert plan.ok and plan.n_documents == 1
+    assert "one document" in plan.describe()
+    with pytest.raises(ParameterError, match="ks"):
+        plan_topics(_tiny(texts), ks=[])
+    with pytest.raises(ParameterError, match="min_paragraphs_per_topic"):
+        plan_topics(_tiny(texts), min_paragraphs_per_topic=0)
 
 
 # --- the seeds -------------------------------------------------------------------------------------
