@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
 import logging
 import math
 import re
@@ -196,21 +197,212 @@ def _is_case_sensitive(phrase: str) -> bool:
     return any(c.isalpha() for c in letters) and not any(c.islower() for c in letters)
 
 
-def _compile_phrases(phrases: Iterable[str]) -> list[re.Pattern[str]]:
-    """Compile each phrase once (word-bounded; case-sensitive for abbreviations).
+def _phrase_regex(phrase: str) -> tuple[str, int]:
+    """The word-bounded regex of one phrase and its flags (case-sensitive for abbreviations)."""
+    body = phrase.strip().replace(" ", r"\s+")
+    return r"(?<!\w)(?:" + body + r")(?!\w)", (0 if _is_case_sensitive(phrase) else re.IGNORECASE)
 
-    One pattern per phrase, not one alternation: a regex alternation stops at the first phrase
-    that matches at a position, and the longest match must win across phrases and targets.
+
+def _first_chars(phrase: str) -> frozenset[str] | None:
+    """The characters a match of ``phrase`` can start with, or None when not certain.
+
+    Reads the small regex subset of the data files — literals, ``(a|b)`` and ``(?:a|b)`` groups,
+    ``?``/``*``/``+`` after an item, simple classes ``[sz]``, escaped punctuation ``\\.`` — and says
+    None when the start is anything else (``\\w``, a range, ``.``, a space, a lookaround) or the
+    phrase can match nothing. Anything after the first item is only parsed for its structure.
     """
-    out = []
-    for ph in sorted(set(phrases), key=lambda s: (-len(s), s)):
-        body = ph.strip().replace(" ", r"\s+")
-        try:
-            out.append(re.compile(r"(?<!\w)(?:" + body + r")(?!\w)",
-                                  0 if _is_case_sensitive(ph) else re.IGNORECASE))
-        except re.error as exc:
-            raise ValueError(f"phrase {ph!r} is not a valid pattern ({exc}); escape regex characters") from exc
-    return out
+    unknown = "\0unknown"  # stands for "some character we cannot name"
+
+    class _Unreadable(Exception):
+        pass
+
+    body, i = phrase.strip(), 0
+
+    def item() -> tuple[frozenset[str], bool]:  # (first characters, may match empty)
+        nonlocal i
+        ch = body[i]
+        if ch == "\\":
+            if i + 1 >= len(body):
+                raise _Unreadable
+            i += 2
+            return (frozenset([unknown]) if body[i - 1].isalnum() else frozenset(body[i - 1])), False
+        if ch == "[":
+            j = body.find("]", i + 1)
+            if j < 0:
+                raise _Unreadable
+            inner = body[i + 1:j]
+            i = j + 1
+            simple = inner and not any(c in inner for c in "^-\\[")
+            return (frozenset(inner) if simple else frozenset([unknown])), False
+        if ch == "(":
+            i += 1
+            if body.startswith("?:", i):
+                i += 2
+            elif body.startswith("?", i):
+                raise _Unreadable  # lookarounds, inline flags, named groups
+            firsts, nullable = set(), False
+            while True:
+                f, n = sequence()
+                firsts |= f
+                nullable |= n
+                if i < len(body) and body[i] == "|":
+                    i += 1
+                    continue
+                if i < len(body) and body[i] == ")":
+                    i += 1
+                    return frozenset(firsts), nullable
+                raise _Unreadable
+        if ch in "*+?{)|":
+            raise _Unreadable
+        i += 1
+        if ch in ".^$" or ch.isspace():  # any character, an anchor, whitespace (matched as \s+)
+            return frozenset([unknown]), ch in "^$"
+        return frozenset(ch), False
+
+    def sequence() -> tuple[frozenset[str], bool]:
+        nonlocal i
+        firsts: set[str] = set()
+        open_start = True  # every item so far may match empty
+        while i < len(body) and body[i] not in "|)":
+            f, n = item()
+            if i < len(body) and body[i] in "?*+{":
+                if body[i] == "{":
+                    j = body.find("}", i)
+                    if j < 0:
+                        raise _Unreadable
+                    n = n or body[i + 1:j].split(",")[0].strip() in ("", "0")
+                    i = j + 1
+                else:
+                    n = n or body[i] in "?*"
+                    i += 1
+                if i < len(body) and body[i] in "?+":  # lazy or possessive
+                    i += 1
+            if open_start:
+                firsts |= f
+                open_start = n
+        return frozenset(firsts), open_start
+
+    try:  # the phrase itself may be an alternation: "illegal(ly)?|illegitimate|unlawful"
+        firsts, nullable = sequence()
+        while i < len(body) and body[i] == "|":
+            i += 1
+            f, n = sequence()
+            firsts, nullable = firsts | f, nullable or n
+    except (_Unreadable, IndexError):
+        return None
+    if nullable or i != len(body) or not firsts or unknown in firsts:
+        return None
+    return firsts
+
+
+class _PhraseSet:
+    """Many phrases, found in one pass with what one ``finditer`` per phrase would give.
+
+    ``finditer(text)`` returns every phrase's non-overlapping matches (which may overlap those of
+    other phrases) as ``(start, end, index)``, ``index`` the phrase's place in ``phrases``. Phrases
+    are tried longest first. One scan finds the positions where some phrase can start (a word
+    boundary and one of the phrases' first characters); there, only the phrases that can start with
+    that character are tried (cached per character). Phrases whose first characters cannot be read
+    from the pattern go into one alternation scanned with a lookahead (every start position, the
+    longest phrase first, the others tried where it matched).
+    """
+
+    def __init__(self, phrases: Sequence[str]):
+        self.phrases = list(phrases)
+        order = sorted(range(len(self.phrases)), key=lambda i: (-len(self.phrases[i]), self.phrases[i], i))
+        self._pats: list[re.Pattern[str]] = []
+        self._ids: list[int] = []
+        self._first: list[re.Pattern[str] | None] = []  # a class of the first characters, or None
+        lead_parts: list[str] = []
+        for i in order:
+            ph = self.phrases[i]
+            rx, flags = _phrase_regex(ph)
+            try:
+                pat = re.compile(rx, flags)
+            except re.error as exc:
+                raise ValueError(f"phrase {ph!r} is not a valid pattern ({exc}); escape regex characters") from exc
+            if pat.groupindex or re.search(r"\\[1-9]|\(\?P=", ph):
+                raise ValueError(f"phrase {ph!r} uses a named group or a back-reference; "
+                                 "phrases may use (a|b), ?, [sz] and escapes only")
+            self._pats.append(pat)
+            self._ids.append(i)
+            firsts = _first_chars(ph)
+            if firsts is None:
+                self._first.append(None)
+            else:
+                cls = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
+                self._first.append(re.compile(cls, flags))
+                lead_parts.append(f"(?i:{cls})" if flags & re.IGNORECASE else cls)
+        # where a phrase with known first characters can start: a word boundary, then one of them
+        self._lead_scan = (re.compile(r"(?<!\w)(?=" + "|".join(dict.fromkeys(lead_parts)) + ")")
+                           if lead_parts else None)
+        # the others, in one alternation tried at every boundary
+        self._rest = [a for a, first in enumerate(self._first) if first is None]
+        self._rest_scan, self._rest_of_group, self._rest_wrapper = (
+            self._alternation(self._rest) if self._rest else (None, {}, {}))
+        self._by_char: dict[str, tuple[list[int], re.Pattern[str] | None, dict[int, int], dict[int, int]]] = {}
+
+    def _alternation(self, alts: list[int]) -> tuple[re.Pattern[str], dict[int, int], dict[int, int]]:
+        """One lookahead alternation of ``alts`` (in order): the pattern, group -> alternative, and
+        alternative -> its outermost group."""
+        parts, of_group, wrapper, group = [], {}, {}, 1
+        for alt in alts:
+            pat = self._pats[alt]
+            inner = pat.pattern[len(r"(?<!\w)"):]  # the boundary before is checked once, outside
+            parts.append("(" + (f"(?i:{inner})" if pat.flags & re.IGNORECASE else inner) + ")")
+            for g in range(group, group + 1 + pat.groups):
+                of_group[g] = alt
+            wrapper[alt] = group
+            group += 1 + pat.groups
+        return re.compile(r"(?<!\w)(?=" + "|".join(parts) + ")"), of_group, wrapper
+
+    def _starting_with(self, ch: str) -> tuple[list[int], re.Pattern[str] | None, dict[int, int], dict[int, int]]:
+        """Phrases (with known first characters) that can start with ``ch``, longest first, and their
+        alternation (compiled once per character)."""
+        got = self._by_char.get(ch)
+        if got is None:
+            alts = [a for a, first in enumerate(self._first) if first is not None and first.match(ch)]
+            got = (alts, *self._alternation(alts)) if alts else (alts, None, {}, {})
+            self._by_char[ch] = got
+        return got
+
+    @staticmethod
+    def _all_at(text: str, pos: int, m: re.Match[str], alts: list[int], of_group: dict[int, int],
+                wrapper: dict[int, int], pats: list[re.Pattern[str]], last_end: dict[int, int],
+                ids: list[int], out: list[tuple[int, int, int]]) -> None:
+        """Every phrase of ``alts`` that matches at ``pos``, given the alternation's match ``m``
+        (its first matching phrase); a phrase is skipped where its previous match has not ended."""
+        first = of_group[m.lastindex]
+        for alt in alts:
+            if alt < first or last_end.get(alt, -1) > pos:
+                continue
+            if alt == first:
+                start, end = m.span(wrapper[alt])
+            else:
+                mm = pats[alt].match(text, pos)
+                if mm is None:
+                    continue
+                start, end = mm.span()
+            last_end[alt] = end
+            out.append((start, end, ids[alt]))
+
+    def finditer(self, text: str) -> list[tuple[int, int, int]]:
+        out: list[tuple[int, int, int]] = []
+        last_end: dict[int, int] = {}  # per phrase, as its own finditer: no overlap with itself
+        if self._lead_scan is not None:
+            for m in self._lead_scan.finditer(text):
+                pos = m.start()
+                alts, scan, of_group, wrapper = self._starting_with(text[pos])
+                if scan is None:
+                    continue
+                hit = scan.match(text, pos)
+                if hit is not None:
+                    self._all_at(text, pos, hit, alts, of_group, wrapper, self._pats, last_end, self._ids, out)
+        if self._rest_scan is not None:
+            for m in self._rest_scan.finditer(text):
+                self._all_at(text, m.start(), m, self._rest, self._rest_of_group, self._rest_wrapper, self._pats,
+                             last_end, self._ids, out)
+        return out
 
 
 @dataclass
@@ -218,8 +410,10 @@ class _Lexicon:
     """Everything compiled once per (targets, cues) pair."""
 
     targets: list[Target]
-    target_patterns: list[tuple[str, str, float, list[re.Pattern[str]]]]  # (target, kind, polarity, pats)
-    cue_patterns: list[tuple[str, float, re.Pattern[str] | list[re.Pattern[str]], str]]
+    target_phrases: _PhraseSet  # every alias, cue and loaded term of every target, one alternation
+    target_owners: list[list[tuple[int, int, str, str, float]]]  # per phrase: (entry, rank, target, kind, polarity)
+    cue_phrases: _PhraseSet  # every stance cue, one alternation
+    cue_owners: list[list[tuple[int, str, float]]]  # per phrase: (order, section, signed weight)
     negators: set[str]
     negator_phrases: re.Pattern[str]
     hedges: re.Pattern[str]
@@ -233,8 +427,26 @@ class _Lexicon:
     own_side: dict[str, set[str]] = field(default_factory=dict)
 
 
+_LEXICONS: dict[tuple[Any, str], _Lexicon] = {}
+
+
 def _build_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
-    tp = []
+    """The compiled lexicon of these targets and cues (kept for reuse: the same targets and cues
+    are read on every call of detect_stance and every fold of a cross-validation)."""
+    key = (tuple(targets), json.dumps(cues, sort_keys=True, default=str))
+    lex = _LEXICONS.get(key)
+    if lex is None:
+        if len(_LEXICONS) >= 8:
+            _LEXICONS.pop(next(iter(_LEXICONS)))
+        lex = _LEXICONS[key] = _new_lexicon(list(targets), cues)
+    return lex
+
+
+def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
+    # one entry per (target, kind); the owners keep each phrase's place, so that ties sort as before
+    t_index: dict[str, int] = {}
+    t_owners: list[list[tuple[int, int, str, str, float]]] = []
+    entry = 0
     for t in targets:
         for kind, pol, phrases in (
             ("alias", 0.0, t.aliases),
@@ -242,14 +454,26 @@ def _build_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
             ("favor_term", 1.0, t.favor_terms),
             ("against_term", -1.0, t.against_terms),
         ):
-            if phrases:
-                tp.append((t.name, kind, pol, _compile_phrases(phrases)))
-    cp = []
+            if not phrases:
+                continue
+            for rank, ph in enumerate(sorted(set(phrases), key=lambda s: (-len(s), s))):
+                if ph not in t_index:
+                    t_index[ph] = len(t_owners)
+                    t_owners.append([])
+                t_owners[t_index[ph]].append((entry, rank, t.name, kind, pol))
+            entry += 1
+    c_index: dict[str, int] = {}
+    c_owners: list[list[tuple[int, str, float]]] = []
+    order = 0
     for section, sign in (("favor", 1.0), ("against", -1.0), ("questioning", -1.0)):
         for item in cues.get(section) or []:
             phrase, weight = (item[0], float(item[1])) if isinstance(item, (list, tuple)) else (item, 1.0)
-            for pat in _compile_phrases([phrase]):
-                cp.append((section, sign * weight, pat, phrase))
+            phrase = str(phrase)
+            if phrase not in c_index:
+                c_index[phrase] = len(c_owners)
+                c_owners.append([])
+            c_owners[c_index[phrase]].append((order, section, sign * weight))
+            order += 1
     neg = [n for n in cues["negators"]]
     single_neg = {n.lower() for n in neg if " " not in n}
     multi_neg = [n for n in neg if " " in n] or ["(?!x)x"]
@@ -271,8 +495,10 @@ def _build_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
     official = cues.get("official_words") or ["official"]
     return _Lexicon(
         targets=targets,
-        target_patterns=tp,
-        cue_patterns=cp,
+        target_phrases=_PhraseSet(list(t_index)),
+        target_owners=t_owners,
+        cue_phrases=_PhraseSet(list(c_index)),
+        cue_owners=c_owners,
         negators=single_neg,
         negator_phrases=re.compile(r"\b(?:" + "|".join(m.replace(" ", r"\s+") for m in multi_neg) + r")\b", re.I),
         hedges=re.compile(r"\b(?:" + "|".join(h.replace(" ", r"\s+") for h in cues["hedges"]) + r")\b", re.I),
@@ -311,11 +537,12 @@ class _Mention:
 
 
 def _find_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
-    found: list[_Mention] = []
-    for name, kind, pol, pats in lex.target_patterns:
-        for pat in pats:
-            for m in pat.finditer(text):
-                found.append(_Mention(m.start(), m.end(), name, kind, pol))
+    hits = []
+    for start, end, i in lex.target_phrases.finditer(text):
+        for entry, rank, name, kind, pol in lex.target_owners[i]:
+            hits.append((entry, rank, start, end, name, kind, pol))
+    hits.sort(key=lambda h: h[:3])  # the order of one finditer per (target, kind, phrase)
+    found = [_Mention(start, end, name, kind, pol) for _, _, start, end, name, kind, pol in hits]
     # longest match wins; loaded terms beat plain aliases of equal length
     rank = {"against_term": 0, "favor_term": 0, "alias": 1, "cue": 2}
     found.sort(key=lambda m: (-(m.end - m.start), rank[m.kind], m.start, m.target))
@@ -416,12 +643,13 @@ def _score_text(
     for m in mentions:
         covered[m.start:m.end] = True
     cue_hits = []
-    for section, weight, pat, phrase in lex.cue_patterns:
-        for c in pat.finditer(text):
-            if covered[c.start():c.end()].any():
-                continue
-            cue_hits.append((c.start(), c.end(), section, weight))
-    cue_hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    for c_start, c_end, i in lex.cue_phrases.finditer(text):
+        if covered[c_start:c_end].any():
+            continue
+        for order, section, weight in lex.cue_owners[i]:
+            cue_hits.append((order, c_start, c_end, section, weight))
+    cue_hits.sort(key=lambda h: (h[1], -(h[2] - h[1]), h[0]))  # by start, longest first, then lexicon order
+    cue_hits = [h[1:] for h in cue_hits]
     last_end = -1
     object_mentions = [m for m in mentions if not m.holder]
     for start, end, section, weight in cue_hits:

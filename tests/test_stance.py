@@ -303,3 +303,27 @@ def test_annotation_sheet_is_stratified():
     sheet = export_annotation_sheet(st, n=9)
     assert len(sheet) == 9
     assert (sheet["target"] == "NATO").sum() >= 3  # the rare target is represented
+
+
+# ---------------------------------------------------------------- the one-pass phrase scan
+def test_phrase_scan_finds_what_one_finditer_per_phrase_finds():
+    import random
+    import re
+
+    from kzlib.stance import _PhraseSet, _phrase_regex
+
+    phrases = ["Russia", "Russian", "Russian interference", "(the )?Kremlin", "(military|navy) intervention",
+               "intervention", "US", "U\\.S\\.", "colou?r revolution", "illegal(ly)?|illegitimate", r"\w+stan",
+               "Kazakh(stan)?", "the", "Organi[sz]ation of (the )?Collective Security Treaty", "ſtate"]
+    words = ("Russia Russian russian interference the Kremlin kremlin military navy intervention US us U.S. "
+             "colour color revolution illegally illegitimate Kazakhstan Kazakh Uzbekistan Organisation "
+             "Organization of Collective Security Treaty state ſtate , . ( ) - 's").split()
+    rng = random.Random(0)
+    scan = _PhraseSet(phrases)
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(30))
+        expected = sorted((m.start(), m.end(), i) for i, ph in enumerate(phrases)
+                          for m in re.compile(*_phrase_regex(ph)).finditer(text))
+        assert sorted(scan.finditer(text)) == expected, text
+    with pytest.raises(ValueError, match="not a valid pattern"):
+        _PhraseSet(["(unclosed"])
