@@ -63,7 +63,29 @@ ROLE_WORDS = (
 
 _NAME_TOKEN = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*[\w]"
 _CAP_SEQ = re.compile(rf"(?<![\w'’-])({_NAME_TOKEN}(?:[ \t]+(?:(?:van|von|de|al|bin|el|da)[ \t]+)?{_NAME_TOKEN}){{1,3}})")
-_ROLE_RE = "|".join(sorted({re.escape(w) for w in ROLE_WORDS}, key=len, reverse=True))
+
+
+def _by_first_char(alternatives: Iterable[tuple[str, str]]) -> str:
+    """One regex alternation of ``(text, pattern)`` pairs, grouped by the text's first character.
+
+    Python's ``re`` tries every branch of an alternation at every position; grouping the branches under
+    a look-ahead for their first character (``(?=(?i:[aA]))(?:branches starting with a)|...``) makes it
+    try one group instead, several times faster for hundreds of names. The branches keep their order
+    inside a group, and only branches of one group can match at a position (their first characters
+    differ otherwise), so the matches are those of the plain alternation.
+    """
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for text, pattern in alternatives:
+        groups.setdefault(text[:1].lower(), []).append((text, pattern))
+    parts = []
+    for members in groups.values():
+        firsts = "".join(sorted({re.escape(t[:1]) for t, _ in members}))
+        parts.append(f"(?=(?i:[{firsts}]))(?:" + "|".join(p for _, p in members) + ")")
+    return "|".join(parts)
+
+
+_ROLE_RE = _by_first_char((w, re.escape(w)) for w in sorted(set(ROLE_WORDS), key=lambda w: (-len(w), w)))
+_LONG_TOKEN = re.compile(r"[\w'’-]{6,}")
 _ROLE_THEN_NAME = re.compile(
     rf"\b(?i:{_ROLE_RE})s?\b[ \t]+((?:(?:of|the|for|at|to|on|under|and)[ \t]+|[A-Z][\w'’-]*[ \t]+|[a-z][\w-]*[ \t]+){{0,12}}?)"
     rf"({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}})(?![ \t]+[A-Z])")
@@ -92,8 +114,10 @@ _SPACE = re.compile(r"\s+")
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=131072)
 def _norm(surface: str) -> str:
-    """Fold a surface form for lookup: accents, case, apostrophes, dots, a leading 'the', a trailing 's."""
+    """Fold a surface form for lookup: accents, case, apostrophes, dots, a leading 'the', a trailing 's.
+    (Cached: a corpus repeats the same names.)"""
     s = unicodedata.normalize("NFKD", surface.translate(_APOS))
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.casefold().replace(".", "")
@@ -174,19 +198,24 @@ class Gazetteer:
         for key in list(self._surname):
             if key in self._alias and not set(self._alias[key]) & set(self._surname[key]):
                 del self._surname[key]
-        self._surname_keys = sorted(k for k in self._surname if len(k) >= 6)
+        self._surname_keys = tuple(sorted(k for k in self._surname if len(k) >= 6))
+        self._surname_by_initial: dict[str, tuple[str, ...]] = {}
+        for k in self._surname_keys:
+            self._surname_by_initial[k[:1]] = (*self._surname_by_initial.get(k[:1], ()), k)
+        self._fuzzy_cache: dict[str, str | None] = {}
+        self._candidate_cache: dict[str, tuple[tuple[str, ...], str]] = {}
         alts = []
         for form in sorted(surface_forms, key=lambda f: (-len(f), f)):
             lit = re.escape(form).replace(r"\ ", r"[ \t]+").replace(r"\-", r"[-‐‑–]")
-            alts.append(lit if surface_forms[form] else f"(?i:{lit})")
-        self._matcher = re.compile(r"(?<![\w'’.-])(?:" + "|".join(alts) + r")(?![\w])")
-        title_alts = sorted({re.escape(t).replace(r"\ ", r"[ \t]+") for a in self.actors.values() for t in a.titles},
-                            key=len, reverse=True)
+            alts.append((form, lit if surface_forms[form] else f"(?i:{lit})"))
+        self._matcher = re.compile(r"(?<![\w'’.-])(?:" + _by_first_char(alts) + r")(?![\w])")
+        title_pats = {re.escape(t).replace(r"\ ", r"[ \t]+"): t for a in self.actors.values() for t in a.titles}
+        title_alts = _by_first_char((title_pats[pat], pat) for pat in sorted(title_pats, key=lambda x: (-len(x), x)))
         self._title_re = re.compile(
             r"(?<![\w])(?:(?:the|The|its|Its|his|His|her|Her|their|Their)[ \t]+(?:[\w.]+(?:'s|’s)[ \t]+)?"
             r"|[A-Z][\w.]*(?:'s|’s)[ \t]+)"
             r"((?:(?!(?:to|a|an|of|in|on|at|for|as|and|the|who|which|that)\b)[\w.'’-]+[ \t]+){0,3}?)"
-            r"((?i:" + "|".join(title_alts) + r"))(?![\w])")
+            r"((?i:" + title_alts + r"))(?![\w])")
 
     # ------------------------------------------------------------------------------ construction
     @staticmethod
@@ -265,24 +294,46 @@ class Gazetteer:
                 for a in self.actors.values()]
         return pd.DataFrame(rows).sort_values("name", kind="stable").reset_index(drop=True)
 
-    def _candidates(self, surface: str) -> tuple[list[str], str]:
+    def _candidates(self, surface: str) -> tuple[tuple[str, ...], str]:
+        """(canonical names the surface may name, how it matched); cached per surface."""
+        hit = self._candidate_cache.get(surface)
+        if hit is None:
+            hit = self._candidates_uncached(surface)
+            if len(self._candidate_cache) < 200_000:
+                self._candidate_cache[surface] = hit
+        return hit
+
+    def _candidates_uncached(self, surface: str) -> tuple[tuple[str, ...], str]:
         key = _norm(surface)
         if not key:
-            return [], ""
+            return (), ""
         if key in self._alias:
-            return list(self._alias[key]), "exact"
+            return tuple(self._alias[key]), "exact"
         if key in self._surname:
-            return list(self._surname[key]), "surname"
+            return tuple(self._surname[key]), "surname"
         toks = key.split()
         if len(toks) > 1 and toks[-1] in self._surname:  # "Georgy Asatryan": unknown first-name spelling
-            return list(self._surname[toks[-1]]), "surname"
+            return tuple(self._surname[toks[-1]]), "surname"
         fuzzy = self._fuzzy(toks[-1]) if toks else None
         if fuzzy:
-            return list(self._surname[fuzzy]), "fuzzy"
-        return [], ""
+            return tuple(self._surname[fuzzy]), "fuzzy"
+        return (), ""
 
     def _fuzzy(self, token: str) -> str | None:
-        return _fuzzy_lookup(token, tuple(self._surname_keys), self.fuzzy_threshold)
+        """The known surname ``token`` is a variant spelling of (cached per token)."""
+        try:
+            return self._fuzzy_cache[token]
+        except KeyError:
+            pass
+        hit = None
+        if len(token) >= 6 and token not in _NOT_NAMES:
+            pool = [k for k in self._surname_by_initial.get(token[:1], ()) if abs(len(k) - len(token)) <= 3]
+            if pool:
+                best = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold)
+                hit = best[0] if best else None
+        if len(self._fuzzy_cache) < 200_000:
+            self._fuzzy_cache[token] = hit
+        return hit
 
     def _title_candidates(self, title: str, modifiers: str = "") -> tuple[list[str], str]:
         key = _norm(title)
@@ -382,7 +433,7 @@ class Gazetteer:
                 if claim(s, e):
                     spans.append((s, e, surface, cands or [surface], method or "pattern"))
             for m in _CAP_SEQ.finditer(text):  # fuzzy variants of known surnames among other capitalised words
-                for tm in re.finditer(r"[\w'’-]{6,}", m.group(0)):
+                for tm in _LONG_TOKEN.finditer(m.group(0)):
                     s, e = m.start() + tm.start(), m.start() + tm.end()
                     if any(taken[s:e]) or tm.group(0).lower() in _NOT_NAMES:
                         continue
@@ -399,17 +450,6 @@ class Gazetteer:
             if actor:
                 recent.append(actor)
         return found
-
-
-@lru_cache(maxsize=65536)
-def _fuzzy_lookup(token: str, keys: tuple[str, ...], threshold: float) -> str | None:
-    if len(token) < 6 or token in _NOT_NAMES:
-        return None
-    pool = [k for k in keys if k[:1] == token[:1] and abs(len(k) - len(token)) <= 3]
-    if not pool:
-        return None
-    hit = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=threshold)
-    return hit[0] if hit else None
 
 
 def _plausible_name(name: str) -> bool:
