@@ -421,10 +421,20 @@ class _Lexicon:
     holder_re: re.Pattern[str]
     source_re: re.Pattern[str]
     rhetorical_re: re.Pattern[str]
+    clause_break_re: re.Pattern[str]  # punctuation and conjunctions that end a clause
+    topic_re: re.Pattern[str]  # a topic marker opening a clause ("As for …,")
+    precedent_re: re.Pattern[str]  # a sentence opening on an earlier episode ("A year ago, …")
     params: dict[str, float]
     sides: dict[str, re.Pattern[str]]
     official_re: re.Pattern[str]
     own_side: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _alternation(phrases: Iterable[str] | None) -> str:
+    """A regex alternation of vocabulary phrases (spaces match any whitespace), longest first;
+    one that never matches when the list is empty or missing."""
+    items = sorted({str(x).strip() for x in phrases or [] if str(x).strip()}, key=lambda x: (-len(x), x))
+    return "|".join(x.replace(" ", r"\s+") for x in items) or "(?!x)x"
 
 
 _LEXICONS: dict[tuple[Any, str], _Lexicon] = {}
@@ -485,6 +495,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "rhetorical_question_weight": float(cues.get("rhetorical_question_weight", 0.5)),
         "own_side_prior": float(cues.get("own_side_prior", 0.15)),
         "vader_weight": float(cues.get("vader_weight", 0.25)),
+        "precedent_factor": float(cues.get("precedent_factor", 0.0)),
     }
     holder = "|".join(v.replace(" ", r"\s+") for v in cues["holder_verbs"])
     openers = "|".join(o.replace(" ", r"\s+") for o in cues.get("rhetorical_question_openers") or ["why"])
@@ -507,6 +518,10 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         source_re=re.compile(r"\b(?:" + "|".join(x.replace(" ", r"\s+") for x in cues.get("source_phrases") or ["(?!x)x"])
                              + r")\s*$", re.I),
         rhetorical_re=re.compile(r"^\W*(?:" + openers + r")\b", re.I),
+        clause_break_re=re.compile(_PUNCT_BREAK_RE.pattern + r"|\b(?:" + _alternation(cues.get("clause_conjunctions"))
+                                   + r")\b", re.I),
+        topic_re=re.compile(r"[\W_]*(?:(?:and|but)\s+)?(?:" + _alternation(cues.get("topic_markers")) + r")\b", re.I),
+        precedent_re=re.compile(r"\W*(?:" + _alternation(cues.get("precedent_openers")) + r")\b", re.I),
         params=p,
         sides=sides,
         official_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in official) + r")(?!\w)", re.I),
@@ -534,6 +549,7 @@ class _Mention:
     tok: int = 0
     holder: bool = False
     scare_quoted: bool = False
+    topic: bool = False  # named by a topic marker ("As for Washington's position, …")
 
 
 def _find_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
@@ -600,6 +616,17 @@ def _score_text(
     def sent_index(pos: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
+    # clauses: a sentence cut at punctuation breaks and at conjunctions such as "but"
+    clause_starts = sorted(set(sent_starts) | {c.start() for c in lex.clause_break_re.finditer(text)})
+
+    def clause_start(pos: int) -> int:
+        return clause_starts[max(0, bisect.bisect_right(clause_starts, pos) - 1)] if clause_starts else 0
+
+    # sentences that open on an earlier episode ("A year ago, during …, X did …") recount a
+    # precedent or a comparison: their cues describe that episode, not the speaker's stance
+    # towards the targets named in it
+    precedent = [bool(lex.precedent_re.match(text, a, b)) for a, b in sents]
+
     # inner quotation marks: a mention wrapped in quotes inside a quote is scare-quoted
     for m in mentions:
         m.tok = tok_index(m.start)
@@ -608,6 +635,7 @@ def _score_text(
         m.scare_quoted = ('"' in before or "'" in before[-1:]) and ('"' in after or "'" in after[:1])
         m.holder = m.kind in ("alias", "cue") and bool(
             lex.holder_re.match(text[m.end:m.end + 40]) or lex.source_re.search(text[max(0, m.start - 40):m.start]))
+        m.topic = bool(lex.topic_re.match(text, clause_start(m.start), m.start))
     contrib: dict[str, list[_Contribution]] = {}
     concerned: dict[str, str] = {}
     for m in mentions:
@@ -667,9 +695,19 @@ def _score_text(
         if lex.hedges.search(text[a:b]):
             value *= lex.params["hedge_factor"]
         label = f"{text[start:end]}"
+        if precedent[s_i]:
+            value *= lex.params["precedent_factor"]
+            label += " (earlier episode)"
+            if not value:
+                continue
         in_sent = [m for m in object_mentions if a <= m.start < b]
         if in_sent:
-            best = min(in_sent, key=lambda m: (abs(m.tok - ti), m.start))
+            # a target in the cue's own clause first; else the sentence's topic ("As for X, we have
+            # questions about the request": the questions are X's); else the nearest in the sentence
+            cl = clause_start(start)
+            pool = ([m for m in in_sent if not m.topic and clause_start(m.start) == cl]
+                    or [m for m in in_sent if m.topic] or in_sent)
+            best = min(pool, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, value / (1.0 + d / 15.0), True, label, s_i)
         elif object_mentions:
@@ -685,7 +723,7 @@ def _score_text(
     for s_i, (a, b) in enumerate(sents):
         sent = text[a:b].strip()
         in_sent = sorted({m.target for m in object_mentions if a <= m.start < b})
-        if not in_sent:
+        if not in_sent or (precedent[s_i] and not lex.params["precedent_factor"]):
             continue
         if sent.endswith("?") and lex.rhetorical_re.match(sent):
             for t in in_sent:

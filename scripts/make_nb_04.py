@@ -20,8 +20,11 @@ States, NATO, China, the Kazakh government, the protesters (`kzlib/data/targets.
 the method looks for stance cues near the target's mention: support and condemnation, legitimacy
 ("at the request of the legitimate President"), questioning ("we have questions about …"), blame,
 loaded naming ("terrorists", "bandits" for the people in the streets), with negation ("nobody will
-question …" flips), hedges and intensifiers. A target named as the *holder* of an opinion ("Russia
-views …") is not its object. VADER's sentiment adds a little, and so does the speaker's own side
+question …" flips), hedges and intensifiers. A cue goes to a target in its own clause first. A target
+named as the *holder* of an opinion ("Russia views …") is not its object, nor is the *topic* of a
+sentence ("As for Washington's position, we hope nobody will question the right of Kazakhstan …")
+when the cue's clause names another target; a sentence that recounts an earlier episode ("A year ago,
+during the Capitol attack, the US authorities …") is read as a precedent, not as a stance. VADER's sentiment adds a little, and so does the speaker's own side
 (an official of a state, about that state): **neither can decide alone** — `favor` or `against`
 needs a cue in that direction, otherwise the row says `none`. Every row carries its evidence sentence
 and the cues that scored, so any number below can be checked against the words."""),

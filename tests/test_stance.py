@@ -75,6 +75,35 @@ def test_negated_questioning_is_favor():
                    "CSTO intervention") == "favor"
 
 
+def test_topic_marker_names_the_topic_not_the_object():
+    # the negated questioning is about Kazakhstan's right to call in the CSTO, not about Washington
+    text = ("As for Washington's position, we hope that nobody will question the right of Kazakhstan "
+            "to invoke Article 4 of the CSTO charter.")
+    assert _stance(text, "CSTO intervention") == "favor"
+    assert _stance(text, "United States") == "none"
+    # with no other target in the cue's clause, the topic is what the cue is about, before a name in
+    # another clause (here the speaker's, in the attribution)
+    text = 'On the subject of the CSTO, we have questions about the nature of the request," Blinken said.'
+    assert _stance(text, "CSTO intervention") == "against"
+    assert _stance(text, "United States") in ("none", "absent")
+
+
+def test_cue_goes_to_the_target_of_its_own_clause():
+    assert _stance("Tokayev deserves our support, unlike NATO.", "Kazakh government") == "favor"
+    assert _stance("Tokayev deserves our support, unlike NATO.", "NATO") in ("none", "absent")
+    text = "We condemn NATO, but we support the CSTO mission."
+    assert (_stance(text, "NATO"), _stance(text, "CSTO intervention")) == ("against", "favor")
+
+
+def test_an_earlier_episode_is_a_precedent_not_a_stance():
+    # praise of a third party's past conduct, cited as a precedent, is no stance towards it
+    assert _stance("Two years ago, the US authorities did not hesitate to restore order. "
+                   "Every state has the right to do so.", "United States") == "none"
+    # loaded naming still counts, and a recent event ("two days ago") is not an earlier episode
+    assert _stance("A year ago, Russia's aggression was condemned by everyone.", "Russia") == "against"
+    assert _stance("Two days ago, the US authorities helped restore order.", "United States") == "favor"
+
+
 def test_loaded_naming_and_scare_quotes():
     assert _stance("Thousands of jihadists and marauders tried to undermine the constitutional order.",
                    "protesters") == "against"
@@ -190,7 +219,8 @@ def test_rules_against_gold():
     from sklearn.metrics import f1_score
 
     f = f1_score(m["stance"], pred, labels=["favor", "against"], average=None)
-    # measured 0.53 (favor) and 0.73 (against) when written; floors well below, precision matters more
+    # measured 0.53 (favor) and 0.73 (against) when written, 0.57 / 0.73 with topic markers, clauses
+    # and precedents; floors well below, precision matters more
     assert f.mean() >= 0.5
     against_precision = ((pred == "against") & (m["stance"] == "against")).sum() / max(1, (pred == "against").sum())
     assert against_precision >= 0.85
@@ -203,6 +233,10 @@ def test_rules_against_gold():
     assert s.loc[("Antony Blinken", "Russia"), "stance"] == "against"
     assert s.loc[("Anatoly Antonov", "protesters"), "stance"] == "against"
     assert s.loc[("Anatoly Antonov", "CSTO intervention"), "evidence"]
+    # he blames "Western military interferences", the State Department's "double standards"; the
+    # "As for Washington's position" topic and the Capitol precedent are no praise of the US
+    assert s.loc[("Anatoly Antonov", "United States"), "stance"] == "against"
+    assert s.loc[("Anatoly Antonov", "United States"), "n_favor"] == 0
 
 
 # ---------------------------------------------------------------- summaries
