@@ -7,6 +7,8 @@ Stance is not sentiment. "Russia's aggressive actions are a threat to peace" is 
   it finds the targets it concerns (aliases in :file:`kzlib/data/targets.yaml`, or in the sentence
   that introduces the quote), the stance cues near each mention (support, condemnation, legitimacy,
   questioning, blame; :file:`kzlib/data/stance_cues.yaml`), applies negation, hedging and intensifiers,
+  gives a cue to a target in its own clause first, then to the sentence's topic ("As for X, …"),
+  reads a sentence that opens on an earlier episode ("A year ago, …") as a precedent, not a stance,
   treats a target named as the *holder* of an opinion ("Russia views …") as no object of it, adds
   VADER's compound score as one small feature and a small own-side prior. A stance other than
   ``none`` needs lexical evidence (a cue or a loaded term) in its direction: VADER and the prior
