@@ -15,7 +15,7 @@ from kzlib.clean import PARAGRAPH_KINDS, SentenceSplitter, analysable, classify_
 from kzlib.corpus import Corpus, corpus_fingerprint, detect_language, load_corpus, load_metadata, seeds_dir
 from kzlib.despin import SPIN_THRESHOLD, despin, spin_matches, spin_score, spin_table
 from kzlib.errors import CorpusError, KzlibError, ParameterError
-from kzlib.framing import fightin_words, naming_families, speaker_groups
+from kzlib.framing import check_fightin_words, fightin_words, naming_families, speaker_groups
 from kzlib.provenance import (
     VERSIONS,
     SpinRepairer,
@@ -63,7 +63,7 @@ __all__ = [
     "extract_quotes", "find_mentions", "match_gold", "voice_counts",
     # stance and framing
     "RuleStanceClassifier", "StanceClassifier", "agreement", "detect_stance", "evaluate_stance",
-    "export_annotation_sheet", "fightin_words", "import_annotation_sheet", "load_targets", "naming_families",
+    "check_fightin_words", "export_annotation_sheet", "fightin_words", "import_annotation_sheet", "load_targets", "naming_families",
     "outlet_stance", "speaker_groups", "speaker_profiles", "summarise_stance",
     # topics
     "TopicModel", "TopicVectorizer", "npmi_coherence", "select_k", "topic_agreement", "topic_prevalence",
