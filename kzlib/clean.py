@@ -29,6 +29,9 @@ __all__ = ["clean", "split_paragraphs", "classify_paragraphs", "analysable", "Se
 log = logging.getLogger(__name__)
 
 PARAGRAPH_KINDS = ("body", "title", "dateline", "caption", "credit", "tags", "boilerplate")
+#: Characters of text Punkt is trained on at most (see :class:`SentenceSplitter`); a larger corpus gives a
+#: deterministic sample of its documents (every k-th), the same whichever engine cleans it.
+PUNKT_TRAIN_CHARS = 500_000
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -49,6 +52,7 @@ _PAREN_CREDIT_END = re.compile(r"\((?:photo|credit|image|source)?:?[^()]{2,80}(?
 _PHOTO_WORD_END = re.compile(r"\((?:photo|credit|image)\s*:[^()]{2,100}\)\s*$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 _WORD = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W+")
 _QUOTE_OPEN = re.compile(r"^\s*[\"“”«‘'–—-]")
 _REPUBLISHED_FROM = re.compile(
     r"(?:re)?published (?:from|by)\W+(?P<src>[\w .&'-]+?)\W*(?:[-–—|]|\bread\b|$)", re.IGNORECASE)
@@ -154,16 +158,25 @@ def classify_paragraphs(paras: list[str], *, title: str = "") -> pd.DataFrame:
         >>> classify_paragraphs(["Jan 10, 2022", "A headline", "Body text here. More.", "Leave a Reply"])["kind"].tolist()
         ['dateline', 'title', 'body', 'boilerplate']
     """
+    kinds, reasons, dup, datelines = _classify(paras, title=title)
+    return pd.DataFrame({"para_id": range(len(paras)), "kind": kinds, "reason": reasons, "duplicate_of": dup,
+                         "dateline": datelines, "text": paras})
+
+
+def _classify(paras: list[str], *, title: str = "") -> tuple[list[str], list[str], list[int], list[str]]:
+    """(kinds, reasons, duplicate_of, datelines) of one document's paragraphs (plain lists: :func:`clean`
+    builds one table for the whole corpus rather than one per document)."""
     fur = _furniture()
     n = len(paras)
     kinds = ["body"] * n
     reasons = [""] * n
     datelines = [""] * n
     dup = [-1] * n
+    n_words = [_n_words(p) for p in paras]
+    keys = [_NON_WORD.sub(" ", p.lower()).strip() for p in paras]
     seen: dict[str, int] = {}
-    for i, p in enumerate(paras):
-        key = re.sub(r"\W+", " ", p.lower()).strip()
-        if key in seen and _n_words(p) >= 3:
+    for i, key in enumerate(keys):
+        if key in seen and n_words[i] >= 3:
             dup[i] = seen[key]
         else:
             seen.setdefault(key, i)
@@ -171,7 +184,7 @@ def classify_paragraphs(paras: list[str], *, title: str = "") -> pd.DataFrame:
     # 1. the end of the article: a marker in the last part, and everything after it
     tail_start = min(int(n * 0.6), max(n - 10, 0))
     end = next((i for i in range(tail_start, n) if fur.end_markers.match(paras[i])
-                or (_n_words(paras[i]) <= 20 and _REPUBLISHED_FROM.search(paras[i]))), None)
+                or (n_words[i] <= 20 and _REPUBLISHED_FROM.search(paras[i]))), None)
     if end is not None:
         kinds[end] = "boilerplate"
         reasons[end] = "end-of-article marker (comment form, syndication notice)"
@@ -182,7 +195,7 @@ def classify_paragraphs(paras: list[str], *, title: str = "") -> pd.DataFrame:
     for i, p in enumerate(paras):
         if kinds[i] != "body":
             continue
-        words = _n_words(p)
+        words = n_words[i]
         if date := (_parse_dateline(p) if words <= 8 else ""):
             kinds[i], reasons[i], datelines[i] = "dateline", f"a date on its own ({date})", date
         elif words <= 8 and fur.boilerplate.match(p):
@@ -195,7 +208,7 @@ def classify_paragraphs(paras: list[str], *, title: str = "") -> pd.DataFrame:
     for i, p in enumerate(paras):
         if kinds[i] != "body":
             continue
-        words = _n_words(p)
+        words = n_words[i]
         if words <= 60 and fur.caption_openers.match(p):
             kinds[i], reasons[i] = "caption", "opens like a photo caption ('In the photo', 'This photo shows' …)"
         elif words <= 80 and (_PAREN_CREDIT_END.search(p) or _PHOTO_WORD_END.search(p)):
@@ -206,15 +219,15 @@ def classify_paragraphs(paras: list[str], *, title: str = "") -> pd.DataFrame:
             kinds[i], reasons[i] = "caption", "wire-caption form: ends with '<place>, <Month> <day>, <year>.'"
 
     # the title: a short first line, or the line that matches the known title
-    norm_title = re.sub(r"\W+", " ", title.lower()).strip()
+    norm_title = _NON_WORD.sub(" ", title.lower()).strip()
     candidates = [i for i in range(n) if kinds[i] == "body"][:3]
     for i in candidates:
         p = paras[i]
-        if norm_title and re.sub(r"\W+", " ", p.lower()).strip() == norm_title:
+        if norm_title and keys[i] == norm_title:
             kinds[i], reasons[i] = "title", "matches the document's title"
             break
         first_body = i == candidates[0]
-        if (first_body and _n_words(p) <= 25 and not re.search(r"[.;:,\"”]$", p) and not _QUOTE_OPEN.match(p)
+        if (first_body and n_words[i] <= 25 and not re.search(r"[.;:,\"”]$", p) and not _QUOTE_OPEN.match(p)
                 and any(kinds[j] == "body" for j in range(i + 1, n))):
             kinds[i], reasons[i] = "title", "short first line without a full stop (a headline)"
             break
@@ -225,8 +238,7 @@ def classify_paragraphs(paras: list[str], *, title: str = "") -> pd.DataFrame:
             reasons[i] = f"repeat of paragraph {dup[i]}" + (f"; {reasons[i]}" if reasons[i] else "")
             if kinds[i] == "body" and kinds[dup[i]] == "body":
                 reasons[i] = f"repeat of paragraph {dup[i]} (dropped; the first copy is kept)"
-    return pd.DataFrame({"para_id": range(n), "kind": kinds, "reason": reasons, "duplicate_of": dup,
-                         "dateline": datelines, "text": paras})
+    return kinds, reasons, dup, datelines
 
 
 def analysable(paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -242,13 +254,17 @@ def analysable(paragraphs: pd.DataFrame) -> pd.DataFrame:
 class SentenceSplitter:
     """NLTK Punkt trained on the corpus itself plus kzlib's abbreviation list (no downloads).
 
+    Punkt learns abbreviations, collocations and sentence starters from ``max_train_chars`` characters
+    at most: an evenly spread, deterministic sample of a larger corpus (every k-th text). 500,000
+    characters (~80 news articles) give its statistics; more only adds training time.
+
     Example:
         >>> s = SentenceSplitter().fit(["Mr. Blinken spoke to the U.S. press on Jan. 7. He left."])
         >>> [t for _, _, t in s.spans("Mr. Smith met U.S. officials on Jan. 7. Then he left.")]
         ['Mr. Smith met U.S. officials on Jan. 7.', 'Then he left.']
     """
 
-    def __init__(self, *, max_train_chars: int = 2_000_000, abbreviations: list[str] | None = None) -> None:
+    def __init__(self, *, max_train_chars: int = 500_000, abbreviations: list[str] | None = None) -> None:
         self.max_train_chars = max_train_chars
         self.abbreviations = abbreviations
 
@@ -279,13 +295,15 @@ def _abbreviations() -> tuple[str, ...]:
     return tuple(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
-def clean(corpus: Corpus, *, progress: bool = False) -> Corpus:
+def clean(corpus: Corpus, *, progress: bool = False, splitter: SentenceSplitter | None = None) -> Corpus:
     """Label paragraphs, log what is not body text, and split sentences.
 
     Adds ``paragraphs``, ``sentences`` and ``removals`` tables to the corpus and, in ``documents``,
     fills ``title`` (from a headline line when the metadata gave none), ``dateline`` and
     ``republished_from`` (the original named by a syndication notice), and ``published`` from the
-    dateline when the metadata gave no date (``published_basis`` says so).
+    dateline when the metadata gave no date (``published_basis`` says so). ``splitter`` is a fitted
+    :class:`SentenceSplitter` to use instead of training one on this corpus (to split a corpus in parts
+    with one splitter, as :func:`kzlib.engine.clean_by_partition` does).
 
     Example:
         >>> from kzlib.corpus import load_corpus
@@ -295,16 +313,27 @@ def clean(corpus: Corpus, *, progress: bool = False) -> Corpus:
     """
     from tqdm.auto import tqdm
 
+    if splitter is not None and not hasattr(splitter, "tokenizer_"):
+        raise ValueError("clean(splitter=...) needs a fitted SentenceSplitter: call .fit(texts) first, or "
+                         "leave splitter=None to train one on this corpus")
     docs = corpus.documents.copy()
-    frames = []
-    for doc_id, text, title in tqdm(list(zip(docs["doc_id"], docs["text"], docs["title"])),
+    cols: dict[str, list] = {"doc_id": [], "para_id": [], "kind": [], "reason": [], "duplicate_of": [],
+                             "dateline": [], "text": []}
+    for doc_id, text, title in tqdm(zip(docs["doc_id"], docs["text"], docs["title"]), total=len(docs),
                                     desc="cleaning", disable=not progress, unit="doc"):
-        table = classify_paragraphs(split_paragraphs(text), title=title)
-        table.insert(0, "doc_id", doc_id)
-        frames.append(table)
-    paras = pd.concat(frames, ignore_index=True)
+        paras_of = split_paragraphs(text)
+        kinds, reasons, dup, datelines = _classify(paras_of, title=title)
+        cols["doc_id"] += [doc_id] * len(paras_of)
+        cols["para_id"] += range(len(paras_of))
+        cols["kind"] += kinds
+        cols["reason"] += reasons
+        cols["duplicate_of"] += dup
+        cols["dateline"] += datelines
+        cols["text"] += paras_of
+    paras = pd.DataFrame(cols)
+    paras["para_id"] = paras["para_id"].astype("int64")
+    paras["duplicate_of"] = paras["duplicate_of"].astype("int64")
 
-    firsts = paras.groupby("doc_id", sort=False)
     titles = paras[paras["kind"] == "title"].groupby("doc_id")["text"].first()
     datelines = paras[paras["dateline"] != ""].groupby("doc_id")["dateline"].first()
     notices = paras[paras["reason"].str.startswith("end-of-article")].groupby("doc_id")["text"].first()
@@ -317,7 +346,6 @@ def clean(corpus: Corpus, *, progress: bool = False) -> Corpus:
     docs.loc[use_dateline, "published_basis"] = "the dateline printed on the copy"
     docs.loc[use_dateline, "date_certainty"] = [
         "copy-date" if r else "exact" for r in docs.loc[use_dateline, "republished_from"]]
-    del firsts
 
     paras["text_despun"] = paras["text"]
     paras = paras[["doc_id", "para_id", "kind", "text", "text_despun", "duplicate_of", "reason"]]
@@ -325,10 +353,11 @@ def clean(corpus: Corpus, *, progress: bool = False) -> Corpus:
     removals = removals[["doc_id", "para_id", "kind", "reason", "text"]].reset_index(drop=True)
 
     body = analysable(paras)
-    splitter = SentenceSplitter().fit(body["text"].tolist())
+    if splitter is None:
+        splitter = _train_splitter(docs, body=body)
     sentences = _split_sentences(body, splitter)
-    docs["n_words"] = docs["doc_id"].map(body.groupby("doc_id")["text"].apply(
-        lambda s: int(s.str.split().str.len().sum()))).fillna(0).astype(int)
+    words = pd.Series([len(t.split()) for t in body["text"]], index=body.index, dtype="int64")
+    docs["n_words"] = docs["doc_id"].map(words.groupby(body["doc_id"]).sum()).fillna(0).astype(int)
     empty = docs.loc[docs["n_words"] == 0, "doc_id"].tolist()
     for d in empty:
         log.warning("Document %s has no body text after cleaning (all paragraphs are furniture); "
@@ -337,6 +366,31 @@ def clean(corpus: Corpus, *, progress: bool = False) -> Corpus:
              len(docs), len(paras), len(removals), len(sentences))
     return corpus.replace(documents=docs, paragraphs=paras.reset_index(drop=True), sentences=sentences,
                           removals=removals)
+
+
+def _training_documents(documents: pd.DataFrame) -> set:
+    """The documents Punkt is trained on: every k-th row of ``documents``, k chosen so that their text
+    is about :data:`PUNKT_TRAIN_CHARS` characters (all of them in a small corpus)."""
+    total = int(sum(len(t) for t in documents["text"]))
+    step = max(1, -(-total // PUNKT_TRAIN_CHARS))
+    return set(documents["doc_id"].iloc[::step])
+
+
+def _train_splitter(documents: pd.DataFrame, *, body: pd.DataFrame | None = None) -> SentenceSplitter:
+    """Punkt trained on the analysable body paragraphs of :func:`_training_documents`. ``body`` is the
+    corpus's :func:`analysable` paragraphs when already known; otherwise the sampled documents are
+    classified here (what :func:`kzlib.engine.clean_by_partition` does before it splits the corpus)."""
+    keep = _training_documents(documents)
+    if body is not None:
+        texts = body.loc[body["doc_id"].isin(keep), "text"].tolist()
+    else:
+        texts = []
+        for doc_id, text, title in zip(documents["doc_id"], documents["text"], documents["title"]):
+            if doc_id in keep:
+                paras = split_paragraphs(text)
+                kinds, _, dup, _ = _classify(paras, title=title)
+                texts += [p for p, k, d in zip(paras, kinds, dup) if k == "body" and d < 0]
+    return SentenceSplitter(max_train_chars=PUNKT_TRAIN_CHARS).fit(texts)
 
 
 def _republished_source(notice: str) -> str:

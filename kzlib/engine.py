@@ -14,7 +14,7 @@ of documents. :func:`map_partitions_by_document` runs it either way:
 
 Corpus-wide steps are not per-document; they are fitted once on the client and the fitted object is
 sent with the per-partition function (see ``benchmarks/RESULTS.md``): Punkt is trained on an evenly
-spread, deterministic sample of the body text (:func:`clean_by_partition`); topic models are fitted on
+spread, deterministic sample of the documents (:func:`clean_by_partition`); topic models are fitted on
 a deterministic sample of documents (:func:`sample_keys`) and applied per partition; near-duplicate
 candidates come from MinHash LSH, whose cost grows with the number of documents.
 """
@@ -186,29 +186,24 @@ def sample_keys(keys: pd.Series | list[str], *, n: int, seed: int = 0) -> list[s
 
 # --- cleaning: per document, with Punkt trained once ------------------------------------------------
 
-def _clean_part(docs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``documents`` (without text) and ``paragraphs`` of some documents, as ``clean`` makes them."""
+def _clean_part(docs: pd.DataFrame, splitter: Any) -> tuple[pd.DataFrame, ...]:
+    """``documents`` (without text), ``paragraphs``, ``sentences`` and ``removals`` of some documents, as
+    ``clean`` makes them, with the corpus's sentence splitter."""
     from kzlib.clean import clean
     from kzlib.corpus import Corpus
 
-    cleaned = clean(Corpus(documents=docs.reset_index(drop=True)))
-    return cleaned.documents.drop(columns=["text"]), cleaned.paragraphs
-
-
-def _sentences_part(body: pd.DataFrame, splitter: Any) -> pd.DataFrame:
-    from kzlib.clean import _split_sentences
-
-    return _split_sentences(body, splitter)
+    cleaned = clean(Corpus(documents=docs.reset_index(drop=True)), splitter=splitter)
+    return cleaned.documents.drop(columns=["text"]), cleaned.paragraphs, cleaned.sentences, cleaned.removals
 
 
 def clean_by_partition(corpus: Any, *, engine: str = "pandas", scheduler: Any = None,
                        npartitions: int | None = None) -> Any:
     """:func:`kzlib.clean.clean`, run per partition of documents, with the same tables.
 
-    Paragraph kinds, removals and the per-document fields are per-document; the sentence splitter
-    (Punkt) is corpus-wide, so it is trained once, on the client, on the same deterministic, evenly
-    spread sample of the analysable body text that ``clean`` uses, and sent to the partitions.
-    ``engine="pandas"`` is ``clean(corpus)`` itself.
+    Paragraph kinds, removals, sentences and the per-document fields are per-document; the sentence
+    splitter (Punkt) is corpus-wide, so it is trained once, on the client, on the deterministic sample
+    of documents ``clean`` trains on (every k-th document, about 500,000 characters), and sent to every
+    partition, which cleans its documents in one pass. ``engine="pandas"`` is ``clean(corpus)`` itself.
 
     Example:
         >>> c = clean_by_partition(load_corpus(), engine="dask", scheduler="synchronous")  # doctest: +SKIP
@@ -216,28 +211,24 @@ def clean_by_partition(corpus: Any, *, engine: str = "pandas", scheduler: Any = 
     import dask
     import dask.dataframe as dd
 
-    from kzlib.clean import SentenceSplitter, analysable, clean
+    from kzlib.clean import _train_splitter, clean
 
     _check(corpus.documents, "doc_id", engine)
     if engine == "pandas":
         return clean(corpus)
     docs = corpus.documents
+    splitter = _train_splitter(docs)
     indexed = _by_key(docs, "doc_id")
     parts = int(npartitions or _default_npartitions(len(indexed)))
     with _keep_dtypes():
         ddf = dd.from_pandas(indexed, npartitions=parts, sort=True)
-    tasks = [dask.delayed(_clean_part)(part) for part in ddf.to_delayed()]
+    shared = dask.delayed(splitter, pure=True)
+    tasks = [dask.delayed(_clean_part)(part, shared) for part in ddf.to_delayed()]
     with dask_client(scheduler) as compute_kw:
         results = dask.compute(*tasks, **compute_kw)
     new_docs = pd.concat([r[0] for r in results], ignore_index=True)
     new_docs.insert(list(docs.columns).index("text"), "text",
                     new_docs["doc_id"].map(docs.set_index("doc_id")["text"]))
-    paras = pd.concat([r[1] for r in results], ignore_index=True)
-    removals = paras[(paras["kind"] != "body") | (paras["duplicate_of"] >= 0)]
-    removals = removals[["doc_id", "para_id", "kind", "reason", "text"]].reset_index(drop=True)
-    body = analysable(paras)
-    splitter = SentenceSplitter().fit(body["text"].tolist())
-    sentences = map_partitions_by_document(body, _sentences_part, engine=engine, scheduler=scheduler,
-                                           npartitions=npartitions, key="doc_id", splitter=splitter)
+    paras, sentences, removals = (pd.concat([r[i] for r in results], ignore_index=True) for i in (1, 2, 3))
     log.info("clean_by_partition: %d documents in %d partitions", len(docs), ddf.npartitions)
     return corpus.replace(documents=new_docs, paragraphs=paras, sentences=sentences, removals=removals)

@@ -135,3 +135,17 @@ def test_datelines_are_parsed(line, date):
     table = classify_paragraphs([line, "Headline", "Body text of the article. It goes on."])
     assert table.loc[0, "kind"] == "dateline"
     assert table.loc[0, "dateline"] == date
+
+
+def test_a_given_splitter_is_used_and_must_be_fitted():
+    from kzlib import clean, load_corpus
+
+    corpus = load_corpus()
+    # a splitter that knows no abbreviation cuts "U.S. Anatoly" after "U.S."; the corpus-trained one does not
+    naive = SentenceSplitter(abbreviations=[]).fit(["One sentence. Another one."])
+    s = clean(corpus, splitter=naive).sentences
+    d000 = s[s["doc_id"] == D000]["text"].tolist()
+    assert "Russian ambassador to the U.S." in d000
+    assert not any(t.startswith("Russian ambassador to the U.S. Anatoly Antonov") for t in d000)
+    with pytest.raises(ValueError, match="fitted SentenceSplitter"):
+        clean(corpus, splitter=SentenceSplitter())

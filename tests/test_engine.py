@@ -96,6 +96,19 @@ def test_clean_by_partition_equals_clean(small_corpus):
         assert _bytes(getattr(got, name)) == _bytes(getattr(expected, name))
 
 
+def test_clean_by_partition_equals_clean_when_punkt_trains_on_a_sample(small_corpus, monkeypatch):
+    import importlib
+
+    kc = importlib.import_module("kzlib.clean")    # the module (kzlib.clean is also the function's name)
+    monkeypatch.setattr(kc, "PUNKT_TRAIN_CHARS", 20_000)    # the 30 documents hold ~110,000 characters
+    sample = kc._training_documents(small_corpus.documents)
+    assert 1 < len(sample) < len(small_corpus) / 3
+    expected = kc.clean(small_corpus)
+    got = clean_by_partition(small_corpus, engine="dask", scheduler="synchronous", npartitions=4)
+    for name in ("documents", "paragraphs", "sentences", "removals"):
+        assert _bytes(getattr(got, name)) == _bytes(getattr(expected, name)), name
+
+
 def test_quotes_on_partitions_equal_pandas(small_corpus):
     from kzlib.clean import clean
     from kzlib.quotes import extract_quotes
