@@ -697,7 +697,12 @@ def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[p
         log.warning("the actor finder returned no %s columns; actors left empty", sorted(need - set(found.columns)))
         return
     found = found[found["actor"].fillna("") != ""].sort_values(["doc_id", "sentence_id", "start"], kind="stable")
-    by_sentence = {k: g for k, g in found.groupby(["doc_id", "sentence_id"], sort=False)}
+    types = found["type"].tolist() if "type" in found.columns else ["person"] * len(found)
+    # (doc_id, sentence_id) -> [(actor, start, end, type)] in order of mention: plain lists, no frame per sentence
+    by_sentence: dict[tuple[Any, Any], list[tuple[str, int, int, Any]]] = {}
+    for key, mention in zip(zip(found["doc_id"].tolist(), found["sentence_id"].tolist()),
+                            zip(found["actor"].tolist(), found["start"].tolist(), found["end"].tolist(), types)):
+        by_sentence.setdefault(key, []).append(mention)
     actors_col, actor_col = [], []
     for doc_id, sid, start, end in zip(frame["doc_id"], frame["sentence_id"], frame["start"], frame["end"]):
         g = by_sentence.get((doc_id, sid))
@@ -705,10 +710,8 @@ def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[p
             actors_col.append("")
             actor_col.append("")
             continue
-        actors_col.append("; ".join(dict.fromkeys(g["actor"])))
-        types = g["type"] if "type" in g.columns else pd.Series("person", index=g.index)
-        dist = [(max(start - e, s - end, 0) + (0 if t == "person" else 15), s, a)
-                for a, s, e, t in zip(g["actor"], g["start"], g["end"], types)]
+        actors_col.append("; ".join(dict.fromkeys(a for a, _, _, _ in g)))
+        dist = [(max(start - e, s - end, 0) + (0 if t == "person" else 15), s, a) for a, s, e, t in g]
         actor_col.append(min(dist)[2])
     frame["actors"], frame["actor"] = actors_col, actor_col
 
@@ -810,19 +813,32 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
         raise ParameterError(f"sentences of documents not in the documents table: {unknown_docs[:5]}")
     sents = sents.sort_values(["doc_id", "sentence_id"], kind="stable").reset_index(drop=True)
 
+    # plain columns, one slice per document (sents is sorted by doc_id): no pandas object per sentence
+    published_of = dict(zip(docs.index[::-1], docs["published"].to_numpy()[::-1]))  # first row of a doc_id wins
+    certainty_of = dict(zip(docs.index[::-1], docs["date_certainty"].to_numpy()[::-1]))
+    doc_col = sents["doc_id"].to_numpy()
+    sentence_ids = sents["sentence_id"].astype(int).tolist()
+    para_ids = sents["para_id"].astype(int).tolist()
+    texts_all = sents["text"].tolist()
+    bounds = [0, *(np.flatnonzero(doc_col[1:] != doc_col[:-1]) + 1).tolist(), len(sents)] if len(sents) else [0]
     rows: list[dict[str, Any]] = []
-    for doc_id, part in sents.groupby("doc_id", sort=True):
-        meta = docs.loc[doc_id]
-        texts = part["text"].tolist()
-        per_sentence = _document_mentions(texts, meta["published"], meta["date_certainty"],
+    undated: list[str] = []
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        doc_id = doc_col[lo]
+        published = published_of[doc_id]
+        texts = texts_all[lo:hi]
+        per_sentence = _document_mentions(texts, published, certainty_of[doc_id],
                                           window=future_window_days, tolerance=tolerance_days)
-        if not meta["published"]:
-            log.warning("document %s has no publication date: its relative dates are reported unresolved", doc_id)
-        for (idx, srow), mentions in zip(part.iterrows(), per_sentence):
+        if not published:
+            undated.append(doc_id)
+        for i, text, mentions in zip(range(lo, hi), texts, per_sentence):
             for m in mentions:
-                rows.append({**m, "doc_id": doc_id, "sentence_id": int(srow["sentence_id"]),
-                             "para_id": int(srow["para_id"]), "text": srow["text"], "_row": idx,
-                             "label": _label(srow["text"], m["start"], m["end"])})
+                rows.append({**m, "doc_id": doc_id, "sentence_id": sentence_ids[i], "para_id": para_ids[i],
+                             "text": text, "_row": i, "label": _label(text, m["start"], m["end"])})
+    if undated:
+        log.warning("%d of %d documents have no publication date (%s%s): their relative dates are reported "
+                    "unresolved", len(undated), len(bounds) - 1, ", ".join(undated[:5]),
+                    ", …" if len(undated) > 5 else "")
     frame = pd.DataFrame(rows)
     if frame.empty:
         log.warning("no temporal expressions found in %d sentences", len(sents))
@@ -845,7 +861,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     key = frame["date"] + "|" + frame["granularity"]
     frame["_key"] = np.where(frame["date"] == "", "", key)
     reporters = (frame[frame["_key"] != ""].groupby(["story_id", "_key"])["doc_id"]
-                 .agg(lambda s: ";".join(sorted(set(s)))))
+                 .agg(lambda s: ";".join(sorted(set(s))))).to_dict()
     frame["reported_by"] = [reporters.get((s, k), d) if k else d
                             for s, k, d in zip(frame["story_id"], frame["_key"], frame["doc_id"])]
     frame["n_reports"] = frame["reported_by"].str.count(";") + 1
@@ -942,31 +958,38 @@ def check_dates(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     Example:
         >>> check_dates(build_events(corpus), corpus.documents)  # doctest: +SKIP
     """
-    docs = _documents_frame(documents)
+    docs = _documents_frame(documents).sort_values("doc_id", kind="stable")
     ev = events if not events.empty else pd.DataFrame(columns=EVENT_COLUMNS)
+    missing = {"doc_id", "date", "granularity", "anchor", "note"} - set(ev.columns)
+    if missing:
+        raise ParameterError(f"events lacks columns {sorted(missing)}; build it with build_events()")
+    # per-document summaries, computed once over the whole events table
+    days = ev[(ev["granularity"] == "day") & ev["anchor"].isin(["absolute", "absolute-year-inferred"])]
+    latest = days.groupby("doc_id")["date"].max().to_dict()
+    n_after = ((ev["flag"] == "after-publication").groupby(ev["doc_id"]).sum().astype(int).to_dict()
+               if "flag" in ev.columns else {})
+    relative = ev[ev["anchor"] == "publication-relative"]
+    anchors = (relative["note"].str.extract(r"resolved against (\d{4}-\d\d-\d\d)", expand=False)
+               .groupby(relative["doc_id"]).min().dropna().to_dict())
     rows = []
-    for _, d in docs.sort_values("doc_id").iterrows():
-        mine = ev[ev["doc_id"] == d["doc_id"]]
-        days = mine[(mine["granularity"] == "day") & mine["anchor"].isin(["absolute", "absolute-year-inferred"])]
-        latest = max(days["date"]) if len(days) else ""
-        n_after = int((mine["flag"] == "after-publication").sum()) if "flag" in mine.columns else 0
-        anchors = sorted(set(mine.loc[mine["anchor"] == "publication-relative", "note"].str.extract(
-            r"resolved against (\d{4}-\d\d-\d\d)", expand=False).dropna()))
-        if not d["published"]:
+    for doc_id, published, certainty in zip(docs["doc_id"], docs["published"], docs["date_certainty"]):
+        after = int(n_after.get(doc_id, 0))
+        if not published:
             verdict = "no date"
-        elif n_after:
+        elif after:
             verdict = "implausible: reports events after its publication date"
-        elif d["date_certainty"] == "copy-date":
+        elif certainty == "copy-date":
             verdict = "copy: original earlier"
         else:
             verdict = "ok"
-        rows.append({"doc_id": d["doc_id"], "published": d["published"], "date_certainty": d["date_certainty"],
-                     "latest_reported": latest, "n_after_publication": n_after,
-                     "anchor_used": anchors[0] if anchors else d["published"], "verdict": verdict})
-    for r in rows:
-        if r["verdict"].startswith("implausible"):
-            log.warning("document %s (published %s) reports events after its publication date", r["doc_id"],
-                        r["published"])
+        rows.append({"doc_id": doc_id, "published": published, "date_certainty": certainty,
+                     "latest_reported": latest.get(doc_id, ""), "n_after_publication": after,
+                     "anchor_used": anchors.get(doc_id, published), "verdict": verdict})
+    implausible = [r for r in rows if r["verdict"].startswith("implausible")]
+    if implausible:
+        log.warning("%d documents report events after their publication date (%s%s)", len(implausible),
+                    ", ".join(f"{r['doc_id']} published {r['published']}" for r in implausible[:5]),
+                    ", …" if len(implausible) > 5 else "")
     return pd.DataFrame(rows, columns=["doc_id", "published", "date_certainty", "latest_reported",
                                        "n_after_publication", "anchor_used", "verdict"])
 

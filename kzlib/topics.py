@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -265,30 +266,31 @@ class TopicVectorizer(BaseEstimator):
                 words = tuple(w for w, _, _ in tokens)
                 self._names.setdefault(words, (tuple(a for _, a, _ in tokens), term))
         self._name_terms = frozenset(term for _, term in self._names.values())
-        self._name_first: dict[str, list[tuple[str, ...]]] = {}
+        # first word -> candidate names, longest first: (length, words, positions that must be acronyms, term)
+        self._name_first: dict[str, list[tuple[int, list[str], tuple[int, ...], str]]] = {}
         for words in sorted(self._names, key=lambda t: (-len(t), t)):
-            self._name_first.setdefault(words[0], []).append(words)
-
-    def _match_name(self, run: list[tuple[str, bool, bool]], i: int) -> tuple[int, str] | None:
-        """The longest actor name starting at run[i]: (its length, its term), or None."""
-        for words in self._name_first.get(run[i][0], ()):
-            n = len(words)
-            if i + n > len(run):
-                continue
             caps, term = self._names[words]
-            if all(run[i + j][0] == words[j] and (run[i + j][1] or not caps[j]) for j in range(n)):
+            self._name_first.setdefault(words[0], []).append(
+                (len(words), list(words), tuple(j for j, c in enumerate(caps) if c), term))
+
+    def _match_name(self, run: list[tuple[str, bool, bool]], words: list[str], i: int) -> tuple[int, str] | None:
+        """The longest actor name starting at run[i] (``words``: the run's words): (its length, its term), or None."""
+        for n, name, caps, term in self._name_first.get(words[i], ()):
+            if words[i:i + n] == name and all(run[i + j][1] for j in caps):
                 return n, term
         return None
 
     def _base_runs(self, text: str) -> list[list[str]]:
         """Runs of content words: actor names as canonical terms; stop words and possessives end runs."""
         out: list[list[str]] = []
+        names = self._name_first
         for run in _runs(text):
             current: list[str] = []
+            words = [w for w, _, _ in run]
             i = 0
             while i < len(run):
                 word, acronym, possessive = run[i]
-                match = self._match_name(run, i) if self._name_first else None
+                match = self._match_name(run, words, i) if word in names else None
                 if match is not None:
                     current.append(match[1])
                     i += match[0]
@@ -307,14 +309,23 @@ class TopicVectorizer(BaseEstimator):
         return out
 
     @staticmethod
-    def _merge(runs: list[list[str]], accepted: Mapping[tuple[str, str], float]) -> list[list[str]]:
-        """Join accepted bigrams, left to right; of two overlapping ones (a b, b c) the higher NPMI wins."""
+    def _merge(runs: list[list[str]], accepted: Mapping[tuple[str, str], float],
+               firsts: frozenset[str] | None = None) -> list[list[str]]:
+        """Join accepted bigrams, left to right; of two overlapping ones (a b, b c) the higher NPMI wins.
+
+        ``firsts`` (the first words of the accepted bigrams) only saves looking up words that start none.
+        """
+        if firsts is None:
+            firsts = frozenset(a for a, _ in accepted)
         merged = []
         for run in runs:
+            if len(run) < 2:
+                merged.append(list(run))
+                continue
             new: list[str] = []
             i = 0
             while i < len(run):
-                score = accepted.get((run[i], run[i + 1])) if i + 1 < len(run) else None
+                score = accepted.get((run[i], run[i + 1])) if i + 1 < len(run) and run[i] in firsts else None
                 if score is not None:
                     following = accepted.get((run[i + 1], run[i + 2])) if i + 2 < len(run) else None
                     if following is None or following <= score:
@@ -329,13 +340,12 @@ class TopicVectorizer(BaseEstimator):
     def _learn_phrases(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
         rows = []
         self._merges: list[dict[tuple[str, str], float]] = []
+        self._merge_firsts: list[frozenset[str]] = []
         for pass_no in range(1, self.phrase_passes + 1):
-            unigrams: Counter[str] = Counter()
-            bigrams: Counter[tuple[str, str]] = Counter()
-            for runs in docs:
-                for run in runs:
-                    unigrams.update(run)
-                    bigrams.update(zip(run, run[1:]))
+            # one Counter over all runs (same counts and order as updating run by run, without a call per run)
+            unigrams: Counter[str] = Counter(chain.from_iterable(chain.from_iterable(docs)))
+            bigrams: Counter[tuple[str, str]] = Counter(
+                chain.from_iterable(zip(run, run[1:]) for runs in docs for run in runs))
             total = sum(unigrams.values())
             accepted: dict[tuple[str, str], float] = {}
             for (a, b), c_ab in bigrams.items():
@@ -353,18 +363,21 @@ class TopicVectorizer(BaseEstimator):
                     accepted[(a, b)] = score
                     rows.append({"phrase": f"{a} {b}", "count": c_ab, "npmi": round(score, 4),
                                  "source": f"collocation (pass {pass_no})"})
+            firsts = frozenset(a for a, _ in accepted)
             self._merges.append(accepted)
+            self._merge_firsts.append(firsts)
             if not accepted:
                 break
-            docs = [self._merge(runs, accepted) for runs in docs]
+            docs = [self._merge(runs, accepted, firsts) for runs in docs]
         table = pd.DataFrame(rows, columns=["phrase", "count", "npmi", "source"])
         self._collocations = table
         return docs
 
     def _analyze_runs(self, text: str) -> list[str]:
         runs = self._base_runs(text)
-        for accepted in getattr(self, "_merges", []):
-            runs = self._merge(runs, accepted)
+        merges = getattr(self, "_merges", [])
+        for accepted, firsts in zip(merges, getattr(self, "_merge_firsts", [None] * len(merges))):
+            runs = self._merge(runs, accepted, firsts)
         return [w for run in runs for w in run]
 
     def analyze(self, text: str) -> list[str]:
@@ -394,7 +407,7 @@ class TopicVectorizer(BaseEstimator):
         if not texts:
             raise CorpusError("no paragraphs to build a vocabulary from: the corpus has no body text")
         self._setup()
-        self._merges = []
+        self._merges, self._merge_firsts = [], []
         docs = [self._base_runs(t) for t in texts]
         if self.phrases and self.phrase_passes:
             docs = self._learn_phrases(docs)

@@ -3,10 +3,15 @@
 The seed tests compare with ``tests/data/events_gold.csv``, whose dates were worked out by hand from the
 seed texts (calendar arithmetic against the publication dates in ``seeds/metadata.csv``) before the code
 was run on them. The other tests use small texts whose dates are checked by hand in the comments.
+
+Run the scale benchmark (not a test; the seeds' sentences cycled into N documents of 12 paragraphs) with:
+    .venv/bin/python tests/test_timeline.py --bench 3000
 """
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -390,3 +395,65 @@ def test_stance_over_time_without_stances() -> None:
     assert sot["mean_score"].dtype == float
     by_speaker = stance_over_time(empty, documents, by="speaker")
     assert list(by_speaker.columns)[1] == "speaker"
+
+
+# --- scale benchmark (python tests/test_timeline.py --bench N) -------------------------------------------
+
+def _cycled_corpus(n_docs: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sentences and documents of ``n_docs`` documents, each 12 consecutive body paragraphs of the prepared seeds
+    (cycled), with publication dates and certainties cycled over five patterns (one undated) and every
+    tenth document a copy of the one before it."""
+    import kzlib
+    from kzlib.clean import analysable
+
+    base = kzlib.prepare()
+    pool = list(analysable(base.paragraphs).sort_values(["doc_id", "para_id"])[["doc_id", "para_id"]]
+                .itertuples(index=False, name=None))
+    by_para = {k: g[["start", "end", "text"]].to_numpy().tolist()
+               for k, g in base.sentences.sort_values(["doc_id", "sentence_id"]).groupby(["doc_id", "para_id"])}
+    dates = [("2022-01-07", "exact"), ("2022-01-10", "on-or-after"), ("2022-01-29", "copy-date"), ("", "unknown"),
+             ("2022-01-12", "exact")]
+    srows, drows = [], []
+    for i in range(n_docs):
+        doc, sid = f"d{i:05d}", 0
+        for j in range(12):
+            for start, end, text in by_para.get(pool[(i * 7 + j) % len(pool)], []):
+                srows.append((doc, j, sid, start, end, text))
+                sid += 1
+        copy = i % 10 == 9
+        drows.append((doc, *dates[i % 5], f"Outlet {i % 7}", f"d{i - 1:05d}" if copy else doc, not copy))
+    return (pd.DataFrame(srows, columns=["doc_id", "para_id", "sentence_id", "start", "end", "text"]),
+            pd.DataFrame(drows, columns=["doc_id", "published", "date_certainty", "outlet", "story_id",
+                                         "is_representative"]))
+
+
+def _bench(n_docs: int, repeats: int = 3) -> None:
+    import logging
+
+    logging.disable(logging.WARNING)
+    sentences, documents = _cycled_corpus(n_docs)
+    print(f"{n_docs} documents, {len(sentences)} sentences")
+    no_actors = lambda s: pd.Series("", index=s.index)  # noqa: E731
+    times: dict[str, list[float]] = {"build_events (no actors)": [], "build_events (kzlib.actors)": [],
+                                     "check_dates": [], "chronology": []}
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        build_events(sentences=sentences, documents=documents, actors=no_actors)
+        t1 = time.perf_counter()
+        events = build_events(sentences=sentences, documents=documents)
+        t2 = time.perf_counter()
+        check_dates(events, documents)
+        t3 = time.perf_counter()
+        chronology(events)
+        t4 = time.perf_counter()
+        for name, dt_s in zip(times, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+            times[name].append(dt_s)
+    print(f"{len(events)} events; best of {repeats}: "
+          + "; ".join(f"{name} {min(v):.2f}s" for name, v in times.items()))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--bench":
+        _bench(int(sys.argv[2]))
+    else:
+        print(__doc__)
