@@ -44,8 +44,17 @@ from kzlib.stance import (
 )
 from kzlib.stance import evaluate as evaluate_stance
 from kzlib.study import prepare
-from kzlib.timeline import build_events, check_dates, chronology, extract_dates
-from kzlib.topics import TopicModel, TopicVectorizer, npmi_coherence, select_k, topic_agreement, topic_prevalence
+from kzlib.timeline import build_events, check_dates, chronology, events_in_window, extract_dates, publication_window
+from kzlib.topics import (
+    TopicModel,
+    TopicPlan,
+    TopicVectorizer,
+    npmi_coherence,
+    plan_topics,
+    select_k,
+    topic_agreement,
+    topic_prevalence,
+)
 
 __version__ = "0.1.0"
 
@@ -66,9 +75,10 @@ __all__ = [
     "check_fightin_words", "export_annotation_sheet", "fightin_words", "import_annotation_sheet", "load_targets", "naming_families",
     "outlet_stance", "speaker_groups", "speaker_profiles", "summarise_stance",
     # topics
-    "TopicModel", "TopicVectorizer", "npmi_coherence", "select_k", "topic_agreement", "topic_prevalence",
+    "TopicModel", "TopicPlan", "TopicVectorizer", "npmi_coherence", "plan_topics", "select_k", "topic_agreement",
+    "topic_prevalence",
     # timeline
-    "build_events", "check_dates", "chronology", "extract_dates",
+    "build_events", "check_dates", "chronology", "events_in_window", "extract_dates", "publication_window",
     # reporting and errors
     "CorpusError", "KzlibError", "ParameterError", "save_figure", "save_table", "show_table",
 ]
