@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kzlib.actors import _by_first_char
 from kzlib.errors import ParameterError
 
 __all__ = ["despin", "spin_table", "spin_matches", "spin_score", "SPIN_THRESHOLD", "MIN_MATCHES"]
@@ -130,7 +131,8 @@ class _Compiled:
                        re.compile(r.right) if r.right else None, r.case == "exact", r.source)
             self.rows.setdefault(key, []).append(row)
         keys = sorted(self.rows, key=lambda k: (-len(k), k))
-        alternation = "|".join(r"\s+".join(re.escape(w) for w in k.split(" ")) for k in keys)
+        # longest phrase first; grouped by first character (same matches, several times faster to search)
+        alternation = _by_first_char((k, r"\s+".join(re.escape(w) for w in k.split(" "))) for k in keys)
         self.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if keys else None
 
     def find(self, text: str, *, spun: bool) -> list[tuple[int, int, _Row]]:

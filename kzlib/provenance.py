@@ -461,6 +461,8 @@ class SpinRepairer:
                        .drop_duplicates(["story", "spun", "original", "left", "right"]).reset_index(drop=True))
         self.learned_ = learned
         self._cache: dict[str, tuple[_Compiled, _Compiled | None]] = {}
+        self._learned_cache: dict[str, _Compiled | None] = {}
+        self._own_rows = set(learned["story"]) - {""} if len(learned) else set()
         log.info("SpinRepairer: learned %d substitutions (%d not in the phrase table)",
                  len(learned), int((~learned["in_table"]).sum()) if len(learned) else 0)
         return self
@@ -629,6 +631,18 @@ class SpinRepairer:
                                 else _compile(self.table_), learned)
         return self._cache[key]
 
+    def _learned_only(self, story: str | None) -> _Compiled | None:
+        """The learned rows for a story, compiled once; stories that taught no rows of their own share
+        the rows every spun document gets."""
+        if not hasattr(self, "learned_"):
+            raise ParameterError("SpinRepairer is not fitted: call fit(texts, spun=...) first")
+        key = story if story and story in self._own_rows else ""
+        if key not in self._learned_cache:
+            lr = self.learned_
+            lr = lr[(lr["story"] == "") | (lr["story"] == key)] if len(lr) else lr
+            self._learned_cache[key] = _compile(lr[list(self.table_.columns)]) if len(lr) else None
+        return self._learned_cache[key]
+
     def transform(self, text: str, *, spun: bool, story: str | None = None) -> str:
         """Repair ``text``: table rows (``always`` ones anywhere, the rest if ``spun``) and, if ``spun``,
         learned rows (those learned from aligned copies only for ``story``)."""
@@ -637,7 +651,7 @@ class SpinRepairer:
 
     def repair_learned(self, text: str, *, story: str | None = None) -> tuple[str, int]:
         """Apply only the learned rows (to text the table has already repaired); returns (text, n)."""
-        _, learned = self._compiled(story)
+        learned = self._learned_only(story)
         if learned is None:
             return text, 0
         found = learned.find(text, spun=True)
@@ -733,11 +747,18 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     n_matches = raw.map(lambda t: len(compiled.find(t, spun=True)))
     scores = (1000.0 * n_matches / n_words.where(n_words > 0)).fillna(0.0).round(2)
     is_spun = (scores >= spin_threshold) & (n_matches >= MIN_MATCHES)
-    stage1 = [_apply(t, compiled.find(t, spun=bool(is_spun.get(d, False))))
-              for d, t in zip(paras["doc_id"], paras["text"])]
-    paras["_stage1"] = stage1
-    s1_body = paras.loc[body.index, ["doc_id", "_stage1"]].groupby("doc_id")["_stage1"].agg("\n\n".join)
-    s1_body = s1_body.reindex(ids).fillna("")
+    spun_ids = set(is_spun.index[is_spun])
+    stage1: list[str] = []
+    n_table: list[int] = []
+    for d, t in zip(paras["doc_id"], paras["text"]):
+        found = compiled.find(t, spun=d in spun_ids)
+        stage1.append(_apply(t, found))
+        n_table.append(len(found))
+    s1 = pd.Series(stage1, index=paras.index)
+    s1_body = s1[body.index].groupby(body["doc_id"]).agg("\n\n".join).reindex(ids).fillna("")
+    # a document the table left unchanged shares its text with raw (one copy of the corpus, not two)
+    s1_body = pd.Series([r if t == r else t for t, r in zip(s1_body, raw)], index=s1_body.index, dtype=object)
+    del s1
 
     # 2. copies and stories on de-spun text
     copies = find_copies(s1_body, threshold=copy_threshold, lsh_threshold=lsh_threshold, num_perm=num_perm,
@@ -755,20 +776,16 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
             s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist())
     else:
         repairer = None
-    final, n_subs, n_learned = [], [], []
-    for d, t, s1 in zip(paras["doc_id"], paras["text"], paras["_stage1"]):
-        sp = bool(is_spun.get(d, False))
-        n = len(compiled.find(t, spun=sp))
-        k = 0
-        if repairer is not None and sp:
-            s1, k = repairer.repair_learned(s1, story=story.get(d))
-        final.append(s1)
-        n_subs.append(n + k)
-        n_learned.append(k)
-    paras["text_despun"] = final
-    paras["n_despun"] = n_subs
+    story_of = story.to_dict()
+    n_learned = [0] * len(stage1)
+    if repairer is not None:
+        for i, d in enumerate(paras["doc_id"]):
+            if d in spun_ids:
+                stage1[i], n_learned[i] = repairer.repair_learned(stage1[i], story=story_of.get(d))
+    paras["text_despun"] = stage1
+    paras["n_despun"] = [n + k for n, k in zip(n_table, n_learned)]
     paras["n_despun_learned"] = n_learned
-    paras = paras.drop(columns="_stage1")
+    del stage1, n_table
 
     # 4. versions and representatives
     republished = None
