@@ -1,9 +1,9 @@
 """Generate notebooks/01_corpus.ipynb (then run `make notebooks` to fill in its outputs)."""
 
-from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
+
+from _nbgen import write_notebook
 
 IGNORE = {"tags": ["nbval-ignore-output"]}
 
@@ -121,9 +121,4 @@ With a `run_dir`, the tables are saved under `tables/`: `documents` (without the
     kzlib.save_table(table, name, run_dir=run_dir)"""),
 ]
 
-nb = new_notebook(cells=cells, metadata={
-    "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
-    "language_info": {"name": "python"}})
-out = Path(__file__).resolve().parent.parent / "notebooks" / "01_corpus.ipynb"
-nbformat.write(nb, out)
-print(f"wrote {out}")
+write_notebook(cells, "01_corpus.ipynb")

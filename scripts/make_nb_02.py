@@ -1,9 +1,9 @@
 """Generate notebooks/02_provenance.ipynb (then `python scripts/refresh_notebooks.py notebooks/02_provenance.ipynb`)."""
 
-from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
+
+from _nbgen import write_notebook
 
 IGNORE = {"tags": ["nbval-ignore-output"]}
 
@@ -246,10 +246,4 @@ print(f"clean documents: {int(clean['words_changed'].sum())} of {int(clean['n_wo
       f"({1000 * clean['words_changed'].sum() / max(clean['n_words'].sum(), 1):.2f} per 1,000)")"""),
 ]
 
-nb = new_notebook(cells=cells, metadata={
-    "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
-    "language_info": {"name": "python"},
-})
-out = Path(__file__).resolve().parent.parent / "notebooks" / "02_provenance.ipynb"
-nbformat.write(nb, out)
-print(f"wrote {out}")
+write_notebook(cells, "02_provenance.ipynb")

@@ -1,9 +1,9 @@
 """Generate notebooks/03_voices.ipynb (then `python scripts/refresh_notebooks.py notebooks/03_voices.ipynb`)."""
 
-from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
+
+from _nbgen import write_notebook
 
 IGNORE = {"tags": ["nbval-ignore-output"]}
 
@@ -178,8 +178,4 @@ else:
                              max_rows=max_rows))"""),
 ]
 
-nb = new_notebook(cells=cells)
-nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-out = Path(__file__).resolve().parent.parent / "notebooks" / "03_voices.ipynb"
-nbformat.write(nb, out)
-print(out)
+write_notebook(cells, "03_voices.ipynb")

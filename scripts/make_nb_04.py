@@ -1,9 +1,9 @@
 """Generate notebooks/04_stance.ipynb (then `python scripts/refresh_notebooks.py notebooks/04_stance.ipynb`)."""
 
-from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
+
+from _nbgen import write_notebook
 
 IGNORE = {"tags": ["nbval-ignore-output"]}
 
@@ -349,8 +349,4 @@ else:
     print(f"{len(sheet)} items; by target:", sheet["target"].value_counts().sort_index().to_dict())"""),
 ]
 
-nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                                        "language": "python"}})
-out = Path(__file__).resolve().parent.parent / "notebooks" / "04_stance.ipynb"
-nbformat.write(nb, out)
-print(f"wrote {out}")
+write_notebook(cells, "04_stance.ipynb")

@@ -1,9 +1,9 @@
 """Generate notebooks/06_timeline.ipynb (then `python scripts/refresh_notebooks.py notebooks/06_timeline.ipynb`)."""
 
-from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
+
+from _nbgen import write_notebook
 
 IGNORE = {"tags": ["nbval-ignore-output"]}
 
@@ -187,9 +187,4 @@ With a `run_dir`: `events` (every dated mention), `chronology`, `date_checks` an
     kzlib.save_table(table, name, run_dir=run_dir)"""),
 ]
 
-nb = new_notebook(cells=cells, metadata={
-    "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
-    "language_info": {"name": "python"}})
-out = Path(__file__).resolve().parent.parent / "notebooks" / "06_timeline.ipynb"
-nbformat.write(nb, out)
-print(f"wrote {out}")
+write_notebook(cells, "06_timeline.ipynb")
