@@ -225,6 +225,19 @@ def _compare_pairs(cleaned, planted: set) -> dict:
         res[f"lsh_{threshold}" + ("_maxdf_1pct" if filtered else "")] = {"seconds": round(sec + t_feat, 2), "candidate_pairs": len(cands),
                                    "planted_recall": round(len(cands & planted) / max(len(planted), 1), 4)}
 
+    # kzlib.provenance.find_copies' own candidate stage (its defaults: features in <= 1% of the documents,
+    # numpy MinHash LSH, exact Jaccard of the rare features >= 0.1)
+    from kzlib.provenance import _candidate_pairs
+
+    t0 = time.perf_counter()
+    got = _candidate_pairs(texts, lsh_threshold=0.1, num_perm=256, max_df=0.01, seed=0)
+    sec = time.perf_counter() - t0
+    cands = set(got["pairs"])
+    res["kzlib_find_copies_candidates"] = {"seconds": round(sec, 2), "lsh_proposed_pairs": got["proposed"],
+                                           "candidate_pairs": len(cands), "df_cut": got["df_cut"],
+                                           "bands": got["bands"], "rows": got["rows"],
+                                           "planted_recall": round(len(cands & planted) / max(len(planted), 1), 4)}
+
     # exhaustive: Jaccard of the same features for every pair (sparse matrix product, 0/1 features)
     from sklearn.feature_extraction import FeatureHasher
 

@@ -18,9 +18,6 @@ log = logging.getLogger(__name__)
 #: Topic model settings of the benchmark (no stability reruns: they multiply the fitting cost by 6).
 TOPICS_K = 10
 TOPICS_SAMPLE_DOCS = 5_000   # the dask engine fits on this many documents (deterministic sample)
-#: MinHash LSH threshold of the provenance stage. kzlib.provenance's default (0.1) makes the candidate pairs
-#: grow with the square of the corpus (72k candidates at 1,000 documents): see benchmarks/RESULTS.md.
-PROVENANCE_LSH_THRESHOLD = 0.5
 
 
 def stage_load(state: dict, *, engine: str, scheduler: Any) -> None:
@@ -38,7 +35,7 @@ def stage_clean(state: dict, *, engine: str, scheduler: Any) -> None:
 def stage_provenance(state: dict, *, engine: str, scheduler: Any) -> None:
     from kzlib.provenance import annotate   # corpus-wide (LSH over all documents): runs on the client
 
-    state["corpus"] = annotate(state["corpus"], seed=0, lsh_threshold=PROVENANCE_LSH_THRESHOLD)
+    state["corpus"] = annotate(state["corpus"], seed=0)   # the library's defaults (LSH threshold, max_df)
 
 
 def _quotes_part(paragraphs: pd.DataFrame) -> pd.DataFrame:

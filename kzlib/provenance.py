@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import logging
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -75,13 +77,9 @@ def _stem(word: str) -> str:
 
 def _sentence_features(sentence: str) -> frozenset[str]:
     """Content-word stems, numbers and capitalised names of one sentence."""
-    feats = set()
-    for i, w in enumerate(_WORDS.findall(sentence)):
-        lw = w.lower()
-        if lw in _STOP or len(lw) < 3:
-            continue
-        feats.add(_stem(w))
-    feats.update("#" + n.replace(",", "") for n in _NUMBER.findall(sentence))
+    feats = {lw.replace("’", "'")[:6] for lw in map(str.lower, _WORDS.findall(sentence))
+             if len(lw) >= 3 and lw not in _STOP}
+    feats.update(["#" + n.replace(",", "") for n in _NUMBER.findall(sentence)])
     return frozenset(feats)
 
 
@@ -100,16 +98,98 @@ def story_features(text: str) -> set[str]:
         >>> sorted(story_features("In 2001, Biden met Putin in Geneva."))[:3]
         ['#2001', '@biden', '@geneva']
     """
-    feats: set[str] = set()
-    feats.update("#" + n.replace(",", "") for n in _NUMBER.findall(text))
+    feats: set[str] = {"#" + n.replace(",", "") for n in _NUMBER.findall(text)}
+    stop = _STOP
     for sent in _sentences(text):
         words = _WORDS.findall(sent)
-        for w in words[1:]:
-            if w[0].isupper() and w.lower() not in _STOP:
-                feats.add("@" + _stem(w))
-        content = [_stem(w) for w in words if w.lower() not in _STOP and len(w) > 2]
-        feats.update(f"{a}_{b}" for a, b in zip(content, content[1:]))
+        lower = [w.lower() for w in words]
+        stems = [lw.replace("’", "'")[:6] for lw in lower]       # _stem of each word
+        feats.update(["@" + st for w, lw, st in zip(words[1:], lower[1:], stems[1:])
+                      if w[0].isupper() and lw not in stop])
+        content = [st for w, lw, st in zip(words, lower, stems) if lw not in stop and len(w) > 2]
+        feats.update([a + "_" + b for a, b in zip(content, content[1:])])
     return feats
+
+
+# --- MinHash LSH over hashed features (numpy, whole corpus at once) -----------------------------------
+
+#: Never drop a feature found in fewer documents than this, whatever ``max_df`` says: a story copied
+#: this many times keeps the features its copies share, in a corpus of any size.
+MIN_DF_CUT = 50
+_MIX1, _MIX2 = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
+
+
+def _hash_features(feats: Iterable[str]) -> np.ndarray:
+    """Sorted unique 32-bit hashes of feature strings (CRC-32 through MurmurHash3's finaliser)."""
+    h = np.fromiter((zlib.crc32(f.encode("utf-8")) for f in feats), dtype=np.uint32)
+    h ^= h >> np.uint32(16)
+    h *= _MIX1
+    h ^= h >> np.uint32(13)
+    h *= _MIX2
+    h ^= h >> np.uint32(16)
+    return np.unique(h)
+
+
+@functools.lru_cache(maxsize=32)
+def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) for a Jaccard threshold: the rows datasketch chooses (least false-positive
+    plus false-negative probability mass) and as many bands as the permutations allow (every pair LSH
+    proposes is checked exactly, so more bands only add recall)."""
+    from datasketch.lsh import _optimal_param
+
+    _, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    return num_perm // int(rows), int(rows)
+
+
+def _signatures(hashes: np.ndarray, offsets: np.ndarray, *, num_perm: int, seed: int,
+                chunk: int = 16_384) -> np.ndarray:
+    """MinHash signatures (documents x ``num_perm``, uint32) of the documents whose feature hashes are
+    ``hashes[offsets[i]:offsets[i + 1]]`` (none empty). Permutation k of a hash h is the top 32 bits of
+    ``a_k * h + b_k`` modulo 2**64 (multiply-add-shift, a universal family); ``seed`` draws a and b."""
+    rng = np.random.RandomState(seed)
+    a = rng.randint(1, 2**63 - 1, size=num_perm, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.randint(0, 2**63 - 1, size=num_perm, dtype=np.int64).astype(np.uint64)
+    n = len(offsets) - 1
+    sig = np.empty((n, num_perm), dtype=np.uint32)
+    h64 = hashes.astype(np.uint64)
+    start = 0
+    while start < n:
+        stop = max(start + 1, int(np.searchsorted(offsets, offsets[start] + chunk, side="right")) - 1)
+        stop = min(stop, n)
+        lo, hi = offsets[start], offsets[stop]
+        with np.errstate(over="ignore"):
+            perm = ((h64[lo:hi, None] * a[None, :] + b[None, :]) >> np.uint64(32)).astype(np.uint32)
+        sig[start:stop] = np.minimum.reduceat(perm, offsets[start:stop] - lo, axis=0)
+        start = stop
+    return sig
+
+
+def _band_candidates(sig: np.ndarray, *, bands: int, rows: int) -> np.ndarray:
+    """Pairs (i, j), i < j, of rows of ``sig`` equal on all ``rows`` values of at least one band, as
+    codes ``i * n + j`` (sorted, unique)."""
+    n = len(sig)
+    if n < 2:
+        return np.empty(0, dtype=np.int64)
+    codes = []
+    for k in range(bands):
+        block = sig[:, k * rows:(k + 1) * rows].astype(np.uint64)
+        key = block[:, 0].copy()
+        with np.errstate(over="ignore"):
+            for c in range(1, rows):   # a 64-bit key per band (a collision only adds a candidate to check)
+                key = key * np.uint64(0x9E3779B97F4A7C15) ^ block[:, c]
+        order = np.argsort(key, kind="stable")
+        ks = key[order]
+        starts = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1]])
+        lengths = np.diff(np.r_[starts, n])
+        two = starts[lengths == 2]
+        if len(two):
+            i, j = order[two], order[two + 1]
+            codes.append(np.minimum(i, j).astype(np.int64) * n + np.maximum(i, j))
+        for st, ln in zip(starts[lengths > 2], lengths[lengths > 2]):   # buckets of 3 or more
+            members = np.sort(order[st:st + ln]).astype(np.int64)
+            ii, jj = np.triu_indices(ln, k=1)
+            codes.append(members[ii] * n + members[jj])
+    return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
 
 
 # --- copies ------------------------------------------------------------------------------------------
@@ -143,16 +223,22 @@ def _align_share(sents_a: list[frozenset[str]], sents_b: list[frozenset[str]], *
 
 
 def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: float = 0.1,
-                num_perm: int = 128, seed: int = 0) -> pd.DataFrame:
+                num_perm: int = 256, max_df: float | int = 0.01, seed: int = 0) -> pd.DataFrame:
     """Pairs of documents that are copies of one story.
 
-    ``texts`` is indexed by ``doc_id`` (de-spun body text). Candidate pairs come from MinHash LSH
-    (datasketch) over :func:`story_features` (so the cost grows with the number of documents, not of
-    pairs); a candidate is a copy when at least ``threshold`` of the shorter document's sentences
-    align with a sentence of the other (Jaccard of content stems, numbers and names >= 0.3).
+    ``texts`` is indexed by ``doc_id`` (de-spun body text). Candidates are the pairs whose *rare*
+    :func:`story_features` have a Jaccard similarity of at least ``lsh_threshold``. Rare: features found
+    in at most ``max_df`` of the documents (a share; an int is a number of documents; never fewer than
+    :data:`MIN_DF_CUT` documents) -- names and phrases every article on the crisis writes (``@tokaye``,
+    ``@csto``) make unrelated articles alike, and with them the candidates grow with the square of the
+    corpus. The pairs are found by MinHash LSH (``num_perm`` permutations, banded for
+    ``lsh_threshold`` as datasketch chooses bands and rows), so the cost grows with the number of
+    documents, not of pairs, and the Jaccard of each pair LSH proposes is then computed exactly. A
+    candidate is a copy when at least ``threshold`` of the shorter document's sentences align with a
+    sentence of the other (Jaccard of content stems, numbers and names >= 0.3).
 
-    Returns ``doc_a``, ``doc_b``, ``similarity`` (the aligned share), ``feature_jaccard``,
-    ``aligned_sentences``, ``shared_numbers``, ``shared_names``, ``evidence``, sorted.
+    Returns ``doc_a``, ``doc_b``, ``similarity`` (the aligned share), ``feature_jaccard`` (over all
+    features), ``aligned_sentences``, ``shared_numbers``, ``shared_names``, ``evidence``, sorted.
 
     Example:
         >>> t = pd.Series({"a": "Putin met Biden in 2021. They spoke of Ukraine and NATO expansion.",
@@ -160,44 +246,87 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
         >>> find_copies(t)[["doc_a", "doc_b"]].values.tolist()
         [['a', 'b']]
     """
-    from datasketch import MinHash, MinHashLSH
-
     if not 0 < threshold <= 1 or not 0 < lsh_threshold < 1:
         raise ParameterError("threshold must be in (0, 1] and lsh_threshold in (0, 1); "
                              f"got {threshold} and {lsh_threshold}")
-    ids = sorted(texts.index.astype(str))
+    if isinstance(max_df, (bool, np.bool_)) or not (
+            (isinstance(max_df, (int, np.integer)) and max_df >= 1) or (isinstance(max_df, float) and 0 < max_df <= 1)):
+        raise ParameterError(f"max_df must be a share of documents in (0, 1] or a number of documents >= 1; "
+                             f"got {max_df!r}")
     texts = texts.copy()
     texts.index = texts.index.astype(str)
-    feats = {d: story_features(texts[d]) for d in ids}
-    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
-    hashes = {}
-    for d in ids:
-        m = MinHash(num_perm=num_perm, seed=seed)
-        m.update_batch([f.encode("utf-8") for f in sorted(feats[d])])
-        hashes[d] = m
-        lsh.insert(d, m)
-    candidates = sorted({tuple(sorted((d, o))) for d in ids for o in lsh.query(hashes[d]) if o != d})
-    log.info("find_copies: %d documents, %d candidate pairs from LSH", len(ids), len(candidates))
-    sents = {d: [_sentence_features(s) for s in _sentences(texts[d])] for d in ids}
-    rows = []
-    for a, b in candidates:
+    candidates = _candidate_pairs(texts, lsh_threshold=lsh_threshold, num_perm=num_perm, max_df=max_df,
+                                  seed=seed)["pairs"]
+
+    # verify the candidates by aligning sentences; a document's features are kept while it is needed
+    last_use: dict[str, int] = {}
+    for k, (a, b) in enumerate(candidates):
+        last_use[a] = last_use[b] = k
+    sents: dict[str, list[frozenset[str]]] = {}
+    feats: dict[str, set[str]] = {}
+    rows_out = []
+    for k, (a, b) in enumerate(candidates):
+        for d in (a, b):
+            if d not in sents:
+                sents[d] = [_sentence_features(x) for x in _sentences(texts[d])]
         share, pairs = _align_share(sents[a], sents[b])
-        if share < threshold:
-            continue
-        fa, fb = feats[a], feats[b]
-        jacc = len(fa & fb) / len(fa | fb) if fa or fb else 0.0
-        nums = sorted(f[1:] for f in fa & fb if f.startswith("#"))
-        names = sorted(f[1:] for f in fa & fb if f.startswith("@"))
-        rows.append({
-            "doc_a": a, "doc_b": b, "similarity": round(share, 3), "feature_jaccard": round(jacc, 3),
-            "aligned_sentences": len(pairs), "shared_numbers": " ".join(nums[:20]),
-            "shared_names": " ".join(names[:20]),
-            "evidence": (f"{len(pairs)} sentences aligned ({share:.0%} of the shorter copy); "
-                         f"{len(nums)} shared numbers; {len(names)} shared names"),
-        })
+        if share >= threshold:
+            fa = feats[a] if a in feats else feats.setdefault(a, story_features(texts[a]))
+            fb = feats[b] if b in feats else feats.setdefault(b, story_features(texts[b]))
+            jacc = len(fa & fb) / len(fa | fb) if fa or fb else 0.0
+            nums = sorted(f[1:] for f in fa & fb if f.startswith("#"))
+            names = sorted(f[1:] for f in fa & fb if f.startswith("@"))
+            rows_out.append({
+                "doc_a": a, "doc_b": b, "similarity": round(share, 3), "feature_jaccard": round(jacc, 3),
+                "aligned_sentences": len(pairs), "shared_numbers": " ".join(nums[:20]),
+                "shared_names": " ".join(names[:20]),
+                "evidence": (f"{len(pairs)} sentences aligned ({share:.0%} of the shorter copy); "
+                             f"{len(nums)} shared numbers; {len(names)} shared names"),
+            })
+        for d in (a, b):
+            if last_use[d] == k:
+                sents.pop(d, None)
+                feats.pop(d, None)
     cols = ["doc_a", "doc_b", "similarity", "feature_jaccard", "aligned_sentences", "shared_numbers",
             "shared_names", "evidence"]
-    return pd.DataFrame(rows, columns=cols).sort_values(["doc_a", "doc_b"]).reset_index(drop=True)
+    return pd.DataFrame(rows_out, columns=cols).sort_values(["doc_a", "doc_b"]).reset_index(drop=True)
+
+
+def _candidate_pairs(texts: pd.Series, *, lsh_threshold: float, num_perm: int, max_df: float | int,
+                     seed: int) -> dict:
+    """Candidate pairs of :func:`find_copies` (``pairs``: (doc_a, doc_b) sorted) and how they were found
+    (``proposed`` by LSH before the exact Jaccard check, ``df_cut``, ``bands``, ``rows``)."""
+    ids = sorted(texts.index)
+    n = len(ids)
+    cut = int(max_df) if isinstance(max_df, (int, np.integer)) else max(MIN_DF_CUT, max_df * n)
+    # hashed features per document, their document frequency, and the rare ones' MinHash signatures
+    per_doc = [_hash_features(story_features(texts[d])) for d in ids]
+    sizes = np.array([len(h) for h in per_doc], dtype=np.int64)
+    hashes = np.concatenate(per_doc) if per_doc else np.empty(0, dtype=np.uint32)
+    del per_doc
+    uniq, df = np.unique(hashes, return_counts=True)
+    keep = df[np.searchsorted(uniq, hashes)] <= cut
+    del uniq, df
+    kept_sizes = np.bincount(np.repeat(np.arange(n), sizes)[keep], minlength=n)
+    hashes = hashes[keep]
+    has = np.flatnonzero(kept_sizes > 0)
+    offsets = np.r_[0, np.cumsum(kept_sizes[has])]
+    bands, rows = _lsh_bands(lsh_threshold, num_perm)
+    sig = _signatures(hashes, offsets, num_perm=bands * rows, seed=seed)
+    codes = _band_candidates(sig, bands=bands, rows=rows)
+    del sig
+    m = len(has)
+    pairs = []
+    for c in codes.tolist():   # the exact Jaccard of the rare features of each pair LSH proposes
+        i, j = divmod(c, m)
+        fa, fb = hashes[offsets[i]:offsets[i + 1]], hashes[offsets[j]:offsets[j + 1]]
+        shared = len(np.intersect1d(fa, fb, assume_unique=True))
+        if shared >= lsh_threshold * (len(fa) + len(fb) - shared):
+            pairs.append((ids[has[i]], ids[has[j]]))
+    log.info("find_copies: %d documents (%d with features in at most %d documents); LSH (%d bands of %d "
+             "rows) proposed %d pairs, %d of them with a Jaccard >= %s", n, m, int(cut), bands, rows, len(codes),
+             len(pairs), lsh_threshold)
+    return {"pairs": pairs, "proposed": len(codes), "df_cut": cut, "bands": bands, "rows": rows}
 
 
 def similarity_matrix(texts: pd.Series, *, max_docs: int = 200) -> pd.DataFrame:
@@ -332,12 +461,19 @@ def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Ser
 _SPAN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|[^\sA-Za-z]+")
 
 
+_SPAN_TOKENS = re.compile(r"[A-Za-z][A-Za-z'’]*|[^\sA-Za-z-]+|-")
+# two capitalised words with only spaces, hyphens and connectors between: a sentence without it has no span
+_CAPS_PAIR = re.compile(r"[A-Z][A-Za-z'’]*[\s-]+(?:(?:of|for|and|de|in)(?:['’]s?)?[\s-]+)*[A-Z]")
+
+
 def _caps_spans(text: str) -> list[list[str]]:
-    """Runs of capitalised words (with of/for/and/the inside), hyphenated words split: name-like spans."""
+    """Runs of capitalised words (with of/for/and/de/in inside), hyphenated words split: name-like spans."""
     spans: list[list[str]] = []
     for sent in _sentences(text):
+        if not _CAPS_PAIR.search(sent):
+            continue
         run: list[str] = []
-        for tok in re.findall(r"[A-Za-z][A-Za-z'’]*|[^\sA-Za-z-]+|-", sent):
+        for tok in _SPAN_TOKENS.findall(sent):
             if tok == "-":
                 continue
             tok = _POSSESSIVE.sub("", tok) if tok[0].isalpha() else tok
@@ -373,15 +509,43 @@ def _similar(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 70
 
 
-def _ngram_counts(texts: Iterable[str], n_max: int = 3) -> tuple[Counter, int]:
+def _phrase_counts(texts: Iterable[str], phrases: Iterable[str], n_max: int = 3) -> tuple[Counter, int]:
+    """How often each of ``phrases`` occurs as an n-gram (n <= ``n_max``) of the texts' lower-cased words,
+    and the number of words. Only the n-grams asked about are built (not every n-gram of the corpus)."""
+    by_first: dict[str, list[list[str]]] = defaultdict(list)
+    for ph in set(phrases):
+        toks = ph.split(" ")
+        if len(toks) <= n_max:
+            by_first[toks[0]].append(toks)
     counts: Counter = Counter()
     total = 0
     for text in texts:
         toks = [w.lower().replace("’", "'") for w in _WORDS.findall(text)]
         total += len(toks)
-        for n in range(1, n_max + 1):
-            counts.update(" ".join(toks[i:i + n]) for i in range(len(toks) - n + 1))
+        for i in [i for i, t in enumerate(toks) if t in by_first]:
+            for ph in by_first[toks[i]]:
+                if toks[i:i + len(ph)] == ph:
+                    counts[" ".join(ph)] += 1
     return counts, total
+
+
+def _used_alone(texts: Iterable[str], words: set[str]) -> set[str]:
+    """Those of ``words`` (capitalised) some text uses alone in mid-sentence -- after a comma or a
+    lower-case word, before a lower-case word -- as a surname is used."""
+    out: set[str] = set()
+    for text in texts:
+        if not any(w in text for w in words - out):
+            continue
+        for sent in _sentences(text):
+            tokens = sent.split()
+            for prev, w, nxt in zip(tokens, tokens[1:], tokens[2:]):
+                if (w in words and _CAPITALISED.fullmatch(w) and nxt[0].islower() and nxt not in _CONNECTORS
+                        and (prev[-1] in ",;:\"”" or (prev[0].islower() and prev not in _DETERMINERS))):
+                    out.add(w)
+    return out
+
+
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -472,12 +636,12 @@ class SpinRepairer:
         ref: dict[tuple, Counter] = defaultdict(Counter)
         story_ref: dict[tuple, Counter] = defaultdict(Counter)
         clean_caps: Counter = Counter()
-        alone: set[str] = set()
+        story_of = stories.to_dict() if stories is not None else {}
         sources = [(d, texts[d]) for d in clean_ids] + [("", t) for t in extra]
         spans_of = [(d, span) for d, t in sources for span in _caps_spans(t)]
         spans_of += [("", re.findall(r"[A-Za-z][A-Za-z'’]*", g)) for g in self.gazetteer]
         for doc_id, span in spans_of:
-            story = stories.get(doc_id) if (stories is not None and doc_id) else None
+            story = story_of.get(doc_id) if (stories is not None and doc_id) else None
             for i, tok in enumerate(span):
                 key = _span_key(span, i)
                 ref[key][tok] += 1
@@ -487,13 +651,7 @@ class SpinRepairer:
         for _, text in sources:
             toks = _WORDS.findall(text)
             n_clean += len(toks)
-            clean_caps.update(t for t in toks if t[0].isupper())
-            for sent in _sentences(text):     # a capitalised word used alone in mid-sentence: a surname
-                words = sent.split()
-                for prev, w, nxt in zip(words, words[1:], words[2:]):
-                    if (re.fullmatch(r"[A-Z][a-z]+", w) and nxt[0].islower() and nxt not in _CONNECTORS
-                            and (prev[-1] in ",;:\"”" or (prev[0].islower() and prev not in _DETERMINERS))):
-                        alone.add(w)
+            clean_caps.update([t for t in toks if t[0].isupper()])
         spun_caps: Counter = Counter()
         n_spun = 0
         for d in spun_ids:
@@ -504,10 +662,9 @@ class SpinRepairer:
         def removed(word: str) -> bool:   # the spinner replaced this word wherever it occurred
             return spun_caps[word] <= 1 or spun_caps[word] / max(n_spun, 1) <= 0.5 * clean_caps[word] / max(n_clean, 1)
 
-        out = []
-        seen: set[tuple] = set()
+        found = []
         for d in spun_ids:
-            story = stories.get(d) if stories is not None else None
+            story = story_of.get(d) if stories is not None else None
             for span in _caps_spans(texts[d]):
                 for i, tok in enumerate(span):
                     if (tok in _CONNECTORS or tok.isupper() or tok in gaz_tokens or len(tok) < 3
@@ -524,31 +681,34 @@ class SpinRepairer:
                         continue              # ambiguous
                     if best in _CONNECTORS or best.lower() == tok.lower() or _similar(tok, best) or not removed(best):
                         continue
-                    left_toks, right_toks = key[0], key[1]
-                    left = (r"\b" + r"[\s-]+".join(map(re.escape, left_toks)) + r"[\s-]+$") if left_toks else ""
-                    right = (r"[\s-]+" + r"[\s-]+".join(map(re.escape, right_toks)) + r"\b") if right_toks else ""
-                    if best in alone and not right_toks:
-                        left = ""             # a surname the clean text also uses alone: repair it alone too
-                    row_key = (tok, best, left, right)
-                    if row_key in seen:
-                        continue
-                    seen.add(row_key)
-                    out.append({
-                        "spun": tok, "original": best, "scope": "spun", "left": left, "right": right,
-                        "case": "exact", "mechanism": "name-context", "story": "",
-                        "source": "learned: clean documents write another word between the same name words",
-                        "evidence": f"{d}: '{' '.join([*left_toks, tok, *right_toks])}' vs clean "
-                                    f"'{' '.join([*left_toks, best, *right_toks])}' (x{cands[best]}); "
-                                    f"'{best}' {spun_caps[best]}x in spun / {clean_caps[best]}x in clean text",
-                    })
+                    found.append((d, tok, key, best, cands[best]))
+
+        # a surname the clean text also uses alone (asked only about the words that need it)
+        alone = _used_alone((t for _, t in sources), {best for _, _, key, best, _ in found if not key[1]})
+        out = []
+        seen: set[tuple] = set()
+        for d, tok, key, best, n_best in found:
+            left_toks, right_toks = key[0], key[1]
+            left = (r"\b" + r"[\s-]+".join(map(re.escape, left_toks)) + r"[\s-]+$") if left_toks else ""
+            right = (r"[\s-]+" + r"[\s-]+".join(map(re.escape, right_toks)) + r"\b") if right_toks else ""
+            if best in alone and not right_toks:
+                left = ""             # a surname the clean text also uses alone: repair it alone too
+            row_key = (tok, best, left, right)
+            if row_key in seen:
+                continue
+            seen.add(row_key)
+            out.append({
+                "spun": tok, "original": best, "scope": "spun", "left": left, "right": right,
+                "case": "exact", "mechanism": "name-context", "story": "",
+                "source": "learned: clean documents write another word between the same name words",
+                "evidence": f"{d}: '{' '.join([*left_toks, tok, *right_toks])}' vs clean "
+                            f"'{' '.join([*left_toks, best, *right_toks])}' (x{n_best}); "
+                            f"'{best}' {spun_caps[best]}x in spun / {clean_caps[best]}x in clean text",
+            })
         return out
 
     # aligned copies ---------------------------------------------------------------------------------
     def _learn_aligned(self, texts, spun_ids, clean_ids, stories, gaz_tokens) -> list[dict]:
-        spun_counts, n_spun = _ngram_counts(texts[d] for d in spun_ids)
-        clean_counts, n_clean = _ngram_counts(texts[d] for d in clean_ids)
-        if not n_spun or not n_clean:
-            return []
         by_story: dict[str, list[str]] = defaultdict(list)
         for d in clean_ids:
             by_story[stories.get(d, d)].append(d)
@@ -567,6 +727,12 @@ class SpinRepairer:
                 for i, j, _sim in pairs:
                     for s_phrase, c_phrase, after in self._diff_pairs(_tokens(s_sents[i]), _tokens(r_sents[j])):
                         found[(stories.get(d, d), s_phrase, c_phrase)].append((f"{d}~{r}", after))
+        # corpus frequencies of the phrases seen swapped (n-grams of the spun and of the clean text)
+        phrases = {x for _, s_, c_ in found for x in (s_, c_)}
+        spun_counts, n_spun = _phrase_counts((texts[d] for d in spun_ids), phrases)
+        clean_counts, n_clean = _phrase_counts((texts[d] for d in clean_ids), phrases)
+        if not n_spun or not n_clean:
+            return []
         out = []
         for (story, s, c), seen in sorted(found.items()):
             where = [w for w, _ in seen]
@@ -706,8 +872,9 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]], clean_tex
     return sorted(set(out))
 
 
-def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshold: float = 0.1,
-             num_perm: int = 128, spin_threshold: float = SPIN_THRESHOLD, mt_threshold: float = 2.0,
+def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshold: float = 0.2,
+             num_perm: int = 256, max_df: float | int = 0.01, spin_threshold: float = SPIN_THRESHOLD,
+             mt_threshold: float = 2.0,
              translation_threshold: float = 5.0, table: pd.DataFrame | str | None = None,
              learn: bool = True, gazetteer: Iterable[str] | None = None):
     """Group copies into stories, label versions, score spin and de-spin a cleaned corpus.
@@ -718,7 +885,9 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     ``n_despun`` (repairs made) and ``n_despun_learned`` (of which by learned substitutions);
     ``paragraphs.text_despun``, ``n_despun`` and ``n_despun_learned``; and the ``copies`` table.
     ``learn=False`` uses the phrase table only; ``gazetteer`` is a list of actor names (default: those
-    of ``kzlib.actors`` if available). ``seed`` seeds the MinHash permutations.
+    of ``kzlib.actors`` if available). ``seed`` seeds the MinHash permutations; ``lsh_threshold``,
+    ``num_perm`` and ``max_df`` (features in more documents are left out of the signatures) are those
+    of :func:`find_copies`.
 
     Example:
         >>> from kzlib.study import prepare
@@ -762,6 +931,7 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
 
     # 2. copies and stories on de-spun text
     copies = find_copies(s1_body, threshold=copy_threshold, lsh_threshold=lsh_threshold, num_perm=num_perm,
+                         max_df=max_df,
                          seed=int(seed))
     story = pd.Series(_stories(ids, copies))
 

@@ -99,6 +99,51 @@ def test_find_copies_scales_by_lsh_and_finds_planted_copies():
         (f"c{i:03d}", f"d{i:03d}") for i in range(5)]
 
 
+def test_features_most_documents_share_make_no_candidates():
+    # 80 unrelated documents that all end with the same four sentences (a shared boilerplate block): half
+    # of each document aligns with every other, so without the document-frequency cut every pair is a
+    # "copy"; the block's features are in all 80 documents (> MIN_DF_CUT = 50), so they are left out
+    rng = np.random.default_rng(2)
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    vocab = ["".join(rng.choice(letters, 7)) for _ in range(5000)]
+
+    def sentences(k: int) -> str:
+        return " ".join(" ".join(rng.choice(vocab, 12)).capitalize() + "." for _ in range(k))
+
+    block = sentences(4)
+    texts = pd.Series({f"d{i:02d}": sentences(4) + " " + block for i in range(80)})
+    assert find_copies(texts).empty
+    assert len(find_copies(texts, max_df=1.0)) == 80 * 79 // 2
+    # a real copy among them is still found: it shares its own sentences too
+    words = texts["d00"].split()
+    texts["copy"] = " ".join(rng.choice(vocab) if k % 5 == 2 else w for k, w in enumerate(words))
+    assert find_copies(texts)[["doc_a", "doc_b"]].values.tolist() == [["copy", "d00"]]
+
+
+def test_find_copies_checks_its_options():
+    t = pd.Series({"a": "Putin met Biden in 2021.", "b": "In 2021 Putin met Biden."})
+    for bad in (0, 0.0, 1.5, -3, True, "1%"):
+        with pytest.raises(ParameterError, match="max_df"):
+            find_copies(t, max_df=bad)
+    assert len(find_copies(t, max_df=1)) == 0     # every feature is in both documents: none is rare
+    assert len(find_copies(t, max_df=2)) == 1
+
+
+def test_minhash_signatures_estimate_jaccard_and_bands_pair_equal_rows():
+    from kzlib.provenance import _band_candidates, _signatures
+
+    rng = np.random.default_rng(0)
+    pool = rng.choice(2**32 - 1, size=3000, replace=False).astype(np.uint32)
+    a, b = np.sort(pool[:1500]), np.sort(pool[750:2250])          # Jaccard 750 / 2250 = 1/3
+    sig = _signatures(np.concatenate([a, b]), np.array([0, 1500, 3000]), num_perm=512, seed=0)
+    assert sig.shape == (2, 512) and sig.dtype == np.uint32
+    assert abs(float((sig[0] == sig[1]).mean()) - 1 / 3) < 0.07
+    assert (_signatures(a, np.array([0, 1500]), num_perm=512, seed=0)[0] == sig[0]).all()   # per document
+    rows = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [5, 6, 3, 4], [7, 8, 9, 9], [1, 2, 0, 0]], dtype=np.uint32)
+    codes = _band_candidates(rows, bands=2, rows=2)          # band 1: rows 0, 1, 4 equal; band 2: 0-2, 1-3
+    assert sorted(divmod(int(c), 5) for c in codes) == [(0, 1), (0, 2), (0, 4), (1, 3), (1, 4)]
+
+
 # --- versions and spin scores ------------------------------------------------------------------------
 
 def test_spun_seeds_score_above_all_others(annotated):
