@@ -52,7 +52,9 @@ _VERSION_RANK = {"original": 0, "republished": 1, "translated": 2, "machine-tran
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,./:]*\d|\d|[^\w\s]")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,./]*\d(?!\w)|(?<![\w.])\d(?![\w.])")
+# a number not glued to a word or a dot: the look-behind comes after the first digit, so that the search
+# jumps from digit to digit (same matches as "(?<![\w.])\d[\d,./]*\d(?!\w)|(?<![\w.])\d(?![\w.])")
+_NUMBER = re.compile(r"\d(?<![\w.]\d)[\d,./]*\d(?!\w)|\d(?<![\w.]\d)(?![\w.])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -383,24 +385,52 @@ _SPACE_CLOSE_QUOTE = re.compile(r"\w[,.!?]?\s+”")
 _TRANSLATED_NOTE = re.compile(r"\btranslated (?:from|by)\b|\btranslation (?:from|by)\b", re.IGNORECASE)
 
 
+# cheap necessary conditions of the patterns above (a text without them has no match)
+_LOWER_START_AT_TOKEN = re.compile(r"(?<!\S)(\S+)[.!?]\s+([a-z][a-z]*)")
+_STRANDED_NEEDS = re.compile(r"(?:Is|Are|Was|Were|Has|Have|Had|Been|It was|It is)[.,]")
+_SPACE_PUNCT_NEEDS = re.compile(r"\s[,.;:]")
+
+
+def _lower_starts(text: str) -> Iterable[re.Match]:
+    """The matches of ``_LOWER_START.finditer(text)``, found faster: a match starts at a word's first
+    character, or where the previous match ended (inside a word)."""
+    pos = 0
+    while True:
+        m = _LOWER_START.match(text, pos) if pos and not text[pos - 1].isspace() else None
+        if m is None:
+            m = _LOWER_START_AT_TOKEN.search(text, pos)
+            if m is None:
+                return
+        yield m
+        pos = m.end()
+
+
 def _mt_evidence(text: str) -> list[str]:
     """Artefacts of machine translation: sentences cut in the middle (a lower-case word after a full stop
     that ends no abbreviation), stranded auxiliaries ("... Agreement. Is. The ..."), stray punctuation
     (". ,"). Returns the snippets found."""
     found = []
-    for m in _LOWER_START.finditer(text):
+    for m in _lower_starts(text):
         if not _ABBREV_END.search(m.group(1) + "."):
             found.append(m.group(0))
-    found += [m.group(0).strip() for m in _STRANDED.finditer(text)]
-    found += [m.group(0) for m in _SPACE_PUNCT.finditer(text)]
+    if _STRANDED_NEEDS.search(text):
+        found += [m.group(0).strip() for m in _STRANDED.finditer(text)]
+    if _SPACE_PUNCT_NEEDS.search(text):
+        found += [m.group(0) for m in _SPACE_PUNCT.finditer(text)]
     return found
 
 
 def _translation_evidence(text: str) -> int:
     """Conventions a human translation from Russian (and other languages) carries over: dash-led
     direct speech, dash attributions ("..., – he said") and a space before a closing quotation mark."""
-    return (len(_DASH_PARA.findall(text)) + len(_DASH_ATTRIB.findall(text))
-            + len(_SPACE_CLOSE_QUOTE.findall(text)) + 5 * len(_TRANSLATED_NOTE.findall(text)))
+    n = 0
+    if "–" in text or "—" in text:
+        n += len(_DASH_PARA.findall(text)) + len(_DASH_ATTRIB.findall(text))
+    if "”" in text:
+        n += len(_SPACE_CLOSE_QUOTE.findall(text))
+    if "translat" in text.casefold():
+        n += 5 * len(_TRANSLATED_NOTE.findall(text))
+    return n
 
 
 def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Series | None = None,
@@ -510,8 +540,9 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _phrase_counts(texts: Iterable[str], phrases: Iterable[str], n_max: int = 3) -> tuple[Counter, int]:
-    """How often each of ``phrases`` occurs as an n-gram (n <= ``n_max``) of the texts' lower-cased words,
-    and the number of words. Only the n-grams asked about are built (not every n-gram of the corpus)."""
+    """How often each of ``phrases`` occurs as an n-gram (n <= ``n_max``) of the texts' lower-cased words
+    (``_WORDS``, ’ read as '), and the number of words. Only the n-grams asked about are built, not every
+    n-gram of the corpus."""
     by_first: dict[str, list[list[str]]] = defaultdict(list)
     for ph in set(phrases):
         toks = ph.split(" ")
@@ -520,7 +551,8 @@ def _phrase_counts(texts: Iterable[str], phrases: Iterable[str], n_max: int = 3)
     counts: Counter = Counter()
     total = 0
     for text in texts:
-        toks = [w.lower().replace("’", "'") for w in _WORDS.findall(text)]
+        # ASCII lower case (the words are ASCII letters), ’ read as ': the words of _ngram counting
+        toks = _WORDS.findall(text.encode("utf-8").lower().decode("utf-8").replace("’", "'"))
         total += len(toks)
         for i in [i for i, t in enumerate(toks) if t in by_first]:
             for ph in by_first[toks[i]]:
