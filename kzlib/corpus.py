@@ -421,7 +421,8 @@ def _finish_documents(docs: pd.DataFrame) -> pd.DataFrame:
     missing_lang = docs["language"] == ""
     if missing_lang.any():
         docs.loc[missing_lang, "language"] = docs.loc[missing_lang, "text"].map(detect_language)
-    docs["n_words"] = docs["text"].str.split().str.len().astype(int)
+    # one document's words at a time (.str.split() would hold every word of the corpus at once)
+    docs["n_words"] = pd.Series([len(t.split()) for t in docs["text"]], index=docs.index, dtype=int)
     docs["story_id"] = docs["doc_id"]
     docs["is_representative"] = True
     docs["spin_score"] = float("nan")

@@ -144,7 +144,7 @@ def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 def _signatures(hashes: np.ndarray, offsets: np.ndarray, *, num_perm: int, seed: int,
-                chunk: int = 16_384) -> np.ndarray:
+                chunk: int = 4_096) -> np.ndarray:
     """MinHash signatures (documents x ``num_perm``, uint32) of the documents whose feature hashes are
     ``hashes[offsets[i]:offsets[i + 1]]`` (none empty). Permutation k of a hash h is the top 32 bits of
     ``a_k * h + b_k`` modulo 2**64 (multiply-add-shift, a universal family); ``seed`` draws a and b."""
@@ -670,14 +670,31 @@ class SpinRepairer:
         clean_caps: Counter = Counter()
         story_of = stories.to_dict() if stories is not None else {}
         sources = [(d, texts[d]) for d in clean_ids] + [("", t) for t in extra]
-        spans_of = [(d, span) for d, t in sources for span in _caps_spans(t)]
-        spans_of += [("", re.findall(r"[A-Za-z][A-Za-z'’]*", g)) for g in self.gazetteer]
-        for doc_id, span in spans_of:
+        # the contexts asked about are those of the spun documents' name spans: only they are counted in
+        # the clean text (a clean span sharing no word with them has none), and per story only in the
+        # stories of spun documents
+        spun_spans = {d: _caps_spans(texts[d]) for d in spun_ids}
+        wanted = {_span_key(span, i) for spans in spun_spans.values() for span in spans for i in range(len(span))}
+        spun_words = {tok for spans in spun_spans.values() for span in spans for tok in span}
+        spun_stories = {story_of.get(d) for d in spun_ids} if stories is not None else set()
+
+        def reference_spans() -> Iterable[tuple[str, list[str]]]:
+            for d, t in sources:
+                for span in _caps_spans(t):
+                    yield d, span
+            for g in self.gazetteer:
+                yield "", re.findall(r"[A-Za-z][A-Za-z'’]*", g)
+
+        for doc_id, span in reference_spans():
+            if spun_words.isdisjoint(span):
+                continue
             story = story_of.get(doc_id) if (stories is not None and doc_id) else None
             for i, tok in enumerate(span):
                 key = _span_key(span, i)
+                if key not in wanted:
+                    continue
                 ref[key][tok] += 1
-                if story is not None:
+                if story is not None and story in spun_stories:
                     story_ref[(key, story)][tok] += 1
         n_clean = 0
         for _, text in sources:
@@ -697,7 +714,7 @@ class SpinRepairer:
         found = []
         for d in spun_ids:
             story = story_of.get(d) if stories is not None else None
-            for span in _caps_spans(texts[d]):
+            for span in spun_spans[d]:
                 for i, tok in enumerate(span):
                     if (tok in _CONNECTORS or tok.isupper() or tok in gaz_tokens or len(tok) < 3
                             or clean_caps[tok] > 0):
@@ -877,10 +894,18 @@ def _swap_like(x: str, y: str) -> bool:
             and not _similar(x, y))
 
 
-def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]], clean_text: str) -> list[tuple[str, str]]:
+def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]], clean_texts: Iterable[str]) -> list[tuple[str, str]]:
     """(spun form, original) pairs among an actor's names: two forms of the same length that share a word
     and differ only by dissimilar words ("Ned Worth" / "Ned Price"; spelling variants are not swaps).
     The original is the canonical name, else the form the clean text uses more."""
+    clean_texts = list(clean_texts)
+    counts: dict[str, int] = {}
+
+    def count(form: str) -> int:     # occurrences in the clean text (a name spans no line break)
+        if form not in counts:
+            counts[form] = sum(t.count(form) for t in clean_texts)
+        return counts[form]
+
     out = []
     for name, aliases in actors:
         forms = [f for f in (name, *aliases) if re.fullmatch(r"[A-Za-z][A-Za-z .'’-]*", f)]
@@ -895,16 +920,16 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]], clean_tex
                 if a == name or b == name:
                     spun, orig = (b, a) if a == name else (a, b)
                 else:
-                    ca, cb = clean_text.count(a), clean_text.count(b)
+                    ca, cb = count(a), count(b)
                     if ca == cb:
                         continue
                     spun, orig = (b, a) if ca > cb else (a, b)
-                if clean_text.count(spun) == 0:
+                if count(spun) == 0:
                     out.append((spun, orig))
     return sorted(set(out))
 
 
-def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshold: float = 0.2,
+def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshold: float = 0.1,
              num_perm: int = 256, max_df: float | int = 0.01, spin_threshold: float = SPIN_THRESHOLD,
              mt_threshold: float = 2.0,
              translation_threshold: float = 5.0, table: pd.DataFrame | str | None = None,
@@ -972,9 +997,9 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     if learn and is_spun.any():
         names, actors = (tuple(gazetteer), ()) if gazetteer is not None else _gazetteer()
         other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
-        clean_text = "\n".join(raw[~is_spun.reindex(raw.index).fillna(False)])
+        clean_texts = raw[~is_spun.reindex(raw.index).fillna(False)]
         repairer = SpinRepairer(table=base, gazetteer=names,
-                                variants=tuple(_gazetteer_variants(actors, clean_text))).fit(
+                                variants=tuple(_gazetteer_variants(actors, clean_texts))).fit(
             s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist())
     else:
         repairer = None
@@ -1054,9 +1079,9 @@ def learned_substitutions(corpus, *, spin_threshold: float = SPIN_THRESHOLD,
     story = docs.set_index("doc_id")["story_id"].reindex(ids)
     names, actors = (tuple(gazetteer), ()) if gazetteer is not None else _gazetteer()
     other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
-    clean_text = "\n".join(raw[~is_spun.reindex(raw.index).fillna(False)])
+    clean_texts = raw[~is_spun.reindex(raw.index).fillna(False)]
     rep = SpinRepairer(table=compiled.table, gazetteer=names,
-                       variants=tuple(_gazetteer_variants(actors, clean_text))).fit(
+                       variants=tuple(_gazetteer_variants(actors, clean_texts))).fit(
         s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist())
     learned = rep.learned_.copy()
     counts = []
