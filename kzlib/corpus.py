@@ -336,6 +336,7 @@ def _load_table(path: Path, *, text_column: str, id_column: str | None,
             table = pd.read_json(path, lines=True, dtype=False)
         else:
             table = pd.read_parquet(path)
+            _release_arrow_memory()
     except Exception as exc:
         raise CorpusError(f"Cannot read {path.name} as {suffix[1:].upper()}: {exc}") from exc
     if text_column not in table.columns:
@@ -363,6 +364,17 @@ def _load_table(path: Path, *, text_column: str, id_column: str | None,
                 row[col] = str(rec[col])
         rows.append(row)
     return rows, skipped
+
+
+def _release_arrow_memory() -> None:
+    """Give back to the system what Arrow's allocator kept after reading a Parquet file (its pool holds
+    freed buffers: ~80 MB per 10,000 articles, not reusable by Python objects)."""
+    try:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    except Exception:  # noqa: BLE001 - only a memory optimisation
+        pass
 
 
 def load_metadata(path: str | Path) -> pd.DataFrame:
