@@ -125,23 +125,24 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip().lower())
 
 
+def _numbered_names(groups: dict) -> tuple[dict[str, int], list[str]]:
+    """{lower-case name: number} and the names as written and in capitals, from ``{number: [names]}``."""
+    number_of: dict[str, int] = {}
+    names_out: list[str] = []
+    for num, names in groups.items():
+        for name in names:
+            number_of[name.lower()] = int(num)
+            names_out += [name, name.upper()]
+    return number_of, names_out
+
+
 @functools.lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     """Load ``temporal.yaml`` and compile the patterns once."""
     with open(_DATA, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    month_of: dict[str, int] = {}
-    month_names: list[str] = []
-    for num, names in data["months"].items():
-        for name in names:
-            month_of[name.lower()] = int(num)
-            month_names += [name, name.upper()]
-    weekday_of: dict[str, int] = {}
-    weekday_names: list[str] = []
-    for num, names in data["weekdays"].items():
-        for name in names:
-            weekday_of[name.lower()] = int(num)
-            weekday_names += [name, name.upper()]
+    month_of, month_names = _numbered_names(data["months"])
+    weekday_of, weekday_names = _numbered_names(data["weekdays"])
     number_of = {_norm(k): int(v) for k, v in data["numbers"].items()}
     unit_of = {_norm(k): (v[0], int(v[1])) for k, v in data["units"].items()}
     spinner = {_norm(k): _norm(v) for k, v in data["spinner_synonyms"].items()}
