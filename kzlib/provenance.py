@@ -134,13 +134,33 @@ def _hash_features(feats: Iterable[str]) -> np.ndarray:
 
 @functools.lru_cache(maxsize=32)
 def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
-    """(bands, rows per band) for a Jaccard threshold: the rows datasketch chooses (least false-positive
-    plus false-negative probability mass) and as many bands as the permutations allow (every pair LSH
-    proposes is checked exactly, so more bands only add recall)."""
-    from datasketch.lsh import _optimal_param
+    """(bands, rows per band) for a Jaccard threshold: the rows datasketch's ``MinHashLSH`` chooses
+    (:func:`_lsh_rows`) and as many bands as the permutations allow (every pair LSH proposes is
+    checked exactly, so more bands only add recall)."""
+    rows = _lsh_rows(threshold, num_perm)
+    return num_perm // rows, rows
 
-    _, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
-    return num_perm // int(rows), int(rows)
+
+def _lsh_rows(threshold: float, num_perm: int) -> int:
+    """The rows r of the banding (b bands of r rows, b * r <= ``num_perm``) with the least false-positive
+    plus false-negative probability mass, weighted equally: ``∫_0^t P(s) ds + ∫_t^1 (1 - P(s)) ds`` for
+    ``P(s) = 1 - (1 - s**r)**b``, the chance that a pair of Jaccard s shares a band, and t the threshold.
+
+    The search and the integrals are those of datasketch 1.6-2.0 (``datasketch.lsh._optimal_param``
+    with weights 0.5 and 0.5, which ``MinHashLSH`` uses), written out here rather than imported from a
+    private function; the first (b, r) in that order wins a tie, as there.
+    """
+    from scipy.integrate import quad
+
+    best, best_rows = float("inf"), 0
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = quad(lambda s: 1 - (1 - s ** float(r)) ** float(b), 0.0, threshold)[0]
+            fn = quad(lambda s: 1 - (1 - (1 - s ** float(r)) ** float(b)), threshold, 1.0)[0]
+            error = fp * 0.5 + fn * 0.5
+            if error < best:
+                best, best_rows = error, r
+    return best_rows
 
 
 def _signatures(hashes: np.ndarray, offsets: np.ndarray, *, num_perm: int, seed: int,
@@ -970,21 +990,41 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     # 1. spin score and the table repair (scope=spun rows only where the document is spun)
     compiled = _compile(table)
     n_words = raw.map(lambda t: len(re.findall(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?", t)))
-    n_matches = raw.map(lambda t: len(compiled.find(t, spun=True)))
+    doc_spans = [compiled.spans(t) for t in raw]      # the table's phrases, found once per document
+    n_matches = pd.Series([sum(compiled.choose(t, a, b, spun=True) is not None for a, b in sp)
+                           for t, sp in zip(raw, doc_spans)], index=raw.index, dtype="int64")
     scores = (1000.0 * n_matches / n_words.where(n_words > 0)).fillna(0.0).round(2)
     is_spun = (scores >= spin_threshold) & (n_matches >= MIN_MATCHES)
     spun_ids = set(is_spun.index[is_spun])
+    texts_in = paras["text"].tolist()
+    para_docs = paras["doc_id"].tolist()
+    body_rows = body.index.tolist()           # positions in paras (its index is 0..n-1)
+    # a body paragraph takes its phrases from its document's, found above; the others are searched
+    known, again = _body_spans(texts_in, body_rows, para_docs, dict(zip(raw.index, doc_spans)))
+    del doc_spans
+    is_body = np.zeros(len(texts_in), dtype=bool)
+    is_body[body_rows] = True
     stage1: list[str] = []
     n_table: list[int] = []
-    for d, t in zip(paras["doc_id"], paras["text"]):
-        found = compiled.find(t, spun=d in spun_ids)
+    for i, (d, t, in_body) in enumerate(zip(para_docs, texts_in, is_body.tolist())):
+        spun = d in spun_ids
+        if not in_body or d in again:
+            found = compiled.find(t, spun=spun)
+        else:
+            found = [(a, b, row) for a, b in known.get(i, ()) if (row := compiled.choose(t, a, b, spun=spun)) is not None]
         stage1.append(_apply(t, found))
         n_table.append(len(found))
-    s1 = pd.Series(stage1, index=paras.index)
-    s1_body = s1[body.index].groupby(body["doc_id"]).agg("\n\n".join).reindex(ids).fillna("")
-    # a document the table left unchanged shares its text with raw (one copy of the corpus, not two)
-    s1_body = pd.Series([r if t == r else t for t, r in zip(s1_body, raw)], index=s1_body.index, dtype=object)
-    del s1
+    del known, is_body
+    # the de-spun body text: a document the table left unchanged shares its text with raw (one copy of
+    # the corpus in memory, not two); the others are joined again from their repaired paragraphs
+    joined: dict[str, list[str]] = {}
+    changed = {para_docs[i] for i in body_rows if stage1[i] is not texts_in[i] and stage1[i] != texts_in[i]}
+    for i in body_rows:
+        if para_docs[i] in changed:
+            joined.setdefault(para_docs[i], []).append(stage1[i])
+    s1_body = pd.Series([("\n\n".join(joined[d]) if d in joined else t) for d, t in zip(raw.index, raw)],
+                        index=raw.index, dtype=object)
+    del texts_in, para_docs, body_rows, joined
 
     # 2. copies and stories on de-spun text
     copies = find_copies(s1_body, threshold=copy_threshold, lsh_threshold=lsh_threshold, num_perm=num_perm,
@@ -1045,6 +1085,46 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     log.info("provenance: %d documents in %d stories; %d spun, %d substitutions repaired",
              len(docs), n_stories, int(is_spun.sum()), int(paras["n_despun"].sum()))
     return dataclasses.replace(corpus, documents=docs, paragraphs=paras, copies=copies)
+
+
+def _body_spans(texts: list[str], body_rows: list[int], doc_ids: list[str],
+                doc_spans: dict[str, list[tuple[int, int]]]) -> tuple[dict[int, list[tuple[int, int]]], set[str]]:
+    """The table phrases (:meth:`_Compiled.spans`) of the body paragraphs ``texts[i]`` (``i`` in
+    ``body_rows``, in document and paragraph order), read off those found in their document's body text
+    (the paragraphs joined by a blank line). Where no phrase crosses a paragraph break they are exactly
+    those a search of the paragraph alone finds: the pattern's edges (``(?<!\\w)``, ``(?!\\w)``) see
+    a paragraph break as they see the text's ends.
+
+    Returns the phrases of the paragraphs that have any, and the documents whose paragraphs must be
+    searched on their own (a phrase across a break, or no entry in ``doc_spans``)."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    again: set[str] = set()
+    k = 0
+    while k < len(body_rows):
+        d = doc_ids[body_rows[k]]
+        rows = []
+        while k < len(body_rows) and doc_ids[body_rows[k]] == d:
+            rows.append(body_rows[k])
+            k += 1
+        spans = doc_spans.get(d)
+        if spans is None:
+            again.add(d)
+            continue
+        found: dict[int, list[tuple[int, int]]] = {}
+        j, start = 0, 0
+        for i in rows:
+            end = start + len(texts[i])
+            while j < len(spans) and spans[j][0] < end + 2:    # the phrases before the next paragraph
+                a, b = spans[j]
+                if b > end:
+                    again.add(d)
+                    break
+                found.setdefault(i, []).append((a - start, b - start))
+                j += 1
+            start = end + 2
+        if d not in again:
+            out.update(found)
+    return out, again
 
 
 def learned_substitutions(corpus, *, spin_threshold: float = SPIN_THRESHOLD,

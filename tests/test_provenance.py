@@ -144,6 +144,97 @@ def test_minhash_signatures_estimate_jaccard_and_bands_pair_equal_rows():
     assert sorted(divmod(int(c), 5) for c in codes) == [(0, 1), (0, 2), (0, 4), (1, 3), (1, 4)]
 
 
+
+def test_minhash_signatures_are_deterministic_for_a_seed_and_chunk_size():
+    from kzlib.provenance import _signatures
+
+    rng = np.random.default_rng(3)
+    hashes = np.concatenate([np.sort(rng.choice(2**32 - 1, size=k, replace=False)) for k in (5, 300, 40)])
+    offsets = np.array([0, 5, 305, 345])
+    sig = _signatures(hashes.astype(np.uint32), offsets, num_perm=64, seed=7)
+    assert (sig == _signatures(hashes.astype(np.uint32), offsets, num_perm=64, seed=7)).all()
+    # the documents are hashed in chunks of features; the chunking does not change a signature
+    assert (sig == _signatures(hashes.astype(np.uint32), offsets, num_perm=64, seed=7, chunk=1)).all()
+    # another seed draws other permutations: 64 equal 32-bit minima by chance are all but impossible
+    assert (sig != _signatures(hashes.astype(np.uint32), offsets, num_perm=64, seed=8)).any(axis=1).all()
+    # a signature is the minimum of each permutation over the document's features
+    one = _signatures(hashes[:5].astype(np.uint32), np.array([0, 5]), num_perm=64, seed=7)
+    assert (one[0] == sig[0]).all()
+
+
+def _random_docs(rng, n: int, prefix: str = "d") -> dict[str, str]:
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    vocab = ["".join(rng.choice(letters, 7)) for _ in range(5000)]
+    docs = {f"{prefix}{i:03d}": " ".join(" ".join(rng.choice(vocab, 12)).capitalize() + "." for _ in range(8))
+            for i in range(n)}
+    return docs, vocab
+
+
+def test_a_story_copied_more_often_than_max_df_keeps_its_features_up_to_min_df_cut():
+    from kzlib.provenance import MIN_DF_CUT
+
+    rng = np.random.default_rng(4)
+    texts, vocab = _random_docs(rng, 100)
+    words = texts["d000"].split()
+    for i in range(30):          # 30 copies, every fourth word swapped: they share half their word pairs
+        texts[f"s{i:03d}"] = " ".join(rng.choice(vocab) if k % 4 == 1 else w for k, w in enumerate(words))
+    texts = pd.Series(texts)
+    # the story's shared features are in 31 of 130 documents: far above max_df = 1% (1.3 documents),
+    # but below MIN_DF_CUT, so they are kept and every pair of the 31 copies is found (a Jaccard of
+    # about 1/3: LSH misses such a pair with a chance of (1 - 1/9) ** 128, 3e-7)
+    assert 31 < MIN_DF_CUT
+    found = find_copies(texts)
+    story = ["d000"] + [f"s{i:03d}" for i in range(30)]
+    assert sorted(map(tuple, found[["doc_a", "doc_b"]].values.tolist())) == sorted(
+        (a, b) if a < b else (b, a) for k, a in enumerate(story) for b in story[k + 1:])
+    # a cut of 10 documents given as a number leaves the shared features out: no copy is found
+    assert find_copies(texts, max_df=10).empty
+
+
+def test_a_feature_in_every_document_makes_no_candidate_pairs():
+    from kzlib.provenance import _candidate_pairs
+
+    rng = np.random.default_rng(5)
+    texts, _ = _random_docs(rng, 120)
+    # the same closing sentence in every document: 7 features (6 pairs of content words, the name
+    # @almaty) beside each document's own 88 (8 sentences of 12 random words: 11 pairs each)
+    texts = pd.Series({d: t + " Officials praised the peacekeepers quickly leaving Almaty overnight."
+                       for d, t in texts.items()})
+    found = _candidate_pairs(texts, lsh_threshold=0.1, num_perm=256, max_df=0.01, seed=0)
+    assert found["df_cut"] == 50                      # max(MIN_DF_CUT, 1% of 120)
+    assert found["proposed"] == 0 and found["pairs"] == []
+    # without the cut two documents share 7 of 95 + 95 - 7 features, a Jaccard of 0.04 < 0.1
+    everything = _candidate_pairs(texts, lsh_threshold=0.1, num_perm=256, max_df=1.0, seed=0)
+    assert everything["pairs"] == []
+
+
+def test_lsh_rows_are_those_datasketch_chooses():
+    from kzlib.provenance import _lsh_bands, _lsh_rows
+
+    lsh = pytest.importorskip("datasketch.lsh")
+    for threshold in (0.05, 0.1, 0.3, 0.5, 0.8):
+        for num_perm in (32, 128, 256):
+            assert _lsh_rows(threshold, num_perm) == lsh._optimal_param(threshold, num_perm, 0.5, 0.5)[1]
+    # a low threshold wants short bands (any pair sharing a little is proposed), a high one long bands
+    assert _lsh_rows(0.1, 256) < _lsh_rows(0.8, 256)
+    bands, rows = _lsh_bands(0.1, 256)
+    assert bands * rows <= 256 < (bands + 1) * rows
+
+
+def test_body_paragraphs_take_their_phrases_from_their_document():
+    from kzlib.despin import _compile
+    from kzlib.provenance import _body_spans
+
+    compiled = _compile(pd.DataFrame({"spun": ["safety council", "navy"], "original": ["x", "y"]}))
+    paras = ["The navy", "said the Safety", "Council met", "A navy base", "Safety Council", "no phrase"]
+    doc_ids = ["a", "a", "a", "b", "b", "b"]
+    docs = {d: "\n\n".join(p for p, pd_ in zip(paras, doc_ids) if pd_ == d) for d in ("a", "b")}
+    spans, again = _body_spans(paras, list(range(6)), doc_ids, {d: compiled.spans(t) for d, t in docs.items()})
+    # document a's "Safety\n\nCouncil" crosses a paragraph break: its paragraphs are searched alone
+    assert again == {"a"}
+    assert spans == {3: [(2, 6)], 4: [(0, 14)]}
+    assert all(spans.get(i, []) == compiled.spans(paras[i]) for i in (3, 4, 5))
+
 # --- versions and spin scores ------------------------------------------------------------------------
 
 def test_spun_seeds_score_above_all_others(annotated):
