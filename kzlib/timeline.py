@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterable
@@ -105,6 +106,101 @@ def _alt(words: Iterable[str], *, ignore_case: bool = False) -> str:
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 
+# Non-ASCII characters that a case-insensitive pattern matches as an ASCII letter (İ ı ſ and the Kelvin sign):
+# in a text without them, "(?i:day)" matches exactly the words spelt "day" in any mix of ASCII cases
+_CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a]")
+_WORD = re.compile(r"\w+")
+_MAX_CASED_LETTERS = 12  # a case-insensitive name is looked up in all its 2**letters spellings
+
+
+def _text_words(text: str) -> list[str] | None:
+    """The words of ``text`` for the word triggers, or None when a character of the text matches an ASCII
+    letter only case-insensitively (a word test would not say what a case-insensitive pattern does)."""
+    if _CASE_EXOTIC.search(text):
+        return None
+    return _WORD.findall(text)
+
+
+def _spellings(word: str, *, ignore_case: bool) -> list[str]:
+    """``word`` as a case-sensitive pattern matches it, or in every mix of cases."""
+    if not ignore_case:
+        return [word]
+    return ["".join(p) for p in itertools.product(*({c.lower(), c.upper()} for c in word))]
+
+
+def _plain_words(names: Iterable[str], *, ignore_case: bool) -> list[tuple[str, ...]] | None:
+    """The words of each name, or None when a name is not made of plain ASCII words (so that ``\\b`` around
+    the name in a pattern means whole words) or has too many letters to spell out in every case."""
+    split = [tuple(n.split(" ")) for n in names]
+    for w in (w for ws in split for w in ws):
+        if not (w.isascii() and re.fullmatch(r"\w+", w)) or (ignore_case and len(w) > _MAX_CASED_LETTERS):
+            return None
+    return split
+
+
+@dataclass(frozen=True)
+class _Triggers:
+    """Cheap tests of which rules a text can match, all at once.
+
+    ``searched`` patterns are searched. A word trigger ``\\b(?:names)\\b`` is answered from the text's
+    words: ``single`` maps every spelling of a one-word name that the pattern matches to the triggers that
+    word completes; ``phrases`` maps the spellings of the longest word of a longer name to the triggers
+    whose pattern is then searched. Names that are not plain words leave their trigger to its pattern
+    (``fallback``), and so does a text with a character that only case-insensitively matches an ASCII letter.
+    """
+
+    searched: dict[str, re.Pattern]
+    patterns: dict[str, re.Pattern]
+    single: dict[str, tuple[str, ...]]
+    phrases: dict[str, tuple[str, ...]]
+    fallback: tuple[str, ...]
+
+    @classmethod
+    def build(cls, searched: dict[str, re.Pattern], words: dict[str, tuple[Iterable[str], bool]]) -> _Triggers:
+        """From patterns to search and ``{trigger: (names, ignore_case)}``."""
+        patterns: dict[str, re.Pattern] = {}
+        single: dict[str, tuple[str, ...]] = {}
+        phrases: dict[str, tuple[str, ...]] = {}
+        fallback: list[str] = []
+        for name, (names, ignore_case) in words.items():
+            names = list(names)
+            patterns[name] = re.compile(rf"\b{_alt(names, ignore_case=ignore_case)}\b")
+            split = _plain_words(names, ignore_case=ignore_case)
+            if split is None:
+                fallback.append(name)
+                continue
+            for ws in split:
+                index = single if len(ws) == 1 else phrases
+                key = max(reversed(ws), key=len)  # the longest word: the rarest, as a rule
+                for spelling in _spellings(key, ignore_case=ignore_case):
+                    index[spelling] = tuple(dict.fromkeys((*index.get(spelling, ()), name)))
+        return cls(searched, patterns, single, phrases, tuple(fallback))
+
+    def found(self, text: str, words: list[str] | None) -> set[str]:
+        """The triggers found in ``text``, whose words (from :func:`_text_words`) are ``words``."""
+        present = {name for name, p in self.searched.items() if p.search(text)}
+        if words is None:
+            present.update(name for name, p in self.patterns.items() if p.search(text))
+            return present
+        for w in self.single.keys() & words:
+            present.update(self.single[w])
+        for w in self.phrases.keys() & words:
+            present.update(name for name in self.phrases[w]
+                           if name not in present and self.patterns[name].search(text))
+        present.update(name for name in self.fallback if self.patterns[name].search(text))
+        return present
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern
+    needs: tuple[frozenset[str], ...]  # the pattern is tried where all triggers of one of these are found
+
+    def may_match(self, present: set[str]) -> bool:
+        return any(need <= present for need in self.needs)
+
+
 @dataclass(frozen=True)
 class _Vocab:
     month_of: dict[str, int]
@@ -114,11 +210,21 @@ class _Vocab:
     relative_of: dict[str, int]
     deictic_of: dict[str, int]
     spinner: dict[str, str]
-    patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
-    triggers: dict[str, re.Pattern] = field(default_factory=dict)
-    needs: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    future: re.Pattern = re.compile("$^")
-    not_dates: re.Pattern = re.compile("$^")
+    rules: list[_Rule]
+    rank: dict[str, int]  # rule -> place of its last pattern; of overlapping matches of one length the lower wins
+    triggers: _Triggers
+    future: re.Pattern
+    not_dates: _Triggers  # one word trigger, "not_dates"
+    _tried: dict[frozenset[str], tuple[_Rule, ...]] = field(default_factory=dict)
+
+    def rules_for(self, present: set[str]) -> tuple[_Rule, ...]:
+        """The rules whose patterns may match a text in which the triggers ``present`` were found (few
+        distinct sets of triggers occur, so the answer is kept for each)."""
+        key = frozenset(present)
+        rules = self._tried.get(key)
+        if rules is None:
+            rules = self._tried[key] = tuple(rule for rule in self.rules if rule.may_match(present))
+        return rules
 
 
 def _norm(s: str) -> str:
@@ -157,7 +263,8 @@ def _vocab() -> _Vocab:
     weekday = rf"(?P<weekday>{_alt(weekday_names)})"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>1[0-9]\d\d|20\d\d)"
-    numwords = _alt([k for k in number_of if k not in ("a", "an")], ignore_case=True)
+    number_words = [k for k in number_of if k not in ("a", "an")]
+    numwords = _alt(number_words, ignore_case=True)
     num = rf"(?P<num>\d{{1,3}}|{numwords})"
     unit = rf"(?P<unit>{_alt(unit_of, ignore_case=True)})"
     rel = rf"(?P<rel>{_alt(relative_of, ignore_case=True)})"
@@ -180,39 +287,42 @@ def _vocab() -> _Vocab:
         ("year_bare", rf"(?<![\d$€£.,/-])\b{year}\b(?!\s*(?:%|percent|per\s+cent))(?![,.]?\d)(?!-\d|/)"),
         ("weekday", rf"\b(?:(?P<rel>{_alt(list(relative_of) + ['on'], ignore_case=True)})\s+)?{weekday}\b"),
         ("within_current", rf"\b(?P<rel>{_alt(data['within_current'], ignore_case=True)})\s+"
-                           rf"(?P<unit>(?i:week|month|year))\b"),
+                           rf"(?P<unit>(?i:week|month|year))\b", [("within",)]),
         ("duration", rf"\b(?P<pre>(?i:over|in|for|during|throughout))\s+the\s+(?P<rel>(?i:past|last|previous))"
-                     rf"(?:\s+{num})?\s+{unit}"),
+                     rf"(?:\s+{num})?\s+{unit}", [("back",)]),
         ("weekend", r"\b(?P<pre>(?i:over|on|at|during))\s+the\s+weekend\b"),
-        ("relative_unit", rf"\b{rel}\s+(?P<unit>(?i:week|weekend|month|year))\b"),
+        ("relative_unit", rf"\b{rel}\s+(?P<unit>(?i:week|weekend|month|year))\b", [("rel",)]),
         ("ago", rf"\b(?:(?P<art>(?i:a|an))\s+)?(?:(?i:about|some|nearly|almost|roughly|around|more\s+than|over)\s+)?"
                 rf"(?:{num}\s+)?{unit}\s+(?P<ago>{_alt(ago_words, ignore_case=True)})\b"),
-        ("duration", rf"\b{num}\s+{unit}\s+of\b"),
-        ("duration", rf"\b(?P<pre>(?i:for))\s+(?:(?i:about|some|nearly|almost|more\s+than|over)\s+)?{num}\s+{unit}\b"),
+        ("duration", rf"\b{num}\s+{unit}\s+of\b", [("of", "digit"), ("of", "number")]),
+        ("duration", rf"\b(?P<pre>(?i:for))\s+(?:(?i:about|some|nearly|almost|more\s+than|over)\s+)?{num}\s+{unit}\b",
+         [("for", "digit"), ("for", "number")]),
         ("deictic", rf"\b(?P<deictic>{_alt(deictic_of, ignore_case=True)})\b"),
         ("new_year", r"\b(?i:the)\s+(?:new\s+year|New\s+Year)\b(?!'s|’s)"),
     ]
-    compiled = [(name, re.compile(p)) for name, p in patterns]
-    # cheap tests that a sentence can hold a match at all: each rule runs only where its triggers occur
-    triggers = {
-        "digit": re.compile(r"\d"),
-        "month": re.compile(rf"\b{_alt(month_names)}\b"),
-        "weekday": re.compile(rf"\b{_alt(weekday_names)}\b"),
-        "unit": re.compile(rf"\b{_alt(list(unit_of) + ['weekend'], ignore_case=True)}\b"),
-        "ago": re.compile(rf"\b{_alt(ago_words, ignore_case=True)}\b"),
-        "weekend": re.compile(r"(?i)\bweekend\b"),
-        "deictic": re.compile(rf"\b{_alt(deictic_of, ignore_case=True)}\b"),
-        "new_year": re.compile(r"(?i)\bnew\s+year\b"),
-    }
-    needs = {"iso": ("digit",), "full_date": ("month", "digit"), "month_year": ("month", "digit"),
-             "month_day": ("month", "digit"), "month_context": ("month",), "decade": ("digit",),
-             "year_context": ("digit",), "year_bare": ("digit",), "weekday": ("weekday",),
+    # cheap tests that a sentence can hold a match at all: each pattern runs only where its triggers occur
+    triggers = _Triggers.build(
+        {"digit": re.compile(r"\d"),
+         "year": re.compile(r"\d{4}")},  # every year, ISO date and decade has four digits in a row
+        {"month": (month_names, False), "weekday": (weekday_names, False),
+         "unit": (list(unit_of) + ["weekend"], True), "ago": (ago_words, True), "weekend": (["weekend"], True),
+         "deictic": (deictic_of, True), "new_year": (["new year"], True), "of": (["of"], False),
+         "for": (["for"], True), "number": (number_words, True), "rel": (relative_of, True),
+         "within": (data["within_current"], True), "back": (["past", "last", "previous"], True)})
+    needs = {"iso": ("year",), "full_date": ("month", "year"), "month_year": ("month", "year"),
+             "month_day": ("month", "digit"), "month_context": ("month",), "decade": ("year",),
+             "year_context": ("year",), "year_bare": ("year",), "weekday": ("weekday",),
              "within_current": ("unit",), "duration": ("unit",), "weekend": ("weekend",),
              "relative_unit": ("unit",), "ago": ("unit", "ago"), "deictic": ("deictic",), "new_year": ("new_year",)}
+    # a third element: more triggers of that pattern, one set of which must be found ("<num> <unit> of" needs
+    # "of", and a digit or a number word)
+    rules = [_Rule(name, re.compile(p), tuple(frozenset(needs[name] + alt) for alt in (extra[0] if extra else [()])))
+             for name, p, *extra in patterns]
+    rank = {rule.name: i for i, rule in enumerate(rules)}
     future = re.compile(rf"(?<!\w){_alt(data['future_markers'], ignore_case=True)}(?!\w)")
-    not_dates = re.compile(rf"\b{_alt(data['not_dates'], ignore_case=True)}\b")
+    not_dates = _Triggers.build({}, {"not_dates": (data["not_dates"], True)})
     return _Vocab(month_of, weekday_of, number_of, unit_of, relative_of, deictic_of, spinner,
-                  compiled, triggers, needs, future, not_dates)
+                  rules, rank, triggers, future, not_dates)
 
 
 # --- scanning ------------------------------------------------------------------------------------
@@ -231,19 +341,16 @@ def _scan(text: str) -> list[_Cand]:
     if not text:
         return []
     v = _vocab()
-    present = {name for name, t in v.triggers.items() if t.search(text)}
-    if not present:
-        return []
+    words = _text_words(text)
     found: list[_Cand] = []
-    for rule, pattern in v.patterns:
-        if not all(n in present for n in v.needs[rule]):
-            continue
-        for m in pattern.finditer(text):
-            found.append(_Cand(m.start(), m.end(), rule, m.groupdict(), m.group(0)))
+    for rule in v.rules_for(v.triggers.found(text, words)):
+        for m in rule.pattern.finditer(text):
+            found.append(_Cand(m.start(), m.end(), rule.name, m.groupdict(), m.group(0)))
     if not found:
         return []
-    blocked = [(m.start(), m.end()) for m in v.not_dates.finditer(text)]
-    rank = {name: i for i, (name, _) in enumerate(v.patterns)}
+    blocked = ([(m.start(), m.end()) for m in v.not_dates.patterns["not_dates"].finditer(text)]
+               if v.not_dates.found(text, words) else [])
+    rank = v.rank
     found.sort(key=lambda c: (-(c.end - c.start), rank[c.rule], c.start))
     kept: list[_Cand] = []
     for c in found:

@@ -397,6 +397,37 @@ def test_stance_over_time_without_stances() -> None:
     assert list(by_speaker.columns)[1] == "speaker"
 
 
+# --- the word triggers say what their patterns say ---------------------------------------------------
+
+TRIGGER_TEXTS = [
+    "", "On Friday, Jan. 5, 2022, twenty days ago", "jan 5 and JAN 5 and Jan5 and Jan_5", "a year in  the\npast",
+    "the NEW  Year", "this\tmorning and LAST NIGHT", "Ten days OF protest", "FOR ten YEARS", "of a couple of weeks",
+    "the \u212aAY and DA\u212a",  # the Kelvin sign matches k only case-insensitively
+    "\u0131n the past, \u017fix days ago", "Black Friday, Russia Today", "earlier this month", "x1999y 2000s",
+    "naïve Déjà vu today", "subsequent week, the final August", "Monday-Friday", "weekends, WEEKEND",
+]
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_word_triggers_agree_with_their_patterns(text: str) -> None:
+    from kzlib.timeline import _text_words, _vocab  # noqa: PLC0415
+
+    v = _vocab()
+    for triggers in (v.triggers, v.not_dates):
+        expected = {name for name, p in {**triggers.searched, **triggers.patterns}.items() if p.search(text)}
+        assert triggers.found(text, _text_words(text)) == expected
+        assert triggers.found(text, None) == expected
+
+
+def test_scan_tries_every_pattern_that_matches() -> None:
+    from kzlib.timeline import _text_words, _vocab  # noqa: PLC0415
+
+    v = _vocab()
+    for text in TRIGGER_TEXTS:
+        tried = v.rules_for(v.triggers.found(text, _text_words(text)))
+        assert [r.name for r in v.rules if r.pattern.search(text) and r not in tried] == [], text
+
+
 # --- scale benchmark (python tests/test_timeline.py --bench N) -------------------------------------------
 
 def _cycled_corpus(n_docs: int) -> tuple[pd.DataFrame, pd.DataFrame]:
