@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import pandas as pd
 import yaml
@@ -93,6 +93,7 @@ _NAME_THEN_ROLE = re.compile(
     rf"({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?"
     rf"(?:(?i:{_ROLE_RE})|of[ \t]+the[ \t]+)")
 _NAME_OF_ORG = re.compile(rf"({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),?[ \t]+of[ \t]+the[ \t]+[A-Z]")
+_OF_THE = re.compile(r"of[ \t]+the[ \t]+[A-Z]")
 _TITLE_BEFORE_NAME = re.compile(
     r"[ \t]+(?:[A-Z]|(?:of|to|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w.'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){2,})")
 _PRONOUN = re.compile(r"(?<![\w'’-])(he|she|it|they|He|She|It|They)(?![\w'’-])")
@@ -112,6 +113,88 @@ indeed obviously well why what how who let associated press reuters getty images
 
 _SPACE = re.compile(r"\s+")
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+# Punctuation outside ASCII that is no word character and that re's IGNORECASE equates with nothing else.
+# A text of ASCII and these has ASCII word runs, and its lower-cased runs are what case-insensitive
+# patterns can match in it (see _word_index).
+_PLAIN_PUNCTUATION = "“”‘’‚‛«»„‟‹›—–‒‐‑―…•·′″\u00a0\u2009\u200a\u202f"
+_NOT_PLAIN = re.compile("[^\\x00-\\x7f" + _PLAIN_PUNCTUATION + "]")
+_WORD_RUN = re.compile(r"\w+")
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+@lru_cache(maxsize=1024)
+def _word_index(text: str) -> tuple[str, frozenset[str]] | None:
+    """(``text`` lower-cased, the set of its lower-cased word runs ``\\w+``), or None for a text with
+    characters outside ASCII other than plain punctuation.
+
+    A pattern that opens with a word (the first word run of a name, cue or title, see :func:`_word_key`)
+    and may only start where a word run starts can match only where that word is one of the runs: a
+    cheap set test tells which patterns to try at all, and ``str.find`` where. (Cached: the quotes of a
+    paragraph ask again for the text the gazetteer scanned.)
+    """
+    if not text.isascii() and _NOT_PLAIN.search(text):
+        return None
+    low = text.lower()
+    return low, frozenset(_WORD_RUN.findall(low))
+
+
+@lru_cache(maxsize=4096)
+def _ascii_fold(ch: str, ignore_case: bool) -> str | None:
+    """The lower-case ASCII character that matches ``ch`` in a pattern ("" when none does; None when
+    several different letters would)."""
+    if not ignore_case:
+        return ch.lower() if ch.isascii() else ""
+    rx = re.compile("(?i:" + re.escape(ch) + ")")
+    hits = {c.lower() for c in map(chr, range(128)) if rx.fullmatch(c)}
+    return hits.pop() if len(hits) == 1 else ("" if not hits else None)
+
+
+def _word_key(literal: str, *, ignore_case: bool) -> str | None:
+    """The word run that any text matching ``literal`` has where the match starts, lower-cased, for texts
+    that pass :func:`_word_index`: "" when such a text cannot match it, None when there is no single
+    such word (the literal opens with punctuation). Assumes that in the pattern each of the literal's
+    word characters stands for itself and each other character for non-word characters."""
+    run = _WORD_RUN.match(literal)
+    if not run:
+        return None
+    folded = [_ascii_fold(ch, ignore_case) for ch in run.group(0)]
+    if None in folded:
+        return None
+    return "" if "" in folded else "".join(folded)  # type: ignore[arg-type]
+
+
+def _word_keys(literals: Iterable[str], *, ignore_case: bool, plural: bool = False) -> frozenset[str] | None:
+    """Keys (:func:`_word_key`) of the literals, or None when one has none. ``plural``: a one-word literal
+    may also be followed by an "s" in the same run ("ministers")."""
+    keys = set()
+    for lit in literals:
+        key = _word_key(lit, ignore_case=ignore_case)
+        if key is None:
+            return None
+        if key:
+            keys.add(key)
+            if plural and len(key) == len(lit):
+                keys.add(key + "s")
+    return frozenset(keys)
+
+
+def _run_starts(low: str, keys: Iterable[str]) -> list[int]:
+    """Sorted positions in ``low`` where a whole word run equals one of ``keys``."""
+    out = []
+    n = len(low)
+    for key in keys:
+        k = len(key)
+        i = low.find(key)
+        while i >= 0:
+            if (i == 0 or low[i - 1] not in _ASCII_WORD) and (i + k == n or low[i + k] not in _ASCII_WORD):
+                out.append(i)
+            i = low.find(key, i + 1)
+    out.sort()
+    return out
+
+
+_ROLE_KEYS = _word_keys(ROLE_WORDS, ignore_case=True, plural=True)  # words that can open a _ROLE_THEN_NAME match
 
 
 @lru_cache(maxsize=131072)
@@ -209,6 +292,10 @@ class Gazetteer:
             lit = re.escape(form).replace(r"\ ", r"[ \t]+").replace(r"\-", r"[-‐‑–]")
             alts.append((form, lit if surface_forms[form] else f"(?i:{lit})"))
         self._matcher = re.compile(r"(?<![\w'’.-])(?:" + _by_first_char(alts) + r")(?![\w])")
+        # first words of the surface forms: the matcher is tried only where one of them stands
+        form_keys = [_word_key(f, ignore_case=not cs) for f, cs in surface_forms.items()]
+        self._form_keys = None if None in form_keys else frozenset(k for k in form_keys if k)
+        self._title_keys = _word_keys((t for a in self.actors.values() for t in a.titles), ignore_case=True)
         title_pats = {re.escape(t).replace(r"\ ", r"[ \t]+"): t for a in self.actors.values() for t in a.titles}
         title_alts = _by_first_char((title_pats[pat], pat) for pat in sorted(title_pats, key=lambda x: (-len(x), x)))
         self._title_re = re.compile(
@@ -386,6 +473,18 @@ class Gazetteer:
         return cands[0] if len(cands) == 1 else ""
 
     # ------------------------------------------------------------------------------ scanning text
+    def _form_matches(self, text: str, index: tuple[str, frozenset[str]] | None) -> Iterator[re.Match]:
+        """``self._matcher.finditer(text)``, trying the matcher only where a surface form's first word stands."""
+        if index is None or self._form_keys is None:
+            yield from self._matcher.finditer(text)
+            return
+        low, words = index
+        end = 0
+        for pos in _run_starts(low, words & self._form_keys):
+            if pos >= end and (m := self._matcher.match(text, pos)):
+                end = m.end()
+                yield m
+
     def scan(self, text: str, *, context: Sequence[str] | None = None, unknown: bool = True) -> list[Mention]:
         """All actor mentions in ``text``, in order: aliases, surnames, fuzzy variants, titles in
         context and (``unknown=True``) pattern-found persons not in the gazetteer.
@@ -404,15 +503,17 @@ class Gazetteer:
             taken[s:e] = b"\x01" * (e - s)
             return True
 
+        index = _word_index(text)
         spans: list[tuple[int, int, str, list[str], str]] = []
-        for m in self._matcher.finditer(text):
+        for m in self._form_matches(text, index):
             surface = m.group(0)
             if surface.isupper() is False and surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
                 continue
             cands, method = self._candidates(surface)
             if cands and claim(m.start(), m.end()):
                 spans.append((m.start(), m.end(), surface, cands, method))
-        for m in self._title_re.finditer(text):
+        titles = self._title_re.finditer(text) if _may_match(index, self._title_keys) else ()
+        for m in titles:
             s, e = m.start(), m.end()
             inside = [sp for sp in spans if sp[0] < e and sp[1] > s]
             if any(sp[1] > m.start(2) or self.type_of(sp[3][0]) not in ("state", "bloc") for sp in inside):
@@ -426,7 +527,7 @@ class Gazetteer:
             if claim(s, e):
                 spans.append((s, e, text[s:e], cands, "title"))
         if unknown:
-            for s, e, surface in _unknown_people(text):
+            for s, e, surface in _unknown_people(text, index):
                 if any(taken[s:e]):
                     continue
                 cands, method = self._candidates(surface)
@@ -461,10 +562,20 @@ def _plausible_name(name: str) -> bool:
     return not any(t.isupper() and len(t) > 1 for t in toks)
 
 
-def _unknown_people(text: str) -> list[tuple[int, int, str]]:
-    """Person names found by pattern: after a role word, or before an appositive role / 'of the'."""
+def _may_match(index: tuple[str, frozenset[str]] | None, keys: frozenset[str] | None) -> bool:
+    """Whether a pattern that opens with one of ``keys`` (see :func:`_word_key`) may match the indexed text."""
+    return index is None or keys is None or not index[1].isdisjoint(keys)
+
+
+def _unknown_people(text: str, index: tuple[str, frozenset[str]] | None = None) -> list[tuple[int, int, str]]:
+    """Person names found by pattern: after a role word, or before an appositive role / 'of the'.
+    ``index``: the text's :func:`_word_index`, to skip the role-first pattern when no role word occurs."""
     out = []
     for rx, grp in ((_ROLE_THEN_NAME, 2), (_NAME_THEN_ROLE, 1), (_NAME_OF_ORG, 1)):
+        if rx is _ROLE_THEN_NAME and not _may_match(index, _ROLE_KEYS):
+            continue
+        if rx is _NAME_OF_ORG and not _OF_THE.search(text):  # cheap (literal prefix) and necessary
+            continue
         for m in rx.finditer(text):
             name = m.group(grp)
             if _plausible_name(name):

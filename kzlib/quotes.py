@@ -32,14 +32,17 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator
 
 import pandas as pd
 import yaml
 
-from kzlib.actors import Gazetteer, Mention, _plausible_name, default_gazetteer
+from kzlib.actors import (_ASCII_WORD, Gazetteer, Mention, _may_match, _plausible_name, _run_starts, _word_index,
+                          _word_keys, default_gazetteer)
 
 __all__ = ["extract_quotes", "evaluate_quotes", "match_gold", "voice_counts", "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS"]
 
@@ -91,6 +94,54 @@ def _cues() -> tuple[re.Pattern, dict[str, _Cue]]:
     rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w'’-])",
                     re.IGNORECASE)
     return rx, table
+
+
+@lru_cache(maxsize=1)
+def _cue_keys() -> frozenset[str] | None:
+    """First words of the cues (see ``kzlib.actors._word_key``), or None when one has none."""
+    return _word_keys(_cues()[1], ignore_case=True)
+
+
+_ACCORDING_KEYS = _word_keys(["according to"], ignore_case=True)
+
+
+@lru_cache(maxsize=256)
+def _cue_starts(text: str) -> tuple[int, ...] | None:
+    """Where in ``text`` a cue's first word stands (the only places a cue can start), or None when
+    that cannot be told (see ``kzlib.actors._word_index``). Cached: every sentence and quote of a
+    paragraph asks."""
+    index = _word_index(text)
+    keys = _cue_keys()
+    if index is None or keys is None:
+        return None
+    low, words = index
+    return tuple(_run_starts(low, words & keys))
+
+
+def _cue_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    """The cue pattern's ``finditer(text, pos, endpos)``, the pattern tried only where a cue's first
+    word stands (the scan that tries it at every position was the stage's largest cost)."""
+    rx = _cues()[0]
+    n = len(text)
+    endpos = n if endpos is None else min(endpos, n)
+    starts = _cue_starts(text)
+    # a window that ends inside a word lets a cue end there, on a word the index does not hold
+    if starts is None or (0 < endpos < n and text[endpos - 1] in _ASCII_WORD and text[endpos] in _ASCII_WORD):
+        yield from rx.finditer(text, pos, endpos)
+        return
+    end = pos
+    for i in range(bisect_left(starts, pos), len(starts)):
+        p = starts[i]
+        if p >= endpos:
+            break
+        if p >= end and (m := rx.match(text, p, endpos)):
+            end = m.end()
+            yield m
+
+
+def _cue_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """The cue pattern's ``search(text, pos, endpos)`` (see :func:`_cue_matches`)."""
+    return next(_cue_matches(text, pos, endpos), None)
 
 
 def _cue_of(match: re.Match) -> _Cue:
@@ -314,7 +365,6 @@ class _Row:
 def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], k: int,
                       mentions: list[Mention], bounds: list[tuple[int, int]]) -> tuple[_Speaker, str, bool]:
     """Speaker, cue and whether the attribution is explicit for the k-th quoted span of a paragraph."""
-    rx, _ = _cues()
     sp = spans[k]
     nxt_open = spans[k + 1].open_at if k + 1 < len(spans) else len(text)
     prev_close = spans[k - 1].end + 1 if k > 0 else 0
@@ -328,7 +378,7 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         after = text[a0:a1]
         ends_open = inner[-1:] in (",", "?", "!", "—", "–", "-", "…") or bool(re.match(r"\s*[,–—-]", after)) \
             or bool(re.match(r"\s*[a-z]", after))
-        cm = rx.search(text, a0, a1)
+        cm = _cue_search(text, a0, a1)
         if cm and ends_open and _n_words(text[a0:cm.start()]) <= 40:
             cue = _cue_of(cm)
             if _n_words(text[a0:cm.start()]) == 0 or re.match(r"[\s,–—-]*$", text[a0:cm.start()]):
@@ -348,7 +398,7 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
     s_start, _ = sent_of(sp.open_at)
     b0 = max(prev_close, s_start)
     before = text[b0:sp.open_at]
-    cms = [c for c in rx.finditer(text, b0, sp.open_at) if not _cue_of(c).after_quote_only]
+    cms = [c for c in _cue_matches(text, b0, sp.open_at) if not _cue_of(c).after_quote_only]
     qm = _QUOTED_AS.search(text, b0, sp.open_at)
     if qm:
         cms = [c for c in cms if c.start() < qm.start()] + [qm]
@@ -364,7 +414,7 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
             spk.cited = _cited_in(g, mentions, text, b0, sp.open_at, spk.name)
             if not spk.cited:  # the quote opens by citing someone: '"Wang said during the call that ...'
                 head = text[sp.start:min(sp.end, sp.start + 60)]
-                hm = rx.search(head)
+                hm = _cue_search(head)
                 if hm and hm.start() < 25:
                     ins = [m.actor for m in mentions if sp.start <= m.start < sp.start + hm.start() and m.actor
                            and m.actor != spk.name and _is_person(g, m)]
@@ -394,7 +444,7 @@ def _sentence_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text
 def _indirect(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
               bounds: list[tuple[int, int]]) -> list[tuple[int, int, _Speaker, str]]:
     """Reported speech: one (start, end, speaker, cue) per sentence at most."""
-    rx, _ = _cues()
+    according = _may_match(_word_index(text), _ACCORDING_KEYS)
     inside = bytearray(len(text) + 1)
     for s in spans:
         inside[s.open_at:s.end + 1] = b"\x01" * (s.end + 1 - s.open_at)
@@ -402,7 +452,7 @@ def _indirect(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     for a, b in bounds:
         found = None
         # "According to X, CLAUSE"
-        am = _ACCORDING.search(text, a, b)
+        am = _ACCORDING.search(text, a, b) if according else None
         if am and not inside[am.start()] and _n_words(text[a:am.start()]) <= 3:
             comma = text.find(",", am.end(), b)
             if comma > 0:
@@ -413,7 +463,7 @@ def _indirect(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     spk = _Speaker(m.actor, m.surface, m.method, 0.85)
                 if spk.name and _n_words(text[comma:b]) >= 4:
                     found = (comma + 1, b, spk, am.group(0))
-        for cm in rx.finditer(text, a, b):
+        for cm in _cue_matches(text, a, b):
             if found:
                 break
             if inside[cm.start()]:
@@ -505,15 +555,25 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         if "duplicate_of" in paras.columns:
             paras = paras[paras["duplicate_of"].fillna(-1).astype(int) < 0]
     paras = paras.sort_values(["doc_id", "para_id"], kind="stable")
+    paras = paras[paras["doc_id"].notna()]
     has_despun = use_despun and "text_despun" in paras.columns
+    # whole columns as lists once, each document a run of rows (sorted by doc_id like groupby's groups):
+    # per-document pandas calls cost more than the extraction of a short document
+    doc_ids = paras["doc_id"].tolist()
+    all_pids = paras["para_id"].astype(int).tolist()
+    all_texts = [str(t) for t in paras["text"].fillna("").tolist()]
+    all_despun = [str(t) for t in paras["text_despun"].fillna("").tolist()] if has_despun else all_texts
     frames = []
-    for doc_id, group in paras.groupby("doc_id", sort=True):
-        texts = [str(t) for t in group["text"].fillna("").tolist()]
-        despun = [str(t) for t in group["text_despun"].fillna("").tolist()] if has_despun else texts
-        rows = _extract_doc(g, group["para_id"].astype(int).tolist(), texts, despun, min_words=min_words)
+    lo = 0
+    while lo < len(doc_ids):
+        doc_id, hi = doc_ids[lo], lo + 1
+        while hi < len(doc_ids) and doc_ids[hi] == doc_id:
+            hi += 1
+        rows = _extract_doc(g, all_pids[lo:hi], all_texts[lo:hi], all_despun[lo:hi], min_words=min_words)
         for r in rows:
             r["doc_id"] = doc_id
         frames.extend(rows)
+        lo = hi
     out = pd.DataFrame(frames, columns=[c for c in QUOTE_COLUMNS])
     if out.empty:
         out = pd.DataFrame(columns=QUOTE_COLUMNS)

@@ -80,3 +80,57 @@ def test_bad_gazetteer_input(tmp_path):
     bad.write_text("actors:\n  - name: X\n")
     with pytest.raises(ValueError, match="lacks"):
         Gazetteer.from_yaml(bad)
+
+
+# ------------------------------------------------------------------------------ word-index prefilters
+_TRICKY = [
+    "Tokayev met putin; TOKAYEV\tmet Putin's envoy, the U.S. and the US, us and u.s. officials.",
+    "Kassym-Jomart Tokayev, Kassym–Jomart\tTokayev and kassym-jomart tokayev (NATO, nato, Nato).",
+    "Blinken's aide, ex-president Nazarbayev, the Russian Foreign Ministry's spokeswoman Maria Zakharova.",
+    "“Antonov,” said the ambassador — the Kazakh President’s adviser … ministers and presidents.",
+    "Sergei  Lavrov\tand\tSergei\t\tLavrov; Ned Price, a spokesperson of the State Department.",
+    "Tokayevs Tokayev_ _Tokayev 3Tokayev Tokayev3 x.Tokayev 'Tokayev -Tokayev Tokayev.",
+    "Токаев и Путин; Tokaév met Putin; Kazakhstan spelt with a Kelvin sign: \u212aazakhstan.",
+    "",
+    "Putin",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_prefiltered_matcher_equals_plain_finditer(g, text):
+    from kzlib.actors import _word_index
+    got = [(m.start(), m.end()) for m in g._form_matches(text, _word_index(text))]
+    assert got == [(m.start(), m.end()) for m in g._matcher.finditer(text)]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_prefilters_never_skip_a_match(g, text):
+    from kzlib.actors import _NAME_OF_ORG, _OF_THE, _ROLE_KEYS, _ROLE_THEN_NAME, _may_match, _word_index
+    index = _word_index(text)
+    if g._title_re.search(text):
+        assert _may_match(index, g._title_keys)
+    if _ROLE_THEN_NAME.search(text):
+        assert _may_match(index, _ROLE_KEYS)
+    if _NAME_OF_ORG.search(text):
+        assert _OF_THE.search(text)
+
+
+def test_plain_punctuation_is_neither_word_nor_case_folded():
+    # _word_index relies on these characters matching only themselves, even under IGNORECASE
+    import re
+
+    from kzlib.actors import _PLAIN_PUNCTUATION
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    found = re.findall("(?i:[" + re.escape(_PLAIN_PUNCTUATION) + "])", every)
+    assert sorted(found) == sorted(_PLAIN_PUNCTUATION)
+    assert not re.search(r"\w", _PLAIN_PUNCTUATION) and _PLAIN_PUNCTUATION.lower() == _PLAIN_PUNCTUATION
+
+
+def test_word_keys():
+    from kzlib.actors import _word_key, _word_keys
+    assert _word_key("Kassym-Jomart Tokayev", ignore_case=True) == "kassym"
+    assert _word_key("U.S.", ignore_case=False) == "u"
+    assert _word_key("Токаев", ignore_case=True) == ""  # cannot match a text of ASCII words
+    assert _word_key("'t Hooft", ignore_case=True) is None  # opens with punctuation: no key
+    assert _word_keys(["minister", "political scientist"], ignore_case=True, plural=True) == {
+        "minister", "ministers", "political"}

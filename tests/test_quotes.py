@@ -186,3 +186,15 @@ def test_evaluate_counts_by_hand():
     assert (s["recall"], s["precision"], s["speaker_accuracy"]) == (0.5, 0.5, 0.0)
     m = match_gold(quotes, gold)
     assert m["found"].tolist() == [True, False]
+
+
+def test_cue_prefilter_equals_the_plain_pattern():
+    # every window, including ones that end inside a word ("sai|d"), gives the plain pattern's matches
+    from kzlib.quotes import _cue_matches, _cues
+    rx = _cues()[0]
+    for text in ['He said that, according to Lavrov, "it" was said; they were quoted as saying so.',
+                 "SAID, Said-said says\tsaid—told tells", "Он сказал: said", "said"]:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 2):
+                got = [(m.start(), m.end()) for m in _cue_matches(text, a, b)]
+                assert got == [(m.start(), m.end()) for m in rx.finditer(text, a, b)], (text, a, b)
