@@ -147,3 +147,41 @@ def test_inputs_are_never_modified(seed_copy: Path):
     before = {p.name: p.read_bytes() for p in seed_copy.iterdir()}
     kzlib.prepare(seed_copy)
     assert {p.name: p.read_bytes() for p in seed_copy.iterdir()} == before
+
+
+def test_language_ids_of_a_batch_are_py3langid_s_one_by_one():
+    import py3langid
+
+    from kzlib.corpus import _LANGUAGE_BATCH_MIN, _detect_languages, _language_model, detect_language
+
+    seeds = load_corpus().documents["text"].tolist()
+    texts = [s[i:i + n] for s in seeds for i in (0, 333, 1500) for n in (40, 300, 2000)]
+    texts += ["Президент Казахстана Касым-Жомарт Токаев заявил о попытке государственного переворота.",
+              "ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ПРЕЗИДЕНТІ МЕМЛЕКЕТТІК ТӨҢКЕРІС ӘРЕКЕТІ ТУРАЛЫ МӘЛІМДЕДІ",
+              "Le président du Kazakhstan a demandé l'aide de l'OTSC après les émeutes d'Almaty.",
+              "Der Präsident Kasachstans bat das Militärbündnis um Hilfe, nachdem Unruhen ausbrachen.",
+              "THE CSTO SENT TROOPS TO ALMATY AFTER THE PRESIDENT ASKED FOR HELP",
+              "12 345 678 -- too few letters", "", "ab " * 30, "Ωμέγα " * 10]
+    texts = texts * max(1, -(-_LANGUAGE_BATCH_MIN // len(texts)))
+    want = [detect_language(t) for t in texts]
+    assert _detect_languages(texts) == want
+    assert {"en", "ru", "kk", "fr", "de", "und"} <= set(want)
+    # the exact path (taken on near-ties) also agrees with py3langid
+    model = _language_model()
+    assert model is not None
+    sample = texts[:20]
+    features = model._walk([model._ident._encode(t[:1000]) for t in sample])
+    assert [model._exact(f) for f in features] == [str(py3langid.classify(t[:1000])[0]) for t in sample]
+
+
+def test_mojibake_far_inside_a_long_text_is_found():
+    from ftfy.badness import is_bad
+
+    from kzlib.corpus import _mojibake_possible
+
+    filler = "The curfew in Almaty was lifted on Thursday, officials said. " * 40
+    for bad in ("â€œnot clearâ€\x9d", "Ã© ", "cafÃ©", "Ã  la", "вЂ"):
+        text = filler + "He said " + bad + " again. " + filler
+        assert is_bad(text) and _mojibake_possible(text), bad
+    assert not _mojibake_possible(filler + "He said “not clear” – again… " + filler)
+    assert not _mojibake_possible(filler)
