@@ -101,16 +101,29 @@ def story_features(text: str) -> set[str]:
         ['#2001', '@biden', '@geneva']
     """
     feats: set[str] = {"#" + n.replace(",", "") for n in _NUMBER.findall(text)}
-    stop = _STOP
-    for sent in _sentences(text):
-        words = _WORDS.findall(sent)
-        lower = [w.lower() for w in words]
-        stems = [lw.replace("’", "'")[:6] for lw in lower]       # _stem of each word
-        feats.update(["@" + st for w, lw, st in zip(words[1:], lower[1:], stems[1:])
-                      if w[0].isupper() and lw not in stop])
-        content = [st for w, lw, st in zip(words, lower, stems) if lw not in stop and len(w) > 2]
-        feats.update([a + "_" + b for a, b in zip(content, content[1:])])
+    # the words and sentence breaks of the text in one pass (a break never starts inside a word: it is
+    # a quote after . ! or ?, or white space), read as the words of each of _sentences(text)
+    roles = list(map(_word_roles, _WORDS_AND_BREAKS.findall(text)))
+    feats.update([name for (_, prev), (name, _) in zip(roles, roles[1:]) if name is not None and prev != ""])
+    content = [stem for _, stem in roles if stem is not None]       # "" marks a sentence break
+    feats.update([a + "_" + b for a, b in zip(content, content[1:]) if a and b])
     return feats
+
+
+_WORDS_AND_BREAKS = re.compile(rf"{_WORDS.pattern}|{_SENTENCE_END.pattern}")
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _word_roles(token: str) -> tuple[str | None, str | None]:
+    """(name feature, content stem) of a token of ``_WORDS_AND_BREAKS``, each None where the word is
+    none; a sentence break is (None, "")."""
+    if not token[0].isalpha():
+        return None, ""
+    lower = token.lower()
+    if lower in _STOP:
+        return None, None
+    stem = lower.replace("’", "'")[:6]                               # _stem(token)
+    return ("@" + stem if token[0].isupper() else None), (stem if len(token) > 2 else None)
 
 
 # --- MinHash LSH over hashed features (numpy, whole corpus at once) -----------------------------------

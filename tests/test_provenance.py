@@ -82,6 +82,17 @@ def test_one_representative_per_story_and_it_is_the_least_altered_copy(annotated
     assert len(annotated.representatives().documents) == 4
 
 
+def test_story_features_names_and_word_pairs_stay_inside_sentences():
+    from kzlib.provenance import story_features
+
+    text = "Officials met. Putin spoke to Biden.\nMoscow agreed on 1,200 troops.’ “Tokayev’s Kazakhstan” said"
+    # names: capitalised words not opening a sentence (Putin, Moscow and Tokayev open one: after ". ",
+    # a line break, and ".’ “"); pairs: consecutive content words (not "to", "on") of one sentence
+    assert story_features(text) == {
+        "#1200", "@biden", "@kazakh",
+        "offici_met", "putin_spoke", "spoke_biden", "moscow_agreed", "agreed_troops", "tokaye_kazakh", "kazakh_said",
+    }
+
 def test_find_copies_scales_by_lsh_and_finds_planted_copies():
     rng = np.random.default_rng(1)
     letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
