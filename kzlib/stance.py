@@ -29,6 +29,7 @@ import json
 import logging
 import math
 import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -315,7 +316,7 @@ class _PhraseSet:
         self._pats: list[re.Pattern[str]] = []
         self._ids: list[int] = []
         self._first: list[re.Pattern[str] | None] = []  # a class of the first characters, or None
-        lead_parts: list[str] = []
+        lead_chars: dict[bool, set[str]] = {False: set(), True: set()}  # by "ignore case"
         for i in order:
             ph = self.phrases[i]
             rx, flags = _phrase_regex(ph)
@@ -334,10 +335,12 @@ class _PhraseSet:
             else:
                 cls = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
                 self._first.append(re.compile(cls, flags))
-                lead_parts.append(f"(?i:{cls})" if flags & re.IGNORECASE else cls)
-        # where a phrase with known first characters can start: a word boundary, then one of them
-        self._lead_scan = (re.compile(r"(?<!\w)(?=" + "|".join(dict.fromkeys(lead_parts)) + ")")
-                           if lead_parts else None)
+                lead_chars[bool(flags & re.IGNORECASE)].update(firsts)
+        # where a phrase with known first characters can start: a word boundary, then one of them (one class
+        # per case mode, not one alternative per phrase: tried at every position of the text)
+        lead_parts = [f"(?i:{cls})" if ignore_case else cls for ignore_case, chars in sorted(lead_chars.items())
+                      if chars for cls in ["[" + "".join(re.escape(c) for c in sorted(chars)) + "]"]]
+        self._lead_scan = re.compile(r"(?<!\w)(?=" + "|".join(lead_parts) + ")") if lead_parts else None
         # the others, in one alternation tried at every boundary
         self._rest = [a for a, first in enumerate(self._first) if first is None]
         self._rest_scan, self._rest_of_group, self._rest_wrapper = (
@@ -392,9 +395,10 @@ class _PhraseSet:
         out: list[tuple[int, int, int]] = []
         last_end: dict[int, int] = {}  # per phrase, as its own finditer: no overlap with itself
         if self._lead_scan is not None:
+            by_char = self._by_char
             for m in self._lead_scan.finditer(text):
                 pos = m.start()
-                alts, scan, of_group, wrapper = self._starting_with(text[pos])
+                alts, scan, of_group, wrapper = by_char.get(text[pos]) or self._starting_with(text[pos])
                 if scan is None:
                     continue
                 hit = scan.match(text, pos)
@@ -538,6 +542,28 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+@functools.lru_cache(maxsize=1)
+def _vader_chars() -> frozenset[str]:
+    """The characters VADER replaces by a description (emojis) before it reads the words."""
+    return frozenset(_vader().emojis)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _vader_compound(sentence: str) -> float:
+    """VADER's compound score of one sentence (copies of a story repeat their sentences).
+
+    VADER gives a word a valence only when the word, as it splits and strips it, is in its lexicon: a
+    sentence without such a word (and without an emoji, which VADER turns into words) scores 0, and is
+    not handed to VADER.
+    """
+    vader = _vader()
+    if _vader_chars().isdisjoint(sentence):
+        lexicon = vader.lexicon
+        if not any(w.lower() in lexicon or w.strip(string.punctuation).lower() in lexicon for w in sentence.split()):
+            return 0.0
+    return vader.polarity_scores(sentence)["compound"]
+
+
 # --------------------------------------------------------------------------------------------
 # The rule method on one text
 # --------------------------------------------------------------------------------------------
@@ -607,9 +633,12 @@ def _score_text(
     """Score one quote against every target. Returns contributions per target, sentences, text."""
     text = (text or "").translate(_QUOTE_CHARS)
     mentions = _find_mentions(text, lex)
-    tok_starts = [m.start() for m in _TOKEN_RE.finditer(text)]
-    tokens = [m.group(0).lower() for m in _TOKEN_RE.finditer(text)]
     sents = _sentences(text)
+    if not mentions and not context:
+        return {}, sents, text, {}  # no target in the quote nor in its context: nothing to score
+    token_matches = list(_TOKEN_RE.finditer(text))
+    tok_starts = [m.start() for m in token_matches]
+    tokens = [m.group(0).lower() for m in token_matches]
     sent_starts = [a for a, _ in sents]
 
     def tok_index(pos: int) -> int:
@@ -731,7 +760,7 @@ def _score_text(
             for t in in_sent:
                 add(t, -lex.params["rhetorical_question_weight"], True, "rhetorical question", s_i)
         if use_vader and lex.params["vader_weight"]:
-            comp = _vader().polarity_scores(sent)["compound"]
+            comp = _vader_compound(sent)
             if comp:
                 for t in in_sent:
                     add(t, lex.params["vader_weight"] * comp, False, f"VADER {comp:+.2f}", s_i)
@@ -922,32 +951,50 @@ def detect_stance(
     prof = speaker_profiles(speakers.unique(), gazetteer=gazetteer, cues=cue_data) if gazetteer is not None else None
     side_of = ({} if prof is None else
                {r.speaker: frozenset(x for x in r.sides.split(",") if x) for r in prof.itertuples()})
+    texts = quotes["quote"].fillna("").astype(str)
+    # copies of a story repeat their quotes: each repeated (text, context, sides) is scored once
+    repeated = texts.duplicated(keep=False).to_numpy()
+    scored_once: dict[tuple[str, str, frozenset[str]], list[dict[str, Any]]] = {}
     rows = []
-    for doc_id, quote_id, text, speaker, ctx in zip(
-        quotes["doc_id"], quotes["quote_id"], quotes["quote"].fillna("").astype(str), speakers, context
+    for doc_id, quote_id, text, speaker, ctx, again in zip(
+        quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated
     ):
         sides = side_of.get(speaker, frozenset())
-        contrib, sents, ntext, concerned = _score_text(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader)
-        for target in sorted(concerned):
-            items = contrib.get(target, [])
-            stance, score, lexical = _decide(items, threshold)
-            rows.append({
-                "doc_id": doc_id,
-                "quote_id": quote_id,
-                "speaker": speaker,
-                "target": target,
-                "stance": stance,
-                "score": round(float(score), 4),
-                "evidence": _evidence(items, sents, ntext, stance),
-                "lexical": round(float(lexical), 4),
-                "cues": "; ".join(f"{c.label} {c.value:+.2f}" for c in sorted(items, key=lambda c: -abs(c.value))[:6]),
-                "source": concerned[target],
-            })
+        key = (text, ctx, sides)
+        scored = scored_once.get(key) if again else None
+        if scored is None:
+            scored = _score_quote(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader,
+                                  threshold=threshold)
+            if again:
+                scored_once[key] = scored
+        for row in scored:
+            rows.append({"doc_id": doc_id, "quote_id": quote_id, "speaker": speaker, **row})
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source"])
     out = out.sort_values(["doc_id", "quote_id", "target"], kind="mergesort").reset_index(drop=True)
     logger.info("stance: %d quotes, %d quote-target rows (%s)", len(quotes), len(out),
                 out["stance"].value_counts().to_dict() if len(out) else {})
     return out
+
+
+def _score_quote(text: str, lex: _Lexicon, *, context: str, speaker_sides: frozenset[str], use_vader: bool,
+                 threshold: float) -> list[dict[str, Any]]:
+    """The stance rows of one quote (without doc_id, quote_id and speaker), one per target it concerns."""
+    contrib, sents, ntext, concerned = _score_text(text, lex, context=context, speaker_sides=speaker_sides,
+                                                   use_vader=use_vader)
+    rows = []
+    for target in sorted(concerned):
+        items = contrib.get(target, [])
+        stance, score, lexical = _decide(items, threshold)
+        rows.append({
+            "target": target,
+            "stance": stance,
+            "score": round(float(score), 4),
+            "evidence": _evidence(items, sents, ntext, stance),
+            "lexical": round(float(lexical), 4),
+            "cues": "; ".join(f"{c.label} {c.value:+.2f}" for c in sorted(items, key=lambda c: -abs(c.value))[:6]),
+            "source": concerned[target],
+        })
+    return rows
 
 
 def _evidence(items: list[_Contribution], sents: list[tuple[int, int]], text: str, stance: str, limit: int = 300) -> str:

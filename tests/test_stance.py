@@ -361,3 +361,22 @@ def test_phrase_scan_finds_what_one_finditer_per_phrase_finds():
         assert sorted(scan.finditer(text)) == expected, text
     with pytest.raises(ValueError, match="not a valid pattern"):
         _PhraseSet(["(unclosed"])
+
+
+# ---------------------------------------------------------------- VADER, read once per sentence
+@pytest.mark.parametrize("sentence", [
+    "", "The troops arrived on Thursday.", "We strongly support the decision!", "This is NOT good :)",
+    "No comment.", "They left -- kind of.", "An emoji \U0001F600 only", "\"Great,\" he said.", "It was bad... but fine",
+])
+def test_vader_compound_is_vader_own_score(sentence):
+    from kzlib.stance import _vader, _vader_compound
+
+    assert _vader_compound(sentence) == _vader().polarity_scores(sentence)["compound"]
+
+
+def test_repeated_quotes_score_like_the_first():
+    q = _q("Russia's aggressive actions are a threat to peace.", "Nothing to see here.",
+           "Russia's aggressive actions are a threat to peace.")
+    out = detect_stance(q)
+    assert out["quote_id"].tolist() == ["q0", "q2"]
+    assert out.drop(columns="quote_id").iloc[0].equals(out.drop(columns="quote_id").iloc[1])
