@@ -121,22 +121,28 @@ _PLAIN_PUNCTUATION = "“”‘’‚‛«»„‟‹›—–‒‐‑―…•
 _NOT_PLAIN = re.compile("[^\\x00-\\x7f" + _PLAIN_PUNCTUATION + "]")
 _WORD_RUN = re.compile(r"\w+")
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+# bytes.translate table: ASCII letters lower-cased, digits and "_" kept, every other byte a space
+_RUNS_TABLE = bytes(c + 32 if 65 <= c <= 90 else c if chr(c) in _ASCII_WORD else 32 for c in range(256))
+
+
+_Index = tuple[bytes, frozenset[bytes]]  # see _word_index
 
 
 @lru_cache(maxsize=1024)
-def _word_index(text: str) -> tuple[str, frozenset[str]] | None:
-    """(``text`` lower-cased, the set of its lower-cased word runs ``\\w+``), or None for a text with
-    characters outside ASCII other than plain punctuation.
+def _word_index(text: str) -> _Index | None:
+    """(``text`` as bytes with its word runs ``\\w+`` lower-cased, every other character a space and one
+    space added at either end; the set of those runs), or None for a text with characters outside
+    ASCII other than plain punctuation.
 
     A pattern that opens with a word (the first word run of a name, cue or title, see :func:`_word_key`)
     and may only start where a word run starts can match only where that word is one of the runs: a
-    cheap set test tells which patterns to try at all, and ``str.find`` where. (Cached: the quotes of a
-    paragraph ask again for the text the gazetteer scanned.)
+    set test tells which patterns to try at all, and ``bytes.find`` where (:func:`_run_starts`).
+    Cached: the quotes of a paragraph ask again for the text the gazetteer scanned.
     """
     if not text.isascii() and _NOT_PLAIN.search(text):
         return None
-    low = text.lower()
-    return low, frozenset(_WORD_RUN.findall(low))
+    runs = text.encode("ascii", "replace").translate(_RUNS_TABLE)  # one byte per character
+    return b" " + runs + b" ", frozenset(runs.split())
 
 
 @lru_cache(maxsize=4096)
@@ -150,46 +156,46 @@ def _ascii_fold(ch: str, ignore_case: bool) -> str | None:
     return hits.pop() if len(hits) == 1 else ("" if not hits else None)
 
 
-def _word_key(literal: str, *, ignore_case: bool) -> str | None:
-    """The word run that any text matching ``literal`` has where the match starts, lower-cased, for texts
-    that pass :func:`_word_index`: "" when such a text cannot match it, None when there is no single
-    such word (the literal opens with punctuation). Assumes that in the pattern each of the literal's
-    word characters stands for itself and each other character for non-word characters."""
-    run = _WORD_RUN.match(literal)
-    if not run:
+def _word_key(literal: str, *, ignore_case: bool, last: bool = False) -> str | None:
+    """The word run, lower-cased, that a text passing :func:`_word_index` has where a match of ``literal``
+    starts (``last``: where the literal's last word run stands); "" when such a text cannot match it;
+    None when the literal does not open with a word character (``last``: has no word character).
+    Assumes that in the pattern each of the literal's word characters stands for itself, each other
+    character for non-word characters, and that no word character precedes (``last``: follows) a match."""
+    runs = _WORD_RUN.findall(literal)
+    if not runs or not (last or literal[0] in runs[0]):
         return None
-    folded = [_ascii_fold(ch, ignore_case) for ch in run.group(0)]
+    folded = [_ascii_fold(ch, ignore_case) for ch in runs[-1 if last else 0]]
     if None in folded:
         return None
     return "" if "" in folded else "".join(folded)  # type: ignore[arg-type]
 
 
-def _word_keys(literals: Iterable[str], *, ignore_case: bool, plural: bool = False) -> frozenset[str] | None:
-    """Keys (:func:`_word_key`) of the literals, or None when one has none. ``plural``: a one-word literal
-    may also be followed by an "s" in the same run ("ministers")."""
+def _word_keys(literals: Iterable[str], *, ignore_case: bool, plural: bool = False,
+               last: bool = False) -> frozenset[bytes] | None:
+    """Keys (:func:`_word_key`) of the literals as bytes, or None when one has none. ``plural``: a
+    one-word literal may also be followed by an "s" in the same run ("ministers")."""
     keys = set()
     for lit in literals:
-        key = _word_key(lit, ignore_case=ignore_case)
+        key = _word_key(lit, ignore_case=ignore_case, last=last)
         if key is None:
             return None
         if key:
-            keys.add(key)
+            keys.add(key.encode())
             if plural and len(key) == len(lit):
-                keys.add(key + "s")
+                keys.add(key.encode() + b"s")
     return frozenset(keys)
 
 
-def _run_starts(low: str, keys: Iterable[str]) -> list[int]:
-    """Sorted positions in ``low`` where a whole word run equals one of ``keys``."""
+def _run_starts(padded: bytes, keys: Iterable[bytes]) -> list[int]:
+    """Sorted positions in the text of a :func:`_word_index` where a whole word run is one of ``keys``."""
     out = []
-    n = len(low)
     for key in keys:
-        k = len(key)
-        i = low.find(key)
+        needle = b" " + key + b" "
+        i = padded.find(needle)
         while i >= 0:
-            if (i == 0 or low[i - 1] not in _ASCII_WORD) and (i + k == n or low[i + k] not in _ASCII_WORD):
-                out.append(i)
-            i = low.find(key, i + 1)
+            out.append(i)  # the run starts at i + 1 in ``padded``, at i in the text
+            i = padded.find(needle, i + 1)
     out.sort()
     return out
 
@@ -294,8 +300,10 @@ class Gazetteer:
         self._matcher = re.compile(r"(?<![\w'’.-])(?:" + _by_first_char(alts) + r")(?![\w])")
         # first words of the surface forms: the matcher is tried only where one of them stands
         form_keys = [_word_key(f, ignore_case=not cs) for f, cs in surface_forms.items()]
-        self._form_keys = None if None in form_keys else frozenset(k for k in form_keys if k)
-        self._title_keys = _word_keys((t for a in self.actors.values() for t in a.titles), ignore_case=True)
+        self._form_keys = None if None in form_keys else frozenset(k.encode() for k in form_keys if k)
+        # first and last words of the titles: the title pattern is tried only where both kinds occur
+        titles = [t for a in self.actors.values() for t in a.titles]
+        self._title_keys = (_word_keys(titles, ignore_case=True), _word_keys(titles, ignore_case=True, last=True))
         title_pats = {re.escape(t).replace(r"\ ", r"[ \t]+"): t for a in self.actors.values() for t in a.titles}
         title_alts = _by_first_char((title_pats[pat], pat) for pat in sorted(title_pats, key=lambda x: (-len(x), x)))
         self._title_re = re.compile(
@@ -473,18 +481,6 @@ class Gazetteer:
         return cands[0] if len(cands) == 1 else ""
 
     # ------------------------------------------------------------------------------ scanning text
-    def _form_matches(self, text: str, index: tuple[str, frozenset[str]] | None) -> Iterator[re.Match]:
-        """``self._matcher.finditer(text)``, trying the matcher only where a surface form's first word stands."""
-        if index is None or self._form_keys is None:
-            yield from self._matcher.finditer(text)
-            return
-        low, words = index
-        end = 0
-        for pos in _run_starts(low, words & self._form_keys):
-            if pos >= end and (m := self._matcher.match(text, pos)):
-                end = m.end()
-                yield m
-
     def scan(self, text: str, *, context: Sequence[str] | None = None, unknown: bool = True) -> list[Mention]:
         """All actor mentions in ``text``, in order: aliases, surnames, fuzzy variants, titles in
         context and (``unknown=True``) pattern-found persons not in the gazetteer.
@@ -505,14 +501,15 @@ class Gazetteer:
 
         index = _word_index(text)
         spans: list[tuple[int, int, str, list[str], str]] = []
-        for m in self._form_matches(text, index):
+        for m in _matches_at_words(self._matcher, text, index, self._form_keys):
             surface = m.group(0)
             if surface.isupper() is False and surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
                 continue
             cands, method = self._candidates(surface)
             if cands and claim(m.start(), m.end()):
                 spans.append((m.start(), m.end(), surface, cands, method))
-        titles = self._title_re.finditer(text) if _may_match(index, self._title_keys) else ()
+        may_title = _may_match(index, self._title_keys[0]) and _may_match(index, self._title_keys[1])
+        titles = self._title_re.finditer(text) if may_title else ()
         for m in titles:
             s, e = m.start(), m.end()
             inside = [sp for sp in spans if sp[0] < e and sp[1] > s]
@@ -562,21 +559,37 @@ def _plausible_name(name: str) -> bool:
     return not any(t.isupper() and len(t) > 1 for t in toks)
 
 
-def _may_match(index: tuple[str, frozenset[str]] | None, keys: frozenset[str] | None) -> bool:
+def _may_match(index: _Index | None, keys: frozenset[bytes] | None) -> bool:
     """Whether a pattern that opens with one of ``keys`` (see :func:`_word_key`) may match the indexed text."""
     return index is None or keys is None or not index[1].isdisjoint(keys)
 
 
-def _unknown_people(text: str, index: tuple[str, frozenset[str]] | None = None) -> list[tuple[int, int, str]]:
+def _matches_at_words(rx: re.Pattern, text: str, index: _Index | None,
+                      keys: frozenset[bytes] | None) -> Iterator[re.Match]:
+    """``rx.finditer(text)`` for a pattern that can only start where a word run in ``keys`` starts,
+    tried only there (``index``: the text's :func:`_word_index`)."""
+    if index is None or keys is None:
+        yield from rx.finditer(text)
+        return
+    end = 0
+    for pos in _run_starts(index[0], index[1] & keys):
+        if pos >= end and (m := rx.match(text, pos)):
+            end = m.end()
+            yield m
+
+
+def _unknown_people(text: str, index: _Index | None = None) -> list[tuple[int, int, str]]:
     """Person names found by pattern: after a role word, or before an appositive role / 'of the'.
     ``index``: the text's :func:`_word_index`, to skip the role-first pattern when no role word occurs."""
     out = []
     for rx, grp in ((_ROLE_THEN_NAME, 2), (_NAME_THEN_ROLE, 1), (_NAME_OF_ORG, 1)):
-        if rx is _ROLE_THEN_NAME and not _may_match(index, _ROLE_KEYS):
+        if rx is _ROLE_THEN_NAME:
+            matches: Iterable[re.Match] = _matches_at_words(rx, text, index, _ROLE_KEYS)
+        elif rx is _NAME_OF_ORG and not _OF_THE.search(text):  # cheap (literal prefix) and necessary
             continue
-        if rx is _NAME_OF_ORG and not _OF_THE.search(text):  # cheap (literal prefix) and necessary
-            continue
-        for m in rx.finditer(text):
+        else:
+            matches = rx.finditer(text)
+        for m in matches:
             name = m.group(grp)
             if _plausible_name(name):
                 out.append((m.start(grp), m.end(grp), name))

@@ -97,7 +97,7 @@ def _cues() -> tuple[re.Pattern, dict[str, _Cue]]:
 
 
 @lru_cache(maxsize=1)
-def _cue_keys() -> frozenset[str] | None:
+def _cue_keys() -> frozenset[bytes] | None:
     """First words of the cues (see ``kzlib.actors._word_key``), or None when one has none."""
     return _word_keys(_cues()[1], ignore_case=True)
 
@@ -114,8 +114,7 @@ def _cue_starts(text: str) -> tuple[int, ...] | None:
     keys = _cue_keys()
     if index is None or keys is None:
         return None
-    low, words = index
-    return tuple(_run_starts(low, words & keys))
+    return tuple(_run_starts(index[0], index[1] & keys))
 
 
 def _cue_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:

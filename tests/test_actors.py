@@ -98,19 +98,20 @@ _TRICKY = [
 
 @pytest.mark.parametrize("text", _TRICKY)
 def test_prefiltered_matcher_equals_plain_finditer(g, text):
-    from kzlib.actors import _word_index
-    got = [(m.start(), m.end()) for m in g._form_matches(text, _word_index(text))]
+    from kzlib.actors import _matches_at_words, _word_index
+    got = [(m.start(), m.end()) for m in _matches_at_words(g._matcher, text, _word_index(text), g._form_keys)]
     assert got == [(m.start(), m.end()) for m in g._matcher.finditer(text)]
 
 
 @pytest.mark.parametrize("text", _TRICKY)
 def test_prefilters_never_skip_a_match(g, text):
-    from kzlib.actors import _NAME_OF_ORG, _OF_THE, _ROLE_KEYS, _ROLE_THEN_NAME, _may_match, _word_index
+    from kzlib.actors import (_NAME_OF_ORG, _OF_THE, _ROLE_KEYS, _ROLE_THEN_NAME, _matches_at_words, _may_match,
+                              _word_index)
     index = _word_index(text)
     if g._title_re.search(text):
-        assert _may_match(index, g._title_keys)
-    if _ROLE_THEN_NAME.search(text):
-        assert _may_match(index, _ROLE_KEYS)
+        assert _may_match(index, g._title_keys[0]) and _may_match(index, g._title_keys[1])
+    got = [m.span() for m in _matches_at_words(_ROLE_THEN_NAME, text, index, _ROLE_KEYS)]
+    assert got == [m.span() for m in _ROLE_THEN_NAME.finditer(text)]
     if _NAME_OF_ORG.search(text):
         assert _OF_THE.search(text)
 
@@ -132,5 +133,6 @@ def test_word_keys():
     assert _word_key("U.S.", ignore_case=False) == "u"
     assert _word_key("Токаев", ignore_case=True) == ""  # cannot match a text of ASCII words
     assert _word_key("'t Hooft", ignore_case=True) is None  # opens with punctuation: no key
+    assert _word_key("head of the expert council", ignore_case=True, last=True) == "council"
     assert _word_keys(["minister", "political scientist"], ignore_case=True, plural=True) == {
-        "minister", "ministers", "political"}
+        b"minister", b"ministers", b"political"}
