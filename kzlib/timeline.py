@@ -227,8 +227,11 @@ class _Vocab:
         return rules
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip().lower())
+    return _SPACES.sub(" ", s.strip().lower())
 
 
 def _numbered_names(groups: dict) -> tuple[dict[str, int], list[str]]:
@@ -402,6 +405,9 @@ class _Anchor:
     note: str
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _to_date(value: Any) -> dt.date | None:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return None
@@ -412,6 +418,11 @@ def _to_date(value: Any) -> dt.date | None:
     text = str(value).strip()
     if not text or text.lower() in ("nan", "nat", "none"):
         return None
+    if _ISO_DAY.fullmatch(text):  # the usual case, without pandas' parser (same date)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass  # not a calendar day: pandas says why
     try:
         ts = pd.Timestamp(text)
     except (ValueError, TypeError) as err:
@@ -458,6 +469,9 @@ def _monday(d: dt.date) -> dt.date:
     return d - dt.timedelta(days=d.weekday())
 
 
+_SENTENCE_END = re.compile(r"[.?!;](?:\s|$|[\"”])")
+
+
 def _is_future(text: str, start: int, end: int) -> bool:
     """A future marker in the same clause as the expression (a few words either side)."""
     lo = max(0, start - 80)
@@ -466,7 +480,7 @@ def _is_future(text: str, start: int, end: int) -> bool:
     if cut >= 0:
         left = left[cut + 2:]
     right = text[end:end + 50]
-    m = re.search(r"[.?!;](?:\s|$|[\"”])", right)
+    m = _SENTENCE_END.search(right)
     if m:
         right = right[:m.start()]
     v = _vocab()
@@ -719,10 +733,10 @@ def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: 
                                                            f"{published.isoformat()}: check the date"]))
 
 
-def _document_mentions(texts: list[str], published: Any, certainty: str, *, window: int,
-                       tolerance: int) -> list[list[dict[str, Any]]]:
+def _document_mentions(texts: list[str], published: Any, certainty: str, *, window: int, tolerance: int,
+                       scan: Callable[[str], list[_Cand]] = _scan) -> list[list[dict[str, Any]]]:
     """Mentions of each text of one document: absolute dates first, then the anchor, then the rest."""
-    cands = [_scan(t) for t in texts]
+    cands = [scan(t) for t in texts]
     pub_anchor = _make_anchor(published, certainty)
     # yearless dates take their year from the publication date as given (good to within months)
     year_anchor = _Anchor(pub_anchor.published, pub_anchor.basis, pub_anchor.published, "")
@@ -824,6 +838,8 @@ def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[p
     frame["actors"], frame["actor"] = actors_col, actor_col
 
 
+_SPACE = re.compile(r"\s")
+_CLAUSE_MARK = re.compile(r"[,;:.!?\"“”()—–]")
 _CLAUSE_START = re.compile(r"[,;:.!?\"“”()—–]\s*")
 _CLAUSE_END = re.compile(r"[;!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)")  # "U.S. forces" does not end a clause
 
@@ -833,7 +849,7 @@ def _label(text: str, start: int, end: int, *, width: int = 70) -> str:
 
     A date phrase that opens its clause ("On Friday, Tokayev ...") is dropped and the clause after it kept.
     """
-    text = re.sub(r"\s", " ", text)
+    text = _SPACE.sub(" ", text)
     starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, start)]
     lo = starts[-1] if starts else 0
     if not text[lo:start].strip(" ,") and text[end:end + 2].strip().startswith(","):
@@ -850,7 +866,7 @@ def _label(text: str, start: int, end: int, *, width: int = 70) -> str:
         nxt = text.find(" ", lo)
         lo = nxt + 1 if 0 <= nxt < start else lo
     label = text[lo:hi].strip(" ,;:\"“”")
-    prefix = "…" if lo > 0 and not re.match(r"[,;:.!?\"“”()—–]", text[max(lo - 2, 0):lo].strip() or ".") else ""
+    prefix = "…" if lo > 0 and not _CLAUSE_MARK.match(text[max(lo - 2, 0):lo].strip() or ".") else ""
     if len(label) > width:
         label = label[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     label = prefix + label
@@ -929,6 +945,18 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     para_ids = sents["para_id"].astype(int).tolist()
     texts_all = sents["text"].tolist()
     bounds = [0, *(np.flatnonzero(doc_col[1:] != doc_col[:-1]) + 1).tolist(), len(sents)] if len(sents) else [0]
+    # copies of a story repeat their sentences: a repeated sentence is scanned once (candidates are read only)
+    repeated = set(sents.loc[sents["text"].duplicated(), "text"])
+    scanned: dict[str, list[_Cand]] = {}
+
+    def scan(text: str) -> list[_Cand]:
+        if text not in repeated:
+            return _scan(text)
+        found = scanned.get(text)
+        if found is None:
+            found = scanned[text] = _scan(text)
+        return found
+
     rows: list[dict[str, Any]] = []
     undated: list[str] = []
     for lo, hi in zip(bounds[:-1], bounds[1:]):
@@ -936,7 +964,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
         published = published_of[doc_id]
         texts = texts_all[lo:hi]
         per_sentence = _document_mentions(texts, published, certainty_of[doc_id],
-                                          window=future_window_days, tolerance=tolerance_days)
+                                          window=future_window_days, tolerance=tolerance_days, scan=scan)
         if not published:
             undated.append(doc_id)
         for i, text, mentions in zip(range(lo, hi), texts, per_sentence):
