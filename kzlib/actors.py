@@ -63,6 +63,9 @@ ROLE_WORDS = (
 
 _NAME_TOKEN = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*[\w]"
 _CAP_SEQ = re.compile(rf"(?<![\w'’-])({_NAME_TOKEN}(?:[ \t]+(?:(?:van|von|de|al|bin|el|da)[ \t]+)?{_NAME_TOKEN}){{1,3}})")
+# the same after the character before it: a pattern that opens with a character class is searched for at
+# C speed, one that opens with a look-behind is tried at every position
+_CAP_SEQ_AFTER = re.compile(r"[^\w'’-]" + _CAP_SEQ.pattern[len(r"(?<![\w'’-])"):])
 
 
 def _by_first_char(alternatives: Iterable[tuple[str, str]]) -> str:
@@ -156,6 +159,15 @@ def _ascii_fold(ch: str, ignore_case: bool) -> str | None:
     return hits.pop() if len(hits) == 1 else ("" if not hits else None)
 
 
+def _fold_run(run: str, *, ignore_case: bool) -> str | None:
+    """The lower-case ASCII word that matches the word run ``run`` of a pattern ("" when no ASCII word
+    does; None when it cannot be told)."""
+    folded = [_ascii_fold(ch, ignore_case) for ch in run]
+    if None in folded:
+        return None
+    return "" if "" in folded else "".join(folded)  # type: ignore[arg-type]
+
+
 def _word_key(literal: str, *, ignore_case: bool, last: bool = False) -> str | None:
     """The word run, lower-cased, that a text passing :func:`_word_index` has where a match of ``literal``
     starts (``last``: where the literal's last word run stands); "" when such a text cannot match it;
@@ -165,10 +177,7 @@ def _word_key(literal: str, *, ignore_case: bool, last: bool = False) -> str | N
     runs = _WORD_RUN.findall(literal)
     if not runs or not (last or literal[0] in runs[0]):
         return None
-    folded = [_ascii_fold(ch, ignore_case) for ch in runs[-1 if last else 0]]
-    if None in folded:
-        return None
-    return "" if "" in folded else "".join(folded)  # type: ignore[arg-type]
+    return _fold_run(runs[-1 if last else 0], ignore_case=ignore_case)
 
 
 def _word_keys(literals: Iterable[str], *, ignore_case: bool, plural: bool = False,
@@ -292,15 +301,15 @@ class Gazetteer:
         for k in self._surname_keys:
             self._surname_by_initial[k[:1]] = (*self._surname_by_initial.get(k[:1], ()), k)
         self._fuzzy_cache: dict[str, str | None] = {}
+        self._fuzzy_seq_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._candidate_cache: dict[str, tuple[tuple[str, ...], str]] = {}
         alts = []
         for form in sorted(surface_forms, key=lambda f: (-len(f), f)):
             lit = re.escape(form).replace(r"\ ", r"[ \t]+").replace(r"\-", r"[-‐‑–]")
             alts.append((form, lit if surface_forms[form] else f"(?i:{lit})"))
         self._matcher = re.compile(r"(?<![\w'’.-])(?:" + _by_first_char(alts) + r")(?![\w])")
-        # first words of the surface forms: the matcher is tried only where one of them stands
-        form_keys = [_word_key(f, ignore_case=not cs) for f, cs in surface_forms.items()]
-        self._form_keys = None if None in form_keys else frozenset(k.encode() for k in form_keys if k)
+        # the matcher is tried only where the first word of a surface form stands whose words all occur
+        self._form_words = self._index_forms(surface_forms)
         # first and last words of the titles: the title pattern is tried only where both kinds occur
         titles = [t for a in self.actors.values() for t in a.titles]
         self._title_keys = (_word_keys(titles, ignore_case=True), _word_keys(titles, ignore_case=True, last=True))
@@ -327,6 +336,26 @@ class Gazetteer:
         if len(parts) == 2 and len(parts[-1]) <= 3:  # East Asian order: family name first (Wang Yi)
             out.append(parts[0])
         return out
+
+    @staticmethod
+    def _index_forms(forms: dict[str, bool]) -> dict[bytes, tuple[frozenset[bytes], ...]] | None:
+        """First word -> the word sets of the surface forms that open with it (see :func:`_word_key`;
+        ``forms``: surface form -> case-sensitive?), or None when a form has no such words."""
+        out: dict[bytes, list[frozenset[bytes]]] = {}
+        for form, case_sensitive in forms.items():
+            first = _word_key(form, ignore_case=not case_sensitive)
+            words = [_fold_run(w, ignore_case=not case_sensitive) for w in _WORD_RUN.findall(form)]
+            if first is None or None in words:
+                return None
+            if first and "" not in words:  # else it cannot match a text of ASCII words
+                out.setdefault(first.encode(), []).append(frozenset(w.encode() for w in words))  # type: ignore[union-attr]
+        return {k: tuple(sorted(v, key=len)) for k, v in out.items()}
+
+    def _form_keys(self, index: _Index) -> list[bytes]:
+        """First words of the surface forms whose words all occur in the indexed text."""
+        words = index[1]
+        forms = self._form_words
+        return [k for k in words.intersection(forms) if any(w <= words for w in forms[k])]  # type: ignore[union-attr]
 
     @classmethod
     def from_yaml(cls, path: str | Path | None = None, **kwargs) -> "Gazetteer":
@@ -473,12 +502,25 @@ class Gazetteer:
     def _pick(self, cands: Sequence[str], recent: Sequence[str]) -> str:
         if not cands:
             return ""
-        if len(cands) == 1 and not recent:
+        if len(cands) == 1:  # the context can only confirm it
             return cands[0]
         for name in reversed(recent):
             if name in cands:
                 return name
         return cands[0] if len(cands) == 1 else ""
+
+    def _fuzzy_tokens(self, seq: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, token, surname key) of the long tokens of a capitalised sequence that are variant
+        spellings of a known surname (cached per sequence: most sequences have none)."""
+        hit = self._fuzzy_seq_cache.get(seq)
+        if hit is None:
+            hit = []
+            for tm in _LONG_TOKEN.finditer(seq):
+                if tm.group(0).lower() not in _NOT_NAMES and (key := self._fuzzy(_norm(tm.group(0)))):
+                    hit.append((tm.start(), tm.end(), tm.group(0), key))
+            if len(self._fuzzy_seq_cache) < 200_000:
+                self._fuzzy_seq_cache[seq] = hit
+        return hit
 
     # ------------------------------------------------------------------------------ scanning text
     def scan(self, text: str, *, context: Sequence[str] | None = None, unknown: bool = True) -> list[Mention]:
@@ -501,7 +543,8 @@ class Gazetteer:
 
         index = _word_index(text)
         spans: list[tuple[int, int, str, list[str], str]] = []
-        for m in _matches_at_words(self._matcher, text, index, self._form_keys):
+        form_keys = self._form_keys(index) if index is not None and self._form_words is not None else None
+        for m in _matches_at_words(self._matcher, text, index, form_keys):
             surface = m.group(0)
             if surface.isupper() is False and surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
                 continue
@@ -530,14 +573,11 @@ class Gazetteer:
                 cands, method = self._candidates(surface)
                 if claim(s, e):
                     spans.append((s, e, surface, cands or [surface], method or "pattern"))
-            for m in _CAP_SEQ.finditer(text):  # fuzzy variants of known surnames among other capitalised words
-                for tm in _LONG_TOKEN.finditer(m.group(0)):
-                    s, e = m.start() + tm.start(), m.start() + tm.end()
-                    if any(taken[s:e]) or tm.group(0).lower() in _NOT_NAMES:
-                        continue
-                    hit = self._fuzzy(_norm(tm.group(0)))
-                    if hit and claim(s, e):
-                        spans.append((s, e, tm.group(0), list(self._surname[hit]), "fuzzy"))
+            for m in _cap_sequences(text):  # fuzzy variants of known surnames among other capitalised words
+                at = m.start(1)
+                for ts, te, token, hit in self._fuzzy_tokens(m.group(1)):
+                    if claim(at + ts, at + te):
+                        spans.append((at + ts, at + te, token, list(self._surname[hit]), "fuzzy"))
         spans.sort()
         for s, e, surface, cands, method in spans:
             actor = self._pick(cands, recent) if method != "pattern" else cands[0]
@@ -548,6 +588,16 @@ class Gazetteer:
             if actor:
                 recent.append(actor)
         return found
+
+
+def _cap_sequences(text: str) -> Iterator[re.Match]:
+    """``_CAP_SEQ.finditer(text)`` as matches whose group 1 is the sequence (group 0 may hold the character
+    before it). A sequence ends with a word character, so none starts where another ended, and the
+    next one can be searched for from the end of the last."""
+    first = _CAP_SEQ.match(text)
+    if first:
+        yield first
+    yield from _CAP_SEQ_AFTER.finditer(text, first.end() if first else 0)
 
 
 def _plausible_name(name: str) -> bool:
@@ -565,14 +615,14 @@ def _may_match(index: _Index | None, keys: frozenset[bytes] | None) -> bool:
 
 
 def _matches_at_words(rx: re.Pattern, text: str, index: _Index | None,
-                      keys: frozenset[bytes] | None) -> Iterator[re.Match]:
+                      keys: Iterable[bytes] | None) -> Iterator[re.Match]:
     """``rx.finditer(text)`` for a pattern that can only start where a word run in ``keys`` starts,
     tried only there (``index``: the text's :func:`_word_index`)."""
     if index is None or keys is None:
         yield from rx.finditer(text)
         return
     end = 0
-    for pos in _run_starts(index[0], index[1] & keys):
+    for pos in _run_starts(index[0], index[1].intersection(keys)):
         if pos >= end and (m := rx.match(text, pos)):
             end = m.end()
             yield m

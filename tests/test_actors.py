@@ -99,7 +99,9 @@ _TRICKY = [
 @pytest.mark.parametrize("text", _TRICKY)
 def test_prefiltered_matcher_equals_plain_finditer(g, text):
     from kzlib.actors import _matches_at_words, _word_index
-    got = [(m.start(), m.end()) for m in _matches_at_words(g._matcher, text, _word_index(text), g._form_keys)]
+    index = _word_index(text)
+    keys = g._form_keys(index) if index is not None else None
+    got = [(m.start(), m.end()) for m in _matches_at_words(g._matcher, text, index, keys)]
     assert got == [(m.start(), m.end()) for m in g._matcher.finditer(text)]
 
 
