@@ -178,16 +178,24 @@ class _Triggers:
 
     def found(self, text: str, words: list[str] | None) -> set[str]:
         """The triggers found in ``text``, whose words (from :func:`_text_words`) are ``words``."""
-        present = {name for name, p in self.searched.items() if p.search(text)}
+        present = set()
+        for name, p in self.searched.items():
+            if p.search(text):
+                present.add(name)
         if words is None:
             present.update(name for name, p in self.patterns.items() if p.search(text))
             return present
-        for w in self.single.keys() & words:
-            present.update(self.single[w])
-        for w in self.phrases.keys() & words:
-            present.update(name for name in self.phrases[w]
-                           if name not in present and self.patterns[name].search(text))
-        present.update(name for name in self.fallback if self.patterns[name].search(text))
+        single = self.single
+        for w in single.keys() & words:
+            present.update(single[w])
+        if self.phrases:
+            for w in self.phrases.keys() & words:
+                for name in self.phrases[w]:
+                    if name not in present and self.patterns[name].search(text):
+                        present.add(name)
+        for name in self.fallback:
+            if self.patterns[name].search(text):
+                present.add(name)
         return present
 
 
@@ -996,8 +1004,12 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
                            zip(frame["date"], frame["granularity"])]
     key = frame["date"] + "|" + frame["granularity"]
     frame["_key"] = np.where(frame["date"] == "", "", key)
-    reporters = (frame[frame["_key"] != ""].groupby(["story_id", "_key"])["doc_id"]
-                 .agg(lambda s: ";".join(sorted(set(s))))).to_dict()
+    # the copies of a story that report each date: plain sets, not a Python function per pandas group
+    reporting: dict[tuple[Any, str], set[Any]] = {}
+    for s, k, d in zip(frame["story_id"], frame["_key"], frame["doc_id"]):
+        if k:
+            reporting.setdefault((s, k), set()).add(d)
+    reporters = {sk: ";".join(sorted(docs_of)) for sk, docs_of in reporting.items()}
     frame["reported_by"] = [reporters.get((s, k), d) if k else d
                             for s, k, d in zip(frame["story_id"], frame["_key"], frame["doc_id"])]
     frame["n_reports"] = frame["reported_by"].str.count(";") + 1
@@ -1014,7 +1026,10 @@ def _one_copy(frame: pd.DataFrame) -> pd.DataFrame:
     rep = frame["is_representative"].astype(bool)
     # a story whose representative is not among these documents: take its first copy
     stories_with_rep = set(frame.loc[rep, "story_id"])
-    first_doc = frame.groupby("story_id")["doc_id"].min()
+    first_doc: dict[Any, Any] = {}  # each story's first doc_id (object columns: pandas' min is per-row Python)
+    for s, d in zip(frame["story_id"], frame["doc_id"]):
+        if s not in first_doc or d < first_doc[s]:
+            first_doc[s] = d
     rep = rep | (~frame["story_id"].isin(stories_with_rep) & (frame["doc_id"] == frame["story_id"].map(first_doc)))
     kept = frame[rep]
     covered = set(zip(kept["story_id"], kept["_key"]))
