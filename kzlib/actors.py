@@ -310,6 +310,9 @@ class Gazetteer:
         self._matcher = re.compile(r"(?<![\w'’.-])(?:" + _by_first_char(alts) + r")(?![\w])")
         # the matcher is tried only where the first word of a surface form stands whose words all occur
         self._form_words = self._index_forms(surface_forms)
+        forms = self._form_words or {}
+        self._one_word_forms = frozenset(k for k, v in forms.items() if frozenset([k]) in v)
+        self._longer_forms = frozenset(k for k in forms if k not in self._one_word_forms)
         # first and last words of the titles: the title pattern is tried only where both kinds occur
         titles = [t for a in self.actors.values() for t in a.titles]
         self._title_keys = (_word_keys(titles, ignore_case=True), _word_keys(titles, ignore_case=True, last=True))
@@ -351,11 +354,14 @@ class Gazetteer:
                 out.setdefault(first.encode(), []).append(frozenset(w.encode() for w in words))  # type: ignore[union-attr]
         return {k: tuple(sorted(v, key=len)) for k, v in out.items()}
 
-    def _form_keys(self, index: _Index) -> list[bytes]:
+    def _form_keys(self, index: _Index) -> frozenset[bytes] | set[bytes]:
         """First words of the surface forms whose words all occur in the indexed text."""
         words = index[1]
-        forms = self._form_words
-        return [k for k in words.intersection(forms) if any(w <= words for w in forms[k])]  # type: ignore[union-attr]
+        keys = words & self._one_word_forms
+        for k in words & self._longer_forms:
+            if k not in keys and any(w <= words for w in self._form_words[k]):  # type: ignore[index]
+                keys = keys | {k}
+        return keys
 
     @classmethod
     def from_yaml(cls, path: str | Path | None = None, **kwargs) -> "Gazetteer":

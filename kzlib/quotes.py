@@ -59,6 +59,10 @@ _OPENERS = "“«„‟"
 _CLOSERS = "”»"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”’»]?\s+(?=[\"“«‘(]?[A-ZА-Я0-9])")
+# _SENT_END with its sentence-final mark taken into the match (group 1 is _SENT_END's match): opening with
+# a character class, it is searched for at C speed. A match ends in a space, never a mark, so the next
+# one needs no mark before the end of the last and the two patterns find the same breaks.
+_SENT_END_MARK = re.compile(r"[.!?…]([\"”’»]?\s+)(?=[\"“«‘(]?[A-ZА-Я0-9])")
 _QUESTION = re.compile(r"^\s*(?:[\"“«]?\s*[A-ZА-Я]{1,5}\s*[\"”»]?\s*:\s*[–—-]|(?:Q|Question|Interviewer)\s*[:.]\s)")
 _ANSWER = re.compile(r"^\s*[–—-]\s+")
 _TAIL = re.compile(r"(?:(?<=[,.!?…])|(?<=\s))\s*[–—-]\s+(?P<tail>[^–—]{3,250}?)\s*[.]?\s*$")
@@ -144,15 +148,25 @@ def _cue_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match 
 
 
 def _cue_of(match: re.Match) -> _Cue:
-    return _cues()[1].get(re.sub(r"\s+", " ", match.group(0).lower()), _Cue(match.group(0).lower(), False, "", False))
+    return _cue_named(match.group(0))
+
+
+@lru_cache(maxsize=4096)
+def _cue_named(surface: str) -> _Cue:
+    """The cue a matched surface ("Said", "was  quoted as saying") stands for (cached per surface)."""
+    return _cues()[1].get(_SPACES.sub(" ", surface.lower()), _Cue(surface.lower(), False, "", False))
+
+
+_SPACES = re.compile(r"\s+")
+_THAT = re.compile(r"\s*that\b", re.I)
+_CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.I)
 
 
 def _cue_ok(cue: _Cue, after: str) -> bool:
-    after = after.lstrip()
     if cue.needs == "that":
-        return bool(re.match(r"that\b", after, re.I))
+        return bool(_THAT.match(after))
     if cue.needs == "clause":
-        return bool(re.match(r"(?:that|he|she|it|they|we|i|there)\b", after, re.I))
+        return bool(_CLAUSE.match(after))
     return True
 
 
@@ -210,7 +224,7 @@ def _sentence_bounds(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
     inside = bytearray(len(text) + 1)
     for s in spans:
         inside[s.start:s.end] = b"\x01" * (s.end - s.start)
-    cuts = [0] + [m.end() for m in _SENT_END.finditer(text) if not inside[m.start()]] + [len(text)]
+    cuts = [0] + [m.end() for m in _SENT_END_MARK.finditer(text) if not inside[m.start(1)]] + [len(text)]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 

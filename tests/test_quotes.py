@@ -198,3 +198,9 @@ def test_cue_prefilter_equals_the_plain_pattern():
             for b in range(a, len(text) + 2):
                 got = [(m.start(), m.end()) for m in _cue_matches(text, a, b)]
                 assert got == [(m.start(), m.end()) for m in rx.finditer(text, a, b)], (text, a, b)
+
+
+def test_sentence_breaks_found_after_their_mark_are_the_same():
+    from kzlib.quotes import _SENT_END, _SENT_END_MARK
+    for text in ['He left. She came! "Why?" he asked… Then 3 more.  (Later) it ended.', "A.B. C. ?! Next", ". Start", "End."]:
+        assert [m.span(1) for m in _SENT_END_MARK.finditer(text)] == [m.span() for m in _SENT_END.finditer(text)]
