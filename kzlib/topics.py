@@ -34,11 +34,12 @@ import logging
 import math
 import re
 import warnings
-from collections import Counter
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from numbers import Integral, Real
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ from scipy.optimize import linear_sum_assignment
 from sklearn.base import BaseEstimator, clone
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 try:  # the package's own error types, when present
     from kzlib.errors import CorpusError, ParameterError
@@ -84,12 +85,41 @@ WEIGHT_DECIMALS = 6
 
 # Dotted acronyms ("U.S.", "U.K.") lose their dots before tokenizing: "U.S." -> "US".
 _DOTTED = re.compile(r"\b((?:[^\W\d_]\.){2,})")
-# Punctuation that ends a run of words: collocations never span it.
-_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”„«»‹›/\\|…]+|\s[-–—]+\s|[–—]+|\s'|'\s")
-# A word: letters, optionally joined by apostrophes or hyphens ("kassym-jomart", "don't").
-_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+# A necessary condition for _DOTTED (".S." in "U.S."), many times cheaper to search for.
+_DOTTED_HINT = re.compile(r"\.[^\W\d_]\.")
+# Apostrophe variants read as "'". All but "ʼ" are punctuation, so the patterns below take them as
+# they are; "ʼ" is a letter to the regex engine and is replaced before scanning.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_APOS = "'’‘`´"
+# Punctuation that ends a run of words: collocations never span it.
+_BREAK = re.compile(rf"[.,;:!?()\[\]{{}}\"“”„«»‹›/\\|…]+|\s[-–—]+\s|[–—]+|\s[{_APOS}]|[{_APOS}]\s")
+# A word: letters, optionally joined by apostrophes or hyphens ("kassym-jomart", "don't").
+_WORD = re.compile(rf"[^\W\d_]+(?:[-{_APOS}][^\W\d_]+)*")
+# One pass over a text: each match is a break (group 1 empty) or a word (group 1). A break never
+# overlaps a word (breaks hold no letters, and a word's hyphens and apostrophes sit between
+# letters), so this finds what splitting at _BREAK and then finding _WORD in each piece finds.
+_SCAN = re.compile(rf"(?:{_BREAK.pattern})|({_WORD.pattern})")
 _MIN_LETTERS = 2
+
+
+def _normalise(text: str) -> str:
+    """``text`` with "ʼ" as "'" and dotted acronyms undotted, ready for ``_SCAN``."""
+    if "ʼ" in text:
+        text = text.replace("ʼ", "'")
+    if _DOTTED_HINT.search(text):
+        text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text)
+    return text
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_form(word: str) -> tuple[str, bool, bool] | None:
+    """(lower-cased word, all-capitals and at most six letters, was possessive) of a scanned word;
+    None for a word shorter than two letters."""
+    word = word.translate(_APOSTROPHES)
+    stripped = word.removesuffix("'s")
+    if len(stripped) < _MIN_LETTERS:
+        return None
+    return stripped.lower(), stripped.isupper() and len(stripped) <= 6, stripped != word
 
 
 def _runs(text: str, *, name: bool = False) -> list[list[tuple[str, bool, bool]]]:
@@ -98,18 +128,21 @@ def _runs(text: str, *, name: bool = False) -> list[list[tuple[str, bool, bool]]
     In running text an all-capitals paragraph (a shouted headline) has no acronyms; in a name
     (``name=True``: "US", "CSTO") every all-capitals word is one.
     """
-    text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text.translate(_APOSTROPHES))
+    text = _normalise(text)
     shouting = not name and text.isupper()  # no lower-case letter at all
-    runs = []
-    for chunk in _BREAK.split(text):
-        run = []
-        for word in _WORD.findall(chunk):
-            stripped = word[:-2] if word.endswith("'s") else word
-            if len(stripped) >= _MIN_LETTERS:
-                acronym = not shouting and stripped.isupper() and len(stripped) <= 6
-                run.append((stripped.lower(), acronym, stripped != word))
-        if run:
-            runs.append(run)
+    runs: list[list[tuple[str, bool, bool]]] = []
+    run: list[tuple[str, bool, bool]] = []
+    for word in _SCAN.findall(text):
+        if not word:  # a break
+            if run:
+                runs.append(run)
+                run = []
+            continue
+        form = _word_form(word)
+        if form is not None:
+            run.append((form[0], form[1] and not shouting, form[2]))
+    if run:
+        runs.append(run)
     return runs
 
 
@@ -196,9 +229,10 @@ def load_actor_aliases(path: str | Path | None = None) -> dict[str, str]:
 
 # --- vectorizer ----------------------------------------------------------------------------------
 
-
-def _identity(doc: list[str]) -> list[str]:
-    return doc
+_SEP = -1      # in a stream of term ids: the end of a run of words (no phrase spans it)
+_UNKNOWN = -2  # in a stream of term ids: a word the fitted vectorizer does not know
+_STOP, _NAME = 1, 2  # flags of a word: a stop word, the first word of an actor name
+_SKIP = False  # the form of a word too short to count
 
 
 def _npmi_score(c_ab: float, c_a: float, c_b: float, total: float) -> float:
@@ -206,6 +240,219 @@ def _npmi_score(c_ab: float, c_a: float, c_b: float, total: float) -> float:
     if p_ab >= 1.0:
         return 1.0
     return math.log(p_ab / ((c_a / total) * (c_b / total))) / -math.log(p_ab)
+
+
+_CACHE_LIMIT = 1 << 18  # entries of a spelling cache: beyond, it starts afresh (memory stays bounded)
+
+
+class _Words(dict):
+    """Scanned word -> (term id, lower-cased word, all-capitals, possessive, flags); None for a
+    break, ``_SKIP`` for a word too short to count. Each distinct spelling is looked at once."""
+
+    def __init__(self, encoder: _Encoder):
+        super().__init__()
+        self._encoder = encoder
+
+    def __missing__(self, word: str) -> tuple[int, str, bool, bool, int] | bool | None:
+        form = _word_form(word) if word else None
+        if not word:
+            info: tuple[int, str, bool, bool, int] | bool | None = None
+        elif form is None:
+            info = _SKIP
+        else:
+            lower, caps, possessive = form
+            enc = self._encoder
+            flags = _STOP if lower in enc.stops else 0
+            term = lower
+            name = enc.names.get(lower)
+            if name is not None:
+                single, longer = name
+                if longer or single[0]:  # the match depends on the next words or on the case
+                    flags |= _NAME
+                else:  # a one-word name, always replaced by its term (and never a stop word)
+                    term, flags = single[1], 0
+            info = (enc.term_id(term), lower, caps, possessive, flags)
+        self[word] = info
+        return info
+
+
+class _Tokens(dict):
+    """Whitespace-delimited token -> what ``_SCAN`` finds in it, as ``_Words`` values (short words left
+    out). Scanning " token " finds what scanning the whole text finds within the token: only breaks
+    hold whitespace, and those that need the whitespace around a token find it in the padding. (A
+    break may come twice where the text has it once, or at a text's edge: neither changes a run.)"""
+
+    def __init__(self, words: _Words):
+        super().__init__()
+        self._words = words
+
+    def __missing__(self, token: str) -> tuple:
+        infos = tuple(x for x in map(self._words.__getitem__, _SCAN.findall(f" {token} ")) if x is not _SKIP)
+        self[token] = infos
+        return infos
+
+
+class _Encoder:
+    """Paragraph texts to one flat int32 stream of term ids: content words and actor names (as
+    canonical terms), with ``_SEP`` where a run of words ends (punctuation, a stop word, after a
+    possessive) and at the end of each paragraph; ``offsets`` says where each paragraph starts.
+
+    Term ids come from ``known`` (term -> id); a term not there gets the next free id when ``grow``
+    (listed in ``new_terms``), else ``_UNKNOWN``. A stream of int32 instead of lists of strings
+    keeps a corpus of millions of words in a few bytes per word.
+    """
+
+    def __init__(self, vec: TopicVectorizer, known: Mapping[str, int], *, grow: bool):
+        self.stops = vec._stops
+        self.names = vec._name_first
+        self._known = known
+        self._grow = grow
+        self._new: dict[str, int] = {}
+        self._words = _Words(self)
+        self._tokens = _Tokens(self._words)
+        self._stream = array("i")
+        self._offsets = array("q", [0])
+
+    def term_id(self, term: str) -> int:
+        tid = self._known.get(term)
+        if tid is None:
+            tid = self._new.get(term)
+            if tid is None:
+                if not self._grow:
+                    return _UNKNOWN
+                tid = self._new[term] = len(self._known) + len(self._new)
+        return tid
+
+    @property
+    def new_terms(self) -> list[str]:
+        """Terms added to ``known``, in id order."""
+        return list(self._new)
+
+    def stream(self) -> tuple[np.ndarray, np.ndarray]:
+        """The term ids of the texts added so far and the paragraph offsets (n + 1) into them."""
+        return (np.frombuffer(self._stream, dtype=np.int32) if len(self._stream) else np.zeros(0, np.int32),
+                np.frombuffer(self._offsets, dtype=np.int64))
+
+    def _match_name(self, infos: list, i: int, noshout: bool) -> tuple[int, int] | None:
+        """The longest actor name starting at infos[i]: (its length, its term id), or None."""
+        single, longer = self.names[infos[i][1]]
+        following = infos[i + 1] if i + 1 < len(infos) else None
+        if following is not None and following[1] in longer:
+            for n, name, caps, term in longer[following[1]]:
+                if i + n > len(infos):
+                    continue
+                for j in range(2, n):
+                    info = infos[i + j]
+                    if info is None or info[1] != name[j]:
+                        break
+                else:
+                    if all(noshout and infos[i + j][2] for j in caps):
+                        return n, self.term_id(term)
+        if single is not None and (noshout and infos[i][2] or not single[0]):
+            return 1, self.term_id(single[1])
+        return None
+
+    def add(self, text: str) -> None:
+        """Append one paragraph to the stream."""
+        if len(self._tokens) > _CACHE_LIMIT or len(self._words) > _CACHE_LIMIT:
+            self._tokens.clear()
+            self._words.clear()
+        text = _normalise(text)
+        noshout = not text.isupper()  # in a shouted headline no word is an acronym
+        infos = list(chain.from_iterable(map(self._tokens.__getitem__, text.split())))
+        emit = self._stream.append
+        is_open = False  # a run of words is open: the last id emitted is a term
+        skip = 0  # words still to pass over: the rest of a matched name
+        for i, info in enumerate(infos):
+            if skip:
+                skip -= 1
+                continue
+            if info is None:  # punctuation
+                if is_open:
+                    emit(_SEP)
+                    is_open = False
+                continue
+            tid, _, caps, possessive, flags = info
+            if flags:
+                if flags & _NAME:
+                    match = self._match_name(infos, i, noshout)
+                    if match is not None:
+                        skip = match[0] - 1
+                        tid, possessive, flags = match[1], infos[i + skip][3], 0
+                if flags & _STOP and not (caps and noshout):  # a stop word ends the run
+                    if is_open:
+                        emit(_SEP)
+                        is_open = False
+                    continue
+            emit(tid)
+            if possessive:  # "Kazakhstan's constitutional" is no phrase
+                emit(_SEP)
+                is_open = False
+            else:
+                is_open = True
+        if is_open:
+            emit(_SEP)
+        self._offsets.append(len(self._stream))
+
+
+def _pairs(stream: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions i of adjacent terms stream[i], stream[i + 1] (both ids below ``size``) and their codes."""
+    left, right = stream[:-1], stream[1:]
+    pos = np.flatnonzero((left >= 0) & (right >= 0) & (left < size) & (right < size))
+    return pos, left[pos].astype(np.int64) * size + right[pos]
+
+
+def _merge_stream(stream: np.ndarray, offsets: np.ndarray, merges: tuple[np.ndarray, np.ndarray, np.ndarray],
+                  size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Join accepted bigrams, left to right; of two overlapping ones (a b, b c) the higher NPMI wins.
+
+    ``merges`` are the accepted bigrams' codes (a * size + b, sorted), NPMI scores and the term ids
+    they become. Returns the new stream and paragraph offsets.
+    """
+    codes, scores, results = merges
+    pos, pair = _pairs(stream, size)
+    if not len(codes) or not len(pos):
+        return stream, offsets
+    at = np.minimum(np.searchsorted(codes, pair), len(codes) - 1)
+    hit = codes[at] == pair
+    pos, at = pos[hit], at[hit]
+    # the scan is sequential only along chains of overlapping candidates; positions and scores as
+    # Python lists make that loop cheap
+    starts, score, chosen = pos.tolist(), scores[at].tolist(), []
+    free_from = -1  # a position below this was taken as the second word of a merge
+    for j, i in enumerate(starts):
+        if i < free_from:
+            continue
+        if j + 1 < len(starts) and starts[j + 1] == i + 1 and score[j + 1] > score[j]:
+            continue  # the next pair binds tighter: this word stays alone
+        chosen.append(j)
+        free_from = i + 2
+    if not chosen:
+        return stream, offsets
+    taken = pos[chosen]
+    keep = np.ones(len(stream), dtype=bool)
+    keep[taken + 1] = False
+    merged = stream[keep]
+    merged[taken - np.arange(len(taken))] = results[at[chosen]]  # each earlier merge removed one position
+    return merged, offsets - np.searchsorted(taken + 1, offsets)
+
+
+def _tokens_per_row(stream: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The term ids of a stream without breaks, and each row's number of them."""
+    is_term = stream >= 0
+    counts = np.zeros(len(offsets) - 1, dtype=np.int64)
+    nonempty = np.flatnonzero(np.diff(offsets) > 0)
+    if len(nonempty):  # reduceat over the starts of non-empty rows: each sums up to the next
+        counts[nonempty] = np.add.reduceat(is_term, offsets[nonempty], dtype=np.int64)
+    return stream[is_term], counts
+
+
+def _csr(rows: np.ndarray, cols: np.ndarray, data: np.ndarray, shape: tuple[int, int]) -> sparse.csr_matrix:
+    """A CSR count matrix from entries ordered by row, with scikit-learn's index dtypes."""
+    index_dtype = np.int64 if len(data) > np.iinfo(np.int32).max else np.int32
+    indptr = np.zeros(shape[0] + 1, dtype=index_dtype)
+    np.cumsum(np.bincount(rows, minlength=shape[0]), out=indptr[1:])
+    return sparse.csr_matrix((data.astype(np.int64), cols.astype(index_dtype), indptr), shape=shape)
 
 
 class TopicVectorizer(BaseEstimator):
@@ -225,6 +472,10 @@ class TopicVectorizer(BaseEstimator):
 
     Learned attributes: ``vocabulary_`` (terms, sorted), ``phrases_`` (table phrase, count, npmi,
     source), ``n_paragraphs_``.
+
+    The count matrix is the one scikit-learn's ``CountVectorizer`` gives for these terms (same
+    ``min_df``/``max_df`` rule, same entry order), built from int32 term ids: the corpus is never
+    held as lists of strings.
 
     Example:
         >>> vec = TopicVectorizer(min_df=1, max_df=1.0, actors={}, phrase_min_count=2)
@@ -252,133 +503,103 @@ class TopicVectorizer(BaseEstimator):
             raise ParameterError(f"phrase_passes must be a non-negative int, got {self.phrase_passes!r}")
         if not -1.0 <= float(self.phrase_threshold) <= 1.0:
             raise ParameterError(f"phrase_threshold is an NPMI, between -1 and 1; got {self.phrase_threshold!r}")
+        for name in ("min_df", "max_df"):  # scikit-learn's CountVectorizer rule
+            value = getattr(self, name)
+            if not (isinstance(value, Integral) and value >= 1
+                    or isinstance(value, Real) and not isinstance(value, Integral) and 0 <= value <= 1):
+                raise ParameterError(f"{name} must be an int >= 1 (paragraphs) or a float in [0, 1] "
+                                     f"(share of paragraphs), got {value!r}")
         self._stops = load_stopwords() if self.stop_words is None else frozenset(
             w.translate(_APOSTROPHES).lower() for w in self.stop_words)
         actors = load_actor_aliases() if self.actors is None else self.actors
         if not isinstance(actors, Mapping):
             actors = {name: name for name in actors}
         # surface token sequence -> (acronym flags it requires, term of the canonical name)
-        self._names: dict[tuple[str, ...], tuple[tuple[bool, ...], str]] = {}
+        names: dict[tuple[str, ...], tuple[tuple[bool, ...], str]] = {}
         for surface, canonical in sorted(actors.items()):
             tokens = [t for run in _runs(surface, name=True) for t in run]
             term = " ".join(w for run in _runs(canonical) for w, _, _ in run)
             if tokens and term:
                 words = tuple(w for w, _, _ in tokens)
-                self._names.setdefault(words, (tuple(a for _, a, _ in tokens), term))
-        self._name_terms = frozenset(term for _, term in self._names.values())
-        # first word -> candidate names, longest first: (length, words, positions that must be acronyms, term)
-        self._name_first: dict[str, list[tuple[int, list[str], tuple[int, ...], str]]] = {}
-        for words in sorted(self._names, key=lambda t: (-len(t), t)):
-            caps, term = self._names[words]
-            self._name_first.setdefault(words[0], []).append(
-                (len(words), list(words), tuple(j for j, c in enumerate(caps) if c), term))
+                names.setdefault(words, (tuple(a for _, a, _ in tokens), term))
+        self._name_terms = frozenset(term for _, term in names.values())
+        # first word -> (the one-word name: (must be an acronym, term), or None;
+        #                second word -> longer names, longest first: (length, words, positions that must be acronyms, term))
+        self._name_first: dict[str, tuple[tuple[bool, str] | None, dict[str, list[tuple[int, tuple[str, ...],
+                                                                                   tuple[int, ...], str]]]]] = {}
+        for words in sorted(names, key=lambda t: (-len(t), t)):
+            caps, term = names[words]
+            _, longer = self._name_first.setdefault(words[0], (None, {}))
+            if len(words) == 1:
+                self._name_first[words[0]] = ((caps[0], term), longer)
+            else:
+                longer.setdefault(words[1], []).append(
+                    (len(words), words, tuple(j for j, c in enumerate(caps) if c), term))
 
-    def _match_name(self, run: list[tuple[str, bool, bool]], words: list[str], i: int) -> tuple[int, str] | None:
-        """The longest actor name starting at run[i] (``words``: the run's words): (its length, its term), or None."""
-        for n, name, caps, term in self._name_first.get(words[i], ()):
-            if words[i:i + n] == name and all(run[i + j][1] for j in caps):
-                return n, term
-        return None
+    def _learn_phrases(self, stream: np.ndarray, offsets: np.ndarray,
+                       terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Collocations by NPMI, ``phrase_passes`` passes; merges the stream after each pass.
 
-    def _base_runs(self, text: str) -> list[list[str]]:
-        """Runs of content words: actor names as canonical terms; stop words and possessives end runs."""
-        out: list[list[str]] = []
-        names = self._name_first
-        for run in _runs(text):
-            current: list[str] = []
-            words = [w for w, _, _ in run]
-            i = 0
-            while i < len(run):
-                word, acronym, possessive = run[i]
-                match = self._match_name(run, words, i) if word in names else None
-                if match is not None:
-                    current.append(match[1])
-                    i += match[0]
-                    possessive = run[i - 1][2]
-                elif acronym or word not in self._stops:
-                    current.append(word)
-                    i += 1
-                else:
-                    possessive = True  # a stop word ends the run
-                    i += 1
-                if possessive and current:  # "Kazakhstan's constitutional" is no phrase
-                    out.append(current)
-                    current = []
-            if current:
-                out.append(current)
-        return out
-
-    @staticmethod
-    def _merge(runs: list[list[str]], accepted: Mapping[tuple[str, str], float],
-               firsts: frozenset[str] | None = None) -> list[list[str]]:
-        """Join accepted bigrams, left to right; of two overlapping ones (a b, b c) the higher NPMI wins.
-
-        ``firsts`` (the first words of the accepted bigrams) only saves looking up words that start none.
+        Appends the phrases to ``terms``; sets ``_collocations`` and ``_merge_tables`` (in the ids of
+        ``terms``; ``fit_transform`` renumbers them).
         """
-        if firsts is None:
-            firsts = frozenset(a for a, _ in accepted)
-        merged = []
-        for run in runs:
-            if len(run) < 2:
-                merged.append(list(run))
-                continue
-            new: list[str] = []
-            i = 0
-            while i < len(run):
-                score = accepted.get((run[i], run[i + 1])) if i + 1 < len(run) and run[i] in firsts else None
-                if score is not None:
-                    following = accepted.get((run[i + 1], run[i + 2])) if i + 2 < len(run) else None
-                    if following is None or following <= score:
-                        new.append(run[i] + " " + run[i + 1])
-                        i += 2
-                        continue
-                new.append(run[i])
-                i += 1
-            merged.append(new)
-        return merged
-
-    def _learn_phrases(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
         rows = []
-        self._merges: list[dict[tuple[str, str], float]] = []
-        self._merge_firsts: list[frozenset[str]] = []
+        self._merge_tables = []
         for pass_no in range(1, self.phrase_passes + 1):
-            # one Counter over all runs (same counts and order as updating run by run, without a call per run)
-            unigrams: Counter[str] = Counter(chain.from_iterable(chain.from_iterable(docs)))
-            bigrams: Counter[tuple[str, str]] = Counter(
-                chain.from_iterable(zip(run, run[1:]) for runs in docs for run in runs))
-            total = sum(unigrams.values())
-            accepted: dict[tuple[str, str], float] = {}
-            for (a, b), c_ab in bigrams.items():
-                if c_ab < self.phrase_min_count:
-                    continue
+            size = len(terms)
+            words = stream[stream >= 0]
+            unigrams = np.bincount(words, minlength=size)
+            total = len(words)
+            del words
+            _, pair = _pairs(stream, size)
+            codes, first, counts = np.unique(pair, return_index=True, return_counts=True)
+            del pair
+            frequent = np.flatnonzero(counts >= self.phrase_min_count)
+            frequent = frequent[np.argsort(first[frequent], kind="stable")]  # first seen first, as a Counter
+            accepted: list[tuple[int, float, str]] = []
+            for j in frequent.tolist():
+                a, b = divmod(int(codes[j]), size)
+                term_a, term_b = terms[a], terms[b]
                 # after the first pass only two phrases join ("collective security" + "treaty
                 # organization"), not a phrase and a word: titles stay off names ("president" +
                 # "vladimir putin") and runs of generic words do not snowball.
-                if pass_no > 1 and (" " not in a or " " not in b):
+                if pass_no > 1 and (" " not in term_a or " " not in term_b):
                     continue
-                if a in self._name_terms or b in self._name_terms:  # names are complete as they are
+                if term_a in self._name_terms or term_b in self._name_terms:  # names are complete as they are
                     continue
-                score = _npmi_score(c_ab, unigrams[a], unigrams[b], total)
+                c_ab = int(counts[j])
+                score = _npmi_score(c_ab, int(unigrams[a]), int(unigrams[b]), total)
                 if score >= self.phrase_threshold:
-                    accepted[(a, b)] = score
-                    rows.append({"phrase": f"{a} {b}", "count": c_ab, "npmi": round(score, 4),
+                    accepted.append((int(codes[j]), score, f"{term_a} {term_b}"))
+                    rows.append({"phrase": f"{term_a} {term_b}", "count": c_ab, "npmi": round(score, 4),
                                  "source": f"collocation (pass {pass_no})"})
-            firsts = frozenset(a for a, _ in accepted)
-            self._merges.append(accepted)
-            self._merge_firsts.append(firsts)
             if not accepted:
                 break
-            docs = [self._merge(runs, accepted, firsts) for runs in docs]
-        table = pd.DataFrame(rows, columns=["phrase", "count", "npmi", "source"])
-        self._collocations = table
-        return docs
+            index = {t: i for i, t in enumerate(terms)}
+            result = []
+            for _, _, phrase in accepted:
+                if phrase not in index:
+                    index[phrase] = len(terms)
+                    terms.append(phrase)
+                result.append(index[phrase])
+            order = np.argsort([c for c, _, _ in accepted])
+            table = (np.array([c for c, _, _ in accepted], dtype=np.int64)[order],
+                     np.array([s for _, s, _ in accepted], dtype=np.float64)[order],
+                     np.array(result, dtype=np.int32)[order])
+            self._merge_tables.append((table, size))
+            stream, offsets = _merge_stream(stream, offsets, table, size)
+        self._collocations = pd.DataFrame(rows, columns=["phrase", "count", "npmi", "source"])
+        return stream, offsets
 
-    def _analyze_runs(self, text: str) -> list[str]:
-        runs = self._base_runs(text)
-        merges = getattr(self, "_merges", [])
-        for accepted, firsts in zip(merges, getattr(self, "_merge_firsts", [None] * len(merges))):
-            runs = self._merge(runs, accepted, firsts)
-        return [w for run in runs for w in run]
+    def _encode(self, texts: Iterable[str], *, grow: bool) -> tuple[np.ndarray, np.ndarray, _Encoder]:
+        """Term-id stream of texts, with the fitted phrases merged in (see ``_Encoder``)."""
+        encoder = _Encoder(self, self._term_index, grow=grow)
+        for text in texts:
+            encoder.add(text)
+        stream, offsets = encoder.stream()
+        for table, size in self._merge_tables:
+            stream, offsets = _merge_stream(stream, offsets, table, size)
+        return stream, offsets, encoder
 
     def analyze(self, text: str) -> list[str]:
         """The terms of one text, as the fitted vectorizer sees them.
@@ -390,7 +611,9 @@ class TopicVectorizer(BaseEstimator):
             ['secretary', 'state', 'antony blinken']
         """
         self._check_fitted()
-        return self._analyze_runs(text)
+        stream, _, encoder = self._encode([text], grow=True)
+        terms = self._terms + encoder.new_terms
+        return [terms[i] for i in stream.tolist() if i >= 0]
 
     # fitting --------------------------------------------------------------------------------
     def _texts(self, texts: Iterable[str]) -> list[str]:
@@ -401,27 +624,29 @@ class TopicVectorizer(BaseEstimator):
                               "fill missing paragraph texts with '' or drop them first")
         return texts
 
+    def _no_terms(self, reason: str) -> CorpusError:
+        return CorpusError(f"no terms left after stop words and min_df={self.min_df}, "
+                           f"max_df={self.max_df} ({reason}); lower min_df or raise max_df, "
+                           "or give a larger corpus")
+
     def fit_transform(self, texts: Iterable[str], y: Any = None) -> sparse.csr_matrix:
         """Learn phrases and vocabulary; return the paragraph × term count matrix (CSR)."""
         texts = self._texts(texts)
         if not texts:
             raise CorpusError("no paragraphs to build a vocabulary from: the corpus has no body text")
         self._setup()
-        self._merges, self._merge_firsts = [], []
-        docs = [self._base_runs(t) for t in texts]
+        self._term_index, self._terms, self._merge_tables = {}, [], []
+        stream, offsets, encoder = self._encode(texts, grow=True)
+        terms = encoder.new_terms
+        del encoder  # its per-spelling cache is as large as the corpus's vocabulary
         if self.phrases and self.phrase_passes:
-            docs = self._learn_phrases(docs)
+            stream, offsets = self._learn_phrases(stream, offsets, terms)
         else:
             self._collocations = pd.DataFrame(columns=["phrase", "count", "npmi", "source"])
-        terms = [[w for run in runs for w in run] for runs in docs]
-        self._cv = CountVectorizer(analyzer=_identity, min_df=self.min_df, max_df=self.max_df)
-        try:
-            X = self._cv.fit_transform(terms)
-        except ValueError as err:
-            raise CorpusError(f"no terms left after stop words and min_df={self.min_df}, "
-                              f"max_df={self.max_df} ({err}); lower min_df or raise max_df, "
-                              "or give a larger corpus") from err
-        self.vocabulary_ = np.asarray(self._cv.get_feature_names_out(), dtype=object)
+        X, vocab_ids = self._count(stream, offsets, terms)
+        del stream
+        self.vocabulary_ = np.asarray([terms[i] for i in vocab_ids], dtype=object)
+        self._keep_terms(terms, vocab_ids)
         vocab = set(self.vocabulary_)
         names_used = sorted(t for t in self._name_terms if t in vocab and " " in t)
         name_rows = pd.DataFrame({"phrase": names_used, "count": np.nan, "npmi": np.nan,
@@ -434,7 +659,81 @@ class TopicVectorizer(BaseEstimator):
         self.n_paragraphs_ = len(texts)
         log.info("vocabulary: %d terms from %d paragraphs (%d phrases learned, %d gazetteer names used)",
                  len(self.vocabulary_), len(texts), len(colloc), len(names_used))
-        return X.tocsr()
+        return X
+
+    def _count(self, stream: np.ndarray, offsets: np.ndarray,
+               terms: list[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
+        """The paragraph × term count matrix and the ids of its columns (terms in alphabetical order).
+
+        Terms are kept by scikit-learn's ``CountVectorizer`` rule on document frequency, and each
+        row's entries are in the order CountVectorizer leaves them (the order in which the terms
+        first occur in the corpus): the floating-point sums of tf-idf and NMF then come out the same.
+        """
+        n_rows = len(offsets) - 1
+        ids, per_row = _tokens_per_row(stream, offsets)
+        if not len(ids):
+            raise self._no_terms("empty vocabulary; perhaps the documents only contain stop words")
+        seen, first = np.unique(ids, return_index=True)
+        by_first = seen[np.argsort(first)]  # term ids in order of first occurrence
+        rank = np.empty(len(terms), dtype=np.int64)
+        rank[by_first] = np.arange(len(by_first))
+        n_seen = len(by_first)
+        # one sorted key per word: (row, rank of its term); runs of equal keys are the counts
+        key = np.repeat(np.arange(n_rows, dtype=np.int64), per_row)
+        key *= n_seen
+        key += rank[ids]
+        del ids, rank
+        key.sort()
+        new = np.empty(len(key), dtype=bool)
+        new[0] = True
+        np.not_equal(key[1:], key[:-1], out=new[1:])
+        starts = np.flatnonzero(new)
+        del new
+        counts = np.diff(np.append(starts, len(key)))
+        key = key[starts]
+        del starts
+        rows, ranks = np.divmod(key, n_seen)
+        del key
+        df = np.bincount(ranks, minlength=n_seen)
+        max_count = self.max_df if isinstance(self.max_df, Integral) else self.max_df * n_rows
+        min_count = self.min_df if isinstance(self.min_df, Integral) else self.min_df * n_rows
+        if max_count < min_count:
+            raise self._no_terms("max_df corresponds to < documents than min_df")
+        kept = np.flatnonzero((df <= max_count) & (df >= min_count))
+        if not len(kept):
+            raise self._no_terms("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+        vocab_ids = by_first[kept]
+        alphabetical = sorted(range(len(kept)), key=lambda j: terms[vocab_ids[j]])
+        column = np.full(n_seen, -1, dtype=np.int64)
+        column[kept[alphabetical]] = np.arange(len(kept))
+        cols = column[ranks]
+        ok = cols >= 0
+        X = _csr(rows[ok], cols[ok], counts[ok], (n_rows, len(kept)))
+        return X, vocab_ids[alphabetical]
+
+    def _keep_terms(self, terms: list[str], vocab_ids: np.ndarray) -> None:
+        """Keep, renumbered from 0, only the terms that ``transform`` needs: the vocabulary, the
+        actor names and the parts and results of the merges (a small, picklable model)."""
+        needed = set(vocab_ids.tolist())
+        needed.update(i for i, t in enumerate(terms) if t in self._name_terms)
+        for (codes, _, results), size in self._merge_tables:
+            needed.update((codes // size).tolist())
+            needed.update((codes % size).tolist())
+            needed.update(results.tolist())
+        old = np.array(sorted(needed), dtype=np.int64)
+        new_id = np.full(len(terms), _UNKNOWN, dtype=np.int64)
+        new_id[old] = np.arange(len(old))
+        self._terms = [terms[i] for i in old.tolist()]
+        self._term_index = {t: i for i, t in enumerate(self._terms)}
+        size = len(self._terms)
+        tables = []
+        for (codes, scores, results), old_size in self._merge_tables:
+            codes = new_id[codes // old_size] * size + new_id[codes % old_size]
+            order = np.argsort(codes)
+            tables.append(((codes[order], scores[order], new_id[results[order]].astype(np.int32)), size))
+        self._merge_tables = tables
+        self._columns = np.full(size, -1, dtype=np.int64)
+        self._columns[new_id[vocab_ids]] = np.arange(len(vocab_ids))
 
     def fit(self, texts: Iterable[str], y: Any = None) -> TopicVectorizer:
         """Learn phrases and vocabulary from paragraph texts; returns self."""
@@ -445,7 +744,16 @@ class TopicVectorizer(BaseEstimator):
         """Count matrix of new texts over the fitted vocabulary."""
         self._check_fitted()
         texts = self._texts(texts)
-        return self._cv.transform([self._analyze_runs(t) for t in texts]).tocsr()
+        stream, offsets, _ = self._encode(texts, grow=False)
+        ids, per_row = _tokens_per_row(stream, offsets)
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), per_row)
+        cols = self._columns[ids]
+        ok = cols >= 0
+        # entries sorted by (row, column) and summed, as CountVectorizer.transform leaves them
+        key = rows[ok] * len(self.vocabulary_) + cols[ok]
+        key, counts = np.unique(key, return_counts=True)
+        rows, cols = np.divmod(key, len(self.vocabulary_))
+        return _csr(rows, cols, counts, (len(texts), len(self.vocabulary_)))
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "vocabulary_"):
@@ -780,8 +1088,11 @@ class TopicModel(BaseEstimator):
         tfidf = getattr(self, "_tfidf", None)
         rank = self._ranking(H, X)
         top = _top_indices(rank, self.n_terms, positive=self.method == "nmf")
-        B = (X > 0).astype(np.float64).tocsc()
-        coherence = _npmi_from_binary(top, B)
+        # co-occurrence of the top terms only: a binary copy of the whole matrix would double its memory
+        used = sorted({i for t in top for i in t})
+        position = {c: j for j, c in enumerate(used)}
+        B = (X[:, used] > 0).astype(np.float64).tocsc()
+        coherence = _npmi_from_binary([[position[i] for i in t] for t in top], B)
 
         # stability: reruns with other seeds (random start) on subsamples of the paragraphs
         ref_terms = [[terms[i] for i in t] for t in top]
@@ -835,13 +1146,15 @@ class TopicModel(BaseEstimator):
         self.runs_ = runs[["seed", "topic_id", "agreement"]].sort_values(["seed", "topic_id"]) \
             .reset_index(drop=True)
 
+        # paras are sorted by doc_id, para_id (_check_paragraphs): with the topics in new order the
+        # rows come out sorted, with no sort (and no copy) of a table of n_paragraphs * k rows
         k = int(self.k)
         doc_topics = pd.DataFrame({
             "doc_id": np.repeat(paras["doc_id"].to_numpy(), k),
             "para_id": np.repeat(paras["para_id"].to_numpy(), k),
-            "topic_id": np.tile([new_id[t] for t in range(k)], n_docs),
-            "weight": np.round(shares.ravel(), WEIGHT_DECIMALS),
-        }).sort_values(["doc_id", "para_id", "topic_id"]).reset_index(drop=True)
+            "topic_id": np.tile(np.arange(k), n_docs),
+            "weight": np.round(shares[:, order].ravel(), WEIGHT_DECIMALS),
+        })
 
         self.vectorizer_ = vectorizer
         self.model_ = est
