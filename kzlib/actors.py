@@ -62,6 +62,10 @@ ROLE_WORDS = (
 )
 
 _NAME_TOKEN = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*[\w]"
+# _NAME_TOKEN for places where a blank or a comma must follow it: giving back characters cannot help there
+# (they are no blank or comma), so the run is taken whole (possessive) and must end in a word character,
+# which spares the backtracking at every capitalised word that is not followed by a name
+_NAME_TOKEN_WHOLE = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]++(?<=[\w])"
 _CAP_SEQ = re.compile(rf"(?<![\w'’-])({_NAME_TOKEN}(?:[ \t]+(?:(?:van|von|de|al|bin|el|da)[ \t]+)?{_NAME_TOKEN}){{1,3}})")
 # the same after the character before it: a pattern that opens with a character class is searched for at
 # C speed, one that opens with a look-behind is tried at every position
@@ -93,9 +97,9 @@ _ROLE_THEN_NAME = re.compile(
     rf"\b(?i:{_ROLE_RE})s?\b[ \t]+((?:(?:of|the|for|at|to|on|under|and)[ \t]+|[A-Z][\w'’-]*[ \t]+|[a-z][\w-]*[ \t]+){{0,12}}?)"
     rf"({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}})(?![ \t]+[A-Z])")
 _NAME_THEN_ROLE = re.compile(
-    rf"({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?"
+    rf"({_NAME_TOKEN_WHOLE}(?:[ \t]+{_NAME_TOKEN_WHOLE}){{1,2}}),[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?"
     rf"(?:(?i:{_ROLE_RE})|of[ \t]+the[ \t]+)")
-_NAME_OF_ORG = re.compile(rf"({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),?[ \t]+of[ \t]+the[ \t]+[A-Z]")
+_NAME_OF_ORG = re.compile(rf"({_NAME_TOKEN_WHOLE}(?:[ \t]+{_NAME_TOKEN_WHOLE}){{1,2}}),?[ \t]+of[ \t]+the[ \t]+[A-Z]")
 _OF_THE = re.compile(r"of[ \t]+the[ \t]+[A-Z]")
 _TITLE_BEFORE_NAME = re.compile(
     r"[ \t]+(?:[A-Z]|(?:of|to|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w.'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){2,})")
@@ -318,10 +322,12 @@ class Gazetteer:
         self._title_keys = (_word_keys(titles, ignore_case=True), _word_keys(titles, ignore_case=True, last=True))
         title_pats = {re.escape(t).replace(r"\ ", r"[ \t]+"): t for a in self.actors.values() for t in a.titles}
         title_alts = _by_first_char((title_pats[pat], pat) for pat in sorted(title_pats, key=lambda x: (-len(x), x)))
+        # possessive runs (++, *+): what follows each ("'s", a blank) is no character of the run, so giving
+        # characters back never helps and only costs time at every capitalised word
         self._title_re = re.compile(
-            r"(?<![\w])(?:(?:the|The|its|Its|his|His|her|Her|their|Their)[ \t]+(?:[\w.]+(?:'s|’s)[ \t]+)?"
-            r"|[A-Z][\w.]*(?:'s|’s)[ \t]+)"
-            r"((?:(?!(?:to|a|an|of|in|on|at|for|as|and|the|who|which|that)\b)[\w.'’-]+[ \t]+){0,3}?)"
+            r"(?<![\w])(?:(?:the|The|its|Its|his|His|her|Her|their|Their)[ \t]+(?:[\w.]++(?:'s|’s)[ \t]+)?"
+            r"|[A-Z][\w.]*+(?:'s|’s)[ \t]+)"
+            r"((?:(?!(?:to|a|an|of|in|on|at|for|as|and|the|who|which|that)\b)[\w.'’-]++[ \t]+){0,3}?)"
             r"((?i:" + title_alts + r"))(?![\w])")
 
     # ------------------------------------------------------------------------------ construction
@@ -359,7 +365,7 @@ class Gazetteer:
         words = index[1]
         keys = words & self._one_word_forms
         for k in words & self._longer_forms:
-            if k not in keys and any(w <= words for w in self._form_words[k]):  # type: ignore[index]
+            if any(w <= words for w in self._form_words[k]):  # type: ignore[index]
                 keys = keys | {k}
         return keys
 

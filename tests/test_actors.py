@@ -138,3 +138,20 @@ def test_word_keys():
     assert _word_key("head of the expert council", ignore_case=True, last=True) == "council"
     assert _word_keys(["minister", "political scientist"], ignore_case=True, plural=True) == {
         b"minister", b"ministers", b"political"}
+
+
+def test_possessive_rewrites_match_like_the_backtracking_patterns(g):
+    # _NAME_TOKEN_WHOLE and the title pattern's possessive runs give the matches of the plain forms
+    import re
+
+    from kzlib.actors import _NAME_OF_ORG, _NAME_THEN_ROLE, _NAME_TOKEN, _NAME_TOKEN_WHOLE
+    title_plain = re.compile(g._title_re.pattern.replace("++", "+").replace("*+", "*"))
+    texts = _TRICKY + ["Jr. Smith Jr., a lawyer; John O'Neil-Smith., an expert; Ann Lee , the head of the Fund",
+                       "U.S. Ambassador John Doe, an adviser to the Secretary; Ivan Ivanov of the Kremlin",
+                       "the Kremlin's press secretary; Russia's foreign ministry; its top diplomat; Moscow.'s envoy",
+                       "Mary-Ann Smith- Jones, a professor; Mr. A. B., chief of staff; Dr Jane Roe, head"]
+    for text in texts:
+        for rx in (_NAME_THEN_ROLE, _NAME_OF_ORG):
+            plain = re.compile(rx.pattern.replace(_NAME_TOKEN_WHOLE, _NAME_TOKEN))
+            assert [m.span(1) for m in rx.finditer(text)] == [m.span(1) for m in plain.finditer(text)], text
+        assert [m.span(2) for m in g._title_re.finditer(text)] == [m.span(2) for m in title_plain.finditer(text)]
