@@ -188,14 +188,14 @@ def _signatures(hashes: np.ndarray, offsets: np.ndarray, *, num_perm: int, seed:
     b = rng.randint(0, 2**63 - 1, size=num_perm, dtype=np.int64).astype(np.uint64)
     n = len(offsets) - 1
     sig = np.empty((n, num_perm), dtype=np.uint32)
-    h64 = hashes.astype(np.uint64)
     start = 0
     while start < n:
         stop = max(start + 1, int(np.searchsorted(offsets, offsets[start] + chunk, side="right")) - 1)
         stop = min(stop, n)
         lo, hi = offsets[start], offsets[stop]
         with np.errstate(over="ignore"):
-            perm = ((h64[lo:hi, None] * a[None, :] + b[None, :]) >> np.uint64(32)).astype(np.uint32)
+            h64 = hashes[lo:hi, None].astype(np.uint64)     # per chunk: no 64-bit copy of every hash
+            perm = ((h64 * a[None, :] + b[None, :]) >> np.uint64(32)).astype(np.uint32)
         sig[start:stop] = np.minimum.reduceat(perm, offsets[start:stop] - lo, axis=0)
         start = stop
     return sig
@@ -341,11 +341,16 @@ def _candidate_pairs(texts: pd.Series, *, lsh_threshold: float, num_perm: int, m
     sizes = np.array([len(h) for h in per_doc], dtype=np.int64)
     hashes = np.concatenate(per_doc) if per_doc else np.empty(0, dtype=np.uint32)
     del per_doc
-    uniq, df = np.unique(hashes, return_counts=True)
-    keep = df[np.searchsorted(uniq, hashes)] <= cut
-    del uniq, df
-    kept_sizes = np.bincount(np.repeat(np.arange(n), sizes)[keep], minlength=n)
+    # a feature is rare in at most `cut` documents (each document's hashes are unique); the common ones
+    # are few, so they are found without a count per distinct feature or an index per hash
+    keep = _not_in(hashes, _more_often_than(hashes, int(cut)))
+    kept_sizes = np.zeros(n, dtype=np.int64)
+    nonempty = np.flatnonzero(sizes > 0)
+    if len(nonempty):
+        starts = (np.cumsum(sizes) - sizes)[nonempty]
+        kept_sizes[nonempty] = np.add.reduceat(keep, starts, dtype=np.int64)
     hashes = hashes[keep]
+    del keep
     has = np.flatnonzero(kept_sizes > 0)
     offsets = np.r_[0, np.cumsum(kept_sizes[has])]
     bands, rows = _lsh_bands(lsh_threshold, num_perm)
@@ -364,6 +369,26 @@ def _candidate_pairs(texts: pd.Series, *, lsh_threshold: float, num_perm: int, m
              "rows) proposed %d pairs, %d of them with a Jaccard >= %s", n, m, int(cut), bands, rows, len(codes),
              len(pairs), lsh_threshold)
     return {"pairs": pairs, "proposed": len(codes), "df_cut": cut, "bands": bands, "rows": rows}
+
+
+def _more_often_than(values: np.ndarray, k: int) -> np.ndarray:
+    """The distinct values found more than ``k`` (>= 1) times in ``values``, sorted: sorted, such a value
+    equals the one ``k`` places on. Holds one sorted copy and a mask, not a count per distinct value."""
+    if len(values) <= k:
+        return np.empty(0, dtype=values.dtype)
+    ordered = np.sort(values)
+    return np.unique(ordered[k:][ordered[k:] == ordered[:-k]])
+
+
+def _not_in(values: np.ndarray, excluded: np.ndarray, *, chunk: int = 1 << 16) -> np.ndarray:
+    """A mask of the ``values`` not among ``excluded`` (sorted), computed ``chunk`` values at a time."""
+    keep = np.ones(len(values), dtype=bool)
+    if len(excluded):
+        for lo in range(0, len(values), chunk):
+            part = values[lo:lo + chunk]
+            at = np.minimum(np.searchsorted(excluded, part), len(excluded) - 1)
+            keep[lo:lo + chunk] = excluded[at] != part
+    return keep
 
 
 def similarity_matrix(texts: pd.Series, *, max_docs: int = 200) -> pd.DataFrame:
