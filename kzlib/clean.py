@@ -17,6 +17,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 
 import pandas as pd
@@ -56,6 +57,18 @@ _NON_WORD = re.compile(r"\W+")
 _QUOTE_OPEN = re.compile(r"^\s*[\"“”«‘'–—-]")
 _REPUBLISHED_FROM = re.compile(
     r"(?:re)?published (?:from|by)\W+(?P<src>[\w .&'-]+?)\W*(?:[-–—|]|\bread\b|$)", re.IGNORECASE)
+_BLOCK_BREAK = re.compile(r"\n\s*\n")
+_LINE_SPACES = re.compile(r"[ \t\u00a0]+")
+_SPACES = re.compile(r"\s+")
+_LINE_END_STOPS = (".", "!", "?", ":", '"', "”")   # a hard-wrapped line does not end a sentence
+_SENTENCE_END = (".", "!", "?")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_CREDIT_LABEL = re.compile(r"^(photo|photograph|image|credit|source|picture)s?\s*:", re.IGNORECASE)
+_CAPITALISED_WORD = re.compile(r"[A-Za-z][\w.'-]*")
+_NAMES_SLASH = re.compile(r"\w\s*/\s*\w")
+_TAGS_LABEL = re.compile(r"^(tags|keywords|topics|filed under)\s*:\s*", re.IGNORECASE)
+_TAG_SEPARATORS = re.compile(r"[,;|#]")
+_TITLE_END = (".", ";", ":", ",", '"', "”")
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,20 @@ def _n_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _ends_with(text: str, chars: tuple[str, ...]) -> bool:
+    """``re.search("[chars]$", text)``: ``$`` also matches before a final line break."""
+    return text.endswith(chars) or (text.endswith("\n") and text[:-1].endswith(chars))
+
+
+def _words_of_key(text: str, key: str) -> int:
+    """:func:`_n_words` of ``text`` from its key (``_NON_WORD.sub(" ", text.lower()).strip()``: its words
+    joined by single spaces). Lower-casing keeps every character a word character or not, except "İ"
+    (U+0130, lower-cased to "i" and a combining dot): such text is counted directly."""
+    if "\u0130" in text:
+        return _n_words(text)
+    return key.count(" ") + 1 if key else 0
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Split a document into paragraphs.
 
@@ -94,16 +121,17 @@ def split_paragraphs(text: str) -> list[str]:
         ['Title', 'First para.', 'Second para.']
     """
     paras: list[str] = []
-    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+    for block in _BLOCK_BREAK.split(text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [ln for ln in (raw.strip() for raw in block.split("\n")) if ln]
         if not lines:
             continue
         wrapped = len(lines) > 2 and all(
-            45 <= len(ln) <= 100 and not re.search(r"[.!?:\"”]$", ln) for ln in lines[:-1])
+            45 <= len(ln) <= 100 and not ln.endswith(_LINE_END_STOPS) for ln in lines[:-1])
         if wrapped:
-            paras.append(re.sub(r"\s+", " ", " ".join(lines)))
-        else:
-            paras.extend(re.sub(r"[ \t\u00a0]+", " ", ln) for ln in lines)
+            paras.append(_SPACES.sub(" ", " ".join(lines)))
+        else:   # runs of blanks to one space (a line without such a run is already that)
+            paras.extend(_LINE_SPACES.sub(" ", ln) if "  " in ln or "\t" in ln or "\u00a0" in ln else ln
+                         for ln in lines)
     return paras
 
 
@@ -124,27 +152,34 @@ def _parse_dateline(text: str) -> str:
         return ""
 
 
-def _is_credit(text: str) -> str:
-    """Reason if the paragraph is a photo credit line, else ''."""
+def _is_credit(text: str, n_words: int | None = None) -> str:
+    """Reason if the paragraph is a photo credit line, else ''. ``n_words``: its :func:`_n_words`, if known."""
     t = text.strip()
-    if _n_words(t) > 12 or re.search(r"[.!?]$", t) and not re.search(r"\b[A-Z]\.$", t):
+    words_in = _n_words(t) if n_words is None else n_words   # stripping changes no word
+    if words_in > 12 or t.endswith(_SENTENCE_END) and not _INITIAL_END.search(t):
         return ""
-    if re.match(r"^(photo|photograph|image|credit|source|picture)s?\s*:", t, re.IGNORECASE):
+    if _CREDIT_LABEL.match(t):
         return "credit line (labelled)"
-    words = re.findall(r"[A-Za-z][\w.'-]*", t)
+    words = _CAPITALISED_WORD.findall(t)
     capitalised = sum(w[0].isupper() for w in words) >= 0.6 * max(len(words), 1)
-    if "/" in t and capitalised and re.search(r"\w\s*/\s*\w", t):
+    if "/" in t and capitalised and _NAMES_SLASH.search(t):
         return "photo credit (names joined by '/')"
-    if _furniture().agencies.search(t) and capitalised and _n_words(t) <= 8:
+    if _furniture().agencies.search(t) and capitalised and words_in <= 8:
         return "photo credit (names a photo agency)"
     return ""
 
 
-def _is_tags(text: str) -> bool:
-    t = re.sub(r"^(tags|keywords|topics|filed under)\s*:\s*", "", text.strip(), flags=re.IGNORECASE)
-    if re.search(r"[.!?]$", t) or _n_words(t) > 30:
+def _is_tags(text: str, n_words: int | None = None) -> bool:
+    """Whether the paragraph is a keyword tag line. ``n_words``: its :func:`_n_words`, if known."""
+    stripped = text.strip()
+    # the label removed below holds at most two words and never the last character: a paragraph ending a
+    # sentence, or of more than 32 words, is no tag line with or without it
+    if stripped.endswith(_SENTENCE_END) or (n_words is not None and n_words > 32):
         return False
-    items = [i.strip() for i in re.split(r"[,;|#]", t) if i.strip()]
+    t = _TAGS_LABEL.sub("", stripped)
+    if t.endswith(_SENTENCE_END) or _n_words(t) > 30:
+        return False
+    items = [i.strip() for i in _TAG_SEPARATORS.split(t) if i.strip()]
     return len(items) >= 3 and all(_n_words(i) <= 3 and " and " not in f" {i} " for i in items)
 
 
@@ -172,8 +207,8 @@ def _classify(paras: list[str], *, title: str = "") -> tuple[list[str], list[str
     reasons = [""] * n
     datelines = [""] * n
     dup = [-1] * n
-    n_words = [_n_words(p) for p in paras]
     keys = [_NON_WORD.sub(" ", p.lower()).strip() for p in paras]
+    n_words = [_words_of_key(p, k) for p, k in zip(paras, keys)]
     seen: dict[str, int] = {}
     for i, key in enumerate(keys):
         if key in seen and n_words[i] >= 3:
@@ -200,22 +235,25 @@ def _classify(paras: list[str], *, title: str = "") -> tuple[list[str], list[str
             kinds[i], reasons[i], datelines[i] = "dateline", f"a date on its own ({date})", date
         elif words <= 8 and fur.boilerplate.match(p):
             kinds[i], reasons[i] = "boilerplate", "site furniture (widget label, counter, desk byline or ad slot)"
-        elif credit := _is_credit(p):
+        elif credit := _is_credit(p, words):
             kinds[i], reasons[i] = "credit", credit
-        elif _is_tags(p):
+        elif _is_tags(p, words):
             kinds[i], reasons[i] = "tags", "keyword tag line (a comma-separated list of short terms)"
 
     for i, p in enumerate(paras):
         if kinds[i] != "body":
             continue
         words = n_words[i]
+        # both credit-in-parentheses patterns end with ")", the wire-caption one with "." or ")"
+        last = p.rstrip()[-1:]
         if words <= 60 and fur.caption_openers.match(p):
             kinds[i], reasons[i] = "caption", "opens like a photo caption ('In the photo', 'This photo shows' …)"
-        elif words <= 80 and (_PAREN_CREDIT_END.search(p) or _PHOTO_WORD_END.search(p)):
+        elif words <= 80 and last == ")" and (_PAREN_CREDIT_END.search(p) or _PHOTO_WORD_END.search(p)):
             kinds[i], reasons[i] = "caption", "ends with a photo credit in parentheses"
         elif words <= 80 and i + 1 < n and kinds[i + 1] == "credit":
             kinds[i], reasons[i] = "caption", "followed by a photo credit line"
-        elif words <= 40 and _CAPTION_DATE_END.search(p) and not _QUOTE_OPEN.match(p):
+        elif (words <= 40 and last in (".", ")") and _CAPTION_DATE_END.search(p)
+              and not _QUOTE_OPEN.match(p)):
             kinds[i], reasons[i] = "caption", "wire-caption form: ends with '<place>, <Month> <day>, <year>.'"
 
     # the title: a short first line, or the line that matches the known title
@@ -227,7 +265,7 @@ def _classify(paras: list[str], *, title: str = "") -> tuple[list[str], list[str
             kinds[i], reasons[i] = "title", "matches the document's title"
             break
         first_body = i == candidates[0]
-        if (first_body and n_words[i] <= 25 and not re.search(r"[.;:,\"”]$", p) and not _QUOTE_OPEN.match(p)
+        if (first_body and n_words[i] <= 25 and not _ends_with(p, _TITLE_END) and not _QUOTE_OPEN.match(p)
                 and any(kinds[j] == "body" for j in range(i + 1, n))):
             kinds[i], reasons[i] = "title", "short first line without a full stop (a headline)"
             break
@@ -269,7 +307,7 @@ class SentenceSplitter:
         self.abbreviations = abbreviations
 
     def fit(self, texts: list[str]) -> SentenceSplitter:
-        from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+        from nltk.tokenize.punkt import PunktTrainer
 
         trainer = PunktTrainer()
         trainer.INCLUDE_ALL_COLLOCS = False
@@ -281,12 +319,65 @@ class SentenceSplitter:
         params = trainer.get_params()
         abbrevs = self.abbreviations if self.abbreviations is not None else _abbreviations()
         params.abbrev_types.update(abbrevs)
-        self.tokenizer_ = PunktSentenceTokenizer(params)
+        self.tokenizer_ = _memo_punkt()(params)
+        ends = "".join(self.tokenizer_._lang_vars.sent_end_chars)
+        self._sentence_end = re.compile(f"[{re.escape(ends)}]")
         return self
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, sentence) for each sentence of ``text``."""
+        end_char = self._sentence_end.search(text)
+        if end_char is None or end_char.start() == len(text) - 1:
+            # Punkt's candidate breaks are sentence-end characters with something after them: with none,
+            # it gives the whole text without trailing blanks (a third of news paragraphs)
+            end = len(text.rstrip())
+            return [(0, end, text[:end])] if end else []
         return [(s, e, text[s:e]) for s, e in self.tokenizer_.span_tokenize(text)]
+
+
+#: Distinct candidate contexts whose sentence-break decision a tokenizer remembers (~100 bytes each).
+_PUNKT_MEMO_MAX = 300_000
+
+
+def _memo_punkt() -> type:
+    """``_MemoPunkt``: NLTK's ``PunktSentenceTokenizer`` that remembers its decision for each candidate break.
+
+    Punkt decides whether a candidate ("said. The", "Jan. 7") ends a sentence from that short context
+    alone, with parameters fixed once trained; news repeats the same contexts, so each distinct one is
+    decided once (the first :data:`_PUNKT_MEMO_MAX` of them). The class is made on first use (importing
+    NLTK takes ~0.4 s) and kept as the module attribute ``_MemoPunkt``, where pickle finds it (a Dask
+    worker gets it through the module's ``__getattr__``).
+    """
+    cls = globals().get("_MemoPunkt")
+    if cls is not None:
+        return cls
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    class _MemoPunkt(PunktSentenceTokenizer):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._decisions: dict[str, bool] = {}
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            decision = self._decisions.get(text)
+            if decision is None:
+                decision = super().text_contains_sentbreak(text)
+                if len(self._decisions) < _PUNKT_MEMO_MAX:
+                    self._decisions[text] = decision
+            return decision
+
+        def __getstate__(self) -> dict[str, Any]:
+            return {**self.__dict__, "_decisions": {}}   # what one process learnt is not shipped
+
+    _MemoPunkt.__module__, _MemoPunkt.__qualname__ = __name__, "_MemoPunkt"
+    globals()["_MemoPunkt"] = _MemoPunkt
+    return _MemoPunkt
+
+
+def __getattr__(name: str) -> Any:
+    if name == "_MemoPunkt":   # unpickling a fitted SentenceSplitter in a fresh process
+        return _memo_punkt()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)

@@ -149,3 +149,53 @@ def test_a_given_splitter_is_used_and_must_be_fitted():
     assert not any(t.startswith("Russian ambassador to the U.S. Anatoly Antonov") for t in d000)
     with pytest.raises(ValueError, match="fitted SentenceSplitter"):
         clean(corpus, splitter=SentenceSplitter())
+
+
+def test_lower_casing_keeps_word_characters_but_one():
+    # _classify counts a paragraph's words from its lower-cased key; this holds for every character but "İ"
+    import re
+    import sys
+
+    word = re.compile(r"\w")
+    changed = [cp for cp in range(sys.maxunicode + 1)
+               if any(bool(word.match(ch)) != bool(word.match(chr(cp))) for ch in chr(cp).lower())]
+    assert changed == [0x130]
+
+
+def test_word_counts_and_cheap_checks_agree_with_the_plain_rules(seeds_corpus):
+    import re
+
+    from kzlib.clean import _NON_WORD, _ends_with, _is_credit, _is_tags, _n_words, _words_of_key
+
+    paras = seeds_corpus.paragraphs["text"].tolist() + [
+        "İstanbul talks, İzmir", "Tags: kazakhstan, almaty, csto", "Filed under: a, b, c.", "Keywords:",
+        "Photo: Reuters/ Pavel Mikheyev", "AFP / Getty Images", "Headline\n", "A line.\n", " ", "",
+        "kazakhstan, protest, almaty, " + "word " * 40, "Topics: one; two; three",
+    ]
+    for p in paras:
+        key = _NON_WORD.sub(" ", p.lower()).strip()
+        assert _words_of_key(p, key) == _n_words(p), p
+        assert _is_credit(p, _n_words(p)) == _is_credit(p), p
+        assert _is_tags(p, _n_words(p)) == _is_tags(p), p
+        assert _ends_with(p, (".", ";", ":", ",", '"', "”")) == bool(re.search(r"[.;:,\"”]$", p)), p
+
+
+def test_sentence_spans_are_punkt_s_own(seeds_corpus):
+    import pickle
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    splitter = SentenceSplitter().fit(analysable(seeds_corpus.paragraphs)["text"].tolist())
+    punkt = PunktSentenceTokenizer(splitter.tokenizer_._params)
+    texts = seeds_corpus.paragraphs["text"].tolist() + [
+        "", "   ", "No full stop here", "One sentence.", "One sentence.  ", "Trailing blank. \u3000",
+        "Ends with a mark.)", "Two. Sentences.", "What? Really!", "a.b", "?", "He said: “No.” Then left.",
+        "U.S. officials met on Jan. 7. They left.", "Dots... and more", "Last.\x1c", "x. \x1cy",
+    ]
+    want = [[(s, e, t[s:e]) for s, e in punkt.span_tokenize(t)] for t in texts]
+    assert [splitter.spans(t) for t in texts] == want
+    assert [splitter.spans(t) for t in texts] == want          # the remembered decisions give the same
+    assert splitter.tokenizer_._decisions
+    again = pickle.loads(pickle.dumps(splitter))              # as Dask ships it: without what it remembered
+    assert not again.tokenizer_._decisions
+    assert [again.spans(t) for t in texts] == want
