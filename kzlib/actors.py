@@ -66,7 +66,8 @@ _NAME_TOKEN = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*[\w]"
 # (they are no blank or comma), so the run is taken whole (possessive) and must end in a word character,
 # which spares the backtracking at every capitalised word that is not followed by a name
 _NAME_TOKEN_WHOLE = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]++(?<=[\w])"
-_CAP_SEQ = re.compile(rf"(?<![\w'’-])({_NAME_TOKEN}(?:[ \t]+(?:(?:van|von|de|al|bin|el|da)[ \t]+)?{_NAME_TOKEN}){{1,3}})")
+_CAP_SEQ = re.compile(  # (a blank follows the first token)
+    rf"(?<![\w'’-])({_NAME_TOKEN_WHOLE}(?:[ \t]+(?:(?:van|von|de|al|bin|el|da)[ \t]+)?{_NAME_TOKEN}){{1,3}})")
 # the same after the character before it: a pattern that opens with a character class is searched for at
 # C speed, one that opens with a look-behind is tried at every position
 _CAP_SEQ_AFTER = re.compile(r"[^\w'’-]" + _CAP_SEQ.pattern[len(r"(?<![\w'’-])"):])

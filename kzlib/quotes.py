@@ -109,6 +109,12 @@ def _cue_keys() -> frozenset[bytes] | None:
 _ACCORDING_KEYS = _word_keys(["according to"], ignore_case=True)
 
 
+@lru_cache(maxsize=1)
+def _indirect_cue_keys() -> frozenset[bytes] | None:
+    """First words of the cues that can introduce reported speech (see :func:`_indirect`)."""
+    return _word_keys([k for k, c in _cues()[1].items() if c.indirect and not c.after_quote_only], ignore_case=True)
+
+
 @lru_cache(maxsize=256)
 def _cue_starts(text: str) -> tuple[int, ...] | None:
     """Where in ``text`` a cue's first word stands (the only places a cue can start), or None when
@@ -457,7 +463,10 @@ def _sentence_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text
 def _indirect(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
               bounds: list[tuple[int, int]]) -> list[tuple[int, int, _Speaker, str]]:
     """Reported speech: one (start, end, speaker, cue) per sentence at most."""
-    according = _may_match(_word_index(text), _ACCORDING_KEYS)
+    index = _word_index(text)
+    according = _may_match(index, _ACCORDING_KEYS)
+    if not according and not _may_match(index, _indirect_cue_keys()):
+        return []  # no "according to" and no cue of reported speech in the paragraph
     inside = bytearray(len(text) + 1)
     for s in spans:
         inside[s.open_at:s.end + 1] = b"\x01" * (s.end + 1 - s.open_at)
@@ -490,12 +499,11 @@ def _indirect(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             spk = _subject_before(g, st, mentions, text, cm.start(), a)
             # content: skip an addressee ("told reporters", "informed Newsweek") and "that"
             c0 = cm.end()
-            adm = re.match(r"\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|reporters|journalists|us|him|her|them)"
-                           r"(?=\s+that\b|\s*[,.]|\s+on\b|\s+in\b)", text[c0:b]) if cm.group(0).lower() in (
+            adm = _ADDRESSEE.match(text[c0:b]) if cm.group(0).lower() in (
                 "told", "tells", "tell", "informed", "telling") else None
             if adm:
                 c0 += adm.end()
-            tm = re.match(r"\s*[,:]?\s*(?:that\b)?\s*[,:]?\s*", text[c0:b])
+            tm = _THAT_LEAD.match(text[c0:b])
             c0 += tm.end() if tm else 0
             content = text[c0:b].rstrip()
             lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
@@ -511,12 +519,18 @@ def _indirect(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 spk2 = _speaker_after(g, st, mentions, text, cm.end(), b)
                 if not spk2.name:
                     spk2 = _subject_before(g, st, mentions, text, cm.start(), comma)
-                if spk2.name and not re.match(r"\s*[\"“«„]", text[a:comma]):
+                if spk2.name and not _OPENS_QUOTE.match(text[a:comma]):
                     found = (a, comma, spk2, cm.group(0))
                     break
         if found:
             out.append(found)
     return out
+
+
+_ADDRESSEE = re.compile(r"\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|reporters|journalists|us|him|her|them)"
+                        r"(?=\s+that\b|\s*[,.]|\s+on\b|\s+in\b)")
+_THAT_LEAD = re.compile(r"\s*[,:]?\s*(?:that\b)?\s*[,:]?\s*")
+_OPENS_QUOTE = re.compile(r"\s*[\"“«„]")
 
 
 def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> bool:
