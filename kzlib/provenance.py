@@ -61,6 +61,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_BEFORE_DETERMINER = r"\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my)\b)[A-Za-z]"
 _DETERMINERS = frozenset({"the", "a", "an", "of", "for", "to", "in", "at", "on", "by", "with", "from", "this", "that"})
 _CONNECTORS = frozenset({"of", "for", "and", "de", "in"})
+_SPIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")      # the words a spin score is per 1,000 of
 
 
 def _stopwords() -> frozenset[str]:
@@ -442,11 +443,18 @@ _DASH_PARA = re.compile(r"^\s*[–—]\s+\S", re.MULTILINE)
 _DASH_ATTRIB = re.compile(r"[\"”»]?\s*,?\s+[–—]\s+(?:he|she|they|I|we|says?|said|explains?|notes?|adds?|believes?|"
                           r"stresses?|according)\b")
 _SPACE_CLOSE_QUOTE = re.compile(r"\w[,.!?]?\s+”")
+# as many matches as the two patterns above, searched from a character re finds fast (a dash, a space):
+# each match of those holds one dash / one closing quote, and needs only the white space just before
+# it (and the word after the dash / the word character, with maybe , . ! or ?, before the space)
+_DASH_ATTRIB_AT_DASH = re.compile(r"[–—](?<=\s[–—])\s+(?:he|she|they|I|we|says?|said|explains?|notes?|adds?|"
+                                  r"believes?|stresses?|according)\b")
+_SPACE_CLOSE_QUOTE_AT_SPACE = re.compile(r"\s(?:(?<=\w\s)|(?<=\w[,.!?]\s))\s*”")
 _TRANSLATED_NOTE = re.compile(r"\btranslated (?:from|by)\b|\btranslation (?:from|by)\b", re.IGNORECASE)
 
 
 # cheap necessary conditions of the patterns above (a text without them has no match)
 _LOWER_START_AT_TOKEN = re.compile(r"(?<!\S)(\S+)[.!?]\s+([a-z][a-z]*)")
+_LOWER_NEEDS = re.compile(r"[.!?]\s+[a-z]")
 _STRANDED_NEEDS = re.compile(r"(?:Is|Are|Was|Were|Has|Have|Had|Been|It was|It is)[.,]")
 _SPACE_PUNCT_NEEDS = re.compile(r"\s[,.;:]")
 
@@ -458,11 +466,28 @@ def _lower_starts(text: str) -> Iterable[re.Match]:
     while True:
         m = _LOWER_START.match(text, pos) if pos and not text[pos - 1].isspace() else None
         if m is None:
-            m = _LOWER_START_AT_TOKEN.search(text, pos)
+            m = _next_lower_start(text, pos)
             if m is None:
                 return
         yield m
         pos = m.end()
+
+
+def _next_lower_start(text: str, pos: int) -> re.Match | None:
+    """``_LOWER_START_AT_TOKEN.search(text, pos)``, found faster: a match lies in one word (white-space
+    delimited) and the space after it, and that word holds the match's ``[.!?]\\s+[a-z]``
+    (``_LOWER_NEEDS``); so only the words where ``_LOWER_NEEDS`` is found are tried, from their start
+    (or ``pos``, inside the first)."""
+    at = pos
+    while (need := _LOWER_NEEDS.search(text, at)) is not None:
+        start = need.start()
+        while start > pos and not text[start - 1].isspace():
+            start -= 1
+        m = _LOWER_START_AT_TOKEN.match(text, start)
+        if m is not None:
+            return m
+        at = need.start() + 1
+    return None
 
 
 def _mt_evidence(text: str) -> list[str]:
@@ -485,9 +510,9 @@ def _translation_evidence(text: str) -> int:
     direct speech, dash attributions ("..., – he said") and a space before a closing quotation mark."""
     n = 0
     if "–" in text or "—" in text:
-        n += len(_DASH_PARA.findall(text)) + len(_DASH_ATTRIB.findall(text))
+        n += len(_DASH_PARA.findall(text)) + len(_DASH_ATTRIB_AT_DASH.findall(text))
     if "”" in text:
-        n += len(_SPACE_CLOSE_QUOTE.findall(text))
+        n += len(_SPACE_CLOSE_QUOTE_AT_SPACE.findall(text))
     if "translat" in text.casefold():
         n += 5 * len(_TRANSLATED_NOTE.findall(text))
     return n
@@ -1046,7 +1071,7 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
 
     # 1. spin score and the table repair (scope=spun rows only where the document is spun)
     compiled = _compile(table)
-    n_words = raw.map(lambda t: len(re.findall(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?", t)))
+    n_words = raw.map(lambda t: len(_SPIN_WORD.findall(t)))
     doc_spans = [compiled.spans(t) for t in raw]      # the table's phrases, found once per document
     n_matches = pd.Series([sum(compiled.choose(t, a, b, spun=True) is not None for a, b in sp)
                            for t, sp in zip(raw, doc_spans)], index=raw.index, dtype="int64")

@@ -248,6 +248,33 @@ def test_body_paragraphs_take_their_phrases_from_their_document():
 
 # --- versions and spin scores ------------------------------------------------------------------------
 
+def test_machine_translation_and_translation_evidence_counts():
+    from kzlib import provenance as P
+
+    text = "The talks began. will continue. U.S. officials said. ok then"
+    # a lower-case word after a full stop, in the one white-space delimited word holding the stop
+    found = [m.groups() for m in P._lower_starts(text)]
+    assert found == [("began", "will"), ("U.S", "officials"), ("said", "ok")]
+    assert found == [m.groups() for m in P._LOWER_START.finditer(text)]
+    assert P._mt_evidence(text) == ["began. will", "said. ok"]       # U.S. is an abbreviation
+    text = "Talks ended – he said, “We agree .”\n– We will – stresses Lavrov. “Fine ”"
+    # a dash-led line; dash attributions "– he", "– stresses" (not "– We"); a space before ” after "Fine"
+    assert len(P._DASH_ATTRIB.findall(text)) == len(P._DASH_ATTRIB_AT_DASH.findall(text)) == 2
+    assert len(P._SPACE_CLOSE_QUOTE.findall(text)) == len(P._SPACE_CLOSE_QUOTE_AT_SPACE.findall(text)) == 1
+    assert P._translation_evidence(text) == 1 + 2 + 1
+
+
+def test_features_more_frequent_than_the_cut_are_found_from_one_sorted_copy():
+    from kzlib.provenance import _more_often_than, _not_in
+
+    values = np.array([5, 1, 5, 2, 5, 2, 9], dtype=np.uint32)      # 5 three times, 2 twice
+    assert _more_often_than(values, 1).tolist() == [2, 5]
+    assert _more_often_than(values, 2).tolist() == [5]
+    assert _more_often_than(values, 3).tolist() == []
+    assert _more_often_than(values, 7).tolist() == []
+    assert _not_in(values, np.array([2, 5], dtype=np.uint32), chunk=3).tolist() == [
+        False, True, False, False, False, False, True]
+
 def test_spun_seeds_score_above_all_others(annotated):
     s = annotated.documents.set_index("doc_id")["spin_score"]
     assert min(s[D000], s[D003]) > max(s[list(CLEAN)])
