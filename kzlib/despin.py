@@ -130,14 +130,20 @@ class _Compiled:
                        re.compile(f"(?:{r.left})$") if r.left else None,
                        re.compile(r.right) if r.right else None, r.case == "exact", r.source)
             self.rows.setdefault(key, []).append(row)
-        keys = sorted(self.rows, key=lambda k: (-len(k), k))
-        # longest phrase first; grouped by first character (same matches, several times faster to search)
-        alternation = _by_first_char((k, r"\s+".join(re.escape(w) for w in k.split(" "))) for k in keys)
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if keys else None
-        # the same matches, twice as fast, for text without the characters that re.IGNORECASE equates
-        # with an ASCII letter (see _ascii_trie)
-        self._fast = (re.compile(rf"(?<!\w){_ascii_trie(keys)}(?!\w)")
-                      if keys and all(k.isascii() for k in keys) else None)
+        self._keys = sorted(self.rows, key=lambda k: (-len(k), k))
+        # the same matches as `pattern`, twice as fast, for text without the characters that
+        # re.IGNORECASE equates with an ASCII letter (see _ascii_trie); `pattern` is compiled when needed
+        self._fast = (re.compile(rf"(?<!\w){_ascii_trie(self._keys)}(?!\w)")
+                      if self._keys and all(k.isascii() for k in self._keys) else None)
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern | None:
+        """The phrases, longest first, in any case, as whole words: grouped by first character (same
+        matches, several times faster to search)."""
+        if not self._keys:
+            return None
+        alternation = _by_first_char((k, r"\s+".join(re.escape(w) for w in k.split(" "))) for k in self._keys)
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
     def find(self, text: str, *, spun: bool) -> list[tuple[int, int, _Row]]:
         """Non-overlapping matches whose row applies here (context, case and scope)."""
@@ -151,7 +157,7 @@ class _Compiled:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of the table's phrases in ``text``, whether or not a row applies there: the
         matches :meth:`find` chooses a row for (they do not depend on ``spun`` or the context)."""
-        if self.pattern is None or not text:
+        if not self._keys or not text:
             return []
         pattern = self.pattern if self._fast is None or _ASCII_CASE_TWINS.search(text) else self._fast
         return [m.span() for m in pattern.finditer(text)]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import itertools
 import logging
 import re
 import zlib
@@ -80,8 +81,7 @@ def _stem(word: str) -> str:
 
 def _sentence_features(sentence: str) -> frozenset[str]:
     """Content-word stems, numbers and capitalised names of one sentence."""
-    feats = {lw.replace("’", "'")[:6] for lw in map(str.lower, _WORDS.findall(sentence))
-             if len(lw) >= 3 and lw not in _STOP}
+    feats = {stem for _, stem in map(_word_roles, _WORDS.findall(sentence)) if stem}   # 3+ letters, no stop word
     feats.update(["#" + n.replace(",", "") for n in _NUMBER.findall(sentence)])
     return frozenset(feats)
 
@@ -1066,8 +1066,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     paras = paras.sort_values(["doc_id", "para_id"]).reset_index(drop=True).copy()
     ids = sorted(docs["doc_id"].astype(str))
     dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
-    body = paras[(paras["kind"] == "body") & (dup < 0)]
-    raw = body.groupby("doc_id")["text"].agg("\n\n".join).reindex(ids).fillna("")
+    in_body = (paras["kind"] == "body") & (dup < 0)
+    raw = paras.loc[in_body, "text"].groupby(paras.loc[in_body, "doc_id"]).agg("\n\n".join).reindex(ids).fillna("")
 
     # 1. spin score and the table repair (scope=spun rows only where the document is spun)
     compiled = _compile(table)
@@ -1080,33 +1080,31 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     spun_ids = set(is_spun.index[is_spun])
     texts_in = paras["text"].tolist()
     para_docs = paras["doc_id"].tolist()
-    body_rows = body.index.tolist()           # positions in paras (its index is 0..n-1)
+    is_body = in_body.tolist()
     # a body paragraph takes its phrases from its document's, found above; the others are searched
-    known, again = _body_spans(texts_in, body_rows, para_docs, dict(zip(raw.index, doc_spans)))
+    known, again = _body_spans(texts_in, is_body, para_docs, dict(zip(raw.index, doc_spans)))
     del doc_spans
-    is_body = np.zeros(len(texts_in), dtype=bool)
-    is_body[body_rows] = True
     stage1: list[str] = []
     n_table: list[int] = []
-    for i, (d, t, in_body) in enumerate(zip(para_docs, texts_in, is_body.tolist())):
+    for i, (d, t, b) in enumerate(zip(para_docs, texts_in, is_body)):
         spun = d in spun_ids
-        if not in_body or d in again:
+        if not b or d in again:
             found = compiled.find(t, spun=spun)
         else:
             found = [(a, b, row) for a, b in known.get(i, ()) if (row := compiled.choose(t, a, b, spun=spun)) is not None]
         stage1.append(_apply(t, found))
         n_table.append(len(found))
-    del known, is_body
+    del known
     # the de-spun body text: a document the table left unchanged shares its text with raw (one copy of
     # the corpus in memory, not two); the others are joined again from their repaired paragraphs
+    changed = {d for d, b, t, t1 in zip(para_docs, is_body, texts_in, stage1) if b and t1 is not t and t1 != t}
     joined: dict[str, list[str]] = {}
-    changed = {para_docs[i] for i in body_rows if stage1[i] is not texts_in[i] and stage1[i] != texts_in[i]}
-    for i in body_rows:
-        if para_docs[i] in changed:
-            joined.setdefault(para_docs[i], []).append(stage1[i])
+    for d, b, t1 in zip(para_docs, is_body, stage1):
+        if b and d in changed:
+            joined.setdefault(d, []).append(t1)
     s1_body = pd.Series([("\n\n".join(joined[d]) if d in joined else t) for d, t in zip(raw.index, raw)],
                         index=raw.index, dtype=object)
-    del texts_in, para_docs, body_rows, joined
+    del texts_in, para_docs, is_body, joined, in_body
 
     # 2. copies and stories on de-spun text
     copies = find_copies(s1_body, threshold=copy_threshold, lsh_threshold=lsh_threshold, num_perm=num_perm,
@@ -1169,11 +1167,11 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     return dataclasses.replace(corpus, documents=docs, paragraphs=paras, copies=copies)
 
 
-def _body_spans(texts: list[str], body_rows: list[int], doc_ids: list[str],
+def _body_spans(texts: list[str], is_body: list[bool], doc_ids: list[str],
                 doc_spans: dict[str, list[tuple[int, int]]]) -> tuple[dict[int, list[tuple[int, int]]], set[str]]:
-    """The table phrases (:meth:`_Compiled.spans`) of the body paragraphs ``texts[i]`` (``i`` in
-    ``body_rows``, in document and paragraph order), read off those found in their document's body text
-    (the paragraphs joined by a blank line). Where no phrase crosses a paragraph break they are exactly
+    """The table phrases (:meth:`_Compiled.spans`) of the body paragraphs ``texts[i]`` (``is_body[i]``;
+    in document and paragraph order), read off those found in their document's body text (its body
+    paragraphs joined by a blank line). Where no phrase crosses a paragraph break they are exactly
     those a search of the paragraph alone finds: the pattern's edges (``(?<!\\w)``, ``(?!\\w)``) see
     a paragraph break as they see the text's ends.
 
@@ -1181,13 +1179,8 @@ def _body_spans(texts: list[str], body_rows: list[int], doc_ids: list[str],
     searched on their own (a phrase across a break, or no entry in ``doc_spans``)."""
     out: dict[int, list[tuple[int, int]]] = {}
     again: set[str] = set()
-    k = 0
-    while k < len(body_rows):
-        d = doc_ids[body_rows[k]]
-        rows = []
-        while k < len(body_rows) and doc_ids[body_rows[k]] == d:
-            rows.append(body_rows[k])
-            k += 1
+    body_rows = (i for i, b in enumerate(is_body) if b)
+    for d, rows in itertools.groupby(body_rows, key=doc_ids.__getitem__):
         spans = doc_spans.get(d)
         if spans is None:
             again.add(d)
@@ -1199,11 +1192,14 @@ def _body_spans(texts: list[str], body_rows: list[int], doc_ids: list[str],
             while j < len(spans) and spans[j][0] < end + 2:    # the phrases before the next paragraph
                 a, b = spans[j]
                 if b > end:
-                    again.add(d)
                     break
                 found.setdefault(i, []).append((a - start, b - start))
                 j += 1
-            start = end + 2
+            else:
+                start = end + 2
+                continue
+            again.add(d)                                       # a phrase across a paragraph break
+            break
         if d not in again:
             out.update(found)
     return out, again

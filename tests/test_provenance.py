@@ -240,7 +240,7 @@ def test_body_paragraphs_take_their_phrases_from_their_document():
     paras = ["The navy", "said the Safety", "Council met", "A navy base", "Safety Council", "no phrase"]
     doc_ids = ["a", "a", "a", "b", "b", "b"]
     docs = {d: "\n\n".join(p for p, pd_ in zip(paras, doc_ids) if pd_ == d) for d in ("a", "b")}
-    spans, again = _body_spans(paras, list(range(6)), doc_ids, {d: compiled.spans(t) for d, t in docs.items()})
+    spans, again = _body_spans(paras, [True] * 6, doc_ids, {d: compiled.spans(t) for d, t in docs.items()})
     # document a's "Safety\n\nCouncil" crosses a paragraph break: its paragraphs are searched alone
     assert again == {"a"}
     assert spans == {3: [(2, 6)], 4: [(0, 14)]}
