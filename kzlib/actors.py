@@ -66,11 +66,13 @@ _NAME_TOKEN = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*[\w]"
 # (they are no blank or comma), so the run is taken whole (possessive) and must end in a word character,
 # which spares the backtracking at every capitalised word that is not followed by a name
 _NAME_TOKEN_WHOLE = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]++(?<=[\w])"
-_CAP_SEQ = re.compile(  # (a blank follows the first token)
-    rf"(?<![\w'’-])({_NAME_TOKEN_WHOLE}(?:[ \t]+(?:(?:van|von|de|al|bin|el|da)[ \t]+)?{_NAME_TOKEN}){{1,3}})")
-# the same after the character before it: a pattern that opens with a character class is searched for at
-# C speed, one that opens with a look-behind is tried at every position
-_CAP_SEQ_AFTER = re.compile(r"[^\w'’-]" + _CAP_SEQ.pattern[len(r"(?<![\w'’-])"):])
+# capitalised sequences (two to four name tokens) not preceded by a word character, apostrophe or hyphen.
+# Written to open with the capital (its look-behind right after it) so that re searches for capitals at C
+# speed instead of trying a look-behind at every position; a blank follows the first token, so that one
+# is taken whole (see _NAME_TOKEN_WHOLE)
+_CAP = "A-ZÀ-ÞА-ЯЁ"
+_CAP_SEQ = re.compile(rf"([{_CAP}](?<![\w'’-][{_CAP}])[\w'’.-]++(?<=[\w])"
+                      rf"(?:[ \t]+(?:(?:van|von|de|al|bin|el|da)[ \t]+)?{_NAME_TOKEN}){{1,3}})")
 
 
 def _by_first_char(alternatives: Iterable[tuple[str, str]]) -> str:
@@ -586,7 +588,7 @@ class Gazetteer:
                 cands, method = self._candidates(surface)
                 if claim(s, e):
                     spans.append((s, e, surface, cands or [surface], method or "pattern"))
-            for m in _cap_sequences(text):  # fuzzy variants of known surnames among other capitalised words
+            for m in _CAP_SEQ.finditer(text):  # fuzzy variants of known surnames among other capitalised words
                 at = m.start(1)
                 for ts, te, token, hit in self._fuzzy_tokens(m.group(1)):
                     if claim(at + ts, at + te):
@@ -601,16 +603,6 @@ class Gazetteer:
             if actor:
                 recent.append(actor)
         return found
-
-
-def _cap_sequences(text: str) -> Iterator[re.Match]:
-    """``_CAP_SEQ.finditer(text)`` as matches whose group 1 is the sequence (group 0 may hold the character
-    before it). A sequence ends with a word character, so none starts where another ended, and the
-    next one can be searched for from the end of the last."""
-    first = _CAP_SEQ.match(text)
-    if first:
-        yield first
-    yield from _CAP_SEQ_AFTER.finditer(text, first.end() if first else 0)
 
 
 def _plausible_name(name: str) -> bool:
