@@ -577,6 +577,7 @@ _SPAN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|[^\sA-Za-z]+")
 
 
 _SPAN_TOKENS = re.compile(r"[A-Za-z][A-Za-z'’]*|[^\sA-Za-z-]+|-")
+_SPAN_TOKENS_AND_LINES = re.compile(rf"{_SPAN_TOKENS.pattern}|\n")
 # two capitalised words with only spaces, hyphens and connectors between: a sentence without it has no span
 _CAPS_PAIR = re.compile(r"[A-Z][A-Za-z'’]*[\s-]+(?:(?:of|for|and|de|in)(?:['’]s?)?[\s-]+)*[A-Z]")
 
@@ -598,23 +599,26 @@ def _span_role(token: str) -> tuple[int, str]:
 
 
 def _caps_spans(text: str) -> list[list[str]]:
-    """Runs of capitalised words (with of/for/and/de/in inside), hyphenated words split: name-like spans."""
+    """Runs of capitalised words (with of/for/and/de/in inside), hyphenated words split: name-like spans.
+
+    A run ends at a sentence break too; the tokens of the whole text are those of its _sentences,
+    with a line break as a token that ends a run (a break after . ! or ? follows a token that ends
+    one anyway, and the quote it may start with is no word)."""
     spans: list[list[str]] = []
-    for sent in _sentences(text):
-        if not _CAPS_PAIR.search(sent):
-            continue
-        run: list[str] = []
-        for role, word in map(_span_role, _SPAN_TOKENS.findall(sent)):
-            if role == 1:
+    if not _CAPS_PAIR.search(text):
+        return spans
+    run: list[str] = []
+    for role, word in map(_span_role, _SPAN_TOKENS_AND_LINES.findall(text)):
+        if role == 1:
+            run.append(word)
+        elif role == 2:
+            if run:
                 run.append(word)
-            elif role == 2:
-                if run:
-                    run.append(word)
-            elif role == 0 and run:
-                _end_run(run, spans)
-                run = []
-        if run:
+        elif role == 0 and run:
             _end_run(run, spans)
+            run = []
+    if run:
+        _end_run(run, spans)
     return spans
 
 

@@ -93,6 +93,18 @@ def test_story_features_names_and_word_pairs_stay_inside_sentences():
         "offici_met", "putin_spoke", "spoke_biden", "moscow_agreed", "agreed_troops", "tokaye_kazakh", "kazakh_said",
     }
 
+def test_name_spans_end_at_lower_case_words_punctuation_and_line_breaks():
+    from kzlib.provenance import _caps_spans
+
+    text = ("President Kassym-Jomart Tokayev’s office said. Bank of England and\nCentral Asia. "
+            "The Collective Security Treaty Organization of")
+    # hyphenated names split, possessives dropped, connectors kept inside a span and dropped at its end
+    assert _caps_spans(text) == [
+        ["President", "Kassym", "Jomart", "Tokayev"], ["Bank", "of", "England"], ["Central", "Asia"],
+        ["The", "Collective", "Security", "Treaty", "Organization"]]
+    assert _caps_spans("no names here. Only One") == [["Only", "One"]]
+    assert _caps_spans("Only\nOne") == []
+
 def test_find_copies_scales_by_lsh_and_finds_planted_copies():
     rng = np.random.default_rng(1)
     letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
