@@ -96,9 +96,9 @@ def _by_first_char(alternatives: Iterable[tuple[str, str]]) -> str:
 
 _ROLE_RE = _by_first_char((w, re.escape(w)) for w in sorted(set(ROLE_WORDS), key=lambda w: (-len(w), w)))
 _LONG_TOKEN = re.compile(r"[\w'’-]{6,}")
-_ROLE_THEN_NAME = re.compile(
-    rf"\b(?i:{_ROLE_RE})s?\b[ \t]+((?:(?:of|the|for|at|to|on|under|and)[ \t]+|[A-Z][\w'’-]*[ \t]+|[a-z][\w-]*[ \t]+){{0,12}}?)"
-    rf"({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}})(?![ \t]+[A-Z])")
+_ROLE_THEN_NAME = re.compile(  # (possessive runs and first token: a blank follows them, see _NAME_TOKEN_WHOLE)
+    rf"\b(?i:{_ROLE_RE})s?\b[ \t]+((?:(?:of|the|for|at|to|on|under|and)[ \t]+|[A-Z][\w'’-]*+[ \t]+|[a-z][\w-]*+[ \t]+){{0,12}}?)"
+    rf"({_NAME_TOKEN_WHOLE}(?:[ \t]+{_NAME_TOKEN}){{1,2}})(?![ \t]+[A-Z])")
 _NAME_THEN_ROLE = re.compile(
     rf"({_NAME_TOKEN_WHOLE}(?:[ \t]+{_NAME_TOKEN_WHOLE}){{1,2}}),[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?"
     rf"(?:(?i:{_ROLE_RE})|of[ \t]+the[ \t]+)")
