@@ -402,17 +402,23 @@ def _pairs(stream: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     return pos, left[pos].astype(np.int64) * size + right[pos]
 
 
-def _merge_stream(stream: np.ndarray, offsets: np.ndarray, merges: tuple[np.ndarray, np.ndarray, np.ndarray],
-                  size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Join accepted bigrams, left to right; of two overlapping ones (a b, b c) the higher NPMI wins.
+_BLOCK = 1 << 20  # stream ids per block: corpus-wide passes go block by block, in bounded memory
 
-    ``merges`` are the accepted bigrams' codes (a * size + b, sorted), NPMI scores and the term ids
-    they become. Returns the new stream and paragraph offsets.
-    """
+
+def _row_blocks(offsets: np.ndarray) -> list[tuple[int, int]]:
+    """Ranges [r0, r1) of rows whose streams hold about ``_BLOCK`` ids together. A row is never
+    split, and every row's stream ends with a break, so no pair of terms spans two blocks."""
+    n_rows = len(offsets) - 1
+    cuts = np.searchsorted(offsets, np.arange(_BLOCK, int(offsets[-1]), _BLOCK))
+    bounds = np.unique(np.concatenate(([0], cuts, [n_rows]))).tolist()
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
+def _merged(block: np.ndarray, merges: tuple[np.ndarray, np.ndarray, np.ndarray],
+            size: int) -> tuple[np.ndarray, np.ndarray]:
+    """A stream with accepted bigrams joined, and the positions where the joined bigrams started."""
     codes, scores, results = merges
-    pos, pair = _pairs(stream, size)
-    if not len(codes) or not len(pos):
-        return stream, offsets
+    pos, pair = _pairs(block, size)
     at = np.minimum(np.searchsorted(codes, pair), len(codes) - 1)
     hit = codes[at] == pair
     pos, at = pos[hit], at[hit]
@@ -427,14 +433,65 @@ def _merge_stream(stream: np.ndarray, offsets: np.ndarray, merges: tuple[np.ndar
             continue  # the next pair binds tighter: this word stays alone
         chosen.append(j)
         free_from = i + 2
-    if not chosen:
-        return stream, offsets
     taken = pos[chosen]
-    keep = np.ones(len(stream), dtype=bool)
+    if not len(taken):
+        return block, taken
+    keep = np.ones(len(block), dtype=bool)
     keep[taken + 1] = False
-    merged = stream[keep]
+    merged = block[keep]
     merged[taken - np.arange(len(taken))] = results[at[chosen]]  # each earlier merge removed one position
-    return merged, offsets - np.searchsorted(taken + 1, offsets)
+    return merged, taken
+
+
+def _merge_stream(stream: np.ndarray, offsets: np.ndarray, merges: tuple[np.ndarray, np.ndarray, np.ndarray],
+                  size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Join accepted bigrams, left to right; of two overlapping ones (a b, b c) the higher NPMI wins.
+
+    ``merges`` are the accepted bigrams' codes (a * size + b, sorted), NPMI scores and the term ids
+    they become. Works block by block and in place (a merge only shortens the stream): returns a
+    prefix of ``stream`` and the new paragraph offsets.
+    """
+    if not len(merges[0]):
+        return stream, offsets
+    new_offsets = offsets.copy()
+    write = 0
+    for r0, r1 in _row_blocks(offsets):
+        start = int(offsets[r0])
+        merged, taken = _merged(stream[start:offsets[r1]], merges, size)
+        local = offsets[r0:r1 + 1] - start
+        new_offsets[r0:r1 + 1] = write + local - np.searchsorted(taken + 1, local)
+        stream[write:write + len(merged)] = merged
+        write += len(merged)
+    return stream[:write], new_offsets
+
+
+def _pair_counts(stream: np.ndarray, offsets: np.ndarray,
+                 size: int) -> tuple[np.ndarray, int, np.ndarray, np.ndarray, np.ndarray]:
+    """Counts of a stream's terms (ids below ``size``) and of its adjacent pairs, block by block.
+
+    Returns the term counts, their total, and the distinct pair codes (a * size + b, sorted) with
+    the stream position where each first occurs and its count.
+    """
+    unigrams = np.zeros(size, dtype=np.int64)
+    total = 0
+    parts = []
+    for r0, r1 in _row_blocks(offsets):
+        start = int(offsets[r0])
+        block = stream[start:offsets[r1]]
+        words = block[block >= 0]
+        unigrams += np.bincount(words, minlength=size)
+        total += len(words)
+        pos, pair = _pairs(block, size)
+        codes, first, counts = np.unique(pair, return_index=True, return_counts=True)
+        parts.append((codes, pos[first] + start, counts))
+    codes, first, counts = (np.concatenate([part[i] for part in parts]) if parts else np.zeros(0, np.int64)
+                            for i in range(3))
+    if not len(codes):
+        return unigrams, total, codes, first, counts
+    order = np.lexsort((first, codes))  # by code, then position: a code's first entry has its first position
+    codes, first, counts = codes[order], first[order], counts[order]
+    new = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    return unigrams, total, codes[new], first[new], np.add.reduceat(counts, new)
 
 
 def _tokens_per_row(stream: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -547,13 +604,7 @@ class TopicVectorizer(BaseEstimator):
         self._merge_tables = []
         for pass_no in range(1, self.phrase_passes + 1):
             size = len(terms)
-            words = stream[stream >= 0]
-            unigrams = np.bincount(words, minlength=size)
-            total = len(words)
-            del words
-            _, pair = _pairs(stream, size)
-            codes, first, counts = np.unique(pair, return_index=True, return_counts=True)
-            del pair
+            unigrams, total, codes, first, counts = _pair_counts(stream, offsets, size)
             frequent = np.flatnonzero(counts >= self.phrase_min_count)
             frequent = frequent[np.argsort(first[frequent], kind="stable")]  # first seen first, as a Counter
             accepted: list[tuple[int, float, str]] = []
@@ -670,31 +721,41 @@ class TopicVectorizer(BaseEstimator):
         first occur in the corpus): the floating-point sums of tf-idf and NMF then come out the same.
         """
         n_rows = len(offsets) - 1
-        ids, per_row = _tokens_per_row(stream, offsets)
-        if not len(ids):
+        blocks = _row_blocks(offsets)
+        # the order in which the terms first occur
+        first = np.full(len(terms), -1, dtype=np.int64)
+        for r0, r1 in blocks:
+            start = int(offsets[r0])
+            block = stream[start:offsets[r1]]
+            seen, at = np.unique(block[block >= 0], return_index=True)
+            new = first[seen] < 0
+            first[seen[new]] = start + at[new]
+        occurring = np.flatnonzero(first >= 0)
+        if not len(occurring):
             raise self._no_terms("empty vocabulary; perhaps the documents only contain stop words")
-        seen, first = np.unique(ids, return_index=True)
-        by_first = seen[np.argsort(first)]  # term ids in order of first occurrence
-        rank = np.empty(len(terms), dtype=np.int64)
-        rank[by_first] = np.arange(len(by_first))
+        by_first = occurring[np.argsort(first[occurring])]  # term ids in order of first occurrence
+        del first, occurring
         n_seen = len(by_first)
-        # one sorted key per word: (row, rank of its term); runs of equal keys are the counts
-        key = np.repeat(np.arange(n_rows, dtype=np.int64), per_row)
-        key *= n_seen
-        key += rank[ids]
-        del ids, rank
-        key.sort()
-        new = np.empty(len(key), dtype=bool)
-        new[0] = True
-        np.not_equal(key[1:], key[:-1], out=new[1:])
-        starts = np.flatnonzero(new)
-        del new
-        counts = np.diff(np.append(starts, len(key)))
-        key = key[starts]
-        del starts
-        rows, ranks = np.divmod(key, n_seen)
-        del key
-        df = np.bincount(ranks, minlength=n_seen)
+        rank = np.empty(len(terms), dtype=np.int64)
+        rank[by_first] = np.arange(n_seen)
+        # per block, each row's distinct terms (by rank) and their counts, from one sorted key per word
+        parts = []
+        df = np.zeros(n_seen, dtype=np.int64)
+        for r0, r1 in blocks:
+            start = int(offsets[r0])
+            ids, per_row = _tokens_per_row(stream[start:offsets[r1]], offsets[r0:r1 + 1] - start)
+            key = np.repeat(np.arange(r0, r1, dtype=np.int64), per_row)
+            key *= n_seen
+            key += rank[ids]
+            del ids
+            key.sort()
+            new = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1]))) if len(key) else key
+            counts = np.diff(np.append(new, len(key))).astype(np.int32)
+            rows, ranks = np.divmod(key[new], n_seen)
+            del key, new
+            df += np.bincount(ranks, minlength=n_seen)
+            parts.append((rows.astype(np.int32), ranks.astype(np.int32), counts))
+        del rank
         max_count = self.max_df if isinstance(self.max_df, Integral) else self.max_df * n_rows
         min_count = self.min_df if isinstance(self.min_df, Integral) else self.min_df * n_rows
         if max_count < min_count:
@@ -706,9 +767,26 @@ class TopicVectorizer(BaseEstimator):
         alphabetical = sorted(range(len(kept)), key=lambda j: terms[vocab_ids[j]])
         column = np.full(n_seen, -1, dtype=np.int64)
         column[kept[alphabetical]] = np.arange(len(kept))
-        cols = column[ranks]
-        ok = cols >= 0
-        X = _csr(rows[ok], cols[ok], counts[ok], (n_rows, len(kept)))
+        # the matrix, filled block by block (each block's entries freed as they are copied)
+        nnz = int(df[kept].sum())
+        index_dtype = np.int64 if nnz > np.iinfo(np.int32).max else np.int32
+        data = np.empty(nnz, dtype=np.int64)
+        indices = np.empty(nnz, dtype=index_dtype)
+        per_row = np.zeros(n_rows, dtype=np.int64)
+        filled = 0
+        parts.reverse()
+        while parts:
+            rows, ranks, counts = parts.pop()
+            cols = column[ranks]
+            ok = cols >= 0
+            n = int(ok.sum())
+            data[filled:filled + n] = counts[ok]
+            indices[filled:filled + n] = cols[ok]
+            per_row += np.bincount(rows[ok], minlength=n_rows)
+            filled += n
+        indptr = np.zeros(n_rows + 1, dtype=index_dtype)
+        np.cumsum(per_row, out=indptr[1:])
+        X = sparse.csr_matrix((data, indices, indptr), shape=(n_rows, len(kept)))
         return X, vocab_ids[alphabetical]
 
     def _keep_terms(self, terms: list[str], vocab_ids: np.ndarray) -> None:
@@ -1154,7 +1232,7 @@ class TopicModel(BaseEstimator):
             "para_id": np.repeat(paras["para_id"].to_numpy(), k),
             "topic_id": np.tile(np.arange(k), n_docs),
             "weight": np.round(shares[:, order].ravel(), WEIGHT_DECIMALS),
-        })
+        }, copy=False)  # fresh arrays: no consolidating copy of n_paragraphs * k rows
 
         self.vectorizer_ = vectorizer
         self.model_ = est
