@@ -561,11 +561,13 @@ class Gazetteer:
         form_keys = self._form_keys(index) if index is not None and self._form_words is not None else None
         for m in _matches_at_words(self._matcher, text, index, form_keys):
             surface = m.group(0)
-            if surface.isupper() is False and surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
+            if surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
                 continue
             cands, method = self._candidates(surface)
-            if cands and claim(m.start(), m.end()):
-                spans.append((m.start(), m.end(), surface, cands, method))
+            if cands:  # (matches do not overlap: nothing is taken yet)
+                s, e = m.span()
+                taken[s:e] = b"\x01" * (e - s)
+                spans.append((s, e, surface, cands, method))
         may_title = _may_match(index, self._title_keys[0]) and _may_match(index, self._title_keys[1])
         titles = self._title_re.finditer(text) if may_title else ()
         for m in titles:
