@@ -182,15 +182,19 @@ def _word_key(literal: str, *, ignore_case: bool, last: bool = False) -> str | N
     Assumes that in the pattern each of the literal's word characters stands for itself, each other
     character for non-word characters, and that no word character precedes (``last``: follows) a match."""
     runs = _WORD_RUN.findall(literal)
-    if not runs or not (last or literal[0] in runs[0]):
+    if not runs or not (last or _WORD_RUN.match(literal)):
         return None
     return _fold_run(runs[-1 if last else 0], ignore_case=ignore_case)
 
 
 def _word_keys(literals: Iterable[str], *, ignore_case: bool, plural: bool = False,
                last: bool = False) -> frozenset[bytes] | None:
-    """Keys (:func:`_word_key`) of the literals as bytes, or None when one has none. ``plural``: a
-    one-word literal may also be followed by an "s" in the same run ("ministers")."""
+    """Keys (:func:`_word_key`) of the literals as bytes, or None when one has none or there are none (an
+    empty alternation matches everywhere). ``plural``: a one-word literal may also be followed by an "s"
+    in the same run ("ministers")."""
+    literals = list(literals)
+    if not literals:
+        return None
     keys = set()
     for lit in literals:
         key = _word_key(lit, ignore_case=ignore_case, last=last)

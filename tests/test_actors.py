@@ -160,3 +160,11 @@ def test_possessive_rewrites_match_like_the_backtracking_patterns(g):
             plain = re.compile(rx.pattern.replace(_NAME_TOKEN_WHOLE, _NAME_TOKEN).replace("*+", "*"))
             assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)], text
         assert [m.span(2) for m in g._title_re.finditer(text)] == [m.span(2) for m in title_plain.finditer(text)]
+
+
+def test_no_titles_no_prefilter():
+    # a gazetteer without titles keeps its (empty) title pattern's behaviour: no word prefilter
+    g0 = Gazetteer([Actor("Jane Roe", "person", "X")])
+    assert g0._title_keys == (None, None)
+    from kzlib.actors import _word_keys
+    assert _word_keys([], ignore_case=True) is None and _word_keys(["", "a"], ignore_case=True) is None
