@@ -133,6 +133,73 @@ def test_actor_aliases_become_the_canonical_term():
     assert vec.analyze("US officials told us") == ["united states", "officials"]
 
 
+def _same_counts(got, want):
+    assert got.shape == want.shape
+    for field in ("data", "indices", "indptr"):  # same entries in the same order: tf-idf and NMF sums agree
+        assert getattr(got, field).dtype == getattr(want, field).dtype, field
+        assert getattr(got, field).tolist() == getattr(want, field).tolist(), field
+
+
+_MIXED = [
+    "Kazakhstan’s President Kassym-Jomart Tokayev asked the CSTO for help; U.S. officials objected.",
+    "The Collective Security Treaty Organization sent troops to Almaty — and Russia's paratroopers led.",
+    "Protests over fuel prices spread from Zhanaozen to Almaty, where the airport was seized.",
+    "Tokayev said 'terrorists' had attacked Almaty; the CSTO troops guarded the airport.",
+    "Fuel prices doubled in January - and protests spread across Kazakhstan.",
+    "WE ARE HERE FOR PEACE, THE U.S. SAID",
+    "Blinken’s remarks: the U.S. and Russia's envoys met in Geneva on January 10.",
+    "Russia's paratroopers left Almaty; the CSTO mission ended.",
+] * 3
+
+
+@pytest.mark.parametrize("options", [{"min_df": 1, "max_df": 1.0}, {"min_df": 2, "max_df": 0.5},
+                                     {"min_df": 2, "max_df": 20, "phrase_min_count": 2}])
+def test_count_matrix_is_countvectorizers(options):
+    """The vectorizer counts terms itself (int32 term ids), but gives exactly the matrix scikit-learn's
+    CountVectorizer builds from the same terms: vocabulary, min_df/max_df rule, entries and their order."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    vec = TopicVectorizer(**options)
+    X = vec.fit_transform(_MIXED)
+    cv = CountVectorizer(analyzer=lambda terms: terms, min_df=options["min_df"], max_df=options["max_df"])
+    want = cv.fit_transform([vec.analyze(t) for t in _MIXED])
+    assert list(vec.vocabulary_) == list(cv.get_feature_names_out())
+    _same_counts(X, want)
+    new = ["Almaty airport, CSTO troops and the U.S. again", "nothing known here", ""]
+    _same_counts(vec.transform(new), cv.transform([vec.analyze(t) for t in new]))
+
+
+def test_count_matrix_does_not_depend_on_the_block_size(monkeypatch):
+    import kzlib.topics as topics
+
+    whole = TopicVectorizer(min_df=1, max_df=1.0, phrase_min_count=2)
+    X = whole.fit_transform(_MIXED)
+    monkeypatch.setattr(topics, "_BLOCK", 7)  # many small blocks, each a few paragraphs
+    blocks = TopicVectorizer(min_df=1, max_df=1.0, phrase_min_count=2)
+    _same_counts(blocks.fit_transform(_MIXED), X)
+    pd.testing.assert_frame_equal(blocks.phrases_, whole.phrases_)
+    assert [blocks.analyze(t) for t in _MIXED] == [whole.analyze(t) for t in _MIXED]
+
+
+def test_breaks_between_whitespace_tokens():
+    # a dash or an apostrophe between spaces ends a run; inside a word it joins ("kassym-jomart", "don't")
+    vec = TopicVectorizer(min_df=1, max_df=1.0, actors={}, phrase_min_count=2)
+    vec.fit(["troops landed", "troops landed", "troops landed"])
+    assert "troops landed" in vec.vocabulary_
+    for text in ["troops - landed", "troops -- landed", "troops — landed", "troops' landed", "troops 'landed",
+                 "troops\t-\nlanded", "troops\xa0-\xa0landed", "troops, landed"]:
+        assert vec.analyze(text) == ["troops", "landed"], text
+    for text in ["troops landed", "troops\tlanded", "troops -landed", "Troops\u2009Landed"]:
+        assert vec.analyze(text) == ["troops landed"], text
+
+
+def test_bad_document_frequency_bounds_are_parameter_errors():
+    with pytest.raises(ParameterError, match="min_df"):
+        TopicVectorizer(min_df=1.5).fit(_MIXED)
+    with pytest.raises(ParameterError, match="max_df"):
+        TopicVectorizer(max_df=0).fit(_MIXED)
+
+
 # --- planted topics --------------------------------------------------------------------------------
 
 _PLANTED = {
