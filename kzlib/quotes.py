@@ -33,16 +33,25 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
 
 import pandas as pd
 import yaml
 
-from kzlib.actors import (_ASCII_WORD, Gazetteer, Mention, _may_match, _plausible_name, _run_starts, _word_index,
-                          _word_keys, default_gazetteer)
+from kzlib.actors import (
+    _ASCII_WORD,
+    Gazetteer,
+    Mention,
+    _may_match,
+    _plausible_name,
+    _run_starts,
+    _word_index,
+    _word_keys,
+    default_gazetteer,
+)
 
 __all__ = ["extract_quotes", "evaluate_quotes", "match_gold", "voice_counts", "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS"]
 
@@ -164,8 +173,8 @@ def _cue_named(surface: str) -> _Cue:
 
 
 _SPACES = re.compile(r"\s+")
-_THAT = re.compile(r"\s*that\b", re.I)
-_CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.I)
+_THAT = re.compile(r"\s*that\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
 
 
 def _cue_ok(cue: _Cue, after: str) -> bool:

@@ -107,8 +107,15 @@ def test_prefiltered_matcher_equals_plain_finditer(g, text):
 
 @pytest.mark.parametrize("text", _TRICKY)
 def test_prefilters_never_skip_a_match(g, text):
-    from kzlib.actors import (_NAME_OF_ORG, _OF_THE, _ROLE_KEYS, _ROLE_THEN_NAME, _matches_at_words, _may_match,
-                              _word_index)
+    from kzlib.actors import (
+        _NAME_OF_ORG,
+        _OF_THE,
+        _ROLE_KEYS,
+        _ROLE_THEN_NAME,
+        _matches_at_words,
+        _may_match,
+        _word_index,
+    )
     index = _word_index(text)
     if g._title_re.search(text):
         assert _may_match(index, g._title_keys[0]) and _may_match(index, g._title_keys[1])
@@ -144,15 +151,22 @@ def test_possessive_rewrites_match_like_the_backtracking_patterns(g):
     # _NAME_TOKEN_WHOLE and the title pattern's possessive runs give the matches of the plain forms
     import re
 
-    from kzlib.actors import _CAP_SEQ, _NAME_OF_ORG, _NAME_THEN_ROLE, _NAME_TOKEN, _NAME_TOKEN_WHOLE, _ROLE_THEN_NAME
+    from kzlib.actors import (
+        _CAP_SEQ,
+        _NAME_OF_ORG,
+        _NAME_THEN_ROLE,
+        _NAME_TOKEN,
+        _NAME_TOKEN_WHOLE,
+        _ROLE_THEN_NAME,
+    )
     title_plain = re.compile(g._title_re.pattern.replace("++", "+").replace("*+", "*"))
     texts = _TRICKY + ["Jr. Smith Jr. Lee., a lawyer. Dr.", "A B, Ab Cd, x-Ab Cd, 'Ab Cd, ’Ab Cd, _Ab Cd, Ab  Cd\tEf Gh Ij Kl", "Tokayev met Vladimir Putin. Kazakh President Kassym-Jomart",
                        "Jr. Smith Jr., a lawyer; John O'Neil-Smith., an expert; Ann Lee , the head of the Fund",
                        "U.S. Ambassador John Doe, an adviser to the Secretary; Ivan Ivanov of the Kremlin",
                        "the Kremlin's press secretary; Russia's foreign ministry; its top diplomat; Moscow.'s envoy",
                        "Mary-Ann Smith- Jones, a professor; Mr. A. B., chief of staff; Dr Jane Roe, head",
-                       "spokesperson Ned Price. Minister of Foreign Affairs Mukhtar Tileuberdi said; adviser to the "
-                       "President Jane O'Doe-Smith. Expert at the Center Ivan Ivanov Jr. and analyst John Smith"]
+                       ("spokesperson Ned Price. Minister of Foreign Affairs Mukhtar Tileuberdi said; adviser to the "
+                        "President Jane O'Doe-Smith. Expert at the Center Ivan Ivanov Jr. and analyst John Smith")]
     for text in texts:
         cap_plain = re.compile(rf"(?<![\w'’-])({_NAME_TOKEN}(?:[ \t]+(?:(?:van|von|de|al|bin|el|da)[ \t]+)?{_NAME_TOKEN}){{1,3}})")
         assert [m.span(1) for m in _CAP_SEQ.finditer(text)] == [m.span(1) for m in cap_plain.finditer(text)]

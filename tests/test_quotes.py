@@ -6,7 +6,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kzlib.quotes import QUOTE_COLUMNS, SPEECH_KINDS, evaluate_quotes, extract_quotes, match_gold, voice_counts
+from kzlib.quotes import (
+    QUOTE_COLUMNS,
+    SPEECH_KINDS,
+    evaluate_quotes,
+    extract_quotes,
+    match_gold,
+    voice_counts,
+)
 
 GOLD = Path(__file__).parent / "data" / "quotes_gold.csv"
 
