@@ -203,13 +203,24 @@ def load_actor_aliases(path: str | Path | None = None) -> dict[str, str]:
     if not path.exists():
         log.info("no actor gazetteer at %s: multi-word names come from collocations only", path)
         return {}
-    import yaml
-
-    tree = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entries = tree.get("actors") if isinstance(tree, Mapping) else tree
-    if not isinstance(entries, list) or not all(isinstance(e, Mapping) and "name" in e for e in entries):
+    items = _read_actor_file(str(path), path.stat().st_mtime_ns)
+    if items is None:
         log.warning("%s is not a list of actors with 'name' and 'aliases': the gazetteer is not used", path)
         return {}
+    log.info("%d actor surface forms from %s", len(items), path.name)
+    return dict(items)
+
+
+@lru_cache(maxsize=4)
+def _read_actor_file(path: str, mtime_ns: int) -> tuple[tuple[str, str], ...] | None:
+    """The sorted (surface form, name) pairs of a gazetteer file, None if it is not one. Parsed once
+    per version of the file (``mtime_ns``): every vectorizer fit reads it."""
+    import yaml
+
+    tree = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    entries = tree.get("actors") if isinstance(tree, Mapping) else tree
+    if not isinstance(entries, list) or not all(isinstance(e, Mapping) and "name" in e for e in entries):
+        return None
     mapping: dict[str, str] = {}
     surnames: dict[str, set[str]] = {}
     for entry in entries:
@@ -223,8 +234,7 @@ def load_actor_aliases(path: str | Path | None = None) -> dict[str, str]:
     for surname, owners in surnames.items():
         if len(owners) == 1:
             mapping.setdefault(surname, next(iter(owners)))
-    log.info("%d actor surface forms from %s", len(mapping), path.name)
-    return dict(sorted(mapping.items()))
+    return tuple(sorted(mapping.items()))
 
 
 # --- vectorizer ----------------------------------------------------------------------------------
