@@ -660,7 +660,7 @@ def _phrase_counts(texts: Iterable[str], phrases: Iterable[str], n_max: int = 3)
         # ASCII lower case (the words are ASCII letters), ’ read as ': the words of _ngram counting
         toks = _WORDS.findall(text.encode("utf-8").lower().decode("utf-8").replace("’", "'"))
         total += len(toks)
-        for i in [i for i, t in enumerate(toks) if t in by_first]:
+        for i in itertools.compress(range(len(toks)), map(by_first.__contains__, toks)):   # in C
             for ph in by_first[toks[i]]:
                 if toks[i:i + len(ph)] == ph:
                     counts[" ".join(ph)] += 1
@@ -803,16 +803,18 @@ class SpinRepairer:
                 if story is not None and story in spun_stories:
                     story_ref[(key, story)][tok] += 1
         n_clean = 0
-        for _, text in sources:
+        for _, text in sources:           # every word counted (in C), the capitalised ones kept after
             toks = _WORDS.findall(text)
             n_clean += len(toks)
-            clean_caps.update([t for t in toks if t[0].isupper()])
+            clean_caps.update(toks)
+        clean_caps = Counter({t: n for t, n in clean_caps.items() if t[0].isupper()})
         spun_caps: Counter = Counter()
         n_spun = 0
         for d in spun_ids:
             toks = _WORDS.findall(raw[d])
             n_spun += len(toks)
-            spun_caps.update(t for t in toks if t[0].isupper())
+            spun_caps.update(toks)
+        spun_caps = Counter({t: n for t, n in spun_caps.items() if t[0].isupper()})
 
         def removed(word: str) -> bool:   # the spinner replaced this word wherever it occurred
             return spun_caps[word] <= 1 or spun_caps[word] / max(n_spun, 1) <= 0.5 * clean_caps[word] / max(n_clean, 1)
