@@ -105,9 +105,9 @@ def story_features(text: str) -> set[str]:
     # the words and sentence breaks of the text in one pass (a break never starts inside a word: it is
     # a quote after . ! or ?, or white space), read as the words of each of _sentences(text)
     roles = list(map(_word_roles, _WORDS_AND_BREAKS.findall(text)))
-    feats.update([name for (_, prev), (name, _) in zip(roles, roles[1:]) if name is not None and prev != ""])
+    feats.update([name for (_, prev), (name, _) in itertools.pairwise(roles) if name is not None and prev != ""])
     content = [stem for _, stem in roles if stem is not None]       # "" marks a sentence break
-    feats.update([a + "_" + b for a, b in zip(content, content[1:]) if a and b])
+    feats.update([a + "_" + b for a, b in itertools.pairwise(content) if a and b])
     return feats
 
 
@@ -169,8 +169,8 @@ def _lsh_rows(threshold: float, num_perm: int) -> int:
     best, best_rows = float("inf"), 0
     for b in range(1, num_perm + 1):
         for r in range(1, num_perm // b + 1):
-            fp = quad(lambda s: 1 - (1 - s ** float(r)) ** float(b), 0.0, threshold)[0]
-            fn = quad(lambda s: 1 - (1 - (1 - s ** float(r)) ** float(b)), threshold, 1.0)[0]
+            fp = quad(lambda s, r=r, b=b: 1 - (1 - s ** float(r)) ** float(b), 0.0, threshold)[0]
+            fn = quad(lambda s, r=r, b=b: 1 - (1 - (1 - s ** float(r)) ** float(b)), threshold, 1.0)[0]
             error = fp * 0.5 + fn * 0.5
             if error < best:
                 best, best_rows = error, r
