@@ -6,11 +6,16 @@ document's paragraphs) gives the same table whether it runs once on the whole ta
 of documents. :func:`map_partitions_by_document` runs it either way:
 
 - ``engine="pandas"``: ``func(table)`` in this process;
-- ``engine="dask"``: the table becomes a ``dask.dataframe`` whose partitions never split a document (the
-  index is the rank of the key, so ``from_pandas`` keeps each key's rows in one partition), ``func`` runs
-  on each partition on ``dask.distributed`` — a ``LocalCluster`` with one worker process per core by
-  default, or the cluster at ``scheduler`` (``"tcp://host:8786"``) — and the partitions' results are
-  concatenated in key order.
+- ``engine="dask"``: the table, sorted by key, is cut into partitions that never split a key (where
+  ``dask.dataframe.from_pandas`` would cut it), ``func`` runs on each partition on ``dask.distributed``
+  — a ``LocalCluster`` with one worker process per core by default, or the cluster at ``scheduler``
+  (``"tcp://host:8786"``) — and the partitions' results are concatenated in key order, as
+  ``dask.dataframe`` concatenates them.
+
+On a distributed cluster each partition is scattered to one worker (it travels once, and is freed there
+when its task is done), the function and its corpus-wide arguments (a fitted sentence splitter, a topic
+model) are sent once to each worker, and every result comes straight back to the client as soon as it
+is ready (no concatenation on a worker, which would ship it twice).
 
 Corpus-wide steps are not per-document; they are fitted once on the client and the fitted object is
 sent with the per-partition function (see ``benchmarks/RESULTS.md``): Punkt is trained on an evenly
@@ -28,6 +33,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["map_partitions_by_document", "dask_client", "clean_by_partition", "sample_keys", "ENGINES"]
@@ -97,14 +103,6 @@ def _by_key(table: pd.DataFrame, key: str) -> pd.DataFrame:
     return ordered.set_axis(pd.Index(codes, name="_key_rank"), axis=0)
 
 
-def _keep_dtypes() -> Any:
-    """Dask turns object columns into pyarrow strings by default; kzlib tables keep pandas' dtypes, so
-    that both engines give the same table."""
-    import dask
-
-    return dask.config.set({"dataframe.convert-string": False})
-
-
 def _default_npartitions(n_keys: int) -> int:
     return max(1, min(n_keys, 4 * (os.cpu_count() or 1), max(1, n_keys // 200)))
 
@@ -114,6 +112,59 @@ def _apply(part: pd.DataFrame, func: Callable[..., pd.DataFrame], kwargs: dict[s
     if not isinstance(out, pd.DataFrame):
         raise TypeError(f"{getattr(func, '__name__', func)} must return a DataFrame, got {type(out).__name__}")
     return out.reset_index(drop=True)
+
+
+def _partitions(indexed: pd.DataFrame, npartitions: int) -> list[pd.DataFrame]:
+    """``indexed`` (sorted, indexed by key rank: :func:`_by_key`) cut where ``dask.dataframe.from_pandas``
+    cuts it into ``npartitions``: never inside a key, the same partitions as before (a stage whose result
+    depends on its batch, such as a topic model's transform, gives the same table)."""
+    from dask.dataframe.io.io import sorted_division_locations
+
+    _, locations = sorted_division_locations(indexed.index, npartitions=npartitions)
+    return [indexed.iloc[a:b] for a, b in zip(locations[:-1], locations[1:])]
+
+
+def _run_partitions(func: Callable[..., Any], parts: list[pd.DataFrame], shared: Any,
+                    scheduler: Any) -> list[Any]:
+    """``[func(part, shared) for part in parts]`` on ``scheduler`` (see :func:`dask_client`), in order.
+
+    On a ``distributed`` cluster the parts are scattered (one to each worker in turn) and ``shared`` is
+    sent once to every worker; each result is fetched when it is ready, which frees the worker's copy.
+    A local dask scheduler runs the same calls as ``dask.delayed`` tasks.
+    """
+    import dask
+
+    with dask_client(scheduler) as compute_kw:
+        client = compute_kw["scheduler"]
+        if isinstance(client, str):
+            tasks = [dask.delayed(func)(part, dask.delayed(shared, pure=True)) for part in parts]
+            return list(dask.compute(*tasks, **compute_kw))
+        from distributed import as_completed
+
+        [shared_future] = client.scatter([shared], broadcast=True, hash=False)
+        futures = [client.submit(func, part, shared_future, pure=False)
+                   for part in client.scatter(parts, hash=False)]
+        position = {f.key: i for i, f in enumerate(futures)}
+        results: list[Any] = [None] * len(futures)
+        for future, result in as_completed(futures, with_results=True):
+            results[position[future.key]] = result
+            future.release()
+        futures.clear()
+        return results
+
+
+def _apply_shared(part: pd.DataFrame, shared: tuple[Callable[..., pd.DataFrame], dict[str, Any]]) -> pd.DataFrame:
+    func, kwargs = shared
+    return _apply(part, func, kwargs)
+
+
+def _concat_results(results: list[pd.DataFrame]) -> pd.DataFrame:
+    """The partitions' results in order, as ``dask.dataframe`` concatenates them: empty ones left out
+    (their dtypes may differ), the first one when all are empty."""
+    filled = [r for r in results if len(r)]
+    if not filled:
+        return results[0]
+    return pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
 
 
 def map_partitions_by_document(
@@ -134,9 +185,10 @@ def map_partitions_by_document(
     or ``story_id`` for a stage that compares copies of one story). With ``engine="dask"`` the rows are
     split into ``npartitions`` partitions (default: about 4 per core, at least 200 keys each) that keep
     every key whole, ``func`` runs on each partition on ``scheduler`` (see :func:`dask_client`), and the
-    results are concatenated in key order. ``meta`` is an empty frame with the result's columns and dtypes
-    (default: ``func`` run on the first key's rows). ``sort_by`` sorts the result (both engines), so that
-    the two engines give the same table byte for byte.
+    results are concatenated in key order. ``meta`` is an empty frame with the result's columns and dtypes,
+    the result when every partition's is empty (default: ``func`` run on the first key's rows, as
+    ``dask.dataframe`` does). ``sort_by`` sorts the result (both engines), so that the two engines give the
+    same table byte for byte.
 
     Example:
         >>> from kzlib.quotes import extract_quotes           # doctest: +SKIP
@@ -147,21 +199,18 @@ def map_partitions_by_document(
     if engine == "pandas" or len(table) == 0:
         out = _apply(table, func, kwargs)
     else:
-        import dask.dataframe as dd
-
         indexed = _by_key(table, key)
         n_keys = int(indexed.index.max()) + 1
-        parts = int(npartitions or _default_npartitions(n_keys))
-        if meta is None:
-            meta = _apply(indexed.loc[[0]], func, kwargs).iloc[:0]
-        with _keep_dtypes():
-            ddf = dd.from_pandas(indexed, npartitions=parts, sort=True)
+        parts = _partitions(indexed, int(npartitions or _default_npartitions(n_keys)))
         log.info("map_partitions_by_document: %s over %d rows, %d keys, %d partitions",
-                 getattr(func, "__name__", "func"), len(table), n_keys, ddf.npartitions)
-        mapped = ddf.map_partitions(_apply, func, kwargs, meta=meta, align_dataframes=False)
-        with dask_client(scheduler) as compute_kw:
-            out = mapped.compute(**compute_kw)
-        out = out.reset_index(drop=True)
+                 getattr(func, "__name__", "func"), len(table), n_keys, len(parts))
+        results = _run_partitions(_apply_shared, parts, (func, kwargs), scheduler)
+        del parts, indexed
+        if all(len(r) == 0 for r in results):   # dask.dataframe's result: its meta
+            if meta is None:
+                meta = _apply(_by_key(table, key).loc[[0]], func, kwargs).iloc[:0]
+            results = [meta]
+        out = _concat_results(results).reset_index(drop=True)
     if sort_by:
         out = out.sort_values(list(sort_by), kind="stable").reset_index(drop=True)
     return out
@@ -186,9 +235,13 @@ def sample_keys(keys: pd.Series | list[str], *, n: int, seed: int = 0) -> list[s
 
 # --- cleaning: per document, with Punkt trained once ------------------------------------------------
 
+#: The document columns :func:`kzlib.clean.clean` reads; the partitions carry only these.
+_CLEAN_READS = ["doc_id", "title", "published", "published_basis", "date_certainty", "text"]
+
+
 def _clean_part(docs: pd.DataFrame, splitter: Any) -> tuple[pd.DataFrame, ...]:
-    """``documents`` (without text), ``paragraphs``, ``sentences`` and ``removals`` of some documents, as
-    ``clean`` makes them, with the corpus's sentence splitter."""
+    """The document columns ``clean`` fills or changes (not the text), and the ``paragraphs``, ``sentences``
+    and ``removals`` of some documents, as ``clean`` makes them, with the corpus's sentence splitter."""
     from kzlib.clean import clean
     from kzlib.corpus import Corpus
 
@@ -202,33 +255,39 @@ def clean_by_partition(corpus: Any, *, engine: str = "pandas", scheduler: Any = 
 
     Paragraph kinds, removals, sentences and the per-document fields are per-document; the sentence
     splitter (Punkt) is corpus-wide, so it is trained once, on the client, on the deterministic sample
-    of documents ``clean`` trains on (every k-th document, about 500,000 characters), and sent to every
-    partition, which cleans its documents in one pass. ``engine="pandas"`` is ``clean(corpus)`` itself.
+    of documents ``clean`` trains on (every k-th document, about 500,000 characters), and sent once to
+    every worker, which cleans its partitions in one pass. A partition carries only the document columns
+    ``clean`` reads, and brings back only those it writes. ``engine="pandas"`` is ``clean(corpus)`` itself.
 
     Example:
         >>> c = clean_by_partition(load_corpus(), engine="dask", scheduler="synchronous")  # doctest: +SKIP
     """
-    import dask
-    import dask.dataframe as dd
-
     from kzlib.clean import _train_splitter, clean
 
     _check(corpus.documents, "doc_id", engine)
     if engine == "pandas":
         return clean(corpus)
-    docs = corpus.documents
+    docs = corpus.documents.reset_index(drop=True)
     splitter = _train_splitter(docs)
-    indexed = _by_key(docs, "doc_id")
-    parts = int(npartitions or _default_npartitions(len(indexed)))
-    with _keep_dtypes():
-        ddf = dd.from_pandas(indexed, npartitions=parts, sort=True)
-    shared = dask.delayed(splitter, pure=True)
-    tasks = [dask.delayed(_clean_part)(part, shared) for part in ddf.to_delayed()]
-    with dask_client(scheduler) as compute_kw:
-        results = dask.compute(*tasks, **compute_kw)
-    new_docs = pd.concat([r[0] for r in results], ignore_index=True)
-    new_docs.insert(list(docs.columns).index("text"), "text",
-                    new_docs["doc_id"].map(docs.set_index("doc_id")["text"]))
-    paras, sentences, removals = (pd.concat([r[i] for r in results], ignore_index=True) for i in (1, 2, 3))
-    log.info("clean_by_partition: %d documents in %d partitions", len(docs), ddf.npartitions)
+    reads = docs[[c for c in _CLEAN_READS if c in docs.columns]]
+    order = reads["doc_id"].sort_values(kind="stable").index.to_numpy()   # the partitions' row order
+    parts = _partitions(_by_key(reads, "doc_id"), int(npartitions or _default_npartitions(len(docs))))
+    n_parts = len(parts)
+    results = _run_partitions(_clean_part, parts, splitter, scheduler)
+    del parts
+    written, paras, sentences, removals = (_concat_results([r[i] for r in results]).reset_index(drop=True)
+                                           for i in range(4))
+    del results
+    if not docs["doc_id"].is_monotonic_increasing:   # clean's tables follow the documents' order
+        position = pd.Series(np.arange(len(docs)), index=docs["doc_id"])
+        paras, sentences, removals = (
+            table.iloc[np.argsort(position.reindex(table["doc_id"]).to_numpy(), kind="stable")]
+            .reset_index(drop=True) for table in (paras, sentences, removals))
+    new_docs = docs.copy()   # in its own row order, with the columns clean() fills or changes
+    for column in written.columns.drop("doc_id"):
+        values = written[column].to_numpy()
+        back = np.empty_like(values)
+        back[order] = values
+        new_docs[column] = pd.Series(back, dtype=written[column].dtype)
+    log.info("clean_by_partition: %d documents in %d partitions", len(docs), n_parts)
     return corpus.replace(documents=new_docs, paragraphs=paras, sentences=sentences, removals=removals)

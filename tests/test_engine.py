@@ -119,3 +119,31 @@ def test_quotes_on_partitions_equal_pandas(small_corpus):
     got = map_partitions_by_document(paras, extract_quotes, engine="dask", scheduler="synchronous", npartitions=3,
                                      sort_by=["doc_id", "quote_id"])
     assert _bytes(got) == _bytes(expected.sort_values(["doc_id", "quote_id"]).reset_index(drop=True))
+
+
+def test_clean_on_a_distributed_cluster_keeps_the_documents_order(small_corpus):
+    from distributed import Client, LocalCluster
+
+    from kzlib.clean import clean
+
+    shuffled = small_corpus.replace(documents=small_corpus.documents.sample(frac=1.0, random_state=1)
+                                    .reset_index(drop=True))
+    expected = clean(shuffled)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        got = clean_by_partition(shuffled, engine="dask", scheduler=client, npartitions=5)
+    for name in ("documents", "paragraphs", "sentences", "removals"):
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(expected, name), obj=name)
+
+
+def test_empty_partition_results_are_left_out_as_dask_dataframe_does(table):
+    def only_d00(rows: pd.DataFrame) -> pd.DataFrame:
+        keep = rows[rows["doc_id"] == "d00"]   # an empty frame elsewhere has object columns
+        return pd.DataFrame({"doc_id": keep["doc_id"].tolist(), "n": keep["para_id"].astype("int64").tolist()})
+
+    expected = only_d00(table)
+    got = map_partitions_by_document(table, only_d00, engine="dask", scheduler="synchronous", npartitions=4)
+    pd.testing.assert_frame_equal(got, expected)
+    none = map_partitions_by_document(table, lambda rows: only_d00(rows[rows["doc_id"] != "d00"]),
+                                      engine="dask", scheduler="synchronous", npartitions=4)
+    assert none.empty and list(none.columns) == ["doc_id", "n"]
