@@ -18,8 +18,8 @@ import re
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 from importlib import resources
+from typing import Any
 
 import numpy as np
 import pandas as pd

@@ -31,6 +31,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -121,7 +122,7 @@ def _partitions(indexed: pd.DataFrame, npartitions: int) -> list[pd.DataFrame]:
     from dask.dataframe.io.io import sorted_division_locations
 
     _, locations = sorted_division_locations(indexed.index, npartitions=npartitions)
-    return [indexed.iloc[a:b] for a, b in zip(locations[:-1], locations[1:])]
+    return [indexed.iloc[a:b] for a, b in pairwise(locations)]
 
 
 def _run_partitions(func: Callable[..., Any], parts: list[pd.DataFrame], shared: Any,

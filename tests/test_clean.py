@@ -165,7 +165,14 @@ def test_lower_casing_keeps_word_characters_but_one():
 def test_word_counts_and_cheap_checks_agree_with_the_plain_rules(seeds_corpus):
     import re
 
-    from kzlib.clean import _NON_WORD, _ends_with, _is_credit, _is_tags, _n_words, _words_of_key
+    from kzlib.clean import (
+        _NON_WORD,
+        _ends_with,
+        _is_credit,
+        _is_tags,
+        _n_words,
+        _words_of_key,
+    )
 
     paras = seeds_corpus.paragraphs["text"].tolist() + [
         "İstanbul talks, İzmir", "Tags: kazakhstan, almaty, csto", "Filed under: a, b, c.", "Keywords:",

@@ -152,7 +152,12 @@ def test_inputs_are_never_modified(seed_copy: Path):
 def test_language_ids_of_a_batch_are_py3langid_s_one_by_one():
     import py3langid
 
-    from kzlib.corpus import _LANGUAGE_BATCH_MIN, _detect_languages, _language_model, detect_language
+    from kzlib.corpus import (
+        _LANGUAGE_BATCH_MIN,
+        _detect_languages,
+        _language_model,
+        detect_language,
+    )
 
     seeds = load_corpus().documents["text"].tolist()
     texts = [s[i:i + n] for s in seeds for i in (0, 333, 1500) for n in (40, 300, 2000)]
