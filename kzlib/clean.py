@@ -347,7 +347,7 @@ def _memo_punkt() -> type:
     Punkt decides whether a candidate ("said. The", "Jan. 7") ends a sentence from that short context
     alone, with parameters fixed once trained; news repeats the same contexts, so each distinct one is
     decided once (the first :data:`_PUNKT_MEMO_MAX` of them). The class is made on first use (importing
-    NLTK takes ~0.4 s) and kept as the module attribute ``_MemoPunkt``, where pickle finds it (a Dask
+    NLTK takes ~0.4 s) and kept as the module attribute ``_MemoPunkt``, where serialisation finds it (a Dask
     worker gets it through the module's ``__getattr__``).
     """
     cls = globals().get("_MemoPunkt")
