@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kzlib._text import ASCII_CASE_TWINS
 from kzlib.actors import _by_first_char
 from kzlib.errors import ParameterError
 
@@ -178,9 +179,7 @@ class _Compiled:
         return None
 
 
-#: The non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter (Python's Unicode case
-#: rules: İ and ı to i, ſ to s, the Kelvin sign to k); tests/test_despin.py checks the list against ``re``.
-_ASCII_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_CASE_TWINS = ASCII_CASE_TWINS   # see kzlib._text
 
 
 def _ascii_trie(keys: list[str]) -> str:

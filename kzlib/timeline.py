@@ -46,6 +46,7 @@ import pandas as pd
 import yaml
 from dateutil.relativedelta import relativedelta
 
+from kzlib._text import ASCII_CASE_TWINS
 from kzlib.errors import ParameterError
 
 __all__ = [
@@ -106,9 +107,6 @@ def _alt(words: Iterable[str], *, ignore_case: bool = False) -> str:
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 
-# Non-ASCII characters that a case-insensitive pattern matches as an ASCII letter (İ ı ſ and the Kelvin sign):
-# in a text without them, "(?i:day)" matches exactly the words spelt "day" in any mix of ASCII cases
-_CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a]")
 _WORD = re.compile(r"\w+")
 _MAX_CASED_LETTERS = 12  # a case-insensitive name is looked up in all its 2**letters spellings
 
@@ -116,7 +114,7 @@ _MAX_CASED_LETTERS = 12  # a case-insensitive name is looked up in all its 2**le
 def _text_words(text: str) -> list[str] | None:
     """The words of ``text`` for the word triggers, or None when a character of the text matches an ASCII
     letter only case-insensitively (a word test would not say what a case-insensitive pattern does)."""
-    if _CASE_EXOTIC.search(text):
+    if ASCII_CASE_TWINS.search(text):
         return None
     return _WORD.findall(text)
 
