@@ -86,9 +86,13 @@ class _TreeSampler:
 # --- one run (in its own process) -------------------------------------------------------------------
 
 def worker(corpus: str, docs: int, engine: str, stages: list[str], result: str, workers: int) -> None:
-    from benchmarks.stages import STAGES
+    from benchmarks.stages import STAGES, write_finished
+
+    from kzlib._memory import release_memory
 
     state: dict = {"path": corpus}
+    tables_dir = Path(result).parent / "tables" / f"{docs}_{engine}"
+    written: dict[str, int] = {}
     out: dict = {"docs": docs, "engine": engine, "stages": {}, "skipped": {}}
     sampler = _TreeSampler().start()
     t_all = time.perf_counter()
@@ -111,6 +115,10 @@ def worker(corpus: str, docs: int, engine: str, stages: list[str], result: str, 
             t0 = time.perf_counter()
             try:
                 STAGES[name](state, engine=engine, scheduler=scheduler)
+                # the stage's tables that no later stage reads are written and dropped, as in the study
+                written.update(write_finished(state, remaining=stages[stages.index(name) + 1:],
+                                              folder=tables_dir))
+                release_memory()
             except ImportError as exc:
                 out["skipped"][name] = f"module missing: {exc}"
                 print(f"[bench] {docs} {engine}: skipped {name} ({exc})", flush=True)
@@ -132,8 +140,7 @@ def worker(corpus: str, docs: int, engine: str, stages: list[str], result: str, 
     corpus_obj = state.get("corpus")
     if corpus_obj is not None:
         out["tables"] = {k: int(len(v)) for k, v in corpus_obj.tables().items()}
-        out["tables"].update({k: int(len(state[k])) for k in ("quotes", "stances", "events", "doc_topics")
-                              if k in state})
+        out["tables"].update({k: n for k, n in written.items() if k != "topics"})
         out["provenance_quality"] = _provenance_quality(corpus_obj.documents, corpus)
     Path(result).write_text(json.dumps(out, indent=1))
 

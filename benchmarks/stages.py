@@ -3,12 +3,15 @@
 Each stage is ``stage(state, *, engine, scheduler) -> None``: it reads and extends ``state`` (a dict
 with ``corpus`` and the tables made so far). A stage whose kzlib module is missing raises
 ``ImportError``; the runner records it as skipped. The per-document stages go through
-:func:`kzlib.engine.map_partitions_by_document`, so that the two engines run the same code.
+:func:`kzlib.engine.map_partitions_by_document` with ``npartitions="auto"``, so that the two engines run
+the same code on the same partitions of at most 2,500 documents: the Dask engine on its workers, the
+pandas engine one partition after another (which bounds the memory a stage's temporaries take).
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -17,7 +20,7 @@ log = logging.getLogger(__name__)
 
 #: Topic model settings of the benchmark (no stability reruns: they multiply the fitting cost by 6).
 TOPICS_K = 10
-TOPICS_SAMPLE_DOCS = 5_000   # the dask engine fits on this many documents (deterministic sample)
+TOPICS_SAMPLE_DOCS = 5_000   # the model is fitted on this many documents (deterministic sample)
 
 
 def stage_load(state: dict, *, engine: str, scheduler: Any) -> None:
@@ -50,7 +53,7 @@ def stage_quotes(state: dict, *, engine: str, scheduler: Any) -> None:
     import kzlib.quotes  # noqa: F401 - fail early (ImportError) when the module is missing
 
     state["quotes"] = map_partitions_by_document(state["corpus"].paragraphs, _quotes_part, engine=engine,
-                                                 scheduler=scheduler, sort_by=["doc_id", "quote_id"])
+                                                 scheduler=scheduler, sort_by=["doc_id", "quote_id"], npartitions="auto")
 
 
 def _stance_part(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -69,23 +72,21 @@ def stage_stance(state: dict, *, engine: str, scheduler: Any) -> None:
         raise ImportError("the stance stage needs the quotes stage")
     speech = quotes[quotes["kind"].isin(["direct", "indirect", "interview"])].reset_index(drop=True)
     state["stances"] = map_partitions_by_document(speech, _stance_part, engine=engine, scheduler=scheduler,
-                                                  sort_by=["doc_id", "quote_id", "target"])
+                                                  sort_by=["doc_id", "quote_id", "target"], npartitions="auto")
 
 
 def stage_topics(state: dict, *, engine: str, scheduler: Any) -> None:
+    """Both engines fit on the same deterministic sample of documents (the scalable method for a
+    corpus-wide fit) and weigh every paragraph with ``transform``, over the same partitions."""
     from kzlib.engine import map_partitions_by_document, sample_keys
     from kzlib.topics import TopicModel, topic_paragraphs
 
     paras = topic_paragraphs(state["corpus"])
     model = TopicModel(k=TOPICS_K, method="nmf", seed=0, stability_seeds=())
-    if engine == "pandas":
-        model.fit(paras)
-        state["doc_topics"] = model.doc_topics_
-    else:   # fit on a deterministic sample of documents, transform every partition
-        keep = set(sample_keys(paras["doc_id"], n=TOPICS_SAMPLE_DOCS, seed=0))
-        model.fit(paras[paras["doc_id"].isin(keep)].reset_index(drop=True))
-        state["doc_topics"] = map_partitions_by_document(paras, model.transform, engine=engine,
-                                                         scheduler=scheduler)
+    keep = set(sample_keys(paras["doc_id"], n=TOPICS_SAMPLE_DOCS, seed=0))
+    model.fit(paras[paras["doc_id"].isin(keep)].reset_index(drop=True))
+    state["doc_topics"] = map_partitions_by_document(paras, model.transform, engine=engine, scheduler=scheduler,
+                                                     npartitions="auto")
     state["topics"] = model.topics_
 
 
@@ -112,7 +113,31 @@ def stage_timeline(state: dict, *, engine: str, scheduler: Any) -> None:
     # copies of one story are compared (one copy per story), so a story is never split
     state["events"] = map_partitions_by_document(sents, _events_part, engine=engine, scheduler=scheduler,
                                                  key="story_id" if "story_id" in sents.columns else "doc_id",
-                                                 sort_by=["doc_id", "sentence_id", "date", "expression"])
+                                                 sort_by=["doc_id", "sentence_id", "date", "expression"],
+                                                 npartitions="auto")
+
+
+#: Result tables a later stage reads from ``state`` (the corpus's tables are read by every stage).
+READS = {"stance": ("quotes",)}
+RESULTS = ("quotes", "stances", "topics", "doc_topics", "events")
+
+
+def write_finished(state: dict, *, remaining: list[str], folder: Path) -> dict[str, int]:
+    """Write the result tables that no ``remaining`` stage reads to ``folder`` (Parquet) and drop them.
+
+    This is what the study does: each notebook writes its tables to the run folder, and the next one does
+    not hold them. Returns the written tables' row counts.
+    """
+    needed = {t for name in remaining for t in READS.get(name, ())}
+    rows = {}
+    for name in RESULTS:
+        if name in state and name not in needed:
+            table = state.pop(name)
+            folder.mkdir(parents=True, exist_ok=True)
+            table.to_parquet(folder / f"{name}.parquet", index=False)
+            rows[name] = int(len(table))
+            del table
+    return rows
 
 
 STAGES = {

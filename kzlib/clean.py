@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from kzlib._memory import releases_memory
 from kzlib.corpus import Corpus
 
 __all__ = ["clean", "split_paragraphs", "classify_paragraphs", "analysable", "SentenceSplitter", "PARAGRAPH_KINDS"]
@@ -388,6 +389,7 @@ def _abbreviations() -> tuple[str, ...]:
     return tuple(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
+@releases_memory
 def clean(corpus: Corpus, *, progress: bool = False, splitter: SentenceSplitter | None = None) -> Corpus:
     """Label paragraphs, log what is not body text, and split sentences.
 

@@ -37,11 +37,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kzlib._memory import releases_memory
+
 __all__ = ["map_partitions_by_document", "dask_client", "clean_by_partition", "sample_keys", "ENGINES"]
 
 log = logging.getLogger(__name__)
 
 ENGINES = ("pandas", "dask")
+#: Partitions per worker that are on a distributed cluster at once (one running, one waiting).
+IN_FLIGHT = 2
 _LOCAL_SCHEDULERS = ("synchronous", "threads", "processes")
 
 
@@ -104,15 +108,35 @@ def _by_key(table: pd.DataFrame, key: str) -> pd.DataFrame:
     return ordered.set_axis(pd.Index(codes, name="_key_rank"), axis=0)
 
 
+#: Documents (keys) per partition: at least MIN (each task's fixed cost), at most MAX (memory, balance).
+PARTITION_KEYS_MIN, PARTITION_KEYS_MAX = 200, 2_500
+
+
 def _default_npartitions(n_keys: int) -> int:
-    return max(1, min(n_keys, 4 * (os.cpu_count() or 1), max(1, n_keys // 200)))
+    """About 4 partitions per core, more where they would exceed PARTITION_KEYS_MAX keys, fewer where
+    they would have under PARTITION_KEYS_MIN.
+
+    Example:
+        >>> _default_npartitions(100_000) >= 40 and _default_npartitions(10) == 1
+        True
+    """
+    wanted = max(4 * (os.cpu_count() or 1), -(-n_keys // PARTITION_KEYS_MAX))
+    return max(1, min(n_keys, wanted, n_keys // PARTITION_KEYS_MIN))
+
+
+def _default_index(table: pd.DataFrame) -> pd.DataFrame:
+    """``table.reset_index(drop=True)``, without its copy of every column where the index is already 0..n-1."""
+    index = table.index
+    if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
+        return table
+    return table.reset_index(drop=True)
 
 
 def _apply(part: pd.DataFrame, func: Callable[..., pd.DataFrame], kwargs: dict[str, Any]) -> pd.DataFrame:
-    out = func(part.reset_index(drop=True), **kwargs)
+    out = func(_default_index(part), **kwargs)
     if not isinstance(out, pd.DataFrame):
         raise TypeError(f"{getattr(func, '__name__', func)} must return a DataFrame, got {type(out).__name__}")
-    return out.reset_index(drop=True)
+    return _default_index(out)
 
 
 def _partitions(indexed: pd.DataFrame, npartitions: int) -> list[pd.DataFrame]:
@@ -129,8 +153,9 @@ def _run_partitions(func: Callable[..., Any], parts: list[pd.DataFrame], shared:
                     scheduler: Any) -> list[Any]:
     """``[func(part, shared) for part in parts]`` on ``scheduler`` (see :func:`dask_client`), in order.
 
-    On a ``distributed`` cluster the parts are scattered (one to each worker in turn) and ``shared`` is
-    sent once to every worker; each result is fetched when it is ready, which frees the worker's copy.
+    On a ``distributed`` cluster ``shared`` is sent once to every worker, and the parts are scattered as
+    they are submitted, at most :data:`IN_FLIGHT` per worker thread at a time; each result is fetched
+    when it is ready, which frees the worker's copy and lets the next part in.
     A local dask scheduler runs the same calls as ``dask.delayed`` tasks.
     """
     import dask
@@ -143,14 +168,26 @@ def _run_partitions(func: Callable[..., Any], parts: list[pd.DataFrame], shared:
         from distributed import as_completed
 
         [shared_future] = client.scatter([shared], broadcast=True, hash=False)
-        futures = [client.submit(func, part, shared_future, pure=False)
-                   for part in client.scatter(parts, hash=False)]
-        position = {f.key: i for i, f in enumerate(futures)}
-        results: list[Any] = [None] * len(futures)
-        for future, result in as_completed(futures, with_results=True):
-            results[position[future.key]] = result
+        # at most IN_FLIGHT partitions per worker thread are on the cluster at once (inputs and results):
+        # the workers never hold the whole table, and a finished one makes room for the next
+        limit = max(1, IN_FLIGHT * sum(client.nthreads().values()))
+        results: list[Any] = [None] * len(parts)
+        position: dict[str, int] = {}
+        pending = iter(range(len(parts)))
+
+        def submit(i: int) -> Any:
+            [data] = client.scatter([parts[i]], hash=False)
+            future = client.submit(func, data, shared_future, pure=False)
+            position[future.key] = i
+            return future
+
+        running = as_completed([submit(i) for _, i in zip(range(limit), pending)], with_results=True)
+        for future, result in running:
+            results[position.pop(future.key)] = result
             future.release()
-        futures.clear()
+            nxt = next(pending, None)
+            if nxt is not None:
+                running.add(submit(nxt))
         return results
 
 
@@ -168,13 +205,14 @@ def _concat_results(results: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
 
 
+@releases_memory
 def map_partitions_by_document(
     table: pd.DataFrame,
     func: Callable[..., pd.DataFrame],
     *,
     engine: str = "pandas",
     scheduler: Any = None,
-    npartitions: int | None = None,
+    npartitions: int | str | None = None,
     key: str = "doc_id",
     sort_by: list[str] | None = None,
     meta: pd.DataFrame | None = None,
@@ -184,11 +222,14 @@ def map_partitions_by_document(
 
     ``table`` holds rows of many documents (``key`` names the column that must not be split: ``doc_id``,
     or ``story_id`` for a stage that compares copies of one story). With ``engine="dask"`` the rows are
-    split into ``npartitions`` partitions (default: about 4 per core, at least 200 keys each) that keep
+    split into ``npartitions`` partitions (default: about 4 per core, 200 to 2,500 keys each) that keep
     every key whole, ``func`` runs on each partition on ``scheduler`` (see :func:`dask_client`), and the
     results are concatenated in key order. ``meta`` is an empty frame with the result's columns and dtypes,
     the result when every partition's is empty (default: ``func`` run on the first key's rows, as
-    ``dask.dataframe`` does). ``sort_by`` sorts the result (both engines), so that the two engines give the
+    ``dask.dataframe`` does). With ``engine="pandas"`` the whole table is one batch, unless
+    ``npartitions`` is given (a number, or ``"auto"`` for the Dask engine's default): then the same
+    partitions run one after another in this process, so that a stage whose result depends on its batch
+    (a topic model's ``transform``) gives the Dask engine's table. ``sort_by`` sorts the result (both engines), so that the two engines give the
     same table byte for byte.
 
     Example:
@@ -197,15 +238,22 @@ def map_partitions_by_document(
         ...                                     scheduler="tcp://10.0.0.5:8786")  # doctest: +SKIP
     """
     _check(table, key, engine)
-    if engine == "pandas" or len(table) == 0:
+    if npartitions is not None and npartitions != "auto" and not (
+            isinstance(npartitions, (int, np.integer)) and npartitions >= 1):
+        raise ValueError(f"npartitions must be a number >= 1, 'auto' or None; got {npartitions!r}")
+    if len(table) == 0 or (engine == "pandas" and npartitions is None):
         out = _apply(table, func, kwargs)
     else:
         indexed = _by_key(table, key)
         n_keys = int(indexed.index.max()) + 1
-        parts = _partitions(indexed, int(npartitions or _default_npartitions(n_keys)))
-        log.info("map_partitions_by_document: %s over %d rows, %d keys, %d partitions",
-                 getattr(func, "__name__", "func"), len(table), n_keys, len(parts))
-        results = _run_partitions(_apply_shared, parts, (func, kwargs), scheduler)
+        wanted = _default_npartitions(n_keys) if npartitions in (None, "auto") else int(npartitions)
+        parts = _partitions(indexed, wanted)
+        log.info("map_partitions_by_document: %s over %d rows, %d keys, %d partitions (%s)",
+                 getattr(func, "__name__", "func"), len(table), n_keys, len(parts), engine)
+        if engine == "pandas":   # the same partitions, one after another in this process
+            results = [_apply(part, func, kwargs) for part in parts]
+        else:
+            results = _run_partitions(_apply_shared, parts, (func, kwargs), scheduler)
         del parts, indexed
         if all(len(r) == 0 for r in results):   # dask.dataframe's result: its meta
             if meta is None:
@@ -250,6 +298,7 @@ def _clean_part(docs: pd.DataFrame, splitter: Any) -> tuple[pd.DataFrame, ...]:
     return cleaned.documents.drop(columns=["text"]), cleaned.paragraphs, cleaned.sentences, cleaned.removals
 
 
+@releases_memory
 def clean_by_partition(corpus: Any, *, engine: str = "pandas", scheduler: Any = None,
                        npartitions: int | None = None) -> Any:
     """:func:`kzlib.clean.clean`, run per partition of documents, with the same tables.

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from kzlib._memory import releases_memory
 from kzlib.despin import MIN_MATCHES, SPIN_THRESHOLD, _apply, _compile, _Compiled, spin_table
 from kzlib.errors import CorpusError, ParameterError
 
@@ -1037,6 +1038,7 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]], clean_tex
     return sorted(set(out))
 
 
+@releases_memory
 def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshold: float = 0.1,
              num_perm: int = 256, max_df: float | int = 0.01, spin_threshold: float = SPIN_THRESHOLD,
              mt_threshold: float = 2.0,

@@ -52,6 +52,8 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
+from kzlib._memory import releases_memory
+
 try:  # the package's own error types, when present
     from kzlib.errors import CorpusError, ParameterError
 except ImportError:  # pragma: no cover - kzlib.errors ships with the package
@@ -1261,6 +1263,7 @@ class TopicModel(BaseEstimator):
         return self
 
     # public API -----------------------------------------------------------------------------
+    @releases_memory
     def fit(self, paragraphs: pd.DataFrame, y: Any = None) -> TopicModel:
         """Fit on a paragraphs table (``doc_id``, ``para_id``, ``text_despun``) or a Corpus; returns self."""
         self._validate()

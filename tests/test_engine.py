@@ -147,3 +147,53 @@ def test_empty_partition_results_are_left_out_as_dask_dataframe_does(table):
     none = map_partitions_by_document(table, lambda rows: only_d00(rows[rows["doc_id"] != "d00"]),
                                       engine="dask", scheduler="synchronous", npartitions=4)
     assert none.empty and list(none.columns) == ["doc_id", "n"]
+
+
+def _batch_docs(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each row with the number of documents in its batch: a result that depends on the batch."""
+    out = rows[["doc_id", "para_id"]].copy()
+    out["batch_docs"] = rows["doc_id"].nunique()
+    return out
+
+
+def test_pandas_engine_on_partitions_gives_the_dask_engines_table(table):
+    whole = map_partitions_by_document(table, _batch_docs, sort_by=["doc_id", "para_id"])
+    assert set(whole["batch_docs"]) == {40}                           # one batch: all 40 documents
+    on_parts = map_partitions_by_document(table, _batch_docs, npartitions=4, sort_by=["doc_id", "para_id"])
+    dask_parts = map_partitions_by_document(table, _batch_docs, engine="dask", scheduler="synchronous",
+                                            npartitions=4, sort_by=["doc_id", "para_id"])
+    assert _bytes(on_parts) == _bytes(dask_parts)
+    per_doc = on_parts.drop_duplicates("doc_id")["batch_docs"]
+    assert per_doc.max() < 40
+    # a batch of b documents gives each of them b: summing 1/b over the documents counts the batches
+    batches = (1 / per_doc).sum()
+    assert abs(batches - round(batches)) < 1e-9 and 2 <= round(batches) <= 4
+    auto = map_partitions_by_document(table, _batch_docs, npartitions="auto", sort_by=["doc_id", "para_id"])
+    assert set(auto["batch_docs"]) == {40}       # 40 documents: under 200 a partition, so one partition
+    with pytest.raises(ValueError, match="npartitions must be"):
+        map_partitions_by_document(table, _batch_docs, npartitions=0)
+
+
+def test_default_partitions_are_bounded_in_documents():
+    from kzlib.engine import PARTITION_KEYS_MAX, PARTITION_KEYS_MIN, _default_npartitions
+
+    for n in (1, 150, 1_000, 10_000, 100_000, 1_000_000):
+        parts = _default_npartitions(n)
+        assert parts >= 1
+        assert n / parts <= PARTITION_KEYS_MAX or parts == n
+        assert parts == 1 or n // parts >= PARTITION_KEYS_MIN
+    assert _default_npartitions(100_000) == 40          # 2,500 documents each
+
+
+def test_more_partitions_than_the_cluster_takes_at_once_come_back_in_order(table):
+    from distributed import Client, LocalCluster
+
+    from kzlib.engine import IN_FLIGHT
+
+    expected = map_partitions_by_document(table, _running_count, sort_by=["doc_id", "para_id"])
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        n_parts = 4 * IN_FLIGHT + 1                 # the first IN_FLIGHT go out; each result lets one more in
+        got = map_partitions_by_document(table, _running_count, engine="dask", scheduler=client,
+                                         npartitions=n_parts)
+    assert _bytes(got) == _bytes(expected)
