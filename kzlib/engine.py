@@ -300,7 +300,7 @@ def _clean_part(docs: pd.DataFrame, splitter: Any) -> tuple[pd.DataFrame, ...]:
 
 @releases_memory
 def clean_by_partition(corpus: Any, *, engine: str = "pandas", scheduler: Any = None,
-                       npartitions: int | None = None) -> Any:
+                       npartitions: int | None = None, keep_text: bool = True) -> Any:
     """:func:`kzlib.clean.clean`, run per partition of documents, with the same tables.
 
     Paragraph kinds, removals, sentences and the per-document fields are per-document; the sentence
@@ -308,6 +308,7 @@ def clean_by_partition(corpus: Any, *, engine: str = "pandas", scheduler: Any = 
     of documents ``clean`` trains on (every k-th document, about 500,000 characters), and sent once to
     every worker, which cleans its partitions in one pass. A partition carries only the document columns
     ``clean`` reads, and brings back only those it writes. ``engine="pandas"`` is ``clean(corpus)`` itself.
+    ``keep_text=False`` drops ``documents.text`` once it is split (see :func:`kzlib.clean.clean`).
 
     Example:
         >>> c = clean_by_partition(load_corpus(), engine="dask", scheduler="synchronous")  # doctest: +SKIP
@@ -316,7 +317,7 @@ def clean_by_partition(corpus: Any, *, engine: str = "pandas", scheduler: Any = 
 
     _check(corpus.documents, "doc_id", engine)
     if engine == "pandas":
-        return clean(corpus)
+        return clean(corpus, keep_text=keep_text)
     docs = corpus.documents.reset_index(drop=True)
     splitter = _train_splitter(docs)
     reads = docs[[c for c in _CLEAN_READS if c in docs.columns]]
@@ -339,5 +340,7 @@ def clean_by_partition(corpus: Any, *, engine: str = "pandas", scheduler: Any = 
         back = np.empty_like(values)
         back[order] = values
         new_docs[column] = pd.Series(back, dtype=written[column].dtype)
+    if not keep_text:
+        new_docs = new_docs.drop(columns="text")
     log.info("clean_by_partition: %d documents in %d partitions", len(docs), n_parts)
     return corpus.replace(documents=new_docs, paragraphs=paras, sentences=sentences, removals=removals)

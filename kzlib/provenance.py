@@ -1071,7 +1071,7 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     if not isinstance(seed, (int, np.integer)):
         raise ParameterError(f"seed must be an int, not {type(seed).__name__}")
     docs = docs.copy()
-    paras = paras.sort_values(["doc_id", "para_id"]).reset_index(drop=True).copy()
+    paras = paras.sort_values(["doc_id", "para_id"]).reset_index(drop=True)   # a new frame: ours to extend
     ids = sorted(docs["doc_id"].astype(str))
     dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
     in_body = (paras["kind"] == "body") & (dup < 0)

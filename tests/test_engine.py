@@ -197,3 +197,22 @@ def test_more_partitions_than_the_cluster_takes_at_once_come_back_in_order(table
         got = map_partitions_by_document(table, _running_count, engine="dask", scheduler=client,
                                          npartitions=n_parts)
     assert _bytes(got) == _bytes(expected)
+
+
+def test_clean_without_the_raw_text_changes_nothing_else(small_corpus):
+    from kzlib.clean import clean
+
+    full = clean(small_corpus)
+    lean = clean(small_corpus, keep_text=False)
+    assert "text" in full.documents.columns and "text" not in lean.documents.columns
+    pd.testing.assert_frame_equal(lean.documents, full.documents.drop(columns="text"))
+    for name in ("paragraphs", "sentences", "removals"):
+        assert _bytes(getattr(lean, name)) == _bytes(getattr(full, name)), name
+    # every character of a document's text is in its paragraphs, so nothing is lost by dropping it
+    one = small_corpus.documents.iloc[0]
+    paras = lean.paragraphs[lean.paragraphs["doc_id"] == one["doc_id"]]
+    assert "".join(one["text"].split()) == "".join("".join(paras["text"]).split())
+    on_parts = clean_by_partition(small_corpus, engine="dask", scheduler="synchronous", npartitions=4,
+                                  keep_text=False)
+    for name in ("documents", "paragraphs", "sentences", "removals"):
+        assert _bytes(getattr(on_parts, name)) == _bytes(getattr(lean, name)), name

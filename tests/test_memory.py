@@ -54,18 +54,3 @@ def test_public_stages_release_memory():
     for func in (kzlib.load_corpus, kzlib.clean, kzlib.annotate, TopicModel.fit, map_partitions_by_document,
                  clean_by_partition):
         assert getattr(func, "__wrapped__", None) is not None, func.__qualname__
-
-
-def test_raw_text_is_held_as_arrow_strings_and_cleaning_reads_it():
-    import pandas as pd
-
-    from kzlib.clean import clean
-    from kzlib.corpus import TEXT_DTYPE, load_corpus
-
-    corpus = load_corpus()
-    assert corpus.documents["text"].dtype == TEXT_DTYPE
-    assert isinstance(corpus.documents["text"].iloc[0], str)
-    cleaned = clean(corpus)
-    assert len(cleaned.paragraphs) > len(corpus.documents)
-    assert cleaned.paragraphs["text"].dtype == object     # the tables stages read keep Python strings
-    assert pd.api.types.is_string_dtype(cleaned.documents["text"])
