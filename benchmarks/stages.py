@@ -4,7 +4,7 @@ Each stage is ``stage(state, *, engine, scheduler) -> None``: it reads and exten
 with ``corpus`` and the tables made so far). A stage whose kzlib module is missing raises
 ``ImportError``; the runner records it as skipped. The per-document stages go through
 :func:`kzlib.engine.map_partitions_by_document` with ``npartitions="auto"``, so that the two engines run
-the same code on the same partitions of at most 2,500 documents: the Dask engine on its workers, the
+the same code on the same partitions of 1,000 documents: the Dask engine on its workers, the
 pandas engine one partition after another (which bounds the memory a stage's temporaries take).
 """
 

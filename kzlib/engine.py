@@ -108,20 +108,20 @@ def _by_key(table: pd.DataFrame, key: str) -> pd.DataFrame:
     return ordered.set_axis(pd.Index(codes, name="_key_rank"), axis=0)
 
 
-#: Documents (keys) per partition: at least MIN (each task's fixed cost), at most MAX (memory, balance).
-PARTITION_KEYS_MIN, PARTITION_KEYS_MAX = 200, 2_500
+#: Documents (keys) per partition when none is asked for: the same on every machine, so that a stage
+#: whose result depends on its batch (a topic model's ``transform``) gives the same table everywhere;
+#: small enough for memory and for balance between workers, large enough for each task's fixed cost.
+PARTITION_KEYS = 1_000
 
 
 def _default_npartitions(n_keys: int) -> int:
-    """About 4 partitions per core, more where they would exceed PARTITION_KEYS_MAX keys, fewer where
-    they would have under PARTITION_KEYS_MIN.
+    """One partition per :data:`PARTITION_KEYS` keys (rounded up); it does not depend on the machine.
 
     Example:
-        >>> _default_npartitions(100_000) >= 40 and _default_npartitions(10) == 1
-        True
+        >>> _default_npartitions(100_000), _default_npartitions(10_000), _default_npartitions(10)
+        (100, 10, 1)
     """
-    wanted = max(4 * (os.cpu_count() or 1), -(-n_keys // PARTITION_KEYS_MAX))
-    return max(1, min(n_keys, wanted, n_keys // PARTITION_KEYS_MIN))
+    return max(1, -(-n_keys // PARTITION_KEYS))
 
 
 def _default_index(table: pd.DataFrame) -> pd.DataFrame:
@@ -222,7 +222,7 @@ def map_partitions_by_document(
 
     ``table`` holds rows of many documents (``key`` names the column that must not be split: ``doc_id``,
     or ``story_id`` for a stage that compares copies of one story). With ``engine="dask"`` the rows are
-    split into ``npartitions`` partitions (default: about 4 per core, 200 to 2,500 keys each) that keep
+    split into ``npartitions`` partitions (default: one per 1,000 keys, on any machine) that keep
     every key whole, ``func`` runs on each partition on ``scheduler`` (see :func:`dask_client`), and the
     results are concatenated in key order. ``meta`` is an empty frame with the result's columns and dtypes,
     the result when every partition's is empty (default: ``func`` run on the first key's rows, as

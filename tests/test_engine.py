@@ -174,15 +174,13 @@ def test_pandas_engine_on_partitions_gives_the_dask_engines_table(table):
         map_partitions_by_document(table, _batch_docs, npartitions=0)
 
 
-def test_default_partitions_are_bounded_in_documents():
-    from kzlib.engine import PARTITION_KEYS_MAX, PARTITION_KEYS_MIN, _default_npartitions
+def test_default_partitions_hold_a_fixed_number_of_documents_on_any_machine(monkeypatch):
+    from kzlib.engine import PARTITION_KEYS, _default_npartitions
 
-    for n in (1, 150, 1_000, 10_000, 100_000, 1_000_000):
-        parts = _default_npartitions(n)
-        assert parts >= 1
-        assert n / parts <= PARTITION_KEYS_MAX or parts == n
-        assert parts == 1 or n // parts >= PARTITION_KEYS_MIN
-    assert _default_npartitions(100_000) == 40          # 2,500 documents each
+    before = {n: _default_npartitions(n) for n in (1, 999, 1_000, 1_001, 100_000)}
+    assert before == {1: 1, 999: 1, 1_000: 1, 1_001: 2, 100_000: 100_000 // PARTITION_KEYS}
+    monkeypatch.setattr("os.cpu_count", lambda: 64)           # a bigger machine cuts the same partitions
+    assert {n: _default_npartitions(n) for n in before} == before
 
 
 def test_more_partitions_than_the_cluster_takes_at_once_come_back_in_order(table):

@@ -100,3 +100,17 @@ def test_written_corpus_loads(tmp_path):
         write_corpus(tmp_path / "c.csv", 5)
     with pytest.raises(ValueError, match="positive int"):
         generate_corpus(0)
+
+
+def test_bench_writes_finished_tables_and_keeps_those_a_later_stage_reads(tmp_path):
+    from benchmarks.stages import write_finished
+
+    quotes = pd.DataFrame({"doc_id": ["a", "b"], "quote": ["x", "y"]})
+    stances = pd.DataFrame({"doc_id": ["a"], "target": ["CSTO"]})
+    state = {"corpus": object(), "quotes": quotes, "stances": stances}
+    rows = write_finished(state, remaining=["stance", "topics"], folder=tmp_path)   # stance reads quotes
+    assert rows == {"stances": 1} and "quotes" in state and "stances" not in state and "corpus" in state
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "stances.parquet"), stances)
+    rows = write_finished(state, remaining=[], folder=tmp_path)
+    assert rows == {"quotes": 2} and set(state) == {"corpus"}
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "quotes.parquet"), quotes)

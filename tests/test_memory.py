@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kzlib import _memory  # noqa: E402
+from kzlib import _memory
 
 
 def test_release_trims_glibc_on_linux():
