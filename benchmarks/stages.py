@@ -37,9 +37,12 @@ def stage_clean(state: dict, *, engine: str, scheduler: Any) -> None:
 
 
 def stage_provenance(state: dict, *, engine: str, scheduler: Any) -> None:
-    from kzlib.provenance import annotate   # corpus-wide (LSH over all documents): runs on the client
+    from kzlib.provenance import annotate
 
-    state["corpus"] = annotate(state["corpus"], seed=0)   # the library's defaults (LSH threshold, max_df)
+    # the library's defaults (LSH threshold, max_df); what is read off each document alone (spin, version,
+    # feature hashes) runs over the partitions, the corpus-wide steps (banding, checking the candidate
+    # pairs, learning substitutions) on the client
+    state["corpus"] = annotate(state["corpus"], seed=0, engine=engine, scheduler=scheduler, npartitions="auto")
 
 
 def _quotes_part(paragraphs: pd.DataFrame) -> pd.DataFrame:

@@ -32,7 +32,8 @@ import logging
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -145,6 +146,26 @@ def _hash_features(feats: Iterable[str]) -> np.ndarray:
     h *= _MIX2
     h ^= h >> np.uint32(16)
     return np.unique(h)
+
+
+def _feature_hashes(frame: pd.DataFrame) -> pd.DataFrame:
+    """``doc_id`` and ``hashes`` (:func:`_hash_features` of :func:`story_features`) of each document of
+    ``frame`` (``doc_id``, ``text``), in its order: the per-document part of :func:`find_copies`."""
+    hashes = np.empty(len(frame), dtype=object)
+    for i, text in enumerate(frame["text"].tolist()):
+        hashes[i] = _hash_features(story_features(text))
+    return pd.DataFrame({"doc_id": frame["doc_id"].to_numpy(), "hashes": hashes})
+
+
+def _per_document(frame: pd.DataFrame, func: Callable[..., pd.DataFrame], *, engine: str, scheduler: Any,
+                  npartitions: int | str | None, **kwargs: Any) -> pd.DataFrame:
+    """``func(frame, **kwargs)`` (one row per document, ``doc_id`` first) with the pandas engine in one
+    batch or over partitions of documents (:func:`kzlib.engine.map_partitions_by_document`), in
+    ``doc_id`` order."""
+    from kzlib.engine import map_partitions_by_document
+
+    return map_partitions_by_document(frame, func, engine=engine, scheduler=scheduler, npartitions=npartitions,
+                                      sort_by=["doc_id"], **kwargs)
 
 
 @functools.lru_cache(maxsize=32)
@@ -262,7 +283,8 @@ def _align_share(sents_a: list[frozenset[str]], sents_b: list[frozenset[str]], *
 
 
 def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: float = 0.1,
-                num_perm: int = 256, max_df: float | int = 0.01, seed: int = 0) -> pd.DataFrame:
+                num_perm: int = 256, max_df: float | int = 0.01, seed: int = 0, engine: str = "pandas",
+                scheduler: Any = None, npartitions: int | str | None = None) -> pd.DataFrame:
     """Pairs of documents that are copies of one story.
 
     ``texts`` is indexed by ``doc_id`` (de-spun body text). Candidates are the pairs whose *rare*
@@ -275,6 +297,10 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
     documents, not of pairs, and the Jaccard of each pair LSH proposes is then computed exactly. A
     candidate is a copy when at least ``threshold`` of the shorter document's sentences align with a
     sentence of the other (Jaccard of content stems, numbers and names >= 0.3).
+
+    Each document's features and their hashes are computed per document: with ``engine="dask"`` over
+    partitions of documents on ``scheduler`` (see :func:`kzlib.engine.map_partitions_by_document`, which
+    also reads ``npartitions``); the signatures, the banding and the verification run here.
 
     Returns ``doc_a``, ``doc_b``, ``similarity`` (the aligned share), ``feature_jaccard`` (over all
     features), ``aligned_sentences``, ``shared_numbers``, ``shared_names``, ``evidence``, sorted.
@@ -295,7 +321,7 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
     texts = texts.copy()
     texts.index = texts.index.astype(str)
     candidates = _candidate_pairs(texts, lsh_threshold=lsh_threshold, num_perm=num_perm, max_df=max_df,
-                                  seed=seed)["pairs"]
+                                  seed=seed, engine=engine, scheduler=scheduler, npartitions=npartitions)["pairs"]
 
     # verify the candidates by aligning sentences; a document's features are kept while it is needed
     last_use: dict[str, int] = {}
@@ -332,14 +358,22 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
 
 
 def _candidate_pairs(texts: pd.Series, *, lsh_threshold: float, num_perm: int, max_df: float | int,
-                     seed: int) -> dict:
+                     seed: int, engine: str = "pandas", scheduler: Any = None,
+                     npartitions: int | str | None = None) -> dict:
     """Candidate pairs of :func:`find_copies` (``pairs``: (doc_a, doc_b) sorted) and how they were found
     (``proposed`` by LSH before the exact Jaccard check, ``df_cut``, ``bands``, ``rows``)."""
     ids = sorted(texts.index)
     n = len(ids)
     cut = int(max_df) if isinstance(max_df, (int, np.integer)) else max(MIN_DF_CUT, max_df * n)
-    # hashed features per document, their document frequency, and the rare ones' MinHash signatures
-    per_doc = [_hash_features(story_features(texts[d])) for d in ids]
+    # hashed features per document (per partition), their document frequency, and the rare ones' MinHash
+    # signatures
+    frame = pd.DataFrame({"doc_id": ids, "text": texts.reindex(ids).to_numpy()})
+    hashed = _per_document(frame, _feature_hashes, engine=engine, scheduler=scheduler, npartitions=npartitions)
+    del frame
+    per_doc = hashed["hashes"].tolist()
+    if hashed["doc_id"].tolist() != ids:   # each partition keeps its documents' order; the engine sorts
+        raise RuntimeError("find_copies: the per-document feature hashes came back out of order")
+    del hashed
     sizes = np.array([len(h) for h in per_doc], dtype=np.int64)
     hashes = np.concatenate(per_doc) if per_doc else np.empty(0, dtype=np.uint32)
     del per_doc
@@ -1043,7 +1077,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
              num_perm: int = 256, max_df: float | int = 0.01, spin_threshold: float = SPIN_THRESHOLD,
              mt_threshold: float = 2.0,
              translation_threshold: float = 5.0, table: pd.DataFrame | str | None = None,
-             learn: bool = True, gazetteer: Iterable[str] | None = None):
+             learn: bool = True, gazetteer: Iterable[str] | None = None, engine: str = "pandas",
+             scheduler: Any = None, npartitions: int | str | None = None):
     """Group copies into stories, label versions, score spin and de-spin a cleaned corpus.
 
     ``corpus`` is the result of :func:`kzlib.clean.clean` (it needs ``paragraphs``). Returns a new
@@ -1055,6 +1090,13 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     of ``kzlib.actors`` if available). ``seed`` seeds the MinHash permutations; ``lsh_threshold``,
     ``num_perm`` and ``max_df`` (features in more documents are left out of the signatures) are those
     of :func:`find_copies`.
+
+    What is read off each document alone -- its spin evidence and score, its detected version, the
+    features and hashes :func:`find_copies` compares -- is computed per document: with ``engine="dask"``
+    over partitions of documents on ``scheduler`` (see :func:`kzlib.engine.map_partitions_by_document`,
+    which also reads ``npartitions``). What needs the whole corpus -- the MinHash banding and the check
+    of each candidate pair, the stories, the substitutions learnt from the corpus -- runs here. Both
+    engines give the same tables.
 
     Example:
         >>> from kzlib.study import prepare
@@ -1077,14 +1119,19 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     in_body = (paras["kind"] == "body") & (dup < 0)
     raw = paras.loc[in_body, "text"].groupby(paras.loc[in_body, "doc_id"]).agg("\n\n".join).reindex(ids).fillna("")
 
-    # 1. spin score and the table repair (scope=spun rows only where the document is spun)
+    # 1. per document: spin score, the table's phrases, the detected version (read off the raw text)
     compiled = _compile(table)
-    n_words = raw.map(lambda t: len(_SPIN_WORD.findall(t)))
-    doc_spans = [compiled.spans(t) for t in raw]      # the table's phrases, found once per document
-    n_matches = pd.Series([sum(compiled.choose(t, a, b, spun=True) is not None for a, b in sp)
-                           for t, sp in zip(raw, doc_spans)], index=raw.index, dtype="int64")
-    scores = (1000.0 * n_matches / n_words.where(n_words > 0)).fillna(0.0).round(2)
-    is_spun = (scores >= spin_threshold) & (n_matches >= MIN_MATCHES)
+    frame = pd.DataFrame({"doc_id": raw.index, "text": raw.to_numpy()})
+    if "republished_from" in docs.columns:
+        notice = docs.drop_duplicates("doc_id").set_index("doc_id")["republished_from"].fillna("").astype(str)
+        frame["republished"] = (notice.str.strip() != "").reindex(raw.index).fillna(False).to_numpy(dtype=bool)
+    evidence = _per_document(frame, _raw_evidence, engine=engine, scheduler=scheduler, npartitions=npartitions,
+                             compiled=compiled, spin_threshold=spin_threshold, mt_threshold=mt_threshold,
+                             translation_threshold=translation_threshold).set_index("doc_id")
+    del frame
+    n_words, scores = evidence["n_words"], evidence["spin_score"]
+    doc_spans = evidence.pop("spans").tolist()       # the table's phrases, found once per document
+    is_spun = (scores >= spin_threshold) & (evidence["n_matches"] >= MIN_MATCHES)
     spun_ids = set(is_spun.index[is_spun])
     texts_in = paras["text"].tolist()
     para_docs = paras["doc_id"].tolist()
@@ -1116,8 +1163,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
 
     # 2. copies and stories on de-spun text
     copies = find_copies(s1_body, threshold=copy_threshold, lsh_threshold=lsh_threshold, num_perm=num_perm,
-                         max_df=max_df,
-                         seed=int(seed))
+                         max_df=max_df, seed=int(seed), engine=engine, scheduler=scheduler,
+                         npartitions=npartitions)
     story = pd.Series(_stories(ids, copies))
 
     # 3. substitutions learned from the corpus, applied to spun documents
@@ -1142,12 +1189,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     paras["n_despun_learned"] = n_learned
     del stage1, n_table
 
-    # 4. versions and representatives
-    republished = None
-    if "republished_from" in docs.columns:
-        republished = docs.set_index("doc_id")["republished_from"].fillna("").astype(str).str.strip() != ""
-    detected = detect_versions(raw, spin_scores=scores, republished=republished, spin_threshold=spin_threshold,
-                               mt_threshold=mt_threshold, translation_threshold=translation_threshold)
+    # 4. versions (detected in step 1) and representatives
+    detected = evidence
     docs = docs.set_index("doc_id", drop=False)
     given = docs["version"].fillna("").astype(str).str.strip() if "version" in docs.columns \
         else pd.Series("", index=docs.index)
@@ -1173,6 +1216,33 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     log.info("provenance: %d documents in %d stories; %d spun, %d substitutions repaired",
              len(docs), n_stories, int(is_spun.sum()), int(paras["n_despun"].sum()))
     return dataclasses.replace(corpus, documents=docs, paragraphs=paras, copies=copies)
+
+
+def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: float, mt_threshold: float,
+                  translation_threshold: float) -> pd.DataFrame:
+    """What :func:`annotate` reads off each document's raw body text alone, for the documents of ``frame``
+    (``doc_id``, ``text``, optionally ``republished``: a syndication notice): ``n_words`` (the words a
+    spin score is per 1,000 of), ``n_matches`` (phrase-table substitutions that apply in a spun text),
+    ``spin_score``, ``spans`` (where the table's phrases are) and :func:`detect_versions`'s columns."""
+    raw = pd.Series(frame["text"].to_numpy(), index=pd.Index(frame["doc_id"].to_numpy(), name="doc_id"),
+                    dtype=object)
+    n_words = raw.map(lambda t: len(_SPIN_WORD.findall(t))).astype("int64")
+    spans = [compiled.spans(t) for t in raw]
+    n_matches = pd.Series([sum(compiled.choose(t, a, b, spun=True) is not None for a, b in sp)
+                           for t, sp in zip(raw, spans)], index=raw.index, dtype="int64")
+    scores = (1000.0 * n_matches / n_words.where(n_words > 0)).fillna(0.0).round(2)
+    republished = (pd.Series(frame["republished"].to_numpy(dtype=bool), index=raw.index)
+                   if "republished" in frame.columns else None)
+    detected = detect_versions(raw, spin_scores=scores, republished=republished, spin_threshold=spin_threshold,
+                               mt_threshold=mt_threshold, translation_threshold=translation_threshold)
+    held = np.empty(len(spans), dtype=object)
+    for i, sp in enumerate(spans):
+        held[i] = sp
+    out = pd.DataFrame({"doc_id": raw.index.to_numpy(), "n_words": n_words.to_numpy(),
+                        "n_matches": n_matches.to_numpy(), "spin_score": scores.to_numpy(), "spans": held})
+    for column in detected.columns:
+        out[column] = detected[column].to_numpy()
+    return out
 
 
 def _body_spans(texts: list[str], is_body: list[bool], doc_ids: list[str],

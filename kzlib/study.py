@@ -45,9 +45,10 @@ def prepare(
     Parquet under a key made of the corpus fingerprint, the options and kzlib's code and data, so the
     notebooks of one run prepare the corpus once; a changed input or option never reads a stale cache.
 
-    ``engine="dask"`` cleans the documents over Dask partitions (:mod:`kzlib.engine`) on the cluster at
-    ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``; none starts a ``LocalCluster``); the
-    tables are the same as with ``engine="pandas"``. Left as ``None``, both come from the environment
+    ``engine="dask"`` cleans the documents, and reads each document's provenance evidence (spin, version,
+    the features copies are found by), over Dask partitions (:mod:`kzlib.engine`) on the cluster at
+    ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``; none starts one ``LocalCluster`` for
+    both); the tables are the same as with ``engine="pandas"``. Left as ``None``, both come from the environment
     variables ``KZLIB_ENGINE`` and ``KZLIB_SCHEDULER``, which ``kz run --engine/--scheduler`` sets for
     the notebooks it runs, else pandas.
 
@@ -68,16 +69,22 @@ def prepare(
     scheduler = scheduler or os.environ.get("KZLIB_SCHEDULER") or None
     if engine == "pandas":
         result = clean(loaded, progress=progress)
+        if provenance:
+            from kzlib import provenance as _prov
+
+            result = _prov.annotate(result, seed=seed)
     else:
-        from kzlib.engine import ENGINES, clean_by_partition
+        from kzlib.engine import ENGINES, clean_by_partition, dask_client
 
         if engine not in ENGINES:
             raise ParameterError(f"Unknown engine {engine!r}; use one of {ENGINES}.")
-        result = clean_by_partition(loaded, engine=engine, scheduler=scheduler)
-    if provenance:
-        from kzlib import provenance as _prov
+        with dask_client(scheduler) as compute:   # one cluster for cleaning and provenance
+            client = compute["scheduler"]
+            result = clean_by_partition(loaded, engine=engine, scheduler=client)
+            if provenance:
+                from kzlib import provenance as _prov
 
-        result = _prov.annotate(result, seed=seed)
+                result = _prov.annotate(result, seed=seed, engine=engine, scheduler=client, npartitions="auto")
     if cache is not None:
         _write_cache(result, cache)
     return result

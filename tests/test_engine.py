@@ -214,3 +214,40 @@ def test_clean_without_the_raw_text_changes_nothing_else(small_corpus):
                                   keep_text=False)
     for name in ("documents", "paragraphs", "sentences", "removals"):
         assert _bytes(getattr(on_parts, name)) == _bytes(getattr(lean, name)), name
+
+
+def _annotated_tables(corpus, **engine) -> dict[str, pd.DataFrame]:
+    from kzlib.provenance import annotate
+
+    out = annotate(corpus, seed=0, **engine)
+    return {name: out.tables()[name] for name in ("documents", "paragraphs", "copies")}
+
+
+def test_provenance_on_partitions_equals_pandas_on_the_seeds():
+    from kzlib.study import prepare
+
+    cleaned = prepare(provenance=False)
+    expected = _annotated_tables(cleaned)
+    # the seeds (seeds/README.md): two spun articles, 001 the machine translation of 000's story (one copy
+    # pair), 004 a translated interview
+    assert {"spun", "machine-translated", "translated"} <= set(expected["documents"]["version_detected"])
+    assert len(expected["copies"]) == 1
+    got = _annotated_tables(cleaned, engine="dask", scheduler="synchronous", npartitions=3)
+    for name, table in expected.items():
+        pd.testing.assert_frame_equal(got[name], table, obj=name)
+        assert _bytes(got[name]) == _bytes(table), name
+
+
+def test_provenance_on_a_distributed_cluster_equals_pandas(small_corpus):
+    from distributed import Client, LocalCluster
+
+    from kzlib.clean import clean
+
+    cleaned = clean(small_corpus)
+    expected = _annotated_tables(cleaned)
+    assert len(expected["copies"]) >= 1 and expected["documents"]["story_id"].nunique() < len(cleaned)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        got = _annotated_tables(cleaned, engine="dask", scheduler=client, npartitions=4)
+    for name, table in expected.items():
+        pd.testing.assert_frame_equal(got[name], table, obj=name)
