@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kzlib._memory import releases_memory
+from kzlib._memory import release_memory, releases_memory
 
 __all__ = ["map_partitions_by_document", "dask_client", "clean_by_partition", "sample_keys", "ENGINES"]
 
@@ -192,8 +192,14 @@ def _run_partitions(func: Callable[..., Any], parts: list[pd.DataFrame], shared:
 
 
 def _apply_shared(part: pd.DataFrame, shared: tuple[Callable[..., pd.DataFrame], dict[str, Any]]) -> pd.DataFrame:
+    """One partition's task on a worker; the worker hands the partition's freed temporaries back to the
+    system after it (:func:`kzlib._memory.release_memory`), so that it does not keep the high-water mark
+    of its largest partition for the rest of the run."""
     func, kwargs = shared
-    return _apply(part, func, kwargs)
+    try:
+        return _apply(part, func, kwargs)
+    finally:
+        release_memory()
 
 
 def _concat_results(results: list[pd.DataFrame]) -> pd.DataFrame:
@@ -294,7 +300,7 @@ def _clean_part(docs: pd.DataFrame, splitter: Any) -> tuple[pd.DataFrame, ...]:
     from kzlib.clean import clean
     from kzlib.corpus import Corpus
 
-    cleaned = clean(Corpus(documents=docs.reset_index(drop=True)), splitter=splitter)
+    cleaned = clean(Corpus(documents=docs.reset_index(drop=True)), splitter=splitter)   # (releases memory)
     return cleaned.documents.drop(columns=["text"]), cleaned.paragraphs, cleaned.sentences, cleaned.removals
 
 

@@ -251,3 +251,12 @@ def test_provenance_on_a_distributed_cluster_equals_pandas(small_corpus):
         got = _annotated_tables(cleaned, engine="dask", scheduler=client, npartitions=4)
     for name, table in expected.items():
         pd.testing.assert_frame_equal(got[name], table, obj=name)
+
+
+def test_each_partition_task_hands_its_freed_memory_back(table, monkeypatch):
+    import kzlib.engine as ke
+
+    calls = []
+    monkeypatch.setattr(ke, "release_memory", lambda: calls.append(1) or True)
+    map_partitions_by_document(table, _running_count, engine="dask", scheduler="synchronous", npartitions=5)
+    assert len(calls) == 5      # one per partition task (the worker's, not the client's release at the end)
