@@ -793,7 +793,8 @@ class SpinRepairer:
             rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference), gaz_tokens,
                                       {"engine": engine, "scheduler": scheduler, "npartitions": npartitions})
             if stories is not None:
-                rows += self._learn_aligned(texts, spun_ids, clean_ids, stories, gaz_tokens)
+                rows += self._learn_aligned(texts, spun_ids, clean_ids, stories, gaz_tokens,
+                                            {"engine": engine, "scheduler": scheduler, "npartitions": npartitions})
         learned = pd.DataFrame(rows, columns=["spun", "original", "scope", "left", "right", "case", "source",
                                               "mechanism", "story", "evidence", "in_table"])
         if len(learned):
@@ -905,29 +906,37 @@ class SpinRepairer:
         return out
 
     # aligned copies ---------------------------------------------------------------------------------
-    def _learn_aligned(self, texts, spun_ids, clean_ids, stories, gaz_tokens) -> list[dict]:
-        by_story: dict[str, list[str]] = defaultdict(list)
-        for d in clean_ids:
-            by_story[stories.get(d, d)].append(d)
+    def _learn_aligned(self, texts, spun_ids, clean_ids, stories, gaz_tokens, engine_kw) -> list[dict]:
+        from kzlib.engine import map_partitions_by_document
 
         def rate_ratio(phrase: str) -> float:
             return ((spun_counts[phrase] + 0.5) / n_spun) / ((clean_counts[phrase] + 0.5) / n_clean)
 
+        # the swaps seen between each spun document and the first clean copies of its story, per story
+        story_of = {d: stories.get(d, d) for d in (*spun_ids, *clean_ids)}
+        spun_set = set(spun_ids)
+        spun_stories = {story_of[d] for d in spun_ids}
+        members = [d for d in (*spun_ids, *clean_ids) if story_of[d] in spun_stories]
+        frame = pd.DataFrame({"doc_id": members, "story": [story_of[d] for d in members],
+                              "text": [texts[d] for d in members], "spun": [d in spun_set for d in members]})
+        swaps = map_partitions_by_document(frame, _aligned_swaps, key="story", max_refs=self.max_refs,
+                                           max_phrase=self.max_phrase, **engine_kw)
         found: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
-        for d in spun_ids:
-            refs = sorted(by_story.get(stories.get(d, d), []))[: self.max_refs]
-            s_sents = _sentences(texts[d])
-            s_feats = [_sentence_features(s) for s in s_sents]
-            for r in refs:
-                r_sents = _sentences(texts[r])
-                _, pairs = _align_share(s_feats, [_sentence_features(s) for s in r_sents])
-                for i, j, _sim in pairs:
-                    for s_phrase, c_phrase, after in self._diff_pairs(_tokens(s_sents[i]), _tokens(r_sents[j])):
-                        found[(stories.get(d, d), s_phrase, c_phrase)].append((f"{d}~{r}", after))
-        # corpus frequencies of the phrases seen swapped (n-grams of the spun and of the clean text)
+        for story, s_phrase, c_phrase, where, after in zip(swaps["story"], swaps["spun_phrase"],
+                                                           swaps["clean_phrase"], swaps["where"], swaps["after"]):
+            found[(story, s_phrase, c_phrase)].append((where, after))
+        # corpus frequencies of the phrases seen swapped (n-grams of the spun and of the clean text), per
+        # partition of documents, added up
         phrases = {x for _, s_, c_ in found for x in (s_, c_)}
-        spun_counts, n_spun = _phrase_counts((texts[d] for d in spun_ids), phrases)
-        clean_counts, n_clean = _phrase_counts((texts[d] for d in clean_ids), phrases)
+        frame = pd.DataFrame({"doc_id": [*spun_ids, *clean_ids], "text": [texts[d] for d in (*spun_ids, *clean_ids)],
+                              "spun": [True] * len(spun_ids) + [False] * len(clean_ids)})
+        counted = map_partitions_by_document(frame, _phrase_count_part, phrases=phrases, **engine_kw)
+        del frame
+        totals = counted[counted["phrase"] == ""].groupby("spun")["n"].sum()
+        n_spun, n_clean = int(totals.get(True, 0)), int(totals.get(False, 0))
+        counts = counted[counted["phrase"] != ""].groupby(["spun", "phrase"])["n"].sum()
+        spun_counts = Counter(counts.loc[True].to_dict()) if True in counts.index.get_level_values(0) else Counter()
+        clean_counts = Counter(counts.loc[False].to_dict()) if False in counts.index.get_level_values(0) else Counter()
         if not n_spun or not n_clean:
             return []
         out = []
@@ -959,24 +968,8 @@ class SpinRepairer:
             })
         return out
 
-    def _diff_pairs(self, a: list[str], b: list[str]) -> Iterable[tuple[str, str]]:
-        la = [t.lower() for t in a]
-        lb = [t.lower() for t in b]
-        ops = difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes()
-        for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-            if tag != "replace" or k == 0 or k == len(ops) - 1:
-                continue
-            if ops[k - 1][0] != "equal" or ops[k + 1][0] != "equal":
-                continue
-            if not (1 <= i2 - i1 <= self.max_phrase and 1 <= j2 - j1 <= self.max_phrase):
-                continue
-            left, right = la[i1 - 1], la[i2]
-            if not (left[0].isalpha() or right[0].isalpha()):
-                continue
-            sa, sb = la[i1:i2], lb[j1:j2]
-            if not all(t[0].isalpha() for t in sa + sb):
-                continue
-            yield " ".join(sa).replace("’", "'"), " ".join(sb).replace("’", "'"), right
+    def _diff_pairs(self, a: list[str], b: list[str]) -> Iterable[tuple[str, str, str]]:
+        return _diff_pairs(a, b, max_phrase=self.max_phrase)
 
     def _compiled(self, story: str | None) -> tuple[_Compiled, _Compiled | None]:
         """(table + learned rows, learned rows only) for a story: name rows everywhere, aligned-copy rows
@@ -1249,6 +1242,65 @@ def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: f
     for column in detected.columns:
         out[column] = detected[column].to_numpy()
     return out
+
+
+def _diff_pairs(a: list[str], b: list[str], *, max_phrase: int) -> Iterable[tuple[str, str, str]]:
+    """(spun phrase, clean phrase, the word after) of each replacement of at most ``max_phrase`` words
+    between two equal runs of the aligned sentences' tokens ``a`` and ``b``."""
+    la = [t.lower() for t in a]
+    lb = [t.lower() for t in b]
+    ops = difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes()
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag != "replace" or k == 0 or k == len(ops) - 1:
+            continue
+        if ops[k - 1][0] != "equal" or ops[k + 1][0] != "equal":
+            continue
+        if not (1 <= i2 - i1 <= max_phrase and 1 <= j2 - j1 <= max_phrase):
+            continue
+        left, right = la[i1 - 1], la[i2]
+        if not (left[0].isalpha() or right[0].isalpha()):
+            continue
+        sa, sb = la[i1:i2], lb[j1:j2]
+        if not all(t[0].isalpha() for t in sa + sb):
+            continue
+        yield " ".join(sa).replace("’", "'"), " ".join(sb).replace("’", "'"), right
+
+
+def _aligned_swaps(frame: pd.DataFrame, *, max_refs: int, max_phrase: int) -> pd.DataFrame:
+    """The swaps between each spun document of ``frame`` (``doc_id``, ``story``, ``text``, ``spun``; whole
+    stories) and the first ``max_refs`` clean copies of its story (by ``doc_id``): one row per swap seen,
+    with its ``story``, ``spun_phrase``, ``clean_phrase``, ``where`` ("spun~clean") and ``after`` (the word
+    after it)."""
+    rows = []
+    by_story: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for d, story, text, spun in zip(frame["doc_id"], frame["story"], frame["text"], frame["spun"]):
+        if not spun:
+            by_story[story].append((d, text))
+    for d, story, text, spun in zip(frame["doc_id"], frame["story"], frame["text"], frame["spun"]):
+        if not spun:
+            continue
+        refs = sorted(by_story.get(story, []))[:max_refs]
+        s_sents = _sentences(text)
+        s_feats = [_sentence_features(x) for x in s_sents]
+        for r, r_text in refs:
+            r_sents = _sentences(r_text)
+            _, pairs = _align_share(s_feats, [_sentence_features(x) for x in r_sents])
+            for i, j, _sim in pairs:
+                for s_phrase, c_phrase, after in _diff_pairs(_tokens(s_sents[i]), _tokens(r_sents[j]),
+                                                             max_phrase=max_phrase):
+                    rows.append((story, s_phrase, c_phrase, f"{d}~{r}", after))
+    return pd.DataFrame(rows, columns=["story", "spun_phrase", "clean_phrase", "where", "after"])
+
+
+def _phrase_count_part(frame: pd.DataFrame, *, phrases: set[str]) -> pd.DataFrame:
+    """:func:`_phrase_counts` of the spun and of the clean documents of ``frame`` (``doc_id``, ``text``,
+    ``spun``): ``spun``, ``phrase``, ``n``, with a row of ``phrase`` "" for the number of words."""
+    rows = []
+    for spun in (True, False):
+        texts = [t for t, s in zip(frame["text"], frame["spun"]) if bool(s) == spun]
+        counts, total = _phrase_counts(texts, phrases)
+        rows += [(spun, p, n) for p, n in counts.items()] + [(spun, "", total)]
+    return pd.DataFrame(rows, columns=["spun", "phrase", "n"])
 
 
 def _reference_counts(frame: pd.DataFrame, *, wanted: set[tuple], spun_words: set[str]) -> pd.DataFrame:
