@@ -323,7 +323,27 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
     candidates = _candidate_pairs(texts, lsh_threshold=lsh_threshold, num_perm=num_perm, max_df=max_df,
                                   seed=seed, engine=engine, scheduler=scheduler, npartitions=npartitions)["pairs"]
 
-    # verify the candidates by aligning sentences; a document's features are kept while it is needed
+    # verify the candidates by aligning sentences (per partition of pairs, grouped by their first document)
+    from kzlib.engine import map_partitions_by_document
+
+    frame = pd.DataFrame({"doc_a": [a for a, _ in candidates], "doc_b": [b for _, b in candidates]})
+    frame["text_a"] = texts.reindex(frame["doc_a"]).to_numpy()
+    frame["text_b"] = texts.reindex(frame["doc_b"]).to_numpy()
+    return map_partitions_by_document(frame, _verify_pairs, key="doc_a", engine=engine, scheduler=scheduler,
+                                      npartitions=npartitions, sort_by=["doc_a", "doc_b"], threshold=threshold)
+
+
+_COPY_COLUMNS = ["doc_a", "doc_b", "similarity", "feature_jaccard", "aligned_sentences", "shared_numbers",
+                 "shared_names", "evidence"]
+
+
+def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
+    """The candidate pairs of ``frame`` (``doc_a``, ``doc_b``, ``text_a``, ``text_b``) that are copies: at
+    least ``threshold`` of the shorter one's sentences align with a sentence of the other; the rows of
+    :func:`find_copies`. A document's features are kept while a later pair needs them."""
+    candidates = list(zip(frame["doc_a"].tolist(), frame["doc_b"].tolist()))
+    text_of = dict(zip(frame["doc_a"].tolist(), frame["text_a"].tolist()))
+    text_of.update(zip(frame["doc_b"].tolist(), frame["text_b"].tolist()))
     last_use: dict[str, int] = {}
     for k, (a, b) in enumerate(candidates):
         last_use[a] = last_use[b] = k
@@ -333,11 +353,11 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
     for k, (a, b) in enumerate(candidates):
         for d in (a, b):
             if d not in sents:
-                sents[d] = [_sentence_features(x) for x in _sentences(texts[d])]
+                sents[d] = [_sentence_features(x) for x in _sentences(text_of[d])]
         share, pairs = _align_share(sents[a], sents[b])
         if share >= threshold:
-            fa = feats[a] if a in feats else feats.setdefault(a, story_features(texts[a]))
-            fb = feats[b] if b in feats else feats.setdefault(b, story_features(texts[b]))
+            fa = feats[a] if a in feats else feats.setdefault(a, story_features(text_of[a]))
+            fb = feats[b] if b in feats else feats.setdefault(b, story_features(text_of[b]))
             jacc = len(fa & fb) / len(fa | fb) if fa or fb else 0.0
             nums = sorted(f[1:] for f in fa & fb if f.startswith("#"))
             names = sorted(f[1:] for f in fa & fb if f.startswith("@"))
@@ -352,9 +372,7 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
             if last_use[d] == k:
                 sents.pop(d, None)
                 feats.pop(d, None)
-    cols = ["doc_a", "doc_b", "similarity", "feature_jaccard", "aligned_sentences", "shared_numbers",
-            "shared_names", "evidence"]
-    return pd.DataFrame(rows_out, columns=cols).sort_values(["doc_a", "doc_b"]).reset_index(drop=True)
+    return pd.DataFrame(rows_out, columns=_COPY_COLUMNS)
 
 
 def _candidate_pairs(texts: pd.Series, *, lsh_threshold: float, num_perm: int, max_df: float | int,
