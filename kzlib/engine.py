@@ -330,11 +330,17 @@ def clean_by_partition(corpus: Any, *, engine: str = "pandas", scheduler: Any = 
     order = reads["doc_id"].sort_values(kind="stable").index.to_numpy()   # the partitions' row order
     parts = _partitions(_by_key(reads, "doc_id"), int(npartitions or _default_npartitions(len(docs))))
     n_parts = len(parts)
-    results = _run_partitions(_clean_part, parts, splitter, scheduler)
+    results = [list(r) for r in _run_partitions(_clean_part, parts, splitter, scheduler)]
     del parts
-    written, paras, sentences, removals = (_concat_results([r[i] for r in results]).reset_index(drop=True)
-                                           for i in range(4))
-    del results
+    tables = []
+    for i in range(4):   # one table at a time, each partition's piece let go once it is in the table
+        pieces = [r[i] for r in results]
+        for r in results:
+            r[i] = None
+        tables.append(_default_index(_concat_results(pieces)))
+        del pieces
+    written, paras, sentences, removals = tables
+    del results, tables
     if not docs["doc_id"].is_monotonic_increasing:   # clean's tables follow the documents' order
         position = pd.Series(np.arange(len(docs)), index=docs["doc_id"])
         paras, sentences, removals = (
