@@ -789,10 +789,10 @@ class SpinRepairer:
         """Learn substitutions from ``texts`` (indexed by doc_id; table-de-spun body text), ``spun``
         (bool per doc_id) and ``stories`` (story_id per doc_id; ``None``: no aligned copies). ``raw``
         is the text before any repair (default ``texts``); ``extra_reference`` is more clean text
-        (captions, titles) used only as reference for names. The name contexts and word counts of the
-        reference text are counted per partition of texts and added up (``engine``, ``scheduler``,
-        ``npartitions``: see :func:`kzlib.engine.map_partitions_by_document`); the counts, and so what
-        is learnt, do not depend on the engine."""
+        (captions, titles) used only as reference for names. The swaps between aligned copies are found
+        per partition of whole stories, and the swapped phrases counted per partition of documents
+        (``engine``, ``scheduler``, ``npartitions``: see :func:`kzlib.engine.map_partitions_by_document`);
+        what is learnt does not depend on the engine."""
         raw = texts if raw is None else raw.reindex(texts.index).fillna("")
         base = spin_table() if self.table is None else self.table
         self.table_ = base
@@ -808,8 +808,7 @@ class SpinRepairer:
                          "source": "learned: the actor gazetteer lists both forms; the clean text uses only the original",
                          "evidence": f"gazetteer: '{spun_form}' and '{original}' name one actor"})
         if spun_ids and (clean_ids or self.gazetteer):
-            rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference), gaz_tokens,
-                                      {"engine": engine, "scheduler": scheduler, "npartitions": npartitions})
+            rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference), gaz_tokens)
             if stories is not None:
                 rows += self._learn_aligned(texts, spun_ids, clean_ids, stories, gaz_tokens,
                                             {"engine": engine, "scheduler": scheduler, "npartitions": npartitions})
@@ -829,7 +828,7 @@ class SpinRepairer:
         return self
 
     # names ------------------------------------------------------------------------------------------
-    def _learn_names(self, texts, raw, spun_ids, clean_ids, stories, extra, gaz_tokens, engine_kw) -> list[dict]:
+    def _learn_names(self, texts, raw, spun_ids, clean_ids, stories, extra, gaz_tokens) -> list[dict]:
         ref: dict[tuple, Counter] = defaultdict(Counter)
         story_ref: dict[tuple, Counter] = defaultdict(Counter)
         clean_caps: Counter = Counter()
@@ -843,30 +842,30 @@ class SpinRepairer:
         spun_words = {tok for spans in spun_spans.values() for span in spans for tok in span}
         spun_stories = {story_of.get(d) for d in spun_ids} if stories is not None else set()
 
-        # the reference texts' name contexts and capitalised words, counted per partition of texts
-        from kzlib.engine import map_partitions_by_document
+        def reference_spans() -> Iterable[tuple[str, list[str]]]:
+            for d, t in sources:
+                for span in _caps_spans(t):
+                    yield d, span
+            for g in self.gazetteer:
+                yield "", re.findall(r"[A-Za-z][A-Za-z'’]*", g)
 
-        frame = pd.DataFrame({"doc_id": [d for d, _ in sources], "text": [t for _, t in sources]})
-        frame["row"] = np.arange(len(frame))
-        counted = map_partitions_by_document(frame, _reference_counts, key="row", wanted=wanted,
-                                             spun_words=spun_words, **engine_kw)
-        del frame
-        gazetteer_refs = []
-        for g in self.gazetteer:
-            span = re.findall(r"[A-Za-z][A-Za-z'’]*", g)
-            if not spun_words.isdisjoint(span):
-                gazetteer_refs += [("", key, tok, 1) for i, tok in enumerate(span) if (key := _span_key(span, i)) in wanted]
-        refs = counted[counted["kind"] == "ref"]
-        for doc_id, key, tok, n in [*zip(refs["doc_id"], refs["key"], refs["token"], refs["n"]), *gazetteer_refs]:
-            ref[key][tok] += n
+        for doc_id, span in reference_spans():
+            if spun_words.isdisjoint(span):
+                continue
             story = story_of.get(doc_id) if (stories is not None and doc_id) else None
-            if story is not None and story in spun_stories:
-                story_ref[(key, story)][tok] += n
-        caps = counted[counted["kind"] == "caps"]
-        for tok, n in zip(caps["token"], caps["n"]):
-            clean_caps[tok] += n
-        n_clean = int(counted.loc[counted["kind"] == "words", "n"].sum())
-        del counted, refs, caps
+            for i, tok in enumerate(span):
+                key = _span_key(span, i)
+                if key not in wanted:
+                    continue
+                ref[key][tok] += 1
+                if story is not None and story in spun_stories:
+                    story_ref[(key, story)][tok] += 1
+        n_clean = 0
+        for _, text in sources:           # every word counted (in C), the capitalised ones kept after
+            toks = _WORDS.findall(text)
+            n_clean += len(toks)
+            clean_caps.update(toks)
+        clean_caps = Counter({t: n for t, n in clean_caps.items() if t[0].isupper()})
         spun_caps: Counter = Counter()
         n_spun = 0
         for d in spun_ids:
@@ -1319,38 +1318,6 @@ def _phrase_count_part(frame: pd.DataFrame, *, phrases: set[str]) -> pd.DataFram
         counts, total = _phrase_counts(texts, phrases)
         rows += [(spun, p, n) for p, n in counts.items()] + [(spun, "", total)]
     return pd.DataFrame(rows, columns=["spun", "phrase", "n"])
-
-
-def _reference_counts(frame: pd.DataFrame, *, wanted: set[tuple], spun_words: set[str]) -> pd.DataFrame:
-    """Counts in the reference texts of ``frame`` (``doc_id``, ``text``) that :meth:`SpinRepairer._learn_names`
-    adds up: ``kind="ref"``: how often ``token`` stands in the name context ``key`` (one of ``wanted``)
-    in a name span sharing a word with the spun documents' (``spun_words``), per document; ``"caps"``:
-    how often each capitalised word occurs; ``"words"``: the number of words."""
-    refs: Counter = Counter()
-    words: Counter = Counter()
-    n_words = 0
-    for doc_id, text in zip(frame["doc_id"].tolist(), frame["text"].tolist()):
-        for span in _caps_spans(text):
-            if spun_words.isdisjoint(span):
-                continue
-            for i, tok in enumerate(span):
-                key = _span_key(span, i)
-                if key in wanted:
-                    refs[(doc_id, key, tok)] += 1
-        toks = _WORDS.findall(text)          # every word counted (in C), the capitalised ones kept after
-        n_words += len(toks)
-        words.update(toks)
-    caps = [(t, n) for t, n in words.items() if t[0].isupper()]
-    keys = np.empty(len(refs), dtype=object)
-    for i, (_, key, _) in enumerate(refs):
-        keys[i] = key
-    return pd.DataFrame({
-        "kind": ["ref"] * len(refs) + ["caps"] * len(caps) + ["words"],
-        "doc_id": [d for d, _, _ in refs] + [""] * (len(caps) + 1),
-        "key": np.concatenate([keys, np.full(len(caps) + 1, None, dtype=object)]),
-        "token": [t for _, _, t in refs] + [t for t, _ in caps] + [""],
-        "n": np.array([*refs.values(), *(n for _, n in caps), n_words], dtype=np.int64),
-    })
 
 
 def _body_spans(texts: list[str], is_body: list[bool], doc_ids: list[str],
