@@ -21,7 +21,11 @@ Corpus-wide steps are not per-document; they are fitted once on the client and t
 sent with the per-partition function (see ``benchmarks/RESULTS.md``): Punkt is trained on an evenly
 spread, deterministic sample of the documents (:func:`clean_by_partition`); topic models are fitted on
 a deterministic sample of documents (:func:`sample_keys`) and applied per partition; near-duplicate
-candidates come from MinHash LSH, whose cost grows with the number of documents.
+candidates come from MinHash LSH, whose cost grows with the number of documents. Provenance
+(:func:`kzlib.provenance.annotate`) splits its work the same way: what it reads off each document alone
+(spin evidence, detected version, the feature hashes LSH bands), the check of candidate pairs
+(partitioned by their first document) and the swaps between aligned copies (partitioned by story) run
+over partitions; the banding, the stories and the learnt substitutions are made on the client.
 """
 
 from __future__ import annotations
