@@ -151,10 +151,17 @@ def _hash_features(feats: Iterable[str]) -> np.ndarray:
 def _feature_hashes(frame: pd.DataFrame) -> pd.DataFrame:
     """``doc_id`` and ``hashes`` (:func:`_hash_features` of :func:`story_features`) of each document of
     ``frame`` (``doc_id``, ``text``), in its order: the per-document part of :func:`find_copies`."""
-    hashes = np.empty(len(frame), dtype=object)
-    for i, text in enumerate(frame["text"].tolist()):
-        hashes[i] = _hash_features(story_features(text))
+    hashes = _objects([_hash_features(story_features(text)) for text in frame["text"].tolist()])
     return pd.DataFrame({"doc_id": frame["doc_id"].to_numpy(), "hashes": hashes})
+
+
+def _objects(values: list[Any]) -> np.ndarray:
+    """A 1-d object array holding ``values`` as they are (``np.array`` would stack equal-length arrays
+    or lists into a 2-d array)."""
+    out = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        out[i] = value
+    return out
 
 
 def _per_document(frame: pd.DataFrame, func: Callable[..., pd.DataFrame], *, engine: str, scheduler: Any,
@@ -1251,11 +1258,9 @@ def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: f
                    if "republished" in frame.columns else None)
     detected = detect_versions(raw, spin_scores=scores, republished=republished, spin_threshold=spin_threshold,
                                mt_threshold=mt_threshold, translation_threshold=translation_threshold)
-    held = np.empty(len(spans), dtype=object)
-    for i, sp in enumerate(spans):
-        held[i] = sp
     out = pd.DataFrame({"doc_id": raw.index.to_numpy(), "n_words": n_words.to_numpy(),
-                        "n_matches": n_matches.to_numpy(), "spin_score": scores.to_numpy(), "spans": held})
+                        "n_matches": n_matches.to_numpy(), "spin_score": scores.to_numpy(),
+                        "spans": _objects(spans)})
     for column in detected.columns:
         out[column] = detected[column].to_numpy()
     return out
