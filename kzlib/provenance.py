@@ -956,11 +956,17 @@ class SpinRepairer:
                               "spun": [True] * len(spun_ids) + [False] * len(clean_ids)})
         counted = map_partitions_by_document(frame, _phrase_count_part, phrases=phrases, **engine_kw)
         del frame
-        totals = counted[counted["phrase"] == ""].groupby("spun")["n"].sum()
-        n_spun, n_clean = int(totals.get(True, 0)), int(totals.get(False, 0))
-        counts = counted[counted["phrase"] != ""].groupby(["spun", "phrase"])["n"].sum()
-        spun_counts = Counter(counts.loc[True].to_dict()) if True in counts.index.get_level_values(0) else Counter()
-        clean_counts = Counter(counts.loc[False].to_dict()) if False in counts.index.get_level_values(0) else Counter()
+        spun_counts: Counter = Counter()
+        clean_counts: Counter = Counter()
+        n_spun = n_clean = 0
+        for spun, phrase, n in zip(counted["spun"].tolist(), counted["phrase"].tolist(), counted["n"].tolist()):
+            if phrase:
+                (spun_counts if spun else clean_counts)[phrase] += n
+            elif spun:
+                n_spun += n
+            else:
+                n_clean += n
+        del counted
         if not n_spun or not n_clean:
             return []
         out = []
@@ -991,9 +997,6 @@ class SpinRepairer:
                             f"{spun_counts[c]}x / {clean_counts[c]}x",
             })
         return out
-
-    def _diff_pairs(self, a: list[str], b: list[str]) -> Iterable[tuple[str, str, str]]:
-        return _diff_pairs(a, b, max_phrase=self.max_phrase)
 
     def _compiled(self, story: str | None) -> tuple[_Compiled, _Compiled | None]:
         """(table + learned rows, learned rows only) for a story: name rows everywhere, aligned-copy rows
