@@ -40,8 +40,8 @@ def stage_provenance(state: dict, *, engine: str, scheduler: Any) -> None:
     from kzlib.provenance import annotate
 
     # the library's defaults (LSH threshold, max_df); what is read off each document alone (spin, version,
-    # feature hashes) runs over the partitions, the corpus-wide steps (banding, checking the candidate
-    # pairs, learning substitutions) on the client
+    # feature hashes), the check of candidate pairs and the aligned copies' swaps run over the partitions,
+    # the corpus-wide steps (banding, stories, name learning) on the client
     state["corpus"] = annotate(state["corpus"], seed=0, engine=engine, scheduler=scheduler, npartitions="auto")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -67,24 +68,23 @@ def prepare(
                          id_column=id_column or None)
     engine = engine or os.environ.get("KZLIB_ENGINE") or "pandas"
     scheduler = scheduler or os.environ.get("KZLIB_SCHEDULER") or None
-    if engine == "pandas":
-        result = clean(loaded, progress=progress)
+    from kzlib.engine import ENGINES, clean_by_partition, dask_client
+
+    if engine not in ENGINES:
+        raise ParameterError(f"Unknown engine {engine!r}; use one of {ENGINES}.")
+    # with Dask, one cluster for cleaning and provenance
+    cluster = dask_client(scheduler) if engine == "dask" else contextlib.nullcontext({"scheduler": None})
+    with cluster as compute:
+        client = compute["scheduler"]
+        if engine == "pandas":
+            result = clean(loaded, progress=progress)
+        else:
+            result = clean_by_partition(loaded, engine=engine, scheduler=client)
         if provenance:
             from kzlib import provenance as _prov
 
-            result = _prov.annotate(result, seed=seed)
-    else:
-        from kzlib.engine import ENGINES, clean_by_partition, dask_client
-
-        if engine not in ENGINES:
-            raise ParameterError(f"Unknown engine {engine!r}; use one of {ENGINES}.")
-        with dask_client(scheduler) as compute:   # one cluster for cleaning and provenance
-            client = compute["scheduler"]
-            result = clean_by_partition(loaded, engine=engine, scheduler=client)
-            if provenance:
-                from kzlib import provenance as _prov
-
-                result = _prov.annotate(result, seed=seed, engine=engine, scheduler=client, npartitions="auto")
+            result = _prov.annotate(result, seed=seed, engine=engine, scheduler=client,
+                                    npartitions=None if engine == "pandas" else "auto")
     if cache is not None:
         _write_cache(result, cache)
     return result
