@@ -167,6 +167,15 @@ def test_minhash_signatures_estimate_jaccard_and_bands_pair_equal_rows():
     assert sorted(divmod(int(c), 5) for c in codes) == [(0, 1), (0, 2), (0, 4), (1, 3), (1, 4)]
 
 
+def test_bands_pair_every_two_rows_of_buckets_of_any_size():
+    from kzlib.provenance import _band_candidates
+
+    # band 1: buckets {0, 3, 6} and {1, 4, 7} (size 3) and {2, 5, 8, 9} (size 4); band 2: {0, 9} and the rest alone
+    rows = np.array([[r % 3, 0, 0, r] for r in range(9)] + [[2, 0, 0, 0]], dtype=np.uint32)
+    codes = _band_candidates(rows, bands=2, rows=2)
+    bucket_pairs = {(0, 3), (0, 6), (3, 6), (1, 4), (1, 7), (4, 7), (2, 5), (2, 8), (2, 9), (5, 8), (5, 9), (8, 9)}
+    assert sorted(divmod(int(c), 10) for c in codes) == sorted(bucket_pairs | {(0, 9)})
+
 
 def test_minhash_signatures_are_deterministic_for_a_seed_and_chunk_size():
     from kzlib.provenance import _signatures
