@@ -816,11 +816,10 @@ class SpinRepairer:
                          "source": "learned: the actor gazetteer lists both forms; the clean text uses only the original",
                          "evidence": f"gazetteer: '{spun_form}' and '{original}' name one actor"})
         if spun_ids and (clean_ids or self.gazetteer):
-            engine_kw = {"engine": engine, "scheduler": scheduler, "npartitions": npartitions}
-            rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference), gaz_tokens,
-                                      engine_kw)
+            rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference), gaz_tokens)
             if stories is not None:
-                rows += self._learn_aligned(texts, spun_ids, clean_ids, stories, gaz_tokens, engine_kw)
+                rows += self._learn_aligned(texts, spun_ids, clean_ids, stories, gaz_tokens,
+                                            {"engine": engine, "scheduler": scheduler, "npartitions": npartitions})
         learned = pd.DataFrame(rows, columns=["spun", "original", "scope", "left", "right", "case", "source",
                                               "mechanism", "story", "evidence", "in_table"])
         if len(learned):
@@ -837,9 +836,10 @@ class SpinRepairer:
         return self
 
     # names ------------------------------------------------------------------------------------------
-    def _learn_names(self, texts, raw, spun_ids, clean_ids, stories, extra, gaz_tokens, engine_kw) -> list[dict]:
-        from kzlib.engine import map_partitions_by_document
-
+    def _learn_names(self, texts, raw, spun_ids, clean_ids, stories, extra, gaz_tokens) -> list[dict]:
+        ref: dict[tuple, Counter] = defaultdict(Counter)
+        story_ref: dict[tuple, Counter] = defaultdict(Counter)
+        clean_caps: Counter = Counter()
         story_of = stories.to_dict() if stories is not None else {}
         sources = [(d, texts[d]) for d in clean_ids] + [("", t) for t in extra]
         # the contexts asked about are those of the spun documents' name spans: only they are counted in
@@ -849,36 +849,31 @@ class SpinRepairer:
         wanted = {_span_key(span, i) for spans in spun_spans.values() for span in spans for i in range(len(span))}
         spun_words = {tok for spans in spun_spans.values() for span in spans for tok in span}
         spun_stories = {story_of.get(d) for d in spun_ids} if stories is not None else set()
-        # the clean text's name contexts and capitalised words, counted per partition of the clean documents
-        # (and the extra reference text) and added up: every count is a sum, so it does not depend on the
-        # partitions
-        frame = pd.DataFrame({"source": np.arange(len(sources)), "text": [t for _, t in sources],
-                              "story": [s if (s := story_of.get(d) if d else None) in spun_stories else ""
-                                        for d, _ in sources]})
-        counted = map_partitions_by_document(frame, _name_counts_part, key="source", spun_words=spun_words,
-                                             wanted=wanted, **engine_kw)
-        del frame
-        ref: dict[tuple, Counter] = defaultdict(Counter)
-        story_ref: dict[tuple, Counter] = defaultdict(Counter)
-        clean_caps: Counter = Counter()
-        n_clean = 0
-        for what, key, story, tok, n in zip(*(counted[c].tolist() for c in _NAME_COUNT_COLUMNS)):
-            if what == "context":
-                ref[key][tok] += n
-            elif what == "story-context":
-                story_ref[(key, story)][tok] += n
-            elif what == "capitalised":
-                clean_caps[tok] += n
-            else:
-                n_clean += n
-        del counted
-        for g in self.gazetteer:          # the gazetteer's names are reference too (no story)
-            span = re.findall(r"[A-Za-z][A-Za-z'’]*", g)
+
+        def reference_spans() -> Iterable[tuple[str, list[str]]]:
+            for d, t in sources:
+                for span in _caps_spans(t):
+                    yield d, span
+            for g in self.gazetteer:
+                yield "", re.findall(r"[A-Za-z][A-Za-z'’]*", g)
+
+        for doc_id, span in reference_spans():
             if spun_words.isdisjoint(span):
                 continue
+            story = story_of.get(doc_id) if (stories is not None and doc_id) else None
             for i, tok in enumerate(span):
-                if (key := _span_key(span, i)) in wanted:
-                    ref[key][tok] += 1
+                key = _span_key(span, i)
+                if key not in wanted:
+                    continue
+                ref[key][tok] += 1
+                if story is not None and story in spun_stories:
+                    story_ref[(key, story)][tok] += 1
+        n_clean = 0
+        for _, text in sources:           # every word counted (in C), the capitalised ones kept after
+            toks = _WORDS.findall(text)
+            n_clean += len(toks)
+            clean_caps.update(toks)
+        clean_caps = Counter({t: n for t, n in clean_caps.items() if t[0].isupper()})
         spun_caps: Counter = Counter()
         n_spun = 0
         for d in spun_ids:
@@ -1321,36 +1316,6 @@ def _aligned_swaps(frame: pd.DataFrame, *, max_refs: int, max_phrase: int) -> pd
                                                              max_phrase=max_phrase):
                     rows.append((story, s_phrase, c_phrase, f"{d}~{r}", after))
     return pd.DataFrame(rows, columns=["story", "spun_phrase", "clean_phrase", "where", "after"])
-
-
-_NAME_COUNT_COLUMNS = ["what", "key", "story", "tok", "n"]
-
-
-def _name_counts_part(frame: pd.DataFrame, *, spun_words: set[str], wanted: set[tuple]) -> pd.DataFrame:
-    """What :meth:`SpinRepairer._learn_names` counts in the clean reference texts of ``frame`` (``text``,
-    ``story``: the story when it has spun documents, else ""), one row per count (``what``, ``key``,
-    ``story``, ``tok``, ``n``): each word ``tok`` of a name span sharing a word with ``spun_words`` in a
-    context ``key`` among ``wanted`` ("context"; per story: "story-context"), each capitalised word
-    ("capitalised") and the number of words ("words")."""
-    ref: Counter = Counter()
-    story_ref: Counter = Counter()
-    words: Counter = Counter()
-    for text, story in zip(frame["text"].tolist(), frame["story"].tolist()):
-        for span in _caps_spans(text):
-            if spun_words.isdisjoint(span):
-                continue
-            for i, tok in enumerate(span):
-                key = _span_key(span, i)
-                if key in wanted:
-                    ref[(key, tok)] += 1
-                    if story:
-                        story_ref[(key, story, tok)] += 1
-        words.update(_WORDS.findall(text))          # every word counted (in C), the capitalised ones kept
-    rows = [("context", key, "", tok, n) for (key, tok), n in ref.items()]
-    rows += [("story-context", key, story, tok, n) for (key, story, tok), n in story_ref.items()]
-    rows += [("capitalised", None, "", tok, n) for tok, n in words.items() if tok[0].isupper()]
-    rows.append(("words", None, "", "", sum(words.values())))
-    return pd.DataFrame(rows, columns=_NAME_COUNT_COLUMNS)
 
 
 def _phrase_count_part(frame: pd.DataFrame, *, phrases: set[str]) -> pd.DataFrame:
