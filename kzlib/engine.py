@@ -95,15 +95,6 @@ def dask_client(scheduler: Any = None, *, n_workers: int | None = None) -> Itera
         yield {"scheduler": client}
 
 
-def _is_distributed_client(scheduler: Any) -> bool:
-    """Whether ``scheduler`` is a ``distributed.Client`` (a cluster that runs tasks while this process works)."""
-    try:
-        from distributed import Client
-    except ImportError:
-        return False
-    return isinstance(scheduler, Client)
-
-
 def _check(table: pd.DataFrame, key: str, engine: str) -> None:
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame (a kzlib table), got {type(table).__name__}")

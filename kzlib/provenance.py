@@ -24,7 +24,6 @@ swap is the spinner's (over-used in spun text, absent where the clean text uses 
 
 from __future__ import annotations
 
-import concurrent.futures
 import dataclasses
 import difflib
 import functools
@@ -40,7 +39,6 @@ import numpy as np
 import pandas as pd
 
 from kzlib._memory import releases_memory
-from kzlib.engine import _is_distributed_client
 from kzlib.despin import MIN_MATCHES, SPIN_THRESHOLD, _apply, _compile, _Compiled, spin_table
 from kzlib.errors import CorpusError, ParameterError
 
@@ -802,8 +800,7 @@ class SpinRepairer:
         (captions, titles) used only as reference for names. The swaps between aligned copies are found
         per partition of whole stories, and the swapped phrases counted per partition of documents
         (``engine``, ``scheduler``, ``npartitions``: see :func:`kzlib.engine.map_partitions_by_document`);
-        on a ``distributed.Client`` that runs while this process learns names. What is learnt does not
-        depend on the engine."""
+        what is learnt does not depend on the engine."""
         raw = texts if raw is None else raw.reindex(texts.index).fillna("")
         base = spin_table() if self.table is None else self.table
         self.table_ = base
@@ -819,21 +816,10 @@ class SpinRepairer:
                          "source": "learned: the actor gazetteer lists both forms; the clean text uses only the original",
                          "evidence": f"gazetteer: '{spun_form}' and '{original}' name one actor"})
         if spun_ids and (clean_ids or self.gazetteer):
-            engine_kw = {"engine": engine, "scheduler": scheduler, "npartitions": npartitions}
-            if stories is not None and engine == "dask" and _is_distributed_client(scheduler):
-                # the aligned copies' swaps are found on the cluster's workers while this process learns
-                # names: the two read the same inputs and neither needs the other's result
-                with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-                    aligned = pool.submit(self._learn_aligned, texts, spun_ids, clean_ids, stories, gaz_tokens,
-                                          engine_kw)
-                    rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference),
-                                              gaz_tokens)
-                    rows += aligned.result()
-            else:
-                rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference),
-                                          gaz_tokens)
-                if stories is not None:
-                    rows += self._learn_aligned(texts, spun_ids, clean_ids, stories, gaz_tokens, engine_kw)
+            rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference), gaz_tokens)
+            if stories is not None:
+                rows += self._learn_aligned(texts, spun_ids, clean_ids, stories, gaz_tokens,
+                                            {"engine": engine, "scheduler": scheduler, "npartitions": npartitions})
         learned = pd.DataFrame(rows, columns=["spun", "original", "scope", "left", "right", "case", "source",
                                               "mechanism", "story", "evidence", "in_table"])
         if len(learned):
