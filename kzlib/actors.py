@@ -435,7 +435,7 @@ class Gazetteer:
         rows = [{"name": a.name, "type": a.type, "affiliation": a.affiliation, "role": a.role,
                  "titles": "; ".join(a.titles), "aliases": "; ".join(a.aliases), "source": a.source}
                 for a in self.actors.values()]
-        return pd.DataFrame(rows).sort_values("name", kind="stable").reset_index(drop=True)
+        return pd.DataFrame(rows).sort_values("name", kind="stable", ignore_index=True)
 
     def _candidates(self, surface: str) -> tuple[tuple[str, ...], str]:
         """(canonical names the surface may name, how it matched); cached per surface."""
@@ -709,4 +709,4 @@ def find_mentions(sentences: pd.DataFrame, *, gazetteer: Gazetteer | None = None
                 recent.append(m.actor)
             recent = recent[-50:]
     out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(["doc_id", "sentence_id", "start"], kind="stable").reset_index(drop=True)
+    return out.sort_values(["doc_id", "sentence_id", "start"], kind="stable", ignore_index=True)

@@ -428,7 +428,7 @@ def _finish_documents(docs: pd.DataFrame) -> pd.DataFrame:
     docs["spin_score"] = float("nan")
     docs["version"] = docs["version"].where(docs["version"] != "", "unknown")
     extra = [c for c in docs.columns if c not in _DOCUMENT_COLUMNS]
-    return docs[_DOCUMENT_COLUMNS + extra].sort_values("doc_id", kind="stable").reset_index(drop=True)
+    return docs[_DOCUMENT_COLUMNS + extra].sort_values("doc_id", kind="stable", ignore_index=True)
 
 
 def _iso_date(value: str) -> str:

@@ -269,9 +269,10 @@ def map_partitions_by_document(
             if meta is None:
                 meta = _apply(_by_key(table, key).loc[[0]], func, kwargs).iloc[:0]
             results = [meta]
-        out = _concat_results(results).reset_index(drop=True)
+        out = _default_index(_concat_results(results))
+        del results   # (the partitions' pieces: only the concatenated table holds their rows now)
     if sort_by:
-        out = out.sort_values(list(sort_by), kind="stable").reset_index(drop=True)
+        out = out.sort_values(list(sort_by), kind="stable", ignore_index=True)
     return out
 
 

@@ -253,7 +253,7 @@ def naming_families(
         out["share"] = []
         return out[["group", "family", "stance", "count", "share", "scare_quoted", "terms"]]
     out["share"] = (out["count"] / out.groupby("group")["count"].transform("sum")).round(4)
-    out = out.sort_values(["group", "family"], kind="mergesort").reset_index(drop=True)
+    out = out.sort_values(["group", "family"], kind="mergesort", ignore_index=True)
     return out[["group", "family", "stance", "count", "share", "scare_quoted", "terms"]]
 
 

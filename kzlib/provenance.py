@@ -1139,7 +1139,7 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     if not isinstance(seed, (int, np.integer)):
         raise ParameterError(f"seed must be an int, not {type(seed).__name__}")
     docs = docs.copy()
-    paras = paras.sort_values(["doc_id", "para_id"]).reset_index(drop=True)   # a new frame: ours to extend
+    paras = paras.sort_values(["doc_id", "para_id"], ignore_index=True)   # a new frame: ours to extend
     ids = sorted(docs["doc_id"].astype(str))
     dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
     in_body = (paras["kind"] == "body") & (dup < 0)
@@ -1238,7 +1238,7 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     order = pd.DataFrame({"story": docs["story_id"], "rank": rank, "words": -words, "doc": docs["doc_id"]})
     reps = order.sort_values(["story", "rank", "words", "doc"]).groupby("story")["doc"].first()
     docs["is_representative"] = docs["doc_id"].isin(set(reps))
-    docs = docs.reset_index(drop=True).sort_values("doc_id").reset_index(drop=True)
+    docs = docs.reset_index(drop=True).sort_values("doc_id", ignore_index=True)
     n_stories = docs["story_id"].nunique()
     log.info("provenance: %d documents in %d stories; %d spun, %d substitutions repaired",
              len(docs), n_stories, int(is_spun.sum()), int(paras["n_despun"].sum()))

@@ -613,7 +613,7 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
     out = pd.DataFrame(frames, columns=[c for c in QUOTE_COLUMNS])
     if out.empty:
         out = pd.DataFrame(columns=QUOTE_COLUMNS)
-    out = out.sort_values(["doc_id", "para_id", "start", "end"], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["doc_id", "para_id", "start", "end"], kind="stable", ignore_index=True)
     out["quote_id"] = out.groupby("doc_id").cumcount().astype(int)
     for c in ("para_id", "end_para_id", "start", "end", "n_words"):
         out[c] = out[c].astype(int)

@@ -970,7 +970,7 @@ def detect_stance(
         for row in scored:
             rows.append({"doc_id": doc_id, "quote_id": quote_id, "speaker": speaker, **row})
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source"])
-    out = out.sort_values(["doc_id", "quote_id", "target"], kind="mergesort").reset_index(drop=True)
+    out = out.sort_values(["doc_id", "quote_id", "target"], kind="mergesort", ignore_index=True)
     logger.info("stance: %d quotes, %d quote-target rows (%s)", len(quotes), len(out),
                 out["stance"].value_counts().to_dict() if len(out) else {})
     return out
@@ -1087,7 +1087,7 @@ def summarise_stance(
     out = out.merge(counts, on=keys, how="left")
     out = out.merge(_best_evidence(df, out, keys), on=keys, how="left")
     cols = SUMMARY_COLUMNS + ["n_favor", "n_against", "evidence"]
-    return out[cols].sort_values(keys, kind="mergesort").reset_index(drop=True)
+    return out[cols].sort_values(keys, kind="mergesort", ignore_index=True)
 
 
 def _stance_counts(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -1152,7 +1152,7 @@ def outlet_stance(
     out["share_against"] = (out["n_against"] / out["n_voices"]).round(4)
     out["n_stories"] = story.groupby([by, "target"], sort=True)["story_id"].nunique().values
     out["score"] = out["score"].round(4)
-    return out[cols].sort_values([by, "target"], kind="mergesort").reset_index(drop=True)
+    return out[cols].sort_values([by, "target"], kind="mergesort", ignore_index=True)
 
 
 def _check_stances(stances: pd.DataFrame) -> None:
@@ -1484,7 +1484,7 @@ def export_annotation_sheet(
             sheet.to_csv(path, index=False)
         return sheet
     strata = [s for s in strata if s in df.columns]
-    df = df.sort_values(["doc_id", "quote_id", "target"], kind="mergesort").reset_index(drop=True)
+    df = df.sort_values(["doc_id", "quote_id", "target"], kind="mergesort", ignore_index=True)
     if strata:
         groups = [g for _, g in df.groupby(strata, sort=True)]
         per = max(1, math.ceil(n / len(groups)))
@@ -1497,7 +1497,7 @@ def export_annotation_sheet(
             sample = pd.concat([sample, rest.sample(n=min(len(rest), n - len(sample)), random_state=random_state)])
     else:
         sample = df.sample(n=min(n, len(df)), random_state=random_state)
-    sample = sample.sort_values(["doc_id", "quote_id", "target"], kind="mergesort").reset_index(drop=True)
+    sample = sample.sort_values(["doc_id", "quote_id", "target"], kind="mergesort", ignore_index=True)
     sheet = pd.DataFrame({
         "item_id": [f"{d}|{q}|{t}" for d, q, t in zip(sample["doc_id"], sample["quote_id"], sample["target"])],
         "doc_id": sample["doc_id"], "quote_id": sample["quote_id"], "speaker": sample["speaker"],
@@ -1560,7 +1560,7 @@ def import_annotation_sheet(sheets: Any, *, coder: str | None = None) -> pd.Data
         frames.append(df[["item_id", "doc_id", "quote_id", "target", "coder", "stance"]])
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["item_id", "doc_id", "quote_id", "target", "coder", "stance"])
-    return out.sort_values(["item_id", "coder"], kind="mergesort").reset_index(drop=True)
+    return out.sort_values(["item_id", "coder"], kind="mergesort", ignore_index=True)
 
 
 def agreement(coded: pd.DataFrame, *, coders: Sequence[str] | None = None) -> pd.DataFrame:

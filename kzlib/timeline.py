@@ -941,7 +941,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     unknown_docs = sorted(set(sents["doc_id"]) - set(docs.index))
     if unknown_docs:
         raise ParameterError(f"sentences of documents not in the documents table: {unknown_docs[:5]}")
-    sents = sents.sort_values(["doc_id", "sentence_id"], kind="stable").reset_index(drop=True)
+    sents = sents.sort_values(["doc_id", "sentence_id"], kind="stable", ignore_index=True)
 
     # plain columns, one slice per document (sents is sorted by doc_id): no pandas object per sentence
     published_of = dict(zip(docs.index[::-1], docs["published"].to_numpy()[::-1]))  # first row of a doc_id wins

@@ -718,7 +718,7 @@ class TopicVectorizer(BaseEstimator):
         self.phrases_ = (pd.concat([name_rows, colloc], ignore_index=True) if len(name_rows)
                          else colloc.copy())
         self.phrases_["in_vocabulary"] = self.phrases_["phrase"].isin(vocab)
-        self.phrases_ = self.phrases_.sort_values(["source", "phrase"]).reset_index(drop=True)
+        self.phrases_ = self.phrases_.sort_values(["source", "phrase"], ignore_index=True)
         self.n_paragraphs_ = len(texts)
         log.info("vocabulary: %d terms from %d paragraphs (%d phrases learned, %d gazetteer names used)",
                  len(self.vocabulary_), len(texts), len(colloc), len(names_used))
@@ -1028,7 +1028,7 @@ def topic_paragraphs(corpus: Any, *, one_copy_per_story: bool = True) -> pd.Data
         if "duplicate_of" in paras.columns:
             paras = paras[paras["duplicate_of"].astype(int) < 0]
     cols = [c for c in ("doc_id", "para_id", "text", "text_despun") if c in paras.columns]
-    return paras[cols].sort_values(["doc_id", "para_id"]).reset_index(drop=True)
+    return paras[cols].sort_values(["doc_id", "para_id"], ignore_index=True)
 
 
 def _check_paragraphs(paragraphs: Any, text_column: str) -> tuple[pd.DataFrame, str]:
@@ -1051,7 +1051,7 @@ def _check_paragraphs(paragraphs: Any, text_column: str) -> tuple[pd.DataFrame, 
                               "text_column=...")
     if paragraphs.duplicated(["doc_id", "para_id"]).any():
         raise CorpusError("paragraphs repeat a (doc_id, para_id) pair: each paragraph must appear once")
-    paras = paragraphs.sort_values(["doc_id", "para_id"]).reset_index(drop=True)
+    paras = paragraphs.sort_values(["doc_id", "para_id"], ignore_index=True)
     paras[column] = paras[column].fillna("").astype(str)
     return paras, column
 
@@ -1231,7 +1231,7 @@ class TopicModel(BaseEstimator):
             "stability": np.round(stab, 4),
             "n_paragraphs": dominant.astype(int),
             "doc_concentration": np.round(concentration, 4),
-        }).sort_values("topic_id").reset_index(drop=True)
+        }).sort_values("topic_id", ignore_index=True)
         runs["topic_id"] = runs["topic"].map(new_id)
         self.runs_ = runs[["seed", "topic_id", "agreement"]].sort_values(["seed", "topic_id"]) \
             .reset_index(drop=True)
@@ -1541,4 +1541,4 @@ def topic_prevalence(doc_topics: pd.DataFrame, documents: pd.DataFrame, *, by: s
     out = out.merge(n_par, left_on=by, right_index=True)
     out["prevalence"] = out["prevalence"].round(4)
     return out[[by, "topic_id", "prevalence", "n_paragraphs", "n_documents"]] \
-        .sort_values([by, "topic_id"]).reset_index(drop=True)
+        .sort_values([by, "topic_id"], ignore_index=True)
