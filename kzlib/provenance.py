@@ -151,7 +151,7 @@ def _hash_features(feats: Iterable[str]) -> np.ndarray:
 def _feature_hashes(frame: pd.DataFrame) -> pd.DataFrame:
     """``doc_id`` and ``hashes`` (:func:`_hash_features` of :func:`story_features`) of each document of
     ``frame`` (``doc_id``, ``text``), in its order: the per-document part of :func:`find_copies`."""
-    hashes = _objects([_hash_features(story_features(text)) for text in frame["text"].tolist()])
+    hashes = _objects([_hash_features(story_features(_text(text))) for text in frame["text"].tolist()])
     return pd.DataFrame({"doc_id": frame["doc_id"].to_numpy(), "hashes": hashes})
 
 
@@ -162,6 +162,22 @@ def _objects(values: list[Any]) -> np.ndarray:
     for i, value in enumerate(values):
         out[i] = value
     return out
+
+
+def _text(value: str | tuple[str, ...]) -> str:
+    """A document's text: ``value`` itself, or its paragraphs (a tuple) joined by a blank line.
+
+    :func:`annotate` passes each document's body text around as the tuple of its paragraph strings, which
+    the paragraphs table already holds, and joins it only where it is read, one document at a time: one
+    string per document would be a second copy of the corpus's text (at 100,000 generated documents
+    1,066 MB, twice the paragraphs' 596 MB, since a text with one character beyond Latin-1, such as a
+    curly quote, takes two bytes for every character).
+
+    Example:
+        >>> _text(("First paragraph.", "Second one.")).split("\\n\\n")
+        ['First paragraph.', 'Second one.']
+    """
+    return value if isinstance(value, str) else "\n\n".join(value)
 
 
 def _per_document(frame: pd.DataFrame, func: Callable[..., pd.DataFrame], *, engine: str, scheduler: Any,
@@ -361,11 +377,11 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
     for k, (a, b) in enumerate(candidates):
         for d in (a, b):
             if d not in sents:
-                sents[d] = [_sentence_features(x) for x in _sentences(text_of[d])]
+                sents[d] = [_sentence_features(x) for x in _sentences(_text(text_of[d]))]
         share, pairs = _align_share(sents[a], sents[b])
         if share >= threshold:
-            fa = feats[a] if a in feats else feats.setdefault(a, story_features(text_of[a]))
-            fb = feats[b] if b in feats else feats.setdefault(b, story_features(text_of[b]))
+            fa = feats[a] if a in feats else feats.setdefault(a, story_features(_text(text_of[a])))
+            fb = feats[b] if b in feats else feats.setdefault(b, story_features(_text(text_of[b])))
             jacc = len(fa & fb) / len(fa | fb) if fa or fb else 0.0
             nums = sorted(f[1:] for f in fa & fb if f.startswith("#"))
             names = sorted(f[1:] for f in fa & fb if f.startswith("@"))
@@ -845,14 +861,14 @@ class SpinRepairer:
         # the contexts asked about are those of the spun documents' name spans: only they are counted in
         # the clean text (a clean span sharing no word with them has none), and per story only in the
         # stories of spun documents
-        spun_spans = {d: _caps_spans(texts[d]) for d in spun_ids}
+        spun_spans = {d: _caps_spans(_text(texts[d])) for d in spun_ids}
         wanted = {_span_key(span, i) for spans in spun_spans.values() for span in spans for i in range(len(span))}
         spun_words = {tok for spans in spun_spans.values() for span in spans for tok in span}
         spun_stories = {story_of.get(d) for d in spun_ids} if stories is not None else set()
 
         def reference_spans() -> Iterable[tuple[str, list[str]]]:
             for d, t in sources:
-                for span in _caps_spans(t):
+                for span in _caps_spans(_text(t)):
                     yield d, span
             for g in self.gazetteer:
                 yield "", re.findall(r"[A-Za-z][A-Za-z'’]*", g)
@@ -870,14 +886,14 @@ class SpinRepairer:
                     story_ref[(key, story)][tok] += 1
         n_clean = 0
         for _, text in sources:           # every word counted (in C), the capitalised ones kept after
-            toks = _WORDS.findall(text)
+            toks = _WORDS.findall(_text(text))
             n_clean += len(toks)
             clean_caps.update(toks)
         clean_caps = Counter({t: n for t, n in clean_caps.items() if t[0].isupper()})
         spun_caps: Counter = Counter()
         n_spun = 0
         for d in spun_ids:
-            toks = _WORDS.findall(raw[d])
+            toks = _WORDS.findall(_text(raw[d]))
             n_spun += len(toks)
             spun_caps.update(toks)
         spun_caps = Counter({t: n for t, n in spun_caps.items() if t[0].isupper()})
@@ -907,7 +923,7 @@ class SpinRepairer:
                     found.append((d, tok, key, best, cands[best]))
 
         # a surname the clean text also uses alone (asked only about the words that need it)
-        alone = _used_alone((t for _, t in sources), {best for _, _, key, best, _ in found if not key[1]})
+        alone = _used_alone((_text(t) for _, t in sources), {best for _, _, key, best, _ in found if not key[1]})
         out = []
         seen: set[tuple] = set()
         for d, tok, key, best, n_best in found:
@@ -1072,7 +1088,9 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]], clean_tex
 
     def count(form: str) -> int:     # occurrences in the clean text (a name spans no line break)
         if form not in counts:
-            counts[form] = sum(t.count(form) for t in clean_texts)
+            # (a form spans no line break: counted per paragraph where a text is its paragraphs, see _text)
+            counts[form] = sum(t.count(form) if isinstance(t, str) else sum(p.count(form) for p in t)
+                               for t in clean_texts)
         return counts[form]
 
     out = []
@@ -1143,7 +1161,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     ids = sorted(docs["doc_id"].astype(str))
     dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
     in_body = (paras["kind"] == "body") & (dup < 0)
-    raw = paras.loc[in_body, "text"].groupby(paras.loc[in_body, "doc_id"]).agg("\n\n".join).reindex(ids).fillna("")
+    # each document's body text, as the tuple of its body paragraphs (joined where read, see _text)
+    raw = paras.loc[in_body, "text"].groupby(paras.loc[in_body, "doc_id"]).agg(tuple).reindex(ids).fillna("")
 
     # 1. per document: spin score, the table's phrases, the detected version (read off the raw text)
     compiled = _compile(table)
@@ -1177,13 +1196,13 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
         n_table.append(len(found))
     del known
     # the de-spun body text: a document the table left unchanged shares its text with raw (one copy of
-    # the corpus in memory, not two); the others are joined again from their repaired paragraphs
+    # the corpus in memory, not two); the others are the tuples of their repaired paragraphs
     changed = {d for d, b, t, t1 in zip(para_docs, is_body, texts_in, stage1) if b and t1 is not t and t1 != t}
     joined: dict[str, list[str]] = {}
     for d, b, t1 in zip(para_docs, is_body, stage1):
         if b and d in changed:
             joined.setdefault(d, []).append(t1)
-    s1_body = pd.Series([("\n\n".join(joined[d]) if d in joined else t) for d, t in zip(raw.index, raw)],
+    s1_body = pd.Series([(tuple(joined[d]) if d in joined else t) for d, t in zip(raw.index, raw)],
                         index=raw.index, dtype=object)
     del texts_in, para_docs, is_body, joined, in_body
 
@@ -1251,8 +1270,8 @@ def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: f
     (``doc_id``, ``text``, optionally ``republished``: a syndication notice): ``n_words`` (the words a
     spin score is per 1,000 of), ``n_matches`` (phrase-table substitutions that apply in a spun text),
     ``spin_score``, ``spans`` (where the table's phrases are) and :func:`detect_versions`'s columns."""
-    raw = pd.Series(frame["text"].to_numpy(), index=pd.Index(frame["doc_id"].to_numpy(), name="doc_id"),
-                    dtype=object)
+    raw = pd.Series([_text(t) for t in frame["text"].tolist()],
+                    index=pd.Index(frame["doc_id"].to_numpy(), name="doc_id"), dtype=object)
     n_words = raw.map(lambda t: len(_SPIN_WORD.findall(t))).astype("int64")
     spans = [compiled.spans(t) for t in raw]
     n_matches = pd.Series([sum(compiled.choose(t, a, b, spun=True) is not None for a, b in sp)
@@ -1306,10 +1325,10 @@ def _aligned_swaps(frame: pd.DataFrame, *, max_refs: int, max_phrase: int) -> pd
         if not spun:
             continue
         refs = sorted(by_story.get(story, []))[:max_refs]
-        s_sents = _sentences(text)
+        s_sents = _sentences(_text(text))
         s_feats = [_sentence_features(x) for x in s_sents]
         for r, r_text in refs:
-            r_sents = _sentences(r_text)
+            r_sents = _sentences(_text(r_text))
             _, pairs = _align_share(s_feats, [_sentence_features(x) for x in r_sents])
             for i, j, _sim in pairs:
                 for s_phrase, c_phrase, after in _diff_pairs(_tokens(s_sents[i]), _tokens(r_sents[j]),
@@ -1323,7 +1342,7 @@ def _phrase_count_part(frame: pd.DataFrame, *, phrases: set[str]) -> pd.DataFram
     ``spun``): ``spun``, ``phrase``, ``n``, with a row of ``phrase`` "" for the number of words."""
     rows = []
     for spun in (True, False):
-        texts = [t for t, s in zip(frame["text"], frame["spun"]) if bool(s) == spun]
+        texts = [_text(t) for t, s in zip(frame["text"], frame["spun"]) if bool(s) == spun]
         counts, total = _phrase_counts(texts, phrases)
         rows += [(spun, p, n) for p, n in counts.items()] + [(spun, "", total)]
     return pd.DataFrame(rows, columns=["spun", "phrase", "n"])
