@@ -97,12 +97,11 @@ def stage_topics(state: dict, *, engine: str, scheduler: Any) -> None:
 _EVENT_DOC_COLUMNS = ["published", "date_certainty", "story_id", "is_representative", "outlet"]
 
 
-def _events_part(sentences: pd.DataFrame) -> pd.DataFrame:
+def _events_part(sentences: pd.DataFrame, *, documents: pd.DataFrame) -> pd.DataFrame:
     from kzlib.timeline import build_events
 
-    cols = [c for c in _EVENT_DOC_COLUMNS if c in sentences.columns]
-    docs = sentences[["doc_id", *cols]].drop_duplicates("doc_id").reset_index(drop=True)
-    return build_events(sentences=sentences.drop(columns=cols), documents=docs)
+    docs = documents[documents["doc_id"].isin(set(sentences["doc_id"].tolist()))].reset_index(drop=True)
+    return build_events(sentences=sentences.drop(columns=["story_id"], errors="ignore"), documents=docs)
 
 
 def stage_timeline(state: dict, *, engine: str, scheduler: Any) -> None:
@@ -113,12 +112,18 @@ def stage_timeline(state: dict, *, engine: str, scheduler: Any) -> None:
     corpus = state["corpus"]
     docs = corpus.documents
     cols = [c for c in _EVENT_DOC_COLUMNS if c in docs.columns]
-    sents = corpus.sentences.merge(docs[["doc_id", *cols]], on="doc_id", how="left")
-    # copies of one story are compared (one copy per story), so a story is never split
+    documents = docs[["doc_id", *cols]].drop_duplicates("doc_id").reset_index(drop=True)
+    # the sentences with their story (copies of one story are compared, one copy per story, so a story is
+    # never split); each partition takes its documents' fields from ``documents``, sent once to each
+    # worker: no copy of the sentences table with the documents' columns merged in
+    sents = corpus.sentences.copy(deep=False)
+    key = "doc_id"
+    if "story_id" in documents.columns:
+        sents["story_id"] = sents["doc_id"].map(documents.set_index("doc_id")["story_id"]).to_numpy()
+        key = "story_id"
     state["events"] = map_partitions_by_document(sents, _events_part, engine=engine, scheduler=scheduler,
-                                                 key="story_id" if "story_id" in sents.columns else "doc_id",
-                                                 sort_by=["doc_id", "sentence_id", "date", "expression"],
-                                                 npartitions="auto")
+                                                 key=key, sort_by=["doc_id", "sentence_id", "date", "expression"],
+                                                 npartitions="auto", documents=documents)
 
 
 #: Result tables a later stage reads from ``state`` (the corpus's tables are read by every stage).

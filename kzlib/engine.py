@@ -106,10 +106,17 @@ def _check(table: pd.DataFrame, key: str, engine: str) -> None:
 
 
 def _by_key(table: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Rows sorted by key (stable), indexed by the key's rank: partitions then never split a key."""
-    ordered = table.sort_values(key, kind="stable")
+    """Rows sorted by key (stable), indexed by the key's rank: partitions then never split a key.
+
+    A table already in key order is not copied (a new frame on the same columns); a sorted one is
+    copied once (``set_axis`` would copy it a second time)."""
+    if table[key].is_monotonic_increasing:
+        ordered = table.copy(deep=False)
+    else:
+        ordered = table.sort_values(key, kind="stable", ignore_index=True)
     codes, _ = pd.factorize(ordered[key].astype(str), sort=True)
-    return ordered.set_axis(pd.Index(codes, name="_key_rank"), axis=0)
+    ordered.index = pd.Index(codes, name="_key_rank")
+    return ordered
 
 
 #: Documents (keys) per partition when none is asked for: the same on every machine, so that a stage

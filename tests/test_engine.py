@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -260,3 +261,17 @@ def test_each_partition_task_hands_its_freed_memory_back(table, monkeypatch):
     monkeypatch.setattr(ke, "release_memory", lambda: calls.append(1) or True)
     map_partitions_by_document(table, _running_count, engine="dask", scheduler="synchronous", npartitions=5)
     assert len(calls) == 5      # one per partition task (the worker's, not the client's release at the end)
+
+
+def test_by_key_sorts_stably_and_does_not_copy_a_table_in_key_order():
+    from kzlib.engine import _by_key
+
+    table = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "x": [1, 2, 3, 4]})
+    shuffled = table.iloc[[2, 0, 3, 1]]                       # b3, a1, c4, a2
+    ranked = _by_key(shuffled, "doc_id")
+    assert ranked["x"].tolist() == [1, 2, 3, 4]               # a1 before a2: the stable order
+    assert ranked.index.tolist() == [0, 0, 1, 2]              # the key's rank
+    in_order = _by_key(table, "doc_id")
+    assert in_order.index.tolist() == [0, 0, 1, 2]
+    assert np.shares_memory(in_order["x"].to_numpy(), table["x"].to_numpy())   # no copy of the columns
+    assert table.index.tolist() == [0, 1, 2, 3]               # the caller's table keeps its index
