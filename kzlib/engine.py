@@ -213,13 +213,44 @@ def _apply_shared(part: pd.DataFrame, shared: tuple[Callable[..., pd.DataFrame],
         release_memory()
 
 
+#: Bytes of partition results copied into a concatenated table between two :func:`release_memory` calls.
+_RELEASE_EVERY = 64 << 20
+
+
 def _concat_results(results: list[pd.DataFrame]) -> pd.DataFrame:
     """The partitions' results in order, as ``dask.dataframe`` concatenates them: empty ones left out
-    (their dtypes may differ), the first one when all are empty."""
+    (their dtypes may differ), the first one when all are empty.
+
+    Results of one schema (the same columns and NumPy dtypes) are copied into the table one at a time and
+    let go of as they are (``results`` is emptied), with the freed memory handed back to the system every
+    :data:`_RELEASE_EVERY` bytes: the table and all its pieces are never held at once, as ``pd.concat``
+    holds them. Other results go through ``pd.concat``.
+    """
     filled = [r for r in results if len(r)]
     if not filled:
         return results[0]
-    return pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
+    if len(filled) == 1:
+        return filled[0]
+    first = filled[0]
+    columns, dtypes = first.columns, first.dtypes
+    if not (columns.is_unique and all(isinstance(d, np.dtype) for d in dtypes)
+            and all(r.columns.equals(columns) and r.dtypes.equals(dtypes) for r in filled)):
+        return pd.concat(filled, ignore_index=True)
+    results.clear()
+    out = {c: np.empty(sum(len(r) for r in filled), dtype=d) for c, d in zip(columns, dtypes)}
+    at = copied = 0
+    for i in range(len(filled)):
+        piece, filled[i] = filled[i], None
+        n = len(piece)
+        for c in columns:
+            out[c][at:at + n] = piece[c].to_numpy()
+        at += n
+        copied += int(piece.memory_usage(index=False, deep=False).sum())
+        del piece
+        if copied >= _RELEASE_EVERY:
+            release_memory()
+            copied = 0
+    return pd.DataFrame(out, columns=columns, copy=False)
 
 
 @releases_memory

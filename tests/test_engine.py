@@ -275,3 +275,21 @@ def test_by_key_sorts_stably_and_does_not_copy_a_table_in_key_order():
     assert in_order.index.tolist() == [0, 0, 1, 2]
     assert np.shares_memory(in_order["x"].to_numpy(), table["x"].to_numpy())   # no copy of the columns
     assert table.index.tolist() == [0, 1, 2, 3]               # the caller's table keeps its index
+
+
+def test_concat_results_gives_pd_concat_table_and_lets_go_of_the_pieces():
+    from kzlib.engine import _concat_results
+
+    def piece(lo: int, n: int) -> pd.DataFrame:
+        return pd.DataFrame({"doc_id": [f"d{i}" for i in range(lo, lo + n)], "para_id": np.arange(n),
+                             "weight": np.linspace(0, 1, n), "flag": np.arange(n) % 2 == 0})
+
+    pieces = [piece(0, 3), piece(3, 0), piece(3, 4)]
+    expected = pd.concat([pieces[0], pieces[2]], ignore_index=True)
+    results = list(pieces)
+    got = _concat_results(results)
+    pd.testing.assert_frame_equal(got, expected)
+    assert results == []                                       # the pieces were taken out of the list
+    # results of different dtypes (a float column where another has ints) go through pd.concat
+    mixed = [piece(0, 2), piece(2, 2).astype({"para_id": "float64"})]
+    pd.testing.assert_frame_equal(_concat_results(list(mixed)), pd.concat(mixed, ignore_index=True))
