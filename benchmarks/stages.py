@@ -82,15 +82,14 @@ def stage_stance(state: dict, *, engine: str, scheduler: Any) -> None:
 def stage_topics(state: dict, *, engine: str, scheduler: Any) -> None:
     """Both engines fit on the same deterministic sample of documents (the scalable method for a
     corpus-wide fit) and weigh every paragraph with ``transform``, over the same partitions."""
-    from kzlib.engine import map_partitions_by_document, sample_keys
+    from kzlib.engine import sample_keys
     from kzlib.topics import TopicModel, topic_paragraphs
 
     paras = topic_paragraphs(state["corpus"])
     model = TopicModel(k=TOPICS_K, method="nmf", seed=0, stability_seeds=())
     keep = set(sample_keys(paras["doc_id"], n=TOPICS_SAMPLE_DOCS, seed=0))
     model.fit(paras[paras["doc_id"].isin(keep)].reset_index(drop=True))
-    state["doc_topics"] = map_partitions_by_document(paras, model.transform, engine=engine, scheduler=scheduler,
-                                                     npartitions="auto")
+    state["doc_topics"] = model.transform_by_partition(paras, engine=engine, scheduler=scheduler, npartitions="auto")
     state["topics"] = model.topics_
 
 

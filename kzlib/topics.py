@@ -30,6 +30,7 @@ Example:
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 import re
@@ -1288,6 +1289,26 @@ class TopicModel(BaseEstimator):
             "topic_id": np.tile(np.arange(k), len(paras)),
             "weight": np.round(shares.ravel(), WEIGHT_DECIMALS),
         })
+
+    def transform_by_partition(self, paragraphs: pd.DataFrame, *, engine: str = "pandas", scheduler: Any = None,
+                               npartitions: int | str | None = "auto") -> pd.DataFrame:
+        """:meth:`transform` over partitions of documents (see :func:`kzlib.engine.map_partitions_by_document`
+        for ``engine``, ``scheduler`` and ``npartitions``): the ``doc_topics`` of a corpus too large for one
+        batch, the same table with either engine. Each partition is weighed by a copy of the model without
+        the training sample's ``paragraphs_`` and ``doc_topics_``, which ``transform`` does not read: a
+        Dask worker receives a few hundred KB instead of the sample (36 MB for 5,000 generated documents).
+
+        Example:
+            >>> weights = model.transform_by_partition(paras, engine="dask")   # doctest: +SKIP
+        """
+        from kzlib.engine import map_partitions_by_document
+
+        self._check_fitted()
+        slim = copy.copy(self)
+        for name in ("paragraphs_", "doc_topics_"):
+            slim.__dict__.pop(name, None)
+        return map_partitions_by_document(paragraphs, slim.transform, engine=engine, scheduler=scheduler,
+                                          npartitions=npartitions)
 
     def term_weights(self, n: int | None = None) -> pd.DataFrame:
         """Top terms of each topic with their weight in the topic: topic_id, rank, term, weight.

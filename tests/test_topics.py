@@ -515,3 +515,15 @@ if __name__ == "__main__":
         _bench(int(sys.argv[2]))
     else:
         print(__doc__)
+
+
+def test_transform_by_partition_weighs_each_partition_as_transform_does():
+    from kzlib.engine import map_partitions_by_document
+
+    paras = _planted_paragraphs(60, seed=7)
+    model = TopicModel(k=3, seed=0, stability_seeds=()).fit(paras)
+    got = model.transform_by_partition(paras, npartitions=3)
+    want = map_partitions_by_document(paras, model.transform, npartitions=3)
+    pd.testing.assert_frame_equal(got, want)
+    assert len(got) == 3 * len(paras)                          # every paragraph, k weights each
+    assert hasattr(model, "paragraphs_") and hasattr(model, "doc_topics_")   # the model keeps its reports
