@@ -202,15 +202,53 @@ def _run_partitions(func: Callable[..., Any], parts: list[pd.DataFrame], shared:
         return results
 
 
-def _apply_shared(part: pd.DataFrame, shared: tuple[Callable[..., pd.DataFrame], dict[str, Any]]) -> pd.DataFrame:
-    """One partition's task on a worker; the worker hands the partition's freed temporaries back to the
-    system after it (:func:`kzlib._memory.release_memory`), so that it does not keep the high-water mark
-    of its largest partition for the rest of the run."""
+def _apply_shared(part: pd.DataFrame, shared: tuple[Callable[..., pd.DataFrame], dict[str, Any]]
+                  ) -> tuple[pd.DataFrame, list[str]]:
+    """One partition's task on a worker, its result packed for the trip back (:func:`_pack`); the worker
+    hands the partition's freed temporaries back to the system after it
+    (:func:`kzlib._memory.release_memory`), so that it does not keep the high-water mark of its largest
+    partition for the rest of the run."""
     func, kwargs = shared
     try:
-        return _apply(part, func, kwargs)
+        return _pack(_apply(part, func, kwargs))
     finally:
         release_memory()
+
+
+def _pack(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """``table`` with each column of strings that repeat (fewer distinct values than half its rows, none
+    missing) as a ``Categorical``, and the names of those columns (see :func:`_unpack`).
+
+    Unpickled on the client, every row of an object column is a string object of its own: a document's
+    id, a date, a sentence named by each of its events, repeated as many times as rows. Sent as codes and
+    their distinct strings, they come back as one string per value, as the pandas engine's tables share
+    them with their input.
+    """
+    if not table.columns.is_unique or len(table) < 2:
+        return table, []
+    packed = table.copy(deep=False)
+    names = []
+    for name in table.columns:
+        column = table[name]
+        if column.dtype != object:
+            continue
+        values = column.to_numpy()
+        if pd.api.types.infer_dtype(values, skipna=False) != "string":
+            continue   # a missing value or a non-string (a list, a number) would not come back as it was
+        codes, uniques = pd.factorize(values)
+        if 2 * len(uniques) > len(column):
+            continue   # no gain
+        packed[name] = pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
+        names.append(name)
+    return (packed, names) if names else (table, [])
+
+
+def _unpack(table: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """The table :func:`_pack` packed: its packed columns object columns again, whose equal values are
+    one string object."""
+    for name in names:
+        table[name] = np.asarray(table[name].array, dtype=object)
+    return table
 
 
 #: Bytes of partition results copied into a concatenated table between two :func:`release_memory` calls.
@@ -302,6 +340,7 @@ def map_partitions_by_document(
             results = [_apply(part, func, kwargs) for part in parts]
         else:
             results = _run_partitions(_apply_shared, parts, (func, kwargs), scheduler)
+            results = [_unpack(*packed) for packed in results]
         del parts, indexed
         if all(len(r) == 0 for r in results):   # dask.dataframe's result: its meta
             if meta is None:

@@ -293,3 +293,25 @@ def test_concat_results_gives_pd_concat_table_and_lets_go_of_the_pieces():
     # results of different dtypes (a float column where another has ints) go through pd.concat
     mixed = [piece(0, 2), piece(2, 2).astype({"para_id": "float64"})]
     pd.testing.assert_frame_equal(_concat_results(list(mixed)), pd.concat(mixed, ignore_index=True))
+
+
+def test_pack_sends_repeated_strings_once_and_gives_the_same_table_back():
+    import pickle
+
+    from kzlib.engine import _pack, _unpack
+
+    table = pd.DataFrame({
+        "doc_id": ["d1", "d1", "d1", "d2"],             # repeats: packed
+        "text": ["a", "b", "c", "d"],                   # all distinct: left as it is
+        "actor": ["x", None, "x", "x"],                 # a missing value: left (None must come back as None)
+        "mixed": [1, "1", 1, 1],                        # not all strings: left (1 and "1" must stay apart)
+        "n": [1, 2, 3, 4],
+    })
+    packed, names = _pack(table)
+    assert names == ["doc_id"]
+    assert isinstance(packed["doc_id"].dtype, pd.CategoricalDtype)
+    assert table["doc_id"].dtype == object                            # the worker's table is not changed
+    back = _unpack(*pickle.loads(pickle.dumps((packed, names))))
+    pd.testing.assert_frame_equal(back, table)
+    ids = back["doc_id"].tolist()
+    assert ids[0] is ids[1] is ids[2]                                  # one string object per value
