@@ -16,7 +16,7 @@ help:
 	@echo "make lab        JupyterLab on notebooks/ with the project's kernel"
 	@echo "make html       render the committed notebooks to outputs/html/"
 	@echo "make notebooks  re-execute the committed notebooks in place (after changing one)"
-	@echo "make bench      benchmarks at 1k/10k/100k documents -> outputs/bench/"
+	@echo "make bench      benchmarks at 1k/10k/100k documents, pandas and Dask (~40 min) -> outputs/bench/"
 	@echo "make lock       re-resolve the dependencies and rewrite requirements.lock"
 
 $(STAMP): requirements.lock pyproject.toml

@@ -402,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(description="kzlib benchmarks")
     p.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000], help="pandas runs (documents)")
-    p.add_argument("--dask-sizes", type=int, nargs="*", default=[10000], help="dask runs (documents)")
+    p.add_argument("--dask-sizes", type=int, nargs="*", default=[10000, 100000], help="dask runs (documents)")
     p.add_argument("--compare-size", type=int, default=10000, help="LSH vs exhaustive, NMF vs LDA (0: skip)")
     p.add_argument("--stages", nargs="*", default=list(STAGES), choices=list(STAGES))
     p.add_argument("--workers", type=int, default=2, help="dask LocalCluster worker processes")
