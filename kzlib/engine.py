@@ -219,10 +219,10 @@ def _pack(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """``table`` with each column of strings that repeat (fewer distinct values than half its rows, none
     missing) as a ``Categorical``, and the names of those columns (see :func:`_unpack`).
 
-    Rebuilt from its bytes on the client, every row of an object column is a string object of its own: a document's
-    id, a date, a sentence named by each of its events, repeated as many times as rows. Sent as codes and
-    their distinct strings, they come back as one string per value, as the pandas engine's tables share
-    them with their input.
+    Rebuilt from its bytes on the client, every row of an object column is a string object of its own:
+    a document's id, a date, a sentence named by each of its events, repeated as many times as rows.
+    Sent as codes and their distinct strings, they come back as one string per value, as the pandas
+    engine's tables share them with their input.
     """
     if not table.columns.is_unique or len(table) < 2:
         return table, []
