@@ -1079,7 +1079,8 @@ def _swap_like(x: str, y: str) -> bool:
             and not _similar(x, y))
 
 
-def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]], clean_texts: Iterable[str]) -> list[tuple[str, str]]:
+def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
+                        clean_texts: Iterable[str | tuple[str, ...]]) -> list[tuple[str, str]]:
     """(spun form, original) pairs among an actor's names: two forms of the same length that share a word
     and differ only by dissimilar words ("Ned Worth" / "Ned Price"; spelling variants are not swaps).
     The original is the canonical name, else the form the clean text uses more."""
