@@ -43,7 +43,7 @@ from kzlib.stance import (
     summarise_stance,
 )
 from kzlib.stance import evaluate as evaluate_stance
-from kzlib.study import prepare
+from kzlib.study import Study, open_study, prepare
 from kzlib.timeline import build_events, check_dates, chronology, events_in_window, extract_dates, publication_window
 from kzlib.topics import (
     TopicModel,
@@ -62,6 +62,7 @@ __all__ = [
     # corpus and cleaning
     "Corpus", "PARAGRAPH_KINDS", "SentenceSplitter", "analysable", "classify_paragraphs", "clean",
     "corpus_fingerprint", "detect_language", "load_corpus", "load_metadata", "prepare", "seeds_dir",
+    "Study", "open_study",
     "split_paragraphs",
     # provenance
     "SPIN_THRESHOLD", "SpinRepairer", "VERSIONS", "annotate", "change_rate", "despin", "detect_versions",

@@ -264,6 +264,9 @@ def run_study(
     if scheduler and engine != "dask":
         raise ParameterError("--scheduler needs --engine dask.")
     run_dir = _new_run_dir(out, force=force)
+    # the study (kzlib.open_study) gives every stage the user's values, also in notebooks that do not declare them
+    given = {name: value for nb_params in per_nb.values() for name, value in nb_params.items()}
+    (run_dir / "parameters.json").write_text(json.dumps(given, sort_keys=True, default=str) + "\n", encoding="utf-8")
     with _engine_environment(engine, scheduler) as address:
         return _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, run_dir,
                               html_output=html_output, progress=progress, engine=engine, scheduler=address)

@@ -25,3 +25,86 @@ def test_without_provenance_every_document_is_its_own_story(seeds_corpus):
     docs = seeds_corpus.documents
     assert (docs["story_id"] == docs["doc_id"]).all()
     assert docs["is_representative"].all()
+
+
+# --- the study: stages computed once, one meaning per parameter -------------------------------------
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+import yaml  # noqa: E402
+
+from kzlib.errors import ParameterError  # noqa: E402
+from kzlib.stages import STAGES, parameter_owner  # noqa: E402
+
+RENAMES = {"Anatoly Antonov": "Ambassador A. Antonov (custom gazetteer)",
+           "Antony Blinken": "Secretary A. Blinken (custom gazetteer)"}
+RENAMED = RENAMES["Anatoly Antonov"]
+
+
+@pytest.fixture(scope="module")
+def custom_gazetteer(tmp_path_factory) -> Path:
+    """The bundled gazetteer with two actors renamed (RENAMES), their old names kept as aliases."""
+    from importlib import resources
+
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("actors.yaml").read_text("utf-8"))
+    for old, new in RENAMES.items():
+        entry = next(a for a in data["actors"] if a["name"] == old)
+        entry["name"] = new
+        entry["aliases"] = list(entry.get("aliases") or []) + [old]
+    path = tmp_path_factory.mktemp("gaz") / "custom.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _names(table: pd.DataFrame, column: str) -> set[str]:
+    return {n for v in table[column].fillna("").astype(str) for n in v.split("; ") if n}
+
+
+def test_a_custom_gazetteer_renames_its_actor_in_every_table(custom_gazetteer: Path, tmp_path: Path):
+    default = kzlib.open_study("")
+    custom = kzlib.open_study(tmp_path, gazetteer=str(custom_gazetteer))
+    # the seeds quote the Russian ambassador Antonov at length (the interview copies 000/001) and date
+    # Blinken's statements, so every table about speakers or actors names one of them
+    for table, column in [("quotes", "speaker"), ("voices", "speaker"), ("stances", "speaker"),
+                          ("stance_summary", "speaker"), ("outlet_stance", "speaker"),
+                          ("annotation_sheet", "speaker"), ("events", "actors")]:
+        if column not in custom.get(table).columns:
+            continue
+        before, after = _names(default.get(table), column), _names(custom.get(table), column)
+        assert set(RENAMES) & before, table
+        for old, new in RENAMES.items():
+            assert old not in after, (table, old)
+            assert (new in after) == (old in before), (table, new)
+    # the saved tables of the run say the same
+    for name in ("quotes", "stances", "stance_summary", "annotation_sheet"):
+        assert RENAMED in (tmp_path / "tables" / f"{name}.csv").read_text(encoding="utf-8"), name
+
+
+def test_each_stage_is_computed_once_per_run_and_read_back_identical(tmp_path: Path):
+    first = kzlib.open_study(tmp_path)
+    quotes = first.quotes
+    caches = sorted(p.name for p in (tmp_path / "cache").iterdir() if p.name.startswith("quotes-"))
+    assert len(caches) == 1
+    again = kzlib.open_study(tmp_path)               # another notebook of the same run
+    assert again.key("quotes") == first.key("quotes")
+    assert again.quotes.to_csv(index=False) == quotes.to_csv(index=False)
+    # a parameter of an upstream stage changes the key of every stage downstream of it, not the others
+    other = kzlib.open_study(tmp_path, min_words=2)
+    assert other.key("quotes") != first.key("quotes") and other.key("stances") != first.key("stances")
+    assert other.key("events") == first.key("events")
+
+
+def test_parameters_have_one_owner_and_unknown_ones_are_errors(tmp_path: Path):
+    owners = {}
+    for st in STAGES.values():
+        for name in st.params:
+            assert name not in owners, f"{name} belongs to {owners[name]} and {st.name}"
+            owners[name] = st.name
+        for name in st.uses:   # a stage reading another's parameter has the owner's default
+            assert st.func.__kwdefaults__[name] == parameter_owner(name).params[name], (st.name, name)
+    with pytest.raises(ParameterError, match="Did you mean 'threshold'"):
+        kzlib.open_study("", treshold=0.5)
+    # kz run writes the user's parameters; a notebook that does not declare one still gets it
+    (tmp_path / "parameters.json").write_text('{"threshold": 0.5, "max_rows": 3}')
+    assert kzlib.open_study(tmp_path).params["threshold"] == 0.5
+    assert kzlib.open_study(tmp_path, threshold=0.4).params["threshold"] == 0.4

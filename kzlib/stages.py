@@ -1,0 +1,518 @@
+"""The study's stages: what each computes, from which inputs, with which parameters.
+
+A stage is a plain function registered with :func:`stage`. Its positional arguments are its
+*inputs*, named after what they are: ``corpus`` (the prepared :class:`~kzlib.corpus.Corpus`),
+``gazetteer``, ``targets``, or a table another stage makes (``quotes``, ``stances``, ``date_checks`` …).
+Its keyword-only arguments are its *parameters*, with their defaults. A parameter belongs to one stage
+(its *owner*); a stage that reads another stage's parameter lists it in ``uses`` and receives the
+owner's value, so that a parameter means the same in every table of a run. A stage returns either a
+dict of tables (``tables=`` names them) or, for the few object stages (``corpus``, ``gazetteer``,
+``targets``), one object.
+
+:class:`kzlib.study.Study` runs the stages once per run and caches their tables; the same functions
+can be called directly::
+
+    >>> import kzlib
+    >>> from kzlib import stages
+    >>> c = kzlib.prepare()
+    >>> g = stages.load_gazetteer()
+    >>> q = stages.quotes(c, g)["quotes"]                      # doctest: +SKIP
+
+Stage functions call the public functions of the stage modules (``extract_quotes``, ``detect_stance``,
+``build_events``, ``TopicModel`` …): the analysis is there, the plumbing here.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kzlib.errors import KzlibError, ParameterError
+
+__all__ = ["Stage", "STAGES", "stage", "stage_of_table", "parameter_owner", "bundled_gold",
+           "prepare_corpus", "load_gazetteer", "load_stance_targets", "counting", "quotes", "voices", "quote_scores", "stances",
+           "stance_summary", "annotation_sheet", "stance_evaluation", "framing", "topics", "events",
+           "stance_over_time", "provenance", "corpus_summary"]
+
+log = logging.getLogger(__name__)
+
+#: Kinds of quotation that count as a speaker's words.
+_SPEECH = ("direct", "indirect", "interview")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage: its function, inputs, own parameters (with defaults), parameters it reads, tables."""
+
+    name: str
+    func: Callable[..., Any]
+    inputs: tuple[str, ...]
+    params: dict[str, Any]
+    uses: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()
+    doc: str = field(default="", compare=False)
+
+    @property
+    def is_object(self) -> bool:
+        """True for a stage that returns one object (not cached on disk) instead of tables."""
+        return not self.tables
+
+
+#: Keyword-only arguments the study supplies that are not parameters (they change no result).
+RUNTIME = ("cache_dir",)
+
+#: Every stage, by name, in the order they were declared (an order in which they can run).
+STAGES: dict[str, Stage] = {}
+
+
+def stage(*, name: str | None = None, tables: tuple[str, ...] = (), uses: tuple[str, ...] = ()) -> Callable:
+    """Register a stage function (a decorator): inputs are its positional arguments, parameters its
+    keyword-only ones.
+
+    Example:
+        >>> @stage(name="_demo", tables=("demo",))
+        ... def _demo(quotes, *, factor: int = 2):
+        ...     return {"demo": quotes.assign(n=quotes["n_words"] * factor)}
+        >>> STAGES["_demo"].inputs, STAGES["_demo"].params
+        (('quotes',), {'factor': 2})
+        >>> del STAGES["_demo"]
+    """
+    def register(func: Callable) -> Callable:
+        sig = inspect.signature(func)
+        inputs = tuple(p.name for p in sig.parameters.values()
+                       if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+        kw = {p.name: p.default for p in sig.parameters.values()
+              if p.kind == p.KEYWORD_ONLY and p.name not in RUNTIME}
+        missing = [u for u in uses if u not in kw]
+        if missing:
+            raise KzlibError(f"Stage {func.__name__}: uses {missing} must also be keyword-only arguments.")
+        own = {k: v for k, v in kw.items() if k not in uses}
+        st = Stage(name or func.__name__, func, inputs, own, tuple(uses), tuple(tables),
+                   inspect.getdoc(func) or "")
+        for other in STAGES.values():
+            clash = set(other.params) & set(own)
+            if clash:
+                raise KzlibError(f"Parameter(s) {sorted(clash)} of stage {st.name} already belong to stage "
+                                 f"{other.name}: a parameter has one owner; list it in uses=.")
+            if set(other.tables) & set(tables):
+                raise KzlibError(f"Table(s) {sorted(set(other.tables) & set(tables))} already made by {other.name}.")
+        STAGES[st.name] = st
+        return func
+    return register
+
+
+def stage_of_table(table: str) -> Stage:
+    """The stage that makes a table (or the object stage of that name).
+
+    Example:
+        >>> stage_of_table("stance_summary").name
+        'stance_summary'
+    """
+    if table in STAGES and STAGES[table].is_object:
+        return STAGES[table]
+    for st in STAGES.values():
+        if table in st.tables:
+            return st
+    known = sorted({t for st in STAGES.values() for t in st.tables} | {s.name for s in STAGES.values() if s.is_object})
+    raise ParameterError(f"No stage makes a table {table!r}. Known tables: {', '.join(known)}.")
+
+
+def parameter_owner(name: str) -> Stage:
+    """The stage a parameter belongs to.
+
+    Example:
+        >>> parameter_owner("gazetteer").name
+        'gazetteer'
+    """
+    for st in STAGES.values():
+        if name in st.params:
+            return st
+    raise ParameterError(f"No stage has a parameter {name!r}.")
+
+
+def bundled_gold(name: str) -> Path | None:
+    """The bundled seeds' gold file ``<name>_gold.csv`` (``quotes``, ``stance``, ``events``), if shipped.
+
+    Example:
+        >>> bundled_gold("quotes").name
+        'quotes_gold.csv'
+    """
+    from importlib import resources
+
+    candidates = [Path(str(resources.files("kzlib"))) / "gold" / f"{name}_gold.csv",
+                  Path(__file__).resolve().parents[1] / "tests" / "data" / f"{name}_gold.csv"]
+    return next((p for p in candidates if p.is_file()), None)
+
+
+# --- object stages ---------------------------------------------------------------------------------
+# Not cached by the study: ``corpus`` has kzlib.prepare's own cache, the others are cheap.
+
+
+@stage(name="corpus")
+def prepare_corpus(*, corpus: str = "", metadata: str = "", text_column: str = "text", cache_dir: str = "") -> Any:
+    """The prepared corpus (``kzlib.prepare``: load, clean, provenance); empty ``corpus``: the bundled seeds.
+
+    ``cache_dir`` is not a parameter: the study passes its run folder, where ``prepare`` keeps its cache.
+
+    Example:
+        >>> prepare_corpus().documents["doc_id"].tolist()[:1]
+        ['000_d7fcb602a5d755b1']
+    """
+    from kzlib.study import prepare
+
+    return prepare(corpus or None, metadata=metadata or None, text_column=text_column, cache_dir=cache_dir or None)
+
+
+@stage(name="gazetteer")
+def load_gazetteer(*, gazetteer: str = "") -> Any:
+    """The actor gazetteer every stage resolves names with (empty: the bundled ``kzlib/data/actors.yaml``).
+
+    Example:
+        >>> len(load_gazetteer()) > 50
+        True
+    """
+    from kzlib.actors import Gazetteer, default_gazetteer
+
+    return Gazetteer.from_yaml(gazetteer) if gazetteer else default_gazetteer()
+
+
+@stage(name="targets")
+def load_stance_targets(*, targets_file: str = "") -> list:
+    """The stance targets (empty: the bundled ``kzlib/data/targets.yaml``).
+
+    Example:
+        >>> "Russia" in [t.name for t in load_stance_targets()]
+        True
+    """
+    from kzlib.stance import load_targets
+
+    return load_targets(targets_file or None)
+
+
+@stage(name="counting", tables=("counted_documents",))
+def counting(corpus, *, one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
+    """The documents as counts see them: copies of one story share a ``story_id`` (one_copy_per_story),
+    or every document is a story of its own.
+
+    Example:
+        >>> counting(kzlib.prepare(), one_copy_per_story=False)["counted_documents"]  # doctest: +SKIP
+    """
+    docs = corpus.documents.drop(columns=["text"], errors="ignore")
+    if not one_copy_per_story:
+        docs = docs.assign(story_id=docs["doc_id"])
+    return {"counted_documents": docs.reset_index(drop=True)}
+
+
+# --- table stages ---------------------------------------------------------------------------------
+
+
+@stage(name="corpus_summary", tables=("documents_by_outlet", "paragraph_kinds", "words_set_aside",
+                                       "sentences_per_document", "abbreviation_sentences"))
+def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
+    """What is in the corpus and what cleaning set aside: documents per outlet and date, paragraph
+    kinds per document, words set aside by kind, sentences per document, sentences with an abbreviation.
+
+    Example:
+        >>> corpus_summary(kzlib.prepare())["paragraph_kinds"]  # doctest: +SKIP
+    """
+    from kzlib.clean import PARAGRAPH_KINDS
+
+    docs, paras = corpus.documents, corpus.paragraphs
+    dated = docs.assign(outlet=docs["outlet"].replace("", "unknown"), published=docs["published"].replace("", "unknown"))
+    if dated["published"].nunique() > 12:  # many days: count by month so the chart stays readable
+        dated["published"] = dated["published"].str[:7]
+    top_outlets = dated["outlet"].value_counts().index[:20]
+    by_outlet = (dated[dated["outlet"].isin(top_outlets)]
+                 .pivot_table(index="outlet", columns="published", values="doc_id", aggfunc="count", fill_value=0))
+    kinds = pd.crosstab(paras["doc_id"], paras["kind"]).reindex(columns=list(PARAGRAPH_KINDS), fill_value=0)
+    words = paras.assign(words=paras["text"].str.split().str.len(),
+                         kind=paras["kind"].where(paras["duplicate_of"] < 0, "repeat"))
+    removed = (words[words["kind"] != "body"]
+               .pivot_table(index="doc_id", columns="kind", values="words", aggfunc="sum", fill_value=0)
+               .reindex(docs["doc_id"], fill_value=0))
+    sents = corpus.sentences
+    per_doc = sents.groupby("doc_id").size().rename("sentences").to_frame()
+    per_doc["words per sentence"] = (sents.assign(w=sents["text"].str.split().str.len())
+                                     .groupby("doc_id")["w"].mean().round(1))
+    abbrev = sents[sents["text"].str.contains(r"\b(?:U\.S\.|Mr\.|Dr\.|Jan\.)", regex=True)]
+    return {"documents_by_outlet": by_outlet.reset_index(), "paragraph_kinds": kinds.reset_index(),
+            "words_set_aside": removed.reset_index(), "sentences_per_document": per_doc.reset_index(),
+            "abbreviation_sentences": abbrev[["doc_id", "sentence_id", "text"]].reset_index(drop=True)}
+
+
+@stage(name="provenance", tables=("provenance_documents", "stories", "copies", "similarity_raw",
+                                   "similarity_despun", "learned_substitutions", "repair_examples",
+                                   "despin_change_rate"))
+def provenance(corpus, gazetteer, *, max_docs: int = 60) -> dict[str, pd.DataFrame]:
+    """Provenance evidence of the prepared corpus: documents with story/version/spin, one row per story,
+    copy pairs, aligned-sentence similarity (raw and de-spun; at most ``max_docs`` documents, stories
+    with several copies first), substitutions learned from the corpus, repaired sentences, change rates.
+
+    Example:
+        >>> provenance(kzlib.prepare(), load_gazetteer())["stories"]  # doctest: +SKIP
+    """
+    from kzlib.despin import SPIN_THRESHOLD
+    from kzlib.provenance import change_rate, learned_substitutions, repair_examples, similarity_matrix
+
+    docs = corpus.documents
+    cols = ["doc_id", "outlet", "story_id", "is_representative", "version", "version_detected", "spin_score",
+            "mt_score", "translation_score", "n_despun", "n_despun_learned", "version_evidence"]
+    body = corpus.paragraphs[(corpus.paragraphs["kind"] == "body") & (corpus.paragraphs["duplicate_of"] < 0)]
+    raw_text = body.groupby("doc_id")["text"].agg("\n\n".join)
+    fixed_text = body.groupby("doc_id")["text_despun"].agg("\n\n".join)
+    n_copies = docs.groupby("story_id")["doc_id"].transform("size")
+    ranked = docs.assign(single=n_copies < 2).sort_values(["single", "story_id", "doc_id"])["doc_id"]
+    shown = [d for d in ranked if d in raw_text.index][:max_docs]
+    raw_sim = similarity_matrix(raw_text.loc[shown], max_docs=max_docs)
+    fixed_sim = similarity_matrix(fixed_text.loc[shown], max_docs=max_docs)
+    stories = (docs.sort_values(["story_id", "doc_id"])
+               .groupby("story_id")
+               .agg(n_copies=("doc_id", "size"),
+                    representative=("doc_id", lambda s: " ".join(s[docs.loc[s.index, "is_representative"]])),
+                    copies=("doc_id", " ".join), versions=("version", " / ".join))
+               .reset_index())
+    rates = change_rate(corpus).merge(docs[["doc_id", "version_detected"]], on="doc_id")
+    return {"provenance_documents": docs[cols].reset_index(drop=True), "stories": stories,
+            "copies": corpus.copies.reset_index(drop=True),
+            "similarity_raw": raw_sim.reset_index(names="doc_id"),
+            "similarity_despun": fixed_sim.reset_index(names="doc_id"),
+            "learned_substitutions": learned_substitutions(corpus, spin_threshold=SPIN_THRESHOLD),
+            "repair_examples": repair_examples(corpus, n=0), "despin_change_rate": rates}
+
+
+@stage(name="quotes", tables=("quotes",))
+def quotes(corpus, gazetteer, *, min_words: int = 5) -> dict[str, pd.DataFrame]:
+    """Every quotation, attributed to a canonical speaker of ``gazetteer`` (``kzlib.extract_quotes``).
+
+    Example:
+        >>> quotes(kzlib.prepare(), load_gazetteer())["quotes"]  # doctest: +SKIP
+    """
+    from kzlib.quotes import extract_quotes
+
+    return {"quotes": extract_quotes(corpus.paragraphs, actors=gazetteer, documents=corpus.documents,
+                                     min_words=min_words)}
+
+
+@stage(name="voices", tables=("voices", "voices_per_outlet"), uses=("one_copy_per_story",))
+def voices(quotes, corpus, *, one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
+    """Who is quoted how often (``kzlib.voice_counts``), overall and per outlet (every copy).
+
+    Example:
+        >>> voices(q, c)["voices"]  # doctest: +SKIP
+    """
+    from kzlib.quotes import voice_counts
+
+    counted_documents = corpus.documents
+    return {"voices": voice_counts(quotes, counted_documents, one_copy_per_story=one_copy_per_story),
+            "voices_per_outlet": voice_counts(quotes, counted_documents, by=["outlet", "speaker"],
+                                              one_copy_per_story=False)}
+
+
+@stage(name="quote_scores", tables=("quote_scores", "quote_misses"), uses=("corpus",))
+def quote_scores(quotes, *, quotes_gold: str = "", corpus: str = "") -> dict[str, pd.DataFrame]:
+    """Quotations scored against a gold standard (``quotes_gold``; empty: the seeds' own when the corpus
+    is the seeds), and the gold quotations missed or given another speaker. Empty tables without gold.
+
+    Example:
+        >>> quote_scores(q)["quote_scores"]  # doctest: +SKIP
+    """
+    from kzlib.quotes import evaluate_quotes, match_gold
+
+    path = Path(quotes_gold) if quotes_gold else (None if corpus else bundled_gold("quotes"))
+    if path is None or not path.is_file():
+        return {"quote_scores": pd.DataFrame(), "quote_misses": pd.DataFrame()}
+    gold = pd.read_csv(path, keep_default_na=False)
+    misses = match_gold(quotes, gold)
+    misses = misses[~misses["found"] | ~misses["speaker_ok"]].reset_index(drop=True)
+    return {"quote_scores": evaluate_quotes(quotes, gold), "quote_misses": misses}
+
+
+@stage(name="stances", tables=("stances",))
+def stances(quotes, corpus, gazetteer, targets, *, threshold: float = 0.3) -> dict[str, pd.DataFrame]:
+    """Stance of each quotation towards each target it concerns (``kzlib.detect_stance``).
+
+    Example:
+        >>> stances(q, c, load_gazetteer(), load_stance_targets())["stances"]  # doctest: +SKIP
+    """
+    from kzlib.stance import detect_stance
+
+    return {"stances": detect_stance(quotes, targets=targets, gazetteer=gazetteer, paragraphs=corpus.paragraphs,
+                                     threshold=threshold)}
+
+
+@stage(name="stance_summary", tables=("stance_summary", "outlet_stance"), uses=("threshold",))
+def stance_summary(stances, counted_documents, *, threshold: float = 0.3) -> dict[str, pd.DataFrame]:
+    """Speaker × target stance, a story counted once, and the share of voices for/against per outlet.
+
+    Example:
+        >>> stance_summary(st, docs)["stance_summary"]  # doctest: +SKIP
+    """
+    from kzlib.stance import outlet_stance, summarise_stance
+
+    return {"stance_summary": summarise_stance(stances, documents=counted_documents, threshold=threshold),
+            "outlet_stance": outlet_stance(stances, documents=counted_documents, threshold=threshold)}
+
+
+@stage(name="annotation_sheet", tables=("annotation_sheet",))
+def annotation_sheet(stances, quotes, *, annotation_n: int = 60) -> dict[str, pd.DataFrame]:
+    """A stratified sample of quote × target items for human coders (``export_annotation_sheet``).
+
+    Example:
+        >>> annotation_sheet(st, q, annotation_n=10)["annotation_sheet"]  # doctest: +SKIP
+    """
+    from kzlib.stance import export_annotation_sheet
+
+    return {"annotation_sheet": export_annotation_sheet(stances, quotes=quotes, n=annotation_n)}
+
+
+@stage(name="stance_evaluation", tables=("stance_evaluation",), uses=("threshold",))
+def stance_evaluation(*, stance_gold: str = "", cv_folds: int = 5, threshold: float = 0.3) -> dict[str, pd.DataFrame]:
+    """Cross-validated scores of ``StanceClassifier`` and of the rules on coded rows (``stance_gold``;
+    empty: the bundled gold). Empty when there are no coded rows or too few to cross-validate.
+
+    Example:
+        >>> stance_evaluation()["stance_evaluation"][["method", "label"]]  # doctest: +SKIP
+    """
+    from kzlib import stance as st
+
+    path = Path(stance_gold) if stance_gold else bundled_gold("stance")
+    if path is None or not path.is_file():
+        return {"stance_evaluation": pd.DataFrame()}
+    g = pd.read_csv(path)
+    folds = g["doc_id"].astype(str) + "|" + g["quote"].astype(str)
+    per_class = g["stance"].value_counts()
+    if len(per_class) < 2 or per_class.min() < 2 or folds.nunique() < 2:
+        log.warning("The coded rows at %s cannot be cross-validated: they need two stance classes, two rows "
+                    "of each and two quotes (found %s over %d quotes). Code more rows.", path,
+                    per_class.to_dict(), folds.nunique())
+        return {"stance_evaluation": pd.DataFrame()}
+    X = g.rename(columns={"quote": "text"})[["text", "target"]]
+    parts = []
+    for method, clf in (("StanceClassifier", st.StanceClassifier()),
+                        ("rules", st.RuleStanceClassifier(threshold=threshold))):
+        parts.append(st.evaluate(clf, X, g["stance"], cv=cv_folds, groups=folds).table().assign(method=method))
+    return {"stance_evaluation": pd.concat(parts, ignore_index=True)}
+
+
+@stage(name="framing", tables=("framing", "naming_families"), uses=("one_copy_per_story",))
+def framing(corpus, quotes, gazetteer, *, min_term_count: int = 3,
+            one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
+    """Words distinctive of each outlet (body text) and speaker group (quoted words), by Fightin' Words,
+    with the reason a comparison was skipped in ``skipped``; and how each names the people in the streets.
+
+    Example:
+        >>> framing(c, q, load_gazetteer())["framing"]  # doctest: +SKIP
+    """
+    from kzlib import framing as fr
+    from kzlib.clean import analysable
+
+    reps = corpus.representatives() if one_copy_per_story else corpus
+    body = analysable(reps.paragraphs).merge(reps.documents[["doc_id", "outlet"]], on="doc_id")
+    spoken = fr.speaker_groups(quotes[quotes["kind"].isin(list(_SPEECH))], gazetteer=gazetteer)
+    known = spoken[spoken["group"] != "unknown"]
+    parts = []
+    for frame, text, group, label in ((body, "text_despun", "outlet", "outlet"),
+                                      (known, "quote", "group", "speaker group")):
+        why = fr.check_fightin_words(frame, text=text, group=group, min_count=min_term_count)
+        if why:
+            parts.append(pd.DataFrame({"comparison": [label], "skipped": [why]}))
+        else:
+            parts.append(fr.fightin_words(frame, text=text, group=group, min_count=min_term_count)
+                         .assign(comparison=label, skipped=""))
+    table = pd.concat(parts, ignore_index=True).reindex(columns=fr.FRAMING_COLUMNS + ["comparison", "skipped"])
+    naming = pd.concat([fr.naming_families(body, text="text_despun", group="outlet").assign(comparison="outlet"),
+                        fr.naming_families(spoken, text="quote", group="group").assign(comparison="speaker group")],
+                       ignore_index=True)
+    return {"framing": table, "naming_families": naming}
+
+
+@stage(name="topics", tables=("topic_plan", "topic_phrases", "topic_k_selection", "topics", "doc_topics",
+                               "topic_runs", "topic_terms", "topic_reliability", "topic_prevalence_by_outlet",
+                               "topic_prevalence_by_date", "topic_representatives"),
+       uses=("one_copy_per_story",))
+def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: int = 10, seed: int = 0,
+           n_reruns: int = 5, subsample: float = 0.8, n_terms: int = 10, min_stability: float = 0.5,
+           min_paragraphs_per_topic: int = 3, n_representatives: int = 3,
+           one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
+    """A topic model with k chosen by coherence and stability (``k=0``) or given, and what it says:
+    the plan (what the corpus supports), the vocabulary's phrases, the choice of k, topics, paragraph
+    weights, reruns, top terms, a reliability verdict, prevalence by outlet and date, representative
+    paragraphs. Tables are empty where the corpus has too little text (``topic_plan`` says why).
+
+    Example:
+        >>> topics(kzlib.prepare(), k=3)["topics"]  # doctest: +SKIP
+    """
+    from kzlib import topics as kt
+
+    paras = kt.topic_paragraphs(corpus, one_copy_per_story=one_copy_per_story)
+    seeds = [seed + i for i in range(n_reruns + 1)]
+    asked = set(range(k_min, k_max + 1)) | ({k} if k > 0 else set())
+    plan = kt.plan_topics(paras, ks=asked, min_paragraphs_per_topic=min_paragraphs_per_topic)
+    candidate_ks = [x for x in plan.ks if k_min <= x <= k_max]
+    chosen = k if k > 0 and k in plan.ks else 0
+    selection = pd.DataFrame()
+    if candidate_ks:
+        selection = kt.select_k(paras, ks=candidate_ks, seeds=seeds, method=method, n_terms=n_terms,
+                                subsample=subsample, min_stability=min_stability)
+        chosen = chosen or kt.best_k(selection, min_stability=min_stability)
+    note = plan.describe()
+    if k > 0 and k not in plan.ks and plan.ok:
+        note += (f"\nk = {k} was asked for, but this corpus supports at most {plan.max_k} topics: k is chosen "
+                 f"from {candidate_ks} instead.")
+    elif k > 0 and not candidate_ks and chosen:
+        note += f"\nNo k between k_min = {k_min} and k_max = {k_max} can be fitted; fitting the k = {k} asked for."
+    out = {"topic_plan": pd.DataFrame({"k": [chosen], "n_paragraphs": [len(paras)],
+                                       "n_documents": [paras["doc_id"].nunique()], "method": [method],
+                                       "note": [note]}),
+           "topic_phrases": plan.vectorizer.phrases_ if plan.vectorizer is not None else pd.DataFrame(),
+           "topic_k_selection": selection}
+    empty = {name: pd.DataFrame() for name in STAGES["topics"].tables if name not in out}
+    if not chosen:
+        return {**out, **empty}
+    model = kt.TopicModel(k=chosen, method=method, seed=seed, n_terms=n_terms, stability_seeds=seeds[1:],
+                          subsample=subsample).fit(paras)
+    return {**out, "topics": model.topics_, "doc_topics": model.doc_topics_, "topic_runs": model.runs_,
+            "topic_terms": model.term_weights(n_terms),
+            "topic_reliability": pd.DataFrame({"verdict": [kt.describe_reliability(model, min_stability=min_stability)]}),
+            "topic_prevalence_by_outlet": kt.topic_prevalence(model.doc_topics_, corpus.documents, by="outlet"),
+            "topic_prevalence_by_date": kt.topic_prevalence(model.doc_topics_, corpus.documents, by="published"),
+            "topic_representatives": model.representatives(n_representatives)}
+
+
+@stage(name="events", tables=("events", "date_checks", "chronology", "coverage"), uses=("one_copy_per_story",))
+def events(corpus, gazetteer, *, min_confidence: float = 0.0, one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
+    """Dated mentions with their actors (from ``gazetteer``), the check of each document's date, the
+    chronology and the coverage by publication date (``kzlib.build_events`` …).
+
+    Example:
+        >>> events(kzlib.prepare(), load_gazetteer())["chronology"]  # doctest: +SKIP
+    """
+    from kzlib import timeline as tl
+    from kzlib.actors import find_mentions
+
+    ev = tl.build_events(corpus, one_copy_per_story=one_copy_per_story, min_confidence=min_confidence,
+                         actors=lambda sentences: find_mentions(sentences, gazetteer=gazetteer))
+    return {"events": ev, "date_checks": tl.check_dates(ev, corpus.documents),
+            "chronology": tl.chronology(ev, min_confidence=min_confidence), "coverage": tl.coverage(corpus.documents)}
+
+
+@stage(name="stance_over_time", tables=("stance_over_time",))
+def stance_over_time(stances, corpus, date_checks) -> dict[str, pd.DataFrame]:
+    """Mean quoted stance per publication date and target, each document at the date its relative
+    expressions were resolved against (a copy at its original's estimated date).
+
+    Example:
+        >>> stance_over_time(st, c, checks)["stance_over_time"]  # doctest: +SKIP
+    """
+    from kzlib.timeline import stance_over_time as over_time
+
+    if stances.empty:
+        return {"stance_over_time": pd.DataFrame()}
+    dates = date_checks.set_index("doc_id")["anchor_used"] if len(date_checks) else None
+    return {"stance_over_time": over_time(stances, corpus.documents, dates=dates)}
