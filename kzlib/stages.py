@@ -249,13 +249,13 @@ def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
 @stage(name="provenance", tables=("provenance_documents", "stories", "copies", "similarity_raw",
                                    "similarity_despun", "learned_substitutions", "repair_examples",
                                    "despin_change_rate"))
-def provenance(corpus, gazetteer, *, max_docs: int = 60) -> dict[str, pd.DataFrame]:
+def provenance(corpus, *, max_docs: int = 60) -> dict[str, pd.DataFrame]:
     """Provenance evidence of the prepared corpus: documents with story/version/spin, one row per story,
     copy pairs, aligned-sentence similarity (raw and de-spun; at most ``max_docs`` documents, stories
     with several copies first), substitutions learned from the corpus, repaired sentences, change rates.
 
     Example:
-        >>> provenance(kzlib.prepare(), load_gazetteer())["stories"]  # doctest: +SKIP
+        >>> provenance(kzlib.prepare())["stories"]  # doctest: +SKIP
     """
     from kzlib.despin import SPIN_THRESHOLD
     from kzlib.provenance import change_rate, learned_substitutions, repair_examples, similarity_matrix
@@ -371,7 +371,7 @@ def annotation_sheet(stances, quotes, *, annotation_n: int = 60) -> dict[str, pd
     return {"annotation_sheet": export_annotation_sheet(stances, quotes=quotes, n=annotation_n)}
 
 
-@stage(name="stance_evaluation", tables=("stance_evaluation",), uses=("threshold",))
+@stage(name="stance_evaluation", tables=("stance_evaluation", "stance_evaluation_summary"), uses=("threshold",))
 def stance_evaluation(*, stance_gold: str = "", cv_folds: int = 5, threshold: float = 0.3) -> dict[str, pd.DataFrame]:
     """Cross-validated scores of ``StanceClassifier`` and of the rules on coded rows (``stance_gold``;
     empty: the bundled gold). Empty when there are no coded rows or too few to cross-validate.
@@ -382,8 +382,9 @@ def stance_evaluation(*, stance_gold: str = "", cv_folds: int = 5, threshold: fl
     from kzlib import stance as st
 
     path = Path(stance_gold) if stance_gold else bundled_gold("stance")
+    none = {"stance_evaluation": pd.DataFrame(), "stance_evaluation_summary": pd.DataFrame({"gold": [str(path or "")]})}
     if path is None or not path.is_file():
-        return {"stance_evaluation": pd.DataFrame()}
+        return none
     g = pd.read_csv(path)
     folds = g["doc_id"].astype(str) + "|" + g["quote"].astype(str)
     per_class = g["stance"].value_counts()
@@ -391,20 +392,25 @@ def stance_evaluation(*, stance_gold: str = "", cv_folds: int = 5, threshold: fl
         log.warning("The coded rows at %s cannot be cross-validated: they need two stance classes, two rows "
                     "of each and two quotes (found %s over %d quotes). Code more rows.", path,
                     per_class.to_dict(), folds.nunique())
-        return {"stance_evaluation": pd.DataFrame()}
+        return none
     X = g.rename(columns={"quote": "text"})[["text", "target"]]
-    parts = []
+    parts, summary = [], []
     for method, clf in (("StanceClassifier", st.StanceClassifier()),
                         ("rules", st.RuleStanceClassifier(threshold=threshold))):
-        parts.append(st.evaluate(clf, X, g["stance"], cv=cv_folds, groups=folds).table().assign(method=method))
-    return {"stance_evaluation": pd.concat(parts, ignore_index=True)}
+        ev = st.evaluate(clf, X, g["stance"], cv=cv_folds, groups=folds)
+        parts.append(ev.table().assign(method=method))
+        summary.append({"method": method, "n": ev.n, "f_avg": ev.f_avg, "f_avg_low": ev.f_avg_ci[0],
+                        "f_avg_high": ev.f_avg_ci[1], "accuracy": ev.accuracy, "gold": str(path)})
+    return {"stance_evaluation": pd.concat(parts, ignore_index=True),
+            "stance_evaluation_summary": pd.DataFrame(summary)}
 
 
-@stage(name="framing", tables=("framing", "naming_families"), uses=("one_copy_per_story",))
+@stage(name="framing", tables=("framing", "framing_checks", "naming_families"), uses=("one_copy_per_story",))
 def framing(corpus, quotes, gazetteer, *, min_term_count: int = 3,
             one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
-    """Words distinctive of each outlet (body text) and speaker group (quoted words), by Fightin' Words,
-    with the reason a comparison was skipped in ``skipped``; and how each names the people in the streets.
+    """Words distinctive of each outlet (body text) and speaker group (quoted words), by Fightin' Words
+    (``framing``), why a comparison could not be made (``framing_checks``: empty ``reason`` when it was),
+    and how each names the people in the streets (``naming_families``).
 
     Example:
         >>> framing(c, q, load_gazetteer())["framing"]  # doctest: +SKIP
@@ -416,20 +422,20 @@ def framing(corpus, quotes, gazetteer, *, min_term_count: int = 3,
     body = analysable(reps.paragraphs).merge(reps.documents[["doc_id", "outlet"]], on="doc_id")
     spoken = fr.speaker_groups(quotes[quotes["kind"].isin(list(_SPEECH))], gazetteer=gazetteer)
     known = spoken[spoken["group"] != "unknown"]
-    parts = []
+    parts, checks = [], []
     for frame, text, group, label in ((body, "text_despun", "outlet", "outlet"),
                                       (known, "quote", "group", "speaker group")):
         why = fr.check_fightin_words(frame, text=text, group=group, min_count=min_term_count)
-        if why:
-            parts.append(pd.DataFrame({"comparison": [label], "skipped": [why]}))
-        else:
-            parts.append(fr.fightin_words(frame, text=text, group=group, min_count=min_term_count)
-                         .assign(comparison=label, skipped=""))
-    table = pd.concat(parts, ignore_index=True).reindex(columns=fr.FRAMING_COLUMNS + ["comparison", "skipped"])
+        checks.append({"comparison": label, "reason": why or ""})
+        fw = pd.DataFrame() if why else fr.fightin_words(frame, text=text, group=group, min_count=min_term_count)
+        if len(fw):
+            parts.append(fw.assign(comparison=label))
+    table = (pd.concat(parts, ignore_index=True) if parts
+             else pd.DataFrame(columns=fr.FRAMING_COLUMNS + ["comparison"]))
     naming = pd.concat([fr.naming_families(body, text="text_despun", group="outlet").assign(comparison="outlet"),
                         fr.naming_families(spoken, text="quote", group="group").assign(comparison="speaker group")],
                        ignore_index=True)
-    return {"framing": table, "naming_families": naming}
+    return {"framing": table, "framing_checks": pd.DataFrame(checks), "naming_families": naming}
 
 
 @stage(name="topics", tables=("topic_plan", "topic_phrases", "topic_k_selection", "topics", "doc_topics",

@@ -266,7 +266,7 @@ class Study:
         """
         if stage_name in self._keys:
             return self._keys[stage_name]
-        from kzlib.stages import stage_of_table, STAGES
+        from kzlib.stages import STAGES, stage_of_table
 
         st = STAGES[stage_name]
         kwargs = self._kwargs(stage_name)

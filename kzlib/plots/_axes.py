@@ -1,0 +1,113 @@
+"""Shared helpers of the plot modules: a figure in the house style, and a date axis for years 1-9999."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+_ISO = re.compile(r"^\s*(\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+#: Ranges longer than this (in years) are drawn on decimal years, shorter ones on calendar dates.
+CENTURIES = 300
+
+
+def figure(*args: Any, **kwargs: Any):
+    """``plt.subplots`` in the house style.
+
+    Example:
+        >>> fig, ax = figure()
+    """
+    import matplotlib.pyplot as plt
+
+    from kzlib.plots import use_style
+
+    use_style()
+    return plt.subplots(*args, **kwargs)
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A ``datetime.date`` from an ISO string (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``; years 1-9999), a
+    date, or a pandas Timestamp; None for an empty or unreadable value. A month or year is its first day.
+
+    Example:
+        >>> as_date("0988-07"), as_date("2022-01-05"), as_date(""), as_date(dt.date(9999, 12, 31))
+        (datetime.date(988, 7, 1), datetime.date(2022, 1, 5), None, datetime.date(9999, 12, 31))
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    m = _ISO.match(str(value))
+    if not m or int(m.group(1)) < 1:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def decimal_year(d: dt.date) -> float:
+    """The year with its elapsed fraction.
+
+    Example:
+        >>> round(decimal_year(dt.date(2022, 7, 2)), 2)
+        2022.5
+    """
+    start = dt.date(d.year, 1, 1)
+    days = (dt.date(d.year + 1, 1, 1) - start).days if d.year < 9999 else 365
+    return d.year + (d - start).days / days
+
+
+def date_positions(values: Iterable[Any]) -> tuple[list[float | None], str]:
+    """Positions on a date axis for dates of years 1-9999, and the axis kind: matplotlib date numbers
+    (``"dates"``) for a range within ``CENTURIES`` years, else decimal years (``"years"``). No pandas
+    nanosecond timestamps, whose range ends in 2262.
+
+    Example:
+        >>> date_positions(["0988-01-01", "2022-01-05"])[1], date_positions(["2022-01-05", "2022-01-06"])[1]
+        ('years', 'dates')
+    """
+    import matplotlib.dates as mdates
+
+    dates = [as_date(v) for v in values]
+    known = [d for d in dates if d is not None]
+    if known and (max(known).year - min(known).year) > CENTURIES:
+        return [None if d is None else decimal_year(d) for d in dates], "years"
+    return [None if d is None else float(mdates.date2num(d)) for d in dates], "dates"
+
+
+def format_date_axis(ax: Any, kind: str, *, axis: str = "x") -> None:
+    """Ticks and labels of a date axis made by :func:`date_positions`.
+
+    Example:
+        >>> fig, ax = figure()
+        >>> format_date_axis(ax, "years")
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import MaxNLocator
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    if kind == "dates":
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+        target.set_major_locator(locator)
+        target.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    else:
+        target.set_major_locator(MaxNLocator(nbins=8, integer=True))
+
+
+def span_days(kind: str) -> float:
+    """Days per axis unit: 1 for matplotlib dates, 365.25 for decimal years.
+
+    Example:
+        >>> span_days("years")
+        365.25
+    """
+    return 1.0 if kind == "dates" else 365.25

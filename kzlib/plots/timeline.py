@@ -1,0 +1,155 @@
+"""Plots of dates and time (notebook 06): timelines, coverage, stance over time.
+
+Dates may lie anywhere in years 1-9999 (a chronicle's "in 988", a treaty's "until 2100"): they are
+placed with :func:`kzlib.plots._axes.date_positions` on calendar dates, or on decimal years when the
+range spans centuries, never through pandas nanosecond timestamps (which end in 2262).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kzlib.plots._axes import date_positions, figure, format_date_axis, span_days
+
+__all__ = ["timeline", "coverage", "stance_over_time"]
+
+_MARKERS = {"day": "o", "weekend": "s", "week": "s", "month": "D", "year": "^", "decade": "^"}
+
+
+def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38,
+             title: str = "Dated events by actor") -> Any:
+    """Events on a date axis, one lane per actor (the ``lanes`` most frequent; the rest share one lane),
+    a marker per granularity and labels staggered so they do not overlap. ``events`` are the mentions to
+    show (``kzlib.timeline.events_in_window`` selects a window): ``date_start`` (ISO or ``datetime.date``),
+    ``label``, ``granularity``, ``doc_id`` and ``actor`` (or ``actors``).
+
+    Example:
+        >>> ev = pd.DataFrame({"date_start": ["0988-01-01", "2022-01-05"], "label": ["baptism", "protests"],
+        ...                    "granularity": ["year", "day"], "doc_id": ["a", "a"], "actor": ["Kyiv", ""]})
+        >>> timeline(ev).axes[0].get_xlabel()
+        'date (event start, year)'
+    """
+    fig, ax = figure(figsize=(12, 1.2 + 0.9 * max(2, min(lanes + 1, 10))))
+    ax.set_title(title)
+    ax.set_ylabel("actor named nearest the date")
+    ev = events.copy()
+    x, kind = date_positions(ev["date_start"] if len(ev) else [])
+    ax.set_xlabel("date (event start" + (", year)" if kind == "years" else ")"))
+    ev["x"] = x
+    ev = ev[ev["x"].notna()]
+    if ev.empty:
+        ax.text(0.5, 0.5, "no dated events in this window", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    primary = (ev["actor"] if "actor" in ev.columns else ev["actors"].str.split(";").str[0]).fillna("").str.strip()
+    counts = primary[primary != ""].value_counts()
+    top = sorted(counts.index, key=lambda n: (-counts[n], n))[:lanes]
+    other = "(other / none)"
+    ev["lane"] = [p if p in top else other for p in primary]
+    lane_names = top + ([other] if (ev["lane"] == other).any() else [])
+    ypos = {n: i for i, n in enumerate(reversed(lane_names))}
+    points = (ev.sort_values(["x", "doc_id"]).groupby(["lane", "x"], sort=True)
+              .agg(label=("label", "first"), n=("label", "size"), gran=("granularity", "first")).reset_index())
+    for gran, grp in points.groupby("gran"):
+        ax.scatter(grp["x"], grp["lane"].map(ypos), marker=_MARKERS.get(gran, "o"), s=40, zorder=3, label=gran)
+    xmin, xmax = float(points["x"].min()), float(points["x"].max())
+    per_day = 1 / span_days(kind)
+    span = max(xmax - xmin, per_day)
+    ax.set_xlim(xmin - span * 0.03 - per_day, xmax + span * 0.25 + 2 * per_day)
+    char_width = span * 1.25 / 110  # rough width of one character in axis units at this figure width
+    offsets = [0.28, -0.28, 0.14, -0.14, 0.4, -0.4]
+    for lane, grp in points.groupby("lane"):
+        last_end = [-np.inf] * len(offsets)
+        for _, p in grp.sort_values("x").iterrows():
+            text = p["label"][:label_chars] + ("…" if len(p["label"]) > label_chars else "")
+            if p["n"] > 1:
+                text += f" (+{p['n'] - 1})"
+            tier = next((i for i, e in enumerate(last_end) if p["x"] > e), int(np.argmin(last_end)))
+            last_end[tier] = p["x"] + len(text) * char_width
+            ax.annotate(text, (p["x"], ypos[lane]), xytext=(p["x"], ypos[lane] + offsets[tier]), fontsize=7,
+                        va="center", ha="left", textcoords="data",
+                        arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "grey"})
+    ax.set_yticks(list(ypos.values()), list(ypos.keys()))
+    ax.set_ylim(-0.7, len(lane_names) - 0.3)
+    format_date_axis(ax, kind)
+    ax.legend(title="granularity", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, title_fontsize=7)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publication date and outlet") -> Any:
+    """Documents by publication date, one row per outlet (a ``coverage`` table: ``published``, ``outlet``,
+    ``date_certainty``, ``n_documents``); the mark shows how the date is known (filled: exact, triangle:
+    on or after, hollow: a later copy's date).
+
+    Example:
+        >>> c = pd.DataFrame({"published": ["2022-01-05", ""], "outlet": ["A", "B"],
+        ...                   "date_certainty": ["exact", "unknown"], "n_documents": [2, 1]})
+        >>> coverage(c).axes[0].get_ylabel()
+        'outlet (of the original)'
+    """
+    outlets = sorted(cov["outlet"].unique())
+    fig, ax = figure(figsize=(10, 1.5 + 0.5 * max(len(outlets), 2)))
+    ax.set_title(title)
+    ax.set_ylabel("outlet (of the original)")
+    dated = cov[cov["published"].astype(str) != ""].copy()
+    x, kind = date_positions(dated["published"])
+    ax.set_xlabel("publication date" + (" (year)" if kind == "years" else ""))
+    dated["x"] = x
+    dated = dated[dated["x"].notna()]
+    if dated.empty:
+        ax.text(0.5, 0.5, "no document has a publication date", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    ypos = {o: i for i, o in enumerate(outlets)}
+    style = {"exact": ("o", "C0"), "on-or-after": (">", "C1"), "copy-date": ("o", "none"), "unknown": ("x", "C3")}
+    for cert, grp in dated.groupby("date_certainty"):
+        marker, face = style.get(cert, style["unknown"])
+        ax.scatter(grp["x"], grp["outlet"].map(ypos), s=40 + 40 * grp["n_documents"], marker=marker,
+                   facecolors=face, edgecolors="C0" if cert != "on-or-after" else "C1", label=f"{cert}", zorder=3)
+        for _, r in grp.iterrows():
+            ax.annotate(f"{r['n_documents']} doc" + ("s" if r["n_documents"] > 1 else ""),
+                        (r["x"], ypos[r["outlet"]]), xytext=(6, 6), textcoords="offset points", fontsize=7)
+    ax.set_yticks(list(ypos.values()), list(ypos.keys()))
+    ax.set_ylim(-0.7, len(outlets) - 0.3)
+    pad = 3 / span_days(kind)
+    ax.set_xlim(dated["x"].min() - pad, dated["x"].max() + pad)
+    format_date_axis(ax, kind)
+    ax.legend(title="date known as", fontsize=7, title_fontsize=7, loc="best")
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Quoted stance over time") -> Any:
+    """Mean quoted stance score (−1 against … +1 favor) by publication date, one line per ``by`` value
+    (a ``stance_over_time`` table: ``published``, ``mean_score``, ``by``).
+
+    Example:
+        >>> t = pd.DataFrame({"published": ["2022-01-05", "2022-01-07"], "target": ["Russia"] * 2,
+        ...                   "mean_score": [-0.5, 0.1]})
+        >>> stance_over_time(t).axes[0].get_ylabel()
+        'mean stance score (−1 against, +1 favor)'
+    """
+    fig, ax = figure(figsize=(10, 4.5))
+    ax.set_title(title)
+    ax.set_ylabel("mean stance score (−1 against, +1 favor)")
+    ax.axhline(0, color="grey", lw=0.6)
+    t = table[table["published"].astype(str) != ""].copy()
+    x, kind = date_positions(t["published"])
+    ax.set_xlabel("publication date" + (" (year)" if kind == "years" else ""))
+    t["x"] = x
+    t = t[t["x"].notna()]
+    if t.empty:
+        ax.text(0.5, 0.5, "no dated stances", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    for name, grp in t.groupby(by, sort=True):
+        grp = grp.sort_values("x")
+        ax.plot(grp["x"], grp["mean_score"], marker="o", label=f"{name}")
+    ax.set_ylim(-1.05, 1.05)
+    format_date_axis(ax, kind)
+    ax.legend(title=by, fontsize=7, title_fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    fig.tight_layout()
+    return fig

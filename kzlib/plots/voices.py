@@ -1,0 +1,215 @@
+"""Plots of voices, stances and framing (notebooks 03 and 04)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kzlib.plots._axes import figure
+
+__all__ = ["voices_by_affiliation", "quote_lengths", "stance_heatmap", "outlet_stance", "stance_network",
+           "distinctive_terms", "naming_families"]
+
+_AGAINST, _FAVOR = "#b2182b", "#2166ac"
+
+
+def voices_by_affiliation(voices: pd.DataFrame, *, top_n: int = 15, one_copy_per_story: bool = True) -> Any:
+    """Quotations of the ``top_n`` most-quoted speakers, stacked by speaker within their affiliation.
+
+    Example:
+        >>> v = pd.DataFrame({"speaker": ["A", "B"], "affiliation": ["Russia", "Kazakhstan"], "n_quotes": [5, 2]})
+        >>> voices_by_affiliation(v).axes[0].get_ylabel()
+        "speaker's affiliation"
+    """
+    top = voices.head(top_n)
+    pivot = top.pivot_table(index="affiliation", columns="speaker", values="n_quotes", aggfunc="sum", fill_value=0)
+    pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
+    fig, ax = figure(figsize=(9, 0.6 * len(pivot) + 2))
+    pivot.plot.barh(stacked=True, ax=ax, legend=True, width=0.7)
+    ax.set_xlabel("quotations (count" + (", one copy per story)" if one_copy_per_story else ", all copies)"))
+    ax.set_ylabel("speaker's affiliation")
+    ax.set_title(f"Who is quoted: the {len(top)} most-quoted voices by affiliation")
+    ax.legend(title="speaker", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small")
+    return fig
+
+
+def quote_lengths(speech: pd.DataFrame) -> Any:
+    """Histogram of quotation length in words, by kind.
+
+    Example:
+        >>> q = pd.DataFrame({"kind": ["direct", "indirect"], "n_words": [30, 12]})
+        >>> quote_lengths(q).axes[0].get_xlabel()
+        'quotation length (words)'
+    """
+    fig, ax = figure(figsize=(8, 4))
+    top = int(speech["n_words"].max()) if len(speech) else 0
+    for kind, grp in speech.groupby("kind"):
+        ax.hist(grp["n_words"], bins=range(0, top + 10, 10), alpha=0.6, label=kind)
+    ax.set_xlabel("quotation length (words)")
+    ax.set_ylabel("quotations (count)")
+    ax.set_title("Length of quotations by kind")
+    ax.legend(title="kind")
+    return fig
+
+
+def speakers_taking_stance(summary: pd.DataFrame, min_stories: int = 1) -> list[str]:
+    """Speakers who take a stance (favor/against) on some target in at least ``min_stories`` stories.
+
+    Example:
+        >>> s = pd.DataFrame({"speaker": ["A", "B"], "stance": ["against", "none"], "n_stories": [2, 3]})
+        >>> speakers_taking_stance(s, 2)
+        ['A']
+    """
+    taking = summary[summary["stance"] != "none"].groupby("speaker")["n_stories"].max()
+    return sorted(taking[taking >= min_stories].index)
+
+
+def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories: int = 1) -> Any:
+    """Speaker × target: colour the mean stance score, number the stories it rests on; speakers who take
+    a stance in at least ``min_stories`` stories (from ``stance_summary``).
+
+    Example:
+        >>> s = pd.DataFrame({"speaker": ["A"], "target": ["Russia"], "stance": ["against"], "score": [-0.6],
+        ...                   "n_stories": [2]})
+        >>> stance_heatmap(s, targets=["Russia", "NATO"]).axes[0].get_xlabel()
+        'target'
+    """
+    speakers = speakers_taking_stance(summary, min_stories)
+    cells = summary[summary["speaker"].isin(speakers)]
+    tnames = list(targets)
+    score = cells.pivot(index="speaker", columns="target", values="score").reindex(index=speakers, columns=tnames)
+    stories = cells.pivot(index="speaker", columns="target", values="n_stories").reindex(index=speakers, columns=tnames)
+    fig, ax = figure(figsize=(10, 0.42 * len(speakers) + 2))
+    im = ax.imshow(score.to_numpy(dtype=float).reshape(len(speakers), len(tnames)), cmap="RdBu", vmin=-1, vmax=1,
+                   aspect="auto")
+    ax.set_facecolor("#eeeeee")
+    ax.set_xticks(range(len(tnames)), tnames, rotation=30, ha="right")
+    ax.set_yticks(range(len(speakers)), speakers)
+    for i in range(len(speakers)):
+        for j in range(len(tnames)):
+            n = stories.iat[i, j]
+            if pd.notna(n):
+                ax.text(j, i, int(n), ha="center", va="center", fontsize=8)
+    ax.set_title("Stance of each speaker towards each target (number: stories)")
+    ax.set_xlabel("target")
+    ax.set_ylabel("speaker (quoted with a stance)")
+    fig.colorbar(im, ax=ax, label="mean stance score (-1 against, +1 favor)")
+    ax.grid(False)
+    return fig
+
+
+def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str]) -> Any:
+    """Per outlet, the share of quoted voices against (left, red) and for (right, blue) each target.
+
+    Example:
+        >>> t = pd.DataFrame({"outlet": ["N"], "target": ["Russia"], "share_favor": [0.5], "share_against": [0.25],
+        ...                   "n_voices": [4]})
+        >>> outlet_stance(t, targets=["Russia"]).axes[0].get_xlabel()
+        'share of quoted voices (against < 0 < favor)'
+    """
+    tnames = list(targets)
+    outlets = sorted(by_outlet["outlet"].unique())
+    fig, axes = figure(1, max(len(outlets), 1), figsize=(4 * max(len(outlets), 1), 4.5), sharey=True, squeeze=False)
+    for ax, o in zip(axes[0], outlets):
+        d = by_outlet[by_outlet["outlet"] == o].set_index("target").reindex(tnames).fillna(0)
+        y = np.arange(len(tnames))
+        ax.barh(y, -d["share_against"], color=_AGAINST, label="against")
+        ax.barh(y, d["share_favor"], color=_FAVOR, label="favor")
+        for yy, n in zip(y, d["n_voices"]):
+            if n:
+                ax.text(1.02, yy, f"n={int(n)}", va="center", fontsize=8)
+        ax.axvline(0, color="black", lw=0.8)
+        ax.set_xlim(-1, 1.25)
+        ax.set_yticks(y, tnames)
+        ax.set_title(o)
+        ax.set_xlabel("share of quoted voices (against < 0 < favor)")
+    axes[0][0].set_ylabel("target")
+    axes[0][0].legend(loc="lower left")
+    fig.suptitle("Quoted voices for and against each target, by outlet", fontweight="bold")
+    return fig
+
+
+def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.Series | None = None) -> Any:
+    """Who criticises whom: speakers (left, with their ``groups``) linked to targets (right), red against,
+    blue in favour, thicker with more stories (rows of ``stance_summary`` with a stance).
+
+    Example:
+        >>> s = pd.DataFrame({"speaker": ["A"], "target": ["Russia"], "stance": ["against"], "n_stories": [1]})
+        >>> stance_network(s, targets=["Russia"]).axes[0].get_title()
+        "Who criticises whom: speakers' stances towards targets (line width: stories)"
+    """
+    edges = summary[summary["stance"] != "none"]
+    groups = groups if groups is not None else pd.Series(dtype=str)
+    left = sorted(edges["speaker"].unique(), key=lambda s: (groups.get(s, "unknown"), s))
+    right = [t for t in targets if t in set(edges["target"])]
+    yl = {s: i for i, s in enumerate(reversed(left))}
+    scale = max(len(left) - 1, 1) / max(len(right) - 1, 1)
+    yr = {t: (len(right) - 1 - i) * scale for i, t in enumerate(right)}
+    fig, ax = figure(figsize=(10, 0.35 * len(left) + 2))
+    for r in edges.itertuples():
+        ax.plot([0, 1], [yl[r.speaker], yr[r.target]], color=_AGAINST if r.stance == "against" else _FAVOR,
+                lw=0.8 + 1.2 * r.n_stories, alpha=0.6)
+    for s, y in yl.items():
+        ax.text(-0.02, y, f"{s} ({groups.get(s, 'unknown')})", ha="right", va="center", fontsize=8)
+    for t, yt in yr.items():
+        ax.text(1.02, yt, t, ha="left", va="center", fontsize=9, fontweight="bold")
+    ax.set_xlim(-0.9, 1.4)
+    ax.set_xlabel("speaker (left) and target (right)")
+    ax.set_ylabel("")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ax.plot([], [], color=_AGAINST, label="against")
+    ax.plot([], [], color=_FAVOR, label="favor")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, frameon=False)
+    ax.set_title("Who criticises whom: speakers' stances towards targets (line width: stories)")
+    return fig
+
+
+def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12) -> Any:
+    """The ``top_terms`` most distinctive terms of each group (Fightin' Words z-scores; one comparison
+    of the ``framing`` table), with the 1.96 line.
+
+    Example:
+        >>> t = pd.DataFrame({"group": ["A", "B"], "term": ["x", "y"], "log_odds_z": [2.5, 3.0]})
+        >>> distinctive_terms(t, title="t").axes[0].get_xlabel()
+        'log-odds z-score'
+    """
+    gs = sorted(table["group"].unique())
+    fig, axes = figure(1, max(len(gs), 1), figsize=(3.4 * max(len(gs), 1), 0.3 * top_terms + 1.5), squeeze=False)
+    for ax, g in zip(axes[0], gs):
+        d = table[table["group"] == g].head(top_terms).iloc[::-1]
+        ax.barh(d["term"], d["log_odds_z"], color="#4c72b0")
+        ax.axvline(1.96, color="grey", ls="--", lw=0.8)
+        ax.set_title(g, fontsize=10)
+        ax.set_xlabel("log-odds z-score")
+    axes[0][0].set_ylabel("term")
+    fig.suptitle(title, fontweight="bold")
+    return fig
+
+
+def naming_families(naming: pd.DataFrame) -> Any:
+    """How each outlet and speaker group names the people in the streets: share of its namings per
+    family (from ``naming_families``).
+
+    Example:
+        >>> n = pd.DataFrame({"comparison": ["outlet"], "group": ["N"], "family": ["protesters"], "share": [1.0]})
+        >>> naming_families(n).axes[0].get_xlabel()
+        'naming family'
+    """
+    share = naming.pivot_table(index=["comparison", "group"], columns="family", values="share", fill_value=0)
+    fig, ax = figure(figsize=(11, 0.45 * len(share) + 2))
+    im = ax.imshow(share.to_numpy(), cmap="Purples", vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(share.shape[1]), share.columns, rotation=35, ha="right")
+    ax.set_yticks(range(len(share)), [f"{g} ({k})" for k, g in share.index])
+    ax.set_xlabel("naming family")
+    ax.set_ylabel("outlet or speaker group")
+    ax.set_title("How the people in the streets are named (share of each group's namings)")
+    fig.colorbar(im, ax=ax, label="share of namings")
+    ax.grid(False)
+    return fig
