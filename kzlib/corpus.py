@@ -90,8 +90,10 @@ class Corpus:
 
 
 def seeds_dir() -> Path:
-    """The bundled corpus (``seeds/`` at the project root), independent of the working directory."""
-    return Path(__file__).resolve().parent.parent / "seeds"
+    """The bundled corpus: package data ``kzlib/seeds`` (in a source checkout a link to ``seeds/``)."""
+    from importlib import resources
+
+    return Path(str(resources.files("kzlib") / "seeds"))
 
 
 # --- reading bytes -------------------------------------------------------------------------------

@@ -59,8 +59,10 @@ class StageResult:
 
 
 def notebooks_dir() -> Path:
-    """The study's notebooks (``notebooks/`` at the project root)."""
-    return Path(__file__).resolve().parent.parent / "notebooks"
+    """The study's notebooks: package data ``kzlib/notebooks`` (in a source checkout a link to ``notebooks/``)."""
+    from importlib import resources
+
+    return Path(str(resources.files("kzlib") / "notebooks"))
 
 
 def _study_notebooks(folder: Path | None = None) -> list[Path]:
@@ -153,7 +155,7 @@ def resolve_parameters(given: dict[str, Any],
 def _new_run_dir(out: str | Path | None, *, force: bool) -> Path:
     if out is None or str(out) == "":
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-        out = Path(__file__).resolve().parent.parent / "outputs" / f"run-{stamp}"
+        out = Path.cwd() / "outputs" / f"run-{stamp}"  # make run works from the project root
     run_dir = Path(out).expanduser().resolve()
     if run_dir.exists() and any(run_dir.iterdir()):
         if not force:
