@@ -8,11 +8,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kzlib-installed
 OUT    ?=
 
-.PHONY: help install run test lab html notebooks lock bench clean-venv
+.PHONY: help install run test test-fast lint lab html notebooks lock bench clean-venv
 
 help:
 	@echo "make run        set up .venv and run the whole study on the bundled corpus (outputs/run-<time>/)"
-	@echo "make test       set up .venv and run the tests (unit, notebooks with nbval, end to end, offline)"
+	@echo "make test       set up .venv and run the tests (unit, doctests, notebooks with nbval, end to end, offline)"
+	@echo "make test-fast  the tests not marked slow (under a minute): while you work"
+	@echo "make lint       ruff and mypy on kzlib/ (configured in pyproject.toml)"
 	@echo "make lab        JupyterLab on notebooks/ with the project's kernel"
 	@echo "make html       render the committed notebooks to outputs/html/"
 	@echo "make notebooks  re-execute the committed notebooks in place (after changing one)"
@@ -33,7 +35,14 @@ run: $(STAMP)
 	$(BIN)/kz run $(if $(OUT),--out $(OUT))
 
 test: $(STAMP)
-	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+	$(BIN)/python -m pytest tests kzlib notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests kzlib -m "not slow" -p no:cacheprovider
+
+lint: $(STAMP)
+	$(BIN)/ruff check kzlib tests scripts benchmarks
+	$(BIN)/mypy
 
 lab: $(STAMP)
 	$(BIN)/python -m ipykernel install --sys-prefix --name kzlib --display-name "kzlib (project venv)"
@@ -43,7 +52,7 @@ html: $(STAMP)
 	$(BIN)/kz html --out outputs/html
 
 notebooks: $(STAMP)
-	$(BIN)/python scripts/refresh_notebooks.py
+	$(BIN)/python scripts/refresh_notebooks.py    # cells from notebooks/NN_name.py, outputs into the .ipynb
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -81,7 +81,7 @@ def evidence_table(df, *, max_chars: int = 400, page_length: int = 10):
     so a reader can find each quote behind a number. Text is escaped (``allow_html`` off) and cut to
     ``max_chars``; the saved table keeps it whole.
 
-    Example:
+    Example (in a notebook, which runs the table's JavaScript; skipped as a doctest):
         >>> import pandas as pd
         >>> evidence_table(pd.DataFrame({"quote": ["<b>x</b>"]}))  # doctest: +SKIP
     """

@@ -1,0 +1,25 @@
+"""Doctests of kzlib: names their examples share (``study``: the bundled seeds' study, computed once)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def _seeds_study():
+    import kzlib
+
+    return kzlib.open_study("")
+
+
+@pytest.fixture(autouse=True)
+def _doctest_names(request):
+    """Give doctests ``kzlib``, ``pd`` and ``study`` (only doctests: other tests do not pay for it)."""
+    if type(request.node).__name__ != "DoctestItem":
+        return
+    import pandas as pd
+
+    import kzlib
+
+    namespace = request.getfixturevalue("doctest_namespace")
+    namespace.update(kzlib=kzlib, pd=pd, study=request.getfixturevalue("_seeds_study"))
