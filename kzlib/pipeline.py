@@ -252,6 +252,9 @@ def run_study(
         all_nbs = chosen
     declared = notebook_parameters(all_nbs)
     per_nb = resolve_parameters(params, declared)
+    # a file named relative to where kz run was started (-p gazetteer custom.yaml): notebooks run in their folder
+    per_nb = {nb: {k: str(Path(v).expanduser().resolve()) if isinstance(v, str) and v and Path(v).expanduser().is_file()
+                   else v for k, v in p.items()} for nb, p in per_nb.items()}
 
     corpus_path = Path(corpus).expanduser().resolve() if corpus else None
     if corpus_path is not None and not corpus_path.exists():

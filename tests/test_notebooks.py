@@ -52,3 +52,15 @@ def test_nothing_is_loaded_from_a_cdn(stem):
     text = (NOTEBOOKS / f"{stem}.ipynb").read_text(encoding="utf-8")
     assert not re.search(r"(src|href)=\\?[\"']https?://", text), "an output loads a script or style from the web"
     assert "cdn.jsdelivr" not in text and "cdn.datatables" not in text
+
+
+def test_every_stage_parameter_is_declared_by_a_notebook():
+    """kz run accepts -p NAME only for names a notebook declares; the study passes the value on to the
+    stage that owns it, in every notebook (through the run's parameters.json)."""
+    from kzlib.pipeline import notebook_parameters
+    from kzlib.stages import STAGES
+
+    declared = {name for params in notebook_parameters(sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))).values()
+                for name in params}
+    owned = {name for st in STAGES.values() for name in st.params}
+    assert owned <= declared, f"stage parameters no notebook declares: {sorted(owned - declared)}"

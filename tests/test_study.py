@@ -108,3 +108,27 @@ def test_parameters_have_one_owner_and_unknown_ones_are_errors(tmp_path: Path):
     (tmp_path / "parameters.json").write_text('{"threshold": 0.5, "max_rows": 3}')
     assert kzlib.open_study(tmp_path).params["threshold"] == 0.5
     assert kzlib.open_study(tmp_path, threshold=0.4).params["threshold"] == 0.4
+
+
+def test_kz_run_with_a_custom_gazetteer_renames_the_actor_in_every_notebook_s_tables(custom_gazetteer: Path,
+                                                                                   tmp_path: Path):
+    """The bug of issue 21: `kz run -p gazetteer custom.yaml` renamed an actor in quotes and voices (03)
+    but not in stances, stance_summary and the annotation sheet (04, which read the bundled gazetteer).
+    The path is given relative to where kz run starts, as a user types it (slow: three notebooks)."""
+    import shutil
+    import subprocess
+    import sys
+
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(custom_gazetteer, work / "custom.yaml")
+    result = subprocess.run([sys.executable, "-m", "kzlib.cli", "run", "-p", "gazetteer", "custom.yaml", "--only", "03",
+                             "--only", "04", "--only", "06", "--no-html", "--out", str(tmp_path / "run")],
+                            capture_output=True, text=True, cwd=work, timeout=1200)
+    assert result.returncode == 0, result.stderr[-3000:]
+    tables = tmp_path / "run" / "tables"
+    for name, column in [("quotes", "speaker"), ("voices", "speaker"), ("stances", "speaker"),
+                         ("stance_summary", "speaker"), ("annotation_sheet", "speaker"), ("events", "actors")]:
+        names = _names(pd.read_csv(tables / f"{name}.csv", keep_default_na=False), column)
+        assert set(RENAMES.values()) & names, name
+        assert not set(RENAMES) & names, name
