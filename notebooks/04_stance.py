@@ -121,7 +121,9 @@ else:
 if cells.empty:
     print("No speaker takes a stance, so there is no evidence to show.")
 else:
-    plots.evidence_table(cells.sort_values(["speaker", "target"]))# %%
+    plots.evidence_table(cells.sort_values(["speaker", "target"]))
+
+# %%
 # the bundled seeds' clear cases, for the record (stable output checked by nbval)
 clear_cases = [("Anatoly Antonov", "CSTO intervention"), ("Anatoly Antonov", "United States"),
                ("Antony Blinken", "CSTO intervention"), ("Russian Foreign Ministry", "CSTO intervention")]
@@ -192,12 +194,13 @@ else:
 
 # %% tags=["nbval-ignore-output"]
 framing_table, checks = study.framing, study.framing_checks.set_index("comparison")["reason"]
-for comparison, name, what in (("outlet", "framing_outlets", "outlet (vs. the other outlets)"),
-                               ("speaker group", "framing_speaker_groups", "speaker group (vs. the other groups)")):
+for comparison, name, what, skipped in (
+        ("outlet", "framing_outlets", "outlet (vs. the other outlets)",
+         "Outlets are not compared (a metadata file with an 'outlet' column names them)"),
+        ("speaker group", "framing_speaker_groups", "speaker group (vs. the other groups)",
+         "Speaker groups (known to the gazetteer) are not compared")):
     if checks[comparison]:
-        print(f"{comparison.capitalize()}s are not compared"
-              + (" (a metadata file with an 'outlet' column names them)" if comparison == "outlet"
-                 else " (speaker groups known to the gazetteer)") + f": {checks[comparison]}.")
+        print(f"{skipped}: {checks[comparison]}.")
     else:
         fig = plots.voices.distinctive_terms(framing_table[framing_table["comparison"] == comparison],
                                              title=f"Words distinctive of each {what}", top_terms=top_terms)

@@ -63,6 +63,7 @@ SLOW = (
     "tests/test_packaging.py::test_wheel_installed_in_a_fresh_venv_runs_the_bundled_study",
     "tests/test_study.py::test_a_custom_gazetteer_renames_its_actor_in_every_table",
     "tests/test_study.py::test_kz_run_with_a_custom_gazetteer_renames*",
+    "tests/test_study.py::test_every_stage_s_tables_read_back_from_the_cache_as_computed",
     "*.ipynb::*",                       # nbval: each notebook executed again
 )
 #: Fixtures that run the whole study: a test that uses one is slow.

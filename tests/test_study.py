@@ -132,3 +132,16 @@ def test_kz_run_with_a_custom_gazetteer_renames_the_actor_in_every_notebook_s_ta
         names = _names(pd.read_csv(tables / f"{name}.csv", keep_default_na=False), column)
         assert set(RENAMES.values()) & names, name
         assert not set(RENAMES) & names, name
+
+
+def test_every_stage_s_tables_read_back_from_the_cache_as_computed(tmp_path: Path):
+    """A later notebook reads a stage from the run's Parquet cache: it must see the table the first one
+    computed (same rows, columns and values as CSV). Slow: every stage on the seeds."""
+    first = kzlib.open_study(tmp_path)
+    computed = {st.name: first.tables(st.name) for st in STAGES.values() if not st.is_object}
+    again = kzlib.open_study(tmp_path)
+    for name, tables in computed.items():
+        assert (tmp_path / "cache" / f"{name}-{again.key(name)[:16]}" / "done.json").exists(), name
+        for table, df in again.tables(name).items():
+            assert df.to_csv(index=False) == tables[table].to_csv(index=False), (name, table)
+            assert list(df.columns) == list(tables[table].columns), (name, table)
