@@ -9,6 +9,7 @@ import re
 import jupytext
 import nbformat
 import pytest
+
 from conftest import ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
