@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+#: The notebooks' .py files are notebooks, not modules (--doctest-modules would run them on import);
+#: kzlib/notebooks is a link to notebooks/, whose .ipynb nbval collects once, from notebooks/.
+collect_ignore_glob = ["notebooks/*.py", "kzlib/notebooks"]
+
 
 @pytest.fixture(scope="session")
 def _seeds_study():
