@@ -65,3 +65,24 @@ def test_every_stage_parameter_is_declared_by_a_notebook():
                 for name in params}
     owned = {name for st in STAGES.values() for name in st.params}
     assert owned <= declared, f"stage parameters no notebook declares: {sorted(owned - declared)}"
+
+
+def test_a_notebook_s_default_for_a_stage_parameter_is_the_stage_s():
+    """A notebook that does not declare a parameter opens the study with the stage's default: a notebook
+    that declares it must default to the same value, or two notebooks of one run would disagree."""
+    import ast as _ast
+
+    from kzlib.errors import ParameterError
+    from kzlib.pipeline import notebook_parameters
+    from kzlib.stages import parameter_owner
+
+    checked = 0
+    for nb, params in notebook_parameters(sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))).items():
+        for name, spec in params.items():
+            try:
+                owner = parameter_owner(name)
+            except ParameterError:
+                continue  # a display parameter of the notebook (max_rows, top_n …)
+            assert _ast.literal_eval(spec["default"]) == owner.params[name], (nb, name)
+            checked += 1
+    assert checked >= 25  # corpus, metadata, text_column in every notebook, and the stages' own
