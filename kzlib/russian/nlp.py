@@ -1,0 +1,227 @@
+"""Russian language resources, loaded lazily: razdel (sentences, tokens), pymorphy3 (lemmas), natasha (NER).
+
+Nothing here is imported or loaded until a Russian document is analysed: pymorphy3's dictionaries take
+~0.4 s and natasha's embeddings and NER model ~3 s to load, once per process. All of them ship inside
+their packages and work offline.
+
+Example:
+    >>> from kzlib.russian.nlp import lemmas, is_russian
+    >>> is_russian("Токаев заявил, что порядок восстановлен.")
+    True
+    >>> "токаев" in lemmas("Токаева")
+    True
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["is_russian", "cyrillic_share", "sentences", "tokens", "lemmas", "lemma", "parses", "entities",
+           "Entity", "Token", "transliterate"]
+
+log = logging.getLogger(__name__)
+
+_CYR = re.compile(r"[А-Яа-яЁё]")
+_LAT = re.compile(r"[A-Za-z]")
+_LOCK = threading.Lock()
+
+
+def cyrillic_share(text: str, *, sample: int = 2000) -> float:
+    """Share of Cyrillic among the letters (Cyrillic or Latin) of the first ``sample`` characters.
+
+    Example:
+        >>> cyrillic_share("Токаев said")
+        0.6
+    """
+    s = (text or "")[:sample]
+    c, lat = len(_CYR.findall(s)), len(_LAT.findall(s))
+    return c / (c + lat) if c + lat else 0.0
+
+
+def is_russian(text: str, *, language: str | None = None) -> bool:
+    """True when ``language`` is ``ru`` or, with no language given, most letters of the text are Cyrillic.
+
+    Example:
+        >>> is_russian("Any text", language="ru"), is_russian("Президент Казахстана")
+        (True, True)
+    """
+    if language:
+        return str(language).lower().startswith("ru")
+    return cyrillic_share(text) > 0.5
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, sentence) of each sentence of a Russian text (razdel).
+
+    Example:
+        >>> [s for _, _, s in sentences("Токаев выступил. Он заявил, что т.е. всё.")]
+        ['Токаев выступил.', 'Он заявил, что т.е. всё.']
+    """
+    from razdel import sentenize
+
+    return [(s.start, s.stop, s.text) for s in sentenize(text or "")]
+
+
+def tokens(text: str) -> list[Token]:
+    """Tokens of a Russian text with their offsets (razdel).
+
+    Example:
+        >>> [t.text for t in tokens("Главы МИД России")]
+        ['Главы', 'МИД', 'России']
+    """
+    from razdel import tokenize
+
+    return [Token(t.start, t.stop, t.text) for t in tokenize(text or "")]
+
+
+_MORPH: Any = None
+
+
+def _morph() -> Any:
+    global _MORPH
+    if _MORPH is None:
+        with _LOCK:
+            if _MORPH is None:
+                import pymorphy3
+
+                _MORPH = pymorphy3.MorphAnalyzer()
+                log.info("pymorphy3 Russian dictionaries loaded")
+    return _MORPH
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's parses of a word (cached)."""
+    return tuple(_morph().parse(word))
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every normal form pymorphy3 gives a word (lower case), plus the word itself: "Токаева" has both
+    the masculine "токаев" (genitive) and the feminine "токаева" (nominative).
+
+    Example:
+        >>> sorted(lemmas("Заявили"))
+        ['заявили', 'заявить']
+    """
+    w = word.lower().replace("ё", "е")
+    if not _CYR.search(w):
+        return frozenset({w})
+    return frozenset({w} | {p.normal_form.replace("ё", "е") for p in parses(w)})
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """pymorphy3's most likely normal form of a word (lower case).
+
+    Example:
+        >>> lemma("подчеркнула")
+        'подчеркнуть'
+    """
+    w = word.lower().replace("ё", "е")
+    if not _CYR.search(w):
+        return w
+    return parses(w)[0].normal_form.replace("ё", "е")
+
+
+# ------------------------------------------------------------------------------------------------ NER
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    type: str  # PER, ORG, LOC
+    text: str
+    normal: str  # nominative form (natasha's normalisation)
+
+
+_NATASHA: Any = None
+
+
+def _natasha() -> Any:
+    global _NATASHA
+    if _NATASHA is None:
+        with _LOCK:
+            if _NATASHA is None:
+                from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+                emb = NewsEmbedding()
+                _NATASHA = (Segmenter(), NewsNERTagger(emb), NewsMorphTagger(emb), MorphVocab())
+                log.info("natasha NER and morphology models loaded")
+    return _NATASHA
+
+
+@lru_cache(maxsize=4096)
+def entities(text: str) -> tuple[Entity, ...]:
+    """Named entities of a Russian text (natasha/slovnet) with their nominative forms.
+
+    Example:
+        >>> [(e.type, e.normal) for e in entities("По словам Ержана Бабакумарова, всё спокойно.")]
+        [('PER', 'Ержан Бабакумаров')]
+    """
+    if not text or not _CYR.search(text):
+        return ()
+    from natasha import Doc
+
+    seg, ner, morph_tagger, vocab = _natasha()
+    doc = Doc(text)
+    doc.segment(seg)
+    doc.tag_ner(ner)
+    if not doc.spans:
+        return ()
+    doc.tag_morph(morph_tagger)
+    out = []
+    for s in doc.spans:
+        try:
+            s.normalize(vocab)
+            normal = s.normal or s.text
+        except Exception:  # natasha's normaliser fails on a few odd spans; keep the surface form
+            normal = s.text
+        out.append(Entity(s.start, s.stop, s.type, s.text, normal))
+    return tuple(out)
+
+
+# ------------------------------------------------------------------------------------- transliteration
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "і": "i", "қ": "q", "ғ": "gh", "ң": "ng", "ө": "o", "ү": "u", "ұ": "u",
+    "һ": "h", "ә": "a",
+}
+_VOWELS = set("аеёиоуыэюяъь")
+
+
+def transliterate(name: str) -> str:
+    """A Cyrillic name in Latin letters (BGN/PCGN-style: initial and post-vowel е → ye, -ий → -iy).
+
+    Example:
+        >>> transliterate("Ержан Бабакумаров")
+        'Yerzhan Babakumarov'
+    """
+    out = []
+    prev = ""
+    for ch in name:
+        low = ch.lower()
+        if low in _TRANSLIT:
+            lat = _TRANSLIT[low]
+            if low == "е" and (not prev or not prev.isalpha() or prev.lower() in _VOWELS):
+                lat = "ye"
+            if ch.isupper() and lat:
+                lat = lat[0].upper() + lat[1:]
+            out.append(lat)
+        else:
+            out.append(ch)
+        prev = ch
+    return "".join(out)
