@@ -57,7 +57,10 @@ def _name(text: str, actor: RuActor, kind: str) -> _Name | None:
     toks = [t.text for t in tokens(text) if re.search(r"\w", t.text)]
     if not toks:
         return None
-    return _Name(tuple(lemmas(w) for w in toks), tuple(w[:1].isupper() for w in toks), actor, kind,
+    # a Cyrillic name written with a capital matches only capitalised words; Latin names ("Tengrinews.kz")
+    # are often written in lower case in Russian text and match in any case
+    return _Name(tuple(lemmas(w) for w in toks), tuple(w[:1].isupper() and bool(_CYR.search(w)) for w in toks),
+                 actor, kind,
                  " ".join(w.lower() for w in toks))
 
 

@@ -131,40 +131,48 @@ def _rank(m: ActorMatch) -> int:
 def resolve_speaker(span: str, st: _State | None = None, *, prefer_last: bool = True) -> tuple[str, str, str]:
     """Canonical speaker named in a Russian phrase: (name, surface, type).
 
-    Gazetteer names first (people before bodies, the one nearest the cue), then a person or body found
-    by NER (people named by the transliteration of their nominative form), then a pronoun resolved to
+    Candidates are gazetteer names (matched on lemmas) and the people and bodies natasha's NER finds
+    elsewhere in the phrase (people named by the transliteration of their nominative form). People
+    come before bodies, bodies before generic descriptions ("власти", "глава государства"); among
+    equals the one nearest the cue (the last before it, the first after it). A pronoun is resolved to
     the last speaker.
 
     Example:
         >>> resolve_speaker("министр обороны РФ Сергей Шойгу")[0]
         'Sergei Shoigu'
-        >>> resolve_speaker("по словам Ержана Бабакумарова")[0]
+        >>> resolve_speaker("пресс-секретарь Назарбаева Ержан Бабакумаров")[0]
         'Yerzhan Babakumarov'
     """
     st = st or _State()
+    _, generic, _ = ru_actors()
     found = find_actors(span)
-    if found:
-        best_rank = max(_rank(m) for m in found)
-        cands = [m for m in found if _rank(m) == best_rank]
-        m = cands[-1] if prefer_last else cands[0]
+    cands: list[tuple[int, int, int, str, str, str]] = []  # (rank, start, end, name, surface, type)
+    for i, m in enumerate(found):
         if m.kind == "generic":
-            _, generic, _ = ru_actors()
-            name = st.generic.get(m.generic_key) or generic[m.generic_key][0].name
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            # "пресс-секретарь Назарбаева": somebody's press secretary, not the default holder of the title
+            owned = nxt is not None and nxt.type == "person" and len(span[m.end:nxt.start].split()) <= 1 \
+                and nxt.kind != "generic"
+            name = st.generic.get(m.generic_key) or ("" if owned else generic[m.generic_key][0].name)
+            if name:
+                cands.append((1, m.start, m.end, name, m.surface, m.type))
+            continue
+        cands.append((3 if m.type == "person" else 2, m.start, m.end, m.canonical, m.surface, m.type))
+    for e in entities(span):
+        if e.type not in ("PER", "ORG") or any(m.start < e.end and e.start < m.end for m in found):
+            continue
+        if e.type == "PER":
+            cands.append((3, e.start, e.end, _person_name(e.normal), e.text, "person"))
+            for m in found:  # "пресс-секретарь … Айдос Укибай": the title now stands for this person
+                if m.kind == "generic" and 0 <= e.start - m.end <= 40:
+                    st.generic[m.generic_key] = _person_name(e.normal)
         else:
-            name = m.canonical
-        ner_people = [e for e in entities(span) if e.type == "PER"]
-        if best_rank < 3 and ner_people:  # a person not in the gazetteer outranks a body or description
-            e = ner_people[-1] if prefer_last else ner_people[0]
-            return _person_name(e.normal), e.text, "person"
-        return name, m.surface, m.type
-    ents = [e for e in entities(span) if e.type in ("PER", "ORG")]
-    people = [e for e in ents if e.type == "PER"]
-    if people:
-        e = people[-1] if prefer_last else people[0]
-        return _person_name(e.normal), e.text, "person"
-    if ents:
-        e = ents[-1] if prefer_last else ents[0]
-        return e.normal, e.text, "organisation"
+            cands.append((2, e.start, e.end, e.normal, e.text, "organisation"))
+    if cands:
+        top = max(c[0] for c in cands)
+        best = sorted((c for c in cands if c[0] == top), key=lambda c: c[1])
+        c = best[-1] if prefer_last else best[0]
+        return c[3], c[4], c[5]
     words = [w.lower() for w in _WORD.findall(span)]
     for w in (reversed(words) if prefer_last else words):
         if w in _PRON_PERSON:
@@ -249,9 +257,12 @@ _INNER_SPLIT = re.compile(r"(?P<a>[,!?…])\s*[—–-]+\s*(?P<attr>[^—–«»
 
 
 def _attribution(text: str, lo: int, hi: int, st: _State, *, after_cue: bool) -> tuple[_Spk, str] | None:
-    """Speaker and cue in text[lo:hi] when it holds a cue verb (or an 'according to' phrase)."""
+    """Speaker and cue in text[lo:hi] when it holds a cue verb (or an 'according to' phrase): the first
+    cue after a quote, the last one before it."""
     seg = text[lo:hi]
     toks = _tokens_with_cues(seg)
+    if not after_cue:
+        toks = toks[::-1]
     for k, (s, e, w, cue) in enumerate(toks):
         if cue is None:
             continue
@@ -284,10 +295,18 @@ def _according(seg: str) -> tuple[str, str] | None:
     words = [t.text for t in toks]
     for i in range(len(words)):
         for seq in according:
-            if _lemma_seq_at(words, i, seq):
-                j = i + len(seq)
+            gap = 0
+            if len(seq) == 2:  # "по официальным данным", "по предварительным данным": modifiers before the noun
+                gap = next((g for g in range(3) if i + 1 + g < len(words) and seq[0] in lemmas(words[i])
+                            and seq[1] in lemmas(words[i + 1 + g])), -1)
+                ok = gap >= 0
+            else:
+                ok = _lemma_seq_at(words, i, seq)
+            if ok:
+                j = i + len(seq) + max(gap, 0)
                 cue = seg[toks[i].start:toks[j - 1].end]
-                rest = seg[toks[j - 1].end:]
+                rest = seg[toks[i + 1].start:toks[i + 1 + max(gap, 0)].start] + seg[toks[j - 1].end:] if gap > 0 \
+                    else seg[toks[j - 1].end:]
                 src = re.split(r"[,.;:!?…]|\s[—–]\s", rest, maxsplit=1)[0]
                 return cue, src
     m = re.search(r"\bкак\s+(\w+)\s+(.+?)(?:[,.;:!?…]|\s[—–]\s|$)", seg, re.IGNORECASE)
@@ -408,10 +427,12 @@ def _indirect_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: lis
         done = False
         # "Об этом сообщил X": the content is the sentence before
         if words and any(_lemma_seq_at(words, 0, seq) for seq in back_ref):
-            for k in range(2, min(len(toks), 5)):
+            for k in range(2, min(len(toks), 10)):
                 c = _cue_of(words[k])
                 if c:
-                    name, surface, typ = resolve_speaker(sent[toks[k].end:], st, prefer_last=False)
+                    name, surface, typ = _relay_source(sent, relay_phrases, st)
+                    if not name:
+                        name, surface, typ = resolve_speaker(sent[toks[k].end:], st, prefer_last=False)
                     if name and prev_sentence is not None and not prev_sentence[2]:
                         p_idx, p_lo, _ = prev_sentence
                         rows.append(_Row(p_idx, p_lo, -1, "indirect", _Spk(name, surface, typ, "back-reference"),
@@ -466,8 +487,8 @@ def _indirect_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: lis
             st.note_speaker(name, typ)
             done = True
             break
-        if not done and not quoted_here:
-            done = _according_or_trailing(idx, text, s_lo, sent, st, rows, relay_phrases)
+        if not done:
+            done = _according_or_trailing(idx, text, s_lo, sent, st, rows, relay_phrases, quoted=quoted_here)
         prev_sentence = (idx, s_lo, 1 if (done or quoted_here) else 0)
     return rows
 
@@ -493,7 +514,7 @@ def _relay_source(sent: str, relay_phrases: list[tuple[str, ...]], st: _State) -
 
 
 def _according_or_trailing(idx: int, text: str, s_lo: int, sent: str, st: _State, rows: list[_Row],
-                           relay_phrases: list[tuple[str, ...]]) -> bool:
+                           relay_phrases: list[tuple[str, ...]], *, quoted: bool = False) -> bool:
     """"По словам X, …" / "Как сообщил X, …" / "…, — заявил X." / "…, передает ТАСС."; True when a row was made."""
     m = _according(sent)
     if m is not None:
@@ -502,7 +523,7 @@ def _according_or_trailing(idx: int, text: str, s_lo: int, sent: str, st: _State
         src_end = at + len(cue) + len(src)
         after = sent[src_end:]
         comma = re.match(r"\s*,\s*", after)
-        if comma:
+        if comma and not (at <= 3 and after[comma.end():comma.end() + 1] in "«„\"“”"):
             content_lo = src_end + comma.end() if at <= 3 else 0
             name, surface, typ = resolve_speaker(src, st, prefer_last=False)
             relay = _relay_source(sent, relay_phrases, st)
@@ -514,6 +535,8 @@ def _according_or_trailing(idx: int, text: str, s_lo: int, sent: str, st: _State
                 st.note_speaker(name, typ)
                 return True
     # trailing attribution: "…, — заявили в МО РФ." / "…, сообщил Токаев." / "…, передает корреспондент X."
+    if quoted:
+        return False
     tm = re.search(r"(?P<sep>,\s*[—–-]*\s*|\s[—–]\s*)(?P<verb>[А-Яа-яЁё]+)\s+(?P<who>[^,;:!?«»]{2,120}?)\s*[.!…]?\s*$", sent)
     if tm and tm.start() > 15:
         c = _cue_of(tm.group("verb"))
