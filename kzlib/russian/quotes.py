@@ -147,6 +147,7 @@ def resolve_speaker(span: str, st: _State | None = None, *, prefer_last: bool = 
     _, generic, _ = ru_actors()
     found = find_actors(span)
     cands: list[tuple[int, int, int, str, str, str]] = []  # (rank, start, end, name, surface, type)
+    possessors: set[int] = set()
     for i, m in enumerate(found):
         if m.kind == "generic":
             nxt = found[i + 1] if i + 1 < len(found) else None
@@ -156,6 +157,10 @@ def resolve_speaker(span: str, st: _State | None = None, *, prefer_last: bool = 
             name = st.generic.get(m.generic_key) or ("" if owned else generic[m.generic_key][0].name)
             if name:
                 cands.append((1, m.start, m.end, name, m.surface, m.type))
+            if owned:
+                possessors.add(i + 1)
+            continue
+        if i in possessors:
             continue
         cands.append((3 if m.type == "person" else 2, m.start, m.end, m.canonical, m.surface, m.type))
     for e in entities(span):
@@ -171,7 +176,14 @@ def resolve_speaker(span: str, st: _State | None = None, *, prefer_last: bool = 
     if cands:
         top = max(c[0] for c in cands)
         best = sorted((c for c in cands if c[0] == top), key=lambda c: c[1])
-        c = best[-1] if prefer_last else best[0]
+        if prefer_last:
+            c = best[-1]
+        else:  # the first name after the cue, or the last of an apposition ("министр обороны РФ Сергей Шойгу")
+            k = 0
+            while k + 1 < len(best) and re.fullmatch(r"\s*\S*\s*", span[best[k][2]:best[k + 1][1]]) \
+                    and not re.search(r"[,.;:]", span[best[k][2]:best[k + 1][1]]):
+                k += 1
+            c = best[k]
         return c[3], c[4], c[5]
     words = [w.lower() for w in _WORD.findall(span)]
     for w in (reversed(words) if prefer_last else words):
@@ -288,8 +300,8 @@ def _lemma_seq_at(words: list[str], i: int, seq: tuple[str, ...]) -> bool:
     return all(s in lemmas(words[i + k]) for k, s in enumerate(seq))
 
 
-def _according(seg: str) -> tuple[str, str] | None:
-    """("по словам", source phrase) of an according-to phrase in seg, or None."""
+def _according(seg: str) -> tuple[str, str, int] | None:
+    """("по словам", source phrase, offset after the source) of an according-to phrase in seg, or None."""
     _, according, _, _ = _cue_data()
     toks = [t for t in tokens(seg) if _WORD.fullmatch(t.text)]
     words = [t.text for t in toks]
@@ -305,13 +317,12 @@ def _according(seg: str) -> tuple[str, str] | None:
             if ok:
                 j = i + len(seq) + max(gap, 0)
                 cue = seg[toks[i].start:toks[j - 1].end]
-                rest = seg[toks[i + 1].start:toks[i + 1 + max(gap, 0)].start] + seg[toks[j - 1].end:] if gap > 0 \
-                    else seg[toks[j - 1].end:]
-                src = re.split(r"[,.;:!?…]|\s[—–]\s", rest, maxsplit=1)[0]
-                return cue, src
-    m = re.search(r"\bкак\s+(\w+)\s+(.+?)(?:[,.;:!?…]|\s[—–]\s|$)", seg, re.IGNORECASE)
+                tail = re.split(r"[,.;:!?…]|\s[—–]\s", seg[toks[j - 1].end:], maxsplit=1)[0]
+                mods = seg[toks[i + 1].start:toks[i + 1 + gap].start] if gap > 0 else ""
+                return cue, mods + tail, toks[j - 1].end + len(tail)
+    m = re.search(r"\bкак\s+(\w+)\s+(.+?)(?=[,.;:!?…]|\s[—–]\s|$)", seg, re.IGNORECASE)
     if m and _cue_of(m.group(1)):
-        return m.group(1), m.group(2)
+        return m.group(1), m.group(2), m.end(2)
     return None
 
 
@@ -359,13 +370,15 @@ def _direct_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: list[
         if spk is None and q.open_at == 0 and prev_colon_speaker is not None:
             spk, cue = prev_colon_speaker, ":"
         at_sentence_start = q.open_at <= s_lo + 1 or not text[s_lo:q.open_at].strip(" —–-")
+        unclosed = q.close_end >= len(text) and text[q.end - 1:q.end] not in "»“”\""
         if spk is None:
-            if n_words >= 5 and at_sentence_start and st.last_speaker and inner.rstrip()[-1:] in ".!?…,":
+            if at_sentence_start and st.last_speaker and (
+                    unclosed or (n_words >= 5 and inner.rstrip()[-1:] in ".!?…,")):
                 spk, cue = _Spk(st.last_speaker, "", st.last_speaker_type, "continuation"), ""
             else:
                 rows.append(_Row(idx, q.start, q.end, "fragment", _Spk(), "", "ru-unattributed", 0.3))
                 continue
-        short = n_words < 5 and not at_sentence_start
+        short = n_words < 5 and not at_sentence_start and not unclosed
         for a, b in parts:
             rows.append(_Row(idx, a, b, "fragment" if short else "direct", spk, cue,
                              "ru-direct-" + (spk.method or "cue"), 0.9 if spk.name else 0.5))
@@ -518,13 +531,13 @@ def _according_or_trailing(idx: int, text: str, s_lo: int, sent: str, st: _State
     """"По словам X, …" / "Как сообщил X, …" / "…, — заявил X." / "…, передает ТАСС."; True when a row was made."""
     m = _according(sent)
     if m is not None:
-        cue, src = m
+        cue, src, src_end = m
         at = sent.find(cue)
-        src_end = at + len(cue) + len(src)
         after = sent[src_end:]
         comma = re.match(r"\s*,\s*", after)
-        if comma and not (at <= 3 and after[comma.end():comma.end() + 1] in "«„\"“”"):
-            content_lo = src_end + comma.end() if at <= 3 else 0
+        opens = not re.sub(r"(?i)^\s*как\s*", "", sent[:at]).strip()
+        if comma and not (opens and after[comma.end():comma.end() + 1] in "«„\"“”"):
+            content_lo = src_end + comma.end() if opens else 0
             name, surface, typ = resolve_speaker(src, st, prefer_last=False)
             relay = _relay_source(sent, relay_phrases, st)
             if relay[0]:
@@ -553,8 +566,22 @@ def _according_or_trailing(idx: int, text: str, s_lo: int, sent: str, st: _State
 
 
 # ------------------------------------------------------------------------------------------ API
+def _seed_titles(texts: list[str], st: _State) -> None:
+    """Generic titles the document ties to a named person ("пресс-секретарь Назарбаева Айдос Укибай"),
+    so that the title alone ("— пояснил пресс-секретарь") means that person, even before the name."""
+    for text in texts:
+        matches = [m for m in find_actors(text) if m.kind == "generic"]
+        for m in matches:
+            for e in entities(text[m.end:m.end + 60]):
+                gap = text[m.end:m.end + e.start]
+                if e.type == "PER" and len(gap.split()) <= 2 and not re.search(r"[,.;:]", gap):
+                    st.generic.setdefault(m.generic_key, _person_name(e.normal))
+                    break
+
+
 def _extract_doc(texts: list[str]) -> list[dict]:
     st = _State()
+    _seed_titles(texts, st)
     out: list[_Row] = []
     prev_colon_speaker: _Spk | None = None
     prev_sentence: tuple[int, int, int] | None = None
