@@ -39,6 +39,8 @@ def cyrillic_share(text: str, *, sample: int = 2000) -> float:
         0.6
     """
     s = (text or "")[:sample]
+    if not _CYR.search(s):  # the common case in an English corpus, at C speed
+        return 0.0
     c, lat = len(_CYR.findall(s)), len(_LAT.findall(s))
     return c / (c + lat) if c + lat else 0.0
 
