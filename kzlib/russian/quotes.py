@@ -152,8 +152,7 @@ def resolve_speaker(span: str, st: _State | None = None, *, prefer_last: bool = 
         if m.kind == "generic":
             nxt = found[i + 1] if i + 1 < len(found) else None
             # "пресс-секретарь Назарбаева": somebody's press secretary, not the default holder of the title
-            owned = nxt is not None and nxt.type == "person" and len(span[m.end:nxt.start].split()) <= 1 \
-                and nxt.kind != "generic"
+            owned = nxt is not None and _possessor(span, m, nxt)
             name = st.generic.get(m.generic_key) or ("" if owned else generic[m.generic_key][0].name)
             if name:
                 cands.append((1, m.start, m.end, name, m.surface, m.type))
@@ -163,7 +162,11 @@ def resolve_speaker(span: str, st: _State | None = None, *, prefer_last: bool = 
         if i in possessors:
             continue
         cands.append((3 if m.type == "person" else 2, m.start, m.end, m.canonical, m.surface, m.type))
-    for e in entities(span):
+    ents = _in_context(span)
+    if ents is None or (not any(e.type == "PER" for e in ents) and not found
+                        and re.search(r"\b[А-ЯЁ][а-яё]{2,}", span)):
+        ents = entities(span)  # the paragraph's NER missed a name this shorter span may show
+    for e in ents:
         if e.type not in ("PER", "ORG") or any(m.start < e.end and e.start < m.end for m in found):
             continue
         if e.type == "PER":
@@ -192,6 +195,35 @@ def resolve_speaker(span: str, st: _State | None = None, *, prefer_last: bool = 
         if w in _PRON_GROUP:
             return st.last_speaker, w, st.last_speaker_type
     return "", "", ""
+
+
+def _has_case(word: str, case: str) -> bool:
+    return any(case in p.tag for p in parses(word.lower()) if p.tag.POS in ("NOUN", "ADJF"))
+
+
+def _possessor(text: str, title: ActorMatch, person: ActorMatch) -> bool:
+    """"пресс-секретарь Назарбаева": a genitive name right after a title in another case is whose title it
+    is, not an apposition ("президент Токаев", "президента Токаева")."""
+    if person.type != "person" or person.kind == "generic" or text[title.end:person.start].strip():
+        return False
+    first_title = title.surface.split()[0]
+    first_person = person.surface.split()[0]
+    return _has_case(first_person, "gent") and not _has_case(first_title, "gent")
+
+
+def _in_context(span: str):
+    """Entities of the paragraph being read that fall inside ``span`` (offsets relative to span), or None."""
+    text, ents = _PARA
+    if not span or not text:
+        return None
+    at = text.find(span)
+    if at < 0:
+        return None
+    return tuple(type(e)(e.start - at, e.end - at, e.type, e.text, e.normal) for e in ents
+                 if e.start >= at and e.end <= at + len(span))
+
+
+_PARA: tuple[str, tuple] = ("", ())
 
 
 def _person_name(normal: str) -> str:
@@ -232,7 +264,7 @@ def _quote_spans(text: str) -> list[_Q]:
         if ch in "„“\"”":
             closers = _OPEN_CLOSE[ch]
             before = text[i - 1] if i else " "
-            if ch in "\"”“" and not (before.isspace() or before in "(:—–-,[" or i == 0):
+            if ch in "\"”“" and before.isalnum() and i > 0:  # a closing mark: "слово" then "…"
                 i += 1
                 continue
             j = i + 1
@@ -242,6 +274,9 @@ def _quote_spans(text: str) -> list[_Q]:
                 spans.append(_Q(i + 1, j, i, j + 1))
                 i = j + 1
                 continue
+            if ch in "\"„“" and (i == 0 or text[i - 1] in " :(—–") and n - i > 10:
+                spans.append(_Q(i + 1, n, i, n))  # a quote the excerpt cuts before its end
+                break
         i += 1
     return [q for q in spans if q.end > q.start]
 
@@ -318,8 +353,8 @@ def _according(seg: str) -> tuple[str, str, int] | None:
                 j = i + len(seq) + max(gap, 0)
                 cue = seg[toks[i].start:toks[j - 1].end]
                 tail = re.split(r"[,.;:!?…]|\s[—–]\s", seg[toks[j - 1].end:], maxsplit=1)[0]
-                mods = seg[toks[i + 1].start:toks[i + 1 + gap].start] if gap > 0 else ""
-                return cue, mods + tail, toks[j - 1].end + len(tail)
+                # the source phrase keeps the noun and its modifiers: "официальным данным", "его словам"
+                return cue, seg[toks[i + 1].start:toks[j - 1].end] + tail, toks[j - 1].end + len(tail)
     m = re.search(r"\bкак\s+(\w+)\s+(.+?)(?=[,.;:!?…]|\s[—–]\s|$)", seg, re.IGNORECASE)
     if m and _cue_of(m.group(1)):
         return m.group(1), m.group(2), m.end(2)
@@ -570,13 +605,18 @@ def _seed_titles(texts: list[str], st: _State) -> None:
     """Generic titles the document ties to a named person ("пресс-секретарь Назарбаева Айдос Укибай"),
     so that the title alone ("— пояснил пресс-секретарь") means that person, even before the name."""
     for text in texts:
-        matches = [m for m in find_actors(text) if m.kind == "generic"]
-        for m in matches:
-            for e in entities(text[m.end:m.end + 60]):
-                gap = text[m.end:m.end + e.start]
+        found = find_actors(text)
+        if not any(m.kind == "generic" for m in found):
+            continue
+        known = [m for m in found if m.kind != "generic"]
+        for m in (m for m in found if m.kind == "generic"):
+            for e in entities(text):
+                gap = text[m.end:e.start]
+                if e.start < m.end or any(k.start < e.end and e.start < k.end for k in known):
+                    continue
                 if e.type == "PER" and len(gap.split()) <= 2 and not re.search(r"[,.;:]", gap):
                     st.generic.setdefault(m.generic_key, _person_name(e.normal))
-                    break
+                break
 
 
 def _extract_doc(texts: list[str]) -> list[dict]:
@@ -585,7 +625,9 @@ def _extract_doc(texts: list[str]) -> list[dict]:
     out: list[_Row] = []
     prev_colon_speaker: _Spk | None = None
     prev_sentence: tuple[int, int, int] | None = None
+    global _PARA
     for idx, text in enumerate(texts):
+        _PARA = (text, entities(text))
         bounds = sentences(text)
         spans = _quote_spans(text)
         rows: list[_Row] = []
