@@ -1,7 +1,7 @@
 """Russian language resources, loaded lazily: razdel (sentences, tokens), pymorphy3 (lemmas), natasha (NER).
 
 Nothing here is imported or loaded until a Russian document is analysed: pymorphy3's dictionaries take
-~0.4 s and natasha's embeddings and NER model ~3 s to load, once per process. All of them ship inside
+~0.4 s and natasha's embeddings and NER model ~2 s to load, once per process. All of them ship inside
 their packages and work offline.
 
 Example:
@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["is_russian", "cyrillic_share", "sentences", "tokens", "lemmas", "lemma", "parses", "entities",
-           "Entity", "Token", "transliterate"]
+           "Entity", "Token", "transliterate", "nominative"]
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ class Entity:
     end: int
     type: str  # PER, ORG, LOC
     text: str
-    normal: str  # nominative form (natasha's normalisation)
+    normal: str  # nominative form of a person's name (pymorphy3), else the text
 
 
 _NATASHA: Any = None
@@ -156,10 +156,9 @@ def _natasha() -> Any:
     if _NATASHA is None:
         with _LOCK:
             if _NATASHA is None:
-                from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+                from natasha import NewsEmbedding, NewsNERTagger, Segmenter
 
-                emb = NewsEmbedding()
-                _NATASHA = (Segmenter(), NewsNERTagger(emb), NewsMorphTagger(emb), MorphVocab())
+                _NATASHA = (Segmenter(), NewsNERTagger(NewsEmbedding()))
                 log.info("natasha NER and morphology models loaded")
     return _NATASHA
 
@@ -176,22 +175,49 @@ def entities(text: str) -> tuple[Entity, ...]:
         return ()
     from natasha import Doc
 
-    seg, ner, morph_tagger, vocab = _natasha()
+    seg, ner = _natasha()
     doc = Doc(text)
     doc.segment(seg)
     doc.tag_ner(ner)
-    if not doc.spans:
-        return ()
-    doc.tag_morph(morph_tagger)
     out = []
     for s in doc.spans:
-        try:
-            s.normalize(vocab)
-            normal = s.normal or s.text
-        except Exception:  # natasha's normaliser fails on a few odd spans; keep the surface form
-            normal = s.text
+        normal = nominative(s.text) if s.type == "PER" else s.text
         out.append(Entity(s.start, s.stop, s.type, s.text, normal))
     return tuple(out)
+
+
+def nominative(name: str) -> str:
+    """A person's name in the nominative (pymorphy3; the gender of the first name decides the surname's).
+
+    Example:
+        >>> nominative("Ержана Бабакумарова"), nominative("Марии Захаровой")
+        ('Ержан Бабакумаров', 'Мария Захарова')
+    """
+    words = name.split()
+    gender = None
+    for w in words:
+        for p in parses(w.lower()):
+            if "Name" in p.tag and p.tag.gender is not None:
+                gender = p.tag.gender
+                break
+        if gender:
+            break
+    out = []
+    for w in words:
+        if not _CYR.search(w):
+            out.append(w)
+            continue
+        cands = [p for p in parses(w.lower()) if {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))]
+        if gender:
+            cands = [p for p in cands if p.tag.gender is None or p.tag.gender == gender or "ms-f" in p.tag] or cands
+        cands.sort(key=lambda p: "plur" in p.tag)  # a person is one: "Бабакумаров" is no plural of "Бабакумар"
+        if not cands:  # not known as a name: keep the word as written
+            out.append(w)
+            continue
+        form = cands[0].inflect({"nomn", "sing"})
+        word = form.word if form is not None else w.lower()
+        out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+    return " ".join(out)
 
 
 # ------------------------------------------------------------------------------------- transliteration

@@ -91,6 +91,7 @@ class _State:
     last_person: str = ""
     last_mentioned_person: str = ""
     generic: dict[str, str] = field(default_factory=dict)  # generic description -> actor last named with it
+    people: dict[str, str] = field(default_factory=dict)  # surname -> full name of a person named in full
 
     def note_actors(self, matches: list[ActorMatch]) -> None:
         _, generic, _ = ru_actors()
@@ -170,7 +171,12 @@ def resolve_speaker(span: str, st: _State | None = None, *, prefer_last: bool = 
         if e.type not in ("PER", "ORG") or any(m.start < e.end and e.start < m.end for m in found):
             continue
         if e.type == "PER":
-            cands.append((3, e.start, e.end, _person_name(e.normal), e.text, "person"))
+            full = _person_name(e.normal)
+            if " " in full:
+                st.people[full.split()[-1]] = full
+            else:  # "Бабакумаров" after "Ержан Бабакумаров": the full name
+                full = st.people.get(full, full)
+            cands.append((3, e.start, e.end, full, e.text, "person"))
             for m in found:  # "пресс-секретарь … Айдос Укибай": the title now stands for this person
                 if m.kind == "generic" and 0 <= e.start - m.end <= 40:
                     st.generic[m.generic_key] = _person_name(e.normal)
