@@ -181,9 +181,22 @@ def entities(text: str) -> tuple[Entity, ...]:
     doc.tag_ner(ner)
     out = []
     for s in doc.spans:
-        normal = nominative(s.text) if s.type == "PER" else s.text
+        normal = nominative(s.text) if s.type == "PER" else _head_nominative(s.text)
         out.append(Entity(s.start, s.stop, s.type, s.text, normal))
     return tuple(out)
+
+
+def _head_nominative(name: str) -> str:
+    """An organisation's name with its first word in the nominative ("Минздраве края" -> "Минздрав края")."""
+    words = name.split(" ", 1)
+    if not _CYR.search(words[0]) or words[0].isupper():
+        return name
+    p = parses(words[0].lower())[0]
+    form = p.inflect({"nomn"}) if p.tag.POS == "NOUN" else None
+    if form is None:
+        return name
+    head = form.word[:1].upper() + form.word[1:] if words[0][:1].isupper() else form.word
+    return " ".join([head, *words[1:]])
 
 
 def nominative(name: str) -> str:

@@ -498,6 +498,7 @@ def _indirect_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: lis
             prev_sentence = (idx, s_lo, 1)
             continue
         quoted_here = any(s_lo <= q.open_at < s_hi for q in spans)
+        own: _Row | None = None  # the row this sentence's first cue made
         for k, t in enumerate(toks):
             if _inside(s_lo + t.start, spans):
                 continue
@@ -524,10 +525,21 @@ def _indirect_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: lis
                 continue
             if _inside(s_lo + content_at, spans) or sent[content_at:content_at + 1] in "«„\"":
                 break  # the content is a quote: the direct row stands for it
-            subj_part = sent[:t.start]
+            subj_lo = 0
+            if own is not None:
+                # a second cue in the content of the first ("X заявил, что …, однако в Y сказали, что …"):
+                # the first content ends at the clause before the second cue's subject
+                if s_lo + t.start < own.start:
+                    continue
+                cut = max(sent.rfind(",", 0, t.start), sent.rfind(";", 0, t.start))
+                if cut < 0 or s_lo + cut <= own.start:
+                    continue
+                own.end = s_lo + cut
+                subj_lo = cut + 1
+            subj_part = sent[subj_lo:t.start]
             # "…, сообщает издание X со ссылкой на Y": the innermost named source
             name, surface, typ = "", "", ""
-            relay_src = _relay_source(sent, relay_phrases, st)
+            relay_src = _relay_source(sent, relay_phrases, st) if own is None else ("", "", "")
             if relay_src[0]:
                 name, surface, typ = relay_src
             if not name:
@@ -536,11 +548,11 @@ def _indirect_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: lis
                 name, surface, typ = resolve_speaker(re.split(r",", after, maxsplit=1)[0], st, prefer_last=False)
             if not name and cue.relay:
                 continue
-            rows.append(_Row(idx, s_lo + content_at, s_lo + len(sent.rstrip()), "indirect",
-                             _Spk(name, surface, typ, "cue"), t.text, f"ru-indirect-{lem}", 0.8 if name else 0.4))
+            own = _Row(idx, s_lo + content_at, s_lo + len(sent.rstrip()), "indirect",
+                       _Spk(name, surface, typ, "cue"), t.text, f"ru-indirect-{lem}", 0.8 if name else 0.4)
+            rows.append(own)
             st.note_speaker(name, typ)
             done = True
-            break
         if not done:
             done = _according_or_trailing(idx, text, s_lo, sent, st, rows, relay_phrases, quoted=quoted_here)
         prev_sentence = (idx, s_lo, 1 if (done or quoted_here) else 0)
