@@ -223,7 +223,8 @@ def nominative(name: str) -> str:
         cands = [p for p in parses(w.lower()) if {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))]
         if gender:
             cands = [p for p in cands if p.tag.gender is None or p.tag.gender == gender or "ms-f" in p.tag] or cands
-        cands.sort(key=lambda p: "plur" in p.tag)  # a person is one: "Бабакумаров" is no plural of "Бабакумар"
+        # a person is one ("Бабакумаров" is no plural of "Бабакумар"), and a declined name beats an indeclinable one
+        cands.sort(key=lambda p: ("plur" in p.tag, "Fixd" in p.tag))
         if not cands:  # not known as a name: keep the word as written
             out.append(w)
             continue

@@ -650,7 +650,7 @@ def _extract_doc(texts: list[str]) -> list[dict]:
         spans = _quote_spans(text)
         rows: list[_Row] = []
         dash = _dash_rows(idx, text, st, prev_colon_speaker)
-        dash_cover = [(r.start, r.end) for r in dash]
+        dash_cover = [(0 if r.method == "ru-dash" else r.start, r.end) for r in dash]
         rows.extend(dash)
         direct = [r for r in _direct_rows(idx, text, spans, st, bounds, prev_colon_speaker)
                   if not any(a <= r.start < b for a, b in dash_cover)]
