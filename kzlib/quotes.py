@@ -592,7 +592,9 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
             paras = paras[paras["duplicate_of"].fillna(-1).astype(int) < 0]
     paras = paras.sort_values(["doc_id", "para_id"], kind="stable")
     paras = paras[paras["doc_id"].notna()]
-    from kzlib.russian import russian_doc_ids  # Russian documents have their own rules (issue 18)
+    # Russian documents have their own rules (issue 18)
+    from kzlib.russian import russian_doc_ids
+
     ru_ids = russian_doc_ids(paras, documents)
     ru_frame = None
     if ru_ids:

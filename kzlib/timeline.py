@@ -742,7 +742,9 @@ def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: 
 def _document_mentions(texts: list[str], published: Any, certainty: str, *, window: int, tolerance: int,
                        scan: Callable[[str], list[_Cand]] = _scan) -> list[list[dict[str, Any]]]:
     """Mentions of each text of one document: absolute dates first, then the anchor, then the rest."""
-    from kzlib.russian.nlp import is_russian  # Russian text has its own rules (issue 18)
+    # Russian text has its own rules (issue 18)
+    from kzlib.russian.nlp import is_russian
+
     if texts and is_russian(" ".join(texts[:3])):
         from kzlib.russian.dates import document_mentions_ru
         return document_mentions_ru(texts, published, certainty, window=window, tolerance=tolerance)
@@ -792,7 +794,9 @@ def extract_dates(text: str, *, published: Any = None, date_certainty: str = "ex
     if not isinstance(text, str):
         raise ParameterError(f"text must be a string, not {type(text).__name__}; pass one document's text")
     _check_options(future_window_days, tolerance_days)
-    from kzlib.russian.nlp import is_russian  # Russian text: TimeML values in timex_type/timex_value (issue 18)
+    # Russian text: TimeML values in timex_type/timex_value (issue 18)
+    from kzlib.russian.nlp import is_russian
+
     if is_russian(text):
         from kzlib.russian.dates import extract_dates_ru
         return extract_dates_ru(text, published=published, future_window_days=future_window_days)

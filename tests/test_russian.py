@@ -13,11 +13,11 @@ pytest.importorskip("razdel")
 pytest.importorskip("pymorphy3")
 pytest.importorskip("natasha")
 
-import kzlib  # noqa: E402
-from kzlib.quotes import QUOTE_COLUMNS  # noqa: E402
-from kzlib.russian import extract_dates_ru, extract_quotes_ru, russian_doc_ids  # noqa: E402
-from kzlib.russian.actors import find_actors  # noqa: E402
-from kzlib.russian.nlp import is_russian, nominative, transliterate  # noqa: E402
+import kzlib
+from kzlib.quotes import QUOTE_COLUMNS
+from kzlib.russian import extract_dates_ru, extract_quotes_ru, russian_doc_ids
+from kzlib.russian.actors import find_actors
+from kzlib.russian.nlp import is_russian, nominative, transliterate
 
 
 def _quotes(*paragraphs: str) -> pd.DataFrame:

@@ -18,8 +18,16 @@ import pandas as pd
 
 from kzlib.russian.nlp import cyrillic_share, is_russian
 
-__all__ = ["extract_quotes_ru", "extract_dates_ru", "russian_doc_ids", "as_quote_table", "is_russian",
-           "cyrillic_share", "resolve_speaker", "find_actors"]
+__all__ = [
+    "as_quote_table",
+    "cyrillic_share",
+    "extract_dates_ru",
+    "extract_quotes_ru",
+    "find_actors",
+    "is_russian",
+    "resolve_speaker",
+    "russian_doc_ids",
+]
 
 
 def __getattr__(name: str):  # heavy modules load on first use

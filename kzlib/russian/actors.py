@@ -22,7 +22,7 @@ import yaml
 
 from kzlib.russian.nlp import Token, lemmas, tokens
 
-__all__ = ["RuActor", "ActorMatch", "ru_actors", "find_actors"]
+__all__ = ["ActorMatch", "RuActor", "find_actors", "ru_actors"]
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
 

@@ -32,7 +32,7 @@ import pandas as pd
 import yaml
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["extract_dates_ru", "document_mentions_ru", "TIMEX_COLUMNS"]
+__all__ = ["TIMEX_COLUMNS", "document_mentions_ru", "extract_dates_ru"]
 
 TIMEX_COLUMNS = ["timex_type", "timex_value"]
 
@@ -73,8 +73,8 @@ def _vocab() -> _Vocab:
         ("first_days", rf"{B}(?:в\s+)?(?P<fl>первые|последние)\s+(?:дни|недели)\s+(?P<fy>(?:19|20)\d{{2}})\s+года{E}"),
         ("part_rel", rf"{B}(?:в\s+)?(?P<pp>{part})\s+(?P<prel>{rel})\s+(?P<punit>года|месяца){E}"),
         ("part_month", rf"{B}(?:в\s+)?(?P<pm_part>{part})\s+(?P<pmonth>{month}){E}(?:\s+(?P<pyear>(?:19|20)\d{{2}}){year_word}?)?"),
-        ("day_month", rf"{B}(?P<day>\d{{1,2}})(?:\s*(?:и|-|–|—)\s*(?P<day2>\d{{1,2}}))?\s+(?P<month>{month}){E}"
-                      rf"(?:\s+(?P<year>(?:19|20)\d{{2}}){year_word}?)?"),
+        ("day_month", (rf"{B}(?P<day>\d{{1,2}})(?:\s*(?:и|-|–|—)\s*(?P<day2>\d{{1,2}}))?\s+(?P<month>{month}){E}"
+                       rf"(?:\s+(?P<year>(?:19|20)\d{{2}}){year_word}?)?")),
         ("month_year", rf"{B}(?P<mymonth>{month})\s+(?P<myyear>(?:19|20)\d{{2}}){year_word}?"),
         ("years", rf"{B}(?:в\s+)?(?P<y1>(?:19|20)\d{{2}})\s*[-–—]\s*(?P<y2>(?:19|20)\d{{2}})\s*(?:годах|годы|годов|гг\.){E}"),
         ("year_only", rf"{B}(?:в\s+)?(?P<yy>(?:19|20)\d{{2}}){year_word}"),
@@ -106,7 +106,7 @@ def _vocab() -> _Vocab:
 
 
 def _to_date(value: Any) -> dt.date | None:
-    if value is None or value == "" or (isinstance(value, float) and value != value):
+    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
         return None
     if isinstance(value, dt.datetime):
         return value.date()

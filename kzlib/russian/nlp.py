@@ -21,8 +21,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["is_russian", "cyrillic_share", "sentences", "tokens", "lemmas", "lemma", "parses", "entities",
-           "Entity", "Token", "transliterate", "nominative"]
+__all__ = [
+    "Entity",
+    "Token",
+    "cyrillic_share",
+    "entities",
+    "is_russian",
+    "lemma",
+    "lemmas",
+    "nominative",
+    "parses",
+    "sentences",
+    "tokens",
+    "transliterate",
+]
 
 log = logging.getLogger(__name__)
 

@@ -430,7 +430,7 @@ def _direct_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: list[
 
 _DASH_LEAD = re.compile(r"^\s*[—–-]\s*")
 _DASH_TAIL = re.compile(r"(?P<end>[,!?…])\s*[—–-]+\s+(?P<attr>[^—–]{2,160}?)(?:[.]\s*(?:[—–-]+\s*(?P<rest>\S.*))?|\s*$)",
-                        re.S)
+                        re.DOTALL)
 _COLON_DASH = re.compile(r"(?P<who>[^.:!?«»]{2,120}):\s*[—–]\s*(?P<q>\S)")
 
 
