@@ -745,7 +745,7 @@ def _document_mentions(texts: list[str], published: Any, certainty: str, *, wind
     # Russian text has its own rules (issue 18)
     from kzlib.russian.nlp import is_russian
 
-    if texts and is_russian(" ".join(texts[:3])):
+    if texts and is_russian(texts[0][:300]):
         from kzlib.russian.dates import document_mentions_ru
         return document_mentions_ru(texts, published, certainty, window=window, tolerance=tolerance)
     cands = [scan(t) for t in texts]
@@ -797,7 +797,7 @@ def extract_dates(text: str, *, published: Any = None, date_certainty: str = "ex
     # Russian text: TimeML values in timex_type/timex_value (issue 18)
     from kzlib.russian.nlp import is_russian
 
-    if is_russian(text):
+    if is_russian(text[:300]):
         from kzlib.russian.dates import extract_dates_ru
         return extract_dates_ru(text, published=published, future_window_days=future_window_days)
     mentions = _document_mentions([text], published, date_certainty, window=future_window_days,
