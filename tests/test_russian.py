@@ -43,6 +43,18 @@ def test_actor_names_match_in_every_case(text, canonical):
     assert canonical in [m.canonical for m in find_actors(text)]
 
 
+def test_english_corpora_load_no_russian_model():
+    import subprocess
+    import sys
+
+    code = ("import pandas as pd, kzlib, kzlib.russian.nlp as n;"
+            "p = pd.DataFrame({'doc_id': ['a'], 'para_id': [0], 'text': ['\"We act,\" Blinken said on Friday.']});"
+            "kzlib.extract_quotes(p); kzlib.extract_dates(p.text[0], published='2022-01-07');"
+            "print(n._NATASHA is None and n._MORPH is None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
+
+
 def test_cyrillic_names_need_a_capital_but_latin_names_do_not():
     assert find_actors("путин") == []  # a lower-case word is no name
     assert [m.canonical for m in find_actors("сообщает корреспондент tengrinews.kz")] == ["Tengrinews.kz"]
@@ -176,6 +188,7 @@ def _dates(text: str, published: str | None) -> list[tuple[str, str]]:
      [("Сегодня", "2022-01-05"), ("завтрашнего дня", "2022-01-06")]),
     ("Дата в шапке: 10.01.2022.", None, [("10.01.2022", "2022-01-10")]),
     ("Январские события обсуждали весь год.", "2022-03-01", [("Январские", "2022-01")]),
+    ("Доклад о январских событиях 2022 года вышел.", "2023-09-30", [("январских", "2022-01"), ("2022 года", "2022")]),
 ])
 def test_russian_dates(text, published, expected):
     assert _dates(text, published) == expected

@@ -246,6 +246,11 @@ def _scan(text: str, pub: dt.date | None, text_year: int | None, window: int) ->
             out.append(_mention(s, e, expr, g["yy"], "year", "absolute", 0.9, "", pub))
         elif rule in ("month_adj", "month_prep"):
             month = v.month_of(g["adj"] if rule == "month_adj" else g["prep_month"])
+            near = _NEAR_YEAR.match(low, e)  # "январских событий 2022 года": the year the text gives
+            if near:
+                out.append(_mention(s, e, expr, f"{int(near.group(1)):04d}-{month:02d}", "month", "absolute", 0.8,
+                                    "month with the year written next to it", pub))
+                continue
             d, note = _year_less(month, None, pub, text_year, window)
             note = ("adjectival month; " if rule == "month_adj" else "") + note
             out.append(_mention(s, e, expr, f"{d.year:04d}-{d.month:02d}" if d else "", "month",
@@ -296,6 +301,7 @@ def _scan(text: str, pub: dt.date | None, text_year: int | None, window: int) ->
     return out
 
 
+_NEAR_YEAR = re.compile(r"(?:\s+[а-я]+){0,2}\s+((?:19|20)\d{2})(?:\s*(?:года|году|год|г\.)|-(?:го|м|й)\b)")
 _YEAR_AFTER = re.compile(r"^\s*\(?\s*(?:в\s+)?((?:19|20)\d{2})\s*(?:году|года|год|г\.)")
 
 
