@@ -64,6 +64,15 @@ def test_nominative_and_transliteration_of_people_outside_the_gazetteer():
     assert nominative("Ивана Петрова") == "Иван Петров"
     assert nominative("Анне Смирновой") == "Анна Смирнова"
     assert transliterate("Ержан Жуков") == "Yerzhan Zhukov"
+    # names the dictionary does not know (Kazakh ones) are put in the nominative by Russian declension rules
+    assert nominative("Камчыбека Ташиева") == "Камчыбек Ташиев"
+    assert nominative("Айгуль Нурлановой") == "Айгуль Нурланова"
+    assert nominative("Сергея Шойгу") == "Сергей Шойгу"  # indeclinable surname
+    assert nominative("Ерлан Тургумбаев") == "Ерлан Тургумбаев"  # already nominative
+
+
+def test_a_surname_alone_matches_a_person_listed_with_first_name():
+    assert [m.canonical for m in find_actors("«Мы призываем к сдержанности», — сказал Прайс.")] == ["Ned Price"]
 
 
 # ------------------------------------------------------------------------------------ quotes

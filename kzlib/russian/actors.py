@@ -91,8 +91,11 @@ def ru_actors() -> tuple[dict[str, list[_Name]], dict[str, list[RuActor]], dict[
     for r in rows:
         actor = RuActor(str(r["name"]), str(r.get("type") or ""))
         by_name[actor.name] = actor
-        for a in r.get("aliases") or []:
-            add(_name(str(a), actor, "alias"))
+        aliases = [str(a) for a in r.get("aliases") or []]
+        if actor.type == "person":  # "Нед Прайс" is also "Прайс"
+            aliases += [a.split()[-1] for a in aliases if len(a.split()) > 1 and _CYR.search(a.split()[-1])]
+        for a in dict.fromkeys(aliases):
+            add(_name(a, actor, "alias"))
         for t in r.get("titles") or []:
             add(_name(str(t), actor, "title"))
         for gkey in r.get("generic") or []:

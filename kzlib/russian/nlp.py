@@ -211,38 +211,99 @@ def _head_nominative(name: str) -> str:
     return " ".join([head, *words[1:]])
 
 
+_NAME_TAGS = {"Name", "Surn", "Patr"}
+# Endings of a surname in an oblique case (masculine -ов/-ев/-ин and feminine -ова/-ева/-ина types) and the
+# nominative they come from; pymorphy3 guesses unknown (e.g. Kazakh) names poorly, Russian grammar does not.
+_SURNAME_CASES = [
+    (re.compile(r"(ов|ев|ёв|ин|ын)(а|у|ым|е)$"), {"а": "gent", "у": "datv", "ым": "ablt", "е": "loct"}, "masc"),
+    (re.compile(r"(ов|ев|ёв|ин|ын)(ой)$"), {"ой": "gent"}, "femn"),
+    (re.compile(r"([аоуеы])(я|ю|ем)$"), {"я": "gent", "ю": "datv", "ем": "ablt"}, "masc"),  # Укибая <- Укибай
+]
+
+
+def _known_name_parses(word: str) -> list[Any]:
+    """Dictionary parses of a word as a singular name, declinable ones first (an indeclinable parse has
+    every case and says nothing about the one meant)."""
+    found = [p for p in parses(word.lower()) if p.is_known and _NAME_TAGS & set(p.tag.grammemes)
+             and "sing" in p.tag]
+    return sorted(found, key=lambda p: "Fixd" in p.tag)
+
+
+def _case_and_gender(words: list[str]) -> tuple[str | None, str | None]:
+    """The case and gender of a person's name: from a name pymorphy3 knows, else from a surname ending."""
+    for w in words:
+        known = [p for p in _known_name_parses(w) if "Fixd" not in p.tag]
+        if known:
+            return known[0].tag.case, known[0].tag.gender
+    last = words[-1].lower()
+    first = words[0].lower()
+    for rx, cases, gender in _SURNAME_CASES:
+        m = rx.search(last)
+        if m:
+            case = cases[m.group(2)]
+            if m.group(2) == "а" and len(words) == 1:
+                return None, None  # "Захарова" alone: a feminine nominative as likely as a masculine genitive
+            if m.group(2) == "а" and not re.search(r"[бвгджзклмнпрстфхцчшщ]а$", first):
+                # "Айгуль Нурланова", "Мария Захарова": a feminine nominative; "Ержана Бабакумарова" (a first
+                # name the dictionary does not know, in -а after a consonant): a masculine genitive
+                return None, None
+            return case, gender
+    return "nomn", None
+
+
+def _strip_case(word: str, gender: str | None, case: str, *, first: bool) -> str:
+    w = word
+    low = w.lower()
+    if gender == "femn":
+        if re.search(r"(ов|ев|ин|ын)ой$", low):
+            return w[:-2] + "а"
+        if first and re.search(r"[ыи]$|ой$|е$", low):
+            return re.sub(r"(ы|и|ой|е)$", "а", w)
+        return w
+    if re.search(r"(ов|ев|ёв|ин|ын)(а|у|ым|е)$", low):
+        return re.sub(r"(а|у|ым|е)$", "", w)
+    if first or case != "nomn":
+        if re.search(r"[аеиоуыэюя]я$|[аеиоуыэюя]ю$", low):  # Укибая -> Укибай
+            return w[:-1] + "й"
+        if re.search(r"[аеиоуыэюя]ем$", low):
+            return w[:-2] + "й"
+        if re.search(r"[бвгджзклмнпрстфхцчшщ](а|у|е)$", low):  # Ержана -> Ержан, Айдосу -> Айдос
+            return w[:-1]
+        if re.search(r"[бвгджзклмнпрстфхцчшщ]ом$", low):
+            return w[:-2]
+    return w
+
+
 def nominative(name: str) -> str:
-    """A person's name in the nominative (pymorphy3; the gender of the first name decides the surname's).
+    """A person's name in the nominative: pymorphy3 for names its dictionary knows, Russian declension
+    rules for the others (many Kazakh names), the gender of the first name deciding the surname's.
 
     Example:
-        >>> nominative("Ержана Бабакумарова"), nominative("Марии Захаровой")
-        ('Ержан Бабакумаров', 'Мария Захарова')
+        >>> nominative("Ержана Бабакумарова"), nominative("Марии Захаровой"), nominative("Ерлан Тургумбаев")
+        ('Ержан Бабакумаров', 'Мария Захарова', 'Ерлан Тургумбаев')
+        >>> nominative("Айдоса Укибая"), nominative("Сергея Шойгу")
+        ('Айдос Укибай', 'Сергей Шойгу')
     """
     words = name.split()
-    gender = None
-    for w in words:
-        for p in parses(w.lower()):
-            if "Name" in p.tag and p.tag.gender is not None:
-                gender = p.tag.gender
-                break
-        if gender:
-            break
+    if not words or not any(_CYR.search(w) for w in words):
+        return name
+    case, gender = _case_and_gender(words)
+    if case in (None, "nomn"):
+        return " ".join(words)
     out = []
-    for w in words:
-        if not _CYR.search(w):
+    for i, w in enumerate(words):
+        known = [p for p in _known_name_parses(w)
+                 if "Fixd" in p.tag or (p.tag.case == case and (gender is None or p.tag.gender == gender
+                                                                 or "ms-f" in p.tag))]
+        if known and "Fixd" in known[0].tag:  # "Шойгу": indeclinable
             out.append(w)
             continue
-        cands = [p for p in parses(w.lower()) if {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))]
-        if gender:
-            cands = [p for p in cands if p.tag.gender is None or p.tag.gender == gender or "ms-f" in p.tag] or cands
-        # a person is one ("Бабакумаров" is no plural of "Бабакумар"), and a declined name beats an indeclinable one
-        cands.sort(key=lambda p: ("plur" in p.tag, "Fixd" in p.tag))
-        if not cands:  # not known as a name: keep the word as written
-            out.append(w)
-            continue
-        form = cands[0].inflect({"nomn", "sing"})
-        word = form.word if form is not None else w.lower()
-        out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+        form = known[0].inflect({"nomn"}) if known else None
+        if form is not None:
+            word = form.word
+            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+        else:
+            out.append(_strip_case(w, gender, case, first=i == 0 and len(words) > 1))
     return " ".join(out)
 
 
