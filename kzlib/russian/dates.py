@@ -260,12 +260,12 @@ def _scan(text: str, pub: dt.date | None, text_year: int | None, window: int) ->
                                 "no publication date: relative date left unresolved", pub, fut))
         elif rule == "weekday":
             wd = v.weekday_of[g["wd"].lower()]
-            shift = _prefix_value(v.relative_of, g["wrel"]) if g.get("wrel") else None
+            wshift = _prefix_value(v.relative_of, g["wrel"]) if g.get("wrel") else None
             back, ahead = (pub.weekday() - wd) % 7, (wd - pub.weekday()) % 7
-            if shift == -1:
+            if wshift == -1:
                 d, how = pub - dt.timedelta(days=back or 7), "the one before publication"
-            elif shift == 1 or fut:
-                d, how = pub + dt.timedelta(days=ahead or 7 if shift == 1 else ahead), "future: the next one"
+            elif wshift == 1 or fut:
+                d, how = pub + dt.timedelta(days=ahead or 7 if wshift == 1 else ahead), "future: the next one"
             else:
                 d, how = pub - dt.timedelta(days=back), "the most recent one on or before publication"
             out.append(_mention(s, e, expr, d.isoformat(), "day", "publication-relative", 0.8, how, pub, fut))

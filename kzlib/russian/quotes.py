@@ -466,6 +466,7 @@ def _inside(pos: int, spans: list[_Q]) -> bool:
     return any(q.open_at <= pos < q.close_end for q in spans)
 
 
+_BEFORE_CHTO = re.compile(r"^(\s*[^,.;:!?«»—–]{0,60}?)(?=,\s*(?:что|будто|чтобы)\b)", re.IGNORECASE)
 _CHTO = re.compile(r"^[\s,]*(?:что|будто|чтобы)\b\s*", re.IGNORECASE)
 _COLON = re.compile(r"^\s*:\s*")
 _ABOUT = re.compile(r"^\s*(?:о|об|обо)\s+", re.IGNORECASE)
@@ -509,16 +510,16 @@ def _indirect_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: lis
             after = sent[t.end:]
             # content: "что …", ": …", "о …", or a direct object
             content_at = None
-            m = _CHTO.match(re.sub(r"^(\s*[^,.;:!?«»—–]{0,60}?)(?=,\s*(?:что|будто|чтобы)\b)", "", after,
-                                   flags=re.IGNORECASE)) if cue.that else None
+            # "заявил журналистам, что …": a few words may stand between the verb and its что-clause
+            rest = _BEFORE_CHTO.sub("", after)
+            m = _CHTO.match(rest) if cue.that else None
+            colon, about = _COLON.match(after), _ABOUT.match(after)
             if m is not None:
-                skipped = len(after) - len(re.sub(r"^(\s*[^,.;:!?«»—–]{0,60}?)(?=,\s*(?:что|будто|чтобы)\b)", "",
-                                                  after, flags=re.IGNORECASE))
-                content_at = t.end + skipped + m.end()
-            elif cue.that and _COLON.match(after) and not _COLON.sub("", after)[:1] in "«„\"—–-":
-                content_at = t.end + _COLON.match(after).end()
-            elif cue.about and _ABOUT.match(after):
-                content_at = t.end + _ABOUT.match(after).end()
+                content_at = t.end + (len(after) - len(rest)) + m.end()
+            elif cue.that and colon and _COLON.sub("", after)[:1] not in "«„\"—–-":
+                content_at = t.end + colon.end()
+            elif cue.about and about:
+                content_at = t.end + about.end()
             elif cue.object and after.strip() and after.lstrip()[:1].isalpha():
                 content_at = t.end + (len(after) - len(after.lstrip()))
             if content_at is None:
