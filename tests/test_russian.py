@@ -99,6 +99,12 @@ def test_dash_led_speech_with_a_title_resolved_to_the_last_holder():
     assert _speech(q) == [("Порядок в Алматы восстановлен, силы правопорядка контролируют город", "Kassym-Jomart Tokayev")]
 
 
+def test_a_generic_title_means_the_last_named_holder():
+    q = _quotes("Путин провел совещание Совбеза.",
+                "«Мы выполнили все обязательства перед союзниками», — сказал глава государства.")
+    assert _speech(q) == [("Мы выполнили все обязательства перед союзниками", "Vladimir Putin")]
+
+
 def test_colon_dash_speech():
     q = _quotes("Лавров: — Мы будем добиваться полного выполнения всех договоренностей.")
     assert _speech(q) == [("Мы будем добиваться полного выполнения всех договоренностей.", "Sergey Lavrov")]
