@@ -454,7 +454,9 @@ def clean(corpus: Corpus, *, progress: bool = False, splitter: SentenceSplitter 
     body = analysable(paras)
     if splitter is None:
         splitter = _train_splitter(docs, body=body)
-    sentences = _split_sentences(body, splitter)
+    russian = set(docs.loc[docs["language"].fillna("").astype(str).str.startswith("ru"), "doc_id"]) \
+        if "language" in docs.columns else set()  # split with razdel (issue 18)
+    sentences = _split_sentences(body, splitter, russian=russian)
     words = pd.Series([len(t.split()) for t in body["text"]], index=body.index, dtype="int64")
     docs["n_words"] = docs["doc_id"].map(words.groupby(body["doc_id"]).sum()).fillna(0).astype(int)
     empty = docs.loc[docs["n_words"] == 0, "doc_id"].tolist()
@@ -499,7 +501,7 @@ def _republished_source(notice: str) -> str:
     return m["src"].strip(" -–—") if m else ""
 
 
-def _split_sentences(body: pd.DataFrame, splitter: SentenceSplitter) -> pd.DataFrame:
+def _split_sentences(body: pd.DataFrame, splitter: SentenceSplitter, *, russian: set | None = None) -> pd.DataFrame:
     columns = ["doc_id", "para_id", "sentence_id", "start", "end", "text"]
     # one list or int64 array per column: a tuple per sentence would hold ~200 bytes per row until the table
     # is built (~400 MB at 100,000 documents)
@@ -508,7 +510,12 @@ def _split_sentences(body: pd.DataFrame, splitter: SentenceSplitter) -> pd.DataF
     numbers: dict[str, array] = {c: array("q") for c in ("para_id", "sentence_id", "start", "end")}
     counters: dict[str, int] = {}
     for doc_id, para_id, text in zip(body["doc_id"], body["para_id"], body["text"]):
-        for start, end, sent in splitter.spans(text):
+        if russian and doc_id in russian:
+            from kzlib.russian.nlp import sentences as ru_sentences
+            spans = ru_sentences(text)
+        else:
+            spans = splitter.spans(text)
+        for start, end, sent in spans:
             n = counters.get(doc_id, 0)
             counters[doc_id] = n + 1
             doc_ids.append(doc_id)

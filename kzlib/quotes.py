@@ -592,6 +592,15 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
             paras = paras[paras["duplicate_of"].fillna(-1).astype(int) < 0]
     paras = paras.sort_values(["doc_id", "para_id"], kind="stable")
     paras = paras[paras["doc_id"].notna()]
+    # Russian documents have their own rules (issue 18)
+    from kzlib.russian import russian_doc_ids
+
+    ru_ids = russian_doc_ids(paras, documents)
+    ru_frame = None
+    if ru_ids:
+        from kzlib.russian import as_quote_table, extract_quotes_ru
+        ru_frame = as_quote_table(extract_quotes_ru(paras[paras["doc_id"].isin(ru_ids)]), QUOTE_COLUMNS)
+        paras = paras[~paras["doc_id"].isin(ru_ids)]
     has_despun = use_despun and "text_despun" in paras.columns
     # whole columns as lists once, each document a run of rows (sorted by doc_id like groupby's groups):
     # per-document pandas calls cost more than the extraction of a short document
@@ -613,6 +622,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
     out = pd.DataFrame(frames, columns=[c for c in QUOTE_COLUMNS])
     if out.empty:
         out = pd.DataFrame(columns=QUOTE_COLUMNS)
+    if ru_frame is not None and len(ru_frame):
+        out = ru_frame if out.empty else pd.concat([out, ru_frame], ignore_index=True)
     out = out.sort_values(["doc_id", "para_id", "start", "end"], kind="stable", ignore_index=True)
     out["quote_id"] = out.groupby("doc_id").cumcount().astype(int)
     for c in ("para_id", "end_para_id", "start", "end", "n_words"):

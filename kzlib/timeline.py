@@ -742,6 +742,12 @@ def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: 
 def _document_mentions(texts: list[str], published: Any, certainty: str, *, window: int, tolerance: int,
                        scan: Callable[[str], list[_Cand]] = _scan) -> list[list[dict[str, Any]]]:
     """Mentions of each text of one document: absolute dates first, then the anchor, then the rest."""
+    # Russian text has its own rules (issue 18)
+    from kzlib.russian.nlp import is_russian
+
+    if texts and is_russian(texts[0][:300]):
+        from kzlib.russian.dates import document_mentions_ru
+        return document_mentions_ru(texts, published, certainty, window=window, tolerance=tolerance)
     cands = [scan(t) for t in texts]
     pub_anchor = _make_anchor(published, certainty)
     # yearless dates take their year from the publication date as given (good to within months)
@@ -788,6 +794,12 @@ def extract_dates(text: str, *, published: Any = None, date_certainty: str = "ex
     if not isinstance(text, str):
         raise ParameterError(f"text must be a string, not {type(text).__name__}; pass one document's text")
     _check_options(future_window_days, tolerance_days)
+    # Russian text: TimeML values in timex_type/timex_value (issue 18)
+    from kzlib.russian.nlp import is_russian
+
+    if is_russian(text[:300]):
+        from kzlib.russian.dates import extract_dates_ru
+        return extract_dates_ru(text, published=published, future_window_days=future_window_days)
     mentions = _document_mentions([text], published, date_certainty, window=future_window_days,
                                   tolerance=tolerance_days)[0]
     return pd.DataFrame(mentions, columns=MENTION_COLUMNS)

@@ -1,0 +1,342 @@
+"""Russian language resources, loaded lazily: razdel (sentences, tokens), pymorphy3 (lemmas), natasha (NER).
+
+Nothing here is imported or loaded until a Russian document is analysed: pymorphy3's dictionaries take
+~0.4 s and natasha's embeddings and NER model ~2 s to load, once per process. All of them ship inside
+their packages and work offline.
+
+Example:
+    >>> from kzlib.russian.nlp import lemmas, is_russian
+    >>> is_russian("Токаев заявил, что порядок восстановлен.")
+    True
+    >>> "токаев" in lemmas("Токаева")
+    True
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+__all__ = [
+    "Entity",
+    "Token",
+    "cyrillic_share",
+    "entities",
+    "is_russian",
+    "lemma",
+    "lemmas",
+    "nominative",
+    "parses",
+    "sentences",
+    "tokens",
+    "transliterate",
+]
+
+log = logging.getLogger(__name__)
+
+_CYR = re.compile(r"[А-Яа-яЁё]")
+_LAT = re.compile(r"[A-Za-z]")
+_LOCK = threading.Lock()
+
+
+def cyrillic_share(text: str, *, sample: int = 2000) -> float:
+    """Share of Cyrillic among the letters (Cyrillic or Latin) of the first ``sample`` characters.
+
+    Example:
+        >>> cyrillic_share("Токаев said")
+        0.6
+    """
+    s = (text or "")[:sample]
+    if not _CYR.search(s):  # the common case in an English corpus, at C speed
+        return 0.0
+    c, lat = len(_CYR.findall(s)), len(_LAT.findall(s))
+    return c / (c + lat) if c + lat else 0.0
+
+
+def is_russian(text: str, *, language: str | None = None) -> bool:
+    """True when ``language`` is ``ru`` or, with no language given, most letters of the text are Cyrillic.
+
+    Example:
+        >>> is_russian("Any text", language="ru"), is_russian("Президент Казахстана")
+        (True, True)
+    """
+    if language:
+        return str(language).lower().startswith("ru")
+    return cyrillic_share(text) > 0.5
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, sentence) of each sentence of a Russian text (razdel).
+
+    Example:
+        >>> [s for _, _, s in sentences("Токаев выступил. Он заявил, что т.е. всё.")]
+        ['Токаев выступил.', 'Он заявил, что т.е. всё.']
+    """
+    from razdel import sentenize
+
+    return [(s.start, s.stop, s.text) for s in sentenize(text or "")]
+
+
+def tokens(text: str) -> list[Token]:
+    """Tokens of a Russian text with their offsets (razdel).
+
+    Example:
+        >>> [t.text for t in tokens("Главы МИД России")]
+        ['Главы', 'МИД', 'России']
+    """
+    from razdel import tokenize
+
+    return [Token(t.start, t.stop, t.text) for t in tokenize(text or "")]
+
+
+_MORPH: Any = None
+
+
+def _morph() -> Any:
+    global _MORPH
+    if _MORPH is None:
+        with _LOCK:
+            if _MORPH is None:
+                import pymorphy3
+
+                _MORPH = pymorphy3.MorphAnalyzer()
+                log.info("pymorphy3 Russian dictionaries loaded")
+    return _MORPH
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's parses of a word (cached)."""
+    return tuple(_morph().parse(word))
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every normal form pymorphy3 gives a word (lower case), plus the word itself: "Токаева" has both
+    the masculine "токаев" (genitive) and the feminine "токаева" (nominative).
+
+    Example:
+        >>> sorted(lemmas("Заявили"))
+        ['заявили', 'заявить']
+    """
+    w = word.lower().replace("ё", "е")
+    if not _CYR.search(w):
+        return frozenset({w})
+    return frozenset({w} | {p.normal_form.replace("ё", "е") for p in parses(w)})
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """pymorphy3's most likely normal form of a word (lower case).
+
+    Example:
+        >>> lemma("подчеркнула")
+        'подчеркнуть'
+    """
+    w = word.lower().replace("ё", "е")
+    if not _CYR.search(w):
+        return w
+    return parses(w)[0].normal_form.replace("ё", "е")
+
+
+# ------------------------------------------------------------------------------------------------ NER
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    type: str  # PER, ORG, LOC
+    text: str
+    normal: str  # nominative form of a person's name (pymorphy3), else the text
+
+
+_NATASHA: Any = None
+
+
+def _natasha() -> Any:
+    global _NATASHA
+    if _NATASHA is None:
+        with _LOCK:
+            if _NATASHA is None:
+                from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+                _NATASHA = (Segmenter(), NewsNERTagger(NewsEmbedding()))
+                log.info("natasha NER and morphology models loaded")
+    return _NATASHA
+
+
+@lru_cache(maxsize=4096)
+def entities(text: str) -> tuple[Entity, ...]:
+    """Named entities of a Russian text (natasha/slovnet) with their nominative forms.
+
+    Example:
+        >>> [(e.type, e.normal) for e in entities("По словам Ержана Бабакумарова, всё спокойно.")]
+        [('PER', 'Ержан Бабакумаров')]
+    """
+    if not text or not _CYR.search(text):
+        return ()
+    from natasha import Doc
+
+    seg, ner = _natasha()
+    doc = Doc(text)
+    doc.segment(seg)
+    doc.tag_ner(ner)
+    out = []
+    for s in doc.spans:
+        normal = nominative(s.text) if s.type == "PER" else _head_nominative(s.text)
+        out.append(Entity(s.start, s.stop, s.type, s.text, normal))
+    return tuple(out)
+
+
+def _head_nominative(name: str) -> str:
+    """An organisation's name with its first word in the nominative ("Минздраве края" -> "Минздрав края")."""
+    words = name.split(" ", 1)
+    if not _CYR.search(words[0]) or words[0].isupper():
+        return name
+    p = parses(words[0].lower())[0]
+    form = p.inflect({"nomn"}) if p.tag.POS == "NOUN" else None
+    if form is None:
+        return name
+    head = form.word[:1].upper() + form.word[1:] if words[0][:1].isupper() else form.word
+    return " ".join([head, *words[1:]])
+
+
+_NAME_TAGS = {"Name", "Surn", "Patr"}
+# Endings of a surname in an oblique case (masculine -ов/-ев/-ин and feminine -ова/-ева/-ина types) and the
+# nominative they come from; pymorphy3 guesses unknown (e.g. Kazakh) names poorly, Russian grammar does not.
+_SURNAME_CASES = [
+    (re.compile(r"(ов|ев|ёв|ин|ын)(а|у|ым|е)$"), {"а": "gent", "у": "datv", "ым": "ablt", "е": "loct"}, "masc"),
+    (re.compile(r"(ов|ев|ёв|ин|ын)(ой)$"), {"ой": "gent"}, "femn"),
+    (re.compile(r"([аоуеы])(я|ю|ем)$"), {"я": "gent", "ю": "datv", "ем": "ablt"}, "masc"),  # Укибая <- Укибай
+]
+
+
+def _known_name_parses(word: str) -> list[Any]:
+    """Dictionary parses of a word as a singular name, declinable ones first (an indeclinable parse has
+    every case and says nothing about the one meant)."""
+    found = [p for p in parses(word.lower()) if p.is_known and _NAME_TAGS & set(p.tag.grammemes)
+             and "sing" in p.tag]
+    return sorted(found, key=lambda p: "Fixd" in p.tag)
+
+
+def _case_and_gender(words: list[str]) -> tuple[str | None, str | None]:
+    """The case and gender of a person's name: from a name pymorphy3 knows, else from a surname ending."""
+    for w in words:
+        known = [p for p in _known_name_parses(w) if "Fixd" not in p.tag]
+        if known:
+            return known[0].tag.case, known[0].tag.gender
+    last = words[-1].lower()
+    first = words[0].lower()
+    for rx, cases, gender in _SURNAME_CASES:
+        m = rx.search(last)
+        if m:
+            case = cases[m.group(2)]
+            if m.group(2) == "а" and len(words) == 1:
+                return None, None  # "Захарова" alone: a feminine nominative as likely as a masculine genitive
+            if m.group(2) == "а" and not re.search(r"[бвгджзклмнпрстфхцчшщ]а$", first):
+                # "Айгуль Нурланова", "Мария Захарова": a feminine nominative; "Ержана Бабакумарова" (a first
+                # name the dictionary does not know, in -а after a consonant): a masculine genitive
+                return None, None
+            return case, gender
+    return "nomn", None
+
+
+def _strip_case(word: str, gender: str | None, case: str, *, first: bool) -> str:
+    w = word
+    low = w.lower()
+    if gender == "femn":
+        if re.search(r"(ов|ев|ин|ын)ой$", low):
+            return w[:-2] + "а"
+        if first and re.search(r"[ыи]$|ой$|е$", low):
+            return re.sub(r"(ы|и|ой|е)$", "а", w)
+        return w
+    if re.search(r"(ов|ев|ёв|ин|ын)(а|у|ым|е)$", low):
+        return re.sub(r"(а|у|ым|е)$", "", w)
+    if first or case != "nomn":
+        if re.search(r"[аеиоуыэюя]я$|[аеиоуыэюя]ю$", low):  # Укибая -> Укибай
+            return w[:-1] + "й"
+        if re.search(r"[аеиоуыэюя]ем$", low):
+            return w[:-2] + "й"
+        if re.search(r"[бвгджзклмнпрстфхцчшщ](а|у|е)$", low):  # Ержана -> Ержан, Айдосу -> Айдос
+            return w[:-1]
+        if re.search(r"[бвгджзклмнпрстфхцчшщ]ом$", low):
+            return w[:-2]
+    return w
+
+
+def nominative(name: str) -> str:
+    """A person's name in the nominative: pymorphy3 for names its dictionary knows, Russian declension
+    rules for the others (many Kazakh names), the gender of the first name deciding the surname's.
+
+    Example:
+        >>> nominative("Ержана Бабакумарова"), nominative("Марии Захаровой"), nominative("Ерлан Тургумбаев")
+        ('Ержан Бабакумаров', 'Мария Захарова', 'Ерлан Тургумбаев')
+        >>> nominative("Айдоса Укибая"), nominative("Сергея Шойгу")
+        ('Айдос Укибай', 'Сергей Шойгу')
+    """
+    words = name.split()
+    if not words or not any(_CYR.search(w) for w in words):
+        return name
+    case, gender = _case_and_gender(words)
+    if case in (None, "nomn"):
+        return " ".join(words)
+    out = []
+    for i, w in enumerate(words):
+        known = [p for p in _known_name_parses(w)
+                 if "Fixd" in p.tag or (p.tag.case == case and (gender is None or p.tag.gender == gender
+                                                                 or "ms-f" in p.tag))]
+        if known and "Fixd" in known[0].tag:  # "Шойгу": indeclinable
+            out.append(w)
+            continue
+        form = known[0].inflect({"nomn"}) if known else None
+        if form is not None:
+            word = form.word
+            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+        else:
+            out.append(_strip_case(w, gender, case, first=i == 0 and len(words) > 1))
+    return " ".join(out)
+
+
+# ------------------------------------------------------------------------------------- transliteration
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "і": "i", "қ": "q", "ғ": "gh", "ң": "ng", "ө": "o", "ү": "u", "ұ": "u",
+    "һ": "h", "ә": "a",
+}
+_VOWELS = set("аеёиоуыэюяъь")
+
+
+def transliterate(name: str) -> str:
+    """A Cyrillic name in Latin letters (BGN/PCGN-style: initial and post-vowel е → ye, -ий → -iy).
+
+    Example:
+        >>> transliterate("Ержан Бабакумаров")
+        'Yerzhan Babakumarov'
+    """
+    out = []
+    prev = ""
+    for ch in name:
+        low = ch.lower()
+        if low in _TRANSLIT:
+            lat = _TRANSLIT[low]
+            if low == "е" and (not prev or not prev.isalpha() or prev.lower() in _VOWELS):
+                lat = "ye"
+            if ch.isupper() and lat:
+                lat = lat[0].upper() + lat[1:]
+            out.append(lat)
+        else:
+            out.append(ch)
+        prev = ch
+    return "".join(out)

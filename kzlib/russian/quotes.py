@@ -1,0 +1,739 @@
+"""Russian quotations: «…» / „…“ quotes, dash-led speech and reported speech, attributed to speakers.
+
+``extract_quotes_ru`` gives rows in the schema of :data:`kzlib.quotes.QUOTE_COLUMNS`. It finds
+
+- direct quotes in «…», „…“, "…" and ”…” marks, with their attribution after the quote
+  ("«…», — заявил Токаев."), before it ("Токаев заявил: «…»", "По словам Токаева, «…»") or inside it
+  ("«A, — отметил он. — B»", two rows);
+- dash-led speech ("— …, — сказал глава государства." and "Песков: — …");
+- reported speech: "X заявил(а/и), что …", "X сообщил о …", "X пообещал …", "по словам X, …",
+  "как сообщил X, …", "…, — заявили в МО РФ.", "…, передает ТАСС." and "Об этом сообщил X." after the
+  content.
+
+Cue verbs are matched on lemmas (``kzlib/data/ru/cue_verbs.yaml``), so every gender, number, tense and
+aspect counts. Speakers are gazetteer names matched on lemmas (``kzlib.russian.actors``), titles and
+generic descriptions resolved to the actor last named with them, pronouns ("он", "по его словам") to the
+last speaker, and other people found by natasha's NER and named by the transliteration of their
+nominative form. Media that only pass words on ("как передает ТАСС") are the speaker only when no
+other source is named.
+
+Example:
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"doc_id": ["d"], "para_id": [0],
+    ...                   "text": ["«Ситуация стабилизировалась», — заявила Токаеву министр."]})
+    >>> extract_quotes_ru(p)[["quote", "kind"]].values.tolist()
+    [['Ситуация стабилизировалась', 'direct']]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+import yaml
+
+from kzlib.russian.actors import ActorMatch, find_actors, ru_actors
+from kzlib.russian.nlp import entities, lemmas, parses, sentences, tokens, transliterate
+
+__all__ = ["extract_quotes_ru", "resolve_speaker"]
+
+log = logging.getLogger(__name__)
+
+_DASH = "—–-"
+_OPEN_CLOSE = {"«": "»", "„": "“”", "“": "”", '"': '"', "”": "”"}
+_WORD = re.compile(r"[\w-]+")
+_PRON_PERSON = {"он", "она", "его", "ее", "её", "ему", "ей", "него", "нее", "неё", "им"}
+_PRON_GROUP = {"они", "их", "них", "им"}
+
+
+@dataclass(frozen=True)
+class _Cue:
+    that: bool
+    about: bool
+    object: bool
+    relay: bool
+
+
+@lru_cache(maxsize=1)
+def _cue_data() -> tuple[dict[str, _Cue], list[tuple[str, ...]], list[tuple[str, ...]], list[tuple[str, ...]]]:
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("ru/cue_verbs.yaml").read_text("utf-8"))
+    table: dict[str, _Cue] = {}
+    for row in data["cues"]:
+        cue = _Cue(bool(row.get("that")), bool(row.get("about")), bool(row.get("object")), bool(row.get("relay")))
+        for lem in row["lemmas"]:
+            table[str(lem)] = cue
+    return (table, [tuple(x) for x in data["according"]], [tuple(x) for x in data["relay_phrases"]],
+            [tuple(x) for x in data["back_reference"]])
+
+
+def _cue_of(word: str) -> tuple[str, _Cue] | None:
+    """The cue a finite verb form stands for ("заявила" -> заявить), or None."""
+    if not re.search(r"[а-яё]", word.lower()):
+        return None
+    table = _cue_data()[0]
+    for p in parses(word.lower()):
+        if p.tag.POS == "VERB":
+            lem = p.normal_form.replace("ё", "е")
+            if lem in table:
+                return lem, table[lem]
+    return None
+
+
+# ------------------------------------------------------------------------------------------ state
+@dataclass
+class _State:
+    last_speaker: str = ""
+    last_speaker_type: str = ""
+    last_person: str = ""
+    last_mentioned_person: str = ""
+    generic: dict[str, str] = field(default_factory=dict)  # generic description -> actor last named with it
+    people: dict[str, str] = field(default_factory=dict)  # surname -> full name of a person named in full
+
+    def note_actors(self, matches: list[ActorMatch]) -> None:
+        _, generic, _ = ru_actors()
+        for m in matches:
+            if m.kind == "generic":
+                continue
+            if m.type == "person":
+                self.last_mentioned_person = m.canonical
+            for key, actors in generic.items():
+                if any(a.name == m.canonical for a in actors):
+                    self.generic[key] = m.canonical
+
+    def note_speaker(self, name: str, typ: str) -> None:
+        if not name:
+            return
+        self.last_speaker, self.last_speaker_type = name, typ
+        if typ == "person":
+            self.last_person = name
+            self.last_mentioned_person = name
+
+
+@dataclass
+class _Spk:
+    name: str = ""
+    surface: str = ""
+    type: str = ""
+    method: str = ""
+
+
+def _rank(m: ActorMatch) -> int:
+    if m.type == "person":
+        return 3 if m.kind in ("alias", "title") else 2
+    if m.type in ("organisation", "group", "bloc", "state"):
+        return 2 if m.kind != "generic" else 1
+    return 1
+
+
+def resolve_speaker(span: str, st: _State | None = None, *, prefer_last: bool = True) -> tuple[str, str, str]:
+    """Canonical speaker named in a Russian phrase: (name, surface, type).
+
+    Candidates are gazetteer names (matched on lemmas) and the people and bodies natasha's NER finds
+    elsewhere in the phrase (people named by the transliteration of their nominative form). People
+    come before bodies, bodies before generic descriptions ("власти", "глава государства"); among
+    equals the one nearest the cue (the last before it, the first after it). A pronoun is resolved to
+    the last speaker.
+
+    Example:
+        >>> resolve_speaker("министр обороны РФ Сергей Шойгу")[0]
+        'Sergei Shoigu'
+        >>> resolve_speaker("пресс-секретарь Назарбаева Ержан Бабакумаров")[0]
+        'Yerzhan Babakumarov'
+    """
+    st = st or _State()
+    _, generic, _ = ru_actors()
+    found = find_actors(span)
+    cands: list[tuple[int, int, int, str, str, str]] = []  # (rank, start, end, name, surface, type)
+    possessors: set[int] = set()
+    for i, m in enumerate(found):
+        if m.kind == "generic":
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            # "пресс-секретарь Назарбаева": somebody's press secretary, not the default holder of the title
+            owned = nxt is not None and _possessor(span, m, nxt)
+            name = st.generic.get(m.generic_key) or ("" if owned else generic[m.generic_key][0].name)
+            if name:
+                cands.append((1, m.start, m.end, name, m.surface, m.type))
+            if owned:
+                possessors.add(i + 1)
+            continue
+        if i in possessors:
+            continue
+        cands.append((3 if m.type == "person" else 2, m.start, m.end, m.canonical, m.surface, m.type))
+    ents = _in_context(span)
+    if ents is None or (not any(e.type == "PER" for e in ents) and not found
+                        and re.search(r"\b[А-ЯЁ][а-яё]{2,}", span)):
+        ents = entities(span)  # the paragraph's NER missed a name this shorter span may show
+    for e in ents:
+        if e.type not in ("PER", "ORG") or any(m.start < e.end and e.start < m.end for m in found):
+            continue
+        if e.type == "PER":
+            full = _person_name(e.normal)
+            if " " in full:
+                st.people[full.split()[-1]] = full
+            else:  # "Бабакумаров" after "Ержан Бабакумаров": the full name
+                full = st.people.get(full, full)
+            cands.append((3, e.start, e.end, full, e.text, "person"))
+            for m in found:  # "пресс-секретарь … Айдос Укибай": the title now stands for this person
+                if m.kind == "generic" and 0 <= e.start - m.end <= 40:
+                    st.generic[m.generic_key] = _person_name(e.normal)
+        else:
+            cands.append((2, e.start, e.end, e.normal, e.text, "organisation"))
+    if cands:
+        top = max(c[0] for c in cands)
+        best = sorted((c for c in cands if c[0] == top), key=lambda c: c[1])
+        if prefer_last:
+            c = best[-1]
+        else:  # the first name after the cue, or the last of an apposition ("министр обороны РФ Сергей Шойгу")
+            k = 0
+            while k + 1 < len(best) and re.fullmatch(r"\s*\S*\s*", span[best[k][2]:best[k + 1][1]]) \
+                    and not re.search(r"[,.;:]", span[best[k][2]:best[k + 1][1]]):
+                k += 1
+            c = best[k]
+        return c[3], c[4], c[5]
+    words = [w.lower() for w in _WORD.findall(span)]
+    for w in (reversed(words) if prefer_last else words):
+        if w in _PRON_PERSON:
+            return (st.last_person or st.last_mentioned_person), w, "person"
+        if w in _PRON_GROUP:
+            return st.last_speaker, w, st.last_speaker_type
+    return "", "", ""
+
+
+def _has_case(word: str, case: str) -> bool:
+    return any(case in p.tag for p in parses(word.lower()) if p.tag.POS in ("NOUN", "ADJF"))
+
+
+def _possessor(text: str, title: ActorMatch, person: ActorMatch) -> bool:
+    """"пресс-секретарь Назарбаева": a genitive name right after a title in another case is whose title it
+    is, not an apposition ("президент Токаев", "президента Токаева")."""
+    if person.type != "person" or person.kind == "generic" or text[title.end:person.start].strip():
+        return False
+    first_title = title.surface.split()[0]
+    first_person = person.surface.split()[0]
+    return _has_case(first_person, "gent") and not _has_case(first_title, "gent")
+
+
+def _in_context(span: str):
+    """Entities of the paragraph being read that fall inside ``span`` (offsets relative to span), or None."""
+    text, ents = _PARA
+    if not span or not text:
+        return None
+    at = text.find(span)
+    if at < 0:
+        return None
+    return tuple(type(e)(e.start - at, e.end - at, e.type, e.text, e.normal) for e in ents
+                 if e.start >= at and e.end <= at + len(span))
+
+
+_PARA: tuple[str, tuple] = ("", ())
+
+
+def _person_name(normal: str) -> str:
+    """Canonical name of a person found by NER: the gazetteer's when it knows the name, else Latin letters."""
+    found = [m for m in find_actors(normal) if m.type == "person" and m.kind == "alias"]
+    if found:
+        return found[-1].canonical
+    return transliterate(normal)
+
+
+# ------------------------------------------------------------------------------------ quote spans
+@dataclass
+class _Q:
+    start: int  # offset of the first quoted character (after the opening mark)
+    end: int  # offset of the closing mark (or the paragraph end when unclosed)
+    open_at: int
+    close_end: int
+
+
+def _quote_spans(text: str) -> list[_Q]:
+    """Outermost quoted spans of a paragraph; „…“ inside «…» belongs to the outer quote."""
+    spans: list[_Q] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "«":
+            depth, j = 1, i + 1
+            while j < n and depth:
+                if text[j] == "«":
+                    depth += 1
+                elif text[j] == "»":
+                    depth -= 1
+                j += 1
+            end = j - 1 if depth == 0 else n
+            spans.append(_Q(i + 1, end, i, min(n, end + 1)))
+            i = end + 1
+            continue
+        if ch in "„“\"”":
+            closers = _OPEN_CLOSE[ch]
+            before = text[i - 1] if i else " "
+            if ch in "\"”“" and before.isalnum() and i > 0:  # a closing mark: "слово" then "…"
+                i += 1
+                continue
+            j = i + 1
+            while j < n and text[j] not in closers:
+                j += 1
+            if j < n:
+                spans.append(_Q(i + 1, j, i, j + 1))
+                i = j + 1
+                continue
+            if ch in "\"„“" and (i == 0 or text[i - 1] in " :(—–") and n - i > 10:
+                spans.append(_Q(i + 1, n, i, n))  # a quote the excerpt cuts before its end
+                break
+        i += 1
+    return [q for q in spans if q.end > q.start]
+
+
+# ---------------------------------------------------------------------------------------- rows
+@dataclass
+class _Row:
+    para_idx: int
+    start: int
+    end: int
+    kind: str
+    spk: _Spk
+    cue: str
+    method: str
+    confidence: float
+
+
+def _tokens_with_cues(text: str) -> list[tuple[int, int, str, tuple[str, _Cue] | None]]:
+    return [(t.start, t.end, t.text, _cue_of(t.text)) for t in tokens(text)]
+
+
+_AFTER_QUOTE = re.compile(r"\s*[,.!?…]?\s*[—–-]+\s*")
+_CLAUSE_END = re.compile(r"[.;!?…]|\s[—–]\s|[«„“\"]")
+_INNER_SPLIT = re.compile(r"(?P<a>[,!?…])\s*[—–-]+\s*(?P<attr>[^—–«»]{3,120}?)[.,:]\s*[—–-]+\s*")
+
+
+def _attribution(text: str, lo: int, hi: int, st: _State, *, after_cue: bool) -> tuple[_Spk, str] | None:
+    """Speaker and cue in text[lo:hi] when it holds a cue verb (or an 'according to' phrase): the first
+    cue after a quote, the last one before it."""
+    seg = text[lo:hi]
+    toks = _tokens_with_cues(seg)
+    if not after_cue:
+        toks = toks[::-1]
+    for k, (s, e, w, cue) in enumerate(toks):
+        if cue is None:
+            continue
+        before, after = seg[:s], seg[e:]
+        after = re.split(r"[,.;:!?…]|\s[—–]\s", after, maxsplit=1)[0]
+        # "«…», — сказал Токаев" / "подчеркнул он": the subject follows the verb; "Токаев сказал: «…»": precedes
+        order = (after, before) if after_cue else (before, after)
+        for part, last in ((order[0], not after_cue), (order[1], after_cue)):
+            name, surface, typ = resolve_speaker(part, st, prefer_last=last)
+            if name:
+                return _Spk(name, surface, typ, "cue"), w
+        return _Spk("", "", "", "cue"), w
+    m = _according(seg)
+    if m is not None:
+        name, surface, typ = resolve_speaker(m[1], st, prefer_last=False)
+        return _Spk(name, surface, typ, "according"), m[0]
+    return None
+
+
+def _lemma_seq_at(words: list[str], i: int, seq: tuple[str, ...]) -> bool:
+    if i + len(seq) > len(words):
+        return False
+    return all(s in lemmas(words[i + k]) for k, s in enumerate(seq))
+
+
+def _according(seg: str) -> tuple[str, str, int] | None:
+    """("по словам", source phrase, offset after the source) of an according-to phrase in seg, or None."""
+    _, according, _, _ = _cue_data()
+    toks = [t for t in tokens(seg) if _WORD.fullmatch(t.text)]
+    words = [t.text for t in toks]
+    for i in range(len(words)):
+        for seq in according:
+            gap = 0
+            if len(seq) == 2:  # "по официальным данным", "по предварительным данным": modifiers before the noun
+                gap = next((g for g in range(3) if i + 1 + g < len(words) and seq[0] in lemmas(words[i])
+                            and seq[1] in lemmas(words[i + 1 + g])), -1)
+                ok = gap >= 0
+            else:
+                ok = _lemma_seq_at(words, i, seq)
+            if ok:
+                j = i + len(seq) + max(gap, 0)
+                cue = seg[toks[i].start:toks[j - 1].end]
+                tail = re.split(r"[,.;:!?…]|\s[—–]\s", seg[toks[j - 1].end:], maxsplit=1)[0]
+                # the source phrase keeps the noun and its modifiers: "официальным данным", "его словам"
+                return cue, seg[toks[i + 1].start:toks[j - 1].end] + tail, toks[j - 1].end + len(tail)
+    m = re.search(r"\bкак\s+(\w+)\s+(.+?)(?=[,.;:!?…]|\s[—–]\s|$)", seg, re.IGNORECASE)
+    if m and _cue_of(m.group(1)):
+        return m.group(1), m.group(2), m.end(2)
+    return None
+
+
+def _sentence_of(bounds: list[tuple[int, int, str]], pos: int) -> tuple[int, int]:
+    for s, e, _ in bounds:
+        if s <= pos < e:
+            return s, e
+    return 0, 0
+
+
+def _direct_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: list[tuple[int, int, str]],
+                 prev_colon_speaker: _Spk | None) -> list[_Row]:
+    rows: list[_Row] = []
+    for k, q in enumerate(spans):
+        inner = text[q.start:q.end]
+        n_words = len(_WORD.findall(inner))
+        nxt = spans[k + 1].open_at if k + 1 < len(spans) else len(text)
+        prv = spans[k - 1].close_end if k else 0
+        # split quote: «A, — отметил он. — B»
+        parts: list[tuple[int, int]] = [(q.start, q.end)]
+        spk: _Spk | None = None
+        cue = ""
+        m = _INNER_SPLIT.search(inner)
+        if m and _attribution(inner, m.start("attr"), m.end("attr"), st, after_cue=True):
+            got = _attribution(inner, m.start("attr"), m.end("attr"), st, after_cue=True)
+            assert got is not None
+            spk, cue = got
+            parts = [(q.start, q.start + m.start("a")), (q.start + m.end(), q.end)]
+        # after the quote: "», — заявил Токаев."
+        if spk is None:
+            am = _AFTER_QUOTE.match(text, q.close_end)
+            if am and am.end() > q.close_end:
+                tail_end = _CLAUSE_END.search(text, am.end())
+                hi = min(tail_end.start() if tail_end else len(text), nxt)
+                got = _attribution(text, am.end(), hi, st, after_cue=True)
+                if got:
+                    spk, cue = got
+        # before the quote, in its sentence: "Токаев заявил: «", "По словам Токаева, «", "заявил, что «"
+        s_lo, _ = _sentence_of(bounds, q.open_at)
+        if spk is None:
+            lo = max(s_lo, prv)
+            got = _attribution(text, lo, q.open_at, st, after_cue=False)
+            if got and (got[0].name or text[lo:q.open_at].rstrip().endswith((":", ",", "что"))):
+                spk, cue = got
+        if spk is None and q.open_at == 0 and prev_colon_speaker is not None:
+            spk, cue = prev_colon_speaker, ":"
+        at_sentence_start = q.open_at <= s_lo + 1 or not text[s_lo:q.open_at].strip(" —–-")
+        unclosed = q.close_end >= len(text) and text[q.end - 1:q.end] not in "»“”\""
+        if spk is None:
+            if at_sentence_start and st.last_speaker and (
+                    unclosed or (n_words >= 5 and inner.rstrip()[-1:] in ".!?…,")):
+                spk, cue = _Spk(st.last_speaker, "", st.last_speaker_type, "continuation"), ""
+            else:
+                rows.append(_Row(idx, q.start, q.end, "fragment", _Spk(), "", "ru-unattributed", 0.3))
+                continue
+        short = n_words < 5 and not at_sentence_start and not unclosed
+        for a, b in parts:
+            rows.append(_Row(idx, a, b, "fragment" if short else "direct", spk, cue,
+                             "ru-direct-" + (spk.method or "cue"), 0.9 if spk.name else 0.5))
+        if spk.name:
+            st.note_speaker(spk.name, spk.type)
+    return rows
+
+
+_DASH_LEAD = re.compile(r"^\s*[—–-]\s*")
+_DASH_TAIL = re.compile(r"(?P<end>[,!?…])\s*[—–-]+\s+(?P<attr>[^—–]{2,160}?)(?:[.]\s*(?:[—–-]+\s*(?P<rest>\S.*))?|\s*$)",
+                        re.DOTALL)
+_COLON_DASH = re.compile(r"(?P<who>[^.:!?«»]{2,120}):\s*[—–]\s*(?P<q>\S)")
+
+
+def _dash_rows(idx: int, text: str, st: _State, prev_colon_speaker: _Spk | None) -> list[_Row]:
+    rows: list[_Row] = []
+    lead = _DASH_LEAD.match(text)
+    if lead and lead.end() > 0 and text[lead.end():lead.end() + 1] not in "«„\"":
+        body = lead.end()
+        for m in _DASH_TAIL.finditer(text, body):
+            got = _attribution(text, m.start("attr"), m.end("attr"), st, after_cue=True)
+            if not got:
+                continue
+            spk, cue = got
+            rows.append(_Row(idx, body, m.start("end"), "direct", spk, cue, "ru-dash", 0.85))
+            if m.group("rest"):
+                rows.append(_Row(idx, m.start("rest"), len(text), "direct", spk, cue, "ru-dash", 0.8))
+            st.note_speaker(spk.name, spk.type)
+            return rows
+        spk = prev_colon_speaker or _Spk(st.last_speaker, "", st.last_speaker_type, "continuation")
+        rows.append(_Row(idx, body, len(text), "direct", spk, ":" if prev_colon_speaker else "", "ru-dash", 0.6))
+        return rows
+    for m in _COLON_DASH.finditer(text):
+        who = m.group("who")
+        name, surface, typ = resolve_speaker(who, st)
+        if name:
+            rows.append(_Row(idx, m.start("q"), len(text), "direct", _Spk(name, surface, typ, "colon"), ":",
+                             "ru-dash-colon", 0.8))
+            st.note_speaker(name, typ)
+    return rows
+
+
+def _inside(pos: int, spans: list[_Q]) -> bool:
+    return any(q.open_at <= pos < q.close_end for q in spans)
+
+
+_BEFORE_CHTO = re.compile(r"^(\s*[^,.;:!?«»—–]{0,60}?)(?=,\s*(?:что|будто|чтобы)\b)", re.IGNORECASE)
+_CHTO = re.compile(r"^[\s,]*(?:что|будто|чтобы)\b\s*", re.IGNORECASE)
+_COLON = re.compile(r"^\s*:\s*")
+_ABOUT = re.compile(r"^\s*(?:о|об|обо)\s+", re.IGNORECASE)
+
+
+def _indirect_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: list[tuple[int, int, str]],
+                   prev_sentence: tuple[int, int, int] | None) -> list[_Row]:
+    rows: list[_Row] = []
+    _, _, relay_phrases, back_ref = _cue_data()
+    for s_lo, s_hi, sent in bounds:
+        toks = [t for t in tokens(sent) if _WORD.fullmatch(t.text)]
+        words = [t.text for t in toks]
+        done = False
+        # "Об этом сообщил X": the content is the sentence before
+        if words and any(_lemma_seq_at(words, 0, seq) for seq in back_ref):
+            for k in range(2, min(len(toks), 10)):
+                c = _cue_of(words[k])
+                if c:
+                    name, surface, typ = _relay_source(sent, relay_phrases, st)
+                    if not name:
+                        name, surface, typ = resolve_speaker(sent[toks[k].end:], st, prefer_last=False)
+                    if name and prev_sentence is not None and not prev_sentence[2]:
+                        p_idx, p_lo, _ = prev_sentence
+                        rows.append(_Row(p_idx, p_lo, -1, "indirect", _Spk(name, surface, typ, "back-reference"),
+                                         words[k], "ru-back-reference", 0.75))
+                        st.note_speaker(name, typ)
+                    done = True
+                    break
+        if done:
+            prev_sentence = (idx, s_lo, 1)
+            continue
+        quoted_here = any(s_lo <= q.open_at < s_hi for q in spans)
+        own: _Row | None = None  # the row this sentence's first cue made
+        for k, t in enumerate(toks):
+            if _inside(s_lo + t.start, spans):
+                continue
+            c = _cue_of(t.text)
+            if c is None:
+                continue
+            lem, cue = c
+            after = sent[t.end:]
+            # content: "что …", ": …", "о …", or a direct object
+            content_at = None
+            # "заявил журналистам, что …": a few words may stand between the verb and its что-clause
+            rest = _BEFORE_CHTO.sub("", after)
+            m = _CHTO.match(rest) if cue.that else None
+            colon, about = _COLON.match(after), _ABOUT.match(after)
+            if m is not None:
+                content_at = t.end + (len(after) - len(rest)) + m.end()
+            elif cue.that and colon and _COLON.sub("", after)[:1] not in "«„\"—–-":
+                content_at = t.end + colon.end()
+            elif cue.about and about:
+                content_at = t.end + about.end()
+            elif cue.object and after.strip() and after.lstrip()[:1].isalpha():
+                content_at = t.end + (len(after) - len(after.lstrip()))
+            if content_at is None:
+                continue
+            if _inside(s_lo + content_at, spans) or sent[content_at:content_at + 1] in "«„\"":
+                break  # the content is a quote: the direct row stands for it
+            subj_lo = 0
+            if own is not None:
+                # a second cue in the content of the first ("X заявил, что …, однако в Y сказали, что …"):
+                # the first content ends at the clause before the second cue's subject
+                if s_lo + t.start < own.start:
+                    continue
+                cut = max(sent.rfind(",", 0, t.start), sent.rfind(";", 0, t.start))
+                if cut < 0 or s_lo + cut <= own.start:
+                    continue
+                own.end = s_lo + cut
+                subj_lo = cut + 1
+            subj_part = sent[subj_lo:t.start]
+            # "…, сообщает издание X со ссылкой на Y": the innermost named source
+            name, surface, typ = "", "", ""
+            relay_src = _relay_source(sent, relay_phrases, st) if own is None else ("", "", "")
+            if relay_src[0]:
+                name, surface, typ = relay_src
+            if not name:
+                name, surface, typ = resolve_speaker(_subject_clause(subj_part), st)
+            if not name:
+                name, surface, typ = resolve_speaker(re.split(r",", after, maxsplit=1)[0], st, prefer_last=False)
+            if not name and cue.relay:
+                continue
+            own = _Row(idx, s_lo + content_at, s_lo + len(sent.rstrip()), "indirect",
+                       _Spk(name, surface, typ, "cue"), t.text, f"ru-indirect-{lem}", 0.8 if name else 0.4)
+            rows.append(own)
+            st.note_speaker(name, typ)
+            done = True
+        if not done:
+            done = _according_or_trailing(idx, text, s_lo, sent, st, rows, relay_phrases, quoted=quoted_here)
+        prev_sentence = (idx, s_lo, 1 if (done or quoted_here) else 0)
+    return rows
+
+
+def _subject_clause(before: str) -> str:
+    """The part of the text before a cue verb that can hold its subject (after the last relative clause)."""
+    m = list(re.finditer(r",\s*(?:который|которая|которое|которые|которого|которой|которым|которых)\b", before))
+    if m:
+        # "X, который …, заявил": the subject precedes the relative clause
+        return before[:m[0].start()]
+    return before
+
+
+def _relay_source(sent: str, relay_phrases: list[tuple[str, ...]], st: _State) -> tuple[str, str, str]:
+    toks = [t for t in tokens(sent) if _WORD.fullmatch(t.text)]
+    words = [t.text for t in toks]
+    for i in range(len(words)):
+        for seq in relay_phrases:
+            if _lemma_seq_at(words, i, seq):
+                rest = re.split(r"[,.;:!?…]|\s[—–]\s", sent[toks[i + len(seq) - 1].end:], maxsplit=1)[0]
+                return resolve_speaker(rest, st, prefer_last=False)
+    return "", "", ""
+
+
+def _according_or_trailing(idx: int, text: str, s_lo: int, sent: str, st: _State, rows: list[_Row],
+                           relay_phrases: list[tuple[str, ...]], *, quoted: bool = False) -> bool:
+    """"По словам X, …" / "Как сообщил X, …" / "…, — заявил X." / "…, передает ТАСС."; True when a row was made."""
+    m = _according(sent)
+    if m is not None:
+        cue, src, src_end = m
+        at = sent.find(cue)
+        after = sent[src_end:]
+        comma = re.match(r"\s*,\s*", after)
+        opens = not re.sub(r"(?i)^\s*как\s*", "", sent[:at]).strip()
+        if comma and not (opens and after[comma.end():comma.end() + 1] in "«„\"“”"):
+            content_lo = src_end + comma.end() if opens else 0
+            name, surface, typ = resolve_speaker(src, st, prefer_last=False)
+            relay = _relay_source(sent, relay_phrases, st)
+            if relay[0]:
+                name, surface, typ = relay
+            if name or _cue_of(cue) is None:
+                rows.append(_Row(idx, s_lo + content_lo, s_lo + len(sent.rstrip()), "indirect",
+                                 _Spk(name, surface, typ, "according"), cue, "ru-according", 0.75 if name else 0.4))
+                st.note_speaker(name, typ)
+                return True
+    # trailing attribution: "…, — заявили в МО РФ." / "…, сообщил Токаев." / "…, передает корреспондент X."
+    if quoted:
+        return False
+    tm = re.search(r"(?P<sep>,\s*[—–-]*\s*|\s[—–]\s*)(?P<verb>[А-Яа-яЁё]+)\s+(?P<who>[^,;:!?«»]{2,120}?)\s*[.!…]?\s*$", sent)
+    if tm and tm.start() > 15:
+        c = _cue_of(tm.group("verb"))
+        if c:
+            relay = _relay_source(sent, relay_phrases, st)
+            name, surface, typ = relay if relay[0] else resolve_speaker(tm.group("who"), st, prefer_last=False)
+            if name:
+                lo = 0
+                rows.append(_Row(idx, s_lo + lo, s_lo + tm.start(), "indirect", _Spk(name, surface, typ, "trailing"),
+                                 tm.group("verb"), "ru-trailing", 0.75))
+                st.note_speaker(name, typ)
+                return True
+    return False
+
+
+# ------------------------------------------------------------------------------------------ API
+def _seed_titles(texts: list[str], st: _State) -> None:
+    """Generic titles the document ties to a named person ("пресс-секретарь Назарбаева Айдос Укибай"),
+    so that the title alone ("— пояснил пресс-секретарь") means that person, even before the name."""
+    for text in texts:
+        found = find_actors(text)
+        if not any(m.kind == "generic" for m in found):
+            continue
+        known = [m for m in found if m.kind != "generic"]
+        for m in (m for m in found if m.kind == "generic"):
+            for e in entities(text):
+                gap = text[m.end:e.start]
+                if e.start < m.end or any(k.start < e.end and e.start < k.end for k in known):
+                    continue
+                if e.type == "PER" and len(gap.split()) <= 2 and not re.search(r"[,.;:]", gap):
+                    st.generic.setdefault(m.generic_key, _person_name(e.normal))
+                break
+
+
+def _extract_doc(texts: list[str]) -> list[dict]:
+    st = _State()
+    _seed_titles(texts, st)
+    out: list[_Row] = []
+    prev_colon_speaker: _Spk | None = None
+    prev_sentence: tuple[int, int, int] | None = None
+    global _PARA
+    for idx, text in enumerate(texts):
+        _PARA = (text, entities(text))
+        bounds = sentences(text)
+        spans = _quote_spans(text)
+        rows: list[_Row] = []
+        dash = _dash_rows(idx, text, st, prev_colon_speaker)
+        dash_cover = [(0 if r.method == "ru-dash" else r.start, r.end) for r in dash]
+        rows.extend(dash)
+        direct = [r for r in _direct_rows(idx, text, spans, st, bounds, prev_colon_speaker)
+                  if not any(a <= r.start < b for a, b in dash_cover)]
+        rows.extend(direct)
+        indirect_bounds = [(s, e, t) for s, e, t in bounds if not any(a <= s < b for a, b in dash_cover)]
+        rows.extend(_indirect_rows(idx, text, spans, st, indirect_bounds, prev_sentence))
+        for s, e, t in bounds:  # actors named in the paragraph, for titles and pronouns later on
+            st.note_actors(find_actors(t))
+        # a paragraph ending "X заявил:" introduces the next one
+        prev_colon_speaker = None
+        if text.rstrip().endswith(":"):
+            got = _attribution(text, bounds[-1][0] if bounds else 0, len(text), st, after_cue=False)
+            if got and got[0].name:
+                prev_colon_speaker = got[0]
+        if bounds:
+            last_lo = bounds[-1][0]
+            covered = any(r.para_idx == idx and r.start >= last_lo and r.kind != "fragment" for r in rows)
+            prev_sentence = (idx, last_lo, 1 if covered else 0)
+        out.extend(rows)
+    result = []
+    for r in out:
+        text = texts[r.para_idx]
+        end = r.end if r.end >= 0 else _sentence_end(text, r.start)
+        quote = text[r.start:end].strip()
+        if not quote:
+            continue
+        result.append({"_idx": r.para_idx, "start": r.start, "end": end, "quote": quote, "speaker": r.spk.name,
+                       "speaker_surface": r.spk.surface, "speaker_type": r.spk.type, "cue": r.cue, "kind": r.kind,
+                       "confidence": r.confidence, "method": r.method, "n_words": len(_WORD.findall(quote))})
+    return result
+
+
+def _sentence_end(text: str, start: int) -> int:
+    for s, e, _ in sentences(text):
+        if s <= start < e:
+            return e
+    return len(text)
+
+
+def extract_quotes_ru(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Quotations of Russian documents in the ``quotes`` schema (without ``quote_id``, ``outlet`` etc.).
+
+    ``paragraphs`` holds ``doc_id``, ``para_id`` and ``text`` of the paragraphs to read, in any order
+    (analysable paragraphs only: the caller filters titles and repeats). Rows come in reading order
+    with ``method`` saying which rule made them (``ru-direct-cue``, ``ru-dash``, ``ru-indirect-заявить``,
+    ``ru-according``, ``ru-trailing``, ``ru-back-reference`` …).
+
+    Example:
+        >>> p = pd.DataFrame({"doc_id": ["d"], "para_id": [0],
+        ...                   "text": ["По словам Токаева, порядок в Алматы восстановлен."]})
+        >>> extract_quotes_ru(p)[["speaker", "kind", "quote"]].values.tolist()
+        [['Kassym-Jomart Tokayev', 'indirect', 'порядок в Алматы восстановлен.']]
+    """
+    cols = ["doc_id", "para_id", "end_para_id", "start", "end", "quote", "speaker", "speaker_surface",
+            "speaker_type", "affiliation", "cue", "kind", "cited", "confidence", "method", "n_words"]
+    if paragraphs.empty:
+        return pd.DataFrame(columns=cols)
+    paras = paragraphs.sort_values(["doc_id", "para_id"], kind="stable")
+    rows: list[dict] = []
+    with _one_blas_thread():
+        _extract_all(paras, rows)
+    out = pd.DataFrame(rows, columns=cols)
+    log.info("extract_quotes_ru: %d rows from %d documents", len(out), paras["doc_id"].nunique())
+    return out
+
+
+def _one_blas_thread():
+    """natasha's NER multiplies small matrices: one BLAS thread is ~10x faster than a pool of threads
+    competing for a busy machine's cores (threadpoolctl ships with scikit-learn)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover
+        import contextlib
+
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+def _extract_all(paras: pd.DataFrame, rows: list[dict]) -> None:
+    for doc_id, group in paras.groupby("doc_id", sort=False):
+        pids = group["para_id"].astype(int).tolist()
+        texts = [str(t) for t in group["text"].fillna("").tolist()]
+        for r in _extract_doc(texts):
+            pid = pids[r.pop("_idx")]
+            rows.append({"doc_id": doc_id, "para_id": pid, "end_para_id": pid, "affiliation": "", "cited": "", **r})
