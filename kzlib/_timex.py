@@ -232,10 +232,11 @@ def _vocab() -> _V:
 
 _FUTURE = re.compile(r"(?:\b(?:will|won't|wo|shall|going\s+to|plans?\s+to|planned|planning|expects?\s+to|expected|"
                      r"scheduled|slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|"
-                     r"aims?\s+to|to\s+be\s+held|to\s+be\s+completed|effective|expires?|next)\b|'ll\b)", re.I)
+                     r"aims?\s+to|to\s+be\s+held|to\s+be\s+completed|effective|expires?|would)\b|'ll\b)", re.I)
 _PAST = re.compile(r"\b(?:said|was|were|had|did|told|announced|reported|(?<!\bbe\s)(?<!been\s)\w{3,}ed|ago|came|went|took|made|gave|"
                    r"met|left|began|rose|fell|sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote)\b", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|says|am|remains?)\b", re.I)
+_AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.I)
 _SENT_L = re.compile(r"(?:[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
 
 
@@ -257,8 +258,14 @@ def _tense(text: str, start: int, end: int) -> str:
             if start <= m.start() < end:
                 continue
             d = start - m.end() if m.end() <= start else m.start() - end
-            if kind == "past" and m.group(0).lower() in ("scheduled", "expected", "planned"):
-                continue
+            if kind == "past":
+                if m.group(0).lower() in ("scheduled", "expected", "planned"):
+                    continue
+                aux = _AUX_BEFORE.search(text, max(s, m.start() - 25), m.start())
+                if aux:
+                    if aux.group(1).lower() in ("be", "been", "being"):
+                        continue  # a passive: its auxiliary carries the tense
+                    kind = "future"  # "will be paid", "to be completed"
             if best is None or d < best[0]:
                 best = (d, kind)
     return best[1] if best else ""
@@ -301,7 +308,7 @@ def _dur(n: float | None, unit_word: str, v: _V) -> str:
     t = "T" if is_time else ""
     if n is None:
         if mult == 10:
-            return "PXDE"
+            return "PXY"
         if mult == 100:
             return "PXCE"
         return f"P{t}X{letter}"
@@ -555,8 +562,8 @@ def _yearless(month: int, day: int | None, dct: dt.date, tense: str, rel: str = 
         nxt = [y for y, d in cands if d >= ref]
         if nxt:
             return min(nxt)
-    soon = [y for y, d in cands if 0 < (d - ref).days <= _SCHEDULED_DAYS]
-    if soon and tense != "past":
+    soon = [y for y, d in cands if 0 < (d - ref).days <= (_SCHEDULED_DAYS if tense != "past" else 30)]
+    if soon:
         return min(soon)  # a date a few weeks ahead is a scheduled one ("expire Nov. 21", "payable Dec. 15")
     past = [y for y, d in cands if d <= ref]
     return max(past) if past else dct.year
@@ -704,11 +711,11 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             y = _yearless(mo, None, dct, get_tense(), rel)
         else:
             tn = get_tense()
-            y = dct.year
-            if tn == "future" and mo < dct.month:
-                y += 1
-            elif mo > dct.month and not (tn != "past" and mo - dct.month <= 2):
-                y -= 1
+            ahead = (mo - dct.month) % 12
+            if tn == "future" or (tn != "past" and 0 < ahead <= 2):
+                y = dct.year + (1 if mo < dct.month else 0)
+            else:
+                y = dct.year - (1 if mo > dct.month else 0)
         return T("DATE", f"{y:04d}-{mo:02d}")
     if rule == "year":
         return T("DATE", f"{int(g['year']):04d}")
@@ -786,7 +793,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
                     y -= 1
                 if ago:
                     y -= 1
-            if (y, n) <= (dct.year, _quarter_of(dct)) and unit == "quarter":
+            if (y, n) < (dct.year, _quarter_of(dct)) and unit == "quarter":
                 state["quarter"], state["quarter_pos"] = (y + (1 if ago else 0), n), s
             return T("DATE", f"{y:04d}-Q{n}")
         # "the quarter", "the latest period", "the year-ago quarter": the quarter being reported on
@@ -871,6 +878,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         step = _rel_step(rel)
         if step is None:
             return None
+        if rel in ("the past", "the last") and unit in ("year",) and dct is not None:
+            return T("DATE", f"{dct.year - 1:04d}")  # "over the past year": TimeBank dates it as last year
         if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
             # "the past week": a period of one unit back from now (TimeML duration)
             if unit == "weekend":
@@ -886,6 +895,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
                 return None
         if dct is None:
             return T("DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
+        q = state.get("quarter")
+        if unit == "year" and rel == "last" and not pm and q is not None and s - state["quarter_pos"] < 3000:
+            return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")  # "compared with $3 million last year": that quarter
         if unit == "week":
             return T("DATE", _week(dct + dt.timedelta(weeks=step)))
         if unit == "weekend":
@@ -954,6 +966,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             return T("SET", _dur(1.0, unit, v), "")
         if raw in ("a", "an", "one") and ub in ("year",) and rel in ("past", "last") and det == "the":
             pass
+        if raw == "one" and ub == "day" and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall)\s+$",
+                                                   text[max(0, s - 8):s]):
+            return T("DATE", "FUTURE_REF", "")  # "will one day be"
         value = _dur(n, unit, v)
         if g.get("adj") and g["adj"].lower() == "-old" and n is None:
             value = _dur(None, unit, v)
