@@ -51,8 +51,37 @@ class Timex:
 
 
 def _alt(words: Any) -> str:
-    parts = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts) + ")"
+    """A regex matching any of ``words`` (the longest where several match), as a trie of their characters so
+    that the engine does not try each word in turn; a space in a word matches any run of white space."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body if len(branches) == 1 else body
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern
+    words: frozenset[str]  # the rule is tried around these words (lower case) ...
+    digits: re.Pattern | None  # ... and around hits of this pattern (when the text has a digit)
 
 
 @dataclass(frozen=True)
@@ -69,8 +98,9 @@ class _V:
     amod_of: dict[str, str]
     refs: dict[str, str]
     set_adverbs: dict[str, str]
-    rules: list[tuple[str, re.Pattern]]
-    gate: re.Pattern
+    rules: list[_Rule]
+    word_rules: dict[str, tuple[int, ...]]  # lower-case word -> the rules it anchors
+    words: frozenset[str]
 
 
 def _numbers(data: dict) -> dict[str, float]:
@@ -124,13 +154,15 @@ def _vocab() -> _V:
     ampm = r"(?P<ampm>[aApP]\.?\s?[mM]\.?(?!\w))"
     tens = _alt(data["tens_words"])
     units_w = _alt(k for k, v in data["units_words"].items() if v < 10)
-    rules_src: list[tuple[str, str]] = [
+    rules_src: list[tuple[str, ...]] = [
         # times of day
-        ("time", rf"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*{ampm}(?:\s+{tz})?(?:,?\s+{dayref})?"),
-        ("time", rf"(?<![\d.,$])\b(?P<hm>[012]\d[0-5]\d)\s+(?:hours\s+)?{tz}(?:,?\s+{dayref})?"),
-        ("time", rf"(?<![\d.,$:])\b(?P<h>[012]?\d):(?P<mi>[0-5]\d)(?![\d:])(?:\s+{tz})?(?:,?\s+{dayref})?"),
-        ("time", rf"\b(?P<noon>(?i:noon|midnight|mid-?day))(?:\s+{dayref})?"),
-        ("time", rf"\b(?P<h>[01]?\d|(?i:{numw}))(?:\s+o'clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening)"),
+        ("time", rf"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*{ampm}(?:\s+{tz})?(?:,?\s+{dayref})?",
+         r"\d\s*[aApP]\.?\s?[mM]"),
+        ("time", rf"(?<![\d.,$])\b(?P<hm>[012]\d[0-5]\d)\s+(?:hours\s+)?{tz}(?:,?\s+{dayref})?", tz),
+        ("time", rf"(?<![\d.,$:])\b(?P<h>[012]?\d):(?P<mi>[0-5]\d)(?![\d:])(?:\s+{tz})?(?:,?\s+{dayref})?", r"\d:\d"),
+        ("time", rf"\b(?P<noon>(?i:noon|midnight|mid-?day))(?:\s+{dayref})?", r"(?i:noon|midnight|mid-?day)"),
+        ("time", rf"\b(?P<h>[01]?\d|(?i:{numw}))(?:\s+o'clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening)",
+         r"\bin\s+the\s+(?:morning|afternoon|evening)"),
         # calendar dates
         ("full", rf"\b{lead_wd}{month}\s+{day},?\s+{year}\b(?![,.]?\d)"),
         ("full", rf"\b{lead_wd}{day}\s+(?:of\s+)?{month},?\s+{year}\b(?![,.]?\d)"),
@@ -212,30 +244,68 @@ def _vocab() -> _V:
                 rf"(?i:second|minute|hour|day|week|month|quarter|year|decade|night|morning|evening|weekend))|"
                 rf"{weekday}|{month}|(?P<season>{seasons}))\b(?![\s-](?:ago|earlier|later|before|-old|-long))"),
     ]
-    rules = [(name, re.compile(src)) for name, src in rules_src]
-    # a sentence without a digit or one of these words has no temporal expression
-    gate_words = (list(month_of) + list(weekday_of) + units + [u + "s" for u in units] + ["centuries"]
-                  + list(data["seasons"]) + list(data["parts_of_day"]) + [r.split()[-1] for r in refs]
-                  + list(data["set_adverbs"]) + ["today", "yesterday", "tomorrow", "tonight", "noon", "midnight",
-                                                 "midday", "thousand", "nineteen", "eighteen", "twenties", "thirties",
-                                                 "forties", "fifties", "sixties", "seventies", "eighties",
-                                                 "nineties", "period", "weekend", "while", "time", "fortnight",
-                                                 "overnight", "year-ago", "year-earlier", "year-before",
-                                                 "prior-year"])
-    gate = re.compile(rf"\d|\b(?i:{_alt(gate_words)})")
+    # where each rule can match: around one of its words (lower case) or a hit of its digit pattern; a text with
+    # none of them is not searched with that rule's pattern
+    low = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
+    unit_l = low([u.split()[-1] for u in units] + [u.split()[-1] + "s" for u in units] + ["centuries"])
+    months_l, weekdays_l, seasons_l = low(month_of), low(weekday_of), low(data["seasons"])
+    refs_l = low(r.split()[-1] for r in refs)
+    anchors: dict[str, tuple[frozenset[str], str | None]] = {
+        "full": (months_l, None), "month_day": (months_l, None), "month_year": (months_l, None),
+        "month": (months_l, None), "iso": (frozenset(), r"\d{4}-\d\d-\d\d"), "slash": (frozenset(), r"\d/\d"),
+        "year": (frozenset(), r"\d{4}"), "year_ad": (frozenset({"ad", "d"}), None),
+        "year_words": (frozenset({"nineteen", "eighteen", "thousand"}), None),
+        "century": (frozenset({"century"}), None), "quarter": (frozenset({"quarter", "quarters", "half"}), None),
+        "quarter_ref": (frozenset({"quarter", "period"}), None),
+        "year_ago_adj": (frozenset({"ago", "earlier", "before", "prior"}), None), "season": (seasons_l, None),
+        "weekday": (weekdays_l, None), "relunit": (frozenset({"week", "weekend", "month", "year"}), None),
+        "in_year": (frozenset({"week", "month", "year"}), None),
+        "ago": (frozenset({"ago", "earlier", "before", "later", "hence", "now"}), None),
+        "duration": (unit_l, None),
+        "duration_plural": (frozenset({"days", "weeks", "months", "years", "decades", "centuries", "hours",
+                                       "minutes"}), None),
+        "duration_half": (frozenset({"half"}), None), "while": (frozenset({"while", "time"}), None),
+        "ref": (refs_l, None), "set_adv": (low(data["set_adverbs"]), None),
+        "set": (unit_l | weekdays_l | months_l | seasons_l | {"morning", "evening", "night", "weekend"}, None),
+    }
+    own = {  # rules that share a name but not their anchors, by their place in rules_src
+        0: (frozenset(), r"\d\s*[aApP]\.?\s?[mM]"), 1: (low(t.split()[-1] for t in data["time_zones"]), None),
+        2: (frozenset(), r"\d:\d"), 3: (frozenset({"noon", "midnight", "midday", "mid"}), None),
+        4: (frozenset({"morning", "afternoon", "evening"}), None),
+    }
+    rules = []
+    for i, (name, src, *_) in enumerate(rules_src):
+        if name == "decade":
+            words, digits = (frozenset(), r"\d0'?s\b") if "dec2" in src else (
+                frozenset({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                           "nineties"}), None)
+        elif name == "deictic":
+            words = frozenset({"morning", "afternoon", "evening"}) if "P<pmod>(?i:early|late|earlier" in src else \
+                frozenset({"today", "yesterday", "tomorrow", "tonight", "night", "overnight"})
+            digits = None
+        else:
+            words, digits = own.get(i) or anchors[name]
+        rules.append(_Rule(name, re.compile(src), words, re.compile(digits) if digits else None))
+    word_rules: dict[str, tuple[int, ...]] = {}
+    for i, r in enumerate(rules):
+        for w in r.words:
+            word_rules[w] = (*word_rules.get(w, ()), i)
     return _V(month_of, weekday_of, number_of, vague, ordinal_of, unit_of, dict(data["seasons"]),
               dict(data["parts_of_day"]), {k.lower(): v for k, v in data["period_mods"].items()},
-              {k.lower(): v for k, v in data["amount_mods"].items()}, refs, dict(data["set_adverbs"]), rules, gate)
+              {k.lower(): v for k, v in data["amount_mods"].items()}, refs, dict(data["set_adverbs"]), rules,
+              word_rules, frozenset(word_rules))
 
 
 # --- tense ------------------------------------------------------------------------------------------
 
-_FUTURE = re.compile(r"(?:\b(?:will|won't|wo|shall|going\s+to|plans?\s+to|planned|planning|expects?\s+to|expected|"
-                     r"scheduled|slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|"
-                     r"aims?\s+to|to\s+be\s+held|to\s+be\s+completed|effective|expires?|would)\b|'ll\b)", re.I)
-_PAST = re.compile(r"\b(?:said|was|were|had|did|told|announced|reported|(?<!\bbe\s)(?<!been\s)\w{3,}ed|ago|came|went|took|made|gave|"
-                   r"met|left|began|rose|fell|sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote)\b", re.I)
-_PRESENT = re.compile(r"\b(?:is|are|says|am|remains?)\b", re.I)
+_FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|planned|planning|expects?\s+to|expected|scheduled|"
+                 r"slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
+                 r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would")
+_PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
+               r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|[a-z]{2,}ed")
+# the tense markers of a sentence, in one pass: a future marker, a past form, a present form
+_TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
+                    r"|(?P<future2>'ll)\b", re.I)
 _AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.I)
 _SENT_L = re.compile(r"(?:[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
 
@@ -250,24 +320,31 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _tense(text: str, start: int, end: int) -> str:
-    """past / future / present: the tense marker nearest to the expression within its sentence."""
+    """past / future / present: the tense marker nearest to the expression within its sentence (a past
+    participle after "be" is a passive and says nothing; after "will be" or "to be" it looks ahead)."""
     s, e = _sentence(text, start, end)
     best: tuple[int, str] | None = None
-    for kind, pat in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT)):
-        for m in pat.finditer(text, s, e):
-            if start <= m.start() < end:
-                continue
-            d = start - m.end() if m.end() <= start else m.start() - end
-            if kind == "past":
-                if m.group(0).lower() in ("scheduled", "expected", "planned"):
-                    continue
+    for m in _TENSE.finditer(text, s, e):
+        if start <= m.start() < end:
+            continue
+        d = start - m.end() if m.end() <= start else m.start() - end
+        if best is not None and d >= best[0]:
+            if m.start() > end:
+                break
+            continue
+        kind = m.lastgroup or ""
+        if kind == "future2":
+            kind = "future"
+        elif kind == "past":
+            if m.group(0).lower() in ("scheduled", "expected", "planned"):
+                kind = "future"
+            else:
                 aux = _AUX_BEFORE.search(text, max(s, m.start() - 25), m.start())
                 if aux:
                     if aux.group(1).lower() in ("be", "been", "being"):
                         continue  # a passive: its auxiliary carries the tense
                     kind = "future"  # "will be paid", "to be completed"
-            if best is None or d < best[0]:
-                best = (d, kind)
+        best = (d, kind)
     return best[1] if best else ""
 
 
@@ -488,22 +565,71 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
     return True
 
 
-def tag(text: str, dct: dt.date | None) -> list[Timex]:
+_WINDOW_BEFORE, _WINDOW_AFTER = 60, 40
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")  # characters around an anchor hit: longer than any expression
+
+
+def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) -> list[Timex]:
     """TimeML temporal expressions of ``text`` with values resolved against ``dct`` (None: relative values
-    keep X for their unknown parts)."""
+    keep X for their unknown parts). ``found`` is :func:`find` of the text, when already known."""
+    kept = find(text) if found is None else found
+    if not kept:
+        return []
+    v = _vocab()
+    out: list[Timex] = []
+    state: dict[str, Any] = {"quarter": None, "quarter_pos": -10**9}
+    for c in kept:
+        t = _normalise(c, text, dct, v, state)
+        if t is not None:
+            out.append(t)
+    return out
+
+
+def find(text: str) -> list[_Match]:
+    """The expressions of ``text`` before they are resolved (independent of the DCT: a repeated text's can be
+    reused)."""
     if not text:
         return []
     v = _vocab()
-    if not v.gate.search(text):
+    lower = text.lower()
+    hit_words = v.words.intersection(_WORD.findall(lower))
+    has_digit = _DIGIT.search(text) is not None
+    if not hit_words and not has_digit:
         return []
+    # the positions of each rule's anchors
+    at: dict[int, list[tuple[int, int]]] = {}
+    if hit_words:
+        for w in _WORD.finditer(lower):
+            rs = v.word_rules.get(w.group(0)) if w.group(0) in hit_words else None
+            if rs:
+                for i in rs:
+                    at.setdefault(i, []).append(w.span())
+    if has_digit:
+        for i, rule in enumerate(v.rules):
+            if rule.digits is not None:
+                for h in rule.digits.finditer(text):
+                    at.setdefault(i, []).append(h.span())
     found: list[_Match] = []
-    for order, (name, pat) in enumerate(v.rules):
-        for mm in pat.finditer(text):
-            if mm.end() == mm.start():
-                continue
-            g = mm.groupdict()
-            g["_full"] = mm.group(0)
-            found.append(_Match(mm.start(), mm.end(), name, g, order, mm))
+    seen: set[tuple[int, int, int]] = set()
+    n = len(text)
+    for order in sorted(at):
+        rule = v.rules[order]
+        spans: list[tuple[int, int]] = []
+        for a, b in sorted(at[order]):  # merged windows around the anchors
+            lo, hi = max(0, a - _WINDOW_BEFORE), min(n, b + _WINDOW_AFTER)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+        for lo, hi in spans:
+            for mm in rule.pattern.finditer(text, lo, hi):
+                if mm.end() == mm.start() or (mm.start(), mm.end(), order) in seen:
+                    continue
+                seen.add((mm.start(), mm.end(), order))
+                g = mm.groupdict()
+                g["_full"] = mm.group(0)
+                found.append(_Match(mm.start(), mm.end(), rule.name, g, order, mm))
     if not found:
         return []
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
@@ -517,13 +643,7 @@ def tag(text: str, dct: dt.date | None) -> list[Timex]:
         kept.append(c)
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     kept.sort(key=lambda c: c.start)
-    out: list[Timex] = []
-    state: dict[str, Any] = {"quarter": None, "quarter_pos": -10**9}
-    for c in kept:
-        t = _normalise(c, text, dct, v, state)
-        if t is not None:
-            out.append(t)
-    return out
+    return kept
 
 
 def _rel_step(rel: str) -> int | None:

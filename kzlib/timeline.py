@@ -46,11 +46,13 @@ import pandas as pd
 import yaml
 from dateutil.relativedelta import relativedelta
 
+from kzlib import _timex
 from kzlib._text import ASCII_CASE_TWINS
 from kzlib.errors import ParameterError
 
 __all__ = [
     "extract_dates",
+    "to_timeml",
     "build_events",
     "chronology",
     "check_dates",
@@ -70,17 +72,17 @@ log = logging.getLogger(__name__)
 
 _DATA = Path(__file__).resolve().parent / "data" / "temporal.yaml"
 
-GRANULARITIES = ("day", "weekend", "week", "month", "year", "decade")
+GRANULARITIES = ("day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade", "century")
 DATE_CERTAINTIES = ("exact", "on-or-after", "copy-date", "unknown")
 
 MENTION_COLUMNS = [
     "start", "end", "expression", "kind", "date", "granularity", "anchor", "anchor_date", "confidence",
-    "future", "flag", "note",
+    "future", "flag", "note", "timex_type", "timex_value", "timex_mod", "timex_start", "timex_end",
 ]
 EVENT_COLUMNS = [
     "doc_id", "sentence_id", "para_id", "date", "granularity", "date_start", "expression", "anchor",
     "actors", "actor", "text", "label", "confidence", "kind", "flag", "note", "story_id", "outlet", "published",
-    "date_certainty", "reported_by", "n_reports",
+    "date_certainty", "reported_by", "n_reports", "timex_type", "timex_value",
 ]
 
 # confidence of the expression itself, before the anchor's certainty is taken into account
@@ -459,7 +461,17 @@ def _period(date: str, granularity: str) -> tuple[dt.date, dt.date]:
         return dt.date(y, 1, 1), dt.date(y, 12, 31)
     if granularity == "decade":
         y = int(date)
-        return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+        return dt.date(max(y, 1), 1, 1), dt.date(min(y + 9, 9999), 12, 31)
+    if granularity in ("quarter", "season", "half"):  # the date is the period's first month
+        y, m = map(int, date.split("-"))
+        start = dt.date(y, m, 1)
+        months = 6 if granularity == "half" else 3
+        end = start + relativedelta(months=months) - dt.timedelta(days=1) if (y, m) < (9999, 13 - months) \
+            else dt.date(9999, 12, 31)
+        return start, end
+    if granularity == "century":
+        y = int(date)
+        return dt.date(max(y, 1), 1, 1), dt.date(min(y + 99, 9999), 12, 31)
     raise ParameterError(f"unknown granularity {granularity!r}; use one of {GRANULARITIES}")
 
 
@@ -740,7 +752,8 @@ def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: 
 
 
 def _document_mentions(texts: list[str], published: Any, certainty: str, *, window: int, tolerance: int,
-                       scan: Callable[[str], list[_Cand]] = _scan) -> list[list[dict[str, Any]]]:
+                       scan: Callable[[str], list[_Cand]] = _scan,
+                       tag: Callable[[str, dt.date | None], list[Any]] = _timex.tag) -> list[list[dict[str, Any]]]:
     """Mentions of each text of one document: absolute dates first, then the anchor, then the rest."""
     cands = [scan(t) for t in texts]
     pub_anchor = _make_anchor(published, certainty)
@@ -757,8 +770,99 @@ def _document_mentions(texts: list[str], published: Any, certainty: str, *, wind
     for cs, t, ms in zip(cands, texts, first):
         row = [m if m is not None else _resolve(c, t, anchor, window=window) for c, m in zip(cs, ms)]
         _flag(row, pub_anchor.published, certainty, tolerance)
-        result.append(row)
+        result.append(_with_timex(row, t, anchor, tag=tag))
     return result
+
+
+_TIMEX_EMPTY = {"timex_type": "", "timex_value": "", "timex_mod": "", "timex_start": -1, "timex_end": -1}
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_QUARTER = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
+
+
+def _timex_point(value: str) -> tuple[str, str] | None:
+    """The timeline's ISO date and granularity of a TIMEX3 DATE/TIME value: days, weeks, weekends, months,
+    years, decades as :func:`kzlib._timex.value_to_point`; quarters, halves and seasons by their first month
+    (``1989-Q3`` -> ``1989-07``, quarter); centuries by their first year (``19`` -> ``1900``)."""
+    point = _timex.value_to_point(value)
+    if point is not None:
+        return point
+    m = _QUARTER.fullmatch(value)
+    if m:
+        y, part = int(m.group(1)), m.group(2)
+        if y < 1:
+            return None
+        if part[0] == "Q":
+            return f"{y:04d}-{3 * int(part[1]) - 2:02d}", "quarter"
+        if part[0] == "H":
+            return f"{y:04d}-{6 * int(part[1]) - 5:02d}", "half"
+        return f"{y:04d}-{_SEASON_MONTH[part]:02d}", "season"
+    if re.fullmatch(r"\d{2}", value):
+        return f"{max(int(value) * 100, 1):04d}", "century"
+    return None
+
+
+def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
+                tag: Callable[[str, dt.date | None], list[Any]] = _timex.tag) -> list[dict[str, Any]]:
+    """The mentions of one text with their TimeML columns, plus a row for every TimeML expression that no
+    mention covers (durations, sets, PRESENT/PAST/FUTURE_REF, quarters, seasons, times of day ...).
+
+    A mention takes the type, value and span of the TimeML expression it overlaps most. A new row is dated
+    when its value is a point or period (``1989-Q3`` -> ``1989-07``, granularity ``quarter``); PRESENT_REF
+    is dated to the anchor (the publication date) with anchor ``present-ref``; durations, sets and past or
+    future references stay undated (``kind`` duration / set / reference): they are lengths and frequencies,
+    not points on a timeline.
+    """
+    timexes = tag(text, anchor.date)
+    out = [{**r, **_TIMEX_EMPTY} for r in rows]
+    if not timexes:
+        return out
+    used: set[int] = set()
+    for r in out:
+        best, best_overlap = None, 0
+        for i, t in enumerate(timexes):
+            overlap = min(r["end"], t.end) - max(r["start"], t.start)
+            if overlap > best_overlap:
+                best, best_overlap = i, overlap
+        if best is not None:
+            t = timexes[best]
+            used.add(best)
+            r.update(timex_type=t.type, timex_value=t.value, timex_mod=t.mod, timex_start=t.start, timex_end=t.end)
+    factor = _ANCHOR_FACTOR[anchor.basis]
+    added = []
+    for i, t in enumerate(timexes):
+        if i in used:
+            continue
+        row = {"start": t.start, "end": t.end, "expression": t.text, "kind": "point", "date": "", "granularity": "",
+               "anchor": "", "anchor_date": anchor.date.isoformat() if anchor.date else "", "confidence": 0.0,
+               "future": _is_future(text, t.start, t.end), "flag": "", "note": "",
+               "timex_type": t.type, "timex_value": t.value, "timex_mod": t.mod, "timex_start": t.start,
+               "timex_end": t.end}
+        if t.type == "DURATION":
+            row.update(kind="duration", note=f"a duration ({t.value}): a length, not a point on the timeline")
+        elif t.type == "SET":
+            row.update(kind="set", note=f"a frequency ({t.value}): not a point on the timeline")
+        elif t.value == "PRESENT_REF":
+            if anchor.date is not None:
+                row.update(kind="reference", date=anchor.date.isoformat(), granularity="day", anchor="present-ref",
+                           confidence=round(0.5 * factor, 3),
+                           note="the present ('now', 'currently'): dated to the publication date")
+            else:
+                row.update(kind="reference", anchor="unresolved", note="the present, with no publication date")
+        elif t.value in ("PAST_REF", "FUTURE_REF"):
+            row.update(kind="reference", note=f"{t.value}: an unspecified time before or after publication")
+        else:
+            point = _timex_point(t.value)
+            if point is None:
+                row.update(anchor="unresolved", note=f"TimeML value {t.value} has unknown parts")
+            else:
+                relative = not re.match(r"\d{4}|\d{3}$|\d{2}$", t.text.strip()) and t.rule not in (
+                    "full", "iso", "slash", "month_year", "year", "year_ad", "year_words", "decade", "century")
+                conf = 0.7 * factor if relative else 0.85
+                row.update(date=point[0], granularity=point[1], confidence=round(conf, 3),
+                           anchor="publication-relative" if relative else "absolute",
+                           note=f"TimeML {t.rule} expression {t.value}")
+        added.append(row)
+    return sorted(out + added, key=lambda r: (r["start"], r["end"]))
 
 
 def _check_options(window: int, tolerance: int) -> None:
@@ -954,6 +1058,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     # copies of a story repeat their sentences: a repeated sentence is scanned once (candidates are read only)
     repeated = set(sents.loc[sents["text"].duplicated(), "text"])
     scanned: dict[str, list[_Cand]] = {}
+    found_timex: dict[str, list[Any]] = {}
 
     def scan(text: str) -> list[_Cand]:
         if text not in repeated:
@@ -963,6 +1068,14 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
             found = scanned[text] = _scan(text)
         return found
 
+    def tag(text: str, dct: dt.date | None) -> list[Any]:
+        if text not in repeated:
+            return _timex.tag(text, dct)
+        found = found_timex.get(text)
+        if found is None:
+            found = found_timex[text] = _timex.find(text)
+        return _timex.tag(text, dct, found=found)
+
     rows: list[dict[str, Any]] = []
     undated: list[str] = []
     for lo, hi in zip(bounds[:-1], bounds[1:]):
@@ -970,7 +1083,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
         published = published_of[doc_id]
         texts = texts_all[lo:hi]
         per_sentence = _document_mentions(texts, published, certainty_of[doc_id],
-                                          window=future_window_days, tolerance=tolerance_days, scan=scan)
+                                          window=future_window_days, tolerance=tolerance_days, scan=scan, tag=tag)
         if not published:
             undated.append(doc_id)
         for i, text, mentions in zip(range(lo, hi), texts, per_sentence):
