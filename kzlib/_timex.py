@@ -101,6 +101,7 @@ class _V:
     rules: list[_Rule]
     word_rules: dict[str, tuple[int, ...]]  # lower-case word -> the rules it anchors
     words: frozenset[str]
+    not_dates: re.Pattern  # names holding a date word ("Good Friday", "Russia Today"): never expressions
 
 
 def _numbers(data: dict) -> dict[str, float]:
@@ -180,7 +181,7 @@ def _vocab() -> _V:
         ("year_words", rf"\b(?P<century_w>(?i:nineteen|eighteen))[\s-]+(?P<yy>(?i:{tens}(?:[\s-]+{units_w})?))\b"),
         ("year_words", r"\b(?:(?i:the\s+year)\s+)?(?P<twok>(?i:two\s+thousand))(?:\s+(?i:and\s+)?(?P<yy>(?i:one|two|"
                        r"three|four|five|six|seven|eight|nine|ten)))?\b"),
-        ("decade", rf"\b(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>1\d\d0|20\d0)|'(?P<dec2>\d0))'?s\b"),
+        ("decade", rf"\b(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>1[1-9]\d0|20\d0)|'(?P<dec2>\d0))'?s\b"),
         ("decade", rf"\b(?i:the)\s+(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?P<decw>(?i:twenties|thirties|forties|"
                    rf"fifties|sixties|seventies|eighties|nineties))\b"),
         ("century", rf"\b(?:(?i:the)\s+)?(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?P<ord>(?i:"
@@ -286,6 +287,7 @@ def _vocab() -> _V:
         else:
             words, digits = own.get(i) or anchors[name]
         rules.append(_Rule(name, re.compile(src), words, re.compile(digits) if digits else None))
+    not_dates = re.compile(rf"\b(?i:{_alt(base['not_dates'])})\b")
     word_rules: dict[str, tuple[int, ...]] = {}
     for i, r in enumerate(rules):
         for w in r.words:
@@ -293,7 +295,7 @@ def _vocab() -> _V:
     return _V(month_of, weekday_of, number_of, vague, ordinal_of, unit_of, dict(data["seasons"]),
               dict(data["parts_of_day"]), {k.lower(): v for k, v in data["period_mods"].items()},
               {k.lower(): v for k, v in data["amount_mods"].items()}, refs, dict(data["set_adverbs"]), rules,
-              word_rules, frozenset(word_rules))
+              word_rules, frozenset(word_rules), not_dates)
 
 
 # --- tense ------------------------------------------------------------------------------------------
@@ -486,8 +488,8 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
                 return False
             if y < 1800 and not re.search(r"(?i)\b(?:in|since|of|by|from|until|year|around|circa|before|after)\s+$", pre):
                 return False
-    if rule == "decade" and g.get("dec") and _COUNT_AFTER.match(text, m.end):
-        return False
+    if rule == "decade" and g.get("dec") and (_COUNT_AFTER.match(text, m.end) or re.match(r"\s+of\b", text[m.end:])):
+        return False  # "1000's of people": a count
     if rule == "weekday" and g.get("weekday") and g["weekday"].isupper() and len(g["weekday"]) > 3:
         # headlines in capitals are fine; a lone capitalised word in running text is too
         pass
@@ -635,6 +637,8 @@ def find(text: str) -> list[_Match]:
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     kept: list[_Match] = []
     taken = bytearray(len(text) + 1)
+    for b in v.not_dates.finditer(text):
+        taken[b.start():b.end()] = b"\x01" * (b.end() - b.start())
     for c in found:
         if any(taken[c.start:c.end]):
             continue
