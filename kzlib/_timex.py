@@ -102,6 +102,7 @@ class _V:
     word_rules: dict[str, tuple[int, ...]]  # lower-case word -> the rules it anchors
     words: frozenset[str]
     not_dates: re.Pattern  # names holding a date word ("Good Friday", "Russia Today"): never expressions
+    holidays: dict[str, tuple[str, Any]]
 
 
 def _numbers(data: dict) -> dict[str, float]:
@@ -131,6 +132,8 @@ def _vocab() -> _V:
     refs = {**{w: "PRESENT_REF" for w in data["present_ref"]}, **{w: "PAST_REF" for w in data["past_ref"]},
             **{w: "FUTURE_REF" for w in data["future_ref"]}}
 
+    holidays = {**{k: ("fixed", v) for k, v in data["holidays_fixed"].items()},
+                **{k: ("floating", tuple(v)) for k, v in data["holidays_floating"].items()}}
     months = [n for ns in base["months"].values() for n in ns]
     month = rf"(?P<month>{_alt(months + [m.upper() for m in months])})(?:\.(?!\w))?"
     month_b = month.replace("?P<month>", "?P<month2>")
@@ -218,12 +221,15 @@ def _vocab() -> _V:
                     rf"\s+of|the\s+middle\s+of|end\s+of|mid))[\s-]+)?(?P<rel>(?i:this|last|next|the\s+current|"
                     rf"the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+next|the\s+last|the|"
                     rf"the\s+current\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|the\s+fiscal))\s+"
-                    rf"(?P<unit>(?i:week|weekend|month|year|calendar\s+year|fiscal\s+year))\b(?!-)"),
+                    rf"(?P<unit>(?i:week|weekend|month|year|decade|calendar\s+year|fiscal\s+year))\b(?!-)"),
         ("relunit", r"\b(?P<pmod>(?i:earlier|later))\s+(?i:in|this)\s+(?P<rel>(?i:the))\s+(?P<unit>(?i:week|month|"
                     r"year))\b"),
         ("in_year", r"\b(?P<pmod>(?i:earlier|later))\s+(?P<rel>(?i:in\s+the))\s+(?P<unit>(?i:week|month|year))\b"),
         ("in_year", r"\b(?P<rel>(?i:the\s+full|the\s+whole|the\s+entire|the\s+calendar))\s+(?P<unit>(?i:year))\b"),
         ("in_year", r"\b(?:(?i:the)\s+)?(?P<unit>(?i:year))(?:'s)?[\s-]+(?P<pmod>(?i:end))\b"),
+        ("refday", r"\b(?P<rd>(?i:the\s+(?:next|following|previous|preceding)\s+(?:day|morning|night)|the\s+day\s+"
+                   r"(?:before|after)(?=\s*[,.;:)]|\s*$)|that\s+(?:same\s+)?(?:day|night|morning)|the\s+same\s+day))\b"),
+        ("holiday", rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>(?i:{_alt(holidays)}))\b"),
         ("ago", rf"\b(?:{amod}\s+)?(?P<num>\d+(?:\.\d+)?|(?i:{_alt(number_of)}|{_alt(vague)}))?\s*{unit}\s+"
                 rf"(?P<ago>(?i:ago|earlier|before|later|hence|from\s+now))\b"),
         # durations
@@ -259,7 +265,9 @@ def _vocab() -> _V:
         "century": (frozenset({"century"}), None), "quarter": (frozenset({"quarter", "quarters", "half"}), None),
         "quarter_ref": (frozenset({"quarter", "period"}), None),
         "year_ago_adj": (frozenset({"ago", "earlier", "before", "prior"}), None), "season": (seasons_l, None),
-        "weekday": (weekdays_l, None), "relunit": (frozenset({"week", "weekend", "month", "year"}), None),
+        "weekday": (weekdays_l, None), "relunit": (frozenset({"week", "weekend", "month", "year", "decade"}), None),
+        "refday": (frozenset({"day", "night", "morning"}), None),
+        "holiday": (low(w.split()[0].replace("'s", "") for w in holidays), None),
         "in_year": (frozenset({"week", "month", "year"}), None),
         "ago": (frozenset({"ago", "earlier", "before", "later", "hence", "now"}), None),
         "duration": (unit_l, None),
@@ -295,7 +303,7 @@ def _vocab() -> _V:
     return _V(month_of, weekday_of, number_of, vague, ordinal_of, unit_of, dict(data["seasons"]),
               dict(data["parts_of_day"]), {k.lower(): v for k, v in data["period_mods"].items()},
               {k.lower(): v for k, v in data["amount_mods"].items()}, refs, dict(data["set_adverbs"]), rules,
-              word_rules, frozenset(word_rules), not_dates)
+              word_rules, frozenset(word_rules), not_dates, holidays)
 
 
 # --- tense ------------------------------------------------------------------------------------------
@@ -568,6 +576,7 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 60, 40
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")  # characters around an anchor hit: longer than any expression
 
@@ -585,6 +594,8 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
         t = _normalise(c, text, dct, v, state)
         if t is not None:
             out.append(t)
+            if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
+                state["last_day"] = dt.date.fromisoformat(t.value[:10])
     return out
 
 
@@ -988,7 +999,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             rel = ""
         if rel in ("the following", "the previous", "that"):
             rel = {"the following": "next", "the previous": "last"}.get(rel, "")
-        d = _weekday(v.weekday_of[g["weekday"].lower()], dct, get_tense(), rel)
+        tn = get_tense()
+        if not rel and re.search(r"(?i)\b(?:until|till|through)\s+$", text[max(0, s - 8):s]):
+            tn = "future"  # "postponed until Tuesday": not before the report
+        d = _weekday(v.weekday_of[g["weekday"].lower()], dct, tn, rel)
         value = _ymd(d) if d else "XXXX-WXX-" + str(v.weekday_of[g["weekday"].lower()] + 1)
         return T("DATE", value)
 
@@ -1002,6 +1016,12 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         step = _rel_step(rel)
         if step is None:
             return None
+        if unit == "decade":
+            if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
+                return T("DURATION", "P10Y", "")
+            if rel == "the" or dct is None:
+                return None
+            return T("DATE", f"{dct.year // 10 + step:03d}")
         if rel in ("the past", "the last") and unit in ("year",) and dct is not None:
             return T("DATE", f"{dct.year - 1:04d}")  # "over the past year": TimeBank dates it as last year
         if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
@@ -1040,6 +1060,31 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             return T("DATE", f"{d.year:04d}-{d.month:02d}")
         return T("DATE", f"{dct.year + step:04d}")
 
+    if rule == "refday":
+        w = re.sub(r"\s+", " ", g["rd"].lower())
+        base = state.get("last_day") or dct
+        if base is None:
+            return T("DATE", "XXXX-XX-XX")
+        shift = 1 if any(x in w for x in ("next", "following", "after")) else (
+            -1 if any(x in w for x in ("previous", "preceding", "before")) else 0)
+        return T("DATE", _ymd(base + dt.timedelta(days=shift)))
+    if rule == "holiday":
+        kind, spec = v.holidays[re.sub(r"\s+", " ", g["holiday"].lower())]
+        rel = (g.get("rel") or "").lower()
+        if dct is None:
+            return T("DATE", f"XXXX-{spec}" if kind == "fixed" else f"XXXX-{spec[0]:02d}")
+        def day_in(y: int) -> dt.date:
+            if kind == "fixed":
+                mo, dd = map(int, spec.split("-"))
+                return dt.date(y, mo, dd)
+            mo, wd, nth = spec
+            first = dt.date(y, mo, 1)
+            if nth > 0:
+                return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
+            last = _shift(first, "month", 1) - dt.timedelta(days=1)
+            return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+        y = _yearless(day_in(dct.year).month, day_in(dct.year).day, dct, get_tense(), rel)
+        return T("DATE", _ymd(day_in(y)))
     if rule == "ago":
         unit = _unit_base(g["unit"])
         unit = {"centurie": "century"}.get(unit, unit)
@@ -1093,6 +1138,19 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         if raw == "one" and ub == "day" and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall)\s+$",
                                                    text[max(0, s - 8):s]):
             return T("DATE", "FUTURE_REF", "")  # "will one day be"
+        if (re.search(r"(?i)\bin\s+$", text[max(0, s - 4):s]) and n is not None and not det and not rel
+                and not g.get("amod") and ub in ("year", "month", "week", "day") and dct is not None
+                and get_tense() == "future"):
+            k = int(n) if n == int(n) else None
+            if k:  # "will be redeemed in five years": the date five years on
+                if ub == "year":
+                    return T("DATE", f"{dct.year + k:04d}", "")
+                if ub == "month":
+                    d = _shift(dct.replace(day=1), "month", k)
+                    return T("DATE", f"{d.year:04d}-{d.month:02d}", "")
+                if ub == "week":
+                    return T("DATE", _week(dct + dt.timedelta(weeks=k)), "")
+                return T("DATE", _ymd(dct + dt.timedelta(days=k)), "")
         value = _dur(n, unit, v)
         if g.get("adj") and g["adj"].lower() == "-old" and n is None:
             value = _dur(None, unit, v)
@@ -1100,6 +1158,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
     if rule == "duration_plural":
         unit = g["unit"]
         rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+        if rel in ("recent", "past") and unit.lower() == "years" and not g.get("vague"):
+            return T("DATE", "PAST_REF", "")  # "in recent years": TimeBank's past reference
         if rel in ("coming", "the coming", "the next") and not g.get("vague"):
             return T("DURATION", _dur(None, unit, v), "")
         return T("DURATION", _dur(None, unit, v), "")
