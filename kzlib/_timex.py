@@ -141,7 +141,7 @@ def _vocab() -> _V:
     weekday = rf"(?P<weekday>{_alt(weekdays + [w.upper() for w in weekdays])})"
     lead_wd = rf"(?:{weekday},?\s+(?:the\s+)?)?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    year = r"(?P<year>1\d{3}|20\d\d)"
+    year = r"(?P<year>[1-9]\d{3})"
     numw = _alt(k for k in number_of if not k.startswith(("a ", "an", "half", "hundred", "one and")) and k != "a")
     num_any = rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|(?i:{_alt(number_of)}|{_alt(vague)}))"
     units = list(unit_of)
@@ -488,13 +488,13 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
         y = int(g["year"])
         pre = text[max(0, m.start - 12):m.start]
         if not (g.get("fiscal") or g.get("pmod")):
-            if not 1000 <= y <= 2099:
+            if not 1000 <= y <= 9999:
                 return False
             if _COUNT_AFTER.match(text, m.end) and not re.search(r"(?i)\b(?:in|since|of|by)\s+$", pre):
                 return False
             if re.search(r"(?i)(?:\bno\.|\bnumber|#|\bflight|\broute|\bpage|\bp\.|\broom|\bat)\s*$", pre):
                 return False
-            if y < 1800 and not re.search(r"(?i)\b(?:in|since|of|by|from|until|year|around|circa|before|after)\s+$", pre):
+            if (y < 1800 or y > 2099) and not re.search(r"(?i)\b(?:in|since|of|by|from|until|year|around|circa|before|after)\s+$", pre):
                 return False
     if rule == "decade" and g.get("dec") and (_COUNT_AFTER.match(text, m.end) or re.match(r"\s+of\b", text[m.end:])):
         return False  # "1000's of people": a count

@@ -827,6 +827,14 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
             t = timexes[best]
             used.add(best)
             r.update(timex_type=t.type, timex_value=t.value, timex_mod=t.mod, timex_start=t.start, timex_end=t.end)
+            if r["anchor"] == "absolute-year-inferred" and t.type == "DATE" and r["date"]:
+                # a month or day written without its year: the TimeML layer weighs the sentence's tense and how
+                # near the date is ("expire Dec. 15" in a November story is next month, not last December)
+                point = _timex_point(t.value)
+                if point is not None and point[1] == r["granularity"] and point[0] != r["date"]:
+                    r["note"] = "; ".join(filter(None, [f"year from the sentence's tense and the nearness of the "
+                                                        f"date: {point[0]}, not {r['date']}", r["note"]]))
+                    r["date"] = point[0]
     factor = _ANCHOR_FACTOR[anchor.basis]
     added = []
     for i, t in enumerate(timexes):
@@ -855,8 +863,8 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
             if point is None:
                 row.update(anchor="unresolved", note=f"TimeML value {t.value} has unknown parts")
             else:
-                relative = not re.match(r"\d{4}|\d{3}$|\d{2}$", t.text.strip()) and t.rule not in (
-                    "full", "iso", "slash", "month_year", "year", "year_ad", "year_words", "decade", "century")
+                relative = t.rule not in ("full", "iso", "slash", "month_year", "year", "year_ad", "year_words",
+                                          "decade", "century")
                 conf = 0.7 * factor if relative else 0.85
                 row.update(date=point[0], granularity=point[1], confidence=round(conf, 3),
                            anchor="publication-relative" if relative else "absolute",
@@ -895,6 +903,66 @@ def extract_dates(text: str, *, published: Any = None, date_certainty: str = "ex
     mentions = _document_mentions([text], published, date_certainty, window=future_window_days,
                                   tolerance=tolerance_days)[0]
     return pd.DataFrame(mentions, columns=MENTION_COLUMNS)
+
+
+def to_timeml(text: str, mentions: pd.DataFrame, *, dct: Any = None, doc_id: str | None = None) -> str:
+    """The text with its TimeML expressions marked up inline as ``<TIMEX3>`` elements (TimeML 1.2.1), for the
+    standard scorers and tools (TempEval-3's, HeidelTime's and SUTime's readers).
+
+    ``mentions`` is :func:`extract_dates` of the same ``text`` (its ``timex_*`` columns). Each expression
+    becomes ``<TIMEX3 tid="t1" type="DATE" value="1998-03-22">...</TIMEX3>`` (with ``mod`` where there is one);
+    the rest of the text is escaped for XML. With ``dct`` (the document creation time) the result is a whole
+    TimeML document: ``<TimeML>`` with ``DOCID``, a ``DCT`` element holding ``t0`` (CREATION_TIME) and the
+    ``TEXT``; without it, the marked-up text alone.
+
+    Example:
+        >>> text = "Shares fell on Friday and will rise next week."
+        >>> to_timeml(text, extract_dates(text, published="1989-11-01"))
+        'Shares fell on <TIMEX3 tid="t1" type="DATE" value="1989-10-27">Friday</TIMEX3> and will rise <TIMEX3 tid="t2" type="DATE" value="1989-W45">next week</TIMEX3>.'
+    """
+    from xml.sax.saxutils import escape, quoteattr  # noqa: PLC0415
+
+    if not isinstance(text, str):
+        raise ParameterError(f"text must be a string, not {type(text).__name__}; pass the text the mentions come from")
+    need = {"timex_type", "timex_value", "timex_start", "timex_end"}
+    if not need <= set(mentions.columns):
+        raise ParameterError(f"mentions lacks columns {sorted(need - set(mentions.columns))}; "
+                             f"pass extract_dates(text, ...) of the same text")
+    spans: dict[tuple[int, int], tuple[str, str, str]] = {}
+    mods = mentions["timex_mod"] if "timex_mod" in mentions.columns else pd.Series("", index=mentions.index)
+    for typ, value, mod, start, end in zip(mentions["timex_type"], mentions["timex_value"], mods.fillna(""),
+                                           mentions["timex_start"], mentions["timex_end"]):
+        if not value or pd.isna(start) or int(start) < 0:
+            continue
+        start, end = int(start), int(end)
+        if not 0 <= start < end <= len(text):
+            raise ParameterError(f"a mention spans {start}..{end}, outside the text of {len(text)} characters; "
+                                 f"pass the text the mentions were extracted from")
+        spans.setdefault((start, end), (str(typ), str(value), str(mod)))
+    parts, pos, tid = [], 0, 0
+    for (start, end), (typ, value, mod) in sorted(spans.items()):
+        if start < pos:  # overlapping expressions: TimeML's inline markup holds the first
+            continue
+        tid += 1
+        attrs = f'tid="t{tid}" type={quoteattr(typ)} value={quoteattr(value)}'
+        if mod:
+            attrs += f" mod={quoteattr(mod)}"
+        parts += [escape(text[pos:start]), f"<TIMEX3 {attrs}>", escape(text[start:end]), "</TIMEX3>"]
+        pos = end
+    parts.append(escape(text[pos:]))
+    body = "".join(parts)
+    if dct is None:
+        return body
+    day = _to_date(dct)
+    if day is None:
+        raise ParameterError(f"dct={dct!r} is not a date; give the document creation time as an ISO date")
+    docid = escape(str(doc_id)) if doc_id is not None else ""
+    return ('<?xml version="1.0" ?>\n<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd">\n'
+            f"<DOCID>{docid}</DOCID>\n"
+            f'<DCT><TIMEX3 tid="t0" type="DATE" value="{day.isoformat()}" temporalFunction="false" '
+            f'functionInDocument="CREATION_TIME">{day.isoformat()}</TIMEX3></DCT>\n'
+            f"<TEXT>{body}</TEXT>\n</TimeML>\n")
 
 
 # --- events --------------------------------------------------------------------------------------

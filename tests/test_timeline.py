@@ -30,6 +30,7 @@ from kzlib.timeline import (
     plot_timeline,
     publication_window,
     stance_over_time,
+    to_timeml,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -442,6 +443,98 @@ def test_scan_tries_every_pattern_that_matches() -> None:
     for text in TRIGGER_TEXTS:
         tried = v.rules_for(v.triggers.found(text, _text_words(text)))
         assert [r.name for r in v.rules if r.pattern.search(text) and r not in tried] == [], text
+
+
+# --- TimeML layer: types, values, spans, anchoring (texts written for these tests) ----------------------
+
+def _timex(text: str, published: str) -> list[tuple[str, str, str]]:
+    """(TimeML span text, type, value) of each expression, in text order."""
+    df = extract_dates(text, published=published)
+    df = df[df["timex_value"] != ""].sort_values("timex_start")
+    return [(text[s:e], t, v) for s, e, t, v in zip(df["timex_start"], df["timex_end"], df["timex_type"],
+                                                     df["timex_value"])]
+
+
+def test_timeml_direction_from_tense_and_nearness() -> None:
+    # 1989-11-01 is a Wednesday (1 Jan 1989 was a Sunday; 1 Nov is day 305, 304 = 43*7 + 3 days later)
+    wed = "1989-11-01"
+    assert _timex("Shares fell on Friday, traders said.", wed) == [("Friday", "DATE", "1989-10-27")]
+    assert _timex("He will meet Bush on Friday.", wed) == [("Friday", "DATE", "1989-11-03")]
+    # a yearless day six weeks ahead in a sentence not in the past tense: the coming one, also in `date`
+    df = extract_dates("The rights expire Dec. 15.", published=wed)
+    assert df[["expression", "date", "timex_value"]].values.tolist() == [["Dec. 15", "1989-12-15", "1989-12-15"]]
+    # ... but a day far ahead in a past-tense report is last year's
+    assert _timex("The company was founded on June 30.", wed) == [("June 30", "DATE", "1989-06-30")]
+
+
+def test_timeml_weeks_weekends_and_spans_without_prepositions() -> None:
+    # 2022-01-07 is a Friday of ISO week 2022-W01 (Mon 3 - Sun 9 January); the weekend before it is
+    # Sat 1 - Sun 2 January, in ISO week 2021-W52
+    fri = "2022-01-07"
+    assert _timex("Talks resume next week; they stalled last week and over the weekend.", fri) == [
+        ("next week", "DATE", "2022-W02"), ("last week", "DATE", "2021-W52"), ("the weekend", "DATE", "2021-W52-WE")]
+    assert _timex("On Thursday, troops left at 10:30 a.m. Friday.", fri) == [
+        ("Thursday", "DATE", "2022-01-06"), ("10:30 a.m. Friday", "TIME", "2022-01-07T10:30")]
+
+
+def test_timeml_quarters_decades_seasons_references() -> None:
+    nov = "1989-11-01"
+    assert _timex("Profit rose 5% in the third quarter from $2 million a year earlier.", nov) == [
+        ("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3")]
+    assert _timex("Growth slowed in the 1990s and in the nineties.", "1998-03-22") == [
+        ("1990s", "DATE", "199"), ("the nineties", "DATE", "199")]
+    assert _timex("It was the worst flood of the 20th century.", nov) == [("the 20th century", "DATE", "19")]
+    assert _timex("Protests are expected this summer.", "1998-03-22") == [("this summer", "DATE", "1998-SU")]
+    assert _timex("Currently the mine is closed; it was recently sold and will soon reopen.", nov) == [
+        ("Currently", "DATE", "PRESENT_REF"), ("recently", "DATE", "PAST_REF"), ("soon", "DATE", "FUTURE_REF")]
+    assert _timex("The paper was printed in nineteen ninety-six.", nov) == [("nineteen ninety-six", "DATE", "1996")]
+
+
+def test_timeml_durations_and_sets_are_not_points() -> None:
+    text = "The war lasted for five years, talks took more than four hours, a two-year plan is paid monthly."
+    assert _timex(text, "1998-03-22") == [("five years", "DURATION", "P5Y"), ("more than four hours", "DURATION", "PT4H"),
+                                          ("two-year", "DURATION", "P2Y"), ("monthly", "SET", "P1M")]
+    df = extract_dates(text, published="1998-03-22")
+    new = df[df["timex_value"].isin(["PT4H", "P2Y", "P1M"])]
+    assert new["date"].tolist() == ["", "", ""] and set(new["kind"]) == {"duration", "set"}
+    assert df.loc[df["timex_value"] == "PT4H", "timex_mod"].item() == "MORE_THAN"
+
+
+def test_numbers_that_only_look_like_years() -> None:
+    df = extract_dates("At 1030 GMT some 2,500 people and 1500 troops had gathered.", published="1998-03-22")
+    assert df[["expression", "timex_type", "timex_value"]].values.tolist() == [["1030 GMT", "TIME", "1998-03-22T10:30"]]
+    assert "1030" not in df["date"].tolist()
+
+
+def test_years_one_to_9999_through_the_tables() -> None:
+    text = "The Normans landed in 1066; a coin from AD 800 was found."
+    df = extract_dates(text, published="2022-01-07")
+    assert df[["date", "granularity"]].values.tolist() == [["1066", "year"], ["0800", "year"]]
+    assert df["timex_value"].tolist() == ["1066", "0800"]
+    sentences = pd.DataFrame({"doc_id": ["a", "b"], "sentence_id": [0, 0],
+                              "text": [text, "In 9999 the archive closes; the town was founded in 1212."]})
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2022-01-07", "0950-06-01"]})
+    ev = build_events(sentences=sentences, documents=documents, actors=lambda s: pd.Series("", index=s.index))
+    # dates stay ISO strings: no pandas nanosecond Timestamps, whose range is 1677-2262
+    assert ev["date_start"].tolist() == ["0800-01-01", "1066-01-01", "1212-01-01", "9999-01-01"]
+    assert all(isinstance(d, str) for d in ev["date_start"])
+    assert chronology(ev)["date"].tolist() == ["0800", "1066", "1212", "9999"]
+    assert events_in_window(ev, start="1000-01-01", end="1999-12-31")["date"].tolist() == ["1066", "1212"]
+    assert publication_window(documents, days_before=30) == ("0950-05-02", "2022-01-07")
+    assert coverage(documents)["published"].tolist() == ["0950-06-01", "2022-01-07"]
+
+
+def test_to_timeml_inline_markup() -> None:
+    text = "Shares <fell> on Friday & rose in the third quarter."
+    mentions = extract_dates(text, published="1989-11-01")
+    assert to_timeml(text, mentions) == (
+        'Shares &lt;fell&gt; on <TIMEX3 tid="t1" type="DATE" value="1989-10-27">Friday</TIMEX3> &amp; rose in '
+        '<TIMEX3 tid="t2" type="DATE" value="1989-Q3">the third quarter</TIMEX3>.')
+    doc = to_timeml(text, mentions, dct="1989-11-01", doc_id="wsj_1")
+    assert "<DOCID>wsj_1</DOCID>" in doc and 'functionInDocument="CREATION_TIME">1989-11-01</TIMEX3></DCT>' in doc
+    assert doc.count("<TIMEX3") == 3
+    with pytest.raises(ParameterError, match="timex"):
+        to_timeml(text, mentions.drop(columns=["timex_value"]))
 
 
 # --- scale benchmark (python tests/test_timeline.py --bench N) -------------------------------------------
