@@ -178,7 +178,7 @@ def _vocab() -> _V:
         ("month", rf"\b(?:{pmod}[\s-]+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?{month}"
                   rf"(?!\s*\d)(?!\w)(?:\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"),
         # years, decades, centuries
-        ("year", rf"(?<![\d$€£.,/-])\b(?:{pmod}[\s-]+)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar|the\s+year|"
+        ("year", rf"(?<![\d$€£.,/-])\b(?:{pmod}[\s-]+|(?i:pre|post)-)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar|the\s+year|"
                  rf"model\s+year))\s+)?{year}\b(?![,.]?\d)(?!-\d)(?!\s*(?:%|percent|per\s+cent))(?!'s\s+{ords})"),
         ("year_ad", r"\b(?:(?P<ad1>AD|A\.D\.)\s+(?P<year>\d{1,4})|(?P<year2>\d{1,4})\s+(?:AD|A\.D\.))(?!\w)"),
         ("year_words", rf"\b(?P<century_w>(?i:nineteen|eighteen))[\s-]+(?P<yy>(?i:{tens}(?:[\s-]+{units_w})?))\b"),
@@ -214,8 +214,8 @@ def _vocab() -> _V:
                     rf"tomorrow))\b"),
         ("deictic", rf"\b(?:(?P<pmod>(?i:early|late|earlier|later))\s+)?(?P<deictic>(?i:this))\s+(?P<pod>(?i:"
                     rf"morning|afternoon|evening))\b"),
-        ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late|the\s+following|the\s+"
-                    rf"previous|that))\s+)?{weekday}(?:\s+(?P<pod>{pods}))?\b"),
+        ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late|the\s+"
+                    rf"following|the\s+previous|that))\s+)?{weekday}(?:\s+(?P<pod>{pods}))?\b"),
         # relative weeks, months, years, weekends
         ("relunit", rf"\b(?:(?P<pmod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start"
                     rf"\s+of|the\s+middle\s+of|end\s+of|mid))[\s-]+)?(?P<rel>(?i:this|last|next|the\s+current|"
@@ -229,6 +229,8 @@ def _vocab() -> _V:
         ("in_year", r"\b(?:(?i:the)\s+)?(?P<unit>(?i:year))(?:'s)?[\s-]+(?P<pmod>(?i:end))\b"),
         ("refday", r"\b(?P<rd>(?i:the\s+(?:next|following|previous|preceding)\s+(?:day|morning|night)|the\s+day\s+"
                    r"(?:before|after)(?=\s*[,.;:)]|\s*$)|that\s+(?:same\s+)?(?:day|night|morning)|the\s+same\s+day))\b"),
+        ("refyear", r"\b(?P<ry>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding))\s+(?i:year)\b"
+                    r"(?!-|'s)"),
         ("holiday", rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>(?i:{_alt(holidays)}))\b"),
         ("ago", rf"\b(?:{amod}\s+)?(?P<num>\d+(?:\.\d+)?|(?i:{_alt(number_of)}|{_alt(vague)}))?\s*{unit}\s+"
                 rf"(?P<ago>(?i:ago|earlier|before|later|hence|from\s+now))\b"),
@@ -267,6 +269,7 @@ def _vocab() -> _V:
         "year_ago_adj": (frozenset({"ago", "earlier", "before", "prior"}), None), "season": (seasons_l, None),
         "weekday": (weekdays_l, None), "relunit": (frozenset({"week", "weekend", "month", "year", "decade"}), None),
         "refday": (frozenset({"day", "night", "morning"}), None),
+        "refyear": (frozenset({"year"}), None),
         "holiday": (low(w.split()[0].replace("'s", "") for w in holidays), None),
         "in_year": (frozenset({"week", "month", "year"}), None),
         "ago": (frozenset({"ago", "earlier", "before", "later", "hence", "now"}), None),
@@ -496,7 +499,7 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
                 return False
             if (y < 1800 or y > 2099) and not re.search(r"(?i)\b(?:in|since|of|by|from|until|year|around|circa|before|after)\s+$", pre):
                 return False
-    if rule == "decade" and g.get("dec") and (_COUNT_AFTER.match(text, m.end) or re.match(r"\s+of\b", text[m.end:])):
+    if rule == "decade" and g.get("dec") and re.match(r"'?s?\s+of\b", text[m.end:]):
         return False  # "1000's of people": a count
     if rule == "weekday" and g.get("weekday") and g["weekday"].isupper() and len(g["weekday"]) > 3:
         # headlines in capitals are fine; a lone capitalised word in running text is too
@@ -596,6 +599,8 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
             out.append(t)
             if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
                 state["last_day"] = dt.date.fromisoformat(t.value[:10])
+            if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
+                state["last_year"] = int(t.value[:4])
     return out
 
 
@@ -994,8 +999,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 
     if rule == "weekday":
         rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
-        if rel in ("early", "late"):
-            mod = "START" if rel == "early" else "END"
+        if rel in ("early", "late", "earlier", "later"):
+            mod = "START" if rel == "early" else ("END" if rel == "late" else "")
             rel = ""
         if rel in ("the following", "the previous", "that"):
             rel = {"the following": "next", "the previous": "last"}.get(rel, "")
@@ -1068,6 +1073,12 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         shift = 1 if any(x in w for x in ("next", "following", "after")) else (
             -1 if any(x in w for x in ("previous", "preceding", "before")) else 0)
         return T("DATE", _ymd(base + dt.timedelta(days=shift)))
+    if rule == "refyear":
+        w = re.sub(r"\s+", " ", g["ry"].lower())
+        base_year = state.get("last_year") or (dct.year if dct else None)
+        if base_year is None:
+            return T("DATE", "XXXX")
+        return T("DATE", f"{base_year + {'the following': 1, 'the previous': -1, 'the preceding': -1}.get(w, 0):04d}")
     if rule == "holiday":
         kind, spec = v.holidays[re.sub(r"\s+", " ", g["holiday"].lower())]
         rel = (g.get("rel") or "").lower()
