@@ -278,7 +278,7 @@ def _vocab() -> _V:
                                        "minutes"}), None),
         "duration_half": (frozenset({"half"}), None), "while": (frozenset({"while", "time"}), None),
         "ref": (refs_l, None), "set_adv": (low(data["set_adverbs"]), None),
-        "set": (unit_l | weekdays_l | months_l | seasons_l | {"morning", "evening", "night", "weekend"}, None),
+        "set": (frozenset({"each", "every", "per"}), None),  # "a year" after an amount: the duration rule's
     }
     own = {  # rules that share a name but not their anchors, by their place in rules_src
         0: (frozenset(), r"\d\s*[aApP]\.?\s?[mM]"), 1: (low(t.split()[-1] for t in data["time_zones"]), None),
@@ -578,7 +578,7 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
     return True
 
 
-_WINDOW_BEFORE, _WINDOW_AFTER = 60, 40
+_WINDOW_BEFORE, _WINDOW_AFTER = 50, 30
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")  # characters around an anchor hit: longer than any expression

@@ -524,6 +524,17 @@ def test_years_one_to_9999_through_the_tables() -> None:
     assert coverage(documents)["published"].tolist() == ["0950-06-01", "2022-01-07"]
 
 
+def test_timeml_layer_can_be_left_out() -> None:
+    text = "Shares fell on Friday; profit rose in the third quarter."
+    with_layer = extract_dates(text, published="1989-11-01")
+    without = extract_dates(text, published="1989-11-01", timeml=False)
+    # the point recogniser's rows are the same; the quarter is the TimeML layer's own row
+    assert without[["expression", "date"]].values.tolist() == [["on Friday", "1989-10-27"]]
+    assert with_layer[["expression", "date", "granularity"]].values.tolist() == [
+        ["on Friday", "1989-10-27", "day"], ["the third quarter", "1989-07", "quarter"]]
+    assert without["timex_value"].tolist() == [""] and without["timex_start"].tolist() == [-1]
+
+
 def test_to_timeml_inline_markup() -> None:
     text = "Shares <fell> on Friday & rose in the third quarter."
     mentions = extract_dates(text, published="1989-11-01")
