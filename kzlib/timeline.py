@@ -433,6 +433,12 @@ def _to_date(value: Any) -> dt.date | None:
             pass  # not a calendar day: pandas says why
     try:
         ts = pd.Timestamp(text)
+    except pd.errors.OutOfBoundsDatetime:  # a year pandas cannot hold (before 1677, after 2262)
+        try:
+            from dateutil import parser as _dateparser  # noqa: PLC0415
+            return _dateparser.parse(text, default=dt.datetime(2000, 1, 1)).date()
+        except (ValueError, OverflowError) as err:
+            raise ParameterError(f"published={value!r} is not a date; give an ISO date such as '2022-01-07'") from err
     except (ValueError, TypeError) as err:
         raise ParameterError(f"published={value!r} is not a date; give an ISO date such as '2022-01-07' "
                              f"or leave it empty") from err
@@ -1454,6 +1460,20 @@ def publication_window(documents: pd.DataFrame, *, days_before: int = 30) -> tup
 
 # --- plots ---------------------------------------------------------------------------------------
 
+def _plot_dates(values: pd.Series) -> pd.Series:
+    """ISO days as ``datetime.date`` objects for matplotlib, which draws years 1-9999 (pandas' Timestamps stop
+    at 1677 and 2262: a corpus mentioning 1066 would not plot)."""
+    return pd.Series([dt.date.fromisoformat(str(v)[:10]) for v in values], index=values.index, dtype=object)
+
+
+def _plus_days(day: dt.date, days: float) -> dt.date:
+    """``day`` moved by ``days`` (whole days), kept within years 1-9999."""
+    try:
+        return day + dt.timedelta(days=int(round(days)))
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def _style() -> None:
     try:
         from kzlib import plots  # noqa: PLC0415
@@ -1492,7 +1512,7 @@ def plot_timeline(events: pd.DataFrame, *, start: str | None = None, end: str | 
     ev["lane"] = [p if p in top else other for p in primary]
     lane_names = top + ([other] if (ev["lane"] == other).any() else [])
     ypos = {n: i for i, n in enumerate(reversed(lane_names))}
-    ev["x"] = pd.to_datetime(ev["date_start"])
+    ev["x"] = _plot_dates(ev["date_start"])  # datetime.date, not pandas' nanosecond range (1677-2262)
     # one marker and label per (lane, date): the first label, and how many more
     points = (ev.sort_values(["x", "doc_id"]).groupby(["lane", "x"], sort=True)
               .agg(label=("label", "first"), n=("label", "size"), gran=("granularity", "first")).reset_index())
@@ -1502,19 +1522,18 @@ def plot_timeline(events: pd.DataFrame, *, start: str | None = None, end: str | 
                    label=gran)
     xmin, xmax = points["x"].min(), points["x"].max()
     span = max((xmax - xmin).days, 1)
-    ax.set_xlim(xmin - pd.Timedelta(days=span * 0.03 + 1), xmax + pd.Timedelta(days=span * 0.25 + 2))
+    ax.set_xlim(_plus_days(xmin, -(span * 0.03 + 1)), _plus_days(xmax, span * 0.25 + 2))
     # stagger labels within a lane: a label moves to the next tier when it would overlap the previous one
     char_days = span * 1.25 / 110  # rough width of one character in days at this figure width
     offsets = [0.28, -0.28, 0.14, -0.14, 0.4, -0.4]
     for lane, grp in points.groupby("lane"):
-        last_end = [pd.Timestamp.min] * len(offsets)
+        last_end = [dt.date.min] * len(offsets)
         for _, p in grp.sort_values("x").iterrows():
             text = p["label"][:label_chars] + ("…" if len(p["label"]) > label_chars else "")
             if p["n"] > 1:
                 text += f" (+{p['n'] - 1})"
-            width = pd.Timedelta(days=len(text) * char_days)
-            tier = next((i for i, e in enumerate(last_end) if p["x"] > e), int(np.argmin(last_end)))
-            last_end[tier] = p["x"] + width
+            tier = next((i for i, e in enumerate(last_end) if p["x"] > e), last_end.index(min(last_end)))
+            last_end[tier] = _plus_days(p["x"], len(text) * char_days)
             ax.annotate(text, (p["x"], ypos[lane]), xytext=(p["x"], ypos[lane] + offsets[tier]), fontsize=7,
                         va="center", ha="left", textcoords="data",
                         arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "grey"})
@@ -1551,7 +1570,7 @@ def plot_coverage(documents: pd.DataFrame, *, title: str = "Coverage: documents 
         ax.text(0.5, 0.5, "no document has a publication date", ha="center", va="center", transform=ax.transAxes)
         return fig
     ypos = {o: i for i, o in enumerate(outlets)}
-    dated["x"] = pd.to_datetime(dated["published"])
+    dated["x"] = _plot_dates(dated["published"])
     style = {"exact": dict(marker="o", facecolors="C0"), "on-or-after": dict(marker=">", facecolors="C1"),
              "copy-date": dict(marker="o", facecolors="none"), "unknown": dict(marker="x", facecolors="C3")}
     for cert, grp in dated.groupby("date_certainty"):
@@ -1564,8 +1583,7 @@ def plot_coverage(documents: pd.DataFrame, *, title: str = "Coverage: documents 
                         (r["x"], ypos[r["outlet"]]), xytext=(6, 6), textcoords="offset points", fontsize=7)
     ax.set_yticks(list(ypos.values()), list(ypos.keys()))
     ax.set_ylim(-0.7, len(outlets) - 0.3)
-    pad = pd.Timedelta(days=3)
-    ax.set_xlim(dated["x"].min() - pad, dated["x"].max() + pad)
+    ax.set_xlim(_plus_days(dated["x"].min(), -3), _plus_days(dated["x"].max(), 3))
     locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
@@ -1596,7 +1614,7 @@ def plot_stance_over_time(table: pd.DataFrame, *, by: str = "target",
     if t.empty:
         ax.text(0.5, 0.5, "no dated stances", ha="center", va="center", transform=ax.transAxes)
         return fig
-    t["x"] = pd.to_datetime(t["published"])
+    t["x"] = _plot_dates(t["published"])
     for name, grp in t.groupby(by, sort=True):
         grp = grp.sort_values("x")
         ax.plot(grp["x"], grp["mean_score"], marker="o", label=f"{name}")

@@ -10,6 +10,7 @@ Run the scale benchmark (not a test; the seeds' sentences cycled into N document
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -522,6 +523,14 @@ def test_years_one_to_9999_through_the_tables() -> None:
     assert events_in_window(ev, start="1000-01-01", end="1999-12-31")["date"].tolist() == ["1066", "1212"]
     assert publication_window(documents, days_before=30) == ("0950-05-02", "2022-01-07")
     assert coverage(documents)["published"].tolist() == ["0950-06-01", "2022-01-07"]
+    # the plots draw them (pandas' Timestamps would stop at 1677 and 2262)
+    import matplotlib
+    matplotlib.use("Agg")
+    from kzlib.timeline import plot_coverage
+    fig = plot_timeline(ev)
+    assert fig.axes[0].get_xlim()[0] < matplotlib.dates.date2num(dt.date(800, 1, 1))
+    assert fig.axes[0].get_xlim()[1] > matplotlib.dates.date2num(dt.date(9999, 1, 1)) - 1
+    assert plot_coverage(documents).axes[0].collections  # both publication dates drawn
 
 
 def test_timeml_layer_can_be_left_out() -> None:
