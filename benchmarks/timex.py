@@ -11,7 +11,9 @@ every document. The kit's data are never copied into the repository.
 
     python benchmarks/timex.py --half even [--out outputs/bench/timex] [--types DATE]
 
-Exits 0 with a message when the kit is absent.
+Exits 0 with a message when the kit is absent. ``--speed N`` instead times ``build_events`` on N documents of
+the synthetic corpus (``benchmarks/generate.py``, seed 0; sentences split at ``.!?``), with and without the
+TimeML layer (best of 3; needs no kit).
 """
 
 from __future__ import annotations
@@ -69,12 +71,44 @@ def predict(docs: list[dict]) -> tuple[list[dict], float]:
     return rows, spent
 
 
+def speed(n_docs: int) -> None:
+    """Print the seconds of ``build_events`` on ``n_docs`` generated documents, TimeML layer on and off."""
+    import re  # noqa: PLC0415
+
+    import pandas as pd  # noqa: PLC0415
+
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate_corpus  # noqa: PLC0415
+
+    from kzlib.timeline import build_events  # noqa: PLC0415
+
+    docs, _ = generate_corpus(n_docs, seed=0)
+    rows = [(d, i, s) for d, t in zip(docs["doc_id"], docs["text"]) for i, s in enumerate(re.split(r"(?<=[.!?])\s+", t))]
+    sentences = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "text"])
+    documents = docs[["doc_id", "published"]].assign(date_certainty="exact")
+    no_actors = lambda s: pd.Series("", index=s.index)  # noqa: E731
+    for timeml in (True, False):
+        best, n = float("inf"), 0
+        for _ in range(3):
+            t0 = time.perf_counter()
+            n = len(build_events(sentences=sentences, documents=documents, actors=no_actors, timeml=timeml))
+            best = min(best, time.perf_counter() - t0)
+        print(f"build_events timeml={timeml}: {n_docs} documents, {len(sentences)} sentences, {n} events, "
+              f"best of 3 {best:.2f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=("even", "odd", "all"), default="all")
     ap.add_argument("--out", default=str(ROOT / "outputs" / "bench" / "timex"))
     ap.add_argument("--types", default="DATE,TIME,DURATION,SET")
+    ap.add_argument("--speed", type=int, default=0, metavar="N", help="time build_events on N generated documents")
     args = ap.parse_args(argv)
+    logging.disable(logging.WARNING)
+    if args.speed:
+        speed(args.speed)
+        return 0
     kit = devkits() / "timex-en"
     gold = kit / "tbaq_train.jsonl"
     if not gold.exists():

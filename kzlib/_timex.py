@@ -103,6 +103,8 @@ class _V:
     words: frozenset[str]
     not_dates: re.Pattern  # names holding a date word ("Good Friday", "Russia Today"): never expressions
     holidays: dict[str, tuple[str, Any]]
+    need_quantity: frozenset[int]  # rules tried only where a number or quantity word precedes their word
+    quantity_words: frozenset[str]
 
 
 def _numbers(data: dict) -> dict[str, float]:
@@ -306,7 +308,9 @@ def _vocab() -> _V:
     return _V(month_of, weekday_of, number_of, vague, ordinal_of, unit_of, dict(data["seasons"]),
               dict(data["parts_of_day"]), {k.lower(): v for k, v in data["period_mods"].items()},
               {k.lower(): v for k, v in data["amount_mods"].items()}, refs, dict(data["set_adverbs"]), rules,
-              word_rules, frozenset(word_rules), not_dates, holidays)
+              word_rules, frozenset(word_rules), not_dates, holidays,
+              frozenset(i for i, r in enumerate(rules) if r.name in ("duration", "ago")),
+              frozenset(w for q in list(number_of) + list(vague) for w in q.split()) - {"of"})
 
 
 # --- tense ------------------------------------------------------------------------------------------
@@ -581,6 +585,7 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
 _WINDOW_BEFORE, _WINDOW_AFTER = 50, 30
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _WORD = re.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[a-z]+|\d+")
 _DIGIT = re.compile(r"\d")  # characters around an anchor hit: longer than any expression
 
 
@@ -618,11 +623,18 @@ def find(text: str) -> list[_Match]:
     # the positions of each rule's anchors
     at: dict[int, list[tuple[int, int]]] = {}
     if hit_words:
-        for w in _WORD.finditer(lower):
-            rs = v.word_rules.get(w.group(0)) if w.group(0) in hit_words else None
+        recent: list[str] = []  # the last few words, for rules that need a quantity before their word
+        for w in _TOKEN.finditer(lower):
+            word = w.group(0)
+            rs = v.word_rules.get(word) if word in hit_words else None
             if rs:
+                quantity = any(x[0].isdigit() or x in v.quantity_words for x in recent)
                 for i in rs:
-                    at.setdefault(i, []).append(w.span())
+                    if quantity or i not in v.need_quantity:
+                        at.setdefault(i, []).append(w.span())
+            recent.append(word)
+            if len(recent) > 5:
+                del recent[0]
     if has_digit:
         for i, rule in enumerate(v.rules):
             if rule.digits is not None:
