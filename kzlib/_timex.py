@@ -73,7 +73,7 @@ def _trie_regex(node: dict) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends:
         return f"(?:{body})?"
-    return body if len(branches) == 1 else body
+    return body
 
 
 @dataclass(frozen=True)
@@ -186,9 +186,9 @@ def _vocab() -> _V:
         ("year_words", rf"\b(?P<century_w>(?i:nineteen|eighteen))[\s-]+(?P<yy>(?i:{tens}(?:[\s-]+{units_w})?))\b"),
         ("year_words", r"\b(?:(?i:the\s+year)\s+)?(?P<twok>(?i:two\s+thousand))(?:\s+(?i:and\s+)?(?P<yy>(?i:one|two|"
                        r"three|four|five|six|seven|eight|nine|ten)))?\b"),
-        ("decade", rf"\b(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>1[1-9]\d0|20\d0)|'(?P<dec2>\d0))'?s\b"),
-        ("decade", rf"\b(?i:the)\s+(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?P<decw>(?i:twenties|thirties|forties|"
-                   rf"fifties|sixties|seventies|eighties|nineties))\b"),
+        ("decade", r"\b(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>1[1-9]\d0|20\d0)|'(?P<dec2>\d0))'?s\b"),
+        ("decade", r"\b(?i:the)\s+(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?P<decw>(?i:twenties|thirties|forties|"
+                   r"fifties|sixties|seventies|eighties|nineties))\b"),
         ("century", rf"\b(?:(?i:the)\s+)?(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?P<ord>(?i:"
                     rf"{_alt(ordinal_of)}))[\s-]+(?i:century)\b"),
         ("century", r"\b(?P<rel>(?i:this|the\s+current|the\s+last|the\s+past|the\s+next|next|last))\s+(?i:century)\b"),
@@ -214,16 +214,16 @@ def _vocab() -> _V:
                     rf"yesterday|tomorrow|tonight|last\s+night|overnight))(?:\s+(?P<pod>{pods}))?"),
         ("deictic", rf"\b(?:(?P<pmod>(?i:early|late|mid))[\s-]+)?(?P<pod>{pods})\s+(?P<deictic>(?i:yesterday|today|"
                     rf"tomorrow))\b"),
-        ("deictic", rf"\b(?:(?P<pmod>(?i:early|late|earlier|later))\s+)?(?P<deictic>(?i:this))\s+(?P<pod>(?i:"
-                    rf"morning|afternoon|evening))\b"),
+        ("deictic", r"\b(?:(?P<pmod>(?i:early|late|earlier|later))\s+)?(?P<deictic>(?i:this))\s+(?P<pod>(?i:"
+                    r"morning|afternoon|evening))\b"),
         ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late|the\s+"
                     rf"following|the\s+previous|that))\s+)?{weekday}(?:\s+(?P<pod>{pods}))?\b"),
         # relative weeks, months, years, weekends
-        ("relunit", rf"\b(?:(?P<pmod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start"
-                    rf"\s+of|the\s+middle\s+of|end\s+of|mid))[\s-]+)?(?P<rel>(?i:this|last|next|the\s+current|"
-                    rf"the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+next|the\s+last|the|"
-                    rf"the\s+current\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|the\s+fiscal))\s+"
-                    rf"(?P<unit>(?i:week|weekend|month|year|decade|calendar\s+year|fiscal\s+year))\b(?!-)"),
+        ("relunit", r"\b(?:(?P<pmod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start"
+                    r"\s+of|the\s+middle\s+of|end\s+of|mid))[\s-]+)?(?P<rel>(?i:this|last|next|the\s+current|"
+                    r"the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+next|the\s+last|the|"
+                    r"the\s+current\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|the\s+fiscal))\s+"
+                    r"(?P<unit>(?i:week|weekend|month|year|decade|calendar\s+year|fiscal\s+year))\b(?!-)"),
         ("relunit", r"\b(?P<pmod>(?i:earlier|later))\s+(?i:in|this)\s+(?P<rel>(?i:the))\s+(?P<unit>(?i:week|month|"
                     r"year))\b"),
         ("in_year", r"\b(?P<pmod>(?i:earlier|later))\s+(?P<rel>(?i:in\s+the))\s+(?P<unit>(?i:week|month|year))\b"),
@@ -242,10 +242,10 @@ def _vocab() -> _V:
                      rf"{num_any}(?:\s+(?P<more>(?i:more|additional|straight|consecutive|full|further|long)))?"
                      rf"[\s-]+{unit}(?P<adj>(?i:-long|-old))?(?:\s+(?P<orso>(?i:or\s+so|or\s+more)))?"
                      rf"(?:\s+(?P<period>(?i:period|span|stretch|term)))?\b(?!\s+(?i:ago|earlier|later|before))"),
-        ("duration_plural", rf"\b(?:(?P<rel>(?i:recent|coming|past|the\s+past|the\s+last|the\s+next|the\s+coming|the|"
-                            rf"the\s+early|the\s+first|the\s+previous|the\s+following|the\s+intervening))\s+)?"
-                            rf"(?:(?P<vague>(?i:few|several|many))\s+)?(?P<unit>(?i:days|weeks|months|years|decades|"
-                            rf"centuries|hours|minutes))(?P<adj>(?i:-long|-old))?\b(?!\s+(?i:ago|of\b))"),
+        ("duration_plural", r"\b(?:(?P<rel>(?i:recent|coming|past|the\s+past|the\s+last|the\s+next|the\s+coming|the|"
+                            r"the\s+early|the\s+first|the\s+previous|the\s+following|the\s+intervening))\s+)?"
+                            r"(?:(?P<vague>(?i:few|several|many))\s+)?(?P<unit>(?i:days|weeks|months|years|decades|"
+                            r"centuries|hours|minutes))(?P<adj>(?i:-long|-old))?\b(?!\s+(?i:ago|of\b))"),
         ("duration_half", r"\b(?P<half>(?i:half\s+an?\s+(?:hour|day|year|century|decade)|a\s+half[\s-]hour|"
                           r"an?\s+hour\s+and\s+a\s+half))\b"),
         ("while", r"\b(?P<while>(?i:a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time))\b"),
@@ -257,7 +257,7 @@ def _vocab() -> _V:
     ]
     # where each rule can match: around one of its words (lower case) or a hit of its digit pattern; a text with
     # none of them is not searched with that rule's pattern
-    low = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
+    low = lambda words: frozenset(w.lower() for w in words)
     unit_l = low([u.split()[-1] for u in units] + [u.split()[-1] + "s" for u in units] + ["centuries"])
     months_l, weekdays_l, seasons_l = low(month_of), low(weekday_of), low(data["seasons"])
     refs_l = low(r.split()[-1] for r in refs)
@@ -322,8 +322,8 @@ _PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|too
                r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|[a-z]{2,}ed")
 # the tense markers of a sentence, in one pass: a future marker, a past form, a present form
 _TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
-                    r"|(?P<future2>'ll)\b", re.I)
-_AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.I)
+                    r"|(?P<future2>'ll)\b", re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
 _SENT_L = re.compile(r"(?:[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
 
 
@@ -443,7 +443,7 @@ def _unit_base(word: str) -> str:
     for u in ("calendar year", "fiscal year"):
         if w == u:
             return "year"
-    w = w[:-1] if w.endswith("s") else w
+    w = w.removesuffix("s")
     return w
 
 
@@ -462,7 +462,7 @@ _PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:in|since|until|till|by|from|through|
                                  r"starting|beginning|ending|the|end)\W+)$")
 _COUNT_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children|feet|meters|metres|miles|tons|tonnes)\b")
 _MONEY_BEFORE = re.compile(r"(?:\d|million|billion|percent|%|times|cents?|dollars?|pounds?|yen|marks?|once|twice)"
-                           r"\W{0,3}$", re.I)
+                           r"\W{0,3}$", re.IGNORECASE)
 
 
 # --- the tagger -------------------------------------------------------------------------------------
@@ -505,9 +505,6 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
                 return False
     if rule == "decade" and g.get("dec") and re.match(r"'?s?\s+of\b", text[m.end:]):
         return False  # "1000's of people": a count
-    if rule == "weekday" and g.get("weekday") and g["weekday"].isupper() and len(g["weekday"]) > 3:
-        # headlines in capitals are fine; a lone capitalised word in running text is too
-        pass
     if rule == "season":
         rel = (g.get("rel") or "").lower()
         if not (rel or g.get("year")):
@@ -518,8 +515,6 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
             return False
         if g["season"].lower() == "fall" and rel in ("", "the") and not g.get("year"):
             return False
-        if g["season"][0].isupper() and rel == "" and not g.get("year") and m.start > 0 and text[m.start - 2:m.start].strip():
-            pass
     if rule in ("duration", "duration_plural") and (g.get("adj") or "").lower() == "-old":
         return False  # ages ("a 6-year-old boy") are not TimeML expressions
     if rule == "duration" and re.match(r"\s+old\b", text[m.end:m.end + 6]):
@@ -531,8 +526,6 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
         return False
     if rule == "duration":
         raw = (g.get("num") or "").lower()
-        if raw in ("a", "an") and not g.get("det") and not g.get("rel"):
-            pass
         if raw.isdigit() and len(raw) > 3:
             return False
         if raw in ("some", "many") and not g.get("rel"):
@@ -751,9 +744,6 @@ def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
         if g.get("det") and "-" in text[m.end("qord"):m.start("qunit")] and not g.get("ago") and not g.get("year2"):
             s = min(x for x in (m.start("yrel") if g.get("yrel") else None, m.start("year") if g.get("year") else None,
                                 m.start("qord")) if x is not None and x >= 0)
-            for name in ("yrel", "year"):
-                if g.get(name) and g[name].lower() in ("this year's", "last year's", "next year's", "the year's"):
-                    pass
     elif rule == "relunit":
         if (g.get("pmod") or "").lower() in ("earlier", "later"):
             s = m.start("rel")
@@ -915,7 +905,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             return None
         n = v.ordinal_of.get((g.get("qord") or "").lower())
         half = unit == "half"
-        yrel = re.sub(r"\s+", " ", ((g.get("yrel") or g.get("arel") or "")).lower())
+        yrel = re.sub(r"\s+", " ", (g.get("yrel") or g.get("arel") or "").lower())
         det = (g.get("det") or "").lower()
         ago = bool(g.get("ago")) or yrel in ("year-ago", "year-earlier", "last year's") or det == "last year's"
         year = g.get("year") or g.get("year2")
@@ -937,9 +927,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             else:
                 cur = _quarter_of(dct)
                 y = dct.year
-                if yrel in ("this year's",):
-                    pass
-                elif yrel == "next year's":
+                if yrel == "next year's":
                     y += 1
                 elif n > cur and get_tense() != "future" and not det.startswith("this"):
                     y -= 1
@@ -1069,8 +1057,6 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
                     sat -= dt.timedelta(weeks=1)
             else:
                 sat += dt.timedelta(weeks=step)
-                if step == -1 and dct.weekday() >= 5:
-                    sat += dt.timedelta(weeks=0)
             return T("DATE", _week(sat) + "-WE")
         if unit == "month":
             d = _shift(dct.replace(day=1), "month", step)
@@ -1123,7 +1109,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         if g["ago"].lower() in ("later", "before", "hence"):
             return T("DURATION", _dur(n, g["unit"], v), "")  # a length from an event, not a date
         sign = -1 if g["ago"].lower() in ("ago", "earlier", "before") else 1
-        letter, mult, is_time = v.unit_of.get(unit, ("D", 1.0, False))
+        _, mult, is_time = v.unit_of.get(unit, ("D", 1.0, False))
         k = int(n * mult) * sign
         if is_time:
             return T("DATE", _ymd(dct))
@@ -1156,8 +1142,6 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         if raw in ("a", "an") and ub in ("year", "day", "week", "month") and _MONEY_BEFORE.search(
                 text[max(0, s - 25):s]) and not det:
             return T("SET", _dur(1.0, unit, v), "")
-        if raw in ("a", "an", "one") and ub in ("year",) and rel in ("past", "last") and det == "the":
-            pass
         if raw == "one" and ub == "day" and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall)\s+$",
                                                    text[max(0, s - 8):s]):
             return T("DATE", "FUTURE_REF", "")  # "will one day be"
@@ -1195,7 +1179,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
                 return T("DURATION", val)
         return None
     if rule == "while":
-        return T("DURATION", "PXX" if g["while"].lower() in ("a while", "some time") else "PXX")
+        return T("DURATION", "PXX")
     if rule == "ref":
         value = v.refs[re.sub(r"\s+", " ", g["ref"].lower())]
         return T("DATE", value)
