@@ -315,7 +315,7 @@ def _vocab() -> _V:
 
 # --- tense ------------------------------------------------------------------------------------------
 
-_FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|planned|planning|expects?\s+to|expected|scheduled|"
+_FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expected|scheduled|"
                  r"slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
                  r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would")
 _PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
@@ -353,7 +353,7 @@ def _tense(text: str, start: int, end: int) -> str:
         if kind == "future2":
             kind = "future"
         elif kind == "past":
-            if m.group(0).lower() in ("scheduled", "expected", "planned"):
+            if m.group(0).lower() in ("scheduled", "expected"):
                 kind = "future"
             else:
                 aux = _AUX_BEFORE.search(text, max(s, m.start() - 25), m.start())
@@ -1007,6 +1007,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         tn = get_tense()
         if not rel and re.search(r"(?i)\b(?:until|till|through)\s+$", text[max(0, s - 8):s]):
             tn = "future"  # "postponed until Tuesday": not before the report
+        elif not rel and re.match(r"['’]s\b", text[e:e + 2]):
+            tn = "past"  # "Wednesday's ruling": a day whose event is reported
         d = _weekday(v.weekday_of[g["weekday"].lower()], dct, tn, rel)
         value = _ymd(d) if d else "XXXX-WXX-" + str(v.weekday_of[g["weekday"].lower()] + 1)
         return T("DATE", value)
