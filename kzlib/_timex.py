@@ -197,7 +197,8 @@ def _vocab() -> _V:
                     rf"year's|next\s+year's|the\s+year's|year-ago|year-earlier|same|comparable|previous|latest|"
                     rf"current|year's))\s+)?(?:{year}(?:'s)?\s+)?(?:(?i:fiscal|calendar)[\s-]+)?(?P<qord>(?i:{ords}))[\s-]+(?:(?i:fiscal)[\s-]+)?"
                     rf"(?P<qunit>(?i:quarter|half|quarters))(?:\s+(?:(?i:of|in)\s+)?(?:(?i:fiscal)\s+)?"
-                    rf"(?P<year2>1\d{{3}}|20\d\d)\b)?(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier)|last\s+year)))?"),
+                    rf"(?P<year2>1\d{{3}}|20\d\d)\b|\s+(?i:of|in)\s+(?P<qyrel>(?i:this|next|last|the))\s+(?i:year)\b)?"
+                    rf"(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier)|last\s+year)))?"),
         ("quarter_ref", rf"\b(?P<det>(?i:the|this|that|its|their|last\s+year's|this\s+year's|a))\s+(?:(?P<arel>(?i:"
                         rf"latest|current|most\s+recent|recent|same|year-ago|year-earlier|comparable|previous|prior|"
                         rf"past|latest\s+fiscal|fiscal|corresponding|just-ended|just\s+ended|{year}))\s+)?"
@@ -909,6 +910,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         det = (g.get("det") or "").lower()
         ago = bool(g.get("ago")) or yrel in ("year-ago", "year-earlier", "last year's") or det == "last year's"
         year = g.get("year") or g.get("year2")
+        qyrel = (g.get("qyrel") or "").lower()
+        if qyrel and dct is not None:  # "the second half of next year"
+            year = str(dct.year + {"next": 1, "last": -1}.get(qyrel, 0))
         if rule == "quarter_ref" and yrel.isdigit():
             year = yrel
         if unit == "quarters":
