@@ -105,6 +105,7 @@ class _V:
     holidays: dict[str, tuple[str, Any]]
     need_quantity: frozenset[int]  # rules tried only where a number or quantity word precedes their word
     quantity_words: frozenset[str]
+    quantity: re.Pattern  # any of the quantity words, lower case
 
 
 def _numbers(data: dict) -> dict[str, float]:
@@ -311,7 +312,8 @@ def _vocab() -> _V:
               {k.lower(): v for k, v in data["amount_mods"].items()}, refs, dict(data["set_adverbs"]), rules,
               word_rules, frozenset(word_rules), not_dates, holidays,
               frozenset(i for i, r in enumerate(rules) if r.name in ("duration", "ago")),
-              frozenset(w for q in list(number_of) + list(vague) for w in q.split()) - {"of"})
+              frozenset(w for q in list(number_of) + list(vague) for w in q.split()) - {"of"},
+              re.compile(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"))
 
 
 # --- tense ------------------------------------------------------------------------------------------
@@ -580,6 +582,7 @@ _WINDOW_BEFORE, _WINDOW_AFTER = 50, 30
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[a-z]+|\d+")
+_SHORT_TEXT = 400  # characters: a text this short (a sentence) is searched whole by each rule it calls for
 _DIGIT = re.compile(r"\d")  # characters around an anchor hit: longer than any expression
 
 
@@ -616,7 +619,19 @@ def find(text: str) -> list[_Match]:
         return []
     # the positions of each rule's anchors
     at: dict[int, list[tuple[int, int]]] = {}
-    if hit_words:
+    n = len(text)
+    if n <= _SHORT_TEXT:  # a sentence: the rules its words and digits call for, each over the whole text
+        whole = [(0, n)]
+        quantity = has_digit or v.quantity.search(lower) is not None
+        for word in hit_words:
+            for i in v.word_rules[word]:
+                if quantity or i not in v.need_quantity:
+                    at[i] = whole
+        if has_digit:
+            for i, rule in enumerate(v.rules):
+                if rule.digits is not None and i not in at and rule.digits.search(text):
+                    at[i] = whole
+    elif hit_words:
         recent: list[str] = []  # the last few words, for rules that need a quantity before their word
         for w in _TOKEN.finditer(lower):
             word = w.group(0)
@@ -629,14 +644,13 @@ def find(text: str) -> list[_Match]:
             recent.append(word)
             if len(recent) > 5:
                 del recent[0]
-    if has_digit:
+    if has_digit and n > _SHORT_TEXT:
         for i, rule in enumerate(v.rules):
             if rule.digits is not None:
                 for h in rule.digits.finditer(text):
                     at.setdefault(i, []).append(h.span())
     found: list[_Match] = []
     seen: set[tuple[int, int, int]] = set()
-    n = len(text)
     for order in sorted(at):
         rule = v.rules[order]
         spans: list[tuple[int, int]] = []
