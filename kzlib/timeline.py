@@ -1244,13 +1244,14 @@ def _one_copy(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def chronology(events: pd.DataFrame, *, max_labels: int = 3, min_confidence: float = 0.0,
-               include_durations: bool = False) -> pd.DataFrame:
+               include_durations: bool = False, include_references: bool = False) -> pd.DataFrame:
     """What happened when, with its sources: one row per date (and granularity).
 
     Columns: ``date``, ``granularity``, ``date_start``, ``what`` (up to ``max_labels`` labels, " | "-joined),
     ``actors``, ``expressions``, ``n_documents``, ``n_stories``, ``sources`` (doc ids, including the other
     copies recorded in ``reported_by``), ``outlets``, ``confidence`` (the highest). Undated (unresolved)
-    mentions and, unless asked, durations are left out. Sorted by date.
+    mentions and, unless asked, durations and references to the present ("now", dated to the publication
+    date) are left out. Sorted by date.
 
     Example:
         >>> chronology(build_events(kzlib.prepare()))  # doctest: +SKIP
@@ -1261,6 +1262,8 @@ def chronology(events: pd.DataFrame, *, max_labels: int = 3, min_confidence: flo
     ev = events[(events["date"] != "") & (events["confidence"] >= min_confidence)].copy()
     if not include_durations and "kind" in ev.columns:
         ev = ev[ev["kind"] != "duration"]
+    if not include_references and "kind" in ev.columns:
+        ev = ev[ev["kind"] != "reference"]
     cols = ["date", "granularity", "date_start", "what", "actors", "expressions", "n_documents", "n_stories",
             "sources", "outlets", "confidence"]
     if ev.empty:
@@ -1296,7 +1299,7 @@ def chronology(events: pd.DataFrame, *, max_labels: int = 3, min_confidence: flo
             "confidence": float(grp["confidence"].max()),
         })
     out = pd.DataFrame(rows, columns=cols)
-    order = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4, "decade": 5}
+    order = {g: i for i, g in enumerate(GRANULARITIES)}
     out["_g"] = out["granularity"].map(order)
     return out.sort_values(["date_start", "_g", "date"]).drop(columns="_g").reset_index(drop=True)
 
@@ -1401,9 +1404,10 @@ def stance_over_time(stances: pd.DataFrame, documents: pd.DataFrame, *, by: str 
 
 def events_in_window(events: pd.DataFrame, *, start: str | None = None, end: str | None = None,
                      granularities: Iterable[str] | None = None, min_confidence: float = 0.0,
-                     include_durations: bool = False) -> pd.DataFrame:
+                     include_durations: bool = False, include_references: bool = False) -> pd.DataFrame:
     """The dated events a timeline of ``start``..``end`` (ISO days; None = open) shows: dated, at least
-    ``min_confidence`` sure, of the given ``granularities``, durations only if asked, and overlapping the
+    ``min_confidence`` sure, of the given ``granularities``, durations and references to the present ("now")
+    only if asked, and overlapping the
     window. Adds ``date_start`` (when missing) and ``date_end`` (the last day of the period). Check it is
     not empty before drawing :func:`plot_timeline`.
 
@@ -1429,6 +1433,8 @@ def events_in_window(events: pd.DataFrame, *, start: str | None = None, end: str
     ev = events[(events["date"].fillna("") != "") & (confidence >= min_confidence)]
     if not include_durations and "kind" in ev.columns:
         ev = ev[ev["kind"] != "duration"]
+    if not include_references and "kind" in ev.columns:  # "now": the publication date, not an event's
+        ev = ev[ev["kind"] != "reference"]
     if granularities is not None:
         ev = ev[ev["granularity"].isin(list(granularities))]
     periods = [_period(d, g) for d, g in zip(ev["date"], ev["granularity"])]
@@ -1516,7 +1522,8 @@ def plot_timeline(events: pd.DataFrame, *, start: str | None = None, end: str | 
     # one marker and label per (lane, date): the first label, and how many more
     points = (ev.sort_values(["x", "doc_id"]).groupby(["lane", "x"], sort=True)
               .agg(label=("label", "first"), n=("label", "size"), gran=("granularity", "first")).reset_index())
-    markers = {"day": "o", "weekend": "s", "week": "s", "month": "D", "year": "^", "decade": "^"}
+    markers = {"day": "o", "weekend": "s", "week": "s", "month": "D", "quarter": "D", "season": "D", "half": "D",
+               "year": "^", "decade": "^", "century": "^"}
     for gran, grp in points.groupby("gran"):
         ax.scatter(grp["x"], grp["lane"].map(ypos), marker=markers.get(gran, "o"), s=40, zorder=3,
                    label=gran)

@@ -189,6 +189,9 @@ def test_now_and_soon_are_references_not_dates_of_events() -> None:
     now = extract_dates("The situation is calm now.", published="2022-01-07")
     assert now[["expression", "kind", "date", "anchor", "timex_type", "timex_value"]].values.tolist() == [
         ["now", "reference", "2022-01-07", "present-ref", "DATE", "PRESENT_REF"]]
+    # on a timeline "now" is the publication date, not an event: left out unless asked
+    assert events_in_window(now).empty and len(events_in_window(now, include_references=True)) == 1
+    assert chronology(now.assign(doc_id="a", label="calm")).empty
     soon = extract_dates("Officials may respond soon.", published="2022-01-07")
     assert soon[["expression", "kind", "date", "timex_value"]].values.tolist() == [
         ["soon", "reference", "", "FUTURE_REF"]]
