@@ -1407,8 +1407,7 @@ def events_in_window(events: pd.DataFrame, *, start: str | None = None, end: str
                      include_durations: bool = False, include_references: bool = False) -> pd.DataFrame:
     """The dated events a timeline of ``start``..``end`` (ISO days; None = open) shows: dated, at least
     ``min_confidence`` sure, of the given ``granularities``, durations and references to the present ("now")
-    only if asked, and overlapping the
-    window. Adds ``date_start`` (when missing) and ``date_end`` (the last day of the period). Check it is
+    only if asked, and overlapping the window. Adds ``date_start`` (when missing) and ``date_end`` (the last day of the period). Check it is
     not empty before drawing :func:`plot_timeline`.
 
     Example:
