@@ -10,6 +10,7 @@ Run the scale benchmark (not a test; the seeds' sentences cycled into N document
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -30,6 +31,7 @@ from kzlib.timeline import (
     plot_timeline,
     publication_window,
     stance_over_time,
+    to_timeml,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,9 +82,13 @@ def test_gold_date_found(seed_mentions: pd.DataFrame, i: int) -> None:
 
 
 def test_no_dates_beyond_gold(seed_mentions: pd.DataFrame) -> None:
-    """Precision: every expression found in the seeds is one the gold lists (no bare numbers, no 'may')."""
+    """Precision: every dated point found in the seeds is one the gold lists (no bare numbers, no 'may').
+
+    The gold dates points on a timeline; the TimeML layer's durations, frequencies and references to the
+    present, past or future (kind duration / set / reference) are not points and are tested on sentences of
+    their own below."""
     unmatched = []
-    for _, m in seed_mentions.iterrows():
+    for _, m in seed_mentions[~seed_mentions["kind"].isin(["duration", "set", "reference"])].iterrows():
         gold = GOLD[(GOLD["doc_id"] == m["doc_id"]) & (GOLD["date"] == m["date"])]
         if not any(g.lower() in m["expression"].lower() and s in m["line"]
                    for g, s in zip(gold["expression"], gold["snippet"])):
@@ -166,10 +172,9 @@ def test_absolute_forms() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Officials may respond soon.",              # 'may' is a verb
+    "Officials may respond.",                   # 'may' is a verb
     "Protesters march on the square.",          # 'march' is a verb
     "It was the second attempt.",               # 'second'
-    "The situation is calm now.",               # 'now'
     "Some 2,500 peacekeepers and 2000 troops arrived.",  # counts, not years
     "Damage of $2019 and 1500 people.",         # money and counts
     "A Good Friday service; Russia Today reported.",     # names holding a date word
@@ -177,6 +182,19 @@ def test_absolute_forms() -> None:
 ])
 def test_no_false_positives(text: str) -> None:
     assert extract_dates(text, published="2022-01-07").empty
+
+
+def test_now_and_soon_are_references_not_dates_of_events() -> None:
+    # TimeML's PRESENT_REF is dated to the publication date, with its own anchor; FUTURE_REF stays undated
+    now = extract_dates("The situation is calm now.", published="2022-01-07")
+    assert now[["expression", "kind", "date", "anchor", "timex_type", "timex_value"]].values.tolist() == [
+        ["now", "reference", "2022-01-07", "present-ref", "DATE", "PRESENT_REF"]]
+    # on a timeline "now" is the publication date, not an event: left out unless asked
+    assert events_in_window(now).empty and len(events_in_window(now, include_references=True)) == 1
+    assert chronology(now.assign(doc_id="a", label="calm")).empty
+    soon = extract_dates("Officials may respond soon.", published="2022-01-07")
+    assert soon[["expression", "kind", "date", "timex_value"]].values.tolist() == [
+        ["soon", "reference", "", "FUTURE_REF"]]
 
 
 def test_unknown_date_reports_relative_unresolved() -> None:
@@ -246,7 +264,10 @@ def test_build_events_one_copy_per_story() -> None:
         ["a", "2019", "a"], ["a", "2022-01-06", "a;b"], ["b", "2022-01-10", "b"]]
     assert s1.loc[s1["date"] == "2022-01-06", "actors"].item() == "Blinken; Tileuberdi"
     # story s2, a copy dated 2022-01-29: 'On Monday' resolved against January 6 (the text's latest date)
-    assert ev.loc[ev["doc_id"] == "c", "date"].tolist() == ["2022-01-03", "2022-01-06"]
+    assert ev.loc[(ev["doc_id"] == "c") & (ev["kind"] == "point"), "date"].tolist() == ["2022-01-03", "2022-01-06"]
+    # "a day of mourning": the TimeML layer's duration, a length and not a date
+    assert ev.loc[(ev["doc_id"] == "c") & (ev["kind"] == "duration"), ["timex_value", "date"]].values.tolist() == [
+        ["P1D", ""]]
     # d has no date: its 'On Friday' is kept, unresolved
     d = ev[ev["doc_id"] == "d"]
     assert d["date"].tolist() == [""] and d["anchor"].tolist() == ["unresolved"]
@@ -426,6 +447,117 @@ def test_scan_tries_every_pattern_that_matches() -> None:
     for text in TRIGGER_TEXTS:
         tried = v.rules_for(v.triggers.found(text, _text_words(text)))
         assert [r.name for r in v.rules if r.pattern.search(text) and r not in tried] == [], text
+
+
+# --- TimeML layer: types, values, spans, anchoring (texts written for these tests) ----------------------
+
+def _timex(text: str, published: str) -> list[tuple[str, str, str]]:
+    """(TimeML span text, type, value) of each expression, in text order."""
+    df = extract_dates(text, published=published)
+    df = df[df["timex_value"] != ""].sort_values("timex_start")
+    return [(text[s:e], t, v) for s, e, t, v in zip(df["timex_start"], df["timex_end"], df["timex_type"],
+                                                     df["timex_value"])]
+
+
+def test_timeml_direction_from_tense_and_nearness() -> None:
+    # 1989-11-01 is a Wednesday (1 Jan 1989 was a Sunday; 1 Nov is day 305, 304 = 43*7 + 3 days later)
+    wed = "1989-11-01"
+    assert _timex("Shares fell on Friday, traders said.", wed) == [("Friday", "DATE", "1989-10-27")]
+    assert _timex("He will meet Bush on Friday.", wed) == [("Friday", "DATE", "1989-11-03")]
+    # a yearless day six weeks ahead in a sentence not in the past tense: the coming one, also in `date`
+    df = extract_dates("The rights expire Dec. 15.", published=wed)
+    assert df[["expression", "date", "timex_value"]].values.tolist() == [["Dec. 15", "1989-12-15", "1989-12-15"]]
+    # ... but a day far ahead in a past-tense report is last year's
+    assert _timex("The company was founded on June 30.", wed) == [("June 30", "DATE", "1989-06-30")]
+
+
+def test_timeml_weeks_weekends_and_spans_without_prepositions() -> None:
+    # 2022-01-07 is a Friday of ISO week 2022-W01 (Mon 3 - Sun 9 January); the weekend before it is
+    # Sat 1 - Sun 2 January, in ISO week 2021-W52
+    fri = "2022-01-07"
+    assert _timex("Talks resume next week; they stalled last week and over the weekend.", fri) == [
+        ("next week", "DATE", "2022-W02"), ("last week", "DATE", "2021-W52"), ("the weekend", "DATE", "2021-W52-WE")]
+    assert _timex("On Thursday, troops left at 10:30 a.m. Friday.", fri) == [
+        ("Thursday", "DATE", "2022-01-06"), ("10:30 a.m. Friday", "TIME", "2022-01-07T10:30")]
+
+
+def test_timeml_quarters_decades_seasons_references() -> None:
+    nov = "1989-11-01"
+    assert _timex("Profit rose 5% in the third quarter from $2 million a year earlier.", nov) == [
+        ("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3")]
+    assert _timex("Growth slowed in the 1990s and in the nineties.", "1998-03-22") == [
+        ("1990s", "DATE", "199"), ("the nineties", "DATE", "199")]
+    assert _timex("It was the worst flood of the 20th century.", nov) == [("the 20th century", "DATE", "19")]
+    assert _timex("Protests are expected this summer.", "1998-03-22") == [("this summer", "DATE", "1998-SU")]
+    assert _timex("Currently the mine is closed; it was recently sold and will soon reopen.", nov) == [
+        ("Currently", "DATE", "PRESENT_REF"), ("recently", "DATE", "PAST_REF"), ("soon", "DATE", "FUTURE_REF")]
+    assert _timex("The paper was printed in nineteen ninety-six.", nov) == [("nineteen ninety-six", "DATE", "1996")]
+
+
+def test_timeml_durations_and_sets_are_not_points() -> None:
+    text = "The war lasted for five years, talks took more than four hours, a two-year plan is paid monthly."
+    assert _timex(text, "1998-03-22") == [("five years", "DURATION", "P5Y"), ("more than four hours", "DURATION", "PT4H"),
+                                          ("two-year", "DURATION", "P2Y"), ("monthly", "SET", "P1M")]
+    df = extract_dates(text, published="1998-03-22")
+    new = df[df["timex_value"].isin(["PT4H", "P2Y", "P1M"])]
+    assert new["date"].tolist() == ["", "", ""] and set(new["kind"]) == {"duration", "set"}
+    assert df.loc[df["timex_value"] == "PT4H", "timex_mod"].item() == "MORE_THAN"
+
+
+def test_numbers_that_only_look_like_years() -> None:
+    df = extract_dates("At 1030 GMT some 2,500 people and 1500 troops had gathered.", published="1998-03-22")
+    assert df[["expression", "timex_type", "timex_value"]].values.tolist() == [["1030 GMT", "TIME", "1998-03-22T10:30"]]
+    assert "1030" not in df["date"].tolist()
+
+
+def test_years_one_to_9999_through_the_tables() -> None:
+    text = "The Normans landed in 1066; a coin from AD 800 was found."
+    df = extract_dates(text, published="2022-01-07")
+    assert df[["date", "granularity"]].values.tolist() == [["1066", "year"], ["0800", "year"]]
+    assert df["timex_value"].tolist() == ["1066", "0800"]
+    sentences = pd.DataFrame({"doc_id": ["a", "b"], "sentence_id": [0, 0],
+                              "text": [text, "In 9999 the archive closes; the town was founded in 1212."]})
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2022-01-07", "0950-06-01"]})
+    ev = build_events(sentences=sentences, documents=documents, actors=lambda s: pd.Series("", index=s.index))
+    # dates stay ISO strings: no pandas nanosecond Timestamps, whose range is 1677-2262
+    assert ev["date_start"].tolist() == ["0800-01-01", "1066-01-01", "1212-01-01", "9999-01-01"]
+    assert all(isinstance(d, str) for d in ev["date_start"])
+    assert chronology(ev)["date"].tolist() == ["0800", "1066", "1212", "9999"]
+    assert events_in_window(ev, start="1000-01-01", end="1999-12-31")["date"].tolist() == ["1066", "1212"]
+    assert publication_window(documents, days_before=30) == ("0950-05-02", "2022-01-07")
+    assert coverage(documents)["published"].tolist() == ["0950-06-01", "2022-01-07"]
+    # the plots draw them (pandas' Timestamps would stop at 1677 and 2262)
+    import matplotlib
+    matplotlib.use("Agg")
+    from kzlib.timeline import plot_coverage
+    fig = plot_timeline(ev)
+    assert fig.axes[0].get_xlim()[0] < matplotlib.dates.date2num(dt.date(800, 1, 1))
+    assert fig.axes[0].get_xlim()[1] > matplotlib.dates.date2num(dt.date(9999, 1, 1)) - 1
+    assert plot_coverage(documents).axes[0].collections  # both publication dates drawn
+
+
+def test_timeml_layer_can_be_left_out() -> None:
+    text = "Shares fell on Friday; profit rose in the third quarter."
+    with_layer = extract_dates(text, published="1989-11-01")
+    without = extract_dates(text, published="1989-11-01", timeml=False)
+    # the point recogniser's rows are the same; the quarter is the TimeML layer's own row
+    assert without[["expression", "date"]].values.tolist() == [["on Friday", "1989-10-27"]]
+    assert with_layer[["expression", "date", "granularity"]].values.tolist() == [
+        ["on Friday", "1989-10-27", "day"], ["the third quarter", "1989-07", "quarter"]]
+    assert without["timex_value"].tolist() == [""] and without["timex_start"].tolist() == [-1]
+
+
+def test_to_timeml_inline_markup() -> None:
+    text = "Shares <fell> on Friday & rose in the third quarter."
+    mentions = extract_dates(text, published="1989-11-01")
+    assert to_timeml(text, mentions) == (
+        'Shares &lt;fell&gt; on <TIMEX3 tid="t1" type="DATE" value="1989-10-27">Friday</TIMEX3> &amp; rose in '
+        '<TIMEX3 tid="t2" type="DATE" value="1989-Q3">the third quarter</TIMEX3>.')
+    doc = to_timeml(text, mentions, dct="1989-11-01", doc_id="wsj_1")
+    assert "<DOCID>wsj_1</DOCID>" in doc and 'functionInDocument="CREATION_TIME">1989-11-01</TIMEX3></DCT>' in doc
+    assert doc.count("<TIMEX3") == 3
+    with pytest.raises(ParameterError, match="timex"):
+        to_timeml(text, mentions.drop(columns=["timex_value"]))
 
 
 # --- scale benchmark (python tests/test_timeline.py --bench N) -------------------------------------------

@@ -1,0 +1,1288 @@
+"""TimeML (TIMEX3) temporal expressions in English news: spans, types and normalised values.
+
+A rule-based tagger in the style of HeidelTime: patterns compiled once from ``data/timex_en.yaml`` and
+the month and weekday names of ``data/temporal.yaml`` find the expressions with TimeML's span conventions
+(no leading preposition; determiners and modifiers such as "the", "early", "more than" kept), give each a
+``type`` (DATE, TIME, DURATION, SET) and a ``value`` (``1998-03-22``, ``1998-W12``, ``1998-W12-WE``,
+``199``, ``19``, ``1998-SU``, ``1989-Q3``, ``1998-H1``, ``PRESENT_REF``, ``P5Y``, ``PT5H``,
+``1998-03-22T10:30``, ``XXXX-12`` ...), and resolve relative expressions against the document creation
+time (DCT) with the tense of their sentence: "Friday" in a past-tense sentence of a Wednesday story is
+the Friday before, in a future one the Friday after; "Dec. 15" in a November story is next month when the
+sentence looks ahead. Quarters mentioned in a financial report set the frame of later "a year ago" and
+"the latest period".
+
+Used by :func:`kzlib.timeline.extract_dates` (columns ``timex_type``, ``timex_value``, ``timex_start``,
+``timex_end``); :func:`tag` is the entry point.
+
+Example:
+    >>> import datetime as dt
+    >>> [(t.text, t.type, t.value) for t in tag("Profit rose in the third quarter, he said Friday.",
+    ...                                          dt.date(1989, 11, 1))]
+    [('the third quarter', 'DATE', '1989-Q3'), ('Friday', 'DATE', '1989-10-27')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_DIR = Path(__file__).resolve().parent / "data"
+
+__all__ = ["Timex", "tag", "value_to_point"]
+
+
+@dataclass
+class Timex:
+    """One TIMEX3: character span, text, type, value and optional mod (START, END, APPROX ...)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str = ""
+    rule: str = ""
+
+
+def _alt(words: Any) -> str:
+    """A regex matching any of ``words`` (the longest where several match), as a trie of their characters so
+    that the engine does not try each word in turn; a space in a word matches any run of white space."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern
+    words: frozenset[str]  # the rule is tried around these words (lower case) ...
+    digits: re.Pattern | None  # ... and around hits of this pattern (when the text has a digit)
+
+
+@dataclass(frozen=True)
+class _V:
+    month_of: dict[str, int]
+    weekday_of: dict[str, int]
+    number_of: dict[str, float]
+    vague: frozenset[str]
+    ordinal_of: dict[str, int]
+    unit_of: dict[str, tuple[str, float, bool]]
+    season_of: dict[str, str]
+    pod_of: dict[str, str]
+    pmod_of: dict[str, str]
+    amod_of: dict[str, str]
+    refs: dict[str, str]
+    set_adverbs: dict[str, str]
+    rules: list[_Rule]
+    word_rules: dict[str, tuple[int, ...]]  # lower-case word -> the rules it anchors
+    words: frozenset[str]
+    not_dates: re.Pattern  # names holding a date word ("Good Friday", "Russia Today"): never expressions
+    holidays: dict[str, tuple[str, Any]]
+    need_quantity: frozenset[int]  # rules tried only where a number or quantity word precedes their word
+    quantity_words: frozenset[str]
+    quantity: re.Pattern  # any of the quantity words, lower case
+
+
+def _numbers(data: dict) -> dict[str, float]:
+    out: dict[str, float] = {k: float(v) for k, v in data["units_words"].items()}
+    for t, tv in data["tens_words"].items():
+        out[t] = float(tv)
+        for u, uv in data["units_words"].items():
+            if uv < 10:
+                out[f"{t}-{u}"] = out[f"{t} {u}"] = float(tv + uv)
+    for k, v in data["exact_quantities"].items():
+        out[k] = float(v)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _vocab() -> _V:
+    with open(_DIR / "temporal.yaml", encoding="utf-8") as fh:
+        base = yaml.safe_load(fh)
+    with open(_DIR / "timex_en.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    month_of = {n.lower(): int(k) for k, ns in base["months"].items() for n in ns}
+    weekday_of = {n.lower(): int(k) for k, ns in base["weekdays"].items() for n in ns}
+    number_of = _numbers(data)
+    vague = frozenset(data["vague_quantities"])
+    ordinal_of = {k.lower(): int(v) for k, v in data["ordinals"].items()}
+    unit_of = {k: (v[0], float(v[1]), bool(v[2])) for k, v in data["duration_units"].items()}
+    refs = {**{w: "PRESENT_REF" for w in data["present_ref"]}, **{w: "PAST_REF" for w in data["past_ref"]},
+            **{w: "FUTURE_REF" for w in data["future_ref"]}}
+
+    holidays = {**{k: ("fixed", v) for k, v in data["holidays_fixed"].items()},
+                **{k: ("floating", tuple(v)) for k, v in data["holidays_floating"].items()}}
+    months = [n for ns in base["months"].values() for n in ns]
+    month = rf"(?P<month>{_alt(months + [m.upper() for m in months])})(?:\.(?!\w))?"
+    month_b = month.replace("?P<month>", "?P<month2>")
+    weekdays = [n for ns in base["weekdays"].values() for n in ns]
+    weekday = rf"(?P<weekday>{_alt(weekdays + [w.upper() for w in weekdays])})"
+    lead_wd = rf"(?:{weekday},?\s+(?:the\s+)?)?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>[1-9]\d{3})"
+    numw = _alt(k for k in number_of if not k.startswith(("a ", "an", "half", "hundred", "one and")) and k != "a")
+    num_any = rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|(?i:{_alt(number_of)}|{_alt(vague)}))"
+    units = list(unit_of)
+    unit = rf"(?P<unit>(?i:{_alt(units)})(?:s|ies)?)".replace("century(?:s|ies)?", "century")
+    unit = rf"(?P<unit>(?i:{_alt([u + 's' for u in units] + ['centuries'] + units)}))"
+    amod = rf"(?P<amod>(?i:{_alt(data['amount_mods'])}))"
+    pmod = rf"(?P<pmod>(?i:{_alt(data['period_mods'])}))"
+    ords = _alt(["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"])
+    tz = rf"(?P<tz>{_alt(data['time_zones'])})"
+    seasons = _alt(list(data["seasons"]) + [s.capitalize() for s in data["seasons"]])
+    pods = _alt(data["parts_of_day"])
+    dayref = (rf"(?:(?:on\s+)?{weekday.replace('?P<weekday>', '?P<tweekday>')}|(?P<tdeictic>(?i:today|yesterday|"
+              rf"tomorrow))|{month_b}\s+(?P<tday>[0-3]?\d)(?:,\s+(?P<tyear>1\d{{3}}|20\d\d))?)")
+    ampm = r"(?P<ampm>[aApP]\.?\s?[mM]\.?(?!\w))"
+    tens = _alt(data["tens_words"])
+    units_w = _alt(k for k, v in data["units_words"].items() if v < 10)
+    rules_src: list[tuple[str, ...]] = [
+        # times of day
+        ("time", rf"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*{ampm}(?:\s+{tz})?(?:,?\s+{dayref})?",
+         r"\d\s*[aApP]\.?\s?[mM]"),
+        ("time", rf"(?<![\d.,$])\b(?P<hm>[012]\d[0-5]\d)\s+(?:hours\s+)?{tz}(?:,?\s+{dayref})?", tz),
+        ("time", rf"(?<![\d.,$:])\b(?P<h>[012]?\d):(?P<mi>[0-5]\d)(?![\d:])(?:\s+{tz})?(?:,?\s+{dayref})?", r"\d:\d"),
+        ("time", rf"\b(?P<noon>(?i:noon|midnight|mid-?day))(?:\s+{dayref})?", r"(?i:noon|midnight|mid-?day)"),
+        ("time", rf"\b(?P<h>[01]?\d|(?i:{numw}))(?:\s+o'clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening)",
+         r"\bin\s+the\s+(?:morning|afternoon|evening)"),
+        # calendar dates
+        ("full", rf"\b{lead_wd}{month}\s+{day},?\s+{year}\b(?![,.]?\d)"),
+        ("full", rf"\b{lead_wd}{day}\s+(?:of\s+)?{month},?\s+{year}\b(?![,.]?\d)"),
+        ("iso", r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("slash", r"(?<![\d/])\b(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>1\d{3}|20\d\d)\b(?![\d/])"),
+        ("month_day", rf"\b{month}\s+{day}\b(?!\s*,?\s*\d)(?!\s*%)"),
+        ("month_day", rf"\b(?:the\s+)?{day}\s+(?:of\s+)?{month}(?!\s*,?\s*\d)"),
+        ("month_year", rf"\b(?:{pmod}[\s-]+)?{month},?\s+(?:of\s+)?{year}\b(?![,.]?\d)"),
+        ("month", rf"\b(?:{pmod}[\s-]+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?{month}"
+                  rf"(?!\s*\d)(?!\w)(?:\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"),
+        # years, decades, centuries
+        ("year", rf"(?<![\d$€£.,/-])\b(?:{pmod}[\s-]+|(?i:pre|post)-)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar|the\s+year|"
+                 rf"model\s+year))\s+)?{year}\b(?![,.]?\d)(?!-\d)(?!\s*(?:%|percent|per\s+cent))(?!'s\s+{ords})"),
+        ("year_ad", r"\b(?:(?P<ad1>AD|A\.D\.)\s+(?P<year>\d{1,4})|(?P<year2>\d{1,4})\s+(?:AD|A\.D\.))(?!\w)"),
+        ("year_words", rf"\b(?P<century_w>(?i:nineteen|eighteen))[\s-]+(?P<yy>(?i:{tens}(?:[\s-]+{units_w})?))\b"),
+        ("year_words", r"\b(?:(?i:the\s+year)\s+)?(?P<twok>(?i:two\s+thousand))(?:\s+(?i:and\s+)?(?P<yy>(?i:one|two|"
+                       r"three|four|five|six|seven|eight|nine|ten)))?\b"),
+        ("decade", r"\b(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>1[1-9]\d0|20\d0)|'(?P<dec2>\d0))'?s\b"),
+        ("decade", r"\b(?i:the)\s+(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?P<decw>(?i:twenties|thirties|forties|"
+                   r"fifties|sixties|seventies|eighties|nineties))\b"),
+        ("century", rf"\b(?:(?i:the)\s+)?(?:(?P<pmod>(?i:early|mid|late))[\s-]+)?(?P<ord>(?i:"
+                    rf"{_alt(ordinal_of)}))[\s-]+(?i:century)\b"),
+        ("century", r"\b(?P<rel>(?i:this|the\s+current|the\s+last|the\s+past|the\s+next|next|last))\s+(?i:century)\b"),
+        # quarters and halves
+        ("quarter", rf"\b(?:(?P<det>(?i:the|its|their|this|that|a|an))\s+)?(?:(?P<yrel>(?i:this\s+year's|last\s+"
+                    rf"year's|next\s+year's|the\s+year's|year-ago|year-earlier|same|comparable|previous|latest|"
+                    rf"current|year's))\s+)?(?:{year}(?:'s)?\s+)?(?:(?i:fiscal|calendar)[\s-]+)?(?P<qord>(?i:{ords}))[\s-]+(?:(?i:fiscal)[\s-]+)?"
+                    rf"(?P<qunit>(?i:quarter|half|quarters))(?:\s+(?:(?i:of|in)\s+)?(?:(?i:fiscal)\s+)?"
+                    rf"(?P<year2>1\d{{3}}|20\d\d)\b|\s+(?i:of|in)\s+(?P<qyrel>(?i:this|next|last|the))\s+(?i:year)\b)?"
+                    rf"(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier)|last\s+year)))?"),
+        ("quarter_ref", rf"\b(?P<det>(?i:the|this|that|its|their|last\s+year's|this\s+year's|a))\s+(?:(?P<arel>(?i:"
+                        rf"latest|current|most\s+recent|recent|same|year-ago|year-earlier|comparable|previous|prior|"
+                        rf"past|latest\s+fiscal|fiscal|corresponding|just-ended|just\s+ended|{year}))\s+)?"
+                        rf"(?P<qunit>(?i:quarter|period))(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier)|last\s+year|"
+                        rf"of\s+last\s+year|(?:of\s+)?(?:a\s+)?year\s+earlier)))?\b"),
+        ("year_ago_adj", r"\b(?P<yago>(?i:year-ago|year-earlier|year-before|prior-year|year\s+ago))\b(?!\s+(?i:"
+                         r"quarter|period))"),
+        # seasons
+        ("season", rf"\b(?:(?P<rel>(?i:this|last|next|early|late|the\s+early|the\s+late|the|this\s+past|"
+                   rf"this\s+coming|mid|the\s+coming|the\s+past))[\s-]+)?(?P<season>{seasons})(?:\s+(?:of\s+)?"
+                   rf"{year}\b)?"),
+        # deictic days, parts of days
+        ("deictic", rf"\b(?P<deictic>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
+                    rf"yesterday|tomorrow|tonight|last\s+night|overnight))(?:\s+(?P<pod>{pods}))?"),
+        ("deictic", rf"\b(?:(?P<pmod>(?i:early|late|mid))[\s-]+)?(?P<pod>{pods})\s+(?P<deictic>(?i:yesterday|today|"
+                    rf"tomorrow))\b"),
+        ("deictic", r"\b(?:(?P<pmod>(?i:early|late|earlier|later))\s+)?(?P<deictic>(?i:this))\s+(?P<pod>(?i:"
+                    r"morning|afternoon|evening))\b"),
+        ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late|the\s+"
+                    rf"following|the\s+previous|that))\s+)?{weekday}(?:\s+(?P<pod>{pods}))?\b"),
+        # relative weeks, months, years, weekends
+        ("relunit", r"\b(?:(?P<pmod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start"
+                    r"\s+of|the\s+middle\s+of|end\s+of|mid))[\s-]+)?(?P<rel>(?i:this|last|next|the\s+current|"
+                    r"the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+next|the\s+last|the|"
+                    r"the\s+current\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|the\s+fiscal))\s+"
+                    r"(?P<unit>(?i:week|weekend|month|year|decade|calendar\s+year|fiscal\s+year))\b(?!-)"),
+        ("relunit", r"\b(?P<pmod>(?i:earlier|later))\s+(?i:in|this)\s+(?P<rel>(?i:the))\s+(?P<unit>(?i:week|month|"
+                    r"year))\b"),
+        ("in_year", r"\b(?P<pmod>(?i:earlier|later))\s+(?P<rel>(?i:in\s+the))\s+(?P<unit>(?i:week|month|year))\b"),
+        ("in_year", r"\b(?P<rel>(?i:the\s+full|the\s+whole|the\s+entire|the\s+calendar))\s+(?P<unit>(?i:year))\b"),
+        ("in_year", r"\b(?:(?i:the)\s+)?(?P<unit>(?i:year))(?:'s)?[\s-]+(?P<pmod>(?i:end))\b"),
+        ("refday", r"\b(?P<rd>(?i:the\s+(?:next|following|previous|preceding)\s+(?:day|morning|night)|the\s+day\s+"
+                   r"(?:before|after)(?=\s*[,.;:)]|\s*$)|that\s+(?:same\s+)?(?:day|night|morning)|the\s+same\s+day))\b"),
+        ("refyear", r"\b(?P<ry>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding))\s+(?i:year)\b"
+                    r"(?!-|'s)"),
+        ("holiday", rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>(?i:{_alt(holidays)}))\b"),
+        ("ago", rf"\b(?:{amod}\s+)?(?P<num>\d+(?:\.\d+)?|(?i:{_alt(number_of)}|{_alt(vague)}))?\s*{unit}\s+"
+                rf"(?P<ago>(?i:ago|earlier|before|later|hence|from\s+now))\b"),
+        # durations
+        ("duration", rf"\b(?:(?P<det>(?i:the|a|an|its|their|his|her))\s+)?(?:(?P<rel>(?i:past|last|next|previous|"
+                     rf"coming|first|latest|final|following|remaining|initial|same|prior))\s+)?(?:{amod}\s+)?"
+                     rf"{num_any}(?:\s+(?P<more>(?i:more|additional|straight|consecutive|full|further|long)))?"
+                     rf"[\s-]+{unit}(?P<adj>(?i:-long|-old))?(?:\s+(?P<orso>(?i:or\s+so|or\s+more)))?"
+                     rf"(?:\s+(?P<period>(?i:period|span|stretch|term)))?\b(?!\s+(?i:ago|earlier|later|before))"),
+        ("duration_plural", r"\b(?:(?P<rel>(?i:recent|coming|past|the\s+past|the\s+last|the\s+next|the\s+coming|the|"
+                            r"the\s+early|the\s+first|the\s+previous|the\s+following|the\s+intervening))\s+)?"
+                            r"(?:(?P<vague>(?i:few|several|many))\s+)?(?P<unit>(?i:days|weeks|months|years|decades|"
+                            r"centuries|hours|minutes))(?P<adj>(?i:-long|-old))?\b(?!\s+(?i:ago|of\b))"),
+        ("duration_half", r"\b(?P<half>(?i:half\s+an?\s+(?:hour|day|year|century|decade)|a\s+half[\s-]hour|"
+                          r"an?\s+hour\s+and\s+a\s+half))\b"),
+        ("while", r"\b(?P<while>(?i:a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time))\b"),
+        ("ref", rf"\b(?P<ref>(?i:{_alt(refs)}))\b"),
+        ("set_adv", rf"\b(?P<setadv>(?i:{_alt(data['set_adverbs'])}))\b"),
+        ("set", rf"\b(?P<each>(?i:each|every|per|a|an))\s+(?:(?P<num>\d+|{numw}|other)\s+)?(?:(?P<sunit>"
+                rf"(?i:second|minute|hour|day|week|month|quarter|year|decade|night|morning|evening|weekend))|"
+                rf"{weekday}|{month}|(?P<season>{seasons}))\b(?![\s-](?:ago|earlier|later|before|-old|-long))"),
+    ]
+    # where each rule can match: around one of its words (lower case) or a hit of its digit pattern; a text with
+    # none of them is not searched with that rule's pattern
+    low = lambda words: frozenset(w.lower() for w in words)
+    unit_l = low([u.split()[-1] for u in units] + [u.split()[-1] + "s" for u in units] + ["centuries"])
+    months_l, weekdays_l, seasons_l = low(month_of), low(weekday_of), low(data["seasons"])
+    refs_l = low(r.split()[-1] for r in refs)
+    anchors: dict[str, tuple[frozenset[str], str | None]] = {
+        "full": (months_l, None), "month_day": (months_l, None), "month_year": (months_l, None),
+        "month": (months_l, None), "iso": (frozenset(), r"\d{4}-\d\d-\d\d"), "slash": (frozenset(), r"\d/\d"),
+        "year": (frozenset(), r"\d{4}"), "year_ad": (frozenset({"ad", "d"}), None),
+        "year_words": (frozenset({"nineteen", "eighteen", "thousand"}), None),
+        "century": (frozenset({"century"}), None), "quarter": (frozenset({"quarter", "quarters", "half"}), None),
+        "quarter_ref": (frozenset({"quarter", "period"}), None),
+        "year_ago_adj": (frozenset({"ago", "earlier", "before", "prior"}), None), "season": (seasons_l, None),
+        "weekday": (weekdays_l, None), "relunit": (frozenset({"week", "weekend", "month", "year", "decade"}), None),
+        "refday": (frozenset({"day", "night", "morning"}), None),
+        "refyear": (frozenset({"year"}), None),
+        "holiday": (low(w.split()[0].replace("'s", "") for w in holidays), None),
+        "in_year": (frozenset({"week", "month", "year"}), None),
+        "ago": (frozenset({"ago", "earlier", "before", "later", "hence", "now"}), None),
+        "duration": (unit_l, None),
+        "duration_plural": (frozenset({"days", "weeks", "months", "years", "decades", "centuries", "hours",
+                                       "minutes"}), None),
+        "duration_half": (frozenset({"half"}), None), "while": (frozenset({"while", "time"}), None),
+        "ref": (refs_l, None), "set_adv": (low(data["set_adverbs"]), None),
+        "set": (frozenset({"each", "every", "per"}), None),  # "a year" after an amount: the duration rule's
+    }
+    own = {  # rules that share a name but not their anchors, by their place in rules_src
+        0: (frozenset(), r"\d\s*[aApP]\.?\s?[mM]"), 1: (low(t.split()[-1] for t in data["time_zones"]), None),
+        2: (frozenset(), r"\d:\d"), 3: (frozenset({"noon", "midnight", "midday", "mid"}), None),
+        4: (frozenset({"morning", "afternoon", "evening"}), None),
+    }
+    rules = []
+    for i, (name, src, *_) in enumerate(rules_src):
+        if name == "decade":
+            words, digits = (frozenset(), r"\d0'?s\b") if "dec2" in src else (
+                frozenset({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                           "nineties"}), None)
+        elif name == "deictic":
+            words = frozenset({"morning", "afternoon", "evening"}) if "P<pmod>(?i:early|late|earlier" in src else \
+                frozenset({"today", "yesterday", "tomorrow", "tonight", "night", "overnight"})
+            digits = None
+        else:
+            words, digits = own.get(i) or anchors[name]
+        rules.append(_Rule(name, re.compile(src), words, re.compile(digits) if digits else None))
+    not_dates = re.compile(rf"\b(?i:{_alt(base['not_dates'])})\b")
+    word_rules: dict[str, tuple[int, ...]] = {}
+    for i, r in enumerate(rules):
+        for w in r.words:
+            word_rules[w] = (*word_rules.get(w, ()), i)
+    return _V(month_of, weekday_of, number_of, vague, ordinal_of, unit_of, dict(data["seasons"]),
+              dict(data["parts_of_day"]), {k.lower(): v for k, v in data["period_mods"].items()},
+              {k.lower(): v for k, v in data["amount_mods"].items()}, refs, dict(data["set_adverbs"]), rules,
+              word_rules, frozenset(word_rules), not_dates, holidays,
+              frozenset(i for i, r in enumerate(rules) if r.name in ("duration", "ago")),
+              frozenset(w for q in list(number_of) + list(vague) for w in q.split()) - {"of"},
+              re.compile(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"))
+
+
+# --- tense ------------------------------------------------------------------------------------------
+
+_FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expected|scheduled|"
+                 r"slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
+                 r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would")
+_PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
+               r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|[a-z]{2,}ed")
+# the tense markers of a sentence, in one pass: a future marker, a past form, a present form
+_TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
+                    r"|(?P<future2>'ll)\b", re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
+_SENT_L = re.compile(r"(?:[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 300)
+    left = [m.end() for m in _SENT_L.finditer(text, lo, start)]
+    s = left[-1] if left else lo
+    m = _SENT_L.search(text, end, min(len(text), end + 300))
+    e = m.start() + 1 if m else min(len(text), end + 300)
+    return s, e
+
+
+def _tense(text: str, start: int, end: int) -> str:
+    """past / future / present: the tense marker nearest to the expression within its sentence (a past
+    participle after "be" is a passive and says nothing; after "will be" or "to be" it looks ahead)."""
+    s, e = _sentence(text, start, end)
+    best: tuple[int, str] | None = None
+    for m in _TENSE.finditer(text, s, e):
+        if start <= m.start() < end:
+            continue
+        d = start - m.end() if m.end() <= start else m.start() - end
+        if best is not None and d >= best[0]:
+            if m.start() > end:
+                break
+            continue
+        kind = m.lastgroup or ""
+        if kind == "future2":
+            kind = "future"
+        elif kind == "past":
+            if m.group(0).lower() in ("scheduled", "expected"):
+                kind = "future"
+            else:
+                aux = _AUX_BEFORE.search(text, max(s, m.start() - 25), m.start())
+                if aux:
+                    if aux.group(1).lower() in ("be", "been", "being"):
+                        continue  # a passive: its auxiliary carries the tense
+                    kind = "future"  # "will be paid", "to be completed"
+        best = (d, kind)
+    return best[1] if best else ""
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _ymd(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _num(raw: str | None, v: _V) -> float | None:
+    """The number a quantity word stands for; None for a vague quantity ("several")."""
+    if raw is None:
+        return 1.0
+    r = re.sub(r"\s+", " ", raw.strip().lower())
+    if r in v.vague:
+        return None
+    if r.endswith(" 1/2"):
+        return float(r[:-4]) + 0.5
+    try:
+        return float(r)
+    except ValueError:
+        return v.number_of.get(r.replace("-", " "), v.number_of.get(r))
+
+
+def _dur(n: float | None, unit_word: str, v: _V) -> str:
+    u = unit_word.lower().rstrip()
+    u = re.sub(r"\s+", " ", u)
+    if u == "centuries":
+        u = "century"
+    if u.endswith("s") and u[:-1] in v.unit_of:
+        u = u[:-1]
+    letter, mult, is_time = v.unit_of.get(u, ("D", 1.0, False))
+    t = "T" if is_time else ""
+    if n is None:
+        if mult == 10:
+            return "PXY"
+        if mult == 100:
+            return "PXCE"
+        return f"P{t}X{letter}"
+    n = n * mult
+    if n != int(n):  # 1.5 hours -> PT1H30M, half a day -> PT12H
+        if letter == "H":
+            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+        if letter == "Y" and n * 12 == int(n * 12):
+            return f"P{int(n * 12)}M"
+        if letter == "D":
+            return f"PT{int(n * 24)}H"
+        return f"P{t}{n:g}{letter}"
+    return f"P{t}{int(n)}{letter}"
+
+
+def _shift(d: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit == "week":
+        return d + dt.timedelta(weeks=n)
+    if unit in ("month", "quarter"):
+        m = d.month - 1 + n * (3 if unit == "quarter" else 1)
+        y = d.year + m // 12
+        y = min(max(y, 1), 9999)
+        return dt.date(y, m % 12 + 1, 1)
+    if unit == "year":
+        y = min(max(d.year + n, 1), 9999)
+        return dt.date(y, d.month, 1)
+    return d
+
+
+def _quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _unit_base(word: str) -> str:
+    w = re.sub(r"\s+", " ", word.lower())
+    for u in ("calendar year", "fiscal year"):
+        if w == u:
+            return "year"
+    w = w.removesuffix("s")
+    return w
+
+
+# a yearless date at most this many days after the DCT, in a sentence not in the past tense, is that one
+_SCHEDULED_DAYS = 60
+
+_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+
+
+def _season_now(d: dt.date) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+
+
+_PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:in|since|until|till|by|from|through|throughout|during|before|after|"
+                                 r"of|between|and|to|early|late|mid|last|next|this|for|on|at|around|as\s+of|"
+                                 r"starting|beginning|ending|the|end)\W+)$")
+_COUNT_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children|feet|meters|metres|miles|tons|tonnes)\b")
+_MONEY_BEFORE = re.compile(r"(?:\d|million|billion|percent|%|times|cents?|dollars?|pounds?|yen|marks?|once|twice)"
+                           r"\W{0,3}$", re.IGNORECASE)
+
+
+# --- the tagger -------------------------------------------------------------------------------------
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    rule: str
+    g: dict[str, Any]
+    order: int
+    m: re.Match | None = None
+
+
+def _plausible(m: _Match, text: str, v: _V) -> bool:
+    g = m.g
+    rule = m.rule
+    if g.get("day") is not None and not 1 <= int(g["day"]) <= 31:
+        return False
+    if rule in ("month", "month_day") and g.get("month"):
+        name = g["month"].rstrip(".").lower()
+        raw = g["month"]
+        if rule == "month" and name in ("may", "march", "mar", "jan", "jun", "sept", "sep", "oct", "nov", "dec", "feb",
+                                        "aug", "apr", "jul") and not (g.get("pmod") or g.get("rel")):
+            if not _PREPOSITION_BEFORE.search(text[max(0, m.start - 14):m.start]):
+                return False
+        if raw.isupper() and len(raw) > 3 and rule == "month":
+            return False
+    if rule == "year":
+        y = int(g["year"])
+        pre = text[max(0, m.start - 12):m.start]
+        if not (g.get("fiscal") or g.get("pmod")):
+            if not 1000 <= y <= 9999:
+                return False
+            if _COUNT_AFTER.match(text, m.end) and not re.search(r"(?i)\b(?:in|since|of|by)\s+$", pre):
+                return False
+            if re.search(r"(?i)(?:\bno\.|\bnumber|#|\bflight|\broute|\bpage|\bp\.|\broom|\bat)\s*$", pre):
+                return False
+            if (y < 1800 or y > 2099) and not re.search(r"(?i)\b(?:in|since|of|by|from|until|year|around|circa|before|after)\s+$", pre):
+                return False
+    if rule == "decade" and g.get("dec") and re.match(r"'?s?\s+of\b", text[m.end:]):
+        return False  # "1000's of people": a count
+    if rule == "season":
+        rel = (g.get("rel") or "").lower()
+        if not (rel or g.get("year")):
+            if not re.search(r"(?i)\b(?:in|during|by|until|since|through|over|into|for|of)\s+$",
+                             text[max(0, m.start - 10):m.start]):
+                return False
+        if rel in ("the",) and not g.get("year") and re.match(r"\s+of\b", text[m.end:]):
+            return False
+        if g["season"].lower() == "fall" and rel in ("", "the") and not g.get("year"):
+            return False
+    if rule in ("duration", "duration_plural") and (g.get("adj") or "").lower() == "-old":
+        return False  # ages ("a 6-year-old boy") are not TimeML expressions
+    if rule == "duration" and re.match(r"\s+old\b", text[m.end:m.end + 6]):
+        return False
+    if rule == "set_adv" and re.match(r"\s+(?!and\b|or\b|to\b|in\b|at\b|on\b|for\b|since\b|with\b|by\b|from\b|the\b|a\b|"
+                                     r"basis\b)[a-z]+", text[m.end:m.end + 20]):
+        return False  # an adjective ("daily volume", "quarterly dividend"), not a frequency
+    if rule == "time" and g.get("noon") and re.search(r"(?i)high\s+$", text[max(0, m.start - 6):m.start]):
+        return False
+    if rule == "duration":
+        raw = (g.get("num") or "").lower()
+        if raw.isdigit() and len(raw) > 3:
+            return False
+        if raw in ("some", "many") and not g.get("rel"):
+            return False
+    if rule == "duration_plural":
+        rel = (g.get("rel") or "").lower()
+        if not rel and not g.get("vague") and not g.get("adj"):
+            pre = text[max(0, m.start - 12):m.start]
+            if not re.search(r"(?i)\b(?:for|within|over|in|after|during|throughout|take|takes|took|lasted|spent)\s+$",
+                             pre):
+                return False
+        if rel == "the" and not g.get("vague") and g["unit"].lower() not in ("years",):
+            return False
+    if rule == "ref":
+        w = g["ref"].lower()
+        if w in ("current", "recent", "future"):
+            nxt = text[m.end:m.end + 20]
+            if re.match(r"\s+(?:years|months|weeks|days)", nxt):
+                return False
+        if w == "soon" and re.search(r"(?i)\bas\s+$", text[max(0, m.start - 4):m.start]):
+            return False  # "as soon as"
+        if w == "previously" and re.match(r"\s+[a-z]+(?:ed|en)\b", text[m.end:m.end + 20]):
+            return False  # "a previously announced plan": part of an adjective
+        if w == "future" and re.search(r"(?i)foreseeable\s+$", text[max(0, m.start - 12):m.start]):
+            return False
+        if w == "then current":
+            return True
+    if rule == "set":
+        each = g["each"].lower()
+        if each in ("a", "an"):
+            if not _MONEY_BEFORE.search(text[max(0, m.start - 25):m.start]):
+                return False
+            if g.get("num") or g.get("weekday") or g.get("month") or g.get("season"):
+                return False
+    if rule == "year_words" and g.get("twok") and not g.get("yy") and not re.search(r"(?i)year\s+$",
+                                                                                    text[max(0, m.start - 8):m.start]):
+        if not m.g.get("_full", "").lower().startswith("the year"):
+            return False
+    if rule == "time" and g.get("h") is not None and int(g["h"]) > 24:
+        return False
+    if rule == "time" and g.get("hm") is not None:
+        hm = g["hm"]
+        if int(hm[:2]) > 24:
+            return False
+    if rule == "time" and g.get("h") and g.get("mi") is None and g.get("ampm") is None and not g.get("pod"):
+        return False
+    return True
+
+
+_WINDOW_BEFORE, _WINDOW_AFTER = 50, 30
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_WORD = re.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[a-z]+|\d+")
+_SHORT_TEXT = 400  # characters: a text this short (a sentence) is searched whole by each rule it calls for
+_DIGIT = re.compile(r"\d")  # characters around an anchor hit: longer than any expression
+
+
+def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) -> list[Timex]:
+    """TimeML temporal expressions of ``text`` with values resolved against ``dct`` (None: relative values
+    keep X for their unknown parts). ``found`` is :func:`find` of the text, when already known."""
+    kept = find(text) if found is None else found
+    if not kept:
+        return []
+    v = _vocab()
+    out: list[Timex] = []
+    state: dict[str, Any] = {"quarter": None, "quarter_pos": -10**9}
+    for c in kept:
+        t = _normalise(c, text, dct, v, state)
+        if t is not None:
+            out.append(t)
+            if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
+                state["last_day"] = dt.date.fromisoformat(t.value[:10])
+            if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
+                state["last_year"] = int(t.value[:4])
+    return out
+
+
+def find(text: str) -> list[_Match]:
+    """The expressions of ``text`` before they are resolved (independent of the DCT: a repeated text's can be
+    reused)."""
+    if not text:
+        return []
+    v = _vocab()
+    lower = text.lower()
+    hit_words = v.words.intersection(_WORD.findall(lower))
+    has_digit = _DIGIT.search(text) is not None
+    if not hit_words and not has_digit:
+        return []
+    # the positions of each rule's anchors
+    at: dict[int, list[tuple[int, int]]] = {}
+    n = len(text)
+    if n <= _SHORT_TEXT:  # a sentence: the rules its words and digits call for, each over the whole text
+        whole = [(0, n)]
+        quantity = has_digit or v.quantity.search(lower) is not None
+        for word in hit_words:
+            for i in v.word_rules[word]:
+                if quantity or i not in v.need_quantity:
+                    at[i] = whole
+        if has_digit:
+            for i, rule in enumerate(v.rules):
+                if rule.digits is not None and i not in at and rule.digits.search(text):
+                    at[i] = whole
+    elif hit_words:
+        recent: list[str] = []  # the last few words, for rules that need a quantity before their word
+        for w in _TOKEN.finditer(lower):
+            word = w.group(0)
+            rs = v.word_rules.get(word) if word in hit_words else None
+            if rs:
+                quantity = any(x[0].isdigit() or x in v.quantity_words for x in recent)
+                for i in rs:
+                    if quantity or i not in v.need_quantity:
+                        at.setdefault(i, []).append(w.span())
+            recent.append(word)
+            if len(recent) > 5:
+                del recent[0]
+    if has_digit and n > _SHORT_TEXT:
+        for i, rule in enumerate(v.rules):
+            if rule.digits is not None:
+                for h in rule.digits.finditer(text):
+                    at.setdefault(i, []).append(h.span())
+    found: list[_Match] = []
+    seen: set[tuple[int, int, int]] = set()
+    for order in sorted(at):
+        rule = v.rules[order]
+        spans: list[tuple[int, int]] = []
+        for a, b in sorted(at[order]):  # merged windows around the anchors
+            lo, hi = max(0, a - _WINDOW_BEFORE), min(n, b + _WINDOW_AFTER)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+        for lo, hi in spans:
+            for mm in rule.pattern.finditer(text, lo, hi):
+                if mm.end() == mm.start() or (mm.start(), mm.end(), order) in seen:
+                    continue
+                seen.add((mm.start(), mm.end(), order))
+                g = mm.groupdict()
+                g["_full"] = mm.group(0)
+                found.append(_Match(mm.start(), mm.end(), rule.name, g, order, mm))
+    if not found:
+        return []
+    found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
+    kept: list[_Match] = []
+    taken = bytearray(len(text) + 1)
+    for b in v.not_dates.finditer(text):
+        taken[b.start():b.end()] = b"\x01" * (b.end() - b.start())
+    for c in found:
+        if any(taken[c.start:c.end]):
+            continue
+        if not _plausible(c, text, v):
+            continue
+        kept.append(c)
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _rel_step(rel: str) -> int | None:
+    r = re.sub(r"\s+", " ", rel.lower())
+    if r in ("last", "the past", "the previous", "the last", "this past", "previous", "last fiscal"):
+        return -1
+    if r in ("next", "the coming", "the following", "the next", "this coming", "coming", "next fiscal"):
+        return 1
+    if r in ("this", "the current", "the", "current", "the current fiscal", "this fiscal", "the fiscal", "the full",
+             "the whole", "the entire", "the calendar"):
+        return 0
+    return None
+
+
+def _yearless(month: int, day: int | None, dct: dt.date, tense: str, rel: str = "") -> int:
+    """The year of a month (and day) written without one."""
+    def mk(y: int) -> dt.date | None:
+        try:
+            return dt.date(y, month, day or 1)
+        except ValueError:
+            return None
+    ref = dct if day else dct.replace(day=1)
+    cands = [(y, d) for y in (dct.year - 1, dct.year, dct.year + 1) if (d := mk(y)) is not None]
+    if not cands:
+        return dct.year
+    r = rel.lower()
+    if r in ("last", "this past"):
+        past = [y for y, d in cands if d < ref]
+        return max(past) if past else dct.year
+    if r in ("next", "this coming"):
+        nxt = [y for y, d in cands if d > ref]
+        return min(nxt) if nxt else dct.year
+    if r == "this":
+        return dct.year
+    if tense == "future":
+        nxt = [y for y, d in cands if d >= ref]
+        if nxt:
+            return min(nxt)
+    soon = [y for y, d in cands if 0 < (d - ref).days <= (_SCHEDULED_DAYS if tense != "past" else 30)]
+    if soon:
+        return min(soon)  # a date a few weeks ahead is a scheduled one ("expire Nov. 21", "payable Dec. 15")
+    past = [y for y, d in cands if d <= ref]
+    return max(past) if past else dct.year
+
+
+_FULL_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"])
+_SPAN_DROPPED_AMODS = frozenset(["about", "only", "just", "around", "roughly", "approximately"])
+
+
+def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
+    """TimeML's span conventions on a match: an adjectival duration ("a five-year plan") or quarter ("its
+    third-quarter profit") without its determiner, "earlier this week" without "earlier", a sentence's
+    full stop after a month name left out."""
+    s, e = c.start, c.end
+    m, g, rule = c.m, c.g, c.rule
+    if m is None:
+        return s, e
+    if rule == "duration":
+        unit = g["unit"].lower()
+        num = (g.get("num") or "").lower()
+        adjectival = not unit.endswith("s") and num not in ("a", "an", "one", "1", "") and not g.get("period")
+        amod = re.sub(r"\s+", " ", (g.get("amod") or "").lower())
+        if g.get("det") and (adjectival or (g.get("rel") or "").lower() in ("past", "last") and False):
+            s = m.start("rel") if g.get("rel") else (m.start("amod") if g.get("amod") else m.start("num"))
+        if g.get("rel") and g["rel"].lower() == "last" and not g.get("det") and g.get("amod"):
+            s = m.start("amod")  # "to last over a week": the verb
+        if amod == "over" and num in v.vague and s == m.start("amod"):
+            s = m.start("num")  # "over several years": a preposition
+        if amod in _SPAN_DROPPED_AMODS and s == m.start("amod"):
+            s = m.start("num")
+    elif rule == "quarter":
+        if g.get("det") and "-" in text[m.end("qord"):m.start("qunit")] and not g.get("ago") and not g.get("year2"):
+            s = min(x for x in (m.start("yrel") if g.get("yrel") else None, m.start("year") if g.get("year") else None,
+                                m.start("qord")) if x is not None and x >= 0)
+    elif rule == "relunit":
+        if (g.get("pmod") or "").lower() in ("earlier", "later"):
+            s = m.start("rel")
+    elif rule == "ago":
+        if (g.get("ago") or "").lower() in ("later", "before", "hence"):
+            e = m.end("unit")
+        amod = re.sub(r"\s+", " ", (g.get("amod") or "").lower())
+        if amod in ("just", "only"):
+            s = m.start("num") if g.get("num") else m.start("unit")
+    if rule == "month" and g.get("yrel"):
+        e = m.end("month")  # "February this year": the month, dated by the year after it
+    if rule in ("month", "month_year", "month_day", "full") and text[e - 1:e] == "." and g.get("month"):
+        last = g.get("month") if rule == "month" else None
+        if last and last.rstrip(".").lower() in _FULL_MONTHS:
+            e -= 1
+    return s, e
+
+
+def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str, Any]) -> Timex | None:
+    g = c.g
+    rule = c.rule
+    s, e = c.start, c.end
+    span = text[s:e]
+    mod = ""
+    pm = (g.get("pmod") or "").lower()
+    pm = re.sub(r"\s+", " ", pm)
+    if pm:
+        mod = v.pmod_of.get(pm, "")
+    am = re.sub(r"\s+", " ", (g.get("amod") or "").lower())
+    if am:
+        mod = v.amod_of.get(am, "")
+
+    s, e = _trim(c, text, v)
+
+    def T(typ: str, value: str, m: str = mod) -> Timex:
+        return Timex(s, e, text[s:e], typ, value, m, rule)
+
+    tense = ""
+
+    def get_tense() -> str:
+        nonlocal tense
+        if not tense:
+            tense = _tense(text, s, e) or "none"
+        return tense
+
+    def day_of(gw: str | None, gdeictic: str | None, gmonth: str | None, gday: str | None, gyear: str | None,
+               rel: str = "") -> str:
+        if gw:
+            d = _weekday(v.weekday_of[gw.lower()], dct, get_tense(), rel)
+            return _ymd(d) if d else "XXXX-XX-XX"
+        if gdeictic:
+            if dct is None:
+                return "XXXX-XX-XX"
+            shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[gdeictic.lower()]
+            return _ymd(dct + dt.timedelta(days=shift))
+        if gmonth:
+            mo = v.month_of[gmonth.rstrip(".").lower()]
+            dd = int(gday) if gday else None
+            if gyear:
+                y = int(gyear)
+            elif dct is not None:
+                y = _yearless(mo, dd, dct, get_tense())
+            else:
+                return f"XXXX-{mo:02d}-{dd:02d}" if dd else f"XXXX-{mo:02d}"
+            return f"{y:04d}-{mo:02d}-{dd:02d}" if dd else f"{y:04d}-{mo:02d}"
+        return _ymd(dct) if dct else "XXXX-XX-XX"
+
+    if rule == "time":
+        date = day_of(g.get("tweekday"), g.get("tdeictic"), g.get("month2"), g.get("tday"), g.get("tyear"))
+        if g.get("noon"):
+            w = g["noon"].lower()
+            hh, mi = ("24", "00") if w == "midnight" else ("12", "00")
+        elif g.get("hm"):
+            hh, mi = g["hm"][:2], g["hm"][2:]
+        else:
+            raw = g["h"]
+            h = int(raw) if raw.isdigit() else int(v.number_of.get(raw.lower(), 0))
+            ap = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+            pod = (g.get("pod") or "").lower()
+            if (ap == "pm" or pod in ("afternoon", "evening")) and h < 12:
+                h += 12
+            if ap == "am" and h == 12:
+                h = 0
+            hh, mi = f"{h:02d}", g.get("mi") or "00"
+        return T("TIME", f"{date}T{hh}:{mi}")
+
+    if rule in ("full", "iso", "slash"):
+        mo = int(g["mnum"]) if g.get("mnum") else v.month_of[g["month"].rstrip(".").lower()]
+        try:
+            d = dt.date(int(g["year"]), mo, int(g["day"]))
+        except ValueError:
+            return None
+        return T("DATE", _ymd(d))
+    if rule == "month_day":
+        return T("DATE", day_of(None, None, g["month"], g["day"], None))
+    if rule == "month_year":
+        mo = v.month_of[g["month"].rstrip(".").lower()]
+        return T("DATE", f"{int(g['year']):04d}-{mo:02d}")
+    if rule == "month":
+        mo = v.month_of[g["month"].rstrip(".").lower()]
+        rel = (g.get("rel") or "").lower()
+        if dct is None:
+            return T("DATE", f"XXXX-{mo:02d}")
+        if g.get("yrel"):
+            y = dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
+        elif rel:
+            y = _yearless(mo, None, dct, get_tense(), rel)
+        else:
+            tn = get_tense()
+            ahead = (mo - dct.month) % 12
+            if tn == "future" or (tn != "past" and 0 < ahead <= 2):
+                y = dct.year + (1 if mo < dct.month else 0)
+            else:
+                y = dct.year - (1 if mo > dct.month else 0)
+        return T("DATE", f"{y:04d}-{mo:02d}")
+    if rule == "year":
+        return T("DATE", f"{int(g['year']):04d}")
+    if rule == "year_ad":
+        y = int(g.get("year") or g.get("year2"))
+        if not 1 <= y <= 9999:
+            return None
+        return T("DATE", f"{y:04d}")
+    if rule == "year_words":
+        if g.get("twok"):
+            yy = int(v.number_of.get((g.get("yy") or "").lower(), 0))
+            return T("DATE", f"{2000 + yy:04d}")
+        cent = 19 if g["century_w"].lower() == "nineteen" else 18
+        yy = v.number_of.get(re.sub(r"[\s-]+", " ", g["yy"].lower()))
+        if yy is None:
+            return None
+        return T("DATE", f"{cent}{int(yy):02d}")
+    if rule == "decade":
+        if g.get("decw"):
+            d = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}[g["decw"].lower()]
+            century = (dct.year // 100) if dct and dct.year % 100 >= d * 10 else ((dct.year // 100 - 1) if dct else 19)
+            value = f"{century:02d}{d}"
+        elif g.get("dec2"):
+            d = int(g["dec2"][0])
+            century = (dct.year // 100) if dct and dct.year % 100 >= d * 10 else ((dct.year // 100 - 1) if dct else 19)
+            value = f"{century:02d}{d}"
+        else:
+            value = g["dec"][:3]
+        return T("DATE", value)
+    if rule == "century":
+        if g.get("ord"):
+            n = v.ordinal_of.get(g["ord"].lower())
+            if not n:
+                return None
+            return T("DATE", f"{n - 1:02d}")
+        step = _rel_step(g["rel"])
+        if dct is None or step is None:
+            return T("DATE", "XX")
+        return T("DATE", f"{dct.year // 100 + step:02d}")
+
+    if rule in ("quarter", "quarter_ref"):
+        unit = g["qunit"].lower()
+        if unit == "period" and not (g.get("arel") or g.get("ago")):
+            return None
+        n = v.ordinal_of.get((g.get("qord") or "").lower())
+        half = unit == "half"
+        yrel = re.sub(r"\s+", " ", (g.get("yrel") or g.get("arel") or "").lower())
+        det = (g.get("det") or "").lower()
+        ago = bool(g.get("ago")) or yrel in ("year-ago", "year-earlier", "last year's") or det == "last year's"
+        year = g.get("year") or g.get("year2")
+        qyrel = (g.get("qyrel") or "").lower()
+        if qyrel and dct is not None:  # "the second half of next year"
+            year = str(dct.year + {"next": 1, "last": -1}.get(qyrel, 0))
+        if rule == "quarter_ref" and yrel.isdigit():
+            year = yrel
+        if unit == "quarters":
+            if det in ("", "the") and not year:
+                return T("SET", f"XXXX-Q{n}") if n else None
+        if dct is None:
+            return T("DATE", f"XXXX-{'H' if half else 'Q'}{n or 'X'}")
+        if half:
+            y = int(year) if year else dct.year - (1 if ago else 0)
+            if not year and n == 2 and dct.month <= 6 and not ago:
+                y -= 1
+            return T("DATE", f"{y:04d}-H{n}")
+        if n:
+            if year:
+                y = int(year)
+            else:
+                cur = _quarter_of(dct)
+                y = dct.year
+                if yrel == "next year's":
+                    y += 1
+                elif n > cur and get_tense() != "future" and not det.startswith("this"):
+                    y -= 1
+                if ago:
+                    y -= 1
+            if (y, n) < (dct.year, _quarter_of(dct)) and unit == "quarter":
+                state["quarter"], state["quarter_pos"] = (y + (1 if ago else 0), n), s
+            return T("DATE", f"{y:04d}-Q{n}")
+        # "the quarter", "the latest period", "the year-ago quarter": the quarter being reported on
+        q = state.get("quarter")
+        if yrel == "current":
+            y, n = dct.year, _quarter_of(dct)
+        elif yrel in ("latest", "most recent", "just-ended", "just ended", "latest fiscal") and not (
+                q is not None and s - state["quarter_pos"] < 3000):
+            last = _shift(dct.replace(day=1), "quarter", -1)
+            y, n = last.year, _quarter_of(last)
+        elif q is not None and s - state["quarter_pos"] < 3000:
+            y, n = q
+            if ago:
+                y -= 1
+        else:
+            if unit == "period" and not ago:
+                return None
+            last = _shift(dct.replace(day=1), "quarter", -1)
+            y, n = last.year - (1 if ago else 0), _quarter_of(last)
+        if year:
+            y = int(year)
+        return T("DATE", f"{y:04d}-Q{n}")
+
+    if rule == "year_ago_adj":
+        q = state.get("quarter")
+        if dct is None:
+            return T("DATE", "XXXX")
+        if q is not None and s - state["quarter_pos"] < 3000:
+            return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")
+        return T("DATE", f"{dct.year - 1:04d}")
+
+    if rule == "season":
+        code = v.season_of[g["season"].lower()]
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+        if rel in ("early", "the early", "mid"):
+            mod = {"early": "START", "the early": "START", "mid": "MID"}[rel]
+        elif rel in ("late", "the late"):
+            mod = "END"
+        if g.get("year"):
+            return T("DATE", f"{int(g['year']):04d}-{code}")
+        if dct is None:
+            return T("DATE", f"XXXX-{code}")
+        now = _SEASON_ORDER[_season_now(dct)]
+        idx = _SEASON_ORDER[code]
+        y = dct.year
+        if rel in ("last", "this past", "the past"):
+            y = dct.year if idx < now else dct.year - 1
+        elif rel in ("next", "this coming", "the coming"):
+            y = dct.year if idx > now else dct.year + 1
+        return T("DATE", f"{y:04d}-{code}")
+
+    if rule == "deictic":
+        w = re.sub(r"\s+", " ", g["deictic"].lower())
+        pod = (g.get("pod") or "").lower()
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1, "this": 0,
+                 "overnight": 0, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+        base = _ymd(dct + dt.timedelta(days=shift)) if dct else "XXXX-XX-XX"
+        if w in ("tonight", "last night", "overnight"):
+            return T("TIME", f"{base}TNI")
+        if pod:
+            return T("TIME", f"{base}T{v.pod_of[pod]}")
+        return T("DATE", base)
+
+    if rule == "weekday":
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+        if rel in ("early", "late", "earlier", "later"):
+            mod = "START" if rel == "early" else ("END" if rel == "late" else "")
+            rel = ""
+        if rel in ("the following", "the previous", "that"):
+            rel = {"the following": "next", "the previous": "last"}.get(rel, "")
+        tn = get_tense()
+        if not rel and re.search(r"(?i)\b(?:until|till|through)\s+$", text[max(0, s - 8):s]):
+            tn = "future"  # "postponed until Tuesday": not before the report
+        elif not rel and re.match(r"['’]s\b", text[e:e + 2]):
+            tn = "past"  # "Wednesday's ruling": a day whose event is reported
+        d = _weekday(v.weekday_of[g["weekday"].lower()], dct, tn, rel)
+        value = _ymd(d) if d else "XXXX-WXX-" + str(v.weekday_of[g["weekday"].lower()] + 1)
+        return T("DATE", value)
+
+    if rule in ("relunit", "in_year"):
+        unit = _unit_base(g["unit"])
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "this").lower())
+        if pm == "end" and rule == "in_year":
+            mod = "END"
+        if rule == "in_year" or (pm in ("earlier", "later") and rel == "the"):
+            rel = "this"
+        step = _rel_step(rel)
+        if step is None:
+            return None
+        if unit == "decade":
+            if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
+                return T("DURATION", "P10Y", "")
+            if rel == "the" or dct is None:
+                return None
+            return T("DATE", f"{dct.year // 10 + step:03d}")
+        if rel in ("the past", "the last") and unit in ("year",) and dct is not None:
+            return T("DATE", f"{dct.year - 1:04d}")  # "over the past year": TimeBank dates it as last year
+        if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
+            # "the past week": a period of one unit back from now (TimeML duration)
+            if unit == "weekend":
+                return None
+            return T("DURATION", _dur(1.0, unit, v), "")
+        if rel == "the" and not pm:
+            if unit == "weekend":
+                pass  # "the weekend": the nearest one, by tense
+            elif unit in ("year", "fiscal year") and re.search(r"(?i)\b(?:for|in|during|throughout)\s+$",
+                                                                text[max(0, s - 12):s]):
+                return T("DURATION", "P1Y", "")
+            else:
+                return None
+        if dct is None:
+            return T("DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
+        q = state.get("quarter")
+        if unit == "year" and rel == "last" and not pm and q is not None and s - state["quarter_pos"] < 3000:
+            return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")  # "compared with $3 million last year": that quarter
+        if unit == "week":
+            return T("DATE", _week(dct + dt.timedelta(weeks=step)))
+        if unit == "weekend":
+            sat = dct - dt.timedelta(days=dct.weekday()) + dt.timedelta(days=5)
+            if rel == "the":
+                tn = get_tense()
+                if dct.weekday() < 5 and tn != "future":
+                    sat -= dt.timedelta(weeks=1)
+            else:
+                sat += dt.timedelta(weeks=step)
+            return T("DATE", _week(sat) + "-WE")
+        if unit == "month":
+            d = _shift(dct.replace(day=1), "month", step)
+            return T("DATE", f"{d.year:04d}-{d.month:02d}")
+        return T("DATE", f"{dct.year + step:04d}")
+
+    if rule == "refday":
+        w = re.sub(r"\s+", " ", g["rd"].lower())
+        base = state.get("last_day") or dct
+        if base is None:
+            return T("DATE", "XXXX-XX-XX")
+        shift = 1 if any(x in w for x in ("next", "following", "after")) else (
+            -1 if any(x in w for x in ("previous", "preceding", "before")) else 0)
+        return T("DATE", _ymd(base + dt.timedelta(days=shift)))
+    if rule == "refyear":
+        w = re.sub(r"\s+", " ", g["ry"].lower())
+        base_year = state.get("last_year") or (dct.year if dct else None)
+        if base_year is None:
+            return T("DATE", "XXXX")
+        return T("DATE", f"{base_year + {'the following': 1, 'the previous': -1, 'the preceding': -1}.get(w, 0):04d}")
+    if rule == "holiday":
+        kind, spec = v.holidays[re.sub(r"\s+", " ", g["holiday"].lower())]
+        rel = (g.get("rel") or "").lower()
+        if dct is None:
+            return T("DATE", f"XXXX-{spec}" if kind == "fixed" else f"XXXX-{spec[0]:02d}")
+        def day_in(y: int) -> dt.date:
+            if kind == "fixed":
+                mo, dd = map(int, spec.split("-"))
+                return dt.date(y, mo, dd)
+            mo, wd, nth = spec
+            first = dt.date(y, mo, 1)
+            if nth > 0:
+                return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
+            last = _shift(first, "month", 1) - dt.timedelta(days=1)
+            return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+        y = _yearless(day_in(dct.year).month, day_in(dct.year).day, dct, get_tense(), rel)
+        return T("DATE", _ymd(day_in(y)))
+    if rule == "ago":
+        unit = _unit_base(g["unit"])
+        unit = {"centurie": "century"}.get(unit, unit)
+        n = _num(g.get("num"), v)
+        if g.get("num") is None:
+            return None  # "years ago": too vague for TimeML's value (and "days earlier" is not a date)
+        if n is None:
+            if g["ago"].lower() in ("later", "before", "hence"):
+                return T("DURATION", _dur(None, g["unit"], v), "")
+            return T("DATE", "PAST_REF" if g["ago"].lower() in ("ago", "earlier") else "FUTURE_REF")
+        if dct is None:
+            return T("DATE", "XXXX")
+        if g["ago"].lower() in ("later", "before", "hence"):
+            return T("DURATION", _dur(n, g["unit"], v), "")  # a length from an event, not a date
+        sign = -1 if g["ago"].lower() in ("ago", "earlier", "before") else 1
+        _, mult, is_time = v.unit_of.get(unit, ("D", 1.0, False))
+        k = int(n * mult) * sign
+        if is_time:
+            return T("DATE", _ymd(dct))
+        if unit in ("day", "trading day", "business day", "night"):
+            return T("DATE", _ymd(dct + dt.timedelta(days=k)))
+        if unit in ("week", "fortnight"):
+            return T("DATE", _week(dct + dt.timedelta(weeks=k)))
+        if unit == "month":
+            d = _shift(dct.replace(day=1), "month", k)
+            return T("DATE", f"{d.year:04d}-{d.month:02d}")
+        if unit == "quarter":
+            d = _shift(dct.replace(day=1), "quarter", k)
+            return T("DATE", f"{d.year:04d}-Q{_quarter_of(d)}")
+        # years, decades, centuries
+        q = state.get("quarter")
+        if unit == "year" and k == -1 and q is not None and s - state["quarter_pos"] < 3000:
+            return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")
+        y = dct.year + k
+        if not 1 <= y <= 9999:
+            return None
+        return T("DATE", f"{y:04d}")
+
+    if rule == "duration":
+        n = _num(g.get("num"), v)
+        unit = g["unit"]
+        ub = _unit_base(unit)
+        rel = (g.get("rel") or "").lower()
+        raw = (g.get("num") or "").lower()
+        det = (g.get("det") or "").lower()
+        if raw in ("a", "an") and ub in ("year", "day", "week", "month") and _MONEY_BEFORE.search(
+                text[max(0, s - 25):s]) and not det:
+            return T("SET", _dur(1.0, unit, v), "")
+        if raw == "one" and ub == "day" and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall)\s+$",
+                                                   text[max(0, s - 8):s]):
+            return T("DATE", "FUTURE_REF", "")  # "will one day be"
+        if (re.search(r"(?i)\bin\s+$", text[max(0, s - 4):s]) and n is not None and not det and not rel
+                and not g.get("amod") and ub in ("year", "month", "week", "day") and dct is not None
+                and get_tense() == "future"):
+            k = int(n) if n == int(n) else None
+            if k:  # "will be redeemed in five years": the date five years on
+                if ub == "year":
+                    return T("DATE", f"{dct.year + k:04d}", "")
+                if ub == "month":
+                    d = _shift(dct.replace(day=1), "month", k)
+                    return T("DATE", f"{d.year:04d}-{d.month:02d}", "")
+                if ub == "week":
+                    return T("DATE", _week(dct + dt.timedelta(weeks=k)), "")
+                return T("DATE", _ymd(dct + dt.timedelta(days=k)), "")
+        value = _dur(n, unit, v)
+        if g.get("adj") and g["adj"].lower() == "-old" and n is None:
+            value = _dur(None, unit, v)
+        return T("DURATION", value)
+    if rule == "duration_plural":
+        unit = g["unit"]
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+        if rel in ("recent", "past") and unit.lower() == "years" and not g.get("vague"):
+            return T("DATE", "PAST_REF", "")  # "in recent years": TimeBank's past reference
+        if rel in ("coming", "the coming", "the next") and not g.get("vague"):
+            return T("DURATION", _dur(None, unit, v), "")
+        return T("DURATION", _dur(None, unit, v), "")
+    if rule == "duration_half":
+        h = g["half"].lower()
+        if "hour" in h:
+            return T("DURATION", "PT30M" if h.startswith(("half", "a half")) else "PT1H30M")
+        for u, val in (("day", "PT12H"), ("year", "P6M"), ("century", "P50Y"), ("decade", "P5Y")):
+            if u in h:
+                return T("DURATION", val)
+        return None
+    if rule == "while":
+        return T("DURATION", "PXX")
+    if rule == "ref":
+        value = v.refs[re.sub(r"\s+", " ", g["ref"].lower())]
+        return T("DATE", value)
+    if rule == "set_adv":
+        return T("SET", v.set_adverbs[g["setadv"].lower()])
+    if rule == "set":
+        if g.get("weekday"):
+            return T("SET", f"XXXX-WXX-{v.weekday_of[g['weekday'].lower()] + 1}")
+        if g.get("month"):
+            return T("SET", f"XXXX-{v.month_of[g['month'].rstrip('.').lower()]:02d}")
+        if g.get("season"):
+            return T("SET", f"XXXX-{v.season_of[g['season'].lower()]}")
+        su = g["sunit"].lower()
+        n = g.get("num")
+        k = 2 if n == "other" else (int(n) if n and n.isdigit() else int(v.number_of.get((n or "one").lower(), 1)))
+        if su in ("morning", "evening", "night"):
+            return T("SET", f"XXXX-XX-XXT{v.pod_of[su]}")
+        if su == "weekend":
+            return T("SET", "XXXX-WXX-WE")
+        return T("SET", _dur(float(k), su, v))
+    return None
+
+
+def _weekday(wd: int, dct: dt.date | None, tense: str, rel: str = "") -> dt.date | None:
+    """The day a weekday name stands for, by its modifier and the tense of its sentence."""
+    if dct is None:
+        return None
+    back = (dct.weekday() - wd) % 7
+    ahead = (wd - dct.weekday()) % 7
+    if rel in ("last", "this past"):
+        return dct - dt.timedelta(days=back or 7)
+    if rel in ("next", "this coming"):
+        return dct + dt.timedelta(days=ahead or 7)
+    if rel == "this":
+        return dct + dt.timedelta(days=ahead) if tense == "future" or ahead <= back else dct - dt.timedelta(days=back)
+    if tense == "future":
+        return dct + dt.timedelta(days=ahead)
+    return dct - dt.timedelta(days=back)
+
+
+_POINT = [
+    (re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?"), "day"),
+    (re.compile(r"(\d{4})-W(\d\d)-WE"), "weekend"),
+    (re.compile(r"(\d{4})-W(\d\d)"), "week"),
+    (re.compile(r"(\d{4})-(\d\d)"), "month"),
+    (re.compile(r"(\d{4})"), "year"),
+    (re.compile(r"(\d{3})"), "decade"),
+]
+
+
+def value_to_point(value: str) -> tuple[str, str] | None:
+    """The ISO date and granularity (the timeline's) a TIMEX3 DATE/TIME value stands for, or None (quarters,
+    seasons, references, durations, values with unknown parts).
+
+    Example:
+        >>> value_to_point("1998-W12"), value_to_point("199"), value_to_point("P5Y")
+        (('1998-03-16', 'week'), ('1990', 'decade'), None)
+    """
+    for pat, gran in _POINT:
+        m = pat.fullmatch(value)
+        if not m:
+            continue
+        try:
+            if gran == "day":
+                y, mo, d = map(int, m.groups())
+                return dt.date(y, mo, d).isoformat(), "day"
+            if gran in ("week", "weekend"):
+                y, w = map(int, m.groups())
+                monday = dt.date.fromisocalendar(y, w, 1)
+                if gran == "weekend":
+                    return (monday + dt.timedelta(days=5)).isoformat(), "weekend"
+                return monday.isoformat(), "week"
+            if gran == "month":
+                y, mo = map(int, m.groups())
+                if not (1 <= y and 1 <= mo <= 12):
+                    return None
+                return f"{y:04d}-{mo:02d}", "month"
+            if gran == "year":
+                y = int(m.group(1))
+                return (f"{y:04d}", "year") if y >= 1 else None
+            if gran == "decade":
+                y = int(m.group(1)) * 10
+                return (f"{y:04d}", "decade") if y >= 1 else None
+        except ValueError:
+            return None
+    return None
