@@ -843,6 +843,15 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
             t = timexes[best]
             used.add(best)
             r.update(timex_type=t.type, timex_value=t.value, timex_mod=t.mod, timex_start=t.start, timex_end=t.end)
+            if t.type == "TIME" and r["granularity"] == "year" and "T" in t.value:
+                # a four-digit number inside a time of day ("by 1030 GMT") is a clock time, not a year
+                day = _timex_point(t.value.split("T", 1)[0])
+                r["note"] = "; ".join(filter(None, [f"{r['expression'].strip()!r} is a time of day ({t.value}), "
+                                                    f"not the year {r['date']}", r["note"]]))
+                r["date"], r["granularity"] = (day if day is not None else ("", ""))
+                r["anchor"] = "publication-relative"
+                if day is None:
+                    r["anchor"], r["confidence"] = "unresolved", 0.0
             if r["anchor"] == "absolute-year-inferred" and t.type == "DATE" and r["date"]:
                 # a month or day written without its year: the TimeML layer weighs the sentence's tense and how
                 # near the date is ("expire Dec. 15" in a November story is next month, not last December)

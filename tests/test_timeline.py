@@ -620,3 +620,14 @@ if __name__ == "__main__":
         _bench(int(sys.argv[2]))
     else:
         print(__doc__)
+
+
+def test_a_clock_time_is_not_a_year_in_the_date_column():
+    # "1030 GMT" is half past ten on the day of publication; "1066" is a year
+    mentions = extract_dates("Shares were up 3.4% by 1030 GMT, as in 1066.", published="2022-01-08")
+    by_expr = {e.strip(): (d, g) for e, d, g in zip(mentions["expression"], mentions["date"], mentions["granularity"])}
+    assert not any(d == "1030" for d, _ in by_expr.values())
+    assert ("1066", "year") in by_expr.values()
+    clock = mentions[mentions["timex_type"] == "TIME"]
+    assert clock["timex_value"].tolist() == ["2022-01-08T10:30"]
+    assert clock["date"].tolist() == ["2022-01-08"]
