@@ -38,7 +38,7 @@ import random
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -136,7 +136,7 @@ def _template(sentence: str, words: dict[str, tuple[str, ...]]) -> tuple[tuple[s
     return tuple(parts), tuple(slots)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _suffix_class(word: str) -> str:
     return next((s for s in _SUFFIXES if word.endswith(s)), "")
 

@@ -23,6 +23,7 @@ import os
 import subprocess
 import sys
 import time
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,13 +38,22 @@ def kit_dir() -> Path:
     return root / "ru-news"
 
 
+_KIT_VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?")
+
+
 def _value(row) -> str:
-    """The TimeML value of a date mention (``timex_value`` when the stage gives one, else ``date``)."""
-    for col in ("timex_value", "date"):
-        v = row.get(col)
-        if isinstance(v, str) and v:
-            return v
-    return "UNRESOLVED"
+    """The value in the kit's format (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Www``): the TimeML value when
+    it has that form (decades as ``199X``), else the timeline's ISO ``date`` (a time of day ``2022-01-07T10:30`` is scored as its day,
+    a reference such as ``PRESENT_REF`` as the publication date it is dated to)."""
+    v = row.get("timex_value")
+    if isinstance(v, str) and _KIT_VALUE.fullmatch(v):
+        return v
+    if isinstance(v, str) and re.fullmatch(r"\d{3}", v):
+        return v + "X"  # a decade: TimeML's 199 is the kit's 199X
+    d = row.get("date")
+    if isinstance(d, str) and d:
+        return d
+    return "UNRESOLVED"  # TimeML values with unknown parts (XXXX-WXX-5: a Friday with no date to anchor it)
 
 
 def run(kit: Path, out: Path) -> dict:

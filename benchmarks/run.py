@@ -102,7 +102,6 @@ class _TreeSampler:
 
 def worker(corpus: str, docs: int, engine: str, stages: list[str], result: str, workers: int) -> None:
     from benchmarks.stages import STAGES, write_finished
-
     from kzlib._memory import release_memory
 
     state: dict = {"path": corpus}

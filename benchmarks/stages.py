@@ -52,9 +52,8 @@ def _quotes_part(paragraphs: pd.DataFrame) -> pd.DataFrame:
 
 
 def stage_quotes(state: dict, *, engine: str, scheduler: Any) -> None:
-    from kzlib.engine import map_partitions_by_document
-
     import kzlib.quotes  # noqa: F401 - fail early (ImportError) when the module is missing
+    from kzlib.engine import map_partitions_by_document
 
     state["quotes"] = map_partitions_by_document(state["corpus"].paragraphs, _quotes_part, engine=engine,
                                                  scheduler=scheduler, sort_by=["doc_id", "quote_id"], npartitions="auto")
@@ -67,9 +66,8 @@ def _stance_part(quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 def stage_stance(state: dict, *, engine: str, scheduler: Any) -> None:
-    from kzlib.engine import map_partitions_by_document
-
     import kzlib.stance  # noqa: F401
+    from kzlib.engine import map_partitions_by_document
 
     quotes = state.get("quotes")
     if quotes is None:
@@ -104,9 +102,8 @@ def _events_part(sentences: pd.DataFrame, *, documents: pd.DataFrame) -> pd.Data
 
 
 def stage_timeline(state: dict, *, engine: str, scheduler: Any) -> None:
-    from kzlib.engine import map_partitions_by_document
-
     import kzlib.timeline  # noqa: F401
+    from kzlib.engine import map_partitions_by_document
 
     corpus = state["corpus"]
     docs = corpus.documents

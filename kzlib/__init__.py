@@ -28,7 +28,15 @@ from kzlib.provenance import (
     similarity_matrix,
     story_features,
 )
-from kzlib.quotes import QUOTE_COLUMNS, QUOTE_KINDS, SPEECH_KINDS, evaluate_quotes, extract_quotes, match_gold, voice_counts
+from kzlib.quotes import (
+    QUOTE_COLUMNS,
+    QUOTE_KINDS,
+    SPEECH_KINDS,
+    evaluate_quotes,
+    extract_quotes,
+    match_gold,
+    voice_counts,
+)
 from kzlib.report import save_figure, save_table, show_table
 from kzlib.stance import (
     RuleStanceClassifier,

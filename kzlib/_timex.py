@@ -781,7 +781,6 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
     g = c.g
     rule = c.rule
     s, e = c.start, c.end
-    span = text[s:e]
     mod = ""
     pm = (g.get("pmod") or "").lower()
     pm = re.sub(r"\s+", " ", pm)

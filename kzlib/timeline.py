@@ -283,7 +283,7 @@ def _vocab() -> _Vocab:
     lead_weekday = rf"(?:{weekday},?\s+)?"
 
     patterns = [
-        ("iso", rf"\b(?P<year>\d{{4}})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("iso", r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("full_date", rf"\b{lead_weekday}{month}\s+{day},?\s+{year}\b{not_number}"),
         ("full_date", rf"\b{lead_weekday}{day}\s+(?:of\s+)?{month},?\s+{year}\b{not_number}"),
         ("month_year", rf"\b(?:(?P<pre>{_alt(data['month_context'], ignore_case=True)})[\s-]+)?{month},?\s+{year}\b"

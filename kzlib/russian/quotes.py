@@ -316,7 +316,7 @@ def _attribution(text: str, lo: int, hi: int, st: _State, *, after_cue: bool) ->
     toks = _tokens_with_cues(seg)
     if not after_cue:
         toks = toks[::-1]
-    for k, (s, e, w, cue) in enumerate(toks):
+    for s, e, w, cue in toks:
         if cue is None:
             continue
         before, after = seg[:s], seg[e:]
@@ -500,7 +500,7 @@ def _indirect_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: lis
             continue
         quoted_here = any(s_lo <= q.open_at < s_hi for q in spans)
         own: _Row | None = None  # the row this sentence's first cue made
-        for k, t in enumerate(toks):
+        for t in toks:
             if _inside(s_lo + t.start, spans):
                 continue
             c = _cue_of(t.text)
@@ -658,7 +658,7 @@ def _extract_doc(texts: list[str]) -> list[dict]:
         rows.extend(direct)
         indirect_bounds = [(s, e, t) for s, e, t in bounds if not any(a <= s < b for a, b in dash_cover)]
         rows.extend(_indirect_rows(idx, text, spans, st, indirect_bounds, prev_sentence))
-        for s, e, t in bounds:  # actors named in the paragraph, for titles and pronouns later on
+        for _s, _e, t in bounds:  # actors named in the paragraph, for titles and pronouns later on
             st.note_actors(find_actors(t))
         # a paragraph ending "X заявил:" introduces the next one
         prev_colon_speaker = None
