@@ -717,7 +717,8 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
 
 # ------------------------------------------------------------------------------------------ reported speech
 _SUBJ_ADJUNCT = re.compile(
-    r"(?:[\s,]+(?:has|have|had|is|was|were|are|also|later|then|previously|repeatedly|once|again|recently|often|"
+    r"(?:[\s,]+(?:(?:was|were|is|are)\s+(?:reported|said|quoted|cited|believed|understood|thought|known)\s+to(?:\s+have)?|"
+    r"has|have|had|is|was|were|are|also|later|then|previously|repeatedly|once|again|recently|often|"
     r"already|earlier|reportedly|additionally|publicly|privately|separately|initially|originally|further|would|will|could|"
     r"may|might|did|does|do|has\s+long|long|never|not|just|quickly|flatly|simply|even|still|first|last|"
     r"been|being|had\s+been|actually|apparently|allegedly|openly|explicitly|specifically|frequently|"
@@ -839,7 +840,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
         am = _ACCORDING.search(text, a, b) if according else None
         if am and not inside[am.start()]:
             comma = text.find(",", am.end(), b)
-            if _n_words(text[a:am.start()]) <= 3 and comma > 0 and _n_words(text[comma:b]) >= 3:
+            inner_cue = _cue_search(text, comma, min(b, comma + 40)) if comma > 0 else None
+            if inner_cue and _cue_named(inner_cue.group(0)).indirect:
+                pass  # "According to the government, Tokayev says ...": the inner attribution is the one
+            elif _n_words(text[a:am.start()]) <= 3 and comma > 0 and _n_words(text[comma:b]) >= 3:
                 spk = _speaker_after(g, st, mentions, text, am.end(), comma)
                 persons = [m for m in mentions if am.end() <= m.start < comma and m.actor and m.method != "description"
                            and _is_person(g, m)]
@@ -869,6 +873,12 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if cue.thought and not thoughts:
                 continue
             sub = _subject(g, st, mentions, text, a, cm.start())
+            if (sub is None or not sub[0].name) and cue.form.endswith("ing"):
+                # "X differs from Y, instead noting ...": the participle's subject is the sentence's
+                first = [m for m in mentions if a <= m.start < cm.start() and m.actor and m.method != "description"
+                         and _n_words(text[a:m.start]) <= 2]
+                if first:
+                    sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
             rest = text[cm.end():b]
             if sub is not None:
                 spk, s0 = sub
