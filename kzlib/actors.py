@@ -798,6 +798,31 @@ def find_names(text: str) -> list[NameSpan]:
 
 
 def _name_of_run(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, out: list[NameSpan]) -> None:
+    if not run:
+        return
+    at = run[0][0]
+    hit = _name_of_seg(text[at:run[-1][1]])
+    if hit is not None:
+        out.append(NameSpan(at + hit.start, at + hit.end, *astuple_rest(hit)))
+
+
+def astuple_rest(n: NameSpan) -> tuple:
+    return n.surface, n.name, n.title, n.type, n.gender, n.possessive
+
+
+@lru_cache(maxsize=65536)
+def _name_of_seg(seg: str) -> NameSpan | None:
+    """The name of one run of capitalised words (offsets relative to the run; cached per run text:
+    names recur)."""
+    w = speaker_words()
+    text = seg
+    run = [(t.start(), t.end(), t.group(0)) for t in _NAME_TOKENS.finditer(seg)]
+    out: list[NameSpan] = []
+    _name_of_tokens(text, run, w, out)
+    return out[0] if out else None
+
+
+def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, out: list[NameSpan]) -> None:
     while run and (run[0][2] in w.not_names or run[0][2].lower() in _CONNECTORS):
         run = run[1:]
     while run and run[-1][2].lower() in _CONNECTORS:
