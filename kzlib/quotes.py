@@ -66,7 +66,7 @@ QUOTE_COLUMNS = ["doc_id", "quote_id", "para_id", "end_para_id", "start", "end",
                  "speaker_surface", "speaker_type", "affiliation", "cue", "kind", "cited", "confidence",
                  "method", "n_words", "speaker_resolution", "speaker_para_id", "speaker_start", "speaker_end"]
 
-_MARKS = re.compile(r"[\"“”«»„‟]")
+_MARKS = re.compile(r"[\"“”«»„‟]|''(?!')")  # '' : two apostrophes, the quotation mark of some archives (NYT)
 _OPENERS = "“«„‟"
 _CLOSERS = "”»"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -74,7 +74,7 @@ _SENT_END = re.compile(r"(?<=[.!?…])[\"”’»]?\s+(?=[\"“«‘(]?[A-ZА-Я
 # _SENT_END with its sentence-final mark taken into the match (group 1 is _SENT_END's match): opening with
 # a character class, it is searched for at C speed. A match ends in a space, never a mark, so the next
 # one needs no mark before the end of the last and the two patterns find the same breaks.
-_SENT_END_MARK = re.compile(r"[.!?…]([\"”’»]?\s+)(?=[\"“«‘(]?[A-ZА-Я0-9])")
+_SENT_END_MARK = re.compile(r"[.!?…]((?:[\"”’»]|'')?\s+)(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
 _QUESTION = re.compile(r"^\s*(?:[\"“«]?\s*[A-ZА-Я]{1,5}\s*[\"”»]?\s*:\s*[–—-]|(?:Q|Question|Interviewer)\s*[:.]\s)")
 _ANSWER = re.compile(r"^\s*[–—-]\s+")
 _TAIL = re.compile(r"(?:(?<=[,.!?…])|(?<=\s))\s*[–—-]\s+(?P<tail>[^–—]{3,250}?)\s*[.]?\s*$")
@@ -202,12 +202,15 @@ class _Span:
 def _quote_spans(text: str) -> list[_Span]:
     """Outermost quoted spans of a paragraph; nested quotes stay inside; an unclosed quote runs to the end."""
     spans: list[_Span] = []
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, int]] = []  # (position, mark, its width)
     n = len(text)
     for m in _MARKS.finditer(text):
         i, c = m.start(), m.group(0)
+        w = len(c)
+        if w == 2:
+            c = '"'
         prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < n else " "
+        nxt = text[i + w] if i + w < n else " "
         opening_ctx = (i == 0 or prev.isspace() or prev in "([{—–-:/") and (nxt.isalnum() or nxt in "'‘….")
         if stack:
             top = stack[-1][1]
@@ -218,20 +221,20 @@ def _quote_spans(text: str) -> list[_Span]:
             else:
                 close = True
             if close:
-                start, _ = stack.pop()
+                start, _, sw = stack.pop()
                 if not stack:
-                    spans.append(_Span(start + 1, i, True, start))
+                    spans.append(_Span(start + sw, i, True, start))
             else:
-                stack.append((i, c))
+                stack.append((i, c, w))
         else:
             if c in _CLOSERS or (c == '"' and prev.isalnum() and not nxt.isalnum()):
                 continue  # a stray closing mark
             if c == '"' and prev.isdigit():
                 continue  # inches, seconds
-            stack.append((i, c))
+            stack.append((i, c, w))
     if stack:
-        start = stack[0][0]
-        spans.append(_Span(start + 1, n, False, start))
+        start, _, sw = stack[0]
+        spans.append(_Span(start + sw, n, False, start))
     return spans
 
 
