@@ -769,6 +769,7 @@ _NAME_RUN = re.compile(
     r"(?:[ \t]+(?:(?:of|the|for|de|van|von|bin|al|da|del|la|le|du)[ \t]+)*(?:[A-Z][\w'’&.-]*[\w.]|[A-Z]\.?))*")
 _NAME_TOKENS = re.compile(r"\S+")
 _ABBREV_OK = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,})$")
+_APOS_SPLIT = re.compile(r"['’]")
 _CONNECTORS = frozenset("of the for de van von bin al da del la le du".split())
 
 
@@ -823,7 +824,8 @@ def _name_of_seg(seg: str) -> NameSpan | None:
 
 
 def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, out: list[NameSpan]) -> None:
-    while run and (run[0][2] in w.not_names or run[0][2].lower() in _CONNECTORS):
+    while run and (run[0][2] in w.not_names or run[0][2].lower() in _CONNECTORS
+                   or _APOS_SPLIT.split(run[0][2])[0] in w.not_names):
         run = run[1:]
     while run and run[-1][2].lower() in _CONNECTORS:
         run = run[:-1]

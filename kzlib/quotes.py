@@ -70,13 +70,15 @@ _MARKS = re.compile(r"[\"“”«»„‟]|''(?!')")  # '' : two apostrophes, th
 _OPENERS = "“«„‟"
 _CLOSERS = "”»"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”’»]?\s+(?=[\"“«‘(]?[A-ZА-Я0-9])")
+_SENT_END = re.compile("".join(rf"(?<!\b{a}\.)" for a in (
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Lt", "Col", "Capt", "Sgt", "Prof", "Rev", "Mt",
+    "Ft", "No", "[A-Z]")) + r"(?<=[.!?…])(?:[\"”’»]|'')?\s+(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
 # _SENT_END with its sentence-final mark taken into the match (group 1 is _SENT_END's match): opening with
 # a character class, it is searched for at C speed. A match ends in a space, never a mark, so the next
 # one needs no mark before the end of the last and the two patterns find the same breaks.
 _NO_END = "".join(rf"(?<!\b{a})" for a in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Lt",
                                              "Col", "Capt", "Sgt", "Prof", "Rev", "Mt", "Ft", "No", "[A-Z]"))
-_SENT_END_MARK = re.compile(_NO_END + r"[.!?…]((?:[\"”’»]|'')?\s+)(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
+_SENT_END_MARK = re.compile(r"(?:" + _NO_END + r"\.|[!?…])((?:[\"”’»]|'')?\s+)(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
 _QUESTION = re.compile(r"^\s*(?:[\"“«]?\s*[A-ZА-Я]{1,5}\s*[\"”»]?\s*:\s*[–—-]|(?:Q|Question|Interviewer)\s*[:.]\s)")
 _ANSWER = re.compile(r"^\s*[–—-]\s+")
 _TAIL = re.compile(r"(?:(?<=[,.!?…])|(?<=\s))\s*[–—-]\s+(?P<tail>[^–—]{3,250}?)\s*[.]?\s*$")
@@ -757,6 +759,10 @@ _SUBJ_ADJUNCT = re.compile(
     r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)))+\s*$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"(?:[;:—–(]|\s-\s|,\s+(?:and|but|so|or|while|as|because)\b|\b(?:and|but|that|because|while|"
                            r"when|as|after|before|if|since|although|though|where|so|than|or|whom)\b)", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|shall|must|neither|nor|is|was|were|are|"
+                          r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
+                          r"n['’]t\b)", re.IGNORECASE)
 _PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBJ_PRON = re.compile(r"^(?:he|she|they|it|who|we|i)$", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"(?<![\w'’-])(?:officials|sources|aides|critics|experts|analysts|people|voters|"
@@ -768,6 +774,14 @@ _ADDR = re.compile(r"\s*(?:(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?
                    r"newspaper|paper|station|network|magazine|committee|court|jury|host|reporter|reporters|"
                    r"Times|Post|Journal))(?=\s*(?:that\b|[,.:]|on\b|in\b|at\b|during\b|last\b|this\b|he\b|she\b|"
                    r"they\b|it\b|the\b|a\b|\"|“))")
+_CONTENT_ADJUNCT = re.compile(
+    r"\s*,?\s*(?:(?:in|on|during|at|via|through)\s+(?:an?|the|his|her|their|its|a\s+written)?\s*(?:[\w’'-]+\s+){0,3}?"
+    r"(?:statement|announcement|interview|email|e-mail|letter|speech|conference|briefing|post|tweet|comments?|feedback|"
+    r"remarks|call|message|release|appearance|hearing|debate|rally|op-ed|memo|video|podcast|show|Twitter|Facebook)s?"
+    r"(?:\s+(?:with|to|on|at|for|shared\s+with)\s+(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*){0,3})?|"
+    r"(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|earlier|later)|"
+    r"that|then|also)\b\s*,?", re.IGNORECASE)
 _CONTENT_LEAD = re.compile(r"\s*(?:[,:]\s*)?(?:that\b\s*)?(?:,\s*)?")
 _TRAIL_ATTR = re.compile(r",?\s*(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|wrote|noted)"
                          r"(?:\s+\w+){0,2}\s*[.!?]?\s*$")
@@ -840,8 +854,12 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         rest = text[head.end:end]
         if head.start == s0 and not _POSSESSIVE_AFTER.match(rest) and _n_words(rest) <= 1:
             return _spk(head, head.actor, head.method, 0.8), s0
+        if _NOT_SUBJECT.search(np_):
+            return None
         return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.I), np_, "description", 0.6,
                         resolution="description", m_start=s0, m_end=end), s0
+    if _NOT_SUBJECT.search(np_):
+        return None
     if _COLLECTIVE.search(np_) and len(words) <= 6:
         return _Speaker("", np_, "description", 0.4, resolution="description", m_start=s0, m_end=end), s0
     if words[0][:1].isupper() and len(words) <= 5 and not words[0] in speaker_words().not_names:
@@ -901,6 +919,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             if cue.thought and not thoughts:
                 continue
+            if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
+                continue  # "to explain", "to say": not a report
             sub = _subject(g, st, mentions, text, a, cm.start())
             if (sub is None or not sub[0].name) and cue.form.endswith("ing"):
                 # "X differs from Y, instead noting ...": the participle's subject is the sentence's
@@ -919,6 +939,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                         c0 = adm.end()
                 lm = _CONTENT_LEAD.match(text, c0, b)
                 c0 = lm.end() if lm else c0
+                while (jm := _CONTENT_ADJUNCT.match(text, c0, b)) and jm.end() > c0:
+                    c0 = jm.end()  # "said in a statement Thursday that ...": the words after the adjuncts
                 c1 = b
                 tm = _TRAIL_ATTR.search(text, c0, b)
                 if tm and tm.start() > c0:
@@ -1117,6 +1139,13 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             ind = [x for x in ind if x[0] >= answer_body[0] and x[1] <= answer_body[1] + 1]
         absorbed = set()
         for s0, s1, spk, cue in ind:
+            inner = [sp for sp in spans_src if sp.open_at >= s0 and sp.end <= s1 + 1]
+            if inner and all(_n_words(src[sp.start:sp.end]) < min_words for sp in inner):
+                bare = src[s0:s1]
+                for sp in reversed(inner):
+                    bare = bare[:sp.open_at - s0] + bare[sp.end + 1 - s0:]
+                if _n_words(bare) <= 3:
+                    continue  # 'described them as "terrorist gangs"': scare quotes, not speech
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
             kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
             rows.append(_Row(idx, pid, s0, s1, kind, spk, cue=cue, explicit=True))
