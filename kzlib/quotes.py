@@ -664,6 +664,9 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
         if not cands or not (method == "exact" or method in ("surname", "fuzzy") and (
                 len(words) - i == 1 or ns.type in ("person", "")) and part[:1].isupper()):
             continue
+        if len(words) == 1 and not any(c in st.recent for c in cands) and (
+                method != "exact" or g.type_of(cands[0]) == "person"):
+            continue  # a bare surname ("Sherman") names a gazetteer actor only once the document has named it
         if i and (method != "exact" or g.type_of(cands[0]) != "person"):
             continue
         name = g._pick(cands, st.recent)
@@ -767,7 +770,8 @@ _PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(
 _SUBJ_PRON = re.compile(r"^(?:he|she|they|it|who|we|i)$", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"(?<![\w'’-])(?:officials|sources|aides|critics|experts|analysts|people|voters|"
                          r"supporters|advisers|advisors|allies|lawmakers|Republicans|Democrats|leaders|"
-                         r"members|residents|observers|insiders|polls|surveys|reports|documents|records|data|"
+                         r"members|residents|observers|insiders|polls|surveys|reports|documents|records|data|percent|majority|"
+                         r"half|plurality|respondents|Americans|participants|"
                          r"some|many|others|both|all)(?![\w'’-])", re.IGNORECASE)
 _ADDR = re.compile(r"\s*(?:(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*|reporters|"
                    r"journalists|us|me|him|her|them|supporters|voters|the\s+(?:\w+\s+){0,2}?(?:crowd|audience|"
@@ -806,6 +810,11 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         first_comma = text.find(",", region, end)
         heads = [m for m in mentions if region <= m.start and m.end <= first_comma and m.actor
                  and m.method != "description" and not _PREP_THE.search(text[max(lo, m.start - 16):m.start])]
+        if not heads and first_comma >= 0:  # "One of the authors of the report, Ari Fleischer, said"
+            second = text.find(",", first_comma + 1, end)
+            heads = [m for m in mentions if first_comma < m.start and m.end <= (second if second >= 0 else end)
+                     and m.actor and m.method != "description" and m.type in ("person", "")
+                     and not text[first_comma + 1:m.start].strip()]
         if heads:
             h = heads[0]
             return _spk(h, h.actor, h.method, 0.8), h.start
@@ -825,7 +834,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         if c >= 0:
             start = c + 1
     np_ = text[start:end].strip()
-    if not np_ or _n_words(np_) > 12:
+    if not np_ or _n_words(np_) > 16:
         return None
     s0 = start + (len(text[start:end]) - len(text[start:end].lstrip()))
     inside = [m for m in mentions if s0 <= m.start and m.end <= end and m.actor]
