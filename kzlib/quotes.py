@@ -664,8 +664,7 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
         if not cands or not (method == "exact" or method in ("surname", "fuzzy") and (
                 len(words) - i == 1 or ns.type in ("person", "")) and part[:1].isupper()):
             continue
-        if len(words) == 1 and not any(c in st.recent for c in cands) and (
-                method != "exact" or g.type_of(cands[0]) == "person"):
+        if len(words) == 1 and method != "exact" and not any(c in st.recent for c in cands):
             continue  # a bare surname ("Sherman") names a gazetteer actor only once the document has named it
         if i and (method != "exact" or g.type_of(cands[0]) != "person"):
             continue
@@ -1092,7 +1091,7 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
 
 
 def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: list[str], *,
-                 min_words: int, thoughts: bool = False) -> list[dict]:
+                 min_words: int, thoughts: bool = False, merge_interrupted: bool = True) -> list[dict]:
     st = _DocState()
     rows: list[_Row] = []
     is_q = [bool(_QUESTION.match(t)) for t in texts]
@@ -1162,6 +1161,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             absorbed |= {k for k, sp in enumerate(spans_src) if sp.open_at >= s0 and sp.end <= s1 + 1}
         # direct quotes
         prev_speaker: _Speaker | None = None
+        prev_row: _Row | None = None
         prev_end = -1
         for k, sp in enumerate(spans_src):
             spk, cue, explicit = _attribute_direct(g, st, text, spans, k, mentions, bounds)
@@ -1187,6 +1187,15 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                 rows.append(_Row(idx, pid, sp.start, sp.end, "fragment", spk if explicit else _Speaker(),
                                  cue=cue if explicit else "", closed=sp.closed))
                 continue
+            last = rows[-1] if rows else None
+            if spk.method == "same paragraph" and merge_interrupted and last is not None and last.kind == "direct" \
+                    and last.para_idx == idx and last.end_para_id < 0 and last is prev_row:
+                # '"A," he said, "B."' and '"A," he said. "B."': one quotation, interrupted by its attribution
+                last.text = (last.text or src[last.start:last.end]) + " … " + src[sp.start:sp.end]
+                last.end, last.closed = sp.end, sp.closed
+                prev_end = sp.end
+                carry = last if not sp.closed else None
+                continue
             if continues and carry is not None:
                 carry.end_para_id, carry.end_end = pid, sp.end
                 carry.closed = sp.closed
@@ -1201,7 +1210,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                            text=src[sp.start:sp.end])
                 rows.append(row)
             st.note_speaker(g, row.speaker.name, idx)
-            prev_speaker, prev_end = row.speaker, sp.end
+            prev_speaker, prev_end, prev_row = row.speaker, sp.end, row
             carry = row if not sp.closed else None
         if not spans_src:
             carry = None
