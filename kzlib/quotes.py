@@ -34,7 +34,7 @@ import logging
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -770,7 +770,7 @@ _SUBJ_PRON = re.compile(r"^(?:he|she|they|it|who|we|i)$", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"(?<![\w'’-])(?:officials|sources|aides|critics|experts|analysts|people|voters|"
                          r"supporters|advisers|advisors|allies|lawmakers|Republicans|Democrats|leaders|"
                          r"members|residents|observers|insiders|polls|surveys|reports|documents|records|data|percent|majority|"
-                         r"half|plurality|respondents|Americans|participants|"
+                         r"half|plurality|respondents|Americans|participants|candidates|officers|agents|investigators|"
                          r"some|many|others|both|all)(?![\w'’-])", re.IGNORECASE)
 _ADDR = re.compile(r"\s*(?:(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*|reporters|"
                    r"journalists|us|me|him|her|them|supporters|voters|the\s+(?:\w+\s+){0,2}?(?:crowd|audience|"
@@ -877,7 +877,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
 
 def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
               bounds: list[tuple[int, int]], *, thoughts: bool = False) -> list[tuple[int, int, _Speaker, str]]:
-    """Reported speech, one (start, end, speaker, cue) per sentence at most: "X said (that) CLAUSE",
+    """Reported speech, (start, end, speaker, cue) in reading order: "X said (that) CLAUSE",
     "X told Y CLAUSE", "According to X, CLAUSE", "CLAUSE, X said (Thursday)", "CLAUSE, said X"."""
     index = _word_index(text)
     according = _may_match(index, _ACCORDING_KEYS)
@@ -917,10 +917,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 while c1 > a and text[c1 - 1] in " ,":
                     c1 -= 1
                 found = (a, c1, spk, am.group(0))
-        for cm in _cue_matches(text, a, b):
-            if found:
-                break
-            if inside[cm.start()]:
+        founds: list[tuple[int, int, _Speaker, str]] = [found] if found else []
+        lo = a  # where the next attribution's subject may start
+        for cm in ([] if found else _cue_matches(text, a, b)):
+            if cm.start() < lo or inside[cm.start()]:
                 continue
             cue = table.get(_SPACES.sub(" ", cm.group(0).lower()))
             if cue is None or not (cue.indirect or (thoughts and cue.thought)) or cue.after_quote_only:
@@ -929,7 +929,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
                 continue  # "to explain", "to say": not a report
-            sub = _subject(g, st, mentions, text, a, cm.start())
+            sub = _subject(g, st, mentions, text, lo, cm.start())
             if (sub is None or not sub[0].name) and cue.form.endswith("ing"):
                 # "X differs from Y, instead noting ...": the participle's subject is the sentence's
                 first = [m for m in mentions if a <= m.start < cm.start() and m.actor and m.method != "description"
@@ -937,6 +937,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 if first:
                     sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
             rest = text[cm.end():b]
+            if sub is not None and founds and sub[0].resolution == "pronoun" and founds[-1][2].name:
+                prev = st.ents.get(founds[-1][2].name)
+                want = {"he": "m", "she": "f"}.get(sub[0].surface.lower(), "")
+                if want and prev is not None and prev.type in ("person", "") and prev.gender in (want, ""):
+                    sub = (replace(sub[0], name=prev.name), sub[1])  # "Beck said A, but he said B"
             if sub is not None:
                 spk, s0 = sub
                 c0 = cm.end()
@@ -958,17 +963,30 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                                                and _CLAUSE_BREAK.match(text, cm.end())):
                     lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
                     if lead_q is not None and _n_words(text[lead_q.end:c1]) < 3:
-                        break  # 'X said: "..."': the direct quote is the content
-                    found = (c0, c1, spk, cm.group(0))
-                    break
+                        lo = max(lo, lead_q.end)
+                        continue  # 'X said: "..."': the direct quote is the content
+                    if founds and founds[-1][0] < s0 <= founds[-1][1] and not _COORD_BEFORE.search(
+                            text, founds[-1][0], s0):
+                        continue  # a report inside the reported clause ("X said the CSTO responded ...")
+                    if founds and founds[-1][0] < s0 <= founds[-1][1]:
+                        # "X said A, but he said B" / "74 percent said A, while 22 percent said B"
+                        p0, _, pspk, pcue = founds[-1]
+                        founds[-1] = (p0, p0 + len(_COORD_END.sub("", text[p0:s0])), pspk, pcue)
+                    founds.append((c0, c1, spk, cm.group(0)))
+                    lo = c0
+                    continue
+            if founds:
+                continue
             # inverted: 'CLAUSE, X said (Thursday).' / 'CLAUSE, said X, a professor at Y.'
             comma = text.rfind(",", a, cm.start())
+            after = _speaker_after(g, st, mentions, text, cm.end(), b) if _n_words(rest) <= 4 or (
+                _n_words(text[comma:cm.start()]) == 0) else _Speaker()
             if comma > a and _n_words(text[a:comma]) >= 3 and _n_words(text[comma:cm.start()]) <= 12 \
-                    and _n_words(rest) <= 14 and not any(sp.open_at < comma < sp.end for sp in spans):
+                    and (_n_words(rest) <= 14 or after.name and after.resolution != "pronoun") \
+                    and not any(sp.open_at < comma < sp.end for sp in spans):
                 qfrac = sum(max(0, min(comma, sp.end) - max(a, sp.start)) for sp in spans)
                 if qfrac > 0.5 * (comma - a) or any(a <= sp.open_at <= a + 2 for sp in spans):
                     break  # a direct quotation: its own row
-                after = _speaker_after(g, st, mentions, text, cm.end(), b) if _n_words(rest) <= 4 else _Speaker()
                 if after.name and after.resolution != "pronoun" and not (sub is not None and sub[0].resolution in (
                         "named", "surname", "gazetteer")):
                     spk = after
@@ -980,11 +998,14 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     sub2 = _subject(g, st, mentions, text, comma + 1, cm.start())
                     spk = sub2[0] if sub2 else _Speaker()
                 if spk.name or spk.surface:
-                    found = (a, comma, spk, cm.group(0))
+                    founds.append((a, comma, spk, cm.group(0)))
                     break
-        if found:
-            out.append(found)
+        out.extend(f for f in founds if _n_words(text[f[0]:f[1]]) >= 2)
     return out
+
+
+_COORD_BEFORE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|though|yet)\b|;)\s*$", re.IGNORECASE)
+_COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|though|as|yet|so)\b)?[\s,;:—–-]*$", re.IGNORECASE)
 
 
 _ADDRESSEE = re.compile(r"\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|reporters|journalists|us|him|her|them)"
