@@ -449,7 +449,8 @@ class _Row:
 
 
 def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], k: int,
-                      mentions: list[Mention], bounds: list[tuple[int, int]]) -> tuple[_Speaker, str, bool]:
+                      mentions: list[Mention], bounds: list[tuple[int, int]],
+                      all_mentions: list[Mention] | None = None) -> tuple[_Speaker, str, bool]:
     """Speaker, cue and whether the attribution is explicit for the k-th quoted span of a paragraph."""
     sp = spans[k]
     nxt_open = spans[k + 1].open_at if k + 1 < len(spans) else len(text)
@@ -472,7 +473,7 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
                 if not spk.name:
                     spk = _subject_before(g, st, mentions, text, cm.start(), a0)
             else:
-                sub = _subject(g, st, mentions, text, a0, cm.start())
+                sub = _subject(g, st, all_mentions or mentions, text, a0, cm.start())
                 spk = sub[0] if sub and sub[0].name else \
                     _subject_before(g, st, mentions, text, cm.start(), a0, max_other_words=12)
                 if not spk.name:
@@ -495,7 +496,7 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         if _ACCORDING.fullmatch(cm.group(0)):
             spk = _speaker_after(g, st, mentions, text, cm.end(), sp.open_at)
         else:
-            sub = _subject(g, st, mentions, text, b0, cm.start())
+            sub = _subject(g, st, all_mentions or mentions, text, b0, cm.start())
             spk = sub[0] if sub and sub[0].name else \
                 _subject_before(g, st, mentions, text, cm.start(), b0, max_other_words=12)
             if not spk.name:
@@ -626,6 +627,9 @@ def _role_re_i() -> re.Pattern:
     return re.compile(_role_re().pattern, re.IGNORECASE)
 
 
+_DOCUMENT_ROLES = frozenset("report study survey poll statement memo letter document documents records filing lawsuit "
+                            "complaint ruling ad advertisement video book analysis data emails email release indictment "
+                            "bill plan platform".split())
 _DET_BEFORE = re.compile(r"(?<![\w'’-])(?:the|a|an|this|that|his|her|its|their)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -732,7 +736,7 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
         kind = rw.get(role, "")
         definite = dm.group("det").lower() in ("the", "this", "that")
         actor, typ = "", "organisation" if kind == "org" else "person"
-        if definite:
+        if definite and role not in _DOCUMENT_ROLES:  # "the report" speaks for itself
             cands = [e for e in st.ents.values() if (kind == "org" and e.type in ("organisation", "media") and (
                 role not in ("newspaper", "paper", "outlet", "magazine", "network", "station", "channel") or e.type == "media"))
                 or (kind != "org" and e.type == "person" and role in e.titles and e.gender in (kind, ""))]
@@ -942,6 +946,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 want = {"he": "m", "she": "f"}.get(sub[0].surface.lower(), "")
                 if want and prev is not None and prev.type in ("person", "") and prev.gender in (want, ""):
                     sub = (replace(sub[0], name=prev.name), sub[1])  # "Beck said A, but he said B"
+            if sub is not None and _NOT_CONTENT.match(text, cm.end(), b):
+                sub = None  # '"...," Ebeling said, and her husband cut in': no reported clause follows
             if sub is not None:
                 spk, s0 = sub
                 c0 = cm.end()
@@ -1004,6 +1010,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     return out
 
 
+_NOT_CONTENT = re.compile(r"\s*,?\s*(?:and|but|or|as|before|after|while|when|because|until|though|although)\b",
+                          re.IGNORECASE)
 _COORD_BEFORE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|though|yet)\b|;)\s*$", re.IGNORECASE)
 _COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|though|as|yet|so)\b)?[\s,;:—–-]*$", re.IGNORECASE)
 
@@ -1185,7 +1193,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         prev_row: _Row | None = None
         prev_end = -1
         for k, sp in enumerate(spans_src):
-            spk, cue, explicit = _attribute_direct(g, st, text, spans, k, mentions, bounds)
+            spk, cue, explicit = _attribute_direct(g, st, text, spans, k, mentions, bounds, all_mentions)
             continues = carry is not None and k == 0 and sp.open_at <= 2
             if not explicit:
                 same_sentence = prev_speaker is not None and not any(
