@@ -802,8 +802,7 @@ def _name_of_run(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, o
     if not run:
         return
     at = run[0][0]
-    hit = _name_of_seg(text[at:run[-1][1]])
-    if hit is not None:
+    for hit in _name_of_seg(text[at:run[-1][1]]):
         out.append(NameSpan(at + hit.start, at + hit.end, *astuple_rest(hit)))
 
 
@@ -812,7 +811,7 @@ def astuple_rest(n: NameSpan) -> tuple:
 
 
 @lru_cache(maxsize=65536)
-def _name_of_seg(seg: str) -> NameSpan | None:
+def _name_of_seg(seg: str) -> tuple[NameSpan, ...]:
     """The name of one run of capitalised words (offsets relative to the run; cached per run text:
     names recur)."""
     w = speaker_words()
@@ -820,7 +819,7 @@ def _name_of_seg(seg: str) -> NameSpan | None:
     run = [(t.start(), t.end(), t.group(0)) for t in _NAME_TOKENS.finditer(seg)]
     out: list[NameSpan] = []
     _name_of_tokens(text, run, w, out)
-    return out[0] if out else None
+    return tuple(out)
 
 
 def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, out: list[NameSpan]) -> None:
@@ -872,7 +871,13 @@ def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords
         end = start + name_at + len(name) if name_at else start + len(name)
         surface = text[start:end]
         words = name.split()
+        _name_of_tokens(text, [t for t in run if t[0] > end], w, rest_out := [])
+    else:
+        rest_out = []
     bare = [x.strip(".,") for x in words]
+    if title and any(x in w.org or x in w.media for x in bare):  # "Senate Judiciary Committee": no title
+        name, title, words, gender = surface, "", surface.split(), ""
+        bare = [x.strip(".,") for x in words]
     if any(x in w.media for x in bare):
         typ = "media"
     elif any(x in w.org for x in bare):
@@ -886,3 +891,4 @@ def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords
     if not gender and typ == "person":
         gender = w.first.get(bare[0], "")
     out.append(NameSpan(start, end, surface, name, title, typ, gender, possessive))
+    out.extend(rest_out)

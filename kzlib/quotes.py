@@ -739,7 +739,7 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
         if definite and role not in _DOCUMENT_ROLES:  # "the report" speaks for itself
             cands = [e for e in st.ents.values() if (kind == "org" and e.type in ("organisation", "media") and (
                 role not in ("newspaper", "paper", "outlet", "magazine", "network", "station", "channel") or e.type == "media"))
-                or (kind != "org" and e.type == "person" and role in e.titles and e.gender in (kind, ""))]
+                or (kind != "org" and e.type == "person" and role in e.titles and (not kind or e.gender in (kind, "")))]
             if cands:
                 actor = max(cands, key=lambda e: e.last).name
         if not actor:  # "a spokesman", "the report": the description itself
@@ -903,8 +903,13 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if inner_cue and _cue_named(inner_cue.group(0)).indirect:
                 pass  # "According to the government, Tokayev says ...": the inner attribution is the one
             elif _n_words(text[a:am.start()]) <= 3 and comma > 0 and _n_words(text[comma:b]) >= 3:
-                spk = _speaker_after(g, st, mentions, text, am.end(), comma)
-                persons = [m for m in mentions if am.end() <= m.start < comma and m.actor and m.method != "description"
+                name_end = comma
+                if _APPOSITION.match(text, comma + 1, b):  # "According to X, a historian at Y, CLAUSE"
+                    nxt = text.find(",", comma + 1, b)
+                    if nxt > 0 and _n_words(text[comma:nxt]) <= 12 and _n_words(text[nxt:b]) >= 3:
+                        comma = nxt
+                spk = _speaker_after(g, st, mentions, text, am.end(), name_end)
+                persons = [m for m in mentions if am.end() <= m.start < name_end and m.actor and m.method != "description"
                            and _is_person(g, m)]
                 if persons:
                     spk = _spk(persons[-1], persons[-1].actor, persons[-1].method, 0.85)
@@ -1012,6 +1017,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
 
 _NOT_CONTENT = re.compile(r"\s*,?\s*(?:and|but|or|as|before|after|while|when|because|until|though|although)\b",
                           re.IGNORECASE)
+_APPOSITION = re.compile(r"\s*(?:a|an|the|who|which|whose|one\s+of|former|then)\b", re.IGNORECASE)
 _COORD_BEFORE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|though|yet)\b|;)\s*$", re.IGNORECASE)
 _COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|though|as|yet|so)\b)?[\s,;:—–-]*$", re.IGNORECASE)
 
