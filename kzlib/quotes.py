@@ -770,6 +770,7 @@ _NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|sha
                           r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
                           r"n['’]t\b)", re.IGNORECASE)
 _PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(?:the\s+)?$", re.IGNORECASE)
+_LAST_PRON = re.compile(r"\s(he|she|they)$", re.IGNORECASE)
 _SUBJ_PRON = re.compile(r"^(?:he|she|they|it|who|we|i)$", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"(?<![\w'’-])(?:officials|sources|aides|critics|experts|analysts|people|voters|"
                          r"supporters|advisers|advisors|allies|lawmakers|Republicans|Democrats|leaders|"
@@ -808,8 +809,9 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         return None
     start = lo
     if text[end - 1] == ",":  # an apposition or relative clause: "Stuart Stevens, who served as ..., called"
-        qs = [m.end() for m in _MARKS.finditer(text, lo, end)]
-        region = qs[-1] if qs else lo
+        qs = [(m.start(), m.end()) for m in _MARKS.finditer(text, lo, end)]
+        # after a quotation ('"...," Georgi Asatryan, an expert at ..., told'), not after a scare-quoted word
+        region = qs[-1][1] if len(qs) >= 2 and _n_words(text[qs[-2][1]:qs[-1][0]]) >= 4 else lo
         first_comma = text.find(",", region, end)
         heads = [m for m in mentions if region <= m.start and m.end <= first_comma and m.actor
                  and m.method != "description" and not _PREP_THE.search(text[max(lo, m.start - 16):m.start])]
@@ -839,6 +841,10 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
     np_ = text[start:end].strip()
     if not np_ or _n_words(np_) > 16:
         return None
+    pm = _LAST_PRON.search(np_)
+    if pm and pm.start() > 0:  # "... the place he said": the pronoun is the subject
+        start += len(text[start:end]) - len(text[start:end].lstrip()) + pm.start(1)
+        np_ = pm.group(1)
     s0 = start + (len(text[start:end]) - len(text[start:end].lstrip()))
     inside = [m for m in mentions if s0 <= m.start and m.end <= end and m.actor]
     if _SUBJ_PRON.match(np_):
@@ -951,6 +957,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 want = {"he": "m", "she": "f"}.get(sub[0].surface.lower(), "")
                 if want and prev is not None and prev.type in ("person", "") and prev.gender in (want, ""):
                     sub = (replace(sub[0], name=prev.name), sub[1])  # "Beck said A, but he said B"
+            if _PASSIVE_INF.match(text, cm.end(), b):
+                continue  # "X alleged to be ...", "reported to have": a passive report of X, not X's words
             if sub is not None and _NOT_CONTENT.match(text, cm.end(), b):
                 sub = None  # '"...," Ebeling said, and her husband cut in': no reported clause follows
             if sub is not None:
@@ -976,8 +984,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     if lead_q is not None and _n_words(text[lead_q.end:c1]) < 3:
                         lo = max(lo, lead_q.end)
                         continue  # 'X said: "..."': the direct quote is the content
-                    if founds and founds[-1][0] < s0 <= founds[-1][1] and not _COORD_BEFORE.search(
-                            text, founds[-1][0], s0):
+                    if founds and founds[-1][0] < max(s0, cm.start()) <= founds[-1][1] and not (
+                            founds[-1][0] < s0 and _COORD_BEFORE.search(text, founds[-1][0], s0)):
                         continue  # a report inside the reported clause ("X said the CSTO responded ...")
                     if founds and founds[-1][0] < s0 <= founds[-1][1]:
                         # "X said A, but he said B" / "74 percent said A, while 22 percent said B"
@@ -992,6 +1000,12 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             comma = text.rfind(",", a, cm.start())
             after = _speaker_after(g, st, mentions, text, cm.end(), b) if _n_words(rest) <= 4 or (
                 _n_words(text[comma:cm.start()]) == 0) else _Speaker()
+            if sub is not None and sub[1] < comma:
+                continue  # 'The CSTO, which includes ..., responded': the subject's own apposition
+            if comma > a and _RELATIVE.match(text, comma + 1, cm.start()):
+                continue  # '..., which he described as ...': a relative clause, not an attribution
+            if after.name and after.m_start >= 0 and _n_words(text[cm.end():after.m_start]) > 1:
+                after = _Speaker()  # 'CLAUSE, said X': the speaker follows the verb
             if comma > a and _n_words(text[a:comma]) >= 3 and _n_words(text[comma:cm.start()]) <= 12 \
                     and (_n_words(rest) <= 14 or after.name and after.resolution != "pronoun") \
                     and not any(sp.open_at < comma < sp.end for sp in spans):
@@ -1017,7 +1031,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
 
 _NOT_CONTENT = re.compile(r"\s*,?\s*(?:and|but|or|as|before|after|while|when|because|until|though|although)\b",
                           re.IGNORECASE)
-_APPOSITION = re.compile(r"\s*(?:a|an|the|who|which|whose|one\s+of|former|then)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"\s*(?:a|an|who|which|whose|one\s+of|former)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*(?:which|who|whom|that|where|as)\b", re.IGNORECASE)
+_PASSIVE_INF = re.compile(r"\s+to\s+(?:be|have)\b", re.IGNORECASE)
 _COORD_BEFORE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|though|yet)\b|;)\s*$", re.IGNORECASE)
 _COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|though|as|yet|so)\b)?[\s,;:—–-]*$", re.IGNORECASE)
 
