@@ -46,14 +46,14 @@ from kzlib.actors import (
     Gazetteer,
     Mention,
     NameSpan,
-    find_names,
-    speaker_words,
     _may_match,
     _plausible_name,
     _run_starts,
     _word_index,
     _word_keys,
     default_gazetteer,
+    find_names,
+    speaker_words,
 )
 
 __all__ = ["extract_quotes", "evaluate_quotes", "match_gold", "voice_counts", "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS"]
@@ -90,7 +90,7 @@ _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|')")
 _CAP_NAME = re.compile(r"\s*((?:[A-ZÀ-ÞА-Я][\w'’-]+\s+){1,2}[A-ZÀ-ÞА-Я][\w'’-]+)\b")
 _TIGHT = re.compile(r"(?:\s+(?:has|have|had|is|was|also|additionally|further|then|later|again|repeatedly|"
                     r"previously|earlier|reportedly|once|himself|herself|itself|too|would|will|has\s+also|had\s+also)){0,2}\s+")
-_PREP_BEFORE = re.compile(r"\b(?:to|of|in|with|on|for|from|at|by|about|against|into|toward|towards|over)\s+$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:to|of|in|with|on|for|from|at|by|about|against|into|toward|towards|over)\s+$", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------------------------------ cues
@@ -455,7 +455,7 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
     sp = spans[k]
     nxt_open = spans[k + 1].open_at if k + 1 < len(spans) else len(text)
     prev_close = spans[k - 1].end + 1 if k > 0 else 0
-    sent_of = lambda pos: next(((a, b) for a, b in bounds if a <= pos < b), (0, len(text)))  # noqa: E731
+    sent_of = lambda pos: next(((a, b) for a, b in bounds if a <= pos < b), (0, len(text)))
     inner = text[sp.start:sp.end].rstrip()
     # 1. after the quote: '..., " Antonov said.' / '," said Antonov' / ', – he said' / '," according to X'
     if sp.closed and sp.end + 1 < len(text):
@@ -532,73 +532,6 @@ def _sentence_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text
     return _Speaker()
 
 
-def _indirect(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
-              bounds: list[tuple[int, int]]) -> list[tuple[int, int, _Speaker, str]]:
-    """Reported speech: one (start, end, speaker, cue) per sentence at most."""
-    index = _word_index(text)
-    according = _may_match(index, _ACCORDING_KEYS)
-    if not according and not _may_match(index, _indirect_cue_keys()):
-        return []  # no "according to" and no cue of reported speech in the paragraph
-    inside = bytearray(len(text) + 1)
-    for s in spans:
-        inside[s.open_at:s.end + 1] = b"\x01" * (s.end + 1 - s.open_at)
-    out = []
-    for a, b in bounds:
-        found = None
-        # "According to X, CLAUSE"
-        am = _ACCORDING.search(text, a, b) if according else None
-        if am and not inside[am.start()] and _n_words(text[a:am.start()]) <= 3:
-            comma = text.find(",", am.end(), b)
-            if comma > 0:
-                spk = _speaker_after(g, st, mentions, text, am.end(), comma)
-                persons = [m for m in mentions if am.end() <= m.start < comma and _is_person(g, m) and m.actor]
-                if persons:
-                    m = persons[-1]
-                    spk = _spk(m, m.actor, m.method, 0.85)
-                if spk.name and _n_words(text[comma:b]) >= 4:
-                    found = (comma + 1, b, spk, am.group(0))
-        for cm in _cue_matches(text, a, b):
-            if found:
-                break
-            if inside[cm.start()]:
-                continue
-            cue = _cue_of(cm)
-            if not cue.indirect or cue.after_quote_only:
-                continue
-            rest = text[cm.end():b]
-            if not _cue_ok(cue, rest):
-                continue
-            spk = _subject_before(g, st, mentions, text, cm.start(), a)
-            # content: skip an addressee ("told reporters", "informed Newsweek") and "that"
-            c0 = cm.end()
-            adm = _ADDRESSEE.match(text[c0:b]) if cm.group(0).lower() in (
-                "told", "tells", "tell", "informed", "telling") else None
-            if adm:
-                c0 += adm.end()
-            tm = _THAT_LEAD.match(text[c0:b])
-            c0 += tm.end() if tm else 0
-            content = text[c0:b].rstrip()
-            lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
-            starts_with_speech = lead_q is not None and _n_words(text[lead_q.end:c0 + len(content)]) < 3
-            if spk.name and not starts_with_speech and _n_words(content) >= 4:
-                found = (c0, c0 + len(content), spk, cm.group(0))
-                break
-            # inverted: "CLAUSE, the Secretary of State said Anthony Blinken."
-            comma = text.rfind(",", a, cm.start())
-            if comma > a and _n_words(text[comma:b]) <= 12 and _n_words(text[a:comma]) >= 5 \
-                    and _n_words(text[cm.end():b]) <= 5 and not any(s.open_at >= comma for s in spans if s.open_at < b) \
-                    and not any(s.open_at < comma < s.end for s in spans):
-                spk2 = _speaker_after(g, st, mentions, text, cm.end(), b)
-                if not spk2.name:
-                    spk2 = _subject_before(g, st, mentions, text, cm.start(), comma)
-                if spk2.name and not _OPENS_QUOTE.match(text[a:comma]):
-                    found = (a, comma, spk2, cm.group(0))
-                    break
-        if found:
-            out.append(found)
-    return out
-
-
 # ------------------------------------------------------------------------------------------ open-world mentions
 _ROLE_ABBR = {"sen.": "senator", "sens.": "senator", "rep.": "representative", "reps.": "representative",
               "gov.": "governor", "gen.": "general", "dr.": "doctor", "prof.": "professor", "lt.": "lieutenant",
@@ -627,9 +560,7 @@ def _role_re_i() -> re.Pattern:
     return re.compile(_role_re().pattern, re.IGNORECASE)
 
 
-_DOCUMENT_ROLES = frozenset("report study survey poll statement memo letter document documents records filing lawsuit "
-                            "complaint ruling ad advertisement video book analysis data emails email release indictment "
-                            "bill plan platform".split())
+_DOCUMENT_ROLES = frozenset(["report", "study", "survey", "poll", "statement", "memo", "letter", "document", "documents", "records", "filing", "lawsuit", "complaint", "ruling", "ad", "advertisement", "video", "book", "analysis", "data", "emails", "email", "release", "indictment", "bill", "plan", "platform"])
 _DET_BEFORE = re.compile(r"(?<![\w'’-])(?:the|a|an|this|that|his|her|its|their)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -874,7 +805,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(head, head.actor, head.method, 0.8), s0
         if _NOT_SUBJECT.search(np_):
             return None
-        return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.I), np_, "description", 0.6,
+        return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.IGNORECASE), np_, "description", 0.6,
                         resolution="description", m_start=s0, m_end=end), s0
     if _NOT_SUBJECT.search(np_):
         return None
@@ -1038,10 +969,6 @@ _COORD_BEFORE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|though|
 _COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|though|as|yet|so)\b)?[\s,;:—–-]*$", re.IGNORECASE)
 
 
-_ADDRESSEE = re.compile(r"\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|reporters|journalists|us|him|her|them)"
-                        r"(?=\s+that\b|\s*[,.]|\s+on\b|\s+in\b)")
-_THAT_LEAD = re.compile(r"\s*[,:]?\s*(?:that\b)?\s*[,:]?\s*")
-_OPENS_QUOTE = re.compile(r"\s*[\"“«„]")
 
 
 def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> bool:
@@ -1263,9 +1190,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             st.note_speaker(g, row.speaker.name, idx)
             prev_speaker, prev_end, prev_row = row.speaker, sp.end, row
             carry = row if not sp.closed else None
-        if not spans_src:
-            carry = None
-        elif spans_src[-1].closed:
+        if not spans_src or spans_src[-1].closed:
             carry = None
         st.note_mentions(mentions)
     out = []
