@@ -755,7 +755,7 @@ def speaker_words() -> _SpeakerWords:
 
 
 _NAME_RUN = re.compile(
-    r"(?<![\w'’-])(?:[A-Z][\w'’&.-]*[\w.]|[A-Z])"
+    r"[A-Z](?<![\w'’-][A-Z])(?:[\w'’&.-]*[\w.])?"  # (the capital first: searched for at C speed)
     r"(?:[ \t]+(?:(?:of|the|for|de|van|von|bin|al|da|del|la|le|du)[ \t]+)*(?:[A-Z][\w'’&.-]*[\w.]|[A-Z]\.?))*")
 _NAME_TOKENS = re.compile(r"\S+")
 _ABBREV_OK = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,})$")

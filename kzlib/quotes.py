@@ -627,7 +627,8 @@ def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str) -> No
     e.last = st.clock
 
 
-def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None = None) -> list[Mention]:
+def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None = None, *,
+              full: bool = True) -> list[Mention]:
     """Actor mentions of a paragraph, open-world: proper names from the text itself (linked to the
     document's earlier full names, canonicalised by the gazetteer only on a whole-name match),
     gazetteer mentions that are not part of a longer proper name, titles and descriptions ("the
@@ -644,6 +645,8 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
         _note_ent(st, name, typ, gender, ns.title)
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
+    if not full:  # a paragraph without speech: its names only, for the speakers' coreference
+        return out
     for m in g.scan(text, context=st.recent, unknown=False):
         if any(taken[m.start:m.end]) or not m.actor:
             continue
@@ -1084,7 +1087,9 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         spans_fnd = _quote_spans(fnd) if fnd and fnd != src else spans_src
         text, spans = (fnd, spans_fnd) if len(spans_fnd) == len(spans_src) and fnd else (src, spans_src)
         st.para_idx = idx
-        all_mentions = _mentions(g, st, text, spans)
+        # a paragraph without quotation marks or speech cues needs its names only (for coreference)
+        speechy = bool(spans_src) or interview or _cue_search(text) is not None
+        all_mentions = _mentions(g, st, text, spans, full=speechy)
         mentions = [m for m in all_mentions if m.method != "description"]  # descriptions: reported speech only
         bounds = _sentence_bounds(text, spans)
         if interview and is_q[idx]:
