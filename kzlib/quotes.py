@@ -659,7 +659,16 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
     rw = speaker_words().role_gender
     low = text.lower()  # a case-sensitive search of the lowered text: five times faster than IGNORECASE
     role_rx, low = (_role_re(), low) if len(low) == len(text) else (_role_re_i(), text)
-    for rm in role_rx.finditer(low):
+    # a description speaks only next to a speech cue or a quotation ("the senator said", '," the aide
+    # added'): the role nouns are searched for in those windows only
+    windows: list[list[int]] = []
+    for w0, w1 in sorted([(max(0, c.start() - 90), c.end() + 70) for c in _cue_matches(text)]
+                         + [(max(0, sp.open_at - 90), sp.end + 70) for sp in spans or ()]):
+        if windows and w0 <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], w1)
+        else:
+            windows.append([w0, w1])
+    for rm in (m for w0, w1 in windows for m in role_rx.finditer(low, w0, w1)):
         dm = _DET_BEFORE.search(text, max(0, rm.start() - 48), rm.start())
         if dm is None or any(taken[dm.start():rm.end()]):
             continue
