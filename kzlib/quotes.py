@@ -183,6 +183,7 @@ def _cue_named(surface: str) -> _Cue:
 
 _SPACES = re.compile(r"\s+")
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
+_WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
 
 
@@ -191,6 +192,8 @@ def _cue_ok(cue: _Cue, after: str) -> bool:
         return bool(_THAT.match(after))
     if cue.needs == "clause":
         return bool(_CLAUSE.match(after))
+    if cue.needs == "wh":
+        return bool(_WH.match(after))
     return True
 
 
