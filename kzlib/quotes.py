@@ -716,6 +716,7 @@ _NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|sha
                           r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
                           r"n['’]t\b)", re.IGNORECASE)
 _PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(?:the\s+)?$", re.IGNORECASE)
+_SHARED_SUBJ = re.compile(r"\b(?:and|but)\s*$", re.IGNORECASE)
 _LAST_PRON = re.compile(r"\s(he|she|they)$", re.IGNORECASE)
 _SUBJ_PRON = re.compile(r"^(?:he|she|they|it|who|we|i)$", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"(?<![\w'’-])(?:officials|sources|aides|critics|experts|analysts|people|voters|"
@@ -785,6 +786,12 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         if c >= 0:
             start = c + 1
     np_ = text[start:end].strip()
+    if not np_ and start > lo and _SHARED_SUBJ.search(text, lo, start):
+        # "Sullivan put off deciding ... but said ...": the verb shares the clause's subject
+        first = [m for m in mentions if lo <= m.start < start and m.actor and m.method != "description"
+                 and _n_words(text[lo:m.start]) <= 2]
+        if first:
+            return _spk(first[0], first[0].actor, first[0].method, 0.6), first[0].start
     if not np_ or _n_words(np_) > 16:
         return None
     pm = _LAST_PRON.search(np_)
@@ -802,8 +809,8 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
                 return None
             x = prev[-1]
             return _spk(x, x.actor, x.method, 0.7), s0
-        if p in ("we", "i"):
-            return None
+        if p in ("we", "i"):  # the writer (outside quotations): kept, unnamed
+            return _Speaker("", np_, "pronoun", 0.3, resolution="pronoun", m_start=s0, m_end=end), s0
         name = _resolve_pronoun(p, g, st, [x for x in mentions if lo <= x.start and x.end <= s0])
         return _spk(m, name, "pronoun", 0.7 if name else 0.2), s0
     words = np_.split()
