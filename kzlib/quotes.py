@@ -761,7 +761,8 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         region = qs[-1][1] if len(qs) >= 2 and _n_words(text[qs[-2][1]:qs[-1][0]]) >= 4 else lo
         first_comma = text.find(",", region, end)
         heads = [m for m in mentions if region <= m.start and m.end <= first_comma and m.actor
-                 and m.method != "description" and not _PREP_THE.search(text[max(lo, m.start - 16):m.start])]
+                 and m.method != "description" and not _PREP_THE.search(text[max(lo, m.start - 16):m.start])
+                 and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])]  # "Clinton's campaign, which ..., said"
         if not heads and first_comma >= 0:  # "One of the authors of the report, Ari Fleischer, said"
             second = text.find(",", first_comma + 1, end)
             heads = [m for m in mentions if first_comma < m.start and m.end <= (second if second >= 0 else end)
@@ -833,7 +834,9 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         return None
     if _COLLECTIVE.search(np_) and len(words) <= 6:
         return _Speaker("", np_, "description", 0.4, resolution="description", m_start=s0, m_end=end), s0
-    if words[0][:1].isupper() and len(words) <= 5 and not words[0] in speaker_words().not_names:
+    if words[0][:1].isupper() and len(words) <= 5 and words[0] not in speaker_words().not_names \
+            and all(w[:1].isupper() or w in ("of", "the", "for", "and") for w in words) \
+            and not (len(words) == 1 and words[0].endswith(("ed", "ing", "ly"))):
         return _Speaker(np_, np_, "named", 0.5, resolution="named", m_start=s0, m_end=end), s0
     return None
 
