@@ -34,7 +34,7 @@ import logging
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -45,12 +45,15 @@ from kzlib.actors import (
     _ASCII_WORD,
     Gazetteer,
     Mention,
+    NameSpan,
     _may_match,
     _plausible_name,
     _run_starts,
     _word_index,
     _word_keys,
     default_gazetteer,
+    find_names,
+    speaker_words,
 )
 
 __all__ = ["extract_quotes", "evaluate_quotes", "match_gold", "voice_counts", "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS"]
@@ -61,17 +64,21 @@ QUOTE_KINDS = ("direct", "indirect", "interview", "fragment", "question")
 SPEECH_KINDS = ("direct", "indirect", "interview")  #: kinds counted as speech
 QUOTE_COLUMNS = ["doc_id", "quote_id", "para_id", "end_para_id", "start", "end", "quote", "speaker",
                  "speaker_surface", "speaker_type", "affiliation", "cue", "kind", "cited", "confidence",
-                 "method", "n_words"]
+                 "method", "n_words", "speaker_resolution", "speaker_para_id", "speaker_start", "speaker_end"]
 
-_MARKS = re.compile(r"[\"“”«»„‟]")
+_MARKS = re.compile(r"[\"“”«»„‟]|''(?!')")  # '' : two apostrophes, the quotation mark of some archives (NYT)
 _OPENERS = "“«„‟"
 _CLOSERS = "”»"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”’»]?\s+(?=[\"“«‘(]?[A-ZА-Я0-9])")
+_NO_BREAK_AFTER = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Lt", "Col", "Capt", "Sgt", "Prof",
+                   "Rev", "Mt", "Ft", "No", "[A-Z]")  # abbreviations and initials: no sentence break after them
+_SENT_END = re.compile("".join(rf"(?<!\b{a}\.)" for a in _NO_BREAK_AFTER)
+                       + r"(?<=[.!?…])(?:[\"”’»]|'')?\s+(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
 # _SENT_END with its sentence-final mark taken into the match (group 1 is _SENT_END's match): opening with
 # a character class, it is searched for at C speed. A match ends in a space, never a mark, so the next
 # one needs no mark before the end of the last and the two patterns find the same breaks.
-_SENT_END_MARK = re.compile(r"[.!?…]([\"”’»]?\s+)(?=[\"“«‘(]?[A-ZА-Я0-9])")
+_SENT_END_MARK = re.compile(r"[.!?…]" + "".join(rf"(?<!\b{a}\.)" for a in _NO_BREAK_AFTER)
+                            + r"((?:[\"”’»]|'')?\s+)(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
 _QUESTION = re.compile(r"^\s*(?:[\"“«]?\s*[A-ZА-Я]{1,5}\s*[\"”»]?\s*:\s*[–—-]|(?:Q|Question|Interviewer)\s*[:.]\s)")
 _ANSWER = re.compile(r"^\s*[–—-]\s+")
 _TAIL = re.compile(r"(?:(?<=[,.!?…])|(?<=\s))\s*[–—-]\s+(?P<tail>[^–—]{3,250}?)\s*[.]?\s*$")
@@ -83,7 +90,7 @@ _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|')")
 _CAP_NAME = re.compile(r"\s*((?:[A-ZÀ-ÞА-Я][\w'’-]+\s+){1,2}[A-ZÀ-ÞА-Я][\w'’-]+)\b")
 _TIGHT = re.compile(r"(?:\s+(?:has|have|had|is|was|also|additionally|further|then|later|again|repeatedly|"
                     r"previously|earlier|reportedly|once|himself|herself|itself|too|would|will|has\s+also|had\s+also)){0,2}\s+")
-_PREP_BEFORE = re.compile(r"\b(?:to|of|in|with|on|for|from|at|by|about|against|into|toward|towards|over)\s+$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:to|of|in|with|on|for|from|at|by|about|against|into|toward|towards|over)\s+$", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------------------------------ cues
@@ -93,6 +100,7 @@ class _Cue:
     indirect: bool
     needs: str
     after_quote_only: bool
+    thought: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +110,7 @@ def _cues() -> tuple[re.Pattern, dict[str, _Cue]]:
     for row in data["cues"]:
         for form in row["forms"]:
             table[form.lower()] = _Cue(form.lower(), bool(row.get("indirect")), str(row.get("needs") or ""),
-                                       bool(row.get("after_quote_only")))
+                                       bool(row.get("after_quote_only")), bool(row.get("thought")))
     alts = sorted(table, key=len, reverse=True)
     rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w'’-])",
                     re.IGNORECASE)
@@ -121,7 +129,8 @@ _ACCORDING_KEYS = _word_keys(["according to"], ignore_case=True)
 @lru_cache(maxsize=1)
 def _indirect_cue_keys() -> frozenset[bytes] | None:
     """First words of the cues that can introduce reported speech (see :func:`_indirect`)."""
-    return _word_keys([k for k, c in _cues()[1].items() if c.indirect and not c.after_quote_only], ignore_case=True)
+    return _word_keys([k for k, c in _cues()[1].items() if (c.indirect or c.thought) and not c.after_quote_only],
+                      ignore_case=True)
 
 
 @lru_cache(maxsize=256)
@@ -174,6 +183,7 @@ def _cue_named(surface: str) -> _Cue:
 
 _SPACES = re.compile(r"\s+")
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
+_WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
 
 
@@ -182,6 +192,8 @@ def _cue_ok(cue: _Cue, after: str) -> bool:
         return bool(_THAT.match(after))
     if cue.needs == "clause":
         return bool(_CLAUSE.match(after))
+    if cue.needs == "wh":
+        return bool(_WH.match(after))
     return True
 
 
@@ -197,12 +209,15 @@ class _Span:
 def _quote_spans(text: str) -> list[_Span]:
     """Outermost quoted spans of a paragraph; nested quotes stay inside; an unclosed quote runs to the end."""
     spans: list[_Span] = []
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, int]] = []  # (position, mark, its width)
     n = len(text)
     for m in _MARKS.finditer(text):
         i, c = m.start(), m.group(0)
+        w = len(c)
+        if w == 2:
+            c = '"'
         prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < n else " "
+        nxt = text[i + w] if i + w < n else " "
         opening_ctx = (i == 0 or prev.isspace() or prev in "([{—–-:/") and (nxt.isalnum() or nxt in "'‘….")
         if stack:
             top = stack[-1][1]
@@ -213,20 +228,20 @@ def _quote_spans(text: str) -> list[_Span]:
             else:
                 close = True
             if close:
-                start, _ = stack.pop()
+                start, _, sw = stack.pop()
                 if not stack:
-                    spans.append(_Span(start + 1, i, True, start))
+                    spans.append(_Span(start + sw, i, True, start))
             else:
-                stack.append((i, c))
+                stack.append((i, c, w))
         else:
             if c in _CLOSERS or (c == '"' and prev.isalnum() and not nxt.isalnum()):
                 continue  # a stray closing mark
             if c == '"' and prev.isdigit():
                 continue  # inches, seconds
-            stack.append((i, c))
+            stack.append((i, c, w))
     if stack:
-        start = stack[0][0]
-        spans.append(_Span(start + 1, n, False, start))
+        start, _, sw = stack[0]
+        spans.append(_Span(start + sw, n, False, start))
     return spans
 
 
@@ -251,11 +266,38 @@ class _Speaker:
     method: str = ""
     confidence: float = 0.0
     cited: str = ""
+    resolution: str = ""  # named / surname / title / pronoun / gazetteer / description
+    m_start: int = -1  # the speaker's mention in the paragraph the attribution reads
+    m_end: int = -1
+
+
+_RESOLUTION = {"exact": "gazetteer", "surname": "surname", "fuzzy": "gazetteer", "title": "title",
+               "pattern": "named", "pronoun": "pronoun", "named": "named", "gazetteer": "gazetteer",
+               "description": "description", "interview": "named"}
+
+
+def _spk(m: Mention, name: str, method: str, confidence: float) -> _Speaker:
+    """A speaker read from mention ``m`` (its position and how its name was resolved kept)."""
+    return _Speaker(name, m.surface, method, confidence, resolution=_RESOLUTION.get(m.method, m.method),
+                    m_start=m.start, m_end=m.end)
+
+
+@dataclass
+class _Ent:
+    name: str
+    type: str  # person / organisation / media / state / bloc / ""
+    gender: str  # m / f / ""
+    titles: set[str] = field(default_factory=set)  # title and role words seen with the name (lower case)
+    last: int = 0  # mention counter at its last mention
 
 
 @dataclass
 class _DocState:
     recent: list[str] = field(default_factory=list)  # actors mentioned, oldest first
+    ents: dict[str, _Ent] = field(default_factory=dict)  # the document's named speakers and actors
+    by_last: dict[str, list[_Ent]] = field(default_factory=dict)  # the same, by last word (lower case)
+    clock: int = 0
+    para_idx: int = 0
     last_person: str = ""
     last_other: str = ""
     last_speaker: str = ""
@@ -264,6 +306,10 @@ class _DocState:
     def note_speaker(self, g: Gazetteer, name: str, para_idx: int) -> None:
         if not name:
             return
+        e = self.ents.get(name)
+        if e is not None and not e.type:
+            e.type = "person"  # a named speaker of unknown kind is most often a person
+            e.titles.add("?")  # (a guess: pronouns prefer persons known as such)
         self.last_speaker = name
         self.last_speaker_para = para_idx
         if g.type_of(name) in ("person", "") :
@@ -279,28 +325,43 @@ class _DocState:
 
 
 def _is_speaker_mention(g: Gazetteer, m: Mention) -> bool:
-    return bool(m.actor) and g.type_of(m.actor) != "media"
+    return bool(m.actor)
 
 
 def _is_person(g: Gazetteer, m: Mention) -> bool:
+    if m.type:
+        return m.type == "person"
     return g.type_of(m.actor) == "person" or (m.actor not in g.actors and m.method == "pattern")
 
 
 def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mention]) -> str:
+    """The actor a pronoun stands for: he/she the most recently mentioned person of that gender (the
+    last speaker first when it was in this paragraph or the one before), it/they an organisation."""
     p = pron.lower()
-    if p in ("he", "she"):
-        if st.last_person:
-            return st.last_person
-        persons = [m.actor for m in before if m.actor and _is_person(g, m)]
-        if persons:
-            return persons[-1]
-        for name in reversed(st.recent):
-            if g.type_of(name) == "person":
-                return name
-        return ""
+    if p in ("he", "she", "his", "her", "him"):
+        want = "m" if p in ("he", "his", "him") else "f"
+        for m in reversed(before):  # a person named earlier in the same clause
+            e = st.ents.get(m.actor)
+            if m.actor and _is_person(g, m) and (e is None or e.gender in (want, "")):
+                return m.actor
+        last = st.ents.get(st.last_speaker)
+        if last and last.type == "person" and last.gender in (want, "") and st.para_idx - st.last_speaker_para <= 1:
+            return last.name
+        best = None
+        for e in st.ents.values():
+            if e.type == "person" and e.gender in (want, "") and (best is None or ("?" not in e.titles, e.last) > (
+                    "?" not in best.titles, best.last)):
+                best = e
+        if best is not None:
+            return best.name
+        return st.last_person if g.type_of(st.last_person) == "person" and st.last_person in g.actors else ""
+    orgs = [e for e in st.ents.values() if e.type in ("organisation", "media", "state", "bloc")]
     if p == "it":
-        return st.last_other or st.last_speaker
-    return st.last_speaker  # they
+        last = st.ents.get(st.last_speaker)
+        if last and last.type in ("organisation", "media") or g.type_of(st.last_speaker) == "organisation":
+            return st.last_speaker
+        return max(orgs, key=lambda e: e.last).name if orgs else st.last_other
+    return st.last_speaker if st.last_speaker else (max(orgs, key=lambda e: e.last).name if orgs else "")
 
 
 def _pronouns(text: str, offset: int = 0) -> list[Mention]:
@@ -317,7 +378,7 @@ def _subject_before(g: Gazetteer, st: _DocState, mentions: list[Mention], text: 
              and not _PREP_BEFORE.search(text[max(lo, m.start - 12):m.start])]
     if tight:  # "Washington has accused", "Moscow also hinted"
         m = tight[-1]
-        return _Speaker(m.actor, m.surface, m.method, 0.85 if m.method != "title" else 0.75)
+        return _spk(m, m.actor, m.method, 0.85 if m.method != "title" else 0.75)
     persons = [m for m in window if _is_speaker_mention(g, m) and _is_person(g, m)
                and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])]
     persons += [p for p in prons if p.surface.lower() in ("he", "she")]
@@ -326,8 +387,8 @@ def _subject_before(g: Gazetteer, st: _DocState, mentions: list[Mention], text: 
         m = persons[-1]
         if m.method == "pronoun":
             name = _resolve_pronoun(m.surface, g, st, [x for x in window if x.end <= m.start])
-            return _Speaker(name, m.surface, "pronoun", 0.75 if name else 0.2)
-        return _Speaker(m.actor, m.surface, m.method, 0.9 if m.actor in g.actors else 0.7)
+            return _spk(m, name, "pronoun", 0.75 if name else 0.2)
+        return _spk(m, m.actor, m.method, 0.9 if m.actor in g.actors else 0.7)
     others = [m for m in window if _is_speaker_mention(g, m)
               and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])
               and _n_words(text[m.end:cue_at]) <= max_other_words]
@@ -337,8 +398,8 @@ def _subject_before(g: Gazetteer, st: _DocState, mentions: list[Mention], text: 
         m = cands[-1]
         if m.method == "pronoun":
             name = _resolve_pronoun(m.surface, g, st, window)
-            return _Speaker(name, m.surface, "pronoun", 0.7 if name else 0.2)
-        return _Speaker(m.actor, m.surface, m.method, 0.85 if m.method != "title" else 0.75)
+            return _spk(m, name, "pronoun", 0.7 if name else 0.2)
+        return _spk(m, m.actor, m.method, 0.85 if m.method != "title" else 0.75)
     return _Speaker()
 
 
@@ -354,13 +415,13 @@ def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: s
             return _Speaker(nm.group(1), nm.group(1), "pattern", 0.6)
     if persons and _n_words(text[lo:persons[0].start]) <= 20:
         m = persons[0]
-        return _Speaker(m.actor, m.surface, m.method, 0.9 if m.actor in g.actors else 0.7)
+        return _spk(m, m.actor, m.method, 0.9 if m.actor in g.actors else 0.7)
     if cands:
         m = cands[0]
         if m.method == "pronoun":
             name = _resolve_pronoun(m.surface, g, st, [])
-            return _Speaker(name, m.surface, "pronoun", 0.7 if name else 0.2)
-        return _Speaker(m.actor, m.surface, m.method, 0.85)
+            return _spk(m, name, "pronoun", 0.7 if name else 0.2)
+        return _spk(m, m.actor, m.method, 0.85)
     return _Speaker()
 
 
@@ -391,12 +452,13 @@ class _Row:
 
 
 def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], k: int,
-                      mentions: list[Mention], bounds: list[tuple[int, int]]) -> tuple[_Speaker, str, bool]:
+                      mentions: list[Mention], bounds: list[tuple[int, int]],
+                      all_mentions: list[Mention] | None = None) -> tuple[_Speaker, str, bool]:
     """Speaker, cue and whether the attribution is explicit for the k-th quoted span of a paragraph."""
     sp = spans[k]
     nxt_open = spans[k + 1].open_at if k + 1 < len(spans) else len(text)
     prev_close = spans[k - 1].end + 1 if k > 0 else 0
-    sent_of = lambda pos: next(((a, b) for a, b in bounds if a <= pos < b), (0, len(text)))  # noqa: E731
+    sent_of = lambda pos: next(((a, b) for a, b in bounds if a <= pos < b), (0, len(text)))
     inner = text[sp.start:sp.end].rstrip()
     # 1. after the quote: '..., " Antonov said.' / '," said Antonov' / ', – he said' / '," according to X'
     if sp.closed and sp.end + 1 < len(text):
@@ -414,7 +476,9 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
                 if not spk.name:
                     spk = _subject_before(g, st, mentions, text, cm.start(), a0)
             else:
-                spk = _subject_before(g, st, mentions, text, cm.start(), a0, max_other_words=12)
+                sub = _subject(g, st, all_mentions or mentions, text, a0, cm.start())
+                spk = sub[0] if sub and sub[0].name else \
+                    _subject_before(g, st, mentions, text, cm.start(), a0, max_other_words=12)
                 if not spk.name:
                     spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
             if not spk.name:  # "... ," tweeted this: the subject of the sentence before
@@ -435,7 +499,9 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         if _ACCORDING.fullmatch(cm.group(0)):
             spk = _speaker_after(g, st, mentions, text, cm.end(), sp.open_at)
         else:
-            spk = _subject_before(g, st, mentions, text, cm.start(), b0, max_other_words=12)
+            sub = _subject(g, st, all_mentions or mentions, text, b0, cm.start())
+            spk = sub[0] if sub and sub[0].name else \
+                _subject_before(g, st, mentions, text, cm.start(), b0, max_other_words=12)
             if not spk.name:
                 spk = _speaker_after(g, st, mentions, text, cm.end(), sp.open_at)
         if spk.name or spk.surface:
@@ -464,82 +530,470 @@ def _sentence_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text
             continue
         if m.method == "pronoun":
             name = _resolve_pronoun(m.surface, g, st, [])
-            return _Speaker(name, m.surface, "pronoun", 0.6 if name else 0.2)
-        return _Speaker(m.actor, m.surface, m.method, 0.7)
+            return _spk(m, name, "pronoun", 0.6 if name else 0.2)
+        return _spk(m, m.actor, m.method, 0.7)
     return _Speaker()
 
 
-def _indirect(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
-              bounds: list[tuple[int, int]]) -> list[tuple[int, int, _Speaker, str]]:
-    """Reported speech: one (start, end, speaker, cue) per sentence at most."""
-    index = _word_index(text)
-    according = _may_match(index, _ACCORDING_KEYS)
-    if not according and not _may_match(index, _indirect_cue_keys()):
-        return []  # no "according to" and no cue of reported speech in the paragraph
-    inside = bytearray(len(text) + 1)
-    for s in spans:
-        inside[s.open_at:s.end + 1] = b"\x01" * (s.end + 1 - s.open_at)
-    out = []
-    for a, b in bounds:
-        found = None
-        # "According to X, CLAUSE"
-        am = _ACCORDING.search(text, a, b) if according else None
-        if am and not inside[am.start()] and _n_words(text[a:am.start()]) <= 3:
-            comma = text.find(",", am.end(), b)
-            if comma > 0:
-                spk = _speaker_after(g, st, mentions, text, am.end(), comma)
-                persons = [m for m in mentions if am.end() <= m.start < comma and _is_person(g, m) and m.actor]
-                if persons:
-                    m = persons[-1]
-                    spk = _Speaker(m.actor, m.surface, m.method, 0.85)
-                if spk.name and _n_words(text[comma:b]) >= 4:
-                    found = (comma + 1, b, spk, am.group(0))
-        for cm in _cue_matches(text, a, b):
-            if found:
-                break
-            if inside[cm.start()]:
+# ------------------------------------------------------------------------------------------ open-world mentions
+_ROLE_ABBR = {"sen.": "senator", "sens.": "senator", "rep.": "representative", "reps.": "representative",
+              "gov.": "governor", "gen.": "general", "dr.": "doctor", "prof.": "professor", "lt.": "lieutenant",
+              "col.": "colonel", "capt.": "captain", "adm.": "admiral", "rev.": "reverend"}
+
+
+@lru_cache(maxsize=1)
+def _description_re() -> re.Pattern:
+    """'the senator', 'the former Florida governor', 'a spokesman', 'the CNN host', 'the ministry'."""
+    roles = sorted(speaker_words().role_gender, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?P<det>the|a|an|this|that|his|her|its|their)\s+(?P<mods>(?:[\w.'’-]+\s+){0,3}?)"
+                      r"(?P<role>" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles)
+                      + r")(?:s)?(?![\w'’-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _role_re() -> re.Pattern:
+    """The role nouns alone (searched first: rarer than the determiners that open a description)."""
+    roles = sorted(speaker_words().role_gender, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles)
+                      + r")(?:s)?(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _role_re_i() -> re.Pattern:
+    return re.compile(_role_re().pattern, re.IGNORECASE)
+
+
+_DOCUMENT_ROLES = frozenset(["report", "study", "survey", "poll", "statement", "memo", "letter", "document", "documents", "records", "filing", "lawsuit", "complaint", "ruling", "ad", "advertisement", "video", "book", "analysis", "data", "emails", "email", "release", "indictment", "bill", "plan", "platform"])
+_DET_BEFORE = re.compile(r"(?<![\w'’-])(?:the|a|an|this|that|his|her|its|their)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str, str]:
+    """(canonical name, resolution, type, gender) of a proper name found in the text: an earlier full
+    name of the document it shortens ("Clinton", "Mrs. Clinton"), the gazetteer's canonical name on a
+    whole-name match, or the name itself."""
+    words = ns.name.split()
+    last = words[-1].lower()
+    gender = ns.gender
+    if ns.type in ("person", ""):
+        best = None
+        for e in st.by_last.get(last, ()):
+            if e.type not in ("person", "") or e.name == ns.name:
                 continue
-            cue = _cue_of(cm)
-            if not cue.indirect or cue.after_quote_only:
+            ew = e.name.split()
+            if ew[-1].lower() != last or len(ew) < len(words):
                 continue
-            rest = text[cm.end():b]
-            if not _cue_ok(cue, rest):
+            if len(words) > 1 and ew[0].lower() != words[0].lower():
                 continue
-            spk = _subject_before(g, st, mentions, text, cm.start(), a)
-            # content: skip an addressee ("told reporters", "informed Newsweek") and "that"
-            c0 = cm.end()
-            adm = _ADDRESSEE.match(text[c0:b]) if cm.group(0).lower() in (
-                "told", "tells", "tell", "informed", "telling") else None
-            if adm:
-                c0 += adm.end()
-            tm = _THAT_LEAD.match(text[c0:b])
-            c0 += tm.end() if tm else 0
-            content = text[c0:b].rstrip()
-            lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
-            starts_with_speech = lead_q is not None and _n_words(text[lead_q.end:c0 + len(content)]) < 3
-            if spk.name and not starts_with_speech and _n_words(content) >= 4:
-                found = (c0, c0 + len(content), spk, cm.group(0))
-                break
-            # inverted: "CLAUSE, the Secretary of State said Anthony Blinken."
-            comma = text.rfind(",", a, cm.start())
-            if comma > a and _n_words(text[comma:b]) <= 12 and _n_words(text[a:comma]) >= 5 \
-                    and _n_words(text[cm.end():b]) <= 5 and not any(s.open_at >= comma for s in spans if s.open_at < b) \
-                    and not any(s.open_at < comma < s.end for s in spans):
-                spk2 = _speaker_after(g, st, mentions, text, cm.end(), b)
-                if not spk2.name:
-                    spk2 = _subject_before(g, st, mentions, text, cm.start(), comma)
-                if spk2.name and not _OPENS_QUOTE.match(text[a:comma]):
-                    found = (a, comma, spk2, cm.group(0))
-                    break
-        if found:
-            out.append(found)
+            if gender and e.gender and gender != e.gender:
+                continue
+            if best is None or e.last > best.last:
+                best = e
+        if best is not None:
+            return best.name, "surname", "person", best.gender or gender
+    if ns.name in st.ents:
+        e = st.ents[ns.name]
+        return e.name, "named", e.type, e.gender or gender
+    # the gazetteer canonicalises a whole name (or the name after a title: "U.S. Anatoly Antonov"),
+    # never a part of a longer name ("USA" of "USA Today")
+    words = ns.surface.split()
+    for i in range(len(words)):
+        part = " ".join(words[i:])
+        cands, method = g._candidates(part)
+        if not cands or not (method == "exact" or method in ("surname", "fuzzy") and (
+                len(words) - i == 1 or ns.type in ("person", "")) and part[:1].isupper()):
+            continue
+        if len(words) == 1 and method != "exact" and not any(c in st.recent for c in cands):
+            continue  # a bare surname ("Sherman") names a gazetteer actor only once the document has named it
+        if i and (method != "exact" or g.type_of(cands[0]) != "person"):
+            continue
+        name = g._pick(cands, st.recent)
+        if name:
+            typ = g.type_of(name)
+            if not (ns.type in ("organisation", "media") and typ == "person"):
+                return name, "gazetteer", typ, gender
+    return ns.name, "named", ns.type, gender
+
+
+def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str) -> None:
+    st.clock += 1
+    e = st.ents.get(name)
+    if e is None:
+        e = st.ents[name] = _Ent(name, typ, gender)
+        st.by_last.setdefault(name.split()[-1].lower() if name.split() else "", []).append(e)
+    elif not e.type and typ:
+        e.type = typ
+    if gender and not e.gender:
+        e.gender = gender
+    if title:
+        for t in re.split(r"\s+", title.lower()):
+            e.titles.add(_ROLE_ABBR.get(t, t.strip(".")))
+    e.last = st.clock
+
+
+def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None = None, *,
+              full: bool = True) -> list[Mention]:
+    """Actor mentions of a paragraph, open-world: proper names from the text itself (linked to the
+    document's earlier full names, canonicalised by the gazetteer only on a whole-name match),
+    gazetteer mentions that are not part of a longer proper name, titles and descriptions ("the
+    senator", "the campaign") linked to the last actor of the document that fits them."""
+    names = find_names(text)
+    taken = bytearray(len(text) + 1)
+    for sp in spans or ():  # names inside quotations are not the document's speakers
+        taken[sp.start:sp.end] = b"\x02" * (sp.end - sp.start)
+    out: list[Mention] = []
+    for ns in names:
+        if taken[ns.start]:
+            continue
+        name, res, typ, gender = _link_name(g, st, ns)
+        _note_ent(st, name, typ, gender, ns.title)
+        out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
+        taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
+    if not full:  # a paragraph without speech: its names only, for the speakers' coreference
+        return out
+    for m in g.scan(text, context=st.recent, unknown=False):
+        if any(taken[m.start:m.end]) or not m.actor:
+            continue
+        if m.method == "title" and m.actor not in st.recent:
+            continue  # a title resolves only to an actor this document has named
+        if m.method == "fuzzy" and not m.surface[:1].isupper():
+            continue
+        out.append(Mention(m.start, m.end, m.surface, m.actor, m.method, g.type_of(m.actor)))
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    rw = speaker_words().role_gender
+    low = text.lower()  # a case-sensitive search of the lowered text: five times faster than IGNORECASE
+    role_rx, low = (_role_re(), low) if len(low) == len(text) else (_role_re_i(), text)
+    # a description speaks only next to a speech cue or a quotation ("the senator said", '," the aide
+    # added'): the role nouns are searched for in those windows only
+    windows: list[list[int]] = []
+    for w0, w1 in sorted([(max(0, c.start() - 90), c.end() + 70) for c in _cue_matches(text)]
+                         + [(max(0, sp.open_at - 90), sp.end + 70) for sp in spans or ()]):
+        if windows and w0 <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], w1)
+        else:
+            windows.append([w0, w1])
+    for rm in (m for w0, w1 in windows for m in role_rx.finditer(low, w0, w1)):
+        dm = _DET_BEFORE.search(text, max(0, rm.start() - 48), rm.start())
+        if dm is None or any(taken[dm.start():rm.end()]):
+            continue
+        dm = _description_re().match(text, dm.start())
+        if dm is None or dm.end() != rm.end():
+            continue
+        role = _SPACES.sub(" ", dm.group("role").lower())
+        kind = rw.get(role, "")
+        definite = dm.group("det").lower() in ("the", "this", "that")
+        actor, typ = "", "organisation" if kind == "org" else "person"
+        if definite and role not in _DOCUMENT_ROLES:  # "the report" speaks for itself
+            cands = [e for e in st.ents.values() if (kind == "org" and e.type in ("organisation", "media") and (
+                role not in ("newspaper", "paper", "outlet", "magazine", "network", "station", "channel") or e.type == "media"))
+                or (kind != "org" and e.type == "person" and role in e.titles and (not kind or e.gender in (kind, "")))]
+            if cands:
+                actor = max(cands, key=lambda e: e.last).name
+        if not actor:  # "a spokesman", "the report": the description itself
+            actor = text[dm.start():dm.end()]
+            typ = "organisation" if kind == "org" else "person"
+            out.append(Mention(dm.start(), dm.end(), actor, actor, "description", typ))
+        else:
+            out.append(Mention(dm.start(), dm.end(), text[dm.start():dm.end()], actor, "title", typ))
+    out.sort(key=lambda m: m.start)
     return out
 
 
-_ADDRESSEE = re.compile(r"\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|reporters|journalists|us|him|her|them)"
-                        r"(?=\s+that\b|\s*[,.]|\s+on\b|\s+in\b)")
-_THAT_LEAD = re.compile(r"\s*[,:]?\s*(?:that\b)?\s*[,:]?\s*")
-_OPENS_QUOTE = re.compile(r"\s*[\"“«„]")
+# ------------------------------------------------------------------------------------------ reported speech
+_SUBJ_ADJUNCT = re.compile(
+    r"(?:[\s,]+(?:(?:was|were|is|are)\s+(?:reported|said|quoted|cited|believed|understood|thought|known)\s+to(?:\s+have)?|"
+    r"has|have|had|is|was|were|are|also|later|then|previously|repeatedly|once|again|recently|often|"
+    r"already|earlier|reportedly|additionally|publicly|privately|separately|initially|originally|further|would|will|could|"
+    r"may|might|did|does|do|has\s+long|long|never|not|just|quickly|flatly|simply|even|still|first|last|"
+    r"been|being|had\s+been|actually|apparently|allegedly|openly|explicitly|specifically|frequently|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|last|this)\s+(?:week|month|year)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|letter|tweet|speech|post|op-ed|memo|release)|"
+    r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)))+\s*$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(?:[;:—–(]|\s-\s|,\s+(?:and|but|so|or|while|as|because)\b|\b(?:and|but|that|because|while|"
+                           r"when|as|after|before|if|since|although|though|where|so|than|or|whom)\b)", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|shall|must|neither|nor|is|was|were|are|"
+                          r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
+                          r"n['’]t\b)", re.IGNORECASE)
+_PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(?:the\s+)?$", re.IGNORECASE)
+_SHARED_SUBJ = re.compile(r"\b(?:and|but)\s*$", re.IGNORECASE)
+_LAST_PRON = re.compile(r"\s(he|she|they)$", re.IGNORECASE)
+_SUBJ_PRON = re.compile(r"^(?:he|she|they|it|who|we|i)$", re.IGNORECASE)
+_COLLECTIVE = re.compile(r"(?<![\w'’-])(?:officials|sources|aides|critics|experts|analysts|people|voters|"
+                         r"supporters|advisers|advisors|allies|lawmakers|Republicans|Democrats|leaders|"
+                         r"members|residents|observers|insiders|polls|surveys|reports|documents|records|data|percent|majority|"
+                         r"half|plurality|respondents|Americans|participants|candidates|officers|agents|investigators|"
+                         r"some|many|others|both|all)(?![\w'’-])", re.IGNORECASE)
+_ADDR = re.compile(r"\s*(?:(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*|reporters|"
+                   r"journalists|us|me|him|her|them|supporters|voters|the\s+(?:\w+\s+){0,2}?(?:crowd|audience|"
+                   r"newspaper|paper|station|network|magazine|committee|court|jury|host|reporter|reporters|"
+                   r"Times|Post|Journal))(?=\s*(?:that\b|[,.:]|on\b|in\b|at\b|during\b|last\b|this\b|he\b|she\b|"
+                   r"they\b|it\b|the\b|a\b|\"|“))")
+_CONTENT_ADJUNCT = re.compile(
+    r"\s*,?\s*(?:(?:in|on|during|at|via|through)\s+(?:an?|the|his|her|their|its|a\s+written)?\s*(?:[\w’'-]+\s+){0,3}?"
+    r"(?:statement|announcement|interview|email|e-mail|letter|speech|conference|briefing|post|tweet|comments?|feedback|"
+    r"remarks|call|message|release|appearance|hearing|debate|rally|op-ed|memo|video|podcast|show|Twitter|Facebook)s?"
+    r"(?:\s+(?:with|to|on|at|for|shared\s+with)\s+(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*){0,3})?|"
+    r"(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|earlier|later)|"
+    r"that|then|also)\b\s*,?", re.IGNORECASE)
+_CONTENT_LEAD = re.compile(r"\s*(?:[,:]\s*)?(?:that\b\s*)?(?:,\s*)?")
+_TRAIL_ATTR = re.compile(r",?\s*(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|wrote|noted)"
+                         r"(?:\s+\w+){0,2}\s*[.!?]?\s*$")
+
+
+def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, cue_at: int
+             ) -> tuple[_Speaker, int] | None:
+    """The subject of a speech verb at ``cue_at``: a name, description or pronoun ending right before
+    it (past adverbs, auxiliaries, times and 'in a statement'), or the head before an apposition
+    ("X, a professor at Y, said"); None when the words before the verb are not a speaker."""
+    seg = text[lo:cue_at]
+    am = _SUBJ_ADJUNCT.search(seg)
+    end = lo + (am.start() if am else len(seg.rstrip()))
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    if end <= lo:
+        return None
+    start = lo
+    if text[end - 1] == ",":  # an apposition or relative clause: "Stuart Stevens, who served as ..., called"
+        qs = [(m.start(), m.end()) for m in _MARKS.finditer(text, lo, end)]
+        # after a quotation ('"...," Georgi Asatryan, an expert at ..., told'), not after a scare-quoted word
+        region = qs[-1][1] if len(qs) >= 2 and _n_words(text[qs[-2][1]:qs[-1][0]]) >= 4 else lo
+        first_comma = text.find(",", region, end)
+        heads = [m for m in mentions if region <= m.start and m.end <= first_comma and m.actor
+                 and m.method != "description" and not _PREP_THE.search(text[max(lo, m.start - 16):m.start])
+                 and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])]  # "Clinton's campaign, which ..., said"
+        if not heads and first_comma >= 0:  # "One of the authors of the report, Ari Fleischer, said"
+            second = text.find(",", first_comma + 1, end)
+            heads = [m for m in mentions if first_comma < m.start and m.end <= (second if second >= 0 else end)
+                     and m.actor and m.method != "description" and m.type in ("person", "")
+                     and not text[first_comma + 1:m.start].strip()]
+        if heads:
+            h = heads[0]
+            return _spk(h, h.actor, h.method, 0.8), h.start
+        comma = text.find(",", region, end - 1)
+        if comma < 0:
+            return None
+        end = comma
+        br = [b for b in _CLAUSE_BREAK.finditer(text, region, end)]
+        start = br[-1].end() if br else region
+        c = text.rfind(",", start, end)
+        if c >= 0:
+            start = c + 1
+    else:
+        br = [b for b in _CLAUSE_BREAK.finditer(text, lo, end) if b.group(0) not in ("that",) or True]
+        start = br[-1].end() if br else lo
+        c = text.rfind(",", start, end)
+        if c >= 0:
+            start = c + 1
+    np_ = text[start:end].strip()
+    if not np_ and start > lo and _SHARED_SUBJ.search(text, lo, start):
+        # "Sullivan put off deciding ... but said ...": the verb shares the clause's subject
+        first = [m for m in mentions if lo <= m.start < start and m.actor and m.method != "description"
+                 and _n_words(text[lo:m.start]) <= 2]
+        if first:
+            return _spk(first[0], first[0].actor, first[0].method, 0.6), first[0].start
+    if not np_ or _n_words(np_) > 16:
+        return None
+    pm = _LAST_PRON.search(np_)
+    if pm and pm.start() > 0:  # "... the place he said": the pronoun is the subject
+        start += len(text[start:end]) - len(text[start:end].lstrip()) + pm.start(1)
+        np_ = pm.group(1)
+    s0 = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+    inside = [m for m in mentions if s0 <= m.start and m.end <= end and m.actor]
+    if _SUBJ_PRON.match(np_):
+        p = np_.lower()
+        m = Mention(s0, end, np_, "", "pronoun")
+        if p == "who":  # the relative clause's antecedent: the last mention before it
+            prev = [x for x in mentions if x.end <= s0 and x.actor and lo - 200 <= x.start]
+            if not prev:
+                return None
+            x = prev[-1]
+            return _spk(x, x.actor, x.method, 0.7), s0
+        if p in ("we", "i"):  # the writer (outside quotations): kept, unnamed
+            return _Speaker("", np_, "pronoun", 0.3, resolution="pronoun", m_start=s0, m_end=end), s0
+        name = _resolve_pronoun(p, g, st, [x for x in mentions if lo <= x.start and x.end <= s0])
+        return _spk(m, name, "pronoun", 0.7 if name else 0.2), s0
+    words = np_.split()
+    if inside:
+        # the NP ends with the name ("Russian ambassador Anatoly Antonov", "the senator"), or is it
+        tail = [m for m in inside if not text[m.end:end].strip(" .,") and (m.type == "person" or not _PREP_THE.search(
+            text[s0:m.start]))]
+        if tail:
+            head = tail[-1]
+            return _spk(head, head.actor, head.method, 0.85), s0
+        head = inside[0]
+        rest = text[head.end:end]
+        if head.start == s0 and not _POSSESSIVE_AFTER.match(rest) and _n_words(rest) <= 1:
+            return _spk(head, head.actor, head.method, 0.8), s0
+        if _NOT_SUBJECT.search(np_):
+            return None
+        return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.IGNORECASE), np_, "description", 0.6,
+                        resolution="description", m_start=s0, m_end=end), s0
+    if _NOT_SUBJECT.search(np_):
+        return None
+    if _COLLECTIVE.search(np_) and len(words) <= 6:
+        return _Speaker("", np_, "description", 0.4, resolution="description", m_start=s0, m_end=end), s0
+    if words[0][:1].isupper() and len(words) <= 5 and words[0] not in speaker_words().not_names \
+            and all(w[:1].isupper() or w in ("of", "the", "for", "and") for w in words) \
+            and not (len(words) == 1 and words[0].endswith(("ed", "ing", "ly"))):
+        return _Speaker(np_, np_, "named", 0.5, resolution="named", m_start=s0, m_end=end), s0
+    return None
+
+
+def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
+              bounds: list[tuple[int, int]], *, thoughts: bool = False) -> list[tuple[int, int, _Speaker, str]]:
+    """Reported speech, (start, end, speaker, cue) in reading order: "X said (that) CLAUSE",
+    "X told Y CLAUSE", "According to X, CLAUSE", "CLAUSE, X said (Thursday)", "CLAUSE, said X"."""
+    index = _word_index(text)
+    according = _may_match(index, _ACCORDING_KEYS)
+    if not according and not _may_match(index, _indirect_cue_keys()):
+        return []
+    inside = bytearray(len(text) + 1)
+    for sp in spans:
+        inside[sp.open_at:sp.end + 1] = b"\x01" * (sp.end + 1 - sp.open_at)
+    out = []
+    table = _cues()[1]
+    for a, b in bounds:
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        found = None
+        am = _ACCORDING.search(text, a, b) if according else None
+        if am and not inside[am.start()]:
+            comma = text.find(",", am.end(), b)
+            inner_cue = _cue_search(text, comma, min(b, comma + 40)) if comma > 0 else None
+            if inner_cue and _cue_named(inner_cue.group(0)).indirect:
+                pass  # "According to the government, Tokayev says ...": the inner attribution is the one
+            elif _n_words(text[a:am.start()]) <= 3 and comma > 0 and _n_words(text[comma:b]) >= 3:
+                name_end = comma
+                if _APPOSITION.match(text, comma + 1, b):  # "According to X, a historian at Y, CLAUSE"
+                    nxt = text.find(",", comma + 1, b)
+                    if nxt > 0 and _n_words(text[comma:nxt]) <= 12 and _n_words(text[nxt:b]) >= 3:
+                        comma = nxt
+                spk = _speaker_after(g, st, mentions, text, am.end(), name_end)
+                persons = [m for m in mentions if am.end() <= m.start < name_end and m.actor and m.method != "description"
+                           and _is_person(g, m)]
+                if persons:
+                    spk = _spk(persons[-1], persons[-1].actor, persons[-1].method, 0.85)
+                if not spk.name and not spk.surface:
+                    np_ = text[am.end():comma].strip()
+                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
+                found = (comma + 1, b, spk, am.group(0))
+            elif _n_words(text[a:am.start()]) >= 4:  # "CLAUSE, according to X."
+                spk = _speaker_after(g, st, mentions, text, am.end(), b)
+                if not spk.name:
+                    np_ = text[am.end():b].strip(" .")
+                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=b)
+                c1 = am.start()
+                while c1 > a and text[c1 - 1] in " ,":
+                    c1 -= 1
+                found = (a, c1, spk, am.group(0))
+        founds: list[tuple[int, int, _Speaker, str]] = [found] if found else []
+        lo = a  # where the next attribution's subject may start
+        for cm in ([] if found else _cue_matches(text, a, b)):
+            if cm.start() < lo or inside[cm.start()]:
+                continue
+            cue = table.get(_SPACES.sub(" ", cm.group(0).lower()))
+            if cue is None or not (cue.indirect or (thoughts and cue.thought)) or cue.after_quote_only:
+                continue
+            if cue.thought and not thoughts:
+                continue
+            if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
+                continue  # "to explain", "to say": not a report
+            sub = _subject(g, st, mentions, text, lo, cm.start())
+            if (sub is None or not sub[0].name) and cue.form.endswith("ing"):
+                # "X differs from Y, instead noting ...": the participle's subject is the sentence's
+                first = [m for m in mentions if a <= m.start < cm.start() and m.actor and m.method != "description"
+                         and _n_words(text[a:m.start]) <= 2]
+                if first:
+                    sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
+            rest = text[cm.end():b]
+            if sub is not None and founds and sub[0].resolution == "pronoun" and founds[-1][2].name:
+                prev = st.ents.get(founds[-1][2].name)
+                want = {"he": "m", "she": "f"}.get(sub[0].surface.lower(), "")
+                if want and prev is not None and prev.type in ("person", "") and prev.gender in (want, ""):
+                    sub = (replace(sub[0], name=prev.name), sub[1])  # "Beck said A, but he said B"
+            if _PASSIVE_INF.match(text, cm.end(), b):
+                continue  # "X alleged to be ...", "reported to have": a passive report of X, not X's words
+            if sub is not None and _NOT_CONTENT.match(text, cm.end(), b):
+                sub = None  # '"...," Ebeling said, and her husband cut in': no reported clause follows
+            if sub is not None:
+                spk, s0 = sub
+                c0 = cm.end()
+                if cue.form in ("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned",
+                                "asked", "urged", "promised", "wrote"):
+                    adm = _ADDR.match(text, c0, b)
+                    if adm:
+                        c0 = adm.end()
+                lm = _CONTENT_LEAD.match(text, c0, b)
+                c0 = lm.end() if lm else c0
+                while (jm := _CONTENT_ADJUNCT.match(text, c0, b)) and jm.end() > c0:
+                    c0 = jm.end()  # "said in a statement Thursday that ...": the words after the adjuncts
+                c1 = b
+                tm = _TRAIL_ATTR.search(text, c0, b)
+                if tm and tm.start() > c0:
+                    c1 = tm.start()
+                content = text[c0:c1]
+                if _n_words(content) >= 3 and (not cue.needs or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
+                                               and _CLAUSE_BREAK.match(text, cm.end())):
+                    lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
+                    if lead_q is not None and _n_words(text[lead_q.end:c1]) < 3:
+                        lo = max(lo, lead_q.end)
+                        continue  # 'X said: "..."': the direct quote is the content
+                    if founds and founds[-1][0] < max(s0, cm.start()) <= founds[-1][1] and not (
+                            founds[-1][0] < s0 and _COORD_BEFORE.search(text, founds[-1][0], s0)):
+                        continue  # a report inside the reported clause ("X said the CSTO responded ...")
+                    if founds and founds[-1][0] < s0 <= founds[-1][1]:
+                        # "X said A, but he said B" / "74 percent said A, while 22 percent said B"
+                        p0, _, pspk, pcue = founds[-1]
+                        founds[-1] = (p0, p0 + len(_COORD_END.sub("", text[p0:s0])), pspk, pcue)
+                    founds.append((c0, c1, spk, cm.group(0)))
+                    lo = c0
+                    continue
+            if founds:
+                continue
+            # inverted: 'CLAUSE, X said (Thursday).' / 'CLAUSE, said X, a professor at Y.'
+            comma = text.rfind(",", a, cm.start())
+            after = _speaker_after(g, st, mentions, text, cm.end(), b) if _n_words(rest) <= 4 or (
+                _n_words(text[comma:cm.start()]) == 0) else _Speaker()
+            if sub is not None and sub[1] < comma:
+                continue  # 'The CSTO, which includes ..., responded': the subject's own apposition
+            if comma > a and _RELATIVE.match(text, comma + 1, cm.start()):
+                continue  # '..., which he described as ...': a relative clause, not an attribution
+            if after.name and after.m_start >= 0 and _n_words(text[cm.end():after.m_start]) > 1:
+                after = _Speaker()  # 'CLAUSE, said X': the speaker follows the verb
+            if comma > a and _n_words(text[a:comma]) >= 3 and _n_words(text[comma:cm.start()]) <= 12 \
+                    and (_n_words(rest) <= 14 or after.name and after.resolution != "pronoun") \
+                    and not any(sp.open_at < comma < sp.end for sp in spans):
+                qfrac = sum(max(0, min(comma, sp.end) - max(a, sp.start)) for sp in spans)
+                if qfrac > 0.5 * (comma - a) or any(a <= sp.open_at <= a + 2 for sp in spans):
+                    break  # a direct quotation: its own row
+                if after.name and after.resolution != "pronoun" and not (sub is not None and sub[0].resolution in (
+                        "named", "surname", "gazetteer")):
+                    spk = after
+                elif sub is not None and sub[0].name:
+                    spk = sub[0]
+                elif _n_words(text[comma:cm.start()]) == 0:
+                    spk = _speaker_after(g, st, mentions, text, cm.end(), b)
+                else:
+                    sub2 = _subject(g, st, mentions, text, comma + 1, cm.start())
+                    spk = sub2[0] if sub2 else _Speaker()
+                if spk.name or spk.surface:
+                    founds.append((a, comma, spk, cm.group(0)))
+                    break
+        out.extend(f for f in founds if _n_words(text[f[0]:f[1]]) >= 2)
+    return out
+
+
+_NOT_CONTENT = re.compile(r"\s*,?\s*(?:and|but|or|as|before|after|while|when|because|until|though|although)\b",
+                          re.IGNORECASE)
+_APPOSITION = re.compile(r"\s*(?:a|an|who|which|whose|one\s+of|former)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*(?:which|who|whom|that|where|as)\b", re.IGNORECASE)
+_PASSIVE_INF = re.compile(r"\s+to\s+(?:be|have)\b", re.IGNORECASE)
+_COORD_BEFORE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|though|yet)\b|;)\s*$", re.IGNORECASE)
+_COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|though|as|yet|so)\b)?[\s,;:—–-]*$", re.IGNORECASE)
+
+
 
 
 def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> bool:
@@ -553,7 +1007,7 @@ def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> b
 # ------------------------------------------------------------------------------------------ public API
 def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
                    documents: pd.DataFrame | None = None, use_despun: bool = True, min_words: int = 5,
-                   analysable_only: bool = True) -> pd.DataFrame:
+                   analysable_only: bool = True, thoughts: bool = False) -> pd.DataFrame:
     """Quotations of every document, attributed to canonical speakers.
 
     Args:
@@ -565,6 +1019,9 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         min_words: quoted spans shorter than this, and not attributed as a full utterance, are
             ``fragment`` (scare quotes, terms).
         analysable_only: keep only body paragraphs that are not repeats (``kzlib.clean.analysable``).
+        thoughts: also report attributed thoughts and intentions ("X believes ...", "X wants ...") as
+            ``indirect`` rows (cues marked ``thought`` in ``cue_verbs.yaml``); some coding schemes
+            count them as attributions, kzlib does not by default.
 
     Returns:
         The ``quotes`` table: ``doc_id``, ``quote_id`` (0-based within the document, in reading
@@ -572,7 +1029,15 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         ``text``), ``quote`` (verbatim source words), ``speaker`` (canonical, "" if unknown; a name not
         in the gazetteer is kept as written), ``speaker_surface``, ``speaker_type``, ``affiliation``,
         ``cue``, ``kind`` (direct / indirect / interview / fragment / question), ``cited``,
-        ``confidence``, ``method``, ``n_words``.
+        ``confidence``, ``method``, ``n_words``; then ``speaker_resolution`` (how the speaker was
+        found: ``named`` — a name in the text, ``surname`` — a shorter form of a name the document
+        gave in full, ``title`` — a title or description of an actor named before ("the senator"),
+        ``pronoun``, ``gazetteer`` — canonicalised by the gazetteer, ``description`` — an unnamed
+        speaker such as "a spokesman", ``previous``/``same paragraph``/``interview`` — carried over
+        from an earlier attribution, "" when none) and ``speaker_para_id``, ``speaker_start``,
+        ``speaker_end``: where the speaker's mention stands (offsets into that paragraph's text; -1
+        when the speaker was carried over). Speakers need not be in the gazetteer: any person,
+        organisation, medium or document named in the text can speak.
 
     Example:
         >>> p = pd.DataFrame({"doc_id": ["d"], "para_id": [0], "text": ["Tokaev said that order was restored in Almaty."]})
@@ -614,7 +1079,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         doc_id, hi = doc_ids[lo], lo + 1
         while hi < len(doc_ids) and doc_ids[hi] == doc_id:
             hi += 1
-        rows = _extract_doc(g, all_pids[lo:hi], all_texts[lo:hi], all_despun[lo:hi], min_words=min_words)
+        rows = _extract_doc(g, all_pids[lo:hi], all_texts[lo:hi], all_despun[lo:hi], min_words=min_words,
+                            thoughts=thoughts)
         for r in rows:
             r["doc_id"] = doc_id
         frames.extend(rows)
@@ -626,7 +1092,7 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         out = ru_frame if out.empty else pd.concat([out, ru_frame], ignore_index=True)
     out = out.sort_values(["doc_id", "para_id", "start", "end"], kind="stable", ignore_index=True)
     out["quote_id"] = out.groupby("doc_id").cumcount().astype(int)
-    for c in ("para_id", "end_para_id", "start", "end", "n_words"):
+    for c in ("para_id", "end_para_id", "start", "end", "n_words", "speaker_para_id", "speaker_start", "speaker_end"):
         out[c] = out[c].astype(int)
     out["confidence"] = out["confidence"].astype(float).round(3)
     if documents is not None and len(out):
@@ -639,7 +1105,7 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
 
 
 def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: list[str], *,
-                 min_words: int) -> list[dict]:
+                 min_words: int, thoughts: bool = False, merge_interrupted: bool = True) -> list[dict]:
     st = _DocState()
     rows: list[_Row] = []
     is_q = [bool(_QUESTION.match(t)) for t in texts]
@@ -653,7 +1119,11 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         spans_src = _quote_spans(src)
         spans_fnd = _quote_spans(fnd) if fnd and fnd != src else spans_src
         text, spans = (fnd, spans_fnd) if len(spans_fnd) == len(spans_src) and fnd else (src, spans_src)
-        mentions = g.scan(text, context=st.recent)
+        st.para_idx = idx
+        # a paragraph without quotation marks or speech cues needs its names only (for coreference)
+        speechy = bool(spans_src) or interview or _cue_search(text) is not None
+        all_mentions = _mentions(g, st, text, spans, full=speechy)
+        mentions = [m for m in all_mentions if m.method != "description"]  # descriptions: reported speech only
         bounds = _sentence_bounds(text, spans)
         if interview and is_q[idx]:
             rows.append(_Row(idx, pid, 0, len(src), "question", _Speaker(method="interviewer"), closed=True))
@@ -686,12 +1156,20 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         else:
             prev_role = ""
         # indirect speech (inside answers too: 'As Tokayev said at the summit, ...')
-        ind = _indirect(g, st, text, spans, mentions, bounds) if text is src or len(text) == len(src) else \
-            _indirect(g, st, src, spans_src, g.scan(src, context=st.recent), _sentence_bounds(src, spans_src))
+        ind = _reported(g, st, text, spans, all_mentions, bounds, thoughts=thoughts) \
+            if text is src or len(text) == len(src) else \
+            _reported(g, st, src, spans_src, _mentions(g, st, src, spans_src), _sentence_bounds(src, spans_src), thoughts=thoughts)
         if answer_body is not None:
             ind = [x for x in ind if x[0] >= answer_body[0] and x[1] <= answer_body[1] + 1]
         absorbed = set()
         for s0, s1, spk, cue in ind:
+            inner = [sp for sp in spans_src if sp.open_at >= s0 and sp.end <= s1 + 1]
+            if inner and all(_n_words(src[sp.start:sp.end]) < min_words for sp in inner):
+                bare = src[s0:s1]
+                for sp in reversed(inner):
+                    bare = bare[:sp.open_at - s0] + bare[sp.end + 1 - s0:]
+                if _n_words(bare) <= 3:
+                    continue  # 'described them as "terrorist gangs"': scare quotes, not speech
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
             kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
             rows.append(_Row(idx, pid, s0, s1, kind, spk, cue=cue, explicit=True))
@@ -699,9 +1177,10 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             absorbed |= {k for k, sp in enumerate(spans_src) if sp.open_at >= s0 and sp.end <= s1 + 1}
         # direct quotes
         prev_speaker: _Speaker | None = None
+        prev_row: _Row | None = None
         prev_end = -1
         for k, sp in enumerate(spans_src):
-            spk, cue, explicit = _attribute_direct(g, st, text, spans, k, mentions, bounds)
+            spk, cue, explicit = _attribute_direct(g, st, text, spans, k, mentions, bounds, all_mentions)
             continues = carry is not None and k == 0 and sp.open_at <= 2
             if not explicit:
                 same_sentence = prev_speaker is not None and not any(
@@ -724,6 +1203,15 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                 rows.append(_Row(idx, pid, sp.start, sp.end, "fragment", spk if explicit else _Speaker(),
                                  cue=cue if explicit else "", closed=sp.closed))
                 continue
+            last = rows[-1] if rows else None
+            if spk.method == "same paragraph" and merge_interrupted and last is not None and last.kind == "direct" \
+                    and last.para_idx == idx and last.end_para_id < 0 and last is prev_row:
+                # '"A," he said, "B."' and '"A," he said. "B."': one quotation, interrupted by its attribution
+                last.text = (last.text or src[last.start:last.end]) + " … " + src[sp.start:sp.end]
+                last.end, last.closed = sp.end, sp.closed
+                prev_end = sp.end
+                carry = last if not sp.closed else None
+                continue
             if continues and carry is not None:
                 carry.end_para_id, carry.end_end = pid, sp.end
                 carry.closed = sp.closed
@@ -738,11 +1226,9 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                            text=src[sp.start:sp.end])
                 rows.append(row)
             st.note_speaker(g, row.speaker.name, idx)
-            prev_speaker, prev_end = row.speaker, sp.end
+            prev_speaker, prev_end, prev_row = row.speaker, sp.end, row
             carry = row if not sp.closed else None
-        if not spans_src:
-            carry = None
-        elif spans_src[-1].closed:
+        if not spans_src or spans_src[-1].closed:
             carry = None
         st.note_mentions(mentions)
     out = []
@@ -763,8 +1249,15 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             "cue": r.cue, "kind": r.kind, "cited": r.speaker.cited,
             "confidence": r.speaker.confidence if r.kind in SPEECH_KINDS else 0.5 if r.kind == "fragment" else 1.0,
             "method": r.speaker.method, "n_words": _n_words(quote),
+            "speaker_resolution": r.speaker.resolution or _CARRIED.get(r.speaker.method, "") if name else "",
+            "speaker_para_id": r.para_id if r.speaker.m_start >= 0 else -1,
+            "speaker_start": r.speaker.m_start, "speaker_end": r.speaker.m_end,
         })
     return out
+
+
+_CARRIED = {"previous speaker": "previous", "same paragraph": "same paragraph", "interview": "interview",
+            "pattern": "named"}
 
 
 def _next_is_interview(idx: int, is_q: list[bool], is_dash: list[bool]) -> bool:

@@ -182,3 +182,24 @@ def test_no_titles_no_prefilter():
     assert g0._title_keys == (None, None)
     from kzlib.actors import _word_keys
     assert _word_keys([], ignore_case=True) is None and _word_keys(["", "a"], ignore_case=True) is None
+
+
+# ---------------------------------------------------------------------------------- open-world names (issue 16)
+def test_find_names_splits_titles_and_types_names():
+    from kzlib.actors import find_names
+
+    got = [(n.surface, n.name, n.title, n.type, n.gender) for n in find_names(
+        "Sen. Ted Cruz told The New York Times that Mrs. Clinton and Russian President Vladimir Putin had met.")]
+    assert got == [("Sen. Ted Cruz", "Ted Cruz", "Sen.", "person", "m"),
+                   ("New York Times", "New York Times", "", "media", ""),
+                   ("Mrs. Clinton", "Clinton", "Mrs.", "person", "f"),
+                   ("Russian President Vladimir Putin", "Vladimir Putin", "Russian President", "person", "m")]
+
+
+def test_find_names_possessives_organisations_and_affiliations():
+    from kzlib.actors import find_names
+
+    got = [(n.name, n.type, n.possessive) for n in find_names(
+        "But Hillary Clinton’s aide said the State Department and John Herbst of the Atlantic Council disagreed.")]
+    assert got == [("Hillary Clinton", "person", True), ("State Department", "organisation", False),
+                   ("John Herbst", "person", False), ("Atlantic Council", "organisation", False)]

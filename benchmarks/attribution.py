@@ -1,0 +1,109 @@
+"""Quotation and speaker attribution on real news: kzlib's ``extract_quotes`` scored on PolNeAR.
+
+Reads ``attribution-en/polnear_train_dev.jsonl`` from the development kits
+(``../shared/devkits/`` relative to the repository root, or the folder named by ``KZLIB_DEVKITS``),
+builds each article's paragraphs the way kzlib does (``split_paragraphs`` + ``classify_paragraphs``,
+analysable body paragraphs only), runs ``extract_quotes``, writes ``quotes.csv`` (doc_id = the gold
+doc_id) and scores it with the kit's own ``score.py``.
+
+    python benchmarks/attribution.py --compartment train            # develop here
+    python benchmarks/attribution.py --compartment dev              # the figure to report
+    python benchmarks/attribution.py --compartment train --limit 100 --out /tmp/q.csv
+
+The kit is research-use data: it is read in place and never copied into the repository. When it is
+absent the script says so and exits with status 0 (nothing to measure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pandas as pd
+
+from kzlib.clean import classify_paragraphs, split_paragraphs
+from kzlib.quotes import extract_quotes
+
+
+def devkit_dir() -> Path:
+    """The attribution kit: ``$KZLIB_DEVKITS/attribution-en`` or ``../shared/devkits/attribution-en``."""
+    base = os.environ.get("KZLIB_DEVKITS") or str(ROOT.parent / "shared" / "devkits")
+    return Path(base) / "attribution-en"
+
+
+def load_articles(path: Path, compartment: str | None, limit: int | None) -> list[dict]:
+    docs = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if compartment and d.get("compartment") != compartment:
+                continue
+            docs.append(d)
+            if limit and len(docs) >= limit:
+                break
+    return docs
+
+
+def paragraphs_of(docs: list[dict]) -> pd.DataFrame:
+    """The ``paragraphs`` table kzlib would build for these articles (kind, duplicate_of, text)."""
+    frames = []
+    for d in docs:
+        paras = split_paragraphs(d["text"])
+        p = classify_paragraphs(paras, title=d.get("title") or "")
+        p.insert(0, "doc_id", d["doc_id"])
+        frames.append(p)
+    return pd.concat(frames, ignore_index=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--compartment", default="train", choices=["train", "dev"])
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles of the compartment")
+    ap.add_argument("--out", default=str(ROOT / "outputs" / "attribution" / "quotes.csv"))
+    ap.add_argument("--thoughts", action="store_true", help="also extract attributed thoughts (off by default)")
+    args = ap.parse_args(argv)
+    logging.getLogger("kzlib").setLevel(logging.ERROR)
+    kit = devkit_dir()
+    gold = kit / "polnear_train_dev.jsonl"
+    if not gold.exists():
+        print(f"attribution benchmark skipped: {gold} is absent (set KZLIB_DEVKITS to the folder holding "
+              "attribution-en/ to run it).")
+        return 0
+    docs = load_articles(gold, args.compartment, args.limit)
+    paras = paragraphs_of(docs)
+    kw = {"thoughts": True} if args.thoughts else {}
+    t0 = time.perf_counter()
+    q = extract_quotes(paras, **kw)
+    secs = time.perf_counter() - t0
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    q.to_csv(out, index=False)
+    print(f"{len(docs)} articles ({args.compartment}), {len(paras)} paragraphs, {len(q)} quote rows; "
+          f"extract_quotes {secs:.2f} s = {1000 * secs / max(len(docs), 1):.2f} s per 1,000 articles")
+    if args.limit:  # score only the articles that were run
+        ids = {d["doc_id"] for d in docs}
+        sub = Path(tempfile.mkdtemp(prefix="kzlib-attr-")) / "gold.jsonl"  # outside the repository
+        with open(gold, encoding="utf-8") as f, open(sub, "w", encoding="utf-8") as g:
+            for line in f:
+                if json.loads(line)["doc_id"] in ids:
+                    g.write(line)
+        gold = sub
+    res = subprocess.run([sys.executable, str(kit / "score.py"), str(gold), str(out),
+                          "--compartment", args.compartment], capture_output=True, text=True, check=False)
+    print(res.stdout.strip() or res.stderr.strip())
+    return res.returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
