@@ -44,7 +44,11 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
         if df[col].dtype != object:
             continue
         values = df[col]
-        risky = values.str[:1].isin(FORMULA_STARTS)   # non-text cells give NaN: never risky
+        try:
+            first = values.str[:1]                      # non-text cells give NaN: never risky
+        except AttributeError:                          # no text at all in the column (numbers, None, empty)
+            continue
+        risky = first.isin(FORMULA_STARTS)
         if risky.any():
             if out is df:
                 out = df.copy()

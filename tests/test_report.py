@@ -21,6 +21,15 @@ def test_cells_starting_like_a_formula_are_escaped_in_the_csv(tmp_path: Path):
     assert df["text"].iloc[0].startswith("=")                             # the caller's frame is unchanged
 
 
+def test_columns_without_text_are_saved_as_they_are(tmp_path: Path):
+    """Object columns of numbers, None or nothing (a notebook's empty or mixed table) are no text to escape."""
+    df = pd.DataFrame({"a": pd.Series([None, None], dtype=object), "b": pd.Series([1, -2], dtype=object),
+                       "c": pd.Series([True, False], dtype=object), "d": ["=x", 3]})
+    back = pd.read_csv(save_table(df, "t", run_dir=tmp_path), dtype=str, keep_default_na=False)
+    assert back.values.tolist() == [["", "1", "True", "'=x"], ["", "-2", "False", "3"]]
+    assert save_table(pd.DataFrame({"x": pd.Series([], dtype=object)}), "empty", run_dir=tmp_path).exists()
+
+
 def test_parquet_keeps_the_text_unchanged(tmp_path: Path, monkeypatch):
     monkeypatch.setattr("kzlib.report.PARQUET_ROWS", 1)
     df = pd.DataFrame({"text": ["=1+1", "plain"]})
