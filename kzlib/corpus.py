@@ -467,12 +467,12 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[tuple[str, str]], str]:
         try:
             rec = json.loads(line)
         except ValueError as exc:
-            bad.append((f"{path.name}:{number}", f"line {number} is not valid JSON ({exc.msg} at column "
-                                                  f"{exc.colno}): not read"))
+            bad.append((f"{path.name}:{number}",
+                        f"line {number} is not valid JSON ({exc.msg} at column {exc.colno}): not read"))
             continue
         if not isinstance(rec, dict):
-            bad.append((f"{path.name}:{number}", f"line {number} is a JSON {type(rec).__name__}, not an object "
-                                                  f"with a text field: not read"))
+            bad.append((f"{path.name}:{number}",
+                        f"line {number} is a JSON {type(rec).__name__}, not an object with a text field: not read"))
             continue
         records.append(rec)
         lines.append(number)
@@ -657,6 +657,7 @@ def _finish_documents(docs: pd.DataFrame) -> pd.DataFrame:
     return docs[_DOCUMENT_COLUMNS + extra].sort_values("doc_id", kind="stable", ignore_index=True)
 
 
+EARLIEST_PUBLICATION_YEAR = 1600   #: earlier publication dates are refused (the first printed newspaper: 1605)
 _ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
 
@@ -669,7 +670,8 @@ def normalise_date(value: Any, *, today: Any = None) -> tuple[str, str]:
     ``-``) whose first part is above 12 is day-first and whose second is above 12 month-first; when both
     could be a month (``07/01/2022``) it is read **day-first** (7 January 2022: the order of the outlets
     of Kazakhstan, Russia and Europe), with a note saying so; other forms ("January 10, 2022") go to
-    pandas. A date after ``today`` (UTC) is refused: no article is published in the future.
+    pandas. A date after ``today`` (UTC), or before :data:`EARLIEST_PUBLICATION_YEAR`, is refused: no
+    article is published in the future, nor before the first printed newspapers.
 
     Example:
         >>> normalise_date("07/01/2022")
@@ -690,6 +692,8 @@ def normalise_date(value: Any, *, today: Any = None) -> tuple[str, str]:
             iso = text
             if first_day > today:
                 return "", f"publication date {text} is in the future: treated as unknown"
+            if year < EARLIEST_PUBLICATION_YEAR:
+                return "", f"publication date {text} is before {EARLIEST_PUBLICATION_YEAR}: treated as unknown"
             return iso, ""
         if m := _NUMERIC_DATE.fullmatch(text):
             a, b, year = int(m[1]), int(m[2]), int(m[3])
@@ -709,6 +713,8 @@ def normalise_date(value: Any, *, today: Any = None) -> tuple[str, str]:
     iso = stamp.isoformat()
     if stamp > today:
         return "", f"publication date {text!r} ({iso}) is in the future: treated as unknown"
+    if stamp.year < EARLIEST_PUBLICATION_YEAR:
+        return "", f"publication date {text!r} ({iso}) is before {EARLIEST_PUBLICATION_YEAR}: treated as unknown"
     return iso, note.format(text, iso) if note else ""
 
 

@@ -534,7 +534,11 @@ def _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, ru
             try:
                 pm.execute_notebook(str(nb), str(out_nb), parameters=nb_params, kernel_name=KERNEL_NAME,
                                     progress_bar=False, cwd=str(nb.parent), log_output=False,
-                                    kernel_manager_class=_ipc_kernel_manager())
+                                    kernel_manager_class=_ipc_kernel_manager(),
+                                    # the kernel's own log (e.g. "KeyboardInterrupt caught in kernel" when
+                                    # jupyter_client interrupts it at shutdown) is noise on the terminal; a
+                                    # cell's error is in the executed notebook and in the manifest
+                                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
             except KeyboardInterrupt:
                 results.append(StageResult(nb.name, "interrupted", round(time.perf_counter() - t0, 2), nb_params))
                 raise
@@ -609,6 +613,10 @@ def _finish_manifest(run_dir: Path, manifest: dict[str, Any], results: list[Stag
         _write_index(run_dir, manifest, results)
 
 
+#: Languages with kzlib's language resources (cue words, gazetteer forms, date words).
+RESOURCE_LANGUAGES = ("en", "ru")
+
+
 def report_degradations(run_dir: Path, *, top: int = 5) -> dict[str, int]:
     """Log (reaching the terminal) a short summary of the documents skipped or degraded in a run, read
     from its ``skipped`` and ``documents`` tables; the full lists stay in those tables. Returns the counts.
@@ -640,6 +648,11 @@ def report_degradations(run_dir: Path, *, top: int = 5) -> dict[str, int]:
             if und.any():
                 log.warning("%d documents have too little text to tell their language (language 'und'), e.g. %s",
                             int(und.sum()), docs.loc[und, "doc_id"].head(3).tolist())
+            other = docs.loc[~docs["language"].isin(RESOURCE_LANGUAGES + ("und",)), "language"].value_counts()
+            if len(other):
+                log.warning("%d documents are in languages kzlib has no cue words or gazetteer forms for (%s): "
+                            "quotes, stances and dates in them are mostly missed", int(other.sum()),
+                            ", ".join(f"{lang} {n}" for lang, n in other.head(top).items()))
         counts["degraded"] = int(degraded.sum())
         if degraded.any():
             kinds = notes[degraded].str.split("; ").explode().str.replace(r"\s*[:(].*$", "", regex=True)

@@ -315,7 +315,9 @@ def test_normalise_date_rules():
     assert kzlib.corpus.normalise_date("2024-02-29", today=today) == ("2024-02-29", "")
     assert kzlib.corpus.normalise_date("29.02.2024", today=today) == ("2024-02-29", "")
     assert kzlib.corpus.normalise_date("January 10, 2022", today=today) == ("2022-01-10", "")
-    assert kzlib.corpus.normalise_date("1030", today=today) == ("1030", "")
+    assert kzlib.corpus.normalise_date("1030", today=today) == ("", "publication date 1030 is before 1600: treated as unknown")
+    assert kzlib.corpus.normalise_date("0001-01-01", today=today)[0] == ""
+    assert kzlib.corpus.normalise_date("1605", today=today) == ("1605", "")
     assert kzlib.corpus.normalise_date("2026-01-02", today=today)[0] == ""
 
 
