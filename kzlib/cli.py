@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
 def _stop_on_sigterm():
     """Treat SIGTERM (``timeout``, a scheduler stopping the job) as Ctrl-C, so that the run records what
     finished; returns the previous handler (None off the main thread)."""
-    def _interrupt(signum, frame):  # noqa: ARG001 - signal handler signature
+    def _interrupt(signum, frame):
         raise KeyboardInterrupt
 
     try:
