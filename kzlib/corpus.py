@@ -437,6 +437,8 @@ def _load_files(paths: Iterable[Path], root: Path, *, min_chars: int,
         if len(text.strip()) < min_chars:
             skipped.append((rel, "no article text" + (" found in the HTML page" if fmt == "html" else "")))
             continue
+        if notes:
+            log.warning("%s: %s", rel, "; ".join(notes))
         rows.append({"doc_id": str(Path(rel).with_suffix("").as_posix()), "path": rel, "text": text,
                      "encoding": enc + ("+ftfy" if repaired else ""), "source_format": fmt,
                      "load_notes": "; ".join(notes), **meta})
@@ -546,7 +548,6 @@ def _load_table(path: Path, *, text_column: str, id_column: str | None, min_char
             seen_ids[doc_id] += 1
             new_id = f"{doc_id}~{seen_ids[doc_id]}"
             notes.append(f"duplicate id {doc_id!r}: renamed {new_id!r}")
-            log.warning("%s: duplicate id %r (row %d): renamed %r", path.name, doc_id, i, new_id)
             doc_id = new_id
         seen_ids.setdefault(doc_id, 1)
         where = f"{path.name}#{doc_id}" if "__line" not in rec else f"{path.name}:{rec['__line']}#{doc_id}"
@@ -563,6 +564,8 @@ def _load_table(path: Path, *, text_column: str, id_column: str | None, min_char
             skipped.append((where, "empty text"))
             continue
         text, repaired = _repair(text)
+        if notes:
+            log.warning("%s: %s", where, "; ".join(notes))
         row = {"doc_id": doc_id, "path": where, "text": text,
                "encoding": encoding + ("+ftfy" if repaired else ""), "source_format": suffix[1:],
                "load_notes": "; ".join(notes)}
