@@ -239,6 +239,8 @@ PARAMETER_RANGES: dict[str, tuple[float | None, float | None]] = {
     "annotation_n": (0, None), "max_rows": (1, None), "max_docs": (1, None), "n_examples": (0, None),
     "min_words": (1, None), "top_n": (1, None), "lanes": (1, None),
 }
+#: Parameters that are an ISO date or empty.
+PARAMETER_DATES = ("window_start", "window_end")
 #: Parameters whose value is one of a fixed set.
 PARAMETER_CHOICES: dict[str, tuple[str, ...]] = {"method": ("nmf", "lda")}
 #: Run options: given with ``-p`` like notebook parameters, but read by the corpus loader in every notebook
@@ -301,6 +303,18 @@ def check_parameter_ranges(given: dict[str, Any], declared: dict[str, dict[str, 
             _check_range(name, value, PARAMETER_RANGES[name])
         if name in PARAMETER_CHOICES and isinstance(value, str) and value.strip('"\'') not in PARAMETER_CHOICES[name]:
             raise ParameterError(f"Parameter {name!r} is {value!r}; it must be one of {PARAMETER_CHOICES[name]}.")
+    dates = {}
+    for name in PARAMETER_DATES:
+        value = effective.get(name)
+        if isinstance(value, str) and value.strip('"\''):
+            try:
+                dates[name] = datetime.strptime(value.strip('"\''), "%Y-%m-%d").date()
+            except ValueError:
+                raise ParameterError(f"Parameter {name!r} is {value!r}; it must be an ISO date YYYY-MM-DD (or "
+                                     f"empty). Example: -p {name} 2022-01-02") from None
+    if len(dates) == 2 and dates["window_start"] > dates["window_end"]:
+        raise ParameterError(f"Parameter 'window_start' ({dates['window_start']}) is after 'window_end' "
+                             f"({dates['window_end']}); the window must start before it ends.")
     k_min, k_max = effective.get("k_min"), effective.get("k_max")
     if isinstance(k_min, int) and isinstance(k_max, int) and k_min > k_max:
         raise ParameterError(f"Parameter 'k_min' ({k_min}) is larger than 'k_max' ({k_max}); k_min must be at "

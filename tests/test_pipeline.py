@@ -255,6 +255,8 @@ def test_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path):
     (["-p", "k_min", "12"], r"'k_min' \(12\) is larger than 'k_max' \(10\)"),   # against k_max's default
     (["-p", "subsample", "1.5"], r"Parameter 'subsample' is 1.5; it must be from 0.05 to 1.0"),
     (["-p", "max_document_mb", "-1"], r"Parameter 'max_document_mb' is -1.0; it must be at least"),
+    (["-p", "window_start", "07/01/2022"], r"'window_start' is '07/01/2022'; it must be an ISO date"),
+    (["-p", "window_start", "2022-02-01", "-p", "window_end", "2022-01-01"], r"'window_start' \(2022-02-01\) is after"),
 ])
 def test_out_of_range_parameters_are_refused_naming_the_parameter(args, message):
     from kzlib.pipeline import check_parameter_ranges, _split_run_options
