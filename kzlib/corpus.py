@@ -555,7 +555,7 @@ def _load_table(path: Path, *, text_column: str, id_column: str | None, min_char
         if problem:
             skipped.append((where, problem))
             continue
-        if len(text.encode("utf-8", errors="ignore")) > max_bytes:
+        if 4 * len(text) > max_bytes and len(text.encode("utf-8", errors="ignore")) > max_bytes:   # <= 4 B/char
             raise document_too_large(where, len(text.encode("utf-8", errors="ignore")), max_bytes / 1e6)
         if "\x00" in text:
             notes.append(f"removed {text.count(chr(0))} NUL character(s)")
