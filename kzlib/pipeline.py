@@ -347,7 +347,9 @@ def check_document_sizes(corpus: Path, *, max_mb: float) -> None:
     from kzlib.corpus import TEXT_SUFFIXES, document_too_large
 
     limit = max_mb * 1_000_000
-    files = [corpus] if corpus.is_file() else [p for p in corpus.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES]
+    files = [corpus] if corpus.is_file() else [  # what the loader reads: not hidden files or folders
+        p for p in corpus.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(corpus).parts)]
     for p in sorted(files):
         try:
             size = p.stat().st_size
