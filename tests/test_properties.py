@@ -37,9 +37,9 @@ HUGE = st.builds(lambda piece, n: (piece + " ") * n, st.sampled_from(FRAGMENTS),
 ANY_TEXT = st.one_of(TEXTS, TEXTS, TEXTS, HUGE, st.just(""))
 PARAGRAPHS = st.lists(ANY_TEXT, max_size=8)
 
-FAST = settings(max_examples=40, deadline=None, derandomize=True,
+FAST = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-SLOW = settings(max_examples=12, deadline=None, derandomize=True,
+SLOW = settings(max_examples=12, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])
 
