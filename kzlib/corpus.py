@@ -322,7 +322,16 @@ def load_corpus(
 
     docs = _unique_ids(pd.DataFrame(rows))
     if metadata is not None and str(metadata) != "":
-        docs = _merge_metadata(docs, load_metadata(metadata))
+        meta = load_metadata(metadata)
+        docs = _merge_metadata(docs, meta)
+        key = next(k for k in ("path", "doc_id", "file") if k in meta.columns)
+        # a metadata row that matches no document is listed too: a wrong key column or a missing file
+        unmatched = [(f"{Path(metadata).name}#{value}", f"metadata row matches no document ({key} {value!r})")
+                     for value in sorted(set(meta[key]) - set(docs[key] if key != "file" else
+                                                             docs["path"].map(_file_key)))]
+        if unmatched:
+            skipped_df = pd.concat([skipped_df, pd.DataFrame(unmatched, columns=["path", "reason"])],
+                                   ignore_index=True)
     docs = _finish_documents(docs)
     log.info("Loaded %d documents from %s (%d skipped)", len(docs), root, len(skipped_df))
     return Corpus(documents=docs, skipped=skipped_df, source=str(root))
@@ -607,10 +616,15 @@ def load_metadata(path: str | Path) -> pd.DataFrame:
     return meta
 
 
+def _file_key(path: str) -> str:
+    """The ``file`` key of a document: its file name, or for a table row the part after '#'."""
+    return Path(path).name if "#" not in path else path.split("#")[1]
+
+
 def _merge_metadata(docs: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
     key = next(k for k in ("path", "doc_id", "file") if k in meta.columns)
     docs = docs.copy()
-    docs["file"] = docs["path"].map(lambda p: Path(p.split("#")[0]).name if "#" not in p else p.split("#")[1])
+    docs["file"] = docs["path"].map(_file_key)
     if meta[key].duplicated().any():
         raise CorpusError(f"Metadata has duplicate {key!r} values: {sorted(meta.loc[meta[key].duplicated(), key])[:5]}")
     known = set(docs[key])

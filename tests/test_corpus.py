@@ -329,3 +329,12 @@ def test_a_document_over_the_size_limit_is_refused_saying_how_to_split(tmp_path:
     pd.DataFrame({"text": ["Almaty news. " * 100_000]}).to_csv(tmp_path / "t.csv", index=False)
     with pytest.raises(CorpusError, match=r"t\.csv#row000000 is 1\.3 MB"):
         load_corpus(tmp_path / "t.csv", max_document_mb=1)
+
+
+def test_a_metadata_row_matching_no_document_is_listed(tmp_path: Path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Story a about Almaty. Two sentences.\n")
+    meta = tmp_path / "meta.csv"
+    meta.write_text("file,outlet\na.txt,TASS\nb.txt,VOA\n")
+    c = load_corpus(tmp_path / "corpus", metadata=meta)
+    assert c.skipped.values.tolist() == [["meta.csv#b.txt", "metadata row matches no document (file 'b.txt')"]]
