@@ -652,8 +652,8 @@ def report_degradations(run_dir: Path, *, top: int = 5) -> dict[str, int]:
             reasons = skipped["reason"].str.replace(r"\s*\(.*$", "", regex=True).value_counts()
             lines = "; ".join(f"{n} {r}" for r, n in reasons.head(top).items())
             more = f"; {len(reasons) - top} other reasons" if len(reasons) > top else ""
-            log.warning("%d files or rows were skipped: %s%s. Full list: %s", len(skipped), lines, more,
-                        tables / "skipped.csv")
+            log.warning("%s skipped: %s%s. Full list: %s", "1 file or row was" if len(skipped) == 1 else
+                        f"{len(skipped)} files or rows were", lines, more, tables / "skipped.csv")
     if (tables / "documents.csv").exists():
         docs = pd.read_csv(tables / "documents.csv", dtype=str, keep_default_na=False,
                            usecols=lambda c: c in ("doc_id", "language", "encoding", "load_notes"))
