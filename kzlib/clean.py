@@ -60,6 +60,13 @@ _NON_WORD = re.compile(r"\W+")
 _QUOTE_OPEN = re.compile(r"^\s*[\"“”«‘'–—-]")
 _REPUBLISHED_FROM = re.compile(
     r"(?:re)?published (?:from|by)\W+(?P<src>[\w .&'-]+?)\W*(?:[-–—|]|\bread\b|$)", re.IGNORECASE)
+# a syndication notice speaks of the text itself: it opens with "(Re)published from/by/on …", "Originally
+# published …", or "This article/story/post … was (first) published …". "The decree was published by the press
+# service" (another thing published) is article text.
+_SYNDICATION_NOTICE = re.compile(
+    r"^\W*(?:(?:this|the)\s+(?:article|story|piece|post|column|interview|content|text|version)"
+    r"\b[\w ,]{0,30}?\s+(?:was|is|has\s+been|had\s+been)\s+)?(?:first\s+|originally\s+)?(?:re)?published\s+"
+    r"(?:from|by|on|in)\b", re.IGNORECASE)
 _BLOCK_BREAK = re.compile(r"\n\s*\n")
 _LINE_SPACES = re.compile(r"[ \t\u00a0]+")
 _SPACES = re.compile(r"\s+")
@@ -222,7 +229,7 @@ def _classify(paras: list[str], *, title: str = "") -> tuple[list[str], list[str
     # 1. the end of the article: a marker in the last part, and everything after it
     tail_start = min(int(n * 0.6), max(n - 10, 0))
     end = next((i for i in range(tail_start, n) if fur.end_markers.match(paras[i])
-                or (n_words[i] <= 20 and _REPUBLISHED_FROM.search(paras[i]))), None)
+                or (n_words[i] <= 20 and _SYNDICATION_NOTICE.match(paras[i]))), None)
     if end is not None:
         kinds[end] = "boilerplate"
         reasons[end] = "end-of-article marker (comment form, syndication notice)"

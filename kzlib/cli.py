@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ _EPILOG = """examples:
   kz run                                   the whole study on the bundled corpus, into outputs/run-<time>/
   kz run --corpus ~/news/ --metadata ~/news.csv --out outputs/mine
   kz run -p seed 1 -p one_copy_per_story false
+  kz run --corpus news.csv -p text_column body -p id_column id -p max_document_mb 20
   kz params                                every notebook parameter, its type and default
 """
 
@@ -90,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         _parser().print_help()
         return 2
+    previous_term = _stop_on_sigterm()
     try:
         if args.command == "run":
             from kzlib.pipeline import run_study
@@ -102,10 +105,16 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "params":
             from kzlib.pipeline import notebook_parameters
 
+            from kzlib.pipeline import RUN_OPTIONS
+
             for nb, params in notebook_parameters().items():
                 sys.stdout.write(f"{nb}\n")
                 for name, spec in params.items():
                     sys.stdout.write(f"  {name} ({spec['type']}, default {spec['default']}): {spec['help']}\n")
+            sys.stdout.write("run options (every notebook's corpus loader)\n")
+            for name, spec in RUN_OPTIONS.items():
+                kind = type(spec["default"]).__name__
+                sys.stdout.write(f"  {name} ({kind}, default {spec['default']!r}): {spec['help']}\n")
         elif args.command == "html":
             from kzlib.pipeline import notebooks_dir, render_html
 
@@ -116,8 +125,32 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(f"Rendered {len(nbs)} notebooks to {args.out}\n")
     except KzlibError as exc:
         log.error("%s", exc)
+        return 130 if type(exc).__name__ == "RunInterrupted" else 1
+    except KeyboardInterrupt:
+        log.error("Interrupted. A run folder, if one was started, keeps what finished; its manifest.json says "
+                  "status: interrupted.")
+        return 130
+    except OSError as exc:
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        log.error("Cannot read or write a file%s: %s. Check the path, its permissions and the free disk space.",
+                  where, exc.strerror or exc)
         return 1
+    finally:
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
     return 0
+
+
+def _stop_on_sigterm():
+    """Treat SIGTERM (``timeout``, a scheduler stopping the job) as Ctrl-C, so that the run records what
+    finished; returns the previous handler (None off the main thread)."""
+    def _interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:   # not the main thread
+        return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,8 +8,12 @@ in ``Corpus.skipped`` with the reason, and logged.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import hashlib
+import io
+import json
 import logging
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -23,7 +27,8 @@ import pandas as pd
 from kzlib._memory import release_memory, releases_memory
 from kzlib.errors import CorpusError
 
-__all__ = ["Corpus", "load_corpus", "load_metadata", "corpus_fingerprint", "seeds_dir", "detect_language", "TEXT_SUFFIXES", "TABLE_SUFFIXES"]
+__all__ = ["Corpus", "load_corpus", "load_metadata", "corpus_fingerprint", "seeds_dir", "detect_language", "normalise_date",
+           "document_too_large", "DEFAULT_MAX_DOCUMENT_MB", "TEXT_SUFFIXES", "TABLE_SUFFIXES"]
 
 log = logging.getLogger(__name__)
 
@@ -101,9 +106,32 @@ def seeds_dir() -> Path:
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
+#: NUL bytes tolerated in a text file (two, or this share of its first 8 KiB): stray ones are removed and noted.
+_MAX_NUL_SHARE = 0.01
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when the bytes look like UTF-16 text without a BOM (NUL in every other byte
+    of mostly-Latin text), else None."""
+    head = data[:8192]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for codec, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros.count(0) >= 0.6 * len(zeros):
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            return codec
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
-    if b"\x00" in head:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
+        return False
+    if head.count(b"\x00") > max(2, _MAX_NUL_SHARE * len(head)):
         return True
     if not head:
         return False
@@ -119,7 +147,10 @@ def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    if codec := _utf16_without_bom(data):
+        return data.decode(codec), codec
+    data = data.replace(b"\x00", b"")      # a stray NUL (a binary file was refused before): no text is lost
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -233,6 +264,7 @@ def load_corpus(
     text_column: str = "text",
     id_column: str | None = None,
     min_chars: int = 1,
+    max_document_mb: float | None = None,
 ) -> Corpus:
     """Load a corpus into the ``documents`` table.
 
@@ -242,7 +274,16 @@ def load_corpus(
     file), ``doc_id`` or ``file`` (file name), with columns among title, outlet, site, url, published,
     published_basis, date_certainty, language, version.
 
-    Files that are empty, binary or unreadable are listed in ``Corpus.skipped`` and logged.
+    Every file or row is accounted for: files that are empty, binary, unreadable, hidden, READMEs or of
+    another type, and table rows without text, are listed in ``Corpus.skipped`` with the reason, and
+    logged. A document loaded with a problem (a NUL byte removed, a duplicate id renamed, a publication
+    date refused or ambiguous) says so in the ``load_notes`` column. A document larger than
+    ``max_document_mb`` (default 10, or the ``KZLIB_MAX_DOCUMENT_MB`` that ``kz run -p max_document_mb``
+    sets) is refused with a ``CorpusError`` before anything else is read. ``id_column`` left as None is
+    taken from ``KZLIB_ID_COLUMN`` (``kz run -p id_column``), else rows are numbered.
+
+    Metadata dates (``published``) are normalised to ISO; see :func:`normalise_date` for the rules
+    (day-first for an ambiguous ``07/01/2022``, future dates refused, unparseable ones unknown).
 
     Example:
         >>> corpus = load_corpus("my_corpus/", metadata="my_corpus.csv")  # doctest: +SKIP
@@ -252,16 +293,23 @@ def load_corpus(
         source = seeds_dir()
         if metadata is None or str(metadata) == "":
             metadata = source / "metadata.csv"
+    if id_column is None:
+        id_column = os.environ.get("KZLIB_ID_COLUMN") or None
+    if max_document_mb is None:
+        max_document_mb = float(os.environ.get("KZLIB_MAX_DOCUMENT_MB") or DEFAULT_MAX_DOCUMENT_MB)
+    max_bytes = int(max_document_mb * 1_000_000)
     root = Path(source).expanduser()
     if not root.exists():
         raise CorpusError(f"Corpus not found: {root}. Pass a folder of .txt/.md/.html files or a "
                           f"{'/'.join(TABLE_SUFFIXES)} file.")
     if root.is_dir():
-        rows, skipped = _load_folder(root, min_chars=min_chars)
+        rows, skipped = _load_folder(root, min_chars=min_chars, max_bytes=max_bytes,
+                                     metadata=Path(metadata) if metadata not in (None, "") else None)
     elif root.suffix.lower() in TABLE_SUFFIXES:
-        rows, skipped = _load_table(root, text_column=text_column, id_column=id_column, min_chars=min_chars)
+        rows, skipped = _load_table(root, text_column=text_column, id_column=id_column, min_chars=min_chars,
+                                    max_bytes=max_bytes)
     elif root.suffix.lower() in TEXT_SUFFIXES:
-        rows, skipped = _load_files([root], root.parent, min_chars=min_chars)
+        rows, skipped = _load_files([root], root.parent, min_chars=min_chars, max_bytes=max_bytes)
     else:
         raise CorpusError(f"Cannot read {root.name}: unknown file type {root.suffix!r}. A corpus is a folder "
                           f"of {', '.join(TEXT_SUFFIXES)} files or one {', '.join(TABLE_SUFFIXES)} file.")
@@ -274,45 +322,123 @@ def load_corpus(
         raise CorpusError(f"The corpus at {root} has no readable documents ({detail}). Check the path, "
                           f"the file types ({', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES)}) and the text column.")
 
-    docs = pd.DataFrame(rows)
-    if docs["doc_id"].duplicated().any():
-        dupes = sorted(docs.loc[docs["doc_id"].duplicated(), "doc_id"].unique())[:5]
-        raise CorpusError(f"Duplicate document ids {dupes}. Give each row a unique id (id_column=...).")
+    docs = _unique_ids(pd.DataFrame(rows))
     if metadata is not None and str(metadata) != "":
-        docs = _merge_metadata(docs, load_metadata(metadata))
+        meta = load_metadata(metadata)
+        docs = _merge_metadata(docs, meta)
+        key = next(k for k in ("path", "doc_id", "file") if k in meta.columns)
+        # a metadata row that matches no document is listed too: a wrong key column or a missing file
+        unmatched = [(f"{Path(metadata).name}#{value}", f"metadata row matches no document ({key} {value!r})")
+                     for value in sorted(set(meta[key]) - set(docs[key] if key != "file" else
+                                                             docs["path"].map(_file_key)))]
+        if unmatched:
+            skipped_df = pd.concat([skipped_df, pd.DataFrame(unmatched, columns=["path", "reason"])],
+                                   ignore_index=True)
     docs = _finish_documents(docs)
     log.info("Loaded %d documents from %s (%d skipped)", len(docs), root, len(skipped_df))
     return Corpus(documents=docs, skipped=skipped_df, source=str(root))
 
 
-def _load_folder(root: Path, *, min_chars: int) -> tuple[list[dict], list[tuple[str, str]]]:
-    files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
-    text_files = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES]
-    skipped = [(p.relative_to(root).as_posix(), f"not a corpus file type ({p.suffix or 'no suffix'})")
-               for p in files if p.suffix.lower() not in TEXT_SUFFIXES and p.name != "metadata.csv"
-               and p.name.lower() not in ("readme.md",)]
-    text_files = [p for p in text_files if p.name.lower() != "readme.md"]
-    rows, bad = _load_files(text_files, root, min_chars=min_chars)
+DEFAULT_MAX_DOCUMENT_MB = 10.0   #: the largest document read by default (the longest news article is ~0.1 MB)
+
+
+def _unique_ids(docs: pd.DataFrame) -> pd.DataFrame:
+    """Rename repeated doc_ids (``a.txt`` and ``a.md`` are both ``a``) to ``a~2`` …, noted in load_notes."""
+    if "load_notes" not in docs.columns:
+        docs["load_notes"] = ""
+    repeated = docs["doc_id"].duplicated(keep="first")
+    if not repeated.any():
+        return docs
+    docs = docs.copy()
+    taken = set(docs["doc_id"])
+    counter: dict[str, int] = {}
+    for i in docs.index[repeated]:
+        old = docs.at[i, "doc_id"]
+        n = counter.get(old, 1)
+        while f"{old}~{n + 1}" in taken:
+            n += 1
+        new = f"{old}~{n + 1}"
+        counter[old] = n + 1
+        taken.add(new)
+        docs.at[i, "doc_id"] = new
+        note = f"duplicate id {old!r}: renamed {new!r}"
+        docs.at[i, "load_notes"] = "; ".join(x for x in (docs.at[i, "load_notes"] or "", note) if x)
+        log.warning("Duplicate document id %r (%s): renamed %r", old, docs.at[i, "path"], new)
+    return docs
+
+
+def _load_folder(root: Path, *, min_chars: int, max_bytes: int, metadata: Path | None = None
+                 ) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Read every text file under ``root``; every other file is listed in the skipped list with its reason
+    (hidden files, one line per hidden folder, READMEs, a metadata sidecar not in use, other types)."""
+    skipped: list[tuple[str, str]] = []
+    text_files: list[Path] = []
+    used_metadata = metadata.resolve() if metadata is not None else None
+    hidden_dirs: dict[str, int] = {}
+    for p in sorted(root.rglob("*")):
+        if not p.is_file():
+            continue
+        rel = p.relative_to(root)
+        hidden_parts = [part for part in rel.parts[:-1] if part.startswith(".")]
+        if hidden_parts:
+            folder = rel.parts[: rel.parts.index(hidden_parts[0]) + 1]
+            key = Path(*folder).as_posix() + "/"
+            hidden_dirs[key] = hidden_dirs.get(key, 0) + 1
+            continue
+        name = rel.as_posix()
+        if p.name.startswith("."):
+            skipped.append((name, "hidden file (name starts with '.'): not read"))
+        elif p.name.lower() in ("readme.md", "readme.txt", "readme"):
+            skipped.append((name, "a README (documentation of the corpus, not an article): not read"))
+        elif p.suffix.lower() == ".csv" and used_metadata is not None and p.resolve() == used_metadata:
+            continue   # the metadata sidecar in use
+        elif p.name == "metadata.csv":
+            skipped.append((name, "a metadata sidecar, not an article: give it with --metadata to use it"))
+        elif p.suffix.lower() not in TEXT_SUFFIXES:
+            skipped.append((name, f"not a corpus file type ({p.suffix or 'no suffix'})"))
+        else:
+            text_files.append(p)
+    skipped += [(folder, f"hidden folder ({n} files): not read") for folder, n in hidden_dirs.items()]
+    rows, bad = _load_files(text_files, root, min_chars=min_chars, max_bytes=max_bytes)
     return rows, skipped + bad
 
 
-def _load_files(paths: Iterable[Path], root: Path, *, min_chars: int) -> tuple[list[dict], list[tuple[str, str]]]:
+def document_too_large(name: str, size: int, max_mb: float) -> CorpusError:
+    """The error for a document over the size limit, saying how to split it or raise the limit."""
+    return CorpusError(
+        f"{name} is {size / 1e6:.1f} MB, more than the limit of {max_mb:g} MB for one document (no news article "
+        f"is that long: it is likely many articles, a book or a dump). Split it into one file per article, e.g. "
+        f"`csplit -z -f part- {name} '/^SEPARATOR/' '{{*}}'` on the line that starts each article, or for a "
+        f"table one row per article; or raise the limit with -p max_document_mb N (load_corpus(..., "
+        f"max_document_mb=N)), knowing that provenance needs minutes and gigabytes for a 100 MB text.")
+
+
+def _load_files(paths: Iterable[Path], root: Path, *, min_chars: int,
+                max_bytes: int = 10_000_000) -> tuple[list[dict], list[tuple[str, str]]]:
     rows: list[dict] = []
     skipped: list[tuple[str, str]] = []
     for p in paths:
         rel = p.relative_to(root).as_posix()
         try:
+            size = p.stat().st_size
+            if size > max_bytes:
+                raise document_too_large(rel, size, max_bytes / 1e6)
             data = p.read_bytes()
         except OSError as exc:
             skipped.append((rel, f"unreadable: {exc.strerror or exc}"))
             continue
-        if not data.strip():
-            skipped.append((rel, "empty file"))
-            continue
         if _looks_binary(data):
             skipped.append((rel, "binary file (not text)"))
             continue
+        notes: list[str] = []
+        if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not _utf16_without_bom(data):
+            notes.append(f"removed {data.count(0)} NUL byte(s)")
         text, enc = _decode(data)
+        if not text.strip():
+            skipped.append((rel, "empty file"))
+            continue
+        if "\ufffd" in text and not enc.startswith("utf"):
+            notes.append("undecodable bytes replaced")
         meta: dict[str, str] = {}
         fmt = "text"
         if p.suffix.lower() in (".html", ".htm"):
@@ -322,53 +448,151 @@ def _load_files(paths: Iterable[Path], root: Path, *, min_chars: int) -> tuple[l
         if len(text.strip()) < min_chars:
             skipped.append((rel, "no article text" + (" found in the HTML page" if fmt == "html" else "")))
             continue
+        if notes:
+            log.warning("%s: %s", rel, "; ".join(notes))
         rows.append({"doc_id": str(Path(rel).with_suffix("").as_posix()), "path": rel, "text": text,
-                     "encoding": enc + ("+ftfy" if repaired else ""), "source_format": fmt, **meta})
+                     "encoding": enc + ("+ftfy" if repaired else ""), "source_format": fmt,
+                     "load_notes": "; ".join(notes), **meta})
     return rows, skipped
 
 
-def _load_table(path: Path, *, text_column: str, id_column: str | None,
-                min_chars: int) -> tuple[list[dict], list[tuple[str, str]]]:
+def _read_text_file(path: Path) -> tuple[str, str]:
+    """A table or metadata file's text and encoding, detected as for corpus files (UTF-8, UTF-16, cp1251 …)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"Cannot read {path}: {exc.strerror or exc}. Check the path and its permissions.") from None
+    text, enc = _decode(data)
+    if enc not in ("utf-8", "utf-8-sig"):
+        log.warning("%s is not UTF-8: read as %s", path.name, enc)
+    return text, enc
+
+
+def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[tuple[str, str]], str]:
+    """The records of a JSONL file; a line that is not a JSON object is skipped with its line number."""
+    text, enc = _read_text_file(path)
+    records: list[dict] = []
+    lines: list[int] = []
+    bad: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError as exc:
+            bad.append((f"{path.name}:{number}",
+                        f"line {number} is not valid JSON ({exc.msg} at column {exc.colno}): not read"))
+            continue
+        if not isinstance(rec, dict):
+            bad.append((f"{path.name}:{number}",
+                        f"line {number} is a JSON {type(rec).__name__}, not an object with a text field: not read"))
+            continue
+        records.append(rec)
+        lines.append(number)
+    table = pd.DataFrame(records)
+    table["__line"] = lines
+    return table, bad, enc
+
+
+def _cell_text(raw: Any) -> tuple[str, str]:
+    """(text, problem) of one text cell: bytes are decoded (encoding detected), a number or other non-text
+    value is no text ('' and the problem)."""
+    if raw is None or (isinstance(raw, float) and pd.isna(raw)):
+        return "", ""
+    if isinstance(raw, str):
+        return raw, ""
+    if isinstance(raw, (bytes, bytearray, memoryview)):
+        data = bytes(raw)
+        if _looks_binary(data):
+            return "", "binary bytes in the text column"
+        return _decode(data)[0], ""
+    return "", f"the text column holds a {type(raw).__name__}, not text"
+
+
+def _load_table(path: Path, *, text_column: str, id_column: str | None, min_chars: int,
+                max_bytes: int = 10_000_000) -> tuple[list[dict], list[tuple[str, str]]]:
     suffix = path.suffix.lower()
+    skipped: list[tuple[str, str]] = []
+    enc = "table"
     try:
         if suffix == ".csv":
-            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding_errors="replace")
+            text, enc = _read_text_file(path)
+            table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         elif suffix == ".jsonl":
-            table = pd.read_json(path, lines=True, dtype=False)
+            table, skipped, enc = _read_jsonl(path)
         else:
             table = pd.read_parquet(path)
             release_memory()   # what Arrow's pool kept from the read (~80 MB per 10,000 articles)
+    except CorpusError:
+        raise
     except Exception as exc:
         raise CorpusError(f"Cannot read {path.name} as {suffix[1:].upper()}: {exc}") from exc
     if text_column not in table.columns:
-        raise CorpusError(f"{path.name} has no text column {text_column!r} (columns: {list(table.columns)}). "
-                          f"Name the column holding the article text with text_column=... "
-                          f"(kz run: -p text_column NAME).")
+        if suffix == ".jsonl" and not len(table):
+            return [], skipped
+        raise CorpusError(f"{path.name} has no text column {text_column!r} (columns: "
+                          f"{[c for c in table.columns if c != '__line']}). Name the column holding the article "
+                          f"text with text_column=... (kz run: -p text_column NAME).")
     if id_column is not None and id_column not in table.columns:
-        raise CorpusError(f"{path.name} has no id column {id_column!r} (columns: {list(table.columns)}).")
+        raise CorpusError(f"{path.name} has no id column {id_column!r} (columns: "
+                          f"{[c for c in table.columns if c != '__line']}). Name the id column with "
+                          f"id_column=... (kz run: -p id_column NAME), or leave it out to number the rows.")
+    if pd.api.types.is_numeric_dtype(table[text_column]) and len(table):
+        raise CorpusError(f"{path.name}: the column {text_column!r} holds numbers, not article text. Name the "
+                          f"text column with text_column=... (kz run: -p text_column NAME).")
     width = len(str(max(len(table) - 1, 0)))
     rows: list[dict] = []
-    skipped: list[tuple[str, str]] = []
+    seen_ids: dict[str, int] = {}
+    encoding = enc if enc not in ("utf-8", "table") else "table"
     for i, rec in enumerate(table.to_dict("records")):
-        doc_id = str(rec[id_column]) if id_column else f"row{i:0{max(width, 6)}d}"
-        where = f"{path.name}#{doc_id}"
-        raw = rec.get(text_column)
-        text = "" if raw is None or (isinstance(raw, float) and pd.isna(raw)) else str(raw)
+        notes: list[str] = []
+        row_id = f"row{i:0{max(width, 6)}d}"
+        doc_id = row_id
+        if id_column:
+            given = rec.get(id_column)
+            given = "" if given is None or (isinstance(given, float) and pd.isna(given)) else str(given).strip()
+            if given:
+                doc_id = given
+            else:
+                notes.append(f"empty id in {id_column!r}: numbered {row_id}")
+        if doc_id in seen_ids:
+            seen_ids[doc_id] += 1
+            new_id = f"{doc_id}~{seen_ids[doc_id]}"
+            notes.append(f"duplicate id {doc_id!r}: renamed {new_id!r}")
+            doc_id = new_id
+        seen_ids.setdefault(doc_id, 1)
+        where = f"{path.name}#{doc_id}" if "__line" not in rec else f"{path.name}:{rec['__line']}#{doc_id}"
+        text, problem = _cell_text(rec.get(text_column))
+        if problem:
+            skipped.append((where, problem))
+            continue
+        if 4 * len(text) > max_bytes and len(text.encode("utf-8", errors="ignore")) > max_bytes:   # <= 4 B/char
+            raise document_too_large(where, len(text.encode("utf-8", errors="ignore")), max_bytes / 1e6)
+        if "\x00" in text:
+            notes.append(f"removed {text.count(chr(0))} NUL character(s)")
+            text = text.replace("\x00", "")
         if len(text.strip()) < min_chars:
             skipped.append((where, "empty text"))
             continue
         text, repaired = _repair(text)
-        row = {"doc_id": doc_id, "path": where, "text": text, "encoding": "table" + ("+ftfy" if repaired else ""),
-               "source_format": suffix[1:]}
+        if notes:
+            log.warning("%s: %s", where, "; ".join(notes))
+        row = {"doc_id": doc_id, "path": where, "text": text,
+               "encoding": encoding + ("+ftfy" if repaired else ""), "source_format": suffix[1:],
+               "load_notes": "; ".join(notes)}
         for col in METADATA_COLUMNS:
-            if col in rec and rec[col] is not None and str(rec[col]) not in ("", "nan", "NaT", "None"):
-                row[col] = str(rec[col])
+            value = rec.get(col)
+            if isinstance(value, (bytes, bytearray)):
+                value = _decode(bytes(value))[0]
+            if value is not None and str(value) not in ("", "nan", "NaT", "None"):
+                row[col] = str(value)
         rows.append(row)
     return rows, skipped
 
 
 def load_metadata(path: str | Path) -> pd.DataFrame:
-    """Read a metadata sidecar CSV; it is keyed by ``path``, ``doc_id`` or ``file``.
+    """Read a metadata sidecar CSV (any encoding :func:`load_corpus` reads); it is keyed by ``path``,
+    ``doc_id`` or ``file``.
 
     Example:
         >>> load_metadata("seeds/metadata.csv").columns[:3].tolist()  # doctest: +SKIP
@@ -377,7 +601,12 @@ def load_metadata(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"Metadata file not found: {path}. Give a CSV with a 'path', 'doc_id' or 'file' column.")
-    meta = pd.read_csv(path, dtype=str, keep_default_na=False)
+    text, _ = _read_text_file(path)
+    try:
+        meta = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (ValueError, pd.errors.ParserError) as exc:
+        raise CorpusError(f"Cannot read the metadata {path.name} as CSV: {exc}. Check that it is a CSV file "
+                          f"with a header row.") from None
     keys = [k for k in ("path", "doc_id", "file") if k in meta.columns]
     if not keys:
         raise CorpusError(f"{path.name} needs a 'path', 'doc_id' or 'file' column to match rows to documents "
@@ -389,10 +618,15 @@ def load_metadata(path: str | Path) -> pd.DataFrame:
     return meta
 
 
+def _file_key(path: str) -> str:
+    """The ``file`` key of a document: its file name, or for a table row the part after '#'."""
+    return Path(path).name if "#" not in path else path.split("#")[1]
+
+
 def _merge_metadata(docs: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
     key = next(k for k in ("path", "doc_id", "file") if k in meta.columns)
     docs = docs.copy()
-    docs["file"] = docs["path"].map(lambda p: Path(p.split("#")[0]).name if "#" not in p else p.split("#")[1])
+    docs["file"] = docs["path"].map(_file_key)
     if meta[key].duplicated().any():
         raise CorpusError(f"Metadata has duplicate {key!r} values: {sorted(meta.loc[meta[key].duplicated(), key])[:5]}")
     known = set(docs[key])
@@ -416,9 +650,18 @@ def _finish_documents(docs: pd.DataFrame) -> pd.DataFrame:
         if col not in docs.columns:
             docs[col] = ""
         docs[col] = docs[col].fillna("") if docs[col].dtype == object else docs[col]
-    docs["published"] = docs["published"].map(_iso_date)
+    today = pd.Timestamp.now(tz="UTC").date()
+    dates = [normalise_date(v, today=today) for v in docs["published"]]
+    docs["published"] = [d for d, _ in dates]
+    notes = docs["load_notes"].tolist()
+    for i, (_, note) in enumerate(dates):
+        if note:
+            notes[i] = f"{notes[i]}; {note}" if notes[i] else note
+            log.warning("%s: %s", docs["doc_id"].iat[i], note)
+    docs["load_notes"] = notes
+    # a date refused or missing is unknown, whatever certainty the metadata claimed for it
     docs["date_certainty"] = [
-        c if c else ("exact" if p else "unknown") for c, p in zip(docs["date_certainty"], docs["published"])
+        "unknown" if not p else (c or "exact") for c, p in zip(docs["date_certainty"], docs["published"])
     ]
     missing_lang = docs["language"] == ""
     if missing_lang.any():
@@ -433,18 +676,65 @@ def _finish_documents(docs: pd.DataFrame) -> pd.DataFrame:
     return docs[_DOCUMENT_COLUMNS + extra].sort_values("doc_id", kind="stable", ignore_index=True)
 
 
-def _iso_date(value: str) -> str:
-    """Normalise a metadata date to ISO ``YYYY-MM-DD`` (or keep ``YYYY``/``YYYY-MM``); '' if unparseable."""
-    value = str(value or "").strip()
-    if not value:
-        return ""
-    if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
-        return value
+EARLIEST_PUBLICATION_YEAR = 1600   #: earlier publication dates are refused (the first printed newspaper: 1605)
+_ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+
+
+def normalise_date(value: Any, *, today: Any = None) -> tuple[str, str]:
+    """A metadata publication date as ISO ``YYYY-MM-DD`` (``YYYY`` and ``YYYY-MM`` kept), with a note when
+    it was refused or guessed; ``('', note)`` when it cannot be used.
+
+    Rules: ISO dates are taken as they are (checked to exist); a numeric ``a/b/yyyy`` (also with ``.`` or
+    ``-``) whose first part is above 12 is day-first and whose second is above 12 month-first; when both
+    could be a month (``07/01/2022``) it is read **day-first** (7 January 2022: the order of the outlets
+    of Kazakhstan, Russia and Europe), with a note saying so; other forms ("January 10, 2022") go to
+    pandas. A date after ``today`` (UTC), or before :data:`EARLIEST_PUBLICATION_YEAR`, is refused: no
+    article is published in the future, nor before the first printed newspapers.
+
+    Example:
+        >>> normalise_date("07/01/2022")
+        ('2022-01-07', "ambiguous date '07/01/2022' read day-first as 2022-01-07 (write ISO YYYY-MM-DD to be sure)")
+        >>> normalise_date("13/01/2022")
+        ('2022-01-13', '')
+    """
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+    if not text:
+        return "", ""
+    today = today or pd.Timestamp.now(tz="UTC").date()
+    note = ""
+    iso = ""
     try:
-        return pd.Timestamp(value).date().isoformat()
-    except (ValueError, TypeError):
-        log.warning("Unparseable publication date %r: treated as unknown", value)
-        return ""
+        if m := _ISO_PARTIAL.fullmatch(text):
+            year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+            first_day = datetime.date(max(year, 1), month, day)   # raises for a day that does not exist
+            iso = text
+            if first_day > today:
+                return "", f"publication date {text} is in the future: treated as unknown"
+            if year < EARLIEST_PUBLICATION_YEAR:
+                return "", f"publication date {text} is before {EARLIEST_PUBLICATION_YEAR}: treated as unknown"
+            return iso, ""
+        if m := _NUMERIC_DATE.fullmatch(text):
+            a, b, year = int(m[1]), int(m[2]), int(m[3])
+            if a > 12:
+                day, month = a, b
+            elif b > 12:
+                month, day = a, b
+            else:
+                day, month = a, b
+                if a != b:
+                    note = "ambiguous date {!r} read day-first as {} (write ISO YYYY-MM-DD to be sure)"
+            stamp = datetime.date(year, month, day)
+        else:
+            stamp = pd.Timestamp(text).date()
+    except (ValueError, TypeError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        return "", f"unparseable publication date {text!r}: treated as unknown"
+    iso = stamp.isoformat()
+    if stamp > today:
+        return "", f"publication date {text!r} ({iso}) is in the future: treated as unknown"
+    if stamp.year < EARLIEST_PUBLICATION_YEAR:
+        return "", f"publication date {text!r} ({iso}) is before {EARLIEST_PUBLICATION_YEAR}: treated as unknown"
+    return iso, note.format(text, iso) if note else ""
 
 
 _LANGUAGE_SAMPLE_CHARS = 1000   # a few hundred characters identify a language; the rest only costs time

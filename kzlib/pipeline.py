@@ -16,11 +16,10 @@ import os
 import platform
 import re
 import shutil
-import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,8 @@ from kzlib.corpus import corpus_fingerprint, seeds_dir
 from kzlib.errors import KzlibError, ParameterError
 
 __all__ = ["run_study", "notebook_parameters", "resolve_parameters", "render_html", "StageFailed",
-           "notebooks_dir", "KERNEL_NAME"]
+           "notebooks_dir", "KERNEL_NAME", "RunInterrupted", "check_parameter_ranges",
+           "check_document_sizes", "report_degradations", "RUN_OPTIONS"]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,10 @@ _MANIFEST_PACKAGES = ("kzlib", "pandas", "numpy", "scikit-learn", "nltk", "matpl
 
 class StageFailed(KzlibError):
     """A notebook failed; the message names the notebook, the cell and the error."""
+
+
+class RunInterrupted(KzlibError):
+    """The run was stopped (Ctrl-C, a stop signal); the manifest says ``status: interrupted``."""
 
 
 @dataclass
@@ -78,9 +82,8 @@ def notebook_parameters(notebooks: list[Path] | None = None) -> dict[str, dict[s
         >>> "corpus" in params["01_corpus.ipynb"]
         True
     """
-    import papermill as pm
-
     import nbformat
+    import papermill as pm
 
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for nb in notebooks if notebooks is not None else _study_notebooks():
@@ -152,20 +155,208 @@ def resolve_parameters(given: dict[str, Any],
     return per_notebook
 
 
-def _new_run_dir(out: str | Path | None, *, force: bool) -> Path:
+#: What a run writes in its folder; ``--force`` removes these and nothing else.
+RUN_ENTRIES = ("notebooks", "html", "tables", "figures", "cache", "manifest.json", "parameters.json")
+
+
+def _is_run_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a kz run manifest (``manifest.json`` with the ``kzlib_run`` key)."""
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and "kzlib_run" in manifest
+
+
+def _check_out_folder(run_dir: Path, *, inputs: list[Path], force: bool) -> None:
+    """Refuse, before any work, a run folder that would destroy or read back anything but a previous run.
+
+    The run folder may not be inside the corpus (the notebooks would read the run's own pages as articles)
+    nor hold the corpus or the metadata; an existing, non-empty folder is replaced only with ``force`` and
+    only when it holds a kz run manifest and nothing but what a run writes (:data:`RUN_ENTRIES`).
+    """
+    for given in inputs:
+        if given.is_dir() and (run_dir == given or given in run_dir.parents):
+            raise KzlibError(f"The run folder {run_dir} lies inside the corpus folder {given}: the study would "
+                             f"read its own output as articles. Choose an --out folder outside {given}.")
+        if run_dir == given or run_dir in given.parents:
+            raise KzlibError(f"The run folder {run_dir} holds the input {given}. Choose an --out folder that "
+                             f"does not contain the corpus or the metadata.")
+    if not run_dir.exists():
+        return
+    if not run_dir.is_dir():
+        raise KzlibError(f"--out {run_dir} is a file, not a folder. Choose a new --out folder.")
+    entries = sorted(p.name for p in run_dir.iterdir())
+    if not entries:
+        return
+    if not force:
+        raise KzlibError(f"The run folder {run_dir} already exists and is not empty. Choose a new --out "
+                         f"folder, or pass --force to replace it (only a previous kz run folder is replaced).")
+    if not _is_run_folder(run_dir):
+        raise KzlibError(f"--force refused: {run_dir} holds no kz run manifest (manifest.json), so it is not a "
+                         f"previous run folder and nothing was deleted. Choose a new --out folder.")
+    foreign = [name for name in entries if name not in RUN_ENTRIES]
+    if foreign:
+        raise KzlibError(f"--force refused: the run folder {run_dir} also holds {foreign[:5]}, which no kz run "
+                         f"writes; nothing was deleted. Move them away or choose a new --out folder.")
+
+
+def _new_run_dir(out: str | Path | None, *, force: bool, inputs: list[Path] | None = None) -> Path:
     if out is None or str(out) == "":
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         out = Path.cwd() / "outputs" / f"run-{stamp}"  # make run works from the project root
     run_dir = Path(out).expanduser().resolve()
-    if run_dir.exists() and any(run_dir.iterdir()):
-        if not force:
-            raise KzlibError(f"The run folder {run_dir} already exists and is not empty. Choose a new --out "
-                             f"folder, or pass --force to replace it.")
-        log.warning("Replacing the existing run folder %s (--force)", run_dir)
-        shutil.rmtree(run_dir)
-    for sub in ("notebooks", "html", "tables", "figures"):
-        (run_dir / sub).mkdir(parents=True, exist_ok=True)
+    _check_out_folder(run_dir, inputs=[p for p in (inputs or []) if p is not None], force=force)
+    try:
+        if run_dir.exists() and any(run_dir.iterdir()):
+            log.warning("Replacing the previous run in %s (--force)", run_dir)
+            for name in RUN_ENTRIES:
+                entry = run_dir / name
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry)
+                elif entry.exists() or entry.is_symlink():
+                    entry.unlink()
+        for sub in ("notebooks", "html", "tables", "figures"):
+            (run_dir / sub).mkdir(parents=True, exist_ok=True)
+        probe = run_dir / ".kz-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise KzlibError(f"Cannot write the run folder {run_dir}: {exc.strerror or exc}. Choose a writable "
+                         f"--out folder.") from None
     return run_dir
+
+
+# --- checks before any work: parameter ranges, run options, document sizes ----------------------------
+
+#: Allowed values of notebook parameters: (lowest, highest), either None for no bound. Checked before
+#: any notebook runs, so that a bad value is refused with its name and range rather than taken silently.
+PARAMETER_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "k": (0, None), "k_min": (2, None), "k_max": (2, None), "cv_folds": (2, None), "seed": (0, 2**32 - 1),
+    "n_reruns": (1, None), "subsample": (0.05, 1.0), "n_terms": (1, None), "min_stability": (0.0, 1.0),
+    "min_paragraphs_per_topic": (1, None), "n_representatives": (0, None), "threshold": (0.0, 1.0),
+    "min_confidence": (0.0, 1.0), "min_stories": (1, None), "top_terms": (1, None), "min_term_count": (1, None),
+    "annotation_n": (0, None), "max_rows": (1, None), "max_docs": (1, None), "n_examples": (0, None),
+    "min_words": (1, None), "top_n": (1, None), "lanes": (1, None),
+}
+#: Parameters that are an ISO date or empty.
+PARAMETER_DATES = ("window_start", "window_end")
+#: Parameters whose value is one of a fixed set.
+PARAMETER_CHOICES: dict[str, tuple[str, ...]] = {"method": ("nmf", "lda")}
+#: Run options: given with ``-p`` like notebook parameters, but read by the corpus loader in every notebook
+#: (through an environment variable, as the engine is) and checked by the pipeline before any work.
+RUN_OPTIONS: dict[str, dict[str, Any]] = {
+    "max_document_mb": {"default": 10.0, "env": "KZLIB_MAX_DOCUMENT_MB", "range": (0.001, None),
+                        "help": "refuse, before any work, a document (file or table row) larger than this (MB)"},
+    "id_column": {"default": "", "env": "KZLIB_ID_COLUMN", "range": None,
+                  "help": "id column when the corpus is one CSV/JSONL/Parquet file (empty: row numbers)"},
+}
+
+
+def _split_run_options(params: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(notebook parameters, run options with their defaults filled in), the options checked and typed."""
+    rest = {k: v for k, v in params.items() if k not in RUN_OPTIONS}
+    options: dict[str, Any] = {}
+    for name, spec in RUN_OPTIONS.items():
+        value = params.get(name, spec["default"])
+        if isinstance(spec["default"], float):
+            value = _coerce(name, value, "float")
+            _check_range(name, value, spec["range"])
+        else:
+            value = "" if value is None else str(value)
+        options[name] = value
+    return rest, options
+
+
+def _check_range(name: str, value: Any, bounds: tuple[float | None, float | None] | None) -> None:
+    if bounds is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    low, high = bounds
+    if (low is not None and value < low) or (high is not None and value > high):
+        allowed = (f"from {low} to {high}" if low is not None and high is not None
+                   else f"at least {low}" if low is not None else f"at most {high}")
+        raise ParameterError(f"Parameter {name!r} is {value}; it must be {allowed}. Example: -p {name} "
+                             f"{low if low is not None else high}")
+
+
+def check_parameter_ranges(given: dict[str, Any], declared: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Refuse a parameter outside its allowed range (:data:`PARAMETER_RANGES`, :data:`PARAMETER_CHOICES`)
+    or an inconsistent pair (``k_min`` above ``k_max``), naming the parameter and what it may be.
+
+    Example:
+        >>> check_parameter_ranges({"k": -3}, {"05_topics.ipynb": {"k": {"type": "int", "default": "0", "help": ""}}})
+        Traceback (most recent call last):
+        ...
+        kzlib.errors.ParameterError: Parameter 'k' is -3; it must be at least 0. Example: -p k 0
+    """
+    effective: dict[str, Any] = {}
+    for params in declared.values():
+        for name, spec in params.items():
+            value = given[name] if name in given else spec["default"]
+            try:
+                effective[name] = _coerce(name, value, spec["type"])
+            except ParameterError:
+                if name in given:
+                    raise
+    for name, value in effective.items():
+        if name in PARAMETER_RANGES:
+            _check_range(name, value, PARAMETER_RANGES[name])
+        if name in PARAMETER_CHOICES and isinstance(value, str) and value.strip('"\'') not in PARAMETER_CHOICES[name]:
+            raise ParameterError(f"Parameter {name!r} is {value!r}; it must be one of {PARAMETER_CHOICES[name]}.")
+    dates = {}
+    for name in PARAMETER_DATES:
+        value = effective.get(name)
+        if isinstance(value, str) and value.strip('"\''):
+            try:
+                dates[name] = datetime.strptime(value.strip('"\''), "%Y-%m-%d").date()
+            except ValueError:
+                raise ParameterError(f"Parameter {name!r} is {value!r}; it must be an ISO date YYYY-MM-DD (or "
+                                     f"empty). Example: -p {name} 2022-01-02") from None
+    if len(dates) == 2 and dates["window_start"] > dates["window_end"]:
+        raise ParameterError(f"Parameter 'window_start' ({dates['window_start']}) is after 'window_end' "
+                             f"({dates['window_end']}); the window must start before it ends.")
+    k_min, k_max = effective.get("k_min"), effective.get("k_max")
+    if isinstance(k_min, int) and isinstance(k_max, int) and k_min > k_max:
+        raise ParameterError(f"Parameter 'k_min' ({k_min}) is larger than 'k_max' ({k_max}); k_min must be at "
+                             f"most k_max. Example: -p k_min 2 -p k_max 10")
+
+
+@contextmanager
+def _run_options_environment(options: dict[str, Any]):
+    """Pass the run options to the notebooks' kernels (environment variables read by the corpus loader)."""
+    saved = {spec["env"]: os.environ.get(spec["env"]) for spec in RUN_OPTIONS.values()}
+    try:
+        for name, spec in RUN_OPTIONS.items():
+            os.environ[spec["env"]] = str(options[name])
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def check_document_sizes(corpus: Path, *, max_mb: float) -> None:
+    """Refuse, before any work, a corpus file larger than ``max_mb`` megabytes (table rows are checked by
+    the loader), saying how to split it.
+
+    Example:
+        >>> check_document_sizes(Path("seeds"), max_mb=10)
+    """
+    from kzlib.corpus import TEXT_SUFFIXES, document_too_large
+
+    limit = max_mb * 1_000_000
+    files = [corpus] if corpus.is_file() else [  # what the loader reads: not hidden files or folders
+        p for p in corpus.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(corpus).parts)]
+    for p in sorted(files):
+        try:
+            size = p.stat().st_size
+        except OSError:
+            continue
+        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and size > limit:
+            raise document_too_large(p.name, size, max_mb)
 
 
 def _failure_message(nb_name: str, exc: Exception) -> str:
@@ -187,13 +378,32 @@ def render_html(notebook: Path, html_dir: Path) -> tuple[Path, Path]:
 
     nb = nbformat.read(notebook, as_version=4)
     html_dir.mkdir(parents=True, exist_ok=True)
-    reader = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    full = HTMLExporter()
+    reader = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                          **_offline_template())
+    full = HTMLExporter(**_offline_template())
     reader_path = html_dir / f"{notebook.stem}.html"
     full_path = html_dir / f"{notebook.stem}.full.html"
     reader_path.write_text(reader.from_notebook_node(nb)[0], encoding="utf-8")
     full_path.write_text(full.from_notebook_node(nb)[0], encoding="utf-8")
     return reader_path, full_path
+
+
+#: nbconvert's lab template without the scripts it loads from a CDN (require.js, MathJax, mermaid, the widget
+#: renderer): the pages must render completely offline. The notebooks hold no LaTeX or mermaid, their outputs
+#: need no require.js, and a widget (a progress bar) shows its text form.
+_OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+"""
+
+
+def _offline_template() -> dict[str, Any]:
+    from jinja2 import DictLoader
+
+    return {"extra_loaders": [DictLoader({"kz_offline.html.j2": _OFFLINE_TEMPLATE})],
+            "template_file": "kz_offline.html.j2"}
 
 
 def _package_versions() -> dict[str, str]:
@@ -250,6 +460,7 @@ def run_study(
             raise ParameterError(f"No notebook matches {notebooks}; the study's notebooks are "
                                  f"{[p.stem for p in all_nbs]}.")
         all_nbs = chosen
+    params, run_options = _split_run_options(params)
     declared = notebook_parameters(all_nbs)
     per_nb = resolve_parameters(params, declared)
     # a file named relative to where kz run was started (-p gazetteer custom.yaml): notebooks run in their folder
@@ -268,13 +479,17 @@ def run_study(
         raise ParameterError(f"Unknown engine {engine!r}; use one of {', '.join(ENGINES)}.")
     if scheduler and engine != "dask":
         raise ParameterError("--scheduler needs --engine dask.")
-    run_dir = _new_run_dir(out, force=force)
+    check_parameter_ranges(params, declared)
+    if corpus_path is not None:
+        check_document_sizes(corpus_path, max_mb=run_options["max_document_mb"])
+    run_dir = _new_run_dir(out, force=force, inputs=[corpus_path or seeds_dir(), meta_path])
     # the study (kzlib.open_study) gives every stage the user's values, also in notebooks that do not declare them
     given = {name: value for nb_params in per_nb.values() for name, value in nb_params.items()}
     (run_dir / "parameters.json").write_text(json.dumps(given, sort_keys=True, default=str) + "\n", encoding="utf-8")
-    with _engine_environment(engine, scheduler) as address:
+    with _run_options_environment(run_options), _engine_environment(engine, scheduler) as address:
         return _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, run_dir,
-                              html_output=html_output, progress=progress, engine=engine, scheduler=address)
+                              html_output=html_output, progress=progress, engine=engine, scheduler=address,
+                              run_options=run_options)
 
 
 @contextmanager
@@ -304,62 +519,169 @@ def _engine_environment(engine: str, scheduler: str | None):
 
 
 def _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, run_dir, *, html_output: bool,
-                   progress: bool, engine: str, scheduler: str) -> Path:
+                   progress: bool, engine: str, scheduler: str, run_options: dict[str, Any] | None = None) -> Path:
     import papermill as pm
     from tqdm.auto import tqdm
 
     manifest: dict[str, Any] = {
         "kzlib_run": 1,
-        "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "status": "running",
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "corpus": str(corpus_path) if corpus_path else f"bundled seeds ({seeds_dir()})",
         "metadata": str(meta_path) if meta_path else ("" if corpus_path else str(seeds_dir() / "metadata.csv")),
         "corpus_fingerprint": corpus_fingerprint(corpus_path, metadata=meta_path),
         "parameters": params,
+        "run_options": run_options or {},
         "packages": _package_versions(),
         "machine": {"platform": platform.platform(), "processor": platform.machine(), "cpus": os.cpu_count()},
         "engine": {"name": engine, "scheduler": scheduler},
         "stages": [],
     }
+    # written first with status "running": a run killed outright still says it did not finish
+    _write_manifest(run_dir, manifest)
     results: list[StageResult] = []
     failure: str = ""
-    bar = tqdm(all_nbs, desc="kz run", unit="notebook", disable=not progress)
-    for nb in bar:
-        bar.set_postfix_str(nb.stem)
-        nb_params = {"corpus": str(corpus_path or ""), "metadata": str(meta_path or ""),
-                     "run_dir": str(run_dir), **per_nb.get(nb.name, {})}
-        nb_params = {k: v for k, v in nb_params.items() if k in declared[nb.name]}
-        before = set((run_dir / "figures").glob("*.png"))
-        t0 = time.perf_counter()
-        out_nb = run_dir / "notebooks" / nb.name
-        status, error = "ok", ""
-        try:
-            pm.execute_notebook(str(nb), str(out_nb), parameters=nb_params, kernel_name=KERNEL_NAME,
-                                progress_bar=False, cwd=str(nb.parent), log_output=False)
-        except Exception as exc:  # papermill raises PapermillExecutionError with the cell and error
-            status, error = "failed", _failure_message(nb.name, exc)
-        seconds = round(time.perf_counter() - t0, 2)
-        figures = sorted(p.name for p in set((run_dir / "figures").glob("*.png")) - before)
-        results.append(StageResult(nb.name, status, seconds, nb_params, figures, error))
-        if html_output and out_nb.exists():
-            render_html(out_nb, run_dir / "html")
-        if status != "ok":
-            failure = error
-            log.error("%s", error)
-            break
-        log.info("%s done in %.1f s", nb.name, seconds)
-
-    manifest["stages"] = [r.__dict__ for r in results]
-    manifest["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    manifest["status"] = "failed" if failure else "ok"
-    manifest["tables"] = _table_digests(run_dir / "tables")
-    (run_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=False, default=str) + "\n",
-                                           encoding="utf-8")
-    if html_output:
-        _write_index(run_dir, manifest, results)
+    status = "ok"
+    try:
+        bar = tqdm(all_nbs, desc="kz run", unit="notebook", disable=not progress)
+        for nb in bar:
+            bar.set_postfix_str(nb.stem)
+            nb_params = {"corpus": str(corpus_path or ""), "metadata": str(meta_path or ""),
+                         "run_dir": str(run_dir), **per_nb.get(nb.name, {})}
+            nb_params = {k: v for k, v in nb_params.items() if k in declared[nb.name]}
+            before = set((run_dir / "figures").glob("*.png"))
+            t0 = time.perf_counter()
+            out_nb = run_dir / "notebooks" / nb.name
+            nb_status, error = "ok", ""
+            try:
+                pm.execute_notebook(str(nb), str(out_nb), parameters=nb_params, kernel_name=KERNEL_NAME,
+                                    progress_bar=False, cwd=str(nb.parent), log_output=False,
+                                    kernel_manager_class=_ipc_kernel_manager(),
+                                    # the kernel's own log (e.g. "KeyboardInterrupt caught in kernel" when
+                                    # jupyter_client interrupts it at shutdown) is noise on the terminal; a
+                                    # cell's error is in the executed notebook and in the manifest
+                                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+            except KeyboardInterrupt:
+                results.append(StageResult(nb.name, "interrupted", round(time.perf_counter() - t0, 2), nb_params))
+                raise
+            except Exception as exc:  # papermill raises PapermillExecutionError with the cell and error
+                nb_status, error = "failed", _failure_message(nb.name, exc)
+                if getattr(exc, "ename", "") == "KeyboardInterrupt":   # Ctrl-C reached the kernel first
+                    nb_status = "interrupted"
+            seconds = round(time.perf_counter() - t0, 2)
+            figures = sorted(p.name for p in set((run_dir / "figures").glob("*.png")) - before)
+            results.append(StageResult(nb.name, nb_status, seconds, nb_params, figures, error))
+            if html_output and out_nb.exists():
+                render_html(out_nb, run_dir / "html")
+            if nb_status == "interrupted":
+                raise KeyboardInterrupt
+            if nb_status != "ok":
+                failure = error
+                status = "failed"
+                log.error("%s", error)
+                break
+            log.info("%s done in %.1f s", nb.name, seconds)
+    except KeyboardInterrupt:
+        status, failure = "interrupted", "interrupted (Ctrl-C or a stop signal)"
+        # the notebook client's pending tasks die with the kernel: asyncio would print their tracebacks at exit
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    except Exception as exc:
+        status, failure = "failed", f"{type(exc).__name__}: {exc}"
+        _finish_manifest(run_dir, manifest, results, status, failure, html_output=html_output)
+        raise
+    _finish_manifest(run_dir, manifest, results, status, failure, html_output=html_output)
+    report_degradations(run_dir)
+    if status == "interrupted":
+        done = [r.notebook for r in results if r.status == "ok"]
+        raise RunInterrupted(f"The run was interrupted; finished notebooks: {done or 'none'}. What finished is in "
+                             f"{run_dir} (manifest.json says status: interrupted). Start a new run to finish it.")
     if failure:
         raise StageFailed(f"{failure}. The executed notebook is in {run_dir / 'notebooks'}; "
                           f"open it to see the traceback.")
     return run_dir
+
+
+def _ipc_kernel_manager():
+    """A kernel manager talking to its kernel over local IPC sockets, not TCP (no open port, and no
+    'Kernel is running over TCP without encryption' warning on the terminal for every notebook)."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class IPCKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _transport_default(self) -> str:
+            return "ipc"
+
+    return IPCKernelManager
+
+
+def _write_manifest(run_dir: Path, manifest: dict[str, Any]) -> None:
+    (run_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=False, default=str) + "\n",
+                                           encoding="utf-8")
+
+
+def _finish_manifest(run_dir: Path, manifest: dict[str, Any], results: list[StageResult], status: str,
+                     failure: str, *, html_output: bool) -> None:
+    """Write the final manifest: status ok / failed / interrupted, each stage's outcome, the tables made."""
+    manifest["stages"] = [r.__dict__ for r in results]
+    manifest["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
+    manifest["status"] = status
+    if failure:
+        manifest["error"] = failure
+    manifest["completed"] = [r.notebook for r in results if r.status == "ok"]
+    manifest["tables"] = _table_digests(run_dir / "tables")
+    _write_manifest(run_dir, manifest)
+    if html_output:
+        _write_index(run_dir, manifest, results)
+
+
+#: Languages with kzlib's language resources (cue words, gazetteer forms, date words).
+RESOURCE_LANGUAGES = ("en", "ru")
+
+
+def report_degradations(run_dir: Path, *, top: int = 5) -> dict[str, int]:
+    """Log (reaching the terminal) a short summary of the documents skipped or degraded in a run, read
+    from its ``skipped`` and ``documents`` tables; the full lists stay in those tables. Returns the counts.
+
+    Example:
+        >>> report_degradations(Path("outputs/run"))  # doctest: +SKIP
+        {'skipped': 2, 'degraded': 1}
+    """
+    import pandas as pd
+
+    tables = run_dir / "tables"
+    counts = {"skipped": 0, "degraded": 0}
+    if (tables / "skipped.csv").exists():
+        skipped = pd.read_csv(tables / "skipped.csv", dtype=str, keep_default_na=False)
+        counts["skipped"] = len(skipped)
+        if len(skipped):
+            reasons = skipped["reason"].str.replace(r"\s*\(.*$", "", regex=True).value_counts()
+            lines = "; ".join(f"{n} {r}" for r, n in reasons.head(top).items())
+            more = f"; {len(reasons) - top} other reasons" if len(reasons) > top else ""
+            log.warning("%s skipped: %s%s. Full list: %s", "1 file or row was" if len(skipped) == 1 else
+                        f"{len(skipped)} files or rows were", lines, more, tables / "skipped.csv")
+    if (tables / "documents.csv").exists():
+        docs = pd.read_csv(tables / "documents.csv", dtype=str, keep_default_na=False,
+                           usecols=lambda c: c in ("doc_id", "language", "encoding", "load_notes"))
+        notes = docs["load_notes"] if "load_notes" in docs.columns else pd.Series("", index=docs.index)
+        degraded = notes != ""
+        if "language" in docs.columns:
+            und = docs["language"] == "und"
+            if und.any():
+                log.warning("%d documents have too little text to tell their language (language 'und'), e.g. %s",
+                            int(und.sum()), docs.loc[und, "doc_id"].head(3).tolist())
+            other = docs.loc[~docs["language"].isin(RESOURCE_LANGUAGES + ("und",)), "language"].value_counts()
+            if len(other):
+                log.warning("%d documents are in languages kzlib has no cue words or gazetteer forms for (%s): "
+                            "quotes, stances and dates in them are mostly missed", int(other.sum()),
+                            ", ".join(f"{lang} {n}" for lang, n in other.head(top).items()))
+        counts["degraded"] = int(degraded.sum())
+        if degraded.any():
+            kinds = notes[degraded].str.split("; ").explode().str.replace(r"\s*[:(].*$", "", regex=True)
+            lines = "; ".join(f"{n} {r}" for r, n in kinds.value_counts().head(top).items())
+            log.warning("%d documents were loaded with a problem: %s. Details: the load_notes column of %s",
+                        int(degraded.sum()), lines, tables / "documents.csv")
+    return counts
 
 
 def _write_index(run_dir: Path, manifest: dict[str, Any], results: list[StageResult]) -> Path:

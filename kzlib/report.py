@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["save_table", "save_figure", "show_table", "PARQUET_ROWS"]
+__all__ = ["save_table", "save_figure", "show_table", "escape_formulas", "PARQUET_ROWS", "FORMULA_STARTS"]
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +26,42 @@ def _target(run_dir: str | Path | None, sub: str) -> Path | None:
     return folder
 
 
+#: First characters a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with every text cell that starts like a spreadsheet formula (:data:`FORMULA_STARTS`) prefixed
+    with a single quote, so that a spreadsheet opening the CSV shows it as text instead of running it
+    (CSV formula injection: corpus text is untrusted web content). Numbers are left alone.
+
+    Example:
+        >>> escape_formulas(pd.DataFrame({"text": ["=1+2", "plain"], "n": [-1, 2]}))["text"].tolist()
+        ["'=1+2", 'plain']
+    """
+    out = df
+    for col in df.columns:
+        if df[col].dtype != object:
+            continue
+        values = df[col]
+        try:
+            first = values.str[:1]                      # non-text cells give NaN: never risky
+        except AttributeError:                          # no text at all in the column (numbers, None, empty)
+            continue
+        risky = first.isin(FORMULA_STARTS)
+        if risky.any():
+            if out is df:
+                out = df.copy()
+            out[col] = values.where(~risky, "'" + values[risky].astype(str))
+    return out
+
+
 def save_table(df: pd.DataFrame, name: str, *, run_dir: str | Path | None) -> Path | None:
     """Write ``df`` to ``<run_dir>/tables/<name>.csv`` (and ``.parquet`` when large); byte-stable.
+
+    In the CSV, a text cell starting with ``= + - @``, a tab or a carriage return gets a leading ``'``
+    (:func:`escape_formulas`), so that no spreadsheet runs it as a formula; the Parquet file keeps the
+    text unchanged (read it, or strip that one quote, to get the exact text).
 
     Example:
         >>> save_table(pd.DataFrame({"a": [1]}), "example", run_dir="")  # nothing written without a run_dir
@@ -36,7 +70,7 @@ def save_table(df: pd.DataFrame, name: str, *, run_dir: str | Path | None) -> Pa
     if folder is None:
         return None
     path = folder / f"{name}.csv"
-    df.to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
+    escape_formulas(df).to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
     if len(df) > PARQUET_ROWS:
         df.to_parquet(folder / f"{name}.parquet", index=False)
     log.info("Saved table %s (%d rows) to %s", name, len(df), path)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import kzlib
+
 from kzlib import SentenceSplitter, analysable, classify_paragraphs, split_paragraphs
 
 D000, D001, D002, D003, D004 = ("000_d7fcb602a5d755b1", "001_288f76d67bc71bf5", "002_263d34c5b9433d99",
@@ -206,3 +208,32 @@ def test_sentence_spans_are_punkt_s_own(seeds_corpus):
     again = pickle.loads(pickle.dumps(splitter))              # as Dask ships it: without what it remembered
     assert not again.tokenizer_._decisions
     assert [again.spans(t) for t in texts] == want
+
+
+def test_a_sentence_about_something_published_is_no_syndication_notice():
+    """Issue 19: "published by" in article text (a decree, a report) does not end the article."""
+    paras = ["Tokayev signs decree", "The president signed a decree on the state of emergency on Wednesday.",
+             "The decree was published by the presidential press service.",
+             "“Order has been restored,” Tokayev said in a televised address on Friday.",
+             "Troops will stay until the situation stabilises, officials said."]
+    p = kzlib.classify_paragraphs(paras)
+    assert p["kind"].tolist()[1:] == ["body", "body", "body", "body"]
+    # a real notice, the article speaking of itself, still ends it
+    notices = ["This article was originally published by Example News. Read the original.",
+               "Republished from Example Wire under a Creative Commons licence.",
+               "This story has been published in partnership with Example Daily."]
+    for notice in notices:
+        kinds = kzlib.classify_paragraphs(paras[:2] + [notice, "Related news", "Most read"])["kind"].tolist()
+        assert kinds[2:] == ["boilerplate", "boilerplate", "boilerplate"], notice
+
+
+def test_a_decree_paragraph_does_not_make_the_document_republished(tmp_path):
+    (tmp_path / "decree.txt").write_text(
+        "Tokayev signs decree\n\nThe president signed a decree on the state of emergency on Wednesday.\n\n"
+        "The decree was published by the presidential press service.\n\n"
+        "“Order has been restored,” Tokayev said in a televised address on Friday.\n")
+    c = kzlib.clean(kzlib.load_corpus(tmp_path))
+    doc = c.documents.iloc[0]
+    assert doc["republished_from"] == ""
+    assert doc["version"] != "republished"
+    assert "Order has been restored" in " ".join(c.paragraphs.loc[c.paragraphs["kind"] == "body", "text"])

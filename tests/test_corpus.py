@@ -23,7 +23,9 @@ def test_seeds_load_with_their_metadata():
     assert docs.loc["002_263d34c5b9433d99", "date_certainty"] == "copy-date"
     assert docs.loc["003_b322d1b1fe5c5e11", "date_certainty"] == "on-or-after"
     assert set(docs["language"]) == {"en"}
-    assert c.skipped.empty
+    # the collector's README is no article, and is listed as not read rather than left out in silence
+    assert c.skipped.values.tolist() == [
+        ["README.md", "a README (documentation of the corpus, not an article): not read"]]
     # the raw text is kept verbatim: the first words of 000 as they stand in the file
     assert docs.loc["000_d7fcb602a5d755b1", "text"].startswith("Russia's prime envoy in america")
 
@@ -190,3 +192,149 @@ def test_mojibake_far_inside_a_long_text_is_found():
         assert is_bad(text) and _mojibake_possible(text), bad
     assert not _mojibake_possible(filler + "He said “not clear” – again… " + filler)
     assert not _mojibake_possible(filler)
+
+
+# --- issue 19: real corpora and hostile input -------------------------------------------------------
+
+RU = "Токаев обратился к ОДКБ за помощью. Миротворцы прибыли в Алматы и охраняют аэропорт."
+
+
+def test_cp1251_csv_corpus_and_metadata_are_decoded(tmp_path: Path):
+    path = tmp_path / "news.csv"
+    path.write_bytes(f"id,text,outlet\na1,\"{RU}\",Тенгри\n".encode("cp1251"))
+    meta = tmp_path / "meta.csv"
+    meta.write_bytes("doc_id,title\na1,Миротворцы в Алматы\n".encode("cp1251"))
+    doc = load_corpus(path, metadata=meta, id_column="id").documents.iloc[0]
+    assert doc["text"] == RU
+    assert doc["outlet"] == "Тенгри" and doc["title"] == "Миротворцы в Алматы"
+    assert doc["language"] == "ru"
+    assert doc["encoding"].startswith("cp1251")
+
+
+def test_utf16_with_bom_and_a_stray_nul_are_read_not_skipped(tmp_path: Path):
+    (tmp_path / "utf16.txt").write_bytes(RU.encode("utf-16"))   # with a BOM
+    (tmp_path / "nul.txt").write_bytes(b"Troops arrived in Almaty\x00 on Thursday. The airport reopened.\n")
+    c = load_corpus(tmp_path)
+    docs = c.documents.set_index("doc_id")
+    assert c.skipped.empty
+    assert docs.loc["utf16", "text"] == RU and docs.loc["utf16", "encoding"] == "utf-16"
+    assert docs.loc["nul", "text"] == "Troops arrived in Almaty on Thursday. The airport reopened.\n"
+    assert "NUL" in docs.loc["nul", "load_notes"]
+
+
+def test_hidden_files_readmes_and_unused_sidecars_are_listed_as_skipped(tmp_path: Path):
+    (tmp_path / "story.txt").write_text("Troops arrived in Almaty on Thursday. The airport reopened.\n")
+    (tmp_path / ".draft.txt").write_text("A hidden draft. It is not an article.\n")
+    (tmp_path / ".git").mkdir()
+    for i in range(3):
+        (tmp_path / ".git" / f"obj{i}.txt").write_text("x y z. a b c.\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "README.md").write_text("# About this corpus\n\nCollected in 2022.\n")
+    (tmp_path / "metadata.csv").write_text("file,outlet\nstory.txt,TASS\n")
+    c = load_corpus(tmp_path)
+    reasons = dict(zip(c.skipped["path"], c.skipped["reason"]))
+    assert c.documents["doc_id"].tolist() == ["story"]
+    assert reasons[".draft.txt"].startswith("hidden file")
+    assert reasons[".git/"] == "hidden folder (3 files): not read"
+    assert reasons["sub/README.md"].startswith("a README")
+    assert "--metadata" in reasons["metadata.csv"]
+    # given as the metadata, the sidecar is used and not listed
+    c = load_corpus(tmp_path, metadata=tmp_path / "metadata.csv")
+    assert "metadata.csv" not in set(c.skipped["path"]) and c.documents["outlet"].tolist() == ["TASS"]
+
+
+def test_parquet_text_of_bytes_is_decoded_and_of_numbers_refused(tmp_path: Path):
+    pd.DataFrame({"text": [RU.encode("utf-8"), RU.encode("cp1251"), None]}).to_parquet(tmp_path / "b.parquet")
+    c = load_corpus(tmp_path / "b.parquet")
+    assert c.documents["text"].tolist() == [RU, RU]
+    assert c.skipped["reason"].tolist() == ["empty text"]
+    pd.DataFrame({"text": [1, 2]}).to_parquet(tmp_path / "n.parquet")
+    with pytest.raises(CorpusError, match=r"'text' holds numbers.*text_column"):
+        load_corpus(tmp_path / "n.parquet")
+    # a JSONL row whose text is a number is listed as skipped, with the reason
+    (tmp_path / "m.jsonl").write_text('{"text": "A real article. Two sentences."}\n{"text": 7}\n')
+    c = load_corpus(tmp_path / "m.jsonl")
+    assert len(c.documents) == 1 and c.skipped["reason"].tolist() == ["the text column holds a int, not text"]
+
+
+def test_id_column_keeps_the_ids_and_reports_duplicates(tmp_path: Path, monkeypatch):
+    path = tmp_path / "news.csv"
+    pd.DataFrame({"id": ["x", "y", "x"], "text": ["One story. A.", "Two story. B.", "Three story. C."]}).to_csv(
+        path, index=False)
+    docs = load_corpus(path, id_column="id").documents.set_index("doc_id")
+    assert sorted(docs.index) == ["x", "x~2", "y"]
+    assert docs.loc["x~2", "text"] == "Three story. C."
+    assert "duplicate id 'x'" in docs.loc["x~2", "load_notes"]
+    # kz run -p id_column reaches the loader through the environment
+    monkeypatch.setenv("KZLIB_ID_COLUMN", "id")
+    assert sorted(load_corpus(path).documents["doc_id"]) == ["x", "x~2", "y"]
+
+
+def test_same_stem_in_two_formats_gives_two_documents(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("A text story. It is here.\n")
+    (tmp_path / "a.md").write_text("A markdown story. It is there.\n")
+    docs = load_corpus(tmp_path).documents
+    assert sorted(docs["doc_id"]) == ["a", "a~2"]
+
+
+def test_jsonl_bad_line_is_skipped_with_its_line_number(tmp_path: Path):
+    lines = [json.dumps({"text": "First story. It is fine."}), '{"text": "broken', json.dumps(["a", "list"]),
+             json.dumps({"text": "Fourth line story. Fine too."})]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n")
+    c = load_corpus(tmp_path / "c.jsonl")
+    assert len(c.documents) == 2
+    reasons = dict(zip(c.skipped["path"], c.skipped["reason"]))
+    assert reasons["c.jsonl:2"].startswith("line 2 is not valid JSON")
+    assert reasons["c.jsonl:3"].startswith("line 3 is a JSON list")
+
+
+def test_metadata_dates_future_ambiguous_and_unparseable(tmp_path: Path):
+    for name in ("a", "b", "c", "d", "e"):
+        (tmp_path / f"{name}.txt").write_text(f"Story {name} about Almaty. It has two sentences.\n")
+    meta = tmp_path / "meta.csv"
+    pd.DataFrame({"file": ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"],
+                  "published": ["2031-01-05", "07/01/2022", "next Tuesday-ish", "13/01/2022", "01/13/2022"],
+                  "date_certainty": ["exact", "", "exact", "", ""]}).to_csv(meta, index=False)
+    docs = load_corpus(tmp_path, metadata=meta).documents.set_index("doc_id")
+    assert docs.loc["a", "published"] == "" and docs.loc["a", "date_certainty"] == "unknown"
+    assert "future" in docs.loc["a", "load_notes"]
+    assert docs.loc["b", "published"] == "2022-01-07" and "day-first" in docs.loc["b", "load_notes"]
+    assert docs.loc["c", "published"] == "" and docs.loc["c", "date_certainty"] == "unknown"
+    assert "unparseable" in docs.loc["c", "load_notes"]
+    assert docs.loc["d", "published"] == "2022-01-13" and docs.loc["d", "load_notes"] == ""
+    assert docs.loc["e", "published"] == "2022-01-13" and docs.loc["e", "load_notes"] == ""
+
+
+def test_normalise_date_rules():
+    import datetime
+
+    today = datetime.date(2026, 1, 1)
+    assert kzlib.corpus.normalise_date("2022-01-07", today=today) == ("2022-01-07", "")
+    assert kzlib.corpus.normalise_date("2022", today=today) == ("2022", "")
+    assert kzlib.corpus.normalise_date("2022-02-29", today=today)[0] == ""      # no such day
+    assert kzlib.corpus.normalise_date("2024-02-29", today=today) == ("2024-02-29", "")
+    assert kzlib.corpus.normalise_date("29.02.2024", today=today) == ("2024-02-29", "")
+    assert kzlib.corpus.normalise_date("January 10, 2022", today=today) == ("2022-01-10", "")
+    assert kzlib.corpus.normalise_date("1030", today=today) == ("", "publication date 1030 is before 1600: treated as unknown")
+    assert kzlib.corpus.normalise_date("0001-01-01", today=today)[0] == ""
+    assert kzlib.corpus.normalise_date("1605", today=today) == ("1605", "")
+    assert kzlib.corpus.normalise_date("2026-01-02", today=today)[0] == ""
+
+
+def test_a_document_over_the_size_limit_is_refused_saying_how_to_split(tmp_path: Path):
+    (tmp_path / "big.txt").write_text("Almaty news. " * 100_000)    # 1.3 MB
+    with pytest.raises(CorpusError, match=r"big\.txt is 1\.3 MB.*Split it into one file per article.*max_document_mb"):
+        load_corpus(tmp_path, max_document_mb=1)
+    assert len(load_corpus(tmp_path, max_document_mb=2)) == 1
+    pd.DataFrame({"text": ["Almaty news. " * 100_000]}).to_csv(tmp_path / "t.csv", index=False)
+    with pytest.raises(CorpusError, match=r"t\.csv#row000000 is 1\.3 MB"):
+        load_corpus(tmp_path / "t.csv", max_document_mb=1)
+
+
+def test_a_metadata_row_matching_no_document_is_listed(tmp_path: Path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Story a about Almaty. Two sentences.\n")
+    meta = tmp_path / "meta.csv"
+    meta.write_text("file,outlet\na.txt,TASS\nb.txt,VOA\n")
+    c = load_corpus(tmp_path / "corpus", metadata=meta)
+    assert c.skipped.values.tolist() == [["meta.csv#b.txt", "metadata row matches no document (file 'b.txt')"]]
