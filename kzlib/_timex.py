@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -600,7 +601,8 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
         if t is not None:
             out.append(t)
             if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
-                state["last_day"] = dt.date.fromisoformat(t.value[:10])
+                with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
+                    state["last_day"] = dt.date.fromisoformat(t.value[:10])
             if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
                 state["last_year"] = int(t.value[:4])
     return out
@@ -707,6 +709,8 @@ def _yearless(month: int, day: int | None, dct: dt.date, tense: str, rel: str = 
             return None
     ref = dct if day else dct.replace(day=1)
     cands = [(y, d) for y in (dct.year - 1, dct.year, dct.year + 1) if (d := mk(y)) is not None]
+    if not cands:  # 29 February: the leap years around the DCT (one lies within four years either way)
+        cands = [(y, d) for y in range(dct.year - 4, dct.year + 5) if (d := mk(y)) is not None]
     if not cands:
         return dct.year
     r = rel.lower()

@@ -529,6 +529,8 @@ def _yearless(month: int, day: int | None, anchor: dt.date, *, future: bool, dir
             return None
 
     cands = [c for c in (candidate(anchor.year + k) for k in (-1, 0, 1)) if c is not None]
+    if not cands:  # 29 February: the leap years around the anchor (one lies within four years either way)
+        cands = [c for c in (candidate(anchor.year + k) for k in range(-4, 5)) if c is not None]
     ref = anchor if day else anchor.replace(day=1)
     past = [c for c in cands if c <= ref]
     upcoming = [c for c in cands if c >= ref]

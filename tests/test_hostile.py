@@ -138,9 +138,8 @@ def test_kz_run_finishes_on_a_hostile_folder_corpus_and_accounts_for_every_file(
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="kzlib/timeline.py (another helper's, issue 19's first defect): years "
-                   "before 1677 ('1030 GMT', 1465, 0001) break pandas' nanosecond timestamps in 06_timeline")
 def test_timeline_finishes_on_year_like_numbers(tmp_path: Path):
+    # issue 19's first defect: years before 1677 ("1030 GMT", 1465, 0001) broke pandas' nanosecond timestamps
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "markets.txt").write_text("Oil shares\n\nShares were up 3.4% by 1030 GMT on January 7.\n")
