@@ -41,7 +41,6 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import precision_recall_fscore_support
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.svm import LinearSVC
@@ -1402,7 +1401,7 @@ class _Views:
 
     masked: list[str]  # the text with the target's mention replaced by one placeholder word
     window: list[str]  # the words around the mention, marked by side: "L_condemn R_aggression"
-    clause: list[str]  # the clause holding the mention (the whole text when it is not named)
+    clause: list[str]  # the clause holding the mention ("" when it is not named)
     dense: np.ndarray  # lexicon and position features
     targets: np.ndarray
 
@@ -1419,7 +1418,7 @@ def _views(X: pd.DataFrame, *, window: int, known: Sequence[Target]) -> _Views:
         if span is None:
             masked.append(text)
             win.append("")
-            clause = text
+            clause = ""  # no mention, no clause of its own: the whole text is read by the n-grams already
             named = 0.0
             left = right = ""
             at_start = 0.0
@@ -1442,12 +1441,43 @@ def _views(X: pd.DataFrame, *, window: int, known: Sequence[Target]) -> _Views:
     return _Views(masked, win, clauses, np.asarray(dense, dtype=float).reshape(len(texts), 18), targets)
 
 
+_MASK_TARGET = Target("(the target)", aliases=(_MASK,))
+
+
+def _rule_features(X: pd.DataFrame, masked: list[str], known: Sequence[Target]) -> np.ndarray:
+    """The rule method's reading of each row: tanh of its total score, its positive and negative
+    lexical parts, its VADER part, and whether it found the target. A target of the targets file is
+    read with its own aliases and loaded terms; any other target as its masked mention."""
+    cues = load_stance_cues()
+    names = {t.name for t in known}
+    lex_known = _build_lexicon(list(known), cues) if known else None
+    lex_mask = _build_lexicon([_MASK_TARGET], cues)
+    rows = []
+    for text, target, mtext in zip(X["text"].fillna("").astype(str), X["target"].astype(str), masked):
+        if lex_known is not None and target in names:
+            contrib, _, _, concerned = _score_text(text, lex_known, use_vader=True)
+            items = contrib.get(target, [])
+            found = target in concerned
+        else:
+            contrib, _, _, concerned = _score_text(mtext, lex_mask, use_vader=True)
+            items = contrib.get(_MASK_TARGET.name, [])
+            found = _MASK_TARGET.name in concerned
+        pos = sum(c.value for c in items if c.lexical and c.value > 0)
+        neg = sum(c.value for c in items if c.lexical and c.value < 0)
+        vader = sum(c.value for c in items if not c.lexical)
+        rows.append([math.tanh(pos + neg + vader), pos, neg, vader, float(found)])
+    return np.asarray(rows, dtype=float).reshape(len(rows), 5)
+
+
 class _StanceFeatures(BaseEstimator, TransformerMixin):
     """Target-aware features of (text, target) rows (see :class:`StanceClassifier`)."""
 
     def __init__(self, word_ngram_range=(1, 3), char_ngram_range=(2, 5), window=5, lexicon_features=True,
-                 target_features=True, min_target_rows=30, known_targets=None, context_features=True):
+                 target_features=True, min_target_rows=5, known_targets=None, context_features=True,
+                 rule_features=True, rule_weight=1.0):
         self.context_features = context_features
+        self.rule_features = rule_features
+        self.rule_weight = rule_weight
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
         self.window = window
@@ -1468,7 +1498,7 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
                                      min_df=2).fit([t.lower() for t in v.masked])
         self.window_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True).fit(
             [w or "L_" for w in v.window])
-        self.clause_ = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(v.clause)
+        self.clause_ = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit([c or _MASK for c in v.clause])
         counts = pd.Series(v.targets).value_counts()
         self.targets_ = sorted(counts[counts >= self.min_target_rows].index) if self.target_features else []
         return self
@@ -1482,6 +1512,8 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
             blocks += [self.window_.transform(v.window), self.clause_.transform(v.clause)]
         if self.lexicon_features:
             blocks.append(sparse.csr_matrix(v.dense))
+        if self.rule_features:
+            blocks.append(sparse.csr_matrix(self.rule_weight * _rule_features(X, v.masked, self._known())))
         shared = sparse.hstack(blocks).tocsr()
         # "frustratingly easy" domain adaptation (Daumé III 2007): a shared copy of every feature and
         # one copy per target seen often enough, so a word can mean one stance for one target only
@@ -1495,11 +1527,14 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     Features (one sparse matrix): word 1–3-grams and character 2–5-grams (TF-IDF) of the text with
     the target's mention *masked* (replaced by one placeholder word, so a model learns "X condemned
     [target]" rather than the name); the words within ``window`` tokens left and right of the
-    mention, marked by side; the word 1–2-grams of the clause that holds the mention; and 18 lexicon
+    mention, marked by side, and the word 1–2-grams of the clause that holds the mention (both empty
+    when the text does not name the target; ``context_features=False`` leaves them out); and 18 lexicon
     and position features (VADER's compound/positive/negative scores of the text and of the clause;
     summed positive and negative valence of the VADER lexicon's words, reversed inside a negation's
     scope, in the text, the clause, the left and the right window; whether the target is named,
-    whether it opens the sentence, question and exclamation marks). The mention is where the ``start``
+    whether it opens the sentence, question and exclamation marks); with ``rule_features``, the rule
+    method's reading of the row (:func:`detect_stance`'s total, positive and negative lexical and VADER
+    scores for the target: a stacked combination of rules and learning). The mention is where the ``start``
     and ``end`` columns say, else the first match of the target's aliases (the targets file's, else
     its name). With ``target_features``, every feature also gets one copy per target that has at least
     ``min_target_rows`` training rows (Daumé III 2007), so "pro-life" can be *against* abortion and
@@ -1519,10 +1554,11 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(self, C: float = 0.5, word_ngram_range: tuple[int, int] = (1, 3),
                  char_ngram_range: tuple[int, int] = (2, 5), window: int = 5, lexicon_features: bool = True,
-                 target_features: bool = True, min_target_rows: int = 30, calibrate: bool = True,
+                 target_features: bool = True, min_target_rows: int = 5, calibrate: bool = True,
                  class_weight: str | None = "balanced", targets: Any = None, context_features: bool = True,
-                 random_state: int = 0):
+                 rule_features: bool = True, random_state: int = 0):
         self.context_features = context_features
+        self.rule_features = rule_features
         self.C = C
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
@@ -1542,7 +1578,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError("StanceClassifier needs at least two stance classes in y")
         self.features_ = _StanceFeatures(self.word_ngram_range, self.char_ngram_range, self.window,
                                          self.lexicon_features, self.target_features, self.min_target_rows,
-                                         self.targets, self.context_features).fit(X)
+                                         self.targets, self.context_features, self.rule_features).fit(X)
         Z = self.features_.transform(X)
         svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
         folds = int(min(3, pd.Series(y).value_counts().min()))
@@ -1979,7 +2015,7 @@ class AnnotationRound:
     cross-validated ``evaluation`` (F with bootstrap intervals), inter-coder ``agreement`` (empty with
     one coder), and the ``training`` rows (``text, target, stance, doc_id, quote_id, n_coders``)."""
 
-    model: "StanceClassifier"
+    model: StanceClassifier
     evaluation: StanceEvaluation
     agreement: pd.DataFrame
     training: pd.DataFrame
@@ -2032,7 +2068,7 @@ def annotation_round(
             ties += 1
             continue
         rows.append({"doc_id": str(doc), "quote_id": str(qid), "target": target, "stance": counts.index[0],
-                     "n_coders": int(len(g))})
+                     "n_coders": len(g)})
     if ties:
         logger.warning("annotation_round: %d items without a majority code left out; resolve them and re-import", ties)
     lab = pd.DataFrame(rows, columns=["doc_id", "quote_id", "target", "stance", "n_coders"])

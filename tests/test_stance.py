@@ -571,3 +571,15 @@ def test_classifier_masks_the_mention_and_uses_offsets():
     # without offsets the target's name is found in the text
     v2 = _views(X[["text", "target"]], window=2, known=[])
     assert v2.masked == v.masked
+
+
+def test_classifier_decision_does_not_depend_on_calibration():
+    X = pd.DataFrame({"text": ["We support the CSTO.", "We condemn the CSTO.", "It rained on the CSTO.",
+                               "Support for the CSTO grows.", "They condemn the CSTO loudly.", "The CSTO met."] * 3,
+                      "target": ["CSTO intervention"] * 18})
+    y = ["favor", "against", "none"] * 6
+    a = StanceClassifier(calibrate=True).fit(X, y)
+    b = StanceClassifier(calibrate=False).fit(X, y)
+    assert a.predict(X).tolist() == b.predict(X).tolist()
+    p = a.predict_proba(X)
+    assert p.shape == (18, 3) and np.allclose(p.sum(axis=1), 1) and (p >= 0).all()
