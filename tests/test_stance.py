@@ -304,6 +304,9 @@ def test_cross_validated_on_gold():
     assert ev.f_avg_ci[0] <= ev.f_avg <= ev.f_avg_ci[1]
     assert (t["f1_low"] <= t["f1"]).all() and (t["f1"] <= t["f1_high"]).all()
     assert ev.f_avg > 0.34  # better than always guessing one class (F_avg of that is at most 0.28)
+    # issue 20: measured 0.82 [0.75, 0.87] (n_boot 1000) with the target-aware classifier, 0.74 before;
+    # the floor is the old figure: the classifier must not fall back below what it replaced
+    assert ev.f_avg >= 0.74
     rules = evaluate(RuleStanceClassifier(), X, g["stance"], cv=5, groups=groups, n_boot=50)
     assert rules.f_avg >= 0.5
 
@@ -583,3 +586,12 @@ def test_classifier_decision_does_not_depend_on_calibration():
     assert a.predict(X).tolist() == b.predict(X).tolist()
     p = a.predict_proba(X)
     assert p.shape == (18, 3) and np.allclose(p.sum(axis=1), 1) and (p >= 0).all()
+
+
+def test_stance_benchmark_skips_without_the_kit(tmp_path, monkeypatch, capsys):
+    from benchmarks.stance import kit_dir, main
+
+    monkeypatch.setenv("KZLIB_DEVKITS", str(tmp_path))
+    assert kit_dir() is None
+    assert main(["--sets", "semeval"]) == 0
+    assert "skipped" in capsys.readouterr().out
