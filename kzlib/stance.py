@@ -13,13 +13,23 @@ Stance is not sentiment. "Russia's aggressive actions are a threat to peace" is 
   VADER's compound score as one small feature and a small own-side prior. A stance other than
   ``none`` needs lexical evidence (a cue or a loaded term) in its direction: VADER and the prior
   alone never decide. Each row carries the evidence sentence and the cues that scored.
-* :class:`StanceClassifier` — a scikit-learn estimator that learns from researchers' codes (word and
-  character n-grams, target-conditioned words, and the rule method's scores as features).
+  Reported speech ("they claim that …" disputes, "X said …" relays), rhetorical questions (also
+  those that name no target: they doubt what the quote just spoke of) and the speaker's own side named
+  as "we"/"our" are general rules of :file:`stance_cues.yaml`, not words of any text.
+* :class:`StanceClassifier` — a scikit-learn estimator that learns from researchers' codes: a
+  class-balanced linear SVM on target-aware features (the mention masked, the words on each side of
+  it and its clause, lexicon scores with negation scope, the rule method's reading, one copy of every
+  feature per target), with Platt-calibrated probabilities.
+* :func:`combine_stance` — the documented combination: the rules choose the targets and the
+  evidence sentence, the classifier decides where its probability reaches ``min_proba``.
 
-Then :func:`summarise_stance` (speaker × target, a story counted once), :func:`outlet_stance`
-(share of quoted voices for and against, per outlet), :func:`evaluate` (cross-validated per-class F1
-and the SemEval F_avg with bootstrap intervals), and an annotation workflow:
-:func:`export_annotation_sheet`, :func:`import_annotation_sheet`, :func:`agreement`.
+Then :func:`summarise_stance` (speaker × target, a story counted once) and :func:`outlet_stance`
+(outlet × target), both with two-stage bootstrap intervals over stories and quotes and a ``basis``
+that marks a single quote as such; :func:`evaluate` (cross-validated per-class F1 and the SemEval
+F_avg with bootstrap intervals); and the annotation loop: :func:`export_annotation_sheet` (stratified,
+or ordered by uncertainty), :func:`import_annotation_sheet`, :func:`agreement` (Cohen's kappa,
+:func:`krippendorff_alpha`), :func:`annotation_round` (retrain, agreement, cross-validated F).
+Targets come from a file (name, aliases, type, description): :func:`load_targets`.
 """
 from __future__ import annotations
 
