@@ -2047,7 +2047,8 @@ def annotation_round(
     its coders' majority (items without one are left out and logged). ``quotes`` gives the text
     (``doc_id, quote_id, quote``). ``previous`` adds earlier training rows (``text, target, stance``
     and ideally ``doc_id, quote_id``), so rounds accumulate. The evaluation keeps the rows of one quote
-    in one fold. Then export the next sheet with ``export_annotation_sheet(..., order="uncertainty",
+    in one fold. ``model`` defaults to ``StanceClassifier()``; for your own targets pass
+    ``StanceClassifier(targets="my_targets.yaml")`` so that its features find their aliases. Then export the next sheet with ``export_annotation_sheet(..., order="uncertainty",
     model=round.model)``.
 
     Example
