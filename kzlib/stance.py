@@ -1484,7 +1484,8 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
 
     def __init__(self, word_ngram_range=(1, 3), char_ngram_range=(2, 5), window=5, lexicon_features=True,
                  target_features=True, min_target_rows=5, known_targets=None, context_features=True,
-                 rule_features=True, rule_weight=1.0):
+                 rule_features=True, rule_weight=1.0, target_bias=True):
+        self.target_bias = target_bias
         self.context_features = context_features
         self.rule_features = rule_features
         self.rule_weight = rule_weight
@@ -1524,6 +1525,10 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
             blocks.append(sparse.csr_matrix(v.dense))
         if self.rule_features:
             blocks.append(sparse.csr_matrix(self.rule_weight * _rule_features(X, v.masked, self._known())))
+        if self.target_bias:
+            # a constant: its per-target copies below are per-target intercepts (each target's own
+            # prior over the stances, as one model per target would have)
+            blocks.append(sparse.csr_matrix(np.ones((len(X), 1))))
         shared = sparse.hstack(blocks).tocsr()
         # "frustratingly easy" domain adaptation (Daumé III 2007): a shared copy of every feature and
         # one copy per target seen often enough, so a word can mean one stance for one target only
