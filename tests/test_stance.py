@@ -304,7 +304,7 @@ def test_cross_validated_on_gold():
     assert ev.f_avg_ci[0] <= ev.f_avg <= ev.f_avg_ci[1]
     assert (t["f1_low"] <= t["f1"]).all() and (t["f1"] <= t["f1_high"]).all()
     assert ev.f_avg > 0.34  # better than always guessing one class (F_avg of that is at most 0.28)
-    # issue 20: measured 0.82 [0.75, 0.87] (n_boot 1000) with the target-aware classifier, 0.74 before;
+    # issue 20: measured 0.84 [0.77, 0.89] (n_boot 1000) with the target-aware classifier, 0.74 before;
     # the floor is the old figure: the classifier must not fall back below what it replaced
     assert ev.f_avg >= 0.74
     rules = evaluate(RuleStanceClassifier(), X, g["stance"], cv=5, groups=groups, n_boot=50)
