@@ -13,13 +13,23 @@ Stance is not sentiment. "Russia's aggressive actions are a threat to peace" is 
   VADER's compound score as one small feature and a small own-side prior. A stance other than
   ``none`` needs lexical evidence (a cue or a loaded term) in its direction: VADER and the prior
   alone never decide. Each row carries the evidence sentence and the cues that scored.
-* :class:`StanceClassifier` — a scikit-learn estimator that learns from researchers' codes (word and
-  character n-grams, target-conditioned words, and the rule method's scores as features).
+  Reported speech ("they claim that …" disputes, "X said …" relays), rhetorical questions (also
+  those that name no target: they doubt what the quote just spoke of) and the speaker's own side named
+  as "we"/"our" are general rules of :file:`stance_cues.yaml`, not words of any text.
+* :class:`StanceClassifier` — a scikit-learn estimator that learns from researchers' codes: a
+  class-balanced linear SVM on target-aware features (the mention masked, the words on each side of
+  it and its clause, lexicon scores with negation scope, the rule method's reading, one copy of every
+  feature per target), with Platt-calibrated probabilities.
+* :func:`combine_stance` — the documented combination: the rules choose the targets and the
+  evidence sentence, the classifier decides where its probability reaches ``min_proba``.
 
-Then :func:`summarise_stance` (speaker × target, a story counted once), :func:`outlet_stance`
-(share of quoted voices for and against, per outlet), :func:`evaluate` (cross-validated per-class F1
-and the SemEval F_avg with bootstrap intervals), and an annotation workflow:
-:func:`export_annotation_sheet`, :func:`import_annotation_sheet`, :func:`agreement`.
+Then :func:`summarise_stance` (speaker × target, a story counted once) and :func:`outlet_stance`
+(outlet × target), both with two-stage bootstrap intervals over stories and quotes and a ``basis``
+that marks a single quote as such; :func:`evaluate` (cross-validated per-class F1 and the SemEval
+F_avg with bootstrap intervals); and the annotation loop: :func:`export_annotation_sheet` (stratified,
+or ordered by uncertainty), :func:`import_annotation_sheet`, :func:`agreement` (Cohen's kappa,
+:func:`krippendorff_alpha`), :func:`annotation_round` (retrain, agreement, cross-validated F).
+Targets come from a file (name, aliases, type, description): :func:`load_targets`.
 """
 from __future__ import annotations
 
@@ -40,9 +50,10 @@ import yaml
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.metrics import precision_recall_fscore_support
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 logger = logging.getLogger(__name__)
@@ -62,6 +73,10 @@ __all__ = [
     "export_annotation_sheet",
     "import_annotation_sheet",
     "agreement",
+    "krippendorff_alpha",
+    "combine_stance",
+    "annotation_round",
+    "AnnotationRound",
     "STANCES",
 ]
 
@@ -95,6 +110,8 @@ class Target:
     favor_terms: tuple[str, ...] = ()
     against_terms: tuple[str, ...] = ()
     own_side: tuple[str, ...] = ()
+    type: str = ""
+    description: str = ""
 
 
 def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:
@@ -107,9 +124,16 @@ def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value if str(v).strip())
 
 
+_TARGET_FIELDS = {"name", "aliases", "type", "description", "cues", "favor_terms", "against_terms", "own_side"}
+
+
 def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
     if "name" not in entry:
         raise ValueError(f"target entry {dict(entry)!r} has no 'name'; give each target a name")
+    unknown = sorted(set(entry) - _TARGET_FIELDS)
+    if unknown:
+        raise ValueError(f"target {entry['name']!r} has fields {unknown} that a targets file does not know; "
+                         f"the fields are {sorted(_TARGET_FIELDS)}")
     name = str(entry["name"]).strip()
     aliases = _as_tuple(entry.get("aliases"), what=f"aliases of {name!r}")
     if not aliases:
@@ -121,13 +145,19 @@ def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
         favor_terms=_as_tuple(entry.get("favor_terms"), what=f"favor_terms of {name!r}"),
         against_terms=_as_tuple(entry.get("against_terms"), what=f"against_terms of {name!r}"),
         own_side=_as_tuple(entry.get("own_side"), what=f"own_side of {name!r}"),
+        type=str(entry.get("type") or "").strip(),
+        description=" ".join(str(entry.get("description") or "").split()),
     )
 
 
 def load_targets(path: str | Path | None = None) -> list[Target]:
     """Load stance targets from a YAML file (default: the bundled ``kzlib/data/targets.yaml``).
 
-    The file has a top-level ``targets:`` list; see the bundled file for the fields.
+    The file has a top-level ``targets:`` list; each entry has ``name`` (required), ``aliases`` (the
+    phrases that name it), ``type`` (free text: ``actor``, ``policy``, ``event``, ``group`` …),
+    ``description`` (what a coder should count as this target), and optionally ``cues``,
+    ``favor_terms``, ``against_terms`` and ``own_side`` (see the bundled file). A field the format
+    does not know is an error (a misspelt ``alias:`` would otherwise be ignored in silence).
 
     Example
     -------
@@ -434,6 +464,8 @@ class _Lexicon:
     sides: dict[str, re.Pattern[str]]
     official_re: re.Pattern[str]
     own_side: dict[str, set[str]] = field(default_factory=dict)
+    report_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "<someone else> says/claims (that)": reported speech
+    first_person_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "we", "our": the speaker's own side
 
 
 def _alternation(phrases: Iterable[str] | None) -> str:
@@ -502,6 +534,10 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "own_side_prior": float(cues.get("own_side_prior", 0.15)),
         "vader_weight": float(cues.get("vader_weight", 0.25)),
         "precedent_factor": float(cues.get("precedent_factor", 0.0)),
+        "reported_factor": float(cues.get("reported_factor", 0.2)),
+        "distancing_factor": float(cues.get("distancing_factor", -0.5)),
+        "own_side_named_weight": float(cues.get("own_side_named_weight", 0.4)),
+        "rhetorical_carry": float(cues.get("rhetorical_carry", 0.5)),
     }
     holder = "|".join(v.replace(" ", r"\s+") for v in cues["holder_verbs"])
     openers = "|".join(o.replace(" ", r"\s+") for o in cues.get("rhetorical_question_openers") or ["why"])
@@ -532,7 +568,18 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         sides=sides,
         official_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in official) + r")(?!\w)", re.I),
         own_side={t.name: set(t.own_side) for t in targets},
+        report_re=_report_regex(cues),
+        first_person_re=re.compile(r"(?<!\w)(?:" + _alternation(cues.get("first_person_plural")) + r")(?!\w)", re.I),
     )
+
+
+def _report_regex(cues: dict[str, Any]) -> re.Pattern[str]:
+    """A reporting frame inside a quote: a third party (not I/we) and a verb of saying or of distancing,
+    with an optional "that"; group ``kind`` tells which."""
+    say = _alternation(cues.get("reporting_verbs"))
+    distance = _alternation(cues.get("distancing_verbs"))
+    subject = r"(?!(?:I|we|We|you|You)\b)(?:[A-Z][\w'.-]*|they|they've|some|many|critics|others|he|she)(?:\s+[\w'.-]+){0,3}?"
+    return re.compile(r"\b" + subject + r"\s+(?:(?P<say>" + say + r")|(?P<distance>" + distance + r"))\b(?:\s+that\b)?")
 
 
 @functools.lru_cache(maxsize=1)
@@ -658,6 +705,22 @@ def _score_text(
     # towards the targets named in it
     precedent = [bool(lex.precedent_re.match(text, a, b)) for a, b in sents]
 
+    # reported speech inside the quote ("Some claim that the troops are an occupation"): words after a
+    # third party's verb of saying are relayed, not the speaker's own (reported_factor); after a verb of
+    # distancing ("claim", "allege") the speaker disputes them (distancing_factor < 0 reverses them)
+    frames: list[tuple[int, int, float]] = []  # (frame end, sentence end, factor)
+    for a, b in sents:
+        fm = lex.report_re.search(text, a, b)
+        if fm is not None:
+            factor = lex.params["distancing_factor"] if fm.group("distance") else lex.params["reported_factor"]
+            frames.append((fm.end(), b, factor))
+
+    def reported(pos: int) -> tuple[float, str]:
+        for f_end, s_end, factor in frames:
+            if f_end <= pos < s_end:
+                return factor, " (reported, disputed)" if factor < 0 else " (reported)"
+        return 1.0, ""
+
     # inner quotation marks: a mention wrapped in quotes inside a quote is scare-quoted
     for m in mentions:
         m.tok = tok_index(m.start)
@@ -693,7 +756,8 @@ def _score_text(
             neg = _negated(tokens, m.tok, text, tok_starts, lex, window=1)
             if neg:
                 val = -val * lex.params["negation_factor"]
-            add(m.target, val, True, f"{text[m.start:m.end]}", sent_index(m.start))
+            factor, note = reported(m.start)
+            add(m.target, val * factor, True, f"{text[m.start:m.end]}{note}", sent_index(m.start))
         elif m.kind == "alias" and m.scare_quoted and m.target in concerned and (m.end - m.start) > 3:
             add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (scare quotes)', sent_index(m.start))
 
@@ -725,7 +789,9 @@ def _score_text(
             value *= lex.params["intensifier_factor"]
         if lex.hedges.search(text[a:b]):
             value *= lex.params["hedge_factor"]
-        label = f"{text[start:end]}"
+        factor, note = reported(start)
+        value *= factor
+        label = f"{text[start:end]}{note}"
         if precedent[s_i]:
             value *= lex.params["precedent_factor"]
             label += " (earlier episode)"
@@ -751,12 +817,25 @@ def _score_text(
                 concerned.setdefault(t, "context")
 
     # 3. rhetorical wh-questions and VADER, per sentence, for the targets named in it
+    previous_targets: list[str] = []  # the targets of the last sentence that named any
     for s_i, (a, b) in enumerate(sents):
         sent = text[a:b].strip()
         in_sent = sorted({m.target for m in object_mentions if a <= m.start < b})
+        rhetorical = sent.endswith("?") and bool(lex.rhetorical_re.match(sent))
+        if rhetorical and not in_sent and not precedent[s_i]:
+            # a rhetorical question that names no target ("What kind of negotiations can there be
+            # with criminals?") doubts what the quote was just speaking of: the previous sentence's
+            # targets, else the context's, at rhetorical_carry of the weight
+            carried = previous_targets or ctx_targets
+            for t in carried:
+                add(t, -lex.params["rhetorical_question_weight"] * lex.params["rhetorical_carry"], True,
+                    "rhetorical question (about the preceding sentence)", s_i)
+                concerned.setdefault(t, "context")
+        if in_sent:
+            previous_targets = in_sent
         if not in_sent or (precedent[s_i] and not lex.params["precedent_factor"]):
             continue
-        if sent.endswith("?") and lex.rhetorical_re.match(sent):
+        if rhetorical:
             for t in in_sent:
                 add(t, -lex.params["rhetorical_question_weight"], True, "rhetorical question", s_i)
         if use_vader and lex.params["vader_weight"]:
@@ -769,6 +848,14 @@ def _score_text(
     for t in list(concerned):
         if speaker_sides & lex.own_side.get(t, set()):
             add(t, lex.params["own_side_prior"], False, "own side", -1)
+            # ... and textual evidence when the speaker names the target as their own: "our
+            # peacekeepers", "we sent troops" (first person plural in a sentence naming it)
+            for s_i, (a, b) in enumerate(sents):
+                if precedent[s_i]:
+                    continue
+                if any(m.target == t and a <= m.start < b for m in object_mentions) and lex.first_person_re.search(text, a, b):
+                    add(t, lex.params["own_side_named_weight"], True, "own side named as 'we'/'our'", s_i)
+                    break
     return contrib, sents, text, concerned
 
 
@@ -1041,12 +1128,53 @@ def _story_level(stances: pd.DataFrame, documents: pd.DataFrame | None, keys: li
     return agg  # score is NaN for a story where every quote is none
 
 
+def _bootstrap_cells(df: pd.DataFrame, keys: list[str], *, n_boot: int, random_state: int) -> pd.DataFrame:
+    """Per cell of ``keys``: a 95% interval for the story-weighted mean score, by a two-stage bootstrap
+    (stories resampled with replacement, then each drawn story's stance-taking quotes; the statistic is
+    the mean over stories of the story's mean score, as in :func:`summarise_stance`; a story whose
+    quotes are all ``none`` scores 0 and has no quotes to resample)."""
+    rng = np.random.default_rng(random_state)
+    d = df.assign(_s=df["score"].where(df["stance"] != "none"))
+    out = []
+    for key, g in d.groupby(keys, sort=True):
+        stories = []
+        for _, sg in g.groupby("story_id", sort=True):
+            vals = sg["_s"].dropna().to_numpy(dtype=float)
+            stories.append(vals)
+        if n_boot <= 0 or not any(len(v) for v in stories):
+            lo = hi = 0.0 if not any(len(v) for v in stories) else np.nan
+        else:
+            # stage 2 first: n_boot resampled means per story (0 for a story with no stance)
+            means = np.column_stack([
+                v[rng.integers(0, len(v), (n_boot, len(v)))].mean(axis=1) if len(v) else np.full(n_boot, np.nan)
+                for v in stories])
+            pick = rng.integers(0, len(stories), (n_boot, len(stories)))
+            drawn = np.take_along_axis(means, pick, axis=1)
+            counts = (~np.isnan(drawn)).sum(axis=1)
+            stat = np.where(counts > 0, np.nansum(drawn, axis=1) / np.maximum(counts, 1), 0.0)
+            lo, hi = np.percentile(stat, [2.5, 97.5])
+        out.append((*(key if isinstance(key, tuple) else (key,)), round(float(lo), 4), round(float(hi), 4)))
+    return pd.DataFrame(out, columns=keys + ["score_low", "score_high"])
+
+
+def _finding(out: pd.DataFrame) -> pd.Series:
+    """How far a cell's stance can be read as a finding: ``single quote`` (one quote: an example, not
+    a finding), ``uncertain`` (the interval reaches the other side of 0), else ``finding``."""
+    sign = out["stance"].map({"favor": 1.0, "against": -1.0}).fillna(0.0)
+    firm = ((sign > 0) & (out["score_low"] > 0)) | ((sign < 0) & (out["score_high"] < 0))
+    return pd.Series(np.where(out["n_quotes"] <= 1, "single quote",
+                              np.where(sign == 0, "no stance", np.where(firm, "finding", "uncertain"))),
+                     index=out.index)
+
+
 def summarise_stance(
     stances: pd.DataFrame,
     *,
     documents: pd.DataFrame | None = None,
     threshold: float = 0.3,
     include_unattributed: bool = False,
+    n_boot: int = 1000,
+    random_state: int = 0,
 ) -> pd.DataFrame:
     """Speaker × target summary (the ``stance_summary`` table), each story counted once.
 
@@ -1055,7 +1183,10 @@ def summarise_stance(
     ``documents.story_id``, pooled; 0 where every quote is ``none``); ``stance`` is favor/against when |score| ≥ ``threshold``;
     ``n_quotes`` sums the fullest copy of each story; ``n_stories`` counts stories. Extra columns:
     ``n_favor``/``n_against`` (quotes labelled so, fullest copy), ``evidence`` (the strongest quote in
-    the summary's direction, so a reader can check the cell).
+    the summary's direction, so a reader can check the cell), ``score_low``/``score_high`` (95%
+    two-stage bootstrap over stories and their quotes, ``n_boot`` resamples, seeded) and ``basis``:
+    ``single quote`` (one quote: an example, not a finding), ``uncertain`` (the interval reaches the
+    other side of 0), ``finding`` or ``no stance``.
 
     Example
     -------
@@ -1074,7 +1205,8 @@ def summarise_stance(
             logger.info("summarise_stance: %d rows without a speaker left out", n_drop)
         df = df[df["speaker"] != ""]
     if df.empty:
-        return pd.DataFrame(columns=SUMMARY_COLUMNS + ["n_favor", "n_against", "evidence"])
+        return pd.DataFrame(columns=SUMMARY_COLUMNS + ["n_favor", "n_against", "evidence", "score_low", "score_high",
+                                                       "basis"])
     keys = ["speaker", "target"]
     story = _story_level(df, documents, keys)
     out = story.groupby(keys, sort=True).agg(
@@ -1086,7 +1218,9 @@ def summarise_stance(
     counts = _stance_counts(df, keys)
     out = out.merge(counts, on=keys, how="left")
     out = out.merge(_best_evidence(df, out, keys), on=keys, how="left")
-    cols = SUMMARY_COLUMNS + ["n_favor", "n_against", "evidence"]
+    out = out.merge(_bootstrap_cells(df, keys, n_boot=n_boot, random_state=random_state), on=keys, how="left")
+    out["basis"] = _finding(out)
+    cols = SUMMARY_COLUMNS + ["n_favor", "n_against", "evidence", "score_low", "score_high", "basis"]
     return out[cols].sort_values(keys, kind="mergesort", ignore_index=True)
 
 
@@ -1114,8 +1248,14 @@ def outlet_stance(
     documents: pd.DataFrame,
     by: str = "outlet",
     threshold: float = 0.3,
+    n_boot: int = 1000,
+    random_state: int = 0,
 ) -> pd.DataFrame:
     """Per outlet × target: the share of quoted voices (speakers) for and against.
+
+    Also the story-weighted mean score of the outlet's quotes on the target (``quote_score``) with a
+    95% two-stage bootstrap interval over its stories and their quotes (``quote_score_low``,
+    ``quote_score_high``), and ``basis`` (``single quote`` where the outlet quotes one line on it).
 
     Each speaker's stance within an outlet is the mean of their story-level scores there (a story
     counted once); ``share_favor``/``share_against`` are over the outlet's voices on that target.
@@ -1136,7 +1276,7 @@ def outlet_stance(
     cols = [by, "target", "n_voices", "n_favor", "n_against", "n_none", "share_favor", "share_against",
             "n_quotes", "n_stories", "score"]
     if df.empty:
-        return pd.DataFrame(columns=cols)
+        return pd.DataFrame(columns=cols + ["quote_score", "quote_score_low", "quote_score_high", "basis"])
     outlets = documents.drop_duplicates("doc_id").set_index("doc_id")[by].fillna("").astype(str)
     df[by] = df["doc_id"].map(outlets).fillna("").replace("", "(unknown outlet)")
     story = _story_level(df, documents, [by, "target", "speaker"])
@@ -1152,6 +1292,17 @@ def outlet_stance(
     out["share_against"] = (out["n_against"] / out["n_voices"]).round(4)
     out["n_stories"] = story.groupby([by, "target"], sort=True)["story_id"].nunique().values
     out["score"] = out["score"].round(4)
+    df["story_id"] = _story_ids(df, documents)
+    pooled = _story_level(df, documents, [by, "target"]).groupby([by, "target"], sort=True).agg(
+        quote_score=("score", "mean"), n_q=("n_quotes", "sum")).reset_index()
+    pooled["quote_score"] = pooled["quote_score"].fillna(0.0).round(4)
+    cells = _bootstrap_cells(df, [by, "target"], n_boot=n_boot, random_state=random_state).rename(
+        columns={"score_low": "quote_score_low", "score_high": "quote_score_high"})
+    out = out.merge(pooled, on=[by, "target"], how="left").merge(cells, on=[by, "target"], how="left")
+    basis = _finding(pd.DataFrame({"stance": _label(out["quote_score"], threshold), "n_quotes": out["n_q"],
+                                   "score_low": out["quote_score_low"], "score_high": out["quote_score_high"]}))
+    out["basis"] = basis.values
+    cols = cols + ["quote_score", "quote_score_low", "quote_score_high", "basis"]
     return out[cols].sort_values([by, "target"], kind="mergesort", ignore_index=True)
 
 
@@ -1186,72 +1337,226 @@ def _slug(s: str) -> str:
     return re.sub(r"\W+", "_", str(s).lower()).strip("_") or "target"
 
 
-class _StanceFeatures(BaseEstimator, TransformerMixin):
-    """Word n-grams, character n-grams, target-conditioned words, and the rule method's scores."""
+_MASK = "xtargetx"  # what a mention of the target becomes in the classifier's text (one word token)
+_CLF_TOKEN_RE = re.compile(r"#?\w+(?:'\w+)?|n't|[.!?;:,]")
+_CLF_NEGATOR_RE = re.compile(r"^(?:not|no|never|nobody|nothing|none|neither|nor|cannot|without|hardly|\w+n't|n't)$")
+_CLF_CLAUSE_RE = re.compile(r"[,;:()\"“”—–]|\s-\s|\b(?:but|however|whereas|while|although)\b", re.I)
 
-    def __init__(self, word_ngram_range=(1, 2), char_ngram_range=(2, 5), target_features=True,
-                 rule_features=True, max_features=50000):
+
+@functools.lru_cache(maxsize=1 << 16)
+def _vader_scores(text: str) -> tuple[float, float, float]:
+    """VADER's compound, positive and negative proportions of one text (cached)."""
+    s = _vader().polarity_scores(text)
+    return s["compound"], s["pos"], s["neg"]
+
+
+def _lexicon_sums(text: str) -> tuple[float, float]:
+    """log(1 + summed positive valence) and log(1 + summed negative valence) of the VADER lexicon's
+    words in ``text``, a word's valence reversed inside a negation's scope (from a negator to the next
+    punctuation mark, as in Pang et al. 2002)."""
+    lexicon = _vader().lexicon
+    pos = neg = 0.0
+    negated = False
+    for tok in _CLF_TOKEN_RE.findall(text.lower()):
+        if tok in ".!?;:,":
+            negated = False
+            continue
+        if _CLF_NEGATOR_RE.match(tok):
+            negated = True
+            continue
+        v = lexicon.get(tok.lstrip("#"))
+        if v:
+            v = -v if negated else v
+            if v > 0:
+                pos += v
+            else:
+                neg -= v
+    return math.log1p(pos), math.log1p(neg)
+
+
+def _mention_span(text: str, target: str, start: Any, end: Any, finders: dict[str, re.Pattern[str]]) -> tuple[int, int] | None:
+    """Where the target is named in ``text``: the given offsets, else the first match of its aliases
+    (the targets file's, else the words of its name), else None (a tweet on atheism need not name it)."""
+    if start is not None and end is not None and not (pd.isna(start) or pd.isna(end)):
+        s, e = int(start), int(end)
+        if 0 <= s < e <= len(text):
+            return s, e
+    pat = finders.get(target)
+    if pat is None:
+        return None
+    m = pat.search(text)
+    return (m.start(), m.end()) if m else None
+
+
+def _alias_finders(targets: Iterable[str], known: Sequence[Target]) -> dict[str, re.Pattern[str]]:
+    by_name = {t.name: t for t in known}
+    out = {}
+    for name in set(targets):
+        t = by_name.get(name)
+        phrases = list(t.aliases) if t is not None else [re.escape(name)]
+        rxs = []
+        for ph in phrases:
+            rx, flags = _phrase_regex(ph)
+            rxs.append(rx if flags == 0 else f"(?i:{rx})")
+        try:
+            out[name] = re.compile("|".join(rxs))
+        except re.error:
+            out[name] = re.compile(_phrase_regex(re.escape(name))[0], re.I)
+    return out
+
+
+@dataclass
+class _Views:
+    """The views of (text, target) rows that the classifier's features read."""
+
+    masked: list[str]  # the text with the target's mention replaced by one placeholder word
+    window: list[str]  # the words around the mention, marked by side: "L_condemn R_aggression"
+    clause: list[str]  # the clause holding the mention ("" when it is not named)
+    dense: np.ndarray  # lexicon and position features
+    targets: np.ndarray
+
+
+def _views(X: pd.DataFrame, *, window: int, known: Sequence[Target]) -> _Views:
+    texts = X["text"].fillna("").astype(str).str.translate(_QUOTE_CHARS).tolist()
+    targets = X["target"].astype(str).to_numpy()
+    starts = X["start"].tolist() if "start" in X.columns else [None] * len(X)
+    ends = X["end"].tolist() if "end" in X.columns else [None] * len(X)
+    finders = _alias_finders(targets, known)
+    masked, win, clauses, dense = [], [], [], []
+    for text, target, s0, e0 in zip(texts, targets, starts, ends):
+        span = _mention_span(text, target, s0, e0, finders)
+        if span is None:
+            masked.append(text)
+            win.append("")
+            clause = ""  # no mention, no clause of its own: the whole text is read by the n-grams already
+            named = 0.0
+            left = right = ""
+            at_start = 0.0
+        else:
+            s, e = span
+            masked.append(f"{text[:s]} {_MASK} {text[e:]}")
+            lw = _TOKEN_RE.findall(text[:s].lower())[-window:]
+            rw = _TOKEN_RE.findall(text[e:].lower())[:window]
+            win.append(" ".join([f"L_{w}" for w in lw] + [f"R_{w}" for w in rw]))
+            cuts = [m.end() for m in _CLF_CLAUSE_RE.finditer(text, 0, s)]
+            after = _CLF_CLAUSE_RE.search(text, e)
+            clause = " ".join(f"{text[cuts[-1] if cuts else 0:s]} {_MASK} {text[e:after.start() if after else len(text)]}".split())
+            named = 1.0
+            left, right = " ".join(lw), " ".join(rw)
+            at_start = float(not text[:s].strip())
+        clauses.append(clause)
+        dense.append([*_vader_scores(text), *_vader_scores(clause), *_lexicon_sums(text), *_lexicon_sums(clause),
+                      *_lexicon_sums(left), *_lexicon_sums(right), named, at_start,
+                      float("?" in text), float("!" in text)])
+    return _Views(masked, win, clauses, np.asarray(dense, dtype=float).reshape(len(texts), 18), targets)
+
+
+_MASK_TARGET = Target("(the target)", aliases=(_MASK,))
+
+
+def _rule_features(X: pd.DataFrame, masked: list[str], known: Sequence[Target]) -> np.ndarray:
+    """The rule method's reading of each row: tanh of its total score, its positive and negative
+    lexical parts, its VADER part, and whether it found the target. A target of the targets file is
+    read with its own aliases and loaded terms; any other target as its masked mention."""
+    cues = load_stance_cues()
+    names = {t.name for t in known}
+    lex_known = _build_lexicon(list(known), cues) if known else None
+    lex_mask = _build_lexicon([_MASK_TARGET], cues)
+    rows = []
+    for text, target, mtext in zip(X["text"].fillna("").astype(str), X["target"].astype(str), masked):
+        if lex_known is not None and target in names:
+            contrib, _, _, concerned = _score_text(text, lex_known, use_vader=True)
+            items = contrib.get(target, [])
+            found = target in concerned
+        else:
+            contrib, _, _, concerned = _score_text(mtext, lex_mask, use_vader=True)
+            items = contrib.get(_MASK_TARGET.name, [])
+            found = _MASK_TARGET.name in concerned
+        pos = sum(c.value for c in items if c.lexical and c.value > 0)
+        neg = sum(c.value for c in items if c.lexical and c.value < 0)
+        vader = sum(c.value for c in items if not c.lexical)
+        rows.append([math.tanh(pos + neg + vader), pos, neg, vader, float(found)])
+    return np.asarray(rows, dtype=float).reshape(len(rows), 5)
+
+
+class _StanceFeatures(BaseEstimator, TransformerMixin):
+    """Target-aware features of (text, target) rows (see :class:`StanceClassifier`)."""
+
+    def __init__(self, word_ngram_range=(1, 3), char_ngram_range=(2, 5), window=5, lexicon_features=True,
+                 target_features=True, min_target_rows=5, known_targets=None, context_features=True,
+                 rule_features=True, rule_weight=1.0, target_bias=True):
+        self.target_bias = target_bias
+        self.context_features = context_features
+        self.rule_features = rule_features
+        self.rule_weight = rule_weight
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
+        self.window = window
+        self.lexicon_features = lexicon_features
         self.target_features = target_features
-        self.rule_features = rule_features
-        self.max_features = max_features
+        self.min_target_rows = min_target_rows
+        self.known_targets = known_targets
 
-    def _target_docs(self, X: pd.DataFrame) -> list[str]:
-        out = []
-        for text, target in zip(X["text"].astype(str), X["target"].astype(str)):
-            t = _slug(target)
-            words = [w.lower() for w in _TOKEN_RE.findall(text.translate(_QUOTE_CHARS))]
-            out.append(" ".join([f"T={t}"] + [f"{t}|{w}" for w in words]))
-        return out
-
-    def _rules(self, X: pd.DataFrame) -> np.ndarray:
-        targets = load_targets()
-        known = {t.name for t in targets}
-        extra = sorted(set(X["target"].astype(str)) - known)
-        lex = _build_lexicon(targets + [Target(n, aliases=(re.escape(n),)) for n in extra], load_stance_cues())
-        rows = []
-        for text, target in zip(X["text"].astype(str), X["target"].astype(str)):
-            contrib, _, _, concerned = _score_text(text, lex, use_vader=True)
-            items = contrib.get(target, [])
-            lexical_pos = sum(c.value for c in items if c.lexical and c.value > 0)
-            lexical_neg = sum(c.value for c in items if c.lexical and c.value < 0)
-            vader = sum(c.value for c in items if not c.lexical)
-            rows.append([math.tanh(lexical_pos + lexical_neg + vader), lexical_pos, lexical_neg,
-                         vader, 1.0 if target in concerned else 0.0])
-        return np.asarray(rows, dtype=float)
+    def _known(self) -> list[Target]:
+        return load_targets() if self.known_targets is None else _coerce_targets(self.known_targets)
 
     def fit(self, X, y=None):
         X = _check_X(X)
-        texts = X["text"].astype(str).str.translate(_QUOTE_CHARS)
+        v = _views(X, window=self.window, known=self._known())
         self.word_ = TfidfVectorizer(ngram_range=tuple(self.word_ngram_range), sublinear_tf=True,
-                                     max_features=self.max_features, lowercase=True).fit(texts)
-        self.char_ = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngram_range),
-                                     sublinear_tf=True, max_features=self.max_features).fit(texts)
-        if self.target_features:
-            self.target_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True).fit(
-                self._target_docs(X))
+                                     token_pattern=r"(?u)#?\b\w+\b").fit(v.masked)
+        self.char_ = TfidfVectorizer(analyzer="char", ngram_range=tuple(self.char_ngram_range), sublinear_tf=True,
+                                     min_df=2).fit([t.lower() for t in v.masked])
+        self.window_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True).fit(
+            [w or "L_" for w in v.window])
+        self.clause_ = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit([c or _MASK for c in v.clause])
+        counts = pd.Series(v.targets).value_counts()
+        self.targets_ = sorted(counts[counts >= self.min_target_rows].index) if self.target_features else []
         return self
 
     def transform(self, X):
         check_is_fitted(self, "word_")
         X = _check_X(X)
-        texts = X["text"].astype(str).str.translate(_QUOTE_CHARS)
-        blocks = [self.word_.transform(texts), self.char_.transform(texts)]
-        if self.target_features:
-            blocks.append(self.target_.transform(self._target_docs(X)))
+        v = _views(X, window=self.window, known=self._known())
+        blocks = [self.word_.transform(v.masked), self.char_.transform([t.lower() for t in v.masked])]
+        if self.context_features:
+            blocks += [self.window_.transform(v.window), self.clause_.transform(v.clause)]
+        if self.lexicon_features:
+            blocks.append(sparse.csr_matrix(v.dense))
         if self.rule_features:
-            blocks.append(sparse.csr_matrix(self._rules(X)))
-        return sparse.hstack(blocks).tocsr()
+            blocks.append(sparse.csr_matrix(self.rule_weight * _rule_features(X, v.masked, self._known())))
+        if self.target_bias:
+            # a constant: its per-target copies below are per-target intercepts (each target's own
+            # prior over the stances, as one model per target would have)
+            blocks.append(sparse.csr_matrix(np.ones((len(X), 1))))
+        shared = sparse.hstack(blocks).tocsr()
+        # "frustratingly easy" domain adaptation (Daumé III 2007): a shared copy of every feature and
+        # one copy per target seen often enough, so a word can mean one stance for one target only
+        out = [shared] + [sparse.diags((v.targets == t).astype(float)) @ shared for t in self.targets_]
+        return sparse.hstack(out).tocsr()
 
 
 class StanceClassifier(ClassifierMixin, BaseEstimator):
-    """A linear stance classifier for (quote, target) pairs, trained on researchers' codes.
+    """A target-aware linear stance classifier for (text, target) pairs, trained on researchers' codes.
 
-    Features: word 1–2-grams and character 2–5-grams (TF-IDF), target-conditioned words (each word
-    paired with the target, so "threat" can mean against Russia but favor of nothing else), and the
-    rule method's lexical and VADER scores for that target. Model: logistic regression with
-    balanced class weights.
+    Features (one sparse matrix): word 1–3-grams and character 2–5-grams (TF-IDF) of the text with
+    the target's mention *masked* (replaced by one placeholder word, so a model learns "X condemned
+    [target]" rather than the name); the words within ``window`` tokens left and right of the
+    mention, marked by side, and the word 1–2-grams of the clause that holds the mention (both empty
+    when the text does not name the target; ``context_features=False`` leaves them out); and 18 lexicon
+    and position features (VADER's compound/positive/negative scores of the text and of the clause;
+    summed positive and negative valence of the VADER lexicon's words, reversed inside a negation's
+    scope, in the text, the clause, the left and the right window; whether the target is named,
+    whether it opens the sentence, question and exclamation marks); with ``rule_features``, the rule
+    method's reading of the row (:func:`detect_stance`'s total, positive and negative lexical and VADER
+    scores for the target: a stacked combination of rules and learning). The mention is where the ``start``
+    and ``end`` columns say, else the first match of the target's aliases (the targets file's, else
+    its name). With ``target_features``, every feature also gets one copy per target that has at least
+    ``min_target_rows`` training rows (Daumé III 2007), so "pro-life" can be *against* abortion and
+    shared cues still transfer between targets. Model: a linear SVM with balanced class weights
+    (``predict``); with ``calibrate``, its margins are Platt-scaled on 3-fold cross-validated margins
+    (``CalibratedClassifierCV(ensemble=False)``), so that ``predict_proba`` gives calibrated
+    probabilities (what the annotation loop and :func:`combine_stance` read).
 
     Example
     -------
@@ -1262,15 +1567,23 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     ['favor', 'against']
     """
 
-    def __init__(self, C: float = 4.0, word_ngram_range: tuple[int, int] = (1, 2),
-                 char_ngram_range: tuple[int, int] = (2, 5), target_features: bool = True,
-                 rule_features: bool = True, class_weight: str | None = "balanced", random_state: int = 0):
+    def __init__(self, C: float = 0.5, word_ngram_range: tuple[int, int] = (1, 3),
+                 char_ngram_range: tuple[int, int] = (2, 5), window: int = 5, lexicon_features: bool = True,
+                 target_features: bool = True, min_target_rows: int = 5, calibrate: bool = True,
+                 class_weight: str | None = "balanced", targets: Any = None, context_features: bool = True,
+                 rule_features: bool = True, random_state: int = 0):
+        self.context_features = context_features
+        self.rule_features = rule_features
         self.C = C
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
+        self.window = window
+        self.lexicon_features = lexicon_features
         self.target_features = target_features
-        self.rule_features = rule_features
+        self.min_target_rows = min_target_rows
+        self.calibrate = calibrate
         self.class_weight = class_weight
+        self.targets = targets
         self.random_state = random_state
 
     def fit(self, X: pd.DataFrame, y: Sequence[str]) -> "StanceClassifier":
@@ -1278,21 +1591,45 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         y = _check_y(y, len(X))
         if len(set(y)) < 2:
             raise ValueError("StanceClassifier needs at least two stance classes in y")
-        self.features_ = _StanceFeatures(self.word_ngram_range, self.char_ngram_range,
-                                         self.target_features, self.rule_features).fit(X)
-        self.model_ = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000,
-                                         random_state=self.random_state)
-        self.model_.fit(self.features_.transform(X), y)
+        self.features_ = _StanceFeatures(self.word_ngram_range, self.char_ngram_range, self.window,
+                                         self.lexicon_features, self.target_features, self.min_target_rows,
+                                         self.targets, self.context_features, self.rule_features).fit(X)
+        Z = self.features_.transform(X)
+        svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
+        folds = int(min(3, pd.Series(y).value_counts().min()))
+        if self.calibrate and folds >= 2:
+            # Platt scaling fitted on cross-validated margins; the SVM itself is then fitted on all rows
+            self.calibrated_ = CalibratedClassifierCV(svm, method="sigmoid", cv=folds, ensemble=False).fit(Z, y)
+            self.model_ = self.calibrated_.calibrated_classifiers_[0].estimator
+        else:
+            if self.calibrate:
+                logger.warning("StanceClassifier: too few examples of a class to calibrate; probabilities are "
+                               "a softmax of the SVM's margins")
+            self.calibrated_ = None
+            self.model_ = svm.fit(Z, y)
         self.classes_ = self.model_.classes_
         return self
 
-    def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
+    def decision_function(self, X: pd.DataFrame) -> np.ndarray:
+        """The SVM's margins, one column per class of ``classes_``."""
         check_is_fitted(self, "model_")
-        return self.model_.predict_proba(self.features_.transform(_check_X(X)))
+        return self.model_.decision_function(self.features_.transform(_check_X(X)))
+
+    def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
+        """Calibrated probabilities of each stance (Platt scaling; a softmax of the margins when a
+        class had too few rows to calibrate)."""
+        check_is_fitted(self, "model_")
+        if self.calibrated_ is not None:
+            return self.calibrated_.predict_proba(self.features_.transform(_check_X(X)))
+        d = self.decision_function(X)
+        e = np.exp(d - d.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
-        check_is_fitted(self, "model_")
-        return self.model_.predict(self.features_.transform(_check_X(X)))
+        """The class-balanced SVM's decision (the largest margin). It may differ from the arg-max of
+        ``predict_proba``: the probabilities follow the training data's class frequencies, the decision
+        weighs the classes equally, which is what F-measures on rare stances reward."""
+        return self.classes_[np.argmax(self.decision_function(X), axis=1)]
 
 
 class RuleStanceClassifier(ClassifierMixin, BaseEstimator):
@@ -1452,8 +1789,17 @@ def export_annotation_sheet(
     n: int = 100,
     strata: Sequence[str] = ("target", "stance"),
     random_state: int = 0,
+    order: str = "stratified",
+    model: Any = None,
+    threshold: float = 0.3,
 ) -> pd.DataFrame:
-    """A stratified sample of quote × target items for human coders (CSV if ``path`` is given).
+    """A sample of quote × target items for human coders (CSV if ``path`` is given).
+
+    ``order="stratified"`` (default) samples across ``strata``; ``order="uncertainty"`` takes the ``n``
+    items the machine is least sure of, most uncertain first (active learning by margin sampling,
+    Settles 2009): with a fitted ``model`` (a :class:`StanceClassifier`), one minus the gap between its
+    two most probable stances; without one, how close the rule score lies to ``±threshold``
+    (``1 - ||score| - threshold|``). The sheet then has an ``uncertainty`` column.
 
     Sampling is stratified by ``strata`` (by default target × the rule method's stance, so rare
     cells are represented) but the sheet does not show the machine's stance: coders fill the
@@ -1483,8 +1829,29 @@ def export_annotation_sheet(
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             sheet.to_csv(path, index=False)
         return sheet
+    if order not in ("stratified", "uncertainty"):
+        raise ValueError(f"order must be 'stratified' or 'uncertainty', got {order!r}")
     strata = [s for s in strata if s in df.columns]
     df = df.sort_values(["doc_id", "quote_id", "target"], kind="mergesort", ignore_index=True)
+    if order == "uncertainty":
+        if model is not None:
+            proba = np.sort(model.predict_proba(pd.DataFrame({"text": df["quote"].fillna("").astype(str),
+                                                              "target": df["target"].astype(str)})), axis=1)
+            unc = 1.0 - (proba[:, -1] - proba[:, -2])
+        else:
+            unc = 1.0 - np.abs(df["score"].astype(float).abs().to_numpy() - threshold)
+        df["uncertainty"] = np.clip(unc, 0.0, 1.0).round(4)
+        top = df.sort_values("uncertainty", ascending=False, kind="mergesort").head(n)
+        sheet = pd.DataFrame({
+            "item_id": [f"{d}|{q}|{t}" for d, q, t in zip(top["doc_id"], top["quote_id"], top["target"])],
+            "doc_id": top["doc_id"], "quote_id": top["quote_id"], "speaker": top["speaker"], "target": top["target"],
+            "quote": top["quote"], "stance": "", "coder": "", "comment": "", "uncertainty": top["uncertainty"],
+        }).reset_index(drop=True)
+        if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            sheet.to_csv(path, index=False)
+            logger.info("annotation sheet with the %d most uncertain items written to %s", len(sheet), path)
+        return sheet
     if strata:
         groups = [g for _, g in df.groupby(strata, sort=True)]
         per = max(1, math.ceil(n / len(groups)))
@@ -1564,7 +1931,8 @@ def import_annotation_sheet(sheets: Any, *, coder: str | None = None) -> pd.Data
 
 
 def agreement(coded: pd.DataFrame, *, coders: Sequence[str] | None = None) -> pd.DataFrame:
-    """Inter-coder agreement: Cohen's kappa and raw agreement for each pair of coders.
+    """Inter-coder agreement: raw agreement, Cohen's kappa and Krippendorff's alpha (nominal) for each
+    pair of coders, and with three or more coders one ``(all)`` row with alpha over all of them.
 
     Example
     -------
@@ -1591,10 +1959,205 @@ def agreement(coded: pd.DataFrame, *, coders: Sequence[str] | None = None) -> pd
             n = len(both)
             if n == 0:
                 rows.append({"coder_a": a, "coder_b": b, "n_items": 0, "percent_agreement": np.nan,
-                             "cohen_kappa": np.nan})
+                             "cohen_kappa": np.nan, "krippendorff_alpha": np.nan})
                 continue
             pa = float((both[a] == both[b]).mean())
-            kappa = float(cohen_kappa_score(both[a], both[b], labels=list(STANCES))) if both.stack().nunique() > 1 else 1.0
+            kappa = _cohen_kappa(both[a].astype(str).to_numpy(), both[b].astype(str).to_numpy())
+            pair = coded[coded["coder"].isin([a, b]) & coded["item_id"].isin(both.index)]
             rows.append({"coder_a": a, "coder_b": b, "n_items": n, "percent_agreement": round(pa, 4),
-                         "cohen_kappa": round(kappa, 4)})
+                         "cohen_kappa": round(kappa, 4), "krippendorff_alpha": round(krippendorff_alpha(pair), 4)})
+    if len(names) > 2:  # every coder together: Krippendorff's alpha takes any number and missing codes
+        rows.append({"coder_a": "(all)", "coder_b": "(all)", "n_items": int((wide[names].notna().sum(axis=1) >= 2).sum()),
+                     "percent_agreement": np.nan, "cohen_kappa": np.nan,
+                     "krippendorff_alpha": round(krippendorff_alpha(coded, coders=names), 4)})
     return pd.DataFrame(rows)
+
+
+def _cohen_kappa(a: np.ndarray, b: np.ndarray) -> float:
+    """Cohen's kappa of two coders' codes for the same items: (p_o - p_e) / (1 - p_e), p_e from each
+    coder's own marginal shares (Cohen 1960); 1 when both use one and the same code throughout."""
+    p_o = float((a == b).mean())
+    labels = sorted(set(a) | set(b))
+    p_e = float(sum((a == c).mean() * (b == c).mean() for c in labels))
+    return 1.0 if p_e == 1 else (p_o - p_e) / (1 - p_e)
+
+
+def krippendorff_alpha(coded: pd.DataFrame, *, coders: Sequence[str] | None = None) -> float:
+    """Krippendorff's alpha for nominal codes, any number of coders, missing codes allowed.
+
+    From the coincidence matrix (Krippendorff 2011, "Computing Krippendorff's alpha-reliability"):
+    every item coded by ``m >= 2`` coders adds ``1/(m-1)`` for each ordered pair of its codes;
+    ``alpha = 1 - (n - 1) * sum_{c != k} o_ck / sum_{c != k} n_c n_k`` with ``n_c`` the row sums and
+    ``n`` their total. Items coded by one coder only carry no information and are left out.
+
+    Example
+    -------
+    >>> c = pd.DataFrame({"item_id": ["1", "2", "3", "4"] * 2, "coder": ["a"] * 4 + ["b"] * 4,
+    ...                   "stance": ["favor", "favor", "none", "favor", "favor", "favor", "none", "none"]})
+    >>> round(krippendorff_alpha(c), 4)   # by hand: 1 - 7 * 2 / (2 * 5 * 3)
+    0.5333
+    """
+    need = {"item_id", "coder", "stance"}
+    if not need <= set(coded.columns):
+        raise ValueError(f"coded table lacks {sorted(need - set(coded.columns))}; use import_annotation_sheet")
+    df = coded.drop_duplicates(["item_id", "coder"], keep="last")
+    if coders is not None:
+        df = df[df["coder"].isin(coders)]
+    df = df[df["stance"].notna() & (df["stance"].astype(str) != "")]
+    values = sorted(df["stance"].astype(str).unique())
+    index = {v: i for i, v in enumerate(values)}
+    o = np.zeros((len(values), len(values)))
+    for _, codes in df.groupby("item_id", sort=True)["stance"]:
+        m = len(codes)
+        if m < 2:
+            continue
+        counts = np.bincount([index[str(c)] for c in codes], minlength=len(values)).astype(float)
+        o += (np.outer(counts, counts) - np.diag(counts)) / (m - 1)
+    n_c = o.sum(axis=1)
+    n = n_c.sum()
+    if n == 0:
+        raise ValueError("Krippendorff's alpha needs items coded by at least two coders")
+    disagree = o.sum() - np.trace(o)
+    expected = n_c.sum() ** 2 - (n_c ** 2).sum()
+    if expected == 0:
+        return 1.0 if disagree == 0 else 0.0  # one value used throughout: no variation to agree on
+    return float(1.0 - (n - 1) * disagree / expected)
+
+
+@dataclass
+class AnnotationRound:
+    """One turn of the annotation loop: the ``model`` trained on every coded item, its
+    cross-validated ``evaluation`` (F with bootstrap intervals), inter-coder ``agreement`` (empty with
+    one coder), and the ``training`` rows (``text, target, stance, doc_id, quote_id, n_coders``)."""
+
+    model: StanceClassifier
+    evaluation: StanceEvaluation
+    agreement: pd.DataFrame
+    training: pd.DataFrame
+
+
+def annotation_round(
+    coded: pd.DataFrame,
+    quotes: pd.DataFrame,
+    *,
+    previous: pd.DataFrame | None = None,
+    model: Any = None,
+    cv: int = 5,
+    n_boot: int = 1000,
+    random_state: int = 0,
+) -> AnnotationRound:
+    """Retrain on coded rows and report agreement and cross-validated F (the annotation loop).
+
+    ``coded`` comes from :func:`import_annotation_sheet` (one row per item × coder); an item's label is
+    its coders' majority (items without one are left out and logged). ``quotes`` gives the text
+    (``doc_id, quote_id, quote``). ``previous`` adds earlier training rows (``text, target, stance``
+    and ideally ``doc_id, quote_id``), so rounds accumulate. The evaluation keeps the rows of one quote
+    in one fold. ``model`` defaults to ``StanceClassifier()``; for your own targets pass
+    ``StanceClassifier(targets="my_targets.yaml")`` so that its features find their aliases. Then export the next sheet with ``export_annotation_sheet(..., order="uncertainty",
+    model=round.model)``.
+
+    Example
+    -------
+    >>> q = pd.DataFrame({"doc_id": "d", "quote_id": [str(i) for i in range(12)],
+    ...                   "quote": ["We support the CSTO.", "We condemn the CSTO.", "It rained."] * 4})
+    >>> c = pd.DataFrame({"item_id": [f"d|{i}|CSTO" for i in range(12)], "coder": "ana",
+    ...                   "stance": ["favor", "against", "none"] * 4})
+    >>> r = annotation_round(c, q, cv=2, n_boot=20)
+    >>> r.training.shape[0], r.evaluation.f_avg
+    (12, 1.0)
+    """
+    need = {"item_id", "coder", "stance"}
+    if not need <= set(coded.columns):
+        raise ValueError(f"coded table lacks {sorted(need - set(coded.columns))}; read it with import_annotation_sheet")
+    if not {"doc_id", "quote_id", "quote"} <= set(quotes.columns):
+        raise ValueError("quotes must have doc_id, quote_id and quote columns (the quotes table)")
+    c = coded.drop_duplicates(["item_id", "coder"], keep="last").copy()
+    parts = c["item_id"].astype(str).str.split("|", n=2, expand=True)
+    for i, col in enumerate(("doc_id", "quote_id", "target")):
+        if col not in c.columns:
+            c[col] = parts[i]
+    rows = []
+    ties = 0
+    for (item, doc, qid, target), g in c.groupby(["item_id", "doc_id", "quote_id", "target"], sort=True):
+        counts = g["stance"].value_counts()
+        if len(counts) > 1 and counts.iloc[0] == counts.iloc[1]:
+            ties += 1
+            continue
+        rows.append({"doc_id": str(doc), "quote_id": str(qid), "target": target, "stance": counts.index[0],
+                     "n_coders": len(g)})
+    if ties:
+        logger.warning("annotation_round: %d items without a majority code left out; resolve them and re-import", ties)
+    lab = pd.DataFrame(rows, columns=["doc_id", "quote_id", "target", "stance", "n_coders"])
+    text = quotes.assign(doc_id=quotes["doc_id"].astype(str), quote_id=quotes["quote_id"].astype(str)).drop_duplicates(
+        ["doc_id", "quote_id"])[["doc_id", "quote_id", "quote"]]
+    train = lab.merge(text, on=["doc_id", "quote_id"], how="left")
+    missing = int(train["quote"].isna().sum())
+    if missing:
+        raise ValueError(f"{missing} coded items name quotes that the quotes table lacks; pass the quotes table "
+                         "the sheet was exported from")
+    train = train.rename(columns={"quote": "text"})
+    if previous is not None:
+        prev = previous.copy()
+        for col in ("doc_id", "quote_id"):
+            if col not in prev.columns:
+                prev[col] = [f"previous{i}" for i in range(len(prev))]
+        prev["n_coders"] = prev["n_coders"] if "n_coders" in prev.columns else 1
+        train = pd.concat([prev[["doc_id", "quote_id", "target", "stance", "n_coders", "text"]], train],
+                          ignore_index=True).drop_duplicates(["doc_id", "quote_id", "target"], keep="last")
+    train = train[["text", "target", "stance", "doc_id", "quote_id", "n_coders"]].reset_index(drop=True)
+    est = model if model is not None else StanceClassifier(random_state=random_state)
+    groups = train["doc_id"].astype(str) + "|" + train["quote_id"].astype(str)
+    ev = evaluate(est, train[["text", "target"]], train["stance"], cv=cv, groups=groups, n_boot=n_boot,
+                  random_state=random_state)
+    fitted = clone(est).fit(train[["text", "target"]], train["stance"])
+    agree = agreement(coded) if coded["coder"].nunique() >= 2 else pd.DataFrame(
+        columns=["coder_a", "coder_b", "n_items", "percent_agreement", "cohen_kappa", "krippendorff_alpha"])
+    logger.info("annotation round: %d items, F_avg %.3f [%.3f, %.3f]", len(train), ev.f_avg, *ev.f_avg_ci)
+    return AnnotationRound(fitted, ev, agree, train)
+
+
+def combine_stance(
+    stances: pd.DataFrame,
+    model: Any,
+    *,
+    quotes: pd.DataFrame,
+    min_proba: float = 0.6,
+) -> pd.DataFrame:
+    """The rules' and a trained classifier's stances in one table, every row keeping its evidence.
+
+    How they are combined: for each quote × target row of :func:`detect_stance` (which decides *which*
+    targets a quote concerns and finds the evidence sentence), the classifier gives calibrated
+    probabilities; where the stance it predicts has probability ≥ ``min_proba`` it decides the
+    ``stance``, else the rules' stance stands. Columns added: ``rule_stance``, ``model_stance``,
+    ``model_proba`` and ``method`` (``model`` or ``rules``). ``evidence`` stays the rules' sentence;
+    where the model overrules the rules, ``cues`` still lists what the rules read, so a reader sees
+    both.
+
+    Example
+    -------
+    >>> X = pd.DataFrame({"text": ["We support Russia.", "We condemn Russia.", "It rained in Russia."] * 4,
+    ...                   "target": ["Russia"] * 12})
+    >>> m = StanceClassifier().fit(X, ["favor", "against", "none"] * 4)
+    >>> q = pd.DataFrame({"doc_id": ["d"], "quote_id": ["1"], "speaker": ["X"], "quote": ["We condemn Russia."]})
+    >>> combine_stance(detect_stance(q), m, quotes=q)[["rule_stance", "model_stance", "stance"]].values.tolist()
+    [['against', 'against', 'against']]
+    """
+    _check_stances(stances)
+    if not 0 <= min_proba <= 1:
+        raise ValueError(f"min_proba must lie in [0, 1], got {min_proba}")
+    out = stances.copy()
+    out["rule_stance"] = out["stance"]
+    if out.empty:
+        return out.assign(model_stance=pd.Series(dtype=object), model_proba=pd.Series(dtype=float),
+                          method=pd.Series(dtype=object))
+    text = quotes.drop_duplicates(["doc_id", "quote_id"]).set_index(["doc_id", "quote_id"])["quote"]
+    X = pd.DataFrame({"text": [text.get((d, q), "") for d, q in zip(out["doc_id"], out["quote_id"])],
+                      "target": out["target"].astype(str).to_numpy()})
+    proba = model.predict_proba(X)
+    out["model_stance"] = np.asarray(model.predict(X), dtype=object)
+    col = {c: i for i, c in enumerate(model.classes_)}
+    out["model_proba"] = proba[np.arange(len(out)), [col[c] for c in out["model_stance"]]].round(4)
+    use = out["model_proba"].to_numpy() >= min_proba
+    out["stance"] = np.where(use, out["model_stance"], out["rule_stance"])
+    out["method"] = np.where(use, "model", "rules")
+    return out

@@ -304,6 +304,9 @@ def test_cross_validated_on_gold():
     assert ev.f_avg_ci[0] <= ev.f_avg <= ev.f_avg_ci[1]
     assert (t["f1_low"] <= t["f1"]).all() and (t["f1"] <= t["f1_high"]).all()
     assert ev.f_avg > 0.34  # better than always guessing one class (F_avg of that is at most 0.28)
+    # issue 20: measured 0.84 [0.77, 0.89] (n_boot 1000) with the target-aware classifier, 0.74 before;
+    # the floor is the old figure: the classifier must not fall back below what it replaced
+    assert ev.f_avg >= 0.74
     rules = evaluate(RuleStanceClassifier(), X, g["stance"], cv=5, groups=groups, n_boot=50)
     assert rules.f_avg >= 0.5
 
@@ -380,3 +383,215 @@ def test_repeated_quotes_score_like_the_first():
     out = detect_stance(q)
     assert out["quote_id"].tolist() == ["q0", "q2"]
     assert out.drop(columns="quote_id").iloc[0].equals(out.drop(columns="quote_id").iloc[1])
+
+
+# ---------------------------------------------------------------- issue 20: agreement measures
+def _codes(rows):
+    return pd.DataFrame(rows, columns=["item_id", "coder", "stance"])
+
+
+def test_krippendorff_alpha_and_kappa_by_hand():
+    from kzlib.stance import krippendorff_alpha
+
+    # two coders, four items: (f, f), (f, f), (n, n), (f, n).
+    # Coincidences: o_ff = 2 + 2 = 4, o_nn = 2, o_fn = o_nf = 1; n_f = 5, n_n = 3, n = 8.
+    # alpha = 1 - (n - 1) * (o_fn + o_nf) / (n_f n_n + n_n n_f) = 1 - 7 * 2 / 30 = 0.5333
+    # kappa: p_o = 3/4; ana f 3/4, n 1/4; ben f 2/4, n 2/4 -> p_e = 3/8 + 1/8 = 1/2; kappa = 0.5
+    c = _codes([("1", "ana", "favor"), ("2", "ana", "favor"), ("3", "ana", "none"), ("4", "ana", "favor"),
+                ("1", "ben", "favor"), ("2", "ben", "favor"), ("3", "ben", "none"), ("4", "ben", "none")])
+    assert krippendorff_alpha(c) == pytest.approx(1 - 14 / 30)
+    a = agreement(c)
+    assert a["cohen_kappa"].item() == pytest.approx(0.5)
+    assert a["krippendorff_alpha"].item() == pytest.approx(0.5333, abs=1e-4)
+    # perfect agreement is 1; an item coded by one coder only carries no information
+    same = _codes([("1", "a", "favor"), ("1", "b", "favor"), ("2", "a", "none"), ("2", "b", "none"), ("3", "a", "favor")])
+    assert krippendorff_alpha(same) == 1.0
+
+
+def test_krippendorff_alpha_textbook_example():
+    from kzlib.stance import krippendorff_alpha
+
+    # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", the example with four
+    # observers, twelve units and missing values; nominal alpha = 0.743 there.
+    data = ["1 2 3 3 2 1 4 1 2 . . .", "1 2 3 3 2 2 4 1 2 5 . 3", ". 3 3 3 2 3 4 2 2 5 1 .",
+            "1 2 3 3 2 4 4 1 2 5 1 ."]
+    rows = [(str(u), f"obs{i}", v) for i, line in enumerate(data) for u, v in enumerate(line.split()) if v != "."]
+    assert krippendorff_alpha(_codes(rows)) == pytest.approx(0.743, abs=5e-4)
+    a = agreement(_codes(rows))
+    assert a.iloc[-1]["coder_a"] == "(all)" and a.iloc[-1]["krippendorff_alpha"] == pytest.approx(0.743, abs=5e-4)
+
+
+# ---------------------------------------------------------------- issue 20: the researcher's own targets
+EXAMPLE_TARGETS = Path(__file__).parents[1] / "docs" / "examples" / "targets_belarus_2020.yaml"
+
+
+def test_targets_file_has_type_and_description_and_rejects_unknown_fields(tmp_path):
+    ts = load_targets(EXAMPLE_TARGETS)
+    assert [t.name for t in ts] == ["Lukashenko government", "protesters", "EU sanctions", "Russia"]
+    assert ts[2].type == "policy" and ts[2].description.startswith("The European Union's sanctions")
+    assert all(t.type and t.description for t in load_targets())  # the bundled file documents its targets
+    p = tmp_path / "t.yaml"
+    p.write_text("targets:\n  - name: X\n    alias: [X]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="alias"):
+        load_targets(p)
+
+
+def test_rules_work_zero_shot_on_new_targets():
+    q = _q("The EU condemned Lukashenko's brutal crackdown on peaceful protesters.",
+           "We fully support the EU sanctions.",
+           "Lukashenko said the protesters are rioters paid from abroad.",
+           speaker="Y")
+    st = detect_stance(q, targets=EXAMPLE_TARGETS).set_index(["quote_id", "target"])["stance"]
+    assert st[("q0", "Lukashenko government")] == "against"
+    assert st[("q0", "protesters")] == "favor"  # "peaceful protesters"
+    assert st[("q1", "EU sanctions")] == "favor"
+    # reported speech: the loaded naming is Lukashenko's, relayed, not the speaker's own
+    assert st[("q2", "protesters")] != "against"
+
+
+# ---------------------------------------------------------------- issue 20: general rules
+def test_rhetorical_question_without_a_target_doubts_the_previous_sentence():
+    # the question names no target: it is about what the quote was just speaking of
+    text = "The rioters seized the airport. What kind of negotiations can there be with them?"
+    st = detect_stance(_q(text))
+    row = st[st["target"] == "protesters"].iloc[0]
+    assert row["stance"] == "against" and "rhetorical question (about the preceding sentence)" in row["cues"]
+    # a sincere question (no rhetorical opener) adds nothing
+    st2 = detect_stance(_q("The demonstrators gathered in the square. When will they meet the mayor?"))
+    assert "rhetorical" not in st2["cues"].str.cat()
+
+
+def test_distancing_verb_reverses_and_reporting_verb_weakens():
+    assert _stance("NATO is a threat to peace.", "NATO") == "against"
+    # the speaker disputes what others claim
+    assert _stance("Some politicians claim that NATO is a threat to peace.", "NATO") != "against"
+    st = detect_stance(_q("Some politicians claim that NATO is a threat to peace."))
+    assert "(reported, disputed)" in st.loc[st["target"] == "NATO", "cues"].item()
+    # "I/we say" is the speaker's own voice
+    assert _stance("We said that NATO is a threat to peace.", "NATO") == "against"
+
+
+def test_negation_phrases_reverse_a_cue():
+    assert _stance("The government failed to support the protesters.", "protesters") == "against"
+    assert _stance("The government supported the protesters.", "protesters") == "favor"
+
+
+def test_own_side_named_as_ours_is_evidence():
+    gaz = pd.DataFrame({"name": ["R"], "type": ["person"], "affiliation": ["Russia"], "role": ["minister"]})
+    q = _q("We sent the peacekeepers to Almaty yesterday.", speaker="R")
+    st = detect_stance(q, gazetteer=gaz)
+    row = st[st["target"] == "CSTO intervention"].iloc[0]
+    assert row["stance"] == "favor" and "own side named" in row["cues"]
+    # the same words from a speaker of another side state no stance
+    st2 = detect_stance(_q("We sent the peacekeepers to Almaty yesterday.", speaker="Z"), gazetteer=gaz)
+    assert st2.loc[st2["target"] == "CSTO intervention", "stance"].item() == "none"
+
+
+# ---------------------------------------------------------------- issue 20: aggregates with intervals
+def test_summary_has_bootstrap_intervals_and_marks_single_quotes():
+    st = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "c", "d"], "quote_id": ["1", "2", "1", "1", "1"],
+        "speaker": ["X", "X", "X", "Y", "X"], "target": ["Russia", "Russia", "Russia", "Russia", "NATO"],
+        "stance": ["against", "against", "against", "favor", "against"],
+        "score": [-0.8, -0.6, -0.7, 0.5, -0.9], "evidence": ["e"] * 5})
+    s = summarise_stance(st, n_boot=500).set_index(["speaker", "target"])
+    x = s.loc[("X", "Russia")]
+    # every resample of X's three against-quotes stays within [-0.8, -0.6]
+    assert -0.8 <= x["score_low"] <= x["score"] <= x["score_high"] <= -0.6
+    assert x["basis"] == "finding"
+    assert s.loc[("Y", "Russia"), "basis"] == "single quote"
+    assert s.loc[("X", "NATO"), "basis"] == "single quote"
+    assert summarise_stance(st, n_boot=500).equals(summarise_stance(st, n_boot=500))  # seeded
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "outlet": ["N", "N", "M", "N"]})
+    o = outlet_stance(st, documents=docs, n_boot=200).set_index(["outlet", "target"])
+    assert o.loc[("M", "Russia"), "basis"] == "single quote"
+    assert o.loc[("N", "Russia"), "quote_score_low"] <= o.loc[("N", "Russia"), "quote_score"] <= o.loc[("N", "Russia"), "quote_score_high"] < 0
+
+
+def test_mixed_quotes_give_an_uncertain_cell():
+    st = pd.DataFrame({"doc_id": list("abcd"), "quote_id": "1", "speaker": "X", "target": "Russia",
+                       "stance": ["against", "against", "favor", "against"], "score": [-0.9, -0.8, 0.9, -0.7],
+                       "evidence": "e"})
+    s = summarise_stance(st, n_boot=500).iloc[0]
+    # mean -0.375; a resample with two of the four stories the +0.9 one is above 0 (p = 0.26)
+    assert s["stance"] == "against" and s["score_high"] > 0 and s["basis"] == "uncertain"
+
+
+# ---------------------------------------------------------------- issue 20: the annotation loop
+def _toy_corpus(n=30):
+    texts = ["We strongly support the CSTO mission.", "We condemn the CSTO occupation.", "The CSTO met on Monday."]
+    return pd.DataFrame({"doc_id": "d", "quote_id": [str(i) for i in range(n)], "speaker": "X",
+                         "quote": [texts[i % 3] + f" Item {i}." for i in range(n)]})
+
+
+def test_export_orders_by_uncertainty():
+    st = pd.DataFrame({"doc_id": "d", "quote_id": ["1", "2", "3"], "speaker": "X", "target": "Russia",
+                       "stance": ["against", "none", "favor"], "score": [-0.9, 0.05, 0.31], "quote": ["a", "b", "c"]})
+    sheet = export_annotation_sheet(st, n=2, order="uncertainty")
+    # rule scores: |0.31| is 0.01 from the threshold 0.3, |0.05| 0.25, |-0.9| 0.6
+    assert sheet["quote_id"].tolist() == ["3", "2"]
+    assert sheet["uncertainty"].tolist() == pytest.approx([0.99, 0.75])
+    assert (sheet["stance"] == "").all()
+    with pytest.raises(ValueError, match="uncertainty"):
+        export_annotation_sheet(st, order="random")
+
+
+def test_annotation_round_retrains_and_reports(tmp_path):
+    from kzlib.stance import annotation_round, combine_stance
+
+    q = _toy_corpus()
+    truth = ["favor", "against", "none"] * 10
+    items = [f"d|{i}|CSTO intervention" for i in range(30)]
+    ana = pd.DataFrame({"item_id": items, "coder": "ana", "stance": truth})
+    ben_codes = list(truth)
+    ben_codes[2] = "favor"  # one disagreement out of thirty
+    ben = pd.DataFrame({"item_id": items, "coder": "ben", "stance": ben_codes})
+    r = annotation_round(pd.concat([ana, ben]), q, cv=3, n_boot=100)
+    assert len(r.training) == 29  # item 2 has no majority (none vs favor) and is left out
+    assert r.agreement["percent_agreement"].item() == pytest.approx(29 / 30, abs=1e-4)
+    assert r.evaluation.f_avg_ci[0] <= r.evaluation.f_avg <= r.evaluation.f_avg_ci[1]
+    assert r.evaluation.f_avg > 0.9  # three clear patterns
+    # the trained model orders the next sheet and combines with the rules, evidence kept
+    st = detect_stance(q)
+    sheet = export_annotation_sheet(st, quotes=q, n=5, order="uncertainty", model=r.model)
+    assert len(sheet) == 5 and sheet["uncertainty"].is_monotonic_decreasing
+    both = combine_stance(st, r.model, quotes=q, min_proba=0.0)
+    assert (both["method"] == "model").all() and both["evidence"].str.len().gt(0).all()
+    assert (both["stance"] == both["model_stance"]).all()
+    rules_only = combine_stance(st, r.model, quotes=q, min_proba=1.0)
+    assert (rules_only["stance"] == st["stance"]).all()
+
+
+def test_classifier_masks_the_mention_and_uses_offsets():
+    from kzlib.stance import _views
+
+    X = pd.DataFrame({"text": ["They praised Smith, but not Jones.", "They praised Smith, but not Jones."],
+                      "target": ["Smith", "Jones"], "start": [13, 28], "end": [18, 33]})
+    v = _views(X, window=2, known=[])
+    assert "Smith" not in v.masked[0] and "Jones" in v.masked[0]
+    assert v.window[0] == "L_they L_praised R_but R_not"
+    assert v.clause[1].strip() == "not xtargetx ."
+    # without offsets the target's name is found in the text
+    v2 = _views(X[["text", "target"]], window=2, known=[])
+    assert v2.masked == v.masked
+
+
+def test_classifier_decision_does_not_depend_on_calibration():
+    X = pd.DataFrame({"text": ["We support the CSTO.", "We condemn the CSTO.", "It rained on the CSTO.",
+                               "Support for the CSTO grows.", "They condemn the CSTO loudly.", "The CSTO met."] * 3,
+                      "target": ["CSTO intervention"] * 18})
+    y = ["favor", "against", "none"] * 6
+    a = StanceClassifier(calibrate=True).fit(X, y)
+    b = StanceClassifier(calibrate=False).fit(X, y)
+    assert a.predict(X).tolist() == b.predict(X).tolist()
+    p = a.predict_proba(X)
+    assert p.shape == (18, 3) and np.allclose(p.sum(axis=1), 1) and (p >= 0).all()
+
+
+def test_stance_benchmark_skips_without_the_kit(tmp_path, monkeypatch, capsys):
+    from benchmarks.stance import kit_dir, main
+
+    monkeypatch.setenv("KZLIB_DEVKITS", str(tmp_path))
+    assert kit_dir() is None
+    assert main(["--sets", "semeval"]) == 0
+    assert "skipped" in capsys.readouterr().out
