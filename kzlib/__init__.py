@@ -10,7 +10,7 @@ Example:
     >>> quotes = kzlib.extract_quotes(corpus.paragraphs, documents=corpus.documents)  # doctest: +SKIP
 """
 
-from kzlib.actors import Actor, Gazetteer, Mention, find_mentions
+from kzlib.actors import Actor, Gazetteer, Mention, NameSpan, find_mentions, find_names
 from kzlib.clean import PARAGRAPH_KINDS, SentenceSplitter, analysable, classify_paragraphs, clean, split_paragraphs
 from kzlib.corpus import Corpus, corpus_fingerprint, detect_language, load_corpus, load_metadata, seeds_dir
 from kzlib.despin import SPIN_THRESHOLD, despin, spin_matches, spin_score, spin_table
@@ -39,12 +39,16 @@ from kzlib.quotes import (
 )
 from kzlib.report import save_figure, save_table, show_table
 from kzlib.stance import (
+    AnnotationRound,
     RuleStanceClassifier,
     StanceClassifier,
     agreement,
+    annotation_round,
+    combine_stance,
     detect_stance,
     export_annotation_sheet,
     import_annotation_sheet,
+    krippendorff_alpha,
     load_targets,
     outlet_stance,
     speaker_profiles,
@@ -52,7 +56,15 @@ from kzlib.stance import (
 )
 from kzlib.stance import evaluate as evaluate_stance
 from kzlib.study import Study, open_study, prepare
-from kzlib.timeline import build_events, check_dates, chronology, events_in_window, extract_dates, publication_window
+from kzlib.timeline import (
+    build_events,
+    check_dates,
+    chronology,
+    events_in_window,
+    extract_dates,
+    publication_window,
+    to_timeml,
+)
 from kzlib.topics import (
     TopicModel,
     TopicPlan,
@@ -77,10 +89,11 @@ __all__ = [
     "find_copies", "learned_substitutions", "repair_examples", "similarity_matrix", "spin_matches", "spin_score",
     "spin_table", "story_features",
     # actors and quotes
-    "Actor", "Gazetteer", "Mention", "QUOTE_COLUMNS", "QUOTE_KINDS", "SPEECH_KINDS", "evaluate_quotes",
+    "Actor", "Gazetteer", "Mention", "NameSpan", "find_names", "QUOTE_COLUMNS", "QUOTE_KINDS", "SPEECH_KINDS", "evaluate_quotes",
     "extract_quotes", "find_mentions", "match_gold", "voice_counts",
     # stance and framing
-    "RuleStanceClassifier", "StanceClassifier", "agreement", "detect_stance", "evaluate_stance",
+    "AnnotationRound", "RuleStanceClassifier", "StanceClassifier", "agreement", "annotation_round", "combine_stance",
+    "detect_stance", "evaluate_stance", "krippendorff_alpha",
     "check_fightin_words", "export_annotation_sheet", "fightin_words", "import_annotation_sheet", "load_targets", "naming_families",
     "outlet_stance", "speaker_groups", "speaker_profiles", "summarise_stance",
     # topics
@@ -88,6 +101,7 @@ __all__ = [
     "topic_prevalence",
     # timeline
     "build_events", "check_dates", "chronology", "events_in_window", "extract_dates", "publication_window",
+    "to_timeml",
     # reporting and errors
     "CorpusError", "KzlibError", "ParameterError", "save_figure", "save_table", "show_table",
 ]
