@@ -19,7 +19,8 @@
 # News reports date events in many ways: "January 11", "Jan. 5, 2022", "in August", "in 2019", and —
 # most often — relative to the day they were written: "on Friday", "over the weekend", "next week",
 # "20 years ago". This notebook finds every such expression in the body text, turns it into a date
-# (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) with a **granularity** (day, weekend, week, month, year, decade),
+# (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) with a **granularity** (day, weekend, week, month, quarter, season, half,
+# year, decade, century) and its TimeML type and value (`timex_type`, `timex_value`: DATE, TIME, DURATION, SET),
 # and lays the dated sentences out as a timeline, with the actors they mention and the documents that
 # report them.
 #
@@ -107,13 +108,13 @@ else:
 #
 # Dated events close to the publication dates, one lane per actor (the sentence's first actor among the
 # most frequent ones; *other / none* for the rest). The marker shows the granularity (a circle is a day,
-# a square a week or weekend, a diamond a month); the label is the clause around the date, with `(+n)`
+# a square a week or weekend, a diamond a month, quarter, season or half year); the label is the clause around the date, with `(+n)`
 # when n more mentions share that point. Weeks and weekends are placed at their first day.
 
 # %% tags=["nbval-ignore-output"]
 first, last = timeline.publication_window(c.documents, days_before=30)
 start, end = window_start or first, window_end or last
-shown = timeline.events_in_window(events, start=start, end=end, granularities=["day", "weekend", "week", "month"],
+shown = timeline.events_in_window(events, start=start, end=end, granularities=["day", "weekend", "week", "month", "quarter", "season", "half"],
                                   min_confidence=min_confidence)
 if shown.empty:
     print("No mention is dated to a day, week or month in the window "
@@ -127,13 +128,14 @@ else:
 # %% [markdown]
 # ## The background the reports invoke
 #
-# The same, for everything dated by year or decade: the history the articles reach back to (the 2001
+# The same, for everything dated by year, decade or century: the history the articles reach back to (the 2001
 # attacks, the 2014 Ukrainian revolution, Nazarbayev stepping down in 2019).
 
 # %% tags=["nbval-ignore-output"]
-background = timeline.events_in_window(events, granularities=["year", "decade"], min_confidence=min_confidence)
+background = timeline.events_in_window(events, granularities=["year", "decade", "century"],
+                                        min_confidence=min_confidence)
 if background.empty:
-    print("No mention is dated to a year or decade, so there is no background timeline.")
+    print("No mention is dated to a year, decade or century, so there is no background timeline.")
 else:
     fig = plots.timeline.timeline(background, lanes=lanes, title="Background events by actor (dated by year)")
     kzlib.save_figure(fig, "06_timeline_background", run_dir=run_dir)

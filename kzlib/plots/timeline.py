@@ -16,7 +16,8 @@ from kzlib.plots._axes import date_positions, figure, format_date_axis, span_day
 
 __all__ = ["timeline", "coverage", "stance_over_time"]
 
-_MARKERS = {"day": "o", "weekend": "s", "week": "s", "month": "D", "year": "^", "decade": "^"}
+_MARKERS = {"day": "o", "weekend": "s", "week": "s", "month": "D", "quarter": "D", "season": "D", "half": "D",
+            "year": "^", "decade": "^", "century": "^"}
 
 
 def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38,
