@@ -812,6 +812,28 @@ def _name_of_seg(seg: str) -> tuple[NameSpan, ...]:
     return tuple(out)
 
 
+_HYPHEN_ADJ = re.compile(r"[A-Z][\w.'’]*-[a-z]{3,}")
+
+
+def _inner_title(surface: str, w: _SpeakerWords) -> int:
+    """Where the name starts after a title inside a capitalised run whose first words are a place or
+    body ("United States Secretary of State Anthony Blinken", "CSTO Secretary General Stanislav Zas"):
+    the end of the first title that stands after the first word and is followed by one to three
+    capitalised words with no organisation word among them; 0 when there is none."""
+    for tok in _NAME_TOKENS.finditer(surface):
+        if tok.start() == 0:
+            continue
+        tm = w.title_re.match(surface, tok.start())
+        if not tm or tm.end() >= len(surface) or surface[tm.end() - 1] != " ":
+            continue
+        rest = surface[tm.end():].split()
+        if 1 <= len(rest) <= 3 and rest[0][:1].isupper() and rest[0] not in w.not_names \
+                and not any(x.strip(".,") in w.org or x.strip(".,") in w.media for x in rest):
+            return tm.end()
+        return 0
+    return 0
+
+
 def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, out: list[NameSpan]) -> None:
     while run and (run[0][2] in w.not_names or run[0][2].lower() in _CONNECTORS
                    or _APOS_SPLIT.split(run[0][2])[0] in w.not_names):
@@ -845,11 +867,15 @@ def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords
             break
         while name_at < len(surface) and surface[name_at] == " ":
             name_at += 1
+    if not name_at and surface.count(" ") >= 2:
+        name_at = _inner_title(surface, w)  # "United States Secretary of State Anthony Blinken"
     title = surface[:name_at].strip()
     name = surface[name_at:].strip()
     if not name or name.split()[0] in w.not_names:
         return
     words = name.split()
+    if len(words) == 1 and _HYPHEN_ADJ.fullmatch(name):
+        return  # "Russian-backed", "Kremlin-friendly": an adjective, not a name
     if len(words) == 1 and (len(name) == 1 or name.lower() in _DEMONYMS):
         return
     if w.title_re.fullmatch(surface + " "):

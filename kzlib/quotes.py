@@ -614,6 +614,42 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
     return ns.name, "named", ns.type, gender
 
 
+def _title_words(title: str) -> set[str]:
+    return {_ROLE_ABBR.get(t, t.strip(".")) for t in re.split(r"\s+", title.lower()) if t}
+
+
+def _title_end(surface: str) -> str:
+    """The title a capitalised run ends with when the run holds no name after it ("Secretary General",
+    "Kazakhstan's President", "United States Secretary of State"), else ""."""
+    rx = speaker_words().title_re
+    prev = ""
+    for tok in _NAME_TOKENS_Q.finditer(surface):
+        tm = rx.match(surface + " ", tok.start())
+        if tm and tm.end() >= len(surface):
+            # "Office of the President" is a body, not the president
+            return "" if prev.lower() in ("of", "the", "for") else surface[tok.start():]
+        prev = tok.group(0)
+    return ""
+
+
+_NAME_TOKENS_Q = re.compile(r"\S+")
+
+
+def _title_holder(st: _DocState, title: str) -> str:
+    """The person of the document last named with the words of ``title`` ("the Secretary General" ->
+    "Stanislav Zas" after "CSTO Secretary General Stanislav Zas"), all of them, else its head word
+    ("General" of "Secretary General", "Secretary" of "Secretary of State"); or ""."""
+    words = [w for w in re.split(r"\s+", title.lower()) if w]
+    want = _title_words(title) - {"of", "the"}
+    head = words[:words.index("of")][-1:] if "of" in words[1:] else words[-1:]
+    head_set = _title_words(" ".join(head))
+    for need in (want, head_set):
+        cands = [e for e in st.ents.values() if e.type == "person" and need and need <= e.titles]
+        if cands:
+            return max(cands, key=lambda e: e.last).name
+    return ""
+
+
 def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str) -> None:
     st.clock += 1
     e = st.ents.get(name)
@@ -644,6 +680,17 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
     for ns in names:
         if taken[ns.start]:
             continue
+        title_only = _title_end(ns.surface)
+        if title_only:
+            # a title alone ("Secretary General", "Kazakhstan's President"): the person the document
+            # named with that title, else the whole description
+            holder = _title_holder(st, title_only)
+            if holder:
+                out.append(Mention(ns.start, ns.end, ns.surface, holder, "title", "person"))
+            else:
+                out.append(Mention(ns.start, ns.end, ns.surface, ns.surface, "description", "person"))
+            taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
+            continue
         name, res, typ, gender = _link_name(g, st, ns)
         _note_ent(st, name, typ, gender, ns.title)
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
@@ -657,6 +704,8 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
             continue  # a title resolves only to an actor this document has named
         if m.method == "fuzzy" and not m.surface[:1].isupper():
             continue
+        if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].islower():
+            continue  # "Moscow-backed", "US-led": an adjective, not the actor speaking
         out.append(Mention(m.start, m.end, m.surface, m.actor, m.method, g.type_of(m.actor)))
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     rw = speaker_words().role_gender
@@ -768,6 +817,15 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             heads = [m for m in mentions if first_comma < m.start and m.end <= (second if second >= 0 else end)
                      and m.actor and m.method != "description" and m.type in ("person", "")
                      and not text[first_comma + 1:m.start].strip()]
+        if first_comma >= 0 and all(h.method in ("title", "description") for h in heads):
+            # "Kazakhstan's President, Jane Roe, said": a name in apposition to a title names the speaker
+            second = text.find(",", first_comma + 1, end)
+            stop = second if second >= 0 else end
+            appo = [m for m in mentions if first_comma < m.start and m.end <= stop and m.actor
+                    and m.method not in ("description", "title") and m.type in ("person", "")
+                    and not text[first_comma + 1:m.start].strip() and not text[m.end:stop].strip()]
+            if appo:
+                return _spk(appo[0], appo[0].actor, appo[0].method, 0.8), appo[0].start
         if heads:
             h = heads[0]
             return _spk(h, h.actor, h.method, 0.8), h.start

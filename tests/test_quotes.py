@@ -305,3 +305,32 @@ def test_according_to_and_apposition():
     assert q[["speaker", "quote"]].values.tolist() == [
         ["Dana Whitfield", "the treaty was never ratified."],
         ["Paul Ostrow", "the files had been lost."]]
+
+
+# ---------------------------------------------------------------------------------------------- speaker names (issue 16, round 2)
+def test_apposition_after_a_title_names_the_speaker():
+    q = _speech(extract_quotes(_paras(
+        "Freedonia’s President, Marta Kowalczyk, announced that the border would reopen on Monday.",
+        "The Moscow-backed governor, Ivan Petrenko, said the curfew would be lifted within a week.")))
+    assert q["speaker"].tolist() == ["Marta Kowalczyk", "Ivan Petrenko"]
+
+
+def test_a_title_alone_is_the_person_who_holds_it():
+    q = _speech(extract_quotes(_paras(
+        "Alliance Secretary General Tomas Berg opened the summit in the capital.",
+        "“We stand ready,” Berg said. According to the Alliance Secretary General, more units will arrive soon.")))
+    assert q["speaker"].tolist() == ["Tomas Berg", "Tomas Berg"]
+    assert q.loc[1, "speaker_resolution"] == "title"
+
+
+def test_a_title_nobody_holds_keeps_the_whole_description():
+    q = _speech(extract_quotes(_paras("According to the Freedonian Prime Minister, the talks will continue next week.")))
+    assert q.loc[0, "speaker"] == "Freedonian Prime Minister"
+
+
+def test_a_place_before_a_title_is_part_of_the_title():
+    from kzlib.actors import find_names
+
+    names = [(n.name, n.title) for n in find_names("Acme Holdings Director Dana Whitfield said so.")]
+    assert names == [("Dana Whitfield", "Acme Holdings Director")]
+    assert [n.name for n in find_names("The Paris-based group said so.")] == []
