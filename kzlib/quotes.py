@@ -364,6 +364,26 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
     return st.last_speaker if st.last_speaker else (max(orgs, key=lambda e: e.last).name if orgs else "")
 
 
+_PRONOUN_NAME = re.compile(r"(?:he|she|it|they|him|her|them|his|its|their|hers|theirs|himself|herself|itself|themselves)",
+                           re.IGNORECASE)
+_PRON_CASE = {"him": "he", "his": "he", "himself": "he", "her": "she", "hers": "she", "herself": "she",
+              "its": "it", "itself": "it", "them": "they", "their": "they", "theirs": "they", "themselves": "they"}
+
+
+def _no_pronoun_name(g: Gazetteer, st: _DocState, spk: _Speaker) -> _Speaker:
+    """A pronoun is never a speaker's name: one left as the name ("According to him") is resolved like
+    any pronoun (the last speaker or subject of the document that fits it) or the speaker left empty,
+    resolution "unresolved"."""
+    if spk.name and _PRONOUN_NAME.fullmatch(spk.name.strip()):
+        p = spk.name.strip().lower()
+        name = _resolve_pronoun(_PRON_CASE.get(p, p), g, st, [])
+        return replace(spk, name=name, method="pronoun", resolution="pronoun" if name else "unresolved",
+                       confidence=0.6 if name else 0.2)
+    if not spk.name and spk.method == "pronoun" and spk.resolution == "pronoun" and spk.surface.lower() not in ("we", "i"):
+        return replace(spk, resolution="unresolved")
+    return spk
+
+
 def _pronouns(text: str, offset: int = 0) -> list[Mention]:
     return [Mention(offset + m.start(), offset + m.end(), m.group(0), "", "pronoun") for m in _PRONOUNS.finditer(text)]
 
@@ -483,6 +503,9 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
                     spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
             if not spk.name:  # "... ," tweeted this: the subject of the sentence before
                 spk = _sentence_subject(g, st, mentions, text, sent_of(max(sp.open_at - 1, 0))[0], sp.open_at)
+            obj = _quoted_object(g, st, mentions, text, a0, a1)
+            if obj is not None and not _is_person_name(g, st, spk.name):
+                spk = obj  # '" the agency quoted him as saying': the one quoted speaks (a person quoting keeps it: cited)
             if spk.name or spk.surface:
                 spk.cited = _cited_in(g, mentions, text, a0, a1, spk.name)
                 return spk, cm.group(0), True
@@ -504,6 +527,9 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
                 _subject_before(g, st, mentions, text, cm.start(), b0, max_other_words=12)
             if not spk.name:
                 spk = _speaker_after(g, st, mentions, text, cm.end(), sp.open_at)
+        obj = _quoted_object(g, st, mentions, text, b0, sp.open_at)
+        if obj is not None and not _is_person_name(g, st, spk.name):
+            spk = obj  # '" the agency quoted him as saying': the one quoted speaks (a person quoting keeps it: cited)
         if spk.name or spk.surface:
             spk.cited = _cited_in(g, mentions, text, b0, sp.open_at, spk.name)
             if not spk.cited:  # the quote opens by citing someone: '"Wang said during the call that ...'
@@ -519,6 +545,36 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         if spk.name:
             return spk, ":", True
     return _Speaker(), "", False
+
+
+_QUOTED_OBJ = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<obj>[^,;:.\"“”]{1,80}?)\s+as\s+(?:saying|telling|stating|writing)\b",
+                         re.IGNORECASE)
+
+
+def _quoted_object(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, hi: int
+                   ) -> _Speaker | None:
+    """The speaker of "X quoted Y as saying": Y (a name, description or pronoun), or None."""
+    qm = _QUOTED_OBJ.search(text, lo, hi)
+    if qm is None:
+        return None
+    o0, o1 = qm.span("obj")
+    obj = qm.group("obj").strip()
+    if _PRONOUN_NAME.fullmatch(obj):
+        p = obj.lower()
+        name = _resolve_pronoun(_PRON_CASE.get(p, p), g, st, [m for m in mentions if m.end <= o0])
+        return _Speaker(name, obj, "pronoun", 0.7 if name else 0.2, resolution="pronoun" if name else "unresolved",
+                        m_start=o0, m_end=o1)
+    inside = [m for m in mentions if o0 <= m.start and m.end <= o1 and m.actor]
+    persons = [m for m in inside if _is_person(g, m)]
+    if persons or inside:
+        m = (persons or inside)[-1]
+        return _spk(m, m.actor, m.method, 0.8)
+    return None
+
+
+def _is_person_name(g: Gazetteer, st: _DocState, name: str) -> bool:
+    e = st.ents.get(name)
+    return bool(name) and (e.type == "person" if e is not None and e.type else g.type_of(name) == "person")
 
 
 def _sentence_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, hi: int) -> _Speaker:
@@ -942,6 +998,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 if not spk.name:
                     np_ = text[am.end():b].strip(" .")
                     spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=b)
+                if _VEHICLE.fullmatch(text[am.end():b].strip(" .")):
+                    # "CLAUSE, according to a statement": a vehicle, not a speaker; the clause's subject speaks
+                    subj = _sentence_subject(g, st, mentions, text, a, am.start())
+                    if subj.name:
+                        spk = subj
                 c1 = am.start()
                 while c1 > a and text[c1 - 1] in " ,":
                     c1 -= 1
@@ -1043,6 +1104,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     return out
 
 
+_VEHICLE = re.compile(r"(?:an?|the|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|press\s+release|release|announcement|"
+                      r"communiqu[eé]|post|tweet|message|address|speech|briefing)s?", re.IGNORECASE)
 _NOT_CONTENT = re.compile(r"\s*,?\s*(?:and|but|or|as|before|after|while|when|because|until|though|although)\b",
                           re.IGNORECASE)
 _APPOSITION = re.compile(r"\s*(?:a|an|who|which|whose|one\s+of|former)\b", re.IGNORECASE)
@@ -1230,6 +1293,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                     continue  # 'described them as "terrorist gangs"': scare quotes, not speech
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
             kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
+            spk = _no_pronoun_name(g, st, spk)
             rows.append(_Row(idx, pid, s0, s1, kind, spk, cue=cue, explicit=True))
             st.note_speaker(g, spk.name, idx)
             absorbed |= {k for k, sp in enumerate(spans_src) if sp.open_at >= s0 and sp.end <= s1 + 1}
@@ -1239,6 +1303,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         prev_end = -1
         for k, sp in enumerate(spans_src):
             spk, cue, explicit = _attribute_direct(g, st, text, spans, k, mentions, bounds, all_mentions)
+            spk = _no_pronoun_name(g, st, spk)
             continues = carry is not None and k == 0 and sp.open_at <= 2
             if not explicit:
                 same_sentence = prev_speaker is not None and not any(
@@ -1289,6 +1354,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         if not spans_src or spans_src[-1].closed:
             carry = None
         st.note_mentions(mentions)
+    _cataphora(st, rows)
     out = []
     for r in rows:
         src = texts[r.para_idx]
@@ -1307,11 +1373,28 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             "cue": r.cue, "kind": r.kind, "cited": r.speaker.cited,
             "confidence": r.speaker.confidence if r.kind in SPEECH_KINDS else 0.5 if r.kind == "fragment" else 1.0,
             "method": r.speaker.method, "n_words": _n_words(quote),
-            "speaker_resolution": r.speaker.resolution or _CARRIED.get(r.speaker.method, "") if name else "",
+            "speaker_resolution": (r.speaker.resolution or _CARRIED.get(r.speaker.method, "") if name else
+                                   "unresolved" if r.speaker.resolution == "unresolved" else ""),
             "speaker_para_id": r.para_id if r.speaker.m_start >= 0 else -1,
             "speaker_start": r.speaker.m_start, "speaker_end": r.speaker.m_end,
         })
     return out
+
+
+def _cataphora(st: _DocState, rows: list[_Row]) -> None:
+    """A he/she left unresolved because nobody was named before it (a lede's "Russia's envoy ..., where he
+    said ...") stands for the first person of that gender the next two paragraphs name as a speaker."""
+    for i, r in enumerate(rows):
+        if r.speaker.name or r.speaker.resolution != "unresolved" or r.speaker.surface.lower() not in ("he", "she"):
+            continue
+        want = "m" if r.speaker.surface.lower() == "he" else "f"
+        for r2 in rows[i + 1:]:
+            if r2.para_idx > r.para_idx + 2:
+                break
+            e = st.ents.get(r2.speaker.name)
+            if e is not None and e.type == "person" and e.gender in (want, ""):
+                r.speaker = replace(r.speaker, name=e.name, resolution="pronoun", confidence=0.5)
+                break
 
 
 _CARRIED = {"previous speaker": "previous", "same paragraph": "same paragraph", "interview": "interview",

@@ -334,3 +334,45 @@ def test_a_place_before_a_title_is_part_of_the_title():
     names = [(n.name, n.title) for n in find_names("Acme Holdings Director Dana Whitfield said so.")]
     assert names == [("Dana Whitfield", "Acme Holdings Director")]
     assert [n.name for n in find_names("The Paris-based group said so.")] == []
+
+
+def test_a_pronoun_is_never_the_speakers_name():
+    q = _speech(extract_quotes(_paras(
+        "Governor Ivan Petrenko rejected any talks with the strikers.",
+        "According to him, about 3,000 people took part in the march on Sunday.")))
+    assert q.loc[q["quote"].str.contains("3,000"), "speaker"].tolist() == ["Ivan Petrenko"]
+    alone = _speech(extract_quotes(_paras("According to them, the bridge will stay closed until the spring.")))
+    assert alone.loc[0, "speaker"] == "" and alone.loc[0, "speaker_resolution"] == "unresolved"
+
+
+def test_a_statement_is_the_vehicle_not_the_speaker():
+    q = _speech(extract_quotes(_paras(
+        "The Harbour Authority closed the port on Tuesday.",
+        "It also said that all ships had left the bay safely overnight, according to a statement.")))
+    assert set(q["speaker"]) == {"Harbour Authority"}
+
+
+def test_an_agency_quoting_someone_gives_the_speaker_quoted():
+    q = _speech(extract_quotes(_paras(
+        "Mayor Ivan Petrenko spoke to the city council about the storm.",
+        "“The worst is behind us, and the repairs begin tomorrow,” the Valley Gazette quoted him as saying.")))
+    assert q.loc[0, "speaker"] == "Ivan Petrenko"
+
+
+def test_a_person_quoting_another_keeps_the_speaker_and_cites():
+    q = _speech(extract_quotes(_paras(
+        "Minister Ana Lopes quoted Chancellor Paul Weber as saying that “the union will not abandon its partners.”")))
+    assert q.loc[0, "speaker"] == "Ana Lopes"
+
+
+def test_a_pronoun_before_any_name_points_forward_to_the_next_speaker():
+    q = _speech(extract_quotes(_paras(
+        "The new tariffs on steel will hurt farmers on both sides of the border, she said on Monday.",
+        "Ambassador Maria Santos told reporters that “the talks must resume.”")))
+    assert q["speaker"].tolist() == ["Maria Santos", "Maria Santos"]
+
+
+def test_a_weekday_opening_a_sentence_is_no_name():
+    from kzlib.actors import find_names
+
+    assert [n.name for n in find_names("On Monday, the Harbour Authority closed the port.")] == ["Harbour Authority"]
