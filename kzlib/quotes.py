@@ -810,6 +810,8 @@ _SUBJ_ADJUNCT = re.compile(
     r"already|earlier|reportedly|additionally|publicly|privately|separately|initially|originally|further|would|will|could|"
     r"may|might|did|does|do|has\s+long|long|never|not|just|quickly|flatly|simply|even|still|first|last|"
     r"been|being|had\s+been|actually|apparently|allegedly|openly|explicitly|specifically|frequently|"
+    r"afterwards?|subsequently|meanwhile|now|today|yesterday|tonight|soon|immediately|promptly|swiftly|quickly|"
+    r"sharply|strongly|angrily|firmly|formally|officially|categorically|vehemently|bluntly|in\s+turn|in\s+response|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|last|this)\s+(?:week|month|year)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|letter|tweet|speech|post|op-ed|memo|release)|"
@@ -938,7 +940,8 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(head, head.actor, head.method, 0.85), s0
         head = inside[0]
         rest = text[head.end:end]
-        if head.start == s0 and not _POSSESSIVE_AFTER.match(rest) and _n_words(rest) <= 1:
+        if (head.start == s0 or _DET_ONLY.fullmatch(text[s0:head.start])) and not _POSSESSIVE_AFTER.match(rest) \
+                and _n_words(rest) <= 1:
             return _spk(head, head.actor, head.method, 0.8), s0
         if _NOT_SUBJECT.search(np_):
             return None
@@ -1104,6 +1107,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     return out
 
 
+_DET_ONLY = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 _VEHICLE = re.compile(r"(?:an?|the|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|press\s+release|release|announcement|"
                       r"communiqu[eé]|post|tweet|message|address|speech|briefing)s?", re.IGNORECASE)
 _NOT_CONTENT = re.compile(r"\s*,?\s*(?:and|but|or|as|before|after|while|when|because|until|though|although)\b",
@@ -1312,6 +1316,9 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                     spk = _Speaker(prev_speaker.name, prev_speaker.surface, "same paragraph", 0.7, prev_speaker.cited)
                 elif continues:
                     spk = carry.speaker
+                elif (near := _person_in_sentence(g, text, mentions, bounds, sp.open_at)) is not None:
+                    # 'orders from Jane Roe to "act now"': the person of the quote's sentence, not the last speaker
+                    spk = near
                 elif st.last_speaker and (st.last_speaker_para == idx or (
                         (sp.open_at <= 2 or _PRONOUNS.search(text[:sp.open_at])) and idx - st.last_speaker_para <= 2)):
                     spk = _Speaker(st.last_speaker, "", "previous speaker", 0.6)
@@ -1379,6 +1386,19 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             "speaker_start": r.speaker.m_start, "speaker_end": r.speaker.m_end,
         })
     return out
+
+
+def _person_in_sentence(g: Gazetteer, text: str, mentions: list[Mention], bounds: list[tuple[int, int]],
+                        at: int) -> _Speaker | None:
+    """The person named (by a full name or surname, not a title or pronoun) last before ``at`` in its
+    sentence, when there is exactly one; else None."""
+    s0 = next((a for a, b in bounds if a <= at < b), 0)
+    persons = [m for m in mentions if s0 <= m.start and m.end <= at and m.actor
+               and m.method not in ("description", "title") and _is_person(g, m)]
+    if len({m.actor for m in persons}) != 1:
+        return None
+    m = persons[-1]
+    return _spk(m, m.actor, "same sentence", 0.5)
 
 
 def _cataphora(st: _DocState, rows: list[_Row]) -> None:

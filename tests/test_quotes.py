@@ -376,3 +376,16 @@ def test_a_weekday_opening_a_sentence_is_no_name():
     from kzlib.actors import find_names
 
     assert [n.name for n in find_names("On Monday, the Harbour Authority closed the port.")] == ["Harbour Authority"]
+
+
+def test_an_adverb_after_the_name_is_not_part_of_it():
+    q = _speech(extract_quotes(_paras(
+        "The Harbour Authority afterward denied that any ship had been damaged in the storm.")))
+    assert q.loc[0, "speaker"] == "Harbour Authority"
+
+
+def test_an_unattributed_quote_goes_to_the_person_of_its_sentence_not_the_last_speaker():
+    q = _speech(extract_quotes(_paras(
+        "Freedonia said on Monday that the border would stay closed for another week.",
+        "Under orders from Governor Ivan Petrenko to “keep every road open for ambulances at all times,” the police withdrew.")))
+    assert q.loc[q["quote"].str.contains("ambulances"), "speaker"].tolist() == ["Ivan Petrenko"]
