@@ -674,6 +674,7 @@ def _title_words(title: str) -> set[str]:
     return {_ROLE_ABBR.get(t, t.strip(".")) for t in re.split(r"\s+", title.lower()) if t}
 
 
+@lru_cache(maxsize=65536)
 def _title_end(surface: str) -> str:
     """The title a capitalised run ends with when the run holds no name after it ("Secretary General",
     "Kazakhstan's President", "United States Secretary of State"), else ""."""
