@@ -731,6 +731,7 @@ class _SpeakerWords:
     not_names: frozenset[str]
     role_gender: dict[str, str]  # role noun -> m / f / "" / "org"
     first: dict[str, str]  # given name -> m / f
+    role_classes: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # role -> titles' word sets
 
 
 @lru_cache(maxsize=1)
@@ -751,7 +752,9 @@ def speaker_words() -> _SpeakerWords:
     first = {str(n): g for g in ("m", "f") for n in d["first_names"][g]}
     return _SpeakerWords(titles, title_re, frozenset(map(str, d["organisation_words"]["words"])),
                          frozenset(map(str, d["organisation_words"]["media"])),
-                         frozenset(map(str, d["not_names"]["words"])), roles, first)
+                         frozenset(map(str, d["not_names"]["words"])), roles, first,
+                         {str(r).lower(): tuple(frozenset(str(t).lower().split()) for t in ts)
+                          for r, ts in (d.get("role_classes") or {}).get("classes", {}).items()})
 
 
 _NAME_RUN = re.compile(

@@ -389,3 +389,10 @@ def test_an_unattributed_quote_goes_to_the_person_of_its_sentence_not_the_last_s
         "Freedonia said on Monday that the border would stay closed for another week.",
         "Under orders from Governor Ivan Petrenko to “keep every road open for ambulances at all times,” the police withdrew.")))
     assert q.loc[q["quote"].str.contains("ambulances"), "speaker"].tolist() == ["Ivan Petrenko"]
+
+
+def test_a_generic_role_stands_for_the_person_with_a_matching_title():
+    q = _speech(extract_quotes(_paras(
+        "Freedonian Secretary of State Ana Lopes arrived in the capital on Tuesday.",
+        "“We want a lasting ceasefire and we want it this month,” the diplomat said.")))
+    assert q.loc[0, "speaker"] == "Ana Lopes" and q.loc[0, "speaker_resolution"] == "title"
