@@ -707,6 +707,21 @@ def _title_holder(st: _DocState, title: str) -> str:
     return ""
 
 
+def _latest_headed(st: _DocState, surface: str, actor: str) -> str:
+    """For a title the gazetteer resolved ("the ministry" -> ``actor``): the document's body mentioned
+    after ``actor`` whose name ends with the same noun ("Russian Defence Ministry" named last), else
+    ``actor``."""
+    words = surface.lower().split()
+    if not words:
+        return actor
+    head = words[-1]
+    best = st.ents.get(actor)
+    for e in st.by_last.get(head, ()):
+        if e.type in ("organisation", "media", "") and (best is None or e.last > best.last):
+            best = e
+    return best.name if best is not None else actor
+
+
 def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str) -> None:
     st.clock += 1
     e = st.ents.get(name)
@@ -763,6 +778,8 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
             continue
         if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].islower():
             continue  # "Moscow-backed", "US-led": an adjective, not the actor speaking
+        if m.method == "title":
+            m = replace(m, actor=_latest_headed(st, m.surface, m.actor))
         out.append(Mention(m.start, m.end, m.surface, m.actor, m.method, g.type_of(m.actor)))
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     rw = speaker_words().role_gender

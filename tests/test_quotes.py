@@ -396,3 +396,11 @@ def test_a_generic_role_stands_for_the_person_with_a_matching_title():
         "Freedonian Secretary of State Ana Lopes arrived in the capital on Tuesday.",
         "“We want a lasting ceasefire and we want it this month,” the diplomat said.")))
     assert q.loc[0, "speaker"] == "Ana Lopes" and q.loc[0, "speaker_resolution"] == "title"
+
+
+def test_the_ministry_is_the_ministry_named_last():
+    q = _speech(extract_quotes(_paras(
+        "Kazakhstan’s Foreign Ministry said that the troops would leave within ten days.",
+        "The Russian Defence Ministry said that the planes had landed safely in Almaty.",
+        "The ministry said the mission would end soon after the talks.")))
+    assert q["speaker"].tolist()[-1] == q["speaker"].tolist()[1] != q["speaker"].tolist()[0]
