@@ -22,11 +22,11 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 import pandas as pd
 import yaml
@@ -367,7 +367,7 @@ class Gazetteer:
         return keys
 
     @classmethod
-    def from_yaml(cls, path: str | Path | None = None, **kwargs) -> "Gazetteer":
+    def from_yaml(cls, path: str | Path | None = None, **kwargs) -> Gazetteer:
         """Load a gazetteer from YAML (default: the bundled ``kzlib/data/actors.yaml``).
 
         Example:

@@ -490,7 +490,6 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
             or bool(re.match(r"\s*[a-z]", after))
         cm = _cue_search(text, a0, a1)
         if cm and ends_open and _n_words(text[a0:cm.start()]) <= 40:
-            cue = _cue_of(cm)
             if _n_words(text[a0:cm.start()]) == 0 or re.match(r"[\s,–—-]*$", text[a0:cm.start()]):
                 spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
                 if not spk.name:
@@ -1179,7 +1178,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         gave in full, ``title`` — a title or description of an actor named before ("the senator"),
         ``pronoun``, ``gazetteer`` — canonicalised by the gazetteer, ``description`` — an unnamed
         speaker such as "a spokesman", ``previous``/``same paragraph``/``interview`` — carried over
-        from an earlier attribution, "" when none) and ``speaker_para_id``, ``speaker_start``,
+        from an earlier attribution, ``unresolved`` — a pronoun no person or body of the document
+        fits, the speaker left "" (a pronoun is never a speaker's name) —, "" when none) and ``speaker_para_id``, ``speaker_start``,
         ``speaker_end``: where the speaker's mention stands (offsets into that paragraph's text; -1
         when the speaker was carried over). Speakers need not be in the gazetteer: any person,
         organisation, medium or document named in the text can speak.
