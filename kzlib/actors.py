@@ -22,11 +22,11 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 import pandas as pd
 import yaml
@@ -367,7 +367,7 @@ class Gazetteer:
         return keys
 
     @classmethod
-    def from_yaml(cls, path: str | Path | None = None, **kwargs) -> "Gazetteer":
+    def from_yaml(cls, path: str | Path | None = None, **kwargs) -> Gazetteer:
         """Load a gazetteer from YAML (default: the bundled ``kzlib/data/actors.yaml``).
 
         Example:
@@ -731,6 +731,7 @@ class _SpeakerWords:
     not_names: frozenset[str]
     role_gender: dict[str, str]  # role noun -> m / f / "" / "org"
     first: dict[str, str]  # given name -> m / f
+    role_classes: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # role -> titles' word sets
 
 
 @lru_cache(maxsize=1)
@@ -751,7 +752,9 @@ def speaker_words() -> _SpeakerWords:
     first = {str(n): g for g in ("m", "f") for n in d["first_names"][g]}
     return _SpeakerWords(titles, title_re, frozenset(map(str, d["organisation_words"]["words"])),
                          frozenset(map(str, d["organisation_words"]["media"])),
-                         frozenset(map(str, d["not_names"]["words"])), roles, first)
+                         frozenset(map(str, d["not_names"]["words"])), roles, first,
+                         {str(r).lower(): tuple(frozenset(str(t).lower().split()) for t in ts)
+                          for r, ts in (d.get("role_classes") or {}).get("classes", {}).items()})
 
 
 _NAME_RUN = re.compile(
@@ -812,6 +815,28 @@ def _name_of_seg(seg: str) -> tuple[NameSpan, ...]:
     return tuple(out)
 
 
+_HYPHEN_ADJ = re.compile(r"[A-Z][\w.'’]*-[a-z]{3,}")
+
+
+def _inner_title(surface: str, w: _SpeakerWords) -> int:
+    """Where the name starts after a title inside a capitalised run whose first words are a place or
+    body ("United States Secretary of State Anthony Blinken", "CSTO Secretary General Stanislav Zas"):
+    the end of the first title that stands after the first word and is followed by one to three
+    capitalised words with no organisation word among them; 0 when there is none."""
+    for tok in _NAME_TOKENS.finditer(surface):
+        if tok.start() == 0:
+            continue
+        tm = w.title_re.match(surface, tok.start())
+        if not tm or tm.end() >= len(surface) or surface[tm.end() - 1] != " ":
+            continue
+        rest = surface[tm.end():].split()
+        if 1 <= len(rest) <= 3 and rest[0][:1].isupper() and rest[0] not in w.not_names \
+                and not any(x.strip(".,") in w.org or x.strip(".,") in w.media for x in rest):
+            return tm.end()
+        return 0
+    return 0
+
+
 def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, out: list[NameSpan]) -> None:
     while run and (run[0][2] in w.not_names or run[0][2].lower() in _CONNECTORS
                    or _APOS_SPLIT.split(run[0][2])[0] in w.not_names):
@@ -845,11 +870,15 @@ def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords
             break
         while name_at < len(surface) and surface[name_at] == " ":
             name_at += 1
+    if not name_at and surface.count(" ") >= 2:
+        name_at = _inner_title(surface, w)  # "United States Secretary of State Anthony Blinken"
     title = surface[:name_at].strip()
     name = surface[name_at:].strip()
     if not name or name.split()[0] in w.not_names:
         return
     words = name.split()
+    if len(words) == 1 and _HYPHEN_ADJ.fullmatch(name):
+        return  # "Russian-backed", "Kremlin-friendly": an adjective, not a name
     if len(words) == 1 and (len(name) == 1 or name.lower() in _DEMONYMS):
         return
     if w.title_re.fullmatch(surface + " "):

@@ -364,6 +364,26 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
     return st.last_speaker if st.last_speaker else (max(orgs, key=lambda e: e.last).name if orgs else "")
 
 
+_PRONOUN_NAME = re.compile(r"(?:he|she|it|they|him|her|them|his|its|their|hers|theirs|himself|herself|itself|themselves)",
+                           re.IGNORECASE)
+_PRON_CASE = {"him": "he", "his": "he", "himself": "he", "her": "she", "hers": "she", "herself": "she",
+              "its": "it", "itself": "it", "them": "they", "their": "they", "theirs": "they", "themselves": "they"}
+
+
+def _no_pronoun_name(g: Gazetteer, st: _DocState, spk: _Speaker) -> _Speaker:
+    """A pronoun is never a speaker's name: one left as the name ("According to him") is resolved like
+    any pronoun (the last speaker or subject of the document that fits it) or the speaker left empty,
+    resolution "unresolved"."""
+    if spk.name and _PRONOUN_NAME.fullmatch(spk.name.strip()):
+        p = spk.name.strip().lower()
+        name = _resolve_pronoun(_PRON_CASE.get(p, p), g, st, [])
+        return replace(spk, name=name, method="pronoun", resolution="pronoun" if name else "unresolved",
+                       confidence=0.6 if name else 0.2)
+    if not spk.name and spk.method == "pronoun" and spk.resolution == "pronoun" and spk.surface.lower() not in ("we", "i"):
+        return replace(spk, resolution="unresolved")
+    return spk
+
+
 def _pronouns(text: str, offset: int = 0) -> list[Mention]:
     return [Mention(offset + m.start(), offset + m.end(), m.group(0), "", "pronoun") for m in _PRONOUNS.finditer(text)]
 
@@ -470,7 +490,6 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
             or bool(re.match(r"\s*[a-z]", after))
         cm = _cue_search(text, a0, a1)
         if cm and ends_open and _n_words(text[a0:cm.start()]) <= 40:
-            cue = _cue_of(cm)
             if _n_words(text[a0:cm.start()]) == 0 or re.match(r"[\s,–—-]*$", text[a0:cm.start()]):
                 spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
                 if not spk.name:
@@ -483,6 +502,9 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
                     spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
             if not spk.name:  # "... ," tweeted this: the subject of the sentence before
                 spk = _sentence_subject(g, st, mentions, text, sent_of(max(sp.open_at - 1, 0))[0], sp.open_at)
+            obj = _quoted_object(g, st, mentions, text, a0, a1)
+            if obj is not None and not _is_person_name(g, st, spk.name):
+                spk = obj  # '" the agency quoted him as saying': the one quoted speaks (a person quoting keeps it: cited)
             if spk.name or spk.surface:
                 spk.cited = _cited_in(g, mentions, text, a0, a1, spk.name)
                 return spk, cm.group(0), True
@@ -504,6 +526,9 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
                 _subject_before(g, st, mentions, text, cm.start(), b0, max_other_words=12)
             if not spk.name:
                 spk = _speaker_after(g, st, mentions, text, cm.end(), sp.open_at)
+        obj = _quoted_object(g, st, mentions, text, b0, sp.open_at)
+        if obj is not None and not _is_person_name(g, st, spk.name):
+            spk = obj  # '" the agency quoted him as saying': the one quoted speaks (a person quoting keeps it: cited)
         if spk.name or spk.surface:
             spk.cited = _cited_in(g, mentions, text, b0, sp.open_at, spk.name)
             if not spk.cited:  # the quote opens by citing someone: '"Wang said during the call that ...'
@@ -519,6 +544,36 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         if spk.name:
             return spk, ":", True
     return _Speaker(), "", False
+
+
+_QUOTED_OBJ = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<obj>[^,;:.\"“”]{1,80}?)\s+as\s+(?:saying|telling|stating|writing)\b",
+                         re.IGNORECASE)
+
+
+def _quoted_object(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, hi: int
+                   ) -> _Speaker | None:
+    """The speaker of "X quoted Y as saying": Y (a name, description or pronoun), or None."""
+    qm = _QUOTED_OBJ.search(text, lo, hi)
+    if qm is None:
+        return None
+    o0, o1 = qm.span("obj")
+    obj = qm.group("obj").strip()
+    if _PRONOUN_NAME.fullmatch(obj):
+        p = obj.lower()
+        name = _resolve_pronoun(_PRON_CASE.get(p, p), g, st, [m for m in mentions if m.end <= o0])
+        return _Speaker(name, obj, "pronoun", 0.7 if name else 0.2, resolution="pronoun" if name else "unresolved",
+                        m_start=o0, m_end=o1)
+    inside = [m for m in mentions if o0 <= m.start and m.end <= o1 and m.actor]
+    persons = [m for m in inside if _is_person(g, m)]
+    if persons or inside:
+        m = (persons or inside)[-1]
+        return _spk(m, m.actor, m.method, 0.8)
+    return None
+
+
+def _is_person_name(g: Gazetteer, st: _DocState, name: str) -> bool:
+    e = st.ents.get(name)
+    return bool(name) and (e.type == "person" if e is not None and e.type else g.type_of(name) == "person")
 
 
 def _sentence_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, hi: int) -> _Speaker:
@@ -614,6 +669,58 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
     return ns.name, "named", ns.type, gender
 
 
+def _title_words(title: str) -> set[str]:
+    return {_ROLE_ABBR.get(t, t.strip(".")) for t in re.split(r"\s+", title.lower()) if t}
+
+
+@lru_cache(maxsize=65536)
+def _title_end(surface: str) -> str:
+    """The title a capitalised run ends with when the run holds no name after it ("Secretary General",
+    "Kazakhstan's President", "United States Secretary of State"), else ""."""
+    rx = speaker_words().title_re
+    prev = ""
+    for tok in _NAME_TOKENS_Q.finditer(surface):
+        tm = rx.match(surface + " ", tok.start())
+        if tm and tm.end() >= len(surface):
+            # "Office of the President" is a body, not the president
+            return "" if prev.lower() in ("of", "the", "for") else surface[tok.start():]
+        prev = tok.group(0)
+    return ""
+
+
+_NAME_TOKENS_Q = re.compile(r"\S+")
+
+
+def _title_holder(st: _DocState, title: str) -> str:
+    """The person of the document last named with the words of ``title`` ("the Secretary General" ->
+    "Stanislav Zas" after "CSTO Secretary General Stanislav Zas"), all of them, else its head word
+    ("General" of "Secretary General", "Secretary" of "Secretary of State"); or ""."""
+    words = [w for w in re.split(r"\s+", title.lower()) if w]
+    want = _title_words(title) - {"of", "the"}
+    head = words[:words.index("of")][-1:] if "of" in words[1:] else words[-1:]
+    head_set = _title_words(" ".join(head))
+    for need in (want, head_set):
+        cands = [e for e in st.ents.values() if e.type == "person" and need and need <= e.titles]
+        if cands:
+            return max(cands, key=lambda e: e.last).name
+    return ""
+
+
+def _latest_headed(st: _DocState, surface: str, actor: str) -> str:
+    """For a title the gazetteer resolved ("the ministry" -> ``actor``): the document's body mentioned
+    after ``actor`` whose name ends with the same noun ("Russian Defence Ministry" named last), else
+    ``actor``."""
+    words = surface.lower().split()
+    if not words:
+        return actor
+    head = words[-1]
+    best = st.ents.get(actor)
+    for e in st.by_last.get(head, ()):
+        if e.type in ("organisation", "media", "") and (best is None or e.last > best.last):
+            best = e
+    return best.name if best is not None else actor
+
+
 def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str) -> None:
     st.clock += 1
     e = st.ents.get(name)
@@ -644,6 +751,17 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
     for ns in names:
         if taken[ns.start]:
             continue
+        title_only = _title_end(ns.surface)
+        if title_only:
+            # a title alone ("Secretary General", "Kazakhstan's President"): the person the document
+            # named with that title, else the whole description
+            holder = _title_holder(st, title_only)
+            if holder:
+                out.append(Mention(ns.start, ns.end, ns.surface, holder, "title", "person"))
+            else:
+                out.append(Mention(ns.start, ns.end, ns.surface, ns.surface, "description", "person"))
+            taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
+            continue
         name, res, typ, gender = _link_name(g, st, ns)
         _note_ent(st, name, typ, gender, ns.title)
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
@@ -657,9 +775,14 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
             continue  # a title resolves only to an actor this document has named
         if m.method == "fuzzy" and not m.surface[:1].isupper():
             continue
+        if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].islower():
+            continue  # "Moscow-backed", "US-led": an adjective, not the actor speaking
+        if m.method == "title":
+            m = replace(m, actor=_latest_headed(st, m.surface, m.actor))
         out.append(Mention(m.start, m.end, m.surface, m.actor, m.method, g.type_of(m.actor)))
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     rw = speaker_words().role_gender
+    classes = speaker_words().role_classes  # "the diplomat" -> the document's ambassador or secretary of state
     low = text.lower()  # a case-sensitive search of the lowered text: five times faster than IGNORECASE
     role_rx, low = (_role_re(), low) if len(low) == len(text) else (_role_re_i(), text)
     # a description speaks only next to a speech cue or a quotation ("the senator said", '," the aide
@@ -685,7 +808,8 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
         if definite and role not in _DOCUMENT_ROLES:  # "the report" speaks for itself
             cands = [e for e in st.ents.values() if (kind == "org" and e.type in ("organisation", "media") and (
                 role not in ("newspaper", "paper", "outlet", "magazine", "network", "station", "channel") or e.type == "media"))
-                or (kind != "org" and e.type == "person" and role in e.titles and (not kind or e.gender in (kind, "")))]
+                or (kind != "org" and e.type == "person" and (role in e.titles or any(
+                    c <= e.titles for c in classes.get(role, ()))) and (not kind or e.gender in (kind, "")))]
             if cands:
                 actor = max(cands, key=lambda e: e.last).name
         if not actor:  # "a spokesman", "the report": the description itself
@@ -705,6 +829,8 @@ _SUBJ_ADJUNCT = re.compile(
     r"already|earlier|reportedly|additionally|publicly|privately|separately|initially|originally|further|would|will|could|"
     r"may|might|did|does|do|has\s+long|long|never|not|just|quickly|flatly|simply|even|still|first|last|"
     r"been|being|had\s+been|actually|apparently|allegedly|openly|explicitly|specifically|frequently|"
+    r"afterwards?|subsequently|meanwhile|now|today|yesterday|tonight|soon|immediately|promptly|swiftly|quickly|"
+    r"sharply|strongly|angrily|firmly|formally|officially|categorically|vehemently|bluntly|in\s+turn|in\s+response|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|last|this)\s+(?:week|month|year)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|letter|tweet|speech|post|op-ed|memo|release)|"
@@ -768,6 +894,15 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             heads = [m for m in mentions if first_comma < m.start and m.end <= (second if second >= 0 else end)
                      and m.actor and m.method != "description" and m.type in ("person", "")
                      and not text[first_comma + 1:m.start].strip()]
+        if first_comma >= 0 and all(h.method in ("title", "description") for h in heads):
+            # "Kazakhstan's President, Jane Roe, said": a name in apposition to a title names the speaker
+            second = text.find(",", first_comma + 1, end)
+            stop = second if second >= 0 else end
+            appo = [m for m in mentions if first_comma < m.start and m.end <= stop and m.actor
+                    and m.method not in ("description", "title") and m.type in ("person", "")
+                    and not text[first_comma + 1:m.start].strip() and not text[m.end:stop].strip()]
+            if appo:
+                return _spk(appo[0], appo[0].actor, appo[0].method, 0.8), appo[0].start
         if heads:
             h = heads[0]
             return _spk(h, h.actor, h.method, 0.8), h.start
@@ -824,7 +959,8 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(head, head.actor, head.method, 0.85), s0
         head = inside[0]
         rest = text[head.end:end]
-        if head.start == s0 and not _POSSESSIVE_AFTER.match(rest) and _n_words(rest) <= 1:
+        if (head.start == s0 or _DET_ONLY.fullmatch(text[s0:head.start])) and not _POSSESSIVE_AFTER.match(rest) \
+                and _n_words(rest) <= 1:
             return _spk(head, head.actor, head.method, 0.8), s0
         if _NOT_SUBJECT.search(np_):
             return None
@@ -884,6 +1020,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 if not spk.name:
                     np_ = text[am.end():b].strip(" .")
                     spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=b)
+                if _VEHICLE.fullmatch(text[am.end():b].strip(" .")):
+                    # "CLAUSE, according to a statement": a vehicle, not a speaker; the clause's subject speaks
+                    subj = _sentence_subject(g, st, mentions, text, a, am.start())
+                    if subj.name:
+                        spk = subj
                 c1 = am.start()
                 while c1 > a and text[c1 - 1] in " ,":
                     c1 -= 1
@@ -985,6 +1126,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     return out
 
 
+_DET_ONLY = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+_VEHICLE = re.compile(r"(?:an?|the|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|press\s+release|release|announcement|"
+                      r"communiqu[eé]|post|tweet|message|address|speech|briefing)s?", re.IGNORECASE)
 _NOT_CONTENT = re.compile(r"\s*,?\s*(?:and|but|or|as|before|after|while|when|because|until|though|although)\b",
                           re.IGNORECASE)
 _APPOSITION = re.compile(r"\s*(?:a|an|who|which|whose|one\s+of|former)\b", re.IGNORECASE)
@@ -1034,7 +1178,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         gave in full, ``title`` — a title or description of an actor named before ("the senator"),
         ``pronoun``, ``gazetteer`` — canonicalised by the gazetteer, ``description`` — an unnamed
         speaker such as "a spokesman", ``previous``/``same paragraph``/``interview`` — carried over
-        from an earlier attribution, "" when none) and ``speaker_para_id``, ``speaker_start``,
+        from an earlier attribution, ``unresolved`` — a pronoun no person or body of the document
+        fits, the speaker left "" (a pronoun is never a speaker's name) —, "" when none) and ``speaker_para_id``, ``speaker_start``,
         ``speaker_end``: where the speaker's mention stands (offsets into that paragraph's text; -1
         when the speaker was carried over). Speakers need not be in the gazetteer: any person,
         organisation, medium or document named in the text can speak.
@@ -1172,6 +1317,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                     continue  # 'described them as "terrorist gangs"': scare quotes, not speech
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
             kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
+            spk = _no_pronoun_name(g, st, spk)
             rows.append(_Row(idx, pid, s0, s1, kind, spk, cue=cue, explicit=True))
             st.note_speaker(g, spk.name, idx)
             absorbed |= {k for k, sp in enumerate(spans_src) if sp.open_at >= s0 and sp.end <= s1 + 1}
@@ -1181,6 +1327,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         prev_end = -1
         for k, sp in enumerate(spans_src):
             spk, cue, explicit = _attribute_direct(g, st, text, spans, k, mentions, bounds, all_mentions)
+            spk = _no_pronoun_name(g, st, spk)
             continues = carry is not None and k == 0 and sp.open_at <= 2
             if not explicit:
                 same_sentence = prev_speaker is not None and not any(
@@ -1189,6 +1336,9 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                     spk = _Speaker(prev_speaker.name, prev_speaker.surface, "same paragraph", 0.7, prev_speaker.cited)
                 elif continues:
                     spk = carry.speaker
+                elif (near := _person_in_sentence(g, text, mentions, bounds, sp.open_at)) is not None:
+                    # 'orders from Jane Roe to "act now"': the person of the quote's sentence, not the last speaker
+                    spk = near
                 elif st.last_speaker and (st.last_speaker_para == idx or (
                         (sp.open_at <= 2 or _PRONOUNS.search(text[:sp.open_at])) and idx - st.last_speaker_para <= 2)):
                     spk = _Speaker(st.last_speaker, "", "previous speaker", 0.6)
@@ -1231,6 +1381,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         if not spans_src or spans_src[-1].closed:
             carry = None
         st.note_mentions(mentions)
+    _cataphora(st, rows)
     out = []
     for r in rows:
         src = texts[r.para_idx]
@@ -1249,11 +1400,41 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             "cue": r.cue, "kind": r.kind, "cited": r.speaker.cited,
             "confidence": r.speaker.confidence if r.kind in SPEECH_KINDS else 0.5 if r.kind == "fragment" else 1.0,
             "method": r.speaker.method, "n_words": _n_words(quote),
-            "speaker_resolution": r.speaker.resolution or _CARRIED.get(r.speaker.method, "") if name else "",
+            "speaker_resolution": (r.speaker.resolution or _CARRIED.get(r.speaker.method, "") if name else
+                                   "unresolved" if r.speaker.resolution == "unresolved" else ""),
             "speaker_para_id": r.para_id if r.speaker.m_start >= 0 else -1,
             "speaker_start": r.speaker.m_start, "speaker_end": r.speaker.m_end,
         })
     return out
+
+
+def _person_in_sentence(g: Gazetteer, text: str, mentions: list[Mention], bounds: list[tuple[int, int]],
+                        at: int) -> _Speaker | None:
+    """The person named (by a full name or surname, not a title or pronoun) last before ``at`` in its
+    sentence, when there is exactly one; else None."""
+    s0 = next((a for a, b in bounds if a <= at < b), 0)
+    persons = [m for m in mentions if s0 <= m.start and m.end <= at and m.actor
+               and m.method not in ("description", "title") and _is_person(g, m)]
+    if len({m.actor for m in persons}) != 1:
+        return None
+    m = persons[-1]
+    return _spk(m, m.actor, "same sentence", 0.5)
+
+
+def _cataphora(st: _DocState, rows: list[_Row]) -> None:
+    """A he/she left unresolved because nobody was named before it (a lede's "Russia's envoy ..., where he
+    said ...") stands for the first person of that gender the next two paragraphs name as a speaker."""
+    for i, r in enumerate(rows):
+        if r.speaker.name or r.speaker.resolution != "unresolved" or r.speaker.surface.lower() not in ("he", "she"):
+            continue
+        want = "m" if r.speaker.surface.lower() == "he" else "f"
+        for r2 in rows[i + 1:]:
+            if r2.para_idx > r.para_idx + 2:
+                break
+            e = st.ents.get(r2.speaker.name)
+            if e is not None and e.type == "person" and e.gender in (want, ""):
+                r.speaker = replace(r.speaker, name=e.name, resolution="pronoun", confidence=0.5)
+                break
 
 
 _CARRIED = {"previous speaker": "previous", "same paragraph": "same paragraph", "interview": "interview",

@@ -305,3 +305,102 @@ def test_according_to_and_apposition():
     assert q[["speaker", "quote"]].values.tolist() == [
         ["Dana Whitfield", "the treaty was never ratified."],
         ["Paul Ostrow", "the files had been lost."]]
+
+
+# ---------------------------------------------------------------------------------------------- speaker names (issue 16, round 2)
+def test_apposition_after_a_title_names_the_speaker():
+    q = _speech(extract_quotes(_paras(
+        "Freedonia’s President, Marta Kowalczyk, announced that the border would reopen on Monday.",
+        "The Moscow-backed governor, Ivan Petrenko, said the curfew would be lifted within a week.")))
+    assert q["speaker"].tolist() == ["Marta Kowalczyk", "Ivan Petrenko"]
+
+
+def test_a_title_alone_is_the_person_who_holds_it():
+    q = _speech(extract_quotes(_paras(
+        "Alliance Secretary General Tomas Berg opened the summit in the capital.",
+        "“We stand ready,” Berg said. According to the Alliance Secretary General, more units will arrive soon.")))
+    assert q["speaker"].tolist() == ["Tomas Berg", "Tomas Berg"]
+    assert q.loc[1, "speaker_resolution"] == "title"
+
+
+def test_a_title_nobody_holds_keeps_the_whole_description():
+    q = _speech(extract_quotes(_paras("According to the Freedonian Prime Minister, the talks will continue next week.")))
+    assert q.loc[0, "speaker"] == "Freedonian Prime Minister"
+
+
+def test_a_place_before_a_title_is_part_of_the_title():
+    from kzlib.actors import find_names
+
+    names = [(n.name, n.title) for n in find_names("Acme Holdings Director Dana Whitfield said so.")]
+    assert names == [("Dana Whitfield", "Acme Holdings Director")]
+    assert [n.name for n in find_names("The Paris-based group said so.")] == []
+
+
+def test_a_pronoun_is_never_the_speakers_name():
+    q = _speech(extract_quotes(_paras(
+        "Governor Ivan Petrenko rejected any talks with the strikers.",
+        "According to him, about 3,000 people took part in the march on Sunday.")))
+    assert q.loc[q["quote"].str.contains("3,000"), "speaker"].tolist() == ["Ivan Petrenko"]
+    alone = _speech(extract_quotes(_paras("According to them, the bridge will stay closed until the spring.")))
+    assert alone.loc[0, "speaker"] == "" and alone.loc[0, "speaker_resolution"] == "unresolved"
+
+
+def test_a_statement_is_the_vehicle_not_the_speaker():
+    q = _speech(extract_quotes(_paras(
+        "The Harbour Authority closed the port on Tuesday.",
+        "It also said that all ships had left the bay safely overnight, according to a statement.")))
+    assert set(q["speaker"]) == {"Harbour Authority"}
+
+
+def test_an_agency_quoting_someone_gives_the_speaker_quoted():
+    q = _speech(extract_quotes(_paras(
+        "Mayor Ivan Petrenko spoke to the city council about the storm.",
+        "“The worst is behind us, and the repairs begin tomorrow,” the Valley Gazette quoted him as saying.")))
+    assert q.loc[0, "speaker"] == "Ivan Petrenko"
+
+
+def test_a_person_quoting_another_keeps_the_speaker_and_cites():
+    q = _speech(extract_quotes(_paras(
+        "Minister Ana Lopes quoted Chancellor Paul Weber as saying that “the union will not abandon its partners.”")))
+    assert q.loc[0, "speaker"] == "Ana Lopes"
+
+
+def test_a_pronoun_before_any_name_points_forward_to_the_next_speaker():
+    q = _speech(extract_quotes(_paras(
+        "The new tariffs on steel will hurt farmers on both sides of the border, she said on Monday.",
+        "Ambassador Maria Santos told reporters that “the talks must resume.”")))
+    assert q["speaker"].tolist() == ["Maria Santos", "Maria Santos"]
+
+
+def test_a_weekday_opening_a_sentence_is_no_name():
+    from kzlib.actors import find_names
+
+    assert [n.name for n in find_names("On Monday, the Harbour Authority closed the port.")] == ["Harbour Authority"]
+
+
+def test_an_adverb_after_the_name_is_not_part_of_it():
+    q = _speech(extract_quotes(_paras(
+        "The Harbour Authority afterward denied that any ship had been damaged in the storm.")))
+    assert q.loc[0, "speaker"] == "Harbour Authority"
+
+
+def test_an_unattributed_quote_goes_to_the_person_of_its_sentence_not_the_last_speaker():
+    q = _speech(extract_quotes(_paras(
+        "Freedonia said on Monday that the border would stay closed for another week.",
+        "Under orders from Governor Ivan Petrenko to “keep every road open for ambulances at all times,” the police withdrew.")))
+    assert q.loc[q["quote"].str.contains("ambulances"), "speaker"].tolist() == ["Ivan Petrenko"]
+
+
+def test_a_generic_role_stands_for_the_person_with_a_matching_title():
+    q = _speech(extract_quotes(_paras(
+        "Freedonian Secretary of State Ana Lopes arrived in the capital on Tuesday.",
+        "“We want a lasting ceasefire and we want it this month,” the diplomat said.")))
+    assert q.loc[0, "speaker"] == "Ana Lopes" and q.loc[0, "speaker_resolution"] == "title"
+
+
+def test_the_ministry_is_the_ministry_named_last():
+    q = _speech(extract_quotes(_paras(
+        "Kazakhstan’s Foreign Ministry said that the troops would leave within ten days.",
+        "The Russian Defence Ministry said that the planes had landed safely in Almaty.",
+        "The ministry said the mission would end soon after the talks.")))
+    assert q["speaker"].tolist()[-1] == q["speaker"].tolist()[1] != q["speaker"].tolist()[0]
