@@ -170,12 +170,14 @@ else:
 stance_time = study.stance_over_time
 if study.quotes.empty:
     print("No quotations were found, so there is no stance over time.")
+elif stance_time.empty:
+    print(f"{len(study.quotes)} quotations, but none takes a stance towards a target, so there is no stance over time.")
 else:
     print(f"{len(study.stances)} quote-target stances over {stance_time['published'].nunique()} publication dates")
 
 # %% tags=["nbval-ignore-output"]
 if stance_time.empty:
-    print("No quotations, so there is no plot of stance over time.")
+    print("No quotation takes a stance, so there is no plot of stance over time.")
 elif (stance_time["published"] == "").all():
     print("No quotation comes from a dated document, so stance cannot be followed over time.")
 elif stance_time.loc[stance_time["published"] != "", "published"].nunique() < 2:
