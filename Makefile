@@ -35,6 +35,7 @@ run: $(STAMP)
 	$(BIN)/kz run $(if $(OUT),--out $(OUT))
 
 test: $(STAMP)
+	$(BIN)/ruff check kzlib tests scripts benchmarks
 	$(BIN)/python -m pytest tests kzlib notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 test-fast: $(STAMP)

@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import pandas as pd
+import pandas as pd  # noqa: E402 - after the sys.path line above
 
-from kzlib.clean import classify_paragraphs, split_paragraphs
-from kzlib.quotes import extract_quotes
+from kzlib.clean import classify_paragraphs, split_paragraphs  # noqa: E402
+from kzlib.quotes import extract_quotes  # noqa: E402
 
 
 def devkit_dir() -> Path:

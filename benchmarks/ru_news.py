@@ -20,10 +20,10 @@ import argparse
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import time
-import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

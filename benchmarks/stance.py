@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kzlib.stance import StanceClassifier
+from kzlib.stance import StanceClassifier  # noqa: E402 - after the sys.path line above
 
 log = logging.getLogger("benchmarks.stance")
 SEMEVAL_TARGETS = ("abortion", "atheism", "climate", "feminist", "hillary")

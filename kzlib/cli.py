@@ -103,9 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                                 scheduler=args.scheduler)
             sys.stdout.write(f"Done. Open {run_dir / 'html' / 'index.html'}\n")
         elif args.command == "params":
-            from kzlib.pipeline import notebook_parameters
-
-            from kzlib.pipeline import RUN_OPTIONS
+            from kzlib.pipeline import RUN_OPTIONS, notebook_parameters
 
             for nb, params in notebook_parameters().items():
                 sys.stdout.write(f"{nb}\n")

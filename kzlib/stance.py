@@ -40,17 +40,18 @@ import logging
 import math
 import re
 import string
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import yaml
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import precision_recall_fscore_support
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.svm import LinearSVC
@@ -775,7 +776,7 @@ def _score_text(
     cue_hits = [h[1:] for h in cue_hits]
     last_end = -1
     object_mentions = [m for m in mentions if not m.holder]
-    for start, end, section, weight in cue_hits:
+    for start, end, _section, weight in cue_hits:
         if start < last_end:
             continue  # overlapping cue phrases count once
         last_end = end
@@ -1586,7 +1587,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.targets = targets
         self.random_state = random_state
 
-    def fit(self, X: pd.DataFrame, y: Sequence[str]) -> "StanceClassifier":
+    def fit(self, X: pd.DataFrame, y: Sequence[str]) -> StanceClassifier:
         X = _check_X(X)
         y = _check_y(y, len(X))
         if len(set(y)) < 2:
@@ -1647,7 +1648,7 @@ class RuleStanceClassifier(ClassifierMixin, BaseEstimator):
         self.threshold = threshold
         self.targets = targets
 
-    def fit(self, X: pd.DataFrame, y: Sequence[str] | None = None) -> "RuleStanceClassifier":
+    def fit(self, X: pd.DataFrame, y: Sequence[str] | None = None) -> RuleStanceClassifier:
         _check_X(X)
         self.classes_ = np.array(sorted(STANCES))
         return self
@@ -2078,7 +2079,7 @@ def annotation_round(
             c[col] = parts[i]
     rows = []
     ties = 0
-    for (item, doc, qid, target), g in c.groupby(["item_id", "doc_id", "quote_id", "target"], sort=True):
+    for (_item, doc, qid, target), g in c.groupby(["item_id", "doc_id", "quote_id", "target"], sort=True):
         counts = g["stance"].value_counts()
         if len(counts) > 1 and counts.iloc[0] == counts.iloc[1]:
             ties += 1

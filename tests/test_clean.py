@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 import kzlib
-
 from kzlib import SentenceSplitter, analysable, classify_paragraphs, split_paragraphs
 
 D000, D001, D002, D003, D004 = ("000_d7fcb602a5d755b1", "001_288f76d67bc71bf5", "002_263d34c5b9433d99",

@@ -259,7 +259,7 @@ def test_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path):
     (["-p", "window_start", "2022-02-01", "-p", "window_end", "2022-01-01"], r"'window_start' \(2022-02-01\) is after"),
 ])
 def test_out_of_range_parameters_are_refused_naming_the_parameter(args, message):
-    from kzlib.pipeline import check_parameter_ranges, _split_run_options
+    from kzlib.pipeline import _split_run_options, check_parameter_ranges
 
     declared = notebook_parameters(NOTEBOOKS)
     given = dict(zip(args[1::3], args[2::3]))

@@ -8,11 +8,8 @@ Examples are drawn from a fixed seed (``derandomize``) so that a run is reproduc
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
-import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kzlib

@@ -347,7 +347,7 @@ def test_phrase_scan_finds_what_one_finditer_per_phrase_finds():
     import random
     import re
 
-    from kzlib.stance import _PhraseSet, _phrase_regex
+    from kzlib.stance import _phrase_regex, _PhraseSet
 
     phrases = ["Russia", "Russian", "Russian interference", "(the )?Kremlin", "(military|navy) intervention",
                "intervention", "US", "U\\.S\\.", "colou?r revolution", "illegal(ly)?|illegitimate", r"\w+stan",
