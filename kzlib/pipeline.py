@@ -321,6 +321,15 @@ def check_parameter_ranges(given: dict[str, Any], declared: dict[str, dict[str, 
                              f"most k_max. Example: -p k_min 2 -p k_max 10")
 
 
+def _restore_environment(saved: dict[str, str | None]) -> None:
+    """Put back the environment variables ``saved`` before a run changed them (None: it was not set)."""
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 @contextmanager
 def _run_options_environment(options: dict[str, Any]):
     """Pass the run options to the notebooks' kernels (environment variables read by the corpus loader)."""
@@ -330,11 +339,7 @@ def _run_options_environment(options: dict[str, Any]):
             os.environ[spec["env"]] = str(options[name])
         yield
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        _restore_environment(saved)
 
 
 def check_document_sizes(corpus: Path, *, max_mb: float) -> None:
@@ -509,11 +514,7 @@ def _engine_environment(engine: str, scheduler: str | None):
         os.environ["KZLIB_SCHEDULER"] = address
         yield address
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        _restore_environment(saved)
         if cluster is not None:
             cluster.close()
 
