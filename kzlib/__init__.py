@@ -14,7 +14,15 @@ from kzlib.actors import Actor, Gazetteer, Mention, NameSpan, find_mentions, fin
 from kzlib.clean import PARAGRAPH_KINDS, SentenceSplitter, analysable, classify_paragraphs, clean, split_paragraphs
 from kzlib.corpus import Corpus, corpus_fingerprint, detect_language, load_corpus, load_metadata, seeds_dir
 from kzlib.despin import SPIN_THRESHOLD, despin, spin_matches, spin_score, spin_table
-from kzlib.errors import CorpusError, KzlibError, ParameterError
+from kzlib.errors import (
+    AnnotationError,
+    CorpusError,
+    KzlibError,
+    ParameterError,
+    ResourceError,
+    TableError,
+    require_columns,
+)
 from kzlib.framing import check_fightin_words, fightin_words, naming_families, speaker_groups
 from kzlib.provenance import (
     VERSIONS,
@@ -103,5 +111,6 @@ __all__ = [
     "build_events", "check_dates", "chronology", "events_in_window", "extract_dates", "publication_window",
     "to_timeml",
     # reporting and errors
-    "CorpusError", "KzlibError", "ParameterError", "save_figure", "save_table", "show_table",
+    "CorpusError", "KzlibError", "ParameterError", "TableError", "ResourceError", "AnnotationError",
+    "require_columns", "save_figure", "save_table", "show_table",
 ]
