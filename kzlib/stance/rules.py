@@ -81,7 +81,7 @@ __all__ = [
     "STANCES",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 STANCES: tuple[str, str, str] = ("favor", "against", "none")
 STANCE_COLUMNS = ["doc_id", "quote_id", "speaker", "target", "stance", "score", "evidence"]
 SUMMARY_COLUMNS = ["speaker", "target", "stance", "n_quotes", "n_stories", "score"]
