@@ -347,7 +347,7 @@ def test_phrase_scan_finds_what_one_finditer_per_phrase_finds():
     import random
     import re
 
-    from kzlib.stance import _phrase_regex, _PhraseSet
+    from kzlib.stance.phrases import _phrase_regex, _PhraseSet
 
     phrases = ["Russia", "Russian", "Russian interference", "(the )?Kremlin", "(military|navy) intervention",
                "intervention", "US", "U\\.S\\.", "colou?r revolution", "illegal(ly)?|illegitimate", r"\w+stan",
@@ -372,7 +372,7 @@ def test_phrase_scan_finds_what_one_finditer_per_phrase_finds():
     "No comment.", "They left -- kind of.", "An emoji \U0001F600 only", "\"Great,\" he said.", "It was bad... but fine",
 ])
 def test_vader_compound_is_vader_own_score(sentence):
-    from kzlib.stance import _vader, _vader_compound
+    from kzlib.stance.lexicon import _vader, _vader_compound
 
     assert _vader_compound(sentence) == _vader().polarity_scores(sentence)["compound"]
 
@@ -563,7 +563,7 @@ def test_annotation_round_retrains_and_reports(tmp_path):
 
 
 def test_classifier_masks_the_mention_and_uses_offsets():
-    from kzlib.stance import _views
+    from kzlib.stance.classifier import _views
 
     X = pd.DataFrame({"text": ["They praised Smith, but not Jones.", "They praised Smith, but not Jones."],
                       "target": ["Smith", "Jones"], "start": [13, 28], "end": [18, 33]})

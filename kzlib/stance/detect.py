@@ -1,0 +1,215 @@
+"""The ``stances`` table: :func:`detect_stance` over a quotes table, and speakers' sides
+(:func:`speaker_profiles`)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kzlib.stance.lexicon import _build_lexicon, _Lexicon
+from kzlib.stance.rules import _decide, _evidence, _score_text
+from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["speaker_profiles", "detect_stance"]
+
+
+def _gazetteer_table(gazetteer: Any) -> pd.DataFrame | None:
+    """The gazetteer as a table with ``name``, ``type``, ``affiliation``, ``role`` (or None)."""
+    if gazetteer is None:
+        return None
+    if hasattr(gazetteer, "to_frame"):
+        gazetteer = gazetteer.to_frame()
+    if isinstance(gazetteer, Mapping):
+        gazetteer = pd.DataFrame([{"name": k, **(dict(v) if isinstance(v, Mapping) else {"affiliation": v})}
+                                  for k, v in gazetteer.items()])
+    if not isinstance(gazetteer, pd.DataFrame):
+        raise TypeError("gazetteer must be a kzlib.actors.Gazetteer, a DataFrame or a mapping name -> record")
+    key = next((c for c in ("name", "canonical", "actor", "speaker") if c in gazetteer.columns), None)
+    if key is None:
+        raise ValueError("gazetteer table needs a 'name' column (canonical actor names)")
+    g = gazetteer.rename(columns={key: "name"}).drop_duplicates("name").copy()
+    for c in ("type", "affiliation", "role"):
+        g[c] = g[c].fillna("").astype(str) if c in g.columns else ""
+    return g.set_index("name")
+
+
+def speaker_profiles(speakers: Iterable[str], *, gazetteer: Any = None,
+                     cues: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Affiliation, official/expert status, side keys and a group label for each speaker.
+
+    A speaker is an *official* when their gazetteer role (or type: organisation, state) has an
+    official word ("minister", "spokesperson", "ambassador") and no expert word ("former",
+    "professor", "council"); the group is ``"<affiliation> officials"`` or
+    ``"<affiliation> experts"``; unknown speakers get ``"unknown"``.
+
+    Example
+    -------
+    >>> g = pd.DataFrame({"name": ["A"], "type": ["person"], "affiliation": ["Russia"], "role": ["ambassador"]})
+    >>> speaker_profiles(["A", "B"], gazetteer=g)["group"].tolist()
+    ['Russia officials', 'unknown']
+    """
+    cue_data = cues or load_stance_cues()
+    lex_sides = {k: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in v) + r")(?!\w)")
+                 for k, v in (cue_data.get("sides") or {}).items()}
+    official = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in cue_data.get("official_words") or ["official"])
+                          + r")(?!\w)", re.I)
+    expert = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in cue_data.get("expert_words") or ["expert"])
+                        + r")", re.I)
+    table = _gazetteer_table(gazetteer)
+    rows = []
+    for sp in sorted({str(s) for s in speakers if isinstance(s, str) and s}):
+        if table is not None and sp in table.index:
+            rec = table.loc[sp]
+            aff, role, typ = rec["affiliation"], rec["role"], rec["type"]
+        else:
+            aff, role, typ = "", "", ""
+        is_official = bool(aff) and not expert.search(role) and (
+            bool(official.search(role)) or typ in ("organisation", "state"))
+        sides = ",".join(sorted(k for k, pat in lex_sides.items() if aff and pat.search(aff))) if is_official else ""
+        group = "unknown" if not aff else f"{aff} {'officials' if is_official else 'experts'}"
+        rows.append({"speaker": sp, "affiliation": aff, "role": role, "is_official": is_official,
+                     "sides": sides, "group": group})
+    return pd.DataFrame(rows, columns=["speaker", "affiliation", "role", "is_official", "sides", "group"])
+
+
+# --------------------------------------------------------------------------------------------
+# detect_stance
+# --------------------------------------------------------------------------------------------
+def _attribution_context(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, width: int = 220) -> pd.Series:
+    """The text around each quote in its paragraph, without the quote and the speaker's title."""
+    if "context" in quotes.columns:
+        return quotes["context"].fillna("").astype(str)
+    empty = pd.Series("", index=quotes.index, dtype=object)
+    if paragraphs is None or not {"para_id", "start", "end"} <= set(quotes.columns):
+        return empty
+    col = "text"
+    para = paragraphs.set_index(["doc_id", "para_id"])[col]
+    para = para[~para.index.duplicated()]
+    out = []
+    for doc_id, para_id, start, end, surface in zip(
+        quotes["doc_id"], quotes["para_id"], quotes["start"], quotes["end"],
+        quotes["speaker_surface"] if "speaker_surface" in quotes.columns else [""] * len(quotes),
+    ):
+        text = para.get((doc_id, para_id), "")
+        if not isinstance(text, str) or pd.isna(start) or pd.isna(end) or int(end) > len(text):
+            out.append("")
+            continue
+        s, e = int(start), int(end)
+        ctx = text[max(0, s - width):s] + " … " + text[e:e + width]
+        if isinstance(surface, str) and surface:
+            i = ctx.find(surface)
+            if i >= 0:  # drop the speaker's own designation ("Russian ambassador to the U.S. X")
+                ctx = ctx[:max(0, i - 80)] + " " + ctx[i + len(surface):]
+        out.append(ctx)
+    return pd.Series(out, index=quotes.index, dtype=object)
+
+
+def detect_stance(
+    quotes: pd.DataFrame,
+    *,
+    targets: Any = None,
+    gazetteer: Any = None,
+    paragraphs: pd.DataFrame | None = None,
+    cues: dict[str, Any] | str | Path | None = None,
+    threshold: float = 0.3,
+    use_vader: bool = True,
+    kinds: Sequence[str] | None = ("direct", "indirect", "interview", "fragment"),
+) -> pd.DataFrame:
+    """Stance of each quotation towards each target it concerns (the ``stances`` table).
+
+    Parameters
+    ----------
+    quotes : the ``quotes`` table (needs ``doc_id``, ``quote_id``, ``quote``; ``speaker`` if known;
+        ``para_id``/``start``/``end``/``speaker_surface`` or a ``context`` column to read the sentence
+        that introduces the quote).
+    targets : None (the bundled ``targets.yaml``), a YAML path, a list of :class:`Target` / names /
+        dicts, or a mapping ``{name: [aliases]}``.
+    gazetteer : actors table (DataFrame with ``canonical``/``name`` and role/affiliation columns, or a
+        mapping name -> record): gives a speaker's side for the small own-side prior.
+    paragraphs : the ``paragraphs`` table, for the attribution context.
+    threshold : |score| needed (with lexical evidence in that direction) for favor/against.
+    kinds : quote kinds read when the table has a ``kind`` column (interviewer questions are not a
+        speaker's words); None reads all.
+
+    Returns the ``stances`` table: ``doc_id, quote_id, speaker, target, stance, score, evidence``
+    plus ``lexical`` (the cue/term part of the score), ``cues`` (what scored) and ``source``
+    (``quote`` or ``context``: where the target was found). Rows sorted by doc_id, quote_id, target.
+
+    Example
+    -------
+    >>> q = pd.DataFrame({"doc_id": ["d"], "quote_id": ["q1"], "speaker": ["X"],
+    ...                   "quote": ["Russia's aggressive actions are a threat to peace."]})
+    >>> detect_stance(q)[["target", "stance"]].values.tolist()
+    [['Russia', 'against']]
+    """
+    if not isinstance(quotes, pd.DataFrame):
+        raise TypeError("quotes must be a pandas DataFrame (the quotes table from kzlib.quotes)")
+    missing = {"doc_id", "quote_id", "quote"} - set(quotes.columns)
+    if missing:
+        raise ValueError(f"quotes table lacks columns {sorted(missing)}; build it with kzlib.quotes")
+    if not 0 < threshold < 1:
+        raise ValueError(f"threshold must lie in (0, 1), got {threshold}")
+    if kinds is not None and "kind" in quotes.columns:
+        n0 = len(quotes)
+        quotes = quotes[quotes["kind"].isin(kinds)]
+        if len(quotes) < n0:
+            logger.info("detect_stance: %d quotes of other kinds (e.g. interviewer questions) left out", n0 - len(quotes))
+    tlist = _coerce_targets(targets)
+    cue_data = cues if isinstance(cues, dict) else load_stance_cues(cues)
+    lex = _build_lexicon(tlist, cue_data)
+    context = _attribution_context(quotes, paragraphs)
+    speakers = quotes["speaker"].fillna("").astype(str) if "speaker" in quotes.columns else pd.Series("", index=quotes.index)
+    prof = speaker_profiles(speakers.unique(), gazetteer=gazetteer, cues=cue_data) if gazetteer is not None else None
+    side_of = ({} if prof is None else
+               {r.speaker: frozenset(x for x in r.sides.split(",") if x) for r in prof.itertuples()})
+    texts = quotes["quote"].fillna("").astype(str)
+    # copies of a story repeat their quotes: each repeated (text, context, sides) is scored once
+    repeated = texts.duplicated(keep=False).to_numpy()
+    scored_once: dict[tuple[str, str, frozenset[str]], list[dict[str, Any]]] = {}
+    rows = []
+    for doc_id, quote_id, text, speaker, ctx, again in zip(
+        quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated
+    ):
+        sides = side_of.get(speaker, frozenset())
+        key = (text, ctx, sides)
+        scored = scored_once.get(key) if again else None
+        if scored is None:
+            scored = _score_quote(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader,
+                                  threshold=threshold)
+            if again:
+                scored_once[key] = scored
+        for row in scored:
+            rows.append({"doc_id": doc_id, "quote_id": quote_id, "speaker": speaker, **row})
+    out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source"])
+    out = out.sort_values(["doc_id", "quote_id", "target"], kind="mergesort", ignore_index=True)
+    logger.info("stance: %d quotes, %d quote-target rows (%s)", len(quotes), len(out),
+                out["stance"].value_counts().to_dict() if len(out) else {})
+    return out
+
+
+def _score_quote(text: str, lex: _Lexicon, *, context: str, speaker_sides: frozenset[str], use_vader: bool,
+                 threshold: float) -> list[dict[str, Any]]:
+    """The stance rows of one quote (without doc_id, quote_id and speaker), one per target it concerns."""
+    contrib, sents, ntext, concerned = _score_text(text, lex, context=context, speaker_sides=speaker_sides,
+                                                   use_vader=use_vader)
+    rows = []
+    for target in sorted(concerned):
+        items = contrib.get(target, [])
+        stance, score, lexical = _decide(items, threshold)
+        rows.append({
+            "target": target,
+            "stance": stance,
+            "score": round(float(score), 4),
+            "evidence": _evidence(items, sents, ntext, stance),
+            "lexical": round(float(lexical), 4),
+            "cues": "; ".join(f"{c.label} {c.value:+.2f}" for c in sorted(items, key=lambda c: -abs(c.value))[:6]),
+            "source": concerned[target],
+        })
+    return rows

@@ -1,0 +1,195 @@
+"""The compiled lexicon of one (targets, cues) pair, and VADER, as the rule method reads them."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kzlib.stance.phrases import _PhraseSet
+from kzlib.stance.targets import Target
+
+logger = logging.getLogger(__name__)
+
+__all__ = []
+
+
+_TOKEN_RE = re.compile(r"\w+(?:'\w+)?|n't", re.UNICODE)
+_SENT_RE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(–—-]*[A-Z0-9])")
+_PUNCT_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
+_QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
+@dataclass
+class _Lexicon:
+    """Everything compiled once per (targets, cues) pair."""
+
+    targets: list[Target]
+    target_phrases: _PhraseSet  # every alias, cue and loaded term of every target, one alternation
+    target_owners: list[list[tuple[int, int, str, str, float]]]  # per phrase: (entry, rank, target, kind, polarity)
+    cue_phrases: _PhraseSet  # every stance cue, one alternation
+    cue_owners: list[list[tuple[int, str, float]]]  # per phrase: (order, section, signed weight)
+    negators: set[str]
+    negator_phrases: re.Pattern[str]
+    hedges: re.Pattern[str]
+    intensifiers: set[str]
+    holder_re: re.Pattern[str]
+    source_re: re.Pattern[str]
+    rhetorical_re: re.Pattern[str]
+    clause_break_re: re.Pattern[str]  # punctuation and conjunctions that end a clause
+    topic_re: re.Pattern[str]  # a topic marker opening a clause ("As for …,")
+    precedent_re: re.Pattern[str]  # a sentence opening on an earlier episode ("A year ago, …")
+    params: dict[str, float]
+    sides: dict[str, re.Pattern[str]]
+    official_re: re.Pattern[str]
+    own_side: dict[str, set[str]] = field(default_factory=dict)
+    report_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "<someone else> says/claims (that)": reported speech
+    first_person_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "we", "our": the speaker's own side
+
+
+def _alternation(phrases: Iterable[str] | None) -> str:
+    """A regex alternation of vocabulary phrases (spaces match any whitespace), longest first;
+    one that never matches when the list is empty or missing."""
+    items = sorted({str(x).strip() for x in phrases or [] if str(x).strip()}, key=lambda x: (-len(x), x))
+    return "|".join(x.replace(" ", r"\s+") for x in items) or "(?!x)x"
+
+
+_LEXICONS: dict[tuple[Any, str], _Lexicon] = {}
+
+
+def _build_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
+    """The compiled lexicon of these targets and cues (kept for reuse: the same targets and cues
+    are read on every call of detect_stance and every fold of a cross-validation)."""
+    key = (tuple(targets), json.dumps(cues, sort_keys=True, default=str))
+    lex = _LEXICONS.get(key)
+    if lex is None:
+        if len(_LEXICONS) >= 8:
+            _LEXICONS.pop(next(iter(_LEXICONS)))
+        lex = _LEXICONS[key] = _new_lexicon(list(targets), cues)
+    return lex
+
+
+def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
+    # one entry per (target, kind); the owners keep each phrase's place, so that ties sort as before
+    t_index: dict[str, int] = {}
+    t_owners: list[list[tuple[int, int, str, str, float]]] = []
+    entry = 0
+    for t in targets:
+        for kind, pol, phrases in (
+            ("alias", 0.0, t.aliases),
+            ("cue", 0.0, t.cues),
+            ("favor_term", 1.0, t.favor_terms),
+            ("against_term", -1.0, t.against_terms),
+        ):
+            if not phrases:
+                continue
+            for rank, ph in enumerate(sorted(set(phrases), key=lambda s: (-len(s), s))):
+                if ph not in t_index:
+                    t_index[ph] = len(t_owners)
+                    t_owners.append([])
+                t_owners[t_index[ph]].append((entry, rank, t.name, kind, pol))
+            entry += 1
+    c_index: dict[str, int] = {}
+    c_owners: list[list[tuple[int, str, float]]] = []
+    order = 0
+    for section, sign in (("favor", 1.0), ("against", -1.0), ("questioning", -1.0)):
+        for item in cues.get(section) or []:
+            phrase, weight = (item[0], float(item[1])) if isinstance(item, (list, tuple)) else (item, 1.0)
+            phrase = str(phrase)
+            if phrase not in c_index:
+                c_index[phrase] = len(c_owners)
+                c_owners.append([])
+            c_owners[c_index[phrase]].append((order, section, sign * weight))
+            order += 1
+    neg = [n for n in cues["negators"]]
+    single_neg = {n.lower() for n in neg if " " not in n}
+    multi_neg = [n for n in neg if " " in n] or ["(?!x)x"]
+    p = {
+        "negation_window": float(cues.get("negation_window", 4)),
+        "negation_factor": float(cues.get("negation_factor", 0.8)),
+        "hedge_factor": float(cues.get("hedge_factor", 0.7)),
+        "intensifier_factor": float(cues.get("intensifier_factor", 1.3)),
+        "rhetorical_question_weight": float(cues.get("rhetorical_question_weight", 0.5)),
+        "own_side_prior": float(cues.get("own_side_prior", 0.15)),
+        "vader_weight": float(cues.get("vader_weight", 0.25)),
+        "precedent_factor": float(cues.get("precedent_factor", 0.0)),
+        "reported_factor": float(cues.get("reported_factor", 0.2)),
+        "distancing_factor": float(cues.get("distancing_factor", -0.5)),
+        "own_side_named_weight": float(cues.get("own_side_named_weight", 0.4)),
+        "rhetorical_carry": float(cues.get("rhetorical_carry", 0.5)),
+    }
+    holder = "|".join(v.replace(" ", r"\s+") for v in cues["holder_verbs"])
+    openers = "|".join(o.replace(" ", r"\s+") for o in cues.get("rhetorical_question_openers") or ["why"])
+    sides = {
+        k: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in v) + r")(?!\w)")
+        for k, v in (cues.get("sides") or {}).items()
+    }
+    official = cues.get("official_words") or ["official"]
+    return _Lexicon(
+        targets=targets,
+        target_phrases=_PhraseSet(list(t_index)),
+        target_owners=t_owners,
+        cue_phrases=_PhraseSet(list(c_index)),
+        cue_owners=c_owners,
+        negators=single_neg,
+        negator_phrases=re.compile(r"\b(?:" + "|".join(m.replace(" ", r"\s+") for m in multi_neg) + r")\b", re.I),
+        hedges=re.compile(r"\b(?:" + "|".join(h.replace(" ", r"\s+") for h in cues["hedges"]) + r")\b", re.I),
+        intensifiers={w.lower() for w in cues.get("intensifiers") or []},
+        holder_re=re.compile(r"^\W{0,3}(?:\w+\W+){0,1}?(?:" + holder + r")\b", re.I),
+        source_re=re.compile(r"\b(?:" + "|".join(x.replace(" ", r"\s+") for x in cues.get("source_phrases") or ["(?!x)x"])
+                             + r")\s*$", re.I),
+        rhetorical_re=re.compile(r"^\W*(?:" + openers + r")\b", re.I),
+        clause_break_re=re.compile(_PUNCT_BREAK_RE.pattern + r"|\b(?:" + _alternation(cues.get("clause_conjunctions"))
+                                   + r")\b", re.I),
+        topic_re=re.compile(r"[\W_]*(?:(?:and|but)\s+)?(?:" + _alternation(cues.get("topic_markers")) + r")\b", re.I),
+        precedent_re=re.compile(r"\W*(?:" + _alternation(cues.get("precedent_openers")) + r")\b", re.I),
+        params=p,
+        sides=sides,
+        official_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in official) + r")(?!\w)", re.I),
+        own_side={t.name: set(t.own_side) for t in targets},
+        report_re=_report_regex(cues),
+        first_person_re=re.compile(r"(?<!\w)(?:" + _alternation(cues.get("first_person_plural")) + r")(?!\w)", re.I),
+    )
+
+
+def _report_regex(cues: dict[str, Any]) -> re.Pattern[str]:
+    """A reporting frame inside a quote: a third party (not I/we) and a verb of saying or of distancing,
+    with an optional "that"; group ``kind`` tells which."""
+    say = _alternation(cues.get("reporting_verbs"))
+    distance = _alternation(cues.get("distancing_verbs"))
+    subject = r"(?!(?:I|we|We|you|You)\b)(?:[A-Z][\w'.-]*|they|they've|some|many|critics|others|he|she)(?:\s+[\w'.-]+){0,3}?"
+    return re.compile(r"\b" + subject + r"\s+(?:(?P<say>" + say + r")|(?P<distance>" + distance + r"))\b(?:\s+that\b)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@functools.lru_cache(maxsize=1)
+def _vader_chars() -> frozenset[str]:
+    """The characters VADER replaces by a description (emojis) before it reads the words."""
+    return frozenset(_vader().emojis)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _vader_compound(sentence: str) -> float:
+    """VADER's compound score of one sentence (copies of a story repeat their sentences).
+
+    VADER gives a word a valence only when the word, as it splits and strips it, is in its lexicon: a
+    sentence without such a word (and without an emoji, which VADER turns into words) scores 0, and is
+    not handed to VADER.
+    """
+    vader = _vader()
+    if _vader_chars().isdisjoint(sentence):
+        lexicon = vader.lexicon
+        if not any(w.lower() in lexicon or w.strip(string.punctuation).lower() in lexicon for w in sentence.split()):
+            return 0.0
+    return vader.polarity_scores(sentence)["compound"]

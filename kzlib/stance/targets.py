@@ -1,0 +1,157 @@
+"""Stance targets and the cue vocabulary: the data files the stance methods read.
+
+:func:`load_targets` reads ``targets.yaml`` (name, aliases, type, description, loaded terms),
+:func:`load_stance_cues` the cue lexicon ``stance_cues.yaml``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Target", "load_targets", "load_stance_cues", "STANCES", "STANCE_COLUMNS", "SUMMARY_COLUMNS", "DATA_DIR"]
+
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+STANCES: tuple[str, str, str] = ("favor", "against", "none")
+STANCE_COLUMNS = ["doc_id", "quote_id", "speaker", "target", "stance", "score", "evidence"]
+SUMMARY_COLUMNS = ["speaker", "target", "stance", "n_quotes", "n_stories", "score"]
+
+
+@dataclass(frozen=True)
+class Target:
+    """A stance target: its name, the phrases that name it, and loaded terms about it.
+
+    Example
+    -------
+    >>> Target("Turkey", aliases=("Turkey", "Ankara", "Erdogan")).name
+    'Turkey'
+    """
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    favor_terms: tuple[str, ...] = ()
+    against_terms: tuple[str, ...] = ()
+    own_side: tuple[str, ...] = ()
+    type: str = ""
+    description: str = ""
+
+
+def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, (list, tuple)):
+        raise ValueError(f"{what} must be a list of phrases, got {type(value).__name__}")
+    return tuple(str(v) for v in value if str(v).strip())
+
+
+_TARGET_FIELDS = {"name", "aliases", "type", "description", "cues", "favor_terms", "against_terms", "own_side"}
+
+
+def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
+    if "name" not in entry:
+        raise ValueError(f"target entry {dict(entry)!r} has no 'name'; give each target a name")
+    unknown = sorted(set(entry) - _TARGET_FIELDS)
+    if unknown:
+        raise ValueError(f"target {entry['name']!r} has fields {unknown} that a targets file does not know; "
+                         f"the fields are {sorted(_TARGET_FIELDS)}")
+    name = str(entry["name"]).strip()
+    aliases = _as_tuple(entry.get("aliases"), what=f"aliases of {name!r}")
+    if not aliases:
+        aliases = (re.escape(name),)
+    return Target(
+        name=name,
+        aliases=aliases,
+        cues=_as_tuple(entry.get("cues"), what=f"cues of {name!r}"),
+        favor_terms=_as_tuple(entry.get("favor_terms"), what=f"favor_terms of {name!r}"),
+        against_terms=_as_tuple(entry.get("against_terms"), what=f"against_terms of {name!r}"),
+        own_side=_as_tuple(entry.get("own_side"), what=f"own_side of {name!r}"),
+        type=str(entry.get("type") or "").strip(),
+        description=" ".join(str(entry.get("description") or "").split()),
+    )
+
+
+def load_targets(path: str | Path | None = None) -> list[Target]:
+    """Load stance targets from a YAML file (default: the bundled ``kzlib/data/targets.yaml``).
+
+    The file has a top-level ``targets:`` list; each entry has ``name`` (required), ``aliases`` (the
+    phrases that name it), ``type`` (free text: ``actor``, ``policy``, ``event``, ``group`` …),
+    ``description`` (what a coder should count as this target), and optionally ``cues``,
+    ``favor_terms``, ``against_terms`` and ``own_side`` (see the bundled file). A field the format
+    does not know is an error (a misspelt ``alias:`` would otherwise be ignored in silence).
+
+    Example
+    -------
+    >>> [t.name for t in load_targets()][:2]
+    ['CSTO intervention', 'Russia']
+    """
+    p = Path(path) if path else DATA_DIR / "targets.yaml"
+    if not p.exists():
+        raise FileNotFoundError(f"targets file {p} does not exist; pass path=None for the bundled targets")
+    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    entries = data.get("targets") if isinstance(data, dict) else data
+    if not entries:
+        raise ValueError(f"{p} defines no targets; it needs a top-level 'targets:' list")
+    targets = [_target_from_mapping(e) for e in entries]
+    names = [t.name for t in targets]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        raise ValueError(f"{p} defines targets more than once: {dup}; merge their aliases")
+    return targets
+
+
+def _coerce_targets(targets: Any) -> list[Target]:
+    """Accept None, a path, a list of Target / dicts / names, or a mapping name -> aliases."""
+    if targets is None:
+        return load_targets()
+    if isinstance(targets, (str, Path)) and (str(targets).endswith((".yaml", ".yml")) or Path(targets).exists()):
+        return load_targets(targets)
+    if isinstance(targets, Mapping):
+        return [
+            _target_from_mapping(v if isinstance(v, Mapping) else {"name": k, "aliases": v}) if not isinstance(v, Mapping)
+            else _target_from_mapping({"name": k, **v})
+            for k, v in targets.items()
+        ]
+    if isinstance(targets, (str,)):
+        targets = [targets]
+    out: list[Target] = []
+    for t in targets:
+        if isinstance(t, Target):
+            out.append(t)
+        elif isinstance(t, Mapping):
+            out.append(_target_from_mapping(t))
+        elif isinstance(t, str):
+            out.append(Target(t, aliases=(re.escape(t),)))
+        else:
+            raise ValueError(f"cannot use {t!r} as a stance target; give a Target, a dict or a name")
+    if not out:
+        raise ValueError("no stance targets given; pass targets=None for the bundled ones")
+    return out
+
+
+def load_stance_cues(path: str | Path | None = None) -> dict[str, Any]:
+    """Load the stance cue vocabulary (default: the bundled ``kzlib/data/stance_cues.yaml``).
+
+    Example
+    -------
+    >>> cues = load_stance_cues()
+    >>> [k in cues for k in ("favor", "against", "questioning")]
+    [True, True, True]
+    """
+    p = Path(path) if path else DATA_DIR / "stance_cues.yaml"
+    data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    for key in ("favor", "against", "questioning", "negators", "hedges", "holder_verbs"):
+        if key not in data:
+            raise ValueError(f"stance cue file {p} lacks the section {key!r}")
+    return data
