@@ -305,25 +305,25 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     def fit(self, X: pd.DataFrame, y: Sequence[str]) -> StanceClassifier:
         X = _check_X(X)
-        y = _check_y(y, len(X))
-        if len(set(y)) < 2:
+        y_arr = _check_y(y, len(X))
+        if len(set(y_arr)) < 2:
             raise ValueError("StanceClassifier needs at least two stance classes in y")
         self.features_ = _StanceFeatures(self.word_ngram_range, self.char_ngram_range, self.window,
                                          self.lexicon_features, self.target_features, self.min_target_rows,
                                          self.targets, self.context_features, self.rule_features).fit(X)
         Z = self.features_.transform(X)
         svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
-        folds = int(min(3, pd.Series(y).value_counts().min()))
+        folds = int(min(3, pd.Series(y_arr).value_counts().min()))
         if self.calibrate and folds >= 2:
             # Platt scaling fitted on cross-validated margins; the SVM itself is then fitted on all rows
-            self.calibrated_ = CalibratedClassifierCV(svm, method="sigmoid", cv=folds, ensemble=False).fit(Z, y)
+            self.calibrated_ = CalibratedClassifierCV(svm, method="sigmoid", cv=folds, ensemble=False).fit(Z, y_arr)
             self.model_ = self.calibrated_.calibrated_classifiers_[0].estimator
         else:
             if self.calibrate:
                 logger.warning("StanceClassifier: too few examples of a class to calibrate; probabilities are "
                                "a softmax of the SVM's margins")
             self.calibrated_ = None
-            self.model_ = svm.fit(Z, y)
+            self.model_ = svm.fit(Z, y_arr)
         self.classes_ = self.model_.classes_
         return self
 
@@ -444,8 +444,8 @@ def evaluate(
     1.0
     """
     X = _check_X(X).reset_index(drop=True)
-    y = _check_y(y, len(X))
-    counts = pd.Series(y).value_counts()
+    y_arr = _check_y(y, len(X))
+    counts = pd.Series(y_arr).value_counts()
     k = int(min(cv, counts.min())) if len(counts) else 0
     if k < 2:
         raise ValueError(f"cannot cross-validate: the rarest class has {int(counts.min())} example(s); "
@@ -459,29 +459,30 @@ def evaluate(
         logger.warning("evaluate: cv lowered from %d to %d (rarest class or number of groups)", cv, k)
     if groups is not None:
         splitter = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=random_state)
-        splits = splitter.split(X, y, np.asarray(groups))
+        splits = splitter.split(X, y_arr, np.asarray(groups))
     else:
-        splits = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state).split(X, y)
+        splits = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state).split(X, y_arr)
     pred = np.empty(len(X), dtype=object)
     fold = np.zeros(len(X), dtype=int)
     for i, (tr, te) in enumerate(splits):
-        est = clone(estimator).fit(X.iloc[tr], y[tr])
+        est = clone(estimator).fit(X.iloc[tr], y_arr[tr])
         pred[te] = est.predict(X.iloc[te])
         fold[te] = i
     labels = list(STANCES)
-    p, r, f = _prf(y, pred, labels)
+    p, r, f = _prf(y_arr, pred, labels)
     rng = np.random.default_rng(random_state)
     boot_f = np.empty((n_boot, len(labels)))
     for b in range(n_boot):
-        idx = rng.integers(0, len(y), len(y))
-        boot_f[b] = _prf(y[idx], pred[idx], labels)[2]
+        idx = rng.integers(0, len(y_arr), len(y_arr))
+        boot_f[b] = _prf(y_arr[idx], pred[idx], labels)[2]
     lo, hi = np.percentile(boot_f, [2.5, 97.5], axis=0)
     favg_boot = boot_f[:, :2].mean(axis=1)
     per_class = pd.DataFrame({"class": labels, "precision": p.round(4), "recall": r.round(4), "f1": f.round(4),
                               "f1_low": lo.round(4), "f1_high": hi.round(4),
-                              "support": [int((y == lab).sum()) for lab in labels]})
+                              "support": [int((y_arr == lab).sum()) for lab in labels]})
     f_avg = float((f[0] + f[1]) / 2)
-    ci = tuple(float(v) for v in np.percentile(favg_boot, [2.5, 97.5]).round(4))
-    preds = X.assign(y_true=y, y_pred=pred, fold=fold)
-    logger.info("evaluate: n=%d, F_avg=%.3f [%.3f, %.3f]", len(y), f_avg, *ci)
-    return StanceEvaluation(per_class, round(f_avg, 4), ci, float((pred == y).mean()), len(y), n_boot, preds)
+    ci_low, ci_high = np.percentile(favg_boot, [2.5, 97.5]).round(4)
+    ci = (float(ci_low), float(ci_high))
+    preds = X.assign(y_true=y_arr, y_pred=pred, fold=fold)
+    logger.info("evaluate: n=%d, F_avg=%.3f [%.3f, %.3f]", len(y_arr), f_avg, *ci)
+    return StanceEvaluation(per_class, round(f_avg, 4), ci, float((pred == y_arr).mean()), len(y_arr), n_boot, preds)

@@ -59,7 +59,8 @@ def _first_chars(phrase: str) -> frozenset[str] | None:
                 i += 2
             elif body.startswith("?", i):
                 raise _Unreadable  # lookarounds, inline flags, named groups
-            firsts, nullable = set(), False
+            firsts: set[str] = set()
+            nullable = False
             while True:
                 f, n = sequence()
                 firsts |= f
@@ -159,6 +160,9 @@ class _PhraseSet:
         self._lead_scan = re.compile(r"(?<!\w)(?=" + "|".join(lead_parts) + ")") if lead_parts else None
         # the others, in one alternation tried at every boundary
         self._rest = [a for a, first in enumerate(self._first) if first is None]
+        self._rest_scan: re.Pattern[str] | None
+        self._rest_of_group: dict[int, int]
+        self._rest_wrapper: dict[int, int]
         self._rest_scan, self._rest_of_group, self._rest_wrapper = (
             self._alternation(self._rest) if self._rest else (None, {}, {}))
         self._by_char: dict[str, tuple[list[int], re.Pattern[str] | None, dict[int, int], dict[int, int]]] = {}
@@ -193,7 +197,7 @@ class _PhraseSet:
                 ids: list[int], out: list[tuple[int, int, int]]) -> None:
         """Every phrase of ``alts`` that matches at ``pos``, given the alternation's match ``m``
         (its first matching phrase); a phrase is skipped where its previous match has not ended."""
-        first = of_group[m.lastindex]
+        first = of_group[m.lastindex or 0]  # the alternation always matches in one of its groups
         for alt in alts:
             if alt < first or last_end.get(alt, -1) > pos:
                 continue

@@ -38,8 +38,8 @@ def _find_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
     hits.sort(key=lambda h: h[:3])  # the order of one finditer per (target, kind, phrase)
     found = [_Mention(start, end, name, kind, pol) for _, _, start, end, name, kind, pol in hits]
     # longest match wins; loaded terms beat plain aliases of equal length
-    rank = {"against_term": 0, "favor_term": 0, "alias": 1, "cue": 2}
-    found.sort(key=lambda m: (-(m.end - m.start), rank[m.kind], m.start, m.target))
+    kind_rank = {"against_term": 0, "favor_term": 0, "alias": 1, "cue": 2}
+    found.sort(key=lambda m: (-(m.end - m.start), kind_rank[m.kind], m.start, m.target))
     kept: list[_Mention] = []
     taken = np.zeros(len(text) + 1, dtype=bool)
     spans: set[tuple[int, int, str]] = set()
@@ -168,17 +168,17 @@ def _score_text(
     covered = np.zeros(len(text) + 1, dtype=bool)
     for m in mentions:
         covered[m.start:m.end] = True
-    cue_hits = []
+    cue_hits: list[tuple[int, int, int, str, float]] = []
     for c_start, c_end, i in lex.cue_phrases.finditer(text):
         if covered[c_start:c_end].any():
             continue
         for order, section, weight in lex.cue_owners[i]:
             cue_hits.append((order, c_start, c_end, section, weight))
     cue_hits.sort(key=lambda h: (h[1], -(h[2] - h[1]), h[0]))  # by start, longest first, then lexicon order
-    cue_hits = [h[1:] for h in cue_hits]
+    cue_spans = [h[1:] for h in cue_hits]
     last_end = -1
     object_mentions = [m for m in mentions if not m.holder]
-    for start, end, _section, weight in cue_hits:
+    for start, end, _section, weight in cue_spans:
         if start < last_end:
             continue  # overlapping cue phrases count once
         last_end = end
@@ -223,9 +223,9 @@ def _score_text(
     previous_targets: list[str] = []  # the targets of the last sentence that named any
     for s_i, (a, b) in enumerate(sents):
         sent = text[a:b].strip()
-        in_sent = sorted({m.target for m in object_mentions if a <= m.start < b})
+        named_here = sorted({m.target for m in object_mentions if a <= m.start < b})
         rhetorical = sent.endswith("?") and bool(lex.rhetorical_re.match(sent))
-        if rhetorical and not in_sent and not precedent[s_i]:
+        if rhetorical and not named_here and not precedent[s_i]:
             # a rhetorical question that names no target ("What kind of negotiations can there be
             # with criminals?") doubts what the quote was just speaking of: the previous sentence's
             # targets, else the context's, at rhetorical_carry of the weight
@@ -234,17 +234,17 @@ def _score_text(
                 add(t, -lex.params["rhetorical_question_weight"] * lex.params["rhetorical_carry"], True,
                     "rhetorical question (about the preceding sentence)", s_i)
                 concerned.setdefault(t, "context")
-        if in_sent:
-            previous_targets = in_sent
-        if not in_sent or (precedent[s_i] and not lex.params["precedent_factor"]):
+        if named_here:
+            previous_targets = named_here
+        if not named_here or (precedent[s_i] and not lex.params["precedent_factor"]):
             continue
         if rhetorical:
-            for t in in_sent:
+            for t in named_here:
                 add(t, -lex.params["rhetorical_question_weight"], True, "rhetorical question", s_i)
         if use_vader and lex.params["vader_weight"]:
             comp = _vader_compound(sent)
             if comp:
-                for t in in_sent:
+                for t in named_here:
                     add(t, lex.params["vader_weight"] * comp, False, f"VADER {comp:+.2f}", s_i)
 
     # 4. the speaker's own side: a small prior, never decisive alone
