@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from sklearn.base import clone
 
+from kzlib.errors import AnnotationError, ParameterError, ResourceError, TableError
 from kzlib.stance import (
     RuleStanceClassifier,
     StanceClassifier,
@@ -17,6 +18,7 @@ from kzlib.stance import (
     evaluate,
     export_annotation_sheet,
     import_annotation_sheet,
+    load_stance_cues,
     load_targets,
     outlet_stance,
     speaker_profiles,
@@ -161,8 +163,36 @@ def test_evidence_is_the_deciding_sentence():
 def test_bad_input_has_clear_errors():
     with pytest.raises(ValueError, match="quote_id"):
         detect_stance(pd.DataFrame({"doc_id": ["d"], "quote": ["x"]}))
-    with pytest.raises(TypeError):
+    with pytest.raises(TableError):
         detect_stance(["not a frame"])
+    with pytest.raises(ParameterError, match="threshold"):
+        detect_stance(_q("We condemn NATO."), threshold=1.5)
+
+
+def test_errors_name_their_kind(tmp_path):
+    # a missing or malformed targets / cue file is a resource error naming the file
+    with pytest.raises(ResourceError, match="does not exist"):
+        load_targets(tmp_path / "no-such.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("targets: [\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="not valid YAML"):
+        load_targets(bad)
+    with pytest.raises(ResourceError, match="lacks the section"):
+        load_stance_cues(_write(tmp_path / "cues.yaml", "favor: []\n"))
+    # a stances table without its columns is a table error naming the missing column
+    with pytest.raises(TableError, match="'score'"):
+        summarise_stance(pd.DataFrame({"doc_id": ["d"], "quote_id": ["1"], "speaker": ["X"], "target": ["T"],
+                                       "stance": ["none"]}))
+    # an annotation sheet that cannot be read is an annotation error, still a ValueError for old callers
+    with pytest.raises(AnnotationError, match="not found"):
+        import_annotation_sheet(tmp_path / "missing.csv")
+    with pytest.raises(ValueError, match="two coders"):
+        agreement(pd.DataFrame({"item_id": ["1"], "coder": ["a"], "stance": ["favor"]}))
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_no_quotations_give_empty_tables_with_their_columns(tmp_path):

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import clone
 
+from kzlib.errors import AnnotationError, ParameterError, TableError
 from kzlib.stance.classifier import StanceClassifier, StanceEvaluation, evaluate
 from kzlib.stance.summary import _check_stances
 
@@ -66,11 +67,11 @@ def export_annotation_sheet(
     df = stances.copy()
     if "quote" not in df.columns:
         if quotes is None:
-            raise ValueError("the stances table has no 'quote' column: pass quotes=corpus_quotes so coders see the text")
+            raise TableError("the stances table has no 'quote' column: pass quotes=corpus_quotes so coders see the text")
         df = df.merge(quotes[["doc_id", "quote_id", "quote"]].drop_duplicates(["doc_id", "quote_id"]),
                       on=["doc_id", "quote_id"], how="left")
     if n <= 0:
-        raise ValueError(f"n must be positive, got {n}")
+        raise ParameterError(f"n must be positive, got {n}; give the number of items to code")
     if df.empty:  # nothing to code: an empty sheet with the right columns (and file)
         logger.info("export_annotation_sheet: the stances table is empty, so the sheet has no items")
         sheet = pd.DataFrame({c: pd.Series(dtype=object) for c in SHEET_COLUMNS})
@@ -79,7 +80,7 @@ def export_annotation_sheet(
             sheet.to_csv(path, index=False)
         return sheet
     if order not in ("stratified", "uncertainty"):
-        raise ValueError(f"order must be 'stratified' or 'uncertainty', got {order!r}")
+        raise ParameterError(f"order must be 'stratified' or 'uncertainty', got {order!r}")
     strata = [s for s in strata if s in df.columns]
     df = df.sort_values(["doc_id", "quote_id", "target"], kind="mergesort", ignore_index=True)
     if order == "uncertainty":
@@ -148,11 +149,11 @@ def import_annotation_sheet(sheets: Any, *, coder: str | None = None) -> pd.Data
         else:
             p = Path(s)
             if not p.exists():
-                raise FileNotFoundError(f"annotation sheet {p} not found")
+                raise AnnotationError(f"annotation sheet {p} not found; give the path of a sheet from export_annotation_sheet")
             df, name = pd.read_csv(p, dtype=str, keep_default_na=False), p.stem
         need = {"item_id", "stance"}
         if not need <= set(df.columns):
-            raise ValueError(f"annotation sheet {name} lacks columns {sorted(need - set(df.columns))}; "
+            raise AnnotationError(f"annotation sheet {name} lacks columns {sorted(need - set(df.columns))}; "
                              "use the sheet from export_annotation_sheet")
         df = df.fillna("")
         if coder is not None:
@@ -168,7 +169,7 @@ def import_annotation_sheet(sheets: Any, *, coder: str | None = None) -> pd.Data
         norm = raw.map(_LABEL_SYNONYMS)
         if norm.isna().any():
             bad = df.loc[norm.isna(), ["item_id", "stance"]].head(5).values.tolist()
-            raise ValueError(f"annotation sheet {name}: labels that are not favor/against/none: {bad}")
+            raise AnnotationError(f"annotation sheet {name}: labels that are not favor/against/none: {bad}; recode those rows")
         df["stance"] = norm
         for c in ("doc_id", "quote_id", "target"):
             if c not in df.columns:
@@ -192,15 +193,15 @@ def agreement(coded: pd.DataFrame, *, coders: Sequence[str] | None = None) -> pd
     """
     need = {"item_id", "coder", "stance"}
     if not need <= set(coded.columns):
-        raise ValueError(f"coded table lacks {sorted(need - set(coded.columns))}; use import_annotation_sheet")
+        raise AnnotationError(f"coded table lacks {sorted(need - set(coded.columns))}; use import_annotation_sheet")
     wide = coded.drop_duplicates(["item_id", "coder"], keep="last").pivot(index="item_id", columns="coder",
                                                                           values="stance")
     names = sorted(coders or wide.columns)
     unknown = sorted(set(names) - set(wide.columns))
     if unknown:
-        raise ValueError(f"coders {unknown} do not appear in the coded table (coders there: {sorted(wide.columns)})")
+        raise ParameterError(f"coders {unknown} do not appear in the coded table (coders there: {sorted(wide.columns)})")
     if len(names) < 2:
-        raise ValueError("agreement needs at least two coders")
+        raise AnnotationError("agreement needs at least two coders; import the sheets of a second coder")
     rows = []
     for i, a in enumerate(names):
         for b in names[i + 1:]:
@@ -248,7 +249,7 @@ def krippendorff_alpha(coded: pd.DataFrame, *, coders: Sequence[str] | None = No
     """
     need = {"item_id", "coder", "stance"}
     if not need <= set(coded.columns):
-        raise ValueError(f"coded table lacks {sorted(need - set(coded.columns))}; use import_annotation_sheet")
+        raise AnnotationError(f"coded table lacks {sorted(need - set(coded.columns))}; use import_annotation_sheet")
     df = coded.drop_duplicates(["item_id", "coder"], keep="last")
     if coders is not None:
         df = df[df["coder"].isin(coders)]
@@ -265,7 +266,7 @@ def krippendorff_alpha(coded: pd.DataFrame, *, coders: Sequence[str] | None = No
     n_c = o.sum(axis=1)
     n = n_c.sum()
     if n == 0:
-        raise ValueError("Krippendorff's alpha needs items coded by at least two coders")
+        raise AnnotationError("Krippendorff's alpha needs items coded by at least two coders; give a second coder the same items")
     disagree = o.sum() - np.trace(o)
     expected = n_c.sum() ** 2 - (n_c ** 2).sum()
     if expected == 0:
@@ -317,9 +318,9 @@ def annotation_round(
     """
     need = {"item_id", "coder", "stance"}
     if not need <= set(coded.columns):
-        raise ValueError(f"coded table lacks {sorted(need - set(coded.columns))}; read it with import_annotation_sheet")
+        raise AnnotationError(f"coded table lacks {sorted(need - set(coded.columns))}; read it with import_annotation_sheet")
     if not {"doc_id", "quote_id", "quote"} <= set(quotes.columns):
-        raise ValueError("quotes must have doc_id, quote_id and quote columns (the quotes table)")
+        raise TableError("quotes must have doc_id, quote_id and quote columns (the quotes table)")
     c = coded.drop_duplicates(["item_id", "coder"], keep="last").copy()
     parts = c["item_id"].astype(str).str.split("|", n=2, expand=True)
     for i, col in enumerate(("doc_id", "quote_id", "target")):
@@ -342,7 +343,7 @@ def annotation_round(
     train = lab.merge(text, on=["doc_id", "quote_id"], how="left")
     missing = int(train["quote"].isna().sum())
     if missing:
-        raise ValueError(f"{missing} coded items name quotes that the quotes table lacks; pass the quotes table "
+        raise AnnotationError(f"{missing} coded items name quotes that the quotes table lacks; pass the quotes table "
                          "the sheet was exported from")
     train = train.rename(columns={"quote": "text"})
     if previous is not None:
@@ -394,7 +395,7 @@ def combine_stance(
     """
     _check_stances(stances)
     if not 0 <= min_proba <= 1:
-        raise ValueError(f"min_proba must lie in [0, 1], got {min_proba}")
+        raise ParameterError(f"min_proba must lie in [0, 1], got {min_proba}; 0.6 is the default")
     out = stances.copy()
     out["rule_stance"] = out["stance"]
     if out.empty:

@@ -23,6 +23,7 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
+from kzlib.errors import AnnotationError, ParameterError, TableError
 from kzlib.stance.detect import detect_stance
 from kzlib.stance.lexicon import _QUOTE_CHARS, _TOKEN_RE, _build_lexicon, _vader
 from kzlib.stance.phrases import _phrase_regex
@@ -36,17 +37,18 @@ __all__ = ["StanceClassifier", "RuleStanceClassifier", "StanceEvaluation", "eval
 
 def _check_X(X: Any) -> pd.DataFrame:
     if not isinstance(X, pd.DataFrame) or not {"text", "target"} <= set(X.columns):
-        raise ValueError("X must be a DataFrame with 'text' and 'target' columns (one row per quote × target)")
+        raise TableError("X must be a DataFrame with 'text' and 'target' columns (one row per quote × target); "
+                         "build it from the stances and quotes tables")
     return X
 
 
 def _check_y(y: Any, n: int) -> np.ndarray:
     arr = np.asarray(y, dtype=object)
     if arr.shape[0] != n:
-        raise ValueError(f"y has {arr.shape[0]} labels for {n} rows of X")
+        raise AnnotationError(f"y has {arr.shape[0]} labels for {n} rows of X; give one stance label per row")
     bad = sorted({str(v) for v in arr if v not in STANCES})
     if bad:
-        raise ValueError(f"stance labels must be favor / against / none; found {bad}")
+        raise AnnotationError(f"stance labels must be favor / against / none; found {bad}; recode those rows")
     return arr
 
 
@@ -307,7 +309,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         X = _check_X(X)
         y_arr = _check_y(y, len(X))
         if len(set(y_arr)) < 2:
-            raise ValueError("StanceClassifier needs at least two stance classes in y")
+            raise AnnotationError("StanceClassifier needs at least two stance classes in y; code examples of another stance")
         self.features_ = _StanceFeatures(self.word_ngram_range, self.char_ngram_range, self.window,
                                          self.lexicon_features, self.target_features, self.min_target_rows,
                                          self.targets, self.context_features, self.rule_features).fit(X)
@@ -448,12 +450,12 @@ def evaluate(
     counts = pd.Series(y_arr).value_counts()
     k = int(min(cv, counts.min())) if len(counts) else 0
     if k < 2:
-        raise ValueError(f"cannot cross-validate: the rarest class has {int(counts.min())} example(s); "
+        raise AnnotationError(f"cannot cross-validate: the rarest class has {int(counts.min())} example(s); "
                          "code more examples or lower cv")
     if groups is not None:
         n_groups = len(set(np.asarray(groups).tolist()))
         if n_groups < 2:
-            raise ValueError("cannot cross-validate by groups: there is only one group")
+            raise ParameterError("cannot cross-validate by groups: there is only one group; pass groups=None or code more stories")
         k = min(k, n_groups)
     if k < cv:
         logger.warning("evaluate: cv lowered from %d to %d (rarest class or number of groups)", cv, k)

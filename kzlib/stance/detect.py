@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from kzlib.errors import ParameterError, TableError, require_columns
 from kzlib.stance.lexicon import _build_lexicon, _Lexicon
 from kzlib.stance.rules import _decide, _evidence, _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
@@ -30,10 +31,12 @@ def _gazetteer_table(gazetteer: Any) -> pd.DataFrame | None:
         gazetteer = pd.DataFrame([{"name": k, **(dict(v) if isinstance(v, Mapping) else {"affiliation": v})}
                                   for k, v in gazetteer.items()])
     if not isinstance(gazetteer, pd.DataFrame):
-        raise TypeError("gazetteer must be a kzlib.actors.Gazetteer, a DataFrame or a mapping name -> record")
+        raise ParameterError(f"gazetteer must be a kzlib.actors.Gazetteer, a DataFrame or a mapping name -> record, "
+                             f"got {type(gazetteer).__name__}; load one with kzlib.load_gazetteer")
     key = next((c for c in ("name", "canonical", "actor", "speaker") if c in gazetteer.columns), None)
     if key is None:
-        raise ValueError("gazetteer table needs a 'name' column (canonical actor names)")
+        raise TableError("the gazetteer table needs a 'name' (or 'canonical') column of canonical actor names; "
+                         "load it with kzlib.load_gazetteer")
     g = gazetteer.rename(columns={key: "name"}).drop_duplicates("name").copy()
     for c in ("type", "affiliation", "role"):
         g[c] = g[c].fillna("").astype(str) if c in g.columns else ""
@@ -149,13 +152,10 @@ def detect_stance(
     >>> detect_stance(q)[["target", "stance"]].values.tolist()
     [['Russia', 'against']]
     """
-    if not isinstance(quotes, pd.DataFrame):
-        raise TypeError("quotes must be a pandas DataFrame (the quotes table from kzlib.quotes)")
-    missing = {"doc_id", "quote_id", "quote"} - set(quotes.columns)
-    if missing:
-        raise ValueError(f"quotes table lacks columns {sorted(missing)}; build it with kzlib.quotes")
+    require_columns(quotes, ["doc_id", "quote_id", "quote"], table="quotes",
+                    fix="build it with kzlib.quotes.extract_quotes")
     if not 0 < threshold < 1:
-        raise ValueError(f"threshold must lie in (0, 1), got {threshold}")
+        raise ParameterError(f"threshold must lie in (0, 1), got {threshold}; 0.3 is the default")
     if kinds is not None and "kind" in quotes.columns:
         n0 = len(quotes)
         quotes = quotes[quotes["kind"].isin(kinds)]

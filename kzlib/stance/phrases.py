@@ -6,6 +6,8 @@ import logging
 import re
 from collections.abc import Sequence
 
+from kzlib.errors import ResourceError
+
 logger = logging.getLogger(__name__)
 
 __all__ = []
@@ -140,9 +142,9 @@ class _PhraseSet:
             try:
                 pat = re.compile(rx, flags)
             except re.error as exc:
-                raise ValueError(f"phrase {ph!r} is not a valid pattern ({exc}); escape regex characters") from exc
+                raise ResourceError(f"phrase {ph!r} is not a valid pattern ({exc}); escape regex characters") from exc
             if pat.groupindex or re.search(r"\\[1-9]|\(\?P=", ph):
-                raise ValueError(f"phrase {ph!r} uses a named group or a back-reference; "
+                raise ResourceError(f"phrase {ph!r} uses a named group or a back-reference; "
                                  "phrases may use (a|b), ?, [sz] and escapes only")
             self._pats.append(pat)
             self._ids.append(i)

@@ -8,6 +8,7 @@ import logging
 import numpy as np
 import pandas as pd
 
+from kzlib.errors import require_columns
 from kzlib.stance.targets import STANCES, SUMMARY_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -183,8 +184,8 @@ def outlet_stance(
     [['N', 2, 0.5]]
     """
     _check_stances(stances)
-    if documents is None or by not in documents.columns:
-        raise ValueError(f"outlet_stance needs the documents table with a {by!r} column (corpus.documents)")
+    require_columns(documents, [by, "doc_id"], table="documents",
+                    fix=f"outlet_stance needs the documents table with a {by!r} column (corpus.documents)")
     df = stances[stances["speaker"].fillna("").astype(str) != ""].copy()
     cols = [by, "target", "n_voices", "n_favor", "n_against", "n_none", "share_favor", "share_against",
             "n_quotes", "n_stories", "score"]
@@ -220,8 +221,5 @@ def outlet_stance(
 
 
 def _check_stances(stances: pd.DataFrame) -> None:
-    if not isinstance(stances, pd.DataFrame):
-        raise TypeError("stances must be a pandas DataFrame (from detect_stance)")
-    missing = {"doc_id", "quote_id", "speaker", "target", "stance", "score"} - set(stances.columns)
-    if missing:
-        raise ValueError(f"stances table lacks columns {sorted(missing)}; build it with detect_stance")
+    require_columns(stances, ["doc_id", "quote_id", "speaker", "target", "stance", "score"], table="stances",
+                    fix="build it with kzlib.stance.detect_stance")

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from kzlib.errors import ParameterError, ResourceError
+
 logger = logging.getLogger(__name__)
 
 __all__ = ["Target", "load_targets", "load_stance_cues", "STANCES", "STANCE_COLUMNS", "SUMMARY_COLUMNS", "DATA_DIR"]
@@ -46,13 +48,21 @@ class Target:
     description: str = ""
 
 
+def _read_yaml(p: Path, *, what: str) -> Any:
+    """The YAML of a data file; a file YAML cannot read is a :class:`ResourceError` naming it."""
+    try:
+        return yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"{what} {p} is not valid YAML ({exc}); fix the file or pass path=None") from exc
+
+
 def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, (list, tuple)):
-        raise ValueError(f"{what} must be a list of phrases, got {type(value).__name__}")
+        raise ResourceError(f"{what} must be a list of phrases, got {type(value).__name__}")
     return tuple(str(v) for v in value if str(v).strip())
 
 
@@ -61,10 +71,10 @@ _TARGET_FIELDS = {"name", "aliases", "type", "description", "cues", "favor_terms
 
 def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
     if "name" not in entry:
-        raise ValueError(f"target entry {dict(entry)!r} has no 'name'; give each target a name")
+        raise ResourceError(f"target entry {dict(entry)!r} has no 'name'; give each target a name")
     unknown = sorted(set(entry) - _TARGET_FIELDS)
     if unknown:
-        raise ValueError(f"target {entry['name']!r} has fields {unknown} that a targets file does not know; "
+        raise ResourceError(f"target {entry['name']!r} has fields {unknown} that a targets file does not know; "
                          f"the fields are {sorted(_TARGET_FIELDS)}")
     name = str(entry["name"]).strip()
     aliases = _as_tuple(entry.get("aliases"), what=f"aliases of {name!r}")
@@ -98,16 +108,16 @@ def load_targets(path: str | Path | None = None) -> list[Target]:
     """
     p = Path(path) if path else DATA_DIR / "targets.yaml"
     if not p.exists():
-        raise FileNotFoundError(f"targets file {p} does not exist; pass path=None for the bundled targets")
-    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        raise ResourceError(f"targets file {p} does not exist; pass path=None for the bundled targets")
+    data = _read_yaml(p, what="targets file") or {}
     entries = data.get("targets") if isinstance(data, dict) else data
     if not entries:
-        raise ValueError(f"{p} defines no targets; it needs a top-level 'targets:' list")
+        raise ResourceError(f"{p} defines no targets; it needs a top-level 'targets:' list")
     targets = [_target_from_mapping(e) for e in entries]
     names = [t.name for t in targets]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
-        raise ValueError(f"{p} defines targets more than once: {dup}; merge their aliases")
+        raise ResourceError(f"{p} defines targets more than once: {dup}; merge their aliases")
     return targets
 
 
@@ -134,9 +144,9 @@ def _coerce_targets(targets: Any) -> list[Target]:
         elif isinstance(t, str):
             out.append(Target(t, aliases=(re.escape(t),)))
         else:
-            raise ValueError(f"cannot use {t!r} as a stance target; give a Target, a dict or a name")
+            raise ParameterError(f"cannot use {t!r} as a stance target; give a Target, a dict or a name")
     if not out:
-        raise ValueError("no stance targets given; pass targets=None for the bundled ones")
+        raise ParameterError("no stance targets given; pass targets=None for the bundled ones")
     return out
 
 
@@ -150,8 +160,12 @@ def load_stance_cues(path: str | Path | None = None) -> dict[str, Any]:
     [True, True, True]
     """
     p = Path(path) if path else DATA_DIR / "stance_cues.yaml"
-    data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    if not p.is_file():
+        raise ResourceError(f"stance cue file {p} does not exist; pass path=None for the bundled cues")
+    data = _read_yaml(p, what="stance cue file")
+    if not isinstance(data, dict):
+        raise ResourceError(f"stance cue file {p} is not a mapping of sections; see kzlib/data/stance_cues.yaml")
     for key in ("favor", "against", "questioning", "negators", "hedges", "holder_verbs"):
         if key not in data:
-            raise ValueError(f"stance cue file {p} lacks the section {key!r}")
+            raise ResourceError(f"stance cue file {p} lacks the section {key!r}; see kzlib/data/stance_cues.yaml")
     return data
