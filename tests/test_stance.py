@@ -625,3 +625,69 @@ def test_stance_benchmark_skips_without_the_kit(tmp_path, monkeypatch, capsys):
     assert kit_dir() is None
     assert main(["--sets", "semeval"]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- issue 18: Russian quotes (lemmas, Russian cues)
+# Sentences written for these tests; the expected stance is what the sentence says about the target.
+RU_CASES = [
+    ("Мы поддерживаем решение ОДКБ направить миротворцев в Казахстан.", "CSTO intervention", "favor"),
+    ("Ввод войск ОДКБ — это оккупация, и мы его осуждаем.", "CSTO intervention", "against"),
+    ("Токаев действовал правильно и своевременно.", "Kazakh government", "favor"),
+    ("Мы не поддерживаем действия Токаева.", "Kazakh government", "against"),  # negation reverses the cue
+    ("На улицы вышли мирные протестующие.", "protesters", "favor"),  # loaded naming, any case
+    ("Это были не протестующие, а бандиты и мародёры.", "protesters", "against"),
+    ("Так называемые мирные протестующие жгли машины.", "protesters", "against"),  # distancing
+    ("Разве можно доверять Вашингтону?", "United States", "against"),  # rhetorical question
+    ("Мы благодарны России за помощь.", "Russia", "favor"),
+    ("Лавров встретился с Блинкеном в Женеве.", "Russia", "none"),  # named, no evaluation
+]
+
+
+@pytest.mark.parametrize("quote, target, expected", RU_CASES)
+def test_russian_quotes_get_russian_cues_on_lemmas(quote, target, expected):
+    st = detect_stance(_q(quote))
+    row = st[st.target == target]
+    assert len(row) == 1, st[["target", "stance", "cues"]]
+    assert row["stance"].item() == expected, row["cues"].item()
+
+
+def test_russian_holder_is_not_the_object_and_opposed_words_are_not_the_targets():
+    # "Москва считает …": Moscow holds the opinion; the condemnation is of the West
+    st = detect_stance(_q("Москва считает, что вмешательство Запада недопустимо."))
+    assert set(st["target"]) == {"United States"}
+    assert st["stance"].item() == "against"
+    # "защитят … от вмешательства": the interference is what the forces protect from, not the forces
+    st = detect_stance(_q("Миротворческие силы ОДКБ защитят страну от вмешательства внешних сил."))
+    assert st.loc[st.target == "CSTO intervention", "stance"].item() == "favor"
+
+
+def test_language_column_decides_which_cues_are_read():
+    q = _q("Мы поддерживаем ОДКБ.")
+    # a quote marked English is not read with the Russian cues ("ОДКБ" is an alias, no English cue scores)
+    en = detect_stance(q.assign(language="en"))
+    assert en["stance"].tolist() == ["none"]
+    ru = detect_stance(q.assign(language="ru"))
+    assert ru["stance"].tolist() == ["favor"]
+    docs = pd.DataFrame({"doc_id": ["d"], "language": ["ru"]})
+    assert detect_stance(q, documents=docs)["stance"].tolist() == ["favor"]
+    # an English quote is read as before, whatever the Russian path does
+    assert detect_stance(_q("We condemn NATO's expansion."))["stance"].tolist() == ["against"]
+
+
+def test_russian_cue_file_errors_name_the_file(tmp_path):
+    with pytest.raises(ResourceError, match="does not exist"):
+        detect_stance(_q("Мы поддерживаем ОДКБ."), ru_cues=tmp_path / "none.yaml")
+    bad = _write(tmp_path / "ru.yaml", "favor: [[поддержать, 1.0]]\n")
+    with pytest.raises(ResourceError, match="negators"):
+        detect_stance(_q("Мы поддерживаем ОДКБ."), ru_cues=bad)
+
+
+def test_english_quotes_load_no_russian_model():
+    import subprocess
+    import sys
+
+    code = ("import pandas as pd, kzlib.stance as s, kzlib.russian.nlp as n;"
+            "q = pd.DataFrame({'doc_id': ['d'], 'quote_id': ['1'], 'quote': ['We condemn NATO.']});"
+            "s.detect_stance(q); print(n._MORPH is None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"

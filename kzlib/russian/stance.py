@@ -1,7 +1,9 @@
 """Russian stance cues on lemmas (``kzlib/data/ru/stance_cues.yaml``): a transparent rule score.
 
-Not yet wired into :mod:`kzlib.stance` (a later step); ``benchmarks/ru_sentiment.py`` measures the cues
-on RuSentNE-2023's training sentences.
+:func:`load_cues` reads the file (cue weights and the grammar words of the rule method); the rule
+method for Russian quotes in :func:`kzlib.stance.detect_stance` reads it there. :func:`cue_score` is
+the bare sum of the cues that ``benchmarks/ru_sentiment.py`` measures on RuSentNE-2023's training
+sentences.
 
 Example:
     >>> cue_score("Лидеры стран поддержали решение Токаева.")
@@ -12,34 +14,88 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 import yaml
 
+from kzlib.errors import ResourceError
 from kzlib.russian.nlp import lemma, lemmas, parses, tokens
 
-__all__ = ["cue_score", "naming_family"]
+__all__ = ["RussianCues", "cue_score", "load_cues", "naming_family"]
 
 
 @dataclass(frozen=True)
-class _Cues:
-    weight: dict[str, float]  # lemma -> signed weight
+class RussianCues:
+    """The Russian cue file, read: signed cue weights by lemma (favor > 0 > against) and the grammar
+    words of the rule method (each a set of lemmas; ``distancing_markers`` may hold two-word phrases)."""
+
+    weight: dict[str, float]
     negators: frozenset[str]
     family_of: dict[str, str]
+    intensifiers: frozenset[str] = frozenset()
+    hedges: frozenset[str] = frozenset()
+    holder_verbs: frozenset[str] = frozenset()
+    rhetorical_openers: frozenset[str] = frozenset()
+    clause_conjunctions: frozenset[str] = frozenset()
+    distancing_markers: tuple[tuple[str, ...], ...] = ()
+    first_person_plural: frozenset[str] = frozenset()
+    source: str = field(default="", compare=False)
+
+
+def _words(d: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower().replace("ё", "е") for w in d.get(key) or [])
+
+
+def load_cues(path: str | Path | None = None) -> RussianCues:
+    """Read a Russian cue file (default: the bundled ``kzlib/data/ru/stance_cues.yaml``).
+
+    Example:
+        >>> c = load_cues()
+        >>> c.weight["осудить"], c.weight["поддержать"], "не" in c.negators
+        (-1.0, 1.0, True)
+    """
+    if path is None:
+        return _cues()
+    p = Path(path)
+    if not p.is_file():
+        raise ResourceError(f"Russian stance cue file {p} does not exist; pass None for the bundled one")
+    return _parse(p.read_text(encoding="utf-8"), str(p))
+
+
+def _parse(text: str, source: str) -> RussianCues:
+    try:
+        d = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"Russian stance cue file {source} is not valid YAML ({exc}); fix it") from exc
+    if not isinstance(d, dict) or not {"favor", "against", "negators"} <= set(d):
+        raise ResourceError(f"Russian stance cue file {source} needs the sections favor, against and negators; "
+                            "see kzlib/data/ru/stance_cues.yaml")
+    weight: dict[str, float] = {}
+    try:
+        for lem, w in d["favor"]:
+            weight[str(lem).replace("ё", "е")] = float(w)
+        for lem, w in d["against"]:
+            weight[str(lem).replace("ё", "е")] = -float(w)
+    except (TypeError, ValueError) as exc:
+        raise ResourceError(f"Russian stance cue file {source}: each cue is [lemma, weight] ({exc})") from exc
+    family_of = {str(w): fam for fam, words in (d.get("naming_families") or {}).items() for w in words}
+    return RussianCues(
+        weight, _words(d, "negators"), family_of,
+        intensifiers=_words(d, "intensifiers"), hedges=_words(d, "hedges"), holder_verbs=_words(d, "holder_verbs"),
+        rhetorical_openers=_words(d, "rhetorical_question_openers"),
+        clause_conjunctions=_words(d, "clause_conjunctions"),
+        distancing_markers=tuple(tuple(m.split()) for m in sorted(_words(d, "distancing_markers"))),
+        first_person_plural=_words(d, "first_person_plural"), source=source)
 
 
 @lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    d = yaml.safe_load(resources.files("kzlib.data").joinpath("ru/stance_cues.yaml").read_text("utf-8"))
-    weight: dict[str, float] = {}
-    for lem, w in d["favor"]:
-        weight[str(lem)] = float(w)
-    for lem, w in d["against"]:
-        weight[str(lem)] = -float(w)
-    family_of = {str(w): fam for fam, words in d["naming_families"].items() for w in words}
-    return _Cues(weight, frozenset(d["negators"]), family_of)
+def _cues() -> RussianCues:
+    return _parse(resources.files("kzlib.data").joinpath("ru/stance_cues.yaml").read_text("utf-8"),
+                  "kzlib/data/ru/stance_cues.yaml")
 
 
 def cue_score(text: str, *, start: int | None = None, end: int | None = None, window: int | None = None) -> float:

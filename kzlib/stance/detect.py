@@ -9,11 +9,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kzlib.errors import ParameterError, TableError, require_columns
 from kzlib.stance.lexicon import _build_lexicon, _Lexicon
-from kzlib.stance.rules import _decide, _evidence, _score_text
+from kzlib.stance.rules import _Contribution, _decide, _evidence, _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
 
 logger = logging.getLogger(__name__)
@@ -124,6 +125,8 @@ def detect_stance(
     threshold: float = 0.3,
     use_vader: bool = True,
     kinds: Sequence[str] | None = ("direct", "indirect", "interview", "fragment"),
+    documents: pd.DataFrame | None = None,
+    ru_cues: str | Path | None = None,
 ) -> pd.DataFrame:
     """Stance of each quotation towards each target it concerns (the ``stances`` table).
 
@@ -140,6 +143,13 @@ def detect_stance(
     threshold : |score| needed (with lexical evidence in that direction) for favor/against.
     kinds : quote kinds read when the table has a ``kind`` column (interviewer questions are not a
         speaker's words); None reads all.
+    documents : the ``documents`` table; its ``language`` tells which quotes are Russian where the
+        quotes table has no ``language`` column (without either, a quote whose letters are mostly
+        Cyrillic is Russian).
+    ru_cues : the Russian cue file (None: the bundled ``kzlib/data/ru/stance_cues.yaml``).
+
+    Russian quotes are read on lemmas, with the targets' ``ru_aliases``/``ru_*_terms`` and the Russian
+    cues (:mod:`kzlib.stance.russian`); the others as English.
 
     Returns the ``stances`` table: ``doc_id, quote_id, speaker, target, stance, score, evidence``
     plus ``lexical`` (the cue/term part of the score), ``cues`` (what scored) and ``source``
@@ -151,6 +161,10 @@ def detect_stance(
     ...                   "quote": ["Russia's aggressive actions are a threat to peace."]})
     >>> detect_stance(q)[["target", "stance"]].values.tolist()
     [['Russia', 'against']]
+    >>> q = pd.DataFrame({"doc_id": ["d"], "quote_id": ["q1"], "speaker": ["X"],
+    ...                   "quote": ["Мы решительно осуждаем бандитов, напавших на город."]})
+    >>> detect_stance(q)[["target", "stance"]].values.tolist()
+    [['protesters', 'against']]
     """
     require_columns(quotes, ["doc_id", "quote_id", "quote"], table="quotes",
                     fix="build it with kzlib.quotes.extract_quotes")
@@ -170,19 +184,37 @@ def detect_stance(
     side_of = ({} if prof is None else
                {r.speaker: frozenset(x for x in r.sides.split(",") if x) for r in prof.itertuples()})
     texts = quotes["quote"].fillna("").astype(str)
+    russian = _russian_rows(quotes, texts, documents)
+    ru_lex = None
+    if russian.any():
+        from kzlib.russian.stance import load_cues
+        from kzlib.stance.russian import ru_lexicon
+
+        ru_lex = ru_lexicon(tlist, load_cues(ru_cues), lex.params, lex.own_side)
+        logger.info("detect_stance: %d Russian quotes read on lemmas", int(russian.sum()))
     # copies of a story repeat their quotes: each repeated (text, context, sides) is scored once
     repeated = texts.duplicated(keep=False).to_numpy()
     scored_once: dict[tuple[str, str, frozenset[str]], list[dict[str, Any]]] = {}
     rows = []
-    for doc_id, quote_id, text, speaker, ctx, again in zip(
-        quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated
+    # Russian rows may carry no offsets in their paragraph (start = end = 0): then no context is read
+    has_span = ([True] * len(quotes) if "context" in quotes.columns or not {"start", "end"} <= set(quotes.columns)
+               else (pd.to_numeric(quotes["end"], errors="coerce") > pd.to_numeric(quotes["start"], errors="coerce"))
+               .tolist())
+    for doc_id, quote_id, text, speaker, ctx, again, ru, spanned in zip(
+        quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated, russian, has_span
     ):
         sides = side_of.get(speaker, frozenset())
         key = (text, ctx, sides)
         scored = scored_once.get(key) if again else None
         if scored is None:
-            scored = _score_quote(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader,
-                                  threshold=threshold)
+            if ru and ru_lex is not None:
+                from kzlib.stance.russian import score_text_ru
+
+                scored = _rows(score_text_ru(text, ru_lex, context=ctx if spanned else "", speaker_sides=sides),
+                               threshold)
+            else:
+                scored = _score_quote(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader,
+                                      threshold=threshold)
             if again:
                 scored_once[key] = scored
         for row in scored:
@@ -194,11 +226,30 @@ def detect_stance(
     return out
 
 
+def _russian_rows(quotes: pd.DataFrame, texts: pd.Series, documents: pd.DataFrame | None) -> np.ndarray:
+    """Which quotes are Russian: by the quotes' ``language``, else the documents', else by their letters."""
+    from kzlib.stance.russian import is_russian_quote
+
+    if "language" in quotes.columns:
+        lang = quotes["language"]
+    elif documents is not None and {"doc_id", "language"} <= set(documents.columns):
+        lang = quotes["doc_id"].map(documents.drop_duplicates("doc_id").set_index("doc_id")["language"])
+    else:
+        lang = pd.Series(None, index=quotes.index, dtype=object)
+    return np.array([is_russian_quote(t, g) for t, g in zip(texts, lang)], dtype=bool)
+
+
 def _score_quote(text: str, lex: _Lexicon, *, context: str, speaker_sides: frozenset[str], use_vader: bool,
                  threshold: float) -> list[dict[str, Any]]:
     """The stance rows of one quote (without doc_id, quote_id and speaker), one per target it concerns."""
-    contrib, sents, ntext, concerned = _score_text(text, lex, context=context, speaker_sides=speaker_sides,
-                                                   use_vader=use_vader)
+    return _rows(_score_text(text, lex, context=context, speaker_sides=speaker_sides, use_vader=use_vader),
+                 threshold)
+
+
+def _rows(scored: tuple[dict[str, list[_Contribution]], list[tuple[int, int]], str, dict[str, str]],
+          threshold: float) -> list[dict[str, Any]]:
+    """The stance rows of one scored quote, one per target it concerns."""
+    contrib, sents, ntext, concerned = scored
     rows = []
     for target in sorted(concerned):
         items = contrib.get(target, [])

@@ -46,6 +46,9 @@ class Target:
     own_side: tuple[str, ...] = ()
     type: str = ""
     description: str = ""
+    ru_aliases: tuple[str, ...] = ()  # Russian names, words in dictionary form ("протестующий", "одкб")
+    ru_favor_terms: tuple[str, ...] = ()  # Russian loaded naming, matched on lemmas as ru_aliases
+    ru_against_terms: tuple[str, ...] = ()
 
 
 def _read_yaml(p: Path, *, what: str) -> Any:
@@ -66,7 +69,8 @@ def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value if str(v).strip())
 
 
-_TARGET_FIELDS = {"name", "aliases", "type", "description", "cues", "favor_terms", "against_terms", "own_side"}
+_TARGET_FIELDS = {"name", "aliases", "type", "description", "cues", "favor_terms", "against_terms", "own_side",
+                  "ru_aliases", "ru_favor_terms", "ru_against_terms"}
 
 
 def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
@@ -89,6 +93,9 @@ def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
         own_side=_as_tuple(entry.get("own_side"), what=f"own_side of {name!r}"),
         type=str(entry.get("type") or "").strip(),
         description=" ".join(str(entry.get("description") or "").split()),
+        ru_aliases=_as_tuple(entry.get("ru_aliases"), what=f"ru_aliases of {name!r}"),
+        ru_favor_terms=_as_tuple(entry.get("ru_favor_terms"), what=f"ru_favor_terms of {name!r}"),
+        ru_against_terms=_as_tuple(entry.get("ru_against_terms"), what=f"ru_against_terms of {name!r}"),
     )
 
 
@@ -98,7 +105,8 @@ def load_targets(path: str | Path | None = None) -> list[Target]:
     The file has a top-level ``targets:`` list; each entry has ``name`` (required), ``aliases`` (the
     phrases that name it), ``type`` (free text: ``actor``, ``policy``, ``event``, ``group`` …),
     ``description`` (what a coder should count as this target), and optionally ``cues``,
-    ``favor_terms``, ``against_terms`` and ``own_side`` (see the bundled file). A field the format
+    ``favor_terms``, ``against_terms`` and ``own_side`` (see the bundled file), and for Russian quotes
+    ``ru_aliases``, ``ru_favor_terms`` and ``ru_against_terms`` (words in dictionary form, matched on lemmas). A field the format
     does not know is an error (a misspelt ``alias:`` would otherwise be ignored in silence).
 
     Example

@@ -1,0 +1,273 @@
+"""The rule method on Russian quotes: the steps of :mod:`kzlib.stance.rules`, on lemmas.
+
+A quote is Russian by its ``language`` (``ru…``) or, without one, by its letters (mostly Cyrillic).
+Its targets are found by their ``ru_aliases`` / ``ru_favor_terms`` / ``ru_against_terms`` (words in
+dictionary form, matched on pymorphy3 lemmas of razdel tokens, so "Токаев" finds "Токаева"), its
+cues in ``kzlib/data/ru/stance_cues.yaml``. As in English: loaded naming carries its stance; a cue
+goes to a target in its own clause first, else the nearest in its sentence, else the nearest in the
+quote at half weight, else (a quote naming no target) to the targets of its attribution context; a
+negator shortly before a cue reverses it, an intensifier strengthens it, a hedge in the sentence
+weakens it; a distancing marker ("якобы", "так называемый") reverses what follows it in the
+sentence; a rhetorical question ("Разве …?") doubts the targets it names; a target followed by a
+verb of saying or thinking ("Москва считает …") holds the opinion and is not its object; a cue
+governed by "от"/"против" ("защитить от вмешательства") names what is opposed, not the target, and
+does not count for it. VADER is English-only and not used. The numeric factors are the English
+file's (``negation_factor``, ``hedge_factor`` …), so both languages weigh alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kzlib.russian.nlp import lemma, lemmas, parses, sentences, tokens
+from kzlib.russian.stance import RussianCues
+from kzlib.stance.rules import _Contribution
+from kzlib.stance.targets import Target
+
+__all__: list[str] = []
+
+_BREAK_CHARS = set(",;:()—–-\"«»„“”")
+_QUOTE_MARKS = set("\"«»„“”'")
+_OPPOSED_PREPOSITIONS = frozenset({"от", "против"})  # "защитить от вмешательства": what is opposed
+
+
+@lru_cache(maxsize=200_000)
+def _keys(word: str) -> frozenset[str]:
+    """The forms a word can be matched by: its lemmas and, for an adjective or participle, its masculine
+    singular nominative ("протестующих" -> "протестующий", "миротворческих" -> "миротворческий")."""
+    w = word.lower().replace("ё", "е")
+    forms = set(lemmas(w))
+    if any("а" <= c <= "я" for c in w):
+        for p in parses(w):
+            if p.tag.POS in ("PRTF", "ADJF"):
+                f = p.inflect({"sing", "nomn", "masc"})
+                if f is not None:
+                    forms.add(f.word.replace("ё", "е"))
+    return frozenset(forms)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    words: tuple[str, ...]
+    target: str
+    kind: str  # alias, favor_term, against_term
+    polarity: float
+
+
+@dataclass
+class RuLexicon:
+    phrases: list[_Phrase]  # longest first
+    cues: RussianCues
+    params: dict[str, float]
+    own_side: dict[str, set[str]]
+
+
+def ru_lexicon(targets: list[Target], cues: RussianCues, params: dict[str, float],
+               own_side: dict[str, set[str]]) -> RuLexicon:
+    """The Russian phrases of these targets, longest first (ties in file order)."""
+    phrases = []
+    for t in targets:
+        for kind, pol, items in (("against_term", -1.0, t.ru_against_terms), ("favor_term", 1.0, t.ru_favor_terms),
+                                 ("alias", 0.0, t.ru_aliases)):
+            for item in items:
+                words = tuple(w.lower().replace("ё", "е") for w in str(item).split())
+                if words:
+                    phrases.append(_Phrase(words, t.name, kind, pol))
+    phrases.sort(key=lambda p: -len(p.words))  # stable: loaded terms before aliases of the same length
+    return RuLexicon(phrases, cues, params, own_side)
+
+
+@dataclass
+class _Word:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    clause: int
+    sentence: int
+
+
+@dataclass
+class _RuMention:
+    first: int  # word index
+    last: int
+    start: int
+    end: int
+    target: str
+    kind: str
+    polarity: float
+    holder: bool = False
+
+
+def _words(text: str, sents: list[tuple[int, int]], conj: frozenset[str]) -> list[_Word]:
+    out: list[_Word] = []
+    clause, s_i = 0, 0
+    for tok in tokens(text):
+        while s_i + 1 < len(sents) and tok.start >= sents[s_i + 1][0]:
+            s_i += 1
+            clause += 1
+        if not any(ch.isalpha() for ch in tok.text):
+            if any(ch in _BREAK_CHARS for ch in tok.text):
+                clause += 1
+            continue
+        lem = lemma(tok.text)
+        if lem in conj:
+            clause += 1
+        out.append(_Word(tok.start, tok.end, tok.text, lem, clause, s_i))
+    return out
+
+
+def _find(words: list[_Word], lex: RuLexicon) -> list[_RuMention]:
+    keys = [_keys(w.text) for w in words]
+    found: list[_RuMention] = []
+    i = 0
+    while i < len(words):
+        best: list[_Phrase] = []
+        for ph in lex.phrases:
+            if best and len(ph.words) < len(best[0].words):
+                break
+            n = len(ph.words)
+            if i + n <= len(words) and all(ph.words[k] in keys[i + k] for k in range(n)):
+                if not best or (len(ph.words) == len(best[0].words) and all(b.target != ph.target for b in best)):
+                    best.append(ph)
+        if not best:
+            i += 1
+            continue
+        n = len(best[0].words)
+        for ph in best:
+            found.append(_RuMention(i, i + n - 1, words[i].start, words[i + n - 1].end, ph.target, ph.kind,
+                                    ph.polarity))
+        i += n
+    return found
+
+
+def score_text_ru(
+    text: str, lex: RuLexicon, *, context: str = "", speaker_sides: frozenset[str] = frozenset(),
+) -> tuple[dict[str, list[_Contribution]], list[tuple[int, int]], str, dict[str, str]]:
+    """Score one Russian quote against every target: contributions per target, sentences, the text and
+    where each concerned target was found (``quote`` or ``context``), as :func:`rules._score_text`."""
+    text = text or ""
+    c, p = lex.cues, lex.params
+    sents = [(a, b) for a, b, s in sentences(text) if s.strip()]
+    words = _words(text, sents, c.clause_conjunctions)
+    mentions = _find(words, lex)
+    if not mentions and not context:
+        return {}, sents, text, {}
+    for m in mentions:  # "Москва считает …": the target holds the opinion
+        nxt = [w for w in words[m.last + 1:m.last + 3] if w.clause == words[m.last].clause]
+        m.holder = m.kind == "alias" and any(_keys(w.text) & c.holder_verbs for w in nxt)
+    objects = [m for m in mentions if not m.holder]
+    contrib: dict[str, list[_Contribution]] = {}
+    concerned: dict[str, str] = {}
+    for m in objects:
+        concerned.setdefault(m.target, "quote")
+
+    def add(target: str, value: float, lexical: bool, label: str, sent: int) -> None:
+        contrib.setdefault(target, []).append(_Contribution(target, value, lexical, label, sent))
+
+    ctx_targets: list[str] = []
+    if context and not mentions:
+        cw = _words(context, [(a, b) for a, b, _ in sentences(context)], c.clause_conjunctions)
+        ctx_targets = sorted({m.target for m in _find(cw, lex)})
+
+    def negated(i: int, window: int) -> bool:
+        for j in range(i - 1, max(-1, i - 1 - window), -1):
+            if words[j].clause != words[i].clause:
+                return False
+            if words[j].lemma in c.negators:
+                return True
+        return False
+
+    def distanced(i: int) -> bool:  # a distancing marker earlier in the sentence
+        for j in range(i - 1, -1, -1):
+            if words[j].sentence != words[i].sentence:
+                return False
+            for marker in c.distancing_markers:
+                n = len(marker)
+                if j - n + 1 >= 0 and all(marker[k] in _keys(words[j - n + 1 + k].text) for k in range(n)):
+                    return True
+        return False
+
+    in_mention: set[int] = set()
+    for m in mentions:
+        in_mention.update(range(m.first, m.last + 1))
+    neg_window = int(p.get("negation_window", 3))
+    # 1. loaded naming, and an alias in quotation marks or after "так называемый": distancing
+    for m in mentions:
+        s_i = words[m.first].sentence
+        before, after = text[max(0, m.start - 1):m.start], text[m.end:m.end + 1]
+        scare = bool(set(before) & _QUOTE_MARKS) and bool(set(after) & _QUOTE_MARKS)
+        if m.kind in ("favor_term", "against_term"):
+            val = m.polarity
+            if (scare or distanced(m.first)) and val > 0:
+                val = -0.8  # "мирные" протестующие in scare quotes or after "якобы": distancing
+            if negated(m.first, 1):
+                val = -val * p["negation_factor"]
+            add(m.target, val, True, text[m.start:m.end], s_i)
+        elif m.kind == "alias" and not m.holder and (scare or distanced(m.first)) and m.end - m.start > 3:
+            add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (distancing)', s_i)
+    # 2. cue words, to the nearest object mention
+    for i, w in enumerate(words):
+        if i in in_mention:
+            continue
+        value = c.weight.get(w.lemma)
+        if value is None:
+            value = next((c.weight[x] for x in sorted(lemmas(w.text)) if x in c.weight), None)
+        if value is None:
+            continue
+        prev = [words[j] for j in range(max(0, i - 2), i) if words[j].clause == w.clause]
+        if any(x.lemma in _OPPOSED_PREPOSITIONS for x in prev[-1:]):
+            continue  # "защита от вмешательства": the cue names what is opposed, not the target
+        label = w.text
+        if negated(i, neg_window):
+            value = -value * p["negation_factor"]
+            label = "не " + label
+        if any(x.lemma in c.intensifiers for x in prev):
+            value *= p["intensifier_factor"]
+        s_i = w.sentence
+        if any(x.sentence == s_i and (x.lemma in c.hedges) for x in words):
+            value *= p["hedge_factor"]
+        if distanced(i):
+            value *= p["distancing_factor"]
+            label += " (disputed)"
+        in_sent = [m for m in objects if words[m.first].sentence == s_i]
+        if in_sent:
+            pool = [m for m in in_sent if words[m.first].clause == w.clause] or in_sent
+            best = min(pool, key=lambda m: (min(abs(m.first - i), abs(m.last - i)), m.first))
+            d = min(abs(best.first - i), abs(best.last - i))
+            add(best.target, value / (1.0 + d / 15.0), True, label, s_i)
+        elif objects:
+            best = min(objects, key=lambda m: (min(abs(m.first - i), abs(m.last - i)), m.first))
+            d = min(abs(best.first - i), abs(best.last - i))
+            add(best.target, 0.5 * value / (1.0 + d / 20.0), True, label, s_i)
+        elif ctx_targets:
+            for t in ctx_targets:
+                add(t, 0.5 * value / len(ctx_targets), True, label + " (context)", s_i)
+                concerned.setdefault(t, "context")
+    # 3. rhetorical questions doubt the targets they name
+    for s_i, (a, b) in enumerate(sents):
+        sent_words = [w for w in words if w.sentence == s_i]
+        if not sent_words or not text[a:b].rstrip().endswith("?") or sent_words[0].lemma not in c.rhetorical_openers:
+            continue
+        for t in sorted({m.target for m in objects if words[m.first].sentence == s_i}):
+            add(t, -p["rhetorical_question_weight"], True, "rhetorical question", s_i)
+    # 4. the speaker's own side: a small prior, and "наши миротворцы" as text evidence
+    for t in list(concerned):
+        if speaker_sides & lex.own_side.get(t, set()):
+            add(t, p["own_side_prior"], False, "own side", -1)
+            for m in objects:
+                if m.target == t and any(words[j].lemma in c.first_person_plural and words[j].sentence
+                                         == words[m.first].sentence for j in range(len(words))):
+                    add(t, p["own_side_named_weight"], True, "own side named as 'мы'/'наш'", words[m.first].sentence)
+                    break
+    return contrib, sents, text, concerned
+
+
+def is_russian_quote(text: str, language: Any) -> bool:
+    """True when ``language`` says Russian (``ru…``), or, with none given, most letters are Cyrillic."""
+    from kzlib.russian.nlp import is_russian
+
+    lang = "" if language is None or (isinstance(language, float) and language != language) else str(language)
+    return is_russian(text or "", language=lang or None)
