@@ -17,7 +17,7 @@ file's (``negation_factor``, ``hedge_factor`` …), so both languages weigh alik
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -62,6 +62,11 @@ class RuLexicon:
     cues: RussianCues
     params: dict[str, float]
     own_side: dict[str, set[str]]
+    by_first: dict[str, list[int]] = field(default_factory=dict)  # first word -> places in ``phrases``
+
+    def __post_init__(self) -> None:
+        for i, ph in enumerate(self.phrases):
+            self.by_first.setdefault(ph.words[0], []).append(i)
 
 
 def ru_lexicon(targets: list[Target], cues: RussianCues, params: dict[str, float],
@@ -125,7 +130,8 @@ def _find(words: list[_Word], lex: RuLexicon) -> list[_RuMention]:
     i = 0
     while i < len(words):
         best: list[_Phrase] = []
-        for ph in lex.phrases:
+        places = sorted({j for k in keys[i] for j in lex.by_first.get(k, ())})
+        for ph in (lex.phrases[j] for j in places):
             if best and len(ph.words) < len(best[0].words):
                 break
             n = len(ph.words)
