@@ -13,6 +13,7 @@ from kzlib.errors import AnnotationError, ParameterError, ResourceError, TableEr
 from kzlib.stance import (
     RuleStanceClassifier,
     StanceClassifier,
+    Target,
     agreement,
     detect_stance,
     evaluate,
@@ -691,3 +692,26 @@ def test_english_quotes_load_no_russian_model():
             "s.detect_stance(q); print(n._MORPH is None)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+# ---------------------------------------------------------------- words about another object than the target
+MISSION = [Target("Peace mission", aliases=("the mission",), cues=("outside forces",))]
+
+
+@pytest.mark.parametrize("quote, expected", [
+    # "outside forces" is only a topical phrase of the mission: the aggression is theirs, not the mission's
+    ("The mission will protect the country from the aggression of outside forces.", "none"),
+    ("The mission has done excellent work against the aggression of outside forces.", "none"),
+    # named by its alias, the mission itself is what the words condemn
+    ("We condemn the aggression of the mission.", "against"),
+    ("We condemn the mission's aggression.", "against"),
+])
+def test_a_cue_about_a_topical_phrase_is_not_about_the_target(quote, expected):
+    st = detect_stance(_q(quote), targets=MISSION)
+    assert st["stance"].tolist() == [expected], st["cues"].tolist()
+
+
+def test_a_topical_phrase_near_a_cue_still_concerns_the_target():
+    # no cue takes "outside forces" as its object here: the condemnation is read as about it
+    st = detect_stance(_q("We condemn outside forces."), targets=MISSION)
+    assert st["stance"].tolist() == ["against"]

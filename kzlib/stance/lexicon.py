@@ -118,6 +118,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "own_side_prior": float(cues.get("own_side_prior", 0.15)),
         "vader_weight": float(cues.get("vader_weight", 0.25)),
         "precedent_factor": float(cues.get("precedent_factor", 0.0)),
+        "topical_cue_factor": float(cues.get("topical_cue_factor", 0.0)),
         "reported_factor": float(cues.get("reported_factor", 0.2)),
         "distancing_factor": float(cues.get("distancing_factor", -0.5)),
         "own_side_named_weight": float(cues.get("own_side_named_weight", 0.4)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import logging
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -178,6 +179,12 @@ def _score_text(
     cue_spans = [h[1:] for h in cue_hits]
     last_end = -1
     object_mentions = [m for m in mentions if not m.holder]
+    # a topical phrase that a cue evaluates as its own object ("the interference OF exterior forces")
+    # names that object, which may not be the target: the cue counts topical_cue_factor for the target
+    # and the phrase draws no other cue (it is not the target's name)
+    governed = {id(m) for m in object_mentions if m.kind == "cue"
+                for start, end, _section, _weight in cue_spans if _governs(m, text, start, end)}
+    recipients = [m for m in object_mentions if id(m) not in governed]
     for start, end, _section, weight in cue_spans:
         if start < last_end:
             continue  # overlapping cue phrases count once
@@ -200,7 +207,13 @@ def _score_text(
             label += " (earlier episode)"
             if not value:
                 continue
-        in_sent = [m for m in object_mentions if a <= m.start < b]
+        evaluated = [m for m in object_mentions if id(m) in governed and _governs(m, text, start, end)]
+        if evaluated:
+            value *= lex.params["topical_cue_factor"]
+            if value:
+                add(evaluated[0].target, value, True, label + " (of a topical phrase)", s_i)
+            continue
+        in_sent = [m for m in recipients if a <= m.start < b]
         if in_sent:
             # a target in the cue's own clause first; else the sentence's topic ("As for X, we have
             # questions about the request": the questions are X's); else the nearest in the sentence
@@ -210,8 +223,8 @@ def _score_text(
             best = min(pool, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, value / (1.0 + d / 15.0), True, label, s_i)
-        elif object_mentions:
-            best = min(object_mentions, key=lambda m: (abs(m.tok - ti), m.start))
+        elif recipients:
+            best = min(recipients, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, 0.5 * value / (1.0 + d / 20.0), True, label, s_i)
         elif ctx_targets:
@@ -260,6 +273,24 @@ def _score_text(
                     add(t, lex.params["own_side_named_weight"], True, "own side named as 'we'/'our'", s_i)
                     break
     return contrib, sents, text, concerned
+
+
+# between a cue and the topical phrase it governs: "interference OF", "condemn the aggression OF", "concern
+# over the interference OF" (at most three words of the cue's object noun phrase, no clause break)
+_OF_OBJECT_RE = re.compile(r"(?:\s+(?:the|a|an|this|that|these|those|such|its|their))?(?:\s+[\w'-]+){0,3}?"
+                           r"\s+(?:of|by|from)\s+(?:the\s+|these\s+|those\s+|such\s+)?", re.I)
+_POSSESSOR_RE = re.compile(r"^'s?\s+$", re.I)
+
+
+def _governs(m: _Mention, text: str, start: int, end: int) -> bool:
+    """Whether the cue at ``start:end`` has the topical phrase ``m`` as its own object: "the
+    interference OF exterior forces", "condemn the aggression OF outside forces", "outside forces'
+    interference". Such a cue evaluates what the phrase names, which may be another object than the
+    target (outside instigators, not the CSTO's troops); a name or loaded term is the target itself."""
+    if m.kind != "cue":
+        return False
+    return (m.start >= end and _OF_OBJECT_RE.fullmatch(text, end, m.start) is not None) or (
+        m.end <= start and _POSSESSOR_RE.fullmatch(text, m.end, start) is not None)
 
 
 def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,
