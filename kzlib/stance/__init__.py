@@ -15,7 +15,11 @@ Stance is not sentiment. "Russia's aggressive actions are a threat to peace" is 
   alone never decide. Each row carries the evidence sentence and the cues that scored.
   Reported speech ("they claim that …" disputes, "X said …" relays), rhetorical questions (also
   those that name no target: they doubt what the quote just spoke of) and the speaker's own side named
-  as "we"/"our" are general rules of :file:`stance_cues.yaml`, not words of any text.
+  as "we"/"our" are general rules of :file:`stance_cues.yaml`, not words of any text. A cue whose own
+  object is only a target's topical phrase ("the interference of exterior forces") evaluates that
+  other object, not the target (``topical_cue_factor``). Russian quotes (by their ``language``, else
+  their letters) are read on pymorphy3 lemmas with the targets' ``ru_aliases`` and the Russian cues of
+  :file:`kzlib/data/ru/stance_cues.yaml` (:mod:`kzlib.stance.russian`).
 * :class:`StanceClassifier` — a scikit-learn estimator that learns from researchers' codes: a
   class-balanced linear SVM on target-aware features (the mention masked, the words on each side of
   it and its clause, lexicon scores with negation scope, the rule method's reading, one copy of every
@@ -32,9 +36,9 @@ or ordered by uncertainty), :func:`import_annotation_sheet`, :func:`agreement` (
 Targets come from a file (name, aliases, type, description): :func:`load_targets`.
 
 Submodules: ``targets`` (targets and cue files), ``phrases`` and ``lexicon`` (compiled vocabulary),
-``rules`` (the rule method on one text), ``detect`` (the ``stances`` table), ``summary`` (speaker and
-outlet summaries), ``classifier`` (the learned classifier and cross-validation), ``annotation``
-(sheets, agreement, annotation rounds, combination).
+``rules`` (the rule method on one text), ``russian`` (the same on Russian lemmas), ``detect`` (the
+``stances`` table), ``summary`` (speaker and outlet summaries), ``classifier`` (the learned classifier
+and cross-validation), ``annotation`` (sheets, agreement, annotation rounds, combination).
 """
 from __future__ import annotations
 
