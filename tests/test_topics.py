@@ -170,11 +170,11 @@ def test_count_matrix_is_countvectorizers(options):
 
 
 def test_count_matrix_does_not_depend_on_the_block_size(monkeypatch):
-    import kzlib.topics as topics
+    import kzlib.topics.streams as streams
 
     whole = TopicVectorizer(min_df=1, max_df=1.0, phrase_min_count=2)
     X = whole.fit_transform(_MIXED)
-    monkeypatch.setattr(topics, "_BLOCK", 7)  # many small blocks, each a few paragraphs
+    monkeypatch.setattr(streams, "_BLOCK", 7)  # many small blocks, each a few paragraphs
     blocks = TopicVectorizer(min_df=1, max_df=1.0, phrase_min_count=2)
     _same_counts(blocks.fit_transform(_MIXED), X)
     pd.testing.assert_frame_equal(blocks.phrases_, whole.phrases_)
