@@ -17,7 +17,14 @@ The vocabulary comes from a tokenizer that keeps acronyms ("U.S.", "CSTO") and h
 stop words (scikit-learn's list adjusted by ``kzlib/data/stopwords.txt``), multi-word names from the
 actor gazetteer (``kzlib/data/actors.yaml``, when present) and collocations learned from the corpus
 (bigrams with high NPMI, merged over two passes so that four-word names such as "collective
-security treaty organization" become one term).
+security treaty organization" become one term). Russian paragraphs (the document's ``language`` is
+``ru``, or most letters are Cyrillic) are read as lemmas (pymorphy3), with the Russian stop words of
+``kzlib/data/ru/stopwords.yaml``, so that the inflected forms of a word are one term.
+
+Submodules: ``tokens`` (tokenizer, stop words, gazetteer), ``encoder`` and ``streams`` (texts to term-id
+streams and the passes over them), ``vectorizer`` (:class:`TopicVectorizer`), ``model``
+(:class:`TopicModel`, :func:`topic_paragraphs`), ``quality`` (coherence, stability, verdicts),
+``selection`` (choice of k, :func:`plan_topics`, :func:`topic_prevalence`).
 
 Example:
     >>> import kzlib
@@ -30,10 +37,10 @@ Example:
 
 from __future__ import annotations
 
-from kzlib.topics.model import METHODS, WEIGHT_DECIMALS, TopicModel, topic_paragraphs
+from kzlib.topics.model import METHODS, WEIGHT_DECIMALS, TopicModel, paragraph_languages, topic_paragraphs
 from kzlib.topics.quality import describe_reliability, npmi_coherence, stability_verdict, topic_agreement
 from kzlib.topics.selection import TopicPlan, best_k, plan_topics, select_k, topic_prevalence
-from kzlib.topics.tokens import load_actor_aliases, load_stopwords, tokenize
+from kzlib.topics.tokens import LANGUAGES, load_actor_aliases, load_stopwords, russian_mask, russian_term, tokenize
 from kzlib.topics.vectorizer import TopicVectorizer
 
 __all__ = [
@@ -54,4 +61,8 @@ __all__ = [
     "tokenize",
     "METHODS",
     "WEIGHT_DECIMALS",
+    "LANGUAGES",
+    "paragraph_languages",
+    "russian_mask",
+    "russian_term",
 ]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from kzlib.topics.tokens import _SCAN, _normalise, _word_form
+from kzlib.topics.tokens import _SCAN, _normalise, _word_form, russian_term
 
 if TYPE_CHECKING:
     from kzlib.topics.vectorizer import TopicVectorizer
@@ -37,11 +37,16 @@ _CACHE_LIMIT = 1 << 18  # entries of a spelling cache: beyond, it starts afresh 
 
 class _Words(dict):
     """Scanned word -> (term id, lower-cased word, all-capitals, possessive, flags); None for a
-    break, ``_SKIP`` for a word too short to count. Each distinct spelling is looked at once."""
+    break, ``_SKIP`` for a word too short to count. Each distinct spelling is looked at once.
 
-    def __init__(self, encoder: _Encoder):
+    In Russian text (``russian=True``) the word is its lemma (:func:`russian_term`; acronyms lower-cased
+    only) and a stop word when the lemma or the lower-cased form is one of ``stops``."""
+
+    def __init__(self, encoder: _Encoder, stops: frozenset[str], *, russian: bool = False):
         super().__init__()
         self._encoder = encoder
+        self._stops = stops
+        self._russian = russian
 
     def __missing__(self, word: str) -> tuple[int, str, bool, bool, int] | bool | None:
         form = _word_form(word) if word else None
@@ -52,7 +57,12 @@ class _Words(dict):
         else:
             lower, caps, possessive = form
             enc = self._encoder
-            flags = _STOP if lower in enc.stops else 0
+            if self._russian:
+                surface = lower.replace("ё", "е")
+                lower = surface if caps else russian_term(lower)
+                flags = _STOP if lower in self._stops or surface in self._stops else 0
+            else:
+                flags = _STOP if lower in self._stops else 0
             term = lower
             name = enc.names.get(lower)
             if name is not None:
@@ -93,13 +103,15 @@ class _Encoder:
     """
 
     def __init__(self, vec: TopicVectorizer, known: Mapping[str, int], *, grow: bool):
-        self.stops = vec._stops
+        self._vec = vec
         self.names = vec._name_first
         self._known = known
         self._grow = grow
         self._new: dict[str, int] = {}
-        self._words = _Words(self)
+        self._words = _Words(self, vec._stops)
         self._tokens = _Tokens(self._words)
+        self._ru_words: _Words | None = None  # made on the first Russian text
+        self._ru_tokens: _Tokens | None = None
         self._stream = array("i")
         self._offsets = array("q", [0])
 
@@ -142,14 +154,26 @@ class _Encoder:
             return 1, self.term_id(single[1])
         return None
 
-    def add(self, text: str) -> None:
-        """Append one paragraph to the stream."""
+    def _russian_tokens(self) -> _Tokens:
+        if self._ru_tokens is None:
+            self._ru_words = _Words(self, self._vec._russian_stops(), russian=True)
+            self._ru_tokens = _Tokens(self._ru_words)
+        return self._ru_tokens
+
+    def add(self, text: str, russian: bool = False) -> None:
+        """Append one paragraph to the stream (``russian``: read its words as lemmas)."""
         if len(self._tokens) > _CACHE_LIMIT or len(self._words) > _CACHE_LIMIT:
             self._tokens.clear()
             self._words.clear()
+        tokens = self._tokens
+        if russian:
+            tokens = self._russian_tokens()
+            if len(tokens) > _CACHE_LIMIT or len(tokens._words) > _CACHE_LIMIT:
+                tokens.clear()
+                tokens._words.clear()
         text = _normalise(text)
         noshout = not text.isupper()  # in a shouted headline no word is an acronym
-        infos = list(chain.from_iterable(map(self._tokens.__getitem__, text.split())))
+        infos = list(chain.from_iterable(map(tokens.__getitem__, text.split())))
         emit = self._stream.append
         is_open = False  # a run of words is open: the last id emitted is a term
         skip = 0  # words still to pass over: the rest of a matched name

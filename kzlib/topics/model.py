@@ -23,7 +23,7 @@ from kzlib.errors import CorpusError, ParameterError
 from kzlib.topics.quality import _npmi_from_binary, stability_verdict, topic_agreement
 from kzlib.topics.vectorizer import TopicVectorizer
 
-__all__ = ["TopicModel", "topic_paragraphs", "METHODS", "WEIGHT_DECIMALS"]
+__all__ = ["TopicModel", "topic_paragraphs", "paragraph_languages", "METHODS", "WEIGHT_DECIMALS"]
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,8 @@ WEIGHT_DECIMALS = 6
 def topic_paragraphs(corpus: Any, *, one_copy_per_story: bool = True) -> pd.DataFrame:
     """The paragraphs a topic model reads: analysable body paragraphs, one copy per story by default.
 
-    Returns ``doc_id``, ``para_id``, ``text``, ``text_despun`` (sorted by doc_id, para_id).
+    Returns ``doc_id``, ``para_id``, ``text``, ``text_despun`` and, when the documents table has one,
+    the document's ``language`` (Russian paragraphs are read as lemmas), sorted by doc_id, para_id.
 
     Example:
         >>> paras = topic_paragraphs(kzlib.prepare())   # doctest: +SKIP
@@ -58,8 +59,22 @@ def topic_paragraphs(corpus: Any, *, one_copy_per_story: bool = True) -> pd.Data
             paras = paras[paras["kind"] == "body"]
         if "duplicate_of" in paras.columns:
             paras = paras[paras["duplicate_of"].astype(int) < 0]
-    cols = [c for c in ("doc_id", "para_id", "text", "text_despun") if c in paras.columns]
+    docs = corpus.documents
+    if "language" in docs.columns and "language" not in paras.columns:  # Russian is read as lemmas
+        paras = paras.assign(language=paras["doc_id"].map(docs.drop_duplicates("doc_id").set_index("doc_id")["language"]))
+    cols = [c for c in ("doc_id", "para_id", "text", "text_despun", "language") if c in paras.columns]
     return paras[cols].sort_values(["doc_id", "para_id"], ignore_index=True)
+
+
+def paragraph_languages(paragraphs: pd.DataFrame) -> pd.Series | None:
+    """The ``language`` column of a paragraphs table (what :class:`TopicVectorizer` takes as ``languages``),
+    None when it has none.
+
+    Example:
+        >>> paragraph_languages(pd.DataFrame({"text": ["Токаев"], "language": ["ru"]})).tolist()
+        ['ru']
+    """
+    return paragraphs["language"] if "language" in paragraphs.columns else None
 
 
 def _check_paragraphs(paragraphs: Any, text_column: str) -> tuple[pd.DataFrame, str]:
@@ -300,15 +315,16 @@ class TopicModel(BaseEstimator):
         self._validate()
         paras, column = _check_paragraphs(paragraphs, self.text_column)
         vectorizer = clone(self.vectorizer) if self.vectorizer is not None else TopicVectorizer()
-        X = vectorizer.fit_transform(paras[column])
+        X = vectorizer.fit_transform(paras[column], languages=paragraph_languages(paras))
         return self._fit_matrix(X, vectorizer, paras, column)
 
     def transform(self, paragraphs: pd.DataFrame) -> pd.DataFrame:
         """Topic weights of (new) paragraphs: a ``doc_topics`` table."""
         self._check_fitted()
         paras, column = _check_paragraphs(paragraphs, self.text_column)
-        X = self.vectorizer_.transform(paras[column])
-        Xw = self.tfidf_.transform(X) if self.method == "nmf" else X
+        X = self.vectorizer_.transform(paras[column], languages=paragraph_languages(paras))
+        tfidf = self.tfidf_  # None for LDA, which reads counts
+        Xw = tfidf.transform(X) if tfidf is not None else X
         W = self.model_.transform(Xw)[:, self._order]
         totals = W.sum(axis=1, keepdims=True)
         shares = np.divide(W, totals, out=np.zeros_like(W), where=totals > 0)

@@ -13,7 +13,7 @@ import pandas as pd
 from sklearn.base import clone
 
 from kzlib.errors import CorpusError, ParameterError
-from kzlib.topics.model import TopicModel, _check_paragraphs
+from kzlib.topics.model import TopicModel, _check_paragraphs, paragraph_languages
 from kzlib.topics.quality import stability_verdict
 from kzlib.topics.vectorizer import TopicVectorizer
 
@@ -47,7 +47,7 @@ def select_k(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(2, 11), seed
         raise ParameterError("select_k needs at least two seeds: one model and one rerun to compare it with")
     paras, column = _check_paragraphs(paragraphs, text_column)
     vec = clone(vectorizer) if vectorizer is not None else TopicVectorizer()
-    X = vec.fit_transform(paras[column])
+    X = vec.fit_transform(paras[column], languages=paragraph_languages(paras))
     limit = min(X.shape)
     ks = sorted({int(k) for k in ks})
     usable = [k for k in ks if 1 <= k <= limit]
@@ -189,7 +189,7 @@ def plan_topics(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(2, 11), m
     if n_par == 0:
         return plan(0, 0, 0, "Too little text for a topic model: the corpus has no body paragraphs.", None)
     try:
-        X = vec.fit_transform(paras[column])
+        X = vec.fit_transform(paras[column], languages=paragraph_languages(paras))
     except CorpusError:  # the vectorizer's "no terms left": a property of this corpus, reported as such
         return plan(0, 0, 0, f"Too little text for a topic model: no word of the {_count(n_par, 'paragraph')} is in "
                              f"at least min_df={vec.min_df} and at most max_df={vec.max_df} of them, so there is "

@@ -1,7 +1,9 @@
 """The tokenizer of topic models and its data files: stop words and the actor gazetteer.
 
 Words are scanned once per text: dotted acronyms lose their dots ("U.S." -> "US"), possessives their
-"'s", and punctuation ends a run of words (collocations never span it).
+"'s", and punctuation ends a run of words (collocations never span it). Russian text is read as lemmas
+(pymorphy3 normal forms, through :mod:`kzlib.russian.nlp`) with the Russian stop words of
+``kzlib/data/ru/stopwords.yaml``: "демонстранты", "демонстрантов" and "демонстрантам" are one term.
 """
 
 from __future__ import annotations
@@ -11,10 +13,15 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-__all__ = ["tokenize", "load_stopwords", "load_actor_aliases"]
+from kzlib.errors import ParameterError, ResourceError
+
+__all__ = ["tokenize", "load_stopwords", "load_actor_aliases", "russian_term", "russian_mask", "LANGUAGES"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +46,10 @@ _WORD = re.compile(rf"[^\W\d_]+(?:[-{_APOS}][^\W\d_]+)*")
 # letters), so this finds what splitting at _BREAK and then finding _WORD in each piece finds.
 _SCAN = re.compile(rf"(?:{_BREAK.pattern})|({_WORD.pattern})")
 _MIN_LETTERS = 2
+# A Cyrillic letter: a word with one is lemmatised in Russian text.
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# What a text's language can be set to: "auto" reads Russian where most letters are Cyrillic.
+LANGUAGES = ("auto", "en", "ru")
 
 
 def _normalise(text: str) -> str:
@@ -85,17 +96,89 @@ def _runs(text: str, *, name: bool = False) -> list[list[tuple[str, bool, bool]]
     return runs
 
 
-def tokenize(text: str, *, stop_words: Iterable[str] | None = None) -> list[str]:
+def tokenize(text: str, *, stop_words: Iterable[str] | None = None, language: str = "auto") -> list[str]:
     """Lower-cased words of ``text``: acronyms de-dotted, possessives stripped, stop words removed.
 
-    All-capital words up to six letters ("US", "CSTO", "IT") are acronyms and never stop words.
+    All-capital words up to six letters ("US", "CSTO", "IT") are acronyms and never stop words. Russian
+    text (``language="ru"``, or ``"auto"`` and mostly Cyrillic) gives lemmas (:func:`russian_term`) and
+    drops Russian stop words as well (``load_stopwords(language="ru")``).
 
     Example:
         >>> tokenize("Russia's envoy met U.S. officials in the CSTO's capital.")
         ['russia', 'envoy', 'met', 'us', 'officials', 'csto', 'capital']
+        >>> tokenize("Протестующие вышли на площадь, полиция задержала протестующих.")
+        ['протестовать', 'выйти', 'площадь', 'полиция', 'задержать', 'протестовать']
     """
-    stops = load_stopwords() if stop_words is None else frozenset(stop_words)
-    return [w for run in _runs(text) for w, acr, _ in run if acr or w not in stops]
+    russian = bool(russian_mask([text], default=language)[0])
+    if stop_words is not None:
+        stops = frozenset(stop_words)
+    else:
+        stops = load_stopwords() | load_stopwords(language="ru") if russian else load_stopwords()
+    if not russian:
+        return [w for run in _runs(text) for w, acr, _ in run if acr or w not in stops]
+    out = []
+    for run in _runs(text):
+        for w, acr, _ in run:
+            term = w if acr else russian_term(w)
+            if acr or (term not in stops and w.replace("ё", "е") not in stops):
+                out.append(term)
+    return out
+
+
+def russian_term(word: str) -> str:
+    """The term of a word of Russian text: its pymorphy3 lemma (a participle's is its verb's infinitive:
+    "протестующих" -> "протестовать"), lower-cased, "ё" as "е"; a word with no
+    Cyrillic letter, lower-cased; an acronym (all capitals, up to six letters: "МИД", "ОДКБ") is
+    lower-cased, not lemmatised (pymorphy3 guesses at unknown acronyms).
+
+    Example:
+        >>> russian_term("Демонстрантов"), russian_term("ОДКБ"), russian_term("Reuters")
+        ('демонстрант', 'одкб', 'reuters')
+    """
+    if not _CYRILLIC.search(word):
+        return word.lower()
+    if word.isupper() and len(word) <= 6:
+        return word.lower()
+    from kzlib.russian.nlp import lemma
+
+    return lemma(word)
+
+
+def russian_mask(texts: Iterable[str], languages: Iterable[Any] | None = None, *,
+                 default: str = "auto") -> np.ndarray:
+    """Which texts are read as Russian: those whose language (``languages``, aligned with ``texts``) starts
+    with "ru"; where a language is missing or empty, ``default`` decides: "ru", "en", or "auto" (most of
+    the text's letters Cyrillic, :func:`kzlib.russian.nlp.is_russian`).
+
+    Example:
+        >>> russian_mask(["Токаев заявил", "Tokayev said", "x"], ["", "", "ru"]).tolist()
+        [True, False, True]
+    """
+    if default not in LANGUAGES:
+        raise ParameterError(f"language must be one of {LANGUAGES}, got {default!r}")
+    texts = texts.tolist() if isinstance(texts, pd.Series) else list(texts)
+    n = len(texts)
+    if languages is None:
+        given = np.zeros(n, dtype=bool)
+        ru = np.zeros(n, dtype=bool)
+    else:
+        langs = pd.Series(languages.tolist() if isinstance(languages, pd.Series) else list(languages),
+                          dtype=object)
+        if len(langs) != n:
+            raise ParameterError(f"languages has {len(langs)} entries for {n} texts: give one per text (or None)")
+        codes = langs.fillna("").astype(str).str.strip().str.lower()
+        given = (codes != "").to_numpy()
+        ru = codes.str.startswith("ru").to_numpy()
+    if default == "en" or given.all():
+        return ru
+    if default == "ru":
+        return ru | ~given
+    from kzlib.russian.nlp import is_russian
+
+    for i in np.flatnonzero(~given).tolist():
+        text = texts[i]
+        ru[i] = isinstance(text, str) and _CYRILLIC.search(text) is not None and is_russian(text)
+    return ru
 
 
 # --- data files ----------------------------------------------------------------------------------
@@ -115,14 +198,35 @@ def _read_stopword_file(path: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
-    """Stop words: scikit-learn's English list adjusted by ``kzlib/data/stopwords.txt`` (or ``path``).
+def load_stopwords(path: str | Path | None = None, *, language: str = "en") -> frozenset[str]:
+    """Stop words: scikit-learn's English list adjusted by ``kzlib/data/stopwords.txt`` (or ``path``); with
+    ``language="ru"``, the Russian lists of ``kzlib/data/ru/stopwords.yaml`` (or ``path``), lower-cased,
+    "ё" as "е" (that file says where each list comes from).
 
     Example:
         >>> "said" in load_stopwords() and "fire" not in load_stopwords()
         True
+        >>> {"который", "заявить"} <= load_stopwords(language="ru")
+        True
     """
-    return _read_stopword_file(str(Path(path) if path else _DATA / "stopwords.txt"))
+    if language == "en":
+        return _read_stopword_file(str(Path(path) if path else _DATA / "stopwords.txt"))
+    if language == "ru":
+        return _read_ru_stopword_file(str(Path(path) if path else _DATA / "ru" / "stopwords.yaml"))
+    raise ParameterError(f"stop words are kept for language 'en' or 'ru', got {language!r}")
+
+
+@lru_cache(maxsize=4)
+def _read_ru_stopword_file(path: str) -> frozenset[str]:
+    import yaml
+
+    tree = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    lists = tree.get("lists") if isinstance(tree, Mapping) else None
+    if not isinstance(lists, Mapping) or not all(isinstance(v, Mapping) and isinstance(v.get("words"), list)
+                                                 for v in lists.values()):
+        raise ResourceError(f"{path} is not a Russian stop-word file: it needs 'lists:', each with 'source' "
+                            "and a list of 'words' (see kzlib/data/ru/stopwords.yaml)")
+    return frozenset(str(w).strip().lower().replace("ё", "е") for spec in lists.values() for w in spec["words"])
 
 
 def load_actor_aliases(path: str | Path | None = None) -> dict[str, str]:

@@ -18,7 +18,7 @@ from sklearn.base import BaseEstimator
 from kzlib.errors import CorpusError, ParameterError
 from kzlib.topics.encoder import _UNKNOWN, _Encoder, _npmi_score
 from kzlib.topics.streams import _csr, _merge_stream, _pair_counts, _row_blocks, _tokens_per_row
-from kzlib.topics.tokens import _APOSTROPHES, _runs, load_actor_aliases, load_stopwords
+from kzlib.topics.tokens import _APOSTROPHES, LANGUAGES, _runs, load_actor_aliases, load_stopwords, russian_mask
 
 __all__ = ["TopicVectorizer"]
 
@@ -31,7 +31,8 @@ class TopicVectorizer(BaseEstimator):
     Parameters:
         min_df: drop terms in fewer paragraphs than this (int) or this share (float).
         max_df: drop terms in more than this share of paragraphs (float) or paragraphs (int).
-        stop_words: a collection of stop words; None = ``load_stopwords()``.
+        stop_words: a collection of stop words; None = ``load_stopwords()`` (and, for Russian text,
+            ``load_stopwords(language="ru")`` as well).
         phrases: learn collocations from the corpus (bigrams by NPMI, ``phrase_passes`` passes).
         phrase_min_count: a bigram must occur at least this often to become a phrase.
         phrase_threshold: minimum NPMI (-1..1) of a bigram to become a phrase.
@@ -39,9 +40,13 @@ class TopicVectorizer(BaseEstimator):
         actors: actor names, as a mapping of surface form -> canonical name or a list of names; every
             surface form becomes the canonical name's term ("Blinken" -> "antony blinken"), before
             anything else. None = ``load_actor_aliases()`` (kzlib's gazetteer); ``{}`` = none.
+        language: the language of texts that ``languages`` (an argument of ``fit``, ``transform``)
+            leaves unsaid: ``"auto"`` (Russian where most letters are Cyrillic), ``"en"`` or ``"ru"``.
+            Russian text is read as lemmas (:func:`kzlib.topics.russian_term`), so that the inflected
+            forms of a word are one term, with Russian stop words; other text as English.
 
-    Learned attributes: ``vocabulary_`` (terms, sorted), ``phrases_`` (table phrase, count, npmi,
-    source), ``n_paragraphs_``.
+    Learned attributes: ``vocabulary_`` (terms, sorted; also ``get_feature_names_out()``), ``phrases_``
+    (table phrase, count, npmi, source), ``n_paragraphs_``, ``n_russian_`` (paragraphs read as Russian).
 
     The count matrix is the one scikit-learn's ``CountVectorizer`` gives for these terms (same
     ``min_df``/``max_df`` rule, same entry order), built from int32 term ids: the corpus is never
@@ -57,7 +62,7 @@ class TopicVectorizer(BaseEstimator):
     def __init__(self, *, min_df: int | float = 2, max_df: int | float = 0.5,
                  stop_words: Iterable[str] | None = None, phrases: bool = True,
                  phrase_min_count: int = 3, phrase_threshold: float = 0.5, phrase_passes: int = 2,
-                 actors: Mapping[str, str] | Sequence[str] | None = None):
+                 actors: Mapping[str, str] | Sequence[str] | None = None, language: str = "auto"):
         self.min_df = min_df
         self.max_df = max_df
         self.stop_words = stop_words
@@ -66,6 +71,7 @@ class TopicVectorizer(BaseEstimator):
         self.phrase_threshold = phrase_threshold
         self.phrase_passes = phrase_passes
         self.actors = actors
+        self.language = language
 
     # analysis -------------------------------------------------------------------------------
     def _setup(self) -> None:
@@ -79,6 +85,8 @@ class TopicVectorizer(BaseEstimator):
                     or isinstance(value, Real) and not isinstance(value, Integral) and 0 <= value <= 1):
                 raise ParameterError(f"{name} must be an int >= 1 (paragraphs) or a float in [0, 1] "
                                      f"(share of paragraphs), got {value!r}")
+        if self.language not in LANGUAGES:
+            raise ParameterError(f"language must be one of {LANGUAGES}, got {self.language!r}")
         self._stops = load_stopwords() if self.stop_words is None else frozenset(
             w.translate(_APOSTROPHES).lower() for w in self.stop_words)
         actors = load_actor_aliases() if self.actors is None else self.actors
@@ -155,18 +163,31 @@ class TopicVectorizer(BaseEstimator):
         self._collocations = pd.DataFrame(rows, columns=["phrase", "count", "npmi", "source"])
         return stream, offsets
 
-    def _encode(self, texts: Iterable[str], *, grow: bool) -> tuple[np.ndarray, np.ndarray, _Encoder]:
-        """Term-id stream of texts, with the fitted phrases merged in (see ``_Encoder``)."""
+    def _russian_stops(self) -> frozenset[str]:
+        """The stop words of Russian text: the English ones and ``load_stopwords(language="ru")``, or
+        the ``stop_words`` given."""
+        if self.stop_words is not None:
+            return self._stops
+        return self._stops | load_stopwords(language="ru")
+
+    def _encode(self, texts: list[str], *, grow: bool,
+                russian: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, _Encoder]:
+        """Term-id stream of texts, with the fitted phrases merged in (see ``_Encoder``); ``russian``
+        marks the texts read as Russian."""
         encoder = _Encoder(self, self._term_index, grow=grow)
-        for text in texts:
-            encoder.add(text)
+        if russian is None or not russian.any():
+            for text in texts:
+                encoder.add(text)
+        else:
+            for text, ru in zip(texts, russian.tolist()):
+                encoder.add(text, ru)
         stream, offsets = encoder.stream()
         for table, size in self._merge_tables:
             stream, offsets = _merge_stream(stream, offsets, table, size)
         return stream, offsets, encoder
 
-    def analyze(self, text: str) -> list[str]:
-        """The terms of one text, as the fitted vectorizer sees them.
+    def analyze(self, text: str, *, language: str | None = None) -> list[str]:
+        """The terms of one text, as the fitted vectorizer sees them (``language``: the text's, if known).
 
         Example:
             >>> vec = TopicVectorizer(min_df=1, max_df=1.0, actors={"Blinken": "Antony Blinken"})
@@ -175,11 +196,15 @@ class TopicVectorizer(BaseEstimator):
             ['secretary', 'state', 'antony blinken']
         """
         self._check_fitted()
-        stream, _, encoder = self._encode([text], grow=True)
+        russian = self._russian(self._texts([text]), None if language is None else [language])
+        stream, _, encoder = self._encode([text], grow=True, russian=russian)
         terms = self._terms + encoder.new_terms
         return [terms[i] for i in stream.tolist() if i >= 0]
 
     # fitting --------------------------------------------------------------------------------
+    def _russian(self, texts: list[str], languages: Iterable[Any] | None) -> np.ndarray:
+        return russian_mask(texts, languages, default=self.language)
+
     def _texts(self, texts: Iterable[str]) -> list[str]:
         texts = list(texts.tolist() if isinstance(texts, pd.Series) else texts)
         bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
@@ -193,14 +218,17 @@ class TopicVectorizer(BaseEstimator):
                            f"max_df={self.max_df} ({reason}); lower min_df or raise max_df, "
                            "or give a larger corpus")
 
-    def fit_transform(self, texts: Iterable[str], y: Any = None) -> sparse.csr_matrix:
-        """Learn phrases and vocabulary; return the paragraph × term count matrix (CSR)."""
+    def fit_transform(self, texts: Iterable[str], y: Any = None, *,
+                      languages: Iterable[Any] | None = None) -> sparse.csr_matrix:
+        """Learn phrases and vocabulary; return the paragraph × term count matrix (CSR). ``languages``:
+        each text's language code ("en", "ru", "" for unknown), None = ``language`` for all."""
         texts = self._texts(texts)
         if not texts:
             raise CorpusError("no paragraphs to build a vocabulary from: the corpus has no body text")
         self._setup()
+        russian = self._russian(texts, languages)
         self._term_index, self._terms, self._merge_tables = {}, [], []
-        stream, offsets, encoder = self._encode(texts, grow=True)
+        stream, offsets, encoder = self._encode(texts, grow=True, russian=russian)
         terms = encoder.new_terms
         del encoder  # its per-spelling cache is as large as the corpus's vocabulary
         if self.phrases and self.phrase_passes:
@@ -221,6 +249,7 @@ class TopicVectorizer(BaseEstimator):
         self.phrases_["in_vocabulary"] = self.phrases_["phrase"].isin(vocab)
         self.phrases_ = self.phrases_.sort_values(["source", "phrase"], ignore_index=True)
         self.n_paragraphs_ = len(texts)
+        self.n_russian_ = int(russian.sum())
         log.info("vocabulary: %d terms from %d paragraphs (%d phrases learned, %d gazetteer names used)",
                  len(self.vocabulary_), len(texts), len(colloc), len(names_used))
         return X
@@ -326,16 +355,26 @@ class TopicVectorizer(BaseEstimator):
         self._columns = np.full(size, -1, dtype=np.int64)
         self._columns[new_id[vocab_ids]] = np.arange(len(vocab_ids))
 
-    def fit(self, texts: Iterable[str], y: Any = None) -> TopicVectorizer:
-        """Learn phrases and vocabulary from paragraph texts; returns self."""
-        self.fit_transform(texts)
+    def fit(self, texts: Iterable[str], y: Any = None, *, languages: Iterable[Any] | None = None) -> TopicVectorizer:
+        """Learn phrases and vocabulary from paragraph texts (``languages`` as in ``fit_transform``); returns self."""
+        self.fit_transform(texts, languages=languages)
         return self
 
-    def transform(self, texts: Iterable[str]) -> sparse.csr_matrix:
-        """Count matrix of new texts over the fitted vocabulary."""
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """The terms of the count matrix's columns (``vocabulary_``), as scikit-learn's vectorizers give them.
+
+        Example:
+            >>> TopicVectorizer(min_df=1, max_df=1.0, actors={}).fit(["Troops left.", "Troops arrived."]).get_feature_names_out()
+            array(['arrived', 'left', 'troops'], dtype=object)
+        """
+        self._check_fitted()
+        return np.asarray(self.vocabulary_, dtype=object)
+
+    def transform(self, texts: Iterable[str], *, languages: Iterable[Any] | None = None) -> sparse.csr_matrix:
+        """Count matrix of new texts over the fitted vocabulary (``languages`` as in ``fit_transform``)."""
         self._check_fitted()
         texts = self._texts(texts)
-        stream, offsets, _ = self._encode(texts, grow=False)
+        stream, offsets, _ = self._encode(texts, grow=False, russian=self._russian(texts, languages))
         ids, per_row = _tokens_per_row(stream, offsets)
         rows = np.repeat(np.arange(len(texts), dtype=np.int64), per_row)
         cols = self._columns[ids]
