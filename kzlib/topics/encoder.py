@@ -67,7 +67,7 @@ class _Words(dict):
             name = enc.names.get(lower)
             if name is not None:
                 single, longer = name
-                if longer or single[0]:  # the match depends on the next words or on the case
+                if longer or single is None or single[0]:  # the match depends on the next words or on the case
                     flags |= _NAME
                 else:  # a one-word name, always replaced by its term (and never a stop word)
                     term, flags = single[1], 0

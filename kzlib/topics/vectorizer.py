@@ -81,8 +81,8 @@ class TopicVectorizer(BaseEstimator):
             raise ParameterError(f"phrase_threshold is an NPMI, between -1 and 1; got {self.phrase_threshold!r}")
         for name in ("min_df", "max_df"):  # scikit-learn's CountVectorizer rule
             value = getattr(self, name)
-            if not (isinstance(value, Integral) and value >= 1
-                    or isinstance(value, Real) and not isinstance(value, Integral) and 0 <= value <= 1):
+            if not (isinstance(value, Integral) and int(value) >= 1
+                    or isinstance(value, Real) and not isinstance(value, Integral) and 0 <= float(value) <= 1):
                 raise ParameterError(f"{name} must be an int >= 1 (paragraphs) or a float in [0, 1] "
                                      f"(share of paragraphs), got {value!r}")
         if self.language not in LANGUAGES:
@@ -122,7 +122,7 @@ class TopicVectorizer(BaseEstimator):
         ``terms``; ``fit_transform`` renumbers them).
         """
         rows = []
-        self._merge_tables = []
+        self._merge_tables: list[tuple[tuple[np.ndarray, np.ndarray, np.ndarray], int]] = []
         for pass_no in range(1, self.phrase_passes + 1):
             size = len(terms)
             unigrams, total, codes, first, counts = _pair_counts(stream, offsets, size)
@@ -227,7 +227,9 @@ class TopicVectorizer(BaseEstimator):
             raise CorpusError("no paragraphs to build a vocabulary from: the corpus has no body text")
         self._setup()
         russian = self._russian(texts, languages)
-        self._term_index, self._terms, self._merge_tables = {}, [], []
+        self._term_index: dict[str, int] = {}
+        self._terms: list[str] = []
+        self._merge_tables = []
         stream, offsets, encoder = self._encode(texts, grow=True, russian=russian)
         terms = encoder.new_terms
         del encoder  # its per-spelling cache is as large as the corpus's vocabulary
