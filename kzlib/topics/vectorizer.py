@@ -203,7 +203,8 @@ class TopicVectorizer(BaseEstimator):
 
     # fitting --------------------------------------------------------------------------------
     def _russian(self, texts: list[str], languages: Iterable[Any] | None) -> np.ndarray:
-        return russian_mask(texts, languages, default=self.language)
+        # a vectorizer pickled before ``language`` existed read every text as English
+        return russian_mask(texts, languages, default=getattr(self, "language", "en"))
 
     def _texts(self, texts: Iterable[str]) -> list[str]:
         texts = list(texts.tolist() if isinstance(texts, pd.Series) else texts)
