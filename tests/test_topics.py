@@ -616,3 +616,21 @@ def test_topic_model_on_russian_paragraphs_from_a_corpus():
     tops = [set(t.split(", ")) for t in model.topics_["top_terms"]]
     assert any({"демонстрант", "полиция", "площадь"} <= t for t in tops), tops
     assert any({"цена", "газ", "правительство"} <= t for t in tops), tops
+
+
+def test_russian_names_of_gazetteer_actors_become_their_canonical_term():
+    # kzlib/data/ru/actors.yaml lists "Токаев" and "Назарбаев" as names of Kassym-Jomart Tokayev and
+    # Nursultan Nazarbayev: in any case they are the term the English text's names give
+    texts = ["Токаев выступил с обращением.", "Токаеву направили письмо.", "Назарбаева не видели.",
+             "Tokayev spoke."]
+    vec = TopicVectorizer(min_df=1, max_df=1.0, phrases=False).fit(texts)
+    X = vec.transform(texts).toarray()
+    terms = list(vec.vocabulary_)
+    assert X[:, terms.index("kassym-jomart tokayev")].tolist() == [1, 1, 0, 1]
+    assert X[:, terms.index("nursultan nazarbayev")].tolist() == [0, 0, 1, 0]
+    assert not {"токаев", "токаеву", "назарбаев"} & set(terms)
+    # a gazetteer given is used as it is: no Russian names then, and the surname is left to pymorphy3's
+    # most likely lemma, which for a name its dictionary does not know may be another word's
+    plain = TopicVectorizer(min_df=1, max_df=1.0, phrases=False, actors={}).fit(texts)
+    assert "kassym-jomart tokayev" not in set(plain.vocabulary_)
+    assert any(t.startswith("тока") for t in plain.vocabulary_)

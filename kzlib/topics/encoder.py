@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from kzlib.topics.tokens import _SCAN, _normalise, _word_form, russian_term
+from kzlib.russian.nlp import lemmas
+from kzlib.topics.tokens import _CYRILLIC, _SCAN, _normalise, _word_form, russian_term
 
 if TYPE_CHECKING:
     from kzlib.topics.vectorizer import TopicVectorizer
@@ -61,6 +62,10 @@ class _Words(dict):
                 surface = lower.replace("ё", "е")
                 lower = surface if caps else russian_term(lower)
                 flags = _STOP if lower in self._stops or surface in self._stops else 0
+                actor = enc.russian_name(word) if word[:1].isupper() else None
+                if actor is not None:  # a Russian name of a gazetteer actor, in any case: its canonical term
+                    self[word] = info = (enc.term_id(actor), lower, caps, possessive, 0)
+                    return info
             else:
                 flags = _STOP if lower in self._stops else 0
             term = lower
@@ -111,6 +116,7 @@ class _Encoder:
         self._words = _Words(self, vec._stops)
         self._tokens = _Tokens(self._words)
         self._ru_words: _Words | None = None  # made on the first Russian text
+        self._ru_names: dict[str, str] = {}
         self._ru_tokens: _Tokens | None = None
         self._stream = array("i")
         self._offsets = array("q", [0])
@@ -154,8 +160,18 @@ class _Encoder:
             return 1, self.term_id(single[1])
         return None
 
+    def russian_name(self, word: str) -> str | None:
+        """The canonical term of the gazetteer actor a capitalised Russian word names, if it names one
+        (any of the word's lemmas, :func:`kzlib.russian.nlp.lemmas`: "Токаева" is "токаев" too)."""
+        names = self._ru_names
+        if not names or not _CYRILLIC.search(word):
+            return None
+        found = {names[lem] for lem in lemmas(word) if lem in names}
+        return found.pop() if len(found) == 1 else None
+
     def _russian_tokens(self) -> _Tokens:
         if self._ru_tokens is None:
+            self._ru_names = self._vec._russian_names()
             self._ru_words = _Words(self, self._vec._russian_stops(), russian=True)
             self._ru_tokens = _Tokens(self._ru_words)
         return self._ru_tokens

@@ -239,6 +239,23 @@ def _read_ru_stopword_file(path: str) -> frozenset[str]:
     return frozenset(str(w).strip().lower().replace("ё", "е") for spec in lists.values() for w in spec["words"])
 
 
+@lru_cache(maxsize=1)
+def _russian_names() -> dict[str, str]:
+    """Lemma of a one-word Russian name -> the term of its actor's canonical name ("токаев" -> "kassym-jomart
+    tokayev"), from the Russian gazetteer (:func:`kzlib.russian.actors.ru_actors`: kzlib/data/ru/actors.yaml
+    and the Cyrillic aliases of kzlib/data/actors.yaml). Only aliases written with a capital, and only lemmas
+    that name one actor."""
+    from kzlib.russian.actors import ru_actors
+
+    index, _, _ = ru_actors()
+    found: dict[str, set[str]] = {}
+    for lem, names in index.items():
+        for n in names:
+            if n.kind == "alias" and len(n.words) == 1 and n.capitals[0]:
+                found.setdefault(lem, set()).add(" ".join(w for run in _runs(n.actor.name) for w, _, _ in run))
+    return {lem: next(iter(terms)) for lem, terms in sorted(found.items()) if len(terms) == 1}
+
+
 def load_actor_aliases(path: str | Path | None = None) -> dict[str, str]:
     """Surface forms of actors mapped to their canonical names, from ``kzlib/data/actors.yaml``.
 

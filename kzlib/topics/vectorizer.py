@@ -18,7 +18,15 @@ from sklearn.base import BaseEstimator
 from kzlib.errors import CorpusError, ParameterError
 from kzlib.topics.encoder import _UNKNOWN, _Encoder, _npmi_score
 from kzlib.topics.streams import _csr, _merge_stream, _pair_counts, _row_blocks, _tokens_per_row
-from kzlib.topics.tokens import _APOSTROPHES, LANGUAGES, _runs, load_actor_aliases, load_stopwords, russian_mask
+from kzlib.topics.tokens import (
+    _APOSTROPHES,
+    LANGUAGES,
+    _runs,
+    _russian_names,
+    load_actor_aliases,
+    load_stopwords,
+    russian_mask,
+)
 
 __all__ = ["TopicVectorizer"]
 
@@ -169,6 +177,15 @@ class TopicVectorizer(BaseEstimator):
         if self.stop_words is not None:
             return self._stops
         return self._stops | load_stopwords(language="ru")
+
+    def _russian_names(self) -> dict[str, str]:
+        """Lemma -> canonical term of the Russian names of kzlib's gazetteer (``actors=None`` only: a
+        gazetteer given is used as it is). Their terms join the names that collocations leave alone."""
+        if self.actors is not None:
+            return {}
+        names = _russian_names()
+        self._name_terms = self._name_terms | frozenset(names.values())
+        return names
 
     def _encode(self, texts: list[str], *, grow: bool,
                 russian: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, _Encoder]:
