@@ -629,6 +629,11 @@ def test_russian_names_of_gazetteer_actors_become_their_canonical_term():
     assert X[:, terms.index("kassym-jomart tokayev")].tolist() == [1, 1, 0, 1]
     assert X[:, terms.index("nursultan nazarbayev")].tolist() == [0, 0, 1, 0]
     assert not {"токаев", "токаеву", "назарбаев"} & set(terms)
+    # "Нурсултан Назарбаев" is a name of his there too: before his surname the first name is part of
+    # the name; alone, "Нурсултан" (the capital's name in 2022) stays a word
+    assert vec.analyze("Нурсултана Назарбаева там не было.") == ["nursultan nazarbayev"]
+    assert vec.analyze("Нурсултан Назарбаев ушёл; в Нурсултане тихо.") == ["nursultan nazarbayev", "уйти",
+                                                                        "нурсултан", "тихо"]
     # a gazetteer given is used as it is: no Russian names then, and the surname is left to pymorphy3's
     # most likely lemma, which for a name its dictionary does not know may be another word's
     plain = TopicVectorizer(min_df=1, max_df=1.0, phrases=False, actors={}).fit(texts)

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 _SEP = -1      # in a stream of term ids: the end of a run of words (no phrase spans it)
 _UNKNOWN = -2  # in a stream of term ids: a word the fitted vectorizer does not know
 _STOP, _NAME = 1, 2  # flags of a word: a stop word, the first word of an actor name
+# a flag of a word of Russian text: a first name or patronymic of an actor, whose canonical term's id is
+# kept in the flags' higher bits (flags >> _PART_SHIFT)
+_PART, _PART_SHIFT = 4, 3
 _SKIP = False  # the form of a word too short to count
 
 
@@ -66,6 +69,10 @@ class _Words(dict):
                 if actor is not None:  # a Russian name of a gazetteer actor, in any case: its canonical term
                     self[word] = info = (enc.term_id(actor), lower, caps, possessive, 0)
                     return info
+                part = enc.russian_name(word, parts=True) if word[:1].isupper() else None
+                actor_id = enc.term_id(part) if part is not None else _UNKNOWN
+                if actor_id >= 0:
+                    flags |= _PART | actor_id << _PART_SHIFT
             else:
                 flags = _STOP if lower in self._stops else 0
             term = lower
@@ -117,6 +124,7 @@ class _Encoder:
         self._tokens = _Tokens(self._words)
         self._ru_words: _Words | None = None  # made on the first Russian text
         self._ru_names: dict[str, str] = {}
+        self._ru_parts: dict[str, str] = {}
         self._ru_tokens: _Tokens | None = None
         self._stream = array("i")
         self._offsets = array("q", [0])
@@ -160,10 +168,11 @@ class _Encoder:
             return 1, self.term_id(single[1])
         return None
 
-    def russian_name(self, word: str) -> str | None:
+    def russian_name(self, word: str, *, parts: bool = False) -> str | None:
         """The canonical term of the gazetteer actor a capitalised Russian word names, if it names one
-        (any of the word's lemmas, :func:`kzlib.russian.nlp.lemmas`: "Токаева" is "токаев" too)."""
-        names = self._ru_names
+        (any of the word's lemmas, :func:`kzlib.russian.nlp.lemmas`: "Токаева" is "токаев" too); with
+        ``parts``, of the person whose first name or patronymic it is."""
+        names = self._ru_parts if parts else self._ru_names
         if not names or not _CYRILLIC.search(word):
             return None
         found = {names[lem] for lem in lemmas(word) if lem in names}
@@ -171,7 +180,7 @@ class _Encoder:
 
     def _russian_tokens(self) -> _Tokens:
         if self._ru_tokens is None:
-            self._ru_names = self._vec._russian_names()
+            self._ru_names, self._ru_parts = self._vec._russian_names()
             self._ru_words = _Words(self, self._vec._russian_stops(), russian=True)
             self._ru_tokens = _Tokens(self._ru_words)
         return self._ru_tokens
@@ -214,6 +223,11 @@ class _Encoder:
                         emit(_SEP)
                         is_open = False
                     continue
+                if flags & _PART:  # before the person's surname (or patronymic), a first name is no term
+                    following = infos[i + 1] if i + 1 < len(infos) else None
+                    if following is not None and (following[0] == flags >> _PART_SHIFT or
+                                                  following[4] >> _PART_SHIFT == flags >> _PART_SHIFT):
+                        continue
             emit(tid)
             if possessive:  # "Kazakhstan's constitutional" is no phrase
                 emit(_SEP)

@@ -256,6 +256,25 @@ def _russian_names() -> dict[str, str]:
     return {lem: next(iter(terms)) for lem, terms in sorted(found.items()) if len(terms) == 1}
 
 
+@lru_cache(maxsize=1)
+def _russian_name_parts() -> dict[str, str]:
+    """Lemma of a first name or patronymic in a Russian name of a person of the gazetteer -> the term of
+    the person's canonical name ("нурсултан" -> "nursultan nazarbayev"): such a word before the person's
+    surname is part of the name, not a term of its own. Only lemmas that belong to one person."""
+    from kzlib.russian.actors import ru_actors
+
+    index, _, _ = ru_actors()
+    found: dict[str, set[str]] = {}
+    for names in index.values():
+        for n in names:
+            if n.kind == "alias" and n.actor.type == "person" and len(n.words) > 1 and all(n.capitals):
+                term = " ".join(w for run in _runs(n.actor.name) for w, _, _ in run)
+                for lems in n.words[:-1]:
+                    for lem in lems:
+                        found.setdefault(lem, set()).add(term)
+    return {lem: next(iter(terms)) for lem, terms in sorted(found.items()) if len(terms) == 1}
+
+
 def load_actor_aliases(path: str | Path | None = None) -> dict[str, str]:
     """Surface forms of actors mapped to their canonical names, from ``kzlib/data/actors.yaml``.
 

@@ -22,6 +22,7 @@ from kzlib.topics.tokens import (
     _APOSTROPHES,
     LANGUAGES,
     _runs,
+    _russian_name_parts,
     _russian_names,
     load_actor_aliases,
     load_stopwords,
@@ -178,14 +179,15 @@ class TopicVectorizer(BaseEstimator):
             return self._stops
         return self._stops | load_stopwords(language="ru")
 
-    def _russian_names(self) -> dict[str, str]:
-        """Lemma -> canonical term of the Russian names of kzlib's gazetteer (``actors=None`` only: a
-        gazetteer given is used as it is). Their terms join the names that collocations leave alone."""
+    def _russian_names(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Lemma -> canonical term of the Russian names of kzlib's gazetteer, and of the first names and
+        patronymics of its people (``actors=None`` only: a gazetteer given is used as it is). Their terms
+        join the names that collocations leave alone."""
         if self.actors is not None:
-            return {}
-        names = _russian_names()
-        self._name_terms = self._name_terms | frozenset(names.values())
-        return names
+            return {}, {}
+        names, parts = _russian_names(), _russian_name_parts()
+        self._name_terms = self._name_terms | frozenset(names.values()) | frozenset(parts.values())
+        return names, parts
 
     def _encode(self, texts: list[str], *, grow: bool,
                 russian: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, _Encoder]:
