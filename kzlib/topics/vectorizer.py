@@ -48,7 +48,9 @@ class TopicVectorizer(BaseEstimator):
         phrase_passes: passes of bigram merging (2 passes give up to four-word phrases).
         actors: actor names, as a mapping of surface form -> canonical name or a list of names; every
             surface form becomes the canonical name's term ("Blinken" -> "antony blinken"), before
-            anything else. None = ``load_actor_aliases()`` (kzlib's gazetteer); ``{}`` = none.
+            anything else. None = ``load_actor_aliases()`` (kzlib's gazetteer) and, in Russian text, the
+            Russian names of its actors (``kzlib/data/ru/actors.yaml``: "Токаева", "Касым-Жомарт Токаев"
+            -> "kassym-jomart tokayev"); ``{}`` = none.
         language: the language of texts that ``languages`` (an argument of ``fit``, ``transform``)
             leaves unsaid: ``"auto"`` (Russian where most letters are Cyrillic), ``"en"`` or ``"ru"``.
             Russian text is read as lemmas (:func:`kzlib.topics.russian_term`), so that the inflected
