@@ -5,6 +5,9 @@
   against the rest (or one group against another). The ``framing`` table:
   ``term, group, log_odds_z, count`` (+ ``delta``, ``count_other``, ``other``).
   :func:`check_fightin_words` says beforehand whether two groups can be compared, and why not.
+  Russian rows (a ``language`` column starting with ``ru``, or mostly Cyrillic text) are counted as
+  lemmas (pymorphy3, :func:`kzlib.topics.russian_term`) without Russian stop words, so that the
+  inflected forms of a word are one term.
 * :func:`naming_families` — how each group names the people in the streets (protesters,
   demonstrators, terrorists, bandits, extremists, …; families in ``kzlib/data/stance_cues.yaml``),
   with the share of each family and how often the word was put in scare quotes.
@@ -23,6 +26,9 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
+from kzlib.errors import ParameterError, ResourceError, TableError, require_columns, require_frame
+from kzlib.topics import load_stopwords, russian_mask, russian_term
+
 from .stance import load_stance_cues, speaker_profiles
 
 logger = logging.getLogger(__name__)
@@ -32,15 +38,40 @@ __all__ = ["fightin_words", "check_fightin_words", "naming_families", "speaker_g
 FRAMING_COLUMNS = ["term", "group", "log_odds_z", "count"]
 _TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b|\b[^\W\d_]\b"
 _QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+# A Cyrillic word (hyphenated parts included: "Кассым-Жомарт"), replaced by its lemma in Russian rows.
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
 def _check_frame(df: Any, text: str, group: str) -> pd.DataFrame:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError("give a DataFrame with one row per text (paragraphs, quotes)")
-    missing = [c for c in (text, group) if c not in df.columns]
-    if missing:
-        raise ValueError(f"table lacks columns {missing}; pass text=... and group=... naming its columns")
+    fix = "give a DataFrame with one row per text (paragraphs, quotes) and name its columns with text=... and group=..."
+    require_frame(df, table_name="texts", fix=fix)
+    require_columns(df, (text, group), table="texts", fix=fix)
     return df
+
+
+def _lemmatised(text: str, drop: frozenset[str]) -> str:
+    """Russian text with each Cyrillic word replaced by its lemma, or by a space when the word or its lemma
+    is in ``drop`` (stop words: n-grams then join the words around it, as CountVectorizer's stop words do)."""
+    def term(match: re.Match[str]) -> str:
+        word = match.group()
+        lemma = russian_term(word)
+        return " " if lemma in drop or word.lower().replace("ё", "е") in drop else lemma
+
+    return _CYRILLIC_WORD.sub(term, text)
+
+
+def _russian_as_lemmas(d: pd.DataFrame, text: str, *, stop_words: Sequence[str] | str | None,
+                       language: str) -> pd.Series:
+    """The texts of ``d``, Russian rows (see :func:`kzlib.topics.russian_mask`) as lemmas."""
+    texts = d[text].astype(str)
+    ru = russian_mask(texts, d["language"] if "language" in d.columns else None, default=language)
+    if not ru.any():
+        return texts
+    drop = load_stopwords(language="ru") if stop_words == "english" else frozenset()
+    texts = texts.copy()
+    texts[ru] = [_lemmatised(t, drop) for t in texts[ru].tolist()]
+    logger.info("fightin_words: %d of %d rows read as Russian lemmas", int(ru.sum()), len(texts))
+    return texts
 
 
 def _group_counts(
@@ -52,13 +83,15 @@ def _group_counts(
     min_count: int,
     ngram_range: tuple[int, int],
     stop_words: Sequence[str] | str | None,
+    language: str = "auto",
 ) -> tuple[str, list[str], np.ndarray, np.ndarray]:
     """Groups, the groups × terms count matrix and the vocabulary, or the reason they cannot be compared.
 
     Returns ``(problem, groups, counts, vocab)``; ``problem`` is "" when the comparison can run.
     """
     df = _check_frame(df, text, group)
-    d = df[[text, group]].dropna()
+    d = df[[text, group, *(["language"] if "language" in df.columns and "language" not in (text, group) else [])]]
+    d = d.dropna(subset=[text, group])
     d = d[(d[text].astype(str).str.strip() != "") & (d[group].astype(str).str.strip() != "")]
     groups = sorted(d[group].astype(str).unique())
     empty = np.zeros((0, 0)), np.array([], dtype=object)
@@ -74,7 +107,7 @@ def _group_counts(
     vec = CountVectorizer(token_pattern=_TOKEN_PATTERN, lowercase=True, ngram_range=tuple(ngram_range),
                           stop_words=stop, preprocessor=lambda s: s.translate(_QUOTE_CHARS).lower())
     try:
-        X = vec.fit_transform(d[text].astype(str))
+        X = vec.fit_transform(_russian_as_lemmas(d, text, stop_words=stop_words, language=language))
     except ValueError:  # scikit-learn: "empty vocabulary" (only stop words or no words at all)
         X = sparse.csr_matrix((len(d), 0))
     vocab = np.asarray(vec.get_feature_names_out()) if X.shape[1] else np.array([], dtype=object)
@@ -98,6 +131,7 @@ def check_fightin_words(
     min_count: int = 3,
     ngram_range: tuple[int, int] = (1, 1),
     stop_words: Sequence[str] | str | None = "english",
+    language: str = "auto",
 ) -> str:
     """Why :func:`fightin_words` cannot compare these groups ("" when it can), without raising.
 
@@ -113,7 +147,7 @@ def check_fightin_words(
     ''
     """
     return _group_counts(df, text=text, group=group, compare=compare, min_count=min_count,
-                         ngram_range=ngram_range, stop_words=stop_words)[0]
+                         ngram_range=ngram_range, stop_words=stop_words, language=language)[0]
 
 
 def fightin_words(
@@ -128,6 +162,7 @@ def fightin_words(
     ngram_range: tuple[int, int] = (1, 1),
     stop_words: Sequence[str] | str | None = "english",
     top: int | None = None,
+    language: str = "auto",
 ) -> pd.DataFrame:
     """Words that distinguish each group: log-odds with an informative Dirichlet prior (z-scores).
 
@@ -144,6 +179,11 @@ def fightin_words(
     are rows whose group is empty (an unknown outlet is no group). It needs two groups and two terms:
     :func:`check_fightin_words` says beforehand whether it can run, and why not.
 
+    Russian rows are counted as lemmas: those of a ``language`` column starting with ``ru`` and, where a
+    row's language is missing (or the table has no such column), ``language`` decides: ``"auto"`` (most
+    letters Cyrillic), ``"ru"`` or ``"en"``. ``stop_words="english"`` is scikit-learn's English list and,
+    for Russian rows, ``kzlib.topics.load_stopwords(language="ru")``; a list given is applied to lemmas.
+
     Returns the ``framing`` table ``term, group, log_odds_z, count`` (count in the group) plus
     ``delta``, ``count_other``, ``other`` — sorted by group, then z descending, then term.
 
@@ -153,13 +193,17 @@ def fightin_words(
     >>> fw = fightin_words(df, min_count=1, stop_words=None)
     >>> fw.loc[(fw.group == "A") & (fw.term == "war"), "log_odds_z"].round(4).item()
     1.1493
+    >>> ru = pd.DataFrame({"text": ["Полиция задержала демонстрантов.", "Демонстранты вышли на площадь."],
+    ...                    "group": ["A", "B"]})
+    >>> sorted(set(fightin_words(ru, min_count=1)["term"]))
+    ['выйти', 'демонстрант', 'задержать', 'площадь', 'полиция']
     """
     if prior_scale <= 0:
-        raise ValueError(f"prior_scale must be positive, got {prior_scale}")
+        raise ParameterError(f"prior_scale must be positive, got {prior_scale}: it scales the prior's pseudo-counts")
     problem, groups, counts, vocab = _group_counts(df, text=text, group=group, compare=compare, min_count=min_count,
-                                                   ngram_range=ngram_range, stop_words=stop_words)
+                                                   ngram_range=ngram_range, stop_words=stop_words, language=language)
     if problem:
-        raise ValueError(problem)
+        raise TableError(problem)
     total = counts.sum(axis=0)
     if prior is None:
         a = total * prior_scale
@@ -195,7 +239,8 @@ def _compile_families(families: dict[str, Any] | None) -> list[tuple[str, str, r
         terms = spec.get("terms") if isinstance(spec, dict) else spec
         stance = spec.get("stance", "none") if isinstance(spec, dict) else "none"
         if not terms:
-            raise ValueError(f"naming family {name!r} has no terms")
+            raise ResourceError(f"naming family {name!r} has no terms: give it a list of terms (see "
+                                "naming_families in kzlib/data/stance_cues.yaml)")
         body = "|".join(t.replace(" ", r"\s+") for t in sorted(terms, key=len, reverse=True))
         out.append((str(name), str(stance), re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)))
     return out
@@ -230,7 +275,7 @@ def naming_families(
     stance_of = {name: st for name, st, _ in fams}
     for txt, grp in zip(df[text].fillna("").astype(str), df[group].astype(str)):
         t = txt.translate(_QUOTE_CHARS)
-        hits = []
+        hits: list[tuple[int, int, str]] = []
         for name, _, pat in fams:
             hits.extend((m.start(), m.end(), name) for m in pat.finditer(t))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -270,8 +315,7 @@ def speaker_groups(quotes: pd.DataFrame, *, gazetteer: Any = None, unknown: str 
     >>> speaker_groups(pd.DataFrame({"speaker": ["A"], "quote": ["x"]}), gazetteer=g)["group"].tolist()
     ['Russia officials']
     """
-    if "speaker" not in quotes.columns:
-        raise ValueError("quotes table lacks a 'speaker' column; build it with kzlib.quotes")
+    require_columns(quotes, ["speaker"], table="quotes", fix="build it with kzlib.quotes.extract_quotes")
     prof = speaker_profiles(quotes["speaker"].dropna().unique(), gazetteer=gazetteer)
     added = ["affiliation", "is_official", "group"]
     # the gazetteer's affiliation replaces the quotes table's own (no affiliation_x / affiliation_y)

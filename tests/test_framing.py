@@ -6,6 +6,7 @@ import math
 import pandas as pd
 import pytest
 
+from kzlib.errors import ParameterError, TableError
 from kzlib.framing import check_fightin_words, fightin_words, naming_families, speaker_groups
 
 
@@ -46,14 +47,20 @@ def test_fightin_words_options_and_errors():
     assert top["term"] == "terrorists" and top["log_odds_z"] > 0
     assert len(fightin_words(df.assign(text=df.text + " peaceful terrorists"), min_count=3,
                              stop_words=None)) == 4  # terms used fewer than 3 times are left out
-    with pytest.raises(ValueError, match="fewer than two terms"):
+    with pytest.raises(TableError, match="fewer than two terms"):
         fightin_words(df, min_count=2)
-    with pytest.raises(ValueError, match="at least two groups"):
+    with pytest.raises(TableError, match="at least two groups"):
         fightin_words(df.assign(group="RU"))
-    with pytest.raises(ValueError, match="lacks columns"):
+    with pytest.raises(TableError, match="lacks the column 'quote'"):
         fightin_words(df, text="quote")
-    with pytest.raises(ValueError, match="not in column"):
+    with pytest.raises(TableError, match="must be a pandas DataFrame"):
+        fightin_words([("war", "RU")])
+    with pytest.raises(TableError, match="not in column"):
         fightin_words(df, compare=("RU", "CN"))
+    with pytest.raises(ParameterError, match="prior_scale"):
+        fightin_words(df, prior_scale=0)
+    with pytest.raises(TableError, match="lacks the column 'speaker'"):
+        speaker_groups(pd.DataFrame({"quote": ["x"]}))
 
 
 def test_naming_families():
@@ -111,3 +118,39 @@ def test_speaker_groups_keeps_one_affiliation_column():
     assert "affiliation_x" not in out.columns and out["affiliation"].tolist() == ["Russia", ""]
     assert out["is_official"].tolist() == [True, False]
     assert speaker_groups(q.iloc[:0], gazetteer=gaz).empty
+
+
+# --- Russian text: inflected forms of a word are one term --------------------------------------------
+#
+# Outlet A writes about "террористы" in four cases (nominative, genitive, dative, instrumental) and
+# outlet B about "демонстранты" in four cases; each word is counted once per form, so as lemmas each
+# outlet has 4 uses of its word. Read as English, each form is a term of its own, used once.
+_RU = pd.DataFrame({
+    "text": ["Террористы напали на аэропорт.", "Силы ОДКБ прибыли для борьбы против террористов.",
+             "Власти объявили войну террористам.", "Город был захвачен террористами.",
+             "Демонстранты вышли на площадь.", "Полиция задержала демонстрантов.",
+             "Журналисты поговорили с демонстрантами.", "Власти не ответили демонстрантам."],
+    "group": ["A"] * 4 + ["B"] * 4})
+
+
+def test_russian_forms_are_one_lemma():
+    fw = fightin_words(_RU, min_count=2).set_index(["group", "term"])
+    assert fw.loc[("A", "террорист"), "count"] == 4 and fw.loc[("B", "демонстрант"), "count"] == 4
+    assert fw.loc[("A", "террорист"), "log_odds_z"] > 0 > fw.loc[("B", "террорист"), "log_odds_z"]
+    terms = set(fw.index.get_level_values("term"))
+    assert "власть" in terms  # "Власти" in both outlets: 2 uses of the lemma
+    assert not {"террористов", "демонстрантов", "на", "не", "был"} & terms  # no word forms, no stop words
+    # as English (no lemmas): every form is a term of its own, used once
+    as_en = fightin_words(_RU, min_count=1, language="en").set_index(["group", "term"])
+    assert as_en.loc[("A", "террористов"), "count"] == 1 and ("A", "террорист") not in as_en.index
+    # a language column decides before the letters do
+    by_column = fightin_words(_RU.assign(language="en"), min_count=1)
+    assert "террористами" in set(by_column["term"]) and "террорист" not in set(by_column["term"])
+
+
+def test_english_rows_unchanged_beside_russian():
+    en = pd.DataFrame({"text": ["Protesters were detained.", "Protesters marched."], "group": ["A", "B"]})
+    alone = fightin_words(en, min_count=1)
+    mixed = fightin_words(pd.concat([en, _RU], ignore_index=True), min_count=1)
+    assert set(alone["term"]) <= set(mixed["term"])
+    assert "protesters" in set(mixed["term"]) and "демонстрант" in set(mixed["term"])

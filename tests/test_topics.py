@@ -170,11 +170,11 @@ def test_count_matrix_is_countvectorizers(options):
 
 
 def test_count_matrix_does_not_depend_on_the_block_size(monkeypatch):
-    import kzlib.topics as topics
+    import kzlib.topics.streams as streams
 
     whole = TopicVectorizer(min_df=1, max_df=1.0, phrase_min_count=2)
     X = whole.fit_transform(_MIXED)
-    monkeypatch.setattr(topics, "_BLOCK", 7)  # many small blocks, each a few paragraphs
+    monkeypatch.setattr(streams, "_BLOCK", 7)  # many small blocks, each a few paragraphs
     blocks = TopicVectorizer(min_df=1, max_df=1.0, phrase_min_count=2)
     _same_counts(blocks.fit_transform(_MIXED), X)
     pd.testing.assert_frame_equal(blocks.phrases_, whole.phrases_)
@@ -527,3 +527,115 @@ def test_transform_by_partition_weighs_each_partition_as_transform_does():
     pd.testing.assert_frame_equal(got, want)
     assert len(got) == 3 * len(paras)                          # every paragraph, k weights each
     assert hasattr(model, "paragraphs_") and hasattr(model, "doc_topics_")   # the model keeps its reports
+
+
+# --- Russian text: lemmas and Russian stop words ---------------------------------------------------
+#
+# Written for these tests (no corpus text): "демонстрант" (demonstrator) in five cases, "полиция" in
+# three, "задержать" in three forms. Read as Russian, each word's forms are one term (its lemma); read as
+# English, each form is a term of its own.
+_RU_TEXTS = [
+    "Демонстранты вышли на площадь, полиция наблюдала.",
+    "Полиция задержала демонстрантов у здания акимата.",
+    "Журналисты поговорили с демонстрантами о ценах на газ.",
+    "Власти не ответили демонстрантам, полицию усилили.",
+    "О демонстранте, которого задержали, ничего не известно; полицией задержаны ещё трое.",
+]
+
+
+def test_russian_forms_fall_into_one_feature():
+    vec = TopicVectorizer(min_df=1, max_df=1.0, actors={}, phrases=False, language="ru").fit(_RU_TEXTS)
+    X = vec.transform(_RU_TEXTS)
+    terms = list(vec.get_feature_names_out())
+    assert {"демонстрант", "полиция", "задержать"} <= set(terms)
+    col = terms.index("демонстрант")
+    assert X[:, col].toarray().ravel().tolist() == [1, 1, 1, 1, 1]  # one use of a form per paragraph
+    assert X[:, terms.index("задержать")].sum() == 3  # задержала, задержали, задержаны
+    assert not {"демонстрантов", "демонстрантами", "полицию", "на", "не", "который", "ещё", "еще"} & set(terms)
+    assert vec.n_russian_ == 5
+    # as English: the forms stay apart, and Russian stop words are not known
+    en = TopicVectorizer(min_df=1, max_df=1.0, actors={}, phrases=False, language="en").fit(_RU_TEXTS)
+    assert {"демонстранты", "демонстрантов", "демонстрантами", "на"} <= set(en.vocabulary_)
+    assert "демонстрант" not in set(en.vocabulary_) and en.n_russian_ == 0
+
+
+def test_language_comes_from_languages_then_from_the_letters():
+    # "auto" (the default) reads mostly Cyrillic texts as Russian; a language given per text wins
+    auto = TopicVectorizer(min_df=1, max_df=1.0, actors={}, phrases=False).fit(_RU_TEXTS)
+    assert "демонстрант" in set(auto.vocabulary_) and auto.n_russian_ == 5
+    given = TopicVectorizer(min_df=1, max_df=1.0, actors={}, phrases=False)
+    given.fit(_RU_TEXTS, languages=["en", "ru", "ru", "ru", ""])
+    assert given.n_russian_ == 4 and "демонстранты" in set(given.vocabulary_)  # the first text as English
+    assert given.analyze("Демонстрантов задержали.", language="ru") == ["демонстрант", "задержать"]
+    with pytest.raises(ParameterError, match="language must be one of"):
+        TopicVectorizer(language="kk").fit(_RU_TEXTS)
+    with pytest.raises(ParameterError, match="one per text"):
+        given.transform(_RU_TEXTS, languages=["ru"])
+
+
+def test_english_terms_do_not_change_beside_russian_paragraphs():
+    alone = TopicVectorizer(min_df=1, max_df=1.0, phrase_min_count=2).fit(_MIXED)
+    mixed = TopicVectorizer(min_df=1, max_df=1.0, phrase_min_count=2).fit(_MIXED + _RU_TEXTS)
+    assert [mixed.analyze(t) for t in _MIXED] == [alone.analyze(t) for t in _MIXED]
+    assert set(alone.vocabulary_) <= set(mixed.vocabulary_)
+
+
+def test_russian_stop_words_say_where_they_come_from():
+    from kzlib.topics import load_stopwords, russian_term
+
+    ru = load_stopwords(language="ru")
+    assert {"и", "в", "что", "который", "заявить"} <= ru and "демонстрант" not in ru
+    assert not ru & {"said", "the"}  # a list of its own, not the English one
+    assert russian_term("ОДКБ") == "одкб" and russian_term("Reuters") == "reuters"
+    with pytest.raises(ParameterError):
+        load_stopwords(language="kk")
+
+
+def test_topic_model_on_russian_paragraphs_from_a_corpus():
+    # two planted subjects, in inflected forms: protests and the police; gas prices and the economy
+    protest = ["Демонстранты вышли на площадь, полиция задержала демонстрантов.",
+               "Полиция разогнала демонстрантов на площади.",
+               "На площади демонстрантам противостояла полиция."]
+    prices = ["Цены на газ выросли, правительство снизило цены.",
+              "Правительство обещало снизить цену на газ.",
+              "Рост цен на газ обсудило правительство."]
+    paras = pd.DataFrame({"doc_id": [f"d{i}" for i in range(12)], "para_id": 0,
+                          "text_despun": (protest + prices) * 2})
+    docs = pd.DataFrame({"doc_id": paras["doc_id"], "language": "ru"})
+
+    class _Corpus:  # what topic_paragraphs reads from a kzlib Corpus
+        paragraphs = paras.assign(text=paras["text_despun"], kind="body", duplicate_of=-1)
+        documents = docs
+
+    from kzlib.topics import topic_paragraphs
+
+    read = topic_paragraphs(_Corpus(), one_copy_per_story=False)
+    assert read["language"].eq("ru").all()
+    vec = TopicVectorizer(min_df=2, max_df=0.9, actors={}, phrases=False)
+    model = TopicModel(k=2, seed=0, n_terms=3, stability_seeds=(), vectorizer=vec).fit(read)
+    tops = [set(t.split(", ")) for t in model.topics_["top_terms"]]
+    assert any({"демонстрант", "полиция", "площадь"} <= t for t in tops), tops
+    assert any({"цена", "газ", "правительство"} <= t for t in tops), tops
+
+
+def test_russian_names_of_gazetteer_actors_become_their_canonical_term():
+    # kzlib/data/ru/actors.yaml lists "Токаев" and "Назарбаев" as names of Kassym-Jomart Tokayev and
+    # Nursultan Nazarbayev: in any case they are the term the English text's names give
+    texts = ["Токаев выступил с обращением.", "Токаеву направили письмо.", "Назарбаева не видели.",
+             "Tokayev spoke."]
+    vec = TopicVectorizer(min_df=1, max_df=1.0, phrases=False).fit(texts)
+    X = vec.transform(texts).toarray()
+    terms = list(vec.vocabulary_)
+    assert X[:, terms.index("kassym-jomart tokayev")].tolist() == [1, 1, 0, 1]
+    assert X[:, terms.index("nursultan nazarbayev")].tolist() == [0, 0, 1, 0]
+    assert not {"токаев", "токаеву", "назарбаев"} & set(terms)
+    # "Нурсултан Назарбаев" is a name of his there too: before his surname the first name is part of
+    # the name; alone, "Нурсултан" (the capital's name in 2022) stays a word
+    assert vec.analyze("Нурсултана Назарбаева там не было.") == ["nursultan nazarbayev"]
+    assert vec.analyze("Нурсултан Назарбаев ушёл; в Нурсултане тихо.") == ["nursultan nazarbayev", "уйти",
+                                                                        "нурсултан", "тихо"]
+    # a gazetteer given is used as it is: no Russian names then, and the surname is left to pymorphy3's
+    # most likely lemma, which for a name its dictionary does not know may be another word's
+    plain = TopicVectorizer(min_df=1, max_df=1.0, phrases=False, actors={}).fit(texts)
+    assert "kassym-jomart tokayev" not in set(plain.vocabulary_)
+    assert any(t.startswith("тока") for t in plain.vocabulary_)

@@ -1,0 +1,68 @@
+"""Topic models over paragraphs, with the choice of k by coherence and a stability check.
+
+A topic model says which groups of words tend to occur together in a corpus. This module fits one
+over paragraphs (de-spun text, one copy per story by default) with scikit-learn, NMF on tf-idf or
+LDA on counts, and reports with every model how far a reader can trust it:
+
+- **coherence**: NPMI of each topic's top terms, estimated from paragraph co-occurrence in the
+  corpus itself (Bouma 2009; Aletras & Stevenson 2013; Lau, Newman & Baldwin 2014). 1 means the
+  terms always occur together, 0 that they occur together as often as chance, -1 never;
+- **stability**: the model is refitted with other seeds on random subsamples of the paragraphs and
+  each topic is matched (Hungarian method) to its best counterpart in each refit; the Jaccard
+  overlap of their top terms, averaged, is the topic's stability (Greene, O'Callaghan & Cunningham
+  2014, "How many topics? Stability analysis for topic models"). Topics that do not come back when
+  the data are perturbed are artefacts of one run.
+
+The vocabulary comes from a tokenizer that keeps acronyms ("U.S.", "CSTO") and hyphenated names,
+stop words (scikit-learn's list adjusted by ``kzlib/data/stopwords.txt``), multi-word names from the
+actor gazetteer (``kzlib/data/actors.yaml``, when present) and collocations learned from the corpus
+(bigrams with high NPMI, merged over two passes so that four-word names such as "collective
+security treaty organization" become one term). Russian paragraphs (the document's ``language`` is
+``ru``, or most letters are Cyrillic) are read as lemmas (pymorphy3), with the Russian stop words of
+``kzlib/data/ru/stopwords.yaml``, so that the inflected forms of a word are one term.
+
+Submodules: ``tokens`` (tokenizer, stop words, gazetteer), ``encoder`` and ``streams`` (texts to term-id
+streams and the passes over them), ``vectorizer`` (:class:`TopicVectorizer`), ``model``
+(:class:`TopicModel`, :func:`topic_paragraphs`), ``quality`` (coherence, stability, verdicts),
+``selection`` (choice of k, :func:`plan_topics`, :func:`topic_prevalence`).
+
+Example:
+    >>> import kzlib
+    >>> corpus = kzlib.prepare()                                   # doctest: +SKIP
+    >>> paras = topic_paragraphs(corpus)                           # doctest: +SKIP
+    >>> table = select_k(paras, ks=range(2, 9))                    # doctest: +SKIP
+    >>> model = TopicModel(k=best_k(table), seed=0).fit(paras)     # doctest: +SKIP
+    >>> model.topics_[["topic_id", "label", "coherence", "stability"]]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from kzlib.topics.model import METHODS, WEIGHT_DECIMALS, TopicModel, paragraph_languages, topic_paragraphs
+from kzlib.topics.quality import describe_reliability, npmi_coherence, stability_verdict, topic_agreement
+from kzlib.topics.selection import TopicPlan, best_k, plan_topics, select_k, topic_prevalence
+from kzlib.topics.tokens import LANGUAGES, load_actor_aliases, load_stopwords, russian_mask, russian_term, tokenize
+from kzlib.topics.vectorizer import TopicVectorizer
+
+__all__ = [
+    "TopicVectorizer",
+    "TopicModel",
+    "topic_paragraphs",
+    "select_k",
+    "best_k",
+    "plan_topics",
+    "TopicPlan",
+    "npmi_coherence",
+    "topic_agreement",
+    "topic_prevalence",
+    "stability_verdict",
+    "describe_reliability",
+    "load_stopwords",
+    "load_actor_aliases",
+    "tokenize",
+    "METHODS",
+    "WEIGHT_DECIMALS",
+    "LANGUAGES",
+    "paragraph_languages",
+    "russian_mask",
+    "russian_term",
+]

@@ -1,0 +1,239 @@
+"""Choosing k (coherence and stability of each), what a corpus can support, and topic prevalence by
+group of documents.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.base import clone
+
+from kzlib.errors import CorpusError, ParameterError
+from kzlib.topics.model import TopicModel, _check_paragraphs, paragraph_languages
+from kzlib.topics.quality import stability_verdict
+from kzlib.topics.vectorizer import TopicVectorizer
+
+__all__ = ["select_k", "best_k", "TopicPlan", "plan_topics", "topic_prevalence"]
+
+log = logging.getLogger(__name__)
+
+
+# --- choice of k -------------------------------------------------------------------------------
+
+
+def select_k(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(2, 11), seeds: Sequence[int] = (0, 1, 2, 3, 4, 5),
+             method: str = "nmf", n_terms: int = 10, subsample: float = 0.8,
+             text_column: str = "text_despun", vectorizer: TopicVectorizer | None = None,
+             min_stability: float = 0.5) -> pd.DataFrame:
+    """Coherence and stability of models with each k: the table to choose k from.
+
+    For every k a model is fitted with ``seeds[0]`` and refitted with each of ``seeds[1:]`` on a
+    ``subsample`` of the paragraphs. The vocabulary is built once and shared.
+
+    Returns one row per k: ``k``, ``coherence`` (mean NPMI of the topics), ``coherence_min`` (of the
+    least coherent topic), ``stability`` (mean agreement of top terms across reruns),
+    ``stability_sd`` (its spread across reruns), ``verdict`` (``stability_verdict``), ``chosen``
+    (the k that ``best_k`` picks with ``min_stability``).
+
+    Example:
+        >>> table = select_k(paragraphs, ks=range(2, 9), seeds=range(6))   # doctest: +SKIP
+    """
+    seeds = [int(s) for s in seeds]
+    if len(seeds) < 2:
+        raise ParameterError("select_k needs at least two seeds: one model and one rerun to compare it with")
+    paras, column = _check_paragraphs(paragraphs, text_column)
+    vec = clone(vectorizer) if vectorizer is not None else TopicVectorizer()
+    X = vec.fit_transform(paras[column], languages=paragraph_languages(paras))
+    limit = min(X.shape)
+    ks = sorted({int(k) for k in ks})
+    usable = [k for k in ks if 1 <= k <= limit]
+    if len(usable) < len(ks):
+        log.warning("k values %s skipped: at most %d topics fit %d paragraphs and %d terms",
+                    [k for k in ks if k not in usable], limit, X.shape[0], X.shape[1])
+    if not usable:
+        raise ParameterError(f"no k in {ks} can be fitted to {X.shape[0]} paragraphs and {X.shape[1]} "
+                             f"terms: choose ks between 2 and {limit}")
+    rows = []
+    for k in usable:
+        model = TopicModel(k=k, method=method, seed=seeds[0], n_terms=n_terms, stability_seeds=seeds[1:],
+                           subsample=subsample, text_column=text_column)
+        model._fit_matrix(X, vec, paras, column)
+        per_run = model.runs_.groupby("seed")["agreement"].mean()
+        rows.append({
+            "k": k,
+            "coherence": model.coherence_,
+            "coherence_min": float(model.topics_["coherence"].min()),
+            "stability": model.stability_,
+            "stability_sd": float(np.round(per_run.std(ddof=0), 4)),
+            "verdict": stability_verdict(model.stability_),
+        })
+    table = pd.DataFrame(rows)
+    table["chosen"] = table["k"] == best_k(table, min_stability=min_stability)
+    return table
+
+
+def best_k(table: pd.DataFrame, *, min_stability: float = 0.5) -> int:
+    """The k of a ``select_k`` table that is both coherent and stable.
+
+    Among the k at least ``min_stability`` stable, the one with the highest coherence + stability
+    (NPMI and agreement both lie on comparable scales, and each alone misleads: mean coherence does
+    not notice a subject that no topic covers, and very few topics are stable because they are
+    coarse). Ties go to the smaller k. If no k reaches ``min_stability``, the most stable k.
+
+    Example:
+        >>> best_k(pd.DataFrame({"k": [2, 3, 4], "coherence": [0.6, 0.58, 0.5], "stability": [0.75, 1.0, 0.4]}))
+        3
+    """
+    for col in ("k", "coherence", "stability"):
+        if col not in table.columns:
+            raise ParameterError(f"best_k needs a select_k table; column {col!r} is missing")
+    if table.empty:
+        raise ParameterError("best_k got an empty table: select_k fitted no model")
+    ok = table[table["stability"] >= min_stability].assign(score=lambda t: t["coherence"] + t["stability"])
+    if len(ok):
+        pick = ok.sort_values(["score", "k"], ascending=[False, True]).iloc[0]
+    else:
+        log.warning("no k reaches stability %.2f: choosing the most stable k", min_stability)
+        pick = table.sort_values(["stability", "coherence", "k"], ascending=[False, False, True]).iloc[0]
+    return int(pick["k"])
+
+
+# --- what a corpus can support ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicPlan:
+    """What a corpus can support: the k values that can be fitted, and why others cannot.
+
+    Attributes: ``n_paragraphs`` (paragraphs read), ``n_documents``, ``n_with_terms`` (paragraphs
+    with at least one vocabulary term), ``n_terms`` (vocabulary size), ``ks`` (the requested k
+    that can be fitted, sorted), ``skipped`` (the requested k that cannot), ``max_k`` (the largest
+    k the corpus supports, 0 if none), ``reason`` (why k were skipped; "" when none was),
+    ``vectorizer`` (the fitted ``TopicVectorizer``, None when no vocabulary could be built).
+    """
+
+    n_paragraphs: int
+    n_documents: int
+    n_with_terms: int
+    n_terms: int
+    ks: tuple[int, ...]
+    skipped: tuple[int, ...]
+    max_k: int
+    reason: str
+    vectorizer: TopicVectorizer | None
+
+    @property
+    def ok(self) -> bool:
+        """True when at least one requested k can be fitted."""
+        return bool(self.ks)
+
+    def describe(self) -> str:
+        """Plain sentences on what can be fitted and, if anything cannot, why."""
+        lines = [f"{_count(self.n_paragraphs, 'paragraph')} from {_count(self.n_documents, 'document')}; "
+                 f"{_count(self.n_terms, 'vocabulary term')}, found in {_count(self.n_with_terms, 'paragraph')}."]
+        if self.ks:
+            lines.append(f"Topic models with k = {', '.join(map(str, self.ks))} can be fitted.")
+        if self.reason:
+            lines.append(self.reason)
+        if self.ks and self.n_documents == 1:
+            lines.append("All paragraphs come from one document: the topics are the parts of that one text, "
+                         "not themes of a coverage.")
+        return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def plan_topics(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(2, 11), min_paragraphs_per_topic: int = 3,
+                text_column: str = "text_despun", vectorizer: TopicVectorizer | None = None) -> TopicPlan:
+    """Which of ``ks`` a paragraphs table can support, checked before fitting anything.
+
+    A topic model needs a vocabulary (terms left after stop words, ``min_df`` and ``max_df``; a handful
+    of paragraphs often has none) and enough paragraphs for each topic to be more than one paragraph's
+    words: k is at most the number of paragraphs with a vocabulary term divided by
+    ``min_paragraphs_per_topic``, and at most the number of terms. The vectorizer is fitted here and
+    returned in the plan, so that it is built once.
+
+    Example:
+        >>> paras = pd.DataFrame({"doc_id": ["a", "b"], "para_id": [0, 0],
+        ...                       "text_despun": ["Troops left.", "Troops came."]})
+        >>> plan = plan_topics(paras)
+        >>> plan.ok, plan.max_k
+        (False, 0)
+    """
+    if not isinstance(min_paragraphs_per_topic, (int, np.integer)) or min_paragraphs_per_topic < 1:
+        raise ParameterError(f"min_paragraphs_per_topic must be a positive int, got {min_paragraphs_per_topic!r}")
+    ks = sorted({int(k) for k in ks})
+    if not ks or ks[0] < 1:
+        raise ParameterError(f"ks must be positive numbers of topics, got {ks}: e.g. ks=range(2, 11)")
+    paras, column = _check_paragraphs(paragraphs, text_column)
+    n_par, n_docs = len(paras), int(paras["doc_id"].nunique())
+    vec = clone(vectorizer) if vectorizer is not None else TopicVectorizer()
+
+    def plan(n_with: int, n_terms: int, max_k: int, reason: str, fitted: TopicVectorizer | None) -> TopicPlan:
+        usable = tuple(k for k in ks if k <= max_k)
+        skipped = tuple(k for k in ks if k > max_k)
+        if skipped and not reason:
+            reason = (f"k = {', '.join(map(str, skipped))} skipped: {n_with} paragraphs with vocabulary terms "
+                      f"support at most {max_k} topics of {min_paragraphs_per_topic} paragraphs each"
+                      + (f" ({n_terms} terms)" if n_terms < n_with // min_paragraphs_per_topic else "") + ".")
+        if skipped:
+            log.info("topics: %s", reason)
+        return TopicPlan(n_par, n_docs, n_with, n_terms, usable, skipped, max_k, reason, fitted)
+
+    if n_par == 0:
+        return plan(0, 0, 0, "Too little text for a topic model: the corpus has no body paragraphs.", None)
+    try:
+        X = vec.fit_transform(paras[column], languages=paragraph_languages(paras))
+    except CorpusError:  # the vectorizer's "no terms left": a property of this corpus, reported as such
+        return plan(0, 0, 0, f"Too little text for a topic model: no word of the {_count(n_par, 'paragraph')} is in "
+                             f"at least min_df={vec.min_df} and at most max_df={vec.max_df} of them, so there is "
+                             "no vocabulary.", None)
+    n_with = int((np.asarray(X.sum(axis=1)).ravel() > 0).sum())
+    n_terms = int(X.shape[1])
+    max_k = min(n_with // int(min_paragraphs_per_topic), n_terms)
+    reason = ""
+    if max_k < ks[0]:
+        reason = (f"Too little text for a topic model: {n_with} of {n_par} paragraphs have a vocabulary term "
+                  f"({n_terms} terms), which supports at most {max_k} topic{'s' if max_k != 1 else ''} of "
+                  f"{min_paragraphs_per_topic} paragraphs each; the smallest k asked for is {ks[0]}.")
+    return plan(n_with, n_terms, max_k, reason, vec)
+
+
+# --- prevalence by group -----------------------------------------------------------------------
+
+
+def topic_prevalence(doc_topics: pd.DataFrame, documents: pd.DataFrame, *, by: str = "outlet",
+                     missing: str = "(unknown)") -> pd.DataFrame:
+    """Mean topic weight of the paragraphs of each group of documents (outlet, published date…).
+
+    Paragraphs with no vocabulary term (all weights 0) are left out of the means. Returns ``by``,
+    ``topic_id``, ``prevalence`` (mean share; sums to 1 over topics within a group),
+    ``n_paragraphs``, ``n_documents``.
+
+    Example:
+        >>> topic_prevalence(model.doc_topics_, corpus.documents, by="outlet")   # doctest: +SKIP
+    """
+    for col in ("doc_id", "para_id", "topic_id", "weight"):
+        if col not in doc_topics.columns:
+            raise CorpusError(f"doc_topics lacks column {col!r}: pass TopicModel.doc_topics_")
+    if "doc_id" not in documents.columns or by not in documents.columns:
+        raise CorpusError(f"documents need columns 'doc_id' and {by!r}; available: {list(documents.columns)}")
+    mass = doc_topics.groupby(["doc_id", "para_id"])["weight"].transform("sum")
+    dt = doc_topics[mass > 0]
+    groups = documents[["doc_id", by]].drop_duplicates("doc_id").copy()
+    groups[by] = groups[by].fillna("").astype(str).replace("", missing)
+    dt = dt.merge(groups, on="doc_id", how="left")
+    dt[by] = dt[by].fillna(missing)
+    out = dt.groupby([by, "topic_id"]).agg(prevalence=("weight", "mean"),
+                                           n_documents=("doc_id", "nunique")).reset_index()
+    n_par = dt.drop_duplicates(["doc_id", "para_id"]).groupby(by).size().rename("n_paragraphs")
+    out = out.merge(n_par, left_on=by, right_index=True)
+    out["prevalence"] = out["prevalence"].round(4)
+    return out[[by, "topic_id", "prevalence", "n_paragraphs", "n_documents"]] \
+        .sort_values([by, "topic_id"], ignore_index=True)
