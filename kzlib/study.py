@@ -113,12 +113,19 @@ def code_digest() -> str:
     h = hashlib.sha256()
     root = resources.files("kzlib")
     base = Path(str(root))
-    for folder in [base, *sorted(p for p in base.iterdir() if p.is_dir() and (p / "__init__.py").exists()), base / "data"]:
-        for p in sorted(folder.glob("*.py")) + sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.csv")) + \
-                sorted(folder.glob("*.txt")):
-            h.update(p.name.encode())
-            h.update(p.read_bytes())
+    for dirpath, dirnames, filenames in os.walk(base):   # every subpackage and data folder (data/ru …), in order
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if d not in _NOT_CODE and not (here / d).is_symlink())
+        for name in sorted(filenames):
+            if name.endswith((".py", ".yaml", ".csv", ".txt")):
+                h.update((here / name).relative_to(base).as_posix().encode())
+                h.update((here / name).read_bytes())
     return h.hexdigest()
+
+
+#: Folders under kzlib/ that are not code or language data: the links to the bundled corpus, notebooks
+#: and gold files (package data; a run's inputs are keyed separately), and byte-code caches.
+_NOT_CODE = frozenset({"seeds", "notebooks", "gold", "__pycache__"})
 
 
 def _cache_path(cache_dir: str | Path, corpus, metadata, options: dict) -> Path:
