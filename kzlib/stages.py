@@ -466,12 +466,17 @@ def framing(corpus, quotes, gazetteer, *, min_term_count: int = 3,
        uses=("one_copy_per_story",))
 def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: int = 10, seed: int = 0,
            n_reruns: int = 5, subsample: float = 0.8, n_terms: int = 10, min_stability: float = 0.5,
-           min_paragraphs_per_topic: int = 3, n_representatives: int = 3,
+           min_paragraphs_per_topic: int = 3, n_representatives: int = 3, topics_language: str = "",
            one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
     """A topic model with k chosen by coherence and stability (``k=0``) or given, and what it says:
     the plan (what the corpus supports), the vocabulary's phrases, the choice of k, topics, paragraph
     weights, reruns, top terms, a reliability verdict, prevalence by outlet and date, representative
     paragraphs. Tables are empty where the corpus has too little text (``topic_plan`` says why).
+
+    ``topics_language`` (e.g. ``"ru"``) fits the model on the documents of that language only; empty, it
+    fits every language together, and when there is more than one the plan's note and a warning say
+    that topics may mix the languages' vocabularies (a topic of Russian lemmas beside one of English
+    words). ``topic_plan.languages`` names the languages fitted.
 
     Example:
         >>> t = topics(study.corpus, k=3, k_min=3, k_max=3, n_reruns=1)
@@ -481,6 +486,22 @@ def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: in
     from kzlib import topics as kt
 
     paras = kt.topic_paragraphs(corpus, one_copy_per_story=one_copy_per_story)
+    language_note = ""
+    if topics_language:
+        present = sorted(set(paras["language"].astype(str)))
+        paras = paras[paras["language"].astype(str).str.startswith(topics_language)].reset_index(drop=True)
+        language_note = f"\nOnly documents in language '{topics_language}' are modelled (topics_language)."
+        if paras.empty:
+            language_note += f" There are none: the corpus's languages are {', '.join(present) or 'none'}."
+            log.warning("topics: no documents in language %r (topics_language); the corpus has %s",
+                        topics_language, ", ".join(present) or "none")
+    languages = sorted(set(paras["language"].astype(str))) if "language" in paras.columns else []
+    if len(languages) > 1:
+        language_note = (f"\nThe model is fitted on documents in {len(languages)} languages together "
+                         f"({', '.join(languages)}): a topic may hold one language's words only, or mix them. "
+                         f"Fit one language at a time with -p topics_language {languages[0]}.")
+        log.warning("topics: fitting one model on %s documents together; set topics_language to fit one "
+                    "language at a time", " and ".join(languages))
     seeds = [seed + i for i in range(n_reruns + 1)]
     asked = set(range(k_min, k_max + 1)) | ({k} if k > 0 else set())
     plan = kt.plan_topics(paras, ks=asked, min_paragraphs_per_topic=min_paragraphs_per_topic)
@@ -491,7 +512,7 @@ def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: in
         selection = kt.select_k(paras, ks=candidate_ks, seeds=seeds, method=method, n_terms=n_terms,
                                 subsample=subsample, min_stability=min_stability)
         chosen = chosen or kt.best_k(selection, min_stability=min_stability)
-    note = plan.describe()
+    note = plan.describe() + language_note
     if k > 0 and k not in plan.ks and plan.ok:
         note += (f"\nk = {k} was asked for, but this corpus supports at most {plan.max_k} topics: k is chosen "
                  f"from {candidate_ks} instead.")
@@ -499,7 +520,7 @@ def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: in
         note += f"\nNo k between k_min = {k_min} and k_max = {k_max} can be fitted; fitting the k = {k} asked for."
     out = {"topic_plan": pd.DataFrame({"k": [chosen], "n_paragraphs": [len(paras)],
                                        "n_documents": [paras["doc_id"].nunique()], "method": [method],
-                                       "note": [note]}),
+                                       "languages": [", ".join(languages)], "note": [note]}),
            "topic_phrases": plan.vectorizer.phrases_ if plan.vectorizer is not None else pd.DataFrame(),
            "topic_k_selection": selection}
     empty = {name: pd.DataFrame() for name in STAGES["topics"].tables if name not in out}

@@ -50,6 +50,7 @@ n_terms: int = 10                # top terms per topic (labels, coherence, stabi
 min_stability: float = 0.5       # a k less stable than this is not chosen automatically
 min_paragraphs_per_topic: int = 3  # k is at most the paragraphs with vocabulary terms divided by this
 n_representatives: int = 3       # paragraphs shown per topic
+topics_language: str = ""        # "ru" or "en": model one language's documents only; "" models every language together
 max_rows: int = 40               # rows shown of long tables (the saved tables are complete)
 
 # %% tags=["nbval-ignore-output"]
@@ -61,13 +62,14 @@ study = kzlib.open_study(run_dir, corpus=corpus, metadata=metadata, text_column=
                          one_copy_per_story=one_copy_per_story, method=method, k=k, k_min=k_min, k_max=k_max,
                          seed=seed, n_reruns=n_reruns, subsample=subsample, n_terms=n_terms,
                          min_stability=min_stability, min_paragraphs_per_topic=min_paragraphs_per_topic,
-                         n_representatives=n_representatives)
+                         n_representatives=n_representatives, topics_language=topics_language)
 plan = study.topic_plan.iloc[0]
 chosen_k = int(plan["k"])
 
 # %%
 print(f"{plan['n_paragraphs']} body paragraphs from {plan['n_documents']} documents "
-      f"({'one copy per story' if one_copy_per_story else 'every copy'}); method {method}")
+      f"({'one copy per story' if one_copy_per_story else 'every copy'}); method {method}; "
+      f"language(s) modelled: {plan['languages'] or 'none'}")
 
 # %% [markdown]
 # ## How much text is there?
