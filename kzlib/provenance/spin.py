@@ -161,7 +161,7 @@ class _Compiled:
         if not self._keys or not text:
             return []
         pattern = self.pattern if self._fast is None or _ASCII_CASE_TWINS.search(text) else self._fast
-        return [m.span() for m in pattern.finditer(text)]
+        return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
 
     def choose(self, text: str, start: int, end: int, *, spun: bool) -> _Row | None:
         """The first row of the phrase ``text[start:end]`` that applies there (context, case, scope)."""
