@@ -453,6 +453,19 @@ def test_bad_input_gets_clear_errors(seeds_corpus, tmp_path):
         spin_table(bad)
     with pytest.raises(ParameterError, match="does not exist"):
         spin_table(tmp_path / "missing.csv")
+    with pytest.raises(ParameterError, match="spin_score expects a str"):
+        spin_score(["a list of words"])  # type: ignore[arg-type]
+
+
+def test_find_copies_rejects_a_frame_and_repeated_doc_ids():
+    from kzlib.errors import TableError
+
+    with pytest.raises(TableError, match="pandas Series indexed by doc_id"):
+        find_copies(pd.DataFrame({"text": ["Putin met Biden."]}))  # type: ignore[arg-type]
+    # two texts under one doc_id: the pairs could not say which text was meant
+    twice = pd.Series(["Putin met Biden in 2021.", "Biden met Putin in 2021."], index=["a", "a"])
+    with pytest.raises(CorpusError, match="'a'.*more than once"):
+        find_copies(twice)
 
 
 def test_a_corpus_of_one_document_is_its_own_story(seeds_corpus):

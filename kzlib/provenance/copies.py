@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kzlib.errors import ParameterError
+from kzlib.errors import CorpusError, ParameterError, TableError
 from kzlib.provenance.features import _sentence_features, _sentences, _text, story_features
 from kzlib.provenance.minhash import _candidate_pairs
 
@@ -86,8 +86,15 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
             (isinstance(max_df, (int, np.integer)) and max_df >= 1) or (isinstance(max_df, float) and 0 < max_df <= 1)):
         raise ParameterError(f"max_df must be a share of documents in (0, 1] or a number of documents >= 1; "
                              f"got {max_df!r}")
+    if not isinstance(texts, pd.Series):
+        raise TableError(f"find_copies needs the texts as a pandas Series indexed by doc_id, not "
+                         f"{type(texts).__name__}; e.g. documents.set_index('doc_id')['text']")
     texts = texts.copy()
     texts.index = texts.index.astype(str)
+    if texts.index.has_duplicates:
+        dup = sorted(set(texts.index[texts.index.duplicated()]))
+        raise CorpusError(f"find_copies: doc_id {dup[:5]} occurs more than once ({len(dup)} such ids); "
+                          "give one text per document (join a document's paragraphs first)")
     candidates = _candidate_pairs(texts, lsh_threshold=lsh_threshold, num_perm=num_perm, max_df=max_df,
                                   seed=seed, engine=engine, scheduler=scheduler, npartitions=npartitions)["pairs"]
 

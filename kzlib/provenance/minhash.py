@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kzlib.errors import TableError
 from kzlib.provenance.features import _objects, _per_document, _text, story_features
 
 __all__ = ["MIN_DF_CUT"]
@@ -143,7 +144,8 @@ def _candidate_pairs(texts: pd.Series, *, lsh_threshold: float, num_perm: int, m
     del frame
     per_doc = hashed["hashes"].tolist()
     if hashed["doc_id"].tolist() != ids:   # each partition keeps its documents' order; the engine sorts
-        raise RuntimeError("find_copies: the per-document feature hashes came back out of order")
+        raise TableError("find_copies: the per-document feature hashes came back out of doc_id order (an engine "
+                         "partition lost or reordered documents); run it again with engine='pandas'")
     del hashed
     sizes = np.array([len(h) for h in per_doc], dtype=np.int64)
     hashes = np.concatenate(per_doc) if per_doc else np.empty(0, dtype=np.uint32)

@@ -263,6 +263,7 @@ def spin_matches(text: str, *, table: pd.DataFrame | str | Path | None = None,
         >>> spin_matches("the Chilly Battle", spun=True)[["spun", "original"]].values.tolist()
         [['Chilly Battle', 'Cold War']]
     """
+    _require_text(text, "spin_matches")
     compiled = _compile(table)
     if spun is None:
         spun = _judged_spun(text, compiled)
@@ -291,6 +292,7 @@ def spin_score(text: str, *, table: pd.DataFrame | str | Path | None = None) -> 
         >>> spin_score("The military intervention, Antonov said.")
         0.0
     """
+    _require_text(text, "spin_score")
     return _score(text, _compile(table))
 
 
@@ -310,13 +312,17 @@ def despin(text: str, *, table: pd.DataFrame | str | Path | None = None, spun: b
         >>> despin("Blinken mentioned the navy base.")   # clean text: unchanged
         'Blinken mentioned the navy base.'
     """
-    if not isinstance(text, str):
-        raise ParameterError(f"despin expects a str, not {type(text).__name__}; for a table use "
-                             "kzlib.provenance.annotate(corpus)")
+    _require_text(text, "despin")
     compiled = _compile(table)
     if spun is None:
         spun = _judged_spun(text, compiled)
     return _apply(text, compiled.find(text, spun=bool(spun)))
+
+
+def _require_text(text: object, func: str) -> None:
+    if not isinstance(text, str):
+        raise ParameterError(f"{func} expects a str, not {type(text).__name__}; for a table use "
+                             "kzlib.provenance.annotate(corpus)")
 
 
 def _apply(text: str, matches: list[tuple[int, int, _Row]]) -> str:
