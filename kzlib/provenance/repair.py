@@ -58,12 +58,57 @@ def _span_role(token: str) -> tuple[int, str]:
     return 0, token
 
 
+# a run of tokens of _SPAN_TOKENS that can make a span, from its first capitalised word (ASCII) to the
+# token before the first that ends it: capitalised words, connectors and hyphens, with white space other
+# than a line break between, and a second capitalised word (a run with one name word makes no span).
+# Each word is matched whole (possessive quantifiers: a word is all the letters and apostrophes there are)
+_RUN_WORD = r"[A-Z][A-Za-z'’]*+"
+_RUN_NEXT = rf"[^\S\n]*+(?:{_RUN_WORD}|(?:of|for|and|de|in)(?:['’]s?)?(?![A-Za-z'’])|-)"
+_NAME_RUN = re.compile(rf"{_RUN_WORD}(?:[^\S\n]*+(?:(?:of|for|and|de|in)(?:['’]s?)?(?![A-Za-z'’])|-))*+"
+                       rf"[^\S\n]*+{_RUN_WORD}(?:{_RUN_NEXT})*+")
+# a letter beyond ASCII: _span_role reads a token of such letters ("Ö" of "Österreich") as a word too
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
+
+
 def _caps_spans(text: str) -> list[list[str]]:
     """Runs of capitalised words (with of/for/and/de/in inside), hyphenated words split: name-like spans.
 
     A run ends at a sentence break too; the tokens of the whole text are those of its _sentences,
     with a line break as a token that ends a run (a break after . ! or ? follows a token that ends
-    one anyway, and the quote it may start with is no word)."""
+    one anyway, and the quote it may start with is no word).
+
+    Example:
+        >>> _caps_spans("Officials of the Collective Security Treaty Organization met. Mr Putin's aide")
+        [['Collective', 'Security', 'Treaty', 'Organization'], ['Mr', 'Putin']]
+    """
+    if _OTHER_LETTER.search(text):
+        return _caps_spans_by_token(text)
+    # the runs :func:`_caps_spans_by_token` finds, looked up by a regular expression (in C) rather than
+    # by reading every token: a run starts at a capitalised word that starts a token (not "Bay" of "eBay")
+    spans: list[list[str]] = []
+    pos = 0
+    while (m := _NAME_RUN.search(text, pos)) is not None:
+        start = m.start()
+        before = start
+        while before and text[before - 1] in "'’":
+            before -= 1
+        if before and text[before - 1] in _ASCII_LETTERS:     # inside a word: no token starts here
+            pos = start + 1
+            continue
+        run: list[str] = []
+        for role, word in map(_span_role, _SPAN_TOKENS.findall(m.group())):
+            if role == 1 or role == 2:
+                run.append(word)
+        _end_run(run, spans)
+        pos = m.end()
+    return spans
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _caps_spans_by_token(text: str) -> list[list[str]]:
+    """:func:`_caps_spans`, reading every token of the text."""
     spans: list[list[str]] = []
     if not _CAPS_PAIR.search(text):
         return spans
@@ -327,9 +372,25 @@ class SpinRepairer:
         for story, s_phrase, c_phrase, where, after in zip(swaps["story"], swaps["spun_phrase"],
                                                            swaps["clean_phrase"], swaps["where"], swaps["after"]):
             found[(story, s_phrase, c_phrase)].append((where, after))
-        # corpus frequencies of the phrases seen swapped (n-grams of the spun and of the clean text), per
-        # partition of documents, added up
-        phrases = {x for _, s_, c_ in found for x in (s_, c_)}
+        # the swaps the rules that need no corpus frequency keep
+        kept = []
+        for (story, s, c), seen in sorted(found.items()):
+            s_words, c_words = s.split(), c.split()
+            if len(seen) < self.min_aligned:
+                continue              # a swap the spinner made once may be the translator's paraphrase
+            if any(ws[0] in _STOP or ws[-1] in _STOP for ws in (s_words, c_words)):
+                continue              # function words at the edge: grammar of the translation, not a swap
+            if _stem(s_words[-1])[:4] == _stem(c_words[-1])[:4]:
+                continue              # inflection (bringing / bring), not a synonym
+            if any(w.title() in gaz_tokens for w in s_words) or _similar(s, c):
+                continue
+            kept.append((story, s, c, seen))
+        del found
+        if not kept:
+            return []
+        # corpus frequencies of their phrases (n-grams of the spun and of the clean text), per partition of
+        # documents, added up
+        phrases = {x for _, s_, c_, _ in kept for x in (s_, c_)}
         frame = pd.DataFrame({"doc_id": [*spun_ids, *clean_ids], "text": [texts[d] for d in (*spun_ids, *clean_ids)],
                               "spun": [True] * len(spun_ids) + [False] * len(clean_ids)})
         counted = map_partitions_by_document(frame, _phrase_count_part, phrases=phrases, **engine_kw)
@@ -348,17 +409,8 @@ class SpinRepairer:
         if not n_spun or not n_clean:
             return []
         out = []
-        for (story, s, c), seen in sorted(found.items()):
+        for story, s, c, seen in kept:
             where = [w for w, _ in seen]
-            s_words, c_words = s.split(), c.split()
-            if len(where) < self.min_aligned:
-                continue              # a swap the spinner made once may be the translator's paraphrase
-            if any(ws[0] in _STOP or ws[-1] in _STOP for ws in (s_words, c_words)):
-                continue              # function words at the edge: grammar of the translation, not a swap
-            if _stem(s_words[-1])[:4] == _stem(c_words[-1])[:4]:
-                continue              # inflection (bringing / bring), not a synonym
-            if any(w.title() in gaz_tokens for w in s_words) or _similar(s, c):
-                continue
             if spun_counts[s] < self.min_count or rate_ratio(s) < self.min_ratio:
                 continue
             if clean_counts[c] < 1 or rate_ratio(c) > 1.0 / self.min_ratio:
@@ -447,6 +499,7 @@ def _aligned_swaps(frame: pd.DataFrame, *, max_refs: int, max_phrase: int) -> pd
     with its ``story``, ``spun_phrase``, ``clean_phrase``, ``where`` ("spun~clean") and ``after`` (the word
     after it)."""
     rows = []
+    ref_sents: dict[str, tuple[list[str], list[frozenset[str]]]] = {}
     by_story: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for d, story, text, spun in zip(frame["doc_id"], frame["story"], frame["text"], frame["spun"]):
         if not spun:
@@ -458,9 +511,14 @@ def _aligned_swaps(frame: pd.DataFrame, *, max_refs: int, max_phrase: int) -> pd
         s_sents = _sentences(_text(text))
         s_feats = [_sentence_features(x) for x in s_sents]
         for r, r_text in refs:
-            r_sents = _sentences(_text(r_text))
-            _, pairs = _align_share(s_feats, [_sentence_features(x) for x in r_sents])
+            if r not in ref_sents:    # a clean copy is the reference of every spun copy of its story
+                r_sents = _sentences(_text(r_text))
+                ref_sents[r] = (r_sents, [_sentence_features(x) for x in r_sents])
+            r_sents, r_feats = ref_sents[r]
+            _, pairs = _align_share(s_feats, r_feats)
             for i, j, _sim in pairs:
+                if s_sents[i] == r_sents[j]:
+                    continue          # the same sentence: no swap in it
                 for s_phrase, c_phrase, after in _diff_pairs(_tokens(s_sents[i]), _tokens(r_sents[j]),
                                                              max_phrase=max_phrase):
                     rows.append((story, s_phrase, c_phrase, f"{d}~{r}", after))

@@ -55,17 +55,7 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
     """(spun form, original) pairs among an actor's names: two forms of the same length that share a word
     and differ only by dissimilar words ("Ned Worth" / "Ned Price"; spelling variants are not swaps).
     The original is the canonical name, else the form the clean text uses more."""
-    clean_texts = list(clean_texts)
-    counts: dict[str, int] = {}
-
-    def count(form: str) -> int:     # occurrences in the clean text (a name spans no line break)
-        if form not in counts:
-            # (a form spans no line break: counted per paragraph where a text is its paragraphs, see _text)
-            counts[form] = sum(t.count(form) if isinstance(t, str) else sum(p.count(form) for p in t)
-                               for t in clean_texts)
-        return counts[form]
-
-    out = []
+    pairs: list[tuple[str, str, str]] = []     # (a, b, canonical name) of the forms that may be swaps
     for name, aliases in actors:
         forms = [f for f in (name, *aliases) if re.fullmatch(r"[A-Za-z][A-Za-z .'’-]*", f)]
         for i, a in enumerate(forms):
@@ -76,15 +66,28 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
                 diff = [(x, y) for x, y in zip(wa, wb) if x != y]
                 if not diff or len(diff) == len(wa) or not all(_swap_like(x, y) for x, y in diff):
                     continue
-                if a == name or b == name:
-                    spun, orig = (b, a) if a == name else (a, b)
-                else:
-                    ca, cb = count(a), count(b)
-                    if ca == cb:
-                        continue
-                    spun, orig = (b, a) if ca > cb else (a, b)
-                if count(spun) == 0:
-                    out.append((spun, orig))
+                pairs.append((a, b, name))
+    # occurrences of those forms in the clean text, one pass over it for all the forms (a form spans no
+    # line break, so a text that is its paragraphs, see _text, is counted joined by line breaks)
+    forms_asked = sorted({f for a, b, _ in pairs for f in (a, b)})
+    counts = dict.fromkeys(forms_asked, 0)
+    if forms_asked:
+        for t in clean_texts:
+            joined = t if isinstance(t, str) else "\n".join(t)
+            for form in forms_asked:
+                counts[form] += joined.count(form)
+
+    out = []
+    for a, b, name in pairs:
+        if a == name or b == name:
+            spun, orig = (b, a) if a == name else (a, b)
+        else:
+            ca, cb = counts[a], counts[b]
+            if ca == cb:
+                continue
+            spun, orig = (b, a) if ca > cb else (a, b)
+        if counts[spun] == 0:
+            out.append((spun, orig))
     return sorted(set(out))
 
 
