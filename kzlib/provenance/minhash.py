@@ -87,17 +87,64 @@ def _signatures(hashes: np.ndarray, offsets: np.ndarray, *, num_perm: int, seed:
     b = rng.randint(0, 2**63 - 1, size=num_perm, dtype=np.int64).astype(np.uint64)
     n = len(offsets) - 1
     sig = np.empty((n, num_perm), dtype=np.uint32)
+    # the permuted values of a chunk are computed in place, in two buffers reused from chunk to chunk
+    # (a chunk holds more than `chunk` features only where one document does)
+    wide = np.empty((chunk, num_perm), dtype=np.uint64)
+    narrow = np.empty((chunk, num_perm), dtype=np.uint32)
     start = 0
     while start < n:
         stop = max(start + 1, int(np.searchsorted(offsets, offsets[start] + chunk, side="right")) - 1)
         stop = min(stop, n)
         lo, hi = offsets[start], offsets[stop]
+        if hi - lo > len(wide):
+            wide = np.empty((hi - lo, num_perm), dtype=np.uint64)
+            narrow = np.empty((hi - lo, num_perm), dtype=np.uint32)
+        w, perm = wide[:hi - lo], narrow[:hi - lo]
         with np.errstate(over="ignore"):
-            h64 = hashes[lo:hi, None].astype(np.uint64)     # per chunk: no 64-bit copy of every hash
-            perm = ((h64 * a[None, :] + b[None, :]) >> np.uint64(32)).astype(np.uint32)
+            np.multiply(hashes[lo:hi, None].astype(np.uint64), a[None, :], out=w)   # modulo 2**64
+            np.add(w, b[None, :], out=w)
+            np.right_shift(w, np.uint64(32), out=w)
+        np.copyto(perm, w, casting="unsafe")                 # the top 32 bits: below 2**32, kept exactly
         sig[start:stop] = np.minimum.reduceat(perm, offsets[start:stop] - lo, axis=0)
         start = stop
     return sig
+
+
+def _shared_counts(hashes: np.ndarray, offsets: np.ndarray, first: np.ndarray, second: np.ndarray, *,
+                   batch: int = 1 << 22) -> np.ndarray:
+    """How many hashes documents ``first[k]`` and ``second[k]`` share, for each k, where a document's hashes
+    are ``hashes[offsets[i]:offsets[i + 1]]`` (sorted, unique). The pairs are taken about ``batch`` hashes
+    at a time: each pair's hashes are keyed by its place in the batch, and those of the second document
+    looked up among those of the first (sorted by key, as gathered).
+
+    Example:
+        >>> h = np.array([1, 5, 9, 5, 9, 11, 2], dtype=np.uint32)
+        >>> _shared_counts(h, np.array([0, 3, 6, 7]), np.array([0, 0, 1]), np.array([1, 2, 2])).tolist()
+        [2, 0, 0]
+    """
+    sizes = np.diff(offsets)
+    out = np.zeros(len(first), dtype=np.int64)
+    ends = np.cumsum(sizes[first] + sizes[second])
+    start = 0
+    while start < len(first):
+        stop = max(start + 1, int(np.searchsorted(ends, (ends[start - 1] if start else 0) + batch, side="right")))
+        keys_a, _ = _keyed(hashes, offsets, first[start:stop])
+        keys_b, place_b = _keyed(hashes, offsets, second[start:stop])
+        if len(keys_a) and len(keys_b):
+            at = np.minimum(np.searchsorted(keys_a, keys_b), len(keys_a) - 1)
+            out[start:stop] = np.bincount(place_b[keys_a[at] == keys_b], minlength=stop - start)
+        start = stop
+    return out
+
+
+def _keyed(hashes: np.ndarray, offsets: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The hashes of ``docs`` one after another, each keyed by its document's place k in ``docs``
+    (``k * 2**32 + hash``: sorted, as each document's hashes are), and those places."""
+    lengths = offsets[docs + 1] - offsets[docs]
+    place = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+    pos = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(offsets[docs] - (np.cumsum(lengths) - lengths),
+                                                                     lengths)
+    return (place.astype(np.uint64) << np.uint64(32)) | hashes[pos].astype(np.uint64), place
 
 
 def _band_candidates(sig: np.ndarray, *, bands: int, rows: int) -> np.ndarray:
@@ -167,13 +214,12 @@ def _candidate_pairs(texts: pd.Series, *, lsh_threshold: float, num_perm: int, m
     codes = _band_candidates(sig, bands=bands, rows=rows)
     del sig
     m = len(has)
-    pairs = []
-    for c in codes.tolist():   # the exact Jaccard of the rare features of each pair LSH proposes
-        i, j = divmod(c, m)
-        fa, fb = hashes[offsets[i]:offsets[i + 1]], hashes[offsets[j]:offsets[j + 1]]
-        shared = len(np.intersect1d(fa, fb, assume_unique=True))
-        if shared >= lsh_threshold * (len(fa) + len(fb) - shared):
-            pairs.append((ids[has[i]], ids[has[j]]))
+    # the exact Jaccard of the rare features of each pair LSH proposes
+    first, second = np.divmod(codes, m) if m else (codes, codes)
+    shared = _shared_counts(hashes, offsets, first, second)
+    union = (kept_sizes[has][first] + kept_sizes[has][second] - shared)
+    keep_pair = shared >= lsh_threshold * union
+    pairs = [(ids[i], ids[j]) for i, j in zip(has[first[keep_pair]].tolist(), has[second[keep_pair]].tolist())]
     log.info("find_copies: %d documents (%d with features in at most %d documents); LSH (%d bands of %d "
              "rows) proposed %d pairs, %d of them with a Jaccard >= %s", n, m, int(cut), bands, rows, len(codes),
              len(pairs), lsh_threshold)
