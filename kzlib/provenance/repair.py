@@ -11,13 +11,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kzlib.errors import ParameterError
 from kzlib.provenance.copies import _align_share
 from kzlib.provenance.features import _STOP, _WORDS, _sentence_features, _sentences, _stem, _text
 from kzlib.provenance.phrases import _phrase_count_part
-from kzlib.provenance.spin import _apply, _compile, _Compiled, spin_table
+from kzlib.provenance.spin import _apply, _compile, _Compiled, _validate, spin_table
 
 __all__ = ["SpinRepairer"]
 
@@ -252,6 +253,7 @@ class SpinRepairer:
         self.learned_ = learned
         self._cache: dict[str, tuple[_Compiled, _Compiled | None]] = {}
         self._learned_cache: dict[str, _Compiled | None] = {}
+        self._learned_valid: pd.DataFrame | None = None
         self._own_rows = set(learned["story"]) - {""} if len(learned) else set()
         log.info("SpinRepairer: learned %d substitutions (%d not in the phrase table)",
                  len(learned), int((~learned["in_table"]).sum()) if len(learned) else 0)
@@ -452,8 +454,16 @@ class SpinRepairer:
         key = story if story and story in self._own_rows else ""
         if key not in self._learned_cache:
             lr = self.learned_
-            lr = lr[(lr["story"] == "") | (lr["story"] == key)] if len(lr) else lr
-            self._learned_cache[key] = _compile(lr[list(self.table_.columns)]) if len(lr) else None
+            if not len(lr):
+                self._learned_cache[key] = None
+                return None
+            if self._learned_valid is None:
+                # the learned rows checked once (_compile would check each story's again: the check is per
+                # row, so a story's rows of the checked table are those it would give)
+                self._learned_valid = _validate(lr[list(self.table_.columns)], "given as a DataFrame")
+            at = np.flatnonzero(((lr["story"] == "") | (lr["story"] == key)).to_numpy())
+            self._learned_cache[key] = (_Compiled(self._learned_valid.iloc[at].reset_index(drop=True)) if len(at)
+                                        else None)
         return self._learned_cache[key]
 
     def transform(self, text: str, *, spun: bool, story: str | None = None) -> str:
