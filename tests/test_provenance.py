@@ -105,6 +105,42 @@ def test_name_spans_end_at_lower_case_words_punctuation_and_line_breaks():
     assert _caps_spans("no names here. Only One") == [["Only", "One"]]
     assert _caps_spans("Only\nOne") == []
 
+
+def test_name_spans_by_regular_expression_equal_the_token_by_token_reading():
+    """The fast path of _caps_spans (one regular expression for a whole run) reads the tokens as the
+    per-token state machine does, on the cases where they could part: a capital inside a word ("eBay",
+    "x'Foo"), apostrophes before a word, connectors with possessive endings, hyphens, line breaks, other
+    white space, letters beyond ASCII (the per-token reading is used there)."""
+    import random
+
+    from kzlib.provenance.repair import _caps_spans, _caps_spans_by_token
+
+    cases = ["eBay Inc Corp said", "x'Foo Bar Baz", " 'Foo Bar", "''Foo Bar", "1'Foo Bar", "Foo of's Bar",
+             "Foo ofs Bar", "Foo in'' Bar", "Foo  -  - Bar Baz", "A\nB C", "Foo\u2028Bar Baz", "Foo\rBar",
+             "Foo’s Bar’ Baz", "Foo of of Bar of", "Foo and-Bar", "O'Neil Ryan-Smith de la Cruz", "Foo —Bar Baz",
+             "Österreich Foo Bar", "Foo Ölmez Bar", "café Foo Bar"]
+    assert _caps_spans("eBay Inc Corp said") == [["Inc", "Corp"]]            # "Bay" starts no word
+    assert _caps_spans("Foo of's Bar") == [["Foo", "of", "Bar"]]
+    rng = random.Random(0)
+    alphabet = list("AaBbOofdeni -'’\n.,s")
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(20000)]
+    for text in cases:
+        assert _caps_spans(text) == _caps_spans_by_token(text), text
+
+
+def test_shared_counts_equal_the_intersection_of_each_pair():
+    from kzlib.provenance.minhash import _shared_counts
+
+    rng = np.random.default_rng(3)
+    docs = [np.unique(rng.integers(0, 60, rng.integers(1, 25))).astype(np.uint32) for _ in range(40)]
+    hashes = np.concatenate(docs)
+    offsets = np.r_[0, np.cumsum([len(d) for d in docs])]
+    first, second = np.triu_indices(len(docs), k=1)
+    expected = [len(np.intersect1d(docs[i], docs[j])) for i, j in zip(first, second)]
+    # small batches: the pairs are split over many batches, one pair larger than a batch too
+    for batch in (1, 7, 50, 1 << 22):
+        assert _shared_counts(hashes, offsets, first, second, batch=batch).tolist() == expected
+
 def test_find_copies_scales_by_lsh_and_finds_planted_copies():
     rng = np.random.default_rng(1)
     letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
