@@ -138,7 +138,7 @@ def test_shared_counts_equal_the_intersection_of_each_pair():
     first, second = np.triu_indices(len(docs), k=1)
     expected = [len(np.intersect1d(docs[i], docs[j])) for i, j in zip(first, second)]
     # small batches: the pairs are split over many batches, one pair larger than a batch too
-    for batch in (1, 7, 50, 1 << 22):
+    for batch in (1, 7, 50, 1 << 20):
         assert _shared_counts(hashes, offsets, first, second, batch=batch).tolist() == expected
 
 def test_find_copies_scales_by_lsh_and_finds_planted_copies():

@@ -111,7 +111,7 @@ def _signatures(hashes: np.ndarray, offsets: np.ndarray, *, num_perm: int, seed:
 
 
 def _shared_counts(hashes: np.ndarray, offsets: np.ndarray, first: np.ndarray, second: np.ndarray, *,
-                   batch: int = 1 << 22) -> np.ndarray:
+                   batch: int = 1 << 20) -> np.ndarray:
     """How many hashes documents ``first[k]`` and ``second[k]`` share, for each k, where a document's hashes
     are ``hashes[offsets[i]:offsets[i + 1]]`` (sorted, unique). The pairs are taken about ``batch`` hashes
     at a time: each pair's hashes are keyed by its place in the batch, and those of the second document
