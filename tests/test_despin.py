@@ -13,7 +13,8 @@ import sys
 
 import pandas as pd
 
-from kzlib.despin import _ASCII_CASE_TWINS, _compile, despin
+from kzlib.despin import despin
+from kzlib.provenance.spin import _ASCII_CASE_TWINS, _compile
 
 _TABLE = pd.DataFrame({
     "spun": ["safety", "Collective Safety Treaty", "collective safety treaty group", "1000's", "navy",

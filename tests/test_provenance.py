@@ -94,7 +94,7 @@ def test_story_features_names_and_word_pairs_stay_inside_sentences():
     }
 
 def test_name_spans_end_at_lower_case_words_punctuation_and_line_breaks():
-    from kzlib.provenance import _caps_spans
+    from kzlib.provenance.repair import _caps_spans
 
     text = ("President Kassym-Jomart Tokayev’s office said. Bank of England and\nCentral Asia. "
             "The Collective Security Treaty Organization of")
@@ -104,6 +104,42 @@ def test_name_spans_end_at_lower_case_words_punctuation_and_line_breaks():
         ["The", "Collective", "Security", "Treaty", "Organization"]]
     assert _caps_spans("no names here. Only One") == [["Only", "One"]]
     assert _caps_spans("Only\nOne") == []
+
+
+def test_name_spans_by_regular_expression_equal_the_token_by_token_reading():
+    """The fast path of _caps_spans (one regular expression for a whole run) reads the tokens as the
+    per-token state machine does, on the cases where they could part: a capital inside a word ("eBay",
+    "x'Foo"), apostrophes before a word, connectors with possessive endings, hyphens, line breaks, other
+    white space, letters beyond ASCII (the per-token reading is used there)."""
+    import random
+
+    from kzlib.provenance.repair import _caps_spans, _caps_spans_by_token
+
+    cases = ["eBay Inc Corp said", "x'Foo Bar Baz", " 'Foo Bar", "''Foo Bar", "1'Foo Bar", "Foo of's Bar",
+             "Foo ofs Bar", "Foo in'' Bar", "Foo  -  - Bar Baz", "A\nB C", "Foo\u2028Bar Baz", "Foo\rBar",
+             "Foo’s Bar’ Baz", "Foo of of Bar of", "Foo and-Bar", "O'Neil Ryan-Smith de la Cruz", "Foo —Bar Baz",
+             "Österreich Foo Bar", "Foo Ölmez Bar", "café Foo Bar"]
+    assert _caps_spans("eBay Inc Corp said") == [["Inc", "Corp"]]            # "Bay" starts no word
+    assert _caps_spans("Foo of's Bar") == [["Foo", "of", "Bar"]]
+    rng = random.Random(0)
+    alphabet = list("AaBbOofdeni -'’\n.,s")
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(20000)]
+    for text in cases:
+        assert _caps_spans(text) == _caps_spans_by_token(text), text
+
+
+def test_shared_counts_equal_the_intersection_of_each_pair():
+    from kzlib.provenance.minhash import _shared_counts
+
+    rng = np.random.default_rng(3)
+    docs = [np.unique(rng.integers(0, 60, rng.integers(1, 25))).astype(np.uint32) for _ in range(40)]
+    hashes = np.concatenate(docs)
+    offsets = np.r_[0, np.cumsum([len(d) for d in docs])]
+    first, second = np.triu_indices(len(docs), k=1)
+    expected = [len(np.intersect1d(docs[i], docs[j])) for i, j in zip(first, second)]
+    # small batches: the pairs are split over many batches, one pair larger than a batch too
+    for batch in (1, 7, 50, 1 << 20):
+        assert _shared_counts(hashes, offsets, first, second, batch=batch).tolist() == expected
 
 def test_find_copies_scales_by_lsh_and_finds_planted_copies():
     rng = np.random.default_rng(1)
@@ -153,7 +189,7 @@ def test_find_copies_checks_its_options():
 
 
 def test_minhash_signatures_estimate_jaccard_and_bands_pair_equal_rows():
-    from kzlib.provenance import _band_candidates, _signatures
+    from kzlib.provenance.minhash import _band_candidates, _signatures
 
     rng = np.random.default_rng(0)
     pool = rng.choice(2**32 - 1, size=3000, replace=False).astype(np.uint32)
@@ -168,7 +204,7 @@ def test_minhash_signatures_estimate_jaccard_and_bands_pair_equal_rows():
 
 
 def test_bands_pair_every_two_rows_of_buckets_of_any_size():
-    from kzlib.provenance import _band_candidates
+    from kzlib.provenance.minhash import _band_candidates
 
     # band 1: buckets {0, 3, 6} and {1, 4, 7} (size 3) and {2, 5, 8, 9} (size 4); band 2: {0, 9} and the rest alone
     rows = np.array([[r % 3, 0, 0, r] for r in range(9)] + [[2, 0, 0, 0]], dtype=np.uint32)
@@ -178,7 +214,7 @@ def test_bands_pair_every_two_rows_of_buckets_of_any_size():
 
 
 def test_minhash_signatures_are_deterministic_for_a_seed_and_chunk_size():
-    from kzlib.provenance import _signatures
+    from kzlib.provenance.minhash import _signatures
 
     rng = np.random.default_rng(3)
     hashes = np.concatenate([np.sort(rng.choice(2**32 - 1, size=k, replace=False)) for k in (5, 300, 40)])
@@ -224,7 +260,7 @@ def test_a_story_copied_more_often_than_max_df_keeps_its_features_up_to_min_df_c
 
 
 def test_a_feature_in_every_document_makes_no_candidate_pairs():
-    from kzlib.provenance import _candidate_pairs
+    from kzlib.provenance.minhash import _candidate_pairs
 
     rng = np.random.default_rng(5)
     texts, _ = _random_docs(rng, 120)
@@ -241,7 +277,7 @@ def test_a_feature_in_every_document_makes_no_candidate_pairs():
 
 
 def test_lsh_rows_are_those_datasketch_chooses():
-    from kzlib.provenance import _lsh_bands, _lsh_rows
+    from kzlib.provenance.minhash import _lsh_bands, _lsh_rows
 
     lsh = pytest.importorskip("datasketch.lsh")
     for threshold in (0.05, 0.1, 0.3, 0.5, 0.8):
@@ -254,8 +290,8 @@ def test_lsh_rows_are_those_datasketch_chooses():
 
 
 def test_body_paragraphs_take_their_phrases_from_their_document():
-    from kzlib.despin import _compile
-    from kzlib.provenance import _body_spans
+    from kzlib.provenance.spin import _compile
+    from kzlib.provenance.stage import _body_spans
 
     compiled = _compile(pd.DataFrame({"spun": ["safety council", "navy"], "original": ["x", "y"]}))
     paras = ["The navy", "said the Safety", "Council met", "A navy base", "Safety Council", "no phrase"]
@@ -270,7 +306,7 @@ def test_body_paragraphs_take_their_phrases_from_their_document():
 # --- versions and spin scores ------------------------------------------------------------------------
 
 def test_machine_translation_and_translation_evidence_counts():
-    from kzlib import provenance as P
+    from kzlib.provenance import versions as P
 
     text = "The talks began. will continue. U.S. officials said. ok then"
     # a lower-case word after a full stop, in the one white-space delimited word holding the stop
@@ -286,7 +322,7 @@ def test_machine_translation_and_translation_evidence_counts():
 
 
 def test_features_more_frequent_than_the_cut_are_found_from_one_sorted_copy():
-    from kzlib.provenance import _more_often_than, _not_in
+    from kzlib.provenance.minhash import _more_often_than, _not_in
 
     values = np.array([5, 1, 5, 2, 5, 2, 9], dtype=np.uint32)      # 5 three times, 2 twice
     assert _more_often_than(values, 1).tolist() == [2, 5]
@@ -453,6 +489,19 @@ def test_bad_input_gets_clear_errors(seeds_corpus, tmp_path):
         spin_table(bad)
     with pytest.raises(ParameterError, match="does not exist"):
         spin_table(tmp_path / "missing.csv")
+    with pytest.raises(ParameterError, match="spin_score expects a str"):
+        spin_score(["a list of words"])  # type: ignore[arg-type]
+
+
+def test_find_copies_rejects_a_frame_and_repeated_doc_ids():
+    from kzlib.errors import TableError
+
+    with pytest.raises(TableError, match="pandas Series indexed by doc_id"):
+        find_copies(pd.DataFrame({"text": ["Putin met Biden."]}))  # type: ignore[arg-type]
+    # two texts under one doc_id: the pairs could not say which text was meant
+    twice = pd.Series(["Putin met Biden in 2021.", "Biden met Putin in 2021."], index=["a", "a"])
+    with pytest.raises(CorpusError, match="'a'.*more than once"):
+        find_copies(twice)
 
 
 def test_a_corpus_of_one_document_is_its_own_story(seeds_corpus):

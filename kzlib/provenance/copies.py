@@ -1,0 +1,190 @@
+"""Copies of one story: candidate pairs verified by aligning their sentences, and stories (groups of
+copies)."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kzlib.errors import CorpusError, ParameterError, TableError
+from kzlib.provenance.features import _sentence_features, _sentences, _text, story_features
+from kzlib.provenance.minhash import _candidate_pairs
+
+__all__ = ["find_copies", "similarity_matrix"]
+
+log = logging.getLogger(__name__)
+
+
+# --- copies ------------------------------------------------------------------------------------------
+
+
+def _align_share(sents_a: list[frozenset[str]], sents_b: list[frozenset[str]], *,
+                 min_sim: float = 0.3) -> tuple[float, list[tuple[int, int, float]]]:
+    """Share of the shorter document's sentences that have a matching sentence in the other."""
+    if not sents_a or not sents_b:
+        return 0.0, []
+    short, long_, flip = (sents_a, sents_b, False) if len(sents_a) <= len(sents_b) else (sents_b, sents_a, True)
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, fs in enumerate(long_):
+        for f in fs:
+            index[f].append(j)
+    pairs = []
+    for i, fs in enumerate(short):
+        if len(fs) < 3:
+            continue
+        overlap: Counter = Counter()
+        for f in fs:
+            overlap.update(index.get(f, ()))
+        best, best_sim = -1, 0.0
+        for j, n in overlap.items():
+            sim = n / (len(fs) + len(long_[j]) - n)
+            if sim > best_sim or (sim == best_sim and j < best):
+                best, best_sim = j, sim
+        if best_sim >= min_sim:
+            pairs.append((best, i, best_sim) if flip else (i, best, best_sim))
+    usable = sum(1 for fs in short if len(fs) >= 3)
+    return (len(pairs) / usable if usable else 0.0), pairs
+
+
+def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: float = 0.1,
+                num_perm: int = 256, max_df: float | int = 0.01, seed: int = 0, engine: str = "pandas",
+                scheduler: Any = None, npartitions: int | str | None = None) -> pd.DataFrame:
+    """Pairs of documents that are copies of one story.
+
+    ``texts`` is indexed by ``doc_id`` (de-spun body text). Candidates are the pairs whose *rare*
+    :func:`story_features` have a Jaccard similarity of at least ``lsh_threshold``. Rare: features found
+    in at most ``max_df`` of the documents (a share; an int is a number of documents; never fewer than
+    :data:`MIN_DF_CUT` documents) -- names and phrases every article on the crisis writes (``@tokaye``,
+    ``@csto``) make unrelated articles alike, and with them the candidates grow with the square of the
+    corpus. The pairs are found by MinHash LSH (``num_perm`` permutations, banded for
+    ``lsh_threshold`` as datasketch chooses bands and rows), so the cost grows with the number of
+    documents, not of pairs, and the Jaccard of each pair LSH proposes is then computed exactly. A
+    candidate is a copy when at least ``threshold`` of the shorter document's sentences align with a
+    sentence of the other (Jaccard of content stems, numbers and names >= 0.3).
+
+    Each document's features and their hashes are computed per document: with ``engine="dask"`` over
+    partitions of documents on ``scheduler`` (see :func:`kzlib.engine.map_partitions_by_document`, which
+    also reads ``npartitions``); the signatures, the banding and the verification run here.
+
+    Returns ``doc_a``, ``doc_b``, ``similarity`` (the aligned share), ``feature_jaccard`` (over all
+    features), ``aligned_sentences``, ``shared_numbers``, ``shared_names``, ``evidence``, sorted.
+
+    Example:
+        >>> t = pd.Series({"a": "Putin met Biden in 2021. They spoke of Ukraine and NATO expansion.",
+        ...                "b": "In 2021 Putin met Biden. They discussed Ukraine and the NATO expansion."})
+        >>> find_copies(t)[["doc_a", "doc_b"]].values.tolist()
+        [['a', 'b']]
+    """
+    if not 0 < threshold <= 1 or not 0 < lsh_threshold < 1:
+        raise ParameterError("threshold must be in (0, 1] and lsh_threshold in (0, 1); "
+                             f"got {threshold} and {lsh_threshold}")
+    if isinstance(max_df, (bool, np.bool_)) or not (
+            (isinstance(max_df, (int, np.integer)) and max_df >= 1) or (isinstance(max_df, float) and 0 < max_df <= 1)):
+        raise ParameterError(f"max_df must be a share of documents in (0, 1] or a number of documents >= 1; "
+                             f"got {max_df!r}")
+    if not isinstance(texts, pd.Series):
+        raise TableError(f"find_copies needs the texts as a pandas Series indexed by doc_id, not "
+                         f"{type(texts).__name__}; e.g. documents.set_index('doc_id')['text']")
+    texts = texts.copy()
+    texts.index = texts.index.astype(str)
+    if texts.index.has_duplicates:
+        dup = sorted(set(texts.index[texts.index.duplicated()]))
+        raise CorpusError(f"find_copies: doc_id {dup[:5]} occurs more than once ({len(dup)} such ids); "
+                          "give one text per document (join a document's paragraphs first)")
+    candidates = _candidate_pairs(texts, lsh_threshold=lsh_threshold, num_perm=num_perm, max_df=max_df,
+                                  seed=seed, engine=engine, scheduler=scheduler, npartitions=npartitions)["pairs"]
+
+    # verify the candidates by aligning sentences (per partition of pairs, grouped by their first document)
+    from kzlib.engine import map_partitions_by_document
+
+    frame = pd.DataFrame({"doc_a": [a for a, _ in candidates], "doc_b": [b for _, b in candidates]})
+    frame["text_a"] = texts.reindex(frame["doc_a"]).to_numpy()
+    frame["text_b"] = texts.reindex(frame["doc_b"]).to_numpy()
+    return map_partitions_by_document(frame, _verify_pairs, key="doc_a", engine=engine, scheduler=scheduler,
+                                      npartitions=npartitions, sort_by=["doc_a", "doc_b"], threshold=threshold)
+
+
+_COPY_COLUMNS = ["doc_a", "doc_b", "similarity", "feature_jaccard", "aligned_sentences", "shared_numbers",
+                 "shared_names", "evidence"]
+
+
+def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
+    """The candidate pairs of ``frame`` (``doc_a``, ``doc_b``, ``text_a``, ``text_b``) that are copies: at
+    least ``threshold`` of the shorter one's sentences align with a sentence of the other; the rows of
+    :func:`find_copies`. A document's features are kept while a later pair needs them."""
+    candidates = list(zip(frame["doc_a"].tolist(), frame["doc_b"].tolist()))
+    text_of = dict(zip(frame["doc_a"].tolist(), frame["text_a"].tolist()))
+    text_of.update(zip(frame["doc_b"].tolist(), frame["text_b"].tolist()))
+    last_use: dict[str, int] = {}
+    for k, (a, b) in enumerate(candidates):
+        last_use[a] = last_use[b] = k
+    sents: dict[str, list[frozenset[str]]] = {}
+    feats: dict[str, set[str]] = {}
+    rows_out = []
+    for k, (a, b) in enumerate(candidates):
+        for d in (a, b):
+            if d not in sents:
+                sents[d] = [_sentence_features(x) for x in _sentences(_text(text_of[d]))]
+        share, pairs = _align_share(sents[a], sents[b])
+        if share >= threshold:
+            fa = feats[a] if a in feats else feats.setdefault(a, story_features(_text(text_of[a])))
+            fb = feats[b] if b in feats else feats.setdefault(b, story_features(_text(text_of[b])))
+            jacc = len(fa & fb) / len(fa | fb) if fa or fb else 0.0
+            nums = sorted(f[1:] for f in fa & fb if f.startswith("#"))
+            names = sorted(f[1:] for f in fa & fb if f.startswith("@"))
+            rows_out.append({
+                "doc_a": a, "doc_b": b, "similarity": round(share, 3), "feature_jaccard": round(jacc, 3),
+                "aligned_sentences": len(pairs), "shared_numbers": " ".join(nums[:20]),
+                "shared_names": " ".join(names[:20]),
+                "evidence": (f"{len(pairs)} sentences aligned ({share:.0%} of the shorter copy); "
+                             f"{len(nums)} shared numbers; {len(names)} shared names"),
+            })
+        for d in (a, b):
+            if last_use[d] == k:
+                sents.pop(d, None)
+                feats.pop(d, None)
+    return pd.DataFrame(rows_out, columns=_COPY_COLUMNS)
+
+
+def similarity_matrix(texts: pd.Series, *, max_docs: int = 200) -> pd.DataFrame:
+    """All-pairs aligned-sentence share (the :func:`find_copies` similarity), for a heatmap.
+
+    Quadratic, so limited to ``max_docs`` documents (the first by ``doc_id``); the diagonal is 1.
+
+    Example:
+        >>> t = pd.Series({"a": "Putin met Biden in 2021.", "b": "In 2021 Putin met Biden."})
+        >>> float(similarity_matrix(t).loc["a", "b"])
+        1.0
+    """
+    ids = sorted(texts.index.astype(str))
+    if len(ids) > max_docs:
+        log.warning("similarity_matrix: %d documents, showing the first %d", len(ids), max_docs)
+        ids = ids[:max_docs]
+    texts = texts.copy()
+    texts.index = texts.index.astype(str)
+    sents = {d: [_sentence_features(s) for s in _sentences(texts[d])] for d in ids}
+    mat = np.eye(len(ids))
+    for i, a in enumerate(ids):
+        for j in range(i + 1, len(ids)):
+            mat[i, j] = mat[j, i] = round(_align_share(sents[a], sents[ids[j]])[0], 3)
+    return pd.DataFrame(mat, index=ids, columns=ids)
+
+
+def _stories(ids: list[str], copies: pd.DataFrame) -> dict[str, str]:
+    parent = {d: d for d in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in zip(copies["doc_a"], copies["doc_b"]):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {d: find(d) for d in ids}

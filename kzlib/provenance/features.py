@@ -1,0 +1,120 @@
+"""Features of a document that survive spinning and translation: sentences, content-word stems,
+numbers and names, and the per-document plumbing the provenance stage shares (:func:`_text`)."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["story_features"]
+
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# a number not glued to a word or a dot: the look-behind comes after the first digit, so that the search
+# jumps from digit to digit (same matches as "(?<![\w.])\d[\d,./]*\d(?!\w)|(?<![\w.])\d(?![\w.])")
+_NUMBER = re.compile(r"\d(?<![\w.]\d)[\d,./]*\d(?!\w)|\d(?<![\w.]\d)(?![\w.])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
+
+
+def _stopwords() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+_STOP = _stopwords()
+
+
+# --- features that survive spinning and translation -------------------------------------------------
+
+def _stem(word: str) -> str:
+    return word.lower().replace("’", "'")[:6]
+
+
+def _sentence_features(sentence: str) -> frozenset[str]:
+    """Content-word stems, numbers and capitalised names of one sentence."""
+    feats = {stem for _, stem in map(_word_roles, _WORDS.findall(sentence)) if stem}   # 3+ letters, no stop word
+    feats.update(["#" + n.replace(",", "") for n in _NUMBER.findall(sentence)])
+    return frozenset(feats)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and len(s.strip()) > 1]
+
+
+def story_features(text: str) -> set[str]:
+    """The features copies of one story share whatever happened to their wording.
+
+    Numbers (``#2001``), names (``@stolte``: capitalised words not opening a sentence, first 6 letters,
+    which survive spinning and most transliteration) and pairs of consecutive content-word stems
+    (``destab_interv``) of (de-spun) text.
+
+    Example:
+        >>> sorted(story_features("In 2001, Biden met Putin in Geneva."))[:3]
+        ['#2001', '@biden', '@geneva']
+    """
+    feats: set[str] = {"#" + n.replace(",", "") for n in _NUMBER.findall(text)}
+    # the words and sentence breaks of the text in one pass (a break never starts inside a word: it is
+    # a quote after . ! or ?, or white space), read as the words of each of _sentences(text)
+    roles = list(map(_word_roles, _WORDS_AND_BREAKS.findall(text)))
+    feats.update([name for (_, prev), (name, _) in itertools.pairwise(roles) if name is not None and prev != ""])
+    content = [stem for _, stem in roles if stem is not None]       # "" marks a sentence break
+    feats.update([a + "_" + b for a, b in itertools.pairwise(content) if a and b])
+    return feats
+
+
+_WORDS_AND_BREAKS = re.compile(rf"{_WORDS.pattern}|{_SENTENCE_END.pattern}")
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _word_roles(token: str) -> tuple[str | None, str | None]:
+    """(name feature, content stem) of a token of ``_WORDS_AND_BREAKS``, each None where the word is
+    none; a sentence break is (None, "")."""
+    if not token[0].isalpha():
+        return None, ""
+    lower = token.lower()
+    if lower in _STOP:
+        return None, None
+    stem = lower.replace("’", "'")[:6]                               # _stem(token)
+    return ("@" + stem if token[0].isupper() else None), (stem if len(token) > 2 else None)
+
+
+def _objects(values: list[Any]) -> np.ndarray:
+    """A 1-d object array holding ``values`` as they are (``np.array`` would stack equal-length arrays
+    or lists into a 2-d array)."""
+    out = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        out[i] = value
+    return out
+
+
+def _text(value: str | tuple[str, ...]) -> str:
+    """A document's text: ``value`` itself, or its paragraphs (a tuple) joined by a blank line.
+
+    :func:`annotate` passes each document's body text around as the tuple of its paragraph strings, which
+    the paragraphs table already holds, and joins it only where it is read, one document at a time: one
+    string per document would be a second copy of the corpus's text (at 100,000 generated documents
+    1,066 MB, twice the paragraphs' 596 MB, since a text with one character beyond Latin-1, such as a
+    curly quote, takes two bytes for every character).
+
+    Example:
+        >>> _text(("First paragraph.", "Second one.")).split("\\n\\n")
+        ['First paragraph.', 'Second one.']
+    """
+    return value if isinstance(value, str) else "\n\n".join(value)
+
+
+def _per_document(frame: pd.DataFrame, func: Callable[..., pd.DataFrame], *, engine: str, scheduler: Any,
+                  npartitions: int | str | None, **kwargs: Any) -> pd.DataFrame:
+    """``func(frame, **kwargs)`` (one row per document, ``doc_id`` first) with the pandas engine in one
+    batch or over partitions of documents (:func:`kzlib.engine.map_partitions_by_document`), in
+    ``doc_id`` order."""
+    from kzlib.engine import map_partitions_by_document
+
+    return map_partitions_by_document(frame, func, engine=engine, scheduler=scheduler, npartitions=npartitions,
+                                      sort_by=["doc_id"], **kwargs)

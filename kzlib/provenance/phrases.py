@@ -1,0 +1,46 @@
+"""How often phrases occur in a corpus: the frequencies :class:`SpinRepairer` weighs swaps by."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import pandas as pd
+
+from kzlib.provenance.features import _WORDS, _text
+
+__all__: list[str] = []
+
+
+def _phrase_counts(texts: Iterable[str], phrases: Iterable[str], n_max: int = 3) -> tuple[Counter, int]:
+    """How often each of ``phrases`` occurs as an n-gram (n <= ``n_max``) of the texts' lower-cased words
+    (``_WORDS``, ’ read as '), and the number of words. Only the n-grams asked about are built, not every
+    n-gram of the corpus."""
+    by_first: dict[str, list[list[str]]] = defaultdict(list)
+    for ph in set(phrases):
+        toks = ph.split(" ")
+        if len(toks) <= n_max:
+            by_first[toks[0]].append(toks)
+    counts: Counter = Counter()
+    total = 0
+    for text in texts:
+        # ASCII lower case (the words are ASCII letters), ’ read as ': the words of _ngram counting
+        toks = _WORDS.findall(text.encode("utf-8").lower().decode("utf-8").replace("’", "'"))
+        total += len(toks)
+        for i in itertools.compress(range(len(toks)), map(by_first.__contains__, toks)):   # in C
+            for gram in by_first[toks[i]]:
+                if toks[i:i + len(gram)] == gram:
+                    counts[" ".join(gram)] += 1
+    return counts, total
+
+
+def _phrase_count_part(frame: pd.DataFrame, *, phrases: set[str]) -> pd.DataFrame:
+    """:func:`_phrase_counts` of the spun and of the clean documents of ``frame`` (``doc_id``, ``text``,
+    ``spun``): ``spun``, ``phrase``, ``n``, with a row of ``phrase`` "" for the number of words."""
+    rows = []
+    for spun in (True, False):
+        texts = [_text(t) for t, s in zip(frame["text"], frame["spun"]) if bool(s) == spun]
+        counts, total = _phrase_counts(texts, phrases)
+        rows += [(spun, p, n) for p, n in counts.items()] + [(spun, "", total)]
+    return pd.DataFrame(rows, columns=["spun", "phrase", "n"])

@@ -1,0 +1,130 @@
+"""Inspecting de-spinning after the fact: the substitutions learnt, repaired sentences side by side,
+and how much each document changed."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import pandas as pd
+
+from kzlib.errors import CorpusError
+from kzlib.provenance.features import _sentences
+from kzlib.provenance.repair import SpinRepairer
+from kzlib.provenance.spin import MIN_MATCHES, SPIN_THRESHOLD, _apply, _compile
+from kzlib.provenance.stage import _gazetteer, _gazetteer_variants
+
+__all__ = ["learned_substitutions", "repair_examples", "change_rate"]
+
+
+def learned_substitutions(corpus, *, spin_threshold: float = SPIN_THRESHOLD,
+                          table: pd.DataFrame | str | None = None,
+                          gazetteer: Iterable[str] | None = None) -> pd.DataFrame:
+    """The substitutions :class:`SpinRepairer` learns from an annotated corpus, beyond the phrase table.
+
+    Reads ``documents.spin_score`` and ``story_id`` (from :func:`annotate`) and the paragraphs; returns
+    one row per learned substitution: ``spun``, ``original``, ``left``, ``right``, ``mechanism``
+    (name-context / aligned-copy), ``story`` ("" = applies in every spun document), ``evidence``,
+    ``in_table`` and ``n_applied`` (times it repaired the corpus).
+
+    Example:
+        >>> from kzlib.study import prepare
+        >>> learned_substitutions(prepare())[["spun", "original", "mechanism"]].head(3)  # doctest: +SKIP
+    """
+    docs = corpus.documents
+    if "story_id" not in docs.columns or docs["spin_score"].isna().all():
+        raise CorpusError("learned_substitutions needs an annotated corpus: call kzlib.provenance.annotate first")
+    compiled = _compile(table)
+    paras = corpus.paragraphs.sort_values(["doc_id", "para_id"])
+    dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
+    body = paras[(paras["kind"] == "body") & (dup < 0)]
+    ids = sorted(docs["doc_id"])
+    scores = docs.set_index("doc_id")["spin_score"].astype(float)
+    raw = body.groupby("doc_id")["text"].agg("\n\n".join).reindex(ids).fillna("")
+    n_matches = raw.map(lambda t: len(compiled.find(t, spun=True)))
+    is_spun = (scores.reindex(ids) >= spin_threshold) & (n_matches >= MIN_MATCHES)
+    stage1 = pd.Series([_apply(t, compiled.find(t, spun=bool(is_spun.get(d, False))))
+                        for d, t in zip(body["doc_id"], body["text"])], index=body.index)
+    s1_body = stage1.groupby(body["doc_id"]).agg("\n\n".join).reindex(ids).fillna("")
+    story = docs.set_index("doc_id")["story_id"].reindex(ids)
+    names, actors = (tuple(gazetteer), ()) if gazetteer is not None else _gazetteer()
+    other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
+    clean_texts = raw[~is_spun.reindex(raw.index).fillna(False)]
+    rep = SpinRepairer(table=compiled.table, gazetteer=names,
+                       variants=tuple(_gazetteer_variants(actors, clean_texts))).fit(
+        s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist())
+    learned = rep.learned_.copy()
+    counts = []
+    for row in learned.itertuples(index=False):
+        one = _compile(pd.DataFrame([row._asdict()])[list(compiled.table.columns)])
+        docs_in = [d for d in ids if is_spun.get(d, False) and (not row.story or story.get(d) == row.story)]
+        counts.append(sum(len(one.find(s1_body[d], spun=True)) for d in docs_in))
+    learned["n_applied"] = counts
+    return learned[["spun", "original", "left", "right", "mechanism", "story", "evidence", "in_table",
+                    "n_applied"]].reset_index(drop=True)
+
+
+def repair_examples(corpus, *, n: int = 12, doc_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Sentences of spun documents side by side with their repair, most-repaired first.
+
+    Returns ``doc_id``, ``para_id``, ``n_changes`` (words changed), ``spun`` (verbatim) and ``repaired``;
+    ``n`` rows at most (0 = all). Spun documents are those with ``version_detected == "spun"`` unless
+    ``doc_ids`` names others.
+
+    Example:
+        >>> from kzlib.study import prepare
+        >>> repair_examples(prepare(), n=3)[["spun", "repaired"]]  # doctest: +SKIP
+    """
+    docs = corpus.documents
+    if doc_ids is None:
+        if "version_detected" not in docs.columns:
+            raise CorpusError("repair_examples needs an annotated corpus: call kzlib.provenance.annotate first")
+        doc_ids = docs.loc[docs["version_detected"] == "spun", "doc_id"]
+    keep = set(doc_ids)
+    p = corpus.paragraphs
+    p = p[p["doc_id"].isin(keep) & (p["text"] != p["text_despun"])].sort_values(["doc_id", "para_id"])
+    rows = []
+    for d, pid, before, after in zip(p["doc_id"], p["para_id"], p["text"], p["text_despun"]):
+        sa, sb = _sentences(before), _sentences(after)
+        if len(sa) != len(sb):
+            sa, sb = [before], [after]
+        for x, y in zip(sa, sb):
+            if x != y:
+                rows.append({"doc_id": d, "para_id": int(pid), "n_changes": _words_changed(x, y), "spun": x,
+                             "repaired": y})
+    out = pd.DataFrame(rows, columns=["doc_id", "para_id", "n_changes", "spun", "repaired"])
+    out = out.sort_values(["n_changes", "doc_id", "para_id"], ascending=[False, True, True], kind="stable")
+    return (out.head(n) if n else out).reset_index(drop=True)
+
+
+def _words_changed(before: str, after: str) -> int:
+    a, b = before.split(), after.split()
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal")
+
+
+def change_rate(corpus, *, doc_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """How much de-spinning changed each document: ``n_words``, ``words_changed``, ``rate`` (changed per
+    1,000 words), both in the corpus (``text_despun``) and by :func:`kzlib.despin.despin` run alone on
+    the raw text (``words_changed_alone``, ``rate_alone``). On clean documents both should be ~0.
+
+    Example:
+        >>> from kzlib.study import prepare
+        >>> change_rate(prepare())[["doc_id", "rate"]]  # doctest: +SKIP
+    """
+    from kzlib.provenance.spin import despin
+
+    p = corpus.paragraphs.sort_values(["doc_id", "para_id"])
+    if doc_ids is not None:
+        p = p[p["doc_id"].isin(set(doc_ids))]
+    rows = []
+    for d, g in p.groupby("doc_id", sort=True):
+        before = "\n\n".join(g["text"])
+        after = "\n\n".join(g["text_despun"])
+        alone = despin(before)
+        n = len(before.split())
+        ch, ch_alone = _words_changed(before, after), _words_changed(before, alone)
+        rows.append({"doc_id": d, "n_words": n, "words_changed": ch, "rate": round(1000 * ch / max(n, 1), 2),
+                     "words_changed_alone": ch_alone, "rate_alone": round(1000 * ch_alone / max(n, 1), 2)})
+    return pd.DataFrame(rows, columns=["doc_id", "n_words", "words_changed", "rate", "words_changed_alone",
+                                       "rate_alone"])

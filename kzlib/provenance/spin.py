@@ -1,0 +1,337 @@
+"""Reverse article-spinner substitutions ("Collective Safety Treaty Group" -> "... Security ... Organization").
+
+An article spinner swaps words for dictionary synonyms to evade duplicate detection. Its swaps are
+systematic (the same tool turns every "said" into "mentioned", every "military" into "navy"), so they
+can be listed once and reversed. This module holds the list (``kzlib/data/spin_phrases.csv``, one row
+per substitution with a ``source`` note saying how it was established) and applies it:
+
+- ``scope=always`` rows are phrases English never uses ("Chilly Battle", "non secular"); they are
+  repaired in any text.
+- ``scope=spun`` rows are swaps into ordinary words ("mentioned" for "said", "navy" for "military");
+  they are repaired only in text judged spun (its own spin score, or ``spun=True``), so clean text
+  keeps its "mentioned".
+- ``left`` / ``right`` are regular expressions the text just before / after must match (``left`` is
+  searched at the end of the preceding 60 characters, ``right`` is matched right after the phrase).
+- ``case=exact`` rows match only as written ("japanese" lower case is a spun "eastern", "Japanese" is
+  not); rows with a capital letter are exact too. Other rows match in any case and keep the case of the
+  first letter.
+
+:class:`kzlib.provenance.SpinRepairer` learns further rows from a corpus (substitutions nobody listed)
+and applies them with the same machinery.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from kzlib._text import ASCII_CASE_TWINS
+from kzlib.actors import _by_first_char
+from kzlib.errors import ParameterError
+
+__all__ = ["despin", "spin_table", "spin_matches", "spin_score", "SPIN_THRESHOLD", "MIN_MATCHES"]
+
+log = logging.getLogger(__name__)
+
+#: Spinner evidence (table matches per 1,000 words) above which a text is treated as spun.
+#: Clean English news scores 0-5 (ordinary words such as "mentioned" or "overseas" in their own
+#: sense); spinner output scores in the tens, because most sentences carry a swap.
+SPIN_THRESHOLD = 15.0
+
+_TABLE_COLUMNS = ["spun", "original", "scope", "left", "right", "source"]
+_SCOPES = ("always", "spun")
+_CASES = ("any", "exact")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_LEFT_WINDOW = 60
+#: A text counts as spun on its own score only with at least this many matches (a short clean text
+#: with one "mentioned" would otherwise score in the hundreds per 1,000 words).
+MIN_MATCHES = 3
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("kzlib.data").joinpath(name)))
+
+
+def spin_table(path: str | Path | None = None) -> pd.DataFrame:
+    """The spin-phrase table: ``spun``, ``original``, ``scope``, ``left``, ``right``, ``case``, ``source``.
+
+    ``path=None`` reads the bundled ``kzlib/data/spin_phrases.csv``; give your own CSV with the same
+    columns to extend or replace it.
+
+    Example:
+        >>> t = spin_table()
+        >>> t.loc[t["spun"] == "Chilly Battle", "original"].item()
+        'Cold War'
+    """
+    p = Path(path) if path else _data_path("spin_phrases.csv")
+    if not p.exists():
+        raise ParameterError(f"spin-phrase table {p} does not exist; give the path of a CSV with columns "
+                             f"{_TABLE_COLUMNS}, or None for the bundled table")
+    table = pd.read_csv(p, dtype=str, keep_default_na=False)
+    return _validate(table, str(p))
+
+
+def _validate(table: pd.DataFrame, where: str) -> pd.DataFrame:
+    missing = [c for c in ("spun", "original") if c not in table.columns]
+    if missing:
+        raise ParameterError(f"spin-phrase table {where} lacks the columns {missing}; it needs at least "
+                             "'spun' and 'original' (and optionally scope, left, right, case, source)")
+    table = table.copy()
+    for col, default in (("scope", "spun"), ("left", ""), ("right", ""), ("case", ""), ("source", "")):
+        if col not in table.columns:
+            table[col] = default
+        table[col] = table[col].fillna(default).astype(str)
+    table["case"] = [c or ("exact" if any(ch.isupper() for ch in s) else "any")
+                     for c, s in zip(table["case"], table["spun"])]
+    bad_scope = sorted(set(table["scope"]) - set(_SCOPES))
+    bad_case = sorted(set(table["case"]) - set(_CASES))
+    if bad_scope or bad_case:
+        raise ParameterError(f"spin-phrase table {where}: scope must be one of {_SCOPES} and case one of "
+                             f"{_CASES}; found {bad_scope + bad_case}")
+    empty = table["spun"].str.strip() == ""
+    if empty.any():
+        raise ParameterError(f"spin-phrase table {where}: {int(empty.sum())} rows have an empty 'spun' phrase")
+    for col in ("left", "right"):
+        for pattern in table[col]:
+            if pattern:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ParameterError(f"spin-phrase table {where}: bad {col} pattern {pattern!r}: {exc}") from exc
+    return table[["spun", "original", "scope", "left", "right", "case", "source"]].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class _Row:
+    index: int
+    spun: str
+    original: str
+    always: bool
+    left: re.Pattern | None
+    right: re.Pattern | None
+    exact: bool
+    source: str
+
+
+class _Compiled:
+    """A table compiled into one alternation (longest phrase first) and per-phrase candidate rows."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.table = table
+        self.rows: dict[str, list[_Row]] = {}
+        for i, r in enumerate(table.itertuples(index=False)):
+            key = _key(r.spun)
+            row = _Row(i, r.spun, r.original, r.scope == "always",
+                       re.compile(f"(?:{r.left})$") if r.left else None,
+                       re.compile(r.right) if r.right else None, r.case == "exact", r.source)
+            self.rows.setdefault(key, []).append(row)
+        self._keys = sorted(self.rows, key=lambda k: (-len(k), k))
+        # the same matches as `pattern`, twice as fast, for text without the characters that
+        # re.IGNORECASE equates with an ASCII letter (see _ascii_trie); `pattern` is compiled when needed
+        self._fast = (re.compile(rf"(?<!\w){_ascii_trie(self._keys)}(?!\w)")
+                      if self._keys and all(k.isascii() for k in self._keys) else None)
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern | None:
+        """The phrases, longest first, in any case, as whole words: grouped by first character (same
+        matches, several times faster to search)."""
+        if not self._keys:
+            return None
+        alternation = _by_first_char((k, r"\s+".join(re.escape(w) for w in k.split(" "))) for k in self._keys)
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+    def find(self, text: str, *, spun: bool) -> list[tuple[int, int, _Row]]:
+        """Non-overlapping matches whose row applies here (context, case and scope)."""
+        out: list[tuple[int, int, _Row]] = []
+        for start, end in self.spans(text):
+            row = self.choose(text, start, end, spun=spun)
+            if row is not None:
+                out.append((start, end, row))
+        return out
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of the table's phrases in ``text``, whether or not a row applies there: the
+        matches :meth:`find` chooses a row for (they do not depend on ``spun`` or the context)."""
+        if not self._keys or not text:
+            return []
+        pattern = self.pattern if self._fast is None or _ASCII_CASE_TWINS.search(text) else self._fast
+        return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+
+    def choose(self, text: str, start: int, end: int, *, spun: bool) -> _Row | None:
+        """The first row of the phrase ``text[start:end]`` that applies there (context, case, scope)."""
+        found = text[start:end]
+        for row in self.rows.get(_key(found), ()):
+            if not (row.always or spun):
+                continue
+            if row.exact and re.sub(r"\s+", " ", found) != row.spun:
+                continue
+            if row.left is not None and not row.left.search(text[max(0, start - _LEFT_WINDOW):start]):
+                continue
+            if row.right is not None and not row.right.match(text, end):
+                continue
+            return row
+        return None
+
+
+_ASCII_CASE_TWINS = ASCII_CASE_TWINS   # see kzlib._text
+
+
+def _ascii_trie(keys: list[str]) -> str:
+    """A case-sensitive regex matching, at any position, the longest of ``keys`` (ASCII, lower case,
+    words separated by one space) that ``re.IGNORECASE`` would match there, in a text without
+    :data:`_ASCII_CASE_TWINS`.
+
+    The keys are merged into a trie (``[cC][hH](?:[iI][lL]...|[iI][eE]...)``): ``re`` then rejects a
+    branch by its first character without entering it (it does so only for case-sensitive character
+    classes), where the flat case-insensitive alternation enters every branch of the letter's group.
+    A child is tried before the end of a key, so a longer key wins, as in the alternation sorted
+    longest first; two keys both matching at one position are always one a prefix of the other.
+    """
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for i, word in enumerate(key.split(" ")):
+            if i:
+                node = node.setdefault(" ", {})
+            for ch in word:
+                node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def unit(ch: str) -> str:
+        if ch == " ":
+            return r"\s+"
+        return f"[{ch.lower()}{ch.upper()}]" if ch.isalpha() else re.escape(ch)
+
+    def emit(node: dict) -> str:
+        alts = [unit(ch) + emit(child) for ch, child in node.items() if ch]
+        if "" in node:
+            alts.append("")             # the key ends here: tried after every longer key
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
+def _key(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.strip()).lower().replace("’", "'")
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled_default() -> _Compiled:
+    return _Compiled(spin_table())
+
+
+def _compile(table: pd.DataFrame | str | Path | None) -> _Compiled:
+    if table is None:
+        return _compiled_default()
+    if isinstance(table, _Compiled):
+        return table
+    if isinstance(table, (str, Path)):
+        return _Compiled(spin_table(table))
+    if isinstance(table, pd.DataFrame):
+        return _Compiled(_validate(table, "given as a DataFrame"))
+    raise ParameterError(f"table must be a DataFrame, a CSV path or None, not {type(table).__name__}")
+
+
+def _cased(replacement: str, found: str, exact: bool) -> str:
+    if exact or not found:
+        return replacement
+    if len(found) > 1 and found.isupper():
+        return replacement.upper()
+    if found[0].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _n_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def spin_matches(text: str, *, table: pd.DataFrame | str | Path | None = None,
+                 spun: bool | None = None) -> pd.DataFrame:
+    """The spinner substitutions found in ``text``: ``start``, ``end``, ``spun``, ``original``, ``scope``, ``source``.
+
+    ``spun=None`` decides from the text's own spin score (see :func:`despin`); ``spun=True`` lists
+    every row that matches, which is what the spin score counts.
+
+    Example:
+        >>> spin_matches("the Chilly Battle", spun=True)[["spun", "original"]].values.tolist()
+        [['Chilly Battle', 'Cold War']]
+    """
+    _require_text(text, "spin_matches")
+    compiled = _compile(table)
+    if spun is None:
+        spun = _judged_spun(text, compiled)
+    rows = [(s, e, text[s:e], _cased(r.original, text[s:e], r.exact), "always" if r.always else "spun", r.source)
+            for s, e, r in compiled.find(text, spun=bool(spun))]
+    return pd.DataFrame(rows, columns=["start", "end", "spun", "original", "scope", "source"])
+
+
+def _score(text: str, compiled: _Compiled) -> float:
+    n = _n_words(text)
+    return 1000.0 * len(compiled.find(text, spun=True)) / n if n else 0.0
+
+
+def _judged_spun(text: str, compiled: _Compiled) -> bool:
+    n_matches = len(compiled.find(text, spun=True))
+    n = _n_words(text)
+    return n_matches >= MIN_MATCHES and n > 0 and 1000.0 * n_matches / n >= SPIN_THRESHOLD
+
+
+def spin_score(text: str, *, table: pd.DataFrame | str | Path | None = None) -> float:
+    """Spinner-substitution evidence per 1,000 words: matches of the spin-phrase table (every scope).
+
+    Example:
+        >>> spin_score("The navy intervention, Antonov mentioned.") > 100
+        True
+        >>> spin_score("The military intervention, Antonov said.")
+        0.0
+    """
+    _require_text(text, "spin_score")
+    return _score(text, _compile(table))
+
+
+def despin(text: str, *, table: pd.DataFrame | str | Path | None = None, spun: bool | None = None) -> str:
+    """Reverse spinner substitutions in ``text`` using the spin-phrase table.
+
+    ``spun=None`` (default) repairs ``scope=spun`` rows only when the text's own spin score reaches
+    :data:`SPIN_THRESHOLD` with at least :data:`MIN_MATCHES` matches (clean text is left as it is; ``always`` rows are repaired anyway);
+    ``spun=True`` / ``False`` force the decision (use it for a paragraph of a document known to be
+    spun). ``table`` is a DataFrame or CSV path with the columns of :func:`spin_table`; ``None`` is
+    the bundled table. :class:`kzlib.provenance.SpinRepairer` adds substitutions learned from a corpus.
+
+    Example:
+        >>> despin("The Collective Safety Treaty Group is a relic of the Chilly Battle, Antonov mentioned.",
+        ...        spun=True)
+        'The Collective Security Treaty Organization is a relic of the Cold War, Antonov said.'
+        >>> despin("Blinken mentioned the navy base.")   # clean text: unchanged
+        'Blinken mentioned the navy base.'
+    """
+    _require_text(text, "despin")
+    compiled = _compile(table)
+    if spun is None:
+        spun = _judged_spun(text, compiled)
+    return _apply(text, compiled.find(text, spun=bool(spun)))
+
+
+def _require_text(text: object, func: str) -> None:
+    if not isinstance(text, str):
+        raise ParameterError(f"{func} expects a str, not {type(text).__name__}; for a table use "
+                             "kzlib.provenance.annotate(corpus)")
+
+
+def _apply(text: str, matches: list[tuple[int, int, _Row]]) -> str:
+    if not matches:
+        return text
+    parts, last = [], 0
+    for s, e, row in matches:
+        parts.append(text[last:s])
+        parts.append(_cased(row.original, text[s:e], row.exact))
+        last = e
+    parts.append(text[last:])
+    return "".join(parts)

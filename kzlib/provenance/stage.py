@@ -1,0 +1,302 @@
+"""The provenance stage: :func:`annotate` groups copies into stories, labels versions, scores spin
+and de-spins a cleaned corpus."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import logging
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kzlib._memory import releases_memory
+from kzlib.errors import CorpusError, ParameterError
+from kzlib.provenance.copies import _stories, find_copies
+from kzlib.provenance.features import _objects, _per_document, _text
+from kzlib.provenance.repair import SpinRepairer, _similar
+from kzlib.provenance.spin import MIN_MATCHES, SPIN_THRESHOLD, _apply, _compile, _Compiled
+from kzlib.provenance.versions import _VERSION_RANK, VERSIONS, detect_versions
+
+__all__ = ["annotate"]
+
+log = logging.getLogger(__name__)
+
+_SPIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")      # the words a spin score is per 1,000 of
+
+
+# --- the stage ---------------------------------------------------------------------------------------
+
+
+def _gazetteer() -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """(canonical names, (canonical name, aliases) per actor) of ``kzlib.actors``' gazetteer, if available."""
+    try:
+        from kzlib.actors import default_gazetteer  # noqa: PLC0415 - optional, another module's data
+        g = default_gazetteer()
+    except Exception as exc:  # noqa: BLE001 - a missing or broken optional source must not stop provenance
+        log.info("no actor gazetteer for provenance (%s); learning from the corpus alone", exc)
+        return (), ()
+    actors = sorted(g.actors.values(), key=lambda a: a.name)
+    return tuple(a.name for a in actors), tuple((a.name, tuple(a.aliases)) for a in actors)
+
+
+def _swap_like(x: str, y: str) -> bool:
+    """Two capitalised dictionary-like words that could be a spinner's synonym swap (not Joseph / Joe,
+    Georgiy / Georgi, U.S. / US or Kazakhstani / Kazakh)."""
+    return (x.isalpha() and y.isalpha() and x[0].isupper() and y[0].isupper() and x.lower()[:2] != y.lower()[:2]
+            and not _similar(x, y))
+
+
+def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
+                        clean_texts: Iterable[str | tuple[str, ...]]) -> list[tuple[str, str]]:
+    """(spun form, original) pairs among an actor's names: two forms of the same length that share a word
+    and differ only by dissimilar words ("Ned Worth" / "Ned Price"; spelling variants are not swaps).
+    The original is the canonical name, else the form the clean text uses more."""
+    pairs: list[tuple[str, str, str]] = []     # (a, b, canonical name) of the forms that may be swaps
+    for name, aliases in actors:
+        forms = [f for f in (name, *aliases) if re.fullmatch(r"[A-Za-z][A-Za-z .'’-]*", f)]
+        for i, a in enumerate(forms):
+            for b in forms[i + 1:]:
+                wa, wb = a.split(), b.split()
+                if len(wa) != len(wb) or len(wa) < 2:
+                    continue
+                diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+                if not diff or len(diff) == len(wa) or not all(_swap_like(x, y) for x, y in diff):
+                    continue
+                pairs.append((a, b, name))
+    # occurrences of those forms in the clean text, one pass over it for all the forms (a form spans no
+    # line break, so a text that is its paragraphs, see _text, is counted joined by line breaks)
+    forms_asked = sorted({f for a, b, _ in pairs for f in (a, b)})
+    counts = dict.fromkeys(forms_asked, 0)
+    if forms_asked:
+        for t in clean_texts:
+            joined = t if isinstance(t, str) else "\n".join(t)
+            for form in forms_asked:
+                counts[form] += joined.count(form)
+
+    out = []
+    for a, b, name in pairs:
+        if a == name or b == name:
+            spun, orig = (b, a) if a == name else (a, b)
+        else:
+            ca, cb = counts[a], counts[b]
+            if ca == cb:
+                continue
+            spun, orig = (b, a) if ca > cb else (a, b)
+        if counts[spun] == 0:
+            out.append((spun, orig))
+    return sorted(set(out))
+
+
+@releases_memory
+def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshold: float = 0.1,
+             num_perm: int = 256, max_df: float | int = 0.01, spin_threshold: float = SPIN_THRESHOLD,
+             mt_threshold: float = 2.0,
+             translation_threshold: float = 5.0, table: pd.DataFrame | str | None = None,
+             learn: bool = True, gazetteer: Iterable[str] | None = None, engine: str = "pandas",
+             scheduler: Any = None, npartitions: int | str | None = None):
+    """Group copies into stories, label versions, score spin and de-spin a cleaned corpus.
+
+    ``corpus`` is the result of :func:`kzlib.clean.clean` (it needs ``paragraphs``). Returns a new
+    Corpus with ``documents`` columns ``story_id``, ``is_representative``, ``spin_score``, ``version``
+    (the metadata's where it gave one), ``version_detected``, ``mt_score``, ``translation_score``,
+    ``n_despun`` (repairs made) and ``n_despun_learned`` (of which by learned substitutions);
+    ``paragraphs.text_despun``, ``n_despun`` and ``n_despun_learned``; and the ``copies`` table.
+    ``learn=False`` uses the phrase table only; ``gazetteer`` is a list of actor names (default: those
+    of ``kzlib.actors`` if available). ``seed`` seeds the MinHash permutations; ``lsh_threshold``,
+    ``num_perm`` and ``max_df`` (features in more documents are left out of the signatures) are those
+    of :func:`find_copies`.
+
+    What is read off each document alone -- its spin evidence and score, its detected version, the
+    features and hashes :func:`find_copies` compares -- is computed per document: with ``engine="dask"``
+    over partitions of documents on ``scheduler`` (see :func:`kzlib.engine.map_partitions_by_document`,
+    which also reads ``npartitions``). What needs the whole corpus -- the MinHash banding and the check
+    of each candidate pair, the stories, the substitutions learnt from the corpus -- runs here. Both
+    engines give the same tables.
+
+    Example:
+        >>> from kzlib.study import prepare
+        >>> c = annotate(prepare(provenance=False))
+        >>> c.documents[["doc_id", "story_id", "version_detected"]]  # doctest: +SKIP
+    """
+    docs = corpus.documents
+    paras = corpus.paragraphs
+    if docs is None or "doc_id" not in docs.columns:
+        raise CorpusError("annotate needs a documents table with a doc_id column; load it with kzlib.load_corpus")
+    if paras is None or len(paras) == 0 or not {"doc_id", "para_id", "kind", "text"} <= set(paras.columns):
+        raise CorpusError("annotate needs the paragraphs table of kzlib.clean.clean(corpus) "
+                          "(columns doc_id, para_id, kind, text); call kzlib.prepare(...) instead")
+    if not isinstance(seed, (int, np.integer)):
+        raise ParameterError(f"seed must be an int, not {type(seed).__name__}")
+    docs = docs.copy()
+    paras = paras.sort_values(["doc_id", "para_id"], ignore_index=True)   # a new frame: ours to extend
+    ids = sorted(docs["doc_id"].astype(str))
+    dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
+    in_body = (paras["kind"] == "body") & (dup < 0)
+    # each document's body text, as the tuple of its body paragraphs (joined where read, see _text)
+    raw = paras.loc[in_body, "text"].groupby(paras.loc[in_body, "doc_id"]).agg(tuple).reindex(ids).fillna("")
+
+    # 1. per document: spin score, the table's phrases, the detected version (read off the raw text)
+    compiled = _compile(table)
+    frame = pd.DataFrame({"doc_id": raw.index, "text": raw.to_numpy()})
+    if "republished_from" in docs.columns:
+        notice = docs.drop_duplicates("doc_id").set_index("doc_id")["republished_from"].fillna("").astype(str)
+        frame["republished"] = (notice.str.strip() != "").reindex(raw.index).fillna(False).to_numpy(dtype=bool)
+    evidence = _per_document(frame, _raw_evidence, engine=engine, scheduler=scheduler, npartitions=npartitions,
+                             compiled=compiled, spin_threshold=spin_threshold, mt_threshold=mt_threshold,
+                             translation_threshold=translation_threshold).set_index("doc_id")
+    del frame
+    n_words, scores = evidence["n_words"], evidence["spin_score"]
+    doc_spans = evidence.pop("spans").tolist()       # the table's phrases, found once per document
+    is_spun = (scores >= spin_threshold) & (evidence["n_matches"] >= MIN_MATCHES)
+    spun_ids = set(is_spun.index[is_spun])
+    texts_in = paras["text"].tolist()
+    para_docs = paras["doc_id"].tolist()
+    is_body = in_body.tolist()
+    # a body paragraph takes its phrases from its document's, found above; the others are searched
+    known, again = _body_spans(texts_in, is_body, para_docs, dict(zip(raw.index, doc_spans)))
+    del doc_spans
+    stage1: list[str] = []
+    n_table: list[int] = []
+    for i, (d, t, b) in enumerate(zip(para_docs, texts_in, is_body)):
+        spun = d in spun_ids
+        if not b or d in again:
+            found = compiled.find(t, spun=spun)
+        else:
+            found = [(a, b, row) for a, b in known.get(i, ()) if (row := compiled.choose(t, a, b, spun=spun)) is not None]
+        stage1.append(_apply(t, found))
+        n_table.append(len(found))
+    del known
+    # the de-spun body text: a document the table left unchanged shares its text with raw (one copy of
+    # the corpus in memory, not two); the others are the tuples of their repaired paragraphs
+    changed = {d for d, b, t, t1 in zip(para_docs, is_body, texts_in, stage1) if b and t1 is not t and t1 != t}
+    joined: dict[str, list[str]] = {}
+    for d, b, t1 in zip(para_docs, is_body, stage1):
+        if b and d in changed:
+            joined.setdefault(d, []).append(t1)
+    s1_body = pd.Series([(tuple(joined[d]) if d in joined else t) for d, t in zip(raw.index, raw)],
+                        index=raw.index, dtype=object)
+    del texts_in, para_docs, is_body, joined, in_body
+
+    # 2. copies and stories on de-spun text
+    copies = find_copies(s1_body, threshold=copy_threshold, lsh_threshold=lsh_threshold, num_perm=num_perm,
+                         max_df=max_df, seed=int(seed), engine=engine, scheduler=scheduler,
+                         npartitions=npartitions)
+    story = pd.Series(_stories(ids, copies))
+
+    # 3. substitutions learned from the corpus, applied to spun documents
+    base = compiled.table
+    if learn and is_spun.any():
+        names, actors = (tuple(gazetteer), ()) if gazetteer is not None else _gazetteer()
+        other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
+        clean_texts = raw[~is_spun.reindex(raw.index).fillna(False)]
+        repairer = SpinRepairer(table=base, gazetteer=names,
+                                variants=tuple(_gazetteer_variants(actors, clean_texts))).fit(
+            s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist(),
+            engine=engine, scheduler=scheduler, npartitions=npartitions)
+    else:
+        repairer = None
+    story_of = story.to_dict()
+    n_learned = [0] * len(stage1)
+    if repairer is not None:
+        for i, d in enumerate(paras["doc_id"]):
+            if d in spun_ids:
+                stage1[i], n_learned[i] = repairer.repair_learned(stage1[i], story=story_of.get(d))
+    paras["text_despun"] = stage1
+    paras["n_despun"] = [n + k for n, k in zip(n_table, n_learned)]
+    paras["n_despun_learned"] = n_learned
+    del stage1, n_table
+
+    # 4. versions (detected in step 1) and representatives
+    detected = evidence
+    docs = docs.set_index("doc_id", drop=False)
+    given = docs["version"].fillna("").astype(str).str.strip() if "version" in docs.columns \
+        else pd.Series("", index=docs.index)
+    unknown_given = sorted(set(given[given != ""]) - set(VERSIONS))
+    if unknown_given:
+        log.warning("metadata versions %s are not among %s; they are kept as given", unknown_given, VERSIONS)
+    docs["version_detected"] = detected["version_detected"]
+    docs["mt_score"] = detected["mt_score"]
+    docs["translation_score"] = detected["translation_score"]
+    docs["version_evidence"] = detected["version_evidence"]
+    docs["version"] = given.where(given != "", docs["version_detected"])
+    docs["spin_score"] = scores
+    docs["story_id"] = story
+    for col in ("n_despun", "n_despun_learned"):
+        docs[col] = paras.groupby("doc_id")[col].sum().reindex(docs.index).fillna(0).astype(int)
+    words = n_words.reindex(docs.index).fillna(0)
+    rank = docs["version"].map(_VERSION_RANK).fillna(len(_VERSION_RANK))
+    order = pd.DataFrame({"story": docs["story_id"], "rank": rank, "words": -words, "doc": docs["doc_id"]})
+    reps = order.sort_values(["story", "rank", "words", "doc"]).groupby("story")["doc"].first()
+    docs["is_representative"] = docs["doc_id"].isin(set(reps))
+    docs = docs.reset_index(drop=True).sort_values("doc_id", ignore_index=True)
+    n_stories = docs["story_id"].nunique()
+    log.info("provenance: %d documents in %d stories; %d spun, %d substitutions repaired",
+             len(docs), n_stories, int(is_spun.sum()), int(paras["n_despun"].sum()))
+    return dataclasses.replace(corpus, documents=docs, paragraphs=paras, copies=copies)
+
+
+def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: float, mt_threshold: float,
+                  translation_threshold: float) -> pd.DataFrame:
+    """What :func:`annotate` reads off each document's raw body text alone, for the documents of ``frame``
+    (``doc_id``, ``text``, optionally ``republished``: a syndication notice): ``n_words`` (the words a
+    spin score is per 1,000 of), ``n_matches`` (phrase-table substitutions that apply in a spun text),
+    ``spin_score``, ``spans`` (where the table's phrases are) and :func:`detect_versions`'s columns."""
+    raw = pd.Series([_text(t) for t in frame["text"].tolist()],
+                    index=pd.Index(frame["doc_id"].to_numpy(), name="doc_id"), dtype=object)
+    n_words = raw.map(lambda t: len(_SPIN_WORD.findall(t))).astype("int64")
+    spans = [compiled.spans(t) for t in raw]
+    n_matches = pd.Series([sum(compiled.choose(t, a, b, spun=True) is not None for a, b in sp)
+                           for t, sp in zip(raw, spans)], index=raw.index, dtype="int64")
+    scores = (1000.0 * n_matches / n_words.where(n_words > 0)).fillna(0.0).round(2)
+    republished = (pd.Series(frame["republished"].to_numpy(dtype=bool), index=raw.index)
+                   if "republished" in frame.columns else None)
+    detected = detect_versions(raw, spin_scores=scores, republished=republished, spin_threshold=spin_threshold,
+                               mt_threshold=mt_threshold, translation_threshold=translation_threshold)
+    out = pd.DataFrame({"doc_id": raw.index.to_numpy(), "n_words": n_words.to_numpy(),
+                        "n_matches": n_matches.to_numpy(), "spin_score": scores.to_numpy(),
+                        "spans": _objects(spans)})
+    for column in detected.columns:
+        out[column] = detected[column].to_numpy()
+    return out
+
+
+def _body_spans(texts: list[str], is_body: list[bool], doc_ids: list[str],
+                doc_spans: dict[str, list[tuple[int, int]]]) -> tuple[dict[int, list[tuple[int, int]]], set[str]]:
+    """The table phrases (:meth:`_Compiled.spans`) of the body paragraphs ``texts[i]`` (``is_body[i]``;
+    in document and paragraph order), read off those found in their document's body text (its body
+    paragraphs joined by a blank line). Where no phrase crosses a paragraph break they are exactly
+    those a search of the paragraph alone finds: the pattern's edges (``(?<!\\w)``, ``(?!\\w)``) see
+    a paragraph break as they see the text's ends.
+
+    Returns the phrases of the paragraphs that have any, and the documents whose paragraphs must be
+    searched on their own (a phrase across a break, or no entry in ``doc_spans``)."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    again: set[str] = set()
+    body_rows = (i for i, b in enumerate(is_body) if b)
+    for d, rows in itertools.groupby(body_rows, key=doc_ids.__getitem__):
+        spans = doc_spans.get(d)
+        if spans is None:
+            again.add(d)
+            continue
+        found: dict[int, list[tuple[int, int]]] = {}
+        j, start = 0, 0
+        for i in rows:
+            end = start + len(texts[i])
+            while j < len(spans) and spans[j][0] < end + 2:    # the phrases before the next paragraph
+                a, b = spans[j]
+                if b > end:
+                    break
+                found.setdefault(i, []).append((a - start, b - start))
+                j += 1
+            else:
+                start = end + 2
+                continue
+            again.add(d)                                       # a phrase across a paragraph break
+            break
+        if d not in again:
+            out.update(found)
+    return out, again

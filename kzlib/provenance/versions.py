@@ -1,0 +1,158 @@
+"""What kind of copy a document is, read off its own text: spun, machine-translated, translated,
+republished, original or unknown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from kzlib.provenance.features import _WORDS
+from kzlib.provenance.spin import SPIN_THRESHOLD
+
+__all__ = ["detect_versions", "VERSIONS"]
+
+
+VERSIONS = ("original", "spun", "machine-translated", "republished", "translated", "unknown")
+# Which copy represents a story: the least altered one first.
+_VERSION_RANK = {"original": 0, "republished": 1, "translated": 2, "machine-translated": 3, "spun": 4, "unknown": 5}
+
+
+# --- versions ----------------------------------------------------------------------------------------
+
+_ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|vs|etc|No|Gen|Sen|Rep|Jr|Sr|Inc|Co|Corp|Ltd|Col|Lt|Gov|Prof|approx)\.$")
+_LOWER_START = re.compile(r"(\S+)[.!?]\s+([a-z][a-z]*)")
+_SPACE_PUNCT = re.compile(r"[.,;:]\s+[,.;:](?=\s|$|[\"”])|\w\s+[,;](?=\s|$)")
+_STRANDED = re.compile(r"(?:(?<=[.!?] )|(?<=[.!?][\"”] )|^)(?:Is|Are|Was|Were|Has|Have|Had|Been|It was|It is)"
+                       r"[.,][\"”]?(?=\s|$)", re.MULTILINE)
+_DASH_PARA = re.compile(r"^\s*[–—]\s+\S", re.MULTILINE)
+_DASH_ATTRIB = re.compile(r"[\"”»]?\s*,?\s+[–—]\s+(?:he|she|they|I|we|says?|said|explains?|notes?|adds?|believes?|"
+                          r"stresses?|according)\b")
+_SPACE_CLOSE_QUOTE = re.compile(r"\w[,.!?]?\s+”")
+# as many matches as the two patterns above, searched from a character re finds fast (a dash, a space):
+# each match of those holds one dash / one closing quote, and needs only the white space just before
+# it (and the word after the dash / the word character, with maybe , . ! or ?, before the space)
+_DASH_ATTRIB_AT_DASH = re.compile(r"[–—](?<=\s[–—])\s+(?:he|she|they|I|we|says?|said|explains?|notes?|adds?|"
+                                  r"believes?|stresses?|according)\b")
+_SPACE_CLOSE_QUOTE_AT_SPACE = re.compile(r"\s(?:(?<=\w\s)|(?<=\w[,.!?]\s))\s*”")
+_TRANSLATED_NOTE = re.compile(r"\btranslated (?:from|by)\b|\btranslation (?:from|by)\b", re.IGNORECASE)
+
+
+# cheap necessary conditions of the patterns above (a text without them has no match)
+_LOWER_START_AT_TOKEN = re.compile(r"(?<!\S)(\S+)[.!?]\s+([a-z][a-z]*)")
+_LOWER_NEEDS = re.compile(r"[.!?]\s+[a-z]")
+_STRANDED_NEEDS = re.compile(r"(?:Is|Are|Was|Were|Has|Have|Had|Been|It was|It is)[.,]")
+_SPACE_PUNCT_NEEDS = re.compile(r"\s[,.;:]")
+
+
+def _lower_starts(text: str) -> Iterable[re.Match]:
+    """The matches of ``_LOWER_START.finditer(text)``, found faster: a match starts at a word's first
+    character, or where the previous match ended (inside a word)."""
+    pos = 0
+    while True:
+        m = _LOWER_START.match(text, pos) if pos and not text[pos - 1].isspace() else None
+        if m is None:
+            m = _next_lower_start(text, pos)
+            if m is None:
+                return
+        yield m
+        pos = m.end()
+
+
+def _next_lower_start(text: str, pos: int) -> re.Match | None:
+    """``_LOWER_START_AT_TOKEN.search(text, pos)``, found faster: a match lies in one word (white-space
+    delimited) and the space after it, and that word holds the match's ``[.!?]\\s+[a-z]``
+    (``_LOWER_NEEDS``); so only the words where ``_LOWER_NEEDS`` is found are tried, from their start
+    (or ``pos``, inside the first)."""
+    at = pos
+    while (need := _LOWER_NEEDS.search(text, at)) is not None:
+        start = need.start()
+        while start > pos and not text[start - 1].isspace():
+            start -= 1
+        m = _LOWER_START_AT_TOKEN.match(text, start)
+        if m is not None:
+            return m
+        at = need.start() + 1
+    return None
+
+
+def _mt_evidence(text: str) -> list[str]:
+    """Artefacts of machine translation: sentences cut in the middle (a lower-case word after a full stop
+    that ends no abbreviation), stranded auxiliaries ("... Agreement. Is. The ..."), stray punctuation
+    (". ,"). Returns the snippets found."""
+    found = []
+    for m in _lower_starts(text):
+        if not _ABBREV_END.search(m.group(1) + "."):
+            found.append(m.group(0))
+    if _STRANDED_NEEDS.search(text):
+        found += [m.group(0).strip() for m in _STRANDED.finditer(text)]
+    if _SPACE_PUNCT_NEEDS.search(text):
+        found += [m.group(0) for m in _SPACE_PUNCT.finditer(text)]
+    return found
+
+
+def _translation_evidence(text: str) -> int:
+    """Conventions a human translation from Russian (and other languages) carries over: dash-led
+    direct speech, dash attributions ("..., – he said") and a space before a closing quotation mark."""
+    n = 0
+    if "–" in text or "—" in text:
+        n += len(_DASH_PARA.findall(text)) + len(_DASH_ATTRIB_AT_DASH.findall(text))
+    if "”" in text:
+        n += len(_SPACE_CLOSE_QUOTE_AT_SPACE.findall(text))
+    if "translat" in text.casefold():
+        n += 5 * len(_TRANSLATED_NOTE.findall(text))
+    return n
+
+
+def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Series | None = None,
+                    republished: pd.Series | None = None, spin_threshold: float = SPIN_THRESHOLD,
+                    mt_threshold: float = 2.0, translation_threshold: float = 5.0,
+                    min_words: int = 50) -> pd.DataFrame:
+    """Detect what kind of copy each document is, from its own text.
+
+    ``texts`` (raw body text) and ``spin_scores`` are indexed by ``doc_id``; ``republished`` marks
+    documents carrying a syndication notice. Rules, in this order: ``spun`` (spin score >=
+    ``spin_threshold``), ``machine-translated`` (MT artefacts per 1,000 words >= ``mt_threshold``),
+    ``translated`` (translation conventions per 1,000 words >= ``translation_threshold``),
+    ``republished`` (a syndication notice), ``unknown`` (fewer than ``min_words`` words), else
+    ``original``. The machine-translation and translation rules also need three artefacts at least.
+    Returns ``version_detected``, ``mt_score``, ``translation_score``, ``version_evidence``.
+
+    Example:
+        >>> t = pd.Series({"a": "The talks began. will continue next week. on Monday officials said. " * 10})
+        >>> detect_versions(t, spin_scores=pd.Series({"a": 0.0}))["version_detected"].item()
+        'machine-translated'
+    """
+    rows = []
+    for doc_id, text in texts.items():
+        n_words = max(len(_WORDS.findall(text)), 1)
+        mt_found = _mt_evidence(text)
+        n_tr = _translation_evidence(text)
+        mt = 1000.0 * len(mt_found) / n_words
+        tr = 1000.0 * n_tr / n_words
+        spin = float(spin_scores.get(doc_id, 0.0))
+        notice = republished is not None and bool(republished.get(doc_id, False))
+        if spin >= spin_threshold:
+            version = "spun"
+        elif mt >= mt_threshold and len(mt_found) >= 3:
+            version = "machine-translated"
+        elif tr >= translation_threshold and n_tr >= 3:
+            version = "translated"
+        elif notice:
+            version = "republished"
+        elif n_words < min_words:
+            version = "unknown"
+        else:
+            version = "original"
+        evidence = [f"spin {spin:.1f}/1000 words"]
+        if mt_found:
+            evidence.append(f"{len(mt_found)} MT artefacts ({'; '.join(repr(x) for x in mt_found[:3])})")
+        if n_tr:
+            evidence.append(f"{n_tr} translation conventions (dash-led speech, dash attributions)")
+        if notice:
+            evidence.append("syndication notice")
+        rows.append({"doc_id": doc_id, "version_detected": version, "mt_score": round(mt, 2),
+                     "translation_score": round(tr, 2), "version_evidence": "; ".join(evidence)})
+    return pd.DataFrame(rows, columns=["doc_id", "version_detected", "mt_score", "translation_score",
+                                       "version_evidence"]).set_index("doc_id")
