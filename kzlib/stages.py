@@ -310,9 +310,10 @@ def quotes(corpus, gazetteer, *, min_words: int = 5) -> dict[str, pd.DataFrame]:
                                      min_words=min_words)}
 
 
-@stage(name="voices", tables=("voices", "voices_per_outlet"), uses=("one_copy_per_story",))
+@stage(name="voices", tables=("voices", "voices_per_outlet", "voices_per_language"), uses=("one_copy_per_story",))
 def voices(quotes, corpus, *, one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
-    """Who is quoted how often (``kzlib.voice_counts``), overall and per outlet (every copy).
+    """Who is quoted how often (``kzlib.voice_counts``), overall, per outlet (every copy) and per language
+    of the coverage (``documents.language``: the same canonical speaker in Russian and English sources).
 
     Example:
         >>> v = voices(study.quotes, study.corpus)["voices"]
@@ -322,9 +323,13 @@ def voices(quotes, corpus, *, one_copy_per_story: bool = True) -> dict[str, pd.D
     from kzlib.quotes import voice_counts
 
     counted_documents = corpus.documents
+    language = counted_documents.set_index("doc_id")["language"].astype(str)
+    with_language = quotes.assign(language=quotes["doc_id"].map(language).fillna("und"))
     return {"voices": voice_counts(quotes, counted_documents, one_copy_per_story=one_copy_per_story),
             "voices_per_outlet": voice_counts(quotes, counted_documents, by=["outlet", "speaker"],
-                                              one_copy_per_story=False)}
+                                              one_copy_per_story=False),
+            "voices_per_language": voice_counts(with_language, counted_documents, by=["language", "speaker"],
+                                                one_copy_per_story=one_copy_per_story)}
 
 
 @stage(name="quote_scores", tables=("quote_scores", "quote_misses"), uses=("corpus",))
@@ -362,19 +367,22 @@ def stances(quotes, corpus, gazetteer, targets, *, threshold: float = 0.3) -> di
                                      threshold=threshold)}
 
 
-@stage(name="stance_summary", tables=("stance_summary", "outlet_stance"), uses=("threshold",))
+@stage(name="stance_summary", tables=("stance_summary", "outlet_stance", "language_stance"), uses=("threshold",))
 def stance_summary(stances, counted_documents, *, threshold: float = 0.3) -> dict[str, pd.DataFrame]:
-    """Speaker × target stance, a story counted once, and the share of voices for/against per outlet.
+    """Speaker × target stance, a story counted once, and the share of voices for/against per outlet and
+    per language of the coverage (``language_stance``: Russian- against English-language sources).
 
     Example:
         >>> out = stance_summary(study.stances, study.counted_documents)
         >>> sorted(out)
-        ['outlet_stance', 'stance_summary']
+        ['language_stance', 'outlet_stance', 'stance_summary']
     """
     from kzlib.stance import outlet_stance, summarise_stance
 
     return {"stance_summary": summarise_stance(stances, documents=counted_documents, threshold=threshold),
-            "outlet_stance": outlet_stance(stances, documents=counted_documents, threshold=threshold)}
+            "outlet_stance": outlet_stance(stances, documents=counted_documents, threshold=threshold),
+            "language_stance": outlet_stance(stances, documents=counted_documents, by="language",
+                                             threshold=threshold)}
 
 
 @stage(name="annotation_sheet", tables=("annotation_sheet",))
