@@ -107,6 +107,8 @@ class _V:
     need_quantity: frozenset[int]  # rules tried only where a number or quantity word precedes their word
     quantity_words: frozenset[str]
     quantity: re.Pattern  # any of the quantity words, lower case
+    cased: frozenset[str]  # lower-case month and weekday names: their patterns match them capitalised only
+    not_date_words: frozenset[str]  # a word of every name in not_dates (lower case): no such word, no name
 
 
 def _numbers(data: dict) -> dict[str, float]:
@@ -314,7 +316,8 @@ def _vocab() -> _V:
               word_rules, frozenset(word_rules), not_dates, holidays,
               frozenset(i for i, r in enumerate(rules) if r.name in ("duration", "ago")),
               frozenset(w for q in list(number_of) + list(vague) for w in q.split()) - {"of"},
-              re.compile(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"))
+              re.compile(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"),
+              months_l | weekdays_l, low(_WORD.findall(n.lower())[-1] for n in base["not_dates"]))
 
 
 # --- tense ------------------------------------------------------------------------------------------
@@ -608,6 +611,16 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
     return out
 
 
+def _places(lower: str, word: str) -> list[tuple[int, int]]:
+    """The spans of every occurrence of ``word`` in ``lower``, inside longer words too."""
+    out = []
+    k = lower.find(word)
+    while k >= 0:
+        out.append((k, k + len(word)))
+        k = lower.find(word, k + 1)
+    return out
+
+
 def find(text: str) -> list[_Match]:
     """The expressions of ``text`` before they are resolved (independent of the DCT: a repeated text's can be
     reused)."""
@@ -616,22 +629,28 @@ def find(text: str) -> list[_Match]:
     v = _vocab()
     lower = text.lower()
     hit_words = v.words.intersection(_WORD.findall(lower))
+    if hit_words & v.cased:  # month and weekday names match capitalised only ("may", "march" are verbs)
+        hit_words = {w for w in hit_words if w not in v.cased or w.capitalize() in text or w.upper() in text}
     has_digit = _DIGIT.search(text) is not None
     if not hit_words and not has_digit:
         return []
     # the positions of each rule's anchors
     at: dict[int, list[tuple[int, int]]] = {}
     n = len(text)
-    if n <= _SHORT_TEXT:  # a sentence: the rules its words and digits call for, each over the whole text
+    if n <= _SHORT_TEXT:  # a sentence: the rules its words call for around each place the word occurs (a plain
+        # substring search: every occurrence of the word is among them), those its digits call for over the whole text
         whole = [(0, n)]
         quantity = has_digit or v.quantity.search(lower) is not None
         for word in hit_words:
+            places: list[tuple[int, int]] | None = None
             for i in v.word_rules[word]:
                 if quantity or i not in v.need_quantity:
-                    at[i] = whole
+                    if places is None:
+                        places = _places(lower, word) if len(lower) == n else whole
+                    at.setdefault(i, []).extend(places)
         if has_digit:
             for i, rule in enumerate(v.rules):
-                if rule.digits is not None and i not in at and rule.digits.search(text):
+                if rule.digits is not None and rule.digits.search(text):
                     at[i] = whole
     elif hit_words:
         recent: list[str] = []  # the last few words, for rules that need a quantity before their word
@@ -675,7 +694,7 @@ def find(text: str) -> list[_Match]:
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     kept: list[_Match] = []
     taken = bytearray(len(text) + 1)
-    for b in v.not_dates.finditer(text):
+    for b in (v.not_dates.finditer(text) if v.not_date_words.intersection(_WORD.findall(lower)) else ()):
         taken[b.start():b.end()] = b"\x01" * (b.end() - b.start())
     for c in found:
         if any(taken[c.start:c.end]):
