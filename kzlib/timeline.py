@@ -220,6 +220,7 @@ class _Vocab:
     triggers: _Triggers
     future: re.Pattern
     not_dates: _Triggers  # one word trigger, "not_dates"
+    point_only: re.Pattern  # a digit or a word that only this recogniser knows (spinner synonyms, "new year")
     _tried: dict[frozenset[str], tuple[_Rule, ...]] = field(default_factory=dict)
 
     def rules_for(self, present: set[str]) -> tuple[_Rule, ...]:
@@ -329,8 +330,9 @@ def _vocab() -> _Vocab:
     rank = {rule.name: i for i, rule in enumerate(rules)}
     future = re.compile(rf"(?<!\w){_alt(data['future_markers'], ignore_case=True)}(?!\w)")
     not_dates = _Triggers.build({}, {"not_dates": (data["not_dates"], True)})
+    point_only = re.compile(rf"\d|{_alt([*spinner, 'new year'], ignore_case=True)}")
     return _Vocab(month_of, weekday_of, number_of, unit_of, relative_of, deictic_of, spinner,
-                  rules, rank, triggers, future, not_dates)
+                  rules, rank, triggers, future, not_dates, point_only)
 
 
 # --- scanning ------------------------------------------------------------------------------------
@@ -758,15 +760,21 @@ def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: 
 
 def _document_mentions(texts: list[str], published: Any, certainty: str, *, window: int, tolerance: int,
                        scan: Callable[[str], list[_Cand]] = _scan,
-                       tag: Callable[[str, dt.date | None], list[Any]] = _timex.tag) -> list[list[dict[str, Any]]]:
-    """Mentions of each text of one document: absolute dates first, then the anchor, then the rest."""
+                       find: Callable[[str], list[Any]] | None = _timex.find) -> list[list[dict[str, Any]]]:
+    """Mentions of each text of one document: absolute dates first, then the anchor, then the rest.
+
+    ``find`` is the TimeML tagger's search (None: no TimeML layer). Where it finds nothing in a text, the point
+    recogniser is run only if the text holds a digit or a word only the point recogniser knows (a spinner
+    synonym, "new year"): it finds nothing else that the tagger misses, so most sentences are searched once.
+    """
     # Russian text has its own rules (issue 18)
     from kzlib.russian.nlp import is_russian
 
     if texts and is_russian(texts[0][:300]):
         from kzlib.russian.dates import document_mentions_ru
         return document_mentions_ru(texts, published, certainty, window=window, tolerance=tolerance)
-    cands = [scan(t) for t in texts]
+    found: list[list[Any] | None] = [find(t) for t in texts] if find is not None else [None] * len(texts)
+    cands = [scan(t) if f or f is None or _vocab().point_only.search(t) else [] for t, f in zip(texts, found)]
     pub_anchor = _make_anchor(published, certainty)
     # yearless dates take their year from the publication date as given (good to within months)
     year_anchor = _Anchor(pub_anchor.published, pub_anchor.basis, pub_anchor.published, "")
@@ -778,15 +786,11 @@ def _document_mentions(texts: list[str], published: Any, certainty: str, *, wind
                                   before=pub_anchor.date if certainty == "copy-date" else None)
         anchor = _make_anchor(published, certainty, estimate=latest)
     result = []
-    for cs, t, ms in zip(cands, texts, first):
+    for cs, t, ms, f in zip(cands, texts, first, found):
         row = [m if m is not None else _resolve(c, t, anchor, window=window) for c, m in zip(cs, ms)]
         _flag(row, pub_anchor.published, certainty, tolerance)
-        result.append(_with_timex(row, t, anchor, tag=tag))
+        result.append(_with_timex(row, t, anchor, found=f))
     return result
-
-
-def _no_timex(text: str, dct: dt.date | None) -> list[Any]:
-    return []
 
 
 _TIMEX_EMPTY = {"timex_type": "", "timex_value": "", "timex_mod": "", "timex_start": -1, "timex_end": -1}
@@ -817,7 +821,7 @@ def _timex_point(value: str) -> tuple[str, str] | None:
 
 
 def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
-                tag: Callable[[str, dt.date | None], list[Any]] = _timex.tag) -> list[dict[str, Any]]:
+                found: list[Any] | None) -> list[dict[str, Any]]:
     """The mentions of one text with their TimeML columns, plus a row for every TimeML expression that no
     mention covers (durations, sets, PRESENT/PAST/FUTURE_REF, quarters, seasons, times of day ...).
 
@@ -825,9 +829,10 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
     when its value is a point or period (``1989-Q3`` -> ``1989-07``, granularity ``quarter``); PRESENT_REF
     is dated to the anchor (the publication date) with anchor ``present-ref``; durations, sets and past or
     future references stay undated (``kind`` duration / set / reference): they are lengths and frequencies,
-    not points on a timeline.
+    not points on a timeline. ``found`` is the tagger's :func:`kzlib._timex.find` of the text (None: no TimeML
+    layer, the columns stay empty).
     """
-    timexes = tag(text, anchor.date)
+    timexes = _timex.tag(text, anchor.date, found=found) if found else []
     out = [{**r, **_TIMEX_EMPTY} for r in rows]
     if not timexes:
         return out
@@ -941,7 +946,7 @@ def extract_dates(text: str, *, published: Any = None, date_certainty: str = "ex
         from kzlib.russian.dates import extract_dates_ru
         return extract_dates_ru(text, published=published, future_window_days=future_window_days)
     mentions = _document_mentions([text], published, date_certainty, window=future_window_days,
-                                  tolerance=tolerance_days, tag=_timex.tag if timeml else _no_timex)[0]
+                                  tolerance=tolerance_days, find=_timex.find if timeml else None)[0]
     return pd.DataFrame(mentions, columns=MENTION_COLUMNS)
 
 
@@ -1178,15 +1183,13 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
             found = scanned[text] = _scan(text)
         return found
 
-    def tag(text: str, dct: dt.date | None) -> list[Any]:
-        if not timeml:
-            return []
+    def find(text: str) -> list[Any]:
         if text not in repeated:
-            return _timex.tag(text, dct)
+            return _timex.find(text)
         found = found_timex.get(text)
         if found is None:
             found = found_timex[text] = _timex.find(text)
-        return _timex.tag(text, dct, found=found)
+        return found
 
     rows: list[dict[str, Any]] = []
     undated: list[str] = []
@@ -1195,7 +1198,8 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
         published = published_of[doc_id]
         texts = texts_all[lo:hi]
         per_sentence = _document_mentions(texts, published, certainty_of[doc_id],
-                                          window=future_window_days, tolerance=tolerance_days, scan=scan, tag=tag)
+                                          window=future_window_days, tolerance=tolerance_days, scan=scan,
+                                          find=find if timeml else None)
         if not published:
             undated.append(doc_id)
         for i, text, mentions in zip(range(lo, hi), texts, per_sentence):
