@@ -107,6 +107,7 @@ def _alt(words: Iterable[str], *, ignore_case: bool = False) -> str:
 
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _MAX_CASED_LETTERS = 12  # a case-insensitive name is looked up in all its 2**letters spellings
 
 
@@ -221,6 +222,7 @@ class _Vocab:
     future: re.Pattern
     not_dates: _Triggers  # one word trigger, "not_dates"
     point_only: re.Pattern  # a digit or a word that only this recogniser knows (spinner synonyms, "new year")
+    point_only_words: tuple[tuple[str, ...], ...]  # the lower-case words of each such phrase
     _tried: dict[frozenset[str], tuple[_Rule, ...]] = field(default_factory=dict)
 
     def rules_for(self, present: set[str]) -> tuple[_Rule, ...]:
@@ -332,7 +334,8 @@ def _vocab() -> _Vocab:
     not_dates = _Triggers.build({}, {"not_dates": (data["not_dates"], True)})
     point_only = re.compile(rf"\d|{_alt([*spinner, 'new year'], ignore_case=True)}")
     return _Vocab(month_of, weekday_of, number_of, unit_of, relative_of, deictic_of, spinner,
-                  rules, rank, triggers, future, not_dates, point_only)
+                  rules, rank, triggers, future, not_dates, point_only,
+                  tuple(tuple(p.lower().split()) for p in [*spinner, "new year"]))
 
 
 # --- scanning ------------------------------------------------------------------------------------
@@ -758,6 +761,19 @@ def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: 
                                                            f"{published.isoformat()}: check the date"]))
 
 
+def _point_only(text: str) -> bool:
+    """Whether ``text`` may hold what only the point recogniser finds: a digit, a spinner synonym, "new year"
+    (each word of a phrase as a substring of the lower-case text first: cheaper than the pattern, never
+    missing a match of it)."""
+    if _DIGIT.search(text):
+        return True
+    v = _vocab()
+    lower = text.lower()
+    if not any(all(w in lower for w in ws) for ws in v.point_only_words) and not ASCII_CASE_TWINS.search(text):
+        return False
+    return v.point_only.search(text) is not None
+
+
 def _document_mentions(texts: list[str], published: Any, certainty: str, *, window: int, tolerance: int,
                        scan: Callable[[str], list[_Cand]] = _scan,
                        find: Callable[[str], list[Any]] | None = _timex.find) -> list[list[dict[str, Any]]]:
@@ -774,7 +790,7 @@ def _document_mentions(texts: list[str], published: Any, certainty: str, *, wind
         from kzlib.russian.dates import document_mentions_ru
         return document_mentions_ru(texts, published, certainty, window=window, tolerance=tolerance)
     found: list[list[Any] | None] = [find(t) for t in texts] if find is not None else [None] * len(texts)
-    cands = [scan(t) if f or f is None or _vocab().point_only.search(t) else [] for t, f in zip(texts, found)]
+    cands = [scan(t) if f or f is None or _point_only(t) else [] for t, f in zip(texts, found)]
     pub_anchor = _make_anchor(published, certainty)
     # yearless dates take their year from the publication date as given (good to within months)
     year_anchor = _Anchor(pub_anchor.published, pub_anchor.basis, pub_anchor.published, "")
