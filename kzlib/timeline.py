@@ -202,6 +202,7 @@ class _Rule:
     name: str
     pattern: re.Pattern
     needs: tuple[frozenset[str], ...]  # the pattern is tried where all triggers of one of these are found
+    anchor: re.Pattern | None = None  # every match holds a hit of this: searched only around its hits
 
     def may_match(self, present: set[str]) -> bool:
         return any(need <= present for need in self.needs)
@@ -327,8 +328,14 @@ def _vocab() -> _Vocab:
              "relative_unit": ("unit",), "ago": ("unit", "ago"), "deictic": ("deictic",), "new_year": ("new_year",)}
     # a third element: more triggers of that pattern, one set of which must be found ("<num> <unit> of" needs
     # "of", and a digit or a number word)
-    rules = [_Rule(name, re.compile(p), tuple(frozenset(needs[name] + alt) for alt in (extra[0] if extra else [()])))
-             for name, p, *extra in patterns]
+    # a match of these rules holds a month name, a weekday name or four digits: each pattern is searched only
+    # in windows around those hits (a date expression is shorter than the window either side)
+    month_hit, weekday_hit, year_hit = re.compile(_alt(month_names)), re.compile(_alt(weekday_names)), re.compile(r"\d{4}")
+    anchor_of = {"full_date": month_hit, "month_year": month_hit, "month_day": month_hit, "month_context": month_hit,
+                 "weekday": weekday_hit, "iso": year_hit, "decade": year_hit, "year_context": year_hit,
+                 "year_bare": year_hit}
+    rules = [_Rule(name, re.compile(p), tuple(frozenset(needs[name] + alt) for alt in (extra[0] if extra else [()])),
+                   anchor_of.get(name)) for name, p, *extra in patterns]
     rank = {rule.name: i for i, rule in enumerate(rules)}
     future = re.compile(rf"(?<!\w){_alt(data['future_markers'], ignore_case=True)}(?!\w)")
     not_dates = _Triggers.build({}, {"not_dates": (data["not_dates"], True)})
@@ -349,6 +356,22 @@ class _Cand:
     text: str
 
 
+_BEFORE, _AFTER = 60, 40  # characters searched before and after an anchor hit: more than any expression holds
+
+
+def _windows(anchor: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """The merged windows around the hits of ``anchor`` in ``text``."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for h in anchor.finditer(text):
+        lo, hi = max(0, h.start() - _BEFORE), min(n, h.end() + _AFTER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def _scan(text: str) -> list[_Cand]:
     """All temporal expressions in ``text``; overlapping matches resolved in favour of the longest."""
     if not text:
@@ -356,9 +379,18 @@ def _scan(text: str) -> list[_Cand]:
     v = _vocab()
     words = _text_words(text)
     found: list[_Cand] = []
+    windows: dict[re.Pattern, list[tuple[int, int]]] = {}
+    n = len(text)
     for rule in v.rules_for(v.triggers.found(text, words)):
-        for m in rule.pattern.finditer(text):
-            found.append(_Cand(m.start(), m.end(), rule.name, m.groupdict(), m.group(0)))
+        if rule.anchor is None:
+            spans = [(0, n)]
+        else:
+            spans = windows.get(rule.anchor)
+            if spans is None:
+                spans = windows[rule.anchor] = _windows(rule.anchor, text)
+        for lo, hi in spans:
+            for m in rule.pattern.finditer(text, lo, hi):
+                found.append(_Cand(m.start(), m.end(), rule.name, m.groupdict(), m.group(0)))
     if not found:
         return []
     blocked = ([(m.start(), m.end()) for m in v.not_dates.patterns["not_dates"].finditer(text)]
