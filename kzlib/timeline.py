@@ -223,7 +223,7 @@ class _Vocab:
     future: re.Pattern
     not_dates: _Triggers  # one word trigger, "not_dates"
     point_only: re.Pattern  # a digit or a word that only this recogniser knows (spinner synonyms, "new year")
-    point_only_words: tuple[tuple[str, ...], ...]  # the lower-case words of each such phrase
+    point_only_lower: re.Pattern  # the same words, lower case, to search the lower-case text with first
     _tried: dict[frozenset[str], tuple[_Rule, ...]] = field(default_factory=dict)
 
     def rules_for(self, present: set[str]) -> tuple[_Rule, ...]:
@@ -342,7 +342,7 @@ def _vocab() -> _Vocab:
     point_only = re.compile(rf"\d|{_alt([*spinner, 'new year'], ignore_case=True)}")
     return _Vocab(month_of, weekday_of, number_of, unit_of, relative_of, deictic_of, spinner,
                   rules, rank, triggers, future, not_dates, point_only,
-                  tuple(tuple(p.lower().split()) for p in [*spinner, "new year"]))
+                  re.compile(_alt([p.lower() for p in [*spinner, "new year"]])))
 
 
 # --- scanning ------------------------------------------------------------------------------------
@@ -795,13 +795,12 @@ def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: 
 
 def _point_only(text: str) -> bool:
     """Whether ``text`` may hold what only the point recogniser finds: a digit, a spinner synonym, "new year"
-    (each word of a phrase as a substring of the lower-case text first: cheaper than the pattern, never
-    missing a match of it)."""
+    (the lower-case text searched first: cheaper than the case-insensitive pattern, and the same answer but
+    where a character matches an ASCII letter only case-insensitively)."""
     if _DIGIT.search(text):
         return True
     v = _vocab()
-    lower = text.lower()
-    if not any(all(w in lower for w in ws) for ws in v.point_only_words) and not ASCII_CASE_TWINS.search(text):
+    if v.point_only_lower.search(text.lower()) is None and not ASCII_CASE_TWINS.search(text):
         return False
     return v.point_only.search(text) is not None
 
