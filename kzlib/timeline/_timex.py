@@ -590,7 +590,7 @@ def find(text: str) -> list[_Match]:
         return []
     v = _vocab()
     lower = text.lower()
-    hit_words = v.words.intersection(_WORD.findall(lower))
+    hit_words: frozenset[str] | set[str] = v.words.intersection(_WORD.findall(lower))
     if hit_words & v.cased:  # month and weekday names match capitalised only ("may", "march" are verbs)
         hit_words = {w for w in hit_words if w not in v.cased or w.capitalize() in text or w.upper() in text}
     has_digit = _DIGIT.search(text) is not None
@@ -656,8 +656,8 @@ def find(text: str) -> list[_Match]:
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     kept: list[_Match] = []
     taken = bytearray(len(text) + 1)
-    for b in (v.not_dates.finditer(text) if v.not_date_words.intersection(_WORD.findall(lower)) else ()):
-        taken[b.start():b.end()] = b"\x01" * (b.end() - b.start())
+    for nd in (v.not_dates.finditer(text) if v.not_date_words.intersection(_WORD.findall(lower)) else ()):
+        taken[nd.start():nd.end()] = b"\x01" * (nd.end() - nd.start())
     for c in found:
         if any(taken[c.start:c.end]):
             continue

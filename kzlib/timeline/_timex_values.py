@@ -265,7 +265,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
     if rule == "year":
         return T("DATE", f"{int(g['year']):04d}")
     if rule == "year_ad":
-        y = int(g.get("year") or g.get("year2"))
+        y = int(g.get("year") or g.get("year2") or 0)
         if not 1 <= y <= 9999:
             return None
         return T("DATE", f"{y:04d}")
@@ -274,29 +274,29 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             yy = int(v.number_of.get((g.get("yy") or "").lower(), 0))
             return T("DATE", f"{2000 + yy:04d}")
         cent = 19 if g["century_w"].lower() == "nineteen" else 18
-        yy = v.number_of.get(re.sub(r"[\s-]+", " ", g["yy"].lower()))
-        if yy is None:
+        yw = v.number_of.get(re.sub(r"[\s-]+", " ", g["yw"].lower()))
+        if yw is None:
             return None
-        return T("DATE", f"{cent}{int(yy):02d}")
+        return T("DATE", f"{cent}{int(yw):02d}")
     if rule == "decade":
         if g.get("decw"):
-            d = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+            dec = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}[g["decw"].lower()]
-            century = (dct.year // 100) if dct and dct.year % 100 >= d * 10 else ((dct.year // 100 - 1) if dct else 19)
-            value = f"{century:02d}{d}"
+            century = (dct.year // 100) if dct and dct.year % 100 >= dec * 10 else ((dct.year // 100 - 1) if dct else 19)
+            value = f"{century:02d}{dec}"
         elif g.get("dec2"):
-            d = int(g["dec2"][0])
-            century = (dct.year // 100) if dct and dct.year % 100 >= d * 10 else ((dct.year // 100 - 1) if dct else 19)
-            value = f"{century:02d}{d}"
+            dec = int(g["dec2"][0])
+            century = (dct.year // 100) if dct and dct.year % 100 >= dec * 10 else ((dct.year // 100 - 1) if dct else 19)
+            value = f"{century:02d}{dec}"
         else:
             value = g["dec"][:3]
         return T("DATE", value)
     if rule == "century":
         if g.get("ord"):
-            n = v.ordinal_of.get(g["ord"].lower())
-            if not n:
+            nth = v.ordinal_of.get(g["ord"].lower())
+            if not nth:
                 return None
-            return T("DATE", f"{n - 1:02d}")
+            return T("DATE", f"{nth - 1:02d}")
         step = _rel_step(g["rel"])
         if dct is None or step is None:
             return T("DATE", "XX")
@@ -306,7 +306,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         unit = g["qunit"].lower()
         if unit == "period" and not (g.get("arel") or g.get("ago")):
             return None
-        n = v.ordinal_of.get((g.get("qord") or "").lower())
+        nq: int | None = v.ordinal_of.get((g.get("qord") or "").lower())
         half = unit == "half"
         yrel = re.sub(r"\s+", " ", (g.get("yrel") or g.get("arel") or "").lower())
         det = (g.get("det") or "").lower()
@@ -319,15 +319,15 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             year = yrel
         if unit == "quarters":
             if det in ("", "the") and not year:
-                return T("SET", f"XXXX-Q{n}") if n else None
+                return T("SET", f"XXXX-Q{nq}") if nq else None
         if dct is None:
-            return T("DATE", f"XXXX-{'H' if half else 'Q'}{n or 'X'}")
+            return T("DATE", f"XXXX-{'H' if half else 'Q'}{nq or 'X'}")
         if half:
             y = int(year) if year else dct.year - (1 if ago else 0)
-            if not year and n == 2 and dct.month <= 6 and not ago:
+            if not year and nq == 2 and dct.month <= 6 and not ago:
                 y -= 1
-            return T("DATE", f"{y:04d}-H{n}")
-        if n:
+            return T("DATE", f"{y:04d}-H{nq}")
+        if nq:
             if year:
                 y = int(year)
             else:
@@ -335,33 +335,33 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
                 y = dct.year
                 if yrel == "next year's":
                     y += 1
-                elif n > cur and get_tense() != "future" and not det.startswith("this"):
+                elif nq > cur and get_tense() != "future" and not det.startswith("this"):
                     y -= 1
                 if ago:
                     y -= 1
-            if (y, n) < (dct.year, _quarter_of(dct)) and unit == "quarter":
-                state["quarter"], state["quarter_pos"] = (y + (1 if ago else 0), n), s
-            return T("DATE", f"{y:04d}-Q{n}")
+            if (y, nq) < (dct.year, _quarter_of(dct)) and unit == "quarter":
+                state["quarter"], state["quarter_pos"] = (y + (1 if ago else 0), nq), s
+            return T("DATE", f"{y:04d}-Q{nq}")
         # "the quarter", "the latest period", "the year-ago quarter": the quarter being reported on
         q = state.get("quarter")
         if yrel == "current":
-            y, n = dct.year, _quarter_of(dct)
+            y, nq = dct.year, _quarter_of(dct)
         elif yrel in ("latest", "most recent", "just-ended", "just ended", "latest fiscal") and not (
                 q is not None and s - state["quarter_pos"] < 3000):
             last = _shift(dct.replace(day=1), "quarter", -1)
-            y, n = last.year, _quarter_of(last)
+            y, nq = last.year, _quarter_of(last)
         elif q is not None and s - state["quarter_pos"] < 3000:
-            y, n = q
+            y, nq = q
             if ago:
                 y -= 1
         else:
             if unit == "period" and not ago:
                 return None
             last = _shift(dct.replace(day=1), "quarter", -1)
-            y, n = last.year - (1 if ago else 0), _quarter_of(last)
+            y, nq = last.year - (1 if ago else 0), _quarter_of(last)
         if year:
             y = int(year)
-        return T("DATE", f"{y:04d}-Q{n}")
+        return T("DATE", f"{y:04d}-Q{nq}")
 
     if rule == "year_ago_adj":
         q = state.get("quarter")
@@ -415,8 +415,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             tn = "future"  # "postponed until Tuesday": not before the report
         elif not rel and re.match(r"['’]s\b", text[e:e + 2]):
             tn = "past"  # "Wednesday's ruling": a day whose event is reported
-        d = _weekday(v.weekday_of[g["weekday"].lower()], dct, tn, rel)
-        value = _ymd(d) if d else "XXXX-WXX-" + str(v.weekday_of[g["weekday"].lower()] + 1)
+        wday = _weekday(v.weekday_of[g["weekday"].lower()], dct, tn, rel)
+        value = _ymd(wday) if wday else "XXXX-WXX-" + str(v.weekday_of[g["weekday"].lower()] + 1)
         return T("DATE", value)
 
     if rule in ("relunit", "in_year"):
@@ -473,12 +473,12 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 
     if rule == "refday":
         w = re.sub(r"\s+", " ", g["rd"].lower())
-        base = state.get("last_day") or dct
-        if base is None:
+        ref_day = state.get("last_day") or dct
+        if ref_day is None:
             return T("DATE", "XXXX-XX-XX")
         shift = 1 if any(x in w for x in ("next", "following", "after")) else (
             -1 if any(x in w for x in ("previous", "preceding", "before")) else 0)
-        return T("DATE", _ymd(base + dt.timedelta(days=shift)))
+        return T("DATE", _ymd(ref_day + dt.timedelta(days=shift)))
     if rule == "refyear":
         w = re.sub(r"\s+", " ", g["ry"].lower())
         base_year = state.get("last_year") or (dct.year if dct else None)
@@ -556,15 +556,15 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         if (re.search(r"(?i)\bin\s+$", text[max(0, s - 4):s]) and n is not None and not det and not rel
                 and not g.get("amod") and ub in ("year", "month", "week", "day") and dct is not None
                 and get_tense() == "future"):
-            k = int(n) if n == int(n) else None
-            if k:  # "will be redeemed in five years": the date five years on
+            whole = int(n) if n == int(n) else None
+            if whole:  # "will be redeemed in five years": the date five years on
                 if ub == "year":
-                    return T("DATE", f"{dct.year + k:04d}", "")
+                    return T("DATE", f"{dct.year + whole:04d}", "")
                 if ub == "month":
-                    d = _shift(dct.replace(day=1), "month", k)
+                    d = _shift(dct.replace(day=1), "month", whole)
                     return T("DATE", f"{d.year:04d}-{d.month:02d}", "")
                 if ub == "week":
-                    return T("DATE", _week(dct + dt.timedelta(weeks=k)), "")
+                    return T("DATE", _week(dct + dt.timedelta(weeks=whole)), "")
                 return T("DATE", _ymd(dct + dt.timedelta(days=k)), "")
         value = _dur(n, unit, v)
         if g.get("adj") and g["adj"].lower() == "-old" and n is None:

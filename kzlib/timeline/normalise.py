@@ -124,7 +124,7 @@ def _is_future(text: str, start: int, end: int) -> bool:
     return bool(v.future.search(left) or v.future.search(right))
 
 
-def _number(g: dict[str, str | None], vocab: _Vocab) -> int | None:
+def _number(g: dict[str, Any], vocab: _Vocab) -> int | None:
     raw = g.get("num")
     if raw is None:
         return 1 if g.get("art") else None

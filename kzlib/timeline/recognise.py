@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -203,7 +204,7 @@ def _vocab() -> _Vocab:
     not_number = r"(?![,.]?\d)"
     lead_weekday = rf"(?:{weekday},?\s+)?"
 
-    patterns = [
+    patterns: list[tuple[Any, ...]] = [  # (rule, pattern[, [more triggers, one set of which must be found]])
         ("iso", r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("full_date", rf"\b{lead_weekday}{month}\s+{day},?\s+{year}\b{not_number}"),
         ("full_date", rf"\b{lead_weekday}{day}\s+(?:of\s+)?{month},?\s+{year}\b{not_number}"),
@@ -272,7 +273,7 @@ class _Cand:
     start: int
     end: int
     rule: str
-    groups: dict[str, str | None]
+    groups: dict[str, Any]  # the match's groupdict: a string, or None for a group that did not take part
     text: str
 
 
@@ -304,10 +305,10 @@ def _scan(text: str) -> list[_Cand]:
     for rule in v.rules_for(v.triggers.found(text, words)):
         if rule.anchor is None:
             spans = [(0, n)]
+        elif rule.anchor in windows:
+            spans = windows[rule.anchor]
         else:
-            spans = windows.get(rule.anchor)
-            if spans is None:
-                spans = windows[rule.anchor] = _windows(rule.anchor, text)
+            spans = windows[rule.anchor] = _windows(rule.anchor, text)
         for lo, hi in spans:
             for m in rule.pattern.finditer(text, lo, hi):
                 found.append(_Cand(m.start(), m.end(), rule.name, m.groupdict(), m.group(0)))
