@@ -274,7 +274,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             yy = int(v.number_of.get((g.get("yy") or "").lower(), 0))
             return T("DATE", f"{2000 + yy:04d}")
         cent = 19 if g["century_w"].lower() == "nineteen" else 18
-        yw = v.number_of.get(re.sub(r"[\s-]+", " ", g["yw"].lower()))
+        yw = v.number_of.get(re.sub(r"[\s-]+", " ", g["yy"].lower()))
         if yw is None:
             return None
         return T("DATE", f"{cent}{int(yw):02d}")
@@ -565,7 +565,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
                     return T("DATE", f"{d.year:04d}-{d.month:02d}", "")
                 if ub == "week":
                     return T("DATE", _week(dct + dt.timedelta(weeks=whole)), "")
-                return T("DATE", _ymd(dct + dt.timedelta(days=k)), "")
+                return T("DATE", _ymd(dct + dt.timedelta(days=whole)), "")
         value = _dur(n, unit, v)
         if g.get("adj") and g["adj"].lower() == "-old" and n is None:
             value = _dur(None, unit, v)
