@@ -20,12 +20,14 @@ from kzlib.timeline.recognise import _DIGIT, _Cand, _scan, _vocab
 
 def _point_only(text: str) -> bool:
     """Whether ``text`` may hold what only the point recogniser finds: a digit, a spinner synonym, "new year"
-    (the lower-case text searched first: cheaper than the case-insensitive pattern, and the same answer but
-    where a character matches an ASCII letter only case-insensitively)."""
+    (first the longest word of each phrase as a substring of the lower-case text: cheaper than the
+    case-insensitive pattern, which matches only where one of them is there, but where a character matches an
+    ASCII letter only case-insensitively)."""
     if _DIGIT.search(text):
         return True
     v = _vocab()
-    if v.point_only_lower.search(text.lower()) is None and not ASCII_CASE_TWINS.search(text):
+    lower = text.lower()
+    if not any(w in lower for w in v.point_only_words) and not ASCII_CASE_TWINS.search(text):
         return False
     return v.point_only.search(text) is not None
 

@@ -144,7 +144,7 @@ class _Vocab:
     future: re.Pattern
     not_dates: _Triggers  # one word trigger, "not_dates"
     point_only: re.Pattern  # a digit or a word that only this recogniser knows (spinner synonyms, "new year")
-    point_only_lower: re.Pattern  # the same words, lower case, to search the lower-case text with first
+    point_only_words: tuple[str, ...]  # the longest word of each such phrase, lower case
     _tried: dict[frozenset[str], tuple[_Rule, ...]] = field(default_factory=dict)
 
     def rules_for(self, present: set[str]) -> tuple[_Rule, ...]:
@@ -263,7 +263,7 @@ def _vocab() -> _Vocab:
     point_only = re.compile(rf"\d|{_alt([*spinner, 'new year'], ignore_case=True)}")
     return _Vocab(month_of, weekday_of, number_of, unit_of, relative_of, deictic_of, spinner,
                   rules, rank, triggers, future, not_dates, point_only,
-                  re.compile(_alt([p.lower() for p in [*spinner, "new year"]])))
+                  tuple(dict.fromkeys(max(p.lower().split(), key=len) for p in [*spinner, "new year"])))
 
 
 # --- scanning ------------------------------------------------------------------------------------
