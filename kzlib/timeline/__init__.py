@@ -22,6 +22,14 @@ known: the publication date's ``date_certainty`` is ``exact``, ``on-or-after`` (
 latest date the text itself reports) or ``unknown`` (relative expressions are then reported unresolved,
 never dropped).
 
+The package: :mod:`~kzlib.timeline.recognise` (the point recogniser's rules), :mod:`~kzlib.timeline.normalise`
+(resolving against the anchor), :mod:`~kzlib.timeline.mentions` (a text's mentions with their TimeML columns:
+``extract_dates``, ``to_timeml``), :mod:`~kzlib.timeline.events` (``build_events``), :mod:`~kzlib.timeline.checks`
+(``chronology``, ``check_dates``, ``coverage``, ``stance_over_time``, windows) and :mod:`~kzlib.timeline.columns`;
+the TimeML tagger is private (``_timex``: its search, ``_timex_values``: its values). In ``build_events`` and
+``extract_dates`` the tagger searches every sentence first and the point recogniser runs only where the tagger
+found something or the sentence holds a digit or a word only the point recogniser knows (spun time words).
+
 Example:
     >>> from kzlib.timeline import extract_dates
     >>> df = extract_dates("On Thursday, the ministry issued a statement.", published="2022-01-07")

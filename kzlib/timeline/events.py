@@ -141,7 +141,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     (``doc_id``, ``sentence_id``, ``actor``, ``start``, ``end``[, ``type``]) or to a Series of "; "-joined
     names (default: ``kzlib.actors.find_mentions`` when importable, else empty). ``timeml`` adds the TimeML
     columns and rows of :func:`extract_dates` (``timex_type``, ``timex_value``; with ``start``/``end`` also
-    ``timex_start``/``timex_end``); ``timeml=False`` leaves them empty, about three times faster.
+    ``timex_start``/``timex_end``); ``timeml=False`` leaves them empty, in about half the time.
 
     Example:
         >>> import kzlib

@@ -200,7 +200,7 @@ def extract_dates(text: str, *, published: Any = None, date_certainty: str = "ex
     Friday"), and add rows for what only TimeML counts: durations and sets (``kind`` duration / set,
     undated: lengths and frequencies are not points), references (``kind`` reference: PRESENT_REF dated
     to the publication date with anchor ``present-ref``), quarters, seasons, centuries and times of day.
-    ``timeml=False`` skips that layer (the TimeML columns stay empty) and costs about a third of the time.
+    ``timeml=False`` skips that layer (the TimeML columns stay empty) and takes about half the time.
 
     Example:
         >>> extract_dates("In August, Biden completed the exit.", published="2022-01-07")["date"].tolist()
