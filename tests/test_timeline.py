@@ -431,7 +431,7 @@ TRIGGER_TEXTS = [
 
 @pytest.mark.parametrize("text", TRIGGER_TEXTS)
 def test_word_triggers_agree_with_their_patterns(text: str) -> None:
-    from kzlib.timeline import _text_words, _vocab  # noqa: PLC0415
+    from kzlib.timeline.recognise import _text_words, _vocab  # noqa: PLC0415
 
     v = _vocab()
     for triggers in (v.triggers, v.not_dates):
@@ -441,7 +441,7 @@ def test_word_triggers_agree_with_their_patterns(text: str) -> None:
 
 
 def test_scan_tries_every_pattern_that_matches() -> None:
-    from kzlib.timeline import _text_words, _vocab  # noqa: PLC0415
+    from kzlib.timeline.recognise import _text_words, _vocab  # noqa: PLC0415
 
     v = _vocab()
     for text in TRIGGER_TEXTS:

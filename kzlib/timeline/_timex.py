@@ -1,29 +1,12 @@
-"""TimeML (TIMEX3) temporal expressions in English news: spans, types and normalised values.
+"""The TimeML tagger's search: vocabulary, compiled rules and the expressions of a text before they are resolved.
 
-A rule-based tagger in the style of HeidelTime: patterns compiled once from ``data/timex_en.yaml`` and
-the month and weekday names of ``data/temporal.yaml`` find the expressions with TimeML's span conventions
-(no leading preposition; determiners and modifiers such as "the", "early", "more than" kept), give each a
-``type`` (DATE, TIME, DURATION, SET) and a ``value`` (``1998-03-22``, ``1998-W12``, ``1998-W12-WE``,
-``199``, ``19``, ``1998-SU``, ``1989-Q3``, ``1998-H1``, ``PRESENT_REF``, ``P5Y``, ``PT5H``,
-``1998-03-22T10:30``, ``XXXX-12`` ...), and resolve relative expressions against the document creation
-time (DCT) with the tense of their sentence: "Friday" in a past-tense sentence of a Wednesday story is
-the Friday before, in a future one the Friday after; "Dec. 15" in a November story is next month when the
-sentence looks ahead. Quarters mentioned in a financial report set the frame of later "a year ago" and
-"the latest period".
-
-Used by :func:`kzlib.timeline.extract_dates` (columns ``timex_type``, ``timex_value``, ``timex_start``,
-``timex_end``); :func:`tag` is the entry point.
-
-Example:
-    >>> import datetime as dt
-    >>> [(t.text, t.type, t.value) for t in tag("Profit rose in the third quarter, he said Friday.",
-    ...                                          dt.date(1989, 11, 1))]
-    [('the third quarter', 'DATE', '1989-Q3'), ('Friday', 'DATE', '1989-10-27')]
+Part of the private TimeML (TIMEX3) tagger of :mod:`kzlib.timeline` (values in :mod:`kzlib.timeline._timex_values`):
+a rule-based tagger in the style of HeidelTime whose patterns are compiled once from ``data/timex_en.yaml`` and
+the month and weekday names of ``data/temporal.yaml``. :func:`find` is the search.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import re
@@ -33,9 +16,9 @@ from typing import Any
 
 import yaml
 
-_DIR = Path(__file__).resolve().parent / "data"
+_DIR = Path(__file__).resolve().parent.parent / "data"
 
-__all__ = ["Timex", "tag", "value_to_point"]
+__all__ = ["Timex", "find"]
 
 
 @dataclass
@@ -107,6 +90,8 @@ class _V:
     need_quantity: frozenset[int]  # rules tried only where a number or quantity word precedes their word
     quantity_words: frozenset[str]
     quantity: re.Pattern  # any of the quantity words, lower case
+    cased: frozenset[str]  # lower-case month and weekday names: their patterns match them capitalised only
+    not_date_words: frozenset[str]  # a word of every name in not_dates (lower case): no such word, no name
 
 
 def _numbers(data: dict) -> dict[str, float]:
@@ -314,7 +299,8 @@ def _vocab() -> _V:
               word_rules, frozenset(word_rules), not_dates, holidays,
               frozenset(i for i, r in enumerate(rules) if r.name in ("duration", "ago")),
               frozenset(w for q in list(number_of) + list(vague) for w in q.split()) - {"of"},
-              re.compile(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"))
+              re.compile(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"),
+              months_l | weekdays_l, low(_WORD.findall(n.lower())[-1] for n in base["not_dates"]))
 
 
 # --- tense ------------------------------------------------------------------------------------------
@@ -587,24 +573,13 @@ _SHORT_TEXT = 400  # characters: a text this short (a sentence) is searched whol
 _DIGIT = re.compile(r"\d")  # characters around an anchor hit: longer than any expression
 
 
-def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) -> list[Timex]:
-    """TimeML temporal expressions of ``text`` with values resolved against ``dct`` (None: relative values
-    keep X for their unknown parts). ``found`` is :func:`find` of the text, when already known."""
-    kept = find(text) if found is None else found
-    if not kept:
-        return []
-    v = _vocab()
-    out: list[Timex] = []
-    state: dict[str, Any] = {"quarter": None, "quarter_pos": -10**9}
-    for c in kept:
-        t = _normalise(c, text, dct, v, state)
-        if t is not None:
-            out.append(t)
-            if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
-                with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
-                    state["last_day"] = dt.date.fromisoformat(t.value[:10])
-            if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
-                state["last_year"] = int(t.value[:4])
+def _places(lower: str, word: str) -> list[tuple[int, int]]:
+    """The spans of every occurrence of ``word`` in ``lower``, inside longer words too."""
+    out = []
+    k = lower.find(word)
+    while k >= 0:
+        out.append((k, k + len(word)))
+        k = lower.find(word, k + 1)
     return out
 
 
@@ -615,23 +590,29 @@ def find(text: str) -> list[_Match]:
         return []
     v = _vocab()
     lower = text.lower()
-    hit_words = v.words.intersection(_WORD.findall(lower))
+    hit_words: frozenset[str] | set[str] = v.words.intersection(_WORD.findall(lower))
+    if hit_words & v.cased:  # month and weekday names match capitalised only ("may", "march" are verbs)
+        hit_words = {w for w in hit_words if w not in v.cased or w.capitalize() in text or w.upper() in text}
     has_digit = _DIGIT.search(text) is not None
     if not hit_words and not has_digit:
         return []
     # the positions of each rule's anchors
     at: dict[int, list[tuple[int, int]]] = {}
     n = len(text)
-    if n <= _SHORT_TEXT:  # a sentence: the rules its words and digits call for, each over the whole text
+    if n <= _SHORT_TEXT:  # a sentence: the rules its words call for around each place the word occurs (a plain
+        # substring search: every occurrence of the word is among them), those its digits call for over the whole text
         whole = [(0, n)]
         quantity = has_digit or v.quantity.search(lower) is not None
         for word in hit_words:
+            places: list[tuple[int, int]] | None = None
             for i in v.word_rules[word]:
                 if quantity or i not in v.need_quantity:
-                    at[i] = whole
+                    if places is None:
+                        places = _places(lower, word) if len(lower) == n else whole
+                    at.setdefault(i, []).extend(places)
         if has_digit:
             for i, rule in enumerate(v.rules):
-                if rule.digits is not None and i not in at and rule.digits.search(text):
+                if rule.digits is not None and rule.digits.search(text):
                     at[i] = whole
     elif hit_words:
         recent: list[str] = []  # the last few words, for rules that need a quantity before their word
@@ -675,8 +656,8 @@ def find(text: str) -> list[_Match]:
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     kept: list[_Match] = []
     taken = bytearray(len(text) + 1)
-    for b in v.not_dates.finditer(text):
-        taken[b.start():b.end()] = b"\x01" * (b.end() - b.start())
+    for nd in (v.not_dates.finditer(text) if v.not_date_words.intersection(_WORD.findall(lower)) else ()):
+        taken[nd.start():nd.end()] = b"\x01" * (nd.end() - nd.start())
     for c in found:
         if any(taken[c.start:c.end]):
             continue
@@ -686,606 +667,3 @@ def find(text: str) -> list[_Match]:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     kept.sort(key=lambda c: c.start)
     return kept
-
-
-def _rel_step(rel: str) -> int | None:
-    r = re.sub(r"\s+", " ", rel.lower())
-    if r in ("last", "the past", "the previous", "the last", "this past", "previous", "last fiscal"):
-        return -1
-    if r in ("next", "the coming", "the following", "the next", "this coming", "coming", "next fiscal"):
-        return 1
-    if r in ("this", "the current", "the", "current", "the current fiscal", "this fiscal", "the fiscal", "the full",
-             "the whole", "the entire", "the calendar"):
-        return 0
-    return None
-
-
-def _yearless(month: int, day: int | None, dct: dt.date, tense: str, rel: str = "") -> int:
-    """The year of a month (and day) written without one."""
-    def mk(y: int) -> dt.date | None:
-        try:
-            return dt.date(y, month, day or 1)
-        except ValueError:
-            return None
-    ref = dct if day else dct.replace(day=1)
-    cands = [(y, d) for y in (dct.year - 1, dct.year, dct.year + 1) if (d := mk(y)) is not None]
-    if not cands:  # 29 February: the leap years around the DCT (one lies within four years either way)
-        cands = [(y, d) for y in range(dct.year - 4, dct.year + 5) if (d := mk(y)) is not None]
-    if not cands:
-        return dct.year
-    r = rel.lower()
-    if r in ("last", "this past"):
-        past = [y for y, d in cands if d < ref]
-        return max(past) if past else dct.year
-    if r in ("next", "this coming"):
-        nxt = [y for y, d in cands if d > ref]
-        return min(nxt) if nxt else dct.year
-    if r == "this":
-        return dct.year
-    if tense == "future":
-        nxt = [y for y, d in cands if d >= ref]
-        if nxt:
-            return min(nxt)
-    soon = [y for y, d in cands if 0 < (d - ref).days <= (_SCHEDULED_DAYS if tense != "past" else 30)]
-    if soon:
-        return min(soon)  # a date a few weeks ahead is a scheduled one ("expire Nov. 21", "payable Dec. 15")
-    past = [y for y, d in cands if d <= ref]
-    return max(past) if past else dct.year
-
-
-_FULL_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                          "october", "november", "december"])
-_SPAN_DROPPED_AMODS = frozenset(["about", "only", "just", "around", "roughly", "approximately"])
-
-
-def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
-    """TimeML's span conventions on a match: an adjectival duration ("a five-year plan") or quarter ("its
-    third-quarter profit") without its determiner, "earlier this week" without "earlier", a sentence's
-    full stop after a month name left out."""
-    s, e = c.start, c.end
-    m, g, rule = c.m, c.g, c.rule
-    if m is None:
-        return s, e
-    if rule == "duration":
-        unit = g["unit"].lower()
-        num = (g.get("num") or "").lower()
-        adjectival = not unit.endswith("s") and num not in ("a", "an", "one", "1", "") and not g.get("period")
-        amod = re.sub(r"\s+", " ", (g.get("amod") or "").lower())
-        if g.get("det") and (adjectival or (g.get("rel") or "").lower() in ("past", "last") and False):
-            s = m.start("rel") if g.get("rel") else (m.start("amod") if g.get("amod") else m.start("num"))
-        if g.get("rel") and g["rel"].lower() == "last" and not g.get("det") and g.get("amod"):
-            s = m.start("amod")  # "to last over a week": the verb
-        if amod == "over" and num in v.vague and s == m.start("amod"):
-            s = m.start("num")  # "over several years": a preposition
-        if amod in _SPAN_DROPPED_AMODS and s == m.start("amod"):
-            s = m.start("num")
-    elif rule == "quarter":
-        if g.get("det") and "-" in text[m.end("qord"):m.start("qunit")] and not g.get("ago") and not g.get("year2"):
-            s = min(x for x in (m.start("yrel") if g.get("yrel") else None, m.start("year") if g.get("year") else None,
-                                m.start("qord")) if x is not None and x >= 0)
-    elif rule == "relunit":
-        if (g.get("pmod") or "").lower() in ("earlier", "later"):
-            s = m.start("rel")
-    elif rule == "ago":
-        if (g.get("ago") or "").lower() in ("later", "before", "hence"):
-            e = m.end("unit")
-        amod = re.sub(r"\s+", " ", (g.get("amod") or "").lower())
-        if amod in ("just", "only"):
-            s = m.start("num") if g.get("num") else m.start("unit")
-    if rule == "month" and g.get("yrel"):
-        e = m.end("month")  # "February this year": the month, dated by the year after it
-    if rule in ("month", "month_year", "month_day", "full") and text[e - 1:e] == "." and g.get("month"):
-        last = g.get("month") if rule == "month" else None
-        if last and last.rstrip(".").lower() in _FULL_MONTHS:
-            e -= 1
-    return s, e
-
-
-def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str, Any]) -> Timex | None:
-    g = c.g
-    rule = c.rule
-    s, e = c.start, c.end
-    mod = ""
-    pm = (g.get("pmod") or "").lower()
-    pm = re.sub(r"\s+", " ", pm)
-    if pm:
-        mod = v.pmod_of.get(pm, "")
-    am = re.sub(r"\s+", " ", (g.get("amod") or "").lower())
-    if am:
-        mod = v.amod_of.get(am, "")
-
-    s, e = _trim(c, text, v)
-
-    def T(typ: str, value: str, m: str = mod) -> Timex:
-        return Timex(s, e, text[s:e], typ, value, m, rule)
-
-    tense = ""
-
-    def get_tense() -> str:
-        nonlocal tense
-        if not tense:
-            tense = _tense(text, s, e) or "none"
-        return tense
-
-    def day_of(gw: str | None, gdeictic: str | None, gmonth: str | None, gday: str | None, gyear: str | None,
-               rel: str = "") -> str:
-        if gw:
-            d = _weekday(v.weekday_of[gw.lower()], dct, get_tense(), rel)
-            return _ymd(d) if d else "XXXX-XX-XX"
-        if gdeictic:
-            if dct is None:
-                return "XXXX-XX-XX"
-            shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[gdeictic.lower()]
-            return _ymd(dct + dt.timedelta(days=shift))
-        if gmonth:
-            mo = v.month_of[gmonth.rstrip(".").lower()]
-            dd = int(gday) if gday else None
-            if gyear:
-                y = int(gyear)
-            elif dct is not None:
-                y = _yearless(mo, dd, dct, get_tense())
-            else:
-                return f"XXXX-{mo:02d}-{dd:02d}" if dd else f"XXXX-{mo:02d}"
-            return f"{y:04d}-{mo:02d}-{dd:02d}" if dd else f"{y:04d}-{mo:02d}"
-        return _ymd(dct) if dct else "XXXX-XX-XX"
-
-    if rule == "time":
-        date = day_of(g.get("tweekday"), g.get("tdeictic"), g.get("month2"), g.get("tday"), g.get("tyear"))
-        if g.get("noon"):
-            w = g["noon"].lower()
-            hh, mi = ("24", "00") if w == "midnight" else ("12", "00")
-        elif g.get("hm"):
-            hh, mi = g["hm"][:2], g["hm"][2:]
-        else:
-            raw = g["h"]
-            h = int(raw) if raw.isdigit() else int(v.number_of.get(raw.lower(), 0))
-            ap = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
-            pod = (g.get("pod") or "").lower()
-            if (ap == "pm" or pod in ("afternoon", "evening")) and h < 12:
-                h += 12
-            if ap == "am" and h == 12:
-                h = 0
-            hh, mi = f"{h:02d}", g.get("mi") or "00"
-        return T("TIME", f"{date}T{hh}:{mi}")
-
-    if rule in ("full", "iso", "slash"):
-        mo = int(g["mnum"]) if g.get("mnum") else v.month_of[g["month"].rstrip(".").lower()]
-        try:
-            d = dt.date(int(g["year"]), mo, int(g["day"]))
-        except ValueError:
-            return None
-        return T("DATE", _ymd(d))
-    if rule == "month_day":
-        return T("DATE", day_of(None, None, g["month"], g["day"], None))
-    if rule == "month_year":
-        mo = v.month_of[g["month"].rstrip(".").lower()]
-        return T("DATE", f"{int(g['year']):04d}-{mo:02d}")
-    if rule == "month":
-        mo = v.month_of[g["month"].rstrip(".").lower()]
-        rel = (g.get("rel") or "").lower()
-        if dct is None:
-            return T("DATE", f"XXXX-{mo:02d}")
-        if g.get("yrel"):
-            y = dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
-        elif rel:
-            y = _yearless(mo, None, dct, get_tense(), rel)
-        else:
-            tn = get_tense()
-            ahead = (mo - dct.month) % 12
-            if tn == "future" or (tn != "past" and 0 < ahead <= 2):
-                y = dct.year + (1 if mo < dct.month else 0)
-            else:
-                y = dct.year - (1 if mo > dct.month else 0)
-        return T("DATE", f"{y:04d}-{mo:02d}")
-    if rule == "year":
-        return T("DATE", f"{int(g['year']):04d}")
-    if rule == "year_ad":
-        y = int(g.get("year") or g.get("year2"))
-        if not 1 <= y <= 9999:
-            return None
-        return T("DATE", f"{y:04d}")
-    if rule == "year_words":
-        if g.get("twok"):
-            yy = int(v.number_of.get((g.get("yy") or "").lower(), 0))
-            return T("DATE", f"{2000 + yy:04d}")
-        cent = 19 if g["century_w"].lower() == "nineteen" else 18
-        yy = v.number_of.get(re.sub(r"[\s-]+", " ", g["yy"].lower()))
-        if yy is None:
-            return None
-        return T("DATE", f"{cent}{int(yy):02d}")
-    if rule == "decade":
-        if g.get("decw"):
-            d = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}[g["decw"].lower()]
-            century = (dct.year // 100) if dct and dct.year % 100 >= d * 10 else ((dct.year // 100 - 1) if dct else 19)
-            value = f"{century:02d}{d}"
-        elif g.get("dec2"):
-            d = int(g["dec2"][0])
-            century = (dct.year // 100) if dct and dct.year % 100 >= d * 10 else ((dct.year // 100 - 1) if dct else 19)
-            value = f"{century:02d}{d}"
-        else:
-            value = g["dec"][:3]
-        return T("DATE", value)
-    if rule == "century":
-        if g.get("ord"):
-            n = v.ordinal_of.get(g["ord"].lower())
-            if not n:
-                return None
-            return T("DATE", f"{n - 1:02d}")
-        step = _rel_step(g["rel"])
-        if dct is None or step is None:
-            return T("DATE", "XX")
-        return T("DATE", f"{dct.year // 100 + step:02d}")
-
-    if rule in ("quarter", "quarter_ref"):
-        unit = g["qunit"].lower()
-        if unit == "period" and not (g.get("arel") or g.get("ago")):
-            return None
-        n = v.ordinal_of.get((g.get("qord") or "").lower())
-        half = unit == "half"
-        yrel = re.sub(r"\s+", " ", (g.get("yrel") or g.get("arel") or "").lower())
-        det = (g.get("det") or "").lower()
-        ago = bool(g.get("ago")) or yrel in ("year-ago", "year-earlier", "last year's") or det == "last year's"
-        year = g.get("year") or g.get("year2")
-        qyrel = (g.get("qyrel") or "").lower()
-        if qyrel and dct is not None:  # "the second half of next year"
-            year = str(dct.year + {"next": 1, "last": -1}.get(qyrel, 0))
-        if rule == "quarter_ref" and yrel.isdigit():
-            year = yrel
-        if unit == "quarters":
-            if det in ("", "the") and not year:
-                return T("SET", f"XXXX-Q{n}") if n else None
-        if dct is None:
-            return T("DATE", f"XXXX-{'H' if half else 'Q'}{n or 'X'}")
-        if half:
-            y = int(year) if year else dct.year - (1 if ago else 0)
-            if not year and n == 2 and dct.month <= 6 and not ago:
-                y -= 1
-            return T("DATE", f"{y:04d}-H{n}")
-        if n:
-            if year:
-                y = int(year)
-            else:
-                cur = _quarter_of(dct)
-                y = dct.year
-                if yrel == "next year's":
-                    y += 1
-                elif n > cur and get_tense() != "future" and not det.startswith("this"):
-                    y -= 1
-                if ago:
-                    y -= 1
-            if (y, n) < (dct.year, _quarter_of(dct)) and unit == "quarter":
-                state["quarter"], state["quarter_pos"] = (y + (1 if ago else 0), n), s
-            return T("DATE", f"{y:04d}-Q{n}")
-        # "the quarter", "the latest period", "the year-ago quarter": the quarter being reported on
-        q = state.get("quarter")
-        if yrel == "current":
-            y, n = dct.year, _quarter_of(dct)
-        elif yrel in ("latest", "most recent", "just-ended", "just ended", "latest fiscal") and not (
-                q is not None and s - state["quarter_pos"] < 3000):
-            last = _shift(dct.replace(day=1), "quarter", -1)
-            y, n = last.year, _quarter_of(last)
-        elif q is not None and s - state["quarter_pos"] < 3000:
-            y, n = q
-            if ago:
-                y -= 1
-        else:
-            if unit == "period" and not ago:
-                return None
-            last = _shift(dct.replace(day=1), "quarter", -1)
-            y, n = last.year - (1 if ago else 0), _quarter_of(last)
-        if year:
-            y = int(year)
-        return T("DATE", f"{y:04d}-Q{n}")
-
-    if rule == "year_ago_adj":
-        q = state.get("quarter")
-        if dct is None:
-            return T("DATE", "XXXX")
-        if q is not None and s - state["quarter_pos"] < 3000:
-            return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")
-        return T("DATE", f"{dct.year - 1:04d}")
-
-    if rule == "season":
-        code = v.season_of[g["season"].lower()]
-        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
-        if rel in ("early", "the early", "mid"):
-            mod = {"early": "START", "the early": "START", "mid": "MID"}[rel]
-        elif rel in ("late", "the late"):
-            mod = "END"
-        if g.get("year"):
-            return T("DATE", f"{int(g['year']):04d}-{code}")
-        if dct is None:
-            return T("DATE", f"XXXX-{code}")
-        now = _SEASON_ORDER[_season_now(dct)]
-        idx = _SEASON_ORDER[code]
-        y = dct.year
-        if rel in ("last", "this past", "the past"):
-            y = dct.year if idx < now else dct.year - 1
-        elif rel in ("next", "this coming", "the coming"):
-            y = dct.year if idx > now else dct.year + 1
-        return T("DATE", f"{y:04d}-{code}")
-
-    if rule == "deictic":
-        w = re.sub(r"\s+", " ", g["deictic"].lower())
-        pod = (g.get("pod") or "").lower()
-        shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1, "this": 0,
-                 "overnight": 0, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
-        base = _ymd(dct + dt.timedelta(days=shift)) if dct else "XXXX-XX-XX"
-        if w in ("tonight", "last night", "overnight"):
-            return T("TIME", f"{base}TNI")
-        if pod:
-            return T("TIME", f"{base}T{v.pod_of[pod]}")
-        return T("DATE", base)
-
-    if rule == "weekday":
-        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
-        if rel in ("early", "late", "earlier", "later"):
-            mod = "START" if rel == "early" else ("END" if rel == "late" else "")
-            rel = ""
-        if rel in ("the following", "the previous", "that"):
-            rel = {"the following": "next", "the previous": "last"}.get(rel, "")
-        tn = get_tense()
-        if not rel and re.search(r"(?i)\b(?:until|till|through)\s+$", text[max(0, s - 8):s]):
-            tn = "future"  # "postponed until Tuesday": not before the report
-        elif not rel and re.match(r"['’]s\b", text[e:e + 2]):
-            tn = "past"  # "Wednesday's ruling": a day whose event is reported
-        d = _weekday(v.weekday_of[g["weekday"].lower()], dct, tn, rel)
-        value = _ymd(d) if d else "XXXX-WXX-" + str(v.weekday_of[g["weekday"].lower()] + 1)
-        return T("DATE", value)
-
-    if rule in ("relunit", "in_year"):
-        unit = _unit_base(g["unit"])
-        rel = re.sub(r"\s+", " ", (g.get("rel") or "this").lower())
-        if pm == "end" and rule == "in_year":
-            mod = "END"
-        if rule == "in_year" or (pm in ("earlier", "later") and rel == "the"):
-            rel = "this"
-        step = _rel_step(rel)
-        if step is None:
-            return None
-        if unit == "decade":
-            if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
-                return T("DURATION", "P10Y", "")
-            if rel == "the" or dct is None:
-                return None
-            return T("DATE", f"{dct.year // 10 + step:03d}")
-        if rel in ("the past", "the last") and unit in ("year",) and dct is not None:
-            return T("DATE", f"{dct.year - 1:04d}")  # "over the past year": TimeBank dates it as last year
-        if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
-            # "the past week": a period of one unit back from now (TimeML duration)
-            if unit == "weekend":
-                return None
-            return T("DURATION", _dur(1.0, unit, v), "")
-        if rel == "the" and not pm:
-            if unit == "weekend":
-                pass  # "the weekend": the nearest one, by tense
-            elif unit in ("year", "fiscal year") and re.search(r"(?i)\b(?:for|in|during|throughout)\s+$",
-                                                                text[max(0, s - 12):s]):
-                return T("DURATION", "P1Y", "")
-            else:
-                return None
-        if dct is None:
-            return T("DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
-        q = state.get("quarter")
-        if unit == "year" and rel == "last" and not pm and q is not None and s - state["quarter_pos"] < 3000:
-            return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")  # "compared with $3 million last year": that quarter
-        if unit == "week":
-            return T("DATE", _week(dct + dt.timedelta(weeks=step)))
-        if unit == "weekend":
-            sat = dct - dt.timedelta(days=dct.weekday()) + dt.timedelta(days=5)
-            if rel == "the":
-                tn = get_tense()
-                if dct.weekday() < 5 and tn != "future":
-                    sat -= dt.timedelta(weeks=1)
-            else:
-                sat += dt.timedelta(weeks=step)
-            return T("DATE", _week(sat) + "-WE")
-        if unit == "month":
-            d = _shift(dct.replace(day=1), "month", step)
-            return T("DATE", f"{d.year:04d}-{d.month:02d}")
-        return T("DATE", f"{dct.year + step:04d}")
-
-    if rule == "refday":
-        w = re.sub(r"\s+", " ", g["rd"].lower())
-        base = state.get("last_day") or dct
-        if base is None:
-            return T("DATE", "XXXX-XX-XX")
-        shift = 1 if any(x in w for x in ("next", "following", "after")) else (
-            -1 if any(x in w for x in ("previous", "preceding", "before")) else 0)
-        return T("DATE", _ymd(base + dt.timedelta(days=shift)))
-    if rule == "refyear":
-        w = re.sub(r"\s+", " ", g["ry"].lower())
-        base_year = state.get("last_year") or (dct.year if dct else None)
-        if base_year is None:
-            return T("DATE", "XXXX")
-        return T("DATE", f"{base_year + {'the following': 1, 'the previous': -1, 'the preceding': -1}.get(w, 0):04d}")
-    if rule == "holiday":
-        kind, spec = v.holidays[re.sub(r"\s+", " ", g["holiday"].lower())]
-        rel = (g.get("rel") or "").lower()
-        if dct is None:
-            return T("DATE", f"XXXX-{spec}" if kind == "fixed" else f"XXXX-{spec[0]:02d}")
-        def day_in(y: int) -> dt.date:
-            if kind == "fixed":
-                mo, dd = map(int, spec.split("-"))
-                return dt.date(y, mo, dd)
-            mo, wd, nth = spec
-            first = dt.date(y, mo, 1)
-            if nth > 0:
-                return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
-            last = _shift(first, "month", 1) - dt.timedelta(days=1)
-            return last - dt.timedelta(days=(last.weekday() - wd) % 7)
-        y = _yearless(day_in(dct.year).month, day_in(dct.year).day, dct, get_tense(), rel)
-        return T("DATE", _ymd(day_in(y)))
-    if rule == "ago":
-        unit = _unit_base(g["unit"])
-        unit = {"centurie": "century"}.get(unit, unit)
-        n = _num(g.get("num"), v)
-        if g.get("num") is None:
-            return None  # "years ago": too vague for TimeML's value (and "days earlier" is not a date)
-        if n is None:
-            if g["ago"].lower() in ("later", "before", "hence"):
-                return T("DURATION", _dur(None, g["unit"], v), "")
-            return T("DATE", "PAST_REF" if g["ago"].lower() in ("ago", "earlier") else "FUTURE_REF")
-        if dct is None:
-            return T("DATE", "XXXX")
-        if g["ago"].lower() in ("later", "before", "hence"):
-            return T("DURATION", _dur(n, g["unit"], v), "")  # a length from an event, not a date
-        sign = -1 if g["ago"].lower() in ("ago", "earlier", "before") else 1
-        _, mult, is_time = v.unit_of.get(unit, ("D", 1.0, False))
-        k = int(n * mult) * sign
-        if is_time:
-            return T("DATE", _ymd(dct))
-        if unit in ("day", "trading day", "business day", "night"):
-            return T("DATE", _ymd(dct + dt.timedelta(days=k)))
-        if unit in ("week", "fortnight"):
-            return T("DATE", _week(dct + dt.timedelta(weeks=k)))
-        if unit == "month":
-            d = _shift(dct.replace(day=1), "month", k)
-            return T("DATE", f"{d.year:04d}-{d.month:02d}")
-        if unit == "quarter":
-            d = _shift(dct.replace(day=1), "quarter", k)
-            return T("DATE", f"{d.year:04d}-Q{_quarter_of(d)}")
-        # years, decades, centuries
-        q = state.get("quarter")
-        if unit == "year" and k == -1 and q is not None and s - state["quarter_pos"] < 3000:
-            return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")
-        y = dct.year + k
-        if not 1 <= y <= 9999:
-            return None
-        return T("DATE", f"{y:04d}")
-
-    if rule == "duration":
-        n = _num(g.get("num"), v)
-        unit = g["unit"]
-        ub = _unit_base(unit)
-        rel = (g.get("rel") or "").lower()
-        raw = (g.get("num") or "").lower()
-        det = (g.get("det") or "").lower()
-        if raw in ("a", "an") and ub in ("year", "day", "week", "month") and _MONEY_BEFORE.search(
-                text[max(0, s - 25):s]) and not det:
-            return T("SET", _dur(1.0, unit, v), "")
-        if raw == "one" and ub == "day" and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall)\s+$",
-                                                   text[max(0, s - 8):s]):
-            return T("DATE", "FUTURE_REF", "")  # "will one day be"
-        if (re.search(r"(?i)\bin\s+$", text[max(0, s - 4):s]) and n is not None and not det and not rel
-                and not g.get("amod") and ub in ("year", "month", "week", "day") and dct is not None
-                and get_tense() == "future"):
-            k = int(n) if n == int(n) else None
-            if k:  # "will be redeemed in five years": the date five years on
-                if ub == "year":
-                    return T("DATE", f"{dct.year + k:04d}", "")
-                if ub == "month":
-                    d = _shift(dct.replace(day=1), "month", k)
-                    return T("DATE", f"{d.year:04d}-{d.month:02d}", "")
-                if ub == "week":
-                    return T("DATE", _week(dct + dt.timedelta(weeks=k)), "")
-                return T("DATE", _ymd(dct + dt.timedelta(days=k)), "")
-        value = _dur(n, unit, v)
-        if g.get("adj") and g["adj"].lower() == "-old" and n is None:
-            value = _dur(None, unit, v)
-        return T("DURATION", value)
-    if rule == "duration_plural":
-        unit = g["unit"]
-        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
-        if rel in ("recent", "past") and unit.lower() == "years" and not g.get("vague"):
-            return T("DATE", "PAST_REF", "")  # "in recent years": TimeBank's past reference
-        if rel in ("coming", "the coming", "the next") and not g.get("vague"):
-            return T("DURATION", _dur(None, unit, v), "")
-        return T("DURATION", _dur(None, unit, v), "")
-    if rule == "duration_half":
-        h = g["half"].lower()
-        if "hour" in h:
-            return T("DURATION", "PT30M" if h.startswith(("half", "a half")) else "PT1H30M")
-        for u, val in (("day", "PT12H"), ("year", "P6M"), ("century", "P50Y"), ("decade", "P5Y")):
-            if u in h:
-                return T("DURATION", val)
-        return None
-    if rule == "while":
-        return T("DURATION", "PXX")
-    if rule == "ref":
-        value = v.refs[re.sub(r"\s+", " ", g["ref"].lower())]
-        return T("DATE", value)
-    if rule == "set_adv":
-        return T("SET", v.set_adverbs[g["setadv"].lower()])
-    if rule == "set":
-        if g.get("weekday"):
-            return T("SET", f"XXXX-WXX-{v.weekday_of[g['weekday'].lower()] + 1}")
-        if g.get("month"):
-            return T("SET", f"XXXX-{v.month_of[g['month'].rstrip('.').lower()]:02d}")
-        if g.get("season"):
-            return T("SET", f"XXXX-{v.season_of[g['season'].lower()]}")
-        su = g["sunit"].lower()
-        n = g.get("num")
-        k = 2 if n == "other" else (int(n) if n and n.isdigit() else int(v.number_of.get((n or "one").lower(), 1)))
-        if su in ("morning", "evening", "night"):
-            return T("SET", f"XXXX-XX-XXT{v.pod_of[su]}")
-        if su == "weekend":
-            return T("SET", "XXXX-WXX-WE")
-        return T("SET", _dur(float(k), su, v))
-    return None
-
-
-def _weekday(wd: int, dct: dt.date | None, tense: str, rel: str = "") -> dt.date | None:
-    """The day a weekday name stands for, by its modifier and the tense of its sentence."""
-    if dct is None:
-        return None
-    back = (dct.weekday() - wd) % 7
-    ahead = (wd - dct.weekday()) % 7
-    if rel in ("last", "this past"):
-        return dct - dt.timedelta(days=back or 7)
-    if rel in ("next", "this coming"):
-        return dct + dt.timedelta(days=ahead or 7)
-    if rel == "this":
-        return dct + dt.timedelta(days=ahead) if tense == "future" or ahead <= back else dct - dt.timedelta(days=back)
-    if tense == "future":
-        return dct + dt.timedelta(days=ahead)
-    return dct - dt.timedelta(days=back)
-
-
-_POINT = [
-    (re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?"), "day"),
-    (re.compile(r"(\d{4})-W(\d\d)-WE"), "weekend"),
-    (re.compile(r"(\d{4})-W(\d\d)"), "week"),
-    (re.compile(r"(\d{4})-(\d\d)"), "month"),
-    (re.compile(r"(\d{4})"), "year"),
-    (re.compile(r"(\d{3})"), "decade"),
-]
-
-
-def value_to_point(value: str) -> tuple[str, str] | None:
-    """The ISO date and granularity (the timeline's) a TIMEX3 DATE/TIME value stands for, or None (quarters,
-    seasons, references, durations, values with unknown parts).
-
-    Example:
-        >>> value_to_point("1998-W12"), value_to_point("199"), value_to_point("P5Y")
-        (('1998-03-16', 'week'), ('1990', 'decade'), None)
-    """
-    for pat, gran in _POINT:
-        m = pat.fullmatch(value)
-        if not m:
-            continue
-        try:
-            if gran == "day":
-                y, mo, d = map(int, m.groups())
-                return dt.date(y, mo, d).isoformat(), "day"
-            if gran in ("week", "weekend"):
-                y, w = map(int, m.groups())
-                monday = dt.date.fromisocalendar(y, w, 1)
-                if gran == "weekend":
-                    return (monday + dt.timedelta(days=5)).isoformat(), "weekend"
-                return monday.isoformat(), "week"
-            if gran == "month":
-                y, mo = map(int, m.groups())
-                if not (1 <= y and 1 <= mo <= 12):
-                    return None
-                return f"{y:04d}-{mo:02d}", "month"
-            if gran == "year":
-                y = int(m.group(1))
-                return (f"{y:04d}", "year") if y >= 1 else None
-            if gran == "decade":
-                y = int(m.group(1)) * 10
-                return (f"{y:04d}", "decade") if y >= 1 else None
-        except ValueError:
-            return None
-    return None

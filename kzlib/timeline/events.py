@@ -1,0 +1,277 @@
+"""The ``events`` table: every dated mention of a corpus's sentences with its actors and sources."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kzlib.errors import ParameterError
+from kzlib.timeline import _timex
+from kzlib.timeline.columns import EVENT_COLUMNS
+from kzlib.timeline.mentions import _check_options, _document_mentions
+from kzlib.timeline.normalise import _period
+from kzlib.timeline.recognise import _Cand, _scan
+
+log = logging.getLogger(__name__)
+
+
+# --- events --------------------------------------------------------------------------------------
+
+def _actor_finder() -> Callable[[pd.DataFrame], pd.DataFrame] | None:
+    """``kzlib.actors.find_mentions`` (one row per actor mention), or None when it is not available."""
+    try:
+        from kzlib import actors  # noqa: PLC0415 - optional dependency between stages
+    except ImportError:
+        return None
+    return getattr(actors, "find_mentions", None)
+
+
+def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[pd.DataFrame], Any]) -> None:
+    """Fill ``actors`` (every actor of the sentence, in order of mention) and ``actor`` (the one named
+    nearest to the date phrase, persons preferred) in ``frame``, in place.
+
+    ``finder`` returns either a mentions table (``doc_id``, ``sentence_id``, ``actor``, ``start``, ``end``,
+    optional ``type``) or a Series of "; "-joined names aligned with ``dated``.
+    """
+    found = finder(dated)
+    frame["actors"], frame["actor"] = "", ""
+    if isinstance(found, pd.Series):
+        names = pd.Series(found.to_numpy(), index=dated.index).fillna("").astype(str)
+        frame["actors"] = frame["_row"].map(names).fillna("")
+        frame["actor"] = frame["actors"].str.split(";").str[0].str.strip()
+        return
+    if not isinstance(found, pd.DataFrame) or found.empty:
+        return
+    need = {"doc_id", "sentence_id", "actor", "start", "end"}
+    if not need <= set(found.columns):
+        log.warning("the actor finder returned no %s columns; actors left empty", sorted(need - set(found.columns)))
+        return
+    found = found[found["actor"].fillna("") != ""].sort_values(["doc_id", "sentence_id", "start"], kind="stable")
+    types = found["type"].tolist() if "type" in found.columns else ["person"] * len(found)
+    # (doc_id, sentence_id) -> [(actor, start, end, type)] in order of mention: plain lists, no frame per sentence
+    by_sentence: dict[tuple[Any, Any], list[tuple[str, int, int, Any]]] = {}
+    for key, mention in zip(zip(found["doc_id"].tolist(), found["sentence_id"].tolist()),
+                            zip(found["actor"].tolist(), found["start"].tolist(), found["end"].tolist(), types)):
+        by_sentence.setdefault(key, []).append(mention)
+    actors_col, actor_col = [], []
+    for doc_id, sid, start, end in zip(frame["doc_id"], frame["sentence_id"], frame["start"], frame["end"]):
+        g = by_sentence.get((doc_id, sid))
+        if g is None:
+            actors_col.append("")
+            actor_col.append("")
+            continue
+        actors_col.append("; ".join(dict.fromkeys(a for a, _, _, _ in g)))
+        dist = [(max(start - e, s - end, 0) + (0 if t == "person" else 15), s, a) for a, s, e, t in g]
+        actor_col.append(min(dist)[2])
+    frame["actors"], frame["actor"] = actors_col, actor_col
+
+
+_SPACE = re.compile(r"\s")
+_CLAUSE_MARK = re.compile(r"[,;:.!?\"“”()—–]")
+_CLAUSE_START = re.compile(r"[,;:.!?\"“”()—–]\s*")
+_CLAUSE_END = re.compile(r"[;!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)")  # "U.S. forces" does not end a clause
+
+
+def _label(text: str, start: int, end: int, *, width: int = 70) -> str:
+    """A short label for a dated mention: the words of its clause around the date phrase.
+
+    A date phrase that opens its clause ("On Friday, Tokayev ...") is dropped and the clause after it kept.
+    """
+    text = _SPACE.sub(" ", text)
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, start)]
+    lo = starts[-1] if starts else 0
+    if not text[lo:start].strip(" ,") and text[end:end + 2].strip().startswith(","):
+        # "On Friday, Tokayev ...": the date phrase opens the sentence; label what follows it
+        lo = end
+        while lo < len(text) and text[lo] in " ,;:":
+            lo += 1
+    m = _CLAUSE_END.search(text, max(end, lo))
+    hi = m.start() if m else len(text)
+    if hi - lo < 12:  # a clause too short to say anything: the whole sentence
+        lo, hi = 0, len(text)
+    lo = max(lo, min(start, hi) - (width * 2) // 3)
+    if lo > 0 and text[lo - 1] not in " ,;:.!?\"“”()":
+        nxt = text.find(" ", lo)
+        lo = nxt + 1 if 0 <= nxt < start else lo
+    label = text[lo:hi].strip(" ,;:\"“”")
+    prefix = "…" if lo > 0 and not _CLAUSE_MARK.match(text[max(lo - 2, 0):lo].strip() or ".") else ""
+    if len(label) > width:
+        label = label[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    label = prefix + label
+    return label[:1].upper() + label[1:] if not prefix else label
+
+
+def _documents_frame(documents: pd.DataFrame) -> pd.DataFrame:
+    need = {"doc_id"}
+    if not need <= set(documents.columns):
+        raise ParameterError("documents needs a doc_id column (the documents table of kzlib.prepare)")
+    docs = documents.copy()
+    for col, default in (("published", ""), ("date_certainty", ""), ("story_id", ""), ("outlet", ""),
+                         ("is_representative", True)):
+        if col not in docs.columns:
+            docs[col] = default
+    docs["published"] = docs["published"].fillna("").astype(str)
+    docs["story_id"] = docs["story_id"].fillna("").astype(str)
+    docs.loc[docs["story_id"] == "", "story_id"] = docs["doc_id"]
+    cert = docs["date_certainty"].fillna("").astype(str)
+    docs["date_certainty"] = np.where(cert == "", np.where(docs["published"] == "", "unknown", "exact"), cert)
+    docs["is_representative"] = docs["is_representative"].fillna(True).astype(bool)
+    return docs
+
+
+def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
+                 documents: pd.DataFrame | None = None, one_copy_per_story: bool = True,
+                 min_confidence: float = 0.0, include_durations: bool = True,
+                 future_window_days: int = 14, tolerance_days: int = 1,
+                 actors: Callable[[pd.DataFrame], pd.Series] | None = None, timeml: bool = True) -> pd.DataFrame:
+    """The ``events`` table: every dated mention in the sentences, with its actors and sources.
+
+    Give a ``Corpus`` (from ``kzlib.prepare``) or its ``sentences`` and ``documents`` tables. Each row is a
+    dated mention (``EVENT_COLUMNS``): ``doc_id``, ``sentence_id``, ``date``, ``granularity``,
+    ``expression``, ``anchor``, ``actors`` ("; "-joined canonical names from ``kzlib.actors`` when it is
+    available, in order of mention), ``actor`` (the one named nearest the date phrase), ``text`` (the sentence), ``label`` (a short label), ``confidence``, ``story_id`` and
+    ``reported_by`` (the copies of the story that date something to the same date).
+    With ``one_copy_per_story`` a story's events come from its representative copy, plus the dates only
+    another copy reports. ``actors`` may be a function from a sentences table to a mentions table
+    (``doc_id``, ``sentence_id``, ``actor``, ``start``, ``end``[, ``type``]) or to a Series of "; "-joined
+    names (default: ``kzlib.actors.find_mentions`` when importable, else empty). ``timeml`` adds the TimeML
+    columns and rows of :func:`extract_dates` (``timex_type``, ``timex_value``; with ``start``/``end`` also
+    ``timex_start``/``timex_end``); ``timeml=False`` leaves them empty, in about half the time.
+
+    Example:
+        >>> import kzlib
+        >>> events = build_events(kzlib.prepare())  # doctest: +SKIP
+        >>> events[["doc_id", "expression", "date", "granularity"]].head()  # doctest: +SKIP
+    """
+    if corpus is not None:
+        if sentences is not None or documents is not None:
+            raise ParameterError("give either a corpus or sentences= and documents=, not both")
+        sentences, documents = getattr(corpus, "sentences", None), getattr(corpus, "documents", None)
+        if sentences is None or documents is None:
+            raise ParameterError("corpus must have sentences and documents tables; build it with kzlib.prepare()")
+    if sentences is None or documents is None:
+        raise ParameterError("build_events needs a corpus, or both sentences= and documents=")
+    missing = {"doc_id", "sentence_id", "text"} - set(sentences.columns)
+    if missing:
+        raise ParameterError(f"sentences lacks columns {sorted(missing)}; use the sentences table of kzlib.prepare")
+    if not 0.0 <= float(min_confidence) <= 1.0:
+        raise ParameterError(f"min_confidence={min_confidence!r} must be between 0 and 1")
+    _check_options(future_window_days, tolerance_days)
+    docs = _documents_frame(documents).set_index("doc_id")
+    sents = sentences.copy()
+    if "para_id" not in sents.columns:
+        sents["para_id"] = -1
+    sents["text"] = sents["text"].fillna("").astype(str)
+    unknown_docs = sorted(set(sents["doc_id"]) - set(docs.index))
+    if unknown_docs:
+        raise ParameterError(f"sentences of documents not in the documents table: {unknown_docs[:5]}")
+    sents = sents.sort_values(["doc_id", "sentence_id"], kind="stable", ignore_index=True)
+
+    # plain columns, one slice per document (sents is sorted by doc_id): no pandas object per sentence
+    published_of = dict(zip(docs.index[::-1], docs["published"].to_numpy()[::-1]))  # first row of a doc_id wins
+    certainty_of = dict(zip(docs.index[::-1], docs["date_certainty"].to_numpy()[::-1]))
+    doc_col = sents["doc_id"].to_numpy()
+    sentence_ids = sents["sentence_id"].astype(int).tolist()
+    para_ids = sents["para_id"].astype(int).tolist()
+    texts_all = sents["text"].tolist()
+    bounds = [0, *(np.flatnonzero(doc_col[1:] != doc_col[:-1]) + 1).tolist(), len(sents)] if len(sents) else [0]
+    # copies of a story repeat their sentences: a repeated sentence is scanned once (candidates are read only)
+    repeated = set(sents.loc[sents["text"].duplicated(), "text"])
+    scanned: dict[str, list[_Cand]] = {}
+    found_timex: dict[str, list[Any]] = {}
+
+    def scan(text: str) -> list[_Cand]:
+        if text not in repeated:
+            return _scan(text)
+        found = scanned.get(text)
+        if found is None:
+            found = scanned[text] = _scan(text)
+        return found
+
+    def find(text: str) -> list[Any]:
+        if text not in repeated:
+            return _timex.find(text)
+        found = found_timex.get(text)
+        if found is None:
+            found = found_timex[text] = _timex.find(text)
+        return found
+
+    rows: list[dict[str, Any]] = []
+    undated: list[str] = []
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        doc_id = doc_col[lo]
+        published = published_of[doc_id]
+        texts = texts_all[lo:hi]
+        per_sentence = _document_mentions(texts, published, certainty_of[doc_id],
+                                          window=future_window_days, tolerance=tolerance_days, scan=scan,
+                                          find=find if timeml else None)
+        if not published:
+            undated.append(doc_id)
+        for i, text, mentions in zip(range(lo, hi), texts, per_sentence):
+            for m in mentions:
+                rows.append({**m, "doc_id": doc_id, "sentence_id": sentence_ids[i], "para_id": para_ids[i],
+                             "text": text, "_row": i, "label": _label(text, m["start"], m["end"])})
+    if undated:
+        log.warning("%d of %d documents have no publication date (%s%s): their relative dates are reported "
+                    "unresolved", len(undated), len(bounds) - 1, ", ".join(undated[:5]),
+                    ", …" if len(undated) > 5 else "")
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        log.warning("no temporal expressions found in %d sentences", len(sents))
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    if not include_durations:
+        frame = frame[frame["kind"] != "duration"]
+    frame = frame[(frame["confidence"] >= min_confidence) | (frame["anchor"] == "unresolved")]
+
+    finder = actors if actors is not None else _actor_finder()
+    if finder is None:
+        log.info("kzlib.actors is not available: the actors column is left empty")
+        frame["actors"], frame["actor"] = "", ""
+    else:
+        _attach_actors(frame, sents.loc[sorted(frame["_row"].unique())], finder)
+
+    frame = frame.join(docs[["story_id", "outlet", "published", "date_certainty", "is_representative"]],
+                       on="doc_id")
+    frame["date_start"] = [(_period(d, g)[0].isoformat() if d else "") for d, g in
+                           zip(frame["date"], frame["granularity"])]
+    key = frame["date"] + "|" + frame["granularity"]
+    frame["_key"] = np.where(frame["date"] == "", "", key)
+    # the copies of a story that report each date: plain sets, not a Python function per pandas group
+    reporting: dict[tuple[Any, str], set[Any]] = {}
+    for s, k, d in zip(frame["story_id"], frame["_key"], frame["doc_id"]):
+        if k:
+            reporting.setdefault((s, k), set()).add(d)
+    reporters = {sk: ";".join(sorted(docs_of)) for sk, docs_of in reporting.items()}
+    frame["reported_by"] = [reporters.get((s, k), d) if k else d
+                            for s, k, d in zip(frame["story_id"], frame["_key"], frame["doc_id"])]
+    frame["n_reports"] = frame["reported_by"].str.count(";") + 1
+
+    if one_copy_per_story:
+        frame = _one_copy(frame)
+    frame = frame.sort_values(["date_start", "doc_id", "sentence_id", "start"], kind="stable",
+                              key=lambda s: s.replace("", "9999") if s.name == "date_start" else s)
+    return frame[EVENT_COLUMNS + ["start", "end", "timex_start", "timex_end"]].reset_index(drop=True)
+
+
+def _one_copy(frame: pd.DataFrame) -> pd.DataFrame:
+    """A story's mentions from its representative copy, plus dates only its other copies give."""
+    rep = frame["is_representative"].astype(bool)
+    # a story whose representative is not among these documents: take its first copy
+    stories_with_rep = set(frame.loc[rep, "story_id"])
+    first_doc: dict[Any, Any] = {}  # each story's first doc_id (object columns: pandas' min is per-row Python)
+    for s, d in zip(frame["story_id"], frame["doc_id"]):
+        if s not in first_doc or d < first_doc[s]:
+            first_doc[s] = d
+    rep = rep | (~frame["story_id"].isin(stories_with_rep) & (frame["doc_id"] == frame["story_id"].map(first_doc)))
+    kept = frame[rep]
+    covered = set(zip(kept["story_id"], kept["_key"]))
+    extra = frame[~rep & (frame["_key"] != "")]
+    extra = extra[np.array([(s, k) not in covered for s, k in zip(extra["story_id"], extra["_key"])], dtype=bool)]
+    # one row per (story, date) among the extra copies
+    extra = extra.sort_values(["doc_id", "sentence_id", "start"]).drop_duplicates(["story_id", "_key"])
+    return pd.concat([kept, extra], ignore_index=True)

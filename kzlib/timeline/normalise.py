@@ -1,0 +1,372 @@
+"""Resolving: each expression of the point recogniser to an ISO date and granularity against the publication
+date, with the anchor's certainty, a confidence and a note."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from dateutil.relativedelta import relativedelta
+
+from kzlib.errors import ParameterError
+from kzlib.timeline.columns import _ANCHOR_FACTOR, _BASE_CONFIDENCE, _SPINNER_FACTOR, DATE_CERTAINTIES, GRANULARITIES
+from kzlib.timeline.recognise import _Cand, _norm, _Vocab, _vocab
+
+# --- resolving -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Anchor:
+    date: dt.date | None
+    basis: str  # exact / on-or-after / estimated / copy-date / unknown
+    published: dt.date | None
+    note: str
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _to_date(value: Any) -> dt.date | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text or text.lower() in ("nan", "nat", "none"):
+        return None
+    if _ISO_DAY.fullmatch(text):  # the usual case, without pandas' parser (same date)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass  # not a calendar day: pandas says why
+    try:
+        ts = pd.Timestamp(text)
+    except pd.errors.OutOfBoundsDatetime:  # a year pandas cannot hold (before 1677, after 2262)
+        try:
+            from dateutil import parser as _dateparser  # noqa: PLC0415
+            return _dateparser.parse(text, default=dt.datetime(2000, 1, 1)).date()
+        except (ValueError, OverflowError) as err:
+            raise ParameterError(f"published={value!r} is not a date; give an ISO date such as '2022-01-07'") from err
+    except (ValueError, TypeError) as err:
+        raise ParameterError(f"published={value!r} is not a date; give an ISO date such as '2022-01-07' "
+                             f"or leave it empty") from err
+    if pd.isna(ts):
+        return None
+    return ts.date()
+
+
+def _period(date: str, granularity: str) -> tuple[dt.date, dt.date]:
+    """First and last day of the period an ISO date of a granularity stands for."""
+    if granularity in ("day",):
+        d = dt.date.fromisoformat(date)
+        return d, d
+    if granularity == "weekend":
+        d = dt.date.fromisoformat(date)
+        return d, d + dt.timedelta(days=1)
+    if granularity == "week":
+        d = dt.date.fromisoformat(date)
+        return d, d + dt.timedelta(days=6)
+    if granularity == "month":
+        y, m = map(int, date.split("-"))
+        start = dt.date(y, m, 1)
+        return start, start + relativedelta(months=1) - dt.timedelta(days=1)
+    if granularity == "year":
+        y = int(date)
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if granularity == "decade":
+        y = int(date)
+        return dt.date(max(y, 1), 1, 1), dt.date(min(y + 9, 9999), 12, 31)
+    if granularity in ("quarter", "season", "half"):  # the date is the period's first month
+        y, m = map(int, date.split("-"))
+        start = dt.date(y, m, 1)
+        months = 6 if granularity == "half" else 3
+        end = start + relativedelta(months=months) - dt.timedelta(days=1) if (y, m) < (9999, 13 - months) \
+            else dt.date(9999, 12, 31)
+        return start, end
+    if granularity == "century":
+        y = int(date)
+        return dt.date(max(y, 1), 1, 1), dt.date(min(y + 99, 9999), 12, 31)
+    raise ParameterError(f"unknown granularity {granularity!r}; use one of {GRANULARITIES}")
+
+
+def _fmt(d: dt.date, granularity: str) -> str:
+    if granularity in ("day", "weekend", "week"):
+        return d.isoformat()
+    if granularity == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}"
+
+
+def _monday(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+_SENTENCE_END = re.compile(r"[.?!;](?:\s|$|[\"”])")
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """A future marker in the same clause as the expression (a few words either side)."""
+    lo = max(0, start - 80)
+    left = text[lo:start]
+    cut = max(left.rfind(". "), left.rfind("? "), left.rfind("! "), left.rfind("; "), left.rfind('."'))
+    if cut >= 0:
+        left = left[cut + 2:]
+    right = text[end:end + 50]
+    m = _SENTENCE_END.search(right)
+    if m:
+        right = right[:m.start()]
+    v = _vocab()
+    return bool(v.future.search(left) or v.future.search(right))
+
+
+def _number(g: dict[str, Any], vocab: _Vocab) -> int | None:
+    raw = g.get("num")
+    if raw is None:
+        return 1 if g.get("art") else None
+    raw = _norm(raw)
+    return int(raw) if raw.isdigit() else vocab.number_of.get(raw)
+
+
+def _yearless(month: int, day: int | None, anchor: dt.date, *, future: bool, direction: int | None,
+              window: int) -> tuple[dt.date, str]:
+    """Put a month (and day) without a year in the right year relative to ``anchor``."""
+    def candidate(year: int) -> dt.date | None:
+        try:
+            return dt.date(year, month, day or 1)
+        except ValueError:
+            return None
+
+    cands = [c for c in (candidate(anchor.year + k) for k in (-1, 0, 1)) if c is not None]
+    if not cands:  # 29 February: the leap years around the anchor (one lies within four years either way)
+        cands = [c for c in (candidate(anchor.year + k) for k in range(-4, 5)) if c is not None]
+    ref = anchor if day else anchor.replace(day=1)
+    past = [c for c in cands if c <= ref]
+    upcoming = [c for c in cands if c >= ref]
+    strictly_past = [c for c in cands if c < ref]
+    strictly_next = [c for c in cands if c > ref]
+    if direction == -1 and strictly_past:
+        return max(strictly_past), "the one before publication ('last')"
+    if direction == 1 and strictly_next:
+        return min(strictly_next), "the one after publication ('next')"
+    if direction == 0:
+        return candidate(anchor.year) or cands[0], "the publication year ('this')"
+    if future and upcoming:
+        return min(upcoming), "future tense: the next one on or after publication"
+    if upcoming and (min(upcoming) - ref).days <= window and (not past or (ref - max(past)).days > 300):
+        return min(upcoming), f"within {window} days after publication: taken as a scheduled date"
+    if past:
+        return max(past), "the most recent one on or before publication"
+    return min(upcoming), "the next one after publication"
+
+
+def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, Any]:
+    """Date, granularity, anchor kind, confidence and note of one candidate."""
+    v = _vocab()
+    g = c.groups
+    rule = c.rule
+    future = _is_future(text, c.start, c.end)
+    out: dict[str, Any] = {"start": c.start, "end": c.end, "expression": c.text.strip(), "kind": "point",
+                           "date": "", "granularity": "", "anchor": "", "anchor_date": "", "confidence": 0.0,
+                           "future": future, "flag": "", "note": ""}
+    base = _BASE_CONFIDENCE[rule]
+    spun = any(_norm(g.get(k) or "") in v.spinner and _norm(g.get(k) or "") != "previous"
+               for k in ("rel", "pre", "ago"))
+    if spun:
+        base *= _SPINNER_FACTOR
+    notes: list[str] = []
+    if spun:
+        notes.append("spinner synonym of a time word")
+
+    def absolute(date: str, granularity: str, conf: float, note: str = "") -> dict[str, Any]:
+        out.update(date=date, granularity=granularity, anchor="absolute", confidence=round(conf, 3))
+        if note:
+            notes.append(note)
+        out["note"] = "; ".join(notes)
+        return out
+
+    # fully specified dates
+    if rule in ("full_date", "iso"):
+        month = int(g["mnum"]) if rule == "iso" else v.month_of[g["month"].lower().rstrip(".")]
+        try:
+            d = dt.date(int(g["year"]), month, int(g["day"]))
+        except ValueError:
+            out.update(anchor="unresolved", note="not a calendar date")
+            return out
+        return absolute(d.isoformat(), "day", base)
+    if rule == "month_year":
+        month = v.month_of[g["month"].lower().rstrip(".")]
+        return absolute(f"{int(g['year']):04d}-{month:02d}", "month", base)
+    if rule == "decade":
+        out["expression"] = c.text.strip()
+        return absolute(g["decade"], "decade", base)
+    if rule in ("year_context", "year_bare"):
+        return absolute(g["year"], "year", base)
+
+    # everything below needs an anchor
+    if anchor.date is None:
+        out.update(anchor="unresolved", confidence=0.0,
+                   note="; ".join(notes + [anchor.note or "no publication date: relative date left unresolved"]))
+        return out
+    a = anchor.date
+    factor = _ANCHOR_FACTOR[anchor.basis]
+    out["anchor_date"] = a.isoformat()
+    if anchor.note:
+        notes.append(anchor.note)
+
+    def relative(date: dt.date, granularity: str, conf: float, how: str, kind: str = "publication-relative"):
+        out.update(date=_fmt(date, granularity), granularity=granularity, anchor=kind,
+                   confidence=round(conf * factor, 3))
+        notes.insert(0, how)
+        out["note"] = "; ".join(notes)
+        return out
+
+    if rule in ("month_day", "month_context"):
+        month = v.month_of[g["month"].lower().rstrip(".")]
+        day = int(g["day"]) if g.get("day") else None
+        pre = _norm(g.get("pre") or "")
+        pre = v.spinner.get(pre, pre)
+        direction = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(pre)
+        d, how = _yearless(month, day, a, future=future, direction=direction, window=window)
+        gran = "day" if day else "month"
+        # the year comes from the publication date, which need not be exact for that
+        year_factor = 1.0 if anchor.basis in ("exact", "on-or-after") else 0.9
+        out.update(date=_fmt(d, gran), granularity=gran, anchor="absolute-year-inferred",
+                   confidence=round(base * year_factor, 3))
+        notes.insert(0, f"year inferred: {how}")
+        out["note"] = "; ".join(notes)
+        return out
+
+    if rule == "weekday":
+        wd = v.weekday_of[g["weekday"].lower()]
+        rel = _norm(g.get("rel") or "on")
+        rel = v.spinner.get(rel, rel)
+        back = (a.weekday() - wd) % 7
+        ahead = (wd - a.weekday()) % 7
+        conf = base
+        if rel in ("last", "past", "previous"):
+            d, how = a - dt.timedelta(days=back or 7), "the one before publication"
+        elif rel in ("next", "coming", "following"):
+            d, how = a + dt.timedelta(days=ahead or 7), "the one after publication"
+            conf *= 0.9
+        elif future:
+            d, how = a + dt.timedelta(days=ahead or 7), "future tense: the next one after publication"
+            if ahead == 0:
+                conf *= 0.7
+                how += " (publication is on the same weekday: it could mean that very day)"
+        else:
+            d, how = a - dt.timedelta(days=back), (
+                "the publication day" if back == 0 else "the most recent one on or before publication")
+        return relative(d, "day", conf, how)
+
+    if rule in ("relative_unit", "within_current"):
+        unit = _norm(g["unit"])
+        rel = _norm(g["rel"])
+        step = v.relative_of.get(v.spinner.get(rel, rel), 0) if rule == "relative_unit" else 0
+        if unit == "week":
+            return relative(_monday(a) + dt.timedelta(weeks=step), "week", base, f"{rel} week: week of (Monday)")
+        if unit == "weekend":
+            # the Saturday of the publication week, then whole weeks before or after it
+            d = _monday(a) + dt.timedelta(days=5, weeks=step)
+            return relative(d, "weekend", base, f"{rel} weekend: Saturday of that weekend")
+        if unit == "month":
+            d = a.replace(day=1) + relativedelta(months=step)
+            return relative(d, "month", base, f"{rel} month")
+        d = dt.date(a.year + step, 1, 1)
+        return relative(d, "year", base, f"{rel} year")
+
+    if rule == "weekend":
+        sat = _monday(a) + dt.timedelta(days=5)
+        if future:
+            d = sat if a.weekday() < 5 else sat + dt.timedelta(weeks=1)
+            how = "future tense: the coming weekend (Saturday)"
+        else:
+            d = sat if a.weekday() >= 5 else sat - dt.timedelta(weeks=1)
+            how = "the most recent weekend before publication (Saturday)"
+        return relative(d, "weekend", base, how)
+
+    if rule == "deictic":
+        shift = v.deictic_of[_norm(g["deictic"])]
+        return relative(a + dt.timedelta(days=shift), "day", base, f"{_norm(g['deictic'])}: publication day {shift:+d}")
+
+    if rule == "new_year":
+        year = a.year if a.month <= 6 else a.year + 1
+        return relative(dt.date(year, 1, 1), "month", base, "the new year: the January nearest publication")
+
+    if rule in ("ago", "duration"):
+        n = _number(g, v)
+        unit, mult = v.unit_of[_norm(g["unit"])]
+        if n is None:
+            n = 1
+        n *= mult
+        if rule == "duration":
+            if future:
+                out.update(anchor="unresolved", kind="duration", note="a duration in the future: no date")
+                return out
+            out["kind"] = "duration"
+        delta = {"day": relativedelta(days=n), "week": relativedelta(weeks=n), "month": relativedelta(months=n),
+                 "year": relativedelta(years=n)}[unit]
+        d = a - delta
+        gran = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
+        if gran == "week":
+            d = _monday(d)
+        how = (f"{n} {unit}(s) before publication" if rule == "ago"
+               else f"start of a period of {n} {unit}(s) up to publication")
+        return relative(d, gran, base, how)
+
+    out.update(anchor="unresolved", note=f"no resolver for rule {rule}")  # pragma: no cover
+    return out
+
+
+def _make_anchor(published: Any, certainty: str, estimate: dt.date | None = None) -> _Anchor:
+    """The date relative expressions are resolved against, and what is known about it."""
+    if certainty not in DATE_CERTAINTIES:
+        raise ParameterError(f"date_certainty={certainty!r} is unknown; use one of {DATE_CERTAINTIES}")
+    pub = _to_date(published)
+    if pub is None:
+        return _Anchor(None, "unknown", None, "publication date unknown: relative date left unresolved")
+    if certainty == "exact":
+        return _Anchor(pub, "exact", pub, "")
+    if certainty == "on-or-after":
+        if estimate is not None and estimate > pub:
+            return _Anchor(estimate, "on-or-after", pub,
+                           f"published on or after {pub.isoformat()}; the text reports {estimate.isoformat()}, "
+                           f"so resolved against that later date")
+        return _Anchor(pub, "on-or-after", pub,
+                       f"published on or after {pub.isoformat()}: resolved against that earliest date")
+    if certainty == "copy-date":
+        if estimate is not None and estimate < pub:
+            return _Anchor(estimate, "estimated", pub,
+                           f"{pub.isoformat()} is a later copy's date; resolved against {estimate.isoformat()}, "
+                           f"the latest date the text itself reports (an estimate of the original's date)")
+        return _Anchor(pub, "copy-date", pub,
+                       f"resolved against {pub.isoformat()}, a later copy's date: the original is earlier")
+    return _Anchor(pub, "unknown", pub, f"publication date {pub.isoformat()} of unknown certainty")
+
+
+def _latest_reported(mentions: list[dict[str, Any]], *, before: dt.date | None = None) -> dt.date | None:
+    """The latest day the text itself dates in the past tense (absolute day dates), or None."""
+    days = [dt.date.fromisoformat(m["date"]) for m in mentions
+            if m["granularity"] == "day" and m["anchor"] in ("absolute", "absolute-year-inferred") and m["date"]
+            and not m["future"]]
+    if before is not None:
+        days = [d for d in days if d < before]
+    return max(days) if days else None
+
+
+def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: str, tolerance: int) -> None:
+    """Mark dates after the publication date that the text does not put in the future."""
+    if published is None or certainty == "on-or-after":
+        return
+    for m in mentions:
+        if not m["date"] or m["future"] or m["anchor"] not in ("absolute", "absolute-year-inferred"):
+            continue
+        start, _ = _period(m["date"], m["granularity"])
+        if (start - published).days > tolerance:
+            m["flag"] = "after-publication"
+            m["note"] = "; ".join(filter(None, [m["note"], f"reported as past but after the publication date "
+                                                           f"{published.isoformat()}: check the date"]))
