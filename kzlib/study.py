@@ -237,7 +237,7 @@ class Study:
 
         Example:
             >>> sorted(study.tables("voices"))
-            ['voices', 'voices_per_outlet']
+            ['voices', 'voices_per_language', 'voices_per_outlet']
         """
         from kzlib.report import save_table
         from kzlib.stages import STAGES

@@ -127,6 +127,25 @@ else:
     display(kzlib.show_table(per_outlet, max_rows=max_rows))
 
 # %% [markdown]
+# ## Russian- and English-language coverage
+#
+# The same voices counted by the language of the article that quotes them (`documents.language`). A
+# speaker is one canonical actor whatever the language: "Токаев", "Токаева" and "Tokayev" are one row
+# per language. Which languages quote whom, and how often, is the comparison between Russian-language
+# (Kazakh and Russian outlets) and English-language coverage.
+
+# %%
+per_language = study.voices_per_language
+languages = sorted(set(c.documents["language"].fillna("und").astype(str)))
+if per_language.empty:
+    print("No quotation is attributed to a speaker, so there is no table of voices per language.")
+else:
+    if per_language["language"].nunique() == 1:
+        print(f"Every attributed quotation comes from articles in one language ({per_language['language'].iloc[0]}; "
+              f"the corpus's languages: {', '.join(languages)}): nothing to compare across languages.")
+    display(kzlib.show_table(per_language, max_rows=max_rows))
+
+# %% [markdown]
 # ## Quote length
 #
 # Distribution of quotation length in words, by kind. Interview answers run long; indirect speech is

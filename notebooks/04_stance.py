@@ -167,6 +167,23 @@ else:
     display(kzlib.show_table(by_outlet, max_rows=max_rows))
 
 # %% [markdown]
+# ## Russian- and English-language coverage
+#
+# The same shares of voices for and against each target, by the language of the article
+# (`documents.language`): how Russian-language and English-language coverage quote the sides. Russian
+# quotations are read on their lemmas with Russian cues (`kzlib/data/ru/stance_cues.yaml`).
+
+# %%
+by_language = study.language_stance
+if by_language.empty:
+    print("No quotation has a stance on a target, so there is nothing to compare across languages.")
+else:
+    if by_language["language"].nunique() == 1:
+        print(f"Every quotation with a stance comes from articles in one language ({by_language['language'].iloc[0]}): "
+              "nothing to compare across languages.")
+    display(kzlib.show_table(by_language, max_rows=max_rows))
+
+# %% [markdown]
 # ## Who criticises whom
 #
 # Speakers (left) and targets (right); a red line is a stance against, a blue line a stance in favour,
