@@ -409,7 +409,7 @@ def train_splitter(documents: pd.DataFrame, *, body: pd.DataFrame | None = None)
     (what :func:`clean_by_partition` does).
 
     Example:
-        >>> docs = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": ["Headline\n\nGen. Zas spoke. He left."]})
+        >>> docs = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": ["Headline\\n\\nGen. Zas spoke. He left."]})
         >>> [s for _, _, s in train_splitter(docs).spans("Gen. Zas spoke. He left.")]
         ['Gen. Zas spoke.', 'He left.']
     """

@@ -33,7 +33,7 @@ from kzlib.text.phrases import (
 
 __all__ = ["Actor", "Gazetteer", "Mention", "find_mentions", "default_gazetteer", "ACTOR_TYPES", "ROLE_WORDS"]
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("kzlib.actors")   # the stage's logger, as before the split
 
 ACTOR_TYPES = ("person", "organisation", "state", "bloc", "media")
 

@@ -2,8 +2,8 @@
 capitalisation alone, with titles and possessives split off (no gazetteer; see :func:`find_names`).
 
 Example:
-    >>> [n.name for n in find_names("Spokesperson Ned Price told Reuters.")]
-    ['Ned Price', 'Reuters']
+    >>> [(n.title, n.name) for n in find_names("Sen. Ted Cruz told The New York Times.")]
+    [('Sen.', 'Ted Cruz'), ('', 'New York Times')]
 """
 
 from __future__ import annotations
