@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib._memory import release_memory, releases_memory
+from kzlib.errors import ParameterError, TableError, require_frame
 
 # (kzlib.clean.clean_by_partition is importable from here as before: see __getattr__ at the end)
 __all__ = ["map_partitions_by_document", "map_partitions_to_tables", "dask_client", "sample_keys", "ENGINES"]
@@ -85,7 +86,7 @@ def dask_client(scheduler: Any = None, *, n_workers: int | None = None) -> Itera
             yield {"scheduler": client}
         return
     if not isinstance(scheduler, str):
-        raise TypeError(f"scheduler must be None, a scheduler address, a distributed.Client or one of "
+        raise ParameterError(f"scheduler must be None, a scheduler address, a distributed.Client or one of "
                         f"{_LOCAL_SCHEDULERS}; got {type(scheduler).__name__}")
     try:
         client = Client(scheduler, timeout="20s")
@@ -98,13 +99,12 @@ def dask_client(scheduler: Any = None, *, n_workers: int | None = None) -> Itera
 
 
 def _check(table: pd.DataFrame, key: str, engine: str) -> None:
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"expected a pandas DataFrame (a kzlib table), got {type(table).__name__}")
+    require_frame(table, table_name="partitioned", fix="pass a kzlib table (a pandas DataFrame)")
     if key not in table.columns:
-        raise ValueError(f"the table has no {key!r} column to partition by (columns: {list(table.columns)[:10]}); "
+        raise TableError(f"the table has no {key!r} column to partition by (columns: {list(table.columns)[:10]}); "
                          f"pass key=<the document or story column>")
     if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
+        raise ParameterError(f"engine must be one of {ENGINES}, got {engine!r}")
 
 
 def _by_key(table: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -328,7 +328,7 @@ def map_partitions_by_document(
     _check(table, key, engine)
     if npartitions is not None and npartitions != "auto" and not (
             isinstance(npartitions, (int, np.integer)) and npartitions >= 1):
-        raise ValueError(f"npartitions must be a number >= 1, 'auto' or None; got {npartitions!r}")
+        raise ParameterError(f"npartitions must be a number >= 1, 'auto' or None; got {npartitions!r}")
     if len(table) == 0 or (engine == "pandas" and npartitions is None):
         out = _apply(table, func, kwargs)
     else:

@@ -20,7 +20,7 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
 
-from kzlib.errors import ResourceError
+from kzlib.errors import ResourceError, require_columns
 from kzlib.text.phrases import (
     PhraseMatcher,
     WordIndex,
@@ -354,6 +354,7 @@ class Gazetteer:
         if isinstance(context, str):
             context = [m.actor for m in self.scan(context) if m.actor]
         recent = list(context or [])
+        cands: Sequence[str]
         cands, _ = self._candidates(surface)
         if not cands:
             m = self._title_re.fullmatch(surface.strip()) or self._title_re.fullmatch("the " + surface.strip())
@@ -404,7 +405,8 @@ class Gazetteer:
             return True
 
         index = word_index(text)
-        spans: list[tuple[int, int, str, list[str], str]] = []
+        spans: list[tuple[int, int, str, Sequence[str], str]] = []
+        cands: Sequence[str]
         for m in self._matcher.finditer(text):
             surface = m.group(0)
             if surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
@@ -513,10 +515,8 @@ def find_mentions(sentences: pd.DataFrame, *, gazetteer: Gazetteer | None = None
         ['Kassym-Jomart Tokayev', 'Vladimir Putin']
     """
     cols = ["doc_id", "sentence_id", "actor", "surface", "start", "end", "type", "affiliation", "method", "known"]
-    missing = {"doc_id", "sentence_id", "text"} - set(sentences.columns)
-    if missing:
-        raise ValueError(f"find_mentions needs a sentences table with columns doc_id, sentence_id, text; "
-                         f"missing {sorted(missing)}. Use Corpus.sentences from kzlib.prepare().")
+    require_columns(sentences, ["doc_id", "sentence_id", "text"], table="sentences",
+                    fix="find_mentions reads Corpus.sentences from kzlib.prepare()")
     g = gazetteer or default_gazetteer()
     rows = []
     ordered = sentences.sort_values(["doc_id", "sentence_id"], kind="stable")

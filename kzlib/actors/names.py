@@ -200,14 +200,13 @@ def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords
         return
     if w.title_re.fullmatch(surface + " "):
         return  # a title alone ("Secretary of State"): the gazetteer's titles and descriptions handle it
+    rest_out: list[NameSpan] = []
     if " of " in name and words[0].strip(".") in w.first:  # "John Herbst of the Atlantic Council"
         name = name[:name.index(" of ")]
         end = start + name_at + len(name) if name_at else start + len(name)
         surface = text[start:end]
         words = name.split()
-        _name_of_tokens(text, [t for t in run if t[0] > end], w, rest_out := [])
-    else:
-        rest_out = []
+        _name_of_tokens(text, [t for t in run if t[0] > end], w, rest_out)
     bare = [x.strip(".,") for x in words]
     if title and any(x in w.org or x in w.media for x in bare):  # "Senate Judiciary Committee": no title
         name, title, words, gender = surface, "", surface.split(), ""

@@ -326,8 +326,8 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[tuple[str, str]], str]:
         try:
             rec = json.loads(line)
         except ValueError as exc:
-            bad.append((f"{path.name}:{number}",
-                        f"line {number} is not valid JSON ({exc.msg} at column {exc.colno}): not read"))
+            detail = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+            bad.append((f"{path.name}:{number}", f"line {number} is not valid JSON ({detail}): not read"))
             continue
         if not isinstance(rec, dict):
             bad.append((f"{path.name}:{number}",

@@ -97,7 +97,7 @@ def _check_out_folder(run_dir: Path, *, inputs: list[Path], force: bool) -> None
                          f"writes; nothing was deleted. Move them away or choose a new --out folder.")
 
 
-def _new_run_dir(out: str | Path | None, *, force: bool, inputs: list[Path] | None = None) -> Path:
+def _new_run_dir(out: str | Path | None, *, force: bool, inputs: list[Path | None] | None = None) -> Path:
     if out is None or str(out) == "":
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         out = Path.cwd() / "outputs" / f"run-{stamp}"  # make run works from the project root
