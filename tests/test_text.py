@@ -115,3 +115,16 @@ def test_old_homes_still_give_the_moved_tools():
     assert kzlib.actors._by_first_char is phrase_alternation and kzlib.actors._word_index is word_index
     assert ASCII_CASE_TWINS is kzlib.text.ASCII_CASE_TWINS
     assert kzlib.engine.clean_by_partition is clean_by_partition
+
+
+def test_rule_sentence_spans_cut_the_whole_text_at_sentence_breaks_only():
+    from kzlib.text import rule_sentence_spans
+
+    text = ("Mr. Price met Dr. A. B. Smith in St. Petersburg. «Нет», сказал он. He left… "
+            "Then? (Later) 2022 came.\"Quoted.\" end")
+    spans = rule_sentence_spans(text)
+    assert "".join(s for _, _, s in spans) == text and all(text[a:b] == s for a, b, s in spans)
+    assert [s.strip() for _, _, s in spans] == [
+        "Mr. Price met Dr. A. B. Smith in St. Petersburg.", "«Нет», сказал он.", "He left…", "Then?",
+        "(Later) 2022 came.\"Quoted.\" end"]
+    assert rule_sentence_spans("") == []

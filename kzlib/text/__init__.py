@@ -1,7 +1,8 @@
 """Text tools shared by kzlib's stages: sentence splitting, word tokens and lemmas, phrase matching.
 
 - sentences: :class:`SentenceSplitter` (NLTK Punkt trained on the corpus, as :func:`kzlib.clean.clean`
-  splits), :func:`sentence_spans` (razdel for Russian, Punkt otherwise), :func:`razdel_sentences`;
+  splits), :func:`sentence_spans` (razdel for Russian, Punkt otherwise), :func:`razdel_sentences`,
+  :func:`rule_sentence_spans` (a regular expression, :data:`SENTENCE_BREAK`: no training);
 - tokens: :func:`word_tokens` with offsets (razdel for Russian), Russian :func:`lemmas` / :func:`lemma`
   / :func:`parses` (pymorphy3);
 - phrases: :func:`phrase_alternation` and :class:`PhraseMatcher` for many literal phrases at once, and
@@ -37,13 +38,23 @@ from kzlib.text.phrases import (
     word_keys,
 )
 from kzlib.text.script import ASCII_CASE_TWINS, CYRILLIC_LETTER, cyrillic_share, is_russian
-from kzlib.text.sentences import SentenceSplitter, abbreviations, razdel_sentences, sentence_spans
+from kzlib.text.sentences import (
+    NO_BREAK_AFTER,
+    SENTENCE_BREAK,
+    SentenceSplitter,
+    abbreviations,
+    razdel_sentences,
+    rule_sentence_spans,
+    sentence_spans,
+)
 from kzlib.text.tokens import Token, lemma, lemmas, parses, razdel_tokens, word_tokens
 
 __all__ = [
     "ASCII_CASE_TWINS",
     "ASCII_WORD_CHARS",
     "CYRILLIC_LETTER",
+    "NO_BREAK_AFTER",
+    "SENTENCE_BREAK",
     "PLAIN_PUNCTUATION",
     "PhraseMatcher",
     "SentenceSplitter",
@@ -62,6 +73,7 @@ __all__ = [
     "phrase_pattern",
     "razdel_sentences",
     "razdel_tokens",
+    "rule_sentence_spans",
     "run_starts",
     "sentence_spans",
     "word_index",

@@ -15,7 +15,8 @@ from typing import Any
 
 from kzlib.errors import ParameterError
 
-__all__ = ["SentenceSplitter", "abbreviations", "razdel_sentences", "sentence_spans"]
+__all__ = ["NO_BREAK_AFTER", "SENTENCE_BREAK", "SentenceSplitter", "abbreviations", "razdel_sentences",
+           "rule_sentence_spans", "sentence_spans"]
 
 Span = tuple[int, int, str]
 
@@ -170,3 +171,28 @@ def sentence_spans(text: str, *, language: str | None = None,
         raise ParameterError("sentence_spans(splitter=...) needs a fitted SentenceSplitter: call .fit(texts) "
                              "first, or leave splitter=None")
     return (splitter or _untrained_splitter()).spans(text or "")
+
+
+# --- a rule-based splitter: no training, for stages that cut sentences inside one paragraph ----------
+
+#: Words (and any capital letter: an initial) after whose full stop no sentence ends.
+NO_BREAK_AFTER = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Lt", "Col", "Capt", "Sgt",
+                  "Prof", "Rev", "Mt", "Ft", "No", "[A-Z]")
+#: A sentence break: a sentence-final mark (. ! ? …) not after :data:`NO_BREAK_AFTER`, an optional closing
+#: quote, blanks (group 1: the quote and blanks), and a capital (Latin or Cyrillic) or digit, possibly after
+#: an opening quote or bracket, next. Opening with a character class, it is searched for at C speed.
+SENTENCE_BREAK = re.compile(r"[.!?…]" + "".join(rf"(?<!\b{a}\.)" for a in NO_BREAK_AFTER)
+                            + r"((?:[\"”’»]|'')?\s+)(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
+
+
+def rule_sentence_spans(text: str) -> list[Span]:
+    """(start, end, sentence) of the sentences of ``text`` cut at each :data:`SENTENCE_BREAK` (the blanks
+    after a break belong to the sentence before it; nothing is stripped). No training and no corpus: the
+    splitter of stages that cut one paragraph at a time (quotes).
+
+    Example:
+        >>> [s for _, _, s in rule_sentence_spans("Gen. Zas spoke to J. Smith. “No,” he said! Then: 3 left.")]
+        ['Gen. Zas spoke to J. Smith. ', '“No,” he said! ', 'Then: 3 left.']
+    """
+    cuts = [0, *(m.end() for m in SENTENCE_BREAK.finditer(text)), len(text)]
+    return [(a, b, text[a:b]) for a, b in zip(cuts, cuts[1:]) if b > a]
