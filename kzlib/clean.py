@@ -4,7 +4,7 @@ Every paragraph of every document is kept in the ``paragraphs`` table with its `
 dateline, caption, credit, tags, boilerplate) and the ``reason`` it was given; repeats point at their
 first occurrence (``duplicate_of``). The ``removals`` table lists every paragraph that is not analysed
 as body text, and why. Sentences come from NLTK's Punkt, trained on the corpus itself plus a list of
-abbreviations (no downloads).
+abbreviations (no downloads): :class:`kzlib.text.SentenceSplitter`, importable from here too.
 
 The rules are general — page furniture of blogs, CMSs and aggregators (``kzlib/data/furniture.yaml``),
 the conventions of photo captions and credits, keyword tag lines, datelines — not lists of strings of
@@ -27,8 +27,11 @@ import yaml
 
 from kzlib._memory import releases_memory
 from kzlib.corpus import Corpus
+from kzlib.errors import ParameterError, require_columns
+from kzlib.text.sentences import SentenceSplitter, razdel_sentences
 
-__all__ = ["clean", "split_paragraphs", "classify_paragraphs", "analysable", "SentenceSplitter", "PARAGRAPH_KINDS"]
+__all__ = ["clean", "clean_by_partition", "split_paragraphs", "classify_paragraphs", "analysable", "train_splitter",
+           "SentenceSplitter", "PARAGRAPH_KINDS"]
 
 log = logging.getLogger(__name__)
 
@@ -299,101 +302,12 @@ def analysable(paragraphs: pd.DataFrame) -> pd.DataFrame:
     return paragraphs[mask].reset_index(drop=True)
 
 
-class SentenceSplitter:
-    """NLTK Punkt trained on the corpus itself plus kzlib's abbreviation list (no downloads).
-
-    Punkt learns abbreviations, collocations and sentence starters from ``max_train_chars`` characters
-    at most: an evenly spread, deterministic sample of a larger corpus (every k-th text). 500,000
-    characters (~80 news articles) give its statistics; more only adds training time.
-
-    Example:
-        >>> s = SentenceSplitter().fit(["Mr. Blinken spoke to the U.S. press on Jan. 7. He left."])
-        >>> [t for _, _, t in s.spans("Mr. Smith met U.S. officials on Jan. 7. Then he left.")]
-        ['Mr. Smith met U.S. officials on Jan. 7.', 'Then he left.']
-    """
-
-    def __init__(self, *, max_train_chars: int = 500_000, abbreviations: list[str] | None = None) -> None:
-        self.max_train_chars = max_train_chars
-        self.abbreviations = abbreviations
-
-    def fit(self, texts: list[str]) -> SentenceSplitter:
-        from nltk.tokenize.punkt import PunktTrainer
-
-        trainer = PunktTrainer()
-        trainer.INCLUDE_ALL_COLLOCS = False
-        budget, step = self.max_train_chars, 1
-        total = sum(len(t) for t in texts)
-        if total > budget:  # a deterministic, evenly spread sample of the corpus
-            step = -(-total // budget)
-        trainer.train("\n\n".join(texts[::step]), finalize=True)
-        params = trainer.get_params()
-        abbrevs = self.abbreviations if self.abbreviations is not None else _abbreviations()
-        params.abbrev_types.update(abbrevs)
-        self.tokenizer_ = _memo_punkt()(params)
-        ends = "".join(self.tokenizer_._lang_vars.sent_end_chars)
-        self._sentence_end = re.compile(f"[{re.escape(ends)}]")
-        return self
-
-    def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, sentence) for each sentence of ``text``."""
-        end_char = self._sentence_end.search(text)
-        if end_char is None or end_char.start() == len(text) - 1:
-            # Punkt's candidate breaks are sentence-end characters with something after them: with none,
-            # it gives the whole text without trailing blanks (a third of news paragraphs)
-            end = len(text.rstrip())
-            return [(0, end, text[:end])] if end else []
-        return [(s, e, text[s:e]) for s, e in self.tokenizer_.span_tokenize(text)]
-
-
-#: Distinct candidate contexts whose sentence-break decision a tokenizer remembers (~100 bytes each).
-_PUNKT_MEMO_MAX = 300_000
-
-
-def _memo_punkt() -> type:
-    """``_MemoPunkt``: NLTK's ``PunktSentenceTokenizer`` that remembers its decision for each candidate break.
-
-    Punkt decides whether a candidate ("said. The", "Jan. 7") ends a sentence from that short context
-    alone, with parameters fixed once trained; news repeats the same contexts, so each distinct one is
-    decided once (the first :data:`_PUNKT_MEMO_MAX` of them). The class is made on first use (importing
-    NLTK takes ~0.4 s) and kept as the module attribute ``_MemoPunkt``, where serialisation finds it (a Dask
-    worker gets it through the module's ``__getattr__``).
-    """
-    cls = globals().get("_MemoPunkt")
-    if cls is not None:
-        return cls
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
-
-    class _MemoPunkt(PunktSentenceTokenizer):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._decisions: dict[str, bool] = {}
-
-        def text_contains_sentbreak(self, text: str) -> bool:
-            decision = self._decisions.get(text)
-            if decision is None:
-                decision = super().text_contains_sentbreak(text)
-                if len(self._decisions) < _PUNKT_MEMO_MAX:
-                    self._decisions[text] = decision
-            return decision
-
-        def __getstate__(self) -> dict[str, Any]:
-            return {**self.__dict__, "_decisions": {}}   # what one process learnt is not shipped
-
-    _MemoPunkt.__module__, _MemoPunkt.__qualname__ = __name__, "_MemoPunkt"
-    globals()["_MemoPunkt"] = _MemoPunkt
-    return _MemoPunkt
-
-
 def __getattr__(name: str) -> Any:
-    if name == "_MemoPunkt":   # unpickling a fitted SentenceSplitter in a fresh process
-        return _memo_punkt()
+    if name == "_MemoPunkt":   # a SentenceSplitter pickled when it lived here
+        from kzlib.text import sentences
+
+        return sentences._memo_punkt()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> tuple[str, ...]:
-    lines = resources.files("kzlib.data").joinpath("abbreviations.txt").read_text("utf-8").splitlines()
-    return tuple(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 @releases_memory
@@ -406,7 +320,7 @@ def clean(corpus: Corpus, *, progress: bool = False, splitter: SentenceSplitter 
     ``republished_from`` (the original named by a syndication notice), and ``published`` from the
     dateline when the metadata gave no date (``published_basis`` says so). ``splitter`` is a fitted
     :class:`SentenceSplitter` to use instead of training one on this corpus (to split a corpus in parts
-    with one splitter, as :func:`kzlib.engine.clean_by_partition` does). ``keep_text=False`` drops
+    with one splitter, as :func:`clean_by_partition` does). ``keep_text=False`` drops
     ``documents.text`` once it is split: the paragraphs hold every paragraph of it (``removals`` lists
     those not analysed), and a large corpus then does not hold its text twice (at 100,000 news articles
     the raw texts take ~0.7 GB as Python strings).
@@ -420,7 +334,7 @@ def clean(corpus: Corpus, *, progress: bool = False, splitter: SentenceSplitter 
     from tqdm.auto import tqdm
 
     if splitter is not None and not hasattr(splitter, "tokenizer_"):
-        raise ValueError("clean(splitter=...) needs a fitted SentenceSplitter: call .fit(texts) first, or "
+        raise ParameterError("clean(splitter=...) needs a fitted SentenceSplitter: call .fit(texts) first, or "
                          "leave splitter=None to train one on this corpus")
     docs = corpus.documents.copy()
     cols: dict[str, list] = {"doc_id": [], "para_id": [], "kind": [], "reason": [], "duplicate_of": [],
@@ -460,7 +374,7 @@ def clean(corpus: Corpus, *, progress: bool = False, splitter: SentenceSplitter 
 
     body = analysable(paras)
     if splitter is None:
-        splitter = _train_splitter(docs, body=body)
+        splitter = train_splitter(docs, body=body)
     russian = set(docs.loc[docs["language"].fillna("").astype(str).str.startswith("ru"), "doc_id"]) \
         if "language" in docs.columns else set()  # split with razdel (issue 18)
     sentences = _split_sentences(body, splitter, russian=russian)
@@ -486,10 +400,21 @@ def _training_documents(documents: pd.DataFrame) -> set:
     return set(documents["doc_id"].iloc[::step])
 
 
-def _train_splitter(documents: pd.DataFrame, *, body: pd.DataFrame | None = None) -> SentenceSplitter:
-    """Punkt trained on the analysable body paragraphs of :func:`_training_documents`. ``body`` is the
-    corpus's :func:`analysable` paragraphs when already known; otherwise the sampled documents are
-    classified here (what :func:`kzlib.engine.clean_by_partition` does before it splits the corpus)."""
+def train_splitter(documents: pd.DataFrame, *, body: pd.DataFrame | None = None) -> SentenceSplitter:
+    """The sentence splitter :func:`clean` uses for a corpus: Punkt trained on the analysable body
+    paragraphs of an evenly spread, deterministic sample of ``documents`` (every k-th, about
+    :data:`PUNKT_TRAIN_CHARS` characters). ``body`` is the corpus's :func:`analysable` paragraphs when
+    already known; otherwise the sampled documents are classified here. Pass the result as
+    ``clean(part, splitter=...)`` to clean a corpus in parts with the splitter of the whole
+    (what :func:`clean_by_partition` does).
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": ["Headline\\n\\nGen. Zas spoke. He left."]})
+        >>> [s for _, _, s in train_splitter(docs).spans("Gen. Zas spoke. He left.")]
+        ['Gen. Zas spoke.', 'He left.']
+    """
+    require_columns(documents, ["doc_id", "title", "text"], table="documents",
+                    fix="pass Corpus.documents from kzlib.load_corpus")
     keep = _training_documents(documents)
     if body is not None:
         texts = body.loc[body["doc_id"].isin(keep), "text"].tolist()
@@ -518,8 +443,7 @@ def _split_sentences(body: pd.DataFrame, splitter: SentenceSplitter, *, russian:
     counters: dict[str, int] = {}
     for doc_id, para_id, text in zip(body["doc_id"], body["para_id"], body["text"]):
         if russian and doc_id in russian:
-            from kzlib.russian.nlp import sentences as ru_sentences
-            spans = ru_sentences(text)
+            spans = razdel_sentences(text)
         else:
             spans = splitter.spans(text)
         for start, end, sent in spans:
@@ -535,3 +459,62 @@ def _split_sentences(body: pd.DataFrame, splitter: SentenceSplitter, *, russian:
         return pd.DataFrame([], columns=columns)
     return pd.DataFrame({"doc_id": doc_ids, **{c: np.frombuffer(a, dtype=np.int64) for c, a in numbers.items()},
                          "text": texts}, columns=columns)
+
+
+# --- cleaning a corpus in partitions, with Punkt trained once ---------------------------------------
+
+#: The document columns :func:`clean` reads; the partitions carry only these.
+_CLEAN_READS = ["doc_id", "title", "published", "published_basis", "date_certainty", "text"]
+
+
+def _clean_part(docs: pd.DataFrame, splitter: SentenceSplitter) -> tuple[pd.DataFrame, ...]:
+    """The document columns ``clean`` fills or changes (not the text), and the ``paragraphs``, ``sentences``
+    and ``removals`` of some documents, as ``clean`` makes them, with the corpus's sentence splitter."""
+    cleaned = clean(Corpus(documents=docs.reset_index(drop=True)), splitter=splitter)   # (releases memory)
+    return cleaned.documents.drop(columns=["text"]), cleaned.paragraphs, cleaned.sentences, cleaned.removals
+
+
+@releases_memory
+def clean_by_partition(corpus: Corpus, *, engine: str = "pandas", scheduler: Any = None,
+                       npartitions: int | None = None, keep_text: bool = True) -> Corpus:
+    """:func:`clean`, run per partition of documents, with the same tables (also importable as
+    ``kzlib.engine.clean_by_partition``).
+
+    Paragraph kinds, removals, sentences and the per-document fields are per-document; the sentence
+    splitter (Punkt) is corpus-wide, so it is trained once, on the client, on the deterministic sample
+    of documents ``clean`` trains on (:func:`train_splitter`), and sent once to every worker, which cleans
+    its partitions in one pass (:func:`kzlib.engine.map_partitions_to_tables`). A partition carries only
+    the document columns ``clean`` reads, and brings back only those it writes. ``engine="pandas"`` is
+    ``clean(corpus)`` itself. ``keep_text=False`` drops ``documents.text`` once it is split.
+
+    Example:
+        >>> c = clean_by_partition(load_corpus(), engine="dask", scheduler="synchronous")  # doctest: +SKIP
+    """
+    from kzlib.engine import ENGINES, map_partitions_to_tables
+
+    if engine not in ENGINES:
+        raise ParameterError(f"engine must be one of {ENGINES}, got {engine!r}")
+    require_columns(corpus.documents, ["doc_id"], table="documents", fix="pass a corpus from kzlib.load_corpus")
+    if engine == "pandas":
+        return clean(corpus, keep_text=keep_text)
+    docs = corpus.documents.reset_index(drop=True)
+    splitter = train_splitter(docs)
+    reads = docs[[c for c in _CLEAN_READS if c in docs.columns]]
+    order = reads["doc_id"].sort_values(kind="stable").index.to_numpy()   # the partitions' row order
+    written, paras, sentences, removals = map_partitions_to_tables(
+        reads, _clean_part, splitter, key="doc_id", scheduler=scheduler, npartitions=npartitions)
+    if not docs["doc_id"].is_monotonic_increasing:   # clean's tables follow the documents' order
+        position = pd.Series(np.arange(len(docs)), index=docs["doc_id"])
+        paras, sentences, removals = (
+            table.iloc[np.argsort(position.reindex(table["doc_id"]).to_numpy(), kind="stable")]
+            .reset_index(drop=True) for table in (paras, sentences, removals))
+    new_docs = docs.copy()   # in its own row order, with the columns clean() fills or changes
+    for column in written.columns.drop("doc_id"):
+        values = written[column].to_numpy()
+        back = np.empty_like(values)
+        back[order] = values
+        new_docs[column] = pd.Series(back, dtype=written[column].dtype)
+    if not keep_text:
+        new_docs = new_docs.drop(columns="text")
+    log.info("clean_by_partition: %d documents", len(docs))
+    return corpus.replace(documents=new_docs, paragraphs=paras, sentences=sentences, removals=removals)

@@ -118,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
 
             src = Path(args.source) if args.source else notebooks_dir()
             nbs = sorted(src.glob("*.ipynb")) if src.is_dir() else [src]
-            for nb in nbs:
-                render_html(nb, Path(args.out))
+            for notebook in nbs:
+                render_html(notebook, Path(args.out))
             sys.stdout.write(f"Rendered {len(nbs)} notebooks to {args.out}\n")
     except KzlibError as exc:
         log.error("%s", exc)

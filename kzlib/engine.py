@@ -19,7 +19,8 @@ is ready (no concatenation on a worker, which would ship it twice).
 
 Corpus-wide steps are not per-document; they are fitted once on the client and the fitted object is
 sent with the per-partition function (see ``benchmarks/RESULTS.md``): Punkt is trained on an evenly
-spread, deterministic sample of the documents (:func:`clean_by_partition`); topic models are fitted on
+spread, deterministic sample of the documents (:func:`kzlib.clean.clean_by_partition`, built on
+:func:`map_partitions_to_tables`); topic models are fitted on
 a deterministic sample of documents (:func:`sample_keys`) and applied per partition; near-duplicate
 candidates come from MinHash LSH, whose cost grows with the number of documents. Provenance
 (:func:`kzlib.provenance.annotate`) splits its work the same way: what it reads off each document alone
@@ -42,8 +43,10 @@ import numpy as np
 import pandas as pd
 
 from kzlib._memory import release_memory, releases_memory
+from kzlib.errors import ParameterError, TableError, require_frame
 
-__all__ = ["map_partitions_by_document", "dask_client", "clean_by_partition", "sample_keys", "ENGINES"]
+# (kzlib.clean.clean_by_partition is importable from here as before: see __getattr__ at the end)
+__all__ = ["map_partitions_by_document", "map_partitions_to_tables", "dask_client", "sample_keys", "ENGINES"]
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +86,7 @@ def dask_client(scheduler: Any = None, *, n_workers: int | None = None) -> Itera
             yield {"scheduler": client}
         return
     if not isinstance(scheduler, str):
-        raise TypeError(f"scheduler must be None, a scheduler address, a distributed.Client or one of "
+        raise ParameterError(f"scheduler must be None, a scheduler address, a distributed.Client or one of "
                         f"{_LOCAL_SCHEDULERS}; got {type(scheduler).__name__}")
     try:
         client = Client(scheduler, timeout="20s")
@@ -96,13 +99,12 @@ def dask_client(scheduler: Any = None, *, n_workers: int | None = None) -> Itera
 
 
 def _check(table: pd.DataFrame, key: str, engine: str) -> None:
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"expected a pandas DataFrame (a kzlib table), got {type(table).__name__}")
+    require_frame(table, table_name="partitioned", fix="pass a kzlib table (a pandas DataFrame)")
     if key not in table.columns:
-        raise ValueError(f"the table has no {key!r} column to partition by (columns: {list(table.columns)[:10]}); "
+        raise TableError(f"the table has no {key!r} column to partition by (columns: {list(table.columns)[:10]}); "
                          f"pass key=<the document or story column>")
     if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
+        raise ParameterError(f"engine must be one of {ENGINES}, got {engine!r}")
 
 
 def _by_key(table: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -326,7 +328,7 @@ def map_partitions_by_document(
     _check(table, key, engine)
     if npartitions is not None and npartitions != "auto" and not (
             isinstance(npartitions, (int, np.integer)) and npartitions >= 1):
-        raise ValueError(f"npartitions must be a number >= 1, 'auto' or None; got {npartitions!r}")
+        raise ParameterError(f"npartitions must be a number >= 1, 'auto' or None; got {npartitions!r}")
     if len(table) == 0 or (engine == "pandas" and npartitions is None):
         out = _apply(table, func, kwargs)
     else:
@@ -370,71 +372,45 @@ def sample_keys(keys: pd.Series | list[str], *, n: int, seed: int = 0) -> list[s
     return sorted(sorted(unique, key=lambda k: hashlib.blake2b(salt + k.encode(), digest_size=8).digest())[:n])
 
 
-# --- cleaning: per document, with Punkt trained once ------------------------------------------------
-
-#: The document columns :func:`kzlib.clean.clean` reads; the partitions carry only these.
-_CLEAN_READS = ["doc_id", "title", "published", "published_basis", "date_certainty", "text"]
-
-
-def _clean_part(docs: pd.DataFrame, splitter: Any) -> tuple[pd.DataFrame, ...]:
-    """The document columns ``clean`` fills or changes (not the text), and the ``paragraphs``, ``sentences``
-    and ``removals`` of some documents, as ``clean`` makes them, with the corpus's sentence splitter."""
-    from kzlib.clean import clean
-    from kzlib.corpus import Corpus
-
-    cleaned = clean(Corpus(documents=docs.reset_index(drop=True)), splitter=splitter)   # (releases memory)
-    return cleaned.documents.drop(columns=["text"]), cleaned.paragraphs, cleaned.sentences, cleaned.removals
-
+# --- several tables per partition, with a corpus-wide object sent once ----------------------------
 
 @releases_memory
-def clean_by_partition(corpus: Any, *, engine: str = "pandas", scheduler: Any = None,
-                       npartitions: int | None = None, keep_text: bool = True) -> Any:
-    """:func:`kzlib.clean.clean`, run per partition of documents, with the same tables.
-
-    Paragraph kinds, removals, sentences and the per-document fields are per-document; the sentence
-    splitter (Punkt) is corpus-wide, so it is trained once, on the client, on the deterministic sample
-    of documents ``clean`` trains on (every k-th document, about 500,000 characters), and sent once to
-    every worker, which cleans its partitions in one pass. A partition carries only the document columns
-    ``clean`` reads, and brings back only those it writes. ``engine="pandas"`` is ``clean(corpus)`` itself.
-    ``keep_text=False`` drops ``documents.text`` once it is split (see :func:`kzlib.clean.clean`).
+def map_partitions_to_tables(table: pd.DataFrame, func: Callable[[pd.DataFrame, Any], tuple[pd.DataFrame, ...]],
+                             shared: Any, *, key: str = "doc_id", scheduler: Any = None,
+                             npartitions: int | None = None) -> list[pd.DataFrame]:
+    """``func(rows, shared)`` on each Dask partition of ``table`` (partitions cut as in
+    :func:`map_partitions_by_document`, never splitting a ``key``), where ``func`` returns a tuple of
+    tables about those rows' documents; returns each of those tables concatenated over the partitions in
+    key order (with a default index). ``shared`` (a fitted sentence splitter, a model) is sent once to
+    each worker. The stage that calls it puts the tables back in its own row order.
 
     Example:
-        >>> c = clean_by_partition(load_corpus(), engine="dask", scheduler="synchronous")  # doctest: +SKIP
+        >>> t = pd.DataFrame({"doc_id": ["b", "a", "a"], "n": [1, 2, 3]})
+        >>> def sums(rows, factor):
+        ...     g = rows.groupby("doc_id", as_index=False)["n"].sum()
+        ...     return g, g.assign(n=g["n"] * factor)
+        >>> [x["n"].tolist() for x in map_partitions_to_tables(t, sums, 10, scheduler="synchronous", npartitions=2)]
+        [[5, 1], [50, 10]]
     """
-    from kzlib.clean import _train_splitter, clean
-
-    _check(corpus.documents, "doc_id", engine)
-    if engine == "pandas":
-        return clean(corpus, keep_text=keep_text)
-    docs = corpus.documents.reset_index(drop=True)
-    splitter = _train_splitter(docs)
-    reads = docs[[c for c in _CLEAN_READS if c in docs.columns]]
-    order = reads["doc_id"].sort_values(kind="stable").index.to_numpy()   # the partitions' row order
-    parts = _partitions(_by_key(reads, "doc_id"), int(npartitions or _default_npartitions(len(docs))))
-    n_parts = len(parts)
-    results = [list(r) for r in _run_partitions(_clean_part, parts, splitter, scheduler)]
+    _check(table, key, "dask")
+    parts = _partitions(_by_key(table, key), int(npartitions or _default_npartitions(table[key].nunique())))
+    log.info("map_partitions_to_tables: %s over %d rows, %d partitions", getattr(func, "__name__", "func"),
+             len(table), len(parts))
+    results = [list(r) for r in _run_partitions(func, parts, shared, scheduler)]
     del parts
     tables = []
-    for i in range(4):   # one table at a time, each partition's piece let go once it is in the table
+    for i in range(len(results[0]) if results else 0):   # one table at a time, each piece let go once in it
         pieces = [r[i] for r in results]
         for r in results:
             r[i] = None
         tables.append(_default_index(_concat_results(pieces)))
         del pieces
-    written, paras, sentences, removals = tables
-    del results, tables
-    if not docs["doc_id"].is_monotonic_increasing:   # clean's tables follow the documents' order
-        position = pd.Series(np.arange(len(docs)), index=docs["doc_id"])
-        paras, sentences, removals = (
-            table.iloc[np.argsort(position.reindex(table["doc_id"]).to_numpy(), kind="stable")]
-            .reset_index(drop=True) for table in (paras, sentences, removals))
-    new_docs = docs.copy()   # in its own row order, with the columns clean() fills or changes
-    for column in written.columns.drop("doc_id"):
-        values = written[column].to_numpy()
-        back = np.empty_like(values)
-        back[order] = values
-        new_docs[column] = pd.Series(back, dtype=written[column].dtype)
-    if not keep_text:
-        new_docs = new_docs.drop(columns="text")
-    log.info("clean_by_partition: %d documents in %d partitions", len(docs), n_parts)
-    return corpus.replace(documents=new_docs, paragraphs=paras, sentences=sentences, removals=removals)
+    return tables
+
+
+def __getattr__(name: str) -> Any:
+    if name == "clean_by_partition":   # its home is the cleaning stage; importable from here as before
+        from kzlib.clean import clean_by_partition
+
+        return clean_by_partition
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

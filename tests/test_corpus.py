@@ -154,7 +154,7 @@ def test_inputs_are_never_modified(seed_copy: Path):
 def test_language_ids_of_a_batch_are_py3langid_s_one_by_one():
     import py3langid
 
-    from kzlib.corpus import (
+    from kzlib.corpus.language import (
         _LANGUAGE_BATCH_MIN,
         _detect_languages,
         _language_model,
@@ -184,7 +184,7 @@ def test_language_ids_of_a_batch_are_py3langid_s_one_by_one():
 def test_mojibake_far_inside_a_long_text_is_found():
     from ftfy.badness import is_bad
 
-    from kzlib.corpus import _mojibake_possible
+    from kzlib.corpus.decoding import _mojibake_possible
 
     filler = "The curfew in Almaty was lifted on Thursday, officials said. " * 40
     for bad in ("â€œnot clearâ€\x9d", "Ã© ", "cafÃ©", "Ã  la", "вЂ"):

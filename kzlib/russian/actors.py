@@ -20,11 +20,11 @@ from importlib import resources
 
 import yaml
 
-from kzlib.russian.nlp import Token, lemmas, tokens
+from kzlib.text import CYRILLIC_LETTER as _CYR
+from kzlib.text import Token, lemmas
+from kzlib.text import razdel_tokens as tokens
 
 __all__ = ["ActorMatch", "RuActor", "find_actors", "ru_actors"]
-
-_CYR = re.compile(r"[А-Яа-яЁё]")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,8 @@
 """Russian language resources, loaded lazily: razdel (sentences, tokens), pymorphy3 (lemmas), natasha (NER).
 
+Sentences, tokens, lemmas and the script test are :mod:`kzlib.text`'s (importable from here as before);
+this module adds named entities, names in the nominative and transliteration.
+
 Nothing here is imported or loaded until a Russian document is analysed: pymorphy3's dictionaries take
 ~0.4 s and natasha's embeddings and NER model ~2 s to load, once per process. All of them ship inside
 their packages and work offline.
@@ -21,6 +24,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from kzlib.text.script import CYRILLIC_LETTER as _CYR
+from kzlib.text.script import cyrillic_share, is_russian
+from kzlib.text.sentences import razdel_sentences
+from kzlib.text.tokens import Token, lemma, lemmas, parses, razdel_tokens
+
 __all__ = [
     "Entity",
     "Token",
@@ -38,116 +46,11 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_CYR = re.compile(r"[А-Яа-яЁё]")
-_LAT = re.compile(r"[A-Za-z]")
 _LOCK = threading.Lock()
 
-
-def cyrillic_share(text: str, *, sample: int = 2000) -> float:
-    """Share of Cyrillic among the letters (Cyrillic or Latin) of the first ``sample`` characters.
-
-    Example:
-        >>> cyrillic_share("Токаев said")
-        0.6
-    """
-    s = (text or "")[:sample]
-    if not _CYR.search(s):  # the common case in an English corpus, at C speed
-        return 0.0
-    c, lat = len(_CYR.findall(s)), len(_LAT.findall(s))
-    return c / (c + lat) if c + lat else 0.0
-
-
-def is_russian(text: str, *, language: str | None = None) -> bool:
-    """True when ``language`` is ``ru`` or, with no language given, most letters of the text are Cyrillic.
-
-    Example:
-        >>> is_russian("Any text", language="ru"), is_russian("Президент Казахстана")
-        (True, True)
-    """
-    if language:
-        return str(language).lower().startswith("ru")
-    return cyrillic_share(text) > 0.5
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-
-
-def sentences(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, sentence) of each sentence of a Russian text (razdel).
-
-    Example:
-        >>> [s for _, _, s in sentences("Токаев выступил. Он заявил, что т.е. всё.")]
-        ['Токаев выступил.', 'Он заявил, что т.е. всё.']
-    """
-    from razdel import sentenize
-
-    return [(s.start, s.stop, s.text) for s in sentenize(text or "")]
-
-
-def tokens(text: str) -> list[Token]:
-    """Tokens of a Russian text with their offsets (razdel).
-
-    Example:
-        >>> [t.text for t in tokens("Главы МИД России")]
-        ['Главы', 'МИД', 'России']
-    """
-    from razdel import tokenize
-
-    return [Token(t.start, t.stop, t.text) for t in tokenize(text or "")]
-
-
-_MORPH: Any = None
-
-
-def _morph() -> Any:
-    global _MORPH
-    if _MORPH is None:
-        with _LOCK:
-            if _MORPH is None:
-                import pymorphy3
-
-                _MORPH = pymorphy3.MorphAnalyzer()
-                log.info("pymorphy3 Russian dictionaries loaded")
-    return _MORPH
-
-
-@lru_cache(maxsize=200_000)
-def parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3's parses of a word (cached)."""
-    return tuple(_morph().parse(word))
-
-
-@lru_cache(maxsize=200_000)
-def lemmas(word: str) -> frozenset[str]:
-    """Every normal form pymorphy3 gives a word (lower case), plus the word itself: "Токаева" has both
-    the masculine "токаев" (genitive) and the feminine "токаева" (nominative).
-
-    Example:
-        >>> sorted(lemmas("Заявили"))
-        ['заявили', 'заявить']
-    """
-    w = word.lower().replace("ё", "е")
-    if not _CYR.search(w):
-        return frozenset({w})
-    return frozenset({w} | {p.normal_form.replace("ё", "е") for p in parses(w)})
-
-
-@lru_cache(maxsize=200_000)
-def lemma(word: str) -> str:
-    """pymorphy3's most likely normal form of a word (lower case).
-
-    Example:
-        >>> lemma("подчеркнула")
-        'подчеркнуть'
-    """
-    w = word.lower().replace("ё", "е")
-    if not _CYR.search(w):
-        return w
-    return parses(w)[0].normal_form.replace("ё", "е")
+# (sentences and tokens are razdel's, lemmas pymorphy3's: the shared tools of kzlib.text, under their old names)
+sentences = razdel_sentences
+tokens = razdel_tokens
 
 
 # ------------------------------------------------------------------------------------------------ NER

@@ -8,29 +8,28 @@ in ``Corpus.skipped`` with the reason, and logged.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import hashlib
 import io
 import json
 import logging
 import os
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from kzlib._memory import release_memory, releases_memory
+from kzlib.corpus.dates import normalise_date
+from kzlib.corpus.decoding import _decode, _html_to_text, _looks_binary, _repair, _utf16_without_bom
+from kzlib.corpus.language import _detect_languages
 from kzlib.errors import CorpusError
 
-__all__ = ["Corpus", "load_corpus", "load_metadata", "corpus_fingerprint", "seeds_dir", "detect_language", "normalise_date",
+__all__ = ["Corpus", "load_corpus", "load_metadata", "corpus_fingerprint", "seeds_dir",
            "document_too_large", "DEFAULT_MAX_DOCUMENT_MB", "TEXT_SUFFIXES", "TABLE_SUFFIXES"]
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("kzlib.corpus")   # the stage's logger, as before the split
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
@@ -99,159 +98,6 @@ def seeds_dir() -> Path:
     from importlib import resources
 
     return Path(str(resources.files("kzlib") / "seeds"))
-
-
-# --- reading bytes -------------------------------------------------------------------------------
-
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-
-
-#: NUL bytes tolerated in a text file (two, or this share of its first 8 KiB): stray ones are removed and noted.
-_MAX_NUL_SHARE = 0.01
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' / 'utf-16-be' when the bytes look like UTF-16 text without a BOM (NUL in every other byte
-    of mostly-Latin text), else None."""
-    head = data[:8192]
-    if len(head) < 4:
-        return None
-    even, odd = head[0::2], head[1::2]
-    for codec, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-        if zeros.count(0) >= 0.6 * len(zeros):
-            try:
-                data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            return codec
-    return None
-
-
-def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
-        return False
-    if head.count(b"\x00") > max(2, _MAX_NUL_SHARE * len(head)):
-        return True
-    if not head:
-        return False
-    try:
-        text = head.decode("utf-8", errors="ignore")
-    except Exception:  # pragma: no cover - decode with ignore does not raise
-        return True
-    return len(_CONTROL.findall(text)) > 0.05 * max(len(text), 1)
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes, detecting the encoding. Returns (text, encoding)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    if codec := _utf16_without_bom(data):
-        return data.decode(codec), codec
-    data = data.replace(b"\x00", b"")      # a stray NUL (a binary file was refused before): no text is lost
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    # Not UTF-8: a legacy single-byte encoding. Cyrillic text in cp1251 decodes, read as cp1252, into
-    # runs of accented Latin letters; pick the reading whose non-ASCII letters are mostly of one script.
-    best, best_score = None, -1.0
-    for enc in ("cp1251", "cp1252", "latin-1"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        score = _script_consistency(text)
-        if score > best_score:
-            best, best_score = (text, enc), score
-    assert best is not None  # latin-1 decodes any byte string
-    return best
-
-
-def _script_consistency(text: str) -> float:
-    """Share of words with non-ASCII letters that are plausible in a real language.
-
-    A Cyrillic word is plausible when all its letters are Cyrillic (cp1251 read as such); a Latin word
-    with accents when at least half its letters are plain ASCII ("café"). Reading Latin-1 bytes as
-    cp1251 gives mixed words ("cafй"); reading cp1251 bytes as cp1252 gives words made only of accented
-    letters ("Òîêàåâ"): both are implausible.
-    """
-    good = total = 0
-    for word in re.findall(r"[^\W\d_]+", text):
-        non_ascii = [ch for ch in word if ord(ch) > 127]
-        if not non_ascii:
-            continue
-        total += 1
-        cyrillic = sum("CYRILLIC" in unicodedata.name(ch, "") for ch in word)
-        if cyrillic:
-            good += cyrillic == len(word)
-        else:
-            good += len(non_ascii) <= len(word) / 2
-    return good / total if total else 1.0
-
-
-# Characters none of ftfy's fixers touches apart from mojibake detection: printable ASCII but '&' (HTML
-# entities), tab and line breaks, Latin letters without ftfy's ligatures (IJ, ŉ, DŽ...), Greek and Cyrillic,
-# general punctuation (quotes, dashes, ellipsis; not the line/paragraph separators U+2028/2029 nor the
-# format controls U+2060-206F) and the euro sign. Anything else (C1 controls, ligatures, full-width forms,
-# escapes, surrogates) goes through ftfy.fix_text.
-_FTFY_NEEDED = re.compile(r"[^\n\t\r\x20-\x25\x27-\x7e\u00a0-\u0131\u0134-\u0148\u014a-\u01c3\u01cd-\u01f0"
-                          r"\u01f4-\u024f\u0370-\u052f\u2010-\u2027\u2030-\u205e\u20ac]")
-
-
-# an ASCII run of 15 or more characters: its first and last 7 (groups 1 and 2) and the middle
-_LONG_ASCII = re.compile(r"([\x00-\x7f]{7})[\x00-\x7f]+([\x00-\x7f]{7})")
-_LINE_START_MOJIBAKE = re.compile(r"^[ÃÂ] ", re.MULTILINE)   # ftfy's "^[ÃÂ][ ]", which it tests per line
-
-
-def _mojibake_possible(text: str) -> bool:
-    """``ftfy.badness.is_bad`` of any line of ``text``, at a fraction of its cost.
-
-    Every pattern of ftfy's badness expression holds a non-ASCII character and spans at most 7
-    characters, so it is searched only in the 7 characters around each run of non-ASCII characters (most
-    news text has a few curly quotes and dashes per paragraph): the middle of every longer ASCII run is
-    cut out (one regex substitution). A match there may be a false alarm (the text then goes through
-    ftfy, which is correct anyway), and no match in the text is missed.
-    """
-    from ftfy.badness import BADNESS_RE
-
-    if text.isascii():
-        return False
-    return bool(BADNESS_RE.search(_LONG_ASCII.sub("\\1\x00\\2", text))
-                or (("Ã" in text or "Â" in text) and _LINE_START_MOJIBAKE.search(text)))
-
-
-def _repair(text: str) -> tuple[str, bool]:
-    """ftfy's repair (mojibake, HTML entities, ligatures, control characters), NFC and Unix line breaks.
-
-    ``ftfy.fix_text`` costs ~1.5 ms per article; most text needs none of it. When the text holds only
-    characters that no ftfy fixer changes (:data:`_FTFY_NEEDED`) and ftfy's mojibake test would find
-    nothing (:func:`_mojibake_possible`), fix_text would only normalise (NFC) and fix line breaks, which
-    is done here directly, with the same result.
-    """
-    plain = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if (len(text) < 1_000_000 and not _FTFY_NEEDED.search(text)
-            and not (_mojibake_possible(text) or (plain != text and _mojibake_possible(plain)))):
-        return plain, False
-    import ftfy
-
-    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
-    return fixed, fixed != plain
-
-
-def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                      with_metadata=True, favor_precision=True)
-    if doc is None:
-        return "", {}
-    doc = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    meta = {k: str(doc.get(src) or "") for k, src in
-            (("title", "title"), ("site", "sitename"), ("url", "url"), ("published", "date"))}
-    return str(doc.get("text") or ""), meta
 
 
 # --- the public loaders --------------------------------------------------------------------------
@@ -480,8 +326,8 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[tuple[str, str]], str]:
         try:
             rec = json.loads(line)
         except ValueError as exc:
-            bad.append((f"{path.name}:{number}",
-                        f"line {number} is not valid JSON ({exc.msg} at column {exc.colno}): not read"))
+            detail = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+            bad.append((f"{path.name}:{number}", f"line {number} is not valid JSON ({detail}): not read"))
             continue
         if not isinstance(rec, dict):
             bad.append((f"{path.name}:{number}",
@@ -674,225 +520,6 @@ def _finish_documents(docs: pd.DataFrame) -> pd.DataFrame:
     docs["version"] = docs["version"].where(docs["version"] != "", "unknown")
     extra = [c for c in docs.columns if c not in _DOCUMENT_COLUMNS]
     return docs[_DOCUMENT_COLUMNS + extra].sort_values("doc_id", kind="stable", ignore_index=True)
-
-
-EARLIEST_PUBLICATION_YEAR = 1600   #: earlier publication dates are refused (the first printed newspaper: 1605)
-_ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_NUMERIC_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
-
-
-def normalise_date(value: Any, *, today: Any = None) -> tuple[str, str]:
-    """A metadata publication date as ISO ``YYYY-MM-DD`` (``YYYY`` and ``YYYY-MM`` kept), with a note when
-    it was refused or guessed; ``('', note)`` when it cannot be used.
-
-    Rules: ISO dates are taken as they are (checked to exist); a numeric ``a/b/yyyy`` (also with ``.`` or
-    ``-``) whose first part is above 12 is day-first and whose second is above 12 month-first; when both
-    could be a month (``07/01/2022``) it is read **day-first** (7 January 2022: the order of the outlets
-    of Kazakhstan, Russia and Europe), with a note saying so; other forms ("January 10, 2022") go to
-    pandas. A date after ``today`` (UTC), or before :data:`EARLIEST_PUBLICATION_YEAR`, is refused: no
-    article is published in the future, nor before the first printed newspapers.
-
-    Example:
-        >>> normalise_date("07/01/2022")
-        ('2022-01-07', "ambiguous date '07/01/2022' read day-first as 2022-01-07 (write ISO YYYY-MM-DD to be sure)")
-        >>> normalise_date("13/01/2022")
-        ('2022-01-13', '')
-    """
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
-    if not text:
-        return "", ""
-    today = today or pd.Timestamp.now(tz="UTC").date()
-    note = ""
-    iso = ""
-    try:
-        if m := _ISO_PARTIAL.fullmatch(text):
-            year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
-            first_day = datetime.date(max(year, 1), month, day)   # raises for a day that does not exist
-            iso = text
-            if first_day > today:
-                return "", f"publication date {text} is in the future: treated as unknown"
-            if year < EARLIEST_PUBLICATION_YEAR:
-                return "", f"publication date {text} is before {EARLIEST_PUBLICATION_YEAR}: treated as unknown"
-            return iso, ""
-        if m := _NUMERIC_DATE.fullmatch(text):
-            a, b, year = int(m[1]), int(m[2]), int(m[3])
-            if a > 12:
-                day, month = a, b
-            elif b > 12:
-                month, day = a, b
-            else:
-                day, month = a, b
-                if a != b:
-                    note = "ambiguous date {!r} read day-first as {} (write ISO YYYY-MM-DD to be sure)"
-            stamp = datetime.date(year, month, day)
-        else:
-            stamp = pd.Timestamp(text).date()
-    except (ValueError, TypeError, OverflowError, pd.errors.OutOfBoundsDatetime):
-        return "", f"unparseable publication date {text!r}: treated as unknown"
-    iso = stamp.isoformat()
-    if stamp > today:
-        return "", f"publication date {text!r} ({iso}) is in the future: treated as unknown"
-    if stamp.year < EARLIEST_PUBLICATION_YEAR:
-        return "", f"publication date {text!r} ({iso}) is before {EARLIEST_PUBLICATION_YEAR}: treated as unknown"
-    return iso, note.format(text, iso) if note else ""
-
-
-_LANGUAGE_SAMPLE_CHARS = 1000   # a few hundred characters identify a language; the rest only costs time
-_LANGUAGE_MIN_LETTERS = 20
-_LANGUAGE_BATCH = 512            # texts walked through py3langid's automaton together (~9 bytes x texts x bytes)
-_LANGUAGE_BATCH_MIN = 64         # fewer texts than this: one at a time (building the batch model costs ~50 ms)
-
-
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language (py3langid, offline, on its first 1,000 characters); 'und' for
-    too little text (fewer than 20 letters there).
-
-    Example:
-        >>> detect_language("Russia's top envoy to the United States has blamed Washington")
-        'en'
-    """
-    import py3langid
-
-    sample = text[:_LANGUAGE_SAMPLE_CHARS]
-    return str(py3langid.classify(sample)[0]) if _enough_letters(sample) else "und"
-
-
-def _enough_letters(sample: str) -> bool:
-    letters = 0
-    for ch in sample:          # stops counting at the threshold
-        if ch.isalpha():
-            letters += 1
-            if letters >= _LANGUAGE_MIN_LETTERS:
-                return True
-    return False
-
-
-def _detect_languages(texts: list[str]) -> list[str]:
-    """:func:`detect_language` of each text, the same codes at a fraction of the cost.
-
-    py3langid walks a text's UTF-8 bytes through its feature automaton in a Python loop (~0.3 ms per
-    sample); here the samples of a batch walk it together, one numpy step per byte position, and each
-    sample's features (in order of first occurrence, as py3langid's ``Counter``) are scored with
-    py3langid's own naive Bayes product. A few texts, or a py3langid not laid out as this expects, go
-    through ``py3langid.classify`` one at a time.
-    """
-    if len(texts) < _LANGUAGE_BATCH_MIN:
-        return [detect_language(t) for t in texts]
-    model = _language_model()
-    if model is None:
-        return [detect_language(t) for t in texts]
-    out: list[str] = []
-    for b in range(0, len(texts), _LANGUAGE_BATCH):   # samples of one batch at a time (memory)
-        samples = [t[:_LANGUAGE_SAMPLE_CHARS] for t in texts[b:b + _LANGUAGE_BATCH]]
-        enough = [_enough_letters(s) for s in samples]
-        codes = iter(model.classify([s for s, ok in zip(samples, enough) if ok]) if any(enough) else [])
-        out += [next(codes) if ok else "und" for ok in enough]
-    return out
-
-
-class _LanguageModel:
-    """py3langid's default identifier, applied to many texts at once.
-
-    py3langid scores a text as ``log1p(counts) @ table[features] + prior`` in float32 (a BLAS product per
-    text). Here one sparse product scores a whole batch, also in float32 but summed in another order: the
-    two results differ by at most the float32 rounding bound of a sum of that many terms, so where the best
-    language leads the next by more than twice that bound (all but near-ties) both pick the same one. A
-    near-tie is scored py3langid's way, with its features in their order of first occurrence.
-    """
-
-    def __init__(self, ident: Any) -> None:
-        self._ident = ident
-        self._nextmove = np.frombuffer(ident.tk_nextmove, dtype=np.dtype(f"u{ident.tk_nextmove.itemsize}"))
-        self._rowbase = np.asarray(ident._rowbase, dtype=np.int64)
-        self._output = np.asarray(ident.tk_output, dtype=np.int32)
-        self._table = np.asarray(ident.nb_ptc, dtype=np.float32)
-        self._table_abs_max = np.maximum(-self._table.min(axis=1), self._table.max(axis=1)).astype(np.float64)
-        self._prior = ident.nb_pc
-        self._classes = list(ident.nb_classes)
-        self._aliases = list(ident._alias_pairs)
-        self._floor = float(np.finfo(np.float32).min)   # py3langid's RAW_FLOOR
-
-    def classify(self, samples: list[str]) -> list[str]:
-        """Language codes of texts (py3langid's ``classify(...)[0]``)."""
-        from scipy import sparse
-
-        features = self._walk([self._ident._encode(s) for s in samples])
-        n, n_features = len(samples), len(self._table)
-        rows, cols = np.nonzero(features >= 0)
-        keys, counts = np.unique(rows.astype(np.int64) * n_features + features[rows, cols], return_counts=True)
-        text_of, feature = np.divmod(keys, n_features)
-        indptr = np.searchsorted(text_of, np.arange(n + 1))
-        weights = sparse.csr_matrix((np.log1p(counts.astype(np.float32)), feature, indptr),
-                                    shape=(n, n_features))
-        scores = np.asarray(weights @ self._table) + self._prior
-        for i, j in self._aliases:             # one score per language, as py3langid folds them
-            np.maximum(scores[:, i], scores[:, j], out=scores[:, i])
-            scores[:, j] = -np.inf
-        # float32 rounding of a k-term sum: below k * 2**-24 * sum |terms| (doubled for the two orders, with
-        # room for the prior's addition and for log1p differing in its last bit)
-        n_terms = np.diff(indptr)
-        magnitude = weights.astype(np.float64) @ self._table_abs_max + np.abs(self._prior).max()
-        bound = (2 * n_terms + 8) * 2.0 ** -23 * magnitude
-        best = scores.argmax(axis=1)
-        top2 = -np.partition(-scores, 1, axis=1)[:, :2]
-        codes = []
-        for row in range(n):
-            if n_terms[row] and top2[row, 0] - top2[row, 1] > 2 * bound[row]:
-                codes.append(str(self._classes[best[row]]))
-            else:
-                codes.append(self._exact(features[row]))
-        return codes
-
-    def _walk(self, encoded: list[bytes]) -> np.ndarray:
-        """Feature id (-1: none) after each byte of each text, one row per text, walking all together."""
-        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
-        order = np.argsort(-lengths, kind="stable")        # longest first: the texts still walking are a prefix
-        width = int(lengths.max()) if len(encoded) else 0
-        data = np.zeros((len(encoded), width), dtype=np.uint8)
-        for row, k in enumerate(order):
-            data[row, :lengths[k]] = np.frombuffer(encoded[k], dtype=np.uint8)
-        ends = lengths[order]
-        states = np.zeros((len(encoded), width), dtype=np.int32)
-        state = np.zeros(len(encoded), dtype=np.int64)
-        active = len(encoded)
-        for pos in range(width):
-            while active and ends[active - 1] <= pos:
-                active -= 1
-            state = self._nextmove[self._rowbase[state[:active]] + data[:active, pos]].astype(np.int64)
-            states[:active, pos] = state
-        features = np.full_like(states, -1)
-        for row, k in enumerate(order):
-            features[k, :ends[row]] = self._output[states[row, :ends[row]]]
-        return features
-
-    def _exact(self, found: np.ndarray) -> str:
-        """py3langid's decision for one text from its feature ids, computed as py3langid computes it."""
-        found = found[found >= 0]
-        if len(found):
-            keys, first, counts = np.unique(found, return_index=True, return_counts=True)
-            seen = np.argsort(first, kind="stable")     # py3langid's Counter keeps first-occurrence order
-            scores = np.log1p(counts[seen].astype(np.float32)) @ self._table[keys[seen]] + self._prior
-        else:   # no feature at all
-            scores = np.full(len(self._classes), self._floor, dtype=np.float32)
-        for i, j in self._aliases:
-            scores[i] = max(scores[i], scores[j])
-            scores[j] = self._floor
-        return str(self._classes[int(scores.argmax())])
-
-
-def _language_model() -> _LanguageModel | None:
-    """The batch classifier over py3langid's default model (~50 ms to build; not kept: its float32 table
-    holds 57 MB), or None when py3langid's internals differ."""
-    from py3langid import langid
-
-    ident = langid._get_identifier()
-    try:
-        if getattr(ident, "_norm_probs", True) or getattr(ident, "min_confidence", 0) is not None:
-            return None
-        return _LanguageModel(ident)
-    except (AttributeError, TypeError, ValueError):
-        log.debug("py3langid internals changed: language ID one text at a time")
-        return None
 
 
 def corpus_fingerprint(source: str | Path | None = None, *, metadata: str | Path | None = None) -> str:

@@ -1,0 +1,227 @@
+"""Open-world names: proper names of persons, organisations and media found in English text from
+capitalisation alone, with titles and possessives split off (no gazetteer; see :func:`find_names`).
+
+Example:
+    >>> [(n.title, n.name) for n in find_names("Sen. Ted Cruz told The New York Times.")]
+    [('Sen.', 'Ted Cruz'), ('', 'New York Times')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from kzlib.actors.gazetteer import _DEMONYMS
+
+__all__ = ["NameSpan", "find_names", "speaker_words"]
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A proper name found in running text without a gazetteer (see :func:`find_names`).
+
+    ``start``/``end`` cover the whole surface (title included, possessive excluded); ``name`` is the
+    name without its title ("Ted Cruz" of "Sen. Ted Cruz"); ``type`` is person / organisation /
+    media / "" (unknown); ``gender`` m / f / "" from an honorific or a given name.
+    """
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    title: str
+    type: str
+    gender: str
+    possessive: bool
+
+
+@dataclass(frozen=True)
+class _SpeakerWords:
+    titles: dict[str, str]  # title (lower) -> gender m / f / ""
+    title_re: re.Pattern
+    org: frozenset[str]
+    media: frozenset[str]
+    not_names: frozenset[str]
+    role_gender: dict[str, str]  # role noun -> m / f / "" / "org"
+    first: dict[str, str]  # given name -> m / f
+    role_classes: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # role -> titles' word sets
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> _SpeakerWords:
+    """The word lists of ``kzlib/data/speaker_words.yaml`` (loaded once)."""
+    d = yaml.safe_load(resources.files("kzlib.data").joinpath("speaker_words.yaml").read_text("utf-8"))
+    titles: dict[str, str] = {}
+    for g in ("m", "f", "any"):
+        for t in d["titles"][g]:
+            titles[str(t).lower()] = "" if g == "any" else g
+    alts = sorted(titles, key=len, reverse=True)
+    title_re = re.compile(r"(?:(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in alts)
+                          + r")(?![\w'’-])\s*)+", re.IGNORECASE)
+    roles: dict[str, str] = {}
+    for g in ("m", "f", "any", "organisation"):
+        for r in d["roles"][g]:
+            roles[str(r).lower()] = {"any": "", "organisation": "org"}.get(g, g)
+    first = {str(n): g for g in ("m", "f") for n in d["first_names"][g]}
+    return _SpeakerWords(titles, title_re, frozenset(map(str, d["organisation_words"]["words"])),
+                         frozenset(map(str, d["organisation_words"]["media"])),
+                         frozenset(map(str, d["not_names"]["words"])), roles, first,
+                         {str(r).lower(): tuple(frozenset(str(t).lower().split()) for t in ts)
+                          for r, ts in (d.get("role_classes") or {}).get("classes", {}).items()})
+
+
+_NAME_RUN = re.compile(
+    r"[A-Z](?<![\w'’-][A-Z])(?:[\w'’&.-]*[\w.])?"  # (the capital first: searched for at C speed)
+    r"(?:[ \t]+(?:(?:of|the|for|de|van|von|bin|al|da|del|la|le|du)[ \t]+)*(?:[A-Z][\w'’&.-]*[\w.]|[A-Z]\.?))*")
+_NAME_TOKENS = re.compile(r"\S+")
+_ABBREV_OK = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,})$")
+_APOS_SPLIT = re.compile(r"['’]")
+_CONNECTORS = frozenset(["of", "the", "for", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "du"])
+
+
+def find_names(text: str) -> list[NameSpan]:
+    """Proper names of persons, organisations and media in English text, found from capitalisation
+    alone (no gazetteer): runs of capitalised words, with titles ("Sen.", "Secretary of State") and
+    sentence-initial function words split off and a possessive "'s" left out.
+
+    Example:
+        >>> [(n.name, n.title, n.type, n.gender) for n in find_names("Sen. Ted Cruz told The New York Times.")]
+        [('Ted Cruz', 'Sen.', 'person', 'm'), ('New York Times', '', 'media', '')]
+    """
+    w = speaker_words()
+    out: list[NameSpan] = []
+    for m in _NAME_RUN.finditer(text):
+        toks = [(t.start() + m.start(), t.end() + m.start(), t.group(0)) for t in _NAME_TOKENS.finditer(m.group(0))]
+        # a token ending a sentence ("Trump. The") ends the run unless it is an initial or abbreviation
+        runs: list[list[tuple[int, int, str]]] = [[]]
+        for s, e, t in toks:
+            runs[-1].append((s, e, t))
+            if t.endswith(".") and not _ABBREV_OK.match(t) and t.lower() not in w.titles:
+                runs[-1][-1] = (s, e - 1, t[:-1])
+                runs.append([])
+        for run in runs:
+            _name_of_run(text, run, w, out)
+    return out
+
+
+def _name_of_run(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, out: list[NameSpan]) -> None:
+    if not run:
+        return
+    at = run[0][0]
+    for hit in _name_of_seg(text[at:run[-1][1]]):
+        out.append(NameSpan(at + hit.start, at + hit.end, *astuple_rest(hit)))
+
+
+def astuple_rest(n: NameSpan) -> tuple:
+    return n.surface, n.name, n.title, n.type, n.gender, n.possessive
+
+
+@lru_cache(maxsize=65536)
+def _name_of_seg(seg: str) -> tuple[NameSpan, ...]:
+    """The name of one run of capitalised words (offsets relative to the run; cached per run text:
+    names recur)."""
+    w = speaker_words()
+    text = seg
+    run = [(t.start(), t.end(), t.group(0)) for t in _NAME_TOKENS.finditer(seg)]
+    out: list[NameSpan] = []
+    _name_of_tokens(text, run, w, out)
+    return tuple(out)
+
+
+_HYPHEN_ADJ = re.compile(r"[A-Z][\w.'’]*-[a-z]{3,}")
+
+
+def _inner_title(surface: str, w: _SpeakerWords) -> int:
+    """Where the name starts after a title inside a capitalised run whose first words are a place or
+    body ("United States Secretary of State Anthony Blinken", "CSTO Secretary General Stanislav Zas"):
+    the end of the first title that stands after the first word and is followed by one to three
+    capitalised words with no organisation word among them; 0 when there is none."""
+    for tok in _NAME_TOKENS.finditer(surface):
+        if tok.start() == 0:
+            continue
+        tm = w.title_re.match(surface, tok.start())
+        if not tm or tm.end() >= len(surface) or surface[tm.end() - 1] != " ":
+            continue
+        rest = surface[tm.end():].split()
+        if 1 <= len(rest) <= 3 and rest[0][:1].isupper() and rest[0] not in w.not_names \
+                and not any(x.strip(".,") in w.org or x.strip(".,") in w.media for x in rest):
+            return tm.end()
+        return 0
+    return 0
+
+
+def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, out: list[NameSpan]) -> None:
+    while run and (run[0][2] in w.not_names or run[0][2].lower() in _CONNECTORS
+                   or _APOS_SPLIT.split(run[0][2])[0] in w.not_names):
+        run = run[1:]
+    while run and run[-1][2].lower() in _CONNECTORS:
+        run = run[:-1]
+    if not run:
+        return
+    possessive = False
+    s, e, t = run[-1]
+    if t.endswith(("'s", "’s")) or t.endswith(("s'", "s’")) and len(t) > 3:
+        cut = 2 if t.endswith(("'s", "’s")) else 1
+        run[-1] = (s, e - cut, t[:-cut])
+        possessive = True
+    start, end = run[0][0], run[-1][1]
+    surface = text[start:end]
+    gender = ""
+    name_at = 0
+    while True:  # titles and nationality adjectives before the name: "Russian President", "Sen."
+        rest = surface[name_at:]
+        tm = w.title_re.match(rest)
+        first = rest.split(" ", 1)[0]
+        if tm and tm.end() < len(rest):
+            for part in rest[:tm.end()].split():
+                gender = w.titles.get(part.lower(), "") or gender
+            gender = w.titles.get(rest[:tm.end()].strip().lower(), "") or gender
+            name_at += tm.end()
+        elif first.lower().strip(".") in _DEMONYMS and " " in rest or first.lower() in _CONNECTORS and " " in rest and name_at:
+            name_at += len(first) + 1
+        else:
+            break
+        while name_at < len(surface) and surface[name_at] == " ":
+            name_at += 1
+    if not name_at and surface.count(" ") >= 2:
+        name_at = _inner_title(surface, w)  # "United States Secretary of State Anthony Blinken"
+    title = surface[:name_at].strip()
+    name = surface[name_at:].strip()
+    if not name or name.split()[0] in w.not_names:
+        return
+    words = name.split()
+    if len(words) == 1 and _HYPHEN_ADJ.fullmatch(name):
+        return  # "Russian-backed", "Kremlin-friendly": an adjective, not a name
+    if len(words) == 1 and (len(name) == 1 or name.lower() in _DEMONYMS):
+        return
+    if w.title_re.fullmatch(surface + " "):
+        return  # a title alone ("Secretary of State"): the gazetteer's titles and descriptions handle it
+    rest_out: list[NameSpan] = []
+    if " of " in name and words[0].strip(".") in w.first:  # "John Herbst of the Atlantic Council"
+        name = name[:name.index(" of ")]
+        end = start + name_at + len(name) if name_at else start + len(name)
+        surface = text[start:end]
+        words = name.split()
+        _name_of_tokens(text, [t for t in run if t[0] > end], w, rest_out)
+    bare = [x.strip(".,") for x in words]
+    if title and any(x in w.org or x in w.media for x in bare):  # "Senate Judiciary Committee": no title
+        name, title, words, gender = surface, "", surface.split(), ""
+        bare = [x.strip(".,") for x in words]
+    if any(x in w.media for x in bare):
+        typ = "media"
+    elif any(x in w.org for x in bare):
+        typ = "organisation"
+    elif title or bare[0] in w.first:
+        typ = "person"
+    elif len(words) == 1 and name.isupper() and len(name) > 1:
+        typ = "organisation"
+    else:
+        typ = ""
+    if not gender and typ == "person":
+        gender = w.first.get(bare[0], "")
+    out.append(NameSpan(start, end, surface, name, title, typ, gender, possessive))
+    out.extend(rest_out)

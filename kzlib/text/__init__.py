@@ -1,0 +1,83 @@
+"""Text tools shared by kzlib's stages: sentence splitting, word tokens and lemmas, phrase matching.
+
+- sentences: :class:`SentenceSplitter` (NLTK Punkt trained on the corpus, as :func:`kzlib.clean.clean`
+  splits), :func:`sentence_spans` (razdel for Russian, Punkt otherwise), :func:`razdel_sentences`,
+  :func:`rule_sentence_spans` (a regular expression, :data:`SENTENCE_BREAK`: no training);
+- tokens: :func:`word_tokens` with offsets (razdel for Russian), Russian :func:`lemmas` / :func:`lemma`
+  / :func:`parses` (pymorphy3);
+- phrases: :func:`phrase_alternation` and :class:`PhraseMatcher` for many literal phrases at once, and
+  the word index (:func:`word_index`, :func:`word_keys`, :func:`matches_at_words` …) that tells where
+  such phrases can start;
+- script: :func:`is_russian`, :func:`cyrillic_share`, :data:`ASCII_CASE_TWINS`.
+
+razdel, pymorphy3 and NLTK are imported only when first used.
+
+Example:
+    >>> from kzlib.text import sentence_spans, word_tokens
+    >>> [s for _, _, s in sentence_spans("Mr. Price spoke. Gen. Zas left.")]
+    ['Mr. Price spoke.', 'Gen. Zas left.']
+    >>> [t.text for t in word_tokens("Tokayev's decree")]
+    ["Tokayev's", 'decree']
+"""
+
+from __future__ import annotations
+
+from kzlib.text.phrases import (
+    ASCII_WORD_CHARS,
+    PLAIN_PUNCTUATION,
+    PhraseMatcher,
+    WordIndex,
+    fold_word,
+    matches_at_words,
+    may_match,
+    phrase_alternation,
+    phrase_pattern,
+    run_starts,
+    word_index,
+    word_key,
+    word_keys,
+)
+from kzlib.text.script import ASCII_CASE_TWINS, CYRILLIC_LETTER, cyrillic_share, is_russian
+from kzlib.text.sentences import (
+    NO_BREAK_AFTER,
+    SENTENCE_BREAK,
+    SentenceSplitter,
+    abbreviations,
+    razdel_sentences,
+    rule_sentence_spans,
+    sentence_spans,
+)
+from kzlib.text.tokens import Token, lemma, lemmas, parses, razdel_tokens, word_tokens
+
+__all__ = [
+    "ASCII_CASE_TWINS",
+    "ASCII_WORD_CHARS",
+    "CYRILLIC_LETTER",
+    "NO_BREAK_AFTER",
+    "SENTENCE_BREAK",
+    "PLAIN_PUNCTUATION",
+    "PhraseMatcher",
+    "SentenceSplitter",
+    "Token",
+    "WordIndex",
+    "abbreviations",
+    "cyrillic_share",
+    "fold_word",
+    "is_russian",
+    "lemma",
+    "lemmas",
+    "matches_at_words",
+    "may_match",
+    "parses",
+    "phrase_alternation",
+    "phrase_pattern",
+    "razdel_sentences",
+    "razdel_tokens",
+    "rule_sentence_spans",
+    "run_starts",
+    "sentence_spans",
+    "word_index",
+    "word_key",
+    "word_keys",
+    "word_tokens",
+]
