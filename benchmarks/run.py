@@ -249,7 +249,7 @@ def _compare_pairs(cleaned, planted: set) -> dict:
 
     # kzlib.provenance.find_copies' own candidate stage (its defaults: features in <= 1% of the documents,
     # numpy MinHash LSH, exact Jaccard of the rare features >= 0.1)
-    from kzlib.provenance import _candidate_pairs
+    from kzlib.provenance.minhash import _candidate_pairs
 
     t0 = time.perf_counter()
     got = _candidate_pairs(texts, lsh_threshold=0.1, num_perm=256, max_df=0.01, seed=0)

@@ -105,7 +105,6 @@ def test_old_homes_still_give_the_moved_tools():
     import kzlib.engine
     import kzlib.russian.nlp
     import kzlib.text
-    from kzlib._text import ASCII_CASE_TWINS
     from kzlib.clean import SentenceSplitter as OldSplitter
     from kzlib.clean import clean_by_partition
 
@@ -113,7 +112,6 @@ def test_old_homes_still_give_the_moved_tools():
     assert kzlib.russian.nlp.sentences is razdel_sentences and kzlib.russian.nlp.tokens is kzlib.text.razdel_tokens
     assert kzlib.russian.nlp.lemmas is kzlib.text.lemmas and kzlib.russian.nlp.Token is kzlib.text.Token
     assert kzlib.actors._by_first_char is phrase_alternation and kzlib.actors._word_index is word_index
-    assert ASCII_CASE_TWINS is kzlib.text.ASCII_CASE_TWINS
     assert kzlib.engine.clean_by_partition is clean_by_partition
 
 

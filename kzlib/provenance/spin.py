@@ -31,9 +31,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from kzlib._text import ASCII_CASE_TWINS
-from kzlib.actors import _by_first_char
 from kzlib.errors import ParameterError
+from kzlib.text import ASCII_CASE_TWINS
+from kzlib.text import phrase_alternation as _by_first_char
 
 __all__ = ["despin", "spin_table", "spin_matches", "spin_score", "SPIN_THRESHOLD", "MIN_MATCHES"]
 
@@ -179,7 +179,7 @@ class _Compiled:
         return None
 
 
-_ASCII_CASE_TWINS = ASCII_CASE_TWINS   # see kzlib._text
+_ASCII_CASE_TWINS = ASCII_CASE_TWINS   # see kzlib.text.script
 
 
 def _ascii_trie(keys: list[str]) -> str:

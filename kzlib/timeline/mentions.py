@@ -10,8 +10,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kzlib._text import ASCII_CASE_TWINS
 from kzlib.errors import ParameterError
+from kzlib.text import ASCII_CASE_TWINS
 from kzlib.timeline import _timex, _timex_values
 from kzlib.timeline.columns import _ABSOLUTE_RULES, _ANCHOR_FACTOR, MENTION_COLUMNS
 from kzlib.timeline.normalise import _Anchor, _flag, _is_future, _latest_reported, _make_anchor, _resolve, _to_date

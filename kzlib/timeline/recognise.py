@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from kzlib._text import ASCII_CASE_TWINS
+from kzlib.text import ASCII_CASE_TWINS
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "temporal.yaml"
 
