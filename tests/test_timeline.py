@@ -633,3 +633,14 @@ def test_a_clock_time_is_not_a_year_in_the_date_column():
     clock = mentions[mentions["timex_type"] == "TIME"]
     assert clock["timex_value"].tolist() == ["2022-01-08T10:30"]
     assert clock["date"].tolist() == ["2022-01-08"]
+
+
+def test_timeml_a_year_ago_compares_with_the_period_last_named() -> None:
+    # TimeML: "a year earlier" is the period it is compared with, one year back. After a quarter that is
+    # the quarter a year back; after "the nine months" (a year to date) it is last year.
+    nov = "1989-11-01"
+    text = ("Net rose in the third quarter from $2 million a year earlier. For the nine months, net rose "
+            "from $9 million a year earlier and from $8 million last year.")
+    assert _timex(text, nov) == [
+        ("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3"),
+        ("the nine months", "DURATION", "P9M"), ("a year earlier", "DATE", "1988"), ("last year", "DATE", "1988")]

@@ -70,7 +70,21 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
                     state["last_day"] = dt.date.fromisoformat(t.value[:10])
             if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
                 state["last_year"] = int(t.value[:4])
+            if t.type == "DURATION" and _PART_YEAR.fullmatch(t.value):  # "the nine months": a year frame
+                state["year_pos"] = c.start
     return out
+
+
+_PART_YEAR = re.compile(r"P(?:[6-9]|1[01])M|P[23]Q")  # a year to date: later "a year ago" is that year's
+
+
+def _frame_quarter(state: dict[str, Any], pos: int) -> tuple[int, int] | None:
+    """The quarter a report's "a year ago" compares with: the last one named within 3,000 characters,
+    unless a longer period ("the nine months") was named since."""
+    q = state.get("quarter")
+    if q is None or pos - state["quarter_pos"] >= 3000 or state.get("year_pos", -1) > state["quarter_pos"]:
+        return None
+    return q
 
 
 def _rel_step(rel: str) -> int | None:
@@ -352,6 +366,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             y, nq = last.year, _quarter_of(last)
         elif q is not None and s - state["quarter_pos"] < 3000:
             y, nq = q
+            if unit == "period" and year and _frame_quarter(state, s) is None:
+                return T("DATE", f"{int(year):04d}")  # "for the nine months ... in the 1988 period"
             if ago:
                 y -= 1
         else:
@@ -364,10 +380,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         return T("DATE", f"{y:04d}-Q{nq}")
 
     if rule == "year_ago_adj":
-        q = state.get("quarter")
         if dct is None:
             return T("DATE", "XXXX")
-        if q is not None and s - state["quarter_pos"] < 3000:
+        if (q := _frame_quarter(state, s)) is not None:
             return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")
         return T("DATE", f"{dct.year - 1:04d}")
 
@@ -452,8 +467,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
                 return None
         if dct is None:
             return T("DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
-        q = state.get("quarter")
-        if unit == "year" and rel == "last" and not pm and q is not None and s - state["quarter_pos"] < 3000:
+        if unit == "year" and rel == "last" and not pm and (q := _frame_quarter(state, s)) is not None:
             return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")  # "compared with $3 million last year": that quarter
         if unit == "week":
             return T("DATE", _week(dct + dt.timedelta(weeks=step)))
@@ -532,8 +546,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             d = _shift(dct.replace(day=1), "quarter", k)
             return T("DATE", f"{d.year:04d}-Q{_quarter_of(d)}")
         # years, decades, centuries
-        q = state.get("quarter")
-        if unit == "year" and k == -1 and q is not None and s - state["quarter_pos"] < 3000:
+        if unit == "year" and k == -1 and (q := _frame_quarter(state, s)) is not None:
             return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")
         y = dct.year + k
         if not 1 <= y <= 9999:
