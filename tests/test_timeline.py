@@ -644,3 +644,10 @@ def test_timeml_a_year_ago_compares_with_the_period_last_named() -> None:
     assert _timex(text, nov) == [
         ("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3"),
         ("the nine months", "DURATION", "P9M"), ("a year earlier", "DATE", "1988"), ("last year", "DATE", "1988")]
+
+
+def test_timeml_un_adjectives_are_not_past_tense() -> None:
+    # "unspecified" is an adjective, not a past-tense verb: with no tense marker, a month two months
+    # ahead of a November story is the coming January (TimeML anchors it to the DCT's nearest one)
+    assert _timex("The vote falls on an unspecified day in January.", "1989-11-01") == [
+        ("January", "DATE", "1990-01")]
