@@ -651,3 +651,11 @@ def test_timeml_un_adjectives_are_not_past_tense() -> None:
     # ahead of a November story is the coming January (TimeML anchors it to the DCT's nearest one)
     assert _timex("The vote falls on an unspecified day in January.", "1989-11-01") == [
         ("January", "DATE", "1990-01")]
+
+
+def test_timeml_intentions_look_ahead() -> None:
+    # "agreed to buy ... in February": the purchase is planned, so February is the coming one (TimeML:
+    # resolve by the tense of the event the expression anchors), while "bought ... in February" is past
+    oct30 = "1989-10-30"
+    assert _timex("Thermo agreed to buy the unit in February.", oct30) == [("February", "DATE", "1990-02")]
+    assert _timex("Thermo bought the unit in February.", oct30) == [("February", "DATE", "1989-02")]
