@@ -659,3 +659,12 @@ def test_timeml_intentions_look_ahead() -> None:
     oct30 = "1989-10-30"
     assert _timex("Thermo agreed to buy the unit in February.", oct30) == [("February", "DATE", "1990-02")]
     assert _timex("Thermo bought the unit in February.", oct30) == [("February", "DATE", "1989-02")]
+
+
+def test_timeml_clock_time_on_the_day_just_named() -> None:
+    # a bare clock time in the narrative of a named day is on that day (TimeML: its anchor is the
+    # reference time of the narrative, not the DCT); with no day named nearby it stays on the DCT
+    wed = "1989-11-01"
+    assert _timex("The storm hit on Friday. At 10:30 a.m. the levee broke.", wed) == [
+        ("Friday", "DATE", "1989-10-27"), ("10:30 a.m.", "TIME", "1989-10-27T10:30")]
+    assert _timex("The levee broke at 10:30 a.m.", wed) == [("10:30 a.m.", "TIME", "1989-11-01T10:30")]

@@ -67,7 +67,7 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
             out.append(t)
             if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
                 with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
-                    state["last_day"] = dt.date.fromisoformat(t.value[:10])
+                    state["last_day"], state["last_day_pos"] = dt.date.fromisoformat(t.value[:10]), c.end
             if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
                 state["last_year"] = int(t.value[:4])
             if t.type == "DURATION" and _PART_YEAR.fullmatch(t.value):  # "the nine months": a year frame
@@ -230,6 +230,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 
     if rule == "time":
         date = day_of(g.get("tweekday"), g.get("tdeictic"), g.get("month2"), g.get("tday"), g.get("tyear"))
+        if not (g.get("tweekday") or g.get("tdeictic") or g.get("month2")) and s - state.get("last_day_pos", -999) < 200:
+            date = _ymd(state["last_day"])  # "on Friday ... at 10:35 a.m.": a clock time on the day just named
         if g.get("noon"):
             w = g["noon"].lower()
             hh, mi = ("24", "00") if w == "midnight" else ("12", "00")
