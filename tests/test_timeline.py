@@ -668,3 +668,10 @@ def test_timeml_clock_time_on_the_day_just_named() -> None:
     assert _timex("The storm hit on Friday. At 10:30 a.m. the levee broke.", wed) == [
         ("Friday", "DATE", "1989-10-27"), ("10:30 a.m.", "TIME", "1989-10-27T10:30")]
     assert _timex("The levee broke at 10:30 a.m.", wed) == [("10:30 a.m.", "TIME", "1989-11-01T10:30")]
+
+
+def test_timeml_shortly_after_an_event_is_not_a_reference_to_now() -> None:
+    # TimeML: "shortly after the attack" is anchored to the attack, not a FUTURE_REF of the document;
+    # "shortly" alone still looks ahead from the DCT
+    assert _timex("He left the city shortly after the attack.", "1998-08-20") == []
+    assert _timex("The minister will arrive shortly.", "1998-08-20") == [("shortly", "DATE", "FUTURE_REF")]
