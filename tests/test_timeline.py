@@ -675,3 +675,11 @@ def test_timeml_shortly_after_an_event_is_not_a_reference_to_now() -> None:
     # "shortly" alone still looks ahead from the DCT
     assert _timex("He left the city shortly after the attack.", "1998-08-20") == []
     assert _timex("The minister will arrive shortly.", "1998-08-20") == [("shortly", "DATE", "FUTURE_REF")]
+
+
+def test_timeml_tense_inside_a_quotation() -> None:
+    # the tense of a quoted sentence governs its expressions, not the reporting verb after the quote:
+    # "will leave Thursday" said on Wednesday 2000-04-05 is the next day
+    text = "\"The father will leave at dawn on Thursday,\" the minister said."
+    assert _timex(text, "2000-04-05") == [("Thursday", "DATE", "2000-04-06")]
+    assert _timex("The father left on Thursday, the minister said.", "2000-04-05") == [("Thursday", "DATE", "2000-03-30")]

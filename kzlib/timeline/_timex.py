@@ -315,6 +315,7 @@ _PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|too
 _TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
                     r"|(?P<future2>'ll)\b", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
+_QUOTE = re.compile(r"''|``|[\"“”]")
 _SENT_L = re.compile(r"(?:[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
 
 
@@ -340,6 +341,8 @@ def _tense(text: str, start: int, end: int) -> str:
             if m.start() > end:
                 break
             continue
+        if _QUOTE.search(text, m.end(), start) if m.end() <= start else _QUOTE.search(text, end, m.start()):
+            continue  # across a quotation's edge: "'He will leave Thursday,' she said" looks ahead
         kind = m.lastgroup or ""
         if kind == "future2":
             kind = "future"
