@@ -683,3 +683,9 @@ def test_timeml_tense_inside_a_quotation() -> None:
     text = "\"The father will leave at dawn on Thursday,\" the minister said."
     assert _timex(text, "2000-04-05") == [("Thursday", "DATE", "2000-04-06")]
     assert _timex("The father left on Thursday, the minister said.", "2000-04-05") == [("Thursday", "DATE", "2000-03-30")]
+
+
+def test_timeml_the_following_month_is_after_the_month_just_named() -> None:
+    # TimeML anchors "the following month" to the narrative's reference time (March 1989), not the DCT
+    text = "The offer came in March. The following month, the board sold the unit."
+    assert _timex(text, "1989-10-27") == [("March", "DATE", "1989-03"), ("The following month", "DATE", "1989-04")]

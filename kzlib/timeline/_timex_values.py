@@ -68,6 +68,8 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
             if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
                 with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
                     state["last_day"], state["last_day_pos"] = dt.date.fromisoformat(t.value[:10]), c.end
+            if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", t.value):
+                state["last_month"] = dt.date(int(t.value[:4]), int(t.value[5:7]), 1)
             if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
                 state["last_year"] = int(t.value[:4])
             if t.type == "DURATION" and _PART_YEAR.fullmatch(t.value):  # "the nine months": a year frame
@@ -454,6 +456,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             return T("DATE", f"{dct.year // 10 + step:03d}")
         if rel in ("the past", "the last") and unit in ("year",) and dct is not None:
             return T("DATE", f"{dct.year - 1:04d}")  # "over the past year": TimeBank dates it as last year
+        if rel in ("the following", "the previous") and unit == "month" and state.get("last_month"):
+            d = _shift(state["last_month"], "month", step)  # "In March ... The following month": April
+            return T("DATE", f"{d.year:04d}-{d.month:02d}")
         if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
             # "the past week": a period of one unit back from now (TimeML duration)
             if unit == "weekend":
