@@ -689,3 +689,9 @@ def test_timeml_the_following_month_is_after_the_month_just_named() -> None:
     # TimeML anchors "the following month" to the narrative's reference time (March 1989), not the DCT
     text = "The offer came in March. The following month, the board sold the unit."
     assert _timex(text, "1989-10-27") == [("March", "DATE", "1989-03"), ("The following month", "DATE", "1989-04")]
+
+
+def test_timeml_month_with_a_year_in_words() -> None:
+    # broadcast transcripts spell years out; TimeML's value is the month of that year
+    assert _timex("The bomb went off in January nineteen ninety-seven.", "1998-02-27") == [
+        ("January nineteen ninety-seven", "DATE", "1997-01")]

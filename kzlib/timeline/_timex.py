@@ -164,6 +164,7 @@ def _vocab() -> _V:
         ("month_day", rf"\b{month}\s+{day}\b(?!\s*,?\s*\d)(?!\s*%)"),
         ("month_day", rf"\b(?:the\s+)?{day}\s+(?:of\s+)?{month}(?!\s*,?\s*\d)"),
         ("month_year", rf"\b(?:{pmod}[\s-]+)?{month},?\s+(?:of\s+)?{year}\b(?![,.]?\d)"),
+        ("month_year", rf"\b{month}\s+(?P<century_w>(?i:nineteen|eighteen))[\s-]+(?P<yy>(?i:{tens}(?:[\s-]+{units_w})?))\b"),
         ("month", rf"\b(?:{pmod}[\s-]+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?{month}"
                   rf"(?!\s*\d)(?!\w)(?:\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"),
         # years, decades, centuries

@@ -262,6 +262,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         return T("DATE", day_of(None, None, g["month"], g["day"], None))
     if rule == "month_year":
         mo = v.month_of[g["month"].rstrip(".").lower()]
+        if g.get("century_w"):  # "January nineteen ninety-seven"
+            yw = v.number_of.get(re.sub(r"[\s-]+", " ", g["yy"].lower()))
+            return T("DATE", f"{19 if g['century_w'].lower() == 'nineteen' else 18}{int(yw):02d}-{mo:02d}") if yw else None
         return T("DATE", f"{int(g['year']):04d}-{mo:02d}")
     if rule == "month":
         mo = v.month_of[g["month"].rstrip(".").lower()]
