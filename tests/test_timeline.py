@@ -633,3 +633,65 @@ def test_a_clock_time_is_not_a_year_in_the_date_column():
     clock = mentions[mentions["timex_type"] == "TIME"]
     assert clock["timex_value"].tolist() == ["2022-01-08T10:30"]
     assert clock["date"].tolist() == ["2022-01-08"]
+
+
+def test_timeml_a_year_ago_compares_with_the_period_last_named() -> None:
+    # TimeML: "a year earlier" is the period it is compared with, one year back. After a quarter that is
+    # the quarter a year back; after "the nine months" (a year to date) it is last year.
+    nov = "1989-11-01"
+    text = ("Net rose in the third quarter from $2 million a year earlier. For the nine months, net rose "
+            "from $9 million a year earlier and from $8 million last year.")
+    assert _timex(text, nov) == [
+        ("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3"),
+        ("the nine months", "DURATION", "P9M"), ("a year earlier", "DATE", "1988"), ("last year", "DATE", "1988")]
+
+
+def test_timeml_un_adjectives_are_not_past_tense() -> None:
+    # "unspecified" is an adjective, not a past-tense verb: with no tense marker, a month two months
+    # ahead of a November story is the coming January (TimeML anchors it to the DCT's nearest one)
+    assert _timex("The vote falls on an unspecified day in January.", "1989-11-01") == [
+        ("January", "DATE", "1990-01")]
+
+
+def test_timeml_intentions_look_ahead() -> None:
+    # "agreed to buy ... in February": the purchase is planned, so February is the coming one (TimeML:
+    # resolve by the tense of the event the expression anchors), while "bought ... in February" is past
+    oct30 = "1989-10-30"
+    assert _timex("Thermo agreed to buy the unit in February.", oct30) == [("February", "DATE", "1990-02")]
+    assert _timex("Thermo bought the unit in February.", oct30) == [("February", "DATE", "1989-02")]
+
+
+def test_timeml_clock_time_on_the_day_just_named() -> None:
+    # a bare clock time in the narrative of a named day is on that day (TimeML: its anchor is the
+    # reference time of the narrative, not the DCT); with no day named nearby it stays on the DCT
+    wed = "1989-11-01"
+    assert _timex("The storm hit on Friday. At 10:30 a.m. the levee broke.", wed) == [
+        ("Friday", "DATE", "1989-10-27"), ("10:30 a.m.", "TIME", "1989-10-27T10:30")]
+    assert _timex("The levee broke at 10:30 a.m.", wed) == [("10:30 a.m.", "TIME", "1989-11-01T10:30")]
+
+
+def test_timeml_shortly_after_an_event_is_not_a_reference_to_now() -> None:
+    # TimeML: "shortly after the attack" is anchored to the attack, not a FUTURE_REF of the document;
+    # "shortly" alone still looks ahead from the DCT
+    assert _timex("He left the city shortly after the attack.", "1998-08-20") == []
+    assert _timex("The minister will arrive shortly.", "1998-08-20") == [("shortly", "DATE", "FUTURE_REF")]
+
+
+def test_timeml_tense_inside_a_quotation() -> None:
+    # the tense of a quoted sentence governs its expressions, not the reporting verb after the quote:
+    # "will leave Thursday" said on Wednesday 2000-04-05 is the next day
+    text = "\"The father will leave at dawn on Thursday,\" the minister said."
+    assert _timex(text, "2000-04-05") == [("Thursday", "DATE", "2000-04-06")]
+    assert _timex("The father left on Thursday, the minister said.", "2000-04-05") == [("Thursday", "DATE", "2000-03-30")]
+
+
+def test_timeml_the_following_month_is_after_the_month_just_named() -> None:
+    # TimeML anchors "the following month" to the narrative's reference time (March 1989), not the DCT
+    text = "The offer came in March. The following month, the board sold the unit."
+    assert _timex(text, "1989-10-27") == [("March", "DATE", "1989-03"), ("The following month", "DATE", "1989-04")]
+
+
+def test_timeml_month_with_a_year_in_words() -> None:
+    # broadcast transcripts spell years out; TimeML's value is the month of that year
+    assert _timex("The bomb went off in January nineteen ninety-seven.", "1998-02-27") == [
+        ("January nineteen ninety-seven", "DATE", "1997-01")]

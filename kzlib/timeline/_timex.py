@@ -164,6 +164,7 @@ def _vocab() -> _V:
         ("month_day", rf"\b{month}\s+{day}\b(?!\s*,?\s*\d)(?!\s*%)"),
         ("month_day", rf"\b(?:the\s+)?{day}\s+(?:of\s+)?{month}(?!\s*,?\s*\d)"),
         ("month_year", rf"\b(?:{pmod}[\s-]+)?{month},?\s+(?:of\s+)?{year}\b(?![,.]?\d)"),
+        ("month_year", rf"\b{month}\s+(?P<century_w>(?i:nineteen|eighteen))[\s-]+(?P<yy>(?i:{tens}(?:[\s-]+{units_w})?))\b"),
         ("month", rf"\b(?:{pmod}[\s-]+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?{month}"
                   rf"(?!\s*\d)(?!\w)(?:\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"),
         # years, decades, centuries
@@ -307,13 +308,15 @@ def _vocab() -> _V:
 
 _FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expected|scheduled|"
                  r"slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
-                 r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would")
+                 r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would|(?:agree[sd]?|agreements?|decided?|vot(?:ed|es?)|"
+                 r"offer(?:ed|s)?|promised?|pledged?|vowed?|likely|supposed|about|ready|planning|proposed?)\s+to")
 _PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
-               r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|[a-z]{2,}ed")
+               r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|(?!un)[a-z]{2,}ed")  # "unnamed": an adjective
 # the tense markers of a sentence, in one pass: a future marker, a past form, a present form
 _TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
                     r"|(?P<future2>'ll)\b", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
+_QUOTE = re.compile(r"''|``|[\"“”]")
 _SENT_L = re.compile(r"(?:[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
 
 
@@ -339,6 +342,8 @@ def _tense(text: str, start: int, end: int) -> str:
             if m.start() > end:
                 break
             continue
+        if _QUOTE.search(text, m.end(), start) if m.end() <= start else _QUOTE.search(text, end, m.start()):
+            continue  # across a quotation's edge: "'He will leave Thursday,' she said" looks ahead
         kind = m.lastgroup or ""
         if kind == "future2":
             kind = "future"
@@ -537,6 +542,8 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
                 return False
         if w == "soon" and re.search(r"(?i)\bas\s+$", text[max(0, m.start - 4):m.start]):
             return False  # "as soon as"
+        if w in ("soon", "shortly") and re.match(r"(?i)\s+(?:after|before|afterwards?)\b", text[m.end:m.end + 14]):
+            return False  # "shortly after the attack": a distance from an event (a signal), not the DCT
         if w == "previously" and re.match(r"\s+[a-z]+(?:ed|en)\b", text[m.end:m.end + 20]):
             return False  # "a previously announced plan": part of an adjective
         if w == "future" and re.search(r"(?i)foreseeable\s+$", text[max(0, m.start - 12):m.start]):

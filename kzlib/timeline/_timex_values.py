@@ -67,10 +67,26 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
             out.append(t)
             if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
                 with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
-                    state["last_day"] = dt.date.fromisoformat(t.value[:10])
+                    state["last_day"], state["last_day_pos"] = dt.date.fromisoformat(t.value[:10]), c.end
+            if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", t.value):
+                state["last_month"] = dt.date(int(t.value[:4]), int(t.value[5:7]), 1)
             if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
                 state["last_year"] = int(t.value[:4])
+            if t.type == "DURATION" and _PART_YEAR.fullmatch(t.value):  # "the nine months": a year frame
+                state["year_pos"] = c.start
     return out
+
+
+_PART_YEAR = re.compile(r"P(?:[6-9]|1[01])M|P[23]Q")  # a year to date: later "a year ago" is that year's
+
+
+def _frame_quarter(state: dict[str, Any], pos: int) -> tuple[int, int] | None:
+    """The quarter a report's "a year ago" compares with: the last one named within 3,000 characters,
+    unless a longer period ("the nine months") was named since."""
+    q = state.get("quarter")
+    if q is None or pos - state["quarter_pos"] >= 3000 or state.get("year_pos", -1) > state["quarter_pos"]:
+        return None
+    return q
 
 
 def _rel_step(rel: str) -> int | None:
@@ -216,6 +232,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 
     if rule == "time":
         date = day_of(g.get("tweekday"), g.get("tdeictic"), g.get("month2"), g.get("tday"), g.get("tyear"))
+        if not (g.get("tweekday") or g.get("tdeictic") or g.get("month2")) and s - state.get("last_day_pos", -999) < 200:
+            date = _ymd(state["last_day"])  # "on Friday ... at 10:35 a.m.": a clock time on the day just named
         if g.get("noon"):
             w = g["noon"].lower()
             hh, mi = ("24", "00") if w == "midnight" else ("12", "00")
@@ -244,6 +262,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         return T("DATE", day_of(None, None, g["month"], g["day"], None))
     if rule == "month_year":
         mo = v.month_of[g["month"].rstrip(".").lower()]
+        if g.get("century_w"):  # "January nineteen ninety-seven"
+            yw = v.number_of.get(re.sub(r"[\s-]+", " ", g["yy"].lower()))
+            return T("DATE", f"{19 if g['century_w'].lower() == 'nineteen' else 18}{int(yw):02d}-{mo:02d}") if yw else None
         return T("DATE", f"{int(g['year']):04d}-{mo:02d}")
     if rule == "month":
         mo = v.month_of[g["month"].rstrip(".").lower()]
@@ -352,6 +373,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             y, nq = last.year, _quarter_of(last)
         elif q is not None and s - state["quarter_pos"] < 3000:
             y, nq = q
+            if unit == "period" and year and _frame_quarter(state, s) is None:
+                return T("DATE", f"{int(year):04d}")  # "for the nine months ... in the 1988 period"
             if ago:
                 y -= 1
         else:
@@ -364,10 +387,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         return T("DATE", f"{y:04d}-Q{nq}")
 
     if rule == "year_ago_adj":
-        q = state.get("quarter")
         if dct is None:
             return T("DATE", "XXXX")
-        if q is not None and s - state["quarter_pos"] < 3000:
+        if (q := _frame_quarter(state, s)) is not None:
             return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")
         return T("DATE", f"{dct.year - 1:04d}")
 
@@ -437,6 +459,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             return T("DATE", f"{dct.year // 10 + step:03d}")
         if rel in ("the past", "the last") and unit in ("year",) and dct is not None:
             return T("DATE", f"{dct.year - 1:04d}")  # "over the past year": TimeBank dates it as last year
+        if rel in ("the following", "the previous") and unit == "month" and state.get("last_month"):
+            d = _shift(state["last_month"], "month", step)  # "In March ... The following month": April
+            return T("DATE", f"{d.year:04d}-{d.month:02d}")
         if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
             # "the past week": a period of one unit back from now (TimeML duration)
             if unit == "weekend":
@@ -452,8 +477,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
                 return None
         if dct is None:
             return T("DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
-        q = state.get("quarter")
-        if unit == "year" and rel == "last" and not pm and q is not None and s - state["quarter_pos"] < 3000:
+        if unit == "year" and rel == "last" and not pm and (q := _frame_quarter(state, s)) is not None:
             return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")  # "compared with $3 million last year": that quarter
         if unit == "week":
             return T("DATE", _week(dct + dt.timedelta(weeks=step)))
@@ -532,8 +556,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             d = _shift(dct.replace(day=1), "quarter", k)
             return T("DATE", f"{d.year:04d}-Q{_quarter_of(d)}")
         # years, decades, centuries
-        q = state.get("quarter")
-        if unit == "year" and k == -1 and q is not None and s - state["quarter_pos"] < 3000:
+        if unit == "year" and k == -1 and (q := _frame_quarter(state, s)) is not None:
             return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")
         y = dct.year + k
         if not 1 <= y <= 9999:
