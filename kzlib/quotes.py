@@ -111,10 +111,38 @@ def _cues() -> tuple[re.Pattern, dict[str, _Cue]]:
         for form in row["forms"]:
             table[form.lower()] = _Cue(form.lower(), bool(row.get("indirect")), str(row.get("needs") or ""),
                                        bool(row.get("after_quote_only")), bool(row.get("thought")))
-    alts = sorted(table, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w'’-])",
-                    re.IGNORECASE)
-    return rx, table
+    return _cue_rx(sorted(table, key=len, reverse=True)), table
+
+
+def _cue_rx(alts: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w'’-])",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cue_rx_by_word() -> dict[str, re.Pattern]:
+    """The cue pattern cut by the cues' first word: at a position whose (ASCII) word is W, only the
+    cues that open with W can match, in the same order as in the whole pattern (whose 233 branches,
+    tried one after the other at every candidate start, were the stage's largest regex cost)."""
+    alts = sorted(_cues()[1], key=len, reverse=True)
+    firsts = dict.fromkeys(a.split()[0] for a in alts)
+    return {w: _cue_rx([a for a in alts if a.split()[0] == w]) for w in firsts}
+
+
+_CUE_TOKEN = re.compile(r"[\w'’-]+")
+
+
+def _cue_match_at(text: str, p: int, endpos: int) -> re.Match | None:
+    """``_cues()[0].match(text, p, endpos)``, with the branches of the word at ``p`` only (see
+    :func:`_cue_rx_by_word`); a non-ASCII word (Unicode case folding) takes the whole pattern."""
+    tm = _CUE_TOKEN.match(text, p, endpos)
+    if tm is None:
+        return None
+    word = tm.group(0)
+    if not word.isascii():
+        return _cues()[0].match(text, p, endpos)
+    rx = _cue_rx_by_word().get(word.lower())
+    return rx.match(text, p, endpos) if rx is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -161,13 +189,22 @@ def _cue_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator
         p = starts[i]
         if p >= endpos:
             break
-        if p >= end and (m := rx.match(text, p, endpos)):
+        if p >= end and (m := _cue_match_at(text, p, endpos)):
             end = m.end()
             yield m
 
 
+@lru_cache(maxsize=16)
+def _all_cues(text: str) -> tuple[re.Match, ...]:
+    """Every cue match of ``text`` (cached: a paragraph's cues are asked for by several passes)."""
+    return tuple(_cue_matches(text))
+
+
 def _cue_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
     """The cue pattern's ``search(text, pos, endpos)`` (see :func:`_cue_matches`)."""
+    if pos == 0 and endpos is None:
+        found = _all_cues(text)
+        return found[0] if found else None
     return next(_cue_matches(text, pos, endpos), None)
 
 
@@ -788,7 +825,7 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
     # a description speaks only next to a speech cue or a quotation ("the senator said", '," the aide
     # added'): the role nouns are searched for in those windows only
     windows: list[list[int]] = []
-    for w0, w1 in sorted([(max(0, c.start() - 90), c.end() + 70) for c in _cue_matches(text)]
+    for w0, w1 in sorted([(max(0, c.start() - 90), c.end() + 70) for c in _all_cues(text)]
                          + [(max(0, sp.open_at - 90), sp.end + 70) for sp in spans or ()]):
         if windows and w0 <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], w1)
