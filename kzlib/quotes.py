@@ -872,6 +872,24 @@ _SUBJ_ADJUNCT = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|letter|tweet|speech|post|op-ed|memo|release)|"
     r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)))+\s*$", re.IGNORECASE)
+# the last words of _SUBJ_ADJUNCT's branches: the pattern ends the text, so a text whose last word is none
+# of these has no adjunct (a cheap test before the search, which tries the branches at every gap)
+_ADJUNCT_LAST = frozenset("""to have has had is was were are also later then previously repeatedly once again recently
+often already earlier reportedly additionally publicly privately separately initially originally further would will
+could may might did does do long never not just quickly flatly simply even still first last been being actually
+apparently allegedly openly explicitly specifically frequently afterward afterwards subsequently meanwhile now today
+yesterday tonight soon immediately promptly swiftly sharply strongly angrily firmly formally officially categorically
+vehemently bluntly turn response monday tuesday wednesday thursday friday saturday sunday week month year statement
+interview email letter tweet speech post op-ed memo release twitter facebook cnn fox msnbc""".split())
+_LAST_CHUNK = re.compile(r"[^\s,]*\s*$")
+
+
+def _may_end_adjunct(seg: str) -> bool:
+    """False when ``_SUBJ_ADJUNCT`` cannot match ``seg`` (its last word ends none of its branches)."""
+    last = _LAST_CHUNK.search(seg).group(0).rstrip()  # type: ignore[union-attr]
+    return not last.isascii() or last.lower() in _ADJUNCT_LAST
+
+
 _CLAUSE_BREAK = re.compile(r"(?:[;:—–(]|\s-\s|,\s+(?:and|but|so|or|while|as|because)\b|\b(?:and|but|that|because|while|"
                            r"when|as|after|before|if|since|although|though|where|so|than|or|whom)\b)", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
@@ -911,7 +929,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
     it (past adverbs, auxiliaries, times and 'in a statement'), or the head before an apposition
     ("X, a professor at Y, said"); None when the words before the verb are not a speaker."""
     seg = text[lo:cue_at]
-    am = _SUBJ_ADJUNCT.search(seg)
+    am = _SUBJ_ADJUNCT.search(seg) if _may_end_adjunct(seg) else None
     end = lo + (am.start() if am else len(seg.rstrip()))
     while end > lo and text[end - 1] in " \t":
         end -= 1
