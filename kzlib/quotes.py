@@ -120,13 +120,14 @@ def _cue_rx(alts: list[str]) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _cue_rx_by_word() -> dict[str, re.Pattern]:
+def _cue_rx_by_word() -> dict[str, re.Pattern | None]:
     """The cue pattern cut by the cues' first word: at a position whose (ASCII) word is W, only the
     cues that open with W can match, in the same order as in the whole pattern (whose 233 branches,
     tried one after the other at every candidate start, were the stage's largest regex cost)."""
     alts = sorted(_cues()[1], key=len, reverse=True)
     firsts = dict.fromkeys(a.split()[0] for a in alts)
-    return {w: _cue_rx([a for a in alts if a.split()[0] == w]) for w in firsts}
+    return {w: None if all(a == w for a in alts if a.split()[0] == w) else _cue_rx([a for a in alts if a.split()[0] == w])
+            for w in firsts}
 
 
 _CUE_TOKEN = re.compile(r"[\w'’-]+")
@@ -141,8 +142,14 @@ def _cue_match_at(text: str, p: int, endpos: int) -> re.Match | None:
     word = tm.group(0)
     if not word.isascii():
         return _cues()[0].match(text, p, endpos)
-    rx = _cue_rx_by_word().get(word.lower())
-    return rx.match(text, p, endpos) if rx is not None else None
+    by_word = _cue_rx_by_word()
+    key = word.lower()
+    if key not in by_word:
+        return None
+    rx = by_word[key]
+    if rx is None:  # a one-word cue: the word itself, when no word character stands before it
+        return tm if p == 0 or not _CUE_TOKEN.match(text[p - 1]) else None
+    return rx.match(text, p, endpos)
 
 
 @lru_cache(maxsize=1)
@@ -881,12 +888,13 @@ apparently allegedly openly explicitly specifically frequently afterward afterwa
 yesterday tonight soon immediately promptly swiftly sharply strongly angrily firmly formally officially categorically
 vehemently bluntly turn response monday tuesday wednesday thursday friday saturday sunday week month year statement
 interview email letter tweet speech post op-ed memo release twitter facebook cnn fox msnbc""".split())
-_LAST_CHUNK = re.compile(r"[^\s,]*\s*$")
 
 
 def _may_end_adjunct(seg: str) -> bool:
     """False when ``_SUBJ_ADJUNCT`` cannot match ``seg`` (its last word ends none of its branches)."""
-    last = _LAST_CHUNK.search(seg).group(0).rstrip()  # type: ignore[union-attr]
+    tail = seg.rstrip()
+    parts = tail.rsplit(None, 1)
+    last = parts[-1].rsplit(",", 1)[-1] if parts else ""
     return not last.isascii() or last.lower() in _ADJUNCT_LAST
 
 
