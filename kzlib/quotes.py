@@ -168,12 +168,18 @@ def _indirect_cue_keys() -> frozenset[bytes] | None:
                       ignore_case=True)
 
 
+@lru_cache(maxsize=16)
+def _text_index(text: str):  # noqa: ANN202 - kzlib.actors' private index type
+    """``kzlib.actors._word_index(text)``, cached: the cue search and reported speech read it."""
+    return _word_index(text)
+
+
 @lru_cache(maxsize=256)
 def _cue_starts(text: str) -> tuple[int, ...] | None:
     """Where in ``text`` a cue's first word stands (the only places a cue can start), or None when
     that cannot be told (see ``kzlib.actors._word_index``). Cached: every sentence and quote of a
     paragraph asks."""
-    index = _word_index(text)
+    index = _text_index(text)
     keys = _cue_keys()
     if index is None or keys is None:
         return None
@@ -1044,7 +1050,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
               bounds: list[tuple[int, int]], *, thoughts: bool = False) -> list[tuple[int, int, _Speaker, str]]:
     """Reported speech, (start, end, speaker, cue) in reading order: "X said (that) CLAUSE",
     "X told Y CLAUSE", "According to X, CLAUSE", "CLAUSE, X said (Thursday)", "CLAUSE, said X"."""
-    index = _word_index(text)
+    index = _text_index(text)
     according = _may_match(index, _ACCORDING_KEYS)
     if not according and not _may_match(index, _indirect_cue_keys()):
         return []
