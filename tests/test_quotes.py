@@ -199,7 +199,7 @@ def test_evaluate_counts_by_hand():
 
 def test_cue_prefilter_equals_the_plain_pattern():
     # every window, including ones that end inside a word ("sai|d"), gives the plain pattern's matches
-    from kzlib.quotes import _cue_matches, _cues
+    from kzlib.quotes.cues import _cue_matches, _cues
     rx = _cues()[0]
     for text in ['He said that, according to Lavrov, "it" was said; they were quoted as saying so.',
                  "SAID, Said-said says\tsaid—told tells", "Он сказал: said", "said"]:
@@ -210,7 +210,7 @@ def test_cue_prefilter_equals_the_plain_pattern():
 
 
 def test_sentence_breaks_found_after_their_mark_are_the_same():
-    from kzlib.quotes import _SENT_END, _SENT_END_MARK
+    from kzlib.quotes.marks import _SENT_END, _SENT_END_MARK
     for text in ['He left. She came! "Why?" he asked… Then 3 more.  (Later) it ended.', "A.B. C. ?! Next", ". Start", "End."]:
         assert [m.span(1) for m in _SENT_END_MARK.finditer(text)] == [m.span() for m in _SENT_END.finditer(text)]
 
