@@ -92,7 +92,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
     ru_ids = russian_doc_ids(paras, documents)
     ru_frame = None
     if ru_ids:
-        from kzlib.russian import as_quote_table, extract_quotes_ru
+        from kzlib.quotes.russian import extract_quotes_ru
+        from kzlib.russian import as_quote_table
         ru_frame = as_quote_table(extract_quotes_ru(paras[paras["doc_id"].isin(ru_ids)]), QUOTE_COLUMNS)
         paras = paras[~paras["doc_id"].isin(ru_ids)]
     has_despun = use_despun and "text_despun" in paras.columns

@@ -32,7 +32,7 @@ __all__ = [
 
 def __getattr__(name: str):  # heavy modules load on first use
     if name in ("extract_quotes_ru", "resolve_speaker"):
-        from kzlib.russian import quotes
+        from kzlib.quotes import russian as quotes  # the Russian extractor lives in the quotes stage
 
         return getattr(quotes, name)
     if name in ("extract_dates_ru", "document_mentions_ru"):
