@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from kzlib.errors import TableError
 from kzlib.quotes import (
     QUOTE_COLUMNS,
     SPEECH_KINDS,
@@ -166,6 +167,15 @@ def test_despun_text_finds_the_speaker_but_source_is_cited():
 def test_bad_input():
     with pytest.raises(ValueError, match="para_id"):
         extract_quotes(pd.DataFrame({"doc_id": ["d"], "text": ["x"]}))
+    with pytest.raises(TableError, match="paragraphs table lacks the column 'para_id'"):
+        extract_quotes(pd.DataFrame({"doc_id": ["d"], "text": ["x"]}))
+    with pytest.raises(TableError, match="must be a pandas DataFrame"):
+        extract_quotes(["Tokayev said that order was restored."])  # type: ignore[arg-type]
+    quotes = extract_quotes(_paras('"We will act now," Blinken said.'))
+    with pytest.raises(TableError, match="gold table lacks the column 'snippet'"):
+        match_gold(quotes, pd.DataFrame({"doc_id": ["d"], "speaker": ["Antony Blinken"]}))
+    with pytest.raises(TableError, match="quotes table lacks the column 'kind'"):
+        voice_counts(quotes.drop(columns=["kind"]))
     assert extract_quotes(_paras("No quotes here at all.")).empty
 
 

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from kzlib.errors import require_columns
 from kzlib.quotes.marks import SPEECH_KINDS
 
 
@@ -29,6 +30,10 @@ def voice_counts(quotes: pd.DataFrame, documents: pd.DataFrame | None = None, *,
         [['X', 2, 2]]
     """
     by = [by] if isinstance(by, str) else list(by)
+    fix = "build it with kzlib.quotes.extract_quotes"
+    require_columns(quotes, ["doc_id", "speaker", "kind", "n_words", "affiliation", "speaker_type"], table="quotes", fix=fix)
+    require_columns(quotes, [c for c in by if c != "outlet" or documents is None], table="quotes",
+                    fix=f"{fix}, or group by columns it has")
     q = quotes[quotes["kind"].isin(kinds) & (quotes["speaker"].fillna("") != "")].copy()
     story = q["doc_id"]
     if documents is not None and "story_id" in documents.columns:
@@ -69,10 +74,10 @@ def match_gold(quotes: pd.DataFrame, gold: pd.DataFrame, *, kinds: tuple[str, ..
         >>> match_gold(q, g)[["found", "speaker_ok"]].values.tolist()
         [[True, True]]
     """
-    for name, df, cols in (("quotes", quotes, {"doc_id", "quote", "speaker", "kind"}),
-                           ("gold", gold, {"doc_id", "snippet", "speaker"})):
-        if missing := cols - set(df.columns):
-            raise ValueError(f"{name} table lacks columns {sorted(missing)}")
+    require_columns(quotes, ["doc_id", "quote", "speaker", "kind"], table="quotes",
+                    fix="build it with kzlib.quotes.extract_quotes")
+    require_columns(gold, ["doc_id", "snippet", "speaker"], table="gold",
+                    fix="a gold table has one row per quotation: doc_id, snippet (words of the quote), speaker")
     speech = quotes[quotes["kind"].isin(kinds)]
     by_doc = {d: [(_fold(q), i) for q, i in zip(grp["quote"], grp.index)] for d, grp in speech.groupby("doc_id")}
     rows = []

@@ -12,6 +12,7 @@ from kzlib.actors import (
     Mention,
     default_gazetteer,
 )
+from kzlib.errors import require_columns
 from kzlib.quotes.cues import _cue_search
 from kzlib.quotes.direct import _attribute_direct, _Row
 from kzlib.quotes.marks import (
@@ -73,10 +74,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         >>> extract_quotes(p)[["speaker", "kind", "quote"]].values.tolist()
         [['Kassym-Jomart Tokayev', 'indirect', 'order was restored in Almaty.']]
     """
-    missing = {"doc_id", "para_id", "text"} - set(paragraphs.columns)
-    if missing:
-        raise ValueError(f"extract_quotes needs a paragraphs table with doc_id, para_id, text; missing "
-                         f"{sorted(missing)}. Use Corpus.paragraphs from kzlib.prepare().")
+    require_columns(paragraphs, ["doc_id", "para_id", "text"], table="paragraphs",
+                    fix="pass Corpus.paragraphs (from kzlib.prepare() or kzlib.clean())")
     g = actors or default_gazetteer()
     paras = paragraphs
     if analysable_only:
@@ -163,7 +162,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         answer_body = None
         if interview and is_dash[idx]:
             tail = tails[idx]
-            lead = _ANSWER.match(src).end()
+            am = _ANSWER.match(src)
+            lead = am.end() if am else 0  # (a dash paragraph: it matches)
             if tail is not None:
                 answerer = tail[1]
                 answer_body = (lead, tail[0])
@@ -219,7 +219,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                     prev_end <= b0 <= sp.open_at for b0, _ in bounds if b0 > 0)
                 if prev_speaker is not None and prev_speaker.name and (same_sentence or k > 0):
                     spk = _Speaker(prev_speaker.name, prev_speaker.surface, "same paragraph", 0.7, prev_speaker.cited)
-                elif continues:
+                elif continues and carry is not None:
                     spk = carry.speaker
                 elif (near := _person_in_sentence(g, text, mentions, bounds, sp.open_at)) is not None:
                     # 'orders from Jane Roe to "act now"': the person of the quote's sentence, not the last speaker
@@ -228,9 +228,9 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                         (sp.open_at <= 2 or _PRONOUNS.search(text[:sp.open_at])) and idx - st.last_speaker_para <= 2)):
                     spk = _Speaker(st.last_speaker, "", "previous speaker", 0.6)
             if k in absorbed or answer_body is not None:
-                kind = "fragment" if (_is_fragment(src, sp, explicit, min_words=min_words) or not explicit) else None
-                if kind is None or k in absorbed:
-                    if kind == "fragment" or k in absorbed and _n_words(src[sp.start:sp.end]) < min_words:
+                frag = _is_fragment(src, sp, explicit, min_words=min_words) or not explicit
+                if not frag or k in absorbed:
+                    if frag or k in absorbed and _n_words(src[sp.start:sp.end]) < min_words:
                         rows.append(_Row(idx, pid, sp.start, sp.end, "fragment", _Speaker(), closed=sp.closed))
                     continue
             kind = "fragment" if _is_fragment(src, sp, explicit, min_words=min_words) else "direct"

@@ -52,7 +52,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     inside = bytearray(len(text) + 1)
     for sp in spans:
         inside[sp.open_at:sp.end + 1] = b"\x01" * (sp.end + 1 - sp.open_at)
-    out = []
+    out: list[tuple[int, int, _Speaker, str]] = []
     table = _cues()[1]
     for a, b in bounds:
         while b > a and text[b - 1] in " \t":
