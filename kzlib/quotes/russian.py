@@ -35,6 +35,8 @@ import pandas as pd
 
 from kzlib.quotes.russian_speakers import (
     _OPEN_CLOSE,
+    _PRON_GROUP,
+    _PRON_PERSON,
     _WORD,
     _Cue,
     _cue_data,
@@ -489,10 +491,38 @@ def _extract_doc(texts: list[str]) -> list[dict]:
         quote = text[r.start:end].strip()
         if not quote:
             continue
+        s_idx, s0, s1, resolution = _speaker_place(texts, r, end)
         result.append({"_idx": r.para_idx, "start": r.start, "end": end, "quote": quote, "speaker": r.spk.name,
                        "speaker_surface": r.spk.surface, "speaker_type": r.spk.type, "cue": r.cue, "kind": r.kind,
-                       "confidence": r.confidence, "method": r.method, "n_words": len(_WORD.findall(quote))})
+                       "confidence": r.confidence, "method": r.method, "n_words": len(_WORD.findall(quote)),
+                       "speaker_resolution": resolution, "_sidx": s_idx, "speaker_start": s0, "speaker_end": s1})
     return result
+
+
+def _speaker_place(texts: list[str], r: _Row, end: int) -> tuple[int, int, int, str]:
+    """Where a row's speaker is named (paragraph index, start, end; -1 when carried over or not
+    found) and how it was resolved, in the terms of the English rows' ``speaker_resolution``."""
+    spk = r.spk
+    if not spk.surface:
+        return -1, -1, -1, "previous" if spk.name else ""
+    low = spk.surface.lower()
+    if low in _PRON_PERSON or low in _PRON_GROUP:
+        kind = "pronoun" if spk.name else "unresolved"
+    else:
+        kinds = {m.kind for m in find_actors(spk.surface)}
+        kind = "title" if kinds & {"generic", "title"} else "gazetteer" if "alias" in kinds else "named"
+    rx = re.compile(r"(?<![\w-])" + re.escape(spk.surface) + r"(?![\w-])", re.IGNORECASE)
+    # the row's paragraph, else the next ("… Об этом сообщил X.") or the previous ("X заявил:" before a quote)
+    for idx in (r.para_idx, r.para_idx + 1, r.para_idx - 1):
+        if not 0 <= idx < len(texts):
+            continue
+        hits = [m.start() for m in rx.finditer(texts[idx])]
+        if idx == r.para_idx:
+            hits = [h for h in hits if not r.start <= h < end] or hits  # outside the quoted words first
+        if hits:
+            best = min(hits, key=lambda h: r.start - h if h < r.start else h - end)
+            return idx, best, best + len(spk.surface), kind
+    return -1, -1, -1, kind
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -517,7 +547,8 @@ def extract_quotes_ru(paragraphs: pd.DataFrame) -> pd.DataFrame:
         [['Kassym-Jomart Tokayev', 'indirect', 'порядок в Алматы восстановлен.']]
     """
     cols = ["doc_id", "para_id", "end_para_id", "start", "end", "quote", "speaker", "speaker_surface",
-            "speaker_type", "affiliation", "cue", "kind", "cited", "confidence", "method", "n_words"]
+            "speaker_type", "affiliation", "cue", "kind", "cited", "confidence", "method", "n_words",
+            "speaker_resolution", "speaker_para_id", "speaker_start", "speaker_end"]
     if paragraphs.empty:
         return pd.DataFrame(columns=cols)
     paras = paragraphs.sort_values(["doc_id", "para_id"], kind="stable")
@@ -547,4 +578,6 @@ def _extract_all(paras: pd.DataFrame, rows: list[dict]) -> None:
         texts = [str(t) for t in group["text"].fillna("").tolist()]
         for r in _extract_doc(texts):
             pid = pids[r.pop("_idx")]
+            s_idx = r.pop("_sidx")
+            r["speaker_para_id"] = pids[s_idx] if s_idx >= 0 else -1
             rows.append({"doc_id": doc_id, "para_id": pid, "end_para_id": pid, "affiliation": "", "cited": "", **r})
