@@ -164,13 +164,20 @@ def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str) -> No
     e.last = st.clock
 
 
+@lru_cache(maxsize=16384)
+def _names_in(text: str) -> tuple[NameSpan, ...]:
+    """``kzlib.actors.find_names(text)``, cached per paragraph text: a republished story's paragraphs
+    (wire copies in many outlets) are read again in each copy."""
+    return tuple(find_names(text))
+
+
 def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None = None, *,
               full: bool = True) -> list[Mention]:
     """Actor mentions of a paragraph, open-world: proper names from the text itself (linked to the
     document's earlier full names, canonicalised by the gazetteer only on a whole-name match),
     gazetteer mentions that are not part of a longer proper name, titles and descriptions ("the
     senator", "the campaign") linked to the last actor of the document that fits them."""
-    names = find_names(text)
+    names = _names_in(text)
     taken = bytearray(len(text) + 1)
     for sp in spans or ():  # names inside quotations are not the document's speakers
         taken[sp.start:sp.end] = b"\x02" * (sp.end - sp.start)
