@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from kzlib.errors import TableError
 from kzlib.quotes import (
     QUOTE_COLUMNS,
     SPEECH_KINDS,
@@ -166,6 +167,15 @@ def test_despun_text_finds_the_speaker_but_source_is_cited():
 def test_bad_input():
     with pytest.raises(ValueError, match="para_id"):
         extract_quotes(pd.DataFrame({"doc_id": ["d"], "text": ["x"]}))
+    with pytest.raises(TableError, match="paragraphs table lacks the column 'para_id'"):
+        extract_quotes(pd.DataFrame({"doc_id": ["d"], "text": ["x"]}))
+    with pytest.raises(TableError, match="must be a pandas DataFrame"):
+        extract_quotes(["Tokayev said that order was restored."])  # type: ignore[arg-type]
+    quotes = extract_quotes(_paras('"We will act now," Blinken said.'))
+    with pytest.raises(TableError, match="gold table lacks the column 'snippet'"):
+        match_gold(quotes, pd.DataFrame({"doc_id": ["d"], "speaker": ["Antony Blinken"]}))
+    with pytest.raises(TableError, match="quotes table lacks the column 'kind'"):
+        voice_counts(quotes.drop(columns=["kind"]))
     assert extract_quotes(_paras("No quotes here at all.")).empty
 
 
@@ -199,7 +209,7 @@ def test_evaluate_counts_by_hand():
 
 def test_cue_prefilter_equals_the_plain_pattern():
     # every window, including ones that end inside a word ("sai|d"), gives the plain pattern's matches
-    from kzlib.quotes import _cue_matches, _cues
+    from kzlib.quotes.cues import _cue_matches, _cues
     rx = _cues()[0]
     for text in ['He said that, according to Lavrov, "it" was said; they were quoted as saying so.',
                  "SAID, Said-said says\tsaid—told tells", "Он сказал: said", "said"]:
@@ -210,7 +220,7 @@ def test_cue_prefilter_equals_the_plain_pattern():
 
 
 def test_sentence_breaks_found_after_their_mark_are_the_same():
-    from kzlib.quotes import _SENT_END, _SENT_END_MARK
+    from kzlib.quotes.marks import _SENT_END, _SENT_END_MARK
     for text in ['He left. She came! "Why?" he asked… Then 3 more.  (Later) it ended.', "A.B. C. ?! Next", ". Start", "End."]:
         assert [m.span(1) for m in _SENT_END_MARK.finditer(text)] == [m.span() for m in _SENT_END.finditer(text)]
 

@@ -173,6 +173,24 @@ def test_extract_quotes_routes_russian_documents_and_keeps_the_schema():
     assert q["quote_id"].tolist() == [0, 0]
 
 
+def test_russian_rows_say_where_and_how_the_speaker_was_named():
+    # issue 18: like English rows, Russian rows give the speaker's mention (offsets in its paragraph) and
+    # how it was resolved: a gazetteer name after the quote, one in "по словам X", a pronoun in the next
+    # paragraph resolved to the last speaker
+    texts = ["«Ситуация в стране стабилизировалась», — заявил Токаев журналистам в Астане.",
+             "По словам министра иностранных дел Мухтара Тлеуберди, переговоры продолжатся на следующей неделе.",
+             "Он добавил, что делегации встретятся в Женеве в ближайшие дни."]
+    paras = pd.DataFrame({"doc_id": ["d"] * 3, "para_id": [0, 1, 2], "text": texts})
+    q = kzlib.extract_quotes(paras, documents=pd.DataFrame({"doc_id": ["d"], "language": ["ru"]}))
+    q = q[q["kind"].isin(["direct", "indirect"])].set_index("para_id")
+    assert q["speaker"].tolist() == ["Kassym-Jomart Tokayev", "Mukhtar Tileuberdi", "Mukhtar Tileuberdi"]
+    assert q["speaker_resolution"].tolist() == ["gazetteer", "gazetteer", "pronoun"]
+    assert q["speaker_para_id"].tolist() == [0, 1, 2]
+    for pid, surface in ((0, "Токаев"), (1, "Мухтара Тлеуберди"), (2, "Он")):
+        at = texts[pid].index(surface)
+        assert (q.loc[pid, "speaker_start"], q.loc[pid, "speaker_end"]) == (at, at + len(surface))
+
+
 def test_russian_documents_are_known_by_language_or_by_letters():
     p = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["Токаев заявил", "Tokayev said", "Токаев said that order returned"]})
     assert russian_doc_ids(p) == {"a"}

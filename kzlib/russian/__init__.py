@@ -32,7 +32,7 @@ __all__ = [
 
 def __getattr__(name: str):  # heavy modules load on first use
     if name in ("extract_quotes_ru", "resolve_speaker"):
-        from kzlib.russian import quotes
+        from kzlib.quotes import russian as quotes  # the Russian extractor lives in the quotes stage
 
         return getattr(quotes, name)
     if name in ("extract_dates_ru", "document_mentions_ru"):
@@ -77,7 +77,7 @@ def _by_letters(paragraphs: pd.DataFrame) -> set:
 
 
 _NUMERIC = {"para_id": 0, "end_para_id": 0, "start": 0, "end": 0, "n_words": 0, "confidence": 0.0, "quote_id": 0,
-            # where the speaker is named: not yet recorded for Russian rows (-1, as English rows with no mention)
+            # where the speaker is named: -1 when a table lacks it (as rows with no mention)
             "speaker_para_id": -1, "speaker_start": -1, "speaker_end": -1}
 
 

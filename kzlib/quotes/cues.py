@@ -1,0 +1,175 @@
+"""Speech cues (``kzlib/data/cue_verbs.yaml``) and their fast search in a paragraph."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from kzlib.actors import (
+    _ASCII_WORD,
+    _run_starts,
+    _word_index,
+    _word_keys,
+)
+
+
+# ------------------------------------------------------------------------------------------ cues
+@dataclass(frozen=True)
+class _Cue:
+    form: str
+    indirect: bool
+    needs: str
+    after_quote_only: bool
+    thought: bool = False
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern, dict[str, _Cue]]:
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("cue_verbs.yaml").read_text("utf-8"))
+    table: dict[str, _Cue] = {}
+    for row in data["cues"]:
+        for form in row["forms"]:
+            table[form.lower()] = _Cue(form.lower(), bool(row.get("indirect")), str(row.get("needs") or ""),
+                                       bool(row.get("after_quote_only")), bool(row.get("thought")))
+    return _cue_rx(sorted(table, key=len, reverse=True)), table
+
+
+def _cue_rx(alts: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w'’-])",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cue_rx_by_word() -> dict[str, re.Pattern | None]:
+    """The cue pattern cut by the cues' first word: at a position whose (ASCII) word is W, only the
+    cues that open with W can match, in the same order as in the whole pattern (whose 233 branches,
+    tried one after the other at every candidate start, were the stage's largest regex cost)."""
+    alts = sorted(_cues()[1], key=len, reverse=True)
+    firsts = dict.fromkeys(a.split()[0] for a in alts)
+    return {w: None if all(a == w for a in alts if a.split()[0] == w) else _cue_rx([a for a in alts if a.split()[0] == w])
+            for w in firsts}
+
+
+_CUE_TOKEN = re.compile(r"[\w'’-]+")
+
+
+def _cue_match_at(text: str, p: int, endpos: int) -> re.Match | None:
+    """``_cues()[0].match(text, p, endpos)``, with the branches of the word at ``p`` only (see
+    :func:`_cue_rx_by_word`); a non-ASCII word (Unicode case folding) takes the whole pattern."""
+    tm = _CUE_TOKEN.match(text, p, endpos)
+    if tm is None:
+        return None
+    word = tm.group(0)
+    if not word.isascii():
+        return _cues()[0].match(text, p, endpos)
+    by_word = _cue_rx_by_word()
+    key = word.lower()
+    if key not in by_word:
+        return None
+    rx = by_word[key]
+    if rx is None:  # a one-word cue: the word itself, when no word character stands before it
+        return tm if p == 0 or not _CUE_TOKEN.match(text[p - 1]) else None
+    return rx.match(text, p, endpos)
+
+
+@lru_cache(maxsize=1)
+def _cue_keys() -> frozenset[bytes] | None:
+    """First words of the cues (see ``kzlib.actors._word_key``), or None when one has none."""
+    return _word_keys(_cues()[1], ignore_case=True)
+
+
+_ACCORDING_KEYS = _word_keys(["according to"], ignore_case=True)
+
+
+@lru_cache(maxsize=1)
+def _indirect_cue_keys() -> frozenset[bytes] | None:
+    """First words of the cues that can introduce reported speech (see :func:`_indirect`)."""
+    return _word_keys([k for k, c in _cues()[1].items() if (c.indirect or c.thought) and not c.after_quote_only],
+                      ignore_case=True)
+
+
+@lru_cache(maxsize=16)
+def _text_index(text: str):  # noqa: ANN202 - kzlib.actors' private index type
+    """``kzlib.actors._word_index(text)``, cached: the cue search and reported speech read it."""
+    return _word_index(text)
+
+
+@lru_cache(maxsize=256)
+def _cue_starts(text: str) -> tuple[int, ...] | None:
+    """Where in ``text`` a cue's first word stands (the only places a cue can start), or None when
+    that cannot be told (see ``kzlib.actors._word_index``). Cached: every sentence and quote of a
+    paragraph asks."""
+    index = _text_index(text)
+    keys = _cue_keys()
+    if index is None or keys is None:
+        return None
+    return tuple(_run_starts(index[0], index[1] & keys))
+
+
+def _cue_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    """The cue pattern's ``finditer(text, pos, endpos)``, the pattern tried only where a cue's first
+    word stands (the scan that tries it at every position was the stage's largest cost)."""
+    rx = _cues()[0]
+    n = len(text)
+    endpos = n if endpos is None else min(endpos, n)
+    starts = _cue_starts(text)
+    # a window that ends inside a word lets a cue end there, on a word the index does not hold
+    if starts is None or (0 < endpos < n and text[endpos - 1] in _ASCII_WORD and text[endpos] in _ASCII_WORD):
+        yield from rx.finditer(text, pos, endpos)
+        return
+    end = pos
+    for i in range(bisect_left(starts, pos), len(starts)):
+        p = starts[i]
+        if p >= endpos:
+            break
+        if p >= end and (m := _cue_match_at(text, p, endpos)):
+            end = m.end()
+            yield m
+
+
+@lru_cache(maxsize=16)
+def _all_cues(text: str) -> tuple[re.Match, ...]:
+    """Every cue match of ``text`` (cached: a paragraph's cues are asked for by several passes)."""
+    return tuple(_cue_matches(text))
+
+
+def _cue_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """The cue pattern's ``search(text, pos, endpos)`` (see :func:`_cue_matches`)."""
+    if pos == 0 and endpos is None:
+        found = _all_cues(text)
+        return found[0] if found else None
+    return next(_cue_matches(text, pos, endpos), None)
+
+
+def _cue_of(match: re.Match) -> _Cue:
+    return _cue_named(match.group(0))
+
+
+@lru_cache(maxsize=4096)
+def _cue_named(surface: str) -> _Cue:
+    """The cue a matched surface ("Said", "was  quoted as saying") stands for (cached per surface)."""
+    return _cues()[1].get(_SPACES.sub(" ", surface.lower()), _Cue(surface.lower(), False, "", False))
+
+
+_SPACES = re.compile(r"\s+")
+_THAT = re.compile(r"\s*that\b", re.IGNORECASE)
+_WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
+
+
+def _cue_ok(cue: _Cue, after: str) -> bool:
+    if cue.needs == "that":
+        return bool(_THAT.match(after))
+    if cue.needs == "clause":
+        return bool(_CLAUSE.match(after))
+    if cue.needs == "wh":
+        return bool(_WH.match(after))
+    return True
+
+

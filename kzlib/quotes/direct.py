@@ -1,0 +1,166 @@
+"""Attribution of direct quotations: the cue and speaker before or after each quoted span."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kzlib.actors import (
+    Gazetteer,
+    Mention,
+)
+from kzlib.quotes.cues import _cue_matches, _cue_of, _cue_search
+from kzlib.quotes.marks import _ACCORDING, _POSSESSIVE_AFTER, _PREP_BEFORE, _QUOTED_AS, _n_words, _Span
+from kzlib.quotes.speakers import (
+    _PRON_CASE,
+    _PRONOUN_NAME,
+    _cited_in,
+    _DocState,
+    _is_person,
+    _is_speaker_mention,
+    _pronouns,
+    _resolve_pronoun,
+    _Speaker,
+    _speaker_after,
+    _spk,
+    _subject_before,
+)
+from kzlib.quotes.subject import _subject
+
+
+# ------------------------------------------------------------------------------------------ paragraphs
+@dataclass
+class _Row:
+    para_idx: int
+    para_id: int
+    start: int
+    end: int
+    kind: str
+    speaker: _Speaker
+    cue: str = ""
+    explicit: bool = False
+    closed: bool = True
+    end_para_id: int = -1
+    end_end: int = -1
+    text: str = ""
+
+
+def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], k: int,
+                      mentions: list[Mention], bounds: list[tuple[int, int]],
+                      all_mentions: list[Mention] | None = None) -> tuple[_Speaker, str, bool]:
+    """Speaker, cue and whether the attribution is explicit for the k-th quoted span of a paragraph."""
+    sp = spans[k]
+    nxt_open = spans[k + 1].open_at if k + 1 < len(spans) else len(text)
+    prev_close = spans[k - 1].end + 1 if k > 0 else 0
+    sent_of = lambda pos: next(((a, b) for a, b in bounds if a <= pos < b), (0, len(text)))
+    inner = text[sp.start:sp.end].rstrip()
+    # 1. after the quote: '..., " Antonov said.' / '," said Antonov' / ', – he said' / '," according to X'
+    if sp.closed and sp.end + 1 < len(text):
+        a0 = sp.end + 1
+        _, s_end = sent_of(a0)
+        a1 = min(s_end, nxt_open)
+        after = text[a0:a1]
+        ends_open = inner[-1:] in (",", "?", "!", "—", "–", "-", "…") or bool(re.match(r"\s*[,–—-]", after)) \
+            or bool(re.match(r"\s*[a-z]", after))
+        cm = _cue_search(text, a0, a1)
+        if cm and ends_open and _n_words(text[a0:cm.start()]) <= 40:
+            if _n_words(text[a0:cm.start()]) == 0 or re.match(r"[\s,–—-]*$", text[a0:cm.start()]):
+                spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
+                if not spk.name:
+                    spk = _subject_before(g, st, mentions, text, cm.start(), a0)
+            else:
+                sub = _subject(g, st, all_mentions or mentions, text, a0, cm.start())
+                spk = sub[0] if sub and sub[0].name else \
+                    _subject_before(g, st, mentions, text, cm.start(), a0, max_other_words=12)
+                if not spk.name:
+                    spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
+            if not spk.name:  # "... ," tweeted this: the subject of the sentence before
+                spk = _sentence_subject(g, st, mentions, text, sent_of(max(sp.open_at - 1, 0))[0], sp.open_at)
+            obj = _quoted_object(g, st, mentions, text, a0, a1)
+            if obj is not None and not _is_person_name(g, st, spk.name):
+                spk = obj  # '" the agency quoted him as saying': the one quoted speaks (a person quoting keeps it: cited)
+            if spk.name or spk.surface:
+                spk.cited = _cited_in(g, mentions, text, a0, a1, spk.name)
+                return spk, cm.group(0), True
+    # 2. before the quote: 'Antonov told Newsweek that "' / 'He continued, "' / '...: "'
+    s_start, _ = sent_of(sp.open_at)
+    b0 = max(prev_close, s_start)
+    before = text[b0:sp.open_at]
+    cms = [c for c in _cue_matches(text, b0, sp.open_at) if not _cue_of(c).after_quote_only]
+    qm = _QUOTED_AS.search(text, b0, sp.open_at)
+    if qm:
+        cms = [c for c in cms if c.start() < qm.start()] + [qm]
+    if cms:
+        cm = cms[-1]
+        if _ACCORDING.fullmatch(cm.group(0)):
+            spk = _speaker_after(g, st, mentions, text, cm.end(), sp.open_at)
+        else:
+            sub = _subject(g, st, all_mentions or mentions, text, b0, cm.start())
+            spk = sub[0] if sub and sub[0].name else \
+                _subject_before(g, st, mentions, text, cm.start(), b0, max_other_words=12)
+            if not spk.name:
+                spk = _speaker_after(g, st, mentions, text, cm.end(), sp.open_at)
+        obj = _quoted_object(g, st, mentions, text, b0, sp.open_at)
+        if obj is not None and not _is_person_name(g, st, spk.name):
+            spk = obj  # '" the agency quoted him as saying': the one quoted speaks (a person quoting keeps it: cited)
+        if spk.name or spk.surface:
+            spk.cited = _cited_in(g, mentions, text, b0, sp.open_at, spk.name)
+            if not spk.cited:  # the quote opens by citing someone: '"Wang said during the call that ...'
+                head = text[sp.start:min(sp.end, sp.start + 60)]
+                hm = _cue_search(head)
+                if hm and hm.start() < 25:
+                    ins = [m.actor for m in mentions if sp.start <= m.start < sp.start + hm.start() and m.actor
+                           and m.actor != spk.name and _is_person(g, m)]
+                    spk.cited = ins[0] if ins else ""
+            return spk, cm.group(0), True
+    if before.rstrip().endswith(":"):
+        spk = _sentence_subject(g, st, mentions, text, b0, sp.open_at)
+        if spk.name:
+            return spk, ":", True
+    return _Speaker(), "", False
+
+
+_QUOTED_OBJ = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<obj>[^,;:.\"“”]{1,80}?)\s+as\s+(?:saying|telling|stating|writing)\b",
+                         re.IGNORECASE)
+
+
+def _quoted_object(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, hi: int
+                   ) -> _Speaker | None:
+    """The speaker of "X quoted Y as saying": Y (a name, description or pronoun), or None."""
+    qm = _QUOTED_OBJ.search(text, lo, hi)
+    if qm is None:
+        return None
+    o0, o1 = qm.span("obj")
+    obj = qm.group("obj").strip()
+    if _PRONOUN_NAME.fullmatch(obj):
+        p = obj.lower()
+        name = _resolve_pronoun(_PRON_CASE.get(p, p), g, st, [m for m in mentions if m.end <= o0])
+        return _Speaker(name, obj, "pronoun", 0.7 if name else 0.2, resolution="pronoun" if name else "unresolved",
+                        m_start=o0, m_end=o1)
+    inside = [m for m in mentions if o0 <= m.start and m.end <= o1 and m.actor]
+    persons = [m for m in inside if _is_person(g, m)]
+    if persons or inside:
+        m = (persons or inside)[-1]
+        return _spk(m, m.actor, m.method, 0.8)
+    return None
+
+
+def _is_person_name(g: Gazetteer, st: _DocState, name: str) -> bool:
+    e = st.ents.get(name)
+    return bool(name) and (e.type == "person" if e is not None and e.type else g.type_of(name) == "person")
+
+
+def _sentence_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, hi: int) -> _Speaker:
+    """The first actor of a clause that is neither a possessive nor after a preposition; or its pronoun."""
+    cands = [m for m in mentions if lo <= m.start and m.end <= hi and _is_speaker_mention(g, m)]
+    cands += [p for p in _pronouns(text[lo:hi], lo) if p.surface.lower() in ("he", "she", "it", "they")]
+    for m in sorted(cands, key=lambda m: m.start):
+        if _POSSESSIVE_AFTER.match(text[m.end:m.end + 2]) or _PREP_BEFORE.search(text[max(lo, m.start - 12):m.start]):
+            continue
+        if m.method == "pronoun":
+            name = _resolve_pronoun(m.surface, g, st, [])
+            return _spk(m, name, "pronoun", 0.6 if name else 0.2)
+        return _spk(m, m.actor, m.method, 0.7)
+    return _Speaker()
+
+

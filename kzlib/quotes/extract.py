@@ -1,0 +1,345 @@
+"""The English extractor (:func:`extract_quotes`) and the per-document pass over paragraphs."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+import pandas as pd
+
+from kzlib.actors import (
+    Gazetteer,
+    Mention,
+    default_gazetteer,
+)
+from kzlib.errors import require_columns
+from kzlib.quotes.cues import _cue_search
+from kzlib.quotes.direct import _attribute_direct, _Row
+from kzlib.quotes.marks import (
+    _ANSWER,
+    _PRONOUNS,
+    _QUESTION,
+    _TAIL,
+    QUOTE_COLUMNS,
+    SPEECH_KINDS,
+    _n_words,
+    _quote_spans,
+    _sentence_bounds,
+)
+from kzlib.quotes.mentions import _mentions
+from kzlib.quotes.reported import _is_fragment, _reported
+from kzlib.quotes.speakers import _DocState, _is_person, _no_pronoun_name, _Speaker, _spk
+
+log = logging.getLogger(__name__)
+
+
+# ------------------------------------------------------------------------------------------ public API
+def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
+                   documents: pd.DataFrame | None = None, use_despun: bool = True, min_words: int = 5,
+                   analysable_only: bool = True, thoughts: bool = False) -> pd.DataFrame:
+    """Quotations of every document, attributed to canonical speakers.
+
+    Args:
+        paragraphs: the ``paragraphs`` table (``doc_id``, ``para_id``, ``text``; ``kind``,
+            ``duplicate_of``, ``text_despun`` used when present).
+        actors: gazetteer (default: the bundled ``kzlib/data/actors.yaml``).
+        documents: optional ``documents`` table; when given, ``outlet`` and ``story_id`` are added.
+        use_despun: read attributions from ``text_despun`` where it aligns with ``text``.
+        min_words: quoted spans shorter than this, and not attributed as a full utterance, are
+            ``fragment`` (scare quotes, terms).
+        analysable_only: keep only body paragraphs that are not repeats (``kzlib.clean.analysable``).
+        thoughts: also report attributed thoughts and intentions ("X believes ...", "X wants ...") as
+            ``indirect`` rows (cues marked ``thought`` in ``cue_verbs.yaml``); some coding schemes
+            count them as attributions, kzlib does not by default.
+
+    Returns:
+        The ``quotes`` table: ``doc_id``, ``quote_id`` (0-based within the document, in reading
+        order), ``para_id``, ``end_para_id``, ``start``/``end`` (offsets in the first/last paragraph's
+        ``text``), ``quote`` (verbatim source words), ``speaker`` (canonical, "" if unknown; a name not
+        in the gazetteer is kept as written), ``speaker_surface``, ``speaker_type``, ``affiliation``,
+        ``cue``, ``kind`` (direct / indirect / interview / fragment / question), ``cited``,
+        ``confidence``, ``method``, ``n_words``; then ``speaker_resolution`` (how the speaker was
+        found: ``named`` — a name in the text, ``surname`` — a shorter form of a name the document
+        gave in full, ``title`` — a title or description of an actor named before ("the senator"),
+        ``pronoun``, ``gazetteer`` — canonicalised by the gazetteer, ``description`` — an unnamed
+        speaker such as "a spokesman", ``previous``/``same paragraph``/``interview`` — carried over
+        from an earlier attribution, ``unresolved`` — a pronoun no person or body of the document
+        fits, the speaker left "" (a pronoun is never a speaker's name) —, "" when none) and ``speaker_para_id``, ``speaker_start``,
+        ``speaker_end``: where the speaker's mention stands (offsets into that paragraph's text; -1
+        when the speaker was carried over). Speakers need not be in the gazetteer: any person,
+        organisation, medium or document named in the text can speak.
+
+    Example:
+        >>> p = pd.DataFrame({"doc_id": ["d"], "para_id": [0], "text": ["Tokaev said that order was restored in Almaty."]})
+        >>> extract_quotes(p)[["speaker", "kind", "quote"]].values.tolist()
+        [['Kassym-Jomart Tokayev', 'indirect', 'order was restored in Almaty.']]
+    """
+    require_columns(paragraphs, ["doc_id", "para_id", "text"], table="paragraphs",
+                    fix="pass Corpus.paragraphs (from kzlib.prepare() or kzlib.clean())")
+    g = actors or default_gazetteer()
+    paras = paragraphs
+    if analysable_only:
+        if "kind" in paras.columns:
+            paras = paras[paras["kind"].fillna("body") == "body"]
+        if "duplicate_of" in paras.columns:
+            paras = paras[paras["duplicate_of"].fillna(-1).astype(int) < 0]
+    paras = paras.sort_values(["doc_id", "para_id"], kind="stable")
+    paras = paras[paras["doc_id"].notna()]
+    # Russian documents have their own rules (issue 18)
+    from kzlib.russian import russian_doc_ids
+
+    ru_ids = russian_doc_ids(paras, documents)
+    ru_frame = None
+    if ru_ids:
+        from kzlib.quotes.russian import extract_quotes_ru
+        from kzlib.russian import as_quote_table
+        ru_frame = as_quote_table(extract_quotes_ru(paras[paras["doc_id"].isin(ru_ids)]), QUOTE_COLUMNS)
+        paras = paras[~paras["doc_id"].isin(ru_ids)]
+    has_despun = use_despun and "text_despun" in paras.columns
+    # whole columns as lists once, each document a run of rows (sorted by doc_id like groupby's groups):
+    # per-document pandas calls cost more than the extraction of a short document
+    doc_ids = paras["doc_id"].tolist()
+    all_pids = paras["para_id"].astype(int).tolist()
+    all_texts = [str(t) for t in paras["text"].fillna("").tolist()]
+    all_despun = [str(t) for t in paras["text_despun"].fillna("").tolist()] if has_despun else all_texts
+    frames = []
+    lo = 0
+    while lo < len(doc_ids):
+        doc_id, hi = doc_ids[lo], lo + 1
+        while hi < len(doc_ids) and doc_ids[hi] == doc_id:
+            hi += 1
+        rows = _extract_doc(g, all_pids[lo:hi], all_texts[lo:hi], all_despun[lo:hi], min_words=min_words,
+                            thoughts=thoughts)
+        for r in rows:
+            r["doc_id"] = doc_id
+        frames.extend(rows)
+        lo = hi
+    out = pd.DataFrame(frames, columns=[c for c in QUOTE_COLUMNS])
+    if out.empty:
+        out = pd.DataFrame(columns=QUOTE_COLUMNS)
+    if ru_frame is not None and len(ru_frame):
+        out = ru_frame if out.empty else pd.concat([out, ru_frame], ignore_index=True)
+    out = out.sort_values(["doc_id", "para_id", "start", "end"], kind="stable", ignore_index=True)
+    out["quote_id"] = out.groupby("doc_id").cumcount().astype(int)
+    for c in ("para_id", "end_para_id", "start", "end", "n_words", "speaker_para_id", "speaker_start", "speaker_end"):
+        out[c] = out[c].astype(int)
+    out["confidence"] = out["confidence"].astype(float).round(3)
+    if documents is not None and len(out):
+        extra = [c for c in ("outlet", "story_id", "version") if c in documents.columns]
+        if extra:
+            out = out.merge(documents[["doc_id", *extra]], on="doc_id", how="left")
+    log.info("extract_quotes: %d rows (%d speech) from %d documents", len(out),
+             int(out["kind"].isin(SPEECH_KINDS).sum()) if len(out) else 0, paras["doc_id"].nunique())
+    return out
+
+
+def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: list[str], *,
+                 min_words: int, thoughts: bool = False, merge_interrupted: bool = True) -> list[dict]:
+    st = _DocState()
+    rows: list[_Row] = []
+    is_q = [bool(_QUESTION.match(t)) for t in texts]
+    is_dash = [bool(_ANSWER.match(t)) and not q for t, q in zip(texts, is_q)]
+    tails = [_answer_tail(g, t) if d else None for t, d in zip(texts, is_dash)]
+    interview = any(is_q) or any(t is not None for t in tails)
+    answerer = _Speaker()
+    prev_role = ""  # "answer" when the previous paragraph was part of an answer
+    carry: _Row | None = None  # an unclosed direct quote that may continue
+    for idx, (pid, src, fnd) in enumerate(zip(para_ids, texts, despun)):
+        spans_src = _quote_spans(src)
+        spans_fnd = _quote_spans(fnd) if fnd and fnd != src else spans_src
+        text, spans = (fnd, spans_fnd) if len(spans_fnd) == len(spans_src) and fnd else (src, spans_src)
+        st.para_idx = idx
+        # a paragraph without quotation marks or speech cues needs its names only (for coreference)
+        speechy = bool(spans_src) or interview or _cue_search(text) is not None
+        all_mentions = _mentions(g, st, text, spans, full=speechy)
+        mentions = [m for m in all_mentions if m.method != "description"]  # descriptions: reported speech only
+        bounds = _sentence_bounds(text, spans)
+        if interview and is_q[idx]:
+            rows.append(_Row(idx, pid, 0, len(src), "question", _Speaker(method="interviewer"), closed=True))
+            st.note_mentions(mentions)
+            prev_role, carry = "question", None
+            continue
+        answer_body = None
+        if interview and is_dash[idx]:
+            tail = tails[idx]
+            am = _ANSWER.match(src)
+            lead = am.end() if am else 0  # (a dash paragraph: it matches)
+            if tail is not None:
+                answerer = tail[1]
+                answer_body = (lead, tail[0])
+            else:
+                answer_body = (lead, len(src))
+        elif interview and prev_role == "answer" and not spans_src[:1] == [] and False:
+            pass
+        elif interview and prev_role == "answer" and _next_is_interview(idx, is_q, is_dash):
+            answer_body = (0, len(src))
+        if answer_body is not None and answerer.name:
+            a0, a1 = answer_body
+            while a1 > a0 and src[a1 - 1] in " ,.–—-":
+                a1 -= 1
+            if src[a1:a1 + 1] == ".":
+                a1 += 1
+            spk = _Speaker(answerer.name, answerer.surface, "interview", 0.9 if tails[idx] else 0.8)
+            rows.append(_Row(idx, pid, a0, a1, "interview", spk, cue="–", explicit=True))
+            st.note_speaker(g, answerer.name, idx)
+            prev_role = "answer"
+        else:
+            prev_role = ""
+        # indirect speech (inside answers too: 'As Tokayev said at the summit, ...')
+        ind = _reported(g, st, text, spans, all_mentions, bounds, thoughts=thoughts) \
+            if text is src or len(text) == len(src) else \
+            _reported(g, st, src, spans_src, _mentions(g, st, src, spans_src), _sentence_bounds(src, spans_src), thoughts=thoughts)
+        if answer_body is not None:
+            ind = [x for x in ind if x[0] >= answer_body[0] and x[1] <= answer_body[1] + 1]
+        absorbed = set()
+        for s0, s1, spk, cue in ind:
+            inner = [sp for sp in spans_src if sp.open_at >= s0 and sp.end <= s1 + 1]
+            if inner and all(_n_words(src[sp.start:sp.end]) < min_words for sp in inner):
+                bare = src[s0:s1]
+                for sp in reversed(inner):
+                    bare = bare[:sp.open_at - s0] + bare[sp.end + 1 - s0:]
+                if _n_words(bare) <= 3:
+                    continue  # 'described them as "terrorist gangs"': scare quotes, not speech
+            quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
+            kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
+            spk = _no_pronoun_name(g, st, spk)
+            rows.append(_Row(idx, pid, s0, s1, kind, spk, cue=cue, explicit=True))
+            st.note_speaker(g, spk.name, idx)
+            absorbed |= {k for k, sp in enumerate(spans_src) if sp.open_at >= s0 and sp.end <= s1 + 1}
+        # direct quotes
+        prev_speaker: _Speaker | None = None
+        prev_row: _Row | None = None
+        prev_end = -1
+        for k, sp in enumerate(spans_src):
+            spk, cue, explicit = _attribute_direct(g, st, text, spans, k, mentions, bounds, all_mentions)
+            spk = _no_pronoun_name(g, st, spk)
+            continues = carry is not None and k == 0 and sp.open_at <= 2
+            if not explicit:
+                same_sentence = prev_speaker is not None and not any(
+                    prev_end <= b0 <= sp.open_at for b0, _ in bounds if b0 > 0)
+                if prev_speaker is not None and prev_speaker.name and (same_sentence or k > 0):
+                    spk = _Speaker(prev_speaker.name, prev_speaker.surface, "same paragraph", 0.7, prev_speaker.cited)
+                elif continues and carry is not None:
+                    spk = carry.speaker
+                elif (near := _person_in_sentence(g, text, mentions, bounds, sp.open_at)) is not None:
+                    # 'orders from Jane Roe to "act now"': the person of the quote's sentence, not the last speaker
+                    spk = near
+                elif st.last_speaker and (st.last_speaker_para == idx or (
+                        (sp.open_at <= 2 or _PRONOUNS.search(text[:sp.open_at])) and idx - st.last_speaker_para <= 2)):
+                    spk = _Speaker(st.last_speaker, "", "previous speaker", 0.6)
+            if k in absorbed or answer_body is not None:
+                frag = _is_fragment(src, sp, explicit, min_words=min_words) or not explicit
+                if not frag or k in absorbed:
+                    if frag or k in absorbed and _n_words(src[sp.start:sp.end]) < min_words:
+                        rows.append(_Row(idx, pid, sp.start, sp.end, "fragment", _Speaker(), closed=sp.closed))
+                    continue
+            kind = "fragment" if _is_fragment(src, sp, explicit, min_words=min_words) else "direct"
+            if kind == "fragment":
+                rows.append(_Row(idx, pid, sp.start, sp.end, "fragment", spk if explicit else _Speaker(),
+                                 cue=cue if explicit else "", closed=sp.closed))
+                continue
+            last = rows[-1] if rows else None
+            if spk.method == "same paragraph" and merge_interrupted and last is not None and last.kind == "direct" \
+                    and last.para_idx == idx and last.end_para_id < 0 and last is prev_row:
+                # '"A," he said, "B."' and '"A," he said. "B."': one quotation, interrupted by its attribution
+                last.text = (last.text or src[last.start:last.end]) + " … " + src[sp.start:sp.end]
+                last.end, last.closed = sp.end, sp.closed
+                prev_end = sp.end
+                carry = last if not sp.closed else None
+                continue
+            if continues and carry is not None:
+                carry.end_para_id, carry.end_end = pid, sp.end
+                carry.closed = sp.closed
+                if explicit and not carry.explicit:
+                    carry.speaker, carry.cue, carry.explicit = spk, cue, True
+                elif not carry.speaker.name:
+                    carry.speaker = spk
+                carry.text += "\n" + src[sp.start:sp.end]
+                row = carry
+            else:
+                row = _Row(idx, pid, sp.start, sp.end, "direct", spk, cue=cue, explicit=explicit, closed=sp.closed,
+                           text=src[sp.start:sp.end])
+                rows.append(row)
+            st.note_speaker(g, row.speaker.name, idx)
+            prev_speaker, prev_end, prev_row = row.speaker, sp.end, row
+            carry = row if not sp.closed else None
+        if not spans_src or spans_src[-1].closed:
+            carry = None
+        st.note_mentions(mentions)
+    _cataphora(st, rows)
+    out = []
+    for r in rows:
+        src = texts[r.para_idx]
+        quote = r.text or src[r.start:r.end]
+        if r.kind not in ("direct",) or not r.text:
+            quote = src[r.start:r.end]
+        if r.text:
+            quote = r.text
+        quote = quote.strip()
+        name = r.speaker.name
+        out.append({
+            "quote_id": 0, "para_id": r.para_id, "end_para_id": r.end_para_id if r.end_para_id >= 0 else r.para_id,
+            "start": r.start, "end": r.end_end if r.end_para_id >= 0 else r.end, "quote": quote,
+            "speaker": name, "speaker_surface": r.speaker.surface,
+            "speaker_type": g.type_of(name) or ("person" if name else ""), "affiliation": g.affiliation(name),
+            "cue": r.cue, "kind": r.kind, "cited": r.speaker.cited,
+            "confidence": r.speaker.confidence if r.kind in SPEECH_KINDS else 0.5 if r.kind == "fragment" else 1.0,
+            "method": r.speaker.method, "n_words": _n_words(quote),
+            "speaker_resolution": (r.speaker.resolution or _CARRIED.get(r.speaker.method, "") if name else
+                                   "unresolved" if r.speaker.resolution == "unresolved" else ""),
+            "speaker_para_id": r.para_id if r.speaker.m_start >= 0 else -1,
+            "speaker_start": r.speaker.m_start, "speaker_end": r.speaker.m_end,
+        })
+    return out
+
+
+def _person_in_sentence(g: Gazetteer, text: str, mentions: list[Mention], bounds: list[tuple[int, int]],
+                        at: int) -> _Speaker | None:
+    """The person named (by a full name or surname, not a title or pronoun) last before ``at`` in its
+    sentence, when there is exactly one; else None."""
+    s0 = next((a for a, b in bounds if a <= at < b), 0)
+    persons = [m for m in mentions if s0 <= m.start and m.end <= at and m.actor
+               and m.method not in ("description", "title") and _is_person(g, m)]
+    if len({m.actor for m in persons}) != 1:
+        return None
+    m = persons[-1]
+    return _spk(m, m.actor, "same sentence", 0.5)
+
+
+def _cataphora(st: _DocState, rows: list[_Row]) -> None:
+    """A he/she left unresolved because nobody was named before it (a lede's "Russia's envoy ..., where he
+    said ...") stands for the first person of that gender the next two paragraphs name as a speaker."""
+    for i, r in enumerate(rows):
+        if r.speaker.name or r.speaker.resolution != "unresolved" or r.speaker.surface.lower() not in ("he", "she"):
+            continue
+        want = "m" if r.speaker.surface.lower() == "he" else "f"
+        for r2 in rows[i + 1:]:
+            if r2.para_idx > r.para_idx + 2:
+                break
+            e = st.ents.get(r2.speaker.name)
+            if e is not None and e.type == "person" and e.gender in (want, ""):
+                r.speaker = replace(r.speaker, name=e.name, resolution="pronoun", confidence=0.5)
+                break
+
+
+_CARRIED = {"previous speaker": "previous", "same paragraph": "same paragraph", "interview": "interview",
+            "pattern": "named"}
+
+
+def _next_is_interview(idx: int, is_q: list[bool], is_dash: list[bool]) -> bool:
+    return idx + 1 < len(is_q) and (is_q[idx + 1] or is_dash[idx + 1])
+
+
+def _answer_tail(g: Gazetteer, text: str) -> tuple[int, _Speaker] | None:
+    """'– <answer>, – says <role> <Name>': the start of the tail and the named answerer."""
+    m = _TAIL.search(text, 2)
+    if not m or _n_words(m.group("tail")) > 30:
+        return None
+    tail = m.group("tail")
+    ms = [x for x in g.scan(tail) if x.actor and (g.type_of(x.actor) == "person" or x.actor not in g.actors)]
+    if not ms or _n_words(tail[ms[-1].end:]) > 2:
+        return None
+    x = ms[-1]
+    return m.start(), _Speaker(x.actor, x.surface, "interview", 0.9)
+
+

@@ -1,0 +1,101 @@
+"""Quotation marks, sentence bounds and the table's kinds and columns (shared by the quotes stage)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUOTE_KINDS = ("direct", "indirect", "interview", "fragment", "question")
+SPEECH_KINDS = ("direct", "indirect", "interview")  #: kinds counted as speech
+QUOTE_COLUMNS = ["doc_id", "quote_id", "para_id", "end_para_id", "start", "end", "quote", "speaker",
+                 "speaker_surface", "speaker_type", "affiliation", "cue", "kind", "cited", "confidence",
+                 "method", "n_words", "speaker_resolution", "speaker_para_id", "speaker_start", "speaker_end"]
+
+_MARKS = re.compile(r"[\"“”«»„‟]|''(?!')")  # '' : two apostrophes, the quotation mark of some archives (NYT)
+_OPENERS = "“«„‟"
+_CLOSERS = "”»"
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_NO_BREAK_AFTER = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Lt", "Col", "Capt", "Sgt", "Prof",
+                   "Rev", "Mt", "Ft", "No", "[A-Z]")  # abbreviations and initials: no sentence break after them
+_SENT_END = re.compile("".join(rf"(?<!\b{a}\.)" for a in _NO_BREAK_AFTER)
+                       + r"(?<=[.!?…])(?:[\"”’»]|'')?\s+(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
+# _SENT_END with its sentence-final mark taken into the match (group 1 is _SENT_END's match): opening with
+# a character class, it is searched for at C speed. A match ends in a space, never a mark, so the next
+# one needs no mark before the end of the last and the two patterns find the same breaks.
+_SENT_END_MARK = re.compile(r"[.!?…]" + "".join(rf"(?<!\b{a}\.)" for a in _NO_BREAK_AFTER)
+                            + r"((?:[\"”’»]|'')?\s+)(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
+_QUESTION = re.compile(r"^\s*(?:[\"“«]?\s*[A-ZА-Я]{1,5}\s*[\"”»]?\s*:\s*[–—-]|(?:Q|Question|Interviewer)\s*[:.]\s)")
+_ANSWER = re.compile(r"^\s*[–—-]\s+")
+_TAIL = re.compile(r"(?:(?<=[,.!?…])|(?<=\s))\s*[–—-]\s+(?P<tail>[^–—]{3,250}?)\s*[.]?\s*$")
+_PRONOUNS = re.compile(r"(?<![\w'’-])(?P<p>he|she|it|they)(?![\w'’-])", re.IGNORECASE)
+_CITING = re.compile(r"\b(?:citing|quoting|echoing)\b|\bquoted\b.{0,80}?\bas saying\b", re.IGNORECASE)
+_QUOTED_AS = re.compile(r"\bquot(?:ed|ing)\b(?=.{0,80}?\bas\s+saying\b)", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|')")
+_CAP_NAME = re.compile(r"\s*((?:[A-ZÀ-ÞА-Я][\w'’-]+\s+){1,2}[A-ZÀ-ÞА-Я][\w'’-]+)\b")
+_TIGHT = re.compile(r"(?:\s+(?:has|have|had|is|was|also|additionally|further|then|later|again|repeatedly|"
+                    r"previously|earlier|reportedly|once|himself|herself|itself|too|would|will|has\s+also|had\s+also)){0,2}\s+")
+_PREP_BEFORE = re.compile(r"\b(?:to|of|in|with|on|for|from|at|by|about|against|into|toward|towards|over)\s+$", re.IGNORECASE)
+
+
+# ------------------------------------------------------------------------------------------ quote marks
+@dataclass
+class _Span:
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside
+    closed: bool
+    open_at: int  # position of the opening mark
+
+
+def _quote_spans(text: str) -> list[_Span]:
+    """Outermost quoted spans of a paragraph; nested quotes stay inside; an unclosed quote runs to the end."""
+    spans: list[_Span] = []
+    stack: list[tuple[int, str, int]] = []  # (position, mark, its width)
+    n = len(text)
+    for m in _MARKS.finditer(text):
+        i, c = m.start(), m.group(0)
+        w = len(c)
+        if w == 2:
+            c = '"'
+        prev = text[i - 1] if i else " "
+        nxt = text[i + w] if i + w < n else " "
+        opening_ctx = (i == 0 or prev.isspace() or prev in "([{—–-:/") and (nxt.isalnum() or nxt in "'‘….")
+        if stack:
+            top = stack[-1][1]
+            if c in _OPENERS and not (top == "„" and c == "“"):
+                close = not opening_ctx
+            elif c == '"':
+                close = not (opening_ctx and len(stack) < 2)
+            else:
+                close = True
+            if close:
+                start, _, sw = stack.pop()
+                if not stack:
+                    spans.append(_Span(start + sw, i, True, start))
+            else:
+                stack.append((i, c, w))
+        else:
+            if c in _CLOSERS or (c == '"' and prev.isalnum() and not nxt.isalnum()):
+                continue  # a stray closing mark
+            if c == '"' and prev.isdigit():
+                continue  # inches, seconds
+            stack.append((i, c, w))
+    if stack:
+        start, _, sw = stack[0]
+        spans.append(_Span(start + sw, n, False, start))
+    return spans
+
+
+def _n_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _sentence_bounds(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
+    """Sentence boundaries that fall outside quoted spans."""
+    inside = bytearray(len(text) + 1)
+    for s in spans:
+        inside[s.start:s.end] = b"\x01" * (s.end - s.start)
+    cuts = [0] + [m.end() for m in _SENT_END_MARK.finditer(text) if not inside[m.start(1)]] + [len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+

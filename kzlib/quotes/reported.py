@@ -1,0 +1,200 @@
+"""Reported (indirect) speech: the subject of a speech verb and the reported clause."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kzlib.actors import (
+    Gazetteer,
+    Mention,
+    _may_match,
+)
+from kzlib.quotes.cues import (
+    _ACCORDING_KEYS,
+    _SPACES,
+    _cue_matches,
+    _cue_named,
+    _cue_ok,
+    _cue_search,
+    _cues,
+    _indirect_cue_keys,
+    _text_index,
+)
+from kzlib.quotes.direct import _sentence_subject
+from kzlib.quotes.marks import _ACCORDING, _n_words, _Span
+from kzlib.quotes.speakers import _DocState, _is_person, _Speaker, _speaker_after, _spk
+from kzlib.quotes.subject import (
+    _ADDR,
+    _APPOSITION,
+    _CLAUSE_BREAK,
+    _CONTENT_ADJUNCT,
+    _CONTENT_LEAD,
+    _COORD_BEFORE,
+    _COORD_END,
+    _INFINITIVE,
+    _NOT_CONTENT,
+    _PASSIVE_INF,
+    _RELATIVE,
+    _TRAIL_ATTR,
+    _VEHICLE,
+    _subject,
+)
+
+
+def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
+              bounds: list[tuple[int, int]], *, thoughts: bool = False) -> list[tuple[int, int, _Speaker, str]]:
+    """Reported speech, (start, end, speaker, cue) in reading order: "X said (that) CLAUSE",
+    "X told Y CLAUSE", "According to X, CLAUSE", "CLAUSE, X said (Thursday)", "CLAUSE, said X"."""
+    index = _text_index(text)
+    according = _may_match(index, _ACCORDING_KEYS)
+    if not according and not _may_match(index, _indirect_cue_keys()):
+        return []
+    inside = bytearray(len(text) + 1)
+    for sp in spans:
+        inside[sp.open_at:sp.end + 1] = b"\x01" * (sp.end + 1 - sp.open_at)
+    out: list[tuple[int, int, _Speaker, str]] = []
+    table = _cues()[1]
+    for a, b in bounds:
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        found = None
+        am = _ACCORDING.search(text, a, b) if according else None
+        if am and not inside[am.start()]:
+            comma = text.find(",", am.end(), b)
+            inner_cue = _cue_search(text, comma, min(b, comma + 40)) if comma > 0 else None
+            if inner_cue and _cue_named(inner_cue.group(0)).indirect:
+                pass  # "According to the government, Tokayev says ...": the inner attribution is the one
+            elif _n_words(text[a:am.start()]) <= 3 and comma > 0 and _n_words(text[comma:b]) >= 3:
+                name_end = comma
+                if _APPOSITION.match(text, comma + 1, b):  # "According to X, a historian at Y, CLAUSE"
+                    nxt = text.find(",", comma + 1, b)
+                    if nxt > 0 and _n_words(text[comma:nxt]) <= 12 and _n_words(text[nxt:b]) >= 3:
+                        comma = nxt
+                spk = _speaker_after(g, st, mentions, text, am.end(), name_end)
+                persons = [m for m in mentions if am.end() <= m.start < name_end and m.actor and m.method != "description"
+                           and _is_person(g, m)]
+                if persons:
+                    spk = _spk(persons[-1], persons[-1].actor, persons[-1].method, 0.85)
+                if not spk.name and not spk.surface:
+                    np_ = text[am.end():comma].strip()
+                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
+                found = (comma + 1, b, spk, am.group(0))
+            elif _n_words(text[a:am.start()]) >= 4:  # "CLAUSE, according to X."
+                spk = _speaker_after(g, st, mentions, text, am.end(), b)
+                if not spk.name:
+                    np_ = text[am.end():b].strip(" .")
+                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=b)
+                if _VEHICLE.fullmatch(text[am.end():b].strip(" .")):
+                    # "CLAUSE, according to a statement": a vehicle, not a speaker; the clause's subject speaks
+                    subj = _sentence_subject(g, st, mentions, text, a, am.start())
+                    if subj.name:
+                        spk = subj
+                c1 = am.start()
+                while c1 > a and text[c1 - 1] in " ,":
+                    c1 -= 1
+                found = (a, c1, spk, am.group(0))
+        founds: list[tuple[int, int, _Speaker, str]] = [found] if found else []
+        lo = a  # where the next attribution's subject may start
+        for cm in ([] if found else _cue_matches(text, a, b)):
+            if cm.start() < lo or inside[cm.start()]:
+                continue
+            cue = table.get(_SPACES.sub(" ", cm.group(0).lower()))
+            if cue is None or not (cue.indirect or (thoughts and cue.thought)) or cue.after_quote_only:
+                continue
+            if cue.thought and not thoughts:
+                continue
+            if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
+                continue  # "to explain", "to say": not a report
+            sub = _subject(g, st, mentions, text, lo, cm.start())
+            if (sub is None or not sub[0].name) and cue.form.endswith("ing"):
+                # "X differs from Y, instead noting ...": the participle's subject is the sentence's
+                first = [m for m in mentions if a <= m.start < cm.start() and m.actor and m.method != "description"
+                         and _n_words(text[a:m.start]) <= 2]
+                if first:
+                    sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
+            rest = text[cm.end():b]
+            if sub is not None and founds and sub[0].resolution == "pronoun" and founds[-1][2].name:
+                prev = st.ents.get(founds[-1][2].name)
+                want = {"he": "m", "she": "f"}.get(sub[0].surface.lower(), "")
+                if want and prev is not None and prev.type in ("person", "") and prev.gender in (want, ""):
+                    sub = (replace(sub[0], name=prev.name), sub[1])  # "Beck said A, but he said B"
+            if _PASSIVE_INF.match(text, cm.end(), b):
+                continue  # "X alleged to be ...", "reported to have": a passive report of X, not X's words
+            if sub is not None and _NOT_CONTENT.match(text, cm.end(), b):
+                sub = None  # '"...," Ebeling said, and her husband cut in': no reported clause follows
+            if sub is not None:
+                spk, s0 = sub
+                c0 = cm.end()
+                if cue.form in ("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned",
+                                "asked", "urged", "promised", "wrote"):
+                    adm = _ADDR.match(text, c0, b)
+                    if adm:
+                        c0 = adm.end()
+                lm = _CONTENT_LEAD.match(text, c0, b)
+                c0 = lm.end() if lm else c0
+                while (jm := _CONTENT_ADJUNCT.match(text, c0, b)) and jm.end() > c0:
+                    c0 = jm.end()  # "said in a statement Thursday that ...": the words after the adjuncts
+                c1 = b
+                tm = _TRAIL_ATTR.search(text, c0, b)
+                if tm and tm.start() > c0:
+                    c1 = tm.start()
+                content = text[c0:c1]
+                if _n_words(content) >= 3 and (not cue.needs or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
+                                               and _CLAUSE_BREAK.match(text, cm.end())):
+                    lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
+                    if lead_q is not None and _n_words(text[lead_q.end:c1]) < 3:
+                        lo = max(lo, lead_q.end)
+                        continue  # 'X said: "..."': the direct quote is the content
+                    if founds and founds[-1][0] < max(s0, cm.start()) <= founds[-1][1] and not (
+                            founds[-1][0] < s0 and _COORD_BEFORE.search(text, founds[-1][0], s0)):
+                        continue  # a report inside the reported clause ("X said the CSTO responded ...")
+                    if founds and founds[-1][0] < s0 <= founds[-1][1]:
+                        # "X said A, but he said B" / "74 percent said A, while 22 percent said B"
+                        p0, _, pspk, pcue = founds[-1]
+                        founds[-1] = (p0, p0 + len(_COORD_END.sub("", text[p0:s0])), pspk, pcue)
+                    founds.append((c0, c1, spk, cm.group(0)))
+                    lo = c0
+                    continue
+            if founds:
+                continue
+            # inverted: 'CLAUSE, X said (Thursday).' / 'CLAUSE, said X, a professor at Y.'
+            comma = text.rfind(",", a, cm.start())
+            after = _speaker_after(g, st, mentions, text, cm.end(), b) if _n_words(rest) <= 4 or (
+                _n_words(text[comma:cm.start()]) == 0) else _Speaker()
+            if sub is not None and sub[1] < comma:
+                continue  # 'The CSTO, which includes ..., responded': the subject's own apposition
+            if comma > a and _RELATIVE.match(text, comma + 1, cm.start()):
+                continue  # '..., which he described as ...': a relative clause, not an attribution
+            if after.name and after.m_start >= 0 and _n_words(text[cm.end():after.m_start]) > 1:
+                after = _Speaker()  # 'CLAUSE, said X': the speaker follows the verb
+            if comma > a and _n_words(text[a:comma]) >= 3 and _n_words(text[comma:cm.start()]) <= 12 \
+                    and (_n_words(rest) <= 14 or after.name and after.resolution != "pronoun") \
+                    and not any(sp.open_at < comma < sp.end for sp in spans):
+                qfrac = sum(max(0, min(comma, sp.end) - max(a, sp.start)) for sp in spans)
+                if qfrac > 0.5 * (comma - a) or any(a <= sp.open_at <= a + 2 for sp in spans):
+                    break  # a direct quotation: its own row
+                if after.name and after.resolution != "pronoun" and not (sub is not None and sub[0].resolution in (
+                        "named", "surname", "gazetteer")):
+                    spk = after
+                elif sub is not None and sub[0].name:
+                    spk = sub[0]
+                elif _n_words(text[comma:cm.start()]) == 0:
+                    spk = _speaker_after(g, st, mentions, text, cm.end(), b)
+                else:
+                    sub2 = _subject(g, st, mentions, text, comma + 1, cm.start())
+                    spk = sub2[0] if sub2 else _Speaker()
+                if spk.name or spk.surface:
+                    founds.append((a, comma, spk, cm.group(0)))
+                    break
+        out.extend(f for f in founds if _n_words(text[f[0]:f[1]]) >= 2)
+    return out
+
+
+def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> bool:
+    inner = text[span.start:span.end]
+    n = _n_words(inner)
+    if n >= min_words:
+        return False
+    return not (explicit and inner.rstrip()[-1:] in ",?!.…")
+
+

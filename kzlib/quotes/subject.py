@@ -1,0 +1,202 @@
+"""The subject of a speech verb (a name, description or pronoun before it) and its patterns."""
+
+from __future__ import annotations
+
+import re
+
+from kzlib.actors import (
+    Gazetteer,
+    Mention,
+    speaker_words,
+)
+from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _n_words
+from kzlib.quotes.speakers import _DocState, _resolve_pronoun, _Speaker, _spk
+
+# ------------------------------------------------------------------------------------------ reported speech
+_SUBJ_ADJUNCT = re.compile(
+    r"(?:[\s,]+(?:(?:was|were|is|are)\s+(?:reported|said|quoted|cited|believed|understood|thought|known)\s+to(?:\s+have)?|"
+    r"has|have|had|is|was|were|are|also|later|then|previously|repeatedly|once|again|recently|often|"
+    r"already|earlier|reportedly|additionally|publicly|privately|separately|initially|originally|further|would|will|could|"
+    r"may|might|did|does|do|has\s+long|long|never|not|just|quickly|flatly|simply|even|still|first|last|"
+    r"been|being|had\s+been|actually|apparently|allegedly|openly|explicitly|specifically|frequently|"
+    r"afterwards?|subsequently|meanwhile|now|today|yesterday|tonight|soon|immediately|promptly|swiftly|quickly|"
+    r"sharply|strongly|angrily|firmly|formally|officially|categorically|vehemently|bluntly|in\s+turn|in\s+response|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|last|this)\s+(?:week|month|year)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|letter|tweet|speech|post|op-ed|memo|release)|"
+    r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)))+\s*$", re.IGNORECASE)
+# the last words of _SUBJ_ADJUNCT's branches: the pattern ends the text, so a text whose last word is none
+# of these has no adjunct (a cheap test before the search, which tries the branches at every gap)
+_ADJUNCT_LAST = frozenset("""to have has had is was were are also later then previously repeatedly once again recently
+often already earlier reportedly additionally publicly privately separately initially originally further would will
+could may might did does do long never not just quickly flatly simply even still first last been being actually
+apparently allegedly openly explicitly specifically frequently afterward afterwards subsequently meanwhile now today
+yesterday tonight soon immediately promptly swiftly sharply strongly angrily firmly formally officially categorically
+vehemently bluntly turn response monday tuesday wednesday thursday friday saturday sunday week month year statement
+interview email letter tweet speech post op-ed memo release twitter facebook cnn fox msnbc""".split())
+
+
+def _may_end_adjunct(seg: str) -> bool:
+    """False when ``_SUBJ_ADJUNCT`` cannot match ``seg`` (its last word ends none of its branches)."""
+    tail = seg.rstrip()
+    parts = tail.rsplit(None, 1)
+    last = parts[-1].rsplit(",", 1)[-1] if parts else ""
+    return not last.isascii() or last.lower() in _ADJUNCT_LAST
+
+
+_CLAUSE_BREAK = re.compile(r"(?:[;:—–(]|\s-\s|,\s+(?:and|but|so|or|while|as|because)\b|\b(?:and|but|that|because|while|"
+                           r"when|as|after|before|if|since|although|though|where|so|than|or|whom)\b)", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|shall|must|neither|nor|is|was|were|are|"
+                          r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
+                          r"n['’]t\b)", re.IGNORECASE)
+_PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(?:the\s+)?$", re.IGNORECASE)
+_SHARED_SUBJ = re.compile(r"\b(?:and|but)\s*$", re.IGNORECASE)
+_LAST_PRON = re.compile(r"\s(he|she|they)$", re.IGNORECASE)
+_SUBJ_PRON = re.compile(r"^(?:he|she|they|it|who|we|i)$", re.IGNORECASE)
+_COLLECTIVE = re.compile(r"(?<![\w'’-])(?:officials|sources|aides|critics|experts|analysts|people|voters|"
+                         r"supporters|advisers|advisors|allies|lawmakers|Republicans|Democrats|leaders|"
+                         r"members|residents|observers|insiders|polls|surveys|reports|documents|records|data|percent|majority|"
+                         r"half|plurality|respondents|Americans|participants|candidates|officers|agents|investigators|"
+                         r"some|many|others|both|all)(?![\w'’-])", re.IGNORECASE)
+_ADDR = re.compile(r"\s*(?:(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*|reporters|"
+                   r"journalists|us|me|him|her|them|supporters|voters|the\s+(?:\w+\s+){0,2}?(?:crowd|audience|"
+                   r"newspaper|paper|station|network|magazine|committee|court|jury|host|reporter|reporters|"
+                   r"Times|Post|Journal))(?=\s*(?:that\b|[,.:]|on\b|in\b|at\b|during\b|last\b|this\b|he\b|she\b|"
+                   r"they\b|it\b|the\b|a\b|\"|“))")
+_CONTENT_ADJUNCT = re.compile(
+    r"\s*,?\s*(?:(?:in|on|during|at|via|through)\s+(?:an?|the|his|her|their|its|a\s+written)?\s*(?:[\w’'-]+\s+){0,3}?"
+    r"(?:statement|announcement|interview|email|e-mail|letter|speech|conference|briefing|post|tweet|comments?|feedback|"
+    r"remarks|call|message|release|appearance|hearing|debate|rally|op-ed|memo|video|podcast|show|Twitter|Facebook)s?"
+    r"(?:\s+(?:with|to|on|at|for|shared\s+with)\s+(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*){0,3})?|"
+    r"(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|earlier|later)|"
+    r"that|then|also)\b\s*,?", re.IGNORECASE)
+_CONTENT_LEAD = re.compile(r"\s*(?:[,:]\s*)?(?:that\b\s*)?(?:,\s*)?")
+_TRAIL_ATTR = re.compile(r",?\s*(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|wrote|noted)"
+                         r"(?:\s+\w+){0,2}\s*[.!?]?\s*$")
+
+
+def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, cue_at: int
+             ) -> tuple[_Speaker, int] | None:
+    """The subject of a speech verb at ``cue_at``: a name, description or pronoun ending right before
+    it (past adverbs, auxiliaries, times and 'in a statement'), or the head before an apposition
+    ("X, a professor at Y, said"); None when the words before the verb are not a speaker."""
+    seg = text[lo:cue_at]
+    am = _SUBJ_ADJUNCT.search(seg) if _may_end_adjunct(seg) else None
+    end = lo + (am.start() if am else len(seg.rstrip()))
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    if end <= lo:
+        return None
+    start = lo
+    if text[end - 1] == ",":  # an apposition or relative clause: "Stuart Stevens, who served as ..., called"
+        qs = [(m.start(), m.end()) for m in _MARKS.finditer(text, lo, end)]
+        # after a quotation ('"...," Georgi Asatryan, an expert at ..., told'), not after a scare-quoted word
+        region = qs[-1][1] if len(qs) >= 2 and _n_words(text[qs[-2][1]:qs[-1][0]]) >= 4 else lo
+        first_comma = text.find(",", region, end)
+        heads = [m for m in mentions if region <= m.start and m.end <= first_comma and m.actor
+                 and m.method != "description" and not _PREP_THE.search(text[max(lo, m.start - 16):m.start])
+                 and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])]  # "Clinton's campaign, which ..., said"
+        if not heads and first_comma >= 0:  # "One of the authors of the report, Ari Fleischer, said"
+            second = text.find(",", first_comma + 1, end)
+            heads = [m for m in mentions if first_comma < m.start and m.end <= (second if second >= 0 else end)
+                     and m.actor and m.method != "description" and m.type in ("person", "")
+                     and not text[first_comma + 1:m.start].strip()]
+        if first_comma >= 0 and all(h.method in ("title", "description") for h in heads):
+            # "Kazakhstan's President, Jane Roe, said": a name in apposition to a title names the speaker
+            second = text.find(",", first_comma + 1, end)
+            stop = second if second >= 0 else end
+            appo = [m for m in mentions if first_comma < m.start and m.end <= stop and m.actor
+                    and m.method not in ("description", "title") and m.type in ("person", "")
+                    and not text[first_comma + 1:m.start].strip() and not text[m.end:stop].strip()]
+            if appo:
+                return _spk(appo[0], appo[0].actor, appo[0].method, 0.8), appo[0].start
+        if heads:
+            h = heads[0]
+            return _spk(h, h.actor, h.method, 0.8), h.start
+        comma = text.find(",", region, end - 1)
+        if comma < 0:
+            return None
+        end = comma
+        br = [b for b in _CLAUSE_BREAK.finditer(text, region, end)]
+        start = br[-1].end() if br else region
+        c = text.rfind(",", start, end)
+        if c >= 0:
+            start = c + 1
+    else:
+        br = [b for b in _CLAUSE_BREAK.finditer(text, lo, end) if b.group(0) not in ("that",) or True]
+        start = br[-1].end() if br else lo
+        c = text.rfind(",", start, end)
+        if c >= 0:
+            start = c + 1
+    np_ = text[start:end].strip()
+    if not np_ and start > lo and _SHARED_SUBJ.search(text, lo, start):
+        # "Sullivan put off deciding ... but said ...": the verb shares the clause's subject
+        first = [m for m in mentions if lo <= m.start < start and m.actor and m.method != "description"
+                 and _n_words(text[lo:m.start]) <= 2]
+        if first:
+            return _spk(first[0], first[0].actor, first[0].method, 0.6), first[0].start
+    if not np_ or _n_words(np_) > 16:
+        return None
+    pm = _LAST_PRON.search(np_)
+    if pm and pm.start() > 0:  # "... the place he said": the pronoun is the subject
+        start += len(text[start:end]) - len(text[start:end].lstrip()) + pm.start(1)
+        np_ = pm.group(1)
+    s0 = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+    inside = [m for m in mentions if s0 <= m.start and m.end <= end and m.actor]
+    if _SUBJ_PRON.match(np_):
+        p = np_.lower()
+        m = Mention(s0, end, np_, "", "pronoun")
+        if p == "who":  # the relative clause's antecedent: the last mention before it
+            prev = [x for x in mentions if x.end <= s0 and x.actor and lo - 200 <= x.start]
+            if not prev:
+                return None
+            x = prev[-1]
+            return _spk(x, x.actor, x.method, 0.7), s0
+        if p in ("we", "i"):  # the writer (outside quotations): kept, unnamed
+            return _Speaker("", np_, "pronoun", 0.3, resolution="pronoun", m_start=s0, m_end=end), s0
+        name = _resolve_pronoun(p, g, st, [x for x in mentions if lo <= x.start and x.end <= s0])
+        return _spk(m, name, "pronoun", 0.7 if name else 0.2), s0
+    words = np_.split()
+    if inside:
+        # the NP ends with the name ("Russian ambassador Anatoly Antonov", "the senator"), or is it
+        tail = [m for m in inside if not text[m.end:end].strip(" .,") and (m.type == "person" or not _PREP_THE.search(
+            text[s0:m.start]))]
+        if tail:
+            head = tail[-1]
+            return _spk(head, head.actor, head.method, 0.85), s0
+        head = inside[0]
+        rest = text[head.end:end]
+        if (head.start == s0 or _DET_ONLY.fullmatch(text[s0:head.start])) and not _POSSESSIVE_AFTER.match(rest) \
+                and _n_words(rest) <= 1:
+            return _spk(head, head.actor, head.method, 0.8), s0
+        if _NOT_SUBJECT.search(np_):
+            return None
+        return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.IGNORECASE), np_, "description", 0.6,
+                        resolution="description", m_start=s0, m_end=end), s0
+    if _NOT_SUBJECT.search(np_):
+        return None
+    if _COLLECTIVE.search(np_) and len(words) <= 6:
+        return _Speaker("", np_, "description", 0.4, resolution="description", m_start=s0, m_end=end), s0
+    if words[0][:1].isupper() and len(words) <= 5 and words[0] not in speaker_words().not_names \
+            and all(w[:1].isupper() or w in ("of", "the", "for", "and") for w in words) \
+            and not (len(words) == 1 and words[0].endswith(("ed", "ing", "ly"))):
+        return _Speaker(np_, np_, "named", 0.5, resolution="named", m_start=s0, m_end=end), s0
+    return None
+
+
+_DET_ONLY = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+_VEHICLE = re.compile(r"(?:an?|the|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|press\s+release|release|announcement|"
+                      r"communiqu[eé]|post|tweet|message|address|speech|briefing)s?", re.IGNORECASE)
+_NOT_CONTENT = re.compile(r"\s*,?\s*(?:and|but|or|as|before|after|while|when|because|until|though|although)\b",
+                          re.IGNORECASE)
+_APPOSITION = re.compile(r"\s*(?:a|an|who|which|whose|one\s+of|former)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*(?:which|who|whom|that|where|as)\b", re.IGNORECASE)
+_PASSIVE_INF = re.compile(r"\s+to\s+(?:be|have)\b", re.IGNORECASE)
+_COORD_BEFORE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|though|yet)\b|;)\s*$", re.IGNORECASE)
+_COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|though|as|yet|so)\b)?[\s,;:—–-]*$", re.IGNORECASE)
+
+
+
+
