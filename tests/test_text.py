@@ -14,7 +14,6 @@ from kzlib.text import (
     phrase_alternation,
     razdel_sentences,
     sentence_spans,
-    word_index,
     word_tokens,
 )
 
@@ -111,7 +110,6 @@ def test_old_homes_still_give_the_moved_tools():
     assert OldSplitter is SentenceSplitter
     assert kzlib.russian.nlp.sentences is razdel_sentences and kzlib.russian.nlp.tokens is kzlib.text.razdel_tokens
     assert kzlib.russian.nlp.lemmas is kzlib.text.lemmas and kzlib.russian.nlp.Token is kzlib.text.Token
-    assert kzlib.actors._by_first_char is phrase_alternation and kzlib.actors._word_index is word_index
     assert kzlib.engine.clean_by_partition is clean_by_partition
 
 

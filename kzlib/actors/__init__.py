@@ -20,37 +20,16 @@ Example:
 from __future__ import annotations
 
 from kzlib.actors.gazetteer import (
-    _CAP_SEQ,
-    _DEMONYMS,
-    _NOT_NAMES,
     ACTOR_TYPES,
     ROLE_WORDS,
     Actor,
     Gazetteer,
     Mention,
-    _norm,
-    _plausible_name,
-    _unknown_people,
     default_gazetteer,
     find_mentions,
+    plausible_name,
 )
-from kzlib.actors.names import NameSpan, astuple_rest, find_names, speaker_words
-from kzlib.text import phrases as _phrases
+from kzlib.actors.names import NameSpan, find_names, speaker_words
 
-__all__ = ["Actor", "Gazetteer", "Mention", "NameSpan", "find_mentions", "find_names", "ACTOR_TYPES"]
-
-# Old homes of tools now public in kzlib.text, and helpers other stages import from here: they stay importable
-# until those stages import kzlib.text (quotes, despin) or the public names.
-_by_first_char = _phrases.phrase_alternation
-_ASCII_WORD = _phrases.ASCII_WORD_CHARS
-_PLAIN_PUNCTUATION = _phrases.PLAIN_PUNCTUATION
-_Index = _phrases.WordIndex
-_fold_run = _phrases.fold_word
-_matches_at_words = _phrases.matches_at_words
-_may_match = _phrases.may_match
-_run_starts = _phrases.run_starts
-_word_index = _phrases.word_index
-_word_key = _phrases.word_key
-_word_keys = _phrases.word_keys
-_COMPAT = (_CAP_SEQ, _DEMONYMS, _NOT_NAMES, ROLE_WORDS, _norm, _plausible_name, _unknown_people, default_gazetteer,
-           astuple_rest, speaker_words)
+__all__ = ["Actor", "Gazetteer", "Mention", "NameSpan", "find_mentions", "find_names", "default_gazetteer",
+           "plausible_name", "speaker_words", "ACTOR_TYPES", "ROLE_WORDS"]

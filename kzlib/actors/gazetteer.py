@@ -31,7 +31,8 @@ from kzlib.text.phrases import (
     word_keys,
 )
 
-__all__ = ["Actor", "Gazetteer", "Mention", "find_mentions", "default_gazetteer", "ACTOR_TYPES", "ROLE_WORDS"]
+__all__ = ["Actor", "Gazetteer", "Mention", "find_mentions", "default_gazetteer", "plausible_name", "ACTOR_TYPES",
+           "ROLE_WORDS"]
 
 log = logging.getLogger("kzlib.actors")   # the stage's logger, as before the split
 
@@ -280,8 +281,14 @@ class Gazetteer:
                 for a in self.actors.values()]
         return pd.DataFrame(rows).sort_values("name", kind="stable", ignore_index=True)
 
-    def _candidates(self, surface: str) -> tuple[tuple[str, ...], str]:
-        """(canonical names the surface may name, how it matched); cached per surface."""
+    def candidates(self, surface: str) -> tuple[tuple[str, ...], str]:
+        """The canonical names a surface form may name, and how it matched (``exact``, ``surname`` …);
+        cached per surface. Resolve a choice among several with :meth:`pick`.
+
+        Example:
+            >>> default_gazetteer().candidates("Tokayev")
+            (('Kassym-Jomart Tokayev',), 'exact')
+        """
         hit = self._candidate_cache.get(surface)
         if hit is None:
             hit = self._candidates_uncached(surface)
@@ -355,14 +362,21 @@ class Gazetteer:
             context = [m.actor for m in self.scan(context) if m.actor]
         recent = list(context or [])
         cands: Sequence[str]
-        cands, _ = self._candidates(surface)
+        cands, _ = self.candidates(surface)
         if not cands:
             m = self._title_re.fullmatch(surface.strip()) or self._title_re.fullmatch("the " + surface.strip())
             if m:
                 cands, _ = self._title_candidates(m.group(2), m.group(1) + " " + surface[: m.start(1)])
-        return self._pick(cands, recent)
+        return self.pick(cands, recent)
 
-    def _pick(self, cands: Sequence[str], recent: Sequence[str]) -> str:
+    def pick(self, cands: Sequence[str], recent: Sequence[str]) -> str:
+        """One of the candidate names: the only one, else the one named most recently (``recent``, oldest
+        first), else the first.
+
+        Example:
+            >>> default_gazetteer().pick(["A", "B"], ["B", "C"])
+            'B'
+        """
         if not cands:
             return ""
         if len(cands) == 1:  # the context can only confirm it
@@ -411,7 +425,7 @@ class Gazetteer:
             surface = m.group(0)
             if surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
                 continue
-            cands, method = self._candidates(surface)
+            cands, method = self.candidates(surface)
             if cands:  # (matches do not overlap: nothing is taken yet)
                 s, e = m.span()
                 taken[s:e] = b"\x01" * (e - s)
@@ -435,7 +449,7 @@ class Gazetteer:
             for s, e, surface in _unknown_people(text, index):
                 if any(taken[s:e]):
                     continue
-                cands, method = self._candidates(surface)
+                cands, method = self.candidates(surface)
                 if claim(s, e):
                     spans.append((s, e, surface, cands or [surface], method or "pattern"))
             for m in _CAP_SEQ.finditer(text):  # fuzzy variants of known surnames among other capitalised words
@@ -445,7 +459,7 @@ class Gazetteer:
                         spans.append((at + ts, at + te, token, list(self._surname[hit]), "fuzzy"))
         spans.sort()
         for s, e, surface, cands, method in spans:
-            actor = self._pick(cands, recent) if method != "pattern" else cands[0]
+            actor = self.pick(cands, recent) if method != "pattern" else cands[0]
             if method == "title" and not actor and len(cands) > 1:
                 actor = ""
             typ = self.type_of(actor) if actor in self.actors else ("person" if method == "pattern" else "")
@@ -455,7 +469,14 @@ class Gazetteer:
         return found
 
 
-def _plausible_name(name: str) -> bool:
+def plausible_name(name: str) -> bool:
+    """Whether a capitalised run of words can be a person's full name (2–4 words, no shouted word, none of
+    the words that are never names).
+
+    Example:
+        >>> plausible_name("Yerzhan Babakumarov"), plausible_name("NATO"), plausible_name("The Ministry")
+        (True, False, False)
+    """
     toks = name.split()
     if len(toks) < 2 or len(toks) > 4:
         return False
@@ -477,7 +498,7 @@ def _unknown_people(text: str, index: WordIndex | None = None) -> list[tuple[int
             matches = rx.finditer(text)
         for m in matches:
             name = m.group(grp)
-            if _plausible_name(name):
+            if plausible_name(name):
                 out.append((m.start(grp), m.end(grp), name))
     return sorted(set(out))
 

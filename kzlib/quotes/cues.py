@@ -11,12 +11,7 @@ from importlib import resources
 
 import yaml
 
-from kzlib.actors import (
-    _ASCII_WORD,
-    _run_starts,
-    _word_index,
-    _word_keys,
-)
+from kzlib.text import ASCII_WORD_CHARS, run_starts, word_index, word_keys
 
 
 # ------------------------------------------------------------------------------------------ cues
@@ -80,36 +75,36 @@ def _cue_match_at(text: str, p: int, endpos: int) -> re.Match | None:
 
 @lru_cache(maxsize=1)
 def _cue_keys() -> frozenset[bytes] | None:
-    """First words of the cues (see ``kzlib.actors._word_key``), or None when one has none."""
-    return _word_keys(_cues()[1], ignore_case=True)
+    """First words of the cues (see ``kzlib.text.word_key``), or None when one has none."""
+    return word_keys(_cues()[1], ignore_case=True)
 
 
-_ACCORDING_KEYS = _word_keys(["according to"], ignore_case=True)
+_ACCORDING_KEYS = word_keys(["according to"], ignore_case=True)
 
 
 @lru_cache(maxsize=1)
 def _indirect_cue_keys() -> frozenset[bytes] | None:
     """First words of the cues that can introduce reported speech (see :func:`_indirect`)."""
-    return _word_keys([k for k, c in _cues()[1].items() if (c.indirect or c.thought) and not c.after_quote_only],
+    return word_keys([k for k, c in _cues()[1].items() if (c.indirect or c.thought) and not c.after_quote_only],
                       ignore_case=True)
 
 
 @lru_cache(maxsize=16)
 def _text_index(text: str):  # noqa: ANN202 - kzlib.actors' private index type
-    """``kzlib.actors._word_index(text)``, cached: the cue search and reported speech read it."""
-    return _word_index(text)
+    """``kzlib.text.word_index(text)``, cached: the cue search and reported speech read it."""
+    return word_index(text)
 
 
 @lru_cache(maxsize=256)
 def _cue_starts(text: str) -> tuple[int, ...] | None:
     """Where in ``text`` a cue's first word stands (the only places a cue can start), or None when
-    that cannot be told (see ``kzlib.actors._word_index``). Cached: every sentence and quote of a
+    that cannot be told (see ``kzlib.text.word_index``). Cached: every sentence and quote of a
     paragraph asks."""
     index = _text_index(text)
     keys = _cue_keys()
     if index is None or keys is None:
         return None
-    return tuple(_run_starts(index[0], index[1] & keys))
+    return tuple(run_starts(index[0], index[1] & keys))
 
 
 def _cue_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
@@ -120,7 +115,7 @@ def _cue_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator
     endpos = n if endpos is None else min(endpos, n)
     starts = _cue_starts(text)
     # a window that ends inside a word lets a cue end there, on a word the index does not hold
-    if starts is None or (0 < endpos < n and text[endpos - 1] in _ASCII_WORD and text[endpos] in _ASCII_WORD):
+    if starts is None or (0 < endpos < n and text[endpos - 1] in ASCII_WORD_CHARS and text[endpos] in ASCII_WORD_CHARS):
         yield from rx.finditer(text, pos, endpos)
         return
     end = pos

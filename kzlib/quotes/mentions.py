@@ -80,7 +80,7 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
     words = ns.surface.split()
     for i in range(len(words)):
         part = " ".join(words[i:])
-        cands, method = g._candidates(part)
+        cands, method = g.candidates(part)
         if not cands or not (method == "exact" or method in ("surname", "fuzzy") and (
                 len(words) - i == 1 or ns.type in ("person", "")) and part[:1].isupper()):
             continue
@@ -88,7 +88,7 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
             continue  # a bare surname ("Sherman") names a gazetteer actor only once the document has named it
         if i and (method != "exact" or g.type_of(cands[0]) != "person"):
             continue
-        name = g._pick(cands, st.recent)
+        name = g.pick(cands, st.recent)
         if name:
             typ = g.type_of(name)
             if not (ns.type in ("organisation", "media") and typ == "person"):

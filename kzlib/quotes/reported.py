@@ -7,7 +7,6 @@ from dataclasses import replace
 from kzlib.actors import (
     Gazetteer,
     Mention,
-    _may_match,
 )
 from kzlib.quotes.cues import (
     _ACCORDING_KEYS,
@@ -39,6 +38,7 @@ from kzlib.quotes.subject import (
     _VEHICLE,
     _subject,
 )
+from kzlib.text import may_match
 
 
 def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
@@ -46,8 +46,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     """Reported speech, (start, end, speaker, cue) in reading order: "X said (that) CLAUSE",
     "X told Y CLAUSE", "According to X, CLAUSE", "CLAUSE, X said (Thursday)", "CLAUSE, said X"."""
     index = _text_index(text)
-    according = _may_match(index, _ACCORDING_KEYS)
-    if not according and not _may_match(index, _indirect_cue_keys()):
+    according = may_match(index, _ACCORDING_KEYS)
+    if not according and not may_match(index, _indirect_cue_keys()):
         return []
     inside = bytearray(len(text) + 1)
     for sp in spans:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from kzlib.actors import (
     Gazetteer,
     Mention,
-    _plausible_name,
+    plausible_name,
 )
 from kzlib.quotes.marks import _CAP_NAME, _CITING, _POSSESSIVE_AFTER, _PREP_BEFORE, _PRONOUNS, _TIGHT, _n_words
 
@@ -186,7 +186,7 @@ def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: s
     persons = [m for m in cands if m.method != "pronoun" and _is_person(g, m)]
     if not cands:  # a name the gazetteer does not know: "said Jane Doe, ..."
         nm = _CAP_NAME.match(text, lo, hi)
-        if nm and _plausible_name(nm.group(1)):
+        if nm and plausible_name(nm.group(1)):
             return _Speaker(nm.group(1), nm.group(1), "pattern", 0.6)
     if persons and _n_words(text[lo:persons[0].start]) <= 20:
         m = persons[0]
