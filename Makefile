@@ -34,14 +34,15 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/kz run $(if $(OUT),--out $(OUT))
 
-# the tests run on WORKERS processes (pytest-xdist); tests/conftest.py groups them into work units (a notebook's
-# cells, the tests reading the default run, each file's other tests) and starts the long units first
+# the tests run on WORKERS processes (pytest-xdist; WORKERS=0: in one process); tests/conftest.py groups them
+# into work units (a notebook's cells, the tests reading the default run, each file's other tests, each slow test)
+# and starts the long units first. --durations lists the slowest tests at the end of make test.
 WORKERS  ?= 2
 PARALLEL := -n $(WORKERS) --dist loadgroup --no-loadscope-reorder
 
 test: $(STAMP)
 	$(BIN)/ruff check kzlib tests scripts benchmarks
-	$(BIN)/python -m pytest tests kzlib notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider $(PARALLEL)
+	$(BIN)/python -m pytest tests kzlib notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider $(PARALLEL) --durations=15
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests kzlib -m "not slow" -p no:cacheprovider $(PARALLEL)
