@@ -61,6 +61,8 @@ SLOW = (
     "tests/test_pipeline.py::test_dask_engine_gives_the_same_tables",
     "tests/test_pipeline.py::test_scheduler_needs_the_dask_engine",
     "tests/test_packaging.py::test_wheel_installed_in_a_fresh_venv_runs_the_bundled_study",
+    "tests/test_hostile.py::test_kz_run_*",
+    "tests/test_hostile.py::test_timeline_finishes_on_year_like_numbers",
     "tests/test_study.py::test_a_custom_gazetteer_renames_its_actor_in_every_table",
     "tests/test_study.py::test_kz_run_with_a_custom_gazetteer_renames*",
     "tests/test_study.py::test_every_stage_s_tables_read_back_from_the_cache_as_computed",
