@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -43,15 +42,9 @@ def seed_copy(tmp_path: Path) -> Path:
 
 
 def run_kz(*args: str, env: dict | None = None, timeout: int = 900) -> subprocess.CompletedProcess:
-    """Run the `kz` command line in a subprocess (the way a user does), from an empty working folder of its own:
-    the notebooks' kernels put their IPC sockets (kernel-ipc-1 …) in the working folder under names they pick
-    by looking at what is there, so two runs from one folder at once (``make test``'s two workers) could
-    take the same names and talk to each other's kernel ("Invalid Signature"). This checkout's kzlib comes first on
-    PYTHONPATH, as it did when kz ran from the project root."""
+    """Run the `kz` command line in a subprocess (the way a user does)."""
     full_env = {**os.environ, **(env or {})}
-    full_env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), full_env.get("PYTHONPATH", "")) if p)
-    with tempfile.TemporaryDirectory(prefix="kz-cwd-") as cwd:
-        return subprocess.run([*KZ, *args], capture_output=True, text=True, cwd=cwd, env=full_env, timeout=timeout)
+    return subprocess.run([*KZ, *args], capture_output=True, text=True, cwd=ROOT, env=full_env, timeout=timeout)
 
 
 # --- slow tests, marked here by id so that test files need not change ------------------------------
