@@ -12,7 +12,7 @@ OUT    ?=
 
 help:
 	@echo "make run        set up .venv and run the whole study on the bundled corpus (outputs/run-<time>/)"
-	@echo "make test       set up .venv and run the tests (unit, doctests, notebooks with nbval, end to end, offline)"
+	@echo "make test       set up .venv and run the tests (unit, doctests, notebooks with nbval, end to end, offline) on WORKERS=2 processes"
 	@echo "make test-fast  the tests not marked slow (under a minute): while you work"
 	@echo "make lint       ruff and mypy on kzlib/ (configured in pyproject.toml)"
 	@echo "make lab        JupyterLab on notebooks/ with the project's kernel"
@@ -34,12 +34,18 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/kz run $(if $(OUT),--out $(OUT))
 
+# the tests run on WORKERS processes (pytest-xdist; WORKERS=0: in one process); tests/conftest.py groups them
+# into work units (a notebook's cells, the tests reading the default run, each file's other tests, each slow test)
+# and starts the long units first. --durations lists the slowest tests at the end of make test.
+WORKERS  ?= 2
+PARALLEL := -n $(WORKERS) --dist loadgroup --no-loadscope-reorder
+
 test: $(STAMP)
 	$(BIN)/ruff check kzlib tests scripts benchmarks
-	$(BIN)/python -m pytest tests kzlib notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+	$(BIN)/python -m pytest tests kzlib notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider $(PARALLEL) --durations=15
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests kzlib -m "not slow" -p no:cacheprovider
+	$(BIN)/python -m pytest tests kzlib -m "not slow" -p no:cacheprovider $(PARALLEL)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kzlib tests scripts benchmarks

@@ -45,8 +45,8 @@ def _article(rng: random.Random, i: int) -> str:
     paras = [f"Story {i}: unrest in Kazakhstan"]
     for _ in range(rng.randint(1, 6)):
         paras.append(" ".join(rng.sample(SENTENCES, rng.randint(1, 4))))
-    if i % 3 == 0:
-        paras.insert(rng.randint(1, len(paras)), rng.choice(HOSTILE_PARAGRAPHS))
+    if i % 3 == 0:   # every third article holds a hostile paragraph, in turn: 33 articles hold each of them once
+        paras.insert(rng.randint(1, len(paras)), HOSTILE_PARAGRAPHS[i // 3 % len(HOSTILE_PARAGRAPHS)])
     return "\n\n".join(paras) + "\n"
 
 
@@ -121,7 +121,9 @@ def _accounted(out: Path) -> set[str]:
 def test_kz_run_finishes_on_a_hostile_folder_corpus_and_accounts_for_every_file(tmp_path: Path):
     """Notebooks 01-05 on the whole hostile corpus (06_timeline: see the next test)."""
     corpus = tmp_path / "corpus"
-    expected, meta = _write_folder(corpus, random.Random(19), n_plain=160)
+    expected, meta = _write_folder(corpus, random.Random(19), n_plain=40)
+    articles = [p.read_text(encoding="utf-8") for p in corpus.glob("*/[0-9][0-9][0-9].*")]
+    assert len(articles) == 40 and all(any(h in a for a in articles) for h in HOSTILE_PARAGRAPHS if h)
     out = tmp_path / "run"
     result = run_kz("run", "--corpus", str(corpus), "--metadata", str(meta), "--out", str(out), "--no-html",
                     *[arg for nb in ("01", "02", "03", "04", "05") for arg in ("--only", nb)], timeout=1200)

@@ -55,11 +55,29 @@ def test_library_never_prints_or_downloads():
         assert "pickle" not in source, f"{path.name} uses pickle"
 
 
+def _build_isolation_flags() -> list[str]:
+    """pip builds the wheel with the running environment's setuptools where it can (setuptools>=68 as
+    pyproject.toml asks, with the wheel package before setuptools 70.1), which is offline and spares
+    pip a fresh build environment; otherwise in an isolated one (which fetches setuptools)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def _at_least(name: str, *wanted: int) -> bool:
+        try:
+            got = tuple(int(x) for x in re.findall(r"\d+", version(name))[:len(wanted)])
+        except PackageNotFoundError:
+            return False
+        return got >= wanted
+
+    own = _at_least("setuptools", 70, 1) or (_at_least("setuptools", 68) and _at_least("wheel", 0))
+    return ["--no-build-isolation"] if own else []
+
+
 def test_wheel_installed_in_a_fresh_venv_runs_the_bundled_study(tmp_path):
     """pip install of the built wheel into a new venv, then `kz run` from an empty folder: the bundled seeds,
     notebooks and gold files are found in the installed package (notebooks 01 and 03, which read all three; the
     whole study's tables are checked end to end in test_pipeline.py). The new venv gets kzlib only from the wheel; the dependencies come from the running
-    environment's site-packages (a path file), so the test needs no network once the wheel is built."""
+    environment's site-packages (a path file), so the test needs no network once the wheel is built. The new venv
+    has no pip of its own: the running environment's pip installs into it (``pip --python``)."""
     import subprocess
     import sys
     import sysconfig
@@ -69,19 +87,20 @@ def test_wheel_installed_in_a_fresh_venv_runs_the_bundled_study(tmp_path):
 
     dist = tmp_path / "dist"
     env = {k: v for k, v in __import__("os").environ.items() if k not in ("PYTHONPATH", "KZLIB_ENGINE", "KZLIB_SCHEDULER")}
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
-                           capture_output=True, text=True, env=env, timeout=600)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", *_build_isolation_flags(), "-q",
+                            "-w", str(dist), str(ROOT)], capture_output=True, text=True, env=env, timeout=600)
     if built.returncode != 0:
         pytest.skip("could not build the wheel (pip fetches the build backend setuptools>=68 when it is not "
                     f"installed; offline?): {built.stderr[-500:]}")
     wheel = next(dist.glob("kzlib-*.whl"))
     target = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(target)
+    venv.EnvBuilder(with_pip=False).create(target)
     py = target / "bin" / "python"
     purelib = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              capture_output=True, text=True, check=True).stdout.strip()
     (Path(purelib) / "kzlib-test-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True, env=env, timeout=600)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "-q", str(wheel)],
+                   check=True, env=env, timeout=600)
     empty = tmp_path / "work"
     empty.mkdir()
     where = subprocess.run([str(py), "-c", "import kzlib, kzlib.corpus as c; print(kzlib.__file__); print(c.seeds_dir())"],
