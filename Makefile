@@ -42,6 +42,7 @@ PARALLEL := -n $(WORKERS) --dist loadgroup --no-loadscope-reorder
 
 test: $(STAMP)
 	$(BIN)/ruff check kzlib tests scripts benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest tests kzlib notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider $(PARALLEL) --durations=15
 
 test-fast: $(STAMP)

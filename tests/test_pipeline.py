@@ -377,3 +377,14 @@ def test_html_pages_render_offline_in_headless_chromium(default_run: Path, tmp_p
         assert {u for u in requested if not own.match(u)} == set(), page.name
     reader = (default_run / "html" / "01_corpus.html").read_text()
     assert "data:image/png;base64" in reader     # figures are inside the page
+
+
+def test_kernel_sockets_live_in_the_runs_own_folder(tmp_path):
+    # jupyter_client numbers IPC sockets by the files it finds in the working folder: two runs started at
+    # once in the bundled notebooks folder took the same sockets ("Invalid Signature"). Each run's kernels
+    # now put their sockets in a folder of the run's own.
+    from kzlib.pipeline.run import _ipc_kernel_manager
+
+    manager = _ipc_kernel_manager(str(tmp_path))()
+    assert manager.transport == "ipc"
+    assert manager.ip == str(tmp_path / "kernel")

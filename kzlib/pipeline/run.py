@@ -7,6 +7,7 @@ import logging
 import os
 import platform
 import shutil
+import tempfile
 import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -294,6 +295,9 @@ def _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, ru
     results: list[StageResult] = []
     failure: str = ""
     status = "ok"
+    # the kernels' IPC sockets go in a folder of this run's own: jupyter_client numbers them by the files it
+    # finds, so two runs started at once in one folder (the bundled notebooks') could take the same sockets
+    ipc_dir = tempfile.mkdtemp(prefix="kz-kernels-")
     try:
         bar = tqdm(all_nbs, desc="kz run", unit="notebook", disable=not progress)
         for nb in bar:
@@ -308,7 +312,7 @@ def _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, ru
             try:
                 pm.execute_notebook(str(nb), str(out_nb), parameters=nb_params, kernel_name=KERNEL_NAME,
                                     progress_bar=False, cwd=str(nb.parent), log_output=False,
-                                    kernel_manager_class=_ipc_kernel_manager(),
+                                    kernel_manager_class=_ipc_kernel_manager(ipc_dir),
                                     # the kernel's own log (e.g. "KeyboardInterrupt caught in kernel" when
                                     # jupyter_client interrupts it at shutdown) is noise on the terminal; a
                                     # cell's error is in the executed notebook and in the manifest
@@ -341,6 +345,8 @@ def _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, ru
         status, failure = "failed", f"{type(exc).__name__}: {exc}"
         _finish_manifest(run_dir, manifest, results, status, failure, html_output=html_output)
         raise
+    finally:
+        shutil.rmtree(ipc_dir, ignore_errors=True)
     _finish_manifest(run_dir, manifest, results, status, failure, html_output=html_output)
     report_degradations(run_dir)
     if status == "interrupted":
@@ -353,9 +359,10 @@ def _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, ru
     return run_dir
 
 
-def _ipc_kernel_manager():
+def _ipc_kernel_manager(ipc_dir: str):
     """A kernel manager talking to its kernel over local IPC sockets, not TCP (no open port, and no
-    'Kernel is running over TCP without encryption' warning on the terminal for every notebook)."""
+    'Kernel is running over TCP without encryption' warning on the terminal for every notebook), with
+    the sockets in ``ipc_dir`` (a folder of one run's own) rather than the working folder."""
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
@@ -363,6 +370,10 @@ def _ipc_kernel_manager():
         @default("transport")
         def _transport_default(self) -> str:
             return "ipc"
+
+        @default("ip")
+        def _ip_default(self) -> str:
+            return os.path.join(ipc_dir, "kernel")
 
     return IPCKernelManager
 
