@@ -302,12 +302,6 @@ def analysable(paragraphs: pd.DataFrame) -> pd.DataFrame:
     return paragraphs[mask].reset_index(drop=True)
 
 
-def __getattr__(name: str) -> Any:
-    if name == "_MemoPunkt":   # a SentenceSplitter pickled when it lived here
-        from kzlib.text import sentences
-
-        return sentences._memo_punkt()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @releases_memory
