@@ -154,3 +154,17 @@ def test_english_rows_unchanged_beside_russian():
     mixed = fightin_words(pd.concat([en, _RU], ignore_index=True), min_count=1)
     assert set(alone["term"]) <= set(mixed["term"])
     assert "protesters" in set(mixed["term"]) and "демонстрант" in set(mixed["term"])
+
+
+def test_naming_families_read_russian_namings_in_any_case():
+    from kzlib.framing import naming_families
+
+    df = pd.DataFrame({"text": ["Силовики задержали мародёров и бандитов, на акимат напали террористы.",
+                                "Мирные протестующие вышли на площадь; полиция разогнала митингующих.",
+                                "Он радикально изменил курс."],
+                       "group": ["state", "independent", "other"]})
+    out = naming_families(df).set_index(["group", "family"])["count"].to_dict()
+    # genitive plurals (мародёров, бандитов, митингующих) count like the nominative; "мирные
+    # протестующие" is the peaceful family only; "радикально" (radically) names nobody
+    assert out == {("state", "bandits"): 1, ("state", "rioters"): 1, ("state", "terrorists"): 1,
+                   ("independent", "peaceful protesters"): 1, ("independent", "protesters"): 1}
