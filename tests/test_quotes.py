@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzlib.errors import TableError
 from kzlib.quotes import (
@@ -414,3 +416,18 @@ def test_the_ministry_is_the_ministry_named_last():
         "The Russian Defence Ministry said that the planes had landed safely in Almaty.",
         "The ministry said the mission would end soon after the talks.")))
     assert q["speaker"].tolist()[-1] == q["speaker"].tolist()[1] != q["speaker"].tolist()[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "envoy", ", and ", " that ", ";", " - ", "(", "x" * 300, " ", ",", "said",
+                                 " because ", "—"]), max_size=60), st.integers(0, 50))
+def test_last_clause_break_is_the_last_of_a_whole_scan(pieces, lo):
+    # the backwards window search must end where a scan of the whole segment ends (speaker subjects
+    # depend on it); it exists so that a long paragraph with many cues is not quadratic
+    from kzlib.quotes.subject import _CLAUSE_BREAK, _last_clause_break
+
+    text = "".join(pieces)
+    lo = min(lo, len(text))
+    whole = list(_CLAUSE_BREAK.finditer(text, lo, len(text)))
+    found = _last_clause_break(text, lo, len(text))
+    assert (found.end() if found else None) == (whole[-1].end() if whole else None)

@@ -77,6 +77,33 @@ _TRAIL_ATTR = re.compile(r",?\s*(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w
                          r"(?:\s+\w+){0,2}\s*[.!?]?\s*$")
 
 
+#: Characters before a speech verb read for its subject before the words are counted (a subject has at
+#: most 16 words: one with no comma or clause break in the last 2,048 characters has more).
+_SUBJECT_WINDOW = 2048
+
+
+def _last_clause_break(text: str, lo: int, end: int) -> re.Match[str] | None:
+    """The last clause break in ``text[lo:end]``, searched backwards in growing windows: scanning from
+    ``lo`` for every cue made a long paragraph with many cues quadratic (48 kB of "told reporters":
+    107 s). A break found well inside a window (its matches are a few characters long) is the one the
+    scan from ``lo`` ends with.
+
+    Example:
+        >>> t = "The minister, who spoke briefly, and the envoy said"
+        >>> t[_last_clause_break(t, 0, len(t)).end():].strip()
+        'the envoy said'
+    """
+    step = 256
+    while True:
+        start = max(lo, end - step)
+        last = None
+        for last in _CLAUSE_BREAK.finditer(text, start, end):  # noqa: B007 - the loop keeps the last match
+            pass
+        if start == lo or (last is not None and last.start() >= start + 64):
+            return last
+        step *= 4
+
+
 def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, cue_at: int
              ) -> tuple[_Speaker, int] | None:
     """The subject of a speech verb at ``cue_at``: a name, description or pronoun ending right before
@@ -119,14 +146,18 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         if comma < 0:
             return None
         end = comma
-        br = [b for b in _CLAUSE_BREAK.finditer(text, region, end)]
-        start = br[-1].end() if br else region
+        br = _last_clause_break(text, region, end)
+        start = br.end() if br else region
         c = text.rfind(",", start, end)
         if c >= 0:
             start = c + 1
     else:
-        br = [b for b in _CLAUSE_BREAK.finditer(text, lo, end) if b.group(0) not in ("that",) or True]
-        start = br[-1].end() if br else lo
+        window = max(lo, end - _SUBJECT_WINDOW)
+        if (window > lo and text.rfind(",", window, end) < 0 and _last_clause_break(text, window, end) is None
+                and _n_words(text[window:end]) > 16):
+            return None   # no comma or clause break in the last 16+ words: no subject, as the whole scan finds
+        br = _last_clause_break(text, lo, end)
+        start = br.end() if br else lo
         c = text.rfind(",", start, end)
         if c >= 0:
             start = c + 1
