@@ -323,12 +323,10 @@ def voices(quotes, corpus, *, one_copy_per_story: bool = True) -> dict[str, pd.D
     from kzlib.quotes import voice_counts
 
     counted_documents = corpus.documents
-    language = counted_documents.set_index("doc_id")["language"].astype(str)
-    with_language = quotes.assign(language=quotes["doc_id"].map(language).fillna("und"))
     return {"voices": voice_counts(quotes, counted_documents, one_copy_per_story=one_copy_per_story),
             "voices_per_outlet": voice_counts(quotes, counted_documents, by=["outlet", "speaker"],
                                               one_copy_per_story=False),
-            "voices_per_language": voice_counts(with_language, counted_documents, by=["language", "speaker"],
+            "voices_per_language": voice_counts(quotes, counted_documents, by=["language", "speaker"],
                                                 one_copy_per_story=one_copy_per_story)}
 
 

@@ -16,6 +16,7 @@ def voice_counts(quotes: pd.DataFrame, documents: pd.DataFrame | None = None, *,
                  kinds: tuple[str, ...] = SPEECH_KINDS) -> pd.DataFrame:
     """Who is quoted how often: one row per group (default: per speaker).
 
+    A ``by`` column the quotes lack is taken from ``documents`` (``outlet``, ``language``).
     ``n_stories`` counts each story once (``documents.story_id``; a document is its own story when
     there is none). With ``one_copy_per_story`` the quote counts come from each story's
     representative copy only, so a story republished five times is not counted five times.
@@ -32,8 +33,9 @@ def voice_counts(quotes: pd.DataFrame, documents: pd.DataFrame | None = None, *,
     by = [by] if isinstance(by, str) else list(by)
     fix = "build it with kzlib.quotes.extract_quotes"
     require_columns(quotes, ["doc_id", "speaker", "kind", "n_words", "affiliation", "speaker_type"], table="quotes", fix=fix)
-    require_columns(quotes, [c for c in by if c != "outlet" or documents is None], table="quotes",
-                    fix=f"{fix}, or group by columns it has")
+    doc_columns = set(documents.columns) - {"doc_id"} if documents is not None else set()
+    require_columns(quotes, [c for c in by if c not in doc_columns], table="quotes",
+                    fix=f"{fix}, or group by columns it or the documents table has")
     q = quotes[quotes["kind"].isin(kinds) & (quotes["speaker"].fillna("") != "")].copy()
     story = q["doc_id"]
     if documents is not None and "story_id" in documents.columns:
@@ -43,9 +45,10 @@ def voice_counts(quotes: pd.DataFrame, documents: pd.DataFrame | None = None, *,
             rep = documents.set_index("doc_id")["is_representative"].astype(bool)
             keep = q["doc_id"].map(rep).fillna(True).astype(bool)
             q, story = q[keep], story[keep]
-        if "outlet" in by and "outlet" not in q.columns and "outlet" in documents.columns:
-            q = q.merge(documents[["doc_id", "outlet"]], on="doc_id", how="left")
-            q.index = story.index
+    from_documents = [c for c in by if c not in q.columns and c in doc_columns]   # outlet, language …
+    if documents is not None and from_documents:
+        q = q.merge(documents[["doc_id", *from_documents]], on="doc_id", how="left")
+        q.index = story.index
     q = q.assign(_story=story.values)
     out = (q.groupby(by, sort=True)
            .agg(n_quotes=("doc_id", "size"), n_stories=("_story", "nunique"), n_documents=("doc_id", "nunique"),
