@@ -492,22 +492,7 @@ def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: in
     from kzlib import topics as kt
 
     paras = kt.topic_paragraphs(corpus, one_copy_per_story=one_copy_per_story)
-    language_note = ""
-    if topics_language:
-        present = sorted(set(paras["language"].astype(str)))
-        paras = paras[paras["language"].astype(str).str.startswith(topics_language)].reset_index(drop=True)
-        language_note = f"\nOnly documents in language '{topics_language}' are modelled (topics_language)."
-        if paras.empty:
-            language_note += f" There are none: the corpus's languages are {', '.join(present) or 'none'}."
-            log.warning("topics: no documents in language %r (topics_language); the corpus has %s",
-                        topics_language, ", ".join(present) or "none")
-    languages = sorted(set(paras["language"].astype(str))) if "language" in paras.columns else []
-    if len(languages) > 1:
-        language_note = (f"\nThe model is fitted on documents in {len(languages)} languages together "
-                         f"({', '.join(languages)}): a topic may hold one language's words only, or mix them. "
-                         f"Fit one language at a time with -p topics_language {languages[0]}.")
-        log.warning("topics: fitting one model on %s documents together; set topics_language to fit one "
-                    "language at a time", " and ".join(languages))
+    paras, languages, language_note = kt.restrict_language(paras, language=topics_language)
     seeds = [seed + i for i in range(n_reruns + 1)]
     asked = set(range(k_min, k_max + 1)) | ({k} if k > 0 else set())
     plan = kt.plan_topics(paras, ks=asked, min_paragraphs_per_topic=min_paragraphs_per_topic)

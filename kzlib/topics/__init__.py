@@ -39,11 +39,12 @@ from __future__ import annotations
 
 from kzlib.topics.model import METHODS, WEIGHT_DECIMALS, TopicModel, paragraph_languages, topic_paragraphs
 from kzlib.topics.quality import describe_reliability, npmi_coherence, stability_verdict, topic_agreement
-from kzlib.topics.selection import TopicPlan, best_k, plan_topics, select_k, topic_prevalence
+from kzlib.topics.selection import TopicPlan, best_k, plan_topics, restrict_language, select_k, topic_prevalence
 from kzlib.topics.tokens import LANGUAGES, load_actor_aliases, load_stopwords, russian_mask, russian_term, tokenize
 from kzlib.topics.vectorizer import TopicVectorizer
 
 __all__ = [
+    "restrict_language",
     "TopicVectorizer",
     "TopicModel",
     "topic_paragraphs",

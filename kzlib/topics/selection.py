@@ -17,7 +17,7 @@ from kzlib.topics.model import TopicModel, _check_paragraphs, paragraph_language
 from kzlib.topics.quality import stability_verdict
 from kzlib.topics.vectorizer import TopicVectorizer
 
-__all__ = ["select_k", "best_k", "TopicPlan", "plan_topics", "topic_prevalence"]
+__all__ = ["select_k", "best_k", "TopicPlan", "plan_topics", "topic_prevalence", "restrict_language"]
 
 log = logging.getLogger(__name__)
 
@@ -237,3 +237,36 @@ def topic_prevalence(doc_topics: pd.DataFrame, documents: pd.DataFrame, *, by: s
     out["prevalence"] = out["prevalence"].round(4)
     return out[[by, "topic_id", "prevalence", "n_paragraphs", "n_documents"]] \
         .sort_values([by, "topic_id"], ignore_index=True)
+
+
+def restrict_language(paragraphs: pd.DataFrame, *, language: str = "") -> tuple[pd.DataFrame, list[str], str]:
+    """The paragraphs a topic model is fitted on, the languages among them, and a note for the plan.
+
+    ``language`` (e.g. ``"ru"``) keeps the documents of that language only; empty, every language is
+    kept, and when there are several the note and a warning say that topics may mix their vocabularies.
+
+    Example:
+        >>> p = pd.DataFrame({"doc_id": ["a", "b"], "text": ["x", "y"], "language": ["en", "ru"]})
+        >>> kept, languages, note = restrict_language(p)
+        >>> languages, "2 languages together" in note
+        (['en', 'ru'], True)
+        >>> restrict_language(p, language="ru")[1]
+        ['ru']
+    """
+    note = ""
+    if language:
+        present = sorted(set(paragraphs["language"].astype(str)))
+        paragraphs = paragraphs[paragraphs["language"].astype(str).str.startswith(language)].reset_index(drop=True)
+        note = f"\nOnly documents in language '{language}' are modelled (topics_language)."
+        if paragraphs.empty:
+            note += f" There are none: the corpus's languages are {', '.join(present) or 'none'}."
+            log.warning("topics: no documents in language %r (topics_language); the corpus has %s",
+                        language, ", ".join(present) or "none")
+    languages = sorted(set(paragraphs["language"].astype(str))) if "language" in paragraphs.columns else []
+    if len(languages) > 1:
+        note = (f"\nThe model is fitted on documents in {len(languages)} languages together "
+                f"({', '.join(languages)}): a topic may hold one language's words only, or mix them. "
+                f"Fit one language at a time with -p topics_language {languages[0]}.")
+        log.warning("topics: fitting one model on %s documents together; set topics_language to fit one "
+                    "language at a time", " and ".join(languages))
+    return paragraphs, languages, note
