@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import logging
 import re
 from collections.abc import Mapping
@@ -52,11 +54,22 @@ class Target:
 
 
 def _read_yaml(p: Path, *, what: str) -> Any:
-    """The YAML of a data file; a file YAML cannot read is a :class:`ResourceError` naming it."""
+    """The YAML of a data file; a file YAML cannot read is a :class:`ResourceError` naming it.
+
+    Parsed once per version of the file (path, size and modification time; every partition of a
+    corpus loads the same cue and target files) and handed out as a fresh copy.
+    """
+    st = p.stat()
     try:
-        return yaml.safe_load(p.read_text(encoding="utf-8"))
+        return copy.deepcopy(_parsed_yaml(str(p), st.st_size, st.st_mtime_ns))
     except yaml.YAMLError as exc:
         raise ResourceError(f"{what} {p} is not valid YAML ({exc}); fix the file or pass path=None") from exc
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed_yaml(path: str, size: int, mtime_ns: int) -> Any:
+    """``yaml.safe_load`` of ``path`` (``size`` and ``mtime_ns`` key the cache to this version of it)."""
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
 def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:

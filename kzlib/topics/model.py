@@ -60,10 +60,11 @@ def topic_paragraphs(corpus: Any, *, one_copy_per_story: bool = True) -> pd.Data
         if "duplicate_of" in paras.columns:
             paras = paras[paras["duplicate_of"].astype(int) < 0]
     docs = corpus.documents
+    cols = [c for c in ("doc_id", "para_id", "text", "text_despun", "language") if c in paras.columns]
+    paras = paras[cols]  # (the columns read, before any copy: not every column of the paragraphs table)
     if "language" in docs.columns and "language" not in paras.columns:  # Russian is read as lemmas
         paras = paras.assign(language=paras["doc_id"].map(docs.drop_duplicates("doc_id").set_index("doc_id")["language"]))
-    cols = [c for c in ("doc_id", "para_id", "text", "text_despun", "language") if c in paras.columns]
-    return paras[cols].sort_values(["doc_id", "para_id"], ignore_index=True)
+    return paras.sort_values(["doc_id", "para_id"], ignore_index=True)
 
 
 def paragraph_languages(paragraphs: pd.DataFrame) -> pd.Series | None:
