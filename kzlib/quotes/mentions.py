@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -16,6 +18,7 @@ from kzlib.actors import (
 from kzlib.quotes.cues import _SPACES, _all_cues
 from kzlib.quotes.marks import _Span
 from kzlib.quotes.speakers import _DocState, _Ent
+from kzlib.text import ASCII_WORD_CHARS, run_starts, word_index, word_keys
 
 # ------------------------------------------------------------------------------------------ open-world mentions
 _ROLE_ABBR = {"sen.": "senator", "sens.": "senator", "rep.": "representative", "reps.": "representative",
@@ -47,6 +50,39 @@ def _role_re_i() -> re.Pattern:
 
 _DOCUMENT_ROLES = frozenset(["report", "study", "survey", "poll", "statement", "memo", "letter", "document", "documents", "records", "filing", "lawsuit", "complaint", "ruling", "ad", "advertisement", "video", "book", "analysis", "data", "emails", "email", "release", "indictment", "bill", "plan", "platform"])
 _DET_BEFORE = re.compile(r"(?<![\w'’-])(?:the|a|an|this|that|his|her|its|their)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _role_keys() -> frozenset[bytes] | None:
+    """First words of the role nouns (see ``kzlib.text.word_keys``; a one-word role also plural)."""
+    return word_keys(speaker_words().role_gender, ignore_case=True, plural=True)
+
+
+def _role_matches(role_rx: re.Pattern, text: str, low: str, windows: list[list[int]]) -> Iterator[re.Match]:
+    """``role_rx.finditer(low, w0, w1)`` for each window, the pattern tried only where a role's first
+    word stands (or a word the window's end cuts) when ``text`` has a word index."""
+    index = word_index(text)
+    keys = _role_keys()
+    if index is None or keys is None or not windows:
+        for w0, w1 in windows:
+            yield from role_rx.finditer(low, w0, w1)
+        return
+    starts = run_starts(index[0], index[1] & keys)
+    n = len(low)
+    for w0, w1 in windows:
+        cands = starts[bisect_left(starts, w0):bisect_left(starts, w1)]
+        if 0 < w1 < n and low[w1 - 1] in ASCII_WORD_CHARS and low[w1] in ASCII_WORD_CHARS:
+            # a word cut by the window's end: what the window holds of it may be a role ("chair|man")
+            p = w1 - 1
+            while p > w0 and low[p - 1] in ASCII_WORD_CHARS:
+                p -= 1
+            if not cands or cands[-1] < p:
+                cands.append(p)
+        end = w0
+        for p in cands:
+            if p >= end and (m := role_rx.match(low, p, w1)):
+                end = m.end()
+                yield m
 
 
 def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str, str]:
@@ -177,12 +213,22 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
     document's earlier full names, canonicalised by the gazetteer only on a whole-name match),
     gazetteer mentions that are not part of a longer proper name, titles and descriptions ("the
     senator", "the campaign") linked to the last actor of the document that fits them."""
-    names = _names_in(text)
     taken = bytearray(len(text) + 1)
     for sp in spans or ():  # names inside quotations are not the document's speakers
         taken[sp.start:sp.end] = b"\x02" * (sp.end - sp.start)
     out: list[Mention] = []
-    for ns in names:
+    _name_mentions(g, st, text, taken, out)
+    if not full:  # a paragraph without speech: its names only, for the speakers' coreference
+        return out
+    _gazetteer_mentions(g, st, text, taken, out)
+    _description_mentions(st, text, spans, taken, out)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out: list[Mention]) -> None:
+    """Proper names (:func:`kzlib.actors.find_names`) outside ``taken``, linked and noted in ``st``."""
+    for ns in _names_in(text):
         if taken[ns.start]:
             continue
         title_only = _title_end(ns.surface)
@@ -200,8 +246,10 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
         _note_ent(st, name, typ, gender, ns.title)
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
-    if not full:  # a paragraph without speech: its names only, for the speakers' coreference
-        return out
+
+
+def _gazetteer_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out: list[Mention]) -> None:
+    """Gazetteer mentions (``g.scan``) that are not part of a proper name already found."""
     for m in g.scan(text, context=st.recent, unknown=False):
         if any(taken[m.start:m.end]) or not m.actor:
             continue
@@ -215,6 +263,11 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
             m = replace(m, actor=_latest_headed(st, m.surface, m.actor))
         out.append(Mention(m.start, m.end, m.surface, m.actor, m.method, g.type_of(m.actor)))
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+
+def _description_mentions(st: _DocState, text: str, spans: list[_Span] | None, taken: bytearray,
+                          out: list[Mention]) -> None:
+    """Titles and descriptions ("the senator", "a spokesman") next to a speech cue or a quotation."""
     rw = speaker_words().role_gender
     classes = speaker_words().role_classes  # "the diplomat" -> the document's ambassador or secretary of state
     low = text.lower()  # a case-sensitive search of the lowered text: five times faster than IGNORECASE
@@ -228,7 +281,7 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
             windows[-1][1] = max(windows[-1][1], w1)
         else:
             windows.append([w0, w1])
-    for rm in (m for w0, w1 in windows for m in role_rx.finditer(low, w0, w1)):
+    for rm in _role_matches(role_rx, text, low, windows):
         dm = _DET_BEFORE.search(text, max(0, rm.start() - 48), rm.start())
         if dm is None or any(taken[dm.start():rm.end()]):
             continue
@@ -252,7 +305,5 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
             out.append(Mention(dm.start(), dm.end(), actor, actor, "description", typ))
         else:
             out.append(Mention(dm.start(), dm.end(), text[dm.start():dm.end()], actor, "title", typ))
-    out.sort(key=lambda m: m.start)
-    return out
 
 

@@ -263,13 +263,14 @@ class PhraseMatcher:
         self._one_word = frozenset(k for k, v in words.items() if frozenset([k]) in v)
         self._longer = frozenset(k for k in words if k not in self._one_word)
 
-    def _keys(self, index: WordIndex) -> frozenset[bytes] | set[bytes]:
+    def _keys(self, index: WordIndex) -> list[bytes]:
         """First words of the phrases whose words all occur in the indexed text."""
         words = index[1]
-        keys = words & self._one_word
+        keys = list(words & self._one_word)
+        form_words = self._form_words or {}
         for k in words & self._longer:
-            if any(w <= words for w in self._form_words[k]):  # type: ignore[index]
-                keys = keys | {k}
+            if any(w <= words for w in form_words[k]):
+                keys.append(k)
         return keys
 
     def finditer(self, text: str) -> Iterator[re.Match]:
