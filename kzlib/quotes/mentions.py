@@ -113,17 +113,9 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
         return e.name, "named", e.type, e.gender or gender
     # the gazetteer canonicalises a whole name (or the name after a title: "U.S. Anatoly Antonov"),
     # never a part of a longer name ("USA" of "USA Today")
-    words = ns.surface.split()
-    for i in range(len(words)):
-        part = " ".join(words[i:])
-        cands, method = g.candidates(part)
-        if not cands or not (method == "exact" or method in ("surname", "fuzzy") and (
-                len(words) - i == 1 or ns.type in ("person", "")) and part[:1].isupper()):
-            continue
-        if len(words) == 1 and method != "exact" and not any(c in st.recent for c in cands):
+    for cands, needs_recent in _gazetteer_parts(g, ns.surface, ns.type):
+        if needs_recent and not any(c in st.recent for c in cands):
             continue  # a bare surname ("Sherman") names a gazetteer actor only once the document has named it
-        if i and (method != "exact" or g.type_of(cands[0]) != "person"):
-            continue
         name = g.pick(cands, st.recent)
         if name:
             typ = g.type_of(name)
@@ -132,8 +124,29 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
     return ns.name, "named", ns.type, gender
 
 
-def _title_words(title: str) -> set[str]:
-    return {_ROLE_ABBR.get(t, t.strip(".")) for t in re.split(r"\s+", title.lower()) if t}
+@lru_cache(maxsize=65536)
+def _gazetteer_parts(g: Gazetteer, surface: str, typ: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """The parts of a name's surface that the gazetteer may canonicalise, longest first: (candidates,
+    whether the document must have named one of them: a bare surname); what the document has said is
+    checked by :func:`_link_name` (cached per surface and type: names recur)."""
+    words = surface.split()
+    out = []
+    for i in range(len(words)):
+        part = " ".join(words[i:])
+        cands, method = g.candidates(part)
+        if not cands or not (method == "exact" or method in ("surname", "fuzzy") and (
+                len(words) - i == 1 or typ in ("person", "")) and part[:1].isupper()):
+            continue
+        if i and (method != "exact" or g.type_of(cands[0]) != "person"):
+            continue
+        out.append((cands, len(words) == 1 and method != "exact"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> frozenset[str]:
+    """The words of a title, abbreviations spelled out ("Sen." -> "senator")."""
+    return frozenset(_ROLE_ABBR.get(t, t.strip(".")) for t in re.split(r"\s+", title.lower()) if t)
 
 
 @lru_cache(maxsize=65536)
@@ -195,8 +208,7 @@ def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str) -> No
     if gender and not e.gender:
         e.gender = gender
     if title:
-        for t in re.split(r"\s+", title.lower()):
-            e.titles.add(_ROLE_ABBR.get(t, t.strip(".")))
+        e.titles.update(_title_words(title))
     e.last = st.clock
 
 
