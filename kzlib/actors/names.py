@@ -102,7 +102,7 @@ def find_names(text: str) -> list[NameSpan]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def _names_of_run_text(run_text: str) -> tuple[NameSpan, ...]:
     """The names of one match of ``_NAME_RUN`` (offsets relative to it; cached per matched text: most
     capitalised runs, a sentence's first word or a known name, recur)."""
@@ -133,7 +133,7 @@ def astuple_rest(n: NameSpan) -> tuple:
     return n.surface, n.name, n.title, n.type, n.gender, n.possessive
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _name_of_seg(seg: str) -> tuple[NameSpan, ...]:
     """The name of one run of capitalised words (offsets relative to the run; cached per run text:
     names recur)."""

@@ -124,7 +124,7 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
     return ns.name, "named", ns.type, gender
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def _gazetteer_parts(g: Gazetteer, surface: str, typ: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
     """The parts of a name's surface that the gazetteer may canonicalise, longest first: (candidates,
     whether the document must have named one of them: a bare surname); what the document has said is
