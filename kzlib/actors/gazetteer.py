@@ -409,8 +409,24 @@ class Gazetteer:
             ['Antony Blinken', 'Mukhtar Tileuberdi']
         """
         recent = list(context or [])
-        found: list[Mention] = []
+        index = word_index(text)
+        spans: list[tuple[int, int, str, Sequence[str], str]] = []
+        cands: Sequence[str]
+        candidates = self.candidates
+        for m in self._matcher.finditer(text):
+            surface = m.group(0)
+            if surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
+                continue
+            cands, method = candidates(surface)
+            if cands:  # (matches do not overlap)
+                s, e = m.span()
+                spans.append((s, e, surface, cands, method))
+        may_title = may_match(index, self._title_keys[0]) and may_match(index, self._title_keys[1])
+        if not (may_title or unknown):
+            return self._mentions_of(spans, recent)
         taken = bytearray(len(text))
+        for s, e, *_ in spans:
+            taken[s:e] = b"\x01" * (e - s)
 
         def claim(s: int, e: int) -> bool:
             if any(taken[s:e]):
@@ -418,19 +434,6 @@ class Gazetteer:
             taken[s:e] = b"\x01" * (e - s)
             return True
 
-        index = word_index(text)
-        spans: list[tuple[int, int, str, Sequence[str], str]] = []
-        cands: Sequence[str]
-        for m in self._matcher.finditer(text):
-            surface = m.group(0)
-            if surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
-                continue
-            cands, method = self.candidates(surface)
-            if cands:  # (matches do not overlap: nothing is taken yet)
-                s, e = m.span()
-                taken[s:e] = b"\x01" * (e - s)
-                spans.append((s, e, surface, cands, method))
-        may_title = may_match(index, self._title_keys[0]) and may_match(index, self._title_keys[1])
         titles = self._title_re.finditer(text) if may_title else ()
         for m in titles:
             s, e = m.start(), m.end()
@@ -458,11 +461,20 @@ class Gazetteer:
                     if claim(at + ts, at + te):
                         spans.append((at + ts, at + te, token, list(self._surname[hit]), "fuzzy"))
         spans.sort()
+        return self._mentions_of(spans, recent)
+
+    def _mentions_of(self, spans: list[tuple[int, int, str, Sequence[str], str]], recent: list[str]) -> list[Mention]:
+        """The mentions of :meth:`scan`'s spans (in order): each resolved with the actors named before it
+        (``recent``, oldest first, extended here)."""
+        found: list[Mention] = []
+        actors = self.actors
         for s, e, surface, cands, method in spans:
-            actor = self.pick(cands, recent) if method != "pattern" else cands[0]
-            if method == "title" and not actor and len(cands) > 1:
-                actor = ""
-            typ = self.type_of(actor) if actor in self.actors else ("person" if method == "pattern" else "")
+            if method == "pattern" or len(cands) == 1:
+                actor = cands[0]  # (what pick gives a single candidate)
+            else:
+                actor = self.pick(cands, recent)
+            a = actors.get(actor)
+            typ = a.type if a is not None else ("person" if method == "pattern" else "")
             found.append(Mention(s, e, surface, actor, method, typ, tuple(cands)))
             if actor:
                 recent.append(actor)

@@ -92,20 +92,33 @@ def find_names(text: str) -> list[NameSpan]:
         >>> [(n.name, n.title, n.type, n.gender) for n in find_names("Sen. Ted Cruz told The New York Times.")]
         [('Ted Cruz', 'Sen.', 'person', 'm'), ('New York Times', '', 'media', '')]
     """
-    w = speaker_words()
     out: list[NameSpan] = []
     for m in _NAME_RUN.finditer(text):
-        toks = [(t.start() + m.start(), t.end() + m.start(), t.group(0)) for t in _NAME_TOKENS.finditer(m.group(0))]
-        # a token ending a sentence ("Trump. The") ends the run unless it is an initial or abbreviation
-        runs: list[list[tuple[int, int, str]]] = [[]]
-        for s, e, t in toks:
-            runs[-1].append((s, e, t))
-            if t.endswith(".") and not _ABBREV_OK.match(t) and t.lower() not in w.titles:
-                runs[-1][-1] = (s, e - 1, t[:-1])
-                runs.append([])
-        for run in runs:
-            _name_of_run(text, run, w, out)
+        hits = _names_of_run_text(m.group(0))
+        if hits:
+            at = m.start()
+            out.extend(NameSpan(at + h.start, at + h.end, h.surface, h.name, h.title, h.type, h.gender, h.possessive)
+                       for h in hits)
     return out
+
+
+@lru_cache(maxsize=32768)
+def _names_of_run_text(run_text: str) -> tuple[NameSpan, ...]:
+    """The names of one match of ``_NAME_RUN`` (offsets relative to it; cached per matched text: most
+    capitalised runs, a sentence's first word or a known name, recur)."""
+    w = speaker_words()
+    toks = [(t.start(), t.end(), t.group(0)) for t in _NAME_TOKENS.finditer(run_text)]
+    # a token ending a sentence ("Trump. The") ends the run unless it is an initial or abbreviation
+    runs: list[list[tuple[int, int, str]]] = [[]]
+    for s, e, t in toks:
+        runs[-1].append((s, e, t))
+        if t.endswith(".") and not _ABBREV_OK.match(t) and t.lower() not in w.titles:
+            runs[-1][-1] = (s, e - 1, t[:-1])
+            runs.append([])
+    out: list[NameSpan] = []
+    for run in runs:
+        _name_of_run(run_text, run, w, out)
+    return tuple(out)
 
 
 def _name_of_run(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, out: list[NameSpan]) -> None:
@@ -120,7 +133,7 @@ def astuple_rest(n: NameSpan) -> tuple:
     return n.surface, n.name, n.title, n.type, n.gender, n.possessive
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _name_of_seg(seg: str) -> tuple[NameSpan, ...]:
     """The name of one run of capitalised words (offsets relative to the run; cached per run text:
     names recur)."""

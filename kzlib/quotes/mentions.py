@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -16,6 +18,7 @@ from kzlib.actors import (
 from kzlib.quotes.cues import _SPACES, _all_cues
 from kzlib.quotes.marks import _Span
 from kzlib.quotes.speakers import _DocState, _Ent
+from kzlib.text import ASCII_WORD_CHARS, run_starts, word_index, word_keys
 
 # ------------------------------------------------------------------------------------------ open-world mentions
 _ROLE_ABBR = {"sen.": "senator", "sens.": "senator", "rep.": "representative", "reps.": "representative",
@@ -49,6 +52,39 @@ _DOCUMENT_ROLES = frozenset(["report", "study", "survey", "poll", "statement", "
 _DET_BEFORE = re.compile(r"(?<![\w'’-])(?:the|a|an|this|that|his|her|its|their)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _role_keys() -> frozenset[bytes] | None:
+    """First words of the role nouns (see ``kzlib.text.word_keys``; a one-word role also plural)."""
+    return word_keys(speaker_words().role_gender, ignore_case=True, plural=True)
+
+
+def _role_matches(role_rx: re.Pattern, text: str, low: str, windows: list[list[int]]) -> Iterator[re.Match]:
+    """``role_rx.finditer(low, w0, w1)`` for each window, the pattern tried only where a role's first
+    word stands (or a word the window's end cuts) when ``text`` has a word index."""
+    index = word_index(text)
+    keys = _role_keys()
+    if index is None or keys is None or not windows:
+        for w0, w1 in windows:
+            yield from role_rx.finditer(low, w0, w1)
+        return
+    starts = run_starts(index[0], index[1] & keys)
+    n = len(low)
+    for w0, w1 in windows:
+        cands = starts[bisect_left(starts, w0):bisect_left(starts, w1)]
+        if 0 < w1 < n and low[w1 - 1] in ASCII_WORD_CHARS and low[w1] in ASCII_WORD_CHARS:
+            # a word cut by the window's end: what the window holds of it may be a role ("chair|man")
+            p = w1 - 1
+            while p > w0 and low[p - 1] in ASCII_WORD_CHARS:
+                p -= 1
+            if not cands or cands[-1] < p:
+                cands.append(p)
+        end = w0
+        for p in cands:
+            if p >= end and (m := role_rx.match(low, p, w1)):
+                end = m.end()
+                yield m
+
+
 def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str, str]:
     """(canonical name, resolution, type, gender) of a proper name found in the text: an earlier full
     name of the document it shortens ("Clinton", "Mrs. Clinton"), the gazetteer's canonical name on a
@@ -77,17 +113,9 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
         return e.name, "named", e.type, e.gender or gender
     # the gazetteer canonicalises a whole name (or the name after a title: "U.S. Anatoly Antonov"),
     # never a part of a longer name ("USA" of "USA Today")
-    words = ns.surface.split()
-    for i in range(len(words)):
-        part = " ".join(words[i:])
-        cands, method = g.candidates(part)
-        if not cands or not (method == "exact" or method in ("surname", "fuzzy") and (
-                len(words) - i == 1 or ns.type in ("person", "")) and part[:1].isupper()):
-            continue
-        if len(words) == 1 and method != "exact" and not any(c in st.recent for c in cands):
+    for cands, needs_recent in _gazetteer_parts(g, ns.surface, ns.type):
+        if needs_recent and not any(c in st.recent for c in cands):
             continue  # a bare surname ("Sherman") names a gazetteer actor only once the document has named it
-        if i and (method != "exact" or g.type_of(cands[0]) != "person"):
-            continue
         name = g.pick(cands, st.recent)
         if name:
             typ = g.type_of(name)
@@ -96,8 +124,29 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
     return ns.name, "named", ns.type, gender
 
 
-def _title_words(title: str) -> set[str]:
-    return {_ROLE_ABBR.get(t, t.strip(".")) for t in re.split(r"\s+", title.lower()) if t}
+@lru_cache(maxsize=32768)
+def _gazetteer_parts(g: Gazetteer, surface: str, typ: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """The parts of a name's surface that the gazetteer may canonicalise, longest first: (candidates,
+    whether the document must have named one of them: a bare surname); what the document has said is
+    checked by :func:`_link_name` (cached per surface and type: names recur)."""
+    words = surface.split()
+    out = []
+    for i in range(len(words)):
+        part = " ".join(words[i:])
+        cands, method = g.candidates(part)
+        if not cands or not (method == "exact" or method in ("surname", "fuzzy") and (
+                len(words) - i == 1 or typ in ("person", "")) and part[:1].isupper()):
+            continue
+        if i and (method != "exact" or g.type_of(cands[0]) != "person"):
+            continue
+        out.append((cands, len(words) == 1 and method != "exact"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> frozenset[str]:
+    """The words of a title, abbreviations spelled out ("Sen." -> "senator")."""
+    return frozenset(_ROLE_ABBR.get(t, t.strip(".")) for t in re.split(r"\s+", title.lower()) if t)
 
 
 @lru_cache(maxsize=65536)
@@ -159,8 +208,7 @@ def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str) -> No
     if gender and not e.gender:
         e.gender = gender
     if title:
-        for t in re.split(r"\s+", title.lower()):
-            e.titles.add(_ROLE_ABBR.get(t, t.strip(".")))
+        e.titles.update(_title_words(title))
     e.last = st.clock
 
 
@@ -177,12 +225,22 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
     document's earlier full names, canonicalised by the gazetteer only on a whole-name match),
     gazetteer mentions that are not part of a longer proper name, titles and descriptions ("the
     senator", "the campaign") linked to the last actor of the document that fits them."""
-    names = _names_in(text)
     taken = bytearray(len(text) + 1)
     for sp in spans or ():  # names inside quotations are not the document's speakers
         taken[sp.start:sp.end] = b"\x02" * (sp.end - sp.start)
     out: list[Mention] = []
-    for ns in names:
+    _name_mentions(g, st, text, taken, out)
+    if not full:  # a paragraph without speech: its names only, for the speakers' coreference
+        return out
+    _gazetteer_mentions(g, st, text, taken, out)
+    _description_mentions(st, text, spans, taken, out)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out: list[Mention]) -> None:
+    """Proper names (:func:`kzlib.actors.find_names`) outside ``taken``, linked and noted in ``st``."""
+    for ns in _names_in(text):
         if taken[ns.start]:
             continue
         title_only = _title_end(ns.surface)
@@ -200,8 +258,10 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
         _note_ent(st, name, typ, gender, ns.title)
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
-    if not full:  # a paragraph without speech: its names only, for the speakers' coreference
-        return out
+
+
+def _gazetteer_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out: list[Mention]) -> None:
+    """Gazetteer mentions (``g.scan``) that are not part of a proper name already found."""
     for m in g.scan(text, context=st.recent, unknown=False):
         if any(taken[m.start:m.end]) or not m.actor:
             continue
@@ -215,6 +275,11 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
             m = replace(m, actor=_latest_headed(st, m.surface, m.actor))
         out.append(Mention(m.start, m.end, m.surface, m.actor, m.method, g.type_of(m.actor)))
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+
+def _description_mentions(st: _DocState, text: str, spans: list[_Span] | None, taken: bytearray,
+                          out: list[Mention]) -> None:
+    """Titles and descriptions ("the senator", "a spokesman") next to a speech cue or a quotation."""
     rw = speaker_words().role_gender
     classes = speaker_words().role_classes  # "the diplomat" -> the document's ambassador or secretary of state
     low = text.lower()  # a case-sensitive search of the lowered text: five times faster than IGNORECASE
@@ -228,7 +293,7 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
             windows[-1][1] = max(windows[-1][1], w1)
         else:
             windows.append([w0, w1])
-    for rm in (m for w0, w1 in windows for m in role_rx.finditer(low, w0, w1)):
+    for rm in _role_matches(role_rx, text, low, windows):
         dm = _DET_BEFORE.search(text, max(0, rm.start() - 48), rm.start())
         if dm is None or any(taken[dm.start():rm.end()]):
             continue
@@ -252,7 +317,5 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
             out.append(Mention(dm.start(), dm.end(), actor, actor, "description", typ))
         else:
             out.append(Mention(dm.start(), dm.end(), text[dm.start():dm.end()], actor, "title", typ))
-    out.sort(key=lambda m: m.start)
-    return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from kzlib.actors import (
@@ -38,7 +39,7 @@ from kzlib.quotes.subject import (
     _VEHICLE,
     _subject,
 )
-from kzlib.text import may_match
+from kzlib.text import may_match, run_starts
 
 
 def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
@@ -54,6 +55,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
         inside[sp.open_at:sp.end + 1] = b"\x01" * (sp.end + 1 - sp.open_at)
     out: list[tuple[int, int, _Speaker, str]] = []
     table = _cues()[1]
+    keys = _indirect_cue_keys()
+    # where the first word of a cue that reports speech (or thought) stands: no other cue is read below
+    starts = run_starts(index[0], index[1] & keys) if index is not None and keys is not None else None
     for a, b in bounds:
         while b > a and text[b - 1] in " \t":
             b -= 1
@@ -93,6 +97,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 while c1 > a and text[c1 - 1] in " ,":
                     c1 -= 1
                 found = (a, c1, spk, am.group(0))
+        if found is None and starts is not None and not _any_between(starts, a, b):
+            continue  # no reporting cue can start in the sentence (its first word stands nowhere in it)
         founds: list[tuple[int, int, _Speaker, str]] = [found] if found else []
         lo = a  # where the next attribution's subject may start
         for cm in ([] if found else _cue_matches(text, a, b)):
@@ -188,6 +194,12 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     break
         out.extend(f for f in founds if _n_words(text[f[0]:f[1]]) >= 2)
     return out
+
+
+def _any_between(starts: list[int], a: int, b: int) -> bool:
+    """Whether one of the sorted ``starts`` lies in ``[a, b)``."""
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> bool:

@@ -263,20 +263,30 @@ class PhraseMatcher:
         self._one_word = frozenset(k for k, v in words.items() if frozenset([k]) in v)
         self._longer = frozenset(k for k in words if k not in self._one_word)
 
-    def _keys(self, index: WordIndex) -> frozenset[bytes] | set[bytes]:
+    def _keys(self, index: WordIndex) -> list[bytes]:
         """First words of the phrases whose words all occur in the indexed text."""
         words = index[1]
-        keys = words & self._one_word
+        keys = list(words & self._one_word)
+        form_words = self._form_words or {}
         for k in words & self._longer:
-            if any(w <= words for w in self._form_words[k]):  # type: ignore[index]
-                keys = keys | {k}
+            if any(w <= words for w in form_words[k]):
+                keys.append(k)
         return keys
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """The matches of the phrases in ``text``, in order (``re.Match`` objects of :attr:`pattern`)."""
         index = word_index(text)
-        keys = self._keys(index) if index is not None and self._form_words is not None else None
-        return matches_at_words(self.pattern, text, index, keys)
+        if index is None or self._form_words is None:
+            return self.pattern.finditer(text)
+        # (matches_at_words, as a list: cheaper than a generator's steps)
+        out = []
+        end = 0
+        match = self.pattern.match
+        for pos in run_starts(index[0], self._keys(index)):
+            if pos >= end and (m := match(text, pos)):
+                end = m.end()
+                out.append(m)
+        return iter(out)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, matched text) of each match in ``text``."""
