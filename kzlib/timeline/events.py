@@ -22,13 +22,46 @@ log = logging.getLogger(__name__)
 
 # --- events --------------------------------------------------------------------------------------
 
-def _actor_finder() -> Callable[[pd.DataFrame], pd.DataFrame] | None:
-    """``kzlib.actors.find_mentions`` (one row per actor mention), or None when it is not available."""
+def _actor_finder() -> Callable[[pd.DataFrame], Any] | None:
+    """The actor mentions of sentences (:func:`_gazetteer_mentions`, the mentions of
+    ``kzlib.actors.find_mentions``), or None when ``kzlib.actors`` is not available."""
     try:
         from kzlib import actors  # noqa: PLC0415 - optional dependency between stages
     except ImportError:
         return None
-    return getattr(actors, "find_mentions", None)
+    if not hasattr(actors, "default_gazetteer"):
+        return getattr(actors, "find_mentions", None)
+    return _gazetteer_mentions
+
+
+_Mentions = dict[tuple[Any, Any], list[tuple[str, int, int, Any]]]
+
+
+def _gazetteer_mentions(dated: pd.DataFrame) -> _Mentions:
+    """The actor mentions of ``kzlib.actors.find_mentions`` as ``(doc_id, sentence_id) -> [(actor, start, end,
+    type)]`` in order of mention: each document's sentences scanned in order by the bundled gazetteer, each with
+    the actors named before it in the document (its last 50) as context, with no pandas frame per document.
+    """
+    from kzlib.actors import default_gazetteer  # noqa: PLC0415 - optional dependency between stages
+
+    g = default_gazetteer()
+    known = g.actors
+    ordered = dated.sort_values(["doc_id", "sentence_id"], kind="stable")
+    out: _Mentions = {}
+    doc_before: Any = None
+    recent: list[str] = []
+    for doc_id, sid, text in zip(ordered["doc_id"].tolist(), ordered["sentence_id"].tolist(), ordered["text"].tolist()):
+        if doc_id != doc_before:
+            doc_before, recent = doc_id, []
+        mentions = []
+        for m in g.scan(str(text), context=recent):
+            if m.actor:
+                mentions.append((m.actor, m.start, m.end, m.type if m.actor in known else "person"))
+                recent.append(m.actor)
+        recent = recent[-50:]
+        if mentions:
+            out[(doc_id, int(sid))] = mentions
+    return out
 
 
 def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[pd.DataFrame], Any]) -> None:
@@ -36,10 +69,14 @@ def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[p
     nearest to the date phrase, persons preferred) in ``frame``, in place.
 
     ``finder`` returns either a mentions table (``doc_id``, ``sentence_id``, ``actor``, ``start``, ``end``,
-    optional ``type``) or a Series of "; "-joined names aligned with ``dated``.
+    optional ``type``), a Series of "; "-joined names aligned with ``dated`` or (:func:`_gazetteer_mentions`)
+    the mentions of each sentence.
     """
     found = finder(dated)
     frame["actors"], frame["actor"] = "", ""
+    if isinstance(found, dict):
+        _fill_actors(frame, found)
+        return
     if isinstance(found, pd.Series):
         names = pd.Series(found.to_numpy(), index=dated.index).fillna("").astype(str)
         frame["actors"] = frame["_row"].map(names).fillna("")
@@ -54,10 +91,15 @@ def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[p
     found = found[found["actor"].fillna("") != ""].sort_values(["doc_id", "sentence_id", "start"], kind="stable")
     types = found["type"].tolist() if "type" in found.columns else ["person"] * len(found)
     # (doc_id, sentence_id) -> [(actor, start, end, type)] in order of mention: plain lists, no frame per sentence
-    by_sentence: dict[tuple[Any, Any], list[tuple[str, int, int, Any]]] = {}
+    by_sentence: _Mentions = {}
     for key, mention in zip(zip(found["doc_id"].tolist(), found["sentence_id"].tolist()),
                             zip(found["actor"].tolist(), found["start"].tolist(), found["end"].tolist(), types)):
         by_sentence.setdefault(key, []).append(mention)
+    _fill_actors(frame, by_sentence)
+
+
+def _fill_actors(frame: pd.DataFrame, by_sentence: _Mentions) -> None:
+    """``actors`` and ``actor`` of each row of ``frame`` from the actor mentions of its sentence."""
     actors_col, actor_col = [], []
     for doc_id, sid, start, end in zip(frame["doc_id"], frame["sentence_id"], frame["start"], frame["end"]):
         g = by_sentence.get((doc_id, sid))
