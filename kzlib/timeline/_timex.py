@@ -313,8 +313,9 @@ _FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expe
                  r"offer(?:ed|s)?|promised?|pledged?|vowed?|likely|supposed|about|ready|planning|proposed?)\s+to")
 _PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
                r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|(?!un)[a-z]{2,}ed")  # "unnamed": an adjective
-# the tense markers of a sentence, in one pass: a future marker, a past form, a present form
-_TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
+# the tense markers of a sentence, in one pass: a future marker, a past form, a present form (each word starts
+# with a letter: the lookahead skips the ends of words without trying every word)
+_TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
                     r"|(?P<future2>'ll)\b", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
 _QUOTE = re.compile(r"''|``|[\"“”]")
