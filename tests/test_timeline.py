@@ -695,3 +695,40 @@ def test_timeml_month_with_a_year_in_words() -> None:
     # broadcast transcripts spell years out; TimeML's value is the month of that year
     assert _timex("The bomb went off in January nineteen ninety-seven.", "1998-02-27") == [
         ("January nineteen ninety-seven", "DATE", "1997-01")]
+
+
+def test_rule_lookahead_changes_no_match() -> None:
+    # each rule of both recognisers is compiled behind a lookahead for its possible first characters; the plain
+    # pattern finds the same matches, also where a match starts with a digit, an apostrophe, a capital or a
+    # character that matches an ASCII letter only case-insensitively (the Kelvin sign, the long s)
+    import re
+
+    from kzlib.timeline import _timex, recognise
+    from kzlib.timeline._regex import compile_rule
+
+    texts = ["In the '90s and the 1980s, on Monday, March 5, 1998, at 10:30 a.m. EST.",
+             "Over the weekend, two years ago, LAST WEEK, the third quarter of 2021, in ſpring, \u212aNOW.",
+             "She said he will leave at noon tomorrow; four days later, every year, 12/03/1999, 2022-01-07.",
+             "x'80s —1995– (2001) «in 2003» mid-2019, the new year, a while, some time, nineteen ninety-seven"]
+    rules = [r.pattern for r in _timex._vocab().rules] + [r.pattern for r in recognise._vocab().rules]
+    lookaheads = 0
+    def without_lookahead(src: str) -> str:
+        if not src.startswith("(?="):
+            return src
+        depth, i = 0, 0
+        while True:  # the end of the lookahead's group
+            depth += {"(": 1, ")": -1}.get(src[i], 0)
+            i += 2 if src[i] == "\\" else 1
+            if depth == 0:
+                return src[i:]
+
+    for p in rules:
+        plain = re.compile(without_lookahead(p.pattern))
+        lookaheads += p.pattern != plain.pattern
+        assert compile_rule(plain.pattern).pattern == p.pattern
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in p.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in plain.finditer(text)], (plain.pattern[:60], text)
+    assert lookaheads > len(rules) // 2
+    assert compile_rule(r"\b(?:x\s+)?\s*year").pattern == r"\b(?:x\s+)?\s*year"  # may start with a space
+    assert compile_rule(r"(?i:ab)|\d").pattern == r"(?=[\d]|(?i:[a]))(?i:ab)|\d"

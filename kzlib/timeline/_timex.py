@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from kzlib.timeline._regex import compile_rule
+
 _DIR = Path(__file__).resolve().parent.parent / "data"
 
 __all__ = ["Timex", "find"]
@@ -289,7 +291,7 @@ def _vocab() -> _V:
             digits = None
         else:
             words, digits = own.get(i) or anchors[name]
-        rules.append(_Rule(name, re.compile(src), words, re.compile(digits) if digits else None))
+        rules.append(_Rule(name, compile_rule(src), words, re.compile(digits) if digits else None))
     not_dates = re.compile(rf"\b(?i:{_alt(base['not_dates'])})\b")
     word_rules: dict[str, tuple[int, ...]] = {}
     for i, r in enumerate(rules):

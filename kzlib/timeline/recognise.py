@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from kzlib.text import ASCII_CASE_TWINS
+from kzlib.timeline._regex import compile_rule
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "temporal.yaml"
 
@@ -255,7 +256,7 @@ def _vocab() -> _Vocab:
     anchor_of = {"full_date": month_hit, "month_year": month_hit, "month_day": month_hit, "month_context": month_hit,
                  "weekday": weekday_hit, "iso": year_hit, "decade": year_hit, "year_context": year_hit,
                  "year_bare": year_hit}
-    rules = [_Rule(name, re.compile(p), tuple(frozenset(needs[name] + alt) for alt in (extra[0] if extra else [()])),
+    rules = [_Rule(name, compile_rule(p), tuple(frozenset(needs[name] + alt) for alt in (extra[0] if extra else [()])),
                    anchor_of.get(name)) for name, p, *extra in patterns]
     rank = {rule.name: i for i, rule in enumerate(rules)}
     future = re.compile(rf"(?<!\w){_alt(data['future_markers'], ignore_case=True)}(?!\w)")
