@@ -85,9 +85,8 @@ def compile_rule(src: str, flags: int = 0) -> re.Pattern:
         >>> compile_rule(r"\b(?:x\s+)?.?year").pattern  # may start with any character: as written
         '\\b(?:x\\s+)?.?year'
     """
-    if flags & re.IGNORECASE:
-        return re.compile(src, flags)
-    got, empty = _firsts(_p.parse(src, flags), False)
+    # (with re.IGNORECASE for the whole pattern the lookahead ignores case too: it may only let more through)
+    got, empty = _firsts(_p.parse(src, flags), bool(flags & re.IGNORECASE))
     if got is None or empty:
         return re.compile(src, flags)
     plain = "".join(sorted(x for x, icase in got if not icase))

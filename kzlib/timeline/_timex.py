@@ -292,7 +292,7 @@ def _vocab() -> _V:
         else:
             words, digits = own.get(i) or anchors[name]
         rules.append(_Rule(name, compile_rule(src), words, re.compile(digits) if digits else None))
-    not_dates = re.compile(rf"\b(?i:{_alt(base['not_dates'])})\b")
+    not_dates = compile_rule(rf"\b(?i:{_alt(base['not_dates'])})\b")
     word_rules: dict[str, tuple[int, ...]] = {}
     for i, r in enumerate(rules):
         for w in r.words:
@@ -303,7 +303,7 @@ def _vocab() -> _V:
               word_rules, frozenset(word_rules), not_dates, holidays,
               frozenset(i for i, r in enumerate(rules) if r.name in ("duration", "ago")),
               frozenset(w for q in list(number_of) + list(vague) for w in q.split()) - {"of"},
-              re.compile(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"),
+              compile_rule(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"),
               months_l | weekdays_l, low(_WORD.findall(n.lower())[-1] for n in base["not_dates"]))
 
 
