@@ -17,8 +17,6 @@ from typing import Any
 
 import yaml
 
-from kzlib.timeline._regex import compile_rule
-
 _DIR = Path(__file__).resolve().parent.parent / "data"
 
 __all__ = ["Timex", "find"]
@@ -291,8 +289,8 @@ def _vocab() -> _V:
             digits = None
         else:
             words, digits = own.get(i) or anchors[name]
-        rules.append(_Rule(name, compile_rule(src), words, re.compile(digits) if digits else None))
-    not_dates = compile_rule(rf"\b(?i:{_alt(base['not_dates'])})\b")
+        rules.append(_Rule(name, re.compile(src), words, re.compile(digits) if digits else None))
+    not_dates = re.compile(rf"\b(?i:{_alt(base['not_dates'])})\b")
     word_rules: dict[str, tuple[int, ...]] = {}
     for i, r in enumerate(rules):
         for w in r.words:
@@ -303,7 +301,7 @@ def _vocab() -> _V:
               word_rules, frozenset(word_rules), not_dates, holidays,
               frozenset(i for i, r in enumerate(rules) if r.name in ("duration", "ago")),
               frozenset(w for q in list(number_of) + list(vague) for w in q.split()) - {"of"},
-              compile_rule(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"),
+              re.compile(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"),
               months_l | weekdays_l, low(_WORD.findall(n.lower())[-1] for n in base["not_dates"]))
 
 

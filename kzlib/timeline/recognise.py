@@ -14,7 +14,6 @@ from typing import Any
 import yaml
 
 from kzlib.text import ASCII_CASE_TWINS
-from kzlib.timeline._regex import compile_rule
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "temporal.yaml"
 
@@ -84,7 +83,7 @@ class _Triggers:
         fallback: list[str] = []
         for name, (names, ignore_case) in words.items():
             names = list(names)
-            patterns[name] = compile_rule(rf"\b{_alt(names, ignore_case=ignore_case)}\b")
+            patterns[name] = re.compile(rf"\b{_alt(names, ignore_case=ignore_case)}\b")
             split = _plain_words(names, ignore_case=ignore_case)
             if split is None:
                 fallback.append(name)
@@ -256,10 +255,10 @@ def _vocab() -> _Vocab:
     anchor_of = {"full_date": month_hit, "month_year": month_hit, "month_day": month_hit, "month_context": month_hit,
                  "weekday": weekday_hit, "iso": year_hit, "decade": year_hit, "year_context": year_hit,
                  "year_bare": year_hit}
-    rules = [_Rule(name, compile_rule(p), tuple(frozenset(needs[name] + alt) for alt in (extra[0] if extra else [()])),
+    rules = [_Rule(name, re.compile(p), tuple(frozenset(needs[name] + alt) for alt in (extra[0] if extra else [()])),
                    anchor_of.get(name)) for name, p, *extra in patterns]
     rank = {rule.name: i for i, rule in enumerate(rules)}
-    future = compile_rule(rf"(?<!\w){_alt(data['future_markers'], ignore_case=True)}(?!\w)")
+    future = re.compile(rf"(?<!\w){_alt(data['future_markers'], ignore_case=True)}(?!\w)")
     not_dates = _Triggers.build({}, {"not_dates": (data["not_dates"], True)})
     point_only = re.compile(rf"\d|{_alt([*spinner, 'new year'], ignore_case=True)}")
     return _Vocab(month_of, weekday_of, number_of, unit_of, relative_of, deictic_of, spinner,
