@@ -270,12 +270,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
         frame = frame[frame["kind"] != "duration"]
     frame = frame[(frame["confidence"] >= min_confidence) | (frame["anchor"] == "unresolved")]
 
-    finder = actors if actors is not None else _actor_finder()
-    if finder is None:
-        log.info("kzlib.actors is not available: the actors column is left empty")
-        frame["actors"], frame["actor"] = "", ""
-    else:
-        _attach_actors(frame, sents.loc[sorted(frame["_row"].unique())], finder)
+    dated = sents.loc[sorted(frame["_row"].unique())]
 
     frame = frame.join(docs[["story_id", "outlet", "published", "date_certainty", "is_representative"]],
                        on="doc_id")
@@ -295,6 +290,17 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
 
     if one_copy_per_story:
         frame = _one_copy(frame)
+    finder = actors if actors is not None else _actor_finder()
+    if finder is None:
+        log.info("kzlib.actors is not available: the actors column is left empty")
+        frame["actors"], frame["actor"] = "", ""
+    else:
+        if finder is _gazetteer_mentions:
+            # a sentence's actors depend on it and the document's dated sentences before it: the copies of a story
+            # left out above are not scanned, nor a document's sentences after its last kept date
+            last = frame.groupby("doc_id")["sentence_id"].max()
+            dated = dated[dated["sentence_id"] <= dated["doc_id"].map(last)]
+        _attach_actors(frame, dated, finder)
     frame = frame.sort_values(["date_start", "doc_id", "sentence_id", "start"], kind="stable",
                               key=lambda s: s.replace("", "9999") if s.name == "date_start" else s)
     return frame[EVENT_COLUMNS + ["start", "end", "timex_start", "timex_end"]].reset_index(drop=True)
