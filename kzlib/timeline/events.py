@@ -114,9 +114,12 @@ def _fill_actors(frame: pd.DataFrame, by_sentence: _Mentions) -> None:
 
 
 _SPACE = re.compile(r"\s")
+_NOT_BLANK_SPACE = re.compile(r"[^\S ]")  # white space other than a plain space
 _CLAUSE_MARK = re.compile(r"[,;:.!?\"“”()—–]")
 _CLAUSE_START = re.compile(r"[,;:.!?\"“”()—–]\s*")
-_CLAUSE_END = re.compile(r"[;!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)")  # "U.S. forces" does not end a clause
+# "U.S. forces" does not end a clause (the dot's lookbehind after it: each match starts with one of [;!?.], which
+# the engine finds with a fast character scan)
+_CLAUSE_END = re.compile(r"(?:[;!?]|\.(?<![A-Z]\.))(?:\s|$)")
 
 
 def _label(text: str, start: int, end: int, *, width: int = 70) -> str:
@@ -124,7 +127,8 @@ def _label(text: str, start: int, end: int, *, width: int = 70) -> str:
 
     A date phrase that opens its clause ("On Friday, Tokayev ...") is dropped and the clause after it kept.
     """
-    text = _SPACE.sub(" ", text)
+    if _NOT_BLANK_SPACE.search(text):
+        text = _SPACE.sub(" ", text)
     starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, start)]
     lo = starts[-1] if starts else 0
     if not text[lo:start].strip(" ,") and text[end:end + 2].strip().startswith(","):
