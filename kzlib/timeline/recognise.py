@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from kzlib.text import ASCII_CASE_TWINS
+from kzlib.timeline._timex import _alt as _trie
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "temporal.yaml"
 
@@ -258,7 +259,8 @@ def _vocab() -> _Vocab:
     rules = [_Rule(name, re.compile(p), tuple(frozenset(needs[name] + alt) for alt in (extra[0] if extra else [()])),
                    anchor_of.get(name)) for name, p, *extra in patterns]
     rank = {rule.name: i for i, rule in enumerate(rules)}
-    future = re.compile(rf"(?<!\w){_alt(data['future_markers'], ignore_case=True)}(?!\w)")
+    # the markers as a trie (the same strings, without trying each marker in turn at every place)
+    future = re.compile(rf"(?<!\w)(?i:{_trie(data['future_markers'])})(?!\w)")
     not_dates = _Triggers.build({}, {"not_dates": (data["not_dates"], True)})
     point_only = re.compile(rf"\d|{_alt([*spinner, 'new year'], ignore_case=True)}")
     return _Vocab(month_of, weekday_of, number_of, unit_of, relative_of, deictic_of, spinner,
