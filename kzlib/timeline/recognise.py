@@ -22,9 +22,10 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "temporal.yaml"
 # --- vocabulary and compiled patterns ------------------------------------------------------------
 
 def _alt(words: Iterable[str], *, ignore_case: bool = False) -> str:
-    """A regex alternation of words (longest first), with flexible whitespace."""
-    parts = sorted({w for w in words}, key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+    """A regex alternation of words, with flexible whitespace: a trie of their characters, so that the engine
+    does not try each word in turn; where several words match at one place the longest is tried first (as in an
+    alternation of the words, longest first)."""
+    body = _trie(words)
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 
@@ -259,8 +260,7 @@ def _vocab() -> _Vocab:
     rules = [_Rule(name, re.compile(p), tuple(frozenset(needs[name] + alt) for alt in (extra[0] if extra else [()])),
                    anchor_of.get(name)) for name, p, *extra in patterns]
     rank = {rule.name: i for i, rule in enumerate(rules)}
-    # the markers as a trie (the same strings, without trying each marker in turn at every place)
-    future = re.compile(rf"(?<!\w)(?i:{_trie(data['future_markers'])})(?!\w)")
+    future = re.compile(rf"(?<!\w){_alt(data['future_markers'], ignore_case=True)}(?!\w)")
     not_dates = _Triggers.build({}, {"not_dates": (data["not_dates"], True)})
     point_only = re.compile(rf"\d|{_alt([*spinner, 'new year'], ignore_case=True)}")
     return _Vocab(month_of, weekday_of, number_of, unit_of, relative_of, deictic_of, spinner,
