@@ -695,3 +695,15 @@ def test_timeml_month_with_a_year_in_words() -> None:
     # broadcast transcripts spell years out; TimeML's value is the month of that year
     assert _timex("The bomb went off in January nineteen ninety-seven.", "1998-02-27") == [
         ("January nineteen ninety-seven", "DATE", "1997-01")]
+
+
+@pytest.mark.parametrize("one_copy", [True, False])
+def test_default_actors_are_those_of_find_mentions(prepared, one_copy: bool) -> None:
+    # the default actor lookup scans the dated sentences with Gazetteer.scan itself (and, with one copy per story,
+    # only the kept documents up to their last kept date); kzlib.actors.find_mentions as the finder gives the
+    # same actors and events
+    actors = pytest.importorskip("kzlib.actors")
+    ev = build_events(prepared, one_copy_per_story=one_copy)
+    assert (ev["actors"] != "").sum() > 10
+    pd.testing.assert_frame_equal(ev, build_events(prepared, one_copy_per_story=one_copy,
+                                                   actors=actors.find_mentions))

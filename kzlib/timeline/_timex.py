@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -312,8 +313,9 @@ _FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expe
                  r"offer(?:ed|s)?|promised?|pledged?|vowed?|likely|supposed|about|ready|planning|proposed?)\s+to")
 _PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
                r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|(?!un)[a-z]{2,}ed")  # "unnamed": an adjective
-# the tense markers of a sentence, in one pass: a future marker, a past form, a present form
-_TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
+# the tense markers of a sentence, in one pass: a future marker, a past form, a present form (each word starts
+# with a letter: the lookahead skips the ends of words without trying every word)
+_TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
                     r"|(?P<future2>'ll)\b", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
 _QUOTE = re.compile(r"''|``|[\"“”]")
@@ -375,7 +377,7 @@ def _num(raw: str | None, v: _V) -> float | None:
     """The number a quantity word stands for; None for a vague quantity ("several")."""
     if raw is None:
         return 1.0
-    r = re.sub(r"\s+", " ", raw.strip().lower())
+    r = _SPACES.sub(" ", raw.strip().lower())
     if r in v.vague:
         return None
     if r.endswith(" 1/2"):
@@ -388,7 +390,7 @@ def _num(raw: str | None, v: _V) -> float | None:
 
 def _dur(n: float | None, unit_word: str, v: _V) -> str:
     u = unit_word.lower().rstrip()
-    u = re.sub(r"\s+", " ", u)
+    u = _SPACES.sub(" ", u)
     if u == "centuries":
         u = "century"
     if u.endswith("s") and u[:-1] in v.unit_of:
@@ -434,7 +436,7 @@ def _quarter_of(d: dt.date) -> int:
 
 
 def _unit_base(word: str) -> str:
-    w = re.sub(r"\s+", " ", word.lower())
+    w = _SPACES.sub(" ", word.lower())
     for u in ("calendar year", "fiscal year"):
         if w == u:
             return "year"
@@ -574,6 +576,9 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 50, 30
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+_SPACES = re.compile(r"\s+")
+_PART_YEAR = re.compile(r"P(?:[6-9]|1[01])M|P[23]Q")  # a year to date: later "a year ago" is that year's
 _WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[a-z]+|\d+")
 _SHORT_TEXT = 400  # characters: a text this short (a sentence) is searched whole by each rule it calls for
@@ -590,6 +595,12 @@ def _places(lower: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _digit_rules() -> tuple[tuple[int, re.Pattern], ...]:
+    """(place, digit pattern) of the rules tried around hits of a digit pattern."""
+    return tuple((i, rule.digits) for i, rule in enumerate(_vocab().rules) if rule.digits is not None)
+
+
 def find(text: str) -> list[_Match]:
     """The expressions of ``text`` before they are resolved (independent of the DCT: a repeated text's can be
     reused)."""
@@ -597,7 +608,8 @@ def find(text: str) -> list[_Match]:
         return []
     v = _vocab()
     lower = text.lower()
-    hit_words: frozenset[str] | set[str] = v.words.intersection(_WORD.findall(lower))
+    words = _WORD.findall(lower)
+    hit_words: frozenset[str] | set[str] = v.words.intersection(words)
     if hit_words & v.cased:  # month and weekday names match capitalised only ("may", "march" are verbs)
         hit_words = {w for w in hit_words if w not in v.cased or w.capitalize() in text or w.upper() in text}
     has_digit = _DIGIT.search(text) is not None
@@ -618,11 +630,11 @@ def find(text: str) -> list[_Match]:
                         places = _places(lower, word) if len(lower) == n else whole
                     at.setdefault(i, []).extend(places)
         if has_digit:
-            for i, rule in enumerate(v.rules):
-                if rule.digits is not None and rule.digits.search(text):
+            for i, digits in _digit_rules():
+                if digits.search(text):
                     at[i] = whole
     elif hit_words:
-        recent: list[str] = []  # the last few words, for rules that need a quantity before their word
+        recent: deque[str] = deque(maxlen=5)  # the last few words, for rules that need a quantity before their word
         for w in _TOKEN.finditer(lower):
             word = w.group(0)
             rs = v.word_rules.get(word) if word in hit_words else None
@@ -632,13 +644,10 @@ def find(text: str) -> list[_Match]:
                     if quantity or i not in v.need_quantity:
                         at.setdefault(i, []).append(w.span())
             recent.append(word)
-            if len(recent) > 5:
-                del recent[0]
     if has_digit and n > _SHORT_TEXT:
-        for i, rule in enumerate(v.rules):
-            if rule.digits is not None:
-                for h in rule.digits.finditer(text):
-                    at.setdefault(i, []).append(h.span())
+        for i, digits in _digit_rules():
+            for h in digits.finditer(text):
+                at.setdefault(i, []).append(h.span())
     found: list[_Match] = []
     seen: set[tuple[int, int, int]] = set()
     for order in sorted(at):
@@ -663,7 +672,7 @@ def find(text: str) -> list[_Match]:
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     kept: list[_Match] = []
     taken = bytearray(len(text) + 1)
-    for nd in (v.not_dates.finditer(text) if v.not_date_words.intersection(_WORD.findall(lower)) else ()):
+    for nd in (v.not_dates.finditer(text) if v.not_date_words.intersection(words) else ()):
         taken[nd.start():nd.end()] = b"\x01" * (nd.end() - nd.start())
     for c in found:
         if any(taken[c.start:c.end]):

@@ -31,8 +31,11 @@ from typing import Any
 from kzlib.timeline._timex import (
     _DAY_VALUE,
     _MONEY_BEFORE,
+    _MONTH_VALUE,
+    _PART_YEAR,
     _SCHEDULED_DAYS,
     _SEASON_ORDER,
+    _SPACES,
     _V,
     Timex,
     _dur,
@@ -68,16 +71,13 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
             if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
                 with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
                     state["last_day"], state["last_day_pos"] = dt.date.fromisoformat(t.value[:10]), c.end
-            if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", t.value):
+            if t.type == "DATE" and _MONTH_VALUE.fullmatch(t.value):
                 state["last_month"] = dt.date(int(t.value[:4]), int(t.value[5:7]), 1)
             if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
                 state["last_year"] = int(t.value[:4])
             if t.type == "DURATION" and _PART_YEAR.fullmatch(t.value):  # "the nine months": a year frame
                 state["year_pos"] = c.start
     return out
-
-
-_PART_YEAR = re.compile(r"P(?:[6-9]|1[01])M|P[23]Q")  # a year to date: later "a year ago" is that year's
 
 
 def _frame_quarter(state: dict[str, Any], pos: int) -> tuple[int, int] | None:
@@ -90,7 +90,7 @@ def _frame_quarter(state: dict[str, Any], pos: int) -> tuple[int, int] | None:
 
 
 def _rel_step(rel: str) -> int | None:
-    r = re.sub(r"\s+", " ", rel.lower())
+    r = _SPACES.sub(" ", rel.lower())
     if r in ("last", "the past", "the previous", "the last", "this past", "previous", "last fiscal"):
         return -1
     if r in ("next", "the coming", "the following", "the next", "this coming", "coming", "next fiscal"):
@@ -151,7 +151,7 @@ def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
         unit = g["unit"].lower()
         num = (g.get("num") or "").lower()
         adjectival = not unit.endswith("s") and num not in ("a", "an", "one", "1", "") and not g.get("period")
-        amod = re.sub(r"\s+", " ", (g.get("amod") or "").lower())
+        amod = _SPACES.sub(" ", (g.get("amod") or "").lower())
         if g.get("det") and (adjectival or (g.get("rel") or "").lower() in ("past", "last") and False):
             s = m.start("rel") if g.get("rel") else (m.start("amod") if g.get("amod") else m.start("num"))
         if g.get("rel") and g["rel"].lower() == "last" and not g.get("det") and g.get("amod"):
@@ -170,7 +170,7 @@ def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
     elif rule == "ago":
         if (g.get("ago") or "").lower() in ("later", "before", "hence"):
             e = m.end("unit")
-        amod = re.sub(r"\s+", " ", (g.get("amod") or "").lower())
+        amod = _SPACES.sub(" ", (g.get("amod") or "").lower())
         if amod in ("just", "only"):
             s = m.start("num") if g.get("num") else m.start("unit")
     if rule == "month" and g.get("yrel"):
@@ -188,10 +188,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
     s, e = c.start, c.end
     mod = ""
     pm = (g.get("pmod") or "").lower()
-    pm = re.sub(r"\s+", " ", pm)
+    pm = _SPACES.sub(" ", pm)
     if pm:
         mod = v.pmod_of.get(pm, "")
-    am = re.sub(r"\s+", " ", (g.get("amod") or "").lower())
+    am = _SPACES.sub(" ", (g.get("amod") or "").lower())
     if am:
         mod = v.amod_of.get(am, "")
 
@@ -329,7 +329,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             return None
         nq: int | None = v.ordinal_of.get((g.get("qord") or "").lower())
         half = unit == "half"
-        yrel = re.sub(r"\s+", " ", (g.get("yrel") or g.get("arel") or "").lower())
+        yrel = _SPACES.sub(" ", (g.get("yrel") or g.get("arel") or "").lower())
         det = (g.get("det") or "").lower()
         ago = bool(g.get("ago")) or yrel in ("year-ago", "year-earlier", "last year's") or det == "last year's"
         year = g.get("year") or g.get("year2")
@@ -395,7 +395,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 
     if rule == "season":
         code = v.season_of[g["season"].lower()]
-        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+        rel = _SPACES.sub(" ", (g.get("rel") or "").lower())
         if rel in ("early", "the early", "mid"):
             mod = {"early": "START", "the early": "START", "mid": "MID"}[rel]
         elif rel in ("late", "the late"):
@@ -414,7 +414,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         return T("DATE", f"{y:04d}-{code}")
 
     if rule == "deictic":
-        w = re.sub(r"\s+", " ", g["deictic"].lower())
+        w = _SPACES.sub(" ", g["deictic"].lower())
         pod = (g.get("pod") or "").lower()
         shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1, "this": 0,
                  "overnight": 0, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
@@ -426,7 +426,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         return T("DATE", base)
 
     if rule == "weekday":
-        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+        rel = _SPACES.sub(" ", (g.get("rel") or "").lower())
         if rel in ("early", "late", "earlier", "later"):
             mod = "START" if rel == "early" else ("END" if rel == "late" else "")
             rel = ""
@@ -443,7 +443,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 
     if rule in ("relunit", "in_year"):
         unit = _unit_base(g["unit"])
-        rel = re.sub(r"\s+", " ", (g.get("rel") or "this").lower())
+        rel = _SPACES.sub(" ", (g.get("rel") or "this").lower())
         if pm == "end" and rule == "in_year":
             mod = "END"
         if rule == "in_year" or (pm in ("earlier", "later") and rel == "the"):
@@ -496,7 +496,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         return T("DATE", f"{dct.year + step:04d}")
 
     if rule == "refday":
-        w = re.sub(r"\s+", " ", g["rd"].lower())
+        w = _SPACES.sub(" ", g["rd"].lower())
         ref_day = state.get("last_day") or dct
         if ref_day is None:
             return T("DATE", "XXXX-XX-XX")
@@ -504,13 +504,13 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             -1 if any(x in w for x in ("previous", "preceding", "before")) else 0)
         return T("DATE", _ymd(ref_day + dt.timedelta(days=shift)))
     if rule == "refyear":
-        w = re.sub(r"\s+", " ", g["ry"].lower())
+        w = _SPACES.sub(" ", g["ry"].lower())
         base_year = state.get("last_year") or (dct.year if dct else None)
         if base_year is None:
             return T("DATE", "XXXX")
         return T("DATE", f"{base_year + {'the following': 1, 'the previous': -1, 'the preceding': -1}.get(w, 0):04d}")
     if rule == "holiday":
-        kind, spec = v.holidays[re.sub(r"\s+", " ", g["holiday"].lower())]
+        kind, spec = v.holidays[_SPACES.sub(" ", g["holiday"].lower())]
         rel = (g.get("rel") or "").lower()
         if dct is None:
             return T("DATE", f"XXXX-{spec}" if kind == "fixed" else f"XXXX-{spec[0]:02d}")
@@ -595,7 +595,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         return T("DURATION", value)
     if rule == "duration_plural":
         unit = g["unit"]
-        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+        rel = _SPACES.sub(" ", (g.get("rel") or "").lower())
         if rel in ("recent", "past") and unit.lower() == "years" and not g.get("vague"):
             return T("DATE", "PAST_REF", "")  # "in recent years": TimeBank's past reference
         if rel in ("coming", "the coming", "the next") and not g.get("vague"):
@@ -612,7 +612,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
     if rule == "while":
         return T("DURATION", "PXX")
     if rule == "ref":
-        value = v.refs[re.sub(r"\s+", " ", g["ref"].lower())]
+        value = v.refs[_SPACES.sub(" ", g["ref"].lower())]
         return T("DATE", value)
     if rule == "set_adv":
         return T("SET", v.set_adverbs[g["setadv"].lower()])

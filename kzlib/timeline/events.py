@@ -22,13 +22,46 @@ log = logging.getLogger(__name__)
 
 # --- events --------------------------------------------------------------------------------------
 
-def _actor_finder() -> Callable[[pd.DataFrame], pd.DataFrame] | None:
-    """``kzlib.actors.find_mentions`` (one row per actor mention), or None when it is not available."""
+def _actor_finder() -> Callable[[pd.DataFrame], Any] | None:
+    """The actor mentions of sentences (:func:`_gazetteer_mentions`, the mentions of
+    ``kzlib.actors.find_mentions``), or None when ``kzlib.actors`` is not available."""
     try:
         from kzlib import actors  # noqa: PLC0415 - optional dependency between stages
     except ImportError:
         return None
-    return getattr(actors, "find_mentions", None)
+    if not hasattr(actors, "default_gazetteer"):
+        return getattr(actors, "find_mentions", None)
+    return _gazetteer_mentions
+
+
+_Mentions = dict[tuple[Any, Any], list[tuple[str, int, int, Any]]]
+
+
+def _gazetteer_mentions(dated: pd.DataFrame) -> _Mentions:
+    """The actor mentions of ``kzlib.actors.find_mentions`` as ``(doc_id, sentence_id) -> [(actor, start, end,
+    type)]`` in order of mention: each document's sentences scanned in order by the bundled gazetteer, each with
+    the actors named before it in the document (its last 50) as context, with no pandas frame per document.
+    """
+    from kzlib.actors import default_gazetteer  # noqa: PLC0415 - optional dependency between stages
+
+    g = default_gazetteer()
+    known = g.actors
+    ordered = dated.sort_values(["doc_id", "sentence_id"], kind="stable")
+    out: _Mentions = {}
+    doc_before: Any = None
+    recent: list[str] = []
+    for doc_id, sid, text in zip(ordered["doc_id"].tolist(), ordered["sentence_id"].tolist(), ordered["text"].tolist()):
+        if doc_id != doc_before:
+            doc_before, recent = doc_id, []
+        mentions = []
+        for m in g.scan(str(text), context=recent):
+            if m.actor:
+                mentions.append((m.actor, m.start, m.end, m.type if m.actor in known else "person"))
+                recent.append(m.actor)
+        recent = recent[-50:]
+        if mentions:
+            out[(doc_id, int(sid))] = mentions
+    return out
 
 
 def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[pd.DataFrame], Any]) -> None:
@@ -36,10 +69,14 @@ def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[p
     nearest to the date phrase, persons preferred) in ``frame``, in place.
 
     ``finder`` returns either a mentions table (``doc_id``, ``sentence_id``, ``actor``, ``start``, ``end``,
-    optional ``type``) or a Series of "; "-joined names aligned with ``dated``.
+    optional ``type``), a Series of "; "-joined names aligned with ``dated`` or (:func:`_gazetteer_mentions`)
+    the mentions of each sentence.
     """
     found = finder(dated)
     frame["actors"], frame["actor"] = "", ""
+    if isinstance(found, dict):
+        _fill_actors(frame, found)
+        return
     if isinstance(found, pd.Series):
         names = pd.Series(found.to_numpy(), index=dated.index).fillna("").astype(str)
         frame["actors"] = frame["_row"].map(names).fillna("")
@@ -54,10 +91,15 @@ def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[p
     found = found[found["actor"].fillna("") != ""].sort_values(["doc_id", "sentence_id", "start"], kind="stable")
     types = found["type"].tolist() if "type" in found.columns else ["person"] * len(found)
     # (doc_id, sentence_id) -> [(actor, start, end, type)] in order of mention: plain lists, no frame per sentence
-    by_sentence: dict[tuple[Any, Any], list[tuple[str, int, int, Any]]] = {}
+    by_sentence: _Mentions = {}
     for key, mention in zip(zip(found["doc_id"].tolist(), found["sentence_id"].tolist()),
                             zip(found["actor"].tolist(), found["start"].tolist(), found["end"].tolist(), types)):
         by_sentence.setdefault(key, []).append(mention)
+    _fill_actors(frame, by_sentence)
+
+
+def _fill_actors(frame: pd.DataFrame, by_sentence: _Mentions) -> None:
+    """``actors`` and ``actor`` of each row of ``frame`` from the actor mentions of its sentence."""
     actors_col, actor_col = [], []
     for doc_id, sid, start, end in zip(frame["doc_id"], frame["sentence_id"], frame["start"], frame["end"]):
         g = by_sentence.get((doc_id, sid))
@@ -72,9 +114,12 @@ def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[p
 
 
 _SPACE = re.compile(r"\s")
+_NOT_BLANK_SPACE = re.compile(r"[^\S ]")  # white space other than a plain space
 _CLAUSE_MARK = re.compile(r"[,;:.!?\"“”()—–]")
 _CLAUSE_START = re.compile(r"[,;:.!?\"“”()—–]\s*")
-_CLAUSE_END = re.compile(r"[;!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)")  # "U.S. forces" does not end a clause
+# "U.S. forces" does not end a clause (the dot's lookbehind after it: each match starts with one of [;!?.], which
+# the engine finds with a fast character scan)
+_CLAUSE_END = re.compile(r"(?:[;!?]|\.(?<![A-Z]\.))(?:\s|$)")
 
 
 def _label(text: str, start: int, end: int, *, width: int = 70) -> str:
@@ -82,7 +127,8 @@ def _label(text: str, start: int, end: int, *, width: int = 70) -> str:
 
     A date phrase that opens its clause ("On Friday, Tokayev ...") is dropped and the clause after it kept.
     """
-    text = _SPACE.sub(" ", text)
+    if _NOT_BLANK_SPACE.search(text):
+        text = _SPACE.sub(" ", text)
     starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, start)]
     lo = starts[-1] if starts else 0
     if not text[lo:start].strip(" ,") and text[end:end + 2].strip().startswith(","):
@@ -228,12 +274,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
         frame = frame[frame["kind"] != "duration"]
     frame = frame[(frame["confidence"] >= min_confidence) | (frame["anchor"] == "unresolved")]
 
-    finder = actors if actors is not None else _actor_finder()
-    if finder is None:
-        log.info("kzlib.actors is not available: the actors column is left empty")
-        frame["actors"], frame["actor"] = "", ""
-    else:
-        _attach_actors(frame, sents.loc[sorted(frame["_row"].unique())], finder)
+    dated = sents.loc[sorted(frame["_row"].unique())]
 
     frame = frame.join(docs[["story_id", "outlet", "published", "date_certainty", "is_representative"]],
                        on="doc_id")
@@ -253,6 +294,17 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
 
     if one_copy_per_story:
         frame = _one_copy(frame)
+    finder = actors if actors is not None else _actor_finder()
+    if finder is None:
+        log.info("kzlib.actors is not available: the actors column is left empty")
+        frame["actors"], frame["actor"] = "", ""
+    else:
+        if finder is _gazetteer_mentions:
+            # a sentence's actors depend on it and the document's dated sentences before it: the copies of a story
+            # left out above are not scanned, nor a document's sentences after its last kept date
+            last = frame.groupby("doc_id")["sentence_id"].max()
+            dated = dated[dated["sentence_id"] <= dated["doc_id"].map(last)]
+        _attach_actors(frame, dated, finder)
     frame = frame.sort_values(["date_start", "doc_id", "sentence_id", "start"], kind="stable",
                               key=lambda s: s.replace("", "9999") if s.name == "date_start" else s)
     return frame[EVENT_COLUMNS + ["start", "end", "timex_start", "timex_end"]].reset_index(drop=True)

@@ -59,8 +59,11 @@ def _document_mentions(texts: list[str], published: Any, certainty: str, *, wind
         latest = _latest_reported([m for ms in first for m in ms if m is not None],
                                   before=pub_anchor.date if certainty == "copy-date" else None)
         anchor = _make_anchor(published, certainty, estimate=latest)
-    result = []
+    result: list[list[dict[str, Any]]] = []
     for cs, t, ms, f in zip(cands, texts, first, found):
+        if not cs and not f:  # nothing found (most sentences)
+            result.append([])
+            continue
         row = [m if m is not None else _resolve(c, t, anchor, window=window) for c, m in zip(cs, ms)]
         _flag(row, pub_anchor.published, certainty, tolerance)
         result.append(_with_timex(row, t, anchor, found=f))

@@ -174,8 +174,8 @@ def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, 
                            "date": "", "granularity": "", "anchor": "", "anchor_date": "", "confidence": 0.0,
                            "future": future, "flag": "", "note": ""}
     base = _BASE_CONFIDENCE[rule]
-    spun = any(_norm(g.get(k) or "") in v.spinner and _norm(g.get(k) or "") != "previous"
-               for k in ("rel", "pre", "ago"))
+    spun = any(n in v.spinner and n != "previous"
+               for n in (_norm(raw) if raw else "" for raw in (g.get("rel"), g.get("pre"), g.get("ago"))))
     if spun:
         base *= _SPINNER_FACTOR
     notes: list[str] = []
