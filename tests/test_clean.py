@@ -236,3 +236,20 @@ def test_a_decree_paragraph_does_not_make_the_document_republished(tmp_path):
     assert doc["republished_from"] == ""
     assert doc["version"] != "republished"
     assert "Order has been restored" in " ".join(c.paragraphs.loc[c.paragraphs["kind"] == "body", "text"])
+
+
+def test_sentence_spans_match_punkt_on_random_text(seeds_corpus):
+    """The spans written out without NLTK's generators (SentenceSplitter.spans) are Punkt's own on text
+    made of the characters its patterns look at: marks, quotes, brackets, ASCII and other blanks."""
+    import random
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    splitter = SentenceSplitter().fit(analysable(seeds_corpus.paragraphs)["text"].tolist())
+    punkt = PunktSentenceTokenizer(splitter.tokenizer_._params)
+    pieces = ["Gen", "Mr", "U.S", "Jan", "said", "The", "he", "A", "7", "x", ".", ".", "!", "?", "...", ")", "(",
+              '"', "'", "“", "”", "«", "»", "-", "--", ",", ";", ":", " ", " ", "  ", "\n", "\t", "\u00a0", "\x0b"]
+    rng = random.Random(0)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for t in texts:
+        assert splitter.spans(t) == [(s, e, t[s:e]) for s, e in punkt.span_tokenize(t)], repr(t)
