@@ -96,13 +96,33 @@ def _caps_spans(text: str) -> list[list[str]]:
         if before and text[before - 1] in _ASCII_LETTERS:     # inside a word: no token starts here
             pos = start + 1
             continue
-        run: list[str] = []
-        for role, word in map(_span_role, _SPAN_TOKENS.findall(m.group())):
-            if role == 1 or role == 2:
-                run.append(word)
-        _end_run(run, spans)
+        kept = _RUN_SPANS.get(found := m.group())
+        if kept is None:
+            kept = _run_span(found)
+            if len(_RUN_SPANS) < _RUN_SPANS_MAX:
+                _RUN_SPANS[found] = kept
+        if kept:
+            spans.append(list(kept))
         pos = m.end()
     return spans
+
+
+#: The span each run of :data:`_NAME_RUN` gives (empty: none), remembered for the first
+#: :data:`_RUN_SPANS_MAX` distinct runs (names recur: ~100 bytes each, at most ~10 MB).
+_RUN_SPANS: dict[str, tuple[str, ...]] = {}
+_RUN_SPANS_MAX = 1 << 17
+
+
+def _run_span(run_text: str) -> tuple[str, ...]:
+    """The name span one run of :data:`_NAME_RUN` gives (:func:`_end_run` of its name words and
+    connectors), empty where it gives none."""
+    run: list[str] = []
+    for role, word in map(_span_role, _SPAN_TOKENS.findall(run_text)):
+        if role == 1 or role == 2:
+            run.append(word)
+    kept: list[list[str]] = []
+    _end_run(run, kept)
+    return tuple(kept[0]) if kept else ()
 
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -168,6 +188,7 @@ def _used_alone(texts: Iterable[str], words: set[str]) -> set[str]:
 
 
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_NO_COUNTS: Counter = Counter()      # read only: the counts of a context no story has
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -285,8 +306,10 @@ class SpinRepairer:
             if spun_words.isdisjoint(span):
                 continue
             story = story_of.get(doc_id) if (stories is not None and doc_id) else None
+            last = len(span) - 1
             for i, tok in enumerate(span):
-                key = _span_key(span, i)
+                # _span_key(span, i), written out (the loop's hot spot)
+                key = (tuple(span[i - 2 if i > 2 else 0:i]), tuple(span[i + 1:i + 3]), i < 2, last - i < 2)
                 if key not in wanted:
                     continue
                 ref[key][tok] += 1
@@ -321,7 +344,7 @@ class SpinRepairer:
                     cands = ref.get(key)
                     if not cands:
                         continue
-                    local = story_ref.get((key, story), Counter())
+                    local = story_ref.get((key, story), _NO_COUNTS)
                     ranked = sorted(cands, key=lambda c: (-local[c], -cands[c], c))
                     best = ranked[0]
                     if len(ranked) > 1 and (local[ranked[1]], cands[ranked[1]]) == (local[best], cands[best]):
