@@ -253,3 +253,20 @@ def test_sentence_spans_match_punkt_on_random_text(seeds_corpus):
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
     for t in texts:
         assert splitter.spans(t) == [(s, e, t[s:e]) for s, e in punkt.span_tokenize(t)], repr(t)
+
+
+def test_punkt_trained_through_kzlib_learns_what_nltk_learns(seeds_corpus):
+    """SentenceSplitter trains Punkt with its own token class (NLTK's patterns called directly): the same
+    abbreviations, collocations, sentence starters and orthographic contexts as NLTK's PunktTrainer."""
+    from nltk.tokenize.punkt import PunktTrainer
+
+    texts = analysable(seeds_corpus.paragraphs)["text"].tolist()
+    ours = SentenceSplitter(abbreviations=[]).fit(texts).tokenizer_._params
+    trainer = PunktTrainer()
+    trainer.INCLUDE_ALL_COLLOCS = False
+    trainer.train("\n\n".join(texts), finalize=True)
+    theirs = trainer.get_params()
+    assert ours.abbrev_types == theirs.abbrev_types and ours.abbrev_types
+    assert ours.collocations == theirs.collocations
+    assert ours.sent_starters == theirs.sent_starters
+    assert dict(ours.ortho_context) == dict(theirs.ortho_context) and ours.ortho_context
