@@ -9,6 +9,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -98,6 +99,25 @@ def _memo_punkt() -> type:
             kwargs.setdefault("token_cls", _fast_token())
             super().__init__(*args, **kwargs)
             self._decisions: dict[str, bool] = {}
+
+        def _tokenize_words(self, plaintext: str) -> Iterator[Any]:
+            """NLTK's ``_tokenize_words``, its word pattern called directly (not through nltk.redos)."""
+            words = self._lang_vars._word_tokenizer_re()
+            findall = getattr(words, "_rx", words).findall
+            parastart = False
+            for line in plaintext.split("\n"):
+                if line.strip():
+                    line_toks = iter(findall(line))
+                    try:
+                        tok = next(line_toks)
+                    except StopIteration:
+                        continue
+                    yield self._Token(tok, parastart=parastart, linestart=True)
+                    parastart = False
+                    for tok in line_toks:
+                        yield self._Token(tok)
+                else:
+                    parastart = True
 
         def text_contains_sentbreak(self, text: str) -> bool:
             decision = self._decisions.get(text)
