@@ -270,3 +270,12 @@ def test_punkt_trained_through_kzlib_learns_what_nltk_learns(seeds_corpus):
     assert ours.collocations == theirs.collocations
     assert ours.sent_starters == theirs.sent_starters
     assert dict(ours.ortho_context) == dict(theirs.ortho_context) and ours.ortho_context
+
+
+def test_paragraph_keys_are_their_words_joined_by_one_space():
+    """_classify keys a paragraph by its lower-cased words joined by one space: the text with each run of
+    non-word characters made one space, stripped."""
+    from kzlib.clean import _NON_WORD, _WORD
+
+    for p in ["", " ", "--", "Word", " Leading and trailing. ", "a\u00a0b\tc\n", "İstanbul’s «news»", "x_y 3,5 é"]:
+        assert " ".join(_WORD.findall(p.lower())) == _NON_WORD.sub(" ", p.lower()).strip(), p
