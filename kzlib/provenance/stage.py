@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib._memory import releases_memory
+from kzlib.engine import map_partitions_by_document
 from kzlib.errors import CorpusError, ParameterError
 from kzlib.provenance.copies import _stories, find_copies
 from kzlib.provenance.features import _objects, _per_document, _text
@@ -51,7 +52,8 @@ def _swap_like(x: str, y: str) -> bool:
 
 
 def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
-                        clean_texts: Iterable[str | tuple[str, ...]]) -> list[tuple[str, str]]:
+                        clean_texts: Iterable[str | tuple[str, ...]], *, engine: str = "pandas", scheduler: Any = None,
+                        npartitions: int | str | None = None) -> list[tuple[str, str]]:
     """(spun form, original) pairs among an actor's names: two forms of the same length that share a word
     and differ only by dissimilar words ("Ned Worth" / "Ned Price"; spelling variants are not swaps).
     The original is the canonical name, else the form the clean text uses more."""
@@ -67,15 +69,16 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
                 if not diff or len(diff) == len(wa) or not all(_swap_like(x, y) for x, y in diff):
                     continue
                 pairs.append((a, b, name))
-    # occurrences of those forms in the clean text, one pass over it for all the forms (a form spans no
-    # line break, so a text that is its paragraphs, see _text, is counted joined by line breaks)
+    # occurrences of those forms in the clean text (per partition of the texts with the Dask engine)
     forms_asked = sorted({f for a, b, _ in pairs for f in (a, b)})
     counts = dict.fromkeys(forms_asked, 0)
     if forms_asked:
-        for t in clean_texts:
-            joined = t if isinstance(t, str) else "\n".join(t)
-            for form in forms_asked:
-                counts[form] += joined.count(form)
+        texts = list(clean_texts)
+        frame = pd.DataFrame({"doc_id": [f"{i:012d}" for i in range(len(texts))], "text": texts})
+        counted = map_partitions_by_document(frame, _form_counts_part, engine=engine, scheduler=scheduler,
+                                             npartitions=npartitions, forms=tuple(forms_asked))
+        for form, n in zip(counted["form"].tolist(), counted["n"].tolist()):
+            counts[form] += n
 
     out = []
     for a, b, name in pairs:
@@ -89,6 +92,18 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
         if counts[spun] == 0:
             out.append((spun, orig))
     return sorted(set(out))
+
+
+def _form_counts_part(frame: pd.DataFrame, *, forms: tuple[str, ...]) -> pd.DataFrame:
+    """``form`` and ``n``: how often each of ``forms`` occurs in the texts of ``frame`` (``text``), one pass
+    over each text for all the forms (a form spans no line break, so a text that is its paragraphs, see
+    _text, is counted joined by line breaks)."""
+    counts = dict.fromkeys(forms, 0)
+    for t in frame["text"].tolist():
+        joined = t if isinstance(t, str) else "\n".join(t)
+        for form in forms:
+            counts[form] += joined.count(form)
+    return pd.DataFrame({"form": list(counts), "n": list(counts.values())})
 
 
 @releases_memory
@@ -194,7 +209,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
         other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
         clean_texts = raw[~is_spun.reindex(raw.index).fillna(False)]
         repairer = SpinRepairer(table=base, gazetteer=names,
-                                variants=tuple(_gazetteer_variants(actors, clean_texts))).fit(
+                                variants=tuple(_gazetteer_variants(actors, clean_texts, engine=engine, scheduler=scheduler,
+                                                                   npartitions=npartitions))).fit(
             s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist(),
             engine=engine, scheduler=scheduler, npartitions=npartitions)
     else:
