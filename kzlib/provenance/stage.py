@@ -94,6 +94,22 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
     return sorted(set(out))
 
 
+def _runs(keys: list[Any], values: list[Any]) -> dict[Any, tuple]:
+    """The ``values`` of each run of equal ``keys`` (sorted: each key is one run), as a tuple, by key.
+
+    Example:
+        >>> _runs(["a", "a", "b"], [1, 2, 3])
+        {'a': (1, 2), 'b': (3,)}
+    """
+    out: dict[Any, tuple] = {}
+    start = 0
+    for key, run in itertools.groupby(keys):
+        n = sum(1 for _ in run)
+        out[key] = tuple(values[start:start + n])
+        start += n
+    return out
+
+
 def _form_counts_part(frame: pd.DataFrame, *, forms: tuple[str, ...]) -> pd.DataFrame:
     """``form`` and ``n``: how often each of ``forms`` occurs in the texts of ``frame`` (``text``), one pass
     over each text for all the forms (a form spans no line break, so a text that is its paragraphs, see
@@ -152,7 +168,9 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
     in_body = (paras["kind"] == "body") & (dup < 0)
     # each document's body text, as the tuple of its body paragraphs (joined where read, see _text)
-    raw = paras.loc[in_body, "text"].groupby(paras.loc[in_body, "doc_id"]).agg(tuple).reindex(ids).fillna("")
+    # (what groupby(doc_id).agg(tuple) gives, read off the sorted rows in one pass)
+    raw = pd.Series(_runs(paras.loc[in_body, "doc_id"].tolist(), paras.loc[in_body, "text"].tolist()),
+                    dtype=object, name="text").reindex(ids).fillna("").rename_axis("doc_id")
 
     # 1. per document: spin score, the table's phrases, the detected version (read off the raw text)
     compiled = _compile(table)
