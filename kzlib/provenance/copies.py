@@ -71,7 +71,9 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
 
     Each document's features and their hashes are computed per document: with ``engine="dask"`` over
     partitions of documents on ``scheduler`` (see :func:`kzlib.engine.map_partitions_by_document`, which
-    also reads ``npartitions``); the signatures, the banding and the verification run here.
+    also reads ``npartitions``), and so are their MinHash signatures with the Dask engine (each is the
+    document's own) and the verification of the candidate pairs (partitioned by their first document);
+    the document frequencies and the banding run here.
 
     Returns ``doc_a``, ``doc_b``, ``similarity`` (the aligned share), ``feature_jaccard`` (over all
     features), ``aligned_sentences``, ``shared_numbers``, ``shared_names``, ``evidence``, sorted.

@@ -144,9 +144,11 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     What is read off each document alone -- its spin evidence and score, its detected version, the
     features and hashes :func:`find_copies` compares -- is computed per document: with ``engine="dask"``
     over partitions of documents on ``scheduler`` (see :func:`kzlib.engine.map_partitions_by_document`,
-    which also reads ``npartitions``). What needs the whole corpus -- the MinHash banding and the check
-    of each candidate pair, the stories, the substitutions learnt from the corpus -- runs here. Both
-    engines give the same tables.
+    which also reads ``npartitions``), and so are the counts that are sums over documents (the clean
+    texts' name contexts and words, the gazetteer's name forms, phrase frequencies), the MinHash
+    signatures (Dask engine), the check of each candidate pair and the swaps between aligned copies. What
+    needs the whole corpus at once -- the MinHash banding, the stories, the substitutions chosen from
+    the counts -- runs here. Both engines give the same tables.
 
     Example:
         >>> from kzlib.study import prepare
