@@ -110,6 +110,22 @@ def _runs(keys: list[Any], values: list[Any]) -> dict[Any, tuple]:
     return out
 
 
+def _row_ranges(keys: list[Any]) -> dict[Any, range]:
+    """The rows of each run of equal ``keys`` (sorted: each key is one run), by key.
+
+    Example:
+        >>> _row_ranges(["a", "a", "b"])
+        {'a': range(0, 2), 'b': range(2, 3)}
+    """
+    out: dict[Any, range] = {}
+    start = 0
+    for key, run in itertools.groupby(keys):
+        n = sum(1 for _ in run)
+        out[key] = range(start, start + n)
+        start += n
+    return out
+
+
 def _form_counts_part(frame: pd.DataFrame, *, forms: tuple[str, ...]) -> pd.DataFrame:
     """``form`` and ``n``: how often each of ``forms`` occurs in the texts of ``frame`` (``text``), one pass
     over each text for all the forms (a form spans no line break, so a text that is its paragraphs, see
@@ -174,9 +190,16 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     raw = pd.Series(_runs(paras.loc[in_body, "doc_id"].tolist(), paras.loc[in_body, "text"].tolist()),
                     dtype=object, name="text").reindex(ids).fillna("").rename_axis("doc_id")
 
-    # 1. per document: spin score, the table's phrases, the detected version (read off the raw text)
+    # 1. per document: spin score, the detected version (read off the raw text) and its paragraphs
+    # de-spun by the table (each row of a document: its own spin decides, see _despun_paragraphs)
     compiled = _compile(table)
-    frame = pd.DataFrame({"doc_id": raw.index, "text": raw.to_numpy()})
+    texts_in = paras["text"].tolist()
+    para_docs = paras["doc_id"].tolist()
+    is_body = in_body.tolist()
+    rows_of = _row_ranges(para_docs)                                # each document's rows (contiguous)
+    frame = pd.DataFrame({"doc_id": raw.index, "text": raw.to_numpy(),
+                          "paras": _objects([tuple(texts_in[i] for i in rows_of.get(d, ())) for d in raw.index]),
+                          "body": _objects([tuple(is_body[i] for i in rows_of.get(d, ())) for d in raw.index])})
     if "republished_from" in docs.columns:
         notice = docs.drop_duplicates("doc_id").set_index("doc_id")["republished_from"].fillna("").astype(str)
         frame["republished"] = (notice.str.strip() != "").reindex(raw.index).fillna(False).to_numpy(dtype=bool)
@@ -185,26 +208,21 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
                              translation_threshold=translation_threshold).set_index("doc_id")
     del frame
     n_words, scores = evidence["n_words"], evidence["spin_score"]
-    doc_spans = evidence.pop("spans").tolist()       # the table's phrases, found once per document
     is_spun = (scores >= spin_threshold) & (evidence["n_matches"] >= MIN_MATCHES)
     spun_ids = set(is_spun.index[is_spun])
-    texts_in = paras["text"].tolist()
-    para_docs = paras["doc_id"].tolist()
-    is_body = in_body.tolist()
-    # a body paragraph takes its phrases from its document's, found above; the others are searched
-    known, again = _body_spans(texts_in, is_body, para_docs, dict(zip(raw.index, doc_spans)))
-    del doc_spans
-    stage1: list[str] = []
-    n_table: list[int] = []
-    for i, (d, t, b) in enumerate(zip(para_docs, texts_in, is_body)):
-        spun = d in spun_ids
-        if not b or d in again:
-            found = compiled.find(t, spun=spun)
-        else:
-            found = [(a, b, row) for a, b in known.get(i, ()) if (row := compiled.choose(t, a, b, spun=spun)) is not None]
-        stage1.append(_apply(t, found))
-        n_table.append(len(found))
-    del known
+    stage1: list[str] = list(texts_in)
+    n_table: list[int] = [0] * len(texts_in)
+    for d, despun in zip(evidence.index, evidence.pop("despun").tolist()):
+        rows = rows_of.get(d, ())
+        for j, text, n in despun:
+            stage1[rows[j]], n_table[rows[j]] = text, n
+    # paragraphs of a document the documents table lacks: no spin score (not spun), searched on their own
+    for d, rows in rows_of.items():
+        if d not in evidence.index:
+            for i in rows:
+                found = compiled.find(texts_in[i], spun=False)
+                stage1[i], n_table[i] = _apply(texts_in[i], found), len(found)
+    del rows_of
     # the de-spun body text: a document the table left unchanged shares its text with raw (one copy of
     # the corpus in memory, not two); the others are the tuples of their repaired paragraphs
     changed = {d for d, b, t, t1 in zip(para_docs, is_body, texts_in, stage1) if b and t1 is not t and t1 != t}
@@ -278,9 +296,11 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
 def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: float, mt_threshold: float,
                   translation_threshold: float) -> pd.DataFrame:
     """What :func:`annotate` reads off each document's raw body text alone, for the documents of ``frame``
-    (``doc_id``, ``text``, optionally ``republished``: a syndication notice): ``n_words`` (the words a
-    spin score is per 1,000 of), ``n_matches`` (phrase-table substitutions that apply in a spun text),
-    ``spin_score``, ``spans`` (where the table's phrases are) and :func:`detect_versions`'s columns."""
+    (``doc_id``, ``text``: its body paragraphs, ``paras`` and ``body``: all its paragraphs and which are
+    body text, optionally ``republished``: a syndication notice): ``n_words`` (the words a spin score is
+    per 1,000 of), ``n_matches`` (phrase-table substitutions that apply in a spun text), ``spin_score``,
+    ``despun`` (the paragraphs the phrase table changes, :func:`_despun_paragraphs`, the document's own
+    spin deciding) and :func:`detect_versions`'s columns."""
     raw = pd.Series([_text(t) for t in frame["text"].tolist()],
                     index=pd.Index(frame["doc_id"].to_numpy(), name="doc_id"), dtype=object)
     n_words = raw.map(lambda t: len(_SPIN_WORD.findall(t))).astype("int64")
@@ -292,12 +312,33 @@ def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: f
                    if "republished" in frame.columns else None)
     detected = detect_versions(raw, spin_scores=scores, republished=republished, spin_threshold=spin_threshold,
                                mt_threshold=mt_threshold, translation_threshold=translation_threshold)
+    is_spun = ((scores >= spin_threshold) & (n_matches >= MIN_MATCHES)).tolist()
+    despun = [_despun_paragraphs(d, texts, body, sp, compiled=compiled, spun=spun) for d, texts, body, sp, spun
+              in zip(raw.index, frame["paras"].tolist(), frame["body"].tolist(), spans, is_spun)]
     out = pd.DataFrame({"doc_id": raw.index.to_numpy(), "n_words": n_words.to_numpy(),
                         "n_matches": n_matches.to_numpy(), "spin_score": scores.to_numpy(),
-                        "spans": _objects(spans)})
+                        "despun": _objects(despun)})
     for column in detected.columns:
         out[column] = detected[column].to_numpy()
     return out
+
+
+def _despun_paragraphs(doc_id: str, texts: tuple[str, ...], body: tuple[bool, ...], spans: list[tuple[int, int]], *,
+                       compiled: _Compiled, spun: bool) -> tuple[tuple[int, str, int], ...]:
+    """The paragraphs ``texts`` of one document (``body``: which are its body paragraphs, ``spans``: the
+    table's phrases in its body text) the phrase table changes: (place, de-spun text, substitutions) of
+    each with a substitution, ``spun`` deciding the rows of scope "spun". A body paragraph takes its
+    phrases from the document's (:func:`_body_spans`); the others are searched."""
+    known, again = _body_spans(list(texts), list(body), [doc_id] * len(texts), {doc_id: spans})
+    out = []
+    for j, (t, b) in enumerate(zip(texts, body)):
+        if not b or again:
+            found = compiled.find(t, spun=spun)
+        else:
+            found = [(a, e, row) for a, e in known.get(j, ()) if (row := compiled.choose(t, a, e, spun=spun)) is not None]
+        if found:
+            out.append((j, _apply(t, found), len(found)))
+    return tuple(out)
 
 
 def _body_spans(texts: list[str], is_body: list[bool], doc_ids: list[str],
