@@ -108,9 +108,9 @@ def _caps_spans(text: str) -> list[list[str]]:
 
 
 #: The span each run of :data:`_NAME_RUN` gives (empty: none), remembered for the first
-#: :data:`_RUN_SPANS_MAX` distinct runs (names recur: ~100 bytes each, at most ~10 MB).
+#: :data:`_RUN_SPANS_MAX` distinct runs (names recur; ~500 bytes each with their words: at most ~16 MB).
 _RUN_SPANS: dict[str, tuple[str, ...]] = {}
-_RUN_SPANS_MAX = 1 << 17
+_RUN_SPANS_MAX = 1 << 15
 
 
 def _run_span(run_text: str) -> tuple[str, ...]:
