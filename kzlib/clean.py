@@ -220,7 +220,8 @@ def _classify(paras: list[str], *, title: str = "") -> tuple[list[str], list[str
     reasons = [""] * n
     datelines = [""] * n
     dup = [-1] * n
-    keys = [_NON_WORD.sub(" ", p.lower()).strip() for p in paras]
+    # each paragraph's key, _NON_WORD.sub(" ", p.lower()).strip(): its words joined by one space (faster so)
+    keys = [" ".join(_WORD.findall(p.lower())) for p in paras]
     n_words = [_words_of_key(p, k) for p, k in zip(paras, keys)]
     seen: dict[str, int] = {}
     for i, key in enumerate(keys):

@@ -24,9 +24,11 @@ spread, deterministic sample of the documents (:func:`kzlib.clean.clean_by_parti
 a deterministic sample of documents (:func:`sample_keys`) and applied per partition; near-duplicate
 candidates come from MinHash LSH, whose cost grows with the number of documents. Provenance
 (:func:`kzlib.provenance.annotate`) splits its work the same way: what it reads off each document alone
-(spin evidence, detected version, the feature hashes LSH bands), the check of candidate pairs
+(spin evidence, detected version, the feature hashes and MinHash signatures LSH bands), the counts
+summed over documents (name contexts, words, name forms, phrases), the check of candidate pairs
 (partitioned by their first document) and the swaps between aligned copies (partitioned by story) run
-over partitions; the banding, the stories and the learnt substitutions are made on the client.
+over partitions; the banding, the stories and the choice of the learnt substitutions are made on the
+client.
 """
 
 from __future__ import annotations

@@ -236,3 +236,46 @@ def test_a_decree_paragraph_does_not_make_the_document_republished(tmp_path):
     assert doc["republished_from"] == ""
     assert doc["version"] != "republished"
     assert "Order has been restored" in " ".join(c.paragraphs.loc[c.paragraphs["kind"] == "body", "text"])
+
+
+def test_sentence_spans_match_punkt_on_random_text(seeds_corpus):
+    """The spans written out without NLTK's generators (SentenceSplitter.spans) are Punkt's own on text
+    made of the characters its patterns look at: marks, quotes, brackets, ASCII and other blanks."""
+    import random
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    splitter = SentenceSplitter().fit(analysable(seeds_corpus.paragraphs)["text"].tolist())
+    punkt = PunktSentenceTokenizer(splitter.tokenizer_._params)
+    pieces = ["Gen", "Mr", "U.S", "Jan", "said", "The", "he", "A", "7", "x", ".", ".", "!", "?", "...", ")", "(",
+              '"', "'", "“", "”", "«", "»", "-", "--", ",", ";", ":", " ", " ", "  ", "\n", "\t", "\u00a0", "\x0b"]
+    rng = random.Random(0)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for t in texts:
+        assert splitter.spans(t) == [(s, e, t[s:e]) for s, e in punkt.span_tokenize(t)], repr(t)
+
+
+def test_punkt_trained_through_kzlib_learns_what_nltk_learns(seeds_corpus):
+    """SentenceSplitter trains Punkt with its own token class (NLTK's patterns called directly): the same
+    abbreviations, collocations, sentence starters and orthographic contexts as NLTK's PunktTrainer."""
+    from nltk.tokenize.punkt import PunktTrainer
+
+    texts = analysable(seeds_corpus.paragraphs)["text"].tolist()
+    ours = SentenceSplitter(abbreviations=[]).fit(texts).tokenizer_._params
+    trainer = PunktTrainer()
+    trainer.INCLUDE_ALL_COLLOCS = False
+    trainer.train("\n\n".join(texts), finalize=True)
+    theirs = trainer.get_params()
+    assert ours.abbrev_types == theirs.abbrev_types and ours.abbrev_types
+    assert ours.collocations == theirs.collocations
+    assert ours.sent_starters == theirs.sent_starters
+    assert dict(ours.ortho_context) == dict(theirs.ortho_context) and ours.ortho_context
+
+
+def test_paragraph_keys_are_their_words_joined_by_one_space():
+    """_classify keys a paragraph by its lower-cased words joined by one space: the text with each run of
+    non-word characters made one space, stripped."""
+    from kzlib.clean import _NON_WORD, _WORD
+
+    for p in ["", " ", "--", "Word", " Leading and trailing. ", "a\u00a0b\tc\n", "İstanbul’s «news»", "x_y 3,5 é"]:
+        assert " ".join(_WORD.findall(p.lower())) == _NON_WORD.sub(" ", p.lower()).strip(), p

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -33,15 +34,17 @@ def _align_share(sents_a: list[frozenset[str]], sents_b: list[frozenset[str]], *
         for f in fs:
             index[f].append(j)
     pairs = []
+    long_sizes = [len(fs) for fs in long_]
     for i, fs in enumerate(short):
-        if len(fs) < 3:
+        size = len(fs)
+        if size < 3:
             continue
-        overlap: Counter = Counter()
-        for f in fs:
-            overlap.update(index.get(f, ()))
+        # the features shared with each sentence of the other, counted in one call (the best match is the
+        # highest Jaccard, the first sentence on a tie: it does not depend on the counting order)
+        overlap = Counter(chain.from_iterable([index[f] for f in fs if f in index]))
         best, best_sim = -1, 0.0
         for j, n in overlap.items():
-            sim = n / (len(fs) + len(long_[j]) - n)
+            sim = n / (size + long_sizes[j] - n)
             if sim > best_sim or (sim == best_sim and j < best):
                 best, best_sim = j, sim
         if best_sim >= min_sim:
@@ -68,7 +71,9 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
 
     Each document's features and their hashes are computed per document: with ``engine="dask"`` over
     partitions of documents on ``scheduler`` (see :func:`kzlib.engine.map_partitions_by_document`, which
-    also reads ``npartitions``); the signatures, the banding and the verification run here.
+    also reads ``npartitions``), and so are their MinHash signatures with the Dask engine (each is the
+    document's own) and the verification of the candidate pairs (partitioned by their first document);
+    the document frequencies and the banding run here.
 
     Returns ``doc_a``, ``doc_b``, ``similarity`` (the aligned share), ``feature_jaccard`` (over all
     features), ``aligned_sentences``, ``shared_numbers``, ``shared_names``, ``evidence``, sorted.
@@ -133,9 +138,10 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
         if share >= threshold:
             fa = feats[a] if a in feats else feats.setdefault(a, story_features(_text(text_of[a])))
             fb = feats[b] if b in feats else feats.setdefault(b, story_features(_text(text_of[b])))
-            jacc = len(fa & fb) / len(fa | fb) if fa or fb else 0.0
-            nums = sorted(f[1:] for f in fa & fb if f.startswith("#"))
-            names = sorted(f[1:] for f in fa & fb if f.startswith("@"))
+            shared = fa & fb                 # (features are never empty: f[0] is their kind's mark)
+            jacc = len(shared) / (len(fa) + len(fb) - len(shared)) if fa or fb else 0.0
+            nums = sorted([f[1:] for f in shared if f[0] == "#"])
+            names = sorted([f[1:] for f in shared if f[0] == "@"])
             rows_out.append({
                 "doc_a": a, "doc_b": b, "similarity": round(share, 3), "feature_jaccard": round(jacc, 3),
                 "aligned_sentences": len(pairs), "shared_numbers": " ".join(nums[:20]),

@@ -210,7 +210,11 @@ def _candidate_pairs(texts: pd.Series, *, lsh_threshold: float, num_perm: int, m
     has = np.flatnonzero(kept_sizes > 0)
     offsets = np.r_[0, np.cumsum(kept_sizes[has])]
     bands, rows = _lsh_bands(lsh_threshold, num_perm)
-    sig = _signatures(hashes, offsets, num_perm=bands * rows, seed=seed)
+    if engine == "pandas" or not len(has):
+        sig = _signatures(hashes, offsets, num_perm=bands * rows, seed=seed)
+    else:   # on the workers: each document's signature is its own
+        sig = _signatures_by_partition([ids[i] for i in has.tolist()], hashes, offsets, num_perm=bands * rows,
+                                       seed=seed, scheduler=scheduler, npartitions=npartitions)
     codes = _band_candidates(sig, bands=bands, rows=rows)
     del sig
     m = len(has)
@@ -224,6 +228,30 @@ def _candidate_pairs(texts: pd.Series, *, lsh_threshold: float, num_perm: int, m
              "rows) proposed %d pairs, %d of them with a Jaccard >= %s", n, m, int(cut), bands, rows, len(codes),
              len(pairs), lsh_threshold)
     return {"pairs": pairs, "proposed": len(codes), "df_cut": cut, "bands": bands, "rows": rows}
+
+
+def _signature_part(frame: pd.DataFrame, *, num_perm: int, seed: int) -> pd.DataFrame:
+    """``doc_id`` and ``signature`` (:func:`_signatures`) of the documents of ``frame`` (``doc_id``,
+    ``hashes``: their rare feature hashes, none empty)."""
+    parts = frame["hashes"].tolist()
+    offsets = np.r_[0, np.cumsum([len(h) for h in parts])].astype(np.int64)
+    hashes = np.concatenate(parts) if parts else np.empty(0, dtype=np.uint32)
+    sig = _signatures(hashes, offsets, num_perm=num_perm, seed=seed)
+    return pd.DataFrame({"doc_id": frame["doc_id"].to_numpy(), "signature": _objects(list(sig))})
+
+
+def _signatures_by_partition(keys: list[str], hashes: np.ndarray, offsets: np.ndarray, *, num_perm: int, seed: int,
+                             scheduler: Any, npartitions: int | str | None) -> np.ndarray:
+    """:func:`_signatures` of the documents ``keys`` (sorted; their hashes are ``hashes[offsets[i]:offsets[i +
+    1]]``), computed over Dask partitions of them (each row is one document's alone: the same array)."""
+    frame = pd.DataFrame({"doc_id": keys, "hashes": _objects([hashes[a:b] for a, b in
+                                                              zip(offsets[:-1].tolist(), offsets[1:].tolist())])})
+    out = _per_document(frame, _signature_part, engine="dask", scheduler=scheduler, npartitions=npartitions,
+                        num_perm=num_perm, seed=seed)
+    if out["doc_id"].tolist() != keys:
+        raise TableError("find_copies: the MinHash signatures came back out of doc_id order (an engine partition "
+                         "lost or reordered documents); run it again with engine='pandas'")
+    return np.stack(out["signature"].tolist()).astype(np.uint32, copy=False)
 
 
 def _more_often_than(values: np.ndarray, k: int) -> np.ndarray:

@@ -96,13 +96,33 @@ def _caps_spans(text: str) -> list[list[str]]:
         if before and text[before - 1] in _ASCII_LETTERS:     # inside a word: no token starts here
             pos = start + 1
             continue
-        run: list[str] = []
-        for role, word in map(_span_role, _SPAN_TOKENS.findall(m.group())):
-            if role == 1 or role == 2:
-                run.append(word)
-        _end_run(run, spans)
+        kept = _RUN_SPANS.get(found := m.group())
+        if kept is None:
+            kept = _run_span(found)
+            if len(_RUN_SPANS) < _RUN_SPANS_MAX:
+                _RUN_SPANS[found] = kept
+        if kept:
+            spans.append(list(kept))
         pos = m.end()
     return spans
+
+
+#: The span each run of :data:`_NAME_RUN` gives (empty: none), remembered for the first
+#: :data:`_RUN_SPANS_MAX` distinct runs (names recur; ~500 bytes each with their words: at most ~16 MB).
+_RUN_SPANS: dict[str, tuple[str, ...]] = {}
+_RUN_SPANS_MAX = 1 << 15
+
+
+def _run_span(run_text: str) -> tuple[str, ...]:
+    """The name span one run of :data:`_NAME_RUN` gives (:func:`_end_run` of its name words and
+    connectors), empty where it gives none."""
+    run: list[str] = []
+    for role, word in map(_span_role, _SPAN_TOKENS.findall(run_text)):
+        if role == 1 or role == 2:
+            run.append(word)
+    kept: list[list[str]] = []
+    _end_run(run, kept)
+    return tuple(kept[0]) if kept else ()
 
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -168,6 +188,7 @@ def _used_alone(texts: Iterable[str], words: set[str]) -> set[str]:
 
 
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_NO_COUNTS: Counter = Counter()      # read only: the counts of a context no story has
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -239,7 +260,8 @@ class SpinRepairer:
                          "source": "learned: the actor gazetteer lists both forms; the clean text uses only the original",
                          "evidence": f"gazetteer: '{spun_form}' and '{original}' name one actor"})
         if spun_ids and (clean_ids or self.gazetteer):
-            rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference), gaz_tokens)
+            rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference), gaz_tokens,
+                                      {"engine": engine, "scheduler": scheduler, "npartitions": npartitions})
             if stories is not None:
                 rows += self._learn_aligned(texts, spun_ids, clean_ids, stories, gaz_tokens,
                                             {"engine": engine, "scheduler": scheduler, "npartitions": npartitions})
@@ -260,7 +282,9 @@ class SpinRepairer:
         return self
 
     # names ------------------------------------------------------------------------------------------
-    def _learn_names(self, texts, raw, spun_ids, clean_ids, stories, extra, gaz_tokens) -> list[dict]:
+    def _learn_names(self, texts, raw, spun_ids, clean_ids, stories, extra, gaz_tokens, engine_kw) -> list[dict]:
+        from kzlib.engine import map_partitions_by_document
+
         ref: dict[tuple, Counter] = defaultdict(Counter)
         story_ref: dict[tuple, Counter] = defaultdict(Counter)
         clean_caps: Counter = Counter()
@@ -274,30 +298,36 @@ class SpinRepairer:
         spun_words = {tok for spans in spun_spans.values() for span in spans for tok in span}
         spun_stories = {story_of.get(d) for d in spun_ids} if stories is not None else set()
 
-        def reference_spans() -> Iterable[tuple[str, list[str]]]:
-            for d, t in sources:
-                for span in _caps_spans(_text(t)):
-                    yield d, span
-            for g in self.gazetteer:
-                yield "", re.findall(r"[A-Za-z][A-Za-z'’]*", g)
-
-        for doc_id, span in reference_spans():
+        # the clean texts' name contexts and words, counted per partition of them (an extra text is a key
+        # of its own, before the documents) and added up: what is learnt does not depend on the order
+        text_story = [story_of.get(d) for d in clean_ids] if stories is not None else [None] * len(clean_ids)
+        frame = pd.DataFrame({"doc_id": [f"\x00{i:09d}" for i in range(len(extra))] + list(clean_ids),
+                              "text": [*extra, *(t for _, t in sources[:len(clean_ids)])],
+                              "story": [None] * len(extra) + [s if s is not None and s in spun_stories else None
+                                                              for s in text_story]})
+        counted = map_partitions_by_document(frame, _name_counts_part, wanted=wanted, spun_words=spun_words,
+                                             **engine_kw)
+        del frame
+        n_clean = 0
+        for what, key, story, word, n in zip(counted["what"].tolist(), counted["key"].tolist(),
+                                             counted["story"].tolist(), counted["word"].tolist(),
+                                             counted["n"].tolist()):
+            if what == "ref":
+                ref[key][word] += n
+                if story is not None:
+                    story_ref[(key, story)][word] += n
+            elif what == "word":
+                clean_caps[word] += n
+            else:
+                n_clean += n
+        del counted
+        for g in self.gazetteer:
+            span = re.findall(r"[A-Za-z][A-Za-z'’]*", g)
             if spun_words.isdisjoint(span):
                 continue
-            story = story_of.get(doc_id) if (stories is not None and doc_id) else None
             for i, tok in enumerate(span):
-                key = _span_key(span, i)
-                if key not in wanted:
-                    continue
-                ref[key][tok] += 1
-                if story is not None and story in spun_stories:
-                    story_ref[(key, story)][tok] += 1
-        n_clean = 0
-        for _, text in sources:           # every word counted (in C), the capitalised ones kept after
-            toks = _WORDS.findall(_text(text))
-            n_clean += len(toks)
-            clean_caps.update(toks)
-        clean_caps = Counter({t: n for t, n in clean_caps.items() if t[0].isupper()})
+                if (key := _span_key(span, i)) in wanted:
+                    ref[key][tok] += 1
         spun_caps: Counter = Counter()
         n_spun = 0
         for d in spun_ids:
@@ -321,7 +351,7 @@ class SpinRepairer:
                     cands = ref.get(key)
                     if not cands:
                         continue
-                    local = story_ref.get((key, story), Counter())
+                    local = story_ref.get((key, story), _NO_COUNTS)
                     ranked = sorted(cands, key=lambda c: (-local[c], -cands[c], c))
                     best = ranked[0]
                     if len(ranked) > 1 and (local[ranked[1]], cands[ranked[1]]) == (local[best], cands[best]):
@@ -479,6 +509,34 @@ class SpinRepairer:
             return text, 0
         found = learned.find(text, spun=True)
         return _apply(text, found), len(found)
+
+
+def _name_counts_part(frame: pd.DataFrame, *, wanted: set[tuple], spun_words: set[str]) -> pd.DataFrame:
+    """What :meth:`SpinRepairer._learn_names` reads off clean texts (``frame``: ``doc_id``, ``text``,
+    ``story``: the story, where it is one of a spun document's, else None), one row per count: ``what``
+    "ref" (a name word ``word`` seen ``n`` times in the context ``key`` of a spun span, in ``story``),
+    "word" (a capitalised word seen ``n`` times) or "total" (``n`` words in all)."""
+    counts: Counter = Counter()
+    words: Counter = Counter()
+    n_words = 0
+    for text, story in zip(frame["text"].tolist(), frame["story"].tolist()):
+        text = _text(text)
+        for span in _caps_spans(text):
+            if spun_words.isdisjoint(span):
+                continue
+            last = len(span) - 1
+            for i, tok in enumerate(span):
+                # _span_key(span, i), written out (the loop's hot spot)
+                key = (tuple(span[i - 2 if i > 2 else 0:i]), tuple(span[i + 1:i + 3]), i < 2, last - i < 2)
+                if key in wanted:
+                    counts[(key, story, tok)] += 1
+        toks = _WORDS.findall(text)          # every word counted (in C), the capitalised ones kept after
+        n_words += len(toks)
+        words.update(toks)
+    rows = [("ref", key, story, tok, n) for (key, story, tok), n in counts.items()]
+    rows += [("word", None, None, w, n) for w, n in words.items() if w[0].isupper()]
+    rows.append(("total", None, None, "", n_words))
+    return pd.DataFrame(rows, columns=["what", "key", "story", "word", "n"])
 
 
 def _diff_pairs(a: list[str], b: list[str], *, max_phrase: int) -> Iterable[tuple[str, str, str]]:

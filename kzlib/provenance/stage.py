@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib._memory import releases_memory
+from kzlib.engine import map_partitions_by_document
 from kzlib.errors import CorpusError, ParameterError
 from kzlib.provenance.copies import _stories, find_copies
 from kzlib.provenance.features import _objects, _per_document, _text
@@ -51,7 +52,8 @@ def _swap_like(x: str, y: str) -> bool:
 
 
 def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
-                        clean_texts: Iterable[str | tuple[str, ...]]) -> list[tuple[str, str]]:
+                        clean_texts: Iterable[str | tuple[str, ...]], *, engine: str = "pandas", scheduler: Any = None,
+                        npartitions: int | str | None = None) -> list[tuple[str, str]]:
     """(spun form, original) pairs among an actor's names: two forms of the same length that share a word
     and differ only by dissimilar words ("Ned Worth" / "Ned Price"; spelling variants are not swaps).
     The original is the canonical name, else the form the clean text uses more."""
@@ -67,15 +69,16 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
                 if not diff or len(diff) == len(wa) or not all(_swap_like(x, y) for x, y in diff):
                     continue
                 pairs.append((a, b, name))
-    # occurrences of those forms in the clean text, one pass over it for all the forms (a form spans no
-    # line break, so a text that is its paragraphs, see _text, is counted joined by line breaks)
+    # occurrences of those forms in the clean text (per partition of the texts with the Dask engine)
     forms_asked = sorted({f for a, b, _ in pairs for f in (a, b)})
     counts = dict.fromkeys(forms_asked, 0)
     if forms_asked:
-        for t in clean_texts:
-            joined = t if isinstance(t, str) else "\n".join(t)
-            for form in forms_asked:
-                counts[form] += joined.count(form)
+        texts = list(clean_texts)
+        frame = pd.DataFrame({"doc_id": [f"{i:012d}" for i in range(len(texts))], "text": texts})
+        counted = map_partitions_by_document(frame, _form_counts_part, engine=engine, scheduler=scheduler,
+                                             npartitions=npartitions, forms=tuple(forms_asked))
+        for form, n in zip(counted["form"].tolist(), counted["n"].tolist()):
+            counts[form] += n
 
     out = []
     for a, b, name in pairs:
@@ -89,6 +92,50 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
         if counts[spun] == 0:
             out.append((spun, orig))
     return sorted(set(out))
+
+
+def _runs(keys: list[Any], values: list[Any]) -> dict[Any, tuple]:
+    """The ``values`` of each run of equal ``keys`` (sorted: each key is one run), as a tuple, by key.
+
+    Example:
+        >>> _runs(["a", "a", "b"], [1, 2, 3])
+        {'a': (1, 2), 'b': (3,)}
+    """
+    out: dict[Any, tuple] = {}
+    start = 0
+    for key, run in itertools.groupby(keys):
+        n = sum(1 for _ in run)
+        out[key] = tuple(values[start:start + n])
+        start += n
+    return out
+
+
+def _row_ranges(keys: list[Any]) -> dict[Any, range]:
+    """The rows of each run of equal ``keys`` (sorted: each key is one run), by key.
+
+    Example:
+        >>> _row_ranges(["a", "a", "b"])
+        {'a': range(0, 2), 'b': range(2, 3)}
+    """
+    out: dict[Any, range] = {}
+    start = 0
+    for key, run in itertools.groupby(keys):
+        n = sum(1 for _ in run)
+        out[key] = range(start, start + n)
+        start += n
+    return out
+
+
+def _form_counts_part(frame: pd.DataFrame, *, forms: tuple[str, ...]) -> pd.DataFrame:
+    """``form`` and ``n``: how often each of ``forms`` occurs in the texts of ``frame`` (``text``), one pass
+    over each text for all the forms (a form spans no line break, so a text that is its paragraphs, see
+    _text, is counted joined by line breaks)."""
+    counts = dict.fromkeys(forms, 0)
+    for t in frame["text"].tolist():
+        joined = t if isinstance(t, str) else "\n".join(t)
+        for form in forms:
+            counts[form] += joined.count(form)
+    return pd.DataFrame({"form": list(counts), "n": list(counts.values())})
 
 
 @releases_memory
@@ -113,9 +160,11 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     What is read off each document alone -- its spin evidence and score, its detected version, the
     features and hashes :func:`find_copies` compares -- is computed per document: with ``engine="dask"``
     over partitions of documents on ``scheduler`` (see :func:`kzlib.engine.map_partitions_by_document`,
-    which also reads ``npartitions``). What needs the whole corpus -- the MinHash banding and the check
-    of each candidate pair, the stories, the substitutions learnt from the corpus -- runs here. Both
-    engines give the same tables.
+    which also reads ``npartitions``), and so are the counts that are sums over documents (the clean
+    texts' name contexts and words, the gazetteer's name forms, phrase frequencies), the MinHash
+    signatures (Dask engine), the check of each candidate pair and the swaps between aligned copies. What
+    needs the whole corpus at once -- the MinHash banding, the stories, the substitutions chosen from
+    the counts -- runs here. Both engines give the same tables.
 
     Example:
         >>> from kzlib.study import prepare
@@ -137,11 +186,20 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
     in_body = (paras["kind"] == "body") & (dup < 0)
     # each document's body text, as the tuple of its body paragraphs (joined where read, see _text)
-    raw = paras.loc[in_body, "text"].groupby(paras.loc[in_body, "doc_id"]).agg(tuple).reindex(ids).fillna("")
+    # (what groupby(doc_id).agg(tuple) gives, read off the sorted rows in one pass)
+    raw = pd.Series(_runs(paras.loc[in_body, "doc_id"].tolist(), paras.loc[in_body, "text"].tolist()),
+                    dtype=object, name="text").reindex(ids).fillna("").rename_axis("doc_id")
 
-    # 1. per document: spin score, the table's phrases, the detected version (read off the raw text)
+    # 1. per document: spin score, the detected version (read off the raw text) and its paragraphs
+    # de-spun by the table (each row of a document: its own spin decides, see _despun_paragraphs)
     compiled = _compile(table)
-    frame = pd.DataFrame({"doc_id": raw.index, "text": raw.to_numpy()})
+    texts_in = paras["text"].tolist()
+    para_docs = paras["doc_id"].tolist()
+    is_body = in_body.tolist()
+    rows_of = _row_ranges(para_docs)                                # each document's rows (contiguous)
+    frame = pd.DataFrame({"doc_id": raw.index, "text": raw.to_numpy(),
+                          "paras": _objects([tuple(texts_in[i] for i in rows_of.get(d, ())) for d in raw.index]),
+                          "body": _objects([tuple(is_body[i] for i in rows_of.get(d, ())) for d in raw.index])})
     if "republished_from" in docs.columns:
         notice = docs.drop_duplicates("doc_id").set_index("doc_id")["republished_from"].fillna("").astype(str)
         frame["republished"] = (notice.str.strip() != "").reindex(raw.index).fillna(False).to_numpy(dtype=bool)
@@ -150,26 +208,21 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
                              translation_threshold=translation_threshold).set_index("doc_id")
     del frame
     n_words, scores = evidence["n_words"], evidence["spin_score"]
-    doc_spans = evidence.pop("spans").tolist()       # the table's phrases, found once per document
     is_spun = (scores >= spin_threshold) & (evidence["n_matches"] >= MIN_MATCHES)
     spun_ids = set(is_spun.index[is_spun])
-    texts_in = paras["text"].tolist()
-    para_docs = paras["doc_id"].tolist()
-    is_body = in_body.tolist()
-    # a body paragraph takes its phrases from its document's, found above; the others are searched
-    known, again = _body_spans(texts_in, is_body, para_docs, dict(zip(raw.index, doc_spans)))
-    del doc_spans
-    stage1: list[str] = []
-    n_table: list[int] = []
-    for i, (d, t, b) in enumerate(zip(para_docs, texts_in, is_body)):
-        spun = d in spun_ids
-        if not b or d in again:
-            found = compiled.find(t, spun=spun)
-        else:
-            found = [(a, b, row) for a, b in known.get(i, ()) if (row := compiled.choose(t, a, b, spun=spun)) is not None]
-        stage1.append(_apply(t, found))
-        n_table.append(len(found))
-    del known
+    stage1: list[str] = list(texts_in)
+    n_table: list[int] = [0] * len(texts_in)
+    for d, despun in zip(evidence.index, evidence.pop("despun").tolist()):
+        rows = rows_of.get(d, ())
+        for j, text, n in despun:
+            stage1[rows[j]], n_table[rows[j]] = text, n
+    # paragraphs of a document the documents table lacks: no spin score (not spun), searched on their own
+    for d, rows in rows_of.items():
+        if d not in evidence.index:
+            for i in rows:
+                found = compiled.find(texts_in[i], spun=False)
+                stage1[i], n_table[i] = _apply(texts_in[i], found), len(found)
+    del rows_of
     # the de-spun body text: a document the table left unchanged shares its text with raw (one copy of
     # the corpus in memory, not two); the others are the tuples of their repaired paragraphs
     changed = {d for d, b, t, t1 in zip(para_docs, is_body, texts_in, stage1) if b and t1 is not t and t1 != t}
@@ -194,7 +247,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
         other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
         clean_texts = raw[~is_spun.reindex(raw.index).fillna(False)]
         repairer = SpinRepairer(table=base, gazetteer=names,
-                                variants=tuple(_gazetteer_variants(actors, clean_texts))).fit(
+                                variants=tuple(_gazetteer_variants(actors, clean_texts, engine=engine, scheduler=scheduler,
+                                                                   npartitions=npartitions))).fit(
             s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist(),
             engine=engine, scheduler=scheduler, npartitions=npartitions)
     else:
@@ -242,9 +296,11 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
 def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: float, mt_threshold: float,
                   translation_threshold: float) -> pd.DataFrame:
     """What :func:`annotate` reads off each document's raw body text alone, for the documents of ``frame``
-    (``doc_id``, ``text``, optionally ``republished``: a syndication notice): ``n_words`` (the words a
-    spin score is per 1,000 of), ``n_matches`` (phrase-table substitutions that apply in a spun text),
-    ``spin_score``, ``spans`` (where the table's phrases are) and :func:`detect_versions`'s columns."""
+    (``doc_id``, ``text``: its body paragraphs, ``paras`` and ``body``: all its paragraphs and which are
+    body text, optionally ``republished``: a syndication notice): ``n_words`` (the words a spin score is
+    per 1,000 of), ``n_matches`` (phrase-table substitutions that apply in a spun text), ``spin_score``,
+    ``despun`` (the paragraphs the phrase table changes, :func:`_despun_paragraphs`, the document's own
+    spin deciding) and :func:`detect_versions`'s columns."""
     raw = pd.Series([_text(t) for t in frame["text"].tolist()],
                     index=pd.Index(frame["doc_id"].to_numpy(), name="doc_id"), dtype=object)
     n_words = raw.map(lambda t: len(_SPIN_WORD.findall(t))).astype("int64")
@@ -256,12 +312,33 @@ def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: f
                    if "republished" in frame.columns else None)
     detected = detect_versions(raw, spin_scores=scores, republished=republished, spin_threshold=spin_threshold,
                                mt_threshold=mt_threshold, translation_threshold=translation_threshold)
+    is_spun = ((scores >= spin_threshold) & (n_matches >= MIN_MATCHES)).tolist()
+    despun = [_despun_paragraphs(d, texts, body, sp, compiled=compiled, spun=spun) for d, texts, body, sp, spun
+              in zip(raw.index, frame["paras"].tolist(), frame["body"].tolist(), spans, is_spun)]
     out = pd.DataFrame({"doc_id": raw.index.to_numpy(), "n_words": n_words.to_numpy(),
                         "n_matches": n_matches.to_numpy(), "spin_score": scores.to_numpy(),
-                        "spans": _objects(spans)})
+                        "despun": _objects(despun)})
     for column in detected.columns:
         out[column] = detected[column].to_numpy()
     return out
+
+
+def _despun_paragraphs(doc_id: str, texts: tuple[str, ...], body: tuple[bool, ...], spans: list[tuple[int, int]], *,
+                       compiled: _Compiled, spun: bool) -> tuple[tuple[int, str, int], ...]:
+    """The paragraphs ``texts`` of one document (``body``: which are its body paragraphs, ``spans``: the
+    table's phrases in its body text) the phrase table changes: (place, de-spun text, substitutions) of
+    each with a substitution, ``spun`` deciding the rows of scope "spun". A body paragraph takes its
+    phrases from the document's (:func:`_body_spans`); the others are searched."""
+    known, again = _body_spans(list(texts), list(body), [doc_id] * len(texts), {doc_id: spans})
+    out = []
+    for j, (t, b) in enumerate(zip(texts, body)):
+        if not b or again:
+            found = compiled.find(t, spun=spun)
+        else:
+            found = [(a, e, row) for a, e in known.get(j, ()) if (row := compiled.choose(t, a, e, spun=spun)) is not None]
+        if found:
+            out.append((j, _apply(t, found), len(found)))
+    return tuple(out)
 
 
 def _body_spans(texts: list[str], is_body: list[bool], doc_ids: list[str],
