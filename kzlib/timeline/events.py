@@ -185,7 +185,8 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     With ``one_copy_per_story`` a story's events come from its representative copy, plus the dates only
     another copy reports. ``actors`` may be a function from a sentences table to a mentions table
     (``doc_id``, ``sentence_id``, ``actor``, ``start``, ``end``[, ``type``]) or to a Series of "; "-joined
-    names (default: ``kzlib.actors.find_mentions`` when importable, else empty). ``timeml`` adds the TimeML
+    names (default: the bundled gazetteer's mentions, as ``kzlib.actors.find_mentions`` gives them, read
+    only in the sentences the timeline keeps; empty when ``kzlib.actors`` is not importable). ``timeml`` adds the TimeML
     columns and rows of :func:`extract_dates` (``timex_type``, ``timex_value``; with ``start``/``end`` also
     ``timex_start``/``timex_end``); ``timeml=False`` leaves them empty, in about half the time.
 
