@@ -45,12 +45,18 @@ def topic_paragraphs(corpus: Any, *, one_copy_per_story: bool = True) -> pd.Data
     if not hasattr(corpus, "paragraphs") or not hasattr(corpus, "documents"):
         raise CorpusError("topic_paragraphs needs a kzlib Corpus (kzlib.prepare(...)); "
                           "to use a table of paragraphs, pass it to TopicModel.fit directly")
+    docs, paras = corpus.documents, corpus.paragraphs
+    # rows and columns chosen before any copy: not the whole corpus (every table) restricted to one copy
+    # per story, then its paragraphs again to the analysable ones (at 100,000 documents ~400 MB at once)
     if one_copy_per_story:
-        if "is_representative" in corpus.documents.columns:
-            corpus = corpus.representatives()
+        if "is_representative" in docs.columns:
+            keep = docs.loc[docs["is_representative"].astype(bool), "doc_id"]
+            paras = paras[paras["doc_id"].isin(keep).to_numpy()]
         else:
             log.warning("documents have no is_representative column: every copy of a story is counted")
-    paras = corpus.paragraphs
+    cols = [c for c in ("doc_id", "para_id", "text", "text_despun", "language") if c in paras.columns]
+    read = [c for c in ("kind", "duplicate_of") if c in paras.columns]
+    paras = paras[cols + [c for c in read if c not in cols]]
     try:
         from kzlib.clean import analysable
         paras = analysable(paras)
@@ -59,9 +65,7 @@ def topic_paragraphs(corpus: Any, *, one_copy_per_story: bool = True) -> pd.Data
             paras = paras[paras["kind"] == "body"]
         if "duplicate_of" in paras.columns:
             paras = paras[paras["duplicate_of"].astype(int) < 0]
-    docs = corpus.documents
-    cols = [c for c in ("doc_id", "para_id", "text", "text_despun", "language") if c in paras.columns]
-    paras = paras[cols]  # (the columns read, before any copy: not every column of the paragraphs table)
+    paras = paras[cols]
     if "language" in docs.columns and "language" not in paras.columns:  # Russian is read as lemmas
         paras = paras.assign(language=paras["doc_id"].map(docs.drop_duplicates("doc_id").set_index("doc_id")["language"]))
     return paras.sort_values(["doc_id", "para_id"], ignore_index=True)
