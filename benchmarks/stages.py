@@ -98,30 +98,7 @@ def _events_part(sentences: pd.DataFrame, *, documents: pd.DataFrame) -> pd.Data
     from kzlib.timeline import build_events
 
     docs = documents[documents["doc_id"].isin(set(sentences["doc_id"].tolist()))].reset_index(drop=True)
-    events = build_events(sentences=sentences.drop(columns=["story_id"], errors="ignore"), documents=docs)
-    # an event's ``text`` is its sentence, which the client holds already: it comes back as a flag, not
-    # as a second copy of the sentence (674,494 sentences' strings at 100,000 documents)
-    own = pd.MultiIndex.from_arrays([events["doc_id"], events["sentence_id"]])
-    sentence = sentences.set_index(["doc_id", "sentence_id"])["text"].reindex(own).to_numpy()
-    same = events["text"].to_numpy() == sentence
-    events["text"] = events["text"].where(~same, None)
-    events[_TEXT_IS_SENTENCE] = same
-    return events
-
-
-_TEXT_IS_SENTENCE = "_text_is_sentence"
-
-
-def _restore_sentences(events: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """``events`` with the sentence text put back where :func:`_events_part` left a flag (same strings as
-    the corpus's sentences table, so no new copies)."""
-    same = events.pop(_TEXT_IS_SENTENCE).to_numpy(dtype=bool)
-    if same.any():
-        own = pd.MultiIndex.from_arrays([events["doc_id"].to_numpy()[same], events["sentence_id"].to_numpy()[same]])
-        text = events["text"].to_numpy(dtype=object, copy=True)
-        text[same] = sentences.set_index(["doc_id", "sentence_id"])["text"].reindex(own).to_numpy()
-        events["text"] = text
-    return events
+    return build_events(sentences=sentences.drop(columns=["story_id"], errors="ignore"), documents=docs)
 
 
 def stage_timeline(state: dict, *, engine: str, scheduler: Any) -> None:
@@ -140,11 +117,9 @@ def stage_timeline(state: dict, *, engine: str, scheduler: Any) -> None:
     if "story_id" in documents.columns:
         sents["story_id"] = sents["doc_id"].map(documents.set_index("doc_id")["story_id"]).to_numpy()
         key = "story_id"
-    events = map_partitions_by_document(sents, _events_part, engine=engine, scheduler=scheduler,
-                                        key=key, sort_by=["doc_id", "sentence_id", "date", "expression"],
-                                        npartitions="auto", documents=documents)
-    del sents
-    state["events"] = _restore_sentences(events, corpus.sentences)
+    state["events"] = map_partitions_by_document(sents, _events_part, engine=engine, scheduler=scheduler,
+                                                 key=key, sort_by=["doc_id", "sentence_id", "date", "expression"],
+                                                 npartitions="auto", documents=documents)
 
 
 #: Result tables a later stage reads from ``state`` (the corpus's tables are read by every stage).
