@@ -20,6 +20,7 @@ def _seeds_study():
 def _doctest_names(request):
     """Give doctests ``kzlib``, ``pd`` and ``study`` (only doctests: other tests do not pay for it)."""
     if type(request.node).__name__ != "DoctestItem":
+        yield
         return
     import pandas as pd
 
@@ -27,3 +28,8 @@ def _doctest_names(request):
 
     namespace = request.getfixturevalue("doctest_namespace")
     namespace.update(kzlib=kzlib, pd=pd, study=request.getfixturevalue("_seeds_study"))
+    yield
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:  # a plotting example's figures are not kept for the next one
+        sys.modules["matplotlib.pyplot"].close("all")
