@@ -76,9 +76,13 @@ class Corpus:
         """A copy with some tables replaced."""
         return dataclasses.replace(self, **tables)
 
+    def representative_ids(self) -> set[str]:
+        """The ``doc_id`` of one copy per story (``is_representative``)."""
+        return set(self.documents.loc[self.documents["is_representative"].astype(bool), "doc_id"])
+
     def representatives(self) -> Corpus:
         """The corpus restricted to one copy per story (``is_representative``)."""
-        keep = set(self.documents.loc[self.documents["is_representative"].astype(bool), "doc_id"])
+        keep = self.representative_ids()
         return self.replace(**{
             name: table[table["doc_id"].isin(keep)].reset_index(drop=True)
             for name, table in self.tables().items() if "doc_id" in table.columns

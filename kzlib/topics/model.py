@@ -50,13 +50,11 @@ def topic_paragraphs(corpus: Any, *, one_copy_per_story: bool = True) -> pd.Data
     # per story, then its paragraphs again to the analysable ones (at 100,000 documents ~400 MB at once)
     if one_copy_per_story:
         if "is_representative" in docs.columns:
-            keep = docs.loc[docs["is_representative"].astype(bool), "doc_id"]
-            paras = paras[paras["doc_id"].isin(keep).to_numpy()]
+            paras = paras[paras["doc_id"].isin(corpus.representative_ids()).to_numpy()]
         else:
             log.warning("documents have no is_representative column: every copy of a story is counted")
     cols = [c for c in ("doc_id", "para_id", "text", "text_despun", "language") if c in paras.columns]
-    read = [c for c in ("kind", "duplicate_of") if c in paras.columns]
-    paras = paras[cols + [c for c in read if c not in cols]]
+    paras = paras[cols + [c for c in ("kind", "duplicate_of") if c in paras.columns]]  # (what analysable reads)
     try:
         from kzlib.clean import analysable
         paras = analysable(paras)
