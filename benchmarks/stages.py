@@ -26,7 +26,8 @@ TOPICS_SAMPLE_DOCS = 5_000   # the model is fitted on this many documents (deter
 def stage_load(state: dict, *, engine: str, scheduler: Any) -> None:
     from kzlib.corpus import load_corpus
 
-    state["corpus"] = load_corpus(state["path"], id_column="doc_id")
+    # each text's repair, language and word count over the partitions (Dask engine), as kzlib.prepare does
+    state["corpus"] = load_corpus(state["path"], id_column="doc_id", engine=engine, scheduler=scheduler)
 
 
 def stage_clean(state: dict, *, engine: str, scheduler: Any) -> None:

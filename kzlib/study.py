@@ -11,7 +11,6 @@ stale table. Without a run folder the study keeps its tables in memory.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import difflib
 import functools
 import hashlib
@@ -32,7 +31,7 @@ __all__ = ["prepare", "open_study", "Study", "code_digest"]
 
 log = logging.getLogger(__name__)
 
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 def prepare(
@@ -57,7 +56,7 @@ def prepare(
     Parquet under a key made of the corpus fingerprint, the options and kzlib's code and data, so the
     notebooks of one run prepare the corpus once; a changed input or option never reads a stale cache.
 
-    ``engine="dask"`` cleans the documents, and reads each document's provenance evidence (spin, version,
+    ``engine="dask"`` reads each text's repair and language, cleans the documents, and reads each document's provenance evidence (spin, version,
     the features copies are found by), over Dask partitions (:mod:`kzlib.engine`) on the cluster at
     ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``; none starts one ``LocalCluster`` for
     both); the tables are the same as with ``engine="pandas"``. Left as ``None``, both come from the environment
@@ -76,18 +75,18 @@ def prepare(
         log.info("Reading the prepared corpus from %s", cache)
         return _read_cache(cache)
 
-    loaded = load_corpus(corpus or None, metadata=metadata or None, text_column=text_column,
-                         id_column=id_column or None)
     engine = engine or os.environ.get("KZLIB_ENGINE") or "pandas"
     scheduler = scheduler or os.environ.get("KZLIB_SCHEDULER") or None
     from kzlib.engine import ENGINES, clean_by_partition, dask_client
 
     if engine not in ENGINES:
         raise ParameterError(f"Unknown engine {engine!r}; use one of {ENGINES}.")
-    # with Dask, one cluster for cleaning and provenance
+    # with Dask, one cluster for loading, cleaning and provenance
     cluster = dask_client(scheduler) if engine == "dask" else contextlib.nullcontext({"scheduler": None})
     with cluster as compute:
         client = compute["scheduler"]
+        loaded = load_corpus(corpus or None, metadata=metadata or None, text_column=text_column,
+                             id_column=id_column or None, engine=engine, scheduler=client)
         if engine == "pandas":
             result = clean(loaded, progress=progress)
         else:
@@ -136,17 +135,12 @@ def _cache_path(cache_dir: str | Path, corpus, metadata, options: dict) -> Path:
 
 
 def _write_cache(corpus: Corpus, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, table in corpus.tables().items():
-        table.to_parquet(folder / f"{name}.parquet", index=False)
+    corpus.to_parquet(folder)
     (folder / "done.json").write_text(json.dumps({"source": corpus.source}), encoding="utf-8")
 
 
 def _read_cache(folder: Path) -> Corpus:
-    tables = {f.name: pd.read_parquet(folder / f"{f.name}.parquet") for f in dataclasses.fields(Corpus)
-              if (folder / f"{f.name}.parquet").exists()}
-    source = json.loads((folder / "done.json").read_text(encoding="utf-8"))["source"]
-    return Corpus(**tables, source=source)
+    return Corpus.read_parquet(folder)
 
 
 # --- the study: stages computed once per run -------------------------------------------------------

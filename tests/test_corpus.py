@@ -338,3 +338,15 @@ def test_a_metadata_row_matching_no_document_is_listed(tmp_path: Path):
     meta.write_text("file,outlet\na.txt,TASS\nb.txt,VOA\n")
     c = load_corpus(tmp_path / "corpus", metadata=meta)
     assert c.skipped.values.tolist() == [["meta.csv#b.txt", "metadata row matches no document (file 'b.txt')"]]
+
+
+def test_a_written_corpus_reads_back_and_a_wrong_folder_is_named(tmp_path):
+    from kzlib.corpus import Corpus
+    from kzlib.errors import CorpusError
+
+    corpus = load_corpus()
+    back = Corpus.read_parquet(corpus.to_parquet(tmp_path / "prepared"))
+    for name, table in corpus.tables().items():
+        pd.testing.assert_frame_equal(getattr(back, name), table, check_dtype=False)
+    with pytest.raises(CorpusError, match="to_parquet"):
+        Corpus.read_parquet(tmp_path)
