@@ -12,12 +12,12 @@ from kzlib.actors import (
 from kzlib.quotes.cues import (
     _ACCORDING_KEYS,
     _SPACES,
-    _cue_matches,
     _cue_named,
     _cue_ok,
     _cue_search,
     _cues,
     _indirect_cue_keys,
+    _sentence_cues,
     _text_index,
 )
 from kzlib.quotes.direct import _sentence_subject
@@ -101,7 +101,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             continue  # no reporting cue can start in the sentence (its first word stands nowhere in it)
         founds: list[tuple[int, int, _Speaker, str]] = [found] if found else []
         lo = a  # where the next attribution's subject may start
-        for cm in ([] if found else _cue_matches(text, a, b)):
+        for cm in ([] if found else _sentence_cues(text, a, b)):
             if cm.start() < lo or inside[cm.start()]:
                 continue
             cue = table.get(_SPACES.sub(" ", cm.group(0).lower()))
