@@ -100,7 +100,7 @@ def _has_words(text: str, n: int) -> bool:
 def _at_least_words(n: int) -> re.Pattern:
     """A pattern that matches a text's start when it has ``n`` words (:data:`_WORD`): the words taken
     whole (possessive: a word is never split in two), the characters between them no word characters."""
-    return re.compile(r"\W*(?:\w++(?:[-'’]\w++)*+\W*?){%d}" % n)
+    return re.compile(rf"\W*(?:\w++(?:[-'’]\w++)*+\W*?){{{n}}}")
 
 
 def _sentence_bounds(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
