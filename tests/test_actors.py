@@ -195,3 +195,25 @@ def test_find_names_possessives_organisations_and_affiliations():
         "But Hillary Clinton’s aide said the State Department and John Herbst of the Atlantic Council disagreed.")]
     assert got == [("Hillary Clinton", "person", True), ("State Department", "organisation", False),
                    ("John Herbst", "person", False), ("Atlantic Council", "organisation", False)]
+
+
+@pytest.mark.parametrize("cls_name", ["Mention", "NameSpan"])
+def test_hand_written_init_lists_the_fields(cls_name):
+    # Mention and NameSpan write their fields in a hand-written __init__ (faster than a frozen
+    # dataclass's own): its parameters must be the fields, in order, with the same defaults
+    import dataclasses
+    import inspect
+
+    import kzlib.actors as actors
+
+    cls = getattr(actors, cls_name)
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(cls)
+    assert [p.name for p in params] == [f.name for f in fields]
+    for p, f in zip(params, fields):
+        assert p.default == (inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+    one = cls(*range(len(fields)))
+    assert dataclasses.astuple(one) == tuple(range(len(fields)))
+    assert dataclasses.replace(one, start=7).start == 7 and one == cls(*range(len(fields)))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one.start = 3

@@ -137,6 +137,15 @@ class Mention:
     type: str = ""
     candidates: tuple[str, ...] = field(default=())
 
+    def __init__(self, start: int, end: int, surface: str, actor: str, method: str, type: str = "",  # noqa: A002
+                 candidates: tuple[str, ...] = ()) -> None:
+        # the fields written into the instance's dict: a frozen dataclass's own __init__ sets each through
+        # object.__setattr__, three times slower, and the quotes stage makes hundreds of thousands
+        # (tests/test_actors.py checks that this signature lists the fields in order)
+        d = self.__dict__
+        d["start"], d["end"], d["surface"], d["actor"] = start, end, surface, actor
+        d["method"], d["type"], d["candidates"] = method, type, candidates
+
 
 class Gazetteer:
     """Canonical actors with their aliases, titles, types and affiliations.

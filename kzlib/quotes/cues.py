@@ -134,6 +134,14 @@ def _all_cues(text: str) -> tuple[re.Match, ...]:
     return tuple(_cue_matches(text))
 
 
+def _sentence_cues(text: str, a: int, b: int) -> list[re.Match]:
+    """``list(_cue_matches(text, a, b))`` for a sentence ``[a, b)`` of ``_sentence_bounds`` (``b`` before
+    its trailing blanks): the paragraph's cues (:func:`_all_cues`, cached) that start in it. No cue
+    crosses a sentence's bounds (cues are words and blanks, a sentence ends with a mark and a blank), so
+    the paragraph's search and the sentence's find the same cues there."""
+    return [m for m in _all_cues(text) if a <= m.start() < b]
+
+
 def _cue_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
     """The cue pattern's ``search(text, pos, endpos)`` (see :func:`_cue_matches`)."""
     if pos == 0 and endpos is None:

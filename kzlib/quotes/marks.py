@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 QUOTE_KINDS = ("direct", "indirect", "interview", "fragment", "question")
 SPEECH_KINDS = ("direct", "indirect", "interview")  #: kinds counted as speech
@@ -88,6 +89,18 @@ def _quote_spans(text: str) -> list[_Span]:
 
 def _n_words(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def _has_words(text: str, n: int) -> bool:
+    """``_n_words(text) >= n``, reading ``text`` only up to its n-th word (a reported clause is long)."""
+    return n <= 0 or _at_least_words(n).match(text) is not None
+
+
+@lru_cache(maxsize=32)
+def _at_least_words(n: int) -> re.Pattern:
+    """A pattern that matches a text's start when it has ``n`` words (:data:`_WORD`): the words taken
+    whole (possessive: a word is never split in two), the characters between them no word characters."""
+    return re.compile(rf"\W*(?:\w++(?:[-'’]\w++)*+\W*?){{{n}}}")
 
 
 def _sentence_bounds(text: str, spans: list[_Span]) -> list[tuple[int, int]]:

@@ -12,16 +12,16 @@ from kzlib.actors import (
 from kzlib.quotes.cues import (
     _ACCORDING_KEYS,
     _SPACES,
-    _cue_matches,
     _cue_named,
     _cue_ok,
     _cue_search,
     _cues,
     _indirect_cue_keys,
+    _sentence_cues,
     _text_index,
 )
 from kzlib.quotes.direct import _sentence_subject
-from kzlib.quotes.marks import _ACCORDING, _n_words, _Span
+from kzlib.quotes.marks import _ACCORDING, _has_words, _n_words, _Span
 from kzlib.quotes.speakers import _DocState, _is_person, _Speaker, _speaker_after, _spk
 from kzlib.quotes.subject import (
     _ADDR,
@@ -68,11 +68,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             inner_cue = _cue_search(text, comma, min(b, comma + 40)) if comma > 0 else None
             if inner_cue and _cue_named(inner_cue.group(0)).indirect:
                 pass  # "According to the government, Tokayev says ...": the inner attribution is the one
-            elif _n_words(text[a:am.start()]) <= 3 and comma > 0 and _n_words(text[comma:b]) >= 3:
+            elif _n_words(text[a:am.start()]) <= 3 and comma > 0 and _has_words(text[comma:b], 3):
                 name_end = comma
                 if _APPOSITION.match(text, comma + 1, b):  # "According to X, a historian at Y, CLAUSE"
                     nxt = text.find(",", comma + 1, b)
-                    if nxt > 0 and _n_words(text[comma:nxt]) <= 12 and _n_words(text[nxt:b]) >= 3:
+                    if nxt > 0 and _n_words(text[comma:nxt]) <= 12 and _has_words(text[nxt:b], 3):
                         comma = nxt
                 spk = _speaker_after(g, st, mentions, text, am.end(), name_end)
                 persons = [m for m in mentions if am.end() <= m.start < name_end and m.actor and m.method != "description"
@@ -83,7 +83,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     np_ = text[am.end():comma].strip()
                     spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
                 found = (comma + 1, b, spk, am.group(0))
-            elif _n_words(text[a:am.start()]) >= 4:  # "CLAUSE, according to X."
+            elif _has_words(text[a:am.start()], 4):  # "CLAUSE, according to X."
                 spk = _speaker_after(g, st, mentions, text, am.end(), b)
                 if not spk.name:
                     np_ = text[am.end():b].strip(" .")
@@ -101,7 +101,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             continue  # no reporting cue can start in the sentence (its first word stands nowhere in it)
         founds: list[tuple[int, int, _Speaker, str]] = [found] if found else []
         lo = a  # where the next attribution's subject may start
-        for cm in ([] if found else _cue_matches(text, a, b)):
+        for cm in ([] if found else _sentence_cues(text, a, b)):
             if cm.start() < lo or inside[cm.start()]:
                 continue
             cue = table.get(_SPACES.sub(" ", cm.group(0).lower()))
@@ -145,7 +145,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 if tm and tm.start() > c0:
                     c1 = tm.start()
                 content = text[c0:c1]
-                if _n_words(content) >= 3 and (not cue.needs or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
+                if _has_words(content, 3) and (not cue.needs or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
                                                and _CLAUSE_BREAK.match(text, cm.end())):
                     lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
                     if lead_q is not None and _n_words(text[lead_q.end:c1]) < 3:
@@ -165,7 +165,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             # inverted: 'CLAUSE, X said (Thursday).' / 'CLAUSE, said X, a professor at Y.'
             comma = text.rfind(",", a, cm.start())
-            after = _speaker_after(g, st, mentions, text, cm.end(), b) if _n_words(rest) <= 4 or (
+            after = _speaker_after(g, st, mentions, text, cm.end(), b) if not _has_words(rest, 5) or (
                 _n_words(text[comma:cm.start()]) == 0) else _Speaker()
             if sub is not None and sub[1] < comma:
                 continue  # 'The CSTO, which includes ..., responded': the subject's own apposition
@@ -173,8 +173,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue  # '..., which he described as ...': a relative clause, not an attribution
             if after.name and after.m_start >= 0 and _n_words(text[cm.end():after.m_start]) > 1:
                 after = _Speaker()  # 'CLAUSE, said X': the speaker follows the verb
-            if comma > a and _n_words(text[a:comma]) >= 3 and _n_words(text[comma:cm.start()]) <= 12 \
-                    and (_n_words(rest) <= 14 or after.name and after.resolution != "pronoun") \
+            if comma > a and _has_words(text[a:comma], 3) and _n_words(text[comma:cm.start()]) <= 12 \
+                    and (not _has_words(rest, 15) or after.name and after.resolution != "pronoun") \
                     and not any(sp.open_at < comma < sp.end for sp in spans):
                 qfrac = sum(max(0, min(comma, sp.end) - max(a, sp.start)) for sp in spans)
                 if qfrac > 0.5 * (comma - a) or any(a <= sp.open_at <= a + 2 for sp in spans):
@@ -192,7 +192,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 if spk.name or spk.surface:
                     founds.append((a, comma, spk, cm.group(0)))
                     break
-        out.extend(f for f in founds if _n_words(text[f[0]:f[1]]) >= 2)
+        out.extend(f for f in founds if _has_words(text[f[0]:f[1]], 2))
     return out
 
 

@@ -262,28 +262,56 @@ class PhraseMatcher:
         words = self._form_words or {}
         self._one_word = frozenset(k for k, v in words.items() if frozenset([k]) in v)
         self._longer = frozenset(k for k in words if k not in self._one_word)
+        self._all_keys = self._one_word | self._longer
+        # first word -> the pattern of the phrases that open with it, in the whole pattern's order: where a
+        # text's word run is W only those phrases can match (the others open with another word), and their
+        # order decides among them as in the whole pattern, so the match is the same; one short
+        # alternation instead of the whole pattern's first-character groups (one look-ahead each)
+        by_key: dict[bytes, list[str]] = {}
+        for form in sorted(forms, key=lambda f: (-len(f), f)):
+            key = word_key(form, ignore_case=not forms[form])
+            if key:
+                by_key.setdefault(key.encode(), []).append(phrase_pattern(form, ignore_case=not forms[form]))
+        self._key_patterns = {k: re.compile(before + "(?:" + "|".join(v) + ")" + after) for k, v in by_key.items()
+                              if k in self._all_keys}
 
     def _keys(self, index: WordIndex) -> list[bytes]:
         """First words of the phrases whose words all occur in the indexed text."""
         words = index[1]
-        keys = list(words & self._one_word)
+        keys = []
         form_words = self._form_words or {}
-        for k in words & self._longer:
-            if any(w <= words for w in form_words[k]):
+        one_word = self._one_word
+        for k in words & self._all_keys:
+            if k in one_word:
                 keys.append(k)
+                continue
+            for w in form_words[k]:
+                if w <= words:
+                    keys.append(k)
+                    break
         return keys
 
     def finditer(self, text: str) -> Iterator[re.Match]:
-        """The matches of the phrases in ``text``, in order (``re.Match`` objects of :attr:`pattern`)."""
+        """The matches of the phrases in ``text``, in order (``re.Match`` objects of :attr:`pattern`, or of
+        the same phrases' pattern for one first word: the same spans and groups)."""
         index = word_index(text)
         if index is None or self._form_words is None:
             return self.pattern.finditer(text)
         # (matches_at_words, as a list: cheaper than a generator's steps)
+        padded = index[0]
+        found = []
+        for key in self._keys(index):
+            needle = b" " + key + b" "
+            i = padded.find(needle)
+            while i >= 0:
+                found.append((i, key))  # the run starts at i + 1 in ``padded``, at i in the text
+                i = padded.find(needle, i + 1)
+        found.sort()
         out = []
         end = 0
-        match = self.pattern.match
-        for pos in run_starts(index[0], self._keys(index)):
-            if pos >= end and (m := match(text, pos)):
+        patterns = self._key_patterns
+        for pos, key in found:
+            if pos >= end and (m := patterns[key].match(text, pos)):
                 end = m.end()
                 out.append(m)
         return iter(out)
