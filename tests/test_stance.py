@@ -382,14 +382,16 @@ def test_phrase_scan_finds_what_one_finditer_per_phrase_finds():
 
     phrases = ["Russia", "Russian", "Russian interference", "(the )?Kremlin", "(military|navy) intervention",
                "intervention", "US", "U\\.S\\.", "colou?r revolution", "illegal(ly)?|illegitimate", r"\w+stan",
-               "Kazakh(stan)?", "the", "Organi[sz]ation of (the )?Collective Security Treaty", "ſtate"]
+               "Kazakh(stan)?", "the", "Organi[sz]ation of (the )?Collective Security Treaty", "ſtate", "ОДКБ",
+               "(the|these) peacekeepers", "United States( of America)?", "success(ful)?"]
     words = ("Russia Russian russian interference the Kremlin kremlin military navy intervention US us U.S. "
              "colour color revolution illegally illegitimate Kazakhstan Kazakh Uzbekistan Organisation "
-             "Organization of Collective Security Treaty state ſtate , . ( ) - 's").split()
+             "Organization of Collective Security Treaty state ſtate , . ( ) - 's ОДКБ одкб these peacekeepers "
+             "United States America \u212aremlin SUCCESS successful — é").split()
     rng = random.Random(0)
     scan = _PhraseSet(phrases)
-    for _ in range(400):
-        text = " ".join(rng.choice(words) for _ in range(30))
+    for _ in range(1000):  # words apart by a space, a run of whitespace (a no-break space, a new line) or nothing
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", " ", "  ", " \n ", "\u00a0", ""]) for _ in range(30))
         expected = sorted((m.start(), m.end(), i) for i, ph in enumerate(phrases)
                           for m in re.compile(*_phrase_regex(ph)).finditer(text))
         assert sorted(scan.finditer(text)) == expected, text
