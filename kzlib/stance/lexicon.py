@@ -6,7 +6,6 @@ import functools
 import json
 import logging
 import re
-import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -175,23 +174,7 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
-@functools.lru_cache(maxsize=1)
-def _vader_chars() -> frozenset[str]:
-    """The characters VADER replaces by a description (emojis) before it reads the words."""
-    return frozenset(_vader().emojis)
-
-
 @functools.lru_cache(maxsize=1 << 15)
 def _vader_compound(sentence: str) -> float:
-    """VADER's compound score of one sentence (copies of a story repeat their sentences).
-
-    VADER gives a word a valence only when the word, as it splits and strips it, is in its lexicon: a
-    sentence without such a word (and without an emoji, which VADER turns into words) scores 0, and is
-    not handed to VADER.
-    """
-    vader = _vader()
-    if _vader_chars().isdisjoint(sentence):
-        lexicon = vader.lexicon
-        if not any(w.lower() in lexicon or w.strip(string.punctuation).lower() in lexicon for w in sentence.split()):
-            return 0.0
-    return _compound(vader, sentence)  # the library's polarity_scores(sentence)["compound"], computed faster
+    """VADER's compound score of one sentence (copies of a story repeat their sentences)."""
+    return _compound(_vader(), sentence)  # the library's polarity_scores(sentence)["compound"], computed faster

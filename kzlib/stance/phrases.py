@@ -204,7 +204,7 @@ class _PhraseSet:
 
     @staticmethod
     def _starts(phrase: str) -> frozenset[str]:
-        """The strings the phrase's matches start with (fewer characters where four give too many)."""
+        """The strings the phrase's matches start with (fewer characters where eight give too many)."""
         try:
             for k in range(_PREFIX_LEN, 0, -1):
                 got = _prefixes(phrase, k)

@@ -9,8 +9,6 @@ import math
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _QUOTE_CHARS, _SENT_RE, _TOKEN_RE, _Lexicon, _vader_compound
 
 logger = logging.getLogger(__name__)
@@ -42,17 +40,23 @@ def _find_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
     kind_rank = {"against_term": 0, "favor_term": 0, "alias": 1, "cue": 2}
     found.sort(key=lambda m: (-(m.end - m.start), kind_rank[m.kind], m.start, m.target))
     kept: list[_Mention] = []
-    taken = np.zeros(len(text) + 1, dtype=bool)
+    taken: list[tuple[int, int]] = []  # the kept mentions' spans
     spans: set[tuple[int, int, str]] = set()
     for m in found:
-        if not taken[m.start:m.end].any():
+        if not _overlaps(m.start, m.end, taken):
             kept.append(m)
-            taken[m.start:m.end] = True
+            if m.end > m.start:
+                taken.append((m.start, m.end))
             spans.add((m.start, m.end, m.kind))
         elif (m.start, m.end, m.kind) in spans and all(k.target != m.target for k in kept[-8:]):
             kept.append(m)  # the very same phrase names two targets ("Russian interference")
     kept.sort(key=lambda m: (m.start, m.target))
     return kept
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` shares a character with one of ``spans``."""
+    return start < end and any(a < end and start < b for a, b in spans)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -166,12 +170,10 @@ def _score_text(
             add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (scare quotes)', sent_index(m.start))
 
     # 2. general cues, attributed to the nearest object mention
-    covered = np.zeros(len(text) + 1, dtype=bool)
-    for m in mentions:
-        covered[m.start:m.end] = True
+    covered = [(m.start, m.end) for m in mentions if m.end > m.start]
     cue_hits: list[tuple[int, int, int, str, float]] = []
     for c_start, c_end, i in lex.cue_phrases.finditer(text):
-        if covered[c_start:c_end].any():
+        if _overlaps(c_start, c_end, covered):
             continue
         for order, section, weight in lex.cue_owners[i]:
             cue_hits.append((order, c_start, c_end, section, weight))

@@ -11,6 +11,7 @@ description) is handed to the library itself.
 from __future__ import annotations
 
 import logging
+import string
 from typing import Any
 
 from vaderSentiment import vaderSentiment as _vs
@@ -22,6 +23,7 @@ __all__: list[str] = []
 _NEGATE = frozenset(_vs.NEGATE)
 _BOOSTERS: dict[str, float] = _vs.BOOSTER_DICT
 _SPECIAL: dict[str, float] = _vs.SPECIAL_CASES
+_PUNCTUATION = string.punctuation
 
 
 def _negated(word: str) -> bool:
@@ -128,19 +130,20 @@ def _compound(analyzer: Any, text: str) -> float:
     if not analyzer.emojis.keys().isdisjoint(text):
         return analyzer.polarity_scores(text)["compound"]
     text = text.strip()
-    words = [_vs.SentiText._strip_punc_if_word(w) for w in text.split()]
-    if not words:
-        return 0.0
-    lexicon: dict[str, float] = analyzer.lexicon
+    # vaderSentiment's SentiText: each word stripped of punctuation unless two characters or fewer stay
+    words = [w if len(s := w.strip(_PUNCTUATION)) <= 2 else s for w in text.split()]
     lw = [w.lower() for w in words]
-    is_cap_diff = _vs.allcap_differential(words)
-    sentiments: list[float] = []
-    last = len(words) - 1
-    for i, low in enumerate(lw):
-        if low in _BOOSTERS or (i < last and low == "kind" and lw[i + 1] == "of") or low not in lexicon:
-            sentiments.append(0)
-        else:
-            sentiments.append(_valence(words, lw, i, lexicon, is_cap_diff))
+    lexicon: dict[str, float] = analyzer.lexicon
+    hits = [i for i, low in enumerate(lw) if low in lexicon]
+    if not hits:
+        return 0.0  # every word's valence is 0
+    n = len(words)
+    is_cap_diff = 0 < n - sum(map(str.isupper, words)) < n  # vaderSentiment's allcap_differential
+    sentiments: list[float] = [0] * n
+    for i in hits:
+        low = lw[i]
+        if low not in _BOOSTERS and not (i < n - 1 and low == "kind" and lw[i + 1] == "of"):
+            sentiments[i] = _valence(words, lw, i, lexicon, is_cap_diff)
     if "but" in lw:
         sentiments = _vs.SentimentIntensityAnalyzer._but_check(words, sentiments)
     sum_s = float(sum(sentiments))
