@@ -195,8 +195,15 @@ class _PhraseSet:
             self._pats.append(pat)
             for start in self._starts(ph):
                 keyed[bool(flags & re.IGNORECASE)].setdefault(start, []).append(i)
-        self._keyed = [(sorted({len(s) for s in table}), {s: tuple(ids) for s, ids in table.items()}, ignore_case)
-                       for ignore_case, table in keyed.items() if table]
+        # per case mode: the keys' shortest length h, and each h-character head -> its (key, phrases)
+        self._keyed: list[tuple[int, dict[str, list[tuple[str, tuple[int, ...]]]], bool]] = []
+        for ignore_case, table in keyed.items():
+            if table:
+                h = min(map(len, table))
+                heads: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+                for key, ids in sorted(table.items()):
+                    heads.setdefault(key[:h], []).append((key, tuple(ids)))
+                self._keyed.append((h, heads, ignore_case))
         parts = [f"(?i:{_trie_regex(set(table))})" if ignore_case else _trie_regex(set(table))
                  for ignore_case, table in keyed.items() if table]
         self._scan = re.compile(r"(?<!\w)(?=" + "|".join(parts) + ")") if parts else None
@@ -214,7 +221,7 @@ class _PhraseSet:
             pass
         return frozenset([""])  # tried at every word boundary
 
-    def _candidates(self, text: str, pos: int) -> tuple[int, ...] | list[int]:
+    def _candidates(self, text: str, pos: int) -> Sequence[int]:
         """The phrases that may match at ``pos``, in their order."""
         window = text[pos:pos + _PREFIX_LEN].translate(_WHITESPACE)
         if "  " in window:  # a run of whitespace counts as one space
@@ -224,13 +231,15 @@ class _PhraseSet:
                 return self._every
         if not window.isascii():
             return self._every
-        lowered = window.lower()
+        return self._lookup(window, window.lower())
+
+    def _lookup(self, window: str, lowered: str) -> list[int]:
+        """The phrases keyed on a start of ``window`` (plain ASCII, whitespace runs as one space)."""
         found: set[int] = set()
-        for lengths, table, ignore_case in self._keyed:
+        for h, heads, ignore_case in self._keyed:
             w = lowered if ignore_case else window
-            for n in lengths:
-                ids = table.get(w[:n])
-                if ids:
+            for key, ids in heads.get(w[:h], ()):
+                if w.startswith(key):
                     found.update(ids)
         return sorted(found)
 
@@ -240,9 +249,17 @@ class _PhraseSet:
             return out
         last_end: dict[int, int] = {}  # per phrase, as its own finditer: no overlap with itself
         pats = self._pats
+        plain = text.isascii()  # then whitespace and case are normalised once for the whole text
+        norm = text.translate(_WHITESPACE) if plain else ""
+        low = norm.lower()
         for m in self._scan.finditer(text):
             pos = m.start()
-            for i in self._candidates(text, pos):
+            window = norm[pos:pos + _PREFIX_LEN]
+            if plain and "  " not in window:
+                candidates = self._lookup(window, low[pos:pos + _PREFIX_LEN])
+            else:
+                candidates = self._candidates(text, pos)
+            for i in candidates:
                 if last_end.get(i, -1) > pos:
                     continue
                 mm = pats[i].match(text, pos)
