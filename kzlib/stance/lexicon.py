@@ -49,6 +49,7 @@ class _Lexicon:
     official_re: re.Pattern[str]
     own_side: dict[str, set[str]] = field(default_factory=dict)
     report_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "<someone else> says/claims (that)": reported speech
+    report_verb_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a verb of report_re after a space: in every match of it
     first_person_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "we", "our": the speaker's own side
 
 
@@ -154,6 +155,8 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         official_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in official) + r")(?!\w)", re.I),
         own_side={t.name: set(t.own_side) for t in targets},
         report_re=_report_regex(cues),
+        report_verb_re=re.compile(r"\s(?:" + _alternation(cues.get("reporting_verbs")) + "|"
+                                  + _alternation(cues.get("distancing_verbs")) + ")"),
         first_person_re=re.compile(r"(?<!\w)(?:" + _alternation(cues.get("first_person_plural")) + r")(?!\w)", re.I),
     )
 

@@ -255,6 +255,7 @@ class _PhraseSet:
         for m in self._scan.finditer(text):
             pos = m.start()
             window = norm[pos:pos + _PREFIX_LEN]
+            candidates: Sequence[int]
             if plain and "  " not in window:
                 candidates = self._lookup(window, low[pos:pos + _PREFIX_LEN])
             else:

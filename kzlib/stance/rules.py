@@ -93,7 +93,8 @@ def _score_text(
         return {}, sents, text, {}  # no target in the quote nor in its context: nothing to score
     token_matches = list(_TOKEN_RE.finditer(text))
     tok_starts = [m.start() for m in token_matches]
-    tokens = [m.group(0).lower() for m in token_matches]
+    # an ASCII text has the same tokens lower-cased
+    tokens = (_TOKEN_RE.findall(text.lower()) if text.isascii() else [m.group(0).lower() for m in token_matches])
     sent_starts = [a for a, _ in sents]
 
     def tok_index(pos: int) -> int:
@@ -117,7 +118,7 @@ def _score_text(
     # third party's verb of saying are relayed, not the speaker's own (reported_factor); after a verb of
     # distancing ("claim", "allege") the speaker disputes them (distancing_factor < 0 reverses them)
     frames: list[tuple[int, int, float]] = []  # (frame end, sentence end, factor)
-    for a, b in sents:
+    for a, b in (sents if lex.report_verb_re.search(text) else ()):  # no verb of saying: no frame
         fm = lex.report_re.search(text, a, b)
         if fm is not None:
             factor = lex.params["distancing_factor"] if fm.group("distance") else lex.params["reported_factor"]
@@ -180,6 +181,7 @@ def _score_text(
     cue_hits.sort(key=lambda h: (h[1], -(h[2] - h[1]), h[0]))  # by start, longest first, then lexicon order
     cue_spans = [h[1:] for h in cue_hits]
     last_end = -1
+    hedged: dict[int, bool] = {}  # per sentence: whether it hedges
     object_mentions = [m for m in mentions if not m.holder]
     # a topical phrase that a cue evaluates as its own object ("the interference OF exterior forces")
     # names that object, which may not be the target: the cue counts topical_cue_factor for the target
@@ -199,7 +201,9 @@ def _score_text(
             value = -value * lex.params["negation_factor"]
         if any(tokens[j] in lex.intensifiers for j in range(max(0, ti - 2), ti)):
             value *= lex.params["intensifier_factor"]
-        if lex.hedges.search(text[a:b]):
+        if s_i not in hedged:
+            hedged[s_i] = lex.hedges.search(text[a:b]) is not None
+        if hedged[s_i]:
             value *= lex.params["hedge_factor"]
         factor, note = reported(start)
         value *= factor
