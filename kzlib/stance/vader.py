@@ -24,6 +24,8 @@ _NEGATE = frozenset(_vs.NEGATE)
 _BOOSTERS: dict[str, float] = _vs.BOOSTER_DICT
 _SPECIAL: dict[str, float] = _vs.SPECIAL_CASES
 _PUNCTUATION = string.punctuation
+# the words of each idiom and multi-word booster: a sentence without all the words of one has none of them
+_IDIOMS = [frozenset(key.split(" ")) for key in sorted({*_SPECIAL, *_BOOSTERS}) if " " in key]
 
 
 def _negated(word: str) -> bool:
@@ -88,8 +90,10 @@ def _least_check(valence: float, lw: list[str], lexicon: dict[str, float], i: in
     return valence
 
 
-def _valence(words: list[str], lw: list[str], i: int, lexicon: dict[str, float], is_cap_diff: bool) -> float:
-    """vaderSentiment's ``sentiment_valence`` of the lexicon word ``words[i]``."""
+def _valence(words: list[str], lw: list[str], i: int, lexicon: dict[str, float], is_cap_diff: bool,
+             idioms: bool) -> float:
+    """vaderSentiment's ``sentiment_valence`` of the lexicon word ``words[i]`` (``idioms``: whether the
+    sentence has an idiom's word)."""
     item, low = words[i], lw[i]
     valence = lexicon[low]
     if low == "no" and i != len(words) - 1 and lw[i + 1] in lexicon:
@@ -104,14 +108,16 @@ def _valence(words: list[str], lw: list[str], i: int, lexicon: dict[str, float],
             valence -= _vs.C_INCR
     for start_i in range(0, 3):
         if i > start_i and lw[i - (start_i + 1)] not in lexicon:
-            s = _vs.scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+            # scalar_inc_dec is 0.0 unless the word is a booster
+            s = (_vs.scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                 if lw[i - (start_i + 1)] in _BOOSTERS else 0.0)
             if start_i == 1 and s != 0:
                 s = s * 0.95
             if start_i == 2 and s != 0:
                 s = s * 0.9
             valence = valence + s
             valence = _negation_check(valence, lw, start_i, i)
-            if start_i == 2:
+            if start_i == 2 and idioms:
                 valence = _special_idioms_check(valence, lw, i)
     return _least_check(valence, lw, lexicon, i)
 
@@ -140,10 +146,12 @@ def _compound(analyzer: Any, text: str) -> float:
     n = len(words)
     is_cap_diff = 0 < n - sum(map(str.isupper, words)) < n  # vaderSentiment's allcap_differential
     sentiments: list[float] = [0] * n
+    words_here = set(lw)
+    idioms = any(idiom <= words_here for idiom in _IDIOMS)
     for i in hits:
         low = lw[i]
         if low not in _BOOSTERS and not (i < n - 1 and low == "kind" and lw[i + 1] == "of"):
-            sentiments[i] = _valence(words, lw, i, lexicon, is_cap_diff)
+            sentiments[i] = _valence(words, lw, i, lexicon, is_cap_diff, idioms)
     if "but" in lw:
         sentiments = _vs.SentimentIntensityAnalyzer._but_check(words, sentiments)
     sum_s = float(sum(sentiments))
