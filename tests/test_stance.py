@@ -410,6 +410,24 @@ def test_vader_compound_is_vader_own_score(sentence):
     assert _vader_compound(sentence) == _vader().polarity_scores(sentence)["compound"]
 
 
+def test_vader_compound_matches_the_library_on_its_rules():
+    """kzlib.stance.vader runs VADER's rules itself: the same compound score on sentences built from the words
+    its rules read (negations, boosters, "but", "no", "kind of", "least", idioms, capitals, ! and ?)."""
+    import random
+
+    from kzlib.stance.lexicon import _vader, _vader_compound
+
+    vader = _vader()
+    rules = ("not never without doubt no nor or but BUT kind of sort just enough least at very so this extremely "
+             "barely the shit bomb bad ass kiss death to die for yeah right beating heart bus stop isn't can't "
+             "good GOOD great terrible hate love fine ! ? !! ??? :) (good) \"bad\" war peace").split()
+    rng = random.Random(0)
+    for _ in range(3000):
+        sentence = " ".join(rng.choice(rules) for _ in range(rng.randint(1, 12))) + rng.choice(["", ".", "!", "?!"])
+        _vader_compound.cache_clear()
+        assert _vader_compound(sentence) == vader.polarity_scores(sentence)["compound"], sentence
+
+
 def test_repeated_quotes_score_like_the_first():
     q = _q("Russia's aggressive actions are a threat to peace.", "Nothing to see here.",
            "Russia's aggressive actions are a threat to peace.")
