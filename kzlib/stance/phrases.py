@@ -195,9 +195,12 @@ class _PhraseSet:
             self._pats.append(pat)
             for start in self._starts(ph):
                 keyed[bool(flags & re.IGNORECASE)].setdefault(start, []).append(i)
-        # per case mode: the keys' shortest length h, and each h-character head -> its (key, phrases)
+        # phrases whose start cannot be read are tried at every word boundary; the others by case mode:
+        # the keys' shortest length h, and each h-character head -> its (key, phrases)
+        self._always = frozenset(i for table in keyed.values() for i in table.get("", ()))
         self._keyed: list[tuple[int, dict[str, list[tuple[str, tuple[int, ...]]]], bool]] = []
         for ignore_case, table in keyed.items():
+            table = {key: ids for key, ids in table.items() if key}
             if table:
                 h = min(map(len, table))
                 heads: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
@@ -235,7 +238,7 @@ class _PhraseSet:
 
     def _lookup(self, window: str, lowered: str) -> list[int]:
         """The phrases keyed on a start of ``window`` (plain ASCII, whitespace runs as one space)."""
-        found: set[int] = set()
+        found = set(self._always)
         for h, heads, ignore_case in self._keyed:
             w = lowered if ignore_case else window
             for key, ids in heads.get(w[:h], ()):
