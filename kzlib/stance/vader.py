@@ -5,11 +5,14 @@ sentiment word (its negation and idiom checks), and works out the ``neg``/``neu`
 rule method does not read. :func:`_compound` reads the words once and runs the same rules, in the same
 order and with the same arithmetic, on the library's own lexicon, booster words, idioms and constants,
 so the compound score is the same number; a sentence with an emoji (which VADER first turns into its
-description) is handed to the library itself.
+description) is handed to the library itself, and so is every sentence under another version of
+vaderSentiment than the one these rules were read from (3.3.2).
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
 import logging
 import string
 from typing import Any
@@ -24,6 +27,7 @@ _NEGATE = frozenset(_vs.NEGATE)
 _BOOSTERS: dict[str, float] = _vs.BOOSTER_DICT
 _SPECIAL: dict[str, float] = _vs.SPECIAL_CASES
 _PUNCTUATION = string.punctuation
+_READ_FROM = "3.3.2"  # the vaderSentiment version whose polarity_scores this module follows
 # the words of each idiom and multi-word booster: a sentence without all the words of one has none of them
 _IDIOMS = [frozenset(key.split(" ")) for key in sorted({*_SPECIAL, *_BOOSTERS}) if " " in key]
 
@@ -122,6 +126,18 @@ def _valence(words: list[str], lw: list[str], i: int, lexicon: dict[str, float],
     return _least_check(valence, lw, lexicon, i)
 
 
+@functools.lru_cache(maxsize=1)
+def _same_version() -> bool:
+    """Whether the installed vaderSentiment is the version these rules follow (else the library scores)."""
+    try:
+        version = importlib.metadata.version("vaderSentiment")
+    except importlib.metadata.PackageNotFoundError:
+        version = ""
+    if version != _READ_FROM:
+        logger.info("vaderSentiment %s, not %s: VADER scores come from the library", version, _READ_FROM)
+    return version == _READ_FROM
+
+
 def _compound(analyzer: Any, text: str) -> float:
     """``analyzer.polarity_scores(text)["compound"]``, the same number, without the library's repeated work.
 
@@ -133,7 +149,7 @@ def _compound(analyzer: Any, text: str) -> float:
     >>> _compound(vader, s) == vader.polarity_scores(s)["compound"]
     True
     """
-    if not analyzer.emojis.keys().isdisjoint(text):
+    if not _same_version() or not analyzer.emojis.keys().isdisjoint(text):
         return analyzer.polarity_scores(text)["compound"]
     text = text.strip()
     # vaderSentiment's SentiText: each word stripped of punctuation unless two characters or fewer stay
