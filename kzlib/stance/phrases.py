@@ -166,6 +166,7 @@ def _trie_regex(strings: set[str]) -> str:
 
 _SPACES = re.compile(r"\s+")
 _WHITESPACE = str.maketrans({c: " " for c in map(chr, range(128)) if c.isspace()})
+_OTHER_WHITESPACE = re.compile("[" + "".join(re.escape(c) for c in map(chr, range(128)) if c.isspace() and c != " ") + "]")
 
 
 class _PhraseSet:
@@ -253,7 +254,7 @@ class _PhraseSet:
         last_end: dict[int, int] = {}  # per phrase, as its own finditer: no overlap with itself
         pats = self._pats
         plain = text.isascii()  # then whitespace and case are normalised once for the whole text
-        norm = text.translate(_WHITESPACE) if plain else ""
+        norm = (text.translate(_WHITESPACE) if _OTHER_WHITESPACE.search(text) else text) if plain else ""
         low = norm.lower()
         for m in self._scan.finditer(text):
             pos = m.start()

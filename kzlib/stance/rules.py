@@ -86,7 +86,9 @@ def _score_text(
     use_vader: bool = True,
 ) -> tuple[dict[str, list[_Contribution]], list[tuple[int, int]], str, dict[str, str]]:
     """Score one quote against every target. Returns contributions per target, sentences, text."""
-    text = (text or "").translate(_QUOTE_CHARS)
+    text = text or ""
+    if not text.isascii():  # the quote characters replaced are not ASCII
+        text = text.translate(_QUOTE_CHARS)
     mentions = _find_mentions(text, lex)
     sents = _sentences(text)
     if not mentions and not context:

@@ -149,7 +149,8 @@ def _compound(analyzer: Any, text: str) -> float:
     >>> _compound(vader, s) == vader.polarity_scores(s)["compound"]
     True
     """
-    if not _same_version() or not analyzer.emojis.keys().isdisjoint(text):
+    # (VADER's emojis are not ASCII)
+    if not _same_version() or (not text.isascii() and not analyzer.emojis.keys().isdisjoint(text)):
         return analyzer.polarity_scores(text)["compound"]
     text = text.strip()
     # vaderSentiment's SentiText: each word stripped of punctuation unless two characters or fewer stay
