@@ -382,14 +382,16 @@ def test_phrase_scan_finds_what_one_finditer_per_phrase_finds():
 
     phrases = ["Russia", "Russian", "Russian interference", "(the )?Kremlin", "(military|navy) intervention",
                "intervention", "US", "U\\.S\\.", "colou?r revolution", "illegal(ly)?|illegitimate", r"\w+stan",
-               "Kazakh(stan)?", "the", "Organi[sz]ation of (the )?Collective Security Treaty", "ſtate"]
+               "Kazakh(stan)?", "the", "Organi[sz]ation of (the )?Collective Security Treaty", "ſtate", "ОДКБ",
+               "(the|these) peacekeepers", "United States( of America)?", "success(ful)?"]
     words = ("Russia Russian russian interference the Kremlin kremlin military navy intervention US us U.S. "
              "colour color revolution illegally illegitimate Kazakhstan Kazakh Uzbekistan Organisation "
-             "Organization of Collective Security Treaty state ſtate , . ( ) - 's").split()
+             "Organization of Collective Security Treaty state ſtate , . ( ) - 's ОДКБ одкб these peacekeepers "
+             "United States America \u212aremlin SUCCESS successful — é").split()
     rng = random.Random(0)
     scan = _PhraseSet(phrases)
-    for _ in range(400):
-        text = " ".join(rng.choice(words) for _ in range(30))
+    for _ in range(1000):  # words apart by a space, a run of whitespace (a no-break space, a new line) or nothing
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", " ", "  ", " \n ", "\u00a0", ""]) for _ in range(30))
         expected = sorted((m.start(), m.end(), i) for i, ph in enumerate(phrases)
                           for m in re.compile(*_phrase_regex(ph)).finditer(text))
         assert sorted(scan.finditer(text)) == expected, text
@@ -406,6 +408,24 @@ def test_vader_compound_is_vader_own_score(sentence):
     from kzlib.stance.lexicon import _vader, _vader_compound
 
     assert _vader_compound(sentence) == _vader().polarity_scores(sentence)["compound"]
+
+
+def test_vader_compound_matches_the_library_on_its_rules():
+    """kzlib.stance.vader runs VADER's rules itself: the same compound score on sentences built from the words
+    its rules read (negations, boosters, "but", "no", "kind of", "least", idioms, capitals, ! and ?)."""
+    import random
+
+    from kzlib.stance.lexicon import _vader, _vader_compound
+
+    vader = _vader()
+    rules = ("not never without doubt no nor or but BUT kind of sort just enough least at very so this extremely "
+             "barely the shit bomb bad ass kiss death to die for yeah right beating heart bus stop isn't can't "
+             "good GOOD great terrible hate love fine ! ? !! ??? :) (good) \"bad\" war peace").split()
+    rng = random.Random(0)
+    for _ in range(3000):
+        sentence = " ".join(rng.choice(rules) for _ in range(rng.randint(1, 12))) + rng.choice(["", ".", "!", "?!"])
+        _vader_compound.cache_clear()
+        assert _vader_compound(sentence) == vader.polarity_scores(sentence)["compound"], sentence
 
 
 def test_repeated_quotes_score_like_the_first():

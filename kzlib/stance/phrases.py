@@ -24,120 +24,167 @@ def _phrase_regex(phrase: str) -> tuple[str, int]:
     return r"(?<!\w)(?:" + body + r")(?!\w)", (0 if _is_case_sensitive(phrase) else re.IGNORECASE)
 
 
-def _first_chars(phrase: str) -> frozenset[str] | None:
-    """The characters a match of ``phrase`` can start with, or None when not certain.
+_PREFIX_LEN = 8  # characters of a phrase's start that pick the phrases tried at a position
+_MAX_PREFIXES = 256  # per phrase; a phrase with more is keyed on a shorter start
 
-    Reads the small regex subset of the data files — literals, ``(a|b)`` and ``(?:a|b)`` groups,
-    ``?``/``*``/``+`` after an item, simple classes ``[sz]``, escaped punctuation ``\\.`` — and says
-    None when the start is anything else (``\\w``, a range, ``.``, a space, a lookaround) or the
-    phrase can match nothing. Anything after the first item is only parsed for its structure.
+
+_Strings = set[tuple[str, bool]]  # partial matches (text, open); an open one ends where the next character is unknown
+
+
+class _Unreadable(Exception):
+    """A phrase pattern outside the small regex subset the data files use."""
+
+
+def _prefixes(phrase: str, k: int) -> frozenset[str]:
+    """Strings at least one of which every match of ``phrase`` starts with (at most ``k`` characters),
+    where a run of whitespace counts as one space.
+
+    Reads the small regex subset of the data files: literals, ``(a|b)`` and ``(?:a|b)`` groups,
+    ``?``/``*``/``+``/``{m,n}`` after an item, simple classes ``[sz]``, escaped punctuation ``\\.``; a
+    space (matched as ``\\s+``) stands as one ``" "``. A string ends before anything else (``\\w``, a
+    range, ``.``, a non-ASCII letter where case is ignored). Letters are lower-cased where the phrase
+    ignores case. Raises :class:`_Unreadable` for other syntax (lookarounds, inline flags, named groups).
+
+    >>> sorted(_prefixes("(the )?Kremlin", 5))
+    ['kreml', 'the k']
     """
-    unknown = "\0unknown"  # stands for "some character we cannot name"
-
-    class _Unreadable(Exception):
-        pass
-
     body, i = phrase.strip(), 0
+    lower = _phrase_regex(phrase)[1] & re.IGNORECASE
 
-    def item() -> tuple[frozenset[str], bool]:  # (first characters, may match empty)
+    def char(c: str, escaped: bool = False) -> _Strings:
+        if (lower and not c.isascii()) or (c in ".^$" and not escaped):  # str.lower is not re's case folding
+            return {("", True)}
+        if c.isspace():
+            return {(" ", False)}
+        return {(c.lower() if lower else c, False)}
+
+    def concat(a: _Strings, b: _Strings) -> _Strings:
+        out: _Strings = set()
+        for s, opened in a:
+            if opened or len(s) >= k:
+                out.add((s[:k], opened))
+            else:
+                out.update((((s + t[1:]) if s.endswith(" ") and t.startswith(" ") else (s + t))[:k], o2)
+                           for t, o2 in b)  # a run of whitespace is one space
+        return out
+
+    def repeat(a: _Strings) -> _Strings:  # one or more
+        out = set(a)
+        while True:
+            grown = out | concat(out, a)
+            if grown == out:
+                return out
+            out = grown
+
+    def item() -> _Strings:
         nonlocal i
         ch = body[i]
         if ch == "\\":
             if i + 1 >= len(body):
                 raise _Unreadable
             i += 2
-            return (frozenset([unknown]) if body[i - 1].isalnum() else frozenset(body[i - 1])), False
+            return {("", True)} if body[i - 1].isalnum() else char(body[i - 1], escaped=True)
         if ch == "[":
             j = body.find("]", i + 1)
             if j < 0:
                 raise _Unreadable
-            inner = body[i + 1:j]
-            i = j + 1
-            simple = inner and not any(c in inner for c in "^-\\[")
-            return (frozenset(inner) if simple else frozenset([unknown])), False
+            inner, i = body[i + 1:j], j + 1
+            if not inner or any(c in inner for c in "^-\\["):
+                return {("", True)}
+            return set().union(*(char(c) for c in inner))
         if ch == "(":
             i += 1
             if body.startswith("?:", i):
                 i += 2
             elif body.startswith("?", i):
-                raise _Unreadable  # lookarounds, inline flags, named groups
-            firsts: set[str] = set()
-            nullable = False
-            while True:
-                f, n = sequence()
-                firsts |= f
-                nullable |= n
-                if i < len(body) and body[i] == "|":
-                    i += 1
-                    continue
-                if i < len(body) and body[i] == ")":
-                    i += 1
-                    return frozenset(firsts), nullable
                 raise _Unreadable
+            out = alternation()
+            if i >= len(body) or body[i] != ")":
+                raise _Unreadable
+            i += 1
+            return out
         if ch in "*+?{)|":
             raise _Unreadable
         i += 1
-        if ch in ".^$" or ch.isspace():  # any character, an anchor, whitespace (matched as \s+)
-            return frozenset([unknown]), ch in "^$"
-        return frozenset(ch), False
+        return char(ch)
 
-    def sequence() -> tuple[frozenset[str], bool]:
+    def sequence() -> _Strings:
         nonlocal i
-        firsts: set[str] = set()
-        open_start = True  # every item so far may match empty
+        out: _Strings = {("", False)}
         while i < len(body) and body[i] not in "|)":
-            f, n = item()
+            got = item()
             if i < len(body) and body[i] in "?*+{":
-                if body[i] == "{":
+                q = body[i]
+                if q == "{":
                     j = body.find("}", i)
                     if j < 0:
                         raise _Unreadable
-                    n = n or body[i + 1:j].split(",")[0].strip() in ("", "0")
+                    q = "*" if body[i + 1:j].split(",")[0].strip() in ("", "0") else "+"
                     i = j + 1
                 else:
-                    n = n or body[i] in "?*"
                     i += 1
                 if i < len(body) and body[i] in "?+":  # lazy or possessive
                     i += 1
-            if open_start:
-                firsts |= f
-                open_start = n
-        return frozenset(firsts), open_start
+                got = repeat(got) if q in "*+" else got
+                if q in "?*":
+                    got = got | {("", False)}
+            out = concat(out, got)
+        return out
 
-    try:  # the phrase itself may be an alternation: "illegal(ly)?|illegitimate|unlawful"
-        firsts, nullable = sequence()
+    def alternation() -> _Strings:
+        nonlocal i
+        out = sequence()
         while i < len(body) and body[i] == "|":
             i += 1
-            f, n = sequence()
-            firsts, nullable = firsts | f, nullable or n
-    except (_Unreadable, IndexError):
-        return None
-    if nullable or i != len(body) or not firsts or unknown in firsts:
-        return None
-    return firsts
+            out = out | sequence()
+        return out
+
+    try:
+        got = alternation()
+    except IndexError as exc:
+        raise _Unreadable from exc
+    if i != len(body):
+        raise _Unreadable
+    return frozenset(s for s, _ in got)
+
+
+def _trie_regex(strings: set[str]) -> str:
+    """A regex matching where one of ``strings`` starts (a space stands for any whitespace), as a trie
+    of nested alternatives, so that each position costs a few character tests."""
+    if "" in strings:
+        return ""
+    heads: dict[str, set[str]] = {}
+    for s in strings:
+        heads.setdefault(s[0], set()).add(s[1:])
+    parts = []
+    for head in sorted(heads):
+        rest = _trie_regex(heads[head])
+        lit = r"\s+" if head == " " else re.escape(head)
+        parts.append(lit + (f"(?:{rest})" if "|" in rest else rest))
+    return "|".join(parts)
+
+
+_SPACES = re.compile(r"\s+")
+_WHITESPACE = str.maketrans({c: " " for c in map(chr, range(128)) if c.isspace()})
+_OTHER_WHITESPACE = re.compile("[" + "".join(re.escape(c) for c in map(chr, range(128)) if c.isspace() and c != " ") + "]")
 
 
 class _PhraseSet:
     """Many phrases, found in one pass with what one ``finditer`` per phrase would give.
 
     ``finditer(text)`` returns every phrase's non-overlapping matches (which may overlap those of
-    other phrases) as ``(start, end, index)``, ``index`` the phrase's place in ``phrases``. Phrases
-    are tried longest first. One scan finds the positions where some phrase can start (a word
-    boundary and one of the phrases' first characters); there, only the phrases that can start with
-    that character are tried (cached per character). Phrases whose first characters cannot be read
-    from the pattern go into one alternation scanned with a lookahead (every start position, the
-    longest phrase first, the others tried where it matched).
+    other phrases) as ``(start, end, index)``, ``index`` the phrase's place in ``phrases``. Each phrase
+    is keyed on the strings its matches can start with (:func:`_prefixes`, up to eight characters). One
+    scan (a trie of those strings) finds the word boundaries where some phrase can start; there, the
+    text's next characters pick the phrases to try from a dict. Where they are not plain ASCII (where
+    case-insensitive matching is more than ``str.lower``) every phrase is tried.
     """
 
     def __init__(self, phrases: Sequence[str]):
         self.phrases = list(phrases)
-        order = sorted(range(len(self.phrases)), key=lambda i: (-len(self.phrases[i]), self.phrases[i], i))
         self._pats: list[re.Pattern[str]] = []
-        self._ids: list[int] = []
-        self._first: list[re.Pattern[str] | None] = []  # a class of the first characters, or None
-        lead_chars: dict[bool, set[str]] = {False: set(), True: set()}  # by "ignore case"
-        for i in order:
-            ph = self.phrases[i]
+        keyed: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}  # by "ignores case": start -> phrases
+        for i, ph in enumerate(self.phrases):
             rx, flags = _phrase_regex(ph)
             try:
                 pat = re.compile(rx, flags)
@@ -145,89 +192,83 @@ class _PhraseSet:
                 raise ResourceError(f"phrase {ph!r} is not a valid pattern ({exc}); escape regex characters") from exc
             if pat.groupindex or re.search(r"\\[1-9]|\(\?P=", ph):
                 raise ResourceError(f"phrase {ph!r} uses a named group or a back-reference; "
-                                 "phrases may use (a|b), ?, [sz] and escapes only")
+                                    "phrases may use (a|b), ?, [sz] and escapes only")
             self._pats.append(pat)
-            self._ids.append(i)
-            firsts = _first_chars(ph)
-            if firsts is None:
-                self._first.append(None)
-            else:
-                cls = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
-                self._first.append(re.compile(cls, flags))
-                lead_chars[bool(flags & re.IGNORECASE)].update(firsts)
-        # where a phrase with known first characters can start: a word boundary, then one of them (one class
-        # per case mode, not one alternative per phrase: tried at every position of the text)
-        lead_parts = [f"(?i:{cls})" if ignore_case else cls for ignore_case, chars in sorted(lead_chars.items())
-                      if chars for cls in ["[" + "".join(re.escape(c) for c in sorted(chars)) + "]"]]
-        self._lead_scan = re.compile(r"(?<!\w)(?=" + "|".join(lead_parts) + ")") if lead_parts else None
-        # the others, in one alternation tried at every boundary
-        self._rest = [a for a, first in enumerate(self._first) if first is None]
-        self._rest_scan: re.Pattern[str] | None
-        self._rest_of_group: dict[int, int]
-        self._rest_wrapper: dict[int, int]
-        self._rest_scan, self._rest_of_group, self._rest_wrapper = (
-            self._alternation(self._rest) if self._rest else (None, {}, {}))
-        self._by_char: dict[str, tuple[list[int], re.Pattern[str] | None, dict[int, int], dict[int, int]]] = {}
-
-    def _alternation(self, alts: list[int]) -> tuple[re.Pattern[str], dict[int, int], dict[int, int]]:
-        """One lookahead alternation of ``alts`` (in order): the pattern, group -> alternative, and
-        alternative -> its outermost group."""
-        parts, of_group, wrapper, group = [], {}, {}, 1
-        for alt in alts:
-            pat = self._pats[alt]
-            inner = pat.pattern[len(r"(?<!\w)"):]  # the boundary before is checked once, outside
-            parts.append("(" + (f"(?i:{inner})" if pat.flags & re.IGNORECASE else inner) + ")")
-            for g in range(group, group + 1 + pat.groups):
-                of_group[g] = alt
-            wrapper[alt] = group
-            group += 1 + pat.groups
-        return re.compile(r"(?<!\w)(?=" + "|".join(parts) + ")"), of_group, wrapper
-
-    def _starting_with(self, ch: str) -> tuple[list[int], re.Pattern[str] | None, dict[int, int], dict[int, int]]:
-        """Phrases (with known first characters) that can start with ``ch``, longest first, and their
-        alternation (compiled once per character)."""
-        got = self._by_char.get(ch)
-        if got is None:
-            alts = [a for a, first in enumerate(self._first) if first is not None and first.match(ch)]
-            got = (alts, *self._alternation(alts)) if alts else (alts, None, {}, {})
-            self._by_char[ch] = got
-        return got
+            for start in self._starts(ph):
+                keyed[bool(flags & re.IGNORECASE)].setdefault(start, []).append(i)
+        # phrases whose start cannot be read are tried at every word boundary; the others by case mode:
+        # the keys' shortest length h, and each h-character head -> its (key, phrases)
+        self._always = frozenset(i for table in keyed.values() for i in table.get("", ()))
+        self._keyed: list[tuple[int, dict[str, list[tuple[str, tuple[int, ...]]]], bool]] = []
+        for ignore_case, table in keyed.items():
+            table = {key: ids for key, ids in table.items() if key}
+            if table:
+                h = min(map(len, table))
+                heads: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+                for key, ids in sorted(table.items()):
+                    heads.setdefault(key[:h], []).append((key, tuple(ids)))
+                self._keyed.append((h, heads, ignore_case))
+        parts = [f"(?i:{_trie_regex(set(table))})" if ignore_case else _trie_regex(set(table))
+                 for ignore_case, table in keyed.items() if table]
+        self._scan = re.compile(r"(?<!\w)(?=" + "|".join(parts) + ")") if parts else None
+        self._every = tuple(range(len(self.phrases)))
 
     @staticmethod
-    def _all_at(text: str, pos: int, m: re.Match[str], alts: list[int], of_group: dict[int, int],
-                wrapper: dict[int, int], pats: list[re.Pattern[str]], last_end: dict[int, int],
-                ids: list[int], out: list[tuple[int, int, int]]) -> None:
-        """Every phrase of ``alts`` that matches at ``pos``, given the alternation's match ``m``
-        (its first matching phrase); a phrase is skipped where its previous match has not ended."""
-        first = of_group[m.lastindex or 0]  # the alternation always matches in one of its groups
-        for alt in alts:
-            if alt < first or last_end.get(alt, -1) > pos:
-                continue
-            if alt == first:
-                start, end = m.span(wrapper[alt])
-            else:
-                mm = pats[alt].match(text, pos)
-                if mm is None:
-                    continue
-                start, end = mm.span()
-            last_end[alt] = end
-            out.append((start, end, ids[alt]))
+    def _starts(phrase: str) -> frozenset[str]:
+        """The strings the phrase's matches start with (fewer characters where eight give too many)."""
+        try:
+            for k in range(_PREFIX_LEN, 0, -1):
+                got = _prefixes(phrase, k)
+                if len(got) <= _MAX_PREFIXES:
+                    return got
+        except _Unreadable:
+            pass
+        return frozenset([""])  # tried at every word boundary
+
+    def _candidates(self, text: str, pos: int) -> Sequence[int]:
+        """The phrases that may match at ``pos``, in their order."""
+        window = text[pos:pos + _PREFIX_LEN].translate(_WHITESPACE)
+        if "  " in window:  # a run of whitespace counts as one space
+            wide = text[pos:pos + 8 * _PREFIX_LEN]
+            window = _SPACES.sub(" ", wide)[:_PREFIX_LEN]
+            if len(window) < _PREFIX_LEN and pos + len(wide) < len(text):
+                return self._every
+        if not window.isascii():
+            return self._every
+        return self._lookup(window, window.lower())
+
+    def _lookup(self, window: str, lowered: str) -> list[int]:
+        """The phrases keyed on a start of ``window`` (plain ASCII, whitespace runs as one space)."""
+        found = set(self._always)
+        for h, heads, ignore_case in self._keyed:
+            w = lowered if ignore_case else window
+            for key, ids in heads.get(w[:h], ()):
+                if w.startswith(key):
+                    found.update(ids)
+        return sorted(found)
 
     def finditer(self, text: str) -> list[tuple[int, int, int]]:
         out: list[tuple[int, int, int]] = []
+        if self._scan is None:
+            return out
         last_end: dict[int, int] = {}  # per phrase, as its own finditer: no overlap with itself
-        if self._lead_scan is not None:
-            by_char = self._by_char
-            for m in self._lead_scan.finditer(text):
-                pos = m.start()
-                alts, scan, of_group, wrapper = by_char.get(text[pos]) or self._starting_with(text[pos])
-                if scan is None:
+        pats = self._pats
+        plain = text.isascii()  # then whitespace and case are normalised once for the whole text
+        norm = (text.translate(_WHITESPACE) if _OTHER_WHITESPACE.search(text) else text) if plain else ""
+        low = norm.lower()
+        for m in self._scan.finditer(text):
+            pos = m.start()
+            window = norm[pos:pos + _PREFIX_LEN]
+            candidates: Sequence[int]
+            if plain and "  " not in window:
+                candidates = self._lookup(window, low[pos:pos + _PREFIX_LEN])
+            else:
+                candidates = self._candidates(text, pos)
+            for i in candidates:
+                if last_end.get(i, -1) > pos:
                     continue
-                hit = scan.match(text, pos)
-                if hit is not None:
-                    self._all_at(text, pos, hit, alts, of_group, wrapper, self._pats, last_end, self._ids, out)
-        if self._rest_scan is not None:
-            for m in self._rest_scan.finditer(text):
-                self._all_at(text, m.start(), m, self._rest, self._rest_of_group, self._rest_wrapper, self._pats,
-                             last_end, self._ids, out)
+                mm = pats[i].match(text, pos)
+                if mm is not None:
+                    last_end[i] = end = mm.end()
+                    out.append((pos, end, i))
         return out

@@ -9,8 +9,6 @@ import math
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _QUOTE_CHARS, _SENT_RE, _TOKEN_RE, _Lexicon, _vader_compound
 
 logger = logging.getLogger(__name__)
@@ -42,17 +40,23 @@ def _find_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
     kind_rank = {"against_term": 0, "favor_term": 0, "alias": 1, "cue": 2}
     found.sort(key=lambda m: (-(m.end - m.start), kind_rank[m.kind], m.start, m.target))
     kept: list[_Mention] = []
-    taken = np.zeros(len(text) + 1, dtype=bool)
+    taken: list[tuple[int, int]] = []  # the kept mentions' spans
     spans: set[tuple[int, int, str]] = set()
     for m in found:
-        if not taken[m.start:m.end].any():
+        if not _overlaps(m.start, m.end, taken):
             kept.append(m)
-            taken[m.start:m.end] = True
+            if m.end > m.start:
+                taken.append((m.start, m.end))
             spans.add((m.start, m.end, m.kind))
         elif (m.start, m.end, m.kind) in spans and all(k.target != m.target for k in kept[-8:]):
             kept.append(m)  # the very same phrase names two targets ("Russian interference")
     kept.sort(key=lambda m: (m.start, m.target))
     return kept
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` shares a character with one of ``spans``."""
+    return start < end and any(a < end and start < b for a, b in spans)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -82,14 +86,17 @@ def _score_text(
     use_vader: bool = True,
 ) -> tuple[dict[str, list[_Contribution]], list[tuple[int, int]], str, dict[str, str]]:
     """Score one quote against every target. Returns contributions per target, sentences, text."""
-    text = (text or "").translate(_QUOTE_CHARS)
+    text = text or ""
+    if not text.isascii():  # the quote characters replaced are not ASCII
+        text = text.translate(_QUOTE_CHARS)
     mentions = _find_mentions(text, lex)
     sents = _sentences(text)
     if not mentions and not context:
         return {}, sents, text, {}  # no target in the quote nor in its context: nothing to score
     token_matches = list(_TOKEN_RE.finditer(text))
     tok_starts = [m.start() for m in token_matches]
-    tokens = [m.group(0).lower() for m in token_matches]
+    # an ASCII text has the same tokens lower-cased
+    tokens = (_TOKEN_RE.findall(text.lower()) if text.isascii() else [m.group(0).lower() for m in token_matches])
     sent_starts = [a for a, _ in sents]
 
     def tok_index(pos: int) -> int:
@@ -113,7 +120,7 @@ def _score_text(
     # third party's verb of saying are relayed, not the speaker's own (reported_factor); after a verb of
     # distancing ("claim", "allege") the speaker disputes them (distancing_factor < 0 reverses them)
     frames: list[tuple[int, int, float]] = []  # (frame end, sentence end, factor)
-    for a, b in sents:
+    for a, b in (sents if lex.report_verb_re.search(text) else ()):  # no verb of saying: no frame
         fm = lex.report_re.search(text, a, b)
         if fm is not None:
             factor = lex.params["distancing_factor"] if fm.group("distance") else lex.params["reported_factor"]
@@ -166,18 +173,17 @@ def _score_text(
             add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (scare quotes)', sent_index(m.start))
 
     # 2. general cues, attributed to the nearest object mention
-    covered = np.zeros(len(text) + 1, dtype=bool)
-    for m in mentions:
-        covered[m.start:m.end] = True
+    covered = [(m.start, m.end) for m in mentions if m.end > m.start]
     cue_hits: list[tuple[int, int, int, str, float]] = []
     for c_start, c_end, i in lex.cue_phrases.finditer(text):
-        if covered[c_start:c_end].any():
+        if _overlaps(c_start, c_end, covered):
             continue
         for order, section, weight in lex.cue_owners[i]:
             cue_hits.append((order, c_start, c_end, section, weight))
     cue_hits.sort(key=lambda h: (h[1], -(h[2] - h[1]), h[0]))  # by start, longest first, then lexicon order
     cue_spans = [h[1:] for h in cue_hits]
     last_end = -1
+    hedged: dict[int, bool] = {}  # per sentence: whether it hedges
     object_mentions = [m for m in mentions if not m.holder]
     # a topical phrase that a cue evaluates as its own object ("the interference OF exterior forces")
     # names that object, which may not be the target: the cue counts topical_cue_factor for the target
@@ -197,7 +203,9 @@ def _score_text(
             value = -value * lex.params["negation_factor"]
         if any(tokens[j] in lex.intensifiers for j in range(max(0, ti - 2), ti)):
             value *= lex.params["intensifier_factor"]
-        if lex.hedges.search(text[a:b]):
+        if s_i not in hedged:
+            hedged[s_i] = lex.hedges.search(text[a:b]) is not None
+        if hedged[s_i]:
             value *= lex.params["hedge_factor"]
         factor, note = reported(start)
         value *= factor
