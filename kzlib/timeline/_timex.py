@@ -305,63 +305,6 @@ def _vocab() -> _V:
               months_l | weekdays_l, low(_WORD.findall(n.lower())[-1] for n in base["not_dates"]))
 
 
-# --- tense ------------------------------------------------------------------------------------------
-
-_FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expected|scheduled|"
-                 r"slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
-                 r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would|(?:agree[sd]?|agreements?|decided?|vot(?:ed|es?)|"
-                 r"offer(?:ed|s)?|promised?|pledged?|vowed?|likely|supposed|about|ready|planning|proposed?)\s+to")
-_PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
-               r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|(?!un)[a-z]{2,}ed")  # "unnamed": an adjective
-# the tense markers of a sentence, in one pass: a future marker, a past form, a present form (each word starts
-# with a letter: the lookahead skips the ends of words without trying every word)
-_TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
-                    r"|(?P<future2>'ll)\b", re.IGNORECASE)
-_AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
-_QUOTE = re.compile(r"''|``|[\"“”]")
-_SENT_L = re.compile(r"(?:[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - 300)
-    left = [m.end() for m in _SENT_L.finditer(text, lo, start)]
-    s = left[-1] if left else lo
-    m = _SENT_L.search(text, end, min(len(text), end + 300))
-    e = m.start() + 1 if m else min(len(text), end + 300)
-    return s, e
-
-
-def _tense(text: str, start: int, end: int) -> str:
-    """past / future / present: the tense marker nearest to the expression within its sentence (a past
-    participle after "be" is a passive and says nothing; after "will be" or "to be" it looks ahead)."""
-    s, e = _sentence(text, start, end)
-    best: tuple[int, str] | None = None
-    for m in _TENSE.finditer(text, s, e):
-        if start <= m.start() < end:
-            continue
-        d = start - m.end() if m.end() <= start else m.start() - end
-        if best is not None and d >= best[0]:
-            if m.start() > end:
-                break
-            continue
-        if _QUOTE.search(text, m.end(), start) if m.end() <= start else _QUOTE.search(text, end, m.start()):
-            continue  # across a quotation's edge: "'He will leave Thursday,' she said" looks ahead
-        kind = m.lastgroup or ""
-        if kind == "future2":
-            kind = "future"
-        elif kind == "past":
-            if m.group(0).lower() in ("scheduled", "expected"):
-                kind = "future"
-            else:
-                aux = _AUX_BEFORE.search(text, max(s, m.start() - 25), m.start())
-                if aux:
-                    if aux.group(1).lower() in ("be", "been", "being"):
-                        continue  # a passive: its auxiliary carries the tense
-                    kind = "future"  # "will be paid", "to be completed"
-        best = (d, kind)
-    return best[1] if best else ""
-
-
 # --- helpers ----------------------------------------------------------------------------------------
 
 def _week(d: dt.date) -> str:
@@ -595,45 +538,90 @@ def _places(lower: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
+_LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))  # a-z kept, every other byte a space
+
+
+def _words(lower: str) -> list[bytes]:
+    """The words of a lower-case text as ``_WORD`` finds them (runs of a-z), as UTF-8 bytes: every byte of a
+    character other than a-z (UTF-8 writes non-ASCII characters with bytes above 0x7F) is a space, and
+    ``bytes.split`` is cheaper than a regex."""
+    return lower.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
+
+
+@functools.lru_cache(maxsize=1)
+def _byte_words() -> tuple[frozenset[bytes], frozenset[bytes]]:
+    """The words that anchor rules and the words of the names that are no dates, as bytes (see :func:`_words`)."""
+    v = _vocab()
+    return frozenset(w.encode() for w in v.words), frozenset(w.encode() for w in v.not_date_words)
+
+
 @functools.lru_cache(maxsize=1)
 def _digit_rules() -> tuple[tuple[int, re.Pattern], ...]:
     """(place, digit pattern) of the rules tried around hits of a digit pattern."""
     return tuple((i, rule.digits) for i, rule in enumerate(_vocab().rules) if rule.digits is not None)
 
 
-def find(text: str) -> list[_Match]:
-    """The expressions of ``text`` before they are resolved (independent of the DCT: a repeated text's can be
-    reused)."""
-    if not text:
-        return []
-    v = _vocab()
-    lower = text.lower()
-    words = _WORD.findall(lower)
-    hit_words: frozenset[str] | set[str] = v.words.intersection(words)
-    if hit_words & v.cased:  # month and weekday names match capitalised only ("may", "march" are verbs)
-        hit_words = {w for w in hit_words if w not in v.cased or w.capitalize() in text or w.upper() in text}
-    has_digit = _DIGIT.search(text) is not None
-    if not hit_words and not has_digit:
-        return []
-    # the positions of each rule's anchors
-    at: dict[int, list[tuple[int, int]]] = {}
+def _merged(anchors: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The merged windows around the anchor spans ``anchors`` in a text of ``n`` characters."""
+    spans: list[tuple[int, int]] = []
+    for a, b in sorted(anchors):
+        lo, hi = a - _WINDOW_BEFORE, b + _WINDOW_AFTER
+        if lo < 0:
+            lo = 0
+        if hi > n:
+            hi = n
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _short_windows(text: str, lower: str, hit_words: frozenset[str] | set[str], has_digit: bool,
+                   v: _V) -> dict[int, list[tuple[int, int]]]:
+    """The windows each rule searches in a short text (a sentence): around each place its words occur (a plain
+    substring search: every occurrence of the word is among them); the whole text for the rules its digits call
+    for. Rules with the same words share one list of windows."""
     n = len(text)
-    if n <= _SHORT_TEXT:  # a sentence: the rules its words call for around each place the word occurs (a plain
-        # substring search: every occurrence of the word is among them), those its digits call for over the whole text
-        whole = [(0, n)]
-        quantity = has_digit or v.quantity.search(lower) is not None
-        for word in hit_words:
-            places: list[tuple[int, int]] | None = None
-            for i in v.word_rules[word]:
-                if quantity or i not in v.need_quantity:
-                    if places is None:
-                        places = _places(lower, word) if len(lower) == n else whole
-                    at.setdefault(i, []).extend(places)
-        if has_digit:
-            for i, digits in _digit_rules():
-                if digits.search(text):
-                    at[i] = whole
-    elif hit_words:
+    whole = [(0, n)]
+    words_of: dict[int, list[str]] = {}
+    quantity: bool | None = True if has_digit else None
+    for word in hit_words:
+        for i in v.word_rules[word]:
+            if i in v.need_quantity:
+                if quantity is None:
+                    quantity = v.quantity.search(lower) is not None
+                if not quantity:
+                    continue
+            words_of.setdefault(i, []).append(word)
+    out: dict[int, list[tuple[int, int]]] = {}
+    if words_of:
+        same_length = len(lower) == n
+        merged: dict[frozenset[str], list[tuple[int, int]]] = {}
+        for i, ws in words_of.items():
+            key = frozenset(ws)
+            spans = merged.get(key)
+            if spans is None:
+                if same_length:
+                    spans = _merged([p for w in key for p in _places(lower, w)], n)
+                else:
+                    spans = _merged(whole * len(key), n)
+                merged[key] = spans
+            out[i] = spans
+    if has_digit:
+        for i, digits in _digit_rules():
+            if digits.search(text):
+                out[i] = whole
+    return out
+
+
+def _long_windows(text: str, lower: str, hit_words: frozenset[str] | set[str], has_digit: bool,
+                  v: _V) -> dict[int, list[tuple[int, int]]]:
+    """The windows each rule searches in a long text: around each of its words (for rules that need a quantity
+    before their word, where one of the last few words is a number or quantity word) and each hit of its digit
+    pattern."""
+    at: dict[int, list[tuple[int, int]]] = {}
+    if hit_words:
         recent: deque[str] = deque(maxlen=5)  # the last few words, for rules that need a quantity before their word
         for w in _TOKEN.finditer(lower):
             word = w.group(0)
@@ -644,38 +632,59 @@ def find(text: str) -> list[_Match]:
                     if quantity or i not in v.need_quantity:
                         at.setdefault(i, []).append(w.span())
             recent.append(word)
-    if has_digit and n > _SHORT_TEXT:
+    if has_digit:
         for i, digits in _digit_rules():
             for h in digits.finditer(text):
                 at.setdefault(i, []).append(h.span())
+    n = len(text)
+    return {i: _merged(anchors, n) for i, anchors in at.items()}
+
+
+def find(text: str) -> list[_Match]:
+    """The expressions of ``text`` before they are resolved (independent of the DCT: a repeated text's can be
+    reused)."""
+    if not text:
+        return []
+    v = _vocab()
+    lower = text.lower()
+    words = _words(lower)
+    hits = _byte_words()[0].intersection(words)
+    hit_words: set[str] = {w.decode() for w in hits} if hits else set()
+    if hit_words & v.cased:  # month and weekday names match capitalised only ("may", "march" are verbs)
+        hit_words = {w for w in hit_words if w not in v.cased or w.capitalize() in text or w.upper() in text}
+    has_digit = _DIGIT.search(text) is not None
+    if not hit_words and not has_digit:
+        return []
+    windows = (_short_windows if len(text) <= _SHORT_TEXT else _long_windows)(text, lower, hit_words, has_digit, v)
+    # a rule's windows are disjoint: no match is found twice
     found: list[_Match] = []
-    seen: set[tuple[int, int, int]] = set()
-    for order in sorted(at):
-        rule = v.rules[order]
-        spans: list[tuple[int, int]] = []
-        for a, b in sorted(at[order]):  # merged windows around the anchors
-            lo, hi = max(0, a - _WINDOW_BEFORE), min(n, b + _WINDOW_AFTER)
-            if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], hi)
-            else:
-                spans.append((lo, hi))
+    rules = v.rules
+    for order, spans in windows.items():
+        rule = rules[order]
+        pattern, name = rule.pattern, rule.name
         for lo, hi in spans:
-            for mm in rule.pattern.finditer(text, lo, hi):
-                if mm.end() == mm.start() or (mm.start(), mm.end(), order) in seen:
+            for mm in pattern.finditer(text, lo, hi):
+                s, e = mm.span()
+                if s == e:
                     continue
-                seen.add((mm.start(), mm.end(), order))
                 g = mm.groupdict()
                 g["_full"] = mm.group(0)
-                found.append(_Match(mm.start(), mm.end(), rule.name, g, order, mm))
+                found.append(_Match(s, e, name, g, order, mm))
     if not found:
         return []
+    return _kept(found, text, words, v)
+
+
+def _kept(found: list[_Match], text: str, words: list[bytes], v: _V) -> list[_Match]:
+    """Of overlapping matches the longest (then the earliest rule, then the first), where plausible and not part
+    of a name that is no date."""
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     kept: list[_Match] = []
     taken = bytearray(len(text) + 1)
-    for nd in (v.not_dates.finditer(text) if v.not_date_words.intersection(words) else ()):
+    for nd in (v.not_dates.finditer(text) if _byte_words()[1].intersection(words) else ()):
         taken[nd.start():nd.end()] = b"\x01" * (nd.end() - nd.start())
     for c in found:
-        if any(taken[c.start:c.end]):
+        if taken.find(1, c.start, c.end) >= 0:
             continue
         if not _plausible(c, text, v):
             continue

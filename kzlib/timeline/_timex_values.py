@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from kzlib.timeline._tense import _tense
 from kzlib.timeline._timex import (
     _DAY_VALUE,
     _MONEY_BEFORE,
@@ -44,7 +45,6 @@ from kzlib.timeline._timex import (
     _quarter_of,
     _season_now,
     _shift,
-    _tense,
     _unit_base,
     _vocab,
     _week,

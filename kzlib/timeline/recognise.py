@@ -304,31 +304,39 @@ def _scan(text: str) -> list[_Cand]:
     found: list[_Cand] = []
     windows: dict[re.Pattern, list[tuple[int, int]]] = {}
     n = len(text)
+    whole = [(0, n)]
     for rule in v.rules_for(v.triggers.found(text, words)):
-        if rule.anchor is None:
-            spans = [(0, n)]
-        elif rule.anchor in windows:
-            spans = windows[rule.anchor]
+        anchor = rule.anchor
+        if anchor is None:
+            spans = whole
         else:
-            spans = windows[rule.anchor] = _windows(rule.anchor, text)
+            spans = windows.get(anchor)  # type: ignore[assignment]
+            if spans is None:
+                spans = windows[anchor] = _windows(anchor, text)
+        name = rule.name
         for lo, hi in spans:
             for m in rule.pattern.finditer(text, lo, hi):
-                found.append(_Cand(m.start(), m.end(), rule.name, m.groupdict(), m.group(0)))
+                found.append(_Cand(m.start(), m.end(), name, m.groupdict(), m.group(0)))
     if not found:
         return []
-    blocked = ([(m.start(), m.end()) for m in v.not_dates.patterns["not_dates"].finditer(text)]
-               if v.not_dates.found(text, words) else [])
+    return _kept(found, text, words, v)
+
+
+def _kept(found: list[_Cand], text: str, words: list[str] | None, v: _Vocab) -> list[_Cand]:
+    """Of overlapping candidates the longest (then the rule ranked first, then the first), where plausible and
+    not part of a phrase that is no date."""
     rank = v.rank
     found.sort(key=lambda c: (-(c.end - c.start), rank[c.rule], c.start))
+    taken = bytearray(len(text) + 1)  # characters of a phrase that is no date or of a kept candidate
+    if v.not_dates.found(text, words):
+        for m in v.not_dates.patterns["not_dates"].finditer(text):
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     kept: list[_Cand] = []
     for c in found:
-        if any(c.start < e and s < c.end for s, e in blocked):
-            continue
-        if any(c.start < k.end and k.start < c.end for k in kept):
-            continue
-        if not _plausible(c, text):
+        if taken.find(1, c.start, c.end) >= 0 or not _plausible(c, text):  # (no pattern matches empty)
             continue
         kept.append(c)
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     kept.sort(key=lambda c: c.start)
     return kept
 
