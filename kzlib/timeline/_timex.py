@@ -577,6 +577,24 @@ def _merged(anchors: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_windows(lower: str, word: str) -> list[tuple[int, int]]:
+    """``_merged(_places(lower, word), len(lower))`` without visiting every place: the windows of one word's places
+    (in order) only grow, so a window takes in at once the last place that starts within reach of its end."""
+    n, size = len(lower), len(word)
+    spans: list[tuple[int, int]] = []
+    k = lower.find(word)
+    while k >= 0:
+        lo, hi = max(0, k - _WINDOW_BEFORE), min(n, k + size + _WINDOW_AFTER)
+        while True:  # the last place whose window starts at or before hi
+            last = lower.rfind(word, k + 1, hi + _WINDOW_BEFORE + size)
+            if last < 0:
+                break
+            k, hi = last, min(n, last + size + _WINDOW_AFTER)
+        spans.append((lo, hi))
+        k = lower.find(word, k + 1)
+    return spans
+
+
 def _short_windows(text: str, lower: str, hit_words: frozenset[str] | set[str], has_digit: bool,
                    v: _V) -> dict[int, list[tuple[int, int]]]:
     """The windows each rule searches in a short text (a sentence): around each place its words occur (a plain
@@ -602,7 +620,9 @@ def _short_windows(text: str, lower: str, hit_words: frozenset[str] | set[str], 
             key = frozenset(ws)
             spans = merged.get(key)
             if spans is None:
-                if same_length:
+                if same_length and len(key) == 1:
+                    spans = _word_windows(lower, ws[0])
+                elif same_length:
                     spans = _merged([p for w in key for p in _places(lower, w)], n)
                 else:
                     spans = _merged(whole * len(key), n)
