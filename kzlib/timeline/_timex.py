@@ -7,7 +7,6 @@ the month and weekday names of ``data/temporal.yaml``. :func:`find` is the searc
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections import deque
@@ -303,98 +302,6 @@ def _vocab() -> _V:
               frozenset(w for q in list(number_of) + list(vague) for w in q.split()) - {"of"},
               re.compile(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"),
               months_l | weekdays_l, low(_WORD.findall(n.lower())[-1] for n in base["not_dates"]))
-
-
-# --- helpers ----------------------------------------------------------------------------------------
-
-def _week(d: dt.date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y:04d}-W{w:02d}"
-
-
-def _ymd(d: dt.date) -> str:
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
-
-
-def _num(raw: str | None, v: _V) -> float | None:
-    """The number a quantity word stands for; None for a vague quantity ("several")."""
-    if raw is None:
-        return 1.0
-    r = _SPACES.sub(" ", raw.strip().lower())
-    if r in v.vague:
-        return None
-    if r.endswith(" 1/2"):
-        return float(r[:-4]) + 0.5
-    try:
-        return float(r)
-    except ValueError:
-        return v.number_of.get(r.replace("-", " "), v.number_of.get(r))
-
-
-def _dur(n: float | None, unit_word: str, v: _V) -> str:
-    u = unit_word.lower().rstrip()
-    u = _SPACES.sub(" ", u)
-    if u == "centuries":
-        u = "century"
-    if u.endswith("s") and u[:-1] in v.unit_of:
-        u = u[:-1]
-    letter, mult, is_time = v.unit_of.get(u, ("D", 1.0, False))
-    t = "T" if is_time else ""
-    if n is None:
-        if mult == 10:
-            return "PXY"
-        if mult == 100:
-            return "PXCE"
-        return f"P{t}X{letter}"
-    n = n * mult
-    if n != int(n):  # 1.5 hours -> PT1H30M, half a day -> PT12H
-        if letter == "H":
-            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
-        if letter == "Y" and n * 12 == int(n * 12):
-            return f"P{int(n * 12)}M"
-        if letter == "D":
-            return f"PT{int(n * 24)}H"
-        return f"P{t}{n:g}{letter}"
-    return f"P{t}{int(n)}{letter}"
-
-
-def _shift(d: dt.date, unit: str, n: int) -> dt.date:
-    if unit == "day":
-        return d + dt.timedelta(days=n)
-    if unit == "week":
-        return d + dt.timedelta(weeks=n)
-    if unit in ("month", "quarter"):
-        m = d.month - 1 + n * (3 if unit == "quarter" else 1)
-        y = d.year + m // 12
-        y = min(max(y, 1), 9999)
-        return dt.date(y, m % 12 + 1, 1)
-    if unit == "year":
-        y = min(max(d.year + n, 1), 9999)
-        return dt.date(y, d.month, 1)
-    return d
-
-
-def _quarter_of(d: dt.date) -> int:
-    return (d.month - 1) // 3 + 1
-
-
-def _unit_base(word: str) -> str:
-    w = _SPACES.sub(" ", word.lower())
-    for u in ("calendar year", "fiscal year"):
-        if w == u:
-            return "year"
-    w = w.removesuffix("s")
-    return w
-
-
-# a yearless date at most this many days after the DCT, in a sentence not in the past tense, is that one
-_SCHEDULED_DAYS = 60
-
-_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
-
-
-def _season_now(d: dt.date) -> str:
-    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
 
 
 _PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:in|since|until|till|by|from|through|throughout|during|before|after|"
