@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from kzlib.text import ASCII_CASE_TWINS
+
 _FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expected|scheduled|"
                  r"slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
                  r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would|(?:agree[sd]?|agreements?|decided?|vot(?:ed|es?)|"
@@ -15,6 +17,9 @@ _PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|too
 # with a letter: the lookahead skips the ends of words without trying every word)
 _TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
                     r"|(?P<future2>'ll)\b", re.IGNORECASE)
+# the same, case-sensitive, for lower-case text: the engine skips an alternative at its first letter (with
+# IGNORECASE it enters each of them at every word)
+_TENSE_LOWER = re.compile(_TENSE.pattern)
 _AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
 _QUOTE = re.compile(r"''|``|[\"“”]")
 _SENT_L = re.compile(r"(?:[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
@@ -34,27 +39,38 @@ def _tense(text: str, start: int, end: int) -> str:
     participle after "be" is a passive and says nothing; after "will be" or "to be" it looks ahead)."""
     s, e = _sentence(text, start, end)
     best: tuple[int, str] | None = None
-    for m in _TENSE.finditer(text, s, e):
-        if start <= m.start() < end:
+    for m_start, m_end, kind, word in _markers(text, s, e):
+        if start <= m_start < end:
             continue
-        d = start - m.end() if m.end() <= start else m.start() - end
+        d = start - m_end if m_end <= start else m_start - end
         if best is not None and d >= best[0]:
-            if m.start() > end:
+            if m_start > end:
                 break
             continue
-        if _QUOTE.search(text, m.end(), start) if m.end() <= start else _QUOTE.search(text, end, m.start()):
+        if _QUOTE.search(text, m_end, start) if m_end <= start else _QUOTE.search(text, end, m_start):
             continue  # across a quotation's edge: "'He will leave Thursday,' she said" looks ahead
-        kind = m.lastgroup or ""
         if kind == "future2":
             kind = "future"
         elif kind == "past":
-            if m.group(0).lower() in ("scheduled", "expected"):
+            if word in ("scheduled", "expected"):
                 kind = "future"
             else:
-                aux = _AUX_BEFORE.search(text, max(s, m.start() - 25), m.start())
+                aux = _AUX_BEFORE.search(text, max(s, m_start - 25), m_start)
                 if aux:
                     if aux.group(1).lower() in ("be", "been", "being"):
                         continue  # a passive: its auxiliary carries the tense
                     kind = "future"  # "will be paid", "to be completed"
         best = (d, kind)
     return best[1] if best else ""
+
+
+def _markers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]:
+    """The tense markers of ``text[s:e]`` (``_TENSE``'s matches): start, end, kind (the group) and the words in
+    lower case; found by ``_TENSE_LOWER`` in the lower-case text (the same places and groups) unless a
+    character there matches an ASCII letter only case-insensitively."""
+    lo = max(0, s - 1)  # and the character before s: a word starts at s or not
+    if ASCII_CASE_TWINS.search(text, lo, e):
+        return [(m.start(), m.end(), m.lastgroup or "", m.group(0).lower()) for m in _TENSE.finditer(text, s, e)]
+    lower = text[lo:e].lower()  # (as long as the text: its only character that lower-cases to two is a twin)
+    return [(m.start() + lo, m.end() + lo, m.lastgroup or "", m.group(0))
+            for m in _TENSE_LOWER.finditer(lower, s - lo)]
