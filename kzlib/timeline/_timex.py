@@ -7,7 +7,6 @@ the month and weekday names of ``data/temporal.yaml``. :func:`find` is the searc
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections import deque
@@ -305,155 +304,6 @@ def _vocab() -> _V:
               months_l | weekdays_l, low(_WORD.findall(n.lower())[-1] for n in base["not_dates"]))
 
 
-# --- tense ------------------------------------------------------------------------------------------
-
-_FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expected|scheduled|"
-                 r"slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
-                 r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would|(?:agree[sd]?|agreements?|decided?|vot(?:ed|es?)|"
-                 r"offer(?:ed|s)?|promised?|pledged?|vowed?|likely|supposed|about|ready|planning|proposed?)\s+to")
-_PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
-               r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|(?!un)[a-z]{2,}ed")  # "unnamed": an adjective
-# the tense markers of a sentence, in one pass: a future marker, a past form, a present form (each word starts
-# with a letter: the lookahead skips the ends of words without trying every word)
-_TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
-                    r"|(?P<future2>'ll)\b", re.IGNORECASE)
-_AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
-_QUOTE = re.compile(r"''|``|[\"“”]")
-_SENT_L = re.compile(r"(?:[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - 300)
-    left = [m.end() for m in _SENT_L.finditer(text, lo, start)]
-    s = left[-1] if left else lo
-    m = _SENT_L.search(text, end, min(len(text), end + 300))
-    e = m.start() + 1 if m else min(len(text), end + 300)
-    return s, e
-
-
-def _tense(text: str, start: int, end: int) -> str:
-    """past / future / present: the tense marker nearest to the expression within its sentence (a past
-    participle after "be" is a passive and says nothing; after "will be" or "to be" it looks ahead)."""
-    s, e = _sentence(text, start, end)
-    best: tuple[int, str] | None = None
-    for m in _TENSE.finditer(text, s, e):
-        if start <= m.start() < end:
-            continue
-        d = start - m.end() if m.end() <= start else m.start() - end
-        if best is not None and d >= best[0]:
-            if m.start() > end:
-                break
-            continue
-        if _QUOTE.search(text, m.end(), start) if m.end() <= start else _QUOTE.search(text, end, m.start()):
-            continue  # across a quotation's edge: "'He will leave Thursday,' she said" looks ahead
-        kind = m.lastgroup or ""
-        if kind == "future2":
-            kind = "future"
-        elif kind == "past":
-            if m.group(0).lower() in ("scheduled", "expected"):
-                kind = "future"
-            else:
-                aux = _AUX_BEFORE.search(text, max(s, m.start() - 25), m.start())
-                if aux:
-                    if aux.group(1).lower() in ("be", "been", "being"):
-                        continue  # a passive: its auxiliary carries the tense
-                    kind = "future"  # "will be paid", "to be completed"
-        best = (d, kind)
-    return best[1] if best else ""
-
-
-# --- helpers ----------------------------------------------------------------------------------------
-
-def _week(d: dt.date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y:04d}-W{w:02d}"
-
-
-def _ymd(d: dt.date) -> str:
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
-
-
-def _num(raw: str | None, v: _V) -> float | None:
-    """The number a quantity word stands for; None for a vague quantity ("several")."""
-    if raw is None:
-        return 1.0
-    r = _SPACES.sub(" ", raw.strip().lower())
-    if r in v.vague:
-        return None
-    if r.endswith(" 1/2"):
-        return float(r[:-4]) + 0.5
-    try:
-        return float(r)
-    except ValueError:
-        return v.number_of.get(r.replace("-", " "), v.number_of.get(r))
-
-
-def _dur(n: float | None, unit_word: str, v: _V) -> str:
-    u = unit_word.lower().rstrip()
-    u = _SPACES.sub(" ", u)
-    if u == "centuries":
-        u = "century"
-    if u.endswith("s") and u[:-1] in v.unit_of:
-        u = u[:-1]
-    letter, mult, is_time = v.unit_of.get(u, ("D", 1.0, False))
-    t = "T" if is_time else ""
-    if n is None:
-        if mult == 10:
-            return "PXY"
-        if mult == 100:
-            return "PXCE"
-        return f"P{t}X{letter}"
-    n = n * mult
-    if n != int(n):  # 1.5 hours -> PT1H30M, half a day -> PT12H
-        if letter == "H":
-            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
-        if letter == "Y" and n * 12 == int(n * 12):
-            return f"P{int(n * 12)}M"
-        if letter == "D":
-            return f"PT{int(n * 24)}H"
-        return f"P{t}{n:g}{letter}"
-    return f"P{t}{int(n)}{letter}"
-
-
-def _shift(d: dt.date, unit: str, n: int) -> dt.date:
-    if unit == "day":
-        return d + dt.timedelta(days=n)
-    if unit == "week":
-        return d + dt.timedelta(weeks=n)
-    if unit in ("month", "quarter"):
-        m = d.month - 1 + n * (3 if unit == "quarter" else 1)
-        y = d.year + m // 12
-        y = min(max(y, 1), 9999)
-        return dt.date(y, m % 12 + 1, 1)
-    if unit == "year":
-        y = min(max(d.year + n, 1), 9999)
-        return dt.date(y, d.month, 1)
-    return d
-
-
-def _quarter_of(d: dt.date) -> int:
-    return (d.month - 1) // 3 + 1
-
-
-def _unit_base(word: str) -> str:
-    w = _SPACES.sub(" ", word.lower())
-    for u in ("calendar year", "fiscal year"):
-        if w == u:
-            return "year"
-    w = w.removesuffix("s")
-    return w
-
-
-# a yearless date at most this many days after the DCT, in a sentence not in the past tense, is that one
-_SCHEDULED_DAYS = 60
-
-_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
-
-
-def _season_now(d: dt.date) -> str:
-    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
-
-
 _PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:in|since|until|till|by|from|through|throughout|during|before|after|"
                                  r"of|between|and|to|early|late|mid|last|next|this|for|on|at|around|as\s+of|"
                                  r"starting|beginning|ending|the|end)\W+)$")
@@ -595,45 +445,110 @@ def _places(lower: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
+_LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))  # a-z kept, every other byte a space
+
+
+def _words(lower: str) -> list[bytes]:
+    """The words of a lower-case text as ``_WORD`` finds them (runs of a-z), as UTF-8 bytes: every byte of a
+    character other than a-z (UTF-8 writes non-ASCII characters with bytes above 0x7F) is a space, and
+    ``bytes.split`` is cheaper than a regex."""
+    return lower.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
+
+
+@functools.lru_cache(maxsize=1)
+def _byte_words() -> tuple[frozenset[bytes], frozenset[bytes]]:
+    """The words that anchor rules and the words of the names that are no dates, as bytes (see :func:`_words`)."""
+    v = _vocab()
+    return frozenset(w.encode() for w in v.words), frozenset(w.encode() for w in v.not_date_words)
+
+
 @functools.lru_cache(maxsize=1)
 def _digit_rules() -> tuple[tuple[int, re.Pattern], ...]:
     """(place, digit pattern) of the rules tried around hits of a digit pattern."""
     return tuple((i, rule.digits) for i, rule in enumerate(_vocab().rules) if rule.digits is not None)
 
 
-def find(text: str) -> list[_Match]:
-    """The expressions of ``text`` before they are resolved (independent of the DCT: a repeated text's can be
-    reused)."""
-    if not text:
-        return []
-    v = _vocab()
-    lower = text.lower()
-    words = _WORD.findall(lower)
-    hit_words: frozenset[str] | set[str] = v.words.intersection(words)
-    if hit_words & v.cased:  # month and weekday names match capitalised only ("may", "march" are verbs)
-        hit_words = {w for w in hit_words if w not in v.cased or w.capitalize() in text or w.upper() in text}
-    has_digit = _DIGIT.search(text) is not None
-    if not hit_words and not has_digit:
-        return []
-    # the positions of each rule's anchors
-    at: dict[int, list[tuple[int, int]]] = {}
+def _merged(anchors: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The merged windows around the anchor spans ``anchors`` in a text of ``n`` characters."""
+    spans: list[tuple[int, int]] = []
+    for a, b in sorted(anchors):
+        lo, hi = a - _WINDOW_BEFORE, b + _WINDOW_AFTER
+        if lo < 0:
+            lo = 0
+        if hi > n:
+            hi = n
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _word_windows(lower: str, word: str) -> list[tuple[int, int]]:
+    """``_merged(_places(lower, word), len(lower))`` without visiting every place: the windows of one word's places
+    (in order) only grow, so a window takes in at once the last place that starts within reach of its end."""
+    n, size = len(lower), len(word)
+    spans: list[tuple[int, int]] = []
+    k = lower.find(word)
+    while k >= 0:
+        lo, hi = max(0, k - _WINDOW_BEFORE), min(n, k + size + _WINDOW_AFTER)
+        while True:  # the last place whose window starts at or before hi
+            last = lower.rfind(word, k + 1, hi + _WINDOW_BEFORE + size)
+            if last < 0:
+                break
+            k, hi = last, min(n, last + size + _WINDOW_AFTER)
+        spans.append((lo, hi))
+        k = lower.find(word, k + 1)
+    return spans
+
+
+def _short_windows(text: str, lower: str, hit_words: frozenset[str] | set[str], has_digit: bool,
+                   v: _V) -> dict[int, list[tuple[int, int]]]:
+    """The windows each rule searches in a short text (a sentence): around each place its words occur (a plain
+    substring search: every occurrence of the word is among them); the whole text for the rules its digits call
+    for. Rules with the same words share one list of windows."""
     n = len(text)
-    if n <= _SHORT_TEXT:  # a sentence: the rules its words call for around each place the word occurs (a plain
-        # substring search: every occurrence of the word is among them), those its digits call for over the whole text
-        whole = [(0, n)]
-        quantity = has_digit or v.quantity.search(lower) is not None
-        for word in hit_words:
-            places: list[tuple[int, int]] | None = None
-            for i in v.word_rules[word]:
-                if quantity or i not in v.need_quantity:
-                    if places is None:
-                        places = _places(lower, word) if len(lower) == n else whole
-                    at.setdefault(i, []).extend(places)
-        if has_digit:
-            for i, digits in _digit_rules():
-                if digits.search(text):
-                    at[i] = whole
-    elif hit_words:
+    whole = [(0, n)]
+    words_of: dict[int, list[str]] = {}
+    quantity: bool | None = True if has_digit else None
+    for word in hit_words:
+        for i in v.word_rules[word]:
+            if i in v.need_quantity:
+                if quantity is None:
+                    quantity = v.quantity.search(lower) is not None
+                if not quantity:
+                    continue
+            words_of.setdefault(i, []).append(word)
+    out: dict[int, list[tuple[int, int]]] = {}
+    if words_of:
+        same_length = len(lower) == n
+        merged: dict[frozenset[str], list[tuple[int, int]]] = {}
+        for i, ws in words_of.items():
+            key = frozenset(ws)
+            spans = merged.get(key)
+            if spans is None:
+                if same_length and len(key) == 1:
+                    spans = _word_windows(lower, ws[0])
+                elif same_length:
+                    spans = _merged([p for w in key for p in _places(lower, w)], n)
+                else:
+                    spans = _merged(whole * len(key), n)
+                merged[key] = spans
+            out[i] = spans
+    if has_digit:
+        for i, digits in _digit_rules():
+            if digits.search(text):
+                out[i] = whole
+    return out
+
+
+def _long_windows(text: str, lower: str, hit_words: frozenset[str] | set[str], has_digit: bool,
+                  v: _V) -> dict[int, list[tuple[int, int]]]:
+    """The windows each rule searches in a long text: around each of its words (for rules that need a quantity
+    before their word, where one of the last few words is a number or quantity word) and each hit of its digit
+    pattern."""
+    at: dict[int, list[tuple[int, int]]] = {}
+    if hit_words:
         recent: deque[str] = deque(maxlen=5)  # the last few words, for rules that need a quantity before their word
         for w in _TOKEN.finditer(lower):
             word = w.group(0)
@@ -644,38 +559,59 @@ def find(text: str) -> list[_Match]:
                     if quantity or i not in v.need_quantity:
                         at.setdefault(i, []).append(w.span())
             recent.append(word)
-    if has_digit and n > _SHORT_TEXT:
+    if has_digit:
         for i, digits in _digit_rules():
             for h in digits.finditer(text):
                 at.setdefault(i, []).append(h.span())
+    n = len(text)
+    return {i: _merged(anchors, n) for i, anchors in at.items()}
+
+
+def find(text: str) -> list[_Match]:
+    """The expressions of ``text`` before they are resolved (independent of the DCT: a repeated text's can be
+    reused)."""
+    if not text:
+        return []
+    v = _vocab()
+    lower = text.lower()
+    words = _words(lower)
+    hits = _byte_words()[0].intersection(words)
+    hit_words: set[str] = {w.decode() for w in hits} if hits else set()
+    if hit_words & v.cased:  # month and weekday names match capitalised only ("may", "march" are verbs)
+        hit_words = {w for w in hit_words if w not in v.cased or w.capitalize() in text or w.upper() in text}
+    has_digit = _DIGIT.search(text) is not None
+    if not hit_words and not has_digit:
+        return []
+    windows = (_short_windows if len(text) <= _SHORT_TEXT else _long_windows)(text, lower, hit_words, has_digit, v)
+    # a rule's windows are disjoint: no match is found twice
     found: list[_Match] = []
-    seen: set[tuple[int, int, int]] = set()
-    for order in sorted(at):
-        rule = v.rules[order]
-        spans: list[tuple[int, int]] = []
-        for a, b in sorted(at[order]):  # merged windows around the anchors
-            lo, hi = max(0, a - _WINDOW_BEFORE), min(n, b + _WINDOW_AFTER)
-            if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], hi)
-            else:
-                spans.append((lo, hi))
+    rules = v.rules
+    for order, spans in windows.items():
+        rule = rules[order]
+        pattern, name = rule.pattern, rule.name
         for lo, hi in spans:
-            for mm in rule.pattern.finditer(text, lo, hi):
-                if mm.end() == mm.start() or (mm.start(), mm.end(), order) in seen:
+            for mm in pattern.finditer(text, lo, hi):
+                s, e = mm.span()
+                if s == e:
                     continue
-                seen.add((mm.start(), mm.end(), order))
                 g = mm.groupdict()
                 g["_full"] = mm.group(0)
-                found.append(_Match(mm.start(), mm.end(), rule.name, g, order, mm))
+                found.append(_Match(s, e, name, g, order, mm))
     if not found:
         return []
+    return _kept(found, text, words, v)
+
+
+def _kept(found: list[_Match], text: str, words: list[bytes], v: _V) -> list[_Match]:
+    """Of overlapping matches the longest (then the earliest rule, then the first), where plausible and not part
+    of a name that is no date."""
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     kept: list[_Match] = []
     taken = bytearray(len(text) + 1)
-    for nd in (v.not_dates.finditer(text) if v.not_date_words.intersection(words) else ()):
+    for nd in (v.not_dates.finditer(text) if _byte_words()[1].intersection(words) else ()):
         taken[nd.start():nd.end()] = b"\x01" * (nd.end() - nd.start())
     for c in found:
-        if any(taken[c.start:c.end]):
+        if taken.find(1, c.start, c.end) >= 0:
             continue
         if not _plausible(c, text, v):
             continue

@@ -28,28 +28,30 @@ import datetime as dt
 import re
 from typing import Any
 
+from kzlib.timeline._tense import _tense
 from kzlib.timeline._timex import (
     _DAY_VALUE,
     _MONEY_BEFORE,
     _MONTH_VALUE,
     _PART_YEAR,
-    _SCHEDULED_DAYS,
-    _SEASON_ORDER,
     _SPACES,
     _V,
     Timex,
-    _dur,
     _Match,
+    _vocab,
+    find,
+)
+from kzlib.timeline._timex_dates import (
+    _SEASON_ORDER,
+    _dur,
     _num,
     _quarter_of,
     _season_now,
     _shift,
-    _tense,
     _unit_base,
-    _vocab,
     _week,
+    _yearless,
     _ymd,
-    find,
 )
 
 __all__ = ["tag", "value_to_point"]
@@ -99,39 +101,6 @@ def _rel_step(rel: str) -> int | None:
              "the whole", "the entire", "the calendar"):
         return 0
     return None
-
-
-def _yearless(month: int, day: int | None, dct: dt.date, tense: str, rel: str = "") -> int:
-    """The year of a month (and day) written without one."""
-    def mk(y: int) -> dt.date | None:
-        try:
-            return dt.date(y, month, day or 1)
-        except ValueError:
-            return None
-    ref = dct if day else dct.replace(day=1)
-    cands = [(y, d) for y in (dct.year - 1, dct.year, dct.year + 1) if (d := mk(y)) is not None]
-    if not cands:  # 29 February: the leap years around the DCT (one lies within four years either way)
-        cands = [(y, d) for y in range(dct.year - 4, dct.year + 5) if (d := mk(y)) is not None]
-    if not cands:
-        return dct.year
-    r = rel.lower()
-    if r in ("last", "this past"):
-        past = [y for y, d in cands if d < ref]
-        return max(past) if past else dct.year
-    if r in ("next", "this coming"):
-        nxt = [y for y, d in cands if d > ref]
-        return min(nxt) if nxt else dct.year
-    if r == "this":
-        return dct.year
-    if tense == "future":
-        nxt = [y for y, d in cands if d >= ref]
-        if nxt:
-            return min(nxt)
-    soon = [y for y, d in cands if 0 < (d - ref).days <= (_SCHEDULED_DAYS if tense != "past" else 30)]
-    if soon:
-        return min(soon)  # a date a few weeks ahead is a scheduled one ("expire Nov. 21", "payable Dec. 15")
-    past = [y for y, d in cands if d <= ref]
-    return max(past) if past else dct.year
 
 
 _FULL_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -34,9 +34,16 @@ _DIGIT = re.compile(r"\d")
 _MAX_CASED_LETTERS = 12  # a case-insensitive name is looked up in all its 2**letters spellings
 
 
-def _text_words(text: str) -> list[str] | None:
-    """The words of ``text`` for the word triggers, or None when a character of the text matches an ASCII
-    letter only case-insensitively (a word test would not say what a case-insensitive pattern does)."""
+# the bytes of ``\w`` in ASCII text kept, every other byte a space
+_ASCII_WORD_BYTES = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == 0x5F) else 0x20 for c in range(256))
+
+
+def _text_words(text: str) -> list[str] | list[bytes] | None:
+    r"""The words of ``text`` for the word triggers (``\w+``; for ASCII text as bytes, from ``bytes.split``,
+    cheaper than the regex), or None when a character of the text matches an ASCII letter only
+    case-insensitively (a word test would not say what a case-insensitive pattern does)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORD_BYTES).split()
     if ASCII_CASE_TWINS.search(text):
         return None
     return _WORD.findall(text)
@@ -75,6 +82,8 @@ class _Triggers:
     single: dict[str, tuple[str, ...]]
     phrases: dict[str, tuple[str, ...]]
     fallback: tuple[str, ...]
+    single_bytes: dict[bytes, tuple[str, ...]]  # ``single`` and ``phrases`` for the words of ASCII text
+    phrases_bytes: dict[bytes, tuple[str, ...]]
 
     @classmethod
     def build(cls, searched: dict[str, re.Pattern], words: dict[str, tuple[Iterable[str], bool]]) -> _Triggers:
@@ -95,9 +104,10 @@ class _Triggers:
                 key = max(reversed(ws), key=len)  # the longest word: the rarest, as a rule
                 for spelling in _spellings(key, ignore_case=ignore_case):
                     index[spelling] = tuple(dict.fromkeys((*index.get(spelling, ()), name)))
-        return cls(searched, patterns, single, phrases, tuple(fallback))
+        return cls(searched, patterns, single, phrases, tuple(fallback), {k.encode(): v for k, v in single.items()},
+                   {k.encode(): v for k, v in phrases.items()})
 
-    def found(self, text: str, words: list[str] | None) -> set[str]:
+    def found(self, text: str, words: list[str] | list[bytes] | None) -> set[str]:
         """The triggers found in ``text``, whose words (from :func:`_text_words`) are ``words``."""
         present = set()
         for name, p in self.searched.items():
@@ -106,12 +116,14 @@ class _Triggers:
         if words is None:
             present.update(name for name, p in self.patterns.items() if p.search(text))
             return present
-        single = self.single
+        ascii_text = text.isascii()  # words as bytes
+        single: dict[Any, tuple[str, ...]] = self.single_bytes if ascii_text else self.single
         for w in single.keys() & words:
             present.update(single[w])
         if self.phrases:
-            for w in self.phrases.keys() & words:
-                for name in self.phrases[w]:
+            phrases: dict[Any, tuple[str, ...]] = self.phrases_bytes if ascii_text else self.phrases
+            for w in phrases.keys() & words:
+                for name in phrases[w]:
                     if name not in present and self.patterns[name].search(text):
                         present.add(name)
         for name in self.fallback:
@@ -304,31 +316,39 @@ def _scan(text: str) -> list[_Cand]:
     found: list[_Cand] = []
     windows: dict[re.Pattern, list[tuple[int, int]]] = {}
     n = len(text)
+    whole = [(0, n)]
     for rule in v.rules_for(v.triggers.found(text, words)):
-        if rule.anchor is None:
-            spans = [(0, n)]
-        elif rule.anchor in windows:
-            spans = windows[rule.anchor]
+        anchor = rule.anchor
+        if anchor is None:
+            spans = whole
         else:
-            spans = windows[rule.anchor] = _windows(rule.anchor, text)
+            spans = windows.get(anchor)  # type: ignore[assignment]
+            if spans is None:
+                spans = windows[anchor] = _windows(anchor, text)
+        name = rule.name
         for lo, hi in spans:
             for m in rule.pattern.finditer(text, lo, hi):
-                found.append(_Cand(m.start(), m.end(), rule.name, m.groupdict(), m.group(0)))
+                found.append(_Cand(m.start(), m.end(), name, m.groupdict(), m.group(0)))
     if not found:
         return []
-    blocked = ([(m.start(), m.end()) for m in v.not_dates.patterns["not_dates"].finditer(text)]
-               if v.not_dates.found(text, words) else [])
+    return _kept(found, text, words, v)
+
+
+def _kept(found: list[_Cand], text: str, words: list[str] | list[bytes] | None, v: _Vocab) -> list[_Cand]:
+    """Of overlapping candidates the longest (then the rule ranked first, then the first), where plausible and
+    not part of a phrase that is no date."""
     rank = v.rank
     found.sort(key=lambda c: (-(c.end - c.start), rank[c.rule], c.start))
+    taken = bytearray(len(text) + 1)  # characters of a phrase that is no date or of a kept candidate
+    if v.not_dates.found(text, words):
+        for m in v.not_dates.patterns["not_dates"].finditer(text):
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     kept: list[_Cand] = []
     for c in found:
-        if any(c.start < e and s < c.end for s, e in blocked):
-            continue
-        if any(c.start < k.end and k.start < c.end for k in kept):
-            continue
-        if not _plausible(c, text):
+        if taken.find(1, c.start, c.end) >= 0 or not _plausible(c, text):  # (no pattern matches empty)
             continue
         kept.append(c)
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     kept.sort(key=lambda c: c.start)
     return kept
 

@@ -1,0 +1,131 @@
+"""Date arithmetic of the TimeML tagger's values (part of the private TimeML tagger of :mod:`kzlib.timeline`, used
+by :mod:`kzlib.timeline._timex_values`): ISO weeks and days, durations, shifted and yearless dates, seasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kzlib.timeline._timex import _SPACES, _V
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _ymd(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _num(raw: str | None, v: _V) -> float | None:
+    """The number a quantity word stands for; None for a vague quantity ("several")."""
+    if raw is None:
+        return 1.0
+    r = _SPACES.sub(" ", raw.strip().lower())
+    if r in v.vague:
+        return None
+    if r.endswith(" 1/2"):
+        return float(r[:-4]) + 0.5
+    try:
+        return float(r)
+    except ValueError:
+        return v.number_of.get(r.replace("-", " "), v.number_of.get(r))
+
+
+def _dur(n: float | None, unit_word: str, v: _V) -> str:
+    u = unit_word.lower().rstrip()
+    u = _SPACES.sub(" ", u)
+    if u == "centuries":
+        u = "century"
+    if u.endswith("s") and u[:-1] in v.unit_of:
+        u = u[:-1]
+    letter, mult, is_time = v.unit_of.get(u, ("D", 1.0, False))
+    t = "T" if is_time else ""
+    if n is None:
+        if mult == 10:
+            return "PXY"
+        if mult == 100:
+            return "PXCE"
+        return f"P{t}X{letter}"
+    n = n * mult
+    if n != int(n):  # 1.5 hours -> PT1H30M, half a day -> PT12H
+        if letter == "H":
+            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+        if letter == "Y" and n * 12 == int(n * 12):
+            return f"P{int(n * 12)}M"
+        if letter == "D":
+            return f"PT{int(n * 24)}H"
+        return f"P{t}{n:g}{letter}"
+    return f"P{t}{int(n)}{letter}"
+
+
+def _shift(d: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit == "week":
+        return d + dt.timedelta(weeks=n)
+    if unit in ("month", "quarter"):
+        m = d.month - 1 + n * (3 if unit == "quarter" else 1)
+        y = d.year + m // 12
+        y = min(max(y, 1), 9999)
+        return dt.date(y, m % 12 + 1, 1)
+    if unit == "year":
+        y = min(max(d.year + n, 1), 9999)
+        return dt.date(y, d.month, 1)
+    return d
+
+
+def _quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _unit_base(word: str) -> str:
+    w = _SPACES.sub(" ", word.lower())
+    for u in ("calendar year", "fiscal year"):
+        if w == u:
+            return "year"
+    w = w.removesuffix("s")
+    return w
+
+
+# a yearless date at most this many days after the DCT, in a sentence not in the past tense, is that one
+_SCHEDULED_DAYS = 60
+
+_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+
+
+def _season_now(d: dt.date) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+
+
+def _yearless(month: int, day: int | None, dct: dt.date, tense: str, rel: str = "") -> int:
+    """The year of a month (and day) written without one."""
+    def mk(y: int) -> dt.date | None:
+        try:
+            return dt.date(y, month, day or 1)
+        except ValueError:
+            return None
+    ref = dct if day else dct.replace(day=1)
+    cands = [(y, d) for y in (dct.year - 1, dct.year, dct.year + 1) if (d := mk(y)) is not None]
+    if not cands:  # 29 February: the leap years around the DCT (one lies within four years either way)
+        cands = [(y, d) for y in range(dct.year - 4, dct.year + 5) if (d := mk(y)) is not None]
+    if not cands:
+        return dct.year
+    r = rel.lower()
+    if r in ("last", "this past"):
+        past = [y for y, d in cands if d < ref]
+        return max(past) if past else dct.year
+    if r in ("next", "this coming"):
+        nxt = [y for y, d in cands if d > ref]
+        return min(nxt) if nxt else dct.year
+    if r == "this":
+        return dct.year
+    if tense == "future":
+        nxt = [y for y, d in cands if d >= ref]
+        if nxt:
+            return min(nxt)
+    soon = [y for y, d in cands if 0 < (d - ref).days <= (_SCHEDULED_DAYS if tense != "past" else 30)]
+    if soon:
+        return min(soon)  # a date a few weeks ahead is a scheduled one ("expire Nov. 21", "payable Dec. 15")
+    past = [y for y, d in cands if d <= ref]
+    return max(past) if past else dct.year
