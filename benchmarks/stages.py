@@ -26,8 +26,7 @@ TOPICS_SAMPLE_DOCS = 5_000   # the model is fitted on this many documents (deter
 def stage_load(state: dict, *, engine: str, scheduler: Any) -> None:
     from kzlib.corpus import load_corpus
 
-    # each text's repair, language and word count over the partitions (Dask engine), as kzlib.prepare does
-    state["corpus"] = load_corpus(state["path"], id_column="doc_id", engine=engine, scheduler=scheduler)
+    state["corpus"] = load_corpus(state["path"], id_column="doc_id")
 
 
 def stage_clean(state: dict, *, engine: str, scheduler: Any) -> None:

@@ -56,7 +56,7 @@ def prepare(
     Parquet under a key made of the corpus fingerprint, the options and kzlib's code and data, so the
     notebooks of one run prepare the corpus once; a changed input or option never reads a stale cache.
 
-    ``engine="dask"`` reads each text's repair and language, cleans the documents, and reads each document's provenance evidence (spin, version,
+    ``engine="dask"`` cleans the documents, and reads each document's provenance evidence (spin, version,
     the features copies are found by), over Dask partitions (:mod:`kzlib.engine`) on the cluster at
     ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``; none starts one ``LocalCluster`` for
     both); the tables are the same as with ``engine="pandas"``. Left as ``None``, both come from the environment
@@ -75,18 +75,18 @@ def prepare(
         log.info("Reading the prepared corpus from %s", cache)
         return _read_cache(cache)
 
+    loaded = load_corpus(corpus or None, metadata=metadata or None, text_column=text_column,
+                         id_column=id_column or None)
     engine = engine or os.environ.get("KZLIB_ENGINE") or "pandas"
     scheduler = scheduler or os.environ.get("KZLIB_SCHEDULER") or None
     from kzlib.engine import ENGINES, clean_by_partition, dask_client
 
     if engine not in ENGINES:
         raise ParameterError(f"Unknown engine {engine!r}; use one of {ENGINES}.")
-    # with Dask, one cluster for loading, cleaning and provenance
+    # with Dask, one cluster for cleaning and provenance
     cluster = dask_client(scheduler) if engine == "dask" else contextlib.nullcontext({"scheduler": None})
     with cluster as compute:
         client = compute["scheduler"]
-        loaded = load_corpus(corpus or None, metadata=metadata or None, text_column=text_column,
-                             id_column=id_column or None, engine=engine, scheduler=client)
         if engine == "pandas":
             result = clean(loaded, progress=progress)
         else:

@@ -315,27 +315,3 @@ def test_pack_sends_repeated_strings_once_and_gives_the_same_table_back():
     pd.testing.assert_frame_equal(back, table)
     ids = back["doc_id"].tolist()
     assert ids[0] is ids[1] is ids[2]                                  # one string object per value
-
-
-def test_load_over_partitions_equals_pandas_and_repairs_each_text(tmp_path, monkeypatch):
-    from kzlib.corpus import load_corpus
-
-    english = "The ministry said on Tuesday that the talks would resume next week in the capital."
-    russian = "Министерство заявило во вторник, что переговоры возобновятся на следующей неделе."
-    table = pd.DataFrame({
-        "doc_id": [f"d{i}" for i in range(7)],
-        "text": [english, russian, "The cafÃ© owner said prices rose by 20%.", english + " Again.",
-                 russian + " Снова.", "Plain ASCII text about the elections.", "Ещё один текст на русском языке."],
-        "language": ["", "", "", "en", "", "", ""],
-    })
-    path = tmp_path / "corpus.parquet"
-    table.to_parquet(path, index=False)
-    expected = load_corpus(path, id_column="doc_id")
-    monkeypatch.setattr("kzlib.engine.PARTITION_KEYS", 2)          # four partitions of seven documents
-    got = load_corpus(path, id_column="doc_id", engine="dask", scheduler="synchronous")
-    assert _bytes(got.documents) == _bytes(expected.documents)
-    docs = got.documents.set_index("doc_id")
-    assert docs.at["d2", "text"] == "The café owner said prices rose by 20%."   # mojibake of é, repaired
-    assert docs.at["d2", "encoding"].endswith("+ftfy") and not docs.at["d0", "encoding"].endswith("+ftfy")
-    assert docs.at["d1", "language"] == "ru" and docs.at["d0", "language"] == "en"
-    assert docs.at["d0", "n_words"] == 15

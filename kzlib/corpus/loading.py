@@ -148,8 +148,6 @@ def load_corpus(
     id_column: str | None = None,
     min_chars: int = 1,
     max_document_mb: float | None = None,
-    engine: str = "pandas",
-    scheduler: Any = None,
 ) -> Corpus:
     """Load a corpus into the ``documents`` table.
 
@@ -166,10 +164,6 @@ def load_corpus(
     ``max_document_mb`` (default 10, or the ``KZLIB_MAX_DOCUMENT_MB`` that ``kz run -p max_document_mb``
     sets) is refused with a ``CorpusError`` before anything else is read. ``id_column`` left as None is
     taken from ``KZLIB_ID_COLUMN`` (``kz run -p id_column``), else rows are numbered.
-
-    What is read off each text alone (its repair by ftfy, its language where the metadata gives none,
-    its word count) runs over partitions of documents on ``scheduler`` with ``engine="dask"`` (see
-    :func:`kzlib.engine.map_partitions_by_document`); the table is the same as with ``engine="pandas"``.
 
     Metadata dates (``published``) are normalised to ISO; see :func:`normalise_date` for the rules
     (day-first for an ambiguous ``07/01/2022``, future dates refused, unparseable ones unknown).
@@ -223,7 +217,7 @@ def load_corpus(
         if unmatched:
             skipped_df = pd.concat([skipped_df, pd.DataFrame(unmatched, columns=["path", "reason"])],
                                    ignore_index=True)
-    docs = _finish_documents(docs, engine=engine, scheduler=scheduler)
+    docs = _finish_documents(docs)
     log.info("Loaded %d documents from %s (%d skipped)", len(docs), root, len(skipped_df))
     return Corpus(documents=docs, skipped=skipped_df, source=str(root))
 
@@ -463,11 +457,12 @@ def _load_table(path: Path, *, text_column: str, id_column: str | None, min_char
         if len(text.strip()) < min_chars:
             skipped.append((where, "empty text"))
             continue
+        text, repaired = _repair(text)
         if notes:
             log.warning("%s: %s", where, "; ".join(notes))
-        # repaired (ftfy) with the language and word count, per document, in _finish_documents
-        row = {"doc_id": doc_id, "path": where, "text": text, "encoding": encoding, "source_format": suffix[1:],
-               "load_notes": "; ".join(notes), _TO_REPAIR: True}
+        row = {"doc_id": doc_id, "path": where, "text": text,
+               "encoding": encoding + ("+ftfy" if repaired else ""), "source_format": suffix[1:],
+               "load_notes": "; ".join(notes)}
         for col in METADATA_COLUMNS:
             value = rec.get(col)
             if isinstance(value, (bytes, bytearray)):
@@ -532,37 +527,8 @@ def _merge_metadata(docs: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
     return merged.drop(columns=["file"])
 
 
-#: a column of the rows a table file gave: their text is repaired in :func:`_text_fields`, not when read
-_TO_REPAIR = "_to_repair"
-
-
-def _text_fields(docs: pd.DataFrame) -> pd.DataFrame:
-    """What is read off each document's text alone (``doc_id``, ``text``, ``language``: "" where not
-    given, ``_to_repair``): ``fixed`` (the text repaired by :func:`_repair` where that changed it, else
-    None), ``repaired`` (ftfy changed it), ``language`` (detected where not given) and ``n_words``."""
-    texts = docs["text"].tolist()
-    fixed: list[str | None] = [None] * len(texts)
-    repaired = [False] * len(texts)
-    for i, flag in enumerate(docs[_TO_REPAIR].tolist() if _TO_REPAIR in docs.columns else ()):
-        if flag is True:
-            new, repaired[i] = _repair(texts[i])
-            if new != texts[i]:
-                fixed[i] = texts[i] = new
-    language = docs["language"].tolist()
-    missing = [i for i, lang in enumerate(language) if lang == ""]
-    if missing:
-        for i, code in zip(missing, _detect_languages([texts[i] for i in missing])):
-            language[i] = code
-    return pd.DataFrame({"doc_id": docs["doc_id"].to_numpy(), "fixed": pd.Series(fixed, dtype=object),
-                         "repaired": repaired, "language": language,
-                         # one document's words at a time (.str.split() would hold every word at once)
-                         "n_words": pd.Series([len(t.split()) for t in texts], dtype="int64")})
-
-
-def _finish_documents(docs: pd.DataFrame, *, engine: str = "pandas", scheduler: Any = None) -> pd.DataFrame:
-    from kzlib.engine import map_partitions_by_document
-
-    docs = docs.sort_values("doc_id", kind="stable", ignore_index=True)
+def _finish_documents(docs: pd.DataFrame) -> pd.DataFrame:
+    docs = docs.copy()
     for col in _DOCUMENT_COLUMNS:
         if col not in docs.columns:
             docs[col] = ""
@@ -580,18 +546,11 @@ def _finish_documents(docs: pd.DataFrame, *, engine: str = "pandas", scheduler: 
     docs["date_certainty"] = [
         "unknown" if not p else (c or "exact") for c, p in zip(docs["date_certainty"], docs["published"])
     ]
-    # the text's repair, language and word count: per document, over partitions with the Dask engine
-    columns = ["doc_id", "text", "language", *([_TO_REPAIR] if _TO_REPAIR in docs.columns else [])]
-    fields = map_partitions_by_document(docs[columns], _text_fields, engine=engine, scheduler=scheduler,
-                                        npartitions="auto" if engine == "dask" else None)
-    fields = fields.set_index("doc_id").reindex(docs["doc_id"])
-    fixed = fields["fixed"].to_numpy()
-    if any(f is not None for f in fixed):
-        docs["text"] = [t if f is None else f for t, f in zip(docs["text"], fixed)]
-    docs["encoding"] = docs["encoding"].where(~fields["repaired"].to_numpy(dtype=bool), docs["encoding"] + "+ftfy")
-    docs["language"] = fields["language"].to_numpy()
-    docs["n_words"] = fields["n_words"].to_numpy(dtype=int)
-    docs = docs.drop(columns=[_TO_REPAIR], errors="ignore")
+    missing_lang = docs["language"] == ""
+    if missing_lang.any():
+        docs.loc[missing_lang, "language"] = _detect_languages(docs.loc[missing_lang, "text"].tolist())
+    # one document's words at a time (.str.split() would hold every word of the corpus at once)
+    docs["n_words"] = pd.Series([len(t.split()) for t in docs["text"]], index=docs.index, dtype=int)
     docs["story_id"] = docs["doc_id"]
     docs["is_representative"] = True
     docs["spin_score"] = float("nan")
