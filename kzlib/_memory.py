@@ -12,11 +12,13 @@ the same (distributed's "Memory not released back to the OS" documentation). On 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
+import gc
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
@@ -69,3 +71,30 @@ def releases_memory(func: F) -> F:
             release_memory()
 
     return wrapper  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for a stage's loop over documents or sentences.
+
+    Such a loop makes millions of small objects (dicts, lists, matches, rows) and frees them by reference
+    count, with no cycles; each collection they set off walks every object the process holds, the tables
+    and the rows made so far included (the timeline stage spent a sixth of its time there). Objects in
+    cycles made inside are collected when the collector runs again. Nothing changes where it was off.
+
+    Example:
+        >>> import gc
+        >>> with gc_paused():
+        ...     gc.isenabled()
+        False
+        >>> gc.isenabled()
+        True
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

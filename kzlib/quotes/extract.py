@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from kzlib._memory import gc_paused
 from kzlib.actors import (
     Gazetteer,
     Mention,
@@ -104,16 +105,17 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
     all_despun = [str(t) for t in paras["text_despun"].fillna("").tolist()] if has_despun else all_texts
     frames = []
     lo = 0
-    while lo < len(doc_ids):
-        doc_id, hi = doc_ids[lo], lo + 1
-        while hi < len(doc_ids) and doc_ids[hi] == doc_id:
-            hi += 1
-        rows = _extract_doc(g, all_pids[lo:hi], all_texts[lo:hi], all_despun[lo:hi], min_words=min_words,
-                            thoughts=thoughts)
-        for r in rows:
-            r["doc_id"] = doc_id
-        frames.extend(rows)
-        lo = hi
+    with gc_paused():   # many small objects, freed by reference count; the rows made so far would be walked
+        while lo < len(doc_ids):
+            doc_id, hi = doc_ids[lo], lo + 1
+            while hi < len(doc_ids) and doc_ids[hi] == doc_id:
+                hi += 1
+            rows = _extract_doc(g, all_pids[lo:hi], all_texts[lo:hi], all_despun[lo:hi], min_words=min_words,
+                                thoughts=thoughts)
+            for r in rows:
+                r["doc_id"] = doc_id
+            frames.extend(rows)
+            lo = hi
     out = pd.DataFrame(frames, columns=[c for c in QUOTE_COLUMNS])
     if out.empty:
         out = pd.DataFrame(columns=QUOTE_COLUMNS)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from kzlib._memory import gc_paused
 from kzlib.errors import ParameterError
 from kzlib.timeline import _timex
 from kzlib.timeline.columns import EVENT_COLUMNS
@@ -20,21 +19,6 @@ from kzlib.timeline.normalise import _period
 from kzlib.timeline.recognise import _Cand, _scan
 
 log = logging.getLogger(__name__)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused: the loops over sentences make many small objects (dicts, lists,
-    matches) and free them by reference count, with no cycles; each collection they would set off walks the
-    objects the process holds, its tables included (a sixth of the stage's time on the 3k bench corpus)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 # --- events --------------------------------------------------------------------------------------
@@ -67,7 +51,7 @@ def _gazetteer_mentions(dated: pd.DataFrame) -> _Mentions:
     out: _Mentions = {}
     doc_before: Any = None
     recent: list[str] = []
-    with _gc_paused():
+    with gc_paused():
         for doc_id, sid, text in zip(ordered["doc_id"].tolist(), ordered["sentence_id"].tolist(),
                                      ordered["text"].tolist()):
             if doc_id != doc_before:
@@ -269,7 +253,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
 
     rows: list[dict[str, Any]] = []
     undated: list[str] = []
-    with _gc_paused():  # (no pandas inside)
+    with gc_paused():  # (no pandas inside)
         for lo, hi in zip(bounds[:-1], bounds[1:]):
             doc_id = doc_col[lo]
             published = published_of[doc_id]
