@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from kzlib._parquet import write_parquet
+
 log = logging.getLogger(__name__)
 
 #: Topic model settings of the benchmark (no stability reruns: they multiply the fitting cost by 6).
@@ -139,7 +141,7 @@ def write_finished(state: dict, *, remaining: list[str], folder: Path) -> dict[s
         if name in state and name not in needed:
             table = state.pop(name)
             folder.mkdir(parents=True, exist_ok=True)
-            table.to_parquet(folder / f"{name}.parquet", index=False)
+            write_parquet(table, folder / f"{name}.parquet")
             rows[name] = int(len(table))
             del table
     return rows

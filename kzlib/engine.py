@@ -165,8 +165,9 @@ def _partitions(indexed: pd.DataFrame, npartitions: int) -> list[pd.DataFrame]:
 
 
 def _run_partitions(func: Callable[..., Any], parts: list[pd.DataFrame], shared: Any,
-                    scheduler: Any) -> list[Any]:
-    """``[func(part, shared) for part in parts]`` on ``scheduler`` (see :func:`dask_client`), in order.
+                    scheduler: Any, *, finish: Callable[[int, Any], Any] | None = None) -> list[Any]:
+    """``[func(part, shared) for part in parts]`` on ``scheduler`` (see :func:`dask_client`), in order;
+    with ``finish``, ``finish(i, result)`` in place of each result, called as soon as it has arrived.
 
     On a ``distributed`` cluster ``shared`` is sent once to every worker, and the parts are scattered as
     they are submitted, at most :data:`IN_FLIGHT` per worker thread at a time; each result is fetched
@@ -179,7 +180,8 @@ def _run_partitions(func: Callable[..., Any], parts: list[pd.DataFrame], shared:
         client = compute_kw["scheduler"]
         if isinstance(client, str):
             tasks = [dask.delayed(func)(part, dask.delayed(shared, pure=True)) for part in parts]
-            return list(dask.compute(*tasks, **compute_kw))
+            done = list(dask.compute(*tasks, **compute_kw))
+            return done if finish is None else [finish(i, result) for i, result in enumerate(done)]
         from distributed import as_completed
 
         [shared_future] = client.scatter([shared], broadcast=True, hash=False)
@@ -198,7 +200,8 @@ def _run_partitions(func: Callable[..., Any], parts: list[pd.DataFrame], shared:
 
         running = as_completed([submit(i) for _, i in zip(range(limit), pending)], with_results=True)
         for future, result in running:
-            results[position.pop(future.key)] = result
+            i = position.pop(future.key)
+            results[i] = result if finish is None else finish(i, result)
             future.release()
             nxt = next(pending, None)
             if nxt is not None:
@@ -252,6 +255,44 @@ def _unpack(table: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     one string object."""
     for name in names:
         table[name] = np.asarray(table[name].array, dtype=object)
+    return table
+
+
+def _share_strings(table: pd.DataFrame, source: pd.DataFrame, *, sample: int = 8) -> pd.DataFrame:
+    """``table`` (a partition's result, rebuilt from its bytes) with each string equal to a string of
+    ``source`` (the partition it was made from) replaced by ``source``'s own object.
+
+    A result that repeats its input's text (the sentence each event comes from) otherwise holds a second
+    copy of it on the client; the pandas engine's tables share those strings with their input, and so do
+    the Dask engine's now. The values are equal, so the table is the same. Only the columns of Python
+    objects among whose first ``sample`` strings at least one is ``source``'s are looked up.
+
+    Example:
+        >>> source = pd.DataFrame({"text": ["Troops arrived.", "Protests spread."]})
+        >>> result = pd.DataFrame({"text": ["".join("Troops arrived.")], "n": [1]})
+        >>> result["text"][0] is source["text"][0]
+        False
+        >>> _share_strings(result, source)["text"][0] is source["text"][0]
+        True
+    """
+    columns = [c for c in table.columns if table[c].dtype == np.dtype(object)]
+    if not columns or not table.columns.is_unique or not source.columns.is_unique:
+        return table
+    known: dict[str, str] = {}
+    for c in source.columns:
+        if source[c].dtype == np.dtype(object):
+            known.update((v, v) for v in source[c].tolist() if type(v) is str)
+    if not known:
+        return table
+    get = known.get
+    for c in columns:
+        values = table[c].tolist()
+        first = [v for v in values[:4 * sample] if type(v) is str][:sample]
+        if not any(v in known for v in first):
+            continue
+        out = np.empty(len(values), dtype=object)
+        out[:] = [get(v, v) if type(v) is str else v for v in values]
+        table[c] = out
     return table
 
 
@@ -343,8 +384,9 @@ def map_partitions_by_document(
         if engine == "pandas":   # the same partitions, one after another in this process
             results = [_apply(part, func, kwargs) for part in parts]
         else:
-            results = _run_partitions(_apply_shared, parts, (func, kwargs), scheduler)
-            results = [_unpack(*packed) for packed in results]
+            # each result's columns unpacked and its strings shared with its partition as it arrives
+            results = _run_partitions(_apply_shared, parts, (func, kwargs), scheduler,
+                                      finish=lambda i, packed: _share_strings(_unpack(*packed), parts[i]))
         del parts, indexed
         if all(len(r) == 0 for r in results):   # dask.dataframe's result: its meta
             if meta is None:

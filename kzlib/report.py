@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from kzlib._parquet import write_parquet
+
 __all__ = ["save_table", "save_figure", "show_table", "escape_formulas", "PARQUET_ROWS", "FORMULA_STARTS"]
 
 log = logging.getLogger(__name__)
@@ -72,7 +74,7 @@ def save_table(df: pd.DataFrame, name: str, *, run_dir: str | Path | None) -> Pa
     path = folder / f"{name}.csv"
     escape_formulas(df).to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
     if len(df) > PARQUET_ROWS:
-        df.to_parquet(folder / f"{name}.parquet", index=False)
+        write_parquet(df, folder / f"{name}.parquet")
     log.info("Saved table %s (%d rows) to %s", name, len(df), path)
     return path
 

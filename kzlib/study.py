@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from kzlib._parquet import write_parquet
 from kzlib.clean import clean
 from kzlib.corpus import Corpus, corpus_fingerprint, load_corpus
 from kzlib.errors import KzlibError, ParameterError
@@ -251,7 +252,7 @@ class Study:
             if folder is not None:
                 folder.mkdir(parents=True, exist_ok=True)
                 for t in st.tables:
-                    result[t].to_parquet(folder / f"{t}.parquet", index=False)
+                    write_parquet(result[t], folder / f"{t}.parquet")
                 for t in st.tables:
                     save_table(result[t], t, run_dir=self.run_dir)
                 (folder / "done.json").write_text(json.dumps({"stage": st.name, "key": self.key(st.name),

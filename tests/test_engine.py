@@ -315,3 +315,20 @@ def test_pack_sends_repeated_strings_once_and_gives_the_same_table_back():
     pd.testing.assert_frame_equal(back, table)
     ids = back["doc_id"].tolist()
     assert ids[0] is ids[1] is ids[2]                                  # one string object per value
+
+
+def test_results_from_worker_processes_share_their_input_strings(table):
+    from distributed import Client, LocalCluster
+
+    def echo(rows: pd.DataFrame) -> pd.DataFrame:   # a nested function travels by value to the workers
+        return rows[["doc_id", "para_id", "text"]].assign(chars=rows["text"].str.len())
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        got = map_partitions_by_document(table, echo, engine="dask", scheduler=client, npartitions=3,
+                                         sort_by=["doc_id", "para_id"])
+    expected = echo(table).sort_values(["doc_id", "para_id"], ignore_index=True)
+    assert _bytes(got) == _bytes(expected)
+    # each text came back from another process, yet is the input's own string object, as with pandas
+    source = {(d, p): t for d, p, t in zip(table["doc_id"], table["para_id"], table["text"])}
+    assert all(t is source[(d, p)] for d, p, t in zip(got["doc_id"], got["para_id"], got["text"]))

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from kzlib._memory import release_memory, releases_memory
+from kzlib._parquet import write_parquet
 from kzlib.corpus.dates import normalise_date
 from kzlib.corpus.decoding import _decode, _html_to_text, _looks_binary, _repair, _utf16_without_bom
 from kzlib.corpus.language import _detect_languages
@@ -110,7 +111,7 @@ class Corpus:
         out = Path(folder)
         out.mkdir(parents=True, exist_ok=True)
         for name, table in self.tables().items():
-            table.to_parquet(out / f"{name}.parquet", index=False)
+            write_parquet(table, out / f"{name}.parquet")
         (out / "corpus.json").write_text(json.dumps({"source": self.source}), encoding="utf-8")
         return out
 
