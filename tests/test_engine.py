@@ -332,3 +332,30 @@ def test_results_from_worker_processes_share_their_input_strings(table):
     # each text came back from another process, yet is the input's own string object, as with pandas
     source = {(d, p): t for d, p, t in zip(table["doc_id"], table["para_id"], table["text"])}
     assert all(t is source[(d, p)] for d, p, t in zip(got["doc_id"], got["para_id"], got["text"]))
+
+
+@pytest.mark.parametrize("npartitions", [1, 3, 7])
+def test_partitions_are_the_sorted_tables_cut_where_dask_cuts_it(table, npartitions):
+    import dask
+    from dask.dataframe import from_pandas
+
+    from kzlib.engine import _by_key, _Partitions
+
+    parts = _Partitions(table, "doc_id", npartitions)        # ``table``'s rows are shuffled
+    ranked = _by_key(table, "doc_id")
+    with dask.config.set({"dataframe.convert-string": False}):
+        expected = [p.compute() for p in from_pandas(ranked, npartitions=npartitions, sort=True).partitions]
+    assert len(parts) == len(expected) and parts.n_keys == 40
+    for got, want in zip(parts, expected):
+        pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True))
+    keys = [set(p["doc_id"]) for p in parts]
+    assert sum(len(k) for k in keys) == 40                    # no document in two partitions
+
+
+def test_partitions_of_a_table_in_key_order_are_slices_of_it(table):
+    from kzlib.engine import _Partitions
+
+    ordered = table.sort_values(["doc_id", "para_id"], ignore_index=True)
+    parts = _Partitions(ordered, "doc_id", 3)
+    assert all(np.shares_memory(p["para_id"].to_numpy(), ordered["para_id"].to_numpy()) for p in parts)
+    assert pd.concat(list(parts)).equals(ordered)
