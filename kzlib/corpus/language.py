@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from kzlib._threads import thread_map
+
 __all__ = ["detect_language"]
 
 log = logging.getLogger("kzlib.corpus")   # the stage's logger, as before the split
@@ -56,13 +58,15 @@ def _detect_languages(texts: list[str]) -> list[str]:
     model = _language_model()
     if model is None:
         return [detect_language(t) for t in texts]
-    out: list[str] = []
-    for b in range(0, len(texts), _LANGUAGE_BATCH):   # samples of one batch at a time (memory)
+
+    def batch(b: int) -> list[str]:   # the samples of one batch at a time (memory)
         samples = [t[:_LANGUAGE_SAMPLE_CHARS] for t in texts[b:b + _LANGUAGE_BATCH]]
         enough = [_enough_letters(s) for s in samples]
         codes = iter(model.classify([s for s, ok in zip(samples, enough) if ok]) if any(enough) else [])
-        out += [next(codes) if ok else "und" for ok in enough]
-    return out
+        return [next(codes) if ok else "und" for ok in enough]
+
+    # the batches' numpy work (sorting, the sparse product) runs on the machine's cores side by side
+    return [code for codes in thread_map(batch, range(0, len(texts), _LANGUAGE_BATCH)) for code in codes]
 
 
 class _LanguageModel:

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kzlib._threads import thread_map
 from kzlib.errors import TableError
 from kzlib.provenance.features import _objects, _per_document, _text, story_features
 
@@ -125,15 +126,21 @@ def _shared_counts(hashes: np.ndarray, offsets: np.ndarray, first: np.ndarray, s
     sizes = np.diff(offsets)
     out = np.zeros(len(first), dtype=np.int64)
     ends = np.cumsum(sizes[first] + sizes[second])
-    start = 0
-    while start < len(first):
-        stop = max(start + 1, int(np.searchsorted(ends, (ends[start - 1] if start else 0) + batch, side="right")))
+    cuts = [0]
+    while cuts[-1] < len(first):
+        start = cuts[-1]
+        cuts.append(max(start + 1, int(np.searchsorted(ends, (ends[start - 1] if start else 0) + batch,
+                                                         side="right"))))
+
+    def count(k: int) -> None:   # the batches are independent; their numpy work runs on every core
+        start, stop = cuts[k], cuts[k + 1]
         keys_a, _ = _keyed(hashes, offsets, first[start:stop])
         keys_b, place_b = _keyed(hashes, offsets, second[start:stop])
         if len(keys_a) and len(keys_b):
             at = np.minimum(np.searchsorted(keys_a, keys_b), len(keys_a) - 1)
             out[start:stop] = np.bincount(place_b[keys_a[at] == keys_b], minlength=stop - start)
-        start = stop
+
+    thread_map(count, range(len(cuts) - 1))
     return out
 
 
@@ -153,8 +160,9 @@ def _band_candidates(sig: np.ndarray, *, bands: int, rows: int) -> np.ndarray:
     n = len(sig)
     if n < 2:
         return np.empty(0, dtype=np.int64)
-    codes = []
-    for k in range(bands):
+
+    def band(k: int) -> list[np.ndarray]:   # the bands are independent; their sorts run on every core
+        codes = []
         block = sig[:, k * rows:(k + 1) * rows].astype(np.uint64)
         key = block[:, 0].copy()
         with np.errstate(over="ignore"):
@@ -173,6 +181,9 @@ def _band_candidates(sig: np.ndarray, *, bands: int, rows: int) -> np.ndarray:
             members = np.sort(order[at[:, None] + np.arange(ln)], axis=1).astype(np.int64)
             ii, jj = np.triu_indices(ln, k=1)
             codes.append((members[:, ii] * n + members[:, jj]).ravel())
+        return codes
+
+    codes = [c for found in thread_map(band, range(bands)) for c in found]
     return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
 
 
