@@ -128,8 +128,11 @@ def test_name_spans_by_regular_expression_equal_the_token_by_token_reading():
         assert _caps_spans(text) == _caps_spans_by_token(text), text
 
 
-def test_shared_counts_equal_the_intersection_of_each_pair():
+@pytest.mark.parametrize("cores", [1, 4])     # the batches on one thread or several: the same counts
+def test_shared_counts_equal_the_intersection_of_each_pair(monkeypatch, cores):
     from kzlib.provenance.minhash import _shared_counts
+
+    monkeypatch.setattr("kzlib._threads.os.cpu_count", lambda: cores)
 
     rng = np.random.default_rng(3)
     docs = [np.unique(rng.integers(0, 60, rng.integers(1, 25))).astype(np.uint32) for _ in range(40)]
