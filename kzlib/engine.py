@@ -108,16 +108,25 @@ def _check(table: pd.DataFrame, key: str, engine: str) -> None:
         raise ParameterError(f"engine must be one of {ENGINES}, got {engine!r}")
 
 
+def _key_order(table: pd.DataFrame, key: str) -> tuple[np.ndarray | None, np.ndarray]:
+    """The row order that sorts ``table`` by key (stable; None where it is in key order already) and each
+    row's key rank in that order."""
+    keys = table[key]
+    order = None
+    if not keys.is_monotonic_increasing:   # the row order sort_values(key, kind="stable") gives
+        keys = keys.reset_index(drop=True).sort_values(kind="stable")
+        order = keys.index.to_numpy()
+    codes, _ = pd.factorize(keys.astype(str), sort=True)
+    return order, codes
+
+
 def _by_key(table: pd.DataFrame, key: str) -> pd.DataFrame:
     """Rows sorted by key (stable), indexed by the key's rank: partitions then never split a key.
 
     A table already in key order is not copied (a new frame on the same columns); a sorted one is
-    copied once (``set_axis`` would copy it a second time)."""
-    if table[key].is_monotonic_increasing:
-        ordered = table.copy(deep=False)
-    else:
-        ordered = table.sort_values(key, kind="stable", ignore_index=True)
-    codes, _ = pd.factorize(ordered[key].astype(str), sort=True)
+    copied once."""
+    order, codes = _key_order(table, key)
+    ordered = table.copy(deep=False) if order is None else table.take(order)
     ordered.index = pd.Index(codes, name="_key_rank")
     return ordered
 
@@ -179,13 +188,8 @@ class _Partitions(Sequence[pd.DataFrame]):
     """
 
     def __init__(self, table: pd.DataFrame, key: str, npartitions: int | None = None) -> None:
-        keys = table[key]
         self._table = table
-        self._order: np.ndarray | None = None
-        if not keys.is_monotonic_increasing:   # the row order sort_values(key, kind="stable") gives
-            keys = keys.reset_index(drop=True).sort_values(kind="stable")
-            self._order = keys.index.to_numpy()
-        codes, _ = pd.factorize(keys.astype(str), sort=True)
+        self._order, codes = _key_order(table, key)
         self.n_keys = int(codes.max()) + 1 if len(codes) else 0
         wanted = _default_npartitions(self.n_keys) if npartitions is None else npartitions
         self._cuts = _cuts(pd.Index(codes), wanted)
