@@ -14,14 +14,14 @@ def tables(results: dict) -> str:
     lines = []
     runs = sorted(results["runs"], key=lambda r: (r["engine"], r["docs"]))
     names = list(dict.fromkeys(n for r in runs for n in r.get("stages", {})))
-    lines.append("| docs | engine | " + " | ".join(names) + " | total s | peak RSS MB |")
-    lines.append("|" + "---|" * (len(names) + 4))
+    lines.append("| docs | engine | " + " | ".join(names) + " | total s | peak RSS MB (summed) | peak PSS MB |")
+    lines.append("|" + "---|" * (len(names) + 5))
     for r in runs:
         cells = [f"{r['stages'][n]['seconds']:.1f}" if n in r.get("stages", {}) else "–" for n in names]
         total = r.get("total_seconds")
         note = " (incomplete)" if r.get("incomplete") else ""
         lines.append(f"| {r['docs']:,} | {r['engine']}{note} | " + " | ".join(cells)
-                     + f" | {total if total is not None else '–'} | {r.get('peak_rss_mb', '–')} |")
+                     + f" | {total if total is not None else '–'} | {r.get('peak_rss_mb', '–')} | {r.get('peak_pss_mb', '–')} |")
     lines.append("")
     lines.append("Peak RSS (MB) at the end of each stage:")
     lines.append("")
