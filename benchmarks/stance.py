@@ -18,6 +18,7 @@ both systems), also for the difference.
 
     python benchmarks/stance.py                  # both sets, 5 folds, seed 0
     python benchmarks/stance.py --sets semeval --folds 5 --seed 1
+    python benchmarks/stance.py --sets semeval --without hashtag_words   # an ablation
 """
 from __future__ import annotations
 
@@ -150,23 +151,26 @@ def paired_bootstrap(y, a, b, score, *, n_boot: int = 1000, seed: int = 0) -> di
             "diff": score(y, b) - score(y, a), "diff_lo": q(d)[0], "diff_hi": q(d)[1], "p_not_better": float((d <= 0).mean())}
 
 
-def run_set(name: str, kit: Path, *, folds: int, seed: int, n_boot: int, calibrate: bool = False) -> dict[str, float]:
+def run_set(name: str, kit: Path, *, folds: int, seed: int, n_boot: int, calibrate: bool = False,
+            without: tuple[str, ...] = ()) -> dict[str, float]:
+    off = dict.fromkeys(without, False)  # parts of the classifier switched off, for ablations
     if name == "semeval":
         data = load_semeval(kit)
         y = data["stance"].to_numpy(dtype=object)
         splits = list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(data, data["target"] + "|" + data["stance"]))
         X = data[["text", "target"]]
-        base, ours, score, measure = (lambda: NgramSVM(per_target=True)), (lambda: StanceClassifier(random_state=seed, calibrate=calibrate)), f_avg, "F_avg"
+        base, ours, score, measure = (lambda: NgramSVM(per_target=True)), (lambda: StanceClassifier(random_state=seed, calibrate=calibrate, **off)), f_avg, "F_avg"
     else:
         data = load_newsmtsc(kit)
         y = data["stance"].to_numpy(dtype=object)
         splits = list(StratifiedGroupKFold(folds, shuffle=True, random_state=seed).split(data, y, data["group"]))
         X = data[["text", "target", "start", "end"]]
-        base, ours, score, measure = (lambda: NgramSVM(mask=True)), (lambda: StanceClassifier(random_state=seed, calibrate=calibrate)), macro_f1, "macro-F1"
+        base, ours, score, measure = (lambda: NgramSVM(mask=True)), (lambda: StanceClassifier(random_state=seed, calibrate=calibrate, **off)), macro_f1, "macro-F1"
     pb, tb = cross_validate(base, X, y, splits)
     po, to = cross_validate(ours, X, y, splits)
     res = paired_bootstrap(y, pb, po, score, n_boot=n_boot, seed=seed)
-    res.update(set=name, measure=measure, n=len(y), folds=folds, seed=seed, seconds_baseline=tb, seconds_ours=to)
+    res.update(set=name, measure=measure, n=len(y), folds=folds, seed=seed, seconds_baseline=tb, seconds_ours=to,
+               without=list(without))
     return res
 
 
@@ -180,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--calibrate", action="store_true",
                     help="fit the probability calibration too (slower; predict() does not depend on it: it is the "
                          "SVM fitted on all training rows either way)")
+    ap.add_argument("--without", nargs="+", default=[], metavar="PART",
+                    choices=["hashtag_words", "scaled_window", "context_features", "lexicon_features", "rule_features",
+                             "target_features"],
+                    help="switch these parts of StanceClassifier off (an ablation)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("kzlib").setLevel(logging.WARNING)
@@ -190,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results = []
     for name in args.sets:
-        r = run_set(name, kit, folds=args.folds, seed=args.seed, n_boot=args.n_boot, calibrate=args.calibrate)
+        r = run_set(name, kit, folds=args.folds, seed=args.seed, n_boot=args.n_boot, calibrate=args.calibrate,
+                    without=tuple(args.without))
         results.append(r)
         print(f"{name} (n={r['n']}, {r['folds']}-fold CV, seed {r['seed']}), {r['measure']} with 95% bootstrap CI:\n"
               f"  n-gram SVM        {100 * r['baseline']:.1f} [{100 * r['baseline_lo']:.1f}, {100 * r['baseline_hi']:.1f}]"

@@ -627,6 +627,39 @@ def test_classifier_masks_the_mention_and_uses_offsets():
     assert v2.masked == v.masked
 
 
+def test_classifier_reads_hashtags_as_words():
+    from kzlib.stance._hashtags import _hashtag_words, _word_counts
+
+    counts = _word_counts(["all lives matter", "pro life", "women have rights"])
+    total = sum(counts.values())
+    assert _hashtag_words("#alllivesmatter #SemST", counts, total).endswith("| all lives matter")
+    assert _hashtag_words("#WomenRights now", counts, total).endswith("| women rights")
+    assert _hashtag_words("no tags here", counts, total) == "no tags here"
+    # the words learnt written out carry over to a hashtag never seen in training
+    X = pd.DataFrame({"text": ["I am pro life.", "Pro life, always.", "I am pro choice.", "Pro choice, always."] * 3,
+                      "target": ["abortion"] * 12})
+    y = ["against", "against", "favor", "favor"] * 3
+    clf = StanceClassifier(calibrate=False).fit(X, y)
+    test = pd.DataFrame({"text": ["#prolife", "#prochoice"], "target": ["abortion"] * 2})
+    assert clf.predict(test).tolist() == ["against", "favor"]
+    assert clf.predict_proba(test).shape == (2, 2)  # two classes coded: one margin, still two columns
+    assert clone(clf).get_params()["hashtag_words"] is True
+
+
+def test_classifier_scaled_window():
+    from kzlib.stance.classifier import _views
+
+    X = pd.DataFrame({"text": ["Officials said that Smith is a disgrace to the office he holds today."],
+                      "target": ["Smith"]})
+    v = _views(X, window=2, known=[])
+    toks = v.scales[0].split()
+    assert toks[:4] == ["LN_said", "LN_that", "RN_is", "RN_a"]
+    assert "LF_officials" in toks and "RF_disgrace" in toks and "RB_is_a" in toks
+    assert _views(X.assign(text="It rained."), window=2, known=[]).scales == [""]
+    clf = StanceClassifier(scaled_window=False, calibrate=False)
+    assert not hasattr(clf.fit(pd.concat([X] * 2), ["against", "none"]).features_, "scales_")
+
+
 def test_classifier_decision_does_not_depend_on_calibration():
     X = pd.DataFrame({"text": ["We support the CSTO.", "We condemn the CSTO.", "It rained on the CSTO.",
                                "Support for the CSTO grows.", "They condemn the CSTO loudly.", "The CSTO met."] * 3,

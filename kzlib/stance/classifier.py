@@ -24,6 +24,7 @@ from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 from kzlib.errors import AnnotationError, ParameterError, TableError
+from kzlib.stance._hashtags import _hashtag_words, _word_counts
 from kzlib.stance.detect import detect_stance
 from kzlib.stance.lexicon import _QUOTE_CHARS, _TOKEN_RE, _build_lexicon, _vader
 from kzlib.stance.phrases import _phrase_regex
@@ -124,12 +125,29 @@ def _alias_finders(targets: Iterable[str], known: Sequence[Target]) -> dict[str,
     return out
 
 
+def _scaled_window(left: list[str], right: list[str], window: int) -> str:
+    """The words next to the mention (two each side: ``LN_``/``RN_``), the words beyond the window up to
+    ``window + 7`` tokens away (``LF_``/``RF_``), and the side-marked bigrams inside the window
+    (``LB_``/``RB_``): how near a word is to the mention, and word order next to it, as features.
+
+    >>> _scaled_window(["he", "said", "that"], ["is", "a", "disgrace"], 5)
+    'LN_said LN_that RN_is RN_a LB_he_said LB_said_that RB_is_a RB_a_disgrace'
+    """
+    far = window + 7
+    lw, rw = left[-window:], right[:window]
+    out = [f"LN_{w}" for w in left[-2:]] + [f"RN_{w}" for w in right[:2]]
+    out += [f"LF_{w}" for w in left[-far:-window]] + [f"RF_{w}" for w in right[window:far]]
+    out += [f"LB_{a}_{b}" for a, b in zip(lw, lw[1:])] + [f"RB_{a}_{b}" for a, b in zip(rw, rw[1:])]
+    return " ".join(out)
+
+
 @dataclass
 class _Views:
     """The views of (text, target) rows that the classifier's features read."""
 
     masked: list[str]  # the text with the target's mention replaced by one placeholder word
     window: list[str]  # the words around the mention, marked by side: "L_condemn R_aggression"
+    scales: list[str]  # the same at other distances: next two words, farther words, side-marked bigrams
     clause: list[str]  # the clause holding the mention ("" when it is not named)
     dense: np.ndarray  # lexicon and position features
     targets: np.ndarray
@@ -141,12 +159,13 @@ def _views(X: pd.DataFrame, *, window: int, known: Sequence[Target]) -> _Views:
     starts = X["start"].tolist() if "start" in X.columns else [None] * len(X)
     ends = X["end"].tolist() if "end" in X.columns else [None] * len(X)
     finders = _alias_finders(targets, known)
-    masked, win, clauses, dense = [], [], [], []
+    masked, win, scales, clauses, dense = [], [], [], [], []
     for text, target, s0, e0 in zip(texts, targets, starts, ends):
         span = _mention_span(text, target, s0, e0, finders)
         if span is None:
             masked.append(text)
             win.append("")
+            scales.append("")
             clause = ""  # no mention, no clause of its own: the whole text is read by the n-grams already
             named = 0.0
             left = right = ""
@@ -154,9 +173,10 @@ def _views(X: pd.DataFrame, *, window: int, known: Sequence[Target]) -> _Views:
         else:
             s, e = span
             masked.append(f"{text[:s]} {_MASK} {text[e:]}")
-            lw = _TOKEN_RE.findall(text[:s].lower())[-window:]
-            rw = _TOKEN_RE.findall(text[e:].lower())[:window]
+            left_all, right_all = _TOKEN_RE.findall(text[:s].lower()), _TOKEN_RE.findall(text[e:].lower())
+            lw, rw = left_all[-window:], right_all[:window]
             win.append(" ".join([f"L_{w}" for w in lw] + [f"R_{w}" for w in rw]))
+            scales.append(_scaled_window(left_all, right_all, window))
             cuts = [m.end() for m in _CLF_CLAUSE_RE.finditer(text, 0, s)]
             after = _CLF_CLAUSE_RE.search(text, e)
             clause = " ".join(f"{text[cuts[-1] if cuts else 0:s]} {_MASK} {text[e:after.start() if after else len(text)]}".split())
@@ -167,7 +187,7 @@ def _views(X: pd.DataFrame, *, window: int, known: Sequence[Target]) -> _Views:
         dense.append([*_vader_scores(text), *_vader_scores(clause), *_lexicon_sums(text), *_lexicon_sums(clause),
                       *_lexicon_sums(left), *_lexicon_sums(right), named, at_start,
                       float("?" in text), float("!" in text)])
-    return _Views(masked, win, clauses, np.asarray(dense, dtype=float).reshape(len(texts), 18), targets)
+    return _Views(masked, win, scales, clauses, np.asarray(dense, dtype=float).reshape(len(texts), 18), targets)
 
 
 _MASK_TARGET = Target("(the target)", aliases=(_MASK,))
@@ -203,7 +223,10 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
 
     def __init__(self, word_ngram_range=(1, 3), char_ngram_range=(2, 5), window=5, lexicon_features=True,
                  target_features=True, min_target_rows=5, known_targets=None, context_features=True,
-                 rule_features=True, rule_weight=1.0, target_bias=True):
+                 rule_features=True, rule_weight=1.0, target_bias=True, hashtag_words=True,
+                 scaled_window=True):
+        self.scaled_window = scaled_window
+        self.hashtag_words = hashtag_words
         self.target_bias = target_bias
         self.context_features = context_features
         self.rule_features = rule_features
@@ -222,6 +245,11 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
     def fit(self, X, y=None):
         X = _check_X(X)
         v = _views(X, window=self.window, known=self._known())
+        if self.hashtag_words:
+            # the words hashtags are split into, and how common each is, come from the training texts
+            self.word_counts_ = _word_counts(v.masked)
+            self.word_total_ = max(1, sum(self.word_counts_.values()))
+            v.masked = [_hashtag_words(t, self.word_counts_, self.word_total_) for t in v.masked]
         self.word_ = TfidfVectorizer(ngram_range=tuple(self.word_ngram_range), sublinear_tf=True,
                                      token_pattern=r"(?u)#?\b\w+\b").fit(v.masked)
         self.char_ = TfidfVectorizer(analyzer="char", ngram_range=tuple(self.char_ngram_range), sublinear_tf=True,
@@ -229,6 +257,9 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
         self.window_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True).fit(
             [w or "L_" for w in v.window])
         self.clause_ = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit([c or _MASK for c in v.clause])
+        if self.scaled_window:
+            self.scales_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True).fit(
+                [w or "LN_" for w in v.scales])
         counts = pd.Series(v.targets).value_counts()
         self.targets_ = sorted(counts[counts >= self.min_target_rows].index) if self.target_features else []
         return self
@@ -237,13 +268,18 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
         check_is_fitted(self, "word_")
         X = _check_X(X)
         v = _views(X, window=self.window, known=self._known())
+        plain = v.masked  # what the rule method reads: the text as written
+        if self.hashtag_words:
+            v.masked = [_hashtag_words(t, self.word_counts_, self.word_total_) for t in v.masked]
         blocks = [self.word_.transform(v.masked), self.char_.transform([t.lower() for t in v.masked])]
         if self.context_features:
             blocks += [self.window_.transform(v.window), self.clause_.transform(v.clause)]
+            if self.scaled_window:
+                blocks.append(self.scales_.transform(v.scales))
         if self.lexicon_features:
             blocks.append(sparse.csr_matrix(v.dense))
         if self.rule_features:
-            blocks.append(sparse.csr_matrix(self.rule_weight * _rule_features(X, v.masked, self._known())))
+            blocks.append(sparse.csr_matrix(self.rule_weight * _rule_features(X, plain, self._known())))
         if self.target_bias:
             # a constant: its per-target copies below are per-target intercepts (each target's own
             # prior over the stances, as one model per target would have)
@@ -260,8 +296,12 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     Features (one sparse matrix): word 1–3-grams and character 2–5-grams (TF-IDF) of the text with
     the target's mention *masked* (replaced by one placeholder word, so a model learns "X condemned
-    [target]" rather than the name); the words within ``window`` tokens left and right of the
-    mention, marked by side, and the word 1–2-grams of the clause that holds the mention (both empty
+    [target]" rather than the name) and, with ``hashtag_words``, the words of its hashtags written out
+    (``#prolife`` also reads as "pro life", split by the words and word counts of the training texts);
+    the words within ``window`` tokens left and right of the
+    mention, marked by side (with ``scaled_window``, also the two words next to it, the words up to seven
+    tokens beyond the window and the bigrams inside it, each marked by side and distance), and the word
+    1–2-grams of the clause that holds the mention (all empty
     when the text does not name the target; ``context_features=False`` leaves them out); and 18 lexicon
     and position features (VADER's compound/positive/negative scores of the text and of the clause;
     summed positive and negative valence of the VADER lexicon's words, reversed inside a negation's
@@ -290,7 +330,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                  char_ngram_range: tuple[int, int] = (2, 5), window: int = 5, lexicon_features: bool = True,
                  target_features: bool = True, min_target_rows: int = 5, calibrate: bool = True,
                  class_weight: str | None = "balanced", targets: Any = None, context_features: bool = True,
-                 rule_features: bool = True, random_state: int = 0):
+                 rule_features: bool = True, random_state: int = 0, hashtag_words: bool = True,
+                 scaled_window: bool = True):
+        self.scaled_window = scaled_window
+        self.hashtag_words = hashtag_words
         self.context_features = context_features
         self.rule_features = rule_features
         self.C = C
@@ -312,7 +355,9 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             raise AnnotationError("StanceClassifier needs at least two stance classes in y; code examples of another stance")
         self.features_ = _StanceFeatures(self.word_ngram_range, self.char_ngram_range, self.window,
                                          self.lexicon_features, self.target_features, self.min_target_rows,
-                                         self.targets, self.context_features, self.rule_features).fit(X)
+                                         self.targets, self.context_features, self.rule_features,
+                                         hashtag_words=self.hashtag_words,
+                                         scaled_window=self.context_features and self.scaled_window).fit(X)
         Z = self.features_.transform(X)
         svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
         folds = int(min(3, pd.Series(y_arr).value_counts().min()))
@@ -330,7 +375,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def decision_function(self, X: pd.DataFrame) -> np.ndarray:
-        """The SVM's margins, one column per class of ``classes_``."""
+        """The SVM's margins, one column per class of ``classes_`` (one margin, for ``classes_[1]``,
+        when the training codes had only two classes)."""
         check_is_fitted(self, "model_")
         return self.model_.decision_function(self.features_.transform(_check_X(X)))
 
@@ -341,6 +387,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         if self.calibrated_ is not None:
             return self.calibrated_.predict_proba(self.features_.transform(_check_X(X)))
         d = self.decision_function(X)
+        if d.ndim == 1:  # two classes: one margin, for classes_[1]
+            d = np.column_stack([np.zeros_like(d), d])
         e = np.exp(d - d.max(axis=1, keepdims=True))
         return e / e.sum(axis=1, keepdims=True)
 
@@ -348,7 +396,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         """The class-balanced SVM's decision (the largest margin). It may differ from the arg-max of
         ``predict_proba``: the probabilities follow the training data's class frequencies, the decision
         weighs the classes equally, which is what F-measures on rare stances reward."""
-        return self.classes_[np.argmax(self.decision_function(X), axis=1)]
+        d = self.decision_function(X)
+        if d.ndim == 1:  # two classes (scikit-learn's convention): a positive margin is classes_[1]
+            return self.classes_[(d > 0).astype(int)]
+        return self.classes_[np.argmax(d, axis=1)]
 
 
 class RuleStanceClassifier(ClassifierMixin, BaseEstimator):
