@@ -632,7 +632,9 @@ def test_classifier_reads_hashtags_as_words():
 
     counts = _word_counts(["all lives matter", "pro life", "women have rights"])
     total = sum(counts.values())
-    assert _hashtag_words("#alllivesmatter #SemST", counts, total).endswith("| all lives matter")
+    assert _hashtag_words("#alllivesmatter #SemST", counts, total, skip=frozenset({"semst"})).endswith(
+        "| all lives matter")
+    assert _hashtag_words("#alllivesmatter #SemST", counts, total).endswith("| all lives matter sem st")
     assert _hashtag_words("#WomenRights now", counts, total).endswith("| women rights")
     assert _hashtag_words("no tags here", counts, total) == "no tags here"
     # the words learnt written out carry over to a hashtag never seen in training
@@ -644,6 +646,19 @@ def test_classifier_reads_hashtags_as_words():
     assert clf.predict(test).tolist() == ["against", "favor"]
     assert clf.predict_proba(test).shape == (2, 2)  # two classes coded: one margin, still two columns
     assert clone(clf).get_params()["hashtag_words"] is True
+
+
+def test_classifier_learns_the_collections_marker_hashtag():
+    from kzlib.stance._hashtags import _marker_tags
+
+    # a tag on every text (a dataset's or campaign's mark) is learned as such; one on a third is not
+    texts = [f"Tweet {i} about it #SemST" + (" #ProLife" if i % 3 == 0 else "") for i in range(30)]
+    assert _marker_tags(texts) == frozenset({"semst"})
+    assert _marker_tags(texts[:10]) == frozenset()  # ten texts are too few to call a tag a mark
+    X = pd.DataFrame({"text": texts, "target": ["abortion"] * 30})
+    y = ["against", "favor"] * 15
+    clf = StanceClassifier(calibrate=False).fit(X, y)
+    assert clf.features_.marker_tags_ == frozenset({"semst"})
 
 
 def test_classifier_scaled_window():

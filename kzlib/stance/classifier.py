@@ -24,7 +24,7 @@ from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 from kzlib.errors import AnnotationError, ParameterError, TableError
-from kzlib.stance._hashtags import _hashtag_words, _word_counts
+from kzlib.stance._hashtags import _hashtag_words, _marker_tags, _word_counts
 from kzlib.stance.detect import detect_stance
 from kzlib.stance.lexicon import _QUOTE_CHARS, _TOKEN_RE, _build_lexicon, _vader
 from kzlib.stance.phrases import _phrase_regex
@@ -249,7 +249,9 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
             # the words hashtags are split into, and how common each is, come from the training texts
             self.word_counts_ = _word_counts(v.masked)
             self.word_total_ = max(1, sum(self.word_counts_.values()))
-            v.masked = [_hashtag_words(t, self.word_counts_, self.word_total_) for t in v.masked]
+            self.marker_tags_ = _marker_tags(v.masked)
+            v.masked = [_hashtag_words(t, self.word_counts_, self.word_total_, skip=self.marker_tags_)
+                        for t in v.masked]
         self.word_ = TfidfVectorizer(ngram_range=tuple(self.word_ngram_range), sublinear_tf=True,
                                      token_pattern=r"(?u)#?\b\w+\b").fit(v.masked)
         self.char_ = TfidfVectorizer(analyzer="char", ngram_range=tuple(self.char_ngram_range), sublinear_tf=True,
@@ -270,7 +272,8 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
         v = _views(X, window=self.window, known=self._known())
         plain = v.masked  # what the rule method reads: the text as written
         if self.hashtag_words:
-            v.masked = [_hashtag_words(t, self.word_counts_, self.word_total_) for t in v.masked]
+            v.masked = [_hashtag_words(t, self.word_counts_, self.word_total_, skip=self.marker_tags_)
+                        for t in v.masked]
         blocks = [self.word_.transform(v.masked), self.char_.transform([t.lower() for t in v.masked])]
         if self.context_features:
             blocks += [self.window_.transform(v.window), self.clause_.transform(v.clause)]
