@@ -378,7 +378,7 @@ def test_phrase_scan_finds_what_one_finditer_per_phrase_finds():
     import random
     import re
 
-    from kzlib.stance.phrases import _phrase_regex, _PhraseSet
+    from kzlib.text import PatternSet, pattern_regex
 
     phrases = ["Russia", "Russian", "Russian interference", "(the )?Kremlin", "(military|navy) intervention",
                "intervention", "US", "U\\.S\\.", "colou?r revolution", "illegal(ly)?|illegitimate", r"\w+stan",
@@ -389,14 +389,14 @@ def test_phrase_scan_finds_what_one_finditer_per_phrase_finds():
              "Organization of Collective Security Treaty state ſtate , . ( ) - 's ОДКБ одкб these peacekeepers "
              "United States America \u212aremlin SUCCESS successful — é").split()
     rng = random.Random(0)
-    scan = _PhraseSet(phrases)
+    scan = PatternSet(phrases)
     for _ in range(1000):  # words apart by a space, a run of whitespace (a no-break space, a new line) or nothing
         text = "".join(rng.choice(words) + rng.choice([" ", " ", " ", "  ", " \n ", "\u00a0", ""]) for _ in range(30))
         expected = sorted((m.start(), m.end(), i) for i, ph in enumerate(phrases)
-                          for m in re.compile(*_phrase_regex(ph)).finditer(text))
+                          for m in re.compile(*pattern_regex(ph)).finditer(text))
         assert sorted(scan.finditer(text)) == expected, text
     with pytest.raises(ValueError, match="not a valid pattern"):
-        _PhraseSet(["(unclosed"])
+        PatternSet(["(unclosed"])
 
 
 # ---------------------------------------------------------------- VADER, read once per sentence

@@ -27,9 +27,9 @@ from kzlib.errors import AnnotationError, ParameterError, TableError
 from kzlib.stance._hashtags import _hashtag_words, _marker_tags, _word_counts
 from kzlib.stance.detect import detect_stance
 from kzlib.stance.lexicon import _QUOTE_CHARS, _TOKEN_RE, _build_lexicon, _vader
-from kzlib.stance.phrases import _phrase_regex
 from kzlib.stance.rules import _score_text
 from kzlib.stance.targets import STANCES, Target, _coerce_targets, load_stance_cues, load_targets
+from kzlib.text import pattern_regex
 
 logger = logging.getLogger(__name__)
 
@@ -116,12 +116,12 @@ def _alias_finders(targets: Iterable[str], known: Sequence[Target]) -> dict[str,
         phrases = list(t.aliases) if t is not None else [re.escape(name)]
         rxs = []
         for ph in phrases:
-            rx, flags = _phrase_regex(ph)
+            rx, flags = pattern_regex(ph)
             rxs.append(rx if flags == 0 else f"(?i:{rx})")
         try:
             out[name] = re.compile("|".join(rxs))
         except re.error:
-            out[name] = re.compile(_phrase_regex(re.escape(name))[0], re.I)
+            out[name] = re.compile(pattern_regex(re.escape(name))[0], re.I)
     return out
 
 

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kzlib.stance.phrases import _PhraseSet
 from kzlib.stance.targets import Target
 from kzlib.stance.vader import _compound
+from kzlib.text import PatternSet
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +30,9 @@ class _Lexicon:
     """Everything compiled once per (targets, cues) pair."""
 
     targets: list[Target]
-    target_phrases: _PhraseSet  # every alias, cue and loaded term of every target, one alternation
+    target_phrases: PatternSet  # every alias, cue and loaded term of every target, one alternation
     target_owners: list[list[tuple[int, int, str, str, float]]]  # per phrase: (entry, rank, target, kind, polarity)
-    cue_phrases: _PhraseSet  # every stance cue, one alternation
+    cue_phrases: PatternSet  # every stance cue, one alternation
     cue_owners: list[list[tuple[int, str, float]]]  # per phrase: (order, section, signed weight)
     negators: set[str]
     negator_phrases: re.Pattern[str]
@@ -134,9 +134,9 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
     official = cues.get("official_words") or ["official"]
     return _Lexicon(
         targets=targets,
-        target_phrases=_PhraseSet(list(t_index)),
+        target_phrases=PatternSet(list(t_index)),
         target_owners=t_owners,
-        cue_phrases=_PhraseSet(list(c_index)),
+        cue_phrases=PatternSet(list(c_index)),
         cue_owners=c_owners,
         negators=single_neg,
         negator_phrases=re.compile(r"\b(?:" + "|".join(m.replace(" ", r"\s+") for m in multi_neg) + r")\b", re.I),

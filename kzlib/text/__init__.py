@@ -7,7 +7,8 @@
   / :func:`parses` (pymorphy3);
 - phrases: :func:`phrase_alternation` and :class:`PhraseMatcher` for many literal phrases at once, and
   the word index (:func:`word_index`, :func:`word_keys`, :func:`matches_at_words` …) that tells where
-  such phrases can start;
+  such phrases can start; :class:`PatternSet` for many phrases written as small regular expressions
+  (the stance cues), :func:`pattern_regex` for one;
 - script: :func:`is_russian`, :func:`cyrillic_share`, :data:`ASCII_CASE_TWINS`.
 
 razdel, pymorphy3 and NLTK are imported only when first used.
@@ -22,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+from kzlib.text.patterns import PatternSet, pattern_regex
 from kzlib.text.phrases import (
     ASCII_WORD_CHARS,
     PLAIN_PUNCTUATION,
@@ -56,6 +58,7 @@ __all__ = [
     "NO_BREAK_AFTER",
     "SENTENCE_BREAK",
     "PLAIN_PUNCTUATION",
+    "PatternSet",
     "PhraseMatcher",
     "SentenceSplitter",
     "Token",
@@ -69,6 +72,7 @@ __all__ = [
     "matches_at_words",
     "may_match",
     "parses",
+    "pattern_regex",
     "phrase_alternation",
     "phrase_pattern",
     "razdel_sentences",

@@ -1,4 +1,12 @@
-"""Finding many vocabulary phrases (small regexes) in a text in one pass (:class:`_PhraseSet`)."""
+"""Many vocabulary phrases written as small regular expressions ("(the )?Kremlin", "condemn(s|ed)?"),
+found in a text in one pass: :class:`PatternSet`. :class:`kzlib.text.PhraseMatcher` is its sibling for
+literal phrases (names, titles).
+
+Example:
+    >>> ps = PatternSet(["condemn(s|ed)?", "(the )?Kremlin", "NATO"])
+    >>> [(s, e, ps.patterns[i]) for s, e, i in ps.finditer("The Kremlin condemned NATO; nato did not.")]
+    [(0, 11, '(the )?Kremlin'), (12, 21, 'condemn(s|ed)?'), (22, 26, 'NATO')]
+"""
 
 from __future__ import annotations
 
@@ -10,7 +18,7 @@ from kzlib.errors import ResourceError
 
 logger = logging.getLogger(__name__)
 
-__all__ = []
+__all__ = ["PatternSet", "pattern_regex"]
 
 
 def _is_case_sensitive(phrase: str) -> bool:
@@ -18,8 +26,15 @@ def _is_case_sensitive(phrase: str) -> bool:
     return any(c.isalpha() for c in letters) and not any(c.islower() for c in letters)
 
 
-def _phrase_regex(phrase: str) -> tuple[str, int]:
-    """The word-bounded regex of one phrase and its flags (case-sensitive for abbreviations)."""
+def pattern_regex(phrase: str) -> tuple[str, int]:
+    r"""The word-bounded regex of one phrase pattern and its flags: case-sensitive when every letter of
+    the phrase is upper case (an abbreviation), else ``re.IGNORECASE``; a space matches any whitespace.
+
+    Example:
+        >>> rx, flags = pattern_regex("NATO")
+        >>> print(rx, flags == 0)
+        (?<!\w)(?:NATO)(?!\w) True
+    """
     body = phrase.strip().replace(" ", r"\s+")
     return r"(?<!\w)(?:" + body + r")(?!\w)", (0 if _is_case_sensitive(phrase) else re.IGNORECASE)
 
@@ -49,7 +64,7 @@ def _prefixes(phrase: str, k: int) -> frozenset[str]:
     ['kreml', 'the k']
     """
     body, i = phrase.strip(), 0
-    lower = _phrase_regex(phrase)[1] & re.IGNORECASE
+    lower = pattern_regex(phrase)[1] & re.IGNORECASE
 
     def char(c: str, escaped: bool = False) -> _Strings:
         if (lower and not c.isascii()) or (c in ".^$" and not escaped):  # str.lower is not re's case folding
@@ -169,7 +184,7 @@ _WHITESPACE = str.maketrans({c: " " for c in map(chr, range(128)) if c.isspace()
 _OTHER_WHITESPACE = re.compile("[" + "".join(re.escape(c) for c in map(chr, range(128)) if c.isspace() and c != " ") + "]")
 
 
-class _PhraseSet:
+class PatternSet:
     """Many phrases, found in one pass with what one ``finditer`` per phrase would give.
 
     ``finditer(text)`` returns every phrase's non-overlapping matches (which may overlap those of
@@ -181,11 +196,11 @@ class _PhraseSet:
     """
 
     def __init__(self, phrases: Sequence[str]):
-        self.phrases = list(phrases)
+        self.patterns = list(phrases)
         self._pats: list[re.Pattern[str]] = []
         keyed: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}  # by "ignores case": start -> phrases
-        for i, ph in enumerate(self.phrases):
-            rx, flags = _phrase_regex(ph)
+        for i, ph in enumerate(self.patterns):
+            rx, flags = pattern_regex(ph)
             try:
                 pat = re.compile(rx, flags)
             except re.error as exc:
@@ -211,7 +226,7 @@ class _PhraseSet:
         parts = [f"(?i:{_trie_regex(set(table))})" if ignore_case else _trie_regex(set(table))
                  for ignore_case, table in keyed.items() if table]
         self._scan = re.compile(r"(?<!\w)(?=" + "|".join(parts) + ")") if parts else None
-        self._every = tuple(range(len(self.phrases)))
+        self._every = tuple(range(len(self.patterns)))
 
     @staticmethod
     def _starts(phrase: str) -> frozenset[str]:
