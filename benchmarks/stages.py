@@ -32,7 +32,7 @@ def stage_load(state: dict, *, engine: str, scheduler: Any) -> None:
 
 
 def stage_clean(state: dict, *, engine: str, scheduler: Any) -> None:
-    from kzlib.engine import clean_by_partition
+    from kzlib.clean import clean_by_partition
 
     # the raw text is not held once it is split into paragraphs (no later stage reads it)
     state["corpus"] = clean_by_partition(state["corpus"], engine=engine, scheduler=scheduler, keep_text=False)

@@ -472,8 +472,7 @@ def _clean_part(docs: pd.DataFrame, splitter: SentenceSplitter) -> tuple[pd.Data
 @releases_memory
 def clean_by_partition(corpus: Corpus, *, engine: str = "pandas", scheduler: Any = None,
                        npartitions: int | None = None, keep_text: bool = True) -> Corpus:
-    """:func:`clean`, run per partition of documents, with the same tables (also importable as
-    ``kzlib.engine.clean_by_partition``).
+    """:func:`clean`, run per partition of documents (:mod:`kzlib.engine`), with the same tables.
 
     Paragraph kinds, removals, sentences and the per-document fields are per-document; the sentence
     splitter (Punkt) is corpus-wide, so it is trained once, on the client, on the deterministic sample

@@ -46,7 +46,6 @@ import pandas as pd
 from kzlib._memory import release_memory, releases_memory
 from kzlib.errors import ParameterError, TableError, require_frame
 
-# (kzlib.clean.clean_by_partition is importable from here as before: see __getattr__ at the end)
 __all__ = ["map_partitions_by_document", "map_partitions_to_tables", "dask_client", "sample_keys", "ENGINES"]
 
 log = logging.getLogger(__name__)
@@ -502,11 +501,3 @@ def map_partitions_to_tables(table: pd.DataFrame, func: Callable[[pd.DataFrame, 
         tables.append(_default_index(_concat_results(pieces)))
         del pieces
     return tables
-
-
-def __getattr__(name: str) -> Any:
-    if name == "clean_by_partition":   # its home is the cleaning stage; importable from here as before
-        from kzlib.clean import clean_by_partition
-
-        return clean_by_partition
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

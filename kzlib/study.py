@@ -80,7 +80,8 @@ def prepare(
                          id_column=id_column or None)
     engine = engine or os.environ.get("KZLIB_ENGINE") or "pandas"
     scheduler = scheduler or os.environ.get("KZLIB_SCHEDULER") or None
-    from kzlib.engine import ENGINES, clean_by_partition, dask_client
+    from kzlib.clean import clean_by_partition
+    from kzlib.engine import ENGINES, dask_client
 
     if engine not in ENGINES:
         raise ParameterError(f"Unknown engine {engine!r}; use one of {ENGINES}.")

@@ -11,7 +11,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kzlib.engine import clean_by_partition, map_partitions_by_document, sample_keys  # noqa: E402
+from kzlib.clean import clean_by_partition  # noqa: E402
+from kzlib.engine import map_partitions_by_document, sample_keys  # noqa: E402
 
 
 def _bytes(df: pd.DataFrame) -> bytes:

@@ -48,7 +48,8 @@ def test_release_runs_when_the_stage_fails(monkeypatch):
 
 def test_public_stages_release_memory():
     import kzlib
-    from kzlib.engine import clean_by_partition, map_partitions_by_document
+    from kzlib.clean import clean_by_partition
+    from kzlib.engine import map_partitions_by_document
     from kzlib.topics import TopicModel
 
     for func in (kzlib.load_corpus, kzlib.clean, kzlib.annotate, TopicModel.fit, map_partitions_by_document,

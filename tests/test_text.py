@@ -101,16 +101,13 @@ def test_phrase_alternation_matches_like_the_plain_alternation():
 
 def test_old_homes_still_give_the_moved_tools():
     import kzlib.actors
-    import kzlib.engine
     import kzlib.russian.nlp
     import kzlib.text
     from kzlib.clean import SentenceSplitter as OldSplitter
-    from kzlib.clean import clean_by_partition
 
     assert OldSplitter is SentenceSplitter
     assert kzlib.russian.nlp.sentences is razdel_sentences and kzlib.russian.nlp.tokens is kzlib.text.razdel_tokens
     assert kzlib.russian.nlp.lemmas is kzlib.text.lemmas and kzlib.russian.nlp.Token is kzlib.text.Token
-    assert kzlib.engine.clean_by_partition is clean_by_partition
 
 
 def test_rule_sentence_spans_cut_the_whole_text_at_sentence_breaks_only():

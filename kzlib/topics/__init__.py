@@ -24,7 +24,7 @@ security treaty organization" become one term). Russian paragraphs (the document
 Submodules: ``tokens`` (tokenizer, stop words, gazetteer), ``encoder`` and ``streams`` (texts to term-id
 streams and the passes over them), ``vectorizer`` (:class:`TopicVectorizer`), ``model``
 (:class:`TopicModel`, :func:`topic_paragraphs`), ``quality`` (coherence, stability, verdicts),
-``selection`` (choice of k, :func:`plan_topics`, :func:`topic_prevalence`).
+``reliability`` (:func:`describe_reliability`), ``selection`` (choice of k, :func:`plan_topics`, :func:`topic_prevalence`).
 
 Example:
     >>> import kzlib
@@ -38,7 +38,8 @@ Example:
 from __future__ import annotations
 
 from kzlib.topics.model import METHODS, WEIGHT_DECIMALS, TopicModel, paragraph_languages, topic_paragraphs
-from kzlib.topics.quality import describe_reliability, npmi_coherence, stability_verdict, topic_agreement
+from kzlib.topics.quality import npmi_coherence, stability_verdict, topic_agreement
+from kzlib.topics.reliability import describe_reliability
 from kzlib.topics.selection import TopicPlan, best_k, plan_topics, restrict_language, select_k, topic_prevalence
 from kzlib.topics.tokens import LANGUAGES, load_actor_aliases, load_stopwords, russian_mask, russian_term, tokenize
 from kzlib.topics.vectorizer import TopicVectorizer

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 
 from kzlib.russian.nlp import lemmas
 from kzlib.topics.tokens import _CYRILLIC, _SCAN, _normalise, _word_form, russian_term
-
-if TYPE_CHECKING:
-    from kzlib.topics.vectorizer import TopicVectorizer
 
 _SEP = -1      # in a stream of term ids: the end of a run of words (no phrase spans it)
 _UNKNOWN = -2  # in a stream of term ids: a word the fitted vectorizer does not know
@@ -114,13 +111,16 @@ class _Encoder:
     keeps a corpus of millions of words in a few bytes per word.
     """
 
-    def __init__(self, vec: TopicVectorizer, known: Mapping[str, int], *, grow: bool):
-        self._vec = vec
-        self.names = vec._name_first
+    def __init__(self, known: Mapping[str, int], *, grow: bool, names: Mapping[str, Any], stops: frozenset[str],
+                 russian: Callable[[], tuple[dict[str, str], dict[str, str], frozenset[str]]]):
+        """``names``: first word -> the actor names it starts (the vectorizer's); ``stops``: the stop
+        words; ``russian``: called on the first Russian text, the Russian names, name parts and stop words."""
+        self._russian = russian
+        self.names = names
         self._known = known
         self._grow = grow
         self._new: dict[str, int] = {}
-        self._words = _Words(self, vec._stops)
+        self._words = _Words(self, stops)
         self._tokens = _Tokens(self._words)
         self._ru_words: _Words | None = None  # made on the first Russian text
         self._ru_names: dict[str, str] = {}
@@ -180,8 +180,8 @@ class _Encoder:
 
     def _russian_tokens(self) -> _Tokens:
         if self._ru_tokens is None:
-            self._ru_names, self._ru_parts = self._vec._russian_names()
-            self._ru_words = _Words(self, self._vec._russian_stops(), russian=True)
+            self._ru_names, self._ru_parts, ru_stops = self._russian()
+            self._ru_words = _Words(self, ru_stops, russian=True)
             self._ru_tokens = _Tokens(self._ru_words)
         return self._ru_tokens
 

@@ -195,7 +195,8 @@ class TopicVectorizer(BaseEstimator):
                 russian: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, _Encoder]:
         """Term-id stream of texts, with the fitted phrases merged in (see ``_Encoder``); ``russian``
         marks the texts read as Russian."""
-        encoder = _Encoder(self, self._term_index, grow=grow)
+        encoder = _Encoder(self._term_index, grow=grow, names=self._name_first, stops=self._stops,
+                           russian=lambda: (*self._russian_names(), self._russian_stops()))
         if russian is None or not russian.any():
             for text in texts:
                 encoder.add(text)
