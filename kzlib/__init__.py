@@ -24,6 +24,7 @@ from kzlib.errors import (
     require_columns,
 )
 from kzlib.framing import check_fightin_words, fightin_words, naming_families, speaker_groups
+from kzlib.preparation import prepare
 from kzlib.provenance import (
     VERSIONS,
     SpinRepairer,
@@ -63,7 +64,7 @@ from kzlib.stance import (
     summarise_stance,
 )
 from kzlib.stance import evaluate as evaluate_stance
-from kzlib.study import Study, open_study, prepare
+from kzlib.study import Study, open_study
 from kzlib.timeline import (
     build_events,
     check_dates,

@@ -169,7 +169,7 @@ def prepare_corpus(*, corpus: str = "", metadata: str = "", text_column: str = "
         >>> prepare_corpus().documents["doc_id"].tolist()[:1]
         ['000_d7fcb602a5d755b1']
     """
-    from kzlib.study import prepare
+    from kzlib.preparation import prepare
 
     return prepare(corpus or None, metadata=metadata or None, text_column=text_column, cache_dir=cache_dir or None)
 

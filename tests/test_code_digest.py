@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kzlib import study
+from kzlib import preparation
 
 
 @pytest.fixture
@@ -17,22 +17,22 @@ def fake_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (pkg / "__init__.py").write_text("")
     (pkg / "topics" / "__init__.py").write_text("x = 1\n")
     (pkg / "data" / "ru" / "stopwords.yaml").write_text("words: [и, в]\n", encoding="utf-8")
-    monkeypatch.setattr(study.resources, "files", lambda name: pkg)
-    study.code_digest.cache_clear()
+    monkeypatch.setattr(preparation.resources, "files", lambda name: pkg)
+    preparation.code_digest.cache_clear()
     yield pkg
-    study.code_digest.cache_clear()
+    preparation.code_digest.cache_clear()
 
 
 def test_digest_changes_when_a_nested_language_file_changes(fake_package: Path) -> None:
-    before = study.code_digest()
-    study.code_digest.cache_clear()
+    before = preparation.code_digest()
+    preparation.code_digest.cache_clear()
     (fake_package / "data" / "ru" / "stopwords.yaml").write_text("words: [и, в, на]\n", encoding="utf-8")
-    assert study.code_digest() != before
+    assert preparation.code_digest() != before
 
 
 def test_digest_ignores_the_bundled_corpus_link(fake_package: Path) -> None:
-    before = study.code_digest()
-    study.code_digest.cache_clear()
+    before = preparation.code_digest()
+    preparation.code_digest.cache_clear()
     (fake_package / "seeds").mkdir()
     (fake_package / "seeds" / "notes.txt").write_text("a corpus file, not code")
-    assert study.code_digest() == before
+    assert preparation.code_digest() == before

@@ -348,7 +348,7 @@ def extract_dates_ru(text: str, *, published: Any = None, future_window_days: in
         >>> extract_dates_ru("Два дня назад, в ночь на 6 января", published="2022-01-09")["timex_value"].tolist()
         ['2022-01-07', '2022-01-06']
     """
-    from kzlib.timeline import MENTION_COLUMNS
+    from kzlib.timeline.columns import MENTION_COLUMNS
 
     rows = document_mentions_ru([text or ""], published, window=future_window_days)[0]
     cols = list(MENTION_COLUMNS) + [c for c in TIMEX_COLUMNS if c not in MENTION_COLUMNS]
