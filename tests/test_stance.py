@@ -133,6 +133,21 @@ def test_holder_is_not_the_object():
     assert "China" not in set(st["target"])  # China holds the opinion, it is not its object
 
 
+def test_the_agent_of_support_is_not_its_object():
+    # a noun-participle compound names the participle's agent: China backs the organisation
+    st = detect_stance(_q("Tokayev could have turned to the China-backed Shanghai Cooperation Organization, "
+                          "but chose the CSTO."))
+    assert "favor" not in set(st.loc[st.target == "China", "stance"])
+    # ... and the participle evaluates nothing else in the sentence
+    assert "favor" not in set(st.loc[st.target == "CSTO intervention", "stance"])
+    # a passive's agent likewise: Russia is the one who backed the mission
+    st = detect_stance(_q("The mission was backed by Russia."))
+    assert "favor" not in set(st.loc[st.target == "Russia", "stance"])
+    # the object of the same verb keeps its stance
+    st = detect_stance(_q("We have always backed Russia."))
+    assert st.loc[st.target == "Russia", "stance"].item() == "favor"
+
+
 def test_attribution_context_supplies_the_target():
     para = pd.DataFrame({"doc_id": ["d"], "para_id": [0],
                          "text": ['X said the CSTO operation "revealed its effectiveness and success."']})

@@ -191,10 +191,15 @@ def _score_text(
     governed = {id(m) for m in object_mentions if m.kind == "cue"
                 for start, end, _section, _weight in cue_spans if _governs(m, text, start, end)}
     recipients = [m for m in object_mentions if id(m) not in governed]
+    # the participle of an agentive compound ("the China-backed organisation") says what its holder
+    # does; it is no stance of the speaker's towards anything
+    compounds = {m.end + 1 for m in mentions if m.holder and text[m.end:m.end + 1] == "-"}
     for start, end, _section, weight in cue_spans:
         if start < last_end:
             continue  # overlapping cue phrases count once
         last_end = end
+        if start in compounds:
+            continue
         s_i = sent_index(start)
         a, b = sents[s_i]
         ti = tok_index(start)
