@@ -148,6 +148,15 @@ def test_the_agent_of_support_is_not_its_object():
     assert st.loc[st.target == "Russia", "stance"].item() == "favor"
 
 
+def test_a_place_named_by_its_owner_is_not_what_a_cue_evaluates():
+    st = detect_stance(_q("NATO's expansion would be an unacceptable incursion close to Russia's borders."))
+    assert st.loc[st.target == "NATO", "stance"].item() == "against"
+    assert st.loc[st.target == "Russia", "stance"].item() == "none"  # named as a place, still listed
+    # the same owner as the cue's object keeps the stance
+    st = detect_stance(_q("Russia's incursion is unacceptable."))
+    assert st.loc[st.target == "Russia", "stance"].item() == "against"
+
+
 def test_attribution_context_supplies_the_target():
     para = pd.DataFrame({"doc_id": ["d"], "para_id": [0],
                          "text": ['X said the CSTO operation "revealed its effectiveness and success."']})

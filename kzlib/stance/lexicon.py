@@ -43,6 +43,8 @@ class _Lexicon:
     rhetorical_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]  # punctuation and conjunctions that end a clause
     topic_re: re.Pattern[str]  # a topic marker opening a clause ("As for …,")
+    place_before_re: re.Pattern[str]  # a locative preposition right before a mention ("near …")
+    place_after_re: re.Pattern[str]  # a place noun it possesses right after it ("'s borders")
     precedent_re: re.Pattern[str]  # a sentence opening on an earlier episode ("A year ago, …")
     params: dict[str, float]
     sides: dict[str, re.Pattern[str]]
@@ -148,6 +150,9 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         rhetorical_re=re.compile(r"^\W*(?:" + openers + r")\b", re.I),
         clause_break_re=re.compile(_PUNCT_BREAK_RE.pattern + r"|\b(?:" + _alternation(cues.get("clause_conjunctions"))
                                    + r")\b", re.I),
+        place_before_re=re.compile(r"(?<!\w)(?:" + _alternation(cues.get("locative_prepositions"))
+                                   + r")\s+(?:the\s+)?$", re.I),
+        place_after_re=re.compile(r"(?:[’']s?)?\s+(?:" + _alternation(cues.get("place_nouns")) + r")\b", re.I),
         topic_re=re.compile(r"[\W_]*(?:(?:and|but)\s+)?(?:" + _alternation(cues.get("topic_markers")) + r")\b", re.I),
         precedent_re=re.compile(r"\W*(?:" + _alternation(cues.get("precedent_openers")) + r")\b", re.I),
         params=p,

@@ -27,6 +27,7 @@ class _Mention:
     holder: bool = False
     scare_quoted: bool = False
     topic: bool = False  # named by a topic marker ("As for Washington's position, …")
+    place: bool = False  # the owner of a place after a locative preposition ("near Russia's borders")
 
 
 def _find_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
@@ -141,6 +142,8 @@ def _score_text(
         m.holder = m.kind in ("alias", "cue") and bool(
             lex.holder_re.match(text[m.end:m.end + 40]) or lex.source_re.search(text[max(0, m.start - 40):m.start]))
         m.topic = bool(lex.topic_re.match(text, clause_start(m.start), m.start))
+        m.place = m.kind == "alias" and bool(lex.place_after_re.match(text, m.end)
+                                             and lex.place_before_re.search(text, max(0, m.start - 30), m.start))
     contrib: dict[str, list[_Contribution]] = {}
     concerned: dict[str, str] = {}
     for m in mentions:
@@ -190,7 +193,7 @@ def _score_text(
     # and the phrase draws no other cue (it is not the target's name)
     governed = {id(m) for m in object_mentions if m.kind == "cue"
                 for start, end, _section, _weight in cue_spans if _governs(m, text, start, end)}
-    recipients = [m for m in object_mentions if id(m) not in governed]
+    recipients = [m for m in object_mentions if id(m) not in governed and not m.place]
     # the participle of an agentive compound ("the China-backed organisation") says what its holder
     # does; it is no stance of the speaker's towards anything
     compounds = {m.end + 1 for m in mentions if m.holder and text[m.end:m.end + 1] == "-"}
