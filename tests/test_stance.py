@@ -157,6 +157,14 @@ def test_a_place_named_by_its_owner_is_not_what_a_cue_evaluates():
     assert st.loc[st.target == "Russia", "stance"].item() == "against"
 
 
+def test_a_third_partys_view_is_relayed_not_held():
+    # a verb of thinking with a third-party subject reports that party's view, as a verb of saying does
+    relayed = detect_stance(_q("Washington considers Russia's actions illegal.")).set_index("target").loc["Russia"]
+    held = detect_stance(_q("We consider Russia's actions illegal.")).set_index("target").loc["Russia"]
+    assert "illegal (reported)" in relayed["cues"] and "(reported)" not in held["cues"]
+    assert held["stance"] == "against" and abs(relayed["score"]) < abs(held["score"])
+
+
 def test_attribution_context_supplies_the_target():
     para = pd.DataFrame({"doc_id": ["d"], "para_id": [0],
                          "text": ['X said the CSTO operation "revealed its effectiveness and success."']})
