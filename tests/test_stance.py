@@ -163,6 +163,7 @@ def test_a_third_partys_view_is_relayed_not_held():
     held = detect_stance(_q("We consider Russia's actions illegal.")).set_index("target").loc["Russia"]
     assert "illegal (reported)" in relayed["cues"] and "(reported)" not in held["cues"]
     assert held["stance"] == "against" and abs(relayed["score"]) < abs(held["score"])
+    assert relayed["stance"] == "none"  # the tone of the relayed sentence is relayed too
 
 
 def test_attribution_context_supplies_the_target():

@@ -274,7 +274,12 @@ def _score_text(
             comp = _vader_compound(sent)
             if comp:
                 for t in named_here:
-                    add(t, lex.params["vader_weight"] * comp, False, f"VADER {comp:+.2f}", s_i)
+                    # the tone of a relayed view is the third party's: a target named only inside a
+                    # reporting frame gets it at the reported weight (its magnitude: tone is not disputed)
+                    factor = max(abs(reported(m.start)[0]) for m in object_mentions
+                                 if m.target == t and a <= m.start < b)
+                    note = "" if factor == 1.0 else " (reported)"
+                    add(t, lex.params["vader_weight"] * comp * factor, False, f"VADER {comp:+.2f}{note}", s_i)
 
     # 4. the speaker's own side: a small prior, never decisive alone
     for t in list(concerned):
