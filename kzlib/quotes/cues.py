@@ -22,6 +22,7 @@ class _Cue:
     needs: str
     after_quote_only: bool
     thought: bool = False
+    object: bool = False  # the reported content is the verb's object ("endorsed Cruz", "declined to comment")
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +32,8 @@ def _cues() -> tuple[re.Pattern, dict[str, _Cue]]:
     for row in data["cues"]:
         for form in row["forms"]:
             table[form.lower()] = _Cue(form.lower(), bool(row.get("indirect")), str(row.get("needs") or ""),
-                                       bool(row.get("after_quote_only")), bool(row.get("thought")))
+                                       bool(row.get("after_quote_only")), bool(row.get("thought")),
+                                       bool(row.get("object")))
     return _cue_rx(sorted(table, key=len, reverse=True)), table
 
 
@@ -163,6 +165,7 @@ def _cue_named(surface: str) -> _Cue:
 _SPACES = re.compile(r"\s+")
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
 _WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
+_TO = re.compile(r"\s*to\s+\w", re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
 
 
@@ -171,6 +174,8 @@ def _cue_ok(cue: _Cue, after: str) -> bool:
         return bool(_THAT.match(after))
     if cue.needs == "clause":
         return bool(_CLAUSE.match(after))
+    if cue.needs == "to":
+        return bool(_TO.match(after))
     if cue.needs == "wh":
         return bool(_WH.match(after))
     return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -111,7 +112,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
                 continue  # "to explain", "to say": not a report
-            sub = _subject(g, st, mentions, text, lo, cm.start())
+            sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
+            if founds and cue.form.endswith("ing") and text[founds[-1][1]:cm.start()].strip() == ",":
+                sub = (founds[-1][2], cm.start())  # "X endorsed Y, calling him ...": the participle is X's
             if (sub is None or not sub[0].name) and cue.form.endswith("ing"):
                 # "X differs from Y, instead noting ...": the participle's subject is the sentence's
                 first = [m for m in mentions if a <= m.start < cm.start() and m.actor and m.method != "description"
@@ -144,8 +147,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 tm = _TRAIL_ATTR.search(text, c0, b)
                 if tm and tm.start() > c0:
                     c1 = tm.start()
+                if cue.object and (om := _OBJECT_END.search(text, c0 + 1, c1)):
+                    c1 = om.start()  # "endorsed Cruz last week, saying ...": the object only
                 content = text[c0:c1]
-                if _has_words(content, 3) and (not cue.needs or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
+                if _has_words(content, 1 if cue.object else 3) and (not cue.needs or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
                                                and _CLAUSE_BREAK.match(text, cm.end())):
                     lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
                     if lead_q is not None and _n_words(text[lead_q.end:c1]) < 3:
@@ -161,7 +166,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     founds.append((c0, c1, spk, cm.group(0)))
                     lo = c0
                     continue
-            if founds:
+            if founds or cue.object:
                 continue
             # inverted: 'CLAUSE, X said (Thursday).' / 'CLAUSE, said X, a professor at Y.'
             comma = text.rfind(",", a, cm.start())
@@ -194,6 +199,18 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     break
         out.extend(f for f in founds if _has_words(text[f[0]:f[1]], 2))
     return out
+
+
+#: Verbs of saying that only people and bodies do: their subject may be any noun phrase ("social scientists say").
+_LOOSE_CUES = frozenset("said says say told tells added adds argued argues noted notes wrote writes warned warns "
+                        "insisted insists claimed claims contended contend contends maintained maintain predicted "
+                        "predict acknowledged acknowledge conceded concede agreed agree".split())
+
+
+#: Where a verb's object ends (``object`` cues): a comma, dash, semicolon or a clause's conjunction.
+_OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|is|was|said|says|will|would)|but|because|"
+                         r"while|when|after|before|although|though|since|saying|calling|as\s+(?:he|she|they|it|a|an|the))\b)",
+                         re.IGNORECASE)
 
 
 def _any_between(starts: list[int], a: int, b: int) -> bool:

@@ -125,11 +125,13 @@ def _last_clause_break(text: str, lo: int, end: int) -> re.Match[str] | None:
         step *= 4
 
 
-def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, cue_at: int
-             ) -> tuple[_Speaker, int] | None:
+def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, cue_at: int, *,
+             loose: bool = False) -> tuple[_Speaker, int] | None:
     """The subject of a speech verb at ``cue_at``: a name, description or pronoun ending right before
     it (past adverbs, auxiliaries, times and 'in a statement'), or the head before an apposition
-    ("X, a professor at Y, said"); None when the words before the verb are not a speaker."""
+    ("X, a professor at Y, said"); None when the words before the verb are not a speaker. ``loose``
+    (a verb that only people and bodies do, "say", "tell"): any short noun phrase ("hacking
+    specialists say", "those surveyed said") is an unnamed speaker too."""
     seg = text[lo:cue_at]
     am = _adjunct_search(text, lo, cue_at) if _may_end_adjunct(seg) else None
     end = lo + (am.start() if am else len(seg.rstrip()))
@@ -235,7 +237,18 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             and all(w[:1].isupper() or w in ("of", "the", "for", "and") for w in words) \
             and not (len(words) == 1 and words[0].endswith(("ed", "ing", "ly"))):
         return _Speaker(np_, np_, "named", 0.5, resolution="named", m_start=s0, m_end=end), s0
+    if loose and len(words) <= 8 and _LOOSE_NP.fullmatch(np_):
+        return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.IGNORECASE), np_, "description", 0.4,
+                        resolution="description", m_start=s0, m_end=end), s0
     return None
+
+
+#: A noun phrase that may say something (``_subject(loose=True)``): opens with a determiner, quantifier or
+#: word and ends with a noun-like word (not an adverb, a participle or a function word).
+_LOOSE_NP = re.compile(r"(?:(?:the|a|an|some|many|most|several|few|other|those|these|two|three|four|five|both|all|"
+                       r"his|her|their|its|our|one|each|every|another)\s+)?(?:[\w’'.-]+\s+){0,6}?"
+                       r"(?!(?:which|it|this|that|there|one|what|who|whom|these|those)\b)[A-Za-z][\w’'.-]*(?<!ly)(?<!ing)",
+                       re.IGNORECASE)
 
 
 _DET_ONLY = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)

@@ -1,0 +1,45 @@
+"""Attribution rules for open-world English news (issue 16, thirteenth session). Each test's sentence
+was written for it; the expected values are read from the sentence."""
+
+import pandas as pd
+
+from kzlib.quotes import SPEECH_KINDS, extract_quotes
+
+
+def _rows(*texts):
+    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
+    q = extract_quotes(p)
+    return q[q["kind"].isin(SPEECH_KINDS)].reset_index(drop=True)
+
+
+def test_any_noun_phrase_can_say_something():
+    q = _rows("In Boston, hacking specialists say the most harmful leaks might not even be genuine.")
+    assert q["quote"].tolist() == ["the most harmful leaks might not even be genuine."]
+    assert q["speaker_surface"].tolist() == ["hacking specialists"]
+    assert q["speaker_resolution"].tolist() == ["description"]
+
+
+def test_a_loose_subject_is_no_adverb_or_clause():
+    # "clearly" is no speaker
+    assert _rows("The match ended, and clearly said it was over for the whole team.").empty
+
+
+def test_endorsing_someone_is_an_attribution_of_the_object():
+    q = _rows("Governor Mary Stone endorsed John Carver last week, calling him a fighter.")
+    # two attributions: the endorsement (its object) and the participle's ("calling him a fighter")
+    assert q["quote"].tolist() == ["John Carver last week", "him a fighter."]
+    assert q["speaker"].tolist() == ["Mary Stone", "Mary Stone"]
+    assert q["cue"].tolist() == ["endorsed", "calling"]
+
+
+def test_declining_to_comment_needs_an_infinitive():
+    q = _rows("Senator Paul Novak declined to comment on the report.")
+    assert q["quote"].tolist() == ["to comment on the report."]
+    assert q["speaker"].tolist() == ["Paul Novak"]
+    assert _rows("Senator Paul Novak declined an invitation from the mayor.").empty
+
+
+def test_a_criticised_object_is_cut_at_the_next_clause():
+    q = _rows("Jane Harlow criticized the trade deal, and her rivals answered within hours.")
+    assert q["quote"].tolist() == ["the trade deal"]
+    assert q["speaker"].tolist() == ["Jane Harlow"]
