@@ -43,3 +43,21 @@ def test_a_criticised_object_is_cut_at_the_next_clause():
     q = _rows("Jane Harlow criticized the trade deal, and her rivals answered within hours.")
     assert q["quote"].tolist() == ["the trade deal"]
     assert q["speaker"].tolist() == ["Jane Harlow"]
+
+
+def test_a_clause_before_a_named_speaker_and_his_audience_is_the_content():
+    q = _rows("The plan includes a new force for the border, Defense Secretary Ann Grey told a Senate panel Wednesday.")
+    assert q["quote"].tolist() == ["The plan includes a new force for the border"]
+    assert q["speaker"].tolist() == ["Ann Grey"]
+
+
+def test_an_inverted_speaker_is_not_lost_to_a_loose_subject():
+    q = _rows("Even if the office closed, some of its work would go to other agencies, said Tom Baker, a former aide.")
+    assert q["speaker"].tolist() == ["Tom Baker"]
+    assert q["quote"].tolist() == ["Even if the office closed, some of its work would go to other agencies"]
+
+
+def test_a_count_of_people_can_say_something():
+    q = _rows("About four in 10 voters said life would be worse, while nine in 10 said they distrust the banks.")
+    assert q["quote"].tolist() == ["life would be worse", "they distrust the banks."]
+    assert q["speaker_surface"].tolist() == ["About four in 10 voters", "nine in 10"]

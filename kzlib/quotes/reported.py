@@ -131,7 +131,15 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue  # "X alleged to be ...", "reported to have": a passive report of X, not X's words
             if sub is not None and _NOT_CONTENT.match(text, cm.end(), b):
                 sub = None  # '"...," Ebeling said, and her husband cut in': no reported clause follows
-            if sub is not None:
+            if sub is not None and not founds and text[a:cm.start()].rstrip().endswith(",") and any(
+                    m.actor and m.method != "description" and not text[cm.end():m.start].strip()
+                    and text[m.end:m.end + 1] in (",", ".", "") for m in mentions if cm.end() <= m.start <= cm.end() + 2):
+                sub = None  # "CLAUSE, said Tom Baker, a former aide.": inverted, whatever stands before the comma
+            elif sub is not None and not founds and _n_words(rest) <= 6 and text[a:sub[1]].rstrip().endswith(",") \
+                    and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
+                    and not text[a:sub[1]].rstrip()[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(","):
+                pass  # "CLAUSE, X told a Senate panel Wednesday.": the inverted attribution below
+            elif sub is not None:
                 spk, s0 = sub
                 c0 = cm.end()
                 if cue.form in ("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned",
@@ -211,6 +219,9 @@ _LOOSE_CUES = frozenset("said says say told tells added adds argued argues noted
 _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|is|was|said|says|will|would)|but|because|"
                          r"while|when|after|before|although|though|since|saying|calling|as\s+(?:he|she|they|it|a|an|the))\b)",
                          re.IGNORECASE)
+
+
+_CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
 
 
 def _any_between(starts: list[int], a: int, b: int) -> bool:

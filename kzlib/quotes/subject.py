@@ -140,7 +140,8 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
     if end <= lo:
         return None
     start = lo
-    if text[end - 1] == ",":  # an apposition or relative clause: "Stuart Stevens, who served as ..., called"
+    appositive = text[end - 1] == ","
+    if appositive:  # an apposition or relative clause: "Stuart Stevens, who served as ..., called"
         qs = [(m.start(), m.end()) for m in _MARKS.finditer(text, lo, end)]
         # after a quotation ('"...," Georgi Asatryan, an expert at ..., told'), not after a scare-quoted word
         region = qs[-1][1] if len(qs) >= 2 and _n_words(text[qs[-2][1]:qs[-1][0]]) >= 4 else lo
@@ -237,7 +238,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             and all(w[:1].isupper() or w in ("of", "the", "for", "and") for w in words) \
             and not (len(words) == 1 and words[0].endswith(("ed", "ing", "ly"))):
         return _Speaker(np_, np_, "named", 0.5, resolution="named", m_start=s0, m_end=end), s0
-    if loose and len(words) <= 8 and _LOOSE_NP.fullmatch(np_):
+    if loose and not appositive and len(words) <= 8 and _LOOSE_NP.fullmatch(np_):
         return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.IGNORECASE), np_, "description", 0.4,
                         resolution="description", m_start=s0, m_end=end), s0
     return None
@@ -247,7 +248,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
 #: word and ends with a noun-like word (not an adverb, a participle or a function word).
 _LOOSE_NP = re.compile(r"(?:(?:the|a|an|some|many|most|several|few|other|those|these|two|three|four|five|both|all|"
                        r"his|her|their|its|our|one|each|every|another)\s+)?(?:[\w’'.-]+\s+){0,6}?"
-                       r"(?!(?:which|it|this|that|there|one|what|who|whom|these|those)\b)[A-Za-z][\w’'.-]*(?<!ly)(?<!ing)",
+                       r"(?!(?:which|it|this|that|there|one|what|who|whom|these|those)\b)[A-Za-z0-9][\w’'.,-]*(?<!ly)(?<!ing)(?<!,)",
                        re.IGNORECASE)
 
 
