@@ -61,3 +61,21 @@ def test_a_count_of_people_can_say_something():
     q = _rows("About four in 10 voters said life would be worse, while nine in 10 said they distrust the banks.")
     assert q["quote"].tolist() == ["life would be worse", "they distrust the banks."]
     assert q["speaker_surface"].tolist() == ["About four in 10 voters", "nine in 10"]
+
+
+def test_a_poll_shows_without_that():
+    q = _rows("New polls show the senator trailing in three swing states.")
+    assert q["quote"].tolist() == ["the senator trailing in three swing states."]
+    assert q["speaker_surface"].tolist() == ["New polls"]
+
+
+def test_talking_about_something_attributes_the_topic():
+    q = _rows("Governor Mary Stone talked about the new budget, and the crowd cheered.")
+    assert q["quote"].tolist() == ["the new budget"]
+    assert q["speaker"].tolist() == ["Mary Stone"]
+
+
+def test_a_participle_of_a_reporting_verb_needs_a_clause():
+    q = _rows("Paul Novak left the hall, claiming that the vote had been rigged.")
+    assert q["quote"].tolist() == ["the vote had been rigged."]
+    assert q["speaker"].tolist() == ["Paul Novak"]

@@ -223,8 +223,9 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(head, head.actor, head.method, 0.85), s0
         head = inside[0]
         rest = text[head.end:end]
+        modifier = head.method in ("named", "surname") and rest.strip()[:1].islower() and " " not in head.surface.strip()
         if (head.start == s0 or _DET_ONLY.fullmatch(text[s0:head.start])) and not _POSSESSIVE_AFTER.match(rest) \
-                and _n_words(rest) <= 1:
+                and _n_words(rest) <= 1 and not modifier:  # "New polls", "Trump aides": a modifier, not the speaker
             return _spk(head, head.actor, head.method, 0.8), s0
         if _NOT_SUBJECT.search(np_):
             return None
