@@ -79,3 +79,12 @@ def test_a_participle_of_a_reporting_verb_needs_a_clause():
     q = _rows("Paul Novak left the hall, claiming that the vote had been rigged.")
     assert q["quote"].tolist() == ["the vote had been rigged."]
     assert q["speaker"].tolist() == ["Paul Novak"]
+
+
+def test_an_intention_is_a_thought_reported_only_on_request():
+    p = pd.DataFrame({"doc_id": "d", "para_id": [0], "kind": "body",
+                      "text": ["Senator Paul Novak plans to run for governor next year."]})
+    assert extract_quotes(p).query("kind == 'indirect'").empty
+    q = extract_quotes(p, thoughts=True)
+    assert q["quote"].tolist() == ["to run for governor next year."]
+    assert q["speaker"].tolist() == ["Paul Novak"]
