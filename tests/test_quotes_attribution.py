@@ -88,3 +88,17 @@ def test_an_intention_is_a_thought_reported_only_on_request():
     q = extract_quotes(p, thoughts=True)
     assert q["quote"].tolist() == ["to run for governor next year."]
     assert q["speaker"].tolist() == ["Paul Novak"]
+
+
+def test_a_transcript_line_is_its_speakers():
+    q = _rows("Lopez: Well, nobody calls their pension a gamble.")
+    assert q["quote"].tolist() == ["Well, nobody calls their pension a gamble."]
+    assert q["speaker"].tolist() == ["Lopez"]
+    assert _rows("Update: the vote was moved to Friday morning.").empty  # a page label, not a speaker
+
+
+def test_according_to_in_the_middle_reports_both_sides():
+    q = _rows("At the heart of the dispute, according to Dennis Ross, was a decision to keep the talks secret.")
+    assert q["quote"].tolist() == [
+        "At the heart of the dispute, according to Dennis Ross, was a decision to keep the talks secret."]
+    assert q["speaker"].tolist() == ["Dennis Ross"]

@@ -37,6 +37,13 @@ def _cues() -> tuple[re.Pattern, dict[str, _Cue]]:
     return _cue_rx(sorted(table, key=len, reverse=True)), table
 
 
+@lru_cache(maxsize=1)
+def _not_speakers() -> frozenset[str]:
+    """Paragraph labels before a colon that name no speaker (``not_speakers`` of ``cue_verbs.yaml``)."""
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("cue_verbs.yaml").read_text("utf-8"))
+    return frozenset(str(w).lower() for w in (data.get("not_speakers") or {}).get("words", []))
+
+
 def _cue_rx(alts: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w'’-])",
                       re.IGNORECASE)

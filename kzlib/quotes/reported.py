@@ -18,6 +18,7 @@ from kzlib.quotes.cues import (
     _cue_search,
     _cues,
     _indirect_cue_keys,
+    _not_speakers,
     _sentence_cues,
     _text_index,
 )
@@ -48,6 +49,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     """Reported speech, (start, end, speaker, cue) in reading order: "X said (that) CLAUSE",
     "X told Y CLAUSE", "According to X, CLAUSE", "CLAUSE, X said (Thursday)", "CLAUSE, said X"."""
     index = _text_index(text)
+    line = _transcript(g, st, text, mentions)
+    if line is not None:
+        return [line]
     according = may_match(index, _ACCORDING_KEYS)
     if not according and not may_match(index, _indirect_cue_keys()):
         return []
@@ -80,10 +84,18 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                            and _is_person(g, m)]
                 if persons:
                     spk = _spk(persons[-1], persons[-1].actor, persons[-1].method, 0.85)
-                if not spk.name and not spk.surface:
+                if not spk.name:  # "According to a report from the inspector general, ...": the whole description
                     np_ = text[am.end():comma].strip()
                     spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
                 found = (comma + 1, b, spk, am.group(0))
+            elif _has_words(text[a:am.start()], 2) and comma > 0 and _has_words(text[comma:b], 3) \
+                    and not _APPOSITION.match(text, comma + 1, b) and text[a:am.start()].rstrip().endswith(","):
+                # "At the heart of the trouble, according to Dennis Ross, was a decision ...": both sides
+                spk = _speaker_after(g, st, mentions, text, am.end(), comma)
+                if not spk.name:
+                    np_ = text[am.end():comma].strip()
+                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
+                found = (a, b, spk, am.group(0))
             elif _has_words(text[a:am.start()], 4):  # "CLAUSE, according to X."
                 spk = _speaker_after(g, st, mentions, text, am.end(), b)
                 if not spk.name:
@@ -222,6 +234,27 @@ _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|i
 
 
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
+
+
+#: A transcript line or a headline's attribution: "Q: ...", "Lopez: Well, ...", "NY Daily News: ...".
+_TRANSCRIPT = re.compile(r"(Q|A|[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,3}):[ \t]+(?=\S)")
+
+
+def _transcript(g: Gazetteer, st: _DocState, text: str, mentions: list[Mention]
+                ) -> tuple[int, int, _Speaker, str] | None:
+    """A paragraph "Name: words" (at least three words after the colon, the name not a page label such as
+    "Update" or "Photo"): the words, said by Name; else None."""
+    tm = _TRANSCRIPT.match(text)
+    if tm is None or tm.group(1).lower() in _not_speakers() or not _has_words(text[tm.end():], 3):
+        return None
+    end = len(text.rstrip())
+    if tm.group(1) in ("Q", "A"):
+        return tm.end(), end, _Speaker("", tm.group(1), "interview", 0.5, m_start=0, m_end=tm.end(1)), ":"
+    named = [m for m in mentions if m.end <= tm.end(1) and m.actor and m.method != "description"]
+    if named:
+        return tm.end(), end, _spk(named[-1], named[-1].actor, named[-1].method, 0.7), ":"
+    name = tm.group(1)
+    return tm.end(), end, _Speaker(name, name, "named", 0.5, resolution="named", m_start=0, m_end=tm.end(1)), ":"
 
 
 def _any_between(starts: list[int], a: int, b: int) -> bool:
