@@ -91,11 +91,17 @@ def _cue_keys() -> frozenset[bytes] | None:
 _ACCORDING_KEYS = word_keys(["according to"], ignore_case=True)
 
 
-@lru_cache(maxsize=1)
-def _indirect_cue_keys() -> frozenset[bytes] | None:
-    """First words of the cues that can introduce reported speech (see :func:`_indirect`)."""
-    return word_keys([k for k, c in _cues()[1].items() if (c.indirect or c.thought) and not c.after_quote_only],
+@lru_cache(maxsize=2)
+def _indirect_cue_keys(thoughts: bool = True) -> frozenset[bytes] | None:
+    """First words of the cues that can introduce reported speech (and, with ``thoughts``, attributed
+    thoughts): a sentence with none of them has no report to read."""
+    return word_keys([k for k, c in _cues()[1].items() if (c.indirect or thoughts and c.thought) and not c.after_quote_only],
                       ignore_case=True)
+
+
+def _speech_cue_in(text: str, *, thoughts: bool) -> bool:
+    """Whether ``text`` holds a cue (a thought cue counts only with ``thoughts``)."""
+    return any(thoughts or not _cue_named(m.group(0)).thought for m in _all_cues(text))
 
 
 @lru_cache(maxsize=16)

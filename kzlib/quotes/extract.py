@@ -14,7 +14,7 @@ from kzlib.actors import (
     default_gazetteer,
 )
 from kzlib.errors import require_columns
-from kzlib.quotes.cues import _cue_search
+from kzlib.quotes.cues import _speech_cue_in
 from kzlib.quotes.direct import _attribute_direct, _Row
 from kzlib.quotes.marks import (
     _ANSWER,
@@ -152,7 +152,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         text, spans = (fnd, spans_fnd) if len(spans_fnd) == len(spans_src) and fnd else (src, spans_src)
         st.para_idx = idx
         # a paragraph without quotation marks or speech cues needs its names only (for coreference)
-        speechy = bool(spans_src) or interview or _cue_search(text) is not None
+        speechy = bool(spans_src) or interview or _speech_cue_in(text, thoughts=thoughts)
         all_mentions = _mentions(g, st, text, spans, full=speechy)
         mentions = [m for m in all_mentions if m.method != "description"]  # descriptions: reported speech only
         bounds = _sentence_bounds(text, spans)

@@ -53,14 +53,14 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     if line is not None:
         return [line]
     according = may_match(index, _ACCORDING_KEYS)
-    if not according and not may_match(index, _indirect_cue_keys()):
+    if not according and not may_match(index, _indirect_cue_keys(thoughts)):
         return []
     inside = bytearray(len(text) + 1)
     for sp in spans:
         inside[sp.open_at:sp.end + 1] = b"\x01" * (sp.end + 1 - sp.open_at)
     out: list[tuple[int, int, _Speaker, str]] = []
     table = _cues()[1]
-    keys = _indirect_cue_keys()
+    keys = _indirect_cue_keys(thoughts)
     # where the first word of a cue that reports speech (or thought) stands: no other cue is read below
     starts = run_starts(index[0], index[1] & keys) if index is not None and keys is not None else None
     for a, b in bounds:
@@ -124,6 +124,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
                 continue  # "to explain", "to say": not a report
+            if cue.needs and (cue.object or founds or text.rfind(",", a, cm.start()) <= a) \
+                    and not _cue_ok(cue, text[cm.end():b]) \
+                    and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
+                continue  # the clause the verb needs is not there, and no inverted attribution can be read
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
             if founds and cue.form.endswith("ing") and text[founds[-1][1]:cm.start()].strip() == ",":
                 sub = (founds[-1][2], cm.start())  # "X endorsed Y, calling him ...": the participle is X's
