@@ -102,3 +102,12 @@ def test_according_to_in_the_middle_reports_both_sides():
     assert q["quote"].tolist() == [
         "At the heart of the dispute, according to Dennis Ross, was a decision to keep the talks secret."]
     assert q["speaker"].tolist() == ["Dennis Ross"]
+
+
+def test_a_quotation_tag_with_any_past_tense_verb_names_the_speaker():
+    q = _rows('"Would that be negotiable?" Hannity pressed. "Maybe some could stay?"')
+    assert q["speaker"].tolist() == ["Hannity"]
+    assert q["cue"].tolist() == ["pressed"]
+    q = _rows('"Gun owners should leave their weapons at home," opined the Plain Dealer.')
+    assert q["speaker"].tolist() == ["Plain Dealer"]
+    assert q["cue"].tolist() == ["opined"]
