@@ -111,3 +111,10 @@ def test_a_quotation_tag_with_any_past_tense_verb_names_the_speaker():
     q = _rows('"Gun owners should leave their weapons at home," opined the Plain Dealer.')
     assert q["speaker"].tolist() == ["Plain Dealer"]
     assert q["cue"].tolist() == ["opined"]
+
+
+def test_a_reported_clause_ends_where_the_speaker_goes_on():
+    q = _rows("Rubio said the real extremist on abortion is his rival, and he railed against the moderators.")
+    assert q["quote"].tolist() == ["the real extremist on abortion is his rival"]
+    q = _rows("Jane Harlow said the budget was balanced, vowing to keep it so.")
+    assert q["quote"].tolist()[0] == "the budget was balanced"

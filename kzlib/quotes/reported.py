@@ -173,6 +173,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     c1 = tm.start()
                 if cue.object and (om := _OBJECT_END.search(text, c0 + 1, c1)):
                     c1 = om.start()  # "endorsed Cruz last week, saying ...": the object only
+                elif (em := _CLAUSE_END.search(text, c0 + 1, c1)) and _has_words(text[c0:em.start()], 3):
+                    c1 = em.start()  # "said A, and he railed against B": the report ends with its clause
                 content = text[c0:c1]
                 if _has_words(content, 1 if cue.object else 3) and (not cue.needs or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
                                                and _CLAUSE_BREAK.match(text, cm.end())):
@@ -237,6 +239,11 @@ _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|i
                          re.IGNORECASE)
 
 
+#: Where a reported clause ends before the sentence does: a main clause coordinated after a comma (a new
+#: subject or a second verb of the speaker's) or a participle phrase ("..., and he railed", "..., vowing to").
+_CLAUSE_END = re.compile(r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z]+ed\b|said\b|says\b)|"
+                         r"(?:vowing|saying|adding|noting|arguing|calling|citing|compared|pointing|insisting|warning|"
+                         r"according)\b)")
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
 
 
