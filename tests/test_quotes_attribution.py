@@ -118,3 +118,11 @@ def test_a_reported_clause_ends_where_the_speaker_goes_on():
     assert q["quote"].tolist() == ["the real extremist on abortion is his rival"]
     q = _rows("Jane Harlow said the budget was balanced, vowing to keep it so.")
     assert q["quote"].tolist()[0] == "the budget was balanced"
+
+
+def test_who_said_speaks_for_the_words_before_it():
+    q = _rows("Half wanted an outsider, compared with four in 10 who said they preferred a governor.")
+    assert q["quote"].tolist() == ["they preferred a governor."]
+    assert q["speaker_surface"].tolist() == ["four in 10"]
+    q = _rows("Senator Paul Novak, who said the plan would fail, voted against it on Monday.")
+    assert q["speaker"].tolist() == ["Paul Novak"]

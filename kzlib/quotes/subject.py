@@ -73,7 +73,7 @@ _NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|sha
                           r"n['’]t\b)", re.IGNORECASE)
 _PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARED_SUBJ = re.compile(r"\b(?:and|but)\s*$", re.IGNORECASE)
-_LAST_PRON = re.compile(r"\s(he|she|they)$", re.IGNORECASE)
+_LAST_PRON = re.compile(r"\s(he|she|they|who)$", re.IGNORECASE)
 _SUBJ_PRON = re.compile(r"^(?:he|she|they|it|who|we|i)$", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"(?<![\w'’-])(?:officials|sources|aides|critics|experts|analysts|people|voters|"
                          r"supporters|advisers|advisors|allies|lawmakers|Republicans|Democrats|leaders|"
@@ -203,12 +203,22 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
     if _SUBJ_PRON.match(np_):
         p = np_.lower()
         m = Mention(s0, end, np_, "", "pronoun")
-        if p == "who":  # the relative clause's antecedent: the last mention before it
+        if p == "who":  # the relative clause's antecedent: the last mention right before it ...
             prev = [x for x in mentions if x.end <= s0 and x.actor and lo - 200 <= x.start]
-            if not prev:
+            if prev and _n_words(text[prev[-1].end:s0]) <= 5 and not _SENTENCE_PUNCT.search(text, prev[-1].end, s0):
+                x = prev[-1]
+                return _spk(x, x.actor, x.method, 0.7), s0
+            n0 = s0  # ... else the words before it: "four in 10 who said"
+            for wm in reversed(list(_WORD.finditer(text, max(0, s0 - 80), s0))):
+                if wm.group(0).lower() in _NP_STOP or s0 - wm.start() > 60 or _SENTENCE_PUNCT.search(
+                        text, wm.end(), n0) or "," in text[wm.end():n0]:
+                    break
+                n0 = wm.start()
+            np_before = text[n0:s0].strip(" ,")
+            if not np_before:
                 return None
-            x = prev[-1]
-            return _spk(x, x.actor, x.method, 0.7), s0
+            return _Speaker("", np_before, "description", 0.4, resolution="description", m_start=n0,
+                            m_end=n0 + len(np_before)), s0
         if p in ("we", "i"):  # the writer (outside quotations): kept, unnamed
             return _Speaker("", np_, "pronoun", 0.3, resolution="pronoun", m_start=s0, m_end=end), s0
         name = _resolve_pronoun(p, g, st, [x for x in mentions if lo <= x.start and x.end <= s0])
@@ -253,6 +263,10 @@ _LOOSE_NP = re.compile(r"(?:(?:the|a|an|some|many|most|several|few|other|those|t
                        re.IGNORECASE)
 
 
+_SENTENCE_PUNCT = re.compile(r"[.;:!?\"“”()]")
+_WORD = re.compile(r"[\w’'.-]+")
+#: Words that end the noun phrase before a relative "who" (read backwards): conjunctions and prepositions.
+_NP_STOP = frozenset("and but or while than with by to from among for compared as at on about against".split())
 _DET_ONLY = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 _VEHICLE = re.compile(r"(?:an?|the|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|press\s+release|release|announcement|"
                       r"communiqu[eé]|post|tweet|message|address|speech|briefing)s?", re.IGNORECASE)
