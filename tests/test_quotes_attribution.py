@@ -126,3 +126,12 @@ def test_who_said_speaks_for_the_words_before_it():
     assert q["speaker_surface"].tolist() == ["four in 10"]
     q = _rows("Senator Paul Novak, who said the plan would fail, voted against it on Monday.")
     assert q["speaker"].tolist() == ["Paul Novak"]
+
+
+def test_headlines_are_read_only_on_request():
+    p = pd.DataFrame({"doc_id": "d", "para_id": [0, 1], "kind": ["title", "body"],
+                      "text": ["Ted Cruz says the heckler deserves a spanking", "The rally went on."]})
+    assert extract_quotes(p).empty
+    q = extract_quotes(p, headlines=True)
+    assert q["quote"].tolist() == ["the heckler deserves a spanking"]
+    assert q["speaker"].tolist() == ["Ted Cruz"]
