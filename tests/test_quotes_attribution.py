@@ -135,3 +135,8 @@ def test_headlines_are_read_only_on_request():
     q = extract_quotes(p, headlines=True)
     assert q["quote"].tolist() == ["the heckler deserves a spanking"]
     assert q["speaker"].tolist() == ["Ted Cruz"]
+
+
+def test_a_party_and_state_tag_is_no_speaker():
+    q = _rows("Rep. Jerry Nadler (D-N.Y.) said the vote was a disgrace for the whole House.")
+    assert q["speaker"].tolist() == ["Jerry Nadler"]

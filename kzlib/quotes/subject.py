@@ -137,6 +137,12 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
     end = lo + (am.start() if am else len(seg.rstrip()))
     while end > lo and text[end - 1] in " \t":
         end -= 1
+    if end > lo and text[end - 1] == ")":  # "Sen. Elizabeth Warren (D-MA) said": the party and state are no name
+        op = text.rfind("(", lo, end)
+        if op > lo and _n_words(text[op:end]) <= 4:
+            end = op
+            while end > lo and text[end - 1] in " \t":
+                end -= 1
     if end <= lo:
         return None
     start = lo
