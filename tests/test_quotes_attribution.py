@@ -140,3 +140,10 @@ def test_headlines_are_read_only_on_request():
 def test_a_party_and_state_tag_is_no_speaker():
     q = _rows("Rep. Jerry Nadler (D-N.Y.) said the vote was a disgrace for the whole House.")
     assert q["speaker"].tolist() == ["Jerry Nadler"]
+
+
+def test_a_name_heads_a_coordinated_subject():
+    q = _rows("But Sanders and his supporters argue the system gives too much power to party elites.")
+    assert q["speaker"].tolist() == ["Sanders"]
+    q = _rows("Trump won the state and his aides said the result was a mandate.")
+    assert q["speaker_surface"].tolist() == ["his aides"]  # "state and": no name heads it
