@@ -9,6 +9,10 @@ doc_id) and scores it with the kit's own ``score.py``.
     python benchmarks/attribution.py --compartment train            # develop here
     python benchmarks/attribution.py --compartment dev              # the figure to report
     python benchmarks/attribution.py --compartment train --limit 100 --out /tmp/q.csv
+    python benchmarks/attribution.py --compartment dev --thoughts --headlines   # PolNeAR's own scheme
+
+PolNeAR counts attributed thoughts and intentions ("X believes ...", "X plans to ...") and the headlines'
+attributions; kzlib reads neither by default (``extract_quotes(thoughts=..., headlines=...)``).
 
 The kit is research-use data: it is read in place and never copied into the repository. When it is
 absent the script says so and exits with status 0 (nothing to measure).
@@ -72,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles of the compartment")
     ap.add_argument("--out", default=str(ROOT / "outputs" / "attribution" / "quotes.csv"))
     ap.add_argument("--thoughts", action="store_true", help="also extract attributed thoughts (off by default)")
+    ap.add_argument("--headlines", action="store_true", help="also read the headlines (off by default; PolNeAR "
+                    "annotates them: 3.4%% of its attributions)")
     args = ap.parse_args(argv)
     logging.getLogger("kzlib").setLevel(logging.ERROR)
     kit = devkit_dir()
@@ -82,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     docs = load_articles(gold, args.compartment, args.limit)
     paras = paragraphs_of(docs)
-    kw = {"thoughts": True} if args.thoughts else {}
+    kw = {"thoughts": args.thoughts, "headlines": args.headlines}
     t0 = time.perf_counter()
     q = extract_quotes(paras, **kw)
     secs = time.perf_counter() - t0

@@ -22,6 +22,7 @@ class _Cue:
     needs: str
     after_quote_only: bool
     thought: bool = False
+    object: bool = False  # the reported content is the verb's object ("endorsed Cruz", "declined to comment")
 
 
 @lru_cache(maxsize=1)
@@ -31,8 +32,16 @@ def _cues() -> tuple[re.Pattern, dict[str, _Cue]]:
     for row in data["cues"]:
         for form in row["forms"]:
             table[form.lower()] = _Cue(form.lower(), bool(row.get("indirect")), str(row.get("needs") or ""),
-                                       bool(row.get("after_quote_only")), bool(row.get("thought")))
+                                       bool(row.get("after_quote_only")), bool(row.get("thought")),
+                                       bool(row.get("object")))
     return _cue_rx(sorted(table, key=len, reverse=True)), table
+
+
+@lru_cache(maxsize=1)
+def _not_speakers() -> frozenset[str]:
+    """Paragraph labels before a colon that name no speaker (``not_speakers`` of ``cue_verbs.yaml``)."""
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("cue_verbs.yaml").read_text("utf-8"))
+    return frozenset(str(w).lower() for w in (data.get("not_speakers") or {}).get("words", []))
 
 
 def _cue_rx(alts: list[str]) -> re.Pattern:
@@ -82,11 +91,17 @@ def _cue_keys() -> frozenset[bytes] | None:
 _ACCORDING_KEYS = word_keys(["according to"], ignore_case=True)
 
 
-@lru_cache(maxsize=1)
-def _indirect_cue_keys() -> frozenset[bytes] | None:
-    """First words of the cues that can introduce reported speech (see :func:`_indirect`)."""
-    return word_keys([k for k, c in _cues()[1].items() if (c.indirect or c.thought) and not c.after_quote_only],
+@lru_cache(maxsize=2)
+def _indirect_cue_keys(thoughts: bool = True) -> frozenset[bytes] | None:
+    """First words of the cues that can introduce reported speech (and, with ``thoughts``, attributed
+    thoughts): a sentence with none of them has no report to read."""
+    return word_keys([k for k, c in _cues()[1].items() if (c.indirect or thoughts and c.thought) and not c.after_quote_only],
                       ignore_case=True)
+
+
+def _speech_cue_in(text: str, *, thoughts: bool) -> bool:
+    """Whether ``text`` holds a cue (a thought cue counts only with ``thoughts``)."""
+    return any(thoughts or not _cue_named(m.group(0)).thought for m in _all_cues(text))
 
 
 @lru_cache(maxsize=16)
@@ -163,6 +178,7 @@ def _cue_named(surface: str) -> _Cue:
 _SPACES = re.compile(r"\s+")
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
 _WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
+_TO = re.compile(r"\s*to\s+\w", re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
 
 
@@ -171,6 +187,8 @@ def _cue_ok(cue: _Cue, after: str) -> bool:
         return bool(_THAT.match(after))
     if cue.needs == "clause":
         return bool(_CLAUSE.match(after))
+    if cue.needs == "to":
+        return bool(_TO.match(after))
     if cue.needs == "wh":
         return bool(_WH.match(after))
     return True

@@ -82,6 +82,16 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
             if spk.name or spk.surface:
                 spk.cited = _cited_in(g, mentions, text, a0, a1, spk.name)
                 return spk, cm.group(0), True
+        if ends_open and cm is None and not after.strip() and s_end < nxt_open:
+            a1 = min(sent_of(s_end)[1], nxt_open)  # '"...?" Hannity pressed.': the tag is a sentence of its own
+            after = text[a0:a1]
+            if _cue_search(text, a0, a1) is not None:
+                after = "x " * 13  # a listed cue there: the sentence is no tag (read as any other)
+        if ends_open and cm is None and _n_words(after) <= 12:
+            # '"...?" Hannity pressed.' / '"...," opined the Plain Dealer': any verb in a quotation's tag
+            tag = _after_tag(g, st, all_mentions or mentions, text, a0, a1)
+            if tag is not None:
+                return tag
     # 2. before the quote: 'Antonov told Newsweek that "' / 'He continued, "' / '...: "'
     s_start, _ = sent_of(sp.open_at)
     b0 = max(prev_close, s_start)
@@ -118,6 +128,28 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         if spk.name:
             return spk, ":", True
     return _Speaker(), "", False
+
+
+#: A quotation's tag with a verb outside the cue list: 'NAME VERBed (ADVERB)' or 'VERBed NAME' ('," Hannity pressed.').
+_TAG_SUBJ_VERB = re.compile(r"[\s,–—-]*(?P<np>(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)\s+(?P<verb>[a-z]{3,}ed)\b(?P<rest>[^\"“”]*)$")
+_TAG_VERB_SUBJ = re.compile(r"[\s,–—-]*(?P<verb>[a-z]{3,}ed)\s+(?=\S)")
+
+
+def _after_tag(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, a0: int, a1: int
+               ) -> tuple[_Speaker, str, bool] | None:
+    """The speaker of a quotation's tag whose verb is not a listed cue ('," Hannity pressed.', '," opined the
+    Plain Dealer.'): the noun phrase before a past-tense verb, or the one after it; None when neither is a speaker."""
+    tm = _TAG_SUBJ_VERB.match(text, a0, a1)
+    if tm is not None and _n_words(tm.group("rest")) <= 6 and not tm.group("rest").strip(" .,!?")[:1].isupper():
+        sub = _subject(g, st, mentions, text, tm.start("np"), tm.start("verb"))
+        if sub is not None and (sub[0].name or sub[0].surface):
+            return sub[0], tm.group("verb"), True
+    vm = _TAG_VERB_SUBJ.match(text, a0, a1)
+    if vm is not None:
+        spk = _speaker_after(g, st, mentions, text, vm.end(), a1)
+        if spk.name and spk.resolution != "pronoun":
+            return spk, vm.group("verb"), True
+    return None
 
 
 _QUOTED_OBJ = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<obj>[^,;:.\"“”]{1,80}?)\s+as\s+(?:saying|telling|stating|writing)\b",

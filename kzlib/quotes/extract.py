@@ -14,7 +14,7 @@ from kzlib.actors import (
     default_gazetteer,
 )
 from kzlib.errors import require_columns
-from kzlib.quotes.cues import _cue_search
+from kzlib.quotes.cues import _speech_cue_in
 from kzlib.quotes.direct import _attribute_direct, _Row
 from kzlib.quotes.marks import (
     _ANSWER,
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 # ------------------------------------------------------------------------------------------ public API
 def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
                    documents: pd.DataFrame | None = None, use_despun: bool = True, min_words: int = 5,
-                   analysable_only: bool = True, thoughts: bool = False) -> pd.DataFrame:
+                   analysable_only: bool = True, thoughts: bool = False, headlines: bool = False) -> pd.DataFrame:
     """Quotations of every document, attributed to canonical speakers.
 
     Args:
@@ -52,6 +52,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         thoughts: also report attributed thoughts and intentions ("X believes ...", "X wants ...") as
             ``indirect`` rows (cues marked ``thought`` in ``cue_verbs.yaml``); some coding schemes
             count them as attributions, kzlib does not by default.
+        headlines: also read the documents' titles (``kind`` "title"): a headline's "X says Y" is an
+            attribution too, but it repeats the body's, so kzlib does not count it by default.
 
     Returns:
         The ``quotes`` table: ``doc_id``, ``quote_id`` (0-based within the document, in reading
@@ -81,7 +83,7 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
     paras = paragraphs
     if analysable_only:
         if "kind" in paras.columns:
-            paras = paras[paras["kind"].fillna("body") == "body"]
+            paras = paras[paras["kind"].fillna("body").isin(("body", "title") if headlines else ("body",))]
         if "duplicate_of" in paras.columns:
             paras = paras[paras["duplicate_of"].fillna(-1).astype(int) < 0]
     paras = paras.sort_values(["doc_id", "para_id"], kind="stable")
@@ -152,7 +154,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         text, spans = (fnd, spans_fnd) if len(spans_fnd) == len(spans_src) and fnd else (src, spans_src)
         st.para_idx = idx
         # a paragraph without quotation marks or speech cues needs its names only (for coreference)
-        speechy = bool(spans_src) or interview or _cue_search(text) is not None
+        speechy = bool(spans_src) or interview or _speech_cue_in(text, thoughts=thoughts)
         all_mentions = _mentions(g, st, text, spans, full=speechy)
         mentions = [m for m in all_mentions if m.method != "description"]  # descriptions: reported speech only
         bounds = _sentence_bounds(text, spans)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -17,6 +18,7 @@ from kzlib.quotes.cues import (
     _cue_search,
     _cues,
     _indirect_cue_keys,
+    _not_speakers,
     _sentence_cues,
     _text_index,
 )
@@ -47,15 +49,18 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     """Reported speech, (start, end, speaker, cue) in reading order: "X said (that) CLAUSE",
     "X told Y CLAUSE", "According to X, CLAUSE", "CLAUSE, X said (Thursday)", "CLAUSE, said X"."""
     index = _text_index(text)
+    line = _transcript(g, st, text, mentions)
+    if line is not None:
+        return [line]
     according = may_match(index, _ACCORDING_KEYS)
-    if not according and not may_match(index, _indirect_cue_keys()):
+    if not according and not may_match(index, _indirect_cue_keys(thoughts)):
         return []
     inside = bytearray(len(text) + 1)
     for sp in spans:
         inside[sp.open_at:sp.end + 1] = b"\x01" * (sp.end + 1 - sp.open_at)
     out: list[tuple[int, int, _Speaker, str]] = []
     table = _cues()[1]
-    keys = _indirect_cue_keys()
+    keys = _indirect_cue_keys(thoughts)
     # where the first word of a cue that reports speech (or thought) stands: no other cue is read below
     starts = run_starts(index[0], index[1] & keys) if index is not None and keys is not None else None
     for a, b in bounds:
@@ -79,10 +84,18 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                            and _is_person(g, m)]
                 if persons:
                     spk = _spk(persons[-1], persons[-1].actor, persons[-1].method, 0.85)
-                if not spk.name and not spk.surface:
+                if not spk.name:  # "According to a report from the inspector general, ...": the whole description
                     np_ = text[am.end():comma].strip()
                     spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
                 found = (comma + 1, b, spk, am.group(0))
+            elif _has_words(text[a:am.start()], 2) and comma > 0 and _has_words(text[comma:b], 3) \
+                    and not _APPOSITION.match(text, comma + 1, b) and text[a:am.start()].rstrip().endswith(","):
+                # "At the heart of the trouble, according to Dennis Ross, was a decision ...": both sides
+                spk = _speaker_after(g, st, mentions, text, am.end(), comma)
+                if not spk.name:
+                    np_ = text[am.end():comma].strip()
+                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
+                found = (a, b, spk, am.group(0))
             elif _has_words(text[a:am.start()], 4):  # "CLAUSE, according to X."
                 spk = _speaker_after(g, st, mentions, text, am.end(), b)
                 if not spk.name:
@@ -111,7 +124,13 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
                 continue  # "to explain", "to say": not a report
-            sub = _subject(g, st, mentions, text, lo, cm.start())
+            if cue.needs and (cue.object or founds or text.rfind(",", a, cm.start()) <= a) \
+                    and not _cue_ok(cue, text[cm.end():b]) \
+                    and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
+                continue  # the clause the verb needs is not there, and no inverted attribution can be read
+            sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
+            if founds and cue.form.endswith("ing") and text[founds[-1][1]:cm.start()].strip() == ",":
+                sub = (founds[-1][2], cm.start())  # "X endorsed Y, calling him ...": the participle is X's
             if (sub is None or not sub[0].name) and cue.form.endswith("ing"):
                 # "X differs from Y, instead noting ...": the participle's subject is the sentence's
                 first = [m for m in mentions if a <= m.start < cm.start() and m.actor and m.method != "description"
@@ -128,7 +147,15 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue  # "X alleged to be ...", "reported to have": a passive report of X, not X's words
             if sub is not None and _NOT_CONTENT.match(text, cm.end(), b):
                 sub = None  # '"...," Ebeling said, and her husband cut in': no reported clause follows
-            if sub is not None:
+            if sub is not None and not founds and text[a:cm.start()].rstrip().endswith(",") and any(
+                    m.actor and m.method != "description" and not text[cm.end():m.start].strip()
+                    and text[m.end:m.end + 1] in (",", ".", "") for m in mentions if cm.end() <= m.start <= cm.end() + 2):
+                sub = None  # "CLAUSE, said Tom Baker, a former aide.": inverted, whatever stands before the comma
+            elif sub is not None and not founds and _n_words(rest) <= 6 and text[a:sub[1]].rstrip().endswith(",") \
+                    and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
+                    and not text[a:sub[1]].rstrip()[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(","):
+                pass  # "CLAUSE, X told a Senate panel Wednesday.": the inverted attribution below
+            elif sub is not None:
                 spk, s0 = sub
                 c0 = cm.end()
                 if cue.form in ("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned",
@@ -144,8 +171,12 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 tm = _TRAIL_ATTR.search(text, c0, b)
                 if tm and tm.start() > c0:
                     c1 = tm.start()
+                if cue.object and (om := _OBJECT_END.search(text, c0 + 1, c1)):
+                    c1 = om.start()  # "endorsed Cruz last week, saying ...": the object only
+                elif (em := _CLAUSE_END.search(text, c0 + 1, c1)) and _has_words(text[c0:em.start()], 3):
+                    c1 = em.start()  # "said A, and he railed against B": the report ends with its clause
                 content = text[c0:c1]
-                if _has_words(content, 3) and (not cue.needs or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
+                if _has_words(content, 1 if cue.object else 3) and (not cue.needs or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
                                                and _CLAUSE_BREAK.match(text, cm.end())):
                     lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
                     if lead_q is not None and _n_words(text[lead_q.end:c1]) < 3:
@@ -161,7 +192,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     founds.append((c0, c1, spk, cm.group(0)))
                     lo = c0
                     continue
-            if founds:
+            if founds or cue.object:
                 continue
             # inverted: 'CLAUSE, X said (Thursday).' / 'CLAUSE, said X, a professor at Y.'
             comma = text.rfind(",", a, cm.start())
@@ -194,6 +225,47 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     break
         out.extend(f for f in founds if _has_words(text[f[0]:f[1]], 2))
     return out
+
+
+#: Verbs of saying that only people and bodies do: their subject may be any noun phrase ("social scientists say").
+_LOOSE_CUES = frozenset("said says say told tells added adds argued argues noted notes wrote writes warned warns "
+                        "insisted insists claimed claims contended contend contends maintained maintain predicted "
+                        "predict acknowledged acknowledge conceded concede agreed agree".split())
+
+
+#: Where a verb's object ends (``object`` cues): a comma, dash, semicolon or a clause's conjunction.
+_OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|is|was|said|says|will|would)|but|because|"
+                         r"while|when|after|before|although|though|since|saying|calling|as\s+(?:he|she|they|it|a|an|the))\b)",
+                         re.IGNORECASE)
+
+
+#: Where a reported clause ends before the sentence does: a main clause coordinated after a comma (a new
+#: subject or a second verb of the speaker's) or a participle phrase ("..., and he railed", "..., vowing to").
+_CLAUSE_END = re.compile(r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z]+ed\b|said\b|says\b)|"
+                         r"(?:vowing|saying|adding|noting|arguing|calling|citing|compared|pointing|insisting|warning|"
+                         r"according)\b)")
+_CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
+
+
+#: A transcript line or a headline's attribution: "Q: ...", "Lopez: Well, ...", "NY Daily News: ...".
+_TRANSCRIPT = re.compile(r"(Q|A|[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,3}):[ \t]+(?=\S)")
+
+
+def _transcript(g: Gazetteer, st: _DocState, text: str, mentions: list[Mention]
+                ) -> tuple[int, int, _Speaker, str] | None:
+    """A paragraph "Name: words" (at least three words after the colon, the name not a page label such as
+    "Update" or "Photo"): the words, said by Name; else None."""
+    tm = _TRANSCRIPT.match(text)
+    if tm is None or tm.group(1).lower() in _not_speakers() or not _has_words(text[tm.end():], 3):
+        return None
+    end = len(text.rstrip())
+    if tm.group(1) in ("Q", "A"):
+        return tm.end(), end, _Speaker("", tm.group(1), "interview", 0.5, m_start=0, m_end=tm.end(1)), ":"
+    named = [m for m in mentions if m.end <= tm.end(1) and m.actor and m.method != "description"]
+    if named:
+        return tm.end(), end, _spk(named[-1], named[-1].actor, named[-1].method, 0.7), ":"
+    name = tm.group(1)
+    return tm.end(), end, _Speaker(name, name, "named", 0.5, resolution="named", m_start=0, m_end=tm.end(1)), ":"
 
 
 def _any_between(starts: list[int], a: int, b: int) -> bool:

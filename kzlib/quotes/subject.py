@@ -73,7 +73,7 @@ _NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|sha
                           r"n['’]t\b)", re.IGNORECASE)
 _PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARED_SUBJ = re.compile(r"\b(?:and|but)\s*$", re.IGNORECASE)
-_LAST_PRON = re.compile(r"\s(he|she|they)$", re.IGNORECASE)
+_LAST_PRON = re.compile(r"\s(he|she|they|who)$", re.IGNORECASE)
 _SUBJ_PRON = re.compile(r"^(?:he|she|they|it|who|we|i)$", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"(?<![\w'’-])(?:officials|sources|aides|critics|experts|analysts|people|voters|"
                          r"supporters|advisers|advisors|allies|lawmakers|Republicans|Democrats|leaders|"
@@ -125,20 +125,29 @@ def _last_clause_break(text: str, lo: int, end: int) -> re.Match[str] | None:
         step *= 4
 
 
-def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, cue_at: int
-             ) -> tuple[_Speaker, int] | None:
+def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, cue_at: int, *,
+             loose: bool = False) -> tuple[_Speaker, int] | None:
     """The subject of a speech verb at ``cue_at``: a name, description or pronoun ending right before
     it (past adverbs, auxiliaries, times and 'in a statement'), or the head before an apposition
-    ("X, a professor at Y, said"); None when the words before the verb are not a speaker."""
+    ("X, a professor at Y, said"); None when the words before the verb are not a speaker. ``loose``
+    (a verb that only people and bodies do, "say", "tell"): any short noun phrase ("hacking
+    specialists say", "those surveyed said") is an unnamed speaker too."""
     seg = text[lo:cue_at]
     am = _adjunct_search(text, lo, cue_at) if _may_end_adjunct(seg) else None
     end = lo + (am.start() if am else len(seg.rstrip()))
     while end > lo and text[end - 1] in " \t":
         end -= 1
+    if end > lo and text[end - 1] == ")":  # "Sen. Elizabeth Warren (D-MA) said": the party and state are no name
+        op = text.rfind("(", lo, end)
+        if op > lo and _n_words(text[op:end]) <= 4:
+            end = op
+            while end > lo and text[end - 1] in " \t":
+                end -= 1
     if end <= lo:
         return None
     start = lo
-    if text[end - 1] == ",":  # an apposition or relative clause: "Stuart Stevens, who served as ..., called"
+    appositive = text[end - 1] == ","
+    if appositive:  # an apposition or relative clause: "Stuart Stevens, who served as ..., called"
         qs = [(m.start(), m.end()) for m in _MARKS.finditer(text, lo, end)]
         # after a quotation ('"...," Georgi Asatryan, an expert at ..., told'), not after a scare-quoted word
         region = qs[-1][1] if len(qs) >= 2 and _n_words(text[qs[-2][1]:qs[-1][0]]) >= 4 else lo
@@ -182,6 +191,13 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         c = text.rfind(",", start, end)
         if c >= 0:
             start = c + 1
+        if br is not None and c < 0 and br.group(0).lower() == "and" and _n_words(text[br.end():end]) <= 4 \
+                and not _NOT_SUBJECT.search(text, br.end(), end):
+            # "Sanders and his supporters argue": the name before "and" heads the coordinated subject
+            first = [m for m in mentions if lo <= m.start and m.end <= br.start() and m.actor and m.method != "description"
+                     and not text[m.end:br.start()].strip()]
+            if first:
+                return _spk(first[-1], first[-1].actor, first[-1].method, 0.7), first[-1].start
     np_ = text[start:end].strip()
     if not np_ and start > lo and _SHARED_SUBJ.search(text, lo, start):
         # "Sullivan put off deciding ... but said ...": the verb shares the clause's subject
@@ -200,12 +216,22 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
     if _SUBJ_PRON.match(np_):
         p = np_.lower()
         m = Mention(s0, end, np_, "", "pronoun")
-        if p == "who":  # the relative clause's antecedent: the last mention before it
+        if p == "who":  # the relative clause's antecedent: the last mention right before it ...
             prev = [x for x in mentions if x.end <= s0 and x.actor and lo - 200 <= x.start]
-            if not prev:
+            if prev and _n_words(text[prev[-1].end:s0]) <= 5 and not _SENTENCE_PUNCT.search(text, prev[-1].end, s0):
+                x = prev[-1]
+                return _spk(x, x.actor, x.method, 0.7), s0
+            n0 = s0  # ... else the words before it: "four in 10 who said"
+            for wm in reversed(list(_WORD.finditer(text, max(0, s0 - 80), s0))):
+                if wm.group(0).lower() in _NP_STOP or s0 - wm.start() > 60 or _SENTENCE_PUNCT.search(
+                        text, wm.end(), n0) or "," in text[wm.end():n0]:
+                    break
+                n0 = wm.start()
+            np_before = text[n0:s0].strip(" ,")
+            if not np_before:
                 return None
-            x = prev[-1]
-            return _spk(x, x.actor, x.method, 0.7), s0
+            return _Speaker("", np_before, "description", 0.4, resolution="description", m_start=n0,
+                            m_end=n0 + len(np_before)), s0
         if p in ("we", "i"):  # the writer (outside quotations): kept, unnamed
             return _Speaker("", np_, "pronoun", 0.3, resolution="pronoun", m_start=s0, m_end=end), s0
         name = _resolve_pronoun(p, g, st, [x for x in mentions if lo <= x.start and x.end <= s0])
@@ -220,8 +246,9 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(head, head.actor, head.method, 0.85), s0
         head = inside[0]
         rest = text[head.end:end]
+        modifier = head.method in ("named", "surname") and rest.strip()[:1].islower() and " " not in head.surface.strip()
         if (head.start == s0 or _DET_ONLY.fullmatch(text[s0:head.start])) and not _POSSESSIVE_AFTER.match(rest) \
-                and _n_words(rest) <= 1:
+                and _n_words(rest) <= 1 and not modifier:  # "New polls", "Trump aides": a modifier, not the speaker
             return _spk(head, head.actor, head.method, 0.8), s0
         if _NOT_SUBJECT.search(np_):
             return None
@@ -235,9 +262,24 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             and all(w[:1].isupper() or w in ("of", "the", "for", "and") for w in words) \
             and not (len(words) == 1 and words[0].endswith(("ed", "ing", "ly"))):
         return _Speaker(np_, np_, "named", 0.5, resolution="named", m_start=s0, m_end=end), s0
+    if loose and not appositive and len(words) <= 8 and _LOOSE_NP.fullmatch(np_):
+        return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.IGNORECASE), np_, "description", 0.4,
+                        resolution="description", m_start=s0, m_end=end), s0
     return None
 
 
+#: A noun phrase that may say something (``_subject(loose=True)``): opens with a determiner, quantifier or
+#: word and ends with a noun-like word (not an adverb, a participle or a function word).
+_LOOSE_NP = re.compile(r"(?:(?:the|a|an|some|many|most|several|few|other|those|these|two|three|four|five|both|all|"
+                       r"his|her|their|its|our|one|each|every|another)\s+)?(?:[\w’'.-]+\s+){0,6}?"
+                       r"(?!(?:which|it|this|that|there|one|what|who|whom|these|those)\b)[A-Za-z0-9][\w’'.,-]*(?<!ly)(?<!ing)(?<!,)",
+                       re.IGNORECASE)
+
+
+_SENTENCE_PUNCT = re.compile(r"[.;:!?\"“”()]")
+_WORD = re.compile(r"[\w’'.-]+")
+#: Words that end the noun phrase before a relative "who" (read backwards): conjunctions and prepositions.
+_NP_STOP = frozenset("and but or while than with by to from among for compared as at on about against".split())
 _DET_ONLY = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 _VEHICLE = re.compile(r"(?:an?|the|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|press\s+release|release|announcement|"
                       r"communiqu[eé]|post|tweet|message|address|speech|briefing)s?", re.IGNORECASE)

@@ -1,0 +1,149 @@
+"""Attribution rules for open-world English news (issue 16, thirteenth session). Each test's sentence
+was written for it; the expected values are read from the sentence."""
+
+import pandas as pd
+
+from kzlib.quotes import SPEECH_KINDS, extract_quotes
+
+
+def _rows(*texts):
+    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
+    q = extract_quotes(p)
+    return q[q["kind"].isin(SPEECH_KINDS)].reset_index(drop=True)
+
+
+def test_any_noun_phrase_can_say_something():
+    q = _rows("In Boston, hacking specialists say the most harmful leaks might not even be genuine.")
+    assert q["quote"].tolist() == ["the most harmful leaks might not even be genuine."]
+    assert q["speaker_surface"].tolist() == ["hacking specialists"]
+    assert q["speaker_resolution"].tolist() == ["description"]
+
+
+def test_a_loose_subject_is_no_adverb_or_clause():
+    # "clearly" is no speaker
+    assert _rows("The match ended, and clearly said it was over for the whole team.").empty
+
+
+def test_endorsing_someone_is_an_attribution_of_the_object():
+    q = _rows("Governor Mary Stone endorsed John Carver last week, calling him a fighter.")
+    # two attributions: the endorsement (its object) and the participle's ("calling him a fighter")
+    assert q["quote"].tolist() == ["John Carver last week", "him a fighter."]
+    assert q["speaker"].tolist() == ["Mary Stone", "Mary Stone"]
+    assert q["cue"].tolist() == ["endorsed", "calling"]
+
+
+def test_declining_to_comment_needs_an_infinitive():
+    q = _rows("Senator Paul Novak declined to comment on the report.")
+    assert q["quote"].tolist() == ["to comment on the report."]
+    assert q["speaker"].tolist() == ["Paul Novak"]
+    assert _rows("Senator Paul Novak declined an invitation from the mayor.").empty
+
+
+def test_a_criticised_object_is_cut_at_the_next_clause():
+    q = _rows("Jane Harlow criticized the trade deal, and her rivals answered within hours.")
+    assert q["quote"].tolist() == ["the trade deal"]
+    assert q["speaker"].tolist() == ["Jane Harlow"]
+
+
+def test_a_clause_before_a_named_speaker_and_his_audience_is_the_content():
+    q = _rows("The plan includes a new force for the border, Defense Secretary Ann Grey told a Senate panel Wednesday.")
+    assert q["quote"].tolist() == ["The plan includes a new force for the border"]
+    assert q["speaker"].tolist() == ["Ann Grey"]
+
+
+def test_an_inverted_speaker_is_not_lost_to_a_loose_subject():
+    q = _rows("Even if the office closed, some of its work would go to other agencies, said Tom Baker, a former aide.")
+    assert q["speaker"].tolist() == ["Tom Baker"]
+    assert q["quote"].tolist() == ["Even if the office closed, some of its work would go to other agencies"]
+
+
+def test_a_count_of_people_can_say_something():
+    q = _rows("About four in 10 voters said life would be worse, while nine in 10 said they distrust the banks.")
+    assert q["quote"].tolist() == ["life would be worse", "they distrust the banks."]
+    assert q["speaker_surface"].tolist() == ["About four in 10 voters", "nine in 10"]
+
+
+def test_a_poll_shows_without_that():
+    q = _rows("New polls show the senator trailing in three swing states.")
+    assert q["quote"].tolist() == ["the senator trailing in three swing states."]
+    assert q["speaker_surface"].tolist() == ["New polls"]
+
+
+def test_talking_about_something_attributes_the_topic():
+    q = _rows("Governor Mary Stone talked about the new budget, and the crowd cheered.")
+    assert q["quote"].tolist() == ["the new budget"]
+    assert q["speaker"].tolist() == ["Mary Stone"]
+
+
+def test_a_participle_of_a_reporting_verb_needs_a_clause():
+    q = _rows("Paul Novak left the hall, claiming that the vote had been rigged.")
+    assert q["quote"].tolist() == ["the vote had been rigged."]
+    assert q["speaker"].tolist() == ["Paul Novak"]
+
+
+def test_an_intention_is_a_thought_reported_only_on_request():
+    p = pd.DataFrame({"doc_id": "d", "para_id": [0], "kind": "body",
+                      "text": ["Senator Paul Novak plans to run for governor next year."]})
+    assert extract_quotes(p).query("kind == 'indirect'").empty
+    q = extract_quotes(p, thoughts=True)
+    assert q["quote"].tolist() == ["to run for governor next year."]
+    assert q["speaker"].tolist() == ["Paul Novak"]
+
+
+def test_a_transcript_line_is_its_speakers():
+    q = _rows("Lopez: Well, nobody calls their pension a gamble.")
+    assert q["quote"].tolist() == ["Well, nobody calls their pension a gamble."]
+    assert q["speaker"].tolist() == ["Lopez"]
+    assert _rows("Update: the vote was moved to Friday morning.").empty  # a page label, not a speaker
+
+
+def test_according_to_in_the_middle_reports_both_sides():
+    q = _rows("At the heart of the dispute, according to Dennis Ross, was a decision to keep the talks secret.")
+    assert q["quote"].tolist() == [
+        "At the heart of the dispute, according to Dennis Ross, was a decision to keep the talks secret."]
+    assert q["speaker"].tolist() == ["Dennis Ross"]
+
+
+def test_a_quotation_tag_with_any_past_tense_verb_names_the_speaker():
+    q = _rows('"Would that be negotiable?" Hannity pressed. "Maybe some could stay?"')
+    assert q["speaker"].tolist() == ["Hannity"]
+    assert q["cue"].tolist() == ["pressed"]
+    q = _rows('"Gun owners should leave their weapons at home," opined the Plain Dealer.')
+    assert q["speaker"].tolist() == ["Plain Dealer"]
+    assert q["cue"].tolist() == ["opined"]
+
+
+def test_a_reported_clause_ends_where_the_speaker_goes_on():
+    q = _rows("Rubio said the real extremist on abortion is his rival, and he railed against the moderators.")
+    assert q["quote"].tolist() == ["the real extremist on abortion is his rival"]
+    q = _rows("Jane Harlow said the budget was balanced, vowing to keep it so.")
+    assert q["quote"].tolist()[0] == "the budget was balanced"
+
+
+def test_who_said_speaks_for_the_words_before_it():
+    q = _rows("Half wanted an outsider, compared with four in 10 who said they preferred a governor.")
+    assert q["quote"].tolist() == ["they preferred a governor."]
+    assert q["speaker_surface"].tolist() == ["four in 10"]
+    q = _rows("Senator Paul Novak, who said the plan would fail, voted against it on Monday.")
+    assert q["speaker"].tolist() == ["Paul Novak"]
+
+
+def test_headlines_are_read_only_on_request():
+    p = pd.DataFrame({"doc_id": "d", "para_id": [0, 1], "kind": ["title", "body"],
+                      "text": ["Ted Cruz says the heckler deserves a spanking", "The rally went on."]})
+    assert extract_quotes(p).empty
+    q = extract_quotes(p, headlines=True)
+    assert q["quote"].tolist() == ["the heckler deserves a spanking"]
+    assert q["speaker"].tolist() == ["Ted Cruz"]
+
+
+def test_a_party_and_state_tag_is_no_speaker():
+    q = _rows("Rep. Jerry Nadler (D-N.Y.) said the vote was a disgrace for the whole House.")
+    assert q["speaker"].tolist() == ["Jerry Nadler"]
+
+
+def test_a_name_heads_a_coordinated_subject():
+    q = _rows("But Sanders and his supporters argue the system gives too much power to party elites.")
+    assert q["speaker"].tolist() == ["Sanders"]
+    q = _rows("Trump won the state and his aides said the result was a mandate.")
+    assert q["speaker_surface"].tolist() == ["his aides"]  # "state and": no name heads it
