@@ -396,8 +396,6 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
             return False  # "as soon as"
         if w in ("soon", "shortly") and re.match(r"(?i)\s+(?:after|before|afterwards?)\b", text[m.end:m.end + 14]):
             return False  # "shortly after the attack": a distance from an event (a signal), not the DCT
-        if w == "previously" and re.match(r"\s+[a-z]+(?:ed|en)\b", text[m.end:m.end + 20]):
-            return False  # "a previously announced plan": part of an adjective
         if w == "future" and re.search(r"(?i)foreseeable\s+$", text[max(0, m.start - 12):m.start]):
             return False
         if w == "then current":

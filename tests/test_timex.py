@@ -1,0 +1,19 @@
+"""TimeML (TIMEX3) rules of the timeline's tagger: one test per rule, expected values read from the sentence."""
+
+from __future__ import annotations
+
+from kzlib.timeline import extract_dates
+
+
+def _timex(text: str, published: str) -> list[tuple[str, str, str]]:
+    """(TimeML span text, type, value) of each expression, in text order."""
+    df = extract_dates(text, published=published)
+    df = df[df["timex_value"] != ""].sort_values("timex_start")
+    return [(text[s:e], t, v) for s, e, t, v in zip(df["timex_start"], df["timex_end"], df["timex_type"],
+                                                     df["timex_value"])]
+
+
+def test_previously_and_formerly_order_events_and_are_not_expressions() -> None:
+    # "previously" places the bid before another event, not at a time; "recently" stays a PAST_REF
+    text = "The bank previously said the bid was too low. Its formerly chief economist recently resigned."
+    assert _timex(text, "1989-10-30") == [("recently", "DATE", "PAST_REF")]
