@@ -17,3 +17,12 @@ def test_previously_and_formerly_order_events_and_are_not_expressions() -> None:
     # "previously" places the bid before another event, not at a time; "recently" stays a PAST_REF
     text = "The bank previously said the bid was too low. Its formerly chief economist recently resigned."
     assert _timex(text, "1989-10-30") == [("recently", "DATE", "PAST_REF")]
+
+
+def test_weekday_before_a_month_and_day_is_one_date() -> None:
+    # a Saturday story quoting Monday's editorial, and a weekday that fixes the year
+    assert _timex("The Times said in an editorial on Monday, Oct. 26: the court erred.", "1998-10-25") == [
+        ("Monday, Oct. 26", "DATE", "1998-10-26")]
+    # "will" looks ahead (September 1990), but Sept. 29 is a Friday in 1989, not in 1990
+    assert _timex("The fund will report on the losses of Friday, Sept. 29.", "1989-10-01") == [
+        ("Friday, Sept. 29", "DATE", "1989-09-29")]

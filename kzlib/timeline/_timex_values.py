@@ -228,7 +228,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             return None
         return T("DATE", _ymd(d))
     if rule == "month_day":
-        return T("DATE", day_of(None, None, g["month"], g["day"], None))
+        value = day_of(None, None, g["month"], g["day"], None)
+        if g.get("weekday") and dct is not None and value[:4].isdigit():
+            value = _year_of_weekday(value, v.weekday_of[g["weekday"].lower()])
+        return T("DATE", value)
     if rule == "month_year":
         mo = v.month_of[g["month"].rstrip(".").lower()]
         if g.get("century_w"):  # "January nineteen ninety-seven"
@@ -601,6 +604,18 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             return T("SET", "XXXX-WXX-WE")
         return T("SET", _dur(float(k), su, v))
     return None
+
+
+def _year_of_weekday(value: str, wd: int) -> str:
+    """``value`` (YYYY-MM-DD), moved a year either way where only that year's date falls on weekday ``wd``
+    ("Friday, Oct. 13" in a January story: last October's Friday the 13th)."""
+    y, mo, d = int(value[:4]), int(value[5:7]), int(value[8:10])
+    fits = []
+    for yy in (y, y - 1, y + 1):
+        with contextlib.suppress(ValueError):
+            if dt.date(yy, mo, d).weekday() == wd:
+                fits.append(yy)
+    return f"{fits[0]:04d}{value[4:]}" if fits and fits[0] != y else value
 
 
 def _weekday(wd: int, dct: dt.date | None, tense: str, rel: str = "") -> dt.date | None:
