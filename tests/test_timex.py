@@ -26,3 +26,20 @@ def test_weekday_before_a_month_and_day_is_one_date() -> None:
     # "will" looks ahead (September 1990), but Sept. 29 is a Friday in 1989, not in 1990
     assert _timex("The fund will report on the losses of Friday, Sept. 29.", "1989-10-01") == [
         ("Friday, Sept. 29", "DATE", "1989-09-29")]
+
+
+def test_month_after_the_dct_and_deadlines_look_ahead() -> None:
+    oct30 = "1989-10-30"
+    # the month after the DCT's is the coming one even in a past-tense sentence (a year back is "last November")
+    assert _timex("Dealers placed orders for November transactions.", oct30) == [("November", "DATE", "1989-11")]
+    # an end written with "through", "until", "by" lies ahead; a period "through January" in the past stays past
+    assert _timex("The bank extended the loans through January.", oct30) == [("January", "DATE", "1990-01")]
+    assert _timex("Sales rose 5% in the 12 months through January.", oct30) == [
+        ("the 12 months", "DURATION", "P12M"), ("January", "DATE", "1989-01")]
+    assert _timex("The talks were supposed to conclude by May.", oct30) == [("May", "DATE", "1990-05")]
+
+
+def test_as_soon_as_a_weekday_looks_ahead() -> None:
+    # 3 April 2000 is a Monday: "as soon as Tuesday" is the next day, though "said" is past
+    assert _timex("The group could come as soon as Tuesday, Castro said.", "2000-04-03") == [
+        ("Tuesday", "DATE", "2000-04-04")]

@@ -250,7 +250,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         else:
             tn = get_tense()
             ahead = (mo - dct.month) % 12
-            if tn == "future" or (tn != "past" and 0 < ahead <= 2):
+            if _UNTIL_BEFORE.search(text, max(0, s - 10), s):
+                tn = "future"  # "loans through January", "pay it down by February": a deadline ahead
+            if tn == "future" or ahead == 1 or (tn != "past" and 0 < ahead <= 2):  # the month after the DCT's:
+                # eleven months back would be "last November"
                 y = dct.year + (1 if mo < dct.month else 0)
             else:
                 y = dct.year - (1 if mo > dct.month else 0)
@@ -405,8 +408,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         if rel in ("the following", "the previous", "that"):
             rel = {"the following": "next", "the previous": "last"}.get(rel, "")
         tn = get_tense()
-        if not rel and re.search(r"(?i)\b(?:until|till|through)\s+$", text[max(0, s - 8):s]):
-            tn = "future"  # "postponed until Tuesday": not before the report
+        if not rel and re.search(r"(?i)\b(?:until|till|through|as\s+soon\s+as|as\s+early\s+as)\s+$",
+                                 text[max(0, s - 14):s]):
+            tn = "future"  # "postponed until Tuesday", "as soon as Tuesday": not before the report
         elif not rel and re.match(r"['’]s\b", text[e:e + 2]):
             tn = "past"  # "Wednesday's ruling": a day whose event is reported
         wday = _weekday(v.weekday_of[g["weekday"].lower()], dct, tn, rel)
@@ -604,6 +608,12 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             return T("SET", "XXXX-WXX-WE")
         return T("SET", _dur(float(k), su, v))
     return None
+
+
+# a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
+# through January": a past period)
+_UNTIL_BEFORE = re.compile(r"(?i)(?:\b(?:until|till|by)|(?<!months)(?<!weeks)(?<!years)(?<!year)(?<!quarter)"
+                           r"(?<!period)(?<!days)\s+through)\s+$")
 
 
 def _year_of_weekday(value: str, wd: int) -> str:
