@@ -43,3 +43,11 @@ def test_as_soon_as_a_weekday_looks_ahead() -> None:
     # 3 April 2000 is a Monday: "as soon as Tuesday" is the next day, though "said" is past
     assert _timex("The group could come as soon as Tuesday, Castro said.", "2000-04-03") == [
         ("Tuesday", "DATE", "2000-04-04")]
+
+
+def test_late_yesterday_is_one_expression() -> None:
+    # TimeML keeps a position word with the day it modifies: "late yesterday", mod END
+    text = "Officials were not available for comment late yesterday."
+    assert _timex(text, "1989-10-27") == [("late yesterday", "DATE", "1989-10-26")]
+    df = extract_dates(text, published="1989-10-27")
+    assert df.loc[df["timex_value"] == "1989-10-26", "timex_mod"].tolist() == ["END"]

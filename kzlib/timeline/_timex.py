@@ -199,8 +199,9 @@ def _vocab() -> _V:
                    rf"this\s+coming|mid|the\s+coming|the\s+past))[\s-]+)?(?P<season>{seasons})(?:\s+(?:of\s+)?"
                    rf"{year}\b)?"),
         # deictic days, parts of days
-        ("deictic", rf"\b(?P<deictic>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
-                    rf"yesterday|tomorrow|tonight|last\s+night|overnight))(?:\s+(?P<pod>{pods}))?"),
+        ("deictic", rf"\b(?:(?P<pmod>(?i:early|late|earlier|later))\s+(?=(?i:yesterday|today|tomorrow)))?(?P<deictic>(?i:the\s+"
+                    rf"day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|"
+                    rf"last\s+night|overnight))(?:\s+(?P<pod>{pods}))?"),  # "late yesterday": one expression
         ("deictic", rf"\b(?:(?P<pmod>(?i:early|late|mid))[\s-]+)?(?P<pod>{pods})\s+(?P<deictic>(?i:yesterday|today|"
                     rf"tomorrow))\b"),
         ("deictic", r"\b(?:(?P<pmod>(?i:early|late|earlier|later))\s+)?(?P<deictic>(?i:this))\s+(?P<pod>(?i:"
@@ -283,7 +284,7 @@ def _vocab() -> _V:
                 frozenset({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                            "nineties"}), None)
         elif name == "deictic":
-            words = frozenset({"morning", "afternoon", "evening"}) if "P<pmod>(?i:early|late|earlier" in src else \
+            words = frozenset({"morning", "afternoon", "evening"}) if "P<deictic>(?i:this)" in src else \
                 frozenset({"today", "yesterday", "tomorrow", "tonight", "night", "overnight"})
             digits = None
         else:
