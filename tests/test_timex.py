@@ -51,3 +51,10 @@ def test_late_yesterday_is_one_expression() -> None:
     assert _timex(text, "1989-10-27") == [("late yesterday", "DATE", "1989-10-26")]
     df = extract_dates(text, published="1989-10-27")
     assert df.loc[df["timex_value"] == "1989-10-26", "timex_mod"].tolist() == ["END"]
+
+
+def test_a_unit_after_a_plural_count_is_a_rate() -> None:
+    # "four flights a week" is a frequency (TimeML SET), "waited for a week" a duration
+    assert _timex("Qantas runs four flights a week to Bombay.", "1998-02-13") == [("a week", "SET", "P1W")]
+    assert _timex("Over fifty thousand CDs a year are sold.", "1998-03-03") == [("a year", "SET", "P1Y")]
+    assert _timex("They waited for a week.", "1998-03-03") == [("a week", "DURATION", "P1W")]

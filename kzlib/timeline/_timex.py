@@ -309,6 +309,10 @@ _PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:in|since|until|till|by|from|through|
                                  r"of|between|and|to|early|late|mid|last|next|this|for|on|at|around|as\s+of|"
                                  r"starting|beginning|ending|the|end)\W+)$")
 _COUNT_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children|feet|meters|metres|miles|tons|tonnes)\b")
+# a plural count before "a week" ("four flights a week", "interviews a day"): a rate, a TimeML SET
+_RATE_BEFORE = re.compile(r"(?<![A-Za-z])(?!(?i:is|was|has|as|its|his|this|us|less|does|years|months|weeks|days|"
+                         r"hours|minutes|times)\b)[A-Za-z]{2,}s,?\s+$")
+
 _MONEY_BEFORE = re.compile(r"(?:\d|million|billion|percent|%|times|cents?|dollars?|pounds?|yen|marks?|once|twice)"
                            r"\W{0,3}$", re.IGNORECASE)
 

@@ -34,6 +34,7 @@ from kzlib.timeline._timex import (
     _MONEY_BEFORE,
     _MONTH_VALUE,
     _PART_YEAR,
+    _RATE_BEFORE,
     _SPACES,
     _V,
     Timex,
@@ -546,8 +547,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         rel = (g.get("rel") or "").lower()
         raw = (g.get("num") or "").lower()
         det = (g.get("det") or "").lower()
-        if raw in ("a", "an") and ub in ("year", "day", "week", "month") and _MONEY_BEFORE.search(
-                text[max(0, s - 25):s]) and not det:
+        if raw in ("a", "an") and ub in ("year", "day", "week", "month") and not det and not rel and (
+                _MONEY_BEFORE.search(text[max(0, s - 25):s]) or _RATE_BEFORE.search(text, max(0, s - 20), s)):
             return T("SET", _dur(1.0, unit, v), "")
         if raw == "one" and ub == "day" and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall)\s+$",
                                                    text[max(0, s - 8):s]):
