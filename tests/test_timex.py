@@ -58,3 +58,21 @@ def test_a_unit_after_a_plural_count_is_a_rate() -> None:
     assert _timex("Qantas runs four flights a week to Bombay.", "1998-02-13") == [("a week", "SET", "P1W")]
     assert _timex("Over fifty thousand CDs a year are sold.", "1998-03-03") == [("a year", "SET", "P1Y")]
     assert _timex("They waited for a week.", "1998-03-03") == [("a week", "DURATION", "P1W")]
+
+
+def test_until_a_weekday_with_a_past_perfect_looks_back() -> None:
+    # 7 May 1999 is a Friday: "until Thursday ... had not" is the Thursday just past; "postponed until" looks ahead
+    assert _timex("Until Thursday, they had not called Kopp a suspect.", "1999-05-07") == [
+        ("Thursday", "DATE", "1999-05-06")]
+    assert _timex("The hearing was postponed until Thursday.", "1999-05-07") == [("Thursday", "DATE", "1999-05-13")]
+
+
+def test_planned_to_looks_ahead() -> None:
+    # 30 September 1998 is a Wednesday
+    assert _timex("The team planned to leave Nairobi on Thursday.", "1998-09-30") == [
+        ("Thursday", "DATE", "1998-10-01")]
+
+
+def test_fractional_years_are_years_and_months() -> None:
+    # TimeML writes two and a half years as P2Y6M; half a year stays P6M
+    assert _timex("They lived in the camps for 2 1/2 years.", "1998-02-27") == [("2 1/2 years", "DURATION", "P2Y6M")]

@@ -51,8 +51,8 @@ def _dur(n: float | None, unit_word: str, v: _V) -> str:
     if n != int(n):  # 1.5 hours -> PT1H30M, half a day -> PT12H
         if letter == "H":
             return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
-        if letter == "Y" and n * 12 == int(n * 12):
-            return f"P{int(n * 12)}M"
+        if letter == "Y" and n * 12 == int(n * 12):  # "2 1/2 years": P2Y6M, "half a year": P6M
+            return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M" if n > 1 else f"P{int(n * 12)}M"
         if letter == "D":
             return f"PT{int(n * 24)}H"
         return f"P{t}{n:g}{letter}"

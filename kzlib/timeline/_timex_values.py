@@ -410,7 +410,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             rel = {"the following": "next", "the previous": "last"}.get(rel, "")
         tn = get_tense()
         if not rel and re.search(r"(?i)\b(?:until|till|through|as\s+soon\s+as|as\s+early\s+as)\s+$",
-                                 text[max(0, s - 14):s]):
+                                 text[max(0, s - 14):s]) and not _PAST_PERFECT.match(text, s, s + 60):
             tn = "future"  # "postponed until Tuesday", "as soon as Tuesday": not before the report
         elif not rel and re.match(r"['’]s\b", text[e:e + 2]):
             tn = "past"  # "Wednesday's ruling": a day whose event is reported
@@ -613,6 +613,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 
 # a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
 # through January": a past period)
+_PAST_PERFECT = re.compile(r"[^.;:]*?\b(?:had|hadn't)\b")  # "Until Thursday, they had not called him": before it
 _UNTIL_BEFORE = re.compile(r"(?i)(?:\b(?:until|till|by)|(?<!months)(?<!weeks)(?<!years)(?<!year)(?<!quarter)"
                            r"(?<!period)(?<!days)\s+through)\s+$")
 
