@@ -76,3 +76,8 @@ def test_planned_to_looks_ahead() -> None:
 def test_fractional_years_are_years_and_months() -> None:
     # TimeML writes two and a half years as P2Y6M; half a year stays P6M
     assert _timex("They lived in the camps for 2 1/2 years.", "1998-02-27") == [("2 1/2 years", "DURATION", "P2Y6M")]
+
+
+def test_a_possessive_is_no_part_of_the_expression() -> None:
+    text = "The chain reported a loss for its fourth quarter ended Sept. 30."
+    assert _timex(text, "1989-11-02")[0] == ("fourth quarter", "DATE", "1989-Q4")

@@ -106,6 +106,7 @@ def _rel_step(rel: str) -> int | None:
 
 _FULL_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december"])
+_POSSESSIVE = re.compile(r"(?i:its|their|his|her|our|my|your)\s+(?=\S)")
 _SPAN_DROPPED_AMODS = frozenset(["about", "only", "just", "around", "roughly", "approximately"])
 
 
@@ -145,6 +146,9 @@ def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
             s = m.start("num") if g.get("num") else m.start("unit")
     if rule == "month" and g.get("yrel"):
         e = m.end("month")  # "February this year": the month, dated by the year after it
+    pos = _POSSESSIVE.match(text, s, e)
+    if pos:
+        s = pos.end()  # "its fourth quarter": a possessive is no part of a TIMEX3 (TimeBank: 19 of 20 leave it out)
     if rule in ("month", "month_year", "month_day", "full") and text[e - 1:e] == "." and g.get("month"):
         last = g.get("month") if rule == "month" else None
         if last and last.rstrip(".").lower() in _FULL_MONTHS:
