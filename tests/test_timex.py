@@ -81,3 +81,14 @@ def test_fractional_years_are_years_and_months() -> None:
 def test_a_possessive_is_no_part_of_the_expression() -> None:
     text = "The chain reported a loss for its fourth quarter ended Sept. 30."
     assert _timex(text, "1989-11-02")[0] == ("fourth quarter", "DATE", "1989-Q4")
+
+
+def test_the_following_year_counts_from_the_year_just_named() -> None:
+    text = "In 1995, Farkas was made a general, and the following year he was appointed attache."
+    assert _timex(text, "1998-04-18") == [("1995", "DATE", "1995"), ("the following year", "DATE", "1996")]
+
+
+def test_an_abbreviated_month_and_day_after_last_is_a_day() -> None:
+    # "last Oct. 23" is a day (the month's full stop belongs to "Oct."), not the month of October
+    assert _timex("He was shot to death last Oct. 23 at his home.", "1999-04-19") == [
+        ("Oct. 23", "DATE", "1998-10-23")]

@@ -166,7 +166,7 @@ def _vocab() -> _V:
         ("month_year", rf"\b(?:{pmod}[\s-]+)?{month},?\s+(?:of\s+)?{year}\b(?![,.]?\d)"),
         ("month_year", rf"\b{month}\s+(?P<century_w>(?i:nineteen|eighteen))[\s-]+(?P<yy>(?i:{tens}(?:[\s-]+{units_w})?))\b"),
         ("month", rf"\b(?:{pmod}[\s-]+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?{month}"
-                  rf"(?!\s*\d)(?!\w)(?:\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"),
+                  rf"(?!\.?\s*\d)(?!\w)(?:\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"),
         # years, decades, centuries
         ("year", rf"(?<![\d$€£.,/-])\b(?:{pmod}[\s-]+|(?i:pre|post)-)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar|the\s+year|"
                  rf"model\s+year))\s+)?{year}\b(?![,.]?\d)(?!-\d)(?!\s*(?:%|percent|per\s+cent))(?!'s\s+{ords})"),

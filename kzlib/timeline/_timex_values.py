@@ -443,6 +443,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         if rel in ("the following", "the previous") and unit == "month" and state.get("last_month"):
             d = _shift(state["last_month"], "month", step)  # "In March ... The following month": April
             return T("DATE", f"{d.year:04d}-{d.month:02d}")
+        if rel in ("the following", "the previous") and unit == "year" and state.get("last_year"):
+            return T("DATE", f"{state['last_year'] + step:04d}")  # "In 1995 ... the following year": 1996
         if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
             # "the past week": a period of one unit back from now (TimeML duration)
             if unit == "weekend":
