@@ -92,3 +92,10 @@ def test_an_abbreviated_month_and_day_after_last_is_a_day() -> None:
     # "last Oct. 23" is a day (the month's full stop belongs to "Oct."), not the month of October
     assert _timex("He was shot to death last Oct. 23 at his home.", "1999-04-19") == [
         ("Oct. 23", "DATE", "1998-10-23")]
+
+
+def test_the_year_ended_is_a_period_and_for_the_year_is_this_year() -> None:
+    nov2 = "1989-11-02"
+    assert _timex("Rally had net income of $2 million for the year ended July 2.", nov2) == [
+        ("the year", "DURATION", "P1Y"), ("July 2", "DATE", "1989-07-02")]
+    assert _timex("For the year, pet food volume was flat.", nov2) == [("the year", "DATE", "1989")]

@@ -453,9 +453,11 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         if rel == "the" and not pm:
             if unit == "weekend":
                 pass  # "the weekend": the nearest one, by tense
-            elif unit in ("year", "fiscal year") and re.search(r"(?i)\b(?:for|in|during|throughout)\s+$",
-                                                                text[max(0, s - 12):s]):
-                return T("DURATION", "P1Y", "")
+            elif unit in ("year", "fiscal year") and (re.match(r"\s+(?:ended|ending)\b", text[e:e + 8]) or re.search(
+                    r"(?i)\bthroughout\s+$", text[max(0, s - 12):s])):
+                return T("DURATION", "P1Y", "")  # "the year ended Sept. 30": a twelve-month period
+            elif unit in ("year", "fiscal year") and re.search(r"(?i)\b(?:for|in|during)\s+$", text[max(0, s - 12):s]):
+                pass  # "sales for the year": the current year, dated as "this year"
             else:
                 return None
         if dct is None:
