@@ -99,3 +99,8 @@ def test_the_year_ended_is_a_period_and_for_the_year_is_this_year() -> None:
     assert _timex("Rally had net income of $2 million for the year ended July 2.", nov2) == [
         ("the year", "DURATION", "P1Y"), ("July 2", "DATE", "1989-07-02")]
     assert _timex("For the year, pet food volume was flat.", nov2) == [("the year", "DATE", "1989")]
+
+
+def test_the_near_term_is_a_future_reference() -> None:
+    text = "The plan may placate holders in the short term, but the near-term outlook is poor."
+    assert _timex(text, "1989-10-30") == [("the short term", "DATE", "FUTURE_REF")]
