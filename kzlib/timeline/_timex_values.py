@@ -51,6 +51,8 @@ from kzlib.timeline._timex_dates import (
     _shift,
     _unit_base,
     _week,
+    _weekday,
+    _year_of_weekday,
     _yearless,
     _ymd,
 )
@@ -624,35 +626,6 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 _PAST_PERFECT = re.compile(r"[^.;:]*?\b(?:had|hadn't)\b")  # "Until Thursday, they had not called him": before it
 _UNTIL_BEFORE = re.compile(r"(?i)(?:\b(?:until|till|by)|(?<!months)(?<!weeks)(?<!years)(?<!year)(?<!quarter)"
                            r"(?<!period)(?<!days)\s+through)\s+$")
-
-
-def _year_of_weekday(value: str, wd: int) -> str:
-    """``value`` (YYYY-MM-DD), moved a year either way where only that year's date falls on weekday ``wd``
-    ("Friday, Oct. 13" in a January story: last October's Friday the 13th)."""
-    y, mo, d = int(value[:4]), int(value[5:7]), int(value[8:10])
-    fits = []
-    for yy in (y, y - 1, y + 1):
-        with contextlib.suppress(ValueError):
-            if dt.date(yy, mo, d).weekday() == wd:
-                fits.append(yy)
-    return f"{fits[0]:04d}{value[4:]}" if fits and fits[0] != y else value
-
-
-def _weekday(wd: int, dct: dt.date | None, tense: str, rel: str = "") -> dt.date | None:
-    """The day a weekday name stands for, by its modifier and the tense of its sentence."""
-    if dct is None:
-        return None
-    back = (dct.weekday() - wd) % 7
-    ahead = (wd - dct.weekday()) % 7
-    if rel in ("last", "this past"):
-        return dct - dt.timedelta(days=back or 7)
-    if rel in ("next", "this coming"):
-        return dct + dt.timedelta(days=ahead or 7)
-    if rel == "this":
-        return dct + dt.timedelta(days=ahead) if tense == "future" or ahead <= back else dct - dt.timedelta(days=back)
-    if tense == "future":
-        return dct + dt.timedelta(days=ahead)
-    return dct - dt.timedelta(days=back)
 
 
 _POINT = [
