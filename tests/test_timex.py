@@ -104,3 +104,9 @@ def test_the_year_ended_is_a_period_and_for_the_year_is_this_year() -> None:
 def test_the_near_term_is_a_future_reference() -> None:
     text = "The plan may placate holders in the short term, but the near-term outlook is poor."
     assert _timex(text, "1989-10-30") == [("the short term", "DATE", "FUTURE_REF")]
+
+
+def test_a_weekday_evening_is_a_time() -> None:
+    # 12 February 1998 is a Thursday: "Thursday evening" is that day's evening, a TIME
+    assert _timex("A woman was killed Thursday evening in Brownsville.", "1998-02-12") == [
+        ("Thursday evening", "TIME", "1998-02-12TEV")]

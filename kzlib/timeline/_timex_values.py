@@ -422,6 +422,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             tn = "past"  # "Wednesday's ruling": a day whose event is reported
         wday = _weekday(v.weekday_of[g["weekday"].lower()], dct, tn, rel)
         value = _ymd(wday) if wday else "XXXX-WXX-" + str(v.weekday_of[g["weekday"].lower()] + 1)
+        pod = (g.get("pod") or "").lower()
+        if pod in ("evening", "afternoon") and wday:  # TimeML: "Friday evening" 1998-02-13TEV (TimeBank gives
+            # "morning" and "night" after a weekday the part of day only half the time: those stay days)
+            return T("TIME", f"{value}T{v.pod_of[pod]}")
         return T("DATE", value)
 
     if rule in ("relunit", "in_year"):
