@@ -110,3 +110,10 @@ def test_a_weekday_evening_is_a_time() -> None:
     # 12 February 1998 is a Thursday: "Thursday evening" is that day's evening, a TIME
     assert _timex("A woman was killed Thursday evening in Brownsville.", "1998-02-12") == [
         ("Thursday evening", "TIME", "1998-02-12TEV")]
+
+
+def test_a_plan_in_the_past_perfect_looks_back() -> None:
+    # 30 October 1989 is a Monday: the offer "had been due to expire" on the Friday before (then it was extended)
+    assert _timex("It had been due to expire Friday evening.", "1989-10-30") == [
+        ("Friday evening", "TIME", "1989-10-27TEV")]
+    assert _timex("The offer will expire Friday.", "1989-10-30") == [("Friday", "DATE", "1989-11-03")]
