@@ -117,3 +117,8 @@ def test_a_plan_in_the_past_perfect_looks_back() -> None:
     assert _timex("It had been due to expire Friday evening.", "1989-10-30") == [
         ("Friday evening", "TIME", "1989-10-27TEV")]
     assert _timex("The offer will expire Friday.", "1989-10-30") == [("Friday", "DATE", "1989-11-03")]
+
+
+def test_an_abbreviated_month_without_its_full_stop_before_a_name_is_a_name() -> None:
+    text = "Geremek of Poland and Jan Kavan of the Czech Republic signed in Jan. and again on Jan 9."
+    assert _timex(text, "1999-03-13") == [("Jan.", "DATE", "1999-01"), ("Jan 9", "DATE", "1999-01-09")]
