@@ -122,3 +122,11 @@ def test_a_plan_in_the_past_perfect_looks_back() -> None:
 def test_an_abbreviated_month_without_its_full_stop_before_a_name_is_a_name() -> None:
     text = "Geremek of Poland and Jan Kavan of the Czech Republic signed in Jan. and again on Jan 9."
     assert _timex(text, "1999-03-13") == [("Jan.", "DATE", "1999-01"), ("Jan 9", "DATE", "1999-01-09")]
+
+
+def test_earlier_that_day_and_later_that_year_are_one_expression() -> None:
+    text = "He fled to Florida in June 1998 and returned to Cuba later that year."
+    assert _timex(text, "2000-01-28") == [("June 1998", "DATE", "1998-06"), ("later that year", "DATE", "1998")]
+    text = "He was killed on Oct. 23, 1998. Earlier that day, the family sent a fax."
+    assert _timex(text, "1999-10-24") == [("Oct. 23, 1998", "DATE", "1998-10-23"),
+                                          ("Earlier that day", "DATE", "1998-10-23")]
