@@ -130,3 +130,9 @@ def test_earlier_that_day_and_later_that_year_are_one_expression() -> None:
     text = "He was killed on Oct. 23, 1998. Earlier that day, the family sent a fax."
     assert _timex(text, "1999-10-24") == [("Oct. 23, 1998", "DATE", "1998-10-23"),
                                           ("Earlier that day", "DATE", "1998-10-23")]
+
+
+def test_a_week_or_so_ago_is_one_expression() -> None:
+    # 25 February 1991 is in ISO week 9: a week before is week 8
+    assert _timex("Then, a week or so ago, the general picked a date.", "1991-02-25") == [
+        ("a week or so ago", "DATE", "1991-W08")]

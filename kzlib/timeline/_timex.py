@@ -224,7 +224,7 @@ def _vocab() -> _V:
         ("refyear", r"\b(?:(?P<pmod>(?i:earlier|later))\s+(?=(?i:that)\b))?(?P<ry>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding))\s+(?i:year)\b"
                     r"(?!-|'s)"),
         ("holiday", rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>(?i:{_alt(holidays)}))\b"),
-        ("ago", rf"\b(?:{amod}\s+)?(?P<num>\d+(?:\.\d+)?|(?i:{_alt(number_of)}|{_alt(vague)}))?\s*{unit}\s+"
+        ("ago", rf"\b(?:{amod}\s+)?(?P<num>\d+(?:\.\d+)?|(?i:{_alt(number_of)}|{_alt(vague)}))?\s*{unit}(?:\s+(?i:or\s+so))?\s+"
                 rf"(?P<ago>(?i:ago|earlier|before|later|hence|from\s+now))\b"),
         # durations
         ("duration", rf"\b(?:(?P<det>(?i:the|a|an|its|their|his|her))\s+)?(?:(?P<rel>(?i:past|last|next|previous|"
