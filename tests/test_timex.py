@@ -136,3 +136,11 @@ def test_a_week_or_so_ago_is_one_expression() -> None:
     # 25 February 1991 is in ISO week 9: a week before is week 8
     assert _timex("Then, a week or so ago, the general picked a date.", "1991-02-25") == [
         ("a week or so ago", "DATE", "1991-W08")]
+
+
+def test_daily_and_weekly_before_a_noun_are_recurrences() -> None:
+    # "his weekly radio address" recurs every week; "its quarterly dividend" and "average daily volume" name a
+    # reporting period and a statistic's unit, not a recurrence
+    assert _timex("Clinton said in his weekly radio address that justice would be done.", "1998-08-08") == [
+        ("weekly", "SET", "P1W")]
+    assert _timex("It raised its quarterly dividend; average daily volume was 133 million shares.", "1989-10-26") == []

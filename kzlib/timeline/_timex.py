@@ -375,9 +375,13 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
         return False  # ages ("a 6-year-old boy") are not TimeML expressions
     if rule == "duration" and re.match(r"\s+old\b", text[m.end:m.end + 6]):
         return False
-    if rule == "set_adv" and re.match(r"\s+(?!and\b|or\b|to\b|in\b|at\b|on\b|for\b|since\b|with\b|by\b|from\b|the\b|a\b|"
-                                     r"basis\b)[a-z]+", text[m.end:m.end + 20]):
-        return False  # an adjective ("daily volume", "quarterly dividend"), not a frequency
+    if rule == "set_adv":
+        if re.search(r"(?i)\baverage\s+$", text[max(0, m.start - 8):m.start]):
+            return False  # "average daily volume": a statistic's unit, not a recurrence
+        if g["setadv"].lower() not in ("daily", "weekly", "hourly", "nightly") and re.match(
+                r"\s+(?!and\b|or\b|to\b|in\b|at\b|on\b|for\b|since\b|with\b|by\b|from\b|the\b|a\b|basis\b)[a-z]+",
+                text[m.end:m.end + 20]):
+            return False  # "quarterly dividend", "annual report": a reporting period, not a recurrence
     if rule == "time" and g.get("noon") and re.search(r"(?i)high\s+$", text[max(0, m.start - 6):m.start]):
         return False
     if rule == "duration":
