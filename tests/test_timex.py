@@ -144,3 +144,10 @@ def test_daily_and_weekly_before_a_noun_are_recurrences() -> None:
     assert _timex("Clinton said in his weekly radio address that justice would be done.", "1998-08-08") == [
         ("weekly", "SET", "P1W")]
     assert _timex("It raised its quarterly dividend; average daily volume was 133 million shares.", "1989-10-26") == []
+
+
+def test_ordinal_second_and_fractions_are_not_durations() -> None:
+    text = "A second group of directors joined. Iraq imports about three-quarters of its food."
+    assert _timex(text, "1990-08-15") == []
+    assert _timex("Junk bonds account for more than a quarter of the market.", "1989-10-27") == []
+    assert _timex("The lights went out for a second.", "1990-08-15") == [("a second", "DURATION", "PT1S")]

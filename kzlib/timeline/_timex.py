@@ -390,6 +390,14 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
             return False
         if raw in ("some", "many") and not g.get("rel"):
             return False
+        unit = g["unit"].lower()
+        if unit.startswith("quarter") and re.match(r"\s+of\b", text[m.end:m.end + 4]):
+            return False  # "three-quarters of its food", "a quarter of the market": a fraction
+        if unit == "second" and raw in ("a", "one") and re.match(
+                r"\s+(?!or\b|and\b|later\b|earlier\b|ago\b|before\b|after\b|of\b|to\b|in\b)[a-z]", text[m.end:m.end + 4]):
+            return False  # "a second group", "a second betrayal": the ordinal
+    if rule == "quarter_ref" and (g.get("det") or "").lower() == "a" and re.match(r"\s+of\b", text[m.end:m.end + 4]):
+        return False  # "more than a quarter of the market": a fraction
     if rule == "duration_plural":
         rel = (g.get("rel") or "").lower()
         if not rel and not g.get("vague") and not g.get("adj"):
