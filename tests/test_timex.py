@@ -151,3 +151,8 @@ def test_ordinal_second_and_fractions_are_not_durations() -> None:
     assert _timex(text, "1990-08-15") == []
     assert _timex("Junk bonds account for more than a quarter of the market.", "1989-10-27") == []
     assert _timex("The lights went out for a second.", "1990-08-15") == [("a second", "DURATION", "PT1S")]
+
+
+def test_soon_in_a_past_sentence_is_relative_to_the_past_event() -> None:
+    assert _timex("He was taken to a hospital and was soon released.", "2000-02-24") == []
+    assert _timex("The budget will soon move into surplus.", "1998-02-06") == [("soon", "DATE", "FUTURE_REF")]

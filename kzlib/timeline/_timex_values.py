@@ -603,8 +603,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
     if rule == "while":
         return T("DURATION", "PXX")
     if rule == "ref":
-        value = v.refs[_SPACES.sub(" ", g["ref"].lower())]
-        return T("DATE", value)
+        w = _SPACES.sub(" ", g["ref"].lower())
+        if w in ("soon", "shortly") and get_tense() == "past":
+            return None  # "he was soon released": soon after a past event, not after the report
+        return T("DATE", v.refs[w])
     if rule == "set_adv":
         return T("SET", v.set_adverbs[g["setadv"].lower()])
     if rule == "set":
