@@ -156,3 +156,9 @@ def test_ordinal_second_and_fractions_are_not_durations() -> None:
 def test_soon_in_a_past_sentence_is_relative_to_the_past_event() -> None:
     assert _timex("He was taken to a hospital and was soon released.", "2000-02-24") == []
     assert _timex("The budget will soon move into surplus.", "1998-02-06") == [("soon", "DATE", "FUTURE_REF")]
+
+
+def test_plural_weekdays_are_sets() -> None:
+    # "on Mondays" and "Tuesday nights" recur every week (TimeML SET); "on Monday" is one day
+    assert _timex("The shop is closed on Mondays.", "1998-02-13") == [("Mondays", "SET", "XXXX-WXX-1")]
+    assert _timex("Two flights leave on Tuesday nights.", "1998-02-13") == [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]

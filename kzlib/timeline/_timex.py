@@ -207,7 +207,7 @@ def _vocab() -> _V:
         ("deictic", r"\b(?:(?P<pmod>(?i:early|late|earlier|later))\s+)?(?P<deictic>(?i:this))\s+(?P<pod>(?i:"
                     r"morning|afternoon|evening))\b"),
         ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late|the\s+"
-                    rf"following|the\s+previous|that))\s+)?{weekday}(?:\s+(?P<pod>{pods}))?\b"),
+                    rf"following|the\s+previous|that))\s+)?{weekday}(?P<plural>s)?(?:\s+(?P<pod>{pods})(?P<podpl>s)?)?\b"),
         # relative weeks, months, years, weekends
         ("relunit", r"\b(?:(?P<pmod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start"
                     r"\s+of|the\s+middle\s+of|end\s+of|mid))[\s-]+)?(?P<rel>(?i:this|last|next|the\s+current|"
@@ -259,7 +259,8 @@ def _vocab() -> _V:
         "century": (frozenset({"century"}), None), "quarter": (frozenset({"quarter", "quarters", "half"}), None),
         "quarter_ref": (frozenset({"quarter", "period"}), None),
         "year_ago_adj": (frozenset({"ago", "earlier", "before", "prior"}), None), "season": (seasons_l, None),
-        "weekday": (weekdays_l, None), "relunit": (frozenset({"week", "weekend", "month", "year", "decade"}), None),
+        "weekday": (weekdays_l | low(w + "s" for w in weekdays_l if len(w) > 3), None),  # and "Mondays"
+        "relunit": (frozenset({"week", "weekend", "month", "year", "decade"}), None),
         "refday": (frozenset({"day", "night", "morning"}), None),
         "refyear": (frozenset({"year"}), None),
         "holiday": (low(w.split()[0].replace("'s", "") for w in holidays), None),

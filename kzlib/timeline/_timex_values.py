@@ -409,6 +409,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 
     if rule == "weekday":
         rel = _SPACES.sub(" ", (g.get("rel") or "").lower())
+        pod = (g.get("pod") or "").lower()
+        if (g.get("plural") or g.get("podpl")) and not rel:  # "on Mondays", "Tuesday nights": every such day
+            return T("SET", f"XXXX-WXX-{v.weekday_of[g['weekday'].lower()] + 1}" + (f"T{v.pod_of[pod]}" if pod else ""))
         if rel in ("early", "late", "earlier", "later"):
             mod = "START" if rel == "early" else ("END" if rel == "late" else "")
             rel = ""
