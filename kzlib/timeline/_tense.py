@@ -10,7 +10,7 @@ from kzlib.text import ASCII_CASE_TWINS
 _FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expected|scheduled|"
                  r"slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
                  r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would|(?:agree[sd]?|agreements?|decided?|vot(?:ed|es?)|"
-                 r"offer(?:ed|s)?|promised?|pledged?|vowed?|likely|supposed|about|ready|planning|proposed?)\s+to")
+                 r"offer(?:ed|s)?|promised?|pledged?|vowed?|likely|supposed|about|ready|planning|planned|proposed?)\s+to")
 _PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
                r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|(?!un)[a-z]{2,}ed")  # "unnamed": an adjective
 # the tense markers of a sentence, in one pass: a future marker, a past form, a present form (each word starts
@@ -21,6 +21,7 @@ _TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST
 # IGNORECASE it enters each of them at every word)
 _TENSE_LOWER = re.compile(_TENSE.pattern)
 _AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
+_HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+(?:[a-z]+\s+){0,3})?$", re.IGNORECASE)  # "had been due to expire"
 _QUOTE = re.compile(r"''|``|[\"“”]")
 _SENT_L = re.compile(r"(?:[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
 
@@ -60,6 +61,8 @@ def _tense(text: str, start: int, end: int) -> str:
                     if aux.group(1).lower() in ("be", "been", "being"):
                         continue  # a passive: its auxiliary carries the tense
                     kind = "future"  # "will be paid", "to be completed"
+        if kind == "future" and _HAD_BEEN.search(text, max(s, m_start - 30), m_start):
+            kind = "past"  # "it had been due to expire Friday": a plan overtaken, the day before the report
         best = (d, kind)
     return best[1] if best else ""
 

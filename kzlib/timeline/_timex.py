@@ -161,12 +161,12 @@ def _vocab() -> _V:
         ("full", rf"\b{lead_wd}{day}\s+(?:of\s+)?{month},?\s+{year}\b(?![,.]?\d)"),
         ("iso", r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("slash", r"(?<![\d/])\b(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>1\d{3}|20\d\d)\b(?![\d/])"),
-        ("month_day", rf"\b{month}\s+{day}\b(?!\s*,?\s*\d)(?!\s*%)"),
+        ("month_day", rf"\b{lead_wd}{month}\s+{day}\b(?!\s*,?\s*\d)(?!\s*%)"),  # "Friday, Oct. 13": one date
         ("month_day", rf"\b(?:the\s+)?{day}\s+(?:of\s+)?{month}(?!\s*,?\s*\d)"),
         ("month_year", rf"\b(?:{pmod}[\s-]+)?{month},?\s+(?:of\s+)?{year}\b(?![,.]?\d)"),
         ("month_year", rf"\b{month}\s+(?P<century_w>(?i:nineteen|eighteen))[\s-]+(?P<yy>(?i:{tens}(?:[\s-]+{units_w})?))\b"),
         ("month", rf"\b(?:{pmod}[\s-]+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?{month}"
-                  rf"(?!\s*\d)(?!\w)(?:\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"),
+                  rf"(?!\.?\s*\d)(?!\w)(?:\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"),
         # years, decades, centuries
         ("year", rf"(?<![\d$€£.,/-])\b(?:{pmod}[\s-]+|(?i:pre|post)-)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar|the\s+year|"
                  rf"model\s+year))\s+)?{year}\b(?![,.]?\d)(?!-\d)(?!\s*(?:%|percent|per\s+cent))(?!'s\s+{ords})"),
@@ -199,14 +199,15 @@ def _vocab() -> _V:
                    rf"this\s+coming|mid|the\s+coming|the\s+past))[\s-]+)?(?P<season>{seasons})(?:\s+(?:of\s+)?"
                    rf"{year}\b)?"),
         # deictic days, parts of days
-        ("deictic", rf"\b(?P<deictic>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
-                    rf"yesterday|tomorrow|tonight|last\s+night|overnight))(?:\s+(?P<pod>{pods}))?"),
+        ("deictic", rf"\b(?:(?P<pmod>(?i:early|late|earlier|later))\s+(?=(?i:yesterday|today|tomorrow)))?(?P<deictic>(?i:the\s+"
+                    rf"day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|"
+                    rf"last\s+night|overnight))(?:\s+(?P<pod>{pods}))?"),  # "late yesterday": one expression
         ("deictic", rf"\b(?:(?P<pmod>(?i:early|late|mid))[\s-]+)?(?P<pod>{pods})\s+(?P<deictic>(?i:yesterday|today|"
                     rf"tomorrow))\b"),
         ("deictic", r"\b(?:(?P<pmod>(?i:early|late|earlier|later))\s+)?(?P<deictic>(?i:this))\s+(?P<pod>(?i:"
                     r"morning|afternoon|evening))\b"),
         ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late|the\s+"
-                    rf"following|the\s+previous|that))\s+)?{weekday}(?:\s+(?P<pod>{pods}))?\b"),
+                    rf"following|the\s+previous|that))\s+)?{weekday}(?P<plural>s)?(?:\s+(?P<pod>{pods})(?P<podpl>s)?)?\b"),
         # relative weeks, months, years, weekends
         ("relunit", r"\b(?:(?P<pmod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start"
                     r"\s+of|the\s+middle\s+of|end\s+of|mid))[\s-]+)?(?P<rel>(?i:this|last|next|the\s+current|"
@@ -218,12 +219,12 @@ def _vocab() -> _V:
         ("in_year", r"\b(?P<pmod>(?i:earlier|later))\s+(?P<rel>(?i:in\s+the))\s+(?P<unit>(?i:week|month|year))\b"),
         ("in_year", r"\b(?P<rel>(?i:the\s+full|the\s+whole|the\s+entire|the\s+calendar))\s+(?P<unit>(?i:year))\b"),
         ("in_year", r"\b(?:(?i:the)\s+)?(?P<unit>(?i:year))(?:'s)?[\s-]+(?P<pmod>(?i:end))\b"),
-        ("refday", r"\b(?P<rd>(?i:the\s+(?:next|following|previous|preceding)\s+(?:day|morning|night)|the\s+day\s+"
+        ("refday", r"\b(?:(?P<pmod>(?i:earlier|later))\s+(?=(?i:that)\b))?(?P<rd>(?i:the\s+(?:next|following|previous|preceding)\s+(?:day|morning|night)|the\s+day\s+"
                    r"(?:before|after)(?=\s*[,.;:)]|\s*$)|that\s+(?:same\s+)?(?:day|night|morning)|the\s+same\s+day))\b"),
-        ("refyear", r"\b(?P<ry>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding))\s+(?i:year)\b"
+        ("refyear", r"\b(?:(?P<pmod>(?i:earlier|later))\s+(?=(?i:that)\b))?(?P<ry>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding))\s+(?i:year)\b"
                     r"(?!-|'s)"),
         ("holiday", rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>(?i:{_alt(holidays)}))\b"),
-        ("ago", rf"\b(?:{amod}\s+)?(?P<num>\d+(?:\.\d+)?|(?i:{_alt(number_of)}|{_alt(vague)}))?\s*{unit}\s+"
+        ("ago", rf"\b(?:{amod}\s+)?(?P<num>\d+(?:\.\d+)?|(?i:{_alt(number_of)}|{_alt(vague)}))?\s*{unit}(?:\s+(?i:or\s+so))?\s+"
                 rf"(?P<ago>(?i:ago|earlier|before|later|hence|from\s+now))\b"),
         # durations
         ("duration", rf"\b(?:(?P<det>(?i:the|a|an|its|their|his|her))\s+)?(?:(?P<rel>(?i:past|last|next|previous|"
@@ -258,7 +259,8 @@ def _vocab() -> _V:
         "century": (frozenset({"century"}), None), "quarter": (frozenset({"quarter", "quarters", "half"}), None),
         "quarter_ref": (frozenset({"quarter", "period"}), None),
         "year_ago_adj": (frozenset({"ago", "earlier", "before", "prior"}), None), "season": (seasons_l, None),
-        "weekday": (weekdays_l, None), "relunit": (frozenset({"week", "weekend", "month", "year", "decade"}), None),
+        "weekday": (weekdays_l | low(w + "s" for w in weekdays_l if len(w) > 3), None),  # and "Mondays"
+        "relunit": (frozenset({"week", "weekend", "month", "year", "decade"}), None),
         "refday": (frozenset({"day", "night", "morning"}), None),
         "refyear": (frozenset({"year"}), None),
         "holiday": (low(w.split()[0].replace("'s", "") for w in holidays), None),
@@ -283,7 +285,7 @@ def _vocab() -> _V:
                 frozenset({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                            "nineties"}), None)
         elif name == "deictic":
-            words = frozenset({"morning", "afternoon", "evening"}) if "P<pmod>(?i:early|late|earlier" in src else \
+            words = frozenset({"morning", "afternoon", "evening"}) if "P<deictic>(?i:this)" in src else \
                 frozenset({"today", "yesterday", "tomorrow", "tonight", "night", "overnight"})
             digits = None
         else:
@@ -307,7 +309,12 @@ def _vocab() -> _V:
 _PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:in|since|until|till|by|from|through|throughout|during|before|after|"
                                  r"of|between|and|to|early|late|mid|last|next|this|for|on|at|around|as\s+of|"
                                  r"starting|beginning|ending|the|end)\W+)$")
+_FULL_MONTH_NAMES = frozenset(["may", "june", "july"])  # the short months with no abbreviation
 _COUNT_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children|feet|meters|metres|miles|tons|tonnes)\b")
+# a plural count before "a week" ("four flights a week", "interviews a day"): a rate, a TimeML SET
+_RATE_BEFORE = re.compile(r"(?<![A-Za-z])(?!(?i:is|was|has|as|its|his|this|us|less|does|years|months|weeks|days|"
+                         r"hours|minutes|times)\b)[A-Za-z]{2,}s,?\s+$")
+
 _MONEY_BEFORE = re.compile(r"(?:\d|million|billion|percent|%|times|cents?|dollars?|pounds?|yen|marks?|once|twice)"
                            r"\W{0,3}$", re.IGNORECASE)
 
@@ -338,6 +345,9 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
                 return False
         if raw.isupper() and len(raw) > 3 and rule == "month":
             return False
+        if rule == "month" and len(name) <= 4 and name not in _FULL_MONTH_NAMES and text[m.end - 1] != "." and re.match(
+                r"\s+[A-Z][a-z]", text[m.end:m.end + 3]):
+            return False  # "Jan Kavan": news writing abbreviates a month with a full stop; without one, a name
     if rule == "year":
         y = int(g["year"])
         pre = text[max(0, m.start - 12):m.start]
@@ -366,9 +376,13 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
         return False  # ages ("a 6-year-old boy") are not TimeML expressions
     if rule == "duration" and re.match(r"\s+old\b", text[m.end:m.end + 6]):
         return False
-    if rule == "set_adv" and re.match(r"\s+(?!and\b|or\b|to\b|in\b|at\b|on\b|for\b|since\b|with\b|by\b|from\b|the\b|a\b|"
-                                     r"basis\b)[a-z]+", text[m.end:m.end + 20]):
-        return False  # an adjective ("daily volume", "quarterly dividend"), not a frequency
+    if rule == "set_adv":
+        if re.search(r"(?i)\baverage\s+$", text[max(0, m.start - 8):m.start]):
+            return False  # "average daily volume": a statistic's unit, not a recurrence
+        if g["setadv"].lower() not in ("daily", "weekly", "hourly", "nightly") and re.match(
+                r"\s+(?!and\b|or\b|to\b|in\b|at\b|on\b|for\b|since\b|with\b|by\b|from\b|the\b|a\b|basis\b)[a-z]+",
+                text[m.end:m.end + 20]):
+            return False  # "quarterly dividend", "annual report": a reporting period, not a recurrence
     if rule == "time" and g.get("noon") and re.search(r"(?i)high\s+$", text[max(0, m.start - 6):m.start]):
         return False
     if rule == "duration":
@@ -377,6 +391,14 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
             return False
         if raw in ("some", "many") and not g.get("rel"):
             return False
+        unit = g["unit"].lower()
+        if unit.startswith("quarter") and re.match(r"\s+of\b", text[m.end:m.end + 4]):
+            return False  # "three-quarters of its food", "a quarter of the market": a fraction
+        if unit == "second" and raw in ("a", "one") and re.match(
+                r"\s+(?!or\b|and\b|later\b|earlier\b|ago\b|before\b|after\b|of\b|to\b|in\b)[a-z]", text[m.end:m.end + 4]):
+            return False  # "a second group", "a second betrayal": the ordinal
+    if rule == "quarter_ref" and (g.get("det") or "").lower() == "a" and re.match(r"\s+of\b", text[m.end:m.end + 4]):
+        return False  # "more than a quarter of the market": a fraction
     if rule == "duration_plural":
         rel = (g.get("rel") or "").lower()
         if not rel and not g.get("vague") and not g.get("adj"):
@@ -396,8 +418,6 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
             return False  # "as soon as"
         if w in ("soon", "shortly") and re.match(r"(?i)\s+(?:after|before|afterwards?)\b", text[m.end:m.end + 14]):
             return False  # "shortly after the attack": a distance from an event (a signal), not the DCT
-        if w == "previously" and re.match(r"\s+[a-z]+(?:ed|en)\b", text[m.end:m.end + 20]):
-            return False  # "a previously announced plan": part of an adjective
         if w == "future" and re.search(r"(?i)foreseeable\s+$", text[max(0, m.start - 12):m.start]):
             return False
         if w == "then current":

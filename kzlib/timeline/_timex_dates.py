@@ -3,6 +3,7 @@ by :mod:`kzlib.timeline._timex_values`): ISO weeks and days, durations, shifted 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from kzlib.timeline._timex import _SPACES, _V
@@ -51,8 +52,8 @@ def _dur(n: float | None, unit_word: str, v: _V) -> str:
     if n != int(n):  # 1.5 hours -> PT1H30M, half a day -> PT12H
         if letter == "H":
             return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
-        if letter == "Y" and n * 12 == int(n * 12):
-            return f"P{int(n * 12)}M"
+        if letter == "Y" and n * 12 == int(n * 12):  # "2 1/2 years": P2Y6M, "half a year": P6M
+            return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M" if n > 1 else f"P{int(n * 12)}M"
         if letter == "D":
             return f"PT{int(n * 24)}H"
         return f"P{t}{n:g}{letter}"
@@ -129,3 +130,32 @@ def _yearless(month: int, day: int | None, dct: dt.date, tense: str, rel: str = 
         return min(soon)  # a date a few weeks ahead is a scheduled one ("expire Nov. 21", "payable Dec. 15")
     past = [y for y, d in cands if d <= ref]
     return max(past) if past else dct.year
+
+
+def _year_of_weekday(value: str, wd: int) -> str:
+    """``value`` (YYYY-MM-DD), moved a year either way where only that year's date falls on weekday ``wd``
+    ("Friday, Oct. 13" in a January story: last October's Friday the 13th)."""
+    y, mo, d = int(value[:4]), int(value[5:7]), int(value[8:10])
+    fits = []
+    for yy in (y, y - 1, y + 1):
+        with contextlib.suppress(ValueError):
+            if dt.date(yy, mo, d).weekday() == wd:
+                fits.append(yy)
+    return f"{fits[0]:04d}{value[4:]}" if fits and fits[0] != y else value
+
+
+def _weekday(wd: int, dct: dt.date | None, tense: str, rel: str = "") -> dt.date | None:
+    """The day a weekday name stands for, by its modifier and the tense of its sentence."""
+    if dct is None:
+        return None
+    back = (dct.weekday() - wd) % 7
+    ahead = (wd - dct.weekday()) % 7
+    if rel in ("last", "this past"):
+        return dct - dt.timedelta(days=back or 7)
+    if rel in ("next", "this coming"):
+        return dct + dt.timedelta(days=ahead or 7)
+    if rel == "this":
+        return dct + dt.timedelta(days=ahead) if tense == "future" or ahead <= back else dct - dt.timedelta(days=back)
+    if tense == "future":
+        return dct + dt.timedelta(days=ahead)
+    return dct - dt.timedelta(days=back)

@@ -34,6 +34,7 @@ from kzlib.timeline._timex import (
     _MONEY_BEFORE,
     _MONTH_VALUE,
     _PART_YEAR,
+    _RATE_BEFORE,
     _SPACES,
     _V,
     Timex,
@@ -50,6 +51,8 @@ from kzlib.timeline._timex_dates import (
     _shift,
     _unit_base,
     _week,
+    _weekday,
+    _year_of_weekday,
     _yearless,
     _ymd,
 )
@@ -105,6 +108,7 @@ def _rel_step(rel: str) -> int | None:
 
 _FULL_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december"])
+_POSSESSIVE = re.compile(r"(?i:its|their|his|her|our|my|your)\s+(?=\S)")
 _SPAN_DROPPED_AMODS = frozenset(["about", "only", "just", "around", "roughly", "approximately"])
 
 
@@ -144,6 +148,9 @@ def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
             s = m.start("num") if g.get("num") else m.start("unit")
     if rule == "month" and g.get("yrel"):
         e = m.end("month")  # "February this year": the month, dated by the year after it
+    pos = _POSSESSIVE.match(text, s, e)
+    if pos:
+        s = pos.end()  # "its fourth quarter": a possessive is no part of a TIMEX3 (TimeBank: 19 of 20 leave it out)
     if rule in ("month", "month_year", "month_day", "full") and text[e - 1:e] == "." and g.get("month"):
         last = g.get("month") if rule == "month" else None
         if last and last.rstrip(".").lower() in _FULL_MONTHS:
@@ -228,7 +235,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             return None
         return T("DATE", _ymd(d))
     if rule == "month_day":
-        return T("DATE", day_of(None, None, g["month"], g["day"], None))
+        value = day_of(None, None, g["month"], g["day"], None)
+        if g.get("weekday") and dct is not None and value[:4].isdigit():
+            value = _year_of_weekday(value, v.weekday_of[g["weekday"].lower()])
+        return T("DATE", value)
     if rule == "month_year":
         mo = v.month_of[g["month"].rstrip(".").lower()]
         if g.get("century_w"):  # "January nineteen ninety-seven"
@@ -247,7 +257,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         else:
             tn = get_tense()
             ahead = (mo - dct.month) % 12
-            if tn == "future" or (tn != "past" and 0 < ahead <= 2):
+            if _UNTIL_BEFORE.search(text, max(0, s - 10), s):
+                tn = "future"  # "loans through January", "pay it down by February": a deadline ahead
+            if tn == "future" or ahead == 1 or (tn != "past" and 0 < ahead <= 2):  # the month after the DCT's:
+                # eleven months back would be "last November"
                 y = dct.year + (1 if mo < dct.month else 0)
             else:
                 y = dct.year - (1 if mo > dct.month else 0)
@@ -396,18 +409,26 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 
     if rule == "weekday":
         rel = _SPACES.sub(" ", (g.get("rel") or "").lower())
+        pod = (g.get("pod") or "").lower()
+        if (g.get("plural") or g.get("podpl")) and not rel:  # "on Mondays", "Tuesday nights": every such day
+            return T("SET", f"XXXX-WXX-{v.weekday_of[g['weekday'].lower()] + 1}" + (f"T{v.pod_of[pod]}" if pod else ""))
         if rel in ("early", "late", "earlier", "later"):
             mod = "START" if rel == "early" else ("END" if rel == "late" else "")
             rel = ""
         if rel in ("the following", "the previous", "that"):
             rel = {"the following": "next", "the previous": "last"}.get(rel, "")
         tn = get_tense()
-        if not rel and re.search(r"(?i)\b(?:until|till|through)\s+$", text[max(0, s - 8):s]):
-            tn = "future"  # "postponed until Tuesday": not before the report
+        if not rel and re.search(r"(?i)\b(?:until|till|through|as\s+soon\s+as|as\s+early\s+as)\s+$",
+                                 text[max(0, s - 14):s]) and not _PAST_PERFECT.match(text, s, s + 60):
+            tn = "future"  # "postponed until Tuesday", "as soon as Tuesday": not before the report
         elif not rel and re.match(r"['’]s\b", text[e:e + 2]):
             tn = "past"  # "Wednesday's ruling": a day whose event is reported
         wday = _weekday(v.weekday_of[g["weekday"].lower()], dct, tn, rel)
         value = _ymd(wday) if wday else "XXXX-WXX-" + str(v.weekday_of[g["weekday"].lower()] + 1)
+        pod = (g.get("pod") or "").lower()
+        if pod in ("evening", "afternoon") and wday:  # TimeML: "Friday evening" 1998-02-13TEV (TimeBank gives
+            # "morning" and "night" after a weekday the part of day only half the time: those stay days)
+            return T("TIME", f"{value}T{v.pod_of[pod]}")
         return T("DATE", value)
 
     if rule in ("relunit", "in_year"):
@@ -431,6 +452,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         if rel in ("the following", "the previous") and unit == "month" and state.get("last_month"):
             d = _shift(state["last_month"], "month", step)  # "In March ... The following month": April
             return T("DATE", f"{d.year:04d}-{d.month:02d}")
+        if rel in ("the following", "the previous") and unit == "year" and state.get("last_year"):
+            return T("DATE", f"{state['last_year'] + step:04d}")  # "In 1995 ... the following year": 1996
         if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
             # "the past week": a period of one unit back from now (TimeML duration)
             if unit == "weekend":
@@ -439,9 +462,11 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         if rel == "the" and not pm:
             if unit == "weekend":
                 pass  # "the weekend": the nearest one, by tense
-            elif unit in ("year", "fiscal year") and re.search(r"(?i)\b(?:for|in|during|throughout)\s+$",
-                                                                text[max(0, s - 12):s]):
-                return T("DURATION", "P1Y", "")
+            elif unit in ("year", "fiscal year") and (re.match(r"\s+(?:ended|ending)\b", text[e:e + 8]) or re.search(
+                    r"(?i)\bthroughout\s+$", text[max(0, s - 12):s])):
+                return T("DURATION", "P1Y", "")  # "the year ended Sept. 30": a twelve-month period
+            elif unit in ("year", "fiscal year") and re.search(r"(?i)\b(?:for|in|during)\s+$", text[max(0, s - 12):s]):
+                pass  # "sales for the year": the current year, dated as "this year"
             else:
                 return None
         if dct is None:
@@ -539,8 +564,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         rel = (g.get("rel") or "").lower()
         raw = (g.get("num") or "").lower()
         det = (g.get("det") or "").lower()
-        if raw in ("a", "an") and ub in ("year", "day", "week", "month") and _MONEY_BEFORE.search(
-                text[max(0, s - 25):s]) and not det:
+        if raw in ("a", "an") and ub in ("year", "day", "week", "month") and not det and not rel and (
+                _MONEY_BEFORE.search(text[max(0, s - 25):s]) or _RATE_BEFORE.search(text, max(0, s - 20), s)):
             return T("SET", _dur(1.0, unit, v), "")
         if raw == "one" and ub == "day" and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall)\s+$",
                                                    text[max(0, s - 8):s]):
@@ -581,8 +606,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
     if rule == "while":
         return T("DURATION", "PXX")
     if rule == "ref":
-        value = v.refs[_SPACES.sub(" ", g["ref"].lower())]
-        return T("DATE", value)
+        w = _SPACES.sub(" ", g["ref"].lower())
+        if w in ("soon", "shortly") and get_tense() == "past":
+            return None  # "he was soon released": soon after a past event, not after the report
+        return T("DATE", v.refs[w])
     if rule == "set_adv":
         return T("SET", v.set_adverbs[g["setadv"].lower()])
     if rule == "set":
@@ -603,21 +630,11 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
     return None
 
 
-def _weekday(wd: int, dct: dt.date | None, tense: str, rel: str = "") -> dt.date | None:
-    """The day a weekday name stands for, by its modifier and the tense of its sentence."""
-    if dct is None:
-        return None
-    back = (dct.weekday() - wd) % 7
-    ahead = (wd - dct.weekday()) % 7
-    if rel in ("last", "this past"):
-        return dct - dt.timedelta(days=back or 7)
-    if rel in ("next", "this coming"):
-        return dct + dt.timedelta(days=ahead or 7)
-    if rel == "this":
-        return dct + dt.timedelta(days=ahead) if tense == "future" or ahead <= back else dct - dt.timedelta(days=back)
-    if tense == "future":
-        return dct + dt.timedelta(days=ahead)
-    return dct - dt.timedelta(days=back)
+# a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
+# through January": a past period)
+_PAST_PERFECT = re.compile(r"[^.;:]*?\b(?:had|hadn't)\b")  # "Until Thursday, they had not called him": before it
+_UNTIL_BEFORE = re.compile(r"(?i)(?:\b(?:until|till|by)|(?<!months)(?<!weeks)(?<!years)(?<!year)(?<!quarter)"
+                           r"(?<!period)(?<!days)\s+through)\s+$")
 
 
 _POINT = [

@@ -1,0 +1,164 @@
+"""TimeML (TIMEX3) rules of the timeline's tagger: one test per rule, expected values read from the sentence."""
+
+from __future__ import annotations
+
+from kzlib.timeline import extract_dates
+
+
+def _timex(text: str, published: str) -> list[tuple[str, str, str]]:
+    """(TimeML span text, type, value) of each expression, in text order."""
+    df = extract_dates(text, published=published)
+    df = df[df["timex_value"] != ""].sort_values("timex_start")
+    return [(text[s:e], t, v) for s, e, t, v in zip(df["timex_start"], df["timex_end"], df["timex_type"],
+                                                     df["timex_value"])]
+
+
+def test_previously_and_formerly_order_events_and_are_not_expressions() -> None:
+    # "previously" places the bid before another event, not at a time; "recently" stays a PAST_REF
+    text = "The bank previously said the bid was too low. Its formerly chief economist recently resigned."
+    assert _timex(text, "1989-10-30") == [("recently", "DATE", "PAST_REF")]
+
+
+def test_weekday_before_a_month_and_day_is_one_date() -> None:
+    # a Saturday story quoting Monday's editorial, and a weekday that fixes the year
+    assert _timex("The Times said in an editorial on Monday, Oct. 26: the court erred.", "1998-10-25") == [
+        ("Monday, Oct. 26", "DATE", "1998-10-26")]
+    # "will" looks ahead (September 1990), but Sept. 29 is a Friday in 1989, not in 1990
+    assert _timex("The fund will report on the losses of Friday, Sept. 29.", "1989-10-01") == [
+        ("Friday, Sept. 29", "DATE", "1989-09-29")]
+
+
+def test_month_after_the_dct_and_deadlines_look_ahead() -> None:
+    oct30 = "1989-10-30"
+    # the month after the DCT's is the coming one even in a past-tense sentence (a year back is "last November")
+    assert _timex("Dealers placed orders for November transactions.", oct30) == [("November", "DATE", "1989-11")]
+    # an end written with "through", "until", "by" lies ahead; a period "through January" in the past stays past
+    assert _timex("The bank extended the loans through January.", oct30) == [("January", "DATE", "1990-01")]
+    assert _timex("Sales rose 5% in the 12 months through January.", oct30) == [
+        ("the 12 months", "DURATION", "P12M"), ("January", "DATE", "1989-01")]
+    assert _timex("The talks were supposed to conclude by May.", oct30) == [("May", "DATE", "1990-05")]
+
+
+def test_as_soon_as_a_weekday_looks_ahead() -> None:
+    # 3 April 2000 is a Monday: "as soon as Tuesday" is the next day, though "said" is past
+    assert _timex("The group could come as soon as Tuesday, Castro said.", "2000-04-03") == [
+        ("Tuesday", "DATE", "2000-04-04")]
+
+
+def test_late_yesterday_is_one_expression() -> None:
+    # TimeML keeps a position word with the day it modifies: "late yesterday", mod END
+    text = "Officials were not available for comment late yesterday."
+    assert _timex(text, "1989-10-27") == [("late yesterday", "DATE", "1989-10-26")]
+    df = extract_dates(text, published="1989-10-27")
+    assert df.loc[df["timex_value"] == "1989-10-26", "timex_mod"].tolist() == ["END"]
+
+
+def test_a_unit_after_a_plural_count_is_a_rate() -> None:
+    # "four flights a week" is a frequency (TimeML SET), "waited for a week" a duration
+    assert _timex("Qantas runs four flights a week to Bombay.", "1998-02-13") == [("a week", "SET", "P1W")]
+    assert _timex("Over fifty thousand CDs a year are sold.", "1998-03-03") == [("a year", "SET", "P1Y")]
+    assert _timex("They waited for a week.", "1998-03-03") == [("a week", "DURATION", "P1W")]
+
+
+def test_until_a_weekday_with_a_past_perfect_looks_back() -> None:
+    # 7 May 1999 is a Friday: "until Thursday ... had not" is the Thursday just past; "postponed until" looks ahead
+    assert _timex("Until Thursday, they had not called Kopp a suspect.", "1999-05-07") == [
+        ("Thursday", "DATE", "1999-05-06")]
+    assert _timex("The hearing was postponed until Thursday.", "1999-05-07") == [("Thursday", "DATE", "1999-05-13")]
+
+
+def test_planned_to_looks_ahead() -> None:
+    # 30 September 1998 is a Wednesday
+    assert _timex("The team planned to leave Nairobi on Thursday.", "1998-09-30") == [
+        ("Thursday", "DATE", "1998-10-01")]
+
+
+def test_fractional_years_are_years_and_months() -> None:
+    # TimeML writes two and a half years as P2Y6M; half a year stays P6M
+    assert _timex("They lived in the camps for 2 1/2 years.", "1998-02-27") == [("2 1/2 years", "DURATION", "P2Y6M")]
+
+
+def test_a_possessive_is_no_part_of_the_expression() -> None:
+    text = "The chain reported a loss for its fourth quarter ended Sept. 30."
+    assert _timex(text, "1989-11-02")[0] == ("fourth quarter", "DATE", "1989-Q4")
+
+
+def test_the_following_year_counts_from_the_year_just_named() -> None:
+    text = "In 1995, Farkas was made a general, and the following year he was appointed attache."
+    assert _timex(text, "1998-04-18") == [("1995", "DATE", "1995"), ("the following year", "DATE", "1996")]
+
+
+def test_an_abbreviated_month_and_day_after_last_is_a_day() -> None:
+    # "last Oct. 23" is a day (the month's full stop belongs to "Oct."), not the month of October
+    assert _timex("He was shot to death last Oct. 23 at his home.", "1999-04-19") == [
+        ("Oct. 23", "DATE", "1998-10-23")]
+
+
+def test_the_year_ended_is_a_period_and_for_the_year_is_this_year() -> None:
+    nov2 = "1989-11-02"
+    assert _timex("Rally had net income of $2 million for the year ended July 2.", nov2) == [
+        ("the year", "DURATION", "P1Y"), ("July 2", "DATE", "1989-07-02")]
+    assert _timex("For the year, pet food volume was flat.", nov2) == [("the year", "DATE", "1989")]
+
+
+def test_the_near_term_is_a_future_reference() -> None:
+    text = "The plan may placate holders in the short term, but the near-term outlook is poor."
+    assert _timex(text, "1989-10-30") == [("the short term", "DATE", "FUTURE_REF")]
+
+
+def test_a_weekday_evening_is_a_time() -> None:
+    # 12 February 1998 is a Thursday: "Thursday evening" is that day's evening, a TIME
+    assert _timex("A woman was killed Thursday evening in Brownsville.", "1998-02-12") == [
+        ("Thursday evening", "TIME", "1998-02-12TEV")]
+
+
+def test_a_plan_in_the_past_perfect_looks_back() -> None:
+    # 30 October 1989 is a Monday: the offer "had been due to expire" on the Friday before (then it was extended)
+    assert _timex("It had been due to expire Friday evening.", "1989-10-30") == [
+        ("Friday evening", "TIME", "1989-10-27TEV")]
+    assert _timex("The offer will expire Friday.", "1989-10-30") == [("Friday", "DATE", "1989-11-03")]
+
+
+def test_an_abbreviated_month_without_its_full_stop_before_a_name_is_a_name() -> None:
+    text = "Geremek of Poland and Jan Kavan of the Czech Republic signed in Jan. and again on Jan 9."
+    assert _timex(text, "1999-03-13") == [("Jan.", "DATE", "1999-01"), ("Jan 9", "DATE", "1999-01-09")]
+
+
+def test_earlier_that_day_and_later_that_year_are_one_expression() -> None:
+    text = "He fled to Florida in June 1998 and returned to Cuba later that year."
+    assert _timex(text, "2000-01-28") == [("June 1998", "DATE", "1998-06"), ("later that year", "DATE", "1998")]
+    text = "He was killed on Oct. 23, 1998. Earlier that day, the family sent a fax."
+    assert _timex(text, "1999-10-24") == [("Oct. 23, 1998", "DATE", "1998-10-23"),
+                                          ("Earlier that day", "DATE", "1998-10-23")]
+
+
+def test_a_week_or_so_ago_is_one_expression() -> None:
+    # 25 February 1991 is in ISO week 9: a week before is week 8
+    assert _timex("Then, a week or so ago, the general picked a date.", "1991-02-25") == [
+        ("a week or so ago", "DATE", "1991-W08")]
+
+
+def test_daily_and_weekly_before_a_noun_are_recurrences() -> None:
+    # "his weekly radio address" recurs every week; "its quarterly dividend" and "average daily volume" name a
+    # reporting period and a statistic's unit, not a recurrence
+    assert _timex("Clinton said in his weekly radio address that justice would be done.", "1998-08-08") == [
+        ("weekly", "SET", "P1W")]
+    assert _timex("It raised its quarterly dividend; average daily volume was 133 million shares.", "1989-10-26") == []
+
+
+def test_ordinal_second_and_fractions_are_not_durations() -> None:
+    text = "A second group of directors joined. Iraq imports about three-quarters of its food."
+    assert _timex(text, "1990-08-15") == []
+    assert _timex("Junk bonds account for more than a quarter of the market.", "1989-10-27") == []
+    assert _timex("The lights went out for a second.", "1990-08-15") == [("a second", "DURATION", "PT1S")]
+
+
+def test_soon_in_a_past_sentence_is_relative_to_the_past_event() -> None:
+    assert _timex("He was taken to a hospital and was soon released.", "2000-02-24") == []
+    assert _timex("The budget will soon move into surplus.", "1998-02-06") == [("soon", "DATE", "FUTURE_REF")]
+
+
+def test_plural_weekdays_are_sets() -> None:
+    # "on Mondays" and "Tuesday nights" recur every week (TimeML SET); "on Monday" is one day
+    assert _timex("The shop is closed on Mondays.", "1998-02-13") == [("Mondays", "SET", "XXXX-WXX-1")]
+    assert _timex("Two flights leave on Tuesday nights.", "1998-02-13") == [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
