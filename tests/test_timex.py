@@ -162,3 +162,48 @@ def test_plural_weekdays_are_sets() -> None:
     # "on Mondays" and "Tuesday nights" recur every week (TimeML SET); "on Monday" is one day
     assert _timex("The shop is closed on Mondays.", "1998-02-13") == [("Mondays", "SET", "XXXX-WXX-1")]
     assert _timex("Two flights leave on Tuesday nights.", "1998-02-13") == [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
+
+
+# --- reference time: anaphoric expressions count from the day the text names, deictic ones from the DCT ---
+
+def test_the_previous_weekday_counts_from_the_day_just_named() -> None:
+    # 1989-10-30 is a Monday; the story is about Friday 27 October, and "the previous Friday" is the one before it
+    text = "London stocks fell Thursday, Oct. 26. The index closed down 4.5% from the previous Friday."
+    assert _timex(text, "1989-10-30")[-1] == ("the previous Friday", "DATE", "1989-10-20")
+    # with no day named before it, it counts from the DCT (the Friday before Monday 30 October)
+    assert _timex("The index closed down 4.5% from the previous Friday.", "1989-10-30") == [
+        ("the previous Friday", "DATE", "1989-10-27")]
+
+
+def test_a_clock_time_takes_the_weekday_after_it_and_a_deadline_looks_ahead() -> None:
+    # 1998-08-08 is a Saturday: the blast "at 10:35 a.m. (0735 GMT) Friday" was the day before
+    text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    assert ("10:35 a.m.", "TIME", "1998-08-07T10:35") in _timex(text, "1998-08-08")
+    # 2000-04-03 is a Monday: a deadline "until 9 a.m. Tuesday" is the next day, though "has given" is past
+    assert _timex("The agency has given the family until 9 a.m. Tuesday to sign.", "2000-04-03") == [
+        ("9 a.m. Tuesday", "TIME", "2000-04-04T09:00")]
+
+
+def test_a_part_of_the_day_belongs_to_the_day_just_named() -> None:
+    # "in the morning" after "Friday" (the 27th, before Monday 30 October) is Friday morning; alone, the DCT's
+    text = "Hopes were dashed Friday. Dealers placed heavy buy orders in the morning."
+    assert _timex(text, "1989-10-30") == [("Friday", "DATE", "1989-10-27"), ("the morning", "TIME", "1989-10-27TMO")]
+    assert _timex("By mid afternoon, officials were saying the offensive was over.", "1998-03-06") == [
+        ("mid afternoon", "TIME", "1998-03-06TAF")]
+    # a morning paper or "the morning of the attack" is no time of the story's day
+    assert _timex("He said in the morning papers that the talks failed.", "1998-03-06") == []
+
+
+def test_the_week_of_a_date_is_that_week() -> None:
+    # 6 March 2000 is the Monday of ISO week 10
+    assert _timex("A hearing is set for the week of March 6.", "2000-02-24") == [
+        ("the week of March 6", "DATE", "2000-W10")]
+
+
+def test_a_unit_and_a_half_and_the_last_half_of_a_year() -> None:
+    assert _timex("But a minute and a half later, a pilot called.", "1998-01-14") == [
+        ("a minute and a half", "DURATION", "PT1M30S")]
+    assert _timex("The talks lasted a year and a half.", "1998-01-14") == [("a year and a half", "DURATION", "P18M")]
+    # "the last half of 1989" is its second half; "the last quarter" alone stays the quarter before the DCT's
+    assert _timex("Earnings will be lower for the last half of 1989.", "1989-10-26") == [
+        ("the last half of 1989", "DATE", "1989-H2")]

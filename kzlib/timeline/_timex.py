@@ -183,7 +183,7 @@ def _vocab() -> _V:
         # quarters and halves
         ("quarter", rf"\b(?:(?P<det>(?i:the|its|their|this|that|a|an))\s+)?(?:(?P<yrel>(?i:this\s+year's|last\s+"
                     rf"year's|next\s+year's|the\s+year's|year-ago|year-earlier|same|comparable|previous|latest|"
-                    rf"current|year's))\s+)?(?:{year}(?:'s)?\s+)?(?:(?i:fiscal|calendar)[\s-]+)?(?P<qord>(?i:{ords}))[\s-]+(?:(?i:fiscal)[\s-]+)?"
+                    rf"current|year's))\s+)?(?:{year}(?:'s)?\s+)?(?:(?i:fiscal|calendar)[\s-]+)?(?P<qord>(?i:{ords}|last))[\s-]+(?:(?i:fiscal)[\s-]+)?"
                     rf"(?P<qunit>(?i:quarter|half|quarters))(?:\s+(?:(?i:of|in)\s+)?(?:(?i:fiscal)\s+)?"
                     rf"(?P<year2>1\d{{3}}|20\d\d)\b|\s+(?i:of|in)\s+(?P<qyrel>(?i:this|next|last|the))\s+(?i:year)\b)?"
                     rf"(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier)|last\s+year)))?"),
@@ -237,6 +237,7 @@ def _vocab() -> _V:
                             r"(?:(?P<vague>(?i:few|several|many))\s+)?(?P<unit>(?i:days|weeks|months|years|decades|"
                             r"centuries|hours|minutes))(?P<adj>(?i:-long|-old))?\b(?!\s+(?i:ago|of\b))"),
         ("duration_half", r"\b(?P<half>(?i:half\s+an?\s+(?:hour|day|year|century|decade)|a\s+half[\s-]hour|"
+                          r"an?\s+(?:minute|year|decade|century)\s+and\s+a\s+half|"
                           r"an?\s+hour\s+and\s+a\s+half))\b"),
         ("while", r"\b(?P<while>(?i:a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time))\b"),
         ("ref", rf"\b(?P<ref>(?i:{_alt(refs)}))\b"),
@@ -244,6 +245,12 @@ def _vocab() -> _V:
         ("set", rf"\b(?P<each>(?i:each|every|per|a|an))\s+(?:(?P<num>\d+|{numw}|other)\s+)?(?:(?P<sunit>"
                 rf"(?i:second|minute|hour|day|week|month|quarter|year|decade|night|morning|evening|weekend))|"
                 rf"{weekday}|{month}|(?P<season>{seasons}))\b(?![\s-](?:ago|earlier|later|before|-old|-long))"),
+        # a part of the day the text is about ("Dealers placed orders in the morning"), without its preposition
+        ("pod_ref", r"(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s))(?:(?P<the>the)\s+"
+                    r"(?P<pod>morning|afternoon|evening)|(?P<mpod>mid-?(?:morning|afternoon)|mid\s+(?:morning|afternoon)))\b"
+                    r"(?!\s+(?:of|and|or|hours|papers?|news|shows?|session|trading)\b)"),
+        # "the week of March 6": the week holding that day
+        ("week_of", rf"\b(?i:the\s+week\s+of)\s+{month}\s+{day}\b(?:,?\s+{year}\b)?"),
     ]
     # where each rule can match: around one of its words (lower case) or a hit of its digit pattern; a text with
     # none of them is not searched with that rule's pattern
@@ -271,7 +278,9 @@ def _vocab() -> _V:
                                        "minutes"}), None),
         "duration_half": (frozenset({"half"}), None), "while": (frozenset({"while", "time"}), None),
         "ref": (refs_l, None), "set_adv": (low(data["set_adverbs"]), None),
-        "set": (frozenset({"each", "every", "per"}), None),  # "a year" after an amount: the duration rule's
+        "set": (frozenset({"each", "every", "per"}), None),
+        "pod_ref": (frozenset({"morning", "afternoon", "evening", "midmorning", "midafternoon"}), None),
+        "week_of": (frozenset({"week"}), None),  # "a year" after an amount: the duration rule's
     }
     own = {  # rules that share a name but not their anchors, by their place in rules_src
         0: (frozenset(), r"\d\s*[aApP]\.?\s?[mM]"), 1: (low(t.split()[-1] for t in data["time_zones"]), None),
@@ -397,6 +406,9 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
         if unit == "second" and raw in ("a", "one") and re.match(
                 r"\s+(?!or\b|and\b|later\b|earlier\b|ago\b|before\b|after\b|of\b|to\b|in\b)[a-z]", text[m.end:m.end + 4]):
             return False  # "a second group", "a second betrayal": the ordinal
+    if rule == "quarter" and (g.get("qord") or "").lower() == "last" and not (g.get("year2") or g.get("qyrel")):
+        return False  # "the last quarter" alone is the one before the DCT's (the quarter_ref rule's); "the last
+        # half of 1989" is its second half
     if rule == "quarter_ref" and (g.get("det") or "").lower() == "a" and re.match(r"\s+of\b", text[m.end:m.end + 4]):
         return False  # "more than a quarter of the market": a fraction
     if rule == "duration_plural":

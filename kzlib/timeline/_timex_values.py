@@ -26,7 +26,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from kzlib.timeline._tense import _tense
 from kzlib.timeline._timex import (
@@ -68,28 +69,59 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
         return []
     v = _vocab()
     out: list[Timex] = []
-    state: dict[str, Any] = {"quarter": None, "quarter_pos": -10**9}
+    ref = _Reference()
     for c in kept:
-        t = _normalise(c, text, dct, v, state)
+        t = _normalise(c, text, dct, v, ref)
         if t is not None:
             out.append(t)
-            if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
-                with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
-                    state["last_day"], state["last_day_pos"] = dt.date.fromisoformat(t.value[:10]), c.end
-            if t.type == "DATE" and _MONTH_VALUE.fullmatch(t.value):
-                state["last_month"] = dt.date(int(t.value[:4]), int(t.value[5:7]), 1)
-            if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
-                state["last_year"] = int(t.value[:4])
-            if t.type == "DURATION" and _PART_YEAR.fullmatch(t.value):  # "the nine months": a year frame
-                state["year_pos"] = c.start
+            ref.note(t, c)
     return out
 
 
-def _frame_quarter(state: dict[str, Any], pos: int) -> tuple[int, int] | None:
+@dataclass
+class _Reference:
+    """The reference time of a text's anaphoric expressions: the dates it named last, updated after each
+    expression in reading order (Strötgen and Gertz's reference time; HeidelTime's narrative mode keeps one).
+
+    Deictic expressions ("yesterday", "last week", "Friday", "a year ago") count from the document creation
+    time, as news writes them; anaphoric ones count from what the text just named: "the following year"
+    from the last year named, "the following month" from the last month, "the next day", "that day", "the
+    previous Friday", "in the morning" and a bare clock time from the last day named (the last two only
+    within a few sentences, ``NEAR`` characters; beyond, the DCT). Quarters named in a financial report set
+    the frame of later "a year ago" and "the latest period" (:func:`_frame_quarter`).
+    """
+
+    NEAR: ClassVar[int] = 200  # characters: a day named this close before frames a bare time or part of day
+    day: dt.date | None = None  # the last day named (not one counted from another: "the next day")
+    day_pos: int = -10**9  # where it ended
+    month: dt.date | None = None  # the last month named (its first day)
+    year: int | None = None  # the last year named in full ("1995", "May 22, 1995", "June 1998")
+    quarter: tuple[int, int] | None = None  # the last past quarter named, (year, n)
+    quarter_pos: int = -10**9
+    year_pos: int = -1  # where a longer period than a quarter ("the nine months") was named last
+
+    def note(self, t: Timex, c: _Match) -> None:
+        """Take what the expression ``t`` (matched as ``c``) names as the new reference."""
+        if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
+            with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
+                self.day, self.day_pos = dt.date.fromisoformat(t.value[:10]), c.end
+        if t.type == "DATE" and _MONTH_VALUE.fullmatch(t.value):
+            self.month = dt.date(int(t.value[:4]), int(t.value[5:7]), 1)
+        if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
+            self.year = int(t.value[:4])
+        if t.type == "DURATION" and _PART_YEAR.fullmatch(t.value):  # "the nine months": a year frame
+            self.year_pos = c.start
+
+    def near_day(self, pos: int) -> dt.date | None:
+        """The last day named, when it ended less than ``NEAR`` characters before ``pos``."""
+        return self.day if pos - self.day_pos < self.NEAR else None
+
+
+def _frame_quarter(state: _Reference, pos: int) -> tuple[int, int] | None:
     """The quarter a report's "a year ago" compares with: the last one named within 3,000 characters,
     unless a longer period ("the nine months") was named since."""
-    q = state.get("quarter")
-    if q is None or pos - state["quarter_pos"] >= 3000 or state.get("year_pos", -1) > state["quarter_pos"]:
+    q = state.quarter
+    if q is None or pos - state.quarter_pos >= 3000 or state.year_pos > state.quarter_pos:
         return None
     return q
 
@@ -158,7 +190,7 @@ def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
     return s, e
 
 
-def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str, Any]) -> Timex | None:
+def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Reference) -> Timex | None:
     g = c.g
     rule = c.rule
     s, e = c.start, c.end
@@ -207,9 +239,14 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         return _ymd(dct) if dct else "XXXX-XX-XX"
 
     if rule == "time":
-        date = day_of(g.get("tweekday"), g.get("tdeictic"), g.get("month2"), g.get("tday"), g.get("tyear"))
-        if not (g.get("tweekday") or g.get("tdeictic") or g.get("month2")) and s - state.get("last_day_pos", -999) < 200:
-            date = _ymd(state["last_day"])  # "on Friday ... at 10:35 a.m.": a clock time on the day just named
+        wd = g.get("tweekday")
+        if not (wd or g.get("tdeictic") or g.get("month2")) and (later := _DAY_AFTER_TIME.match(text, e)):
+            wd = later.group(1)  # "at 10:35 a.m. (0735 GMT) Friday": the day named after the time, in its clause
+        if wd and _DEADLINE_BEFORE.search(text, max(0, s - 10), s):
+            tense = "future"  # "until 9 a.m. Tuesday": a deadline ahead
+        date = day_of(wd, g.get("tdeictic"), g.get("month2"), g.get("tday"), g.get("tyear"))
+        if not (wd or g.get("tdeictic") or g.get("month2")) and (near := state.near_day(s)):
+            date = _ymd(near)  # "on Friday ... at 10:35 a.m.": a clock time on the day just named
         if g.get("noon"):
             w = g["noon"].lower()
             hh, mi = ("24", "00") if w == "midnight" else ("12", "00")
@@ -309,7 +346,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         unit = g["qunit"].lower()
         if unit == "period" and not (g.get("arel") or g.get("ago")):
             return None
-        nq: int | None = v.ordinal_of.get((g.get("qord") or "").lower())
+        qord = (g.get("qord") or "").lower()
+        nq: int | None = (2 if unit == "half" else 4) if qord == "last" else v.ordinal_of.get(qord)
         half = unit == "half"
         yrel = _SPACES.sub(" ", (g.get("yrel") or g.get("arel") or "").lower())
         det = (g.get("det") or "").lower()
@@ -343,17 +381,17 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
                 if ago:
                     y -= 1
             if (y, nq) < (dct.year, _quarter_of(dct)) and unit == "quarter":
-                state["quarter"], state["quarter_pos"] = (y + (1 if ago else 0), nq), s
+                state.quarter, state.quarter_pos = (y + (1 if ago else 0), nq), s
             return T("DATE", f"{y:04d}-Q{nq}")
         # "the quarter", "the latest period", "the year-ago quarter": the quarter being reported on
-        q = state.get("quarter")
+        q = state.quarter
         if yrel == "current":
             y, nq = dct.year, _quarter_of(dct)
         elif yrel in ("latest", "most recent", "just-ended", "just ended", "latest fiscal") and not (
-                q is not None and s - state["quarter_pos"] < 3000):
+                q is not None and s - state.quarter_pos < 3000):
             last = _shift(dct.replace(day=1), "quarter", -1)
             y, nq = last.year, _quarter_of(last)
-        elif q is not None and s - state["quarter_pos"] < 3000:
+        elif q is not None and s - state.quarter_pos < 3000:
             y, nq = q
             if unit == "period" and year and _frame_quarter(state, s) is None:
                 return T("DATE", f"{int(year):04d}")  # "for the nine months ... in the 1988 period"
@@ -415,6 +453,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         if rel in ("early", "late", "earlier", "later"):
             mod = "START" if rel == "early" else ("END" if rel == "late" else "")
             rel = ""
+        if rel in ("the following", "the previous") and state.day is not None:
+            # anaphoric: "down 4.5% from the previous Friday" counts from the day the text is about
+            wday = _weekday(v.weekday_of[g["weekday"].lower()], state.day, "", "next" if rel == "the following" else "last")
+            return T("DATE", _ymd(wday) if wday else "XXXX-XX-XX")
         if rel in ("the following", "the previous", "that"):
             rel = {"the following": "next", "the previous": "last"}.get(rel, "")
         tn = get_tense()
@@ -449,11 +491,11 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
             return T("DATE", f"{dct.year // 10 + step:03d}")
         if rel in ("the past", "the last") and unit in ("year",) and dct is not None:
             return T("DATE", f"{dct.year - 1:04d}")  # "over the past year": TimeBank dates it as last year
-        if rel in ("the following", "the previous") and unit == "month" and state.get("last_month"):
-            d = _shift(state["last_month"], "month", step)  # "In March ... The following month": April
+        if rel in ("the following", "the previous") and unit == "month" and state.month:
+            d = _shift(state.month, "month", step)  # "In March ... The following month": April
             return T("DATE", f"{d.year:04d}-{d.month:02d}")
-        if rel in ("the following", "the previous") and unit == "year" and state.get("last_year"):
-            return T("DATE", f"{state['last_year'] + step:04d}")  # "In 1995 ... the following year": 1996
+        if rel in ("the following", "the previous") and unit == "year" and state.year:
+            return T("DATE", f"{state.year + step:04d}")  # "In 1995 ... the following year": 1996
         if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
             # "the past week": a period of one unit back from now (TimeML duration)
             if unit == "weekend":
@@ -491,7 +533,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 
     if rule == "refday":
         w = _SPACES.sub(" ", g["rd"].lower())
-        ref_day = state.get("last_day") or dct
+        ref_day = state.day or dct
         if ref_day is None:
             return T("DATE", "XXXX-XX-XX")
         shift = 1 if any(x in w for x in ("next", "following", "after")) else (
@@ -499,7 +541,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         return T("DATE", _ymd(ref_day + dt.timedelta(days=shift)))
     if rule == "refyear":
         w = _SPACES.sub(" ", g["ry"].lower())
-        base_year = state.get("last_year") or (dct.year if dct else None)
+        base_year = state.year or (dct.year if dct else None)
         if base_year is None:
             return T("DATE", "XXXX")
         return T("DATE", f"{base_year + {'the following': 1, 'the previous': -1, 'the preceding': -1}.get(w, 0):04d}")
@@ -599,9 +641,22 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
         h = g["half"].lower()
         if "hour" in h:
             return T("DURATION", "PT30M" if h.startswith(("half", "a half")) else "PT1H30M")
+        if h.endswith("and a half"):  # "a minute and a half", "a year and a half"
+            for u, val in (("minute", "PT1M30S"), ("year", "P18M"), ("decade", "P15Y"), ("century", "P150Y")):
+                if u in h:
+                    return T("DURATION", val)
         for u, val in (("day", "PT12H"), ("year", "P6M"), ("century", "P50Y"), ("decade", "P5Y")):
             if u in h:
                 return T("DURATION", val)
+        return None
+    if rule == "pod_ref":  # the part of the day just named, or of the DCT's day
+        base = state.near_day(s) or dct
+        pod = (g.get("pod") or g["mpod"].replace("-", " ").split()[-1].removeprefix("mid")).lower()
+        return T("TIME", f"{_ymd(base) if base else 'XXXX-XX-XX'}T{v.pod_of[pod]}")
+    if rule == "week_of":
+        value = day_of(None, None, g["month"], g["day"], g.get("year"))
+        with contextlib.suppress(ValueError):
+            return T("DATE", _week(dt.date.fromisoformat(value)))
         return None
     if rule == "while":
         return T("DURATION", "PXX")
@@ -632,6 +687,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: dict[str
 
 # a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
 # through January": a past period)
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till|by)\s+$")
+# a weekday named right after a clock time, within its clause: "10:35 a.m. (0735 GMT) Friday", "10 p.m. local time
+# Wednesday" (the weekday is an expression of its own; it dates the time)
+_DAY_AFTER_TIME = re.compile(r"[^.;:!?\n]{0,24}?\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _PAST_PERFECT = re.compile(r"[^.;:]*?\b(?:had|hadn't)\b")  # "Until Thursday, they had not called him": before it
 _UNTIL_BEFORE = re.compile(r"(?i)(?:\b(?:until|till|by)|(?<!months)(?<!weeks)(?<!years)(?<!year)(?<!quarter)"
                            r"(?<!period)(?<!days)\s+through)\s+$")
