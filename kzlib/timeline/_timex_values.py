@@ -385,6 +385,15 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             return T("DATE", f"{y:04d}-Q{nq}")
         # "the quarter", "the latest period", "the year-ago quarter": the quarter being reported on
         q = state.quarter
+        if unit == "quarter" and not (yrel or ago or year) and (q is None or s - state.quarter_pos >= 3000) and (
+                end := _ENDED.match(text, e)):
+            # "the quarter ended July 31", no quarter named before (a fiscal one keeps its number): the calendar
+            # quarter holding most of its three months (May-July: Q2)
+            mo = v.month_of[end.group(1).rstrip(".").lower()]
+            mid = (mo - 2) % 12 + 1
+            y = dct.year - (1 if mo > dct.month else 0) - (1 if mid > mo else 0)
+            state.quarter, state.quarter_pos = (y, (mid - 1) // 3 + 1), s
+            return T("DATE", f"{y:04d}-Q{(mid - 1) // 3 + 1}")
         if yrel == "current":
             y, nq = dct.year, _quarter_of(dct)
         elif yrel in ("latest", "most recent", "just-ended", "just ended", "latest fiscal") and not (
@@ -491,6 +500,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             return T("DATE", f"{dct.year // 10 + step:03d}")
         if rel in ("the past", "the last") and unit in ("year",) and dct is not None:
             return T("DATE", f"{dct.year - 1:04d}")  # "over the past year": TimeBank dates it as last year
+        if rel in ("the next", "the coming") and unit == "year" and dct is not None:
+            return T("DATE", f"{dct.year + 1:04d}")  # and "over the next year" as next year
         if rel in ("the following", "the previous") and unit == "month" and state.month:
             d = _shift(state.month, "month", step)  # "In March ... The following month": April
             return T("DATE", f"{d.year:04d}-{d.month:02d}")
@@ -687,6 +698,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
 
 # a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
 # through January": a past period)
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]{2,8}\.?)\s+[0-3]?\d\b")
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till|by)\s+$")
 # a weekday named right after a clock time, within its clause: "10:35 a.m. (0735 GMT) Friday", "10 p.m. local time
 # Wednesday" (the weekday is an expression of its own; it dates the time)
