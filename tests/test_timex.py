@@ -221,3 +221,16 @@ def test_the_next_year_is_next_year_as_the_past_year_is_last_year() -> None:
     assert _timex("The plants will be closed over the next year, a spokesman said.", "1989-11-02") == [
         ("the next year", "DATE", "1990")]
     assert _timex("Sales rose over the past year.", "1989-11-02") == [("the past year", "DATE", "1988")]
+
+
+def test_a_second_day_after_and_shares_the_month() -> None:
+    # the summit "on April 24 and 25" (DCT in February 1999: the coming April); "April 24 and 25 people" is no date
+    assert _timex("The summit will be held on April 24 and 25.", "1999-02-10") == [
+        ("April 24", "DATE", "1999-04-24"), ("25", "DATE", "1999-04-25")]
+    assert _timex("The summit will be held on April 24 and 25 people will come.", "1999-02-10") == [
+        ("April 24", "DATE", "1999-04-24")]
+
+
+def test_a_year_after_pre_or_post_is_no_count() -> None:
+    # "post-1959 politics": the years after 1959 (a plural noun after a bare year is otherwise a count: "1959 trucks")
+    assert _timex("The post-1959 politics split families.", "2000-02-24") == [("post-1959", "DATE", "1959")]

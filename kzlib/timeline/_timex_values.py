@@ -75,7 +75,14 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
         if t is not None:
             out.append(t)
             ref.note(t, c)
+            if c.rule == "month_day" and (more := _AND_DAY.match(text, c.end)) and _DAY_VALUE.fullmatch(t.value):
+                with contextlib.suppress(ValueError):  # "on April 24 and 25": the second day, of the same month
+                    d = dt.date.fromisoformat(t.value).replace(day=int(more.group(1)))
+                    out.append(Timex(more.start(1), more.end(1), more.group(1), "DATE", _ymd(d), "", c.rule))
     return out
+
+
+_AND_DAY = re.compile(r"\s+(?:and|or)\s+([0-3]?\d)(?!\d)(?=\s*(?:[.,;:)]|$))")
 
 
 @dataclass
