@@ -234,3 +234,8 @@ def test_a_second_day_after_and_shares_the_month() -> None:
 def test_a_year_after_pre_or_post_is_no_count() -> None:
     # "post-1959 politics": the years after 1959 (a plural noun after a bare year is otherwise a count: "1959 trucks")
     assert _timex("The post-1959 politics split families.", "2000-02-24") == [("post-1959", "DATE", "1959")]
+
+
+def test_a_weekday_after_a_clock_time_and_another_clause_is_not_its_day() -> None:
+    # 1998-08-08 is a Saturday: "at 10 a.m." with no day of its own is the DCT's; Friday belongs to the vote
+    assert ("10 a.m.", "TIME", "1998-08-08T10:00") in _timex("Talks start at 10 a.m. and the vote is Friday.", "1998-08-08")

@@ -363,8 +363,8 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
         if not (g.get("fiscal") or g.get("pmod")):
             if not 1000 <= y <= 9999:
                 return False
-            if _COUNT_AFTER.match(text, m.end) and not re.search(r"(?i)\b(?:in|since|of|by)\s+$", pre) and not (
-                    g["_full"][:4].lower() in ("pre-", "post")):  # "post-1959 politics": a period, no count
+            if _COUNT_AFTER.match(text, m.end) and not re.search(r"(?i)\b(?:in|since|of|by)\s+$", pre) and (
+                    g["_full"][:4].lower() not in ("pre-", "post")):  # "post-1959 politics": a period, no count
                 return False
             if re.search(r"(?i)(?:\bno\.|\bnumber|#|\bflight|\broute|\bpage|\bp\.|\broom|\bat)\s*$", pre):
                 return False

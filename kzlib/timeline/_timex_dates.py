@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 
 from kzlib.timeline._timex import _SPACES, _V
 
@@ -159,3 +160,51 @@ def _weekday(wd: int, dct: dt.date | None, tense: str, rel: str = "") -> dt.date
     if tense == "future":
         return dct + dt.timedelta(days=ahead)
     return dct - dt.timedelta(days=back)
+
+
+_POINT = [
+    (re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?"), "day"),
+    (re.compile(r"(\d{4})-W(\d\d)-WE"), "weekend"),
+    (re.compile(r"(\d{4})-W(\d\d)"), "week"),
+    (re.compile(r"(\d{4})-(\d\d)"), "month"),
+    (re.compile(r"(\d{4})"), "year"),
+    (re.compile(r"(\d{3})"), "decade"),
+]
+
+
+def value_to_point(value: str) -> tuple[str, str] | None:
+    """The ISO date and granularity (the timeline's) a TIMEX3 DATE/TIME value stands for, or None (quarters,
+    seasons, references, durations, values with unknown parts).
+
+    Example:
+        >>> value_to_point("1998-W12"), value_to_point("199"), value_to_point("P5Y")
+        (('1998-03-16', 'week'), ('1990', 'decade'), None)
+    """
+    for pat, gran in _POINT:
+        m = pat.fullmatch(value)
+        if not m:
+            continue
+        try:
+            if gran == "day":
+                y, mo, d = map(int, m.groups())
+                return dt.date(y, mo, d).isoformat(), "day"
+            if gran in ("week", "weekend"):
+                y, w = map(int, m.groups())
+                monday = dt.date.fromisocalendar(y, w, 1)
+                if gran == "weekend":
+                    return (monday + dt.timedelta(days=5)).isoformat(), "weekend"
+                return monday.isoformat(), "week"
+            if gran == "month":
+                y, mo = map(int, m.groups())
+                if not (1 <= y and 1 <= mo <= 12):
+                    return None
+                return f"{y:04d}-{mo:02d}", "month"
+            if gran == "year":
+                y = int(m.group(1))
+                return (f"{y:04d}", "year") if y >= 1 else None
+            if gran == "decade":
+                y = int(m.group(1)) * 10
+                return (f"{y:04d}", "decade") if y >= 1 else None
+        except ValueError:
+            return None
+    return None

@@ -8,8 +8,10 @@ the month and weekday names of ``data/temporal.yaml`` find the expressions with 
 ``1998-03-22T10:30``, ``XXXX-12`` ...), and resolve relative expressions against the document creation
 time (DCT) with the tense of their sentence: "Friday" in a past-tense sentence of a Wednesday story is
 the Friday before, in a future one the Friday after; "Dec. 15" in a November story is next month when the
-sentence looks ahead. Quarters mentioned in a financial report set the frame of later "a year ago" and
-"the latest period".
+sentence looks ahead. Anaphoric expressions ("the following year", "the next day", "the previous Friday",
+"in the morning", a bare clock time) count from the reference time instead, the dates the text named last
+(:class:`kzlib.timeline._timex_reference._Reference`); quarters mentioned in a financial report set the frame
+of later "a year ago" and "the latest period".
 
 Used by :func:`kzlib.timeline.extract_dates` (columns ``timex_type``, ``timex_value``, ``timex_start``,
 ``timex_end``); :func:`tag` is the entry point, :func:`kzlib.timeline._timex.find` the search it resolves.
@@ -26,15 +28,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Any, ClassVar
 
 from kzlib.timeline._tense import _tense
 from kzlib.timeline._timex import (
     _DAY_VALUE,
     _MONEY_BEFORE,
-    _MONTH_VALUE,
-    _PART_YEAR,
     _RATE_BEFORE,
     _SPACES,
     _V,
@@ -56,7 +54,9 @@ from kzlib.timeline._timex_dates import (
     _year_of_weekday,
     _yearless,
     _ymd,
+    value_to_point,
 )
+from kzlib.timeline._timex_reference import _frame_quarter, _Reference
 
 __all__ = ["tag", "value_to_point"]
 
@@ -83,54 +83,6 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) ->
 
 
 _AND_DAY = re.compile(r"\s+(?:and|or)\s+([0-3]?\d)(?!\d)(?=\s*(?:[.,;:)]|$))")
-
-
-@dataclass
-class _Reference:
-    """The reference time of a text's anaphoric expressions: the dates it named last, updated after each
-    expression in reading order (Strötgen and Gertz's reference time; HeidelTime's narrative mode keeps one).
-
-    Deictic expressions ("yesterday", "last week", "Friday", "a year ago") count from the document creation
-    time, as news writes them; anaphoric ones count from what the text just named: "the following year"
-    from the last year named, "the following month" from the last month, "the next day", "that day", "the
-    previous Friday", "in the morning" and a bare clock time from the last day named (the last two only
-    within a few sentences, ``NEAR`` characters; beyond, the DCT). Quarters named in a financial report set
-    the frame of later "a year ago" and "the latest period" (:func:`_frame_quarter`).
-    """
-
-    NEAR: ClassVar[int] = 200  # characters: a day named this close before frames a bare time or part of day
-    day: dt.date | None = None  # the last day named (not one counted from another: "the next day")
-    day_pos: int = -10**9  # where it ended
-    month: dt.date | None = None  # the last month named (its first day)
-    year: int | None = None  # the last year named in full ("1995", "May 22, 1995", "June 1998")
-    quarter: tuple[int, int] | None = None  # the last past quarter named, (year, n)
-    quarter_pos: int = -10**9
-    year_pos: int = -1  # where a longer period than a quarter ("the nine months") was named last
-
-    def note(self, t: Timex, c: _Match) -> None:
-        """Take what the expression ``t`` (matched as ``c``) names as the new reference."""
-        if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
-            with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
-                self.day, self.day_pos = dt.date.fromisoformat(t.value[:10]), c.end
-        if t.type == "DATE" and _MONTH_VALUE.fullmatch(t.value):
-            self.month = dt.date(int(t.value[:4]), int(t.value[5:7]), 1)
-        if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
-            self.year = int(t.value[:4])
-        if t.type == "DURATION" and _PART_YEAR.fullmatch(t.value):  # "the nine months": a year frame
-            self.year_pos = c.start
-
-    def near_day(self, pos: int) -> dt.date | None:
-        """The last day named, when it ended less than ``NEAR`` characters before ``pos``."""
-        return self.day if pos - self.day_pos < self.NEAR else None
-
-
-def _frame_quarter(state: _Reference, pos: int) -> tuple[int, int] | None:
-    """The quarter a report's "a year ago" compares with: the last one named within 3,000 characters,
-    unless a longer period ("the nine months") was named since."""
-    q = state.quarter
-    if q is None or pos - state.quarter_pos >= 3000 or state.year_pos > state.quarter_pos:
-        return None
-    return q
 
 
 def _rel_step(rel: str) -> int | None:
@@ -668,9 +620,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
                 return T("DURATION", val)
         return None
     if rule == "pod_ref":  # the part of the day just named, or of the DCT's day
-        base = state.near_day(s) or dct
+        on_day = state.near_day(s) or dct
         pod = (g.get("pod") or g["mpod"].replace("-", " ").split()[-1].removeprefix("mid")).lower()
-        return T("TIME", f"{_ymd(base) if base else 'XXXX-XX-XX'}T{v.pod_of[pod]}")
+        return T("TIME", f"{_ymd(on_day) if on_day else 'XXXX-XX-XX'}T{v.pod_of[pod]}")
     if rule == "week_of":
         value = day_of(None, None, g["month"], g["day"], g.get("year"))
         with contextlib.suppress(ValueError):
@@ -709,55 +661,8 @@ _ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]{2,8}\.?)\s+[0-3]?\d\b")
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till|by)\s+$")
 # a weekday named right after a clock time, within its clause: "10:35 a.m. (0735 GMT) Friday", "10 p.m. local time
 # Wednesday" (the weekday is an expression of its own; it dates the time)
-_DAY_AFTER_TIME = re.compile(r"[^.;:!?\n]{0,24}?\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_DAY_AFTER_TIME = re.compile(r"(?:(?!\b(?:and|or|but|while|when|until|before|after|by|to)\b)[^.;:!?\n]){0,24}?\b(?:on\s+)?"
+                             r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _PAST_PERFECT = re.compile(r"[^.;:]*?\b(?:had|hadn't)\b")  # "Until Thursday, they had not called him": before it
 _UNTIL_BEFORE = re.compile(r"(?i)(?:\b(?:until|till|by)|(?<!months)(?<!weeks)(?<!years)(?<!year)(?<!quarter)"
                            r"(?<!period)(?<!days)\s+through)\s+$")
-
-
-_POINT = [
-    (re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?"), "day"),
-    (re.compile(r"(\d{4})-W(\d\d)-WE"), "weekend"),
-    (re.compile(r"(\d{4})-W(\d\d)"), "week"),
-    (re.compile(r"(\d{4})-(\d\d)"), "month"),
-    (re.compile(r"(\d{4})"), "year"),
-    (re.compile(r"(\d{3})"), "decade"),
-]
-
-
-def value_to_point(value: str) -> tuple[str, str] | None:
-    """The ISO date and granularity (the timeline's) a TIMEX3 DATE/TIME value stands for, or None (quarters,
-    seasons, references, durations, values with unknown parts).
-
-    Example:
-        >>> value_to_point("1998-W12"), value_to_point("199"), value_to_point("P5Y")
-        (('1998-03-16', 'week'), ('1990', 'decade'), None)
-    """
-    for pat, gran in _POINT:
-        m = pat.fullmatch(value)
-        if not m:
-            continue
-        try:
-            if gran == "day":
-                y, mo, d = map(int, m.groups())
-                return dt.date(y, mo, d).isoformat(), "day"
-            if gran in ("week", "weekend"):
-                y, w = map(int, m.groups())
-                monday = dt.date.fromisocalendar(y, w, 1)
-                if gran == "weekend":
-                    return (monday + dt.timedelta(days=5)).isoformat(), "weekend"
-                return monday.isoformat(), "week"
-            if gran == "month":
-                y, mo = map(int, m.groups())
-                if not (1 <= y and 1 <= mo <= 12):
-                    return None
-                return f"{y:04d}-{mo:02d}", "month"
-            if gran == "year":
-                y = int(m.group(1))
-                return (f"{y:04d}", "year") if y >= 1 else None
-            if gran == "decade":
-                y = int(m.group(1)) * 10
-                return (f"{y:04d}", "decade") if y >= 1 else None
-        except ValueError:
-            return None
-    return None

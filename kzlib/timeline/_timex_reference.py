@@ -1,0 +1,65 @@
+"""The reference time of the TimeML tagger (part of the private TimeML tagger of :mod:`kzlib.timeline`, used by
+:mod:`kzlib.timeline._timex_values`): what a text named last, for its anaphoric expressions."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from kzlib.timeline._timex import _DAY_VALUE, _MONTH_VALUE, _PART_YEAR, Timex, _Match
+
+
+@dataclass
+class _Reference:
+    """The reference time of a text's anaphoric expressions: the dates it named last, updated after each
+    expression in reading order (Strötgen and Gertz's reference time; HeidelTime's narrative mode keeps one).
+
+    Deictic expressions ("yesterday", "last week", "Friday", "a year ago") count from the document creation
+    time, as news writes them; anaphoric ones count from what the text just named: "the following year"
+    from the last year named, "the following month" from the last month, "the next day", "that day", "the
+    previous Friday", "in the morning" and a bare clock time from the last day named (the last two only
+    within a few sentences, ``NEAR`` characters; beyond, the DCT). Quarters named in a financial report set
+    the frame of later "a year ago" and "the latest period" (:func:`_frame_quarter`).
+
+    Example:
+        >>> from kzlib.timeline._timex_values import tag
+        >>> [(t.text, t.value) for t in tag("Stocks fell Thursday, Oct. 26, from the previous Friday.",
+        ...                                 dt.date(1989, 10, 30))]
+        [('Thursday, Oct. 26', '1989-10-26'), ('the previous Friday', '1989-10-20')]
+    """
+
+    NEAR: ClassVar[int] = 200  # characters: a day named this close before frames a bare time or part of day
+    day: dt.date | None = None  # the last day named (not one counted from another: "the next day")
+    day_pos: int = -10**9  # where it ended
+    month: dt.date | None = None  # the last month named (its first day)
+    year: int | None = None  # the last year named in full ("1995", "May 22, 1995", "June 1998")
+    quarter: tuple[int, int] | None = None  # the last past quarter named, (year, n)
+    quarter_pos: int = -10**9
+    year_pos: int = -1  # where a longer period than a quarter ("the nine months") was named last
+
+    def note(self, t: Timex, c: _Match) -> None:
+        """Take what the expression ``t`` (matched as ``c``) names as the new reference."""
+        if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
+            with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
+                self.day, self.day_pos = dt.date.fromisoformat(t.value[:10]), c.end
+        if t.type == "DATE" and _MONTH_VALUE.fullmatch(t.value):
+            self.month = dt.date(int(t.value[:4]), int(t.value[5:7]), 1)
+        if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
+            self.year = int(t.value[:4])
+        if t.type == "DURATION" and _PART_YEAR.fullmatch(t.value):  # "the nine months": a year frame
+            self.year_pos = c.start
+
+    def near_day(self, pos: int) -> dt.date | None:
+        """The last day named, when it ended less than ``NEAR`` characters before ``pos``."""
+        return self.day if pos - self.day_pos < self.NEAR else None
+
+
+def _frame_quarter(state: _Reference, pos: int) -> tuple[int, int] | None:
+    """The quarter a report's "a year ago" compares with: the last one named within 3,000 characters,
+    unless a longer period ("the nine months") was named since."""
+    q = state.quarter
+    if q is None or pos - state.quarter_pos >= 3000 or state.year_pos > state.quarter_pos:
+        return None
+    return q
