@@ -239,3 +239,13 @@ def test_a_year_after_pre_or_post_is_no_count() -> None:
 def test_a_weekday_after_a_clock_time_and_another_clause_is_not_its_day() -> None:
     # 1998-08-08 is a Saturday: "at 10 a.m." with no day of its own is the DCT's; Friday belongs to the vote
     assert ("10 a.m.", "TIME", "1998-08-08T10:00") in _timex("Talks start at 10 a.m. and the vote is Friday.", "1998-08-08")
+
+
+def test_a_capitalised_unit_inside_a_name_is_a_title() -> None:
+    # programmes and papers: "This Week", "60 Minutes", "USA Today" (in prose: "this week", "60 minutes", "today")
+    assert _timex('Baker said on ABC News\' "This Week," that the request helps.', "1990-08-13") == []
+    assert _timex("Gonzalez said on CBS's ''60 Minutes'' that they abuse him.", "2000-04-17") == []
+    assert _timex("He told USA Today the plan was dead.", "2000-04-17") == []
+    # a sentence's first word and a headline in capitals stay dates
+    assert _timex("Talks ended Friday. Today the sides meet again.", "2000-04-17")[-1] == ("Today", "DATE", "2000-04-17")
+    assert _timex("It rained all week. This week was dry.", "2000-04-17") == [("This week", "DATE", "2000-W16")]

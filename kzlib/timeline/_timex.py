@@ -340,9 +340,21 @@ class _Match:
     m: re.Match | None = None
 
 
+_TITLE_RULES = frozenset(["relunit", "deictic", "duration", "duration_plural", "ago"])
+_CAPITAL_UNIT = re.compile(r"\s[A-Z][a-z]")  # a capitalised word after the first: "This Week", "60 Minutes"
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")  # "VOA Today", "USA Today"
+
+
 def _plausible(m: _Match, text: str, v: _V) -> bool:
     g = m.g
     rule = m.rule
+    if rule in _TITLE_RULES:
+        full = g["_full"]
+        if not full.isupper() and _CAPITAL_UNIT.search(full):
+            return False  # a programme or a title ("ABC's This Week", "CBS's 60 Minutes"): in prose, "this week"
+        if rule == "deictic" and full[:1].isupper() and _NAME_BEFORE.search(text, max(0, m.start - 20), m.start) and \
+                not re.search(r"[.!?:]['\"’”]?\s+\S+\s+$", text[max(0, m.start - 30):m.start]):
+            return False  # "USA Today", "VOA Today": a name's last word (not a sentence's first: "Friday. Today")
     if g.get("day") is not None and not 1 <= int(g["day"]) <= 31:
         return False
     if rule in ("month", "month_day") and g.get("month"):
