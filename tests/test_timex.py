@@ -249,3 +249,10 @@ def test_a_capitalised_unit_inside_a_name_is_a_title() -> None:
     # a sentence's first word and a headline in capitals stay dates
     assert _timex("Talks ended Friday. Today the sides meet again.", "2000-04-17")[-1] == ("Today", "DATE", "2000-04-17")
     assert _timex("It rained all week. This week was dry.", "2000-04-17") == [("This week", "DATE", "2000-W16")]
+
+
+def test_irregular_past_forms_and_passives_mark_the_tense() -> None:
+    # 2000-01-12 is a Wednesday: "fought Monday" is the Monday before, though "will" comes earlier in the sentence
+    assert _timex("The guerrillas that will face trial fought Monday.", "2000-01-12") == [("Monday", "DATE", "2000-01-10")]
+    # "is heard": a passive's participle says nothing, its "is" does (May after a March DCT: the coming one)
+    assert _timex("The relatives could lose when the case is heard in May.", "2000-03-29") == [("May", "DATE", "2000-05")]

@@ -12,7 +12,11 @@ _FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expe
                  r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would|(?:agree[sd]?|agreements?|decided?|vot(?:ed|es?)|"
                  r"offer(?:ed|s)?|promised?|pledged?|vowed?|likely|supposed|about|ready|planning|planned|proposed?)\s+to")
 _PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
-               r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|(?!un)[a-z]{2,}ed")  # "unnamed": an adjective
+               r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|brought|thought|found|kept|led|ran|sent|spent|"
+               r"struck|knew|grew|threw|fled|fought|caught|taught|sought|built|felt|meant|stood|understood|chose|"
+               r"drove|broke|stole|froze|shot|heard|hung|sank|shrank|withdrew|lent|dealt|sat|slept|swept|drew|flew|"
+               r"hid|overcame|overthrew|sprang|stuck|swore|swung|tore|woke|underwent|upheld|withheld|oversaw|"
+               r"(?!un)[a-z]{2,}ed")  # irregular past forms that are no present or plural noun  # "unnamed": an adjective
 # the tense markers of a sentence, in one pass: a future marker, a past form, a present form (each word starts
 # with a letter: the lookahead skips the ends of words without trying every word)
 _TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
@@ -20,7 +24,7 @@ _TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST
 # the same, case-sensitive, for lower-case text: the engine skips an alternative at its first letter (with
 # IGNORECASE it enters each of them at every word)
 _TENSE_LOWER = re.compile(_TENSE.pattern)
-_AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+(?:[a-z]+\s+){0,3})?$", re.IGNORECASE)  # "had been due to expire"
 _QUOTE = re.compile(r"''|``|[\"“”]")
 _SENT_L = re.compile(r"(?:[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
@@ -58,7 +62,7 @@ def _tense(text: str, start: int, end: int) -> str:
             else:
                 aux = _AUX_BEFORE.search(text, max(s, m_start - 25), m_start)
                 if aux:
-                    if aux.group(1).lower() in ("be", "been", "being"):
+                    if aux.group(1).lower() in ("be", "been", "being", "is", "are", "was", "were"):
                         continue  # a passive: its auxiliary carries the tense
                     kind = "future"  # "will be paid", "to be completed"
         if kind == "future" and _HAD_BEEN.search(text, max(s, m_start - 30), m_start):
