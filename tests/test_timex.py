@@ -256,3 +256,23 @@ def test_irregular_past_forms_and_passives_mark_the_tense() -> None:
     assert _timex("The guerrillas that will face trial fought Monday.", "2000-01-12") == [("Monday", "DATE", "2000-01-10")]
     # "is heard": a passive's participle says nothing, its "is" does (May after a March DCT: the coming one)
     assert _timex("The relatives could lose when the case is heard in May.", "2000-03-29") == [("May", "DATE", "2000-05")]
+
+
+def test_that_week_that_month_and_that_summer_count_from_what_the_text_named() -> None:
+    # a story of 20 January 2022 about January 2021: "that month" is January 2021, not the DCT's month
+    text = "Protests began in January 2021. That month, the president resigned. The same month, prices rose."
+    assert [v for _, _, v in _timex(text, "2022-01-20")] == ["2021-01", "2021-01", "2021-01"]
+    # 2 January 2021 is a Saturday (ISO week 53 of 2020); the following week is week 1 of 2021
+    text = "Protests began on Jan. 2, 2021. That week, troops came. The following week, they left."
+    assert [v for _, _, v in _timex(text, "2022-01-20")] == ["2021-01-02", "2020-W53", "2021-W01"]
+    assert _timex("Protests began in 2019. That summer, troops arrived.", "2022-01-20")[-1] == (
+        "That summer", "DATE", "2019-SU")
+    # "that evening" is the evening of the day just named (a TIME, as "Friday evening")
+    assert _timex("Protests began on Jan. 2, 2021. That evening, troops arrived.", "2022-01-20")[-1] == (
+        "That evening", "TIME", "2021-01-02TEV")
+    # with nothing named before, "that week" has no known week; "over the following week" stays a duration; and
+    # "that" opening a clause is no determiner
+    assert _timex("That week was hard.", "2022-01-20") == [("That week", "DATE", "XXXX-WXX")]
+    assert _timex("We hope that weekend talks will help.", "2022-01-20") == []
+    assert _timex("Prices will fall over the following week.", "2022-01-20") == [
+        ("the following week", "DURATION", "P1W")]

@@ -195,7 +195,7 @@ def _vocab() -> _V:
         ("year_ago_adj", r"\b(?P<yago>(?i:year-ago|year-earlier|year-before|prior-year|year\s+ago))\b(?!\s+(?i:"
                          r"quarter|period))"),
         # seasons
-        ("season", rf"\b(?:(?P<rel>(?i:this|last|next|early|late|the\s+early|the\s+late|the|this\s+past|"
+        ("season", rf"\b(?:(?P<rel>(?i:this|last|next|that|early|late|the\s+early|the\s+late|the|this\s+past|"
                    rf"this\s+coming|mid|the\s+coming|the\s+past))[\s-]+)?(?P<season>{seasons})(?:\s+(?:of\s+)?"
                    rf"{year}\b)?"),
         # deictic days, parts of days
@@ -210,7 +210,8 @@ def _vocab() -> _V:
                     rf"following|the\s+previous|that))\s+)?{weekday}(?P<plural>s)?(?:\s+(?P<pod>{pods})(?P<podpl>s)?)?\b"),
         # relative weeks, months, years, weekends
         ("relunit", r"\b(?:(?P<pmod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start"
-                    r"\s+of|the\s+middle\s+of|end\s+of|mid))[\s-]+)?(?P<rel>(?i:this|last|next|the\s+current|"
+                    r"\s+of|the\s+middle\s+of|end\s+of|mid))[\s-]+)?(?P<rel>(?i:(?:that|the\s+same)(?=\s+(?:week|weekend|month)\b)|"
+                    r"this|last|next|the\s+current|"
                     r"the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+next|the\s+last|the|"
                     r"the\s+current\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|the\s+fiscal))\s+"
                     r"(?P<unit>(?i:week|weekend|month|year|decade|calendar\s+year|fiscal\s+year))\b(?!-)"),
@@ -220,7 +221,7 @@ def _vocab() -> _V:
         ("in_year", r"\b(?P<rel>(?i:the\s+full|the\s+whole|the\s+entire|the\s+calendar))\s+(?P<unit>(?i:year))\b"),
         ("in_year", r"\b(?:(?i:the)\s+)?(?P<unit>(?i:year))(?:'s)?[\s-]+(?P<pmod>(?i:end))\b"),
         ("refday", r"\b(?:(?P<pmod>(?i:earlier|later))\s+(?=(?i:that)\b))?(?P<rd>(?i:the\s+(?:next|following|previous|preceding)\s+(?:day|morning|night)|the\s+day\s+"
-                   r"(?:before|after)(?=\s*[,.;:)]|\s*$)|that\s+(?:same\s+)?(?:day|night|morning)|the\s+same\s+day))\b"),
+                   r"(?:before|after)(?=\s*[,.;:)]|\s*$)|that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|the\s+same\s+day))\b"),
         ("refyear", r"\b(?:(?P<pmod>(?i:earlier|later))\s+(?=(?i:that)\b))?(?P<ry>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding))\s+(?i:year)\b"
                     r"(?!-|'s)"),
         ("holiday", rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>(?i:{_alt(holidays)}))\b"),
@@ -268,7 +269,7 @@ def _vocab() -> _V:
         "year_ago_adj": (frozenset({"ago", "earlier", "before", "prior"}), None), "season": (seasons_l, None),
         "weekday": (weekdays_l | low(w + "s" for w in weekdays_l if len(w) > 3), None),  # and "Mondays"
         "relunit": (frozenset({"week", "weekend", "month", "year", "decade"}), None),
-        "refday": (frozenset({"day", "night", "morning"}), None),
+        "refday": (frozenset({"day", "night", "morning", "afternoon", "evening"}), None),
         "refyear": (frozenset({"year"}), None),
         "holiday": (low(w.split()[0].replace("'s", "") for w in holidays), None),
         "in_year": (frozenset({"week", "month", "year"}), None),
@@ -340,6 +341,9 @@ class _Match:
     m: re.Match | None = None
 
 
+# what comes before "that week", "that month" when it is a time: a sentence's start, a preposition, a comma
+_THAT_TIME_BEFORE = re.compile(r"(?:^|[.!?:;,(\"'`“]\s*|\n\s*|\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]f|[Ff]or|[Ss]ince|[Ff]rom|"
+                               r"[Aa]fter|[Bb]efore|[Oo]n|[Tt]hrough|[Tt]hroughout|[Aa]t)\s+)$")
 _TITLE_RULES = frozenset(["relunit", "deictic", "duration", "duration_plural", "ago"])
 _CAPITAL_UNIT = re.compile(r"\s[A-Z][a-z]")  # a capitalised word after the first: "This Week", "60 Minutes"
 _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")  # "VOA Today", "USA Today"
@@ -348,6 +352,9 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")  # "VOA Today", "USA Today"
 def _plausible(m: _Match, text: str, v: _V) -> bool:
     g = m.g
     rule = m.rule
+    if rule == "relunit" and (g.get("rel") or "").lower() == "that" and not g.get("pmod") and not (
+            _THAT_TIME_BEFORE.search(text, max(0, m.start - 12), m.start) or text[m.end:m.end + 1] in (",", ";")):
+        return False  # "we hope that weekend talks ...", "said that month-end ...": "that" opens a clause
     if rule in _TITLE_RULES:
         full = g["_full"]
         if not full.isupper() and _CAPITAL_UNIT.search(full):

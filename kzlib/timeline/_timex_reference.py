@@ -18,8 +18,10 @@ class _Reference:
 
     Deictic expressions ("yesterday", "last week", "Friday", "a year ago") count from the document creation
     time, as news writes them; anaphoric ones count from what the text just named: "the following year"
-    from the last year named, "the following month" from the last month, "the next day", "that day", "the
-    previous Friday", "in the morning" and a bare clock time from the last day named (the last two only
+    from the last year named, "the following month", "that month", "the same month" from the last month,
+    "that week", "the following week" and "the previous week" from the week of the last day, "that summer"
+    from the last year, month or day, "the next day", "that day", "that evening", "the previous Friday",
+    "in the morning" and a bare clock time from the last day named (the last two only
     within a few sentences, ``NEAR`` characters; beyond, the DCT). Quarters named in a financial report set
     the frame of later "a year ago" and "the latest period" (:func:`_frame_quarter`).
 
@@ -33,8 +35,10 @@ class _Reference:
     NEAR: ClassVar[int] = 200  # characters: a day named this close before frames a bare time or part of day
     day: dt.date | None = None  # the last day named (not one counted from another: "the next day")
     day_pos: int = -10**9  # where it ended
-    month: dt.date | None = None  # the last month named (its first day)
+    month: dt.date | None = None  # the month of the last month or day named (its first day)
+    month_pos: int = -10**9
     year: int | None = None  # the last year named in full ("1995", "May 22, 1995", "June 1998")
+    year_end: int = -10**9
     quarter: tuple[int, int] | None = None  # the last past quarter named, (year, n)
     quarter_pos: int = -10**9
     year_pos: int = -1  # where a longer period than a quarter ("the nine months") was named last
@@ -45,11 +49,18 @@ class _Reference:
             with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
                 self.day, self.day_pos = dt.date.fromisoformat(t.value[:10]), c.end
         if t.type == "DATE" and _MONTH_VALUE.fullmatch(t.value):
-            self.month = dt.date(int(t.value[:4]), int(t.value[5:7]), 1)
+            self.month, self.month_pos = dt.date(int(t.value[:4]), int(t.value[5:7]), 1), c.end
         if t.type == "DATE" and c.rule in ("year", "full", "month_year") and t.value[:4].isdigit():
-            self.year = int(t.value[:4])
+            self.year, self.year_end = int(t.value[:4]), c.end
         if t.type == "DURATION" and _PART_YEAR.fullmatch(t.value):  # "the nine months": a year frame
             self.year_pos = c.start
+
+    def year_named(self) -> int | None:
+        """The year of the last year, month or day named ("In 2019 ... that summer", "In June 1998 ... that
+        winter")."""
+        if self.month is not None and self.month_pos >= self.year_end:
+            return self.month.year
+        return self.year
 
     def near_day(self, pos: int) -> dt.date | None:
         """The last day named, when it ended less than ``NEAR`` characters before ``pos``."""

@@ -384,6 +384,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
     if rule == "season":
         code = v.season_of[g["season"].lower()]
         rel = _SPACES.sub(" ", (g.get("rel") or "").lower())
+        if rel == "that":  # "In 2019 ... that summer": the season of the year the text is about
+            y_named = state.year_named()
+            return T("DATE", f"{y_named:04d}-{code}" if y_named else f"XXXX-{code}")
         if rel in ("early", "the early", "mid"):
             mod = {"early": "START", "the early": "START", "mid": "MID"}[rel]
         elif rel in ("late", "the late"):
@@ -448,6 +451,17 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             mod = "END"
         if rule == "in_year" or (pm in ("earlier", "later") and rel == "the"):
             rel = "this"
+        if rel in ("that", "the same") or (rel in ("the following", "the previous") and unit == "week"
+                                           and state.day is not None):
+            # anaphoric: "that week", "the same month", "the following week": the week or month the text is about
+            step = {"the following": 1, "the previous": -1}.get(rel, 0)
+            if unit == "month" and state.month:
+                d = _shift(state.month, "month", step)
+                return T("DATE", f"{d.year:04d}-{d.month:02d}")
+            if unit in ("week", "weekend") and (on := state.day):
+                wk = _week(on + dt.timedelta(weeks=step))
+                return T("DATE", wk + ("-WE" if unit == "weekend" else ""))
+            return T("DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"}.get(unit, "XXXX-XX"))  # nothing named
         step = _rel_step(rel)
         if step is None:
             return None
@@ -508,6 +522,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             return T("DATE", "XXXX-XX-XX")
         shift = 1 if any(x in w for x in ("next", "following", "after")) else (
             -1 if any(x in w for x in ("previous", "preceding", "before")) else 0)
+        if w.endswith(("evening", "afternoon")):  # "that evening": a part of the day, as "Friday evening"
+            return T("TIME", f"{_ymd(ref_day + dt.timedelta(days=shift))}T{v.pod_of[w.split()[-1]]}")
         return T("DATE", _ymd(ref_day + dt.timedelta(days=shift)))
     if rule == "refyear":
         w = _SPACES.sub(" ", g["ry"].lower())
