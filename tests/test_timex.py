@@ -276,3 +276,14 @@ def test_that_week_that_month_and_that_summer_count_from_what_the_text_named() -
     assert _timex("We hope that weekend talks will help.", "2022-01-20") == []
     assert _timex("Prices will fall over the following week.", "2022-01-20") == [
         ("the following week", "DURATION", "P1W")]
+
+
+def test_over_the_previous_month_is_a_length_and_an_old_date_frames_nothing() -> None:
+    # "over the previous month" counts back from the DCT (a duration), though a month was named before
+    assert _timex("Talks began in July 2021. Prices rose over the previous month.", "2022-01-20")[-1] == (
+        "the previous month", "DURATION", "P1M")
+    # "The following month" right after March is April; a month named far back (over 1,000 characters) is no reference
+    assert _timex("In March 1989, the bid failed. The following month, the company sold.", "1989-10-27")[-1] == (
+        "The following month", "DATE", "1989-04")
+    far = "In March 1989, the bid failed. " + "The market was quiet. " * 60 + "That month, the company sold."
+    assert _timex(far, "1989-10-27")[-1] == ("That month", "DATE", "XXXX-XX")

@@ -21,9 +21,12 @@ class _Reference:
     from the last year named, "the following month", "that month", "the same month" from the last month,
     "that week", "the following week" and "the previous week" from the week of the last day, "that summer"
     from the last year, month or day, "the next day", "that day", "that evening", "the previous Friday",
-    "in the morning" and a bare clock time from the last day named (the last two only
-    within a few sentences, ``NEAR`` characters; beyond, the DCT). Quarters named in a financial report set
-    the frame of later "a year ago" and "the latest period" (:func:`_frame_quarter`).
+    "in the morning" and a bare clock time from the last day named: all within ``FAR`` characters (a few
+    paragraphs; the last two within ``NEAR``, a few sentences); beyond, the DCT or unknown parts. "Over the
+    previous month" is a length back from the DCT, no anaphor. Where a document comes as several texts (the
+    sentences :func:`kzlib.timeline.build_events` reads), the reference runs through them in order
+    (:meth:`advance`). Quarters named in a financial report set the frame of later "a year ago" and "the
+    latest period" (:func:`_frame_quarter`).
 
     Example:
         >>> from kzlib.timeline._timex_values import tag
@@ -33,6 +36,7 @@ class _Reference:
     """
 
     NEAR: ClassVar[int] = 200  # characters: a day named this close before frames a bare time or part of day
+    FAR: ClassVar[int] = 1000  # characters: what was named further back frames no anaphor (TBAQ: the same from 600 up)
     day: dt.date | None = None  # the last day named (not one counted from another: "the next day")
     day_pos: int = -10**9  # where it ended
     month: dt.date | None = None  # the month of the last month or day named (its first day)
@@ -55,12 +59,32 @@ class _Reference:
         if t.type == "DURATION" and _PART_YEAR.fullmatch(t.value):  # "the nine months": a year frame
             self.year_pos = c.start
 
-    def year_named(self) -> int | None:
+    def advance(self, n: int) -> None:
+        """Move on by ``n`` characters (to the next text of the same document): positions count from its start."""
+        self.day_pos -= n
+        self.month_pos -= n
+        self.year_end -= n
+        self.quarter_pos -= n
+        self.year_pos -= n
+
+    def year_named(self, pos: int) -> int | None:
         """The year of the last year, month or day named ("In 2019 ... that summer", "In June 1998 ... that
-        winter")."""
+        winter"), within ``FAR`` characters before ``pos``."""
         if self.month is not None and self.month_pos >= self.year_end:
-            return self.month.year
-        return self.year
+            return self.month.year if pos - self.month_pos < self.FAR else None
+        return self.year if pos - self.year_end < self.FAR else None
+
+    def day_at(self, pos: int) -> dt.date | None:
+        """The last day named within ``FAR`` characters before ``pos``."""
+        return self.day if pos - self.day_pos < self.FAR else None
+
+    def month_at(self, pos: int) -> dt.date | None:
+        """The month of the last month or day named within ``FAR`` characters before ``pos``."""
+        return self.month if pos - self.month_pos < self.FAR else None
+
+    def year_at(self, pos: int) -> int | None:
+        """The last year named in full within ``FAR`` characters before ``pos``."""
+        return self.year if pos - self.year_end < self.FAR else None
 
     def near_day(self, pos: int) -> dt.date | None:
         """The last day named, when it ended less than ``NEAR`` characters before ``pos``."""

@@ -61,15 +61,18 @@ from kzlib.timeline._timex_reference import _frame_quarter, _Reference
 __all__ = ["tag", "value_to_point"]
 
 
-def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None) -> list[Timex]:
+def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None,
+        ref: _Reference | None = None) -> list[Timex]:
     """TimeML temporal expressions of ``text`` with values resolved against ``dct`` (None: relative values
-    keep X for their unknown parts). ``found`` is :func:`find` of the text, when already known."""
+    keep X for their unknown parts). ``found`` is :func:`find` of the text, when already known; ``ref`` the
+    reference time the document's earlier texts left (it is updated; None: a fresh one)."""
     kept = find(text) if found is None else found
     if not kept:
         return []
     v = _vocab()
     out: list[Timex] = []
-    ref = _Reference()
+    if ref is None:
+        ref = _Reference()
     for c in kept:
         t = _normalise(c, text, dct, v, ref)
         if t is not None:
@@ -385,7 +388,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         code = v.season_of[g["season"].lower()]
         rel = _SPACES.sub(" ", (g.get("rel") or "").lower())
         if rel == "that":  # "In 2019 ... that summer": the season of the year the text is about
-            y_named = state.year_named()
+            y_named = state.year_named(s)
             return T("DATE", f"{y_named:04d}-{code}" if y_named else f"XXXX-{code}")
         if rel in ("early", "the early", "mid"):
             mod = {"early": "START", "the early": "START", "mid": "MID"}[rel]
@@ -424,9 +427,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         if rel in ("early", "late", "earlier", "later"):
             mod = "START" if rel == "early" else ("END" if rel == "late" else "")
             rel = ""
-        if rel in ("the following", "the previous") and state.day is not None:
+        if rel in ("the following", "the previous") and (a_day := state.day_at(s)) is not None:
             # anaphoric: "down 4.5% from the previous Friday" counts from the day the text is about
-            wday = _weekday(v.weekday_of[g["weekday"].lower()], state.day, "", "next" if rel == "the following" else "last")
+            wday = _weekday(v.weekday_of[g["weekday"].lower()], a_day, "", "next" if rel == "the following" else "last")
             return T("DATE", _ymd(wday) if wday else "XXXX-XX-XX")
         if rel in ("the following", "the previous", "that"):
             rel = {"the following": "next", "the previous": "last"}.get(rel, "")
@@ -451,14 +454,17 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             mod = "END"
         if rule == "in_year" or (pm in ("earlier", "later") and rel == "the"):
             rel = "this"
+        a_day, a_month, a_year = state.day_at(s), state.month_at(s), state.year_at(s)
+        if rel in ("the following", "the previous") and _SPAN_BEFORE.search(text, max(0, s - 12), s):
+            a_day = a_month = a_year = None  # "over the previous month": a length back from now, not a date
         if rel in ("that", "the same") or (rel in ("the following", "the previous") and unit == "week"
-                                           and state.day is not None):
+                                           and a_day is not None):
             # anaphoric: "that week", "the same month", "the following week": the week or month the text is about
             step = {"the following": 1, "the previous": -1}.get(rel, 0)
-            if unit == "month" and state.month:
-                d = _shift(state.month, "month", step)
+            if unit == "month" and a_month:
+                d = _shift(a_month, "month", step)
                 return T("DATE", f"{d.year:04d}-{d.month:02d}")
-            if unit in ("week", "weekend") and (on := state.day):
+            if unit in ("week", "weekend") and (on := a_day):
                 wk = _week(on + dt.timedelta(weeks=step))
                 return T("DATE", wk + ("-WE" if unit == "weekend" else ""))
             return T("DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"}.get(unit, "XXXX-XX"))  # nothing named
@@ -475,11 +481,11 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             return T("DATE", f"{dct.year - 1:04d}")  # "over the past year": TimeBank dates it as last year
         if rel in ("the next", "the coming") and unit == "year" and dct is not None:
             return T("DATE", f"{dct.year + 1:04d}")  # and "over the next year" as next year
-        if rel in ("the following", "the previous") and unit == "month" and state.month:
-            d = _shift(state.month, "month", step)  # "In March ... The following month": April
+        if rel in ("the following", "the previous") and unit == "month" and a_month:
+            d = _shift(a_month, "month", step)  # "In March ... The following month": April
             return T("DATE", f"{d.year:04d}-{d.month:02d}")
-        if rel in ("the following", "the previous") and unit == "year" and state.year:
-            return T("DATE", f"{state.year + step:04d}")  # "In 1995 ... the following year": 1996
+        if rel in ("the following", "the previous") and unit == "year" and a_year:
+            return T("DATE", f"{a_year + step:04d}")  # "In 1995 ... the following year": 1996
         if rel in ("the past", "the previous", "the coming", "the following", "the next", "the last"):
             # "the past week": a period of one unit back from now (TimeML duration)
             if unit == "weekend":
@@ -517,7 +523,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
 
     if rule == "refday":
         w = _SPACES.sub(" ", g["rd"].lower())
-        ref_day = state.day or dct
+        ref_day = state.day_at(s) or dct
         if ref_day is None:
             return T("DATE", "XXXX-XX-XX")
         shift = 1 if any(x in w for x in ("next", "following", "after")) else (
@@ -527,7 +533,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         return T("DATE", _ymd(ref_day + dt.timedelta(days=shift)))
     if rule == "refyear":
         w = _SPACES.sub(" ", g["ry"].lower())
-        base_year = state.year or (dct.year if dct else None)
+        base_year = state.year_at(s) or (dct.year if dct else None)
         if base_year is None:
             return T("DATE", "XXXX")
         return T("DATE", f"{base_year + {'the following': 1, 'the previous': -1, 'the preceding': -1}.get(w, 0):04d}")
@@ -674,6 +680,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
 # a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
 # through January": a past period)
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]{2,8}\.?)\s+[0-3]?\d\b")
+_SPAN_BEFORE = re.compile(r"(?i)\b(?:over|during|for|within|throughout)\s+$")
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till|by)\s+$")
 # a weekday named right after a clock time, within its clause: "10:35 a.m. (0735 GMT) Friday", "10 p.m. local time
 # Wednesday" (the weekday is an expression of its own; it dates the time)

@@ -13,6 +13,7 @@ import pandas as pd
 from kzlib.errors import ParameterError
 from kzlib.text import ASCII_CASE_TWINS
 from kzlib.timeline import _timex, _timex_values
+from kzlib.timeline._timex_reference import _Reference
 from kzlib.timeline.columns import _ABSOLUTE_RULES, _ANCHOR_FACTOR, MENTION_COLUMNS
 from kzlib.timeline.normalise import _Anchor, _flag, _is_future, _latest_reported, _make_anchor, _resolve, _to_date
 from kzlib.timeline.recognise import _DIGIT, _Cand, _scan, _vocab
@@ -60,13 +61,16 @@ def _document_mentions(texts: list[str], published: Any, certainty: str, *, wind
                                   before=pub_anchor.date if certainty == "copy-date" else None)
         anchor = _make_anchor(published, certainty, estimate=latest)
     result: list[list[dict[str, Any]]] = []
+    ref = _Reference()  # the reference time runs through the document's texts ("On Jan. 2 ... The next day")
     for cs, t, ms, f in zip(cands, texts, first, found):
         if not cs and not f:  # nothing found (most sentences)
             result.append([])
+            ref.advance(len(t) + 1)
             continue
         row = [m if m is not None else _resolve(c, t, anchor, window=window) for c, m in zip(cs, ms)]
         _flag(row, pub_anchor.published, certainty, tolerance)
-        result.append(_with_timex(row, t, anchor, found=f))
+        result.append(_with_timex(row, t, anchor, found=f, ref=ref))
+        ref.advance(len(t) + 1)
     return result
 
 
@@ -98,7 +102,7 @@ def _timex_point(value: str) -> tuple[str, str] | None:
 
 
 def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
-                found: list[Any] | None) -> list[dict[str, Any]]:
+                found: list[Any] | None, ref: _Reference | None = None) -> list[dict[str, Any]]:
     """The mentions of one text with their TimeML columns, plus a row for every TimeML expression that no
     mention covers (durations, sets, PRESENT/PAST/FUTURE_REF, quarters, seasons, times of day ...).
 
@@ -107,9 +111,9 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
     is dated to the anchor (the publication date) with anchor ``present-ref``; durations, sets and past or
     future references stay undated (``kind`` duration / set / reference): they are lengths and frequencies,
     not points on a timeline. ``found`` is the tagger's :func:`kzlib.timeline._timex.find` of the text (None: no TimeML
-    layer, the columns stay empty).
+    layer, the columns stay empty); ``ref`` the reference time of the document's texts before this one.
     """
-    timexes = _timex_values.tag(text, anchor.date, found=found) if found else []
+    timexes = _timex_values.tag(text, anchor.date, found=found, ref=ref) if found else []
     out = [{**r, **_TIMEX_EMPTY} for r in rows]
     if not timexes:
         return out
