@@ -36,7 +36,8 @@ from benchmarks.stages import RESULTS, STAGES  # noqa: E402
 #: the stages each stage needs first (beyond load and clean)
 NEEDS = {"quotes": [], "stance": ["quotes"], "timeline": ["provenance"], "topics": [], "provenance": []}
 #: the tables each stage makes
-MAKES = {"quotes": ["quotes"], "stance": ["stances"], "timeline": ["events"], "topics": ["topics", "doc_topics"]}
+MAKES = {"quotes": ["quotes"], "stance": ["stances"], "timeline": ["events"], "topics": ["topics", "doc_topics"],
+         "provenance": ["documents", "paragraphs"]}
 
 
 def _corpus(cache: Path, n: int, seed: int) -> Path:
@@ -83,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         out = io.StringIO()
         pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(a.profile)
         sys.stdout.write(out.getvalue())
-    tables = {t: state[t] for t in MAKES[a.stage] if t in state and t in RESULTS}
+    if a.stage == "provenance":   # it annotates the corpus's own tables
+        tables = {t: getattr(state["corpus"], t) for t in MAKES[a.stage]}
+    else:
+        tables = {t: state[t] for t in MAKES[a.stage] if t in state and t in RESULTS}
     for name, table in tables.items():
         sys.stdout.write(f"{name}: {len(table):,} rows\n")
         if a.save:
