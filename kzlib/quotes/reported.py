@@ -13,11 +13,12 @@ from kzlib.actors import (
 from kzlib.quotes.cues import (
     _ACCORDING_KEYS,
     _SPACES,
+    _all_cues,
+    _Cue,
     _cue_named,
     _cue_ok,
     _cue_search,
     _cues,
-    _indirect_cue_keys,
     _not_speakers,
     _sentence_cues,
     _text_index,
@@ -41,7 +42,7 @@ from kzlib.quotes.subject import (
     _VEHICLE,
     _subject,
 )
-from kzlib.text import may_match, run_starts
+from kzlib.text import may_match
 
 
 def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
@@ -53,16 +54,15 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     if line is not None:
         return [line]
     according = may_match(index, _ACCORDING_KEYS)
-    if not according and not may_match(index, _indirect_cue_keys(thoughts)):
+    # where the cues that report speech (or thought) start: a sentence with none has no report to read
+    starts = [m.start() for m in _all_cues(text) if _reports(_cue_named(m.group(0)), thoughts)]
+    if not according and not starts:
         return []
     inside = bytearray(len(text) + 1)
     for sp in spans:
         inside[sp.open_at:sp.end + 1] = b"\x01" * (sp.end + 1 - sp.open_at)
     out: list[tuple[int, int, _Speaker, str]] = []
     table = _cues()[1]
-    keys = _indirect_cue_keys(thoughts)
-    # where the first word of a cue that reports speech (or thought) stands: no other cue is read below
-    starts = run_starts(index[0], index[1] & keys) if index is not None and keys is not None else None
     for a, b in bounds:
         while b > a and text[b - 1] in " \t":
             b -= 1
@@ -110,8 +110,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 while c1 > a and text[c1 - 1] in " ,":
                     c1 -= 1
                 found = (a, c1, spk, am.group(0))
-        if found is None and starts is not None and not _any_between(starts, a, b):
-            continue  # no reporting cue can start in the sentence (its first word stands nowhere in it)
+        if found is None and not _any_between(starts, a, b):
+            continue  # no reporting cue starts in the sentence
         founds: list[tuple[int, int, _Speaker, str]] = [found] if found else []
         lo = a  # where the next attribution's subject may start
         for cm in ([] if found else _sentence_cues(text, a, b)):
@@ -151,7 +151,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     m.actor and m.method != "description" and not text[cm.end():m.start].strip()
                     and text[m.end:m.end + 1] in (",", ".", "") for m in mentions if cm.end() <= m.start <= cm.end() + 2):
                 sub = None  # "CLAUSE, said Tom Baker, a former aide.": inverted, whatever stands before the comma
-            elif sub is not None and not founds and _n_words(rest) <= 6 and text[a:sub[1]].rstrip().endswith(",") \
+            elif sub is not None and not founds and not _has_words(rest, 7) and text[a:sub[1]].rstrip().endswith(",") \
                     and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
                     and not text[a:sub[1]].rstrip()[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(","):
                 pass  # "CLAUSE, X told a Senate panel Wednesday.": the inverted attribution below
@@ -168,7 +168,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 while (jm := _CONTENT_ADJUNCT.match(text, c0, b)) and jm.end() > c0:
                     c0 = jm.end()  # "said in a statement Thursday that ...": the words after the adjuncts
                 c1 = b
-                tm = _TRAIL_ATTR.search(text, c0, b)
+                tm = _TRAIL_ATTR.search(text, c0, b) if _may_trail(text[c0:b]) else None
                 if tm and tm.start() > c0:
                     c1 = tm.start()
                 if cue.object and (om := _OBJECT_END.search(text, c0 + 1, c1)):
@@ -268,6 +268,27 @@ def _transcript(g: Gazetteer, st: _DocState, text: str, mentions: list[Mention]
     return tm.end(), end, _Speaker(name, name, "named", 0.5, resolution="named", m_start=0, m_end=tm.end(1)), ":"
 
 
+def _reports(cue: _Cue, thoughts: bool) -> bool:
+    """Whether ``cue`` may introduce reported speech (or, with ``thoughts``, an attributed thought)."""
+    return (cue.indirect or thoughts and cue.thought) and not cue.after_quote_only
+
+
+#: The verbs of ``_TRAIL_ATTR`` (", he said Thursday." at a clause's end).
+_TRAIL_VERBS = frozenset(["said", "says", "added", "wrote", "noted"])
+
+
+def _may_trail(clause: str) -> bool:
+    """False when ``_TRAIL_ATTR`` cannot match ``clause``: its verb is none of the last four blank-separated
+    chunks (the pattern ends with the verb, at most two words, a mark and blanks), a cheap test before a
+    search that tries the pattern at every position of a long clause.
+
+    Example:
+        >>> _may_trail("the talks failed, he said on Monday ."), _may_trail("he said the talks had failed.")
+        (True, False)
+    """
+    return any(c.rstrip(".!?") in _TRAIL_VERBS for c in clause.rsplit(None, 4)[-4:])
+
+
 def _any_between(starts: list[int], a: int, b: int) -> bool:
     """Whether one of the sorted ``starts`` lies in ``[a, b)``."""
     i = bisect_left(starts, a)
@@ -276,8 +297,7 @@ def _any_between(starts: list[int], a: int, b: int) -> bool:
 
 def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> bool:
     inner = text[span.start:span.end]
-    n = _n_words(inner)
-    if n >= min_words:
+    if _has_words(inner, min_words):
         return False
     return not (explicit and inner.rstrip()[-1:] in ",?!.…")
 

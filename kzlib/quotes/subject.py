@@ -10,7 +10,7 @@ from kzlib.actors import (
     Mention,
     speaker_words,
 )
-from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _n_words
+from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _has_words, _n_words
 from kzlib.quotes.speakers import _DocState, _resolve_pronoun, _Speaker, _spk
 from kzlib.text import word_index
 
@@ -67,6 +67,8 @@ def _adjunct_search(text: str, lo: int, end: int) -> re.Match[str] | None:
 
 _CLAUSE_BREAK = re.compile(r"(?:[;:—–(]|\s-\s|,\s+(?:and|but|so|or|while|as|because)\b|\b(?:and|but|that|because|while|"
                            r"when|as|after|before|if|since|although|though|where|so|than|or|whom)\b)", re.IGNORECASE)
+# _CLAUSE_BREAK for lower-cased plain text (see _lower_plain): the same matches, without IGNORECASE
+_CLAUSE_BREAK_LOWER = re.compile(_CLAUSE_BREAK.pattern)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|shall|must|neither|nor|is|was|were|are|"
                           r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
@@ -114,11 +116,13 @@ def _last_clause_break(text: str, lo: int, end: int) -> re.Match[str] | None:
         >>> t[_last_clause_break(t, 0, len(t)).end():].strip()
         'the envoy said'
     """
+    low = _lower_plain(text)
+    rx, text = (_CLAUSE_BREAK, text) if low is None else (_CLAUSE_BREAK_LOWER, low)
     step = 256
     while True:
         start = max(lo, end - step)
         last = None
-        for last in _CLAUSE_BREAK.finditer(text, start, end):  # noqa: B007 - the loop keeps the last match
+        for last in rx.finditer(text, start, end):  # noqa: B007 - the loop keeps the last match
             pass
         if start == lo or (last is not None and last.start() >= start + 64):
             return last
@@ -205,7 +209,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
                  and _n_words(text[lo:m.start]) <= 2]
         if first:
             return _spk(first[0], first[0].actor, first[0].method, 0.6), first[0].start
-    if not np_ or _n_words(np_) > 16:
+    if not np_ or _has_words(np_, 17):
         return None
     pm = _LAST_PRON.search(np_)
     if pm and pm.start() > 0:  # "... the place he said": the pronoun is the subject
