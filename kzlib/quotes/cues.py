@@ -139,8 +139,17 @@ def _cue_starts(text: str) -> tuple[int, ...] | None:
         return None
     words = index[1]
     by_key = _cue_key_words()
-    present = [k for k in words & keys if (sets := by_key.get(k)) is None or any(s <= words for s in sets)]
+    present = words & keys
+    for k in present & _multi_only_keys():
+        if not any(s <= words for s in by_key[k]):  # type: ignore[union-attr]
+            present = present - {k}
     return tuple(run_starts(index[0], present))
+
+
+@lru_cache(maxsize=1)
+def _multi_only_keys() -> frozenset[bytes]:
+    """The cues' first words that open no one-word cue (see :func:`_cue_key_words`)."""
+    return frozenset(k for k, v in _cue_key_words().items() if v is not None)
 
 
 def _cue_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
