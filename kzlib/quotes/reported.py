@@ -114,6 +114,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             continue  # no reporting cue starts in the sentence
         founds: list[tuple[int, int, _Speaker, str]] = [found] if found else []
         lo = a  # where the next attribution's subject may start
+        verb_end, verb_spk = -1, _Speaker()  # where the verb of the last attribution read ends, and its speaker
         for cm in ([] if found else _sentence_cues(text, a, b)):
             if cm.start() < lo or inside[cm.start()]:
                 continue
@@ -124,13 +125,19 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
                 continue  # "to explain", "to say": not a report
-            if cue.needs and (cue.object or founds or text.rfind(",", a, cm.start()) <= a) \
+            # '"...," X said, referring to Y': a participle going on with the report before it
+            goes_on = cue.form.split()[0].endswith("ing") and bool(verb_spk.name) and text[verb_end:cm.start()].strip() == ","
+            if cue.needs and not goes_on and (cue.object or founds or text.rfind(",", a, cm.start()) <= a) \
                     and not _cue_ok(cue, text[cm.end():b]) \
                     and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
                 continue  # the clause the verb needs is not there, and no inverted attribution can be read
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
             if founds and cue.form.endswith("ing") and text[founds[-1][1]:cm.start()].strip() == ",":
                 sub = (founds[-1][2], cm.start())  # "X endorsed Y, calling him ...": the participle is X's
+            elif goes_on:
+                sub = (verb_spk, cm.start())  # '"...," X said, referring to ...': the participle is X's too
+            elif founds and (sub is None or not sub[0].name) and _COORD_VP.fullmatch(text, founds[-1][1], cm.start()):
+                sub = (founds[-1][2], cm.start())  # "The spokesman refused to answer ... but said ...": the same subject
             if (sub is None or not sub[0].name) and cue.form.endswith("ing"):
                 # "X differs from Y, instead noting ...": the participle's subject is the sentence's
                 first = [m for m in mentions if a <= m.start < cm.start() and m.actor and m.method != "description"
@@ -147,13 +154,20 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue  # "X alleged to be ...", "reported to have": a passive report of X, not X's words
             if sub is not None and _NOT_CONTENT.match(text, cm.end(), b):
                 sub = None  # '"...," Ebeling said, and her husband cut in': no reported clause follows
-            if sub is not None and not founds and text[a:cm.start()].rstrip().endswith(",") and any(
-                    m.actor and m.method != "description" and not text[cm.end():m.start].strip()
-                    and text[m.end:m.end + 1] in (",", ".", "") for m in mentions if cm.end() <= m.start <= cm.end() + 2):
+            # "CLAUSE, X said, adding ...": the clause before is the report, the participle goes on with it
+            tail_participle = sub is not None and not founds and _PARTICIPLE_NEXT.match(text, cm.end(), b) is not None \
+                and text[a:sub[1]].rstrip(" \t\"”'’").endswith(",") and _has_words(text[a:sub[1]], 3) \
+                and not _SUBORDINATE_OPEN.match(text, a, b)
+            if sub is not None and not founds and not goes_on and text[a:cm.start()].rstrip().endswith(",") and (any(
+                    m.actor and not text[cm.end():m.start].strip()
+                    and text[m.end:m.end + 1] in (",", ".", "") for m in mentions if cm.end() <= m.start <= cm.end() + 2)):
                 sub = None  # "CLAUSE, said Tom Baker, a former aide.": inverted, whatever stands before the comma
+            elif tail_participle:
+                pass
             elif sub is not None and not founds and not _has_words(rest, 7) and text[a:sub[1]].rstrip().endswith(",") \
                     and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
-                    and not text[a:sub[1]].rstrip()[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(","):
+                    and not text[a:sub[1]].rstrip()[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(",") \
+                    and not _SUBJECT_NEXT.match(text, cm.end(), b) and not _SUBORDINATE_OPEN.match(text, a, b):
                 pass  # "CLAUSE, X told a Senate panel Wednesday.": the inverted attribution below
             elif sub is not None:
                 spk, s0 = sub
@@ -176,7 +190,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 elif (em := _CLAUSE_END.search(text, c0 + 1, c1)) and _has_words(text[c0:em.start()], 3):
                     c1 = em.start()  # "said A, and he railed against B": the report ends with its clause
                 content = text[c0:c1]
-                if _has_words(content, 1 if cue.object else 3) and (not cue.needs or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
+                if _has_words(content, 1 if cue.object else 3) and (not cue.needs or goes_on or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
                                                and _CLAUSE_BREAK.match(text, cm.end())):
                     lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
                     if lead_q is not None and _n_words(text[lead_q.end:c1]) < 3:
@@ -190,9 +204,15 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                         p0, _, pspk, pcue = founds[-1]
                         founds[-1] = (p0, p0 + len(_COORD_END.sub("", text[p0:s0])), pspk, pcue)
                     founds.append((c0, c1, spk, cm.group(0)))
-                    lo = c0
+                    lo, verb_end, verb_spk = c0, cm.end(), spk
                     continue
             if founds or cue.object:
+                continue
+            if tail_participle and sub is not None and any(
+                    sp.closed and not text[sp.end + 1:sub[1]].strip(" \t'’\"”") for sp in spans):
+                # '"...," Trump said, repeating a claim ...': the quotation is its own row, the participle reports on
+                founds.extend(_participle_report(text, cm.end(), b, sub[0], thoughts))
+                lo, verb_end, verb_spk = cm.end(), cm.end(), sub[0]
                 continue
             # inverted: 'CLAUSE, X said (Thursday).' / 'CLAUSE, said X, a professor at Y.'
             comma = text.rfind(",", a, cm.start())
@@ -205,11 +225,16 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if after.name and after.m_start >= 0 and _n_words(text[cm.end():after.m_start]) > 1:
                 after = _Speaker()  # 'CLAUSE, said X': the speaker follows the verb
             if comma > a and _has_words(text[a:comma], 3) and _n_words(text[comma:cm.start()]) <= 12 \
-                    and (not _has_words(rest, 15) or after.name and after.resolution != "pronoun") \
+                    and (not _has_words(rest, 15) or tail_participle or after.name and after.resolution != "pronoun") \
                     and not any(sp.open_at < comma < sp.end for sp in spans):
                 qfrac = sum(max(0, min(comma, sp.end) - max(a, sp.start)) for sp in spans)
                 if qfrac > 0.5 * (comma - a) or any(a <= sp.open_at <= a + 2 for sp in spans):
-                    break  # a direct quotation: its own row
+                    if not tail_participle:
+                        break  # a direct quotation: its own row
+                    spk = sub[0] if sub is not None and sub[0].name else after
+                    founds.extend(_participle_report(text, cm.end(), b, spk, thoughts))
+                    lo, verb_end, verb_spk = cm.end(), cm.end(), spk
+                    continue
                 if after.name and after.resolution != "pronoun" and not (sub is not None and sub[0].resolution in (
                         "named", "surname", "gazetteer")):
                     spk = after
@@ -222,7 +247,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     spk = sub2[0] if sub2 else _Speaker()
                 if spk.name or spk.surface:
                     founds.append((a, comma, spk, cm.group(0)))
-                    break
+                    if not tail_participle:
+                        break
+                    founds.extend(_participle_report(text, cm.end(), b, spk, thoughts))
+                    lo, verb_end, verb_spk = cm.end(), cm.end(), spk
         out.extend(f for f in founds if _has_words(text[f[0]:f[1]], 2))
     return out
 
@@ -244,6 +272,29 @@ _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|i
 _CLAUSE_END = re.compile(r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z]+ed\b|said\b|says\b)|"
                          r"(?:vowing|saying|adding|noting|arguing|calling|citing|compared|pointing|insisting|warning|"
                          r"according)\b)")
+#: ", adding ..." / ", saying ..." right after a verb of saying: a participle phrase goes on with the report.
+_PARTICIPLE_NEXT = re.compile(r"\s*,\s*(?:also\s+)?[a-z]+ing\b")
+#: A subject pronoun and a word after a verb of saying: a reported clause, not an adjunct ("she said he had").
+_SUBJECT_NEXT = re.compile(r"\s+(?:he|she|they|we|I|it|there)\s+[a-z]")
+#: A sentence that opens with a subordinate clause ("After he spoke, she said ..."): its first part is no report.
+_SUBORDINATE_OPEN = re.compile(r"\s*(?:after|when|if|although|because|while|as|since|before|once|until|though|"
+                               r"whenever|unless)\b", re.IGNORECASE)
+def _participle_report(text: str, at: int, b: int, spk: _Speaker, thoughts: bool
+                       ) -> list[tuple[int, int, _Speaker, str]]:
+    """'..., X said, recalling a visit ...': the participle phrase after the verb at ``at`` as a report of the
+    same speaker, when its participle is no cue of its own (a cue is read where it stands)."""
+    pm = _PARTICIPLE_NEXT.match(text, at, b)
+    if pm is None:
+        return []
+    word = pm.group(0).split()[-1]
+    p0 = pm.end() - len(word)
+    if any(m.start() == p0 and _reports(_cue_named(m.group(0)), thoughts) for m in _all_cues(text)):
+        return []
+    return [(p0, b, spk, word)] if _has_words(text[p0:b], 3) else []
+
+
+#: Coordinated verb phrases of one subject: "refused to answer ... but said ...".
+_COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
 
 

@@ -209,6 +209,11 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
                  and _n_words(text[lo:m.start]) <= 2]
         if first:
             return _spk(first[0], first[0].actor, first[0].method, 0.6), first[0].start
+        if (pm := _OPEN_PRON.match(text, lo, start)) is not None:
+            # "He's comparing ... and says ...": the clause's pronoun subject
+            p0 = pm.start(1)
+            name = _resolve_pronoun(pm.group(1).lower(), g, st, [x for x in mentions if lo <= x.start and x.end <= p0])
+            return _spk(Mention(p0, pm.end(1), pm.group(1), "", "pronoun"), name, "pronoun", 0.6 if name else 0.2), p0
     if not np_ or _has_words(np_, 17):
         return None
     pm = _LAST_PRON.search(np_)
@@ -280,6 +285,8 @@ _LOOSE_NP = re.compile(r"(?:(?:the|a|an|some|many|most|several|few|other|those|t
                        re.IGNORECASE)
 
 
+#: A pronoun subject opening a clause ("He's comparing ...", "She also ...").
+_OPEN_PRON = re.compile(r"\s*(?:[,;]\s*)?(he|she|they)(?=\s|['’])", re.IGNORECASE)
 _SENTENCE_PUNCT = re.compile(r"[.;:!?\"“”()]")
 _WORD = re.compile(r"[\w’'.-]+")
 #: Words that end the noun phrase before a relative "who" (read backwards): conjunctions and prepositions.
