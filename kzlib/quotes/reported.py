@@ -84,6 +84,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                            and _is_person(g, m)]
                 if persons:
                     spk = _spk(persons[-1], persons[-1].actor, persons[-1].method, 0.85)
+                spk = _whole_source(text, spk, name_end)
                 if not spk.name:  # "According to a report from the inspector general, ...": the whole description
                     np_ = text[am.end():comma].strip()
                     spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
@@ -91,13 +92,13 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             elif _has_words(text[a:am.start()], 2) and comma > 0 and _has_words(text[comma:b], 3) \
                     and not _APPOSITION.match(text, comma + 1, b) and text[a:am.start()].rstrip().endswith(","):
                 # "At the heart of the trouble, according to Dennis Ross, was a decision ...": both sides
-                spk = _speaker_after(g, st, mentions, text, am.end(), comma)
+                spk = _whole_source(text, _speaker_after(g, st, mentions, text, am.end(), comma), comma)
                 if not spk.name:
                     np_ = text[am.end():comma].strip()
                     spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
                 found = (a, b, spk, am.group(0))
             elif _has_words(text[a:am.start()], 4):  # "CLAUSE, according to X."
-                spk = _speaker_after(g, st, mentions, text, am.end(), b)
+                spk = _whole_source(text, _speaker_after(g, st, mentions, text, am.end(), b), b)
                 if not spk.name:
                     np_ = text[am.end():b].strip(" .")
                     spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=b)
@@ -144,6 +145,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                          and _n_words(text[a:m.start]) <= 2]
                 if first:
                     sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
+            if sub is not None and sub[0].resolution == "description" and _VEHICLE.fullmatch(sub[0].surface.strip()):
+                # "McConnell released a statement saying ...": the statement's author speaks
+                author = _sentence_subject(g, st, mentions, text, a, sub[0].m_start if sub[0].m_start >= 0 else sub[1])
+                if author.name:
+                    sub = (author, sub[1])
             rest = text[cm.end():b]
             if sub is not None and founds and sub[0].resolution == "pronoun" and founds[-1][2].name:
                 prev = st.ents.get(founds[-1][2].name)
@@ -317,6 +323,23 @@ def _transcript(g: Gazetteer, st: _DocState, text: str, mentions: list[Mention]
         return tm.end(), end, _spk(named[-1], named[-1].actor, named[-1].method, 0.7), ":"
     name = tm.group(1)
     return tm.end(), end, _Speaker(name, name, "named", 0.5, resolution="named", m_start=0, m_end=tm.end(1)), ":"
+
+
+#: What goes on after a document or unnamed source to name whose it is: "a report from the inspector general",
+#: "the exit poll conducted by Edison Research", "a letter to Facebook from the chairman of ...".
+_SOURCE_GOES_ON = re.compile(r"[ \t]+(?:from|by|of|for|at|to|in|conducted|compiled|released|published|commissioned|"
+                             r"issued|obtained|prepared|shared)\b")
+
+
+def _whole_source(text: str, spk: _Speaker, end: int) -> _Speaker:
+    """An unnamed source after "according to" (a report, a poll, an email) with the words that say whose it is, up
+    to ``end`` (at most 20 words): "a report from the SITE Intelligence Group", not "a report"."""
+    if spk.resolution != "description" or spk.m_end < 0 or spk.m_end >= end or not _SOURCE_GOES_ON.match(text, spk.m_end, end):
+        return spk
+    np_ = text[spk.m_start:end].strip(" .,")
+    if _has_words(np_, 21):
+        return spk
+    return replace(spk, name=np_, surface=np_, m_end=spk.m_start + len(np_))
 
 
 def _reports(cue: _Cue, thoughts: bool) -> bool:
