@@ -269,8 +269,13 @@ _LOOSE_CUES = frozenset("said says say told tells added adds argued argues noted
 
 #: Where a verb's object ends (``object`` cues): a comma, dash, semicolon or a clause's conjunction.
 _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|is|was|said|says|will|would)|but|because|"
-                         r"while|when|after|before|although|though|since|saying|calling|as\s+(?:he|she|they|it|a|an|the))\b)",
-                         re.IGNORECASE)
+                         r"while|when|after|before|although|though|since|saying|calling|as\s+(?:he|she|they|it|a|an|the))\b"
+                         # a second verb of the subject ("defended Cruz and blasted Rubio"), a means ("by reminding"),
+                         # the occasion ("in a recent interview", "last week")
+                         r"|\band\s+(?:also\s+)?[a-z]+ed\b|\bby\s+[a-z]+ing\b|\b(?:in|during|at|on)\s+(?:an?|his|her|their|its|the)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:interview|speech|statement|debate|appearance|op-ed|post|tweet|rally|address)\b"
+                         r"|\b(?:last|this)\s+(?:week|month|year|spring|summer|fall|winter|Monday|Tuesday|Wednesday|Thursday|"
+                         r"Friday|Saturday|Sunday)\b)", re.IGNORECASE)
 
 
 #: Where a reported clause ends before the sentence does: a main clause coordinated after a comma (a new
