@@ -62,8 +62,9 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         after = text[a0:a1]
         ends_open = inner[-1:] in (",", "?", "!", "—", "–", "-", "…") or bool(re.match(r"\s*[,–—-]", after)) \
             or bool(re.match(r"\s*[a-z]", after))
-        if not ends_open and not after.strip() and s_end < nxt_open and inner[-1:] == ".":
-            # '"... missing." Trump said.': a tag of its own after a closed sentence, only a name and a verb
+        if not after.strip() and s_end < nxt_open and inner[-1:] in (".", "!", "?"):
+            # '"... missing." Trump said.', '"Stop!" Jane Roe shouted.': a tag of its own after the quotation's
+            # sentence, only a name and a verb
             t1 = min(sent_of(s_end)[1], nxt_open)
             tm = _cue_search(text, s_end, t1)
             if tm is not None and not _has_words(text[s_end:t1], 5) and not _has_words(text[tm.end():t1], 2) \

@@ -133,8 +133,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
                 continue  # the clause the verb needs is not there, and no inverted attribution can be read
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
-            if founds and cue.form.endswith("ing") and text[founds[-1][1]:cm.start()].strip() == ",":
-                sub = (founds[-1][2], cm.start())  # "X endorsed Y, calling him ...": the participle is X's
+            if founds and cue.form.endswith("ing") and (text[founds[-1][1]:cm.start()].strip() == "," or (
+                    text[founds[-1][1]:cm.start()].rstrip().endswith(",") and not _has_words(text[founds[-1][1]:cm.start()], 5))):
+                # "X endorsed Y (last week), calling him ...": the participle is X's
+                sub = (founds[-1][2], cm.start())
             elif goes_on:
                 sub = (verb_spk, cm.start())  # '"...," X said, referring to ...': the participle is X's too
             elif founds and (sub is None or not sub[0].name) and _COORD_VP.fullmatch(text, founds[-1][1], cm.start()):
@@ -170,7 +172,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 sub = None  # "CLAUSE, said Tom Baker, a former aide.": inverted, whatever stands before the comma
             elif tail_participle:
                 pass
-            elif sub is not None and not founds and not _has_words(rest, 7) and text[a:sub[1]].rstrip().endswith(",") \
+            elif sub is not None and not founds and not goes_on and not _has_words(rest, 7) and text[a:sub[1]].rstrip().endswith(",") \
                     and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
                     and not text[a:sub[1]].rstrip()[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(",") \
                     and not _SUBJECT_NEXT.match(text, cm.end(), b) and not _SUBORDINATE_OPEN.match(text, a, b):
@@ -216,8 +218,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             if tail_participle and sub is not None and any(
                     sp.closed and not text[sp.end + 1:sub[1]].strip(" \t'’\"”") for sp in spans):
-                # '"...," Trump said, repeating a claim ...': the quotation is its own row, the participle reports on
-                founds.extend(_participle_report(text, cm.end(), b, sub[0], thoughts))
+                # '"...," Jane Roe said, recalling ...': the quotation is its own row; a participle that is a cue
+                # reports on, for the same speaker
                 lo, verb_end, verb_spk = cm.end(), cm.end(), sub[0]
                 continue
             # inverted: 'CLAUSE, X said (Thursday).' / 'CLAUSE, said X, a professor at Y.'
@@ -238,7 +240,6 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     if not tail_participle:
                         break  # a direct quotation: its own row
                     spk = sub[0] if sub is not None and sub[0].name else after
-                    founds.extend(_participle_report(text, cm.end(), b, spk, thoughts))
                     lo, verb_end, verb_spk = cm.end(), cm.end(), spk
                     continue
                 if after.name and after.resolution != "pronoun" and not (sub is not None and sub[0].resolution in (
@@ -255,7 +256,6 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     founds.append((a, comma, spk, cm.group(0)))
                     if not tail_participle:
                         break
-                    founds.extend(_participle_report(text, cm.end(), b, spk, thoughts))
                     lo, verb_end, verb_spk = cm.end(), cm.end(), spk
         out.extend(f for f in founds if _has_words(text[f[0]:f[1]], 2))
     return out
@@ -290,20 +290,6 @@ _SUBJECT_NEXT = re.compile(r"\s+(?:he|she|they|we|I|it|there)\s+[a-z]")
 #: A sentence that opens with a subordinate clause ("After he spoke, she said ..."): its first part is no report.
 _SUBORDINATE_OPEN = re.compile(r"\s*(?:after|when|if|although|because|while|as|since|before|once|until|though|"
                                r"whenever|unless)\b", re.IGNORECASE)
-def _participle_report(text: str, at: int, b: int, spk: _Speaker, thoughts: bool
-                       ) -> list[tuple[int, int, _Speaker, str]]:
-    """'..., X said, recalling a visit ...': the participle phrase after the verb at ``at`` as a report of the
-    same speaker, when its participle is no cue of its own (a cue is read where it stands)."""
-    pm = _PARTICIPLE_NEXT.match(text, at, b)
-    if pm is None:
-        return []
-    word = pm.group(0).split()[-1]
-    p0 = pm.end() - len(word)
-    if any(m.start() == p0 and _reports(_cue_named(m.group(0)), thoughts) for m in _all_cues(text)):
-        return []
-    return [(p0, b, spk, word)] if _has_words(text[p0:b], 3) else []
-
-
 #: Coordinated verb phrases of one subject: "refused to answer ... but said ...".
 _COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
