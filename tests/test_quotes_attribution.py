@@ -214,3 +214,10 @@ def test_an_object_ends_before_the_occasion_and_a_second_verb():
     q = _rows("Senator Paul Novak defended the plan and blasted its critics.")
     assert q["quote"].tolist() == ["the plan", "its critics."]
     assert q["cue"].tolist() == ["defended", "blasted"]
+
+
+def test_adverbs_of_place_and_time_stand_between_subject_and_verb():
+    q = _rows("His oldest friends have in the past said he was staying quiet on purpose.")
+    assert q["quote"].tolist() == ["he was staying quiet on purpose."]
+    q = _rows("Jane Roe here said the miners had been working since the spring.")
+    assert q["speaker"].tolist() == ["Jane Roe"]

@@ -26,7 +26,7 @@ _SUBJ_ADJUNCT = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|last|this)\s+(?:week|month|year)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|letter|tweet|speech|post|op-ed|memo|release)|"
-    r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)))+\s*$", re.IGNORECASE)
+    r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)|here|in\s+the\s+past|at\s+the\s+time))+\s*$", re.IGNORECASE)
 # the last words of _SUBJ_ADJUNCT's branches: the pattern ends the text, so a text whose last word is none
 # of these has no adjunct (a cheap test before the search, which tries the branches at every gap)
 _ADJUNCT_LAST = frozenset("""to have has had is was were are also later then previously repeatedly once again recently
@@ -35,7 +35,7 @@ could may might did does do long never not just quickly flatly simply even still
 apparently allegedly openly explicitly specifically frequently afterward afterwards subsequently meanwhile now today
 yesterday tonight soon immediately promptly swiftly sharply strongly angrily firmly formally officially categorically
 vehemently bluntly turn response monday tuesday wednesday thursday friday saturday sunday week month year statement
-interview email letter tweet speech post op-ed memo release twitter facebook cnn fox msnbc""".split())
+interview email letter tweet speech post op-ed memo release twitter facebook cnn fox msnbc here past time""".split())
 
 
 def _may_end_adjunct(seg: str) -> bool:
