@@ -221,3 +221,15 @@ def test_adverbs_of_place_and_time_stand_between_subject_and_verb():
     assert q["quote"].tolist() == ["he was staying quiet on purpose."]
     q = _rows("Jane Roe here said the miners had been working since the spring.")
     assert q["speaker"].tolist() == ["Jane Roe"]
+
+
+def test_asked_whom_whether_reports_the_question():
+    q = _rows("The radio host asked the former Democratic party chairman if he had been preparing for the job.")
+    assert q["quote"].tolist() == ["if he had been preparing for the job."]
+    assert q["cue"].tolist() == ["asked"]
+
+
+def test_a_tag_sentence_after_an_exclamation_names_the_speaker():
+    q = _rows('"And I am not being paid!" Jane Roe declared, a point she likes to make.')
+    assert q["speaker"].tolist() == ["Jane Roe"]
+    assert q["kind"].tolist() == ["direct"]

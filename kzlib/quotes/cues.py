@@ -207,7 +207,7 @@ def _cue_named(surface: str) -> _Cue:
 
 _SPACES = re.compile(r"\s+")
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
-_WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
+_WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,6}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _TO = re.compile(r"\s*to\s+\w", re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
 

@@ -67,8 +67,9 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
             # sentence, only a name and a verb
             t1 = min(sent_of(s_end)[1], nxt_open)
             tm = _cue_search(text, s_end, t1)
-            if tm is not None and not _has_words(text[s_end:t1], 5) and not _has_words(text[tm.end():t1], 2) \
-                    and text[s_end:t1].rstrip().endswith("."):
+            if tm is not None and not _has_words(text[s_end:tm.start()], 5) and (
+                    not _has_words(text[tm.end():t1], 2) and text[s_end:t1].rstrip().endswith(".")
+                    or text[tm.end():tm.end() + 1] == ","):  # '"...!" LeVell declared, a point he likes to make
                 a1, after, ends_open = t1, text[a0:t1], True
         cm = _cue_search(text, a0, a1)
         if cm and ends_open and _n_words(text[a0:cm.start()]) <= 40:

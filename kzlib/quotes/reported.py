@@ -13,6 +13,7 @@ from kzlib.actors import (
 from kzlib.quotes.cues import (
     _ACCORDING_KEYS,
     _SPACES,
+    _WH,
     _all_cues,
     _Cue,
     _cue_named,
@@ -185,6 +186,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     adm = _ADDR.match(text, c0, b)
                     if adm:
                         c0 = adm.end()
+                if cue.needs == "wh" and (wm := _WH.match(text, c0, b)) is not None \
+                        and not re.search(r"\bto\b", wm.group(0), re.IGNORECASE):
+                    # "asked the senator whether ...": the question ("asked her to call if possible": no question)
+                    c0 = wm.end() - len(wm.group(0).split()[-1])
                 lm = _CONTENT_LEAD.match(text, c0, b)
                 c0 = lm.end() if lm else c0
                 while (jm := _CONTENT_ADJUNCT.match(text, c0, b)) and jm.end() > c0:
