@@ -217,3 +217,20 @@ def test_hand_written_init_lists_the_fields(cls_name):
     assert dataclasses.replace(one, start=7).start == 7 and one == cls(*range(len(fields)))
     with pytest.raises(dataclasses.FrozenInstanceError):
         one.start = 3
+
+
+def test_find_names_keeps_a_capitalised_particle_at_a_names_start():
+    from kzlib.actors import find_names
+
+    assert [n.name for n in find_names("Al Gore and Van Jones met De Blasio.")] == ["Al Gore", "Van Jones", "De Blasio"]
+    # a lower-case connector still opens no name
+    assert [n.name for n in find_names("He spoke of the Kremlin.")] == ["Kremlin"]
+
+
+def test_scan_skip_leaves_mentions_out_but_keeps_their_context():
+    g = Gazetteer.from_yaml()
+    text = "Blinken spoke to Tlebardi."
+    assert [m.actor for m in g.scan(text, skip=bytearray(len(text)))] == ["Antony Blinken", "Mukhtar Tileuberdi"]
+    skip = bytearray(len(text))
+    skip[0:7] = b"\x01" * 7
+    assert [m.actor for m in g.scan(text, skip=skip)] == ["Mukhtar Tileuberdi"]

@@ -26,8 +26,8 @@ def test_a_loose_subject_is_no_adverb_or_clause():
 
 def test_endorsing_someone_is_an_attribution_of_the_object():
     q = _rows("Governor Mary Stone endorsed John Carver last week, calling him a fighter.")
-    # two attributions: the endorsement (its object) and the participle's ("calling him a fighter")
-    assert q["quote"].tolist() == ["John Carver last week", "him a fighter."]
+    # two attributions: the endorsement (its object, without the occasion "last week") and the participle's
+    assert q["quote"].tolist() == ["John Carver", "him a fighter."]
     assert q["speaker"].tolist() == ["Mary Stone", "Mary Stone"]
     assert q["cue"].tolist() == ["endorsed", "calling"]
 
@@ -147,3 +147,89 @@ def test_a_name_heads_a_coordinated_subject():
     assert q["speaker"].tolist() == ["Sanders"]
     q = _rows("Trump won the state and his aides said the result was a mandate.")
     assert q["speaker_surface"].tolist() == ["his aides"]  # "state and": no name heads it
+
+
+# ---------------------------------------------------------------------------------------------- fourteenth session
+def test_an_inverted_report_goes_on_with_its_participle():
+    q = _rows("The plant will close in March, the owner Jane Roe said, adding that nobody would lose a pension.")
+    assert q["quote"].tolist() == ["The plant will close in March", "nobody would lose a pension."]
+    assert q["speaker"].tolist() == ["Jane Roe", "Jane Roe"]
+    assert q["cue"].tolist() == ["said", "adding"]
+
+
+def test_a_participle_after_a_quotation_tag_is_the_speakers():
+    q = _rows('"We did what we had to do," Jane Roe said, recalling the night the mine flooded.')
+    assert q["quote"].tolist() == ["We did what we had to do,", "the night the mine flooded."]
+    assert q["speaker"].tolist() == ["Jane Roe", "Jane Roe"]
+    # a participle that is no verb of saying is no report
+    assert _rows("Sales were great, Jane Roe said, wiping the sweat off her face.")["quote"].tolist() == [
+        "Sales were great"]
+
+
+def test_a_subordinate_clause_first_is_no_report():
+    q = _rows("After the mayor spoke, Jane Roe said the budget was balanced.")
+    assert q["quote"].tolist() == ["the budget was balanced."]
+    assert q["speaker"].tolist() == ["Jane Roe"]
+
+
+def test_coordinated_verbs_share_their_subject():
+    q = _rows("The spokesman refused to answer questions about the budget but said there was no meeting planned.")
+    assert q["quote"].tolist() == ["to answer questions about the budget", "there was no meeting planned."]
+    assert q["speaker_surface"].tolist() == ["The spokesman", "The spokesman"]
+    q = _rows("John Carver met the miners on Monday.", "He toured the mine and says the pits must stay open.")
+    assert q["quote"].tolist() == ["the pits must stay open."]
+    assert q["speaker"].tolist() == ["John Carver"]
+    assert q["speaker_resolution"].tolist() == ["pronoun"]
+
+
+def test_verbs_of_the_manner_of_speaking_tag_quotations():
+    q = _rows('"Stop the war now!" Jane Roe shouted.')
+    assert q["kind"].tolist() == ["direct"]
+    assert q["speaker"].tolist() == ["Jane Roe"]
+    assert q["cue"].tolist() == ["shouted"]
+
+
+def test_according_to_a_document_keeps_whose_it_is():
+    q = _rows("Turnout rose sharply in the east, according to a report from the Electoral Reform Society.")
+    assert q["speaker"].tolist() == ["a report from the Electoral Reform Society"]
+    assert q["quote"].tolist() == ["Turnout rose sharply in the east"]
+
+
+def test_a_statement_speaks_for_its_author():
+    q = _rows("Governor Mary Stone released a statement saying the curfew would end on Friday.")
+    assert q["speaker"].tolist() == ["Mary Stone"]
+    assert q["quote"].tolist() == ["the curfew would end on Friday."]
+
+
+def test_a_quotation_after_a_short_sentence_of_saying_is_its_subjects():
+    q = _rows('Professor Ivan Petrov agreed. "The reforms came far too late for the miners of the region."')
+    assert q["speaker"].tolist() == ["Ivan Petrov"]
+    assert q["kind"].tolist() == ["direct"]
+    q = _rows('"We will not leave this town for anyone." Jane Roe said.')
+    assert q["speaker"].tolist() == ["Jane Roe"]
+
+
+def test_an_object_ends_before_the_occasion_and_a_second_verb():
+    assert _rows("Senator Paul Novak defended the plan in a radio interview.")["quote"].tolist() == ["the plan"]
+    q = _rows("Senator Paul Novak defended the plan and blasted its critics.")
+    assert q["quote"].tolist() == ["the plan", "its critics."]
+    assert q["cue"].tolist() == ["defended", "blasted"]
+
+
+def test_adverbs_of_place_and_time_stand_between_subject_and_verb():
+    q = _rows("His oldest friends have in the past said he was staying quiet on purpose.")
+    assert q["quote"].tolist() == ["he was staying quiet on purpose."]
+    q = _rows("Jane Roe here said the miners had been working since the spring.")
+    assert q["speaker"].tolist() == ["Jane Roe"]
+
+
+def test_asked_whom_whether_reports_the_question():
+    q = _rows("The radio host asked the former Democratic party chairman if he had been preparing for the job.")
+    assert q["quote"].tolist() == ["if he had been preparing for the job."]
+    assert q["cue"].tolist() == ["asked"]
+
+
+def test_a_tag_sentence_after_an_exclamation_names_the_speaker():
+    q = _rows('"And I am not being paid!" Jane Roe declared, a point she likes to make.')
+    assert q["speaker"].tolist() == ["Jane Roe"]
+    assert q["kind"].tolist() == ["direct"]

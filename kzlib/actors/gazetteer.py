@@ -409,9 +409,13 @@ class Gazetteer:
         return hit
 
     # ------------------------------------------------------------------------------ scanning text
-    def scan(self, text: str, *, context: Sequence[str] | None = None, unknown: bool = True) -> list[Mention]:
+    def scan(self, text: str, *, context: Sequence[str] | None = None, unknown: bool = True,
+             skip: bytes | bytearray | None = None) -> list[Mention]:
         """All actor mentions in ``text``, in order: aliases, surnames, fuzzy variants, titles in
-        context and (``unknown=True``) pattern-found persons not in the gazetteer.
+        context and (``unknown=True``) pattern-found persons not in the gazetteer. ``skip`` (one byte per
+        character of ``text``): a mention that overlaps a nonzero byte is left out of the list, though it
+        still resolves the ones after it, as it would in context (a caller that drops mentions inside
+        names it found itself need not have them made).
 
         Example:
             >>> [m.actor for m in Gazetteer.from_yaml().scan("Blinken spoke to Tlebardi.")]
@@ -432,7 +436,7 @@ class Gazetteer:
                 spans.append((s, e, surface, cands, method))
         may_title = may_match(index, self._title_keys[0]) and may_match(index, self._title_keys[1])
         if not (may_title or unknown):
-            return self._mentions_of(spans, recent)
+            return self._mentions_of(spans, recent, skip)
         taken = bytearray(len(text))
         for s, e, *_ in spans:
             taken[s:e] = b"\x01" * (e - s)
@@ -470,9 +474,10 @@ class Gazetteer:
                     if claim(at + ts, at + te):
                         spans.append((at + ts, at + te, token, list(self._surname[hit]), "fuzzy"))
         spans.sort()
-        return self._mentions_of(spans, recent)
+        return self._mentions_of(spans, recent, skip)
 
-    def _mentions_of(self, spans: list[tuple[int, int, str, Sequence[str], str]], recent: list[str]) -> list[Mention]:
+    def _mentions_of(self, spans: list[tuple[int, int, str, Sequence[str], str]], recent: list[str],
+                     skip: bytes | bytearray | None = None) -> list[Mention]:
         """The mentions of :meth:`scan`'s spans (in order): each resolved with the actors named before it
         (``recent``, oldest first, extended here)."""
         found: list[Mention] = []
@@ -482,9 +487,10 @@ class Gazetteer:
                 actor = cands[0]  # (what pick gives a single candidate)
             else:
                 actor = self.pick(cands, recent)
-            a = actors.get(actor)
-            typ = a.type if a is not None else ("person" if method == "pattern" else "")
-            found.append(Mention(s, e, surface, actor, method, typ, tuple(cands)))
+            if skip is None or not any(skip[s:e]):
+                a = actors.get(actor)
+                typ = a.type if a is not None else ("person" if method == "pattern" else "")
+                found.append(Mention(s, e, surface, actor, method, typ, tuple(cands)))
             if actor:
                 recent.append(actor)
         return found

@@ -89,6 +89,8 @@ _NAME_TOKENS = re.compile(r"\S+")
 _ABBREV_OK = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,})$")
 _APOS_SPLIT = re.compile(r"['’]")
 _CONNECTORS = frozenset(["of", "the", "for", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "du"])
+#: Connectors that, capitalised at a name's start, are its first word or particle ("Al Gore", "Van Jones", "De Niro").
+_NAME_PARTICLES = frozenset(["Al", "De", "Van", "Von", "Da", "Del", "La", "Le", "Du"])
 
 
 def find_names(text: str) -> list[NameSpan]:
@@ -176,7 +178,7 @@ def _inner_title(surface: str, w: _SpeakerWords) -> int:
 
 
 def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, out: list[NameSpan]) -> None:
-    while run and (run[0][2] in w.not_names or run[0][2].lower() in _CONNECTORS
+    while run and (run[0][2] in w.not_names or run[0][2].lower() in _CONNECTORS and run[0][2] not in _NAME_PARTICLES
                    or _APOS_SPLIT.split(run[0][2])[0] in w.not_names):
         run = run[1:]
     while run and run[-1][2].lower() in _CONNECTORS:

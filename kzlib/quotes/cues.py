@@ -11,7 +11,7 @@ from importlib import resources
 
 import yaml
 
-from kzlib.text import ASCII_WORD_CHARS, run_starts, word_index, word_keys
+from kzlib.text import ASCII_WORD_CHARS, fold_word, run_starts, word_index, word_keys
 
 
 # ------------------------------------------------------------------------------------------ cues
@@ -91,14 +91,6 @@ def _cue_keys() -> frozenset[bytes] | None:
 _ACCORDING_KEYS = word_keys(["according to"], ignore_case=True)
 
 
-@lru_cache(maxsize=2)
-def _indirect_cue_keys(thoughts: bool = True) -> frozenset[bytes] | None:
-    """First words of the cues that can introduce reported speech (and, with ``thoughts``, attributed
-    thoughts): a sentence with none of them has no report to read."""
-    return word_keys([k for k, c in _cues()[1].items() if (c.indirect or thoughts and c.thought) and not c.after_quote_only],
-                      ignore_case=True)
-
-
 def _speech_cue_in(text: str, *, thoughts: bool) -> bool:
     """Whether ``text`` holds a cue (a thought cue counts only with ``thoughts``)."""
     return any(thoughts or not _cue_named(m.group(0)).thought for m in _all_cues(text))
@@ -110,16 +102,54 @@ def _text_index(text: str):  # noqa: ANN202 - kzlib.actors' private index type
     return word_index(text)
 
 
+@lru_cache(maxsize=1)
+def _cue_key_words() -> dict[bytes, tuple[frozenset[bytes], ...] | None]:
+    """First word of the cues (see :func:`_cue_keys`) -> the word runs of each cue that opens with it
+    (folded as ``kzlib.text.word_index`` folds a text's), or None when one of those cues is that word
+    alone. A cue can match only in a text that has all of its words: "in line with" (the spinner's
+    "according to") opens with the commonest word of news text, and its "line" is rare."""
+    out: dict[bytes, list[frozenset[bytes]] | None] = {}
+    for form in _cues()[1]:
+        runs = [fold_word(r, ignore_case=True) or "" for r in _ASCII_RUN.findall(form)]
+        if not runs or not runs[0]:
+            continue
+        key = runs[0].encode()
+        sets = out.setdefault(key, [])
+        if sets is None:
+            continue
+        if len(runs) == 1:
+            out[key] = None
+        else:
+            sets.append(frozenset(r.encode() for r in runs))
+    return {k: None if v is None else tuple(v) for k, v in out.items()}
+
+
+_ASCII_RUN = re.compile(r"[A-Za-z0-9_]+")
+
+
 @lru_cache(maxsize=256)
 def _cue_starts(text: str) -> tuple[int, ...] | None:
     """Where in ``text`` a cue's first word stands (the only places a cue can start), or None when
-    that cannot be told (see ``kzlib.text.word_index``). Cached: every sentence and quote of a
+    that cannot be told (see ``kzlib.text.word_index``); a word that opens only cues of several words
+    counts only when the text has all the words of one of them. Cached: every sentence and quote of a
     paragraph asks."""
     index = _text_index(text)
     keys = _cue_keys()
     if index is None or keys is None:
         return None
-    return tuple(run_starts(index[0], index[1] & keys))
+    words = index[1]
+    by_key = _cue_key_words()
+    present = words & keys
+    for k in present & _multi_only_keys():
+        if not any(s <= words for s in by_key[k]):  # type: ignore[union-attr]
+            present = present - {k}
+    return tuple(run_starts(index[0], present))
+
+
+@lru_cache(maxsize=1)
+def _multi_only_keys() -> frozenset[bytes]:
+    """The cues' first words that open no one-word cue (see :func:`_cue_key_words`)."""
+    return frozenset(k for k, v in _cue_key_words().items() if v is not None)
 
 
 def _cue_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
@@ -177,7 +207,7 @@ def _cue_named(surface: str) -> _Cue:
 
 _SPACES = re.compile(r"\s+")
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
-_WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
+_WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,6}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _TO = re.compile(r"\s*to\s+\w", re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
 

@@ -10,7 +10,7 @@ from kzlib.actors import (
     Mention,
 )
 from kzlib.quotes.cues import _cue_matches, _cue_of, _cue_search
-from kzlib.quotes.marks import _ACCORDING, _POSSESSIVE_AFTER, _PREP_BEFORE, _QUOTED_AS, _n_words, _Span
+from kzlib.quotes.marks import _ACCORDING, _POSSESSIVE_AFTER, _PREP_BEFORE, _QUOTED_AS, _has_words, _n_words, _Span
 from kzlib.quotes.speakers import (
     _PRON_CASE,
     _PRONOUN_NAME,
@@ -62,6 +62,15 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         after = text[a0:a1]
         ends_open = inner[-1:] in (",", "?", "!", "—", "–", "-", "…") or bool(re.match(r"\s*[,–—-]", after)) \
             or bool(re.match(r"\s*[a-z]", after))
+        if not after.strip() and s_end < nxt_open and inner[-1:] in (".", "!", "?"):
+            # '"... missing." Trump said.', '"Stop!" Jane Roe shouted.': a tag of its own after the quotation's
+            # sentence, only a name and a verb
+            t1 = min(sent_of(s_end)[1], nxt_open)
+            tm = _cue_search(text, s_end, t1)
+            if tm is not None and not _has_words(text[s_end:tm.start()], 5) and (
+                    not _has_words(text[tm.end():t1], 2) and text[s_end:t1].rstrip().endswith(".")
+                    or text[tm.end():tm.end() + 1] == ","):  # '"...!" LeVell declared, a point he likes to make
+                a1, after, ends_open = t1, text[a0:t1], True
         cm = _cue_search(text, a0, a1)
         if cm and ends_open and _n_words(text[a0:cm.start()]) <= 40:
             if _n_words(text[a0:cm.start()]) == 0 or re.match(r"[\s,–—-]*$", text[a0:cm.start()]):
@@ -123,6 +132,15 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
                            and m.actor != spk.name and _is_person(g, m)]
                     spk.cited = ins[0] if ins else ""
             return spk, cm.group(0), True
+    p0 = sent_of(s_start - 1)[0] if s_start > 0 else 0
+    if not cms and not before.strip() and s_start > 0 and p0 >= prev_close and _has_words(inner, 5):
+        # 'Dianne Bystrom agreed. "Mainstream Republicans are ..."': a short sentence (no quotation in it) that
+        # ends with a verb of saying
+        pms = [c for c in _cue_matches(text, p0, s_start) if not _cue_of(c).after_quote_only]
+        if pms and not _has_words(text[p0:s_start], 9) and not _has_words(text[pms[-1].end():s_start], 2):
+            sub = _subject(g, st, all_mentions or mentions, text, p0, pms[-1].start())
+            if sub is not None and sub[0].name:
+                return sub[0], pms[-1].group(0), True
     if before.rstrip().endswith(":"):
         spk = _sentence_subject(g, st, mentions, text, b0, sp.open_at)
         if spk.name:

@@ -262,8 +262,8 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
 
 def _gazetteer_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out: list[Mention]) -> None:
     """Gazetteer mentions (``g.scan``) that are not part of a proper name already found."""
-    for m in g.scan(text, context=st.recent, unknown=False):
-        if any(taken[m.start:m.end]) or not m.actor:
+    for m in g.scan(text, context=st.recent, unknown=False, skip=taken):  # (mentions inside names left out)
+        if not m.actor:
             continue
         if m.method == "title" and m.actor not in st.recent:
             continue  # a title resolves only to an actor this document has named

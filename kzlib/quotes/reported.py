@@ -13,11 +13,13 @@ from kzlib.actors import (
 from kzlib.quotes.cues import (
     _ACCORDING_KEYS,
     _SPACES,
+    _WH,
+    _all_cues,
+    _Cue,
     _cue_named,
     _cue_ok,
     _cue_search,
     _cues,
-    _indirect_cue_keys,
     _not_speakers,
     _sentence_cues,
     _text_index,
@@ -41,7 +43,7 @@ from kzlib.quotes.subject import (
     _VEHICLE,
     _subject,
 )
-from kzlib.text import may_match, run_starts
+from kzlib.text import may_match
 
 
 def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
@@ -53,16 +55,15 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     if line is not None:
         return [line]
     according = may_match(index, _ACCORDING_KEYS)
-    if not according and not may_match(index, _indirect_cue_keys(thoughts)):
+    # where the cues that report speech (or thought) start: a sentence with none has no report to read
+    starts = [m.start() for m in _all_cues(text) if _reports(_cue_named(m.group(0)), thoughts)]
+    if not according and not starts:
         return []
     inside = bytearray(len(text) + 1)
     for sp in spans:
         inside[sp.open_at:sp.end + 1] = b"\x01" * (sp.end + 1 - sp.open_at)
     out: list[tuple[int, int, _Speaker, str]] = []
     table = _cues()[1]
-    keys = _indirect_cue_keys(thoughts)
-    # where the first word of a cue that reports speech (or thought) stands: no other cue is read below
-    starts = run_starts(index[0], index[1] & keys) if index is not None and keys is not None else None
     for a, b in bounds:
         while b > a and text[b - 1] in " \t":
             b -= 1
@@ -84,6 +85,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                            and _is_person(g, m)]
                 if persons:
                     spk = _spk(persons[-1], persons[-1].actor, persons[-1].method, 0.85)
+                spk = _whole_source(text, spk, name_end)
                 if not spk.name:  # "According to a report from the inspector general, ...": the whole description
                     np_ = text[am.end():comma].strip()
                     spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
@@ -91,13 +93,13 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             elif _has_words(text[a:am.start()], 2) and comma > 0 and _has_words(text[comma:b], 3) \
                     and not _APPOSITION.match(text, comma + 1, b) and text[a:am.start()].rstrip().endswith(","):
                 # "At the heart of the trouble, according to Dennis Ross, was a decision ...": both sides
-                spk = _speaker_after(g, st, mentions, text, am.end(), comma)
+                spk = _whole_source(text, _speaker_after(g, st, mentions, text, am.end(), comma), comma)
                 if not spk.name:
                     np_ = text[am.end():comma].strip()
                     spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
                 found = (a, b, spk, am.group(0))
             elif _has_words(text[a:am.start()], 4):  # "CLAUSE, according to X."
-                spk = _speaker_after(g, st, mentions, text, am.end(), b)
+                spk = _whole_source(text, _speaker_after(g, st, mentions, text, am.end(), b), b)
                 if not spk.name:
                     np_ = text[am.end():b].strip(" .")
                     spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=b)
@@ -110,10 +112,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 while c1 > a and text[c1 - 1] in " ,":
                     c1 -= 1
                 found = (a, c1, spk, am.group(0))
-        if found is None and starts is not None and not _any_between(starts, a, b):
-            continue  # no reporting cue can start in the sentence (its first word stands nowhere in it)
+        if found is None and not _any_between(starts, a, b):
+            continue  # no reporting cue starts in the sentence
         founds: list[tuple[int, int, _Speaker, str]] = [found] if found else []
         lo = a  # where the next attribution's subject may start
+        verb_end, verb_spk = -1, _Speaker()  # where the verb of the last attribution read ends, and its speaker
         for cm in ([] if found else _sentence_cues(text, a, b)):
             if cm.start() < lo or inside[cm.start()]:
                 continue
@@ -124,19 +127,32 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
                 continue  # "to explain", "to say": not a report
-            if cue.needs and (cue.object or founds or text.rfind(",", a, cm.start()) <= a) \
+            # '"...," X said, referring to Y': a participle going on with the report before it
+            goes_on = cue.form.split()[0].endswith("ing") and bool(verb_spk.name) and text[verb_end:cm.start()].strip() == ","
+            if cue.needs and not goes_on and (cue.object or founds or text.rfind(",", a, cm.start()) <= a) \
                     and not _cue_ok(cue, text[cm.end():b]) \
                     and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
                 continue  # the clause the verb needs is not there, and no inverted attribution can be read
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
-            if founds and cue.form.endswith("ing") and text[founds[-1][1]:cm.start()].strip() == ",":
-                sub = (founds[-1][2], cm.start())  # "X endorsed Y, calling him ...": the participle is X's
+            if founds and cue.form.endswith("ing") and (text[founds[-1][1]:cm.start()].strip() == "," or (
+                    text[founds[-1][1]:cm.start()].rstrip().endswith(",") and not _has_words(text[founds[-1][1]:cm.start()], 5))):
+                # "X endorsed Y (last week), calling him ...": the participle is X's
+                sub = (founds[-1][2], cm.start())
+            elif goes_on:
+                sub = (verb_spk, cm.start())  # '"...," X said, referring to ...': the participle is X's too
+            elif founds and (sub is None or not sub[0].name) and _COORD_VP.fullmatch(text, founds[-1][1], cm.start()):
+                sub = (founds[-1][2], cm.start())  # "The spokesman refused to answer ... but said ...": the same subject
             if (sub is None or not sub[0].name) and cue.form.endswith("ing"):
                 # "X differs from Y, instead noting ...": the participle's subject is the sentence's
                 first = [m for m in mentions if a <= m.start < cm.start() and m.actor and m.method != "description"
                          and _n_words(text[a:m.start]) <= 2]
                 if first:
                     sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
+            if sub is not None and sub[0].resolution == "description" and _VEHICLE.fullmatch(sub[0].surface.strip()):
+                # "McConnell released a statement saying ...": the statement's author speaks
+                author = _sentence_subject(g, st, mentions, text, a, sub[0].m_start if sub[0].m_start >= 0 else sub[1])
+                if author.name:
+                    sub = (author, sub[1])
             rest = text[cm.end():b]
             if sub is not None and founds and sub[0].resolution == "pronoun" and founds[-1][2].name:
                 prev = st.ents.get(founds[-1][2].name)
@@ -147,13 +163,20 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue  # "X alleged to be ...", "reported to have": a passive report of X, not X's words
             if sub is not None and _NOT_CONTENT.match(text, cm.end(), b):
                 sub = None  # '"...," Ebeling said, and her husband cut in': no reported clause follows
-            if sub is not None and not founds and text[a:cm.start()].rstrip().endswith(",") and any(
-                    m.actor and m.method != "description" and not text[cm.end():m.start].strip()
-                    and text[m.end:m.end + 1] in (",", ".", "") for m in mentions if cm.end() <= m.start <= cm.end() + 2):
+            # "CLAUSE, X said, adding ...": the clause before is the report, the participle goes on with it
+            tail_participle = sub is not None and not founds and _PARTICIPLE_NEXT.match(text, cm.end(), b) is not None \
+                and text[a:sub[1]].rstrip(" \t\"”'’").endswith(",") and _has_words(text[a:sub[1]], 3) \
+                and not _SUBORDINATE_OPEN.match(text, a, b)
+            if sub is not None and not founds and not goes_on and text[a:cm.start()].rstrip().endswith(",") and (any(
+                    m.actor and not text[cm.end():m.start].strip()
+                    and text[m.end:m.end + 1] in (",", ".", "") for m in mentions if cm.end() <= m.start <= cm.end() + 2)):
                 sub = None  # "CLAUSE, said Tom Baker, a former aide.": inverted, whatever stands before the comma
-            elif sub is not None and not founds and _n_words(rest) <= 6 and text[a:sub[1]].rstrip().endswith(",") \
+            elif tail_participle:
+                pass
+            elif sub is not None and not founds and not goes_on and not _has_words(rest, 7) and text[a:sub[1]].rstrip().endswith(",") \
                     and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
-                    and not text[a:sub[1]].rstrip()[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(","):
+                    and not text[a:sub[1]].rstrip()[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(",") \
+                    and not _SUBJECT_NEXT.match(text, cm.end(), b) and not _SUBORDINATE_OPEN.match(text, a, b):
                 pass  # "CLAUSE, X told a Senate panel Wednesday.": the inverted attribution below
             elif sub is not None:
                 spk, s0 = sub
@@ -163,12 +186,16 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     adm = _ADDR.match(text, c0, b)
                     if adm:
                         c0 = adm.end()
+                if cue.needs == "wh" and (wm := _WH.match(text, c0, b)) is not None \
+                        and not re.search(r"\bto\b", wm.group(0), re.IGNORECASE):
+                    # "asked the senator whether ...": the question ("asked her to call if possible": no question)
+                    c0 = wm.end() - len(wm.group(0).split()[-1])
                 lm = _CONTENT_LEAD.match(text, c0, b)
                 c0 = lm.end() if lm else c0
                 while (jm := _CONTENT_ADJUNCT.match(text, c0, b)) and jm.end() > c0:
                     c0 = jm.end()  # "said in a statement Thursday that ...": the words after the adjuncts
                 c1 = b
-                tm = _TRAIL_ATTR.search(text, c0, b)
+                tm = _TRAIL_ATTR.search(text, c0, b) if _may_trail(text[c0:b]) else None
                 if tm and tm.start() > c0:
                     c1 = tm.start()
                 if cue.object and (om := _OBJECT_END.search(text, c0 + 1, c1)):
@@ -176,7 +203,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 elif (em := _CLAUSE_END.search(text, c0 + 1, c1)) and _has_words(text[c0:em.start()], 3):
                     c1 = em.start()  # "said A, and he railed against B": the report ends with its clause
                 content = text[c0:c1]
-                if _has_words(content, 1 if cue.object else 3) and (not cue.needs or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
+                if _has_words(content, 1 if cue.object else 3) and (not cue.needs or goes_on or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
                                                and _CLAUSE_BREAK.match(text, cm.end())):
                     lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
                     if lead_q is not None and _n_words(text[lead_q.end:c1]) < 3:
@@ -190,9 +217,15 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                         p0, _, pspk, pcue = founds[-1]
                         founds[-1] = (p0, p0 + len(_COORD_END.sub("", text[p0:s0])), pspk, pcue)
                     founds.append((c0, c1, spk, cm.group(0)))
-                    lo = c0
+                    lo, verb_end, verb_spk = c0, cm.end(), spk
                     continue
             if founds or cue.object:
+                continue
+            if tail_participle and sub is not None and any(
+                    sp.closed and not text[sp.end + 1:sub[1]].strip(" \t'’\"”") for sp in spans):
+                # '"...," Jane Roe said, recalling ...': the quotation is its own row; a participle that is a cue
+                # reports on, for the same speaker
+                lo, verb_end, verb_spk = cm.end(), cm.end(), sub[0]
                 continue
             # inverted: 'CLAUSE, X said (Thursday).' / 'CLAUSE, said X, a professor at Y.'
             comma = text.rfind(",", a, cm.start())
@@ -205,11 +238,15 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if after.name and after.m_start >= 0 and _n_words(text[cm.end():after.m_start]) > 1:
                 after = _Speaker()  # 'CLAUSE, said X': the speaker follows the verb
             if comma > a and _has_words(text[a:comma], 3) and _n_words(text[comma:cm.start()]) <= 12 \
-                    and (not _has_words(rest, 15) or after.name and after.resolution != "pronoun") \
+                    and (not _has_words(rest, 15) or tail_participle or after.name and after.resolution != "pronoun") \
                     and not any(sp.open_at < comma < sp.end for sp in spans):
                 qfrac = sum(max(0, min(comma, sp.end) - max(a, sp.start)) for sp in spans)
                 if qfrac > 0.5 * (comma - a) or any(a <= sp.open_at <= a + 2 for sp in spans):
-                    break  # a direct quotation: its own row
+                    if not tail_participle:
+                        break  # a direct quotation: its own row
+                    spk = sub[0] if sub is not None and sub[0].name else after
+                    lo, verb_end, verb_spk = cm.end(), cm.end(), spk
+                    continue
                 if after.name and after.resolution != "pronoun" and not (sub is not None and sub[0].resolution in (
                         "named", "surname", "gazetteer")):
                     spk = after
@@ -222,7 +259,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     spk = sub2[0] if sub2 else _Speaker()
                 if spk.name or spk.surface:
                     founds.append((a, comma, spk, cm.group(0)))
-                    break
+                    if not tail_participle:
+                        break
+                    lo, verb_end, verb_spk = cm.end(), cm.end(), spk
         out.extend(f for f in founds if _has_words(text[f[0]:f[1]], 2))
     return out
 
@@ -235,8 +274,13 @@ _LOOSE_CUES = frozenset("said says say told tells added adds argued argues noted
 
 #: Where a verb's object ends (``object`` cues): a comma, dash, semicolon or a clause's conjunction.
 _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|is|was|said|says|will|would)|but|because|"
-                         r"while|when|after|before|although|though|since|saying|calling|as\s+(?:he|she|they|it|a|an|the))\b)",
-                         re.IGNORECASE)
+                         r"while|when|after|before|although|though|since|saying|calling|as\s+(?:he|she|they|it|a|an|the))\b"
+                         # a second verb of the subject ("defended Cruz and blasted Rubio"), a means ("by reminding"),
+                         # the occasion ("in a recent interview", "last week")
+                         r"|\band\s+(?:also\s+)?[a-z]+ed\b|\bby\s+[a-z]+ing\b|\b(?:in|during|at|on)\s+(?:an?|his|her|their|its|the)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:interview|speech|statement|debate|appearance|op-ed|post|tweet|rally|address)\b"
+                         r"|\b(?:last|this)\s+(?:week|month|year|spring|summer|fall|winter|Monday|Tuesday|Wednesday|Thursday|"
+                         r"Friday|Saturday|Sunday)\b)", re.IGNORECASE)
 
 
 #: Where a reported clause ends before the sentence does: a main clause coordinated after a comma (a new
@@ -244,6 +288,15 @@ _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|i
 _CLAUSE_END = re.compile(r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z]+ed\b|said\b|says\b)|"
                          r"(?:vowing|saying|adding|noting|arguing|calling|citing|compared|pointing|insisting|warning|"
                          r"according)\b)")
+#: ", adding ..." / ", saying ..." right after a verb of saying: a participle phrase goes on with the report.
+_PARTICIPLE_NEXT = re.compile(r"\s*,\s*(?:also\s+)?[a-z]+ing\b")
+#: A subject pronoun and a word after a verb of saying: a reported clause, not an adjunct ("she said he had").
+_SUBJECT_NEXT = re.compile(r"\s+(?:he|she|they|we|I|it|there)\s+[a-z]")
+#: A sentence that opens with a subordinate clause ("After he spoke, she said ..."): its first part is no report.
+_SUBORDINATE_OPEN = re.compile(r"\s*(?:after|when|if|although|because|while|as|since|before|once|until|though|"
+                               r"whenever|unless)\b", re.IGNORECASE)
+#: Coordinated verb phrases of one subject: "refused to answer ... but said ...".
+_COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
 
 
@@ -268,6 +321,44 @@ def _transcript(g: Gazetteer, st: _DocState, text: str, mentions: list[Mention]
     return tm.end(), end, _Speaker(name, name, "named", 0.5, resolution="named", m_start=0, m_end=tm.end(1)), ":"
 
 
+#: What goes on after a document or unnamed source to name whose it is: "a report from the inspector general",
+#: "the exit poll conducted by Edison Research", "a letter to Facebook from the chairman of ...".
+_SOURCE_GOES_ON = re.compile(r"[ \t]+(?:from|by|of|for|at|to|in|conducted|compiled|released|published|commissioned|"
+                             r"issued|obtained|prepared|shared)\b")
+
+
+def _whole_source(text: str, spk: _Speaker, end: int) -> _Speaker:
+    """An unnamed source after "according to" (a report, a poll, an email) with the words that say whose it is, up
+    to ``end`` (at most 20 words): "a report from the SITE Intelligence Group", not "a report"."""
+    if spk.resolution != "description" or spk.m_end < 0 or spk.m_end >= end or not _SOURCE_GOES_ON.match(text, spk.m_end, end):
+        return spk
+    np_ = text[spk.m_start:end].strip(" .,")
+    if _has_words(np_, 21):
+        return spk
+    return replace(spk, name=np_, surface=np_, m_end=spk.m_start + len(np_))
+
+
+def _reports(cue: _Cue, thoughts: bool) -> bool:
+    """Whether ``cue`` may introduce reported speech (or, with ``thoughts``, an attributed thought)."""
+    return (cue.indirect or thoughts and cue.thought) and not cue.after_quote_only
+
+
+#: The verbs of ``_TRAIL_ATTR`` (", he said Thursday." at a clause's end).
+_TRAIL_VERBS = frozenset(["said", "says", "added", "wrote", "noted"])
+
+
+def _may_trail(clause: str) -> bool:
+    """False when ``_TRAIL_ATTR`` cannot match ``clause``: its verb is none of the last four blank-separated
+    chunks (the pattern ends with the verb, at most two words, a mark and blanks), a cheap test before a
+    search that tries the pattern at every position of a long clause.
+
+    Example:
+        >>> _may_trail("the talks failed, he said on Monday ."), _may_trail("he said the talks had failed.")
+        (True, False)
+    """
+    return any(c.rstrip(".!?") in _TRAIL_VERBS for c in clause.rsplit(None, 4)[-4:])
+
+
 def _any_between(starts: list[int], a: int, b: int) -> bool:
     """Whether one of the sorted ``starts`` lies in ``[a, b)``."""
     i = bisect_left(starts, a)
@@ -276,8 +367,7 @@ def _any_between(starts: list[int], a: int, b: int) -> bool:
 
 def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> bool:
     inner = text[span.start:span.end]
-    n = _n_words(inner)
-    if n >= min_words:
+    if _has_words(inner, min_words):
         return False
     return not (explicit and inner.rstrip()[-1:] in ",?!.…")
 

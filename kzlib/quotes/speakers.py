@@ -73,10 +73,10 @@ class _DocState:
             self.last_other = name
 
     def note_mentions(self, mentions: list[Mention]) -> None:
-        for m in mentions:
-            if m.actor:
-                self.recent.append(m.actor)
-        del self.recent[:-60]
+        recent = self.recent
+        recent.extend([m.actor for m in mentions if m.actor])
+        if len(recent) > 60:
+            del recent[:-60]
 
 
 def _is_speaker_mention(g: Gazetteer, m: Mention) -> bool:

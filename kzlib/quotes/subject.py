@@ -10,7 +10,7 @@ from kzlib.actors import (
     Mention,
     speaker_words,
 )
-from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _n_words
+from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _has_words, _n_words
 from kzlib.quotes.speakers import _DocState, _resolve_pronoun, _Speaker, _spk
 from kzlib.text import word_index
 
@@ -26,7 +26,7 @@ _SUBJ_ADJUNCT = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|last|this)\s+(?:week|month|year)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|letter|tweet|speech|post|op-ed|memo|release)|"
-    r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)))+\s*$", re.IGNORECASE)
+    r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)|here|in\s+the\s+past|at\s+the\s+time))+\s*$", re.IGNORECASE)
 # the last words of _SUBJ_ADJUNCT's branches: the pattern ends the text, so a text whose last word is none
 # of these has no adjunct (a cheap test before the search, which tries the branches at every gap)
 _ADJUNCT_LAST = frozenset("""to have has had is was were are also later then previously repeatedly once again recently
@@ -35,7 +35,7 @@ could may might did does do long never not just quickly flatly simply even still
 apparently allegedly openly explicitly specifically frequently afterward afterwards subsequently meanwhile now today
 yesterday tonight soon immediately promptly swiftly sharply strongly angrily firmly formally officially categorically
 vehemently bluntly turn response monday tuesday wednesday thursday friday saturday sunday week month year statement
-interview email letter tweet speech post op-ed memo release twitter facebook cnn fox msnbc""".split())
+interview email letter tweet speech post op-ed memo release twitter facebook cnn fox msnbc here past time""".split())
 
 
 def _may_end_adjunct(seg: str) -> bool:
@@ -67,6 +67,8 @@ def _adjunct_search(text: str, lo: int, end: int) -> re.Match[str] | None:
 
 _CLAUSE_BREAK = re.compile(r"(?:[;:—–(]|\s-\s|,\s+(?:and|but|so|or|while|as|because)\b|\b(?:and|but|that|because|while|"
                            r"when|as|after|before|if|since|although|though|where|so|than|or|whom)\b)", re.IGNORECASE)
+# _CLAUSE_BREAK for lower-cased plain text (see _lower_plain): the same matches, without IGNORECASE
+_CLAUSE_BREAK_LOWER = re.compile(_CLAUSE_BREAK.pattern)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|shall|must|neither|nor|is|was|were|are|"
                           r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
@@ -114,11 +116,13 @@ def _last_clause_break(text: str, lo: int, end: int) -> re.Match[str] | None:
         >>> t[_last_clause_break(t, 0, len(t)).end():].strip()
         'the envoy said'
     """
+    low = _lower_plain(text)
+    rx, text = (_CLAUSE_BREAK, text) if low is None else (_CLAUSE_BREAK_LOWER, low)
     step = 256
     while True:
         start = max(lo, end - step)
         last = None
-        for last in _CLAUSE_BREAK.finditer(text, start, end):  # noqa: B007 - the loop keeps the last match
+        for last in rx.finditer(text, start, end):  # noqa: B007 - the loop keeps the last match
             pass
         if start == lo or (last is not None and last.start() >= start + 64):
             return last
@@ -205,7 +209,12 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
                  and _n_words(text[lo:m.start]) <= 2]
         if first:
             return _spk(first[0], first[0].actor, first[0].method, 0.6), first[0].start
-    if not np_ or _n_words(np_) > 16:
+        if (pm := _OPEN_PRON.match(text, lo, start)) is not None:
+            # "He's comparing ... and says ...": the clause's pronoun subject
+            p0 = pm.start(1)
+            name = _resolve_pronoun(pm.group(1).lower(), g, st, [x for x in mentions if lo <= x.start and x.end <= p0])
+            return _spk(Mention(p0, pm.end(1), pm.group(1), "", "pronoun"), name, "pronoun", 0.6 if name else 0.2), p0
+    if not np_ or _has_words(np_, 17):
         return None
     pm = _LAST_PRON.search(np_)
     if pm and pm.start() > 0:  # "... the place he said": the pronoun is the subject
@@ -276,6 +285,8 @@ _LOOSE_NP = re.compile(r"(?:(?:the|a|an|some|many|most|several|few|other|those|t
                        re.IGNORECASE)
 
 
+#: A pronoun subject opening a clause ("He's comparing ...", "She also ...").
+_OPEN_PRON = re.compile(r"\s*(?:[,;]\s*)?(he|she|they)(?=\s|['’])", re.IGNORECASE)
 _SENTENCE_PUNCT = re.compile(r"[.;:!?\"“”()]")
 _WORD = re.compile(r"[\w’'.-]+")
 #: Words that end the noun phrase before a relative "who" (read backwards): conjunctions and prepositions.
