@@ -287,3 +287,19 @@ def test_over_the_previous_month_is_a_length_and_an_old_date_frames_nothing() ->
         "The following month", "DATE", "1989-04")
     far = "In March 1989, the bid failed. " + "The market was quiet. " * 60 + "That month, the company sold."
     assert _timex(far, "1989-10-27")[-1] == ("That month", "DATE", "XXXX-XX")
+
+
+def test_digit_patterns_start_with_a_digit_and_plans_match_the_rules() -> None:
+    """The tagger searches its digit patterns from a text's first digit on (each must start with ``\\d``) and keeps
+    its plan of rules per set of words: the same expressions as a fresh plan."""
+    from kzlib.timeline import _timex
+
+    assert all(d.pattern.startswith("\\d") for _, d in _timex._digit_rules())
+    text = "Over the past three years, 2,000 people met at 10:30 a.m. on Jan. 5, 2021, and again a while later."
+    first = [(m.start, m.end, m.rule) for m in _timex.find(text)]
+    _timex._rule_groups.clear()
+    _timex._needs_quantity.clear()
+    _timex._decoded.clear()
+    assert [(m.start, m.end, m.rule) for m in _timex.find(text)] == first
+    assert [(m.start, m.end, m.rule) for m in _timex.find(text)] == first
+    assert first

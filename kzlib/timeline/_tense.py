@@ -76,7 +76,7 @@ def _markers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]:
     lower case; found by ``_TENSE_LOWER`` in the lower-case text (the same places and groups) unless a
     character there matches an ASCII letter only case-insensitively."""
     lo = max(0, s - 1)  # and the character before s: a word starts at s or not
-    if ASCII_CASE_TWINS.search(text, lo, e):
+    if not text.isascii() and ASCII_CASE_TWINS.search(text, lo, e):  # (ASCII text holds no twin)
         return [(m.start(), m.end(), m.lastgroup or "", m.group(0).lower()) for m in _TENSE.finditer(text, s, e)]
     lower = text[lo:e].lower()  # (as long as the text: its only character that lower-cases to two is a twin)
     return [(m.start() + lo, m.end() + lo, m.lastgroup or "", m.group(0))

@@ -516,7 +516,8 @@ def _byte_words() -> tuple[frozenset[bytes], frozenset[bytes]]:
 
 @functools.lru_cache(maxsize=1)
 def _digit_rules() -> tuple[tuple[int, re.Pattern], ...]:
-    """(place, digit pattern) of the rules tried around hits of a digit pattern."""
+    """(place, digit pattern) of the rules tried around hits of a digit pattern: each pattern starts with a digit
+    (so it is searched from the text's first digit on)."""
     return tuple((i, rule.digits) for i, rule in enumerate(_vocab().rules) if rule.digits is not None)
 
 
@@ -554,51 +555,72 @@ def _word_windows(lower: str, word: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _short_windows(text: str, lower: str, hit_words: frozenset[str] | set[str], has_digit: bool,
+_PLANS_MAX = 65_536  # entries of each plan cache (few distinct sets of words occur: about 4,000 in 56,000 sentences)
+_rule_groups: dict[tuple[frozenset[str], bool], tuple[tuple[frozenset[str], tuple[int, ...]], ...]] = {}
+_needs_quantity: dict[frozenset[str], bool] = {}
+
+
+def _groups(hit_words: frozenset[str], quantity: bool, v: _V) -> tuple[tuple[frozenset[str], tuple[int, ...]], ...]:
+    """The rules that the words ``hit_words`` call for, grouped by the set of those words that anchor them (rules
+    with the same words share one list of windows); the rules that need a quantity before their word only with
+    ``quantity``. Kept per set of words: the same few sets recur, and this saves a Python loop per sentence."""
+    plan = _rule_groups.get((hit_words, quantity))
+    if plan is None:
+        words_of: dict[int, list[str]] = {}
+        for word in hit_words:
+            for i in v.word_rules[word]:
+                if quantity or i not in v.need_quantity:
+                    words_of.setdefault(i, []).append(word)
+        rules_of: dict[frozenset[str], list[int]] = {}
+        for i, ws in words_of.items():
+            rules_of.setdefault(frozenset(ws), []).append(i)
+        plan = tuple((key, tuple(rules)) for key, rules in rules_of.items())
+        if len(_rule_groups) < _PLANS_MAX:
+            _rule_groups[(hit_words, quantity)] = plan
+    return plan
+
+
+def _short_windows(text: str, lower: str, hit_words: frozenset[str], first_digit: int,
                    v: _V) -> dict[int, list[tuple[int, int]]]:
     """The windows each rule searches in a short text (a sentence): around each place its words occur (a plain
     substring search: every occurrence of the word is among them); the whole text for the rules its digits call
-    for. Rules with the same words share one list of windows."""
+    for (``first_digit``: the place of the text's first digit, -1 for none). Rules with the same words share one
+    list of windows."""
+    has_digit = first_digit >= 0
     n = len(text)
     whole = [(0, n)]
-    words_of: dict[int, list[str]] = {}
-    quantity: bool | None = True if has_digit else None
-    for word in hit_words:
-        for i in v.word_rules[word]:
-            if i in v.need_quantity:
-                if quantity is None:
-                    quantity = v.quantity.search(lower) is not None
-                if not quantity:
-                    continue
-            words_of.setdefault(i, []).append(word)
     out: dict[int, list[tuple[int, int]]] = {}
-    if words_of:
+    if hit_words:
+        quantity = has_digit
+        if not quantity:
+            needs = _needs_quantity.get(hit_words)
+            if needs is None:
+                needs = any(i in v.need_quantity for w in hit_words for i in v.word_rules[w])
+                if len(_needs_quantity) < _PLANS_MAX:
+                    _needs_quantity[hit_words] = needs
+            quantity = needs and v.quantity.search(lower) is not None
         same_length = len(lower) == n
-        merged: dict[frozenset[str], list[tuple[int, int]]] = {}
-        for i, ws in words_of.items():
-            key = frozenset(ws)
-            spans = merged.get(key)
-            if spans is None:
-                if same_length and len(key) == 1:
-                    spans = _word_windows(lower, ws[0])
-                elif same_length:
-                    spans = _merged([p for w in key for p in _places(lower, w)], n)
-                else:
-                    spans = _merged(whole * len(key), n)
-                merged[key] = spans
-            out[i] = spans
+        for key, rules in _groups(hit_words, quantity, v):
+            if same_length and len(key) == 1:
+                spans = _word_windows(lower, next(iter(key)))
+            elif same_length:
+                spans = _merged([p for w in key for p in _places(lower, w)], n)
+            else:
+                spans = _merged(whole * len(key), n)
+            for i in rules:
+                out[i] = spans
     if has_digit:
         for i, digits in _digit_rules():
-            if digits.search(text):
+            if digits.search(text, first_digit):  # (its matches start with a digit: none before the first)
                 out[i] = whole
     return out
 
 
-def _long_windows(text: str, lower: str, hit_words: frozenset[str] | set[str], has_digit: bool,
+def _long_windows(text: str, lower: str, hit_words: frozenset[str], first_digit: int,
                   v: _V) -> dict[int, list[tuple[int, int]]]:
     """The windows each rule searches in a long text: around each of its words (for rules that need a quantity
     before their word, where one of the last few words is a number or quantity word) and each hit of its digit
-    pattern."""
+    pattern (searched from ``first_digit``, the place of the text's first digit; -1 for none)."""
     at: dict[int, list[tuple[int, int]]] = {}
     if hit_words:
         recent: deque[str] = deque(maxlen=5)  # the last few words, for rules that need a quantity before their word
@@ -611,12 +633,24 @@ def _long_windows(text: str, lower: str, hit_words: frozenset[str] | set[str], h
                     if quantity or i not in v.need_quantity:
                         at.setdefault(i, []).append(w.span())
             recent.append(word)
-    if has_digit:
+    if first_digit >= 0:
         for i, digits in _digit_rules():
-            for h in digits.finditer(text):
+            for h in digits.finditer(text, first_digit):
                 at.setdefault(i, []).append(h.span())
     n = len(text)
     return {i: _merged(anchors, n) for i, anchors in at.items()}
+
+
+_decoded: dict[frozenset[bytes], tuple[frozenset[str], bool]] = {}
+
+
+def _decode(hits: frozenset[bytes], v: _V) -> tuple[frozenset[str], bool]:
+    """The words ``hits`` as strings, and whether a month or weekday name is among them (kept per set of words)."""
+    words = frozenset(w.decode() for w in hits)
+    out = words, bool(words & v.cased)
+    if len(_decoded) < _PLANS_MAX:
+        _decoded[hits] = out
+    return out
 
 
 def find(text: str) -> list[_Match]:
@@ -628,13 +662,14 @@ def find(text: str) -> list[_Match]:
     lower = text.lower()
     words = _words(lower)
     hits = _byte_words()[0].intersection(words)
-    hit_words: set[str] = {w.decode() for w in hits} if hits else set()
-    if hit_words & v.cased:  # month and weekday names match capitalised only ("may", "march" are verbs)
-        hit_words = {w for w in hit_words if w not in v.cased or w.capitalize() in text or w.upper() in text}
-    has_digit = _DIGIT.search(text) is not None
-    if not hit_words and not has_digit:
+    hit_words, cased = _decoded.get(hits) or _decode(hits, v)
+    if cased:  # month and weekday names match capitalised only ("may", "march" are verbs)
+        hit_words = frozenset(w for w in hit_words if w not in v.cased or w.capitalize() in text or w.upper() in text)
+    digit = _DIGIT.search(text)
+    if not hit_words and digit is None:
         return []
-    windows = (_short_windows if len(text) <= _SHORT_TEXT else _long_windows)(text, lower, hit_words, has_digit, v)
+    windows = (_short_windows if len(text) <= _SHORT_TEXT else _long_windows)(text, lower, hit_words,
+                                                                              -1 if digit is None else digit.start(), v)
     # a rule's windows are disjoint: no match is found twice
     found: list[_Match] = []
     rules = v.rules
@@ -657,10 +692,13 @@ def find(text: str) -> list[_Match]:
 def _kept(found: list[_Match], text: str, words: list[bytes], v: _V) -> list[_Match]:
     """Of overlapping matches the longest (then the earliest rule, then the first), where plausible and not part
     of a name that is no date."""
+    names = _byte_words()[1].intersection(words)  # a word of a name that is no date
+    if len(found) == 1 and not names:  # one match, nothing to overlap (most texts): no sorting, no map of places
+        return found if _plausible(found[0], text, v) else []
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     kept: list[_Match] = []
     taken = bytearray(len(text) + 1)
-    for nd in (v.not_dates.finditer(text) if _byte_words()[1].intersection(words) else ()):
+    for nd in (v.not_dates.finditer(text) if names else ()):
         taken[nd.start():nd.end()] = b"\x01" * (nd.end() - nd.start())
     for c in found:
         if taken.find(1, c.start, c.end) >= 0:

@@ -266,7 +266,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
             for i, text, mentions in zip(range(lo, hi), texts, per_sentence):
                 for m in mentions:
                     rows.append({**m, "doc_id": doc_id, "sentence_id": sentence_ids[i], "para_id": para_ids[i],
-                                 "text": text, "_row": i, "label": _label(text, m["start"], m["end"])})
+                                 "text": text, "_row": i})
     if undated:
         log.warning("%d of %d documents have no publication date (%s%s): their relative dates are reported "
                     "unresolved", len(undated), len(bounds) - 1, ", ".join(undated[:5]),
@@ -283,8 +283,10 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
 
     frame = frame.join(docs[["story_id", "outlet", "published", "date_certainty", "is_representative"]],
                        on="doc_id")
-    frame["date_start"] = [(_period(d, g)[0].isoformat() if d else "") for d, g in
-                           zip(frame["date"], frame["granularity"])]
+    # each distinct (date, granularity) once: a corpus dates its mentions to a few thousand periods
+    starts = {(d, g): (_period(d, g)[0].isoformat() if d else "")
+              for d, g in set(zip(frame["date"], frame["granularity"]))}
+    frame["date_start"] = [starts[dg] for dg in zip(frame["date"], frame["granularity"])]
     key = frame["date"] + "|" + frame["granularity"]
     frame["_key"] = np.where(frame["date"] == "", "", key)
     # the copies of a story that report each date: plain sets, not a Python function per pandas group
@@ -299,6 +301,9 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
 
     if one_copy_per_story:
         frame = _one_copy(frame)
+    # labelled once the rows are chosen: none for a copy's mentions that another copy already gives
+    frame["label"] = [_label(t, s, e) for t, s, e in zip(frame["text"].tolist(), frame["start"].tolist(),
+                                                         frame["end"].tolist())]
     finder = actors if actors is not None else _actor_finder()
     if finder is None:
         log.info("kzlib.actors is not available: the actors column is left empty")

@@ -28,7 +28,8 @@ def _point_only(text: str) -> bool:
         return True
     v = _vocab()
     lower = text.lower()
-    if not any(w in lower for w in v.point_only_words) and not ASCII_CASE_TWINS.search(text):
+    # (ASCII text holds no case twin: isascii saves the search)
+    if not any(w in lower for w in v.point_only_words) and (text.isascii() or not ASCII_CASE_TWINS.search(text)):
         return False
     return v.point_only.search(text) is not None
 

@@ -174,8 +174,11 @@ def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, 
                            "date": "", "granularity": "", "anchor": "", "anchor_date": "", "confidence": 0.0,
                            "future": future, "flag": "", "note": ""}
     base = _BASE_CONFIDENCE[rule]
-    spun = any(n in v.spinner and n != "previous"
-               for n in (_norm(raw) if raw else "" for raw in (g.get("rel"), g.get("pre"), g.get("ago"))))
+    spun = False  # a spinner synonym of a time word (a plain loop: no generators per candidate)
+    for raw in (g.get("rel"), g.get("pre"), g.get("ago")):
+        if raw and (word := _norm(raw)) in v.spinner and word != "previous":
+            spun = True
+            break
     if spun:
         base *= _SPINNER_FACTOR
     notes: list[str] = []

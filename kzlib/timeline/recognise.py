@@ -337,10 +337,13 @@ def _scan(text: str) -> list[_Cand]:
 def _kept(found: list[_Cand], text: str, words: list[str] | list[bytes] | None, v: _Vocab) -> list[_Cand]:
     """Of overlapping candidates the longest (then the rule ranked first, then the first), where plausible and
     not part of a phrase that is no date."""
+    no_dates = v.not_dates.found(text, words)
+    if len(found) == 1 and not no_dates:  # one candidate, nothing to overlap: no sorting, no map of places
+        return found if _plausible(found[0], text) else []
     rank = v.rank
     found.sort(key=lambda c: (-(c.end - c.start), rank[c.rule], c.start))
     taken = bytearray(len(text) + 1)  # characters of a phrase that is no date or of a kept candidate
-    if v.not_dates.found(text, words):
+    if no_dates:
         for m in v.not_dates.patterns["not_dates"].finditer(text):
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     kept: list[_Cand] = []
