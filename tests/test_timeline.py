@@ -426,6 +426,8 @@ TRIGGER_TEXTS = [
     "the \u212aAY and DA\u212a",  # the Kelvin sign matches k only case-insensitively
     "\u0131n the past, \u017fix days ago", "Black Friday, Russia Today", "earlier this month", "x1999y 2000s",
     "naïve Déjà vu today", "subsequent week, the final August", "Monday-Friday", "weekends, WEEKEND",
+    "GOOD friday", "good  Friday", "Friday is good", "today russia", "RUSSIA\ttoday", "at the end of the week",
+    "the end of this week", "ab12 1999", "x 12\n months ago",
 ]
 
 
@@ -435,7 +437,7 @@ def test_word_triggers_agree_with_their_patterns(text: str) -> None:
 
     v = _vocab()
     for triggers in (v.triggers, v.not_dates):
-        expected = {name for name, p in {**triggers.searched, **triggers.patterns}.items() if p.search(text)}
+        expected = {name for name, p in {**triggers.searched, **triggers.after_digit, **triggers.patterns}.items() if p.search(text)}
         assert triggers.found(text, _text_words(text)) == expected
         assert triggers.found(text, None) == expected
 

@@ -70,27 +70,35 @@ def _plain_words(names: Iterable[str], *, ignore_case: bool) -> list[tuple[str, 
 class _Triggers:
     """Cheap tests of which rules a text can match, all at once.
 
-    ``searched`` patterns are searched. A word trigger ``\\b(?:names)\\b`` is answered from the text's
+    ``searched`` patterns are searched; ``after_digit`` patterns (each match starts with a digit) only in a
+    text with a digit, from the first one on. A word trigger ``\\b(?:names)\\b`` is answered from the text's
     words: ``single`` maps every spelling of a one-word name that the pattern matches to the triggers that
     word completes; ``phrases`` maps the spellings of the longest word of a longer name to the triggers
-    whose pattern is then searched. Names that are not plain words leave their trigger to its pattern
-    (``fallback``), and so does a text with a character that only case-insensitively matches an ASCII letter.
+    whose pattern is then searched, where all words of one of those names (``phrase_words``, lower case, by
+    trigger and lower-case longest word) are among the text's. Names that are not plain words leave their
+    trigger to its pattern (``fallback``), and so does a text with a character that only case-insensitively
+    matches an ASCII letter.
     """
 
     searched: dict[str, re.Pattern]
+    after_digit: dict[str, re.Pattern]
     patterns: dict[str, re.Pattern]
     single: dict[str, tuple[str, ...]]
     phrases: dict[str, tuple[str, ...]]
     fallback: tuple[str, ...]
     single_bytes: dict[bytes, tuple[str, ...]]  # ``single`` and ``phrases`` for the words of ASCII text
     phrases_bytes: dict[bytes, tuple[str, ...]]
+    phrase_words: dict[tuple[str, str], tuple[frozenset[str], ...]]
+    phrase_words_bytes: dict[tuple[str, bytes], tuple[frozenset[bytes], ...]]
 
     @classmethod
-    def build(cls, searched: dict[str, re.Pattern], words: dict[str, tuple[Iterable[str], bool]]) -> _Triggers:
+    def build(cls, searched: dict[str, re.Pattern], words: dict[str, tuple[Iterable[str], bool]],
+              after_digit: dict[str, re.Pattern] | None = None) -> _Triggers:
         """From patterns to search and ``{trigger: (names, ignore_case)}``."""
         patterns: dict[str, re.Pattern] = {}
         single: dict[str, tuple[str, ...]] = {}
         phrases: dict[str, tuple[str, ...]] = {}
+        phrase_words: dict[tuple[str, str], list[frozenset[str]]] = {}
         fallback: list[str] = []
         for name, (names, ignore_case) in words.items():
             names = list(names)
@@ -104,8 +112,13 @@ class _Triggers:
                 key = max(reversed(ws), key=len)  # the longest word: the rarest, as a rule
                 for spelling in _spellings(key, ignore_case=ignore_case):
                     index[spelling] = tuple(dict.fromkeys((*index.get(spelling, ()), name)))
-        return cls(searched, patterns, single, phrases, tuple(fallback), {k.encode(): v for k, v in single.items()},
-                   {k.encode(): v for k, v in phrases.items()})
+                if len(ws) > 1:
+                    phrase_words.setdefault((name, key.lower()), []).append(frozenset(w.lower() for w in ws))
+        return cls(searched, dict(after_digit or {}), patterns, single, phrases, tuple(fallback),
+                   {k.encode(): v for k, v in single.items()}, {k.encode(): v for k, v in phrases.items()},
+                   {k: tuple(v) for k, v in phrase_words.items()},
+                   {(n, k.encode()): tuple(frozenset(w.encode() for w in ws) for ws in v)
+                    for (n, k), v in phrase_words.items()})
 
     def found(self, text: str, words: list[str] | list[bytes] | None) -> set[str]:
         """The triggers found in ``text``, whose words (from :func:`_text_words`) are ``words``."""
@@ -113,6 +126,11 @@ class _Triggers:
         for name, p in self.searched.items():
             if p.search(text):
                 present.add(name)
+        if self.after_digit and (digit := _DIGIT.search(text)) is not None:
+            at = digit.start()  # (saves a search of the whole text without a digit)
+            for name, p in self.after_digit.items():
+                if p.search(text, at):
+                    present.add(name)
         if words is None:
             present.update(name for name, p in self.patterns.items() if p.search(text))
             return present
@@ -122,9 +140,17 @@ class _Triggers:
             present.update(single[w])
         if self.phrases:
             phrases: dict[Any, tuple[str, ...]] = self.phrases_bytes if ascii_text else self.phrases
+            phrase_words: dict[Any, tuple[frozenset, ...]] = self.phrase_words_bytes if ascii_text else self.phrase_words
+            lower: set[Any] | None = None
             for w in phrases.keys() & words:
                 for name in phrases[w]:
-                    if name not in present and self.patterns[name].search(text):
+                    if name in present:
+                        continue
+                    if lower is None:
+                        lower = {x.lower() for x in words}
+                    # a name's pattern is searched only where all its words are among the text's (most texts
+                    # with "Russia" or "Friday" hold no "Russia Today" or "Good Friday": no search of the text)
+                    if any(ws <= lower for ws in phrase_words[(name, w.lower())]) and self.patterns[name].search(text):
                         present.add(name)
         for name in self.fallback:
             if self.patterns[name].search(text):
@@ -249,13 +275,14 @@ def _vocab() -> _Vocab:
     ]
     # cheap tests that a sentence can hold a match at all: each pattern runs only where its triggers occur
     triggers = _Triggers.build(
-        {"digit": re.compile(r"\d"),
-         "year": re.compile(r"\d{4}")},  # every year, ISO date and decade has four digits in a row
+        {},
         {"month": (month_names, False), "weekday": (weekday_names, False),
          "unit": (list(unit_of) + ["weekend"], True), "ago": (ago_words, True), "weekend": (["weekend"], True),
          "deictic": (deictic_of, True), "new_year": (["new year"], True), "of": (["of"], False),
          "for": (["for"], True), "number": (number_words, True), "rel": (relative_of, True),
-         "within": (data["within_current"], True), "back": (["past", "last", "previous"], True)})
+         "within": (data["within_current"], True), "back": (["past", "last", "previous"], True)},
+        after_digit={"digit": re.compile(r"\d"),
+                     "year": re.compile(r"\d{4}")})  # every year, ISO date and decade has four digits in a row
     needs = {"iso": ("year",), "full_date": ("month", "year"), "month_year": ("month", "year"),
              "month_day": ("month", "digit"), "month_context": ("month",), "decade": ("year",),
              "year_context": ("year",), "year_bare": ("year",), "weekday": ("weekday",),
