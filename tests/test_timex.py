@@ -303,3 +303,16 @@ def test_digit_patterns_start_with_a_digit_and_plans_match_the_rules() -> None:
     assert [(m.start, m.end, m.rule) for m in _timex.find(text)] == first
     assert [(m.start, m.end, m.rule) for m in _timex.find(text)] == first
     assert first
+
+
+def test_names_that_are_no_dates_are_skipped_where_all_their_words_occur() -> None:
+    """The not-dates pattern is searched only where all words of one of its names occur: "Good Friday" and
+    "RUSSIA  TODAY" are no expressions; "Friday" and "today" elsewhere in the text are."""
+    from kzlib.timeline import _timex
+
+    def spans(text: str) -> list[str]:
+        return [text[m.start:m.end] for m in _timex.find(text)]
+
+    assert spans("He left on Good Friday, watched RUSSIA  TODAY on Friday and today.") == ["Friday", "today"]
+    assert spans("He left on Good Friday.") == []
+    assert spans("Good news on Friday: Russia said today.") == ["Friday", "today"]

@@ -92,6 +92,8 @@ class _V:
     quantity: re.Pattern  # any of the quantity words, lower case
     cased: frozenset[str]  # lower-case month and weekday names: their patterns match them capitalised only
     not_date_words: frozenset[str]  # a word of every name in not_dates (lower case): no such word, no name
+    # that word -> the words (runs of a-z) of each name that ends with it, lower case
+    not_date_runs: dict[str, tuple[frozenset[str], ...]]
 
 
 def _numbers(data: dict) -> dict[str, float]:
@@ -313,7 +315,21 @@ def _vocab() -> _V:
               frozenset(i for i, r in enumerate(rules) if r.name in ("duration", "ago")),
               frozenset(w for q in list(number_of) + list(vague) for w in q.split()) - {"of"},
               re.compile(rf"\b(?:{_alt(w for q in list(number_of) + list(vague) for w in q.split() if w != 'of')})\b"),
-              months_l | weekdays_l, low(_WORD.findall(n.lower())[-1] for n in base["not_dates"]))
+              months_l | weekdays_l, low(_WORD.findall(n.lower())[-1] for n in base["not_dates"]), _runs_by_last(base["not_dates"]))
+
+
+def _runs_by_last(names: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
+    """The words (runs of a-z) of each name, lower case, by its last word.
+
+    Example:
+        >>> [sorted(ws) for ws in _runs_by_last(["Russia Today", "Good Friday", "Black Friday"])["friday"]]
+        [['friday', 'good'], ['black', 'friday']]
+    """
+    out: dict[str, list[frozenset[str]]] = {}
+    for n in names:
+        runs = _WORD.findall(n.lower())
+        out.setdefault(runs[-1], []).append(frozenset(runs))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 _PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:in|since|until|till|by|from|through|throughout|during|before|after|"
@@ -508,10 +524,12 @@ def _words(lower: str) -> list[bytes]:
 
 
 @functools.lru_cache(maxsize=1)
-def _byte_words() -> tuple[frozenset[bytes], frozenset[bytes]]:
-    """The words that anchor rules and the words of the names that are no dates, as bytes (see :func:`_words`)."""
+def _byte_words() -> tuple[frozenset[bytes], frozenset[bytes], dict[bytes, tuple[frozenset[bytes], ...]]]:
+    """The words that anchor rules, the last words of the names that are no dates and the words of those names by
+    their last word, as bytes (see :func:`_words`)."""
     v = _vocab()
-    return frozenset(w.encode() for w in v.words), frozenset(w.encode() for w in v.not_date_words)
+    return (frozenset(w.encode() for w in v.words), frozenset(w.encode() for w in v.not_date_words),
+            {k.encode(): tuple(frozenset(w.encode() for w in ws) for ws in runs) for k, runs in v.not_date_runs.items()})
 
 
 @functools.lru_cache(maxsize=1)
@@ -692,7 +710,12 @@ def find(text: str) -> list[_Match]:
 def _kept(found: list[_Match], text: str, words: list[bytes], v: _V) -> list[_Match]:
     """Of overlapping matches the longest (then the earliest rule, then the first), where plausible and not part
     of a name that is no date."""
-    names = _byte_words()[1].intersection(words)  # a word of a name that is no date
+    _, last_words, runs = _byte_words()
+    names = last_words.intersection(words)  # the last word of a name that is no date
+    if names and text.isascii():  # the words of an ASCII text's names are among its words: else no search
+        have = set(words)
+        if not any(ws <= have for w in names for ws in runs[w]):
+            names = frozenset()
     if len(found) == 1 and not names:  # one match, nothing to overlap (most texts): no sorting, no map of places
         return found if _plausible(found[0], text, v) else []
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
