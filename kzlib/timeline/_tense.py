@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kzlib.text import ASCII_CASE_TWINS
@@ -71,13 +72,14 @@ def _tense(text: str, start: int, end: int) -> str:
     return best[1] if best else ""
 
 
-def _markers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]:
+@functools.lru_cache(maxsize=4096)  # a sentence's expressions share its markers, and copies of a story its sentences
+def _markers(text: str, s: int, e: int) -> tuple[tuple[int, int, str, str], ...]:
     """The tense markers of ``text[s:e]`` (``_TENSE``'s matches): start, end, kind (the group) and the words in
     lower case; found by ``_TENSE_LOWER`` in the lower-case text (the same places and groups) unless a
     character there matches an ASCII letter only case-insensitively."""
     lo = max(0, s - 1)  # and the character before s: a word starts at s or not
     if not text.isascii() and ASCII_CASE_TWINS.search(text, lo, e):  # (ASCII text holds no twin)
-        return [(m.start(), m.end(), m.lastgroup or "", m.group(0).lower()) for m in _TENSE.finditer(text, s, e)]
+        return tuple((m.start(), m.end(), m.lastgroup or "", m.group(0).lower()) for m in _TENSE.finditer(text, s, e))
     lower = text[lo:e].lower()  # (as long as the text: its only character that lower-cases to two is a twin)
-    return [(m.start() + lo, m.end() + lo, m.lastgroup or "", m.group(0))
-            for m in _TENSE_LOWER.finditer(lower, s - lo)]
+    return tuple((m.start() + lo, m.end() + lo, m.lastgroup or "", m.group(0))
+                 for m in _TENSE_LOWER.finditer(lower, s - lo))

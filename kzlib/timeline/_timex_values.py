@@ -157,12 +157,13 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
     rule = c.rule
     s, e = c.start, c.end
     mod = ""
-    pm = (g.get("pmod") or "").lower()
-    pm = _SPACES.sub(" ", pm)
-    if pm:
+    pm = g.get("pmod") or ""
+    if pm:  # (most matches have no modifier: no substitution)
+        pm = _SPACES.sub(" ", pm.lower())
         mod = v.pmod_of.get(pm, "")
-    am = _SPACES.sub(" ", (g.get("amod") or "").lower())
+    am = g.get("amod") or ""
     if am:
+        am = _SPACES.sub(" ", am.lower())
         mod = v.amod_of.get(am, "")
 
     s, e = _trim(c, text, v)
