@@ -311,8 +311,8 @@ def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, 
                 out.update(anchor="unresolved", kind="duration", note="a duration in the future: no date")
                 return out
             out["kind"] = "duration"
-        delta = {"day": relativedelta(days=n), "week": relativedelta(weeks=n), "month": relativedelta(months=n),
-                 "year": relativedelta(years=n)}[unit]
+        # the one step needed (four relativedelta objects per candidate were made before)
+        delta = relativedelta(**{{"day": "days", "week": "weeks", "month": "months", "year": "years"}[unit]: n})
         d = a - delta
         gran = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
         if gran == "week":
