@@ -264,9 +264,9 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
             if not published:
                 undated.append(doc_id)
             for i, text, mentions in zip(range(lo, hi), texts, per_sentence):
-                for m in mentions:
-                    rows.append({**m, "doc_id": doc_id, "sentence_id": sentence_ids[i], "para_id": para_ids[i],
-                                 "text": text, "_row": i})
+                for m in mentions:  # (in place: each mention's dict is its own)
+                    m.update(doc_id=doc_id, sentence_id=sentence_ids[i], para_id=para_ids[i], text=text, _row=i)
+                    rows.append(m)
     if undated:
         log.warning("%d of %d documents have no publication date (%s%s): their relative dates are reported "
                     "unresolved", len(undated), len(bounds) - 1, ", ".join(undated[:5]),

@@ -104,7 +104,7 @@ def _timex_point(value: str) -> tuple[str, str] | None:
 
 def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
                 found: list[Any] | None, ref: _Reference | None = None) -> list[dict[str, Any]]:
-    """The mentions of one text with their TimeML columns, plus a row for every TimeML expression that no
+    """The mentions of one text with their TimeML columns (``rows`` filled in place), plus a row for every TimeML expression that no
     mention covers (durations, sets, PRESENT/PAST/FUTURE_REF, quarters, seasons, times of day ...).
 
     A mention takes the type, value and span of the TimeML expression it overlaps most. A new row is dated
@@ -115,7 +115,9 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
     layer, the columns stay empty); ``ref`` the reference time of the document's texts before this one.
     """
     timexes = _timex_values.tag(text, anchor.date, found=found, ref=ref) if found else []
-    out = [{**r, **_TIMEX_EMPTY} for r in rows]
+    for r in rows:  # (in place: the rows are this text's own, made by the caller)
+        r.update(_TIMEX_EMPTY)
+    out = rows
     if not timexes:
         return out
     used: set[int] = set()
