@@ -127,6 +127,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
                 continue  # "to explain", "to say": not a report
+            if _DETERMINED.search(text, max(a, cm.start() - 40), cm.start()):
+                continue  # "the governor's repeated claim", "her support": a noun or its modifier, not a verb
             # '"...," X said, referring to Y': a participle going on with the report before it
             goes_on = cue.form.split()[0].endswith("ing") and bool(verb_spk.name) and text[verb_end:cm.start()].strip() == ","
             if cue.needs and not goes_on and (cue.object or founds or text.rfind(",", a, cm.start()) <= a) \
@@ -264,6 +266,14 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     lo, verb_end, verb_spk = cm.end(), cm.end(), spk
         out.extend(f for f in founds if _has_words(text[f[0]:f[1]], 2))
     return out
+
+
+#: A determiner or possessor right before a cue word: the word is a noun ("his support", "the governor's claim") or
+#: its modifier ("her repeated calls"; a modifier in -ed or a common adjective may stand between), not a verb;
+#: "he's said" (has) and "it's called" (is) are verbs.
+_DETERMINED = re.compile(r"(?:(?<![\w'’-])(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?|[Mm]y|[Oo]ur)|(?<![\w'’-])(?!(?:[Hh]e|[Ss]he|"
+                         r"[Ii]t|[Tt]hat|[Ww]ho|[Tt]here|[Ww]hat|[Hh]ere|[Ww]here|[Ll]et)['’])[\w.-]+['’]s)\s+"
+                         r"(?:(?:[a-z-]+ed|recent|latest|new|earlier|frequent|public|own)\s+)?\Z")
 
 
 #: Verbs of saying that only people and bodies do: their subject may be any noun phrase ("social scientists say").
