@@ -54,3 +54,13 @@ def test_a_verb_cue_after_a_possessor_is_a_noun():
     assert q["speaker_surface"].tolist() == ["the governor"]
     # "he's said" is a verb (has said)
     assert _rows("Mark Doe spoke.", "He's said the bridge would open in May.")["cue"].tolist() == ["said"]
+
+
+def test_a_question_put_by_no_one_named_is_an_attribution_without_speaker():
+    q = _rows("When asked whether the plant would close, Jane Roe said the board had not decided.")
+    assert q["quote"].tolist() == ["whether the plant would close", "the board had not decided."]
+    assert q["speaker"].tolist() == ["", "Jane Roe"]
+    q = _rows("Asked about the new plant, Jane Roe smiled.")
+    assert q["quote"].tolist() == ["the new plant"]
+    # no comma before a main clause: not an opening question
+    assert _rows("Asked whether the plant would close the mayor shrugged.").empty

@@ -28,7 +28,7 @@ from kzlib.quotes.marks import (
     _sentence_bounds,
 )
 from kzlib.quotes.mentions import _mentions
-from kzlib.quotes.nouns import _noun_reports
+from kzlib.quotes.nouns import _noun_reports, _unnamed_asker
 from kzlib.quotes.reported import _is_fragment, _reported
 from kzlib.quotes.speakers import _DocState, _is_person, _no_pronoun_name, _Speaker, _spk
 
@@ -195,7 +195,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             if text is src or len(text) == len(src) else \
             _reported(g, st, src, spans_src, _mentions(g, st, src, spans_src), _sentence_bounds(src, spans_src), thoughts=thoughts)
         # attributions by speech nouns ("his claim that ...", "her calls for ..."): no speaker noted from them
-        nouns = _noun_reports(g, st, text, spans, all_mentions, bounds) if text is src or len(text) == len(src) else []
+        nouns = _noun_reports(g, st, text, spans, all_mentions, bounds) + _unnamed_asker(text, bounds) \
+            if text is src or len(text) == len(src) else []
         if nouns:
             nouns = [x for x in nouns if not any(y[0] <= x[0] and x[1] <= y[1] for y in ind)]
             ind = sorted(ind + nouns, key=lambda x: x[0])

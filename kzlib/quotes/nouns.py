@@ -86,7 +86,15 @@ def _noun_reports(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], me
         if k < 0 or not bounds[k][0] <= m.start() < bounds[k][1]:
             continue
         a, b = bounds[k]
-        pm = _POSSESSOR.search(text, max(a, m.start() - 80), m.start())
+        w0 = lo = max(a, m.start() - 80)
+        cut = m.start() - 1
+        for _ in range(4):  # the possessor and two modifiers stand in the last four words before the noun
+            cut = text.rfind(" ", w0, cut)
+            if cut < 0:
+                lo = w0
+                break
+            lo = cut
+        pm = _POSSESSOR.search(text, lo, m.start())
         if pm is None:
             continue
         spk = _possessor(g, st, text, mentions, pm, a)
@@ -144,3 +152,34 @@ _SPEAKERISH = re.compile(r"[A-Z]|\b(?:ministry|department|agency|office|campaign
                          r"administration|company|group|president|senator|governor|candidate|spokes\w+|official|"
                          r"leader|chair\w*|director|secretary|report|study|court|judge|council|commission|board|"
                          r"union|paper|newspaper|network|magazine|team|organi[sz]ation|association|senate|house)s?\b")
+
+
+#: A sentence that opens with a question put by no one named: "When asked whether ...", "Asked if ...",
+#: "Asked about ...", up to the comma before the main clause.
+_ASKED_OPEN = re.compile(r"[\s\"“'‘(]*(?:(?:when|after|if|once|before)\s+(?:being\s+)?|being\s+)?asked\s+"
+                         r"(?:(?:by\s+)?(?:a\s+|the\s+)?(?:reporters?|journalists?|moderators?|interviewers?)\s+)?"
+                         r"(?P<q>(?:about|whether|if|why|how|what|when|where|who)\b[^,;:]*)", re.IGNORECASE)
+_ASKED_KEYS = word_keys(["asked"], ignore_case=True)
+
+
+def _unnamed_asker(text: str, bounds: list[tuple[int, int]], index_text: str | None = None
+                   ) -> list[tuple[int, int, _Speaker, str]]:
+    """Questions put by an unnamed asker at a sentence's start ("When asked whether the plant would close,
+    Jane Roe said ..."): (start, end, an empty speaker, "asked"), the question from its wh-word (or
+    "about") to the comma.
+
+    Example:
+        >>> t = "When asked whether the plant would close, Jane Roe said it would not."
+        >>> [t[s:e] for s, e, _, _ in _unnamed_asker(t, [(0, len(t))])]
+        ['whether the plant would close']
+    """
+    if not may_match(_text_index(text), _ASKED_KEYS):
+        return []
+    out: list[tuple[int, int, _Speaker, str]] = []
+    for a, b in bounds:
+        m = _ASKED_OPEN.match(text, a, b)
+        if m is None or not _has_words(m.group("q"), 3) or text[m.end("q"):m.end("q") + 1] != ",":
+            continue
+        q0 = m.start("q") + (len("about") + 1 if m.group("q").lower().startswith("about") else 0)
+        out.append((q0, m.end("q"), _Speaker(), "asked"))
+    return out
