@@ -64,3 +64,10 @@ def test_a_question_put_by_no_one_named_is_an_attribution_without_speaker():
     assert q["quote"].tolist() == ["the new plant"]
     # no comma before a main clause: not an opening question
     assert _rows("Asked whether the plant would close the mayor shrugged.").empty
+
+
+def test_the_one_asked_is_no_speaker():
+    q = _rows("Jane Roe was asked whether the plant would close.")
+    assert q["quote"].tolist() == ["whether the plant would close."]
+    assert q["speaker"].tolist() == [""]
+    assert _rows("Jane Roe asked whether the plant would close.")["speaker"].tolist() == ["Jane Roe"]

@@ -182,6 +182,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 pass  # "CLAUSE, X told a Senate panel Wednesday.": the inverted attribution below
             elif sub is not None:
                 spk, s0 = sub
+                if cue.needs == "wh" and _PASSIVE_AUX.search(text, max(a, cm.start() - 12), cm.start()):
+                    spk = _Speaker()  # "X was asked whether ...": X is asked; who asked is not said
                 c0 = cm.end()
                 if cue.form in ("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned",
                                 "asked", "urged", "promised", "wrote"):
@@ -298,6 +300,10 @@ def _determined(text: str, lo: int, at: int) -> bool:
     if w in _DETERMINERS:
         return True
     return w[-2:] in ("'s", "’s") and len(w) > 2 and w[:-2] not in _CONTRACTED and w[0].isalnum()
+
+
+#: A passive auxiliary right before a verb ("was asked", "had been asked").
+_PASSIVE_AUX = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being|be|get|got|gets)\s+\Z", re.IGNORECASE)
 
 
 #: Verbs of saying that only people and bodies do: their subject may be any noun phrase ("social scientists say").
