@@ -28,6 +28,7 @@ from kzlib.quotes.marks import (
     _sentence_bounds,
 )
 from kzlib.quotes.mentions import _mentions
+from kzlib.quotes.nouns import _noun_reports, _unnamed_asker
 from kzlib.quotes.reported import _is_fragment, _reported
 from kzlib.quotes.speakers import _DocState, _is_person, _no_pronoun_name, _Speaker, _spk
 
@@ -193,6 +194,12 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         ind = _reported(g, st, text, spans, all_mentions, bounds, thoughts=thoughts) \
             if text is src or len(text) == len(src) else \
             _reported(g, st, src, spans_src, _mentions(g, st, src, spans_src), _sentence_bounds(src, spans_src), thoughts=thoughts)
+        # attributions by speech nouns ("his claim that ...", "her calls for ..."): no speaker noted from them
+        nouns = _noun_reports(g, st, text, spans, all_mentions, bounds) + _unnamed_asker(text, bounds) \
+            if text is src or len(text) == len(src) else []
+        if nouns:
+            nouns = [x for x in nouns if not any(y[0] <= x[0] and x[1] <= y[1] for y in ind)]
+            ind = sorted(ind + nouns, key=lambda x: x[0])
         if answer_body is not None:
             ind = [x for x in ind if x[0] >= answer_body[0] and x[1] <= answer_body[1] + 1]
         absorbed = set()
@@ -208,7 +215,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
             spk = _no_pronoun_name(g, st, spk)
             rows.append(_Row(idx, pid, s0, s1, kind, spk, cue=cue, explicit=True))
-            st.note_speaker(g, spk.name, idx)
+            if not nouns or (s0, s1, cue) not in {(x[0], x[1], x[3]) for x in nouns}:
+                st.note_speaker(g, spk.name, idx)
             absorbed |= {k for k, sp in enumerate(spans_src) if sp.open_at >= s0 and sp.end <= s1 + 1}
         # direct quotes
         prev_speaker: _Speaker | None = None

@@ -127,6 +127,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
                 continue  # "to explain", "to say": not a report
+            if _determined(text, a, cm.start()):
+                continue  # "the governor's repeated claim", "her support": a noun or its modifier, not a verb
             # '"...," X said, referring to Y': a participle going on with the report before it
             goes_on = cue.form.split()[0].endswith("ing") and bool(verb_spk.name) and text[verb_end:cm.start()].strip() == ","
             if cue.needs and not goes_on and (cue.object or founds or text.rfind(",", a, cm.start()) <= a) \
@@ -180,6 +182,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 pass  # "CLAUSE, X told a Senate panel Wednesday.": the inverted attribution below
             elif sub is not None:
                 spk, s0 = sub
+                if cue.needs == "wh" and _PASSIVE_AUX.search(text, max(a, cm.start() - 12), cm.start()):
+                    spk = _Speaker()  # "X was asked whether ...": X is asked; who asked is not said
                 c0 = cm.end()
                 if cue.form in ("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned",
                                 "asked", "urged", "promised", "wrote"):
@@ -264,6 +268,42 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     lo, verb_end, verb_spk = cm.end(), cm.end(), spk
         out.extend(f for f in founds if _has_words(text[f[0]:f[1]], 2))
     return out
+
+
+_DETERMINERS = frozenset("his her its their the a an my our".split())
+_MODIFIERS = frozenset("recent latest new earlier frequent public own".split())
+_CONTRACTED = frozenset("he she it that who there what here where let".split())
+
+
+def _determined(text: str, lo: int, at: int) -> bool:
+    """Whether the word at ``at`` follows a determiner or possessor (at most one modifier in -ed or a common
+    adjective between, all after ``lo``): a noun ("his support", "the governor's claim") or its modifier
+    ("her repeated calls"), not a verb; "he's said" (has) and "it's called" (is) are verbs. Read on the
+    words before it (a cheap test on every cue of a sentence).
+
+    Example:
+        >>> t = "the governor's repeated claim"
+        >>> _determined(t, 0, t.index("repeated")), _determined(t, 0, t.index("claim"))
+        (True, True)
+        >>> _determined("he's said it", 0, 5), _determined("Jane Roe said it", 0, 9)
+        (False, False)
+    """
+    if at < 2 or text[at - 1] != " ":
+        return False
+    p = text.rfind(" ", lo, at - 1)
+    w = text[max(p + 1, lo):at - 1].lower()
+    if w.endswith("ed") or w in _MODIFIERS:  # a modifier: the word before it decides
+        if p <= lo:
+            return False
+        q = text.rfind(" ", lo, p)
+        w = text[max(q + 1, lo):p].lower()
+    if w in _DETERMINERS:
+        return True
+    return w[-2:] in ("'s", "’s") and len(w) > 2 and w[:-2] not in _CONTRACTED and w[0].isalnum()
+
+
+#: A passive auxiliary right before a verb ("was asked", "had been asked").
+_PASSIVE_AUX = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being|be|get|got|gets)\s+\Z", re.IGNORECASE)
 
 
 #: Verbs of saying that only people and bodies do: their subject may be any noun phrase ("social scientists say").
