@@ -186,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                          "SVM fitted on all training rows either way)")
     ap.add_argument("--without", nargs="+", default=[], metavar="PART",
                     choices=["hashtag_words", "scaled_window", "context_features", "lexicon_features", "rule_features",
+                             "joint_features",
                              "target_features"],
                     help="switch these parts of StanceClassifier off (an ablation)")
     args = ap.parse_args(argv)

@@ -276,8 +276,7 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
             self.scales_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True).fit(
                 [w or "LN_" for w in v.scales])
         counts = pd.Series(v.targets).value_counts()
-        self.frequent_targets_ = sorted(counts[counts >= self.min_target_rows].index)
-        self.targets_ = self.frequent_targets_ if self.target_features else []
+        self.targets_ = sorted(counts[counts >= self.min_target_rows].index) if self.target_features else []
         self.n_text_ = len(self.word_.vocabulary_) + len(self.char_.vocabulary_)  # the n-gram columns come first
         return self
 
@@ -329,7 +328,14 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     and ``end`` columns say, else the first match of the target's aliases (the targets file's, else
     its name). With ``target_features``, every feature also gets one copy per target that has at least
     ``min_target_rows`` training rows (Daumé III 2007), so "pro-life" can be *against* abortion and
-    shared cues still transfer between targets. Model: a linear SVM with balanced class weights
+    shared cues still transfer between targets. With ``joint_features`` (stacking, Wolpert 1992), four
+    margins of a second linear SVM that tells the ``target|stance`` pairs of the training rows apart on
+    the word and character n-grams (``joint_C``; targets with at least ``joint_min_rows`` rows, at least
+    two of them): the row's own target's favor, against and none margins, and how far its own target's
+    best pair is above any other target's (whether the text reads as being about its target at all).
+    Training rows get out-of-fold margins (5-fold cross-fitting), new rows those of the model fitted on
+    all rows; the block is weighted by ``joint_weight`` and copied per target like the rest
+    (``kzlib/stance/_joint.py``). Model: a linear SVM with balanced class weights
     (``predict``); with ``calibrate``, its margins are Platt-scaled on 3-fold cross-validated margins
     (``CalibratedClassifierCV(ensemble=False)``), so that ``predict_proba`` gives calibrated
     probabilities (what the annotation loop and :func:`combine_stance` read).
@@ -349,7 +355,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                  class_weight: str | None = "balanced", targets: Any = None, context_features: bool = True,
                  rule_features: bool = True, random_state: int = 0, hashtag_words: bool = True,
                  scaled_window: bool = True, joint_features: bool = True, joint_weight: float = 0.5,
-                 joint_C: float = 0.2):
+                 joint_C: float = 0.2, joint_min_rows: int = 50):
+        self.joint_min_rows = joint_min_rows
         self.joint_features = joint_features
         self.joint_weight = joint_weight
         self.joint_C = joint_C
@@ -381,7 +388,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                                          scaled_window=self.context_features and self.scaled_window).fit(X)
         Z = self.features_.transform(X)
         targets = X["target"].astype(str).to_numpy()
-        joint_targets = self.features_.frequent_targets_
+        counts = pd.Series(targets).value_counts()
+        joint_targets = sorted(counts[counts >= self.joint_min_rows].index)
         self.joint_ = None
         if self.joint_features and len(joint_targets) >= 2:
             # stacked: out-of-fold margins of the joint target × stance model for the training rows
