@@ -709,8 +709,9 @@ def test_classifier_scaled_window():
 
 
 def test_joint_margins_say_which_target_a_text_is_about():
-    from kzlib.stance._joint import _JointMargins
     from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from kzlib.stance._joint import _JointMargins
 
     texts = ["I love my cat", "cats are wonderful", "I hate cats", "cats are awful", "rain again today",
              "cloudy weather today", "I love my dog", "dogs are wonderful", "I hate dogs", "dogs are awful",
