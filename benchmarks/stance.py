@@ -19,6 +19,8 @@ both systems), also for the difference.
     python benchmarks/stance.py                  # both sets, 5 folds, seed 0
     python benchmarks/stance.py --sets semeval --folds 5 --seed 1
     python benchmarks/stance.py --sets semeval --without hashtag_words   # an ablation
+    python benchmarks/stance.py --sets semeval --baseline-without joint_features   # paired against the
+                                                 # classifier without a part, instead of the n-gram SVM
 """
 from __future__ import annotations
 
@@ -152,7 +154,7 @@ def paired_bootstrap(y, a, b, score, *, n_boot: int = 1000, seed: int = 0) -> di
 
 
 def run_set(name: str, kit: Path, *, folds: int, seed: int, n_boot: int, calibrate: bool = False,
-            without: tuple[str, ...] = ()) -> dict[str, float]:
+            without: tuple[str, ...] = (), baseline_without: tuple[str, ...] | None = None) -> dict[str, float]:
     off = dict.fromkeys(without, False)  # parts of the classifier switched off, for ablations
     if name == "semeval":
         data = load_semeval(kit)
@@ -166,11 +168,16 @@ def run_set(name: str, kit: Path, *, folds: int, seed: int, n_boot: int, calibra
         splits = list(StratifiedGroupKFold(folds, shuffle=True, random_state=seed).split(data, y, data["group"]))
         X = data[["text", "target", "start", "end"]]
         base, ours, score, measure = (lambda: NgramSVM(mask=True)), (lambda: StanceClassifier(random_state=seed, calibrate=calibrate, **off)), macro_f1, "macro-F1"
+    if baseline_without is not None:  # the baseline: the classifier itself without these parts
+        base_off = dict.fromkeys(baseline_without, False)
+        def base():
+            return StanceClassifier(random_state=seed, calibrate=calibrate, **base_off)
     pb, tb = cross_validate(base, X, y, splits)
     po, to = cross_validate(ours, X, y, splits)
     res = paired_bootstrap(y, pb, po, score, n_boot=n_boot, seed=seed)
     res.update(set=name, measure=measure, n=len(y), folds=folds, seed=seed, seconds_baseline=tb, seconds_ours=to,
-               without=list(without))
+               without=list(without), baseline_name="n-gram SVM" if baseline_without is None else
+               "StanceClassifier without " + ", ".join(baseline_without))
     return res
 
 
@@ -184,9 +191,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--calibrate", action="store_true",
                     help="fit the probability calibration too (slower; predict() does not depend on it: it is the "
                          "SVM fitted on all training rows either way)")
+    parts = ["hashtag_words", "scaled_window", "context_features", "lexicon_features", "rule_features",
+             "joint_features", "target_features"]
+    ap.add_argument("--baseline-without", nargs="+", default=None, metavar="PART", choices=parts,
+                    help="compare with StanceClassifier without these parts instead of the n-gram SVM (paired)")
     ap.add_argument("--without", nargs="+", default=[], metavar="PART",
-                    choices=["hashtag_words", "scaled_window", "context_features", "lexicon_features", "rule_features",
-                             "target_features"],
+                    choices=parts,
                     help="switch these parts of StanceClassifier off (an ablation)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -199,10 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for name in args.sets:
         r = run_set(name, kit, folds=args.folds, seed=args.seed, n_boot=args.n_boot, calibrate=args.calibrate,
-                    without=tuple(args.without))
+                    without=tuple(args.without),
+                    baseline_without=None if args.baseline_without is None else tuple(args.baseline_without))
         results.append(r)
         print(f"{name} (n={r['n']}, {r['folds']}-fold CV, seed {r['seed']}), {r['measure']} with 95% bootstrap CI:\n"
-              f"  n-gram SVM        {100 * r['baseline']:.1f} [{100 * r['baseline_lo']:.1f}, {100 * r['baseline_hi']:.1f}]"
+              f"  {r['baseline_name']:17} {100 * r['baseline']:.1f} [{100 * r['baseline_lo']:.1f}, {100 * r['baseline_hi']:.1f}]"
               f"  ({r['seconds_baseline']:.0f} s)\n"
               f"  StanceClassifier  {100 * r['ours']:.1f} [{100 * r['ours_lo']:.1f}, {100 * r['ours_hi']:.1f}]"
               f"  ({r['seconds_ours']:.0f} s)\n"

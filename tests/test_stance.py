@@ -708,6 +708,65 @@ def test_classifier_scaled_window():
     assert not hasattr(clf.fit(pd.concat([X] * 2), ["against", "none"]).features_, "scales_")
 
 
+def test_joint_margins_say_which_target_a_text_is_about():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from kzlib.stance._joint import _JointMargins
+
+    texts = ["I love my cat", "cats are wonderful", "I hate cats", "cats are awful", "rain again today",
+             "cloudy weather today", "I love my dog", "dogs are wonderful", "I hate dogs", "dogs are awful",
+             "sunny weather today", "rain and wind today"] * 2
+    targets = np.array((["cats"] * 6 + ["dogs"] * 6) * 2)
+    y = np.array((["favor", "favor", "against", "against", "none", "none"] * 2) * 2)
+    vec = TfidfVectorizer().fit(texts)
+    jm = _JointMargins(C=1.0, folds=3, random_state=0)
+    oof = jm.fit_features(vec.transform(texts), targets, y)
+    assert oof.shape == (24, 4)
+    new = jm.transform(vec.transform(["what a wonderful cat", "what a wonderful dog"]), np.array(["cats", "cats"]))
+    # read as about cats: favor is its best own margin and it is about its own target more than about dogs
+    assert new[0][:3].argmax() == 0 and new[0][3] > 0
+    # the same praise of a dog, coded for cats: its own target's best pair is below the dogs' best pair
+    assert new[1][3] < 0
+    assert jm.transform(vec.transform(["cats"]), np.array(["birds"])).tolist() == [[0.0, 0.0, 0.0, 0.0]]
+
+
+def test_joint_margins_of_training_rows_are_out_of_fold():
+    from scipy import sparse
+
+    from kzlib.stance._joint import _JointMargins
+
+    # every row has a feature of its own: a model that saw a row knows its label, one that did not
+    # sees only its intercepts, the same for all rows of one target in one held-out fold
+    A = sparse.identity(12, format="csr")
+    targets = np.array(["a"] * 6 + ["b"] * 6)
+    y = np.array(["favor", "against", "none"] * 4)
+    jm = _JointMargins(C=1.0, folds=3, random_state=0)
+    oof = jm.fit_features(A, targets, y)
+    assert len({tuple(r) for r in oof.round(6).tolist()}) <= 3 * 2  # folds × targets
+    stance_col = np.array([{"favor": 0, "against": 1, "none": 2}[s] for s in y])
+    # the model fitted on all rows (for new texts) has seen them: each row's own stance margin is its best
+    assert (jm.transform(A, targets)[:, :3].argmax(axis=1) == stance_col).all()
+    assert not (oof[:, :3].argmax(axis=1) == stance_col).all()
+
+
+def test_classifier_joint_block_needs_two_targets():
+    X = pd.DataFrame({"text": ["We support the CSTO.", "We condemn the CSTO.", "It rained.",
+                               "We back Russia.", "We denounce Russia.", "It snowed."] * 4,
+                      "target": (["CSTO intervention"] * 3 + ["Russia"] * 3) * 4})
+    y = ["favor", "against", "none"] * 8
+    both = StanceClassifier(calibrate=False, joint_min_rows=12).fit(X, y)
+    off = StanceClassifier(calibrate=False, joint_features=False, joint_min_rows=12).fit(X, y)
+    assert StanceClassifier(calibrate=False, joint_min_rows=13).fit(X, y).joint_ is None  # too few rows each
+    assert both.joint_ is not None and off.joint_ is None
+    # four margins, shared and one copy per target (two targets), after the same features
+    assert both.model_.coef_.shape[1] == off.model_.coef_.shape[1] + 4 * 3
+    assert both.predict(X[:3]).tolist() == ["favor", "against", "none"]
+    # a target never seen in training gets no joint margins, and still a prediction
+    assert len(both.predict(X[:2].assign(target="Kazakhstan"))) == 2
+    one = StanceClassifier(calibrate=False, joint_min_rows=12).fit(X[X["target"] == "Russia"], y[:12])
+    assert one.joint_ is None  # one target: nothing to tell apart
+
+
 def test_classifier_decision_does_not_depend_on_calibration():
     X = pd.DataFrame({"text": ["We support the CSTO.", "We condemn the CSTO.", "It rained on the CSTO.",
                                "Support for the CSTO grows.", "They condemn the CSTO loudly.", "The CSTO met."] * 3,

@@ -25,6 +25,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from kzlib.errors import AnnotationError, ParameterError, TableError
 from kzlib.stance._hashtags import _hashtag_words, _marker_tags, _word_counts
+from kzlib.stance._joint import _JointMargins
 from kzlib.stance.detect import detect_stance
 from kzlib.stance.lexicon import _QUOTE_CHARS, _TOKEN_RE, _build_lexicon, _vader
 from kzlib.stance.rules import _score_text
@@ -193,6 +194,18 @@ def _views(X: pd.DataFrame, *, window: int, known: Sequence[Target]) -> _Views:
 _MASK_TARGET = Target("(the target)", aliases=(_MASK,))
 
 
+def _with_target_copies(block: sparse.spmatrix, row_targets: np.ndarray, targets: Sequence[str]) -> sparse.csr_matrix:
+    """``block`` followed by one copy per target of ``targets``, zero outside that target's rows
+    ("frustratingly easy" domain adaptation, Daumé III 2007).
+
+    >>> _with_target_copies(sparse.csr_matrix([[1.0], [2.0]]), np.array(["a", "b"]), ["b"]).toarray().tolist()
+    [[1.0, 0.0], [2.0, 2.0]]
+    """
+    block = sparse.csr_matrix(block)
+    out = [block] + [sparse.diags((row_targets == t).astype(float)) @ block for t in targets]
+    return sparse.hstack(out).tocsr()
+
+
 def _rule_features(X: pd.DataFrame, masked: list[str], known: Sequence[Target]) -> np.ndarray:
     """The rule method's reading of each row: tanh of its total score, its positive and negative
     lexical parts, its VADER part, and whether it found the target. A target of the targets file is
@@ -264,6 +277,7 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
                 [w or "LN_" for w in v.scales])
         counts = pd.Series(v.targets).value_counts()
         self.targets_ = sorted(counts[counts >= self.min_target_rows].index) if self.target_features else []
+        self.n_text_ = len(self.word_.vocabulary_) + len(self.char_.vocabulary_)  # the n-gram columns come first
         return self
 
     def transform(self, X):
@@ -290,8 +304,7 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
         shared = sparse.hstack(blocks).tocsr()
         # "frustratingly easy" domain adaptation (Daumé III 2007): a shared copy of every feature and
         # one copy per target seen often enough, so a word can mean one stance for one target only
-        out = [shared] + [sparse.diags((v.targets == t).astype(float)) @ shared for t in self.targets_]
-        return sparse.hstack(out).tocsr()
+        return _with_target_copies(shared, v.targets, self.targets_)
 
 
 class StanceClassifier(ClassifierMixin, BaseEstimator):
@@ -315,7 +328,14 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     and ``end`` columns say, else the first match of the target's aliases (the targets file's, else
     its name). With ``target_features``, every feature also gets one copy per target that has at least
     ``min_target_rows`` training rows (Daumé III 2007), so "pro-life" can be *against* abortion and
-    shared cues still transfer between targets. Model: a linear SVM with balanced class weights
+    shared cues still transfer between targets. With ``joint_features`` (stacking, Wolpert 1992), four
+    margins of a second linear SVM that tells the ``target|stance`` pairs of the training rows apart on
+    the word and character n-grams (``joint_C``; targets with at least ``joint_min_rows`` rows, at least
+    two of them): the row's own target's favor, against and none margins, and how far its own target's
+    best pair is above any other target's (whether the text reads as being about its target at all).
+    Training rows get out-of-fold margins (5-fold cross-fitting), new rows those of the model fitted on
+    all rows; the block is weighted by ``joint_weight`` and copied per target like the rest
+    (``kzlib/stance/_joint.py``). Model: a linear SVM with balanced class weights
     (``predict``); with ``calibrate``, its margins are Platt-scaled on 3-fold cross-validated margins
     (``CalibratedClassifierCV(ensemble=False)``), so that ``predict_proba`` gives calibrated
     probabilities (what the annotation loop and :func:`combine_stance` read).
@@ -334,7 +354,12 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                  target_features: bool = True, min_target_rows: int = 5, calibrate: bool = True,
                  class_weight: str | None = "balanced", targets: Any = None, context_features: bool = True,
                  rule_features: bool = True, random_state: int = 0, hashtag_words: bool = True,
-                 scaled_window: bool = True):
+                 scaled_window: bool = True, joint_features: bool = True, joint_weight: float = 0.5,
+                 joint_C: float = 0.2, joint_min_rows: int = 50):
+        self.joint_min_rows = joint_min_rows
+        self.joint_features = joint_features
+        self.joint_weight = joint_weight
+        self.joint_C = joint_C
         self.scaled_window = scaled_window
         self.hashtag_words = hashtag_words
         self.context_features = context_features
@@ -362,6 +387,17 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                                          hashtag_words=self.hashtag_words,
                                          scaled_window=self.context_features and self.scaled_window).fit(X)
         Z = self.features_.transform(X)
+        targets = X["target"].astype(str).to_numpy()
+        counts = pd.Series(targets).value_counts()
+        joint_targets = sorted(counts[counts >= self.joint_min_rows].index)
+        self.joint_ = None
+        if self.joint_features and len(joint_targets) >= 2:
+            # stacked: out-of-fold margins of the joint target × stance model for the training rows
+            rows = np.isin(targets, joint_targets)
+            self.joint_ = _JointMargins(C=self.joint_C, random_state=self.random_state)
+            J = np.zeros((len(X), 4))
+            J[rows] = self.joint_.fit_features(Z[rows][:, :self.features_.n_text_], targets[rows], y_arr[rows])
+            Z = self._add_joint(Z, J, targets)
         svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
         folds = int(min(3, pd.Series(y_arr).value_counts().min()))
         if self.calibrate and folds >= 2:
@@ -377,18 +413,31 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = self.model_.classes_
         return self
 
+    def _add_joint(self, Z: sparse.csr_matrix, J: np.ndarray, targets: np.ndarray) -> sparse.csr_matrix:
+        block = self.joint_weight * _with_target_copies(sparse.csr_matrix(J), targets, self.features_.targets_)
+        return sparse.hstack([Z, block]).tocsr()
+
+    def _design(self, X: pd.DataFrame) -> sparse.csr_matrix:
+        """The feature matrix of new rows (the joint model's margins from the model fitted on all rows)."""
+        X = _check_X(X)
+        Z = self.features_.transform(X)
+        if self.joint_ is None:
+            return Z
+        targets = X["target"].astype(str).to_numpy()
+        return self._add_joint(Z, self.joint_.transform(Z[:, :self.features_.n_text_], targets), targets)
+
     def decision_function(self, X: pd.DataFrame) -> np.ndarray:
         """The SVM's margins, one column per class of ``classes_`` (one margin, for ``classes_[1]``,
         when the training codes had only two classes)."""
         check_is_fitted(self, "model_")
-        return self.model_.decision_function(self.features_.transform(_check_X(X)))
+        return self.model_.decision_function(self._design(X))
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """Calibrated probabilities of each stance (Platt scaling; a softmax of the margins when a
         class had too few rows to calibrate)."""
         check_is_fitted(self, "model_")
         if self.calibrated_ is not None:
-            return self.calibrated_.predict_proba(self.features_.transform(_check_X(X)))
+            return self.calibrated_.predict_proba(self._design(X))
         d = self.decision_function(X)
         if d.ndim == 1:  # two classes: one margin, for classes_[1]
             d = np.column_stack([np.zeros_like(d), d])
