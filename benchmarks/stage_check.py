@@ -4,7 +4,8 @@ A change meant to make a stage faster must leave its tables as they were; a chan
 accurate must say what it costs. This runs the stages before the one asked for (pandas engine, one process),
 then the stage itself ``--repeat`` times, and reports its CPU seconds (``time.process_time``: less sensitive
 than wall time to the other core being busy). ``--save DIR`` writes the stage's tables as a baseline;
-``--compare DIR`` checks them against one (``DataFrame.equals``, rows in the stage's own order).
+``--compare DIR`` checks them against one (``DataFrame.equals``, rows in the stage's own order) and exits 1
+when a table differs.
 
     python benchmarks/stage_check.py quotes --docs 3000 --save /tmp/kz-base      # on the old code
     python benchmarks/stage_check.py quotes --docs 3000 --compare /tmp/kz-base   # on the new code
@@ -55,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("stage", choices=sorted(MAKES))
     p.add_argument("--docs", type=int, default=3000)
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--repeat", type=int, default=1, help="runs of the stage (the fastest and the median are reported)")
+    p.add_argument("--repeat", type=int, default=1,
+                   help="runs of the stage (the fastest and the median are reported; module caches stay warm between runs)")
     p.add_argument("--profile", type=int, default=0, metavar="N", help="profile one run: top N functions by own time")
     p.add_argument("--save", type=Path, help="write the stage's tables here (a baseline)")
     p.add_argument("--compare", type=Path, help="check the stage's tables against a baseline written by --save")
@@ -88,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         tables = {t: getattr(state["corpus"], t) for t in MAKES[a.stage]}
     else:
         tables = {t: state[t] for t in MAKES[a.stage] if t in state and t in RESULTS}
+    differs = False
     for name, table in tables.items():
         sys.stdout.write(f"{name}: {len(table):,} rows\n")
         if a.save:
@@ -99,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(f"{name}: {'identical to' if same else 'DIFFERS from'} {a.compare}\n")
             if not same:
                 _describe_difference(old, table)
-    return 0
+                differs = True
+    return 1 if differs else 0
 
 
 def _describe_difference(old: pd.DataFrame, new: pd.DataFrame) -> None:

@@ -233,3 +233,12 @@ def test_a_tag_sentence_after_an_exclamation_names_the_speaker():
     q = _rows('"And I am not being paid!" Jane Roe declared, a point she likes to make.')
     assert q["speaker"].tolist() == ["Jane Roe"]
     assert q["kind"].tolist() == ["direct"]
+
+
+def test_a_report_before_the_tag_is_kept_when_a_quotation_follows_it():
+    # the quotation comes after the tag, so it is not the clause the tag closes: the clause before the tag is
+    # Jane Roe's report, and the quotation her words (review of the fourteenth session)
+    q = _rows('The plant will close in March, the owner Jane Roe said, adding: "Nobody saw it coming at all."')
+    assert q["kind"].tolist() == ["indirect", "direct"]
+    assert q["quote"].tolist() == ["The plant will close in March", "Nobody saw it coming at all."]
+    assert q["speaker"].tolist() == ["Jane Roe", "Jane Roe"]

@@ -71,3 +71,12 @@ def test_the_one_asked_is_no_speaker():
     assert q["quote"].tolist() == ["whether the plant would close."]
     assert q["speaker"].tolist() == [""]
     assert _rows("Jane Roe asked whether the plant would close.")["speaker"].tolist() == ["Jane Roe"]
+
+
+def test_a_time_is_no_possessor_and_a_description_does_not_cross_a_verb():
+    # review of the fourteenth session: "Monday's announcement" is the day's, not a speaker "Monday"
+    assert _rows("Monday's announcement that the plant would close surprised the workers.").empty
+    # "his critics' calls": "calls" is a noun here (a plural possessor before it), and no speaker
+    # "The mayor ignored his critics'" is read across the verb "ignored"
+    q = _rows("The mayor ignored his critics' calls for a recount of the votes.")
+    assert not q["speaker_surface"].str.contains("ignored").any()

@@ -316,3 +316,9 @@ def test_names_that_are_no_dates_are_skipped_where_all_their_words_occur() -> No
     assert spans("He left on Good Friday, watched RUSSIA  TODAY on Friday and today.") == ["Friday", "today"]
     assert spans("He left on Good Friday.") == []
     assert spans("Good news on Friday: Russia said today.") == ["Friday", "today"]
+
+
+def test_a_quarter_ended_on_a_weekday_is_no_month_and_no_crash() -> None:
+    # "the quarter ended Saturday 30 June": the word after "ended" is a weekday, not a month; this raised KeyError
+    found = _timex("Profit fell in the quarter ended Saturday 30 June.", "2018-08-01")
+    assert ("the quarter", "DATE", "2018-Q2") in found

@@ -62,7 +62,15 @@ _OBJ_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|is|w
 #: Where a "that"-clause ends before the sentence does: a clause coordinated after a comma, a dash.
 _THAT_END = re.compile(r"\s*(?:[;—–]|\s-\s|,\s+(?:and|but)\s+(?:he|she|they|we|i)\b)", re.IGNORECASE)
 _PRON_OF = {"his": "his", "her": "her", "their": "they", "its": "it"}
-_DETERMINERS = frozenset("the a an this that these those".split())
+_DETERMINERS = frozenset("the a an this that these those his her their its our my your".split())
+#: Words that end a possessor's description when met going back from the "'s": a finite verb between the
+#: determiner and the possessor means the determiner belongs to another phrase ("The mayor ignored his
+#: critics' calls": the possessor is "his critics", not "The mayor ignored his critics").
+_NOT_IN_DESCRIPTION = frozenset("is was were are be been has have had said says do does did will would".split())
+#: A possessor that is a time, not a speaker ("Monday's announcement", "January's report", "today's claim").
+_TIME_POSSESSORS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight january "
+    "february march april may june july august september october november december week month year".split())
 
 
 def _noun_reports(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentions: list[Mention],
@@ -129,13 +137,18 @@ def _possessor(g: Gazetteer, st: _DocState, text: str, mentions: list[Mention], 
     if named:
         x = named[-1]
         return _spk(x, x.actor, x.method, 0.7)
-    # a description ("the ministry's"), back to its determiner within four words
+    # a description ("the ministry's"), back to its determiner within four words, not across a verb
     words = list(re.finditer(r"[\w.’'-]+", text[max(a, pe - 60):pe]))
+    if words and words[-1].group(0).lower().rstrip("'’s") in _TIME_POSSESSORS:
+        return None
     off = max(a, pe - 60)
     start = None
     for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
-        if words[k].group(0).lower() in _DETERMINERS:
+        w = words[k].group(0).lower()
+        if w in _DETERMINERS:
             start = off + words[k].start()
+            break
+        if k < len(words) - 1 and (w in _NOT_IN_DESCRIPTION or (w.endswith("ed") and not words[k].group(0)[0].isupper())):
             break
     if start is None:
         if not m.group("poss")[:1].isupper():

@@ -226,7 +226,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if founds or cue.object:
                 continue
             if tail_participle and sub is not None and any(
-                    sp.closed and not text[sp.end + 1:sub[1]].strip(" \t'’\"”") for sp in spans):
+                    sp.closed and sp.end <= sub[1] and not text[sp.end + 1:sub[1]].strip(" \t'’\"”") for sp in spans):
                 # '"...," Jane Roe said, recalling ...': the quotation is its own row; a participle that is a cue
                 # reports on, for the same speaker
                 lo, verb_end, verb_spk = cm.end(), cm.end(), sub[0]
@@ -287,6 +287,8 @@ def _determined(text: str, lo: int, at: int) -> bool:
         (True, True)
         >>> _determined("he's said it", 0, 5), _determined("Jane Roe said it", 0, 9)
         (False, False)
+        >>> _determined("his critics' calls", 0, 13)
+        True
     """
     if at < 2 or text[at - 1] != " ":
         return False
@@ -299,6 +301,8 @@ def _determined(text: str, lo: int, at: int) -> bool:
         w = text[max(q + 1, lo):p].lower()
     if w in _DETERMINERS:
         return True
+    if w[-2:] in ("s'", "s’") and len(w) > 2 and w[0].isalnum():
+        return True  # a plural possessor: "his critics' calls"
     return w[-2:] in ("'s", "’s") and len(w) > 2 and w[:-2] not in _CONTRACTED and w[0].isalnum()
 
 
