@@ -349,9 +349,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         # "the quarter", "the latest period", "the year-ago quarter": the quarter being reported on
         q = state.quarter
         if unit == "quarter" and not (yrel or ago or year) and (q is None or s - state.quarter_pos >= 3000) and (
-                end := _ENDED.match(text, e)) and (mo := v.month_of.get(end.group(1).rstrip(".").lower())) is not None:
+                end := _ENDED.match(text, e)) and (ended := v.month_of.get(end.group(1).rstrip(".").lower())) is not None:
             # "the quarter ended July 31", no quarter named before (a fiscal one keeps its number): the calendar
             # quarter holding most of its three months (May-July: Q2); "ended Saturday 30 June" is no month
+            mo = ended
             mid = (mo - 2) % 12 + 1
             y = dct.year - (1 if mo > dct.month else 0) - (1 if mid > mo else 0)
             state.quarter, state.quarter_pos = (y, (mid - 1) // 3 + 1), s
