@@ -875,3 +875,21 @@ def test_a_topical_phrase_near_a_cue_still_concerns_the_target():
     # no cue takes "outside forces" as its object here: the condemnation is read as about it
     st = detect_stance(_q("We condemn outside forces."), targets=MISSION)
     assert st["stance"].tolist() == ["against"]
+
+
+def test_joint_margins_keep_one_texts_rows_in_one_fold():
+    # 40 texts, each read for two targets (two rows): cross-fitting by text never puts one text's rows on both
+    # sides of a fold, so no row's margins come from a model that saw its text under the other target; a split
+    # by rows does (the check can tell the two apart)
+    from kzlib.stance._joint import _JointMargins
+
+    n = 40
+    texts = np.repeat(np.arange(n), 2)
+    labels = np.array([f"{t}|{s}" for _ in range(n // 4) for s in ("favor", "against", "none", "favor")
+                       for t in ("a", "b")])
+    jm = _JointMargins(C=1.0, folds=5, random_state=0)
+    by_text = jm._splits(np.eye(2 * n), labels, texts)
+    assert len(by_text) == 5
+    assert all(set(texts[tr].tolist()).isdisjoint(texts[te].tolist()) for tr, te in by_text)
+    by_row = jm._splits(np.eye(2 * n), labels, None)
+    assert not all(set(texts[tr].tolist()).isdisjoint(texts[te].tolist()) for tr, te in by_row)

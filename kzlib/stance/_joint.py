@@ -21,7 +21,7 @@ import warnings
 
 import numpy as np
 from scipy import sparse
-from sklearn.model_selection import KFold, StratifiedKFold
+from sklearn.model_selection import GroupKFold, KFold, StratifiedGroupKFold, StratifiedKFold
 from sklearn.svm import LinearSVC
 
 __all__: list[str] = []
@@ -75,26 +75,51 @@ class _JointMargins:
     def _svm(self) -> LinearSVC:
         return LinearSVC(C=self.C, random_state=self.random_state)
 
-    def fit_features(self, A: sparse.spmatrix, targets: np.ndarray, y: np.ndarray) -> np.ndarray:
-        """Fit on all rows (for :meth:`transform`) and return the rows' own out-of-fold features."""
+    def fit_features(self, A: sparse.spmatrix, targets: np.ndarray, y: np.ndarray,
+                     groups: np.ndarray | None = None) -> np.ndarray:
+        """Fit on all rows (for :meth:`transform`) and return the rows' own out-of-fold features; rows of one
+        ``groups`` value (one text read for several targets) fall in one fold, so that no row's margins come
+        from a model that saw its text under another target."""
         A = sparse.csr_matrix(A)
         self.known_ = frozenset(targets.tolist())
         labels = np.array([_pair(t, s) for t, s in zip(targets.tolist(), y.tolist())])
         self.model_ = self._svm().fit(A, labels)
         out = np.zeros((len(labels), _N_FEATURES))
-        folds = min(self.folds, len(labels))
-        if np.unique(labels, return_counts=True)[1].max() >= folds:
-            with warnings.catch_warnings():  # a rare pair may have fewer rows than folds: missing in some folds
-                warnings.simplefilter("ignore", UserWarning)
-                splits = list(StratifiedKFold(folds, shuffle=True, random_state=self.random_state).split(A, labels))
-        else:  # every pair is rarer than the folds: stratifying is impossible
-            splits = list(KFold(folds, shuffle=True, random_state=self.random_state).split(A))
+        splits = self._splits(A, labels, groups)
         for tr, te in splits:
             if len(set(labels[tr].tolist())) < 2:
                 continue
             m = self._svm().fit(A[tr], labels[tr])
             out[te] = _margin_features(_decision(m, A[te]), m.classes_, targets[te], self.known_)
         return out
+
+    def _splits(self, A: sparse.spmatrix | np.ndarray, labels: np.ndarray,
+                groups: np.ndarray | None) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The cross-fitting folds: stratified by ``target|stance`` pair where the pairs allow it, and with the
+        rows of one ``groups`` value (one text) in one fold.
+
+        >>> jm = _JointMargins(C=1.0, folds=2, random_state=0)
+        >>> labels, texts = np.array(["a|favor", "b|favor", "a|none", "b|none"] * 2), np.repeat(np.arange(4), 2)
+        >>> all(set(texts[tr]).isdisjoint(texts[te]) for tr, te in jm._splits(np.eye(8), labels, texts))
+        True
+        """
+        folds = min(self.folds, len(labels))
+        if groups is not None and len(np.unique(groups)) < len(groups):
+            folds = min(folds, len(np.unique(groups)))
+            if np.unique(labels, return_counts=True)[1].max() >= folds:
+                with warnings.catch_warnings():  # a rare pair may have fewer rows than folds
+                    warnings.simplefilter("ignore", UserWarning)
+                    splits = list(StratifiedGroupKFold(folds, shuffle=True, random_state=self.random_state)
+                                  .split(A, labels, groups))
+            else:
+                splits = list(GroupKFold(folds).split(A, labels, groups))
+        elif np.unique(labels, return_counts=True)[1].max() >= folds:
+            with warnings.catch_warnings():  # a rare pair may have fewer rows than folds: missing in some folds
+                warnings.simplefilter("ignore", UserWarning)
+                splits = list(StratifiedKFold(folds, shuffle=True, random_state=self.random_state).split(A, labels))
+        else:  # every pair is rarer than the folds: stratifying is impossible
+            splits = list(KFold(folds, shuffle=True, random_state=self.random_state).split(A))
+        return splits
 
     def transform(self, A: sparse.spmatrix, targets: np.ndarray) -> np.ndarray:
         return _margin_features(_decision(self.model_, sparse.csr_matrix(A)), self.model_.classes_, targets,

@@ -25,6 +25,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from kzlib.errors import AnnotationError, ParameterError, TableError
 from kzlib.stance._hashtags import _hashtag_words, _marker_tags, _word_counts
+from kzlib.stance._joint import _N_FEATURES as _N_JOINT
 from kzlib.stance._joint import _JointMargins
 from kzlib.stance.detect import detect_stance
 from kzlib.stance.lexicon import _QUOTE_CHARS, _TOKEN_RE, _build_lexicon, _vader
@@ -395,8 +396,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             # stacked: out-of-fold margins of the joint target × stance model for the training rows
             rows = np.isin(targets, joint_targets)
             self.joint_ = _JointMargins(C=self.joint_C, random_state=self.random_state)
-            J = np.zeros((len(X), 4))
-            J[rows] = self.joint_.fit_features(Z[rows][:, :self.features_.n_text_], targets[rows], y_arr[rows])
+            J = np.zeros((len(X), _N_JOINT))
+            texts = pd.factorize(X["text"].astype(str))[0] if "text" in X.columns else None
+            J[rows] = self.joint_.fit_features(Z[rows][:, :self.features_.n_text_], targets[rows], y_arr[rows],
+                                               groups=None if texts is None else texts[rows])
             Z = self._add_joint(Z, J, targets)
         svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
         folds = int(min(3, pd.Series(y_arr).value_counts().min()))
