@@ -322,3 +322,10 @@ def test_a_quarter_ended_on_a_weekday_is_no_month_and_no_crash() -> None:
     # "the quarter ended Saturday 30 June": the word after "ended" is a weekday, not a month; this raised KeyError
     found = _timex("Profit fell in the quarter ended Saturday 30 June.", "2018-08-01")
     assert ("the quarter", "DATE", "2018-Q2") in found
+
+
+def test_that_opening_a_clause_is_no_season_or_day() -> None:
+    # "said that summer jobs ...": "that" opens the reported clause; "that summer" at a sentence's end is a time
+    assert _timex("He said that summer jobs were scarce.", "2020-05-05") == []
+    assert _timex("Analysts warned that fall in prices would hurt.", "2020-05-05") == []
+    assert _timex("It rained that summer.", "2020-05-05") == [("that summer", "DATE", "XXXX-SU")]

@@ -361,6 +361,10 @@ class _Match:
 _THAT_TIME_BEFORE = re.compile(r"(?:^|[.!?:;,(\"'`“]\s*|\n\s*|\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]f|[Ff]or|[Ss]ince|[Ff]rom|"
                                r"[Aa]fter|[Bb]efore|[Oo]n|[Tt]hrough|[Tt]hroughout|[Aa]t)\s+)$")
 _TITLE_RULES = frozenset(["relunit", "deictic", "duration", "duration_plural", "ago"])
+# the rules whose "that ..." may be a clause's "that" after a verb ("said that summer jobs were scarce"), and what
+# after the expression shows it is a time all the same ("It rained that summer.")
+_THAT_RULES = frozenset(["relunit", "season", "refday"])
+_THAT_TIME_AFTER = frozenset(",;.!?")
 _CAPITAL_UNIT = re.compile(r"\s[A-Z][a-z]")  # a capitalised word after the first: "This Week", "60 Minutes"
 _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")  # "VOA Today", "USA Today"
 
@@ -368,9 +372,9 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")  # "VOA Today", "USA Today"
 def _plausible(m: _Match, text: str, v: _V) -> bool:
     g = m.g
     rule = m.rule
-    if rule == "relunit" and (g.get("rel") or "").lower() == "that" and not g.get("pmod") and not (
-            _THAT_TIME_BEFORE.search(text, max(0, m.start - 12), m.start) or text[m.end:m.end + 1] in (",", ";")):
-        return False  # "we hope that weekend talks ...", "said that month-end ...": "that" opens a clause
+    if rule in _THAT_RULES and text[m.start:m.start + 5].lower() == "that " and not g.get("pmod") and not (
+            _THAT_TIME_BEFORE.search(text, max(0, m.start - 12), m.start) or text[m.end:m.end + 1] in _THAT_TIME_AFTER):
+        return False  # "we hope that weekend talks ...", "said that summer jobs ...": "that" opens a clause
     if rule in _TITLE_RULES:
         full = g["_full"]
         if not full.isupper() and _CAPITAL_UNIT.search(full):
