@@ -32,8 +32,6 @@ import re
 from kzlib.timeline._tense import _tense
 from kzlib.timeline._timex import (
     _DAY_VALUE,
-    _MONEY_BEFORE,
-    _RATE_BEFORE,
     _SPACES,
     _V,
     Timex,
@@ -56,6 +54,7 @@ from kzlib.timeline._timex_dates import (
     _ymd,
     value_to_point,
 )
+from kzlib.timeline._timex_plausible import _MONEY_BEFORE, _RATE_BEFORE
 from kzlib.timeline._timex_reference import _frame_quarter, _Reference
 
 __all__ = ["tag", "value_to_point"]
