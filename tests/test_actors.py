@@ -234,3 +234,13 @@ def test_scan_skip_leaves_mentions_out_but_keeps_their_context():
     skip = bytearray(len(text))
     skip[0:7] = b"\x01" * 7
     assert [m.actor for m in g.scan(text, skip=skip)] == ["Mukhtar Tileuberdi"]
+
+
+def test_scan_skip_must_cover_the_text():
+    import pytest
+
+    from kzlib.errors import ParameterError
+
+    g = Gazetteer.from_yaml()
+    with pytest.raises(ParameterError, match="one byte per character"):
+        g.scan("Blinken spoke to Tlebardi.", skip=bytearray(3))

@@ -709,3 +709,16 @@ def test_default_actors_are_those_of_find_mentions(prepared, one_copy: bool) -> 
     assert (ev["actors"] != "").sum() > 10
     pd.testing.assert_frame_equal(ev, build_events(prepared, one_copy_per_story=one_copy,
                                                    actors=actors.find_mentions))
+
+
+def test_the_reference_time_runs_across_one_documents_sentences_and_restarts_with_the_next() -> None:
+    # "The next day" counts from the date the text named last (2 January 2021), also in the next sentence; in
+    # another document nothing was named, so it counts from that document's publication date
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2021-03-10", "2021-03-10"],
+                              "story_id": ["s1", "s2"], "is_representative": [True, True]})
+    sentences = pd.DataFrame({"doc_id": ["a", "a", "b"], "para_id": [0, 0, 0], "sentence_id": [0, 1, 0],
+                              "text": ["The strike began on Jan. 2, 2021.", "The next day, the mines closed.",
+                                       "The next day, the mines closed."]})
+    ev = build_events(sentences=sentences, documents=documents)   # the TimeML layer reads "the next day"
+    nxt = ev[ev["expression"].str.lower().str.contains("next day")].sort_values("doc_id")
+    assert nxt[["doc_id", "date"]].values.tolist() == [["a", "2021-01-03"], ["b", "2021-03-11"]]

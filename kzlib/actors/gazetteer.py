@@ -20,7 +20,7 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
 
-from kzlib.errors import ResourceError, require_columns
+from kzlib.errors import ParameterError, ResourceError, require_columns
 from kzlib.text.phrases import (
     PhraseMatcher,
     WordIndex,
@@ -421,6 +421,9 @@ class Gazetteer:
             >>> [m.actor for m in Gazetteer.from_yaml().scan("Blinken spoke to Tlebardi.")]
             ['Antony Blinken', 'Mukhtar Tileuberdi']
         """
+        if skip is not None and len(skip) < len(text):
+            raise ParameterError(f"scan(skip=...) needs one byte per character of the text ({len(text):,}), not "
+                                 f"{len(skip):,}: make it with bytearray(len(text)) and mark the characters to skip")
         recent = list(context or [])
         index = word_index(text)
         spans: list[tuple[int, int, str, Sequence[str], str]] = []

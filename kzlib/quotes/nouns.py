@@ -175,8 +175,7 @@ _ASKED_OPEN = re.compile(r"[\s\"“'‘(]*(?:(?:when|after|if|once|before)\s+(?:
 _ASKED_KEYS = word_keys(["asked"], ignore_case=True)
 
 
-def _unnamed_asker(text: str, bounds: list[tuple[int, int]], index_text: str | None = None
-                   ) -> list[tuple[int, int, _Speaker, str]]:
+def _unnamed_asker(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, _Speaker, str]]:
     """Questions put by an unnamed asker at a sentence's start ("When asked whether the plant would close,
     Jane Roe said ..."): (start, end, an empty speaker, "asked"), the question from its wh-word (or
     "about") to the comma.

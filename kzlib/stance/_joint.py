@@ -122,6 +122,8 @@ class _JointMargins:
         return splits
 
     def transform(self, A: sparse.spmatrix, targets: np.ndarray) -> np.ndarray:
+        """The four features of new rows, from the model fitted on all training rows (zeros for a target the
+        training rows did not have)."""
         return _margin_features(_decision(self.model_, sparse.csr_matrix(A)), self.model_.classes_, targets,
                                 self.known_)
 
