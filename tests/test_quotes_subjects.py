@@ -69,3 +69,17 @@ def test_an_unnamed_speaker_after_an_inverted_verb():
 def test_a_name_in_apposition_after_an_inverted_verb():
     q = _rows("The plant is under heavy pressure from imports, said the company's chief executive, John Smith.")
     assert q["speaker"].tolist() == ["John Smith"]
+
+
+def test_a_speech_word_after_a_possessor_and_an_adjective_is_a_noun():
+    # "support" here is a noun: the ministry's support, not someone supporting
+    q = _rows("The minister reiterated the government's full support for the police and the army in the city.")
+    assert q["speaker_surface"].tolist() == ["the government"]
+    assert q["cue"].tolist() == ["support for"]
+
+
+def test_a_verb_right_after_a_relative_pronoun_is_the_relative_clause_verb():
+    # the group denied the charges, not the minister
+    q = _rows("The minister, who met envoys of a group that denied that its members had fired on the police, left "
+              "the city.")
+    assert "The minister" not in q["speaker_surface"].tolist()

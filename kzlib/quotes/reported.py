@@ -291,7 +291,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
 
 
 _DETERMINERS = frozenset("his her its their the a an my our".split())
-_MODIFIERS = frozenset("recent latest new earlier frequent public own".split())
+_MODIFIERS = frozenset("recent latest new earlier frequent public own full strong firm continued unwavering broad "
+                       "total".split())
 _CONTRACTED = frozenset("he she it that who there what here where let".split())
 
 

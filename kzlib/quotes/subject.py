@@ -406,6 +406,8 @@ def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: st
     last = None
     for last in _RELATIVE_PRON.finditer(middle):  # noqa: B007 - the loop keeps the last match
         pass
+    if last is not None and not middle[last.end():].strip():
+        return None  # "the group that accused ...": the relative clause's verb; its antecedent is read elsewhere
     if last is not None and _OWN_SUBJECT.match(middle, last.end()) and not _has_words(middle[last.end():], 5):
         return None  # "The changes, which officials said ...": the relative clause's own subject speaks
     head = hm.group(1)
@@ -466,6 +468,8 @@ def _description_after(mentions: list[Mention], text: str, lo: int, hi: int) -> 
         if appo:  # "..., said the company's chief executive, John Smith."
             return _spk(appo[0], appo[0].actor, appo[0].method, 0.8)
     stop = min([i for i in (text.find(",", d1, hi), text.find(".", d1, hi), text.find(";", d1, hi)) if i >= 0] or [hi])
+    if any(d0 <= m.start < stop and m.actor and m.method not in ("description", "title") for m in mentions):
+        return None  # "..., says former adviser to the president Jane Roe.": a name in the phrase is read by name
     rel = _RELATIVE_PRON.search(text, d1, stop)
     end = rel.start() if rel else stop
     while end > d1 and text[end - 1] in " \t":
