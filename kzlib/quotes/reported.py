@@ -351,6 +351,7 @@ _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|i
 #: Where a reported clause ends before the sentence does: a main clause coordinated after a comma (a new
 #: subject or a second verb of the speaker's) or a participle phrase ("..., and he railed", "..., vowing to").
 _CLAUSE_END = re.compile(r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z]+ed\b|said\b|says\b)|"
+                         r"(?:but|although|though|whereas|yet)\b|"
                          r"(?:vowing|saying|adding|noting|arguing|calling|citing|compared|pointing|insisting|warning|"
                          r"according)\b)")
 #: ", adding ..." / ", saying ..." right after a verb of saying: a participle phrase goes on with the report.
