@@ -83,3 +83,15 @@ def test_a_verb_right_after_a_relative_pronoun_is_the_relative_clause_verb():
     q = _rows("The minister, who met envoys of a group that denied that its members had fired on the police, left "
               "the city.")
     assert "The minister" not in q["speaker_surface"].tolist()
+
+
+def test_a_reported_clause_that_ends_with_a_partial_quotation():
+    # inverted: the clause before "Kilfoyle said" is the report; its quoted words are a fragment inside it
+    q = _rows("Teachers who meet online in the group are “very, very pro-Bernie,” Kilfoyle said.")
+    assert q["quote"].tolist() == ["Teachers who meet online in the group are “very, very pro-Bernie,”"]
+    assert q["speaker"].tolist() == ["Kilfoyle"]
+    assert q["kind"].tolist() == ["indirect"]
+    # a reported clause of three words around a quoted word is still a report, not a scare quote
+    q = _rows('The network said that the candidate\'s description was "false."')
+    assert q["quote"].tolist() == ['the candidate\'s description was "false."']
+    assert q["speaker_surface"].tolist() == ["The network"]

@@ -250,6 +250,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue  # 'The CSTO, which includes ..., responded': the subject's own apposition
             if comma > a and _RELATIVE.match(text, comma + 1, cm.start()):
                 continue  # '..., which he described as ...': a relative clause, not an attribution
+            pq = next((sp for sp in spans if sp.closed and sp.open_at < comma < sp.end and a < sp.open_at
+                       and _has_words(text[a:sp.open_at], 3) and not _has_words(text[sp.end:cm.start()], 6)), None)
+            if pq is not None:  # 'Teachers there are "very pro-Bernie," Kilfoyle said.': the clause ends with its quote
+                comma = _CLOSING_MARK.match(text, pq.end).end()
             if after.name and after.m_start >= 0 and _n_words(text[cm.end():after.m_start]) > 1:
                 after = _Speaker()  # 'CLAUSE, said X': the speaker follows the verb
             desc = _description_after(mentions, text, cm.end(), b) if comma > a \
@@ -351,7 +355,6 @@ _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|i
 #: Where a reported clause ends before the sentence does: a main clause coordinated after a comma (a new
 #: subject or a second verb of the speaker's) or a participle phrase ("..., and he railed", "..., vowing to").
 _CLAUSE_END = re.compile(r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z]+ed\b|said\b|says\b)|"
-                         r"(?:but|although|though|whereas|yet)\b|"
                          r"(?:vowing|saying|adding|noting|arguing|calling|citing|compared|pointing|insisting|warning|"
                          r"according)\b)")
 #: ", adding ..." / ", saying ..." right after a verb of saying: a participle phrase goes on with the report.
@@ -367,6 +370,7 @@ _SUBORDINATE_OPEN = re.compile(r"\s*(?:after|when|if|although|because|while|as|s
 _CLAUSE_OPEN = re.compile(r"\s*,?\s*(?:that\b|(?:the|a|an|he|she|they|it|we|i|you|his|her|their|its|our|this|these|"
                           r"those|there|some|many|most|no|all|both|each|every)\b|[a-z]+ing\b|[A-Z0-9\"“‘]|"
                           r"[a-z]+\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b)")
+_CLOSING_MARK = re.compile(r"(?:''|[\"”’'»])?")
 _COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
 
