@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 import pandas as pd
@@ -36,6 +37,10 @@ log = logging.getLogger(__name__)
 
 
 # ------------------------------------------------------------------------------------------ public API
+#: An auxiliary or copula: the words around a quoted phrase make a clause ('the description was "false"').
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|should|may|might|must)\b",
+                        re.IGNORECASE)
+
 def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
                    documents: pd.DataFrame | None = None, use_despun: bool = True, min_words: int = 5,
                    analysable_only: bool = True, thoughts: bool = False, headlines: bool = False) -> pd.DataFrame:
@@ -209,8 +214,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                 bare = src[s0:s1]
                 for sp in reversed(inner):
                     bare = bare[:sp.open_at - s0] + bare[sp.end + 1 - s0:]
-                if _n_words(bare) <= 3:
-                    continue  # 'described them as "terrorist gangs"': scare quotes, not speech
+                if _n_words(bare) <= 3 and not _AUXILIARY.search(bare):
+                    continue  # 'described them as "terrorist gangs"': scare quotes, not speech ('X was "false"' is)
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
             kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
             spk = _no_pronoun_name(g, st, spk)

@@ -41,6 +41,8 @@ from kzlib.quotes.subject import (
     _RELATIVE,
     _TRAIL_ATTR,
     _VEHICLE,
+    _description_after,
+    _head_subject,
     _subject,
 )
 from kzlib.text import may_match
@@ -136,14 +138,22 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
                 continue  # the clause the verb needs is not there, and no inverted attribution can be read
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
+            long_subject = sub is None and not founds and not cue.object and not cue.form.endswith("ing") \
+                and cm.group(0).islower() and _CLAUSE_OPEN.match(text, cm.end(), b) is not None \
+                and not _any_between(starts, lo, cm.start())
+            if long_subject:  # "Current and former officials who spoke with the paper said ..."
+                sub = _head_subject(g, st, mentions, text, lo, cm.start())
+                long_subject = sub is not None
             if founds and cue.form.endswith("ing") and (text[founds[-1][1]:cm.start()].strip() == "," or (
                     text[founds[-1][1]:cm.start()].rstrip().endswith(",") and not _has_words(text[founds[-1][1]:cm.start()], 5))):
                 # "X endorsed Y (last week), calling him ...": the participle is X's
                 sub = (founds[-1][2], cm.start())
             elif goes_on:
                 sub = (verb_spk, cm.start())  # '"...," X said, referring to ...': the participle is X's too
-            elif founds and (sub is None or not sub[0].name) and _COORD_VP.fullmatch(text, founds[-1][1], cm.start()):
-                sub = (founds[-1][2], cm.start())  # "The spokesman refused to answer ... but said ...": the same subject
+            elif founds and (sub is None or not sub[0].name or sub[1] < founds[-1][1]) \
+                    and _COORD_VP.fullmatch(text, founds[-1][1], cm.start()):
+                # "The spokesman refused to answer ... but said ...", "X said A, and urged B": the same subject
+                sub = (founds[-1][2], cm.start())
             if (sub is None or not sub[0].name) and cue.form.endswith("ing"):
                 # "X differs from Y, instead noting ...": the participle's subject is the sentence's
                 first = [m for m in mentions if a <= m.start < cm.start() and m.actor and m.method != "description"
@@ -175,7 +185,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 sub = None  # "CLAUSE, said Tom Baker, a former aide.": inverted, whatever stands before the comma
             elif tail_participle:
                 pass
-            elif sub is not None and not founds and not goes_on and not _has_words(rest, 7) and text[a:sub[1]].rstrip().endswith(",") \
+            elif sub is not None and not founds and not goes_on and not long_subject and not _has_words(rest, 7) \
+                    and text[a:sub[1]].rstrip().endswith(",") \
                     and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
                     and not text[a:sub[1]].rstrip()[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(",") \
                     and not _SUBJECT_NEXT.match(text, cm.end(), b) and not _SUBORDINATE_OPEN.match(text, a, b):
@@ -239,10 +250,21 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue  # 'The CSTO, which includes ..., responded': the subject's own apposition
             if comma > a and _RELATIVE.match(text, comma + 1, cm.start()):
                 continue  # '..., which he described as ...': a relative clause, not an attribution
+            pq = next((sp for sp in spans if sp.closed and sp.open_at < comma < sp.end and a < sp.open_at
+                       and _has_words(text[a:sp.open_at], 3) and not _has_words(text[sp.end:cm.start()], 6)), None)
+            if pq is not None:  # 'Teachers there are "very pro-Bernie," Kilfoyle said.': the clause ends with its quote
+                comma = _CLOSING_MARK.match(text, pq.end).end()
             if after.name and after.m_start >= 0 and _n_words(text[cm.end():after.m_start]) > 1:
                 after = _Speaker()  # 'CLAUSE, said X': the speaker follows the verb
+            desc = _description_after(mentions, text, cm.end(), b) if comma > a \
+                and _n_words(text[comma:cm.start()]) == 0 else None  # "CLAUSE, said several observers."
+            if desc is not None and desc.name and after.resolution not in ("named", "surname", "gazetteer"):
+                after = desc  # "CLAUSE, said the company's chief executive, Jane Roe."
+            elif desc is not None and after.name:
+                desc = None
             if comma > a and _has_words(text[a:comma], 3) and _n_words(text[comma:cm.start()]) <= 12 \
-                    and (not _has_words(rest, 15) or tail_participle or after.name and after.resolution != "pronoun") \
+                    and (not _has_words(rest, 15) or tail_participle or after.name and after.resolution != "pronoun"
+                         or desc is not None) \
                     and not any(sp.open_at < comma < sp.end for sp in spans):
                 qfrac = sum(max(0, min(comma, sp.end) - max(a, sp.start)) for sp in spans)
                 if qfrac > 0.5 * (comma - a) or any(a <= sp.open_at <= a + 2 for sp in spans):
@@ -256,6 +278,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     spk = after
                 elif sub is not None and sub[0].name:
                     spk = sub[0]
+                elif desc is not None:
+                    spk = desc
                 elif _n_words(text[comma:cm.start()]) == 0:
                     spk = _speaker_after(g, st, mentions, text, cm.end(), b)
                 else:
@@ -271,7 +295,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
 
 
 _DETERMINERS = frozenset("his her its their the a an my our".split())
-_MODIFIERS = frozenset("recent latest new earlier frequent public own".split())
+_MODIFIERS = frozenset("recent latest new earlier frequent public own full strong firm continued unwavering broad "
+                       "total".split())
 _CONTRACTED = frozenset("he she it that who there what here where let".split())
 
 
@@ -340,6 +365,12 @@ _SUBJECT_NEXT = re.compile(r"\s+(?:he|she|they|we|I|it|there)\s+[a-z]")
 _SUBORDINATE_OPEN = re.compile(r"\s*(?:after|when|if|although|because|while|as|since|before|once|until|though|"
                                r"whenever|unless)\b", re.IGNORECASE)
 #: Coordinated verb phrases of one subject: "refused to answer ... but said ...".
+#: What a reported clause opens with after its verb ("said that", "said the", "say she", "told Reuters it",
+#: "say bread is scarce").
+_CLAUSE_OPEN = re.compile(r"\s*,?\s*(?:that\b|(?:the|a|an|he|she|they|it|we|i|you|his|her|their|its|our|this|these|"
+                          r"those|there|some|many|most|no|all|both|each|every)\b|[a-z]+ing\b|[A-Z0-9\"“‘]|"
+                          r"[a-z]+\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b)")
+_CLOSING_MARK = re.compile(r"(?:''|[\"”’'»])?")
 _COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from kzlib.actors import (
     Gazetteer,
@@ -23,8 +26,8 @@ _SUBJ_ADJUNCT = re.compile(
     r"been|being|had\s+been|actually|apparently|allegedly|openly|explicitly|specifically|frequently|"
     r"afterwards?|subsequently|meanwhile|now|today|yesterday|tonight|soon|immediately|promptly|swiftly|quickly|"
     r"sharply|strongly|angrily|firmly|formally|officially|categorically|vehemently|bluntly|in\s+turn|in\s+response|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|last|this)\s+(?:week|month|year)|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:on|last|this)\s+(?:week|month|year)|"
     r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|letter|tweet|speech|post|op-ed|memo|release)|"
     r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)|here|in\s+the\s+past|at\s+the\s+time))+\s*$", re.IGNORECASE)
 # the last words of _SUBJ_ADJUNCT's branches: the pattern ends the text, so a text whose last word is none
@@ -34,7 +37,8 @@ often already earlier reportedly additionally publicly privately separately init
 could may might did does do long never not just quickly flatly simply even still first last been being actually
 apparently allegedly openly explicitly specifically frequently afterward afterwards subsequently meanwhile now today
 yesterday tonight soon immediately promptly swiftly sharply strongly angrily firmly formally officially categorically
-vehemently bluntly turn response monday tuesday wednesday thursday friday saturday sunday week month year statement
+vehemently bluntly turn response monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
+week month year statement
 interview email letter tweet speech post op-ed memo release twitter facebook cnn fox msnbc here past time""".split())
 
 
@@ -305,3 +309,171 @@ _COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|
 
 
 
+
+
+# ------------------------------------------------------------------------------ a long subject's head
+#: What a sentence may open with before its subject: a sentence adverb ("Yet", "Rather,"), or an introductory
+#: phrase or clause ending at a comma ("While the industry cannot ..., ", "Reached by phone on Tuesday, ",
+#: "In Almaty, "). Applied repeatedly.
+_INTRO = re.compile(
+    r"\s*(?:(?:yet|but|and|still|rather|meanwhile|however|instead|moreover|also|now|so|indeed|thus|then|recently|"
+    r"earlier|later|separately|privately|publicly|today|yesterday|overall|likewise|similarly|nonetheless|"
+    r"nevertheless|first|second|finally|more\s+recently|most\s+recently|in\s+fact|in\s+turn|by\s+contrast|in\s+contrast|at\s+the\s+same\s+time|"
+    r"(?:last|this|next|earlier|later)\s+(?:year|month|week|spring|summer|fall|autumn|winter|night))\b,?|"
+    r"(?:while|although|though|as|when|whenever|if|since|after|before|because|unlike|like|despite|in|on|at|during|for|"
+    r"with|by|among|across|throughout|under|over|from|once|until|(?-i:[A-Z][a-z]+(?:ed|ing)))\b[^,;:!?\"“”]{0,150},)\s*",
+    re.IGNORECASE)
+#: The head of a subject noun phrase (at most six words) and what ends it: a preposition or adjective taking
+#: a complement ("sources close to", "officials familiar with"), a relative pronoun, a comma, a dash, a bracket.
+_HEAD = re.compile(r"((?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+)(?=\s*[,—–(]|\s+-\s|\s+(?:of|in|at|for|from|with|on|across|"
+                   r"among|including|like|close|familiar|near|to|who|whom|that|which|whose|inside|outside|within|around|"
+                   r"based|throughout|under|over|representing|privy|loyal|allied|aligned|connected|involved)\b)")
+#: Words that a subject's head (or the words before a relative pronoun after it) never holds: auxiliaries,
+#: negation, function words that open clauses.
+_NOT_HEAD = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|shall|may|"
+                       r"might|must|do|does|did|not|there|it|this|what|which|whether|to|if|than|so)\b|n['’]t\b|"
+                       r"[\"“”()\[\]]", re.IGNORECASE)
+#: Words that the modifiers between a subject's head and its verb never hold before a relative pronoun: a verb
+#: of the main clause.
+_NOT_MIDDLE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|shall|may|might|"
+                         r"must|do|does|did|not)\b|n['’]t\b", re.IGNORECASE)
+_RELATIVE_PRON = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+#: After the last relative pronoun before the verb: a clause with its own subject ("which officials said"):
+#: the verb belongs to that clause, not to the sentence's subject.
+_OWN_SUBJECT = re.compile(r"\s+(?:the|a|an|he|she|they|we|i|it|you|his|her|their|its|our|[A-Z0-9]|"
+                          r"(?:officials|sources|aides|critics|experts|analysts|people|voters|some|many|others)\b)")
+_QUOTE_CHARS = re.compile(r"[\"“”]|''")
+#: A quotation closing in the words before the verb ('"...," said X'), or a passive verb ("was shown").
+_QUOTE_END = re.compile(r"[,.!?]\s*(?:''|[\"”’])")
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|be|been|being)\s*$", re.IGNORECASE)
+#: Words that open a clause or a phrase of time or place, not a subject ("Within hours of ...", "Though he ...").
+_NOT_HEAD_FIRST = frozenset("""though although while as if when because since for in on at by with from within after
+before perhaps maybe once every each during until unless whether""".split())
+#: Words after which a word in -ed is an adjective ("the elected officials", "two unnamed sources").
+_BEFORE_ADJ = frozenset("""the a an two three four five several some many most other these those his her their its our
+and or senior former recently newly""".split())
+_COORDINATED = re.compile(r"\s(?:and|or)\s")
+_HEAD_PUNCT = re.compile(r"[;:!?]")
+
+
+@lru_cache(maxsize=1)
+def _source_heads() -> frozenset[str]:
+    """Nouns that may head a long subject of a verb of saying: ``source_heads.yaml`` and the role words of
+    ``speaker_words.yaml`` (lower case, singular role words also in the plural by an "s")."""
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("source_heads.yaml").read_text("utf-8"))
+    roles = set(speaker_words().role_gender)
+    return frozenset({str(w).lower() for w in data["words"]} | roles)
+
+
+def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, cue_at: int
+                  ) -> tuple[_Speaker, int] | None:
+    """The speaker of a verb whose subject is a long noun phrase: its head at the clause's start and the
+    modifiers between it and the verb (prepositional phrases, relative clauses, appositions in commas or dashes,
+    times), as in "Current and former officials who spoke with the paper said ...", "A person familiar with
+    the planning says ...", "Democratic economists, like their Republican counterparts, say ...". None when the
+    words between the head and the verb may hold the verb's own subject ("the changes, which officials said
+    ...") or a verb of the main clause.
+
+    Example:
+        >>> from kzlib.actors import Gazetteer
+        >>> from kzlib.quotes.speakers import _DocState
+        >>> t = "Officials who spoke on condition of anonymity said"
+        >>> spk, at = _head_subject(Gazetteer([]), _DocState(), [], t, 0, t.index(" said") + 1)
+        >>> spk.surface, at
+        ('Officials', 0)
+    """
+    s = lo
+    while (im := _INTRO.match(text, s, cue_at)) is not None and im.end() > s:
+        s = im.end()
+    hm = _HEAD.match(text, s, cue_at)
+    if hm is None or _NOT_HEAD.search(hm.group(1)) or _QUOTE_CHARS.search(text, lo, hm.end(1)):
+        return None
+    words = hm.group(1).split()
+    if words[0].lower() in _NOT_HEAD_FIRST or words[0].lower().endswith("ing") or (len(words) > 1 and _SUBJ_PRON.match(words[0])) or any(
+            w.endswith("ed") and w.islower() and words[i - 1].lower() not in _BEFORE_ADJ for i, w in enumerate(words) if i):
+        return None  # "Within hours ...", "he held his fire on ...", "Palmer encountered her share of ...": no subject
+    h0, h1 = hm.span(1)
+    middle = text[h1:cue_at]
+    if _HEAD_PUNCT.search(middle) or not _has_words(middle, 1) or _has_words(middle, 36) \
+            or _QUOTE_END.search(middle) or _PASSIVE_END.search(middle):
+        return None  # '"...," said X' (an inverted quotation), "A photo of X, who ..., was shown": no report
+    rel = _RELATIVE_PRON.search(middle)
+    before_rel = middle[:rel.start()] if rel else middle
+    if _NOT_MIDDLE.search(before_rel):
+        return None  # "Voters in Iowa are said ...": a verb of the main clause before the cue
+    if rel is not None and _has_words(re.split(r"[,—–]", middle[rel.end():])[-1], 4) and re.search(r"[,—–]", middle[rel.end():]):
+        return None  # "X, who works for Y, is getting into ..., offering Z called": the main verb is before the cue
+    last = None
+    for last in _RELATIVE_PRON.finditer(middle):  # noqa: B007 - the loop keeps the last match
+        pass
+    if last is not None and not middle[last.end():].strip():
+        return None  # "the group that accused ...": the relative clause's verb; its antecedent is read elsewhere
+    if last is not None and _OWN_SUBJECT.match(middle, last.end()) and not _has_words(middle[last.end():], 5):
+        return None  # "The changes, which officials said ...": the relative clause's own subject speaks
+    head = hm.group(1)
+    if _SUBJ_PRON.match(head):  # "They, like many others, say": the pronoun's antecedent
+        return _subject(g, st, mentions, text, h0, h1)
+    names = [m for m in mentions if h0 <= m.start and m.end <= h1 and m.actor and m.method != "description"]
+    if names and not text[names[-1].end:h1].strip(" .,") and not _COORDINATED.search(text, names[0].start, h1):
+        m = names[-1]  # "RNC spokesman Sean Spicer on Thursday said": the name ends the head
+        return _spk(m, m.actor, m.method, 0.6), h0
+    last = words[-1].lower().strip(".,'’")
+    if last not in _source_heads() and last.rstrip("s") not in _source_heads():
+        return None  # "The sound system, cycling through ..., added": not someone who speaks
+    # a description: the head with its complements ("sources close to her campaign", "a person familiar with
+    # the planning"), up to a comma, dash, relative pronoun or time; the head alone when that is long
+    stops = [i for i in (text.find(",", h1, cue_at), text.find("—", h1, cue_at), text.find("–", h1, cue_at),
+                         h1 + rel.start() if rel else -1) if i >= 0]
+    stop = min(stops or [cue_at])
+    am = _adjunct_search(text, h1, stop) if _may_end_adjunct(text[h1:stop]) else None
+    if am is not None:
+        stop = h1 + am.start()
+    while stop > h1 and text[stop - 1] in " \t":
+        stop -= 1
+    end = stop if not _has_words(text[h0:stop], 13) else h1
+    np_ = text[h0:end]
+    return _Speaker("", np_, "description", 0.4, resolution="description", m_start=h0, m_end=end), h0
+
+
+#: The noun phrase right after an inverted verb of saying ("..., said two officials familiar with the plan."):
+#: an optional determiner or number, at most four words, and the head, before punctuation, a relative pronoun or
+#: a complement.
+_DESC_AFTER = re.compile(
+    r"\s*((?:(?:the|a|an|one|two|three|four|five|six|several|some|many|most|other|another|his|her|their|its|"
+    r"both|all|few|\d+)\s+)?(?:[\w’'.-]+\s+){0,4}?([\w’'-]+))(?=\s*(?:[,.;:]|$)|\s+(?:who|whom|that|which|of|in|at|for|"
+    r"from|with|on|familiar|close|to|based|across|among|including|like|privy|loyal|allied|aligned|connected|"
+    r"involved)\b)", re.IGNORECASE)
+
+
+def _description_after(mentions: list[Mention], text: str, lo: int, hi: int) -> _Speaker | None:
+    """The unnamed speaker after an inverted verb of saying ("..., said several observers.", "..., said an
+    official who was briefed on the talks."), or the name in apposition to it ("..., said the company's chief
+    executive, John Smith."); None when the words after the verb are not such a noun phrase.
+
+    Example:
+        >>> t = "The talks failed, said two officials familiar with the plan."
+        >>> _description_after([], t, t.index("said") + 4, len(t)).surface
+        'two officials familiar with the plan'
+    """
+    dm = _DESC_AFTER.match(text, lo, hi)
+    if dm is None or _NOT_HEAD.search(dm.group(1)) or _QUOTE_CHARS.search(dm.group(1)):
+        return None
+    head = dm.group(2).lower()
+    if head not in _source_heads() and head.rstrip("s") not in _source_heads():
+        return None
+    d0, d1 = dm.span(1)
+    if (cm := re.compile(r",\s*").match(text, d1, hi)) is not None:
+        appo = [m for m in mentions if m.start == cm.end() and m.actor and m.method not in ("description", "title")
+                and m.type in ("person", "")]
+        if appo:  # "..., said the company's chief executive, John Smith."
+            return _spk(appo[0], appo[0].actor, appo[0].method, 0.8)
+    stop = min([i for i in (text.find(",", d1, hi), text.find(".", d1, hi), text.find(";", d1, hi)) if i >= 0] or [hi])
+    if any(d0 <= m.start < stop and m.actor and m.method not in ("description", "title") for m in mentions):
+        return None  # "..., says former adviser to the president Jane Roe.": a name in the phrase is read by name
+    rel = _RELATIVE_PRON.search(text, d1, stop)
+    end = rel.start() if rel else stop
+    while end > d1 and text[end - 1] in " \t":
+        end -= 1
+    if _has_words(text[d0:end], 13) or _NOT_HEAD.search(text, d1, end):
+        end = d1
+    return _Speaker("", text[d0:end], "description", 0.4, resolution="description", m_start=d0, m_end=end)

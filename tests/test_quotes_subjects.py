@@ -1,0 +1,97 @@
+"""Long subjects of verbs of saying (issue 16, fifteenth session): a head noun with complements, relative
+clauses or appositions before the verb, and unnamed speakers after an inverted verb. Each test's sentence was
+written for it; the expected values are read from the sentence."""
+
+import pandas as pd
+
+from kzlib.quotes import SPEECH_KINDS, extract_quotes
+
+
+def _rows(*texts):
+    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
+    q = extract_quotes(p)
+    return q[q["kind"].isin(SPEECH_KINDS)].reset_index(drop=True)
+
+
+def test_a_relative_clause_between_the_subject_and_the_verb():
+    q = _rows("Current and former officials who spoke with the newspaper said the ministry had stopped paying its staff.")
+    assert q["quote"].tolist() == ["the ministry had stopped paying its staff."]
+    assert q["speaker_surface"].tolist() == ["Current and former officials"]
+    assert q["speaker"].tolist() == [""]  # an unnamed speaker: no name to count, the description to read
+
+
+def test_a_subject_with_its_complement():
+    q = _rows("A person familiar with the planning says the meeting will focus on the budget.")
+    assert q["quote"].tolist() == ["the meeting will focus on the budget."]
+    assert q["speaker_surface"].tolist() == ["A person familiar with the planning"]
+
+
+def test_an_opening_adverb_and_an_apposition_in_commas():
+    q = _rows("Yet Kazakh economists, like their Russian colleagues, say the devaluation will raise prices.")
+    assert q["quote"].tolist() == ["the devaluation will raise prices."]
+    assert q["speaker_surface"].tolist() == ["Kazakh economists"]
+
+
+def test_an_introductory_clause_before_the_subject():
+    q = _rows("Still, while the shops in the capital were full, residents who queued for hours say bread is scarce.")
+    assert q["quote"].tolist() == ["bread is scarce."]
+    assert q["speaker_surface"].tolist() == ["residents"]
+
+
+def test_a_named_subject_with_a_time_before_the_verb():
+    q = _rows("Government spokeswoman Jane Roe on Thursday evening said the army was not in the city, and urged "
+              "residents to stay at home.")
+    # "and urged" shares the subject of "said": both reports are Jane Roe's
+    assert q["speaker"].tolist() == ["Jane Roe", "Jane Roe"]
+    assert q["cue"].tolist() == ["said", "urged"]
+    assert q["quote"].tolist() == ["the army was not in the city", "residents to stay at home."]
+
+
+def test_a_relative_clause_with_its_own_subject_is_no_long_subject():
+    q = _rows("The new rules, which officials said will apply from March, will not cover refugees.")
+    assert "The new rules" not in q["speaker_surface"].tolist()
+
+
+def test_things_that_do_not_speak_and_passives_are_no_long_subject():
+    q = _rows("The sound system, cycling through old songs by local bands, added a few new hits.")
+    assert not q["speaker_surface"].str.contains("sound system").any()
+    assert _rows("A photo of the minister, who resigned on Friday, was shown on the screen in the hall.").empty
+
+
+def test_an_unnamed_speaker_after_an_inverted_verb():
+    q = _rows("The army will leave the city next week, said two officials familiar with the plan.")
+    assert q["quote"].tolist() == ["The army will leave the city next week"]
+    assert q["speaker_surface"].tolist() == ["two officials familiar with the plan"]
+    q = _rows("The talks were close to collapse on Sunday, said several observers.")
+    assert q["speaker_surface"].tolist() == ["several observers"]
+
+
+def test_a_name_in_apposition_after_an_inverted_verb():
+    q = _rows("The plant is under heavy pressure from imports, said the company's chief executive, John Smith.")
+    assert q["speaker"].tolist() == ["John Smith"]
+
+
+def test_a_speech_word_after_a_possessor_and_an_adjective_is_a_noun():
+    # "support" here is a noun: the ministry's support, not someone supporting
+    q = _rows("The minister reiterated the government's full support for the police and the army in the city.")
+    assert q["speaker_surface"].tolist() == ["the government"]
+    assert q["cue"].tolist() == ["support for"]
+
+
+def test_a_verb_right_after_a_relative_pronoun_is_the_relative_clause_verb():
+    # the group denied the charges, not the minister
+    q = _rows("The minister, who met envoys of a group that denied that its members had fired on the police, left "
+              "the city.")
+    assert "The minister" not in q["speaker_surface"].tolist()
+
+
+def test_a_reported_clause_that_ends_with_a_partial_quotation():
+    # inverted: the clause before "Kilfoyle said" is the report; its quoted words are a fragment inside it
+    q = _rows("Teachers who meet online in the group are “very, very pro-Bernie,” Kilfoyle said.")
+    assert q["quote"].tolist() == ["Teachers who meet online in the group are “very, very pro-Bernie,”"]
+    assert q["speaker"].tolist() == ["Kilfoyle"]
+    assert q["kind"].tolist() == ["indirect"]
+    # a reported clause of three words around a quoted word is still a report, not a scare quote
+    q = _rows('The network said that the candidate\'s description was "false."')
+    assert q["quote"].tolist() == ['the candidate\'s description was "false."']
+    assert q["speaker_surface"].tolist() == ["The network"]
