@@ -117,11 +117,30 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
         if needs_recent and not any(c in st.recent for c in cands):
             continue  # a bare surname ("Sherman") names a gazetteer actor only once the document has named it
         name = g.pick(cands, st.recent)
+        if name and _another_person(g, ns, name):
+            continue
         if name:
             typ = g.type_of(name)
             if not (ns.type in ("organisation", "media") and typ == "person"):
                 return name, "gazetteer", typ, gender
     return ns.name, "named", ns.type, gender
+
+
+def _another_person(g: Gazetteer, ns: NameSpan, canonical: str) -> bool:
+    """Whether the name ``ns`` found in the text is someone else than the gazetteer's person ``canonical``
+    it shares a surname with: a title of the other gender ("Mrs. Roe" is not "John Roe") or a known given
+    name with another initial ("Mary Roe" is not "John Roe"; "Sergey" may spell "Sergei"; a whole name the
+    gazetteer lists is that person)."""
+    cw = canonical.split()
+    if len(cw) < 2 or g.type_of(canonical) != "person":
+        return False
+    first = speaker_words().first
+    given = first.get(cw[0], "")
+    if ns.gender and given and ns.gender != given:
+        return True
+    nw = ns.name.split()
+    return (len(nw) > 1 and nw[0] in first and nw[0][:1].lower() != cw[0][:1].lower()
+            and g.candidates(ns.name)[1] != "exact")
 
 
 @lru_cache(maxsize=32768)

@@ -1,0 +1,54 @@
+"""Speaker rules for open-world English news (issue 16, fifteenth session: speaker accuracy). Each test's
+sentence was written for it; the expected values are read from the sentence."""
+
+import pandas as pd
+
+from kzlib.quotes import SPEECH_KINDS, extract_quotes
+
+
+def _rows(*texts):
+    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
+    q = extract_quotes(p)
+    return q[q["kind"].isin(SPEECH_KINDS)].reset_index(drop=True)
+
+
+def test_a_quotation_inside_its_sentence_belongs_to_the_sentence_subject():
+    # the verb after the quotation has its own object clause: "Ohio" is no inverted speaker
+    q = _rows("Mr. Lindqvist, recalling ''the long and bitter winter of the strike,'' said the union could still "
+              "win the vote in Ohio.")
+    d = q[q["kind"] == "direct"]
+    assert d["speaker"].tolist() == ["Lindqvist"]
+
+
+def test_a_participle_after_a_quotation_shares_the_sentence_subject():
+    # the name after "telling" is the one told, not the speaker
+    q = _rows('The Harbor Fund did not want to discuss "that whole affair," telling Channel 9 that it was '
+              'focused on the new season.')
+    d = q[q["kind"] == "direct"]
+    assert d["speaker"].tolist() == ["Harbor Fund"]
+
+
+def test_an_inverted_speaker_right_after_the_verb_is_kept():
+    q = _rows('Though the rules are strict, "a second loan on the same day is a warning sign," said tax lawyer '
+              'Nora Quill.')
+    d = q[q["kind"] == "direct"]
+    assert d["speaker"].tolist() == ["Nora Quill"]
+
+
+def test_a_nested_quotation_closing_the_quotation_keeps_its_tag():
+    q = _rows("“She kept asking us, ‘What can I do? What kind of help do you need?’” Weller said.")
+    assert q["speaker"].tolist() == ["Weller"]
+    assert q["kind"].tolist() == ["direct"]
+
+
+def test_a_tag_after_an_exclamation_may_go_on_with_its_circumstance():
+    q = _rows("“The county is proud to cast its votes for the next governor!” Dana Kowalski said as she opened the vote.")
+    assert q["speaker"].tolist() == ["Dana Kowalski"]
+    assert q["kind"].tolist() == ["direct"]
+
+
+def test_another_given_name_is_another_person_than_the_gazetteers():
+    # the bundled gazetteer lists Ned Price and Wendy Sherman; Tom Price and Mr. Sherman are other people
+    q = _rows("Tom Price said the hospital would stay open.", "Mr. Sherman said the school would close.")
+    assert q["speaker"].tolist() == ["Tom Price", "Sherman"]
+    assert _rows("Ned Price said the embassy would stay open.")["speaker"].tolist() == ["Ned Price"]
