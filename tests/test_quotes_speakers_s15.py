@@ -52,3 +52,11 @@ def test_another_given_name_is_another_person_than_the_gazetteers():
     q = _rows("Tom Price said the hospital would stay open.", "Mr. Sherman said the school would close.")
     assert q["speaker"].tolist() == ["Tom Price", "Sherman"]
     assert _rows("Ned Price said the embassy would stay open.")["speaker"].tolist() == ["Ned Price"]
+
+
+def test_a_pronoun_tag_stands_for_the_subject_of_the_quotations_sentence():
+    q = _rows("Maria Duncan said the vote had been fair.",
+              "Priya Olsen shot back: “As a friend of the mayor,” she wrote, “I know you mean well.”")
+    d = q[q["kind"] == "direct"]
+    assert set(d["speaker"]) == {"Priya Olsen"}
+    assert set(d["speaker_surface"]) == {"she"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kzlib.actors import (
     Gazetteer,
@@ -98,6 +98,8 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
             obj = _quoted_object(g, st, mentions, text, a0, a1)
             if obj is not None and not _is_person_name(g, st, spk.name):
                 spk = obj  # '" the agency quoted him as saying': the one quoted speaks (a person quoting keeps it: cited)
+            if spk.method == "pronoun" and spk.surface.lower() in ("he", "she"):
+                spk = _pronoun_in_sentence(g, st, mentions, spk, text, sent_of(sp.open_at)[0], sp.open_at)
             if spk.name or spk.surface:
                 spk.cited = _cited_in(g, mentions, text, a0, a1, spk.name)
                 return spk, cm.group(0), True
@@ -169,6 +171,20 @@ _PARTICIPLE = re.compile(r"\w+ing\b", re.IGNORECASE)
 #: ('said the plan could work in Ohio', 'posted the clip to YouTube'; not 'said election lawyer Jane Roe').
 _CLAUSE_WORD = re.compile(r"\b(?:that|to|of|in|on|at|for|with|about|from|by|into|is|was|are|were|be|been|could|would|"
                           r"will|can|should|might|may|must|has|have|had|he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
+
+def _pronoun_in_sentence(g: Gazetteer, st: _DocState, mentions: list[Mention], spk: _Speaker, text: str, lo: int,
+                         hi: int) -> _Speaker:
+    """A he/she tag after a quotation ('Roe shot back: "...," she said') stands for the subject of the
+    quotation's sentence when it is a person of that gender; else ``spk`` as resolved."""
+    sub = _sentence_subject(g, st, mentions, text, lo, hi)
+    if not sub.name or sub.name == spk.name or sub.resolution == "pronoun":
+        return spk
+    e = st.ents.get(sub.name)
+    want = "m" if spk.surface.lower() == "he" else "f"
+    if e is None or e.type not in ("person", "") or e.gender not in (want, ""):
+        return spk
+    return replace(spk, name=sub.name, resolution="pronoun", confidence=max(spk.confidence, 0.7))
+
 
 #: A quotation's tag with a verb outside the cue list: 'NAME VERBed (ADVERB)' or 'VERBed NAME' ('," Hannity pressed.').
 _TAG_SUBJ_VERB = re.compile(r"[\s,–—-]*(?P<np>(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)\s+(?P<verb>[a-z]{3,}ed)\b(?P<rest>[^\"“”]*)$")
