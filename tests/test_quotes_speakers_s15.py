@@ -60,3 +60,18 @@ def test_a_pronoun_tag_stands_for_the_subject_of_the_quotations_sentence():
     d = q[q["kind"] == "direct"]
     assert set(d["speaker"]) == {"Priya Olsen"}
     assert set(d["speaker_surface"]) == {"she"}
+
+
+def test_a_participle_opening_the_sentence_is_no_name_but_the_main_subjects():
+    q = _rows("Surveying the empty mills of the valley, Noakes concludes: “Nobody did this to them, not one of them.”")
+    assert q["speaker"].tolist() == ["Noakes"]
+    q = _rows("Shortly after the vote closed, Ellen Varga, the town clerk, proposed a recount of the ballots.",
+              "Recalling the flood, Ellen Varga, the town clerk, said the dam had been neglected for years.")
+    assert q["speaker"].tolist() == ["Ellen Varga", "Ellen Varga"]
+    assert q["quote"].tolist() == ["a recount of the ballots.", "the dam had been neglected for years."]
+
+
+def test_a_gerund_subject_without_a_name_after_it_is_kept():
+    # no name opens a main clause after "Polling": the word stays what it was read as
+    q = _rows("Polling shows that the mayor has lost ground in every district.")
+    assert q["quote"].tolist() == ["the mayor has lost ground in every district."]

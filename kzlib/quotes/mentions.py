@@ -259,6 +259,7 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
 
 def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out: list[Mention]) -> None:
     """Proper names (:func:`kzlib.actors.find_names`) outside ``taken``, linked and noted in ``st``."""
+    openers: list[tuple[NameSpan, str, str, str]] = []
     for ns in _names_in(text):
         if taken[ns.start]:
             continue
@@ -274,9 +275,40 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
             taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
             continue
         name, res, typ, gender = _link_name(g, st, ns)
+        if res == "named" and not typ and name not in st.ents and _OPENER.fullmatch(ns.surface) \
+                and _opens_clause(text, ns.start, ns.end) and ns.name not in speaker_words().first:
+            # 'Surveying the damage, Roe said', 'Shortly after ..., Roe said': a participle or adverb, no name; the
+            # participle's subject is the main clause's (the first name after the opening phrase's comma)
+            openers.append((ns, name, typ, gender))
+            continue
         _note_ent(st, name, typ, gender, ns.title)
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
+    for ns, name, typ, gender in openers:
+        comma = text.find(",", ns.end)
+        stop = _SENTENCE_END.search(text, ns.end)
+        subj = next((m for m in out if comma >= 0 and m.start > comma and (stop is None or m.start < stop.start())
+                     and m.method != "title"), None)
+        if subj is not None and not text[comma + 1:subj.start].strip():
+            out.append(Mention(ns.start, ns.end, subj.surface, subj.actor, subj.method, subj.type))
+        else:  # no name opens the main clause: the word is kept as found (it may be a gerund subject, "Polling shows")
+            _note_ent(st, name, typ, gender, ns.title)
+            out.append(Mention(ns.start, ns.end, ns.surface, name, "named", typ))
+        taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
+    if openers:
+        out.sort(key=lambda m: m.start)
+
+
+#: A capitalised word that may be a participle or adverb opening a sentence ("Surveying", "Shortly", "Alarmed").
+_OPENER = re.compile(r"[A-Z][a-z]{2,}(?:ing|ly|ed)")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”’']?\s+|[\"“]\s*)$")
+_LOWER_AFTER = re.compile(r",|\s+[a-z]")
+_SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
+
+
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` opens a sentence and a lower-case word or a comma follows it."""
+    return bool(_LOWER_AFTER.match(text, end)) and bool(_SENTENCE_BEFORE.search(text, max(0, start - 4), start))
 
 
 def _gazetteer_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out: list[Mention]) -> None:
