@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kzlib.actors import (
     Gazetteer,
@@ -60,21 +60,31 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         _, s_end = sent_of(a0)
         a1 = min(s_end, nxt_open)
         after = text[a0:a1]
-        ends_open = inner[-1:] in (",", "?", "!", "—", "–", "-", "…") or bool(re.match(r"\s*[,–—-]", after)) \
+        last = inner.rstrip("'’\"” ")[-1:]  # '..., ‘What now?’” Roe said': the mark before a nested quotation's close
+        ends_open = last in (",", "?", "!", "—", "–", "-", "…") or bool(re.match(r"\s*[,–—-]", after)) \
             or bool(re.match(r"\s*[a-z]", after))
-        if not after.strip() and s_end < nxt_open and inner[-1:] in (".", "!", "?"):
+        if not after.strip() and s_end < nxt_open and last in (".", "!", "?"):
             # '"... missing." Trump said.', '"Stop!" Jane Roe shouted.': a tag of its own after the quotation's
             # sentence, only a name and a verb
             t1 = min(sent_of(s_end)[1], nxt_open)
             tm = _cue_search(text, s_end, t1)
             if tm is not None and not _has_words(text[s_end:tm.start()], 5) and (
                     not _has_words(text[tm.end():t1], 2) and text[s_end:t1].rstrip().endswith(".")
-                    or text[tm.end():tm.end() + 1] == ","):  # '"...!" LeVell declared, a point he likes to make
+                    or text[tm.end():tm.end() + 1] == ","  # '"...!" LeVell declared, a point he likes to make
+                    or _TAG_ADJUNCT.match(text, tm.end(), t1)):  # '"...!" Jane Roe said as she left'
                 a1, after, ends_open = t1, text[a0:t1], True
         cm = _cue_search(text, a0, a1)
         if cm and ends_open and _n_words(text[a0:cm.start()]) <= 40:
             if _n_words(text[a0:cm.start()]) == 0 or re.match(r"[\s,–—-]*$", text[a0:cm.start()]):
                 spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
+                q0 = sent_of(sp.open_at)[0]
+                if _has_words(text[q0:sp.open_at], 2) and not _ACCORDING.fullmatch(cm.group(0)) and (
+                        _PARTICIPLE.search(cm.group(0)) or not spk.name
+                        or spk.m_start >= 0 and _CLAUSE_WORD.search(text, cm.end(), spk.m_start)):
+                    # 'Jane Roe, citing "...," said the plan ...' / '... as "a disgrace," adding ...': the quotation
+                    # stands inside its sentence, whose subject speaks; a name further on is the verb's object
+                    sub = _sentence_subject(g, st, mentions, text, q0, sp.open_at)
+                    spk = sub if sub.name else spk
                 if not spk.name:
                     spk = _subject_before(g, st, mentions, text, cm.start(), a0)
             else:
@@ -88,6 +98,8 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
             obj = _quoted_object(g, st, mentions, text, a0, a1)
             if obj is not None and not _is_person_name(g, st, spk.name):
                 spk = obj  # '" the agency quoted him as saying': the one quoted speaks (a person quoting keeps it: cited)
+            if spk.method == "pronoun" and spk.surface.lower() in ("he", "she"):
+                spk = _pronoun_in_sentence(g, st, mentions, spk, text, sent_of(sp.open_at)[0], sp.open_at)
             if spk.name or spk.surface:
                 spk.cited = _cited_in(g, mentions, text, a0, a1, spk.name)
                 return spk, cm.group(0), True
@@ -146,6 +158,32 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         if spk.name:
             return spk, ":", True
     return _Speaker(), "", False
+
+
+#: What may follow the verb of a quotation's tag that is a sentence of its own: a time or circumstance, not a
+#: reported clause ('"...!" Jane Roe said as she left the hall', '"...?" he asked at a rally').
+_TAG_ADJUNCT = re.compile(r"\s+(?:as|while|when|before|after|during|at|outside|from|on|in|with|to)\s", re.IGNORECASE)
+
+#: A participle cue ("adding", "telling"): a clause that shares the subject of the sentence it ends.
+_PARTICIPLE = re.compile(r"\w+ing\b", re.IGNORECASE)
+
+#: Words that make what follows a verb a clause or phrase of its own, not the name of an inverted subject
+#: ('said the plan could work in Ohio', 'posted the clip to YouTube'; not 'said election lawyer Jane Roe').
+_CLAUSE_WORD = re.compile(r"\b(?:that|to|of|in|on|at|for|with|about|from|by|into|is|was|are|were|be|been|could|would|"
+                          r"will|can|should|might|may|must|has|have|had|he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
+
+def _pronoun_in_sentence(g: Gazetteer, st: _DocState, mentions: list[Mention], spk: _Speaker, text: str, lo: int,
+                         hi: int) -> _Speaker:
+    """A he/she tag after a quotation ('Roe shot back: "...," she said') stands for the subject of the
+    quotation's sentence when it is a person of that gender; else ``spk`` as resolved."""
+    sub = _sentence_subject(g, st, mentions, text, lo, hi)
+    if not sub.name or sub.name == spk.name or sub.resolution == "pronoun":
+        return spk
+    e = st.ents.get(sub.name)
+    want = "m" if spk.surface.lower() == "he" else "f"
+    if e is None or e.type not in ("person", "") or e.gender not in (want, ""):
+        return spk
+    return replace(spk, name=sub.name, resolution="pronoun", confidence=max(spk.confidence, 0.7))
 
 
 #: A quotation's tag with a verb outside the cue list: 'NAME VERBed (ADVERB)' or 'VERBed NAME' ('," Hannity pressed.').

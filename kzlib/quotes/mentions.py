@@ -117,11 +117,30 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
         if needs_recent and not any(c in st.recent for c in cands):
             continue  # a bare surname ("Sherman") names a gazetteer actor only once the document has named it
         name = g.pick(cands, st.recent)
+        if name and _another_person(g, ns, name):
+            continue
         if name:
             typ = g.type_of(name)
             if not (ns.type in ("organisation", "media") and typ == "person"):
                 return name, "gazetteer", typ, gender
     return ns.name, "named", ns.type, gender
+
+
+def _another_person(g: Gazetteer, ns: NameSpan, canonical: str) -> bool:
+    """Whether the name ``ns`` found in the text is someone else than the gazetteer's person ``canonical``
+    it shares a surname with: a title of the other gender ("Mrs. Roe" is not "John Roe") or a known given
+    name with another initial ("Mary Roe" is not "John Roe"; "Sergey" may spell "Sergei"; a whole name the
+    gazetteer lists is that person)."""
+    cw = canonical.split()
+    if len(cw) < 2 or g.type_of(canonical) != "person":
+        return False
+    first = speaker_words().first
+    given = first.get(cw[0], "")
+    if ns.gender and given and ns.gender != given:
+        return True
+    nw = ns.name.split()
+    return (len(nw) > 1 and nw[0] in first and nw[0][:1].lower() != cw[0][:1].lower()
+            and g.candidates(ns.name)[1] != "exact")
 
 
 @lru_cache(maxsize=32768)
@@ -240,6 +259,7 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
 
 def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out: list[Mention]) -> None:
     """Proper names (:func:`kzlib.actors.find_names`) outside ``taken``, linked and noted in ``st``."""
+    openers: list[tuple[NameSpan, str, str, str]] = []
     for ns in _names_in(text):
         if taken[ns.start]:
             continue
@@ -255,9 +275,40 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
             taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
             continue
         name, res, typ, gender = _link_name(g, st, ns)
+        if res == "named" and not typ and name not in st.ents and _OPENER.fullmatch(ns.surface) \
+                and _opens_clause(text, ns.start, ns.end) and ns.name not in speaker_words().first:
+            # 'Surveying the damage, Roe said', 'Shortly after ..., Roe said': a participle or adverb, no name; the
+            # participle's subject is the main clause's (the first name after the opening phrase's comma)
+            openers.append((ns, name, typ, gender))
+            continue
         _note_ent(st, name, typ, gender, ns.title)
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
+    for ns, name, typ, gender in openers:
+        comma = text.find(",", ns.end)
+        stop = _SENTENCE_END.search(text, ns.end)
+        subj = next((m for m in out if comma >= 0 and m.start > comma and (stop is None or m.start < stop.start())
+                     and m.method != "title"), None)
+        if subj is not None and not text[comma + 1:subj.start].strip():
+            out.append(Mention(ns.start, ns.end, subj.surface, subj.actor, subj.method, subj.type))
+        else:  # no name opens the main clause: the word is kept as found (it may be a gerund subject, "Polling shows")
+            _note_ent(st, name, typ, gender, ns.title)
+            out.append(Mention(ns.start, ns.end, ns.surface, name, "named", typ))
+        taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
+    if openers:
+        out.sort(key=lambda m: m.start)
+
+
+#: A capitalised word that may be a participle or adverb opening a sentence ("Surveying", "Shortly", "Alarmed").
+_OPENER = re.compile(r"[A-Z][a-z]{2,}(?:ing|ly|ed)")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”’']?\s+|[\"“]\s*)$")
+_LOWER_AFTER = re.compile(r",|\s+[a-z]")
+_SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
+
+
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` opens a sentence and a lower-case word or a comma follows it."""
+    return bool(_LOWER_AFTER.match(text, end)) and bool(_SENTENCE_BEFORE.search(text, max(0, start - 4), start))
 
 
 def _gazetteer_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out: list[Mention]) -> None:
