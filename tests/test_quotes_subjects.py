@@ -95,3 +95,9 @@ def test_a_reported_clause_that_ends_with_a_partial_quotation():
     q = _rows('The network said that the candidate\'s description was "false."')
     assert q["quote"].tolist() == ['the candidate\'s description was "false."']
     assert q["speaker_surface"].tolist() == ["The network"]
+
+
+def test_an_apposition_after_a_name_that_ends_its_phrase():
+    # the person is the name before the comma, not the place that opens the phrase
+    q = _rows("Texas delegate Bill Eastland, wearing a cowboy hat, said the convention would be peaceful.")
+    assert q["speaker"].tolist() == ["Bill Eastland"]

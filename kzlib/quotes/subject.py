@@ -14,7 +14,7 @@ from kzlib.actors import (
     speaker_words,
 )
 from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _has_words, _n_words
-from kzlib.quotes.speakers import _DocState, _resolve_pronoun, _Speaker, _spk
+from kzlib.quotes.speakers import _DocState, _is_person, _resolve_pronoun, _Speaker, _spk
 from kzlib.text import word_index
 
 # ------------------------------------------------------------------------------------------ reported speech
@@ -178,7 +178,8 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             if appo:
                 return _spk(appo[0], appo[0].actor, appo[0].method, 0.8), appo[0].start
         if heads:
-            h = heads[0]
+            # "Texas delegate Bill Eastland, wearing a hat, said": the name that ends the phrase before the comma
+            h = next((m for m in heads if not text[m.end:first_comma].strip() and _is_person(g, m)), heads[0])
             return _spk(h, h.actor, h.method, 0.8), h.start
         comma = text.find(",", region, end - 1)
         if comma < 0:
