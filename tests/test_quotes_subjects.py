@@ -101,3 +101,12 @@ def test_an_apposition_after_a_name_that_ends_its_phrase():
     # the person is the name before the comma, not the place that opens the phrase
     q = _rows("Texas delegate Bill Eastland, wearing a cowboy hat, said the convention would be peaceful.")
     assert q["speaker"].tolist() == ["Bill Eastland"]
+
+
+def test_a_request_is_reported_like_a_question():
+    q = _rows("The governor asked the court to block the new rules before the election.")
+    assert q["quote"].tolist() == ["the court to block the new rules before the election."]
+    assert q["speaker_surface"].tolist() == ["The governor"]
+    # no request: a preposition after the verb, or a passive (who asked is not said)
+    assert _rows("He asked about the plan to leave the city.").empty
+    assert _rows("She was asked to resign from her post.")["speaker"].tolist() in ([], [""])

@@ -209,6 +209,8 @@ _SPACES = re.compile(r"\s+")
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
 _WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,6}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _TO = re.compile(r"\s*to\s+\w", re.IGNORECASE)
+#: A request: an object of at most five words, then "(not) to" and a verb ("asked the court to block ...").
+_ASKED_TO = re.compile(r"\s*(?!(?:about|for|on|in|at|with|from|of|after|around|over)\b)(?:[\w.'’-]+\s+){1,5}?(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b")
 _CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
 
 
@@ -219,8 +221,8 @@ def _cue_ok(cue: _Cue, after: str) -> bool:
         return bool(_CLAUSE.match(after))
     if cue.needs == "to":
         return bool(_TO.match(after))
-    if cue.needs == "wh":
-        return bool(_WH.match(after))
+    if cue.needs == "wh":  # a question ("asked whether ..."), or a request ("asked the judge to delay ...")
+        return bool(_WH.match(after) or _ASKED_TO.match(after))
     return True
 
 
