@@ -110,3 +110,20 @@ def test_a_request_is_reported_like_a_question():
     # no request: a preposition after the verb, or a passive (who asked is not said)
     assert _rows("He asked about the plan to leave the city.").empty
     assert _rows("She was asked to resign from her post.")["speaker"].tolist() in ([], [""])
+
+
+def test_an_attribution_followed_by_an_apposition_or_a_coordinated_clause():
+    q = _rows("Victims of violence would be treated as a distinct group for asylum, Sanders said, a policy that could "
+              "help them stay.")
+    assert q["quote"].tolist() == ["Victims of violence would be treated as a distinct group for asylum"]
+    assert q["speaker"].tolist() == ["Sanders"]
+    q = _rows("The sanctions are meant to keep secrets from careless people, Hennessey said, and with the aides "
+              "chastened it is safe to assume they will not repeat the mistake.")
+    assert q["quote"].tolist() == ["The sanctions are meant to keep secrets from careless people"]
+    assert q["speaker"].tolist() == ["Hennessey"]
+
+
+def test_an_attribution_inside_the_sentence_it_reports():
+    q = _rows("This campaign, Jane Roe says, is different from the last one.")
+    assert q["quote"].tolist() == ["This campaign, Jane Roe says, is different from the last one."]
+    assert q["speaker"].tolist() == ["Jane Roe"]

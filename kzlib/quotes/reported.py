@@ -176,6 +176,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if sub is not None and _NOT_CONTENT.match(text, cm.end(), b):
                 sub = None  # '"...," Ebeling said, and her husband cut in': no reported clause follows
             # "CLAUSE, X said, adding ...": the clause before is the report, the participle goes on with it
+            # "CLAUSE, X said, a policy that ..." / "..., X said, and with ...": the report is the clause before
+            clause_appo = not founds and not goes_on and not long_subject \
+                and _CLAUSE_APPOSITION.match(text, cm.end(), b) is not None \
+                and _has_words(text[a:max(a, text.rfind(",", a, cm.start()))], 4) and not _SUBORDINATE_OPEN.match(text, a, b)
             tail_participle = sub is not None and not founds and _PARTICIPLE_NEXT.match(text, cm.end(), b) is not None \
                 and text[a:sub[1]].rstrip(" \t\"”'’").endswith(",") and _has_words(text[a:sub[1]], 3) \
                 and not _SUBORDINATE_OPEN.match(text, a, b)
@@ -185,6 +189,16 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 sub = None  # "CLAUSE, said Tom Baker, a former aide.": inverted, whatever stands before the comma
             elif tail_participle:
                 pass
+            elif clause_appo and sub is not None and text[a:sub[1]].rstrip().endswith(","):
+                pass  # the inverted attribution below
+            elif sub is not None and not founds and not goes_on and not long_subject \
+                    and text[a:sub[1]].rstrip().endswith(",") and _n_words(text[a:sub[1]]) <= 12 \
+                    and not _has_words(text[sub[1]:cm.start()], 6) and _PARENTHETICAL.match(text, cm.end(), b) \
+                    and not any(sp.open_at < cm.start() < sp.end for sp in spans):
+                # "This campaign, he says, is different.": the attribution stands inside the reported sentence
+                founds.append((a, b, sub[0], cm.group(0)))
+                lo, verb_end, verb_spk = b, cm.end(), sub[0]
+                continue
             elif sub is not None and not founds and not goes_on and not long_subject and not _has_words(rest, 7) \
                     and text[a:sub[1]].rstrip().endswith(",") \
                     and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
@@ -264,7 +278,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 desc = None
             if comma > a and _has_words(text[a:comma], 3) and _n_words(text[comma:cm.start()]) <= 12 \
                     and (not _has_words(rest, 15) or tail_participle or after.name and after.resolution != "pronoun"
-                         or desc is not None) \
+                         or desc is not None or clause_appo) \
                     and not any(sp.open_at < comma < sp.end for sp in spans):
                 qfrac = sum(max(0, min(comma, sp.end) - max(a, sp.start)) for sp in spans)
                 if qfrac > 0.5 * (comma - a) or any(a <= sp.open_at <= a + 2 for sp in spans):
@@ -370,6 +384,13 @@ _SUBORDINATE_OPEN = re.compile(r"\s*(?:after|when|if|although|because|while|as|s
 _CLAUSE_OPEN = re.compile(r"\s*,?\s*(?:that\b|(?:the|a|an|he|she|they|it|we|i|you|his|her|their|its|our|this|these|"
                           r"those|there|some|many|most|no|all|both|each|every)\b|[a-z]+ing\b|[A-Z0-9\"“‘]|"
                           r"[a-z]+\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b)")
+#: After "CLAUSE, X said": an apposition or a coordinated clause of the sentence, not a report (", a policy
+#: that ...", ", which ...", ", and with ...").
+_CLAUSE_APPOSITION = re.compile(r"\s*(?:\w+\s+){0,2}?,\s*(?:a|an|which|something|one|and|but)\b", re.IGNORECASE)
+#: After "A, X says": the rest of the sentence the attribution interrupts (", is different", ", when she ...").
+_PARENTHETICAL = re.compile(r"\s*(?:\w+\s+){0,2}?,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|"
+                            r"might|must|does|did|do|remains?|seems?|when|while|if|because|that|after|before|since|"
+                            r"until|though|although|[a-z]{3,}ed)\b")
 _CLOSING_MARK = re.compile(r"(?:''|[\"”’'»])?")
 _COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
