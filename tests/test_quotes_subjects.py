@@ -127,3 +127,9 @@ def test_an_attribution_inside_the_sentence_it_reports():
     q = _rows("This campaign, Jane Roe says, is different from the last one.")
     assert q["quote"].tolist() == ["This campaign, Jane Roe says, is different from the last one."]
     assert q["speaker"].tolist() == ["Jane Roe"]
+
+
+def test_a_share_of_respondents_in_percent_says_something():
+    q = _rows("On social issues they lean left: 42% say they are liberal on most questions.")
+    assert q["quote"].tolist() == ["they are liberal on most questions."]
+    assert q["speaker_surface"].tolist() == ["42%"]
