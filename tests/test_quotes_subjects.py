@@ -133,3 +133,11 @@ def test_a_share_of_respondents_in_percent_says_something():
     q = _rows("On social issues they lean left: 42% say they are liberal on most questions.")
     assert q["quote"].tolist() == ["they are liberal on most questions."]
     assert q["speaker_surface"].tolist() == ["42%"]
+
+
+def test_a_verb_that_needs_a_clause_takes_one_with_a_noun_subject():
+    q = _rows("On Monday the Daily Courier suggested the new tax rules punished small farms.")
+    assert q["quote"].tolist() == ["the new tax rules punished small farms."]
+    assert q["speaker"].tolist() == ["Daily Courier"]
+    # an object, not a clause: no report
+    assert _rows("The minister suggested a meeting on Friday.").empty
