@@ -141,3 +141,15 @@ def test_a_verb_that_needs_a_clause_takes_one_with_a_noun_subject():
     assert q["speaker"].tolist() == ["Daily Courier"]
     # an object, not a clause: no report
     assert _rows("The minister suggested a meeting on Friday.").empty
+
+
+def test_a_verb_of_saying_inside_a_relative_clause():
+    q = _rows("The new rules, which officials said will take effect in the spring, do not cover refugees.")
+    assert q["quote"].tolist() == ["will take effect in the spring"]
+    assert q["speaker_surface"].tolist() == ["officials"]
+    # the verb is the relative clause's: the clause before it is no inverted report
+    q = _rows("Rubio finished third, in a finish that he said defied expectations.")
+    assert q["quote"].tolist() == ["defied expectations."]
+    assert q["speaker_surface"].tolist() == ["he"]
+    # a relative clause whose subject is no speaker ("who in 2012 added")
+    assert _rows("The developer, who in 2012 added two golf courses to his portfolio, bought a third.").empty

@@ -137,6 +137,18 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and not _cue_ok(cue, text[cm.end():b]) \
                     and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
                 continue  # the clause the verb needs is not there, and no inverted attribution can be read
+            if not founds and cue.form in _LOOSE_CUES and (rm := _REL_ATTR.search(text, max(a, cm.start() - 60), cm.start())):
+                # "the changes, which officials said will go into effect ...": the report is the relative clause's rest
+                rsub = _subject(g, st, mentions, text, rm.start(2), cm.start(), loose=True)
+                r0 = cm.end()
+                if (tm := _THAT_LEAD.match(text, r0, b)) is not None:
+                    r0 = tm.end()
+                r1 = min([i for i in (text.find(",", r0, b), text.find(";", r0, b), text.find("—", r0, b)) if i >= 0] or [b])
+                if rsub is not None and rsub[0].surface and not inside[r0]:
+                    if _has_words(text[r0:r1], 2):
+                        founds.append((r0, r1, rsub[0], cm.group(0)))
+                    lo, verb_end, verb_spk = r1, cm.end(), rsub[0]
+                    continue  # no inverted reading of the clause before: the verb is the relative clause's
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
             long_subject = sub is None and not founds and not cue.object and not cue.form.endswith("ing") \
                 and cm.group(0).islower() and _CLAUSE_OPEN.match(text, cm.end(), b) is not None \
@@ -391,6 +403,13 @@ _CLAUSE_APPOSITION = re.compile(r"\s*(?:\w+\s+){0,2}?,\s*(?:a|an|which|something
 _PARENTHETICAL = re.compile(r"\s*(?:\w+\s+){0,2}?,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|"
                             r"might|must|does|did|do|remains?|seems?|when|while|if|because|that|after|before|since|"
                             r"until|though|although|[a-z]{3,}ed)\b")
+#: A verb of saying inside a relative clause, its subject between ("which officials said", "what analysts say").
+_REL_ATTR = re.compile(r"\b(which|that|who|whom|what)\s+((?i:the|a|an|his|her|their|its|our|my|some|many|most|several|"
+                       r"both|he|she|they|we|i|you)\b(?:\s+(?![\w’'.%-]+ed\b)[\w’'.%-]+){0,3}|\d[\w%]*(?:\s+[\w’'.%-]+){0,2}|"
+                       r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|(?i:officials|analysts|experts|critics|aides|sources|"
+                       r"observers|people|voters|supporters|advisers|allies|lawmakers|investigators|witnesses|residents))"
+                       r"\s+\Z")
+_THAT_LEAD = re.compile(r"\s*that\b", re.IGNORECASE)
 _CLOSING_MARK = re.compile(r"(?:''|[\"”’'»])?")
 _COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
