@@ -101,3 +101,55 @@ def test_an_apposition_after_a_name_that_ends_its_phrase():
     # the person is the name before the comma, not the place that opens the phrase
     q = _rows("Texas delegate Bill Eastland, wearing a cowboy hat, said the convention would be peaceful.")
     assert q["speaker"].tolist() == ["Bill Eastland"]
+
+
+def test_a_request_is_reported_like_a_question():
+    q = _rows("The governor asked the court to block the new rules before the election.")
+    assert q["quote"].tolist() == ["the court to block the new rules before the election."]
+    assert q["speaker_surface"].tolist() == ["The governor"]
+    # no request: a preposition after the verb, or a passive (who asked is not said)
+    assert _rows("He asked about the plan to leave the city.").empty
+    assert _rows("She was asked to resign from her post.")["speaker"].tolist() in ([], [""])
+
+
+def test_an_attribution_followed_by_an_apposition_or_a_coordinated_clause():
+    q = _rows("Victims of violence would be treated as a distinct group for asylum, Sanders said, a policy that could "
+              "help them stay.")
+    assert q["quote"].tolist() == ["Victims of violence would be treated as a distinct group for asylum"]
+    assert q["speaker"].tolist() == ["Sanders"]
+    q = _rows("The sanctions are meant to keep secrets from careless people, Hennessey said, and with the aides "
+              "chastened it is safe to assume they will not repeat the mistake.")
+    assert q["quote"].tolist() == ["The sanctions are meant to keep secrets from careless people"]
+    assert q["speaker"].tolist() == ["Hennessey"]
+
+
+def test_an_attribution_inside_the_sentence_it_reports():
+    q = _rows("This campaign, Jane Roe says, is different from the last one.")
+    assert q["quote"].tolist() == ["This campaign, Jane Roe says, is different from the last one."]
+    assert q["speaker"].tolist() == ["Jane Roe"]
+
+
+def test_a_share_of_respondents_in_percent_says_something():
+    q = _rows("On social issues they lean left: 42% say they are liberal on most questions.")
+    assert q["quote"].tolist() == ["they are liberal on most questions."]
+    assert q["speaker_surface"].tolist() == ["42%"]
+
+
+def test_a_verb_that_needs_a_clause_takes_one_with_a_noun_subject():
+    q = _rows("On Monday the Daily Courier suggested the new tax rules punished small farms.")
+    assert q["quote"].tolist() == ["the new tax rules punished small farms."]
+    assert q["speaker"].tolist() == ["Daily Courier"]
+    # an object, not a clause: no report
+    assert _rows("The minister suggested a meeting on Friday.").empty
+
+
+def test_a_verb_of_saying_inside_a_relative_clause():
+    q = _rows("The new rules, which officials said will take effect in the spring, do not cover refugees.")
+    assert q["quote"].tolist() == ["will take effect in the spring"]
+    assert q["speaker_surface"].tolist() == ["officials"]
+    # the verb is the relative clause's: the clause before it is no inverted report
+    q = _rows("Rubio finished third, in a finish that he said defied expectations.")
+    assert q["quote"].tolist() == ["defied expectations."]
+    assert q["speaker_surface"].tolist() == ["he"]
+    # a relative clause whose subject is no speaker ("who in 2012 added")
+    assert _rows("The developer, who in 2012 added two golf courses to his portfolio, bought a third.").empty

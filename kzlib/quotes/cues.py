@@ -209,18 +209,24 @@ _SPACES = re.compile(r"\s+")
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
 _WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,6}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _TO = re.compile(r"\s*to\s+\w", re.IGNORECASE)
+#: A request: an object of at most five words, then "(not) to" and a verb ("asked the court to block ...").
+_ASKED_TO = re.compile(r"\s*(?!(?:about|for|on|in|at|with|from|of|after|around|over)\b)(?:[\w.'’-]+\s+){1,5}?(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b")
 _CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
+#: A clause with a noun phrase for subject: a determiner or a name, at most five more words, a finite verb.
+_NP_CLAUSE = re.compile(r"\s*(?:(?:the|a|an|his|her|their|its|this|these|those|some|many|most|no)\b|[A-Z][\w’'.-]*)"
+                        r"(?:\s+[\w’'.-]+){0,5}?\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
+                        r"must|did|does|do|[a-z]{3,}(?:ed|es))\b")
 
 
 def _cue_ok(cue: _Cue, after: str) -> bool:
     if cue.needs == "that":
-        return bool(_THAT.match(after))
-    if cue.needs == "clause":
-        return bool(_CLAUSE.match(after))
+        return bool(_THAT.match(after) or _NP_CLAUSE.match(after))
+    if cue.needs == "clause":  # "suggested that ...", "suggested he ...", "suggested the attacks highlight ..."
+        return bool(_CLAUSE.match(after) or _NP_CLAUSE.match(after))
     if cue.needs == "to":
         return bool(_TO.match(after))
-    if cue.needs == "wh":
-        return bool(_WH.match(after))
+    if cue.needs == "wh":  # a question ("asked whether ..."), or a request ("asked the judge to delay ...")
+        return bool(_WH.match(after) or _ASKED_TO.match(after))
     return True
 
 

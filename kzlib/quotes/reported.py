@@ -137,6 +137,18 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and not _cue_ok(cue, text[cm.end():b]) \
                     and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
                 continue  # the clause the verb needs is not there, and no inverted attribution can be read
+            if not founds and cue.form in _LOOSE_CUES and (rm := _REL_ATTR.search(text, max(a, cm.start() - 60), cm.start())):
+                # "the changes, which officials said will go into effect ...": the report is the relative clause's rest
+                rsub = _subject(g, st, mentions, text, rm.start(2), cm.start(), loose=True)
+                r0 = cm.end()
+                if (tm := _THAT_LEAD.match(text, r0, b)) is not None:
+                    r0 = tm.end()
+                r1 = min([i for i in (text.find(",", r0, b), text.find(";", r0, b), text.find("—", r0, b)) if i >= 0] or [b])
+                if rsub is not None and rsub[0].surface and not inside[r0]:
+                    if _has_words(text[r0:r1], 2):
+                        founds.append((r0, r1, rsub[0], cm.group(0)))
+                    lo, verb_end, verb_spk = r1, cm.end(), rsub[0]
+                    continue  # no inverted reading of the clause before: the verb is the relative clause's
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
             long_subject = sub is None and not founds and not cue.object and not cue.form.endswith("ing") \
                 and cm.group(0).islower() and _CLAUSE_OPEN.match(text, cm.end(), b) is not None \
@@ -176,6 +188,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if sub is not None and _NOT_CONTENT.match(text, cm.end(), b):
                 sub = None  # '"...," Ebeling said, and her husband cut in': no reported clause follows
             # "CLAUSE, X said, adding ...": the clause before is the report, the participle goes on with it
+            # "CLAUSE, X said, a policy that ..." / "..., X said, and with ...": the report is the clause before
+            clause_appo = not founds and not goes_on and not long_subject \
+                and _CLAUSE_APPOSITION.match(text, cm.end(), b) is not None \
+                and _has_words(text[a:max(a, text.rfind(",", a, cm.start()))], 4) and not _SUBORDINATE_OPEN.match(text, a, b)
             tail_participle = sub is not None and not founds and _PARTICIPLE_NEXT.match(text, cm.end(), b) is not None \
                 and text[a:sub[1]].rstrip(" \t\"”'’").endswith(",") and _has_words(text[a:sub[1]], 3) \
                 and not _SUBORDINATE_OPEN.match(text, a, b)
@@ -185,6 +201,16 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 sub = None  # "CLAUSE, said Tom Baker, a former aide.": inverted, whatever stands before the comma
             elif tail_participle:
                 pass
+            elif clause_appo and sub is not None and text[a:sub[1]].rstrip().endswith(","):
+                pass  # the inverted attribution below
+            elif sub is not None and not founds and not goes_on and not long_subject \
+                    and text[a:sub[1]].rstrip().endswith(",") and _n_words(text[a:sub[1]]) <= 12 \
+                    and not _has_words(text[sub[1]:cm.start()], 6) and _PARENTHETICAL.match(text, cm.end(), b) \
+                    and not any(sp.open_at < cm.start() < sp.end for sp in spans):
+                # "This campaign, he says, is different.": the attribution stands inside the reported sentence
+                founds.append((a, b, sub[0], cm.group(0)))
+                lo, verb_end, verb_spk = b, cm.end(), sub[0]
+                continue
             elif sub is not None and not founds and not goes_on and not long_subject and not _has_words(rest, 7) \
                     and text[a:sub[1]].rstrip().endswith(",") \
                     and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
@@ -264,7 +290,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 desc = None
             if comma > a and _has_words(text[a:comma], 3) and _n_words(text[comma:cm.start()]) <= 12 \
                     and (not _has_words(rest, 15) or tail_participle or after.name and after.resolution != "pronoun"
-                         or desc is not None) \
+                         or desc is not None or clause_appo) \
                     and not any(sp.open_at < comma < sp.end for sp in spans):
                 qfrac = sum(max(0, min(comma, sp.end) - max(a, sp.start)) for sp in spans)
                 if qfrac > 0.5 * (comma - a) or any(a <= sp.open_at <= a + 2 for sp in spans):
@@ -370,6 +396,20 @@ _SUBORDINATE_OPEN = re.compile(r"\s*(?:after|when|if|although|because|while|as|s
 _CLAUSE_OPEN = re.compile(r"\s*,?\s*(?:that\b|(?:the|a|an|he|she|they|it|we|i|you|his|her|their|its|our|this|these|"
                           r"those|there|some|many|most|no|all|both|each|every)\b|[a-z]+ing\b|[A-Z0-9\"“‘]|"
                           r"[a-z]+\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b)")
+#: After "CLAUSE, X said": an apposition or a coordinated clause of the sentence, not a report (", a policy
+#: that ...", ", which ...", ", and with ...").
+_CLAUSE_APPOSITION = re.compile(r"\s*(?:\w+\s+){0,2}?,\s*(?:a|an|which|something|one|and|but)\b", re.IGNORECASE)
+#: After "A, X says": the rest of the sentence the attribution interrupts (", is different", ", when she ...").
+_PARENTHETICAL = re.compile(r"\s*(?:\w+\s+){0,2}?,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|"
+                            r"might|must|does|did|do|remains?|seems?|when|while|if|because|that|after|before|since|"
+                            r"until|though|although|[a-z]{3,}ed)\b")
+#: A verb of saying inside a relative clause, its subject between ("which officials said", "what analysts say").
+_REL_ATTR = re.compile(r"\b(which|that|who|whom|what)\s+((?i:the|a|an|his|her|their|its|our|my|some|many|most|several|"
+                       r"both|he|she|they|we|i|you)\b(?:\s+(?![\w’'.%-]+ed\b)[\w’'.%-]+){0,3}|\d[\w%]*(?:\s+[\w’'.%-]+){0,2}|"
+                       r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|(?i:officials|analysts|experts|critics|aides|sources|"
+                       r"observers|people|voters|supporters|advisers|allies|lawmakers|investigators|witnesses|residents))"
+                       r"\s+\Z")
+_THAT_LEAD = re.compile(r"\s*that\b", re.IGNORECASE)
 _CLOSING_MARK = re.compile(r"(?:''|[\"”’'»])?")
 _COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)

@@ -286,7 +286,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
 #: word and ends with a noun-like word (not an adverb, a participle or a function word).
 _LOOSE_NP = re.compile(r"(?:(?:the|a|an|some|many|most|several|few|other|those|these|two|three|four|five|both|all|"
                        r"his|her|their|its|our|one|each|every|another)\s+)?(?:[\w’'.-]+\s+){0,6}?"
-                       r"(?!(?:which|it|this|that|there|one|what|who|whom|these|those)\b)[A-Za-z0-9][\w’'.,-]*(?<!ly)(?<!ing)(?<!,)",
+                       r"(?!(?:which|it|this|that|there|one|what|who|whom|these|those)\b)[A-Za-z0-9][\w’'.,-]*(?<!ly)(?<!ing)(?<!,)%?",
                        re.IGNORECASE)
 
 
