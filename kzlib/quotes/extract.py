@@ -91,7 +91,7 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         if "kind" in paras.columns:
             paras = paras[paras["kind"].fillna("body").isin(("body", "title") if headlines else ("body",))]
         if "duplicate_of" in paras.columns:
-            paras = paras[paras["duplicate_of"].fillna(-1).astype(int) < 0]
+            paras = paras[pd.to_numeric(paras["duplicate_of"], errors="coerce").fillna(-1) < 0]
     paras = paras.sort_values(["doc_id", "para_id"], kind="stable")
     paras = paras[paras["doc_id"].notna()]
     # Russian documents have their own rules (issue 18)
