@@ -329,3 +329,13 @@ def test_that_opening_a_clause_is_no_season_or_day() -> None:
     assert _timex("He said that summer jobs were scarce.", "2020-05-05") == []
     assert _timex("Analysts warned that fall in prices would hurt.", "2020-05-05") == []
     assert _timex("It rained that summer.", "2020-05-05") == [("that summer", "DATE", "XXXX-SU")]
+
+
+def test_a_weekday_before_a_british_date_is_part_of_it():
+    # "Sunday 2 January" (2022-01-02 was a Sunday) is one date, not Sunday the 9th and 2 January
+    m = extract_dates("Protests began on Sunday 2 January in Zhanaozen.", published="2022-01-10")
+    assert m["date"].tolist() == ["2022-01-02"]
+    assert m["timex_value"].tolist() == ["2022-01-02"]
+    # the weekday's value does not replace the date's: 30 June 2021, not the Saturday before publication
+    m = extract_dates("The quarter ended Saturday 30 June with a loss.", published="2022-01-10")
+    assert m.loc[m["expression"].str.contains("June"), "date"].tolist() == ["2021-06-30"]

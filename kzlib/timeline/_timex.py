@@ -166,7 +166,7 @@ def _vocab() -> _V:
         ("iso", r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("slash", r"(?<![\d/])\b(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>1\d{3}|20\d\d)\b(?![\d/])"),
         ("month_day", rf"\b{lead_wd}{month}\s+{day}\b(?!\s*,?\s*\d)(?!\s*%)"),  # "Friday, Oct. 13": one date
-        ("month_day", rf"\b(?:the\s+)?{day}\s+(?:of\s+)?{month}(?!\s*,?\s*\d)"),
+        ("month_day", rf"\b{lead_wd}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?!\s*,?\s*\d)"),  # "Sunday 2 January"
         ("month_year", rf"\b(?:{pmod}[\s-]+)?{month},?\s+(?:of\s+)?{year}\b(?![,.]?\d)"),
         ("month_year", rf"\b{month}\s+(?P<century_w>(?i:nineteen|eighteen))[\s-]+(?P<yy>(?i:{tens}(?:[\s-]+{units_w})?))\b"),
         ("month", rf"\b(?:{pmod}[\s-]+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?{month}"

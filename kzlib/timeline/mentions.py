@@ -153,6 +153,8 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
     for i, t in enumerate(timexes):
         if i in used:
             continue
+        if t.type in ("DATE", "TIME") and any(r["date"] and r["start"] < t.end and t.start < r["end"] for r in out):
+            continue  # a part of a dated mention ("Sunday" of "Sunday 2 January"): not a second date
         row = {"start": t.start, "end": t.end, "expression": t.text, "kind": "point", "date": "", "granularity": "",
                "anchor": "", "anchor_date": anchor.date.isoformat() if anchor.date else "", "confidence": 0.0,
                "future": _is_future(text, t.start, t.end), "flag": "", "note": "",
