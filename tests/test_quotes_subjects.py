@@ -153,3 +153,27 @@ def test_a_verb_of_saying_inside_a_relative_clause():
     assert q["speaker_surface"].tolist() == ["he"]
     # a relative clause whose subject is no speaker ("who in 2012 added")
     assert _rows("The developer, who in 2012 added two golf courses to his portfolio, bought a third.").empty
+
+
+def test_according_to_with_a_stance_word_in_the_clause_and_after_a_colon():
+    # "support" in the reported clause is no second attribution
+    q = _rows("According to a survey by the society, 70% of adults with autism need support services.")
+    assert q["quote"].tolist() == ["70% of adults with autism need support services."]
+    # the clause before the colon is not what the polls report
+    q = _rows("And it has not gone unnoticed: according to recent polls, the mayor holds only 14 percent of the vote.")
+    assert q["quote"].tolist() == ["the mayor holds only 14 percent of the vote."]
+    assert q["speaker_surface"].tolist() == ["recent polls"]
+
+
+def test_the_one_told_is_not_the_speaker():
+    q = _rows("Sanders remains committed to the race, his top aide told The Huffington Post.")
+    assert q["speaker_surface"].tolist() == ["his top aide"]
+    q = _rows("Sanders remains committed to the race, his top aide, Tad Devine, told The Huffington Post.")
+    assert q["quote"].tolist() == ["Sanders remains committed to the race"]
+    assert q["speaker"].tolist() == ["Tad Devine"]
+
+
+def test_an_inverted_attribution_followed_by_a_dash_and_an_apposition():
+    q = _rows("The deficit will grow this year, the budget office reported on Tuesday -- a development that could "
+              "shape the race.")
+    assert q["quote"].tolist() == ["The deficit will grow this year"]

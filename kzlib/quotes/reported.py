@@ -74,7 +74,12 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
         if am and not inside[am.start()]:
             comma = text.find(",", am.end(), b)
             inner_cue = _cue_search(text, comma, min(b, comma + 40)) if comma > 0 else None
-            if inner_cue and _cue_named(inner_cue.group(0)).indirect:
+            # a clause break before "according to" ("It has not gone unnoticed: according to polls, ...")
+            if (cb := max(text.rfind(":", a, am.start()), text.rfind(";", a, am.start()))) >= 0:
+                a = cb + 1
+                while a < am.start() and text[a] in " \t":
+                    a += 1
+            if inner_cue and _cue_named(inner_cue.group(0)).indirect and inner_cue.group(0).lower() in _LOOSE_CUES:
                 pass  # "According to the government, Tokayev says ...": the inner attribution is the one
             elif _n_words(text[a:am.start()]) <= 3 and comma > 0 and _has_words(text[comma:b], 3):
                 name_end = comma
@@ -270,8 +275,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             # inverted: 'CLAUSE, X said (Thursday).' / 'CLAUSE, said X, a professor at Y.'
             comma = text.rfind(",", a, cm.start())
-            after = _speaker_after(g, st, mentions, text, cm.end(), b) if not _has_words(rest, 5) or (
-                _n_words(text[comma:cm.start()]) == 0) else _Speaker()
+            after = _speaker_after(g, st, mentions, text, cm.end(), b) if (not _has_words(rest, 5) or (
+                _n_words(text[comma:cm.start()]) == 0)) and cue.form not in _ADDRESSED else _Speaker()
+            if sub is not None and sub[1] < comma and (ap := _named_in_apposition(g, mentions, text, a, comma)):
+                founds.append((a, ap[1], ap[0], cm.group(0)))  # "CLAUSE, his top aide, Tad Devine, told X."
+                break
             if sub is not None and sub[1] < comma:
                 continue  # 'The CSTO, which includes ..., responded': the subject's own apposition
             if comma > a and _RELATIVE.match(text, comma + 1, cm.start()):
@@ -398,7 +406,8 @@ _CLAUSE_OPEN = re.compile(r"\s*,?\s*(?:that\b|(?:the|a|an|he|she|they|it|we|i|yo
                           r"[a-z]+\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b)")
 #: After "CLAUSE, X said": an apposition or a coordinated clause of the sentence, not a report (", a policy
 #: that ...", ", which ...", ", and with ...").
-_CLAUSE_APPOSITION = re.compile(r"\s*(?:\w+\s+){0,2}?,\s*(?:a|an|which|something|one|and|but)\b", re.IGNORECASE)
+_CLAUSE_APPOSITION = re.compile(r"\s*(?:\w+\s+){0,2}?\s*(?:,|--|[—–])\s*(?:a|an|which|something|one|and|but)\b",
+                                re.IGNORECASE)
 #: After "A, X says": the rest of the sentence the attribution interrupts (", is different", ", when she ...").
 _PARENTHETICAL = re.compile(r"\s*(?:\w+\s+){0,2}?,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|"
                             r"might|must|does|did|do|remains?|seems?|when|while|if|because|that|after|before|since|"
@@ -410,6 +419,8 @@ _REL_ATTR = re.compile(r"\b(which|that|who|whom|what)\s+((?i:the|a|an|his|her|th
                        r"observers|people|voters|supporters|advisers|allies|lawmakers|investigators|witnesses|residents))"
                        r"\s+\Z")
 _THAT_LEAD = re.compile(r"\s*that\b", re.IGNORECASE)
+#: Verbs whose noun phrase after them is the one spoken to ("..., told Reuters"), never an inverted speaker.
+_ADDRESSED = frozenset("told tells tell telling informed assured reminded asked asks urged".split())
 _CLOSING_MARK = re.compile(r"(?:''|[\"”’'»])?")
 _COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
@@ -487,3 +498,20 @@ def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> b
     return not (explicit and inner.rstrip()[-1:] in ",?!.…")
 
 
+
+
+def _named_in_apposition(g: Gazetteer, mentions: list[Mention], text: str, a: int, comma: int
+                         ) -> tuple[_Speaker, int] | None:
+    """'CLAUSE, his top aide, Jane Roe, told ...': the person named between the last two commas before the verb
+    (``comma`` is the last), after a short description of them, and where the clause ends; None otherwise."""
+    c2 = text.rfind(",", a, comma)
+    c1 = text.rfind(",", a, c2) if c2 > a else -1
+    if c1 <= a or not _has_words(text[a:c1], 3):
+        return None
+    name = [m for m in mentions if m.actor and m.method not in ("description", "title", "pronoun") and m.type in ("person", "")
+            and not text[c2 + 1:m.start].strip() and not text[m.end:comma].strip()]
+    desc = text[c1 + 1:c2].split()
+    if not name or not 1 <= len(desc) <= 6 or not desc[0][:1].islower():
+        return None  # "the campaign's spokesman", "his top aide": a description in lower case before the name
+    m = name[0]
+    return _spk(m, m.actor, m.method, 0.8), c1
