@@ -177,3 +177,13 @@ def test_an_inverted_attribution_followed_by_a_dash_and_an_apposition():
     q = _rows("The deficit will grow this year, the budget office reported on Tuesday -- a development that could "
               "shape the race.")
     assert q["quote"].tolist() == ["The deficit will grow this year"]
+
+
+def test_a_report_that_opens_with_a_partial_quotation():
+    q = _rows("“I held and hugged” grieving family members before laying flowers at the memorial, the governor said.")
+    assert q["quote"].tolist() == ["“I held and hugged” grieving family members before laying flowers at the memorial"]
+    assert q["speaker_surface"].tolist() == ["the governor"]
+    # a whole quotation before its tag stays a direct quotation
+    q = _rows("“We are happy with the decision of the court,” Smith said.")
+    assert q["kind"].tolist() == ["direct"]
+    assert q["quote"].tolist() == ["We are happy with the decision of the court,"]

@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 
 
 # ------------------------------------------------------------------------------------------ public API
+#: Verbs of saying: their reported clause is a report even when most of it is quoted ('"We are happy" about
+#: the decision, she said'); other cues around a quoted phrase are scare quotes ('described them as "gangs"').
+_SAYING = frozenset("said says say told tells added adds wrote writes".split())
 #: An auxiliary or copula: the words around a quoted phrase make a clause ('the description was "false"').
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|should|may|might|must)\b",
                         re.IGNORECASE)
@@ -214,7 +217,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                 bare = src[s0:s1]
                 for sp in reversed(inner):
                     bare = bare[:sp.open_at - s0] + bare[sp.end + 1 - s0:]
-                if _n_words(bare) <= 3 and not _AUXILIARY.search(bare):
+                if _n_words(bare) <= 3 and not _AUXILIARY.search(bare) and cue.lower() not in _SAYING:
                     continue  # 'described them as "terrorist gangs"': scare quotes, not speech ('X was "false"' is)
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
             kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"

@@ -301,7 +301,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                          or desc is not None or clause_appo) \
                     and not any(sp.open_at < comma < sp.end for sp in spans):
                 qfrac = sum(max(0, min(comma, sp.end) - max(a, sp.start)) for sp in spans)
-                if qfrac > 0.5 * (comma - a) or any(a <= sp.open_at <= a + 2 for sp in spans):
+                # a quotation opening the clause is the clause ('"...," X said'), unless the clause goes on after it
+                # ('"We are happy" about the decision, X said': a partial quotation inside a report)
+                if qfrac > 0.5 * (comma - a) or any(a <= sp.open_at <= a + 2 and not (
+                        sp.closed and text[sp.end - 1:sp.end] not in ",.!?;:" and _GOES_ON.match(text, sp.end, comma)
+                        and _has_words(text[sp.end + 1:comma], 3)) for sp in spans):
                     if not tail_participle:
                         break  # a direct quotation: its own row
                     spk = sub[0] if sub is not None and sub[0].name else after
@@ -421,6 +425,8 @@ _REL_ATTR = re.compile(r"\b(which|that|who|whom|what)\s+((?i:the|a|an|his|her|th
 _THAT_LEAD = re.compile(r"\s*that\b", re.IGNORECASE)
 #: Verbs whose noun phrase after them is the one spoken to ("..., told Reuters"), never an inverted speaker.
 _ADDRESSED = frozenset("told tells tell telling informed assured reminded asked asks urged".split())
+#: After a quotation's closing mark: the clause goes on in lower case ('"We are happy" about the decision').
+_GOES_ON = re.compile(r"(?:''|[\"”’'])?\s+[a-z]")
 _CLOSING_MARK = re.compile(r"(?:''|[\"”’'»])?")
 _COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
