@@ -187,3 +187,11 @@ def test_a_report_that_opens_with_a_partial_quotation():
     q = _rows("“We are happy with the decision of the court,” Smith said.")
     assert q["kind"].tolist() == ["direct"]
     assert q["quote"].tolist() == ["We are happy with the decision of the court,"]
+
+
+def test_documents_and_groups_that_show_something():
+    q = _rows("The results show that rural voters are similarly out of step with the party.")
+    assert q["quote"].tolist() == ["rural voters are similarly out of step with the party."]
+    assert q["speaker_surface"].tolist() == ["The results"]
+    q = _rows("New filings show the campaign has less than $1.3 million cash on hand.")
+    assert q["speaker_surface"].tolist() == ["New filings"]

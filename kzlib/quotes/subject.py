@@ -279,6 +279,11 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
     if loose and not appositive and len(words) <= 8 and _LOOSE_NP.fullmatch(np_):
         return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.IGNORECASE), np_, "description", 0.4,
                         resolution="description", m_start=s0, m_end=end), s0
+    head = words[-1].lower().strip(".,'’")
+    if not appositive and len(words) <= 6 and (head in _group_heads() or head.rstrip("s") in _group_heads()) \
+            and _LOOSE_NP.fullmatch(np_):
+        # "The results show ...", "new filings show ...": people, groups and documents that say or show something
+        return _Speaker("", np_, "description", 0.4, resolution="description", m_start=s0, m_end=end), s0
     return None
 
 
@@ -358,12 +363,17 @@ _HEAD_PUNCT = re.compile(r"[;:!?]")
 
 
 @lru_cache(maxsize=1)
+def _group_heads() -> frozenset[str]:
+    """Groups of people and documents that say or show something (``source_heads.yaml``, lower case)."""
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("source_heads.yaml").read_text("utf-8"))
+    return frozenset(str(w).lower() for w in data["words"])
+
+
+@lru_cache(maxsize=1)
 def _source_heads() -> frozenset[str]:
     """Nouns that may head a long subject of a verb of saying: ``source_heads.yaml`` and the role words of
     ``speaker_words.yaml`` (lower case, singular role words also in the plural by an "s")."""
-    data = yaml.safe_load(resources.files("kzlib.data").joinpath("source_heads.yaml").read_text("utf-8"))
-    roles = set(speaker_words().role_gender)
-    return frozenset({str(w).lower() for w in data["words"]} | roles)
+    return _group_heads() | frozenset(speaker_words().role_gender)
 
 
 def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, cue_at: int
