@@ -81,10 +81,11 @@ def test_an_unnamed_inverted_speaker_is_the_description_not_a_name_inside_it():
     # the name inside the description's modifiers is not the speaker; nor is the speaker of the paragraph before
     q = _rows("Governor Alma Ruiz spoke at the fair on Sunday.",
               "“The budget will not pass this month,” said a longtime adviser to Ruiz, who asked not to be named.",
-              "“Nobody here expects a deal,” said one Vermont Democrat.")
+              "“Nobody here expects a deal,” said one Vermont Democrat.",
+              "“We have seen a growing hostility,” said a Mexican official who was not authorized to speak.")
     d = q[q["kind"] == "direct"]
-    assert d["speaker_surface"].tolist() == ["a longtime adviser to Ruiz", "one Vermont Democrat"]
-    assert d["speaker_resolution"].tolist() == ["description", "description"]
+    assert d["speaker_surface"].tolist() == ["a longtime adviser to Ruiz", "one Vermont Democrat", "a Mexican official"]
+    assert d["speaker_resolution"].tolist() == ["description"] * 3
 
 
 def test_a_name_in_apposition_to_an_unnamed_speaker_is_the_speaker():

@@ -249,7 +249,11 @@ def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: s
     speaker ("said a source close to the campaign") is the description, or the name in apposition to it."""
     window = [m for m in mentions if lo <= m.start and m.end <= hi and _is_speaker_mention(g, m)]
     um = _unnamed_re().match(text, lo, hi)
-    if um is not None and not any(m.start < um.end() and m.method != "description" for m in window):
+    if um is not None and not any(m.start < um.end() < m.end for m in window):
+        named = next((m for m in window if m.start >= um.end()), None)
+        if named is not None and not text[um.end():named.start].strip() and named.actor \
+                and named.method not in ("pronoun", "description", "title") and named.type in ("person", ""):
+            return _spk(named, named.actor, named.method, 0.8)  # 'said a Fox News host, Jane Roe' without the comma
         apposed = _apposed_after(g, window, text, um.end(), hi)
         if apposed is not None:
             return _spk(apposed, apposed.actor, apposed.method, 0.8)
