@@ -75,3 +75,38 @@ def test_a_gerund_subject_without_a_name_after_it_is_kept():
     # no name opens a main clause after "Polling": the word stays what it was read as
     q = _rows("Polling shows that the mayor has lost ground in every district.")
     assert q["quote"].tolist() == ["the mayor has lost ground in every district."]
+
+
+def test_an_unnamed_inverted_speaker_is_the_description_not_a_name_inside_it():
+    # the name inside the description's modifiers is not the speaker; nor is the speaker of the paragraph before
+    q = _rows("Governor Alma Ruiz spoke at the fair on Sunday.",
+              "“The budget will not pass this month,” said a longtime adviser to Ruiz, who asked not to be named.",
+              "“Nobody here expects a deal,” said one Vermont Democrat.",
+              "“We have seen a growing hostility,” said a Mexican official who was not authorized to speak.")
+    d = q[q["kind"] == "direct"]
+    assert d["speaker_surface"].tolist() == ["a longtime adviser to Ruiz", "one Vermont Democrat", "a Mexican official"]
+    assert d["speaker_resolution"].tolist() == ["description"] * 3
+
+
+def test_a_name_in_apposition_to_an_unnamed_speaker_is_the_speaker():
+    q = _rows("The mill will close in May, said a former spokesman for the Harlow Group, Tobias Wren, who left "
+              "the company last year.",
+              "“We were never told,” said Harlow's deputy plant manager, Edith Sloane, after the meeting.",
+              "Magnus Oyelaran, the inspector general of the water board, has indicated that the audit found "
+              "no fraud.")
+    assert set(q["speaker"]) == {"Tobias Wren", "Edith Sloane", "Magnus Oyelaran"}
+
+
+def test_a_name_of_unknown_kind_right_after_the_verb_is_the_inverted_speaker():
+    # not the known person named in the apposition after it
+    q = _rows("Viktor Orlan lost the election in 2014.",
+              "“Nobody argued about the morals of the work,” said Pavel D. Kresnik, a pollster with "
+              "Mr. Orlan's former party.")
+    d = q[q["kind"] == "direct"]
+    assert d["speaker"].tolist() == ["Pavel D. Kresnik"]
+
+
+def test_a_place_before_a_description_is_no_name_in_apposition():
+    q = _rows("In Vermont, a majority of the delegates said the rules were unfair.",
+              "During a stop in Onawa, Iowa, a campaign spokesman said the tour would go on.")
+    assert not set(q["speaker"]) & {"Vermont", "Iowa", "Onawa"}

@@ -31,7 +31,7 @@ from kzlib.quotes.marks import (
 from kzlib.quotes.mentions import _mentions
 from kzlib.quotes.nouns import _noun_reports, _unnamed_asker
 from kzlib.quotes.reported import _is_fragment, _reported
-from kzlib.quotes.speakers import _DocState, _is_person, _no_pronoun_name, _Speaker, _spk
+from kzlib.quotes.speakers import _apposed_name, _DocState, _is_person, _no_pronoun_name, _Speaker, _spk
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +222,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
             kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
             spk = _no_pronoun_name(g, st, spk)
+            if text is src or len(text) == len(src):
+                spk = _apposed_name(g, all_mentions, text, spk)
             rows.append(_Row(idx, pid, s0, s1, kind, spk, cue=cue, explicit=True))
             if not nouns or (s0, s1, cue) not in {(x[0], x[1], x[3]) for x in nouns}:
                 st.note_speaker(g, spk.name, idx)

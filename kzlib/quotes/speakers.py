@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kzlib.actors import (
     Gazetteer,
     Mention,
     plausible_name,
+    speaker_words,
 )
 from kzlib.quotes.marks import _CAP_NAME, _CITING, _POSSESSIVE_AFTER, _PREP_BEFORE, _PRONOUNS, _TIGHT, _n_words
 
@@ -178,16 +180,108 @@ def _subject_before(g: Gazetteer, st: _DocState, mentions: list[Mention], text: 
     return _Speaker()
 
 
+@lru_cache(maxsize=1)
+def _unnamed_re() -> re.Pattern:
+    """An indefinite description opening an inverted subject: 'a source close to', 'one New Hampshire
+    Democrat', 'another senior aide', 'a longtime GOP data expert' (a role noun as its head)."""
+    roles = sorted(speaker_words().role_gender, key=len, reverse=True)
+    return re.compile(r"\s*(?:a|an|one|another)\s+(?:[\w.'’-]+\s+){0,4}?(?:"
+                      + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles) + r")s?(?![\w'’-])", re.IGNORECASE)
+
+
+#: Between a description and the name in apposition after it: a phrase without a clause ('a spokesman for
+#: the ministry, Jane Roe'), then a comma.
+_APPOSED_GAP = re.compile(r"(?:\s+(?:of|for|at|with|in|to|from|on)\s+[^,;:.!?\"“”]{1,60})?,\s*$")
+#: What may follow a name in apposition: the end of the phrase, a relative clause or a sentence's end.
+_APPOSED_END = re.compile(r"\s*(?:[,;.!?)]|\s(?:who|whose)\b|$)")
+
+
+#: A possessive and the role it governs ("'s deputy campaign manager", "’s spokeswoman").
+_POSSESSED_ROLE = re.compile(r"['’]s?(?:\s+[a-z][\w'’-]*){1,5}")
+
+
+def _apposed_after(g: Gazetteer, mentions: list[Mention], text: str, d_end: int, hi: int) -> Mention | None:
+    """The person named in apposition after a description ending at ``d_end`` ('a former spokesman for the
+    ministry, Jane Roe, who ...'), or None."""
+    for m in mentions:
+        if m.start < d_end or m.start >= hi:
+            continue
+        if not m.actor or m.method in ("pronoun", "description", "title") or m.type not in ("person", ""):
+            return None
+        gap = text[d_end:m.start]
+        if _APPOSED_GAP.fullmatch(gap) and _APPOSED_END.match(text, m.end) and "," not in gap.rstrip()[:-1]:
+            return m
+        if "," in gap:
+            return None
+    return None
+
+
+def _apposed_name(g: Gazetteer, mentions: list[Mention], text: str, spk: _Speaker) -> _Speaker:
+    """An unnamed speaker in apposition to a name is that person: 'Jane Roe, the inspector general, said'
+    (the name just before the description) or 'a spokeswoman for the ministry, Jane Roe, said' (just after);
+    else ``spk``."""
+    if spk.resolution != "description" or spk.m_start < 0:
+        return spk
+    for m in mentions:
+        if m.end <= spk.m_start and _APPOSED_BEFORE.fullmatch(text, m.end, spk.m_start) \
+                and _CLAUSE_OPEN.search(text, max(0, m.start - 3), m.start) and m.actor \
+                and m.method not in ("pronoun", "description", "title") \
+                and (m.type == "person" or not m.type and " " in m.actor.strip()) \
+                and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2]):
+            return _spk(m, m.actor, m.method, 0.8)
+    after = _apposed_after(g, mentions, text, spk.m_end, min(len(text), spk.m_end + 120))
+    return _spk(after, after.actor, after.method, 0.8) if after is not None else spk
+
+
+#: Between a name and the description in apposition after it.
+_APPOSED_BEFORE = re.compile(r",\s*")
+#: A sentence's or quotation's start before a name (a name after a preposition or another name is no subject:
+#: 'In Virginia, the senator said', 'in Onawa, Iowa, the candidate said').
+_CLAUSE_OPEN = re.compile(r"(?:^|[.!?][\"”’']?\s+|[\"“]\s*)$")
+#: The rest of an unnamed inverted subject, up to a comma, a clause or the sentence's end ('a longtime
+#: adviser| to Jane Roe|, who ...').
+_UNNAMED_REST = re.compile(r"(?:\s+(?!(?:who|whose|which|that|and|but|as|when|while|after|before|because)\b)"
+                           r"[^\s,;:.!?\"“”()]+(?:\.(?=\w))?){1,14}(?=\s*(?:[,;:.!?\"“”()]|$))")
+
+
 def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, hi: int) -> _Speaker:
-    """Inverted attribution: the first actor (or he/she/it) after a cue ("said Antonov")."""
+    """Inverted attribution: the first actor (or he/she/it) after a cue ("said Antonov"); an unnamed
+    speaker ("said a source close to the campaign") is the description, or the name in apposition to it."""
     window = [m for m in mentions if lo <= m.start and m.end <= hi and _is_speaker_mention(g, m)]
+    um = _unnamed_re().match(text, lo, hi)
+    if um is not None and not any(m.start < um.end() < m.end for m in window):
+        named = next((m for m in window if m.start >= um.end()), None)
+        if named is not None and not text[um.end():named.start].strip() and named.actor \
+                and named.method not in ("pronoun", "description", "title") and named.type in ("person", ""):
+            return _spk(named, named.actor, named.method, 0.8)  # 'said a Fox News host, Jane Roe' without the comma
+        apposed = _apposed_after(g, window, text, um.end(), hi)
+        if apposed is not None:
+            return _spk(apposed, apposed.actor, apposed.method, 0.8)
+        d0 = um.end() - len(um.group(0).lstrip())
+        rest = _UNNAMED_REST.match(text, um.end(), hi)
+        d1 = rest.end() if rest is not None else um.end()
+        desc = text[d0:d1]
+        return _Speaker(desc, desc, "description", 0.6, resolution="description", m_start=d0, m_end=d1)
     prons = _pronouns(text[lo:hi], lo)
     cands = sorted(window + [p for p in prons if _n_words(text[lo:p.start]) <= 1], key=lambda m: m.start)
-    persons = [m for m in cands if m.method != "pronoun" and _is_person(g, m)]
+    # a possessive names the speaker's employer or principal, not the speaker ("said Rubio's campaign manager")
+    persons = [m for m in cands if m.method != "pronoun" and _is_person(g, m)
+               and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])]
     if not cands:  # a name the gazetteer does not know: "said Jane Doe, ..."
         nm = _CAP_NAME.match(text, lo, hi)
         if nm and plausible_name(nm.group(1)):
             return _Speaker(nm.group(1), nm.group(1), "pattern", 0.6)
+    first = cands[0] if cands else None
+    if first is not None and first.method not in ("pronoun", "description", "title") and not first.type \
+            and not text[lo:first.start].strip() and not _POSSESSIVE_AFTER.match(text[first.end:first.end + 2]):
+        # a name of unknown kind right after the verb is its subject ("said Jane Roe, a pollster with Mr. Doe's party")
+        return _spk(first, first.actor, first.method, 0.8)
+    if first is not None and first.method != "pronoun" and _POSSESSIVE_AFTER.match(text[first.end:first.end + 2]):
+        # "said Rubio's deputy campaign manager, Rich Beeson": the name in apposition to the possessed role
+        rm = _POSSESSED_ROLE.match(text, first.end, hi)
+        apposed = _apposed_after(g, window, text, rm.end(), hi) if rm is not None else None
+        if apposed is not None:
+            return _spk(apposed, apposed.actor, apposed.method, 0.8)
     if persons and _n_words(text[lo:persons[0].start]) <= 20:
         m = persons[0]
         return _spk(m, m.actor, m.method, 0.9 if m.actor in g.actors else 0.7)
