@@ -195,3 +195,11 @@ def test_documents_and_groups_that_show_something():
     assert q["speaker_surface"].tolist() == ["The results"]
     q = _rows("New filings show the campaign has less than $1.3 million cash on hand.")
     assert q["speaker_surface"].tolist() == ["New filings"]
+
+
+def test_the_author_of_a_letter_or_memo_speaks_through_it():
+    q = _rows("The governor sent a letter to the ministry saying the plant would close.")
+    assert q["quote"].tolist() == ["the plant would close."]
+    assert q["speaker_surface"].tolist() == ["The governor"]
+    q = _rows("Senator Jane Roe issued a memo arguing that the budget was illegal.")
+    assert q["speaker"].tolist() == ["Jane Roe"]

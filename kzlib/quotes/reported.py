@@ -177,6 +177,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                          and _n_words(text[a:m.start]) <= 2]
                 if first:
                     sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
+            if sub is None and cue.form.endswith("ing") and (vm := _VEHICLE_END.search(text, a, cm.start())):
+                # "The governor sent a letter to the ministry saying ...": the letter's author speaks
+                author = _sentence_subject(g, st, mentions, text, a, vm.start())
+                if author.name or author.surface:
+                    sub = (author, vm.start())
             if sub is not None and sub[0].resolution == "description" and _VEHICLE.fullmatch(sub[0].surface.strip()):
                 # "McConnell released a statement saying ...": the statement's author speaks
                 author = _sentence_subject(g, st, mentions, text, a, sub[0].m_start if sub[0].m_start >= 0 else sub[1])
@@ -427,6 +432,8 @@ _THAT_LEAD = re.compile(r"\s*that\b", re.IGNORECASE)
 _ADDRESSED = frozenset("told tells tell telling informed assured reminded asked asks urged".split())
 #: After a quotation's closing mark: the clause goes on in lower case ('"We are happy" about the decision').
 _GOES_ON = re.compile(r"(?:''|[\"”’'])?\s+[a-z]")
+#: A document or message right before a participle of saying ("sent a letter to the ministry saying").
+_VEHICLE_END = re.compile(_VEHICLE.pattern + r"\s*,?\s*\Z", re.IGNORECASE)
 _CLOSING_MARK = re.compile(r"(?:''|[\"”’'»])?")
 _COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)

@@ -303,7 +303,8 @@ _WORD = re.compile(r"[\w’'.-]+")
 _NP_STOP = frozenset("and but or while than with by to from among for compared as at on about against".split())
 _DET_ONLY = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 _VEHICLE = re.compile(r"(?:an?|the|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|press\s+release|release|announcement|"
-                      r"communiqu[eé]|post|tweet|message|address|speech|briefing)s?", re.IGNORECASE)
+                      r"communiqu[eé]|post|tweet|message|address|speech|briefing|letter|memo|e-?mail|op-ed|video|ad)s?"
+                      r"(?:\s+to\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2}?)?", re.IGNORECASE)
 _NOT_CONTENT = re.compile(r"\s*,?\s*(?:and|but|or|as|before|after|while|when|because|until|though|although)\b",
                           re.IGNORECASE)
 _APPOSITION = re.compile(r"\s*(?:a|an|who|which|whose|one\s+of|former)\b", re.IGNORECASE)
