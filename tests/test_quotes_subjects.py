@@ -203,3 +203,11 @@ def test_the_author_of_a_letter_or_memo_speaks_through_it():
     assert q["speaker_surface"].tolist() == ["The governor"]
     q = _rows("Senator Jane Roe issued a memo arguing that the budget was illegal.")
     assert q["speaker"].tolist() == ["Jane Roe"]
+
+
+def test_a_wire_dateline_is_no_speaker():
+    q = _rows("WASHINGTON (AP) — Democrat Jane Roe took a swipe at her rival on Friday, saying that his comments "
+              "did more harm than good.")
+    assert q["speaker"].tolist() == ["Jane Roe"]
+    q = _rows("ALMATY, Kazakhstan — Officials said on Friday that order had been restored.")
+    assert q["speaker_surface"].tolist() == ["Officials"]

@@ -238,6 +238,13 @@ def _names_in(text: str) -> tuple[NameSpan, ...]:
     return tuple(find_names(text))
 
 
+#: A wire dateline opening a paragraph: a place in capitals ("WASHINGTON —", "ALMATY, Kazakhstan —"), or any
+#: place with the agency in brackets ("Washington (AFP) –", "COLUMBIA, S.C. (AP) —"), then a dash.
+_WIRE_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’ -]{1,30}?)?(?:\s*\([^()\n]{1,40}\))?"
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*\([^()\n]{1,40}\))\s*(?:[—–]|--?)\s+")
+
+
 def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None = None, *,
               full: bool = True) -> list[Mention]:
     """Actor mentions of a paragraph, open-world: proper names from the text itself (linked to the
@@ -247,6 +254,8 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
     taken = bytearray(len(text) + 1)
     for sp in spans or ():  # names inside quotations are not the document's speakers
         taken[sp.start:sp.end] = b"\x02" * (sp.end - sp.start)
+    if (dm := _WIRE_DATELINE.match(text)) is not None:  # "WASHINGTON (AP) —": a place and an agency, no speaker
+        taken[:dm.end()] = b"\x02" * dm.end()
     out: list[Mention] = []
     _name_mentions(g, st, text, taken, out)
     if not full:  # a paragraph without speech: its names only, for the speakers' coreference
