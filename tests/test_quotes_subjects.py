@@ -211,3 +211,15 @@ def test_a_wire_dateline_is_no_speaker():
     assert q["speaker"].tolist() == ["Jane Roe"]
     q = _rows("ALMATY, Kazakhstan — Officials said on Friday that order had been restored.")
     assert q["speaker_surface"].tolist() == ["Officials"]
+
+
+def test_the_speaker_of_a_participle_before_a_quotation_is_its_clause_subject():
+    q = _rows('On Tuesday, Senator Jane Roe deflected questions about John Smith before saying, "It is time to get '
+              'back to the budget."')
+    assert q["speaker"].tolist() == ["Jane Roe"]
+
+
+def test_a_long_subject_before_a_quotation():
+    q = _rows("Another intelligence source speaking to Fox News said, “The agents are looking at the donations.”")
+    assert q["speaker"].tolist() == [""]
+    assert q["speaker_surface"].str.startswith("Another intelligence source").tolist() == [True]

@@ -25,7 +25,7 @@ from kzlib.quotes.speakers import (
     _spk,
     _subject_before,
 )
-from kzlib.quotes.subject import _subject
+from kzlib.quotes.subject import _head_subject, _subject
 
 
 # ------------------------------------------------------------------------------------------ paragraphs
@@ -126,10 +126,8 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         if _ACCORDING.fullmatch(cm.group(0)):
             spk = _speaker_after(g, st, mentions, text, cm.end(), sp.open_at)
         else:
-            sub = _subject(g, st, all_mentions or mentions, text, b0, cm.start())
-            spk = sub[0] if sub and sub[0].name else \
-                _subject_before(g, st, mentions, text, cm.start(), b0, max_other_words=12)
-            if not spk.name:
+            spk = _speaker_before(g, st, all_mentions or mentions, mentions, text, b0, cm)
+            if not spk.name and not spk.surface:
                 spk = _speaker_after(g, st, mentions, text, cm.end(), sp.open_at)
         obj = _quoted_object(g, st, mentions, text, b0, sp.open_at)
         if obj is not None and not _is_person_name(g, st, spk.name):
@@ -158,6 +156,24 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         if spk.name:
             return spk, ":", True
     return _Speaker(), "", False
+
+
+def _speaker_before(g: Gazetteer, st: _DocState, all_mentions: list[Mention], mentions: list[Mention], text: str,
+                    b0: int, cm: re.Match[str]) -> _Speaker:
+    """The speaker of a verb before a quotation ('X said, "..."'): the verb's subject; for a participle
+    ('... before saying, "..."') the subject of its clause; for a long subject its head ('Another source speaking
+    to Fox News said, "..."'); else the name nearest before the verb."""
+    sub = _subject(g, st, all_mentions, text, b0, cm.start())
+    if sub is not None and sub[0].name:
+        return sub[0]
+    if _PARTICIPLE.fullmatch(cm.group(0)):
+        clause = _sentence_subject(g, st, mentions, text, b0, cm.start())
+        if clause.name:
+            return clause
+    head = _head_subject(g, st, all_mentions, text, b0, cm.start())
+    if head is not None and (head[0].name or head[0].surface) and head[0].resolution == "description":
+        return head[0]
+    return _subject_before(g, st, mentions, text, cm.start(), b0, max_other_words=12)
 
 
 #: What may follow the verb of a quotation's tag that is a sentence of its own: a time or circumstance, not a

@@ -334,7 +334,8 @@ _INTRO = re.compile(
 #: a complement ("sources close to", "officials familiar with"), a relative pronoun, a comma, a dash, a bracket.
 _HEAD = re.compile(r"((?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+)(?=\s*[,—–(]|\s+-\s|\s+(?:of|in|at|for|from|with|on|across|"
                    r"among|including|like|close|familiar|near|to|who|whom|that|which|whose|inside|outside|within|around|"
-                   r"based|throughout|under|over|representing|privy|loyal|allied|aligned|connected|involved)\b)")
+                   r"based|throughout|under|over|representing|privy|loyal|allied|aligned|connected|involved)\b|"
+                   r"\s+[a-z]{3,}ing\b)")
 #: Words that a subject's head (or the words before a relative pronoun after it) never holds: auxiliaries,
 #: negation, function words that open clauses.
 _NOT_HEAD = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|shall|may|"
