@@ -18,6 +18,7 @@ def test_a_relative_clause_between_the_subject_and_the_verb():
     assert q["quote"].tolist() == ["the ministry had stopped paying its staff."]
     assert q["speaker_surface"].tolist() == ["Current and former officials"]
     assert q["speaker"].tolist() == [""]  # an unnamed speaker: no name to count, the description to read
+    assert q["speaker_resolution"].tolist() == ["description"]
 
 
 def test_a_subject_with_its_complement():

@@ -308,7 +308,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             "confidence": r.speaker.confidence if r.kind in SPEECH_KINDS else 0.5 if r.kind == "fragment" else 1.0,
             "method": r.speaker.method, "n_words": _n_words(quote),
             "speaker_resolution": (r.speaker.resolution or _CARRIED.get(r.speaker.method, "") if name else
-                                   "unresolved" if r.speaker.resolution == "unresolved" else ""),
+                                   "unresolved" if r.speaker.resolution == "unresolved" else
+                                   "description" if r.speaker.resolution == "description" and r.speaker.surface else ""),
             "speaker_para_id": r.para_id if r.speaker.m_start >= 0 else -1,
             "speaker_start": r.speaker.m_start, "speaker_end": r.speaker.m_end,
         })
