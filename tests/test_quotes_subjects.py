@@ -224,3 +224,15 @@ def test_a_long_subject_before_a_quotation():
     q = _rows("Another intelligence source speaking to Fox News said, “The agents are looking at the donations.”")
     assert q["speaker"].tolist() == [""]
     assert q["speaker_surface"].str.startswith("Another intelligence source").tolist() == [True]
+
+
+def test_an_unnamed_speaker_before_a_quotation():
+    q = _rows("Another commenter said, “We all know how she feels about the police and the army.”")
+    assert q["speaker_surface"].tolist() == ["Another commenter"]
+    assert q["speaker_resolution"].tolist() == ["description"]
+
+
+def test_a_tag_that_names_the_one_asked():
+    q = _rows('"You think I am going to change?" Jane Roe asked reporters rhetorically during a news conference.')
+    assert q["speaker"].tolist() == ["Jane Roe"]
+    assert q["cue"].tolist() == ["asked"]

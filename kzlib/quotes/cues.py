@@ -230,3 +230,7 @@ def _cue_ok(cue: _Cue, after: str) -> bool:
     return True
 
 
+#: Verbs of saying that only people and bodies do: their subject may be any noun phrase ("social scientists say").
+_LOOSE_CUES = frozenset("said says say told tells added adds argued argues noted notes wrote writes warned warns "
+                        "insisted insists claimed claims contended contend contends maintained maintain predicted "
+                        "predict acknowledged acknowledge conceded concede agreed agree".split())

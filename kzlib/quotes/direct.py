@@ -9,7 +9,7 @@ from kzlib.actors import (
     Gazetteer,
     Mention,
 )
-from kzlib.quotes.cues import _cue_matches, _cue_of, _cue_search
+from kzlib.quotes.cues import _LOOSE_CUES, _cue_matches, _cue_of, _cue_search
 from kzlib.quotes.marks import _ACCORDING, _POSSESSIVE_AFTER, _PREP_BEFORE, _QUOTED_AS, _has_words, _n_words, _Span
 from kzlib.quotes.speakers import (
     _PRON_CASE,
@@ -68,10 +68,14 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
             # sentence, only a name and a verb
             t1 = min(sent_of(s_end)[1], nxt_open)
             tm = _cue_search(text, s_end, t1)
+            t0 = tm.end() if tm is not None else s_end
+            if tm is not None and tm.group(0).lower() in ("asked", "asks", "told", "tells") \
+                    and (am := _TAG_ADDRESSEE.match(text, t0, t1)) is not None:
+                t0 = am.end()  # '"...?" Trump asked reporters (rhetorically) at a rally': the one asked
             if tm is not None and not _has_words(text[s_end:tm.start()], 5) and (
-                    not _has_words(text[tm.end():t1], 2) and text[s_end:t1].rstrip().endswith(".")
-                    or text[tm.end():tm.end() + 1] == ","  # '"...!" LeVell declared, a point he likes to make
-                    or _TAG_ADJUNCT.match(text, tm.end(), t1)):  # '"...!" Jane Roe said as she left'
+                    not _has_words(text[t0:t1], 2) and text[s_end:t1].rstrip().endswith(".")
+                    or text[t0:t0 + 1] == ","  # '"...!" LeVell declared, a point he likes to make
+                    or _TAG_ADJUNCT.match(text, t0, t1)):  # '"...!" Jane Roe said as she left'
                 a1, after, ends_open = t1, text[a0:t1], True
         cm = _cue_search(text, a0, a1)
         if cm and ends_open and _n_words(text[a0:cm.start()]) <= 40:
@@ -163,9 +167,9 @@ def _speaker_before(g: Gazetteer, st: _DocState, all_mentions: list[Mention], me
     """The speaker of a verb before a quotation ('X said, "..."'): the verb's subject; for a participle
     ('... before saying, "..."') the subject of its clause; for a long subject its head ('Another source speaking
     to Fox News said, "..."'); else the name nearest before the verb."""
-    sub = _subject(g, st, all_mentions, text, b0, cm.start())
-    if sub is not None and sub[0].name:
-        return sub[0]
+    sub = _subject(g, st, all_mentions, text, b0, cm.start(), loose=cm.group(0).lower() in _LOOSE_CUES)
+    if sub is not None and (sub[0].name or sub[0].surface and sub[0].resolution == "description"):
+        return sub[0]  # 'Jane Roe said, "..."', 'Another commenter said, "..."'
     if _PARTICIPLE.fullmatch(cm.group(0)):
         clause = _sentence_subject(g, st, mentions, text, b0, cm.start())
         if clause.name:
@@ -179,6 +183,10 @@ def _speaker_before(g: Gazetteer, st: _DocState, all_mentions: list[Mention], me
 #: What may follow the verb of a quotation's tag that is a sentence of its own: a time or circumstance, not a
 #: reported clause ('"...!" Jane Roe said as she left the hall', '"...?" he asked at a rally').
 _TAG_ADJUNCT = re.compile(r"\s+(?:as|while|when|before|after|during|at|outside|from|on|in|with|to)\s", re.IGNORECASE)
+
+#: The one asked or told in a quotation's tag, and an adverb ('"...?" Trump asked reporters rhetorically').
+_TAG_ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|the\s+\w+|him|her|them|us|me|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+                            r"(?:\s+[a-z]+ly)?(?=[\s.,!?]|$)")
 
 #: A participle cue ("adding", "telling"): a clause that shares the subject of the sentence it ends.
 _PARTICIPLE = re.compile(r"\w+ing\b", re.IGNORECASE)

@@ -12,6 +12,7 @@ from kzlib.actors import (
 )
 from kzlib.quotes.cues import (
     _ACCORDING_KEYS,
+    _LOOSE_CUES,
     _SPACES,
     _WH,
     _all_cues,
@@ -377,11 +378,6 @@ def _determined(text: str, lo: int, at: int) -> bool:
 #: A passive auxiliary right before a verb ("was asked", "had been asked").
 _PASSIVE_AUX = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being|be|get|got|gets)\s+\Z", re.IGNORECASE)
 
-
-#: Verbs of saying that only people and bodies do: their subject may be any noun phrase ("social scientists say").
-_LOOSE_CUES = frozenset("said says say told tells added adds argued argues noted notes wrote writes warned warns "
-                        "insisted insists claimed claims contended contend contends maintained maintain predicted "
-                        "predict acknowledged acknowledge conceded concede agreed agree".split())
 
 
 #: Where a verb's object ends (``object`` cues): a comma, dash, semicolon or a clause's conjunction.
