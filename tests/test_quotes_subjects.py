@@ -236,3 +236,9 @@ def test_a_tag_that_names_the_one_asked():
     q = _rows('"You think I am going to change?" Jane Roe asked reporters rhetorically during a news conference.')
     assert q["speaker"].tolist() == ["Jane Roe"]
     assert q["cue"].tolist() == ["asked"]
+
+
+def test_a_second_verb_after_and_shares_the_sentence_subject_not_a_place():
+    q = _rows("Carson took the stage at the Grand Hotel in Baltimore and called the political system “rotten to "
+              "the core and beyond repair.”")
+    assert q["speaker"].tolist() == ["Carson"]

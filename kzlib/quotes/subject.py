@@ -200,7 +200,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         c = text.rfind(",", start, end)
         if c >= 0:
             start = c + 1
-        if br is not None and c < 0 and br.group(0).lower() == "and" and _n_words(text[br.end():end]) <= 4 \
+        if br is not None and c < 0 and br.group(0).lower() == "and" and 1 <= _n_words(text[br.end():end]) <= 4 \
                 and not _NOT_SUBJECT.search(text, br.end(), end):
             # "Sanders and his supporters argue": the name before "and" heads the coordinated subject
             first = [m for m in mentions if lo <= m.start and m.end <= br.start() and m.actor and m.method != "description"
