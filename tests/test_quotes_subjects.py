@@ -242,3 +242,8 @@ def test_a_second_verb_after_and_shares_the_sentence_subject_not_a_place():
     q = _rows("Carson took the stage at the Grand Hotel in Baltimore and called the political system “rotten to "
               "the core and beyond repair.”")
     assert q["speaker"].tolist() == ["Carson"]
+
+
+def test_a_sentence_adverb_before_a_comma_is_no_speaker():
+    q = _rows("Publicly, the nominee feuds with his party and says the establishment has failed.")
+    assert "Publicly" not in q["speaker_surface"].tolist()

@@ -300,8 +300,8 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
                      and m.method != "title"), None)
         if subj is not None and not text[comma + 1:subj.start].strip():
             out.append(Mention(ns.start, ns.end, subj.surface, subj.actor, subj.method, subj.type))
-        else:  # no name opens the main clause: the word is kept as found (it may be a gerund subject, "Polling shows")
-            _note_ent(st, name, typ, gender, ns.title)
+        elif text[ns.end:ns.end + 1] != ",":  # no name opens the main clause: the word is kept as found (it may be a
+            _note_ent(st, name, typ, gender, ns.title)  # gerund subject, "Polling shows"); "Publicly, ..." is no name
             out.append(Mention(ns.start, ns.end, ns.surface, name, "named", typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
     if openers:
