@@ -83,21 +83,21 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
                 spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
                 q0 = sent_of(sp.open_at)[0]
                 if _has_words(text[q0:sp.open_at], 2) and not _ACCORDING.fullmatch(cm.group(0)) and (
-                        _PARTICIPLE.search(cm.group(0)) or not spk.name
+                        _PARTICIPLE.search(cm.group(0)) or not (spk.name or spk.surface)
                         or spk.m_start >= 0 and _CLAUSE_WORD.search(text, cm.end(), spk.m_start)):
                     # 'Jane Roe, citing "...," said the plan ...' / '... as "a disgrace," adding ...': the quotation
                     # stands inside its sentence, whose subject speaks; a name further on is the verb's object
                     sub = _sentence_subject(g, st, mentions, text, q0, sp.open_at)
                     spk = sub if sub.name else spk
-                if not spk.name:
+                if not (spk.name or spk.surface):
                     spk = _subject_before(g, st, mentions, text, cm.start(), a0)
             else:
                 sub = _subject(g, st, all_mentions or mentions, text, a0, cm.start())
-                spk = sub[0] if sub and sub[0].name else \
+                spk = sub[0] if sub and (sub[0].name or sub[0].surface) else \
                     _subject_before(g, st, mentions, text, cm.start(), a0, max_other_words=12)
-                if not spk.name:
+                if not (spk.name or spk.surface):
                     spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
-            if not spk.name:  # "... ," tweeted this: the subject of the sentence before
+            if not (spk.name or spk.surface):  # "... ," tweeted this: the subject of the sentence before
                 spk = _sentence_subject(g, st, mentions, text, sent_of(max(sp.open_at - 1, 0))[0], sp.open_at)
             obj = _quoted_object(g, st, mentions, text, a0, a1)
             if obj is not None and not _is_person_name(g, st, spk.name):

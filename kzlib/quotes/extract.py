@@ -211,6 +211,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         if answer_body is not None:
             ind = [x for x in ind if x[0] >= answer_body[0] and x[1] <= answer_body[1] + 1]
         absorbed = set()
+        starts = [m.start for m in all_mentions]
         for s0, s1, spk, cue in ind:
             inner = [sp for sp in spans_src if sp.open_at >= s0 and sp.end <= s1 + 1]
             if inner and all(_n_words(src[sp.start:sp.end]) < min_words for sp in inner):
@@ -222,8 +223,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
             kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
             spk = _no_pronoun_name(g, st, spk)
-            if text is src or len(text) == len(src):
-                spk = _apposed_name(g, all_mentions, text, spk)
+            if len(text) == len(src):
+                spk = _apposed_name(all_mentions, starts, text, spk)
             rows.append(_Row(idx, pid, s0, s1, kind, spk, cue=cue, explicit=True))
             if not nouns or (s0, s1, cue) not in {(x[0], x[1], x[3]) for x in nouns}:
                 st.note_speaker(g, spk.name, idx)

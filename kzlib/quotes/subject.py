@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from kzlib.actors import (
     Gazetteer,
@@ -14,7 +11,7 @@ from kzlib.actors import (
     speaker_words,
 )
 from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _has_words, _n_words
-from kzlib.quotes.speakers import _DocState, _is_person, _resolve_pronoun, _Speaker, _spk
+from kzlib.quotes.speakers import _DocState, _group_heads, _is_person, _resolve_pronoun, _Speaker, _spk
 from kzlib.text import word_index
 
 # ------------------------------------------------------------------------------------------ reported speech
@@ -200,6 +197,8 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         c = text.rfind(",", start, end)
         if c >= 0:
             start = c + 1
+            while start < end and text[start] in " \t\"”’'":  # '"...," a protester said': past the closing mark
+                start += 1
         if br is not None and c < 0 and br.group(0).lower() == "and" and 1 <= _n_words(text[br.end():end]) <= 4 \
                 and not _NOT_SUBJECT.search(text, br.end(), end):
             # "Sanders and his supporters argue": the name before "and" heads the coordinated subject
@@ -266,7 +265,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(head, head.actor, head.method, 0.8), s0
         if _NOT_SUBJECT.search(np_):
             return None
-        return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.IGNORECASE), np_, "description", 0.6,
+        return _Speaker("", np_, "description", 0.6,
                         resolution="description", m_start=s0, m_end=end), s0
     if _NOT_SUBJECT.search(np_):
         return None
@@ -277,11 +276,9 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             and not (len(words) == 1 and words[0].endswith(("ed", "ing", "ly"))):
         return _Speaker(np_, np_, "named", 0.5, resolution="named", m_start=s0, m_end=end), s0
     if loose and not appositive and len(words) <= 8 and _LOOSE_NP.fullmatch(np_):
-        return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.IGNORECASE), np_, "description", 0.4,
+        return _Speaker("", np_, "description", 0.4,
                         resolution="description", m_start=s0, m_end=end), s0
-    head = words[-1].lower().strip(".,'’")
-    if not appositive and len(words) <= 6 and (head in _group_heads() or head.rstrip("s") in _group_heads()) \
-            and _LOOSE_NP.fullmatch(np_):
+    if not appositive and len(words) <= 6 and _is_group_word(words[-1], _group_heads()) and _LOOSE_NP.fullmatch(np_):
         # "The results show ...", "new filings show ...": people, groups and documents that say or show something
         return _Speaker("", np_, "description", 0.4, resolution="description", m_start=s0, m_end=end), s0
     return None
@@ -364,17 +361,17 @@ _COORDINATED = re.compile(r"\s(?:and|or)\s")
 _HEAD_PUNCT = re.compile(r"[;:!?]")
 
 
-@lru_cache(maxsize=1)
-def _group_heads() -> frozenset[str]:
-    """Groups of people and documents that say or show something (``source_heads.yaml``, lower case)."""
-    data = yaml.safe_load(resources.files("kzlib.data").joinpath("source_heads.yaml").read_text("utf-8"))
-    return frozenset(str(w).lower() for w in data["words"])
+def _is_group_word(word: str, heads: frozenset[str]) -> bool:
+    """Whether ``word`` (any case, a plural or singular form) is one of ``heads``: "officials", "Official",
+    "protester" (listed as "protesters"), "analyses"."""
+    w = word.lower().strip(".,'’")
+    return w in heads or w.rstrip("s") in heads or w + "s" in heads or w + "es" in heads
 
 
 @lru_cache(maxsize=1)
 def _source_heads() -> frozenset[str]:
     """Nouns that may head a long subject of a verb of saying: ``source_heads.yaml`` and the role words of
-    ``speaker_words.yaml`` (lower case, singular role words also in the plural by an "s")."""
+    ``speaker_words.yaml`` (lower case; :func:`_is_group_word` reads other numbers of them)."""
     return _group_heads() | frozenset(speaker_words().role_gender)
 
 
@@ -426,12 +423,12 @@ def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: st
     head = hm.group(1)
     if _SUBJ_PRON.match(head):  # "They, like many others, say": the pronoun's antecedent
         return _subject(g, st, mentions, text, h0, h1)
-    names = [m for m in mentions if h0 <= m.start and m.end <= h1 and m.actor and m.method != "description"]
+    names = [m for m in mentions if h0 <= m.start and m.end <= h1 and m.actor and m.method != "description"
+             and not _is_group_word(m.surface, _source_heads())]  # "Officials who ...": a group, no name
     if names and not text[names[-1].end:h1].strip(" .,") and not _COORDINATED.search(text, names[0].start, h1):
         m = names[-1]  # "RNC spokesman Sean Spicer on Thursday said": the name ends the head
         return _spk(m, m.actor, m.method, 0.6), h0
-    last = words[-1].lower().strip(".,'’")
-    if last not in _source_heads() and last.rstrip("s") not in _source_heads():
+    if not _is_group_word(words[-1], _source_heads()):
         return None  # "The sound system, cycling through ..., added": not someone who speaks
     # a description: the head with its complements ("sources close to her campaign", "a person familiar with
     # the planning"), up to a comma, dash, relative pronoun or time; the head alone when that is long
@@ -451,6 +448,8 @@ def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: st
 #: The noun phrase right after an inverted verb of saying ("..., said two officials familiar with the plan."):
 #: an optional determiner or number, at most four words, and the head, before punctuation, a relative pronoun or
 #: a complement.
+#: A locative preposition right before a name: a place, not a speaker ("one protester in Almaty").
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside|across)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _DESC_AFTER = re.compile(
     r"\s*((?:(?:the|a|an|one|two|three|four|five|six|several|some|many|most|other|another|his|her|their|its|"
     r"both|all|few|\d+)\s+)?(?:[\w’'.-]+\s+){0,4}?([\w’'-]+))(?=\s*(?:[,.;:]|$)|\s+(?:who|whom|that|which|of|in|at|for|"
@@ -471,8 +470,7 @@ def _description_after(mentions: list[Mention], text: str, lo: int, hi: int) -> 
     dm = _DESC_AFTER.match(text, lo, hi)
     if dm is None or _NOT_HEAD.search(dm.group(1)) or _QUOTE_CHARS.search(dm.group(1)):
         return None
-    head = dm.group(2).lower()
-    if head not in _source_heads() and head.rstrip("s") not in _source_heads():
+    if not _is_group_word(dm.group(2), _source_heads()):
         return None
     d0, d1 = dm.span(1)
     if (cm := re.compile(r",\s*").match(text, d1, hi)) is not None:
@@ -481,7 +479,8 @@ def _description_after(mentions: list[Mention], text: str, lo: int, hi: int) -> 
         if appo:  # "..., said the company's chief executive, John Smith."
             return _spk(appo[0], appo[0].actor, appo[0].method, 0.8)
     stop = min([i for i in (text.find(",", d1, hi), text.find(".", d1, hi), text.find(";", d1, hi)) if i >= 0] or [hi])
-    if any(d0 <= m.start < stop and m.actor and m.method not in ("description", "title") for m in mentions):
+    if any(d0 <= m.start < stop and m.actor and m.method not in ("description", "title")
+           and not _PLACE_BEFORE.search(text, max(d0, m.start - 10), m.start) for m in mentions):
         return None  # "..., says former adviser to the president Jane Roe.": a name in the phrase is read by name
     rel = _RELATIVE_PRON.search(text, d1, stop)
     end = rel.start() if rel else stop
