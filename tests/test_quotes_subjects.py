@@ -17,7 +17,8 @@ def test_a_relative_clause_between_the_subject_and_the_verb():
     q = _rows("Current and former officials who spoke with the newspaper said the ministry had stopped paying its staff.")
     assert q["quote"].tolist() == ["the ministry had stopped paying its staff."]
     assert q["speaker_surface"].tolist() == ["Current and former officials"]
-    assert q["speaker"].tolist() == [""]  # an unnamed speaker: no name to count, the description to read
+    # an unnamed speaker: named by its description, and said to be one
+    assert q["speaker"].tolist() == ["Current and former officials"]
     assert q["speaker_resolution"].tolist() == ["description"]
 
 
@@ -222,8 +223,8 @@ def test_the_speaker_of_a_participle_before_a_quotation_is_its_clause_subject():
 
 def test_a_long_subject_before_a_quotation():
     q = _rows("Another intelligence source speaking to Fox News said, “The agents are looking at the donations.”")
-    assert q["speaker"].tolist() == [""]
     assert q["speaker_surface"].str.startswith("Another intelligence source").tolist() == [True]
+    assert q["speaker_resolution"].tolist() == ["description"]
 
 
 def test_an_unnamed_speaker_before_a_quotation():

@@ -16,7 +16,7 @@ from kzlib.actors import (
     speaker_words,
 )
 from kzlib.quotes.cues import _SPACES, _all_cues
-from kzlib.quotes.marks import _Span
+from kzlib.quotes.marks import _POSSESSIVE_AFTER, _Span
 from kzlib.quotes.speakers import _DocState, _Ent
 from kzlib.text import ASCII_WORD_CHARS, run_starts, word_index, word_keys
 
@@ -285,7 +285,9 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
             continue
         name, res, typ, gender = _link_name(g, st, ns)
         if res == "named" and not typ and name not in st.ents and _OPENER.fullmatch(ns.surface) \
-                and _opens_clause(text, ns.start, ns.end) and ns.name not in speaker_words().first:
+                and _opens_clause(text, ns.start, ns.end) and ns.name not in speaker_words().first \
+                and (ns.surface.endswith("ly") or text[ns.end:ns.end + 1] != ","):
+            # ("Manning, the adviser, said": a surname in -ing before its apposition stays a name)
             # 'Surveying the damage, Roe said', 'Shortly after ..., Roe said': a participle or adverb, no name; the
             # participle's subject is the main clause's (the first name after the opening phrase's comma)
             openers.append((ns, name, typ, gender))
@@ -297,7 +299,7 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
         comma = text.find(",", ns.end)
         stop = _SENTENCE_END.search(text, ns.end)
         subj = next((m for m in out if comma >= 0 and m.start > comma and (stop is None or m.start < stop.start())
-                     and m.method != "title"), None)
+                     and m.method != "title" and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])), None)
         if subj is not None and not text[comma + 1:subj.start].strip():
             out.append(Mention(ns.start, ns.end, subj.surface, subj.actor, subj.method, subj.type))
         elif text[ns.end:ns.end + 1] != ",":  # no name opens the main clause: the word is kept as found (it may be a
@@ -327,8 +329,9 @@ def _gazetteer_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray
             continue
         if m.method == "title" and m.actor not in st.recent:
             continue  # a title resolves only to an actor this document has named
-        if m.method == "fuzzy" and not m.surface[:1].isupper():
-            continue
+        if not m.surface[:1].isupper() and (m.method == "fuzzy" or " " not in m.surface.strip()
+                                             and g.type_of(m.actor) == "person"):
+            continue  # "the price of fuel": a common word, not the person whose surname it is
         if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].islower():
             continue  # "Moscow-backed", "US-led": an adjective, not the actor speaking
         if m.method == "title":

@@ -27,7 +27,7 @@ from kzlib.quotes.cues import (
 )
 from kzlib.quotes.direct import _sentence_subject
 from kzlib.quotes.marks import _ACCORDING, _has_words, _n_words, _Span
-from kzlib.quotes.speakers import _DocState, _is_person, _Speaker, _speaker_after, _spk
+from kzlib.quotes.speakers import _described, _DocState, _is_person, _Speaker, _speaker_after, _spk
 from kzlib.quotes.subject import (
     _ADDR,
     _APPOSITION,
@@ -96,7 +96,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 spk = _whole_source(text, spk, name_end)
                 if not spk.name:  # "According to a report from the inspector general, ...": the whole description
                     np_ = text[am.end():comma].strip()
-                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
+                    spk = _described(np_, am.end(), comma, 0.5)
                 found = (comma + 1, b, spk, am.group(0))
             elif _has_words(text[a0:am.start()], 2) and comma > 0 and _has_words(text[comma:b], 3) \
                     and not _APPOSITION.match(text, comma + 1, b) and text[a0:am.start()].rstrip().endswith(","):
@@ -104,13 +104,13 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 spk = _whole_source(text, _speaker_after(g, st, mentions, text, am.end(), comma), comma)
                 if not spk.name:
                     np_ = text[am.end():comma].strip()
-                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
+                    spk = _described(np_, am.end(), comma, 0.5)
                 found = (a0, b, spk, am.group(0))
             elif _has_words(text[a0:am.start()], 4):  # "CLAUSE, according to X."
                 spk = _whole_source(text, _speaker_after(g, st, mentions, text, am.end(), b), b)
                 if not spk.name:
                     np_ = text[am.end():b].strip(" .")
-                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=b)
+                    spk = _described(np_, am.end(), b, 0.5)
                 if _VEHICLE.fullmatch(text[am.end():b].strip(" .")):
                     # "CLAUSE, according to a statement": a vehicle, not a speaker; the clause's subject speaks
                     subj = _sentence_subject(g, st, mentions, text, a0, am.start())
@@ -179,7 +179,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                          and _n_words(text[a:m.start]) <= 2]
                 if first:
                     sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
-            if sub is None and cue.form.endswith("ing") and (vm := _VEHICLE_END.search(text, a, cm.start())):
+            if (sub is None or sub[0].resolution == "description") and cue.form.endswith("ing") \
+                    and (vm := _VEHICLE_END.search(text, a, cm.start())):
                 # "The governor sent a letter to the ministry saying ...": the letter's author speaks
                 author = _sentence_subject(g, st, mentions, text, a, vm.start())
                 if author.name or author.surface:

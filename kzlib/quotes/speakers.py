@@ -37,6 +37,21 @@ _RESOLUTION = {"exact": "gazetteer", "surname": "surname", "fuzzy": "gazetteer",
                "description": "description", "interview": "named"}
 
 
+def _described(surface: str, start: int, end: int, confidence: float = 0.4) -> _Speaker:
+    """An unnamed speaker ("officials", "a source close to the campaign", "Russia's Tass news agency"): the
+    description is its name, without a leading article, and ``speaker_resolution`` says "description".
+
+    Example:
+        >>> _described("a source close to the campaign", 0, 30).name
+        'source close to the campaign'
+    """
+    name = _ARTICLE.sub("", surface.strip())
+    return _Speaker(name, surface, "description", confidence, resolution="description", m_start=start, m_end=end)
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
 def _spk(m: Mention, name: str, method: str, confidence: float) -> _Speaker:
     """A speaker read from mention ``m`` (its position and how its name was resolved kept)."""
     return _Speaker(name, m.surface, method, confidence, resolution=_RESOLUTION.get(m.method, m.method),
@@ -286,8 +301,7 @@ def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: s
         d0 = um.end() - len(um.group(0).lstrip())
         rest = _UNNAMED_REST.match(text, um.end(), hi)
         d1 = rest.end() if rest is not None else um.end()
-        desc = text[d0:d1]  # an unnamed speaker: the description to read, no name to count
-        return _Speaker("", desc, "description", 0.6, resolution="description", m_start=d0, m_end=d1)
+        return _described(text[d0:d1], d0, d1, 0.6)
     prons = _pronouns(text[lo:hi], lo)
     cands = sorted(window + [p for p in prons if _n_words(text[lo:p.start]) <= 1], key=lambda m: m.start)
     # a possessive names the speaker's employer or principal, not the speaker ("said Rubio's campaign manager")

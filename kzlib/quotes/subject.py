@@ -11,7 +11,7 @@ from kzlib.actors import (
     speaker_words,
 )
 from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _has_words, _n_words
-from kzlib.quotes.speakers import _DocState, _group_heads, _is_person, _resolve_pronoun, _Speaker, _spk
+from kzlib.quotes.speakers import _described, _DocState, _group_heads, _is_person, _resolve_pronoun, _Speaker, _spk
 from kzlib.text import word_index
 
 # ------------------------------------------------------------------------------------------ reported speech
@@ -243,8 +243,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             np_before = text[n0:s0].strip(" ,")
             if not np_before:
                 return None
-            return _Speaker("", np_before, "description", 0.4, resolution="description", m_start=n0,
-                            m_end=n0 + len(np_before)), s0
+            return _described(np_before, n0, n0 + len(np_before)), s0
         if p in ("we", "i"):  # the writer (outside quotations): kept, unnamed
             return _Speaker("", np_, "pronoun", 0.3, resolution="pronoun", m_start=s0, m_end=end), s0
         name = _resolve_pronoun(p, g, st, [x for x in mentions if lo <= x.start and x.end <= s0])
@@ -265,22 +264,20 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(head, head.actor, head.method, 0.8), s0
         if _NOT_SUBJECT.search(np_):
             return None
-        return _Speaker("", np_, "description", 0.6,
-                        resolution="description", m_start=s0, m_end=end), s0
+        return _described(np_, s0, end, 0.6), s0
     if _NOT_SUBJECT.search(np_):
         return None
     if _COLLECTIVE.search(np_) and len(words) <= 6:
-        return _Speaker("", np_, "description", 0.4, resolution="description", m_start=s0, m_end=end), s0
+        return _described(np_, s0, end), s0
     if words[0][:1].isupper() and len(words) <= 5 and words[0] not in speaker_words().not_names \
             and all(w[:1].isupper() or w in ("of", "the", "for", "and") for w in words) \
             and not (len(words) == 1 and words[0].endswith(("ed", "ing", "ly"))):
         return _Speaker(np_, np_, "named", 0.5, resolution="named", m_start=s0, m_end=end), s0
     if loose and not appositive and len(words) <= 8 and _LOOSE_NP.fullmatch(np_):
-        return _Speaker("", np_, "description", 0.4,
-                        resolution="description", m_start=s0, m_end=end), s0
+        return _described(np_, s0, end), s0
     if not appositive and len(words) <= 6 and _is_group_word(words[-1], _group_heads()) and _LOOSE_NP.fullmatch(np_):
         # "The results show ...", "new filings show ...": people, groups and documents that say or show something
-        return _Speaker("", np_, "description", 0.4, resolution="description", m_start=s0, m_end=end), s0
+        return _described(np_, s0, end), s0
     return None
 
 
@@ -442,7 +439,7 @@ def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: st
         stop -= 1
     end = stop if not _has_words(text[h0:stop], 13) else h1
     np_ = text[h0:end]
-    return _Speaker("", np_, "description", 0.4, resolution="description", m_start=h0, m_end=end), h0
+    return _described(np_, h0, end), h0
 
 
 #: The noun phrase right after an inverted verb of saying ("..., said two officials familiar with the plan."):
@@ -488,4 +485,4 @@ def _description_after(mentions: list[Mention], text: str, lo: int, hi: int) -> 
         end -= 1
     if _has_words(text[d0:end], 13) or _NOT_HEAD.search(text, d1, end):
         end = d1
-    return _Speaker("", text[d0:end], "description", 0.4, resolution="description", m_start=d0, m_end=end)
+    return _described(text[d0:end], d0, end)
