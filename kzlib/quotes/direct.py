@@ -196,6 +196,7 @@ _PARTICIPLE = re.compile(r"\w+ing\b", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\b(?:that|to|of|in|on|at|for|with|about|from|by|into|is|was|are|were|be|been|could|would|"
                           r"will|can|should|might|may|must|has|have|had|he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
 
+
 def _pronoun_in_sentence(g: Gazetteer, st: _DocState, mentions: list[Mention], spk: _Speaker, text: str, lo: int,
                          hi: int) -> _Speaker:
     """A he/she tag after a quotation ('Roe shot back: "...," she said') stands for the subject of the

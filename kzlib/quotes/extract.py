@@ -44,6 +44,7 @@ _SAYING = frozenset("said says say told tells added adds wrote writes".split())
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|should|may|might|must)\b",
                         re.IGNORECASE)
 
+
 def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
                    documents: pd.DataFrame | None = None, use_despun: bool = True, min_words: int = 5,
                    analysable_only: bool = True, thoughts: bool = False, headlines: bool = False) -> pd.DataFrame:

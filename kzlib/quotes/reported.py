@@ -14,6 +14,7 @@ from kzlib.quotes.cues import (
     _ACCORDING_KEYS,
     _LOOSE_CUES,
     _SPACES,
+    _THAT,
     _WH,
     _all_cues,
     _Cue,
@@ -27,7 +28,7 @@ from kzlib.quotes.cues import (
 )
 from kzlib.quotes.direct import _sentence_subject
 from kzlib.quotes.marks import _ACCORDING, _has_words, _n_words, _Span
-from kzlib.quotes.speakers import _described, _DocState, _is_person, _Speaker, _speaker_after, _spk
+from kzlib.quotes.speakers import _described, _DocState, _group_heads, _is_person, _Speaker, _speaker_after, _spk
 from kzlib.quotes.subject import (
     _ADDR,
     _APPOSITION,
@@ -44,6 +45,7 @@ from kzlib.quotes.subject import (
     _VEHICLE,
     _description_after,
     _head_subject,
+    _is_group_word,
     _subject,
 )
 from kzlib.text import may_match
@@ -143,11 +145,12 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and not _cue_ok(cue, text[cm.end():b]) \
                     and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
                 continue  # the clause the verb needs is not there, and no inverted attribution can be read
-            if not founds and cue.form in _LOOSE_CUES and (rm := _REL_ATTR.search(text, max(a, cm.start() - 60), cm.start())):
+            if not founds and cue.form in _LOOSE_CUES and (rm := _REL_ATTR.search(text, max(a, cm.start() - 60), cm.start())) \
+                    and (rm.group("group") is None or _is_group_word(rm.group("group"), _group_heads())):
                 # "the changes, which officials said will go into effect ...": the report is the relative clause's rest
                 rsub = _subject(g, st, mentions, text, rm.start(2), cm.start(), loose=True)
                 r0 = cm.end()
-                if (tm := _THAT_LEAD.match(text, r0, b)) is not None:
+                if (tm := _THAT.match(text, r0, b)) is not None:
                     r0 = tm.end()
                 r1 = min([i for i in (text.find(",", r0, b), text.find(";", r0, b), text.find("—", r0, b)) if i >= 0] or [b])
                 if rsub is not None and rsub[0].surface and not inside[r0]:
@@ -285,7 +288,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             comma = text.rfind(",", a, cm.start())
             after = _speaker_after(g, st, mentions, text, cm.end(), b) if (not _has_words(rest, 5) or (
                 _n_words(text[comma:cm.start()]) == 0)) and cue.form not in _ADDRESSED else _Speaker()
-            if sub is not None and sub[1] < comma and (ap := _named_in_apposition(g, mentions, text, a, comma)):
+            if sub is not None and sub[1] < comma and (ap := _named_in_apposition(mentions, text, a, comma)):
                 founds.append((a, ap[1], ap[0], cm.group(0)))  # "CLAUSE, his top aide, Tad Devine, told X."
                 break
             if sub is not None and sub[1] < comma:
@@ -384,7 +387,6 @@ def _determined(text: str, lo: int, at: int) -> bool:
 _PASSIVE_AUX = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being|be|get|got|gets)\s+\Z", re.IGNORECASE)
 
 
-
 #: Where a verb's object ends (``object`` cues): a comma, dash, semicolon or a clause's conjunction.
 _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|is|was|said|says|will|would)|but|because|"
                          r"while|when|after|before|although|though|since|saying|calling|as\s+(?:he|she|they|it|a|an|the))\b"
@@ -425,10 +427,8 @@ _PARENTHETICAL = re.compile(r"(?:\s*\w+){0,3}?\s*,\s*(?:is|are|was|were|has|have
 #: A verb of saying inside a relative clause, its subject between ("which officials said", "what analysts say").
 _REL_ATTR = re.compile(r"\b(which|that|who|whom|what)\s+((?i:the|a|an|his|her|their|its|our|my|some|many|most|several|"
                        r"both|he|she|they|we|i|you)\b(?:\s+(?![\w’'.%-]+ed\b)[\w’'.%-]+){0,3}|\d[\w%]*(?:\s+[\w’'.%-]+){0,2}|"
-                       r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|(?i:officials|analysts|experts|critics|aides|sources|"
-                       r"observers|people|voters|supporters|advisers|allies|lawmakers|investigators|witnesses|residents))"
+                       r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|(?P<group>[a-z]+))"
                        r"\s+\Z")
-_THAT_LEAD = re.compile(r"\s*that\b", re.IGNORECASE)
 #: Verbs whose noun phrase after them is the one spoken to ("..., told Reuters"), never an inverted speaker.
 _ADDRESSED = frozenset("told tells tell telling informed assured reminded asked asks urged".split())
 #: After a quotation's closing mark: the clause goes on in lower case ('"We are happy" about the decision').
@@ -518,10 +518,7 @@ def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> b
     return not (explicit and inner.rstrip()[-1:] in ",?!.…")
 
 
-
-
-def _named_in_apposition(g: Gazetteer, mentions: list[Mention], text: str, a: int, comma: int
-                         ) -> tuple[_Speaker, int] | None:
+def _named_in_apposition(mentions: list[Mention], text: str, a: int, comma: int) -> tuple[_Speaker, int] | None:
     """'CLAUSE, his top aide, Jane Roe, told ...': the person named between the last two commas before the verb
     (``comma`` is the last), after a short description of them, and where the clause ends; None otherwise."""
     c2 = text.rfind(",", a, comma)

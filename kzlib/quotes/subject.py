@@ -308,10 +308,6 @@ _COORD_BEFORE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|though|
 _COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|though|as|yet|so)\b)?[\s,;:—–-]*$", re.IGNORECASE)
 
 
-
-
-
-
 # ------------------------------------------------------------------------------ a long subject's head
 #: What a sentence may open with before its subject: a sentence adverb ("Yet", "Rather,"), or an introductory
 #: phrase or clause ending at a comma ("While the industry cannot ..., ", "Reached by phone on Tuesday, ",
@@ -342,8 +338,7 @@ _NOT_MIDDLE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|
 _RELATIVE_PRON = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 #: After the last relative pronoun before the verb: a clause with its own subject ("which officials said"):
 #: the verb belongs to that clause, not to the sentence's subject.
-_OWN_SUBJECT = re.compile(r"\s+(?:the|a|an|he|she|they|we|i|it|you|his|her|their|its|our|[A-Z0-9]|"
-                          r"(?:officials|sources|aides|critics|experts|analysts|people|voters|some|many|others)\b)")
+_OWN_SUBJECT = re.compile(r"\s+(?:the|a|an|he|she|they|we|i|it|you|his|her|their|its|our|[A-Z0-9])")
 _QUOTE_CHARS = re.compile(r"[\"“”]|''")
 #: A quotation closing in the words before the verb ('"...," said X'), or a passive verb ("was shown").
 _QUOTE_END = re.compile(r"[,.!?]\s*(?:''|[\"”’])")
@@ -410,13 +405,16 @@ def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: st
         return None  # "Voters in Iowa are said ...": a verb of the main clause before the cue
     if rel is not None and _has_words(re.split(r"[,—–]", middle[rel.end():])[-1], 4) and re.search(r"[,—–]", middle[rel.end():]):
         return None  # "X, who works for Y, is getting into ..., offering Z called": the main verb is before the cue
-    last = None
-    for last in _RELATIVE_PRON.finditer(middle):  # noqa: B007 - the loop keeps the last match
+    last_rel = None
+    for last_rel in _RELATIVE_PRON.finditer(middle):  # noqa: B007 - the loop keeps the last match
         pass
-    if last is not None and not middle[last.end():].strip():
-        return None  # "the group that accused ...": the relative clause's verb; its antecedent is read elsewhere
-    if last is not None and _OWN_SUBJECT.match(middle, last.end()) and not _has_words(middle[last.end():], 5):
-        return None  # "The changes, which officials said ...": the relative clause's own subject speaks
+    if last_rel is not None:
+        after_rel = middle[last_rel.end():]
+        if not after_rel.strip():
+            return None  # "the group that accused ...": the relative clause's verb; its antecedent is read elsewhere
+        if (_OWN_SUBJECT.match(after_rel) or _is_group_word(after_rel.split()[0], _group_heads())) \
+                and not _has_words(after_rel, 5):
+            return None  # "The changes, which officials said ...": the relative clause's own subject speaks
     head = hm.group(1)
     if _SUBJ_PRON.match(head):  # "They, like many others, say": the pronoun's antecedent
         return _subject(g, st, mentions, text, h0, h1)
@@ -445,6 +443,7 @@ def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: st
 #: The noun phrase right after an inverted verb of saying ("..., said two officials familiar with the plan."):
 #: an optional determiner or number, at most four words, and the head, before punctuation, a relative pronoun or
 #: a complement.
+_COMMA_GAP = re.compile(r",\s*")
 #: A locative preposition right before a name: a place, not a speaker ("one protester in Almaty").
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside|across)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _DESC_AFTER = re.compile(
@@ -470,7 +469,7 @@ def _description_after(mentions: list[Mention], text: str, lo: int, hi: int) -> 
     if not _is_group_word(dm.group(2), _source_heads()):
         return None
     d0, d1 = dm.span(1)
-    if (cm := re.compile(r",\s*").match(text, d1, hi)) is not None:
+    if (cm := _COMMA_GAP.match(text, d1, hi)) is not None:
         appo = [m for m in mentions if m.start == cm.end() and m.actor and m.method not in ("description", "title")
                 and m.type in ("person", "")]
         if appo:  # "..., said the company's chief executive, John Smith."
