@@ -339,3 +339,12 @@ def test_a_weekday_before_a_british_date_is_part_of_it():
     # the weekday's value does not replace the date's: 30 June 2021, not the Saturday before publication
     m = extract_dates("The quarter ended Saturday 30 June with a loss.", published="2022-01-10")
     assert m.loc[m["expression"].str.contains("June"), "date"].tolist() == ["2021-06-30"]
+
+
+def test_a_weekday_with_its_date_after_a_comma_is_one_date():
+    # "On Sunday, the 2nd of January" (2022-01-02 was a Sunday): one mention, not also Sunday the 9th
+    m = extract_dates("On Sunday, the 2nd of January, troops arrived.", published="2022-01-10")
+    assert m["date"].tolist() == ["2022-01-02"]
+    # two weekdays are two dates
+    m = extract_dates("On Friday and Saturday, protests spread.", published="2022-01-10")
+    assert m["date"].tolist() == ["2022-01-07", "2022-01-08"]

@@ -210,12 +210,14 @@ _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
 _WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,6}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _TO = re.compile(r"\s*to\s+\w", re.IGNORECASE)
 #: A request: an object of at most five words, then "(not) to" and a verb ("asked the court to block ...").
-_ASKED_TO = re.compile(r"\s*(?!(?:about|for|on|in|at|with|from|of|after|around|over)\b)(?:[\w.'’-]+\s+){1,5}?(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b")
+_ASKED_TO = re.compile(r"\s*(?!(?:about|for|on|in|at|with|from|of|after|around|over|not|to)\b)(?:[\w.'’-]+\s+){1,5}?(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b")
 _CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
-#: A clause with a noun phrase for subject: a determiner or a name, at most five more words, a finite verb.
+#: A clause with a noun phrase for subject: a determiner or a name, at most five more words (no preposition: "of
+#: consequences" is an object's complement), then a finite verb: an auxiliary or a past tense.
 _NP_CLAUSE = re.compile(r"\s*(?:(?:the|a|an|his|her|their|its|this|these|those|some|many|most|no)\b|[A-Z][\w’'.-]*)"
-                        r"(?:\s+[\w’'.-]+){0,5}?\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
-                        r"must|did|does|do|[a-z]{3,}(?:ed|es))\b")
+                        r"(?:\s+(?!(?:of|as|in|on|at|for|with|against|to|from|by|while|when|about|over|after|before)\b)"
+                        r"[\w’'.-]+){0,5}?\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
+                        r"must|did|does|do|[a-z]{3,}ed)\b")
 
 
 def _cue_ok(cue: _Cue, after: str) -> bool:
@@ -230,3 +232,7 @@ def _cue_ok(cue: _Cue, after: str) -> bool:
     return True
 
 
+#: Verbs of saying that only people and bodies do: their subject may be any noun phrase ("social scientists say").
+_LOOSE_CUES = frozenset("said says say told tells added adds argued argues noted notes wrote writes warned warns "
+                        "insisted insists claimed claims contended contend contends maintained maintain predicted "
+                        "predict acknowledged acknowledge conceded concede agreed agree".split())

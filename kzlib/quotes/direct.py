@@ -9,7 +9,7 @@ from kzlib.actors import (
     Gazetteer,
     Mention,
 )
-from kzlib.quotes.cues import _cue_matches, _cue_of, _cue_search
+from kzlib.quotes.cues import _LOOSE_CUES, _cue_matches, _cue_of, _cue_search
 from kzlib.quotes.marks import _ACCORDING, _POSSESSIVE_AFTER, _PREP_BEFORE, _QUOTED_AS, _has_words, _n_words, _Span
 from kzlib.quotes.speakers import (
     _PRON_CASE,
@@ -25,7 +25,7 @@ from kzlib.quotes.speakers import (
     _spk,
     _subject_before,
 )
-from kzlib.quotes.subject import _subject
+from kzlib.quotes.subject import _head_subject, _subject
 
 
 # ------------------------------------------------------------------------------------------ paragraphs
@@ -68,10 +68,14 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
             # sentence, only a name and a verb
             t1 = min(sent_of(s_end)[1], nxt_open)
             tm = _cue_search(text, s_end, t1)
+            t0 = tm.end() if tm is not None else s_end
+            if tm is not None and tm.group(0).lower() in ("asked", "asks", "told", "tells") \
+                    and (am := _TAG_ADDRESSEE.match(text, t0, t1)) is not None:
+                t0 = am.end()  # '"...?" Trump asked reporters (rhetorically) at a rally': the one asked
             if tm is not None and not _has_words(text[s_end:tm.start()], 5) and (
-                    not _has_words(text[tm.end():t1], 2) and text[s_end:t1].rstrip().endswith(".")
-                    or text[tm.end():tm.end() + 1] == ","  # '"...!" LeVell declared, a point he likes to make
-                    or _TAG_ADJUNCT.match(text, tm.end(), t1)):  # '"...!" Jane Roe said as she left'
+                    not _has_words(text[t0:t1], 2) and text[s_end:t1].rstrip().endswith(".")
+                    or text[t0:t0 + 1] == ","  # '"...!" LeVell declared, a point he likes to make
+                    or _TAG_ADJUNCT.match(text, t0, t1)):  # '"...!" Jane Roe said as she left'
                 a1, after, ends_open = t1, text[a0:t1], True
         cm = _cue_search(text, a0, a1)
         if cm and ends_open and _n_words(text[a0:cm.start()]) <= 40:
@@ -79,21 +83,21 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
                 spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
                 q0 = sent_of(sp.open_at)[0]
                 if _has_words(text[q0:sp.open_at], 2) and not _ACCORDING.fullmatch(cm.group(0)) and (
-                        _PARTICIPLE.search(cm.group(0)) or not spk.name
+                        _PARTICIPLE.search(cm.group(0)) or not (spk.name or spk.surface)
                         or spk.m_start >= 0 and _CLAUSE_WORD.search(text, cm.end(), spk.m_start)):
                     # 'Jane Roe, citing "...," said the plan ...' / '... as "a disgrace," adding ...': the quotation
                     # stands inside its sentence, whose subject speaks; a name further on is the verb's object
                     sub = _sentence_subject(g, st, mentions, text, q0, sp.open_at)
                     spk = sub if sub.name else spk
-                if not spk.name:
+                if not (spk.name or spk.surface):
                     spk = _subject_before(g, st, mentions, text, cm.start(), a0)
             else:
                 sub = _subject(g, st, all_mentions or mentions, text, a0, cm.start())
-                spk = sub[0] if sub and sub[0].name else \
+                spk = sub[0] if sub and (sub[0].name or sub[0].surface) else \
                     _subject_before(g, st, mentions, text, cm.start(), a0, max_other_words=12)
-                if not spk.name:
+                if not (spk.name or spk.surface):
                     spk = _speaker_after(g, st, mentions, text, cm.end(), a1)
-            if not spk.name:  # "... ," tweeted this: the subject of the sentence before
+            if not (spk.name or spk.surface):  # "... ," tweeted this: the subject of the sentence before
                 spk = _sentence_subject(g, st, mentions, text, sent_of(max(sp.open_at - 1, 0))[0], sp.open_at)
             obj = _quoted_object(g, st, mentions, text, a0, a1)
             if obj is not None and not _is_person_name(g, st, spk.name):
@@ -126,10 +130,8 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         if _ACCORDING.fullmatch(cm.group(0)):
             spk = _speaker_after(g, st, mentions, text, cm.end(), sp.open_at)
         else:
-            sub = _subject(g, st, all_mentions or mentions, text, b0, cm.start())
-            spk = sub[0] if sub and sub[0].name else \
-                _subject_before(g, st, mentions, text, cm.start(), b0, max_other_words=12)
-            if not spk.name:
+            spk = _speaker_before(g, st, all_mentions or mentions, mentions, text, b0, cm)
+            if not spk.name and not spk.surface:
                 spk = _speaker_after(g, st, mentions, text, cm.end(), sp.open_at)
         obj = _quoted_object(g, st, mentions, text, b0, sp.open_at)
         if obj is not None and not _is_person_name(g, st, spk.name):
@@ -160,9 +162,31 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
     return _Speaker(), "", False
 
 
+def _speaker_before(g: Gazetteer, st: _DocState, all_mentions: list[Mention], mentions: list[Mention], text: str,
+                    b0: int, cm: re.Match[str]) -> _Speaker:
+    """The speaker of a verb before a quotation ('X said, "..."'): the verb's subject; for a participle
+    ('... before saying, "..."') the subject of its clause; for a long subject its head ('Another source speaking
+    to Fox News said, "..."'); else the name nearest before the verb."""
+    sub = _subject(g, st, all_mentions, text, b0, cm.start(), loose=cm.group(0).lower() in _LOOSE_CUES)
+    if sub is not None and (sub[0].name or sub[0].surface and sub[0].resolution == "description"):
+        return sub[0]  # 'Jane Roe said, "..."', 'Another commenter said, "..."'
+    if _PARTICIPLE.fullmatch(cm.group(0)):
+        clause = _sentence_subject(g, st, mentions, text, b0, cm.start())
+        if clause.name:
+            return clause
+    head = _head_subject(g, st, all_mentions, text, b0, cm.start())
+    if head is not None and (head[0].name or head[0].surface) and head[0].resolution == "description":
+        return head[0]
+    return _subject_before(g, st, mentions, text, cm.start(), b0, max_other_words=12)
+
+
 #: What may follow the verb of a quotation's tag that is a sentence of its own: a time or circumstance, not a
 #: reported clause ('"...!" Jane Roe said as she left the hall', '"...?" he asked at a rally').
 _TAG_ADJUNCT = re.compile(r"\s+(?:as|while|when|before|after|during|at|outside|from|on|in|with|to)\s", re.IGNORECASE)
+
+#: The one asked or told in a quotation's tag, and an adverb ('"...?" Trump asked reporters rhetorically').
+_TAG_ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|the\s+\w+|him|her|them|us|me|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+                            r"(?:\s+[a-z]+ly)?(?=[\s.,!?]|$)")
 
 #: A participle cue ("adding", "telling"): a clause that shares the subject of the sentence it ends.
 _PARTICIPLE = re.compile(r"\w+ing\b", re.IGNORECASE)
@@ -171,6 +195,7 @@ _PARTICIPLE = re.compile(r"\w+ing\b", re.IGNORECASE)
 #: ('said the plan could work in Ohio', 'posted the clip to YouTube'; not 'said election lawyer Jane Roe').
 _CLAUSE_WORD = re.compile(r"\b(?:that|to|of|in|on|at|for|with|about|from|by|into|is|was|are|were|be|been|could|would|"
                           r"will|can|should|might|may|must|has|have|had|he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
+
 
 def _pronoun_in_sentence(g: Gazetteer, st: _DocState, mentions: list[Mention], spk: _Speaker, text: str, lo: int,
                          hi: int) -> _Speaker:

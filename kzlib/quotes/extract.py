@@ -44,6 +44,7 @@ _SAYING = frozenset("said says say told tells added adds wrote writes".split())
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|should|may|might|must)\b",
                         re.IGNORECASE)
 
+
 def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
                    documents: pd.DataFrame | None = None, use_despun: bool = True, min_words: int = 5,
                    analysable_only: bool = True, thoughts: bool = False, headlines: bool = False) -> pd.DataFrame:
@@ -211,6 +212,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         if answer_body is not None:
             ind = [x for x in ind if x[0] >= answer_body[0] and x[1] <= answer_body[1] + 1]
         absorbed = set()
+        starts = [m.start for m in all_mentions]
         for s0, s1, spk, cue in ind:
             inner = [sp for sp in spans_src if sp.open_at >= s0 and sp.end <= s1 + 1]
             if inner and all(_n_words(src[sp.start:sp.end]) < min_words for sp in inner):
@@ -222,8 +224,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
             kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
             spk = _no_pronoun_name(g, st, spk)
-            if text is src or len(text) == len(src):
-                spk = _apposed_name(g, all_mentions, text, spk)
+            if len(text) == len(src):
+                spk = _apposed_name(all_mentions, starts, text, spk)
             rows.append(_Row(idx, pid, s0, s1, kind, spk, cue=cue, explicit=True))
             if not nouns or (s0, s1, cue) not in {(x[0], x[1], x[3]) for x in nouns}:
                 st.note_speaker(g, spk.name, idx)
@@ -308,7 +310,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             "confidence": r.speaker.confidence if r.kind in SPEECH_KINDS else 0.5 if r.kind == "fragment" else 1.0,
             "method": r.speaker.method, "n_words": _n_words(quote),
             "speaker_resolution": (r.speaker.resolution or _CARRIED.get(r.speaker.method, "") if name else
-                                   "unresolved" if r.speaker.resolution == "unresolved" else ""),
+                                   "unresolved" if r.speaker.resolution == "unresolved" else
+                                   "description" if r.speaker.resolution == "description" and r.speaker.surface else ""),
             "speaker_para_id": r.para_id if r.speaker.m_start >= 0 else -1,
             "speaker_start": r.speaker.m_start, "speaker_end": r.speaker.m_end,
         })

@@ -16,7 +16,7 @@ from kzlib.actors import (
     speaker_words,
 )
 from kzlib.quotes.cues import _SPACES, _all_cues
-from kzlib.quotes.marks import _Span
+from kzlib.quotes.marks import _POSSESSIVE_AFTER, _Span
 from kzlib.quotes.speakers import _DocState, _Ent
 from kzlib.text import ASCII_WORD_CHARS, run_starts, word_index, word_keys
 
@@ -238,6 +238,13 @@ def _names_in(text: str) -> tuple[NameSpan, ...]:
     return tuple(find_names(text))
 
 
+#: A wire dateline opening a paragraph: a place in capitals ("WASHINGTON —", "ALMATY, Kazakhstan —"), or any
+#: place with the agency in brackets ("Washington (AFP) –", "COLUMBIA, S.C. (AP) —"), then a dash.
+_WIRE_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’ -]{1,30}?)?(?:\s*\([^()\n]{1,40}\))?"
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*\([^()\n]{1,40}\))\s*(?:[—–]|--?)\s+")
+
+
 def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None = None, *,
               full: bool = True) -> list[Mention]:
     """Actor mentions of a paragraph, open-world: proper names from the text itself (linked to the
@@ -247,6 +254,8 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
     taken = bytearray(len(text) + 1)
     for sp in spans or ():  # names inside quotations are not the document's speakers
         taken[sp.start:sp.end] = b"\x02" * (sp.end - sp.start)
+    if (dm := _WIRE_DATELINE.match(text)) is not None:  # "WASHINGTON (AP) —": a place and an agency, no speaker
+        taken[:dm.end()] = b"\x02" * dm.end()
     out: list[Mention] = []
     _name_mentions(g, st, text, taken, out)
     if not full:  # a paragraph without speech: its names only, for the speakers' coreference
@@ -276,7 +285,9 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
             continue
         name, res, typ, gender = _link_name(g, st, ns)
         if res == "named" and not typ and name not in st.ents and _OPENER.fullmatch(ns.surface) \
-                and _opens_clause(text, ns.start, ns.end) and ns.name not in speaker_words().first:
+                and _opens_clause(text, ns.start, ns.end) and ns.name not in speaker_words().first \
+                and (ns.surface.endswith("ly") or text[ns.end:ns.end + 1] != ","):
+            # ("Manning, the adviser, said": a surname in -ing before its apposition stays a name)
             # 'Surveying the damage, Roe said', 'Shortly after ..., Roe said': a participle or adverb, no name; the
             # participle's subject is the main clause's (the first name after the opening phrase's comma)
             openers.append((ns, name, typ, gender))
@@ -288,11 +299,11 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
         comma = text.find(",", ns.end)
         stop = _SENTENCE_END.search(text, ns.end)
         subj = next((m for m in out if comma >= 0 and m.start > comma and (stop is None or m.start < stop.start())
-                     and m.method != "title"), None)
+                     and m.method != "title" and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])), None)
         if subj is not None and not text[comma + 1:subj.start].strip():
             out.append(Mention(ns.start, ns.end, subj.surface, subj.actor, subj.method, subj.type))
-        else:  # no name opens the main clause: the word is kept as found (it may be a gerund subject, "Polling shows")
-            _note_ent(st, name, typ, gender, ns.title)
+        elif text[ns.end:ns.end + 1] != ",":  # no name opens the main clause: the word is kept as found (it may be a
+            _note_ent(st, name, typ, gender, ns.title)  # gerund subject, "Polling shows"); "Publicly, ..." is no name
             out.append(Mention(ns.start, ns.end, ns.surface, name, "named", typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
     if openers:
@@ -318,8 +329,9 @@ def _gazetteer_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray
             continue
         if m.method == "title" and m.actor not in st.recent:
             continue  # a title resolves only to an actor this document has named
-        if m.method == "fuzzy" and not m.surface[:1].isupper():
-            continue
+        if not m.surface[:1].isupper() and (m.method == "fuzzy" or " " not in m.surface.strip()
+                                             and g.type_of(m.actor) == "person"):
+            continue  # "the price of fuel": a common word, not the person whose surname it is
         if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].islower():
             continue  # "Moscow-backed", "US-led": an adjective, not the actor speaking
         if m.method == "title":

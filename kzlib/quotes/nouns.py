@@ -14,7 +14,7 @@ import yaml
 from kzlib.actors import Gazetteer, Mention
 from kzlib.quotes.cues import _text_index
 from kzlib.quotes.marks import _has_words, _Span
-from kzlib.quotes.speakers import _DocState, _resolve_pronoun, _Speaker, _spk
+from kzlib.quotes.speakers import _described, _DocState, _resolve_pronoun, _Speaker, _spk
 from kzlib.text import matches_at_words, may_match, word_keys
 
 
@@ -157,7 +157,7 @@ def _possessor(g: Gazetteer, st: _DocState, text: str, mentions: list[Mention], 
     surface = text[start:pe]
     if not _SPEAKERISH.search(surface):
         return None
-    return _Speaker(surface, surface, "description", 0.5, resolution="description", m_start=start, m_end=pe)
+    return _described(surface, start, pe, 0.5)
 
 
 #: A possessor that can speak: a capitalised name or a noun of people, bodies or media (not "last year's").

@@ -12,7 +12,9 @@ from kzlib.actors import (
 )
 from kzlib.quotes.cues import (
     _ACCORDING_KEYS,
+    _LOOSE_CUES,
     _SPACES,
+    _THAT,
     _WH,
     _all_cues,
     _Cue,
@@ -26,7 +28,7 @@ from kzlib.quotes.cues import (
 )
 from kzlib.quotes.direct import _sentence_subject
 from kzlib.quotes.marks import _ACCORDING, _has_words, _n_words, _Span
-from kzlib.quotes.speakers import _DocState, _is_person, _Speaker, _speaker_after, _spk
+from kzlib.quotes.speakers import _described, _DocState, _group_heads, _is_person, _Speaker, _speaker_after, _spk
 from kzlib.quotes.subject import (
     _ADDR,
     _APPOSITION,
@@ -43,6 +45,7 @@ from kzlib.quotes.subject import (
     _VEHICLE,
     _description_after,
     _head_subject,
+    _is_group_word,
     _subject,
 )
 from kzlib.text import may_match
@@ -74,14 +77,14 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
         if am and not inside[am.start()]:
             comma = text.find(",", am.end(), b)
             inner_cue = _cue_search(text, comma, min(b, comma + 40)) if comma > 0 else None
-            # a clause break before "according to" ("It has not gone unnoticed: according to polls, ...")
-            if (cb := max(text.rfind(":", a, am.start()), text.rfind(";", a, am.start()))) >= 0:
-                a = cb + 1
-                while a < am.start() and text[a] in " \t":
-                    a += 1
-            if inner_cue and _cue_named(inner_cue.group(0)).indirect and inner_cue.group(0).lower() in _LOOSE_CUES:
-                pass  # "According to the government, Tokayev says ...": the inner attribution is the one
-            elif _n_words(text[a:am.start()]) <= 3 and comma > 0 and _has_words(text[comma:b], 3):
+            # a clause break before "according to" ("It has not gone unnoticed: according to polls, ..."; not the
+            # colon of a time, "At 10:30 p.m., according to police, ...")
+            a0 = max([m.end() for m in _BREAK_COLON.finditer(text, a, am.start())] or [a])
+            ic = _cue_named(inner_cue.group(0)) if inner_cue else None
+            if ic is not None and inner_cue is not None and ic.indirect and not ic.object and (
+                    ic.form in _LOOSE_CUES or ic.needs and _cue_ok(ic, text[inner_cue.end():b])):
+                pass  # "According to the government, Tokayev says / confirmed that ...": the inner attribution
+            elif _n_words(text[a0:am.start()]) <= 3 and comma > 0 and _has_words(text[comma:b], 3):
                 name_end = comma
                 if _APPOSITION.match(text, comma + 1, b):  # "According to X, a historian at Y, CLAUSE"
                     nxt = text.find(",", comma + 1, b)
@@ -95,30 +98,30 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 spk = _whole_source(text, spk, name_end)
                 if not spk.name:  # "According to a report from the inspector general, ...": the whole description
                     np_ = text[am.end():comma].strip()
-                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
+                    spk = _described(np_, am.end(), comma, 0.5)
                 found = (comma + 1, b, spk, am.group(0))
-            elif _has_words(text[a:am.start()], 2) and comma > 0 and _has_words(text[comma:b], 3) \
-                    and not _APPOSITION.match(text, comma + 1, b) and text[a:am.start()].rstrip().endswith(","):
+            elif _has_words(text[a0:am.start()], 2) and comma > 0 and _has_words(text[comma:b], 3) \
+                    and not _APPOSITION.match(text, comma + 1, b) and text[a0:am.start()].rstrip().endswith(","):
                 # "At the heart of the trouble, according to Dennis Ross, was a decision ...": both sides
                 spk = _whole_source(text, _speaker_after(g, st, mentions, text, am.end(), comma), comma)
                 if not spk.name:
                     np_ = text[am.end():comma].strip()
-                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=comma)
-                found = (a, b, spk, am.group(0))
-            elif _has_words(text[a:am.start()], 4):  # "CLAUSE, according to X."
+                    spk = _described(np_, am.end(), comma, 0.5)
+                found = (a0, b, spk, am.group(0))
+            elif _has_words(text[a0:am.start()], 4):  # "CLAUSE, according to X."
                 spk = _whole_source(text, _speaker_after(g, st, mentions, text, am.end(), b), b)
                 if not spk.name:
                     np_ = text[am.end():b].strip(" .")
-                    spk = _Speaker(np_, np_, "description", 0.5, resolution="description", m_start=am.end(), m_end=b)
+                    spk = _described(np_, am.end(), b, 0.5)
                 if _VEHICLE.fullmatch(text[am.end():b].strip(" .")):
                     # "CLAUSE, according to a statement": a vehicle, not a speaker; the clause's subject speaks
-                    subj = _sentence_subject(g, st, mentions, text, a, am.start())
+                    subj = _sentence_subject(g, st, mentions, text, a0, am.start())
                     if subj.name:
                         spk = subj
                 c1 = am.start()
-                while c1 > a and text[c1 - 1] in " ,":
+                while c1 > a0 and text[c1 - 1] in " ,":
                     c1 -= 1
-                found = (a, c1, spk, am.group(0))
+                found = (a0, c1, spk, am.group(0))
         if found is None and not _any_between(starts, a, b):
             continue  # no reporting cue starts in the sentence
         founds: list[tuple[int, int, _Speaker, str]] = [found] if found else []
@@ -142,11 +145,12 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and not _cue_ok(cue, text[cm.end():b]) \
                     and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
                 continue  # the clause the verb needs is not there, and no inverted attribution can be read
-            if not founds and cue.form in _LOOSE_CUES and (rm := _REL_ATTR.search(text, max(a, cm.start() - 60), cm.start())):
+            if not founds and cue.form in _LOOSE_CUES and (rm := _REL_ATTR.search(text, max(a, cm.start() - 60), cm.start())) \
+                    and (rm.group("group") is None or _is_group_word(rm.group("group"), _group_heads())):
                 # "the changes, which officials said will go into effect ...": the report is the relative clause's rest
                 rsub = _subject(g, st, mentions, text, rm.start(2), cm.start(), loose=True)
                 r0 = cm.end()
-                if (tm := _THAT_LEAD.match(text, r0, b)) is not None:
+                if (tm := _THAT.match(text, r0, b)) is not None:
                     r0 = tm.end()
                 r1 = min([i for i in (text.find(",", r0, b), text.find(";", r0, b), text.find("—", r0, b)) if i >= 0] or [b])
                 if rsub is not None and rsub[0].surface and not inside[r0]:
@@ -157,8 +161,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
             long_subject = sub is None and not founds and not cue.object and not cue.form.endswith("ing") \
                 and cm.group(0).islower() and _CLAUSE_OPEN.match(text, cm.end(), b) is not None \
-                and not _any_between(starts, lo, cm.start())
-            if long_subject:  # "Current and former officials who spoke with the paper said ..."
+                and not any(lo <= c < cm.start() and not _REL_BEFORE.search(text, max(lo, c - 20), c) for c in starts)
+            if long_subject:  # "Current and former officials who spoke with the paper said ..." (a cue in a relative
+                # clause, "Officials who declined to be named said", does not stop it)
                 sub = _head_subject(g, st, mentions, text, lo, cm.start())
                 long_subject = sub is not None
             if founds and cue.form.endswith("ing") and (text[founds[-1][1]:cm.start()].strip() == "," or (
@@ -177,7 +182,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                          and _n_words(text[a:m.start]) <= 2]
                 if first:
                     sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
-            if sub is None and cue.form.endswith("ing") and (vm := _VEHICLE_END.search(text, a, cm.start())):
+            if (sub is None or sub[0].resolution == "description") and cue.form.endswith("ing") \
+                    and (vm := _VEHICLE_END.search(text, a, cm.start())):
                 # "The governor sent a letter to the ministry saying ...": the letter's author speaks
                 author = _sentence_subject(g, st, mentions, text, a, vm.start())
                 if author.name or author.surface:
@@ -203,7 +209,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 and _CLAUSE_APPOSITION.match(text, cm.end(), b) is not None \
                 and _has_words(text[a:max(a, text.rfind(",", a, cm.start()))], 4) and not _SUBORDINATE_OPEN.match(text, a, b)
             tail_participle = sub is not None and not founds and _PARTICIPLE_NEXT.match(text, cm.end(), b) is not None \
-                and text[a:sub[1]].rstrip(" \t\"”'’").endswith(",") and _has_words(text[a:sub[1]], 3) \
+                and text[a:sub[1]].rstrip(_CLOSERS).endswith(",") and _has_words(text[a:sub[1]], 3) \
                 and not _SUBORDINATE_OPEN.match(text, a, b)
             if sub is not None and not founds and not goes_on and text[a:cm.start()].rstrip().endswith(",") and (any(
                     m.actor and not text[cm.end():m.start].strip()
@@ -211,10 +217,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 sub = None  # "CLAUSE, said Tom Baker, a former aide.": inverted, whatever stands before the comma
             elif tail_participle:
                 pass
-            elif clause_appo and sub is not None and text[a:sub[1]].rstrip().endswith(","):
+            elif clause_appo and sub is not None and text[a:sub[1]].rstrip(_CLOSERS).endswith(","):
                 pass  # the inverted attribution below
             elif sub is not None and not founds and not goes_on and not long_subject \
-                    and text[a:sub[1]].rstrip().endswith(",") and _n_words(text[a:sub[1]]) <= 12 \
+                    and text[a:sub[1]].rstrip(_CLOSERS).endswith(",") and _n_words(text[a:sub[1]]) <= 12 \
                     and not _has_words(text[sub[1]:cm.start()], 6) and _PARENTHETICAL.match(text, cm.end(), b) \
                     and not any(sp.open_at < cm.start() < sp.end for sp in spans):
                 # "This campaign, he says, is different.": the attribution stands inside the reported sentence
@@ -222,9 +228,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 lo, verb_end, verb_spk = b, cm.end(), sub[0]
                 continue
             elif sub is not None and not founds and not goes_on and not long_subject and not _has_words(rest, 7) \
-                    and text[a:sub[1]].rstrip().endswith(",") \
+                    and text[a:sub[1]].rstrip(_CLOSERS).endswith(",") \
                     and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
-                    and not text[a:sub[1]].rstrip()[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(",") \
+                    and not text[a:sub[1]].rstrip(_CLOSERS)[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(",") \
                     and not _SUBJECT_NEXT.match(text, cm.end(), b) and not _SUBORDINATE_OPEN.match(text, a, b):
                 pass  # "CLAUSE, X told a Senate panel Wednesday.": the inverted attribution below
             elif sub is not None:
@@ -282,7 +288,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             comma = text.rfind(",", a, cm.start())
             after = _speaker_after(g, st, mentions, text, cm.end(), b) if (not _has_words(rest, 5) or (
                 _n_words(text[comma:cm.start()]) == 0)) and cue.form not in _ADDRESSED else _Speaker()
-            if sub is not None and sub[1] < comma and (ap := _named_in_apposition(g, mentions, text, a, comma)):
+            if sub is not None and sub[1] < comma and (ap := _named_in_apposition(mentions, text, a, comma)):
                 founds.append((a, ap[1], ap[0], cm.group(0)))  # "CLAUSE, his top aide, Tad Devine, told X."
                 break
             if sub is not None and sub[1] < comma:
@@ -290,7 +296,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if comma > a and _RELATIVE.match(text, comma + 1, cm.start()):
                 continue  # '..., which he described as ...': a relative clause, not an attribution
             pq = next((sp for sp in spans if sp.closed and sp.open_at < comma < sp.end and a < sp.open_at
-                       and _has_words(text[a:sp.open_at], 3) and not _has_words(text[sp.end:cm.start()], 6)), None)
+                       and _has_words(text[a:sp.open_at], 3) and not _has_words(text[sp.end:cm.start()], 6)
+                       and not text[a:sp.open_at].rstrip().endswith((",", ":"))), None)
+            # (not after "Outside the akimat," or "by phone:": the quotation is then the whole report)
             if pq is not None:  # 'Teachers there are "very pro-Bernie," Kilfoyle said.': the clause ends with its quote
                 comma = _CLOSING_MARK.match(text, pq.end).end()
             if after.name and after.m_start >= 0 and _n_words(text[cm.end():after.m_start]) > 1:
@@ -299,10 +307,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 and _n_words(text[comma:cm.start()]) == 0 else None  # "CLAUSE, said several observers."
             if desc is not None and desc.name and after.resolution not in ("named", "surname", "gazetteer"):
                 after = desc  # "CLAUSE, said the company's chief executive, Jane Roe."
-            elif desc is not None and after.name:
+            elif desc is not None and (after.name or after.surface):
                 desc = None
             if comma > a and _has_words(text[a:comma], 3) and _n_words(text[comma:cm.start()]) <= 12 \
-                    and (not _has_words(rest, 15) or tail_participle or after.name and after.resolution != "pronoun"
+                    and (not _has_words(rest, 15) or tail_participle or (after.name or after.surface)
+                         and after.resolution != "pronoun"
                          or desc is not None or clause_appo) \
                     and not any(sp.open_at < comma < sp.end for sp in spans):
                 qfrac = sum(max(0, min(comma, sp.end) - max(a, sp.start)) for sp in spans)
@@ -316,7 +325,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     spk = sub[0] if sub is not None and sub[0].name else after
                     lo, verb_end, verb_spk = cm.end(), cm.end(), spk
                     continue
-                if after.name and after.resolution != "pronoun" and not (sub is not None and sub[0].resolution in (
+                if (after.name or after.surface) and after.resolution != "pronoun" and not (sub is not None and sub[0].resolution in (
                         "named", "surname", "gazetteer")):
                     spk = after
                 elif sub is not None and sub[0].name:
@@ -378,12 +387,6 @@ def _determined(text: str, lo: int, at: int) -> bool:
 _PASSIVE_AUX = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being|be|get|got|gets)\s+\Z", re.IGNORECASE)
 
 
-#: Verbs of saying that only people and bodies do: their subject may be any noun phrase ("social scientists say").
-_LOOSE_CUES = frozenset("said says say told tells added adds argued argues noted notes wrote writes warned warns "
-                        "insisted insists claimed claims contended contend contends maintained maintain predicted "
-                        "predict acknowledged acknowledge conceded concede agreed agree".split())
-
-
 #: Where a verb's object ends (``object`` cues): a comma, dash, semicolon or a clause's conjunction.
 _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|is|was|said|says|will|would)|but|because|"
                          r"while|when|after|before|although|though|since|saying|calling|as\s+(?:he|she|they|it|a|an|the))\b"
@@ -415,25 +418,29 @@ _CLAUSE_OPEN = re.compile(r"\s*,?\s*(?:that\b|(?:the|a|an|he|she|they|it|we|i|yo
                           r"[a-z]+\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b)")
 #: After "CLAUSE, X said": an apposition or a coordinated clause of the sentence, not a report (", a policy
 #: that ...", ", which ...", ", and with ...").
-_CLAUSE_APPOSITION = re.compile(r"\s*(?:\w+\s+){0,2}?\s*(?:,|--|[—–])\s*(?:a|an|which|something|one|and|but)\b",
+_CLAUSE_APPOSITION = re.compile(r"(?:\s*\w+){0,3}?\s*(?:,|--|[—–])\s*(?:a|an|which|something|one|and|but)\b",
                                 re.IGNORECASE)
 #: After "A, X says": the rest of the sentence the attribution interrupts (", is different", ", when she ...").
-_PARENTHETICAL = re.compile(r"\s*(?:\w+\s+){0,2}?,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|"
+_PARENTHETICAL = re.compile(r"(?:\s*\w+){0,3}?\s*,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|"
                             r"might|must|does|did|do|remains?|seems?|when|while|if|because|that|after|before|since|"
                             r"until|though|although|[a-z]{3,}ed)\b")
 #: A verb of saying inside a relative clause, its subject between ("which officials said", "what analysts say").
 _REL_ATTR = re.compile(r"\b(which|that|who|whom|what)\s+((?i:the|a|an|his|her|their|its|our|my|some|many|most|several|"
                        r"both|he|she|they|we|i|you)\b(?:\s+(?![\w’'.%-]+ed\b)[\w’'.%-]+){0,3}|\d[\w%]*(?:\s+[\w’'.%-]+){0,2}|"
-                       r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|(?i:officials|analysts|experts|critics|aides|sources|"
-                       r"observers|people|voters|supporters|advisers|allies|lawmakers|investigators|witnesses|residents))"
+                       r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|(?P<group>[a-z]+))"
                        r"\s+\Z")
-_THAT_LEAD = re.compile(r"\s*that\b", re.IGNORECASE)
 #: Verbs whose noun phrase after them is the one spoken to ("..., told Reuters"), never an inverted speaker.
 _ADDRESSED = frozenset("told tells tell telling informed assured reminded asked asks urged".split())
 #: After a quotation's closing mark: the clause goes on in lower case ('"We are happy" about the decision').
 _GOES_ON = re.compile(r"(?:''|[\"”’'])?\s+[a-z]")
 #: A document or message right before a participle of saying ("sent a letter to the ministry saying").
 _VEHICLE_END = re.compile(_VEHICLE.pattern + r"\s*,?\s*\Z", re.IGNORECASE)
+#: A relative pronoun (and an adverb) right before a word: "who declined", "that recently reported".
+_REL_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:[a-z]+ly\s+)?\Z", re.IGNORECASE)
+#: A colon or semicolon that ends a clause (a space after it; not a time's "10:30").
+_BREAK_COLON = re.compile(r"[:;]\s+")
+#: Blanks and closing quotation marks, stripped before asking whether a clause ends with a comma ('..., " X said').
+_CLOSERS = " \t\"”'’"
 _CLOSING_MARK = re.compile(r"(?:''|[\"”’'»])?")
 _COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
@@ -511,10 +518,7 @@ def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> b
     return not (explicit and inner.rstrip()[-1:] in ",?!.…")
 
 
-
-
-def _named_in_apposition(g: Gazetteer, mentions: list[Mention], text: str, a: int, comma: int
-                         ) -> tuple[_Speaker, int] | None:
+def _named_in_apposition(mentions: list[Mention], text: str, a: int, comma: int) -> tuple[_Speaker, int] | None:
     """'CLAUSE, his top aide, Jane Roe, told ...': the person named between the last two commas before the verb
     (``comma`` is the last), after a short description of them, and where the clause ends; None otherwise."""
     c2 = text.rfind(",", a, comma)

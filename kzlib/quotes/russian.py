@@ -54,6 +54,7 @@ __all__ = ["extract_quotes_ru", "resolve_speaker"]
 
 log = logging.getLogger(__name__)
 
+
 # ------------------------------------------------------------------------------------ quote spans
 @dataclass
 class _Q:

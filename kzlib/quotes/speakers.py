@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from kzlib.actors import (
     Gazetteer,
@@ -31,6 +35,21 @@ class _Speaker:
 _RESOLUTION = {"exact": "gazetteer", "surname": "surname", "fuzzy": "gazetteer", "title": "title",
                "pattern": "named", "pronoun": "pronoun", "named": "named", "gazetteer": "gazetteer",
                "description": "description", "interview": "named"}
+
+
+def _described(surface: str, start: int, end: int, confidence: float = 0.4) -> _Speaker:
+    """An unnamed speaker ("officials", "a source close to the campaign", "Russia's Tass news agency"): the
+    description is its name, without a leading article, and ``speaker_resolution`` says "description".
+
+    Example:
+        >>> _described("a source close to the campaign", 0, 30).name
+        'source close to the campaign'
+    """
+    name = _ARTICLE.sub("", surface.strip())
+    return _Speaker(name, surface, "description", confidence, resolution="description", m_start=start, m_end=end)
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _spk(m: Mention, name: str, method: str, confidence: float) -> _Speaker:
@@ -181,10 +200,19 @@ def _subject_before(g: Gazetteer, st: _DocState, mentions: list[Mention], text: 
 
 
 @lru_cache(maxsize=1)
+def _group_heads() -> frozenset[str]:
+    """Groups of people and documents that say or show something (``source_heads.yaml``, lower case)."""
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("source_heads.yaml").read_text("utf-8"))
+    return frozenset(str(w).lower() for w in data["words"])
+
+
+@lru_cache(maxsize=1)
 def _unnamed_re() -> re.Pattern:
     """An indefinite description opening an inverted subject: 'a source close to', 'one New Hampshire
-    Democrat', 'another senior aide', 'a longtime GOP data expert' (a role noun as its head)."""
-    roles = sorted(speaker_words().role_gender, key=len, reverse=True)
+    Democrat', 'another senior aide', 'a longtime GOP data expert', 'one protester' (a role noun or a group
+    word of ``source_heads.yaml`` as its head)."""
+    groups = {w[:-1] for w in _group_heads() if w.endswith("s") and len(w) > 3}
+    roles = sorted(set(speaker_words().role_gender) | groups, key=len, reverse=True)
     return re.compile(r"\s*(?:a|an|one|another)\s+(?:[\w.'’-]+\s+){0,4}?(?:"
                       + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles) + r")s?(?![\w'’-])", re.IGNORECASE)
 
@@ -200,12 +228,14 @@ _APPOSED_END = re.compile(r"\s*(?:[,;.!?)]|\s(?:who|whose)\b|$)")
 _POSSESSED_ROLE = re.compile(r"['’]s?(?:\s+[a-z][\w'’-]*){1,5}")
 
 
-def _apposed_after(g: Gazetteer, mentions: list[Mention], text: str, d_end: int, hi: int) -> Mention | None:
+def _apposed_after(mentions: list[Mention], text: str, d_end: int, hi: int) -> Mention | None:
     """The person named in apposition after a description ending at ``d_end`` ('a former spokesman for the
     ministry, Jane Roe, who ...'), or None."""
     for m in mentions:
-        if m.start < d_end or m.start >= hi:
+        if m.start < d_end:
             continue
+        if m.start >= hi:
+            return None
         if not m.actor or m.method in ("pronoun", "description", "title") or m.type not in ("person", ""):
             return None
         gap = text[d_end:m.start]
@@ -216,20 +246,31 @@ def _apposed_after(g: Gazetteer, mentions: list[Mention], text: str, d_end: int,
     return None
 
 
-def _apposed_name(g: Gazetteer, mentions: list[Mention], text: str, spk: _Speaker) -> _Speaker:
+def _apposed_name(mentions: list[Mention], starts: list[int], text: str, spk: _Speaker) -> _Speaker:
     """An unnamed speaker in apposition to a name is that person: 'Jane Roe, the inspector general, said'
     (the name just before the description) or 'a spokeswoman for the ministry, Jane Roe, said' (just after);
-    else ``spk``."""
+    else ``spk``. ``starts``: the mentions' start offsets (they are sorted by them)."""
     if spk.resolution != "description" or spk.m_start < 0:
         return spk
-    for m in mentions:
-        if m.end <= spk.m_start and _APPOSED_BEFORE.fullmatch(text, m.end, spk.m_start) \
-                and _CLAUSE_OPEN.search(text, max(0, m.start - 3), m.start) and m.actor \
-                and m.method not in ("pronoun", "description", "title") \
-                and (m.type == "person" or not m.type and " " in m.actor.strip()) \
-                and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2]):
-            return _spk(m, m.actor, m.method, 0.8)
-    after = _apposed_after(g, mentions, text, spk.m_end, min(len(text), spk.m_end + 120))
+    # the description's head: its last word before a complement ("the inspector general| of the water board")
+    words = re.split(r"\s+(?:of|for|at|with|in|to|from|on)\s+", spk.surface, maxsplit=1)[0].split()
+    head = words[-1].lower().strip(".,'’") if words else ""
+    closed = text[spk.m_end:spk.m_end + 3].lstrip().startswith(",")
+    if closed and speaker_words().role_gender.get(head, "org") != "org":
+        # 'Jane Roe, the inspector general, said': a person's role in commas after the name (not 'Nazarbayev, the
+        # interior ministry said', where the ministry speaks)
+        i = bisect_left(starts, spk.m_start) - 1
+        while i >= 0 and mentions[i].end > spk.m_start - 4:
+            m = mentions[i]
+            if m.end <= spk.m_start and _APPOSED_BEFORE.fullmatch(text, m.end, spk.m_start) \
+                    and _SENTENCE_OPEN.search(text, max(0, m.start - 3), m.start) and m.actor \
+                    and m.method not in ("pronoun", "description", "title") \
+                    and (m.type == "person" or not m.type and " " in m.actor.strip()) \
+                    and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2]):
+                return _spk(m, m.actor, m.method, 0.8)
+            i -= 1
+    near = mentions[bisect_left(starts, spk.m_end):]
+    after = _apposed_after(near, text, spk.m_end, min(len(text), spk.m_end + 120))
     return _spk(after, after.actor, after.method, 0.8) if after is not None else spk
 
 
@@ -237,7 +278,7 @@ def _apposed_name(g: Gazetteer, mentions: list[Mention], text: str, spk: _Speake
 _APPOSED_BEFORE = re.compile(r",\s*")
 #: A sentence's or quotation's start before a name (a name after a preposition or another name is no subject:
 #: 'In Virginia, the senator said', 'in Onawa, Iowa, the candidate said').
-_CLAUSE_OPEN = re.compile(r"(?:^|[.!?][\"”’']?\s+|[\"“]\s*)$")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?][\"”’']?\s+|[\"“]\s*)$")
 #: The rest of an unnamed inverted subject, up to a comma, a clause or the sentence's end ('a longtime
 #: adviser| to Jane Roe|, who ...').
 _UNNAMED_REST = re.compile(r"(?:\s+(?!(?:who|whose|which|that|and|but|as|when|while|after|before|because)\b)"
@@ -254,14 +295,13 @@ def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: s
         if named is not None and not text[um.end():named.start].strip() and named.actor \
                 and named.method not in ("pronoun", "description", "title") and named.type in ("person", ""):
             return _spk(named, named.actor, named.method, 0.8)  # 'said a Fox News host, Jane Roe' without the comma
-        apposed = _apposed_after(g, window, text, um.end(), hi)
+        apposed = _apposed_after(window, text, um.end(), hi)
         if apposed is not None:
             return _spk(apposed, apposed.actor, apposed.method, 0.8)
         d0 = um.end() - len(um.group(0).lstrip())
         rest = _UNNAMED_REST.match(text, um.end(), hi)
         d1 = rest.end() if rest is not None else um.end()
-        desc = text[d0:d1]
-        return _Speaker(desc, desc, "description", 0.6, resolution="description", m_start=d0, m_end=d1)
+        return _described(text[d0:d1], d0, d1, 0.6)
     prons = _pronouns(text[lo:hi], lo)
     cands = sorted(window + [p for p in prons if _n_words(text[lo:p.start]) <= 1], key=lambda m: m.start)
     # a possessive names the speaker's employer or principal, not the speaker ("said Rubio's campaign manager")
@@ -279,14 +319,19 @@ def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: s
     if first is not None and first.method != "pronoun" and _POSSESSIVE_AFTER.match(text[first.end:first.end + 2]):
         # "said Rubio's deputy campaign manager, Rich Beeson": the name in apposition to the possessed role
         rm = _POSSESSED_ROLE.match(text, first.end, hi)
-        apposed = _apposed_after(g, window, text, rm.end(), hi) if rm is not None else None
+        apposed = _apposed_after(window, text, rm.end(), hi) if rm is not None else None
+        if apposed is None and rm is not None:  # "said Tokayev's spokesman Berik Uali": the name right after
+            apposed = next((m for m in window if m.start > rm.end() - 1 and not text[rm.end():m.start].strip()
+                            and m.actor and m.method not in ("pronoun", "description", "title")
+                            and m.type in ("person", "")), None)
         if apposed is not None:
             return _spk(apposed, apposed.actor, apposed.method, 0.8)
     if persons and _n_words(text[lo:persons[0].start]) <= 20:
         m = persons[0]
         return _spk(m, m.actor, m.method, 0.9 if m.actor in g.actors else 0.7)
     if cands:
-        m = cands[0]
+        m = next((c for c in cands if c.method == "pronoun" or not _POSSESSIVE_AFTER.match(text[c.end:c.end + 2])),
+                 cands[0])  # a possessive is the speaker's employer, not the speaker
         if m.method == "pronoun":
             name = _resolve_pronoun(m.surface, g, st, [])
             return _spk(m, name, "pronoun", 0.7 if name else 0.2)

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from kzlib.actors import (
     Gazetteer,
@@ -14,7 +11,7 @@ from kzlib.actors import (
     speaker_words,
 )
 from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _has_words, _n_words
-from kzlib.quotes.speakers import _DocState, _is_person, _resolve_pronoun, _Speaker, _spk
+from kzlib.quotes.speakers import _described, _DocState, _group_heads, _is_person, _resolve_pronoun, _Speaker, _spk
 from kzlib.text import word_index
 
 # ------------------------------------------------------------------------------------------ reported speech
@@ -200,7 +197,9 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         c = text.rfind(",", start, end)
         if c >= 0:
             start = c + 1
-        if br is not None and c < 0 and br.group(0).lower() == "and" and _n_words(text[br.end():end]) <= 4 \
+            while start < end and text[start] in " \t\"”’'":  # '"...," a protester said': past the closing mark
+                start += 1
+        if br is not None and c < 0 and br.group(0).lower() == "and" and 1 <= _n_words(text[br.end():end]) <= 4 \
                 and not _NOT_SUBJECT.search(text, br.end(), end):
             # "Sanders and his supporters argue": the name before "and" heads the coordinated subject
             first = [m for m in mentions if lo <= m.start and m.end <= br.start() and m.actor and m.method != "description"
@@ -244,8 +243,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             np_before = text[n0:s0].strip(" ,")
             if not np_before:
                 return None
-            return _Speaker("", np_before, "description", 0.4, resolution="description", m_start=n0,
-                            m_end=n0 + len(np_before)), s0
+            return _described(np_before, n0, n0 + len(np_before)), s0
         if p in ("we", "i"):  # the writer (outside quotations): kept, unnamed
             return _Speaker("", np_, "pronoun", 0.3, resolution="pronoun", m_start=s0, m_end=end), s0
         name = _resolve_pronoun(p, g, st, [x for x in mentions if lo <= x.start and x.end <= s0])
@@ -266,24 +264,20 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(head, head.actor, head.method, 0.8), s0
         if _NOT_SUBJECT.search(np_):
             return None
-        return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.IGNORECASE), np_, "description", 0.6,
-                        resolution="description", m_start=s0, m_end=end), s0
+        return _described(np_, s0, end, 0.6), s0
     if _NOT_SUBJECT.search(np_):
         return None
     if _COLLECTIVE.search(np_) and len(words) <= 6:
-        return _Speaker("", np_, "description", 0.4, resolution="description", m_start=s0, m_end=end), s0
+        return _described(np_, s0, end), s0
     if words[0][:1].isupper() and len(words) <= 5 and words[0] not in speaker_words().not_names \
             and all(w[:1].isupper() or w in ("of", "the", "for", "and") for w in words) \
             and not (len(words) == 1 and words[0].endswith(("ed", "ing", "ly"))):
         return _Speaker(np_, np_, "named", 0.5, resolution="named", m_start=s0, m_end=end), s0
     if loose and not appositive and len(words) <= 8 and _LOOSE_NP.fullmatch(np_):
-        return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.IGNORECASE), np_, "description", 0.4,
-                        resolution="description", m_start=s0, m_end=end), s0
-    head = words[-1].lower().strip(".,'’")
-    if not appositive and len(words) <= 6 and (head in _group_heads() or head.rstrip("s") in _group_heads()) \
-            and _LOOSE_NP.fullmatch(np_):
+        return _described(np_, s0, end), s0
+    if not appositive and len(words) <= 6 and _is_group_word(words[-1], _group_heads()) and _LOOSE_NP.fullmatch(np_):
         # "The results show ...", "new filings show ...": people, groups and documents that say or show something
-        return _Speaker("", np_, "description", 0.4, resolution="description", m_start=s0, m_end=end), s0
+        return _described(np_, s0, end), s0
     return None
 
 
@@ -314,10 +308,6 @@ _COORD_BEFORE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|though|
 _COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|though|as|yet|so)\b)?[\s,;:—–-]*$", re.IGNORECASE)
 
 
-
-
-
-
 # ------------------------------------------------------------------------------ a long subject's head
 #: What a sentence may open with before its subject: a sentence adverb ("Yet", "Rather,"), or an introductory
 #: phrase or clause ending at a comma ("While the industry cannot ..., ", "Reached by phone on Tuesday, ",
@@ -334,7 +324,8 @@ _INTRO = re.compile(
 #: a complement ("sources close to", "officials familiar with"), a relative pronoun, a comma, a dash, a bracket.
 _HEAD = re.compile(r"((?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+)(?=\s*[,—–(]|\s+-\s|\s+(?:of|in|at|for|from|with|on|across|"
                    r"among|including|like|close|familiar|near|to|who|whom|that|which|whose|inside|outside|within|around|"
-                   r"based|throughout|under|over|representing|privy|loyal|allied|aligned|connected|involved)\b)")
+                   r"based|throughout|under|over|representing|privy|loyal|allied|aligned|connected|involved)\b|"
+                   r"\s+[a-z]{3,}ing\b)")
 #: Words that a subject's head (or the words before a relative pronoun after it) never holds: auxiliaries,
 #: negation, function words that open clauses.
 _NOT_HEAD = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|shall|may|"
@@ -347,8 +338,7 @@ _NOT_MIDDLE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|
 _RELATIVE_PRON = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 #: After the last relative pronoun before the verb: a clause with its own subject ("which officials said"):
 #: the verb belongs to that clause, not to the sentence's subject.
-_OWN_SUBJECT = re.compile(r"\s+(?:the|a|an|he|she|they|we|i|it|you|his|her|their|its|our|[A-Z0-9]|"
-                          r"(?:officials|sources|aides|critics|experts|analysts|people|voters|some|many|others)\b)")
+_OWN_SUBJECT = re.compile(r"\s+(?:the|a|an|he|she|they|we|i|it|you|his|her|their|its|our|[A-Z0-9])")
 _QUOTE_CHARS = re.compile(r"[\"“”]|''")
 #: A quotation closing in the words before the verb ('"...," said X'), or a passive verb ("was shown").
 _QUOTE_END = re.compile(r"[,.!?]\s*(?:''|[\"”’])")
@@ -363,17 +353,17 @@ _COORDINATED = re.compile(r"\s(?:and|or)\s")
 _HEAD_PUNCT = re.compile(r"[;:!?]")
 
 
-@lru_cache(maxsize=1)
-def _group_heads() -> frozenset[str]:
-    """Groups of people and documents that say or show something (``source_heads.yaml``, lower case)."""
-    data = yaml.safe_load(resources.files("kzlib.data").joinpath("source_heads.yaml").read_text("utf-8"))
-    return frozenset(str(w).lower() for w in data["words"])
+def _is_group_word(word: str, heads: frozenset[str]) -> bool:
+    """Whether ``word`` (any case, a plural or singular form) is one of ``heads``: "officials", "Official",
+    "protester" (listed as "protesters"), "analyses"."""
+    w = word.lower().strip(".,'’")
+    return w in heads or w.rstrip("s") in heads or w + "s" in heads or w + "es" in heads
 
 
 @lru_cache(maxsize=1)
 def _source_heads() -> frozenset[str]:
     """Nouns that may head a long subject of a verb of saying: ``source_heads.yaml`` and the role words of
-    ``speaker_words.yaml`` (lower case, singular role words also in the plural by an "s")."""
+    ``speaker_words.yaml`` (lower case; :func:`_is_group_word` reads other numbers of them)."""
     return _group_heads() | frozenset(speaker_words().role_gender)
 
 
@@ -415,22 +405,25 @@ def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: st
         return None  # "Voters in Iowa are said ...": a verb of the main clause before the cue
     if rel is not None and _has_words(re.split(r"[,—–]", middle[rel.end():])[-1], 4) and re.search(r"[,—–]", middle[rel.end():]):
         return None  # "X, who works for Y, is getting into ..., offering Z called": the main verb is before the cue
-    last = None
-    for last in _RELATIVE_PRON.finditer(middle):  # noqa: B007 - the loop keeps the last match
+    last_rel = None
+    for last_rel in _RELATIVE_PRON.finditer(middle):  # noqa: B007 - the loop keeps the last match
         pass
-    if last is not None and not middle[last.end():].strip():
-        return None  # "the group that accused ...": the relative clause's verb; its antecedent is read elsewhere
-    if last is not None and _OWN_SUBJECT.match(middle, last.end()) and not _has_words(middle[last.end():], 5):
-        return None  # "The changes, which officials said ...": the relative clause's own subject speaks
+    if last_rel is not None:
+        after_rel = middle[last_rel.end():]
+        if not after_rel.strip():
+            return None  # "the group that accused ...": the relative clause's verb; its antecedent is read elsewhere
+        if (_OWN_SUBJECT.match(after_rel) or _is_group_word(after_rel.split()[0], _group_heads())) \
+                and not _has_words(after_rel, 5):
+            return None  # "The changes, which officials said ...": the relative clause's own subject speaks
     head = hm.group(1)
     if _SUBJ_PRON.match(head):  # "They, like many others, say": the pronoun's antecedent
         return _subject(g, st, mentions, text, h0, h1)
-    names = [m for m in mentions if h0 <= m.start and m.end <= h1 and m.actor and m.method != "description"]
+    names = [m for m in mentions if h0 <= m.start and m.end <= h1 and m.actor and m.method != "description"
+             and not _is_group_word(m.surface, _source_heads())]  # "Officials who ...": a group, no name
     if names and not text[names[-1].end:h1].strip(" .,") and not _COORDINATED.search(text, names[0].start, h1):
         m = names[-1]  # "RNC spokesman Sean Spicer on Thursday said": the name ends the head
         return _spk(m, m.actor, m.method, 0.6), h0
-    last = words[-1].lower().strip(".,'’")
-    if last not in _source_heads() and last.rstrip("s") not in _source_heads():
+    if not _is_group_word(words[-1], _source_heads()):
         return None  # "The sound system, cycling through ..., added": not someone who speaks
     # a description: the head with its complements ("sources close to her campaign", "a person familiar with
     # the planning"), up to a comma, dash, relative pronoun or time; the head alone when that is long
@@ -444,12 +437,15 @@ def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: st
         stop -= 1
     end = stop if not _has_words(text[h0:stop], 13) else h1
     np_ = text[h0:end]
-    return _Speaker("", np_, "description", 0.4, resolution="description", m_start=h0, m_end=end), h0
+    return _described(np_, h0, end), h0
 
 
 #: The noun phrase right after an inverted verb of saying ("..., said two officials familiar with the plan."):
 #: an optional determiner or number, at most four words, and the head, before punctuation, a relative pronoun or
 #: a complement.
+_COMMA_GAP = re.compile(r",\s*")
+#: A locative preposition right before a name: a place, not a speaker ("one protester in Almaty").
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside|across)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _DESC_AFTER = re.compile(
     r"\s*((?:(?:the|a|an|one|two|three|four|five|six|several|some|many|most|other|another|his|her|their|its|"
     r"both|all|few|\d+)\s+)?(?:[\w’'.-]+\s+){0,4}?([\w’'-]+))(?=\s*(?:[,.;:]|$)|\s+(?:who|whom|that|which|of|in|at|for|"
@@ -470,17 +466,17 @@ def _description_after(mentions: list[Mention], text: str, lo: int, hi: int) -> 
     dm = _DESC_AFTER.match(text, lo, hi)
     if dm is None or _NOT_HEAD.search(dm.group(1)) or _QUOTE_CHARS.search(dm.group(1)):
         return None
-    head = dm.group(2).lower()
-    if head not in _source_heads() and head.rstrip("s") not in _source_heads():
+    if not _is_group_word(dm.group(2), _source_heads()):
         return None
     d0, d1 = dm.span(1)
-    if (cm := re.compile(r",\s*").match(text, d1, hi)) is not None:
+    if (cm := _COMMA_GAP.match(text, d1, hi)) is not None:
         appo = [m for m in mentions if m.start == cm.end() and m.actor and m.method not in ("description", "title")
                 and m.type in ("person", "")]
         if appo:  # "..., said the company's chief executive, John Smith."
             return _spk(appo[0], appo[0].actor, appo[0].method, 0.8)
     stop = min([i for i in (text.find(",", d1, hi), text.find(".", d1, hi), text.find(";", d1, hi)) if i >= 0] or [hi])
-    if any(d0 <= m.start < stop and m.actor and m.method not in ("description", "title") for m in mentions):
+    if any(d0 <= m.start < stop and m.actor and m.method not in ("description", "title")
+           and not _PLACE_BEFORE.search(text, max(d0, m.start - 10), m.start) for m in mentions):
         return None  # "..., says former adviser to the president Jane Roe.": a name in the phrase is read by name
     rel = _RELATIVE_PRON.search(text, d1, stop)
     end = rel.start() if rel else stop
@@ -488,4 +484,4 @@ def _description_after(mentions: list[Mention], text: str, lo: int, hi: int) -> 
         end -= 1
     if _has_words(text[d0:end], 13) or _NOT_HEAD.search(text, d1, end):
         end = d1
-    return _Speaker("", text[d0:end], "description", 0.4, resolution="description", m_start=d0, m_end=end)
+    return _described(text[d0:end], d0, end)

@@ -121,6 +121,7 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
     if not timexes:
         return out
     used: set[int] = set()
+    by_timex: dict[int, list[dict[str, Any]]] = {}
     for r in out:
         best, best_overlap = None, 0
         for i, t in enumerate(timexes):
@@ -130,6 +131,7 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
         if best is not None:
             t = timexes[best]
             used.add(best)
+            by_timex.setdefault(best, []).append(r)
             r.update(timex_type=t.type, timex_value=t.value, timex_mod=t.mod, timex_start=t.start, timex_end=t.end)
             if t.type == "TIME" and r["granularity"] == "year" and "T" in t.value:
                 # a four-digit number inside a time of day ("by 1030 GMT") is a clock time, not a year
@@ -148,6 +150,14 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
                     r["note"] = "; ".join(filter(None, [f"year from the sentence's tense and the nearness of the "
                                                         f"date: {point[0]}, not {r['date']}", r["note"]]))
                     r["date"] = point[0]
+    for i, rs in by_timex.items():
+        # one TimeML expression read as two mentions ("On Sunday, the 2nd of January"): the (longest) part whose date
+        # is the expression's stands for it; the other part (Sunday the 9th, or the same day again) is no second date
+        point = _timex_point(timexes[i].value) if len(rs) > 1 and timexes[i].type == "DATE" else None
+        same = [r for r in rs if point is not None and r["date"] == point[0]]
+        if same:
+            keep = max(same, key=lambda r: r["end"] - r["start"])
+            out = [r for r in out if r is keep or all(r is not x for x in rs)]
     factor = _ANCHOR_FACTOR[anchor.basis]
     added = []
     for i, t in enumerate(timexes):

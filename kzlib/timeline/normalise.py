@@ -18,6 +18,7 @@ from kzlib.timeline.recognise import _Cand, _norm, _Vocab, _vocab
 
 # --- resolving -----------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Anchor:
     date: dt.date | None
