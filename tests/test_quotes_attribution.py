@@ -2,14 +2,9 @@
 was written for it; the expected values are read from the sentence."""
 
 import pandas as pd
+from quote_rows import speech_rows as _rows
 
-from kzlib.quotes import SPEECH_KINDS, extract_quotes
-
-
-def _rows(*texts):
-    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q[q["kind"].isin(SPEECH_KINDS)].reset_index(drop=True)
+from kzlib.quotes import extract_quotes
 
 
 def test_any_noun_phrase_can_say_something():

@@ -2,15 +2,8 @@
 is the source, its complement the content. Each test's sentence was written for it; the expected values are read
 from the sentence."""
 
-import pandas as pd
 
-from kzlib.quotes import SPEECH_KINDS, extract_quotes
-
-
-def _rows(*texts):
-    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q[q["kind"].isin(SPEECH_KINDS)].reset_index(drop=True)
+from quote_rows import speech_rows as _rows
 
 
 def test_a_named_possessors_calls_for_something():

@@ -1,15 +1,8 @@
 """Speaker rules for open-world English news (issue 16, fifteenth session: speaker accuracy). Each test's
 sentence was written for it; the expected values are read from the sentence."""
 
-import pandas as pd
 
-from kzlib.quotes import SPEECH_KINDS, extract_quotes
-
-
-def _rows(*texts):
-    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q[q["kind"].isin(SPEECH_KINDS)].reset_index(drop=True)
+from quote_rows import speech_rows as _rows
 
 
 def test_a_quotation_inside_its_sentence_belongs_to_the_sentence_subject():

@@ -1,0 +1,13 @@
+"""The speech rows kzlib reads from sentences written for a test (shared by the quotation tests)."""
+
+import pandas as pd
+
+from kzlib.quotes import SPEECH_KINDS, extract_quotes
+
+
+def speech_rows(*texts: str) -> pd.DataFrame:
+    """The direct, indirect and interview rows of ``extract_quotes`` on one document whose body paragraphs are
+    ``texts``, in reading order."""
+    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
+    q = extract_quotes(p)
+    return q[q["kind"].isin(SPEECH_KINDS)].reset_index(drop=True)
