@@ -87,8 +87,8 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
                         or spk.m_start >= 0 and _CLAUSE_WORD.search(text, cm.end(), spk.m_start)):
                     # 'Jane Roe, citing "...," said the plan ...' / '... as "a disgrace," adding ...': the quotation
                     # stands inside its sentence, whose subject speaks; a name further on is the verb's object
-                    sub = _sentence_subject(g, st, mentions, text, q0, sp.open_at)
-                    spk = sub if sub.name else spk
+                    clause_sub = _sentence_subject(g, st, mentions, text, q0, sp.open_at)
+                    spk = clause_sub if clause_sub.name else spk
                 if not (spk.name or spk.surface):
                     spk = _subject_before(g, st, mentions, text, cm.start(), a0)
             else:
@@ -152,9 +152,9 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
         # ends with a verb of saying
         pms = [c for c in _cue_matches(text, p0, s_start) if not _cue_of(c).after_quote_only]
         if pms and not _has_words(text[p0:s_start], 9) and not _has_words(text[pms[-1].end():s_start], 2):
-            sub = _subject(g, st, all_mentions or mentions, text, p0, pms[-1].start())
-            if sub is not None and sub[0].name:
-                return sub[0], pms[-1].group(0), True
+            psub = _subject(g, st, all_mentions or mentions, text, p0, pms[-1].start())
+            if psub is not None and psub[0].name:
+                return psub[0], pms[-1].group(0), True
     if before.rstrip().endswith(":"):
         spk = _sentence_subject(g, st, mentions, text, b0, sp.open_at)
         if spk.name:

@@ -300,7 +300,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                        and not text[a:sp.open_at].rstrip().endswith((",", ":"))), None)
             # (not after "Outside the akimat," or "by phone:": the quotation is then the whole report)
             if pq is not None:  # 'Teachers there are "very pro-Bernie," Kilfoyle said.': the clause ends with its quote
-                comma = _CLOSING_MARK.match(text, pq.end).end()
+                closing = _CLOSING_MARK.match(text, pq.end)  # (it matches the empty string too)
+                comma = closing.end() if closing is not None else pq.end
             if after.name and after.m_start >= 0 and _n_words(text[cm.end():after.m_start]) > 1:
                 after = _Speaker()  # 'CLAUSE, said X': the speaker follows the verb
             desc = _description_after(mentions, text, cm.end(), b) if comma > a \
