@@ -112,3 +112,6 @@ def _sentence_bounds(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
+#: A sentence's or quotation's start right before a word (a name after a preposition or another name opens no
+#: clause: 'In Virginia, the senator said'); searched in the few characters before it.
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”’']?\s+|[\"“]\s*)$")

@@ -16,7 +16,7 @@ from kzlib.actors import (
     speaker_words,
 )
 from kzlib.quotes.cues import _SPACES, _all_cues
-from kzlib.quotes.marks import _POSSESSIVE_AFTER, _Span
+from kzlib.quotes.marks import _POSSESSIVE_AFTER, _SENTENCE_BEFORE, _Span
 from kzlib.quotes.speakers import _DocState, _Ent
 from kzlib.text import ASCII_WORD_CHARS, run_starts, word_index, word_keys
 
@@ -312,7 +312,6 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
 
 #: A capitalised word that may be a participle or adverb opening a sentence ("Surveying", "Shortly", "Alarmed").
 _OPENER = re.compile(r"[A-Z][a-z]{2,}(?:ing|ly|ed)")
-_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”’']?\s+|[\"“]\s*)$")
 _LOWER_AFTER = re.compile(r",|\s+[a-z]")
 _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
 

@@ -16,7 +16,16 @@ from kzlib.actors import (
     plausible_name,
     speaker_words,
 )
-from kzlib.quotes.marks import _CAP_NAME, _CITING, _POSSESSIVE_AFTER, _PREP_BEFORE, _PRONOUNS, _TIGHT, _n_words
+from kzlib.quotes.marks import (
+    _CAP_NAME,
+    _CITING,
+    _POSSESSIVE_AFTER,
+    _PREP_BEFORE,
+    _PRONOUNS,
+    _SENTENCE_BEFORE,
+    _TIGHT,
+    _n_words,
+)
 
 
 # ------------------------------------------------------------------------------------------ speakers
@@ -263,7 +272,7 @@ def _apposed_name(mentions: list[Mention], starts: list[int], text: str, spk: _S
         while i >= 0 and mentions[i].end > spk.m_start - 4:
             m = mentions[i]
             if m.end <= spk.m_start and _APPOSED_BEFORE.fullmatch(text, m.end, spk.m_start) \
-                    and _SENTENCE_OPEN.search(text, max(0, m.start - 3), m.start) and m.actor \
+                    and _SENTENCE_BEFORE.search(text, max(0, m.start - 3), m.start) and m.actor \
                     and m.method not in ("pronoun", "description", "title") \
                     and (m.type == "person" or not m.type and " " in m.actor.strip()) \
                     and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2]):
@@ -276,9 +285,6 @@ def _apposed_name(mentions: list[Mention], starts: list[int], text: str, spk: _S
 
 #: Between a name and the description in apposition after it.
 _APPOSED_BEFORE = re.compile(r",\s*")
-#: A sentence's or quotation's start before a name (a name after a preposition or another name is no subject:
-#: 'In Virginia, the senator said', 'in Onawa, Iowa, the candidate said').
-_SENTENCE_OPEN = re.compile(r"(?:^|[.!?][\"”’']?\s+|[\"“]\s*)$")
 #: The rest of an unnamed inverted subject, up to a comma, a clause or the sentence's end ('a longtime
 #: adviser| to Jane Roe|, who ...').
 _UNNAMED_REST = re.compile(r"(?:\s+(?!(?:who|whose|which|that|and|but|as|when|while|after|before|because)\b)"

@@ -11,7 +11,16 @@ from kzlib.actors import (
     speaker_words,
 )
 from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _has_words, _n_words
-from kzlib.quotes.speakers import _described, _DocState, _group_heads, _is_person, _resolve_pronoun, _Speaker, _spk
+from kzlib.quotes.speakers import (
+    _APPOSED_BEFORE,
+    _described,
+    _DocState,
+    _group_heads,
+    _is_person,
+    _resolve_pronoun,
+    _Speaker,
+    _spk,
+)
 from kzlib.text import word_index
 
 # ------------------------------------------------------------------------------------------ reported speech
@@ -443,7 +452,6 @@ def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: st
 #: The noun phrase right after an inverted verb of saying ("..., said two officials familiar with the plan."):
 #: an optional determiner or number, at most four words, and the head, before punctuation, a relative pronoun or
 #: a complement.
-_COMMA_GAP = re.compile(r",\s*")
 #: A locative preposition right before a name: a place, not a speaker ("one protester in Almaty").
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside|across)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _DESC_AFTER = re.compile(
@@ -469,7 +477,7 @@ def _description_after(mentions: list[Mention], text: str, lo: int, hi: int) -> 
     if not _is_group_word(dm.group(2), _source_heads()):
         return None
     d0, d1 = dm.span(1)
-    if (cm := _COMMA_GAP.match(text, d1, hi)) is not None:
+    if (cm := _APPOSED_BEFORE.match(text, d1, hi)) is not None:
         appo = [m for m in mentions if m.start == cm.end() and m.actor and m.method not in ("description", "title")
                 and m.type in ("person", "")]
         if appo:  # "..., said the company's chief executive, John Smith."
