@@ -57,6 +57,7 @@ class _SpeakerWords:
     role_gender: dict[str, str]  # role noun -> m / f / "" / "org"
     first: dict[str, str]  # given name -> m / f
     role_classes: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # role -> titles' word sets
+    abbreviations: frozenset[str] = frozenset()  # "St.", "Jr.", "Calif.": a full stop that ends no sentence
 
 
 @lru_cache(maxsize=1)
@@ -79,14 +80,15 @@ def speaker_words() -> _SpeakerWords:
                          frozenset(map(str, d["organisation_words"]["media"])),
                          frozenset(map(str, d["not_names"]["words"])), roles, first,
                          {str(r).lower(): tuple(frozenset(str(t).lower().split()) for t in ts)
-                          for r, ts in (d.get("role_classes") or {}).get("classes", {}).items()})
+                          for r, ts in (d.get("role_classes") or {}).get("classes", {}).items()},
+                         frozenset(map(str, (d.get("abbreviations") or {}).get("words", []))))
 
 
 _NAME_RUN = re.compile(
     r"[A-Z](?<![\w'’-][A-Z])(?:[\w'’&.-]*[\w.])?"  # (the capital first: searched for at C speed)
     r"(?:[ \t]+(?:(?:of|the|for|de|van|von|bin|al|da|del|la|le|du)[ \t]+)*(?:[A-Z][\w'’&.-]*[\w.]|[A-Z]\.?))*")
 _NAME_TOKENS = re.compile(r"\S+")
-_ABBREV_OK = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,})$")
+_ABBREV_OK = re.compile(r"^(?:[A-Z]\.|(?:[A-Z]\.){2,})$")  # initials; other abbreviations: ``abbreviations``
 _APOS_SPLIT = re.compile(r"['’]")
 _CONNECTORS = frozenset(["of", "the", "for", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "du"])
 #: Connectors that, capitalised at a name's start, are its first word or particle ("Al Gore", "Van Jones", "De Niro").
@@ -122,7 +124,7 @@ def _names_of_run_text(run_text: str) -> tuple[NameSpan, ...]:
     runs: list[list[tuple[int, int, str]]] = [[]]
     for s, e, t in toks:
         runs[-1].append((s, e, t))
-        if t.endswith(".") and not _ABBREV_OK.match(t) and t.lower() not in w.titles:
+        if t.endswith(".") and not _ABBREV_OK.match(t) and t.lower() not in w.titles and t not in w.abbreviations:
             runs[-1][-1] = (s, e - 1, t[:-1])
             runs.append([])
     out: list[NameSpan] = []
@@ -155,6 +157,8 @@ def _name_of_seg(seg: str) -> tuple[NameSpan, ...]:
     return tuple(out)
 
 
+#: What follows a name and is part of it ("Martin Luther King Jr."): never a name after a title.
+_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _HYPHEN_ADJ = re.compile(r"[A-Z][\w.'’]*-[a-z]{3,}")
 
 
@@ -171,6 +175,7 @@ def _inner_title(surface: str, w: _SpeakerWords) -> int:
             continue
         rest = surface[tm.end():].split()
         if 1 <= len(rest) <= 3 and rest[0][:1].isupper() and rest[0] not in w.not_names \
+                and rest[0].strip(".,") not in _SUFFIXES \
                 and not any(x.strip(".,") in w.org or x.strip(".,") in w.media for x in rest):
             return tm.end()
         return 0

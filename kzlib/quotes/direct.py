@@ -27,6 +27,11 @@ from kzlib.quotes.speakers import (
 )
 from kzlib.quotes.subject import _head_subject, _subject
 
+#: A dash that opens a signature after a quotation ('"..." ― Jane Roe'), and what may follow the name: the end of
+#: the sentence, or an apposition after a comma.
+_DASH_TAG = re.compile(r"[ \t\u00a0]*(?:[―—–]|--)[ \t\u00a0]*")
+_SIGNATURE_END = re.compile(r"[\s\u00a0]*(?:[.;]?[\s\u00a0]*\Z|,)")
+
 
 # ------------------------------------------------------------------------------------------ paragraphs
 @dataclass
@@ -77,6 +82,13 @@ def _attribute_direct(g: Gazetteer, st: _DocState, text: str, spans: list[_Span]
                     or text[t0:t0 + 1] == ","  # '"...!" LeVell declared, a point he likes to make
                     or _TAG_ADJUNCT.match(text, t0, t1)):  # '"...!" Jane Roe said as she left'
                 a1, after, ends_open = t1, text[a0:t1], True
+        if (dm := _DASH_TAG.match(text, a0, a1)) is not None:
+            # '"...” ― Jane Roe', '"..." — Jane Roe, a voter in Almaty.': the signature after a dash (epigraphs,
+            # readers' quotations); only a name, alone or with its apposition
+            signed = next((m for m in (all_mentions or mentions) if m.start == dm.end() and m.actor
+                           and m.method not in ("description", "title", "pronoun")), None)
+            if signed is not None and _SIGNATURE_END.match(text, signed.end, a1):
+                return _spk(signed, signed.actor, signed.method, 0.8), dm.group(0).strip(), True
         cm = _cue_search(text, a0, a1)
         if cm and ends_open and _n_words(text[a0:cm.start()]) <= 40:
             if _n_words(text[a0:cm.start()]) == 0 or re.match(r"[\s,–—-]*$", text[a0:cm.start()]):

@@ -302,8 +302,10 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
                      and m.method != "title" and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])), None)
         if subj is not None and not text[comma + 1:subj.start].strip():
             out.append(Mention(ns.start, ns.end, subj.surface, subj.actor, subj.method, subj.type))
-        elif text[ns.end:ns.end + 1] != ",":  # no name opens the main clause: the word is kept as found (it may be a
-            _note_ent(st, name, typ, gender, ns.title)  # gerund subject, "Polling shows"); "Publicly, ..." is no name
+        elif text[ns.end:ns.end + 1] != "," and ns.surface.endswith("ing"):
+            # no name opens the main clause: a word in -ing is kept as found (it may be a gerund subject, "Polling
+            # shows"); "Publicly, ...", "Shortly after ...", "Alarmed officials ..." hold no name
+            _note_ent(st, name, typ, gender, ns.title)
             out.append(Mention(ns.start, ns.end, ns.surface, name, "named", typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
     if openers:

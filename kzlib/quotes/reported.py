@@ -127,6 +127,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
         founds: list[tuple[int, int, _Speaker, str]] = [found] if found else []
         lo = a  # where the next attribution's subject may start
         verb_end, verb_spk = -1, _Speaker()  # where the verb of the last attribution read ends, and its speaker
+        rel_found = False  # whether the last attribution read is a relative clause's ("X, who said ...")
         for cm in ([] if found else _sentence_cues(text, a, b)):
             if cm.start() < lo or inside[cm.start()]:
                 continue
@@ -159,6 +160,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     lo, verb_end, verb_spk = r1, cm.end(), rsub[0]
                     continue  # no inverted reading of the clause before: the verb is the relative clause's
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
+            if founds and rel_found and (sub is None or founds[-1][0] <= sub[1] < founds[-1][1]) \
+                    and "," in text[founds[-1][1]:cm.start()] \
+                    and not _has_words(text[text.rfind(",", founds[-1][1], cm.start()):cm.start()], 4):
+                # "Beck, who supported Cruz, last week said ...": the relative clause closed; its antecedent speaks
+                sub = (founds[-1][2], cm.start())
             long_subject = sub is None and not founds and not cue.object and not cue.form.endswith("ing") \
                 and cm.group(0).islower() and _CLAUSE_OPEN.match(text, cm.end(), b) is not None \
                 and not any(lo <= c < cm.start() and not _REL_BEFORE.search(text, max(lo, c - 20), c) for c in starts)
@@ -185,13 +191,13 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if (sub is None or sub[0].resolution == "description") and cue.form.endswith("ing") \
                     and (vm := _VEHICLE_END.search(text, a, cm.start())):
                 # "The governor sent a letter to the ministry saying ...": the letter's author speaks
-                author = _sentence_subject(g, st, mentions, text, a, vm.start())
+                author = _vehicle_author(g, st, mentions, text, a, vm.start())
                 if author.name or author.surface:
                     sub = (author, vm.start())
             if sub is not None and sub[0].resolution == "description" and _VEHICLE.fullmatch(sub[0].surface.strip()):
                 # "McConnell released a statement saying ...": the statement's author speaks
-                author = _sentence_subject(g, st, mentions, text, a, sub[0].m_start if sub[0].m_start >= 0 else sub[1])
-                if author.name:
+                author = _vehicle_author(g, st, mentions, text, a, sub[0].m_start if sub[0].m_start >= 0 else sub[1])
+                if author.name or author.surface:
                     sub = (author, sub[1])
             rest = text[cm.end():b]
             if sub is not None and founds and sub[0].resolution == "pronoun" and founds[-1][2].name:
@@ -275,6 +281,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                         founds[-1] = (p0, p0 + len(_COORD_END.sub("", text[p0:s0])), pspk, pcue)
                     founds.append((c0, c1, spk, cm.group(0)))
                     lo, verb_end, verb_spk = c0, cm.end(), spk
+                    # a relative clause's report, or a verb coordinated with one ("X, who backed A and opposed B")
+                    rel_found = bool(_WHO.match(text, s0)) or (rel_found and len(founds) > 1 and founds[-2][2] == spk)
                     continue
             if founds or cue.object:
                 continue
@@ -390,7 +398,7 @@ _PASSIVE_AUX = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being|be|get|g
 
 #: Where a verb's object ends (``object`` cues): a comma, dash, semicolon or a clause's conjunction.
 _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|is|was|said|says|will|would)|but|because|"
-                         r"while|when|after|before|although|though|since|saying|calling|as\s+(?:he|she|they|it|a|an|the))\b"
+                         r"while|when|after|before|although|though|since|saying|calling|(?<!such )as\s+(?:he|she|they|it|a|an|the))\b"
                          # a second verb of the subject ("defended Cruz and blasted Rubio"), a means ("by reminding"),
                          # the occasion ("in a recent interview", "last week")
                          r"|\band\s+(?:also\s+)?[a-z]+ed\b|\bby\s+[a-z]+ing\b|\b(?:in|during|at|on)\s+(?:an?|his|her|their|its|the)\s+"
@@ -436,6 +444,19 @@ _ADDRESSED = frozenset("told tells tell telling informed assured reminded asked 
 _GOES_ON = re.compile(r"(?:''|[\"”’'])?\s+[a-z]")
 #: A document or message right before a participle of saying ("sent a letter to the ministry saying").
 _VEHICLE_END = re.compile(_VEHICLE.pattern + r"\s*,?\s*\Z", re.IGNORECASE)
+def _vehicle_author(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, at: int) -> _Speaker:
+    """Who issued the vehicle of speech at ``at`` ("McConnell released a statement", "Rubio's campaign sent out a
+    press release"): the clause's first actor, else the subject of the verb before the vehicle; empty when none."""
+    author = _sentence_subject(g, st, mentions, text, lo, at)
+    if not (author.name or author.surface) and (verb := _VERB_BEFORE.search(text, lo, at)) is not None:
+        author = (_subject(g, st, mentions, text, lo, verb.start()) or (_Speaker(), 0))[0]
+    return author
+
+
+#: The verb before a vehicle of speech ("sent out", "issued", "posted"): a lower-case word and its particle.
+_VERB_BEFORE = re.compile(r"\b[a-z]+(?:\s+(?:out|up|off))?\s+\Z")
+#: The relative pronoun that opens an attribution's clause ("X, who said ...").
+_WHO = re.compile(r"who\b", re.IGNORECASE)
 #: A relative pronoun (and an adverb) right before a word: "who declined", "that recently reported".
 _REL_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:[a-z]+ly\s+)?\Z", re.IGNORECASE)
 #: A colon or semicolon that ends a clause (a space after it; not a time's "10:30").

@@ -62,7 +62,10 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _spk(m: Mention, name: str, method: str, confidence: float) -> _Speaker:
-    """A speaker read from mention ``m`` (its position and how its name was resolved kept)."""
+    """A speaker read from mention ``m`` (its position and how its name was resolved kept); an unnamed one
+    (a description) named as :func:`_described` names it, without its article."""
+    if m.method == "description":
+        name = _ARTICLE.sub("", name.strip())
     return _Speaker(name, m.surface, method, confidence, resolution=_RESOLUTION.get(m.method, m.method),
                     m_start=m.start, m_end=m.end)
 

@@ -33,7 +33,9 @@ _SUBJ_ADJUNCT = re.compile(
     r"afterwards?|subsequently|meanwhile|now|today|yesterday|tonight|soon|immediately|promptly|swiftly|quickly|"
     r"sharply|strongly|angrily|firmly|formally|officially|categorically|vehemently|bluntly|in\s+turn|in\s+response|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"(?:on|last|this)\s+(?:week|month|year)|"
+    r"(?:on|last|this)\s+(?:week|month|year)|(?:earlier|later)\s+this\s+(?:week|month|year)|"
+    r"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+|just\s+)?(?:an?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|a\s+few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)\s+ago|"
     r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|letter|tweet|speech|post|op-ed|memo|release)|"
     r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)|here|in\s+the\s+past|at\s+the\s+time))+\s*$", re.IGNORECASE)
 # the last words of _SUBJ_ADJUNCT's branches: the pattern ends the text, so a text whose last word is none
@@ -43,7 +45,7 @@ often already earlier reportedly additionally publicly privately separately init
 could may might did does do long never not just quickly flatly simply even still first last been being actually
 apparently allegedly openly explicitly specifically frequently afterward afterwards subsequently meanwhile now today
 yesterday tonight soon immediately promptly swiftly sharply strongly angrily firmly formally officially categorically
-vehemently bluntly turn response monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
+vehemently bluntly turn response ago monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
 week month year statement
 interview email letter tweet speech post op-ed memo release twitter facebook cnn fox msnbc here past time""".split())
 
@@ -83,6 +85,8 @@ _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|shall|must|neither|nor|is|was|were|are|"
                           r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
                           r"n['’]t\b)", re.IGNORECASE)
+#: A group's named members in apposition to it ("..., including Mr. Goldberg, ...").
+_INCLUDING = re.compile(r"\s*(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?", re.IGNORECASE)
 _PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARED_SUBJ = re.compile(r"\b(?:and|but)\s*$", re.IGNORECASE)
 _LAST_PRON = re.compile(r"\s(he|she|they|who)$", re.IGNORECASE)
@@ -151,6 +155,9 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
     end = lo + (am.start() if am else len(seg.rstrip()))
     while end > lo and text[end - 1] in " \t":
         end -= 1
+    if am is not None and text[end:lo + am.end()].lstrip().startswith(","):
+        # "Clinton, after the scandal broke, initially said": the comma before the adverb closes an apposition
+        end = text.index(",", end) + 1
     if end > lo and text[end - 1] == ")":  # "Sen. Elizabeth Warren (D-MA) said": the party and state are no name
         op = text.rfind("(", lo, end)
         if op > lo and _n_words(text[op:end]) <= 4:
@@ -165,6 +172,11 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         qs = [(m.start(), m.end()) for m in _MARKS.finditer(text, lo, end)]
         # after a quotation ('"...," Georgi Asatryan, an expert at ..., told'), not after a scare-quoted word
         region = qs[-1][1] if len(qs) >= 2 and _n_words(text[qs[-2][1]:qs[-1][0]]) >= 4 else lo
+        if (named := _titled_name_before(mentions, text, region, end - 1)) is not None:
+            return _spk(named, named.actor, named.method, 0.8), named.start
+        while (im := _INTRO.match(text, region, end - 1)) is not None and im.end() > region \
+                and text.find(",", im.end(), end - 1) >= 0:
+            region = im.end()  # "In Almaty, the mayor, Jane Roe, said": past the opening phrase
         first_comma = text.find(",", region, end)
         heads = [m for m in mentions if region <= m.start and m.end <= first_comma and m.actor
                  and m.method != "description" and not _PREP_THE.search(text[max(lo, m.start - 16):m.start])
@@ -187,6 +199,11 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             # "Texas delegate Bill Eastland, wearing a hat, said": the name that ends the phrase before the comma
             h = next((m for m in heads if not text[m.end:first_comma].strip() and _is_person(g, m)), heads[0])
             return _spk(h, h.actor, h.method, 0.8), h.start
+        if first_comma >= 0 and (im := _INCLUDING.match(text, first_comma + 1, end)) is not None:
+            # "Many tax experts, including Mr. Goldberg, have pointed out": the member the text names
+            included = [m for m in mentions if m.start == im.end() and m.actor and m.method not in ("description", "title")]
+            if included:
+                return _spk(included[0], included[0].actor, included[0].method, 0.6), included[0].start
         comma = text.find(",", region, end - 1)
         if comma < 0:
             return None
@@ -288,6 +305,36 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         # "The results show ...", "new filings show ...": people, groups and documents that say or show something
         return _described(np_, s0, end), s0
     return None
+
+
+def _titled_name_before(mentions: list[Mention], text: str, lo: int, comma: int) -> Mention | None:
+    """The name in apposition to a title that ends at ``comma`` ("..., the campaign chief, Paul Manafort, said"),
+    whatever stands before the title; None when the two comma-delimited phrases before ``comma`` are not a title
+    (or description) and a name.
+
+    Example:
+        >>> from kzlib.actors import Mention
+        >>> t = "Speaking to donors, the campaign chief, Jane Roe, said"
+        >>> ms = [Mention(40, 48, "Jane Roe", "Jane Roe", "named", "person")]
+        >>> _titled_name_before(ms, t, 0, t.rindex(",")).surface
+        'Jane Roe'
+    """
+    c1 = text.rfind(",", lo, comma)
+    c0 = text.rfind(",", lo, c1) if c1 > lo else -1
+    if c1 < 0:
+        return None
+    name = next((m for m in mentions if m.start == c1 + 1 + len(text[c1 + 1:comma]) - len(text[c1 + 1:comma].lstrip())
+                 and m.end == comma and m.actor and m.method not in ("description", "title", "pronoun")
+                 and m.type in ("person", "")), None)
+    if name is None:
+        return None
+    title = text[(c0 + 1 if c0 >= 0 else lo):c1].split()
+    return name if 2 <= len(title) <= 6 and _DETERMINER.fullmatch(title[0]) \
+        and _is_group_word(title[-1], _source_heads()) else None
+
+
+#: What opens a title in apposition ("the campaign chief", "his top aide", "Kazakhstan's foreign minister").
+_DETERMINER = re.compile(r"(?:the|a|an|his|her|its|their|our|[A-Z][\w.-]*['’]s?)", re.IGNORECASE)
 
 
 #: A noun phrase that may say something (``_subject(loose=True)``): opens with a determiner, quantifier or
