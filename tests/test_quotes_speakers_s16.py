@@ -83,3 +83,16 @@ def test_a_short_surname_before_a_full_stop_ends_the_sentence():
     # abbreviations and initials stay inside names
     names = [n.name for n in find_names("Martin Luther King Jr. spoke in St. Louis with J. R. Okafor.")]
     assert names == ["Martin Luther King Jr.", "St. Louis", "J. R. Okafor"]
+
+
+def test_a_description_after_another_phrase_with_a_determiner_is_found():
+    # "The senator thanked the governor": the role "governor" has its own determiner, not "The" of the subject
+    q = _rows("The senator met the governor, who said that the budget was balanced.")
+    assert _said(q) == ["governor"]
+
+
+def test_a_phrase_ending_with_a_preposition_is_no_subject():
+    # "thanked the governor for saying": the clause's subject, as coding schemes read the evaluation
+    q = _rows("The senator thanked the governor for saying that the budget was balanced.")
+    assert q["speaker"].tolist() == ["senator"]
+    assert q["quote"].tolist() == ["the budget was balanced."]

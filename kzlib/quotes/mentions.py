@@ -358,11 +358,15 @@ def _description_mentions(st: _DocState, text: str, spans: list[_Span] | None, t
         else:
             windows.append([w0, w1])
     for rm in _role_matches(role_rx, text, low, windows):
-        dm = _DET_BEFORE.search(text, max(0, rm.start() - 48), rm.start())
+        # the determiner whose phrase ends with the role: "the governor" in "The senator thanked the governor"
+        # (the first determiner of the window may open another phrase)
+        d0, dm = max(0, rm.start() - 48), None
+        while (bm := _DET_BEFORE.search(text, d0, rm.start())) is not None:
+            dm = _description_re().match(text, bm.start())
+            if dm is not None and dm.end() == rm.end():
+                break
+            d0, dm = bm.start() + 1, None
         if dm is None or any(taken[dm.start():rm.end()]):
-            continue
-        dm = _description_re().match(text, dm.start())
-        if dm is None or dm.end() != rm.end():
             continue
         role = _SPACES.sub(" ", dm.group("role").lower())
         kind = rw.get(role, "")

@@ -85,6 +85,7 @@ _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|shall|must|neither|nor|is|was|were|are|"
                           r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
                           r"n['’]t\b)", re.IGNORECASE)
+_PREP_END = re.compile(r"\s(?:for|by|of|to|with|about|on|at|in|from|against)\Z", re.IGNORECASE)
 #: A group's named members in apposition to it ("..., including Mr. Goldberg, ...").
 _INCLUDING = re.compile(r"\s*(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?", re.IGNORECASE)
 _PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -244,6 +245,12 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             p0 = pm.start(1)
             name = _resolve_pronoun(pm.group(1).lower(), g, st, [x for x in mentions if lo <= x.start and x.end <= p0])
             return _spk(Mention(p0, pm.end(1), pm.group(1), "", "pronoun"), name, "pronoun", 0.6 if name else 0.2), p0
+    if np_ and _PREP_END.search(np_) and not _has_words(np_, 17):
+        # "The senator thanked the governor for saying ...": a phrase that ends with a preposition is no subject;
+        # the actor opening the phrase (the clause's subject) is the speaker, as coding schemes read the evaluation
+        opener = next((m for m in mentions if start <= m.start < end and m.actor and not text[start:m.start].strip()
+                      and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])), None)
+        return (_spk(opener, opener.actor, opener.method, 0.5), opener.start) if opener is not None else None
     if not np_ or _has_words(np_, 17):
         return None
     pm = _LAST_PRON.search(np_)
