@@ -374,3 +374,10 @@ def test_overnight_after_a_day_named_is_the_night_before_it() -> None:
     assert _timex(text, "1989-10-30") == [("Friday", "DATE", "1989-10-27"), ("overnight", "TIME", "1989-10-26TNI"),
                                           ("the previous Friday", "DATE", "1989-10-20")]
     assert _timex("The storm passed overnight.", "1989-10-30") == [("overnight", "TIME", "1989-10-30TNI")]
+
+
+def test_earlier_this_year_keeps_earlier_in_its_span() -> None:
+    # TimeML: the part of the period ("earlier" = its start, mod START) belongs to the expression
+    assert _timex("The firm sold its truck unit earlier this year.", "1989-10-30") == [
+        ("earlier this year", "DATE", "1989")]
+    assert _timex("Later this month, the board will vote.", "1989-10-30") == [("Later this month", "DATE", "1989-10")]

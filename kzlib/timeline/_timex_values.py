@@ -107,8 +107,8 @@ _SPAN_DROPPED_AMODS = frozenset(["about", "only", "just", "around", "roughly", "
 
 def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
     """TimeML's span conventions on a match: an adjectival duration ("a five-year plan") or quarter ("its
-    third-quarter profit") without its determiner, "earlier this week" without "earlier", a sentence's
-    full stop after a month name left out."""
+    third-quarter profit") without its determiner, a sentence's full stop after a month name left out ("earlier
+    this week" keeps "earlier": TimeBank spans it whole, mod START)."""
     s, e = c.start, c.end
     m, g, rule = c.m, c.g, c.rule
     if m is None:
@@ -130,9 +130,6 @@ def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
         if g.get("det") and "-" in text[m.end("qord"):m.start("qunit")] and not g.get("ago") and not g.get("year2"):
             s = min(x for x in (m.start("yrel") if g.get("yrel") else None, m.start("year") if g.get("year") else None,
                                 m.start("qord")) if x is not None and x >= 0)
-    elif rule == "relunit":
-        if (g.get("pmod") or "").lower() in ("earlier", "later"):
-            s = m.start("rel")
     elif rule == "ago":
         if (g.get("ago") or "").lower() in ("later", "before", "hence"):
             e = m.end("unit")
