@@ -381,3 +381,15 @@ def test_earlier_this_year_keeps_earlier_in_its_span() -> None:
     assert _timex("The firm sold its truck unit earlier this year.", "1989-10-30") == [
         ("earlier this year", "DATE", "1989")]
     assert _timex("Later this month, the board will vote.", "1989-10-30") == [("Later this month", "DATE", "1989-10")]
+
+
+def test_a_middle_initial_ends_no_sentence_and_a_future_just_before_the_dct_is_that_date() -> None:
+    # the tense of "Feb. 1" is that of "will succeed", across the initial "Q."; published 26 October 1989: next February
+    text = "Mr. Brown, 58 years old, will succeed John Q. Adams Feb. 1, soon after Mr. Adams retires."
+    assert _timex(text, "1989-10-26")[-1] == ("Feb. 1", "DATE", "1990-02-01")
+    # published 20 March: "would ... by March 18" is a deadline two days before publication, seen from the past,
+    # not March 18 of next year
+    text = "The lawyers said they would file the appeal by March 18."
+    assert _timex(text, "1999-03-20") == [("March 18", "DATE", "1999-03-18")]
+    assert _timex("The lawyers will file the appeal by March 28.", "1999-03-20") == [
+        ("March 28", "DATE", "1999-03-28")]
