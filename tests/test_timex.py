@@ -348,3 +348,48 @@ def test_a_weekday_with_its_date_after_a_comma_is_one_date():
     # two weekdays are two dates
     m = extract_dates("On Friday and Saturday, protests spread.", published="2022-01-10")
     assert m["date"].tolist() == ["2022-01-07", "2022-01-08"]
+
+
+def test_last_year_after_a_figure_is_the_quarter_compared_and_alone_the_year() -> None:
+    # a quarterly report (DCT 1 November 1989, the third quarter just reported): "$2 million last year" compares
+    # the quarter's figure with the same quarter of 1988, as "last year's results" does; a sentence that starts with
+    # "Last year" tells what happened in 1988
+    text = "Acme said its third-quarter profit rose to $5 million from $2 million last year."
+    assert _timex(text, "1989-11-01")[-1] == ("last year", "DATE", "1988-Q3")
+    text = "Acme said its third-quarter profit rose 5%. Last year's results included a gain."
+    assert _timex(text, "1989-11-01")[-1] == ("Last year", "DATE", "1988-Q3")
+    text = "Acme said its third-quarter profit rose 5%. Last year, Acme sold its truck unit."
+    assert _timex(text, "1989-11-01")[-1] == ("Last year", "DATE", "1988")
+
+
+def test_the_next_couple_of_years_is_a_duration_of_two_years() -> None:
+    assert _timex("Prices may stay low over the next couple of years.", "1998-01-08") == [
+        ("the next couple of years", "DURATION", "P2Y")]
+
+
+def test_overnight_after_a_day_named_is_the_night_before_it() -> None:
+    # 30 October 1989 is a Monday: shares fell on Friday 27 October after losses in the night before it (the 26th);
+    # "the previous Friday" still counts from the Friday named, not from that night
+    text = "Tokyo shares fell Friday after overnight losses in Chicago, down 2% from the previous Friday."
+    assert _timex(text, "1989-10-30") == [("Friday", "DATE", "1989-10-27"), ("overnight", "TIME", "1989-10-26TNI"),
+                                          ("the previous Friday", "DATE", "1989-10-20")]
+    assert _timex("The storm passed overnight.", "1989-10-30") == [("overnight", "TIME", "1989-10-30TNI")]
+
+
+def test_earlier_this_year_keeps_earlier_in_its_span() -> None:
+    # TimeML: the part of the period ("earlier" = its start, mod START) belongs to the expression
+    assert _timex("The firm sold its truck unit earlier this year.", "1989-10-30") == [
+        ("earlier this year", "DATE", "1989")]
+    assert _timex("Later this month, the board will vote.", "1989-10-30") == [("Later this month", "DATE", "1989-10")]
+
+
+def test_a_middle_initial_ends_no_sentence_and_a_future_just_before_the_dct_is_that_date() -> None:
+    # the tense of "Feb. 1" is that of "will succeed", across the initial "Q."; published 26 October 1989: next February
+    text = "Mr. Brown, 58 years old, will succeed John Q. Adams Feb. 1, soon after Mr. Adams retires."
+    assert _timex(text, "1989-10-26")[-1] == ("Feb. 1", "DATE", "1990-02-01")
+    # published 20 March: "would ... by March 18" is a deadline two days before publication, seen from the past,
+    # not March 18 of next year
+    text = "The lawyers said they would file the appeal by March 18."
+    assert _timex(text, "1999-03-20") == [("March 18", "DATE", "1999-03-18")]
+    assert _timex("The lawyers will file the appeal by March 28.", "1999-03-20") == [
+        ("March 28", "DATE", "1999-03-28")]

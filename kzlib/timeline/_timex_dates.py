@@ -92,6 +92,8 @@ def _unit_base(word: str) -> str:
 
 # a yearless date at most this many days after the DCT, in a sentence not in the past tense, is that one
 _SCHEDULED_DAYS = 60
+# a yearless date at most this many days before the DCT, in a future sentence, is a future seen from the past
+_JUST_PAST_DAYS = 14
 
 _SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 
@@ -123,6 +125,11 @@ def _yearless(month: int, day: int | None, dct: dt.date, tense: str, rel: str = 
     if r == "this":
         return dct.year
     if tense == "future":
+        # the next such date; but one a few days before the DCT is a future seen from the past ("they said they
+        # would return him by Jan. 14", published Jan. 15), not the same date most of a year ahead
+        just = [y for y, d in cands if 0 < (ref - d).days <= _JUST_PAST_DAYS]
+        if just:
+            return max(just)
         nxt = [y for y, d in cands if d >= ref]
         if nxt:
             return min(nxt)

@@ -49,7 +49,8 @@ class _Reference:
 
     def note(self, t: Timex, c: _Match) -> None:
         """Take what the expression ``t`` (matched as ``c``) names as the new reference."""
-        if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday":
+        if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value) and c.rule != "refday" and not (
+                c.rule == "deictic" and (c.g.get("deictic") or "").lower() == "overnight"):  # a night counted from a day
             with contextlib.suppress(ValueError):  # an impossible day as written ("February 30, 2022")
                 self.day, self.day_pos = dt.date.fromisoformat(t.value[:10]), c.end
         if t.type == "DATE" and _MONTH_VALUE.fullmatch(t.value):

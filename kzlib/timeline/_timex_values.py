@@ -107,8 +107,8 @@ _SPAN_DROPPED_AMODS = frozenset(["about", "only", "just", "around", "roughly", "
 
 def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
     """TimeML's span conventions on a match: an adjectival duration ("a five-year plan") or quarter ("its
-    third-quarter profit") without its determiner, "earlier this week" without "earlier", a sentence's
-    full stop after a month name left out."""
+    third-quarter profit") without its determiner, a sentence's full stop after a month name left out ("earlier
+    this week" keeps "earlier": TimeBank spans it whole, mod START)."""
     s, e = c.start, c.end
     m, g, rule = c.m, c.g, c.rule
     if m is None:
@@ -130,9 +130,6 @@ def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
         if g.get("det") and "-" in text[m.end("qord"):m.start("qunit")] and not g.get("ago") and not g.get("year2"):
             s = min(x for x in (m.start("yrel") if g.get("yrel") else None, m.start("year") if g.get("year") else None,
                                 m.start("qord")) if x is not None and x >= 0)
-    elif rule == "relunit":
-        if (g.get("pmod") or "").lower() in ("earlier", "later"):
-            s = m.start("rel")
     elif rule == "ago":
         if (g.get("ago") or "").lower() in ("later", "before", "hence"):
             e = m.end("unit")
@@ -413,6 +410,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1, "this": 0,
                  "overnight": 0, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
         base = _ymd(dct + dt.timedelta(days=shift)) if dct else "XXXX-XX-XX"
+        if w == "overnight" and (near := state.near_day(s)) is not None:
+            # "London shares fell Friday ... after overnight losses in New York": the night before the day named
+            return T("TIME", f"{_ymd(near - dt.timedelta(days=1))}TNI")
         if w in ("tonight", "last night", "overnight"):
             return T("TIME", f"{base}TNI")
         if pod:
@@ -503,8 +503,12 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
                 return None
         if dct is None:
             return T("DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
-        if unit == "year" and rel == "last" and not pm and (q := _frame_quarter(state, s)) is not None:
-            return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")  # "compared with $3 million last year": that quarter
+        if unit == "year" and rel == "last" and not pm and (_AMOUNT_BEFORE.search(text, max(0, s - 16), s)
+                                                            or text.startswith("'s", e)) \
+                and (q := _frame_quarter(state, s)) is not None:
+            # a figure compared with last year's ("up from $3 million last year", "last year's results"): that
+            # quarter's; else ("Last year, it sold the unit") the year itself
+            return T("DATE", f"{q[0] - 1:04d}-Q{q[1]}")
         if unit == "week":
             return T("DATE", _week(dct + dt.timedelta(weeks=step)))
         if unit == "weekend":
@@ -680,6 +684,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
 # a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
 # through January": a past period)
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]{2,8}\.?)\s+[0-3]?\d\b")
+_AMOUNT_BEFORE = re.compile(r"(?i)(?:\d%?|\b(?:million|billion|trillion|cents?|share|percent))\s+$")  # "$3 million "
 _SPAN_BEFORE = re.compile(r"(?i)\b(?:over|during|for|within|throughout)\s+$")
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till|by)\s+$")
 # a weekday named right after a clock time, within its clause: "10:35 a.m. (0735 GMT) Friday", "10 p.m. local time
