@@ -96,3 +96,9 @@ def test_a_phrase_ending_with_a_preposition_is_no_subject():
     q = _rows("The senator thanked the governor for saying that the budget was balanced.")
     assert q["speaker"].tolist() == ["senator"]
     assert q["quote"].tolist() == ["the budget was balanced."]
+
+
+def test_a_named_member_together_with_a_group_is_named():
+    # the group's modifier ("U.S.") is no speaker: the person the text names with the group is
+    q = _rows("U.S. officials, together with Secretary of State Jane Roe, have questioned the legality of the mission.")
+    assert q.loc[q["cue"] == "questioned", "speaker"].tolist() == ["Jane Roe"]

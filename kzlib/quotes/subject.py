@@ -86,8 +86,9 @@ _NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|sha
                           r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
                           r"n['’]t\b)", re.IGNORECASE)
 _PREP_END = re.compile(r"\s(?:for|by|of|to|with|about|on|at|in|from|against)\Z", re.IGNORECASE)
-#: A group's named members in apposition to it ("..., including Mr. Goldberg, ...").
-_INCLUDING = re.compile(r"\s*(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?", re.IGNORECASE)
+#: A group's named members in apposition to it ("..., including Mr. Goldberg, ...", "..., together with X, ...").
+_INCLUDING = re.compile(r"\s*(?:including|such\s+as|among\s+them|notably|(?:together|along)\s+with|alongside)\s+(?:the\s+)?",
+                        re.IGNORECASE)
 _PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARED_SUBJ = re.compile(r"\b(?:and|but)\s*$", re.IGNORECASE)
 _LAST_PRON = re.compile(r"\s(he|she|they|who)$", re.IGNORECASE)
@@ -196,15 +197,17 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
                     and not text[first_comma + 1:m.start].strip() and not text[m.end:stop].strip()]
             if appo:
                 return _spk(appo[0], appo[0].actor, appo[0].method, 0.8), appo[0].start
+        if first_comma >= 0 and (im := _INCLUDING.match(text, first_comma + 1, end)) is not None \
+                and not (heads and not text[heads[0].end:first_comma].strip()):
+            # "Many tax experts, including Mr. Goldberg, have pointed out", "U.S. officials, together with Jane Roe, have
+            # questioned": the member the text names (a group's modifier, "U.S.", is no speaker)
+            included = [m for m in mentions if m.start == im.end() and m.actor and m.method not in ("description", "title")]
+            if included:
+                return _spk(included[0], included[0].actor, included[0].method, 0.6), included[0].start
         if heads:
             # "Texas delegate Bill Eastland, wearing a hat, said": the name that ends the phrase before the comma
             h = next((m for m in heads if not text[m.end:first_comma].strip() and _is_person(g, m)), heads[0])
             return _spk(h, h.actor, h.method, 0.8), h.start
-        if first_comma >= 0 and (im := _INCLUDING.match(text, first_comma + 1, end)) is not None:
-            # "Many tax experts, including Mr. Goldberg, have pointed out": the member the text names
-            included = [m for m in mentions if m.start == im.end() and m.actor and m.method not in ("description", "title")]
-            if included:
-                return _spk(included[0], included[0].actor, included[0].method, 0.6), included[0].start
         comma = text.find(",", region, end - 1)
         if comma < 0:
             return None
