@@ -91,11 +91,57 @@ def test_a_description_after_another_phrase_with_a_determiner_is_found():
     assert _said(q) == ["governor"]
 
 
-def test_a_phrase_ending_with_a_preposition_is_no_subject():
-    # "thanked the governor for saying": the clause's subject, as coding schemes read the evaluation
+def test_the_object_of_a_verb_before_for_saying_said_it():
+    # "thanked the governor for saying": the governor said it (not the senator, not "senator thanked the ...")
     q = _rows("The senator thanked the governor for saying that the budget was balanced.")
-    assert q["speaker"].tolist() == ["senator"]
+    assert q["speaker"].tolist() == ["governor"]
     assert q["quote"].tolist() == ["the budget was balanced."]
+    q = _rows("Okafor thanked Jane Roe for saying that the city would help.")
+    assert q.loc[q["cue"] == "saying", "speaker"].tolist() == ["Jane Roe"]
+    # a noun after a preposition ("in contempt of Congress for") is not the one who refused
+    q = _rows("The panel held Okafor in contempt of Congress for refusing to testify at the hearing.")
+    assert "Congress" not in q["speaker"].tolist()
+
+
+def test_review_a_title_and_name_after_an_opening_phrase_keep_the_report():
+    q = _rows("On Monday, the party chief, Dana Kowalski, said the plan was dead.")
+    assert q["speaker"].tolist() == ["Dana Kowalski"]
+    assert q["quote"].tolist() == ["the plan was dead."]
+
+
+def test_review_a_title_of_someone_else_does_not_hand_over_the_subject():
+    q = _rows("Erlan Okafor, an adviser to the president, Jane Roe, said the troops would leave.")
+    assert q["speaker"].tolist() == ["Erlan Okafor"]
+    q = _rows("The protest leader, a critic of the mayor, Jane Roe, said the vote was rigged.")
+    assert q["speaker"].tolist() == ["protest leader"]
+
+
+def test_review_along_with_after_a_single_speaker_keeps_the_speaker():
+    q = _rows("The president, along with the prime minister Jane Roe, said the troops would leave.")
+    assert q["speaker"].tolist() == ["president"]
+    q = _rows("The ministry, alongside the CSTO, said the troops would leave.")
+    assert q["speaker"].tolist() == ["ministry"]
+
+
+def test_review_an_adjective_opening_the_subject_is_no_opening_phrase():
+    q = _rows("Detained protesters, some of whom were beaten, said police had used force.")
+    assert q["quote"].tolist() == ["police had used force."]
+
+
+def test_review_a_surname_in_ly_opening_a_sentence_is_kept():
+    q = _rows("Connolly said the plan was dead.")
+    assert q["speaker"].tolist() == ["Connolly"]
+
+
+def test_review_a_dash_before_a_clause_is_no_signature():
+    q = _rows('The crowd shouted "We want a new government and fair elections" — Okafor, who was in the capital, '
+              'ordered the police to stand back.')
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["crowd"]
+
+
+def test_review_short_titles_stay_inside_names():
+    names = [n.surface for n in find_names("The Rt. Hon. Jane Roe met Fr. John Doe and Det. Amy Poe.")]
+    assert names == ["Rt. Hon. Jane Roe", "Fr. John Doe", "Det. Amy Poe"]
 
 
 def test_a_named_member_together_with_a_group_is_named():

@@ -393,3 +393,20 @@ def test_a_middle_initial_ends_no_sentence_and_a_future_just_before_the_dct_is_t
     assert _timex(text, "1999-03-20") == [("March 18", "DATE", "1999-03-18")]
     assert _timex("The lawyers will file the appeal by March 28.", "1999-03-20") == [
         ("March 28", "DATE", "1999-03-28")]
+
+
+def test_review_a_country_abbreviation_ends_its_sentence_for_the_tense() -> None:
+    # "the U.S." ends the past sentence; "visits ... on March 5" is the next one's (present): the coming March 5
+    text = "Tokayev flew back from the U.S. The envoy visits Almaty on March 5."
+    assert _timex(text, "2022-01-20")[-1] == ("March 5", "DATE", "2022-03-05")
+
+
+def test_review_overnight_counts_from_a_day_named_in_its_own_sentence_only() -> None:
+    # the 2nd is named in the sentence before: "Overnight" is the night of publication, as without it
+    text = "Protests began in Zhanaozen on Jan. 2. Overnight, police detained 500 people in Almaty."
+    assert _timex(text, "2022-01-06")[-1] == ("Overnight", "TIME", "2022-01-06TNI")
+
+
+def test_review_a_plain_future_more_than_a_week_before_publication_is_next_year() -> None:
+    # published 3 January: "will be held on Dec. 25" is the coming December, not nine days ago
+    assert _timex("The forum will next be held on Dec. 25.", "2022-01-03") == [("Dec. 25", "DATE", "2022-12-25")]

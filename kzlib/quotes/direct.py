@@ -28,9 +28,9 @@ from kzlib.quotes.speakers import (
 from kzlib.quotes.subject import _head_subject, _subject
 
 #: A dash that opens a signature after a quotation ('"..." ― Jane Roe'), and what may follow the name: the end of
-#: the sentence, or an apposition after a comma.
+#: the sentence, or an apposition after a comma ("..., a teacher in Almaty", "..., 34, of Almaty"), not a clause.
 _DASH_TAG = re.compile(r"[ \t\u00a0]*(?:[―—–]|--)[ \t\u00a0]*")
-_SIGNATURE_END = re.compile(r"[\s\u00a0]*(?:[.;]?[\s\u00a0]*\Z|,)")
+_SIGNATURE_END = re.compile(r"[\s\u00a0]*(?:[.;]?[\s\u00a0]*\Z|,\s*(?:(?:a|an|the|one\s+of|former)\s|\d))", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------------------------------ paragraphs

@@ -302,9 +302,9 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
                      and m.method != "title" and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])), None)
         if subj is not None and not text[comma + 1:subj.start].strip():
             out.append(Mention(ns.start, ns.end, subj.surface, subj.actor, subj.method, subj.type))
-        elif text[ns.end:ns.end + 1] != "," and ns.surface.endswith("ing"):
-            # no name opens the main clause: a word in -ing is kept as found (it may be a gerund subject, "Polling
-            # shows"); "Publicly, ...", "Shortly after ...", "Alarmed officials ..." hold no name
+        elif text[ns.end:ns.end + 1] != "," and (ns.surface.endswith("ing") or not _ADVERBIAL_NEXT.match(text, ns.end)):
+            # no name opens the main clause: the word is kept as found (a gerund subject, "Polling shows", or a surname,
+            # "Connolly said"); "Publicly, ...", "Shortly after ...", "Alarmed by ..." hold no name
             _note_ent(st, name, typ, gender, ns.title)
             out.append(Mention(ns.start, ns.end, ns.surface, name, "named", typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
@@ -314,6 +314,9 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
 
 #: A capitalised word that may be a participle or adverb opening a sentence ("Surveying", "Shortly", "Alarmed").
 _OPENER = re.compile(r"[A-Z][a-z]{2,}(?:ing|ly|ed)")
+#: What follows an opening adverb or participle, not a surname: a preposition or conjunction ("Shortly after").
+_ADVERBIAL_NEXT = re.compile(r"\s+(?:after|before|when|while|as|since|until|following|thereafter|in|on|at|by|with|"
+                             r"upon|during|to|from|for|about|over|under|through|into|afterwards?)\b")
 _LOWER_AFTER = re.compile(r",|\s+[a-z]")
 _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
 

@@ -85,7 +85,14 @@ _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|shall|must|neither|nor|is|was|were|are|"
                           r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
                           r"n['’]t\b)", re.IGNORECASE)
-_PREP_END = re.compile(r"\s(?:for|by|of|to|with|about|on|at|in|from|against)\Z", re.IGNORECASE)
+#: A verb, its object and "for" before a participle of saying ("rebuked Roe for", "thanked the governor for").
+_VERB_OBJECT_FOR = re.compile(r"(?:\b[a-z]+ed\s+|\A)(?P<obj>(?:(?:the|a|an)\s+)?[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){0,3})\s+for\s*\Z")
+#: A capitalised participle used as an adjective, before its noun: "Armed men, who ...", "Detained protesters, ..."
+#: (an opening participle phrase goes on with a function word or a name: "Speaking in Moscow", "Addressing Congress").
+_ADJECTIVE_OPEN = re.compile(r"\s*[A-Z][a-z]+(?:ed|ing)\s+(?!(?:in|on|at|to|about|by|with|from|for|after|before|during|"
+                             r"over|under|through|into|up|out|back|the|a|an|his|her|their|its|this|that|these|those|"
+                             r"some|many|reporters|him|them|us|me|more|most)\b)[a-z]")
+_PLURAL = re.compile(r"[a-z][^s\W]s\Z")
 #: A group's named members in apposition to it ("..., including Mr. Goldberg, ...", "..., together with X, ...").
 _INCLUDING = re.compile(r"\s*(?:including|such\s+as|among\s+them|notably|(?:together|along)\s+with|alongside)\s+(?:the\s+)?",
                         re.IGNORECASE)
@@ -170,14 +177,15 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         return None
     start = lo
     appositive = text[end - 1] == ","
+    opens = False  # an apposition's head that opens the clause
     if appositive:  # an apposition or relative clause: "Stuart Stevens, who served as ..., called"
         qs = [(m.start(), m.end()) for m in _MARKS.finditer(text, lo, end)]
         # after a quotation ('"...," Georgi Asatryan, an expert at ..., told'), not after a scare-quoted word
         region = qs[-1][1] if len(qs) >= 2 and _n_words(text[qs[-2][1]:qs[-1][0]]) >= 4 else lo
-        if (named := _titled_name_before(mentions, text, region, end - 1)) is not None:
-            return _spk(named, named.actor, named.method, 0.8), named.start
+        if (titled := _titled_name_before(mentions, text, region, end - 1)) is not None:
+            return _spk(titled[0], titled[0].actor, titled[0].method, 0.8), titled[1]
         while (im := _INTRO.match(text, region, end - 1)) is not None and im.end() > region \
-                and text.find(",", im.end(), end - 1) >= 0:
+                and text.find(",", im.end(), end - 1) >= 0 and not _ADJECTIVE_OPEN.match(text, region):
             region = im.end()  # "In Almaty, the mayor, Jane Roe, said": past the opening phrase
         first_comma = text.find(",", region, end)
         heads = [m for m in mentions if region <= m.start and m.end <= first_comma and m.actor
@@ -197,10 +205,12 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
                     and not text[first_comma + 1:m.start].strip() and not text[m.end:stop].strip()]
             if appo:
                 return _spk(appo[0], appo[0].actor, appo[0].method, 0.8), appo[0].start
-        if first_comma >= 0 and (im := _INCLUDING.match(text, first_comma + 1, end)) is not None \
+        group = text[region:first_comma].split() if first_comma >= 0 else []
+        if group and _PLURAL.search(group[-1]) and (im := _INCLUDING.match(text, first_comma + 1, end)) is not None \
                 and not (heads and not text[heads[0].end:first_comma].strip()):
             # "Many tax experts, including Mr. Goldberg, have pointed out", "U.S. officials, together with Jane Roe, have
-            # questioned": the member the text names (a group's modifier, "U.S.", is no speaker)
+            # questioned": the member the text names (a group's modifier, "U.S.", is no speaker); only after a plural
+            # ("The president, along with Putin, said": the president)
             included = [m for m in mentions if m.start == im.end() and m.actor and m.method not in ("description", "title")]
             if included:
                 return _spk(included[0], included[0].actor, included[0].method, 0.6), included[0].start
@@ -217,6 +227,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         c = text.rfind(",", start, end)
         if c >= 0:
             start = c + 1
+        opens = start == lo
     else:
         window = max(lo, end - _SUBJECT_WINDOW)
         if (window > lo and text.rfind(",", window, end) < 0 and _last_clause_break(text, window, end) is None
@@ -248,12 +259,15 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             p0 = pm.start(1)
             name = _resolve_pronoun(pm.group(1).lower(), g, st, [x for x in mentions if lo <= x.start and x.end <= p0])
             return _spk(Mention(p0, pm.end(1), pm.group(1), "", "pronoun"), name, "pronoun", 0.6 if name else 0.2), p0
-    if np_ and _PREP_END.search(np_) and not _has_words(np_, 17):
-        # "The senator thanked the governor for saying ...": a phrase that ends with a preposition is no subject;
-        # the actor opening the phrase (the clause's subject) is the speaker, as coding schemes read the evaluation
-        opener = next((m for m in mentions if start <= m.start < end and m.actor and not text[start:m.start].strip()
-                      and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])), None)
-        return (_spk(opener, opener.actor, opener.method, 0.5), opener.start) if opener is not None else None
+    if np_ and (fm := _VERB_OBJECT_FOR.search(np_)) is not None:
+        # "(X) rebuked Roe for saying ...", "thanked the governor for saying ...", "criticized the West for saying":
+        # the one the verb is about said it
+        off = start + len(text[start:end]) - len(text[start:end].lstrip())
+        obj = next((m for m in mentions if m.start == off + fm.start("obj") and m.end == off + fm.end("obj")
+                    and m.actor), None)
+        if obj is not None:
+            return _spk(obj, obj.actor, obj.method, 0.5), obj.start
+        return _described(fm.group("obj"), off + fm.start("obj"), off + fm.end("obj")), off + fm.start("obj")
     if not np_ or _has_words(np_, 17):
         return None
     pm = _LAST_PRON.search(np_)
@@ -309,7 +323,9 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             and all(w[:1].isupper() or w in ("of", "the", "for", "and") for w in words) \
             and not (len(words) == 1 and words[0].endswith(("ed", "ing", "ly"))):
         return _Speaker(np_, np_, "named", 0.5, resolution="named", m_start=s0, m_end=end), s0
-    if loose and not appositive and len(words) <= 8 and _LOOSE_NP.fullmatch(np_):
+    if loose and (not appositive or opens and _is_group_word(words[-1], _source_heads())) and len(words) <= 8 \
+            and _LOOSE_NP.fullmatch(np_):
+        # ("Armed men, who attacked the airport, said": the phrase that opens the sentence before the apposition)
         return _described(np_, s0, end), s0
     if not appositive and len(words) <= 6 and _is_group_word(words[-1], _group_heads()) and _LOOSE_NP.fullmatch(np_):
         # "The results show ...", "new filings show ...": people, groups and documents that say or show something
@@ -317,32 +333,44 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
     return None
 
 
-def _titled_name_before(mentions: list[Mention], text: str, lo: int, comma: int) -> Mention | None:
+def _titled_name_before(mentions: list[Mention], text: str, lo: int, comma: int) -> tuple[Mention, int] | None:
     """The name in apposition to a title that ends at ``comma`` ("..., the campaign chief, Paul Manafort, said"),
-    whatever stands before the title; None when the two comma-delimited phrases before ``comma`` are not a title
-    (or description) and a name.
+    whatever opening phrase stands before the title, and where the title starts (the subject's start); None when
+    the two comma-delimited phrases before ``comma`` are not a title and a name, when the title is someone else's
+    ("an adviser to the president, Jane Roe": Roe is the president), or when a name opens the subject.
 
     Example:
         >>> from kzlib.actors import Mention
         >>> t = "Speaking to donors, the campaign chief, Jane Roe, said"
         >>> ms = [Mention(40, 48, "Jane Roe", "Jane Roe", "named", "person")]
-        >>> _titled_name_before(ms, t, 0, t.rindex(",")).surface
-        'Jane Roe'
+        >>> m, at = _titled_name_before(ms, t, 0, t.rindex(","))
+        >>> m.surface, t[at:at + 3]
+        ('Jane Roe', 'the')
     """
     c1 = text.rfind(",", lo, comma)
-    c0 = text.rfind(",", lo, c1) if c1 > lo else -1
     if c1 < 0:
         return None
+    c0 = text.rfind(",", lo, c1)
     name = next((m for m in mentions if m.start == c1 + 1 + len(text[c1 + 1:comma]) - len(text[c1 + 1:comma].lstrip())
                  and m.end == comma and m.actor and m.method not in ("description", "title", "pronoun")
                  and m.type in ("person", "")), None)
     if name is None:
         return None
-    title = text[(c0 + 1 if c0 >= 0 else lo):c1].split()
-    return name if 2 <= len(title) <= 6 and _DETERMINER.fullmatch(title[0]) \
-        and _is_group_word(title[-1], _source_heads()) else None
+    t0 = c0 + 1 if c0 >= 0 else lo
+    t0 += len(text[t0:c1]) - len(text[t0:c1].lstrip())
+    title = text[t0:c1].split()
+    if not (2 <= len(title) <= 6 and _DETERMINER.fullmatch(title[0]) and _is_group_word(title[-1], _source_heads())):
+        return None
+    before = text.rfind(",", lo, c0) + 1 if c0 >= 0 else lo  # the phrase right before the title
+    if _OF_SOMEONE.search(text, t0, c1) or (c0 >= 0 and any(
+            before <= m.start < c0 and m.actor and m.method not in ("description", "title", "pronoun")
+            and m.type in ("person", "") for m in mentions)):
+        return None  # "a critic of the president, Jane Roe", "Erlan Karin, an adviser to the president, Jane Roe"
+    return name, t0
 
 
+#: A title that relates its holder to someone else ("an adviser to the president", "the daughter of ...").
+_OF_SOMEONE = re.compile(r"\s(?:of|to|for)\s", re.IGNORECASE)
 #: What opens a title in apposition ("the campaign chief", "his top aide", "Kazakhstan's foreign minister").
 _DETERMINER = re.compile(r"(?:the|a|an|his|her|its|their|our|[A-Z][\w.-]*['’]s?)", re.IGNORECASE)
 

@@ -28,9 +28,9 @@ _TENSE_LOWER = re.compile(_TENSE.pattern)
 _AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+(?:[a-z]+\s+){0,3})?$", re.IGNORECASE)  # "had been due to expire"
 _QUOTE = re.compile(r"''|``|[\"“”]")
-# a sentence's end: not the full stop of an initial or a title before a name ("John Q. Smith", "U.S. officials",
-# "Mr. Smith")
-_SENT_L = re.compile(r"(?:(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
+# a sentence's end: not the full stop of a middle initial or a title before a name ("John Q. Smith", "Mr. Smith");
+# "the U.S. Putin ..." ends one
+_SENT_L = re.compile(r"(?:(?<![a-z]\s[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -93,7 +93,7 @@ def _unit_base(word: str) -> str:
 # a yearless date at most this many days after the DCT, in a sentence not in the past tense, is that one
 _SCHEDULED_DAYS = 60
 # a yearless date at most this many days before the DCT, in a future sentence, is a future seen from the past
-_JUST_PAST_DAYS = 14
+_JUST_PAST_DAYS = 7
 
 _SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 

@@ -410,7 +410,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1, "this": 0,
                  "overnight": 0, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
         base = _ymd(dct + dt.timedelta(days=shift)) if dct else "XXXX-XX-XX"
-        if w == "overnight" and (near := state.near_day(s)) is not None:
+        if w == "overnight" and (near := state.near_day(s)) is not None \
+                and not _SENTENCE_STOP.search(text, state.day_pos, s):  # the day named in the same sentence
             # "London shares fell Friday ... after overnight losses in New York": the night before the day named
             return T("TIME", f"{_ymd(near - dt.timedelta(days=1))}TNI")
         if w in ("tonight", "last night", "overnight"):
@@ -684,6 +685,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
 # a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
 # through January": a past period)
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]{2,8}\.?)\s+[0-3]?\d\b")
+_SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")
 _AMOUNT_BEFORE = re.compile(r"(?i)(?:\d%?|\b(?:million|billion|trillion|cents?|share|percent))\s+$")  # "$3 million "
 _SPAN_BEFORE = re.compile(r"(?i)\b(?:over|during|for|within|throughout)\s+$")
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till|by)\s+$")
