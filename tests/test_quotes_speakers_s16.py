@@ -148,3 +148,16 @@ def test_a_named_member_together_with_a_group_is_named():
     # the group's modifier ("U.S.") is no speaker: the person the text names with the group is
     q = _rows("U.S. officials, together with Secretary of State Jane Roe, have questioned the legality of the mission.")
     assert q.loc[q["cue"] == "questioned", "speaker"].tolist() == ["Jane Roe"]
+
+
+def test_an_honorific_is_followed_by_a_surname_even_a_title_word():
+    # "King", "Price", "Justice" are title words and surnames: after "Mr."/"Ms." they are surnames
+    ns = find_names("Mr. King met Ms. Price.")
+    assert [(n.name, n.title, n.gender) for n in ns] == [("King", "Mr.", "m"), ("Price", "Ms.", "f")]
+    q = _rows("''They pay us a lot of money,'' Mr. King said.")
+    assert q["speaker_surface"].tolist() == ["Mr. King"]
+
+
+def test_a_title_abbreviation_ends_no_sentence_before_the_name():
+    q = _rows('"This is a waste of time. It is destroying this committee," said Del. Jane Roe of the Virgin Islands.')
+    assert q["speaker"].tolist() == ["Jane Roe"]

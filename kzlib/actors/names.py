@@ -157,6 +157,8 @@ def _name_of_seg(seg: str) -> tuple[NameSpan, ...]:
     return tuple(out)
 
 
+#: Honorifics: always followed by a surname ("Mr. King" is a man named King, not two titles).
+_HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."])
 #: What follows a name and is part of it ("Martin Luther King Jr."): never a name after a title.
 _SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _HYPHEN_ADJ = re.compile(r"[A-Z][\w.'’]*-[a-z]{3,}")
@@ -227,7 +229,13 @@ def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords
     if len(words) == 1 and (len(name) == 1 or name.lower() in _DEMONYMS):
         return
     if w.title_re.fullmatch(surface + " "):
-        return  # a title alone ("Secretary of State"): the gazetteer's titles and descriptions handle it
+        first, _, last = surface.partition(" ")
+        if first.lower() not in _HONORIFICS or not last or " " in last.strip():
+            return  # a title alone ("Secretary of State"): the gazetteer's titles and descriptions handle it
+        # "Mr. King", "Ms. Price": an honorific is always followed by a surname, even one that is also a title
+        name_at, title, name = len(first) + 1, first, last.strip()
+        gender = w.titles.get(first.lower(), "")
+        words = [name]
     rest_out: list[NameSpan] = []
     if " of " in name and words[0].strip(".") in w.first:  # "John Herbst of the Atlantic Council"
         name = name[:name.index(" of ")]

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kzlib.text import NO_BREAK_AFTER
+
 QUOTE_KINDS = ("direct", "indirect", "interview", "fragment", "question")
 SPEECH_KINDS = ("direct", "indirect", "interview")  #: kinds counted as speech
 QUOTE_COLUMNS = ["doc_id", "quote_id", "para_id", "end_para_id", "start", "end", "quote", "speaker",
@@ -16,14 +18,12 @@ _MARKS = re.compile(r"[\"“”«»„‟]|''(?!')")  # '' : two apostrophes, th
 _OPENERS = "“«„‟"
 _CLOSERS = "”»"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_NO_BREAK_AFTER = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Lt", "Col", "Capt", "Sgt", "Prof",
-                   "Rev", "Mt", "Ft", "No", "[A-Z]")  # abbreviations and initials: no sentence break after them
-_SENT_END = re.compile("".join(rf"(?<!\b{a}\.)" for a in _NO_BREAK_AFTER)
+_SENT_END = re.compile("".join(rf"(?<!\b{a}\.)" for a in NO_BREAK_AFTER)
                        + r"(?<=[.!?…])(?:[\"”’»]|'')?\s+(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
 # _SENT_END with its sentence-final mark taken into the match (group 1 is _SENT_END's match): opening with
 # a character class, it is searched for at C speed. A match ends in a space, never a mark, so the next
 # one needs no mark before the end of the last and the two patterns find the same breaks.
-_SENT_END_MARK = re.compile(r"[.!?…]" + "".join(rf"(?<!\b{a}\.)" for a in _NO_BREAK_AFTER)
+_SENT_END_MARK = re.compile(r"[.!?…]" + "".join(rf"(?<!\b{a}\.)" for a in NO_BREAK_AFTER)
                             + r"((?:[\"”’»]|'')?\s+)(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
 _QUESTION = re.compile(r"^\s*(?:[\"“«]?\s*[A-ZА-Я]{1,5}\s*[\"”»]?\s*:\s*[–—-]|(?:Q|Question|Interviewer)\s*[:.]\s)")
 _ANSWER = re.compile(r"^\s*[–—-]\s+")
