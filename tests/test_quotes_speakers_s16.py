@@ -161,3 +161,20 @@ def test_an_honorific_is_followed_by_a_surname_even_a_title_word():
 def test_a_title_abbreviation_ends_no_sentence_before_the_name():
     q = _rows('"This is a waste of time. It is destroying this committee," said Del. Jane Roe of the Virgin Islands.')
     assert q["speaker"].tolist() == ["Jane Roe"]
+
+
+def test_as_x_put_it_attributes_a_quotation():
+    q = _rows('The rule asks for a "lawful source of income," as Jane Roe put it on Monday.')
+    assert q["speaker"].tolist() == ["Jane Roe"]
+    assert q["cue"].tolist() == ["put it"]
+    # "put it" with a thing as its object is no speech
+    assert _rows("He put it on the table and left the room.").empty
+
+
+def test_what_a_name_owns_is_the_surface_when_it_is_the_source():
+    # the person is the speaker; the surface says what of theirs the report comes from
+    q = _rows("She later compared the talks to a root canal, according to Okafor's memoir.")
+    assert q[["speaker", "speaker_surface"]].values.tolist() == [["Okafor", "Okafor's memoir"]]
+    # a possessive before something that is no source leaves the surface alone
+    q = _rows("Okafor's speech was long, Jane Roe said.")
+    assert q["speaker_surface"].tolist() == ["Jane Roe"]

@@ -32,6 +32,7 @@ from kzlib.quotes.mentions import _mentions
 from kzlib.quotes.nouns import _noun_reports, _unnamed_asker
 from kzlib.quotes.reported import _is_fragment, _reported
 from kzlib.quotes.speakers import _apposed_name, _DocState, _is_person, _no_pronoun_name, _Speaker, _spk
+from kzlib.quotes.subject import _with_possessed
 
 log = logging.getLogger(__name__)
 
@@ -300,6 +301,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         if r.text:
             quote = r.text
         quote = quote.strip()
+        if r.speaker.m_start >= 0 and r.speaker.resolution in ("named", "surname", "gazetteer"):
+            r.speaker = _with_possessed(src, r.speaker)  # "according to Axelrod's memoir": what the name owns
         name = r.speaker.name
         out.append({
             "quote_id": 0, "para_id": r.para_id, "end_para_id": r.end_para_id if r.end_para_id >= 0 else r.para_id,

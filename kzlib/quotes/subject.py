@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from kzlib.actors import (
@@ -578,3 +579,27 @@ def _description_after(mentions: list[Mention], text: str, lo: int, hi: int) -> 
     if _has_words(text[d0:end], 13) or _NOT_HEAD.search(text, d1, end):
         end = d1
     return _described(text[d0:end], d0, end)
+
+
+#: A possessive after a speaker's name and the source it owns ("Axelrod's memoir", "Mr. Sanders's campaign",
+#: "Cruz's lawyers"): up to two modifiers before the head.
+_POSSESSED = re.compile(r"['’]s?\s+((?:[\w-]+\s+){0,2}?)([\w-]+)")
+
+
+def _with_possessed(text: str, spk: _Speaker) -> _Speaker:
+    """``spk`` with its surface widened to what its name owns when that, not the person, is the source:
+    "according to Axelrod's memoir" names David Axelrod with the surface "Axelrod's memoir"; unchanged when no
+    possessive follows the mention or what it owns is not a source (a vehicle, a group or a role).
+
+    Example:
+        >>> t = "She compared it to a root canal, according to Axelrod's memoir."
+        >>> at = t.index("Axelrod")
+        >>> _with_possessed(t, _Speaker("David Axelrod", "Axelrod", m_start=at, m_end=at + 7)).surface
+        "Axelrod's memoir"
+    """
+    if spk.m_start < 0 or spk.m_end <= spk.m_start or not spk.name:
+        return spk
+    pm = _POSSESSED.match(text, spk.m_end)
+    if pm is None or not _is_group_word(pm.group(2), _source_heads()) or _NOT_HEAD.search(pm.group(0)):
+        return spk
+    return replace(spk, surface=text[spk.m_start:pm.end()], m_end=pm.end())
