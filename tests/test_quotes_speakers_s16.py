@@ -178,3 +178,25 @@ def test_what_a_name_owns_is_the_surface_when_it_is_the_source():
     # a possessive before something that is no source leaves the surface alone
     q = _rows("Okafor's speech was long, Jane Roe said.")
     assert q["speaker_surface"].tolist() == ["Jane Roe"]
+
+
+def test_a_plural_noun_in_a_list_is_no_cue():
+    q = _rows("In TV interviews and tweets, Okafor has argued that the committee rigged the vote.")
+    assert q[["speaker", "cue"]].values.tolist() == [["Okafor", "argued"]]
+
+
+def test_a_name_given_by_called_is_no_speech():
+    q = _rows("A group called Color of Change said that the donors should leave.")
+    assert q[["speaker", "cue"]].values.tolist() == [["Color of Change", "said"]]
+    q = _rows("The senator called Okafor a liar.")
+    assert q["cue"].tolist() == ["called"]
+
+
+def test_by_a_participle_is_the_means_of_the_clause_subject():
+    q = _rows("Okafor has gone further than the mayor on housing by proposing that the city buy empty flats.")
+    assert q[["speaker", "cue"]].values.tolist() == [["Okafor", "proposing"]]
+
+
+def test_a_place_after_an_opening_phrase_is_part_of_it():
+    q = _rows("In a court in Alexandria, Va., Okafor, in a green jumpsuit, said that he was pleading guilty.")
+    assert q["speaker"].tolist() == ["Okafor"]

@@ -86,6 +86,9 @@ _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _NOT_SUBJECT = re.compile(r"(?:\b(?:has|have|had|will|would|can|could|should|shall|must|neither|nor|is|was|were|are|"
                           r"to|what|which|whereas|whether|who|whom|there|here|not|did|does|do)\b|[()\[\]]|['’](?:ve|re|ll|d)\b|"
                           r"n['’]t\b)", re.IGNORECASE)
+_BY_END = re.compile(r"\sby\Z")
+#: A state's abbreviation after a place that ends an opening phrase ("in Alexandria, Va.,").
+_STATE_ABBR = re.compile(r"[A-Z][a-z]{1,4}\.")
 #: A verb, its object and "for" before a participle of saying ("rebuked Roe for", "thanked the governor for").
 _VERB_OBJECT_FOR = re.compile(r"(?:\b[a-z]+ed\s+|\A)(?P<obj>(?:(?:the|a|an)\s+)?[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){0,3})\s+for\s*\Z")
 #: A capitalised participle used as an adjective, before its noun: "Armed men, who ...", "Detained protesters, ..."
@@ -188,6 +191,11 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         while (im := _INTRO.match(text, region, end - 1)) is not None and im.end() > region \
                 and text.find(",", im.end(), end - 1) >= 0 and not _ADJECTIVE_OPEN.match(text, region):
             region = im.end()  # "In Almaty, the mayor, Jane Roe, said": past the opening phrase
+            nxt = text.find(",", region, end - 1)
+            chunk = text[region:nxt].strip() if nxt >= 0 else ""
+            if chunk and text.find(",", nxt + 1, end - 1) >= 0 and (_STATE_ABBR.fullmatch(chunk) or any(
+                    m.type == "state" and m.surface == chunk for m in mentions)):
+                region = nxt + 1  # "In a court in Alexandria, Va., Lazar, ...", "In Almaty, Kazakhstan, ...": the place
         first_comma = text.find(",", region, end)
         heads = [m for m in mentions if region <= m.start and m.end <= first_comma and m.actor
                  and m.method != "description" and not _PREP_THE.search(text[max(lo, m.start - 16):m.start])
@@ -260,6 +268,13 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             p0 = pm.start(1)
             name = _resolve_pronoun(pm.group(1).lower(), g, st, [x for x in mentions if lo <= x.start and x.end <= p0])
             return _spk(Mention(p0, pm.end(1), pm.group(1), "", "pronoun"), name, "pronoun", 0.6 if name else 0.2), p0
+    if np_ and _BY_END.search(np_):
+        # "Clinton has gone further than Obama on Syria by proposing ...", "... and hit Snowden back by accusing":
+        # the means of the clause's subject, the first actor after ``lo``
+        opener = next((m for m in mentions if lo <= m.start < end and m.actor and m.method != "description"
+                       and _n_words(text[lo:m.start]) <= 2 and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])), None)
+        if opener is not None:
+            return _spk(opener, opener.actor, opener.method, 0.5), opener.start
     if np_ and (fm := _VERB_OBJECT_FOR.search(np_)) is not None:
         # "(X) rebuked Roe for saying ...", "thanked the governor for saying ...", "criticized the West for saying":
         # the one the verb is about said it
