@@ -159,8 +159,43 @@ def test_an_honorific_is_followed_by_a_surname_even_a_title_word():
 
 
 def test_a_title_abbreviation_ends_no_sentence_before_the_name():
-    q = _rows('"This is a waste of time. It is destroying this committee," said Del. Jane Roe of the Virgin Islands.')
+    q = _rows('"This is a waste of time. It is destroying this committee," said Maj. Gen. Jane Roe of the army.')
     assert q["speaker"].tolist() == ["Jane Roe"]
+    # "Del." is also Delaware, which ends sentences: it is no such abbreviation
+    q = _rows("Okafor spent the weekend at his home in Wilmington, Del. Jane Roe said the mayor would return on Monday.")
+    assert q[["speaker", "quote"]].values.tolist() == [["Jane Roe", "the mayor would return on Monday."]]
+
+
+def test_review2_an_honorific_before_a_title_word_is_no_title_holder():
+    q = _rows("King Charles III spoke at the ceremony.", '"We will not back down," Mr. King said.')
+    assert q[["speaker", "speaker_resolution"]].values.tolist() == [["King", "named"]]
+
+
+def test_review2_a_possessive_before_a_quantifier_or_in_another_paragraph_is_left_alone():
+    q = _rows("According to Okafor's most recent statement, the troops will leave.")
+    assert q["speaker_surface"].tolist() == ["Okafor"]
+    q = _rows('"We shall stay and we help Okafor\'s people until the situation is stable.',
+              '"Then the troops will leave," Jane Roe said.')
+    assert q["speaker_surface"].tolist() == ["Jane Roe"]
+    q = _rows("She compared the talks to a root canal, according to Okafor's new memoir.")
+    assert q["speaker_surface"].tolist() == ["Okafor's new memoir"]
+
+
+def test_review2_a_verb_after_and_before_a_comma_is_still_a_verb():
+    q = _rows("Okafor shook his head and says, the troops will never leave.")
+    assert q["cue"].tolist() == ["says"]
+
+
+def test_review2_called_with_a_complement_is_a_speech_act():
+    q = _rows("An opposition leader called Okafor a puppet of the capital.")
+    assert q[["speaker", "cue"]].values.tolist() == [["opposition leader", "called"]]
+
+
+def test_review2_by_a_participle_after_a_pronoun_or_an_opening_phrase():
+    q = _rows("Jane Roe spoke first.", "She angered Okafor by saying that the troops would stay.")
+    assert q["speaker"].tolist() == ["Jane Roe"]
+    q = _rows("In Almaty, Okafor shocked the crowd by announcing that the troops would stay.")
+    assert q["speaker"].tolist() == ["Okafor"]
 
 
 def test_as_x_put_it_attributes_a_quotation():

@@ -58,6 +58,7 @@ class _SpeakerWords:
     first: dict[str, str]  # given name -> m / f
     role_classes: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # role -> titles' word sets
     abbreviations: frozenset[str] = frozenset()  # "St.", "Jr.", "Calif.": a full stop that ends no sentence
+    honorifics: frozenset[str] = frozenset()  # "mr.", "ms" (lower case): always followed by a surname
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +82,8 @@ def speaker_words() -> _SpeakerWords:
                          frozenset(map(str, d["not_names"]["words"])), roles, first,
                          {str(r).lower(): tuple(frozenset(str(t).lower().split()) for t in ts)
                           for r, ts in (d.get("role_classes") or {}).get("classes", {}).items()},
-                         frozenset(map(str, (d.get("abbreviations") or {}).get("words", []))))
+                         frozenset(map(str, (d.get("abbreviations") or {}).get("words", []))),
+                         frozenset(str(h).lower() for h in (d.get("honorifics") or {}).get("words", [])))
 
 
 _NAME_RUN = re.compile(
@@ -157,8 +159,6 @@ def _name_of_seg(seg: str) -> tuple[NameSpan, ...]:
     return tuple(out)
 
 
-#: Honorifics: always followed by a surname ("Mr. King" is a man named King, not two titles).
-_HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."])
 #: What follows a name and is part of it ("Martin Luther King Jr."): never a name after a title.
 _SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _HYPHEN_ADJ = re.compile(r"[A-Z][\w.'’]*-[a-z]{3,}")
@@ -230,7 +230,7 @@ def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords
         return
     if w.title_re.fullmatch(surface + " "):
         first, _, last = surface.partition(" ")
-        if first.lower() not in _HONORIFICS or not last or " " in last.strip():
+        if first.lower() not in w.honorifics or not last or " " in last.strip():
             return  # a title alone ("Secretary of State"): the gazetteer's titles and descriptions handle it
         # "Mr. King", "Ms. Price": an honorific is always followed by a surname, even one that is also a title
         name_at, title, name = len(first) + 1, first, last.strip()

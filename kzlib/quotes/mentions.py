@@ -272,7 +272,8 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
     for ns in _names_in(text):
         if taken[ns.start]:
             continue
-        title_only = _title_end(ns.surface)
+        # ("Mr. King": an honorific before a title word names a person, see kzlib.actors.find_names)
+        title_only = "" if ns.title.lower() in speaker_words().honorifics and ns.name else _title_end(ns.surface)
         if title_only:
             # a title alone ("Secretary General", "Kazakhstan's President"): the person the document
             # named with that title, else the whole description

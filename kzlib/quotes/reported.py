@@ -140,11 +140,12 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue  # "to explain", "to say": not a report
             if _determined(text, a, cm.start()):
                 continue  # "the governor's repeated claim", "her support": a noun or its modifier, not a verb
-            if _NOUN_LIST_BEFORE.search(text, max(a, cm.start() - 6), cm.start()) and text[cm.end():cm.end() + 1] == "," \
+            if _NOUN_LIST_BEFORE.search(text, max(a, cm.start() - 8), cm.start()) and text[cm.end():cm.end() + 1] == "," \
                     and cm.group(0).lower().endswith("s"):
                 continue  # "In TV interviews and tweets, Trump ...": a plural noun in a list, not a verb
             if cm.group(0).lower() in _NAMING and _INDEFINITE_BEFORE.search(text, max(a, cm.start() - 40), cm.start()) \
-                    and text[cm.end():cm.end() + 2].strip()[:1].isupper():
+                    and _NAME_GIVEN.match(text, cm.end(), b):
+                # ("An opposition leader called Tokayev a puppet": the name has a complement, a speech act)
                 continue  # "a consulting firm called Gavekal Dragonomics": a name given, not a speech act
             # '"...," X said, referring to Y': a participle going on with the report before it
             goes_on = cue.form.split()[0].endswith("ing") and bool(verb_spk.name) and text[verb_end:cm.start()].strip() == ","
@@ -461,10 +462,13 @@ def _vehicle_author(g: Gazetteer, st: _DocState, mentions: list[Mention], text: 
 
 #: The verb before a vehicle of speech ("sent out", "issued", "posted"): a lower-case word and its particle.
 _VERB_BEFORE = re.compile(r"\b[a-z]+(?:\s+(?:out|up|off))?\s+\Z")
-#: "and"/"or" before a cue: with a comma after it, the cue is a plural noun of a list ("interviews and tweets,").
-_NOUN_LIST_BEFORE = re.compile(r"\b(?:and|or)\s+\Z")
+#: A plural and "and"/"or" before a cue: with a comma after it, the cue is a plural noun of a list ("interviews and
+#: tweets,"; "shook his head and says," is a verb).
+_NOUN_LIST_BEFORE = re.compile(r"[a-z]s\s+(?:and|or)\s+\Z")
 #: Participles that give a name ("a group called X"), and an indefinite noun phrase right before them.
 _NAMING = frozenset(["called", "dubbed", "named", "labeled", "labelled", "branded"])
+#: The name given after "called" and what follows a name given (the sentence's verb, a comma, a relative pronoun).
+_NAME_GIVEN = re.compile(r"\s+[A-Z][\w.'’&-]*(?:\s+(?:of|for|the|and|[A-Z][\w.'’&-]*))*\s*(?:[,.;]|\s(?:said|says|which|who|that)\b)")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s+\Z", re.IGNORECASE)
 #: The relative pronoun that opens an attribution's clause ("X, who said ...").
 _WHO = re.compile(r"who\b", re.IGNORECASE)

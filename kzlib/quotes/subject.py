@@ -271,10 +271,19 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
     if np_ and _BY_END.search(np_):
         # "Clinton has gone further than Obama on Syria by proposing ...", "... and hit Snowden back by accusing":
         # the means of the clause's subject, the first actor after ``lo``
-        opener = next((m for m in mentions if lo <= m.start < end and m.actor and m.method != "description"
-                       and _n_words(text[lo:m.start]) <= 2 and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])), None)
+        s_ = lo
+        while (im := _INTRO.match(text, s_, end)) is not None and im.end() > s_:
+            s_ = im.end()  # "In Almaty, Tokayev shocked the crowd by announcing": past the opening phrase
+        s_ += len(text[s_:end]) - len(text[s_:end].lstrip())
+        opener = next((m for m in mentions if m.start >= s_ and m.actor and m.method != "description"
+                       and (m.start == s_ or _DET_ONLY.fullmatch(text[s_:m.start]))
+                       and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])), None)
         if opener is not None:
             return _spk(opener, opener.actor, opener.method, 0.5), opener.start
+        if (pm := _OPEN_PRON.match(text, s_, end)) is not None:  # "He angered Tokayev by saying ...": he
+            p0 = pm.start(1)
+            name = _resolve_pronoun(pm.group(1).lower(), g, st, [x for x in mentions if x.end <= p0])
+            return _spk(Mention(p0, pm.end(1), pm.group(1), "", "pronoun"), name, "pronoun", 0.5 if name else 0.2), p0
     if np_ and (fm := _VERB_OBJECT_FOR.search(np_)) is not None:
         # "(X) rebuked Roe for saying ...", "thanked the governor for saying ...", "criticized the West for saying":
         # the one the verb is about said it
@@ -596,25 +605,40 @@ def _description_after(mentions: list[Mention], text: str, lo: int, hi: int) -> 
     return _described(text[d0:end], d0, end)
 
 
-#: A possessive after a speaker's name and the source it owns ("Axelrod's memoir", "Mr. Sanders's campaign",
-#: "Cruz's lawyers"): up to two modifiers before the head.
-_POSSESSED = re.compile(r"['’]s?\s+((?:[\w-]+\s+){0,2}?)([\w-]+)")
+#: A possessive after a speaker's name and the words after it ("Axelrod's new memoir", "Mr. Sanders's campaign",
+#: "Cruz's lawyers"): the source is the first of up to three lower-case words that is a source head.
+_POSSESSIVE = re.compile(r"['’]s?\s+")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+#: Source heads that count or quantify ("Tokayev's most recent statement", "Putin's number two"): never the source.
+_QUANTIFIERS = frozenset("""most many some several few all both half third quarter number majority minority plurality
+percent dozens hundreds thousands millions others those couple handful""".split())
 
 
 def _with_possessed(text: str, spk: _Speaker) -> _Speaker:
     """``spk`` with its surface widened to what its name owns when that, not the person, is the source:
     "according to Axelrod's memoir" names David Axelrod with the surface "Axelrod's memoir"; unchanged when no
-    possessive follows the mention or what it owns is not a source (a vehicle, a group or a role).
+    possessive follows the mention (read in ``text``, the paragraph of the mention), or what it owns is not a
+    source (a vehicle, a group or a role).
 
     Example:
-        >>> t = "She compared it to a root canal, according to Axelrod's memoir."
+        >>> t = "She compared it to a root canal, according to Axelrod's new memoir."
         >>> at = t.index("Axelrod")
         >>> _with_possessed(t, _Speaker("David Axelrod", "Axelrod", m_start=at, m_end=at + 7)).surface
-        "Axelrod's memoir"
+        "Axelrod's new memoir"
     """
-    if spk.m_start < 0 or spk.m_end <= spk.m_start or not spk.name:
+    if spk.m_start < 0 or spk.m_end <= spk.m_start or not spk.name or text[spk.m_start:spk.m_end] != spk.surface:
+        return spk  # (a speaker carried from another paragraph: its offsets are not in ``text``)
+    pm = _POSSESSIVE.match(text, spk.m_end)
+    if pm is None:
         return spk
-    pm = _POSSESSED.match(text, spk.m_end)
-    if pm is None or not _is_group_word(pm.group(2), _source_heads()) or _NOT_HEAD.search(pm.group(0)):
-        return spk
-    return replace(spk, surface=text[spk.m_start:pm.end()], m_end=pm.end())
+    at = pm.end()
+    for _ in range(3):
+        wm = _LOWER_WORD.match(text, at)
+        if wm is None or _NOT_HEAD.fullmatch(wm.group(0)):
+            return spk
+        if wm.group(0) in _QUANTIFIERS:
+            return spk
+        if _is_group_word(wm.group(0), _source_heads()):
+            return replace(spk, surface=text[spk.m_start:wm.end()], m_end=wm.end())
+        at = wm.end() + len(text[wm.end():]) - len(text[wm.end():].lstrip(" "))
+    return spk

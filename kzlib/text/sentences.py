@@ -286,7 +286,7 @@ def sentence_spans(text: str, *, language: str | None = None,
 
 #: Words (and any capital letter: an initial) after whose full stop no sentence ends.
 NO_BREAK_AFTER = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Lt", "Col", "Capt", "Sgt",
-                  "Prof", "Rev", "Mt", "Ft", "No", "Del", "Adm", "Maj", "Brig", "Cpl", "Pvt", "Det", "Amb", "Fr", "Msgr",
+                  "Prof", "Rev", "Mt", "Ft", "No", "Adm", "Maj", "Brig", "Cpl", "Pvt", "Det", "Amb", "Fr", "Msgr",
                   "Hon", "Rt", "Supt", "[A-Z]")
 #: A sentence break: a sentence-final mark (. ! ? …) not after :data:`NO_BREAK_AFTER`, an optional closing
 #: quote, blanks (group 1: the quote and blanks), and a capital (Latin or Cyrillic) or digit, possibly after
