@@ -235,3 +235,11 @@ def test_by_a_participle_is_the_means_of_the_clause_subject():
 def test_a_place_after_an_opening_phrase_is_part_of_it():
     q = _rows("In a court in Alexandria, Va., Okafor, in a green jumpsuit, said that he was pleading guilty.")
     assert q["speaker"].tolist() == ["Okafor"]
+
+
+def test_a_clause_before_a_participle_is_no_description_of_its_speaker():
+    # "opened a rally blasting ...": the participle is the subject's, and the name modifies the subject's role
+    q = _rows("The Vermont senator opened a rally in Rochester blasting the trade deal.")
+    assert q[["speaker", "cue"]].values.tolist() == [["Vermont senator", "blasting"]]
+    q = _rows("Okafor opened a rally in Rochester blasting the trade deal.")
+    assert q["speaker"].tolist() == ["Okafor"]

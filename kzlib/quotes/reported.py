@@ -46,6 +46,7 @@ from kzlib.quotes.subject import (
     _description_after,
     _head_subject,
     _is_group_word,
+    _source_heads,
     _subject,
 )
 from kzlib.text import may_match
@@ -189,11 +190,17 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and _COORD_VP.fullmatch(text, founds[-1][1], cm.start()):
                 # "The spokesman refused to answer ... but said ...", "X said A, and urged B": the same subject
                 sub = (founds[-1][2], cm.start())
-            if (sub is None or not sub[0].name) and cue.form.endswith("ing"):
-                # "X differs from Y, instead noting ...": the participle's subject is the sentence's
-                first = [m for m in mentions if a <= m.start < cm.start() and m.actor and m.method != "description"
+            if (sub is None or not sub[0].name or sub[0].resolution == "description"
+                    and _VERB_OBJECT.search(sub[0].surface)) and cue.form.endswith("ing"):
+                # "X differs from Y, instead noting ...": the participle's subject is the sentence's ("The senator
+                # opened a rally blasting ...": a clause is no description of a speaker)
+                first = [m for m in mentions if a <= m.start < cm.start() and m.actor
+                         and (m.method != "description" or not text[a:m.start].strip())
                          and _n_words(text[a:m.start]) <= 2]
-                if first:
+                if first and (rm := _ROLE_AFTER.match(text, first[0].end)) and _is_group_word(rm.group(1), _source_heads()):
+                    # "The Vermont senator opened a rally blasting ...": the name modifies the speaker's role
+                    sub = (_described(text[a:rm.end()].strip(), a, rm.end()), a)
+                elif first:
                     sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
             if (sub is None or sub[0].resolution == "description") and cue.form.endswith("ing") \
                     and (vm := _VEHICLE_END.search(text, a, cm.start())):
@@ -462,6 +469,10 @@ def _vehicle_author(g: Gazetteer, st: _DocState, mentions: list[Mention], text: 
 
 #: The verb before a vehicle of speech ("sent out", "issued", "posted"): a lower-case word and its particle.
 _VERB_BEFORE = re.compile(r"\b[a-z]+(?:\s+(?:out|up|off))?\s+\Z")
+#: The lower-case word after a name (a role the name modifies: "Vermont senator").
+_ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
+#: A past-tense verb and its object inside a phrase read as a description ("senator opened a rally").
+_VERB_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|[A-Z])")
 #: A plural and "and"/"or" before a cue: with a comma after it, the cue is a plural noun of a list ("interviews and
 #: tweets,"; "shook his head and says," is a verb).
 _NOUN_LIST_BEFORE = re.compile(r"[a-z]s\s+(?:and|or)\s+\Z")
