@@ -265,9 +265,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(first[0], first[0].actor, first[0].method, 0.6), first[0].start
         if (pm := _OPEN_PRON.match(text, lo, start)) is not None:
             # "He's comparing ... and says ...": the clause's pronoun subject
-            p0 = pm.start(1)
-            name = _resolve_pronoun(pm.group(1).lower(), g, st, [x for x in mentions if lo <= x.start and x.end <= p0])
-            return _spk(Mention(p0, pm.end(1), pm.group(1), "", "pronoun"), name, "pronoun", 0.6 if name else 0.2), p0
+            return _pronoun_subject(g, st, mentions, pm, since=lo, confidence=0.6)
     if np_ and _BY_END.search(np_):
         # "Clinton has gone further than Obama on Syria by proposing ...", "... and hit Snowden back by accusing":
         # the means of the clause's subject, the first actor after ``lo``
@@ -281,9 +279,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         if opener is not None:
             return _spk(opener, opener.actor, opener.method, 0.5), opener.start
         if (pm := _OPEN_PRON.match(text, s_, end)) is not None:  # "He angered Tokayev by saying ...": he
-            p0 = pm.start(1)
-            name = _resolve_pronoun(pm.group(1).lower(), g, st, [x for x in mentions if x.end <= p0])
-            return _spk(Mention(p0, pm.end(1), pm.group(1), "", "pronoun"), name, "pronoun", 0.5 if name else 0.2), p0
+            return _pronoun_subject(g, st, mentions, pm, since=0, confidence=0.5)
     if np_ and (fm := _VERB_OBJECT_FOR.search(np_)) is not None:
         # "(X) rebuked Roe for saying ...", "thanked the governor for saying ...", "criticized the West for saying":
         # the one the verb is about said it
@@ -398,6 +394,15 @@ def _titled_name_before(mentions: list[Mention], text: str, lo: int, comma: int)
 _OF_SOMEONE = re.compile(r"\s(?:of|to|for)\s", re.IGNORECASE)
 #: What opens a title in apposition ("the campaign chief", "his top aide", "Kazakhstan's foreign minister").
 _DETERMINER = re.compile(r"(?:the|a|an|his|her|its|their|our|[A-Z][\w.-]*['’]s?)", re.IGNORECASE)
+
+
+def _pronoun_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], pm: re.Match[str], *, since: int,
+                     confidence: float) -> tuple[_Speaker, int]:
+    """The speaker of a clause whose subject is the pronoun matched by ``_OPEN_PRON`` (group 1), resolved against
+    the mentions before it from offset ``since``, and where it stands; ``confidence`` when resolved, else 0.2."""
+    p0 = pm.start(1)
+    name = _resolve_pronoun(pm.group(1).lower(), g, st, [x for x in mentions if since <= x.start and x.end <= p0])
+    return _spk(Mention(p0, pm.end(1), pm.group(1), "", "pronoun"), name, "pronoun", confidence if name else 0.2), p0
 
 
 #: A noun phrase that may say something (``_subject(loose=True)``): opens with a determiner, quantifier or
