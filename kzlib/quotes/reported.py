@@ -139,6 +139,12 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 continue
             if _INFINITIVE.search(text, max(a, cm.start() - 4), cm.start()):
                 continue  # "to explain", "to say": not a report
+            # a passive ("X was criticized by Y for ...", "was told"): the agent after "by" speaks, else no one named
+            # (a question asked, "X was asked whether ...", keeps its row: the question is the content, below)
+            passive = cue.needs != "wh" and bool(_PARTICIPLE_FORM.match(cm.group(0))
+                                                  and _BE_BEFORE.search(text, max(a, cm.start() - 40), cm.start()))
+            if passive and text[cm.end():b].lstrip()[:1] in (",", ";", ":", ".", ")", "—", "–", ""):
+                continue  # "where their aims are largely opposed, X argued": an adjective, nothing reported
             if _determined(text, a, cm.start()):
                 continue  # "the governor's repeated claim", "her support": a noun or its modifier, not a verb
             if _NOUN_LIST_BEFORE.search(text, max(a, cm.start() - 8), cm.start()) and text[cm.end():cm.end() + 1] == "," \
@@ -149,7 +155,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 # ("An opposition leader called Tokayev a puppet": the name has a complement, a speech act)
                 continue  # "a consulting firm called Gavekal Dragonomics": a name given, not a speech act
             # '"...," X said, referring to Y': a participle going on with the report before it
-            goes_on = cue.form.split()[0].endswith("ing") and bool(verb_spk.name) and text[verb_end:cm.start()].strip() == ","
+            participle = cue.form.split()[0].endswith("ing")  # "saying", "pointing to", "calling for"
+            goes_on = participle and bool(verb_spk.name) and text[verb_end:cm.start()].strip() == ","
             if cue.needs and not goes_on and (cue.object or founds or text.rfind(",", a, cm.start()) <= a) \
                     and not _cue_ok(cue, text[cm.end():b]) \
                     and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
@@ -173,14 +180,14 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and not _has_words(text[text.rfind(",", founds[-1][1], cm.start()):cm.start()], 4):
                 # "Beck, who supported Cruz, last week said ...": the relative clause closed; its antecedent speaks
                 sub = (founds[-1][2], cm.start())
-            long_subject = sub is None and not founds and not cue.object and not cue.form.endswith("ing") \
+            long_subject = sub is None and not founds and not cue.object and not participle \
                 and cm.group(0).islower() and _CLAUSE_OPEN.match(text, cm.end(), b) is not None \
                 and not any(lo <= c < cm.start() and not _REL_BEFORE.search(text, max(lo, c - 20), c) for c in starts)
             if long_subject:  # "Current and former officials who spoke with the paper said ..." (a cue in a relative
                 # clause, "Officials who declined to be named said", does not stop it)
                 sub = _head_subject(g, st, mentions, text, lo, cm.start())
                 long_subject = sub is not None
-            if founds and cue.form.endswith("ing") and (text[founds[-1][1]:cm.start()].strip() == "," or (
+            if founds and participle and (text[founds[-1][1]:cm.start()].strip() == "," or (
                     text[founds[-1][1]:cm.start()].rstrip().endswith(",") and not _has_words(text[founds[-1][1]:cm.start()], 5))):
                 # "X endorsed Y (last week), calling him ...": the participle is X's
                 sub = (founds[-1][2], cm.start())
@@ -191,7 +198,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 # "The spokesman refused to answer ... but said ...", "X said A, and urged B": the same subject
                 sub = (founds[-1][2], cm.start())
             if (sub is None or not sub[0].name or sub[0].resolution == "description"
-                    and _VERB_OBJECT.search(sub[0].surface)) and cue.form.endswith("ing"):
+                    and _VERB_OBJECT.search(sub[0].surface)) and participle:
                 # "X differs from Y, instead noting ...": the participle's subject is the sentence's ("The senator
                 # opened a rally blasting ...": a clause is no description of a speaker)
                 first = [m for m in mentions if a <= m.start < cm.start() and m.actor
@@ -202,7 +209,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     sub = (_described(text[a:rm.end()].strip(), a, rm.end()), a)
                 elif first:
                     sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
-            if (sub is None or sub[0].resolution == "description") and cue.form.endswith("ing") \
+            if (sub is None or sub[0].resolution == "description") and participle \
                     and (vm := _VEHICLE_END.search(text, a, cm.start())):
                 # "The governor sent a letter to the ministry saying ...": the letter's author speaks
                 author = _vehicle_author(g, st, mentions, text, a, vm.start())
@@ -213,6 +220,20 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 author = _vehicle_author(g, st, mentions, text, a, sub[0].m_start if sub[0].m_start >= 0 else sub[1])
                 if author.name or author.surface:
                     sub = (author, sub[1])
+            agent_end = -1
+            if passive:
+                agent = _Speaker()
+                if (bm := _BY_AGENT.match(text, cm.end(), b)) is not None:
+                    agent = _speaker_after(g, st, mentions, text, bm.end(), b)
+                    if agent.m_start >= 0 and _n_words(text[bm.end():agent.m_start]) > 3:
+                        agent = _Speaker()  # a name far into the phrase is not the agent
+                    agent_end = agent.m_end
+                    if not (agent.name or agent.surface) and (nm := _AGENT_NP.match(text, bm.end(), b)) is not None:
+                        agent = _described(nm.group(0), nm.start(), nm.end(), 0.5)  # "by several council members"
+                        agent_end = nm.end()
+                if not (agent.name or agent.surface):
+                    continue  # "X was criticized for ...": who criticised is not said; no row names the wrong one
+                sub = (agent, cm.start())
             rest = text[cm.end():b]
             if sub is not None and founds and sub[0].resolution == "pronoun" and founds[-1][2].name:
                 prev = st.ents.get(founds[-1][2].name)
@@ -257,7 +278,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 spk, s0 = sub
                 if cue.needs == "wh" and _PASSIVE_AUX.search(text, max(a, cm.start() - 12), cm.start()):
                     spk = _Speaker()  # "X was asked whether ...": X is asked; who asked is not said
-                c0 = cm.end()
+                c0 = max(cm.end(), agent_end)  # (a passive's content goes on after its agent)
                 if cue.form in ("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned",
                                 "asked", "urged", "promised", "wrote"):
                     adm = _ADDR.match(text, c0, b)
@@ -406,6 +427,17 @@ def _determined(text: str, lo: int, at: int) -> bool:
     return w[-2:] in ("'s", "’s") and len(w) > 2 and w[:-2] not in _CONTRACTED and w[0].isalnum()
 
 
+#: A form of "be" (and adverbs) before a cue ("are largely opposed", "was told"), and the cues it makes passive.
+_BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been|being|am)\s+(?:(?:not|also|still|now|[a-z]+ly)\s+)*\Z",
+                        re.IGNORECASE)
+_PARTICIPLE_FORM = re.compile(r"(?:[a-z]+ed|told|said|shown|written|known|thought|heard|seen|taught|"
+                              r"spoken|sworn|bidden|forbidden|understood)\b", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+")
+#: The agent's noun phrase after "by": up to six words, before a preposition, conjunction or punctuation.
+_AGENT_NP = re.compile(r"(?!(?:phone|telephone|e-?mail|text|video|mail|letter|fax|radio|satellite|name|far|default|law|"
+                       r"contrast|comparison|way|then|now)\b)"
+                       r"(?:(?!(?:for|over|after|because|in|on|at|during|when|as|to|with|and|but|that|who|which|"
+                       r"while|since|about|of)\b)[\w'’-]+\s*){1,6}(?=[\s,;:.]|$)(?<!\s)")
 #: A passive auxiliary right before a verb ("was asked", "had been asked").
 _PASSIVE_AUX = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being|be|get|got|gets)\s+\Z", re.IGNORECASE)
 

@@ -38,7 +38,10 @@ _SUBJ_ADJUNCT = re.compile(
     r"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+|just\s+)?(?:an?|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|a\s+few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)\s+ago|"
     r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|letter|tweet|speech|post|op-ed|memo|release)|"
-    r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)|here|in\s+the\s+past|at\s+the\s+time))+\s*$", re.IGNORECASE)
+    r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)|here|in\s+the\s+past|at\s+the\s+time|both|all|each|"
+    # any lower-case adverb in -ly ("are quietly saying", "boldly claimed"), not a noun or name in -ly
+    r"(?-i:(?!(?:family|ally|rally|assembly|anomaly|monopoly|supply|reply|bully|daily|weekly|monthly|quarterly|"
+    r"jelly|belly|folly|lily|fly)\b)[a-z]{2,}ly)))+\s*$", re.IGNORECASE)
 # the last words of _SUBJ_ADJUNCT's branches: the pattern ends the text, so a text whose last word is none
 # of these has no adjunct (a cheap test before the search, which tries the branches at every gap)
 _ADJUNCT_LAST = frozenset("""to have has had is was were are also later then previously repeatedly once again recently
@@ -48,7 +51,8 @@ apparently allegedly openly explicitly specifically frequently afterward afterwa
 yesterday tonight soon immediately promptly swiftly sharply strongly angrily firmly formally officially categorically
 vehemently bluntly turn response ago monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
 week month year statement
-interview email letter tweet speech post op-ed memo release twitter facebook cnn fox msnbc here past time""".split())
+interview email letter tweet speech post op-ed memo release twitter facebook cnn fox msnbc here past time both all
+each""".split())
 
 
 def _may_end_adjunct(seg: str) -> bool:
@@ -56,7 +60,7 @@ def _may_end_adjunct(seg: str) -> bool:
     tail = seg.rstrip()
     parts = tail.rsplit(None, 1)
     last = parts[-1].rsplit(",", 1)[-1] if parts else ""
-    return not last.isascii() or last.lower() in _ADJUNCT_LAST
+    return not last.isascii() or last.lower() in _ADJUNCT_LAST or (last.endswith("ly") and last.islower())
 
 
 # _SUBJ_ADJUNCT without IGNORECASE, for lower-cased plain text (its pattern has no upper-case escape): the
@@ -122,7 +126,7 @@ _CONTENT_ADJUNCT = re.compile(
     r"(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|earlier|later)|"
     r"that|then|also)\b\s*,?", re.IGNORECASE)
-_CONTENT_LEAD = re.compile(r"\s*(?:[,:]\s*)?(?:that\b\s*)?(?:,\s*)?")
+_CONTENT_LEAD = re.compile(r"\s*(?:[,:]\s*)?(?:(?:[a-z]+ly\s+)?that\b\s*)?(?:,\s*)?")  # "said (repeatedly) that"
 _TRAIL_ATTR = re.compile(r",?\s*(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|wrote|noted)"
                          r"(?:\s+\w+){0,2}\s*[.!?]?\s*$")
 

@@ -1,0 +1,56 @@
+"""Reported-speech rules for open-world English news (issue 16, seventeenth session). Each test's sentence was
+written for it; the expected values are read from the sentence."""
+
+from quote_rows import speech_rows as _rows
+
+
+def _row(q, cue: str) -> tuple[list[str], list[str]]:
+    sel = q[q["cue"] == cue]
+    return sel["speaker"].tolist(), sel["quote"].tolist()
+
+
+def test_a_participle_cue_of_several_words_belongs_to_the_reports_speaker():
+    # "pointing to" is a participle like "saying": the subject of the sentence points, not the clause's
+    q = _rows("Okafor has said that the mayor's office is misreading the budget, pointing to a surplus in "
+              "the water fund.")
+    assert _row(q, "said") == (["Okafor"], ["the mayor's office is misreading the budget"])
+    assert _row(q, "pointing to")[0] == ["Okafor"]
+
+
+def test_an_adverb_between_the_verb_and_that_is_not_reported():
+    q = _rows("The minister has said repeatedly that the border will stay open.")
+    assert _row(q, "said") == (["minister"], ["the border will stay open."])
+
+
+def test_a_floating_quantifier_or_an_adverb_between_auxiliary_and_verb():
+    q = _rows("The two unions have both argued that the pension reform breaks the contract.")
+    assert _row(q, "argued") == (["two unions"], ["the pension reform breaks the contract."])
+    q = _rows("Farmers in the valley are quietly saying that the harvest will be poor.")
+    assert _row(q, "saying")[1] == ["the harvest will be poor."]
+    assert _row(q, "saying")[0] != [""]
+
+
+def test_an_adjective_in_ed_after_be_is_no_report():
+    # "opposed" after "are largely" describes the aims; the report is the researcher's "argued"
+    q = _rows("Unlike in the north, where the aims of the two parties are largely opposed, Okafor argued that "
+              "a deal was within reach.")
+    assert "opposed" not in q["cue"].tolist()
+    assert _row(q, "argued") == (["Okafor"], ["a deal was within reach."])
+
+
+def test_a_passive_report_names_its_agent_or_no_one():
+    # the agent after "by" criticised; the one criticised is no speaker
+    q = _rows("The mayor has been criticized by several council members for delaying the vote.")
+    speakers, quotes = _row(q, "criticized")
+    assert speakers and "mayor" not in speakers[0]
+    assert "council members" in speakers[0]
+    assert quotes == ["for delaying the vote."]
+    # no agent: who criticised is not said, so no row puts the criticism in the criticised one's mouth
+    q = _rows("The mayor has been criticized for delaying the vote.")
+    assert "mayor" not in q["speaker"].tolist()
+
+
+def test_a_means_after_by_is_no_agent():
+    q = _rows("The governor was told by phone that the dam had failed.")
+    assert "phone" not in q["speaker"].tolist()
+    assert "governor" not in q["speaker"].tolist()
