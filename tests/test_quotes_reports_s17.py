@@ -54,3 +54,12 @@ def test_a_means_after_by_is_no_agent():
     q = _rows("The governor was told by phone that the dam had failed.")
     assert "phone" not in q["speaker"].tolist()
     assert "governor" not in q["speaker"].tolist()
+
+
+def test_a_participle_of_speech_after_the_report_ends_it():
+    q = _rows("Okafor also complained that the council is too cautious, suggesting the mayor fears the unions.")
+    assert _row(q, "complained") == (["Okafor"], ["the council is too cautious"])
+    assert _row(q, "suggesting") == (["Okafor"], ["the mayor fears the unions."])
+    # a participle of evidence may belong to the reported clause itself: no cut there
+    q = _rows("Okafor says the mayor chose the northern route, showing a preference for the unions.")
+    assert _row(q, "says") == (["Okafor"], ["the mayor chose the northern route, showing a preference for the unions."])

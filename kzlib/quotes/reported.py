@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 
 from kzlib.actors import (
     Gazetteer,
@@ -298,7 +299,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     c1 = tm.start()
                 if cue.object and (om := _OBJECT_END.search(text, c0 + 1, c1)):
                     c1 = om.start()  # "endorsed Cruz last week, saying ...": the object only
-                elif (em := _CLAUSE_END.search(text, c0 + 1, c1)) and _has_words(text[c0:em.start()], 3):
+                elif (em := _clause_end().search(text, c0 + 1, c1)) and _has_words(text[c0:em.start()], 3):
                     c1 = em.start()  # "said A, and he railed against B": the report ends with its clause
                 content = text[c0:c1]
                 if _has_words(content, 1 if cue.object else 3) and (not cue.needs or goes_on or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
@@ -455,9 +456,23 @@ _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|i
 
 #: Where a reported clause ends before the sentence does: a main clause coordinated after a comma (a new
 #: subject or a second verb of the speaker's) or a participle phrase ("..., and he railed", "..., vowing to").
-_CLAUSE_END = re.compile(r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z]+ed\b|said\b|says\b)|"
-                         r"(?:vowing|saying|adding|noting|arguing|calling|citing|compared|pointing|insisting|warning|"
-                         r"according)\b)")
+_CLAUSE_END = (r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z]+ed\b|said\b|says\b)|"
+               r"(?:compared|according|{participles})\b)")
+
+
+#: Participles that may go on with the reported clause itself ("X says Y chose Z, showing ..."): not an end.
+_EVIDENCE_PARTICIPLES = frozenset(["showing", "indicating", "revealing", "demonstrating", "meaning", "reflecting",
+                                   "proving", "confirming", "signalling", "signaling"])
+
+
+@lru_cache(maxsize=1)
+def _clause_end() -> re.Pattern[str]:
+    """``_CLAUSE_END`` with every participle among the cues of speech ("suggesting", "vowing", "pointing")."""
+    words = sorted({f.split()[0] for f, c in _cues()[1].items() if c.indirect and f.split()[0].endswith("ing")}
+                   - _EVIDENCE_PARTICIPLES)
+    return re.compile(_CLAUSE_END.format(participles="|".join(map(re.escape, words))))
+
+
 #: ", adding ..." / ", saying ..." right after a verb of saying: a participle phrase goes on with the report.
 _PARTICIPLE_NEXT = re.compile(r"\s*,\s*(?:also\s+)?[a-z]+ing\b")
 #: A subject pronoun and a word after a verb of saying: a reported clause, not an adjunct ("she said he had").
