@@ -410,3 +410,49 @@ def test_review_overnight_counts_from_a_day_named_in_its_own_sentence_only() -> 
 def test_review_a_plain_future_more_than_a_week_before_publication_is_next_year() -> None:
     # published 3 January: "will be held on Dec. 25" is the coming December, not nine days ago
     assert _timex("The forum will next be held on Dec. 25.", "2022-01-03") == [("Dec. 25", "DATE", "2022-12-25")]
+
+
+def test_the_ends_of_a_range_of_durations_are_two_expressions() -> None:
+    # TimeML tags each end of a range on its own: the first number borrows the unit written after the second
+    assert _timex("The plant will reopen within four to six weeks.", "2001-05-02") == [
+        ("four", "DURATION", "P4W"), ("six weeks", "DURATION", "P6W")]
+    assert _timex("Repairs usually take between 3 and 5 days.", "2001-05-02") == [
+        ("3", "DURATION", "P3D"), ("5 days", "DURATION", "P5D")]
+    # "and" without "between" is no range; a number that is part of an amount is no end of one
+    assert _timex("He was fined $10 and spent 20 days in jail.", "2001-05-02") == [("20 days", "DURATION", "P20D")]
+
+
+def test_an_ordinal_before_and_shares_the_plural_quarters_after_it() -> None:
+    # "the first and third quarters": recurring quarters of no given year (TimeML SET), one expression each
+    assert _timex("Most orders usually arrive in the first and third quarters.", "2001-05-02") == [
+        ("first", "SET", "XXXX-Q1"), ("third quarters", "SET", "XXXX-Q3")]
+
+
+def test_the_first_two_quarters_of_a_year_are_its_first_half() -> None:
+    assert _timex("Analysts expect losses in the first two quarters of 2002.", "2001-05-02") == [
+        ("the first two quarters of 2002", "DATE", "2002-H1")]
+
+
+def test_the_past_three_summers_are_a_set_of_seasons() -> None:
+    # each of the last three summers (TimeML SET, as "every summer"), not "the past" (PAST_REF) and a bare noun
+    assert _timex("The town has flooded during the past three summers.", "2001-05-02") == [
+        ("the past three summers", "SET", "XXXX-SU")]
+
+
+def test_this_crucial_moment_is_the_present_as_this_moment() -> None:
+    assert _timex("Leaving the talks at this crucial moment would be a mistake.", "2001-05-02") == [
+        ("this crucial moment", "DATE", "PRESENT_REF")]
+
+
+def test_a_bare_month_after_can_or_may_looks_ahead() -> None:
+    # "can/may" + a verb in a sentence that is not past looks ahead as "will" does: in a December story "in
+    # April" is next April; "may have" looks back, and a past-tense sentence keeps last April
+    dec = "2001-12-05"
+    assert _timex("The new members can take part in the summit in April.", dec) == [("April", "DATE", "2002-04")]
+    assert _timex("The rebels may have crossed the border in April.", dec) == [("April", "DATE", "2001-04")]
+    assert _timex("The members took part in the summit in April.", dec) == [("April", "DATE", "2001-04")]
+
+
+def test_march_of_a_capitalised_name_is_no_month() -> None:
+    assert _timex("Thousands joined the March of the Living in Warsaw.", "2001-05-02") == []
+    assert _timex("Prices rose in March of last year.", "2001-05-02")[0][:2] == ("March", "DATE")

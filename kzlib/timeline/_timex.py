@@ -187,8 +187,8 @@ def _vocab() -> _V:
         # quarters and halves
         ("quarter", rf"\b(?:(?P<det>(?i:the|its|their|this|that|a|an))\s+)?(?:(?P<yrel>(?i:this\s+year's|last\s+"
                     rf"year's|next\s+year's|the\s+year's|year-ago|year-earlier|same|comparable|previous|latest|"
-                    rf"current|year's))\s+)?(?:{year}(?:'s)?\s+)?(?:(?i:fiscal|calendar)[\s-]+)?(?P<qord>(?i:{ords}|last))[\s-]+(?:(?i:fiscal)[\s-]+)?"
-                    rf"(?P<qunit>(?i:quarter|half|quarters))(?:\s+(?:(?i:of|in)\s+)?(?:(?i:fiscal)\s+)?"
+                    rf"current|year's))\s+)?(?:{year}(?:'s)?\s+)?(?:(?i:fiscal|calendar)[\s-]+)?(?P<qord>(?i:(?:first|last)\s+two|{ords}|last))[\s-]+(?:(?i:fiscal)[\s-]+)?"
+                    rf"(?P<qunit>(?i:quarters|quarter|half))(?:\s+(?:(?i:of|in)\s+)?(?:(?i:fiscal)\s+)?"
                     rf"(?P<year2>1\d{{3}}|20\d\d)\b|\s+(?i:of|in)\s+(?P<qyrel>(?i:this|next|last|the))\s+(?i:year)\b)?"
                     rf"(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier)|last\s+year)))?"),
         ("quarter_ref", rf"\b(?P<det>(?i:the|this|that|its|their|last\s+year's|this\s+year's|a))\s+(?:(?P<arel>(?i:"
@@ -256,6 +256,11 @@ def _vocab() -> _V:
                     r"(?!\s+(?:of|and|or|hours|papers?|news|shows?|session|trading)\b)"),
         # "the week of March 6": the week holding that day
         ("week_of", rf"\b(?i:the\s+week\s+of)\s+{month}\s+{day}\b(?:,?\s+{year}\b)?"),
+        # "for the past three summers": each of those seasons (a TimeML SET, as "every summer")
+        ("season_set", rf"\b(?:(?i:the)\s+)?(?i:past|last|next|coming|previous)\s+(?:(?:\d+|(?i:{numw}))\s+)?"
+                       r"(?P<season>(?i:summer|winter|spring|autumn|fall))s\b"),
+        # "at this crucial moment": the present, as "at this moment" (a word between them)
+        ("moment", r"\b(?i:this)\s+[a-z]+\s+(?i:moment)\b(?!['’]s)"),
     ]
     # where each rule can match: around one of its words (lower case) or a hit of its digit pattern; a text with
     # none of them is not searched with that rule's pattern
@@ -286,6 +291,8 @@ def _vocab() -> _V:
         "set": (frozenset({"each", "every", "per"}), None),
         "pod_ref": (frozenset({"morning", "afternoon", "evening", "midmorning", "midafternoon"}), None),
         "week_of": (frozenset({"week"}), None),  # "a year" after an amount: the duration rule's
+        "season_set": (frozenset({"summers", "winters", "springs", "autumns", "falls"}), None),
+        "moment": (frozenset({"moment"}), None),
     }
     own = {  # rules that share a name but not their anchors, by their place in rules_src
         0: (frozenset(), r"\d\s*[aApP]\.?\s?[mM]"), 1: (low(t.split()[-1] for t in data["time_zones"]), None),

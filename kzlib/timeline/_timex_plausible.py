@@ -32,6 +32,7 @@ _TITLE_RULES = frozenset(["relunit", "deictic", "duration", "duration_plural", "
 _THAT_RULES = frozenset(["relunit", "season", "refday"])
 _THAT_TIME_AFTER = frozenset(",;.!?")
 _CAPITAL_UNIT = re.compile(r"\s[A-Z][a-z]")  # a capitalised word after the first: "This Week", "60 Minutes"
+_NAME_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")  # "March of the Living": a name's "of"
 _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")  # "VOA Today", "USA Today"
 
 
@@ -62,6 +63,8 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
         if rule == "month" and len(name) <= 4 and name not in _FULL_MONTH_NAMES and text[m.end - 1] != "." and re.match(
                 r"\s+[A-Z][a-z]", text[m.end:m.end + 3]):
             return False  # "Jan Kavan": news writing abbreviates a month with a full stop; without one, a name
+        if name == "march" and rule == "month" and _NAME_OF.match(text, m.end):
+            return False  # "the March of the Combatant Mothers", "the March of Dimes": a name, not the month
     if rule == "year":
         y = int(g["year"])
         pre = text[max(0, m.start - 12):m.start]

@@ -31,7 +31,6 @@ import re
 
 from kzlib.timeline._tense import _tense
 from kzlib.timeline._timex import (
-    _DAY_VALUE,
     _SPACES,
     _V,
     Timex,
@@ -56,6 +55,7 @@ from kzlib.timeline._timex_dates import (
 )
 from kzlib.timeline._timex_plausible import _MONEY_BEFORE, _RATE_BEFORE
 from kzlib.timeline._timex_reference import _frame_quarter, _Reference
+from kzlib.timeline._timex_spans import _shared_unit, _trim
 
 __all__ = ["tag", "value_to_point"]
 
@@ -77,14 +77,8 @@ def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None,
         if t is not None:
             out.append(t)
             ref.note(t, c)
-            if c.rule == "month_day" and (more := _AND_DAY.match(text, c.end)) and _DAY_VALUE.fullmatch(t.value):
-                with contextlib.suppress(ValueError):  # "on April 24 and 25": the second day, of the same month
-                    d = dt.date.fromisoformat(t.value).replace(day=int(more.group(1)))
-                    out.append(Timex(more.start(1), more.end(1), more.group(1), "DATE", _ymd(d), "", c.rule))
+            _shared_unit(c, t, text, v, out)
     return out
-
-
-_AND_DAY = re.compile(r"\s+(?:and|or)\s+([0-3]?\d)(?!\d)(?=\s*(?:[.,;:)]|$))")
 
 
 def _rel_step(rel: str) -> int | None:
@@ -97,55 +91,6 @@ def _rel_step(rel: str) -> int | None:
              "the whole", "the entire", "the calendar"):
         return 0
     return None
-
-
-_FULL_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                          "october", "november", "december"])
-_POSSESSIVE = re.compile(r"(?i:its|their|his|her|our|my|your)\s+(?=\S)")
-_SPAN_DROPPED_AMODS = frozenset(["about", "only", "just", "around", "roughly", "approximately"])
-
-
-def _trim(c: _Match, text: str, v: _V) -> tuple[int, int]:
-    """TimeML's span conventions on a match: an adjectival duration ("a five-year plan") or quarter ("its
-    third-quarter profit") without its determiner, a sentence's full stop after a month name left out ("earlier
-    this week" keeps "earlier": TimeBank spans it whole, mod START)."""
-    s, e = c.start, c.end
-    m, g, rule = c.m, c.g, c.rule
-    if m is None:
-        return s, e
-    if rule == "duration":
-        unit = g["unit"].lower()
-        num = (g.get("num") or "").lower()
-        adjectival = not unit.endswith("s") and num not in ("a", "an", "one", "1", "") and not g.get("period")
-        amod = _SPACES.sub(" ", (g.get("amod") or "").lower())
-        if g.get("det") and (adjectival or (g.get("rel") or "").lower() in ("past", "last") and False):
-            s = m.start("rel") if g.get("rel") else (m.start("amod") if g.get("amod") else m.start("num"))
-        if g.get("rel") and g["rel"].lower() == "last" and not g.get("det") and g.get("amod"):
-            s = m.start("amod")  # "to last over a week": the verb
-        if amod == "over" and num in v.vague and s == m.start("amod"):
-            s = m.start("num")  # "over several years": a preposition
-        if amod in _SPAN_DROPPED_AMODS and s == m.start("amod"):
-            s = m.start("num")
-    elif rule == "quarter":
-        if g.get("det") and "-" in text[m.end("qord"):m.start("qunit")] and not g.get("ago") and not g.get("year2"):
-            s = min(x for x in (m.start("yrel") if g.get("yrel") else None, m.start("year") if g.get("year") else None,
-                                m.start("qord")) if x is not None and x >= 0)
-    elif rule == "ago":
-        if (g.get("ago") or "").lower() in ("later", "before", "hence"):
-            e = m.end("unit")
-        amod = _SPACES.sub(" ", (g.get("amod") or "").lower())
-        if amod in ("just", "only"):
-            s = m.start("num") if g.get("num") else m.start("unit")
-    if rule == "month" and g.get("yrel"):
-        e = m.end("month")  # "February this year": the month, dated by the year after it
-    pos = _POSSESSIVE.match(text, s, e)
-    if pos:
-        s = pos.end()  # "its fourth quarter": a possessive is no part of a TIMEX3 (TimeBank: 19 of 20 leave it out)
-    if rule in ("month", "month_year", "month_day", "full") and text[e - 1:e] == "." and g.get("month"):
-        last = g.get("month") if rule == "month" else None
-        if last and last.rstrip(".").lower() in _FULL_MONTHS:
-            e -= 1
-    return s, e
 
 
 def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Reference) -> Timex | None:
@@ -255,6 +200,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             ahead = (mo - dct.month) % 12
             if _UNTIL_BEFORE.search(text, max(0, s - 10), s):
                 tn = "future"  # "loans through January", "pay it down by February": a deadline ahead
+            elif tn != "past" and _MODAL_BEFORE.search(text, max(0, s - 120), s):
+                tn = "future"  # "they can take part in the summit in April": a possibility ahead, as with "will"
             if tn == "future" or ahead == 1 or (tn != "past" and 0 < ahead <= 2):  # the month after the DCT's:
                 # eleven months back would be "last November"
                 y = dct.year + (1 if mo < dct.month else 0)
@@ -305,7 +252,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         unit = g["qunit"].lower()
         if unit == "period" and not (g.get("arel") or g.get("ago")):
             return None
-        qord = (g.get("qord") or "").lower()
+        qord = _SPACES.sub(" ", (g.get("qord") or "").lower())
+        if qord in ("first two", "last two"):  # "the first two quarters of 1990": its first half
+            unit, qord = "half", qord.split()[0]
         nq: int | None = (2 if unit == "half" else 4) if qord == "last" else v.ordinal_of.get(qord)
         half = unit == "half"
         yrel = _SPACES.sub(" ", (g.get("yrel") or g.get("arel") or "").lower())
@@ -655,6 +604,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         with contextlib.suppress(ValueError):
             return T("DATE", _week(dt.date.fromisoformat(value)))
         return None
+    if rule == "moment":
+        return T("DATE", "PRESENT_REF")
     if rule == "while":
         return T("DURATION", "PXX")
     if rule == "ref":
@@ -664,7 +615,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         return T("DATE", v.refs[w])
     if rule == "set_adv":
         return T("SET", v.set_adverbs[g["setadv"].lower()])
-    if rule == "set":
+    if rule in ("set", "season_set"):
         if g.get("weekday"):
             return T("SET", f"XXXX-WXX-{v.weekday_of[g['weekday'].lower()] + 1}")
         if g.get("month"):
@@ -685,6 +636,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
 # a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
 # through January": a past period)
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]{2,8}\.?)\s+[0-3]?\d\b")
+_MODAL_BEFORE = re.compile(r"\b(?:can|may|might)\s+(?!have\b)[^.;!?]*$")  # in the same sentence, not "may have"
 _SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")
 _AMOUNT_BEFORE = re.compile(r"(?i)(?:\d%?|\b(?:million|billion|trillion|cents?|share|percent))\s+$")  # "$3 million "
 _SPAN_BEFORE = re.compile(r"(?i)\b(?:over|during|for|within|throughout)\s+$")
