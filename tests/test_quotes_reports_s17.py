@@ -63,3 +63,12 @@ def test_a_participle_of_speech_after_the_report_ends_it():
     # a participle of evidence may belong to the reported clause itself: no cut there
     q = _rows("Okafor says the mayor chose the northern route, showing a preference for the unions.")
     assert _row(q, "says") == (["Okafor"], ["the mayor chose the northern route, showing a preference for the unions."])
+
+
+def test_a_second_verb_of_saying_after_and_is_a_second_report_of_the_same_speaker():
+    q = _rows("The mayor said the bridge was safe and added that repairs would start in May.")
+    assert _row(q, "said") == (["mayor"], ["the bridge was safe"])
+    assert _row(q, "added") == (["mayor"], ["repairs would start in May."])
+    # two verbs of one act are no second report
+    q = _rows("The police said they arrested and charged two men with arson.")
+    assert _row(q, "said") == (["police"], ["they arrested and charged two men with arson."])

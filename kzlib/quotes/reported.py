@@ -198,6 +198,13 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and _COORD_VP.fullmatch(text, founds[-1][1], cm.start()):
                 # "The spokesman refused to answer ... but said ...", "X said A, and urged B": the same subject
                 sub = (founds[-1][2], cm.start())
+            elif founds and founds[-1][0] < cm.start() <= founds[-1][1] and not cue.object and not participle \
+                    and (cm_ := _AND_VERB.search(text, founds[-1][0], cm.start())) is not None \
+                    and _CLAUSE_OPEN.match(text, cm.end(), b) is not None and _has_words(text[founds[-1][0]:cm_.start()], 3):
+                # "X told the AP A and said B", "X said A and added that B": a second verb of the same subject
+                p0, _, pspk, pcue = founds[-1]
+                founds[-1] = (p0, cm_.start(), pspk, pcue)
+                sub = (pspk, cm.start())
             if (sub is None or not sub[0].name or sub[0].resolution == "description"
                     and _VERB_OBJECT.search(sub[0].surface)) and participle:
                 # "X differs from Y, instead noting ...": the participle's subject is the sentence's ("The senator
@@ -460,6 +467,8 @@ _CLAUSE_END = (r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z
                r"(?:compared|according|{participles})\b)")
 
 
+#: "and" (or "but") right before a second verb of saying: "... and said", "... but also added".
+_AND_VERB = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?\Z", re.IGNORECASE)
 #: Participles that may go on with the reported clause itself ("X says Y chose Z, showing ..."): not an end.
 _EVIDENCE_PARTICIPLES = frozenset(["showing", "indicating", "revealing", "demonstrating", "meaning", "reflecting",
                                    "proving", "confirming", "signalling", "signaling"])
