@@ -72,3 +72,9 @@ def test_a_second_verb_of_saying_after_and_is_a_second_report_of_the_same_speake
     # two verbs of one act are no second report
     q = _rows("The police said they arrested and charged two men with arson.")
     assert _row(q, "said") == (["police"], ["they arrested and charged two men with arson."])
+
+
+def test_a_chain_of_participles_is_one_act():
+    q = _rows("The embassy issued a statement calling on the police to show restraint, urging all sides to talk.")
+    assert q.loc[q["cue"] == "calling", "quote"].str.contains("urging all sides").tolist() == [True]
+    assert "urging" not in q["cue"].tolist()

@@ -306,7 +306,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     c1 = tm.start()
                 if cue.object and (om := _OBJECT_END.search(text, c0 + 1, c1)):
                     c1 = om.start()  # "endorsed Cruz last week, saying ...": the object only
-                elif (em := _clause_end().search(text, c0 + 1, c1)) and _has_words(text[c0:em.start()], 3):
+                elif (em := _clause_end(participle).search(text, c0 + 1, c1)) and _has_words(text[c0:em.start()], 3):
                     c1 = em.start()  # "said A, and he railed against B": the report ends with its clause
                 content = text[c0:c1]
                 if _has_words(content, 1 if cue.object else 3) and (not cue.needs or goes_on or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
@@ -474,12 +474,17 @@ _EVIDENCE_PARTICIPLES = frozenset(["showing", "indicating", "revealing", "demons
                                    "proving", "confirming", "signalling", "signaling"])
 
 
-@lru_cache(maxsize=1)
-def _clause_end() -> re.Pattern[str]:
-    """``_CLAUSE_END`` with every participle among the cues of speech ("suggesting", "vowing", "pointing")."""
-    words = sorted({f.split()[0] for f, c in _cues()[1].items() if c.indirect and f.split()[0].endswith("ing")}
-                   - _EVIDENCE_PARTICIPLES)
-    return re.compile(_CLAUSE_END.format(participles="|".join(map(re.escape, words))))
+#: The participles that end any report, a participle's own included ("calling for A, saying B").
+_CHAIN_ENDS = ("vowing", "saying", "adding", "noting", "arguing", "calling", "citing", "pointing", "insisting", "warning")
+
+
+@lru_cache(maxsize=2)
+def _clause_end(participle: bool) -> re.Pattern[str]:
+    """``_CLAUSE_END`` with every participle among the cues of speech ("suggesting", "vowing", "pointing") after a
+    finite verb; after a participle's own report only ``_CHAIN_ENDS`` ("calling on A to B, urging C": one act)."""
+    words = set(_CHAIN_ENDS) if participle else (
+        {f.split()[0] for f, c in _cues()[1].items() if c.indirect and f.split()[0].endswith("ing")} - _EVIDENCE_PARTICIPLES)
+    return re.compile(_CLAUSE_END.format(participles="|".join(map(re.escape, sorted(words)))))
 
 
 #: ", adding ..." / ", saying ..." right after a verb of saying: a participle phrase goes on with the report.
