@@ -78,3 +78,49 @@ def test_a_chain_of_participles_is_one_act():
     q = _rows("The embassy issued a statement calling on the police to show restraint, urging all sides to talk.")
     assert q.loc[q["cue"] == "calling", "quote"].str.contains("urging all sides").tolist() == [True]
     assert "urging" not in q["cue"].tolist()
+
+
+def test_a_warning_without_that():
+    q = _rows("The growers have warned they could stop deliveries if the tariff passes.")
+    assert _row(q, "warned") == (["growers"], ["they could stop deliveries if the tariff passes."])
+    q = _rows("Several mayors warned the ministry not to close the clinics.")
+    assert _row(q, "warned")[1] == ["the ministry not to close the clinics."]
+    # a warning against something is no request to its object
+    q = _rows("The envoy has warned the council against the plan to join the bloc.")
+    assert _row(q, "warned") == ([], [])
+
+
+def test_since_between_auxiliary_and_verb():
+    q = _rows("The senator has since said that the vote was a mistake.")
+    assert _row(q, "said")[1] == ["the vote was a mistake."]
+
+
+def test_but_with_an_auxiliary_before_a_second_verb_of_saying():
+    q = _rows("Okafor has expressed doubts but has said she will back the budget.")
+    assert _row(q, "said") == (["Okafor"], ["she will back the budget."])
+
+
+def test_an_inverted_description_with_a_complement_speaks():
+    q = _rows("The merger will be called off, a person close to the board said.")
+    assert _row(q, "said") == (["person close to the board"], ["The merger will be called off"])
+    q = _rows("The merger will be called off, sources familiar with the talks said.")
+    assert _row(q, "said")[0] == ["sources familiar with the talks"]
+
+
+def test_a_group_with_examples_in_apposition_speaks():
+    q = _rows("Even the most cautious bankers, like Okafor and Lindqvist, say the rate cut came too late.")
+    assert _row(q, "say") == (["most cautious bankers"], ["the rate cut came too late."])
+
+
+def test_an_opening_phrase_of_place_is_no_report():
+    q = _rows("In the river port, fishermen also say the catch is poor.")
+    assert _row(q, "say") == (["fishermen"], ["the catch is poor."])
+    # an inverted attribution after such an opening still reads the whole clause
+    q = _rows("In the river port, the catch fell by half, fishermen said.")
+    assert _row(q, "said") == (["fishermen"], ["In the river port, the catch fell by half"])
+
+
+def test_an_inverted_speaker_stands_right_after_the_verb():
+    # no name right after "say": a name deep in the clause is no speaker
+    q = _rows("The hawks here, like the rest, say the troops should come from Kenya.")
+    assert "Kenya" not in q["speaker"].tolist()

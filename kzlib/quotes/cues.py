@@ -212,6 +212,16 @@ _TO = re.compile(r"\s*to\s+\w", re.IGNORECASE)
 #: A request: an object of at most five words, then "(not) to" and a verb ("asked the court to block ...").
 _ASKED_TO = re.compile(r"\s*(?!(?:about|for|on|in|at|with|from|of|after|around|over|not|to)\b)(?:[\w.'’-]+\s+){1,5}?(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b")
 _CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
+#: A clause with a subject pronoun and a finite verb ("warned they could", "admitted he was").
+_PRON_CLAUSE = re.compile(r"\s*(?:he|she|it|they|we|i|there)\s+(?:is|are|was|were|has|have|had|will|would|can|could|"
+                          r"should|may|might|must|did|does|do|[a-z]{3,}ed)\b", re.IGNORECASE)
+#: Verbs of warning that also take a request ("warned the Fed not to act"): an object of at most four words, none
+#: of them a preposition ("warned the Kremlin against Kyiv's bid to join" is no request to the Kremlin).
+_WARNED_TO = re.compile(r"\s*(?:(?!(?:about|for|on|in|at|with|from|of|after|around|over|not|to|against|towards?|into|"
+                        r"across|through|by)\b)[\w.'’-]+\s+){1,4}?(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)"
+                        r"[a-z]+\b", re.IGNORECASE)
+#: Verbs of warning that also take a request ("warned the Fed not to act").
+_WARN_FORMS = frozenset(["warned", "warns", "warning", "cautioned", "cautions"])
 #: A clause with a noun phrase for subject: a determiner or a name, at most five more words (no preposition: "of
 #: consequences" is an object's complement), then a finite verb: an auxiliary or a past tense.
 _NP_CLAUSE = re.compile(r"\s*(?:(?:the|a|an|his|her|their|its|this|these|those|some|many|most|no)\b|[A-Z][\w’'.-]*)"
@@ -221,8 +231,9 @@ _NP_CLAUSE = re.compile(r"\s*(?:(?:the|a|an|his|her|their|its|this|these|those|s
 
 
 def _cue_ok(cue: _Cue, after: str) -> bool:
-    if cue.needs == "that":
-        return bool(_THAT.match(after) or _NP_CLAUSE.match(after))
+    if cue.needs == "that":  # "warned that ...", "warned they could ...", "warned the Fed not to act"
+        return bool(_THAT.match(after) or _NP_CLAUSE.match(after) or _PRON_CLAUSE.match(after)
+                    or cue.form in _WARN_FORMS and _WARNED_TO.match(after))
     if cue.needs == "clause":  # "suggested that ...", "suggested he ...", "suggested the attacks highlight ..."
         return bool(_CLAUSE.match(after) or _NP_CLAUSE.match(after))
     if cue.needs == "to":

@@ -40,6 +40,7 @@ from kzlib.quotes.subject import (
     _COORD_END,
     _INFINITIVE,
     _NOT_CONTENT,
+    _NOT_MIDDLE,
     _PASSIVE_INF,
     _RELATIVE,
     _TRAIL_ATTR,
@@ -176,6 +177,13 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     lo, verb_end, verb_spk = r1, cm.end(), rsub[0]
                     continue  # no inverted reading of the clause before: the verb is the relative clause's
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
+            if sub is None and (lm := _LIKE_SUBJECT.match(text, a, cm.start())) is not None:
+                # "The biggest hawks, like Rubio and Bush, say ...": the group speaks; the names are examples
+                sub = (_described(lm.group("np"), lm.start("np"), lm.end("np"), 0.5), lm.start("np"))
+            if (xm := _COMPLEMENT_SUBJECT.search(text, max(lo, cm.start() - 120), cm.start())) is not None \
+                    and _is_group_word(xm.group("head"), _source_heads()):
+                # "CLAUSE, a source close to him said": the description speaks, not the one it is close to
+                sub = (_described(xm.group("np"), xm.start("np"), xm.end("np"), 0.5), xm.start("np"))
             if founds and rel_found and (sub is None or founds[-1][0] <= sub[1] < founds[-1][1]) \
                     and "," in text[founds[-1][1]:cm.start()] \
                     and not _has_words(text[text.rfind(",", founds[-1][1], cm.start()):cm.start()], 4):
@@ -280,7 +288,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and text[a:sub[1]].rstrip(_CLOSERS).endswith(",") \
                     and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
                     and not text[a:sub[1]].rstrip(_CLOSERS)[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(",") \
-                    and not _SUBJECT_NEXT.match(text, cm.end(), b) and not _SUBORDINATE_OPEN.match(text, a, b):
+                    and not _SUBJECT_NEXT.match(text, cm.end(), b) and not _SUBORDINATE_OPEN.match(text, a, b) \
+                    and not (_PREP_OPEN.fullmatch(text, a, sub[1]) and _has_words(rest, 2)):
                 pass  # "CLAUSE, X told a Senate panel Wednesday.": the inverted attribution below
             elif sub is not None:
                 spk, s0 = sub
@@ -361,6 +370,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 after = desc  # "CLAUSE, said the company's chief executive, Jane Roe."
             elif desc is not None and (after.name or after.surface):
                 desc = None
+            if _PREP_OPEN.fullmatch(text, a, comma + 1) and _has_words(rest, 2):
+                continue  # "In the free-trade zone, traders say business is poor": an opening phrase is no report
             if comma > a and _has_words(text[a:comma], 3) and _n_words(text[comma:cm.start()]) <= 12 \
                     and (not _has_words(rest, 15) or tail_participle or (after.name or after.surface)
                          and after.resolution != "pronoun"
@@ -386,6 +397,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     spk = desc
                 elif _n_words(text[comma:cm.start()]) == 0:
                     spk = _speaker_after(g, st, mentions, text, cm.end(), b)
+                    if spk.m_start >= 0 and (_n_words(text[cm.end():spk.m_start]) > 5
+                                             or _NOT_MIDDLE.search(text, cm.end(), spk.m_start)):
+                        spk = _Speaker()  # "..., say the bulk of troops should be Arab fighters": not after the verb
                 else:
                     sub2 = _subject(g, st, mentions, text, comma + 1, cm.start())
                     spk = sub2[0] if sub2 else _Speaker()
@@ -467,8 +481,23 @@ _CLAUSE_END = (r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z
                r"(?:compared|according|{participles})\b)")
 
 
+#: An opening phrase of place or time ("In the free-trade zone,", "By the end of the day,"): no reported clause.
+_PREP_OPEN = re.compile(r"\s*(?-i:In|At|On|During|Within|Across|Inside|Outside|Among|Amid|Under|Near|Despite|Throughout|"
+                        r"From|By|With|Without|Over)\s[^,;:.!?\"“”]{0,80},\s*", re.IGNORECASE)
+#: A plural subject at the sentence's start with examples in apposition, right before the verb ("Even the
+#: biggest hawks, like Rubio and Bush, say", "Many economists, including Jane Roe, have said").
+_LIKE_SUBJECT = re.compile(
+    r"\s*(?:(?:even|still|but|and|yet|now)\s+)?(?P<np>(?:[\w’'-]+\s+){0,4}?(?-i:[a-z][\w’'-]*[a-rt-z]s))"
+    r"\s*,\s*(?:like|including|such\s+as)\s+[^,;:]{1,80},\s*(?:(?:also|have|has|had|all)\s+)*\Z", re.IGNORECASE)
+#: An inverted subject that is a description with a complement, after a comma and right before the verb
+#: ("..., a source close to the campaign said", "..., two people familiar with the talks said").
+_COMPLEMENT_SUBJECT = re.compile(
+    r",\s+(?P<np>(?:(?:an?|the|two|three|four|five|several|some|many|one|other|\d+)\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?P<head>[\w’'-]+)\s+(?:close|familiar|loyal|allied|connected|near|privy)\s+(?:to|with)\s+"
+    r"(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:(?:also|later|have|has|had)\s+)?\Z", re.IGNORECASE)
 #: "and" (or "but") right before a second verb of saying: "... and said", "... but also added".
-_AND_VERB = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?\Z", re.IGNORECASE)
+_AND_VERB = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:(?:has|have|had|will|would)\s+)?"
+                       r"(?:also\s+|since\s+)?\Z", re.IGNORECASE)
 #: Participles that may go on with the reported clause itself ("X says Y chose Z, showing ..."): not an end.
 _EVIDENCE_PARTICIPLES = frozenset(["showing", "indicating", "revealing", "demonstrating", "meaning", "reflecting",
                                    "proving", "confirming", "signalling", "signaling"])
@@ -551,7 +580,8 @@ _BREAK_COLON = re.compile(r"[:;]\s+")
 #: Blanks and closing quotation marks, stripped before asking whether a clause ends with a comma ('..., " X said').
 _CLOSERS = " \t\"”'’"
 _CLOSING_MARK = re.compile(r"(?:''|[\"”’'»])?")
-_COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?\s*", re.IGNORECASE)
+_COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?(?:\s+(?:has|have|had|will|would))?"
+                       r"(?:\s+(?:also|since))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
 
 

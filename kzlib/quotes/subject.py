@@ -28,7 +28,7 @@ from kzlib.text import word_index
 _SUBJ_ADJUNCT = re.compile(
     r"(?:[\s,]+(?:(?:was|were|is|are)\s+(?:reported|said|quoted|cited|believed|understood|thought|known)\s+to(?:\s+have)?|"
     r"has|have|had|is|was|were|are|also|later|then|previously|repeatedly|once|again|recently|often|"
-    r"already|earlier|reportedly|additionally|publicly|privately|separately|initially|originally|further|would|will|could|"
+    r"already|since|earlier|reportedly|additionally|publicly|privately|separately|initially|originally|further|would|will|could|"
     r"may|might|did|does|do|has\s+long|long|never|not|just|quickly|flatly|simply|even|still|first|last|"
     r"been|being|had\s+been|actually|apparently|allegedly|openly|explicitly|specifically|frequently|"
     r"afterwards?|subsequently|meanwhile|now|today|yesterday|tonight|soon|immediately|promptly|swiftly|quickly|"
@@ -44,7 +44,7 @@ _SUBJ_ADJUNCT = re.compile(
     r"jelly|belly|folly|lily|fly)\b)[a-z]{2,}ly)))+\s*$", re.IGNORECASE)
 # the last words of _SUBJ_ADJUNCT's branches: the pattern ends the text, so a text whose last word is none
 # of these has no adjunct (a cheap test before the search, which tries the branches at every gap)
-_ADJUNCT_LAST = frozenset("""to have has had is was were are also later then previously repeatedly once again recently
+_ADJUNCT_LAST = frozenset("""to have has had is was were are also later then previously repeatedly once again recently since
 often already earlier reportedly additionally publicly privately separately initially originally further would will
 could may might did does do long never not just quickly flatly simply even still first last been being actually
 apparently allegedly openly explicitly specifically frequently afterward afterwards subsequently meanwhile now today
