@@ -124,3 +124,45 @@ def test_an_inverted_speaker_stands_right_after_the_verb():
     # no name right after "say": a name deep in the clause is no speaker
     q = _rows("The hawks here, like the rest, say the troops should come from Kenya.")
     assert "Kenya" not in q["speaker"].tolist()
+
+
+def test_a_report_in_an_opening_subordinate_clause_ends_at_its_comma():
+    q = _rows("While the minister claimed that the dam is safe, engineers in the valley doubt it.")
+    assert _row(q, "claimed") == (["minister"], ["the dam is safe"])
+    q = _rows("While 12 percent said they were undecided, most voters said they had chosen a party.")
+    assert _row(q, "said")[1] == ["they were undecided", "they had chosen a party."]
+    # "As X said, CLAUSE": the report is the clause after the comma
+    q = _rows("As the mayor said at the council meeting, the bridge will reopen in May.")
+    assert _row(q, "said")[1] != ["at the council meeting"]
+
+
+def test_a_second_report_after_but_and_an_occasion():
+    q = _rows("The clerk first said he had lost the file, but in a later interview said he had burned it.")
+    assert _row(q, "said") == (["clerk", "clerk"], ["he had lost the file", "he had burned it."])
+
+
+def test_a_short_report_of_a_pronoun_and_an_auxiliary():
+    q = _rows("Okafor said she would.")
+    assert _row(q, "said") == (["Okafor"], ["she would."])
+
+
+def test_on_the_record_is_no_content():
+    q = _rows("The senator said on the record that the nomination was a mistake.")
+    assert _row(q, "said")[1] == ["the nomination was a mistake."]
+
+
+def test_an_inverted_description_after_the_verb_speaks():
+    q = _rows("The bill will pass the lower house easily, said a handful of lobbyists who follow the chamber.")
+    assert _row(q, "said") == (["handful of lobbyists"], ["The bill will pass the lower house easily"])
+
+
+def test_a_one_word_object_cue_before_from_is_a_noun():
+    q = _rows("The mayor has a large war chest and support from all the unions in the city, said Jane Roe, a "
+              "professor at the state university.")
+    assert "support" not in q["cue"].tolist()
+    assert _row(q, "said")[0] == ["Jane Roe"]
+
+
+def test_an_opening_time_phrase_is_no_parenthetical_report():
+    q = _rows("This month, she wrote a long dissent, rooted in the history of the court, in a case on land rights.")
+    assert not q["quote"].str.startswith("This month").any()

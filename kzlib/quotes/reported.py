@@ -147,6 +147,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                                                   and _BE_BEFORE.search(text, max(a, cm.start() - 40), cm.start()))
             if passive and text[cm.end():b].lstrip()[:1] in (",", ";", ":", ".", ")", "—", "–", ""):
                 continue  # "where their aims are largely opposed, X argued": an adjective, nothing reported
+            if cue.object and " " not in cue.form and _NOUN_NEXT.match(text, cm.end(), b):
+                continue  # "a strong ground game and support from all Democrats": a noun, not a verb
             if _determined(text, a, cm.start()):
                 continue  # "the governor's repeated claim", "her support": a noun or its modifier, not a verb
             if _NOUN_LIST_BEFORE.search(text, max(a, cm.start() - 8), cm.start()) and text[cm.end():cm.end() + 1] == "," \
@@ -270,7 +272,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 and not _SUBORDINATE_OPEN.match(text, a, b)
             if sub is not None and not founds and not goes_on and text[a:cm.start()].rstrip().endswith(",") and (any(
                     m.actor and not text[cm.end():m.start].strip()
-                    and text[m.end:m.end + 1] in (",", ".", "") for m in mentions if cm.end() <= m.start <= cm.end() + 2)):
+                    and text[m.end:m.end + 1] in (",", ".", "") for m in mentions if cm.end() <= m.start <= cm.end() + 2)
+                    or cue.form not in _ADDRESSED and _GROUP_AFTER.match(text, cm.end(), b) and _is_group_word(
+                        _GROUP_AFTER.match(text, cm.end(), b).group("head"), _source_heads())):  # type: ignore[union-attr]
                 sub = None  # "CLAUSE, said Tom Baker, a former aide.": inverted, whatever stands before the comma
             elif tail_participle:
                 pass
@@ -279,7 +283,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             elif sub is not None and not founds and not goes_on and not long_subject \
                     and text[a:sub[1]].rstrip(_CLOSERS).endswith(",") and _n_words(text[a:sub[1]]) <= 12 \
                     and not _has_words(text[sub[1]:cm.start()], 6) and _PARENTHETICAL.match(text, cm.end(), b) \
-                    and not any(sp.open_at < cm.start() < sp.end for sp in spans):
+                    and not any(sp.open_at < cm.start() < sp.end for sp in spans) and not _PREP_OPEN.fullmatch(text, a, sub[1]):
                 # "This campaign, he says, is different.": the attribution stands inside the reported sentence
                 founds.append((a, b, sub[0], cm.group(0)))
                 lo, verb_end, verb_spk = b, cm.end(), sub[0]
@@ -317,8 +321,11 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     c1 = om.start()  # "endorsed Cruz last week, saying ...": the object only
                 elif (em := _clause_end(participle).search(text, c0 + 1, c1)) and _has_words(text[c0:em.start()], 3):
                     c1 = em.start()  # "said A, and he railed against B": the report ends with its clause
+                if "," not in text[a:cm.start()] and _SUBORDINATE_OPEN.match(text, a, b) and not _AS_OPEN.match(text, a, b) \
+                        and (sc := text.find(",", c0, c1)) > c0 and _has_words(text[sc:c1], 3):
+                    c1 = sc  # "While X claimed that A, experts say B": the opening clause ends at its comma
                 content = text[c0:c1]
-                if _has_words(content, 1 if cue.object else 3) and (not cue.needs or goes_on or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
+                if (_has_words(content, 1 if cue.object else 3) or _SHORT_CLAUSE.fullmatch(content)) and (not cue.needs or goes_on or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
                                                and _CLAUSE_BREAK.match(text, cm.end())):
                     lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
                     if lead_q is not None and _n_words(text[lead_q.end:c1]) < 3:
@@ -482,8 +489,21 @@ _CLAUSE_END = (r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z
 
 
 #: An opening phrase of place or time ("In the free-trade zone,", "By the end of the day,"): no reported clause.
-_PREP_OPEN = re.compile(r"\s*(?-i:In|At|On|During|Within|Across|Inside|Outside|Among|Amid|Under|Near|Despite|Throughout|"
-                        r"From|By|With|Without|Over)\s[^,;:.!?\"“”]{0,80},\s*", re.IGNORECASE)
+_PREP_OPEN = re.compile(r"\s*(?:(?-i:In|At|On|During|Within|Across|Inside|Outside|Among|Amid|Under|Near|Despite|Throughout|"
+                        r"From|By|With|Without|Over)\s[^,;:.!?\"“”]{0,80}|(?-i:This|Last|Next|Earlier|Later|Early|Late)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:week|month|year|spring|summer|fall|autumn|winter|morning|afternoon|evening|"
+                        r"night|weekend|day|decade)s?),\s*", re.IGNORECASE)
+#: "As X said (at the summit), CLAUSE": the report is the clause after the comma, not an opening clause's rest.
+_AS_OPEN = re.compile(r"\s*(?:just\s+)?as\b", re.IGNORECASE)
+#: A report opening with a subject pronoun and an auxiliary only ("said he would", "said she could").
+_SHORT_CLAUSE = re.compile(r"\s*(?:he|she|they|it|we|i)\s+(?:would|could|will|can|did|does|do|was|is|were|had|has|have|"
+                           r"might|should|must)(?:\s+not|n['’]t)?\s*[.!?]?\s*", re.IGNORECASE)
+#: A description right after an inverted verb ("..., said a handful of Democrats who ..."): its head.
+_GROUP_AFTER = re.compile(r"\s+(?:an?|the|two|three|four|five|several|some|many|most|other|a\s+handful\s+of|a\s+number\s+of|"
+                          r"\d+)\s+(?:[\w’'-]+\s+){0,2}?(?P<head>[\w’'-]+)"
+                          r"(?=\s*(?:[,.;]|$)|\s+(?:who|which|of|from|in|at|with|familiar|close|involved)\b)", re.IGNORECASE)
+#: A preposition right after a one-word object cue: the cue is a noun ("support from", "criticism of").
+_NOUN_NEXT = re.compile(r"\s+(?:from|of|among)\b", re.IGNORECASE)
 #: A plural subject at the sentence's start with examples in apposition, right before the verb ("Even the
 #: biggest hawks, like Rubio and Bush, say", "Many economists, including Jane Roe, have said").
 _LIKE_SUBJECT = re.compile(
@@ -496,8 +516,9 @@ _COMPLEMENT_SUBJECT = re.compile(
     r"(?P<head>[\w’'-]+)\s+(?:close|familiar|loyal|allied|connected|near|privy)\s+(?:to|with)\s+"
     r"(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:(?:also|later|have|has|had)\s+)?\Z", re.IGNORECASE)
 #: "and" (or "but") right before a second verb of saying: "... and said", "... but also added".
-_AND_VERB = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:(?:has|have|had|will|would)\s+)?"
-                       r"(?:also\s+|since\s+)?\Z", re.IGNORECASE)
+_AND_VERB = re.compile(r"\s*,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:(?:in|on|at|during)\s+(?:an?|the|his|her|"
+                       r"their|its)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:has|have|had|will|would)\s+)?(?:also\s+|since\s+)?\Z",
+                       re.IGNORECASE)
 #: Participles that may go on with the reported clause itself ("X says Y chose Z, showing ..."): not an end.
 _EVIDENCE_PARTICIPLES = frozenset(["showing", "indicating", "revealing", "demonstrating", "meaning", "reflecting",
                                    "proving", "confirming", "signalling", "signaling"])
