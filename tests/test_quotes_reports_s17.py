@@ -166,3 +166,12 @@ def test_a_one_word_object_cue_before_from_is_a_noun():
 def test_an_opening_time_phrase_is_no_parenthetical_report():
     q = _rows("This month, she wrote a long dissent, rooted in the history of the court, in a case on land rights.")
     assert not q["quote"].str.startswith("This month").any()
+
+
+def test_an_occasion_between_the_verb_and_that():
+    q = _rows("The governor said in a statement on Monday that the plant would close.")
+    assert _row(q, "said") == (["governor"], ["the plant would close."])
+    q = _rows("The governor said in an interview with Reuters that the plant would close.")
+    assert _row(q, "said") == (["governor"], ["the plant would close."])
+    q = _rows("The mayor predicted at the last council meeting that the levy would pass.")
+    assert _row(q, "predicted") == (["mayor"], ["the levy would pass."])

@@ -162,7 +162,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             participle = cue.form.split()[0].endswith("ing")  # "saying", "pointing to", "calling for"
             goes_on = participle and bool(verb_spk.name) and text[verb_end:cm.start()].strip() == ","
             if cue.needs and not goes_on and (cue.object or founds or text.rfind(",", a, cm.start()) <= a) \
-                    and not _cue_ok(cue, text[cm.end():b]) \
+                    and not _cue_ok(cue, text[_past_adjuncts(text, cm.end(), b):b]) \
                     and not (cue.needs == "clause" and _CLAUSE_BREAK.match(text, cm.end())):
                 continue  # the clause the verb needs is not there, and no inverted attribution can be read
             if not founds and cue.form in _LOOSE_CUES and (rm := _REL_ATTR.search(text, max(a, cm.start() - 60), cm.start())) \
@@ -325,7 +325,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                         and (sc := text.find(",", c0, c1)) > c0 and _has_words(text[sc:c1], 3):
                     c1 = sc  # "While X claimed that A, experts say B": the opening clause ends at its comma
                 content = text[c0:c1]
-                if (_has_words(content, 1 if cue.object else 3) or _SHORT_CLAUSE.fullmatch(content)) and (not cue.needs or goes_on or _cue_ok(cue, text[cm.end():b]) or cue.needs == "clause"
+                if (_has_words(content, 1 if cue.object else 3) or _SHORT_CLAUSE.fullmatch(content)) and (not cue.needs or goes_on or _cue_ok(cue, text[_past_adjuncts(text, cm.end(), b):b]) or cue.needs == "clause"
                                                and _CLAUSE_BREAK.match(text, cm.end())):
                     lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
                     if lead_q is not None and _n_words(text[lead_q.end:c1]) < 3:
@@ -467,6 +467,15 @@ _AGENT_NP = re.compile(r"(?!(?:phone|telephone|e-?mail|text|video|mail|letter|fa
                        r"contrast|comparison|way|then|now)\b)"
                        r"(?:(?!(?:for|over|after|because|in|on|at|during|when|as|to|with|and|but|that|who|which|"
                        r"while|since|about|of)\b)[\w'’-]+\s*){1,6}(?=[\s,;:.]|$)(?<!\s)")
+def _past_adjuncts(text: str, pos: int, end: int) -> int:
+    """Where the words after a verb of saying start once its adjuncts are read ("predicted at the debate that ...",
+    "warned in a statement on Monday that ...")."""
+    while (jm := _CONTENT_ADJUNCT.match(text, pos, end)) is not None and jm.end() > pos \
+            and jm.group(0).strip(" ,").lower() not in ("that", "then", "also"):
+        pos = jm.end()
+    return pos
+
+
 #: A passive auxiliary right before a verb ("was asked", "had been asked").
 _PASSIVE_AUX = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being|be|get|got|gets)\s+\Z", re.IGNORECASE)
 
