@@ -208,7 +208,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and _COORD_VP.fullmatch(text, founds[-1][1], cm.start()):
                 # "The spokesman refused to answer ... but said ...", "X said A, and urged B": the same subject
                 sub = (founds[-1][2], cm.start())
-            elif founds and founds[-1][0] < cm.start() <= founds[-1][1] and not cue.object and not participle \
+            elif founds and founds[-1][0] < cm.start() <= founds[-1][1] and cm.group(0).lower() in _GOES_ON_VERBS \
                     and (cm_ := _AND_VERB.search(text, founds[-1][0], cm.start())) is not None \
                     and _CLAUSE_OPEN.match(text, cm.end(), b) is not None and _has_words(text[founds[-1][0]:cm_.start()], 3):
                 # "X told the AP A and said B", "X said A and added that B": a second verb of the same subject
@@ -251,6 +251,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                         agent_end = nm.end()
                 if not (agent.name or agent.surface):
                     continue  # "X was criticized for ...": who criticised is not said; no row names the wrong one
+                if agent_end >= 0 and _CLAUSE_GOES_ON.match(text, agent_end, b):
+                    continue  # "X was criticized by residents and said ...": nothing of the agent's is reported
                 sub = (agent, cm.start())
             rest = text[cm.end():b]
             if sub is not None and founds and sub[0].resolution == "pronoun" and founds[-1][2].name:
@@ -457,16 +459,21 @@ def _determined(text: str, lo: int, at: int) -> bool:
 
 
 #: A form of "be" (and adverbs) before a cue ("are largely opposed", "was told"), and the cues it makes passive.
-_BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been|being|am)\s+(?:(?:not|also|still|now|[a-z]+ly)\s+)*\Z",
+_BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been|being|am)\s+(?:(?:not|also|still|now|(?-i:[a-z]+ly))\s+)*\Z",
                         re.IGNORECASE)
 _PARTICIPLE_FORM = re.compile(r"(?:[a-z]+ed|told|said|shown|written|known|thought|heard|seen|taught|"
                               r"spoken|sworn|bidden|forbidden|understood)\b", re.IGNORECASE)
+#: After a passive's agent: a new clause or verb phrase, not what the agent said ("and said", ", who").
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,;:.!?]|$|(?:and|but|who|which|while|as)\b)", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+")
 #: The agent's noun phrase after "by": up to six words, before a preposition, conjunction or punctuation.
+_AGENT_STOP = (r"(?!(?:for|over|after|because|in|on|at|during|when|as|to|with|and|but|that|who|which|while|since|about|"
+               r"of)\b)")
 _AGENT_NP = re.compile(r"(?!(?:phone|telephone|e-?mail|text|video|mail|letter|fax|radio|satellite|name|far|default|law|"
-                       r"contrast|comparison|way|then|now)\b)"
-                       r"(?:(?!(?:for|over|after|because|in|on|at|during|when|as|to|with|and|but|that|who|which|"
-                       r"while|since|about|of)\b)[\w'’-]+\s*){1,6}(?=[\s,;:.]|$)(?<!\s)")
+                       r"contrast|comparison|way|then|now)\b)" + _AGENT_STOP + r"[\w'’/-]+(?:\s+" + _AGENT_STOP
+                       + r"[\w'’/-]+){0,5}", re.IGNORECASE)
+
+
 def _past_adjuncts(text: str, pos: int, end: int) -> int:
     """Where the words after a verb of saying start once its adjuncts are read ("predicted at the debate that ...",
     "warned in a statement on Monday that ...")."""
@@ -524,26 +531,32 @@ _COMPLEMENT_SUBJECT = re.compile(
     r",\s+(?P<np>(?:(?:an?|the|two|three|four|five|several|some|many|one|other|\d+)\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?P<head>[\w’'-]+)\s+(?:close|familiar|loyal|allied|connected|near|privy)\s+(?:to|with)\s+"
     r"(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:(?:also|later|have|has|had)\s+)?\Z", re.IGNORECASE)
+#: Verbs that go on with the same speaker after "and" ("said A and added B"); not verbs that a reported clause's
+#: own subject does ("Police said a man entered the bank and told the clerk ...": the man told).
+_GOES_ON_VERBS = frozenset("said says added adds noted notes stressed stresses acknowledged acknowledges conceded "
+                           "concedes emphasized emphasised emphasizes reiterated reiterates".split())
 #: "and" (or "but") right before a second verb of saying: "... and said", "... but also added".
 _AND_VERB = re.compile(r"\s*,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:(?:in|on|at|during)\s+(?:an?|the|his|her|"
                        r"their|its)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:has|have|had|will|would)\s+)?(?:also\s+|since\s+)?\Z",
                        re.IGNORECASE)
-#: Participles that may go on with the reported clause itself ("X says Y chose Z, showing ..."): not an end.
-_EVIDENCE_PARTICIPLES = frozenset(["showing", "indicating", "revealing", "demonstrating", "meaning", "reflecting",
-                                   "proving", "confirming", "signalling", "signaling"])
-
-
+#: Participles of a speech act that end a report before them ("said A, suggesting B"); not words that are as often
+#: nouns or the reported clause's own ("offers tutoring, counseling ...", "costs have risen, backing up ...").
+_SPEECH_PARTICIPLES = ("vowing", "saying", "adding", "noting", "arguing", "calling", "citing", "pointing", "insisting",
+                       "warning", "suggesting", "urging", "stressing", "explaining", "asserting", "acknowledging",
+                       "conceding", "predicting", "promising", "accusing", "blaming", "claiming", "contending",
+                       "complaining", "lamenting", "referring", "recalling", "reiterating", "emphasizing", "telling",
+                       "asking", "demanding", "declaring", "denying", "describing", "praising", "criticizing",
+                       "criticising", "questioning", "rejecting", "dismissing", "quipping", "joking", "boasting")
 #: The participles that end any report, a participle's own included ("calling for A, saying B").
 _CHAIN_ENDS = ("vowing", "saying", "adding", "noting", "arguing", "calling", "citing", "pointing", "insisting", "warning")
 
 
 @lru_cache(maxsize=2)
 def _clause_end(participle: bool) -> re.Pattern[str]:
-    """``_CLAUSE_END`` with every participle among the cues of speech ("suggesting", "vowing", "pointing") after a
-    finite verb; after a participle's own report only ``_CHAIN_ENDS`` ("calling on A to B, urging C": one act)."""
-    words = set(_CHAIN_ENDS) if participle else (
-        {f.split()[0] for f, c in _cues()[1].items() if c.indirect and f.split()[0].endswith("ing")} - _EVIDENCE_PARTICIPLES)
-    return re.compile(_CLAUSE_END.format(participles="|".join(map(re.escape, sorted(words)))))
+    """``_CLAUSE_END`` with the participles of a speech act after a finite verb ("suggesting", "vowing"); after a
+    participle's own report only ``_CHAIN_ENDS`` ("calling on A to B, urging C": one act)."""
+    words = _CHAIN_ENDS if participle else _SPEECH_PARTICIPLES
+    return re.compile(_CLAUSE_END.format(participles="|".join(sorted(words))))
 
 
 #: ", adding ..." / ", saying ..." right after a verb of saying: a participle phrase goes on with the report.

@@ -27,21 +27,22 @@ from kzlib.text import word_index
 # ------------------------------------------------------------------------------------------ reported speech
 _SUBJ_ADJUNCT = re.compile(
     r"(?:[\s,]+(?:(?:was|were|is|are)\s+(?:reported|said|quoted|cited|believed|understood|thought|known)\s+to(?:\s+have)?|"
-    r"has|have|had|is|was|were|are|also|later|then|previously|repeatedly|once|again|recently|often|"
-    r"already|since|earlier|reportedly|additionally|publicly|privately|separately|initially|originally|further|would|will|could|"
-    r"may|might|did|does|do|has\s+long|long|never|not|just|quickly|flatly|simply|even|still|first|last|"
-    r"been|being|had\s+been|actually|apparently|allegedly|openly|explicitly|specifically|frequently|"
-    r"afterwards?|subsequently|meanwhile|now|today|yesterday|tonight|soon|immediately|promptly|swiftly|quickly|"
-    r"sharply|strongly|angrily|firmly|formally|officially|categorically|vehemently|bluntly|in\s+turn|in\s+response|"
+    r"has|have|had|is|was|were|are|also|later|then|previously|once|again|often|"
+    r"already|since|earlier|further|would|will|could|"
+    r"may|might|did|does|do|has\s+long|long|never|not|just|even|still|first|last|"
+    r"been|being|had\s+been|"
+    r"afterwards?|meanwhile|now|today|yesterday|tonight|soon|in\s+turn|in\s+response|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
     r"(?:on|last|this)\s+(?:week|month|year)|(?:earlier|later)\s+this\s+(?:week|month|year)|"
     r"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+|just\s+)?(?:an?|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|a\s+few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)\s+ago|"
     r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|letter|tweet|speech|post|op-ed|memo|release)|"
     r"on\s+(?:Twitter|Facebook|CNN|Fox|MSNBC)|here|in\s+the\s+past|at\s+the\s+time|both|all|each|"
-    # any lower-case adverb in -ly ("are quietly saying", "boldly claimed"), not a noun or name in -ly
+    # any lower-case adverb in -ly ("repeatedly", "are quietly saying", "boldly claimed"), not a noun or name in -ly
+    # (one branch for every such adverb: listed ones too would let a run of them be read in many ways; on the
+    # lower-cased text of _adjunct_search's fast path a capitalised name in -ly is checked for after the match)
     r"(?-i:(?!(?:family|ally|rally|assembly|anomaly|monopoly|supply|reply|bully|daily|weekly|monthly|quarterly|"
-    r"jelly|belly|folly|lily|fly)\b)[a-z]{2,}ly)))+\s*$", re.IGNORECASE)
+    r"jelly|belly|folly|lily|fly|early|only)\b)[a-z]{2,}ly)))+\s*$", re.IGNORECASE)
 # the last words of _SUBJ_ADJUNCT's branches: the pattern ends the text, so a text whose last word is none
 # of these has no adjunct (a cheap test before the search, which tries the branches at every gap)
 _ADJUNCT_LAST = frozenset("""to have has had is was were are also later then previously repeatedly once again recently since
@@ -79,7 +80,15 @@ def _lower_plain(text: str) -> str | None:
 def _adjunct_search(text: str, lo: int, end: int) -> re.Match[str] | None:
     """``_SUBJ_ADJUNCT.search(text[lo:end])`` (on the lower-cased text when it is plain: same offsets)."""
     low = _lower_plain(text)
-    return _SUBJ_ADJUNCT.search(text[lo:end]) if low is None else _SUBJ_ADJUNCT_LOWER.search(low[lo:end])
+    if low is None:
+        return _SUBJ_ADJUNCT.search(text[lo:end])
+    m = _SUBJ_ADJUNCT_LOWER.search(low[lo:end])
+    if m is not None and _CAPITAL_LY.search(text, lo + m.start(), lo + m.end()):
+        return _SUBJ_ADJUNCT.search(text[lo:end])  # "Senator Mark Kelly has said": a name, no adverb
+    return m
+
+
+_CAPITAL_LY = re.compile(r"\b[A-Z][\w'’-]*ly\b")
 
 
 _CLAUSE_BREAK = re.compile(r"(?:[;:—–(]|\s-\s|,\s+(?:and|but|so|or|while|as|because)\b|\b(?:and|but|that|because|while|"

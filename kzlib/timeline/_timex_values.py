@@ -253,7 +253,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         if unit == "period" and not (g.get("arel") or g.get("ago")):
             return None
         qord = _SPACES.sub(" ", (g.get("qord") or "").lower())
-        if qord in ("first two", "last two"):  # "the first two quarters of 1990": its first half
+        if qord in ("first two", "last two") and (g.get("year") or g.get("year2")):  # "the first two quarters of 1990"
             unit, qord = "half", qord.split()[0]
         nq: int | None = (2 if unit == "half" else 4) if qord == "last" else v.ordinal_of.get(qord)
         half = unit == "half"
@@ -267,7 +267,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         if rule == "quarter_ref" and yrel.isdigit():
             year = yrel
         if unit == "quarters":
-            if det in ("", "the") and not year:
+            # "is usually conducted in the second and fourth quarters": a habit, a SET; in a past sentence ("met its
+            # targets in the second and fourth quarters") the quarters of one year, dated below
+            if det in ("", "the") and not year and get_tense() != "past":
                 return T("SET", f"XXXX-Q{nq}") if nq else None
         if dct is None:
             return T("DATE", f"XXXX-{'H' if half else 'Q'}{nq or 'X'}")
@@ -636,7 +638,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
 # a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
 # through January": a past period)
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]{2,8}\.?)\s+[0-3]?\d\b")
-_MODAL_BEFORE = re.compile(r"\b(?:can|may|might)\s+(?!have\b)[^.;!?]*$")  # in the same sentence, not "may have"
+# the month's own verb group: "can/may/might" (not "may have"), at most three words, a preposition ("they can take
+# part in April", "the plant may close in May"; not "residents can still recall the flood in April")
+_MODAL_BEFORE = re.compile(r"\b(?:can|may|might)\s+(?!have\b)(?:[a-z]+\s+){1,3}?(?:in|by|until|before|after|from|through|"
+                           r"on)\s+$")
 _SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")
 _AMOUNT_BEFORE = re.compile(r"(?i)(?:\d%?|\b(?:million|billion|trillion|cents?|share|percent))\s+$")  # "$3 million "
 _SPAN_BEFORE = re.compile(r"(?i)\b(?:over|during|for|within|throughout)\s+$")
