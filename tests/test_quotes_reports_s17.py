@@ -225,3 +225,40 @@ def test_review_a_passive_agent_followed_by_a_new_clause_reports_nothing():
     assert "residents" not in q["speaker"].tolist()
     q = _rows("The plan was criticized by the unions, the paper said.")
     assert _row(q, "said") == (["paper"], ["The plan was criticized by the unions"])
+
+
+# --- faults a second reviewer found in the first review's fixes
+
+
+def test_review2_participles_of_the_cue_lexicon_still_end_a_report():
+    q = _rows("The minister said the plan would work, admitting that costs had risen sharply.")
+    assert _row(q, "said") == (["minister"], ["the plan would work"])
+    assert _row(q, "admitting")[0] == ["minister"]
+
+
+def test_review2_a_second_verb_of_saying_with_that_goes_on():
+    q = _rows("The minister said the plan was sound and insisted that it would pass easily.")
+    assert _row(q, "said") == (["minister"], ["the plan was sound"])
+    assert _row(q, "insisted") == (["minister"], ["it would pass easily."])
+
+
+def test_review2_only_and_capitalised_adverbs_before_the_verb():
+    q = _rows("The spokesman would only say that the matter was under review.")
+    assert _row(q, "say") == (["spokesman"], ["the matter was under review."])
+    q = _rows("The Senator Repeatedly Said That The Bill Would Fail.")
+    assert q["speaker"].tolist() == ["Senator"]
+
+
+def test_review2_a_passive_agents_relative_clause_is_the_agents():
+    q = _rows("The plan was criticized by residents, who said that it would raise rents.")
+    assert _row(q, "said") == (["residents"], ["it would raise rents."])
+
+
+def test_review2_spaces_before_and_are_read_once():
+    text = "The minister said the plan was sound" + " " * 1200 + "and added that costs fell sharply."
+    assert _row(_rows(text), "added") == (["minister"], ["costs fell sharply."])
+
+
+def test_review2_an_agent_then_an_occasion_then_the_clause():
+    q = _rows("Residents were told by police, in a letter, that the road would close.")
+    assert _row(q, "told") == (["police"], ["the road would close."])

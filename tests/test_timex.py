@@ -427,6 +427,9 @@ def test_plural_quarters_in_a_past_sentence_are_dated() -> None:
     out = _timex("The company met its targets in the second and fourth quarters.", "2001-05-02")
     assert [t[1] for t in out] == ["DATE", "DATE"]
     assert all(t[2].endswith(("-Q2", "-Q4")) and not t[2].startswith("XXXX") for t in out)
+    # ... unless the sentence says it is a habit
+    assert _timex("Sales usually peaked in the second and fourth quarters.", "2001-05-02") == [
+        ("second", "SET", "XXXX-Q2"), ("fourth quarters", "SET", "XXXX-Q4")]
 
 
 def test_an_ordinal_before_and_shares_the_plural_quarters_after_it() -> None:
@@ -438,9 +441,11 @@ def test_an_ordinal_before_and_shares_the_plural_quarters_after_it() -> None:
 def test_the_first_two_quarters_of_a_year_are_its_first_half() -> None:
     assert _timex("Analysts expect losses in the first two quarters of 2002.", "2001-05-02") == [
         ("the first two quarters of 2002", "DATE", "2002-H1")]
-    # without a year "the last two quarters" is no half of any year (review)
-    assert all(v[2] != "2000-H2" and not v[2].endswith("-H2") for v in _timex("Profits fell in the last two quarters.",
-                                                                               "2001-05-02"))
+    assert _timex("Profits fell in the first two quarters of this year.", "2001-11-02") == [
+        ("the first two quarters of this year", "DATE", "2001-H1")]
+    # without a year "the last two quarters" is two quarters counted back, no half of any year (review)
+    assert _timex("Profits fell in the last two quarters.", "2001-05-02") == [
+        ("the last two quarters", "DURATION", "P2Q")]
 
 
 def test_the_past_three_summers_are_a_set_of_seasons() -> None:
@@ -454,14 +459,17 @@ def test_this_crucial_moment_is_the_present_as_this_moment() -> None:
         ("this crucial moment", "DATE", "PRESENT_REF")]
     # a determiner after "this" is no adjective of the moment (review)
     assert _timex("Was this the moment he had waited for?", "2001-05-02") == []
+    assert _timex("Is this that moment?", "2001-05-02") == []
 
 
 def test_a_bare_month_after_can_or_may_looks_ahead() -> None:
     # "can/may" + a verb in a sentence that is not past looks ahead as "will" does: in a December story "in
     # April" is next April; "may have" looks back, and a past-tense sentence keeps last April
     dec = "2001-12-05"
-    assert _timex("The new members can take part in April.", dec) == [("April", "DATE", "2002-04")]
-    # only the month's own verb group: a modal further back says nothing of the month (review)
+    assert _timex("The new members can take part in the summit in April.", dec) == [("April", "DATE", "2002-04")]
+    assert _timex("The plant may close in March or April.", dec) == [("March", "DATE", "2002-03"),
+                                                                     ("April", "DATE", "2002-04")]
+    # a verb of memory or comparison: the month dates its object, not a possibility ahead (review)
     assert _timex("Residents can still recall the flood in April.", dec) == [("April", "DATE", "2001-04")]
     assert _timex("Investors may remember the crash of January.", "2001-06-05") == [("January", "DATE", "2001-01")]
     assert _timex("The rebels may have crossed the border in April.", dec) == [("April", "DATE", "2001-04")]

@@ -131,6 +131,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
         lo = a  # where the next attribution's subject may start
         verb_end, verb_spk = -1, _Speaker()  # where the verb of the last attribution read ends, and its speaker
         rel_found = False  # whether the last attribution read is a relative clause's ("X, who said ...")
+        who_agent: tuple[_Speaker, int] | None = None  # a passive's agent that a relative clause follows
         for cm in ([] if found else _sentence_cues(text, a, b)):
             if cm.start() < lo or inside[cm.start()]:
                 continue
@@ -179,6 +180,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     lo, verb_end, verb_spk = r1, cm.end(), rsub[0]
                     continue  # no inverted reading of the clause before: the verb is the relative clause's
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
+            if who_agent is not None and _AGENT_WHO.fullmatch(text, who_agent[1], cm.start()):
+                sub = (who_agent[0], cm.start())
             if sub is None and (lm := _LIKE_SUBJECT.match(text, a, cm.start())) is not None:
                 # "The biggest hawks, like Rubio and Bush, say ...": the group speaks; the names are examples
                 sub = (_described(lm.group("np"), lm.start("np"), lm.end("np"), 0.5), lm.start("np"))
@@ -208,7 +211,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and _COORD_VP.fullmatch(text, founds[-1][1], cm.start()):
                 # "The spokesman refused to answer ... but said ...", "X said A, and urged B": the same subject
                 sub = (founds[-1][2], cm.start())
-            elif founds and founds[-1][0] < cm.start() <= founds[-1][1] and cm.group(0).lower() in _GOES_ON_VERBS \
+            elif founds and founds[-1][0] < cm.start() <= founds[-1][1] and (cm.group(0).lower() in _GOES_ON_VERBS or (
+                    not cue.object and not participle and cue.form not in _ADDRESSED and _THAT.match(text, cm.end(), b))) \
                     and (cm_ := _AND_VERB.search(text, founds[-1][0], cm.start())) is not None \
                     and _CLAUSE_OPEN.match(text, cm.end(), b) is not None and _has_words(text[founds[-1][0]:cm_.start()], 3):
                 # "X told the AP A and said B", "X said A and added that B": a second verb of the same subject
@@ -243,15 +247,21 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 agent = _Speaker()
                 if (bm := _BY_AGENT.match(text, cm.end(), b)) is not None:
                     agent = _speaker_after(g, st, mentions, text, bm.end(), b)
-                    if agent.m_start >= 0 and _n_words(text[bm.end():agent.m_start]) > 3:
-                        agent = _Speaker()  # a name far into the phrase is not the agent
+                    if agent.m_start >= 0 and _n_words(text[bm.end():agent.m_start]) > 1:
+                        agent = _Speaker()  # a name further into the phrase is not the agent ("by police, in a letter")
                     agent_end = agent.m_end
                     if not (agent.name or agent.surface) and (nm := _AGENT_NP.match(text, bm.end(), b)) is not None:
                         agent = _described(nm.group(0), nm.start(), nm.end(), 0.5)  # "by several council members"
                         agent_end = nm.end()
                 if not (agent.name or agent.surface):
                     continue  # "X was criticized for ...": who criticised is not said; no row names the wrong one
-                if agent_end >= 0 and _CLAUSE_GOES_ON.match(text, agent_end, b):
+                if agent_end >= 0 and text[agent_end:b].lstrip().startswith(",") \
+                        and not _THAT.match(text, _past_adjuncts(text, agent_end, b), b) \
+                        and not _AGENT_WHO.match(text, agent_end, b):
+                    continue  # "criticized by the unions, the paper said": the clause ends at the agent, no content
+                if agent_end >= 0 and (gm := _CLAUSE_GOES_ON.match(text, agent_end, b)) is not None:
+                    if (gm.group("conj") or "").lower() == "who":
+                        who_agent = (agent, agent_end)  # "criticized by residents, who said ...": theirs
                     continue  # "X was criticized by residents and said ...": nothing of the agent's is reported
                 sub = (agent, cm.start())
             rest = text[cm.end():b]
@@ -317,8 +327,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     c0 = jm.end()  # "said in a statement Thursday that ...": the words after the adjuncts
                 c1 = b
                 tm = _TRAIL_ATTR.search(text, c0, b) if _may_trail(text[c0:b]) else None
-                if tm and tm.start() > c0:
-                    c1 = tm.start()
+                if tm:
+                    c1 = max(c0, tm.start())  # (nothing left but "..., the paper said.": no content)
                 if cue.object and (om := _OBJECT_END.search(text, c0 + 1, c1)):
                     c1 = om.start()  # "endorsed Cruz last week, saying ...": the object only
                 elif (em := _clause_end(participle).search(text, c0 + 1, c1)) and _has_words(text[c0:em.start()], 3):
@@ -464,11 +474,13 @@ _BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been|being|am)\s+(
 _PARTICIPLE_FORM = re.compile(r"(?:[a-z]+ed|told|said|shown|written|known|thought|heard|seen|taught|"
                               r"spoken|sworn|bidden|forbidden|understood)\b", re.IGNORECASE)
 #: After a passive's agent: a new clause or verb phrase, not what the agent said ("and said", ", who").
-_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,;:.!?]|$|(?:and|but|who|which|while|as)\b)", re.IGNORECASE)
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[;:.!?]|$|(?:,\s*)?(?P<conj>and|but|who|which|while|as)\b)", re.IGNORECASE)
+#: The agent's relative clause before a verb ("criticized by residents, who said ..."): the agent speaks.
+_AGENT_WHO = re.compile(r"\s*,?\s*who\s+(?:(?:also|later|then|(?-i:[a-z]+ly))\s+)?", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+")
 #: The agent's noun phrase after "by": up to six words, before a preposition, conjunction or punctuation.
-_AGENT_STOP = (r"(?!(?:for|over|after|because|in|on|at|during|when|as|to|with|and|but|that|who|which|while|since|about|"
-               r"of)\b)")
+_AGENT_STOP = (r"(?!(?-i:for|over|after|because|in|on|at|during|when|as|to|with|and|but|that|who|which|while|since|"
+               r"about|of)\b)")
 _AGENT_NP = re.compile(r"(?!(?:phone|telephone|e-?mail|text|video|mail|letter|fax|radio|satellite|name|far|default|law|"
                        r"contrast|comparison|way|then|now)\b)" + _AGENT_STOP + r"[\w'’/-]+(?:\s+" + _AGENT_STOP
                        + r"[\w'’/-]+){0,5}", re.IGNORECASE)
@@ -531,32 +543,33 @@ _COMPLEMENT_SUBJECT = re.compile(
     r",\s+(?P<np>(?:(?:an?|the|two|three|four|five|several|some|many|one|other|\d+)\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?P<head>[\w’'-]+)\s+(?:close|familiar|loyal|allied|connected|near|privy)\s+(?:to|with)\s+"
     r"(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:(?:also|later|have|has|had)\s+)?\Z", re.IGNORECASE)
-#: Verbs that go on with the same speaker after "and" ("said A and added B"); not verbs that a reported clause's
-#: own subject does ("Police said a man entered the bank and told the clerk ...": the man told).
+#: Verbs that go on with the same speaker after "and" ("said A and added B"); other verbs of saying only with
+#: "that" ("said A and insisted that B"); not verbs that a reported clause's own subject does ("Police said a man
+#: entered the bank and told the clerk ...": the man told).
 _GOES_ON_VERBS = frozenset("said says added adds noted notes stressed stresses acknowledged acknowledges conceded "
                            "concedes emphasized emphasised emphasizes reiterated reiterates".split())
 #: "and" (or "but") right before a second verb of saying: "... and said", "... but also added".
-_AND_VERB = re.compile(r"\s*,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:(?:in|on|at|during)\s+(?:an?|the|his|her|"
+_AND_VERB = re.compile(r"(?:\s*,)?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:(?:in|on|at|during)\s+(?:an?|the|his|her|"
                        r"their|its)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:has|have|had|will|would)\s+)?(?:also\s+|since\s+)?\Z",
                        re.IGNORECASE)
-#: Participles of a speech act that end a report before them ("said A, suggesting B"); not words that are as often
-#: nouns or the reported clause's own ("offers tutoring, counseling ...", "costs have risen, backing up ...").
-_SPEECH_PARTICIPLES = ("vowing", "saying", "adding", "noting", "arguing", "calling", "citing", "pointing", "insisting",
-                       "warning", "suggesting", "urging", "stressing", "explaining", "asserting", "acknowledging",
-                       "conceding", "predicting", "promising", "accusing", "blaming", "claiming", "contending",
-                       "complaining", "lamenting", "referring", "recalling", "reiterating", "emphasizing", "telling",
-                       "asking", "demanding", "declaring", "denying", "describing", "praising", "criticizing",
-                       "criticising", "questioning", "rejecting", "dismissing", "quipping", "joking", "boasting")
+#: Participles of the cue lexicon that are as often nouns, adjectives or the reported clause's own verb ("offers
+#: tutoring, counseling, speaking lessons", "costs have risen, backing up ...", "writing and editing services"):
+#: they end no report.
+_NOT_ENDING_PARTICIPLES = frozenset("""backing chanting declining showing signaling signalling speaking writing supporting
+reporting talking shouting yelling tweeting expressing estimating discussing echoing confirming opposing endorsing
+indicating revealing demonstrating meaning reflecting proving""".split())
 #: The participles that end any report, a participle's own included ("calling for A, saying B").
 _CHAIN_ENDS = ("vowing", "saying", "adding", "noting", "arguing", "calling", "citing", "pointing", "insisting", "warning")
 
 
 @lru_cache(maxsize=2)
 def _clause_end(participle: bool) -> re.Pattern[str]:
-    """``_CLAUSE_END`` with the participles of a speech act after a finite verb ("suggesting", "vowing"); after a
-    participle's own report only ``_CHAIN_ENDS`` ("calling on A to B, urging C": one act)."""
-    words = _CHAIN_ENDS if participle else _SPEECH_PARTICIPLES
-    return re.compile(_CLAUSE_END.format(participles="|".join(sorted(words))))
+    """``_CLAUSE_END`` with the participles of the cue lexicon after a finite verb ("suggesting", "admitting"), less
+    ``_NOT_ENDING_PARTICIPLES``; after a participle's own report only ``_CHAIN_ENDS`` ("calling on A to B, urging C":
+    one act)."""
+    words = set(_CHAIN_ENDS) if participle else {f.split()[0] for f, c in _cues()[1].items()
+                                                 if c.indirect and f.split()[0].endswith("ing")} - _NOT_ENDING_PARTICIPLES
+    return re.compile(_CLAUSE_END.format(participles="|".join(sorted(words | set(_CHAIN_ENDS)))))
 
 
 #: ", adding ..." / ", saying ..." right after a verb of saying: a participle phrase goes on with the report.

@@ -25,7 +25,7 @@ from kzlib.quotes.speakers import (
 from kzlib.text import word_index
 
 # ------------------------------------------------------------------------------------------ reported speech
-_SUBJ_ADJUNCT = re.compile(
+_SUBJ_ADJUNCT_TEXT = (
     r"(?:[\s,]+(?:(?:was|were|is|are)\s+(?:reported|said|quoted|cited|believed|understood|thought|known)\s+to(?:\s+have)?|"
     r"has|have|had|is|was|were|are|also|later|then|previously|once|again|often|"
     r"already|since|earlier|further|would|will|could|"
@@ -42,7 +42,15 @@ _SUBJ_ADJUNCT = re.compile(
     # (one branch for every such adverb: listed ones too would let a run of them be read in many ways; on the
     # lower-cased text of _adjunct_search's fast path a capitalised name in -ly is checked for after the match)
     r"(?-i:(?!(?:family|ally|rally|assembly|anomaly|monopoly|supply|reply|bully|daily|weekly|monthly|quarterly|"
-    r"jelly|belly|folly|lily|fly|early|only)\b)[a-z]{2,}ly)))+\s*$", re.IGNORECASE)
+    r"jelly|belly|folly|lily|fly|early)\b)[a-z]{2,}ly)"
+    r"{capital}))+\s*$")
+# the common -ly adverbs capitalised (a headline's "Trump Reportedly Said"; a name in -ly is none of them): in the
+# pattern for the original text only (lower-cased, "[A-Z]" would become "[a-z]" and read every such adverb twice)
+_CAPITAL_ADVERBS = (r"|(?=(?-i:[A-Z]))(?:reportedly|repeatedly|recently|previously|publicly|privately|separately|"
+                    r"initially|originally|additionally|quickly|flatly|simply|actually|apparently|allegedly|openly|"
+                    r"explicitly|specifically|frequently|subsequently|immediately|promptly|swiftly|sharply|strongly|"
+                    r"angrily|firmly|formally|officially|categorically|vehemently|bluntly|only)")
+_SUBJ_ADJUNCT = re.compile(_SUBJ_ADJUNCT_TEXT.replace("{capital}", _CAPITAL_ADVERBS), re.IGNORECASE)
 # the last words of _SUBJ_ADJUNCT's branches: the pattern ends the text, so a text whose last word is none
 # of these has no adjunct (a cheap test before the search, which tries the branches at every gap)
 _ADJUNCT_LAST = frozenset("""to have has had is was were are also later then previously repeatedly once again recently since
@@ -66,7 +74,7 @@ def _may_end_adjunct(seg: str) -> bool:
 
 # _SUBJ_ADJUNCT without IGNORECASE, for lower-cased plain text (its pattern has no upper-case escape): the
 # same matches there, about three times faster
-_SUBJ_ADJUNCT_LOWER = re.compile(_SUBJ_ADJUNCT.pattern.lower())
+_SUBJ_ADJUNCT_LOWER = re.compile(_SUBJ_ADJUNCT_TEXT.replace("{capital}", "").lower())
 
 
 @lru_cache(maxsize=16)
@@ -88,7 +96,7 @@ def _adjunct_search(text: str, lo: int, end: int) -> re.Match[str] | None:
     return m
 
 
-_CAPITAL_LY = re.compile(r"\b[A-Z][\w'’-]*ly\b")
+_CAPITAL_LY = re.compile(r"\b[A-Z][\w'’-]*(?:ly|LY)\b")
 
 
 _CLAUSE_BREAK = re.compile(r"(?:[;:—–(]|\s-\s|,\s+(?:and|but|so|or|while|as|because)\b|\b(?:and|but|that|because|while|"

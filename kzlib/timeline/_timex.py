@@ -260,7 +260,7 @@ def _vocab() -> _V:
         ("season_set", rf"\b(?:(?i:the)\s+)?(?i:past|last|next|coming|previous)\s+(?:(?:\d+|(?i:{numw}))\s+)?"
                        r"(?P<season>(?i:summer|winter|spring|autumn|fall))s\b"),
         # "at this crucial moment": the present, as "at this moment" (a word between them)
-        ("moment", r"\b(?i:this)\s+(?!(?:the|a|an|his|her|its|their|our|my|your|is|was|one)\b)[a-z]+\s+(?i:moment)\b(?!['’]s)"),
+        ("moment", r"\b(?i:this)\s+(?!(?:the|a|an|his|her|its|their|our|my|your|is|was|one|that|these|those|which|what|very)\b)[a-z]+\s+(?i:moment)\b(?!['’]s)"),
     ]
     # where each rule can match: around one of its words (lower case) or a hit of its digit pattern; a text with
     # none of them is not searched with that rule's pattern

@@ -253,7 +253,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         if unit == "period" and not (g.get("arel") or g.get("ago")):
             return None
         qord = _SPACES.sub(" ", (g.get("qord") or "").lower())
-        if qord in ("first two", "last two") and (g.get("year") or g.get("year2")):  # "the first two quarters of 1990"
+        if qord in ("first two", "last two") and not (g.get("year") or g.get("year2") or g.get("yrel") or g.get("qyrel")):
+            return T("DURATION", "P2Q")  # "the last two quarters": two quarters counted back, no half of any year
+        if qord in ("first two", "last two"):  # "the first two quarters of 1990 / of this year": its first half
             unit, qord = "half", qord.split()[0]
         nq: int | None = (2 if unit == "half" else 4) if qord == "last" else v.ordinal_of.get(qord)
         half = unit == "half"
@@ -269,7 +271,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         if unit == "quarters":
             # "is usually conducted in the second and fourth quarters": a habit, a SET; in a past sentence ("met its
             # targets in the second and fourth quarters") the quarters of one year, dated below
-            if det in ("", "the") and not year and get_tense() != "past":
+            if det in ("", "the") and not year and (get_tense() != "past" or _HABIT.search(text, max(0, s - 120), s)):
                 return T("SET", f"XXXX-Q{nq}") if nq else None
         if dct is None:
             return T("DATE", f"XXXX-{'H' if half else 'Q'}{nq or 'X'}")
@@ -638,10 +640,14 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
 # a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
 # through January": a past period)
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]{2,8}\.?)\s+[0-3]?\d\b")
-# the month's own verb group: "can/may/might" (not "may have"), at most three words, a preposition ("they can take
-# part in April", "the plant may close in May"; not "residents can still recall the flood in April")
-_MODAL_BEFORE = re.compile(r"\b(?:can|may|might)\s+(?!have\b)(?:[a-z]+\s+){1,3}?(?:in|by|until|before|after|from|through|"
-                           r"on)\s+$")
+# "can/may/might" (not "may have") and a verb of an event later in the sentence: "they can take part in the summit
+# in April", "the plant may close as soon as April"; not a verb of memory or comparison, whose object the month
+# dates ("residents can still recall the flood in April", "investors may remember the crash of January")
+_MODAL_BEFORE = re.compile(r"\b(?:can|may|might)\s+(?!have\b)(?!(?:(?:still|also|well|even|not|never|only)\s+)?"
+                           r"(?:recall|remember|recollect|compare|imagine|see|think|believe|know|understand|forget|find|"
+                           r"read|look|wonder|say|tell)\b)[a-z]+\b[^.;!?]*$")
+_HABIT = re.compile(r"(?i)\b(?:usually|typically|generally|normally|traditionally|always|often|tends?\s+to|tended\s+to)\b"
+                    r"[^.;!?]*$")  # a habit earlier in the sentence ("sales usually peaked in the second and fourth quarters")
 _SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")
 _AMOUNT_BEFORE = re.compile(r"(?i)(?:\d%?|\b(?:million|billion|trillion|cents?|share|percent))\s+$")  # "$3 million "
 _SPAN_BEFORE = re.compile(r"(?i)\b(?:over|during|for|within|throughout)\s+$")
