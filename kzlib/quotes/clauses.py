@@ -1,0 +1,149 @@
+"""The shapes of reported clauses, read by :mod:`kzlib.quotes.reported`: where a report opens and ends
+(occasions, subordinate openings, participles of speech, coordinated verbs), passives and their agents, and the
+subjects read around a verb of saying (inverted descriptions, groups with examples, opening phrases)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kzlib.quotes.cues import _cues
+from kzlib.quotes.subject import _CONTENT_ADJUNCT
+
+__all__: list[str] = []
+
+
+#: A form of "be" (and adverbs) before a cue ("are largely opposed", "was told"), and the cues it makes passive.
+_BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been|being|am)\s+(?:(?:not|also|still|now|(?-i:[a-z]+ly))\s+)*\Z",
+                        re.IGNORECASE)
+_PARTICIPLE_FORM = re.compile(r"(?:[a-z]+ed|told|said|shown|written|known|thought|heard|seen|taught|"
+                              r"spoken|sworn|bidden|forbidden|understood)\b", re.IGNORECASE)
+#: After a passive's agent: a new clause or verb phrase, not what the agent said ("and said", ", who").
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[;:.!?]|$|(?:,\s*)?(?P<conj>and|but|who|which|while|as)\b)", re.IGNORECASE)
+#: The agent's relative clause before a verb ("criticized by residents, who said ..."): the agent speaks.
+_AGENT_WHO = re.compile(r"\s*,?\s*who\s+(?:(?:also|later|then|(?-i:[a-z]+ly))\s+)?", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+")
+#: The agent's noun phrase after "by": up to six words, before a preposition, conjunction or punctuation.
+_AGENT_STOP = (r"(?!(?-i:for|over|after|because|in|on|at|during|when|as|to|with|and|but|that|who|which|while|since|"
+               r"about|of)\b)")
+_AGENT_NP = re.compile(r"(?!(?:phone|telephone|e-?mail|text|video|mail|letter|fax|radio|satellite|name|far|default|law|"
+                       r"contrast|comparison|way|then|now)\b)" + _AGENT_STOP + r"[\w'’/-]+(?:\s+" + _AGENT_STOP
+                       + r"[\w'’/-]+){0,5}", re.IGNORECASE)
+
+
+def _past_adjuncts(text: str, pos: int, end: int) -> int:
+    """Where the words after a verb of saying start once its adjuncts are read ("predicted at the debate that ...",
+    "warned in a statement on Monday that ...")."""
+    while (jm := _CONTENT_ADJUNCT.match(text, pos, end)) is not None and jm.end() > pos \
+            and jm.group(0).strip(" ,").lower() not in ("that", "then", "also"):
+        pos = jm.end()
+    return pos
+
+
+#: A passive auxiliary right before a verb ("was asked", "had been asked").
+_PASSIVE_AUX = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being|be|get|got|gets)\s+\Z", re.IGNORECASE)
+
+
+#: Where a verb's object ends (``object`` cues): a comma, dash, semicolon or a clause's conjunction.
+_OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|is|was|said|says|will|would)|but|because|"
+                         r"while|when|after|before|although|though|since|saying|calling|(?<!such )as\s+(?:he|she|they|it|a|an|the))\b"
+                         # a second verb of the subject ("defended Cruz and blasted Rubio"), a means ("by reminding"),
+                         # the occasion ("in a recent interview", "last week")
+                         r"|\band\s+(?:also\s+)?[a-z]+ed\b|\bby\s+[a-z]+ing\b|\b(?:in|during|at|on)\s+(?:an?|his|her|their|its|the)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:interview|speech|statement|debate|appearance|op-ed|post|tweet|rally|address)\b"
+                         r"|\b(?:last|this)\s+(?:week|month|year|spring|summer|fall|winter|Monday|Tuesday|Wednesday|Thursday|"
+                         r"Friday|Saturday|Sunday)\b)", re.IGNORECASE)
+
+
+#: Where a reported clause ends before the sentence does: a main clause coordinated after a comma (a new
+#: subject or a second verb of the speaker's) or a participle phrase ("..., and he railed", "..., vowing to").
+_CLAUSE_END = (r",\s+(?:(?:and|but)\s+(?:also\s+)?(?:(?:he|she|they|we|i)\b|[a-z]+ed\b|said\b|says\b)|"
+               r"(?:compared|according|{participles})\b)")
+
+
+#: An opening phrase of place or time ("In the free-trade zone,", "By the end of the day,"): no reported clause.
+_PREP_OPEN = re.compile(r"\s*(?:(?-i:In|At|On|During|Within|Across|Inside|Outside|Among|Amid|Under|Near|Despite|Throughout|"
+                        r"From|By|With|Without|Over)\s[^,;:.!?\"“”]{0,80}|(?-i:This|Last|Next|Earlier|Later|Early|Late)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:week|month|year|spring|summer|fall|autumn|winter|morning|afternoon|evening|"
+                        r"night|weekend|day|decade)s?),\s*", re.IGNORECASE)
+#: "As X said (at the summit), CLAUSE": the report is the clause after the comma, not an opening clause's rest.
+_AS_OPEN = re.compile(r"\s*(?:just\s+)?as\b", re.IGNORECASE)
+#: A report opening with a subject pronoun and an auxiliary only ("said he would", "said she could").
+_SHORT_CLAUSE = re.compile(r"\s*(?:he|she|they|it|we|i)\s+(?:would|could|will|can|did|does|do|was|is|were|had|has|have|"
+                           r"might|should|must)(?:\s+not|n['’]t)?\s*[.!?]?\s*", re.IGNORECASE)
+#: A description right after an inverted verb ("..., said a handful of Democrats who ..."): its head.
+_GROUP_AFTER = re.compile(r"\s+(?:an?|the|two|three|four|five|several|some|many|most|other|a\s+handful\s+of|a\s+number\s+of|"
+                          r"\d+)\s+(?:[\w’'-]+\s+){0,2}?(?P<head>[\w’'-]+)"
+                          r"(?=\s*(?:[,.;]|$)|\s+(?:who|which|of|from|in|at|with|familiar|close|involved)\b)", re.IGNORECASE)
+#: A preposition right after a one-word object cue: the cue is a noun ("support from", "criticism of").
+_NOUN_NEXT = re.compile(r"\s+(?:from|of|among)\b", re.IGNORECASE)
+#: A plural subject at the sentence's start with examples in apposition, right before the verb ("Even the
+#: biggest hawks, like Rubio and Bush, say", "Many economists, including Jane Roe, have said").
+_LIKE_SUBJECT = re.compile(
+    r"\s*(?:(?:even|still|but|and|yet|now)\s+)?(?P<np>(?:[\w’'-]+\s+){0,4}?(?-i:[a-z][\w’'-]*[a-rt-z]s))"
+    r"\s*,\s*(?:like|including|such\s+as)\s+[^,;:]{1,80},\s*(?:(?:also|have|has|had|all)\s+)*\Z", re.IGNORECASE)
+#: An inverted subject that is a description with a complement, after a comma and right before the verb
+#: ("..., a source close to the campaign said", "..., two people familiar with the talks said").
+_COMPLEMENT_SUBJECT = re.compile(
+    r",\s+(?P<np>(?:(?:an?|the|two|three|four|five|several|some|many|one|other|\d+)\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?P<head>[\w’'-]+)\s+(?:close|familiar|loyal|allied|connected|near|privy)\s+(?:to|with)\s+"
+    r"(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:(?:also|later|have|has|had)\s+)?\Z", re.IGNORECASE)
+#: Verbs that go on with the same speaker after "and" ("said A and added B"); other verbs of saying only with
+#: "that" ("said A and insisted that B"); not verbs that a reported clause's own subject does ("Police said a man
+#: entered the bank and told the clerk ...": the man told).
+_GOES_ON_VERBS = frozenset("said says added adds noted notes stressed stresses acknowledged acknowledges conceded "
+                           "concedes emphasized emphasised emphasizes reiterated reiterates".split())
+#: "and" (or "but") right before a second verb of saying: "... and said", "... but also added".
+_AND_VERB = re.compile(r"(?:\s*,)?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:(?:in|on|at|during)\s+(?:an?|the|his|her|"
+                       r"their|its)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:has|have|had|will|would)\s+)?(?:also\s+|since\s+)?\Z",
+                       re.IGNORECASE)
+#: Participles of the cue lexicon that are as often nouns, adjectives or the reported clause's own verb ("offers
+#: tutoring, counseling, speaking lessons", "costs have risen, backing up ...", "writing and editing services"):
+#: they end no report.
+_NOT_ENDING_PARTICIPLES = frozenset("""backing chanting declining showing signaling signalling speaking writing supporting
+reporting talking shouting yelling tweeting expressing estimating discussing echoing confirming opposing endorsing
+indicating revealing demonstrating meaning reflecting proving""".split())
+#: The participles that end any report, a participle's own included ("calling for A, saying B").
+_CHAIN_ENDS = ("vowing", "saying", "adding", "noting", "arguing", "calling", "citing", "pointing", "insisting", "warning")
+
+
+@lru_cache(maxsize=2)
+def _clause_end(participle: bool) -> re.Pattern[str]:
+    """``_CLAUSE_END`` with the participles of the cue lexicon after a finite verb ("suggesting", "admitting"), less
+    ``_NOT_ENDING_PARTICIPLES``; after a participle's own report only ``_CHAIN_ENDS`` ("calling on A to B, urging C":
+    one act)."""
+    words = set(_CHAIN_ENDS) if participle else {f.split()[0] for f, c in _cues()[1].items()
+                                                 if c.indirect and f.split()[0].endswith("ing")} - _NOT_ENDING_PARTICIPLES
+    return re.compile(_CLAUSE_END.format(participles="|".join(sorted(words | set(_CHAIN_ENDS)))))
+
+
+#: ", adding ..." / ", saying ..." right after a verb of saying: a participle phrase goes on with the report.
+_PARTICIPLE_NEXT = re.compile(r"\s*,\s*(?:also\s+)?[a-z]+ing\b")
+#: A subject pronoun and a word after a verb of saying: a reported clause, not an adjunct ("she said he had").
+_SUBJECT_NEXT = re.compile(r"\s+(?:he|she|they|we|I|it|there)\s+[a-z]")
+#: A sentence that opens with a subordinate clause ("After he spoke, she said ..."): its first part is no report.
+_SUBORDINATE_OPEN = re.compile(r"\s*(?:after|when|if|although|because|while|as|since|before|once|until|though|"
+                               r"whenever|unless)\b", re.IGNORECASE)
+#: Coordinated verb phrases of one subject: "refused to answer ... but said ...".
+#: What a reported clause opens with after its verb ("said that", "said the", "say she", "told Reuters it",
+#: "say bread is scarce").
+_CLAUSE_OPEN = re.compile(r"\s*,?\s*(?:that\b|(?:the|a|an|he|she|they|it|we|i|you|his|her|their|its|our|this|these|"
+                          r"those|there|some|many|most|no|all|both|each|every)\b|[a-z]+ing\b|[A-Z0-9\"“‘]|"
+                          r"[a-z]+\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b)")
+#: After "CLAUSE, X said": an apposition or a coordinated clause of the sentence, not a report (", a policy
+#: that ...", ", which ...", ", and with ...").
+_CLAUSE_APPOSITION = re.compile(r"(?:\s*\w+){0,3}?\s*(?:,|--|[—–])\s*(?:a|an|which|something|one|and|but)\b",
+                                re.IGNORECASE)
+#: After "A, X says": the rest of the sentence the attribution interrupts (", is different", ", when she ...").
+_PARENTHETICAL = re.compile(r"(?:\s*\w+){0,3}?\s*,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|"
+                            r"might|must|does|did|do|remains?|seems?|when|while|if|because|that|after|before|since|"
+                            r"until|though|although|[a-z]{3,}ed)\b")
+#: A verb of saying inside a relative clause, its subject between ("which officials said", "what analysts say").
+_REL_ATTR = re.compile(r"\b(which|that|who|whom|what)\s+((?i:the|a|an|his|her|their|its|our|my|some|many|most|several|"
+                       r"both|he|she|they|we|i|you)\b(?:\s+(?![\w’'.%-]+ed\b)[\w’'.%-]+){0,3}|\d[\w%]*(?:\s+[\w’'.%-]+){0,2}|"
+                       r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|(?P<group>[a-z]+))"
+                       r"\s+\Z")
+#: Verbs whose noun phrase after them is the one spoken to ("..., told Reuters"), never an inverted speaker.
+_ADDRESSED = frozenset("told tells tell telling informed assured reminded asked asks urged".split())
+#: After a quotation's closing mark: the clause goes on in lower case ('"We are happy" about the decision').
+_GOES_ON = re.compile(r"(?:''|[\"”’'])?\s+[a-z]")
