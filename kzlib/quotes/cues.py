@@ -209,8 +209,11 @@ _SPACES = re.compile(r"\s+")
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
 _WH = re.compile(r"\s*(?:[\w.'’-]+\s+){0,6}?(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _TO = re.compile(r"\s*to\s+\w", re.IGNORECASE)
+#: "(not) to" and a verb, after a request's object ("... to block", "... not to act").
+_REQUEST_TAIL = r"(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b"
 #: A request: an object of at most five words, then "(not) to" and a verb ("asked the court to block ...").
-_ASKED_TO = re.compile(r"\s*(?!(?:about|for|on|in|at|with|from|of|after|around|over|not|to)\b)(?:[\w.'’-]+\s+){1,5}?(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b")
+_ASKED_TO = re.compile(r"\s*(?!(?:about|for|on|in|at|with|from|of|after|around|over|not|to)\b)(?:[\w.'’-]+\s+){1,5}?"
+                       + _REQUEST_TAIL)
 _CLAUSE = re.compile(r"\s*(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
 #: A clause with a subject pronoun and a finite verb ("warned they could", "admitted he was").
 _PRON_CLAUSE = re.compile(r"\s*(?:he|she|it|they|we|i|there)\s+(?:is|are|was|were|has|have|had|will|would|can|could|"
@@ -218,9 +221,8 @@ _PRON_CLAUSE = re.compile(r"\s*(?:he|she|it|they|we|i|there)\s+(?:is|are|was|wer
 #: Verbs of warning that also take a request ("warned the Fed not to act"): an object of at most four words, none
 #: of them a preposition ("warned the Kremlin against Kyiv's bid to join" is no request to the Kremlin).
 _WARNED_TO = re.compile(r"\s*(?:(?!(?:about|for|on|in|at|with|from|of|after|around|over|not|to|against|towards?|into|"
-                        r"across|through|by)\b)[\w.'’-]+\s+){1,4}?(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)"
-                        r"[a-z]+\b", re.IGNORECASE)
-#: Verbs of warning that also take a request ("warned the Fed not to act").
+                        r"across|through|by)\b)[\w.'’-]+\s+){1,4}?" + _REQUEST_TAIL, re.IGNORECASE)
+#: The verbs that take ``_WARNED_TO``.
 _WARN_FORMS = frozenset(["warned", "warns", "warning", "cautioned", "cautions"])
 #: A clause with a noun phrase for subject: a determiner or a name, at most five more words (no preposition: "of
 #: consequences" is an object's complement), then a finite verb: an auxiliary or a past tense.
