@@ -268,7 +268,7 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
 
 def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out: list[Mention]) -> None:
     """Proper names (:func:`kzlib.actors.find_names`) outside ``taken``, linked and noted in ``st``."""
-    openers: list[tuple[NameSpan, str, str, str]] = []
+    openers: list[tuple[NameSpan, str, str, str, bool]] = []  # (..., whether it may still be a name)
     for ns in _names_in(text):
         if taken[ns.start]:
             continue
@@ -285,25 +285,34 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
             taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
             continue
         name, res, typ, gender = _link_name(g, st, ns)
-        if res == "named" and not typ and name not in st.ents and _OPENER.fullmatch(ns.surface) \
-                and _opens_clause(text, ns.start, ns.end) and ns.name not in speaker_words().first \
+        unknown = res == "named" and not typ and name not in st.ents and ns.name not in speaker_words().first
+        if unknown and _unattested(st, ns) and _SENTENCE_BEFORE.search(text, max(0, ns.start - 4), ns.start) \
+                and (_OPENING_NEXT.match(text, ns.end) or ns.name.lower() in _OPENING_PREPOSITIONS
+                     or (am := _ADVERBIAL_NEXT.match(text, ns.end)) is not None and _PHRASE_COMMA.match(text, am.end())):
+            # 'Hours later, Roe said', 'Back in 1999, Roe told', 'Amid the protests, Roe said': a sentence's first word
+            # that the document never capitalises inside a sentence, opening a phrase, is no name (the subject after
+            # the phrase's comma speaks); one that opens the subject stays ("Respondents said", "Exit polling shows")
+            openers.append((ns, name, typ, gender, ns.surface.endswith("ing")))  # (a gerund: "Polling shows")
+            continue
+        if unknown and _OPENER.fullmatch(ns.surface) and _opens_clause(text, ns.start, ns.end) \
                 and (ns.surface.endswith("ly") or text[ns.end:ns.end + 1] != ","):
             # ("Manning, the adviser, said": a surname in -ing before its apposition stays a name)
             # 'Surveying the damage, Roe said', 'Shortly after ..., Roe said': a participle or adverb, no name; the
             # participle's subject is the main clause's (the first name after the opening phrase's comma)
-            openers.append((ns, name, typ, gender))
+            openers.append((ns, name, typ, gender, True))
             continue
         _note_ent(st, name, typ, gender, ns.title)
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
-    for ns, name, typ, gender in openers:
+    for ns, name, typ, gender, maybe_name in openers:
         comma = text.find(",", ns.end)
         stop = _SENTENCE_END.search(text, ns.end)
         subj = next((m for m in out if comma >= 0 and m.start > comma and (stop is None or m.start < stop.start())
                      and m.method != "title" and not _POSSESSIVE_AFTER.match(text[m.end:m.end + 2])), None)
         if subj is not None and not text[comma + 1:subj.start].strip():
             out.append(Mention(ns.start, ns.end, subj.surface, subj.actor, subj.method, subj.type))
-        elif text[ns.end:ns.end + 1] != "," and (ns.surface.endswith("ing") or not _ADVERBIAL_NEXT.match(text, ns.end)):
+        elif maybe_name and text[ns.end:ns.end + 1] != "," \
+                and (ns.surface.endswith("ing") or not _ADVERBIAL_NEXT.match(text, ns.end)):
             # no name opens the main clause: the word is kept as found (a gerund subject, "Polling shows", or a surname,
             # "Connolly said"); "Publicly, ...", "Shortly after ...", "Alarmed by ..." hold no name
             _note_ent(st, name, typ, gender, ns.title)
@@ -313,12 +322,53 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
         out.sort(key=lambda m: m.start)
 
 
+_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _inner_capitals(texts: list[str]) -> frozenset[str]:
+    """The capitalised words the document writes inside a sentence (not after a sentence's end), from its
+    paragraphs in running text: a line whose words are mostly capitalised (a headline in title case) is no
+    evidence.
+
+    Example:
+        >>> sorted(_inner_capitals(["Hours later, the senator met Roe. Roe left.", "Trump Calls For A Wall"]))
+        ['Roe']
+    """
+    out: set[str] = set()
+    for text in texts:
+        words = _WORD.findall(text)
+        if not words or sum(w[0].isupper() for w in words) * 2 > len(words):
+            continue
+        for m in _CAPITAL.finditer(text):
+            if not _SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                out.add(_APOSTROPHE_S.sub("", m.group(0)))
+    return frozenset(out)
+
+
+_APOSTROPHE_S = re.compile(r"['’]s?$")
+
+
+def _unattested(st: _DocState, ns: NameSpan) -> bool:
+    """Whether ``ns`` is one capitalised word, without title, that the document never writes capitalised
+    inside a sentence (``st.inner_caps``; unknown: attested)."""
+    return st.inner_caps is not None and not ns.title and " " not in ns.name and ns.name not in st.inner_caps
+
+
 #: A capitalised word that may be a participle or adverb opening a sentence ("Surveying", "Shortly", "Alarmed").
 _OPENER = re.compile(r"[A-Z][a-z]{2,}(?:ing|ly|ed)")
 #: What follows an opening adverb or participle, not a surname: a preposition or conjunction ("Shortly after").
 _ADVERBIAL_NEXT = re.compile(r"\s+(?:after|before|when|while|as|since|until|following|thereafter|in|on|at|by|with|"
                              r"upon|during|to|from|for|about|over|under|through|into|afterwards?)\b")
 _LOWER_AFTER = re.compile(r",|\s+[a-z]")
+#: After an opening word's preposition: one to three words and a comma ("Back in 1999,", not "Farmers in the valley
+#: are ...").
+_PHRASE_COMMA = re.compile(r"(?:\s+[\w'’.-]+){1,3},")
+#: After an opening word: one word and a comma ("Hours later,", "Back then,"; a comma alone may open an apposition,
+#: "Manning, the adviser, said").
+_OPENING_NEXT = re.compile(r"\s+[a-z]+,")
+_OPENING_PREPOSITIONS = frozenset(["amid", "amidst", "among", "amongst", "despite", "during", "following", "throughout",
+                                   "upon", "within", "without", "toward", "towards", "unlike", "like", "beyond"])
 _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
 
 

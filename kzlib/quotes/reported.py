@@ -252,9 +252,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and _VERB_OBJECT.search(sub[0].surface)) and participle:
                 # "X differs from Y, instead noting ...": the participle's subject is the sentence's ("The senator
                 # opened a rally blasting ...": a clause is no description of a speaker)
-                first = [m for m in mentions if a <= m.start < cm.start() and m.actor
-                         and (m.method != "description" or not text[a:m.start].strip())
-                         and _n_words(text[a:m.start]) <= 2]
+                s0 = _main_clause_start(text, a, cm.start())
+                first = [m for m in mentions if s0 <= m.start < cm.start() and m.actor
+                         and (m.method != "description" or not text[s0:m.start].strip())
+                         and _n_words(text[s0:m.start]) <= 2]
                 if first and (rm := _ROLE_AFTER.match(text, first[0].end)) and _is_group_word(rm.group(1), _source_heads()):
                     # "The Vermont senator opened a rally blasting ...": the name modifies the speaker's role
                     sub = (_described(text[a:rm.end()].strip(), a, rm.end()), a)
@@ -495,6 +496,29 @@ def _determined(text: str, lo: int, at: int) -> bool:
     if w[-2:] in ("s'", "s’") and len(w) > 2 and w[0].isalnum():
         return True  # a plural possessor: "his critics' calls"
     return w[-2:] in ("'s", "’s") and len(w) > 2 and w[:-2] not in _CONTRACTED and w[0].isalnum()
+
+
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]{2,}ing\s[^,;:.!?\"“”]{0,80},\s*")
+
+
+def _main_clause_start(text: str, a: int, b: int) -> int:
+    """Where the main clause of the sentence at ``a`` starts, before ``b``: after an opening phrase of place or
+    time, a subordinate clause or a participle and its comma ("After the Paris attacks, Trump ...", "Speaking in
+    Ames, Iowa, Clinton ..."), else ``a``. A comma between a place and its state ("Ames, Iowa,") is no clause's
+    end."""
+    m = _PREP_OPEN.match(text, a, b) or _OPENING_PARTICIPLE.match(text, a, b)
+    if m is None and _SUBORDINATE_OPEN.match(text, a, b) and not _AS_OPEN.match(text, a, b):
+        c = text.find(",", a, b)
+        return a if c < 0 else c + 1
+    if m is None:
+        return a
+    end = m.end()
+    if (pm := _PLACE_STATE.match(text, end, b)) is not None and text[m.end() - 2:m.end()].strip() == ",":
+        end = pm.end()  # "in Salem, New Hampshire, Trump": the state goes with the place
+    return end
+
+
+_PLACE_STATE = re.compile(r"(?:[A-Z][a-z]*\.?\s?){1,3},\s*")
 
 
 #: A document or message right before a participle of saying ("sent a letter to the ministry saying").

@@ -90,6 +90,9 @@ class _DocState:
     last_other: str = ""
     last_speaker: str = ""
     last_speaker_para: int = -10
+    #: capitalised words the document writes inside a sentence (see ``mentions._inner_capitals``); None when
+    #: unknown (a paragraph read alone): then every capitalised word may be a name
+    inner_caps: frozenset[str] | None = None
 
     def note_speaker(self, g: Gazetteer, name: str, para_idx: int) -> None:
         if not name:

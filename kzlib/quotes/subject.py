@@ -219,6 +219,11 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             if chunk and text.find(",", nxt + 1, end - 1) >= 0 and (_STATE_ABBR.fullmatch(chunk) or any(
                     m.type == "state" and m.surface == chunk for m in mentions)):
                 region = nxt + 1  # "In a court in Alexandria, Va., Lazar, ...", "In Almaty, Kazakhstan, ...": the place
+            elif chunk and text.find(",", nxt + 1, end) >= 0 and _PLACE_END.search(text, lo, im.end()) \
+                    and _PLACE_NAME.fullmatch(chunk) and not any(
+                        m.start == region + len(text[region:nxt]) - len(text[region:nxt].lstrip()) and _is_person(g, m)
+                        and m.type == "person" for m in mentions):
+                region = nxt + 1  # "At an event in Ames, Iowa, Clinton ...": a place's state, whatever the gazetteer
         first_comma = text.find(",", region, end)
         heads = [m for m in mentions if region <= m.start and m.end <= first_comma and m.actor
                  and m.method != "description" and not _PREP_THE.search(text[max(lo, m.start - 16):m.start])
@@ -248,7 +253,10 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
                 return _spk(included[0], included[0].actor, included[0].method, 0.6), included[0].start
         if heads:
             # "Texas delegate Bill Eastland, wearing a hat, said": the name that ends the phrase before the comma
-            h = next((m for m in heads if not text[m.end:first_comma].strip() and _is_person(g, m)), heads[0])
+            # ("Trump went after Bush, calling him ...": a participle after the clause is its subject's, Trump's)
+            verb_ing = first_comma == end - 1 and _ING_AT.match(text, cue_at) is not None
+            h = next((m for m in heads if not text[m.end:first_comma].strip() and _is_person(g, m)
+                      and not (verb_ing and _n_words(text[heads[0].end:m.start]) > 1)), heads[0])
             return _spk(h, h.actor, h.method, 0.8), h.start
         comma = text.find(",", region, end - 1)
         if comma < 0:
@@ -459,6 +467,11 @@ _COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|
 #: What a sentence may open with before its subject: a sentence adverb ("Yet", "Rather,"), or an introductory
 #: phrase or clause ending at a comma ("While the industry cannot ..., ", "Reached by phone on Tuesday, ",
 #: "In Almaty, "). Applied repeatedly.
+_ING_AT = re.compile(r"[a-z]+ing\b")
+#: An opening phrase that ends with a place ("... in Ames,"), and the one to three capitalised words of a state
+#: or country that may follow it ("Iowa", "New Hampshire", "Colo.").
+_PLACE_END = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*,\s*\Z")
+_PLACE_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]*\.?")
 _INTRO = re.compile(
     r"\s*(?:(?:yet|but|and|still|rather|meanwhile|however|instead|moreover|also|now|so|indeed|thus|then|recently|"
     r"earlier|later|separately|privately|publicly|today|yesterday|overall|likewise|similarly|nonetheless|"

@@ -1,0 +1,53 @@
+"""Speaker rules for open-world English news (issue 16, eighteenth session): opening words that are no names, and
+the subject after an opening phrase of place. Each test's sentence was written for it; the expected values are
+read from the sentence."""
+
+from quote_rows import speech_rows as _rows
+
+from kzlib.quotes.mentions import _inner_capitals
+
+
+def _row(q, cue: str) -> tuple[list[str], list[str]]:
+    sel = q[q["cue"] == cue]
+    return sel["speaker"].tolist(), sel["quote"].tolist()
+
+
+def test_the_capitals_a_document_writes_inside_its_sentences():
+    caps = _inner_capitals(["Minutes later, the council met Okafor. Okafor left.", "Mayor Defends Budget Plan Again"])
+    assert "Okafor" in caps  # inside the first sentence
+    assert "Minutes" not in caps  # only ever a sentence's first word
+    assert "Budget" not in caps  # a headline in title case is no evidence
+
+
+def test_an_opening_word_the_document_never_capitalises_inside_a_sentence_is_no_speaker():
+    q = _rows('Hours later, Okafor returned the compliment, telling reporters, "We have been friends for years."')
+    assert _row(q, "telling")[0] == ["Okafor"]
+    q = _rows('Back in 2009, Ms. Okafor praised the plan, telling the radio station: "It is the best we have."')
+    assert _row(q, "telling")[0] == ["Okafor"]
+    q = _rows("Amid the protests, the minister published a letter, saying the curfew would end soon.")
+    assert "Amid" not in q["speaker"].tolist()
+
+
+def test_an_opening_word_that_starts_the_subject_still_speaks():
+    # a plural noun opening the subject, with or without a prepositional phrase, is the group that speaks
+    q = _rows("Respondents said the water supply had improved.")
+    assert _row(q, "said")[0] == ["Respondents"]
+    q = _rows("Farmers in the valley are quietly saying that the harvest will be poor.")
+    assert _row(q, "saying")[0] != [""]
+    # a surname before its apposition stays a name
+    q = _rows("Adeyemi, the union's lawyer, said the strike would go on.")
+    assert _row(q, "said")[0] == ["Adeyemi"]
+
+
+def test_a_state_after_an_opening_place_is_no_speaker():
+    q = _rows("At a rally in Ames, Iowa, on Sunday, Ms. Okafor defended her plan, saying that the tax would fall.")
+    assert _row(q, "saying")[0] == ["Okafor"]
+    q = _rows('Speaking at a town hall in Salem, New Hampshire, Okafor went after Mensah, calling him "a quitter."')
+    assert _row(q, "calling")[0] == ["Okafor"]
+
+
+def test_a_finite_verb_after_an_interrupting_phrase_keeps_the_name_before_it():
+    # the participle rule above does not move a finite verb's subject: Mensah, not Okafor, cited the remarks
+    q = _rows("Okafor has been attacking the judge since Mensah, at Monday's hearing, cited remarks Okafor had made "
+              "about the court.")
+    assert _row(q, "cited")[0] == ["Mensah"]
