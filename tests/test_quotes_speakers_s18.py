@@ -51,3 +51,12 @@ def test_a_finite_verb_after_an_interrupting_phrase_keeps_the_name_before_it():
     q = _rows("Okafor has been attacking the judge since Mensah, at Monday's hearing, cited remarks Okafor had made "
               "about the court.")
     assert _row(q, "cited")[0] == ["Mensah"]
+
+
+def test_a_participle_after_an_opening_phrase_is_the_main_clauses_subjects():
+    q = _rows("In the days after the flood, Okafor has tried to look decisive, suggesting that he would rebuild "
+              "every bridge.")
+    assert _row(q, "suggesting")[0] == ["Okafor"]
+    q = _rows("In May, a district judge sided with the farmers, saying the levy broke the constitution.")
+    sel = q[q["cue"] == "saying"]
+    assert sel["speaker_surface"].tolist() == ["a district judge"]  # the opening phrase is no part of the speaker

@@ -258,7 +258,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                          and _n_words(text[s0:m.start]) <= 2]
                 if first and (rm := _ROLE_AFTER.match(text, first[0].end)) and _is_group_word(rm.group(1), _source_heads()):
                     # "The Vermont senator opened a rally blasting ...": the name modifies the speaker's role
-                    sub = (_described(text[a:rm.end()].strip(), a, rm.end()), a)
+                    sub = (_described(text[s0:rm.end()].strip(), s0, rm.end()), s0)
                 elif first:
                     sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
             if (sub is None or sub[0].resolution == "description") and participle \
