@@ -60,3 +60,19 @@ def test_a_participle_after_an_opening_phrase_is_the_main_clauses_subjects():
     q = _rows("In May, a district judge sided with the farmers, saying the levy broke the constitution.")
     sel = q[q["cue"] == "saying"]
     assert sel["speaker_surface"].tolist() == ["a district judge"]  # the opening phrase is no part of the speaker
+
+
+def test_a_cue_word_used_as_adjective_or_noun_reports_nothing():
+    # each sentence's verb of saying is an adjective or a noun; none reports speech
+    for sentence in ["The most telling promise the mayor has made is that she will not overpromise.",
+                     "Her lawyers relied on articles from noted legal scholars to defend the view that he is eligible.",
+                     "The report gave the example of the senator's poor showing with young voters.",
+                     "The accord relies on a series of individual pledges from countries to do as much as possible."]:
+        assert _rows(sentence).empty, sentence
+    q = _rows("Making the rounds on the Sunday morning shows, Okafor said he was facing scrutiny.")
+    assert _row(q, "said") == (["Okafor"], ["he was facing scrutiny."])
+    # the same words as verbs still report
+    q = _rows("Most said they would vote for the mayor.")
+    assert _row(q, "said") == (["Most"], ["they would vote for the mayor."])
+    q = _rows("The minister has noted that the budget is balanced.")
+    assert _row(q, "noted")[1] == ["the budget is balanced."]

@@ -463,7 +463,13 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
 
 _DETERMINERS = frozenset("his her its their the a an my our".split())
 _MODIFIERS = frozenset("recent latest new earlier frequent public own full strong firm continued unwavering broad "
-                       "total".split())
+                       "total poor weak good bad best worst better worse major first last early late several many "
+                       "multiple numerous other previous individual morning evening weekend monday tuesday wednesday "
+                       "thursday friday saturday sunday".split())
+#: Before a participle: a degree word makes it an adjective ("the most telling promise"), as a preposition does
+#: before one in -ed ("articles from noted scholars").
+_DEGREE = frozenset("most more less least very so too".split())
+_PREPOSITIONS = frozenset("from of by with among for".split())
 _CONTRACTED = frozenset("he she it that who there what here where let".split())
 
 
@@ -486,16 +492,29 @@ def _determined(text: str, lo: int, at: int) -> bool:
         return False
     p = text.rfind(" ", lo, at - 1)
     w = text[max(p + 1, lo):at - 1].lower()
-    if w.endswith("ed") or w in _MODIFIERS:  # a modifier: the word before it decides
+    if w in _DEGREE and text.startswith("ing", _word_end(text, at) - 3) \
+            or w in _PREPOSITIONS and text.startswith("ed", _word_end(text, at) - 2) and _LOWER_NEXT.match(text, _word_end(text, at)):
+        return True  # "the most telling promise", "articles from noted scholars": an adjective
+    for _ in range(2):  # up to two modifiers ("the Sunday morning shows"): the word before them decides
+        if not (w.endswith("ed") or w in _MODIFIERS):
+            break
         if p <= lo:
             return False
         q = text.rfind(" ", lo, p)
-        w = text[max(q + 1, lo):p].lower()
+        w, p = text[max(q + 1, lo):p].lower(), q
     if w in _DETERMINERS:
         return True
     if w[-2:] in ("s'", "s’") and len(w) > 2 and w[0].isalnum():
         return True  # a plural possessor: "his critics' calls"
     return w[-2:] in ("'s", "’s") and len(w) > 2 and w[:-2] not in _CONTRACTED and w[0].isalnum()
+
+
+_LOWER_NEXT = re.compile(r"\s+(?!that\b|to\b|by\b|in\b|on\b|at\b)[a-z]")
+_WORD_CHARS = re.compile(r"[\w'’-]*")
+
+
+def _word_end(text: str, at: int) -> int:
+    return _WORD_CHARS.match(text, at).end()  # type: ignore[union-attr]
 
 
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]{2,}ing\s[^,;:.!?\"“”]{0,80},\s*")
