@@ -76,3 +76,13 @@ def test_a_cue_word_used_as_adjective_or_noun_reports_nothing():
     assert _row(q, "said") == (["Most"], ["they would vote for the mayor."])
     q = _rows("The minister has noted that the budget is balanced.")
     assert _row(q, "noted")[1] == ["the budget is balanced."]
+
+
+def test_a_quotations_tag_with_an_irregular_verb_or_a_long_addressee():
+    q = _rows("“They are all here for the free buses,” Mensah shot back with a laugh.")
+    assert q["speaker"].tolist() == ["Mensah"]
+    q = _rows("“You know, it happens, right?” Okafor went on, as if he had not heard her.")
+    assert q["speaker"].tolist() == ["Okafor"]
+    # the one asked may be a longer description: the tag is still a sentence of its own
+    q = _rows("The host pressed the mayor on the tweet. “Did you know who wrote it?” Mensah asked the former banker.")
+    assert q["speaker"].tolist() == ["Mensah"]

@@ -197,7 +197,7 @@ def _speaker_before(g: Gazetteer, st: _DocState, all_mentions: list[Mention], me
 _TAG_ADJUNCT = re.compile(r"\s+(?:as|while|when|before|after|during|at|outside|from|on|in|with|to)\s", re.IGNORECASE)
 
 #: The one asked or told in a quotation's tag, and an adverb ('"...?" Trump asked reporters rhetorically').
-_TAG_ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|the\s+\w+|him|her|them|us|me|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+_TAG_ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|the(?:\s+[\w-]+){1,3}|him|her|them|us|me|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
                             r"(?:\s+[a-z]+ly)?(?=[\s.,!?]|$)")
 
 #: A participle cue ("adding", "telling"): a clause that shares the subject of the sentence it ends.
@@ -224,8 +224,12 @@ def _pronoun_in_sentence(g: Gazetteer, st: _DocState, mentions: list[Mention], s
 
 
 #: A quotation's tag with a verb outside the cue list: 'NAME VERBed (ADVERB)' or 'VERBed NAME' ('," Hannity pressed.').
-_TAG_SUBJ_VERB = re.compile(r"[\s,–—-]*(?P<np>(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)\s+(?P<verb>[a-z]{3,}ed)\b(?P<rest>[^\"“”]*)$")
-_TAG_VERB_SUBJ = re.compile(r"[\s,–—-]*(?P<verb>[a-z]{3,}ed)\s+(?=\S)")
+#: (Irregular verbs of a tag too: '," Roe shot back', '?" Roe went on', '," Roe wrote'.)
+_TAG_VERB = r"(?P<verb>[a-z]{3,}ed|(?:shot|fired|hit|struck|came|snapped)\s+back|went\s+on|(?:cut|broke|chimed)\s+in|wrote|spoke|began)"
+_TAG_SUBJ_VERB = re.compile(r"[\s,–—-]*(?P<np>(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)\s+" + _TAG_VERB + r"\b(?P<rest>[^\"“”]*)$")
+#: A subordinate clause after a tag's verb ('," Roe went on, as if she had not heard her.').
+_TAG_CLAUSE = re.compile(r"\s*,\s*(?:as|while|when|after|before|because|since|though|although|even\s+as)\b")
+_TAG_VERB_SUBJ = re.compile(r"[\s,–—-]*" + _TAG_VERB + r"\s+(?=\S)")
 
 
 def _after_tag(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, a0: int, a1: int
@@ -233,7 +237,8 @@ def _after_tag(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, 
     """The speaker of a quotation's tag whose verb is not a listed cue ('," Hannity pressed.', '," opined the
     Plain Dealer.'): the noun phrase before a past-tense verb, or the one after it; None when neither is a speaker."""
     tm = _TAG_SUBJ_VERB.match(text, a0, a1)
-    if tm is not None and _n_words(tm.group("rest")) <= 6 and not tm.group("rest").strip(" .,!?")[:1].isupper():
+    if tm is not None and (_n_words(tm.group("rest")) <= 6 or _TAG_CLAUSE.match(tm.group("rest"))
+                           and _n_words(tm.group("rest")) <= 15) and not tm.group("rest").strip(" .,!?")[:1].isupper():
         sub = _subject(g, st, mentions, text, tm.start("np"), tm.start("verb"))
         if sub is not None and (sub[0].name or sub[0].surface):
             return sub[0], tm.group("verb"), True
