@@ -295,19 +295,28 @@ def provenance(corpus, *, max_docs: int = 60) -> dict[str, pd.DataFrame]:
             "repair_examples": repair_examples(corpus, n=0), "despin_change_rate": rates}
 
 
-@stage(name="quotes", tables=("quotes",))
+@stage(name="quotes", tables=("quotes", "speaker_links"))
 def quotes(corpus, gazetteer, *, min_words: int = 5) -> dict[str, pd.DataFrame]:
-    """Every quotation, attributed to a canonical speaker of ``gazetteer`` (``kzlib.extract_quotes``).
+    """Every quotation, attributed to a canonical speaker of ``gazetteer`` (``kzlib.extract_quotes``), one
+    person's names across documents linked to one form (``kzlib.quotes.link_speakers``; the links are the
+    ``speaker_links`` table).
 
     Example:
-        >>> q = quotes(study.corpus, study.gazetteer)["quotes"]
-        >>> sorted(set(q["kind"]) & {"direct", "indirect"})
+        >>> out = quotes(study.corpus, study.gazetteer)
+        >>> sorted(set(out["quotes"]["kind"]) & {"direct", "indirect"})
         ['direct', 'indirect']
+        >>> list(out["speaker_links"].columns)
+        ['speaker', 'linked_to', 'n_quotes', 'reason']
     """
-    from kzlib.quotes import extract_quotes
+    from kzlib.quotes import extract_quotes, link_speakers, speaker_variants
 
-    return {"quotes": extract_quotes(corpus.paragraphs, actors=gazetteer, documents=corpus.documents,
-                                     min_words=min_words)}
+    q = extract_quotes(corpus.paragraphs, actors=gazetteer, documents=corpus.documents, min_words=min_words)
+    links = speaker_variants(q, keep=gazetteer.actors)
+    if len(links):
+        log.info("quotes: %d names linked to another form of the same person across documents (%d rows), e.g. "
+                 "%r -> %r; see the speaker_links table", len(links), int(links["n_quotes"].sum()),
+                 links["speaker"].iloc[0], links["linked_to"].iloc[0])
+    return {"quotes": link_speakers(q, links), "speaker_links": links}
 
 
 @stage(name="voices", tables=("voices", "voices_per_outlet", "voices_per_language"), uses=("one_copy_per_story",))

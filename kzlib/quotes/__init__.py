@@ -30,14 +30,17 @@ Example:
 The stage is a package: ``marks`` (quotation marks, sentences, the table's columns), ``cues`` (speech
 cues), ``speakers`` (document state, pronouns), ``subject`` (the subject of a speech verb), ``direct``
 (attribution of direct quotes), ``mentions`` (open-world actor mentions), ``reported`` (indirect
-speech), ``extract`` (the English extractor), ``russian`` (the Russian extractor, also reached through
-:mod:`kzlib.russian`) and ``evaluate`` (voice counts, gold matching).
+speech), ``extract`` (the English extractor), ``plausible`` (the last check on a speaker: words that name
+none), ``linking`` (one person's names across documents), ``russian`` (the Russian extractor, also reached
+through :mod:`kzlib.russian`) and ``evaluate`` (voice counts, gold matching).
 """
 
 from __future__ import annotations
 
 from kzlib.quotes.evaluate import evaluate_quotes, match_gold, voice_counts
 from kzlib.quotes.extract import extract_quotes
+from kzlib.quotes.linking import link_speakers, speaker_variants
 from kzlib.quotes.marks import QUOTE_COLUMNS, QUOTE_KINDS, SPEECH_KINDS
 
-__all__ = ["extract_quotes", "evaluate_quotes", "match_gold", "voice_counts", "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS"]
+__all__ = ["extract_quotes", "evaluate_quotes", "match_gold", "voice_counts", "link_speakers", "speaker_variants",
+           "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS"]

@@ -30,6 +30,7 @@ from kzlib.quotes.marks import (
 )
 from kzlib.quotes.mentions import _inner_capitals, _mentions
 from kzlib.quotes.nouns import _noun_reports, _unnamed_asker
+from kzlib.quotes.plausible import _check_speakers
 from kzlib.quotes.reported import _is_fragment, _reported
 from kzlib.quotes.speakers import _apposed_name, _DocState, _is_person, _no_pronoun_name, _Speaker, _spk
 from kzlib.quotes.subject import _with_possessed
@@ -78,7 +79,9 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         ``pronoun``, ``gazetteer`` — canonicalised by the gazetteer, ``description`` — an unnamed
         speaker such as "a spokesman", ``previous``/``same paragraph``/``interview`` — carried over
         from an earlier attribution, ``unresolved`` — a pronoun no person or body of the document
-        fits, the speaker left "" (a pronoun is never a speaker's name) —, "" when none) and ``speaker_para_id``, ``speaker_start``,
+        fits, the speaker left "" (a pronoun is never a speaker's name) —, ``implausible`` — the words read as
+        the speaker are no noun phrase ("with one of her ads", "Tuesday at the university"; kept in
+        ``speaker_surface``), the speaker left "" —, "" when none) and ``speaker_para_id``, ``speaker_start``,
         ``speaker_end``: where the speaker's mention stands (offsets into that paragraph's text; -1
         when the speaker was carried over). Speakers need not be in the gazetteer: any person,
         organisation, medium or document named in the text can speak.
@@ -132,6 +135,13 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
     out = pd.DataFrame(frames, columns=[c for c in QUOTE_COLUMNS])
     if out.empty:
         out = pd.DataFrame(columns=QUOTE_COLUMNS)
+    else:
+        checked = _check_speakers(out)
+        dropped = (checked["speaker_resolution"] == "implausible") & (out["speaker_resolution"] != "implausible")
+        if dropped.any():
+            log.info("extract_quotes: %d speakers that are no noun phrase dropped (speaker_resolution 'implausible'), "
+                     "e.g. %r", int(dropped.sum()), out.loc[dropped, "speaker_surface"].iloc[0])
+        out = checked
     if ru_frame is not None and len(ru_frame):
         out = ru_frame if out.empty else pd.concat([out, ru_frame], ignore_index=True)
     out = out.sort_values(["doc_id", "para_id", "start", "end"], kind="stable", ignore_index=True)

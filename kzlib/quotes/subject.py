@@ -194,6 +194,8 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
     if am is not None and text[end:lo + am.end()].lstrip().startswith(","):
         # "Clinton, after the scandal broke, initially said": the comma before the adverb closes an apposition
         end = text.index(",", end) + 1
+    if end > lo + 1 and text[end - 1] == "," and text[end - 2] == ")" and _PARTY_TAG.search(text, lo, end - 1):
+        end -= 1  # "..., Gov. John Kasich (R-OH), said": the comma closes the opening phrase, not an apposition
     if end > lo and text[end - 1] == ")":  # "Sen. Elizabeth Warren (D-MA) said": the party and state are no name
         op = text.rfind("(", lo, end)
         if op > lo and _n_words(text[op:end]) <= 4:
@@ -468,6 +470,8 @@ _COORD_END = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|although|
 #: phrase or clause ending at a comma ("While the industry cannot ..., ", "Reached by phone on Tuesday, ",
 #: "In Almaty, "). Applied repeatedly.
 _ING_AT = re.compile(r"[a-z]+ing\b")
+#: A party and state after a politician's name: "(R-OH)", "(D-Mass.)", "(I)".
+_PARTY_TAG = re.compile(r"\((?:[RDI](?:-[A-Z][\w.]{1,6})?|[A-Z][\w.]{1,6}-[RDI])\)\Z")
 #: An opening phrase that ends with a place ("... in Ames,"), and the one to three capitalised words of a state
 #: or country that may follow it ("Iowa", "New Hampshire", "Colo.").
 _PLACE_END = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*,\s*\Z")

@@ -1,0 +1,128 @@
+"""One person, one voice across a corpus: names written in several ways linked to one form.
+
+Within a document the speakers' coreference links "Paul Ryan", "Ryan" and "the speaker". Across documents
+nothing did: one outlet writes "Paul D. Ryan", another "Paul Ryan", and a story that never gives the full name
+quotes "Obama". Counted apart, one person becomes several voices and falls down the ranking of who is quoted.
+
+:func:`speaker_variants` finds, in a quotes table, the person names that are one name written otherwise:
+
+- **a middle name or initial**: "Paul D. Ryan", "Hillary Rodham Clinton" and "Paul Ryan", "Hillary Clinton"
+  share their first and last word (a suffix such as "Jr." is part of the last word: "Donald Trump Jr." stays
+  apart); the form quoted most often names them all;
+- **a surname alone**: "Obama", where the corpus names one person with that surname in full in at least
+  ``min_share`` of its quotes by full name ("Barack Obama"), and at least ``min_rows`` times. Under that share the
+  surname is ambiguous ("Clinton" for Hillary and Bill in like numbers) and stays as written.
+
+:func:`link_speakers` rewrites those speakers and marks the rows ``speaker_resolution`` ``corpus``; the name as
+the text wrote it stays in ``speaker_surface``, and the table of links is the study's ``speaker_links``, so a
+reader can check each one. Names in the gazetteer are already one form and are never rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from kzlib.actors import speaker_words
+from kzlib.quotes.marks import SPEECH_KINDS
+
+__all__ = ["link_speakers", "speaker_variants"]
+
+_LINK_COLUMNS = ["speaker", "linked_to", "n_quotes", "reason"]
+_INITIAL = re.compile(r"[A-Z]\.?")
+_SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
+_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’.-]*")
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Countries and US states (``kzlib/data/places.txt``): a place quoted alone is no person's surname."""
+    text = resources.files("kzlib.data").joinpath("places.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _key(name: str) -> tuple[str, str] | None:
+    """(first word, last word) of a person's full name (the words between, a middle name or initial, left out), a
+    suffix kept with the last word; None for one word or words that are no name."""
+    words = name.split()
+    suffix = ""
+    if len(words) > 2 and words[-1] in _SUFFIXES:
+        suffix, words = " " + words[-1], words[:-1]
+    if len(words) < 2 or not all(_NAME_WORD.fullmatch(w) or _INITIAL.fullmatch(w) for w in words):
+        return None
+    return words[0], words[-1] + suffix
+
+
+def speaker_variants(quotes: pd.DataFrame, *, min_share: float = 0.8, min_rows: int = 2,
+                     keep: Iterable[str] = ()) -> pd.DataFrame:
+    """The person names of ``quotes`` that are another form of a name the corpus gives (see the module's
+    docstring): columns ``speaker``, ``linked_to``, ``n_quotes`` (rows that speaker has) and ``reason``
+    (``middle name or initial`` / ``surname alone``). ``keep``: names never rewritten (the gazetteer's).
+
+    Example:
+        >>> q = pd.DataFrame({"speaker": ["Paul D. Ryan", "Paul Ryan", "Paul Ryan", "Obama", "Barack Obama",
+        ...                               "Barack Obama"], "speaker_type": ["person"] * 6, "kind": ["direct"] * 6})
+        >>> speaker_variants(q).values.tolist()
+        [['Obama', 'Barack Obama', 1, 'surname alone'], ['Paul D. Ryan', 'Paul Ryan', 1, 'middle name or initial']]
+    """
+    if quotes.empty or "speaker" not in quotes.columns:
+        return pd.DataFrame(columns=_LINK_COLUMNS)
+    rows = quotes[quotes["kind"].isin(SPEECH_KINDS)] if "kind" in quotes.columns else quotes
+    if "speaker_type" in rows.columns:
+        rows = rows[rows["speaker_type"].fillna("").isin(("person", ""))]
+    counts = rows["speaker"].fillna("").astype(str).value_counts()
+    counts = counts[counts.index != ""]
+    kept = set(keep)
+    first_names = speaker_words().first
+    by_key: dict[tuple[str, str], list[str]] = {}
+    for name in counts.index:
+        k = _key(name)
+        if k is not None and k[0] in first_names:  # a person's name: a known given name first
+            by_key.setdefault(k, []).append(name)
+    out: list[tuple[str, str, int, str]] = []
+    canonical: dict[str, int] = {}  # full name -> its rows, after the variants are folded in
+    for names in by_key.values():
+        names.sort(key=lambda n: (-counts[n], len(n), n))
+        head = next((n for n in names if n in kept), names[0])
+        canonical[head] = int(sum(counts[n] for n in names))
+        out.extend((n, head, int(counts[n]), "middle name or initial") for n in names if n != head and n not in kept)
+    by_surname: dict[str, list[str]] = {}
+    for name in canonical:
+        by_surname.setdefault(name.split()[-1], []).append(name)
+    for name in counts.index:
+        if " " in name or name in kept or not _NAME_WORD.fullmatch(name) or name in first_names \
+                or name not in by_surname or name in _places():
+            continue
+        full = sorted(by_surname[name], key=lambda n: (-canonical[n], n))
+        total = sum(canonical[n] for n in full)
+        if canonical[full[0]] >= min_rows and canonical[full[0]] >= min_share * total:
+            out.append((name, full[0], int(counts[name]), "surname alone"))
+    return pd.DataFrame(sorted(out), columns=_LINK_COLUMNS)
+
+
+def link_speakers(quotes: pd.DataFrame, variants: pd.DataFrame | None = None, **options) -> pd.DataFrame:
+    """``quotes`` with each speaker of ``variants`` (default: :func:`speaker_variants` of ``quotes`` with
+    ``options``) rewritten to the name it is linked to, and those rows' ``speaker_resolution`` ``corpus``.
+
+    Example:
+        >>> q = pd.DataFrame({"speaker": ["Obama", "Barack Obama", "Barack Obama"], "speaker_type": ["person"] * 3,
+        ...                   "kind": ["direct"] * 3, "speaker_resolution": ["named"] * 3})
+        >>> link_speakers(q)[["speaker", "speaker_resolution"]].values.tolist()
+        [['Barack Obama', 'corpus'], ['Barack Obama', 'named'], ['Barack Obama', 'named']]
+    """
+    links = speaker_variants(quotes, **options) if variants is None else variants
+    if links.empty:
+        return quotes
+    to = dict(zip(links["speaker"], links["linked_to"], strict=True))
+    out = quotes.copy()
+    hit = out["speaker"].isin(to.keys())
+    if "speaker_type" in out.columns:
+        hit &= out["speaker_type"].fillna("").isin(("person", ""))
+    out.loc[hit, "speaker"] = out.loc[hit, "speaker"].map(to)
+    if "speaker_resolution" in out.columns:
+        out.loc[hit, "speaker_resolution"] = "corpus"
+    return out

@@ -1,0 +1,67 @@
+"""The last check on a quotation's speaker: words that cannot name one.
+
+The rules that find a speaker read the words before or after a verb of saying; on real news a few of those
+readings are no noun phrase at all: a phrase of place or time ("Tuesday at the university in Berea"), a
+preposition's phrase ("in the wake of a new poll"), a participle's ("giving the example of ..."), a clause ("it costs
+new members $70"), a number, a headline in capitals, or text glued to the name by the page's extraction (a live
+blog's "12:52PMBush", a dateline's "WASHINGTON ― The administration"). Glued text is cut off; a speaker that is
+no noun phrase is dropped (``speaker`` "", ``speaker_resolution`` ``implausible``, the surface kept so that a
+reader sees what was read). Measured on PolNeAR train (``benchmarks/attribution.py``): see
+``benchmarks/RESULTS.md``, eighteenth session.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+__all__: list[str] = []
+
+#: Text glued before a name: a live blog's time ("12:52PM", "4 p.m."), a dateline in capitals and its dash, a
+#: headline in capitals, a weekday and its comma ("Tuesday, the Vermont senator"); "with" opening an absolute phrase
+#: ("with 30 percent of voters saying ...": the voters speak).
+_GLUED = re.compile(r"^(?:\d{1,2}(?::\d\d)?\s?[AP]\.?M\.?\s*(?=[A-Z])"
+                    r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*\s*[―—–]\s*"
+                    r"|(?:[A-Z][A-Z'’-]+\s+){2,}(?=[A-Z][a-z])"
+                    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
+                    r"|with\s+(?=\S+\s))")  # "with 30 percent of voters saying ...": the absolute phrase's subject
+#: What no speaker's name or description starts with.
+_NO_SPEAKER = re.compile(
+    r"^(?:[\d.,%]+$"  # a number alone
+    r"|(?:in|through|against|from|into|during|under|over|without|via)\s"  # a preposition's phrase
+    r"|[a-z]+ing\s+(?:the|a|an|his|her|their|its|him|them|some|all|this|that|these|those)\b"  # a participle's
+    r"|(?:it|he|she|they|we|you|i)\s+\w"  # a clause
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:$|\s+(?:at|in|on|after|before)\b)"  # a time
+    r"|.*\b[A-Z]{2,}\s+(?:OF|THE|AND|FOR|IN|ON|TO)\s+[A-Z]{2,})")  # a headline in capitals
+
+
+def _check_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """``quotes`` with glued text cut off its speakers and the speakers that are no noun phrase dropped (see the
+    module's docstring); rows changed are logged by the caller. English rows only (a Russian row's speaker
+    comes from its own rules).
+
+    Example:
+        >>> q = pd.DataFrame({"speaker": ["12:52PMBush", "in the wake of a poll", "Jane Roe", "42%"],
+        ...                   "speaker_surface": ["12:52PMBush", "in the wake of a poll", "Roe", "42%"],
+        ...                   "speaker_resolution": ["named", "description", "surname", "description"],
+        ...                   "confidence": [0.8, 0.4, 0.8, 0.4]})
+        >>> _check_speakers(q)[["speaker", "speaker_resolution"]].values.tolist()
+        [['Bush', 'named'], ['', 'implausible'], ['Jane Roe', 'surname'], ['', 'implausible']]
+    """
+    if quotes.empty:
+        return quotes
+    out = quotes.copy()
+    for col in ("speaker", "speaker_surface"):
+        s = out[col].fillna("").astype(str)
+        glued = s.str.match(_GLUED)
+        if glued.any():
+            out.loc[glued, col] = s[glued].str.replace(_GLUED, "", n=1, regex=True).str.strip()
+    surface = out["speaker_surface"].fillna("").astype(str)
+    name = out["speaker"].fillna("").astype(str)
+    bad = (name != "") & (surface.str.match(_NO_SPEAKER) | name.str.match(_NO_SPEAKER))
+    if bad.any():
+        out.loc[bad, "speaker"] = ""
+        out.loc[bad, "speaker_resolution"] = "implausible"
+        out.loc[bad, "confidence"] = out.loc[bad, "confidence"].clip(upper=0.2)
+    return out

@@ -1,0 +1,56 @@
+"""One person's names across a corpus (kzlib.quotes.linking) and the last check on a speaker (kzlib.quotes.plausible),
+issue 16, eighteenth session. The tables and sentences are written for the tests; expected values are read from
+them."""
+
+import pandas as pd
+from quote_rows import speech_rows as _rows
+
+from kzlib.quotes import link_speakers, speaker_variants
+from kzlib.quotes.plausible import _check_speakers
+
+
+def _quotes(speakers: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(speakers))], "speaker": speakers,
+                         "speaker_type": ["person"] * len(speakers), "kind": ["direct"] * len(speakers),
+                         "speaker_resolution": ["named"] * len(speakers)})
+
+
+def test_a_middle_initial_or_name_is_one_person():
+    q = _quotes(["Maria M. Okafor", "Maria Okafor", "Maria Okafor", "Maria Mensah Okafor", "Maria Okafor Jr."])
+    links = speaker_variants(q).set_index("speaker")["linked_to"].to_dict()
+    assert links == {"Maria M. Okafor": "Maria Okafor", "Maria Mensah Okafor": "Maria Okafor"}  # "Jr." is another person
+
+
+def test_a_surname_alone_takes_the_full_name_only_when_one_person_holds_it():
+    q = _quotes(["Okafor", "Maria Okafor", "Maria Okafor", "Mensah", "John Mensah", "Mary Mensah"])
+    links = speaker_variants(q).set_index("speaker")["linked_to"].to_dict()
+    assert links == {"Okafor": "Maria Okafor"}  # "Mensah": John and Mary, one quote each, stays as written
+    out = link_speakers(q)
+    assert out["speaker"].tolist()[0] == "Maria Okafor"
+    assert out["speaker_resolution"].tolist()[0] == "corpus"
+
+
+def test_no_link_for_bodies_places_or_kept_names():
+    q = _quotes(["Federal Election Commission", "Federal Trade Commission", "Israel", "Steve Israel", "Steve Israel",
+                 "Okafor", "Maria Okafor", "Maria Okafor"])
+    links = speaker_variants(q, keep=["Okafor"])
+    assert links.empty  # no given name first: no person; a country alone; a name the caller keeps
+
+
+def test_words_that_are_no_speaker_are_dropped_and_glued_text_cut():
+    q = pd.DataFrame({"speaker": ["3:12PMOkafor", "WASHINGTON ― The city council", "in the wake of a poll",
+                                  "it costs members $70", "echoing some commentators", "Tuesday at the town hall",
+                                  "52%", "about half of voters", "overwhelming majorities", "Sen. Ada Okafor (D-IN)"],
+                      "speaker_surface": [""] * 10, "speaker_resolution": ["named"] * 10, "confidence": [0.8] * 10})
+    q["speaker_surface"] = q["speaker"]
+    out = _check_speakers(q)
+    assert out["speaker"].tolist() == ["Okafor", "The city council", "", "", "", "", "", "about half of voters",
+                                       "overwhelming majorities", "Sen. Ada Okafor (D-IN)"]
+    assert (out["speaker_resolution"] == "implausible").sum() == 5
+    assert out.loc[2, "speaker_surface"] == "in the wake of a poll"  # kept for the reader
+
+
+def test_a_party_tag_before_the_comma_of_an_opening_phrase():
+    q = _rows("Tuesday at the college in Berea, after winning the primary, Gov. Ada Okafor (R-OH), said, "
+              "“We are getting ready to travel west.”")
+    assert q["speaker"].tolist() == ["Ada Okafor"]
