@@ -90,6 +90,7 @@ class _Furniture:
     boilerplate: re.Pattern
     caption_openers: re.Pattern
     agencies: re.Pattern
+    notes: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +102,7 @@ def _furniture() -> _Furniture:
         return re.compile(rf"^\s*(?:{alts})\s*$" if full else alts, re.IGNORECASE)
 
     return _Furniture(union("end_markers"), union("boilerplate"), union("caption_openers"),
-                      union("agencies", full=False))
+                      union("agencies", full=False), union("notes"))
 
 
 def _n_words(text: str) -> int:
@@ -249,6 +250,8 @@ def _classify(paras: list[str], *, title: str = "") -> tuple[list[str], list[str
             kinds[i], reasons[i], datelines[i] = "dateline", f"a date on its own ({date})", date
         elif words <= 8 and fur.boilerplate.match(p):
             kinds[i], reasons[i] = "boilerplate", "site furniture (widget label, counter, desk byline or ad slot)"
+        elif fur.notes.match(p):
+            kinds[i], reasons[i] = "boilerplate", "the outlet's note or an embedded post's markup, not the article's text"
         elif credit := _is_credit(p, words):
             kinds[i], reasons[i] = "credit", credit
         elif _is_tags(p, words):
