@@ -316,7 +316,26 @@ def quotes(corpus, gazetteer, *, min_words: int = 5) -> dict[str, pd.DataFrame]:
         log.info("quotes: %d names linked to another form of the same person across documents (%d rows), e.g. "
                  "%r -> %r; see the speaker_links table", len(links), int(links["n_quotes"].sum()),
                  links["speaker"].iloc[0], links["linked_to"].iloc[0])
+    _warn_if_bundled_actors_fit_badly(q, gazetteer)
     return {"quotes": link_speakers(q, links), "speaker_links": links}
+
+
+def _warn_if_bundled_actors_fit_badly(q: pd.DataFrame, gazetteer) -> None:
+    """A warning when the bundled gazetteer (the January 2022 Kazakhstan study's actors) names few of a corpus's
+    speakers (under a quarter of its attributed quotations): its actors, and the bundled stance targets, then
+    describe another story than the corpus's."""
+    from kzlib.actors import default_gazetteer
+    from kzlib.quotes import SPEECH_KINDS
+
+    speech = q[q["kind"].isin(SPEECH_KINDS) & (q["speaker"].fillna("") != "")]
+    if len(speech) < 50 or set(gazetteer.actors) != set(default_gazetteer().actors):
+        return
+    share = float(speech["speaker"].isin(gazetteer.actors).mean())
+    if share < 0.25:  # (real coverage of the Kazakhstan events, the ru-news kit: 64 %; US election news, PolNeAR: 11 %)
+        log.warning("quotes: only %.1f%% of %d attributed quotations come from an actor of the bundled gazetteer "
+                    "(the January 2022 Kazakhstan study's); its actors and the bundled stance targets may not fit this "
+                    "corpus. Give your own: kz run -p gazetteer my_actors.yaml -p targets_file my_targets.yaml "
+                    "(layouts: kzlib/data/actors.yaml, kzlib/data/targets.yaml)", 100 * share, len(speech))
 
 
 @stage(name="voices", tables=("voices", "voices_per_outlet", "voices_per_language"), uses=("one_copy_per_story",))

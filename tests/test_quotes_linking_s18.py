@@ -54,3 +54,18 @@ def test_a_party_tag_before_the_comma_of_an_opening_phrase():
     q = _rows("Tuesday at the college in Berea, after winning the primary, Gov. Ada Okafor (R-OH), said, "
               "“We are getting ready to travel west.”")
     assert q["speaker"].tolist() == ["Ada Okafor"]
+
+
+def test_a_warning_when_the_bundled_actors_name_few_speakers(caplog):
+    from kzlib.actors import default_gazetteer
+    from kzlib.stages import _warn_if_bundled_actors_fit_badly
+
+    q = pd.DataFrame({"speaker": ["Maria Okafor"] * 45 + ["Antony Blinken"] * 5, "kind": ["direct"] * 50})
+    with caplog.at_level("WARNING"):
+        _warn_if_bundled_actors_fit_badly(q, default_gazetteer())
+    assert "-p gazetteer" in caplog.text  # 10 % from the bundled actors: the message says how to give one's own
+    caplog.clear()
+    q["speaker"] = ["Antony Blinken"] * 50
+    with caplog.at_level("WARNING"):
+        _warn_if_bundled_actors_fit_badly(q, default_gazetteer())
+    assert caplog.text == ""
