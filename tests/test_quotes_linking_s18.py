@@ -69,3 +69,17 @@ def test_a_warning_when_the_bundled_actors_name_few_speakers(caplog):
     with caplog.at_level("WARNING"):
         _warn_if_bundled_actors_fit_badly(q, default_gazetteer())
     assert caplog.text == ""
+
+
+def test_he_or_she_is_never_a_country_or_state():
+    q = _rows("Okafor campaigned in Florida on Monday. He said he would offer a prayer for the victims.")
+    assert q["speaker"].tolist() == ["Okafor"]
+    q = _rows("Florida said the storm was over. He said he would offer a prayer for the victims.")
+    assert "Florida" not in q.loc[q["quote"].str.startswith("he would"), "speaker"].tolist()
+
+
+def test_a_speaker_the_gazetteer_does_not_know_is_typed_as_its_name_reads():
+    q = _rows("The Valley Times reported that the bridge would close. The City Council said the vote was final. "
+              "Jane Okafor said she was glad.")
+    types = dict(zip(q["speaker"], q["speaker_type"], strict=True))
+    assert types == {"Valley Times": "media", "City Council": "organisation", "Jane Okafor": "person"}

@@ -318,7 +318,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             "quote_id": 0, "para_id": r.para_id, "end_para_id": r.end_para_id if r.end_para_id >= 0 else r.para_id,
             "start": r.start, "end": r.end_end if r.end_para_id >= 0 else r.end, "quote": quote,
             "speaker": name, "speaker_surface": r.speaker.surface,
-            "speaker_type": g.type_of(name) or ("person" if name else ""), "affiliation": g.affiliation(name),
+            "speaker_type": g.type_of(name) or _ent_type(st, name), "affiliation": g.affiliation(name),
             "cue": r.cue, "kind": r.kind, "cited": r.speaker.cited,
             "confidence": r.speaker.confidence if r.kind in SPEECH_KINDS else 0.5 if r.kind == "fragment" else 1.0,
             "method": r.speaker.method, "n_words": _n_words(quote),
@@ -342,6 +342,13 @@ def _person_in_sentence(g: Gazetteer, text: str, mentions: list[Mention], bounds
         return None
     m = persons[-1]
     return _spk(m, m.actor, "same sentence", 0.5)
+
+
+def _ent_type(st: _DocState, name: str) -> str:
+    """The kind of a speaker the gazetteer does not know: as its name reads in the text ("The Washington Post":
+    media, "Congress": organisation), else a person; "" for no speaker."""
+    e = st.ents.get(name)
+    return (e.type if e is not None and e.type else "person") if name else ""
 
 
 def _cataphora(st: _DocState, rows: list[_Row]) -> None:

@@ -16,6 +16,7 @@ from kzlib.actors import (
     plausible_name,
     speaker_words,
 )
+from kzlib.quotes.linking import _places
 from kzlib.quotes.marks import (
     _CAP_NAME,
     _CITING,
@@ -98,8 +99,8 @@ class _DocState:
         if not name:
             return
         e = self.ents.get(name)
-        if e is not None and not e.type:
-            e.type = "person"  # a named speaker of unknown kind is most often a person
+        if e is not None and not e.type and name not in _places():
+            e.type = "person"  # a named speaker of unknown kind is most often a person (a country or state is none)
             e.titles.add("?")  # (a guess: pronouns prefer persons known as such)
         self.last_speaker = name
         self.last_speaker_para = para_idx
@@ -133,15 +134,17 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
         want = "m" if p in ("he", "his", "him") else "f"
         for m in reversed(before):  # a person named earlier in the same clause
             e = st.ents.get(m.actor)
-            if m.actor and _is_person(g, m) and (e is None or e.gender in (want, "")):
+            if m.actor and _is_person(g, m) and (e is None or e.gender in (want, "")) and m.actor not in _places():
                 return m.actor
         last = st.ents.get(st.last_speaker)
-        if last and last.type == "person" and last.gender in (want, "") and st.para_idx - st.last_speaker_para <= 1:
+        if last and last.type == "person" and last.gender in (want, "") and st.para_idx - st.last_speaker_para <= 1 \
+                and last.name not in _places():
             return last.name
         best = None
         for e in st.ents.values():
-            if e.type == "person" and e.gender in (want, "") and (best is None or ("?" not in e.titles, e.last) > (
-                    "?" not in best.titles, best.last)):
+            if e.type in ("person", "") and e.gender in (want, "") and e.name not in _places() and (
+                    best is None or (e.type == "person", "?" not in e.titles, e.last) > (
+                    best.type == "person", "?" not in best.titles, best.last)):
                 best = e
         if best is not None:
             return best.name
