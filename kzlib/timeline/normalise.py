@@ -13,6 +13,7 @@ import pandas as pd
 from dateutil.relativedelta import relativedelta
 
 from kzlib.errors import ParameterError
+from kzlib.timeline._tense import _tense
 from kzlib.timeline.columns import _ANCHOR_FACTOR, _BASE_CONFIDENCE, _SPINNER_FACTOR, DATE_CERTAINTIES, GRANULARITIES
 from kzlib.timeline.recognise import _Cand, _norm, _Vocab, _vocab
 
@@ -362,15 +363,48 @@ def _latest_reported(mentions: list[dict[str, Any]], *, before: dt.date | None =
     return max(days) if days else None
 
 
-def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: str, tolerance: int) -> None:
-    """Mark dates after the publication date that the text does not put in the future."""
+# what puts a date after publication ahead all the same: a deadline or a schedule before it ("by 2030", "until
+# May", "ahead of the 2016 race", "set for"), a word that points at the present or the future ("this November",
+# "next March", "the coming year")
+_AHEAD_BEFORE = re.compile(r"(?i:\b(?:by|until|till|through|to|before|ahead\s+of|for|toward|towards|this|next|"
+                           r"coming|upcoming|following)\s+(?:the\s+)?)$")
+_AHEAD_WORD = re.compile(r"(?i)(?:this|next|coming|upcoming|by|until|till|through|to|before|for)\b")
+_PAST_PREPOSITION = re.compile(r"(?i)(?:in|on|during|since|from|after|of|at)\b")
+
+
+def _reported_as_past(m: dict[str, Any], text: str) -> bool:
+    """Whether the sentence reports the date ``m`` as past: its nearest tense marker is a past form, no future
+    marker is in its clause, no deadline or "this"/"next" looks ahead, and the date is no name's modifier ("the
+    2016 race": an event named, not reported).
+
+    Example:
+        >>> m = {"start": 3, "end": 19, "expression": "January 15, 2022", "future": False}
+        >>> _reported_as_past(m, "On January 15, 2022, troops arrived."), _reported_as_past(
+        ...     {**m, "start": 0, "end": 8, "expression": "the 2016"}, "the 2016 race was tight")
+        (True, False)
+    """
+    if m["future"]:
+        return False
+    expr = m["expression"]
+    if _AHEAD_WORD.match(expr) or _AHEAD_BEFORE.search(text, max(0, m["start"] - 20), m["start"]):
+        return False
+    if not _PAST_PREPOSITION.match(expr) and re.match(r"\s+[a-z]", text[m["end"]:m["end"] + 2]) and \
+            re.fullmatch(r"(?i:the\s+)?\d{4}", expr):
+        return False  # "the 2016 presidential race", "a 2020 bid": a year before a noun names the event
+    return _tense(text, m["start"], m["end"]) == "past"
+
+
+def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: str, tolerance: int,
+          text: str = "") -> None:
+    """Mark dates after the publication date that the text ``text`` of the mentions reports as past (see
+    :func:`_reported_as_past`); without ``text``, those that it does not put in the future."""
     if published is None or certainty == "on-or-after":
         return
     for m in mentions:
         if not m["date"] or m["future"] or m["anchor"] not in ("absolute", "absolute-year-inferred"):
             continue
         start, _ = _period(m["date"], m["granularity"])
-        if (start - published).days > tolerance:
+        if (start - published).days > tolerance and (not text or _reported_as_past(m, text)):
             m["flag"] = "after-publication"
             m["note"] = "; ".join(filter(None, [m["note"], f"reported as past but after the publication date "
                                                            f"{published.isoformat()}: check the date"]))
