@@ -36,6 +36,8 @@ def test_a_count_is_no_year(text: str) -> None:
     ("The 1992 presidential candidates debated twice.", ["1992"]),     # a year before "the" stays a year
     ("In 1990 registered voters were fewer.", ["1990"]),                # a time preposition before it
     ("She was first elected in 1988.", ["1988"]),
+    ("Turnout was the highest since at least 1972.", ["1972"]),         # a quantity word after "since"
+    ("His pledge in 1993 of new bridges was popular.", ["1993"]),       # "in N of his ...": a year
 ])
 def test_a_year_stays_a_year(text: str, expected: list[str]) -> None:
     assert _dates(text, "1995-06-01") == expected

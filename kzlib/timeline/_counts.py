@@ -19,6 +19,7 @@ _PLURAL_AFTER = re.compile(rf"\s+{_PLURAL}")
 # voters", "in 2016 registered voters turned out")
 _YEAR_BEFORE = re.compile(r"(?i:\b(?:the|this|that|its|their|his|her|our|in|since|by|during|until|till|from|"
                           r"before|after|through|year|fiscal)|'s|’s)\s+$")
+_TIME_BEFORE = re.compile(r"(?i:\b(?:in|since|by|during|until|till|from|before|after|through))\s+$")
 # a quantity word before the number: "nearly 2000", "more than 1500", "an estimated 2500", "another 1200"
 _QUANTITY_BEFORE = re.compile(r"(?i:\b(?:nearly|almost|roughly|approximately|more\s+than|fewer\s+than|"
                               r"less\s+than|at\s+least|at\s+most|an\s+estimated|another|a\s+further|"
@@ -40,10 +41,10 @@ def is_count(text: str, start: int, end: int) -> bool:
         (False, False)
     """
     before = text[max(0, start - 20):start]
-    if _QUANTITY_BEFORE.search(before):
-        return True
+    if (q := _QUANTITY_BEFORE.search(before)) is not None:
+        return not _TIME_BEFORE.search(before, 0, q.start())  # "since at least 1980": a year
     if _OF_WHOLE.match(text, end):
-        return True
+        return not _TIME_BEFORE.search(before)  # "his announcement in 2014 of his regulations": a year
     return bool(_ADJECTIVE_PLURAL.match(text, end)) and not _YEAR_BEFORE.search(before)
 
 

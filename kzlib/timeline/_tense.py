@@ -8,7 +8,7 @@ import re
 
 from kzlib.text import ASCII_CASE_TWINS
 
-_FUTURE_WORDS = (r"will|won['’]t|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expected|scheduled|"
+_FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expected|scheduled|"
                  r"slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
                  r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would(?!-)|(?:agree[sd]?|agreements?|decided?|vot(?:ed|es?)|"
                  r"offer(?:ed|s)?|promised?|pledged?|vowed?|likely|supposed|about|ready|planning|planned|proposed?)\s+to")
@@ -21,7 +21,7 @@ _PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|too
 # the tense markers of a sentence, in one pass: a future marker, a past form, a present form (each word starts
 # with a letter: the lookahead skips the ends of words without trying every word)
 _TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
-                    r"|(?P<future2>['’]ll)\b", re.IGNORECASE)
+                    r"|(?P<future2>'ll)\b", re.IGNORECASE)
 # the same, case-sensitive, for lower-case text: the engine skips an alternative at its first letter (with
 # IGNORECASE it enters each of them at every word)
 _TENSE_LOWER = re.compile(_TENSE.pattern)
