@@ -65,8 +65,10 @@ c = study.corpus
 #
 # One row per document: its publication date, how that date is known, the latest day the text itself
 # reports, and the date relative expressions were actually resolved against (`anchor_used`). A `verdict`
-# of *implausible* means the document reports, in the past tense, events after its own publication date:
-# check its metadata. *copy: original earlier* means relative dates were resolved against an estimate.
+# of *implausible* means the document reports, in the past tense, events after its own publication date
+# (`flagged_by` names them: the expression, its date and sentence; future references such as "by 2030", "the
+# 2016 race" or "which votes May 3" do not count): check its metadata. *copy: original earlier* means
+# relative dates were resolved against an estimate.
 
 # %%
 events, checks = study.events, study.date_checks

@@ -10,7 +10,7 @@ from kzlib.text import ASCII_CASE_TWINS
 
 _FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expected|scheduled|"
                  r"slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
-                 r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would|(?:agree[sd]?|agreements?|decided?|vot(?:ed|es?)|"
+                 r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would(?!-)|(?:agree[sd]?|agreements?|decided?|vot(?:ed|es?)|"
                  r"offer(?:ed|s)?|promised?|pledged?|vowed?|likely|supposed|about|ready|planning|planned|proposed?)\s+to")
 _PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
                r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|brought|thought|found|kept|led|ran|sent|spent|"

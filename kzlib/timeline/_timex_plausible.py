@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kzlib.timeline._counts import is_count
+
 if TYPE_CHECKING:
     from kzlib.timeline._timex import _V, _Match
 
@@ -70,6 +72,9 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
         pre = text[max(0, m.start - 12):m.start]
         if not (g.get("fiscal") or g.get("pmod")):
             if not 1000 <= y <= 9999:
+                return False
+            ys, ye = m.m.span("year") if m.m is not None else (m.end - 4, m.end)
+            if is_count(text, ys, ye):  # "2500 of these guys", "a poll of 2047 registered voters", "nearly 2000"
                 return False
             if _COUNT_AFTER.match(text, m.end) and not re.search(r"(?i)\b(?:in|since|of|by)\s+$", pre) and (
                     g["_full"][:4].lower() not in ("pre-", "post")):  # "post-1959 politics": a period, no count

@@ -60,6 +60,9 @@ from kzlib.timeline._timex_spans import _shared_unit, _trim
 __all__ = ["tag", "value_to_point"]
 
 
+_SPAN_TO_NOW = re.compile(r"(?i)\b(?:times?|ever|\w+est|most|least)\s+in\s+$")  # "the first time in eight years"
+
+
 def tag(text: str, dct: dt.date | None, *, found: list[_Match] | None = None,
         ref: _Reference | None = None) -> list[Timex]:
     """TimeML temporal expressions of ``text`` with values resolved against ``dct`` (None: relative values
@@ -264,7 +267,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         ago = bool(g.get("ago")) or yrel in ("year-ago", "year-earlier", "last year's") or det == "last year's"
         year = g.get("year") or g.get("year2")
         qyrel = (g.get("qyrel") or "").lower()
-        if qyrel and dct is not None:  # "the second half of next year"
+        if qyrel and qyrel != "the" and dct is not None:  # "the second half of next year" ("of the year": as if alone)
             year = str(dct.year + {"next": 1, "last": -1}.get(qyrel, 0))
         if rule == "quarter_ref" and yrel.isdigit():
             year = yrel
@@ -564,7 +567,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             return T("DATE", "FUTURE_REF", "")  # "will one day be"
         if (re.search(r"(?i)\bin\s+$", text[max(0, s - 4):s]) and n is not None and not det and not rel
                 and not g.get("amod") and ub in ("year", "month", "week", "day") and dct is not None
-                and get_tense() == "future"):
+                and get_tense() == "future" and not _SPAN_TO_NOW.search(text, max(0, s - 30), s)):
             whole = int(n) if n == int(n) else None
             if whole:  # "will be redeemed in five years": the date five years on
                 if ub == "year":

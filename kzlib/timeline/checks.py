@@ -83,7 +83,9 @@ def check_dates(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """Is each document's publication date plausible for what it reports?
 
     One row per document: ``published``, ``date_certainty``, ``latest_reported`` (the latest absolute day
-    it dates), ``n_after_publication`` (past events dated after publication), ``anchor_used`` and a
+    it dates, or the latest date it reports as past after publication), ``n_after_publication`` (dates after
+    publication that the text reports as past: past tense, nothing looking ahead), ``flagged_by`` (those
+    dates: "'expression' = date (sentence n)"), ``anchor_used`` and a
     ``verdict``: ``ok``, ``no date`` (relative dates unresolved), ``copy: original earlier`` or
     ``implausible: reports events after its publication date``.
 
@@ -96,10 +98,11 @@ def check_dates(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise ParameterError(f"events lacks columns {sorted(missing)}; build it with build_events()")
     # per-document summaries, computed once over the whole events table
+    flagged = ev[ev["flag"] == "after-publication"] if "flag" in ev.columns else ev.iloc[:0]
     days = ev[(ev["granularity"] == "day") & ev["anchor"].isin(["absolute", "absolute-year-inferred"])]
-    latest = days.groupby("doc_id")["date"].max().to_dict()
-    n_after = ((ev["flag"] == "after-publication").groupby(ev["doc_id"]).sum().astype(int).to_dict()
-               if "flag" in ev.columns else {})
+    latest = _latest(pd.concat([days, flagged]))
+    n_after = flagged.groupby("doc_id").size().astype(int).to_dict()
+    evidence = _evidence(flagged)
     relative = ev[ev["anchor"] == "publication-relative"]
     anchors = (relative["note"].str.extract(r"resolved against (\d{4}-\d\d-\d\d)", expand=False)
                .groupby(relative["doc_id"]).min().dropna().to_dict())
@@ -116,14 +119,36 @@ def check_dates(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             verdict = "ok"
         rows.append({"doc_id": doc_id, "published": published, "date_certainty": certainty,
                      "latest_reported": latest.get(doc_id, ""), "n_after_publication": after,
-                     "anchor_used": anchors.get(doc_id, published), "verdict": verdict})
+                     "flagged_by": evidence.get(doc_id, ""), "anchor_used": anchors.get(doc_id, published),
+                     "verdict": verdict})
     implausible = [r for r in rows if r["verdict"].startswith("implausible")]
     if implausible:
-        log.warning("%d documents report events after their publication date (%s%s)", len(implausible),
-                    ", ".join(f"{r['doc_id']} published {r['published']}" for r in implausible[:5]),
+        log.warning("%d documents report, as past, events after their publication date (%s%s)", len(implausible),
+                    ", ".join(f"{r['doc_id']} published {r['published']}: {r['flagged_by']}"
+                              for r in implausible[:5]),
                     ", …" if len(implausible) > 5 else "")
     return pd.DataFrame(rows, columns=["doc_id", "published", "date_certainty", "latest_reported",
-                                       "n_after_publication", "anchor_used", "verdict"])
+                                       "n_after_publication", "flagged_by", "anchor_used", "verdict"])
+
+
+def _latest(ev: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> the date of its latest dated row (by the first day of its period)."""
+    if ev.empty:
+        return {}
+    start = [_period(d, g)[0] for d, g in zip(ev["date"], ev["granularity"])]
+    order = ev.assign(_start=start).sort_values(["doc_id", "_start"], kind="stable")
+    return order.groupby("doc_id")["date"].last().to_dict()
+
+
+def _evidence(flagged: pd.DataFrame, most: int = 3) -> dict[str, str]:
+    """doc_id -> its rows flagged after publication as 'expression' = date (sentence n), "; "-joined."""
+    out: dict[str, list[str]] = {}
+    sids = flagged["sentence_id"] if "sentence_id" in flagged.columns else pd.Series("", index=flagged.index)
+    for doc_id, expr, date, sid in zip(flagged["doc_id"], flagged.get("expression", flagged["date"]),
+                                       flagged["date"], sids):
+        where = f" (sentence {sid})" if str(sid) != "" else ""
+        out.setdefault(doc_id, []).append(f"'{expr}' = {date}{where}")
+    return {k: "; ".join(v[:most]) + (f"; +{len(v) - most} more" if len(v) > most else "") for k, v in out.items()}
 
 
 def coverage(documents: pd.DataFrame, *, one_copy_per_story: bool = False) -> pd.DataFrame:

@@ -13,6 +13,8 @@ import pandas as pd
 from kzlib.errors import ParameterError
 from kzlib.text import ASCII_CASE_TWINS
 from kzlib.timeline import _timex, _timex_values
+from kzlib.timeline._counts import far_future
+from kzlib.timeline._tense import _tense
 from kzlib.timeline._timex_reference import _Reference
 from kzlib.timeline.columns import _ABSOLUTE_RULES, _ANCHOR_FACTOR, MENTION_COLUMNS
 from kzlib.timeline.normalise import _Anchor, _flag, _is_future, _latest_reported, _make_anchor, _resolve, _to_date
@@ -69,12 +71,40 @@ def _document_mentions(texts: list[str], published: Any, certainty: str, *, wind
             ref.advance(len(t) + 1)
             continue
         row = [m if m is not None else _resolve(c, t, anchor, window=window) for c, m in zip(cs, ms)]
-        _flag(row, pub_anchor.published, certainty, tolerance)
-        result.append(_with_timex(row, t, anchor, found=f, ref=ref))
+        _flag(row, pub_anchor.published, certainty, tolerance, t)
+        result.append(_without_far_years(_with_timex(row, t, anchor, found=f, ref=ref), t, pub_anchor.published))
         ref.advance(len(t) + 1)
     return result
 
 
+_BARE_YEAR = re.compile(r"(?:(?i:of)\s+)?(\d{4})")
+
+
+def _without_far_years(rows: list[dict[str, Any]], text: str, published: Any) -> list[dict[str, Any]]:
+    """``rows`` less the bare years far after the publication date that nothing in the sentence puts ahead
+    ("a poll of 2047 voters was released" in 2016: a number, not a year; "by 2050" and "will reach 2100" stay).
+
+    Example:
+        >>> rows = [{"expression": "of 2047", "start": 7, "end": 14, "granularity": "year", "date": "2047",
+        ...          "future": False}]
+        >>> _without_far_years(rows, "A poll of 2047 voters was released.", _to_date("2016-03-02"))
+        []
+    """
+    if published is None:
+        return rows
+    out = []
+    for r in rows:
+        m = _BARE_YEAR.fullmatch(r["expression"]) if r["granularity"] == "year" else None
+        if m is not None:
+            start = r["start"] + m.start(1)
+            if far_future(int(m.group(1)), published.year, text, start) and not r["future"] and (
+                    _tense(text, start, start + 4) != "future"):
+                continue
+        out.append(r)
+    return out
+
+
+_ANAPHORIC = re.compile(r"(?i)(?:the\s+)?(?:following|previous|preceding|subsequent|prior)\s+(?:week|month|year)\b")
 _TIMEX_EMPTY = {"timex_type": "", "timex_value": "", "timex_mod": "", "timex_start": -1, "timex_end": -1}
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _QUARTER = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
@@ -142,6 +172,15 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
                 r["anchor"] = "publication-relative"
                 if day is None:
                     r["anchor"], r["confidence"] = "unresolved", 0.0
+            if r["anchor"] == "publication-relative" and t.type == "DATE" and r["date"] and \
+                    _ANAPHORIC.match(r["expression"]):
+                # "the following year", "the previous month": after the time the text last named ("acquitted in
+                # 2012 ... the following year" is 2013), which the TimeML layer follows, not the publication date
+                point = _timex_point(t.value)
+                if point is not None and point[1] == r["granularity"] and point[0] != r["date"]:
+                    r["note"] = "; ".join(filter(None, [f"relative to the time named before: {point[0]}, not "
+                                                        f"{r['date']} (from the publication date)", r["note"]]))
+                    r["date"] = point[0]
             if r["anchor"] == "absolute-year-inferred" and t.type == "DATE" and r["date"]:
                 # a month or day written without its year: the TimeML layer weighs the sentence's tense and how
                 # near the date is ("expire Dec. 15" in a November story is next month, not last December)

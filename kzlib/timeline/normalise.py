@@ -13,6 +13,7 @@ import pandas as pd
 from dateutil.relativedelta import relativedelta
 
 from kzlib.errors import ParameterError
+from kzlib.timeline._tense import _tense
 from kzlib.timeline.columns import _ANCHOR_FACTOR, _BASE_CONFIDENCE, _SPINNER_FACTOR, DATE_CERTAINTIES, GRANULARITIES
 from kzlib.timeline.recognise import _Cand, _norm, _Vocab, _vocab
 
@@ -362,15 +363,85 @@ def _latest_reported(mentions: list[dict[str, Any]], *, before: dt.date | None =
     return max(days) if days else None
 
 
-def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: str, tolerance: int) -> None:
-    """Mark dates after the publication date that the text does not put in the future."""
+# what puts a date after publication ahead all the same: a deadline or a schedule before it ("by 2030", "until
+# May", "ahead of the 2016 race", "starting Dec. 26"), a word that points at the present or the future ("this
+# November", "next March", "the coming year")
+_AHEAD_BEFORE = re.compile(r"(?i:\b(?:by|until|till|through|to|before|ahead\s+of|for|toward|towards|this|next|"
+                           r"coming|upcoming|following|starting|beginning)\s+(?:the\s+)?)$")
+_AHEAD_WORD = re.compile(r"(?i)(?:this|next|coming|upcoming|by|until|till|through|to|before|for)\b")
+# a determiner or a possessive right before the date, or "the" in it, and a word after it: the date names an
+# event ("the state's June 7 primary", "the 2016 Democratic contender", "2016 presidential hopefuls")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+$")
+_WORD_AFTER = re.compile(r"\s+(?!(?i:of|and|or|to|in|on|at|for|with|by|as)\b)[A-Za-z]")
+# a modal or an infinitive between the clause's start and the date: a possibility or a plan ("could run in
+# 2020", "challenged her to debate on April 14"), not a report
+_PLAN_BEFORE = re.compile(r"\b(?:could|may|might|should|can|must|would|won['’]t|to\s+(?!(?i:the|a|an|his|her|their|its|our|"
+                          r"my|your|this|that|these|those)\b)[a-z]+)\b")
+_CLAUSE_CUT = re.compile(r".*(?:[.;!?]\s|[—–]|\s-\s)", re.DOTALL)
+
+
+def _reported_as_past(m: dict[str, Any], text: str) -> bool:
+    """Whether the sentence reports the date ``m`` as past: its nearest tense marker is a past form, no future
+    marker is in its clause, no deadline, schedule, modal, plan or "this"/"next" looks ahead, and the date is no
+    name's modifier ("the 2016 race": an event named, not reported).
+
+    Example:
+        >>> m = {"start": 3, "end": 19, "expression": "January 15, 2022", "future": False}
+        >>> _reported_as_past(m, "On January 15, 2022, troops arrived."), _reported_as_past(
+        ...     {**m, "start": 0, "end": 8, "expression": "the 2016"}, "the 2016 race was tight")
+        (True, False)
+    """
+    if m["future"]:
+        return False
+    start, end, expr = m["start"], m["end"], m["expression"]
+    if _AHEAD_WORD.match(expr) or _AHEAD_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    if (re.match(r"(?i)the\s+\d", expr) or _DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and \
+            _WORD_AFTER.match(text, end) or re.fullmatch(r"\d{4}", expr) and re.match(r"\s+[a-z]", text[end:end + 2]):
+        return False  # "the 2016 presidential race", "New York's April 19 primary", "a 2020 bid": an event named
+    left = text[max(0, start - 60):start]
+    cut = _CLAUSE_CUT.match(left)
+    if _PLAN_BEFORE.search(left[cut.end():] if cut else left):
+        return False
+    return _clause_tense(text, start, end) == "past"
+
+
+_CLAUSE_EDGE = re.compile(r"[,;:()\"“”—–]|\s-\s|[.!?]\s")
+_PRESENT = re.compile(r"\b(?:is|are|am|has|have|remains?|says|(?:which|who|that)\s+[a-z]+s)\b")
+_PAST = re.compile(r"\b(?:was|were|had|did|said|[a-z]{2,}ed)\b")
+
+
+def _clause_tense(text: str, start: int, end: int) -> str:
+    """The tense of the clause around ``text[start:end]`` (between commas, dashes, brackets, quotation marks)
+    where it shows one and only one ("Cruz is facing a fight in 2018, and talk had been mounting": present),
+    else the sentence's (:func:`kzlib.timeline._tense._tense`).
+
+    Example:
+        >>> _clause_tense("Texas, which votes on March 1, said so.", 22, 29)
+        'present'
+    """
+    left = text[max(0, start - 80):start]
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(left)]
+    right = text[end:end + 80]
+    stop = _CLAUSE_EDGE.search(right)
+    clause = left[edges[-1] if edges else 0:] + " " + (right[:stop.start()] if stop else right)
+    present, past = _PRESENT.search(clause), _PAST.search(clause)
+    if present and not past:
+        return "present"
+    return _tense(text, start, end)
+
+
+def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: str, tolerance: int,
+          text: str = "") -> None:
+    """Mark dates after the publication date that the text ``text`` of the mentions reports as past (see
+    :func:`_reported_as_past`); without ``text``, those that it does not put in the future."""
     if published is None or certainty == "on-or-after":
         return
     for m in mentions:
         if not m["date"] or m["future"] or m["anchor"] not in ("absolute", "absolute-year-inferred"):
             continue
         start, _ = _period(m["date"], m["granularity"])
-        if (start - published).days > tolerance:
+        if (start - published).days > tolerance and (not text or _reported_as_past(m, text)):
             m["flag"] = "after-publication"
             m["note"] = "; ".join(filter(None, [m["note"], f"reported as past but after the publication date "
                                                            f"{published.isoformat()}: check the date"]))

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from kzlib.text import ASCII_CASE_TWINS
+from kzlib.timeline._counts import is_count
 from kzlib.timeline._timex import _alt as _trie
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "temporal.yaml"
@@ -383,7 +384,7 @@ def _kept(found: list[_Cand], text: str, words: list[str] | list[bytes] | None, 
     return kept
 
 
-_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
 
 
 def _plausible(c: _Cand, text: str) -> bool:
@@ -393,11 +394,13 @@ def _plausible(c: _Cand, text: str) -> bool:
         return False
     if c.rule == "iso" and not 1 <= int(g["mnum"]) <= 12:
         return False
+    if c.rule in ("year_bare", "year_context") and is_count(text, c.end - 4, c.end):
+        return False  # "2500 of these guys", "a poll of 2047 registered voters", "nearly 2000 people"
     if c.rule == "year_bare":
         year = int(g["year"])
         if not 1800 <= year <= 2099:
             return False
-        # "2000 troops": a count, not a year
+        # "2000 troops", "2000 people": a count, not a year
         if _PLURAL_AFTER.match(text, c.end):
             return False
     if c.rule == "year_context" and (g.get("pre") or "").lower() in ("the", "and", "to"):
