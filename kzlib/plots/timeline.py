@@ -20,10 +20,12 @@ _MARKERS = {"day": "o", "weekend": "s", "week": "s", "month": "D", "quarter": "D
             "year": "^", "decade": "^", "century": "^"}
 
 
-def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38,
+def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, labels_per_lane: int = 6,
              title: str = "Dated events by actor") -> Any:
     """Events on a date axis, one lane per actor (the ``lanes`` most frequent; the rest share one lane),
-    a marker per granularity and labels staggered so they do not overlap. ``events`` are the mentions to
+    a marker per granularity and labels staggered so they do not overlap: in each lane the
+    ``labels_per_lane`` dates mentioned most often carry their label (a corpus of thousands of dated
+    mentions would bury the axis under text; the title says how many are labelled). ``events`` are the mentions to
     show (``kzlib.timeline.events_in_window`` selects a window): ``date_start`` (ISO or ``datetime.date``),
     ``label``, ``granularity``, ``doc_id`` and ``actor`` (or ``actors``).
 
@@ -61,9 +63,12 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38,
     ax.set_xlim(xmin - span * 0.03 - per_day, xmax + span * 0.25 + 2 * per_day)
     char_width = span * 1.25 / 110  # rough width of one character in axis units at this figure width
     offsets = [0.28, -0.28, 0.14, -0.14, 0.4, -0.4]
+    n_labelled = 0
     for lane, grp in points.groupby("lane"):
         last_end = [-np.inf] * len(offsets)
-        for _, p in grp.sort_values("x").iterrows():
+        shown = grp.sort_values(["n", "x"], ascending=[False, True]).head(max(labels_per_lane, 0))
+        n_labelled += len(shown)
+        for _, p in shown.sort_values("x").iterrows():
             text = p["label"][:label_chars] + ("…" if len(p["label"]) > label_chars else "")
             if p["n"] > 1:
                 text += f" (+{p['n'] - 1})"
@@ -72,6 +77,9 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38,
             ax.annotate(text, (p["x"], ypos[lane]), xytext=(p["x"], ypos[lane] + offsets[tier]), fontsize=7,
                         va="center", ha="left", textcoords="data",
                         arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "grey"})
+    if n_labelled < len(points):
+        ax.set_title(f"{title}\n(labelled: the {labels_per_lane} dates mentioned most often in each lane, "
+                     f"{n_labelled} of {len(points)})", fontsize=10)
     ax.set_yticks(list(ypos.values()), list(ypos.keys()))
     ax.set_ylim(-0.7, len(lane_names) - 0.3)
     format_date_axis(ax, kind)
@@ -81,10 +89,12 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38,
     return fig
 
 
-def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publication date and outlet") -> Any:
+def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publication date and outlet",
+             max_annotated: int = 40) -> Any:
     """Documents by publication date, one row per outlet (a ``coverage`` table: ``published``, ``outlet``,
     ``date_certainty``, ``n_documents``); the mark shows how the date is known (filled: exact, triangle:
-    on or after, hollow: a later copy's date).
+    on or after, hollow: a later copy's date) and its area the number of documents, written beside it when
+    there are at most ``max_annotated`` marks (more would overprint each other).
 
     Example:
         >>> c = pd.DataFrame({"published": ["2022-01-05", ""], "outlet": ["A", "B"],
@@ -110,7 +120,7 @@ def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publicat
         marker, face = style.get(cert, style["unknown"])
         ax.scatter(grp["x"], grp["outlet"].map(ypos), s=40 + 40 * grp["n_documents"], marker=marker,
                    facecolors=face, edgecolors="C0" if cert != "on-or-after" else "C1", label=f"{cert}", zorder=3)
-        for _, r in grp.iterrows():
+        for _, r in (grp.iterrows() if len(dated) <= max_annotated else iter(())):
             ax.annotate(f"{r['n_documents']} doc" + ("s" if r["n_documents"] > 1 else ""),
                         (r["x"], ypos[r["outlet"]]), xytext=(6, 6), textcoords="offset points", fontsize=7)
     ax.set_yticks(list(ypos.values()), list(ypos.keys()))
@@ -118,7 +128,10 @@ def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publicat
     pad = 3 / span_days(kind)
     ax.set_xlim(dated["x"].min() - pad, dated["x"].max() + pad)
     format_date_axis(ax, kind)
-    ax.legend(title="date known as", fontsize=7, title_fontsize=7, loc="best")
+    if len(dated) > max_annotated:
+        ax.set_title(f"{title}\n(mark area: documents that day, {int(dated['n_documents'].max())} at most)",
+                     fontsize=10)
+    ax.legend(title="date known as", fontsize=7, title_fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     return fig
