@@ -424,19 +424,44 @@ def annotation_sheet(stances, quotes, *, annotation_n: int = 60) -> dict[str, pd
     return {"annotation_sheet": export_annotation_sheet(stances, quotes=quotes, n=annotation_n)}
 
 
-@stage(name="stance_evaluation", tables=("stance_evaluation", "stance_evaluation_summary"), uses=("threshold",))
-def stance_evaluation(*, stance_gold: str = "", cv_folds: int = 5, threshold: float = 0.3) -> dict[str, pd.DataFrame]:
+def _is_seeds(corpus: str) -> bool:
+    """Whether ``corpus`` (a study parameter) is the bundled seeds: empty, or their own folder.
+
+    Example:
+        >>> _is_seeds(""), _is_seeds("my_corpus/")
+        (True, False)
+    """
+    from kzlib.corpus.loading import seeds_dir
+
+    return not corpus or Path(corpus).resolve() == seeds_dir().resolve()
+
+
+@stage(name="stance_evaluation", tables=("stance_evaluation", "stance_evaluation_summary"),
+       uses=("threshold", "corpus"))
+def stance_evaluation(*, stance_gold: str = "", cv_folds: int = 5, threshold: float = 0.3,
+                      corpus: str = "") -> dict[str, pd.DataFrame]:
     """Cross-validated scores of ``StanceClassifier`` and of the rules on coded rows (``stance_gold``;
-    empty: the bundled gold). Empty when there are no coded rows or too few to cross-validate.
+    empty: the bundled gold, only when the corpus is the bundled seeds, whose quotes it codes).
+    Empty when there are no coded rows or too few to cross-validate; the summary's ``note`` says why.
 
     Example:
         >>> stance_evaluation(stance_gold="no-such.csv")["stance_evaluation"].empty   # no coded rows
         True
+        >>> stance_evaluation(corpus="my_corpus/")["stance_evaluation_summary"]["gold"].tolist()  # not the seeds
+        ['']
     """
     from kzlib import stance as st
 
+    if not stance_gold and not _is_seeds(corpus):
+        note = ("No stance evaluation: the bundled gold codes the seeds' quotes, and this corpus is not the "
+                "seeds. Code a sample of your own (the annotation sheet) and pass stance_gold=...")
+        log.info(note)
+        return {"stance_evaluation": pd.DataFrame(),
+                "stance_evaluation_summary": pd.DataFrame({"gold": [""], "note": [note]})}
     path = Path(stance_gold) if stance_gold else bundled_gold("stance")
-    none = {"stance_evaluation": pd.DataFrame(), "stance_evaluation_summary": pd.DataFrame({"gold": [str(path or "")]})}
+    none = {"stance_evaluation": pd.DataFrame(),
+            "stance_evaluation_summary": pd.DataFrame({"gold": [str(path or "")],
+                                                       "note": ["no coded rows that can be cross-validated"]})}
     if path is None or not path.is_file():
         return none
     g = pd.read_csv(path)

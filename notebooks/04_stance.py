@@ -47,7 +47,7 @@ threshold: float = 0.3           # |score| needed for favor/against (0-1), with 
 min_stories: int = 1             # speakers shown in the heatmap need a stance in at least this many stories
 top_terms: int = 12              # distinctive terms shown per group in the framing plots
 min_term_count: int = 3          # terms used fewer times than this in all are left out of the log-odds
-stance_gold: str = ""            # CSV of coded (quote, target, stance) rows for the classifier (empty: the bundled gold, if present)
+stance_gold: str = ""            # CSV of coded (quote, target, stance) rows for the classifier (empty: the bundled gold, for the seeds only)
 cv_folds: int = 5                # cross-validation folds for the classifier
 annotation_n: int = 60           # quotes x targets in the exported annotation sheet
 max_rows: int = 40               # rows shown of long tables (the saved tables are complete)
@@ -270,7 +270,9 @@ else:
 
 # %%
 evaluation, overview = study.stance_evaluation, study.stance_evaluation_summary
-if evaluation.empty:
+if evaluation.empty and overview["gold"].iloc[0] == "":
+    print(overview["note"].iloc[0])  # not the seeds: the bundled gold codes their quotes, not yours
+elif evaluation.empty:
     print(f"No coded rows that can be cross-validated at {overview['gold'].iloc[0] or 'the bundled gold'}: "
           "export a sheet below, code it (at least two stance classes, two rows of each, two quotes), "
           "and pass stance_gold=...")

@@ -108,11 +108,12 @@ def test_an_earlier_episode_is_a_precedent_not_a_stance():
 
 
 def test_loaded_naming_and_scare_quotes():
+    # a sentence alone, whose target is given (no document names the topic): generic words count
     assert _stance("Thousands of jihadists and marauders tried to undermine the constitutional order.",
-                   "protesters") == "against"
+                   "protesters", anchor_generic=False) == "against"
     assert _stance('Kazakhstan had no right to send troops against "peaceful demonstrators".',
                    "protesters") == "against"
-    assert _stance("Respect the rights of peaceful protesters.", "protesters") == "favor"
+    assert _stance("Respect the rights of peaceful protesters.", "protesters", anchor_generic=False) == "favor"
 
 
 def test_no_clear_stance_is_none():
@@ -537,11 +538,12 @@ def test_rules_work_zero_shot_on_new_targets():
 def test_rhetorical_question_without_a_target_doubts_the_previous_sentence():
     # the question names no target: it is about what the quote was just speaking of
     text = "The rioters seized the airport. What kind of negotiations can there be with them?"
-    st = detect_stance(_q(text))
+    st = detect_stance(_q(text), anchor_generic=False)  # the sentences alone: their target is given
     row = st[st["target"] == "protesters"].iloc[0]
     assert row["stance"] == "against" and "rhetorical question (about the preceding sentence)" in row["cues"]
     # a sincere question (no rhetorical opener) adds nothing
-    st2 = detect_stance(_q("The demonstrators gathered in the square. When will they meet the mayor?"))
+    st2 = detect_stance(_q("The demonstrators gathered in the square. When will they meet the mayor?"),
+                        anchor_generic=False)
     assert "rhetorical" not in st2["cues"].str.cat()
 
 
@@ -556,8 +558,9 @@ def test_distancing_verb_reverses_and_reporting_verb_weakens():
 
 
 def test_negation_phrases_reverse_a_cue():
-    assert _stance("The government failed to support the protesters.", "protesters") == "against"
-    assert _stance("The government supported the protesters.", "protesters") == "favor"
+    kw = {"anchor_generic": False}  # the sentences alone, whose target is given
+    assert _stance("The government failed to support the protesters.", "protesters", **kw) == "against"
+    assert _stance("The government supported the protesters.", "protesters", **kw) == "favor"
 
 
 def test_own_side_named_as_ours_is_evidence():

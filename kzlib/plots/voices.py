@@ -17,7 +17,8 @@ _AGAINST, _FAVOR = "#b2182b", "#2166ac"
 
 
 def voices_by_affiliation(voices: pd.DataFrame, *, top_n: int = 15, one_copy_per_story: bool = True) -> Any:
-    """Quotations of the ``top_n`` most-quoted speakers, stacked by speaker within their affiliation.
+    """Quotations of the ``top_n`` most-quoted speakers, stacked by speaker within their affiliation,
+    each speaker in a colour of their own (:func:`distinct_colours`).
 
     Example:
         >>> v = pd.DataFrame({"speaker": ["A", "B"], "affiliation": ["Russia", "Kazakhstan"], "n_quotes": [5, 2]})
@@ -28,12 +29,50 @@ def voices_by_affiliation(voices: pd.DataFrame, *, top_n: int = 15, one_copy_per
     pivot = top.pivot_table(index="affiliation", columns="speaker", values="n_quotes", aggfunc="sum", fill_value=0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
     fig, ax = figure(figsize=(9, 0.6 * len(pivot) + 2))
-    pivot.plot.barh(stacked=True, ax=ax, legend=True, width=0.7)
+    pivot.plot.barh(stacked=True, ax=ax, legend=True, width=0.7, color=distinct_colours(pivot.shape[1]))
     ax.set_xlabel("quotations (count" + (", one copy per story)" if one_copy_per_story else ", all copies)"))
     ax.set_ylabel("speaker's affiliation")
     ax.set_title(f"Who is quoted: the {len(top)} most-quoted voices by affiliation")
     ax.legend(title="speaker", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small")
     return fig
+
+
+def distinct_colours(n: int) -> list[tuple[float, float, float, float]]:
+    """``n`` colours, no two alike: matplotlib's tab20 (its ten strong colours first, then their light
+    pairs), then tab20b and tab20c (60 in all); beyond 60, evenly spaced hues of ``turbo``.
+
+    Example:
+        >>> cs = distinct_colours(25)
+        >>> len(cs), len(set(cs))
+        (25, 25)
+    """
+    from matplotlib import colormaps
+
+    if n > 60:
+        return [tuple(c) for c in colormaps["turbo"](np.linspace(0.03, 0.97, n))]
+    tab20 = [colormaps["tab20"](i) for i in (*range(0, 20, 2), *range(1, 20, 2))]
+    extra = [colormaps[m](i) for m in ("tab20b", "tab20c") for i in range(20)]
+    return [tuple(c) for c in (tab20 + extra)[:n]]
+
+
+def top_speakers(summary: pd.DataFrame, speakers: Sequence[str], top_n: int | None) -> list[str]:
+    """The ``top_n`` of ``speakers`` with the most quotes in ``summary`` (its ``n_quotes`` summed over
+    their targets; ties by name), in alphabetical order; all of them when ``top_n`` is None.
+
+    Example:
+        >>> s = pd.DataFrame({"speaker": ["A", "B", "B", "C"], "n_quotes": [1, 2, 3, 4]})
+        >>> top_speakers(s, ["A", "B", "C"], 2)
+        ['B', 'C']
+    """
+    if top_n is None or len(speakers) <= top_n:
+        return sorted(speakers)
+    n = summary[summary["speaker"].isin(speakers)].groupby("speaker")["n_quotes"].sum()
+    ranked = sorted(speakers, key=lambda sp: (-float(n.get(sp, 0)), sp))
+    return sorted(ranked[:top_n])
+
+
+def _shown(n_shown: int, n_all: int) -> str:
+    return f"all {n_all} speakers" if n_shown == n_all else f"the {n_shown} most-quoted of {n_all} speakers"
 
 
 def quote_lengths(speech: pd.DataFrame) -> Any:
@@ -67,17 +106,21 @@ def speakers_taking_stance(summary: pd.DataFrame, min_stories: int = 1) -> list[
     return sorted(taking[taking >= min_stories].index)
 
 
-def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories: int = 1) -> Any:
+def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories: int = 1,
+                   top_n: int | None = 30) -> Any:
     """Speaker × target: colour the mean stance score, number the stories it rests on; speakers who take
-    a stance in at least ``min_stories`` stories (from ``stance_summary``).
+    a stance in at least ``min_stories`` stories (from ``stance_summary``), the ``top_n`` with the most
+    quotes of them (None: all); the title says how many of how many are shown.
 
     Example:
-        >>> s = pd.DataFrame({"speaker": ["A"], "target": ["Russia"], "stance": ["against"], "score": [-0.6],
-        ...                   "n_stories": [2]})
-        >>> stance_heatmap(s, targets=["Russia", "NATO"]).axes[0].get_xlabel()
-        'target'
+        >>> s = pd.DataFrame({"speaker": ["A", "B"], "target": ["Russia"] * 2, "stance": ["against"] * 2,
+        ...                   "score": [-0.6, -0.4], "n_stories": [2, 1], "n_quotes": [3, 1]})
+        >>> ax = stance_heatmap(s, targets=["Russia", "NATO"], top_n=1).axes[0]
+        >>> ax.get_xlabel(), ax.get_title().splitlines()[-1]
+        ('target', 'the 1 most-quoted of 2 speakers with a stance')
     """
-    speakers = speakers_taking_stance(summary, min_stories)
+    taking = speakers_taking_stance(summary, min_stories)
+    speakers = top_speakers(summary, taking, top_n) if "n_quotes" in summary.columns else taking
     cells = summary[summary["speaker"].isin(speakers)]
     tnames = list(targets)
     score = cells.pivot(index="speaker", columns="target", values="score").reindex(index=speakers, columns=tnames)
@@ -93,7 +136,8 @@ def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories
             n = stories.iat[i, j]
             if pd.notna(n):
                 ax.text(j, i, int(n), ha="center", va="center", fontsize=8)
-    ax.set_title("Stance of each speaker towards each target (number: stories)")
+    ax.set_title("Stance of each speaker towards each target (number: stories)\n"
+                 f"{_shown(len(speakers), len(taking))} with a stance")
     ax.set_xlabel("target")
     ax.set_ylabel("speaker (quoted with a stance)")
     fig.colorbar(im, ax=ax, label="mean stance score (-1 against, +1 favor)")
@@ -132,16 +176,22 @@ def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str]) -> Any:
     return fig
 
 
-def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.Series | None = None) -> Any:
+def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.Series | None = None,
+                   top_n: int | None = 30) -> Any:
     """Who criticises whom: speakers (left, with their ``groups``) linked to targets (right), red against,
-    blue in favour, thicker with more stories (rows of ``stance_summary`` with a stance).
+    blue in favour, thicker with more stories (rows of ``stance_summary`` with a stance); the ``top_n``
+    speakers with the most quotes (None: all), the title says how many of how many.
 
     Example:
-        >>> s = pd.DataFrame({"speaker": ["A"], "target": ["Russia"], "stance": ["against"], "n_stories": [1]})
-        >>> stance_network(s, targets=["Russia"]).axes[0].get_title()
-        "Who criticises whom: speakers' stances towards targets (line width: stories)"
+        >>> s = pd.DataFrame({"speaker": ["A"], "target": ["Russia"], "stance": ["against"], "n_stories": [1],
+        ...                   "n_quotes": [2]})
+        >>> stance_network(s, targets=["Russia"]).axes[0].get_title().splitlines()
+        ["Who criticises whom: speakers' stances towards targets (line width: stories)", 'all 1 speakers with a stance']
     """
     edges = summary[summary["stance"] != "none"]
+    taking = sorted(edges["speaker"].unique())
+    if "n_quotes" in edges.columns:
+        edges = edges[edges["speaker"].isin(top_speakers(summary, taking, top_n))]
     groups = groups if groups is not None else pd.Series(dtype=str)
     left = sorted(edges["speaker"].unique(), key=lambda s: (groups.get(s, "unknown"), s))
     right = [t for t in targets if t in set(edges["target"])]
@@ -167,7 +217,8 @@ def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.
     ax.plot([], [], color=_AGAINST, label="against")
     ax.plot([], [], color=_FAVOR, label="favor")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, frameon=False)
-    ax.set_title("Who criticises whom: speakers' stances towards targets (line width: stories)")
+    ax.set_title("Who criticises whom: speakers' stances towards targets (line width: stories)\n"
+                 f"{_shown(edges['speaker'].nunique(), len(taking))} with a stance")
     return fig
 
 

@@ -484,7 +484,8 @@ class RuleStanceClassifier(ClassifierMixin, BaseEstimator):
         tl = _coerce_targets(self.targets)
         known = {t.name for t in tl}
         tl = tl + [Target(n, aliases=(re.escape(n),)) for n in sorted(set(X["target"].astype(str)) - known)]
-        st = detect_stance(q, targets=tl, threshold=self.threshold)
+        # each row names its target (a coder's): generic words count without an anchor in the text
+        st = detect_stance(q, targets=tl, threshold=self.threshold, anchor_generic=False)
         st = st.assign(row=st["quote_id"].astype(int))
         key = pd.DataFrame({"row": np.arange(len(X)), "target": X["target"].astype(str)})
         return key.merge(st[["row", "target", "stance", "score"]], on=["row", "target"], how="left")

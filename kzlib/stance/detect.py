@@ -127,6 +127,7 @@ def detect_stance(
     kinds: Sequence[str] | None = ("direct", "indirect", "interview", "fragment"),
     documents: pd.DataFrame | None = None,
     ru_cues: str | Path | None = None,
+    anchor_generic: bool = True,
 ) -> pd.DataFrame:
     """Stance of each quotation towards each target it concerns (the ``stances`` table).
 
@@ -147,6 +148,11 @@ def detect_stance(
         quotes table has no ``language`` column (without either, a quote whose letters are mostly
         Cyrillic is Russian).
     ru_cues : the Russian cue file (None: the bundled ``kzlib/data/ru/stance_cues.yaml``).
+    anchor_generic : a target's ``generic`` entries (ordinary words such as "troops", "protesters")
+        count only in a quote whose document names one of the target's anchors (its ``context``
+        phrases or non-generic aliases): the document is its paragraphs (and title, from
+        ``documents``), or, where ``paragraphs`` lacks it, its quotes and their contexts. False
+        counts them everywhere (texts whose target is known, as a coder's rows).
 
     Russian quotes are read on lemmas, with the targets' ``ru_aliases``/``ru_*_terms`` and the Russian
     cues (:mod:`kzlib.stance.russian`); the others as English.
@@ -192,19 +198,23 @@ def detect_stance(
 
         ru_lex = ru_lexicon(tlist, load_cues(ru_cues), lex.params, lex.own_side)
         logger.info("detect_stance: %d Russian quotes read on lemmas", int(russian.sum()))
-    # copies of a story repeat their quotes: each repeated (text, context, sides) is scored once
+    # per quote, the targets its document anchors (None: every generic entry counts)
+    anchored: list[frozenset[str] | None] = [None] * len(quotes)
+    if anchor_generic and lex.has_generic:
+        anchored = list(_anchored_targets(quotes, texts, context, lex, paragraphs, documents))
+    # copies of a story repeat their quotes: each repeated (text, context, sides, anchors) is scored once
     repeated = texts.duplicated(keep=False).to_numpy()
-    scored_once: dict[tuple[str, str, frozenset[str]], list[dict[str, Any]]] = {}
+    scored_once: dict[tuple[str, str, frozenset[str], frozenset[str] | None], list[dict[str, Any]]] = {}
     rows = []
     # Russian rows may carry no offsets in their paragraph (start = end = 0): then no context is read
     has_span = ([True] * len(quotes) if "context" in quotes.columns or not {"start", "end"} <= set(quotes.columns)
                else (pd.to_numeric(quotes["end"], errors="coerce") > pd.to_numeric(quotes["start"], errors="coerce"))
                .tolist())
-    for doc_id, quote_id, text, speaker, ctx, again, ru, spanned in zip(
-        quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated, russian, has_span
+    for doc_id, quote_id, text, speaker, ctx, again, ru, spanned, anchors in zip(
+        quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated, russian, has_span, anchored
     ):
         sides = side_of.get(speaker, frozenset())
-        key = (text, ctx, sides)
+        key = (text, ctx, sides, anchors)
         scored = scored_once.get(key) if again else None
         if scored is None:
             if ru and ru_lex is not None:
@@ -214,7 +224,7 @@ def detect_stance(
                                threshold)
             else:
                 scored = _score_quote(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader,
-                                      threshold=threshold)
+                                      threshold=threshold, anchored=anchors)
             if again:
                 scored_once[key] = scored
         for row in scored:
@@ -240,10 +250,35 @@ def _russian_rows(quotes: pd.DataFrame, texts: pd.Series, documents: pd.DataFram
 
 
 def _score_quote(text: str, lex: _Lexicon, *, context: str, speaker_sides: frozenset[str], use_vader: bool,
-                 threshold: float) -> list[dict[str, Any]]:
+                 threshold: float, anchored: frozenset[str] | None = None) -> list[dict[str, Any]]:
     """The stance rows of one quote (without doc_id, quote_id and speaker), one per target it concerns."""
-    return _rows(_score_text(text, lex, context=context, speaker_sides=speaker_sides, use_vader=use_vader),
-                 threshold)
+    return _rows(_score_text(text, lex, context=context, speaker_sides=speaker_sides, use_vader=use_vader,
+                             anchored=anchored), threshold)
+
+
+def _anchored_targets(quotes: pd.DataFrame, texts: pd.Series, context: pd.Series, lex: _Lexicon,
+                      paragraphs: pd.DataFrame | None, documents: pd.DataFrame | None) -> list[frozenset[str]]:
+    """Per quote, the targets with generic entries that its document names by an anchor.
+
+    The document is read as far as it is known: its paragraphs and title, else its quotes and their
+    contexts. The document, not the sentence: an article on the topic names it in its title or lead
+    and then speaks of "the protesters" or "the troops" without naming it again.
+    """
+    parts: dict[Any, list[str]] = {}
+    if paragraphs is not None and {"doc_id", "text"} <= set(paragraphs.columns):
+        for d, t in zip(paragraphs["doc_id"], paragraphs["text"]):
+            if isinstance(t, str):
+                parts.setdefault(d, []).append(t)
+    known = set(parts)
+    for d, t, c in zip(quotes["doc_id"], texts, context):
+        if d not in known:
+            parts.setdefault(d, []).extend((t, c))
+    if documents is not None and {"doc_id", "title"} <= set(documents.columns):
+        for d, t in zip(documents["doc_id"], documents["title"]):
+            if d in parts and isinstance(t, str):
+                parts[d].append(t)
+    per_doc = {d: lex.anchored("\n".join(p)) for d, p in parts.items()}
+    return [per_doc.get(d, frozenset()) for d in quotes["doc_id"]]
 
 
 def _rows(scored: tuple[dict[str, list[_Contribution]], list[tuple[int, int]], str, dict[str, str]],

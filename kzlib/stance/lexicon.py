@@ -31,7 +31,8 @@ class _Lexicon:
 
     targets: list[Target]
     target_phrases: PatternSet  # every alias, cue and loaded term of every target, one alternation
-    target_owners: list[list[tuple[int, int, str, str, float]]]  # per phrase: (entry, rank, target, kind, polarity)
+    target_owners: list[list[tuple[int, int, str, str, float, bool]]]  # per phrase: (entry, rank, target, kind,
+    # polarity, generic: counts only where the target is anchored)
     cue_phrases: PatternSet  # every stance cue, one alternation
     cue_owners: list[list[tuple[int, str, float]]]  # per phrase: (order, section, signed weight)
     negators: set[str]
@@ -53,6 +54,17 @@ class _Lexicon:
     report_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "<someone else> says/claims (that)": reported speech
     report_verb_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a verb of report_re after a space: in every match of it
     first_person_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "we", "our": the speaker's own side
+    anchor_phrases: PatternSet = field(default_factory=lambda: PatternSet([]))  # anchors of targets with generic entries
+    anchor_owners: list[list[str]] = field(default_factory=list)  # per anchor phrase: the targets it anchors
+
+    def anchored(self, text: str) -> frozenset[str]:
+        """The targets with generic entries that ``text`` (a document) names by an anchor."""
+        return frozenset(t for _, _, i in self.anchor_phrases.finditer(text) for t in self.anchor_owners[i])
+
+    @property
+    def has_generic(self) -> bool:
+        """Whether some target has generic entries (else no document need be read for anchors)."""
+        return bool(self.anchor_owners)
 
 
 def _alternation(phrases: Iterable[str] | None) -> str:
@@ -80,9 +92,17 @@ def _build_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
 def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
     # one entry per (target, kind); the owners keep each phrase's place, so that ties sort as before
     t_index: dict[str, int] = {}
-    t_owners: list[list[tuple[int, int, str, str, float]]] = []
+    t_owners: list[list[tuple[int, int, str, str, float, bool]]] = []
+    a_index: dict[str, int] = {}
+    a_owners: list[list[str]] = []
     entry = 0
     for t in targets:
+        generic = t.generic_entries()
+        for ph in t.anchors() if generic else ():
+            if ph not in a_index:
+                a_index[ph] = len(a_owners)
+                a_owners.append([])
+            a_owners[a_index[ph]].append(t.name)
         for kind, pol, phrases in (
             ("alias", 0.0, t.aliases),
             ("cue", 0.0, t.cues),
@@ -95,7 +115,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
                 if ph not in t_index:
                     t_index[ph] = len(t_owners)
                     t_owners.append([])
-                t_owners[t_index[ph]].append((entry, rank, t.name, kind, pol))
+                t_owners[t_index[ph]].append((entry, rank, t.name, kind, pol, ph in generic))
             entry += 1
     c_index: dict[str, int] = {}
     c_owners: list[list[tuple[int, str, float]]] = []
@@ -163,6 +183,8 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         report_verb_re=re.compile(r"\s(?:" + _alternation(cues.get("reporting_verbs")) + "|"
                                   + _alternation(cues.get("distancing_verbs")) + ")"),
         first_person_re=re.compile(r"(?<!\w)(?:" + _alternation(cues.get("first_person_plural")) + r")(?!\w)", re.I),
+        anchor_phrases=PatternSet(list(a_index)),
+        anchor_owners=a_owners,
     )
 
 

@@ -16,6 +16,9 @@ logger = logging.getLogger(__name__)
 __all__ = []
 
 
+_ELSEWHERE = ""  # the target of a generic word outside its topic: something else, no stance row
+
+
 @dataclass
 class _Mention:
     start: int
@@ -30,10 +33,15 @@ class _Mention:
     place: bool = False  # the owner of a place after a locative preposition ("near Russia's borders")
 
 
-def _find_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
+def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = None) -> list[_Mention]:
+    """The target phrases in ``text``. A target's generic entry where ``anchored`` (the targets the
+    document names by an anchor; None: all) lacks the target names something else: a mention of no
+    target (``target`` ""), which still draws the cues near it but gives no stance row."""
     hits = []
     for start, end, i in lex.target_phrases.finditer(text):
-        for entry, rank, name, kind, pol in lex.target_owners[i]:
+        for entry, rank, name, kind, pol, generic in lex.target_owners[i]:
+            if generic and anchored is not None and name not in anchored:
+                name, kind, pol = _ELSEWHERE, "alias", 0.0
             hits.append((entry, rank, start, end, name, kind, pol))
     hits.sort(key=lambda h: h[:3])  # the order of one finditer per (target, kind, phrase)
     found = [_Mention(start, end, name, kind, pol) for _, _, start, end, name, kind, pol in hits]
@@ -85,12 +93,16 @@ def _score_text(
     context: str = "",
     speaker_sides: frozenset[str] = frozenset(),
     use_vader: bool = True,
+    anchored: frozenset[str] | None = None,
 ) -> tuple[dict[str, list[_Contribution]], list[tuple[int, int]], str, dict[str, str]]:
-    """Score one quote against every target. Returns contributions per target, sentences, text."""
+    """Score one quote against every target. Returns contributions per target, sentences, text.
+
+    ``anchored``: the targets whose generic entries count (those the quote's document anchors);
+    None counts every target's generic entries (a text given with its target, as to the classifier)."""
     text = text or ""
     if not text.isascii():  # the quote characters replaced are not ASCII
         text = text.translate(_QUOTE_CHARS)
-    mentions = _find_mentions(text, lex)
+    mentions = _find_mentions(text, lex, anchored)
     sents = _sentences(text)
     if not mentions and not context:
         return {}, sents, text, {}  # no target in the quote nor in its context: nothing to score
@@ -157,8 +169,8 @@ def _score_text(
     ctx_targets: list[str] = []
     if context and not mentions:  # only a quote that names no target at all borrows its context's
         ctx = context.translate(_QUOTE_CHARS)
-        ctx_targets = sorted({m.target for m in _find_mentions(ctx, lex)
-                              if not lex.holder_re.match(ctx[m.end:m.end + 40])
+        ctx_targets = sorted({m.target for m in _find_mentions(ctx, lex, anchored)
+                              if m.target != _ELSEWHERE and not lex.holder_re.match(ctx[m.end:m.end + 40])
                               and not lex.source_re.search(ctx[max(0, m.start - 40):m.start])})
 
     # 1. loaded terms: the naming itself carries the stance
@@ -293,6 +305,8 @@ def _score_text(
                 if any(m.target == t and a <= m.start < b for m in object_mentions) and lex.first_person_re.search(text, a, b):
                     add(t, lex.params["own_side_named_weight"], True, "own side named as 'we'/'our'", s_i)
                     break
+    contrib.pop(_ELSEWHERE, None)  # what a generic word names outside its topic is no target
+    concerned.pop(_ELSEWHERE, None)
     return contrib, sents, text, concerned
 
 

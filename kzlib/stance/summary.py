@@ -72,13 +72,27 @@ def _bootstrap_cells(df: pd.DataFrame, keys: list[str], *, n_boot: int, random_s
 
 
 def _finding(out: pd.DataFrame) -> pd.Series:
-    """How far a cell's stance can be read as a finding: ``single quote`` (one quote: an example, not
-    a finding), ``uncertain`` (the interval reaches the other side of 0), else ``finding``."""
+    """How far a cell's stance can be read as a finding (the ``basis`` column), the first that applies:
+
+    ``single quote`` (one quote: an example, not a finding); ``no stance`` (the score is within the
+    threshold); ``one story`` (every quote from one story, copies merged: the bootstrap over stories
+    has nothing to resample, so its interval shows no uncertainty); ``finding`` (two or more stories
+    and a 95% interval of non-zero width on the stance's side of 0); else ``uncertain``.
+
+    Example
+    -------
+    >>> cells = pd.DataFrame({"stance": ["favor", "favor", "favor", "none"], "n_quotes": [1, 6, 4, 3],
+    ...                       "n_stories": [1, 1, 3, 2], "score_low": [0.5, 0.35, 0.2, -0.1],
+    ...                       "score_high": [0.5, 0.35, 0.6, 0.1]})
+    >>> _finding(cells).tolist()
+    ['single quote', 'one story', 'finding', 'no stance']
+    """
     sign = out["stance"].map({"favor": 1.0, "against": -1.0}).fillna(0.0)
-    firm = ((sign > 0) & (out["score_low"] > 0)) | ((sign < 0) & (out["score_high"] < 0))
-    return pd.Series(np.where(out["n_quotes"] <= 1, "single quote",
-                              np.where(sign == 0, "no stance", np.where(firm, "finding", "uncertain"))),
-                     index=out.index)
+    spread = out["score_high"] > out["score_low"]
+    firm = spread & (((sign > 0) & (out["score_low"] > 0)) | ((sign < 0) & (out["score_high"] < 0)))
+    basis = np.select([out["n_quotes"] <= 1, sign == 0, out["n_stories"] < 2, firm],
+                      ["single quote", "no stance", "one story", "finding"], "uncertain")
+    return pd.Series(basis, index=out.index)
 
 
 def summarise_stance(
@@ -99,8 +113,9 @@ def summarise_stance(
     ``n_favor``/``n_against`` (quotes labelled so, fullest copy), ``evidence`` (the strongest quote in
     the summary's direction, so a reader can check the cell), ``score_low``/``score_high`` (95%
     two-stage bootstrap over stories and their quotes, ``n_boot`` resamples, seeded) and ``basis``:
-    ``single quote`` (one quote: an example, not a finding), ``uncertain`` (the interval reaches the
-    other side of 0), ``finding`` or ``no stance``.
+    ``single quote`` (one quote: an example, not a finding), ``no stance``, ``one story`` (all its
+    quotes from one story: no interval over stories), ``finding`` (at least two stories and an
+    interval of non-zero width that excludes 0) or ``uncertain`` (see :func:`_finding`).
 
     Example
     -------
@@ -169,7 +184,8 @@ def outlet_stance(
 
     Also the story-weighted mean score of the outlet's quotes on the target (``quote_score``) with a
     95% two-stage bootstrap interval over its stories and their quotes (``quote_score_low``,
-    ``quote_score_high``), and ``basis`` (``single quote`` where the outlet quotes one line on it).
+    ``quote_score_high``), and ``basis`` as in :func:`summarise_stance` (``single quote`` where the outlet
+    quotes one line on it, ``one story`` where all its quotes on the target come from one story).
 
     Each speaker's stance within an outlet is the mean of their story-level scores there (a story
     counted once); ``share_favor``/``share_against`` are over the outlet's voices on that target.
@@ -214,6 +230,7 @@ def outlet_stance(
         columns={"score_low": "quote_score_low", "score_high": "quote_score_high"})
     out = out.merge(pooled, on=[by, "target"], how="left").merge(cells, on=[by, "target"], how="left")
     basis = _finding(pd.DataFrame({"stance": _label(out["quote_score"], threshold), "n_quotes": out["n_q"],
+                                   "n_stories": out["n_stories"],
                                    "score_low": out["quote_score_low"], "score_high": out["quote_score_high"]}))
     out["basis"] = basis.values
     cols = cols + ["quote_score", "quote_score_low", "quote_score_high", "basis"]

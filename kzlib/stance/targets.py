@@ -1,6 +1,7 @@
 """Stance targets and the cue vocabulary: the data files the stance methods read.
 
-:func:`load_targets` reads ``targets.yaml`` (name, aliases, type, description, loaded terms),
+:func:`load_targets` reads ``targets.yaml`` (name, aliases, type, description, loaded terms,
+anchors of generic words),
 :func:`load_stance_cues` the cue lexicon ``stance_cues.yaml``.
 """
 
@@ -21,7 +22,8 @@ from kzlib.errors import ParameterError, ResourceError
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Target", "load_targets", "load_stance_cues", "STANCES", "STANCE_COLUMNS", "SUMMARY_COLUMNS", "DATA_DIR"]
+__all__ = ["Target", "load_targets", "load_stance_cues", "STANCES", "STANCE_COLUMNS", "SUMMARY_COLUMNS", "DATA_DIR",
+           "GENERIC_FIELDS"]
 
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -51,6 +53,38 @@ class Target:
     ru_aliases: tuple[str, ...] = ()  # Russian names, words in dictionary form ("протестующий", "одкб")
     ru_favor_terms: tuple[str, ...] = ()  # Russian loaded naming, matched on lemmas as ru_aliases
     ru_against_terms: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()  # anchors: phrases that place a document in the target's topic
+    generic: tuple[str, ...] = ()  # entries (or whole fields) that count only in an anchored document
+
+    def generic_entries(self) -> frozenset[str]:
+        """The target's aliases, cues and loaded terms that are generic words, not its name: those in
+        ``generic``, and every entry of a field named there (``aliases``, ``cues``, ``favor_terms``,
+        ``against_terms``).
+
+        Example
+        -------
+        >>> t = Target("riots", aliases=("rioters",), cues=("unrest", "looting"), generic=("cues",))
+        >>> sorted(t.generic_entries())
+        ['looting', 'unrest']
+        """
+        out = set(self.generic) - set(GENERIC_FIELDS)
+        for f in GENERIC_FIELDS:
+            if f in self.generic:
+                out |= set(getattr(self, f))
+        return frozenset(out)
+
+    def anchors(self) -> tuple[str, ...]:
+        """The phrases that show a document is about this target: its ``context`` and its aliases that
+        are not generic.
+
+        Example
+        -------
+        >>> Target("riots", aliases=("rioters", "the Riot Act"), context=("Ruritania",),
+        ...        generic=("rioters",)).anchors()
+        ('Ruritania', 'the Riot Act')
+        """
+        generic = self.generic_entries()
+        return tuple(dict.fromkeys([*self.context, *(a for a in self.aliases if a not in generic)]))
 
 
 def _read_yaml(p: Path, *, what: str) -> Any:
@@ -83,7 +117,8 @@ def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:
 
 
 _TARGET_FIELDS = {"name", "aliases", "type", "description", "cues", "favor_terms", "against_terms", "own_side",
-                  "ru_aliases", "ru_favor_terms", "ru_against_terms"}
+                  "ru_aliases", "ru_favor_terms", "ru_against_terms", "context", "generic"}
+GENERIC_FIELDS = ("aliases", "cues", "favor_terms", "against_terms")
 
 
 def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
@@ -97,7 +132,7 @@ def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
     aliases = _as_tuple(entry.get("aliases"), what=f"aliases of {name!r}")
     if not aliases:
         aliases = (re.escape(name),)
-    return Target(
+    t = Target(
         name=name,
         aliases=aliases,
         cues=_as_tuple(entry.get("cues"), what=f"cues of {name!r}"),
@@ -109,7 +144,18 @@ def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
         ru_aliases=_as_tuple(entry.get("ru_aliases"), what=f"ru_aliases of {name!r}"),
         ru_favor_terms=_as_tuple(entry.get("ru_favor_terms"), what=f"ru_favor_terms of {name!r}"),
         ru_against_terms=_as_tuple(entry.get("ru_against_terms"), what=f"ru_against_terms of {name!r}"),
+        context=_as_tuple(entry.get("context"), what=f"context of {name!r}"),
+        generic=_as_tuple(entry.get("generic"), what=f"generic of {name!r}"),
     )
+    known = set(GENERIC_FIELDS) | {x for f in GENERIC_FIELDS for x in getattr(t, f)}
+    stray = [g for g in t.generic if g not in known]
+    if stray:
+        raise ResourceError(f"target {name!r} marks {stray} generic, but they are none of its aliases, cues or "
+                            f"terms (nor a field name: {list(GENERIC_FIELDS)}); copy the entry exactly")
+    if t.generic and not t.anchors():
+        raise ResourceError(f"target {name!r} has generic entries but nothing to anchor them: give it a "
+                            "'context' list (phrases that place a document in its topic) or a non-generic alias")
+    return t
 
 
 def load_targets(path: str | Path | None = None) -> list[Target]:
@@ -118,7 +164,9 @@ def load_targets(path: str | Path | None = None) -> list[Target]:
     The file has a top-level ``targets:`` list; each entry has ``name`` (required), ``aliases`` (the
     phrases that name it), ``type`` (free text: ``actor``, ``policy``, ``event``, ``group`` …),
     ``description`` (what a coder should count as this target), and optionally ``cues``,
-    ``favor_terms``, ``against_terms`` and ``own_side`` (see the bundled file), and for Russian quotes
+    ``favor_terms``, ``against_terms`` and ``own_side`` (see the bundled file), ``context`` (anchor
+    phrases) and ``generic`` (entries, or whole fields, that are ordinary words rather than the target's
+    name: they count only in a document that names an anchor or a non-generic alias), and for Russian quotes
     ``ru_aliases``, ``ru_favor_terms`` and ``ru_against_terms`` (words in dictionary form, matched on lemmas). A field the format
     does not know is an error (a misspelt ``alias:`` would otherwise be ignored in silence).
 
