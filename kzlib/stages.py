@@ -576,8 +576,18 @@ def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: in
             "topic_terms": model.term_weights(n_terms),
             "topic_reliability": pd.DataFrame({"verdict": [kt.describe_reliability(model, min_stability=min_stability)]}),
             "topic_prevalence_by_outlet": kt.topic_prevalence(model.doc_topics_, corpus.documents, by="outlet"),
-            "topic_prevalence_by_date": kt.topic_prevalence(model.doc_topics_, corpus.documents, by="published"),
+            "topic_prevalence_by_date": _prevalence_by_period(model, corpus.documents),
             "topic_representatives": model.representatives(n_representatives)}
+
+
+def _prevalence_by_period(model, documents: pd.DataFrame, *, max_periods: int = 40) -> pd.DataFrame:
+    """Topic prevalence by publication date, the dates grouped by the finest period (day, week, month, quarter,
+    year) that gives at most ``max_periods`` rows (``kzlib.topics.publication_periods``; column ``period``)."""
+    import kzlib.topics as kt
+
+    periods, name = kt.publication_periods(documents["published"], max_periods=max_periods)
+    out = kt.topic_prevalence(model.doc_topics_, documents.assign(published=periods), by="published")
+    return out.assign(period=name)
 
 
 @stage(name="events", tables=("events", "date_checks", "chronology", "coverage"), uses=("one_copy_per_story",))

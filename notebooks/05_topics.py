@@ -209,7 +209,8 @@ elif by_date["published"].nunique() < 2:
 else:
     fig = plots.topics.prevalence_heatmap(by_date, "published", topics=topics,
                                           title="Topic prevalence by publication date",
-                                          ylabel="published (date)", cmap="Greens", max_rows=max_rows)
+                                          ylabel=f"published ({by_date['period'].iloc[0]})", cmap="Greens",
+                                          max_rows=max_rows)
     kzlib.save_figure(fig, "05_prevalence_by_date", run_dir=run_dir)
 
 # %% [markdown]

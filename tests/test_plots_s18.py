@@ -32,3 +32,13 @@ def test_coverage_writes_counts_only_when_they_fit():
     assert len(ax.texts) == 0 and "7 at most" in ax.get_title()
     ax = coverage(cov.head(10), max_annotated=40).axes[0]
     assert len(ax.texts) == 10
+
+
+def test_publication_periods_group_a_years_days_so_that_a_table_stays_short():
+    from kzlib.topics import publication_periods
+
+    days = pd.Series(pd.date_range("2021-01-01", "2021-12-31", freq="D").strftime("%Y-%m-%d").tolist() + [""])
+    periods, name = publication_periods(days, max_periods=40)
+    assert name == "month" and periods.iloc[0] == "2021-01" and periods.iloc[-1] == ""  # 52 weeks > 40, 12 months
+    periods, name = publication_periods(pd.Series(["0988-05-01", "1066-10-14"]), max_periods=40)
+    assert name == "day" and periods.tolist() == ["0988-05-01", "1066-10-14"]  # ancient dates as written

@@ -40,7 +40,15 @@ from __future__ import annotations
 from kzlib.topics.model import METHODS, WEIGHT_DECIMALS, TopicModel, paragraph_languages, topic_paragraphs
 from kzlib.topics.quality import npmi_coherence, stability_verdict, topic_agreement
 from kzlib.topics.reliability import describe_reliability
-from kzlib.topics.selection import TopicPlan, best_k, plan_topics, restrict_language, select_k, topic_prevalence
+from kzlib.topics.selection import (
+    TopicPlan,
+    best_k,
+    plan_topics,
+    publication_periods,
+    restrict_language,
+    select_k,
+    topic_prevalence,
+)
 from kzlib.topics.tokens import LANGUAGES, load_actor_aliases, load_stopwords, russian_mask, russian_term, tokenize
 from kzlib.topics.vectorizer import TopicVectorizer
 
@@ -56,6 +64,7 @@ __all__ = [
     "npmi_coherence",
     "topic_agreement",
     "topic_prevalence",
+    "publication_periods",
     "stability_verdict",
     "describe_reliability",
     "load_stopwords",

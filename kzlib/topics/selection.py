@@ -239,6 +239,50 @@ def topic_prevalence(doc_topics: pd.DataFrame, documents: pd.DataFrame, *, by: s
         .sort_values([by, "topic_id"], ignore_index=True)
 
 
+_PERIODS = ("day", "week", "month", "quarter", "year")
+
+
+def publication_periods(published: pd.Series, *, max_periods: int = 40) -> tuple[pd.Series, str]:
+    """Publication dates (ISO strings, any year from 1 to 9999) as the finest period of day, ISO week
+    ("2016-W05"), month ("2016-03"), quarter ("2016-Q1") or year that gives at most ``max_periods`` distinct
+    values, and the period's name; a value that is no date stays as it is ("" or "(unknown)"). A corpus of a
+    year's news has hundreds of days: a table or plot of them shows a few and hides the course of time.
+
+    Example:
+        >>> s = pd.Series(["2016-01-04", "2016-01-12", "2016-02-10", ""])
+        >>> p, name = publication_periods(s, max_periods=2)
+        >>> name, p.tolist()
+        ('month', ['2016-01', '2016-01', '2016-02', ''])
+    """
+    import datetime as dt
+
+    text = published.fillna("").astype(str)
+    day = text.str.slice(0, 10)
+    ok = day.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+
+    def week(d: str) -> str:
+        try:
+            y, w, _ = dt.date.fromisoformat(d).isocalendar()
+        except ValueError:
+            return d[:7]
+        return f"{y:04d}-W{w:02d}"
+
+    for name in _PERIODS:
+        if name == "day":
+            cut = day
+        elif name == "week":
+            cut = day.map(week)
+        elif name == "month":
+            cut = day.str.slice(0, 7)
+        elif name == "quarter":
+            cut = day.str.slice(0, 4) + "-Q" + ((day.str.slice(5, 7).replace("", "1").astype(int) - 1) // 3 + 1).astype(str)
+        else:
+            cut = day.str.slice(0, 4)
+        if cut[ok].nunique() <= max_periods or name == "year":
+            return text.where(~ok, cut), name
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def restrict_language(paragraphs: pd.DataFrame, *, language: str = "") -> tuple[pd.DataFrame, list[str], str]:
     """The paragraphs a topic model is fitted on, the languages among them, and a note for the plan.
 
