@@ -511,9 +511,9 @@ class Gazetteer:
                 taken[sp[0]:sp[1]] = b"\x00" * (sp[1] - sp[0])
             if _TITLE_BEFORE_NAME.match(text, e):
                 continue  # "Secretary of State Antony Blinken", "the Expert Council": a name follows
-            if any(w[:1].isupper() and (k := _norm(w)) not in _DEMONYMS and k not in _NOT_NAMES
-                   for w in m.group(1).split()):
-                continue  # "the Justice Department", "the New York Police Department": another body's name
+            if any(w[:1].isupper() and w.lower() not in _DEMONYMS and (k := _norm(w)) not in _DEMONYMS
+                   and k not in _NOT_NAMES and k not in self._alias for w in text[s:m.start(2)].split()):
+                continue  # "the Justice Department", "the Sheriff's Department": another body's name
             cands, _ = self._title_candidates(m.group(2), text[s:m.start(2)])
             if claim(s, e):
                 spans.append((s, e, text[s:e], cands, "title"))
