@@ -482,7 +482,8 @@ class Gazetteer:
                 continue
             cands, method = candidates(surface)
             s, e = m.span()
-            if cands and " " not in surface and (wb := _WORD_BEFORE.search(text, max(0, s - 40), s)) is not None:
+            if cands and " " not in surface and (wb := _WORD_BEFORE.search(text, max(0, s - 40), s)) is not None \
+                    and not wb.group(1).endswith(("'s", "’s")):  # ("Hillary's Trump": a possessive, no given name)
                 # "Tom Price" is not Ned Price: a one-word name after another given name is someone else's
                 cands = tuple(n for n in cands if self.actors[n].type != "person" or self._same_given(wb.group(1), n))
             if cands:  # (matches do not overlap)
