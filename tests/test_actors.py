@@ -52,8 +52,11 @@ def test_every_entry_says_where_it_came_from(g):
 
 
 def test_scan_role_phrases_and_unknown_people(g):
-    found = [(m.surface, m.actor) for m in g.scan("Russia's prime envoy in america has solid blame on Washington")]
+    text = "Russia's prime envoy in america has solid blame on Washington"
+    found = [(m.surface, m.actor) for m in g.scan(text, context=["Anatoly Antonov"])]
     assert found[0] == ("Russia's prime envoy", "Anatoly Antonov")
+    # a title alone names no one the document has not named (tests/test_gazetteer_context_s18.py)
+    assert [(m.surface, m.actor) for m in g.scan(text)][0] == ("Russia's prime envoy", "")
     unknown = [m.actor for m in g.scan("Jane Doe, a professor at Oxford, disagreed. Spokesman John Smith said.")]
     assert "Jane Doe" in unknown and "John Smith" in unknown
     # "us" the pronoun is not the United States; "US" is

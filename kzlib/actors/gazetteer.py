@@ -77,6 +77,8 @@ _CAP_SEQ = re.compile(rf"([{_CAP}](?<![\w'’-][{_CAP}])[\w'’.-]++(?<=[\w])"
 
 _ROLE_RE = phrase_alternation((w, re.escape(w)) for w in sorted(set(ROLE_WORDS), key=lambda w: (-len(w), w)))
 _LONG_TOKEN = re.compile(r"[\w'’-]{6,}")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÞА-ЯЁ][\w'’-]*)[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÞА-ЯЁ]")
 _ROLE_THEN_NAME = re.compile(  # (possessive runs and first token: a blank follows them, see _NAME_TOKEN_WHOLE)
     rf"\b(?i:{_ROLE_RE})s?\b[ \t]+((?:(?:of|the|for|at|to|on|under|and)[ \t]+|[A-Z][\w'’-]*+[ \t]+|[a-z][\w-]*+[ \t]+){{0,12}}?)"
     rf"({_NAME_TOKEN_WHOLE}(?:[ \t]+{_NAME_TOKEN}){{1,2}})(?![ \t]+[A-Z])")
@@ -96,6 +98,20 @@ _SPACE = re.compile(r"\s+")
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 _ROLE_KEYS = word_keys(ROLE_WORDS, ignore_case=True, plural=True)  # words that can open a _ROLE_THEN_NAME match
+_ROLE_SET = frozenset(ROLE_WORDS)
+
+
+def _add_form(forms: dict[str, bool], form: str, lower_forms: set[str]) -> None:
+    """Add a gazetteer surface form to the matcher's ``forms`` (form -> case-sensitive?): as written, and in
+    capitals when it has small letters; a form written with a small first letter ("america", "the Kremlin") in
+    any case (its normalised key then goes to ``lower_forms``)."""
+    if form[:1].islower():
+        forms[form] = False
+        lower_forms.add(_norm(form))
+        return
+    forms.setdefault(form, True)
+    if form.upper() != form:
+        forms.setdefault(form.upper(), True)
 
 
 @lru_cache(maxsize=131072)
@@ -176,15 +192,18 @@ class Gazetteer:
         self._surname: dict[str, list[str]] = {}
         self._title: dict[str, list[str]] = {}
         surface_forms: dict[str, bool] = {}  # surface -> case-sensitive?
+        # a form matches as written (a name keeps its capital: "price" is no Ned Price), or in capitals ("TOKAYEV",
+        # a headline); one the YAML writes in lower case ("america") in any case
+        self._lower_forms: set[str] = set()
         for a in self.actors.values():
             forms = [a.name, *a.aliases]
             for form in forms:
                 self._add(self._alias, _norm(form), a.name)
-                surface_forms[form] = len(form) <= 4 or form.isupper()
+                _add_form(surface_forms, form, self._lower_forms)
             if a.type == "person":
                 for sn in (*self._surnames(a), *a.surnames):
                     self._add(self._surname, _norm(sn), a.name)
-                    surface_forms.setdefault(sn, False)
+                    _add_form(surface_forms, sn, self._lower_forms)
             for t in a.titles:
                 self._add(self._title, _norm(t), a.name)
         # persons' surnames that equal another actor's alias (e.g. a country) are not surnames
@@ -309,17 +328,39 @@ class Gazetteer:
         key = _norm(surface)
         if not key:
             return (), ""
+        lower = surface.lower() == surface != surface.upper()  # written in small letters only: no name
         if key in self._alias:
-            return tuple(self._alias[key]), "exact"
+            names = tuple(n for n in self._alias[key] if not lower or key in self._lower_forms
+                          or self.actors[n].type != "person")
+            return (names, "exact") if names else ((), "")
+        if lower:
+            return (), ""
         if key in self._surname:
             return tuple(self._surname[key]), "surname"
         toks = key.split()
         if len(toks) > 1 and toks[-1] in self._surname:  # "Georgy Asatryan": unknown first-name spelling
-            return tuple(self._surname[toks[-1]]), "surname"
+            names = tuple(n for n in self._surname[toks[-1]] if self._same_given(toks[0], n))
+            return (names, "surname") if names else ((), "")
         fuzzy = self._fuzzy(toks[-1]) if toks else None
         if fuzzy:
-            return tuple(self._surname[fuzzy]), "fuzzy"
+            names = tuple(n for n in self._surname[fuzzy] if len(toks) == 1 or self._same_given(toks[0], n))
+            return (names, "fuzzy") if names else ((), "")
         return (), ""
+
+    def _same_given(self, word: str, name: str) -> bool:
+        """Whether ``word``, the word before a surname of the actor ``name``, may be its given name: no given
+        name at all (a title, a sentence's first word, an initial), or a spelling of the actor's own ("Georgy" of
+        "Georgi Asatryan"; "Tom" is not "Ned Price", "Massimo" not "Karim")."""
+        word = _norm(word)
+        if len(word) <= 2 or word in _NOT_NAMES or word in _ROLE_SET or word in _DEMONYMS:
+            return True
+        givens = {_norm(f.split()[0]) for f in (name, *self.actors[name].aliases) if len(f.split()) > 1}
+        if not givens or word in givens:
+            return True
+        from kzlib.actors.names import speaker_words  # noqa: PLC0415 - names imports this module
+        if word[:1].upper() + word[1:] not in speaker_words().first:
+            return True  # not known as a given name: a title or an opening word ("Then", "Sen.")
+        return any(fuzz.ratio(word, g) >= 75 for g in givens)
 
     def _fuzzy(self, token: str) -> str | None:
         """The known surname ``token`` is a variant spelling of (cached per token)."""
@@ -360,7 +401,8 @@ class Gazetteer:
         Args:
             surface: a name, alias, surname, variant spelling or title ("the ministry").
             context: actors mentioned before, oldest first (canonical names), or the text that
-                preceded the reference; used for surnames shared by several actors and for titles.
+                preceded the reference; used for surnames shared by several actors and for titles (a title
+                resolves only to an actor the context names).
 
         Example:
             >>> g = Gazetteer.from_yaml()
@@ -374,8 +416,9 @@ class Gazetteer:
         cands, _ = self.candidates(surface)
         if not cands:
             m = self._title_re.fullmatch(surface.strip()) or self._title_re.fullmatch("the " + surface.strip())
-            if m:
+            if m:  # a title names only an actor the context has named ("the secretary" alone is no one)
                 cands, _ = self._title_candidates(m.group(2), m.group(1) + " " + surface[: m.start(1)])
+                cands = [c for c in cands if c in recent]
         return self.pick(cands, recent)
 
     def pick(self, cands: Sequence[str], recent: Sequence[str]) -> str:
@@ -402,8 +445,12 @@ class Gazetteer:
         if hit is None:
             hit = []
             for tm in _LONG_TOKEN.finditer(seq):
-                if tm.group(0).lower() not in _NOT_NAMES and (key := self._fuzzy(_norm(tm.group(0)))):
-                    hit.append((tm.start(), tm.end(), tm.group(0), key))
+                if tm.group(0).lower() in _NOT_NAMES or _NAME_AFTER.match(seq, tm.end()):
+                    continue  # a word before another name is a given name ("Massimo Franco"), no variant surname
+                if key := self._fuzzy(_norm(tm.group(0))):
+                    before = seq[:tm.start()].split()
+                    if not before or all(self._same_given(before[-1], n) for n in self._surname[key]):
+                        hit.append((tm.start(), tm.end(), tm.group(0), key))
             if len(self._fuzzy_seq_cache) < 200_000:
                 self._fuzzy_seq_cache[seq] = hit
         return hit
@@ -411,8 +458,8 @@ class Gazetteer:
     # ------------------------------------------------------------------------------ scanning text
     def scan(self, text: str, *, context: Sequence[str] | None = None, unknown: bool = True,
              skip: bytes | bytearray | None = None) -> list[Mention]:
-        """All actor mentions in ``text``, in order: aliases, surnames, fuzzy variants, titles in
-        context and (``unknown=True``) pattern-found persons not in the gazetteer. ``skip`` (one byte per
+        """All actor mentions in ``text``, in order: aliases, surnames, fuzzy variants, titles (resolved only
+        to an actor named in ``context`` or in ``text``; else ``actor`` is "") and (``unknown=True``) pattern-found persons not in the gazetteer. ``skip`` (one byte per
         character of ``text``): a mention that overlaps a nonzero byte is left out of the list, though it
         still resolves the ones after it, as it would in context (a caller that drops mentions inside
         names it found itself need not have them made).
@@ -434,8 +481,12 @@ class Gazetteer:
             if surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
                 continue
             cands, method = candidates(surface)
+            s, e = m.span()
+            if cands and " " not in surface and (wb := _WORD_BEFORE.search(text, max(0, s - 40), s)) is not None \
+                    and not wb.group(1).endswith(("'s", "’s")):  # ("Hillary's Trump": a possessive, no given name)
+                # "Tom Price" is not Ned Price: a one-word name after another given name is someone else's
+                cands = tuple(n for n in cands if self.actors[n].type != "person" or self._same_given(wb.group(1), n))
             if cands:  # (matches do not overlap)
-                s, e = m.span()
                 spans.append((s, e, surface, cands, method))
         may_title = may_match(index, self._title_keys[0]) and may_match(index, self._title_keys[1])
         if not (may_title or unknown):
@@ -461,6 +512,9 @@ class Gazetteer:
                 taken[sp[0]:sp[1]] = b"\x00" * (sp[1] - sp[0])
             if _TITLE_BEFORE_NAME.match(text, e):
                 continue  # "Secretary of State Antony Blinken", "the Expert Council": a name follows
+            if any(w[:1].isupper() and w.lower() not in _DEMONYMS and (k := _norm(w)) not in _DEMONYMS
+                   and k not in _NOT_NAMES and k not in self._alias for w in text[s:m.start(2)].split()):
+                continue  # "the Justice Department", "the Sheriff's Department": another body's name
             cands, _ = self._title_candidates(m.group(2), text[s:m.start(2)])
             if claim(s, e):
                 spans.append((s, e, text[s:e], cands, "title"))
@@ -485,8 +539,15 @@ class Gazetteer:
         (``recent``, oldest first, extended here)."""
         found: list[Mention] = []
         actors = self.actors
+        named = None
         for s, e, surface, cands, method in spans:
-            if method == "pattern" or len(cands) == 1:
+            if method == "title":
+                # a title or description names a gazetteer actor only when the document has named that actor
+                # (before, or by name in this text): "the former president" of a text about another one is no one
+                if named is None:
+                    named = {c for sp in spans if sp[4] != "title" for c in sp[3]} | set(recent)
+                actor = self.pick([c for c in cands if c in named], recent)
+            elif method == "pattern" or len(cands) == 1:
                 actor = cands[0]  # (what pick gives a single candidate)
             else:
                 actor = self.pick(cands, recent)

@@ -189,7 +189,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     another copy reports. ``actors`` may be a function from a sentences table to a mentions table
     (``doc_id``, ``sentence_id``, ``actor``, ``start``, ``end``[, ``type``]) or to a Series of "; "-joined
     names (default: the bundled gazetteer's mentions, as ``kzlib.actors.find_mentions`` gives them, read
-    only in the sentences the timeline keeps; empty when ``kzlib.actors`` is not importable). ``timeml`` adds the TimeML
+    in the kept documents' sentences up to their last kept date; empty when ``kzlib.actors`` is not importable). ``timeml`` adds the TimeML
     columns and rows of :func:`extract_dates` (``timex_type``, ``timex_value``; with ``start``/``end`` also
     ``timex_start``/``timex_end``); ``timeml=False`` leaves them empty, in about half the time.
 
@@ -279,8 +279,6 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
         frame = frame[frame["kind"] != "duration"]
     frame = frame[(frame["confidence"] >= min_confidence) | (frame["anchor"] == "unresolved")]
 
-    dated = sents.loc[sorted(frame["_row"].unique())]
-
     frame = frame.join(docs[["story_id", "outlet", "published", "date_certainty", "is_representative"]],
                        on="doc_id")
     # each distinct (date, granularity) once: a corpus dates its mentions to a few thousand periods
@@ -309,12 +307,13 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
         log.info("kzlib.actors is not available: the actors column is left empty")
         frame["actors"], frame["actor"] = "", ""
     else:
-        if finder is _gazetteer_mentions:
-            # a sentence's actors depend on it and the document's dated sentences before it: the copies of a story
-            # left out above are not scanned, nor a document's sentences after its last kept date
-            last = frame.groupby("doc_id")["sentence_id"].max()
-            dated = dated[dated["sentence_id"] <= dated["doc_id"].map(last)]
-        _attach_actors(frame, dated, finder)
+        # a sentence's actors depend on it and the document's sentences before it (a title, "the secretary", names
+        # only an actor the document has named): the kept documents' sentences up to their last kept date are read,
+        # dated or not; the copies of a story left out above are not
+        last = frame.groupby("doc_id")["sentence_id"].max()
+        read = sents[sents["doc_id"].isin(last.index)]
+        read = read[read["sentence_id"] <= read["doc_id"].map(last)]
+        _attach_actors(frame, read, finder)
     frame = frame.sort_values(["date_start", "doc_id", "sentence_id", "start"], kind="stable",
                               key=lambda s: s.replace("", "9999") if s.name == "date_start" else s)
     return frame[EVENT_COLUMNS + ["start", "end", "timex_start", "timex_end"]].reset_index(drop=True)
