@@ -54,11 +54,14 @@ def _quotes_part(paragraphs: pd.DataFrame) -> pd.DataFrame:
 
 
 def stage_quotes(state: dict, *, engine: str, scheduler: Any) -> None:
-    import kzlib.quotes  # noqa: F401 - fail early (ImportError) when the module is missing
+    import kzlib.actors
+    import kzlib.quotes  # (fails early, ImportError, when the module is missing)
     from kzlib.engine import map_partitions_by_document
 
-    state["quotes"] = map_partitions_by_document(state["corpus"].paragraphs, _quotes_part, engine=engine,
-                                                 scheduler=scheduler, sort_by=["doc_id", "quote_id"], npartitions="auto")
+    quotes = map_partitions_by_document(state["corpus"].paragraphs, _quotes_part, engine=engine,
+                                        scheduler=scheduler, sort_by=["doc_id", "quote_id"], npartitions="auto")
+    # the study's quotes stage links one person's names across the corpus (kzlib.stages.quotes)
+    state["quotes"] = kzlib.quotes.link_speakers(quotes, keep=kzlib.actors.default_gazetteer().actors)
 
 
 def _stance_part(quotes: pd.DataFrame) -> pd.DataFrame:

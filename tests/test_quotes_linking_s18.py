@@ -83,3 +83,11 @@ def test_a_speaker_the_gazetteer_does_not_know_is_typed_as_its_name_reads():
               "Jane Okafor said she was glad.")
     types = dict(zip(q["speaker"], q["speaker_type"], strict=True))
     assert types == {"Valley Times": "media", "City Council": "organisation", "Jane Okafor": "person"}
+
+
+def test_linking_leaves_the_callers_table_as_it_was():
+    q = _quotes(["Okafor", "Maria Okafor", "Maria Okafor"])
+    before = q.copy()
+    out = link_speakers(q)
+    assert out["speaker"].tolist() == ["Maria Okafor"] * 3
+    pd.testing.assert_frame_equal(q, before)

@@ -71,10 +71,10 @@ def speaker_variants(quotes: pd.DataFrame, *, min_share: float = 0.8, min_rows: 
     """
     if quotes.empty or "speaker" not in quotes.columns:
         return pd.DataFrame(columns=_LINK_COLUMNS)
-    rows = quotes[quotes["kind"].isin(SPEECH_KINDS)] if "kind" in quotes.columns else quotes
-    if "speaker_type" in rows.columns:
-        rows = rows[rows["speaker_type"].fillna("").isin(("person", ""))]
-    counts = rows["speaker"].fillna("").astype(str).value_counts()
+    keep_rows = quotes["kind"].isin(SPEECH_KINDS) if "kind" in quotes.columns else pd.Series(True, index=quotes.index)
+    if "speaker_type" in quotes.columns:
+        keep_rows &= quotes["speaker_type"].fillna("").isin(("person", ""))
+    counts = quotes["speaker"][keep_rows].fillna("").astype(str).value_counts()  # (one column: a corpus is large)
     counts = counts[counts.index != ""]
     kept = set(keep)
     first_names = speaker_words().first
@@ -118,11 +118,11 @@ def link_speakers(quotes: pd.DataFrame, variants: pd.DataFrame | None = None, **
     if links.empty:
         return quotes
     to = dict(zip(links["speaker"], links["linked_to"], strict=True))
-    out = quotes.copy()
-    hit = out["speaker"].isin(to.keys())
-    if "speaker_type" in out.columns:
-        hit &= out["speaker_type"].fillna("").isin(("person", ""))
-    out.loc[hit, "speaker"] = out.loc[hit, "speaker"].map(to)
-    if "speaker_resolution" in out.columns:
-        out.loc[hit, "speaker_resolution"] = "corpus"
+    hit = quotes["speaker"].isin(to.keys())
+    if "speaker_type" in quotes.columns:
+        hit &= quotes["speaker_type"].fillna("").isin(("person", ""))
+    out = quotes.copy(deep=False)  # the two columns below are replaced whole: the caller's table is not touched
+    out["speaker"] = quotes["speaker"].mask(hit, quotes["speaker"].map(to))
+    if "speaker_resolution" in quotes.columns:
+        out["speaker_resolution"] = quotes["speaker_resolution"].mask(hit, "corpus")
     return out
