@@ -91,3 +91,9 @@ def test_linking_leaves_the_callers_table_as_it_was():
     out = link_speakers(q)
     assert out["speaker"].tolist() == ["Maria Okafor"] * 3
     pd.testing.assert_frame_equal(q, before)
+
+
+def test_a_described_poll_or_report_is_a_document():
+    q = _rows("A new poll shows that the mayor leads. Officials said the count was fair.")
+    types = dict(zip(q["speaker"], q["speaker_type"], strict=True))
+    assert types == {"new poll": "document", "Officials": "person"}

@@ -28,7 +28,7 @@ from kzlib.quotes.marks import (
     _quote_spans,
     _sentence_bounds,
 )
-from kzlib.quotes.mentions import _inner_capitals, _mentions
+from kzlib.quotes.mentions import _DOCUMENT_ROLES, _inner_capitals, _mentions
 from kzlib.quotes.nouns import _noun_reports, _unnamed_asker
 from kzlib.quotes.plausible import _check_speakers
 from kzlib.quotes.reported import _is_fragment, _reported
@@ -71,7 +71,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         The ``quotes`` table: ``doc_id``, ``quote_id`` (0-based within the document, in reading
         order), ``para_id``, ``end_para_id``, ``start``/``end`` (offsets in the first/last paragraph's
         ``text``), ``quote`` (verbatim source words), ``speaker`` (canonical, "" if unknown; a name not
-        in the gazetteer is kept as written), ``speaker_surface``, ``speaker_type``, ``affiliation``,
+        in the gazetteer is kept as written), ``speaker_surface``, ``speaker_type`` (the gazetteer's type, else
+        as the name reads: ``media``, ``organisation``, ``document`` for a poll or report, else ``person``), ``affiliation``,
         ``cue``, ``kind`` (direct / indirect / interview / fragment / question), ``cited``,
         ``confidence``, ``method``, ``n_words``; then ``speaker_resolution`` (how the speaker was
         found: ``named`` — a name in the text, ``surname`` — a shorter form of a name the document
@@ -346,9 +347,15 @@ def _person_in_sentence(g: Gazetteer, text: str, mentions: list[Mention], bounds
 
 def _ent_type(st: _DocState, name: str) -> str:
     """The kind of a speaker the gazetteer does not know: as its name reads in the text ("The Washington Post":
-    media, "Congress": organisation), else a person; "" for no speaker."""
+    media, "Congress": organisation), ``document`` for a described poll, report, statement …, else a person; ""
+    for no speaker."""
+    if not name:
+        return ""
     e = st.ents.get(name)
-    return (e.type if e is not None and e.type else "person") if name else ""
+    if e is not None and e.type:
+        return e.type
+    head = name.split()[-1].lower()
+    return "document" if head in _DOCUMENT_ROLES or head.endswith("s") and head[:-1] in _DOCUMENT_ROLES else "person"
 
 
 def _cataphora(st: _DocState, rows: list[_Row]) -> None:
