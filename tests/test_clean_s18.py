@@ -20,3 +20,8 @@ def test_the_same_words_inside_an_article_stay_text():
              "Her editor's note praised the reporters, the mayor said in a long interview.",
              "Letters from residents poured in after the vote."]
     assert classify_paragraphs(paras)["kind"].tolist() == ["body", "body", "body"]
+
+
+def test_a_sentence_about_social_media_stays_text():
+    paras = ["Like others on Facebook, Roe posted a photo.", "Follow the money on Facebook, he said."]
+    assert classify_paragraphs(paras)["kind"].tolist() == ["body", "body"]

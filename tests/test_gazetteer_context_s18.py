@@ -137,3 +137,10 @@ def test_a_fuzzy_match_still_catches_variant_spellings(g):
     assert g.resolve("Mukhtar Tileuberdii") == "Mukhtar Tileuberdi"
     assert ("Tileuberdii", "Mukhtar Tileuberdi") in _actors(g, "But Tileuberdii said the talks went well.")
     assert _actors(g, "Minister Mukhtar Tileuberdii spoke first.") == [("Mukhtar Tileuberdii", "Mukhtar Tileuberdi")]
+
+
+def test_a_common_word_opening_a_question_is_no_other_given_name() -> None:
+    from kzlib.actors import default_gazetteer
+
+    actors = [m.actor for m in default_gazetteer().scan("Will Putin send troops to Kazakhstan?")]
+    assert "Vladimir Putin" in actors

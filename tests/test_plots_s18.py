@@ -42,3 +42,11 @@ def test_publication_periods_group_a_years_days_so_that_a_table_stays_short():
     assert name == "month" and periods.iloc[0] == "2021-01" and periods.iloc[-1] == ""  # 52 weeks > 40, 12 months
     periods, name = publication_periods(pd.Series(["0988-05-01", "1066-10-14"]), max_periods=40)
     assert name == "day" and periods.tolist() == ["0988-05-01", "1066-10-14"]  # ancient dates as written
+
+
+def test_publication_periods_keep_a_placeholder_when_grouping_by_quarter():
+    from kzlib.topics import publication_periods
+
+    months = pd.date_range("2010-01-01", periods=60, freq="MS").strftime("%Y-%m-%d").tolist()
+    periods, name = publication_periods(pd.Series(months + ["(unknown)"]), max_periods=40)
+    assert name == "quarter" and periods.iloc[0] == "2010-Q1" and periods.iloc[-1] == "(unknown)"

@@ -72,10 +72,14 @@ def test_a_warning_when_the_bundled_actors_name_few_speakers(caplog):
 
 
 def test_he_or_she_is_never_a_country_or_state():
-    q = _rows("Okafor campaigned in Florida on Monday. He said he would offer a prayer for the victims.")
-    assert q["speaker"].tolist() == ["Okafor"]
+    q = _rows("John Okafor campaigned in Florida on Monday. He said he would offer a prayer for the victims.")
+    assert q["speaker"].tolist() == ["John Okafor"]
     q = _rows("Florida said the storm was over. He said he would offer a prayer for the victims.")
-    assert "Florida" not in q.loc[q["quote"].str.startswith("he would"), "speaker"].tolist()
+    assert q["speaker"].tolist() == ["Florida", ""]  # the state spoke; "he" is no state, and no person is named
+    assert q["speaker_type"].tolist()[0] == "state"
+    # nor a city or a body of unknown kind (review): no person named, no one resolved
+    q = _rows("At a rally in Ames on Monday, he said the tax would fall.")
+    assert q["speaker"].tolist() == [""]
 
 
 def test_a_speaker_the_gazetteer_does_not_know_is_typed_as_its_name_reads():
@@ -97,3 +101,23 @@ def test_a_described_poll_or_report_is_a_document():
     q = _rows("A new poll shows that the mayor leads. Officials said the count was fair.")
     types = dict(zip(q["speaker"], q["speaker_type"], strict=True))
     assert types == {"new poll": "document", "Officials": "person"}
+
+
+def test_review_fixes_speakers():
+    # a verb and its comma after a one-word name is no opening phrase
+    assert _rows("Okafor agreed, saying the plan was flawed.")["speaker"].tolist() == ["Okafor"]
+    # a relative clause ending in a preposition before the verb: a report, not an adjective
+    q = _rows("The officials he spoke with warned the budget was a fraud.")
+    assert q["cue"].tolist() == ["warned"]
+    # "so" in "did so" is no degree word
+    q = _rows("Okafor did so, arguing that the case was closed.")
+    assert "arguing" in q["cue"].tolist()
+    # "over 200 scientists" speak
+    t = pd.DataFrame({"speaker": ["over 200 scientists"], "speaker_surface": ["over 200 scientists"],
+                      "speaker_resolution": ["description"], "confidence": [0.4]})
+    assert _check_speakers(t)["speaker"].tolist() == ["over 200 scientists"]
+
+
+def test_two_different_middles_are_two_people():
+    q = _quotes(["George W. Bush"] * 3 + ["George H. W. Bush"])
+    assert speaker_variants(q).empty

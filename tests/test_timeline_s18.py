@@ -123,3 +123,12 @@ def test_check_dates_names_the_event_that_made_the_flag(caplog: pytest.LogCaptur
     assert checks.loc["early", "latest_reported"] == "1995-08-03"  # the flagged date, later than publication
     assert checks.loc["fine", "verdict"] == "ok" and checks.loc["fine", "flagged_by"] == ""
     assert "August 3, 1995" in caplog.text
+
+
+def test_review_fixes_timeline() -> None:
+    # "to" after a verb of the past is no plan: a past report after publication is still evidence
+    for text in ["He returned to power on January 15, 2017.", "Protesters began to gather on January 15, 2017."]:
+        assert extract_dates(text, published="2016-05-01")["flag"].tolist() == ["after-publication"], text
+    assert extract_dates("The talks are set to resume on May 3, 2016.", published="2016-05-01")["flag"].tolist() == [""]
+    # a far year after "for" is a target year, not a count
+    assert _dates("The plan sets targets for 2050.", "2016-05-01") == ["2050"]

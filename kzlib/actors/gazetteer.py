@@ -163,6 +163,11 @@ class Mention:
         d["method"], d["type"], d["candidates"] = method, type, candidates
 
 
+#: Given names that are also common words opening a sentence or clause ("Will Putin send troops?", "Hope Tokayev
+#: listens", "Grant Tokayev some credit"): before a surname they are no evidence of another person.
+_WORD_GIVEN = frozenset("will hope mark grant may june april rich bill pat sue ray rob drew chase faith trust earnest frank".split())
+
+
 class Gazetteer:
     """Canonical actors with their aliases, titles, types and affiliations.
 
@@ -352,7 +357,7 @@ class Gazetteer:
         name at all (a title, a sentence's first word, an initial), or a spelling of the actor's own ("Georgy" of
         "Georgi Asatryan"; "Tom" is not "Ned Price", "Massimo" not "Karim")."""
         word = _norm(word)
-        if len(word) <= 2 or word in _NOT_NAMES or word in _ROLE_SET or word in _DEMONYMS:
+        if len(word) <= 2 or word in _NOT_NAMES or word in _ROLE_SET or word in _DEMONYMS or word in _WORD_GIVEN:
             return True
         givens = {_norm(f.split()[0]) for f in (name, *self.actors[name].aliases) if len(f.split()) > 1}
         if not givens or word in givens:

@@ -17,6 +17,7 @@ from kzlib.actors import (
 from kzlib.errors import require_columns
 from kzlib.quotes.cues import _speech_cue_in
 from kzlib.quotes.direct import _attribute_direct, _Row
+from kzlib.quotes.linking import _places
 from kzlib.quotes.marks import (
     _ANSWER,
     _PRONOUNS,
@@ -354,6 +355,8 @@ def _ent_type(st: _DocState, name: str) -> str:
     e = st.ents.get(name)
     if e is not None and e.type:
         return e.type
+    if name in _places():
+        return "state"  # a country or US state ("Israel said", "Florida said")
     head = name.split()[-1].lower()
     return "document" if head in _DOCUMENT_ROLES or head.endswith("s") and head[:-1] in _DOCUMENT_ROLES else "person"
 

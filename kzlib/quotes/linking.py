@@ -45,6 +45,12 @@ def _places() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def _middle(name: str) -> str:
+    """The words between a full name's first and last (its middle names or initials, without dots)."""
+    words = [w for w in name.split() if w not in _SUFFIXES]
+    return " ".join(w.rstrip(".") for w in words[1:-1])
+
+
 def _key(name: str) -> tuple[str, str] | None:
     """(first word, last word) of a person's full name (the words between, a middle name or initial, left out), a
     suffix kept with the last word; None for one word or words that are no name."""
@@ -88,8 +94,11 @@ def speaker_variants(quotes: pd.DataFrame, *, min_share: float = 0.8, min_rows: 
     for names in by_key.values():
         names.sort(key=lambda n: (-counts[n], len(n), n))
         head = next((n for n in names if n in kept), names[0])
-        canonical[head] = int(sum(counts[n] for n in names))
-        out.extend((n, head, int(counts[n]), "middle name or initial") for n in names if n != head and n not in kept)
+        same = [n for n in names if n == head or _middle(n) in ("", _middle(head)) or not _middle(head)]
+        same = [n for n in same if not (_middle(n) and _middle(head) and _middle(n) != _middle(head))]
+        canonical[head] = int(sum(counts[n] for n in same))
+        # ("George H. W. Bush" is no "George W. Bush": two different middles name two people)
+        out.extend((n, head, int(counts[n]), "middle name or initial") for n in same if n != head and n not in kept)
     by_surname: dict[str, list[str]] = {}
     for name in canonical:
         by_surname.setdefault(name.split()[-1], []).append(name)

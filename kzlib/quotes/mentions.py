@@ -364,9 +364,9 @@ _LOWER_AFTER = re.compile(r",|\s+[a-z]")
 #: After an opening word's preposition: one to three words and a comma ("Back in 1999,", not "Farmers in the valley
 #: are ...").
 _PHRASE_COMMA = re.compile(r"(?:\s+[\w'’.-]+){1,3},")
-#: After an opening word: one word and a comma ("Hours later,", "Back then,"; a comma alone may open an apposition,
-#: "Manning, the adviser, said").
-_OPENING_NEXT = re.compile(r"\s+[a-z]+,")
+#: After an opening word: an adverb of time and a comma ("Hours later,", "Back then,"; not "Okafor agreed, saying";
+#: a comma alone may open an apposition, "Manning, the adviser, said").
+_OPENING_NEXT = re.compile(r"\s+(?:later|earlier|ago|after|afterwards|before|then|now|since|again|back|away|ahead|on),")
 _OPENING_PREPOSITIONS = frozenset(["amid", "amidst", "among", "amongst", "despite", "during", "following", "throughout",
                                    "upon", "within", "without", "toward", "towards", "unlike", "like", "beyond"])
 _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")

@@ -29,7 +29,7 @@ _GLUED = re.compile(r"^(?:\d{1,2}(?::\d\d)?\s?[AP]\.?M\.?\s*(?=[A-Z])"
 #: What no speaker's name or description starts with.
 _NO_SPEAKER = re.compile(
     r"^(?:[\d.,%]+$"  # a number alone
-    r"|(?:in|through|against|from|into|during|under|over|without|via)\s"  # a preposition's phrase
+    r"|(?:in|through|against|from|into|during|without|via)\s"  # a preposition's phrase ("over 200 scientists" speak)
     r"|[a-z]+ing\s+(?:the|a|an|his|her|their|its|him|them|some|all|this|that|these|those)\b"  # a participle's
     r"|(?:it|he|she|they|we|you|i)\s+\w"  # a clause
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:$|\s+(?:at|in|on|after|before)\b)"  # a time

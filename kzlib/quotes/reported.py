@@ -468,7 +468,7 @@ _MODIFIERS = frozenset("recent latest new earlier frequent public own full stron
                        "thursday friday saturday sunday".split())
 #: Before a participle: a degree word makes it an adjective ("the most telling promise"), as a preposition does
 #: before one in -ed ("articles from noted scholars").
-_DEGREE = frozenset("most more less least very so too".split())
+_DEGREE = frozenset("most more less least very".split())  # (not "so": "did so, arguing")
 _PREPOSITIONS = frozenset("from of by with among for".split())
 _CONTRACTED = frozenset("he she it that who there what here where let".split())
 
@@ -509,7 +509,8 @@ def _determined(text: str, lo: int, at: int) -> bool:
     return w[-2:] in ("'s", "’s") and len(w) > 2 and w[:-2] not in _CONTRACTED and w[0].isalnum()
 
 
-_LOWER_NEXT = re.compile(r"\s+(?!that\b|to\b|by\b|in\b|on\b|at\b)[a-z]")
+_LOWER_NEXT = re.compile(r"\s+(?!(?:that|to|by|in|on|at|the|a|an|this|these|those|his|her|their|its|our|my|he|she|they|it|we|i|"
+                         r"you|there)\b)[a-z]")  # ("the officials he spoke with warned the budget ...": a verb)
 _WORD_CHARS = re.compile(r"[\w'’-]*")
 
 

@@ -142,9 +142,8 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
             return last.name
         best = None
         for e in st.ents.values():
-            if e.type in ("person", "") and e.gender in (want, "") and e.name not in _places() and (
-                    best is None or (e.type == "person", "?" not in e.titles, e.last) > (
-                    best.type == "person", "?" not in best.titles, best.last)):
+            if e.type == "person" and e.gender in (want, "") and e.name not in _places() and (
+                    best is None or ("?" not in e.titles, e.last) > ("?" not in best.titles, best.last)):
                 best = e
         if best is not None:
             return best.name

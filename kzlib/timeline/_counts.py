@@ -50,7 +50,7 @@ def is_count(text: str, start: int, end: int) -> bool:
 
 # what makes a year after publication a future reference: a preposition or an article before it ("by 2050",
 # "until 2040", "the 2040 target", "its 2050 goal"), a future or modal word in the sentence
-_AHEAD_BEFORE = re.compile(r"(?i:\b(?:in|by|until|till|through|to|from|before|after|around|circa|toward|towards|"
+_AHEAD_BEFORE = re.compile(r"(?i:\b(?:in|by|until|till|through|to|for|from|before|after|around|circa|toward|towards|"
                            r"the|a|an|this|that|its|their|his|her|our|year|fiscal|post|pre)|'s|’s|-)\s*$")
 FAR_YEARS = 20  # a year more than this many years after publication, with nothing looking ahead, is no year
 

@@ -375,8 +375,11 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:the|a|an|its|their|his|her|our|this|t
 _WORD_AFTER = re.compile(r"\s+(?!(?i:of|and|or|to|in|on|at|for|with|by|as)\b)[A-Za-z]")
 # a modal or an infinitive between the clause's start and the date: a possibility or a plan ("could run in
 # 2020", "challenged her to debate on April 14"), not a report
-_PLAN_BEFORE = re.compile(r"\b(?:could|may|might|should|can|must|would|won['’]t|to\s+(?!(?i:the|a|an|his|her|their|its|our|"
-                          r"my|your|this|that|these|those)\b)[a-z]+)\b")
+_PLAN_BEFORE = re.compile(r"\b(?:could|may|might|should|can|must|would|won['’]t|(?:plans?|planned|planning|expects?|expected|"
+                          r"set|scheduled|due|going|intends?|intended|hopes?|hoped|wants?|wanted|aims?|aimed|is|are|"
+                          r"was|were|promised|vowed|agreed|pledged|threatened|likely|about|ready)\s+to\s+[a-z]+"
+                          r"|(?:challenged|urged|asked|invited|told|pressed|dared|called\s+on)\s+\w+\s+to\s+[a-z]+)\b")
+# (a plan: "is set to meet on May 3"; not any "to": "returned to power", "was forced to resign" report the past)
 _CLAUSE_CUT = re.compile(r".*(?:[.;!?]\s|[—–]|\s-\s)", re.DOTALL)
 
 

@@ -275,7 +275,8 @@ def publication_periods(published: pd.Series, *, max_periods: int = 40) -> tuple
         elif name == "month":
             cut = day.str.slice(0, 7)
         elif name == "quarter":
-            cut = day.str.slice(0, 4) + "-Q" + ((day.str.slice(5, 7).replace("", "1").astype(int) - 1) // 3 + 1).astype(str)
+            month = pd.to_numeric(day.str.slice(5, 7).where(ok, "01"), errors="coerce").fillna(1).astype(int)
+            cut = day.str.slice(0, 4) + "-Q" + ((month - 1) // 3 + 1).astype(str)
         else:
             cut = day.str.slice(0, 4)
         if cut[ok].nunique() <= max_periods or name == "year":
