@@ -71,6 +71,7 @@ from kzlib.quotes.subject import (
     _NOT_CONTENT,
     _NOT_MIDDLE,
     _PASSIVE_INF,
+    _PLACE_NAME,
     _RELATIVE,
     _TRAIL_ATTR,
     _VEHICLE,
@@ -533,12 +534,13 @@ def _main_clause_start(text: str, a: int, b: int) -> int:
     if m is None:
         return a
     end = m.end()
-    if (pm := _PLACE_STATE.match(text, end, b)) is not None and text[m.end() - 2:m.end()].strip() == ",":
-        end = pm.end()  # "in Salem, New Hampshire, Trump": the state goes with the place
+    if (pm := _PLACE_NAME.match(text, end, b)) is not None and text[m.end() - 2:m.end()].strip() == "," \
+            and (cm := _COMMA_AFTER.match(text, pm.end(), b)) is not None:
+        end = cm.end()  # "in Salem, New Hampshire, Trump": the state goes with the place
     return end
 
 
-_PLACE_STATE = re.compile(r"(?:[A-Z][a-z]*\.?\s?){1,3},\s*")
+_COMMA_AFTER = re.compile(r",\s*")
 
 
 #: A document or message right before a participle of saying ("sent a letter to the ministry saying").

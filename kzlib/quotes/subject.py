@@ -475,6 +475,7 @@ _PARTY_TAG = re.compile(r"\((?:[RDI](?:-[A-Z][\w.]{1,6})?|[A-Z][\w.]{1,6}-[RDI])
 #: An opening phrase that ends with a place ("... in Ames,"), and the one to three capitalised words of a state
 #: or country that may follow it ("Iowa", "New Hampshire", "Colo.").
 _PLACE_END = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*,\s*\Z")
+#: (also where reported.py's opening phrase of place ends)
 _PLACE_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]*\.?")
 _INTRO = re.compile(
     r"\s*(?:(?:yet|but|and|still|rather|meanwhile|however|instead|moreover|also|now|so|indeed|thus|then|recently|"
