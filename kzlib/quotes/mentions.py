@@ -143,6 +143,11 @@ def _another_person(g: Gazetteer, ns: NameSpan, canonical: str) -> bool:
             and g.candidates(ns.name)[1] != "exact")
 
 
+#: The most words a name or title is read in: a capitalised run's parts are its last words (a run of a whole
+#: headline in title case or a page of capitals was read in every suffix: quadratic in its length).
+_LONGEST_NAME = 12
+
+
 @lru_cache(maxsize=32768)
 def _gazetteer_parts(g: Gazetteer, surface: str, typ: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
     """The parts of a name's surface that the gazetteer may canonicalise, longest first: (candidates,
@@ -150,7 +155,7 @@ def _gazetteer_parts(g: Gazetteer, surface: str, typ: str) -> tuple[tuple[tuple[
     checked by :func:`_link_name` (cached per surface and type: names recur)."""
     words = surface.split()
     out = []
-    for i in range(len(words)):
+    for i in range(max(0, len(words) - _LONGEST_NAME), len(words)):
         part = " ".join(words[i:])
         cands, method = g.candidates(part)
         if not cands or not (method == "exact" or method in ("surname", "fuzzy") and (
@@ -173,9 +178,12 @@ def _title_end(surface: str) -> str:
     """The title a capitalised run ends with when the run holds no name after it ("Secretary General",
     "Kazakhstan's President", "United States Secretary of State"), else ""."""
     rx = speaker_words().title_re
-    prev = ""
-    for tok in _NAME_TOKENS_Q.finditer(surface):
-        tm = rx.match(surface + " ", tok.start())
+    toks = list(_NAME_TOKENS_Q.finditer(surface))
+    prev = toks[-_LONGEST_NAME - 2].group(0) if len(toks) > _LONGEST_NAME + 1 else ""
+    toks = toks[-_LONGEST_NAME - 1:]
+    padded = surface + " "
+    for tok in toks:
+        tm = rx.match(padded, tok.start())
         if tm and tm.end() >= len(surface):
             # "Office of the President" is a body, not the president
             return "" if prev.lower() in ("of", "the", "for") else surface[tok.start():]
