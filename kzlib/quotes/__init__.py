@@ -14,7 +14,9 @@
   inverted "..., the Secretary said Blinken");
 - interview answers that open with a dash, with the interviewer's marked questions (``"SP": –``) kept
   as ``question`` rows and the answerer named by a trailing "– says <role> <Name>";
-- scare quotes and short fragments, kept as ``fragment`` rows (not speech).
+- a naming verb's quoted complement ('X called the protesters "terrorists"'), the speaker's partial quotation:
+  a report of X, ending where X does something else ('... "terrorists" and vowed ...');
+- scare quotes and short fragments no one is said to have spoken, kept as ``fragment`` rows (not speech).
 
 The quoted words are always cited from ``paragraphs.text`` (the source); when provenance has de-spun
 the text (``text_despun``), the attribution around each quote is read from the de-spun paragraph,

@@ -149,3 +149,34 @@ _REL_ATTR = re.compile(r"\b(which|that|who|whom|what)\s+((?i:the|a|an|his|her|th
 _ADDRESSED = frozenset("told tells tell telling informed assured reminded asked asks urged".split())
 #: After a quotation's closing mark: the clause goes on in lower case ('"We are happy" about the decision').
 _GOES_ON = re.compile(r"(?:''|[\"”’'])?\s+[a-z]")
+
+
+#: Cues that name or describe their object ("called the vote "a fraud"", "described him as "a fighter""): the
+#: content is the object and its quoted complement.
+_NAMING_CUES = frozenset("called calls calling described describes describing dubbed labeled labelled branded "
+                         "referred to refers to referring to".split(" "))
+#: After a naming cue's quoted complement: a second verb of the subject ('"a fraud" and vowed to ...', '"a leader"
+#: but described ...'), which is no longer the naming.
+_NEXT_VERB = re.compile(r"[,;]?\s+(?:and|but|while|then|before)\s+(?:(?:also|later|then|(?-i:[a-z]+ly))\s+)?"
+                        r"(?:[a-z]+ed|said|told|wrote|made|took|gave|went|left|sent|put|set|won|lost|spoke|says|"
+                        r"tells|writes|urged|likened|praised|added)\b")
+
+
+def _complement_end(cue: str, text: str, start: int, end: int, closes: list[int]) -> int:
+    """Where a naming cue's content ends: after its quoted complement when another verb of the subject follows
+    it ('called the election "a citizenship election" and likened it to ...'), else ``end``. ``closes`` are
+    the positions of the closing marks of the quotations inside the content.
+
+    Example:
+        >>> t = 'the vote "a fraud" and vowed to appeal.'
+        >>> t[:_complement_end("called", t, 0, len(t), [t.index('" and')])]
+        'the vote "a fraud"'
+        >>> _complement_end("said", t, 0, len(t), [t.index('" and')]) == len(t)
+        True
+    """
+    if cue.lower() not in _NAMING_CUES:
+        return end
+    for close in closes:
+        if start < close < end and _NEXT_VERB.match(text, close + 1, end):
+            return close + 1
+    return end

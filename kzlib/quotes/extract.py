@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 
 import pandas as pd
@@ -15,6 +14,7 @@ from kzlib.actors import (
     default_gazetteer,
 )
 from kzlib.errors import require_columns
+from kzlib.quotes.clauses import _complement_end
 from kzlib.quotes.cues import _speech_cue_in
 from kzlib.quotes.direct import _attribute_direct, _Row
 from kzlib.quotes.linking import _places
@@ -40,13 +40,6 @@ log = logging.getLogger(__name__)
 
 
 # ------------------------------------------------------------------------------------------ public API
-#: Verbs of saying: their reported clause is a report even when most of it is quoted ('"We are happy" about
-#: the decision, she said'); other cues around a quoted phrase are scare quotes ('described them as "gangs"').
-_SAYING = frozenset("said says say told tells added adds wrote writes".split())
-#: An auxiliary or copula: the words around a quoted phrase make a clause ('the description was "false"').
-_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|should|may|might|must)\b",
-                        re.IGNORECASE)
-
 
 def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
                    documents: pd.DataFrame | None = None, use_despun: bool = True, min_words: int = 5,
@@ -227,13 +220,9 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         absorbed = set()
         starts = [m.start for m in all_mentions]
         for s0, s1, spk, cue in ind:
-            inner = [sp for sp in spans_src if sp.open_at >= s0 and sp.end <= s1 + 1]
-            if inner and all(_n_words(src[sp.start:sp.end]) < min_words for sp in inner):
-                bare = src[s0:s1]
-                for sp in reversed(inner):
-                    bare = bare[:sp.open_at - s0] + bare[sp.end + 1 - s0:]
-                if _n_words(bare) <= 3 and not _AUXILIARY.search(bare) and cue.lower() not in _SAYING:
-                    continue  # 'described them as "terrorist gangs"': scare quotes, not speech ('X was "false"' is)
+            # 'called the vote "a fraud" and vowed to appeal': the naming ends with its quoted complement ('called
+            # the protesters "terrorists"' is the speaker's partial quotation, not the writer's scare quotes)
+            s1 = _complement_end(cue, src, s0, s1, [sp.end for sp in spans_src if sp.closed])
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
             kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
             spk = _no_pronoun_name(g, st, spk)
