@@ -41,6 +41,10 @@ CASES: dict[str, tuple[str, str, str]] = {
     "one_long_sentence": ("The officials ", "and the troops ", "left."),
     "adverbs": ("The aides moved ", "quickly ", "and said nothing."),
     "titles": ("", "Mr. Dr. Sen. ", "Smith said it would fail."),
+    # a whole book in one file: ordinary paragraphs of news, repeated (names, quotes and dates in each)
+    "long_document": ("", "\n\nOn Jan. {day}, President Kassym-Jomart Tokayev said the {n} government would restore order. "
+                          "\"We will act decisively,\" he told reporters in Almaty on Wednesday. Jane Roe, a lawyer "
+                          "with the Almaty bar, said that the protests had begun in Zhanaozen two days earlier.", ""),
 }
 
 STAGES = ("load", "clean", "provenance", "quotes", "stance", "timeline")
@@ -48,7 +52,9 @@ STAGES = ("load", "clean", "provenance", "quotes", "stance", "timeline")
 
 def _document(case: str, size: int) -> str:
     before, unit, after = CASES[case]
-    middle = before + unit * max(1, size // len(unit)) + after
+    k = max(1, size // len(unit))
+    # ("{n}" and "{day}" vary a repeated paragraph, which the cleaner would otherwise mark as a repeat)
+    middle = before + ("".join(unit.format(n=i, day=i % 28 + 1) for i in range(k)) if "{n}" in unit else unit * k) + after
     return ("Almaty, Jan. 6 (Reuters) - Troops arrived in the city on Thursday, officials said.\n\n"
             f"{middle}\n\n\"The situation is under control,\" the mayor said.\n")
 
