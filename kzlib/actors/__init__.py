@@ -26,9 +26,9 @@ from kzlib.actors.gazetteer import (
     Gazetteer,
     Mention,
     default_gazetteer,
-    find_mentions,
     plausible_name,
 )
+from kzlib.actors.mentions import find_mentions
 from kzlib.actors.names import NameSpan, find_names, speaker_words
 
 __all__ = ["Actor", "Gazetteer", "Mention", "NameSpan", "find_mentions", "find_names", "default_gazetteer",

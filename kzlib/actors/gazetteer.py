@@ -20,7 +20,7 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
 
-from kzlib.errors import ParameterError, ResourceError, require_columns
+from kzlib.errors import ParameterError, ResourceError
 from kzlib.text.phrases import (
     PhraseMatcher,
     WordIndex,
@@ -31,7 +31,7 @@ from kzlib.text.phrases import (
     word_keys,
 )
 
-__all__ = ["Actor", "Gazetteer", "Mention", "find_mentions", "default_gazetteer", "plausible_name", "ACTOR_TYPES",
+__all__ = ["Actor", "Gazetteer", "Mention", "default_gazetteer", "plausible_name", "ACTOR_TYPES",
            "ROLE_WORDS"]
 
 log = logging.getLogger("kzlib.actors")   # the stage's logger, as before the split
@@ -77,7 +77,8 @@ _CAP_SEQ = re.compile(rf"([{_CAP}](?<![\w'’-][{_CAP}])[\w'’.-]++(?<=[\w])"
 
 _ROLE_RE = phrase_alternation((w, re.escape(w)) for w in sorted(set(ROLE_WORDS), key=lambda w: (-len(w), w)))
 _LONG_TOKEN = re.compile(r"[\w'’-]{6,}")
-_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÞА-ЯЁ][\w'’-]*)[ \t]+$")
+#: The capitalised word before a name, over middle initials ("Robert M. Price": "Robert").
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÞА-ЯЁ][\w'’-]*)[ \t]+(?:[A-ZÀ-ÞА-ЯЁ]\.[ \t]*)*$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÞА-ЯЁ]")
 _ROLE_THEN_NAME = re.compile(  # (possessive runs and first token: a blank follows them, see _NAME_TOKEN_WHOLE)
     rf"\b(?i:{_ROLE_RE})s?\b[ \t]+((?:(?:of|the|for|at|to|on|under|and)[ \t]+|[A-Z][\w'’-]*+[ \t]+|[a-z][\w-]*+[ \t]+){{0,12}}?)"
@@ -607,46 +608,3 @@ def _default_gazetteer() -> Gazetteer:
 def default_gazetteer() -> Gazetteer:
     """The bundled gazetteer, loaded once."""
     return _default_gazetteer()
-
-
-def find_mentions(sentences: pd.DataFrame, *, gazetteer: Gazetteer | None = None,
-                  unknown: bool = True) -> pd.DataFrame:
-    """Actor mentions in each sentence: one row per mention.
-
-    Titles ("the ministry") and shared surnames are resolved against the actors mentioned earlier
-    in the same document. Rows for persons found by pattern but absent from the gazetteer carry
-    ``known=False`` and their own name as ``actor``.
-
-    Args:
-        sentences: table with ``doc_id``, ``sentence_id``, ``text`` (see CONTRIBUTING.md).
-        gazetteer: defaults to the bundled one.
-        unknown: also report persons found by pattern who are not in the gazetteer.
-
-    Returns:
-        DataFrame with ``doc_id``, ``sentence_id``, ``actor``, ``surface``, ``start``, ``end``
-        (offsets in the sentence text), ``type``, ``affiliation``, ``method``, ``known``.
-
-    Example:
-        >>> s = pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "text": ["Toqaev met Putin."]})
-        >>> find_mentions(s)["actor"].tolist()
-        ['Kassym-Jomart Tokayev', 'Vladimir Putin']
-    """
-    cols = ["doc_id", "sentence_id", "actor", "surface", "start", "end", "type", "affiliation", "method", "known"]
-    require_columns(sentences, ["doc_id", "sentence_id", "text"], table="sentences",
-                    fix="find_mentions reads Corpus.sentences from kzlib.prepare()")
-    g = gazetteer or default_gazetteer()
-    rows = []
-    ordered = sentences.sort_values(["doc_id", "sentence_id"], kind="stable")
-    for doc_id, group in ordered.groupby("doc_id", sort=True):
-        recent: list[str] = []
-        for sid, text in zip(group["sentence_id"].tolist(), group["text"].tolist()):
-            for m in g.scan(str(text), context=recent, unknown=unknown):
-                if not m.actor:
-                    continue
-                known = m.actor in g.actors
-                rows.append((doc_id, int(sid), m.actor, m.surface, m.start, m.end,
-                             m.type if known else "person", g.affiliation(m.actor), m.method, known))
-                recent.append(m.actor)
-            recent = recent[-50:]
-    out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(["doc_id", "sentence_id", "start"], kind="stable", ignore_index=True)

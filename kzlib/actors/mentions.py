@@ -1,0 +1,114 @@
+"""Actor mentions of a whole document, sentence by sentence (:func:`find_mentions`): the gazetteer's
+:meth:`~kzlib.actors.Gazetteer.scan` with the document's context, and the document-level checks a sentence
+alone cannot make (a surname the document writes in small letters, or gives to another person)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from kzlib.actors.gazetteer import (
+    _NOT_NAMES,
+    _ROLE_SET,
+    _WORD_BEFORE,
+    Gazetteer,
+    Mention,
+    _norm,
+    default_gazetteer,
+)
+from kzlib.errors import require_columns
+
+__all__ = ["find_mentions"]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+@lru_cache(maxsize=1024)
+def _given_then(surname: str) -> re.Pattern:
+    return re.compile(r"(?<![\w'’.-])([A-ZÀ-ÞА-ЯЁ][\w'’-]+)[ \t]+(?:[A-ZÀ-ÞА-ЯЁ]\.[ \t]*)*" + re.escape(surname) + r"\b")
+
+
+def _other_bearer(g: Gazetteer, doc_text: str, surname: str, actor: str) -> str:
+    """The full name of another person the document gives the gazetteer actor's surname ("Robert M. Price" in
+    a document without Ned Price), or ""."""
+    for m in _given_then(surname).finditer(doc_text):
+        given = m.group(1)
+        if given.lower() not in _NOT_NAMES and given.lower() not in _ROLE_SET and not g._same_given(given, actor):
+            return " ".join(m.group(0).split())
+    return ""
+
+
+def _common_word_surname(m: Mention, text: str, lower_words: frozenset[str], recent: list[str]) -> bool:
+    """Whether a bare surname of a gazetteer actor the document has not named is an ordinary word or part of
+    another name: the document writes the word in small letters ("Price hikes ..." where it speaks of "fuel prices"),
+    or a capitalised word that is no title stands before it ("T. Rowe Price").
+
+    Example:
+        >>> m = Mention(0, 5, "Price", "Ned Price", "surname")
+        >>> _common_word_surname(m, "Price hikes sparked protests.", frozenset({"prices", "hikes"}), [])
+        True
+        >>> _common_word_surname(m, "Price said so.", frozenset({"said"}), [])
+        False
+    """
+    if m.method != "surname" or " " in m.surface or m.actor in recent or m.type != "person" and m.type:
+        return False
+    word = m.surface.lower()
+    if word in lower_words or word + "s" in lower_words or word + "es" in lower_words:
+        return True
+    wb = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+    return wb is not None and _norm(wb.group(1)) not in _ROLE_SET and _norm(wb.group(1)) not in _NOT_NAMES \
+        and len(_norm(wb.group(1))) > 2 and wb.start() > 0  # (a sentence's first word may be any opener)
+
+
+def find_mentions(sentences: pd.DataFrame, *, gazetteer: Gazetteer | None = None,
+                  unknown: bool = True) -> pd.DataFrame:
+    """Actor mentions in each sentence: one row per mention.
+
+    Titles ("the ministry") and shared surnames are resolved against the actors mentioned earlier
+    in the same document. Rows for persons found by pattern but absent from the gazetteer carry
+    ``known=False`` and their own name as ``actor``.
+
+    Args:
+        sentences: table with ``doc_id``, ``sentence_id``, ``text`` (see CONTRIBUTING.md).
+        gazetteer: defaults to the bundled one.
+        unknown: also report persons found by pattern who are not in the gazetteer.
+
+    Returns:
+        DataFrame with ``doc_id``, ``sentence_id``, ``actor``, ``surface``, ``start``, ``end``
+        (offsets in the sentence text), ``type``, ``affiliation``, ``method``, ``known``.
+
+    Example:
+        >>> s = pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "text": ["Toqaev met Putin."]})
+        >>> find_mentions(s)["actor"].tolist()
+        ['Kassym-Jomart Tokayev', 'Vladimir Putin']
+    """
+    cols = ["doc_id", "sentence_id", "actor", "surface", "start", "end", "type", "affiliation", "method", "known"]
+    require_columns(sentences, ["doc_id", "sentence_id", "text"], table="sentences",
+                    fix="find_mentions reads Corpus.sentences from kzlib.prepare()")
+    g = gazetteer or default_gazetteer()
+    rows = []
+    ordered = sentences.sort_values(["doc_id", "sentence_id"], kind="stable")
+    for doc_id, group in ordered.groupby("doc_id", sort=True):
+        recent: list[str] = []
+        texts = [str(t) for t in group["text"].tolist()]
+        doc_text = " ".join(texts)
+        lower_words = frozenset(_LOWER_WORD.findall(doc_text))
+        for sid, text in zip(group["sentence_id"].tolist(), texts):
+            for m in g.scan(text, context=recent, unknown=unknown):
+                if m.actor and m.method == "surname" and " " not in m.surface and m.actor not in recent:
+                    # "Robert M. Price, chairman, ... Mr. Price said": the document's own Price, not Ned Price
+                    own = _other_bearer(g, doc_text, m.surface, m.actor)
+                    if own:
+                        m = Mention(m.start, m.end, m.surface, own, "surname", "person")
+                if not m.actor or _common_word_surname(m, text, lower_words, recent):
+                    continue
+                known = m.actor in g.actors
+                rows.append((doc_id, int(sid), m.actor, m.surface, m.start, m.end,
+                             m.type if known else "person", g.affiliation(m.actor), m.method, known))
+                recent.append(m.actor)
+            recent = recent[-50:]
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["doc_id", "sentence_id", "start"], kind="stable", ignore_index=True)
