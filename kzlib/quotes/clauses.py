@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from kzlib.quotes.cues import _cues
-from kzlib.quotes.subject import _CONTENT_ADJUNCT
+from kzlib.quotes.subject import _CONTENT_ADJUNCT, _PLACE_NAME
 
 __all__: list[str] = []
 
@@ -180,3 +180,28 @@ def _complement_end(cue: str, text: str, start: int, end: int, closes: list[int]
         if start < close < end and _NEXT_VERB.match(text, close + 1, end):
             return close + 1
     return end
+
+
+#: An opening participle phrase and its comma ("Speaking in Ames, Iowa, ...").
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]{2,}ing\s[^,;:.!?\"“”]{0,80},\s*")
+
+
+def _main_clause_start(text: str, a: int, b: int) -> int:
+    """Where the main clause of the sentence at ``a`` starts, before ``b``: after an opening phrase of place or
+    time, a subordinate clause or a participle and its comma ("After the Paris attacks, Trump ...", "Speaking in
+    Ames, Iowa, Clinton ..."), else ``a``. A comma between a place and its state ("Ames, Iowa,") is no clause's
+    end."""
+    m = _PREP_OPEN.match(text, a, b) or _OPENING_PARTICIPLE.match(text, a, b)
+    if m is None and _SUBORDINATE_OPEN.match(text, a, b) and not _AS_OPEN.match(text, a, b):
+        c = text.find(",", a, b)
+        return a if c < 0 else c + 1
+    if m is None:
+        return a
+    end = m.end()
+    if (pm := _PLACE_NAME.match(text, end, b)) is not None and text[m.end() - 2:m.end()].strip() == "," \
+            and (cm := _COMMA_AFTER.match(text, pm.end(), b)) is not None:
+        end = cm.end()  # "in Salem, New Hampshire, Trump": the state goes with the place
+    return end
+
+
+_COMMA_AFTER = re.compile(r",\s*")

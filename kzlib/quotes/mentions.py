@@ -224,7 +224,13 @@ def _latest_headed(st: _DocState, surface: str, actor: str) -> str:
     return best.name if best is not None else actor
 
 
-def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str) -> None:
+#: The word before a name that makes it an object ("told Putin", "met with Russian President Vladimir Putin").
+_OBJECT_BEFORE = re.compile(r"(?<![\w'’-])(?:to|with|told|tells|met|meets|phoned|called|calls|urged|asked|thanked|"
+                            r"praised|criticized|criticised|lambasted|accused|blamed|congratulated|invited|visited|"
+                            r"against|for|about|on|at|from)\s+(?:(?:the|[A-Z][\w.'’-]*)\s+){0,5}\Z")
+
+
+def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str, *, obj: bool = False) -> None:
     st.clock += 1
     e = st.ents.get(name)
     if e is None:
@@ -237,6 +243,8 @@ def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str) -> No
     if title:
         e.titles.update(_title_words(title))
     e.last = st.clock
+    if not obj:
+        e.last_free = st.clock
 
 
 @lru_cache(maxsize=16384)
@@ -309,7 +317,8 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
             # participle's subject is the main clause's (the first name after the opening phrase's comma)
             openers.append((ns, name, typ, gender, True))
             continue
-        _note_ent(st, name, typ, gender, ns.title)
+        _note_ent(st, name, typ, gender, ns.title,
+                  obj=_OBJECT_BEFORE.search(text, max(0, ns.start - 80), ns.start) is not None)
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
     for ns, name, typ, gender, maybe_name in openers:

@@ -38,6 +38,7 @@ from kzlib.quotes.clauses import (
     _SUBJECT_NEXT,
     _SUBORDINATE_OPEN,
     _clause_end,
+    _main_clause_start,
     _past_adjuncts,
 )
 from kzlib.quotes.cues import (
@@ -58,6 +59,7 @@ from kzlib.quotes.cues import (
 )
 from kzlib.quotes.direct import _sentence_subject
 from kzlib.quotes.marks import _ACCORDING, _has_words, _n_words, _Span
+from kzlib.quotes.participles import _AS_SAYING, _QUOTING, _participle_holder
 from kzlib.quotes.speakers import _described, _DocState, _group_heads, _is_person, _Speaker, _speaker_after, _spk
 from kzlib.quotes.subject import (
     _ADDR,
@@ -71,7 +73,6 @@ from kzlib.quotes.subject import (
     _NOT_CONTENT,
     _NOT_MIDDLE,
     _PASSIVE_INF,
-    _PLACE_NAME,
     _RELATIVE,
     _TRAIL_ATTR,
     _VEHICLE,
@@ -262,6 +263,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     sub = (_described(text[s0:rm.end()].strip(), s0, rm.end()), s0)
                 elif first:
                     sub = (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start)
+            if participle and not founds:
+                sub = _participle_holder(g, st, mentions, text, a, cm.start(), sub)
             if (sub is None or sub[0].resolution == "description") and participle \
                     and (vm := _VEHICLE_END.search(text, a, cm.start())):
                 # "The governor sent a letter to the ministry saying ...": the letter's author speaks
@@ -301,6 +304,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                 want = {"he": "m", "she": "f"}.get(sub[0].surface.lower(), "")
                 if want and prev is not None and prev.type in ("person", "") and prev.gender in (want, ""):
                     sub = (replace(sub[0], name=prev.name), sub[1])  # "Beck said A, but he said B"
+            if cm.group(0).lower() in _QUOTING and _AS_SAYING.match(text, cm.end(), b):
+                continue  # "Interfax cited an official as saying ...": the participle's row is the official's
             if _PASSIVE_INF.match(text, cm.end(), b):
                 continue  # "X alleged to be ...", "reported to have": a passive report of X, not X's words
             if sub is not None and _NOT_CONTENT.match(text, cm.end(), b):
@@ -519,28 +524,6 @@ def _word_end(text: str, at: int) -> int:
     return _WORD_CHARS.match(text, at).end()  # type: ignore[union-attr]
 
 
-_OPENING_PARTICIPLE = re.compile(r"\s*(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]{2,}ing\s[^,;:.!?\"“”]{0,80},\s*")
-
-
-def _main_clause_start(text: str, a: int, b: int) -> int:
-    """Where the main clause of the sentence at ``a`` starts, before ``b``: after an opening phrase of place or
-    time, a subordinate clause or a participle and its comma ("After the Paris attacks, Trump ...", "Speaking in
-    Ames, Iowa, Clinton ..."), else ``a``. A comma between a place and its state ("Ames, Iowa,") is no clause's
-    end."""
-    m = _PREP_OPEN.match(text, a, b) or _OPENING_PARTICIPLE.match(text, a, b)
-    if m is None and _SUBORDINATE_OPEN.match(text, a, b) and not _AS_OPEN.match(text, a, b):
-        c = text.find(",", a, b)
-        return a if c < 0 else c + 1
-    if m is None:
-        return a
-    end = m.end()
-    if (pm := _PLACE_NAME.match(text, end, b)) is not None and text[m.end() - 2:m.end()].strip() == "," \
-            and (cm := _COMMA_AFTER.match(text, pm.end(), b)) is not None:
-        end = cm.end()  # "in Salem, New Hampshire, Trump": the state goes with the place
-    return end
-
-
-_COMMA_AFTER = re.compile(r",\s*")
 
 
 #: A document or message right before a participle of saying ("sent a letter to the ministry saying").

@@ -78,6 +78,7 @@ class _Ent:
     gender: str  # m / f / ""
     titles: set[str] = field(default_factory=set)  # title and role words seen with the name (lower case)
     last: int = 0  # mention counter at its last mention
+    last_free: int = 0  # the same, at its last mention not as a verb's or preposition's object ("told Putin")
 
 
 @dataclass
@@ -141,9 +142,10 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
                 and last.name not in _places():
             return last.name
         best = None
-        for e in st.ents.values():
+        for e in st.ents.values():  # the person named last, in a subject's place rather than an object's
             if e.type == "person" and e.gender in (want, "") and e.name not in _places() and (
-                    best is None or ("?" not in e.titles, e.last) > ("?" not in best.titles, best.last)):
+                    best is None or ("?" not in e.titles, e.last_free, e.last)
+                    > ("?" not in best.titles, best.last_free, best.last)):
                 best = e
         if best is not None:
             return best.name
