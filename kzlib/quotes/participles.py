@@ -22,6 +22,7 @@ _AS_SAYING = re.compile(r"\s+[^,;:]{1,80}?\s+as\s+(?:saying|telling|stating|havi
 #: A verb right before a name, its object: the participle after the object is the subject's ("Russia lambasted
 #: Blinken saying ..."), unless the verb shows or quotes the object speaking ("a video showed Blinken saying").
 _OBJECT_VERB = re.compile(r"\b(?P<verb>[a-z]{3,}(?:ed|ted))\s+(?:(?:the|a|an|his|her|its|their|of|[A-Z][\w.'’-]*)\s+){0,6}\Z")
+_FOR_BEFORE = re.compile(r"\bfor\s+\Z")
 _SHOWS_SPEAKING = frozenset("showed showing shows heard recorded filmed captured caught quoted cited depicted pictured "
                             "featured overheard watched".split())
 
@@ -36,8 +37,8 @@ def _participle_holder(g: Gazetteer, st: _DocState, mentions: list[Mention], tex
         if spk.name or spk.surface:
             return spk, qm.start("np")
         return _described(qm.group("np"), qm.start("np"), qm.end("np"), 0.5), qm.start("np")
-    if sub is None or not sub[0].name or sub[0].m_start < 0:
-        return sub
+    if sub is None or not sub[0].name or sub[0].m_start < 0 or _FOR_BEFORE.search(text, max(a, at - 12), at):
+        return sub  # ("thanked the governor for saying ...": the governor said it)
     vm = _OBJECT_VERB.search(text, max(a, sub[0].m_start - 40), sub[0].m_start)
     if vm is None or vm.group("verb").lower() in _SHOWS_SPEAKING:
         return sub
