@@ -123,7 +123,7 @@ def test_fragments_are_not_speech():
     # quoted words a named speaker used (since the nineteenth session): the speaker's partial quotation, and the
     # quoted terms themselves stay fragments
     q = extract_quotes(_paras('Officials described them as "terrorist gangs" and "bandits".'))
-    assert q[["kind", "speaker", "cue"]].values.tolist() == [["direct", "Officials", "described"],
+    assert q[["kind", "speaker", "cue"]].values.tolist() == [["direct", "officials", "described"],
                                                              ["fragment", "", ""], ["fragment", "", ""]]
 
 

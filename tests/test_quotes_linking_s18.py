@@ -100,7 +100,7 @@ def test_linking_leaves_the_callers_table_as_it_was():
 def test_a_described_poll_or_report_is_a_document():
     q = _rows("A new poll shows that the mayor leads. Officials said the count was fair.")
     types = dict(zip(q["speaker"], q["speaker_type"], strict=True))
-    assert types == {"new poll": "document", "Officials": "person"}
+    assert types == {"new poll": "document", "officials": "person"}
 
 
 def test_review_fixes_speakers():

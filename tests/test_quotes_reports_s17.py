@@ -205,7 +205,7 @@ def test_review_a_long_word_after_by_is_read_once():
 
 def test_review_a_verb_of_the_reported_clauses_subject_is_not_a_second_report():
     q = _rows("Police said a man entered the bank and told the clerk that he had a gun.")
-    assert _row(q, "said") == (["Police"], ["a man entered the bank and told the clerk that he had a gun."])
+    assert _row(q, "said") == (["police"], ["a man entered the bank and told the clerk that he had a gun."])
     assert "told" not in q["cue"].tolist()
     q = _rows("Witnesses said the driver got out of the car and shouted at the crowd.")
     assert q["cue"].tolist() == ["said"]

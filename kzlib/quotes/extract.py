@@ -31,10 +31,19 @@ from kzlib.quotes.marks import (
 )
 from kzlib.quotes.mentions import _DOCUMENT_ROLES, _inner_capitals, _mentions
 from kzlib.quotes.nouns import _noun_reports, _unnamed_asker
-from kzlib.quotes.plausible import _check_speakers
+from kzlib.quotes.plausible import _check_speakers, _settle_descriptions
 from kzlib.quotes.reported import _is_fragment, _reported
-from kzlib.quotes.speakers import _apposed_name, _DocState, _is_person, _no_pronoun_name, _Speaker, _spk
-from kzlib.quotes.subject import _with_possessed
+from kzlib.quotes.speakers import (
+    _apposed_name,
+    _body_kind,
+    _DocState,
+    _group_heads,
+    _is_person,
+    _no_pronoun_name,
+    _Speaker,
+    _spk,
+)
+from kzlib.quotes.subject import _is_group_word, _with_possessed
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +140,7 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
     if out.empty:
         out = pd.DataFrame(columns=QUOTE_COLUMNS)
     else:
-        checked = _check_speakers(out)
+        checked = _settle_descriptions(_check_speakers(out), g)
         dropped = (checked["speaker_resolution"] == "implausible") & (out["speaker_resolution"] != "implausible")
         if dropped.any():
             log.info("extract_quotes: %d speakers that are no noun phrase dropped (speaker_resolution 'implausible'), "
@@ -305,6 +314,11 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         if r.speaker.m_start >= 0 and r.speaker.resolution in ("named", "surname", "gazetteer"):
             r.speaker = _with_possessed(src, r.speaker)  # "according to Axelrod's memoir": what the name owns
         name = r.speaker.name
+        if r.speaker.resolution == "named" and st.inner_caps is not None and name not in st.inner_caps \
+                and " " not in name and _is_group_word(name, _group_heads()) and name.lower() not in _PARTY_MEMBERS:
+            # "Officials said": a group word capitalised only where it opens a sentence is a description
+            name = name.lower()
+            r.speaker = replace(r.speaker, name=name, resolution="description")
         out.append({
             "quote_id": 0, "para_id": r.para_id, "end_para_id": r.end_para_id if r.end_para_id >= 0 else r.para_id,
             "start": r.start, "end": r.end_end if r.end_para_id >= 0 else r.end, "quote": quote,
@@ -335,6 +349,10 @@ def _person_in_sentence(g: Gazetteer, text: str, mentions: list[Mention], bounds
     return _spk(m, m.actor, "same sentence", 0.5)
 
 
+#: Group words that name a party's members, capitalised wherever they stand ("Democrats said").
+_PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals progressives independents".split())
+
+
 def _ent_type(st: _DocState, name: str) -> str:
     """The kind of a speaker the gazetteer does not know: as its name reads in the text ("The Washington Post":
     media, "Congress": organisation), ``document`` for a described poll, report, statement …, else a person; ""
@@ -347,7 +365,9 @@ def _ent_type(st: _DocState, name: str) -> str:
     if name in _places():
         return "state"  # a country or US state ("Israel said", "Florida said")
     head = name.split()[-1].lower()
-    return "document" if head in _DOCUMENT_ROLES or head.endswith("s") and head[:-1] in _DOCUMENT_ROLES else "person"
+    if head in _DOCUMENT_ROLES or head.endswith("s") and head[:-1] in _DOCUMENT_ROLES:
+        return "document"
+    return _body_kind(name) or "person"
 
 
 def _cataphora(st: _DocState, rows: list[_Row]) -> None:

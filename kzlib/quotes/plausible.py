@@ -16,6 +16,8 @@ import re
 
 import pandas as pd
 
+from kzlib.actors import Gazetteer
+
 __all__: list[str] = []
 
 #: Text glued before a name: a live blog's time ("12:52PM", "4 p.m."), a dateline in capitals and its dash, a
@@ -65,3 +67,40 @@ def _check_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         out.loc[bad, "speaker_resolution"] = "implausible"
         out.loc[bad, "confidence"] = out.loc[bad, "confidence"].clip(upper=0.2)
     return out
+
+
+def _settle_descriptions(quotes: pd.DataFrame, g: Gazetteer) -> pd.DataFrame:
+    """``quotes`` with two kinds of speaker set right: a description that is the whole of a gazetteer name (any
+    case, with or without "the": "Russia's foreign ministry", "the Kremlin") becomes that actor
+    (``speaker_resolution`` "gazetteer"); a description opening a sentence with a determiner ("Some analysts",
+    "His campaign") is written in small letters, so that it and the same words inside a sentence are one voice.
+
+    Example:
+        >>> from kzlib.actors import default_gazetteer
+        >>> q = pd.DataFrame({"speaker": ["the Kremlin", "Democrats", "Some analysts"],
+        ...                   "speaker_resolution": ["description", "named", "description"],
+        ...                   "speaker_type": ["person", "person", "person"], "affiliation": ["", "", ""]})
+        >>> _settle_descriptions(q, default_gazetteer())[["speaker", "speaker_resolution"]].values.tolist()
+        [['Kremlin', 'gazetteer'], ['Democrats', 'named'], ['some analysts', 'description']]
+    """
+    if quotes.empty:
+        return quotes
+    out = quotes.copy()
+    name = out["speaker"].fillna("").astype(str)
+    res = out["speaker_resolution"].fillna("").astype(str)
+    for i in out.index[(res == "description") & (name != "")]:
+        cands, method = g.candidates(name[i])
+        if method == "exact" and len(cands) == 1:
+            out.loc[i, ["speaker", "speaker_resolution", "speaker_type", "affiliation"]] = [
+                cands[0], "gazetteer", g.type_of(cands[0]), g.affiliation(cands[0])]
+    # "Some analysts" opening a sentence is "some analysts"
+    first = name.str.extract(r"^([A-Z][a-z]+)\b", expand=False).fillna("").str.lower()
+    opener = (out["speaker_resolution"] == "description") & first.isin(_OPENING_WORDS)
+    if opener.any():
+        out.loc[opener, "speaker"] = name[opener].str[:1].str.lower() + name[opener].str[1:]
+    return out
+
+
+#: Determiners and quantifiers that open a description ("Some analysts", "Many officials"): lower case inside one.
+_OPENING_WORDS = frozenset("some many several most other few two three four five both all each every another "
+                           "senior top his her their its our my".split())

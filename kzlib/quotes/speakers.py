@@ -226,6 +226,26 @@ def _group_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _body_heads() -> dict[str, str]:
+    """Head nouns of described bodies and their kind ("company": organisation, "news agency": media), from
+    ``source_heads.yaml``."""
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("source_heads.yaml").read_text("utf-8"))
+    return {str(w).lower(): kind for kind, words in data["bodies"].items() for w in words}
+
+
+def _body_kind(description: str) -> str:
+    """The kind of body a description names by its head noun (its last one or two words), else "".
+
+    Example:
+        >>> _body_kind("Russia's Tass news agency"), _body_kind("the company"), _body_kind("senior officials")
+        ('media', 'organisation', '')
+    """
+    words = description.lower().replace("’", "'").split()
+    heads = _body_heads()
+    return heads.get(" ".join(words[-2:]), "") or heads.get(words[-1], "") if words else ""
+
+
+@lru_cache(maxsize=1)
 def _unnamed_re() -> re.Pattern:
     """An indefinite description opening an inverted subject: 'a source close to', 'one New Hampshire
     Democrat', 'another senior aide', 'a longtime GOP data expert', 'one protester' (a role noun or a group

@@ -1,0 +1,33 @@
+"""One voice, one name (nineteenth session, found on TimeBank news and on the crisis's English coverage):
+"Officials" opening a sentence and "officials" inside one, "the Kremlin" and "Kremlin", "Russia's foreign
+ministry" and the gazetteer's "Russia's Foreign Ministry"; and a described company is an organisation, not a
+person. The sentences are written for the tests."""
+
+from quote_rows import speech_rows as _rows
+
+
+def _speakers(q) -> list[list[str]]:
+    return q[["speaker", "speaker_resolution", "speaker_type"]].values.tolist()
+
+
+def test_a_group_word_opening_a_sentence_is_a_description_in_small_letters():
+    q = _rows("Officials said the border would stay closed.", "The decision, officials said, was final.")
+    assert q["speaker"].tolist() == ["officials", "officials"]
+    assert set(q["speaker_resolution"]) == {"description"}
+    # a party's members keep their capital
+    assert _rows("Democrats said the bill would fail.")["speaker"].tolist() == ["Democrats"]
+
+
+def test_a_description_that_is_a_whole_gazetteer_name_is_the_actor():
+    q = _rows("The strike spread to the capital, with the Kremlin further describing the protests as a coup.")
+    assert q["speaker"].tolist() == ["Kremlin"]
+    q = _rows("Russia's foreign ministry said in a statement that the troops would leave.")
+    assert q["speaker"].tolist() == ["Russian Foreign Ministry"]
+    assert q["speaker_resolution"].tolist() == ["gazetteer"]
+
+
+def test_a_described_body_is_typed_by_its_head_noun():
+    q = _rows("The company said its profits rose in the third quarter.")
+    assert _speakers(q) == [["company", "description", "organisation"]]
+    q = _rows("The newspaper reported that the talks had failed.")
+    assert _speakers(q) == [["newspaper", "description", "media"]]
