@@ -31,3 +31,15 @@ def test_a_described_body_is_typed_by_its_head_noun():
     assert _speakers(q) == [["company", "description", "organisation"]]
     q = _rows("The newspaper reported that the talks had failed.")
     assert _speakers(q) == [["newspaper", "description", "media"]]
+
+
+def test_the_voices_table_says_which_voices_are_descriptions():
+    import pandas as pd
+
+    from kzlib.quotes import extract_quotes, voice_counts
+
+    texts = ["The company said its profits rose.", "Jane Okafor said the plant would close.",
+             "The company said it would appeal."]
+    p = pd.DataFrame({"doc_id": ["a", "b", "c"], "para_id": 0, "kind": "body", "text": texts})
+    v = voice_counts(extract_quotes(p))
+    assert v[["speaker", "n_quotes", "described"]].values.tolist() == [["company", 2, 1.0], ["Jane Okafor", 1, 0.0]]

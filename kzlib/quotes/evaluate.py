@@ -22,7 +22,9 @@ def voice_counts(quotes: pd.DataFrame, documents: pd.DataFrame | None = None, *,
     representative copy only, so a story republished five times is not counted five times.
 
     Returns columns ``by`` + ``n_quotes``, ``n_stories``, ``n_documents``, ``median_words``,
-    ``affiliation``, ``speaker_type``, sorted by ``n_quotes`` (descending) then name.
+    ``affiliation``, ``speaker_type``, sorted by ``n_quotes`` (descending) then name; and, when the quotes
+    have ``speaker_resolution``, ``described``: the share of the group's quotes whose speaker is a description
+    ("the company", "officials"), which may pool many people or bodies under one wording (1.0: all of them).
 
     Example:
         >>> q = pd.DataFrame({"doc_id": ["a", "b"], "speaker": ["X", "X"], "kind": ["direct"] * 2,
@@ -50,11 +52,17 @@ def voice_counts(quotes: pd.DataFrame, documents: pd.DataFrame | None = None, *,
         q = q.merge(documents[["doc_id", *from_documents]], on="doc_id", how="left")
         q.index = story.index
     q = q.assign(_story=story.values)
+    extra = {}
+    if "speaker_resolution" in q.columns:
+        q["_described"] = (q["speaker_resolution"].fillna("") == "description").astype(float)
+        extra["described"] = ("_described", "mean")
     out = (q.groupby(by, sort=True)
            .agg(n_quotes=("doc_id", "size"), n_stories=("_story", "nunique"), n_documents=("doc_id", "nunique"),
                 median_words=("n_words", "median"), affiliation=("affiliation", "first"),
-                speaker_type=("speaker_type", "first"))
+                speaker_type=("speaker_type", "first"), **extra)
            .reset_index())
+    if "described" in out.columns:
+        out["described"] = out["described"].round(3)
     out["affiliation"] = out["affiliation"].replace("", "unknown").fillna("unknown")
     return out.sort_values(["n_quotes", *by], ascending=[False] + [True] * len(by), kind="stable").reset_index(drop=True)
 
