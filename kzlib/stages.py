@@ -219,11 +219,15 @@ def counting(corpus, *, one_copy_per_story: bool = True) -> dict[str, pd.DataFra
 # --- table stages ---------------------------------------------------------------------------------
 
 
+#: Outlets shown one by one in ``documents_by_outlet`` (the most frequent; the others share one row).
+_TOP_OUTLETS = 20
+
+
 @stage(name="corpus_summary", tables=("documents_by_outlet", "paragraph_kinds", "words_set_aside",
                                        "sentences_per_document", "abbreviation_sentences"))
 def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
-    """What is in the corpus and what cleaning set aside: documents per outlet and date, paragraph
-    kinds per document, words set aside by kind, sentences per document, sentences with an abbreviation.
+    """What is in the corpus and what cleaning set aside: documents per outlet and date (the 20 outlets with
+    most documents, the others in one row "other (N outlets)"), paragraph kinds per document, words set aside by kind, sentences per document, sentences with an abbreviation.
 
     Example:
         >>> corpus_summary(study.corpus)["paragraph_kinds"].columns[:3].tolist()
@@ -235,9 +239,11 @@ def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
     dated = docs.assign(outlet=docs["outlet"].replace("", "unknown"), published=docs["published"].replace("", "unknown"))
     if dated["published"].nunique() > 12:  # many days: count by month so the chart stays readable
         dated["published"] = dated["published"].str[:7]
-    top_outlets = dated["outlet"].value_counts().index[:20]
-    by_outlet = (dated[dated["outlet"].isin(top_outlets)]
-                 .pivot_table(index="outlet", columns="published", values="doc_id", aggfunc="count", fill_value=0))
+    counts = dated["outlet"].value_counts()
+    if len(counts) > _TOP_OUTLETS:  # the rest in one row that says how many outlets it holds: nothing left out
+        rest = counts.index[_TOP_OUTLETS:]
+        dated["outlet"] = dated["outlet"].where(~dated["outlet"].isin(rest), f"other ({len(rest)} outlets)")
+    by_outlet = dated.pivot_table(index="outlet", columns="published", values="doc_id", aggfunc="count", fill_value=0)
     kinds = pd.crosstab(paras["doc_id"], paras["kind"]).reindex(columns=list(PARAGRAPH_KINDS), fill_value=0)
     words = paras.assign(words=paras["text"].str.split().str.len(),
                          kind=paras["kind"].where(paras["duplicate_of"] < 0, "repeat"))
