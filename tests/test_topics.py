@@ -331,6 +331,10 @@ def test_reliability_verdict_is_computed_from_the_numbers():
                                                  para_id=lambda d: d.index)
     text = describe_reliability(TopicModel(k=3, seed=0).fit(few))
     assert "These topics are fragile" in text and "2 documents for 3 topics" in text
+    # a coherence threshold above every topic's: each is named as incoherent and the verdict is not "stable"
+    text = describe_reliability(good, min_coherence=1.01)
+    assert "3 of 3 topics have top terms that co-occur little more than by chance" in text
+    assert "stable and spread" not in text and "fragile" in text
 
 
 # --- bad input -----------------------------------------------------------------------------------
