@@ -198,7 +198,7 @@ def test_corpus_without_quotations_gives_empty_tables_with_their_columns():
     assert extract_quotes(paras.iloc[:0]).columns.tolist() == QUOTE_COLUMNS  # no paragraphs at all
     v = voice_counts(q, docs)
     assert v.empty and list(v.columns) == ["speaker", "n_quotes", "n_stories", "n_documents", "median_words",
-                                           "affiliation", "speaker_type"]
+                                           "affiliation", "speaker_type", "described"]
     assert voice_counts(q, docs, by=["outlet", "speaker"], one_copy_per_story=False).columns[0] == "outlet"
 
 

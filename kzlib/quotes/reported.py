@@ -186,6 +186,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if _NOUN_LIST_BEFORE.search(text, max(a, cm.start() - 8), cm.start()) and text[cm.end():cm.end() + 1] == "," \
                     and cm.group(0).lower().endswith("s"):
                 continue  # "In TV interviews and tweets, Trump ...": a plural noun in a list, not a verb
+            if cm.group(0).lower() in _CALL_FORMS and _PHRASAL_CALL.match(text, cm.end(), b):
+                continue  # "called in Russian-led forces", "called off the talks": a summons, not speech
             if cm.group(0).lower() in _NAMING and _INDEFINITE_BEFORE.search(text, max(a, cm.start() - 40), cm.start()) \
                     and _NAME_GIVEN.match(text, cm.end(), b):
                 # ("An opposition leader called Tokayev a puppet": the name has a complement, a speech act)
@@ -331,12 +333,15 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             elif sub is not None and not founds and not goes_on and not long_subject \
                     and text[a:sub[1]].rstrip(_CLOSERS).endswith(",") and _n_words(text[a:sub[1]]) <= 12 \
                     and not _has_words(text[sub[1]:cm.start()], 6) and _PARENTHETICAL.match(text, cm.end(), b) \
+                    and not (_ADVERBIAL_TAIL.match(text, _past_adjuncts(text, cm.end(), b), b)
+                             and _FINITE.search(text, a, sub[1])) \
                     and not any(sp.open_at < cm.start() < sp.end for sp in spans) and not _PREP_OPEN.fullmatch(text, a, sub[1]):
                 # "This campaign, he says, is different.": the attribution stands inside the reported sentence
                 founds.append((a, b, sub[0], cm.group(0)))
                 lo, verb_end, verb_spk = b, cm.end(), sub[0]
                 continue
-            elif sub is not None and not founds and not goes_on and not long_subject and not _has_words(rest, 7) \
+            elif sub is not None and not founds and not goes_on and not long_subject and (
+                    not _has_words(rest, 7) or _ADVERBIAL_TAIL.match(text, _past_adjuncts(text, cm.end(), b), b)) \
                     and text[a:sub[1]].rstrip(_CLOSERS).endswith(",") \
                     and _has_words(text[a:sub[1]], 5) and not _CLAUSE_NEXT.match(text, cm.end(), b) \
                     and not text[a:sub[1]].rstrip(_CLOSERS)[-2:-1].isdigit() and not text[cm.end():b].lstrip().startswith(",") \
@@ -373,6 +378,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                         and (sc := text.find(",", c0, c1)) > c0 and _has_words(text[sc:c1], 3):
                     c1 = sc  # "While X claimed that A, experts say B": the opening clause ends at its comma
                 content = text[c0:c1]
+                if _PREP_LEAD.match(content) and not _THAT_IN.search(content) and any(
+                        sp.closed and sp.end < s0 and not text[sp.end + 1:s0].strip(" ,\t'’\"”") for sp in spans):
+                    continue  # '"...," X said on Friday in a televised address.': the quotation's tag, nothing more
                 if (_has_words(content, 1 if cue.object else 3) or _SHORT_CLAUSE.fullmatch(content)) and (not cue.needs or goes_on or _cue_ok(cue, text[_past_adjuncts(text, cm.end(), b):b]) or cue.needs == "clause"
                                                and _CLAUSE_BREAK.match(text, cm.end())):
                     lead_q = next((sp for sp in spans if c0 <= sp.open_at <= c0 + 1), None)
@@ -563,6 +571,22 @@ _CLOSING_MARK = re.compile(r"(?:''|[\"”’'»])?")
 _COORD_VP = re.compile(r"[\s,;]*(?:and|but)(?:\s+(?:also|then|later))?(?:\s+(?:has|have|had|will|would))?"
                        r"(?:\s+(?:also|since))?\s*", re.IGNORECASE)
 _CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:,\"“])", re.IGNORECASE)
+#: "call in / up / off" and its object, with no speech after it ("called in troops from ...", not "called in a
+#: statement for calm").
+_CALL_FORMS = frozenset("call calls called calling".split())
+_PHRASAL_CALL = re.compile(r"\s+(?:in|up|off)\s+(?!(?:a|an|the|his|her|their|its)\s+(?:statement|interview|speech|letter|"
+                           r"post|tweet|video|message|address|op-ed|column|call)\b)(?:(?!\b(?:for|that)\b)[^,;:.!?])*"
+                           r"(?:[,;:.!?]|\Z)", re.IGNORECASE)
+#: A phrase of a preposition opening what follows a verb of saying.
+_PREP_LEAD = re.compile(r"\s*(?:in|at|on|during|from|with|after|before|amid|following|via|over|outside|inside|"
+                        r"near|by)\s", re.IGNORECASE)
+_THAT_IN = re.compile(r"\bthat\b", re.IGNORECASE)
+#: An auxiliary or copula: the words before an attribution make a whole clause ("The mayor has been detained, X said").
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b", re.IGNORECASE)
+#: After "CLAUSE, X said (on Saturday)": an adverbial phrase of the whole sentence, not what X said (", after days of
+#: protests", "as the republic cracks down"): the report is the clause before.
+_ADVERBIAL_TAIL = re.compile(r"\s*,?\s*(?:after|as|while|amid|following|despite|before|since|when|with|in\s+the\s+wake\s+of)"
+                            r"\s+(?!(?:he|she|they|it|we|i|you|that)\b)", re.IGNORECASE)
 
 
 #: A transcript line or a headline's attribution: "Q: ...", "Lopez: Well, ...", "NY Daily News: ...".
