@@ -43,3 +43,14 @@ def test_the_voices_table_says_which_voices_are_descriptions():
     p = pd.DataFrame({"doc_id": ["a", "b", "c"], "para_id": 0, "kind": "body", "text": texts})
     v = voice_counts(extract_quotes(p))
     assert v[["speaker", "n_quotes", "described"]].values.tolist() == [["company", 2, 1.0], ["Jane Okafor", 1, 0.0]]
+
+
+def test_names_of_any_language_link_across_the_corpus_but_groups_and_bodies_do_not():
+    import pandas as pd
+
+    from kzlib.quotes import speaker_variants
+
+    speakers = ["Aydos Ukibay", "Aydos Ukibay", "Ukibay", "Cuban Americans", "Cuban Americans", "Americans",
+                "Islamic State", "Islamic State", "State"]
+    q = pd.DataFrame({"speaker": speakers, "speaker_type": "person", "kind": "direct"})
+    assert speaker_variants(q).values.tolist() == [["Ukibay", "Aydos Ukibay", 1, "surname alone"]]

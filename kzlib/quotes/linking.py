@@ -7,7 +7,8 @@ quotes "Obama". Counted apart, one person becomes several voices and falls down 
 :func:`speaker_variants` finds, in a quotes table, the person names that are one name written otherwise:
 
 - **a middle name or initial**: "Paul D. Ryan", "Hillary Rodham Clinton" and "Paul Ryan", "Hillary Clinton"
-  share their first and last word (a suffix such as "Jr." is part of the last word: "Donald Trump Jr." stays
+  share their first and last word (a full name opens with a known given name, or, in any language, holds no
+  role word or place: "Aydos Ukibay") (a suffix such as "Jr." is part of the last word: "Donald Trump Jr." stays
   apart); the form quoted most often names them all;
 - **a surname alone**: "Obama", where the corpus names one person with that surname in full in at least
   ``min_share`` of its quotes by full name ("Barack Obama"), and at least ``min_rows`` times. Under that share the
@@ -63,6 +64,18 @@ def _key(name: str) -> tuple[str, str] | None:
     return words[0], words[-1] + suffix
 
 
+def _any_language_name(name: str, roles: frozenset[str]) -> bool:
+    """Whether a capitalised name without a known given name may still be a person's ("Aydos Ukibay"): no word
+    of it a role, a place, an organisation's or outlet's word or a word that is never a name, no possessive, no
+    adjective of a people or creed first ("Islamic State") and no plural of a people last ("Cuban Americans")."""
+    sw = speaker_words()
+    words = name.split()
+    return not any(w.lower().rstrip(".") in roles or w in _places() or w in sw.not_names or w in sw.org
+                   or w in sw.media or "'" in w or "’" in w for w in words) \
+        and not words[-1].endswith(("ans", "ese")) and not words[0].endswith(("ic", "ish", "ese", "ian")) \
+        and name not in _places()
+
+
 def speaker_variants(quotes: pd.DataFrame, *, min_share: float = 0.8, min_rows: int = 2,
                      keep: Iterable[str] = ()) -> pd.DataFrame:
     """The person names of ``quotes`` that are another form of a name the corpus gives (see the module's
@@ -84,10 +97,13 @@ def speaker_variants(quotes: pd.DataFrame, *, min_share: float = 0.8, min_rows: 
     counts = counts[counts.index != ""]
     kept = set(keep)
     first_names = speaker_words().first
+    roles = frozenset(speaker_words().role_gender)
     by_key: dict[tuple[str, str], list[str]] = {}
     for name in counts.index:
         k = _key(name)
-        if k is not None and k[0] in first_names:  # a person's name: a known given name first
+        # a person's name: a known given name first, or (names of any language: "Aydos Ukibay") no word of it a
+        # role or a place ("Kazakh President", "New Hampshire")
+        if k is not None and (k[0] in first_names or _any_language_name(name, roles)):
             by_key.setdefault(k, []).append(name)
     out: list[tuple[str, str, int, str]] = []
     canonical: dict[str, int] = {}  # full name -> its rows, after the variants are folded in
