@@ -54,3 +54,13 @@ def test_names_of_any_language_link_across_the_corpus_but_groups_and_bodies_do_n
                 "Islamic State", "Islamic State", "State"]
     q = pd.DataFrame({"speaker": speakers, "speaker_type": "person", "kind": "direct"})
     assert speaker_variants(q).values.tolist() == [["Ukibay", "Aydos Ukibay", 1, "surname alone"]]
+
+
+def test_an_official_of_a_state_speaks_for_it_as_a_description_with_its_affiliation():
+    q = _rows("A U.S. official said the talks had failed.")
+    assert q[["speaker", "speaker_resolution", "affiliation"]].values.tolist() == [
+        ["U.S. official", "description", "United States"]]
+    q = _rows("Russian diplomats said the troops would stay.")
+    assert q[["speaker", "affiliation"]].values.tolist() == [["Russian diplomats", "Russia"]]
+    # the state itself still speaks as itself
+    assert _rows("Russia said the troops would stay.")["speaker"].tolist() == ["Russia"]

@@ -303,6 +303,26 @@ class Gazetteer:
         a = self.actors.get(name)
         return a.affiliation if a else ""
 
+    def country_of(self, description: str) -> str:
+        """The state or bloc a description names by a nationality word, a possessive or a name of it ("senior
+        U.S. official", "Russian officials", "Kazakhstan's interior ministry"), else "": the affiliation of a
+        speaker the text only describes.
+
+        Example:
+            >>> g = Gazetteer.from_yaml()
+            >>> g.country_of("senior U.S. official"), g.country_of("Russian officials"), g.country_of("the mayor")
+            ('United States', 'Russia', '')
+        """
+        for word in description.split():
+            w = word.strip(",.;:()\"“”").lower()
+            if w in _DEMONYMS:
+                return _DEMONYMS[w]
+            cands, method = self.candidates(word.strip(",;:()\"“”"))
+            if method == "exact" and len(cands) == 1 and self.type_of(cands[0]) in ("state", "bloc") \
+                    and word[:1].isupper():
+                return cands[0]
+        return ""
+
     def type_of(self, name: str) -> str:
         """Type (person / organisation / state / bloc / media) of a canonical actor, "" if unknown."""
         a = self.actors.get(name)

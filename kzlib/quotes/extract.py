@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 import pandas as pd
@@ -43,7 +44,7 @@ from kzlib.quotes.speakers import (
     _Speaker,
     _spk,
 )
-from kzlib.quotes.subject import _is_group_word, _with_possessed
+from kzlib.quotes.subject import _is_group_word, _source_heads, _with_possessed
 
 log = logging.getLogger(__name__)
 
@@ -314,6 +315,12 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         if r.speaker.m_start >= 0 and r.speaker.resolution in ("named", "surname", "gazetteer"):
             r.speaker = _with_possessed(src, r.speaker)  # "according to Axelrod's memoir": what the name owns
         name = r.speaker.name
+        if r.speaker.m_end > 0 and g.type_of(name) in ("state", "bloc") \
+                and (hm := _STATE_THEN_HEAD.match(src, r.speaker.m_end)) is not None \
+                and _is_group_word(hm.group("head"), _source_heads()):
+            # "a U.S. official said", "Russian diplomats said": the official speaks, not the state
+            name = src[r.speaker.m_start:hm.end()]
+            r.speaker = replace(r.speaker, name=name, surface=name, resolution="description", m_end=hm.end())
         if r.speaker.resolution == "named" and st.inner_caps is not None and name not in st.inner_caps \
                 and " " not in name and _is_group_word(name, _group_heads()) and name.lower() not in _PARTY_MEMBERS:
             # "Officials said": a group word capitalised only where it opens a sentence is a description
@@ -349,6 +356,8 @@ def _person_in_sentence(g: Gazetteer, text: str, mentions: list[Mention], bounds
     return _spk(m, m.actor, "same sentence", 0.5)
 
 
+#: After a state's name: the head noun of the person or group it qualifies ("U.S. (military) officials").
+_STATE_THEN_HEAD = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?P<head>[a-z]+)\b")
 #: Group words that name a party's members, capitalised wherever they stand ("Democrats said").
 _PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals progressives independents".split())
 

@@ -73,7 +73,8 @@ def _settle_descriptions(quotes: pd.DataFrame, g: Gazetteer) -> pd.DataFrame:
     """``quotes`` with two kinds of speaker set right: a description that is the whole of a gazetteer name (any
     case, with or without "the": "Russia's foreign ministry", "the Kremlin") becomes that actor
     (``speaker_resolution`` "gazetteer"); a description opening a sentence with a determiner ("Some analysts",
-    "His campaign") is written in small letters, so that it and the same words inside a sentence are one voice.
+    "His campaign") is written in small letters, so that it and the same words inside a sentence are one voice;
+    a description's affiliation is the country it names ("senior U.S. official": United States).
 
     Example:
         >>> from kzlib.actors import default_gazetteer
@@ -93,6 +94,10 @@ def _settle_descriptions(quotes: pd.DataFrame, g: Gazetteer) -> pd.DataFrame:
         if method == "exact" and len(cands) == 1:
             out.loc[i, ["speaker", "speaker_resolution", "speaker_type", "affiliation"]] = [
                 cands[0], "gazetteer", g.type_of(cands[0]), g.affiliation(cands[0])]
+    # a description's country: "senior U.S. official", "Russian diplomats"
+    blank = (out["speaker_resolution"] == "description") & (out["affiliation"].fillna("") == "")
+    for i in out.index[blank]:
+        out.loc[i, "affiliation"] = g.country_of(str(out.loc[i, "speaker"]))
     # "Some analysts" opening a sentence is "some analysts"
     first = name.str.extract(r"^([A-Z][a-z]+)\b", expand=False).fillna("").str.lower()
     opener = (out["speaker_resolution"] == "description") & first.isin(_OPENING_WORDS)
