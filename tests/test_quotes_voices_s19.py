@@ -64,3 +64,12 @@ def test_an_official_of_a_state_speaks_for_it_as_a_description_with_its_affiliat
     assert q[["speaker", "affiliation"]].values.tolist() == [["Russian diplomats", "Russia"]]
     # the state itself still speaks as itself
     assert _rows("Russia said the troops would stay.")["speaker"].tolist() == ["Russia"]
+
+
+def test_no_one_and_a_lone_participle_are_no_speakers():
+    q = _rows("Nobody said the plan would work.")
+    assert q[["speaker", "speaker_resolution"]].values.tolist() == [["", "implausible"]]
+    q = _rows("The claims, unsubstantiated said the report, were false.")
+    assert q["speaker"].tolist() == [""]
+    # one word naming people or a document still speaks
+    assert _rows("Forecasters said the storm would pass.")["speaker"].tolist() == ["forecasters"]

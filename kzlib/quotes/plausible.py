@@ -17,6 +17,8 @@ import re
 import pandas as pd
 
 from kzlib.actors import Gazetteer
+from kzlib.quotes.speakers import _body_heads
+from kzlib.quotes.subject import _is_group_word, _source_heads
 
 __all__: list[str] = []
 
@@ -31,7 +33,8 @@ _GLUED = re.compile(r"^(?:\d{1,2}(?::\d\d)?\s?[AP]\.?M\.?\s*(?=[A-Z])"
 #: What no speaker's name or description starts with.
 _NO_SPEAKER = re.compile(
     r"^(?:[\d.,%]+$"  # a number alone
-    r"|(?:in|through|against|from|into|during|without|via)\s"  # a preposition's phrase ("over 200 scientists" speak)
+    r"|(?:in|through|against|from|into|during|without|via|with)\s"  # a preposition's phrase ("over 200 scientists" speak)
+    r"|(?:nobody|no one|none|nothing)$"  # no one at all
     r"|[a-z]+ing\s+(?:the|a|an|his|her|their|its|him|them|some|all|this|that|these|those)\b"  # a participle's
     r"|(?:it|he|she|they|we|you|i)\s+\w"  # a clause
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:$|\s+(?:at|in|on|after|before)\b)"  # a time
@@ -61,7 +64,12 @@ def _check_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             out.loc[glued, col] = s[glued].str.replace(_GLUED, "", n=1, regex=True).str.strip()
     surface = out["speaker_surface"].fillna("").astype(str)
     name = out["speaker"].fillna("").astype(str)
-    bad = (name != "") & (surface.str.match(_NO_SPEAKER) | name.str.match(_NO_SPEAKER))
+    bad = (name != "") & (surface.str.match(_NO_SPEAKER) | name.str.match(_NO_SPEAKER) | name.str.lower().isin(["nobody"]))
+    # one word in small letters, a participle or an adverb that names no group, role or body ("unsubstantiated")
+    one = (out["speaker_resolution"] == "description") & name.str.fullmatch(r"[a-z][a-z-]+(?:ed|ly|ing)")
+    if one.any():
+        known = _source_heads() | frozenset(_body_heads())
+        bad |= one & ~name.map(lambda w: _is_group_word(w, known))
     if bad.any():
         out.loc[bad, "speaker"] = ""
         out.loc[bad, "speaker_resolution"] = "implausible"
