@@ -72,4 +72,4 @@ def test_no_one_and_a_lone_participle_are_no_speakers():
     q = _rows("The claims, unsubstantiated said the report, were false.")
     assert q["speaker"].tolist() == [""]
     # one word naming people or a document still speaks
-    assert _rows("Forecasters said the storm would pass.")["speaker"].tolist() == ["forecasters"]
+    assert _rows("Analysts said the storm would pass.")["speaker"].tolist() == ["analysts"]
