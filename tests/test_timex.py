@@ -210,11 +210,12 @@ def test_a_unit_and_a_half_and_the_last_half_of_a_year() -> None:
 
 
 def test_the_quarter_ended_a_date_is_the_calendar_quarter_of_its_months() -> None:
-    # May, June, July: mostly the second quarter; with a fiscal quarter named before, the frame keeps its number
+    # May, June, July: mostly the second quarter; with a fiscal quarter named before, its stated end still dates it
+    # (issue 19: it took the fiscal frame's number, 1989-Q1, for July-September)
     assert _timex("In the quarter ended July 31, Jayark had sales of $5 million.", "1989-10-30") == [
         ("the quarter", "DATE", "1989-Q2"), ("July 31", "DATE", "1989-07-31")]
     text = "Profit rose in its fiscal first quarter. In the quarter ended Sept. 30, sales rose 5%."
-    assert [v for _, _, v in _timex(text, "1989-10-26")] == ["1989-Q1", "1989-Q1", "1989-09-30"]
+    assert [v for _, _, v in _timex(text, "1989-10-26")] == ["1989-Q1", "1989-Q3", "1989-09-30"]
 
 
 def test_the_next_year_is_next_year_as_the_past_year_is_last_year() -> None:

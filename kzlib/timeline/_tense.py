@@ -28,30 +28,40 @@ _TENSE_LOWER = re.compile(_TENSE.pattern)
 _AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+(?:[a-z]+\s+){0,3})?$", re.IGNORECASE)  # "had been due to expire"
 _QUOTE = re.compile(r"''|``|[\"“”]")
-# a sentence's end: not the full stop of a middle initial or a title before a name ("John Q. Smith", "Mr. Smith");
-# "the U.S. Putin ..." ends one
-_SENT_L = re.compile(r"(?:(?<![a-z]\s[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)[.!?]\s+|\n\s*)(?=[A-Z\"'`(])")
+# a sentence's end: not the full stop of a middle initial or a title before a name ("John Q. Smith", "Mr. Smith")
+# or of a clock time before its time zone ("4 a.m. EDT Thursday"); "the U.S. Putin ..." ends one
+_SENT_L = re.compile(r"(?:(?<![a-z]\s[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)[.!?]\s+|\n\s*)(?=[A-Z\"'`(])"
+                     r"(?!(?:[A-Z][SD]T|GMT|UTC)\b)")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - 300)
-    left = [m.end() for m in _SENT_L.finditer(text, lo, start)]
+    # (up to the expression's first character: the lookahead of an end right before it sees it)
+    left = [m.end() for m in _SENT_L.finditer(text, lo, min(len(text), start + 1)) if m.end() <= start]
     s = left[-1] if left else lo
     m = _SENT_L.search(text, end, min(len(text), end + 300))
     e = m.start() + 1 if m else min(len(text), end + 300)
     return s, e
 
 
-def _tense(text: str, start: int, end: int) -> str:
+def _tense(text: str, start: int, end: int, *, clause: bool = False, own_only: bool = False) -> str:
     """past / future / present: the tense marker nearest to the expression within its sentence (a past
-    participle after "be" is a passive and says nothing; after "will be" or "to be" it looks ahead)."""
+    participle after "be" is a passive and says nothing; after "will be" or "to be" it looks ahead).
+
+    With ``clause``, the nearest marker of the expression's own clause (no comma, dash, bracket or clause word
+    such as "that", "who", "saying", "when" between them: "said on Wednesday that troops will leave" is past)
+    where it has one, else the sentence's nearest (with ``own_only``: "" then); a passive's participle then
+    stands for its verb group with the auxiliary's tense ("was announced Wednesday and it will ...": past).
+    """
     s, e = _sentence(text, start, end)
     best: tuple[int, str] | None = None
+    own: tuple[int, str] | None = None  # the nearest marker within the expression's clause (``clause`` only)
     for m_start, m_end, kind, word in _markers(text, s, e):
         if start <= m_start < end:
             continue
         d = start - m_end if m_end <= start else m_start - end
-        if best is not None and d >= best[0]:
+        bound = own if clause else best  # the marker to beat
+        if bound is not None and d >= bound[0]:
             if m_start > end:
                 break
             continue
@@ -65,13 +75,75 @@ def _tense(text: str, start: int, end: int) -> str:
             else:
                 aux = _AUX_BEFORE.search(text, max(s, m_start - 25), m_start)
                 if aux:
-                    if aux.group(1).lower() in ("be", "been", "being", "is", "are", "was", "were"):
-                        continue  # a passive: its auxiliary carries the tense
-                    kind = "future"  # "will be paid", "to be completed"
+                    be = aux.group(1).lower()
+                    if be in ("be", "been", "being", "is", "are", "was", "were"):
+                        if not clause or be not in _PASSIVE_TENSE:
+                            continue  # a passive: its auxiliary carries the tense
+                        kind = _PASSIVE_TENSE[be]  # the verb group "was announced", where its participle is
+                    else:
+                        kind = "future"  # "will be paid", "to be completed"
         if kind == "future" and _HAD_BEEN.search(text, max(s, m_start - 30), m_start):
             kind = "past"  # "it had been due to expire Friday": a plan overtaken, the day before the report
-        best = (d, kind)
-    return best[1] if best else ""
+        if best is None or d < best[0]:
+            best = (d, kind)
+        if clause and not (_clause_break(text, m_end, start, left=True) if m_end <= start
+                           else _clause_break(text, end, m_start, left=False)):
+            own = (d, kind)  # (nearer than the one before: ``bound``)
+    if own is not None:
+        return own[1]
+    return best[1] if best and not own_only else ""
+
+
+def _weekday_tense(text: str, start: int, end: int) -> str:
+    """past / future / present: which way a weekday without "last" or "next" points from the report, by its own
+    clause, not the sentence's ("said on Wednesday that troops will leave": past; "will leave on Wednesday,
+    officials said": future). A deadline or an earliest time before it looks ahead ("until 9 a.m. Tuesday",
+    "as soon as Tuesday"; "by Tuesday" unless its own clause is past), unless a past perfect makes it a time
+    overtaken ("until Tuesday they had waited"); a possessive looks back ("Wednesday's ruling").
+
+    Example:
+        >>> t, u = "Tokayev said on Wednesday that the troops will leave.", "They must leave by Tuesday, he said."
+        >>> _weekday_tense(t, 13, 25), _weekday_tense(u, 19, 26)
+        ('past', 'future')
+    """
+    if (cue := _DEADLINE_CUE.search(text, max(0, start - 40), start)) is not None:
+        perfect = _PERFECT_AFTER.match(text, end, end + 60) or _PERFECT_BEFORE.search(text, max(0, start - 60), start)
+        if not perfect and cue.group(1).lower() not in ("by", "no later than"):
+            return "future"
+        if not perfect:  # "by": the tense of its clause ("had left by Tuesday", "By Monday, officials hardened ...")
+            own = _tense(text, start, end, clause=True, own_only=True)
+            if own != "past" and not (not own and _FRONTED.search(text, max(0, cue.start() - 12), cue.start())
+                                      and _tense(text, start, end, clause=True) == "past"):
+                return "future"
+    if _POSSESSIVE.match(text, end):
+        return "past"
+    return _tense(text, start, end, clause=True)
+
+
+# a deadline or an earliest time, with a clock time between it and the day ("until 9 a.m. EST Tuesday")
+_DEADLINE_CUE = re.compile(r"(?i)\b(until|till|through|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|by)\s+"
+                           r"(?:(?:noon|midnight|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.\s?m\.|[ap]m)?)\s+(?-i:[A-Z]{2,4},?\s+)?)?"
+                           r"(?:on\s+)?$")
+_PERFECT_AFTER = re.compile(r"[^.;:!?]*?\b(?:had|hadn't)\b")  # "Until Thursday, they had not called him"
+_PERFECT_BEFORE = re.compile(r"\b(?:had|hadn't)\b[^.;:!?,]*$")  # "they had waited until Tuesday"
+_FRONTED = re.compile(r"(?:^|[.;:!?,]\s*|\n\s*|\b(?:But|And|Yet)\s+)$")  # an adverbial ahead of its clause
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+_PASSIVE_TENSE = {"was": "past", "were": "past", "been": "past", "is": "present", "are": "present"}
+# what ends a clause between a verb and a time expression: punctuation, or a word that opens another clause
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?i:that|which|who|whom|whose|saying|adding|when|whenever|while|"
+                           r"because|although|though|whereas|unless|if|where)\b")
+# a preposition or determiner right before the expression is part of it ("since Tuesday", "that Wednesday")
+_PHRASE_END = re.compile(r"(?i)\b(?:that|since|when|while|if)\s+$")
+
+
+def _clause_break(text: str, lo: int, hi: int, *, left: bool) -> bool:
+    """Whether ``text[lo:hi]``, the words between a verb and an expression (``left``: the verb before it),
+    crosses a clause's edge."""
+    if left and (p := _PHRASE_END.search(text, lo, hi)) is not None:
+        hi = p.start()
+    return _CLAUSE_BREAK.search(text, lo, hi) is not None
 
 
 @functools.lru_cache(maxsize=4096)  # a sentence's expressions share its markers, and copies of a story its sentences

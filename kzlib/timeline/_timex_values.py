@@ -29,7 +29,8 @@ import contextlib
 import datetime as dt
 import re
 
-from kzlib.timeline._tense import _tense
+from kzlib.timeline._quarter_end import calendar_quarter, stated_end
+from kzlib.timeline._tense import _tense, _weekday_tense
 from kzlib.timeline._timex import (
     _SPACES,
     _V,
@@ -149,8 +150,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         wd = g.get("tweekday")
         if not (wd or g.get("tdeictic") or g.get("month2")) and (later := _DAY_AFTER_TIME.match(text, e)):
             wd = later.group(1)  # "at 10:35 a.m. (0735 GMT) Friday": the day named after the time, in its clause
-        if wd and _DEADLINE_BEFORE.search(text, max(0, s - 10), s):
-            tense = "future"  # "until 9 a.m. Tuesday": a deadline ahead
+        if wd:
+            tense = _weekday_tense(text, s, e) or "none"  # "until 9 a.m. Tuesday": a deadline ahead
         date = day_of(wd, g.get("tdeictic"), g.get("month2"), g.get("tday"), g.get("tyear"))
         if not (wd or g.get("tdeictic") or g.get("month2")) and (near := state.near_day(s)):
             date = _ymd(near)  # "on Friday ... at 10:35 a.m.": a clock time on the day just named
@@ -286,6 +287,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
         if nq:
             if year:
                 y = int(year)
+            elif not (yrel or ago) and (ends := stated_end(text, e, dct, future=get_tense() == "future")):
+                y = ends.year  # "its fourth quarter ended June 30": a fiscal quarter keeps its number (TimeBank)
             else:
                 cur = _quarter_of(dct)
                 y = dct.year
@@ -300,15 +303,14 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             return T("DATE", f"{y:04d}-Q{nq}")
         # "the quarter", "the latest period", "the year-ago quarter": the quarter being reported on
         q = state.quarter
-        if unit == "quarter" and not (yrel or ago or year) and (q is None or s - state.quarter_pos >= 3000) and (
-                end := _ENDED.match(text, e)) and (ended := v.month_of.get(end.group(1).rstrip(".").lower())) is not None:
-            # "the quarter ended July 31", no quarter named before (a fiscal one keeps its number): the calendar
-            # quarter holding most of its three months (May-July: Q2); "ended Saturday 30 June" is no month
-            mo = ended
-            mid = (mo - 2) % 12 + 1
-            y = dct.year - (1 if mo > dct.month else 0) - (1 if mid > mo else 0)
-            state.quarter, state.quarter_pos = (y, (mid - 1) // 3 + 1), s
-            return T("DATE", f"{y:04d}-Q{(mid - 1) // 3 + 1}")
+        if unit == "quarter" and not (yrel or ago or year) and (
+                ends := stated_end(text, e, dct, future=get_tense() == "future")) is not None:
+            # "the quarter ended July 31": the calendar quarter holding most of its three months (May-July: Q2),
+            # whatever fiscal quarter was named before (which stays the frame of "the year-ago quarter")
+            y, nq = calendar_quarter(ends)
+            if q is None or s - state.quarter_pos >= 3000:
+                state.quarter, state.quarter_pos = (y, nq), s
+            return T("DATE", f"{y:04d}-Q{nq}")
         if yrel == "current":
             y, nq = dct.year, _quarter_of(dct)
         elif yrel in ("latest", "most recent", "just-ended", "just ended", "latest fiscal") and not (
@@ -390,12 +392,9 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             return T("DATE", _ymd(wday) if wday else "XXXX-XX-XX")
         if rel in ("the following", "the previous", "that"):
             rel = {"the following": "next", "the previous": "last"}.get(rel, "")
-        tn = get_tense()
-        if not rel and re.search(r"(?i)\b(?:until|till|through|as\s+soon\s+as|as\s+early\s+as)\s+$",
-                                 text[max(0, s - 14):s]) and not _PAST_PERFECT.match(text, s, s + 60):
-            tn = "future"  # "postponed until Tuesday", "as soon as Tuesday": not before the report
-        elif not rel and re.match(r"['’]s\b", text[e:e + 2]):
-            tn = "past"  # "Wednesday's ruling": a day whose event is reported
+        # by the weekday's own clause: "said Wednesday that they will appeal" is past; "postponed until Tuesday",
+        # "as soon as Tuesday" are not before the report; "Wednesday's ruling" is a day whose event is reported
+        tn = get_tense() if rel else _weekday_tense(text, s, e)
         wday = _weekday(v.weekday_of[g["weekday"].lower()], dct, tn, rel)
         value = _ymd(wday) if wday else "XXXX-WXX-" + str(v.weekday_of[g["weekday"].lower()] + 1)
         pod = (g.get("pod") or "").lower()
@@ -640,9 +639,6 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
     return None
 
 
-# a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
-# through January": a past period)
-_ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]{2,8}\.?)\s+[0-3]?\d\b")
 # "can/may/might" (not "may have") and a verb of an event later in the sentence: "they can take part in the summit
 # in April", "the plant may close as soon as April"; not a verb of memory or comparison, whose object the month
 # dates ("residents can still recall the flood in April", "investors may remember the crash of January")
@@ -654,11 +650,11 @@ _HABIT = re.compile(r"(?i)\b(?:usually|typically|generally|normally|traditionall
 _SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")
 _AMOUNT_BEFORE = re.compile(r"(?i)(?:\d%?|\b(?:million|billion|trillion|cents?|share|percent))\s+$")  # "$3 million "
 _SPAN_BEFORE = re.compile(r"(?i)\b(?:over|during|for|within|throughout)\s+$")
-_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till|by)\s+$")
 # a weekday named right after a clock time, within its clause: "10:35 a.m. (0735 GMT) Friday", "10 p.m. local time
 # Wednesday" (the weekday is an expression of its own; it dates the time)
 _DAY_AFTER_TIME = re.compile(r"(?:(?!\b(?:and|or|but|while|when|until|before|after|by|to)\b)[^.;:!?\n]){0,24}?\b(?:on\s+)?"
                              r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_PAST_PERFECT = re.compile(r"[^.;:]*?\b(?:had|hadn't)\b")  # "Until Thursday, they had not called him": before it
+# a deadline or an end ahead ("loans through January", "by February"), not a period's end ("the 12 months
+# through January": a past period)
 _UNTIL_BEFORE = re.compile(r"(?i)(?:\b(?:until|till|by)|(?<!months)(?<!weeks)(?<!years)(?<!year)(?<!quarter)"
                            r"(?<!period)(?<!days)\s+through)\s+$")

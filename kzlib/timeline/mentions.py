@@ -14,10 +14,20 @@ from kzlib.errors import ParameterError
 from kzlib.text import ASCII_CASE_TWINS
 from kzlib.timeline import _timex, _timex_values
 from kzlib.timeline._counts import far_future
+from kzlib.timeline._quarter_end import months_to, stated_end
 from kzlib.timeline._tense import _tense
 from kzlib.timeline._timex_reference import _Reference
 from kzlib.timeline.columns import _ABSOLUTE_RULES, _ANCHOR_FACTOR, MENTION_COLUMNS
-from kzlib.timeline.normalise import _Anchor, _flag, _is_future, _latest_reported, _make_anchor, _resolve, _to_date
+from kzlib.timeline.normalise import (
+    _Anchor,
+    _flag,
+    _flag_relative,
+    _is_future,
+    _latest_reported,
+    _make_anchor,
+    _resolve,
+    _to_date,
+)
 from kzlib.timeline.recognise import _DIGIT, _Cand, _scan, _vocab
 
 
@@ -72,7 +82,10 @@ def _document_mentions(texts: list[str], published: Any, certainty: str, *, wind
             continue
         row = [m if m is not None else _resolve(c, t, anchor, window=window) for c, m in zip(cs, ms)]
         _flag(row, pub_anchor.published, certainty, tolerance, t)
-        result.append(_without_far_years(_with_timex(row, t, anchor, found=f, ref=ref), t, pub_anchor.published))
+        rows = _with_timex(row, t, anchor, found=f, ref=ref)
+        if anchor.basis == "exact":  # (against another anchor a later date may be the anchor's error)
+            _flag_relative(rows, anchor.date, tolerance, t)
+        result.append(_without_far_years(rows, t, pub_anchor.published))
         ref.advance(len(t) + 1)
     return result
 
@@ -224,7 +237,15 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
             row.update(kind="reference", note=f"{t.value}: an unspecified time before or after publication")
         else:
             point = _timex_point(t.value)
-            if point is None:
+            ends = stated_end(text, t.end, anchor.date, future=bool(row["future"])) if point is not None and \
+                point[1] == "quarter" else None
+            if ends is not None:  # "its fourth quarter ended June 30" (TimeML 1989-Q4, a fiscal quarter): Apr-Jun
+                first = months_to(ends)
+                row.update(date=f"{first.year:04d}-{first.month:02d}", granularity="quarter",
+                           confidence=round(0.8 * (factor if anchor.date is not None else 1.0), 3),
+                           anchor="publication-relative", note=f"the three months to its stated end "
+                                                               f"{ends.isoformat()} (TimeML {t.value})")
+            elif point is None:
                 row.update(anchor="unresolved", note=f"TimeML value {t.value} has unknown parts")
             else:
                 relative = t.rule not in ("full", "iso", "slash", "month_year", "year", "year_ad", "year_words",
@@ -252,8 +273,18 @@ def extract_dates(text: str, *, published: Any = None, date_certainty: str = "ex
     Returns one row per expression with the columns of ``MENTION_COLUMNS``: character offsets, the
     ``expression``, ``kind`` (point / duration; a duration is dated by its start), ``date``,
     ``granularity``, ``anchor`` (absolute / absolute-year-inferred / publication-relative / unresolved),
-    ``anchor_date``, ``confidence`` (0-1), ``future`` (a future marker in the clause), ``flag``
-    (``after-publication`` for past events dated after publication) and a ``note`` explaining the decision.
+    ``anchor_date``, ``confidence`` (0-1), ``future`` (a future marker in the clause; for a weekday, whether
+    its own clause looks ahead), ``flag`` (``after-publication`` for past events dated after publication;
+    ``resolved-ahead`` for a relative date resolved after publication that the text reports as past: the
+    resolution may point the wrong way) and a ``note`` explaining the decision.
+
+    A weekday without "last" or "next" is dated by the tense of its own clause ("said on Wednesday that the
+    troops will leave": the Wednesday before publication), looks ahead after a deadline ("until 9 a.m.
+    Tuesday", "as soon as Tuesday", "by Tuesday"), and on the publication's own weekday in a future clause
+    is that very day. A quarter whose end date is stated ("its fourth quarter ended June 30") keeps its
+    TimeML value (a fiscal quarter its number, ``1989-Q4``, as TimeBank; an unnumbered "the quarter ended
+    Sept. 30" the calendar quarter, ``1989-Q3``) and is dated to the three months up to that end
+    (``1989-04``, granularity quarter).
 
     The TimeML columns (``timeml=True``, the default) give each expression its TIMEX3 ``timex_type``
     (DATE, TIME, DURATION, SET), ``timex_value`` (``1989-Q3``, ``1998-W12``, ``P5Y``, ``PRESENT_REF`` ...),

@@ -4,6 +4,7 @@ date, with the anchor's certainty, a confidence and a note."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -13,9 +14,11 @@ import pandas as pd
 from dateutil.relativedelta import relativedelta
 
 from kzlib.errors import ParameterError
-from kzlib.timeline._tense import _tense
+from kzlib.timeline._tense import _DEADLINE_CUE, _tense, _weekday_tense
 from kzlib.timeline.columns import _ANCHOR_FACTOR, _BASE_CONFIDENCE, _SPINNER_FACTOR, DATE_CERTAINTIES, GRANULARITIES
 from kzlib.timeline.recognise import _Cand, _norm, _Vocab, _vocab
+
+log = logging.getLogger(__name__)
 
 # --- resolving -----------------------------------------------------------------------------------
 
@@ -171,7 +174,8 @@ def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, 
     v = _vocab()
     g = c.groups
     rule = c.rule
-    future = _is_future(text, c.start, c.end)
+    # a future marker near it, unless its own clause is past ("said in December that troops will leave")
+    future = _is_future(text, c.start, c.end) and _tense(text, c.start, c.end, clause=True, own_only=True) != "past"
     out: dict[str, Any] = {"start": c.start, "end": c.end, "expression": c.text.strip(), "kind": "point",
                            "date": "", "granularity": "", "anchor": "", "anchor_date": "", "confidence": 0.0,
                            "future": future, "flag": "", "note": ""}
@@ -258,14 +262,18 @@ def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, 
         elif rel in ("next", "coming", "following"):
             d, how = a + dt.timedelta(days=ahead or 7), "the one after publication"
             conf *= 0.9
-        elif future:
-            d, how = a + dt.timedelta(days=ahead or 7), "future tense: the next one after publication"
+        elif (tense := _weekday_tense(text, c.start, c.end)) == "future":
+            out["future"] = True
+            d, how = a + dt.timedelta(days=ahead), "future in its clause: the next one on or after publication"
             if ahead == 0:
                 conf *= 0.7
-                how += " (publication is on the same weekday: it could mean that very day)"
+                how += " (publication is on the same weekday: taken as that very day; it could be a week later)"
         else:
+            out["future"] = False  # (a future marker elsewhere in the sentence: "said Monday they will ...")
             d, how = a - dt.timedelta(days=back), (
                 "the publication day" if back == 0 else "the most recent one on or before publication")
+            if tense == "past" and future:
+                how += " (its clause is past, though the sentence looks ahead)"
         return relative(d, "day", conf, how)
 
     if rule in ("relative_unit", "within_current"):
@@ -397,7 +405,8 @@ def _reported_as_past(m: dict[str, Any], text: str) -> bool:
     if m["future"]:
         return False
     start, end, expr = m["start"], m["end"], m["expression"]
-    if _AHEAD_WORD.match(expr) or _AHEAD_BEFORE.search(text, max(0, start - 20), start):
+    if _AHEAD_WORD.match(expr) or _AHEAD_BEFORE.search(text, max(0, start - 20), start) or \
+            _DEADLINE_CUE.search(text, max(0, start - 40), start):  # "until 5 p.m. EST Nov. 9"
         return False
     if (re.match(r"(?i)the\s+\d", expr) or _DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and \
             _WORD_AFTER.match(text, end) or re.fullmatch(r"\d{4}", expr) and re.match(r"\s+[a-z]", text[end:end + 2]):
@@ -448,3 +457,31 @@ def _flag(mentions: list[dict[str, Any]], published: dt.date | None, certainty: 
             m["flag"] = "after-publication"
             m["note"] = "; ".join(filter(None, [m["note"], f"reported as past but after the publication date "
                                                            f"{published.isoformat()}: check the date"]))
+
+
+def _flag_relative(mentions: list[dict[str, Any]], published: dt.date | None, tolerance: int, text: str) -> None:
+    """Mark relative dates resolved after the publication date ``published`` that the text reports as past (see
+    :func:`_reported_as_past`): ``resolved-ahead``, the resolution may point the wrong way (a weekday taken as
+    the next one in a past clause). Unlike ``after-publication`` this questions the resolution, not the
+    publication date.
+
+    Example:
+        >>> m = {"start": 9, "end": 17, "expression": "Thursday", "date": "2022-01-13", "granularity": "day",
+        ...      "anchor": "publication-relative", "future": True, "flag": "", "note": ""}
+        >>> _flag_relative([m], dt.date(2022, 1, 7), 1, "They met Thursday in Almaty.")
+        >>> m["flag"]
+        'resolved-ahead'
+    """
+    if published is None:
+        return
+    for m in mentions:
+        if m["flag"] or not m["date"] or m["anchor"] != "publication-relative" or m.get("kind", "point") != "point":
+            continue
+        start, _ = _period(m["date"], m["granularity"])
+        if (start - published).days > tolerance and _reported_as_past({**m, "future": False}, text):
+            m["flag"] = "resolved-ahead"
+            m["note"] = "; ".join(filter(None, [m["note"], f"resolved after the publication date "
+                                                           f"{published.isoformat()} though reported as past: check "
+                                                           f"the direction"]))
+            log.debug("%r resolved to %s, after publication (%s), in a past clause", m["expression"], m["date"],
+                     published.isoformat())
