@@ -6,9 +6,11 @@ first occurrence (``duplicate_of``). The ``removals`` table lists every paragrap
 as body text, and why. Sentences come from NLTK's Punkt, trained on the corpus itself plus a list of
 abbreviations (no downloads): :class:`kzlib.text.SentenceSplitter`, importable from here too.
 
-The rules are general — page furniture of blogs, CMSs and aggregators (``kzlib/data/furniture.yaml``),
-the conventions of photo captions and credits, keyword tag lines, datelines — not lists of strings of
-a particular corpus.
+The rules are general — page furniture of blogs, CMSs and aggregators (``kzlib/data/furniture.yaml``,
+English and Russian: "Другие новости" sidebars end the article, "Читайте также" links are furniture),
+the conventions of photo captions and credits, keyword tag lines, datelines (English and Russian:
+"АЛМАТЫ, 6 января. /ТАСС/.", also when glued to the first sentence) — not lists of strings of a
+particular corpus.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import yaml
 from kzlib._memory import releases_memory
 from kzlib.corpus import Corpus
 from kzlib.errors import ParameterError, require_columns
+from kzlib.text.script import cyrillic_share
 from kzlib.text.sentences import SentenceSplitter, razdel_sentences
 
 __all__ = ["clean", "clean_by_partition", "split_paragraphs", "classify_paragraphs", "analysable", "train_splitter",
@@ -76,12 +79,35 @@ _SPACES = re.compile(r"\s+")
 _LINE_END_STOPS = (".", "!", "?", ":", '"', "”")   # a hard-wrapped line does not end a sentence
 _SENTENCE_END = (".", "!", "?")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
-_CREDIT_LABEL = re.compile(r"^(photo|photograph|image|credit|source|picture)s?\s*:", re.IGNORECASE)
-_CAPITALISED_WORD = re.compile(r"[A-Za-z][\w.'-]*")
+_CAPITALISED_WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w.'-]*")
 _NAMES_SLASH = re.compile(r"\w\s*/\s*\w")
 _TAGS_LABEL = re.compile(r"^(tags|keywords|topics|filed under)\s*:\s*", re.IGNORECASE)
 _TAG_SEPARATORS = re.compile(r"[,;|#]")
 _TITLE_END = (".", ";", ":", ",", '"', "”")
+
+# Russian datelines: "АЛМАТЫ, 6 января. /ТАСС/.", "Москва. 6 января. INTERFAX.RU -", "10 января 2022, 11:02",
+# "06/01/2022 - 10:12 (по МСК)", "• 3.01.2022, 15:31" (place, weekday, time and agency optional)
+_RU_MONTHS = (("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("ма", 5), ("июн", 6), ("июл", 7), ("авг", 8),
+              ("сен", 9), ("окт", 10), ("ноя", 11), ("дек", 12))
+_RU_MONTH_RE = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+                r"|янв|фев|мар|апр|июн|июл|авг|сент?|окт|ноя|дек)\.?")
+_RU_PLACE = r"[А-ЯЁA-Z][А-ЯЁа-яёA-Za-z-]+(?:[ -][А-ЯЁA-Z][А-ЯЁа-яёA-Za-z-]+)?\s*[.,]\s*"
+_RU_DATE = (rf"(?:(?P<d>\d{{1,2}})\s+(?P<m>{_RU_MONTH_RE})(?:\s+(?P<y>\d{{4}})(?:\s*(?:г\.|года?))?)?"
+            r"|(?P<nd>\d{1,2})(?P<sep>[./])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4}))")
+_RU_TIME = r"(?:\s*(?:[,–—-]|\bв\b)?\s*\d{1,2}:\d{2}(?:\s*\((?i:по\s+)?(?i:мск|msk|[а-яё]+\s+времени)\))?)"
+# an agency mark: "/ТАСС/", "INTERFAX.RU", "РИА Новости" (capitalised words after a dash)
+_RU_AGENCY = r"(?:/\s*[^/\s][^/]{0,30}/|[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]*[A-ZА-ЯЁ](?:\.[A-Za-zА-Яа-я]{2,4})?)"
+_RU_DATELINE = re.compile(
+    rf"^[\s•·▪*–—-]*(?:{_RU_PLACE})?(?:(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+)?"
+    rf"{_RU_DATE}{_RU_TIME}?(?:[\s.,]*(?:[–—-]\s*)?{_RU_AGENCY}|[\s.,]*[–—-]\s*[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){{0,2}})?"
+    r"[\s.,:;–—-]*$")
+# a dateline with an agency mark glued to the first sentence: "Москва. 6 января. INTERFAX.RU - Президент …"
+_RU_DATELINE_LEAD = re.compile(
+    rf"^(?P<dl>{_RU_PLACE}{_RU_DATE}{_RU_TIME}?[\s.,]*{_RU_AGENCY}\s*[.,]?\s*[–—-]?)\s+(?=[\w«\"„“])")
+# a photo credit glued between two sentences: "… 3 января. Фото: Иван Петров / ТАСС Протестующие …"
+_INLINE_CREDIT = re.compile(
+    r"(?<=[.!?…»\"”])\s+(?P<c>(?:Фото|Фотография|Photo)\s*:\s*[^/.!?:\n]{2,60}?(?:\s/\s[^/.!?:\n]{2,60})*"
+    r"\s*/\s*[^\s/]+(?:/[^\s/]+)*)(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -91,6 +117,9 @@ class _Furniture:
     caption_openers: re.Pattern
     agencies: re.Pattern
     notes: re.Pattern
+    sidebar_headings: re.Pattern
+    credit_labels: re.Pattern
+    outlet_lines: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +130,10 @@ def _furniture() -> _Furniture:
         alts = "|".join(f"(?:{row['pattern']})" for row in data[key])
         return re.compile(rf"^\s*(?:{alts})\s*$" if full else alts, re.IGNORECASE)
 
+    labels = "|".join(f"(?:{row['pattern']})" for row in data["credit_labels"])
     return _Furniture(union("end_markers"), union("boilerplate"), union("caption_openers"),
-                      union("agencies", full=False), union("notes"))
+                      union("agencies", full=False), union("notes"), union("sidebar_headings"),
+                      re.compile(rf"^(?:{labels})\s*:", re.IGNORECASE), union("outlet_lines"))
 
 
 def _n_words(text: str) -> int:
@@ -130,10 +161,22 @@ def split_paragraphs(text: str) -> list[str]:
     paragraph per line) unless the block is hard-wrapped — every line but the last long and not
     ending a sentence — in which case its lines are joined.
 
+    A dateline glued to the first sentence ("Москва. 6 января. INTERFAX.RU - Президент …") and a photo
+    credit glued between two sentences ("… года. Фото: Иван Петров / ТАСС Протестующие …") become
+    paragraphs of their own, so that cleaning can label them.
+
     Example:
         >>> split_paragraphs("Title\\n\\nFirst para.\\nSecond para.")
         ['Title', 'First para.', 'Second para.']
+        >>> split_paragraphs("АЛМАТЫ, 6 января. /ТАСС/. Аэропорт закрыт.")
+        ['АЛМАТЫ, 6 января. /ТАСС/.', 'Аэропорт закрыт.']
     """
+    return _split_paragraphs(text)[0]
+
+
+def _split_paragraphs(text: str) -> tuple[list[str], list[bool]]:
+    """:func:`split_paragraphs`, and for each paragraph whether it was cut out of the one before it (a
+    glued dateline's sentence, a glued credit and the text after it)."""
     paras: list[str] = []
     for block in _BLOCK_BREAK.split(text.replace("\r\n", "\n").replace("\r", "\n")):
         lines = [ln for ln in (raw.strip() for raw in block.split("\n")) if ln]
@@ -146,7 +189,51 @@ def split_paragraphs(text: str) -> list[str]:
         else:   # runs of blanks to one space (a line without such a run is already that)
             paras.extend(_LINE_SPACES.sub(" ", ln) if "  " in ln or "\t" in ln or "\u00a0" in ln else ln
                          for ln in lines)
-    return paras
+    out: list[str] = []
+    glued: list[bool] = []
+    for p in paras:
+        parts = _unglue(p)
+        out.extend(parts)
+        glued.extend([False] + [True] * (len(parts) - 1))
+    return out, glued
+
+
+def _unglue(p: str) -> list[str]:
+    """A paragraph cut at a leading dateline with an agency mark and around photo credits glued inside it."""
+    parts: list[str] = []
+    if p[:1].isupper() and (m := _RU_DATELINE_LEAD.match(p)):
+        parts.append(m["dl"])
+        p = p[m.end():]
+    if ":" in p:
+        at = 0
+        for m in _INLINE_CREDIT.finditer(p):
+            parts += [p[at:m.start()].strip(), m["c"]]
+            at = m.end()
+        p = p[at:].strip()
+    parts.append(p)
+    return [x for x in parts if x]
+
+
+def _parse_ru_dateline(text: str, *, day_first: bool) -> str | None:
+    """ISO date of a Russian dateline ("" when it has no year), None if the paragraph is not one. A date
+    written 06/01/2022 is read day first only when ``day_first`` (a Russian page); 06.01.2022 always is."""
+    m = _RU_DATELINE.match(text)
+    if not m:
+        return None
+    if m["nd"]:
+        if m["sep"] == "/" and not day_first:
+            return None
+        y, mo, d = int(m["ny"]), int(m["nm"]), int(m["nd"])
+    elif not m["y"]:
+        return ""
+    else:
+        name = m["m"].lower()
+        y, d = int(m["y"]), int(m["d"])
+        mo = next(i for stem, i in _RU_MONTHS if name.startswith(stem))
+    try:
+        return pd.Timestamp(year=y, month=mo, day=d).date().isoformat()
+    except ValueError:
+        return ""
 
 
 def _parse_dateline(text: str) -> str:
@@ -172,7 +259,7 @@ def _is_credit(text: str, n_words: int | None = None) -> str:
     words_in = _n_words(t) if n_words is None else n_words   # stripping changes no word
     if words_in > 12 or t.endswith(_SENTENCE_END) and not _INITIAL_END.search(t):
         return ""
-    if _CREDIT_LABEL.match(t):
+    if _furniture().credit_labels.match(t):
         return "credit line (labelled)"
     words = _CAPITALISED_WORD.findall(t)
     capitalised = sum(w[0].isupper() for w in words) >= 0.6 * max(len(words), 1)
@@ -212,9 +299,11 @@ def classify_paragraphs(paras: list[str], *, title: str = "") -> pd.DataFrame:
                          "dateline": datelines, "text": paras})
 
 
-def _classify(paras: list[str], *, title: str = "") -> tuple[list[str], list[str], list[int], list[str]]:
+def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = None,
+              ) -> tuple[list[str], list[str], list[int], list[str]]:
     """(kinds, reasons, duplicate_of, datelines) of one document's paragraphs (plain lists: :func:`clean`
-    builds one table for the whole corpus rather than one per document)."""
+    builds one table for the whole corpus rather than one per document). ``glued``: which paragraphs
+    :func:`_split_paragraphs` cut out of the one before."""
     fur = _furniture()
     n = len(paras)
     kinds = ["body"] * n
@@ -235,23 +324,41 @@ def _classify(paras: list[str], *, title: str = "") -> tuple[list[str], list[str
     tail_start = min(int(n * 0.6), max(n - 10, 0))
     end = next((i for i in range(tail_start, n) if fur.end_markers.match(paras[i])
                 or (n_words[i] <= 20 and _SYNDICATION_NOTICE.match(paras[i]))), None)
-    if end is not None:
+    # a sidebar heading ("Другие новости") after article text: the list under it is other stories
+    sidebar = next((i for i in range(tail_start, n if end is None else end) if n_words[i] <= 6
+                    and fur.sidebar_headings.match(paras[i]) and any(w >= 15 for w in n_words[:i])), None)
+    if sidebar is not None:
+        end = sidebar
+        kinds[end], reasons[end] = "boilerplate", "sidebar heading after the article (a list of other stories follows)"
+    elif end is not None:
         kinds[end] = "boilerplate"
         reasons[end] = "end-of-article marker (comment form, syndication notice)"
+    if end is not None:
         for i in range(end + 1, n):
             kinds[i] = "boilerplate"
             reasons[i] = f"after the end-of-article marker (paragraph {end})"
 
+    day_first: bool | None = None  # a Russian page (06/01/2022 is the 6th of January), found when needed
     for i, p in enumerate(paras):
         if kinds[i] != "body":
             continue
         words = n_words[i]
-        if date := (_parse_dateline(p) if words <= 8 else ""):
+        date = _parse_dateline(p) if words <= 8 else ""
+        ru_date = None
+        if not date and words <= 12 and any(c.isdigit() for c in p[:40]):
+            if day_first is None:
+                day_first = cyrillic_share(" ".join(paras[:12])) > 0.5
+            ru_date = _parse_ru_dateline(p, day_first=day_first)
+        if date:
             kinds[i], reasons[i], datelines[i] = "dateline", f"a date on its own ({date})", date
-        elif words <= 8 and fur.boilerplate.match(p):
+        elif ru_date is not None:
+            kinds[i], reasons[i], datelines[i] = "dateline", f"a dateline ({ru_date or 'no year'})", ru_date
+        elif words <= 8 and (fur.boilerplate.match(p) or fur.sidebar_headings.match(p)):
             kinds[i], reasons[i] = "boilerplate", "site furniture (widget label, counter, desk byline or ad slot)"
         elif fur.notes.match(p):
             kinds[i], reasons[i] = "boilerplate", "the outlet's note or an embedded post's markup, not the article's text"
+        elif words <= 40 and fur.outlet_lines.match(p):
+            kinds[i], reasons[i] = "boilerplate", "the outlet's own line (a link to other stories, a call to subscribe)"
         elif credit := _is_credit(p, words):
             kinds[i], reasons[i] = "credit", credit
         elif _is_tags(p, words):
@@ -267,7 +374,7 @@ def _classify(paras: list[str], *, title: str = "") -> tuple[list[str], list[str
             kinds[i], reasons[i] = "caption", "opens like a photo caption ('In the photo', 'This photo shows' …)"
         elif words <= 80 and last == ")" and (_PAREN_CREDIT_END.search(p) or _PHOTO_WORD_END.search(p)):
             kinds[i], reasons[i] = "caption", "ends with a photo credit in parentheses"
-        elif words <= 80 and i + 1 < n and kinds[i + 1] == "credit":
+        elif words <= 80 and i + 1 < n and kinds[i + 1] == "credit" and not (glued and glued[i + 1]):
             kinds[i], reasons[i] = "caption", "followed by a photo credit line"
         elif (words <= 40 and last in (".", ")") and _CAPTION_DATE_END.search(p)
               and not _QUOTE_OPEN.match(p)):
@@ -339,8 +446,8 @@ def clean(corpus: Corpus, *, progress: bool = False, splitter: SentenceSplitter 
                              "dateline": [], "text": []}
     for doc_id, text, title in tqdm(zip(docs["doc_id"], docs["text"], docs["title"]), total=len(docs),
                                     desc="cleaning", disable=not progress, unit="doc"):
-        paras_of = split_paragraphs(text)
-        kinds, reasons, dup, datelines = _classify(paras_of, title=title)
+        paras_of, glued = _split_paragraphs(text)
+        kinds, reasons, dup, datelines = _classify(paras_of, title=title, glued=glued)
         cols["doc_id"] += [doc_id] * len(paras_of)
         cols["para_id"] += range(len(paras_of))
         cols["kind"] += kinds
@@ -420,8 +527,8 @@ def train_splitter(documents: pd.DataFrame, *, body: pd.DataFrame | None = None)
         texts = []
         for doc_id, text, title in zip(documents["doc_id"], documents["text"], documents["title"]):
             if doc_id in keep:
-                paras = split_paragraphs(text)
-                kinds, _, dup, _ = _classify(paras, title=title)
+                paras, glued = _split_paragraphs(text)
+                kinds, _, dup, _ = _classify(paras, title=title, glued=glued)
                 texts += [p for p, k, d in zip(paras, kinds, dup) if k == "body" and d < 0]
     return SentenceSplitter(max_train_chars=PUNKT_TRAIN_CHARS).fit(texts)
 

@@ -15,7 +15,12 @@ aspect counts. Speakers are gazetteer names matched on lemmas (``kzlib.russian.a
 generic descriptions resolved to the actor last named with them, pronouns ("он", "по его словам") to the
 last speaker, and other people found by natasha's NER and named by the transliteration of their
 nominative form. Media that only pass words on ("как передает ТАСС") are the speaker only when no
-other source is named.
+other source is named. An unnamed source is described ("в пресс-службе аэропорта сказали" ->
+"пресс-служба аэропорта", ``speaker_resolution`` "description"; see
+:func:`kzlib.quotes.russian_speakers.describe_source`). ``affiliation`` is the gazetteers' (kzlib/data/actors.yaml,
+else kzlib/data/ru/actors.yaml), for a person only NER finds that of the actor their title names
+("пресс-секретарь Назарбаева …" -> Kazakhstan). The sentences of a quote are its direct row only: the
+last one ("…», — заявил X.") is not read again as a report.
 
 Example:
     >>> import pandas as pd
@@ -45,9 +50,11 @@ from kzlib.quotes.russian_speakers import (
     _read_paragraph,
     _Spk,
     _State,
+    describe_source,
+    note_affiliations,
     resolve_speaker,
 )
-from kzlib.russian.actors import find_actors
+from kzlib.russian.actors import affiliation_of, find_actors
 from kzlib.russian.nlp import entities, lemmas, sentences, tokens
 
 __all__ = ["extract_quotes_ru", "resolve_speaker"]
@@ -95,7 +102,10 @@ def _quote_spans(text: str) -> list[_Q]:
                 spans.append(_Q(i + 1, j, i, j + 1))
                 i = j + 1
                 continue
-            if ch in "\"„“" and (i == 0 or text[i - 1] in " :(—–") and n - i > 10:
+            # an unclosed quote the excerpt cuts: opened by "„“ anywhere, by ” (a text that opens and closes
+            # with ”) at the paragraph's start before a capital letter
+            if (ch in "\"„“" or (ch == "”" and i == 0 and text[1:2].isupper())) \
+                    and (i == 0 or text[i - 1] in " :(—–") and n - i > 10:
                 spans.append(_Q(i + 1, n, i, n))  # a quote the excerpt cuts before its end
                 break
         i += 1
@@ -119,6 +129,7 @@ def _tokens_with_cues(text: str) -> list[tuple[int, int, str, tuple[str, _Cue] |
     return [(t.start, t.end, t.text, _cue_of(t.text)) for t in tokens(text)]
 
 
+_AFTER_SENTENCE_END = re.compile(r"[.!?…][»”\"]?\s+$")
 _AFTER_QUOTE = re.compile(r"\s*[,.!?…]?\s*[—–-]+\s*")
 _CLAUSE_END = re.compile(r"[.;!?…]|\s[—–]\s|[«„“\"]")
 _INNER_SPLIT = re.compile(r"(?P<a>[,!?…])\s*[—–-]+\s*(?P<attr>[^—–«»]{3,120}?)[.,:]\s*[—–-]+\s*")
@@ -142,6 +153,11 @@ def _attribution(text: str, lo: int, hi: int, st: _State, *, after_cue: bool) ->
             name, surface, typ = resolve_speaker(part, st, prefer_last=last)
             if name:
                 return _Spk(name, surface, typ, "cue"), w
+        if not cue[1].relay:  # "«…», — сказали в пресс-службе аэропорта": an unnamed source, described
+            for part, is_before in ((order[0], not after_cue), (order[1], after_cue)):
+                desc = describe_source(part, w, before=is_before)
+                if desc[0]:
+                    return _Spk(*desc, "cue", "description"), w
         return _Spk("", "", "", "cue"), w
     m = _according(seg)
     if m is not None:
@@ -225,11 +241,13 @@ def _direct_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: list[
                 spk, cue = got
         if spk is None and q.open_at == 0 and prev_colon_speaker is not None:
             spk, cue = prev_colon_speaker, ":"
-        at_sentence_start = q.open_at <= s_lo + 1 or not text[s_lo:q.open_at].strip(" —–-")
+        # (also right after a sentence end the splitter kept: "… «террористов». «Президент страны …")
+        at_sentence_start = q.open_at <= s_lo + 1 or not text[s_lo:q.open_at].strip(" —–-") \
+            or bool(_AFTER_SENTENCE_END.search(text, 0, q.open_at))
         unclosed = q.close_end >= len(text) and text[q.end - 1:q.end] not in "»“”\""
         if spk is None:
-            if at_sentence_start and st.last_speaker and (
-                    unclosed or (n_words >= 5 and inner.rstrip()[-1:] in ".!?…,")):
+            # the last speaker goes on; settled once the paragraph's reported speech is read (_continue)
+            if at_sentence_start and (unclosed or (n_words >= 5 and inner.rstrip()[-1:] in ".!?…,")):
                 spk, cue = _Spk(st.last_speaker, "", st.last_speaker_type, "continuation"), ""
             else:
                 rows.append(_Row(idx, q.start, q.end, "fragment", _Spk(), "", "ru-unattributed", 0.3))
@@ -237,9 +255,8 @@ def _direct_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: list[
         short = n_words < 5 and not at_sentence_start and not unclosed
         for a, b in parts:
             rows.append(_Row(idx, a, b, "fragment" if short else "direct", spk, cue,
-                             "ru-direct-" + (spk.method or "cue"), 0.9 if spk.name else 0.5))
-        if spk.name:
-            st.note_speaker(spk.name, spk.type)
+                             "ru-direct-" + (spk.method or "cue"), _confidence(spk, 0.9, 0.5)))
+        _note(st, spk)
     return rows
 
 
@@ -262,7 +279,7 @@ def _dash_rows(idx: int, text: str, st: _State, prev_colon_speaker: _Spk | None)
             rows.append(_Row(idx, body, m.start("end"), "direct", spk, cue, "ru-dash", 0.85))
             if m.group("rest"):
                 rows.append(_Row(idx, m.start("rest"), len(text), "direct", spk, cue, "ru-dash", 0.8))
-            st.note_speaker(spk.name, spk.type)
+            _note(st, spk)
             return rows
         spk = prev_colon_speaker or _Spk(st.last_speaker, "", st.last_speaker_type, "continuation")
         rows.append(_Row(idx, body, len(text), "direct", spk, ":" if prev_colon_speaker else "", "ru-dash", 0.6))
@@ -303,17 +320,23 @@ def _indirect_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: lis
                     name, surface, typ = _relay_source(sent, relay_phrases, st)
                     if not name:
                         name, surface, typ = resolve_speaker(sent[toks[k].end:], st, prefer_last=False)
-                    if name and prev_sentence is not None and not prev_sentence[2]:
+                    spk = _Spk(name, surface, typ, "back-reference")
+                    if not name and not c[1].relay:  # "Об этом сообщили в пресс-службе министерства."
+                        spk = _described(sent[toks[1].end:toks[k].start], sent[toks[k].end:], words[k],
+                                         "back-reference")
+                    if spk.name and prev_sentence is not None and not prev_sentence[2]:
                         p_idx, p_lo, _ = prev_sentence
-                        rows.append(_Row(p_idx, p_lo, -1, "indirect", _Spk(name, surface, typ, "back-reference"),
-                                         words[k], "ru-back-reference", 0.75))
-                        st.note_speaker(name, typ)
+                        rows.append(_Row(p_idx, p_lo, -1, "indirect", spk, words[k], "ru-back-reference",
+                                         _confidence(spk, 0.75, 0.75)))
+                        _note(st, spk)
                     done = True
                     break
         if done:
             prev_sentence = (idx, s_lo, 1)
             continue
-        quoted_here = any(s_lo <= q.open_at < s_hi for q in spans)
+        # a quote opens here, or one opened before runs into this sentence (the tail sentence of
+        # "«A. B», — заявил X": its words are the direct row's, not a report of their own)
+        quoted_here = any(q.open_at < s_hi and q.close_end > s_lo for q in spans)
         own: _Row | None = None  # the row this sentence's first cue made
         for t in toks:
             if _inside(s_lo + t.start, spans):
@@ -364,10 +387,15 @@ def _indirect_rows(idx: int, text: str, spans: list[_Q], st: _State, bounds: lis
                 name, surface, typ = resolve_speaker(re.split(r",", after, maxsplit=1)[0], st, prefer_last=False)
             if not name and cue.relay:
                 continue
+            spk = _Spk(name, surface, typ, "cue")
+            if not name:  # "Пресс-служба кабинета министров сообщила, что …": an unnamed source, described
+                # (after the verb only when the content does not follow it: "сообщили в пресс-службе, что …")
+                spk = _described(_subject_clause(subj_part), after[:len(after) - len(rest)] if m is not None else "",
+                                 t.text, "cue")
             own = _Row(idx, s_lo + content_at, s_lo + len(sent.rstrip()), "indirect",
-                       _Spk(name, surface, typ, "cue"), t.text, f"ru-indirect-{lem}", 0.8 if name else 0.4)
+                       spk, t.text, f"ru-indirect-{lem}", _confidence(spk, 0.8, 0.4))
             rows.append(own)
-            st.note_speaker(name, typ)
+            _note(st, spk)
             done = True
         if not done:
             done = _according_or_trailing(idx, text, s_lo, sent, st, rows, relay_phrases, quoted=quoted_here)
@@ -425,13 +453,54 @@ def _according_or_trailing(idx: int, text: str, s_lo: int, sent: str, st: _State
         if c:
             relay = _relay_source(sent, relay_phrases, st)
             name, surface, typ = relay if relay[0] else resolve_speaker(tm.group("who"), st, prefer_last=False)
-            if name:
-                lo = 0
-                rows.append(_Row(idx, s_lo + lo, s_lo + tm.start(), "indirect", _Spk(name, surface, typ, "trailing"),
-                                 tm.group("verb"), "ru-trailing", 0.75))
-                st.note_speaker(name, typ)
+            spk = _Spk(name, surface, typ, "trailing")
+            if not name and not c[1].relay:  # "…, сообщили в пресс-службе аэропорта."
+                spk = _described("", tm.group("who"), tm.group("verb"), "trailing")
+            if spk.name:
+                rows.append(_Row(idx, s_lo, s_lo + tm.start(), "indirect", spk, tm.group("verb"), "ru-trailing",
+                                 _confidence(spk, 0.75, 0.75)))
+                _note(st, spk)
                 return True
     return False
+
+
+def _continue(rows: list[_Row], idx: int) -> None:
+    """A quote with no attribution of its own that opens a sentence continues the speech before it: the
+    speaker of the last row of the paragraph before it ("Он подчеркнул, что … . «…»"), else the last
+    speaker of the text before; with neither it is an unattributed fragment."""
+    for r in rows:
+        if r.spk.method != "continuation" or r.para_idx != idx:
+            continue
+        before = [o for o in rows if o.para_idx == idx and o.start < r.start and o.kind != "fragment"
+                  and o.spk.name and o.spk.method != "continuation" and o.spk.resolution != "description"]
+        if before:
+            last = max(before, key=lambda o: o.start)
+            r.spk = _Spk(last.spk.name, "", last.spk.type, "continuation")
+            r.confidence = 0.9
+        elif not r.spk.name:
+            r.kind, r.method, r.confidence = "fragment", "ru-unattributed", 0.3
+
+
+def _described(before: str, after: str, verb: str, method: str) -> _Spk:
+    """The unnamed source described before the cue verb (in its clause), else after it; an empty speaker if none."""
+    for part, is_before in ((before, True), (after, False)):
+        desc = describe_source(part, verb, before=is_before) if part.strip() else ("", "", "")
+        if desc[0]:
+            return _Spk(*desc, method, "description")
+    return _Spk("", "", "", method)
+
+
+def _note(st: _State, spk: _Spk) -> None:
+    """Make a named speaker the one later pronouns and titles refer to (a description is not)."""
+    if spk.resolution != "description":
+        st.note_speaker(spk.name, spk.type)
+
+
+def _confidence(spk: _Spk, named: float, unnamed: float) -> float:
+    """A row's confidence: ``named`` with a named speaker, 0.6 with a described one, else ``unnamed``."""
+    if spk.resolution == "description":
+        return 0.6
+    return named if spk.name else unnamed
 
 
 # ------------------------------------------------------------------------------------------ API
@@ -461,6 +530,7 @@ def _extract_doc(texts: list[str]) -> list[dict]:
     prev_sentence: tuple[int, int, int] | None = None
     for idx, text in enumerate(texts):
         _read_paragraph(text)
+        note_affiliations(text, st)
         bounds = sentences(text)
         spans = _quote_spans(text)
         rows: list[_Row] = []
@@ -472,6 +542,7 @@ def _extract_doc(texts: list[str]) -> list[dict]:
         rows.extend(direct)
         indirect_bounds = [(s, e, t) for s, e, t in bounds if not any(a <= s < b for a, b in dash_cover)]
         rows.extend(_indirect_rows(idx, text, spans, st, indirect_bounds, prev_sentence))
+        _continue(rows, idx)
         for _s, _e, t in bounds:  # actors named in the paragraph, for titles and pronouns later on
             st.note_actors(find_actors(t))
         # a paragraph ending "X заявил:" introduces the next one
@@ -493,7 +564,8 @@ def _extract_doc(texts: list[str]) -> list[dict]:
         if not quote:
             continue
         s_idx, s0, s1, resolution = _speaker_place(texts, r, end)
-        result.append({"_idx": r.para_idx, "start": r.start, "end": end, "quote": quote, "speaker": r.spk.name,
+        result.append({"_aff": affiliation_of(r.spk.name) or st.affiliations.get(r.spk.name, ""),
+                       "_idx": r.para_idx, "start": r.start, "end": end, "quote": quote, "speaker": r.spk.name,
                        "speaker_surface": r.spk.surface, "speaker_type": r.spk.type, "cue": r.cue, "kind": r.kind,
                        "confidence": r.confidence, "method": r.method, "n_words": len(_WORD.findall(quote)),
                        "speaker_resolution": resolution, "_sidx": s_idx, "speaker_start": s0, "speaker_end": s1})
@@ -507,7 +579,9 @@ def _speaker_place(texts: list[str], r: _Row, end: int) -> tuple[int, int, int, 
     if not spk.surface:
         return -1, -1, -1, "previous" if spk.name else ""
     low = spk.surface.lower()
-    if low in _PRON_PERSON or low in _PRON_GROUP:
+    if spk.resolution:
+        kind = spk.resolution
+    elif low in _PRON_PERSON or low in _PRON_GROUP:
         kind = "pronoun" if spk.name else "unresolved"
     else:
         kinds = {m.kind for m in find_actors(spk.surface)}
@@ -581,4 +655,7 @@ def _extract_all(paras: pd.DataFrame, rows: list[dict]) -> None:
             pid = pids[r.pop("_idx")]
             s_idx = r.pop("_sidx")
             r["speaker_para_id"] = pids[s_idx] if s_idx >= 0 else -1
-            rows.append({"doc_id": doc_id, "para_id": pid, "end_para_id": pid, "affiliation": "", "cited": "", **r})
+            # the gazetteers' affiliation (kzlib/data/actors.yaml, else ru/actors.yaml), for people only NER
+            # found that of the actor their title names (note_affiliations); else ""
+            aff = r.pop("_aff")
+            rows.append({"doc_id": doc_id, "para_id": pid, "end_para_id": pid, "affiliation": aff, "cited": "", **r})

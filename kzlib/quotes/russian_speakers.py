@@ -10,10 +10,10 @@ from importlib import resources
 
 import yaml
 
-from kzlib.russian.actors import ActorMatch, find_actors, ru_actors
-from kzlib.russian.nlp import entities, parses, transliterate
+from kzlib.russian.actors import ActorMatch, affiliation_of, find_actors, ru_actors
+from kzlib.russian.nlp import entities, parses, tokens, transliterate
 
-__all__ = ["resolve_speaker"]
+__all__ = ["describe_source", "note_affiliations", "resolve_speaker"]
 
 
 _DASH = "—–-"
@@ -65,6 +65,7 @@ class _State:
     last_mentioned_person: str = ""
     generic: dict[str, str] = field(default_factory=dict)  # generic description -> actor last named with it
     people: dict[str, str] = field(default_factory=dict)  # surname -> full name of a person named in full
+    affiliations: dict[str, str] = field(default_factory=dict)  # person NER found -> affiliation of their title
 
     def note_actors(self, matches: list[ActorMatch]) -> None:
         _, generic, _ = ru_actors()
@@ -92,6 +93,7 @@ class _Spk:
     surface: str = ""
     type: str = ""
     method: str = ""
+    resolution: str = ""  # "description": an unnamed source described (describe_source), never carried on
 
 
 def _rank(m: ActorMatch) -> int:
@@ -217,3 +219,156 @@ def _person_name(normal: str) -> str:
     if found:
         return found[-1].canonical
     return transliterate(normal)
+
+
+# ---------------------------------------------------------------------------------- descriptions
+_LOC_PREP = frozenset({"в", "во", "на"})
+_NP_STOP = re.compile(r"[^\w-]")  # punctuation and digits end a noun phrase
+_MAX_NP = 5  # words a description keeps after its head ("пресс-служба аэропорта города Алматы")
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> dict[str, str]:
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("ru/cue_verbs.yaml").read_text("utf-8"))
+    return {str(lem).replace("ё", "е"): str(kind) for kind, lems in (data.get("source_nouns") or {}).items()
+            for lem in lems}
+
+
+def _agreement(verb: str) -> tuple[str, str, bool] | None:
+    """(number, gender or "", impersonal) a cue verb form asks of its subject; None if it is not a verb.
+    "сообщила" -> ("sing", "femn", False); "сказали" -> ("plur", "", False); "говорится" -> ("sing", "", True)."""
+    for p in parses(verb.lower()):
+        if p.tag.POS == "VERB":
+            number = "plur" if "plur" in p.tag else "sing"
+            gender = str(p.tag.gender or "") if number == "sing" and "past" in p.tag else ""
+            return number, gender, p.normal_form.endswith(("ся", "сь")) and number == "sing"
+    return None
+
+
+def _noun_parse(word: str, case: str, number: str = "", gender: str = ""):
+    """The parse of a word read as a noun in ``case`` (agreeing in number and gender when given), or None; a
+    word whose likeliest reading is not a noun ("в" the preposition, "вечером" the adverb) is none."""
+    ps = parses(word.lower())
+    if not ps or ps[0].tag.POS != "NOUN" or not re.search(r"[а-яё]", word.lower()):
+        return None
+    for p in ps:
+        if p.tag.POS != "NOUN" or case not in p.tag:
+            continue
+        if number and p.tag.number and p.tag.number != number:
+            continue
+        if gender and p.tag.gender and p.tag.gender != gender and "ms-f" not in str(p.tag).lower():
+            continue
+        return p
+    return None
+
+
+def _is_pos(word: str, pos: tuple[str, ...], case: str = "") -> bool:
+    """Whether a reading of ``word`` is one of ``pos`` (in ``case`` when given)."""
+    return any(p.tag.POS in pos and (not case or case in p.tag) for p in parses(word.lower()))
+
+
+def describe_source(part: str, verb: str, *, before: bool) -> tuple[str, str, str]:
+    """A description of an unnamed source next to a cue verb: (description, surface, type), else ("", "", "").
+
+    The source is the cue verb's nominative subject (a noun agreeing with the verb in number and, in
+    the past singular, gender: "Пресс-служба кабинета министров сообщила") or, with a plural or
+    impersonal verb, an institution, document or medium in the locative ("в пресс-службе аэропорта
+    сказали", "В документе говорится"). The description is the head noun in the nominative with the
+    adjectives before it and the genitive words after it; the first such phrase of ``part``, the text
+    before the verb in its clause (``before=True``) or after it.
+
+    Example:
+        >>> describe_source("Позже в пресс-службе аэропорта", "сказали", before=True)
+        ('пресс-служба аэропорта', 'пресс-службе аэропорта', 'organisation')
+        >>> describe_source("Пресс-служба кабинета министров 6 января", "сообщила", before=True)
+        ('пресс-служба кабинета министров', 'Пресс-служба кабинета министров', 'organisation')
+        >>> describe_source("Позже, в январе", "сказали", before=True)
+        ('', '', '')
+    """
+    agree = _agreement(verb)
+    if agree is None or not part.strip():
+        return "", "", ""
+    number, gender, impersonal = agree
+    if before:  # the clause of the verb: after the last comma, semicolon, colon or dash
+        part = part[max(part.rfind(c) for c in ",;:—–") + 1:]
+    toks = list(tokens(part))
+    nouns = _source_nouns()
+    for i in range(len(toks)):  # the subject opens its clause, the genitives follow the head
+        word = toks[i].text
+        prev = toks[i - 1].text.lower() if i else ""
+        head = None
+        if not impersonal and prev not in _LOC_PREP and not _is_pos(prev, ("PREP",)):
+            head = _noun_parse(word, "nomn", number, gender)
+            if head is not None and head.tag.POS == "NOUN" and _is_pos(word, ("NPRO",)):
+                head = None
+        loc = None
+        if head is None and (impersonal or number == "plur"):
+            loc = _noun_parse(word, "loct")
+            if loc is not None and nouns.get(loc.normal_form.replace("ё", "е")) is None and "Orgn" not in loc.tag:
+                loc = None
+            head = loc
+        if head is None:
+            continue
+        case = "loct" if loc is not None else "nomn"
+        lo = i
+        while lo > 0 and _is_pos(toks[lo - 1].text, ("ADJF", "PRTF"), case):
+            lo -= 1
+        if loc is not None and not (lo > 0 and toks[lo - 1].text.lower() in _LOC_PREP):
+            continue  # a locative source stands after "в/на"
+        hi = i + 1
+        while hi < len(toks) and hi - i <= _MAX_NP and not _NP_STOP.search(toks[hi].text) \
+                and (_is_pos(toks[hi].text, ("NOUN", "ADJF", "PRTF"), "gent") or toks[hi].text[:1].isupper()):
+            hi += 1
+        words = [_nominative(t.text, head, k == i, first=(k == 0)) for k, t in enumerate(toks[lo:hi], start=lo)]
+        lemma = head.normal_form.replace("ё", "е")
+        typ = nouns.get(lemma) or ("person" if "anim" in head.tag else "organisation")
+        typ = "organisation" if typ not in ("document", "media", "person") else typ
+        return " ".join(words), part[toks[lo].start:toks[hi - 1].end], typ
+    return "", "", ""
+
+
+def _nominative(word: str, head, is_head: bool, *, first: bool) -> str:
+    """A word of a description in the nominative: the head and the adjectives before it; genitives as written."""
+    if is_head:
+        form = head.inflect({"nomn"})
+    else:
+        form = None
+        for p in parses(word.lower()):
+            if p.tag.POS in ("ADJF", "PRTF") and ("loct" in p.tag or "nomn" in p.tag):
+                grams = {"nomn", head.tag.number or "sing"} | ({head.tag.gender} if head.tag.gender and
+                                                                 head.tag.number != "plur" else set())
+                form = p.inflect(grams)
+                break
+        if form is None:
+            return word
+    out = form.word if form is not None else word.lower()
+    return out[:1].upper() + out[1:] if word[:1].isupper() and not first else out
+
+
+# ---------------------------------------------------------------------------------- affiliations
+_APPOSITION_END = re.compile(r"[,.;:!?()«»\"“”„—–]")
+_NOT_TITLE = frozenset({"и", "а", "или", "но", "также", "с", "со", "вместе"})
+_PREPOSITIONS = frozenset({"в", "во", "на", "из", "от", "для", "к", "ко", "по", "при", "у", "о", "об", "с", "со"})
+
+
+def note_affiliations(text: str, st: _State) -> None:
+    """Give a person only NER finds the affiliation of the actor their title names: the actor nearest
+    before the name, not after a preposition, with at most four words and no conjunction between
+    ("пресс-секретарь Назарбаева Айдос Укибай" -> Kazakhstan, "посол России в Казахстане Иван Иванов"
+    -> Russia). Generic titles ("пресс-секретарь") name nobody; "Токаев и Иван Иванов" is no title."""
+    found = find_actors(text)
+    for e in entities(text):
+        if e.type != "PER" or any(m.start < e.end and e.start < m.end for m in found):
+            continue
+        for m in sorted((m for m in found if m.end <= e.start and m.kind != "generic"), key=lambda m: -m.end):
+            gap = text[m.end:e.start]
+            words = gap.lower().split()
+            if _APPOSITION_END.search(gap) or len(words) > 4 or _NOT_TITLE & set(words):
+                break
+            prev = text[max(0, m.start - 12):m.start].lower().split()
+            if prev and prev[-1] in _PREPOSITIONS:
+                continue  # "в Казахстане": where, not whose
+            aff = affiliation_of(m.canonical)
+            if aff:
+                st.affiliations.setdefault(_person_name(e.normal), aff)
+            break

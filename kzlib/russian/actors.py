@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,13 +25,16 @@ from kzlib.text import CYRILLIC_LETTER as _CYR
 from kzlib.text import Token, lemmas
 from kzlib.text import razdel_tokens as tokens
 
-__all__ = ["ActorMatch", "RuActor", "find_actors", "ru_actors"]
+__all__ = ["ActorMatch", "RuActor", "affiliation_of", "find_actors", "ru_actors"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class RuActor:
     name: str
     type: str
+    affiliation: str = ""  # country or bloc it speaks for (kzlib/data/actors.yaml, else ru/actors.yaml)
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def ru_actors() -> tuple[dict[str, list[_Name]], dict[str, list[RuActor]], dict[
         for lem in n.words[0]:
             index.setdefault(lem, []).append(n)
 
-    rows = list(data.get("actors") or [])
+    rows = [dict(r) for r in data.get("actors") or []]
     known = {r["name"] for r in rows}
     for r in main.get("actors") or []:  # Cyrillic aliases of the main gazetteer
         cyr = [a for a in (r.get("aliases") or []) if _CYR.search(str(a))]
@@ -88,8 +92,9 @@ def ru_actors() -> tuple[dict[str, list[_Name]], dict[str, list[RuActor]], dict[
             rows.append({"name": r["name"], "type": r.get("type", ""), "aliases": cyr})
         elif cyr:
             next(x for x in rows if x["name"] == r["name"]).setdefault("aliases", []).extend(cyr)
+    affiliations = _affiliation_table()
     for r in rows:
-        actor = RuActor(str(r["name"]), str(r.get("type") or ""))
+        actor = RuActor(str(r["name"]), str(r.get("type") or ""), affiliations.get(str(r["name"]), ""))
         by_name[actor.name] = actor
         aliases = [str(a) for a in r.get("aliases") or []]
         if actor.type == "person":  # "Нед Прайс" is also "Прайс"
@@ -113,6 +118,39 @@ def ru_actors() -> tuple[dict[str, list[_Name]], dict[str, list[RuActor]], dict[
             actors.remove(d)
             actors.insert(0, d)
     return index, generic, by_name
+
+
+def _affiliations(ru: dict, main: dict) -> dict[str, str]:
+    """Canonical name -> affiliation: the main gazetteer's for its actors, else the Russian file's; an actor of
+    the Russian file with neither is logged (its quotes would count as "unknown" affiliation)."""
+    out = {str(r["name"]): str(r.get("affiliation") or "") for r in main.get("actors") or []}
+    for r in ru.get("actors") or []:
+        name, own = str(r["name"]), str(r.get("affiliation") or "")
+        if own and out.get(name) and out[name] != own:
+            log.warning("ru/actors.yaml gives %s the affiliation %r, actors.yaml %r: actors.yaml's is used",
+                        name, own, out[name])
+        elif own:
+            out[name] = own
+        elif not out.get(name):
+            log.warning("ru/actors.yaml: %s has no affiliation (here or in actors.yaml)", name)
+    return out
+
+
+def affiliation_of(name: str) -> str:
+    """Country or bloc of a canonical actor of the Russian or the main gazetteer, "" if unknown.
+
+    Example:
+        >>> affiliation_of("Sergei Shoigu"), affiliation_of("Kassym-Jomart Tokayev"), affiliation_of("Nobody")
+        ('Russia', 'Kazakhstan', '')
+    """
+    return _affiliation_table().get(name, "")
+
+
+@lru_cache(maxsize=1)
+def _affiliation_table() -> dict[str, str]:
+    ru = yaml.safe_load(resources.files("kzlib.data").joinpath("ru/actors.yaml").read_text("utf-8"))
+    main = yaml.safe_load(resources.files("kzlib.data").joinpath("actors.yaml").read_text("utf-8"))
+    return _affiliations(ru, main)
 
 
 def _matches_at(toks: list[Token], i: int, index: dict[str, list[_Name]]) -> _Name | None:
