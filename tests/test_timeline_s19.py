@@ -188,3 +188,13 @@ def test_stated_end_and_its_months() -> None:
     assert months_to(dt.date(1989, 10, 1)) == dt.date(1989, 7, 1)
     assert months_to(dt.date(1990, 1, 31)) == dt.date(1989, 11, 1)
     assert calendar_quarter(dt.date(1990, 1, 31)) == (1989, 4)  # November-January: mostly the fourth quarter
+
+
+def test_a_russian_weekday_takes_the_tense_of_its_own_clause():
+    from kzlib.russian.dates import extract_dates_ru
+
+    # published Friday 2022-01-07: the saying was on Wednesday; the withdrawal lies ahead of it
+    d = extract_dates_ru("Токаев заявил в среду, что войска ОДКБ будут выведены.", published="2022-01-07")
+    assert d.loc[d["expression"].str.contains("сред"), "date"].tolist() == ["2022-01-05"]
+    d = extract_dates_ru("Войска ОДКБ будут выведены в среду.", published="2022-01-07")
+    assert d.loc[d["expression"].str.contains("сред"), "date"].tolist() == ["2022-01-12"]

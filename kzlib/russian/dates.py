@@ -145,9 +145,34 @@ def _iso_week(d: dt.date) -> str:
     return f"{y:04d}-W{w:02d}"
 
 
+#: Where a clause ends inside a sentence ("заявил в среду, что войска уйдут": the weekday is the saying's).
+_CLAUSE_CUT = re.compile(r"[,;:()—–]|\s-\s")
+#: A verb in the past tense ("заявил", "сообщила", "прошли", "состоялось", "собрались").
+_PAST_VERB = re.compile(r"(?<![\w-])[а-яё]{2,}(?:ла|ло|ли|л|лся|лась|лось|лись)(?![\w-])", re.IGNORECASE)
+
+
 def _is_future(v: _Vocab, text: str, start: int, end: int) -> bool:
+    """Whether the expression at ``start:end`` looks ahead: its own clause has a word of the future; else, when its
+    clause has no verb in the past tense, the sentence has one.
+
+    Example:
+        >>> v = _vocab()
+        >>> t = "Токаев заявил в среду, что войска ОДКБ будут выведены."
+        >>> _is_future(v, t, t.index("в среду"), t.index("в среду") + 7)
+        False
+        >>> t = "Войска будут выведены в среду."
+        >>> _is_future(v, t, t.index("в среду"), t.index("в среду") + 7)
+        True
+    """
     lo = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start)) + 1
     hi = min([i for i in (text.find(".", end), text.find("!", end), text.find("?", end)) if i >= 0] or [len(text)])
+    c0 = max([m.end() for m in _CLAUSE_CUT.finditer(text, lo, start)] or [lo])
+    cut = _CLAUSE_CUT.search(text, end, hi)
+    clause = text[c0:cut.start() if cut else hi]
+    if v.future.search(clause):
+        return True
+    if _PAST_VERB.search(clause):
+        return False
     return bool(v.future.search(text[lo:hi]))
 
 
