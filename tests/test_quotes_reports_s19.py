@@ -30,3 +30,10 @@ def test_call_in_up_or_off_is_a_summons_not_speech():
     assert _rows("Okafor called off the strike on Monday.").empty
     q = _rows("The governor called the strike a disgrace.")
     assert _rows_of(q) == [["governor", "called", "the strike a disgrace."]]
+
+
+def test_found_somewhere_and_plural_nouns_of_saying_are_no_reports():
+    assert _rows("The boy, found on an inner tube off the coast, became a symbol of the dispute.").empty
+    assert _rows("Initial cost estimates for the plant rose sharply last year.").empty
+    q = _rows("Two analysts found in 2014 that the air force was the best in the region.")
+    assert _rows_of(q) == [["analysts", "found", "the air force was the best in the region."]]

@@ -205,3 +205,25 @@ def _main_clause_start(text: str, a: int, b: int) -> int:
 
 
 _COMMA_AFTER = re.compile(r",\s*")
+
+
+#: What follows a cue that makes it no verb of saying: "found on an inner tube", "found dead" (a finding of a thing
+#: or a person, not a finding reported); "estimates for the plant", "claims of fraud" (a plural noun).
+_NOT_REPORT_AFTER = (
+    (frozenset("found finds".split()),
+     re.compile(r"\s+(?:in|on|at|near|inside|outside|under|behind|among|dead|alive|guilty|innocent|liable|unconscious|"
+                r"safe|missing)\b(?![^,.;:]*\bthat\b)", re.IGNORECASE)),  # ("found in 2014 that ..." reports)
+    (frozenset("estimates claims reports warnings".split()), re.compile(r"\s+(?:of|for)\b", re.IGNORECASE)),
+)
+
+
+def _not_a_report(form: str, text: str, pos: int, end: int) -> bool:
+    """Whether the words after the cue ``form`` (at ``pos``) make it something else than a verb of saying.
+
+    Example:
+        >>> t = "The boy was found on an inner tube."
+        >>> _not_a_report("found", t, t.index(" on"), len(t)), _not_a_report("found", "found that", 5, 10)
+        (True, False)
+    """
+    low = form.lower()
+    return any(low in forms and rx.match(text, pos, end) for forms, rx in _NOT_REPORT_AFTER)

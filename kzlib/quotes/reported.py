@@ -39,6 +39,7 @@ from kzlib.quotes.clauses import (
     _SUBORDINATE_OPEN,
     _clause_end,
     _main_clause_start,
+    _not_a_report,
     _past_adjuncts,
 )
 from kzlib.quotes.cues import (
@@ -186,8 +187,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if _NOUN_LIST_BEFORE.search(text, max(a, cm.start() - 8), cm.start()) and text[cm.end():cm.end() + 1] == "," \
                     and cm.group(0).lower().endswith("s"):
                 continue  # "In TV interviews and tweets, Trump ...": a plural noun in a list, not a verb
-            if cm.group(0).lower() in _CALL_FORMS and _PHRASAL_CALL.match(text, cm.end(), b):
-                continue  # "called in Russian-led forces", "called off the talks": a summons, not speech
+            if cm.group(0).lower() in _CALL_FORMS and _PHRASAL_CALL.match(text, cm.end(), b) \
+                    or _not_a_report(cm.group(0), text, cm.end(), b):
+                continue  # "called in Russian-led forces", "found on an inner tube": no speech
             if cm.group(0).lower() in _NAMING and _INDEFINITE_BEFORE.search(text, max(a, cm.start() - 40), cm.start()) \
                     and _NAME_GIVEN.match(text, cm.end(), b):
                 # ("An opposition leader called Tokayev a puppet": the name has a complement, a speech act)
