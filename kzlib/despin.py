@@ -8,6 +8,18 @@ Example:
     'a relic of the Cold War'
 """
 
-from kzlib.provenance.spin import MIN_MATCHES, SPIN_THRESHOLD, despin, spin_matches, spin_score, spin_table
+from kzlib.provenance.spin import (
+    CLEAN_RATE,
+    MIN_MATCHES,
+    SPIN_P,
+    SPIN_THRESHOLD,
+    despin,
+    judged_spun,
+    quoted_spans,
+    spin_matches,
+    spin_score,
+    spin_table,
+)
 
-__all__ = ["despin", "spin_table", "spin_matches", "spin_score", "SPIN_THRESHOLD", "MIN_MATCHES"]
+__all__ = ["despin", "spin_table", "spin_matches", "spin_score", "judged_spun", "quoted_spans", "SPIN_THRESHOLD",
+           "MIN_MATCHES", "CLEAN_RATE", "SPIN_P"]

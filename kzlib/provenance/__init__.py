@@ -6,14 +6,17 @@ and "spun" by article spinners. :func:`annotate` finds the copies and fills, in 
 - ``story_id`` / ``is_representative``: copies are grouped into stories (candidate pairs from MinHash
   LSH over features that survive spinning and translation, verified by aligning their sentences); one
   copy per story represents it (the least altered one);
-- ``spin_score``: spinner-substitution evidence per 1,000 words (:func:`kzlib.despin.spin_score`);
+- ``spin_score``: spinner-substitution evidence per 1,000 words (:func:`kzlib.despin.spin_score`); a
+  document is spun where :func:`judged_spun` says so (the score reaches :data:`SPIN_THRESHOLD` with more
+  matches than clean text of its length shows by chance);
 - ``version`` / ``version_detected``: original, spun, machine-translated, republished, translated or
   unknown (a version given by the metadata sidecar is kept; the detected one is recorded beside it);
 - ``mt_score`` / ``translation_score``: the evidence for machine and human translation;
 
-in ``paragraphs``: ``text_despun`` (spinner substitutions reversed; ``text`` stays verbatim for
-quotation) and ``n_despun`` (substitutions made); and a ``copies`` table of the document pairs judged
-to be copies, with their similarity and evidence.
+in ``paragraphs``: ``text_despun`` (spinner substitutions reversed, words inside quotation marks only
+where the narration around them is judged spun on its own; ``text`` stays verbatim for quotation) and
+``n_despun`` (substitutions made); and a ``copies`` table of the document pairs judged to be copies,
+with their similarity and evidence.
 
 De-spinning uses the inspectable phrase table of :mod:`kzlib.despin` and :class:`SpinRepairer`, which
 learns substitutions nobody listed from the corpus itself: names and fixed phrases of the spun copies
@@ -36,12 +39,24 @@ from kzlib.provenance.minhash import (
 )
 from kzlib.provenance.repair import SpinRepairer
 from kzlib.provenance.review import change_rate, learned_substitutions, repair_examples
-from kzlib.provenance.spin import MIN_MATCHES, SPIN_THRESHOLD, despin, spin_matches, spin_score, spin_table
+from kzlib.provenance.spin import (
+    CLEAN_RATE,
+    MIN_MATCHES,
+    SPIN_P,
+    SPIN_THRESHOLD,
+    despin,
+    judged_spun,
+    quoted_spans,
+    spin_matches,
+    spin_score,
+    spin_table,
+)
 from kzlib.provenance.stage import annotate
 from kzlib.provenance.versions import VERSIONS, detect_versions
 
 __all__ = [
     "annotate", "SpinRepairer", "find_copies", "similarity_matrix", "detect_versions", "VERSIONS",
     "story_features", "learned_substitutions", "repair_examples", "change_rate", "MIN_DF_CUT",
-    "despin", "spin_table", "spin_matches", "spin_score", "SPIN_THRESHOLD", "MIN_MATCHES",
+    "despin", "spin_table", "spin_matches", "spin_score", "SPIN_THRESHOLD", "MIN_MATCHES", "judged_spun",
+    "quoted_spans", "CLEAN_RATE", "SPIN_P",
 ]

@@ -18,7 +18,7 @@ from kzlib.errors import ParameterError
 from kzlib.provenance.copies import _align_share
 from kzlib.provenance.features import _STOP, _WORDS, _sentence_features, _sentences, _stem, _text
 from kzlib.provenance.phrases import _phrase_count_part
-from kzlib.provenance.spin import _apply, _compile, _Compiled, _validate, spin_table
+from kzlib.provenance.spin import _apply, _compile, _Compiled, _narration_spun, _validate, spin_table
 
 __all__ = ["SpinRepairer"]
 
@@ -496,18 +496,26 @@ class SpinRepairer:
                                         else None)
         return self._learned_cache[key]
 
-    def transform(self, text: str, *, spun: bool, story: str | None = None) -> str:
+    def transform(self, text: str, *, spun: bool, story: str | None = None, quotes: bool | None = None) -> str:
         """Repair ``text``: table rows (``always`` ones anywhere, the rest if ``spun``) and, if ``spun``,
-        learned rows (those learned from aligned copies only for ``story``)."""
+        learned rows (those learned from aligned copies only for ``story``). Inside quotation marks only
+        ``always`` rows apply unless ``quotes`` (None: the text outside the quotation marks is judged
+        spun on its own by the table, see :func:`kzlib.provenance.despin`)."""
         both, _ = self._compiled(story)
-        return _apply(text, both.find(text, spun=spun) if spun else _compile(self.table_).find(text, spun=False))
+        if not spun:
+            return _apply(text, _compile(self.table_).find(text, spun=False))
+        if quotes is None:
+            table = _compile(self.table_)
+            quotes = _narration_spun(text, table.find(text, spun=True))
+        return _apply(text, both.find(text, spun=True, quotes=quotes))
 
-    def repair_learned(self, text: str, *, story: str | None = None) -> tuple[str, int]:
-        """Apply only the learned rows (to text the table has already repaired); returns (text, n)."""
+    def repair_learned(self, text: str, *, story: str | None = None, quotes: bool = True) -> tuple[str, int]:
+        """Apply only the learned rows (to text the table has already repaired); returns (text, n).
+        ``quotes=False`` leaves the words inside quotation marks as they are."""
         learned = self._learned_only(story)
         if learned is None:
             return text, 0
-        found = learned.find(text, spun=True)
+        found = learned.find(text, spun=True, quotes=quotes)
         return _apply(text, found), len(found)
 
 

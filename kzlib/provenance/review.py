@@ -11,7 +11,7 @@ import pandas as pd
 from kzlib.errors import CorpusError
 from kzlib.provenance.features import _sentences
 from kzlib.provenance.repair import SpinRepairer
-from kzlib.provenance.spin import MIN_MATCHES, SPIN_THRESHOLD, _apply, _compile
+from kzlib.provenance.spin import SPIN_THRESHOLD, _apply, _compile, _n_words, _narration_spun, judged_spun
 from kzlib.provenance.stage import _gazetteer, _gazetteer_variants
 
 __all__ = ["learned_substitutions", "repair_examples", "change_rate"]
@@ -22,7 +22,7 @@ def learned_substitutions(corpus, *, spin_threshold: float = SPIN_THRESHOLD,
                           gazetteer: Iterable[str] | None = None) -> pd.DataFrame:
     """The substitutions :class:`SpinRepairer` learns from an annotated corpus, beyond the phrase table.
 
-    Reads ``documents.spin_score`` and ``story_id`` (from :func:`annotate`) and the paragraphs; returns
+    Reads ``story_id`` (from :func:`annotate`) and the paragraphs; returns
     one row per learned substitution: ``spun``, ``original``, ``left``, ``right``, ``mechanism``
     (name-context / aligned-copy), ``story`` ("" = applies in every spun document), ``evidence``,
     ``in_table`` and ``n_applied`` (times it repaired the corpus).
@@ -39,11 +39,13 @@ def learned_substitutions(corpus, *, spin_threshold: float = SPIN_THRESHOLD,
     dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
     body = paras[(paras["kind"] == "body") & (dup < 0)]
     ids = sorted(docs["doc_id"])
-    scores = docs.set_index("doc_id")["spin_score"].astype(float)
     raw = body.groupby("doc_id")["text"].agg("\n\n".join).reindex(ids).fillna("")
-    n_matches = raw.map(lambda t: len(compiled.find(t, spun=True)))
-    is_spun = (scores.reindex(ids) >= spin_threshold) & (n_matches >= MIN_MATCHES)
-    stage1 = pd.Series([_apply(t, compiled.find(t, spun=bool(is_spun.get(d, False))))
+    found = raw.map(lambda t: compiled.find(t, spun=True))
+    is_spun = pd.Series([judged_spun(len(f), _n_words(t), threshold=spin_threshold) for t, f in zip(raw, found)],
+                        index=raw.index, dtype=bool)
+    quotes = {d: _narration_spun(raw[d], found[d], threshold=spin_threshold) for d in raw.index[is_spun]}
+    del found
+    stage1 = pd.Series([_apply(t, compiled.find(t, spun=bool(is_spun.get(d, False)), quotes=quotes.get(d, False)))
                         for d, t in zip(body["doc_id"], body["text"])], index=body.index)
     s1_body = stage1.groupby(body["doc_id"]).agg("\n\n".join).reindex(ids).fillna("")
     story = docs.set_index("doc_id")["story_id"].reindex(ids)
@@ -58,7 +60,7 @@ def learned_substitutions(corpus, *, spin_threshold: float = SPIN_THRESHOLD,
     for row in learned.itertuples(index=False):
         one = _compile(pd.DataFrame([row._asdict()])[list(compiled.table.columns)])
         docs_in = [d for d in ids if is_spun.get(d, False) and (not row.story or story.get(d) == row.story)]
-        counts.append(sum(len(one.find(s1_body[d], spun=True)) for d in docs_in))
+        counts.append(sum(len(one.find(s1_body[d], spun=True, quotes=quotes.get(d, False))) for d in docs_in))
     learned["n_applied"] = counts
     return learned[["spun", "original", "left", "right", "mechanism", "story", "evidence", "in_table",
                     "n_applied"]].reset_index(drop=True)

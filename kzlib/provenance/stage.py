@@ -19,8 +19,16 @@ from kzlib.errors import CorpusError, ParameterError
 from kzlib.provenance.copies import _stories, find_copies
 from kzlib.provenance.features import _objects, _per_document, _text
 from kzlib.provenance.repair import SpinRepairer, _similar
-from kzlib.provenance.spin import MIN_MATCHES, SPIN_THRESHOLD, _apply, _compile, _Compiled
-from kzlib.provenance.versions import _VERSION_RANK, VERSIONS, detect_versions
+from kzlib.provenance.spin import (
+    SPIN_THRESHOLD,
+    _apply,
+    _compile,
+    _Compiled,
+    _narration_spun,
+    _outside_quotes,
+    judged_spun,
+)
+from kzlib.provenance.versions import _VERSION_RANK, VERSIONS, _word_counts, detect_versions
 
 __all__ = ["annotate"]
 
@@ -207,9 +215,10 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
                              compiled=compiled, spin_threshold=spin_threshold, mt_threshold=mt_threshold,
                              translation_threshold=translation_threshold).set_index("doc_id")
     del frame
-    n_words, scores = evidence["n_words"], evidence["spin_score"]
-    is_spun = (scores >= spin_threshold) & (evidence["n_matches"] >= MIN_MATCHES)
+    scores = evidence["spin_score"]
+    is_spun = evidence.pop("is_spun").astype(bool)
     spun_ids = set(is_spun.index[is_spun])
+    quotes_spun = set(evidence.index[evidence.pop("quotes_spun").astype(bool)])
     stage1: list[str] = list(texts_in)
     n_table: list[int] = [0] * len(texts_in)
     for d, despun in zip(evidence.index, evidence.pop("despun").tolist()):
@@ -258,7 +267,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     if repairer is not None:
         for i, d in enumerate(paras["doc_id"]):
             if d in spun_ids:
-                stage1[i], n_learned[i] = repairer.repair_learned(stage1[i], story=story_of.get(d))
+                stage1[i], n_learned[i] = repairer.repair_learned(stage1[i], story=story_of.get(d),
+                                                                  quotes=d in quotes_spun)
     paras["text_despun"] = stage1
     paras["n_despun"] = [n + k for n, k in zip(n_table, n_learned)]
     paras["n_despun_learned"] = n_learned
@@ -281,7 +291,7 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     docs["story_id"] = story
     for col in ("n_despun", "n_despun_learned"):
         docs[col] = paras.groupby("doc_id")[col].sum().reindex(docs.index).fillna(0).astype(int)
-    words = n_words.reindex(docs.index).fillna(0)
+    words = evidence["n_letter_words"].reindex(docs.index).fillna(0)
     rank = docs["version"].map(_VERSION_RANK).fillna(len(_VERSION_RANK))
     order = pd.DataFrame({"story": docs["story_id"], "rank": rank, "words": -words, "doc": docs["doc_id"]})
     reps = order.sort_values(["story", "rank", "words", "doc"]).groupby("story")["doc"].first()
@@ -298,25 +308,35 @@ def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: f
     """What :func:`annotate` reads off each document's raw body text alone, for the documents of ``frame``
     (``doc_id``, ``text``: its body paragraphs, ``paras`` and ``body``: all its paragraphs and which are
     body text, optionally ``republished``: a syndication notice): ``n_words`` (the words a spin score is
-    per 1,000 of), ``n_matches`` (phrase-table substitutions that apply in a spun text), ``spin_score``,
-    ``despun`` (the paragraphs the phrase table changes, :func:`_despun_paragraphs`, the document's own
-    spin deciding) and :func:`detect_versions`'s columns."""
+    per 1,000 of), ``n_letter_words`` (words of any script, :func:`_word_counts`), ``n_matches``
+    (phrase-table substitutions that apply in a spun text), ``spin_score``, ``is_spun``
+    (:func:`judged_spun`), ``quotes_spun`` (its words outside quotation marks are judged spun on their
+    own: the quoted words are repaired too), ``despun`` (the paragraphs the phrase table changes,
+    :func:`_despun_paragraphs`, the document's own spin deciding) and :func:`detect_versions`'s columns."""
     raw = pd.Series([_text(t) for t in frame["text"].tolist()],
                     index=pd.Index(frame["doc_id"].to_numpy(), name="doc_id"), dtype=object)
     n_words = raw.map(lambda t: len(_SPIN_WORD.findall(t))).astype("int64")
+    # words of any script where the ASCII words are few for the text's length (see _word_counts)
+    n_letter = pd.Series([n if len(t) <= 8 * n else _word_counts(t)[0] for t, n in zip(raw, n_words.tolist())],
+                         index=raw.index, dtype="int64")
     spans = [compiled.spans(t) for t in raw]
-    n_matches = pd.Series([sum(compiled.choose(t, a, b, spun=True) is not None for a, b in sp)
-                           for t, sp in zip(raw, spans)], index=raw.index, dtype="int64")
+    found = [[(a, b, row) for a, b in sp if (row := compiled.choose(t, a, b, spun=True)) is not None]
+             for t, sp in zip(raw, spans)]
+    n_matches = pd.Series([len(f) for f in found], index=raw.index, dtype="int64")
     scores = (1000.0 * n_matches / n_words.where(n_words > 0)).fillna(0.0).round(2)
+    is_spun = [judged_spun(k, n, threshold=spin_threshold) for k, n in zip(n_matches.tolist(), n_words.tolist())]
+    quotes = [sp and _narration_spun(t, f, threshold=spin_threshold) for t, f, sp in zip(raw, found, is_spun)]
+    del found
     republished = (pd.Series(frame["republished"].to_numpy(dtype=bool), index=raw.index)
                    if "republished" in frame.columns else None)
     detected = detect_versions(raw, spin_scores=scores, republished=republished, spin_threshold=spin_threshold,
-                               mt_threshold=mt_threshold, translation_threshold=translation_threshold)
-    is_spun = ((scores >= spin_threshold) & (n_matches >= MIN_MATCHES)).tolist()
-    despun = [_despun_paragraphs(d, texts, body, sp, compiled=compiled, spun=spun) for d, texts, body, sp, spun
-              in zip(raw.index, frame["paras"].tolist(), frame["body"].tolist(), spans, is_spun)]
+                               mt_threshold=mt_threshold, translation_threshold=translation_threshold,
+                               spun=pd.Series(is_spun, index=raw.index, dtype=bool))
+    despun = [_despun_paragraphs(d, texts, body, sp, compiled=compiled, spun=spun, quotes=q) for d, texts, body, sp, spun, q
+              in zip(raw.index, frame["paras"].tolist(), frame["body"].tolist(), spans, is_spun, quotes)]
     out = pd.DataFrame({"doc_id": raw.index.to_numpy(), "n_words": n_words.to_numpy(),
-                        "n_matches": n_matches.to_numpy(), "spin_score": scores.to_numpy(),
+                        "n_letter_words": n_letter.to_numpy(), "n_matches": n_matches.to_numpy(),
+                        "spin_score": scores.to_numpy(), "is_spun": is_spun, "quotes_spun": quotes,
                         "despun": _objects(despun)})
     for column in detected.columns:
         out[column] = detected[column].to_numpy()
@@ -324,18 +344,20 @@ def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: f
 
 
 def _despun_paragraphs(doc_id: str, texts: tuple[str, ...], body: tuple[bool, ...], spans: list[tuple[int, int]], *,
-                       compiled: _Compiled, spun: bool) -> tuple[tuple[int, str, int], ...]:
+                       compiled: _Compiled, spun: bool, quotes: bool = True) -> tuple[tuple[int, str, int], ...]:
     """The paragraphs ``texts`` of one document (``body``: which are its body paragraphs, ``spans``: the
     table's phrases in its body text) the phrase table changes: (place, de-spun text, substitutions) of
-    each with a substitution, ``spun`` deciding the rows of scope "spun". A body paragraph takes its
-    phrases from the document's (:func:`_body_spans`); the others are searched."""
+    each with a substitution, ``spun`` deciding the rows of scope "spun" and ``quotes`` whether they
+    apply inside quotation marks too. A body paragraph takes its phrases from the document's
+    (:func:`_body_spans`); the others are searched."""
     known, again = _body_spans(list(texts), list(body), [doc_id] * len(texts), {doc_id: spans})
     out = []
     for j, (t, b) in enumerate(zip(texts, body)):
         if not b or again:
-            found = compiled.find(t, spun=spun)
+            found = compiled.find(t, spun=spun, quotes=quotes)
         else:
             found = [(a, e, row) for a, e in known.get(j, ()) if (row := compiled.choose(t, a, e, spun=spun)) is not None]
+            found = found if quotes else _outside_quotes(t, found)
         if found:
             out.append((j, _apply(t, found), len(found)))
     return tuple(out)

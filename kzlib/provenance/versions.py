@@ -3,15 +3,18 @@ republished, original or unknown."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 
 import pandas as pd
 
-from kzlib.provenance.features import _WORDS
+from kzlib.provenance.features import _LETTER_WORDS, _WORDS
 from kzlib.provenance.spin import SPIN_THRESHOLD
 
 __all__ = ["detect_versions", "VERSIONS"]
+
+log = logging.getLogger(__name__)
 
 
 VERSIONS = ("original", "spun", "machine-translated", "republished", "translated", "unknown")
@@ -105,18 +108,39 @@ def _translation_evidence(text: str) -> int:
     return n
 
 
+def _word_counts(text: str) -> tuple[int, int]:
+    """(words of any script, words of ASCII letters) of ``text``. The words of other scripts are counted
+    only where the ASCII words are few for the text's length (one per 8 characters, where English has
+    one per 6): a text with that many ASCII words is read as English whatever else it holds, and
+    counting the others would cost a second pass over every English text.
+
+    Example:
+        >>> _word_counts("Токаев met Putin.")
+        (3, 2)
+    """
+    n_ascii = len(_WORDS.findall(text))
+    if len(text) <= 8 * n_ascii:
+        return n_ascii, n_ascii
+    return len(_LETTER_WORDS.findall(text)), n_ascii
+
+
 def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Series | None = None,
                     republished: pd.Series | None = None, spin_threshold: float = SPIN_THRESHOLD,
                     mt_threshold: float = 2.0, translation_threshold: float = 5.0,
-                    min_words: int = 50) -> pd.DataFrame:
+                    min_words: int = 50, spun: pd.Series | None = None) -> pd.DataFrame:
     """Detect what kind of copy each document is, from its own text.
 
     ``texts`` (raw body text) and ``spin_scores`` are indexed by ``doc_id``; ``republished`` marks
     documents carrying a syndication notice. Rules, in this order: ``spun`` (spin score >=
     ``spin_threshold``), ``machine-translated`` (MT artefacts per 1,000 words >= ``mt_threshold``),
     ``translated`` (translation conventions per 1,000 words >= ``translation_threshold``),
-    ``republished`` (a syndication notice), ``unknown`` (fewer than ``min_words`` words), else
-    ``original``. The machine-translation and translation rules also need three artefacts at least.
+    ``republished`` (a syndication notice), ``unknown`` (fewer than ``min_words`` words, of any
+    script), else ``original``. The machine-translation and translation rules also need three artefacts
+    at least, and read English: a text most of whose words are not in ASCII letters (Russian, Kazakh,
+    Greek ...) writes dash-led speech and lower-case sentence starts by its own conventions, so they are
+    not applied there (its evidence says so). ``spun`` (bool per ``doc_id``), where given, is the spin
+    decision (:func:`kzlib.provenance.spin.judged_spun`, which also weighs the number of matches) in
+    place of ``spin_scores >= spin_threshold``.
     Returns ``version_detected``, ``mt_score``, ``translation_score``, ``version_evidence``.
 
     Example:
@@ -125,15 +149,20 @@ def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Ser
         'machine-translated'
     """
     rows = []
+    n_other_script = 0
     for doc_id, text in texts.items():
-        n_words = max(len(_WORDS.findall(text)), 1)
-        mt_found = _mt_evidence(text)
-        n_tr = _translation_evidence(text)
+        n_all, n_ascii = _word_counts(text)
+        n_words = max(n_all, 1)
+        english = 2 * n_ascii >= n_all
+        n_other_script += not english
+        mt_found = _mt_evidence(text) if english else []
+        n_tr = _translation_evidence(text) if english else 0
         mt = 1000.0 * len(mt_found) / n_words
         tr = 1000.0 * n_tr / n_words
         spin = float(spin_scores.get(doc_id, 0.0))
         notice = republished is not None and bool(republished.get(doc_id, False))
-        if spin >= spin_threshold:
+        is_spun = bool(spun.get(doc_id, False)) if spun is not None else spin >= spin_threshold
+        if is_spun:
             version = "spun"
         elif mt >= mt_threshold and len(mt_found) >= 3:
             version = "machine-translated"
@@ -146,13 +175,20 @@ def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Ser
         else:
             version = "original"
         evidence = [f"spin {spin:.1f}/1000 words"]
+        if spin >= spin_threshold and not is_spun:
+            evidence.append("not spun: no more spinner phrases than clean text of its length shows by chance")
         if mt_found:
             evidence.append(f"{len(mt_found)} MT artefacts ({'; '.join(repr(x) for x in mt_found[:3])})")
         if n_tr:
             evidence.append(f"{n_tr} translation conventions (dash-led speech, dash attributions)")
         if notice:
             evidence.append("syndication notice")
+        if not english:
+            evidence.append("not English (most words not in ASCII letters): no translation rules")
         rows.append({"doc_id": doc_id, "version_detected": version, "mt_score": round(mt, 2),
                      "translation_score": round(tr, 2), "version_evidence": "; ".join(evidence)})
+    if n_other_script:
+        log.info("detect_versions: %d of %d documents are mostly not in ASCII letters; the machine-translation "
+                 "and translation rules (English conventions) were not applied to them", n_other_script, len(texts))
     return pd.DataFrame(rows, columns=["doc_id", "version_detected", "mt_score", "translation_score",
                                        "version_evidence"]).set_index("doc_id")
