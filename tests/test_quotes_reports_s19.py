@@ -36,4 +36,4 @@ def test_found_somewhere_and_plural_nouns_of_saying_are_no_reports():
     assert _rows("The boy, found on an inner tube off the coast, became a symbol of the dispute.").empty
     assert _rows("Initial cost estimates for the plant rose sharply last year.").empty
     q = _rows("Two analysts found in 2014 that the air force was the best in the region.")
-    assert _rows_of(q) == [["analysts", "found", "the air force was the best in the region."]]
+    assert _rows_of(q) == [["two analysts", "found", "the air force was the best in the region."]]

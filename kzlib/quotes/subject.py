@@ -144,6 +144,7 @@ _CONTENT_ADJUNCT = re.compile(
     r"(?:\s+(?:with|to|on|at|for|shared\s+with)\s+(?:the\s+)?[\w’'.-]+(?-i:\s+[A-Z][\w’'.-]*){0,3})?|"
     r"(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|earlier|later)|"
+    r"(?:in|since)\s+(?:early\s+|late\s+)?(?:1[6-9]|20)\d\d|"  # "found in 2014 that ..."
     r"(?:on|off)\s+the\s+record|that|then|also)\b\s*,?", re.IGNORECASE)
 _CONTENT_LEAD = re.compile(r"\s*(?:[,:]\s*)?(?:(?:[a-z]+ly\s+)?that\b\s*)?(?:,\s*)?")  # "said (repeatedly) that"
 _TRAIL_ATTR = re.compile(r",?\s*(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|wrote|noted)"
