@@ -73,3 +73,22 @@ def test_no_one_and_a_lone_participle_are_no_speakers():
     assert q["speaker"].tolist() == [""]
     # one word naming people or a document still speaks
     assert _rows("Analysts said the storm would pass.")["speaker"].tolist() == ["analysts"]
+
+
+def test_a_researchers_own_gazetteer_names_the_speakers_of_russian_documents(tmp_path, caplog):
+    import logging
+
+    import pandas as pd
+
+    from kzlib.actors import Gazetteer
+    from kzlib.quotes import extract_quotes
+
+    own = tmp_path / "actors.yaml"
+    own.write_text("actors:\n  - name: President Tokayev\n    type: person\n    affiliation: Kazakh government\n"
+                   "    aliases: [Kassym-Jomart Tokayev]\n", encoding="utf-8")
+    p = pd.DataFrame({"doc_id": ["d"], "para_id": [0], "kind": "body",
+                      "text": ["По словам Токаева, порядок в Алматы восстановлен."]})
+    with caplog.at_level(logging.WARNING, logger="kzlib"):
+        q = extract_quotes(p, actors=Gazetteer.from_yaml(own))
+    assert q[["speaker", "affiliation"]].values.tolist() == [["President Tokayev", "Kazakh government"]]
+    assert "bundled Russian gazetteer" in caplog.text

@@ -117,6 +117,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         from kzlib.russian import as_quote_table
         ru_frame = as_quote_table(extract_quotes_ru(paras[paras["doc_id"].isin(ru_ids)]), QUOTE_COLUMNS)
         paras = paras[~paras["doc_id"].isin(ru_ids)]
+        if actors is not None and len(ru_frame):
+            ru_frame = _own_names(ru_frame, g)
     has_despun = use_despun and "text_despun" in paras.columns
     # whole columns as lists once, each document a run of rows (sorted by doc_id like groupby's groups):
     # per-document pandas calls cost more than the extraction of a short document
@@ -358,6 +360,25 @@ def _person_in_sentence(g: Gazetteer, text: str, mentions: list[Mention], bounds
 
 #: After a state's name: the head noun of the person or group it qualifies ("U.S. (military) officials").
 _STATE_THEN_HEAD = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?P<head>[a-z]+)\b")
+def _own_names(ru: pd.DataFrame, g: Gazetteer) -> pd.DataFrame:
+    """The Russian rows' speakers in the researcher's own gazetteer ``g``: the Russian rules find names with the
+    bundled Russian gazetteer (``kzlib/data/ru/actors.yaml``) and the name recogniser; a speaker whose name
+    or alias ``g`` lists takes ``g``'s canonical name, type and affiliation (a logged note says so)."""
+    out = ru.copy()
+    changed = 0
+    for i, name in out["speaker"].fillna("").items():
+        cands, method = g.candidates(str(name)) if name else ((), "")
+        if method == "exact" and len(cands) == 1:
+            canon = cands[0]
+            row = [canon, g.type_of(canon) or out.at[i, "speaker_type"], g.affiliation(canon) or out.at[i, "affiliation"]]
+            changed += canon != name
+            out.loc[i, ["speaker", "speaker_type", "affiliation"]] = row
+    log.warning("extract_quotes: Russian documents are read with the bundled Russian gazetteer; %d of their speakers "
+             "take your gazetteer's canonical names (add Cyrillic aliases to it to have Russian mentions found)",
+             changed)
+    return out
+
+
 #: Group words that name a party's members, capitalised wherever they stand ("Democrats said").
 _PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals progressives independents".split())
 
