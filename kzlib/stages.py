@@ -386,17 +386,20 @@ def quote_scores(quotes, *, quotes_gold: str = "", corpus: str = "") -> dict[str
 
 @stage(name="stances", tables=("stances",))
 def stances(quotes, corpus, gazetteer, targets, *, threshold: float = 0.3) -> dict[str, pd.DataFrame]:
-    """Stance of each quotation towards each target it concerns (``kzlib.detect_stance``).
+    """Stance of each quotation towards each target it concerns (``kzlib.detect_stance``): speech rows only
+    (``SPEECH_KINDS``); a fragment (a quoted word, mostly the writer's) or an interviewer's question is
+    nobody's statement and gets no stance row.
 
     Example:
         >>> st = stances(study.quotes, study.corpus, study.gazetteer, study.targets)["stances"]
         >>> set(st["stance"]) <= {"favor", "against", "none"}
         True
     """
+    from kzlib.quotes import SPEECH_KINDS
     from kzlib.stance import detect_stance
 
     return {"stances": detect_stance(quotes, targets=targets, gazetteer=gazetteer, paragraphs=corpus.paragraphs,
-                                     threshold=threshold)}
+                                     threshold=threshold, kinds=SPEECH_KINDS)}
 
 
 @stage(name="stance_summary", tables=("stance_summary", "outlet_stance", "language_stance"), uses=("threshold",))

@@ -137,15 +137,21 @@ def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publicat
     return fig
 
 
-def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Quoted stance over time") -> Any:
-    """Mean quoted stance score (−1 against … +1 favor) by publication date, one line per ``by`` value
-    (a ``stance_over_time`` table: ``published``, ``mean_score``, ``by``).
+def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Quoted stance over time",
+                     max_gap_days: float = 7.0, max_labels: int = 20) -> Any:
+    """Mean quoted stance score (−1 against … +1 favor) by publication date, one series per ``by`` value
+    (a ``stance_over_time`` table: ``published``, ``mean_score``, ``by``, and ``n`` the quote-target rows
+    behind each mean, if given). Every date with data is a marker, its area growing with ``n`` and ``n``
+    written beside it while there are at most ``max_labels`` markers; a line joins two dates only when
+    they lie at most ``max_gap_days`` apart, so a gap without data shows as a break, not as a trend.
+    The legend gives each series' total ``n``.
 
     Example:
-        >>> t = pd.DataFrame({"published": ["2022-01-05", "2022-01-07"], "target": ["Russia"] * 2,
-        ...                   "mean_score": [-0.5, 0.1]})
-        >>> stance_over_time(t).axes[0].get_ylabel()
-        'mean stance score (−1 against, +1 favor)'
+        >>> t = pd.DataFrame({"published": ["2022-01-05", "2022-01-07", "2022-02-20"], "target": ["Russia"] * 3,
+        ...                   "mean_score": [-0.5, 0.1, 0.3], "n": [4, 1, 2]})
+        >>> ax = stance_over_time(t).axes[0]
+        >>> ax.get_ylabel(), [tx.get_text() for tx in ax.texts], ax.get_legend().get_texts()[0].get_text()
+        ('mean stance score (−1 against, +1 favor)', ['n=4', 'n=1', 'n=2'], 'Russia (n=7)')
     """
     fig, ax = figure(figsize=(10, 4.5))
     ax.set_title(title)
@@ -159,11 +165,29 @@ def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Q
     if t.empty:
         ax.text(0.5, 0.5, "no dated stances", ha="center", va="center", transform=ax.transAxes)
         return fig
-    for name, grp in t.groupby(by, sort=True):
+    has_n = "n" in t.columns
+    t["_n"] = pd.to_numeric(t["n"], errors="coerce").fillna(1) if has_n else 1
+    gap = max_gap_days / span_days(kind)
+    label_points = len(t) <= max_labels and has_n
+    for i, (name, grp) in enumerate(t.groupby(by, sort=True)):
         grp = grp.sort_values("x")
-        ax.plot(grp["x"], grp["mean_score"], marker="o", label=f"{name}")
+        colour = f"C{i % 10}"
+        xs, ys = grp["x"].to_numpy(dtype=float), grp["mean_score"].to_numpy(dtype=float)
+        # a NaN between two dates more than max_gap_days apart breaks the line there
+        breaks = np.flatnonzero(np.diff(xs) > gap) + 1
+        ax.plot(np.insert(xs, breaks, np.nan), np.insert(ys, breaks, np.nan), color=colour, lw=1.2, alpha=0.8)
+        total = int(grp["_n"].sum())
+        ax.scatter(xs, ys, s=18 + 12 * np.sqrt(grp["_n"].to_numpy(dtype=float)), color=colour, zorder=3,
+                   label=f"{name} (n={total})" if has_n else f"{name}")
+        if label_points:
+            for xx, yy, n in zip(xs, ys, grp["_n"]):
+                ax.annotate(f"n={int(n)}", (xx, yy), xytext=(4, 4), textcoords="offset points", fontsize=7,
+                            color=colour)
     ax.set_ylim(-1.05, 1.05)
     format_date_axis(ax, kind)
+    note = (f"markers: dates with quotes{', area and label: quote-target rows (n)' if has_n else ''}; "
+            f"a line joins dates at most {max_gap_days:g} days apart")
+    ax.set_title(f"{title}\n({note})", fontsize=10)
     ax.legend(title=by, fontsize=7, title_fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
     fig.tight_layout()
     return fig

@@ -11,7 +11,7 @@ import pandas as pd
 from kzlib.plots._axes import figure
 
 __all__ = ["voices_by_affiliation", "quote_lengths", "stance_heatmap", "outlet_stance", "stance_network",
-           "distinctive_terms", "naming_families"]
+           "distinctive_terms", "naming_families"]  # panel_grid: a helper, shared with other plot modules
 
 _AGAINST, _FAVOR = "#b2182b", "#2166ac"
 
@@ -145,19 +145,52 @@ def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories
     return fig
 
 
-def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str]) -> Any:
-    """Per outlet, the share of quoted voices against (left, red) and for (right, blue) each target.
+def panel_grid(n: int, *, ncols: int, panel: tuple[float, float], **kwargs: Any) -> tuple[Any, list[Any]]:
+    """A figure of ``n`` panels (at least one) wrapped into rows of at most ``ncols``, each ``panel``
+    inches (width, height), in a constrained layout (labels never run into the next panel); the
+    panels left over in the last row are hidden. Returns the figure and the ``n`` axes in reading order.
 
     Example:
-        >>> t = pd.DataFrame({"outlet": ["N"], "target": ["Russia"], "share_favor": [0.5], "share_against": [0.25],
-        ...                   "n_voices": [4]})
-        >>> outlet_stance(t, targets=["Russia"]).axes[0].get_xlabel()
-        'share of quoted voices (against < 0 < favor)'
+        >>> fig, axes = panel_grid(5, ncols=4, panel=(3, 2))
+        >>> len(axes), sum(ax.get_visible() for ax in fig.axes)
+        (5, 5)
+    """
+    n = max(n, 1)
+    cols = min(n, ncols)
+    rows = -(-n // cols)
+    fig, grid = figure(rows, cols, figsize=(panel[0] * cols, panel[1] * rows + 1.0), squeeze=False,
+                       layout="constrained", **kwargs)
+    flat = [ax for row in grid for ax in row]
+    for ax in flat[n:]:
+        ax.set_visible(False)
+    return fig, flat[:n]
+
+
+def _omitted_note(n_shown: int, n_all: int, what: str, by: str) -> str:
+    """Nothing when every one is shown, else a line saying how many of how many are drawn, chosen how."""
+    if n_shown >= n_all:
+        return ""
+    return f"\n(the {n_shown} {what} with the most {by} of {n_all}; {n_all - n_shown} not drawn, all in the table)"
+
+
+def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int = 16, ncols: int = 4) -> Any:
+    """Per outlet, the share of quoted voices against (left, red) and for (right, blue) each target: one
+    panel per outlet, wrapped into rows of ``ncols``; the ``top_n`` outlets with the most quoted voices
+    (ties by name; None: all), the title says how many are left out.
+
+    Example:
+        >>> t = pd.DataFrame({"outlet": ["N", "M"], "target": ["Russia"] * 2, "share_favor": [0.5, 0.0],
+        ...                   "share_against": [0.25, 1.0], "n_voices": [4, 1]})
+        >>> fig = outlet_stance(t, targets=["Russia"], top_n=1)
+        >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title(), "1 not drawn" in fig._suptitle.get_text()
+        ('share of quoted voices (against < 0 < favor)', 'N', True)
     """
     tnames = list(targets)
-    outlets = sorted(by_outlet["outlet"].unique())
-    fig, axes = figure(1, max(len(outlets), 1), figsize=(4 * max(len(outlets), 1), 4.5), sharey=True, squeeze=False)
-    for ax, o in zip(axes[0], outlets):
+    voices = by_outlet.groupby("outlet")["n_voices"].sum()
+    ranked = sorted(voices.index, key=lambda o: (-float(voices[o]), str(o)))
+    outlets = sorted(ranked if top_n is None else ranked[:top_n], key=str)
+    fig, axes = panel_grid(len(outlets), ncols=ncols, panel=(4.0, 0.35 * len(tnames) + 1.6), sharey=True)
+    for ax, o in zip(axes, outlets):
         d = by_outlet[by_outlet["outlet"] == o].set_index("target").reindex(tnames).fillna(0)
         y = np.arange(len(tnames))
         ax.barh(y, -d["share_against"], color=_AGAINST, label="against")
@@ -168,11 +201,12 @@ def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str]) -> Any:
         ax.axvline(0, color="black", lw=0.8)
         ax.set_xlim(-1, 1.25)
         ax.set_yticks(y, tnames)
-        ax.set_title(o)
-        ax.set_xlabel("share of quoted voices (against < 0 < favor)")
-    axes[0][0].set_ylabel("target")
-    axes[0][0].legend(loc="lower left")
-    fig.suptitle("Quoted voices for and against each target, by outlet", fontweight="bold")
+        ax.set_title(str(o), fontsize=10)
+        ax.set_xlabel("share of quoted voices (against < 0 < favor)", fontsize=8)
+    axes[0].set_ylabel("target")
+    axes[0].legend(loc="lower left", fontsize=7)
+    fig.suptitle("Quoted voices for and against each target, by outlet"
+                 + _omitted_note(len(outlets), len(ranked), "outlets", "quoted voices"), fontweight="bold")
     return fig
 
 
@@ -222,26 +256,65 @@ def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.
     return fig
 
 
-def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12) -> Any:
-    """The ``top_terms`` most distinctive terms of each group (Fightin' Words z-scores; one comparison
-    of the ``framing`` table), with the 1.96 line.
+def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, top_groups: int | None = 16,
+                      ncols: int = 4, z: float = 1.96) -> Any:
+    """The words distinctive of each group (one comparison of the ``framing`` table, Fightin' Words
+    z-scores): per group, up to ``top_terms`` words whose z-score reaches ``z`` (1.96: p < 0.05,
+    two-sided). Only groups with such a word get a panel, wrapped into rows of ``ncols``: the
+    ``top_groups`` with the most of them (then the most words counted, then by name; None: all); the
+    title says how many groups are not drawn, and names those where no word reaches ``z`` (their best
+    words are not distinctive and are not shown as such). When no group has one, a single panel says so.
 
     Example:
-        >>> t = pd.DataFrame({"group": ["A", "B"], "term": ["x", "y"], "log_odds_z": [2.5, 3.0]})
-        >>> distinctive_terms(t, title="t").axes[0].get_xlabel()
-        'log-odds z-score'
+        >>> t = pd.DataFrame({"group": ["A", "B"], "term": ["x", "y"], "log_odds_z": [2.5, 0.4]})
+        >>> fig = distinctive_terms(t, title="t")
+        >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title(), "no word reaches z ≥ 1.96: B" in fig._suptitle.get_text()
+        ('log-odds z-score', 'A', True)
     """
-    gs = sorted(table["group"].unique())
-    fig, axes = figure(1, max(len(gs), 1), figsize=(3.4 * max(len(gs), 1), 0.3 * top_terms + 1.5), squeeze=False)
-    for ax, g in zip(axes[0], gs):
-        d = table[table["group"] == g].head(top_terms).iloc[::-1]
-        ax.barh(d["term"], d["log_odds_z"], color="#4c72b0")
-        ax.axvline(1.96, color="grey", ls="--", lw=0.8)
-        ax.set_title(g, fontsize=10)
+    t = table.sort_values(["group", "log_odds_z", "term"], ascending=[True, False, True], kind="mergesort")
+    size = (t.groupby("group")["count"].sum() if "count" in t.columns
+            else t.groupby("group").size()).astype(float)
+    signif = t[t["log_odds_z"] >= z].groupby("group").size().reindex(size.index, fill_value=0)
+    none = sorted((str(g) for g in size.index if not signif[g]), key=str)
+    ranked = sorted((g for g in size.index if signif[g]), key=lambda g: (-int(signif[g]), -float(size[g]), str(g)))
+    gs = sorted(ranked if top_groups is None else ranked[:top_groups], key=str)
+    width = min(max([len(str(x)) for x in t["term"]] + [4]), 28) * 0.07 + 2.0
+    slots = max([min(int(signif[g]), top_terms) for g in gs] + [1])  # bar places per panel, the fullest's
+    fig, axes = panel_grid(len(gs), ncols=ncols, panel=(width if gs else 7.0, 0.25 * slots + 1.2))
+    for i, (ax, g) in enumerate(zip(axes, gs)):
+        d = t[(t["group"] == g) & (t["log_odds_z"] >= z)].head(top_terms).iloc[::-1]
+        labels = [str(x) if len(str(x)) <= 28 else str(x)[:27] + "…" for x in d["term"]]
+        y = range(slots - len(d), slots)  # from the top, bars of one height in every panel
+        ax.barh(y, d["log_odds_z"], color="#4c72b0", height=0.7)
+        ax.set_yticks(y, labels, fontsize=8)
+        ax.set_ylim(-0.5, slots - 0.5)
+        ax.axvline(z, color="grey", ls="--", lw=0.8)
+        ax.set_title(str(g), fontsize=10)
+        ax.set_xlabel("log-odds z-score", fontsize=8)
+        if i % ncols == 0:
+            ax.set_ylabel("term")
+    if not gs:
+        ax = axes[0]
+        ax.text(0.5, 0.5, f"no word of any group reaches z ≥ {z:g}", ha="center", va="center", transform=ax.transAxes)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.grid(False)
         ax.set_xlabel("log-odds z-score")
-    axes[0][0].set_ylabel("term")
-    fig.suptitle(title, fontweight="bold")
+        ax.set_ylabel("term")
+    note = f"\nwords with z ≥ {z:g}"
+    if none:
+        shown = ", ".join(none[:10]) + (f" and {len(none) - 10} more" if len(none) > 10 else "")
+        note += f"; no word reaches z ≥ {z:g}: {shown}"
+    fig.suptitle(_wrap(title + note) + _omitted_note(len(gs), len(ranked), "groups", "distinctive words"),
+                 fontweight="bold", fontsize=11)
     return fig
+
+
+def _wrap(text: str, width: int = 110) -> str:
+    """``text`` with its lines wrapped at ``width`` characters (a figure title over a grid of panels)."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
 
 
 def naming_families(naming: pd.DataFrame) -> Any:

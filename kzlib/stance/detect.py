@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib.errors import ParameterError, TableError, require_columns
+from kzlib.quotes.marks import SPEECH_KINDS
 from kzlib.stance.lexicon import _build_lexicon, _Lexicon
 from kzlib.stance.rules import _Contribution, _decide, _evidence, _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
@@ -44,28 +45,56 @@ def _gazetteer_table(gazetteer: Any) -> pd.DataFrame | None:
     return g.set_index("name")
 
 
+def _words_re(words: Iterable[str], *, prefix: bool = False) -> re.Pattern[str]:
+    """Any of ``words`` (case-insensitive) as whole words, or as word beginnings with ``prefix``
+    ("professor" in "professors"); one that never matches when there are none."""
+    alt = "|".join(re.escape(str(w)) for w in words if str(w))
+    return re.compile(r"(?<!\w)(?:" + (alt or "(?!x)x") + ")" + ("" if prefix else r"(?!\w)"), re.I)
+
+
+def _group_kind(role: str, typ: str, res: Mapping[str, re.Pattern[str]], media_types: frozenset[str]) -> str:
+    """``media``, ``experts``, ``officials`` or ``others`` for a gazetteer role and type (lower case): the
+    first that applies of the rule in ``kzlib/data/stance_cues.yaml`` ("Speaker groups")."""
+    if typ in media_types or res["media"].search(role):
+        return "media"
+    if res["expert"].search(role):
+        return "experts"
+    if res["official"].search(role):
+        return "officials"
+    if res["institution"].search(role):
+        return "experts"
+    return "officials" if typ in ("organisation", "organization", "state", "bloc") else "others"
+
+
 def speaker_profiles(speakers: Iterable[str], *, gazetteer: Any = None,
                      cues: dict[str, Any] | None = None) -> pd.DataFrame:
-    """Affiliation, official/expert status, side keys and a group label for each speaker.
+    """Affiliation, official status, side keys and a group label for each speaker.
 
-    A speaker is an *official* when their gazetteer role (or type: organisation, state) has an
-    official word ("minister", "spokesperson", "ambassador") and no expert word ("former",
-    "professor", "council"); the group is ``"<affiliation> officials"`` or
-    ``"<affiliation> experts"``; unknown speakers get ``"unknown"``.
+    The group is ``"<affiliation> <kind>"``, the kind the first that applies (word lists in
+    ``kzlib/data/stance_cues.yaml``): ``media`` (gazetteer type ``media``, or a media word in the role:
+    "state news agency"); ``experts`` (an expert word: "former", "professor", "analyst"); ``officials``
+    (an office word: "minister", "spokesperson", "ambassador"; an office beats an institution word, so
+    "Prime Minister …, chair of the … Security Council" is an official); ``experts`` (an institution word
+    with no office: "think tank", "university", "Carnegie Endowment"); ``officials`` (type organisation,
+    state or bloc); else ``others``. Speakers the gazetteer does not know, or knows without an
+    affiliation, are ``"unknown"``. Only officials get side keys (for the own-side prior).
 
     Example
     -------
-    >>> g = pd.DataFrame({"name": ["A"], "type": ["person"], "affiliation": ["Russia"], "role": ["ambassador"]})
-    >>> speaker_profiles(["A", "B"], gazetteer=g)["group"].tolist()
-    ['Russia officials', 'unknown']
+    >>> g = pd.DataFrame({"name": ["A", "C", "T"], "type": ["person", "person", "media"],
+    ...                   "affiliation": ["Russia", "Armenia", "Russia"],
+    ...                   "role": ["ambassador", "Prime Minister, chair of the Security Council", "news agency"]})
+    >>> speaker_profiles(["A", "B", "C", "T"], gazetteer=g)["group"].tolist()
+    ['Russia officials', 'unknown', 'Armenia officials', 'Russia media']
     """
     cue_data = cues or load_stance_cues()
     lex_sides = {k: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in v) + r")(?!\w)")
                  for k, v in (cue_data.get("sides") or {}).items()}
-    official = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in cue_data.get("official_words") or ["official"])
-                          + r")(?!\w)", re.I)
-    expert = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in cue_data.get("expert_words") or ["expert"])
-                        + r")", re.I)
+    res = {"official": _words_re(cue_data.get("official_words") or ["official"]),
+           "expert": _words_re(cue_data.get("expert_words") or ["expert"], prefix=True),
+           "institution": _words_re(cue_data.get("expert_institution_words") or []),
+           "media": _words_re(cue_data.get("media_words") or [])}
+    media_types = frozenset(str(t).lower() for t in cue_data.get("media_types") or ["media"])
     table = _gazetteer_table(gazetteer)
     rows = []
     for sp in sorted({str(s) for s in speakers if isinstance(s, str) and s}):
@@ -74,12 +103,11 @@ def speaker_profiles(speakers: Iterable[str], *, gazetteer: Any = None,
             aff, role, typ = rec["affiliation"], rec["role"], rec["type"]
         else:
             aff, role, typ = "", "", ""
-        is_official = bool(aff) and not expert.search(role) and (
-            bool(official.search(role)) or typ in ("organisation", "state"))
-        sides = ",".join(sorted(k for k, pat in lex_sides.items() if aff and pat.search(aff))) if is_official else ""
-        group = "unknown" if not aff else f"{aff} {'officials' if is_official else 'experts'}"
+        kind = _group_kind(role, typ.strip().lower(), res, media_types) if aff else ""
+        is_official = kind == "officials"
+        sides = ",".join(sorted(k for k, pat in lex_sides.items() if pat.search(aff))) if is_official else ""
         rows.append({"speaker": sp, "affiliation": aff, "role": role, "is_official": is_official,
-                     "sides": sides, "group": group})
+                     "sides": sides, "group": f"{aff} {kind}" if aff else "unknown"})
     return pd.DataFrame(rows, columns=["speaker", "affiliation", "role", "is_official", "sides", "group"])
 
 
@@ -124,7 +152,7 @@ def detect_stance(
     cues: dict[str, Any] | str | Path | None = None,
     threshold: float = 0.3,
     use_vader: bool = True,
-    kinds: Sequence[str] | None = ("direct", "indirect", "interview", "fragment"),
+    kinds: Sequence[str] | None = SPEECH_KINDS,
     documents: pd.DataFrame | None = None,
     ru_cues: str | Path | None = None,
     anchor_generic: bool = True,
@@ -142,8 +170,10 @@ def detect_stance(
         mapping name -> record): gives a speaker's side for the small own-side prior.
     paragraphs : the ``paragraphs`` table, for the attribution context.
     threshold : |score| needed (with lexical evidence in that direction) for favor/against.
-    kinds : quote kinds read when the table has a ``kind`` column (interviewer questions are not a
-        speaker's words); None reads all.
+    kinds : quote kinds read when the table has a ``kind`` column: speech (``SPEECH_KINDS``) by
+        default; fragments (a quoted word or phrase, mostly the writer's: scare quotes, titles, a term
+        the journalist marks) and interviewer questions are nobody's statement and get no stance row.
+        None reads all.
     documents : the ``documents`` table; its ``language`` tells which quotes are Russian where the
         quotes table has no ``language`` column (without either, a quote whose letters are mostly
         Cyrillic is Russian).
@@ -155,7 +185,12 @@ def detect_stance(
         counts them everywhere (texts whose target is known, as a coder's rows).
 
     Russian quotes are read on lemmas, with the targets' ``ru_aliases``/``ru_*_terms`` and the Russian
-    cues (:mod:`kzlib.stance.russian`); the others as English.
+    cues (:mod:`kzlib.stance.russian`); the others as English. Quotation marks inside an ``indirect``
+    row are the writer's, around the speaker's own words (a partial quotation): the words count at face
+    value; inside a direct quotation they are the speaker's own, and a favourable naming in them
+    ("'peaceful protesters'") reads as distancing. A negative cue that is the object of a word of
+    countering ("help in overcoming the terrorist threat") counts for no target but its own agent
+    (``counter_frames`` in ``kzlib/data/stance_cues.yaml``).
 
     Returns the ``stances`` table: ``doc_id, quote_id, speaker, target, stance, score, evidence``
     plus ``lexical`` (the cue/term part of the score), ``cues`` (what scored) and ``source``
@@ -177,10 +212,11 @@ def detect_stance(
     if not 0 < threshold < 1:
         raise ParameterError(f"threshold must lie in (0, 1), got {threshold}; 0.3 is the default")
     if kinds is not None and "kind" in quotes.columns:
-        n0 = len(quotes)
+        left_out = quotes.loc[~quotes["kind"].isin(kinds), "kind"].value_counts()
         quotes = quotes[quotes["kind"].isin(kinds)]
-        if len(quotes) < n0:
-            logger.info("detect_stance: %d quotes of other kinds (e.g. interviewer questions) left out", n0 - len(quotes))
+        if len(left_out):
+            logger.info("detect_stance: quotes of kinds that are not read for stance left out: %s (kinds read: %s)",
+                        left_out.to_dict(), ", ".join(kinds))
     tlist = _coerce_targets(targets)
     cue_data = cues if isinstance(cues, dict) else load_stance_cues(cues)
     lex = _build_lexicon(tlist, cue_data)
@@ -196,35 +232,38 @@ def detect_stance(
         from kzlib.russian.stance import load_cues
         from kzlib.stance.russian import ru_lexicon
 
-        ru_lex = ru_lexicon(tlist, load_cues(ru_cues), lex.params, lex.own_side)
+        ru_lex = ru_lexicon(tlist, load_cues(ru_cues), lex.params, lex.own_side, counter_frames=lex.counter_ru)
         logger.info("detect_stance: %d Russian quotes read on lemmas", int(russian.sum()))
     # per quote, the targets its document anchors (None: every generic entry counts)
     anchored: list[frozenset[str] | None] = [None] * len(quotes)
     if anchor_generic and lex.has_generic:
         anchored = list(_anchored_targets(quotes, texts, context, lex, paragraphs, documents))
-    # copies of a story repeat their quotes: each repeated (text, context, sides, anchors) is scored once
+    # an indirect report's quotation marks are the writer's, around the speaker's own words
+    writer_marks = (quotes["kind"] == "indirect").tolist() if "kind" in quotes.columns else [False] * len(quotes)
+    # copies of a story repeat their quotes: each repeated (text, context, sides, anchors, marks) is scored once
     repeated = texts.duplicated(keep=False).to_numpy()
-    scored_once: dict[tuple[str, str, frozenset[str], frozenset[str] | None], list[dict[str, Any]]] = {}
+    scored_once: dict[tuple[str, str, frozenset[str], frozenset[str] | None, bool], list[dict[str, Any]]] = {}
     rows = []
     # Russian rows may carry no offsets in their paragraph (start = end = 0): then no context is read
     has_span = ([True] * len(quotes) if "context" in quotes.columns or not {"start", "end"} <= set(quotes.columns)
                else (pd.to_numeric(quotes["end"], errors="coerce") > pd.to_numeric(quotes["start"], errors="coerce"))
                .tolist())
-    for doc_id, quote_id, text, speaker, ctx, again, ru, spanned, anchors in zip(
-        quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated, russian, has_span, anchored
+    for doc_id, quote_id, text, speaker, ctx, again, ru, spanned, anchors, marks in zip(
+        quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated, russian, has_span, anchored,
+        writer_marks
     ):
         sides = side_of.get(speaker, frozenset())
-        key = (text, ctx, sides, anchors)
+        key = (text, ctx, sides, anchors, marks)
         scored = scored_once.get(key) if again else None
         if scored is None:
             if ru and ru_lex is not None:
                 from kzlib.stance.russian import score_text_ru
 
-                scored = _rows(score_text_ru(text, ru_lex, context=ctx if spanned else "", speaker_sides=sides),
-                               threshold)
+                scored = _rows(score_text_ru(text, ru_lex, context=ctx if spanned else "", speaker_sides=sides,
+                                             writer_marks=marks), threshold)
             else:
                 scored = _score_quote(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader,
-                                      threshold=threshold, anchored=anchors)
+                                      threshold=threshold, anchored=anchors, writer_marks=marks)
             if again:
                 scored_once[key] = scored
         for row in scored:
@@ -250,10 +289,11 @@ def _russian_rows(quotes: pd.DataFrame, texts: pd.Series, documents: pd.DataFram
 
 
 def _score_quote(text: str, lex: _Lexicon, *, context: str, speaker_sides: frozenset[str], use_vader: bool,
-                 threshold: float, anchored: frozenset[str] | None = None) -> list[dict[str, Any]]:
+                 threshold: float, anchored: frozenset[str] | None = None,
+                 writer_marks: bool = False) -> list[dict[str, Any]]:
     """The stance rows of one quote (without doc_id, quote_id and speaker), one per target it concerns."""
     return _rows(_score_text(text, lex, context=context, speaker_sides=speaker_sides, use_vader=use_vader,
-                             anchored=anchored), threshold)
+                             anchored=anchored, writer_marks=writer_marks), threshold)
 
 
 def _anchored_targets(quotes: pd.DataFrame, texts: pd.Series, context: pd.Series, lex: _Lexicon,

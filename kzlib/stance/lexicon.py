@@ -56,6 +56,9 @@ class _Lexicon:
     first_person_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "we", "our": the speaker's own side
     anchor_phrases: PatternSet = field(default_factory=lambda: PatternSet([]))  # anchors of targets with generic entries
     anchor_owners: list[list[str]] = field(default_factory=list)  # per anchor phrase: the targets it anchors
+    # a word of countering up to four words before a cue, ending right before it: "overcome the (threat)"
+    counter_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    counter_ru: frozenset[str] = frozenset()  # the same words as Russian lemmas ("преодоление", "борьба")
 
     def anchored(self, text: str) -> frozenset[str]:
         """The targets with generic entries that ``text`` (a document) names by an anchor."""
@@ -185,7 +188,24 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         first_person_re=re.compile(r"(?<!\w)(?:" + _alternation(cues.get("first_person_plural")) + r")(?!\w)", re.I),
         anchor_phrases=PatternSet(list(a_index)),
         anchor_owners=a_owners,
+        counter_re=_counter_regex(cues),
+        counter_ru=frozenset(str(w).lower().replace("ё", "е") for w in cues.get("counter_frames_ru") or []),
     )
+
+
+#: words that end the countered phrase before the cue: a possessive determiner makes the cue the possessor's
+#: own act ("stop its interference"), a conjunction, relative word or infinitive marker starts another
+#: phrase ("in defense of the president and criticized …", "a defeat that raised questions")
+_NOT_IN_GAP = (r"(?:its|their|his|her|our|your|whose|and|or|but|nor|that|which|who|whom|where|when|while|because|"
+               r"as|if|to)")
+
+
+def _counter_regex(cues: dict[str, Any]) -> re.Pattern[str]:
+    """A word of countering (``counter_frames``) then at most four words, or a hyphen ("counter-"),
+    up to the end of the searched span (the cue's start); no punctuation between (a comma ends the
+    phrase) and none of the words that start another phrase (``_NOT_IN_GAP``)."""
+    words = _alternation(cues.get("counter_frames"))
+    return re.compile(r"(?<![\w-])(?:" + words + r")(?:(?:\s+(?!" + _NOT_IN_GAP + r"\b)[\w'-]+){0,4}\s+|-)$", re.I)
 
 
 def _report_regex(cues: dict[str, Any]) -> re.Pattern[str]:

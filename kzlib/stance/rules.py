@@ -94,11 +94,15 @@ def _score_text(
     speaker_sides: frozenset[str] = frozenset(),
     use_vader: bool = True,
     anchored: frozenset[str] | None = None,
+    writer_marks: bool = False,
 ) -> tuple[dict[str, list[_Contribution]], list[tuple[int, int]], str, dict[str, str]]:
     """Score one quote against every target. Returns contributions per target, sentences, text.
 
     ``anchored``: the targets whose generic entries count (those the quote's document anchors);
-    None counts every target's generic entries (a text given with its target, as to the classifier)."""
+    None counts every target's generic entries (a text given with its target, as to the classifier).
+    ``writer_marks``: the quotation marks inside the text are the writer's, around the speaker's own
+    words (an indirect report's partial quotation: Blinken urged restraint towards "peaceful
+    protesters"), not the speaker's scare quotes: the marked words count at face value."""
     text = text or ""
     if not text.isascii():  # the quote characters replaced are not ASCII
         text = text.translate(_QUOTE_CHARS)
@@ -150,7 +154,7 @@ def _score_text(
         m.tok = tok_index(m.start)
         before = text[max(0, m.start - 2):m.start]
         after = text[m.end:m.end + 2]
-        m.scare_quoted = ('"' in before or "'" in before[-1:]) and ('"' in after or "'" in after[:1])
+        m.scare_quoted = not writer_marks and ('"' in before or "'" in before[-1:]) and ('"' in after or "'" in after[:1])
         m.holder = m.kind in ("alias", "cue") and bool(
             lex.holder_re.match(text[m.end:m.end + 40]) or lex.source_re.search(text[max(0, m.start - 40):m.start]))
         m.topic = bool(lex.topic_re.match(text, clause_start(m.start), m.start))
@@ -198,6 +202,7 @@ def _score_text(
     cue_hits.sort(key=lambda h: (h[1], -(h[2] - h[1]), h[0]))  # by start, longest first, then lexicon order
     cue_spans = [h[1:] for h in cue_hits]
     last_end = -1
+    chain = (-1, -1)  # the last countered cue's frame start and end: a cue coordinated with it is countered too
     hedged: dict[int, bool] = {}  # per sentence: whether it hedges
     object_mentions = [m for m in mentions if not m.holder]
     # a topical phrase that a cue evaluates as its own object ("the interference OF exterior forces")
@@ -241,6 +246,23 @@ def _score_text(
             if value:
                 add(evaluated[0].target, value, True, label + " (of a topical phrase)", s_i)
             continue
+        frame = -1  # where the word of countering whose object this cue is starts
+        if weight < 0:
+            found = lex.counter_re.search(text, max(clause_start(start), start - 80), start)
+            frame = found.start() if found is not None else (
+                chain[0] if chain[1] >= 0 and _COORDINATED_RE.fullmatch(text, chain[1], start) else -1)
+        if frame >= 0:
+            # the object of a word of countering ("in overcoming the terrorist threat", "to fight
+            # violence and crime"): the trouble countered, no evaluation of a target nearby; it counts
+            # only for its own agent ("NATO aggression", "the interference of the West"). A target
+            # named between the frame and the cue, not as its agent, is the frame's object ("revolt
+            # against X over …"): then the cue is not countered.
+            agents = [m for m in recipients if m.kind == "alias" and _agent_of(m, text, start, end)]
+            if not any(frame <= m.start and m.end <= start and not _agent_of(m, text, start, end) for m in mentions):
+                chain = (frame, end)
+                if agents:
+                    add(agents[0].target, value, True, label + " (countered, its agent)", s_i)
+                continue
         in_sent = [m for m in recipients if a <= m.start < b]
         if in_sent:
             # a target in the cue's own clause first; else the sentence's topic ("As for X, we have
@@ -326,6 +348,19 @@ def _governs(m: _Mention, text: str, start: int, end: int) -> bool:
         return False
     return (m.start >= end and _OF_OBJECT_RE.fullmatch(text, end, m.start) is not None) or (
         m.end <= start and _POSSESSOR_RE.fullmatch(text, m.end, start) is not None)
+
+
+# a cue coordinated with a countered one ("to fight violence and crime", "violence, crime or chaos")
+_COORDINATED_RE = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?:(?:the|other|all|any)\s+)?")
+_AGENT_BEFORE_RE = re.compile(r"(?:'s?)?\s+")  # "NATO aggression", "Russia's interference"
+_AGENT_AFTER_RE = re.compile(r"\s+(?:of|by|from)\s+(?:the\s+)?")  # "the interference of the West"
+
+
+def _agent_of(m: _Mention, text: str, start: int, end: int) -> bool:
+    """Whether the mention ``m`` is the agent of the cue at ``start:end``: named right before it (a
+    modifier or possessor) or in its of/by/from phrase right after it."""
+    return ((m.end <= start and _AGENT_BEFORE_RE.fullmatch(text, m.end, start) is not None)
+            or (m.start >= end and _AGENT_AFTER_RE.fullmatch(text, end, m.start) is not None))
 
 
 def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,

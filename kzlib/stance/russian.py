@@ -11,7 +11,11 @@ weakens it; a distancing marker ("якобы", "так называемый") re
 sentence; a rhetorical question ("Разве …?") doubts the targets it names; a target followed by a
 verb of saying or thinking ("Москва считает …") holds the opinion and is not its object; a cue
 governed by "от"/"против" ("защитить от вмешательства") names what is opposed, not the target, and
-does not count for it. VADER is English-only and not used. The numeric factors are the English
+does not count for it; nor does a negative noun or adjective that is the object of a word of countering
+("в преодолении террористической угрозы", ``counter_frames_ru`` in ``kzlib/data/stance_cues.yaml``),
+except for a target named as its agent right beside it ("агрессии НАТО"). A negator negates the noun
+phrase it opens: "не первая попытка вмешательства" does not negate the interference. Quotation marks
+in an indirect report are the writer's, around the speaker's own words: no distancing. VADER is English-only and not used. The numeric factors are the English
 file's (``negation_factor``, ``hedge_factor`` …), so both languages weigh alike.
 """
 
@@ -63,6 +67,7 @@ class RuLexicon:
     params: dict[str, float]
     own_side: dict[str, set[str]]
     by_first: dict[str, list[int]] = field(default_factory=dict)  # first word -> places in ``phrases``
+    counter_frames: frozenset[str] = frozenset()  # lemmas of countering ("преодоление", "борьба")
 
     def __post_init__(self) -> None:
         for i, ph in enumerate(self.phrases):
@@ -70,8 +75,9 @@ class RuLexicon:
 
 
 def ru_lexicon(targets: list[Target], cues: RussianCues, params: dict[str, float],
-               own_side: dict[str, set[str]]) -> RuLexicon:
-    """The Russian phrases of these targets, longest first (ties in file order)."""
+               own_side: dict[str, set[str]], *, counter_frames: frozenset[str] = frozenset()) -> RuLexicon:
+    """The Russian phrases of these targets, longest first (ties in file order); ``counter_frames``: the
+    lemmas of countering (``counter_frames_ru`` of ``kzlib/data/stance_cues.yaml``)."""
     phrases = []
     for t in targets:
         for kind, pol, items in (("against_term", -1.0, t.ru_against_terms), ("favor_term", 1.0, t.ru_favor_terms),
@@ -81,7 +87,7 @@ def ru_lexicon(targets: list[Target], cues: RussianCues, params: dict[str, float
                 if words:
                     phrases.append(_Phrase(words, t.name, kind, pol))
     phrases.sort(key=lambda p: -len(p.words))  # stable: loaded terms before aliases of the same length
-    return RuLexicon(phrases, cues, params, own_side)
+    return RuLexicon(phrases, cues, params, own_side, counter_frames=counter_frames)
 
 
 @dataclass
@@ -151,9 +157,11 @@ def _find(words: list[_Word], lex: RuLexicon) -> list[_RuMention]:
 
 def score_text_ru(
     text: str, lex: RuLexicon, *, context: str = "", speaker_sides: frozenset[str] = frozenset(),
+    writer_marks: bool = False,
 ) -> tuple[dict[str, list[_Contribution]], list[tuple[int, int]], str, dict[str, str]]:
     """Score one Russian quote against every target: contributions per target, sentences, the text and
-    where each concerned target was found (``quote`` or ``context``), as :func:`rules._score_text`."""
+    where each concerned target was found (``quote`` or ``context``), as :func:`rules._score_text`
+    (``writer_marks``: the quotation marks in the text are the writer's, around the speaker's own words)."""
     text = text or ""
     c, p = lex.cues, lex.params
     sents = [(a, b) for a, b, s in sentences(text) if s.strip()]
@@ -179,11 +187,13 @@ def score_text_ru(
         ctx_targets = sorted({m.target for m in _find(cw, lex)})
 
     def negated(i: int, window: int) -> bool:
+        # a negator negates the noun phrase it opens: a noun between it and the cue heads that phrase,
+        # and the cue depends on it ("не первая попытка вмешательства": the attempt is not the first)
         for j in range(i - 1, max(-1, i - 1 - window), -1):
             if words[j].clause != words[i].clause:
                 return False
             if words[j].lemma in c.negators:
-                return True
+                return not any(_is_noun(words[k].text) for k in range(j + 1, i))
         return False
 
     def distanced(i: int) -> bool:  # a distancing marker earlier in the sentence
@@ -204,7 +214,7 @@ def score_text_ru(
     for m in mentions:
         s_i = words[m.first].sentence
         before, after = text[max(0, m.start - 1):m.start], text[m.end:m.end + 1]
-        scare = bool(set(before) & _QUOTE_MARKS) and bool(set(after) & _QUOTE_MARKS)
+        scare = not writer_marks and bool(set(before) & _QUOTE_MARKS) and bool(set(after) & _QUOTE_MARKS)
         if m.kind in ("favor_term", "against_term"):
             val = m.polarity
             if (scare or distanced(m.first)) and val > 0:
@@ -226,6 +236,16 @@ def score_text_ru(
         prev = [words[j] for j in range(max(0, i - 2), i) if words[j].clause == w.clause]
         if any(x.lemma in _OPPOSED_PREPOSITIONS for x in prev[-1:]):
             continue  # "защита от вмешательства": the cue names what is opposed, not the target
+        frame = _countered(words, i, lex.counter_frames) if value < 0 and _is_nominal(w.text) else -1
+        agent = next((m for m in objects if m.kind == "alias" and words[m.first].clause == w.clause
+                      and (m.first == i + 1 or m.last == i - 1)), None) if frame >= 0 else None
+        if frame >= 0 and not any(frame < m.first and m.last < i - 1 for m in mentions):
+            # "в преодолении террористической угрозы": the trouble countered, no evaluation of a target
+            # nearby; it counts only for its own agent, named right after or before it ("агрессии НАТО");
+            # a target named between the frame and the cue, not as its agent, is the frame's object
+            if agent is not None:
+                add(agent.target, value, True, w.text + " (countered, its agent)", w.sentence)
+            continue
         label = w.text
         if negated(i, neg_window):
             value = -value * p["negation_factor"]
@@ -269,6 +289,50 @@ def score_text_ru(
                     add(t, p["own_side_named_weight"], True, "own side named as 'мы'/'наш'", words[m.first].sentence)
                     break
     return contrib, sents, text, concerned
+
+
+_POSSESSIVE_FORMS = frozenset({"его", "ее", "её", "их", "свой", "своя", "свое", "своё", "свои", "своего", "своей",
+                               "своему", "своим", "своих", "свою", "своем", "своём", "своими"})
+
+
+def _countered(words: list[_Word], i: int, frames: frozenset[str]) -> int:
+    """The index of the word of countering whose object word ``i`` is (-1: none): at most three content
+    words before it in its clause (prepositions, conjunctions and particles not counted: "в борьбе с
+    терроризмом и угрозой"), with no possessive between ("пресечь их провокации" is their act)."""
+    content = 0
+    for j in range(i - 1, -1, -1):
+        if words[j].clause != words[i].clause or words[j].text.lower() in _POSSESSIVE_FORMS:
+            return -1
+        if words[j].lemma in frames or (_keys(words[j].text) & frames):
+            return j
+        if not _is_function_word(words[j].text):
+            content += 1
+            if content >= 3:
+                return -1
+    return -1
+
+
+@lru_cache(maxsize=100_000)
+def _pos(word: str) -> str:
+    """pymorphy3's likeliest part of speech of ``word`` ("" when unknown)."""
+    ps = parses(word.lower())
+    return str(ps[0].tag.POS or "") if ps else ""
+
+
+def _is_noun(word: str) -> bool:
+    """Whether the likeliest reading of ``word`` is a noun."""
+    return _pos(word) == "NOUN"
+
+
+def _is_nominal(word: str) -> bool:
+    """Whether the likeliest reading of ``word`` is a noun, an adjective or a participle (what a word of
+    countering takes as its object; a verb after a conjunction starts another predicate)."""
+    return _pos(word) in ("NOUN", "ADJF", "PRTF")
+
+
+def _is_function_word(word: str) -> bool:
+    """Whether the likeliest reading of ``word`` is a preposition, conjunction or particle."""
+    return _pos(word) in ("PREP", "CONJ", "PRCL")
 
 
 def is_russian_quote(text: str, language: Any) -> bool:
