@@ -84,3 +84,14 @@ def test_stance_over_time_breaks_lines_over_gaps_and_shows_n():
         assert ax.get_legend().get_texts()[0].get_text() == "NATO (n=6)"
     finally:
         plt.close(fig)
+
+
+def test_a_described_voice_is_labelled_as_a_description():
+    import pandas as pd
+
+    from kzlib.plots.voices import voices_by_affiliation
+
+    v = pd.DataFrame({"speaker": ["company", "Jane Okafor"], "affiliation": ["unknown", "Kazakhstan"],
+                      "n_quotes": [4, 2], "described": [1.0, 0.0]})
+    labels = [t.get_text() for t in voices_by_affiliation(v).axes[0].get_legend().get_texts()]
+    assert sorted(labels) == ["Jane Okafor", "company (description)"]

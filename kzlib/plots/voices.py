@@ -18,7 +18,9 @@ _AGAINST, _FAVOR = "#b2182b", "#2166ac"
 
 def voices_by_affiliation(voices: pd.DataFrame, *, top_n: int = 15, one_copy_per_story: bool = True) -> Any:
     """Quotations of the ``top_n`` most-quoted speakers, stacked by speaker within their affiliation,
-    each speaker in a colour of their own (:func:`distinct_colours`).
+    each speaker in a colour of their own (:func:`distinct_colours`); a voice whose quotes mostly describe their
+    speaker ("officials", "the company": ``voices.described`` >= 0.5) is labelled "(description)", since it may
+    pool many people.
 
     Example:
         >>> v = pd.DataFrame({"speaker": ["A", "B"], "affiliation": ["Russia", "Kazakhstan"], "n_quotes": [5, 2]})
@@ -26,6 +28,9 @@ def voices_by_affiliation(voices: pd.DataFrame, *, top_n: int = 15, one_copy_per
         "speaker's affiliation"
     """
     top = voices.head(top_n)
+    if "described" in top.columns:  # "company" may be 32 companies: a description is marked as one
+        top = top.assign(speaker=top["speaker"].where(top["described"].fillna(0) < 0.5,
+                                                      top["speaker"] + " (description)"))
     pivot = top.pivot_table(index="affiliation", columns="speaker", values="n_quotes", aggfunc="sum", fill_value=0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
     fig, ax = figure(figsize=(9, 0.6 * len(pivot) + 2))
