@@ -92,3 +92,14 @@ def test_a_researchers_own_gazetteer_names_the_speakers_of_russian_documents(tmp
         q = extract_quotes(p, actors=Gazetteer.from_yaml(own))
     assert q[["speaker", "affiliation"]].values.tolist() == [["President Tokayev", "Kazakh government"]]
     assert "bundled Russian gazetteer" in caplog.text
+
+
+def test_a_capitalised_sentence_opening_links_to_the_corpus_form_in_small_letters():
+    import pandas as pd
+
+    from kzlib.quotes import link_speakers
+
+    q = pd.DataFrame({"speaker": ["Investigators", "investigators", "Newspaper", "newspaper", "Bush"],
+                      "speaker_type": ["person", "person", "media", "media", "person"], "kind": "direct",
+                      "speaker_resolution": "description"})
+    assert link_speakers(q)["speaker"].tolist() == ["investigators", "investigators", "newspaper", "newspaper", "Bush"]

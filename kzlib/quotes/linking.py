@@ -10,6 +10,8 @@ quotes "Obama". Counted apart, one person becomes several voices and falls down 
   share their first and last word (a full name opens with a known given name, or, in any language, holds no
   role word or place: "Aydos Ukibay") (a suffix such as "Jr." is part of the last word: "Donald Trump Jr." stays
   apart); the form quoted most often names them all;
+- **a capital of a sentence's first word**: "Investigators", "His advisers" where the corpus also writes
+  "investigators", "his advisers": the form in small letters;
 - **a surname alone**: "Obama", where the corpus names one person with that surname in full in at least
   ``min_share`` of its quotes by full name ("Barack Obama"), and at least ``min_rows`` times. Under that share the
   surname is ambiguous ("Clinton" for Hillary and Bill in like numbers) and stays as written.
@@ -90,7 +92,14 @@ def speaker_variants(quotes: pd.DataFrame, *, min_share: float = 0.8, min_rows: 
     """
     if quotes.empty or "speaker" not in quotes.columns:
         return pd.DataFrame(columns=_LINK_COLUMNS)
-    keep_rows = quotes["kind"].isin(SPEECH_KINDS) if "kind" in quotes.columns else pd.Series(True, index=quotes.index)
+    speech = quotes["kind"].isin(SPEECH_KINDS) if "kind" in quotes.columns else pd.Series(True, index=quotes.index)
+    # "Investigators" opening a sentence where the corpus also writes "investigators", as the same kind of speaker:
+    # one voice, in small letters ("The Post", media, is not "a post")
+    typed = quotes[speech].assign(_t=quotes["speaker_type"].fillna("") if "speaker_type" in quotes.columns else "")
+    kinds = typed.groupby(typed["speaker"].fillna("").astype(str))["_t"].agg(lambda t: t.mode().iloc[0]).to_dict()
+    opening = [(n, low) for n in kinds if n[:1].isupper() and n[1:2].islower() and n not in set(keep)
+               and (low := n[:1].lower() + n[1:]) in kinds and kinds[low] == kinds[n]]
+    keep_rows = speech.copy()
     if "speaker_type" in quotes.columns:
         keep_rows &= quotes["speaker_type"].fillna("").isin(("person", ""))
     counts = quotes["speaker"][keep_rows].fillna("").astype(str).value_counts()  # (one column: a corpus is large)
@@ -126,6 +135,8 @@ def speaker_variants(quotes: pd.DataFrame, *, min_share: float = 0.8, min_rows: 
         total = sum(canonical[n] for n in full)
         if canonical[full[0]] >= min_rows and canonical[full[0]] >= min_share * total:
             out.append((name, full[0], int(counts[name]), "surname alone"))
+    n_all = quotes["speaker"][speech].value_counts()
+    out.extend((n, low, int(n_all[n]), "capital of a sentence's first word") for n, low in opening)
     return pd.DataFrame(sorted(out), columns=_LINK_COLUMNS)
 
 
@@ -145,7 +156,8 @@ def link_speakers(quotes: pd.DataFrame, variants: pd.DataFrame | None = None, **
     to = dict(zip(links["speaker"], links["linked_to"], strict=True))
     hit = quotes["speaker"].isin(to.keys())
     if "speaker_type" in quotes.columns:
-        hit &= quotes["speaker_type"].fillna("").isin(("person", ""))
+        cased = set(links.loc[links["reason"] == "capital of a sentence's first word", "speaker"])
+        hit &= quotes["speaker_type"].fillna("").isin(("person", "")) | quotes["speaker"].isin(cased)
     out = quotes.copy(deep=False)  # the two columns below are replaced whole: the caller's table is not touched
     out["speaker"] = quotes["speaker"].mask(hit, quotes["speaker"].map(to))
     if "speaker_resolution" in quotes.columns:
