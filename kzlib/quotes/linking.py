@@ -95,9 +95,13 @@ def speaker_variants(quotes: pd.DataFrame, *, min_share: float = 0.8, min_rows: 
     speech = quotes["kind"].isin(SPEECH_KINDS) if "kind" in quotes.columns else pd.Series(True, index=quotes.index)
     # "Investigators" opening a sentence where the corpus also writes "investigators", as the same kind of speaker:
     # one voice, in small letters ("The Post", media, is not "a post")
-    typed = quotes[speech].assign(_t=quotes["speaker_type"].fillna("") if "speaker_type" in quotes.columns else "")
-    kinds = typed.groupby(typed["speaker"].fillna("").astype(str))["_t"].agg(lambda t: t.mode().iloc[0]).to_dict()
-    opening = [(n, low) for n in kinds if n[:1].isupper() and n[1:2].islower() and n not in set(keep)
+    typed = pd.DataFrame({"speaker": quotes["speaker"][speech].fillna("").astype(str),
+                          "kind": quotes["speaker_type"][speech].fillna("") if "speaker_type" in quotes.columns else ""})
+    pairs = typed.value_counts(sort=False).reset_index(name="n")  # each speaker's most frequent kind
+    pairs = pairs.sort_values(["n", "kind"], ascending=[False, True], kind="stable").drop_duplicates("speaker")
+    kinds = dict(zip(pairs["speaker"], pairs["kind"], strict=True))
+    kept_names = set(keep)
+    opening = [(n, low) for n in kinds if n[:1].isupper() and n[1:2].islower() and n not in kept_names
                and (low := n[:1].lower() + n[1:]) in kinds and kinds[low] == kinds[n]]
     keep_rows = speech.copy()
     if "speaker_type" in quotes.columns:

@@ -97,15 +97,24 @@ def _settle_descriptions(quotes: pd.DataFrame, g: Gazetteer) -> pd.DataFrame:
     out = quotes.copy()
     name = out["speaker"].fillna("").astype(str)
     res = out["speaker_resolution"].fillna("").astype(str)
-    for i in out.index[(res == "description") & (name != "")]:
-        cands, method = g.candidates(name[i])
+    described = (res == "description") & (name != "")
+    actor = {}  # each description once (a corpus repeats them): the actor it names in full, if any
+    for n in name[described].unique():
+        cands, method = g.candidates(n)
         if method == "exact" and len(cands) == 1:
-            out.loc[i, ["speaker", "speaker_resolution", "speaker_type", "affiliation"]] = [
-                cands[0], "gazetteer", g.type_of(cands[0]), g.affiliation(cands[0])]
+            actor[n] = cands[0]
+    hit = described & name.isin(actor.keys())
+    if hit.any():
+        canon = name[hit].map(actor)
+        out.loc[hit, "speaker"] = canon
+        out.loc[hit, "speaker_resolution"] = "gazetteer"
+        out.loc[hit, "speaker_type"] = canon.map(g.type_of)
+        out.loc[hit, "affiliation"] = canon.map(g.affiliation)
     # a description's country: "senior U.S. official", "Russian diplomats"
     blank = (out["speaker_resolution"] == "description") & (out["affiliation"].fillna("") == "")
-    for i in out.index[blank]:
-        out.loc[i, "affiliation"] = g.country_of(str(out.loc[i, "speaker"]))
+    if blank.any():
+        country = {n: g.country_of(n) for n in out.loc[blank, "speaker"].astype(str).unique()}
+        out.loc[blank, "affiliation"] = out.loc[blank, "speaker"].astype(str).map(country)
     # "Some analysts" opening a sentence is "some analysts"
     first = name.str.extract(r"^([A-Z][a-z]+)\b", expand=False).fillna("").str.lower()
     opener = (out["speaker_resolution"] == "description") & first.isin(_OPENING_WORDS)
