@@ -336,7 +336,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and text[a:sub[1]].rstrip(_CLOSERS).endswith(",") and _n_words(text[a:sub[1]]) <= 12 \
                     and not _has_words(text[sub[1]:cm.start()], 6) and _PARENTHETICAL.match(text, cm.end(), b) \
                     and not (_ADVERBIAL_TAIL.match(text, _past_adjuncts(text, cm.end(), b), b)
-                             and _FINITE.search(text, a, sub[1])) \
+                             and _NOT_MIDDLE.search(text, a, sub[1])) \
                     and not any(sp.open_at < cm.start() < sp.end for sp in spans) and not _PREP_OPEN.fullmatch(text, a, sub[1]):
                 # "This campaign, he says, is different.": the attribution stands inside the reported sentence
                 founds.append((a, b, sub[0], cm.group(0)))
@@ -583,8 +583,6 @@ _PHRASAL_CALL = re.compile(r"\s+(?:in|up|off)\s+(?!(?:a|an|the|his|her|their|its
 _PREP_LEAD = re.compile(r"\s*(?:in|at|on|during|from|with|after|before|amid|following|via|over|outside|inside|"
                         r"near|by)\s", re.IGNORECASE)
 _THAT_IN = re.compile(r"\bthat\b", re.IGNORECASE)
-#: An auxiliary or copula: the words before an attribution make a whole clause ("The mayor has been detained, X said").
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b", re.IGNORECASE)
 #: After "CLAUSE, X said (on Saturday)": an adverbial phrase of the whole sentence, not what X said (", after days of
 #: protests", "as the republic cracks down"): the report is the clause before.
 _ADVERBIAL_TAIL = re.compile(r"\s*,?\s*(?:after|as|while|amid|following|despite|before|since|when|with|in\s+the\s+wake\s+of)"
