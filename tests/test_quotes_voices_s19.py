@@ -88,10 +88,10 @@ def test_a_researchers_own_gazetteer_names_the_speakers_of_russian_documents(tmp
                    "    aliases: [Kassym-Jomart Tokayev]\n", encoding="utf-8")
     p = pd.DataFrame({"doc_id": ["d"], "para_id": [0], "kind": "body",
                       "text": ["По словам Токаева, порядок в Алматы восстановлен."]})
-    with caplog.at_level(logging.WARNING, logger="kzlib"):
+    with caplog.at_level(logging.INFO, logger="kzlib"):
         q = extract_quotes(p, actors=Gazetteer.from_yaml(own))
     assert q[["speaker", "affiliation"]].values.tolist() == [["President Tokayev", "Kazakh government"]]
-    assert "bundled Russian gazetteer" in caplog.text
+    assert "bundled Russian gazetteer" in caplog.text and "1 of their 1 named speakers" in caplog.text
 
 
 def test_a_capitalised_sentence_opening_links_to_the_corpus_form_in_small_letters():

@@ -50,6 +50,10 @@ _DEMONYMS = {
     "european": "European Union", "csto": "CSTO",
 }
 
+#: Words that open a noun's complement or a relative clause: a country after them is no affiliation ("of" is not
+#: one: "the leaders of the CSTO countries", "officials of Kazakhstan" belong to it).
+_COMPLEMENT_OPENERS = frozenset("on about against to with for who that which whom whose at by".split())
+
 #: role nouns that introduce a person's name ("spokesperson Ned Price") or follow it in an appositive
 ROLE_WORDS = (
     "spokesperson", "spokesman", "spokeswoman", "minister", "president", "professor", "ambassador", "envoy",
@@ -315,6 +319,8 @@ class Gazetteer:
         """
         for word in description.split():
             w = word.strip(",.;:()\"“”").lower()
+            if w in _COMPLEMENT_OPENERS:
+                break  # "an expert on China", "a diplomat who spoke to Russian media": what they speak about
             if w in _DEMONYMS:
                 return _DEMONYMS[w]
             cands, method = self.candidates(word.strip(",;:()\"“”"))

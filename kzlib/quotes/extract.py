@@ -363,19 +363,21 @@ _STATE_THEN_HEAD = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?P<head>[a-z]+)\b")
 def _own_names(ru: pd.DataFrame, g: Gazetteer) -> pd.DataFrame:
     """The Russian rows' speakers in the researcher's own gazetteer ``g``: the Russian rules find names with the
     bundled Russian gazetteer (``kzlib/data/ru/actors.yaml``) and the name recogniser; a speaker whose name
-    or alias ``g`` lists takes ``g``'s canonical name, type and affiliation (a logged note says so)."""
+    or alias ``g`` lists takes ``g``'s canonical name, type and affiliation (logged; a warning when none is)."""
     out = ru.copy()
-    changed = 0
+    named = out["speaker"].fillna("") != ""
+    matched = 0
     for i, name in out["speaker"].fillna("").items():
         cands, method = g.candidates(str(name)) if name else ((), "")
         if method == "exact" and len(cands) == 1:
             canon = cands[0]
             row = [canon, g.type_of(canon) or out.at[i, "speaker_type"], g.affiliation(canon) or out.at[i, "affiliation"]]
-            changed += canon != name
+            matched += 1
             out.loc[i, ["speaker", "speaker_type", "affiliation"]] = row
-    log.warning("extract_quotes: Russian documents are read with the bundled Russian gazetteer; %d of their speakers "
-             "take your gazetteer's canonical names (add Cyrillic aliases to it to have Russian mentions found)",
-             changed)
+    (log.info if matched else log.warning)(
+        "extract_quotes: the speakers of Russian documents are found with the bundled Russian gazetteer; %d of their "
+        "%d named speakers are in your gazetteer and take its names (add Cyrillic aliases to it to have more found)",
+        matched, int(named.sum()))
     return out
 
 

@@ -225,7 +225,7 @@ def _latest_headed(st: _DocState, surface: str, actor: str) -> str:
 
 
 #: The word before a name that makes it an object ("told Putin", "met with Russian President Vladimir Putin").
-_OBJECT_BEFORE = re.compile(r"(?<![\w'’-])(?:to|with|told|tells|met|meets|phoned|called|calls|urged|asked|thanked|"
+_OBJECT_BEFORE = re.compile(r"(?<![\w'’-])(?:(?<![Aa]ccording )to|with|told|tells|met|meets|phoned|called|calls|urged|asked|thanked|"
                             r"praised|criticized|criticised|lambasted|accused|blamed|congratulated|invited|visited|"
                             r"against|for|about|on|at|from)\s+(?:(?:the|[A-Z][\w.'’-]*)\s+){0,5}\Z")
 

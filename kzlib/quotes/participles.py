@@ -23,6 +23,8 @@ _AS_SAYING = re.compile(r"\s+[^,;:]{1,80}?\s+as\s+(?:saying|telling|stating|havi
 #: Blinken saying ..."), unless the verb shows or quotes the object speaking ("a video showed Blinken saying").
 _OBJECT_VERB = re.compile(r"\b(?P<verb>[a-z]{3,}(?:ed|ted))\s+(?:(?:the|a|an|his|her|its|their|of|[A-Z][\w.'’-]*)\s+){0,6}\Z")
 _FOR_BEFORE = re.compile(r"\bfor\s+\Z")
+#: A possessive or determiner right before a word in -ed: the word is an adjective ("Kazakhstan's ousted President").
+_MODIFIER_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|my|newly|recently|former))\s+\Z", re.IGNORECASE)
 _SHOWS_SPEAKING = frozenset("showed showing shows heard recorded filmed captured caught quoted cited depicted pictured "
                             "featured overheard watched".split())
 
@@ -40,8 +42,9 @@ def _participle_holder(g: Gazetteer, st: _DocState, mentions: list[Mention], tex
     if sub is None or not sub[0].name or sub[0].m_start < 0 or _FOR_BEFORE.search(text, max(a, at - 12), at):
         return sub  # ("thanked the governor for saying ...": the governor said it)
     vm = _OBJECT_VERB.search(text, max(a, sub[0].m_start - 40), sub[0].m_start)
-    if vm is None or vm.group("verb").lower() in _SHOWS_SPEAKING:
-        return sub
+    if vm is None or vm.group("verb").lower() in _SHOWS_SPEAKING or _MODIFIER_BEFORE.search(text, max(a, vm.start() - 30),
+                                                                                          vm.start()):
+        return sub  # ("Kazakhstan's ousted President Nazarbayev ... saying": an adjective, the president speaks)
     s0 = _main_clause_start(text, a, vm.start())
     first = [m for m in mentions if s0 <= m.start < vm.start() and m.actor and _n_words(text[s0:m.start]) <= 2]
     return (_spk(first[0], first[0].actor, first[0].method, 0.7), first[0].start) if first else sub

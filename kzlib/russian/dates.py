@@ -151,6 +151,13 @@ _CLAUSE_CUT = re.compile(r"[,;:()—–]|\s-\s")
 _PAST_VERB = re.compile(r"(?<![\w-])[а-яё]{2,}(?:ла|ло|ли|л|лся|лась|лось|лись)(?![\w-])", re.IGNORECASE)
 
 
+def _is_past_verb(word: str) -> bool:
+    """Whether pymorphy3 reads ``word`` as a verb in the past tense ("заявил", not "посол", "села")."""
+    from kzlib.text.tokens import parses
+
+    return any(p.tag.POS == "VERB" and "past" in p.tag for p in parses(word.lower()))
+
+
 def _is_future(v: _Vocab, text: str, start: int, end: int) -> bool:
     """Whether the expression at ``start:end`` looks ahead: its own clause has a word of the future; else, when its
     clause has no verb in the past tense, the sentence has one.
@@ -171,7 +178,7 @@ def _is_future(v: _Vocab, text: str, start: int, end: int) -> bool:
     clause = text[c0:cut.start() if cut else hi]
     if v.future.search(clause):
         return True
-    if _PAST_VERB.search(clause):
+    if any(_is_past_verb(m.group(0)) for m in _PAST_VERB.finditer(clause)):
         return False
     return bool(v.future.search(text[lo:hi]))
 
