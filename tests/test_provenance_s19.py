@@ -150,8 +150,10 @@ def test_judged_spun_needs_more_matches_than_clean_text_of_the_length_shows():
 
 def test_quoted_spans_cover_the_usual_quotation_marks():
     text = ('He said “we will act” and «мы победим» and „wir gehen“ and ``we agree\'\' and "yes" '
-            "and ‘Tokayev’s men’ and it’s over. \"an open quote to the end of the line\nnext line")
+            "and ‘Tokayev’s men’ and it’s over. The 12\" shells fell.\n\"an open quote to the end of the line\nnext line")
     quoted = [text[a:b] for a, b in quoted_spans(text)]
+    # a straight mark left open is a quotation where it opens a line (a quotation over paragraphs), not after a
+    # digit (an inch mark; the review of the session)
     assert quoted == ["“we will act”", "«мы победим»", "„wir gehen“", "``we agree''", '"yes"',
                       "‘Tokayev’s men’", '"an open quote to the end of the line']
     assert quoted_spans("No quotation, Tokayev's men.") == []

@@ -208,14 +208,15 @@ _ASCII_CASE_TWINS = ASCII_CASE_TWINS   # see kzlib.text.script
 # in the next paragraph leaves its mark open): “…”, «…», „…“ or „…”, ``…'' (Penn Treebank), "…" (in
 # pairs), ‘…’ (a ’ followed by a letter is an apostrophe inside the quotation: ‘Tokayev’s men’)
 _QUOTED = re.compile(r"“[^”\n]*(?:”|$)|«[^»\n]*(?:»|$)|„[^“”\n]*(?:[“”]|$)|``(?:(?!''|\n).)*(?:''|$)"
-                     r"|(?<!\d)\"[^\"\n]*\"|‘(?:[^’\n]|’(?=\w))*(?:’|$)", re.MULTILINE)
-#: (a straight mark left open is no quotation: it may be an inch mark or a typo, '12" shells')
+                     r"|(?<!\d)\"[^\"\n]*\"|^\"[^\"\n]*$|‘(?:[^’\n]|’(?=\w))*(?:’|$)", re.MULTILINE)
+#: (a straight mark left open is a quotation only where it opens a line, as a quotation over several paragraphs
+#: does; elsewhere it may be an inch mark or a typo, '12" shells')
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the quotations of ``text``, marks included, in order: “…”, «…», „…“, ``…'',
-    "…" (paired in order) and ‘…’; a quotation left open runs to the end of its line (paragraph), except a
-    straight one (an inch mark after a digit, '12" shells', is no quotation mark at all).
+    "…" (paired in order) and ‘…’; a quotation left open runs to the end of its line (paragraph), a straight one
+    only when it opens the line (an inch mark, '12" shells', is no quotation mark at all).
 
     Example:
         >>> t = 'He said "we will act" and left. «Мы победим»'
