@@ -11,3 +11,11 @@ def speech_rows(*texts: str) -> pd.DataFrame:
     p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
     q = extract_quotes(p)
     return q[q["kind"].isin(SPEECH_KINDS)].reset_index(drop=True)
+
+
+def russian_rows(*paragraphs: str) -> pd.DataFrame:
+    """``kzlib.russian.extract_quotes_ru`` on one document whose paragraphs are ``paragraphs``."""
+    from kzlib.russian import extract_quotes_ru
+
+    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(paragraphs)), "text": list(paragraphs)})
+    return extract_quotes_ru(p)

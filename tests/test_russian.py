@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from quote_rows import russian_rows
 
 pytest.importorskip("razdel")
 pytest.importorskip("pymorphy3")
@@ -15,14 +16,11 @@ pytest.importorskip("natasha")
 
 import kzlib
 from kzlib.quotes import QUOTE_COLUMNS
-from kzlib.russian import extract_dates_ru, extract_quotes_ru, russian_doc_ids
+from kzlib.russian import extract_dates_ru, russian_doc_ids
 from kzlib.russian.actors import find_actors
 from kzlib.russian.nlp import is_russian, nominative, transliterate
 
-
-def _quotes(*paragraphs: str) -> pd.DataFrame:
-    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(paragraphs)), "text": list(paragraphs)})
-    return extract_quotes_ru(p)
+_quotes = russian_rows
 
 
 def _speech(q: pd.DataFrame) -> list[tuple[str, str]]:

@@ -13,19 +13,16 @@ from importlib import resources
 import pandas as pd
 import pytest
 import yaml
+from quote_rows import russian_rows
 
 pytest.importorskip("razdel")
 pytest.importorskip("pymorphy3")
 pytest.importorskip("natasha")
 
 from kzlib.quotes.russian_speakers import describe_source  # noqa: E402
-from kzlib.russian import extract_quotes_ru  # noqa: E402
 from kzlib.russian.actors import affiliation_of  # noqa: E402
 
-
-def _quotes(*paragraphs: str) -> pd.DataFrame:
-    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(paragraphs)), "text": list(paragraphs)})
-    return extract_quotes_ru(p)
+_quotes = russian_rows
 
 
 def _speech(q: pd.DataFrame) -> pd.DataFrame:
