@@ -306,8 +306,10 @@ def naming_families(
 def speaker_groups(quotes: pd.DataFrame, *, gazetteer: Any = None, unknown: str = "unknown") -> pd.DataFrame:
     """The quotes table with ``group`` (and ``affiliation``, ``is_official``) from the gazetteer.
 
-    Groups are ``"<affiliation> officials"`` or ``"<affiliation> experts"`` (see
-    :func:`kzlib.stance.speaker_profiles`); speakers the gazetteer does not know get ``unknown``.
+    Groups are ``"<affiliation> officials"``, ``"<affiliation> experts"`` and so on (see
+    :func:`kzlib.stance.speaker_profiles`). A speaker no gazetteer knows is grouped by what the quotes table
+    says of it: its affiliation and type, and for a description its own words ("a senior U.S. official":
+    United States officials); a speaker with no affiliation anywhere gets ``unknown``.
 
     Example
     -------
@@ -316,7 +318,15 @@ def speaker_groups(quotes: pd.DataFrame, *, gazetteer: Any = None, unknown: str 
     ['Russia officials']
     """
     require_columns(quotes, ["speaker"], table="quotes", fix="build it with kzlib.quotes.extract_quotes")
-    prof = speaker_profiles(quotes["speaker"].dropna().unique(), gazetteer=gazetteer)
+    described = None
+    if "affiliation" in quotes.columns:
+        desc = (quotes["speaker_resolution"].eq("description") if "speaker_resolution" in quotes.columns
+                else pd.Series(False, index=quotes.index))
+        described = pd.DataFrame({
+            "speaker": quotes["speaker"], "affiliation": quotes["affiliation"],
+            "type": quotes["speaker_type"] if "speaker_type" in quotes.columns else "",
+            "role": quotes["speaker"].where(desc, "")})
+    prof = speaker_profiles(quotes["speaker"].dropna().unique(), gazetteer=gazetteer, described=described)
     added = ["affiliation", "is_official", "group"]
     # the gazetteer's affiliation replaces the quotes table's own (no affiliation_x / affiliation_y)
     out = quotes.drop(columns=[c for c in added if c in quotes.columns]).merge(

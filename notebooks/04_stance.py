@@ -188,14 +188,15 @@ else:
 #
 # Speakers (left) and targets (right); a red line is a stance against, a blue line a stance in favour,
 # thicker with more stories. Speakers are grouped by their side from the gazetteer (officials of a
-# state, experts).
+# state, experts), else by what the text says of them (a description's affiliation and office).
 
 # %% tags=["nbval-ignore-output"]
 edges = summary[summary["stance"] != "none"]
 if edges.empty:
     print("No speaker takes a stance on any target, so there is no network of who criticises whom.")
 else:
-    groups = stance.speaker_profiles(edges["speaker"].unique(), gazetteer=study.gazetteer).set_index("speaker")["group"]
+    grouped = kzlib.framing.speaker_groups(quotes[quotes["speaker"].isin(edges["speaker"])], gazetteer=study.gazetteer)
+    groups = grouped.drop_duplicates("speaker").set_index("speaker")["group"]
     fig = plots.voices.stance_network(summary, targets=tnames, groups=groups)
     kzlib.save_figure(fig, "stance_network", run_dir=run_dir)
     plots.show(fig)

@@ -35,6 +35,7 @@ class RuActor:
     name: str
     type: str
     affiliation: str = ""  # country or bloc it speaks for (kzlib/data/actors.yaml, else ru/actors.yaml)
+    role: str = ""  # office in English (kzlib/data/actors.yaml, else ru/actors.yaml), for speaker groups
 
 
 @dataclass(frozen=True)
@@ -89,12 +90,14 @@ def ru_actors() -> tuple[dict[str, list[_Name]], dict[str, list[RuActor]], dict[
     for r in main.get("actors") or []:  # Cyrillic aliases of the main gazetteer
         cyr = [a for a in (r.get("aliases") or []) if _CYR.search(str(a))]
         if cyr and r["name"] not in known:
-            rows.append({"name": r["name"], "type": r.get("type", ""), "aliases": cyr})
+            rows.append({"name": r["name"], "type": r.get("type", ""), "aliases": cyr, "role": r.get("role", "")})
         elif cyr:
             next(x for x in rows if x["name"] == r["name"]).setdefault("aliases", []).extend(cyr)
     affiliations = _affiliation_table()
+    roles = {str(r["name"]): str(r.get("role") or "") for r in main.get("actors") or []}
     for r in rows:
-        actor = RuActor(str(r["name"]), str(r.get("type") or ""), affiliations.get(str(r["name"]), ""))
+        actor = RuActor(str(r["name"]), str(r.get("type") or ""), affiliations.get(str(r["name"]), ""),
+                        str(r.get("role") or roles.get(str(r["name"])) or ""))
         by_name[actor.name] = actor
         aliases = [str(a) for a in r.get("aliases") or []]
         if actor.type == "person":  # "Нед Прайс" is also "Прайс"

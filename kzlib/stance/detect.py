@@ -67,8 +67,15 @@ def _group_kind(role: str, typ: str, res: Mapping[str, re.Pattern[str]], media_t
 
 
 def speaker_profiles(speakers: Iterable[str], *, gazetteer: Any = None,
-                     cues: dict[str, Any] | None = None) -> pd.DataFrame:
+                     cues: dict[str, Any] | None = None, described: pd.DataFrame | None = None) -> pd.DataFrame:
     """Affiliation, official status, side keys and a group label for each speaker.
+
+    What is known of a speaker comes from the first of: the ``gazetteer``; the bundled Russian gazetteer
+    (``kzlib/data/ru/actors.yaml``: actors Russian texts name that the main one lacks, such as Sergei
+    Shoigu); ``described``, a table of what the text says of speakers no gazetteer knows (``speaker``,
+    ``affiliation``, and optionally ``type`` and ``role``: :func:`kzlib.framing.speaker_groups` passes the
+    quotes table's affiliation and type, and a description's own words as its role: "a senior U.S. official").
+    The ``source`` column says which (``gazetteer``, ``ru_gazetteer``, ``text`` or ``""``).
 
     The group is ``"<affiliation> <kind>"``, the kind the first that applies (word lists in
     ``kzlib/data/stance_cues.yaml``): ``media`` (gazetteer type ``media``, or a media word in the role:
@@ -96,19 +103,47 @@ def speaker_profiles(speakers: Iterable[str], *, gazetteer: Any = None,
            "media": _words_re(cue_data.get("media_words") or [])}
     media_types = frozenset(str(t).lower() for t in cue_data.get("media_types") or ["media"])
     table = _gazetteer_table(gazetteer)
+    from kzlib.russian.actors import ru_actors
+
+    ru_known = ru_actors()[2]
+    told = _described_table(described)
     rows = []
     for sp in sorted({str(s) for s in speakers if isinstance(s, str) and s}):
-        if table is not None and sp in table.index:
-            rec = table.loc[sp]
+        if table is not None and sp in table.index and table.at[sp, "affiliation"]:
+            rec, source = table.loc[sp], "gazetteer"
             aff, role, typ = rec["affiliation"], rec["role"], rec["type"]
+        elif sp in ru_known and ru_known[sp].affiliation:
+            actor, source = ru_known[sp], "ru_gazetteer"
+            aff, role, typ = actor.affiliation, actor.role, actor.type
+        elif sp in told:
+            (aff, typ, role), source = told[sp], "text"
         else:
-            aff, role, typ = "", "", ""
+            aff, role, typ, source = "", "", "", ""
         kind = _group_kind(role, typ.strip().lower(), res, media_types) if aff else ""
-        is_official = kind == "officials"
+        is_official = kind == "officials" and source != "text"  # the own-side prior rests on a gazetteer's record
         sides = ",".join(sorted(k for k, pat in lex_sides.items() if pat.search(aff))) if is_official else ""
         rows.append({"speaker": sp, "affiliation": aff, "role": role, "is_official": is_official,
-                     "sides": sides, "group": f"{aff} {kind}" if aff else "unknown"})
-    return pd.DataFrame(rows, columns=["speaker", "affiliation", "role", "is_official", "sides", "group"])
+                     "sides": sides, "group": f"{aff} {kind}" if aff else "unknown", "source": source})
+    return pd.DataFrame(rows, columns=["speaker", "affiliation", "role", "is_official", "sides", "group", "source"])
+
+
+def _described_table(described: pd.DataFrame | None) -> dict[str, tuple[str, str, str]]:
+    """Speaker -> (affiliation, type, role) from a table of what the text says of speakers; a speaker's most
+    frequent non-empty affiliation wins (ties: the first in the table's order)."""
+    if described is None or not len(described):
+        return {}
+    require_columns(described, ["speaker", "affiliation"], table="described",
+                    fix="pass the quotes table's speaker and affiliation columns")
+    d = pd.DataFrame({"speaker": described["speaker"].fillna("").astype(str),
+                      "affiliation": described["affiliation"].fillna("").astype(str),
+                      "type": described["type"].fillna("").astype(str) if "type" in described else "",
+                      "role": described["role"].fillna("").astype(str) if "role" in described else ""})
+    d = d[(d["speaker"] != "") & (d["affiliation"] != "")]
+    if d.empty:
+        return {}
+    n = d.groupby(["speaker", "affiliation"], sort=False)["type"].transform("size")
+    d = d.assign(_n=n).sort_values("_n", ascending=False, kind="mergesort").drop_duplicates("speaker")
+    return {r.speaker: (r.affiliation, r.type, r.role) for r in d.itertuples()}
 
 
 # --------------------------------------------------------------------------------------------
