@@ -2,15 +2,20 @@
 
 import pandas as pd
 
-from kzlib.quotes import SPEECH_KINDS, extract_quotes
+from kzlib.quotes import SPEECH_KINDS, STANCE_KINDS, extract_quotes
 
 
-def speech_rows(*texts: str) -> pd.DataFrame:
-    """The direct, indirect and interview rows of ``extract_quotes`` on one document whose body paragraphs are
-    ``texts``, in reading order."""
+def speech_rows(*texts: str, kinds: tuple[str, ...] = SPEECH_KINDS) -> pd.DataFrame:
+    """The direct, indirect and interview rows (or those of ``kinds``) of ``extract_quotes`` on one document whose
+    body paragraphs are ``texts``, in reading order."""
     p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
     q = extract_quotes(p)
-    return q[q["kind"].isin(SPEECH_KINDS)].reset_index(drop=True)
+    return q[q["kind"].isin(kinds)].reset_index(drop=True)
+
+
+def speech_and_act_rows(*texts: str) -> pd.DataFrame:
+    """:func:`speech_rows` with attributed acts ("endorsed X", "declined to comment": kind ``act``)."""
+    return speech_rows(*texts, kinds=STANCE_KINDS)
 
 
 def russian_rows(*paragraphs: str) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 was written for it; the expected values are read from the sentence."""
 
 import pandas as pd
+from quote_rows import speech_and_act_rows
 from quote_rows import speech_rows as _rows
 
 from kzlib.quotes import extract_quotes
@@ -20,18 +21,20 @@ def test_a_loose_subject_is_no_adverb_or_clause():
 
 
 def test_endorsing_someone_is_an_attribution_of_the_object():
-    q = _rows("Governor Mary Stone endorsed John Carver last week, calling him a fighter.")
-    # two attributions: the endorsement (its object, without the occasion "last week") and the participle's
+    q = speech_and_act_rows("Governor Mary Stone endorsed John Carver last week, calling him a fighter.")
+    # two attributions: the endorsement (its object, without the occasion "last week"; an act, not words) and
+    # the participle's
     assert q["quote"].tolist() == ["John Carver", "him a fighter."]
+    assert q["kind"].tolist() == ["act", "indirect"]
     assert q["speaker"].tolist() == ["Mary Stone", "Mary Stone"]
     assert q["cue"].tolist() == ["endorsed", "calling"]
 
 
 def test_declining_to_comment_needs_an_infinitive():
-    q = _rows("Senator Paul Novak declined to comment on the report.")
+    q = speech_and_act_rows("Senator Paul Novak declined to comment on the report.")
     assert q["quote"].tolist() == ["to comment on the report."]
     assert q["speaker"].tolist() == ["Paul Novak"]
-    assert _rows("Senator Paul Novak declined an invitation from the mayor.").empty
+    assert speech_and_act_rows("Senator Paul Novak declined an invitation from the mayor.").empty
 
 
 def test_a_criticised_object_is_cut_at_the_next_clause():
@@ -168,7 +171,8 @@ def test_a_subordinate_clause_first_is_no_report():
 
 
 def test_coordinated_verbs_share_their_subject():
-    q = _rows("The spokesman refused to answer questions about the budget but said there was no meeting planned.")
+    q = speech_and_act_rows("The spokesman refused to answer questions about the budget but said there was no meeting "
+                            "planned.")
     assert q["quote"].tolist() == ["to answer questions about the budget", "there was no meeting planned."]
     assert q["speaker_surface"].tolist() == ["The spokesman", "The spokesman"]
     q = _rows("John Carver met the miners on Monday.", "He toured the mine and says the pits must stay open.")

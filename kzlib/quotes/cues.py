@@ -23,6 +23,7 @@ class _Cue:
     after_quote_only: bool
     thought: bool = False
     object: bool = False  # the reported content is the verb's object ("endorsed Cruz", "declined to comment")
+    act: bool = False  # an act or position, not words: the row's kind is "act" ("endorsed Cruz")
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +34,7 @@ def _cues() -> tuple[re.Pattern, dict[str, _Cue]]:
         for form in row["forms"]:
             table[form.lower()] = _Cue(form.lower(), bool(row.get("indirect")), str(row.get("needs") or ""),
                                        bool(row.get("after_quote_only")), bool(row.get("thought")),
-                                       bool(row.get("object")))
+                                       bool(row.get("object")), bool(row.get("act")))
     return _cue_rx(sorted(table, key=len, reverse=True)), table
 
 

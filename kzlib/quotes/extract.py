@@ -16,7 +16,7 @@ from kzlib.actors import (
 )
 from kzlib.errors import require_columns
 from kzlib.quotes.clauses import _complement_end
-from kzlib.quotes.cues import _speech_cue_in
+from kzlib.quotes.cues import _cue_named, _speech_cue_in
 from kzlib.quotes.direct import _attribute_direct, _Row
 from kzlib.quotes.linking import _places
 from kzlib.quotes.marks import (
@@ -77,7 +77,9 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         ``text``), ``quote`` (verbatim source words), ``speaker`` (canonical, "" if unknown; a name not
         in the gazetteer is kept as written), ``speaker_surface``, ``speaker_type`` (the gazetteer's type, else
         as the name reads: ``media``, ``organisation``, ``document`` for a poll or report, else ``person``), ``affiliation``,
-        ``cue``, ``kind`` (direct / indirect / interview / fragment / question), ``cited``,
+        ``cue``, ``kind`` (direct / indirect / interview / act — an attributed act or position without words:
+        "the union endorsed her", "X declined to comment"; not counted as speech, read for stance — /
+        fragment / question), ``cited``,
         ``confidence``, ``method``, ``n_words``; then ``speaker_resolution`` (how the speaker was
         found: ``named`` — a name in the text, ``surname`` — a shorter form of a name the document
         gave in full, ``title`` — a title or description of an actor named before ("the senator"),
@@ -236,7 +238,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             # the protesters "terrorists"' is the speaker's partial quotation, not the writer's scare quotes)
             s1 = _complement_end(cue, src, s0, s1, [sp.end for sp in spans_src if sp.closed])
             quoted = sum(max(0, min(s1, sp.end) - max(s0, sp.start)) for sp in spans_src)
-            kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "indirect"
+            kind = "direct" if quoted >= 0.5 * max(1, s1 - s0) else "act" if _cue_named(cue).act else "indirect"
             spk = _no_pronoun_name(g, st, spk)
             if len(text) == len(src):
                 spk = _apposed_name(all_mentions, starts, text, spk)

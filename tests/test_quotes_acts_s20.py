@@ -1,0 +1,35 @@
+"""Attributed acts and positions without words ("the union endorsed her", "X declined to comment") are rows of
+kind ``act``: not speech in the voices tables, read for stance."""
+
+import pandas as pd
+
+from kzlib.quotes import SPEECH_KINDS, STANCE_KINDS, extract_quotes
+
+
+def _rows(*texts: str) -> pd.DataFrame:
+    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
+    return extract_quotes(p)
+
+
+def test_an_endorsement_is_an_act_not_speech():
+    q = _rows("The teachers' union endorsed Jane Roe on Monday, a week before the primary.")
+    acts = q[q["kind"] == "act"]
+    assert len(acts) == 1
+    assert "Jane Roe" in acts["quote"].iloc[0]
+    assert not q["kind"].isin(SPEECH_KINDS).any()
+
+
+def test_declining_to_comment_is_an_act():
+    q = _rows("Mary Major, the mayor, declined to comment on the lawsuit.")
+    assert q["kind"].tolist() == ["act"]
+    assert q["speaker"].tolist() == ["Mary Major"]
+
+
+def test_words_stay_speech():
+    q = _rows("Mary Major said that the union had endorsed her rival.")
+    assert q["kind"].tolist() == ["indirect"]
+    assert q["speaker"].tolist() == ["Mary Major"]
+
+
+def test_stance_reads_acts():
+    assert "act" in STANCE_KINDS and set(SPEECH_KINDS) < set(STANCE_KINDS)
