@@ -10,6 +10,7 @@ doc_id) and scores it with the kit's own ``score.py``.
     python benchmarks/attribution.py --compartment dev              # the figure to report
     python benchmarks/attribution.py --compartment train --limit 100 --out /tmp/q.csv
     python benchmarks/attribution.py --compartment dev --thoughts --headlines   # PolNeAR's own scheme
+    python benchmarks/attribution.py --compartment train --by-cue   # recall by the gold cue's class, and a ceiling
 
 PolNeAR counts attributed thoughts and intentions ("X believes ...", "X plans to ...") and the headlines'
 attributions; kzlib reads neither by default (``extract_quotes(thoughts=..., headlines=...)``). PolNeAR also
@@ -73,6 +74,67 @@ def paragraphs_of(docs: list[dict]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def _cue_class_words() -> dict[str, frozenset[str]]:
+    """kzlib's cue lexicons (``kzlib/data/cue_verbs.yaml``, ``cue_nouns.yaml``): speech verbs, speech nouns and
+    verbs of thought, each as lower-case forms."""
+    import yaml
+
+    verbs = yaml.safe_load((ROOT / "kzlib" / "data" / "cue_verbs.yaml").read_text("utf-8"))["cues"]
+    nouns = yaml.safe_load((ROOT / "kzlib" / "data" / "cue_nouns.yaml").read_text("utf-8"))["nouns"]
+    speech = {f.lower() for c in verbs if not c.get("thought") for f in c["forms"]}
+    thought = {f.lower() for c in verbs if c.get("thought") for f in c["forms"]}
+    noun = {str(f).lower() for n in nouns for f in (n.get("forms") if isinstance(n, dict) else [n])}
+    return {"speech verb": frozenset(speech), "speech noun": frozenset(noun), "thought": frozenset(thought)}
+
+
+def by_cue(kit: Path, gold_path: Path, quotes_csv: Path, compartment: str, kinds: set[str]) -> None:
+    """Recall by the class of the gold cue (a kzlib speech verb, speech noun, verb of thought, no words, other),
+    with the kit scorer's own matching at overlap 0.3, and the recall a lexicon method would reach if it found
+    every attribution whose cue is in its speech lexicons and the rest as now (its ceiling)."""
+    import collections
+    import csv
+    import importlib.util
+    import re
+
+    spec = importlib.util.spec_from_file_location("polnear_score", kit / "score.py")
+    sc = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(sc)  # type: ignore[union-attr]
+    lex = _cue_class_words()
+    preds: dict[str, list] = collections.defaultdict(list)
+    with open(quotes_csv, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["kind"] in kinds:
+                preds[row["doc_id"]].append(sc.tokens(row["quote"]))
+    n: collections.Counter = collections.Counter()
+    hit: collections.Counter = collections.Counter()
+    for d in load_articles(gold_path, compartment, None):
+        cands, used = preds.get(d["doc_id"], []), set()
+        for a in d["attributions"]:
+            if not a.get("content"):
+                continue
+            g = sc.tokens(a["content"]["text"])
+            best, best_i = 0.0, None
+            for i, p in enumerate(cands):
+                if i not in used and (o := sc.overlap(p, g)) > best:
+                    best, best_i = o, i
+            found = best_i is not None and best >= 0.3
+            if found:
+                used.add(best_i)
+            toks = re.findall(r"[a-z]+", re.sub(r"[’']s\b", "", ((a.get("cue") or {}).get("text") or "").lower()))
+            grams = {" ".join(toks[i:i + k]) for k in (1, 2, 3) for i in range(len(toks) - k + 1)}
+            cls = next((c for c, words in lex.items() if grams & words), "no words (punctuation)" if not toks
+                       else "other")
+            n[cls] += 1
+            hit[cls] += found
+    total = sum(n.values())
+    print(f"recall by the gold cue's class ({compartment}, overlap 0.3, kinds {','.join(sorted(kinds))}):")
+    for cls in ("speech verb", "speech noun", "thought", "no words (punctuation)", "other"):
+        print(f"  {cls:24} {n[cls]:6,d} ({n[cls] / total:.1%})  found {hit[cls] / max(n[cls], 1):.3f}")
+    ceiling = (n["speech verb"] + n["speech noun"] + sum(hit[c] for c in n if c not in ("speech verb", "speech noun")))
+    print(f"  recall now {sum(hit.values()) / total:.3f}; ceiling of the lexicons (every attribution with a speech "
+          f"verb or noun found, the rest as now) {ceiling / total:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--compartment", default="train", choices=["train", "dev"])
@@ -81,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--thoughts", action="store_true", help="also extract attributed thoughts (off by default)")
     ap.add_argument("--headlines", action="store_true", help="also read the headlines (off by default; PolNeAR "
                     "annotates them: 3.4%% of its attributions)")
+    ap.add_argument("--by-cue", action="store_true", help="also print recall by the class of the gold cue (kzlib's "
+                    "speech verbs, speech nouns, thoughts, other) and the recall ceiling of a lexicon method")
     args = ap.parse_args(argv)
     logging.getLogger("kzlib").setLevel(logging.ERROR)
     kit = devkit_dir()
@@ -116,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"-- {label}: kinds {kinds}")
         print(res.stdout.strip() or res.stderr.strip())
         rc = rc or res.returncode
+    if args.by_cue:
+        by_cue(kit, gold, out, args.compartment, {"direct", "indirect", "interview", "act"})
     return rc
 
 
