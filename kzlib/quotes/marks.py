@@ -50,6 +50,30 @@ class _Span:
     open_at: int  # position of the opening mark
 
 
+#: A word of a title in title case: capitalised (or a number), or a short function word ("Pride and Prejudice").
+_TITLE_WORD = re.compile(r"(?:[A-Z0-9][\w'’.&:-]*|a|an|the|and|or|of|in|on|at|to|for|with|by|from|vs\.?)[,;:]?")
+
+
+def _is_title_object(text: str, span: _Span) -> bool:
+    """Whether a quoted span is a title or a name that a verb takes as its object ('told "New Day," the morning
+    show, ...', 'said "America's Bitter Pill," his book, ...', 'dismissed "Monday Night Baseball," ...'): at most
+    eight words in title case (the first capitalised, each word capitalised or a short function word), no
+    sentence end inside, and the opening mark right after a word (no comma or colon before it, as speech has).
+
+    Example:
+        >>> t = 'She told "New Day," the show, that it was over. She said, "Go Home," and left.'
+        >>> [_is_title_object(t, s) for s in _quote_spans(t)]
+        [True, False]
+    """
+    words = text[span.start:span.end].split()
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper() or re.search(r"[.?!…]\W*$", words[-1]):
+        return False
+    if not all(_TITLE_WORD.fullmatch(w) for w in words):
+        return False
+    before = text[max(0, span.open_at - 30):span.open_at].rstrip()
+    return bool(before) and (before[-1].isalnum())
+
+
 def _quote_spans(text: str) -> list[_Span]:
     """Outermost quoted spans of a paragraph; nested quotes stay inside; an unclosed quote runs to the end."""
     spans: list[_Span] = []

@@ -59,7 +59,7 @@ from kzlib.quotes.cues import (
     _text_index,
 )
 from kzlib.quotes.direct import _sentence_subject
-from kzlib.quotes.marks import _ACCORDING, _has_words, _n_words, _Span
+from kzlib.quotes.marks import _ACCORDING, _has_words, _is_title_object, _n_words, _Span
 from kzlib.quotes.participles import _AS_SAYING, _QUOTING, _participle_holder
 from kzlib.quotes.speakers import _described, _DocState, _group_heads, _is_person, _Speaker, _speaker_after, _spk
 from kzlib.quotes.subject import (
@@ -656,6 +656,8 @@ def _any_between(starts: list[int], a: int, b: int) -> bool:
 
 def _is_fragment(text: str, span: _Span, explicit: bool, *, min_words: int) -> bool:
     inner = text[span.start:span.end]
+    if _is_title_object(text, span):
+        return True
     if _has_words(inner, min_words):
         return False
     return not (explicit and inner.rstrip()[-1:] in ",?!.…")
