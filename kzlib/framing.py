@@ -232,7 +232,14 @@ def fightin_words(
     return out.reset_index(drop=True)
 
 
-def _compile_families(families: dict[str, Any] | None) -> list[tuple[str, str, re.Pattern[str]]]:
+def _anchor_regex(anchors: Sequence[str] | None) -> re.Pattern[str]:
+    """Any of the protest/unrest ``anchors`` (``naming_anchors`` of the cue file) as whole words."""
+    body = "|".join(a.replace(" ", r"\s+") for a in sorted(anchors or [], key=len, reverse=True)) or "(?!x)x"
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
+
+
+def _compile_families(families: dict[str, Any] | None) -> list[tuple[str, str, re.Pattern[str], bool]]:
+    """(name, stance, pattern, generic) per naming family; ``generic``: its terms name others as readily."""
     fam = families if families is not None else load_stance_cues().get("naming_families") or {}
     out = []
     for name, spec in fam.items():
@@ -242,7 +249,8 @@ def _compile_families(families: dict[str, Any] | None) -> list[tuple[str, str, r
             raise ResourceError(f"naming family {name!r} has no terms: give it a list of terms (see "
                                 "naming_families in kzlib/data/stance_cues.yaml)")
         body = "|".join(t.replace(" ", r"\s+") for t in sorted(terms, key=len, reverse=True))
-        out.append((str(name), str(stance), re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)))
+        generic = bool(spec.get("generic", False)) if isinstance(spec, dict) else False
+        out.append((str(name), str(stance), re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE), generic))
     return out
 
 
@@ -252,8 +260,17 @@ def naming_families(
     text: str = "text",
     group: str = "group",
     families: dict[str, Any] | None = None,
+    anchors: Sequence[str] | None = None,
+    anchor_generic: bool = True,
 ) -> pd.DataFrame:
     """How each group names the people in the streets: counts and shares of naming families.
+
+    A family marked ``generic`` ("terrorists", "radicals", "gangs": words that name others as readily,
+    ISIS or the Gang of Eight) counts only in a text (a row: a paragraph or a quotation) that names a
+    protest or unrest by one of ``anchors`` (None: ``naming_anchors`` of
+    ``kzlib/data/stance_cues.yaml``: "protest", "riot", "unrest", "took to the streets" …); the
+    namings left out are logged. The other families (protesters, rioters …) count everywhere.
+    ``anchor_generic=False`` counts every family everywhere (texts known to be about a protest).
 
     A phrase matched by a longer family term is counted once (``peaceful protesters`` is not also
     ``protesters``). ``scare_quoted`` counts uses inside quotation marks that are only around the
@@ -264,20 +281,33 @@ def naming_families(
 
     Example
     -------
-    >>> df = pd.DataFrame({"text": ["Bandits and terrorists attacked.", "Peaceful protesters marched."],
+    >>> df = pd.DataFrame({"text": ["Bandits and terrorists attacked the protest.", "Peaceful protesters marched."],
     ...                    "group": ["A", "B"]})
     >>> naming_families(df)[["group", "family", "count"]].values.tolist()
     [['A', 'bandits', 1], ['A', 'terrorists', 1], ['B', 'peaceful protesters', 1]]
+    >>> df = pd.DataFrame({"text": ["Terrorists attacked the rally.", "ISIS terrorists struck Paris."],
+    ...                    "group": ["A", "B"]})
+    >>> naming_families(df)[["group", "family", "count"]].values.tolist()
+    [['A', 'terrorists', 1]]
     """
     df = _check_frame(df, text, group)
     fams = _compile_families(families)
+    anchor_re = _anchor_regex(anchors if anchors is not None else load_stance_cues().get("naming_anchors"))
     rows: dict[tuple[str, str], dict[str, Any]] = {}
-    stance_of = {name: st for name, st, _ in fams}
+    stance_of = {name: st for name, st, _, _ in fams}
+    unanchored = 0
     for txt, grp in zip(df[text].fillna("").astype(str), df[group].astype(str)):
         t = txt.translate(_QUOTE_CHARS)
         hits: list[tuple[int, int, str]] = []
-        for name, _, pat in fams:
-            hits.extend((m.start(), m.end(), name) for m in pat.finditer(t))
+        anchored: bool | None = None  # read only where a generic family's term is found
+        for name, _, pat, generic in fams:
+            found = [(m.start(), m.end(), name) for m in pat.finditer(t)]
+            if found and generic and anchor_generic:
+                anchored = bool(anchor_re.search(t)) if anchored is None else anchored
+                if not anchored:
+                    unanchored += len(found)
+                    continue
+            hits.extend(found)
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         last = -1
         for s, e, name in hits:
@@ -295,6 +325,9 @@ def naming_families(
                          "terms": "; ".join(f"{k} ({v})" for k, v in sorted(r["terms"].items(), key=lambda kv: (-kv[1], kv[0])))}
                         for (g, f), r in rows.items()],
                        columns=["group", "family", "stance", "count", "scare_quoted", "terms"])
+    if unanchored:
+        logger.info("naming_families: %d namings by words that name others as readily (terrorists, radicals, "
+                    "gangs …) left out: their text names no protest or unrest", unanchored)
     if out.empty:
         out["share"] = []
         return out[["group", "family", "stance", "count", "share", "scare_quoted", "terms"]]
