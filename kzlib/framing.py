@@ -36,10 +36,48 @@ logger = logging.getLogger(__name__)
 __all__ = ["fightin_words", "check_fightin_words", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
 
 FRAMING_COLUMNS = ["term", "group", "log_odds_z", "count"]
-_TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b|\b[^\W\d_]\b"
+_TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b"  # two letters or more: "a.m.", "J." are no words
 _QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 # A Cyrillic word (hyphenated parts included: "Кассым-Жомарт"), replaced by its lemma in Russian rows.
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b\S+\.(?:com|org|net|gov)\b(?:/\S*)?", re.I)
+_MOJIBAKE_WORD_RE = re.compile(r"\S*(?:[ÃÂ][\x80-\xbf\w]|â€|Ð[\x80-\xbf])\S*")  # UTF-8 read as Latin-1 / cp1252
+_POSSESSIVE_RE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])(?!\w)", re.I)  # Sanders's, Sanders' -> Sanders
+
+
+def _own_name_regex(groups: Sequence[str]) -> re.Pattern[str]:
+    """The names of the compared groups as they are written in text: a label's parts in order, each
+    part a word beginning ("huff-post": "HuffPost", "Huffington Post"; "usa-today": "USA Today"), and a
+    label of two to four letters without vowels as the initials of capitalised words ("nyt": "New York
+    Times"). Example: ``_own_name_regex(["huff-post"]).sub("", "via Huffington Post")`` is ``"via "``."""
+    alts = []
+    for g in groups:
+        parts = [p for p in re.split(r"[\W_]+", str(g)) if p]
+        if not parts:
+            continue
+        if len(parts) == 1 and 2 <= len(parts[0]) <= 4 and not re.search(r"[aeiou]", parts[0], re.I):
+            alts.append(r"\b" + r"\s+".join(f"(?-i:{c.upper()})\\w*" for c in parts[0]) + r"\b")
+        alts.append(r"\b" + r"\s*-?\s*".join(re.escape(p) + (r"\w*" if len(p) >= 3 else "") for p in parts) + r"\b")
+    return re.compile("|".join(alts) or "(?!x)x", re.I)
+
+
+def _framing_texts(texts: pd.Series, groups: Sequence[str], credit: Sequence[str]) -> pd.Series:
+    """The texts with what is not a choice of words left out: web addresses, mojibake words, photo and
+    agency credits (``credit``), the compared groups' own names; possessives folded."""
+    credit_re = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
+                                                sorted(credit, key=len, reverse=True)) + r")\b" if credit else "(?!x)x",
+                           re.I)
+    own = _own_name_regex(groups)
+
+    def clean(t: str) -> str:
+        t = _URL_RE.sub(" ", t.translate(_QUOTE_CHARS))
+        t = _MOJIBAKE_WORD_RE.sub(" ", t)
+        t = own.sub(" ", credit_re.sub(" ", t))
+        return _POSSESSIVE_RE.sub("", t)
+
+    return texts.astype(str).map(clean)
 
 
 def _check_frame(df: Any, text: str, group: str) -> pd.DataFrame:
@@ -103,11 +141,15 @@ def _group_counts(
         unknown = [g for g in compare if g not in groups]
         if unknown:
             return f"groups {unknown} are not in column {group!r} (groups: {groups})", groups, *empty
-    stop = sorted(ENGLISH_STOP_WORDS) if stop_words == "english" else (list(stop_words) if stop_words else None)
+    cues = load_stance_cues()
+    stop = (sorted(ENGLISH_STOP_WORDS | {str(w).lower() for w in cues.get("framing_stop_words") or []})
+            if stop_words == "english" else (list(stop_words) if stop_words else None))
     vec = CountVectorizer(token_pattern=_TOKEN_PATTERN, lowercase=True, ngram_range=tuple(ngram_range),
                           stop_words=stop, preprocessor=lambda s: s.translate(_QUOTE_CHARS).lower())
+    texts = _russian_as_lemmas(d, text, stop_words=stop_words, language=language)
+    texts = _framing_texts(texts, groups, [str(c) for c in cues.get("framing_credit_phrases") or []])
     try:
-        X = vec.fit_transform(_russian_as_lemmas(d, text, stop_words=stop_words, language=language))
+        X = vec.fit_transform(texts)
     except ValueError:  # scikit-learn: "empty vocabulary" (only stop words or no words at all)
         X = sparse.csr_matrix((len(d), 0))
     vocab = np.asarray(vec.get_feature_names_out()) if X.shape[1] else np.array([], dtype=object)
