@@ -11,8 +11,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
-from kzlib.plots.voices import (naming_families, outlet_stance, stance_heatmap, stance_network,  # noqa: E402
-                                voices_by_affiliation)
+from kzlib.plots.voices import naming_families, outlet_stance, stance_heatmap, stance_network, voices_by_affiliation  # noqa: E402
 
 
 def _summary() -> pd.DataFrame:

@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-
 from matplotlib.patches import Rectangle
 
 from kzlib.plots._axes import figure
