@@ -36,10 +36,48 @@ logger = logging.getLogger(__name__)
 __all__ = ["fightin_words", "check_fightin_words", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
 
 FRAMING_COLUMNS = ["term", "group", "log_odds_z", "count"]
-_TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b|\b[^\W\d_]\b"
+_TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b"  # two letters or more: "a.m.", "J." are no words
 _QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 # A Cyrillic word (hyphenated parts included: "Кассым-Жомарт"), replaced by its lemma in Russian rows.
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b\S+\.(?:com|org|net|gov)\b(?:/\S*)?", re.I)
+_MOJIBAKE_WORD_RE = re.compile(r"\S*(?:[ÃÂ][\x80-\xbf\w]|â€|Ð[\x80-\xbf])\S*")  # UTF-8 read as Latin-1 / cp1252
+_POSSESSIVE_RE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])(?!\w)", re.I)  # Sanders's, Sanders' -> Sanders
+
+
+def _own_name_regex(groups: Sequence[str]) -> re.Pattern[str]:
+    """The names of the compared groups as they are written in text: a label's parts in order, each
+    part a word beginning ("huff-post": "HuffPost", "Huffington Post"; "usa-today": "USA Today"), and a
+    label of two to four letters without vowels as the initials of capitalised words ("nyt": "New York
+    Times"). Example: ``_own_name_regex(["huff-post"]).sub("", "via Huffington Post")`` is ``"via "``."""
+    alts = []
+    for g in groups:
+        parts = [p for p in re.split(r"[\W_]+", str(g)) if p]
+        if not parts:
+            continue
+        if len(parts) == 1 and 2 <= len(parts[0]) <= 4 and not re.search(r"[aeiou]", parts[0], re.I):
+            alts.append(r"\b" + r"\s+".join(f"(?-i:{c.upper()})\\w*" for c in parts[0]) + r"\b")
+        alts.append(r"\b" + r"\s*-?\s*".join(re.escape(p) + (r"\w*" if len(p) >= 3 else "") for p in parts) + r"\b")
+    return re.compile("|".join(alts) or "(?!x)x", re.I)
+
+
+def _framing_texts(texts: pd.Series, groups: Sequence[str], credit: Sequence[str]) -> pd.Series:
+    """The texts with what is not a choice of words left out: web addresses, mojibake words, photo and
+    agency credits (``credit``), the compared groups' own names; possessives folded."""
+    credit_re = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
+                                                sorted(credit, key=len, reverse=True)) + r")\b" if credit else "(?!x)x",
+                           re.I)
+    own = _own_name_regex(groups)
+
+    def clean(t: str) -> str:
+        t = _URL_RE.sub(" ", t.translate(_QUOTE_CHARS))
+        t = _MOJIBAKE_WORD_RE.sub(" ", t)
+        t = own.sub(" ", credit_re.sub(" ", t))
+        return _POSSESSIVE_RE.sub("", t)
+
+    return texts.astype(str).map(clean)
 
 
 def _check_frame(df: Any, text: str, group: str) -> pd.DataFrame:
@@ -103,11 +141,15 @@ def _group_counts(
         unknown = [g for g in compare if g not in groups]
         if unknown:
             return f"groups {unknown} are not in column {group!r} (groups: {groups})", groups, *empty
-    stop = sorted(ENGLISH_STOP_WORDS) if stop_words == "english" else (list(stop_words) if stop_words else None)
+    cues = load_stance_cues()
+    stop = (sorted(ENGLISH_STOP_WORDS | {str(w).lower() for w in cues.get("framing_stop_words") or []})
+            if stop_words == "english" else (list(stop_words) if stop_words else None))
     vec = CountVectorizer(token_pattern=_TOKEN_PATTERN, lowercase=True, ngram_range=tuple(ngram_range),
                           stop_words=stop, preprocessor=lambda s: s.translate(_QUOTE_CHARS).lower())
+    texts = _russian_as_lemmas(d, text, stop_words=stop_words, language=language)
+    texts = _framing_texts(texts, groups, [str(c) for c in cues.get("framing_credit_phrases") or []])
     try:
-        X = vec.fit_transform(_russian_as_lemmas(d, text, stop_words=stop_words, language=language))
+        X = vec.fit_transform(texts)
     except ValueError:  # scikit-learn: "empty vocabulary" (only stop words or no words at all)
         X = sparse.csr_matrix((len(d), 0))
     vocab = np.asarray(vec.get_feature_names_out()) if X.shape[1] else np.array([], dtype=object)
@@ -232,7 +274,14 @@ def fightin_words(
     return out.reset_index(drop=True)
 
 
-def _compile_families(families: dict[str, Any] | None) -> list[tuple[str, str, re.Pattern[str]]]:
+def _anchor_regex(anchors: Sequence[str] | None) -> re.Pattern[str]:
+    """Any of the protest/unrest ``anchors`` (``naming_anchors`` of the cue file) as whole words."""
+    body = "|".join(a.replace(" ", r"\s+") for a in sorted(anchors or [], key=len, reverse=True)) or "(?!x)x"
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
+
+
+def _compile_families(families: dict[str, Any] | None) -> list[tuple[str, str, re.Pattern[str], bool]]:
+    """(name, stance, pattern, generic) per naming family; ``generic``: its terms name others as readily."""
     fam = families if families is not None else load_stance_cues().get("naming_families") or {}
     out = []
     for name, spec in fam.items():
@@ -242,7 +291,8 @@ def _compile_families(families: dict[str, Any] | None) -> list[tuple[str, str, r
             raise ResourceError(f"naming family {name!r} has no terms: give it a list of terms (see "
                                 "naming_families in kzlib/data/stance_cues.yaml)")
         body = "|".join(t.replace(" ", r"\s+") for t in sorted(terms, key=len, reverse=True))
-        out.append((str(name), str(stance), re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)))
+        generic = bool(spec.get("generic", False)) if isinstance(spec, dict) else False
+        out.append((str(name), str(stance), re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE), generic))
     return out
 
 
@@ -252,8 +302,17 @@ def naming_families(
     text: str = "text",
     group: str = "group",
     families: dict[str, Any] | None = None,
+    anchors: Sequence[str] | None = None,
+    anchor_generic: bool = True,
 ) -> pd.DataFrame:
     """How each group names the people in the streets: counts and shares of naming families.
+
+    A family marked ``generic`` ("terrorists", "radicals", "gangs": words that name others as readily,
+    ISIS or the Gang of Eight) counts only in a text (a row: a paragraph or a quotation) that names a
+    protest or unrest by one of ``anchors`` (None: ``naming_anchors`` of
+    ``kzlib/data/stance_cues.yaml``: "protest", "riot", "unrest", "took to the streets" …); the
+    namings left out are logged. The other families (protesters, rioters …) count everywhere.
+    ``anchor_generic=False`` counts every family everywhere (texts known to be about a protest).
 
     A phrase matched by a longer family term is counted once (``peaceful protesters`` is not also
     ``protesters``). ``scare_quoted`` counts uses inside quotation marks that are only around the
@@ -264,20 +323,33 @@ def naming_families(
 
     Example
     -------
-    >>> df = pd.DataFrame({"text": ["Bandits and terrorists attacked.", "Peaceful protesters marched."],
+    >>> df = pd.DataFrame({"text": ["Bandits and terrorists attacked the protest.", "Peaceful protesters marched."],
     ...                    "group": ["A", "B"]})
     >>> naming_families(df)[["group", "family", "count"]].values.tolist()
     [['A', 'bandits', 1], ['A', 'terrorists', 1], ['B', 'peaceful protesters', 1]]
+    >>> df = pd.DataFrame({"text": ["Terrorists attacked the rally.", "ISIS terrorists struck Paris."],
+    ...                    "group": ["A", "B"]})
+    >>> naming_families(df)[["group", "family", "count"]].values.tolist()
+    [['A', 'terrorists', 1]]
     """
     df = _check_frame(df, text, group)
     fams = _compile_families(families)
+    anchor_re = _anchor_regex(anchors if anchors is not None else load_stance_cues().get("naming_anchors"))
     rows: dict[tuple[str, str], dict[str, Any]] = {}
-    stance_of = {name: st for name, st, _ in fams}
+    stance_of = {name: st for name, st, _, _ in fams}
+    unanchored = 0
     for txt, grp in zip(df[text].fillna("").astype(str), df[group].astype(str)):
         t = txt.translate(_QUOTE_CHARS)
         hits: list[tuple[int, int, str]] = []
-        for name, _, pat in fams:
-            hits.extend((m.start(), m.end(), name) for m in pat.finditer(t))
+        anchored: bool | None = None  # read only where a generic family's term is found
+        for name, _, pat, generic in fams:
+            found = [(m.start(), m.end(), name) for m in pat.finditer(t)]
+            if found and generic and anchor_generic:
+                anchored = bool(anchor_re.search(t)) if anchored is None else anchored
+                if not anchored:
+                    unanchored += len(found)
+                    continue
+            hits.extend(found)
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         last = -1
         for s, e, name in hits:
@@ -295,6 +367,9 @@ def naming_families(
                          "terms": "; ".join(f"{k} ({v})" for k, v in sorted(r["terms"].items(), key=lambda kv: (-kv[1], kv[0])))}
                         for (g, f), r in rows.items()],
                        columns=["group", "family", "stance", "count", "scare_quoted", "terms"])
+    if unanchored:
+        logger.info("naming_families: %d namings by words that name others as readily (terrorists, radicals, "
+                    "gangs …) left out: their text names no protest or unrest", unanchored)
     if out.empty:
         out["share"] = []
         return out[["group", "family", "stance", "count", "share", "scare_quoted", "terms"]]

@@ -16,14 +16,18 @@
 # %% [markdown]
 # # 04 · Stance and framing: who favours or opposes what, and in which words
 #
-# The question the corpus exists for: **who supported the CSTO intervention and who opposed it, and how
-# each side framed the unrest.** Stance is not sentiment: "Russia's aggressive actions are a threat to
-# peace" is negative in tone and *against Russia* in stance.
+# The question a stance study asks of its corpus: **who favours and who opposes each of its targets, and
+# in which words each side frames the events.** The targets are a parameter (`targets_file`; the bundled
+# `kzlib/data/targets.yaml` holds those of the January 2022 events in Kazakhstan: the CSTO intervention,
+# Russia, the United States, NATO, China, the Kazakh government, the protesters); the first cell below
+# prints this run's. Stance is not sentiment: "Russia's aggressive actions are a threat to peace" is
+# negative in tone and *against Russia* in stance.
 #
 # **How a stance is found (the transparent rule method, `kzlib.stance.detect_stance`).** For each
-# quotation (from notebook 03) and each *target* it concerns — the CSTO intervention, Russia, the United
-# States, NATO, China, the Kazakh government, the protesters (`kzlib/data/targets.yaml`, a parameter) —
-# the method looks for stance cues near the target's mention: support and condemnation, legitimacy
+# quotation (from notebook 03) and each *target* it concerns, the method looks for stance cues near the
+# target's mention. A country's name counts as its state only where it is used as its noun: not inside a
+# longer name ("United States Senate"), not before a noun of its people ("U.S. citizens", "American
+# voters"), not as its people ("Americans"). The cues are: support and condemnation, legitimacy
 # ("at the request of the legitimate President"), questioning ("we have questions about …"), blame,
 # loaded naming ("terrorists", "bandits" for the people in the streets), with negation ("nobody will
 # question …" flips), hedges and intensifiers. A cue goes to a target in its own clause first. A target
@@ -65,6 +69,8 @@ study = kzlib.open_study(run_dir, corpus=corpus, metadata=metadata, text_column=
                          annotation_n=annotation_n)
 # quotations and stances come from the study: the same table as notebook 03 and 06 read
 quotes, stances, tnames = study.quotes, study.stances, [t.name for t in study.targets]
+with_rows = set(stances["target"]) if len(stances) else set()
+print("Targets of this run:", ", ".join(f"{t} ({'rows' if t in with_rows else 'no rows: not drawn'})" for t in tnames))
 
 # %% [markdown]
 # ## Stance of each quotation
@@ -96,8 +102,10 @@ else:
 #
 # Each cell is one speaker's stance on one target, **a story counted once** (copies of one story are
 # pooled; a story where the speaker's quotes on the target take no stance does not pull the score to
-# zero). Colour is the mean score; the number is how many stories it rests on. A white cell with a
-# number: quoted on the target, without a stance; grey: not quoted on it. Read the evidence table under
+# zero). Colour is the mean score; the number is how many stories **with a stance** it rests on (stories
+# where the speaker only names the target are not counted). A hatched cell rests on a single quote with
+# a stance, or its interval is uncertain: an example, not a finding (`basis` in the table below). Grey:
+# no stance on that target. Targets no quotation concerns are not drawn. Read the evidence table under
 # it to check a cell.
 
 # %% tags=["nbval-ignore-output"]
@@ -187,8 +195,10 @@ else:
 # ## Who criticises whom
 #
 # Speakers (left) and targets (right); a red line is a stance against, a blue line a stance in favour,
-# thicker with more stories. Speakers are grouped by their side from the gazetteer (officials of a
-# state, experts), else by what the text says of them (a description's affiliation and office).
+# thicker with more stories in which the speaker takes that stance; a dashed line rests on a single quote
+# or an uncertain interval. Speakers are grouped by their side from the gazetteer (officials of a state,
+# former officials, experts), else by what the text says of them (a description's affiliation and
+# office); "not in gazetteer" marks a speaker neither places.
 
 # %% tags=["nbval-ignore-output"]
 edges = summary[summary["stance"] != "none"]
@@ -208,7 +218,9 @@ else:
 # ratio of every word with an informative Dirichlet prior (the pooled counts), divided by its standard
 # error. A z-score above about 2 means the group uses the word distinctly more than the others, beyond
 # what its frequency alone would give. Outlets are compared on their body paragraphs (one copy per story
-# when `one_copy_per_story`); speaker groups on the words quoted from them.
+# when `one_copy_per_story`); speaker groups on the words quoted from them. House style and page furniture
+# are left out first: one-letter tokens (a.m., initials), honorifics (Mr., Mrs.), web addresses, photo
+# credits, mojibake, each outlet's own name; possessives count as their noun.
 
 # %% tags=["nbval-ignore-output"]
 framing_table, checks = study.framing, study.framing_checks.set_index("comparison")["reason"]
@@ -237,8 +249,11 @@ else:
 # How each outlet (its body text, quotes included) and each speaker group (their quoted words) names
 # the people in the streets: the families of names (protesters, demonstrators, terrorists, bandits,
 # extremists, jihadists, thugs, mercenaries, armed groups, "colour revolution"; `stance_cues.yaml`),
-# as a share of the group's namings. `scare_quoted` counts names put in quotation marks on their own —
-# a writer keeping the word at a distance.
+# as a share of the group's namings, with n, the group's namings, on each row (groups with fewer than 10
+# are not drawn; all are in the table). Words that name others as readily ("terrorists" for a group
+# abroad, "radicals", "gangs") count only in a paragraph or quotation that names a protest or unrest
+# (`naming_anchors`). `scare_quoted` counts names put in quotation marks on their own — a writer keeping
+# the word at a distance.
 
 # %% tags=["nbval-ignore-output"]
 naming = study.naming_families

@@ -69,7 +69,8 @@ def test_naming_families():
                  'Some talk of "peaceful protesters"; the protesters had grievances.',
                  "Armed bandits, terrorist gangs."],
         "group": ["RU", "US", "RU"]})
-    nf = naming_families(df).set_index(["group", "family"])
+    # texts known to be about the protests: every family counts (s20: anchoring is tested in test_framing_s20.py)
+    nf = naming_families(df, anchor_generic=False).set_index(["group", "family"])
     assert nf.loc[("RU", "bandits"), "count"] == 3  # marauders, bandits, armed bandits
     assert nf.loc[("RU", "terrorists"), "count"] == 2  # terrorists, terrorist gangs (not also 'gangs')
     assert nf.loc[("RU", "jihadists"), "count"] == 1

@@ -338,7 +338,7 @@ def test_speaker_profiles_officials_and_experts():
                         "affiliation": ["Russia", "United States", "Russia"],
                         "role": ["Ambassador to the US", "former US ambassador", "Ministry of Foreign Affairs"]})
     p = speaker_profiles(["A", "B", "C"], gazetteer=gaz).set_index("speaker")
-    assert p["group"].tolist() == ["Russia officials", "United States experts", "Russia officials"]
+    assert p["group"].tolist() == ["Russia officials", "United States former officials", "Russia officials"]
     assert p.loc["A", "sides"] == "russia" and p.loc["B", "sides"] == ""
 
 

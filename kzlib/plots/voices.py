@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.patches import Rectangle
 
 from kzlib.plots._axes import figure
 
@@ -14,6 +15,22 @@ __all__ = ["voices_by_affiliation", "quote_lengths", "stance_heatmap", "outlet_s
            "distinctive_terms", "naming_families"]  # panel_grid: a helper, shared with other plot modules
 
 _AGAINST, _FAVOR = "#b2182b", "#2166ac"
+
+
+#: how a figure names the affiliation or group of a speaker that no gazetteer (nor the text) places
+NOT_IN_GAZETTEER = "not in gazetteer"
+
+
+def affiliation_label(value: Any) -> str:
+    """The label a figure gives an affiliation or speaker group: ``unknown`` (or none) says what it
+    means, :data:`NOT_IN_GAZETTEER`; a small gazetteer leaves most speakers so, not unknowable ones.
+
+    Example:
+        >>> affiliation_label("unknown"), affiliation_label("Russia officials")
+        ('not in gazetteer', 'Russia officials')
+    """
+    text = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value).strip()
+    return NOT_IN_GAZETTEER if text.lower() in ("", "unknown", "nan") else text
 
 
 def voices_by_affiliation(voices: pd.DataFrame, *, top_n: int = 15, one_copy_per_story: bool = True) -> Any:
@@ -31,13 +48,19 @@ def voices_by_affiliation(voices: pd.DataFrame, *, top_n: int = 15, one_copy_per
     if "described" in top.columns:  # "company" may be 32 companies: a description is marked as one
         top = top.assign(speaker=top["speaker"].where(top["described"].fillna(0) < 0.5,
                                                       top["speaker"] + " (description)"))
+    top = top.assign(affiliation=top["affiliation"].map(affiliation_label))
     pivot = top.pivot_table(index="affiliation", columns="speaker", values="n_quotes", aggfunc="sum", fill_value=0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
     fig, ax = figure(figsize=(9, 0.6 * len(pivot) + 2))
     pivot.plot.barh(stacked=True, ax=ax, legend=True, width=0.7, color=distinct_colours(pivot.shape[1]))
     ax.set_xlabel("quotations (count" + (", one copy per story)" if one_copy_per_story else ", all copies)"))
     ax.set_ylabel("speaker's affiliation")
-    ax.set_title(f"Who is quoted: the {len(top)} most-quoted voices by affiliation")
+    out = voices["affiliation"].map(affiliation_label).eq(NOT_IN_GAZETTEER) if "affiliation" in voices else None
+    share = (float(voices.loc[out, "n_quotes"].sum()) / max(float(voices["n_quotes"].sum()), 1.0)
+             if out is not None else 0.0)
+    caveat = (f"\n{share:.0%} of all quotations come from voices not in the gazetteer: affiliations are mostly "
+              "not known" if share > 0.75 else "")
+    ax.set_title(f"Who is quoted: the {len(top)} most-quoted voices by affiliation" + caveat)
     ax.legend(title="speaker", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small")
     return fig
 
@@ -107,29 +130,57 @@ def speakers_taking_stance(summary: pd.DataFrame, min_stories: int = 1) -> list[
         >>> speakers_taking_stance(s, 2)
         ['A']
     """
-    taking = summary[summary["stance"] != "none"].groupby("speaker")["n_stories"].max()
+    col = "n_stance_stories" if "n_stance_stories" in summary.columns else "n_stories"
+    taking = summary[summary["stance"] != "none"].groupby("speaker")[col].max()
     return sorted(taking[taking >= min_stories].index)
+
+
+#: the bases of a cell that are an example, not a finding (``stance_summary.basis``): hatched in the figures
+WEAK_BASES = ("single quote", "uncertain")
+
+
+def _stance_stories(summary: pd.DataFrame) -> pd.Series:
+    """The stories a cell's stance rests on: ``n_stance_stories`` (stories where the speaker takes a
+    stance on the target), or ``n_stories`` for a summary made before that column existed."""
+    return summary["n_stance_stories" if "n_stance_stories" in summary.columns else "n_stories"]
+
+
+def drawn_targets(targets: Sequence[str], present: Sequence[str]) -> list[str]:
+    """The ``targets`` (in their order) that have rows in ``present``; a target with none is no column.
+
+    Example:
+        >>> drawn_targets(["Russia", "NATO", "China"], ["China", "Russia", "China"])
+        ['Russia', 'China']
+    """
+    have = set(present)
+    return [t for t in targets if t in have]
 
 
 def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories: int = 1,
                    top_n: int | None = 30) -> Any:
-    """Speaker × target: colour the mean stance score, number the stories it rests on; speakers who take
-    a stance in at least ``min_stories`` stories (from ``stance_summary``), the ``top_n`` with the most
-    quotes of them (None: all); the title says how many of how many are shown.
+    """Speaker × target: colour the mean stance score, number the stories with a stance it rests on
+    (``n_stance_stories``: stories where the speaker only names the target are not counted); a cell whose
+    ``basis`` is a single quote or uncertain (:data:`WEAK_BASES`) is hatched; speakers who take a stance in
+    at least ``min_stories`` stories (from ``stance_summary``), the ``top_n`` with the most quotes of them
+    (None: all); targets without a cell are no column; the title says how many of how many are shown.
 
     Example:
         >>> s = pd.DataFrame({"speaker": ["A", "B"], "target": ["Russia"] * 2, "stance": ["against"] * 2,
         ...                   "score": [-0.6, -0.4], "n_stories": [2, 1], "n_quotes": [3, 1]})
         >>> ax = stance_heatmap(s, targets=["Russia", "NATO"], top_n=1).axes[0]
-        >>> ax.get_xlabel(), ax.get_title().splitlines()[-1]
-        ('target', 'the 1 most-quoted of 2 speakers with a stance')
+        >>> ax.get_xlabel(), ax.get_title().splitlines()[-1], [t.get_text() for t in ax.get_xticklabels()]
+        ('target', 'the 1 most-quoted of 2 speakers with a stance', ['Russia'])
     """
     taking = speakers_taking_stance(summary, min_stories)
     speakers = top_speakers(summary, taking, top_n) if "n_quotes" in summary.columns else taking
-    cells = summary[summary["speaker"].isin(speakers)]
-    tnames = list(targets)
+    cells = summary[summary["speaker"].isin(speakers)].assign(_n=_stance_stories(summary))
+    cells = cells[cells["_n"] > 0]  # a speaker who only names a target takes no stance on it: no cell
+    tnames = drawn_targets(targets, cells["target"]) or list(targets)[:1]
     score = cells.pivot(index="speaker", columns="target", values="score").reindex(index=speakers, columns=tnames)
-    stories = cells.pivot(index="speaker", columns="target", values="n_stories").reindex(index=speakers, columns=tnames)
+    stories = cells.pivot(index="speaker", columns="target", values="_n").reindex(index=speakers, columns=tnames)
+    weak = (cells.assign(_w=cells["basis"].isin(WEAK_BASES).astype(float) if "basis" in cells.columns else 0.0)
+            .pivot(index="speaker", columns="target", values="_w").reindex(index=speakers, columns=tnames)
+            .fillna(0.0).to_numpy() > 0)
     fig, ax = figure(figsize=(10, 0.42 * len(speakers) + 2))
     im = ax.imshow(score.to_numpy(dtype=float).reshape(len(speakers), len(tnames)), cmap="RdBu", vmin=-1, vmax=1,
                    aspect="auto")
@@ -141,7 +192,11 @@ def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories
             n = stories.iat[i, j]
             if pd.notna(n):
                 ax.text(j, i, int(n), ha="center", va="center", fontsize=8)
-    ax.set_title("Stance of each speaker towards each target (number: stories)\n"
+            if weak[i, j]:
+                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///", edgecolor="#555555",
+                                       lw=0))
+    hatched = "; hatched: a single quote or an uncertain interval" if weak.any() else ""
+    ax.set_title("Stance of each speaker towards each target (number: stories with a stance" + hatched + ")\n"
                  f"{_shown(len(speakers), len(taking))} with a stance")
     ax.set_xlabel("target")
     ax.set_ylabel("speaker (quoted with a stance)")
@@ -181,7 +236,8 @@ def _omitted_note(n_shown: int, n_all: int, what: str, by: str) -> str:
 def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int = 16, ncols: int = 4) -> Any:
     """Per outlet, the share of quoted voices against (left, red) and for (right, blue) each target: one
     panel per outlet, wrapped into rows of ``ncols``; the ``top_n`` outlets with the most quoted voices
-    (ties by name; None: all), the title says how many are left out.
+    (ties by name; None: all), the title says how many are left out; a target no outlet has a row on is
+    no row of the panels.
 
     Example:
         >>> t = pd.DataFrame({"outlet": ["N", "M"], "target": ["Russia"] * 2, "share_favor": [0.5, 0.0],
@@ -190,7 +246,7 @@ def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int
         >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title(), "1 not drawn" in fig._suptitle.get_text()
         ('share of quoted voices (against < 0 < favor)', 'N', True)
     """
-    tnames = list(targets)
+    tnames = drawn_targets(targets, by_outlet["target"]) or list(targets)[:1]
     voices = by_outlet.groupby("outlet")["n_voices"].sum()
     ranked = sorted(voices.index, key=lambda o: (-float(voices[o]), str(o)))
     outlets = sorted(ranked if top_n is None else ranked[:top_n], key=str)
@@ -218,21 +274,25 @@ def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int
 def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.Series | None = None,
                    top_n: int | None = 30) -> Any:
     """Who criticises whom: speakers (left, with their ``groups``) linked to targets (right), red against,
-    blue in favour, thicker with more stories (rows of ``stance_summary`` with a stance); the ``top_n``
-    speakers with the most quotes (None: all), the title says how many of how many.
+    blue in favour, thicker with more stories in which the speaker takes a stance on the target
+    (``n_stance_stories``; rows of ``stance_summary`` with a stance); a link whose ``basis`` is a single
+    quote or uncertain (:data:`WEAK_BASES`) is dashed; the ``top_n`` speakers with the most quotes
+    (None: all), the title says how many of how many.
 
     Example:
         >>> s = pd.DataFrame({"speaker": ["A"], "target": ["Russia"], "stance": ["against"], "n_stories": [1],
         ...                   "n_quotes": [2]})
         >>> stance_network(s, targets=["Russia"]).axes[0].get_title().splitlines()
-        ["Who criticises whom: speakers' stances towards targets (line width: stories)", 'all 1 speakers with a stance']
+        ["Who criticises whom: speakers' stances towards targets (line width: stories with a stance)", 'all 1 speakers with a stance']
     """
     edges = summary[summary["stance"] != "none"]
+    edges = edges.assign(n_shown=_stance_stories(edges),
+                         weak=edges["basis"].isin(WEAK_BASES) if "basis" in edges.columns else False)
     taking = sorted(edges["speaker"].unique())
     if "n_quotes" in edges.columns:
         edges = edges[edges["speaker"].isin(top_speakers(summary, taking, top_n))]
     groups = groups if groups is not None else pd.Series(dtype=str)
-    left = sorted(edges["speaker"].unique(), key=lambda s: (groups.get(s, "unknown"), s))
+    left = sorted(edges["speaker"].unique(), key=lambda s: (affiliation_label(groups.get(s)), s))
     right = [t for t in targets if t in set(edges["target"])]
     yl = {s: i for i, s in enumerate(reversed(left))}
     scale = max(len(left) - 1, 1) / max(len(right) - 1, 1)
@@ -240,13 +300,13 @@ def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.
     fig, ax = figure(figsize=(10, 0.35 * len(left) + 2))
     for r in edges.itertuples():
         ax.plot([0, 1], [yl[r.speaker], yr[r.target]], color=_AGAINST if r.stance == "against" else _FAVOR,
-                lw=0.8 + 1.2 * r.n_stories, alpha=0.6)
+                lw=0.8 + 1.2 * r.n_shown, alpha=0.6, ls="--" if r.weak else "-")
     for s, y in yl.items():
-        ax.text(-0.02, y, f"{s} ({groups.get(s, 'unknown')})", ha="right", va="center", fontsize=8)
+        ax.text(-0.02, y, f"{s} ({affiliation_label(groups.get(s))})", ha="right", va="center", fontsize=8)
     for t, yt in yr.items():
         ax.text(1.02, yt, t, ha="left", va="center", fontsize=9, fontweight="bold")
     ax.set_xlim(-0.9, 1.4)
-    ax.set_xlabel("speaker (left) and target (right)")
+    ax.set_xlabel("speaker (left) and target (right)", labelpad=4)
     ax.set_ylabel("")
     ax.set_xticks([])
     ax.set_yticks([])
@@ -255,9 +315,12 @@ def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.
         ax.spines[side].set_visible(False)
     ax.plot([], [], color=_AGAINST, label="against")
     ax.plot([], [], color=_FAVOR, label="favor")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, frameon=False)
-    ax.set_title("Who criticises whom: speakers' stances towards targets (line width: stories)\n"
-                 f"{_shown(edges['speaker'].nunique(), len(taking))} with a stance")
+    if edges["weak"].any():
+        ax.plot([], [], color="grey", ls="--", label="single quote or uncertain")
+    # the legend sits above the plot, clear of the axis label below it
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize="small")
+    ax.set_title("Who criticises whom: speakers' stances towards targets (line width: stories with a stance)\n"
+                 f"{_shown(edges['speaker'].nunique(), len(taking))} with a stance", pad=22)
     return fig
 
 
@@ -322,23 +385,37 @@ def _wrap(text: str, width: int = 110) -> str:
     return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
 
 
-def naming_families(naming: pd.DataFrame) -> Any:
+def naming_families(naming: pd.DataFrame, *, min_namings: int = 10) -> Any:
     """How each outlet and speaker group names the people in the streets: share of its namings per
-    family (from ``naming_families``).
+    family (from ``naming_families``), each row labelled with its number of namings (n); a group with
+    fewer than ``min_namings`` namings is not drawn (a share of one or two words is no pattern), the
+    title says how many are left out.
 
     Example:
-        >>> n = pd.DataFrame({"comparison": ["outlet"], "group": ["N"], "family": ["protesters"], "share": [1.0]})
-        >>> naming_families(n).axes[0].get_xlabel()
-        'naming family'
+        >>> n = pd.DataFrame({"comparison": ["outlet", "outlet"], "group": ["N", "M"],
+        ...                   "family": ["protesters", "rioters"], "share": [1.0, 1.0], "count": [12, 2]})
+        >>> ax = naming_families(n).axes[0]
+        >>> ax.get_xlabel(), [t.get_text() for t in ax.get_yticklabels()]
+        ('naming family', ['N (outlet, n=12)'])
     """
-    share = naming.pivot_table(index=["comparison", "group"], columns="family", values="share", fill_value=0)
+    counts = (naming.groupby(["comparison", "group"])["count"].sum() if "count" in naming.columns
+              else naming.groupby(["comparison", "group"]).size())
+    keep = counts[counts >= min_namings].index if "count" in naming.columns else counts.index
+    dropped = len(counts) - len(keep)
+    rows = naming.set_index(["comparison", "group"]).loc[lambda d: d.index.isin(keep)].reset_index()
+    share = rows.pivot_table(index=["comparison", "group"], columns="family", values="share", fill_value=0)
+    if share.empty:
+        share = pd.DataFrame([[0.0]], index=pd.MultiIndex.from_tuples([("", "(none)")]), columns=["(no namings)"])
     fig, ax = figure(figsize=(11, 0.45 * len(share) + 2))
     im = ax.imshow(share.to_numpy(), cmap="Purples", vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(share.shape[1]), share.columns, rotation=35, ha="right")
-    ax.set_yticks(range(len(share)), [f"{g} ({k})" for k, g in share.index])
+    ax.set_yticks(range(len(share)), [f"{affiliation_label(g)} ({k}, n={int(counts.get((k, g), 0))})"
+                                      if k else str(g) for k, g in share.index])
     ax.set_xlabel("naming family")
     ax.set_ylabel("outlet or speaker group")
-    ax.set_title("How the people in the streets are named (share of each group's namings)")
+    note = (f"\n{dropped} group{'s' if dropped != 1 else ''} with fewer than {min_namings} namings not drawn"
+            if dropped else "")
+    ax.set_title("How the people in the streets are named (share of each group's namings; n: namings)" + note)
     fig.colorbar(im, ax=ax, label="share of namings")
     ax.grid(False)
     return fig

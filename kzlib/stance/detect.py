@@ -53,10 +53,12 @@ def _words_re(words: Iterable[str], *, prefix: bool = False) -> re.Pattern[str]:
 
 
 def _group_kind(role: str, typ: str, res: Mapping[str, re.Pattern[str]], media_types: frozenset[str]) -> str:
-    """``media``, ``experts``, ``officials`` or ``others`` for a gazetteer role and type (lower case): the
+    """``media``, ``former officials``, ``experts``, ``officials`` or ``others`` for a gazetteer role and type (lower case): the
     first that applies of the rule in ``kzlib/data/stance_cues.yaml`` ("Speaker groups")."""
     if typ in media_types or res["media"].search(role):
         return "media"
+    if res["former"].search(role) and res["official"].search(role):
+        return "former officials"
     if res["expert"].search(role):
         return "experts"
     if res["official"].search(role):
@@ -79,7 +81,8 @@ def speaker_profiles(speakers: Iterable[str], *, gazetteer: Any = None,
 
     The group is ``"<affiliation> <kind>"``, the kind the first that applies (word lists in
     ``kzlib/data/stance_cues.yaml``): ``media`` (gazetteer type ``media``, or a media word in the role:
-    "state news agency"); ``experts`` (an expert word: "former", "professor", "analyst"); ``officials``
+    "state news agency"); ``former officials`` (a word of ``former_words`` with an office word: "former
+    President of the United States", "ex-minister"); ``experts`` (an expert word: "professor", "analyst"); ``officials``
     (an office word: "minister", "spokesperson", "ambassador"; an office beats an institution word, so
     "Prime Minister …, chair of the … Security Council" is an official); ``experts`` (an institution word
     with no office: "think tank", "university", "Carnegie Endowment"); ``officials`` (type organisation,
@@ -93,6 +96,10 @@ def speaker_profiles(speakers: Iterable[str], *, gazetteer: Any = None,
     ...                   "role": ["ambassador", "Prime Minister, chair of the Security Council", "news agency"]})
     >>> speaker_profiles(["A", "B", "C", "T"], gazetteer=g)["group"].tolist()
     ['Russia officials', 'unknown', 'Armenia officials', 'Russia media']
+    >>> g2 = pd.DataFrame({"name": ["F"], "type": ["person"], "affiliation": ["Ruritania"],
+    ...                    "role": ["former President of Ruritania"]})
+    >>> speaker_profiles(["F"], gazetteer=g2)["group"].tolist()
+    ['Ruritania former officials']
     """
     cue_data = cues or load_stance_cues()
     lex_sides = {k: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in v) + r")(?!\w)")
@@ -100,7 +107,8 @@ def speaker_profiles(speakers: Iterable[str], *, gazetteer: Any = None,
     res = {"official": _words_re(cue_data.get("official_words") or ["official"]),
            "expert": _words_re(cue_data.get("expert_words") or ["expert"], prefix=True),
            "institution": _words_re(cue_data.get("expert_institution_words") or []),
-           "media": _words_re(cue_data.get("media_words") or [])}
+           "media": _words_re(cue_data.get("media_words") or []),
+           "former": _words_re(cue_data.get("former_words") or [], prefix=True)}
     media_types = frozenset(str(t).lower() for t in cue_data.get("media_types") or ["media"])
     table = _gazetteer_table(gazetteer)
     from kzlib.russian.actors import ru_actors

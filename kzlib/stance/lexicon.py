@@ -59,6 +59,10 @@ class _Lexicon:
     # a word of countering up to four words before a cue, ending right before it: "overcome the (threat)"
     counter_re: re.Pattern[str] = re.compile(r"(?!x)x")
     counter_ru: frozenset[str] = frozenset()  # the same words as Russian lemmas ("преодоление", "борьба")
+    country: frozenset[tuple[int, str]] = frozenset()  # (phrase index, target): a country's name (country_names)
+    state_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a head noun that makes a country name its state
+    people_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # one that makes it its people, land or nationality
+    function_words: frozenset[str] = frozenset()  # a capitalised one after a name opens a sentence, not a name
 
     def anchored(self, text: str) -> frozenset[str]:
         """The targets with generic entries that ``text`` (a document) names by an anchor."""
@@ -99,7 +103,9 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
     a_index: dict[str, int] = {}
     a_owners: list[list[str]] = []
     entry = 0
+    country: set[tuple[str, str]] = set()
     for t in targets:
+        country |= {(ph, t.name) for ph in t.country_names}
         generic = t.generic_entries()
         for ph in t.anchors() if generic else ():
             if ph not in a_index:
@@ -190,6 +196,10 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         anchor_owners=a_owners,
         counter_re=_counter_regex(cues),
         counter_ru=frozenset(str(w).lower().replace("ё", "е") for w in cues.get("counter_frames_ru") or []),
+        country=frozenset((t_index[ph], name) for ph, name in country if ph in t_index),
+        state_head_re=re.compile(r"(?:" + _alternation(cues.get("state_heads")) + r")(?!\w)", re.I),
+        people_head_re=re.compile(r"(?:" + _alternation(cues.get("people_heads")) + r")(?!\w)", re.I),
+        function_words=frozenset(str(w).lower() for w in cues.get("function_words") or []),
     )
 
 

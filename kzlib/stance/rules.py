@@ -40,7 +40,8 @@ def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = N
     hits = []
     for start, end, i in lex.target_phrases.finditer(text):
         for entry, rank, name, kind, pol, generic in lex.target_owners[i]:
-            if generic and anchored is not None and name not in anchored:
+            if (generic and anchored is not None and name not in anchored) or (
+                    (i, name) in lex.country and _not_the_state(text, start, end, lex)):
                 name, kind, pol = _ELSEWHERE, "alias", 0.0
             hits.append((entry, rank, start, end, name, kind, pol))
     hits.sort(key=lambda h: h[:3])  # the order of one finditer per (target, kind, phrase)
@@ -61,6 +62,36 @@ def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = N
             kept.append(m)  # the very same phrase names two targets ("Russian interference")
     kept.sort(key=lambda m: (m.start, m.target))
     return kept
+
+
+_NAME_AFTER_RE = re.compile(r"[ \t]+([A-Z][\w'’.&-]*)")  # a capitalised word right after, no punctuation between
+_NAME_OF_RE = re.compile(r"([A-Z][\w'’.&-]*)\s+of\s+(?:the\s+)?$")  # "Bank of (America)"
+_COMPOUND_RE = re.compile(r"-[A-Z]")  # "U.S.-Mexico border": a compound of two names
+_RESULTATIVE_BEFORE_RE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+(?:the\s+)?$", re.I)
+_RESULTATIVE_AFTER_RE = re.compile(r"\s+[a-z]+\s+again\b")  # "make (America) great again": a slogan
+_HEAD_AFTER_RE = re.compile(r"(?:\s+|-)(?=\w)")  # a word right after, joined by a space or hyphen
+
+
+def _not_the_state(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether a country's name at ``text[start:end]`` names something other than its state: it stands
+    inside a longer proper name ("United States Senate", "Bank of America", "U.S.-Mexico"), modifies a
+    noun of the country's people, land or nationality ("U.S. citizens", "American voters": the
+    ``people_heads`` of the cue file), or is the object of a slogan "make X great again". A capitalised
+    word after it that is a function word opens a sentence; one of the ``state_heads`` ("U.S.
+    President", "President of the United States") keeps it the state."""
+    after = _NAME_AFTER_RE.match(text, end)
+    if after and after.group(1).lower() not in lex.function_words and not lex.state_head_re.match(after.group(1)):
+        return True
+    before = _NAME_OF_RE.search(text, max(0, start - 60), start)
+    if before and before.end() == start and not lex.state_head_re.match(before.group(1)):
+        return True
+    if _COMPOUND_RE.match(text, end):
+        return True
+    joined = _HEAD_AFTER_RE.match(text, end)
+    if joined and lex.people_head_re.match(text, joined.end()):
+        return True
+    return bool(_RESULTATIVE_BEFORE_RE.search(text[max(0, start - 20):start])
+                and _RESULTATIVE_AFTER_RE.match(text, end))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

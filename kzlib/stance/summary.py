@@ -74,10 +74,13 @@ def _bootstrap_cells(df: pd.DataFrame, keys: list[str], *, n_boot: int, random_s
 def _finding(out: pd.DataFrame) -> pd.Series:
     """How far a cell's stance can be read as a finding (the ``basis`` column), the first that applies:
 
-    ``single quote`` (one quote: an example, not a finding); ``no stance`` (the score is within the
-    threshold); ``one story`` (every quote from one story, copies merged: the bootstrap over stories
-    has nothing to resample, so its interval shows no uncertainty); ``finding`` (two or more stories
-    and a 95% interval of non-zero width on the stance's side of 0); else ``uncertain``.
+    ``no stance`` (no quote takes a stance: ``n_favor + n_against`` is 0); ``single quote`` (one quote
+    takes a stance, counted as ``n_favor + n_against`` where the cell has them, else ``n_quotes``: an
+    example, not a finding); ``no stance`` (the score is within the threshold); ``one story`` (every
+    quote that takes a stance comes from one story, ``n_stance_stories`` where given, copies merged: the
+    bootstrap over stories has nothing to resample, so its interval shows no uncertainty); ``finding``
+    (two or more stories and a 95% interval of non-zero width on the stance's side of 0); else
+    ``uncertain``.
 
     Example
     -------
@@ -90,8 +93,12 @@ def _finding(out: pd.DataFrame) -> pd.Series:
     sign = out["stance"].map({"favor": 1.0, "against": -1.0}).fillna(0.0)
     spread = out["score_high"] > out["score_low"]
     firm = spread & (((sign > 0) & (out["score_low"] > 0)) | ((sign < 0) & (out["score_high"] < 0)))
-    basis = np.select([out["n_quotes"] <= 1, sign == 0, out["n_stories"] < 2, firm],
-                      ["single quote", "no stance", "one story", "finding"], "uncertain")
+    # the quotes and stories that take a stance are the evidence: nine quotes of which one takes a stance
+    # are a single quote, and stories where the speaker only names the target are none of its basis
+    quotes = out["n_favor"] + out["n_against"] if {"n_favor", "n_against"} <= set(out.columns) else out["n_quotes"]
+    stories = out["n_stance_stories"] if "n_stance_stories" in out.columns else out["n_stories"]
+    basis = np.select([quotes <= 0, quotes <= 1, sign == 0, stories < 2, firm],
+                      ["no stance", "single quote", "no stance", "one story", "finding"], "uncertain")
     return pd.Series(basis, index=out.index)
 
 
@@ -115,7 +122,10 @@ def summarise_stance(
     two-stage bootstrap over stories and their quotes, ``n_boot`` resamples, seeded) and ``basis``:
     ``single quote`` (one quote: an example, not a finding), ``no stance``, ``one story`` (all its
     quotes from one story: no interval over stories), ``finding`` (at least two stories and an
-    interval of non-zero width that excludes 0) or ``uncertain`` (see :func:`_finding`).
+    interval of non-zero width that excludes 0) or ``uncertain`` (see :func:`_finding`), and
+    ``n_stance_stories`` (the stories where the speaker takes a stance on the target: ``n_stories``
+    also counts those where the target is only named). ``single quote`` and ``one story`` are read on the
+    quotes and stories that take a stance.
 
     Example
     -------
@@ -135,7 +145,7 @@ def summarise_stance(
         df = df[df["speaker"] != ""]
     if df.empty:
         return pd.DataFrame(columns=SUMMARY_COLUMNS + ["n_favor", "n_against", "evidence", "score_low", "score_high",
-                                                       "basis"])
+                                                       "basis", "n_stance_stories"])
     keys = ["speaker", "target"]
     story = _story_level(df, documents, keys)
     out = story.groupby(keys, sort=True).agg(
@@ -146,10 +156,14 @@ def summarise_stance(
     df["story_id"] = _story_ids(df, documents)
     counts = _stance_counts(df, keys)
     out = out.merge(counts, on=keys, how="left")
+    taking = df[df["stance"] != "none"].groupby(keys, sort=True)["story_id"].nunique().rename("n_stance_stories")
+    out = out.join(taking, on=keys)
+    out["n_stance_stories"] = out["n_stance_stories"].fillna(0).astype(int)
     out = out.merge(_best_evidence(df, out, keys), on=keys, how="left")
     out = out.merge(_bootstrap_cells(df, keys, n_boot=n_boot, random_state=random_state), on=keys, how="left")
     out["basis"] = _finding(out)
-    cols = SUMMARY_COLUMNS + ["n_favor", "n_against", "evidence", "score_low", "score_high", "basis"]
+    cols = SUMMARY_COLUMNS + ["n_favor", "n_against", "evidence", "score_low", "score_high", "basis",
+                              "n_stance_stories"]
     return out[cols].sort_values(keys, kind="mergesort", ignore_index=True)
 
 

@@ -55,6 +55,7 @@ class Target:
     ru_against_terms: tuple[str, ...] = ()
     context: tuple[str, ...] = ()  # anchors: phrases that place a document in the target's topic
     generic: tuple[str, ...] = ()  # entries (or whole fields) that count only in an anchored document
+    country_names: tuple[str, ...] = ()  # aliases that name a country: the state only where used as its noun
 
     def generic_entries(self) -> frozenset[str]:
         """The target's aliases, cues and loaded terms that are generic words, not its name: those in
@@ -117,7 +118,7 @@ def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:
 
 
 _TARGET_FIELDS = {"name", "aliases", "type", "description", "cues", "favor_terms", "against_terms", "own_side",
-                  "ru_aliases", "ru_favor_terms", "ru_against_terms", "context", "generic"}
+                  "ru_aliases", "ru_favor_terms", "ru_against_terms", "context", "generic", "country_names"}
 GENERIC_FIELDS = ("aliases", "cues", "favor_terms", "against_terms")
 
 
@@ -146,12 +147,17 @@ def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
         ru_against_terms=_as_tuple(entry.get("ru_against_terms"), what=f"ru_against_terms of {name!r}"),
         context=_as_tuple(entry.get("context"), what=f"context of {name!r}"),
         generic=_as_tuple(entry.get("generic"), what=f"generic of {name!r}"),
+        country_names=_as_tuple(entry.get("country_names"), what=f"country_names of {name!r}"),
     )
     known = set(GENERIC_FIELDS) | {x for f in GENERIC_FIELDS for x in getattr(t, f)}
     stray = [g for g in t.generic if g not in known]
     if stray:
         raise ResourceError(f"target {name!r} marks {stray} generic, but they are none of its aliases, cues or "
                             f"terms (nor a field name: {list(GENERIC_FIELDS)}); copy the entry exactly")
+    stray = [c for c in t.country_names if c not in t.aliases]
+    if stray:
+        raise ResourceError(f"target {name!r} lists {stray} in country_names, but they are none of its aliases; "
+                            "copy the alias exactly")
     if t.generic and not t.anchors():
         raise ResourceError(f"target {name!r} has generic entries but nothing to anchor them: give it a "
                             "'context' list (phrases that place a document in its topic) or a non-generic alias")
@@ -166,7 +172,9 @@ def load_targets(path: str | Path | None = None) -> list[Target]:
     ``description`` (what a coder should count as this target), and optionally ``cues``,
     ``favor_terms``, ``against_terms`` and ``own_side`` (see the bundled file), ``context`` (anchor
     phrases) and ``generic`` (entries, or whole fields, that are ordinary words rather than the target's
-    name: they count only in a document that names an anchor or a non-generic alias), and for Russian quotes
+    name: they count only in a document that names an anchor or a non-generic alias), ``country_names``
+    (aliases that name a country: they name its state only where used as its noun, not inside a longer
+    name or as a modifier of its people), and for Russian quotes
     ``ru_aliases``, ``ru_favor_terms`` and ``ru_against_terms`` (words in dictionary form, matched on lemmas). A field the format
     does not know is an error (a misspelt ``alias:`` would otherwise be ignored in silence).
 
