@@ -118,6 +118,7 @@ def _without_far_years(rows: list[dict[str, Any]], text: str, published: Any) ->
 
 
 _ANAPHORIC = re.compile(r"(?i)(?:the\s+)?(?:following|previous|preceding|subsequent|prior)\s+(?:week|month|year)\b")
+_CENTURY_MODIFIER = re.compile(r"(?i)-centur(?:y|ies)$")  # "a 7th-century stop": an adjective, not a time
 _TIMEX_EMPTY = {"timex_type": "", "timex_value": "", "timex_mod": "", "timex_start": -1, "timex_end": -1}
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _QUARTER = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
@@ -247,6 +248,9 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
                                                                f"{ends.isoformat()} (TimeML {t.value})")
             elif point is None:
                 row.update(anchor="unresolved", note=f"TimeML value {t.value} has unknown parts")
+            elif point[1] == "century" and _CENTURY_MODIFIER.search(t.text):
+                row.update(kind="description", note=f"a century as a modifier ({t.text!r}: TimeML {t.value}): "
+                                                    "a description of a thing, not an event on the timeline")
             else:
                 relative = t.rule not in ("full", "iso", "slash", "month_year", "year", "year_ad", "year_words",
                                           "decade", "century")

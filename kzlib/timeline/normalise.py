@@ -14,7 +14,7 @@ import pandas as pd
 from dateutil.relativedelta import relativedelta
 
 from kzlib.errors import ParameterError
-from kzlib.timeline._tense import _DEADLINE_CUE, _tense, _weekday_tense
+from kzlib.timeline._tense import _DEADLINE_CUE, _ahead_cue, _tense, _weekday_tense
 from kzlib.timeline.columns import _ANCHOR_FACTOR, _BASE_CONFIDENCE, _SPINNER_FACTOR, DATE_CERTAINTIES, GRANULARITIES
 from kzlib.timeline.recognise import _Cand, _norm, _Vocab, _vocab
 
@@ -254,6 +254,11 @@ def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, 
         wd = v.weekday_of[g["weekday"].lower()]
         rel = _norm(g.get("rel") or "on")
         rel = v.spinner.get(rel, rel)
+        if rel == "following" and not _THE_BEFORE.search(text, max(0, c.start - 5), c.start):
+            rel = "on"  # "Following Wednesday's leak": the preposition "after", not "the following Wednesday"
+            notes.insert(0, "'following' without 'the': the preposition (after)")
+            day_at = c.text.rfind(g["weekday"])
+            out.update(start=c.start + day_at, expression=g["weekday"])
         back = (a.weekday() - wd) % 7
         ahead = (wd - a.weekday()) % 7
         conf = base
@@ -262,7 +267,9 @@ def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, 
         elif rel in ("next", "coming", "following"):
             d, how = a + dt.timedelta(days=ahead or 7), "the one after publication"
             conf *= 0.9
-        elif (tense := _weekday_tense(text, c.start, c.end)) == "future":
+        elif (tense := _weekday_tense(text, c.start, c.end)) == "near" and ahead < back:
+            d, how = a + dt.timedelta(days=ahead), "ahead of it in a past report: the nearer one, after publication"
+        elif tense == "future":
             out["future"] = True
             d, how = a + dt.timedelta(days=ahead), "future in its clause: the next one on or after publication"
             if ahead == 0:
@@ -388,6 +395,7 @@ _PLAN_BEFORE = re.compile(r"\b(?:could|may|might|should|can|must|would|won['’]
                           r"was|were|promised|vowed|agreed|pledged|threatened|likely|about|ready)\s+to\s+[a-z]+"
                           r"|(?:challenged|urged|asked|invited|told|pressed|dared|called\s+on)\s+\w+\s+to\s+[a-z]+)\b")
 # (a plan: "is set to meet on May 3"; not any "to": "returned to power", "was forced to resign" report the past)
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 _CLAUSE_CUT = re.compile(r".*(?:[.;!?]\s|[—–]|\s-\s)", re.DOTALL)
 
 
@@ -405,7 +413,7 @@ def _reported_as_past(m: dict[str, Any], text: str) -> bool:
     if m["future"]:
         return False
     start, end, expr = m["start"], m["end"], m["expression"]
-    if _AHEAD_WORD.match(expr) or _AHEAD_BEFORE.search(text, max(0, start - 20), start) or \
+    if _AHEAD_WORD.match(expr) or _AHEAD_BEFORE.search(text, max(0, start - 20), start) or _ahead_cue(text, start) != "" or \
             _DEADLINE_CUE.search(text, max(0, start - 40), start):  # "until 5 p.m. EST Nov. 9"
         return False
     if (re.match(r"(?i)the\s+\d", expr) or _DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and \
