@@ -115,7 +115,8 @@ else:
 # a square a week or weekend, a diamond a month, quarter, season or half year); the label is the clause around the date, with `(+n)`
 # when n more mentions share that point. Weeks and weekends are placed at their first day; a quarter, season or
 # half year that began before the window is drawn at the window's first day (the title says how many), never
-# outside it. Where labels would overlap, the later ones are left out (the title says how many).
+# outside it. Where labels would overlap, the later ones are left out (the title says how many). Relative dates
+# flagged *resolved-ahead* (see the end of this notebook) are left off both timelines.
 
 # %% tags=["nbval-ignore-output"]
 first, last = timeline.publication_window(c.documents, days_before=30)

@@ -175,3 +175,18 @@ def test_timeline_labels_do_not_overlap():
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not a.overlaps(b)
+
+
+def test_copyright_year_is_no_event():
+    df = extract_dates("Copyright © 2015 by the author. All rights reserved.", published="2015-12-19")
+    assert (df["kind"].tolist(), df["date"].tolist()) == (["description"], [""])
+    assert extract_dates("The law was passed in 2015.", published="2015-12-19")["date"].tolist() == ["2015"]
+
+
+def test_resolved_ahead_dates_are_left_off_the_timeline():
+    from kzlib.timeline import events_in_window
+
+    ev = pd.DataFrame({"date": ["2016-01-05", "2016-01-09"], "granularity": ["day", "day"], "confidence": [0.9, 0.9],
+                       "flag": ["", "resolved-ahead"]})
+    assert events_in_window(ev)["date"].tolist() == ["2016-01-05"]
+    assert events_in_window(ev, include_doubtful=True)["date"].tolist() == ["2016-01-05", "2016-01-09"]

@@ -85,7 +85,7 @@ def _document_mentions(texts: list[str], published: Any, certainty: str, *, wind
         rows = _with_timex(row, t, anchor, found=f, ref=ref)
         if anchor.basis == "exact":  # (against another anchor a later date may be the anchor's error)
             _flag_relative(rows, anchor.date, tolerance, t)
-        result.append(_without_far_years(rows, t, pub_anchor.published))
+        result.append(_copyright_years(_without_far_years(rows, t, pub_anchor.published), t))
         ref.advance(len(t) + 1)
     return result
 
@@ -115,6 +115,25 @@ def _without_far_years(rows: list[dict[str, Any]], text: str, published: Any) ->
                 continue
         out.append(r)
     return out
+
+
+_COPYRIGHT_BEFORE = re.compile(r"(?i)(?:\bcopyright|©|\(c\))\s*(?:©\s*)?$")
+
+
+def _copyright_years(rows: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """``rows`` with the year of a copyright notice ("Copyright © 2015 by ...") made a description (``kind``
+    description, no date): a notice on the page, not an event the text reports.
+
+    Example:
+        >>> rows = [{"expression": "2015", "start": 12, "end": 16, "kind": "point", "date": "2015", "note": ""}]
+        >>> _copyright_years(rows, "Copyright © 2015 by the author.")[0]["kind"]
+        'description'
+    """
+    for r in rows:
+        if r["date"] and re.fullmatch(r"\d{4}", r["expression"]) and _COPYRIGHT_BEFORE.search(text, 0, r["start"]):
+            r.update(kind="description", date="", granularity="", anchor="", confidence=0.0,
+                     note="a copyright notice's year: not an event")
+    return rows
 
 
 _ANAPHORIC = re.compile(r"(?i)(?:the\s+)?(?:following|previous|preceding|subsequent|prior)\s+(?:week|month|year)\b")
