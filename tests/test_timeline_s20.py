@@ -190,3 +190,16 @@ def test_resolved_ahead_dates_are_left_off_the_timeline():
                        "flag": ["", "resolved-ahead"]})
     assert events_in_window(ev)["date"].tolist() == ["2016-01-05"]
     assert events_in_window(ev, include_doubtful=True)["date"].tolist() == ["2016-01-05", "2016-01-09"]
+
+
+def test_an_adjective_in_ed_after_a_determiner_is_no_past_tense():
+    # "a contested convention": no verb; the sentence's "would" looks ahead (a March article: this July)
+    r = _row("That would set the stage for a contested convention in July.", "2016-03-22", "July")
+    assert (r["date"], r["timex_value"]) == ("2016-07", "2016-07")
+
+
+def test_a_purpose_still_ahead_puts_a_tenseless_weekday_ahead():
+    # 2016-07-20 is a Wednesday; no verb with a tense, and a purpose clause with "can"
+    text = "Ultimately it comes down to the nominee on Thursday night delivering a speech so that people can see him."
+    r = _row(text, "2016-07-20", "Thursday")
+    assert (r["date"], r["timex_value"]) == ("2016-07-21", "2016-07-21")

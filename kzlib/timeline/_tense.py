@@ -26,6 +26,7 @@ _TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST
 # IGNORECASE it enters each of them at every word)
 _TENSE_LOWER = re.compile(_TENSE.pattern)
 _AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s+$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+(?:[a-z]+\s+){0,3})?$", re.IGNORECASE)  # "had been due to expire"
 _QUOTE = re.compile(r"''|``|[\"“”]")
 # a sentence's end: not the full stop of a middle initial or a title before a name ("John Q. Smith", "Mr. Smith")
@@ -72,6 +73,8 @@ def _tense(text: str, start: int, end: int, *, clause: bool = False, own_only: b
         elif kind == "past":
             if word in ("scheduled", "expected"):
                 kind = "future"
+            elif word.endswith("ed") and _DETERMINER_BEFORE.search(text, max(s, m_start - 8), m_start):
+                continue  # "a pointed speech", "the elected officials": an adjective, no verb's tense
             else:
                 aux = _AUX_BEFORE.search(text, max(s, m_start - 25), m_start)
                 if aux:
@@ -119,7 +122,14 @@ def _weekday_tense(text: str, start: int, end: int) -> str:
         return ahead
     if _POSSESSIVE.match(text, end):  # "Wednesday's ruling", even in "will appeal Wednesday's ruling"
         return "past"
-    return _tense(text, start, end, clause=True)
+    tense = _tense(text, start, end, clause=True)
+    if not tense and _PURPOSE_AFTER.search(text, end, _sentence(text, start, end)[1]):
+        return "future"  # no tense but a purpose still ahead: "X on Thursday delivering a speech so that people can see"
+    return tense
+
+
+# a purpose clause with a present modal: what it serves is still ahead ("so that people can see him")
+_PURPOSE_AFTER = re.compile(r"\bso\s+that\s+(?:[\w'’-]+\s+){0,4}(?:can|will|may)\b")
 
 
 # what makes a weekday in its clause a day ahead: a time it comes before ("ahead of the caucuses on Monday"),
