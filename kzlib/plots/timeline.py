@@ -47,6 +47,18 @@ def _outside_note(ax: Any, x: pd.Series, lo: float, hi: float, kind: str) -> str
     return "; ".join(parts)
 
 
+def _label_rows(fig: Any, ax: Any, n_lanes: int, line_pt: float = 11.0) -> list[float]:
+    """Offsets from a lane (in lanes) of the rows its labels may take: one text line (``line_pt`` points at
+    font size 7) apart, alternately above and below, within 0.42 of the lane so that neighbouring lanes'
+    rows stay a line apart too (the axis' height as laid out now, less a tenth for the title added later)."""
+    ax.set_ylim(-0.7, n_lanes - 0.3)
+    fig.tight_layout()
+    unit_pt = 0.9 * ax.get_position().height * fig.get_size_inches()[1] * 72 / n_lanes
+    step = line_pt / max(unit_pt, 1e-9)
+    rows = [sign * k * step for k in range(1, 8) for sign in (1, -1) if k * step <= 0.42]
+    return rows or [0.3]
+
+
 def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, labels_per_lane: int = 6,
              title: str = "Dated events by actor", start: str | None = None, end: str | None = None,
              dense_share: float = 0.9) -> Any:
@@ -112,15 +124,16 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
     span = max(xmax - xmin, per_day)
     ax.set_xlim(xmin - span * 0.03 - per_day, xmax + span * 0.25 + 2 * per_day)
     char_width = span * 1.25 / 110  # rough width of one character in axis units at this figure width
-    offsets = [0.28, -0.28, 0.14, -0.14, 0.4, -0.4]
+    offsets = _label_rows(fig, ax, len(lane_names))
+    right = ax.get_xlim()[1]
     n_labelled = n_crowded = 0
     for lane, grp in points.groupby("lane"):
         last_end = [-np.inf] * len(offsets)
         shown = grp.sort_values(["n", "x"], ascending=[False, True]).head(max(labels_per_lane, 0))
         for _, p in shown.sort_values("x").iterrows():
-            text = p["label"][:label_chars] + ("…" if len(p["label"]) > label_chars else "")
-            if p["n"] > 1:
-                text += f" (+{p['n'] - 1})"
+            more = f" (+{p['n'] - 1})" if p["n"] > 1 else ""
+            room = min(label_chars, int((right - p["x"]) / char_width) - len(more) - 2)  # up to the axis' end
+            text = p["label"][:room] + ("…" if len(p["label"]) > room else "") + more
             tier = next((i for i, e in enumerate(last_end) if p["x"] > e), None)
             if tier is None:  # every row beside the lane is taken here: no label rather than one over another
                 n_crowded += 1
