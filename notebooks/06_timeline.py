@@ -93,7 +93,8 @@ if events.empty:
           "to date and no timeline.")
 else:
     print(f"{len(events)} temporal expressions in {events['doc_id'].nunique()} documents; "
-          f"{(events['date'] != '').sum()} dated, {(events['date'] == '').sum()} unresolved, "
+          f"{(events['date'] != '').sum()} dated, {(events['date'] == '').sum()} undated (durations, frequencies, "
+          f"references, descriptions and unresolved relative dates), "
           f"{(events['flag'] != '').sum()} flagged")
     print(events.assign(granularity=events["granularity"].replace("", "(none)"))
           .groupby(["anchor", "granularity"]).size().rename("mentions").to_string())
@@ -106,12 +107,16 @@ else:
                                  "label", "doc_id", "reported_by"]])
 
 # %% [markdown]
-# ## Timeline of the crisis
+# ## Close-up timeline: the weeks the documents were published in
 #
-# Dated events close to the publication dates, one lane per actor (the sentence's first actor among the
+# Dated events close to the publication dates (the window: `window_start` to `window_end`, by default 30 days
+# before the earliest publication to the latest), one lane per actor (the sentence's first actor among the
 # most frequent ones; *other / none* for the rest). The marker shows the granularity (a circle is a day,
 # a square a week or weekend, a diamond a month, quarter, season or half year); the label is the clause around the date, with `(+n)`
-# when n more mentions share that point. Weeks and weekends are placed at their first day.
+# when n more mentions share that point. Weeks and weekends are placed at their first day; a quarter, season or
+# half year that began before the window is drawn at the window's first day (the title says how many), never
+# outside it. Where labels would overlap, the later ones are left out (the title says how many). Relative dates
+# flagged *resolved-ahead* (see the end of this notebook) are left off both timelines.
 
 # %% tags=["nbval-ignore-output"]
 first, last = timeline.publication_window(c.documents, days_before=30)
@@ -123,15 +128,19 @@ if shown.empty:
           f"({start or 'open'} to {end or 'open'}), so there is no close-up timeline"
           + (": relative dates cannot be resolved without publication dates." if first is None else "."))
 else:
-    fig = plots.timeline.timeline(shown, lanes=lanes,
+    fig = plots.timeline.timeline(shown, lanes=lanes, start=start or None, end=end or None,
                                   title=f"Dated events by actor, {start or 'start'} to {end or 'end'}")
-    kzlib.save_figure(fig, "06_timeline_crisis", run_dir=run_dir)
+    kzlib.save_figure(fig, "06_timeline_close_up", run_dir=run_dir)
 
 # %% [markdown]
 # ## The background the reports invoke
 #
-# The same, for everything dated by year, decade or century: the history the articles reach back to (the 2001
-# attacks, the 2014 Ukrainian revolution, Nazarbayev stepping down in 2019).
+# The same, for everything dated by year, decade or century: the history the articles reach back to, and the
+# years ahead they look to. A few far dates (an old century, a target year decades ahead) would squeeze the rest
+# into a clump: when the central 90% of the dates spans under a quarter of the whole range, the axis shows that
+# span and writes at its edges how many dates lie before and after it, and which years (the mentions table
+# lists them). A century used as a modifier ("a 7th-century stop") describes a thing and is no event here
+# (`kind` *description*).
 
 # %% tags=["nbval-ignore-output"]
 background = timeline.events_in_window(events, granularities=["year", "decade", "century"],
@@ -209,15 +218,24 @@ else:
 # %% [markdown]
 # ## What could not be dated, and what looks wrong
 #
-# Mentions left unresolved (their document has no date) and mentions flagged as reported in the past but
-# dated after publication. Both lists should be read before trusting the timeline.
+# Mentions with no date and mentions flagged. Most undated mentions are no points in time at all: durations
+# ("two years", "a day"), frequencies ("weekly"), vague references ("recently", "now and then") and centuries
+# used as descriptions; the table below counts them by `kind`. Only a relative date in a document without a
+# publication date is *unresolved* in the strict sense. A flag marks a date the text reports as past though
+# it lies after publication: *after-publication* (an absolute date: check the document's date, or a page
+# updated later) or *resolved-ahead* (a relative date: the direction may be wrong). Read both before trusting
+# the timeline.
 
 # %%
 doubtful = events[(events["date"] == "") | (events["flag"] != "")]
 if events.empty:
-    print("No temporal expressions, so nothing is unresolved or flagged.")
+    print("No temporal expressions, so nothing is undated or flagged.")
 elif len(doubtful):
-    print(f"{(doubtful['date'] == '').sum()} unresolved, {(doubtful['flag'] != '').sum()} flagged:")
+    undated = doubtful[doubtful["date"] == ""]
+    unresolved = int((undated["anchor"] == "unresolved").sum())
+    print(f"{len(undated)} mentions with no date ({unresolved} of them relative dates that could not be resolved), "
+          f"{(doubtful['flag'] != '').sum()} flagged")
+    print(undated.groupby("kind").size().rename("undated mentions").to_string())
     display(kzlib.show_table(doubtful[["doc_id", "expression", "date", "flag", "note", "text"]], max_rows=max_rows))
 else:
     print("Every mention was dated, and none is dated after its document's publication.")

@@ -20,14 +20,60 @@ _MARKERS = {"day": "o", "weekend": "s", "week": "s", "month": "D", "quarter": "D
             "year": "^", "decade": "^", "century": "^"}
 
 
+def _dense_span(x: pd.Series, share: float) -> tuple[float, float] | None:
+    """The span holding the central ``share`` of the positions ``x``, when it is under a quarter of their whole
+    range (a clump with far outliers: "a 7th-century stop" beside the 2016 race); else None."""
+    if share >= 1.0 or len(x) < 10:
+        return None
+    tail = (1.0 - share) / 2
+    lo, hi = float(x.quantile(tail, interpolation="lower")), float(x.quantile(1.0 - tail, interpolation="higher"))
+    full = float(x.max() - x.min())
+    return (lo, hi) if full > 0 and hi - lo < full / 4 else None
+
+
+def _outside_note(ax: Any, x: pd.Series, lo: float, hi: float, kind: str) -> str:
+    """Counts of the points left and right of ``lo``..``hi`` written at the axis' edges; the same as a title note."""
+    from matplotlib.dates import num2date
+
+    def when(v: float) -> str:
+        return f"{v:.0f}" if kind == "years" else pd.Timestamp(num2date(v)).strftime("%Y-%m-%d")
+    parts = []
+    for side, out, xpos, ha, arrow in (("earlier", x[x < lo], 0.0, "left", "◀"), ("later", x[x > hi], 1.0, "right", "▶")):
+        if len(out):
+            span = f"{when(out.min())}–{when(out.max())}" if out.min() != out.max() else when(out.min())
+            text = f"{arrow} {len(out)} {side} ({span})" if side == "earlier" else f"{len(out)} {side} ({span}) {arrow}"
+            ax.text(xpos, -0.09, text, transform=ax.transAxes, ha=ha, va="top", fontsize=7, color="dimgrey")
+            parts.append(f"{len(out)} {side}, {span}")
+    return "; ".join(parts)
+
+
+def _label_rows(fig: Any, ax: Any, n_lanes: int, line_pt: float = 11.0) -> list[float]:
+    """Offsets from a lane (in lanes) of the rows its labels may take: one text line (``line_pt`` points at
+    font size 7) apart, alternately above and below, within 0.42 of the lane so that neighbouring lanes'
+    rows stay a line apart too (the axis' height as laid out now, less a tenth for the title added later)."""
+    ax.set_ylim(-0.7, n_lanes - 0.3)
+    fig.tight_layout()
+    unit_pt = 0.9 * ax.get_position().height * fig.get_size_inches()[1] * 72 / n_lanes
+    step = line_pt / max(unit_pt, 1e-9)
+    rows = [sign * k * step for k in range(1, 8) for sign in (1, -1) if k * step <= 0.42]
+    return rows or [0.3]
+
+
 def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, labels_per_lane: int = 6,
-             title: str = "Dated events by actor") -> Any:
+             title: str = "Dated events by actor", start: str | None = None, end: str | None = None,
+             dense_share: float = 0.9) -> Any:
     """Events on a date axis, one lane per actor (the ``lanes`` most frequent; the rest share one lane),
     a marker per granularity and labels staggered so they do not overlap: in each lane the
-    ``labels_per_lane`` dates mentioned most often carry their label (a corpus of thousands of dated
-    mentions would bury the axis under text; the title says how many are labelled). ``events`` are the mentions to
-    show (``kzlib.timeline.events_in_window`` selects a window): ``date_start`` (ISO or ``datetime.date``),
-    ``label``, ``granularity``, ``doc_id`` and ``actor`` (or ``actors``).
+    ``labels_per_lane`` dates mentioned most often carry their label where a free row beside the lane has room
+    (a corpus of thousands of dated mentions would bury the axis under text; the title says how many are
+    labelled). ``events`` are the mentions to show (``kzlib.timeline.events_in_window`` selects a window):
+    ``date_start`` (ISO or ``datetime.date``), ``label``, ``granularity``, ``doc_id`` and ``actor`` (or ``actors``).
+
+    With the window's ``start``/``end`` (ISO days) the axis is that window, and a period that began before it
+    (a quarter, a half year overlapping its first weeks) is drawn at its first day, not outside it. Where the
+    central ``dense_share`` of the points spans under a quarter of their range (a few far centuries beside a
+    clump of recent years), the axis shows that dense span and writes how many points lie before and after it,
+    with their years, at its edges and in the title (``dense_share=1`` shows everything).
 
     Example:
         >>> ev = pd.DataFrame({"date_start": ["0988-01-01", "2022-01-05"], "label": ["baptism", "protests"],
@@ -39,6 +85,14 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
     ax.set_title(title)
     ax.set_ylabel("actor named nearest the date")
     ev = events.copy()
+    notes = []
+    if len(ev) and (start or end):
+        first = ev["date_start"].astype(str)
+        early = (first < start) if start else pd.Series(False, index=ev.index)
+        late = (first > end) if end else pd.Series(False, index=ev.index)
+        ev = ev[~late].assign(date_start=first.where(~early, start))
+        if early.any():
+            notes.append(f"{int(early.sum())} periods that began earlier drawn at {start}")
     x, kind = date_positions(ev["date_start"] if len(ev) else [])
     ax.set_xlabel("date (event start" + (", year)" if kind == "years" else ")"))
     ev["x"] = x
@@ -46,6 +100,11 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
     if ev.empty:
         ax.text(0.5, 0.5, "no dated events in this window", ha="center", va="center", transform=ax.transAxes)
         return fig
+    dense = _dense_span(ev["x"].astype(float), dense_share) if not (start or end) else None
+    if dense is not None:
+        outside = _outside_note(ax, ev["x"].astype(float), *dense, kind)
+        notes.append(f"axis: the central {dense_share:.0%} of the dates; outside it {outside}")
+        ev = ev[ev["x"].between(*dense)]
     primary = (ev["actor"] if "actor" in ev.columns else ev["actors"].str.split(";").str[0]).fillna("").str.strip()
     counts = primary[primary != ""].value_counts()
     top = sorted(counts.index, key=lambda n: (-counts[n], n))[:lanes]
@@ -58,28 +117,38 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
     for gran, grp in points.groupby("gran"):
         ax.scatter(grp["x"], grp["lane"].map(ypos), marker=_MARKERS.get(gran, "o"), s=40, zorder=3, label=gran)
     xmin, xmax = float(points["x"].min()), float(points["x"].max())
+    if start or end:  # the stated window, whatever the points
+        lo, hi = date_positions([start or None, end or None])[0] if kind == "dates" else (None, None)
+        xmin, xmax = (lo if lo is not None else xmin), (hi if hi is not None else xmax)
     per_day = 1 / span_days(kind)
     span = max(xmax - xmin, per_day)
     ax.set_xlim(xmin - span * 0.03 - per_day, xmax + span * 0.25 + 2 * per_day)
     char_width = span * 1.25 / 110  # rough width of one character in axis units at this figure width
-    offsets = [0.28, -0.28, 0.14, -0.14, 0.4, -0.4]
-    n_labelled = 0
+    offsets = _label_rows(fig, ax, len(lane_names))
+    right = ax.get_xlim()[1]
+    n_labelled = n_crowded = 0
     for lane, grp in points.groupby("lane"):
         last_end = [-np.inf] * len(offsets)
         shown = grp.sort_values(["n", "x"], ascending=[False, True]).head(max(labels_per_lane, 0))
-        n_labelled += len(shown)
         for _, p in shown.sort_values("x").iterrows():
-            text = p["label"][:label_chars] + ("…" if len(p["label"]) > label_chars else "")
-            if p["n"] > 1:
-                text += f" (+{p['n'] - 1})"
-            tier = next((i for i, e in enumerate(last_end) if p["x"] > e), int(np.argmin(last_end)))
-            last_end[tier] = p["x"] + len(text) * char_width
+            more = f" (+{p['n'] - 1})" if p["n"] > 1 else ""
+            room = min(label_chars, int((right - p["x"]) / char_width) - len(more) - 2)  # up to the axis' end
+            text = p["label"][:room] + ("…" if len(p["label"]) > room else "") + more
+            tier = next((i for i, e in enumerate(last_end) if p["x"] > e), None)
+            if tier is None:  # every row beside the lane is taken here: no label rather than one over another
+                n_crowded += 1
+                continue
+            n_labelled += 1
+            last_end[tier] = p["x"] + (len(text) + 2) * char_width
             ax.annotate(text, (p["x"], ypos[lane]), xytext=(p["x"], ypos[lane] + offsets[tier]), fontsize=7,
                         va="center", ha="left", textcoords="data",
                         arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "grey"})
     if n_labelled < len(points):
-        ax.set_title(f"{title}\n(labelled: the {labels_per_lane} dates mentioned most often in each lane, "
-                     f"{n_labelled} of {len(points)})", fontsize=10)
+        notes.insert(0, f"labelled: the {labels_per_lane} dates mentioned most often in each lane, "
+                        f"{n_labelled} of {len(points)}" + (f"; {n_crowded} left unlabelled where labels would "
+                                                            f"overlap" if n_crowded else ""))
+    if notes:
+        ax.set_title(title + "\n(" + ")\n(".join(notes) + ")", fontsize=10)
     ax.set_yticks(list(ypos.values()), list(ypos.keys()))
     ax.set_ylim(-0.7, len(lane_names) - 0.3)
     format_date_axis(ax, kind)

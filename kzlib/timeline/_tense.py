@@ -26,6 +26,7 @@ _TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST
 # IGNORECASE it enters each of them at every word)
 _TENSE_LOWER = re.compile(_TENSE.pattern)
 _AUX_BEFORE = re.compile(r"\b(will|would|shall|to|'ll|be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s+$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+(?:[a-z]+\s+){0,3})?$", re.IGNORECASE)  # "had been due to expire"
 _QUOTE = re.compile(r"''|``|[\"“”]")
 # a sentence's end: not the full stop of a middle initial or a title before a name ("John Q. Smith", "Mr. Smith")
@@ -72,6 +73,8 @@ def _tense(text: str, start: int, end: int, *, clause: bool = False, own_only: b
         elif kind == "past":
             if word in ("scheduled", "expected"):
                 kind = "future"
+            elif word.endswith("ed") and _DETERMINER_BEFORE.search(text, max(s, m_start - 8), m_start):
+                continue  # "a pointed speech", "the elected officials": an adjective, no verb's tense
             else:
                 aux = _AUX_BEFORE.search(text, max(s, m_start - 25), m_start)
                 if aux:
@@ -115,9 +118,53 @@ def _weekday_tense(text: str, start: int, end: int) -> str:
             if own != "past" and not (not own and _FRONTED.search(text, max(0, cue.start() - 12), cue.start())
                                       and _tense(text, start, end, clause=True) == "past"):
                 return "future"
-    if _POSSESSIVE.match(text, end):
+    if ahead := _ahead_cue(text, start):  # "ahead of the caucuses on Monday": "future", or "near" in a past report
+        return ahead
+    if _POSSESSIVE.match(text, end):  # "Wednesday's ruling", even in "will appeal Wednesday's ruling"
         return "past"
-    return _tense(text, start, end, clause=True)
+    tense = _tense(text, start, end, clause=True)
+    if not tense and _PURPOSE_AFTER.search(text, end, _sentence(text, start, end)[1]):
+        return "future"  # no tense but a purpose still ahead: "X on Thursday delivering a speech so that people can see"
+    return tense
+
+
+# a purpose clause with a present modal: what it serves is still ahead ("so that people can see him")
+_PURPOSE_AFTER = re.compile(r"\bso\s+that\s+(?:[\w'’-]+\s+){0,4}(?:can|will|may)\b")
+
+
+# what makes a weekday in its clause a day ahead: a time it comes before ("ahead of the caucuses on Monday"),
+# a possibility ("could start ... Monday") or a present need, hope or plan ("who needs a win in Tuesday's
+# primary", "is hoping Saturday's caucuses will ..."); a past helper before it ("was hoping", "didn't need")
+# makes it a past one. Verbs only: "plans to", not the noun "plans"; not "want" ("if you want to understand
+# Thursday's debate" looks back).
+_AHEAD_CUE = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|heading\s+into|going\s+into|(?:could|might|may)"
+                        r"(?!\s+(?:not\s+)?have\b)|needs?|hopes?|hoping|plans?\s+to|planning|expects?|expecting|"
+                        r"prepares?|preparing|counting\s+on)\b")
+_PAST_HELPER = re.compile(r"\b(?:was|were|had|been|did|didn['’]t|did\s+not)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _ahead_cue(text: str, start: int) -> str:
+    """Whether a cue of :data:`_AHEAD_CUE` (lower case: "May" is a month) stands before ``start`` in the same
+    sentence and clause, with no past form between them ("ahead of the vote, which was held Monday": no):
+    "future", or "near" where a past form precedes the cue (a report of what came ahead of a day, which may be
+    past: "Cruz said, ahead of his event on Monday, ..." on a Tuesday is the day before; "suggested an effort
+    to hurt her ahead of Monday's voting" on a Sunday the day after), else "".
+
+    Example:
+        >>> _ahead_cue("She is in a tight race ahead of the caucuses on Monday.", 47)
+        'future'
+    """
+    s, _ = _sentence(text, start, start)
+    cues = list(_AHEAD_CUE.finditer(text, s, start))
+    if not cues:
+        return ""
+    cue = cues[-1]
+    if _PAST_HELPER.search(text, max(s, cue.start() - 20), cue.start()) or \
+            _clause_break(text, cue.end(), start, left=True) or _QUOTE.search(text, cue.end(), start):
+        return ""
+    if any(kind == "past" for _, _, kind, _ in _markers(text, cue.end(), start)):
+        return ""
+    return "near" if any(kind == "past" for _, _, kind, _ in _markers(text, s, cue.start())) else "future"
 
 
 # a deadline or an earliest time, with a clock time between it and the day ("until 9 a.m. EST Tuesday")
@@ -132,7 +179,8 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 
 _PASSIVE_TENSE = {"was": "past", "were": "past", "been": "past", "is": "present", "are": "present"}
 # what ends a clause between a verb and a time expression: punctuation, or a word that opens another clause
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?i:that|which|who|whom|whose|saying|adding|when|whenever|while|"
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?i:that|which|who|whom|whose|saying|adding|announcing|arguing|warning|noting|"
+                           r"claiming|insisting|explaining|stating|telling|when|whenever|while|"
                            r"because|although|though|whereas|unless|if|where)\b")
 # a preposition or determiner right before the expression is part of it ("since Tuesday", "that Wednesday")
 _PHRASE_END = re.compile(r"(?i)\b(?:that|since|when|while|if)\s+$")

@@ -95,11 +95,39 @@ _SCHEDULED_DAYS = 60
 # a yearless date at most this many days before the DCT, in a future sentence, is a future seen from the past
 _JUST_PAST_DAYS = 7
 
-_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
-
-
 def _season_now(d: dt.date) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # a season's first month; a winter is named by its December's year
+
+
+def _season_year(code: str, dct: dt.date, rel: str, tense: str) -> int:
+    """The year of a season named without one (``YYYY-WI`` is the winter that begins in December of ``YYYY``).
+
+    "last" and "this past" are the most recent before the current season ("last winter" in November 2015 or
+    January 2016 is the winter of 2014-15), "next" the first to begin after it; "this" is the one of the
+    publication's year (the current winter in January). Without these, a season is the coming or current one
+    in a future sentence, the current or most recent one in a past sentence ("changed over the summer" in a
+    February article is the summer before; "working the state since the spring" too), else as "this".
+
+    Example:
+        >>> _season_year("SU", dt.date(2016, 2, 5), "the", "past"), _season_year("WI", dt.date(2015, 11, 29), "last", "")
+        (2015, 2014)
+    """
+    def start(y: int) -> int:  # months since year 0 of the season's first month
+        return y * 12 + _SEASON_START[code]
+    now = (dct.year - (1 if dct.month < 3 else 0)) * 12 + _SEASON_START[_season_now(dct)]  # the current season's
+    years = range(dct.year - 2, dct.year + 2)
+    if rel in ("last", "this past", "the past"):
+        return max(y for y in years if start(y) < now)
+    if rel in ("next", "this coming", "the coming"):
+        return min(y for y in years if start(y) > now)
+    if rel != "this" and tense == "future":
+        return min(y for y in years if start(y) >= now)
+    if rel != "this" and tense == "past":
+        return max(y for y in years if start(y) <= now)
+    return dct.year - (1 if code == "WI" and dct.month < 3 else 0)
 
 
 def _yearless(month: int, day: int | None, dct: dt.date, tense: str, rel: str = "") -> int:
@@ -166,6 +194,8 @@ def _weekday(wd: int, dct: dt.date | None, tense: str, rel: str = "") -> dt.date
         return dct + dt.timedelta(days=ahead) if tense == "future" or ahead <= back else dct - dt.timedelta(days=back)
     if tense == "future":
         return dct + dt.timedelta(days=ahead)
+    if tense == "near":  # a past report of what came ahead of the day: the nearer one either way
+        return dct + dt.timedelta(days=ahead) if ahead < back else dct - dt.timedelta(days=back)
     return dct - dt.timedelta(days=back)
 
 

@@ -4,8 +4,12 @@ stands: "may" that is no month, "that summer jobs" where "that" opens a clause, 
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import yaml
 
 from kzlib.timeline._counts import is_count
 
@@ -38,6 +42,24 @@ _NAME_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")  # "March of the Living"
 _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")  # "VOA Today", "USA Today"
 
 
+_WEEKDAY_OR_MONTH = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                     r"June|July|August|September|October|November|December)\b")
+_NAME_DETERMINER = re.compile(r"(?:\b(?i:the)|['’]s|\b\d{4})\s+$")  # "the March on", "King's 1963 March on"
+_CAPITAL_NAME_WORD = re.compile(r"\s+[A-Z][a-z]")  # "Daily News", "Daily Beast", "Daily Show"
+
+
+@functools.lru_cache(maxsize=1)
+def _name_words() -> tuple[re.Pattern, re.Pattern]:
+    """The compound heads after a holiday ("Christmas party") and a name's prepositions after a month ("the March
+    on Washington"), from ``kzlib/data/timex_en.yaml``, as patterns matched right after the expression."""
+    with open(Path(__file__).resolve().parent.parent / "data" / "timex_en.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    heads = "|".join(sorted(map(re.escape, data["holiday_compound_heads"]), key=len, reverse=True))
+    preps = "|".join(map(re.escape, data["month_name_prepositions"]))
+    return (re.compile(rf"\s+(?:{heads})\b"),
+            re.compile(rf"\s+(?:{preps})\s+(?:the\s+)?(?!{_WEEKDAY_OR_MONTH})[A-Z][a-z]"))
+
+
 def _plausible(m: _Match, text: str, v: _V) -> bool:
     g = m.g
     rule = m.rule
@@ -67,6 +89,11 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
             return False  # "Jan Kavan": news writing abbreviates a month with a full stop; without one, a name
         if name == "march" and rule == "month" and _NAME_OF.match(text, m.end):
             return False  # "the March of the Combatant Mothers", "the March of Dimes": a name, not the month
+        if rule == "month" and raw[:1].isupper() and _NAME_DETERMINER.search(text, max(0, m.start - 8), m.start) \
+                and _name_words()[1].match(text, m.end):
+            return False  # "the March on Washington", "the 1963 March for Jobs": a name's preposition, no month
+    if rule == "holiday" and not g.get("rel") and _name_words()[0].match(text, m.end):
+        return False  # "the Christmas party", "Christmas shopping": a compound noun, not the day
     if rule == "year":
         y = int(g["year"])
         pre = text[max(0, m.start - 12):m.start]
@@ -100,6 +127,8 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
     if rule == "duration" and re.match(r"\s+old\b", text[m.end:m.end + 6]):
         return False
     if rule == "set_adv":
+        if g["setadv"][:1].isupper() and (_CAPITAL_NAME_WORD.match(text, m.end) or text[m.end:m.end + 2] == "'s"):
+            return False  # "the Daily News", "The Daily Beast": a name's word, not a frequency
         if re.search(r"(?i)\baverage\s+$", text[max(0, m.start - 8):m.start]):
             return False  # "average daily volume": a statistic's unit, not a recurrence
         if g["setadv"].lower() not in ("daily", "weekly", "hourly", "nightly") and re.match(

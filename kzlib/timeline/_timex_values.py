@@ -30,7 +30,7 @@ import datetime as dt
 import re
 
 from kzlib.timeline._quarter_end import calendar_quarter, stated_end
-from kzlib.timeline._tense import _tense, _weekday_tense
+from kzlib.timeline._tense import _ahead_cue, _tense, _weekday_tense
 from kzlib.timeline._timex import (
     _SPACES,
     _V,
@@ -40,11 +40,10 @@ from kzlib.timeline._timex import (
     find,
 )
 from kzlib.timeline._timex_dates import (
-    _SEASON_ORDER,
     _dur,
     _num,
     _quarter_of,
-    _season_now,
+    _season_year,
     _shift,
     _unit_base,
     _week,
@@ -353,14 +352,8 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             return T("DATE", f"{int(g['year']):04d}-{code}")
         if dct is None:
             return T("DATE", f"XXXX-{code}")
-        now = _SEASON_ORDER[_season_now(dct)]
-        idx = _SEASON_ORDER[code]
-        y = dct.year
-        if rel in ("last", "this past", "the past"):
-            y = dct.year if idx < now else dct.year - 1
-        elif rel in ("next", "this coming", "the coming"):
-            y = dct.year if idx > now else dct.year + 1
-        return T("DATE", f"{y:04d}-{code}")
+        tn = "future" if _ahead_cue(text, s) == "future" else get_tense()  # "could stretch into the spring"
+        return T("DATE", f"{_season_year(code, dct, rel, tn):04d}-{code}")
 
     if rule == "deictic":
         w = _SPACES.sub(" ", g["deictic"].lower())

@@ -204,10 +204,12 @@ def stance_over_time(stances: pd.DataFrame, documents: pd.DataFrame, *, by: str 
 
 def events_in_window(events: pd.DataFrame, *, start: str | None = None, end: str | None = None,
                      granularities: Iterable[str] | None = None, min_confidence: float = 0.0,
-                     include_durations: bool = False, include_references: bool = False) -> pd.DataFrame:
+                     include_durations: bool = False, include_references: bool = False,
+                     include_doubtful: bool = False) -> pd.DataFrame:
     """The dated events a timeline of ``start``..``end`` (ISO days; None = open) shows: dated, at least
     ``min_confidence`` sure, of the given ``granularities``, durations and references to the present ("now")
-    only if asked, and overlapping the window. Adds ``date_start`` (when missing) and ``date_end`` (the last day of the period). Check it is
+    only if asked, relative dates flagged ``resolved-ahead`` (a past report resolved after publication: the
+    direction may be wrong; logged) only with ``include_doubtful``, and overlapping the window. Adds ``date_start`` (when missing) and ``date_end`` (the last day of the period). Check it is
     not empty before drawing :func:`kzlib.plots.timeline.timeline`.
 
     Example:
@@ -234,6 +236,10 @@ def events_in_window(events: pd.DataFrame, *, start: str | None = None, end: str
         ev = ev[ev["kind"] != "duration"]
     if not include_references and "kind" in ev.columns:  # "now": the publication date, not an event's
         ev = ev[ev["kind"] != "reference"]
+    if not include_doubtful and "flag" in ev.columns and (doubtful := ev["flag"] == "resolved-ahead").any():
+        log.info("%d relative dates flagged resolved-ahead left off the timeline (include_doubtful=True shows them)",
+                 int(doubtful.sum()))
+        ev = ev[~doubtful]
     if granularities is not None:
         ev = ev[ev["granularity"].isin(list(granularities))]
     periods = [_period(d, g) for d, g in zip(ev["date"], ev["granularity"])]

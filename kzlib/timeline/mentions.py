@@ -85,7 +85,7 @@ def _document_mentions(texts: list[str], published: Any, certainty: str, *, wind
         rows = _with_timex(row, t, anchor, found=f, ref=ref)
         if anchor.basis == "exact":  # (against another anchor a later date may be the anchor's error)
             _flag_relative(rows, anchor.date, tolerance, t)
-        result.append(_without_far_years(rows, t, pub_anchor.published))
+        result.append(_copyright_years(_without_far_years(rows, t, pub_anchor.published), t))
         ref.advance(len(t) + 1)
     return result
 
@@ -117,7 +117,27 @@ def _without_far_years(rows: list[dict[str, Any]], text: str, published: Any) ->
     return out
 
 
+_COPYRIGHT_BEFORE = re.compile(r"(?i)(?:\bcopyright|©|\(c\))\s*(?:©\s*)?$")
+
+
+def _copyright_years(rows: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """``rows`` with the year of a copyright notice ("Copyright © 2015 by ...") made a description (``kind``
+    description, no date): a notice on the page, not an event the text reports.
+
+    Example:
+        >>> rows = [{"expression": "2015", "start": 12, "end": 16, "kind": "point", "date": "2015", "note": ""}]
+        >>> _copyright_years(rows, "Copyright © 2015 by the author.")[0]["kind"]
+        'description'
+    """
+    for r in rows:
+        if r["date"] and re.fullmatch(r"\d{4}", r["expression"]) and _COPYRIGHT_BEFORE.search(text, 0, r["start"]):
+            r.update(kind="description", date="", granularity="", anchor="", confidence=0.0,
+                     note="a copyright notice's year: not an event")
+    return rows
+
+
 _ANAPHORIC = re.compile(r"(?i)(?:the\s+)?(?:following|previous|preceding|subsequent|prior)\s+(?:week|month|year)\b")
+_CENTURY_MODIFIER = re.compile(r"(?i)-centur(?:y|ies)$")  # "a 7th-century stop": an adjective, not a time
 _TIMEX_EMPTY = {"timex_type": "", "timex_value": "", "timex_mod": "", "timex_start": -1, "timex_end": -1}
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _QUARTER = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
@@ -247,6 +267,9 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
                                                                f"{ends.isoformat()} (TimeML {t.value})")
             elif point is None:
                 row.update(anchor="unresolved", note=f"TimeML value {t.value} has unknown parts")
+            elif point[1] == "century" and _CENTURY_MODIFIER.search(t.text):
+                row.update(kind="description", note=f"a century as a modifier ({t.text!r}: TimeML {t.value}): "
+                                                    "a description of a thing, not an event on the timeline")
             else:
                 relative = t.rule not in ("full", "iso", "slash", "month_year", "year", "year_ad", "year_words",
                                           "decade", "century")

@@ -14,7 +14,7 @@ import pandas as pd
 from dateutil.relativedelta import relativedelta
 
 from kzlib.errors import ParameterError
-from kzlib.timeline._tense import _DEADLINE_CUE, _tense, _weekday_tense
+from kzlib.timeline._tense import _DEADLINE_CUE, _ahead_cue, _sentence, _tense, _weekday_tense
 from kzlib.timeline.columns import _ANCHOR_FACTOR, _BASE_CONFIDENCE, _SPINNER_FACTOR, DATE_CERTAINTIES, GRANULARITIES
 from kzlib.timeline.recognise import _Cand, _norm, _Vocab, _vocab
 
@@ -254,6 +254,11 @@ def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, 
         wd = v.weekday_of[g["weekday"].lower()]
         rel = _norm(g.get("rel") or "on")
         rel = v.spinner.get(rel, rel)
+        if rel == "following" and not _THE_BEFORE.search(text, max(0, c.start - 5), c.start):
+            rel = "on"  # "Following Wednesday's leak": the preposition "after", not "the following Wednesday"
+            notes.insert(0, "'following' without 'the': the preposition (after)")
+            day_at = c.text.rfind(g["weekday"])
+            out.update(start=c.start + day_at, expression=g["weekday"])
         back = (a.weekday() - wd) % 7
         ahead = (wd - a.weekday()) % 7
         conf = base
@@ -262,7 +267,9 @@ def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, 
         elif rel in ("next", "coming", "following"):
             d, how = a + dt.timedelta(days=ahead or 7), "the one after publication"
             conf *= 0.9
-        elif (tense := _weekday_tense(text, c.start, c.end)) == "future":
+        elif (tense := _weekday_tense(text, c.start, c.end)) == "near" and ahead < back:
+            d, how = a + dt.timedelta(days=ahead), "ahead of it in a past report: the nearer one, after publication"
+        elif tense == "future":
             out["future"] = True
             d, how = a + dt.timedelta(days=ahead), "future in its clause: the next one on or after publication"
             if ahead == 0:
@@ -386,8 +393,22 @@ _WORD_AFTER = re.compile(r"\s+(?!(?i:of|and|or|to|in|on|at|for|with|by|as)\b)[A-
 _PLAN_BEFORE = re.compile(r"\b(?:could|may|might|should|can|must|would|won['’]t|(?:plans?|planned|planning|expects?|expected|"
                           r"set|scheduled|due|going|intends?|intended|hopes?|hoped|wants?|wanted|aims?|aimed|is|are|"
                           r"was|were|promised|vowed|agreed|pledged|threatened|likely|about|ready)\s+to\s+[a-z]+"
-                          r"|(?:challenged|urged|asked|invited|told|pressed|dared|called\s+on)\s+\w+\s+to\s+[a-z]+)\b")
+                          r"|(?:challenged|urged|asked|invited|told|pressed|dared|called\s+on)\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+)\b")
 # (a plan: "is set to meet on May 3"; not any "to": "returned to power", "was forced to resign" report the past)
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+# a prospect, projection, proposal or postponement before the date in its sentence: the date is what is foreseen
+# or proposed ("projected to swell to 65 million in 2025", "up for reelection in 2018", "a two-year delay ... from
+# 2018 to 2020", "proposed they debate on April 15", "is on track to clinch ... on June 7"), and a time that
+# something came before ("15 days before the Iowa caucuses on Feb. 1"): not reported as past
+_PROSPECT_BEFORE = re.compile(r"(?i)\b(?:prospects?|projected|projections?|forecasts?|predicted|predictions?|estimated|"
+                              r"re-?election|up\s+for|bids?|pledges?|pledged|targets?|goals?|proposed|proposals?|"
+                              r"delay(?:s|ed)?|postpone[sd]?|on\s+track\s+to|before|ahead\s+of)\b")
+# a modal or future anywhere in the sentence of a year or month after "in", "by" ...: "Then, in 2017, Kerry said
+# that 100,000 would be accepted", "as the primaries begin in 2016, the protection ... will be off"
+_MODAL_IN_SENTENCE = re.compile(r"(?i)\b(?:will|would|shall|won['’]t|going\s+to)\b|['’]ll\b")
+_PERIOD_PREPOSITION = re.compile(r"(?i)(?:^|\b(?:in|by|from|until|till|through|to|during|for)\s+)$")
+_TITLE_AFTER = re.compile(r":\s+[A-Z]")  # "2016: Obama's America": a title's year
+_FISCAL_BEFORE = re.compile(r"(?i)\bfiscal\s+(?:year\s+)?$")  # "in fiscal 2016": a budget's year, named
 _CLAUSE_CUT = re.compile(r".*(?:[.;!?]\s|[—–]|\s-\s)", re.DOTALL)
 
 
@@ -405,17 +426,42 @@ def _reported_as_past(m: dict[str, Any], text: str) -> bool:
     if m["future"]:
         return False
     start, end, expr = m["start"], m["end"], m["expression"]
-    if _AHEAD_WORD.match(expr) or _AHEAD_BEFORE.search(text, max(0, start - 20), start) or \
+    if _AHEAD_WORD.match(expr) or _AHEAD_BEFORE.search(text, max(0, start - 20), start) or _ahead_cue(text, start) != "" or \
             _DEADLINE_CUE.search(text, max(0, start - 40), start):  # "until 5 p.m. EST Nov. 9"
         return False
     if (re.match(r"(?i)the\s+\d", expr) or _DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and \
             _WORD_AFTER.match(text, end) or re.fullmatch(r"\d{4}", expr) and re.match(r"\s+[a-z]", text[end:end + 2]):
         return False  # "the 2016 presidential race", "New York's April 19 primary", "a 2020 bid": an event named
-    left = text[max(0, start - 60):start]
+    left = text[max(0, start - 100):start]
     cut = _CLAUSE_CUT.match(left)
     if _PLAN_BEFORE.search(left[cut.end():] if cut else left):
         return False
+    if _foreseen(m, text):
+        return False
     return _clause_tense(text, start, end) == "past"
+
+
+def _foreseen(m: dict[str, Any], text: str) -> bool:
+    """Whether the sentence foresees the date ``m`` rather than reports it: a prospect, projection, proposal,
+    postponement or an event it came before earlier in the sentence (:data:`_PROSPECT_BEFORE`); a modal or
+    future anywhere in the sentence of a year or month after "in", "by" ... (not of a day: "arrived on Jan. 15,
+    2022, and will stay" still reports the day); a title's year ("2016: Obama's America"); a fiscal year.
+
+    Example:
+        >>> t = "Then, in 2017, Kerry said that 100,000 would be accepted."
+        >>> _foreseen({"start": 6, "end": 13, "expression": "in 2017", "granularity": "year"}, t)
+        True
+    """
+    start, end = m["start"], m["end"]
+    s, e = _sentence(text, start, end)
+    if _PROSPECT_BEFORE.search(text, s, start) or _TITLE_AFTER.match(text, end) or \
+            _FISCAL_BEFORE.search(text, max(0, start - 14), start):
+        return True
+    expr = m["expression"]
+    period = m.get("granularity") in ("year", "month", "quarter", "half", "season", "decade")
+    return period and (re.match(r"(?i)(?:in|by)\s", expr) is not None or
+                       _PERIOD_PREPOSITION.search(text, max(0, start - 10), start) is not None) and \
+        _MODAL_IN_SENTENCE.search(text, s, e) is not None
 
 
 _CLAUSE_EDGE = re.compile(r"[,;:()\"“”—–]|\s-\s|[.!?]\s")
