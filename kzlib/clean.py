@@ -120,6 +120,9 @@ class _Furniture:
     sidebar_headings: re.Pattern
     credit_labels: re.Pattern
     outlet_lines: re.Pattern
+    bare_credits: re.Pattern
+    signoffs: re.Pattern
+    widget_labels: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -131,9 +134,39 @@ def _furniture() -> _Furniture:
         return re.compile(rf"^\s*(?:{alts})\s*$" if full else alts, re.IGNORECASE)
 
     labels = "|".join(f"(?:{row['pattern']})" for row in data["credit_labels"])
+    credits = "|".join(f"(?:{row['pattern']})" for row in data["bare_credits"])
     return _Furniture(union("end_markers"), union("boilerplate"), union("caption_openers"),
                       union("agencies", full=False), union("notes"), union("sidebar_headings"),
-                      re.compile(rf"^(?:{labels})\s*:", re.IGNORECASE), union("outlet_lines"))
+                      re.compile(rf"^(?:{labels})\s*:", re.IGNORECASE), union("outlet_lines"),
+                      re.compile(rf"^\s*(?:{credits})\s*$"), union("signoffs"), union("widget_labels"))
+
+
+#: the reason of a bare credit line (:func:`_is_credit`): it makes no neighbour a caption
+_BARE_CREDIT = "photo credit (only an agency's name, or 'NAME via AGENCY')"
+#: a token glued from capitalised words ("FlagShareLikeReply"), not a hashtag or handle, and its words
+_GLUED = re.compile(r"(?<![#@\w])[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+_GLUED_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+
+
+def _is_widget_chrome(text: str, n_words: int) -> bool:
+    """Whether a paragraph (of at most 100 words) holds a token glued from three or more capitalised
+    words of which two or more are widget labels (``furniture.yaml``: ``widget_labels``): a comment or
+    live-blog widget's buttons scraped as text ("FlagShareLikeReplyPaige Lavender 5ptsmoderator…").
+
+    Example:
+        >>> _is_widget_chrome("FlagShareLikeReplyAnn Lee 5ptsmoderatorFeatured 9:52PMDebate Notes", 7)
+        True
+        >>> _is_widget_chrome("McDonald's posted on #ShareTheLove with PowerPoint slides.", 8)
+        False
+    """
+    if n_words > 100:
+        return False
+    labels = _furniture().widget_labels
+    for m in _GLUED.finditer(text):
+        parts = _GLUED_PART.findall(m.group())
+        if len(parts) >= 3 and sum(bool(labels.match(x)) for x in parts) >= 2:
+            return True
+    return False
 
 
 def _n_words(text: str) -> int:
@@ -258,7 +291,7 @@ def _is_credit(text: str, n_words: int | None = None) -> str:
     t = text.strip()
     words_in = _n_words(t) if n_words is None else n_words   # stripping changes no word
     if words_in > 12 or t.endswith(_SENTENCE_END) and not _INITIAL_END.search(t):
-        return ""
+        return _BARE_CREDIT if words_in <= 8 and _furniture().bare_credits.match(t) else ""
     if _furniture().credit_labels.match(t):
         return "credit line (labelled)"
     words = _CAPITALISED_WORD.findall(t)
@@ -267,7 +300,7 @@ def _is_credit(text: str, n_words: int | None = None) -> str:
         return "photo credit (names joined by '/')"
     if _furniture().agencies.search(t) and capitalised and words_in <= 8:
         return "photo credit (names a photo agency)"
-    return ""
+    return _BARE_CREDIT if words_in <= 8 and _furniture().bare_credits.match(t) else ""
 
 
 def _is_tags(text: str, n_words: int | None = None) -> bool:
@@ -359,6 +392,12 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
             kinds[i], reasons[i] = "boilerplate", "the outlet's note or an embedded post's markup, not the article's text"
         elif words <= 40 and fur.outlet_lines.match(p):
             kinds[i], reasons[i] = "boilerplate", "the outlet's own line (a link to other stories, a call to subscribe)"
+        elif words <= 60 and fur.signoffs.match(p):
+            kinds[i], reasons[i] = "boilerplate", ("a sign-off (the author's social-media line, contributors, a copyright "
+                                                   "or reprint notice), not the article's text")
+        elif _is_widget_chrome(p, words):
+            kinds[i], reasons[i] = "boilerplate", ("a comment or live-blog widget's chrome (button labels glued "
+                                                   "together: 'FlagShareLikeReply'), not the article's text")
         elif credit := _is_credit(p, words):
             kinds[i], reasons[i] = "credit", credit
         elif _is_tags(p, words):
@@ -374,7 +413,8 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
             kinds[i], reasons[i] = "caption", "opens like a photo caption ('In the photo', 'This photo shows' …)"
         elif words <= 80 and last == ")" and (_PAREN_CREDIT_END.search(p) or _PHOTO_WORD_END.search(p)):
             kinds[i], reasons[i] = "caption", "ends with a photo credit in parentheses"
-        elif words <= 80 and i + 1 < n and kinds[i + 1] == "credit" and not (glued and glued[i + 1]):
+        elif (words <= 80 and i + 1 < n and kinds[i + 1] == "credit" and reasons[i + 1] != _BARE_CREDIT
+              and not (glued and glued[i + 1])):
             kinds[i], reasons[i] = "caption", "followed by a photo credit line"
         elif (words <= 40 and last in (".", ")") and _CAPTION_DATE_END.search(p)
               and not _QUOTE_OPEN.match(p)):

@@ -170,9 +170,11 @@ print("detected versions: " + ", ".join(f"{v} {n}" for v, n in docs["version_det
 #
 # The phrase table lists spinner substitutions, each with a `source` note saying how it was established
 # (named in DESIGN.md, read off a spun seed aligned with its translated copy, or plain English grammar).
-# Rows with `scope=always` are phrases English never uses and are repaired anywhere; `scope=spun` rows are
-# swaps into ordinary words and are repaired only in documents scored as spun, so clean text keeps its
-# own "mentioned" and "navy".
+# No row is applied to a document that is not judged spun, so clean text keeps its own "mentioned",
+# "navy", "peaceable" and "in the eye of". In a spun document, `scope=spun` rows (swaps into ordinary
+# words) are repaired outside quotation marks, and inside them only where the narration is spun on its
+# own; `scope=always` rows (phrases English never uses) are repaired in its quotations too. A phrase of
+# several words is never matched where a hyphen joins it to another word ("with out-migration").
 #
 # On top of the table, `SpinRepairer` learns substitutions nobody listed, from the corpus itself:
 #
@@ -224,7 +226,8 @@ else:
 #
 # Words changed per 1,000 words in each document, by the corpus repair (`rate`) and by `kzlib.despin` run
 # on the document's text with no other information (`rate_alone`, which decides from the text's own spin
-# score whether to apply the `scope=spun` rows). Documents that are not spun should show 0.
+# score whether to apply any row at all). Documents that are not spun show 0: no row is applied to them;
+# the last line below names any that do not.
 
 # %%
 rates = study.despin_change_rate
@@ -235,4 +238,7 @@ if len(rates) > len(changed):
 clean = rates[rates["version_detected"] != "spun"]
 print(f"clean documents: {int(clean['words_changed'].sum())} of {int(clean['n_words'].sum())} words changed "
       f"({1000 * clean['words_changed'].sum() / max(clean['n_words'].sum(), 1):.2f} per 1,000)")
+touched = clean[(clean["words_changed"] > 0) | (clean["words_changed_alone"] > 0)]
+print("documents not detected as spun and changed all the same: "
+      + (", ".join(touched["doc_id"].astype(str)) if len(touched) else "none"))
 

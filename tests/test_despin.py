@@ -76,7 +76,8 @@ def test_fast_search_equals_the_case_insensitive_alternation_on_the_bundled_tabl
 
 
 def test_despin_repairs_a_phrase_split_over_lines_and_keeps_its_case():
-    # case "any": the replacement takes the case of the found phrase's first letter (or all capitals)
-    assert despin("The Collective Safety Treaty\nGroup met.", table=_TABLE) == \
+    # case "any": the replacement takes the case of the found phrase's first letter (or all capitals);
+    # spun=True: since session 20 no row applies to a text not judged spun (one phrase is no evidence)
+    assert despin("The Collective Safety Treaty\nGroup met.", table=_TABLE, spun=True) == \
         "The Collective security treaty organization met."
-    assert despin("NAVY bases", table=_TABLE) == "MILITARY bases"
+    assert despin("NAVY bases", table=_TABLE, spun=True) == "MILITARY bases"

@@ -463,8 +463,10 @@ def test_despin_examples():
     assert despin("Mentioned by the navy base.", spun=True) == "Said by the navy base."
     # scope=spun rows wait for evidence: one ordinary word in clean text is not spin
     assert despin("Blinken mentioned the talks.") == "Blinken mentioned the talks."
-    # scope=always rows are repaired anywhere
-    assert despin("a relic of the Chilly Battle") == "a relic of the Cold War"
+    # no row applies to a text not judged spun, not even a phrase English never uses (session 20: clean
+    # text keeps its "peaceable"); in a spun text scope=always rows are repaired
+    assert despin("a relic of the Chilly Battle") == "a relic of the Chilly Battle"
+    assert despin("a relic of the Chilly Battle", spun=True) == "a relic of the Cold War"
 
 
 def test_spin_score_counts_per_thousand_words():

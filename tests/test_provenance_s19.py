@@ -167,8 +167,10 @@ def test_quoted_words_are_repaired_only_where_the_narration_is_spun():
     one = 'Satcher mentioned at the airport: "We will help regardless of their cause."'
     assert despin(one, spun=True) == 'Satcher said at the airport: "We will help regardless of their cause."'
     assert despin(one, spun=True, quotes=True) == 'Satcher said at the airport: "We will help despite their cause."'
-    # phrases English never uses are repaired inside quotation marks too, in any text
-    assert despin('He called NATO "a relic of the Chilly Battle".') == 'He called NATO "a relic of the Cold War".'
+    # phrases English never uses are repaired inside quotation marks too, in a spun text (since session 20 no
+    # row applies to a text not judged spun)
+    assert despin('He called NATO "a relic of the Chilly Battle".', spun=True) == \
+        'He called NATO "a relic of the Cold War".'
     # what the score counts is every match, quoted or not
     assert spin_score(one) == spin_score(one.replace('"', ""))
 

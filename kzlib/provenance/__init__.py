@@ -13,8 +13,9 @@ and "spun" by article spinners. :func:`annotate` finds the copies and fills, in 
   unknown (a version given by the metadata sidecar is kept; the detected one is recorded beside it);
 - ``mt_score`` / ``translation_score``: the evidence for machine and human translation;
 
-in ``paragraphs``: ``text_despun`` (spinner substitutions reversed, words inside quotation marks only
-where the narration around them is judged spun on its own; ``text`` stays verbatim for quotation) and
+in ``paragraphs``: ``text_despun`` (spinner substitutions reversed in the documents judged spun -- a
+document that is not keeps its text --, words inside quotation marks only where the narration around them
+is judged spun on its own; ``text`` stays verbatim for quotation) and
 ``n_despun`` (substitutions made); and a ``copies`` table of the document pairs judged to be copies,
 with their similarity and evidence.
 

@@ -497,13 +497,13 @@ class SpinRepairer:
         return self._learned_cache[key]
 
     def transform(self, text: str, *, spun: bool, story: str | None = None, quotes: bool | None = None) -> str:
-        """Repair ``text``: table rows (``always`` ones anywhere, the rest if ``spun``) and, if ``spun``,
+        """Repair ``text`` if ``spun`` (a text not judged spun is returned as it is): table rows and
         learned rows (those learned from aligned copies only for ``story``). Inside quotation marks only
         ``always`` rows apply unless ``quotes`` (None: the text outside the quotation marks is judged
         spun on its own by the table, see :func:`kzlib.provenance.despin`)."""
         both, _ = self._compiled(story)
         if not spun:
-            return _apply(text, _compile(self.table_).find(text, spun=False))
+            return text
         if quotes is None:
             table = _compile(self.table_)
             quotes = _narration_spun(text, table.find(text, spun=True))

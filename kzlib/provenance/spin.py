@@ -5,19 +5,24 @@ systematic (the same tool turns every "said" into "mentioned", every "military" 
 can be listed once and reversed. This module holds the list (``kzlib/data/spin_phrases.csv``, one row
 per substitution with a ``source`` note saying how it was established) and applies it:
 
-- ``scope=always`` rows are phrases English never uses ("Chilly Battle", "non secular"); they are
-  repaired in any text.
-- ``scope=spun`` rows are swaps into ordinary words ("mentioned" for "said", "navy" for "military");
-  they are repaired only in text judged spun (its own spin score, or ``spun=True``), so clean text
-  keeps its "mentioned".
+- No row is applied to a text that is not judged spun (its own spin score, or ``spun=True``): clean
+  text keeps its "mentioned", its "peaceable" and its "in the eye of the storm".
+- ``scope=always`` rows are phrases English never uses ("Chilly Battle", "non secular"); in a spun text
+  they are repaired everywhere, quotations included.
+- ``scope=spun`` rows are swaps into ordinary words ("mentioned" for "said", "navy" for "military",
+  "peaceable" for "peaceful"); in a spun text they are repaired outside quotation marks (see below).
+- A phrase is matched as whole words; a phrase of several words never where a hyphen joins its first or
+  last word to another word: "with out" is no phrase in "with out-migration" (that is "with" and
+  "out-migration"). A single word is matched inside a compound too, as the spinner swaps it there
+  ("Secretary-Common" for "Secretary-General" in the spun seed 000).
 - ``left`` / ``right`` are regular expressions the text just before / after must match (``left`` is
   searched at the end of the preceding 60 characters, ``right`` is matched right after the phrase).
 - ``case=exact`` rows match only as written ("japanese" lower case is a spun "eastern", "Japanese" is
   not); rows with a capital letter are exact too. Other rows match in any case and keep the case of the
   first letter.
-- Words inside quotation marks are a speaker's: there only ``always`` rows repair them, unless the text
-  *outside* the quotation marks is judged spun on its own (the narration went through the spinner, so
-  the quotations did too).
+- Words inside quotation marks are a speaker's: in a spun text only ``always`` rows repair them, unless
+  the text *outside* the quotation marks is judged spun on its own (the narration went through the
+  spinner, so the quotations did too).
 
 A text is judged spun (:func:`judged_spun`) when its matches reach :data:`SPIN_THRESHOLD` per 1,000
 words *and* are too many for the ordinary words of clean English: the table lists ordinary synonyms
@@ -71,6 +76,9 @@ _SCOPES = ("always", "spun")
 _CASES = ("any", "exact")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _LEFT_WINDOW = 60
+# the hyphens that join a compound: hyphen-minus, the Unicode hyphen and the non-breaking hyphen
+_HYPHENS = "-\u2010\u2011"
+_COMPOUND_EDGE = re.compile(rf"\w[{_HYPHENS}]$|^[{_HYPHENS}]\w")
 #: A text counts as spun on its own score only with at least this many matches (a short clean text
 #: with one "mentioned" would otherwise score in the hundreds per 1,000 words).
 MIN_MATCHES = 3
@@ -169,9 +177,12 @@ class _Compiled:
         return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
     def find(self, text: str, *, spun: bool, quotes: bool = True) -> list[tuple[int, int, _Row]]:
-        """Non-overlapping matches whose row applies here (context, case and scope); ``quotes=False``
-        leaves out those inside quotation marks, but for ``always`` rows (:func:`_outside_quotes`)."""
+        """Non-overlapping matches whose row applies here (context, case and scope): none where not
+        ``spun``; ``quotes=False`` leaves out those inside quotation marks, but for ``always`` rows
+        (:func:`_outside_quotes`)."""
         out: list[tuple[int, int, _Row]] = []
+        if not spun:
+            return out
         for start, end in self.spans(text):
             row = self.choose(text, start, end, spun=spun)
             if row is not None:
@@ -180,18 +191,22 @@ class _Compiled:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of the table's phrases in ``text``, whether or not a row applies there: the
-        matches :meth:`find` chooses a row for (they do not depend on ``spun`` or the context)."""
+        matches :meth:`find` chooses a row for (they do not depend on ``spun`` or the context), less a
+        phrase of several words that a hyphen joins to a word at either end (:func:`_in_compound`)."""
         if not self._keys or not text:
             return []
         pattern = self.pattern if self._fast is None or _ASCII_CASE_TWINS.search(text) else self._fast
-        return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+        if pattern is None:
+            return []
+        return [m.span() for m in pattern.finditer(text) if not _in_compound(text, m.start(), m.end())]
 
     def choose(self, text: str, start: int, end: int, *, spun: bool) -> _Row | None:
-        """The first row of the phrase ``text[start:end]`` that applies there (context, case, scope)."""
+        """The first row of the phrase ``text[start:end]`` that applies there (context, case); None in a
+        text not ``spun`` (no row applies there)."""
+        if not spun:
+            return None
         found = text[start:end]
         for row in self.rows.get(_key(found), ()):
-            if not (row.always or spun):
-                continue
             if row.exact and re.sub(r"\s+", " ", found) != row.spun:
                 continue
             if row.left is not None and not row.left.search(text[max(0, start - _LEFT_WINDOW):start]):
@@ -203,6 +218,23 @@ class _Compiled:
 
 
 _ASCII_CASE_TWINS = ASCII_CASE_TWINS   # see kzlib.text.script
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a phrase of several words, has its first or last word joined by a
+    hyphen to another word: "with out" in "with out-migration" is "with" and "out-migration", no phrase.
+    A single word is never "in a compound" here (the spinner swaps a word inside a compound too).
+
+    Example:
+        >>> t = "with out-migration, with out warning"
+        >>> _in_compound(t, 0, 8), _in_compound(t, 20, 28)
+        (True, False)
+    """
+    found = text[start:end]
+    if not (" " in found or "\n" in found or "\t" in found or "\u00a0" in found):
+        return False
+    return bool(_COMPOUND_EDGE.search(text, max(0, start - 2), start)
+                or _COMPOUND_EDGE.match(text[end:end + 2]))
 
 # a quotation: from an opening mark to its closing mark or the end of the line (a quotation that goes on
 # in the next paragraph leaves its mark open): “…”, «…», „…“ or „…”, ``…'' (Penn Treebank), "…" (in
@@ -427,11 +459,11 @@ def despin(text: str, *, table: pd.DataFrame | str | Path | None = None, spun: b
            quotes: bool | None = None) -> str:
     """Reverse spinner substitutions in ``text`` using the spin-phrase table.
 
-    ``spun=None`` (default) repairs ``scope=spun`` rows only when the text is judged spun
-    (:func:`judged_spun`: its spin score reaches :data:`SPIN_THRESHOLD` with more matches than clean text
-    of its length shows; clean text is left as it is; ``always`` rows are repaired anyway);
-    ``spun=True`` / ``False`` force the decision (use it for a paragraph of a document known to be
-    spun). Inside quotation marks (:func:`quoted_spans`), a speaker's words, ``quotes=None`` repairs
+    ``spun=None`` (default) repairs only a text judged spun (:func:`judged_spun`: its spin score reaches
+    :data:`SPIN_THRESHOLD` with more matches than clean text of its length shows); a text that is not
+    judged spun is returned as it is, whatever phrases of the table it holds (English writes "peaceable"
+    and "in the eye of" too). ``spun=True`` / ``False`` force the decision (use ``True`` for a paragraph
+    of a document known to be spun). Inside quotation marks (:func:`quoted_spans`), a speaker's words, ``quotes=None`` repairs
     ``scope=spun`` rows only in a spun text whose words outside the quotation marks are judged spun on
     their own; ``quotes=True`` / ``False`` force that decision. ``table`` is a DataFrame or CSV path with
     the columns of :func:`spin_table`; ``None`` is the bundled table.
@@ -443,6 +475,8 @@ def despin(text: str, *, table: pd.DataFrame | str | Path | None = None, spun: b
         'The Collective Security Treaty Organization is a relic of the Cold War, Antonov said.'
         >>> despin("Blinken mentioned the navy base.")   # clean text: unchanged
         'Blinken mentioned the navy base.'
+        >>> despin("a relic of the Chilly Battle")       # one phrase is no evidence of a spinner
+        'a relic of the Chilly Battle'
         >>> despin('Satcher mentioned: "regardless of their cause".', spun=True)   # the quotation is kept
         'Satcher said: "regardless of their cause".'
     """

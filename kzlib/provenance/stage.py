@@ -225,12 +225,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
         rows = rows_of.get(d, ())
         for j, text, n in despun:
             stage1[rows[j]], n_table[rows[j]] = text, n
-    # paragraphs of a document the documents table lacks: no spin score (not spun), searched on their own
-    for d, rows in rows_of.items():
-        if d not in evidence.index:
-            for i in rows:
-                found = compiled.find(texts_in[i], spun=False)
-                stage1[i], n_table[i] = _apply(texts_in[i], found), len(found)
+    # paragraphs of a document the documents table lacks have no spin score: not judged spun, so no row
+    # applies to them (a text not judged spun is left as it is) and they keep their text
     del rows_of
     # the de-spun body text: a document the table left unchanged shares its text with raw (one copy of
     # the corpus in memory, not two); the others are the tuples of their repaired paragraphs
@@ -348,8 +344,10 @@ def _despun_paragraphs(doc_id: str, texts: tuple[str, ...], body: tuple[bool, ..
     """The paragraphs ``texts`` of one document (``body``: which are its body paragraphs, ``spans``: the
     table's phrases in its body text) the phrase table changes: (place, de-spun text, substitutions) of
     each with a substitution, ``spun`` deciding the rows of scope "spun" and ``quotes`` whether they
-    apply inside quotation marks too. A body paragraph takes its phrases from the document's
-    (:func:`_body_spans`); the others are searched."""
+    apply inside quotation marks too; none in a document that is not ``spun`` (no row applies there). A
+    body paragraph takes its phrases from the document's (:func:`_body_spans`); the others are searched."""
+    if not spun:
+        return ()
     known, again = _body_spans(list(texts), list(body), [doc_id] * len(texts), {doc_id: spans})
     out = []
     for j, (t, b) in enumerate(zip(texts, body)):
