@@ -178,6 +178,39 @@ def _spelling_variants(counts: pd.Series, kinds: dict[str, str], keep: set[str])
     return out
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+
+
+def _not_that_person(quotes: pd.DataFrame, to: dict[str, str], surnames: set[str]) -> pd.Series:
+    """The rows whose bare surname (linked "surname alone") must not take the corpus's full name: the
+    document quotes another person of that surname by full name ("Ivanka Trump" beside a bare "Trump"), or
+    the row's he/she disagrees with the full name's given name ("she" is not "Barack Obama").
+
+    Example:
+        >>> q = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "speaker": ["Trump", "Ivanka Trump", "Trump", "Trump"],
+        ...                   "speaker_surface": ["Trump", "Ivanka Trump", "Trump", "she"]})
+        >>> _not_that_person(q, {"Trump": "Donald Trump"}, {"Trump"}).tolist()
+        [True, False, False, True]
+    """
+    first = speaker_words().first
+    speaker = quotes["speaker"].fillna("").astype(str)
+    bare = speaker.isin(surnames)
+    out = pd.Series(False, index=quotes.index)
+    if "speaker_surface" in quotes.columns:
+        pron = quotes["speaker_surface"].fillna("").astype(str).str.lower().map(_PRONOUN_GENDER)
+        given = speaker.map(lambda n: first.get(to.get(n, "").split()[0], "") if to.get(n) else "")
+        out |= bare & pron.notna() & (given != "") & (pron != given)
+    if "doc_id" in quotes.columns:
+        bearers: dict[tuple[str, str], set[str]] = {}  # (document, surname) -> the full names it quotes
+        for d, n in zip(quotes["doc_id"], speaker):
+            if " " in n and n.split()[-1] in surnames:
+                bearers.setdefault((d, n.split()[-1]), set()).add(n)
+        out |= pd.Series([b and bool(bearers.get((d, n), set()) - {to.get(n, "")})
+                          for b, d, n in zip(bare, quotes["doc_id"], speaker)], index=quotes.index, dtype=bool)
+    return out
+
+
 def link_speakers(quotes: pd.DataFrame, variants: pd.DataFrame | None = None, **options) -> pd.DataFrame:
     """``quotes`` with each speaker of ``variants`` (default: :func:`speaker_variants` of ``quotes`` with
     ``options``) rewritten to the name it is linked to, and those rows' ``speaker_resolution`` ``corpus``.
@@ -196,6 +229,9 @@ def link_speakers(quotes: pd.DataFrame, variants: pd.DataFrame | None = None, **
     if "speaker_type" in quotes.columns:
         cased = set(links.loc[links["reason"].isin(("capital of a sentence's first word", "apostrophe or capitals")), "speaker"])
         hit &= quotes["speaker_type"].fillna("").isin(("person", "")) | quotes["speaker"].isin(cased)
+    surnames = set(links.loc[links["reason"] == "surname alone", "speaker"])
+    if surnames and hit.any():
+        hit &= ~_not_that_person(quotes, to, surnames)
     out = quotes.copy(deep=False)  # the two columns below are replaced whole: the caller's table is not touched
     out["speaker"] = quotes["speaker"].mask(hit, quotes["speaker"].map(to))
     if "speaker_resolution" in quotes.columns:

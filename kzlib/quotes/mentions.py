@@ -91,8 +91,8 @@ def _role_matches(role_rx: re.Pattern, text: str, low: str, windows: list[list[i
 
 def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str, str]:
     """(canonical name, resolution, type, gender) of a proper name found in the text: an earlier full
-    name of the document it shortens ("Clinton", "Mrs. Clinton"), the gazetteer's canonical name on a
-    whole-name match, or the name itself."""
+    name of the document it shortens ("Clinton", "Mrs. Clinton"; "the Times" for "The New York Times"), the
+    gazetteer's canonical name on a whole-name match, or the name itself."""
     words = ns.name.split()
     last = words[-1].lower()
     gender = ns.gender
@@ -112,6 +112,12 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
                 best = e
         if best is not None:
             return best.name, "surname", "person", best.gender or gender
+    if ns.type == "media" and " " not in ns.name:
+        # "the Times", "the Post": the outlet the document named in full ("The New York Times")
+        outlet = max((e for e in st.by_last.get(last, ()) if e.type == "media" and " " in e.name),
+                     key=lambda e: e.last, default=None)
+        if outlet is not None:
+            return outlet.name, "surname", "media", ""
     if ns.name in st.ents:
         e = st.ents[ns.name]
         return e.name, "named", e.type, e.gender or gender
