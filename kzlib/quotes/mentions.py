@@ -108,7 +108,8 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
                 continue
             if gender and e.gender and gender != e.gender:
                 continue
-            if best is None or e.last > best.last:
+            # ("Mr. Roe": a Roe known to be a man before one of unknown gender, then the one named last)
+            if best is None or (e.gender == gender != "", e.last) > (best.gender == gender != "", best.last):
                 best = e
         if best is not None:
             return best.name, "surname", "person", best.gender or gender
@@ -331,6 +332,8 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
             continue
         _note_ent(st, name, typ, gender, ns.title,
                   obj=_OBJECT_BEFORE.search(text, max(0, ns.start - 80), ns.start) is not None)
+        if typ in ("person", "") and not st.ents[name].gender and (am := _apposed_role_re().match(text, ns.end)):
+            st.ents[name].gender = speaker_words().role_gender[am.group(1).lower()]  # "Jane Roe, his eldest daughter,"
         if typ in ("person", "") and (pm := _PLACE_AFTER.match(text, ns.end)) is not None:
             st.ents[name].titles.update(_place_words(pm.group(1) or pm.group(2)))  # "Jane Roe, R-Wis.", "of Ohio"
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
@@ -607,3 +610,21 @@ def _place_holder(st: _DocState, place: frozenset[str], title: str) -> str:
     if not any(e.type == "person" and _place_words(" ".join(sorted(e.titles))) for e in st.ents.values()):
         return _title_holder(st, title)  # a document that ties no person to any place: the title's holder
     return ""
+
+
+@lru_cache(maxsize=1)
+def _apposed_role_re() -> re.Pattern:
+    """A noun phrase in apposition after a name, opened by an article or possessive, whose head is a role of one
+    gender ("Jane Roe, the senator's eldest daughter,", "John Roe, her husband,"; not "Roe, through a spokeswoman,"):
+    the role in group 1.
+
+    Example:
+        >>> _apposed_role_re().match("Jane Roe, the senator's eldest daughter, said", 8).group(1)
+        'daughter'
+        >>> _apposed_role_re().match("John Roe, through a spokeswoman, said", 8) is None
+        True
+    """
+    roles = sorted((r for r, k in speaker_words().role_gender.items() if k in ("m", "f")), key=len, reverse=True)
+    return re.compile(r",\s+(?:the|a|an|his|her|their|[A-Z][\w.-]*['’]s)\s+(?:[\w.'’-]+\s+){0,4}?("
+                      + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles) + r")(?![\w'’-])\s*[,.;]",
+                      re.IGNORECASE)
