@@ -86,3 +86,34 @@ def test_curly_and_straight_apostrophes_and_capitals_are_one_voice():
     got = dict(zip(links["speaker"], links["linked_to"]))
     assert got == {"Martin O’Malley": "Martin O'Malley", "JANE ROE": "Jane Roe"}
     assert set(link_speakers(q, links)["speaker"]) == {"Martin O'Malley", "Jane Roe", "AP"}
+
+
+def test_the_times_is_the_outlet_named_in_full():
+    q = _speech(["The New York Times obtained the emails on Monday.",
+                 "The Times said that the emails were exchanged in 2014."])
+    assert q["speaker"].tolist() == ["New York Times"]
+
+
+def test_a_gendered_role_in_apposition_gives_the_gender():
+    # "Ridley" is no given name of the bundled list: the apposition alone says Ridley Roe is a woman
+    q = _speech(["Ridley Roe, the senator's eldest daughter, spoke to voters in Ohio.",
+                 "President Doe arrived later in the day.",
+                 "She said that the plan would help parents."])
+    assert q["speaker"].tolist() == ["Ridley Roe"]
+
+
+def _linked(rows: list[tuple[str, str, str]]) -> list[str]:
+    q = pd.DataFrame(rows, columns=["doc_id", "speaker", "speaker_surface"])
+    q["speaker_type"], q["kind"], q["speaker_resolution"] = "person", "direct", "named"
+    return link_speakers(q)["speaker"].tolist()
+
+
+def test_a_bare_surname_beside_a_relative_is_not_linked():
+    rows = [("a", "John Roe", "John Roe")] * 4 + [("b", "Roe", "Roe"), ("c", "Mary Roe", "Mary Roe"),
+                                                  ("c", "Roe", "Roe")]
+    assert _linked(rows)[4:] == ["John Roe", "Mary Roe", "Roe"]
+
+
+def test_she_is_not_linked_to_a_man_s_full_name():
+    rows = [("a", "John Roe", "John Roe")] * 4 + [("b", "Roe", "she"), ("b", "Roe", "he")]
+    assert _linked(rows)[4:] == ["Roe", "John Roe"]

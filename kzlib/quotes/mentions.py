@@ -333,7 +333,8 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
         _note_ent(st, name, typ, gender, ns.title,
                   obj=_OBJECT_BEFORE.search(text, max(0, ns.start - 80), ns.start) is not None)
         if typ in ("person", "") and not st.ents[name].gender and (am := _apposed_role_re().match(text, ns.end)):
-            st.ents[name].gender = speaker_words().role_gender[am.group(1).lower()]  # "Jane Roe, his eldest daughter,"
+            # "Jane Roe, his eldest daughter,": a person, and a woman
+            st.ents[name].gender, st.ents[name].type = speaker_words().role_gender[am.group(1).lower()], "person"
         if typ in ("person", "") and (pm := _PLACE_AFTER.match(text, ns.end)) is not None:
             st.ents[name].titles.update(_place_words(pm.group(1) or pm.group(2)))  # "Jane Roe, R-Wis.", "of Ohio"
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
