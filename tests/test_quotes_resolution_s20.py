@@ -117,3 +117,9 @@ def test_a_bare_surname_beside_a_relative_is_not_linked():
 def test_she_is_not_linked_to_a_man_s_full_name():
     rows = [("a", "John Roe", "John Roe")] * 4 + [("b", "Roe", "she"), ("b", "Roe", "he")]
     assert _linked(rows)[4:] == ["Roe", "John Roe"]
+
+
+def test_they_is_never_one_person():
+    q = _speech(['"We will win," said Jane Roe, a campaign adviser.',
+                 "The protesters gathered outside the hotel. They said that the plan would hurt workers."])
+    assert "Jane Roe" not in q.loc[q["speaker_surface"] == "They", "speaker"].tolist()

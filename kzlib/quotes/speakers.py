@@ -129,7 +129,8 @@ def _is_person(g: Gazetteer, m: Mention) -> bool:
 
 def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mention]) -> str:
     """The actor a pronoun stands for: he/she the most recently mentioned person of that gender (the
-    last speaker first when it was in this paragraph or the one before), it/they an organisation.
+    last speaker first when it was in this paragraph or the one before), it/they an organisation (they never
+    one person).
 
     A person whose gender the document shows (a given name, an honorific, a gendered role: see
     ``_Ent.gender``) is never the antecedent of a pronoun of the other gender. For she/her a person shown
@@ -167,7 +168,12 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
         if last and last.type in ("organisation", "media") or g.type_of(st.last_speaker) == "organisation":
             return st.last_speaker
         return max(orgs, key=lambda e: e.last).name if orgs else st.last_other
-    return st.last_speaker if st.last_speaker else (max(orgs, key=lambda e: e.last).name if orgs else "")
+    # they: the last speaker when it is a body or group, never one person ("Obama departs ...; they will hold
+    # banners": the protesters, not the adviser quoted before), else the body named last
+    last = st.ents.get(st.last_speaker)
+    if st.last_speaker and not (last is not None and last.type == "person") and g.type_of(st.last_speaker) != "person":
+        return st.last_speaker
+    return max(orgs, key=lambda e: e.last).name if orgs else ""
 
 
 _PRONOUN_NAME = re.compile(r"(?:he|she|it|they|him|her|them|his|its|their|hers|theirs|himself|herself|itself|themselves)",
