@@ -119,7 +119,14 @@ def test_she_is_not_linked_to_a_man_s_full_name():
     assert _linked(rows)[4:] == ["Roe", "John Roe"]
 
 
-def test_they_is_never_one_person():
+def test_they_is_not_a_person_quoted_paragraphs_before():
     q = _speech(['"We will win," said Jane Roe, a campaign adviser.',
+                 "The rally opened at noon in the square.",
                  "The protesters gathered outside the hotel. They said that the plan would hurt workers."])
     assert "Jane Roe" not in q.loc[q["speaker_surface"] == "They", "speaker"].tolist()
+
+
+def test_they_may_be_the_person_just_quoted():
+    # a machine translation's "they say" for "he says": the person quoted in the paragraph before
+    q = _speech(["John Roe argued that the treaty was weak.", "Despite the talks, they say, the risks remain high."])
+    assert q["speaker"].tolist() == ["John Roe", "John Roe"]

@@ -129,8 +129,8 @@ def _is_person(g: Gazetteer, m: Mention) -> bool:
 
 def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mention]) -> str:
     """The actor a pronoun stands for: he/she the most recently mentioned person of that gender (the
-    last speaker first when it was in this paragraph or the one before), it/they an organisation (they never
-    one person).
+    last speaker first when it was in this paragraph or the one before), it/they an organisation (they a
+    person only when quoted in this paragraph or the one before).
 
     A person whose gender the document shows (a given name, an honorific, a gendered role: see
     ``_Ent.gender``) is never the antecedent of a pronoun of the other gender. For she/her a person shown
@@ -168,10 +168,12 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
         if last and last.type in ("organisation", "media") or g.type_of(st.last_speaker) == "organisation":
             return st.last_speaker
         return max(orgs, key=lambda e: e.last).name if orgs else st.last_other
-    # they: the last speaker when it is a body or group, never one person ("Obama departs ...; they will hold
-    # banners": the protesters, not the adviser quoted before), else the body named last
+    # they: the last speaker when it is a body or group, or a person quoted in this paragraph or the one before (a
+    # singular or machine-translated "they say" for "he says"), never a person quoted further back ("they will
+    # hold banners" is not the adviser quoted at the story's start); else the body named last
     last = st.ents.get(st.last_speaker)
-    if st.last_speaker and not (last is not None and last.type == "person") and g.type_of(st.last_speaker) != "person":
+    one = last is not None and last.type == "person" or g.type_of(st.last_speaker) == "person"
+    if st.last_speaker and (not one or st.para_idx - st.last_speaker_para <= 1):
         return st.last_speaker
     return max(orgs, key=lambda e: e.last).name if orgs else ""
 
