@@ -512,10 +512,12 @@ def _description_mentions(st: _DocState, text: str, spans: list[_Span] | None, t
         actor, typ = "", "organisation" if kind == "org" else "person"
         place = _place_words(dm.group("mods")) if kind != "org" else frozenset()
         if definite and role not in _DOCUMENT_ROLES:  # "the report" speaks for itself
-            # ("the Florida senator": a person the document ties to Florida)
-            cands = [e for e in st.ents.values() if (kind == "org" and _body_fits(role, e)) or place <= e.titles and (kind != "org"
-                and e.type == "person" and (role in e.titles or any(
-                    c <= e.titles for c in classes.get(role, ()))) and (not kind or e.gender in (kind, "")))]
+            if kind == "org":  # "the court": a court the document named, not any body
+                cands = [e for e in st.ents.values() if _body_fits(role, e)]
+            else:  # "the senator", "the Florida senator" (a person the document ties to Florida)
+                cands = [e for e in st.ents.values() if e.type == "person" and place <= e.titles
+                         and (role in e.titles or any(c <= e.titles for c in classes.get(role, ())))
+                         and (not kind or e.gender in (kind, ""))]
             if cands:
                 actor = max(cands, key=lambda e: e.last).name
         if not actor:  # "a spokesman", "the report": the description itself
