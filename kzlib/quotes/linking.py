@@ -12,6 +12,8 @@ quotes "Obama". Counted apart, one person becomes several voices and falls down 
   apart); the form quoted most often names them all;
 - **a capital of a sentence's first word**: "Investigators", "His advisers" where the corpus also writes
   "investigators", "his advisers": the form in small letters;
+- **an apostrophe or the capitals**: "Martin O’Malley" and "Martin O'Malley", "JOEL BENENSON" and "Joel Benenson"
+  (one spelling, of the same kind of speaker): the form quoted most often;
 - **a surname alone**: "Obama", where the corpus names one person with that surname in full in at least
   ``min_share`` of its quotes by full name ("Barack Obama"), and at least ``min_rows`` times. Under that share the
   surname is ambiguous ("Clinton" for Hillary and Bill in like numbers) and stays as written.
@@ -141,7 +143,72 @@ def speaker_variants(quotes: pd.DataFrame, *, min_share: float = 0.8, min_rows: 
             out.append((name, full[0], int(counts[name]), "surname alone"))
     n_all = quotes["speaker"][speech].value_counts()
     out.extend((n, low, int(n_all[n]), "capital of a sentence's first word") for n, low in opening)
+    linked = {row[0] for row in out}  # (a name linked already keeps that link)
+    out.extend((n, to, int(n_all[n]), "apostrophe or capitals")
+               for n, to in _spelling_variants(n_all[~n_all.index.isin(linked)], kinds, kept_names).items())
     return pd.DataFrame(sorted(out), columns=_LINK_COLUMNS)
+
+
+def _fold(name: str) -> str:
+    """A name with its apostrophes made straight and its letters small (the key two spellings share)."""
+    return name.replace("’", "'").replace("‘", "'").casefold()
+
+
+def _spelling_variants(counts: pd.Series, kinds: dict[str, str], keep: set[str]) -> dict[str, str]:
+    """Names that are another name written with a curly for a straight apostrophe or in other capitals
+    ("Martin O’Malley" / "Martin O'Malley", "JOEL BENENSON" / "Joel Benenson"), of the same kind: each linked to
+    the form quoted most often (a form the gazetteer keeps first; then the one not all in capitals, then by
+    name); a name of one word in capitals ("AP", "NATO") is left alone, an acronym being no shouted name.
+
+    Example:
+        >>> c = pd.Series({"Martin O'Malley": 3, "Martin O’Malley": 2, "JOEL BENENSON": 1, "Joel Benenson": 4, "AP": 2})
+        >>> _spelling_variants(c, {n: "person" for n in c.index}, set())
+        {'Martin O’Malley': "Martin O'Malley", 'JOEL BENENSON': 'Joel Benenson'}
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for name in counts.index:
+        if name and (" " in name or not name.isupper()):
+            groups.setdefault((_fold(name), kinds.get(name, "")), []).append(name)
+    out: dict[str, str] = {}
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        head = min(names, key=lambda n: (n not in keep, -int(counts[n]), n.isupper(), n))
+        out.update((n, head) for n in names if n != head and n not in keep)
+    return out
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+
+
+def _not_that_person(quotes: pd.DataFrame, to: dict[str, str], surnames: set[str]) -> pd.Series:
+    """The rows whose bare surname (linked "surname alone") must not take the corpus's full name: the
+    document quotes another person of that surname by full name ("Ivanka Trump" beside a bare "Trump"), or
+    the row's he/she disagrees with the full name's given name ("she" is not "Barack Obama").
+
+    Example:
+        >>> q = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "speaker": ["Trump", "Ivanka Trump", "Trump", "Trump"],
+        ...                   "speaker_surface": ["Trump", "Ivanka Trump", "Trump", "she"]})
+        >>> _not_that_person(q, {"Trump": "Donald Trump"}, {"Trump"}).tolist()
+        [True, False, False, True]
+    """
+    first = speaker_words().first
+    speaker = quotes["speaker"].fillna("").astype(str)
+    bare = speaker.isin(surnames)
+    out = pd.Series(False, index=quotes.index)
+    if "speaker_surface" in quotes.columns:
+        pron = quotes["speaker_surface"].fillna("").astype(str).str.lower().map(_PRONOUN_GENDER)
+        given = speaker.map(lambda n: first.get(to.get(n, "").split()[0], "") if to.get(n) else "")
+        out |= bare & pron.notna() & (given != "") & (pron != given)
+    if "doc_id" in quotes.columns:
+        bearers: dict[tuple[str, str], set[str]] = {}  # (document, surname) -> the full names it quotes
+        for d, n in zip(quotes["doc_id"], speaker):
+            if " " in n and n.split()[-1] in surnames:
+                bearers.setdefault((d, n.split()[-1]), set()).add(n)
+        out |= pd.Series([b and bool(bearers.get((d, n), set()) - {to.get(n, "")})
+                          for b, d, n in zip(bare, quotes["doc_id"], speaker)], index=quotes.index, dtype=bool)
+    return out
 
 
 def link_speakers(quotes: pd.DataFrame, variants: pd.DataFrame | None = None, **options) -> pd.DataFrame:
@@ -160,8 +227,11 @@ def link_speakers(quotes: pd.DataFrame, variants: pd.DataFrame | None = None, **
     to = dict(zip(links["speaker"], links["linked_to"], strict=True))
     hit = quotes["speaker"].isin(to.keys())
     if "speaker_type" in quotes.columns:
-        cased = set(links.loc[links["reason"] == "capital of a sentence's first word", "speaker"])
+        cased = set(links.loc[links["reason"].isin(("capital of a sentence's first word", "apostrophe or capitals")), "speaker"])
         hit &= quotes["speaker_type"].fillna("").isin(("person", "")) | quotes["speaker"].isin(cased)
+    surnames = set(links.loc[links["reason"] == "surname alone", "speaker"])
+    if surnames and hit.any():
+        hit &= ~_not_that_person(quotes, to, surnames)
     out = quotes.copy(deep=False)  # the two columns below are replaced whole: the caller's table is not touched
     out["speaker"] = quotes["speaker"].mask(hit, quotes["speaker"].map(to))
     if "speaker_resolution" in quotes.columns:

@@ -7,6 +7,9 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from kzlib.actors import (
     Gazetteer,
@@ -16,6 +19,7 @@ from kzlib.actors import (
     speaker_words,
 )
 from kzlib.quotes.cues import _SPACES, _all_cues
+from kzlib.quotes.linking import _places
 from kzlib.quotes.marks import _POSSESSIVE_AFTER, _SENTENCE_BEFORE, _Span
 from kzlib.quotes.speakers import _DocState, _Ent
 from kzlib.text import ASCII_WORD_CHARS, run_starts, word_index, word_keys
@@ -87,8 +91,8 @@ def _role_matches(role_rx: re.Pattern, text: str, low: str, windows: list[list[i
 
 def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str, str]:
     """(canonical name, resolution, type, gender) of a proper name found in the text: an earlier full
-    name of the document it shortens ("Clinton", "Mrs. Clinton"), the gazetteer's canonical name on a
-    whole-name match, or the name itself."""
+    name of the document it shortens ("Clinton", "Mrs. Clinton"; "the Times" for "The New York Times"), the
+    gazetteer's canonical name on a whole-name match, or the name itself."""
     words = ns.name.split()
     last = words[-1].lower()
     gender = ns.gender
@@ -104,10 +108,17 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
                 continue
             if gender and e.gender and gender != e.gender:
                 continue
-            if best is None or e.last > best.last:
+            # ("Mr. Roe": a Roe known to be a man before one of unknown gender, then the one named last)
+            if best is None or (e.gender == gender != "", e.last) > (best.gender == gender != "", best.last):
                 best = e
         if best is not None:
             return best.name, "surname", "person", best.gender or gender
+    if ns.type == "media" and " " not in ns.name:
+        # "the Times", "the Post": the outlet the document named in full ("The New York Times")
+        outlet = max((e for e in st.by_last.get(last, ()) if e.type == "media" and " " in e.name),
+                     key=lambda e: e.last, default=None)
+        if outlet is not None:
+            return outlet.name, "surname", "media", ""
     if ns.name in st.ents:
         e = st.ents[ns.name]
         return e.name, "named", e.type, e.gender or gender
@@ -293,13 +304,15 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
         if title_only:
             # a title alone ("Secretary General", "Kazakhstan's President"): the person the document
             # named with that title, else the whole description
-            holder = _title_holder(st, title_only)
+            place = _place_words(ns.surface[:len(ns.surface) - len(title_only)])
+            holder = _place_holder(st, place, title_only) if place else _title_holder(st, title_only)
             if holder:
                 out.append(Mention(ns.start, ns.end, ns.surface, holder, "title", "person"))
             else:
                 out.append(Mention(ns.start, ns.end, ns.surface, ns.surface, "description", "person"))
             taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
             continue
+        ns = _without_title_phrase(ns, st.inner_caps)
         name, res, typ, gender = _link_name(g, st, ns)
         unknown = res == "named" and not typ and name not in st.ents and ns.name not in speaker_words().first
         if unknown and _unattested(st, ns) and _SENTENCE_BEFORE.search(text, max(0, ns.start - 4), ns.start) \
@@ -319,6 +332,11 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
             continue
         _note_ent(st, name, typ, gender, ns.title,
                   obj=_OBJECT_BEFORE.search(text, max(0, ns.start - 80), ns.start) is not None)
+        if typ in ("person", "") and not st.ents[name].gender and (am := _apposed_role_re().match(text, ns.end)):
+            # "Jane Roe, his eldest daughter,": a person, and a woman
+            st.ents[name].gender, st.ents[name].type = speaker_words().role_gender[am.group(1).lower()], "person"
+        if typ in ("person", "") and (pm := _PLACE_AFTER.match(text, ns.end)) is not None:
+            st.ents[name].titles.update(_place_words(pm.group(1) or pm.group(2)))  # "Jane Roe, R-Wis.", "of Ohio"
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
     for ns, name, typ, gender, maybe_name in openers:
@@ -337,6 +355,55 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
         taken[ns.start:ns.end] = b"\x01" * (ns.end - ns.start)
     if openers:
         out.sort(key=lambda m: m.start)
+
+
+def _without_title_phrase(ns: NameSpan, inner_caps: frozenset[str] | None) -> NameSpan:
+    """``ns`` with a title phrase left before its person's name moved into its title: an office with its place
+    or employer ("Florida Gov. Jeb Bush", "Hewlett-Packard CEO Carly Fiorina", "Republican National Committee
+    Chairman Reince Priebus": the name after the last title or role word), or words before a known given name
+    that the document never capitalises inside a sentence ("Rival Hillary Clinton", "Neither Hillary Clinton":
+    a sentence's opening word; not an initial: "J. Gerald Roe"). What is left is two capitalised words, or more
+    opening with a known given name ("FBI General Counsel James A. Baker" stays), none of them a title, role or
+    an organisation's word; else ``ns`` is returned unchanged.
+
+    Example:
+        >>> from kzlib.actors import find_names
+        >>> [(n.title, n.name) for n in find_names("Hewlett-Packard CEO Carly Fiorina spoke.")]
+        [('', 'Hewlett-Packard CEO Carly Fiorina')]
+        >>> n = _without_title_phrase(find_names("Hewlett-Packard CEO Carly Fiorina spoke.")[0], None)
+        >>> n.title, n.name, n.type, n.gender
+        ('Hewlett-Packard CEO', 'Carly Fiorina', 'person', 'f')
+        >>> _without_title_phrase(find_names("Rival Hillary Clinton spoke.")[0], frozenset({"Clinton"})).name
+        'Hillary Clinton'
+    """
+    sw = speaker_words()
+    words = ns.name.split()
+    if len(words) < 3 or ns.possessive:
+        return ns
+    cut = 0
+    padded = ns.name + " "
+    for i in range(len(words) - 2):
+        at = len(" ".join(words[:i])) + (1 if i else 0)
+        tm = sw.title_re.match(padded, at)
+        if tm is not None and tm.end() > at:
+            cut = max(cut, len(padded[:tm.end()].split()))
+        elif sw.role_gender.get(words[i].lower().rstrip("."), "org") != "org":
+            cut = max(cut, i + 1)
+    if not cut and inner_caps is not None:
+        # words before a known given name that are no given names and never capitalised inside a sentence
+        k = next((i for i, w in enumerate(words) if w in sw.first), 0)
+        if 0 < k <= len(words) - 2 and all(w not in sw.first and not w.endswith(".") and len(w) > 2
+                                           and _APOSTROPHE_S.sub("", w) not in inner_caps for w in words[:k]):
+            cut = k
+    rest = words[cut:]
+    if not cut or len(rest) < 2 or not all(w[:1].isupper() for w in rest) or rest[0] not in sw.first and len(rest) > 2 \
+            or any(w.lower() in sw.titles or w in sw.org or w in sw.media or w in sw.not_names for w in rest) \
+            or ns.type not in ("person", "") and rest[0] not in sw.first:
+        return ns
+    title = " ".join(x for x in (ns.title, *words[:cut]) if x)
+    gender = ns.gender or sw.first.get(rest[0], "")
+    return NameSpan(ns.start, ns.end, ns.surface, " ".join(rest), title, "person" if rest[0] in sw.first else ns.type,
+                    gender, ns.possessive)
 
 
 _CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")
@@ -443,11 +510,14 @@ def _description_mentions(st: _DocState, text: str, spans: list[_Span] | None, t
         kind = rw.get(role, "")
         definite = dm.group("det").lower() in ("the", "this", "that")
         actor, typ = "", "organisation" if kind == "org" else "person"
+        place = _place_words(dm.group("mods")) if kind != "org" else frozenset()
         if definite and role not in _DOCUMENT_ROLES:  # "the report" speaks for itself
-            cands = [e for e in st.ents.values() if (kind == "org" and e.type in ("organisation", "media") and (
-                role not in ("newspaper", "paper", "outlet", "magazine", "network", "station", "channel") or e.type == "media"))
-                or (kind != "org" and e.type == "person" and (role in e.titles or any(
-                    c <= e.titles for c in classes.get(role, ()))) and (not kind or e.gender in (kind, "")))]
+            if kind == "org":  # "the court": a court the document named, not any body
+                cands = [e for e in st.ents.values() if _body_fits(role, e)]
+            else:  # "the senator", "the Florida senator" (a person the document ties to Florida)
+                cands = [e for e in st.ents.values() if e.type == "person" and place <= e.titles
+                         and (role in e.titles or any(c <= e.titles for c in classes.get(role, ())))
+                         and (not kind or e.gender in (kind, ""))]
             if cands:
                 actor = max(cands, key=lambda e: e.last).name
         if not actor:  # "a spokesman", "the report": the description itself
@@ -458,3 +528,106 @@ def _description_mentions(st: _DocState, text: str, spans: list[_Span] | None, t
             out.append(Mention(dm.start(), dm.end(), text[dm.start():dm.end()], actor, "title", typ))
 
 
+
+
+@lru_cache(maxsize=1)
+def _body_names() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """(head noun -> name words that show a body of that kind, media head nouns), from ``body_names.yaml``."""
+    d = yaml.safe_load(resources.files("kzlib.data").joinpath("body_names.yaml").read_text("utf-8"))
+    return ({str(k): frozenset(str(w).lower() for w in v) for k, v in d["names"].items()},
+            frozenset(str(w) for w in d["media_heads"]))
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _body_fits(role: str, e: _Ent) -> bool:
+    """Whether the document's body ``e`` may be what a definite description with head noun ``role`` ("the
+    company", "the court") stands for: a medium for a media head ("the newspaper"), else a body whose name
+    shows the head noun (see ``body_names.yaml``); never an unrelated body ("the campaign" is not the FBI).
+
+    Example:
+        >>> _body_fits("court", _Ent("Supreme Court", "organisation", "")), _body_fits("court", _Ent("Congress", "organisation", ""))
+        (True, False)
+        >>> _body_fits("agency", _Ent("CIA", "organisation", "")), _body_fits("company", _Ent("Acme Inc.", "organisation", ""))
+        (True, True)
+    """
+    if e.type not in ("organisation", "media"):
+        return False
+    names, media_heads = _body_names()
+    if role in media_heads:
+        return e.type == "media"
+    words = e.name.replace("’", "'").split()
+    low = {w.lower() for w in words}
+    head = role.split()[-1]
+    if head in low or head + "s" in low or role in e.name.lower() or low & names.get(role, frozenset()) \
+            or any(" " in w and w in e.name.lower() for w in names.get(role, ())):
+        return True
+    # an acronym of an organisation, not a medium ("CIA" for "the agency"; "MSNBC" is no campaign)
+    return e.type == "organisation" and len(words) == 1 and _ACRONYM.fullmatch(words[0]) is not None \
+        and words[0][-1] == head[:1].upper()
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """The written forms of the US states (name, AP abbreviation, postal code: ``us_states.csv``) -> the name."""
+    lines = [x for x in resources.files("kzlib.data").joinpath("us_states.csv").read_text("utf-8").splitlines()
+             if x.strip() and not x.startswith("#")][1:]
+    return {form: name for name, ap, postal in (x.split(",") for x in lines) for form in (name, ap, postal)}
+
+
+def _place_words(words: str) -> frozenset[str]:
+    """The words (lower case) of the US state or country that a modifier names ("Wisconsin", "the former South
+    Carolina", "Wis."), else an empty set.
+
+    Example:
+        >>> sorted(_place_words("the former South Carolina")), sorted(_place_words("Wis.")), _place_words("Presumptive")
+        (['carolina', 'south'], ['wisconsin'], frozenset())
+    """
+    toks = words.split()
+    states = _us_states()
+    for n in (3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            part = " ".join(toks[i:i + n])
+            name = states.get(part) or (part if part in _places() else "")
+            if name:
+                return frozenset(name.lower().split())
+    return frozenset()
+
+
+#: After a person's name: the party and state ("Jane Roe, R-Wis.", "(D-N.Y.)") or "of" a place ("Jane Roe of Ohio").
+_PLACE_AFTER = re.compile(r"\s*[,(]\s*[RDI]-([A-Z][A-Za-z.]*(?: ?[A-Z][A-Za-z.]*)?)|\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+_PARTY_WORDS = frozenset(["republican", "democrat", "democratic", "gop", "independent", "conservative", "liberal"])
+
+
+def _place_holder(st: _DocState, place: frozenset[str], title: str) -> str:
+    """The person of the document last named whom it ties to ``place`` (a title or modifier with the place:
+    "Florida Gov. Jane Roe"; "Jane Roe of Florida", "Jane Roe, R-Fla."), with the office words of ``title``
+    when it has any beyond a party ("the Florida governor"; "the Wisconsin Republican": any person tied to
+    Wisconsin); else "" (the description stays one), or, in a document that ties no person to any place
+    (nothing to tell the title's holders apart by), the person last named with the title (``_title_holder``)."""
+    want = place | (_title_words(title) - _PARTY_WORDS - {"of", "the"})
+    cands = [e for e in st.ents.values() if e.type == "person" and want <= e.titles]
+    if cands:
+        return max(cands, key=lambda e: e.last).name
+    if not any(e.type == "person" and _place_words(" ".join(sorted(e.titles))) for e in st.ents.values()):
+        return _title_holder(st, title)  # a document that ties no person to any place: the title's holder
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _apposed_role_re() -> re.Pattern:
+    """A noun phrase in apposition after a name, opened by an article or possessive, whose head is a role of one
+    gender ("Jane Roe, the senator's eldest daughter,", "John Roe, her husband,"; not "Roe, through a spokeswoman,"):
+    the role in group 1.
+
+    Example:
+        >>> _apposed_role_re().match("Jane Roe, the senator's eldest daughter, said", 8).group(1)
+        'daughter'
+        >>> _apposed_role_re().match("John Roe, through a spokeswoman, said", 8) is None
+        True
+    """
+    roles = sorted((r for r, k in speaker_words().role_gender.items() if k in ("m", "f")), key=len, reverse=True)
+    return re.compile(r",\s+(?:the|a|an|his|her|their|[A-Z][\w.-]*['’]s)\s+(?:[\w.'’-]+\s+){0,4}?("
+                      + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles) + r")(?![\w'’-])\s*[,.;]",
+                      re.IGNORECASE)
