@@ -82,3 +82,18 @@ def test_footage_of_someone_is_no_name_and_a_title_with_a_place_is_no_person():
 
 def test_the_us_states_of_two_words_are_places():
     assert {"New York", "New Hampshire", "South Carolina", "West Virginia", "Rhode Island"} <= _places()
+
+
+def test_a_list_of_places_after_a_group_is_no_speaker():
+    assert _speaker("Recent polls in Ohio and Virginia have similarly shown that the lead of the senator is eroding.") \
+        == ["Recent polls in Ohio and Virginia"]
+
+
+def test_a_description_opening_a_clause_with_by_speaks():
+    assert _speaker("A Chinese official responded by saying Japan should be careful not to interfere in the region.") \
+        == ["Chinese official"]
+
+
+def test_a_noun_phrase_cut_before_its_noun_is_no_speaker():
+    q = _rows("Jane Roe unleashed a series of tweets criticizing the pageant winner for gaining weight.")
+    assert not any(s.endswith(" of") for s in q["speaker"])

@@ -200,6 +200,37 @@ def _modified_antecedent(mentions: list[Mention], text: str, x: Mention, who: in
 _DET_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}\Z", re.IGNORECASE)
 
 
+def _opening_description(text: str, at: int, end: int) -> int:
+    """Where a description that opens a clause at ``at`` ends: a determiner, at most three modifiers and a run of
+    head nouns, followed by a word in small letters, a verb ("The billionaire businessman| began by saying");
+    ``at`` when the clause opens otherwise.
+
+    Example:
+        >>> t = "The billionaire businessman began by saying"
+        >>> t[:_opening_description(t, 0, len(t))]
+        'The billionaire businessman'
+    """
+    dm = _DET_OPEN.match(text, at, end)
+    if dm is None:
+        return at
+    pos, h_end = dm.end(), at
+    for _ in range(5):
+        wm = _ANY_WORD.match(text, pos, end)
+        if wm is None:
+            break
+        w = wm.group(1)
+        if w.islower() and _is_head_noun(w):
+            h_end = wm.end()
+        elif h_end > at or not (w[:1].isupper() or _attributive(w)):  # ("A [Chinese] official")
+            break
+        pos = wm.end()
+    return h_end if h_end > at and _LOWER_WORD.match(text, h_end, end) is not None else at
+
+
+_ANY_WORD = re.compile(r"\s+([\w’'-]+)")
+_DET_OPEN = re.compile(r"(?:the|a|an|one|two|three|several|some|many)(?=\s)", re.IGNORECASE)
+
+
 def _is_group_word(word: str, heads: frozenset[str]) -> bool:
     """Whether ``word`` (any case, a plural or singular form) is one of ``heads``: "officials", "Official",
     "protester" (listed as "protesters"), "analyses"."""

@@ -40,7 +40,7 @@ _NO_SPEAKER = re.compile(
     r"|(?:it|he|she|they|we|you|i)\s+\w"  # a clause
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:$|\s+(?:at|in|on|after|before)\b)"  # a time
     r"|.*\b[A-Z]{2,}\s+(?:OF|THE|AND|FOR|IN|ON|TO)\s+[A-Z]{2,}"  # a headline in capitals
-    r"|.*\s(?:of|the|a|an|to|for|with|by|from)$)")  # a clause cut before its noun ("Trump unleashed a series of")
+    r"|.*\s(?:of|the|a|an)$)")  # a noun phrase cut before its noun ("Trump unleashed a series of")
 
 
 def _check_speakers(quotes: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from kzlib.quotes._modifier import (
     _modified_antecedent,
     _modified_head,
     _modifies,
+    _opening_description,
     _place_antecedent,
     _source_heads,
     _titled_name_before,
@@ -136,6 +137,9 @@ _SHARED_SUBJ = re.compile(r"\b(?:and|but)\s*$", re.IGNORECASE)
 _LAST_PRON = re.compile(r"\s(he|she|they|who)$", re.IGNORECASE)
 #: A pronoun with a contracted "is" or "has" ("He’s praising ..."): the pronoun (not a name: ``_NOT_SUBJECT`` reads
 #: the other contractions, "They've", as a clause's subject and verb).
+#: A prepositional phrase of places, before the "and" of the list's last place ("voters in Alabama, Georgia| and").
+_PLACE_LIST = re.compile(r"\b(?:in|of|from|across|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+                         r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*,?\s*\Z")
 _PRON_CONTRACTED = re.compile(r"(he|she|it)['’]s", re.IGNORECASE)
 _SUBJ_PRON = re.compile(r"^(?:he|she|they|it|who|we|i)$", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"(?<![\w'’-])(?:officials|sources|aides|critics|experts|analysts|people|voters|"
@@ -298,6 +302,14 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
                 and _n_words(text[window:end]) > 16):
             return None   # no comma or clause break in the last 16+ words: no subject, as the whole scan finds
         br = _last_clause_break(text, lo, end)
+        if br is not None and br.group(0).lower() in ("and", "or") and text[br.end():end].strip() in _places() \
+                and (pl := _PLACE_LIST.search(text, max(lo, br.start() - 100), br.start())) is not None \
+                and _is_group_word((text[lo:pl.start()].split() or [""])[-1], _source_heads()):
+            # "Recent polls in Pennsylvania and Virginia have shown": the polls, not a place of the list
+            b2 = _last_clause_break(text, lo, pl.start())
+            s2 = max(b2.end() if b2 else lo, text.rfind(",", lo, pl.start()) + 1)
+            s2 += len(text[s2:end]) - len(text[s2:end].lstrip())
+            return _described(text[s2:end], s2, end), s2
         start = br.end() if br else lo
         c = text.rfind(",", start, end)
         if c >= 0:
@@ -341,6 +353,8 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(opener, opener.actor, opener.method, 0.5), opener.start
         if (pm := _OPEN_PRON.match(text, s_, end)) is not None:  # "He angered Tokayev by saying ...": he
             return _pronoun_subject(g, st, mentions, pm, since=0, confidence=0.5)
+        if (d1 := _opening_description(text, s_, end)) > s_:  # "The billionaire businessman began by saying": he
+            return _described(text[s_:d1], s_, d1, 0.5), s_
     if np_ and (fm := _VERB_OBJECT_FOR.search(np_)) is not None:
         # "(X) rebuked Roe for saying ...", "thanked the governor for saying ...", "criticized the West for saying":
         # the one the verb is about said it
