@@ -46,6 +46,8 @@ def test_a_relative_clause_after_a_place_belongs_to_the_person():
 def test_a_relative_clause_after_a_list_of_places_belongs_to_the_noun_before():
     assert _speaker("She met workers in New York, Los Angeles and Seattle who demanded a $15 minimum wage for all.") \
         == ["workers"]
+    assert "workers" in _speaker("She did support workers in New York, Los Angeles and Seattle who demanded a $15 "
+                                 "minimum wage for all of them.")
 
 
 def test_a_contracted_pronoun_is_the_pronoun_not_a_name():

@@ -124,6 +124,7 @@ def _modified_head(mentions: list[Mention], text: str, m: Mention, stop: int) ->
 #: ("of Texas, ", "from Englewood, New Jersey, ", "in New York, Los Angeles and Seattle ").
 _PLACE_PP = re.compile(r"\s+(?:of|from|in|at)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
                        r"(?:(?:,\s*|,?\s+and\s+)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*,?\s*\Z")
+_AUXILIARIES = frozenset("do does did will would can could should may might must to".split())
 _WORD_BACK = re.compile(r"[\w’'-]+")
 #: A short apposition after a name, right before a phrase of place (", Republican", ", a gynecologist").
 _SHORT_APPOSITION = re.compile(r",\s*(?:(?:a|an|the)\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}\Z")
@@ -161,12 +162,15 @@ def _place_antecedent(mentions: list[Mention], text: str, lo: int, who: int) -> 
     before = list(_WORD_BACK.finditer(text, max(lo, pp - 60), pp))
     if not before or not _is_head_noun(before[-1].group(0)):
         return None, -1
-    n0 = before[-1].start()  # the head noun and its modifiers ("workers", "striking fast-food workers")
+    run = [before[-1]]  # the head noun and its modifiers ("workers", "striking fast-food workers")
     for wm in reversed(before[:-1]):
+        if wm.group(0).lower() in _AUXILIARIES and len(run) > 1:
+            run.pop()  # "She did support workers in ...": a verb after an auxiliary, no modifier
+            break
         if not (_attributive(wm.group(0)) or _is_head_noun(wm.group(0))) or not wm.group(0).islower():
             break
-        n0 = wm.start()
-    return None, n0
+        run.append(wm)
+    return None, run[-1].start()
 
 
 def _modified_antecedent(mentions: list[Mention], text: str, x: Mention, who: int) -> Mention | tuple[int, int] | None:
