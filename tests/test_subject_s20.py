@@ -99,3 +99,9 @@ def test_a_description_opening_a_clause_with_by_speaks():
 def test_a_noun_phrase_cut_before_its_noun_is_no_speaker():
     q = _rows("Jane Roe unleashed a series of tweets criticizing the pageant winner for gaining weight.")
     assert not any(s.endswith(" of") for s in q["speaker"])
+
+
+def test_a_title_after_a_quotation_in_double_apostrophes_names_the_person_after_it():
+    q = _rows("''That program is at a minimum a failure of our vetting and it will be reviewed,'' the White House "
+              "spokesman, John Doe, said on Thursday.")
+    assert q["speaker"].tolist() == ["John Doe"]

@@ -273,7 +273,7 @@ def _titled_name_before(mentions: list[Mention], text: str, lo: int, comma: int)
     if name is None:
         return None
     t0 = c0 + 1 if c0 >= 0 else lo
-    t0 += len(text[t0:c1]) - len(text[t0:c1].lstrip())
+    t0 += len(text[t0:c1]) - len(text[t0:c1].lstrip(" \t\n'\"”’"))  # (past a closing quotation mark: ''...,'' the ...)
     title = text[t0:c1].split()
     if not (2 <= len(title) <= 6 and _DETERMINER.fullmatch(title[0]) and _is_group_word(title[-1], _source_heads())):
         return None
