@@ -105,3 +105,9 @@ def test_a_title_after_a_quotation_in_double_apostrophes_names_the_person_after_
     q = _rows("''That program is at a minimum a failure of our vetting and it will be reviewed,'' the White House "
               "spokesman, John Doe, said on Thursday.")
     assert q["speaker"].tolist() == ["John Doe"]
+
+
+def test_a_modified_noun_after_an_inverted_verb_and_a_title_after_a_conjunction():
+    assert _speaker('"I think politicians are practical people," said the senior Doe adviser.') == ["senior Doe adviser"]
+    assert _speaker("When the F.B.I. director, James Roe, said on Tuesday that his inquiry had found no crime, "
+                    "the party was furious.") == ["James Roe"]

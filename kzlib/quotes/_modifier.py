@@ -275,6 +275,9 @@ def _titled_name_before(mentions: list[Mention], text: str, lo: int, comma: int)
     t0 = c0 + 1 if c0 >= 0 else lo
     t0 += len(text[t0:c1]) - len(text[t0:c1].lstrip(" \t\n'\"”’"))  # (past a closing quotation mark: ''...,'' the ...)
     title = text[t0:c1].split()
+    if len(title) > 2 and title[0].lower() in _SUBORDINATORS:  # "When the F.B.I. director, James B. Comey, said"
+        t0 = text.index(title[1], t0 + len(title[0]))
+        title = title[1:]
     if not (2 <= len(title) <= 6 and _DETERMINER.fullmatch(title[0]) and _is_group_word(title[-1], _source_heads())):
         return None
     before = text.rfind(",", lo, c0) + 1 if c0 >= 0 else lo  # the phrase right before the title
@@ -285,6 +288,8 @@ def _titled_name_before(mentions: list[Mention], text: str, lo: int, comma: int)
     return name, t0
 
 
+#: Conjunctions that open a clause before its subject ("When| the director, Jane Roe, said").
+_SUBORDINATORS = frozenset("when as after before while because if since although though once until".split())
 #: A title that relates its holder to someone else ("an adviser to the president", "the daughter of ...").
 _OF_SOMEONE = re.compile(r"\s(?:of|to|for)\s", re.IGNORECASE)
 #: What opens a title in apposition ("the campaign chief", "his top aide", "Kazakhstan's foreign minister").

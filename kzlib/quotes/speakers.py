@@ -324,8 +324,9 @@ _UNNAMED_REST = re.compile(r"(?:\s+(?!(?:who|whose|which|that|and|but|as|when|wh
 
 
 #: What may stand between an inverted verb and a name that modifies a noun ("said [the] Florida senator", "said
-#: [former] Massachusetts congressman Barney Frank").
-_MODIFIER_GAP = re.compile(r"\s*(?:(?:the|a|an|former|longtime|veteran)\s+){0,2}")
+#: [former] Massachusetts congressman Barney Frank", "said [the senior] Cruz adviser"): the words after the article
+#: must be attributive (``_modifier._attributive``).
+_MODIFIER_GAP = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}")
 
 
 def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, hi: int) -> _Speaker:
@@ -357,8 +358,9 @@ def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: s
     first = cands[0] if cands else None
     if first is not None and first.method not in ("pronoun", "description", "title") \
             and _MODIFIER_GAP.fullmatch(text, lo, first.start):
-        from kzlib.quotes._modifier import _modified_head  # (it imports this module)
-        head, d0, d1 = _modified_head(window, text, first, hi)
+        from kzlib.quotes._modifier import _attributive, _modified_head  # (it imports this module)
+        gap = [w for i, w in enumerate(text[lo:first.start].split()) if i or w.lower() not in ("the", "a", "an")]
+        head, d0, d1 = _modified_head(window, text, first, hi) if all(map(_attributive, gap)) else (first, -1, -1)
         if head is None:  # "said the Florida senator": the senator, not Florida
             n0 = lo + len(text[lo:first.start]) - len(text[lo:first.start].lstrip())
             return _described(text[n0:d1], n0, d1, 0.6)
