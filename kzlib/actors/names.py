@@ -97,6 +97,13 @@ _CONNECTORS = frozenset(["of", "the", "for", "de", "van", "von", "bin", "al", "d
 _NAME_PARTICLES = frozenset(["Al", "De", "Van", "Von", "Da", "Del", "La", "Le", "Du"])
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Countries and US states (``kzlib/data/places.txt``)."""
+    text = resources.files("kzlib.data").joinpath("places.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def find_names(text: str) -> list[NameSpan]:
     """Proper names of persons, organisations and media in English text, found from capitalisation
     alone (no gazetteer): runs of capitalised words, with titles ("Sen.", "Secretary of State") and
@@ -212,6 +219,8 @@ def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords
             gender = w.titles.get(rest[:tm.end()].strip().lower(), "") or gender
             name_at += tm.end()
         elif first.lower().strip(".") in _DEMONYMS and " " in rest or first.lower() in _CONNECTORS and " " in rest and name_at:
+            if first.lower() in _CONNECTORS and rest.split(" ", 1)[1].strip() in _places():
+                return  # "Republican of Arizona", "President of Kazakhstan": the title's place, no name
             name_at += len(first) + 1
         else:
             break
@@ -222,6 +231,9 @@ def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords
     title = surface[:name_at].strip()
     name = surface[name_at:].strip()
     if not name or name.split()[0] in w.not_names:
+        return
+    if title and name in _places():  # "Former Arizona (governor Jan Brewer)": a place, not a titled person
+        out.append(NameSpan(start + name_at, end, name, name, "", "", "", possessive))
         return
     words = name.split()
     if len(words) == 1 and _HYPHEN_ADJ.fullmatch(name):

@@ -6,7 +6,8 @@ preposition's phrase ("in the wake of a new poll"), a participle's ("giving the 
 new members $70"), a number, a headline in capitals, or text glued to the name by the page's extraction (a live
 blog's "12:52PMBush", a dateline's "WASHINGTON ― The administration"). Glued text is cut off; a speaker that is
 no noun phrase is dropped (``speaker`` "", ``speaker_resolution`` ``implausible``, the surface kept so that a
-reader sees what was read). Measured on PolNeAR train (``benchmarks/attribution.py``): see
+reader sees what was read), and so is a count opening an absolute phrase with "with" after the quotation ("...,
+with 100 percent of precincts reporting"). Measured on PolNeAR train (``benchmarks/attribution.py``): see
 ``benchmarks/RESULTS.md``, eighteenth session.
 """
 
@@ -38,7 +39,8 @@ _NO_SPEAKER = re.compile(
     r"|[a-z]+ing\s+(?:the|a|an|his|her|their|its|him|them|some|all|this|that|these|those)\b"  # a participle's
     r"|(?:it|he|she|they|we|you|i)\s+\w"  # a clause
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:$|\s+(?:at|in|on|after|before)\b)"  # a time
-    r"|.*\b[A-Z]{2,}\s+(?:OF|THE|AND|FOR|IN|ON|TO)\s+[A-Z]{2,})")  # a headline in capitals
+    r"|.*\b[A-Z]{2,}\s+(?:OF|THE|AND|FOR|IN|ON|TO)\s+[A-Z]{2,}"  # a headline in capitals
+    r"|.*\s(?:of|the|a|an)$)")  # a noun phrase cut before its noun ("Trump unleashed a series of")
 
 
 def _check_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -47,16 +49,17 @@ def _check_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     comes from its own rules).
 
     Example:
-        >>> q = pd.DataFrame({"speaker": ["12:52PMBush", "in the wake of a poll", "Jane Roe", "42%"],
-        ...                   "speaker_surface": ["12:52PMBush", "in the wake of a poll", "Roe", "42%"],
-        ...                   "speaker_resolution": ["named", "description", "surname", "description"],
-        ...                   "confidence": [0.8, 0.4, 0.8, 0.4]})
+        >>> q = pd.DataFrame({"speaker": ["12:52PMBush", "in the wake of a poll", "Jane Roe", "42%", "Roe unleashed a series of"],
+        ...                   "speaker_surface": ["12:52PMBush", "in the wake of a poll", "Roe", "42%", "Roe unleashed a series of"],
+        ...                   "speaker_resolution": ["named", "description", "surname", "description", "named"],
+        ...                   "confidence": [0.8, 0.4, 0.8, 0.4, 0.5]})
         >>> _check_speakers(q)[["speaker", "speaker_resolution"]].values.tolist()
-        [['Bush', 'named'], ['', 'implausible'], ['Jane Roe', 'surname'], ['', 'implausible']]
+        [['Bush', 'named'], ['', 'implausible'], ['Jane Roe', 'surname'], ['', 'implausible'], ['', 'implausible']]
     """
     if quotes.empty:
         return quotes
     out = quotes.copy()
+    absolute = _after_absolute(out)
     for col in ("speaker", "speaker_surface"):
         s = out[col].fillna("").astype(str)
         glued = s.str.match(_GLUED)
@@ -64,7 +67,8 @@ def _check_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             out.loc[glued, col] = s[glued].str.replace(_GLUED, "", n=1, regex=True).str.strip()
     surface = out["speaker_surface"].fillna("").astype(str)
     name = out["speaker"].fillna("").astype(str)
-    bad = (name != "") & (surface.str.match(_NO_SPEAKER) | name.str.match(_NO_SPEAKER) | name.str.lower().isin(["nobody"]))
+    bad = (name != "") & (surface.str.match(_NO_SPEAKER) | name.str.match(_NO_SPEAKER) | name.str.lower().isin(["nobody"])
+                          | absolute)
     # one word in small letters, a participle or an adverb that names no group, role or body ("unsubstantiated")
     one = (out["speaker_resolution"] == "description") & name.str.fullmatch(r"[a-z][a-z-]+(?:ed|ly|ing)")
     if one.any():
@@ -126,3 +130,24 @@ def _settle_descriptions(quotes: pd.DataFrame, g: Gazetteer) -> pd.DataFrame:
 #: Determiners and quantifiers that open a description ("Some analysts", "Many officials"): lower case inside one.
 _OPENING_WORDS = frozenset("some many several most other few two three four five both all each every another "
                            "senior top his her their its our my".split())
+
+
+def _after_absolute(quotes: pd.DataFrame) -> pd.Series:
+    """Rows whose speaker is a count that opens an absolute phrase with "with" after the quotation ("Trump won the
+    state, with 100 percent of precincts reporting"): the phrase qualifies the sentence before it, and a count of
+    precincts or ballots did not say it. (Before the quotation, "with 30 percent of voters saying ...", the voters
+    speak; "..., with the Kremlin describing ..." is left to the Kremlin.)
+
+    Example:
+        >>> q = pd.DataFrame({"speaker_surface": ["with 100 percent of precincts", "with 30 percent of voters"],
+        ...                   "para_id": [0, 0], "end": [40, 40], "speaker_para_id": [0, 0], "speaker_start": [42, 0]})
+        >>> _after_absolute(q).tolist()
+        [True, False]
+    """
+    cols = ("speaker_surface", "para_id", "end", "speaker_para_id", "speaker_start")
+    if not all(c in quotes.columns for c in cols):
+        return pd.Series(False, index=quotes.index)
+    surface = quotes["speaker_surface"].fillna("").astype(str)
+    same = pd.to_numeric(quotes["speaker_para_id"], errors="coerce") == pd.to_numeric(quotes["para_id"], errors="coerce")
+    after = pd.to_numeric(quotes["speaker_start"], errors="coerce") >= pd.to_numeric(quotes["end"], errors="coerce")
+    return surface.str.match(r"with\s+(?:(?:about|nearly|almost|over|more\s+than)\s+)?\d") & same & after

@@ -52,14 +52,16 @@ def _described(surface: str, start: int, end: int, confidence: float = 0.4) -> _
     description is its name, without a leading article, and ``speaker_resolution`` says "description".
 
     Example:
-        >>> _described("a source close to the campaign", 0, 30).name
-        'source close to the campaign'
+        >>> _described("a source close to the campaign", 0, 30).name, _described("yet Vatican officials", 0, 21).name
+        ('source close to the campaign', 'Vatican officials')
     """
-    name = _ARTICLE.sub("", surface.strip())
+    name = _ARTICLE.sub("", _CONJUNCTION.sub("", surface.strip().lstrip("'\"‘’“” ")))
     return _Speaker(name, surface, "description", confidence, resolution="description", m_start=start, m_end=end)
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: A conjunction that opens the clause, not the description ("yet Vatican officials", "Although the administration").
+_CONJUNCTION = re.compile(r"^(?:yet|but|and|or|so|although|though|while|whereas)\s+(?=\S)", re.IGNORECASE)
 
 
 def _spk(m: Mention, name: str, method: str, confidence: float) -> _Speaker:
@@ -340,6 +342,12 @@ _UNNAMED_REST = re.compile(r"(?:\s+(?!(?:who|whose|which|that|and|but|as|when|wh
                            r"[^\s,;:.!?\"“”()]+(?:\.(?=\w))?){1,14}(?=\s*(?:[,;:.!?\"“”()]|$))")
 
 
+#: What may stand between an inverted verb and a name that modifies a noun ("said [the] Florida senator", "said
+#: [former] Massachusetts congressman Barney Frank", "said [the senior] Cruz adviser"): the words after the article
+#: must be attributive (``_modifier._attributive``).
+_MODIFIER_GAP = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}")
+
+
 def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, hi: int) -> _Speaker:
     """Inverted attribution: the first actor (or he/she/it) after a cue ("said Antonov"); an unnamed
     speaker ("said a source close to the campaign") is the description, or the name in apposition to it."""
@@ -367,6 +375,16 @@ def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: s
         if nm and plausible_name(nm.group(1)):
             return _Speaker(nm.group(1), nm.group(1), "pattern", 0.6)
     first = cands[0] if cands else None
+    if first is not None and first.method not in ("pronoun", "description", "title") \
+            and _MODIFIER_GAP.fullmatch(text, lo, first.start):
+        from kzlib.quotes._modifier import _attributive, _modified_head  # (it imports this module)
+        gap = [w for i, w in enumerate(text[lo:first.start].split()) if i or w.lower() not in ("the", "a", "an")]
+        head, d0, d1 = _modified_head(window, text, first, hi) if all(map(_attributive, gap)) else (first, -1, -1)
+        if head is None:  # "said the Florida senator": the senator, not Florida
+            n0 = lo + len(text[lo:first.start]) - len(text[lo:first.start].lstrip())
+            return _described(text[n0:d1], n0, d1, 0.6)
+        if head is not first:  # "said Virginia delegate Beau Correll": the name after the noun
+            return _spk(head, head.actor, head.method, 0.8)
     if first is not None and first.method not in ("pronoun", "description", "title") and not first.type \
             and not text[lo:first.start].strip() and not _POSSESSIVE_AFTER.match(text[first.end:first.end + 2]):
         # a name of unknown kind right after the verb is its subject ("said Jane Roe, a pollster with Mr. Doe's party")

@@ -11,6 +11,17 @@ from kzlib.actors import (
     Mention,
     speaker_words,
 )
+from kzlib.quotes._modifier import (
+    _is_group_word,
+    _modified_antecedent,
+    _modified_head,
+    _modifies,
+    _opening_description,
+    _place_antecedent,
+    _source_heads,
+    _titled_name_before,
+)
+from kzlib.quotes.linking import _places
 from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _has_words, _n_words
 from kzlib.quotes.speakers import (
     _APPOSED_BEFORE,
@@ -124,6 +135,12 @@ _INCLUDING = re.compile(r"\s*(?:including|such\s+as|among\s+them|notably|(?:toge
 _PREP_THE = re.compile(r"\b(?:to|of|for|at|in|from|with|on|by|about|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARED_SUBJ = re.compile(r"\b(?:and|but)\s*$", re.IGNORECASE)
 _LAST_PRON = re.compile(r"\s(he|she|they|who)$", re.IGNORECASE)
+#: A pronoun with a contracted "is" or "has" ("He’s praising ..."): the pronoun (not a name: ``_NOT_SUBJECT`` reads
+#: the other contractions, "They've", as a clause's subject and verb).
+#: A prepositional phrase of places, before the "and" of the list's last place ("voters in Alabama, Georgia| and").
+_PLACE_LIST = re.compile(r"\b(?:in|of|from|across|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+                         r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*,?\s*\Z")
+_PRON_CONTRACTED = re.compile(r"(he|she|it)['’]s", re.IGNORECASE)
 _SUBJ_PRON = re.compile(r"^(?:he|she|they|it|who|we|i)$", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"(?<![\w'’-])(?:officials|sources|aides|critics|experts|analysts|people|voters|"
                          r"supporters|advisers|advisors|allies|lawmakers|Republicans|Democrats|leaders|"
@@ -254,6 +271,14 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             included = [m for m in mentions if m.start == im.end() and m.actor and m.method not in ("description", "title")]
             if included:
                 return _spk(included[0], included[0].actor, included[0].method, 0.6), included[0].start
+        if heads and text[heads[-1].end:first_comma].strip():
+            last, d0, d1 = _modified_head(mentions, text, heads[-1], first_comma)
+            n0 = region + len(text[region:d0]) - len(text[region:d0].lstrip())
+            if last is None and (d0 == n0 or _DET_ONLY.fullmatch(text, n0, d0)):
+                # "Younger black voters, in particular, have expressed", "The New York businessman, ..., says"
+                return _described(text[n0:d1], n0, d1), n0
+        if len(heads) > 1 and (named := _modified_head(mentions, text, heads[0], first_comma)[0]) not in (None, heads[0]):
+            return _spk(named, named.actor, named.method, 0.8), heads[0].start  # "Former Arizona governor Jan Brewer, ..."
         if heads:
             # "Texas delegate Bill Eastland, wearing a hat, said": the name that ends the phrase before the comma
             # ("Trump went after Bush, calling him ...": a participle after the clause is its subject's, Trump's)
@@ -277,6 +302,14 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
                 and _n_words(text[window:end]) > 16):
             return None   # no comma or clause break in the last 16+ words: no subject, as the whole scan finds
         br = _last_clause_break(text, lo, end)
+        if br is not None and br.group(0).lower() in ("and", "or") and text[br.end():end].strip() in _places() \
+                and (pl := _PLACE_LIST.search(text, max(lo, br.start() - 100), br.start())) is not None \
+                and _is_group_word((text[lo:pl.start()].split() or [""])[-1], _source_heads()):
+            # "Recent polls in Pennsylvania and Virginia have shown": the polls, not a place of the list
+            b2 = _last_clause_break(text, lo, pl.start())
+            s2 = max(b2.end() if b2 else lo, text.rfind(",", lo, pl.start()) + 1)
+            s2 += len(text[s2:end]) - len(text[s2:end].lstrip())
+            return _described(text[s2:end], s2, end), s2
         start = br.end() if br else lo
         c = text.rfind(",", start, end)
         if c >= 0:
@@ -296,7 +329,13 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         first = [m for m in mentions if lo <= m.start < start and m.actor and m.method != "description"
                  and _n_words(text[lo:m.start]) <= 2]
         if first:
-            return _spk(first[0], first[0].actor, first[0].method, 0.6), first[0].start
+            who, d0, d1 = _modified_head(mentions, text, first[0], start)
+            n0 = lo + len(text[lo:d0]) - len(text[lo:d0].lstrip())
+            if who is None and (n0 == d0 or _DET_ONLY.fullmatch(text, n0, d0)):
+                # "The Washington Post columnist has been critical ... but wrote": the columnist
+                return _described(text[n0:d1], n0, d1, 0.6), n0
+            if who is not None:
+                return _spk(who, who.actor, who.method, 0.6), first[0].start  # (or the name after the noun)
         if (pm := _OPEN_PRON.match(text, lo, start)) is not None:
             # "He's comparing ... and says ...": the clause's pronoun subject
             return _pronoun_subject(g, st, mentions, pm, since=lo, confidence=0.6)
@@ -314,6 +353,8 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(opener, opener.actor, opener.method, 0.5), opener.start
         if (pm := _OPEN_PRON.match(text, s_, end)) is not None:  # "He angered Tokayev by saying ...": he
             return _pronoun_subject(g, st, mentions, pm, since=0, confidence=0.5)
+        if (d1 := _opening_description(text, s_, end)) > s_:  # "The billionaire businessman began by saying": he
+            return _described(text[s_:d1], s_, d1, 0.5), s_
     if np_ and (fm := _VERB_OBJECT_FOR.search(np_)) is not None:
         # "(X) rebuked Roe for saying ...", "thanked the governor for saying ...", "criticized the West for saying":
         # the one the verb is about said it
@@ -325,17 +366,31 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         return _described(fm.group("obj"), off + fm.start("obj"), off + fm.end("obj")), off + fm.start("obj")
     if not np_ or _has_words(np_, 17):
         return None
+    if np_ in _places() and (x := _place_antecedent(mentions, text, lo, end)[0]) is not None:
+        return _spk(x, x.actor, x.method, 0.7), x.start  # "Stacy Baker of Columbia, South Carolina says": Baker
     pm = _LAST_PRON.search(np_)
     if pm and pm.start() > 0:  # "... the place he said": the pronoun is the subject
         start += len(text[start:end]) - len(text[start:end].lstrip()) + pm.start(1)
         np_ = pm.group(1)
     s0 = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+    if (cm := _PRON_CONTRACTED.fullmatch(np_)) is not None:  # "He’s praising ...": the pronoun, not a name
+        np_, end = cm.group(1), s0 + len(cm.group(1))
     inside = [m for m in mentions if s0 <= m.start and m.end <= end and m.actor]
     if _SUBJ_PRON.match(np_):
         p = np_.lower()
         m = Mention(s0, end, np_, "", "pronoun")
         if p == "who":  # the relative clause's antecedent: the last mention right before it ...
+            x, pp = _place_antecedent(mentions, text, max(0, lo - 200), s0)  # (past a phrase of place: "Cruz of Texas, who")
+            if x is not None:
+                return _spk(x, x.actor, x.method, 0.7), s0
+            if pp >= 0:  # "workers in New York, Los Angeles and Seattle who": the workers
+                w1 = pp + len(re.split(r"\s+(?:of|from|in|at)\s", text[pp:s0], maxsplit=1)[0])
+                return _described(text[pp:w1], pp, w1), s0
             prev = [x for x in mentions if x.end <= s0 and x.actor and lo - 200 <= x.start]
+            if prev and (ante := _modified_antecedent(mentions, text, prev[-1], s0)) is not None:
+                if isinstance(ante, Mention):  # "Bernie Sanders, the independent Vermont senator who"
+                    return _spk(ante, ante.actor, ante.method, 0.7), s0
+                return _described(text[ante[0]:ante[1]], *ante), s0  # "a Texas real estate developer, who"
             if prev and _n_words(text[prev[-1].end:s0]) <= 5 and not _SENTENCE_PUNCT.search(text, prev[-1].end, s0):
                 x = prev[-1]
                 return _spk(x, x.actor, x.method, 0.7), s0
@@ -363,7 +418,8 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _spk(head, head.actor, head.method, 0.85), s0
         head = inside[0]
         rest = text[head.end:end]
-        modifier = head.method in ("named", "surname") and rest.strip()[:1].islower() and " " not in head.surface.strip()
+        modifier = head.method in ("named", "surname") and rest.strip()[:1].islower() and " " not in head.surface.strip() \
+            or _modifies(text, head.end, end)  # "The New York businessman", "A New York judge": the noun speaks
         if (head.start == s0 or _DET_ONLY.fullmatch(text[s0:head.start])) and not _POSSESSIVE_AFTER.match(rest) \
                 and _n_words(rest) <= 1 and not modifier:  # "New polls", "Trump aides": a modifier, not the speaker
             return _spk(head, head.actor, head.method, 0.8), s0
@@ -386,48 +442,6 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         # "The results show ...", "new filings show ...": people, groups and documents that say or show something
         return _described(np_, s0, end), s0
     return None
-
-
-def _titled_name_before(mentions: list[Mention], text: str, lo: int, comma: int) -> tuple[Mention, int] | None:
-    """The name in apposition to a title that ends at ``comma`` ("..., the campaign chief, Paul Manafort, said"),
-    whatever opening phrase stands before the title, and where the title starts (the subject's start); None when
-    the two comma-delimited phrases before ``comma`` are not a title and a name, when the title is someone else's
-    ("an adviser to the president, Jane Roe": Roe is the president), or when a name opens the subject.
-
-    Example:
-        >>> from kzlib.actors import Mention
-        >>> t = "Speaking to donors, the campaign chief, Jane Roe, said"
-        >>> ms = [Mention(40, 48, "Jane Roe", "Jane Roe", "named", "person")]
-        >>> m, at = _titled_name_before(ms, t, 0, t.rindex(","))
-        >>> m.surface, t[at:at + 3]
-        ('Jane Roe', 'the')
-    """
-    c1 = text.rfind(",", lo, comma)
-    if c1 < 0:
-        return None
-    c0 = text.rfind(",", lo, c1)
-    name = next((m for m in mentions if m.start == c1 + 1 + len(text[c1 + 1:comma]) - len(text[c1 + 1:comma].lstrip())
-                 and m.end == comma and m.actor and m.method not in ("description", "title", "pronoun")
-                 and m.type in ("person", "")), None)
-    if name is None:
-        return None
-    t0 = c0 + 1 if c0 >= 0 else lo
-    t0 += len(text[t0:c1]) - len(text[t0:c1].lstrip())
-    title = text[t0:c1].split()
-    if not (2 <= len(title) <= 6 and _DETERMINER.fullmatch(title[0]) and _is_group_word(title[-1], _source_heads())):
-        return None
-    before = text.rfind(",", lo, c0) + 1 if c0 >= 0 else lo  # the phrase right before the title
-    if _OF_SOMEONE.search(text, t0, c1) or (c0 >= 0 and any(
-            before <= m.start < c0 and m.actor and m.method not in ("description", "title", "pronoun")
-            and m.type in ("person", "") for m in mentions)):
-        return None  # "a critic of the president, Jane Roe", "Erlan Karin, an adviser to the president, Jane Roe"
-    return name, t0
-
-
-#: A title that relates its holder to someone else ("an adviser to the president", "the daughter of ...").
-_OF_SOMEONE = re.compile(r"\s(?:of|to|for)\s", re.IGNORECASE)
-#: What opens a title in apposition ("the campaign chief", "his top aide", "Kazakhstan's foreign minister").
-_DETERMINER = re.compile(r"(?:the|a|an|his|her|its|their|our|[A-Z][\w.-]*['’]s?)", re.IGNORECASE)
 
 
 def _pronoun_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], pm: re.Match[str], *, since: int,
@@ -517,20 +531,6 @@ _BEFORE_ADJ = frozenset("""the a an two three four five several some many most o
 and or senior former recently newly""".split())
 _COORDINATED = re.compile(r"\s(?:and|or)\s")
 _HEAD_PUNCT = re.compile(r"[;:!?]")
-
-
-def _is_group_word(word: str, heads: frozenset[str]) -> bool:
-    """Whether ``word`` (any case, a plural or singular form) is one of ``heads``: "officials", "Official",
-    "protester" (listed as "protesters"), "analyses"."""
-    w = word.lower().strip(".,'’")
-    return w in heads or w.rstrip("s") in heads or w + "s" in heads or w + "es" in heads
-
-
-@lru_cache(maxsize=1)
-def _source_heads() -> frozenset[str]:
-    """Nouns that may head a long subject of a verb of saying: ``source_heads.yaml`` and the role words of
-    ``speaker_words.yaml`` (lower case; :func:`_is_group_word` reads other numbers of them)."""
-    return _group_heads() | frozenset(speaker_words().role_gender)
 
 
 def _head_subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo: int, cue_at: int
