@@ -346,7 +346,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def _inner_capitals(texts: list[str]) -> frozenset[str]:
     """The capitalised words the document writes inside a sentence (not after a sentence's end), from its
     paragraphs in running text: a line whose words are mostly capitalised (a headline in title case) is no
-    evidence.
+    evidence. (The quotes stage asks :class:`_InnerCapitals`, which looks up only the words asked about.)
 
     Example:
         >>> sorted(_inner_capitals(["Hours later, the senator met Roe. Roe left.", "Trump Calls For A Wall"]))
@@ -364,6 +364,54 @@ def _inner_capitals(texts: list[str]) -> frozenset[str]:
 
 
 _APOSTROPHE_S = re.compile(r"['’]s?$")
+
+
+class _InnerCapitals:
+    """``word in caps`` as ``word in _inner_capitals(texts)``, each word looked up when asked (a document asks
+    about a dozen words, most never): the paragraphs where the word stands, each checked as
+    :func:`_inner_capitals` reads it (a capitalised word there, not after a sentence's end, in running text).
+
+    Example:
+        >>> caps = _InnerCapitals(["Hours later, the senator met Roe. Roe left.", "Trump Calls For A Wall"])
+        >>> "Roe" in caps, "Hours" in caps, "Wall" in caps
+        (True, False, False)
+    """
+
+    __slots__ = ("_texts", "_running", "_answers")
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._running: list[bool | None] = [None] * len(texts)  # whether a paragraph is running text, once read
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        hit = self._answers.get(word)
+        if hit is None:
+            hit = self._answers[word] = self._find(word)
+        return hit
+
+    def _find(self, word: str) -> bool:
+        if not word or not "A" <= word[0] <= "Z":
+            return False  # (what _CAPITAL finds opens with a capital)
+        for k, text in enumerate(self._texts):
+            at = text.find(word)
+            while at >= 0:
+                m = _CAPITAL.match(text, at)
+                if m is not None and _APOSTROPHE_S.sub("", m.group(0)) == word \
+                        and not _SENTENCE_BEFORE.search(text, max(0, at - 4), at) and self._is_running(k):
+                    return True
+                at = text.find(word, at + 1)
+        return False
+
+    def _is_running(self, k: int) -> bool:
+        """Whether paragraph ``k`` is running text: not a line whose words are mostly capitalised."""
+        running = self._running[k]
+        if running is None:
+            words = _WORD.findall(self._texts[k])
+            running = self._running[k] = bool(words) and sum(w[0].isupper() for w in words) * 2 <= len(words)
+        return running
 
 
 def _unattested(st: _DocState, ns: NameSpan) -> bool:
