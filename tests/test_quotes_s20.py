@@ -26,3 +26,15 @@ def test_the_lazy_look_up_agrees_with_the_whole_document_pass():
     words = {w.strip(".,;“”’'") for t in _TEXTS for w in t.split()} | {"Okafor's", "Roe’s", "Ms."}
     assert {w for w in words if w in caps} == {w for w in words if w in whole}
     assert whole == {"Okafor", "Roemer", "Ms"}  # "Ms." stands inside the second sentence
+
+
+def test_running_text_is_told_from_headlines_in_any_script():
+    from kzlib.quotes.mentions import _running_text
+
+    assert _running_text("Hours later, the senator met Roe’s aide in Almaty.")
+    assert not _running_text("Mayor Defends Budget Plan Again")
+    assert not _running_text("2022 — 15")  # no words
+    assert _running_text("Kazakhstan’s 2022 unrest: the U.S. view")  # 3 capitals of 6 words ("’s" goes on a word, "U.S." is two)
+    assert not _running_text("Émile Zola Et Les Autres")  # capitals outside ASCII count too
+    assert _running_text("Émile met the press in Алматы")  # 2 of 5
+    assert not _running_text("Émile Met Two Press Officers in the city")  # 5 of 8

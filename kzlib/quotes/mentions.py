@@ -18,7 +18,7 @@ from kzlib.actors import (
 from kzlib.quotes.cues import _SPACES, _all_cues
 from kzlib.quotes.marks import _POSSESSIVE_AFTER, _SENTENCE_BEFORE, _Span
 from kzlib.quotes.speakers import _DocState, _Ent
-from kzlib.text import ASCII_WORD_CHARS, run_starts, word_index, word_keys
+from kzlib.text import ASCII_WORD_CHARS, PLAIN_PUNCTUATION, run_starts, word_index, word_keys
 
 # ------------------------------------------------------------------------------------------ open-world mentions
 _ROLE_ABBR = {"sen.": "senator", "sens.": "senator", "rep.": "representative", "reps.": "representative",
@@ -409,9 +409,34 @@ class _InnerCapitals:
         """Whether paragraph ``k`` is running text: not a line whose words are mostly capitalised."""
         running = self._running[k]
         if running is None:
-            words = _WORD.findall(self._texts[k])
-            running = self._running[k] = bool(words) and sum(w[0].isupper() for w in words) * 2 <= len(words)
+            running = self._running[k] = _running_text(self._texts[k])
         return running
+
+
+# bytes.translate table: ASCII letters kept as "A" or "a", every other byte a blank; the characters that go on a
+# word of _WORD without being letters ([\d_'’-], "’" taken out first) are deleted: the runs left are its words
+_LETTER_CASE = bytes(65 if 65 <= c <= 90 else 97 if 97 <= c <= 122 else 32 for c in range(256))
+_WORD_NOT_LETTER = b"0123456789_'-"
+#: A character outside ASCII and plain punctuation (no word character but "’": see ``kzlib.text.word_index``).
+_NOT_PLAIN = re.compile("[^\\x00-\\x7f" + PLAIN_PUNCTUATION + "]")
+
+
+def _running_text(text: str) -> bool:
+    """Whether ``text`` is running text: it has words (``_WORD``) and at most half of them open with a capital
+    (a headline in title case has more). A text of ASCII and plain punctuation (``kzlib.text.PLAIN_PUNCTUATION``)
+    is read with bytes operations (about three times faster: the stage asks of most paragraphs).
+
+    Example:
+        >>> _running_text("Hours later, the senator met Roe."), _running_text("Trump Calls For A Wall"), _running_text("2022")
+        (True, False, False)
+    """
+    if text.isascii() or not _NOT_PLAIN.search(text):
+        runs = text.replace("’", "").encode("ascii", "replace").translate(_LETTER_CASE, _WORD_NOT_LETTER)
+        n, capitals = len(runs.split()), runs.count(b" A") + runs.startswith(b"A")
+    else:
+        words = _WORD.findall(text)
+        n, capitals = len(words), sum(w[0].isupper() for w in words)
+    return n > 0 and capitals * 2 <= n
 
 
 def _unattested(st: _DocState, ns: NameSpan) -> bool:
