@@ -38,3 +38,15 @@ def test_running_text_is_told_from_headlines_in_any_script():
     assert not _running_text("Émile Zola Et Les Autres")  # capitals outside ASCII count too
     assert _running_text("Émile met the press in Алматы")  # 2 of 5
     assert not _running_text("Émile Met Two Press Officers in the city")  # 5 of 8
+
+
+def test_a_name_after_a_verb_or_preposition_is_an_object_and_after_said_a_subject():
+    from kzlib.quotes.mentions import _object_before
+
+    t = "Tokayev met with Russian President Vladimir Putin, according to Roe, and said Putin agreed."
+    assert _object_before(t, t.index("Russian"))  # "met with"
+    assert _object_before(t, t.index("Vladimir"))  # "with" and two capitalised words
+    assert not _object_before(t, t.index("Roe"))  # "according to": the source, no object
+    assert not _object_before(t, t.rindex("Putin"))  # "said Putin": the subject
+    assert not _object_before(t, 0) and not _object_before("(told)Putin", 7)  # nothing, or no blank, before it
+    assert _object_before("a call (told\tthe Putin aide", 17)  # a bracket before the verb, a tab after it
