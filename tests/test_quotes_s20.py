@@ -50,3 +50,13 @@ def test_a_name_after_a_verb_or_preposition_is_an_object_and_after_said_a_subjec
     assert not _object_before(t, t.rindex("Putin"))  # "said Putin": the subject
     assert not _object_before(t, 0) and not _object_before("(told)Putin", 7)  # nothing, or no blank, before it
     assert _object_before("a call (told\tthe Putin aide", 17)  # a bracket before the verb, a tab after it
+
+
+def test_quotation_marks_and_double_apostrophes_are_found_but_not_single_or_triple_apostrophes():
+    from kzlib.quotes.marks import _MARKS
+
+    text = "He said ''we will stay'' and «no» — it's Roe's ''' call, \"done\"."
+    found = [m.group(0) for m in _MARKS.finditer(text)]
+    # two apostrophes twice, the guillemets, the straight quotes; "it's" and "Roe's" hold one apostrophe; of three
+    # in a row the last two are the mark
+    assert found == ["''", "''", "«", "»", "''", '"', '"']
