@@ -4,7 +4,7 @@ read from the sentence."""
 
 from quote_rows import speech_rows as _rows
 
-from kzlib.quotes.mentions import _inner_capitals
+from kzlib.quotes._capitals import _inner_capitals
 
 
 def _row(q, cue: str) -> tuple[list[str], list[str]]:

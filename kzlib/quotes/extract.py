@@ -15,6 +15,7 @@ from kzlib.actors import (
     default_gazetteer,
 )
 from kzlib.errors import require_columns
+from kzlib.quotes._capitals import _InnerCapitals
 from kzlib.quotes.clauses import _complement_end
 from kzlib.quotes.cues import _cue_named, _speech_cue_in
 from kzlib.quotes.direct import _attribute_direct, _Row
@@ -30,7 +31,7 @@ from kzlib.quotes.marks import (
     _quote_spans,
     _sentence_bounds,
 )
-from kzlib.quotes.mentions import _DOCUMENT_ROLES, _inner_capitals, _mentions
+from kzlib.quotes.mentions import _DOCUMENT_ROLES, _mentions
 from kzlib.quotes.nouns import _noun_reports, _unnamed_asker
 from kzlib.quotes.plausible import _check_speakers, _settle_descriptions
 from kzlib.quotes.reported import _is_fragment, _reported
@@ -169,7 +170,7 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
 
 def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: list[str], *,
                  min_words: int, thoughts: bool = False, merge_interrupted: bool = True) -> list[dict]:
-    st = _DocState(inner_caps=_inner_capitals(texts))
+    st = _DocState(inner_caps=_InnerCapitals(texts))
     rows: list[_Row] = []
     is_q = [bool(_QUESTION.match(t)) for t in texts]
     is_dash = [bool(_ANSWER.match(t)) and not q for t, q in zip(texts, is_q)]

@@ -16,7 +16,10 @@ QUOTE_COLUMNS = ["doc_id", "quote_id", "para_id", "end_para_id", "start", "end",
                  "speaker_surface", "speaker_type", "affiliation", "cue", "kind", "cited", "confidence",
                  "method", "n_words", "speaker_resolution", "speaker_para_id", "speaker_start", "speaker_end"]
 
-_MARKS = re.compile(r"[\"“”«»„‟]|''(?!')")  # '' : two apostrophes, the quotation mark of some archives (NYT)
+# a quotation mark, or '' (two apostrophes, the quotation mark of some archives, NYT): written to open with one
+# character class (an apostrophe read on only when a second follows), so that re skips to the next candidate at C
+# speed instead of trying two branches at every position (the same matches, four times faster)
+_MARKS = re.compile(r"[\"“”«»„‟'](?:(?<=')'(?!')|(?<!'))")
 _OPENERS = "“«„‟"
 _CLOSERS = "”»"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -18,6 +18,7 @@ from kzlib.actors import (
     find_names,
     speaker_words,
 )
+from kzlib.quotes._capitals import _APOSTROPHE_S
 from kzlib.quotes.cues import _SPACES, _all_cues
 from kzlib.quotes.linking import _places
 from kzlib.quotes.marks import _POSSESSIVE_AFTER, _SENTENCE_BEFORE, _Span
@@ -239,6 +240,31 @@ def _latest_headed(st: _DocState, surface: str, actor: str) -> str:
 _OBJECT_BEFORE = re.compile(r"(?<![\w'’-])(?:(?<![Aa]ccording )to|with|told|tells|met|meets|phoned|called|calls|urged|asked|thanked|"
                             r"praised|criticized|criticised|lambasted|accused|blamed|congratulated|invited|visited|"
                             r"against|for|about|on|at|from)\s+(?:(?:the|[A-Z][\w.'’-]*)\s+){0,5}\Z")
+#: The words that open ``_OBJECT_BEFORE``.
+_OBJECT_WORDS = frozenset("to with told tells met meets phoned called calls urged asked thanked praised criticized "
+                          "criticised lambasted accused blamed congratulated invited visited against for about on at "
+                          "from".split())
+
+
+def _object_before(text: str, start: int) -> bool:
+    """Whether ``_OBJECT_BEFORE`` ends at ``start`` (searched in the 80 characters before it): the name at ``start``
+    is an object. A word before it that can neither open the pattern nor stand in it (a small word other than
+    "the" and the verbs, "said Roe") answers without the search, which tries every place of the 80.
+
+    Example:
+        >>> _object_before("Tokayev met Putin", 12), _object_before("Tokayev said Putin", 13)
+        (True, False)
+    """
+    lo = max(0, start - 80)
+    if start == lo or not text[start - 1].isspace():
+        return False  # (the pattern ends with blanks)
+    before = text[lo:start].rsplit(None, 1)
+    if not before:
+        return False
+    word = before[-1]  # the pattern's verb or preposition, or the last of the words after it ("the", capitalised)
+    if word.isalpha() and not "A" <= word[0] <= "Z" and word != "the" and word not in _OBJECT_WORDS:
+        return False
+    return _OBJECT_BEFORE.search(text, lo, start) is not None
 
 
 def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str, *, obj: bool = False) -> None:
@@ -331,7 +357,7 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
             openers.append((ns, name, typ, gender, True))
             continue
         _note_ent(st, name, typ, gender, ns.title,
-                  obj=_OBJECT_BEFORE.search(text, max(0, ns.start - 80), ns.start) is not None)
+                  obj=_object_before(text, ns.start))
         if typ in ("person", "") and not st.ents[name].gender and (am := _apposed_role_re().match(text, ns.end)):
             # "Jane Roe, his eldest daughter,": a person, and a woman
             st.ents[name].gender, st.ents[name].type = speaker_words().role_gender[am.group(1).lower()], "person"
@@ -357,7 +383,7 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
         out.sort(key=lambda m: m.start)
 
 
-def _without_title_phrase(ns: NameSpan, inner_caps: frozenset[str] | None) -> NameSpan:
+def _without_title_phrase(ns: NameSpan, inner_caps: Container[str] | None) -> NameSpan:
     """``ns`` with a title phrase left before its person's name moved into its title: an office with its place
     or employer ("Florida Gov. Jeb Bush", "Hewlett-Packard CEO Carly Fiorina", "Republican National Committee
     Chairman Reince Priebus": the name after the last title or role word), or words before a known given name
@@ -404,33 +430,6 @@ def _without_title_phrase(ns: NameSpan, inner_caps: frozenset[str] | None) -> Na
     gender = ns.gender or sw.first.get(rest[0], "")
     return NameSpan(ns.start, ns.end, ns.surface, " ".join(rest), title, "person" if rest[0] in sw.first else ns.type,
                     gender, ns.possessive)
-
-
-_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _inner_capitals(texts: list[str]) -> frozenset[str]:
-    """The capitalised words the document writes inside a sentence (not after a sentence's end), from its
-    paragraphs in running text: a line whose words are mostly capitalised (a headline in title case) is no
-    evidence.
-
-    Example:
-        >>> sorted(_inner_capitals(["Hours later, the senator met Roe. Roe left.", "Trump Calls For A Wall"]))
-        ['Roe']
-    """
-    out: set[str] = set()
-    for text in texts:
-        words = _WORD.findall(text)
-        if not words or sum(w[0].isupper() for w in words) * 2 > len(words):
-            continue
-        for m in _CAPITAL.finditer(text):
-            if not _SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
-                out.add(_APOSTROPHE_S.sub("", m.group(0)))
-    return frozenset(out)
-
-
-_APOSTROPHE_S = re.compile(r"['’]s?$")
 
 
 def _unattested(st: _DocState, ns: NameSpan) -> bool:

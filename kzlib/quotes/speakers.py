@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -94,9 +95,10 @@ class _DocState:
     last_other: str = ""
     last_speaker: str = ""
     last_speaker_para: int = -10
-    #: capitalised words the document writes inside a sentence (see ``mentions._inner_capitals``); None when
-    #: unknown (a paragraph read alone): then every capitalised word may be a name
-    inner_caps: frozenset[str] | None = None
+    #: capitalised words the document writes inside a sentence (see ``mentions._inner_capitals``, asked through
+    #: ``mentions._InnerCapitals``); None when unknown (a paragraph read alone): then every capitalised word may
+    #: be a name
+    inner_caps: Container[str] | None = None
 
     def note_speaker(self, g: Gazetteer, name: str, para_idx: int) -> None:
         if not name:

@@ -30,9 +30,11 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+(?:[a-z]+\s+){0,3})?$", re.IGNORECASE)  # "had been due to expire"
 _QUOTE = re.compile(r"''|``|[\"“”]")
 # a sentence's end: not the full stop of a middle initial or a title before a name ("John Q. Smith", "Mr. Smith")
-# or of a clock time before its time zone ("4 a.m. EDT Thursday"); "the U.S. Putin ..." ends one
-_SENT_L = re.compile(r"(?:(?<![a-z]\s[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)[.!?]\s+|\n\s*)(?=[A-Z\"'`(])"
-                     r"(?!(?:[A-Z][SD]T|GMT|UTC)\b)")
+# or of a clock time before its time zone ("4 a.m. EDT Thursday"); "the U.S. Putin ..." ends one. Written to open
+# with the mark (the look-behinds after it, one character longer): re then skips to the next [.!?\n] at C speed
+# instead of trying the look-behinds at every position (the same matches, several times faster)
+_SENT_L = re.compile(r"[.!?\n](?:(?<=[.!?])(?<![a-z]\s[A-Z].)(?<!\bM[rs].)(?<!\bMrs.)(?<!\bDr.)\s+|(?<=\n)\s*)"
+                     r"(?=[A-Z\"'`(])(?!(?:[A-Z][SD]T|GMT|UTC)\b)")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
