@@ -146,6 +146,7 @@ _BARE_CREDIT = "photo credit (only an agency's name, or 'NAME via AGENCY')"
 #: a token glued from capitalised words ("FlagShareLikeReply"), not a hashtag or handle, and its words
 _GLUED = re.compile(r"(?<![#@\w])[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 _GLUED_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
 
 
 def _is_widget_chrome(text: str, n_words: int) -> bool:
@@ -159,8 +160,8 @@ def _is_widget_chrome(text: str, n_words: int) -> bool:
         >>> _is_widget_chrome("McDonald's posted on #ShareTheLove with PowerPoint slides.", 8)
         False
     """
-    if n_words > 100:
-        return False
+    if n_words > 100 or not _LOWER_UPPER.search(text):
+        return False  # (a glued token has a small letter before a capital: one C-speed scan rules most text out)
     labels = _furniture().widget_labels
     for m in _GLUED.finditer(text):
         parts = _GLUED_PART.findall(m.group())
