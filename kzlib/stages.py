@@ -386,8 +386,8 @@ def quote_scores(quotes, *, quotes_gold: str = "", corpus: str = "") -> dict[str
 
 @stage(name="stances", tables=("stances",))
 def stances(quotes, corpus, gazetteer, targets, *, threshold: float = 0.3) -> dict[str, pd.DataFrame]:
-    """Stance of each quotation towards each target it concerns (``kzlib.detect_stance``): speech and
-    attributed acts ("the union endorsed her": ``STANCE_KINDS``); a fragment (a quoted word, mostly the writer's) or an interviewer's question is
+    """Stance of each quotation towards each target it concerns (``kzlib.detect_stance``): speech rows only
+    (``SPEECH_KINDS``; an attributed act, "the union endorsed her", has no words of the speaker's to read); a fragment (a quoted word, mostly the writer's) or an interviewer's question is
     nobody's statement and gets no stance row.
 
     Example:
@@ -395,11 +395,11 @@ def stances(quotes, corpus, gazetteer, targets, *, threshold: float = 0.3) -> di
         >>> set(st["stance"]) <= {"favor", "against", "none"}
         True
     """
-    from kzlib.quotes import STANCE_KINDS
+    from kzlib.quotes import SPEECH_KINDS
     from kzlib.stance import detect_stance
 
     return {"stances": detect_stance(quotes, targets=targets, gazetteer=gazetteer, paragraphs=corpus.paragraphs,
-                                     threshold=threshold, kinds=STANCE_KINDS)}
+                                     threshold=threshold, kinds=SPEECH_KINDS)}
 
 
 @stage(name="stance_summary", tables=("stance_summary", "outlet_stance", "language_stance"), uses=("threshold",))

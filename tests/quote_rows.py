@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from kzlib.quotes import SPEECH_KINDS, STANCE_KINDS, extract_quotes
+from kzlib.quotes import SPEECH_KINDS, extract_quotes
 
 
 def speech_rows(*texts: str, kinds: tuple[str, ...] = SPEECH_KINDS) -> pd.DataFrame:
@@ -15,7 +15,7 @@ def speech_rows(*texts: str, kinds: tuple[str, ...] = SPEECH_KINDS) -> pd.DataFr
 
 def speech_and_act_rows(*texts: str) -> pd.DataFrame:
     """:func:`speech_rows` with attributed acts ("endorsed X", "declined to comment": kind ``act``)."""
-    return speech_rows(*texts, kinds=STANCE_KINDS)
+    return speech_rows(*texts, kinds=(*SPEECH_KINDS, "act"))
 
 
 def russian_rows(*paragraphs: str) -> pd.DataFrame:

@@ -42,7 +42,7 @@ from __future__ import annotations
 from kzlib.quotes.evaluate import evaluate_quotes, match_gold, voice_counts
 from kzlib.quotes.extract import extract_quotes
 from kzlib.quotes.linking import link_speakers, speaker_variants
-from kzlib.quotes.marks import QUOTE_COLUMNS, QUOTE_KINDS, SPEECH_KINDS, STANCE_KINDS
+from kzlib.quotes.marks import QUOTE_COLUMNS, QUOTE_KINDS, SPEECH_KINDS
 
 __all__ = ["extract_quotes", "evaluate_quotes", "match_gold", "voice_counts", "link_speakers", "speaker_variants",
-           "QUOTE_COLUMNS", "SPEECH_KINDS", "STANCE_KINDS", "QUOTE_KINDS"]
+           "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS"]

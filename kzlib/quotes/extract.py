@@ -27,6 +27,7 @@ from kzlib.quotes.marks import (
     _TAIL,
     QUOTE_COLUMNS,
     SPEECH_KINDS,
+    _is_title_object,
     _n_words,
     _quote_spans,
     _sentence_bounds,
@@ -79,7 +80,7 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         in the gazetteer is kept as written), ``speaker_surface``, ``speaker_type`` (the gazetteer's type, else
         as the name reads: ``media``, ``organisation``, ``document`` for a poll or report, else ``person``), ``affiliation``,
         ``cue``, ``kind`` (direct / indirect / interview / act — an attributed act or position without words:
-        "the union endorsed her", "X declined to comment"; not counted as speech, read for stance — /
+        "the union endorsed her", "X declined to comment"; not counted as speech, not read for stance — /
         fragment / question), ``cited``,
         ``confidence``, ``method``, ``n_words``; then ``speaker_resolution`` (how the speaker was
         found: ``named`` — a name in the text, ``surname`` — a shorter form of a name the document
@@ -251,9 +252,14 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         prev_speaker: _Speaker | None = None
         prev_row: _Row | None = None
         prev_end = -1
+        title_tag: tuple[_Speaker, str, int] | None = None  # a title's attribution, for the quotation after it
         for k, sp in enumerate(spans_src):
             spk, cue, explicit = _attribute_direct(g, st, text, spans, k, mentions, bounds, all_mentions)
             spk = _no_pronoun_name(g, st, spk)
+            if not explicit and title_tag is not None and not any(title_tag[2] <= b0 <= sp.open_at for b0, _ in bounds):
+                # 'As Roe put it in "The Quiet Years," "We never ..."': the tag the title took is the quotation's
+                spk, cue, explicit = title_tag[0], title_tag[1], True
+            title_tag = None
             continues = carry is not None and k == 0 and sp.open_at <= 2
             if not explicit:
                 same_sentence = prev_speaker is not None and not any(
@@ -278,6 +284,8 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             if kind == "fragment":
                 rows.append(_Row(idx, pid, sp.start, sp.end, "fragment", spk if explicit else _Speaker(),
                                  cue=cue if explicit else "", closed=sp.closed))
+                if explicit and spk.name and _is_title_object(src, sp):
+                    title_tag = (spk, cue, sp.end)
                 continue
             last = rows[-1] if rows else None
             if spk.method == "same paragraph" and merge_interrupted and last is not None and last.kind == "direct" \

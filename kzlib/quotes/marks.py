@@ -10,8 +10,6 @@ from kzlib.text import NO_BREAK_AFTER
 
 QUOTE_KINDS = ("direct", "indirect", "interview", "act", "fragment", "question")
 SPEECH_KINDS = ("direct", "indirect", "interview")  #: kinds counted as speech
-#: kinds read for stance: speech, and acts that take a side without words ("the union endorsed her")
-STANCE_KINDS = (*SPEECH_KINDS, "act")
 QUOTE_COLUMNS = ["doc_id", "quote_id", "para_id", "end_para_id", "start", "end", "quote", "speaker",
                  "speaker_surface", "speaker_type", "affiliation", "cue", "kind", "cited", "confidence",
                  "method", "n_words", "speaker_resolution", "speaker_para_id", "speaker_start", "speaker_end"]

@@ -530,11 +530,12 @@ def _description_mentions(st: _DocState, text: str, spans: list[_Span] | None, t
 
 
 @lru_cache(maxsize=1)
-def _body_names() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """(head noun -> name words that show a body of that kind, media head nouns), from ``body_names.yaml``."""
+def _body_names() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+    """(head noun -> name words that show a body of that kind, media head nouns, head nouns any acronym may
+    stand for), from ``body_names.yaml``."""
     d = yaml.safe_load(resources.files("kzlib.data").joinpath("body_names.yaml").read_text("utf-8"))
     return ({str(k): frozenset(str(w).lower() for w in v) for k, v in d["names"].items()},
-            frozenset(str(w) for w in d["media_heads"]))
+            frozenset(str(w) for w in d["media_heads"]), frozenset(str(w) for w in d.get("any_acronym") or ()))
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -548,12 +549,12 @@ def _body_fits(role: str, e: _Ent) -> bool:
     Example:
         >>> _body_fits("court", _Ent("Supreme Court", "organisation", "")), _body_fits("court", _Ent("Congress", "organisation", ""))
         (True, False)
-        >>> _body_fits("agency", _Ent("CIA", "organisation", "")), _body_fits("company", _Ent("Acme Inc.", "organisation", ""))
+        >>> _body_fits("agency", _Ent("FBI", "organisation", "")), _body_fits("company", _Ent("Acme Inc.", "organisation", ""))
         (True, True)
     """
     if e.type not in ("organisation", "media"):
         return False
-    names, media_heads = _body_names()
+    names, media_heads, any_acronym = _body_names()
     if role in media_heads:
         return e.type == "media"
     words = e.name.replace("’", "'").split()
@@ -564,7 +565,7 @@ def _body_fits(role: str, e: _Ent) -> bool:
         return True
     # an acronym of an organisation, not a medium ("CIA" for "the agency"; "MSNBC" is no campaign)
     return e.type == "organisation" and len(words) == 1 and _ACRONYM.fullmatch(words[0]) is not None \
-        and words[0][-1] == head[:1].upper()
+        and (words[0][-1] == head[:1].upper() or role in any_acronym)
 
 
 @lru_cache(maxsize=1)

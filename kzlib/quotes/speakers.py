@@ -137,21 +137,25 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
     person only when quoted in this paragraph or the one before).
 
     A person whose gender the document shows (a given name, an honorific, a gendered role: see
-    ``_Ent.gender``) is never the antecedent of a pronoun of the other gender. For she/her a person shown
-    to be a woman is preferred to one whose gender the document leaves unknown ("Clinton invoked President
-    Obama ... she said": Hillary Clinton, not Obama); for he/him recency alone decides between a man and a
-    person of unknown gender (about three in four people in the news are men, Global Media Monitoring
-    Project 2015, and the given-name list misses many of them: an unknown gender is most often a man's)."""
+    ``_Ent.gender``) is never the antecedent of a pronoun of the other gender. Within the pronoun's clause the
+    nearest person of the right or an unknown gender is taken, one last named as a subject before one last
+    named as an object (centering theory's subject preference): a known woman is not preferred to a nearer
+    person of unknown gender there ("Patti Davis ... she said" is Patti Davis). Across sentences, she/her
+    prefers a person shown to be a woman to one whose gender is unknown ("Clinton invoked President Obama ...
+    She said": Clinton); for he/him recency alone decides between a man and a person of unknown gender
+    (about three in four people in the news are men, Global Media Monitoring Project 2015, and the given-name
+    list misses many of them: an unknown gender is most often a man's)."""
     p = pron.lower()
     if p in ("he", "she", "his", "her", "him"):
         want = "m" if p in ("he", "his", "him") else "f"
         near = [m.actor for m in reversed(before)  # persons named earlier in the same clause, nearest first
                 if m.actor and _is_person(g, m) and m.actor not in _places()]
-        genders = [e.gender if (e := st.ents.get(a)) is not None else "" for a in near]
-        for fits in (("f",), ("",)) if want == "f" else (("m", ""),):
-            for actor, gender in zip(near, genders):
-                if gender in fits:
-                    return actor
+        ents = [st.ents.get(a) for a in near]
+        fit = [(a, e) for a, e in zip(near, ents) if e is None or e.gender in (want, "")]
+        named = [a for a, e in fit if e is not None]  # a named person before a description ("the influx of ...")
+        subject = next((a for a, e in fit if e is not None and e.last_free >= e.last), None)
+        if fit:
+            return subject if subject is not None else named[0] if named else fit[0][0]
         last = st.ents.get(st.last_speaker)
         persons = [e for e in st.ents.values() if e.type == "person" and e.gender in (want, "")
                    and e.name not in _places()]
@@ -174,12 +178,14 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
         return max(orgs, key=lambda e: e.last).name if orgs else st.last_other
     # they: the last speaker when it is a body or group, or a person quoted in this paragraph or the one before (a
     # singular or machine-translated "they say" for "he says"), never a person quoted further back ("they will
-    # hold banners" is not the adviser quoted at the story's start); else the body named last
+    # hold banners" is not the adviser quoted at the story's start: then unresolved); with no speaker yet, the
+    # organisation or outlet named last (a state named in passing is no "they": "economists ... they" is not China)
     last = st.ents.get(st.last_speaker)
     one = last is not None and last.type == "person" or g.type_of(st.last_speaker) == "person"
-    if st.last_speaker and (not one or st.para_idx - st.last_speaker_para <= 1):
-        return st.last_speaker
-    return max(orgs, key=lambda e: e.last).name if orgs else ""
+    if st.last_speaker:
+        return st.last_speaker if not one or st.para_idx - st.last_speaker_para <= 1 else ""
+    bodies = [e for e in orgs if e.type in ("organisation", "media")]
+    return max(bodies, key=lambda e: e.last).name if bodies else ""
 
 
 _PRONOUN_NAME = re.compile(r"(?:he|she|it|they|him|her|them|his|its|their|hers|theirs|himself|herself|itself|themselves)",

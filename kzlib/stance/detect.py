@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib.errors import ParameterError, TableError, require_columns
-from kzlib.quotes.marks import STANCE_KINDS
+from kzlib.quotes.marks import SPEECH_KINDS
 from kzlib.stance.lexicon import _build_lexicon, _Lexicon
 from kzlib.stance.rules import _Contribution, _decide, _evidence, _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
@@ -195,7 +195,7 @@ def detect_stance(
     cues: dict[str, Any] | str | Path | None = None,
     threshold: float = 0.3,
     use_vader: bool = True,
-    kinds: Sequence[str] | None = STANCE_KINDS,
+    kinds: Sequence[str] | None = SPEECH_KINDS,
     documents: pd.DataFrame | None = None,
     ru_cues: str | Path | None = None,
     anchor_generic: bool = True,
@@ -213,8 +213,9 @@ def detect_stance(
         mapping name -> record): gives a speaker's side for the small own-side prior.
     paragraphs : the ``paragraphs`` table, for the attribution context.
     threshold : |score| needed (with lexical evidence in that direction) for favor/against.
-    kinds : quote kinds read when the table has a ``kind`` column: speech and attributed acts such as
-        endorsements (``STANCE_KINDS``) by default; fragments (a quoted word or phrase, mostly the writer's: scare quotes, titles, a term
+    kinds : quote kinds read when the table has a ``kind`` column: speech (``SPEECH_KINDS``) by
+        default; an attributed act without words (kind ``act``: "endorsed X", "declined to comment") has no
+        words of the speaker's to read; fragments (a quoted word or phrase, mostly the writer's: scare quotes, titles, a term
         the journalist marks) and interviewer questions are nobody's statement and get no stance row.
         None reads all.
     documents : the ``documents`` table; its ``language`` tells which quotes are Russian where the

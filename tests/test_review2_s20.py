@@ -1,0 +1,30 @@
+"""Regressions a second review of the session's changes found (PolNeAR re-run); sentences written for the tests."""
+
+import pandas as pd
+
+from kzlib.quotes import extract_quotes
+
+
+def _q(*texts: str) -> pd.DataFrame:
+    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
+    return extract_quotes(p)
+
+
+def test_the_agency_is_the_agency_named_last_whatever_its_letters():
+    q = _q("The CIA had briefed senators in May.",
+           "The FBI confirmed on Friday that it had opened an inquiry.",
+           "The agency declined to say who had asked for it, but said the review would be quick.")
+    assert set(q.loc[q["quote"].str.contains("review"), "speaker"]) == {"FBI"}
+
+
+def test_a_quotation_after_a_title_keeps_the_tag_the_title_took():
+    q = _q('Mary Major, a historian, put it this way in "The Long Road Home," "Nobody expected the war to last."')
+    direct = q[q["kind"] == "direct"]
+    assert direct["quote"].tolist() == ["Nobody expected the war to last."]
+    assert direct["speaker"].tolist() == ["Mary Major"]
+
+
+def test_they_is_no_state_named_in_passing():
+    q = _q("Exports to China fell sharply in March.", "They said the figures were weak.")
+    assert q["speaker"].tolist() == [""]
+    assert q["speaker_resolution"].tolist() == ["unresolved"]
