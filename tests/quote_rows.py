@@ -13,6 +13,12 @@ def speech_rows(*texts: str, kinds: tuple[str, ...] = SPEECH_KINDS) -> pd.DataFr
     return q[q["kind"].isin(kinds)].reset_index(drop=True)
 
 
+def all_rows(*texts: str) -> pd.DataFrame:
+    """Every row of ``extract_quotes`` (all kinds) on one document whose body paragraphs are ``texts``."""
+    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
+    return extract_quotes(p)
+
+
 def speech_and_act_rows(*texts: str) -> pd.DataFrame:
     """:func:`speech_rows` with attributed acts ("endorsed X", "declined to comment": kind ``act``)."""
     return speech_rows(*texts, kinds=(*SPEECH_KINDS, "act"))

@@ -1,14 +1,9 @@
 """Attributed acts and positions without words ("the union endorsed her", "X declined to comment") are rows of
 kind ``act``: not speech in the voices tables, and not read for stance."""
 
-import pandas as pd
+from quote_rows import all_rows as _rows
 
-from kzlib.quotes import SPEECH_KINDS, extract_quotes
-
-
-def _rows(*texts: str) -> pd.DataFrame:
-    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
-    return extract_quotes(p)
+from kzlib.quotes import SPEECH_KINDS
 
 
 def test_an_endorsement_is_an_act_not_speech():

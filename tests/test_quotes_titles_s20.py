@@ -1,13 +1,6 @@
 """A title or name in quotation marks that a verb takes as its object is no quotation: it is a fragment."""
 
-import pandas as pd
-
-from kzlib.quotes import extract_quotes
-
-
-def _q(*texts: str) -> pd.DataFrame:
-    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
-    return extract_quotes(p)
+from quote_rows import all_rows as _q
 
 
 def test_a_book_title_after_said_is_a_fragment():

@@ -1,13 +1,6 @@
 """Regressions a second review of the session's changes found (PolNeAR re-run); sentences written for the tests."""
 
-import pandas as pd
-
-from kzlib.quotes import extract_quotes
-
-
-def _q(*texts: str) -> pd.DataFrame:
-    p = pd.DataFrame({"doc_id": "d", "para_id": range(len(texts)), "kind": "body", "text": list(texts)})
-    return extract_quotes(p)
+from quote_rows import all_rows as _q
 
 
 def test_the_agency_is_the_agency_named_last_whatever_its_letters():
