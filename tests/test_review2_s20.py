@@ -21,3 +21,10 @@ def test_they_is_no_state_named_in_passing():
     q = _q("Exports to China fell sharply in March.", "They said the figures were weak.")
     assert q["speaker"].tolist() == [""]
     assert q["speaker_resolution"].tolist() == ["unresolved"]
+
+
+def test_a_relative_clauses_act_does_not_swallow_the_report():
+    q = _q("Mary Major, who backs John Doe, visited the mayor on Sunday, saying the budget had been wasted.")
+    assert q.loc[q["kind"] == "act", "quote"].tolist() == ["John Doe"]
+    assert q.loc[q["kind"] == "indirect", "quote"].tolist() == ["the budget had been wasted."]
+    assert set(q["speaker"]) == {"Mary Major"}

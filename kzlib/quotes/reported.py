@@ -337,8 +337,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     and not _has_words(text[sub[1]:cm.start()], 6) and _PARENTHETICAL.match(text, cm.end(), b) \
                     and not (_ADVERBIAL_TAIL.match(text, _past_adjuncts(text, cm.end(), b), b)
                              and _NOT_MIDDLE.search(text, a, sub[1])) \
-                    and not any(sp.open_at < cm.start() < sp.end for sp in spans) and not _PREP_OPEN.fullmatch(text, a, sub[1]):
-                # "This campaign, he says, is different.": the attribution stands inside the reported sentence
+                    and not any(sp.open_at < cm.start() < sp.end for sp in spans) and not _PREP_OPEN.fullmatch(text, a, sub[1]) \
+                    and not _RELATIVE_BEFORE.search(text, sub[1], cm.start()):
+                # "This campaign, he says, is different.": the attribution stands inside the reported sentence (not
+                # "Roe, who backs Doe, trashed ...": a relative clause, whose verb reports only its own object)
                 founds.append((a, b, sub[0], cm.group(0)))
                 lo, verb_end, verb_spk = b, cm.end(), sub[0]
                 continue
@@ -477,6 +479,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     return out
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\b", re.IGNORECASE)
 _DETERMINERS = frozenset("his her its their the a an my our".split())
 _MODIFIERS = frozenset("recent latest new earlier frequent public own full strong firm continued unwavering broad "
                        "total poor weak good bad best worst better worse major first last early late several many "
