@@ -5,8 +5,7 @@ the person. A pronoun with a contracted verb is the pronoun. The sentences are w
 
 from quote_rows import speech_rows as _rows
 
-from kzlib.actors import find_names
-from kzlib.quotes.linking import _places
+from kzlib.actors import find_names, place_names
 
 
 def _speaker(*paras: str) -> list[str]:
@@ -83,7 +82,7 @@ def test_footage_of_someone_is_no_name_and_a_title_with_a_place_is_no_person():
 
 
 def test_the_us_states_of_two_words_are_places():
-    assert {"New York", "New Hampshire", "South Carolina", "West Virginia", "Rhode Island"} <= _places()
+    assert {"New York", "New Hampshire", "South Carolina", "West Virginia", "Rhode Island"} <= place_names()
 
 
 def test_a_list_of_places_after_a_group_is_no_speaker():

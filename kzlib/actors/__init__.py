@@ -29,7 +29,7 @@ from kzlib.actors.gazetteer import (
     plausible_name,
 )
 from kzlib.actors.mentions import find_mentions
-from kzlib.actors.names import NameSpan, find_names, speaker_words
+from kzlib.actors.names import NameSpan, find_names, place_names, speaker_words
 
 __all__ = ["Actor", "Gazetteer", "Mention", "NameSpan", "find_mentions", "find_names", "default_gazetteer",
-           "plausible_name", "speaker_words", "ACTOR_TYPES", "ROLE_WORDS"]
+           "place_names", "plausible_name", "speaker_words", "ACTOR_TYPES", "ROLE_WORDS"]

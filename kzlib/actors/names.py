@@ -98,8 +98,13 @@ _NAME_PARTICLES = frozenset(["Al", "De", "Van", "Von", "Da", "Del", "La", "Le", 
 
 
 @lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Countries and US states (``kzlib/data/places.txt``)."""
+def place_names() -> frozenset[str]:
+    """Countries and US states (``kzlib/data/places.txt``): names that also look like persons' names.
+
+    Example:
+        >>> {"Georgia", "South Carolina"} <= place_names()
+        True
+    """
     text = resources.files("kzlib.data").joinpath("places.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
@@ -219,7 +224,7 @@ def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords
             gender = w.titles.get(rest[:tm.end()].strip().lower(), "") or gender
             name_at += tm.end()
         elif first.lower().strip(".") in _DEMONYMS and " " in rest or first.lower() in _CONNECTORS and " " in rest and name_at:
-            if first.lower() in _CONNECTORS and rest.split(" ", 1)[1].strip() in _places():
+            if first.lower() in _CONNECTORS and rest.split(" ", 1)[1].strip() in place_names():
                 return  # "Republican of Arizona", "President of Kazakhstan": the title's place, no name
             name_at += len(first) + 1
         else:
@@ -232,7 +237,7 @@ def _name_of_tokens(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords
     name = surface[name_at:].strip()
     if not name or name.split()[0] in w.not_names:
         return
-    if title and name in _places():  # "Former Arizona (governor Jan Brewer)": a place, not a titled person
+    if title and name in place_names():  # "Former Arizona (governor Jan Brewer)": a place, not a titled person
         out.append(NameSpan(start + name_at, end, name, name, "", "", "", possessive))
         return
     words = name.split()

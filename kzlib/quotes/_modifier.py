@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kzlib.actors import Mention, speaker_words
-from kzlib.quotes.linking import _places
+from kzlib.actors import Mention, place_names, speaker_words
 from kzlib.quotes.speakers import _body_heads, _group_heads
 
 #: One to three lower-case words after a name, up to the end of its noun phrase ("black voters", "senator").
@@ -150,7 +149,7 @@ def _place_antecedent(mentions: list[Mention], text: str, lo: int, who: int) -> 
     pp = pm.start()
     inner = [x for x in mentions if pp <= x.start < who and x.actor]
     if not inner or any(x.type == "person" for x in inner) or (
-            inner[-1].actor not in _places() and not re.search(r",|\band\b", text[inner[0].end:inner[-1].start])):
+            inner[-1].actor not in place_names() and not re.search(r",|\band\b", text[inner[0].end:inner[-1].start])):
         return None, -1  # "help from Labor Secretary Thomas Perez, who": no place (one, or a list of them)
     for m in reversed(mentions):
         if m.end > pp or m.start < lo or not m.actor:

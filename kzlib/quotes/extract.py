@@ -13,13 +13,13 @@ from kzlib.actors import (
     Gazetteer,
     Mention,
     default_gazetteer,
+    place_names,
 )
 from kzlib.errors import require_columns
 from kzlib.quotes._capitals import _InnerCapitals
 from kzlib.quotes.clauses import _complement_end
 from kzlib.quotes.cues import _cue_named, _speech_cue_in
 from kzlib.quotes.direct import _attribute_direct, _Row
-from kzlib.quotes.linking import _places
 from kzlib.quotes.marks import (
     _ANSWER,
     _PRONOUNS,
@@ -405,7 +405,7 @@ def _ent_type(st: _DocState, name: str) -> str:
     e = st.ents.get(name)
     if e is not None and e.type:
         return e.type
-    if name in _places():
+    if name in place_names():
         return "state"  # a country or US state ("Israel said", "Florida said")
     head = name.split()[-1].lower()
     if head in _DOCUMENT_ROLES or head.endswith("s") and head[:-1] in _DOCUMENT_ROLES:

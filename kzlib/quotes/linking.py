@@ -27,12 +27,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 
-from kzlib.actors import speaker_words
+from kzlib.actors import place_names, speaker_words
 from kzlib.quotes.marks import SPEECH_KINDS
 
 __all__ = ["link_speakers", "speaker_variants"]
@@ -42,12 +40,6 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 _SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’.-]*")
 
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Countries and US states (``kzlib/data/places.txt``): a place quoted alone is no person's surname."""
-    text = resources.files("kzlib.data").joinpath("places.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _middle(name: str) -> str:
@@ -74,10 +66,10 @@ def _any_language_name(name: str, roles: frozenset[str]) -> bool:
     adjective of a people or creed first ("Islamic State") and no plural of a people last ("Cuban Americans")."""
     sw = speaker_words()
     words = name.split()
-    return not any(w.lower().rstrip(".") in roles or w in _places() or w in sw.not_names or w in sw.org
+    return not any(w.lower().rstrip(".") in roles or w in place_names() or w in sw.not_names or w in sw.org
                    or w in sw.media or "'" in w or "’" in w for w in words) \
         and not words[-1].endswith(("ans", "ese")) and not words[0].endswith(("ic", "ish", "ese", "ian")) \
-        and name not in _places()
+        and name not in place_names()
 
 
 def speaker_variants(quotes: pd.DataFrame, *, min_share: float = 0.8, min_rows: int = 2,
@@ -135,7 +127,7 @@ def speaker_variants(quotes: pd.DataFrame, *, min_share: float = 0.8, min_rows: 
         by_surname.setdefault(name.split()[-1], []).append(name)
     for name in counts.index:
         if " " in name or name in kept or not _NAME_WORD.fullmatch(name) or name in first_names \
-                or name not in by_surname or name in _places():
+                or name not in by_surname or name in place_names():
             continue
         full = sorted(by_surname[name], key=lambda n: (-canonical[n], n))
         total = sum(canonical[n] for n in full)

@@ -16,11 +16,11 @@ from kzlib.actors import (
     Mention,
     NameSpan,
     find_names,
+    place_names,
     speaker_words,
 )
 from kzlib.quotes._capitals import _APOSTROPHE_S
 from kzlib.quotes.cues import _SPACES, _all_cues
-from kzlib.quotes.linking import _places
 from kzlib.quotes.marks import _POSSESSIVE_AFTER, _SENTENCE_BEFORE, _Span
 from kzlib.quotes.speakers import _DocState, _Ent
 from kzlib.text import ASCII_WORD_CHARS, run_starts, word_index, word_keys
@@ -589,7 +589,7 @@ def _place_words(words: str) -> frozenset[str]:
     for n in (3, 2, 1):
         for i in range(len(toks) - n + 1):
             part = " ".join(toks[i:i + n])
-            name = states.get(part) or (part if part in _places() else "")
+            name = states.get(part) or (part if part in place_names() else "")
             if name:
                 return frozenset(name.lower().split())
     return frozenset()

@@ -14,10 +14,10 @@ import yaml
 from kzlib.actors import (
     Gazetteer,
     Mention,
+    place_names,
     plausible_name,
     speaker_words,
 )
-from kzlib.quotes.linking import _places
 from kzlib.quotes.marks import (
     _CAP_NAME,
     _CITING,
@@ -104,7 +104,7 @@ class _DocState:
         if not name:
             return
         e = self.ents.get(name)
-        if e is not None and not e.type and name not in _places():
+        if e is not None and not e.type and name not in place_names():
             e.type = "person"  # a named speaker of unknown kind is most often a person (a country or state is none)
             e.titles.add("?")  # (a guess: pronouns prefer persons known as such)
         self.last_speaker = name
@@ -149,7 +149,7 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
     if p in ("he", "she", "his", "her", "him"):
         want = "m" if p in ("he", "his", "him") else "f"
         near = [m.actor for m in reversed(before)  # persons named earlier in the same clause, nearest first
-                if m.actor and _is_person(g, m) and m.actor not in _places()]
+                if m.actor and _is_person(g, m) and m.actor not in place_names()]
         ents = [st.ents.get(a) for a in near]
         fit = [(a, e) for a, e in zip(near, ents) if e is None or e.gender in (want, "")]
         named = [a for a, e in fit if e is not None]  # a named person before a description ("the influx of ...")
@@ -158,9 +158,9 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
             return subject if subject is not None else named[0] if named else fit[0][0]
         last = st.ents.get(st.last_speaker)
         persons = [e for e in st.ents.values() if e.type == "person" and e.gender in (want, "")
-                   and e.name not in _places()]
+                   and e.name not in place_names()]
         if last and last.type == "person" and last.gender in (want, "") \
-                and st.para_idx - st.last_speaker_para <= 1 and last.name not in _places():
+                and st.para_idx - st.last_speaker_para <= 1 and last.name not in place_names():
             return last.name
         best = None
         for e in persons:  # the person named last, in a subject's place rather than an object's

@@ -9,6 +9,7 @@ from functools import lru_cache
 from kzlib.actors import (
     Gazetteer,
     Mention,
+    place_names,
     speaker_words,
 )
 from kzlib.quotes._modifier import (
@@ -21,7 +22,6 @@ from kzlib.quotes._modifier import (
     _source_heads,
     _titled_name_before,
 )
-from kzlib.quotes.linking import _places
 from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _has_words, _n_words
 from kzlib.quotes.speakers import (
     _APPOSED_BEFORE,
@@ -302,7 +302,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
                 and _n_words(text[window:end]) > 16):
             return None   # no comma or clause break in the last 16+ words: no subject, as the whole scan finds
         br = _last_clause_break(text, lo, end)
-        if br is not None and br.group(0).lower() in ("and", "or") and text[br.end():end].strip() in _places() \
+        if br is not None and br.group(0).lower() in ("and", "or") and text[br.end():end].strip() in place_names() \
                 and (pl := _PLACE_LIST.search(text, max(lo, br.start() - 100), br.start())) is not None \
                 and _is_group_word((text[lo:pl.start()].split() or [""])[-1], _source_heads()):
             # "Recent polls in Pennsylvania and Virginia have shown": the polls, not a place of the list
@@ -366,7 +366,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
         return _described(fm.group("obj"), off + fm.start("obj"), off + fm.end("obj")), off + fm.start("obj")
     if not np_ or _has_words(np_, 17):
         return None
-    if np_ in _places() and (x := _place_antecedent(mentions, text, lo, end)[0]) is not None:
+    if np_ in place_names() and (x := _place_antecedent(mentions, text, lo, end)[0]) is not None:
         return _spk(x, x.actor, x.method, 0.7), x.start  # "Stacy Baker of Columbia, South Carolina says": Baker
     pm = _LAST_PRON.search(np_)
     if pm and pm.start() > 0:  # "... the place he said": the pronoun is the subject
