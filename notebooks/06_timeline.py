@@ -173,7 +173,8 @@ else:
 # ## Quoted stance over time
 #
 # The mean stance of the quotations published on each date towards each target (−1 against, +1 in
-# favour), from the stance stage (notebook 04). A later copy is placed at its original's estimated date
+# favour), over the quotations that take a side (those that only name the target are counted in `n`, not
+# in the mean), from the stance stage (notebook 04). A later copy is placed at its original's estimated date
 # (`anchor_used` above), not at the copy's date. It needs the quotation and stance stages; when they are
 # not installed this section says so and is skipped.
 
@@ -181,18 +182,19 @@ else:
 stance_time = study.stance_over_time
 if study.quotes.empty:
     print("No quotations were found, so there is no stance over time.")
-elif stance_time.empty:
+elif stance_time.empty or stance_time["n_stance"].sum() == 0:
     print(f"{len(study.quotes)} quotations, but none takes a stance towards a target, so there is no stance over time.")
 else:
-    print(f"{len(study.stances)} quote-target stances over {stance_time['published'].nunique()} publication dates")
+    print(f"{int(stance_time['n_stance'].sum())} quote-target stances taking a side over "
+          f"{stance_time.loc[stance_time['n_stance'] > 0, 'published'].nunique()} publication dates")
 
 # %% tags=["nbval-ignore-output"]
-if stance_time.empty:
+if stance_time.empty or stance_time["n_stance"].sum() == 0:
     print("No quotation takes a stance, so there is no plot of stance over time.")
-elif (stance_time["published"] == "").all():
+elif (stance_time.loc[stance_time["n_stance"] > 0, "published"] == "").all():
     print("No quotation comes from a dated document, so stance cannot be followed over time.")
-elif stance_time.loc[stance_time["published"] != "", "published"].nunique() < 2:
-    day = stance_time.loc[stance_time["published"] != "", "published"].iloc[0]
+elif (dated := stance_time[(stance_time["published"] != "") & (stance_time["n_stance"] > 0)])["published"].nunique() < 2:
+    day = dated["published"].iloc[0]
     print(f"Every dated quotation comes from documents published on {day}, so stance cannot be followed "
           "over time; the stance table of notebook 04 gives it.")
 else:

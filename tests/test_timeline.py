@@ -413,7 +413,7 @@ def test_stance_over_time_without_stances() -> None:
     empty = pd.DataFrame(columns=["doc_id", "quote_id", "speaker", "target", "stance", "score", "evidence"])
     sot = stance_over_time(empty, documents)
     assert sot.empty
-    assert list(sot.columns) == ["published", "target", "n", "mean_score", "n_favor", "n_against"]
+    assert list(sot.columns) == ["published", "target", "n", "n_stance", "mean_score", "n_favor", "n_against"]
     assert sot["mean_score"].dtype == float
     by_speaker = stance_over_time(empty, documents, by="speaker")
     assert list(by_speaker.columns)[1] == "speaker"

@@ -210,8 +210,9 @@ def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Q
                      max_gap_days: float = 7.0, max_labels: int = 20) -> Any:
     """Mean quoted stance score (−1 against … +1 favor) by publication date, one series per ``by`` value
     (a ``stance_over_time`` table: ``published``, ``mean_score``, ``by``, and ``n`` the quote-target rows
-    behind each mean, if given). Every date with data is a marker, its area growing with ``n`` and ``n``
-    written beside it while there are at most ``max_labels`` markers; a line joins two dates only when
+    behind each mean, if given: ``n_stance``, the rows taking a side, where the table has it). Dates where no
+    row takes a side (``mean_score`` NaN) are not drawn. Every date with data is a marker, its area growing with
+    ``n`` and ``n`` written beside it while there are at most ``max_labels`` markers; a line joins two dates only when
     they lie at most ``max_gap_days`` apart, so a gap without data shows as a break, not as a trend.
     The legend gives each series' total ``n``.
 
@@ -226,7 +227,9 @@ def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Q
     ax.set_title(title)
     ax.set_ylabel("mean stance score (−1 against, +1 favor)")
     ax.axhline(0, color="grey", lw=0.6)
-    t = table[table["published"].astype(str) != ""].copy()
+    t = table[(table["published"].astype(str) != "") & table["mean_score"].notna()].copy()
+    if "n_stance" in t.columns:  # the rows behind each mean
+        t["n"] = t["n_stance"]
     x, kind = date_positions(t["published"])
     ax.set_xlabel("publication date" + (" (year)" if kind == "years" else ""))
     t["x"] = x
@@ -254,7 +257,8 @@ def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Q
                             color=colour)
     ax.set_ylim(-1.05, 1.05)
     format_date_axis(ax, kind)
-    note = (f"markers: dates with quotes{', area and label: quote-target rows (n)' if has_n else ''}; "
+    what = "quotes taking a side" if "n_stance" in table.columns else "quote-target rows"
+    note = (f"markers: dates with quotes{f', area and label: {what} (n)' if has_n else ''}; "
             f"a line joins dates at most {max_gap_days:g} days apart")
     ax.set_title(f"{title}\n({note})", fontsize=10)
     ax.legend(title=by, fontsize=7, title_fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))

@@ -169,13 +169,19 @@ def coverage(documents: pd.DataFrame, *, one_copy_per_story: bool = False) -> pd
 
 def stance_over_time(stances: pd.DataFrame, documents: pd.DataFrame, *, by: str = "target",
                      dates: pd.Series | None = None) -> pd.DataFrame:
-    """Quoted stance by publication date: mean ``score`` and counts of favor/against per date and ``by``
-    (``target`` or ``speaker``), from the ``stances`` table of ``kzlib.stance``. ``dates`` (doc_id ->
-    ISO date) replaces documents' dates, e.g. ``check_dates(...).set_index("doc_id")["anchor_used"]`` to
-    place a later copy at its original's estimated date.
+    """Quoted stance by publication date, per date and ``by`` (``target`` or ``speaker``), from the ``stances``
+    table of ``kzlib.stance``: ``n`` quote × target rows, ``n_stance`` of them taking a side (``n_favor`` +
+    ``n_against``), and ``mean_score`` over those (NaN where none takes one: rows labelled ``none`` only name
+    the target, and do not pull the mean towards 0, as in :func:`kzlib.stance.summarise_stance`). ``dates``
+    (doc_id -> ISO date) replaces documents' dates, e.g. ``check_dates(...).set_index("doc_id")["anchor_used"]``
+    to place a later copy at its original's estimated date.
 
     Example:
-        >>> stance_over_time(stances, corpus.documents)  # doctest: +SKIP
+        >>> st = pd.DataFrame({"doc_id": ["a", "a", "b"], "target": ["CSTO"] * 3,
+        ...                    "stance": ["against", "none", "none"], "score": [-0.6, 0.1, 0.0]})
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2022-01-07", "2022-01-08"]})
+        >>> stance_over_time(st, docs)[["published", "n", "n_stance", "mean_score"]].values.tolist()
+        [['2022-01-07', 2, 1, -0.6], ['2022-01-08', 1, 0, nan]]
     """
     need = {"doc_id", by, "stance"}
     if not need <= set(stances.columns):
@@ -188,16 +194,18 @@ def stance_over_time(stances: pd.DataFrame, documents: pd.DataFrame, *, by: str 
     st["published"] = st["published"].fillna("")
     if "score" not in st.columns:
         st["score"] = st["stance"].map({"favor": 1.0, "against": -1.0}).fillna(0.0)
-    cols = ["published", by, "n", "mean_score", "n_favor", "n_against"]
+    cols = ["published", by, "n", "n_stance", "mean_score", "n_favor", "n_against"]
     if st.empty:
-        dtypes = {"published": object, by: object, "n": int, "mean_score": float, "n_favor": int, "n_against": int}
+        dtypes = {"published": object, by: object, "n": int, "n_stance": int, "mean_score": float, "n_favor": int,
+                  "n_against": int}
         return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in cols})
-    st["score"] = pd.to_numeric(st["score"], errors="coerce")
     st["_favor"] = (st["stance"] == "favor").astype(int)
     st["_against"] = (st["stance"] == "against").astype(int)
+    st["score"] = pd.to_numeric(st["score"], errors="coerce").where(st["_favor"] + st["_against"] > 0)
     out = st.groupby(["published", by], sort=True).agg(
         n=("stance", "size"), mean_score=("score", "mean"), n_favor=("_favor", "sum"),
         n_against=("_against", "sum")).reset_index()
+    out["n_stance"] = out["n_favor"] + out["n_against"]
     out["mean_score"] = out["mean_score"].round(3)
     return out[cols]
 
