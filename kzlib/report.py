@@ -106,7 +106,9 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 30, max_chars: int = 160):
     markup from an article reaches the reader's browser.
 
     Example:
-        >>> show_table(pd.DataFrame({"text": ["<script>alert(1)</script>"]}))  # doctest: +SKIP
+        >>> html = show_table(pd.DataFrame({"text": ["<script>alert(1)</script>"]})).data
+        >>> "<script>" in html, "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        (False, True)
     """
     from IPython.display import HTML
 
