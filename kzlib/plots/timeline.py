@@ -175,13 +175,9 @@ def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publicat
     fig, ax = figure(figsize=(10, 1.5 + 0.5 * max(len(outlets), 2)))
     ax.set_title(title)
     ax.set_ylabel("outlet (of the original)")
-    dated = cov[cov["published"].astype(str) != ""].copy()
-    x, kind = date_positions(dated["published"])
-    ax.set_xlabel("publication date" + (" (year)" if kind == "years" else ""))
-    dated["x"] = x
-    dated = dated[dated["x"].notna()]
+    dated, kind = _by_publication_date(ax, cov[cov["published"].astype(str) != ""],
+                                       empty="no document has a publication date")
     if dated.empty:
-        ax.text(0.5, 0.5, "no document has a publication date", ha="center", va="center", transform=ax.transAxes)
         return fig
     ypos = {o: i for i, o in enumerate(outlets)}
     style = {"exact": ("o", "C0"), "on-or-after": (">", "C1"), "copy-date": ("o", "none"), "unknown": ("x", "C3")}
@@ -204,6 +200,18 @@ def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publicat
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     return fig
+
+
+def _by_publication_date(ax: Any, table: pd.DataFrame, *, empty: str) -> tuple[pd.DataFrame, str]:
+    """The rows of ``table`` with a placeable ``published`` date, an ``x`` column for them, and the axis kind
+    (:func:`date_positions`); labels the x axis, and writes ``empty`` on it when no row is left."""
+    x, kind = date_positions(table["published"])
+    ax.set_xlabel("publication date" + (" (year)" if kind == "years" else ""))
+    dated = table.assign(x=x)
+    dated = dated[dated["x"].notna()]
+    if dated.empty:
+        ax.text(0.5, 0.5, empty, ha="center", va="center", transform=ax.transAxes)
+    return dated, kind
 
 
 def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Quoted stance over time",
@@ -230,12 +238,8 @@ def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Q
     t = table[(table["published"].astype(str) != "") & table["mean_score"].notna()].copy()
     if "n_stance" in t.columns:  # the rows behind each mean
         t["n"] = t["n_stance"]
-    x, kind = date_positions(t["published"])
-    ax.set_xlabel("publication date" + (" (year)" if kind == "years" else ""))
-    t["x"] = x
-    t = t[t["x"].notna()]
+    t, kind = _by_publication_date(ax, t, empty="no dated stances")
     if t.empty:
-        ax.text(0.5, 0.5, "no dated stances", ha="center", va="center", transform=ax.transAxes)
         return fig
     has_n = "n" in t.columns
     t["_n"] = pd.to_numeric(t["n"], errors="coerce").fillna(1) if has_n else 1
