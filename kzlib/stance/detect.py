@@ -17,6 +17,7 @@ from kzlib.quotes.marks import SPEECH_KINDS
 from kzlib.stance.lexicon import _build_lexicon, _Lexicon
 from kzlib.stance.rules import _Contribution, _decide, _evidence, _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
+from kzlib.text import PatternSet
 
 logger = logging.getLogger(__name__)
 
@@ -211,7 +212,9 @@ def detect_stance(
         dicts, or a mapping ``{name: [aliases]}``.
     gazetteer : actors table (DataFrame with ``canonical``/``name`` and role/affiliation columns, or a
         mapping name -> record): gives a speaker's side for the small own-side prior.
-    paragraphs : the ``paragraphs`` table, for the attribution context.
+    paragraphs : the ``paragraphs`` table, for the attribution context and the documents: with it, a target's
+        ``scope`` (the bundled states and blocs: the January 2022 crisis) is checked, and an English quote
+        whose document names nothing of it gets no row towards that target (a warning counts them).
     threshold : |score| needed (with lexical evidence in that direction) for favor/against.
     kinds : quote kinds read when the table has a ``kind`` column: speech (``SPEECH_KINDS``) by
         default; an attributed act without words (kind ``act``: "endorsed X", "declined to comment") has no
@@ -280,8 +283,11 @@ def detect_stance(
         logger.info("detect_stance: %d Russian quotes read on lemmas", int(russian.sum()))
     # per quote, the targets its document anchors (None: every generic entry counts)
     anchored: list[frozenset[str] | None] = [None] * len(quotes)
+    scoped = {t.name: t.scope for t in tlist if t.scope} if paragraphs is not None else {}
+    doc_texts = (_document_texts(quotes, texts, context, paragraphs, documents)
+                 if scoped or (anchor_generic and lex.has_generic) else {})
     if anchor_generic and lex.has_generic:
-        anchored = list(_anchored_targets(quotes, texts, context, lex, paragraphs, documents))
+        anchored = list(_anchored_targets(quotes, doc_texts, lex))
     # an indirect report's quotation marks are the writer's, around the speaker's own words
     writer_marks = (quotes["kind"] == "indirect").tolist() if "kind" in quotes.columns else [False] * len(quotes)
     # copies of a story repeat their quotes: each repeated (text, context, sides, anchors, marks) is scored once
@@ -313,6 +319,9 @@ def detect_stance(
         for row in scored:
             rows.append({"doc_id": doc_id, "quote_id": quote_id, "speaker": speaker, **row})
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source"])
+    if scoped and len(out):
+        out = _within_scope(out, scoped, doc_texts,
+                            set(zip(quotes["doc_id"][russian], quotes["quote_id"][russian])))
     out = out.sort_values(["doc_id", "quote_id", "target"], kind="mergesort", ignore_index=True)
     logger.info("stance: %d quotes, %d quote-target rows (%s)", len(quotes), len(out),
                 out["stance"].value_counts().to_dict() if len(out) else {})
@@ -340,14 +349,38 @@ def _score_quote(text: str, lex: _Lexicon, *, context: str, speaker_sides: froze
                              anchored=anchored, writer_marks=writer_marks), threshold)
 
 
-def _anchored_targets(quotes: pd.DataFrame, texts: pd.Series, context: pd.Series, lex: _Lexicon,
-                      paragraphs: pd.DataFrame | None, documents: pd.DataFrame | None) -> list[frozenset[str]]:
-    """Per quote, the targets with generic entries that its document names by an anchor.
+def _anchored_targets(quotes: pd.DataFrame, doc_texts: Mapping[Any, str], lex: _Lexicon) -> list[frozenset[str]]:
+    """Per quote, the targets with generic entries that its document (``doc_texts``) names by an anchor.
+    The document, not the sentence: an article on the topic names it in its title or lead and then speaks
+    of "the protesters" or "the troops" without naming it again."""
+    per_doc = {d: lex.anchored(t) for d, t in doc_texts.items()}
+    return [per_doc.get(d, frozenset()) for d in quotes["doc_id"]]
 
-    The document is read as far as it is known: its paragraphs and title, else its quotes and their
-    contexts. The document, not the sentence: an article on the topic names it in its title or lead
-    and then speaks of "the protesters" or "the troops" without naming it again.
-    """
+
+def _within_scope(out: pd.DataFrame, scoped: Mapping[str, tuple[str, ...]], doc_texts: Mapping[Any, str],
+                  russian_quotes: set[tuple[Any, Any]]) -> pd.DataFrame:
+    """The rows of ``out`` whose target has no ``scope``, or whose document names one of its scope phrases
+    (Russian quotes are kept: the scope phrases are English); the rows left out are counted in a warning."""
+    phrases = sorted({ph for v in scoped.values() for ph in v})
+    owners = [[t for t, v in scoped.items() if ph in v] for ph in phrases]
+    matcher = PatternSet(phrases)
+    named = {d: {t for _, _, i in matcher.finditer(text) for t in owners[i]} for d, text in doc_texts.items()}
+    keep = np.array([t not in scoped or t in named.get(d, ()) or (d, q) in russian_quotes
+                     for d, q, t in zip(out["doc_id"], out["quote_id"], out["target"])], dtype=bool)
+    if not keep.all():
+        gone = out[~keep]
+        logger.warning("detect_stance: %d quote-target rows towards %s left out: their %d documents name nothing of "
+                       "the targets' scope (the study's subject: for the bundled targets, a place, person or "
+                       "organisation of the January 2022 crisis); delete a target's `scope` in the targets file to "
+                       "read it in any news. First: %s", len(gone), ", ".join(sorted(gone["target"].unique())),
+                       gone["doc_id"].nunique(), ", ".join(map(str, sorted(gone["doc_id"].unique(), key=str)[:5])))
+    return out[keep].reset_index(drop=True)
+
+
+def _document_texts(quotes: pd.DataFrame, texts: pd.Series, context: pd.Series, paragraphs: pd.DataFrame | None,
+                    documents: pd.DataFrame | None) -> dict[Any, str]:
+    """Each quote's document as far as it is known: its paragraphs and title, else its quotes and their
+    contexts."""
     parts: dict[Any, list[str]] = {}
     if paragraphs is not None and {"doc_id", "text"} <= set(paragraphs.columns):
         for d, t in zip(paragraphs["doc_id"], paragraphs["text"]):
@@ -361,8 +394,7 @@ def _anchored_targets(quotes: pd.DataFrame, texts: pd.Series, context: pd.Series
         for d, t in zip(documents["doc_id"], documents["title"]):
             if d in parts and isinstance(t, str):
                 parts[d].append(t)
-    per_doc = {d: lex.anchored("\n".join(p)) for d, p in parts.items()}
-    return [per_doc.get(d, frozenset()) for d in quotes["doc_id"]]
+    return {d: "\n".join(p) for d, p in parts.items()}
 
 
 def _rows(scored: tuple[dict[str, list[_Contribution]], list[tuple[int, int]], str, dict[str, str]],

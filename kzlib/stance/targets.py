@@ -56,6 +56,7 @@ class Target:
     context: tuple[str, ...] = ()  # anchors: phrases that place a document in the target's topic
     generic: tuple[str, ...] = ()  # entries (or whole fields) that count only in an anchored document
     country_names: tuple[str, ...] = ()  # aliases that name a country: the state only where used as its noun
+    scope: tuple[str, ...] = ()  # phrases of the study's subject: a document naming none is out of the target's scope
 
     def generic_entries(self) -> frozenset[str]:
         """The target's aliases, cues and loaded terms that are generic words, not its name: those in
@@ -118,7 +119,7 @@ def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:
 
 
 _TARGET_FIELDS = {"name", "aliases", "type", "description", "cues", "favor_terms", "against_terms", "own_side",
-                  "ru_aliases", "ru_favor_terms", "ru_against_terms", "context", "generic", "country_names"}
+                  "ru_aliases", "ru_favor_terms", "ru_against_terms", "context", "generic", "country_names", "scope"}
 GENERIC_FIELDS = ("aliases", "cues", "favor_terms", "against_terms")
 
 
@@ -148,6 +149,7 @@ def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
         context=_as_tuple(entry.get("context"), what=f"context of {name!r}"),
         generic=_as_tuple(entry.get("generic"), what=f"generic of {name!r}"),
         country_names=_as_tuple(entry.get("country_names"), what=f"country_names of {name!r}"),
+        scope=_as_tuple(entry.get("scope"), what=f"scope of {name!r}"),
     )
     known = set(GENERIC_FIELDS) | {x for f in GENERIC_FIELDS for x in getattr(t, f)}
     stray = [g for g in t.generic if g not in known]
@@ -174,7 +176,9 @@ def load_targets(path: str | Path | None = None) -> list[Target]:
     phrases) and ``generic`` (entries, or whole fields, that are ordinary words rather than the target's
     name: they count only in a document that names an anchor or a non-generic alias), ``country_names``
     (aliases that name a country: they name its state only where used as its noun, not inside a longer
-    name or as a modifier of its people), and for Russian quotes
+    name or as a modifier of its people), ``scope`` (phrases of the study's subject: when
+    :func:`~kzlib.stance.detect_stance` reads quotes with their documents, an English quote whose document
+    names none of them gets no row towards the target), and for Russian quotes
     ``ru_aliases``, ``ru_favor_terms`` and ``ru_against_terms`` (words in dictionary form, matched on lemmas). A field the format
     does not know is an error (a misspelt ``alias:`` would otherwise be ignored in silence).
 
