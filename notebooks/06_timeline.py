@@ -110,7 +110,8 @@ else:
 # ## Close-up timeline: the weeks the documents were published in
 #
 # Dated events close to the publication dates (the window: `window_start` to `window_end`, by default 30 days
-# before the earliest publication to the latest), one lane per actor (the sentence's first actor among the
+# before the earliest publication to the latest; a corpus published in periods more than 90 days apart, as one
+# that mixes eras, gets one close-up per period, the three with most documents, largest first), one lane per actor (the sentence's first actor among the
 # most frequent ones; *other / none* for the rest). The marker shows the granularity (a circle is a day,
 # a square a week or weekend, a diamond a month, quarter, season or half year); the label is the clause around the date, with `(+n)`
 # when n more mentions share that point. Weeks and weekends are placed at their first day; a quarter, season or
@@ -120,17 +121,25 @@ else:
 
 # %% tags=["nbval-ignore-output"]
 first, last = timeline.publication_window(c.documents, days_before=30)
-start, end = window_start or first, window_end or last
-shown = timeline.events_in_window(events, start=start, end=end, granularities=["day", "weekend", "week", "month", "quarter", "season", "half"],
-                                  min_confidence=min_confidence)
-if shown.empty:
-    print("No mention is dated to a day, week or month in the window "
-          f"({start or 'open'} to {end or 'open'}), so there is no close-up timeline"
-          + (": relative dates cannot be resolved without publication dates." if first is None else "."))
+periods = timeline.publication_periods(c.documents, days_before=30)
+if window_start or window_end or len(periods) <= 1:
+    windows = [(window_start or first, window_end or last)]
 else:
+    print(f"The documents were published in {len(periods)} periods more than 90 days apart (undated documents in "
+          f"none): a close-up for each of the {min(3, len(periods))} with most documents.")
+    display(kzlib.show_table(periods, max_rows=max_rows))
+    windows = list(zip(periods["start"], periods["end"]))[:3]
+for i, (start, end) in enumerate(windows):
+    shown = timeline.events_in_window(events, start=start, end=end, granularities=["day", "weekend", "week", "month", "quarter", "season", "half"],
+                                      min_confidence=min_confidence)
+    if shown.empty:
+        print("No mention is dated to a day, week or month in the window "
+              f"({start or 'open'} to {end or 'open'}), so there is no close-up timeline"
+              + (": relative dates cannot be resolved without publication dates." if first is None else "."))
+        continue
     fig = plots.timeline.timeline(shown, lanes=lanes, start=start or None, end=end or None,
                                   title=f"Dated events by actor, {start or 'start'} to {end or 'end'}")
-    kzlib.save_figure(fig, "06_timeline_close_up", run_dir=run_dir)
+    kzlib.save_figure(fig, "06_timeline_close_up" + (f"_{i + 1}" if i else ""), run_dir=run_dir)
 
 # %% [markdown]
 # ## The background the reports invoke

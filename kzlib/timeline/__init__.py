@@ -44,6 +44,7 @@ from kzlib.timeline.checks import (
     chronology,
     coverage,
     events_in_window,
+    publication_periods,
     publication_window,
     stance_over_time,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "coverage",
     "events_in_window",
     "publication_window",
+    "publication_periods",
     "stance_over_time",
     "MENTION_COLUMNS",
     "EVENT_COLUMNS",

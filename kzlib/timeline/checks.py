@@ -275,3 +275,34 @@ def publication_window(documents: pd.DataFrame, *, days_before: int = 30) -> tup
     if not dates:
         return None, None
     return (min(dates) - dt.timedelta(days=int(days_before))).isoformat(), max(dates).isoformat()
+
+
+def publication_periods(documents: pd.DataFrame, *, gap_days: int = 90,
+                        days_before: int = 30) -> pd.DataFrame:
+    """The periods a corpus was published in: its publication dates split wherever two consecutive dates lie
+    more than ``gap_days`` apart, one row per period with ``start`` (``days_before`` days before its first
+    publication, as :func:`publication_window`), ``end`` (its last), ``first``, ``n_documents``, the largest
+    period first (ties: the latest). A corpus of one crisis is one period; a corpus that mixes eras gets one
+    close-up timeline per period instead of one window decades wide. Undated documents are in no period.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": list("abcd"),
+        ...                      "published": ["1990-08-15", "2022-01-07", "2022-01-10", ""]})
+        >>> publication_periods(docs)[["start", "end", "n_documents"]].values.tolist()
+        [['2021-12-08', '2022-01-10', 2], ['1990-07-16', '1990-08-15', 1]]
+    """
+    for name, value in (("gap_days", gap_days), ("days_before", days_before)):
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 0:
+            raise ParameterError(f"{name}={value!r} must be a non-negative whole number of days")
+    dates = sorted(d for d in (_to_date(p) for p in _documents_frame(documents)["published"]) if d is not None)
+    cols = ["start", "end", "first", "n_documents"]
+    periods: list[list[dt.date]] = []
+    for d in dates:
+        if periods and (d - periods[-1][-1]).days <= gap_days:
+            periods[-1].append(d)
+        else:
+            periods.append([d])
+    rows = [((p[0] - dt.timedelta(days=int(days_before))).isoformat(), p[-1].isoformat(), p[0].isoformat(), len(p))
+            for p in periods]
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["n_documents", "first"], ascending=False, kind="mergesort", ignore_index=True)
