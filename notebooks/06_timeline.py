@@ -111,7 +111,7 @@ else:
 #
 # Dated events close to the publication dates (the window: `window_start` to `window_end`, by default 30 days
 # before the earliest publication to the latest; a corpus published in periods more than 90 days apart, as one
-# that mixes eras, gets one close-up per period, the three with most documents, largest first), one lane per actor (the sentence's first actor among the
+# that mixes eras, gets one close-up per period of at least 10 documents, at most six, largest first), one lane per actor (the sentence's first actor among the
 # most frequent ones; *other / none* for the rest). The marker shows the granularity (a circle is a day,
 # a square a week or weekend, a diamond a month, quarter, season or half year); the label is the clause around the date, with `(+n)`
 # when n more mentions share that point. Weeks and weekends are placed at their first day; a quarter, season or
@@ -125,10 +125,11 @@ periods = timeline.publication_periods(c.documents, days_before=30)
 if window_start or window_end or len(periods) <= 1:
     windows = [(window_start or first, window_end or last)]
 else:
+    drawn = periods[periods["n_documents"] >= 10].head(6) if (periods["n_documents"] >= 10).any() else periods.head(1)
     print(f"The documents were published in {len(periods)} periods more than 90 days apart (undated documents in "
-          f"none): a close-up for each of the {min(3, len(periods))} with most documents.")
+          f"none): a close-up for each of the {len(drawn)} with 10 documents or more (at most six), largest first.")
     display(kzlib.show_table(periods, max_rows=max_rows))
-    windows = list(zip(periods["start"], periods["end"]))[:3]
+    windows = list(zip(drawn["start"], drawn["end"]))
 for i, (start, end) in enumerate(windows):
     shown = timeline.events_in_window(events, start=start, end=end, granularities=["day", "weekend", "week", "month", "quarter", "season", "half"],
                                       min_confidence=min_confidence)
