@@ -154,14 +154,18 @@ for sp, tg in ([] if corpus else clear_cases):
 
 # %% tags=["nbval-ignore-output"]
 by_outlet = study.outlet_stance
-named_outlets = sorted(set(study.corpus.documents["outlet"].fillna("").astype(str)) - {""})
-if by_outlet.empty:
+outlet_of = study.corpus.documents["outlet"].fillna("").astype(str).str.strip()
+named_outlets = sorted(set(outlet_of) - {""})
+if not named_outlets:
+    print("No document names its outlet (give a metadata file with an 'outlet' column), so there is no "
+          "comparison of outlets.")
+elif by_outlet.empty:
     print("No attributed quotation concerns a target, so there is no plot of voices for and against by outlet.")
 else:
-    if not named_outlets:
-        print("No document names its outlet (give a metadata file with an 'outlet' column): "
-              "the voices below are pooled under '(unknown outlet)'.")
-    elif len(named_outlets) == 1:
+    if (outlet_of == "").any():
+        print(f"{int((outlet_of == '').sum())} documents name no outlet: their quotations are left out of the "
+              "comparison of outlets (no outlet is not an outlet).")
+    if len(named_outlets) == 1:
         print(f"Every document with an outlet comes from one outlet ({named_outlets[0]}): "
               "nothing to compare across outlets.")
     fig = plots.voices.outlet_stance(by_outlet, targets=tnames)

@@ -202,7 +202,8 @@ def outlet_stance(
     quotes one line on it, ``one story`` where all its quotes on the target come from one story).
 
     Each speaker's stance within an outlet is the mean of their story-level scores there (a story
-    counted once); ``share_favor``/``share_against`` are over the outlet's voices on that target.
+    counted once); ``share_favor``/``share_against`` are over the outlet's voices on that target. Documents
+    without an outlet are left out (a warning counts their rows): they are no outlet to compare.
 
     Example
     -------
@@ -221,8 +222,15 @@ def outlet_stance(
             "n_quotes", "n_stories", "score"]
     if df.empty:
         return pd.DataFrame(columns=cols + ["quote_score", "quote_score_low", "quote_score_high", "basis"])
-    outlets = documents.drop_duplicates("doc_id").set_index("doc_id")[by].fillna("").astype(str)
-    df[by] = df["doc_id"].map(outlets).fillna("").replace("", "(unknown outlet)")
+    outlets = documents.drop_duplicates("doc_id").set_index("doc_id")[by].fillna("").astype(str).str.strip()
+    df[by] = df["doc_id"].map(outlets).fillna("")
+    if (unknown := df[by] == "").any():  # no outlet is no outlet of its own: it is not compared with the others
+        logger.warning("outlet_stance: %d quote-target rows from %d documents with no %s left out of the comparison "
+                       "(give the documents' %s in the metadata to count them)", int(unknown.sum()),
+                       df.loc[unknown, "doc_id"].nunique(), by, by)
+        df = df[~unknown]
+        if df.empty:
+            return pd.DataFrame(columns=cols + ["quote_score", "quote_score_low", "quote_score_high", "basis"])
     story = _story_level(df, documents, [by, "target", "speaker"])
     voice = story.groupby([by, "target", "speaker"], sort=True).agg(
         score=("score", "mean"), n_quotes=("n_quotes", "sum"), n_stories=("story_id", "nunique")).reset_index()
