@@ -323,7 +323,7 @@ def quotes(corpus, gazetteer, *, min_words: int = 5) -> dict[str, pd.DataFrame]:
                  "%r -> %r; see the speaker_links table", len(links), int(links["n_quotes"].sum()),
                  links["speaker"].iloc[0], links["linked_to"].iloc[0])
     _warn_if_bundled_actors_fit_badly(q, gazetteer)
-    return {"quotes": link_speakers(q, links), "speaker_links": links}
+    return {"quotes": link_speakers(q, links, documents=corpus.documents), "speaker_links": links}
 
 
 def _warn_if_bundled_actors_fit_badly(q: pd.DataFrame, gazetteer) -> None:

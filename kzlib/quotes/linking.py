@@ -16,7 +16,8 @@ quotes "Obama". Counted apart, one person becomes several voices and falls down 
   (one spelling, of the same kind of speaker): the form quoted most often;
 - **a surname alone**: "Obama", where the corpus names one person with that surname in full in at least
   ``min_share`` of its quotes by full name ("Barack Obama"), and at least ``min_rows`` times. Under that share the
-  surname is ambiguous ("Clinton" for Hillary and Bill in like numbers) and stays as written.
+  surname is ambiguous ("Clinton" for Hillary and Bill in like numbers) and stays as written. Given the documents'
+  dates, the link holds only in documents published within two years of one quoting the full name.
 
 :func:`link_speakers` rewrites those speakers and marks the rows ``speaker_resolution`` ``corpus``; the name as
 the text wrote it stays in ``speaker_surface``, and the table of links is the study's ``speaker_links``, so a
@@ -203,9 +204,36 @@ def _not_that_person(quotes: pd.DataFrame, to: dict[str, str], surnames: set[str
     return out
 
 
-def link_speakers(quotes: pd.DataFrame, variants: pd.DataFrame | None = None, **options) -> pd.DataFrame:
+def _other_era(quotes: pd.DataFrame, to: dict[str, str], surnames: set[str], years: pd.Series,
+               max_years: int) -> pd.Series:
+    """The rows whose bare surname comes from a document published more than ``max_years`` years from every
+    document that quotes the linked full name ("President Bush" in a 1990 story is not the "Jeb Bush" of 2016
+    stories); a row or full name without a dated document is not judged.
+
+    Example:
+        >>> q = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "speaker": ["Bush", "Jeb Bush", "Bush", "Bush"]})
+        >>> years = pd.Series({"a": 1990, "b": 2016, "c": 2015, "d": None})
+        >>> _other_era(q, {"Bush": "Jeb Bush"}, {"Bush"}, years, 2).tolist()
+        [True, False, False, False]
+    """
+    speaker = quotes["speaker"].fillna("").astype(str)
+    year = pd.to_numeric(quotes["doc_id"].map(years), errors="coerce")
+    full_years: dict[str, set[float]] = {}
+    for n, y in zip(speaker, year):
+        if " " in n and y == y:  # (NaN is no year)
+            full_years.setdefault(n, set()).add(float(y))
+    out = [n in surnames and y == y and bool(fy := full_years.get(to.get(n, ""), set()))
+           and min(abs(y - f) for f in fy) > max_years for n, y in zip(speaker, year)]
+    return pd.Series(out, index=quotes.index, dtype=bool)
+
+
+def link_speakers(quotes: pd.DataFrame, variants: pd.DataFrame | None = None, *,
+                  documents: pd.DataFrame | None = None, max_years: int = 2, **options) -> pd.DataFrame:
     """``quotes`` with each speaker of ``variants`` (default: :func:`speaker_variants` of ``quotes`` with
     ``options``) rewritten to the name it is linked to, and those rows' ``speaker_resolution`` ``corpus``.
+    With ``documents`` (``doc_id``, ``published``), a surname alone takes the full name only in a document
+    published within ``max_years`` years of one that quotes that full name: a corpus spanning decades names
+    two Presidents Bush.
 
     Example:
         >>> q = pd.DataFrame({"speaker": ["Obama", "Barack Obama", "Barack Obama"], "speaker_type": ["person"] * 3,
@@ -224,6 +252,10 @@ def link_speakers(quotes: pd.DataFrame, variants: pd.DataFrame | None = None, **
     surnames = set(links.loc[links["reason"] == "surname alone", "speaker"])
     if surnames and hit.any():
         hit &= ~_not_that_person(quotes, to, surnames)
+        if documents is not None and {"doc_id", "published"} <= set(documents.columns) and "doc_id" in quotes.columns:
+            published = documents.drop_duplicates("doc_id").set_index("doc_id")["published"].fillna("").astype(str)
+            years = pd.to_numeric(published.str.extract(r"^(\d{4})", expand=False), errors="coerce")
+            hit &= ~_other_era(quotes, to, surnames, years, max_years)
     out = quotes.copy(deep=False)  # the two columns below are replaced whole: the caller's table is not touched
     out["speaker"] = quotes["speaker"].mask(hit, quotes["speaker"].map(to))
     if "speaker_resolution" in quotes.columns:
