@@ -40,7 +40,14 @@ _NO_SPEAKER = re.compile(
     r"|(?:it|he|she|they|we|you|i)\s+\w"  # a clause
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:$|\s+(?:at|in|on|after|before)\b)"  # a time
     r"|.*\b[A-Z]{2,}\s+(?:OF|THE|AND|FOR|IN|ON|TO)\s+[A-Z]{2,}"  # a headline in capitals
-    r"|.*\s(?:of|the|a|an)$)")  # a noun phrase cut before its noun ("Trump unleashed a series of")
+    r"|.*\s(?:of|the|a|an)$"  # a noun phrase cut before its noun ("Trump unleashed a series of")
+    # a sentence's end inside it: a word, its full stop and a function word opening the next sentence
+    # ("... supported Sanders. A majority of those"; "Sony Corp. Chairman" goes on with a noun)
+    r"|.*\w\w\.\s+(?:A|An|The|It|Its|This|That|These|Those|He|She|They|We|His|Her|Their|But|And|In|On|At)\s"
+    # a headline in title case: two function words with capitals inside it ("Rubio Responds To Question About
+    # Minimum Wage")
+    r"|(?:\S+\s+)+?(?:To|About|By|For|With|From|Into|After|Over)\s+(?:\S+\s+)*?(?:To|About|By|For|With|From|Into|After"
+    r"|Over|And|Of|The|In|On|At|Is|Are|Was|Says?)\s)")
 
 
 def _check_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
