@@ -625,8 +625,8 @@ def stance_over_time(stances, corpus, date_checks) -> dict[str, pd.DataFrame]:
 
     Example:
         >>> t = stance_over_time(study.stances, study.corpus, study.date_checks)["stance_over_time"]
-        >>> bool(t["mean_score"].between(-1, 1).all())
-        True
+        >>> bool(t["mean_score"].dropna().between(-1, 1).all()), bool((t["n_stance"] <= t["n"]).all())
+        (True, True)
     """
     from kzlib.timeline import stance_over_time as over_time
 
