@@ -118,7 +118,8 @@ else:
 # the curves: coherence (left) says whether the topics' top terms really occur together; stability (right)
 # whether the topics come back on a rerun. Few topics are coarse but often stable; many topics are
 # specific but often accidents of one run. The k chosen (marked) is the one with the highest
-# coherence + stability among those at least `min_stability` stable, unless `k` is set.
+# coherence + stability among those at least `min_stability` stable, unless `k` is set. With one model per
+# language, k is chosen for each language: each has its own curves, and its chosen k is a star.
 
 # %%
 selection = study.topic_k_selection

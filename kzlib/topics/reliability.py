@@ -52,9 +52,11 @@ def catch_all_topics(model: TopicModel, groups: pd.Series, *, min_paragraphs: in
         for t in range(k):
             if heaviest[t] < min_absorbed * n or weight[t] >= max_weight:
                 continue
-            inside = np.nanmedian(relative[mask & (heavy == t)])
+            inside = relative[mask & (heavy == t)]
             others = relative[has & ~mask & (heavy == t)]
-            ratio = inside / np.nanmedian(others) if len(others) and np.nanmedian(others) > 0 else np.nan
+            ratio = np.nan  # no fit (LDA): the first two conditions decide
+            if np.isfinite(inside).any() and np.isfinite(others).any() and np.nanmedian(others) > 0:
+                ratio = np.nanmedian(inside) / np.nanmedian(others)
             if np.isfinite(ratio) and ratio >= max_fit_ratio:
                 continue  # g's paragraphs fit t as well as the rest: a small part of t's own subject
             rows.append({"group": name, "topic_id": t, "label": labels.get(t, ""), "n_group": n,

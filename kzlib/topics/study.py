@@ -224,8 +224,14 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
                                                         status="language not modelled", language=left["language"])
         out["paragraph_topics"] = pd.concat([out["paragraph_topics"], unmodelled], ignore_index=True)
     doc_topics = out["doc_topics"]
-    out["topic_prevalence_by_outlet"] = topic_prevalence(doc_topics, documents, by="outlet")
-    periods, period = publication_periods(documents["published"])
-    out["topic_prevalence_by_date"] = topic_prevalence(doc_topics, documents.assign(published=periods), by="published",
-                                                       missing="(date not given)").assign(period=period)
+    for column, table in (("outlet", "topic_prevalence_by_outlet"), ("published", "topic_prevalence_by_date")):
+        if column not in documents.columns:
+            log.warning("topics: the documents have no %r column, so %s is empty", column, table)
+            out[table] = pd.DataFrame()
+        elif column == "outlet":
+            out[table] = topic_prevalence(doc_topics, documents, by="outlet")
+        else:
+            periods, period = publication_periods(documents["published"])
+            out[table] = topic_prevalence(doc_topics, documents.assign(published=periods), by="published",
+                                          missing="(date not given)").assign(period=period)
     return out
