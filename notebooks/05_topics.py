@@ -143,7 +143,8 @@ else:
 # One row per topic, numbered by prevalence within its model (topic 0 is the largest of the first
 # language's model). `language`: the model's language; `label`: its three top terms (after the language
 # when there are several models); `language_shares` (a model over several languages only): where its weight
-# comes from; `catch_all_for`: the parts of the corpus the topic absorbs without describing them (see below);
+# comes from; `year_shares`: the publication years that give most of its weight (a topic of one era shows
+# it here); `catch_all_for`: the parts of the corpus the topic absorbs without describing them (see below);
 # `coherence` and `stability` as above, per topic; `prevalence`: its mean share of a paragraph;
 # `n_paragraphs`: paragraphs where it is the largest share; `doc_concentration`: the share of its weight
 # that comes from its largest document (near 1, the "topic" is one article's vocabulary). The verdict

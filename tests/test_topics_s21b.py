@@ -124,6 +124,7 @@ def test_each_language_with_enough_paragraphs_gets_its_own_topics():
     assert plan["languages"] == "en, ru" and plan["k_by_language"] == "en 2, ru 2" and plan["k"] == 4
     assert "One model per language" in plan["note"]
     assert "catch_all_for" in topics.columns
+    assert topics["year_shares"].eq("2022 1.00").all()  # every document was published on 2022-01-06
     # prevalence by outlet: the Russian outlet's paragraphs are on the Russian topics only
     by_outlet = out["topic_prevalence_by_outlet"].set_index(["outlet", "topic_id"])["prevalence"]
     assert by_outlet["ru.example"][[0, 1]].sum() == 0

@@ -127,6 +127,20 @@ def _years(paras: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
     return paras["doc_id"].map(year.where(year.str.fullmatch(r"\d{4}"))).reset_index(drop=True)
 
 
+def _shares_by(model: TopicModel, groups: pd.Series, *, top: int) -> list[str]:
+    """Per topic, the ``top`` groups (e.g. publication years) that give most of its weight, with their shares
+    ("2016 0.86, 2015 0.10"); paragraphs with no group are left out."""
+    k = len(model.topics_)
+    shares = pd.DataFrame(model.doc_topics_["weight"].to_numpy().reshape(len(groups), k))
+    by = shares[groups.notna().to_numpy()].groupby(groups.dropna().to_numpy()).sum()
+    by = by / by.sum(axis=0).replace(0, np.nan)
+    out = []
+    for t in range(k):
+        col = by[t].dropna().sort_values(ascending=False, kind="stable").head(top)
+        out.append(", ".join(f"{g} {v:.2f}" for g, v in col.items() if v > 0))
+    return out
+
+
 def _shift(table: pd.DataFrame, offset: int, name: str | None) -> pd.DataFrame:
     """Topic ids moved up by ``offset`` (-1, no topic, stays) and the model's language added (after topic_id
     in the topics table, last elsewhere; ``None``: not added)."""
@@ -144,6 +158,8 @@ def _one_model_tables(model: TopicModel, paras: pd.DataFrame, documents: pd.Data
     groups: dict[str, pd.Series] = {} if years is None else {"publication year": years}
     languages = paras.set_index(["doc_id", "para_id"])["language"] if "language" in paras.columns else None
     topics = model.topics_.copy()
+    if years is not None:
+        topics["year_shares"] = _shares_by(model, years, top=3)
     if languages is not None:
         lang = pd.Series(languages.reindex(pd.MultiIndex.from_frame(model.paragraphs_[["doc_id", "para_id"]]))
                          .to_numpy()).fillna("")
@@ -180,8 +196,8 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
     (:func:`split_languages`). Topic ids run over all models; every table but the plan, ``doc_topics`` and
     the prevalences has a ``language`` column (the model's; "" for a joint model). The topics table also
     says for which publication years (and, in a joint model, languages) a topic is a catch-all
-    (``catch_all_for``, :func:`kzlib.topics.catch_all_topics`) and, in a joint model, where its weight
-    comes from (``language_shares``). Tables of a model
+    (``catch_all_for``, :func:`kzlib.topics.catch_all_topics`), the three publication years that give most
+    of its weight (``year_shares``) and, in a joint model, its weight by language (``language_shares``). Tables of a model
     that could not be fitted are empty; the plan (one row) says why.
 
     Example:
