@@ -529,22 +529,25 @@ def framing(corpus, quotes, gazetteer, *, min_term_count: int = 3,
 
 
 @stage(name="topics", tables=("topic_plan", "topic_phrases", "topic_k_selection", "topics", "doc_topics",
-                               "topic_runs", "topic_terms", "topic_reliability", "topic_prevalence_by_outlet",
-                               "topic_prevalence_by_date", "topic_representatives"),
+                               "paragraph_topics", "topic_runs", "topic_terms", "topic_reliability",
+                               "topic_prevalence_by_outlet", "topic_prevalence_by_date", "topic_representatives"),
        uses=("one_copy_per_story",))
 def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: int = 10, seed: int = 0,
            n_reruns: int = 5, subsample: float = 0.8, n_terms: int = 10, min_stability: float = 0.5,
            min_paragraphs_per_topic: int = 3, n_representatives: int = 3, topics_language: str = "",
            one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
-    """A topic model with k chosen by coherence and stability (``k=0``) or given, and what it says:
-    the plan (what the corpus supports), the vocabulary's phrases, the choice of k, topics, paragraph
-    weights, reruns, top terms, a reliability verdict, prevalence by outlet and date, representative
-    paragraphs. Tables are empty where the corpus has too little text (``topic_plan`` says why).
+    """Topic models with k chosen by coherence and stability (``k=0``) or given, and what they say: the
+    plan (what the corpus supports), the vocabulary's phrases, the choice of k, topics, paragraph weights
+    (``paragraph_topics``: each paragraph's fit and topic, or why it has none), reruns, top terms, a
+    reliability verdict, prevalence by outlet and date, representative paragraphs
+    (``kzlib.topics.topic_tables``). Tables are empty where the corpus has too little text (``topic_plan``
+    says why).
 
-    ``topics_language`` (e.g. ``"ru"``) fits the model on the documents of that language only; empty, it
-    fits every language together, and when there is more than one the plan's note and a warning say
-    that topics may mix the languages' vocabularies (a topic of Russian lemmas beside one of English
-    words). ``topic_plan.languages`` names the languages fitted.
+    ``topics_language``: empty, each language with enough paragraphs gets a model of its own (topic labels
+    start with the language when there are several; a language with too few paragraphs is not modelled,
+    and the plan says so); ``"all"`` fits every language together (the verdict names a topic that absorbs
+    another language's paragraphs); a code (e.g. ``"ru"``) fits that language only.
+    ``topic_plan.languages`` names the languages fitted.
 
     Example:
         >>> t = topics(study.corpus, k=3, k_min=3, k_max=3, n_reruns=1)
@@ -554,49 +557,10 @@ def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: in
     from kzlib import topics as kt
 
     paras = kt.topic_paragraphs(corpus, one_copy_per_story=one_copy_per_story)
-    paras, languages, language_note = kt.restrict_language(paras, language=topics_language)
-    seeds = [seed + i for i in range(n_reruns + 1)]
-    asked = set(range(k_min, k_max + 1)) | ({k} if k > 0 else set())
-    plan = kt.plan_topics(paras, ks=asked, min_paragraphs_per_topic=min_paragraphs_per_topic)
-    candidate_ks = [x for x in plan.ks if k_min <= x <= k_max]
-    chosen = k if k > 0 and k in plan.ks else 0
-    selection = pd.DataFrame()
-    if candidate_ks:
-        selection = kt.select_k(paras, ks=candidate_ks, seeds=seeds, method=method, n_terms=n_terms,
-                                subsample=subsample, min_stability=min_stability)
-        chosen = chosen or kt.best_k(selection, min_stability=min_stability)
-    note = plan.describe() + language_note
-    if k > 0 and k not in plan.ks and plan.ok:
-        note += (f"\nk = {k} was asked for, but this corpus supports at most {plan.max_k} topics: k is chosen "
-                 f"from {candidate_ks} instead.")
-    elif k > 0 and not candidate_ks and chosen:
-        note += f"\nNo k between k_min = {k_min} and k_max = {k_max} can be fitted; fitting the k = {k} asked for."
-    out = {"topic_plan": pd.DataFrame({"k": [chosen], "n_paragraphs": [len(paras)],
-                                       "n_documents": [paras["doc_id"].nunique()], "method": [method],
-                                       "languages": [", ".join(languages)], "note": [note]}),
-           "topic_phrases": plan.vectorizer.phrases_ if plan.vectorizer is not None else pd.DataFrame(),
-           "topic_k_selection": selection}
-    empty = {name: pd.DataFrame() for name in STAGES["topics"].tables if name not in out}
-    if not chosen:
-        return {**out, **empty}
-    model = kt.TopicModel(k=chosen, method=method, seed=seed, n_terms=n_terms, stability_seeds=seeds[1:],
-                          subsample=subsample).fit(paras)
-    return {**out, "topics": model.topics_, "doc_topics": model.doc_topics_, "topic_runs": model.runs_,
-            "topic_terms": model.term_weights(n_terms),
-            "topic_reliability": pd.DataFrame({"verdict": [kt.describe_reliability(model, min_stability=min_stability)]}),
-            "topic_prevalence_by_outlet": kt.topic_prevalence(model.doc_topics_, corpus.documents, by="outlet"),
-            "topic_prevalence_by_date": _prevalence_by_period(model, corpus.documents),
-            "topic_representatives": model.representatives(n_representatives)}
-
-
-def _prevalence_by_period(model, documents: pd.DataFrame, *, max_periods: int = 40) -> pd.DataFrame:
-    """Topic prevalence by publication date, the dates grouped by the finest period (day, week, month, quarter,
-    year) that gives at most ``max_periods`` rows (``kzlib.topics.publication_periods``; column ``period``)."""
-    import kzlib.topics as kt
-
-    periods, name = kt.publication_periods(documents["published"], max_periods=max_periods)
-    out = kt.topic_prevalence(model.doc_topics_, documents.assign(published=periods), by="published")
-    return out.assign(period=name)
+    return kt.topic_tables(paras, corpus.documents, language=topics_language, method=method, k=k, k_min=k_min,
+                           k_max=k_max, seed=seed, n_reruns=n_reruns, subsample=subsample, n_terms=n_terms,
+                           min_stability=min_stability, min_paragraphs_per_topic=min_paragraphs_per_topic,
+                           n_representatives=n_representatives)
 
 
 @stage(name="events", tables=("events", "date_checks", "chronology", "coverage"), uses=("one_copy_per_story",))

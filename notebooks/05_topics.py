@@ -23,6 +23,20 @@
 # term under their canonical name ("Blinken" → *antony blinken*), and word pairs that occur together far
 # more often than chance are joined ("central asia", "collective security treaty organization").
 #
+# **One model per language.** Words of two languages never occur in the same paragraph, so one model over
+# a corpus in two languages gives the larger language's topics and files the other language's paragraphs
+# under whichever of them shares a name or a borrowed word with it. By default each language with at least
+# 30 paragraphs gets a model of its own, with its own choice of k; topic ids run over all models, and a
+# topic's label starts with its language ("ru: ...") when there are several. A language with fewer
+# paragraphs is not modelled (the plan below says so): a model of it would be one article's vocabulary.
+# `topics_language="all"` fits one model over every language; a code (`"ru"`) models that language only.
+#
+# **Paragraphs with no topic.** A paragraph's weights are read as shares of its topics. A paragraph whose
+# words the topics barely reproduce (a caption, a one-off subject) would get a share near 1 of whichever
+# topic has any weight at all; here it gets **no topic** instead, when the model reproduces less than a
+# tenth of what it reproduces of typical paragraphs of the same length (its *fit*, in `paragraph_topics`).
+# Such paragraphs are counted (`n_no_topic`) and left out of the prevalences.
+#
 # A topic model always returns topics, even from noise. Two numbers say how much a topic deserves:
 #
 # - **coherence** (NPMI, from −1 to 1): do the topic's top terms really occur in the same paragraphs of
@@ -50,7 +64,7 @@ n_terms: int = 10                # top terms per topic (labels, coherence, stabi
 min_stability: float = 0.5       # a k less stable than this is not chosen automatically
 min_paragraphs_per_topic: int = 3  # k is at most the paragraphs with vocabulary terms divided by this
 n_representatives: int = 3       # paragraphs shown per topic
-topics_language: str = ""        # "ru" or "en": model one language's documents only; "" models every language together
+topics_language: str = ""        # "": one model per language with enough paragraphs; "all": one model over every language; "ru", "en": that language only
 max_rows: int = 40               # rows shown of long tables (the saved tables are complete)
 
 # %% tags=["nbval-ignore-output"]
@@ -69,7 +83,7 @@ chosen_k = int(plan["k"])
 # %%
 print(f"{plan['n_paragraphs']} body paragraphs from {plan['n_documents']} documents "
       f"({'one copy per story' if one_copy_per_story else 'every copy'}); method {method}; "
-      f"language(s) modelled: {plan['languages'] or 'none'}")
+      f"language(s) modelled: {plan['languages'] or 'none'}; topics per model: {plan['k_by_language'] or 'none'}")
 
 # %% [markdown]
 # ## How much text is there?
@@ -104,7 +118,8 @@ else:
 # the curves: coherence (left) says whether the topics' top terms really occur together; stability (right)
 # whether the topics come back on a rerun. Few topics are coarse but often stable; many topics are
 # specific but often accidents of one run. The k chosen (marked) is the one with the highest
-# coherence + stability among those at least `min_stability` stable, unless `k` is set.
+# coherence + stability among those at least `min_stability` stable, unless `k` is set. With one model per
+# language, k is chosen for each language: each has its own curves, and its chosen k is a star.
 
 # %%
 selection = study.topic_k_selection
@@ -125,7 +140,11 @@ else:
 # %% [markdown]
 # ## The topics
 #
-# One row per topic, numbered by prevalence (topic 0 is the largest). `label`: its three top terms;
+# One row per topic, numbered by prevalence within its model (topic 0 is the largest of the first
+# language's model). `language`: the model's language; `label`: its three top terms (after the language
+# when there are several models); `language_shares` (a model over several languages only): where its weight
+# comes from; `year_shares`: the publication years that give most of its weight (a topic of one era shows
+# it here); `catch_all_for`: the parts of the corpus the topic absorbs without describing them (see below);
 # `coherence` and `stability` as above, per topic; `prevalence`: its mean share of a paragraph;
 # `n_paragraphs`: paragraphs where it is the largest share; `doc_concentration`: the share of its weight
 # that comes from its largest document (near 1, the "topic" is one article's vocabulary). The verdict
@@ -139,7 +158,21 @@ else:
     display(kzlib.show_table(topics, max_rows=max_rows))
 
 # %%
-print(f"{NO_MODEL}, so there is nothing to judge." if not chosen_k else study.topic_reliability["verdict"].iloc[0])
+print(f"{NO_MODEL}, so there is nothing to judge." if not chosen_k else
+      "\n\n".join(f"[{row.language or 'all languages'}] {row.verdict}" for row in study.topic_reliability.itertuples()))
+
+# %% [markdown]
+# The verdict also names a **catch-all** topic: one that is the heaviest topic of most paragraphs of a
+# publication year (or, in a model over several languages, of a language) that gives it little of its
+# weight and fits it worse than its other paragraphs. Those paragraphs are about something no topic
+# stands for; a stable topic can still be a catch-all. Below, the paragraphs by model language and status:
+# `topic`, `no topic` (too little fit), `no vocabulary term`, `language not modelled`.
+
+# %%
+if not chosen_k:
+    print(f"{NO_MODEL}, so no paragraph has a topic.")
+else:
+    display(study.paragraph_topics.groupby(["language", "status"]).size().rename("paragraphs").reset_index())
 
 # %% [markdown]
 # Agreement of each topic with its matched counterpart in each rerun (rows: the rerun's seed; columns:
@@ -170,16 +203,18 @@ else:
 # ## Which outlet writes about what
 #
 # How to read it: rows are outlets, columns topics; a cell is the mean share of the topic in that
-# outlet's paragraphs (each row sums to 1). Compare along a row to see an outlet's emphasis, down a
-# column to see who carries a topic. With one or two articles per outlet, a row describes those
-# articles, not the outlet.
+# outlet's paragraphs with a topic (each row sums to 1; a topic of another language's model counts 0).
+# Compare along a row to see an outlet's emphasis, down a column to see who carries a topic. With one or
+# two articles per outlet, a row describes those articles, not the outlet. Documents whose metadata give
+# no outlet are no outlet: they are left out of the comparison and shown apart, below the figure.
 
 # %% tags=["nbval-ignore-output"]
 by_outlet = study.topic_prevalence_by_outlet
-outlets = sorted(by_outlet["outlet"].unique()) if chosen_k else []
+NOT_GIVEN = "(outlet not given)"
+outlets = sorted(set(by_outlet["outlet"]) - {NOT_GIVEN}) if chosen_k else []
 if not chosen_k:
     print(f"{NO_MODEL}, so there is no prevalence by outlet.")
-elif outlets == ["(unknown)"]:
+elif not outlets:
     print("No document names its outlet, so there is no comparison across outlets: "
           "the topics table above gives each topic's prevalence.")
 elif len(outlets) < 2:
@@ -187,50 +222,60 @@ elif len(outlets) < 2:
           "outlets: the topics table above gives each topic's prevalence.")
 else:
     fig = plots.topics.prevalence_heatmap(by_outlet, "outlet", topics=topics, title="Topic prevalence by outlet",
-                                          ylabel="outlet", cmap="Blues", max_rows=max_rows)
+                                          ylabel="outlet", cmap="Blues", max_rows=max_rows, apart=NOT_GIVEN)
     kzlib.save_figure(fig, "05_prevalence_by_outlet", run_dir=run_dir)
+
+# %%
+if chosen_k and NOT_GIVEN in set(by_outlet["outlet"]):
+    print("Documents with no outlet in their metadata, apart from the comparison:")
+    display(by_outlet[by_outlet["outlet"] == NOT_GIVEN].merge(topics[["topic_id", "label"]], on="topic_id"))
 
 # %% [markdown]
 # ## Topics over publication date
 #
-# How to read it: rows are publication dates (from the metadata; `(unknown)` where a copy carries no
-# date), columns topics, cells the mean share of the topic in that day's paragraphs. `n_documents` per
-# date is in the saved table: a day with one article shows that article's mix, not the day's news.
+# How to read it: rows are publication dates (from the metadata), columns topics, cells the mean share of
+# the topic in that period's paragraphs with a topic. Documents with no date (`(date not given)` in the
+# saved table) are left out of the figure. `n_documents` per date is in the saved table: a day with one
+# article shows that article's mix, not the day's news.
 
 # %% tags=["nbval-ignore-output"]
 by_date = study.topic_prevalence_by_date
-dates = sorted(set(by_date["published"]) - {"(unknown)"}) if chosen_k else []
+dates = sorted(set(by_date["published"]) - {"(date not given)"}) if chosen_k else []
 if not chosen_k:
     print(f"{NO_MODEL}, so there is no prevalence by date.")
 elif not dates:
     print("No document has a publication date, so topics cannot be followed over time.")
-elif by_date["published"].nunique() < 2:
+elif len(dates) < 2:
     print(f"Every document was published on {dates[0]}, so topics cannot be followed over time.")
 else:
     fig = plots.topics.prevalence_heatmap(by_date, "published", topics=topics,
                                           title="Topic prevalence by publication date",
                                           ylabel=f"published ({by_date['period'].iloc[0]})", cmap="Greens",
-                                          max_rows=max_rows)
+                                          max_rows=max_rows, apart="(date not given)")
     kzlib.save_figure(fig, "05_prevalence_by_date", run_dir=run_dir)
 
 # %% [markdown]
 # ## Representative paragraphs
 #
-# For each topic, the paragraphs where it weighs most (at most one per document while others remain), so
-# a reader can check what the topic stands for in the text itself. `weight` is the topic's share of the
-# paragraph.
+# For each topic, the paragraphs that load most on it (at most one per document while others remain), so
+# a reader can check what the topic stands for in the text itself. They are ranked by `loading` (the
+# absolute weight of the topic in the paragraph; its share, `weight`, is 1.0 for every paragraph with one
+# topic, however little it says) among paragraphs of at least 12 words (`n_words`): a caption or a
+# one-line signature is no example of a theme.
 
 # %%
 if not chosen_k:
     print(f"{NO_MODEL}, so there are no representative paragraphs.")
 else:
     display(kzlib.show_table(study.topic_representatives.merge(topics[["topic_id", "label"]], on="topic_id")
-                             [["topic_id", "label", "rank", "doc_id", "para_id", "weight", "text"]],
+                             [["topic_id", "label", "rank", "doc_id", "para_id", "weight", "loading", "text"]],
                              max_rows=max_rows, max_chars=300))
 
 # %% [markdown]
 # ## Saved tables
 #
-# With a `run_dir`: `topics` (topic_id, label, top_terms, coherence, prevalence, stability, n_paragraphs),
-# `doc_topics` (doc_id, para_id, topic_id, weight), `topic_k_selection`, `topic_prevalence_by_outlet`,
-# `topic_prevalence_by_date` and `topic_representatives`.
+# With a `run_dir`: `topics` (topic_id, language, label, top_terms, coherence, prevalence, stability,
+# n_paragraphs), `doc_topics` (doc_id, para_id, topic_id, weight; 0 for a paragraph with no topic),
+# `paragraph_topics` (doc_id, para_id, n_terms, fit, topic_id, status, language), `topic_k_selection`,
+# `topic_prevalence_by_outlet` and `topic_prevalence_by_date` (with `n_no_topic`), and
+# `topic_representatives`.

@@ -24,7 +24,10 @@ security treaty organization" become one term). Russian paragraphs (the document
 Submodules: ``tokens`` (tokenizer, stop words, gazetteer), ``encoder`` and ``streams`` (texts to term-id
 streams and the passes over them), ``vectorizer`` (:class:`TopicVectorizer`), ``model``
 (:class:`TopicModel`, :func:`topic_paragraphs`), ``quality`` (coherence, stability, verdicts),
-``reliability`` (:func:`describe_reliability`), ``selection`` (choice of k, :func:`plan_topics`, :func:`topic_prevalence`).
+``reliability`` (:func:`describe_reliability`, :func:`catch_all_topics`), ``selection`` (choice of k,
+:func:`plan_topics`, :func:`topic_prevalence`), ``assign`` (which paragraphs have a topic at all: a paragraph
+whose words the topics barely reproduce has none, instead of a share inflated to 1), ``study``
+(:func:`topic_tables`: one model per language, the stage's tables).
 
 Example:
     >>> import kzlib
@@ -37,9 +40,10 @@ Example:
 
 from __future__ import annotations
 
+from kzlib.topics.assign import below_floor, fit_floors, paragraph_fit
 from kzlib.topics.model import METHODS, WEIGHT_DECIMALS, TopicModel, paragraph_languages, topic_paragraphs
 from kzlib.topics.quality import npmi_coherence, stability_verdict, topic_agreement
-from kzlib.topics.reliability import describe_reliability
+from kzlib.topics.reliability import catch_all_topics, describe_reliability
 from kzlib.topics.selection import (
     TopicPlan,
     best_k,
@@ -49,6 +53,7 @@ from kzlib.topics.selection import (
     select_k,
     topic_prevalence,
 )
+from kzlib.topics.study import MIN_LANGUAGE_PARAGRAPHS, split_languages, topic_tables
 from kzlib.topics.tokens import LANGUAGES, load_actor_aliases, load_stopwords, russian_mask, russian_term, tokenize
 from kzlib.topics.vectorizer import TopicVectorizer
 
@@ -67,6 +72,13 @@ __all__ = [
     "publication_periods",
     "stability_verdict",
     "describe_reliability",
+    "catch_all_topics",
+    "paragraph_fit",
+    "fit_floors",
+    "below_floor",
+    "split_languages",
+    "topic_tables",
+    "MIN_LANGUAGE_PARAGRAPHS",
     "load_stopwords",
     "load_actor_aliases",
     "tokenize",

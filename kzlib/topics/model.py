@@ -20,6 +20,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 
 from kzlib._memory import releases_memory
 from kzlib.errors import CorpusError, ParameterError
+from kzlib.topics.assign import MIN_FIT, below_floor, fit_floors, paragraph_fit
 from kzlib.topics.quality import _npmi_from_binary, stability_verdict, topic_agreement
 from kzlib.topics.vectorizer import TopicVectorizer
 
@@ -133,11 +134,19 @@ class TopicModel(BaseEstimator):
         vectorizer: a ``TopicVectorizer`` (unfitted) to configure the vocabulary; None = defaults.
         max_iter: iterations of the solver; None = 400 for NMF, 10 passes for LDA (scikit-learn's
             default; LDA's batch passes cost far more than NMF's updates).
+        min_fit: (NMF) a paragraph whose fit (the share of its tf-idf vector the topics reproduce) is
+            below ``min_fit`` times the median fit of paragraphs of its length has **no topic**: its
+            weights are 0, as for a paragraph with no vocabulary term, instead of shares inflated to 1 of
+            whatever topic has any weight (:mod:`kzlib.topics.assign`). 0 = only paragraphs without a
+            term have no topic. LDA's weights are a distribution with no absolute size: under LDA only
+            paragraphs without a term have no topic.
 
     Learned attributes: ``topics_`` (topic_id, label, top_terms, coherence, prevalence, stability,
     n_paragraphs: where it is the heaviest topic, doc_concentration: share of its weight from its
     largest document), ``doc_topics_`` (doc_id, para_id, topic_id, weight; weights of a paragraph sum
-    to 1, or are all 0 for a paragraph with no vocabulary term), ``coherence_`` (mean NPMI),
+    to 1, or are all 0 for a paragraph with no topic), ``paragraph_fit_`` (doc_id, para_id, n_terms,
+    fit, topic_id: the heaviest topic or -1, status: ``topic``, ``no topic`` or ``no vocabulary term``),
+    ``loadings_`` (paragraphs × topics: NMF's absolute weights; for LDA shares × terms), ``coherence_`` (mean NPMI),
     ``stability_`` (mean agreement over topics and reruns), ``runs_`` (agreement per rerun and
     topic), ``vectorizer_``, ``model_`` (the scikit-learn estimator), ``terms_`` (vocabulary),
     ``paragraphs_``. Topics are numbered by prevalence, 0 = most prevalent.
@@ -150,7 +159,7 @@ class TopicModel(BaseEstimator):
     def __init__(self, k: int = 6, *, method: str = "nmf", seed: int = 0, n_terms: int = 10,
                  stability_seeds: Sequence[int] | None = None, subsample: float = 0.8,
                  text_column: str = "text_despun", vectorizer: TopicVectorizer | None = None,
-                 max_iter: int | None = None):
+                 max_iter: int | None = None, min_fit: float = MIN_FIT):
         self.k = k
         self.method = method
         self.seed = seed
@@ -160,6 +169,7 @@ class TopicModel(BaseEstimator):
         self.text_column = text_column
         self.vectorizer = vectorizer
         self.max_iter = max_iter
+        self.min_fit = min_fit
 
     # validation -----------------------------------------------------------------------------
     def _validate(self) -> None:
@@ -171,6 +181,8 @@ class TopicModel(BaseEstimator):
             raise ParameterError(f"n_terms must be an int >= 2 (coherence needs pairs), got {self.n_terms!r}")
         if not 0 < float(self.subsample) <= 1:
             raise ParameterError(f"subsample is a share of paragraphs in (0, 1], got {self.subsample!r}")
+        if not 0 <= float(self.min_fit) < 1:
+            raise ParameterError(f"min_fit is a share of the typical fit, in [0, 1), got {self.min_fit!r}")
         if self.vectorizer is not None and not isinstance(self.vectorizer, TopicVectorizer):
             raise ParameterError("vectorizer must be a kzlib.topics.TopicVectorizer")
 
@@ -250,11 +262,18 @@ class TopicModel(BaseEstimator):
             run_rows += [{"seed": s, "topic": t, "agreement": float(a)} for t, a in enumerate(agree)]
         runs = pd.DataFrame(run_rows, columns=["seed", "topic", "agreement"])
 
-        # weights: each paragraph's topic weights as shares
+        # weights: each paragraph's topic weights as shares, 0 for a paragraph with no topic
+        n_terms = np.diff(X.indptr)
+        fit, none = self._no_topic(X, W, H, n_terms, tfidf, learn=True)
         totals = W.sum(axis=1, keepdims=True)
-        shares = np.divide(W, totals, out=np.zeros_like(W), where=totals > 0)
-        prevalence = shares[nonempty].mean(axis=0) if nonempty.any() else np.zeros(int(self.k))
-        dominant = np.bincount(shares[nonempty].argmax(axis=1), minlength=int(self.k)) if nonempty.any() \
+        shares = np.divide(W, totals, out=np.zeros_like(W), where=(totals > 0) & ~none[:, None])
+        assigned = ~none
+        if (assigned < nonempty).any():
+            log.info("%d of %d paragraphs with vocabulary terms load on no topic (fit below %.2f of the typical "
+                     "fit of their length): weight 0 in every topic", int((assigned < nonempty).sum()),
+                     int(nonempty.sum()), float(self.min_fit))
+        prevalence = shares[assigned].mean(axis=0) if assigned.any() else np.zeros(int(self.k))
+        dominant = np.bincount(shares[assigned].argmax(axis=1), minlength=int(self.k)) if assigned.any() \
             else np.zeros(int(self.k), dtype=int)
         stab = runs.groupby("topic")["agreement"].mean().reindex(range(int(self.k))).to_numpy() \
             if len(runs) else np.full(int(self.k), np.nan)
@@ -295,6 +314,13 @@ class TopicModel(BaseEstimator):
             "weight": np.round(shares[:, order].ravel(), WEIGHT_DECIMALS),
         }, copy=False)  # fresh arrays: no consolidating copy of n_paragraphs * k rows
 
+        inverse = np.argsort(order)
+        heaviest = np.where(assigned, inverse[shares.argmax(axis=1)], -1)
+        self.paragraph_fit_ = pd.DataFrame({
+            "doc_id": paras["doc_id"].to_numpy(), "para_id": paras["para_id"].to_numpy(),
+            "n_terms": n_terms.astype(int), "fit": np.round(fit, WEIGHT_DECIMALS), "topic_id": heaviest.astype(int),
+            "status": np.where(assigned, "topic", np.where(nonempty, "no topic", "no vocabulary term"))})
+        self.loadings_ = self._loadings(W, X)[:, order]
         self.vectorizer_ = vectorizer
         self.model_ = est
         self.tfidf_ = tfidf if self.method == "nmf" else None
@@ -311,6 +337,25 @@ class TopicModel(BaseEstimator):
                  self.method, k, self.coherence_, self.stability_, stability_verdict(self.stability_), n_docs)
         return self
 
+    def _no_topic(self, X: sparse.csr_matrix, W: np.ndarray, H: np.ndarray, n_terms: np.ndarray,
+                  tfidf: Any, *, learn: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Each paragraph's fit (NaN under LDA) and whether it has no topic; ``learn``: set the floors
+        from these paragraphs (fit), else use the fitted ones (transform)."""
+        empty = (n_terms <= 0) | (W.sum(axis=1) <= 0)
+        if self.method != "nmf" or tfidf is None:
+            return np.full(len(n_terms), np.nan), empty
+        Xw = tfidf.transform(X)
+        fit = paragraph_fit(Xw, W, H)
+        if learn:
+            self.fit_floors_ = fit_floors(fit, n_terms, min_fit=float(self.min_fit)) if self.min_fit > 0 else {}
+        return fit, empty | below_floor(fit, n_terms, getattr(self, "fit_floors_", {}))
+
+    def _loadings(self, W: np.ndarray, X: sparse.csr_matrix) -> np.ndarray:
+        """Absolute topic weights of the paragraphs: NMF's W; for LDA, the shares times the paragraph's terms."""
+        if self.method == "nmf":
+            return W
+        return W * np.asarray(X.sum(axis=1)).reshape(-1, 1)
+
     # public API -----------------------------------------------------------------------------
     @releases_memory
     def fit(self, paragraphs: pd.DataFrame, y: Any = None) -> TopicModel:
@@ -322,15 +367,19 @@ class TopicModel(BaseEstimator):
         return self._fit_matrix(X, vectorizer, paras, column)
 
     def transform(self, paragraphs: pd.DataFrame) -> pd.DataFrame:
-        """Topic weights of (new) paragraphs: a ``doc_topics`` table."""
+        """Topic weights of (new) paragraphs: a ``doc_topics`` table; a paragraph below the fitted floors
+        of fit (``fit_floors_``) has no topic (weights 0). Words the fitted vocabulary does not know are
+        invisible here: a paragraph of another language's words and one known name fits that name's topic."""
         self._check_fitted()
         paras, column = _check_paragraphs(paragraphs, self.text_column)
         X = self.vectorizer_.transform(paras[column], languages=paragraph_languages(paras))
         tfidf = self.tfidf_  # None for LDA, which reads counts
         Xw = tfidf.transform(X) if tfidf is not None else X
-        W = self.model_.transform(Xw)[:, self._order]
+        W = self.model_.transform(Xw)
+        _, none = self._no_topic(X, W, self.model_.components_, np.diff(X.indptr), tfidf, learn=False)
+        W = W[:, self._order]
         totals = W.sum(axis=1, keepdims=True)
-        shares = np.divide(W, totals, out=np.zeros_like(W), where=totals > 0)
+        shares = np.divide(W, totals, out=np.zeros_like(W), where=(totals > 0) & ~none[:, None])
         k = int(self.k)
         return pd.DataFrame({
             "doc_id": np.repeat(paras["doc_id"].to_numpy(), k),
@@ -375,22 +424,51 @@ class TopicModel(BaseEstimator):
                              "weight": round(float(row[i]), WEIGHT_DECIMALS)})
         return pd.DataFrame(rows, columns=["topic_id", "rank", "term", "weight"])
 
-    def representatives(self, n: int = 3) -> pd.DataFrame:
-        """The ``n`` paragraphs that weigh most in each topic, at most one per document when possible.
+    def representatives(self, n: int = 3, *, min_words: int = 12, with_loading: bool = False) -> pd.DataFrame:
+        """The ``n`` paragraphs that load most on each topic, at most one per document when possible.
 
-        Returns topic_id, rank, doc_id, para_id, weight, text.
+        Paragraphs are ranked by their absolute loading on the topic (``loadings_``: NMF's weight, not the
+        share, which is 1.0 for every paragraph with one topic, however little it says), among paragraphs
+        with a topic and at least ``min_words`` words: a one-line caption or a signature is no example of
+        a theme. A topic with fewer such paragraphs is filled with shorter ones (logged). Ties: doc_id,
+        para_id. Returns topic_id, rank, doc_id, para_id, weight (the topic's share), text; with
+        ``with_loading``, also loading and n_words (before text).
+
+        Example:
+            >>> model.representatives(3, min_words=12, with_loading=True)   # doctest: +SKIP
         """
         self._check_fitted()
-        dt = self.doc_topics_[self.doc_topics_["weight"] > 0]
-        dt = dt.sort_values(["topic_id", "weight", "doc_id", "para_id"], ascending=[True, False, True, True])
-        first = dt.drop_duplicates(["topic_id", "doc_id"])
-        rest = dt.drop(first.index)
-        picked = pd.concat([first, rest]).groupby("topic_id", sort=True, group_keys=False).head(n)
-        picked = picked.sort_values(["topic_id", "weight", "doc_id", "para_id"],
-                                    ascending=[True, False, True, True])
+        paras = self.paragraphs_
+        k = int(self.k)
+        fit = self.paragraph_fit_
+        words = paras["text"].str.split().str.len().fillna(0).astype(int).to_numpy()
+        shares = self.doc_topics_["weight"].to_numpy().reshape(len(paras), k)
+        loading = np.where(shares > 0, self.loadings_, 0.0)
+        table = pd.DataFrame({
+            "topic_id": np.tile(np.arange(k), len(paras)),
+            "doc_id": np.repeat(paras["doc_id"].to_numpy(), k),
+            "para_id": np.repeat(paras["para_id"].to_numpy(), k),
+            "weight": shares.ravel(),
+            "loading": np.round(loading.ravel(), WEIGHT_DECIMALS),
+            "n_words": np.repeat(words, k),
+            "long": np.repeat(words >= min_words, k),
+        })
+        table = table[(table["loading"] > 0) & np.repeat(fit["status"].to_numpy() == "topic", k)]
+        keys = ["topic_id", "long", "loading", "doc_id", "para_id"]
+        table = table.sort_values(keys, ascending=[True, False, False, True, True])
+        first = table.drop_duplicates(["topic_id", "doc_id"])
+        rest = table.drop(first.index)
+        picked = pd.concat([first, rest]).sort_values(["topic_id", "long"], ascending=[True, False], kind="stable")
+        picked = picked.groupby("topic_id", sort=True, group_keys=False).head(n)
+        short = picked.loc[~picked["long"], "topic_id"].unique()
+        if len(short):
+            log.info("topics %s have fewer than %d paragraphs of %d words or more: shorter ones are shown",
+                     short.tolist(), n, min_words)
+        picked = picked.sort_values(keys, ascending=[True, False, False, True, True])
         picked["rank"] = picked.groupby("topic_id").cumcount()
-        out = picked.merge(self.paragraphs_, on=["doc_id", "para_id"], how="left")
-        return out[["topic_id", "rank", "doc_id", "para_id", "weight", "text"]].reset_index(drop=True)
+        out = picked.merge(paras, on=["doc_id", "para_id"], how="left")
+        extra = ["loading", "n_words"] if with_loading else []
+        return out[["topic_id", "rank", "doc_id", "para_id", "weight", *extra, "text"]].reset_index(drop=True)
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "topics_"):

@@ -3,14 +3,72 @@ measures of :mod:`kzlib.topics.quality` that :class:`~kzlib.topics.model.TopicMo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
 from kzlib.topics.model import TopicModel
 from kzlib.topics.quality import stability_verdict
 
-__all__ = ["describe_reliability"]
+__all__ = ["describe_reliability", "catch_all_topics"]
+
+
+def catch_all_topics(model: TopicModel, groups: pd.Series, *, min_paragraphs: int = 20, min_absorbed: float = 0.75,
+                     max_weight: float = 0.25, max_fit_ratio: float = 0.75) -> pd.DataFrame:
+    """Topics that absorb a part of the corpus they do not describe: topic t is the heaviest topic of at least
+    ``min_absorbed`` of the paragraphs (with a topic) of group g (a language, a publication year), g gives
+    less than ``max_weight`` of t's weight, and t reproduces g's paragraphs worse than its other ones (their
+    median fit, relative to paragraphs of the same length, is below ``max_fit_ratio`` of the others'). Then t
+    is a catch-all for g, not g's theme: g's paragraphs share a few of t's words (a name, "president") and g's
+    subject has no topic of its own. ``groups``: each of ``model.paragraphs_``'s paragraphs' group (same
+    order; NaN = none); groups of fewer than ``min_paragraphs`` paragraphs with a topic are not judged.
+
+    Returns group, topic_id, label, n_group (paragraphs of g with a topic), n_absorbed, group_weight_share,
+    fit_ratio.
+
+    Example:
+        >>> catch_all_topics(model, years)   # doctest: +SKIP
+    """
+    fit = model.paragraph_fit_
+    k = len(model.topics_)
+    shares = model.doc_topics_["weight"].to_numpy().reshape(len(fit), k)
+    has = (fit["status"] == "topic").to_numpy() & groups.notna().to_numpy()
+    labels = model.topics_.set_index("topic_id")["label"]
+    g = groups.astype(object).to_numpy()
+    total = shares[has].sum(axis=0)
+    heavy = fit["topic_id"].to_numpy()
+    length = np.floor(np.log2(np.maximum(fit["n_terms"].to_numpy(), 1)))
+    typical = pd.Series(fit["fit"].to_numpy()[has]).groupby(length[has]).median()
+    relative = fit["fit"].to_numpy() / pd.Series(length).map(typical).to_numpy()
+    rows = []
+    for name in sorted({str(x) for x in g[has]}):
+        mask = has & (g.astype(str) == name)
+        n = int(mask.sum())
+        if n < min_paragraphs:
+            continue
+        heaviest = np.bincount(fit["topic_id"].to_numpy()[mask], minlength=k)
+        weight = np.divide(shares[mask].sum(axis=0), total, out=np.zeros(k), where=total > 0)
+        for t in range(k):
+            if heaviest[t] < min_absorbed * n or weight[t] >= max_weight:
+                continue
+            inside = relative[mask & (heavy == t)]
+            others = relative[has & ~mask & (heavy == t)]
+            ratio = np.nan  # no fit (LDA): the first two conditions decide
+            if np.isfinite(inside).any() and np.isfinite(others).any() and np.nanmedian(others) > 0:
+                ratio = np.nanmedian(inside) / np.nanmedian(others)
+            if np.isfinite(ratio) and ratio >= max_fit_ratio:
+                continue  # g's paragraphs fit t as well as the rest: a small part of t's own subject
+            rows.append({"group": name, "topic_id": t, "label": labels.get(t, ""), "n_group": n,
+                         "n_absorbed": int(heaviest[t]), "group_weight_share": round(float(weight[t]), 4),
+                         "fit_ratio": round(float(ratio), 4)})
+    return pd.DataFrame(rows, columns=["group", "topic_id", "label", "n_group", "n_absorbed", "group_weight_share",
+                                       "fit_ratio"])
 
 
 def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_concentration: float = 0.5,
-                         min_docs_per_topic: int = 5, min_coherence: float = 0.05) -> str:
+                         min_docs_per_topic: int = 5, min_coherence: float = 0.05,
+                         groups: Mapping[str, pd.Series] | None = None, max_no_topic: float = 0.25) -> str:
     """Plain sentences, computed from a fitted model, on how far its topics can be trusted.
 
     A topic is *unstable* when its stability is below ``min_stability`` and *single-document* when
@@ -21,6 +79,12 @@ def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_c
     least half of its topics are unstable, single-document or incoherent, or when the corpus has fewer than
     ``min_docs_per_topic`` documents per topic (a theme cannot recur across more documents than
     there are).
+
+    Paragraphs with no topic (``paragraph_fit_``) are counted; when more than ``max_no_topic`` of the
+    paragraphs with vocabulary terms have none, the topics describe only part of the corpus, and the
+    verdict says so. ``groups`` (e.g. ``{"publication year": years, "language": languages}``, each
+    aligned with ``model.paragraphs_``) are checked for :func:`catch_all_topics`; a catch-all topic also
+    withholds the "trust" line: stability says a topic comes back, not that it fits every part of the corpus.
 
     Example:
         >>> print(describe_reliability(TopicModel(k=4).fit(paragraphs)))   # doctest: +SKIP
@@ -56,9 +120,31 @@ def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_c
         reasons.append(f"{n_docs} documents for {k} topics is fewer than {min_docs_per_topic} per topic, so a "
                        "topic cannot recur across enough documents to be a theme of the coverage rather than "
                        "of one article")
+    fit = getattr(model, "paragraph_fit_", None)
+    caveats = []
+    if fit is not None:
+        with_terms = int((fit["status"] != "no vocabulary term").sum())
+        none = int((fit["status"] == "no topic").sum())
+        if none:
+            lines.append(f"{none} of {with_terms} paragraphs with vocabulary terms ({none / max(with_terms, 1):.0%}) "
+                         "load on no topic (the topics reproduce less than a tenth of what they reproduce of "
+                         "paragraphs of the same length): they are left out of the prevalences, not given a "
+                         "topic they do not have.")
+        if with_terms and none > max_no_topic * with_terms:
+            caveats.append(f"{none / with_terms:.0%} of the paragraphs have no topic")
+    for kind, series in (groups or {}).items():
+        for row in catch_all_topics(model, series).itertuples():
+            lines.append(f"Topic {row.topic_id} ({row.label}) is the heaviest topic of {row.n_absorbed} of the "
+                         f"{row.n_group} paragraphs of {kind} {row.group}, which give only "
+                         f"{row.group_weight_share:.0%} of its weight and fit it worse than its other paragraphs: "
+                         "for them it is a catch-all, not their theme, and their own subject has no topic here.")
+            caveats.append(f"topic {row.topic_id} is a catch-all for {kind} {row.group}")
     if reasons:
         lines.append("These topics are fragile: " + "; ".join(reasons) + ". Read them as a sketch of this "
                      "corpus, not as findings.")
+    elif caveats:
+        lines.append("Stable as they may be, these topics do not describe the whole corpus (" + "; ".join(caveats)
+                     + "): read them as themes of the parts they fit, not of the corpus.")
     elif verdict == "moderate" or weak:
         lines.append("Trust the stable, coherent topics spread over many documents; treat the others as tentative.")
     else:

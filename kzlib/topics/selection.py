@@ -209,33 +209,52 @@ def plan_topics(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(2, 11), m
 
 
 def topic_prevalence(doc_topics: pd.DataFrame, documents: pd.DataFrame, *, by: str = "outlet",
-                     missing: str = "(unknown)") -> pd.DataFrame:
-    """Mean topic weight of the paragraphs of each group of documents (outlet, published date…).
+                     missing: str | None = None) -> pd.DataFrame:
+    """Mean topic share of the paragraphs of each group of documents (outlet, published date…).
 
-    Paragraphs with no vocabulary term (all weights 0) are left out of the means. Returns ``by``,
-    ``topic_id``, ``prevalence`` (mean share; sums to 1 over topics within a group),
-    ``n_paragraphs``, ``n_documents``.
+    Paragraphs with no topic (all weights 0: no vocabulary term, or a fit below the floor of
+    :mod:`kzlib.topics.assign`) are left out of the means and counted in ``n_no_topic``. The mean is
+    over every paragraph of the group with a topic, so that with one model per language a group's
+    shares still sum to 1 over all topics (a topic of another language's model counts 0). Documents
+    with no value of ``by`` form the group ``missing`` (default ``"({by} not given)"``): it is no
+    outlet (or date), and plots of a comparison between groups leave it out.
+
+    Returns ``by``, ``topic_id``, ``prevalence`` (NaN for a group none of whose paragraphs has a topic),
+    ``n_paragraphs`` (with a topic), ``n_documents`` (with a paragraph with a topic), ``n_no_topic``;
+    one row per group and topic.
 
     Example:
-        >>> topic_prevalence(model.doc_topics_, corpus.documents, by="outlet")   # doctest: +SKIP
+        >>> dt = pd.DataFrame({"doc_id": ["a", "a", "b", "b", "c", "c"], "para_id": [0] * 6,
+        ...                    "topic_id": [0, 1] * 3, "weight": [1.0, 0.0, 0.0, 0.0, 0.25, 0.75]})
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "X", None]})
+        >>> topic_prevalence(dt, docs).values.tolist()
+        [['(outlet not given)', 0, 0.25, 1, 1, 0], ['(outlet not given)', 1, 0.75, 1, 1, 0], ['X', 0, 1.0, 1, 1, 1], ['X', 1, 0.0, 1, 1, 1]]
     """
     for col in ("doc_id", "para_id", "topic_id", "weight"):
         if col not in doc_topics.columns:
             raise CorpusError(f"doc_topics lacks column {col!r}: pass TopicModel.doc_topics_")
     if "doc_id" not in documents.columns or by not in documents.columns:
         raise CorpusError(f"documents need columns 'doc_id' and {by!r}; available: {list(documents.columns)}")
-    mass = doc_topics.groupby(["doc_id", "para_id"])["weight"].transform("sum")
-    dt = doc_topics[mass > 0]
+    missing = f"({by} not given)" if missing is None else missing
     groups = documents[["doc_id", by]].drop_duplicates("doc_id").copy()
     groups[by] = groups[by].fillna("").astype(str).replace("", missing)
-    dt = dt.merge(groups, on="doc_id", how="left")
+    per_par = doc_topics.groupby(["doc_id", "para_id"], sort=False)["weight"].sum().rename("mass").reset_index()
+    per_par = per_par.merge(groups, on="doc_id", how="left")
+    per_par[by] = per_par[by].fillna(missing)
+    per_par["has_topic"] = per_par["mass"] > 0
+    sizes = per_par.groupby(by).agg(n_paragraphs=("has_topic", "sum"),
+                                    n_no_topic=("has_topic", lambda s: int((~s).sum())))
+    sizes["n_documents"] = per_par[per_par["has_topic"]].groupby(by)["doc_id"].nunique()
+    sizes = sizes.fillna({"n_documents": 0}).astype(int)
+    dt = doc_topics[doc_topics["weight"] > 0].merge(groups, on="doc_id", how="left")
     dt[by] = dt[by].fillna(missing)
-    out = dt.groupby([by, "topic_id"]).agg(prevalence=("weight", "mean"),
-                                           n_documents=("doc_id", "nunique")).reset_index()
-    n_par = dt.drop_duplicates(["doc_id", "para_id"]).groupby(by).size().rename("n_paragraphs")
-    out = out.merge(n_par, left_on=by, right_index=True)
-    out["prevalence"] = out["prevalence"].round(4)
-    return out[[by, "topic_id", "prevalence", "n_paragraphs", "n_documents"]] \
+    sums = dt.groupby([by, "topic_id"])["weight"].sum()
+    topic_ids = sorted(doc_topics["topic_id"].unique().tolist())
+    grid = pd.MultiIndex.from_product([sorted(sizes.index), topic_ids], names=[by, "topic_id"])
+    out = sums.reindex(grid, fill_value=0.0).rename("prevalence").reset_index()
+    out = out.merge(sizes, left_on=by, right_index=True)
+    out["prevalence"] = (out["prevalence"] / out["n_paragraphs"].where(out["n_paragraphs"] > 0)).round(4)
+    return out[[by, "topic_id", "prevalence", "n_paragraphs", "n_documents", "n_no_topic"]] \
         .sort_values([by, "topic_id"], ignore_index=True)
 
 
