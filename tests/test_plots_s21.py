@@ -132,3 +132,28 @@ def test_voices_by_affiliation_says_how_many_quotations_descriptions_hold():
     v = pd.DataFrame({"speaker": ["A"], "affiliation": ["Russia"], "n_quotes": [5]})
     assert "686 quotations by descriptions" in pv.voices_by_affiliation(v, n_described=686).axes[0].get_title()
     assert "description" not in pv.voices_by_affiliation(v).axes[0].get_title()
+
+
+def _summary() -> pd.DataFrame:
+    return pd.DataFrame({"speaker": ["report", "critics", "Ann Lee", "Ann Lee"],
+                         "target": ["Russia", "Russia", "Russia", "NATO"],
+                         "stance": ["against", "none", "favor", "against"], "score": [-0.5, 0.0, 0.6, -0.4],
+                         "n_stories": [3, 1, 2, 1], "n_quotes": [4, 1, 3, 1]})
+
+
+def test_description_speakers_are_those_only_described():
+    q = pd.DataFrame({"speaker": ["report", "report", "critics", "Ann Lee", "Ann Lee"],
+                      "speaker_resolution": ["description", "description", "description", "named", "description"]})
+    assert pv.description_speakers(q) == ["critics", "report"]   # Ann Lee is named once: a person
+    assert pv.description_speakers(q.drop(columns="speaker_resolution")) == []
+
+
+def test_stance_figures_leave_out_description_speakers_and_say_so():
+    ax = pv.stance_heatmap(_summary(), targets=["Russia", "NATO"], described=["report", "critics"]).axes[0]
+    assert _ticks(ax.get_yticklabels()) == ["Ann Lee"]
+    assert "1 description speaker with a stance left out ('report')" in ax.get_title()
+    ax = pv.stance_network(_summary(), targets=["Russia", "NATO"], described=["report", "critics"]).axes[0]
+    assert not any(t.get_text().startswith("report") for t in ax.texts)
+    assert "'report'" in ax.get_title()
+    ax = pv.stance_heatmap(_summary(), targets=["Russia", "NATO"]).axes[0]      # nothing given: as before
+    assert _ticks(ax.get_yticklabels()) == ["Ann Lee", "report"]

@@ -161,13 +161,45 @@ def drawn_targets(targets: Sequence[str], present: Sequence[str]) -> list[str]:
     return [t for t in targets if t in have]
 
 
+def description_speakers(quotes: pd.DataFrame) -> list[str]:
+    """The speakers that are only descriptions ("the report", "critics", "the company": every row of theirs has
+    ``speaker_resolution`` = ``description`` in the quotes table): each names someone within one document, and
+    pooled across documents they are no one speaker. Pass them to :func:`stance_heatmap` and
+    :func:`stance_network` as ``described`` to leave them out.
+
+    Example:
+        >>> q = pd.DataFrame({"speaker": ["report", "critics", "Ann Lee", "Ann Lee"],
+        ...                   "speaker_resolution": ["description", "description", "named", "description"]})
+        >>> description_speakers(q)
+        ['critics', 'report']
+    """
+    if "speaker_resolution" not in quotes.columns or quotes.empty:
+        return []
+    only = quotes["speaker_resolution"].fillna("").eq("description").groupby(quotes["speaker"]).all()
+    return sorted(str(sp) for sp in only[only].index if str(sp).strip())
+
+
+def _leave_out_described(summary: pd.DataFrame, described: Sequence[str]) -> tuple[pd.DataFrame, str]:
+    """``summary`` without the ``described`` speakers, and a title line naming those left out that take a stance."""
+    out = summary[~summary["speaker"].isin(set(described))]
+    sided = summary[summary["stance"] != "none"] if "stance" in summary.columns else summary
+    gone = sorted(set(described) & set(sided["speaker"]))
+    if not gone:
+        return out, ""
+    shown = ", ".join(f"'{g}'" for g in gone[:4]) + (f" and {len(gone) - 4} more" if len(gone) > 4 else "")
+    return (out, "\n" + _wrap(
+            f"{len(gone)} description speaker{'s' if len(gone) != 1 else ''} with a stance left out ({shown}): "
+            "each names someone in one document", width=100))
+
+
 def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories: int = 1,
-                   top_n: int | None = 30) -> Any:
+                   top_n: int | None = 30, described: Sequence[str] = ()) -> Any:
     """Speaker × target: colour the mean stance score, number the stories with a stance it rests on
     (``n_stance_stories``: stories where the speaker only names the target are not counted); a cell whose
     ``basis`` is a single quote or uncertain (:data:`WEAK_BASES`) is hatched; speakers who take a stance in
     at least ``min_stories`` stories (from ``stance_summary``), the ``top_n`` with the most quotes of them
     (None: all); targets without a cell are no column; the title says how many of how many are shown.
+    ``described`` (:func:`description_speakers`) are left out, the title says which.
 
     Example:
         >>> s = pd.DataFrame({"speaker": ["A", "B"], "target": ["Russia"] * 2, "stance": ["against"] * 2,
@@ -176,6 +208,7 @@ def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories
         >>> ax.get_xlabel(), ax.get_title().splitlines()[-1], [t.get_text() for t in ax.get_xticklabels()]
         ('target', 'the 1 most-quoted of 2 speakers with a stance', ['Russia'])
     """
+    summary, left_out = _leave_out_described(summary, described)
     taking = speakers_taking_stance(summary, min_stories)
     speakers = top_speakers(summary, taking, top_n) if "n_quotes" in summary.columns else taking
     cells = summary[summary["speaker"].isin(speakers)].assign(_n=_stance_stories(summary))
@@ -202,7 +235,7 @@ def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories
                                        lw=0))
     hatched = "; hatched: a single quote or an uncertain interval" if weak.any() else ""
     ax.set_title("Stance of each speaker towards each target (number: stories with a stance" + hatched + ")\n"
-                 f"{_shown(len(speakers), len(taking))} with a stance")
+                 f"{_shown(len(speakers), len(taking))} with a stance" + left_out)
     ax.set_xlabel("target")
     ax.set_ylabel("speaker (quoted with a stance)")
     fig.colorbar(im, ax=ax, label="mean stance score (-1 against, +1 favor)")
@@ -295,12 +328,13 @@ def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int
 
 
 def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.Series | None = None,
-                   top_n: int | None = 30) -> Any:
+                   top_n: int | None = 30, described: Sequence[str] = ()) -> Any:
     """Who criticises whom: speakers (left, with their ``groups``) linked to targets (right), red against,
     blue in favour, thicker with more stories in which the speaker takes a stance on the target
     (``n_stance_stories``; rows of ``stance_summary`` with a stance); a link whose ``basis`` is a single
     quote or uncertain (:data:`WEAK_BASES`) is dashed; the ``top_n`` speakers with the most quotes
-    (None: all), the title says how many of how many.
+    (None: all), the title says how many of how many. ``described`` (:func:`description_speakers`) are left
+    out, the title says which.
 
     Example:
         >>> s = pd.DataFrame({"speaker": ["A"], "target": ["Russia"], "stance": ["against"], "n_stories": [1],
@@ -308,6 +342,7 @@ def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.
         >>> stance_network(s, targets=["Russia"]).axes[0].get_title().splitlines()
         ["Who criticises whom: speakers' stances towards targets (line width: stories with a stance)", 'all 1 speakers with a stance']
     """
+    summary, left_out = _leave_out_described(summary, described)
     edges = summary[summary["stance"] != "none"]
     edges = edges.assign(n_shown=_stance_stories(edges),
                          weak=edges["basis"].isin(WEAK_BASES) if "basis" in edges.columns else False)
@@ -343,7 +378,7 @@ def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.
     # the legend sits above the plot, clear of the axis label below it
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize="small")
     ax.set_title("Who criticises whom: speakers' stances towards targets (line width: stories with a stance)\n"
-                 f"{_shown(edges['speaker'].nunique(), len(taking))} with a stance", pad=22)
+                 f"{_shown(edges['speaker'].nunique(), len(taking))} with a stance" + left_out, pad=22)
     return fig
 
 
