@@ -33,7 +33,7 @@ from .stance import load_stance_cues, speaker_profiles
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["fightin_words", "check_fightin_words", "within_comparisons", "outlet_given", "OUTLET_NOT_GIVEN", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
+__all__ = ["fightin_words", "check_fightin_words", "within_comparisons", "outlet_given", "OUTLET_NOT_GIVEN", "description_speakers", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
 
 FRAMING_COLUMNS = ["term", "group", "log_odds_z", "count"]
 
@@ -53,6 +53,31 @@ def outlet_given(values: pd.Series) -> pd.Series:
     [True, False, False, False]
     """
     return ~values.fillna("").astype(str).str.strip().str.lower().isin(MISSING_OUTLET_LABELS)
+
+#: how a speaker resolved by a name is marked in ``quotes.speaker_resolution`` (anything but a description)
+_NAME_RESOLUTIONS = ("named", "surname", "gazetteer", "title")
+
+
+def description_speakers(quotes: pd.DataFrame) -> list[str]:
+    """The speakers that are descriptions ("the company", "a spokesman", "critics", "the report"): a speaker
+    string that some row gives as a description (``speaker_resolution`` = ``description``) and no row as a name
+    (``named``, ``surname``, ``gazetteer``, ``title``); the rows that carry it on ("he said", the next paragraph)
+    count with it. A description names someone within one document: pooled across documents, "the company" is
+    twenty companies, so it is no voice to rank nor one speaker to summarise.
+
+    Example
+    -------
+    >>> q = pd.DataFrame({"speaker": ["report", "report", "critics", "Ann Lee", "Ann Lee"],
+    ...                   "speaker_resolution": ["description", "previous", "description", "named", "description"]})
+    >>> description_speakers(q)
+    ['critics', 'report']
+    """
+    if "speaker_resolution" not in quotes.columns or quotes.empty:
+        return []
+    how = quotes["speaker_resolution"].fillna("").astype(str)
+    speaker = quotes["speaker"].fillna("").astype(str)
+    described = set(speaker[how.eq("description")]) - set(speaker[how.isin(_NAME_RESOLUTIONS)])
+    return sorted(sp for sp in described if sp.strip())
 _TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b"  # two letters or more: "a.m.", "J." are no words
 _QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 # A Cyrillic word (hyphenated parts included: "Кассым-Жомарт"), replaced by its lemma in Russian rows.

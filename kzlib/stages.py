@@ -350,9 +350,9 @@ def voices(quotes, corpus, *, one_copy_per_story: bool = True) -> dict[str, pd.D
     of the coverage (``documents.language``: the same canonical speaker in Russian and English sources).
 
     A speaker that is a description ("the company", "a spokesman", "officials": ``speaker_resolution`` is
-    ``description``) names someone within one document only; pooled across documents it would rank twenty
-    companies as one voice. Those quotations are left out of the three tables (logged with their number; the
-    quotes table keeps them). Documents whose metadata names no outlet are no outlet: in ``voices_per_outlet``
+    ``description``, :func:`kzlib.framing.description_speakers`) names someone within one document only; pooled
+    across documents it would rank twenty companies as one voice. Those quotations are left out of the three
+    tables (logged with their number; the quotes table keeps them). Documents whose metadata names no outlet are no outlet: in ``voices_per_outlet``
     their rows come last, under "outlet not given".
 
     Example:
@@ -360,11 +360,10 @@ def voices(quotes, corpus, *, one_copy_per_story: bool = True) -> dict[str, pd.D
         >>> v["n_quotes"].is_monotonic_decreasing
         True
     """
-    from kzlib.framing import OUTLET_NOT_GIVEN, outlet_given
+    from kzlib.framing import OUTLET_NOT_GIVEN, description_speakers, outlet_given
     from kzlib.quotes import SPEECH_KINDS, voice_counts
 
-    described = (quotes["speaker_resolution"].fillna("").eq("description") if "speaker_resolution" in quotes.columns
-                 else pd.Series(False, index=quotes.index))
+    described = quotes["speaker"].isin(description_speakers(quotes))
     n_described = int((described & quotes["kind"].isin(SPEECH_KINDS)).sum())
     if n_described:
         log.info("voices: %d quotations whose speaker is a description (%s …) are not counted as voices: each names "

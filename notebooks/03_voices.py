@@ -87,12 +87,12 @@ else:
 #
 # A speaker that is only a description ("the company", "a spokesman", "officials", "analysts") names someone
 # within one document: across documents, "the company" is twenty different companies. Such quotations
-# (`speaker_resolution` = `description` in the quote table) are not counted as voices here, nor in the tables
-# per outlet and per language; the count below says how many there are.
+# (`speaker_resolution` = `description` in the quote table, and the rows that carry such a speaker on) are not
+# counted as voices here, nor in the tables per outlet and per language; the count below says how many there are.
 
 # %%
 voices = study.voices
-described = speech[speech["speaker_resolution"].eq("description")] if "speaker_resolution" in speech else speech[:0]
+described = speech[speech["speaker"].isin(kzlib.framing.description_speakers(quotes))]
 print(f"{len(described)} quotations by a description ({described['doc_id'].nunique()} documents) are not counted "
       "as voices.")
 if voices.empty:

@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from kzlib.framing import OUTLET_NOT_GIVEN  # noqa: E402
+from kzlib.framing import OUTLET_NOT_GIVEN, description_speakers  # noqa: E402
 from kzlib.plots import corpus, timeline  # noqa: E402
 from kzlib.plots import voices as pv  # noqa: E402
 from kzlib.plots._axes import short_labels  # noqa: E402
@@ -141,11 +141,12 @@ def _summary() -> pd.DataFrame:
                          "n_stories": [3, 1, 2, 1], "n_quotes": [4, 1, 3, 1]})
 
 
-def test_description_speakers_are_those_only_described():
-    q = pd.DataFrame({"speaker": ["report", "report", "critics", "Ann Lee", "Ann Lee"],
-                      "speaker_resolution": ["description", "description", "description", "named", "description"]})
-    assert pv.description_speakers(q) == ["critics", "report"]   # Ann Lee is named once: a person
-    assert pv.description_speakers(q.drop(columns="speaker_resolution")) == []
+def test_description_speakers_are_descriptions_and_the_rows_carrying_them_on():
+    q = pd.DataFrame({"speaker": ["report", "report", "critics", "Ann Lee", "Ann Lee", "Republican", "Republican"],
+                      "speaker_resolution": ["description", "previous", "description", "named", "pronoun",
+                                             "named", "description"]})
+    assert description_speakers(q) == ["critics", "report"]   # a name anywhere makes it a name
+    assert description_speakers(q.drop(columns="speaker_resolution")) == []
 
 
 def test_stance_figures_leave_out_description_speakers_and_say_so():

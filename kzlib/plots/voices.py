@@ -161,24 +161,6 @@ def drawn_targets(targets: Sequence[str], present: Sequence[str]) -> list[str]:
     return [t for t in targets if t in have]
 
 
-def description_speakers(quotes: pd.DataFrame) -> list[str]:
-    """The speakers that are only descriptions ("the report", "critics", "the company": every row of theirs has
-    ``speaker_resolution`` = ``description`` in the quotes table): each names someone within one document, and
-    pooled across documents they are no one speaker. Pass them to :func:`stance_heatmap` and
-    :func:`stance_network` as ``described`` to leave them out.
-
-    Example:
-        >>> q = pd.DataFrame({"speaker": ["report", "critics", "Ann Lee", "Ann Lee"],
-        ...                   "speaker_resolution": ["description", "description", "named", "description"]})
-        >>> description_speakers(q)
-        ['critics', 'report']
-    """
-    if "speaker_resolution" not in quotes.columns or quotes.empty:
-        return []
-    only = quotes["speaker_resolution"].fillna("").eq("description").groupby(quotes["speaker"]).all()
-    return sorted(str(sp) for sp in only[only].index if str(sp).strip())
-
-
 def _leave_out_described(summary: pd.DataFrame, described: Sequence[str]) -> tuple[pd.DataFrame, str]:
     """``summary`` without the ``described`` speakers, and a title line naming those left out that take a stance."""
     out = summary[~summary["speaker"].isin(set(described))]
@@ -199,7 +181,7 @@ def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories
     ``basis`` is a single quote or uncertain (:data:`WEAK_BASES`) is hatched; speakers who take a stance in
     at least ``min_stories`` stories (from ``stance_summary``), the ``top_n`` with the most quotes of them
     (None: all); targets without a cell are no column; the title says how many of how many are shown.
-    ``described`` (:func:`description_speakers`) are left out, the title says which.
+    ``described`` (:func:`kzlib.framing.description_speakers`) are left out, the title says which.
 
     Example:
         >>> s = pd.DataFrame({"speaker": ["A", "B"], "target": ["Russia"] * 2, "stance": ["against"] * 2,
@@ -333,8 +315,8 @@ def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.
     blue in favour, thicker with more stories in which the speaker takes a stance on the target
     (``n_stance_stories``; rows of ``stance_summary`` with a stance); a link whose ``basis`` is a single
     quote or uncertain (:data:`WEAK_BASES`) is dashed; the ``top_n`` speakers with the most quotes
-    (None: all), the title says how many of how many. ``described`` (:func:`description_speakers`) are left
-    out, the title says which.
+    (None: all), the title says how many of how many. ``described``
+    (:func:`kzlib.framing.description_speakers`) are left out, the title says which.
 
     Example:
         >>> s = pd.DataFrame({"speaker": ["A"], "target": ["Russia"], "stance": ["against"], "n_stories": [1],
