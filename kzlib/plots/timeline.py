@@ -187,7 +187,7 @@ def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publicat
     dated, kind = _by_publication_date(ax, cov[cov["published"].astype(str) != ""],
                                        empty="no document has a publication date")
     n_undated = int(cov["n_documents"].sum() - dated["n_documents"].sum())
-    hidden = sorted(set(cov["outlet"]) - set(dated["outlet"]))
+    hidden = sorted(set(cov["outlet"]) - set(dated["outlet"]) - {OUTLET_NOT_GIVEN})
     notes = ([f"{n_undated} document{'s' if n_undated != 1 else ''} without a publication date not drawn"
               + (f"; {len(hidden)} outlet{'s' if len(hidden) != 1 else ''} with none dated have no row"
                  if hidden else "")] if n_undated else [])
