@@ -93,8 +93,8 @@ else:
 # %%
 voices = study.voices
 described = speech[speech["speaker"].isin(kzlib.framing.description_speakers(quotes))]
-print(f"{len(described)} quotations by a description ({described['doc_id'].nunique()} documents) are not counted "
-      "as voices.")
+print(f"Quotations by a description, not counted as voices: {len(described)} "
+      f"(in {described['doc_id'].nunique()} of {speech['doc_id'].nunique()} documents with speech).")
 if voices.empty:
     print("No quotation is attributed to a speaker, so there is no table of voices.")
 else:

@@ -63,8 +63,8 @@ def voices_by_affiliation(voices: pd.DataFrame, *, top_n: int = 15, one_copy_per
     caveat = (f"\n{share:.0%} of all quotations come from voices not in the gazetteer: affiliations are mostly "
               "not known" if share > 0.75 else "")
     if n_described:
-        caveat += (f"\n{n_described} quotations by descriptions ('the company', 'officials') are no voice: each "
-                   "names someone in one document only")
+        caveat += (f"\n{n_described} quotation{'s' if n_described != 1 else ''} by descriptions ('the company', "
+                   "'officials') are no voice: each names someone in one document only")
     ax.set_title(f"Who is quoted: the {len(top)} most-quoted voices by affiliation" + caveat)
     ax.legend(title="speaker", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small")
     return fig
