@@ -158,3 +158,10 @@ def test_stance_figures_leave_out_description_speakers_and_say_so():
     assert "'report'" in ax.get_title()
     ax = pv.stance_heatmap(_summary(), targets=["Russia", "NATO"]).axes[0]      # nothing given: as before
     assert _ticks(ax.get_yticklabels()) == ["Ann Lee", "report"]
+
+
+def test_distinctive_terms_of_one_language_keep_their_plain_titles():
+    t = pd.DataFrame({"group": ["A", "B"], "term": ["x", "y"], "log_odds_z": [2.5, 2.2], "count": [5, 4],
+                      "within": ["en", "en"]})
+    fig = pv.distinctive_terms(t, title="Words")
+    assert [a.get_title() for a in fig.axes] == ["A", "B"] and "language" not in fig._suptitle.get_text()

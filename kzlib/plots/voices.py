@@ -372,9 +372,9 @@ def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, t
     ``top_groups`` with the most of them (then the most words counted, then by name; None: all); the
     title says how many groups are not drawn, and names those where no word reaches ``z`` (their best
     words are not distinctive and are not shown as such). When no group has one, a single panel says so.
-    Where the table compares groups within each language (its ``within`` column, :func:`kzlib.framing.fightin_words`),
-    a panel is titled with its group and language ("kloop.kg (ru)") and the title says each is compared with the
-    groups of its own language; ``not_compared`` (``framing_checks.not_compared``) names the groups left alone in
+    Where the table compares groups within each of several languages (its ``within`` column,
+    :func:`kzlib.framing.fightin_words`), a panel is titled with its group and language ("kloop.kg (ru)") and the
+    title says each is compared with the groups of its own language; ``not_compared`` (``framing_checks.not_compared``) names the groups left alone in
     theirs, in the title.
 
     Example:
@@ -383,7 +383,7 @@ def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, t
         >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title(), "no word reaches z ≥ 1.96: B" in fig._suptitle.get_text()
         ('log-odds z-score', 'A', True)
     """
-    within = "within" in table.columns and table["within"].astype(str).str.strip().ne("").any()
+    within = "within" in table.columns and table["within"].astype(str).str.strip().nunique() > 1
     if within:  # one panel per group and language: an outlet writing in two languages is two comparisons
         table = table.assign(group=table["group"].astype(str) + " (" + table["within"].astype(str) + ")")
     t = table.sort_values(["group", "log_odds_z", "term"], ascending=[True, False, True], kind="mergesort")
