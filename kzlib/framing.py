@@ -33,9 +33,51 @@ from .stance import load_stance_cues, speaker_profiles
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["fightin_words", "check_fightin_words", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
+__all__ = ["fightin_words", "check_fightin_words", "within_comparisons", "outlet_given", "OUTLET_NOT_GIVEN", "description_speakers", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
 
 FRAMING_COLUMNS = ["term", "group", "log_odds_z", "count"]
+
+#: the label of documents whose metadata names no outlet: shown apart, never compared as an outlet (and never
+#: "not in gazetteer", which is said of speakers the actor gazetteer does not list)
+OUTLET_NOT_GIVEN = "outlet not given"
+#: how the tables of other stages write a missing outlet (read as :data:`OUTLET_NOT_GIVEN`)
+MISSING_OUTLET_LABELS = ("", "unknown", "(unknown outlet)", "nan", "none", OUTLET_NOT_GIVEN)
+
+
+def outlet_given(values: pd.Series) -> pd.Series:
+    """Whether each value names an outlet (not empty, missing, nor a label of :data:`MISSING_OUTLET_LABELS`).
+
+    Example
+    -------
+    >>> outlet_given(pd.Series(["nyt", "", None, "(unknown outlet)"])).tolist()
+    [True, False, False, False]
+    """
+    return ~values.fillna("").astype(str).str.strip().str.lower().isin(MISSING_OUTLET_LABELS)
+
+#: how a speaker resolved by a name is marked in ``quotes.speaker_resolution`` (anything but a description)
+_NAME_RESOLUTIONS = ("named", "surname", "gazetteer", "title")
+
+
+def description_speakers(quotes: pd.DataFrame) -> list[str]:
+    """The speakers that are descriptions ("the company", "a spokesman", "critics", "the report"): a speaker
+    string that some row gives as a description (``speaker_resolution`` = ``description``) and no row as a name
+    (``named``, ``surname``, ``gazetteer``, ``title``); the rows that carry it on ("he said", the next paragraph)
+    count with it. A description names someone within one document: pooled across documents, "the company" is
+    twenty companies, so it is no voice to rank nor one speaker to summarise.
+
+    Example
+    -------
+    >>> q = pd.DataFrame({"speaker": ["report", "report", "critics", "Ann Lee", "Ann Lee"],
+    ...                   "speaker_resolution": ["description", "previous", "description", "named", "description"]})
+    >>> description_speakers(q)
+    ['critics', 'report']
+    """
+    if "speaker_resolution" not in quotes.columns or quotes.empty:
+        return []
+    how = quotes["speaker_resolution"].fillna("").astype(str)
+    speaker = quotes["speaker"].fillna("").astype(str)
+    described = set(speaker[how.eq("description")]) - set(speaker[how.isin(_NAME_RESOLUTIONS)])
+    return sorted(sp for sp in described if sp.strip())
 _TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b"  # two letters or more: "a.m.", "J." are no words
 _QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 # A Cyrillic word (hyphenated parts included: "Кассым-Жомарт"), replaced by its lemma in Russian rows.
@@ -164,6 +206,89 @@ def _group_counts(
     return "", groups, counts, vocab
 
 
+def _within_value(values: pd.Series) -> pd.Series:
+    """The value of a ``within`` column a row is compared within: a language code's main part ("en-GB":
+    "en"), lower case; an empty or missing value is "unknown"."""
+    v = values.fillna("").astype(str).str.strip().str.lower().str.split(r"[-_]", n=1, regex=True).str[0]
+    return v.where(v != "", "unknown")
+
+
+def within_comparisons(df: pd.DataFrame, *, text: str = "text", group: str = "group",
+                       within: str = "language") -> pd.DataFrame:
+    """Which groups :func:`fightin_words` (with ``within``) compares: one row per value of ``within`` and group,
+    ``within, group, n_rows, n_groups`` (groups with text of that value) and ``compared`` (False where the value
+    has no other group, so the group has nothing of its own language to be compared with). A group with rows of
+    two values (an outlet writing in two languages) has a row for each.
+
+    Example
+    -------
+    >>> df = pd.DataFrame({"text": ["a b", "c d", "е ж"], "group": ["A", "B", "C"], "language": ["en", "en", "ru"]})
+    >>> within_comparisons(df)[["within", "group", "compared"]].values.tolist()
+    [['en', 'A', True], ['en', 'B', True], ['ru', 'C', False]]
+    """
+    _check_frame(df, text, group)
+    require_columns(df, [within], table="texts", fix=f"give each row its {within!r} (documents.{within})")
+    d = df[[text, group]].assign(within=_within_value(df[within]))
+    d = d.dropna(subset=[text, group])
+    d = d[(d[text].astype(str).str.strip() != "") & (d[group].astype(str).str.strip() != "")]
+    out = (d.assign(group=d[group].astype(str)).groupby(["within", "group"], sort=True).size()
+           .rename("n_rows").reset_index())
+    out["n_groups"] = out.groupby("within")["group"].transform("size")
+    out["compared"] = out["n_groups"] >= 2
+    return out
+
+
+def _within_blocks(df: pd.DataFrame, *, text: str, group: str, within: str,
+                   compare: tuple[str, str] | None) -> tuple[list[tuple[str, pd.DataFrame]], str]:
+    """The rows of each value of ``within`` that has two groups to compare (with ``compare``: the value that
+    has both), and the reason when there is none."""
+    plan = within_comparisons(df, text=text, group=group, within=within)
+    values = _within_value(df[within])
+    if compare is not None:
+        has = plan[plan["group"].isin(compare)].groupby("within")["group"].nunique()
+        ok = sorted(has[has == 2].index)
+        if not ok:
+            return [], (f"groups {list(compare)} share no value of {within!r}: they are compared only within one "
+                        f"(groups by value: {_plan_text(plan)})")
+        return [(v, df[(values == v) & df[group].astype(str).isin(compare)]) for v in ok], ""
+    ok = sorted(plan.loc[plan["compared"], "within"].unique())
+    if not ok:
+        return [], f"no value of {within!r} has two groups to compare: {_plan_text(plan)}"
+    return [(v, df[values == v]) for v in ok], ""
+
+
+def _plan_text(plan: pd.DataFrame) -> str:
+    return ", ".join(f"{g} ({w})" for w, g in zip(plan["within"], plan["group"])) or "none"
+
+
+def _fightin_words_within(df: pd.DataFrame, *, within: str, **kw: Any) -> pd.DataFrame:
+    """:func:`fightin_words` run separately within each value of ``within``; the groups left alone in theirs
+    are logged (a warning: what the figure does not show)."""
+    blocks, problem = _within_blocks(df, text=kw["text"], group=kw["group"], within=within, compare=kw["compare"])
+    if problem:
+        raise TableError(problem)
+    plan = within_comparisons(df, text=kw["text"], group=kw["group"], within=within)
+    alone = plan[~plan["compared"]]
+    if len(alone):
+        logger.warning("fightin_words: %d group(s) not compared, as no other group has text in the same %s "
+                       "(against the others their words would be those of another %s): %s", len(alone), within,
+                       within, _plan_text(alone))
+    frames = []
+    for value, part in blocks:
+        why = _group_counts(part, text=kw["text"], group=kw["group"], compare=kw["compare"],
+                            min_count=kw["min_count"], ngram_range=kw["ngram_range"], stop_words=kw["stop_words"],
+                            language=kw["language"])[0]
+        if why:
+            logger.warning("fightin_words: the groups of %s %r are not compared: %s", within, value, why)
+            continue
+        frames.append(fightin_words(part, **kw).assign(within=value))
+    if not frames:
+        raise TableError(f"no value of {within!r} has groups that can be compared (see the log)")
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values(["within", "group", "log_odds_z", "term"], ascending=[True, True, False, True],
+                           kind="mergesort", ignore_index=True)
+
+
 def check_fightin_words(
     df: pd.DataFrame,
     *,
@@ -174,11 +299,14 @@ def check_fightin_words(
     ngram_range: tuple[int, int] = (1, 1),
     stop_words: Sequence[str] | str | None = "english",
     language: str = "auto",
+    within: str | None = None,
 ) -> str:
     """Why :func:`fightin_words` cannot compare these groups ("" when it can), without raising.
 
     Lets a notebook check before it calls: fewer than two groups with text (rows whose group is
-    empty do not count), or fewer than two terms used ``min_count`` times.
+    empty do not count), or fewer than two terms used ``min_count`` times. With ``within`` (a column,
+    e.g. ``"language"``), it can run when one value of that column has two groups that can be compared
+    (see :func:`within_comparisons`).
 
     Example
     -------
@@ -187,9 +315,18 @@ def check_fightin_words(
     "fightin_words needs at least two groups with text in column 'group'"
     >>> check_fightin_words(df.assign(group=["A", "B"]), min_count=1)
     ''
+    >>> check_fightin_words(df.assign(group=["A", "B"], language=["en", "ru"]), min_count=1, within="language")
+    "no value of 'language' has two groups to compare: A (en), B (ru)"
     """
-    return _group_counts(df, text=text, group=group, compare=compare, min_count=min_count,
-                         ngram_range=ngram_range, stop_words=stop_words, language=language)[0]
+    kw: dict[str, Any] = {"text": text, "group": group, "compare": compare, "min_count": min_count,
+                          "ngram_range": ngram_range, "stop_words": stop_words, "language": language}
+    if within is None:
+        return _group_counts(df, **kw)[0]
+    blocks, problem = _within_blocks(df, text=text, group=group, within=within, compare=compare)
+    if problem:
+        return problem
+    reasons = [f"{value}: {why}" for value, part in blocks if (why := _group_counts(part, **kw)[0])]
+    return "; ".join(reasons) if len(reasons) == len(blocks) else ""
 
 
 def fightin_words(
@@ -205,6 +342,7 @@ def fightin_words(
     stop_words: Sequence[str] | str | None = "english",
     top: int | None = None,
     language: str = "auto",
+    within: str | None = None,
 ) -> pd.DataFrame:
     """Words that distinguish each group: log-odds with an informative Dirichlet prior (z-scores).
 
@@ -226,6 +364,12 @@ def fightin_words(
     letters Cyrillic), ``"ru"`` or ``"en"``. ``stop_words="english"`` is scikit-learn's English list and,
     for Russian rows, ``kzlib.topics.load_stopwords(language="ru")``; a list given is applied to lemmas.
 
+    ``within`` (a column, e.g. ``"language"``) compares each group only with the groups of its own value
+    of that column (a Russian outlet with the other Russian-language outlets, its reference then holds no
+    English text): against the whole corpus, a group's "distinctive" words would be those of its language
+    or era. A group with no other group of its value is not compared, with a warning in the log
+    (:func:`within_comparisons` lists them); the table then has a ``within`` column naming the value.
+
     Returns the ``framing`` table ``term, group, log_odds_z, count`` (count in the group) plus
     ``delta``, ``count_other``, ``other`` — sorted by group, then z descending, then term.
 
@@ -239,9 +383,17 @@ def fightin_words(
     ...                    "group": ["A", "B"]})
     >>> sorted(set(fightin_words(ru, min_count=1)["term"]))
     ['выйти', 'демонстрант', 'задержать', 'площадь', 'полиция']
+    >>> mixed = pd.concat([df.assign(language="en"), ru.assign(group=["C", "D"], language="ru")])
+    >>> fightin_words(mixed, min_count=1, stop_words=None, within="language").groupby("within")["group"].unique().to_dict()
+    {'en': array(['A', 'B'], dtype=object), 'ru': array(['C', 'D'], dtype=object)}
     """
     if prior_scale <= 0:
         raise ParameterError(f"prior_scale must be positive, got {prior_scale}: it scales the prior's pseudo-counts")
+    kw: dict[str, Any] = {"text": text, "group": group, "compare": compare, "prior": prior, "prior_scale": prior_scale,
+                          "min_count": min_count, "ngram_range": ngram_range, "stop_words": stop_words, "top": top,
+                          "language": language}
+    if within is not None:
+        return _fightin_words_within(df, within=within, **kw)
     problem, groups, counts, vocab = _group_counts(df, text=text, group=group, compare=compare, min_count=min_count,
                                                    ngram_range=ngram_range, stop_words=stop_words, language=language)
     if problem:

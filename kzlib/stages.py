@@ -349,18 +349,37 @@ def voices(quotes, corpus, *, one_copy_per_story: bool = True) -> dict[str, pd.D
     """Who is quoted how often (``kzlib.voice_counts``), overall, per outlet (every copy) and per language
     of the coverage (``documents.language``: the same canonical speaker in Russian and English sources).
 
+    A speaker that is a description ("the company", "a spokesman", "officials": ``speaker_resolution`` is
+    ``description``, :func:`kzlib.framing.description_speakers`) names someone within one document only; pooled
+    across documents it would rank twenty companies as one voice. Those quotations are left out of the three
+    tables (logged with their number; the quotes table keeps them). Documents whose metadata names no outlet are no outlet: in ``voices_per_outlet``
+    their rows come last, under "outlet not given".
+
     Example:
         >>> v = voices(study.quotes, study.corpus)["voices"]
         >>> v["n_quotes"].is_monotonic_decreasing
         True
     """
-    from kzlib.quotes import voice_counts
+    from kzlib.framing import OUTLET_NOT_GIVEN, description_speakers, outlet_given
+    from kzlib.quotes import SPEECH_KINDS, voice_counts
 
-    counted_documents = corpus.documents
-    return {"voices": voice_counts(quotes, counted_documents, one_copy_per_story=one_copy_per_story),
-            "voices_per_outlet": voice_counts(quotes, counted_documents, by=["outlet", "speaker"],
-                                              one_copy_per_story=False),
-            "voices_per_language": voice_counts(quotes, counted_documents, by=["language", "speaker"],
+    described = quotes["speaker"].isin(description_speakers(quotes))
+    n_described = int((described & quotes["kind"].isin(SPEECH_KINDS)).sum())
+    if n_described:
+        log.info("voices: %d quotations whose speaker is a description (%s …) are not counted as voices: each names "
+                 "someone within its own document (see the quotes table, speaker_resolution = description)",
+                 n_described, ", ".join(repr(s) for s in quotes.loc[described, "speaker"].value_counts().index[:3]))
+    named = quotes[~described]
+    documents = corpus.documents
+
+    def outlet(t: pd.DataFrame) -> pd.DataFrame:  # the quotes' own outlet column, or the documents'
+        return t.assign(outlet=t["outlet"].where(outlet_given(t["outlet"]), OUTLET_NOT_GIVEN)) if "outlet" in t else t
+
+    per_outlet = voice_counts(outlet(named), outlet(documents), by=["outlet", "speaker"], one_copy_per_story=False)
+    apart = per_outlet["outlet"].eq(OUTLET_NOT_GIVEN)
+    return {"voices": voice_counts(named, documents, one_copy_per_story=one_copy_per_story),
+            "voices_per_outlet": pd.concat([per_outlet[~apart], per_outlet[apart]], ignore_index=True),
+            "voices_per_language": voice_counts(named, documents, by=["language", "speaker"],
                                                 one_copy_per_story=one_copy_per_story)}
 
 
@@ -497,8 +516,12 @@ def stance_evaluation(*, stance_gold: str = "", cv_folds: int = 5, threshold: fl
 def framing(corpus, quotes, gazetteer, *, min_term_count: int = 3,
             one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
     """Words distinctive of each outlet (body text) and speaker group (quoted words), by Fightin' Words
-    (``framing``), why a comparison could not be made (``framing_checks``: empty ``reason`` when it was),
-    and how each names the people in the streets (``naming_families``).
+    (``framing``), each compared only with the outlets or groups of its own language (``within``: the language of
+    the document; against the whole corpus its "distinctive" words would be those of its language), why a
+    comparison could not be made (``framing_checks``: empty ``reason`` when it was; ``not_compared``: the groups
+    alone in their language, also logged), and how each names the people in the streets (``naming_families``).
+    Documents whose metadata names no outlet are no outlet: they are left out of the outlets' comparison, and
+    their namings are the group "outlet not given".
 
     Example:
         >>> fr = framing(study.corpus, study.quotes, study.gazetteer)
@@ -509,20 +532,34 @@ def framing(corpus, quotes, gazetteer, *, min_term_count: int = 3,
     from kzlib.clean import analysable
 
     reps = corpus.representatives() if one_copy_per_story else corpus
-    body = analysable(reps.paragraphs).merge(reps.documents[["doc_id", "outlet"]], on="doc_id")
-    spoken = fr.speaker_groups(quotes[quotes["kind"].isin(list(_SPEECH))], gazetteer=gazetteer)
+    docs = reps.documents[["doc_id", "outlet", "language"]]
+    body = analysable(reps.paragraphs).merge(docs, on="doc_id")
+    given = fr.outlet_given(body["outlet"])
+    if not given.all():
+        log.info("framing: %d paragraphs of %d documents name no outlet: not compared as an outlet (their namings "
+                 "are shown as %r)", int((~given).sum()), body.loc[~given, "doc_id"].nunique(), fr.OUTLET_NOT_GIVEN)
+    speech = quotes[quotes["kind"].isin(list(_SPEECH))]
+    speech = speech.drop(columns=["language"], errors="ignore").merge(corpus.documents[["doc_id", "language"]],
+                                                                      on="doc_id", how="left")
+    spoken = fr.speaker_groups(speech, gazetteer=gazetteer)
     known = spoken[spoken["group"] != "unknown"]
     parts, checks = [], []
-    for frame, text, group, label in ((body, "text_despun", "outlet", "outlet"),
+    for frame, text, group, label in ((body[given], "text_despun", "outlet", "outlet"),
                                       (known, "quote", "group", "speaker group")):
-        why = fr.check_fightin_words(frame, text=text, group=group, min_count=min_term_count)
-        checks.append({"comparison": label, "reason": why or ""})
-        fw = pd.DataFrame() if why else fr.fightin_words(frame, text=text, group=group, min_count=min_term_count)
+        why = fr.check_fightin_words(frame, text=text, group=group, min_count=min_term_count, within="language")
+        plan = fr.within_comparisons(frame, text=text, group=group) if len(frame) else pd.DataFrame()
+        alone = plan[~plan["compared"]] if len(plan) else plan
+        checks.append({"comparison": label, "reason": why or "",
+                       "not_compared": "; ".join(f"{g} (the only {label} in {w})"
+                                                 for w, g in zip(alone.get("within", []), alone.get("group", [])))})
+        fw = (pd.DataFrame() if why else
+              fr.fightin_words(frame, text=text, group=group, min_count=min_term_count, within="language"))
         if len(fw):
             parts.append(fw.assign(comparison=label))
     table = (pd.concat(parts, ignore_index=True) if parts
-             else pd.DataFrame(columns=fr.FRAMING_COLUMNS + ["comparison"]))
-    naming = pd.concat([fr.naming_families(body, text="text_despun", group="outlet").assign(comparison="outlet"),
+             else pd.DataFrame(columns=fr.FRAMING_COLUMNS + ["within", "comparison"]))
+    named = body.assign(outlet=body["outlet"].where(given, fr.OUTLET_NOT_GIVEN))
+    naming = pd.concat([fr.naming_families(named, text="text_despun", group="outlet").assign(comparison="outlet"),
                         fr.naming_families(spoken, text="quote", group="group").assign(comparison="speaker group")],
                        ignore_index=True)
     return {"framing": table, "framing_checks": pd.DataFrame(checks), "naming_families": naming}

@@ -53,8 +53,10 @@ c = study.corpus
 
 # %%
 docs = c.documents
-print(f"{len(docs)} documents, {docs['n_words'].sum():,} body words, "
-      f"{docs['outlet'].replace('', 'unknown').nunique()} outlets, {len(c.skipped)} files skipped")
+named = kzlib.framing.outlet_given(docs["outlet"])
+print(f"{len(docs)} documents, {docs['n_words'].sum():,} body words, {docs.loc[named, 'outlet'].nunique()} outlets"
+      + (f" ({int((~named).sum())} documents whose metadata names no outlet)" if not named.all() else "")
+      + f", {len(c.skipped)} files skipped")
 kzlib.show_table(docs[["doc_id", "title", "outlet", "site", "published", "date_certainty", "language",
                        "n_words", "version", "story_id"]], max_rows=max_rows)
 
@@ -68,8 +70,11 @@ kzlib.show_table(c.skipped, max_rows=max_rows) if len(c.skipped) else print("No 
 # %% [markdown]
 # ## Documents per outlet and date
 #
-# How to read it: each bar is an outlet, split by publication date. A corpus dominated by one outlet or
-# one day says more about the collection than about the coverage.
+# How to read it: each bar is an outlet, split by publication date (colours from the earliest to the latest
+# date, grey for documents without one), with its number of documents at its end. A corpus dominated by one
+# outlet or one day says more about the collection than about the coverage. Documents whose metadata names no
+# outlet are no outlet: they are drawn apart, below a line, as "outlet not given" (in the table, the row
+# `unknown`).
 
 # %%
 study.documents_by_outlet

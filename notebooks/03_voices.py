@@ -84,9 +84,17 @@ else:
 # the distinct stories in which the speaker is quoted, the fairer measure of how widely a voice is heard;
 # `median_words` is the typical length of their quotations. A speaker not in the gazetteer appears under
 # their name as written, with affiliation *unknown* (drawn as "not in gazetteer").
+#
+# A speaker that is only a description ("the company", "a spokesman", "officials", "analysts") names someone
+# within one document: across documents, "the company" is twenty different companies. Such quotations
+# (`speaker_resolution` = `description` in the quote table, and the rows that carry such a speaker on) are not
+# counted as voices here, nor in the tables per outlet and per language; the count below says how many there are.
 
 # %%
 voices = study.voices
+described = speech[speech["speaker"].isin(kzlib.framing.description_speakers(quotes))]
+print(f"Quotations by a description, not counted as voices: {len(described)} "
+      f"(in {described['doc_id'].nunique()} of {speech['doc_id'].nunique()} documents with speech).")
 if voices.empty:
     print("No quotation is attributed to a speaker, so there is no table of voices.")
 else:
@@ -106,7 +114,8 @@ else:
 if voices.empty:
     print("No quotation is attributed to a speaker, so there is no plot of voices by affiliation.")
 else:
-    fig = plots.voices.voices_by_affiliation(voices, top_n=top_n, one_copy_per_story=one_copy_per_story)
+    fig = plots.voices.voices_by_affiliation(voices, top_n=top_n, one_copy_per_story=one_copy_per_story,
+                                             n_described=len(described))
     kzlib.save_figure(fig, "voices_by_affiliation", run_dir=run_dir)
     plots.show(fig)
 
@@ -114,11 +123,12 @@ else:
 # ## Per outlet and per story
 #
 # Which outlet quotes whom (all copies; the outlet is the original publisher from the metadata), and how
-# many stories each voice appears in per outlet.
+# many stories each voice appears in per outlet. Documents whose metadata names no outlet are no outlet:
+# their rows come last, under "outlet not given".
 
 # %%
 per_outlet = study.voices_per_outlet
-named_outlets = sorted(set(c.documents["outlet"].fillna("").astype(str)) - {""})
+named_outlets = sorted(set(c.documents.loc[kzlib.framing.outlet_given(c.documents["outlet"]), "outlet"]))
 if not named_outlets:
     print("No document names its outlet (give a metadata file with an 'outlet' column), "
           "so voices are not broken down by outlet.")

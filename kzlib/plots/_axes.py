@@ -111,3 +111,28 @@ def span_days(kind: str) -> float:
         365.25
     """
     return 1.0 if kind == "dates" else 365.25
+
+
+def short_labels(ids: Iterable[Any], *, max_chars: int = 24, min_chars: int = 12) -> list[str]:
+    """Tick labels for long ids that stay told apart: each id cut from the left to the shortest end (at least
+    ``min_chars``, at most ``max_chars`` characters, "…" marking the cut) that no other id shares, as the
+    distinctive part of a path or slug is its end ("en/en_014", "…trump-s-leaked-taxes"); where no such end
+    is short enough, the labels are numbered ("12 …leaked-taxes").
+
+    Example:
+        >>> short_labels(["en/en_014", "polnear/breitbart_2016-10-03_the-latest-trump",
+        ...               "polnear/nyt_2016-10-03_the-latest-clinton"])
+        ['en/en_014', '…atest-trump', '…est-clinton']
+        >>> short_labels(["first/story_1", "second/story_1"], max_chars=8, min_chars=4)
+        ['1 …story_1', '2 …story_1']
+    """
+    names = [str(i) for i in ids]
+
+    def cut(name: str, k: int) -> str:
+        return name if len(name) <= k else "…" + name[-(k - 1):]
+
+    for k in range(min_chars, max(max_chars, min_chars) + 1):
+        labels = [cut(n, k) for n in names]
+        if len(set(labels)) == len(labels):
+            return labels
+    return [f"{i} {cut(n, max(max_chars, 2))}" for i, n in enumerate(names, start=1)]

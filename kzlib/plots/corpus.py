@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from kzlib.plots._axes import figure
+from kzlib.plots._axes import figure, short_labels
 
 __all__ = ["documents_per_outlet", "words_set_aside", "similarity_heatmaps", "spin_scores"]
 
@@ -14,26 +15,73 @@ _VERSION_COLOURS = {"spun": "tab:red", "machine-translated": "tab:orange", "tran
                     "republished": "tab:green", "original": "tab:gray", "unknown": "lightgray"}
 
 
+#: how ``documents_by_outlet`` writes a missing publication date (its column) or outlet (its row)
+_NOT_GIVEN = ("", "unknown", "nan")
+
+
 def documents_per_outlet(by_outlet: pd.DataFrame, documents: pd.DataFrame) -> Any:
     """Documents per outlet and publication date (stacked bars, from ``documents_by_outlet``) beside
     the body words of each document (a histogram above 30 documents).
 
+    Each bar is split by publication date, coloured from the earliest (dark) to the latest (light) date with a
+    legend (up to 15 dates) or a colour bar; documents without a date are grey and hatched. The number of
+    documents is written at the end of each bar (a one-document outlet is a sliver beside a large one).
+    Documents whose metadata names no outlet (the row ``unknown`` or empty) are no outlet: they are drawn
+    apart, below a line, as "outlet not given".
+
     Example:
-        >>> by = pd.DataFrame({"outlet": ["A"], "2022-01-05": [2]})
+        >>> by = pd.DataFrame({"outlet": ["A", "unknown"], "2022-01-05": [2, 1], "unknown": [0, 3]})
         >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "n_words": [100, 250]})
-        >>> documents_per_outlet(by, docs).axes[0].get_title()
-        'Documents per outlet and publication date'
+        >>> ax = documents_per_outlet(by, docs).axes[0]
+        >>> ax.get_title(), [t.get_text() for t in ax.get_yticklabels()]
+        ('Documents per outlet and publication date', ['outlet not given', 'A'])
     """
+    from matplotlib import colormaps
+    from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.ticker import MaxNLocator
 
+    from kzlib.framing import OUTLET_NOT_GIVEN, outlet_given
+
     grid = by_outlet.set_index("outlet")
+    grid.index = grid.index.map(str)
+    given = outlet_given(pd.Series(grid.index, index=grid.index))
+    # named outlets by their number of documents (most at the top), then the documents without an outlet
+    order = grid[given].sum(axis=1).sort_values(kind="stable").index.tolist()
+    grid = pd.concat([grid[~given].rename(index=lambda _: OUTLET_NOT_GIVEN), grid.loc[order]])
+    undated = [c for c in grid.columns if str(c).strip().lower() in _NOT_GIVEN]
+    dated = sorted(c for c in grid.columns if c not in undated)
+    grid = grid[dated + undated]
     grid.columns.name = "published"
     fig, axes = figure(1, 2, figsize=(13, max(3.0, 1.2 + 0.35 * min(len(documents), 30))))
-    grid.plot.barh(stacked=True, ax=axes[0], colormap="viridis", legend=grid.shape[1] <= 15)
-    axes[0].set(title="Documents per outlet and publication date", xlabel="documents (count)", ylabel="outlet")
-    if grid.shape[1] <= 15:
-        axes[0].legend(title="published", fontsize=8)
-    axes[0].xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax = axes[0]
+    cols = colormaps["viridis"](np.linspace(0.0, 0.92, max(len(dated), 1)))[:len(dated)]
+    left = np.zeros(len(grid))
+    y = np.arange(len(grid))
+    for i, c in enumerate(dated + undated):
+        v = grid[c].to_numpy(dtype=float)
+        if c in dated:
+            ax.barh(y, v, left=left, color=cols[i], height=0.7, label=str(c))
+        else:
+            ax.barh(y, v, left=left, color="#d0d0d0", hatch="///", edgecolor="#808080", lw=0, height=0.7,
+                    label="date not given")
+        left += v
+    for yy, n in zip(y, left):
+        ax.text(n, yy, f" {int(n)}", va="center", fontsize=8)
+    ax.set_yticks(y, grid.index)
+    ax.set_xlim(0, max(float(left.max()) if len(left) else 1.0, 1.0) * 1.1)
+    ax.set(title="Documents per outlet and publication date", xlabel="documents (count)", ylabel="outlet")
+    if (~given).any():
+        ax.axhline(0.5, color="black", lw=0.8)
+    if len(dated) <= 15:
+        ax.legend(title="published", fontsize=8, loc="lower right")
+    else:
+        cmap = ListedColormap(cols)
+        sm = _colour_source(cmap, BoundaryNorm(np.arange(len(dated) + 1) - 0.5, len(dated)))
+        bar = fig.colorbar(sm, ax=ax, pad=0.01, fraction=0.05)
+        ticks = sorted({0, len(dated) // 4, len(dated) // 2, 3 * len(dated) // 4, len(dated) - 1})
+        bar.set_ticks(ticks, labels=[str(dated[t]) for t in ticks])
+        bar.set_label("publication date (bar colour)" + ("; grey, hatched: not given" if undated else ""))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if len(documents) <= 30:
         words = documents.set_index("doc_id")["n_words"].sort_values()
         axes[1].barh(words.index, words.values, color="#2c6fbb")
@@ -44,6 +92,15 @@ def documents_per_outlet(by_outlet: pd.DataFrame, documents: pd.DataFrame) -> An
                     ylabel="documents (count)")
     fig.tight_layout()
     return fig
+
+
+def _colour_source(cmap: Any, norm: Any) -> Any:
+    """A colour-bar source (``ScalarMappable``) of ``cmap`` and ``norm`` with no data of its own."""
+    from matplotlib.cm import ScalarMappable
+
+    sm = ScalarMappable(norm=norm, cmap=cmap)
+    sm.set_array([])
+    return sm
 
 
 def words_set_aside(removed: pd.DataFrame, *, max_docs: int = 30) -> Any:
@@ -70,22 +127,25 @@ def words_set_aside(removed: pd.DataFrame, *, max_docs: int = 30) -> Any:
 
 def similarity_heatmaps(raw: pd.DataFrame, despun: pd.DataFrame) -> Any:
     """Aligned-sentence share of each pair of documents, on the raw and on the de-spun text (from
-    ``similarity_raw`` and ``similarity_despun``; a ``doc_id`` column and one column per document).
+    ``similarity_raw`` and ``similarity_despun``; a ``doc_id`` column and one column per document). Each
+    document is labelled by the end of its id that tells it apart (:func:`kzlib.plots._axes.short_labels`).
 
     Example:
         >>> m = pd.DataFrame({"doc_id": ["a", "b"], "a": [1.0, 0.4], "b": [0.4, 1.0]})
         >>> similarity_heatmaps(m, m).axes[1].get_title()
         'Aligned-sentence share, de-spun text'
     """
-    fig, axes = figure(1, 2, figsize=(12, 5.2), constrained_layout=True)
     mats = [t.set_index("doc_id") for t in (raw, despun)]
-    labels = [d[:3] if len(mats[0]) > 12 else d for d in mats[0].index]
+    side = max(5.2, 0.13 * len(mats[0]) + 2.5)  # a row of small print per document
+    fig, axes = figure(1, 2, figsize=(2 * side + 2.5, side + 0.8), constrained_layout=True)
+    labels = short_labels(mats[0].index, min_chars=16)  # each id's distinctive end, not its folder
     im = None
     for ax, mat, title in zip(axes, mats, ("raw text", "de-spun text")):
         im = ax.imshow(mat.to_numpy(dtype=float), vmin=0, vmax=1, cmap="viridis")
         ax.grid(False)
-        ax.set_xticks(range(len(mat)), labels, rotation=90, fontsize="small")
-        ax.set_yticks(range(len(mat)), labels, fontsize="small")
+        size = "small" if len(mat) <= 30 else 6.5
+        ax.set_xticks(range(len(mat)), labels, rotation=90, fontsize=size)
+        ax.set_yticks(range(len(mat)), labels, fontsize=size)
         ax.set_xlabel("document")
         ax.set_ylabel("document")
         ax.set_title(f"Aligned-sentence share, {title}")

@@ -165,41 +165,71 @@ def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publicat
     on or after, hollow: a later copy's date) and its area the number of documents, written beside it when
     there are at most ``max_annotated`` marks (more would overprint each other).
 
+    Documents without a publication date cannot be placed: the title says how many are left out (an outlet
+    with none dated has no row). Documents whose metadata names no outlet are no outlet: their row, "outlet not
+    given", is drawn apart below a line. The axis is padded so the marks at its ends are whole.
+
     Example:
-        >>> c = pd.DataFrame({"published": ["2022-01-05", ""], "outlet": ["A", "B"],
-        ...                   "date_certainty": ["exact", "unknown"], "n_documents": [2, 1]})
-        >>> coverage(c).axes[0].get_ylabel()
-        'outlet (of the original)'
+        >>> c = pd.DataFrame({"published": ["2022-01-05", "", "2022-01-06"], "outlet": ["A", "B", "(unknown outlet)"],
+        ...                   "date_certainty": ["exact", "unknown", "exact"], "n_documents": [2, 1, 4]})
+        >>> ax = coverage(c).axes[0]
+        >>> ax.get_ylabel(), [t.get_text() for t in ax.get_yticklabels()], "1 document without" in ax.get_title()
+        ('outlet (of the original)', ['outlet not given', 'A'], True)
     """
-    outlets = sorted(cov["outlet"].unique())
-    fig, ax = figure(figsize=(10, 1.5 + 0.5 * max(len(outlets), 2)))
-    ax.set_title(title)
+    from matplotlib.lines import Line2D
+
+    from kzlib.framing import OUTLET_NOT_GIVEN, outlet_given
+
+    cov = cov.assign(outlet=cov["outlet"].where(outlet_given(cov["outlet"]), OUTLET_NOT_GIVEN))
+    lanes = cov.loc[cov["published"].astype(str) != "", "outlet"].nunique()
+    fig, ax = figure(figsize=(10, 1.8 + 0.5 * max(lanes, 2)))
     ax.set_ylabel("outlet (of the original)")
     dated, kind = _by_publication_date(ax, cov[cov["published"].astype(str) != ""],
                                        empty="no document has a publication date")
+    n_undated = int(cov["n_documents"].sum() - dated["n_documents"].sum())
+    hidden = sorted(set(cov["outlet"]) - set(dated["outlet"]) - {OUTLET_NOT_GIVEN})
+    notes = ([f"{n_undated} document{'s' if n_undated != 1 else ''} without a publication date not drawn"
+              + (f"; {len(hidden)} outlet{'s' if len(hidden) != 1 else ''} with none dated have no row"
+                 if hidden else "")] if n_undated else [])
+    named = sorted(o for o in dated["outlet"].unique() if o != OUTLET_NOT_GIVEN)
+    outlets = ([OUTLET_NOT_GIVEN] if (dated["outlet"] == OUTLET_NOT_GIVEN).any() else []) + named[::-1]
+    if len(dated) > max_annotated:
+        notes.append(f"mark area: documents that day, {int(dated['n_documents'].max())} at most")
+    ax.set_title(title + "".join(f"\n({n})" for n in notes), fontsize=10 if notes else None)
     if dated.empty:
         return fig
     ypos = {o: i for i, o in enumerate(outlets)}
     style = {"exact": ("o", "C0"), "on-or-after": (">", "C1"), "copy-date": ("o", "none"), "unknown": ("x", "C3")}
+    handles = []
     for cert, grp in dated.groupby("date_certainty"):
         marker, face = style.get(cert, style["unknown"])
-        ax.scatter(grp["x"], grp["outlet"].map(ypos), s=40 + 40 * grp["n_documents"], marker=marker,
-                   facecolors=face, edgecolors="C0" if cert != "on-or-after" else "C1", label=f"{cert}", zorder=3)
+        edge = "C0" if cert != "on-or-after" else "C1"
+        ax.scatter(grp["x"], grp["outlet"].map(ypos), s=_mark_area(grp["n_documents"]), marker=marker,
+                   facecolors=face, edgecolors=edge, zorder=3)
+        handles.append(Line2D([], [], ls="", marker=marker, markersize=7, markerfacecolor=face,
+                              markeredgecolor=edge, label=str(cert)))
         for _, r in (grp.iterrows() if len(dated) <= max_annotated else iter(())):
             ax.annotate(f"{r['n_documents']} doc" + ("s" if r["n_documents"] > 1 else ""),
                         (r["x"], ypos[r["outlet"]]), xytext=(6, 6), textcoords="offset points", fontsize=7)
     ax.set_yticks(list(ypos.values()), list(ypos.keys()))
     ax.set_ylim(-0.7, len(outlets) - 0.3)
-    pad = 3 / span_days(kind)
-    ax.set_xlim(dated["x"].min() - pad, dated["x"].max() + pad)
+    if outlets[0] == OUTLET_NOT_GIVEN and len(outlets) > 1:
+        ax.axhline(0.5, color="black", lw=0.8)
+    lo, hi = float(dated["x"].min()), float(dated["x"].max())
+    pad = max(3 / span_days(kind), 0.03 * (hi - lo))  # the largest marks stay whole at both ends
+    ax.set_xlim(lo - pad, hi + pad)
     format_date_axis(ax, kind)
-    if len(dated) > max_annotated:
-        ax.set_title(f"{title}\n(mark area: documents that day, {int(dated['n_documents'].max())} at most)",
-                     fontsize=10)
-    ax.legend(title="date known as", fontsize=7, title_fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.legend(handles=handles, title="date known as", fontsize=7, title_fontsize=7, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     return fig
+
+
+def _mark_area(n: pd.Series) -> pd.Series:
+    """Marker areas (points²) growing with the square root of the number of documents, so that 34 documents
+    on one day do not cover their neighbours (40 for one document)."""
+    return 10 + 30 * np.sqrt(n.astype(float))
 
 
 def _by_publication_date(ax: Any, table: pd.DataFrame, *, empty: str) -> tuple[pd.DataFrame, str]:

@@ -33,11 +33,13 @@ def affiliation_label(value: Any) -> str:
     return NOT_IN_GAZETTEER if text.lower() in ("", "unknown", "nan") else text
 
 
-def voices_by_affiliation(voices: pd.DataFrame, *, top_n: int = 15, one_copy_per_story: bool = True) -> Any:
+def voices_by_affiliation(voices: pd.DataFrame, *, top_n: int = 15, one_copy_per_story: bool = True,
+                          n_described: int = 0) -> Any:
     """Quotations of the ``top_n`` most-quoted speakers, stacked by speaker within their affiliation,
     each speaker in a colour of their own (:func:`distinct_colours`); a voice whose quotes mostly describe their
     speaker ("officials", "the company": ``voices.described`` >= 0.5) is labelled "(description)", since it may
-    pool many people.
+    pool many people. ``n_described``: the quotations by descriptions left out of the ``voices`` table
+    (:func:`kzlib.stages.voices`), said in the title.
 
     Example:
         >>> v = pd.DataFrame({"speaker": ["A", "B"], "affiliation": ["Russia", "Kazakhstan"], "n_quotes": [5, 2]})
@@ -60,6 +62,9 @@ def voices_by_affiliation(voices: pd.DataFrame, *, top_n: int = 15, one_copy_per
              if out is not None else 0.0)
     caveat = (f"\n{share:.0%} of all quotations come from voices not in the gazetteer: affiliations are mostly "
               "not known" if share > 0.75 else "")
+    if n_described:
+        caveat += (f"\n{n_described} quotation{'s' if n_described != 1 else ''} by descriptions ('the company', "
+                   "'officials') are no voice: each names someone in one document only")
     ax.set_title(f"Who is quoted: the {len(top)} most-quoted voices by affiliation" + caveat)
     ax.legend(title="speaker", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small")
     return fig
@@ -156,13 +161,27 @@ def drawn_targets(targets: Sequence[str], present: Sequence[str]) -> list[str]:
     return [t for t in targets if t in have]
 
 
+def _leave_out_described(summary: pd.DataFrame, described: Sequence[str]) -> tuple[pd.DataFrame, str]:
+    """``summary`` without the ``described`` speakers, and a title line naming those left out that take a stance."""
+    out = summary[~summary["speaker"].isin(set(described))]
+    sided = summary[summary["stance"] != "none"] if "stance" in summary.columns else summary
+    gone = sorted(set(described) & set(sided["speaker"]))
+    if not gone:
+        return out, ""
+    shown = ", ".join(f"'{g}'" for g in gone[:4]) + (f" and {len(gone) - 4} more" if len(gone) > 4 else "")
+    return (out, "\n" + _wrap(
+            f"{len(gone)} description speaker{'s' if len(gone) != 1 else ''} with a stance left out ({shown}): "
+            "each names someone in one document", width=100))
+
+
 def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories: int = 1,
-                   top_n: int | None = 30) -> Any:
+                   top_n: int | None = 30, described: Sequence[str] = ()) -> Any:
     """Speaker × target: colour the mean stance score, number the stories with a stance it rests on
     (``n_stance_stories``: stories where the speaker only names the target are not counted); a cell whose
     ``basis`` is a single quote or uncertain (:data:`WEAK_BASES`) is hatched; speakers who take a stance in
     at least ``min_stories`` stories (from ``stance_summary``), the ``top_n`` with the most quotes of them
     (None: all); targets without a cell are no column; the title says how many of how many are shown.
+    ``described`` (:func:`kzlib.framing.description_speakers`) are left out, the title says which.
 
     Example:
         >>> s = pd.DataFrame({"speaker": ["A", "B"], "target": ["Russia"] * 2, "stance": ["against"] * 2,
@@ -171,6 +190,7 @@ def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories
         >>> ax.get_xlabel(), ax.get_title().splitlines()[-1], [t.get_text() for t in ax.get_xticklabels()]
         ('target', 'the 1 most-quoted of 2 speakers with a stance', ['Russia'])
     """
+    summary, left_out = _leave_out_described(summary, described)
     taking = speakers_taking_stance(summary, min_stories)
     speakers = top_speakers(summary, taking, top_n) if "n_quotes" in summary.columns else taking
     cells = summary[summary["speaker"].isin(speakers)].assign(_n=_stance_stories(summary))
@@ -197,7 +217,7 @@ def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories
                                        lw=0))
     hatched = "; hatched: a single quote or an uncertain interval" if weak.any() else ""
     ax.set_title("Stance of each speaker towards each target (number: stories with a stance" + hatched + ")\n"
-                 f"{_shown(len(speakers), len(taking))} with a stance")
+                 f"{_shown(len(speakers), len(taking))} with a stance" + left_out)
     ax.set_xlabel("target")
     ax.set_ylabel("speaker (quoted with a stance)")
     fig.colorbar(im, ax=ax, label="mean stance score (-1 against, +1 favor)")
@@ -233,11 +253,14 @@ def _omitted_note(n_shown: int, n_all: int, what: str, by: str) -> str:
     return f"\n(the {n_shown} {what} with the most {by} of {n_all}; {n_all - n_shown} not drawn, all in the table)"
 
 
-def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int = 16, ncols: int = 4) -> Any:
+def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int = 16, ncols: int = 4,
+                  min_voices: int = 3) -> Any:
     """Per outlet, the share of quoted voices against (left, red) and for (right, blue) each target: one
     panel per outlet, wrapped into rows of ``ncols``; the ``top_n`` outlets with the most quoted voices
     (ties by name; None: all), the title says how many are left out; a target no outlet has a row on is
-    no row of the panels.
+    no row of the panels. A share of fewer than ``min_voices`` voices (one voice is a share of 0 or 1) is
+    drawn pale and hatched, with its n beside it. Documents whose metadata names no outlet are no outlet:
+    their panel, "outlet not given", comes last, apart from the ranking.
 
     Example:
         >>> t = pd.DataFrame({"outlet": ["N", "M"], "target": ["Russia"] * 2, "share_favor": [0.5, 0.0],
@@ -246,38 +269,54 @@ def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int
         >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title(), "1 not drawn" in fig._suptitle.get_text()
         ('share of quoted voices (against < 0 < favor)', 'N', True)
     """
+    from kzlib.framing import OUTLET_NOT_GIVEN, outlet_given
+
+    by_outlet = by_outlet.assign(outlet=by_outlet["outlet"].where(outlet_given(by_outlet["outlet"]),
+                                                                  OUTLET_NOT_GIVEN))
     tnames = drawn_targets(targets, by_outlet["target"]) or list(targets)[:1]
     voices = by_outlet.groupby("outlet")["n_voices"].sum()
-    ranked = sorted(voices.index, key=lambda o: (-float(voices[o]), str(o)))
+    named = [o for o in voices.index if o != OUTLET_NOT_GIVEN]
+    ranked = sorted(named, key=lambda o: (-float(voices[o]), str(o)))
     outlets = sorted(ranked if top_n is None else ranked[:top_n], key=str)
+    outlets += [OUTLET_NOT_GIVEN] if OUTLET_NOT_GIVEN in voices.index else []
     fig, axes = panel_grid(len(outlets), ncols=ncols, panel=(4.0, 0.35 * len(tnames) + 1.6), sharey=True)
+    few = False
     for ax, o in zip(axes, outlets):
         d = by_outlet[by_outlet["outlet"] == o].set_index("target").reindex(tnames).fillna(0)
         y = np.arange(len(tnames))
-        ax.barh(y, -d["share_against"], color=_AGAINST, label="against")
-        ax.barh(y, d["share_favor"], color=_FAVOR, label="favor")
+        small = (d["n_voices"] < min_voices).to_numpy()
+        few = few or bool((small & ((d["share_against"] > 0) | (d["share_favor"] > 0)).to_numpy()).any())
+        for pale, rows in ((False, ~small), (True, small)):
+            for colour, share, label in ((_AGAINST, -d["share_against"], "against"), (_FAVOR, d["share_favor"], "favor")):
+                ax.barh(y[rows], share.to_numpy()[rows], color=colour, alpha=0.3 if pale else 1.0,
+                        hatch="///" if pale else None, edgecolor=colour if pale else None, lw=0,
+                        label=None if pale else label)
         for yy, n in zip(y, d["n_voices"]):
             if n:
                 ax.text(1.02, yy, f"n={int(n)}", va="center", fontsize=8)
         ax.axvline(0, color="black", lw=0.8)
         ax.set_xlim(-1, 1.25)
         ax.set_yticks(y, tnames)
-        ax.set_title(str(o), fontsize=10)
+        ax.set_title(str(o) + (" (apart: no outlet)" if o == OUTLET_NOT_GIVEN else ""), fontsize=10,
+                     style="italic" if o == OUTLET_NOT_GIVEN else "normal")
         ax.set_xlabel("share of quoted voices (against < 0 < favor)", fontsize=8)
     axes[0].set_ylabel("target")
     axes[0].legend(loc="lower left", fontsize=7)
-    fig.suptitle("Quoted voices for and against each target, by outlet"
-                 + _omitted_note(len(outlets), len(ranked), "outlets", "quoted voices"), fontweight="bold")
+    note = f"\n(pale, hatched: fewer than {min_voices} voices, n beside each row)" if few else ""
+    fig.suptitle("Quoted voices for and against each target, by outlet" + note
+                 + _omitted_note(len(outlets) - (OUTLET_NOT_GIVEN in outlets), len(ranked), "outlets",
+                                 "quoted voices"), fontweight="bold")
     return fig
 
 
 def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.Series | None = None,
-                   top_n: int | None = 30) -> Any:
+                   top_n: int | None = 30, described: Sequence[str] = ()) -> Any:
     """Who criticises whom: speakers (left, with their ``groups``) linked to targets (right), red against,
     blue in favour, thicker with more stories in which the speaker takes a stance on the target
     (``n_stance_stories``; rows of ``stance_summary`` with a stance); a link whose ``basis`` is a single
     quote or uncertain (:data:`WEAK_BASES`) is dashed; the ``top_n`` speakers with the most quotes
-    (None: all), the title says how many of how many.
+    (None: all), the title says how many of how many. ``described``
+    (:func:`kzlib.framing.description_speakers`) are left out, the title says which.
 
     Example:
         >>> s = pd.DataFrame({"speaker": ["A"], "target": ["Russia"], "stance": ["against"], "n_stories": [1],
@@ -285,6 +324,7 @@ def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.
         >>> stance_network(s, targets=["Russia"]).axes[0].get_title().splitlines()
         ["Who criticises whom: speakers' stances towards targets (line width: stories with a stance)", 'all 1 speakers with a stance']
     """
+    summary, left_out = _leave_out_described(summary, described)
     edges = summary[summary["stance"] != "none"]
     edges = edges.assign(n_shown=_stance_stories(edges),
                          weak=edges["basis"].isin(WEAK_BASES) if "basis" in edges.columns else False)
@@ -320,18 +360,22 @@ def stance_network(summary: pd.DataFrame, *, targets: Sequence[str], groups: pd.
     # the legend sits above the plot, clear of the axis label below it
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize="small")
     ax.set_title("Who criticises whom: speakers' stances towards targets (line width: stories with a stance)\n"
-                 f"{_shown(edges['speaker'].nunique(), len(taking))} with a stance", pad=22)
+                 f"{_shown(edges['speaker'].nunique(), len(taking))} with a stance" + left_out, pad=22)
     return fig
 
 
 def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, top_groups: int | None = 16,
-                      ncols: int = 4, z: float = 1.96) -> Any:
+                      ncols: int = 4, z: float = 1.96, not_compared: str = "") -> Any:
     """The words distinctive of each group (one comparison of the ``framing`` table, Fightin' Words
     z-scores): per group, up to ``top_terms`` words whose z-score reaches ``z`` (1.96: p < 0.05,
     two-sided). Only groups with such a word get a panel, wrapped into rows of ``ncols``: the
     ``top_groups`` with the most of them (then the most words counted, then by name; None: all); the
     title says how many groups are not drawn, and names those where no word reaches ``z`` (their best
     words are not distinctive and are not shown as such). When no group has one, a single panel says so.
+    Where the table compares groups within each of several languages (its ``within`` column,
+    :func:`kzlib.framing.fightin_words`), a panel is titled with its group and language ("kloop.kg (ru)") and the
+    title says each is compared with the groups of its own language; ``not_compared`` (``framing_checks.not_compared``) names the groups left alone in
+    theirs, in the title.
 
     Example:
         >>> t = pd.DataFrame({"group": ["A", "B"], "term": ["x", "y"], "log_odds_z": [2.5, 0.4]})
@@ -339,6 +383,9 @@ def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, t
         >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title(), "no word reaches z ≥ 1.96: B" in fig._suptitle.get_text()
         ('log-odds z-score', 'A', True)
     """
+    within = "within" in table.columns and table["within"].astype(str).str.strip().nunique() > 1
+    if within:  # one panel per group and language: an outlet writing in two languages is two comparisons
+        table = table.assign(group=table["group"].astype(str) + " (" + table["within"].astype(str) + ")")
     t = table.sort_values(["group", "log_odds_z", "term"], ascending=[True, False, True], kind="mergesort")
     size = (t.groupby("group")["count"].sum() if "count" in t.columns
             else t.groupby("group").size()).astype(float)
@@ -369,7 +416,10 @@ def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, t
         ax.grid(False)
         ax.set_xlabel("log-odds z-score")
         ax.set_ylabel("term")
-    note = f"\nwords with z ≥ {z:g}"
+    note = (f"\nwords with z ≥ {z:g}" + ("; each group compared with the other groups of its own language, not with "
+                                        "the whole corpus" if within else ""))
+    if not_compared:
+        note += f"\nnot compared (no other group in their language): {not_compared}"
     if none:
         shown = ", ".join(none[:10]) + (f" and {len(none) - 10} more" if len(none) > 10 else "")
         note += f"; no word reaches z ≥ {z:g}: {shown}"
@@ -389,7 +439,8 @@ def naming_families(naming: pd.DataFrame, *, min_namings: int = 10) -> Any:
     """How each outlet and speaker group names the people in the streets: share of its namings per
     family (from ``naming_families``), each row labelled with its number of namings (n); a group with
     fewer than ``min_namings`` namings is not drawn (a share of one or two words is no pattern), the
-    title says how many are left out.
+    title says how many are left out. Documents without an outlet are the row "outlet not given" and speakers
+    the gazetteer does not place "not in gazetteer"; each comes last in its comparison, in italics.
 
     Example:
         >>> n = pd.DataFrame({"comparison": ["outlet", "outlet"], "group": ["N", "M"],
@@ -398,19 +449,33 @@ def naming_families(naming: pd.DataFrame, *, min_namings: int = 10) -> Any:
         >>> ax.get_xlabel(), [t.get_text() for t in ax.get_yticklabels()]
         ('naming family', ['N (outlet, n=12)'])
     """
+    from kzlib.framing import OUTLET_NOT_GIVEN, outlet_given
+
+    naming = naming.assign(group=naming["group"].fillna("").astype(str))
+    if "comparison" in naming.columns:  # an outlet's missing name is "outlet not given", never "not in gazetteer"
+        outlet_rows = naming["comparison"].eq("outlet")
+        naming.loc[outlet_rows & ~outlet_given(naming["group"]), "group"] = OUTLET_NOT_GIVEN
+        naming.loc[~outlet_rows, "group"] = naming.loc[~outlet_rows, "group"].map(affiliation_label)
     counts = (naming.groupby(["comparison", "group"])["count"].sum() if "count" in naming.columns
               else naming.groupby(["comparison", "group"]).size())
     keep = counts[counts >= min_namings].index if "count" in naming.columns else counts.index
     dropped = len(counts) - len(keep)
     rows = naming.set_index(["comparison", "group"]).loc[lambda d: d.index.isin(keep)].reset_index()
-    share = rows.pivot_table(index=["comparison", "group"], columns="family", values="share", fill_value=0)
+    share = rows.pivot_table(index=["comparison", "group"], columns="family", values="share", fill_value=0,
+                             aggfunc="sum")
+    # in each comparison the groups that are no outlet or no gazetteer's group come last, apart
+    apart = [k for k in share.index if k[1] in (OUTLET_NOT_GIVEN, NOT_IN_GAZETTEER)]
+    share = share.loc[sorted(share.index, key=lambda k: (k[0], k in apart, k[1]))]
     if share.empty:
         share = pd.DataFrame([[0.0]], index=pd.MultiIndex.from_tuples([("", "(none)")]), columns=["(no namings)"])
     fig, ax = figure(figsize=(11, 0.45 * len(share) + 2))
     im = ax.imshow(share.to_numpy(), cmap="Purples", vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(share.shape[1]), share.columns, rotation=35, ha="right")
-    ax.set_yticks(range(len(share)), [f"{affiliation_label(g)} ({k}, n={int(counts.get((k, g), 0))})"
-                                      if k else str(g) for k, g in share.index])
+    ax.set_yticks(range(len(share)), [f"{g} ({k}, n={int(counts.get((k, g), 0))})" if k else str(g)
+                                      for k, g in share.index])
+    for i, k in enumerate(share.index):
+        if k in apart:
+            ax.get_yticklabels()[i].set_style("italic")
     ax.set_xlabel("naming family")
     ax.set_ylabel("outlet or speaker group")
     note = (f"\n{dropped} group{'s' if dropped != 1 else ''} with fewer than {min_namings} namings not drawn"
