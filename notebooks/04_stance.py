@@ -115,7 +115,8 @@ if cells.empty:
     print(f"No speaker takes a stance on a target in at least {min_stories} stor{'y' if min_stories == 1 else 'ies'}, "
           "so there is no speaker x target heatmap.")
 else:
-    fig = plots.voices.stance_heatmap(summary, targets=tnames, min_stories=min_stories)
+    fig = plots.voices.stance_heatmap(summary, targets=tnames, min_stories=min_stories,
+                                      described=kzlib.framing.description_speakers(quotes))
     kzlib.save_figure(fig, "stance_heatmap", run_dir=run_dir)
     plots.show(fig)
 
@@ -154,7 +155,7 @@ for sp, tg in ([] if corpus else clear_cases):
 
 # %% tags=["nbval-ignore-output"]
 by_outlet = study.outlet_stance
-outlet_of = study.corpus.documents["outlet"].fillna("").astype(str).str.strip()
+outlet_of = study.corpus.documents["outlet"].where(kzlib.framing.outlet_given(study.corpus.documents["outlet"]), "")
 named_outlets = sorted(set(outlet_of) - {""})
 if not named_outlets:
     print("No document names its outlet (give a metadata file with an 'outlet' column), so there is no "
@@ -211,7 +212,8 @@ if edges.empty:
 else:
     grouped = kzlib.framing.speaker_groups(quotes[quotes["speaker"].isin(edges["speaker"])], gazetteer=study.gazetteer)
     groups = grouped.drop_duplicates("speaker").set_index("speaker")["group"]
-    fig = plots.voices.stance_network(summary, targets=tnames, groups=groups)
+    fig = plots.voices.stance_network(summary, targets=tnames, groups=groups,
+                                      described=kzlib.framing.description_speakers(quotes))
     kzlib.save_figure(fig, "stance_network", run_dir=run_dir)
     plots.show(fig)
 
@@ -237,7 +239,9 @@ for comparison, name, what, skipped in (
         print(f"{skipped}: {checks[comparison]}.")
     else:
         fig = plots.voices.distinctive_terms(framing_table[framing_table["comparison"] == comparison],
-                                             title=f"Words distinctive of each {what}", top_terms=top_terms)
+                                             title=f"Words distinctive of each {what}", top_terms=top_terms,
+                                             not_compared=study.framing_checks.set_index("comparison").loc[
+                                                 comparison, "not_compared"])
         kzlib.save_figure(fig, name, run_dir=run_dir)
         plots.show(fig)
 
