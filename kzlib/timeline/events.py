@@ -70,22 +70,22 @@ def _gazetteer_mentions(dated: pd.DataFrame, needed: set[tuple[Any, int]] | None
             hi = lo
             while hi < len(doc_ids) and doc_ids[hi] == doc_ids[lo]:
                 hi += 1
-            alone: dict[int, list[Any]] = {}  # needed sentences whose mentions no context changes
+            free: dict[int, list[Any]] = {}  # needed sentences whose mentions no context changes
             last = hi - 1 if needed is None else lo - 1  # the last sentence to read in context
             if needed is not None:
                 for i in range(lo, hi):
                     if (doc_ids[i], sids[i]) in needed:
                         found = g.scan(texts[i])
                         if _context_free(found):
-                            alone[i] = found
+                            free[i] = found
                         else:
                             last = i
             recent: list[str] = []
             for i in range(lo, last + 1):
-                found = alone.pop(i, None)
-                recent.extend(keep(i, found if found is not None else g.scan(texts[i], context=recent)))
+                read = free.pop(i, None)
+                recent.extend(keep(i, read if read is not None else g.scan(texts[i], context=recent)))
                 recent = recent[-50:]
-            for i, found in alone.items():
+            for i, found in free.items():  # (after the last sentence read in context)
                 keep(i, found)
             lo = hi
     return out
