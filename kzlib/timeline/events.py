@@ -38,33 +38,64 @@ def _actor_finder() -> Callable[[pd.DataFrame], Any] | None:
 _Mentions = dict[tuple[Any, Any], list[tuple[str, int, int, Any]]]
 
 
-def _gazetteer_mentions(dated: pd.DataFrame) -> _Mentions:
+def _gazetteer_mentions(dated: pd.DataFrame, needed: set[tuple[Any, int]] | None = None) -> _Mentions:
     """The actor mentions of ``kzlib.actors.find_mentions`` as ``(doc_id, sentence_id) -> [(actor, start, end,
     type)]`` in order of mention: each document's sentences scanned in order by the bundled gazetteer, each with
     the actors named before it in the document (its last 50) as context, with no pandas frame per document.
+
+    ``needed``: the sentences whose mentions are wanted (None: all; the others may be left out). A text's
+    mentions depend on its context only through a title or a name with several candidates
+    (:func:`_context_free`): the needed sentences are scanned alone first, and a document's other sentences
+    are read (in order, with their context) only up to its last needed sentence that has such a mention.
     """
     from kzlib.actors import default_gazetteer  # noqa: PLC0415 - optional dependency between stages
 
     g = default_gazetteer()
     known = g.actors
     ordered = dated.sort_values(["doc_id", "sentence_id"], kind="stable")
+    doc_ids, sids, texts = (ordered["doc_id"].tolist(), ordered["sentence_id"].astype(int).tolist(),
+                            [str(t) for t in ordered["text"].tolist()])
     out: _Mentions = {}
-    doc_before: Any = None
-    recent: list[str] = []
+
+    def keep(i: int, found: list[Any]) -> list[str]:
+        """Record sentence ``i``'s resolved mentions; the actors they name, in order."""
+        mentions = [(m.actor, m.start, m.end, m.type if m.actor in known else "person") for m in found if m.actor]
+        if mentions:
+            out[(doc_ids[i], sids[i])] = mentions
+        return [a for a, _, _, _ in mentions]
+
     with gc_paused():
-        for doc_id, sid, text in zip(ordered["doc_id"].tolist(), ordered["sentence_id"].tolist(),
-                                     ordered["text"].tolist()):
-            if doc_id != doc_before:
-                doc_before, recent = doc_id, []
-            mentions = []
-            for m in g.scan(str(text), context=recent):
-                if m.actor:
-                    mentions.append((m.actor, m.start, m.end, m.type if m.actor in known else "person"))
-                    recent.append(m.actor)
-            recent = recent[-50:]
-            if mentions:
-                out[(doc_id, int(sid))] = mentions
+        lo = 0
+        while lo < len(doc_ids):
+            hi = lo
+            while hi < len(doc_ids) and doc_ids[hi] == doc_ids[lo]:
+                hi += 1
+            free: dict[int, list[Any]] = {}  # needed sentences whose mentions no context changes
+            last = hi - 1 if needed is None else lo - 1  # the last sentence to read in context
+            if needed is not None:
+                for i in range(lo, hi):
+                    if (doc_ids[i], sids[i]) in needed:
+                        found = g.scan(texts[i])
+                        if _context_free(found):
+                            free[i] = found
+                        else:
+                            last = i
+            recent: list[str] = []
+            for i in range(lo, last + 1):
+                read = free.pop(i, None)
+                recent.extend(keep(i, read if read is not None else g.scan(texts[i], context=recent)))
+                recent = recent[-50:]
+            for i, found in free.items():  # (after the last sentence read in context)
+                keep(i, found)
+            lo = hi
     return out
+
+
+def _context_free(mentions: list[Any]) -> bool:
+    """Whether a text's gazetteer mentions (``Gazetteer.scan``) are the same in any context: none is a title
+    or description, and each name has one candidate or was found by pattern (``Gazetteer._mentions_of`` reads
+    the actors named before only to resolve those)."""
+    return all(m.method != "title" and (m.method == "pattern" or len(m.candidates) == 1) for m in mentions)
 
 
 def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[pd.DataFrame], Any]) -> None:
@@ -75,7 +106,10 @@ def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[p
     optional ``type``), a Series of "; "-joined names aligned with ``dated`` or (:func:`_gazetteer_mentions`)
     the mentions of each sentence.
     """
-    found = finder(dated)
+    if finder is _gazetteer_mentions:  # (only the dated sentences' mentions are read)
+        found: Any = _gazetteer_mentions(dated, set(zip(frame["doc_id"].tolist(), frame["sentence_id"].tolist())))
+    else:
+        found = finder(dated)
     frame["actors"], frame["actor"] = "", ""
     if isinstance(found, dict):
         _fill_actors(frame, found)

@@ -4,6 +4,7 @@ date, with the anchor's certainty, a confidence and a note."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ def _to_date(value: Any) -> dt.date | None:
     return ts.date()
 
 
+@functools.lru_cache(maxsize=16_384)  # a corpus dates its mentions to a few thousand periods (relativedelta is slow)
 def _period(date: str, granularity: str) -> tuple[dt.date, dt.date]:
     """First and last day of the period an ISO date of a granularity stands for."""
     if granularity in ("day",):
