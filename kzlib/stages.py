@@ -323,7 +323,16 @@ def quotes(corpus, gazetteer, *, min_words: int = 5) -> dict[str, pd.DataFrame]:
                  "%r -> %r; see the speaker_links table", len(links), int(links["n_quotes"].sum()),
                  links["speaker"].iloc[0], links["linked_to"].iloc[0])
     _warn_if_bundled_actors_fit_badly(q, gazetteer)
-    return {"quotes": link_speakers(q, links, documents=corpus.documents), "speaker_links": links}
+    out = link_speakers(q, links, documents=corpus.documents)
+    if len(links):  # n_quotes: the rows each link rewrote (a row of another person or era keeps its name)
+        moved = out["speaker"].ne(q["speaker"])
+        applied = pd.DataFrame({"speaker": q["speaker"][moved], "linked_to": out["speaker"][moved]}).value_counts()
+        links = links.assign(n_quotes=[int(applied.get((a, b), 0)) for a, b in zip(links["speaker"], links["linked_to"])])
+        if (unused := links["n_quotes"] == 0).any():
+            log.info("quotes: %d links rewrote no row (each of their rows names another person of that surname or "
+                     "comes from another era) and are left out of speaker_links", int(unused.sum()))
+            links = links[~unused].reset_index(drop=True)
+    return {"quotes": out, "speaker_links": links}
 
 
 def _warn_if_bundled_actors_fit_badly(q: pd.DataFrame, gazetteer) -> None:

@@ -195,8 +195,10 @@ if study.quotes.empty:
 elif stance_time.empty or stance_time["n_stance"].sum() == 0:
     print(f"{len(study.quotes)} quotations, but none takes a stance towards a target, so there is no stance over time.")
 else:
+    undated = int(stance_time.loc[stance_time["published"] == "", "n_stance"].sum())
     print(f"{int(stance_time['n_stance'].sum())} quote-target stances taking a side over "
-          f"{stance_time.loc[stance_time['n_stance'] > 0, 'published'].nunique()} publication dates")
+          f"{stance_time.loc[(stance_time['n_stance'] > 0) & (stance_time['published'] != ''), 'published'].nunique()} "
+          "publication dates" + (f"; {undated} of them from undated documents, not drawn" if undated else ""))
 
 # %% tags=["nbval-ignore-output"]
 if stance_time.empty or stance_time["n_stance"].sum() == 0:

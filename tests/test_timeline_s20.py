@@ -152,7 +152,7 @@ def test_timeline_keeps_points_in_the_stated_window():
     ax = fig.axes[0]
     xs = [x for coll in ax.collections for x, _ in coll.get_offsets()]
     assert min(xs) >= mdates.date2num(pd.Timestamp("2015-10-09"))
-    assert "1 periods that began earlier drawn at 2015-10-09" in ax.get_title()
+    assert "1 week, month or longer begun before 2015-10-09, drawn at 2015-10-09" in ax.get_title()
 
 
 def test_background_axis_shows_the_dense_span_and_counts_the_outliers():

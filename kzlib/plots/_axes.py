@@ -125,8 +125,12 @@ def short_labels(ids: Iterable[Any], *, max_chars: int = 24, min_chars: int = 12
         ['en/en_014', '…atest-trump', '…est-clinton']
         >>> short_labels(["first/story_1", "second/story_1"], max_chars=8, min_chars=4)
         ['1 …story_1', '2 …story_1']
+        >>> short_labels(["000_d7fcb602a5d755b1", "001_91c0e2"])  # ids that fit stay whole
+        ['000_d7fcb602a5d755b1', '001_91c0e2']
     """
     names = [str(i) for i in ids]
+    if all(len(n) <= max_chars for n in names):
+        return names  # every id fits whole: an id cut would no longer match the tables
 
     def cut(name: str, k: int) -> str:
         return name if len(name) <= k else "…" + name[-(k - 1):]

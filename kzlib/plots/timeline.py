@@ -92,7 +92,9 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
         late = (first > end) if end else pd.Series(False, index=ev.index)
         ev = ev[~late].assign(date_start=first.where(~early, start))
         if early.any():
-            notes.append(f"{int(early.sum())} periods that began earlier drawn at {start}")
+            n_early = int(early.sum())
+            notes.append(f"{n_early} week{'' if n_early == 1 else 's'}, month{'' if n_early == 1 else 's'} or longer "
+                         f"begun before {start}, drawn at {start}")
     x, kind = date_positions(ev["date_start"] if len(ev) else [])
     ax.set_xlabel("date (event start" + (", year)" if kind == "years" else ")"))
     ev["x"] = x
@@ -245,14 +247,15 @@ def _by_publication_date(ax: Any, table: pd.DataFrame, *, empty: str) -> tuple[p
 
 
 def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Quoted stance over time",
-                     max_gap_days: float = 7.0, max_labels: int = 20) -> Any:
+                     max_gap_days: float = 7.0, max_labels: int = 20, min_n: int = 3) -> Any:
     """Mean quoted stance score (−1 against … +1 favor) by publication date, one series per ``by`` value
     (a ``stance_over_time`` table: ``published``, ``mean_score``, ``by``, and ``n`` the quote-target rows
     behind each mean, if given: ``n_stance``, the rows taking a side, where the table has it). Dates where no
     row takes a side (``mean_score`` NaN) are not drawn. Every date with data is a marker, its area growing with
     ``n`` and ``n`` written beside it while there are at most ``max_labels`` markers; a line joins two dates only when
-    they lie at most ``max_gap_days`` apart, so a gap without data shows as a break, not as a trend.
-    The legend gives each series' total ``n``.
+    they lie at most ``max_gap_days`` apart, so a gap without data shows as a break, not as a trend. A mean of
+    fewer than ``min_n`` quotes is a hollow marker: one quote is an example, not a trend. The legend gives each
+    series' total ``n``.
 
     Example:
         >>> t = pd.DataFrame({"published": ["2022-01-05", "2022-01-07", "2022-02-20"], "target": ["Russia"] * 3,
@@ -281,10 +284,15 @@ def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Q
         xs, ys = grp["x"].to_numpy(dtype=float), grp["mean_score"].to_numpy(dtype=float)
         # a NaN between two dates more than max_gap_days apart breaks the line there
         breaks = np.flatnonzero(np.diff(xs) > gap) + 1
-        ax.plot(np.insert(xs, breaks, np.nan), np.insert(ys, breaks, np.nan), color=colour, lw=1.2, alpha=0.8)
+        ax.plot(np.insert(xs, breaks, np.nan), np.insert(ys, breaks, np.nan), color=colour, lw=1.0, alpha=0.5)
         total = int(grp["_n"].sum())
-        ax.scatter(xs, ys, s=18 + 12 * np.sqrt(grp["_n"].to_numpy(dtype=float)), color=colour, zorder=3,
+        ns = grp["_n"].to_numpy(dtype=float)
+        few = ns < min_n if has_n else np.zeros(len(ns), dtype=bool)  # a mean of one or two quotes: hollow
+        ax.scatter(xs[~few], ys[~few], s=18 + 12 * np.sqrt(ns[~few]), color=colour, zorder=3,
                    label=f"{name} (n={total})" if has_n else f"{name}")
+        if few.any():
+            ax.scatter(xs[few], ys[few], s=18 + 12 * np.sqrt(ns[few]), facecolors="none", edgecolors=colour,
+                       zorder=3, label=None if (~few).any() else f"{name} (n={total})")
         if label_points:
             for xx, yy, n in zip(xs, ys, grp["_n"]):
                 ax.annotate(f"n={int(n)}", (xx, yy), xytext=(4, 4), textcoords="offset points", fontsize=7,
@@ -292,7 +300,7 @@ def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Q
     ax.set_ylim(-1.05, 1.05)
     format_date_axis(ax, kind)
     what = "quotes taking a side" if "n_stance" in table.columns else "quote-target rows"
-    note = (f"markers: dates with quotes{f', area and label: {what} (n)' if has_n else ''}; "
+    note = (f"markers: dates with quotes{f', area and label: {what} (n), hollow under {min_n}' if has_n else ''}; "
             f"a line joins dates at most {max_gap_days:g} days apart")
     ax.set_title(f"{title}\n({note})", fontsize=10)
     ax.legend(title=by, fontsize=7, title_fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))

@@ -289,8 +289,7 @@ def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int
         for pale, rows in ((False, ~small), (True, small)):
             for colour, share, label in ((_AGAINST, -d["share_against"], "against"), (_FAVOR, d["share_favor"], "favor")):
                 ax.barh(y[rows], share.to_numpy()[rows], color=colour, alpha=0.3 if pale else 1.0,
-                        hatch="///" if pale else None, edgecolor=colour if pale else None, lw=0,
-                        label=None if pale else label)
+                        hatch="///" if pale else None, edgecolor=colour if pale else None, lw=0)
         for yy, n in zip(y, d["n_voices"]):
             if n:
                 ax.text(1.02, yy, f"n={int(n)}", va="center", fontsize=8)
@@ -301,7 +300,9 @@ def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int
                      style="italic" if o == OUTLET_NOT_GIVEN else "normal")
         ax.set_xlabel("share of quoted voices (against < 0 < favor)", fontsize=8)
     axes[0].set_ylabel("target")
-    axes[0].legend(loc="lower left", fontsize=7)
+    # the legend's own patches: the first panel may hold only pale bars, or none of one colour
+    axes[0].legend(handles=[Rectangle((0, 0), 1, 1, color=_AGAINST, label="against"),
+                            Rectangle((0, 0), 1, 1, color=_FAVOR, label="favor")], loc="lower left", fontsize=7)
     note = f"\n(pale, hatched: fewer than {min_voices} voices, n beside each row)" if few else ""
     fig.suptitle("Quoted voices for and against each target, by outlet" + note
                  + _omitted_note(len(outlets) - (OUTLET_NOT_GIVEN in outlets), len(ranked), "outlets",
