@@ -287,7 +287,7 @@ def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int
         small = (d["n_voices"] < min_voices).to_numpy()
         few = few or bool((small & ((d["share_against"] > 0) | (d["share_favor"] > 0)).to_numpy()).any())
         for pale, rows in ((False, ~small), (True, small)):
-            for colour, share, label in ((_AGAINST, -d["share_against"], "against"), (_FAVOR, d["share_favor"], "favor")):
+            for colour, share in ((_AGAINST, -d["share_against"]), (_FAVOR, d["share_favor"])):
                 ax.barh(y[rows], share.to_numpy()[rows], color=colour, alpha=0.3 if pale else 1.0,
                         hatch="///" if pale else None, edgecolor=colour if pale else None, lw=0)
         for yy, n in zip(y, d["n_voices"]):
