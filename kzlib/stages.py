@@ -236,7 +236,7 @@ def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
     from kzlib.clean import PARAGRAPH_KINDS
 
     docs, paras = corpus.documents, corpus.paragraphs
-    dated = docs.assign(outlet=docs["outlet"].replace("", "unknown"), published=docs["published"].replace("", "unknown"))
+    dated = docs.assign(outlet=docs["outlet"].replace("", "outlet not given"), published=docs["published"].replace("", "date not given"))
     if dated["published"].nunique() > 12:  # many days: count by month so the chart stays readable
         dated["published"] = dated["published"].str[:7]
     counts = dated["outlet"].value_counts()

@@ -210,7 +210,7 @@ else:
 
 # %% tags=["nbval-ignore-output"]
 by_outlet = study.topic_prevalence_by_outlet
-NOT_GIVEN = "(outlet not given)"
+NOT_GIVEN = "outlet not given"
 outlets = sorted(set(by_outlet["outlet"]) - {NOT_GIVEN}) if chosen_k else []
 if not chosen_k:
     print(f"{NO_MODEL}, so there is no prevalence by outlet.")
@@ -234,13 +234,13 @@ if chosen_k and NOT_GIVEN in set(by_outlet["outlet"]):
 # ## Topics over publication date
 #
 # How to read it: rows are publication dates (from the metadata), columns topics, cells the mean share of
-# the topic in that period's paragraphs with a topic. Documents with no date (`(date not given)` in the
+# the topic in that period's paragraphs with a topic. Documents with no date (`date not given` in the
 # saved table) are left out of the figure. `n_documents` per date is in the saved table: a day with one
 # article shows that article's mix, not the day's news.
 
 # %% tags=["nbval-ignore-output"]
 by_date = study.topic_prevalence_by_date
-dates = sorted(set(by_date["published"]) - {"(date not given)"}) if chosen_k else []
+dates = sorted(set(by_date["published"]) - {"date not given"}) if chosen_k else []
 if not chosen_k:
     print(f"{NO_MODEL}, so there is no prevalence by date.")
 elif not dates:
@@ -251,7 +251,7 @@ else:
     fig = plots.topics.prevalence_heatmap(by_date, "published", topics=topics,
                                           title="Topic prevalence by publication date",
                                           ylabel=f"published ({by_date['period'].iloc[0]})", cmap="Greens",
-                                          max_rows=max_rows, apart="(date not given)")
+                                          max_rows=max_rows, apart="date not given")
     kzlib.save_figure(fig, "05_prevalence_by_date", run_dir=run_dir)
 
 # %% [markdown]

@@ -189,8 +189,8 @@ def test_documents_without_an_outlet_form_a_group_apart_and_paragraphs_without_t
                        "topic_id": [0, 1] * 4, "weight": [1.0, 0.0, 0.0, 0.0, 0.5, 0.5, 0.0, 1.0]})
     docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "outlet": ["X", "X", "", None]})
     out = topic_prevalence(dt, docs).set_index(["outlet", "topic_id"])
-    assert set(out.index.get_level_values(0)) == {"X", "(outlet not given)"}
-    assert out.loc[("(outlet not given)", 1), "prevalence"] == 0.75  # (0.5 + 1.0) / 2 paragraphs
+    assert set(out.index.get_level_values(0)) == {"X", "outlet not given"}
+    assert out.loc[("outlet not given", 1), "prevalence"] == 0.75  # (0.5 + 1.0) / 2 paragraphs
     assert out.loc[("X", 0), "prevalence"] == 1.0 and out.loc[("X", 0), "n_no_topic"] == 1
     assert out.loc[("X", 0), "n_paragraphs"] == 1
 
@@ -198,14 +198,14 @@ def test_documents_without_an_outlet_form_a_group_apart_and_paragraphs_without_t
 def test_the_outlet_heatmap_leaves_out_documents_without_an_outlet():
     from kzlib.plots.topics import prevalence_heatmap
 
-    table = pd.DataFrame({"outlet": ["A", "A", "B", "B", "(outlet not given)", "(outlet not given)"],
+    table = pd.DataFrame({"outlet": ["A", "A", "B", "B", "outlet not given", "outlet not given"],
                           "topic_id": [0, 1] * 3, "prevalence": [0.6, 0.4, 0.1, 0.9, 0.5, 0.5],
                           "n_paragraphs": [4, 4, 6, 6, 30, 30], "n_no_topic": [0, 0, 2, 2, 0, 0]})
     fig = prevalence_heatmap(table, "outlet", topics=pd.DataFrame({"topic_id": [0, 1], "label": ["x", "y"]}),
-                             title="Topic prevalence by outlet", ylabel="outlet", apart="(outlet not given)")
+                             title="Topic prevalence by outlet", ylabel="outlet", apart="outlet not given")
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["A", "B"]
-    assert "30 paragraphs of (outlet not given) left out" in ax.get_title()
+    assert "30 paragraphs of outlet not given left out" in ax.get_title()
     assert "2 paragraphs with no topic left out" in ax.get_title()
 
 

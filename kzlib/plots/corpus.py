@@ -16,7 +16,7 @@ _VERSION_COLOURS = {"spun": "tab:red", "machine-translated": "tab:orange", "tran
 
 
 #: how ``documents_by_outlet`` writes a missing publication date (its column) or outlet (its row)
-_NOT_GIVEN = ("", "unknown", "nan")
+_NOT_GIVEN = ("", "unknown", "nan", "outlet not given", "date not given")
 
 
 def documents_per_outlet(by_outlet: pd.DataFrame, documents: pd.DataFrame) -> Any:

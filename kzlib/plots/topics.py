@@ -97,13 +97,13 @@ def prevalence_heatmap(table: pd.DataFrame, by: str, *, topics: pd.DataFrame, ti
     of whose paragraphs has a topic are left out, and the title says how many paragraphs that leaves out.
 
     Example:
-        >>> t = pd.DataFrame({"outlet": ["A", "A", "(outlet not given)", "(outlet not given)"], "topic_id": [0, 1, 0, 1],
+        >>> t = pd.DataFrame({"outlet": ["A", "A", "outlet not given", "outlet not given"], "topic_id": [0, 1, 0, 1],
         ...                   "prevalence": [0.7, 0.3, 0.5, 0.5], "n_paragraphs": [5, 5, 9, 9]})
         >>> tops = pd.DataFrame({"topic_id": [0, 1], "label": ["x", "y"]})
-        >>> fig = prevalence_heatmap(t, "outlet", topics=tops, title="t", ylabel="outlet", apart="(outlet not given)")
+        >>> fig = prevalence_heatmap(t, "outlet", topics=tops, title="t", ylabel="outlet", apart="outlet not given")
         >>> fig.axes[0].get_ylabel(), [x.get_text() for x in fig.axes[0].get_yticklabels()]
         ('outlet', ['A'])
-        >>> "9 paragraphs of (outlet not given) left out" in fig.axes[0].get_title()
+        >>> "9 paragraphs of outlet not given left out" in fig.axes[0].get_title()
         True
     """
     import seaborn as sns

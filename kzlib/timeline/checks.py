@@ -161,7 +161,7 @@ def coverage(documents: pd.DataFrame, *, one_copy_per_story: bool = False) -> pd
     docs = _documents_frame(documents)
     if one_copy_per_story:
         docs = docs[docs["is_representative"]]
-    docs = docs.assign(outlet=docs["outlet"].fillna("").replace("", "(unknown outlet)"))
+    docs = docs.assign(outlet=docs["outlet"].fillna("").replace("", "outlet not given"))
     out = (docs.groupby(["published", "outlet", "date_certainty"], sort=True)["doc_id"]
            .agg(n_documents="count", doc_ids=lambda s: "; ".join(sorted(s))).reset_index())
     return out

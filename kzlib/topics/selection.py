@@ -216,7 +216,7 @@ def topic_prevalence(doc_topics: pd.DataFrame, documents: pd.DataFrame, *, by: s
     :mod:`kzlib.topics.assign`) are left out of the means and counted in ``n_no_topic``. The mean is
     over every paragraph of the group with a topic, so that with one model per language a group's
     shares still sum to 1 over all topics (a topic of another language's model counts 0). Documents
-    with no value of ``by`` form the group ``missing`` (default ``"({by} not given)"``): it is no
+    with no value of ``by`` form the group ``missing`` (default ``"{by} not given"``): it is no
     outlet (or date), and plots of a comparison between groups leave it out.
 
     Returns ``by``, ``topic_id``, ``prevalence`` (NaN for a group none of whose paragraphs has a topic),
@@ -228,14 +228,14 @@ def topic_prevalence(doc_topics: pd.DataFrame, documents: pd.DataFrame, *, by: s
         ...                    "topic_id": [0, 1] * 3, "weight": [1.0, 0.0, 0.0, 0.0, 0.25, 0.75]})
         >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "X", None]})
         >>> topic_prevalence(dt, docs).values.tolist()
-        [['(outlet not given)', 0, 0.25, 1, 1, 0], ['(outlet not given)', 1, 0.75, 1, 1, 0], ['X', 0, 1.0, 1, 1, 1], ['X', 1, 0.0, 1, 1, 1]]
+        [['X', 0, 1.0, 1, 1, 1], ['X', 1, 0.0, 1, 1, 1], ['outlet not given', 0, 0.25, 1, 1, 0], ['outlet not given', 1, 0.75, 1, 1, 0]]
     """
     for col in ("doc_id", "para_id", "topic_id", "weight"):
         if col not in doc_topics.columns:
             raise CorpusError(f"doc_topics lacks column {col!r}: pass TopicModel.doc_topics_")
     if "doc_id" not in documents.columns or by not in documents.columns:
         raise CorpusError(f"documents need columns 'doc_id' and {by!r}; available: {list(documents.columns)}")
-    missing = f"({by} not given)" if missing is None else missing
+    missing = f"{by} not given" if missing is None else missing
     groups = documents[["doc_id", by]].drop_duplicates("doc_id").copy()
     groups[by] = groups[by].fillna("").astype(str).replace("", missing)
     per_par = doc_topics.groupby(["doc_id", "para_id"], sort=False)["weight"].sum().rename("mass").reset_index()

@@ -249,5 +249,5 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
         else:
             periods, period = publication_periods(documents["published"])
             out[table] = topic_prevalence(doc_topics, documents.assign(published=periods), by="published",
-                                          missing="(date not given)").assign(period=period)
+                                          missing="date not given").assign(period=period)
     return out
