@@ -146,7 +146,7 @@ _BARE_CREDIT = "photo credit (only an agency's name, or 'NAME via AGENCY')"
 #: a token glued from capitalised words ("FlagShareLikeReply"), not a hashtag or handle, and its words
 _GLUED = re.compile(r"(?<![#@\w])[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 _GLUED_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
-_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+_LOWER_UPPER = re.compile(r"[A-Z](?<=[a-z][A-Z])")   # a small letter before a capital, searched from the capital (rarer)
 
 
 def _is_widget_chrome(text: str, n_words: int) -> bool:
