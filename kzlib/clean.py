@@ -379,7 +379,7 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
         words = n_words[i]
         date = _parse_dateline(p) if words <= 8 else ""
         ru_date = None
-        if not date and words <= 12 and any(c.isdigit() for c in p[:40]):
+        if not date and words <= 12 and any(map(str.isdigit, p[:40])):
             if day_first is None:
                 day_first = cyrillic_share(" ".join(paras[:12])) > 0.5
             ru_date = _parse_ru_dateline(p, day_first=day_first)
