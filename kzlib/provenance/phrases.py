@@ -13,25 +13,47 @@ from kzlib.provenance.features import _WORDS, _text
 __all__: list[str] = []
 
 
-def _phrase_counts(texts: Iterable[str], phrases: Iterable[str], n_max: int = 3) -> tuple[Counter, int]:
-    """How often each of ``phrases`` occurs as an n-gram (n <= ``n_max``) of the texts' lower-cased words
-    (``_WORDS``, ’ read as '), and the number of words. Only the n-grams asked about are built, not every
-    n-gram of the corpus."""
+def _phrase_index(phrases: Iterable[str], n_max: int = 3) -> dict[str, list[list[str]]]:
+    """The words of each of ``phrases`` of at most ``n_max`` words, by its first word."""
     by_first: dict[str, list[list[str]]] = defaultdict(list)
     for ph in set(phrases):
         toks = ph.split(" ")
         if len(toks) <= n_max:
             by_first[toks[0]].append(toks)
+    return by_first
+
+
+def _count_phrases(toks: list[str], by_first: dict[str, list[list[str]]], counts: Counter) -> None:
+    """Add to ``counts`` the phrases of ``by_first`` (:func:`_phrase_index`) found as n-grams of the
+    lower-cased words ``toks``. Only the n-grams asked about are built, not every n-gram of the text."""
+    for i in itertools.compress(range(len(toks)), map(by_first.__contains__, toks)):   # in C
+        for gram in by_first[toks[i]]:
+            if toks[i:i + len(gram)] == gram:
+                counts[" ".join(gram)] += 1
+
+
+def _lower_words(words: list[str]) -> list[str]:
+    """The words of ``_WORDS.findall(text)`` as :func:`_phrase_counts` reads them: ASCII lower case, ’
+    read as ' (the words are ASCII letters and apostrophes, and hold no space).
+
+    Example:
+        >>> _lower_words(["Russia’s", "CSTO", "troops"])
+        ["russia's", 'csto', 'troops']
+    """
+    return " ".join(words).lower().replace("’", "'").split(" ") if words else []
+
+
+def _phrase_counts(texts: Iterable[str], phrases: Iterable[str], n_max: int = 3) -> tuple[Counter, int]:
+    """How often each of ``phrases`` occurs as an n-gram (n <= ``n_max``) of the texts' lower-cased words
+    (``_WORDS``, ’ read as '), and the number of words."""
+    by_first = _phrase_index(phrases, n_max)
     counts: Counter = Counter()
     total = 0
     for text in texts:
         # ASCII lower case (the words are ASCII letters), ’ read as ': the words of _ngram counting
         toks = _WORDS.findall(text.encode("utf-8").lower().decode("utf-8").replace("’", "'"))
         total += len(toks)
-        for i in itertools.compress(range(len(toks)), map(by_first.__contains__, toks)):   # in C
-            for gram in by_first[toks[i]]:
-                if toks[i:i + len(gram)] == gram:
-                    counts[" ".join(gram)] += 1
+        _count_phrases(toks, by_first, counts)
     return counts, total
 
 
