@@ -23,24 +23,34 @@ def _phrase_index(phrases: Iterable[str], n_max: int = 3) -> dict[str, list[list
     return by_first
 
 
-def _count_phrases(toks: list[str], by_first: dict[str, list[list[str]]], counts: Counter) -> None:
-    """Add to ``counts`` the phrases of ``by_first`` (:func:`_phrase_index`) found as n-grams of the
-    lower-cased words ``toks``. Only the n-grams asked about are built, not every n-gram of the text."""
-    for i in itertools.compress(range(len(toks)), map(by_first.__contains__, toks)):   # in C
-        for gram in by_first[toks[i]]:
-            if toks[i:i + len(gram)] == gram:
-                counts[" ".join(gram)] += 1
+def _spellings(by_first: dict[str, list[list[str]]]) -> dict[str, str]:
+    """Each first word of ``by_first`` (:func:`_phrase_index`), by every spelling of its apostrophes
+    (' or ’), lower-cased as the text's words are."""
+    out: dict[str, str] = {}
+    for first in by_first:
+        parts = first.split("'")
+        for marks in itertools.product("'’", repeat=len(parts) - 1):
+            out["".join(itertools.chain.from_iterable(zip(parts, marks))) + parts[-1]] = first
+    return out
 
 
-def _lower_words(words: list[str]) -> list[str]:
-    """The words of ``_WORDS.findall(text)`` as :func:`_phrase_counts` reads them: ASCII lower case, ’
-    read as ' (the words are ASCII letters and apostrophes, and hold no space).
+def _count_phrases(words: list[str], by_first: dict[str, list[list[str]]], counts: Counter) -> None:
+    """Add to ``counts`` the phrases of ``by_first`` (:func:`_phrase_index`) found as n-grams of ``words``
+    (those of ``_WORDS``) as :func:`_phrase_counts` reads them: lower case, ’ read as '. Only the
+    n-grams asked about are built, not every n-gram of the text, and only their words have ’ replaced.
 
     Example:
-        >>> _lower_words(["Russia’s", "CSTO", "troops"])
-        ["russia's", 'csto', 'troops']
+        >>> c = Counter()
+        >>> _count_phrases(["Shut", "Assault", "on", "Russia’s", "border"], _phrase_index(["shut assault", "russia's"]), c)
+        >>> sorted(c.items())
+        [("russia's", 1), ('shut assault', 1)]
     """
-    return " ".join(words).lower().replace("’", "'").split(" ") if words else []
+    spellings = _spellings(by_first)
+    lower = list(map(str.lower, words))       # ASCII letters and apostrophes: ASCII lower case
+    for i in itertools.compress(range(len(lower)), map(spellings.__contains__, lower)):   # in C
+        for gram in by_first[spellings[lower[i]]]:
+            if [w.replace("’", "'") for w in lower[i:i + len(gram)]] == gram:
+                counts[" ".join(gram)] += 1
 
 
 def _phrase_counts(texts: Iterable[str], phrases: Iterable[str], n_max: int = 3) -> tuple[Counter, int]:

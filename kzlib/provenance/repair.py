@@ -17,7 +17,7 @@ import pandas as pd
 from kzlib.errors import ParameterError
 from kzlib.provenance.copies import _align_share
 from kzlib.provenance.features import _STOP, _WORDS, _sentence_features, _sentences, _stem, _text
-from kzlib.provenance.phrases import _count_phrases, _lower_words, _phrase_count_part, _phrase_index
+from kzlib.provenance.phrases import _count_phrases, _phrase_count_part, _phrase_index
 from kzlib.provenance.spin import _apply, _compile, _Compiled, _narration_spun, _validate, spin_table
 
 __all__ = ["SpinRepairer"]
@@ -573,7 +573,7 @@ def _name_counts_part(frame: pd.DataFrame, *, wanted: set[tuple], spun_words: se
         if document:
             n_doc_words += len(toks)
             if by_first:
-                _count_phrases(_lower_words(toks), by_first, phrase_counts)
+                _count_phrases(toks, by_first, phrase_counts)
     rows = [("ref", key, story, tok, n) for (key, story, tok), n in counts.items()]
     rows += [("word", None, None, w, n) for w, n in words.items() if w[0].isupper()]
     rows.append(("total", None, None, "", n_words))
