@@ -289,7 +289,7 @@ class SpinRepairer:
 
     # names ------------------------------------------------------------------------------------------
     def _learn_names(self, texts, raw, spun_ids, clean_ids, stories, extra, gaz_tokens, engine_kw, *,
-                     phrases: set[str] = frozenset()) -> tuple[list[dict], tuple[Counter, int]]:
+                     phrases: Iterable[str] = ()) -> tuple[list[dict], tuple[Counter, int]]:
         """The name-context rows, and how often ``phrases`` occur in the clean documents (their words,
         :func:`~kzlib.provenance.phrases._phrase_counts`), counted in the same pass."""
         from kzlib.engine import map_partitions_by_document
