@@ -146,7 +146,7 @@ _BARE_CREDIT = "photo credit (only an agency's name, or 'NAME via AGENCY')"
 #: a token glued from capitalised words ("FlagShareLikeReply"), not a hashtag or handle, and its words
 _GLUED = re.compile(r"(?<![#@\w])[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 _GLUED_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
-_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+_LOWER_UPPER = re.compile(r"[A-Z](?<=[a-z][A-Z])")   # a small letter before a capital, searched from the capital (rarer)
 
 
 def _is_widget_chrome(text: str, n_words: int) -> bool:
@@ -379,7 +379,7 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
         words = n_words[i]
         date = _parse_dateline(p) if words <= 8 else ""
         ru_date = None
-        if not date and words <= 12 and any(c.isdigit() for c in p[:40]):
+        if not date and words <= 12 and any(map(str.isdigit, p[:40])):
             if day_first is None:
                 day_first = cyrillic_share(" ".join(paras[:12])) > 0.5
             ru_date = _parse_ru_dateline(p, day_first=day_first)

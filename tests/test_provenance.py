@@ -320,7 +320,7 @@ def test_machine_translation_and_translation_evidence_counts():
     text = "Talks ended – he said, “We agree .”\n– We will – stresses Lavrov. “Fine ”"
     # a dash-led line; dash attributions "– he", "– stresses" (not "– We"); a space before ” after "Fine"
     assert len(P._DASH_ATTRIB.findall(text)) == len(P._DASH_ATTRIB_AT_DASH.findall(text)) == 2
-    assert len(P._SPACE_CLOSE_QUOTE.findall(text)) == len(P._SPACE_CLOSE_QUOTE_AT_SPACE.findall(text)) == 1
+    assert len(P._SPACE_CLOSE_QUOTE.findall(text)) == P._spaces_before_close_quotes(text) == 1
     assert P._translation_evidence(text) == 1 + 2 + 1
 
 

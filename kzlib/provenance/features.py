@@ -72,8 +72,12 @@ def _stem(word: str) -> str:
     return word.lower().replace("’", "'").replace("ё", "е")[:6]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _sentence_features(sentence: str) -> frozenset[str]:
-    """Content-word stems, numbers and capitalised names of one sentence."""
+    """Content-word stems, numbers and capitalised names of one sentence. Remembered for the last 16,384
+    sentences (~1 KB each with the sentence): copies of a story repeat sentences word for word, and the
+    check of candidate pairs and the aligned copies' swaps read each copy's sentences (at 3,000 generated
+    documents 9,161 distinct sentences of 26,541 read)."""
     feats = {stem for _, stem in map(_word_roles, _LETTER_WORDS.findall(sentence)) if stem}   # 3+ letters, no stop word
     feats.update(["#" + n.replace(",", "") for n in _NUMBER.findall(sentence)])
     return frozenset(feats)

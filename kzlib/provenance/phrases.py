@@ -13,25 +13,57 @@ from kzlib.provenance.features import _WORDS, _text
 __all__: list[str] = []
 
 
-def _phrase_counts(texts: Iterable[str], phrases: Iterable[str], n_max: int = 3) -> tuple[Counter, int]:
-    """How often each of ``phrases`` occurs as an n-gram (n <= ``n_max``) of the texts' lower-cased words
-    (``_WORDS``, ’ read as '), and the number of words. Only the n-grams asked about are built, not every
-    n-gram of the corpus."""
+def _phrase_index(phrases: Iterable[str], n_max: int = 3) -> dict[str, list[list[str]]]:
+    """The words of each of ``phrases`` of at most ``n_max`` words, by its first word."""
     by_first: dict[str, list[list[str]]] = defaultdict(list)
     for ph in set(phrases):
         toks = ph.split(" ")
         if len(toks) <= n_max:
             by_first[toks[0]].append(toks)
+    return by_first
+
+
+def _spellings(by_first: dict[str, list[list[str]]]) -> dict[str, str]:
+    """Each first word of ``by_first`` (:func:`_phrase_index`), by every spelling of its apostrophes
+    (' or ’), lower-cased as the text's words are."""
+    out: dict[str, str] = {}
+    for first in by_first:
+        parts = first.split("'")
+        for marks in itertools.product("'’", repeat=len(parts) - 1):
+            out["".join(itertools.chain.from_iterable(zip(parts, marks))) + parts[-1]] = first
+    return out
+
+
+def _count_phrases(words: list[str], by_first: dict[str, list[list[str]]], counts: Counter) -> None:
+    """Add to ``counts`` the phrases of ``by_first`` (:func:`_phrase_index`) found as n-grams of ``words``
+    (those of ``_WORDS``) as :func:`_phrase_counts` reads them: lower case, ’ read as '. Only the
+    n-grams asked about are built, not every n-gram of the text, and only their words have ’ replaced.
+
+    Example:
+        >>> c = Counter()
+        >>> _count_phrases(["Shut", "Assault", "on", "Russia’s", "border"], _phrase_index(["shut assault", "russia's"]), c)
+        >>> sorted(c.items())
+        [("russia's", 1), ('shut assault', 1)]
+    """
+    spellings = _spellings(by_first)
+    lower = list(map(str.lower, words))       # ASCII letters and apostrophes: ASCII lower case
+    for i in itertools.compress(range(len(lower)), map(spellings.__contains__, lower)):   # in C
+        for gram in by_first[spellings[lower[i]]]:
+            if [w.replace("’", "'") for w in lower[i:i + len(gram)]] == gram:
+                counts[" ".join(gram)] += 1
+
+
+def _phrase_counts(texts: Iterable[str], phrases: Iterable[str], n_max: int = 3) -> tuple[Counter, int]:
+    """How often each of ``phrases`` occurs as an n-gram (n <= ``n_max``) of the texts' lower-cased words
+    (``_WORDS``, ’ read as '), and the number of words."""
+    by_first = _phrase_index(phrases, n_max)
     counts: Counter = Counter()
     total = 0
     for text in texts:
         # ASCII lower case (the words are ASCII letters), ’ read as ': the words of _ngram counting
         toks = _WORDS.findall(text.encode("utf-8").lower().decode("utf-8").replace("’", "'"))
         total += len(toks)
-        for i in itertools.compress(range(len(toks)), map(by_first.__contains__, toks)):   # in C
-            for gram in by_first[toks[i]]:
-                if toks[i:i + len(gram)] == gram:
-                    counts[" ".join(gram)] += 1
+        _count_phrases(toks, by_first, counts)
     return counts, total
 
 

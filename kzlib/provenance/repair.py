@@ -17,7 +17,7 @@ import pandas as pd
 from kzlib.errors import ParameterError
 from kzlib.provenance.copies import _align_share
 from kzlib.provenance.features import _STOP, _WORDS, _sentence_features, _sentences, _stem, _text
-from kzlib.provenance.phrases import _phrase_count_part
+from kzlib.provenance.phrases import _count_phrases, _phrase_count_part, _phrase_index
 from kzlib.provenance.spin import _apply, _compile, _Compiled, _narration_spun, _validate, spin_table
 
 __all__ = ["SpinRepairer"]
@@ -260,11 +260,17 @@ class SpinRepairer:
                          "source": "learned: the actor gazetteer lists both forms; the clean text uses only the original",
                          "evidence": f"gazetteer: '{spun_form}' and '{original}' name one actor"})
         if spun_ids and (clean_ids or self.gazetteer):
-            rows += self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference), gaz_tokens,
-                                      {"engine": engine, "scheduler": scheduler, "npartitions": npartitions})
-            if stories is not None:
-                rows += self._learn_aligned(texts, spun_ids, clean_ids, stories, gaz_tokens,
-                                            {"engine": engine, "scheduler": scheduler, "npartitions": npartitions})
+            engine_kw = {"engine": engine, "scheduler": scheduler, "npartitions": npartitions}
+            # the aligned copies' swaps are found first: the pass over the clean texts that counts their
+            # name contexts then counts the swapped phrases in them too (one reading of each clean text)
+            swaps = self._kept_swaps(texts, spun_ids, clean_ids, stories, gaz_tokens, engine_kw) \
+                if stories is not None else []
+            phrases = {x for _, s_, c_, _ in swaps for x in (s_, c_)}
+            name_rows, clean_phrases = self._learn_names(texts, raw, spun_ids, clean_ids, stories, list(extra_reference),
+                                                         gaz_tokens, engine_kw, phrases=phrases)
+            rows += name_rows
+            if swaps:
+                rows += self._learn_aligned(swaps, texts, spun_ids, clean_phrases, engine_kw)
         learned = pd.DataFrame(rows, columns=["spun", "original", "scope", "left", "right", "case", "source",
                                               "mechanism", "story", "evidence", "in_table"])
         if len(learned):
@@ -282,7 +288,10 @@ class SpinRepairer:
         return self
 
     # names ------------------------------------------------------------------------------------------
-    def _learn_names(self, texts, raw, spun_ids, clean_ids, stories, extra, gaz_tokens, engine_kw) -> list[dict]:
+    def _learn_names(self, texts, raw, spun_ids, clean_ids, stories, extra, gaz_tokens, engine_kw, *,
+                     phrases: Iterable[str] = ()) -> tuple[list[dict], tuple[Counter, int]]:
+        """The name-context rows, and how often ``phrases`` occur in the clean documents (their words,
+        :func:`~kzlib.provenance.phrases._phrase_counts`), counted in the same pass."""
         from kzlib.engine import map_partitions_by_document
 
         ref: dict[tuple, Counter] = defaultdict(Counter)
@@ -304,11 +313,14 @@ class SpinRepairer:
         frame = pd.DataFrame({"doc_id": [f"\x00{i:09d}" for i in range(len(extra))] + list(clean_ids),
                               "text": [*extra, *(t for _, t in sources[:len(clean_ids)])],
                               "story": [None] * len(extra) + [s if s is not None and s in spun_stories else None
-                                                              for s in text_story]})
+                                                              for s in text_story],
+                              "document": [False] * len(extra) + [True] * len(clean_ids)})
         counted = map_partitions_by_document(frame, _name_counts_part, wanted=wanted, spun_words=spun_words,
-                                             **engine_kw)
+                                             phrases=frozenset(phrases), **engine_kw)
         del frame
         n_clean = 0
+        phrase_counts: Counter = Counter()
+        n_phrase_words = 0
         for what, key, story, word, n in zip(counted["what"].tolist(), counted["key"].tolist(),
                                              counted["story"].tolist(), counted["word"].tolist(),
                                              counted["n"].tolist()):
@@ -318,6 +330,10 @@ class SpinRepairer:
                     story_ref[(key, story)][word] += n
             elif what == "word":
                 clean_caps[word] += n
+            elif what == "phrase":
+                phrase_counts[word] += n
+            elif what == "document words":
+                n_phrase_words += n
             else:
                 n_clean += n
         del counted
@@ -382,14 +398,13 @@ class SpinRepairer:
                             f"'{' '.join([*left_toks, best, *right_toks])}' (x{n_best}); "
                             f"'{best}' {spun_caps[best]}x in spun / {clean_caps[best]}x in clean text",
             })
-        return out
+        return out, (phrase_counts, n_phrase_words)
 
     # aligned copies ---------------------------------------------------------------------------------
-    def _learn_aligned(self, texts, spun_ids, clean_ids, stories, gaz_tokens, engine_kw) -> list[dict]:
+    def _kept_swaps(self, texts, spun_ids, clean_ids, stories, gaz_tokens, engine_kw) -> list[tuple]:
+        """(story, spun phrase, clean phrase, where it was seen) of the swaps between aligned copies that
+        the rules needing no corpus frequency keep."""
         from kzlib.engine import map_partitions_by_document
-
-        def rate_ratio(phrase: str) -> float:
-            return ((spun_counts[phrase] + 0.5) / n_spun) / ((clean_counts[phrase] + 0.5) / n_clean)
 
         # the swaps seen between each spun document and the first clean copies of its story, per story
         story_of = {d: stories.get(d, d) for d in (*spun_ids, *clean_ids)}
@@ -417,26 +432,32 @@ class SpinRepairer:
             if any(w.title() in gaz_tokens for w in s_words) or _similar(s, c):
                 continue
             kept.append((story, s, c, seen))
-        del found
-        if not kept:
-            return []
-        # corpus frequencies of their phrases (n-grams of the spun and of the clean text), per partition of
-        # documents, added up
+        return kept
+
+    def _learn_aligned(self, kept, texts, spun_ids, clean_phrases, engine_kw) -> list[dict]:
+        """The aligned-copy rows: the swaps ``kept`` (:meth:`_kept_swaps`) whose spun phrase is over-used
+        in the spun text and whose original is under-used there; ``clean_phrases``: how often the phrases
+        occur in the clean documents, and their words (:meth:`_learn_names` counts them)."""
+        from kzlib.engine import map_partitions_by_document
+
+        def rate_ratio(phrase: str) -> float:
+            return ((spun_counts[phrase] + 0.5) / n_spun) / ((clean_counts[phrase] + 0.5) / n_clean)
+
+        # corpus frequencies of their phrases (n-grams of the spun text, per partition of the spun documents,
+        # added up; those of the clean text were counted with its name contexts)
         phrases = {x for _, s_, c_, _ in kept for x in (s_, c_)}
-        frame = pd.DataFrame({"doc_id": [*spun_ids, *clean_ids], "text": [texts[d] for d in (*spun_ids, *clean_ids)],
-                              "spun": [True] * len(spun_ids) + [False] * len(clean_ids)})
+        frame = pd.DataFrame({"doc_id": list(spun_ids), "text": [texts[d] for d in spun_ids],
+                              "spun": [True] * len(spun_ids)})
         counted = map_partitions_by_document(frame, _phrase_count_part, phrases=phrases, **engine_kw)
         del frame
         spun_counts: Counter = Counter()
-        clean_counts: Counter = Counter()
-        n_spun = n_clean = 0
+        clean_counts, n_clean = clean_phrases
+        n_spun = 0
         for spun, phrase, n in zip(counted["spun"].tolist(), counted["phrase"].tolist(), counted["n"].tolist()):
             if phrase:
-                (spun_counts if spun else clean_counts)[phrase] += n
+                spun_counts[phrase] += n
             elif spun:
                 n_spun += n
-            else:
-                n_clean += n
         del counted
         if not n_spun or not n_clean:
             return []
@@ -519,15 +540,23 @@ class SpinRepairer:
         return _apply(text, found), len(found)
 
 
-def _name_counts_part(frame: pd.DataFrame, *, wanted: set[tuple], spun_words: set[str]) -> pd.DataFrame:
+def _name_counts_part(frame: pd.DataFrame, *, wanted: set[tuple], spun_words: set[str],
+                      phrases: frozenset[str] = frozenset()) -> pd.DataFrame:
     """What :meth:`SpinRepairer._learn_names` reads off clean texts (``frame``: ``doc_id``, ``text``,
-    ``story``: the story, where it is one of a spun document's, else None), one row per count: ``what``
-    "ref" (a name word ``word`` seen ``n`` times in the context ``key`` of a spun span, in ``story``),
-    "word" (a capitalised word seen ``n`` times) or "total" (``n`` words in all)."""
+    ``story``: the story, where it is one of a spun document's, else None; optionally ``document``: the
+    text is a clean document, not a caption or title), one row per count: ``what`` "ref" (a name word
+    ``word`` seen ``n`` times in the context ``key`` of a spun span, in ``story``), "word" (a capitalised
+    word seen ``n`` times), "total" (``n`` words in all), and for the documents "phrase" (one of
+    ``phrases`` seen ``n`` times as :func:`~kzlib.provenance.phrases._phrase_counts` counts it) and
+    "document words" (their ``n`` words)."""
     counts: Counter = Counter()
     words: Counter = Counter()
     n_words = 0
-    for text, story in zip(frame["text"].tolist(), frame["story"].tolist()):
+    by_first = _phrase_index(phrases)
+    phrase_counts: Counter = Counter()
+    n_doc_words = 0
+    documents = frame["document"].tolist() if "document" in frame.columns else [False] * len(frame)
+    for text, story, document in zip(frame["text"].tolist(), frame["story"].tolist(), documents):
         text = _text(text)
         for span in _caps_spans(text):
             if spun_words.isdisjoint(span):
@@ -541,9 +570,15 @@ def _name_counts_part(frame: pd.DataFrame, *, wanted: set[tuple], spun_words: se
         toks = _WORDS.findall(text)          # every word counted (in C), the capitalised ones kept after
         n_words += len(toks)
         words.update(toks)
+        if document:
+            n_doc_words += len(toks)
+            if by_first:
+                _count_phrases(toks, by_first, phrase_counts)
     rows = [("ref", key, story, tok, n) for (key, story, tok), n in counts.items()]
     rows += [("word", None, None, w, n) for w, n in words.items() if w[0].isupper()]
     rows.append(("total", None, None, "", n_words))
+    rows += [("phrase", None, None, p, n) for p, n in phrase_counts.items()]
+    rows.append(("document words", None, None, "", n_doc_words))
     return pd.DataFrame(rows, columns=["what", "key", "story", "word", "n"])
 
 

@@ -33,12 +33,12 @@ _DASH_PARA = re.compile(r"^\s*[–—]\s+\S", re.MULTILINE)
 _DASH_ATTRIB = re.compile(r"[\"”»]?\s*,?\s+[–—]\s+(?:he|she|they|I|we|says?|said|explains?|notes?|adds?|believes?|"
                           r"stresses?|according)\b")
 _SPACE_CLOSE_QUOTE = re.compile(r"\w[,.!?]?\s+”")
-# as many matches as the two patterns above, searched from a character re finds fast (a dash, a space):
-# each match of those holds one dash / one closing quote, and needs only the white space just before
-# it (and the word after the dash / the word character, with maybe , . ! or ?, before the space)
+# as many matches as the two patterns above, searched from a character re finds fast (a dash, a closing
+# quote): each match of those holds one dash / one closing quote, and needs only the white space just
+# before it (and the word after the dash / the word character, with maybe , . ! or ?, before the space)
 _DASH_ATTRIB_AT_DASH = re.compile(r"[–—](?<=\s[–—])\s+(?:he|she|they|I|we|says?|said|explains?|notes?|adds?|"
                                   r"believes?|stresses?|according)\b")
-_SPACE_CLOSE_QUOTE_AT_SPACE = re.compile(r"\s(?:(?<=\w\s)|(?<=\w[,.!?]\s))\s*”")
+_CLOSE_QUOTE_AFTER_SPACE = re.compile(r"”(?<=\s”)")
 _TRANSLATED_NOTE = re.compile(r"\btranslated (?:from|by)\b|\btranslation (?:from|by)\b", re.IGNORECASE)
 
 
@@ -46,7 +46,7 @@ _TRANSLATED_NOTE = re.compile(r"\btranslated (?:from|by)\b|\btranslation (?:from
 _LOWER_START_AT_TOKEN = re.compile(r"(?<!\S)(\S+)[.!?]\s+([a-z][a-z]*)")
 _LOWER_NEEDS = re.compile(r"[.!?]\s+[a-z]")
 _STRANDED_NEEDS = re.compile(r"(?:Is|Are|Was|Were|Has|Have|Had|Been|It was|It is)[.,]")
-_SPACE_PUNCT_NEEDS = re.compile(r"\s[,.;:]")
+_SPACE_PUNCT_NEEDS = re.compile(r"[,.;:](?<=\s[,.;:])")   # (searched from the rarer character)
 
 
 def _lower_starts(text: str) -> Iterable[re.Match]:
@@ -102,9 +102,29 @@ def _translation_evidence(text: str) -> int:
     if "–" in text or "—" in text:
         n += len(_DASH_PARA.findall(text)) + len(_DASH_ATTRIB_AT_DASH.findall(text))
     if "”" in text:
-        n += len(_SPACE_CLOSE_QUOTE_AT_SPACE.findall(text))
+        n += _spaces_before_close_quotes(text)
     if "translat" in text.casefold():
         n += 5 * len(_TRANSLATED_NOTE.findall(text))
+    return n
+
+
+def _spaces_before_close_quotes(text: str) -> int:
+    """``len(_SPACE_CLOSE_QUOTE.findall(text))``, found from each closing quote after white space (few):
+    the quotes preceded by white space that follows a word character, with maybe , . ! or ? between.
+    ``str.isspace`` and ``str.isalnum`` (or "_") are ``re``'s ``\\s`` and ``\\w`` on every code point.
+
+    Example:
+        >>> _spaces_before_close_quotes("“We left ”, he said. “No ” and “ ”.")
+        2
+    """
+    n = 0
+    for m in _CLOSE_QUOTE_AFTER_SPACE.finditer(text):
+        i = m.start() - 1
+        while i > 0 and text[i - 1].isspace():       # back to the start of the white space
+            i -= 1
+        if i > 0 and text[i - 1] in ",.!?":
+            i -= 1
+        n += i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
     return n
 
 
