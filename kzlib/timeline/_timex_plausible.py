@@ -45,6 +45,8 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")  # "VOA Today", "USA Today"
 _WEEKDAY_OR_MONTH = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                      r"June|July|August|September|October|November|December)\b")
 _NAME_DETERMINER = re.compile(r"(?:\b(?i:the)|['’]s|\b\d{4})\s+$")  # "the March on", "King's 1963 March on"
+# "the quarter of Democratic voters": a fraction; "the quarter of 1989", "of the year", "of fiscal 1990": a time
+_FRACTION_OF = re.compile(r"(?i)\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:year|fiscal|calendar)\b|\d{4}\b)")
 _CAPITAL_NAME_WORD = re.compile(r"\s+[A-Z][a-z]")  # "Daily News", "Daily Beast", "Daily Show"
 
 
@@ -58,6 +60,36 @@ def _name_words() -> tuple[re.Pattern, re.Pattern]:
     preps = "|".join(map(re.escape, data["month_name_prepositions"]))
     return (re.compile(rf"\s+(?:{heads})\b"),
             re.compile(rf"\s+(?:{preps})\s+(?:the\s+)?(?!{_WEEKDAY_OR_MONTH})[A-Z][a-z]"))
+
+
+@functools.lru_cache(maxsize=1)
+def _game_cues() -> re.Pattern:
+    """The words of a game (``game_period_cues`` of ``kzlib/data/timex_en.yaml``) as one pattern."""
+    with open(Path(__file__).resolve().parent.parent / "data" / "timex_en.yaml", encoding="utf-8") as fh:
+        words = yaml.safe_load(fh)["game_period_cues"]
+    return re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
+
+
+_SENTENCE_EDGE = re.compile(r"[.!?](?:\s|$)")
+_YEAR_TIE = re.compile(r"(?i)\b(?:fiscal|calendar|year'?s?|1\d{3}|20\d\d)\b")
+
+
+def _game_period(m: _Match, text: str) -> bool:
+    """Whether a quarter or half with no year, fiscal or calendar word is a game's period: a word of a game
+    (``_game_cues``) in its sentence ("a touchdown in the fourth quarter").
+
+    Example:
+        >>> from types import SimpleNamespace
+        >>> t = "Denver scored a touchdown in the fourth quarter."
+        >>> _game_period(SimpleNamespace(start=29, end=47), t)
+        True
+    """
+    if _YEAR_TIE.search(text, m.start, m.end):
+        return False
+    starts = [x.end() for x in _SENTENCE_EDGE.finditer(text, max(0, m.start - 300), m.start)]
+    lo = starts[-1] if starts else max(0, m.start - 300)
+    stop = _SENTENCE_EDGE.search(text, m.end, m.end + 300)
+    return _game_cues().search(text, lo, stop.start() if stop else min(len(text), m.end + 300)) is not None
 
 
 def _plausible(m: _Match, text: str, v: _V) -> bool:
@@ -152,8 +184,14 @@ def _plausible(m: _Match, text: str, v: _V) -> bool:
     if rule == "quarter" and (g.get("qord") or "").lower() == "last" and not (g.get("year2") or g.get("qyrel")):
         return False  # "the last quarter" alone is the one before the DCT's (the quarter_ref rule's); "the last
         # half of 1989" is its second half
-    if rule == "quarter_ref" and (g.get("det") or "").lower() == "a" and re.match(r"\s+of\b", text[m.end:m.end + 4]):
-        return False  # "more than a quarter of the market": a fraction
+    if rule == "quarter_ref" and (g.get("qunit") or "").lower() == "quarter" and not g.get("arel") and (
+            (g.get("det") or "").lower() == "a" or (
+            (g.get("det") or "").lower() == "the" and _FRACTION_OF.match(text, m.end))):
+        return False  # "more than a quarter of the market", "the quarter of voters who ...": a fraction; "a
+        # quarter" alone a coin or any quarter, no date (TimeBank leaves "in a quarter that produced a loss" untagged)
+    if rule in ("quarter", "quarter_ref") and not (g.get("year") or g.get("year2") or g.get("qyrel")) and \
+            _game_period(m, text):
+        return False  # "a touchdown in the fourth quarter": a game's quarter, no quarter of a year
     if rule == "duration_plural":
         rel = (g.get("rel") or "").lower()
         if not rel and not g.get("vague") and not g.get("adj"):

@@ -262,6 +262,10 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
             unit, qord = "half", qord.split()[0]
         nq: int | None = (2 if unit == "half" else 4) if qord == "last" else v.ordinal_of.get(qord)
         half = unit == "half"
+        if half and not (g.get("year") or g.get("year2") or g.get("yrel") or g.get("qyrel") or g.get("ago")
+                         or _CALENDAR_WORD.search(text, s, e)):
+            return None  # "he tweeted during the first half", "the first half of January": a game's or a month's
+            # half, no half-year (TimeML: H1/H2 only when the text ties the half to a year or fiscal period)
         yrel = _SPACES.sub(" ", (g.get("yrel") or g.get("arel") or "").lower())
         det = (g.get("det") or "").lower()
         ago = bool(g.get("ago")) or yrel in ("year-ago", "year-earlier", "last year's") or det == "last year's"
@@ -638,6 +642,7 @@ def _normalise(c: _Match, text: str, dct: dt.date | None, v: _V, state: _Referen
 _MODAL_BEFORE = re.compile(r"\b(?:can|may|might)\s+(?!have\b)(?!(?:(?:still|also|well|even|not|never|only)\s+)?"
                            r"(?:recall|remember|recollect|compare|imagine|see|think|believe|know|understand|forget|find|"
                            r"read|look|wonder|say|tell)\b)[a-z]+\b[^.;!?]*$")
+_CALENDAR_WORD = re.compile(r"(?i)\b(?:fiscal|calendar)\b")
 _HABIT = re.compile(r"(?i)\b(?:usually|typically|generally|normally|traditionally|always|often|tends?\s+to|tended\s+to)\b"
                     r"[^.;!?]*$")  # a habit earlier in the sentence ("sales usually peaked in the second and fourth quarters")
 _SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")

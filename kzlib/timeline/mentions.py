@@ -214,6 +214,11 @@ def _with_timex(rows: list[dict[str, Any]], text: str, anchor: _Anchor, *,
                     r["note"] = "; ".join(filter(None, [f"relative to the time named before: {point[0]}, not "
                                                         f"{r['date']} (from the publication date)", r["note"]]))
                     r["date"] = point[0]
+            if r["granularity"] == "year" and t.type == "DATE" and _QUARTER.fullmatch(t.value) and \
+                    t.value[:4] == r["date"] and (point := _timex_point(t.value)) is not None:
+                # "the first half of 1997", "the second half of next year": the half or quarter of that year
+                r["note"] = "; ".join(filter(None, [f"the {point[1]} {t.value} of {r['date']} (TimeML)", r["note"]]))
+                r["date"], r["granularity"] = point
             if r["anchor"] == "absolute-year-inferred" and t.type == "DATE" and r["date"]:
                 # a month or day written without its year: the TimeML layer weighs the sentence's tense and how
                 # near the date is ("expire Dec. 15" in a November story is next month, not last December)

@@ -171,6 +171,63 @@ def _yearless(month: int, day: int | None, anchor: dt.date, *, future: bool, dir
     return min(upcoming), "the next one after publication"
 
 
+_PART_SIDE = re.compile(r"(?i)\bthe\s+(first|last|final|opening|closing)\s+$")
+_PART_YEAR = re.compile(r"(?i)\s+(?:(?:the\s+)?(?:fiscal|calendar)\s+(?:year\s+)?)?(1\d{3}|20\d\d)\b(?!\s*(?:%|percent))")
+_PART_REL_YEAR = re.compile(r"(?i)\s+(the|this|last|next)\s+year\b")
+
+
+def _part_of_year(c: _Cand, text: str, anchor: dt.date | None) -> tuple[str, str, str] | None:
+    """Date, granularity and note of "the first/last N <unit>s of <period>", a stretch at the start or end of
+    the period named after "of" (not N units up to publication): "the first nine months of 1997" starts in
+    1997-01 (granularity month; its span in the note), "the last ten days of 2015" on 2015-12-22; the date is
+    left empty when that period is no year ("the first six months of the war") or is too short for the stretch.
+    None: no such expression (the duration is then read as a stretch up to publication).
+
+    Example:
+        >>> from kzlib.timeline.recognise import _Cand
+        >>> text = "Sales rose in the first nine months of 1997."
+        >>> _part_of_year(_Cand(24, 38, "duration", {"num": "nine", "unit": "months"}, "nine months of"), text, None)
+        ('1997-01', 'month', 'the first 9 month(s) of 1997: 1997-01 to 1997-09')
+    """
+    g = c.groups
+    if c.text.rstrip().lower().endswith(" of"):  # "<num> <unit> of", after "the first"
+        side_m, rest = _PART_SIDE.search(text, max(0, c.start - 20), c.start), text[c.end:c.end + 40]
+        side = side_m.group(1).lower() if side_m else ""
+    else:  # "in the last six months", followed by "of ..."
+        side = (g.get("rel") or "").lower()
+        after = re.match(r"\s+of\b", text[c.end:c.end + 10])
+        rest = text[c.end + after.end():c.end + after.end() + 40] if after else ""
+        if not after or side != "last":
+            return None
+    if not side:
+        return None
+    v = _vocab()
+    n = _number(g, v) or 1
+    unit, mult = v.unit_of[_norm(g["unit"])]
+    n *= mult
+    first = side in ("first", "opening")
+    if (m := _PART_YEAR.match(rest)) is not None:
+        year = int(m.group(1))
+    elif (m := _PART_REL_YEAR.match(rest)) is not None and anchor is not None:
+        year = anchor.year + {"last": -1, "next": 1}.get(m.group(1).lower(), 0)
+        if m.group(1).lower() == "the" and unit == "month" and first and n > anchor.month:
+            year -= 1  # "the first nine months of the year" in February: the year just ended
+    else:
+        return "", "", f"the {side} {n} {unit}(s) of a period named after it, not of a year: no date of its own"
+    size = {"month": 12, "week": 52, "day": 365}.get(unit, 0)
+    if not 0 < n <= size:
+        return "", "", f"the {side} {n} {unit}(s) of {year}: longer than the year or not within it, no date"
+    end_of_year = dt.date(year, 12, 31)
+    if unit == "month":
+        lo, hi = (1, n) if first else (13 - n, 12)
+        return (f"{year:04d}-{lo:02d}", "month",
+                f"the {side} {n} month(s) of {year}: {year:04d}-{lo:02d} to {year:04d}-{hi:02d}")
+    days = n * 7 if unit == "week" else n
+    start = dt.date(year, 1, 1) if first else end_of_year - dt.timedelta(days=days - 1)
+    stop = start + dt.timedelta(days=days - 1)
+    return start.isoformat(), "day", f"the {side} {n} {unit}(s) of {year}: {start.isoformat()} to {stop.isoformat()}"
+
+
 def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, Any]:
     """Date, granularity, anchor kind, confidence and note of one candidate."""
     v = _vocab()
@@ -217,6 +274,13 @@ def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, 
         return absolute(g["decade"], "decade", base)
     if rule in ("year_context", "year_bare"):
         return absolute(g["year"], "year", base)
+    if rule == "duration" and (part := _part_of_year(c, text, anchor.date)) is not None:
+        date, gran, how = part
+        out["kind"] = "duration"
+        if not date:
+            out.update(anchor="unresolved", note=how)
+            return out
+        return absolute(date, gran, base, how)
 
     # everything below needs an anchor
     if anchor.date is None:
