@@ -106,3 +106,21 @@ def test_financial_quarter_stays() -> None:
     # a year ties a quarter to the calendar even next to a game word
     df = _rows("Profit fell in the third quarter of 1989, the game maker said.", "1989-11-01")
     assert "1989-Q3" in set(df["timex_value"])
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton said she has released 30 years of tax returns.",  # an amount of returns, not 1986 to now
+    "He wants to extend six weeks of paid leave to new mothers.",
+    "Fathers would not be eligible for the six weeks of paid leave.",
+    "The company offers a bonus equal to six months of base pay.",
+])
+def test_amount_of_time_is_undated(text: str) -> None:
+    df = _rows(text, "2016-09-21")
+    dur = df[df["kind"] == "duration"]
+    assert len(dur) == 1 and dur.iloc[0]["date"] == ""
+
+
+def test_stretch_of_n_units_before_publication_stays() -> None:
+    # "after ten years of boom" in a January 1998 story: the ten years up to publication start in 1988
+    assert _dated("After ten years of boom, brokers talk about layoffs.", "1998-01-08") == [
+        ("ten years of", "1988", "year")]

@@ -12,12 +12,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import yaml
 from dateutil.relativedelta import relativedelta
 
 from kzlib.errors import ParameterError
 from kzlib.timeline._tense import _DEADLINE_CUE, _ahead_cue, _sentence, _tense, _weekday_tense
 from kzlib.timeline.columns import _ANCHOR_FACTOR, _BASE_CONFIDENCE, _SPINNER_FACTOR, DATE_CERTAINTIES, GRANULARITIES
-from kzlib.timeline.recognise import _Cand, _norm, _Vocab, _vocab
+from kzlib.timeline.recognise import _DATA, _Cand, _norm, _Vocab, _vocab
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +172,23 @@ def _yearless(month: int, day: int | None, anchor: dt.date, *, future: bool, dir
     return min(upcoming), "the next one after publication"
 
 
+@functools.lru_cache(maxsize=1)
+def _amount_before() -> re.Pattern:
+    """What right before "<number> <unit>s of" makes the time an amount: "the" ("the six weeks of paid leave", a
+    known stretch or amount) or a verb of giving or having (``amount_of_time_before`` in ``temporal.yaml``),
+    with an optional degree word between ("at least", "another").
+
+    Example:
+        >>> bool(_amount_before().search("She has released "))
+        True
+    """
+    with open(_DATA, encoding="utf-8") as fh:
+        words = yaml.safe_load(fh)["amount_of_time_before"]
+    verbs = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+    degree = r"(?:(?:at\s+least|up\s+to|about|some|nearly|only|another|more\s+than|a\s+further)\s+)?"
+    return re.compile(rf"(?i)(?:\b(?P<verb>{verbs})\s+(?:(?:the|their|his|her|its|your|our|my)\s+)?{degree}|(?<![\w-])the\s+)$")
+
+
 _PART_SIDE = re.compile(r"(?i)\bthe\s+(first|last|final|opening|closing)\s+$")
 _PART_YEAR = re.compile(r"(?i)\s+(?:(?:the\s+)?(?:fiscal|calendar)\s+(?:year\s+)?)?(1\d{3}|20\d\d)\b(?!\s*(?:%|percent))")
 _PART_REL_YEAR = re.compile(r"(?i)\s+(the|this|last|next)\s+year\b")
@@ -274,6 +292,13 @@ def _resolve(c: _Cand, text: str, anchor: _Anchor, *, window: int) -> dict[str, 
         return absolute(g["decade"], "decade", base)
     if rule in ("year_context", "year_bare"):
         return absolute(g["year"], "year", base)
+    if rule == "duration" and c.text.rstrip().lower().endswith(" of") and (
+            amount := _amount_before().search(text, max(0, c.start - 40), c.start)):
+        out.update(kind="duration", anchor="unresolved", note=(
+            "an amount of time ('released 30 years of returns', 'equal to six months of pay'): no date"
+            if amount.group("verb") else "a stretch or amount named with 'the' ('the six weeks of paid leave', "
+                                         "'the two decades of war'): not the one up to publication, no date"))
+        return out
     if rule == "duration" and (part := _part_of_year(c, text, anchor.date)) is not None:
         date, gran, how = part
         out["kind"] = "duration"
