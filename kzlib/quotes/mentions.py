@@ -244,27 +244,36 @@ _OBJECT_BEFORE = re.compile(r"(?<![\w'’-])(?:(?<![Aa]ccording )to|with|told|te
 _OBJECT_WORDS = frozenset("to with told tells met meets phoned called calls urged asked thanked praised criticized "
                           "criticised lambasted accused blamed congratulated invited visited against for about on at "
                           "from".split())
+_OBJECT_ENDS = tuple(sorted(_OBJECT_WORDS))
 
 
 def _object_before(text: str, start: int) -> bool:
     """Whether ``_OBJECT_BEFORE`` ends at ``start`` (searched in the 80 characters before it): the name at ``start``
-    is an object. A word before it that can neither open the pattern nor stand in it (a small word other than
-    "the" and the verbs, "said Roe") answers without the search, which tries every place of the 80.
+    is an object. The pattern's verb or preposition ends one of the last six blank-separated words before ``start``,
+    and each word after it is "the" or capitalised: when the words read back from ``start`` meet another word (a
+    small word other than "the", "said Roe"; "Tuesday." is capitalised, "reporters." is not) before one that ends
+    with a verb, the answer is no without the search, which tries every place of the 80.
 
     Example:
         >>> _object_before("Tokayev met Putin", 12), _object_before("Tokayev said Putin", 13)
+        (True, False)
+        >>> _object_before("He spoke to the Senate Foreign Relations Committee", 16), _object_before("time. Putin", 6)
         (True, False)
     """
     lo = max(0, start - 80)
     if start == lo or not text[start - 1].isspace():
         return False  # (the pattern ends with blanks)
-    before = text[lo:start].rsplit(None, 1)
-    if not before:
-        return False
-    word = before[-1]  # the pattern's verb or preposition, or the last of the words after it ("the", capitalised)
-    if word.isalpha() and not "A" <= word[0] <= "Z" and word != "the" and word not in _OBJECT_WORDS:
-        return False
-    return _OBJECT_BEFORE.search(text, lo, start) is not None
+    last = text[lo:start].rsplit(None, 1)
+    if not last or last[-1].isalpha() and not "A" <= last[-1][0] <= "Z" and last[-1] != "the" \
+            and last[-1] not in _OBJECT_WORDS:
+        return False  # (the commonest answer: "said Roe")
+    for word in reversed(text[lo:start].split()[-6:]):
+        # the verb: a word of letters is the verb itself, another ends with it ("(with"; not "Xwith")
+        if word in _OBJECT_WORDS or not word.isalpha() and word.endswith(_OBJECT_ENDS):
+            return _OBJECT_BEFORE.search(text, lo, start) is not None
+        if word != "the" and not "A" <= word[0] <= "Z":
+            return False  # no word between the verb and the name
+    return False  # no verb among the last six words (at most five stand between it and the name)
 
 
 def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str, *, obj: bool = False) -> None:
