@@ -76,3 +76,25 @@ def test_running_text_counts_words_as_the_split_did():
         n, capitals = len(runs.split()), sum(w[:1] == b"A" for w in runs.split())
         if text.isascii():
             assert _running_text(text) == (n > 0 and capitals * 2 <= n), text
+
+
+def test_the_adjunct_before_a_verb_is_found_after_the_last_character_it_cannot_hold():
+    from kzlib.quotes.subject import _SUBJ_ADJUNCT_LOWER, _adjunct_search
+
+    text = "Roe’s aide, who spoke Tuesday, has also repeatedly said"
+    m = _adjunct_search(text, 0, text.index(" said"))
+    assert m is not None and text[m.start():m.end()] == " Tuesday, has also repeatedly"  # adjuncts, back to "spoke"
+    text = "The U.S. envoy has"
+    assert text[_adjunct_search(text, 0, len(text)).start():] == " has"
+    rng = random.Random(24)
+    pieces = ["has", "also", "on", "Monday", "in", "a", "statement", "op-ed", "quickly", "Kelly", "Roe’s", "U.S.",
+              "(", ",", "two", "days", "ago", "—", "\u00a0", "the", "envoy", "said", "3", "weeks"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for lo in (0, len(text) // 3):
+            m = _adjunct_search(text, lo, len(text))
+            whole = _SUBJ_ADJUNCT_LOWER.search(text.lower()[lo:])  # the search over the whole segment
+            if whole is not None and "ly" not in text:  # (a capitalised word in -ly takes the IGNORECASE pattern)
+                assert m is not None and m.span() == whole.span(), text
+            elif whole is None:
+                assert m is None or "ly" in text, text
