@@ -98,3 +98,18 @@ def test_the_adjunct_before_a_verb_is_found_after_the_last_character_it_cannot_h
                 assert m is not None and m.span() == whole.span(), text
             elif whole is None:
                 assert m is None or "ly" in text, text
+
+
+def test_the_dateline_test_never_hides_a_dateline():
+    from kzlib.quotes.mentions import _WIRE_DATELINE, _may_open_dateline
+
+    assert _WIRE_DATELINE.match("ALMATY, Kazakhstan — Police said") and _may_open_dateline("ALMATY — Police said")
+    assert _WIRE_DATELINE.match("Washington (AFP) – The envoy said") and _may_open_dateline("Washington (AFP) – X")
+    assert not _may_open_dateline("Police said on Tuesday.") and not _may_open_dateline("  the envoy — said")
+    rng = random.Random(25)
+    pieces = ["ALMATY", "Almaty", "Kazakhstan", ",", "(AP)", "(", ")", "—", "–", "-", "--", "The", "police", "U.S.",
+              "said", "\n", " ", "A", "Q"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(0, 8)))
+        if _WIRE_DATELINE.match(text):
+            assert _may_open_dateline(text), text

@@ -307,6 +307,24 @@ _WIRE_DATELINE = re.compile(
     r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*\([^()\n]{1,40}\))\s*(?:[—–]|--?)\s+")
 
 
+#: What may stand second in a paragraph that opens with a wire dateline without brackets ("WASHINGTON —").
+_DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’-")
+
+
+def _may_open_dateline(text: str) -> bool:
+    """False when ``_WIRE_DATELINE`` cannot match ``text``: it opens with a capital and either a word in capitals
+    ("ALMATY") or an agency in brackets further on (most paragraphs answer without the match).
+
+    Example:
+        >>> _may_open_dateline("ALMATY, Kazakhstan — Police said"), _may_open_dateline("Police said (AP)")
+        (True, True)
+        >>> _may_open_dateline("Police said"), _may_open_dateline("police (AP) said")
+        (False, False)
+    """
+    s = text.lstrip()
+    return "A" <= s[:1] <= "Z" and (s[1:2] in _DATELINE_SECOND or "(" in text)
+
+
 def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None = None, *,
               full: bool = True) -> list[Mention]:
     """Actor mentions of a paragraph, open-world: proper names from the text itself (linked to the
@@ -316,7 +334,7 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
     taken = bytearray(len(text) + 1)
     for sp in spans or ():  # names inside quotations are not the document's speakers
         taken[sp.start:sp.end] = b"\x02" * (sp.end - sp.start)
-    if (dm := _WIRE_DATELINE.match(text)) is not None:  # "WASHINGTON (AP) —": a place and an agency, no speaker
+    if _may_open_dateline(text) and (dm := _WIRE_DATELINE.match(text)) is not None:  # "WASHINGTON (AP) —": no speaker
         taken[:dm.end()] = b"\x02" * dm.end()
     out: list[Mention] = []
     _name_mentions(g, st, text, taken, out)
