@@ -84,21 +84,6 @@ _LONG_TOKEN = re.compile(r"[\w'’-]{6,}")
 #: The capitalised word before a name, over middle initials ("Robert M. Price": "Robert").
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÞА-ЯЁ][\w'’-]*)[ \t]+(?:[A-ZÀ-ÞА-ЯЁ]\.[ \t]*)*$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÞА-ЯЁ]")
-
-
-def _capital_before(text: str, at: int) -> bool:
-    """False when ``_WORD_BEFORE`` cannot match the 40 characters before ``at``: what it matches ends with a
-    capitalised word and blanks, or initials ("F."), so the last blank-separated word before ``at`` has a
-    capital (a last word of ASCII characters without one answers no without the search, which tries every place).
-
-    Example:
-        >>> _capital_before("said Putin", 5), _capital_before("Vladimir Putin", 9)
-        (False, True)
-    """
-    words = text[max(0, at - 40):at].rsplit(None, 1)
-    return bool(words) and (not words[-1].isascii() or words[-1] != words[-1].lower())
-
-
 _ROLE_THEN_NAME = re.compile(  # (possessive runs and first token: a blank follows them, see _NAME_TOKEN_WHOLE)
     rf"\b(?i:{_ROLE_RE})s?\b[ \t]+((?:(?:of|the|for|at|to|on|under|and)[ \t]+|[A-Z][\w'’-]*+[ \t]+|[a-z][\w-]*+[ \t]+){{0,12}}?)"
     rf"({_NAME_TOKEN_WHOLE}(?:[ \t]+{_NAME_TOKEN}){{1,2}})(?![ \t]+[A-Z])")
@@ -529,8 +514,7 @@ class Gazetteer:
                 continue
             cands, method = candidates(surface)
             s, e = m.span()
-            if cands and " " not in surface and _capital_before(text, s) \
-                    and (wb := _WORD_BEFORE.search(text, max(0, s - 40), s)) is not None \
+            if cands and " " not in surface and (wb := _WORD_BEFORE.search(text, max(0, s - 40), s)) is not None \
                     and not wb.group(1).endswith(("'s", "’s")):  # ("Hillary's Trump": a possessive, no given name)
                 # "Tom Price" is not Ned Price: a one-word name after another given name is someone else's
                 cands = tuple(n for n in cands if self.actors[n].type != "person" or self._same_given(wb.group(1), n))

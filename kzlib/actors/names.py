@@ -123,8 +123,8 @@ def find_names(text: str) -> list[NameSpan]:
         hits = _names_of_run_text(m.group(0))
         if hits:
             at = m.start()
-            for h in hits:  # (a loop: cheaper than a generator for the one or two names of a run)
-                out.append(NameSpan(at + h.start, at + h.end, h.surface, h.name, h.title, h.type, h.gender, h.possessive))
+            out.extend(NameSpan(at + h.start, at + h.end, h.surface, h.name, h.title, h.type, h.gender, h.possessive)
+                       for h in hits)
     return out
 
 

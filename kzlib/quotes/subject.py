@@ -362,7 +362,7 @@ def _subject(g: Gazetteer, st: _DocState, mentions: list[Mention], text: str, lo
             return _pronoun_subject(g, st, mentions, pm, since=0, confidence=0.5)
         if (d1 := _opening_description(text, s_, end)) > s_:  # "The billionaire businessman began by saying": he
             return _described(text[s_:d1], s_, d1, 0.5), s_
-    if np_ and np_.rstrip().endswith("for") and (fm := _VERB_OBJECT_FOR.search(np_)) is not None:  # (it ends with "for")
+    if np_ and (fm := _VERB_OBJECT_FOR.search(np_)) is not None:
         # "(X) rebuked Roe for saying ...", "thanked the governor for saying ...", "criticized the West for saying":
         # the one the verb is about said it
         off = start + len(text[start:end]) - len(text[start:end].lstrip())
