@@ -59,3 +59,15 @@ def test_a_title_phrase_before_a_name_is_counted_once_per_name():
     assert _title_cut("John Quincy Adams") == 0
     ns = find_names("Florida Gov. Jeb Bush spoke.")[0]
     assert (_without_title_phrase(ns, None).name, _without_title_phrase(ns, None).title) == ("Jeb Bush", "Florida Gov.")
+
+
+def test_the_subject_patterns_are_searched_in_every_paragraph_that_holds_their_words():
+    from kzlib.quotes.clauses import _COMPLEMENT_KEYS, _COMPLEMENT_SUBJECT, _LIKE_KEYS, _LIKE_SUBJECT
+    from kzlib.text import may_match, word_index
+
+    for text in ["The talks failed, a source close to the campaign said", "Prices rose, two people FAMILIAR WITH it said",
+                 "Officials, including Jane Roe, said"]:
+        assert may_match(word_index(text), _COMPLEMENT_KEYS) == bool(_COMPLEMENT_SUBJECT.search(text, 0, text.rindex(" ") + 1))
+    for text in ["Even the biggest hawks, like Rubio and Bush, say", "Many economists, such as Roe, have said"]:
+        assert _LIKE_SUBJECT.match(text, 0, text.rindex(" ") + 1) and may_match(word_index(text), _LIKE_KEYS)
+    assert not may_match(word_index("The envoy said"), _LIKE_KEYS | _COMPLEMENT_KEYS)
