@@ -4,6 +4,7 @@ sentence's opening word): :class:`_InnerCapitals` looks them up for the quotes s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kzlib.quotes.marks import _SENTENCE_BEFORE
 from kzlib.text import PLAIN_PUNCTUATION
@@ -46,12 +47,14 @@ class _InnerCapitals:
         (True, False, False)
     """
 
-    __slots__ = ("_texts", "_running", "_answers")
+    __slots__ = ("_texts", "_running", "_answers", "_joined", "_offsets")
 
     def __init__(self, texts: list[str]) -> None:
         self._texts = texts
         self._running: list[bool | None] = [None] * len(texts)  # whether a paragraph is running text, once read
         self._answers: dict[str, bool] = {}
+        self._joined: str | None = None  # the paragraphs joined by newlines (made when first asked)
+        self._offsets: list[int] = []  # where each paragraph starts in ``_joined``
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
@@ -64,14 +67,24 @@ class _InnerCapitals:
     def _find(self, word: str) -> bool:
         if not word or not "A" <= word[0] <= "Z":
             return False  # (what _CAPITAL finds opens with a capital)
-        for k, text in enumerate(self._texts):
-            at = text.find(word)
-            while at >= 0:
-                m = _CAPITAL.match(text, at)
-                if m is not None and _APOSTROPHE_S.sub("", m.group(0)) == word \
-                        and not _SENTENCE_BEFORE.search(text, max(0, at - 4), at) and self._is_running(k):
-                    return True
-                at = text.find(word, at + 1)
+        # the word's places found in the joined paragraphs (one search, not one per paragraph: a word is no newline's
+        # neighbour in a name), each read in its own paragraph
+        joined, offsets = self._joined, self._offsets
+        if joined is None:
+            joined = self._joined = "\n".join(self._texts)
+            at = 0
+            for text in self._texts:
+                offsets.append(at)
+                at += len(text) + 1
+        found = joined.find(word)
+        while found >= 0:
+            k = bisect_right(offsets, found) - 1
+            text, at = self._texts[k], found - offsets[k]
+            m = _CAPITAL.match(text, at)
+            if m is not None and _APOSTROPHE_S.sub("", m.group(0)) == word \
+                    and not _SENTENCE_BEFORE.search(text, max(0, at - 4), at) and self._is_running(k):
+                return True
+            found = joined.find(word, found + 1)
         return False
 
     def _is_running(self, k: int) -> bool:
@@ -101,7 +114,10 @@ def _running_text(text: str) -> bool:
     """
     if text.isascii() or not _NOT_PLAIN.search(text):
         runs = text.replace("’", "").encode("ascii", "replace").translate(_LETTER_CASE, _WORD_NOT_LETTER)
-        n, capitals = len(runs.split()), runs.count(b" A") + runs.startswith(b"A")
+        # only b"A", b"a" and blanks are left: a word opens with a letter after a blank or at the start (counted
+        # without the list of words that ``runs.split()`` makes)
+        capitals = runs.count(b" A") + runs.startswith(b"A")
+        n = capitals + runs.count(b" a") + runs.startswith(b"a")
     else:
         words = _WORD.findall(text)
         n, capitals = len(words), sum(w[0].isupper() for w in words)

@@ -82,12 +82,17 @@ _NOUN_NEXT = re.compile(r"\s+(?:from|of|among)\b", re.IGNORECASE)
 _LIKE_SUBJECT = re.compile(
     r"\s*(?:(?:even|still|but|and|yet|now)\s+)?(?P<np>(?:[\w’'-]+\s+){0,4}?(?-i:[a-z][\w’'-]*[a-rt-z]s))"
     r"\s*,\s*(?:like|including|such\s+as)\s+[^,;:]{1,80},\s*(?:(?:also|have|has|had|all)\s+)*\Z", re.IGNORECASE)
+#: The words of which ``_LIKE_SUBJECT`` needs one (see ``_COMPLEMENT_KEYS``).
+_LIKE_KEYS = frozenset(b"like including such".split())
 #: An inverted subject that is a description with a complement, after a comma and right before the verb
 #: ("..., a source close to the campaign said", "..., two people familiar with the talks said").
 _COMPLEMENT_SUBJECT = re.compile(
     r",\s+(?P<np>(?:(?:an?|the|two|three|four|five|several|some|many|one|other|\d+)\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?P<head>[\w’'-]+)\s+(?:close|familiar|loyal|allied|connected|near|privy)\s+(?:to|with)\s+"
     r"(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:(?:also|later|have|has|had)\s+)?\Z", re.IGNORECASE)
+#: The words (see ``kzlib.text.word_index``) of which ``_COMPLEMENT_SUBJECT`` needs one ("close to", "familiar with"):
+#: in a paragraph without any it is not searched for at each cue.
+_COMPLEMENT_KEYS = frozenset(b"close familiar loyal allied connected near privy".split())
 #: Verbs that go on with the same speaker after "and" ("said A and added B"); other verbs of saying only with
 #: "that" ("said A and insisted that B"); not verbs that a reported clause's own subject does ("Police said a man
 #: entered the bank and told the clerk ...": the man told).

@@ -322,11 +322,12 @@ def _mentions(g: Gazetteer, st: _DocState, text: str, spans: list[_Span] | None 
 def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out: list[Mention]) -> None:
     """Proper names (:func:`kzlib.actors.find_names`) outside ``taken``, linked and noted in ``st``."""
     openers: list[tuple[NameSpan, str, str, str, bool]] = []  # (..., whether it may still be a name)
+    sw = speaker_words()
     for ns in _names_in(text):
         if taken[ns.start]:
             continue
         # ("Mr. King": an honorific before a title word names a person, see kzlib.actors.find_names)
-        title_only = "" if ns.title.lower() in speaker_words().honorifics and ns.name else _title_end(ns.surface)
+        title_only = "" if ns.title.lower() in sw.honorifics and ns.name else _title_end(ns.surface)
         if title_only:
             # a title alone ("Secretary General", "Kazakhstan's President"): the person the document
             # named with that title, else the whole description
@@ -340,7 +341,7 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
             continue
         ns = _without_title_phrase(ns, st.inner_caps)
         name, res, typ, gender = _link_name(g, st, ns)
-        unknown = res == "named" and not typ and name not in st.ents and ns.name not in speaker_words().first
+        unknown = res == "named" and not typ and name not in st.ents and ns.name not in sw.first
         if unknown and _unattested(st, ns) and _SENTENCE_BEFORE.search(text, max(0, ns.start - 4), ns.start) \
                 and (_OPENING_NEXT.match(text, ns.end) or ns.name.lower() in _OPENING_PREPOSITIONS
                      or (am := _ADVERBIAL_NEXT.match(text, ns.end)) is not None and _PHRASE_COMMA.match(text, am.end())):
@@ -360,7 +361,7 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
                   obj=_object_before(text, ns.start))
         if typ in ("person", "") and not st.ents[name].gender and (am := _apposed_role_re().match(text, ns.end)):
             # "Jane Roe, his eldest daughter,": a person, and a woman
-            st.ents[name].gender, st.ents[name].type = speaker_words().role_gender[am.group(1).lower()], "person"
+            st.ents[name].gender, st.ents[name].type = sw.role_gender[am.group(1).lower()], "person"
         if typ in ("person", "") and (pm := _PLACE_AFTER.match(text, ns.end)) is not None:
             st.ents[name].titles.update(_place_words(pm.group(1) or pm.group(2)))  # "Jane Roe, R-Wis.", "of Ohio"
         out.append(Mention(ns.start, ns.end, ns.surface, name, res, typ))
@@ -406,15 +407,7 @@ def _without_title_phrase(ns: NameSpan, inner_caps: Container[str] | None) -> Na
     words = ns.name.split()
     if len(words) < 3 or ns.possessive:
         return ns
-    cut = 0
-    padded = ns.name + " "
-    for i in range(len(words) - 2):
-        at = len(" ".join(words[:i])) + (1 if i else 0)
-        tm = sw.title_re.match(padded, at)
-        if tm is not None and tm.end() > at:
-            cut = max(cut, len(padded[:tm.end()].split()))
-        elif sw.role_gender.get(words[i].lower().rstrip("."), "org") != "org":
-            cut = max(cut, i + 1)
+    cut = _title_cut(ns.name)
     if not cut and inner_caps is not None:
         # words before a known given name that are no given names and never capitalised inside a sentence
         k = next((i for i, w in enumerate(words) if w in sw.first), 0)
@@ -430,6 +423,24 @@ def _without_title_phrase(ns: NameSpan, inner_caps: Container[str] | None) -> Na
     gender = ns.gender or sw.first.get(rest[0], "")
     return NameSpan(ns.start, ns.end, ns.surface, " ".join(rest), title, "person" if rest[0] in sw.first else ns.type,
                     gender, ns.possessive)
+
+
+@lru_cache(maxsize=16384)
+def _title_cut(name: str) -> int:
+    """How many words a name of three or more words opens with that are a title or a role of a person (see
+    :func:`_without_title_phrase`; cached per name: names recur)."""
+    sw = speaker_words()
+    words = name.split()
+    cut = 0
+    padded = name + " "
+    for i in range(len(words) - 2):
+        at = len(" ".join(words[:i])) + (1 if i else 0)
+        tm = sw.title_re.match(padded, at)
+        if tm is not None and tm.end() > at:
+            cut = max(cut, len(padded[:tm.end()].split()))
+        elif sw.role_gender.get(words[i].lower().rstrip("."), "org") != "org":
+            cut = max(cut, i + 1)
+    return cut
 
 
 def _unattested(st: _DocState, ns: NameSpan) -> bool:

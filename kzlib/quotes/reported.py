@@ -21,10 +21,12 @@ from kzlib.quotes.clauses import (
     _CLAUSE_APPOSITION,
     _CLAUSE_GOES_ON,
     _CLAUSE_OPEN,
+    _COMPLEMENT_KEYS,
     _COMPLEMENT_SUBJECT,
     _GOES_ON,
     _GOES_ON_VERBS,
     _GROUP_AFTER,
+    _LIKE_KEYS,
     _LIKE_SUBJECT,
     _NOUN_NEXT,
     _OBJECT_END,
@@ -95,6 +97,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     if line is not None:
         return [line]
     according = may_match(index, _ACCORDING_KEYS)
+    complement, like = may_match(index, _COMPLEMENT_KEYS), may_match(index, _LIKE_KEYS)  # (words two patterns need)
     # where the cues that report speech (or thought) start: a sentence with none has no report to read
     starts = [m.start() for m in _all_cues(text) if _reports(_cue_named(m.group(0)), thoughts)]
     if not according and not starts:
@@ -217,10 +220,10 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             sub = _subject(g, st, mentions, text, lo, cm.start(), loose=cue.form in _LOOSE_CUES)
             if who_agent is not None and _AGENT_WHO.fullmatch(text, who_agent[1], cm.start()):
                 sub = (who_agent[0], cm.start())
-            if sub is None and (lm := _LIKE_SUBJECT.match(text, a, cm.start())) is not None:
+            if sub is None and like and (lm := _LIKE_SUBJECT.match(text, a, cm.start())) is not None:
                 # "The biggest hawks, like Rubio and Bush, say ...": the group speaks; the names are examples
                 sub = (_described(lm.group("np"), lm.start("np"), lm.end("np"), 0.5), lm.start("np"))
-            if (xm := _COMPLEMENT_SUBJECT.search(text, max(lo, cm.start() - 120), cm.start())) is not None \
+            if complement and (xm := _COMPLEMENT_SUBJECT.search(text, max(lo, cm.start() - 120), cm.start())) is not None \
                     and _is_group_word(xm.group("head"), _source_heads()):
                 # "CLAUSE, a source close to him said": the description speaks, not the one it is close to
                 sub = (_described(xm.group("np"), xm.start("np"), xm.end("np"), 0.5), xm.start("np"))

@@ -33,7 +33,7 @@ from kzlib.quotes.speakers import (
     _Speaker,
     _spk,
 )
-from kzlib.text import word_index
+from kzlib.text import PLAIN_PUNCTUATION, word_index
 
 # ------------------------------------------------------------------------------------------ reported speech
 _SUBJ_ADJUNCT_TEXT = (
@@ -101,13 +101,20 @@ def _adjunct_search(text: str, lo: int, end: int) -> re.Match[str] | None:
     low = _lower_plain(text)
     if low is None:
         return _SUBJ_ADJUNCT.search(text[lo:end])
-    m = _SUBJ_ADJUNCT_LOWER.search(low[lo:end])
+    seg = low[lo:end]
+    # the match runs to the end and holds no character outside ``_ADJUNCT_CHARS``: it starts after the last other
+    # one (the search tried every blank before it)
+    m = _SUBJ_ADJUNCT_LOWER.search(seg, len(seg.rstrip(_ADJUNCT_CHARS)))
     if m is not None and _CAPITAL_LY.search(text, lo + m.start(), lo + m.end()):
         return _SUBJ_ADJUNCT.search(text[lo:end])  # "Senator Mark Kelly has said": a name, no adverb
     return m
 
 
 _CAPITAL_LY = re.compile(r"\b[A-Z][\w'’-]*(?:ly|LY)\b")
+#: The characters of plain text (see ``_lower_plain``) that ``_SUBJ_ADJUNCT_LOWER`` can match: word characters,
+#: blanks, commas and hyphens ("op-ed").
+_ADJUNCT_CHARS = "".join(c for c in map(chr, range(128)) if re.fullmatch(r"[\w\s,-]", c)) + "".join(
+    c for c in PLAIN_PUNCTUATION if re.fullmatch(r"[\w\s,-]", c))
 
 
 _CLAUSE_BREAK = re.compile(r"(?:[;:—–(]|\s-\s|,\s+(?:and|but|so|or|while|as|because)\b|\b(?:and|but|that|because|while|"
