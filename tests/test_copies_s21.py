@@ -1,0 +1,96 @@
+"""Session 21 review, defects 4 and 18: false copies (formula sentences with other numbers, a follow-up with new
+facts, shared calendar words only, a "Related:" link list) and small cleaning misses.
+
+Every text below is written for these tests (invented companies, people and places); the expected values are
+read off the texts: which sentences report the same facts, which lines are a link list.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kzlib.provenance import find_copies
+from kzlib.provenance.copies import _align_share, _follow_up, _story_names
+from kzlib.provenance.features import _numbers, _numbers_differ, _sentence_features, _sentences
+
+# two unrelated dividend notices written in the same formula: alike word for word, different facts
+NOTICE_A = ("Brackwater Tools Corp. cut its quarterly dividend to four cents a share from nine cents. "
+            "The reduced dividend is payable Jan. 4 to stock of record Dec. 12. "
+            "The maker of garden shears said it cut the dividend because of a third-quarter loss of $2.3 million. "
+            "A year earlier the company reported net income of $1.4 million, or 17 cents a share.")
+NOTICE_B = ("Felling Mills Inc. raised its quarterly dividend to six cents a share. "
+            "The raised dividend is payable Jan. 7 to stock of record Nov. 20. "
+            "The textile company said it raised the dividend after a third-quarter profit of $5.8 million. "
+            "A year earlier the company reported net income of $3.9 million, or 22 cents a share.")
+
+# an article and its follow-up three days later: the same offer, new deadline and new share counts
+FIRST = ("Harlow Media extended its $24-a-share offer for Quillon Data until Nov. 14. "
+         "The offer, worth about $410 million for the 40% of Quillon that Harlow does not own, had been set to "
+         "expire Nov. 10. "
+         "Harlow said about 31,000 shares have been tendered. "
+         "Quillon's independent directors have rejected the offer as too low. "
+         "Quillon shares closed at $25.50 in Toronto trading. "
+         "Quillon sells weather data to shipping firms.")
+LATER = ("Harlow Media extended its $24-a-share offer for Quillon Data until Nov. 21. "
+         "The offer, worth about $410 million for the 40% of Quillon that Harlow does not own, had been set to "
+         "expire Nov. 14. "
+         "Harlow said about 2.6 million shares have been tendered. "
+         "Quillon's independent directors have rejected the offer as too low. "
+         "Quillon shares closed at $24.75 in Toronto trading. "
+         "Quillon sells weather data to shipping firms.")
+# a copy of FIRST that rewords it and leaves some numbers out: still the same facts
+COPY = ("Harlow Media has extended its offer of $24 a share for Quillon Data until Nov. 14. "
+        "The offer, worth some $410 million for the 40% of Quillon Harlow does not already own, had been due to "
+        "expire Nov. 10. "
+        "Harlow said that about 31,000 shares had been tendered so far. "
+        "The independent directors of Quillon rejected the offer as too low. "
+        "Quillon stock closed at $25.50 in trading in Toronto. "
+        "Quillon sells weather data to shipping companies.")
+
+
+def _pairs(texts: dict[str, str]) -> list[list[str]]:
+    return find_copies(pd.Series(texts))[["doc_a", "doc_b"]].values.tolist()
+
+
+def test_numbers_of_a_sentence_include_the_last_digit_before_its_full_stop():
+    assert _numbers(_sentence_features("It had been set to expire Nov. 6.")) == {"#6"}
+    assert _numbers(_sentence_features("Sales rose to $52.4 million from 1,050 in the 1990s.")) == {"#52.4", "#1050"}
+
+
+def test_numbers_differ_only_when_each_sentence_has_a_number_the_other_lacks():
+    assert _numbers_differ(frozenset({"#4", "#12"}), frozenset({"#7", "#20"}))
+    assert not _numbers_differ(frozenset({"#24"}), frozenset({"#24", "#410", "#40"}))    # a paraphrase leaves one out
+    assert not _numbers_differ(frozenset(), frozenset({"#24"}))                          # one has none
+
+
+def test_no_sentence_break_between_a_month_abbreviation_and_its_day():
+    assert _sentences("It is payable Jan. 4 to stock of record Dec. 12. The company said so.") == [
+        "It is payable Jan. 4 to stock of record Dec. 12.", "The company said so."]
+
+
+def test_sentences_alike_but_for_their_numbers_do_not_align():
+    a = [_sentence_features("The reduced dividend is payable Jan. 4 to stock of record Dec. 12.")]
+    b = [_sentence_features("The raised dividend is payable Jan. 7 to stock of record Nov. 20.")]
+    conflicts: list = []
+    share, pairs = _align_share(a, b, conflicts=conflicts)
+    assert (share, pairs, len(conflicts)) == (0.0, [], 1)
+
+
+def test_two_formula_notices_are_not_copies():
+    assert _pairs({"a": NOTICE_A, "b": NOTICE_B}) == []
+
+
+def test_a_follow_up_with_new_numbers_is_not_a_copy_but_a_reworded_copy_is():
+    assert _pairs({"first": FIRST, "later": LATER}) == []
+    assert _pairs({"first": FIRST, "copy": COPY}) == [["copy", "first"]]
+
+
+def test_follow_up_needs_several_number_conflicts():
+    assert _follow_up(3, 2)
+    assert not _follow_up(3, 1)          # one conflict: a corrected figure or a dateline
+    assert not _follow_up(60, 3)         # a long copy with a few changed figures
+
+
+def test_calendar_words_alone_do_not_tell_a_story():
+    assert _story_names(["dec", "friday", "jan"]) == []
+    assert _story_names(["jan", "quillo"]) == ["quillo"]
