@@ -94,3 +94,55 @@ def test_follow_up_needs_several_number_conflicts():
 def test_calendar_words_alone_do_not_tell_a_story():
     assert _story_names(["dec", "friday", "jan"]) == []
     assert _story_names(["jan", "quillo"]) == ["quillo"]
+
+
+# --- cleaning (defect 18) ---------------------------------------------------------------------------
+
+def _kinds(paras: list[str], title: str = "") -> list[str]:
+    from kzlib.clean import classify_paragraphs
+
+    return classify_paragraphs(paras, title=title)["kind"].tolist()
+
+
+def test_a_related_link_list_is_furniture_and_the_article_after_it_is_not():
+    paras = ["The council met on Monday and voted on the budget after a long debate.",
+             '"Related:"',
+             "Mayor Scores Direct Hit On Rival In Budget Fight.",
+             "Council Votes To Delay The Transit Plan Again",
+             "The vote was seven to two, and the plan now goes back to committee."]
+    assert _kinds(paras) == ["body", "boilerplate", "boilerplate", "boilerplate", "body"]
+
+
+def test_a_link_list_alone_is_all_furniture():
+    links = '"Related:"\n\nMayor Scores Direct Hit On Rival In Budget Fight.\n\nCouncil Votes To Delay The Transit Plan'
+    kinds = _kinds(links.split("\n\n"))
+    assert kinds == ["boilerplate", "boilerplate", "boilerplate"]
+
+
+def test_a_one_letter_first_line_is_no_headline_and_the_title_line_is():
+    title = "Grief in the valley. How the spring floods began and ended"
+    paras = ["G", title, "The river rose in the night. By morning the lower town was under water."]
+    assert _kinds(paras, title=title) == ["boilerplate", "title", "body"]
+
+
+def test_a_section_label_above_the_known_headline_is_furniture():
+    title = "Port workers strike over pay"
+    assert _kinds(["BUSINESS", title, "Dock workers walked out on Tuesday, the union said."], title=title) == [
+        "boilerplate", "title", "body"]
+
+
+def test_a_wire_contributor_line_is_a_credit_and_makes_no_caption():
+    paras = ["The minister resigned on Friday after a week of protests in the capital.",
+             "He had served in the post since 2015.",
+             "(Reporting by Jane Roe; Writing by John Doe; Editing by Ann Poe)"]
+    assert _kinds(paras) == ["body", "body", "credit"]
+
+
+def test_a_short_line_without_a_full_stop_above_a_photo_caption_is_part_of_the_caption():
+    paras = ["Port workers strike over pay",
+             "Dock workers walked out on Tuesday, the union said, and ships waited offshore.",
+             "Empty cranes at the harbour",
+             "Cranes stand idle at the harbour during the strike in Riga, Latvia.",
+             "(Jane Roe / Associated Press)",
+             "The strike is the first at the port in ten years, the union said."]
+    assert _kinds(paras) == ["title", "body", "caption", "caption", "credit", "body"]

@@ -222,8 +222,9 @@ def _calendar_names() -> frozenset[str]:
     """The name features (first 6 letters, lower case) of month and weekday names and their abbreviations,
     as ``kzlib/data/temporal.yaml`` lists them (from the AP Stylebook): capitalised words that any two
     articles of one month share."""
-    import yaml
     from importlib import resources
+
+    import yaml
 
     data = yaml.safe_load(resources.files("kzlib.data").joinpath("temporal.yaml").read_text(encoding="utf-8"))
     words = [w for key in ("months", "weekdays") for names in data[key].values() for w in names]
