@@ -146,3 +146,13 @@ def test_a_short_line_without_a_full_stop_above_a_photo_caption_is_part_of_the_c
              "(Jane Roe / Associated Press)",
              "The strike is the first at the port in ten years, the union said."]
     assert _kinds(paras) == ["title", "body", "caption", "caption", "credit", "body"]
+
+
+def test_documents_that_share_only_calendar_names_are_not_copies():
+    a = ("Officials of Brackwater Tools said on Monday that the board will meet in March. "
+         "The board will review the dividend policy at that meeting. The firm makes garden shears for shops.")
+    b = ("Officials of Felling Mills said on Monday that the board will meet in March. "
+         "The board will review the dividend policy at that meeting. The firm makes cotton cloth for shops.")
+    assert _pairs({"a": a, "b": b}) == []
+    # the same two texts naming the same firm are copies
+    assert _pairs({"a": a, "b": b.replace("Felling Mills", "Brackwater Tools")}) == [["a", "b"]]

@@ -173,7 +173,8 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
             jacc = len(shared) / (len(fa) + len(fb) - len(shared)) if fa or fb else 0.0
             nums = sorted([f[1:] for f in shared if f[0] == "#"])
             names = sorted([f[1:] for f in shared if f[0] == "@"])
-            if not _story_names(names):
+            if not _story_names(names) and _story_names([f[1:] for f in fa if f[0] == "@"]) \
+                    and _story_names([f[1:] for f in fb if f[0] == "@"]):
                 no_names.append((a, b, len(pairs)))
                 continue
             rows_out.append({
@@ -192,8 +193,8 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
                  "follow-ups (versions that report new facts), not copies; both stay counted: %s", len(follow_ups),
                  "; ".join(f"{a} ~ {b} ({n} aligned, {c} with other numbers)" for a, b, n, c in follow_ups[:5]))
     if no_names:
-        log.info("find_copies: %d pairs of aligned sentences sharing no name but calendar words are not copies "
-                 "(formula sentences): %s", len(no_names),
+        log.info("find_copies: %d pairs of documents that both name people, places or bodies but share none of "
+                 "those names (calendar words aside) are not copies: %s", len(no_names),
                  "; ".join(f"{a} ~ {b} ({n} aligned)" for a, b, n in no_names[:5]))
     return pd.DataFrame(rows_out, columns=_COPY_COLUMNS)
 
@@ -232,9 +233,9 @@ def _calendar_names() -> frozenset[str]:
 
 
 def _story_names(names: list[str]) -> list[str]:
-    """The shared ``names`` (name features without their mark) that can tell a story: all but the calendar
-    words. Copies of one story share the names of its people, places and bodies; two notices that share
-    only "Jan." do not tell one story.
+    """The ``names`` (name features without their mark) that can tell a story: all but the calendar words.
+    Copies of one story share the names of its people, places and bodies: where both documents name some, a
+    pair that shares none of them (two notices that share only "Jan.") is no copy.
 
     Example:
         >>> _story_names(["jan", "nov", "telera"])
