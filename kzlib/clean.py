@@ -85,6 +85,7 @@ _NAMES_SLASH = re.compile(r"\w\s*/\s*\w")
 _TAGS_LABEL = re.compile(r"^(tags|keywords|topics|filed under)\s*:\s*", re.IGNORECASE)
 _TAG_SEPARATORS = re.compile(r"[,;|#]")
 _TITLE_END = (".", ";", ":", ",", '"', "”")
+_BYLINE = re.compile(r"^\s*(?:by|от|автор)\s", re.IGNORECASE)
 
 # Russian datelines: "АЛМАТЫ, 6 января. /ТАСС/.", "Москва. 6 января. INTERFAX.RU -", "10 января 2022, 11:02",
 # "06/01/2022 - 10:12 (по МСК)", "• 3.01.2022, 15:31" (place, weekday, time and agency optional)
@@ -393,14 +394,10 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
             kinds[i], reasons[i], datelines[i] = "dateline", f"a date on its own ({date})", date
         elif ru_date is not None:
             kinds[i], reasons[i], datelines[i] = "dateline", f"a dateline ({ru_date or 'no year'})", ru_date
-        elif words <= 6 and fur.link_lists.match(p):
-            kinds[i], reasons[i] = "boilerplate", "heading of a list of links to other stories ('Related:')"
-            j = i + 1
-            while j < n and kinds[j] == "body" and dup[j] < 0 and _headline_like(paras[j], n_words[j]):
-                kinds[j], reasons[j] = "boilerplate", f"a headline in the link list under paragraph {i}"
-                j += 1
         elif words <= 8 and (fur.boilerplate.match(p) or fur.sidebar_headings.match(p)):
             kinds[i], reasons[i] = "boilerplate", "site furniture (widget label, counter, desk byline or ad slot)"
+        elif words <= 6 and fur.link_lists.match(p):
+            kinds[i], reasons[i] = "boilerplate", "heading of a list of links to other stories ('Related:')"
         elif fur.notes.match(p):
             kinds[i], reasons[i] = "boilerplate", "the outlet's note or an embedded post's markup, not the article's text"
         elif words <= 40 and fur.outlet_lines.match(p):
@@ -420,6 +417,11 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
         elif (words <= 3 and not any(len(w) > 1 for w in keys[i].split()) and any(map(str.isalpha, keys[i]))
               and not any(map(str.isdigit, keys[i]))):
             kinds[i], reasons[i] = "boilerplate", "a stray letter (no word of two letters or more), not text"
+        if kinds[i] == "boilerplate" and words <= 6 and fur.link_lists.match(p):   # the headlines listed under it
+            j = i + 1
+            while j < n and kinds[j] == "body" and dup[j] < 0 and _headline_like(paras[j], n_words[j]):
+                kinds[j], reasons[j] = "boilerplate", f"a headline in the link list under paragraph {i}"
+                j += 1
 
     for i, p in enumerate(paras):
         if kinds[i] != "body":
@@ -455,7 +457,7 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
     # a short line without a full stop right above a caption is the picture's own heading
     for i in range(n - 1):
         if (kinds[i] == "body" and kinds[i + 1] == "caption" and n_words[i] <= 12
-                and not _ends_with(paras[i], _TITLE_END)):
+                and not _ends_with(paras[i], _TITLE_END + ("?", "!", "…")) and not _BYLINE.match(paras[i])):
             kinds[i], reasons[i] = "caption", "a short line without a full stop above a photo caption"
 
     for i in range(n):
