@@ -117,6 +117,9 @@ def test_a_link_list_alone_is_all_furniture():
     links = '"Related:"\n\nMayor Scores Direct Hit On Rival In Budget Fight.\n\nCouncil Votes To Delay The Transit Plan'
     kinds = _kinds(links.split("\n\n"))
     assert kinds == ["boilerplate", "boilerplate", "boilerplate"]
+    # a related-posts plugin's heading at the foot of a page
+    assert _kinds(["Port strike ends", "The strike ended on Friday after a deal on pay was signed.", "Related Post",
+                   "Leave a comment"]) == ["title", "body", "boilerplate", "boilerplate"]
 
 
 def test_a_one_letter_first_line_is_no_headline_and_the_title_line_is():
