@@ -93,7 +93,11 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
     ``lsh_threshold`` as datasketch chooses bands and rows), so the cost grows with the number of
     documents, not of pairs, and the Jaccard of each pair LSH proposes is then computed exactly. A
     candidate is a copy when at least ``threshold`` of the shorter document's sentences align with a
-    sentence of the other (Jaccard of content stems, numbers and names >= 0.3).
+    sentence of the other (Jaccard of content stems and numbers >= 0.3, their numbers agreeing:
+    :func:`_align_share`), unless it is a follow-up -- several of its sentences match only with other
+    numbers (:func:`_follow_up`: a later article with new facts, counted on its own) -- or the two
+    documents both name people, places or bodies but share none of those names, month and weekday names
+    aside (:func:`_story_names`). Pairs set aside so are logged (INFO), with the first five.
 
     Each document's features and their hashes are computed per document: with ``engine="dask"`` over
     partitions of documents on ``scheduler`` (see :func:`kzlib.engine.map_partitions_by_document`, which
