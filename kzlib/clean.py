@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from kzlib._clean_lines import _headline_like
 from kzlib._memory import releases_memory
 from kzlib.corpus import Corpus
 from kzlib.errors import ParameterError, require_columns
@@ -84,6 +85,7 @@ _NAMES_SLASH = re.compile(r"\w\s*/\s*\w")
 _TAGS_LABEL = re.compile(r"^(tags|keywords|topics|filed under)\s*:\s*", re.IGNORECASE)
 _TAG_SEPARATORS = re.compile(r"[,;|#]")
 _TITLE_END = (".", ";", ":", ",", '"', "”")
+_BYLINE = re.compile(r"^\s*(?:by|от|автор)\s", re.IGNORECASE)
 
 # Russian datelines: "АЛМАТЫ, 6 января. /ТАСС/.", "Москва. 6 января. INTERFAX.RU -", "10 января 2022, 11:02",
 # "06/01/2022 - 10:12 (по МСК)", "• 3.01.2022, 15:31" (place, weekday, time and agency optional)
@@ -123,6 +125,8 @@ class _Furniture:
     bare_credits: re.Pattern
     signoffs: re.Pattern
     widget_labels: re.Pattern
+    link_lists: re.Pattern
+    contributors: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -138,11 +142,14 @@ def _furniture() -> _Furniture:
     return _Furniture(union("end_markers"), union("boilerplate"), union("caption_openers"),
                       union("agencies", full=False), union("notes"), union("sidebar_headings"),
                       re.compile(rf"^(?:{labels})\s*:", re.IGNORECASE), union("outlet_lines"),
-                      re.compile(rf"^\s*(?:{credits})\s*$"), union("signoffs"), union("widget_labels"))
+                      re.compile(rf"^\s*(?:{credits})\s*$"), union("signoffs"), union("widget_labels"),
+                      union("link_list_headings"), union("contributor_lines"))
 
 
 #: the reason of a bare credit line (:func:`_is_credit`): it makes no neighbour a caption
 _BARE_CREDIT = "photo credit (only an agency's name, or 'NAME via AGENCY')"
+#: the reason of a wire's contributor line: a credit of the text, not of a picture (no neighbour is a caption)
+_CONTRIBUTORS = "the wire's contributor line ('Reporting by …; Editing by …')"
 #: a token glued from capitalised words ("FlagShareLikeReply"), not a hashtag or handle, and its words
 _GLUED = re.compile(r"(?<![#@\w])[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 _GLUED_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
@@ -389,6 +396,8 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
             kinds[i], reasons[i], datelines[i] = "dateline", f"a dateline ({ru_date or 'no year'})", ru_date
         elif words <= 8 and (fur.boilerplate.match(p) or fur.sidebar_headings.match(p)):
             kinds[i], reasons[i] = "boilerplate", "site furniture (widget label, counter, desk byline or ad slot)"
+        elif words <= 6 and fur.link_lists.match(p):
+            kinds[i], reasons[i] = "boilerplate", "heading of a list of links to other stories ('Related:')"
         elif fur.notes.match(p):
             kinds[i], reasons[i] = "boilerplate", "the outlet's note or an embedded post's markup, not the article's text"
         elif words <= 40 and fur.outlet_lines.match(p):
@@ -396,6 +405,8 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
         elif words <= 60 and fur.signoffs.match(p):
             kinds[i], reasons[i] = "boilerplate", ("a sign-off (the author's social-media line, contributors, a copyright "
                                                    "or reprint notice), not the article's text")
+        elif words <= 60 and fur.contributors.match(p):
+            kinds[i], reasons[i] = "credit", _CONTRIBUTORS
         elif _is_widget_chrome(p, words):
             kinds[i], reasons[i] = "boilerplate", ("a comment or live-blog widget's chrome (button labels glued "
                                                    "together: 'FlagShareLikeReply'), not the article's text")
@@ -403,6 +414,14 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
             kinds[i], reasons[i] = "credit", credit
         elif _is_tags(p, words):
             kinds[i], reasons[i] = "tags", "keyword tag line (a comma-separated list of short terms)"
+        elif (words <= 3 and not any(len(w) > 1 for w in keys[i].split()) and any(map(str.isalpha, keys[i]))
+              and not any(map(str.isdigit, keys[i]))):
+            kinds[i], reasons[i] = "boilerplate", "a stray letter (no word of two letters or more), not text"
+        if kinds[i] == "boilerplate" and words <= 6 and fur.link_lists.match(p):   # the headlines listed under it
+            j = i + 1
+            while j < n and kinds[j] == "body" and dup[j] < 0 and _headline_like(paras[j], n_words[j]):
+                kinds[j], reasons[j] = "boilerplate", f"a headline in the link list under paragraph {i}"
+                j += 1
 
     for i, p in enumerate(paras):
         if kinds[i] != "body":
@@ -414,7 +433,7 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
             kinds[i], reasons[i] = "caption", "opens like a photo caption ('In the photo', 'This photo shows' …)"
         elif words <= 80 and last == ")" and (_PAREN_CREDIT_END.search(p) or _PHOTO_WORD_END.search(p)):
             kinds[i], reasons[i] = "caption", "ends with a photo credit in parentheses"
-        elif (words <= 80 and i + 1 < n and kinds[i + 1] == "credit" and reasons[i + 1] != _BARE_CREDIT
+        elif (words <= 80 and i + 1 < n and kinds[i + 1] == "credit" and reasons[i + 1] not in (_BARE_CREDIT, _CONTRIBUTORS)
               and not (glued and glued[i + 1])):
             kinds[i], reasons[i] = "caption", "followed by a photo credit line"
         elif (words <= 40 and last in (".", ")") and _CAPTION_DATE_END.search(p)
@@ -424,16 +443,22 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
     # the title: a short first line, or the line that matches the known title
     norm_title = _NON_WORD.sub(" ", title.lower()).strip()
     candidates = [i for i in range(n) if kinds[i] == "body"][:3]
-    for i in candidates:
-        p = paras[i]
-        if norm_title and keys[i] == norm_title:
-            kinds[i], reasons[i] = "title", "matches the document's title"
-            break
-        first_body = i == candidates[0]
-        if (first_body and n_words[i] <= 25 and not _ends_with(p, _TITLE_END) and not _QUOTE_OPEN.match(p)
+    matched = next((i for i in candidates if norm_title and keys[i] == norm_title), None)
+    if matched is not None:
+        kinds[matched], reasons[matched] = "title", "matches the document's title"
+        for i in candidates[:candidates.index(matched)]:   # short lines above the headline: a section or tag line
+            if n_words[i] <= 25 and not _ends_with(paras[i], _TITLE_END):
+                kinds[i], reasons[i] = "boilerplate", "a short line above the headline (a section label or tag line)"
+    elif candidates and 2 <= n_words[candidates[0]] <= 25:   # a headline has two words or more
+        i = candidates[0]
+        if (not _ends_with(paras[i], _TITLE_END) and not _QUOTE_OPEN.match(paras[i])
                 and any(kinds[j] == "body" for j in range(i + 1, n))):
             kinds[i], reasons[i] = "title", "short first line without a full stop (a headline)"
-            break
+    # a short line without a full stop right above a caption is the picture's own heading
+    for i in range(n - 1):
+        if (kinds[i] == "body" and kinds[i + 1] == "caption" and n_words[i] <= 12
+                and not _ends_with(paras[i], _TITLE_END + ("?", "!", "…")) and not _BYLINE.match(paras[i])):
+            kinds[i], reasons[i] = "caption", "a short line without a full stop above a photo caption"
 
     for i in range(n):
         if dup[i] >= 0:

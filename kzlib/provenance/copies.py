@@ -3,6 +3,7 @@ copies)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter, defaultdict
 from itertools import chain
@@ -12,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib.errors import CorpusError, ParameterError, TableError
-from kzlib.provenance.features import _sentence_features, _sentences, _text, story_features
+from kzlib.provenance.features import _numbers, _numbers_differ, _sentence_features, _sentences, _text, story_features
 from kzlib.provenance.minhash import _candidate_pairs
 
 __all__ = ["find_copies", "similarity_matrix"]
@@ -23,9 +24,22 @@ log = logging.getLogger(__name__)
 # --- copies ------------------------------------------------------------------------------------------
 
 
-def _align_share(sents_a: list[frozenset[str]], sents_b: list[frozenset[str]], *,
-                 min_sim: float = 0.3) -> tuple[float, list[tuple[int, int, float]]]:
-    """Share of the shorter document's sentences that have a matching sentence in the other."""
+def _align_share(sents_a: list[frozenset[str]], sents_b: list[frozenset[str]], *, min_sim: float = 0.3,
+                 conflicts: list[tuple[int, int, float]] | None = None) -> tuple[float, list[tuple[int, int, float]]]:
+    """Share of the shorter document's sentences that have a matching sentence in the other: the most
+    similar one (Jaccard of :func:`_sentence_features` >= ``min_sim``) whose numbers do not differ
+    (:func:`_numbers_differ`: both have numbers and each has one the other lacks -- two sentences alike but
+    for their numbers report different facts). A sentence whose only matches differ in their numbers is
+    added to ``conflicts`` (a list, where given) as (i, j, similarity) of its best match.
+
+    Example:
+        >>> f = [frozenset({"payabl", "stock", "record", "#2", "#15"})]
+        >>> _align_share(f, [frozenset({"payabl", "stock", "record", "#2", "#15"})])[0]
+        1.0
+        >>> found = []
+        >>> _align_share(f, [frozenset({"payabl", "stock", "record", "#3", "#16"})], conflicts=found)[0], len(found)
+        (0.0, 1)
+    """
     if not sents_a or not sents_b:
         return 0.0, []
     short, long_, flip = (sents_a, sents_b, False) if len(sents_a) <= len(sents_b) else (sents_b, sents_a, True)
@@ -47,8 +61,20 @@ def _align_share(sents_a: list[frozenset[str]], sents_b: list[frozenset[str]], *
             sim = n / (size + long_sizes[j] - n)
             if sim > best_sim or (sim == best_sim and j < best):
                 best, best_sim = j, sim
-        if best_sim >= min_sim:
-            pairs.append((best, i, best_sim) if flip else (i, best, best_sim))
+        if best_sim < min_sim:
+            continue
+        nums = _numbers(fs)
+        if nums and _numbers_differ(nums, _numbers(long_[best])):
+            # the next most similar sentence whose numbers agree, if any (a rare path: read the rest in order)
+            ranked = sorted(((n / (size + long_sizes[j] - n), -j) for j, n in overlap.items()), reverse=True)
+            agree = [(sim, -mj) for sim, mj in ranked
+                     if sim >= min_sim and not _numbers_differ(nums, _numbers(long_[-mj]))]
+            if not agree:
+                if conflicts is not None:
+                    conflicts.append((best, i, best_sim) if flip else (i, best, best_sim))
+                continue
+            best_sim, best = agree[0]
+        pairs.append((best, i, best_sim) if flip else (i, best, best_sim))
     usable = sum(1 for fs in short if len(fs) >= 3)
     return (len(pairs) / usable if usable else 0.0), pairs
 
@@ -67,7 +93,11 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
     ``lsh_threshold`` as datasketch chooses bands and rows), so the cost grows with the number of
     documents, not of pairs, and the Jaccard of each pair LSH proposes is then computed exactly. A
     candidate is a copy when at least ``threshold`` of the shorter document's sentences align with a
-    sentence of the other (Jaccard of content stems, numbers and names >= 0.3).
+    sentence of the other (Jaccard of content stems and numbers >= 0.3, their numbers agreeing:
+    :func:`_align_share`), unless it is a follow-up -- several of its sentences match only with other
+    numbers (:func:`_follow_up`: a later article with new facts, counted on its own) -- or the two
+    documents both name people, places or bodies but share none of those names, month and weekday names
+    aside (:func:`_story_names`). Pairs set aside so are logged (INFO), with the first five.
 
     Each document's features and their hashes are computed per document: with ``engine="dask"`` over
     partitions of documents on ``scheduler`` (see :func:`kzlib.engine.map_partitions_by_document`, which
@@ -130,18 +160,27 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
     sents: dict[str, list[frozenset[str]]] = {}
     feats: dict[str, set[str]] = {}
     rows_out = []
+    follow_ups: list[tuple[str, str, int, int]] = []
+    no_names: list[tuple[str, str, int]] = []
     for k, (a, b) in enumerate(candidates):
         for d in (a, b):
             if d not in sents:
                 sents[d] = [_sentence_features(x) for x in _sentences(_text(text_of[d]))]
-        share, pairs = _align_share(sents[a], sents[b])
-        if share >= threshold:
+        conflicts: list[tuple[int, int, float]] = []
+        share, pairs = _align_share(sents[a], sents[b], conflicts=conflicts)
+        if share >= threshold and _follow_up(len(pairs), len(conflicts)):
+            follow_ups.append((a, b, len(pairs), len(conflicts)))
+        elif share >= threshold:
             fa = feats[a] if a in feats else feats.setdefault(a, story_features(_text(text_of[a])))
             fb = feats[b] if b in feats else feats.setdefault(b, story_features(_text(text_of[b])))
             shared = fa & fb                 # (features are never empty: f[0] is their kind's mark)
             jacc = len(shared) / (len(fa) + len(fb) - len(shared)) if fa or fb else 0.0
             nums = sorted([f[1:] for f in shared if f[0] == "#"])
             names = sorted([f[1:] for f in shared if f[0] == "@"])
+            if not _story_names(names) and _story_names([f[1:] for f in fa if f[0] == "@"]) \
+                    and _story_names([f[1:] for f in fb if f[0] == "@"]):
+                no_names.append((a, b, len(pairs)))
+                continue
             rows_out.append({
                 "doc_a": a, "doc_b": b, "similarity": round(share, 3), "feature_jaccard": round(jacc, 3),
                 "aligned_sentences": len(pairs), "shared_numbers": " ".join(nums[:20]),
@@ -153,7 +192,61 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
             if last_use[d] == k:
                 sents.pop(d, None)
                 feats.pop(d, None)
+    if follow_ups:
+        log.info("find_copies: %d pairs alike but with different numbers in several matching sentences are "
+                 "follow-ups (versions that report new facts), not copies; both stay counted: %s", len(follow_ups),
+                 "; ".join(f"{a} ~ {b} ({n} aligned, {c} with other numbers)" for a, b, n, c in follow_ups[:5]))
+    if no_names:
+        log.info("find_copies: %d pairs of documents that both name people, places or bodies but share none of "
+                 "those names (calendar words aside) are not copies: %s", len(no_names),
+                 "; ".join(f"{a} ~ {b} ({n} aligned)" for a, b, n in no_names[:5]))
     return pd.DataFrame(rows_out, columns=_COPY_COLUMNS)
+
+
+#: A pair is a follow-up, not a copy, when at least this many of its sentences match a sentence of the
+#: other only with different numbers (:func:`_align_share`'s conflicts) ...
+FOLLOW_UP_MIN = 2
+#: ... and they are at least this share of its aligned sentences: a copy keeps the numbers it reports (a
+#: dateline or a corrected figure may differ in a long one).
+FOLLOW_UP_SHARE = 0.1
+
+
+def _follow_up(aligned: int, conflicts: int) -> bool:
+    """Whether a pair with ``aligned`` aligned sentences and ``conflicts`` sentences alike but for their
+    numbers is a later version with new facts (a follow-up), not a copy.
+
+    Example:
+        >>> _follow_up(4, 3), _follow_up(84, 2), _follow_up(10, 1)
+        (True, False, False)
+    """
+    return conflicts >= FOLLOW_UP_MIN and conflicts >= FOLLOW_UP_SHARE * aligned
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar_names() -> frozenset[str]:
+    """The name features (first 6 letters, lower case) of month and weekday names and their abbreviations,
+    as ``kzlib/data/temporal.yaml`` lists them (from the AP Stylebook): capitalised words that any two
+    articles of one month share."""
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("temporal.yaml").read_text(encoding="utf-8"))
+    words = [w for key in ("months", "weekdays") for names in data[key].values() for w in names]
+    return frozenset(w.lower()[:6] for w in words)
+
+
+def _story_names(names: list[str]) -> list[str]:
+    """The ``names`` (name features without their mark) that can tell a story: all but the calendar words.
+    Copies of one story share the names of its people, places and bodies: where both documents name some, a
+    pair that shares none of them (two notices that share only "Jan.") is no copy.
+
+    Example:
+        >>> _story_names(["jan", "nov", "telera"])
+        ['telera']
+    """
+    calendar = _calendar_names()
+    return [n for n in names if n not in calendar]
 
 
 def similarity_matrix(texts: pd.Series, *, max_docs: int = 200) -> pd.DataFrame:

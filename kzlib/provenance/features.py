@@ -74,17 +74,70 @@ def _stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _sentence_features(sentence: str) -> frozenset[str]:
-    """Content-word stems, numbers and capitalised names of one sentence. Remembered for the last 16,384
-    sentences (~1 KB each with the sentence): copies of a story repeat sentences word for word, and the
-    check of candidate pairs and the aligned copies' swaps read each copy's sentences (at 3,000 generated
-    documents 9,161 distinct sentences of 26,541 read)."""
+    """Content-word stems and numbers (``#12.5``, :data:`_SENTENCE_NUMBER`) of one sentence. Remembered for
+    the last 16,384 sentences (~1 KB each with the sentence): copies of a story repeat sentences word for
+    word, and the check of candidate pairs and the aligned copies' swaps read each copy's sentences (at
+    3,000 generated documents 9,161 distinct sentences of 26,541 read).
+
+    Example:
+        >>> sorted(_sentence_features("The dividend is payable Jan. 2 to stock of record Dec. 15."))
+        ['#15', '#2', 'dec', 'divide', 'jan', 'payabl', 'record', 'stock']
+    """
     feats = {stem for _, stem in map(_word_roles, _LETTER_WORDS.findall(sentence)) if stem}   # 3+ letters, no stop word
-    feats.update(["#" + n.replace(",", "") for n in _NUMBER.findall(sentence)])
+    feats.update(["#" + n.replace(",", "") for n in _SENTENCE_NUMBER.findall(sentence)])
     return frozenset(feats)
 
 
+#: A number of a sentence, for aligning sentences: digits with their decimal or thousands marks, not glued
+#: to a word ("G7", "1990s", "3rd" are none), a sentence's last digit before its full stop included ("Dec.
+#: 15." and "Nov. 9." alike).
+_SENTENCE_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,/]\d+)*(?!\w)")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _numbers(features: frozenset[str]) -> frozenset[str]:
+    """The numbers among a sentence's :func:`_sentence_features`.
+
+    Example:
+        >>> sorted(_numbers(frozenset({"#2", "divide", "#15"})))
+        ['#15', '#2']
+    """
+    return frozenset([f for f in features if f[0] == "#"])
+
+
+def _numbers_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences' numbers (:func:`_numbers`) state different facts: both have numbers and each
+    has one the other lacks. A copy keeps the numbers it reports (a paraphrase may leave some out); "payable
+    Jan. 2 to stock of record Dec. 15" and "payable Jan. 3 to stock of record Nov. 16" are two notices.
+
+    Example:
+        >>> _numbers_differ(frozenset({"#2", "#15"}), frozenset({"#3", "#16"}))
+        True
+        >>> _numbers_differ(frozenset({"#18", "#576"}), frozenset({"#18"})), _numbers_differ(frozenset(), frozenset({"#3"}))
+        (False, False)
+    """
+    return bool(a) and bool(b) and not (a <= b or b <= a)
+
+
+# a sentence break of _SENTENCE_END, but none between an abbreviation of a capitalised word of 1 to 4
+# letters ("Jan.", "Sept.", "No.", "St.") and a number: "payable Jan. 2 to stock of record Dec. 15" is one
+# sentence (a sentence that opens with a digit after such a word is rare; one that opens with a name is
+# not, so the break before a capital stays)
+_ALIGN_BREAK = re.compile(
+    rf"(?<=[.!?])[\"”’'»]?\s+(?=[\"“‘'«„]?(?!{_LOWER})(?!\d)[^\W_])"
+    r"|(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)(?<!\b[A-Z][a-z]{3}\.)[\"”’'»]?\s+(?=\d)"
+    r"|\n+")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and len(s.strip()) > 1]
+    """The sentences copies are aligned by: a break as in :func:`story_features`, but none between a short
+    capitalised abbreviation and a number.
+
+    Example:
+        >>> _sentences("It is payable Jan. 2 to holders. 2 more were paid. Then Kansas. 5 left.")
+        ['It is payable Jan. 2 to holders.', '2 more were paid.', 'Then Kansas.', '5 left.']
+    """
+    return [s.strip() for s in _ALIGN_BREAK.split(text) if s and len(s.strip()) > 1]
 
 
 def story_features(text: str) -> set[str]:
