@@ -121,7 +121,7 @@ else:
 
 # %% tags=["nbval-ignore-output"]
 first, last = timeline.publication_window(c.documents, days_before=30)
-periods = timeline.publication_periods(c.documents, days_before=30)
+periods = timeline.publication_clusters(c.documents, days_before=30)
 if window_start or window_end or len(periods) <= 1:
     windows = [(window_start or first, window_end or last)]
 else:

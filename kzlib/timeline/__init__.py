@@ -44,7 +44,7 @@ from kzlib.timeline.checks import (
     chronology,
     coverage,
     events_in_window,
-    publication_periods,
+    publication_clusters,
     publication_window,
     stance_over_time,
 )
@@ -61,7 +61,7 @@ __all__ = [
     "coverage",
     "events_in_window",
     "publication_window",
-    "publication_periods",
+    "publication_clusters",
     "stance_over_time",
     "MENTION_COLUMNS",
     "EVENT_COLUMNS",

@@ -277,7 +277,7 @@ def publication_window(documents: pd.DataFrame, *, days_before: int = 30) -> tup
     return (min(dates) - dt.timedelta(days=int(days_before))).isoformat(), max(dates).isoformat()
 
 
-def publication_periods(documents: pd.DataFrame, *, gap_days: int = 90,
+def publication_clusters(documents: pd.DataFrame, *, gap_days: int = 90,
                         days_before: int = 30) -> pd.DataFrame:
     """The periods a corpus was published in: its publication dates split wherever two consecutive dates lie
     more than ``gap_days`` apart, one row per period with ``start`` (``days_before`` days before its first
@@ -288,7 +288,7 @@ def publication_periods(documents: pd.DataFrame, *, gap_days: int = 90,
     Example:
         >>> docs = pd.DataFrame({"doc_id": list("abcd"),
         ...                      "published": ["1990-08-15", "2022-01-07", "2022-01-10", ""]})
-        >>> publication_periods(docs)[["start", "end", "n_documents"]].values.tolist()
+        >>> publication_clusters(docs)[["start", "end", "n_documents"]].values.tolist()
         [['2021-12-08', '2022-01-10', 2], ['1990-07-16', '1990-08-15', 1]]
     """
     for name, value in (("gap_days", gap_days), ("days_before", days_before)):
