@@ -32,6 +32,8 @@ from kzlib.provenance.versions import _VERSION_RANK, VERSIONS, _word_counts, det
 
 __all__ = ["annotate"]
 
+_DETECTED_BASIS = "detected from the text (the metadata gave no version)"
+
 log = logging.getLogger(__name__)
 
 _SPIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")      # the words a spin score is per 1,000 of
@@ -157,7 +159,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
 
     ``corpus`` is the result of :func:`kzlib.clean.clean` (it needs ``paragraphs``). Returns a new
     Corpus with ``documents`` columns ``story_id``, ``is_representative``, ``spin_score``, ``version``
-    (the metadata's where it gave one), ``version_detected``, ``mt_score``, ``translation_score``,
+    (the metadata's where it gave one other than "unknown", else ``version_detected``), ``version_basis``
+    (the metadata's basis, "given by the metadata", or "detected from the text ..."), ``version_detected``, ``mt_score``, ``translation_score``,
     ``n_despun`` (repairs made) and ``n_despun_learned`` (of which by learned substitutions);
     ``paragraphs.text_despun``, ``n_despun`` and ``n_despun_learned``; and the ``copies`` table.
     ``learn=False`` uses the phrase table only; ``gazetteer`` is a list of actor names (default: those
@@ -275,6 +278,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     docs = docs.set_index("doc_id", drop=False)
     given = docs["version"].fillna("").astype(str).str.strip() if "version" in docs.columns \
         else pd.Series("", index=docs.index)
+    # the loader writes "unknown" where the sidecar gave no version: it claims nothing, detection fills it
+    given = given.where(given != "unknown", "")
     unknown_given = sorted(set(given[given != ""]) - set(VERSIONS))
     if unknown_given:
         log.warning("metadata versions %s are not among %s; they are kept as given", unknown_given, VERSIONS)
@@ -283,6 +288,13 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     docs["translation_score"] = detected["translation_score"]
     docs["version_evidence"] = detected["version_evidence"]
     docs["version"] = given.where(given != "", docs["version_detected"])
+    basis = docs["version_basis"].fillna("").astype(str).str.strip() if "version_basis" in docs.columns \
+        else pd.Series("", index=docs.index)
+    docs["version_basis"] = basis.where(given != "", _DETECTED_BASIS).where(
+        (given == "") | (basis != ""), "given by the metadata")
+    if (given == "").any():
+        log.info("provenance: %d of %d documents have no version from the metadata; their version is the "
+                 "detected one (version_basis says so)", int((given == "").sum()), len(docs))
     docs["spin_score"] = scores
     docs["story_id"] = story
     for col in ("n_despun", "n_despun_learned"):

@@ -38,6 +38,14 @@ _SPACE_CLOSE_QUOTE = re.compile(r"\w[,.!?]?\s+”")
 # before it (and the word after the dash / the word character, with maybe , . ! or ?, before the space)
 _DASH_ATTRIB_AT_DASH = re.compile(r"[–—](?<=\s[–—])\s+(?:he|she|they|I|we|says?|said|explains?|notes?|adds?|"
                                   r"believes?|stresses?|according)\b")
+# the Russian convention proper: the attribution dash follows the quoted words' own comma, "!" or "?"
+# ("..., – he said"); English puts its em dash after a word ("the field — he's had")
+_DASH_ATTRIB_AFTER_PUNCT = re.compile(r"[–—](?:(?<=[,!?…]\s[–—])|(?<=[,!?…][\"”»]\s[–—]))\s+"
+                                      r"(?:he|she|they|I|we|says?|said|explains?|notes?|adds?|"
+                                      r"believes?|stresses?|according)\b")
+# a lower-case letter followed by a capital inside one token: two words glued where page extraction lost
+# the space between them ("thatU.S."); the token's abbreviation is read off the part after the junction
+_GLUED_JUNCTION = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CLOSE_QUOTE_AFTER_SPACE = re.compile(r"”(?<=\s”)")
 _TRANSLATED_NOTE = re.compile(r"\btranslated (?:from|by)\b|\btranslation (?:from|by)\b", re.IGNORECASE)
 
@@ -80,13 +88,29 @@ def _next_lower_start(text: str, pos: int) -> re.Match | None:
     return None
 
 
+def _is_elision_or_abbreviation(token: str) -> bool:
+    """Whether ``token`` followed by a full stop ends no sentence: an abbreviation ("Gen", "U.S"), an
+    abbreviation glued to the word before it where page extraction lost a space ("thatU.S"), or an
+    ellipsis ("...", "word…."): an editor's elision in a quotation or a speaker trailing off, which a
+    lower-case word may follow; machine translation cuts a sentence with one full stop.
+
+    Example:
+        >>> [_is_elision_or_abbreviation(t) for t in ("thatU.S", "is ..", "past..", "Gen", "Ukraine")]
+        [True, True, True, True, False]
+    """
+    if token.endswith((".", "…")):
+        return True
+    tail = _GLUED_JUNCTION.split(token)[-1]
+    return bool(_ABBREV_END.search(token + ".") or _ABBREV_END.search(tail + "."))
+
+
 def _mt_evidence(text: str) -> list[str]:
     """Artefacts of machine translation: sentences cut in the middle (a lower-case word after a full stop
-    that ends no abbreviation), stranded auxiliaries ("... Agreement. Is. The ..."), stray punctuation
+    that ends no abbreviation nor ellipsis), stranded auxiliaries ("... Agreement. Is. The ..."), stray punctuation
     (". ,"). Returns the snippets found."""
     found = []
     for m in _lower_starts(text):
-        if not _ABBREV_END.search(m.group(1) + "."):
+        if not _is_elision_or_abbreviation(m.group(1)):
             found.append(m.group(0))
     if _STRANDED_NEEDS.search(text):
         found += [m.group(0).strip() for m in _STRANDED.finditer(text)]
@@ -97,14 +121,43 @@ def _mt_evidence(text: str) -> list[str]:
 
 def _translation_evidence(text: str) -> int:
     """Conventions a human translation from Russian (and other languages) carries over: dash-led
-    direct speech, dash attributions ("..., – he said") and a space before a closing quotation mark."""
+    direct speech, dash attributions ("..., – he said") and a space before a closing quotation mark.
+
+    English starts list items with a dash ("— Carol Lee of the Journal, winner of ..."), so a paragraph
+    led by a dash is speech only where it carries a dash attribution itself ("– We will – he said"), or
+    where the text shows the convention proper, an attribution dash after the quoted words' own comma,
+    "!" or "?" ("..., – he said"): an interview's dash-led answers need not each carry one.
+
+    Example:
+        >>> _translation_evidence("— Carol Lee, winner.\\n\\n— Matt Viser, winner.")
+        0
+        >>> _translation_evidence("– We left, – he said.\\n\\n– And then?")
+        3
+    """
     n = 0
     if "–" in text or "—" in text:
-        n += len(_DASH_PARA.findall(text)) + len(_DASH_ATTRIB_AT_DASH.findall(text))
+        n += len(_DASH_ATTRIB_AT_DASH.findall(text)) + _dash_led_speech(text)
     if "”" in text:
         n += _spaces_before_close_quotes(text)
     if "translat" in text.casefold():
         n += 5 * len(_TRANSLATED_NOTE.findall(text))
+    return n
+
+
+def _dash_led_speech(text: str) -> int:
+    """The paragraphs led by a dash that are direct speech (see :func:`_translation_evidence`).
+
+    Example:
+        >>> _dash_led_speech("— Carol Lee, winner.\\n\\n— We stay – he said.\\n\\n— Matt Viser.")
+        1
+    """
+    paras = list(_DASH_PARA.finditer(text))
+    if not paras or _DASH_ATTRIB_AFTER_PUNCT.search(text):
+        return len(paras)
+    n = 0
+    for m in paras:
+        end = text.find("\n", m.end() - 1)
+        n += _DASH_ATTRIB_AT_DASH.search(text, m.end() - 1, len(text) if end < 0 else end) is not None
     return n
 
 
