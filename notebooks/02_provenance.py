@@ -30,7 +30,8 @@
 #    least altered: original, then republished, translated, machine-translated, spun).
 # 2. **Versions** — labels each document `original`, `spun`, `machine-translated`, `republished`,
 #    `translated` or `unknown`, from evidence in its own text (below). A version given by the metadata
-#    sidecar is kept in `version`; what the text shows is in `version_detected`.
+#    sidecar is kept in `version`; where the sidecar gives none, `version` is what the text shows
+#    (`version_basis` says which); what the text shows is always in `version_detected`.
 # 3. **Repair** — reverses spinner substitutions into `paragraphs.text_despun`. Analyses read that column;
 #    quotations keep citing the verbatim `text`.
 #
