@@ -81,3 +81,10 @@ def test_a_surname_inside_a_company_name_is_not_the_person():
     g = Gazetteer.from_yaml()
     assert [m.actor for m in g.scan("The atlas came from Price Stern Sloan Inc. last year.") if m.actor == "Ned Price"] == []
     assert [m.actor for m in g.scan("Price said the talks went well.")] == ["Ned Price"]
+
+
+def test_warned_with_an_addressee_and_that_reports_the_clause():
+    q = _quotes("Senator Ann Roe warned her aides on Friday that the bill would fail.")
+    assert q["quote"].tolist() == ["the bill would fail."]
+    q = _quotes("The auditors warned the budget was a fraud.")  # no addressee: the clause is the content
+    assert q["quote"].tolist() == ["the budget was a fraud."]

@@ -28,8 +28,10 @@ _ADJUNCTS_THAT = re.compile(r"\s*,?\s*(?:(?:on|in|at|during|last|this|earlier|la
                             r"\s*,?\s*that\b")
 
 
-def addressee_end(text: str, start: int, stop: int) -> int:
-    """Where the content of a verb of telling starts after its determined addressee, or ``start``.
+def addressee_end(text: str, start: int, stop: int, *, need_that: bool = False) -> int:
+    """Where the content of a verb of telling starts after its determined addressee, or ``start``
+    (``need_that``: only when "that" follows the addressee, for verbs whose object may be the content's subject:
+    "warned his aides that ...", not "warned the budget was a fraud").
 
     Example:
         >>> t = "Trump told a North Carolina rally on Tuesday that the election was rigged."
@@ -43,5 +45,5 @@ def addressee_end(text: str, start: int, stop: int) -> int:
     if m is None:
         return start
     tm = _ADJUNCTS_THAT.match(text, m.end(), stop)
-    return tm.end() if tm else m.end()
+    return tm.end() if tm else start if need_that else m.end()
 

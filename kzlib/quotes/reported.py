@@ -374,8 +374,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     adm = _ADDR.match(text, c0, b)
                     if adm:
                         c0 = adm.end()
-                    elif cue.form in ADDRESSEE_VERBS:
-                        c0 = addressee_end(text, c0, b)  # "told a rally on Tuesday that ...": the clause, not the rally
+                    elif cue.form in ADDRESSEE_VERBS or cue.form == "warned":
+                        # "told a rally on Tuesday that ...": the clause, not the rally
+                        c0 = addressee_end(text, c0, b, need_that=cue.form == "warned")
                 if cue.needs == "wh" and (wm := _WH.match(text, c0, b)) is not None \
                         and not re.search(r"\bto\b", wm.group(0), re.IGNORECASE):
                     # "asked the senator whether ...": the question ("asked her to call if possible": no question)
