@@ -20,6 +20,7 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
 
+from kzlib.actors._given import reads_as_title
 from kzlib.errors import ParameterError, ResourceError
 from kzlib.text.phrases import (
     PhraseMatcher,
@@ -82,6 +83,13 @@ _CAP_SEQ = re.compile(rf"([{_CAP}](?<![\w'’-][{_CAP}])[\w'’.-]++(?<=[\w])"
 _ROLE_RE = phrase_alternation((w, re.escape(w)) for w in sorted(set(ROLE_WORDS), key=lambda w: (-len(w), w)))
 _LONG_TOKEN = re.compile(r"[\w'’-]{6,}")
 #: The capitalised word before a name, over middle initials ("Robert M. Price": "Robert").
+#: Where a sentence opens: the text's start, or a full stop, question or exclamation mark (and a quotation mark)
+#: and a blank, or a line break, before the word.
+_SENTENCE_OPEN = re.compile(r"(?:\A|[.!?][\"'”’)]*\s+|\n\s*|[\"“‘]\s*)\Z")
+#: Capitalised words after a one-word name that end in a company's suffix ("Price Stern Sloan Inc.",
+#: "Lazard Freres & Co."): the name is a word of the company's (session 21).
+_COMPANY_AFTER = re.compile(r"(?:\s+(?:&\s+)?[A-Z][\w'’&.-]*){0,4}?\s+(?:&\s+)?(?:Inc|Corp|Co|Cos|Ltd|LLC|PLC|Plc|"
+                            r"Group|Holdings|Bros|Partners|Associates|Brothers|Company|Corporation|Incorporated)\b")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÞА-ЯЁ][\w'’-]*)[ \t]+(?:[A-ZÀ-ÞА-ЯЁ]\.[ \t]*)*$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÞА-ЯЁ]")
 _ROLE_THEN_NAME = re.compile(  # (possessive runs and first token: a blank follows them, see _NAME_TOKEN_WHOLE)
@@ -371,7 +379,8 @@ class Gazetteer:
             return tuple(self._surname[key]), "surname"
         toks = key.split()
         if len(toks) > 1 and toks[-1] in self._surname:  # "Georgy Asatryan": unknown first-name spelling
-            names = tuple(n for n in self._surname[toks[-1]] if self._same_given(toks[0], n))
+            names = tuple(n for n in self._surname[toks[-1]] if self._same_given(
+                toks[0], n, surface.split()[0] if len(toks) == 2 else ""))  # (a longer run: the old rule)
             return (names, "surname") if names else ((), "")
         fuzzy = self._fuzzy(toks[-1]) if toks else None
         if fuzzy:
@@ -379,7 +388,7 @@ class Gazetteer:
             return (names, "fuzzy") if names else ((), "")
         return (), ""
 
-    def _same_given(self, word: str, name: str) -> bool:
+    def _same_given(self, word: str, name: str, raw: str = "") -> bool:
         """Whether ``word``, the word before a surname of the actor ``name``, may be its given name: no given
         name at all (a title, a sentence's first word, an initial), or a spelling of the actor's own ("Georgy" of
         "Georgi Asatryan"; "Tom" is not "Ned Price", "Massimo" not "Karim")."""
@@ -391,7 +400,9 @@ class Gazetteer:
             return True
         from kzlib.actors.names import speaker_words  # noqa: PLC0415 - names imports this module
         if word[:1].upper() + word[1:] not in speaker_words().first:
-            return True  # not known as a given name: a title or an opening word ("Then", "Sen.")
+            # not known as a given name: a title or an opening word ("Then", "Sen."), unless it reads as no
+            # title ("Ivanka Trump": another person of the family; ``raw`` as written, when the caller has it)
+            return not raw or reads_as_title(raw)
         return any(fuzz.ratio(word, g) >= 75 for g in givens)
 
     def _fuzzy(self, token: str) -> str | None:
@@ -517,7 +528,12 @@ class Gazetteer:
             if cands and " " not in surface and (wb := _WORD_BEFORE.search(text, max(0, s - 40), s)) is not None \
                     and not wb.group(1).endswith(("'s", "’s")):  # ("Hillary's Trump": a possessive, no given name)
                 # "Tom Price" is not Ned Price: a one-word name after another given name is someone else's
-                cands = tuple(n for n in cands if self.actors[n].type != "person" or self._same_given(wb.group(1), n))
+                raw = "" if _SENTENCE_OPEN.search(text, max(0, wb.start() - 4), wb.start()) else wb.group(1)
+                cands = tuple(n for n in cands if self.actors[n].type != "person"
+                              or self._same_given(wb.group(1), n, raw))  # (a sentence's first word: the old rule)
+            if cands and " " not in surface and _COMPANY_AFTER.match(text, e):
+                # "Price Stern Sloan Inc.": a word of a company's name, not the person of that surname
+                cands = tuple(n for n in cands if self.actors[n].type != "person")
             if cands:  # (matches do not overlap)
                 spans.append((s, e, surface, cands, method))
         may_title = may_match(index, self._title_keys[0]) and may_match(index, self._title_keys[1])

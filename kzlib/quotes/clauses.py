@@ -46,7 +46,8 @@ _PASSIVE_AUX = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being|be|get|g
 
 #: Where a verb's object ends (``object`` cues): a comma, dash, semicolon or a clause's conjunction.
 _OBJECT_END = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:and\s+(?:has|have|had|is|was|said|says|will|would)|but|because|"
-                         r"while|when|after|before|although|though|since|saying|calling|(?<!such )as\s+(?:he|she|they|it|a|an|the))\b"
+                         r"while|when|after|before|although|though|since|saying|calling|(?<!such )as\s+(?:he|she|they|it|the|a\s+result))\b"
+                         # (not "as a/an": "criticized Obama as a weak leader" -- the predicative is the content)
                          # a second verb of the subject ("defended Cruz and blasted Rubio"), a means ("by reminding"),
                          # the occasion ("in a recent interview", "last week")
                          r"|\band\s+(?:also\s+)?[a-z]+ed\b|\bby\s+[a-z]+ing\b|\b(?:in|during|at|on)\s+(?:an?|his|her|their|its|the)\s+"

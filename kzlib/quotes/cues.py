@@ -233,10 +233,14 @@ _NP_CLAUSE = re.compile(r"\s*(?:(?:the|a|an|his|her|their|its|this|these|those|s
                         r"must|did|does|do|[a-z]{3,}ed)\b")
 
 
+#: The one warned, then "that" ("warned voters that ...", "warned the Senate panel on Tuesday that ...").
+_WARNED_THAT = re.compile(r"\s*(?:(?!(?:that|is|was|are|were|will|would|has|have|had)\b)[\w'’.-]+,?\s+){1,6}?that\b")
+
+
 def _cue_ok(cue: _Cue, after: str) -> bool:
     if cue.needs == "that":  # "warned that ...", "warned they could ...", "warned the Fed not to act"
         return bool(_THAT.match(after) or _NP_CLAUSE.match(after) or _PRON_CLAUSE.match(after)
-                    or cue.form in _WARN_FORMS and _WARNED_TO.match(after))
+                    or cue.form in _WARN_FORMS and (_WARNED_TO.match(after) or _WARNED_THAT.match(after)))
     if cue.needs == "clause":  # "suggested that ...", "suggested he ...", "suggested the attacks highlight ..."
         return bool(_CLAUSE.match(after) or _NP_CLAUSE.match(after))
     if cue.needs == "to":

@@ -19,6 +19,7 @@ from kzlib.actors import (
     place_names,
     speaker_words,
 )
+from kzlib.actors._given import reads_as_title
 from kzlib.quotes._capitals import _APOSTROPHE_S
 from kzlib.quotes.cues import _SPACES, _all_cues
 from kzlib.quotes.marks import _POSSESSIVE_AFTER, _SENTENCE_BEFORE, _Span
@@ -99,6 +100,12 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
     gender = ns.gender
     if ns.type in ("person", ""):
         best = None
+        # a bare surname the gazetteer gives to one person ("Trump"): that person before a relative the document
+        # named later ("Ivanka Trump")
+        own: frozenset[str] = frozenset()
+        if len(words) == 1 and len(st.by_last.get(last, ())) > 1:
+            cands, method = g.candidates(ns.name)
+            own = frozenset(cands) if method == "exact" else own
         for e in st.by_last.get(last, ()):
             if e.type not in ("person", "") or e.name == ns.name:
                 continue
@@ -110,7 +117,8 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
             if gender and e.gender and gender != e.gender:
                 continue
             # ("Mr. Roe": a Roe known to be a man before one of unknown gender, then the one named last)
-            if best is None or (e.gender == gender != "", e.last) > (best.gender == gender != "", best.last):
+            if best is None or (e.gender == gender != "", e.name in own, e.last) \
+                    > (best.gender == gender != "", best.name in own, best.last):
                 best = e
         if best is not None:
             return best.name, "surname", "person", best.gender or gender
@@ -129,7 +137,7 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
         if needs_recent and not any(c in st.recent for c in cands):
             continue  # a bare surname ("Sherman") names a gazetteer actor only once the document has named it
         name = g.pick(cands, st.recent)
-        if name and _another_person(g, ns, name):
+        if name and _another_person(g, ns, name, st.inner_caps):
             continue
         if name:
             typ = g.type_of(name)
@@ -138,7 +146,7 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
     return ns.name, "named", ns.type, gender
 
 
-def _another_person(g: Gazetteer, ns: NameSpan, canonical: str) -> bool:
+def _another_person(g: Gazetteer, ns: NameSpan, canonical: str, inner: Container[str] | None = None) -> bool:
     """Whether the name ``ns`` found in the text is someone else than the gazetteer's person ``canonical``
     it shares a surname with: a title of the other gender ("Mrs. Roe" is not "John Roe") or a known given
     name with another initial ("Mary Roe" is not "John Roe"; "Sergey" may spell "Sergei"; a whole name the
@@ -151,8 +159,13 @@ def _another_person(g: Gazetteer, ns: NameSpan, canonical: str) -> bool:
     if ns.gender and given and ns.gender != given:
         return True
     nw = ns.name.split()
-    return (len(nw) > 1 and nw[0] in first and nw[0][:1].lower() != cw[0][:1].lower()
-            and g.candidates(ns.name)[1] != "exact")
+    if len(nw) < 2 or nw[0][:1].lower() == cw[0][:1].lower():
+        return False
+    # a known given name, or (a name of two words) a capitalised word that reads as no title ("Ivanka Trump";
+    # not "Billionaire Trump") and that the document writes inside a sentence (``inner``, when known: "Everything
+    # Trump says" opens a sentence)
+    return (nw[0] in first or len(nw) == 2 and not reads_as_title(nw[0]) and (inner is None or nw[0] in inner)) \
+        and g.candidates(ns.name)[1] != "exact"
 
 
 #: The most words a name or title is read in: a capitalised run's parts are its last words (a run of a whole

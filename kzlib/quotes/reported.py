@@ -10,6 +10,8 @@ from kzlib.actors import (
     Gazetteer,
     Mention,
 )
+from kzlib.quotes._addressee import ADDRESSEE_VERBS, addressee_end
+from kzlib.quotes._relative import relative_after_noun
 from kzlib.quotes.clauses import (
     _ADDRESSED,
     _AGENT_NP,
@@ -107,7 +109,12 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
         inside[sp.open_at:sp.end + 1] = b"\x01" * (sp.end + 1 - sp.open_at)
     out: list[tuple[int, int, _Speaker, str]] = []
     table = _cues()[1]
+    n_before = 0
     for a, b in bounds:
+        if len(out) > n_before:
+            # "X said Monday that Y has ... . He said ...": he is the last sentence's speaker, not a name of its content
+            st.note_sentence_speaker(g, out[-1][2].name)
+        n_before = len(out)
         while b > a and text[b - 1] in " \t":
             b -= 1
         found = None
@@ -190,6 +197,8 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
             if _NOUN_LIST_BEFORE.search(text, max(a, cm.start() - 8), cm.start()) and text[cm.end():cm.end() + 1] == "," \
                     and cm.group(0).lower().endswith("s"):
                 continue  # "In TV interviews and tweets, Trump ...": a plural noun in a list, not a verb
+            if relative_after_noun(cm.group(0), text, cm.end(), b):
+                continue  # "FEC reports that track spending show ...": a plural noun and its relative clause
             if cm.group(0).lower() in _CALL_FORMS and _PHRASAL_CALL.match(text, cm.end(), b) \
                     or _not_a_report(cm.group(0), text, cm.end(), b):
                 continue  # "called in Russian-led forces", "found on an inner tube": no speech
@@ -365,6 +374,9 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
                     adm = _ADDR.match(text, c0, b)
                     if adm:
                         c0 = adm.end()
+                    elif cue.form in ADDRESSEE_VERBS or cue.form == "warned":
+                        # "told a rally on Tuesday that ...": the clause, not the rally
+                        c0 = addressee_end(text, c0, b, need_that=cue.form == "warned")
                 if cue.needs == "wh" and (wm := _WH.match(text, c0, b)) is not None \
                         and not re.search(r"\bto\b", wm.group(0), re.IGNORECASE):
                     # "asked the senator whether ...": the question ("asked her to call if possible": no question)

@@ -114,6 +114,13 @@ class _DocState:
         else:
             self.last_other = name
 
+    def note_sentence_speaker(self, g: Gazetteer, name: str) -> None:
+        """Note the speaker of a sentence of the paragraph being read, before the paragraph's own notes: a
+        pronoun in the next sentence refers to it before a name inside its reported content (centering theory's
+        preference for the subject of the previous utterance)."""
+        if name and name != self.last_speaker and not _PRONOUN_NAME.fullmatch(name):
+            self.note_speaker(g, name, self.para_idx)
+
     def note_mentions(self, mentions: list[Mention]) -> None:
         recent = self.recent
         recent.extend([m.actor for m in mentions if m.actor])
