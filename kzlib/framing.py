@@ -26,6 +26,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
+from kzlib.corpus.outlets import OUTLET_NOT_GIVEN, outlet_given
 from kzlib.errors import ParameterError, ResourceError, TableError, require_columns, require_frame
 from kzlib.topics import load_stopwords, russian_mask, russian_term
 
@@ -37,22 +38,6 @@ __all__ = ["fightin_words", "check_fightin_words", "within_comparisons", "outlet
 
 FRAMING_COLUMNS = ["term", "group", "log_odds_z", "count"]
 
-#: the label of documents whose metadata names no outlet: shown apart, never compared as an outlet (and never
-#: "not in gazetteer", which is said of speakers the actor gazetteer does not list)
-OUTLET_NOT_GIVEN = "outlet not given"
-#: how the tables of other stages write a missing outlet (read as :data:`OUTLET_NOT_GIVEN`)
-MISSING_OUTLET_LABELS = ("", "unknown", "(unknown outlet)", "nan", "none", OUTLET_NOT_GIVEN)
-
-
-def outlet_given(values: pd.Series) -> pd.Series:
-    """Whether each value names an outlet (not empty, missing, nor a label of :data:`MISSING_OUTLET_LABELS`).
-
-    Example
-    -------
-    >>> outlet_given(pd.Series(["nyt", "", None, "(unknown outlet)"])).tolist()
-    [True, False, False, False]
-    """
-    return ~values.fillna("").astype(str).str.strip().str.lower().isin(MISSING_OUTLET_LABELS)
 
 #: how a speaker resolved by a name is marked in ``quotes.speaker_resolution`` (anything but a description)
 _NAME_RESOLUTIONS = ("named", "surname", "gazetteer", "title")

@@ -234,9 +234,10 @@ def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
         ['doc_id', 'body', 'title']
     """
     from kzlib.clean import PARAGRAPH_KINDS
+    from kzlib.corpus import OUTLET_NOT_GIVEN
 
     docs, paras = corpus.documents, corpus.paragraphs
-    dated = docs.assign(outlet=docs["outlet"].replace("", "outlet not given"), published=docs["published"].replace("", "date not given"))
+    dated = docs.assign(outlet=docs["outlet"].replace("", OUTLET_NOT_GIVEN), published=docs["published"].replace("", "date not given"))
     if dated["published"].nunique() > 12:  # many days: count by month so the chart stays readable
         dated["published"] = dated["published"].str[:7]
     counts = dated["outlet"].value_counts()
@@ -369,7 +370,8 @@ def voices(quotes, corpus, *, one_copy_per_story: bool = True) -> dict[str, pd.D
         >>> v["n_quotes"].is_monotonic_decreasing
         True
     """
-    from kzlib.framing import OUTLET_NOT_GIVEN, description_speakers, outlet_given
+    from kzlib.corpus import OUTLET_NOT_GIVEN, outlet_given
+    from kzlib.framing import description_speakers
     from kzlib.quotes import SPEECH_KINDS, voice_counts
 
     described = quotes["speaker"].isin(description_speakers(quotes))

@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+from kzlib.actors._given import reads_as_title
 from kzlib.actors.gazetteer import (
     ACTOR_TYPES,
     ROLE_WORDS,
@@ -32,4 +33,4 @@ from kzlib.actors.mentions import find_mentions
 from kzlib.actors.names import NameSpan, find_names, place_names, speaker_words
 
 __all__ = ["Actor", "Gazetteer", "Mention", "NameSpan", "find_mentions", "find_names", "default_gazetteer",
-           "place_names", "plausible_name", "speaker_words", "ACTOR_TYPES", "ROLE_WORDS"]
+           "place_names", "plausible_name", "reads_as_title", "speaker_words", "ACTOR_TYPES", "ROLE_WORDS"]

@@ -12,16 +12,13 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 
 @lru_cache(maxsize=1)
-def _modifiers() -> frozenset[str]:
-    d = yaml.safe_load(resources.files("kzlib.data").joinpath("speaker_words.yaml").read_text("utf-8"))
-    words = (d.get("name_modifiers") or {}).get("words", [])
-    stop = resources.files("kzlib.data").joinpath("stopwords.txt").read_text("utf-8").split("\n")
-    return frozenset(str(w).casefold() for w in words) | frozenset(
-        w.strip().casefold() for w in stop if w.strip() and not w.startswith("#"))
+def _stop_words() -> frozenset[str]:
+    """The words ``kzlib/data/stopwords.txt`` adds to the topic models' stop words (function words, calendar
+    words: "Everything", "Now" before a surname are no given names)."""
+    lines = resources.files("kzlib.data").joinpath("stopwords.txt").read_text("utf-8").split("\n")
+    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith(("#", "-")))
 
 
 def reads_as_title(raw: str) -> bool:
@@ -39,4 +36,4 @@ def reads_as_title(raw: str) -> bool:
     sw = speaker_words()
     low = raw.casefold()
     return (low in sw.titles or low in sw.role_gender or raw in sw.not_names or raw in sw.org or raw in sw.media
-            or low in _modifiers())
+            or low in sw.modifiers or low in _stop_words())

@@ -59,6 +59,7 @@ class _SpeakerWords:
     role_classes: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # role -> titles' word sets
     abbreviations: frozenset[str] = frozenset()  # "St.", "Jr.", "Calif.": a full stop that ends no sentence
     honorifics: frozenset[str] = frozenset()  # "mr.", "ms" (lower case): always followed by a surname
+    modifiers: frozenset[str] = frozenset()  # words before a surname that make it no given name ("billionaire")
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +84,8 @@ def speaker_words() -> _SpeakerWords:
                          {str(r).lower(): tuple(frozenset(str(t).lower().split()) for t in ts)
                           for r, ts in (d.get("role_classes") or {}).get("classes", {}).items()},
                          frozenset(map(str, (d.get("abbreviations") or {}).get("words", []))),
-                         frozenset(str(h).lower() for h in (d.get("honorifics") or {}).get("words", [])))
+                         frozenset(str(h).lower() for h in (d.get("honorifics") or {}).get("words", [])),
+                         frozenset(str(w).casefold() for w in (d.get("name_modifiers") or {}).get("words", [])))
 
 
 _NAME_RUN = re.compile(

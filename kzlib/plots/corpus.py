@@ -40,7 +40,7 @@ def documents_per_outlet(by_outlet: pd.DataFrame, documents: pd.DataFrame) -> An
     from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.ticker import MaxNLocator
 
-    from kzlib.framing import OUTLET_NOT_GIVEN, outlet_given
+    from kzlib.corpus import OUTLET_NOT_GIVEN, outlet_given
 
     grid = by_outlet.set_index("outlet")
     grid.index = grid.index.map(str)

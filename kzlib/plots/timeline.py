@@ -180,7 +180,7 @@ def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publicat
     """
     from matplotlib.lines import Line2D
 
-    from kzlib.framing import OUTLET_NOT_GIVEN, outlet_given
+    from kzlib.corpus import OUTLET_NOT_GIVEN, outlet_given
 
     cov = cov.assign(outlet=cov["outlet"].where(outlet_given(cov["outlet"]), OUTLET_NOT_GIVEN))
     lanes = cov.loc[cov["published"].astype(str) != "", "outlet"].nunique()

@@ -269,7 +269,7 @@ def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int
         >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title(), "1 not drawn" in fig._suptitle.get_text()
         ('share of quoted voices (against < 0 < favor)', 'N', True)
     """
-    from kzlib.framing import OUTLET_NOT_GIVEN, outlet_given
+    from kzlib.corpus import OUTLET_NOT_GIVEN, outlet_given
 
     by_outlet = by_outlet.assign(outlet=by_outlet["outlet"].where(outlet_given(by_outlet["outlet"]),
                                                                   OUTLET_NOT_GIVEN))
@@ -450,7 +450,7 @@ def naming_families(naming: pd.DataFrame, *, min_namings: int = 10) -> Any:
         >>> ax.get_xlabel(), [t.get_text() for t in ax.get_yticklabels()]
         ('naming family', ['N (outlet, n=12)'])
     """
-    from kzlib.framing import OUTLET_NOT_GIVEN, outlet_given
+    from kzlib.corpus import OUTLET_NOT_GIVEN, outlet_given
 
     naming = naming.assign(group=naming["group"].fillna("").astype(str))
     if "comparison" in naming.columns:  # an outlet's missing name is "outlet not given", never "not in gazetteer"

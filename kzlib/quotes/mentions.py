@@ -17,9 +17,9 @@ from kzlib.actors import (
     NameSpan,
     find_names,
     place_names,
+    reads_as_title,
     speaker_words,
 )
-from kzlib.actors._given import reads_as_title
 from kzlib.quotes._capitals import _APOSTROPHE_S
 from kzlib.quotes.cues import _SPACES, _all_cues
 from kzlib.quotes.marks import _POSSESSIVE_AFTER, _SENTENCE_BEFORE, _Span

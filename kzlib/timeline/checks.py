@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from kzlib.corpus import OUTLET_NOT_GIVEN
 from kzlib.errors import ParameterError
 from kzlib.timeline.columns import EVENT_COLUMNS, GRANULARITIES
 from kzlib.timeline.events import _documents_frame
@@ -161,7 +162,7 @@ def coverage(documents: pd.DataFrame, *, one_copy_per_story: bool = False) -> pd
     docs = _documents_frame(documents)
     if one_copy_per_story:
         docs = docs[docs["is_representative"]]
-    docs = docs.assign(outlet=docs["outlet"].fillna("").replace("", "outlet not given"))
+    docs = docs.assign(outlet=docs["outlet"].fillna("").replace("", OUTLET_NOT_GIVEN))
     out = (docs.groupby(["published", "outlet", "date_certainty"], sort=True)["doc_id"]
            .agg(n_documents="count", doc_ids=lambda s: "; ".join(sorted(s))).reset_index())
     return out
