@@ -213,8 +213,9 @@ def detect_stance(
     gazetteer : actors table (DataFrame with ``canonical``/``name`` and role/affiliation columns, or a
         mapping name -> record): gives a speaker's side for the small own-side prior.
     paragraphs : the ``paragraphs`` table, for the attribution context and the documents: with it, a target's
-        ``scope`` (the bundled states and blocs: the January 2022 crisis) is checked, and an English quote
-        whose document names nothing of it gets no row towards that target (a warning counts them).
+        ``scope`` (the bundled states and blocs: the January 2022 crisis) is checked, and a quote whose
+        document names nothing of it (a Russian quote: nothing of its ``ru_scope``) gets no row towards that
+        target (a warning counts them).
     threshold : |score| needed (with lexical evidence in that direction) for favor/against.
     kinds : quote kinds read when the table has a ``kind`` column: speech (``SPEECH_KINDS``) by
         default; an attributed act without words (kind ``act``: "endorsed X", "declined to comment") has no
@@ -321,7 +322,8 @@ def detect_stance(
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source"])
     if scoped and len(out):
         out = _within_scope(out, scoped, doc_texts,
-                            set(zip(quotes["doc_id"][russian], quotes["quote_id"][russian])))
+                            set(zip(quotes["doc_id"][russian], quotes["quote_id"][russian])),
+                            {t.name: t.ru_scope for t in tlist if t.scope and t.ru_scope})
     out = out.sort_values(["doc_id", "quote_id", "target"], kind="mergesort", ignore_index=True)
     logger.info("stance: %d quotes, %d quote-target rows (%s)", len(quotes), len(out),
                 out["stance"].value_counts().to_dict() if len(out) else {})
@@ -358,15 +360,32 @@ def _anchored_targets(quotes: pd.DataFrame, doc_texts: Mapping[Any, str], lex: _
 
 
 def _within_scope(out: pd.DataFrame, scoped: Mapping[str, tuple[str, ...]], doc_texts: Mapping[Any, str],
-                  russian_quotes: set[tuple[Any, Any]]) -> pd.DataFrame:
+                  russian_quotes: set[tuple[Any, Any]], ru_scoped: Mapping[str, tuple[str, ...]]) -> pd.DataFrame:
     """The rows of ``out`` whose target has no ``scope``, or whose document names one of its scope phrases
-    (Russian quotes are kept: the scope phrases are English); the rows left out are counted in a warning."""
+    (a Russian quote: one of its ``ru_scope`` lemmas; kept where the target has none); the rows left out
+    are counted in a warning."""
     phrases = sorted({ph for v in scoped.values() for ph in v})
     owners = [[t for t, v in scoped.items() if ph in v] for ph in phrases]
     matcher = PatternSet(phrases)
     named = {d: {t for _, _, i in matcher.finditer(text) for t in owners[i]} for d, text in doc_texts.items()}
-    keep = np.array([t not in scoped or t in named.get(d, ()) or (d, q) in russian_quotes
-                     for d, q, t in zip(out["doc_id"], out["quote_id"], out["target"])], dtype=bool)
+    ru_docs = {d for d, q, t in zip(out["doc_id"], out["quote_id"], out["target"])
+               if (d, q) in russian_quotes and t in ru_scoped}
+    if ru_docs:
+        from kzlib.stance.russian import ru_phrases_named
+
+        ru_phrases = tuple(sorted({ph for v in ru_scoped.values() for ph in v}))
+        ru_named = {d: {t for t, v in ru_scoped.items() if found & set(v)}
+                    for d in ru_docs for found in [ru_phrases_named(doc_texts.get(d, ""), ru_phrases)]}
+
+    def within(d: Any, q: Any, t: str) -> bool:
+        if t not in scoped:
+            return True
+        if (d, q) in russian_quotes:
+            return t not in ru_scoped or t in ru_named.get(d, ())
+        return t in named.get(d, ())
+
+    keep = np.array([within(d, q, t) for d, q, t in zip(out["doc_id"], out["quote_id"], out["target"])],
+                    dtype=bool)
     if not keep.all():
         gone = out[~keep]
         logger.warning("detect_stance: %d quote-target rows towards %s left out: their %d documents name nothing of "

@@ -52,6 +52,25 @@ def _keys(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def ru_phrases_named(text: str, phrases: tuple[str, ...]) -> set[str]:
+    """The ``phrases`` (words in dictionary form, as ``ru_aliases``) that ``text`` names in any inflection.
+
+    Example
+    -------
+    >>> sorted(ru_phrases_named("Войска ОДКБ прибыли в Алматы по просьбе Токаева.", ("токаев", "одкб", "москва")))
+    ['одкб', 'токаев']
+    """
+    wanted = [tuple(w.lower().replace("ё", "е") for w in p.split()) for p in phrases]
+    wanted = [w for w in wanted if w]
+    keys = [_keys(t.text) for t in tokens(text) if any(ch.isalpha() for ch in t.text)]
+    found = set()
+    for p, words in zip(phrases, wanted):
+        n = len(words)
+        if any(all(words[k] in keys[i + k] for k in range(n)) for i in range(len(keys) - n + 1)):
+            found.add(p)
+    return found
+
+
 @dataclass(frozen=True)
 class _Phrase:
     words: tuple[str, ...]

@@ -57,6 +57,7 @@ class Target:
     generic: tuple[str, ...] = ()  # entries (or whole fields) that count only in an anchored document
     country_names: tuple[str, ...] = ()  # aliases that name a country: the state only where used as its noun
     scope: tuple[str, ...] = ()  # phrases of the study's subject: a document naming none is out of the target's scope
+    ru_scope: tuple[str, ...] = ()  # the same for Russian quotes, words in dictionary form as ru_aliases
 
     def generic_entries(self) -> frozenset[str]:
         """The target's aliases, cues and loaded terms that are generic words, not its name: those in
@@ -119,7 +120,8 @@ def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:
 
 
 _TARGET_FIELDS = {"name", "aliases", "type", "description", "cues", "favor_terms", "against_terms", "own_side",
-                  "ru_aliases", "ru_favor_terms", "ru_against_terms", "context", "generic", "country_names", "scope"}
+                  "ru_aliases", "ru_favor_terms", "ru_against_terms", "context", "generic", "country_names", "scope",
+                  "ru_scope"}
 GENERIC_FIELDS = ("aliases", "cues", "favor_terms", "against_terms")
 
 
@@ -150,6 +152,7 @@ def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
         generic=_as_tuple(entry.get("generic"), what=f"generic of {name!r}"),
         country_names=_as_tuple(entry.get("country_names"), what=f"country_names of {name!r}"),
         scope=_as_tuple(entry.get("scope"), what=f"scope of {name!r}"),
+        ru_scope=_as_tuple(entry.get("ru_scope"), what=f"ru_scope of {name!r}"),
     )
     known = set(GENERIC_FIELDS) | {x for f in GENERIC_FIELDS for x in getattr(t, f)}
     stray = [g for g in t.generic if g not in known]
@@ -177,9 +180,10 @@ def load_targets(path: str | Path | None = None) -> list[Target]:
     name: they count only in a document that names an anchor or a non-generic alias), ``country_names``
     (aliases that name a country: they name its state only where used as its noun, not inside a longer
     name or as a modifier of its people), ``scope`` (phrases of the study's subject: when
-    :func:`~kzlib.stance.detect_stance` reads quotes with their documents, an English quote whose document
+    :func:`~kzlib.stance.detect_stance` reads quotes with their documents, a quote whose document
     names none of them gets no row towards the target), and for Russian quotes
-    ``ru_aliases``, ``ru_favor_terms`` and ``ru_against_terms`` (words in dictionary form, matched on lemmas). A field the format
+    ``ru_aliases``, ``ru_favor_terms``, ``ru_against_terms`` and ``ru_scope`` (words in dictionary form, matched
+    on lemmas; a target with a ``scope`` but no ``ru_scope`` reads Russian quotes in any document). A field the format
     does not know is an error (a misspelt ``alias:`` would otherwise be ignored in silence).
 
     Example
