@@ -9,6 +9,7 @@ from kzlib.actors import (
     Gazetteer,
     Mention,
 )
+from kzlib.quotes._head import _head_subject
 from kzlib.quotes.cues import _LOOSE_CUES, _cue_matches, _cue_of, _cue_search
 from kzlib.quotes.marks import _ACCORDING, _POSSESSIVE_AFTER, _PREP_BEFORE, _QUOTED_AS, _has_words, _n_words, _Span
 from kzlib.quotes.speakers import (
@@ -25,7 +26,7 @@ from kzlib.quotes.speakers import (
     _spk,
     _subject_before,
 )
-from kzlib.quotes.subject import _head_subject, _subject
+from kzlib.quotes.subject import _subject
 
 #: A dash that opens a signature after a quotation ('"..." ― Jane Roe'), and what may follow the name: the end of
 #: the sentence, or an apposition after a comma ("..., a teacher in Almaty", "..., 34, of Almaty"), not a clause.

@@ -17,6 +17,7 @@ from kzlib.actors import (
 )
 from kzlib.errors import require_columns
 from kzlib.quotes._capitals import _InnerCapitals
+from kzlib.quotes._report_words import _is_fragment
 from kzlib.quotes.clauses import _complement_end
 from kzlib.quotes.cues import _cue_named, _speech_cue_in
 from kzlib.quotes.direct import _attribute_direct, _Row
@@ -35,7 +36,7 @@ from kzlib.quotes.marks import (
 from kzlib.quotes.mentions import _DOCUMENT_ROLES, _mentions
 from kzlib.quotes.nouns import _noun_reports, _unnamed_asker
 from kzlib.quotes.plausible import _check_speakers, _settle_descriptions
-from kzlib.quotes.reported import _is_fragment, _reported
+from kzlib.quotes.reported import _reported
 from kzlib.quotes.speakers import (
     _apposed_name,
     _body_kind,
