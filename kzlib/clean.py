@@ -397,7 +397,7 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
         elif ("(@" in p or "<tweet" in p) and (post := _embedded_post(p, paras[i - 1] if i and kinds[i - 1] == "body" else "")):
             kinds[i], reasons[i] = "post", post[0]
             if post[1]:
-                kinds[i - 1], reasons[i - 1] = "post", f"the text of the embedded post whose signature is paragraph {i}"
+                kinds[i - 1], reasons[i - 1] = "post", f"the text of the embedded post signed in paragraph {i} (kept as its author's statement)"
         elif words <= 8 and (fur.boilerplate.match(p) or fur.sidebar_headings.match(p)):
             kinds[i], reasons[i] = "boilerplate", "site furniture (widget label, counter, desk byline or ad slot)"
         elif words <= 6 and fur.link_lists.match(p):

@@ -58,6 +58,12 @@ def test_cyrillic_name_and_russian_date_on_the_next_line():
         "Порядок в Алматы восстановлен.", "Иван Сидоров", "isidorov", "2022-01-07", 0)
 
 
+def test_a_raw_document_with_the_signature_after_a_blank_line():
+    raw = "Roe Speaks\n\nThe mayor answered.\n\nWe act now.\n\n— Jane Roe (@janeroe) May 1, 2016\n\nMore news."
+    (p,) = find_posts(raw)
+    assert (p.text, p.line, p.handle) == ("We act now.", 4, "janeroe")
+
+
 def test_markup_forms_handle_date_and_inner_signature():
     unix = '<tweet pic="" author="SamPoe" timestamp="1451606400" tweet_id="1">Happy new year! https://t.co/x</tweet>.'
     (p,) = find_posts(unix)
@@ -154,3 +160,16 @@ def test_post_quotes_without_post_paragraphs_is_empty(gaz):
     p = pd.DataFrame({"doc_id": ["d"], "para_id": [0], "kind": ["body"], "duplicate_of": [-1], "text": ["Hi."]})
     out = post_quotes(p, pd.DataFrame(columns=["doc_id", "quote", "kind", "speaker"]), gaz)
     assert out.empty
+
+
+def test_a_russian_document_keeps_its_post(gaz):
+    docs = pd.DataFrame({"doc_id": ["r1"], "title": [""], "published": ["2022-01-07"], "published_basis": [""],
+                         "date_certainty": [""], "outlet": ["x"], "language": ["ru"],
+                         "text": ["Власти заявили о стабилизации\n\n"
+                                  "Министр Иван Сидоров заявил, что ситуация в городе стабилизировалась.\n\n"
+                                  "Аэропорт откроется в понедельник. — Иван Сидоров (@isidorov) 7 января 2022 г."]})
+    c = clean(Corpus(documents=docs))
+    q = extract_quotes(c.paragraphs, actors=gaz, documents=c.documents)
+    posts = q[q["kind"] == "post"]
+    assert posts[["speaker", "quote"]].values.tolist() == [["Иван Сидоров", "Аэропорт откроется в понедельник."]]
+    assert (q["kind"] != "post").any()   # the article's own sentence is still read by the Russian rules

@@ -120,8 +120,8 @@ def find_posts(text: str) -> list[Post]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         t0, t1 = line_start, m.start()
         if not text[t0:t1].strip() and m["date"] and line_start > 0:
-            # the signature on a line of its own (with its date): the text is the line before
-            t1 = line_start - 1
+            # the signature on a line of its own (with its date): the text is the last line with words before it
+            t1 = len(text[:line_start].rstrip())
             t0 = text.rfind("\n", 0, t1) + 1
         post = _post(text, t0, t1, m["name"].strip(), m["handle"], _iso_date(m["date"] or ""),
                      (m.start("name"), m.start("name") + len(m["name"].strip())), "signature", (t0, m.end()))
