@@ -36,7 +36,8 @@ cues), ``speakers`` (document state, pronouns), ``subject`` (the subject of a sp
 (attribution of direct quotes), ``mentions`` (open-world actor mentions), ``reported`` (indirect
 speech), ``extract`` (the English extractor), ``plausible`` (the last check on a speaker: words that name
 none), ``linking`` (one person's names across documents), ``russian`` (the Russian extractor, also reached
-through :mod:`kzlib.russian`) and ``evaluate`` (voice counts, gold matching).
+through :mod:`kzlib.russian`), ``posts`` (embedded posts, any language) and ``evaluate`` (voice counts, gold
+matching).
 """
 
 from __future__ import annotations

@@ -92,7 +92,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         from an earlier attribution, ``unresolved`` — a pronoun no person or body of the document
         fits, the speaker left "" (a pronoun is never a speaker's name) —, ``implausible`` — the words read as
         the speaker are no noun phrase ("with one of her ads", "Tuesday at the university"; kept in
-        ``speaker_surface``), the speaker left "" —, "" when none) and ``speaker_para_id``, ``speaker_start``,
+        ``speaker_surface``), the speaker left "" —, ``handle`` — an embedded post's author found from its handle,
+        or the bare "@handle" —, "" when none) and ``speaker_para_id``, ``speaker_start``,
         ``speaker_end``: where the speaker's mention stands (offsets into that paragraph's text; -1
         when the speaker was carried over). Speakers need not be in the gazetteer: any person,
         organisation, medium or document named in the text can speak.

@@ -185,8 +185,10 @@ def post_quotes(paragraphs: pd.DataFrame, quotes: pd.DataFrame, actors: Gazettee
     as ``speaker``: the display name (canonical when ``actors`` knows it exactly, ``speaker_resolution``
     "gazetteer", else as written, "named"), or, when the embed gives only the handle, the person of the
     gazetteer or of the document whose full name the handle spells ("realDonaldTrump": Donald Trump), else
-    the bare "@handle" (resolution "handle"). A post whose words a speech row of ``quotes`` already holds
-    ("Trump tweeted: ...") is left out (logged): the article's row is kept. Columns: those of ``quotes``.
+    the bare "@handle" (resolution "handle", ``speaker_type`` "": an account of unknown kind). A post whose
+    words an attributed speech row of ``quotes`` already holds ("Trump tweeted: ...") is left out (logged): the
+    article's row is kept. The post's date is in the paragraph's ``reason`` and :func:`find_posts` (the table
+    has no date column). Columns: those of ``quotes``.
 
     Example:
         >>> from kzlib.actors import default_gazetteer
