@@ -24,3 +24,34 @@ def _headline_like(text: str, n_words: int) -> bool:
     title_case = len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
     stripped = text.rstrip()
     return title_case or not stripped.endswith(_SENTENCE_END)
+
+
+#: the reason of a paragraph that is an embedded post (``kind`` "post"): :func:`kzlib.quotes.post_quotes` reads it
+POST_REASON = ("an embedded post by @{handle}{date}: its markup is not the article's text; its words are kept as "
+               "the author's statement (a 'post' row of the quotes table)")
+
+
+def _embedded_post(text: str, before: str) -> tuple[str, bool] | None:
+    """Whether a paragraph is wholly an embedded post (:func:`kzlib.quotes.find_posts`): its reason, and whether
+    the paragraph ``before`` it (a body paragraph, or "") is the post's text (a signature on a line of its own);
+    None when it is no post.
+
+    Example:
+        >>> _embedded_post("We act now. — Jane Roe (@janeroe) May 1, 2016", "")[0][:33]
+        'an embedded post by @janeroe (201'
+        >>> _embedded_post("— Jane Roe (@janeroe) May 1, 2016", "We act now.")[1]
+        True
+        >>> _embedded_post("He left. Follow Jane Roe (@janeroe) on Twitter.", "") is None
+        True
+    """
+    from kzlib.quotes.posts import find_posts  # noqa: PLC0415 - the quotes package is heavy; most text has no post
+
+    for source, joined in ((text, False), (f"{before}\n{text}", True)) if before else ((text, False),):
+        for post in find_posts(source):
+            head, tail = source[:post.embed_start], source[post.embed_end:]
+            if not _WORD.search(head) and not _WORD.search(tail) and (post.line == 0 or not joined):
+                return POST_REASON.format(handle=post.handle, date=f" ({post.date})" if post.date else ""), joined
+    return None
+
+
+_WORD = re.compile(r"\w")

@@ -1,7 +1,7 @@
 """Clean a corpus: paragraphs labelled by kind, furniture removed with reasons, sentences split.
 
 Every paragraph of every document is kept in the ``paragraphs`` table with its ``kind`` (body, title,
-dateline, caption, credit, tags, boilerplate) and the ``reason`` it was given; repeats point at their
+dateline, caption, credit, tags, boilerplate, post: an embedded post, whose words ``kzlib.quotes`` keeps as a statement) and the ``reason`` it was given; repeats point at their
 first occurrence (``duplicate_of``). The ``removals`` table lists every paragraph that is not analysed
 as body text, and why. Sentences come from NLTK's Punkt, trained on the corpus itself plus a list of
 abbreviations (no downloads): :class:`kzlib.text.SentenceSplitter`, importable from here too.
@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from kzlib._clean_lines import _headline_like
+from kzlib._clean_lines import _embedded_post, _headline_like
 from kzlib._memory import releases_memory
 from kzlib.corpus import Corpus
 from kzlib.errors import ParameterError, require_columns
@@ -39,7 +39,7 @@ __all__ = ["clean", "clean_by_partition", "split_paragraphs", "classify_paragrap
 
 log = logging.getLogger(__name__)
 
-PARAGRAPH_KINDS = ("body", "title", "dateline", "caption", "credit", "tags", "boilerplate")
+PARAGRAPH_KINDS = ("body", "title", "dateline", "caption", "credit", "tags", "boilerplate", "post")
 #: Characters of text Punkt is trained on at most (see :class:`SentenceSplitter`); a larger corpus gives a
 #: deterministic sample of its documents (every k-th), the same whichever engine cleans it.
 PUNKT_TRAIN_CHARS = 500_000
@@ -394,6 +394,10 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
             kinds[i], reasons[i], datelines[i] = "dateline", f"a date on its own ({date})", date
         elif ru_date is not None:
             kinds[i], reasons[i], datelines[i] = "dateline", f"a dateline ({ru_date or 'no year'})", ru_date
+        elif ("(@" in p or "<tweet" in p) and (post := _embedded_post(p, paras[i - 1] if i and kinds[i - 1] == "body" else "")):
+            kinds[i], reasons[i] = "post", post[0]
+            if post[1]:
+                kinds[i - 1], reasons[i - 1] = "post", f"the text of the embedded post signed in paragraph {i} (kept as its author's statement)"
         elif words <= 8 and (fur.boilerplate.match(p) or fur.sidebar_headings.match(p)):
             kinds[i], reasons[i] = "boilerplate", "site furniture (widget label, counter, desk byline or ad slot)"
         elif words <= 6 and fur.link_lists.match(p):

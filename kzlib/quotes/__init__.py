@@ -16,7 +16,9 @@
   as ``question`` rows and the answerer named by a trailing "– says <role> <Name>";
 - a naming verb's quoted complement ('X called the protesters "terrorists"'), the speaker's partial quotation:
   a report of X, ending where X does something else ('... "terrorists" and vowed ...');
-- scare quotes and short fragments no one is said to have spoken, kept as ``fragment`` rows (not speech).
+- scare quotes and short fragments no one is said to have spoken, kept as ``fragment`` rows (not speech);
+- embedded posts (tweets) the cleaner labelled ``post``: their words as ``post`` rows, their author the speaker
+  (``posts``: :func:`find_posts` reads them from raw text).
 
 The quoted words are always cited from ``paragraphs.text`` (the source); when provenance has de-spun
 the text (``text_despun``), the attribution around each quote is read from the de-spun paragraph,
@@ -34,7 +36,8 @@ cues), ``speakers`` (document state, pronouns), ``subject`` (the subject of a sp
 (attribution of direct quotes), ``mentions`` (open-world actor mentions), ``reported`` (indirect
 speech), ``extract`` (the English extractor), ``plausible`` (the last check on a speaker: words that name
 none), ``linking`` (one person's names across documents), ``russian`` (the Russian extractor, also reached
-through :mod:`kzlib.russian`) and ``evaluate`` (voice counts, gold matching).
+through :mod:`kzlib.russian`), ``posts`` (embedded posts, any language) and ``evaluate`` (voice counts, gold
+matching).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from kzlib.quotes.evaluate import evaluate_quotes, match_gold, voice_counts
 from kzlib.quotes.extract import extract_quotes
 from kzlib.quotes.linking import link_speakers, speaker_variants
 from kzlib.quotes.marks import QUOTE_COLUMNS, QUOTE_KINDS, SPEECH_KINDS
+from kzlib.quotes.posts import Post, find_posts, post_quotes
 
 __all__ = ["extract_quotes", "evaluate_quotes", "match_gold", "voice_counts", "link_speakers", "speaker_variants",
-           "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS"]
+           "QUOTE_COLUMNS", "SPEECH_KINDS", "QUOTE_KINDS", "Post", "find_posts", "post_quotes"]

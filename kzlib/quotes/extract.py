@@ -36,6 +36,7 @@ from kzlib.quotes.marks import (
 from kzlib.quotes.mentions import _DOCUMENT_ROLES, _mentions
 from kzlib.quotes.nouns import _noun_reports, _unnamed_asker
 from kzlib.quotes.plausible import _check_speakers, _settle_descriptions
+from kzlib.quotes.posts import post_quotes
 from kzlib.quotes.reported import _reported
 from kzlib.quotes.speakers import (
     _apposed_name,
@@ -82,7 +83,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         as the name reads: ``media``, ``organisation``, ``document`` for a poll or report, else ``person``), ``affiliation``,
         ``cue``, ``kind`` (direct / indirect / interview / act — an attributed act or position without words:
         "the union endorsed her", "X declined to comment"; not counted as speech, not read for stance — /
-        fragment / question), ``cited``,
+        fragment / question / post — an embedded post's words, e.g. a tweet, its author the speaker:
+        :func:`kzlib.quotes.post_quotes`), ``cited``,
         ``confidence``, ``method``, ``n_words``; then ``speaker_resolution`` (how the speaker was
         found: ``named`` — a name in the text, ``surname`` — a shorter form of a name the document
         gave in full, ``title`` — a title or description of an actor named before ("the senator"),
@@ -91,7 +93,8 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         from an earlier attribution, ``unresolved`` — a pronoun no person or body of the document
         fits, the speaker left "" (a pronoun is never a speaker's name) —, ``implausible`` — the words read as
         the speaker are no noun phrase ("with one of her ads", "Tuesday at the university"; kept in
-        ``speaker_surface``), the speaker left "" —, "" when none) and ``speaker_para_id``, ``speaker_start``,
+        ``speaker_surface``), the speaker left "" —, ``handle`` — an embedded post's author found from its handle,
+        or the bare "@handle" —, "" when none) and ``speaker_para_id``, ``speaker_start``,
         ``speaker_end``: where the speaker's mention stands (offsets into that paragraph's text; -1
         when the speaker was carried over). Speakers need not be in the gazetteer: any person,
         organisation, medium or document named in the text can speak.
@@ -156,6 +159,9 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
         out = checked
     if ru_frame is not None and len(ru_frame):
         out = ru_frame if out.empty else pd.concat([out, ru_frame], ignore_index=True)
+    posts = post_quotes(paragraphs, out, g)   # the embedded posts (paragraphs of kind "post"): their authors' words
+    if len(posts):
+        out = posts if out.empty else pd.concat([out, posts], ignore_index=True)
     out = out.sort_values(["doc_id", "para_id", "start", "end"], kind="stable", ignore_index=True)
     out["quote_id"] = out.groupby("doc_id").cumcount().astype(int)
     for c in ("para_id", "end_para_id", "start", "end", "n_words", "speaker_para_id", "speaker_start", "speaker_end"):

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from kzlib.text import NO_BREAK_AFTER
 
-QUOTE_KINDS = ("direct", "indirect", "interview", "act", "fragment", "question")
-SPEECH_KINDS = ("direct", "indirect", "interview")  #: kinds counted as speech
+QUOTE_KINDS = ("direct", "indirect", "interview", "act", "fragment", "question", "post")
+SPEECH_KINDS = ("direct", "indirect", "interview", "post")  #: kinds counted as speech (post: an embedded post's words)
 QUOTE_COLUMNS = ["doc_id", "quote_id", "para_id", "end_para_id", "start", "end", "quote", "speaker",
                  "speaker_surface", "speaker_type", "affiliation", "cue", "kind", "cited", "confidence",
                  "method", "n_words", "speaker_resolution", "speaker_para_id", "speaker_start", "speaker_end"]
