@@ -22,9 +22,10 @@
 #
 # A web copy of a news article carries more than the article: a blog's comment prompt, an aggregator's
 # footer, photo captions (sometimes twice), photo credits, keyword tag lines, datelines. Cleaning labels
-# each paragraph with a *kind* — `body`, `title`, `dateline`, `caption`, `credit`, `tags`, `boilerplate` —
-# and only body paragraphs are analysed. Nothing is deleted: every relabelled or repeated paragraph is
-# listed below with the rule that caught it.
+# each paragraph with a *kind* — `body`, `title`, `dateline`, `caption`, `credit`, `tags`, `boilerplate`,
+# `post` — and only body paragraphs are analysed as the article's text. An embedded post (a tweet in the
+# page) is no part of the article, but its words are its author's: they become a `post` row of the quotes
+# table. Nothing is deleted: every relabelled or repeated paragraph is listed below with the rule that caught it.
 
 # %% tags=["parameters"]
 # Parameters (papermill overrides these; `kz params` lists them all)
