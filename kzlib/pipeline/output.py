@@ -155,6 +155,34 @@ def report_degradations(run_dir: Path, *, top: int = 5) -> dict[str, int]:
     return counts
 
 
+#: The figures the run's index shows for each bundled notebook (by file name without ``.png``, in this order):
+#: the one or two a reader should see first. A notebook not listed here, or whose listed figures were not
+#: drawn, shows its first two figures (by name).
+HEADLINE_FIGURES: dict[str, tuple[str, ...]] = {
+    "01_corpus": ("01_documents_per_outlet",),
+    "02_provenance": ("similarity_heatmap", "spin_scores"),
+    "03_voices": ("voices_by_affiliation",),
+    "04_stance": ("stance_heatmap", "outlet_stance"),
+    "05_topics": ("05_prevalence_by_date", "05_top_terms"),
+    "06_timeline": ("06_timeline_close_up", "06_coverage"),
+}
+
+
+def _headlines(notebook: str, figures: list[str]) -> list[str]:
+    """The figures of ``notebook`` the index shows: those :data:`HEADLINE_FIGURES` names that were drawn, in
+    its order, else the first two drawn.
+
+    Example:
+        >>> _headlines("04_stance.ipynb", ["framing_outlets.png", "outlet_stance.png", "stance_heatmap.png"])
+        ['stance_heatmap.png', 'outlet_stance.png']
+        >>> _headlines("07_mine.ipynb", ["b.png", "a.png", "c.png"])
+        ['b.png', 'a.png']
+    """
+    drawn = {Path(f).stem: f for f in figures}
+    named = [drawn[n] for n in HEADLINE_FIGURES.get(Path(notebook).stem, ()) if n in drawn]
+    return named or figures[:2]
+
+
 def _write_index(run_dir: Path, manifest: dict[str, Any], results: list[StageResult]) -> Path:
     esc = html.escape
     rows = []
@@ -166,7 +194,7 @@ def _write_index(run_dir: Path, manifest: dict[str, Any], results: list[StageRes
         rows.append(f"<tr><td>{esc(stem)}</td><td>{status}</td><td>{r.seconds:.1f} s</td><td>{links}</td></tr>")
     figures = []
     for r in results:
-        for fig in r.figures[:2]:
+        for fig in _headlines(r.notebook, r.figures):
             figures.append(f'<figure><a href="../figures/{esc(fig)}"><img src="../figures/{esc(fig)}" '
                            f'alt="{esc(fig)}"></a><figcaption>{esc(Path(r.notebook).stem)}: {esc(fig)}'
                            f'</figcaption></figure>')
