@@ -8,7 +8,9 @@ compared, and the reason is said (:func:`within_comparisons`, the log, ``framing
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,6 +23,7 @@ logger = logging.getLogger("kzlib.framing")
 #: the ``period`` of a document whose language has no dated document: the periods of that language cannot be told
 #: apart, so its documents are compared with each other (the log says so)
 NO_DATES = ""
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _check_frame(df: Any, text: str, group: str) -> pd.DataFrame:
@@ -195,9 +198,18 @@ def document_periods(documents: pd.DataFrame, *, gap_days: int = 90) -> pd.DataF
                          "published": (documents["published"] if "published" in documents.columns
                                        else pd.Series("", index=documents.index)).fillna("").astype(str).str.strip()})
     periods = publication_clusters(docs[["doc_id", "published"]], gap_days=gap_days, days_before=0)
-    # each date as publication_clusters reads it (its own parser): the "first" of a one-document frame
-    day = {p: (publication_clusters(pd.DataFrame({"doc_id": ["x"], "published": [p]}), days_before=0)["first"]
-               .tolist() or [""])[0] for p in docs["published"].unique()}
+    # each date as publication_clusters reads it: an ISO day as it is, another text through publication_clusters
+    # itself (its own parser: the "first" of a one-document frame)
+    def read(p: str) -> str:
+        if _ISO_DAY.fullmatch(p):
+            try:
+                return dt.date.fromisoformat(p).isoformat()
+            except ValueError:
+                pass
+        one = publication_clusters(pd.DataFrame({"doc_id": ["x"], "published": [p]}), days_before=0)
+        return str(one["first"].iloc[0]) if len(one) else ""
+
+    day = {p: read(p) for p in docs["published"].unique()}
     spans = sorted(zip(periods["first"], periods["end"]))
 
     def period_of(p: str) -> Any:
@@ -235,7 +247,7 @@ def split_undated(frame: pd.DataFrame, *, group: str, label: str) -> tuple[pd.Da
     if has.all():
         return frame, []
     out = frame[~has].assign(basis=frame.loc[~has, "basis"].fillna("not in the documents table"))
-    logger.warning("framing: %d rows (%d documents) of %ss left out of the %s comparison, as they have no "
+    logger.warning("framing: %d rows (of %d document(s)) of %ss left out of the %s comparison, as they have no "
                    "publication period: %s", len(out), out["doc_id"].nunique(), label, label,
                    "; ".join(sorted(set(out["basis"]))))
     kept = set(frame.loc[has, group].astype(str))

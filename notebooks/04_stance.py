@@ -237,7 +237,7 @@ else:
 # side ("12 vs 236 documents": the group's, the other groups' of that period). Groups with no other group in
 # their language and period are not compared and are listed, with the reason. Within one period, outlets
 # that covered different stories still differ by subject: the words are a group's choice only where the
-# groups report the same events.
+# groups report the same events, and a group of one or a few documents shows those documents' subjects.
 
 # %% tags=["nbval-ignore-output"]
 framing_table, checks = study.framing, study.framing_checks.set_index("comparison")

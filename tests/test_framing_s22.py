@@ -152,7 +152,7 @@ def test_the_framing_stage_says_what_it_compared_and_what_not(caplog):
     gone = checks.loc["outlet", "not_compared"]
     assert "Sentinel (the only outlet in en, 2005-03-01/2005-03-01)" in gone
     assert "Ledger (no date, and its language's documents span 3 periods)" in gone
-    assert any("1 documents) of outlets left out of the outlet comparison" in r.getMessage()
+    assert any("(of 1 document(s)) of outlets left out of the outlet comparison" in r.getMessage()
                and "span 3 periods" in r.getMessage() for r in caplog.records)
     # speaker groups: both quoted in h1, so h1 is on both sides
     spoken = out["framing"][out["framing"]["comparison"] == "speaker group"].drop_duplicates("group")
