@@ -32,6 +32,7 @@ from kzlib.corpus.outlets import OUTLET_NOT_GIVEN, outlet_given
 from kzlib.errors import ParameterError, ResourceError, TableError, require_columns
 from kzlib.topics import load_stopwords, russian_mask, russian_term
 
+from ._framing_subject import split_off_subject, subject_documents
 from ._framing_within import (
     NO_DATES,
     _check_frame,
@@ -48,6 +49,7 @@ from .stance import load_stance_cues, speaker_profiles
 logger = logging.getLogger(__name__)
 
 __all__ = ["fightin_words", "check_fightin_words", "within_comparisons", "document_periods", "split_undated", "framing_plan_notes",
+           "subject_documents", "split_off_subject",
            "within_columns",
            "NO_DATES", "outlet_given", "OUTLET_NOT_GIVEN", "description_speakers", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
 

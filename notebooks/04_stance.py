@@ -236,8 +236,10 @@ else:
 # Each panel names its language and period when there are several, and says how many documents are on each
 # side ("12 vs 236 documents": the group's, the other groups' of that period). Groups with no other group in
 # their language and period are not compared and are listed, with the reason. Within one period, outlets
-# that covered different stories still differ by subject: the words are a group's choice only where the
-# groups report the same events, and a group of one or a few documents shows those documents' subjects.
+# that covered different stories would still differ by subject, so only the documents **on the study's
+# subject** are compared: those naming a place, person or organisation of the targets' `scope` (the rule by
+# which the stances leave out other news; a document in another language than the phrases' is kept). Even so,
+# a group of one or a few documents shows those documents' own stories more than a way of framing them.
 
 # %% tags=["nbval-ignore-output"]
 framing_table, checks = study.framing, study.framing_checks.set_index("comparison")
@@ -251,8 +253,10 @@ for comparison, name, what, skipped in (
     else:
         print(f"{comparison}s compared within (language, publication period: groups, documents):",
               checks.loc[comparison, "compared"] or "none")
+        subject = checks.loc[comparison, "subject"] if "subject" in checks.columns else ""
+        title = f"Words distinctive of each {what}" + (f"; {subject}" if subject else "")
         fig = plots.voices.distinctive_terms(framing_table[framing_table["comparison"] == comparison],
-                                             title=f"Words distinctive of each {what}", top_terms=top_terms,
+                                             title=title, top_terms=top_terms,
                                              not_compared=checks.loc[comparison, "not_compared"])
         kzlib.save_figure(fig, name, run_dir=run_dir)
         plots.show(fig)

@@ -1,8 +1,9 @@
 """Framing compares like with like (review of session 21, defect 6, the rest): Fightin' Words over outlets of a
 corpus that spans decades finds each outlet's era and subject, not its framing. A group is now compared only with
-the groups of its own language and publication period; groups with no such comparison are listed with the reason.
-The corpus is written for the tests: two periods (August 1990, January 2022), two outlets in each, both outlets of a
-period on the same events, each with its own planted word for the people in the streets or for the war."""
+the groups of its own language and publication period, in the documents on the study's subject (the targets'
+scope); groups with no such comparison are listed with the reason. The corpus is written for the tests: two
+periods (August 1990, January 2022), two outlets in each, both outlets of a period on the same events, each with
+its own planted word for the people in the streets or for the war."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pandas as pd
 import pytest
 
 from kzlib.errors import ParameterError
-from kzlib.framing import document_periods, fightin_words, within_columns, within_comparisons
+from kzlib.framing import document_periods, fightin_words, subject_documents, within_columns, within_comparisons
 from kzlib.plots import voices as pv
 from kzlib.stages import framing
 
@@ -174,3 +175,49 @@ def test_the_figure_says_what_was_compared_with_what():
     sup = fig._suptitle.get_text().replace("\n", " ")
     assert "written in en and published 2022-01-06 to 2022-01-08" in sup
     assert "Herald\n2 vs 1 documents" in [a.get_title() for a in fig.axes]
+
+
+def _corpus_of(rows: list[tuple[str, str, str, str]]) -> SimpleNamespace:
+    """A corpus of (doc_id, outlet, published, text), English, one copy per story."""
+    both = pd.DataFrame(rows, columns=["doc_id", "outlet", "published", "text"]).assign(language="en")
+    both["text"] = [" ".join([t] * REPEAT) for t in both["text"]]
+    docs = both[["doc_id", "outlet", "published", "language"]].assign(story_id=both["doc_id"], is_representative=True)
+    paras = both[["doc_id", "text"]].assign(para_id=0, kind="body", duplicate_of=-1, text_despun=both["text"])
+    corpus = SimpleNamespace(documents=docs, paragraphs=paras)
+    corpus.representatives = lambda: corpus
+    return corpus
+
+
+ON_SUBJECT = [SimpleNamespace(name="Kazakhstan", scope=("Kazakh(stan|stani)?", "Almaty"))]
+
+
+def test_only_documents_on_the_study_s_subject_are_compared(caplog):
+    """The 1990 outlets name nothing of the targets' scope (Kazakhstan, Almaty): they reported other events, so
+    they are not compared; an undated document on the subject takes the one period of the documents on it."""
+    corpus = _corpus_of([("g1", "Gazette", "1990-08-03", GAZETTE), ("c1", "Courier", "1990-08-05", COURIER),
+                         ("h1", "Herald", "2022-01-06", HERALD), ("t1", "Tribune", "2022-01-07", TRIBUNE),
+                         ("p1", "Post", "", TRIBUNE)])
+    with caplog.at_level(logging.WARNING, logger="kzlib.framing"):
+        out = framing(corpus, _quotes().iloc[:0], _gazetteer(), ON_SUBJECT, min_term_count=2)
+    outlets = out["framing"][out["framing"]["comparison"] == "outlet"]
+    assert set(outlets["group"]) == {"Herald", "Tribune", "Post"}
+    assert set(outlets["within"]) == {"en, 2022-01-06/2022-01-07"}
+    checks = out["framing_checks"].set_index("comparison")
+    assert checks.loc["outlet", "subject"].startswith("3 of 5 documents on the study's subject")
+    assert checks.loc["outlet", "not_compared"] == ("Courier (no document on the study's subject); "
+                                                    "Gazette (no document on the study's subject)")
+    assert any("name nothing of the study's subject" in r.getMessage() for r in caplog.records)
+    # without the targets (or with targets that have no scope) every document is compared, in its period
+    every = framing(corpus, _quotes().iloc[:0], _gazetteer(), min_term_count=2)["framing"]
+    assert {"Gazette", "Courier"} <= set(every["group"]) and "Post" not in set(every["group"])
+
+
+def test_subject_documents_reads_the_title_and_leaves_other_languages_unchecked():
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "language": ["en", "en", "ru"],
+                         "title": ["Unrest in Almaty", "Coal mines", "Уголь"]})
+    paras = pd.DataFrame({"doc_id": ["a", "b", "c"], "kind": ["body", "body", "body"],
+                          "text": ["Police fired.", "Miners struck in Kentucky.", "Шахтёры бастуют."]})
+    s = subject_documents(paras, docs, ON_SUBJECT).set_index("doc_id")
+    assert s["on_subject"].tolist() == [True, False, True]
+    assert s.loc["a", "subject_basis"] == "names 'Almaty'" and s.loc["c", "subject_basis"].startswith("not checked")
+    assert subject_documents(paras, docs, [SimpleNamespace(scope=())])["on_subject"].all()
