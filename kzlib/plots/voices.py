@@ -446,8 +446,11 @@ def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, t
     if none:
         shown = ", ".join(none[:6]) + (f" and {len(none) - 6} more" if len(none) > 6 else "")
         note += f"\nno word reaches z ≥ {z:g}: {shown}"
-    fig.suptitle(_wrap(title + note) + _omitted_note(len(gs), len(ranked), "groups", "distinctive words"),
-                 fontweight="bold", fontsize=11)
+    text = _wrap(title + note) + _omitted_note(len(gs), len(ranked), "groups", "distinctive words")
+    fig.suptitle(text, fontweight="bold", fontsize=11)
+    # room for the title: at least 10 inches wide (110 characters a line), and 0.2 inch a line above the panels
+    w, h = fig.get_size_inches()
+    fig.set_size_inches(max(w, 10.0), h + 0.2 * text.count("\n"))
     return fig
 
 
