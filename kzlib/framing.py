@@ -5,6 +5,8 @@
   against the rest (or one group against another). The ``framing`` table:
   ``term, group, log_odds_z, count`` (+ ``delta``, ``count_other``, ``other``).
   :func:`check_fightin_words` says beforehand whether two groups can be compared, and why not.
+  ``within=("language", "period")`` compares a group only with the groups of its own language and
+  publication period (:func:`within_comparisons`, :func:`document_periods`; in ``kzlib._framing_within``).
   Russian rows (a ``language`` column starting with ``ru``, or mostly Cyrillic text) are counted as
   lemmas (pymorphy3, :func:`kzlib.topics.russian_term`) without Russian stop words, so that the
   inflected forms of a word are one term.
@@ -27,14 +29,29 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from kzlib.corpus.outlets import OUTLET_NOT_GIVEN, outlet_given
-from kzlib.errors import ParameterError, ResourceError, TableError, require_columns, require_frame
+from kzlib.errors import ParameterError, ResourceError, TableError, require_columns
 from kzlib.topics import load_stopwords, russian_mask, russian_term
 
+from ._framing_subject import split_off_subject, subject_documents
+from ._framing_within import (
+    NO_DATES,
+    _check_frame,
+    _fightin_words_within,
+    _within_blocks,
+    document_periods,
+    framing_plan_notes,
+    split_undated,
+    within_columns,
+    within_comparisons,
+)
 from .stance import load_stance_cues, speaker_profiles
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["fightin_words", "check_fightin_words", "within_comparisons", "outlet_given", "OUTLET_NOT_GIVEN", "description_speakers", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
+__all__ = ["fightin_words", "check_fightin_words", "within_comparisons", "document_periods", "split_undated", "framing_plan_notes",
+           "subject_documents", "split_off_subject",
+           "within_columns",
+           "NO_DATES", "outlet_given", "OUTLET_NOT_GIVEN", "description_speakers", "naming_families", "speaker_groups", "FRAMING_COLUMNS"]
 
 FRAMING_COLUMNS = ["term", "group", "log_odds_z", "count"]
 
@@ -117,13 +134,6 @@ def _framing_texts(texts: pd.Series, groups: Sequence[str], credit: Sequence[str
     return texts.astype(str).map(clean)
 
 
-def _check_frame(df: Any, text: str, group: str) -> pd.DataFrame:
-    fix = "give a DataFrame with one row per text (paragraphs, quotes) and name its columns with text=... and group=..."
-    require_frame(df, table_name="texts", fix=fix)
-    require_columns(df, (text, group), table="texts", fix=fix)
-    return df
-
-
 def _lemmatised(text: str, drop: frozenset[str]) -> str:
     """Russian text with each Cyrillic word replaced by its lemma, or by a space when the word or its lemma
     is in ``drop`` (stop words: n-grams then join the words around it, as CountVectorizer's stop words do)."""
@@ -201,89 +211,6 @@ def _group_counts(
     return "", groups, counts, vocab
 
 
-def _within_value(values: pd.Series) -> pd.Series:
-    """The value of a ``within`` column a row is compared within: a language code's main part ("en-GB":
-    "en"), lower case; an empty or missing value is "unknown"."""
-    v = values.fillna("").astype(str).str.strip().str.lower().str.split(r"[-_]", n=1, regex=True).str[0]
-    return v.where(v != "", "unknown")
-
-
-def within_comparisons(df: pd.DataFrame, *, text: str = "text", group: str = "group",
-                       within: str = "language") -> pd.DataFrame:
-    """Which groups :func:`fightin_words` (with ``within``) compares: one row per value of ``within`` and group,
-    ``within, group, n_rows, n_groups`` (groups with text of that value) and ``compared`` (False where the value
-    has no other group, so the group has nothing of its own language to be compared with). A group with rows of
-    two values (an outlet writing in two languages) has a row for each.
-
-    Example
-    -------
-    >>> df = pd.DataFrame({"text": ["a b", "c d", "е ж"], "group": ["A", "B", "C"], "language": ["en", "en", "ru"]})
-    >>> within_comparisons(df)[["within", "group", "compared"]].values.tolist()
-    [['en', 'A', True], ['en', 'B', True], ['ru', 'C', False]]
-    """
-    _check_frame(df, text, group)
-    require_columns(df, [within], table="texts", fix=f"give each row its {within!r} (documents.{within})")
-    d = df[[text, group]].assign(within=_within_value(df[within]))
-    d = d.dropna(subset=[text, group])
-    d = d[(d[text].astype(str).str.strip() != "") & (d[group].astype(str).str.strip() != "")]
-    out = (d.assign(group=d[group].astype(str)).groupby(["within", "group"], sort=True).size()
-           .rename("n_rows").reset_index())
-    out["n_groups"] = out.groupby("within")["group"].transform("size")
-    out["compared"] = out["n_groups"] >= 2
-    return out
-
-
-def _within_blocks(df: pd.DataFrame, *, text: str, group: str, within: str,
-                   compare: tuple[str, str] | None) -> tuple[list[tuple[str, pd.DataFrame]], str]:
-    """The rows of each value of ``within`` that has two groups to compare (with ``compare``: the value that
-    has both), and the reason when there is none."""
-    plan = within_comparisons(df, text=text, group=group, within=within)
-    values = _within_value(df[within])
-    if compare is not None:
-        has = plan[plan["group"].isin(compare)].groupby("within")["group"].nunique()
-        ok = sorted(has[has == 2].index)
-        if not ok:
-            return [], (f"groups {list(compare)} share no value of {within!r}: they are compared only within one "
-                        f"(groups by value: {_plan_text(plan)})")
-        return [(v, df[(values == v) & df[group].astype(str).isin(compare)]) for v in ok], ""
-    ok = sorted(plan.loc[plan["compared"], "within"].unique())
-    if not ok:
-        return [], f"no value of {within!r} has two groups to compare: {_plan_text(plan)}"
-    return [(v, df[values == v]) for v in ok], ""
-
-
-def _plan_text(plan: pd.DataFrame) -> str:
-    return ", ".join(f"{g} ({w})" for w, g in zip(plan["within"], plan["group"])) or "none"
-
-
-def _fightin_words_within(df: pd.DataFrame, *, within: str, **kw: Any) -> pd.DataFrame:
-    """:func:`fightin_words` run separately within each value of ``within``; the groups left alone in theirs
-    are logged (a warning: what the figure does not show)."""
-    blocks, problem = _within_blocks(df, text=kw["text"], group=kw["group"], within=within, compare=kw["compare"])
-    if problem:
-        raise TableError(problem)
-    plan = within_comparisons(df, text=kw["text"], group=kw["group"], within=within)
-    alone = plan[~plan["compared"]]
-    if len(alone):
-        logger.warning("fightin_words: %d group(s) not compared, as no other group has text in the same %s "
-                       "(against the others their words would be those of another %s): %s", len(alone), within,
-                       within, _plan_text(alone))
-    frames = []
-    for value, part in blocks:
-        why = _group_counts(part, text=kw["text"], group=kw["group"], compare=kw["compare"],
-                            min_count=kw["min_count"], ngram_range=kw["ngram_range"], stop_words=kw["stop_words"],
-                            language=kw["language"])[0]
-        if why:
-            logger.warning("fightin_words: the groups of %s %r are not compared: %s", within, value, why)
-            continue
-        frames.append(fightin_words(part, **kw).assign(within=value))
-    if not frames:
-        raise TableError(f"no value of {within!r} has groups that can be compared (see the log)")
-    out = pd.concat(frames, ignore_index=True)
-    return out.sort_values(["within", "group", "log_odds_z", "term"], ascending=[True, True, False, True],
-                           kind="mergesort", ignore_index=True)
-
-
 def check_fightin_words(
     df: pd.DataFrame,
     *,
@@ -294,14 +221,14 @@ def check_fightin_words(
     ngram_range: tuple[int, int] = (1, 1),
     stop_words: Sequence[str] | str | None = "english",
     language: str = "auto",
-    within: str | None = None,
+    within: str | Sequence[str] | None = None,
 ) -> str:
     """Why :func:`fightin_words` cannot compare these groups ("" when it can), without raising.
 
     Lets a notebook check before it calls: fewer than two groups with text (rows whose group is
     empty do not count), or fewer than two terms used ``min_count`` times. With ``within`` (a column,
-    e.g. ``"language"``), it can run when one value of that column has two groups that can be compared
-    (see :func:`within_comparisons`).
+    e.g. ``"language"``, or several, ``("language", "period")``), it can run when one unit (rows sharing the
+    values of those columns) has two groups that can be compared (see :func:`within_comparisons`).
 
     Example
     -------
@@ -337,7 +264,7 @@ def fightin_words(
     stop_words: Sequence[str] | str | None = "english",
     top: int | None = None,
     language: str = "auto",
-    within: str | None = None,
+    within: str | Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Words that distinguish each group: log-odds with an informative Dirichlet prior (z-scores).
 
@@ -359,11 +286,16 @@ def fightin_words(
     letters Cyrillic), ``"ru"`` or ``"en"``. ``stop_words="english"`` is scikit-learn's English list and,
     for Russian rows, ``kzlib.topics.load_stopwords(language="ru")``; a list given is applied to lemmas.
 
-    ``within`` (a column, e.g. ``"language"``) compares each group only with the groups of its own value
-    of that column (a Russian outlet with the other Russian-language outlets, its reference then holds no
-    English text): against the whole corpus, a group's "distinctive" words would be those of its language
-    or era. A group with no other group of its value is not compared, with a warning in the log
-    (:func:`within_comparisons` lists them); the table then has a ``within`` column naming the value.
+    ``within`` (a column, e.g. ``"language"``, or several, e.g. ``("language", "period")``) compares each group
+    only with the groups of its own *unit*, the rows sharing its values of those columns (a Russian outlet with
+    the other Russian-language outlets of the same publication period; its reference then holds no English text
+    and no text of another era): against the whole corpus, a group's "distinctive" words would be those of its
+    language, its era and its subjects, not its framing. A group with no other group in its unit is not compared,
+    with a warning in the log (:func:`within_comparisons` lists them). The table then has ``within`` (the unit:
+    its values joined by ", ", empty values left out: "en, 2022-01-03/2022-02-22"), a column per ``within``
+    column, and, where the rows have a ``doc_id``, ``n_documents`` and ``n_documents_other`` (the documents on
+    each side). :func:`document_periods` gives each document its publication period (the study's default unit is
+    language and period, :func:`kzlib.stages.framing`).
 
     Returns the ``framing`` table ``term, group, log_odds_z, count`` (count in the group) plus
     ``delta``, ``count_other``, ``other`` — sorted by group, then z descending, then term.
@@ -381,6 +313,9 @@ def fightin_words(
     >>> mixed = pd.concat([df.assign(language="en"), ru.assign(group=["C", "D"], language="ru")])
     >>> fightin_words(mixed, min_count=1, stop_words=None, within="language").groupby("within")["group"].unique().to_dict()
     {'en': array(['A', 'B'], dtype=object), 'ru': array(['C', 'D'], dtype=object)}
+    >>> eras = pd.concat([df.assign(period="1990"), df.assign(period="2022", group=["C", "D"])], ignore_index=True)
+    >>> fightin_words(eras, min_count=1, stop_words=None, within="period").groupby("within")["group"].unique().to_dict()
+    {'1990': array(['A', 'B'], dtype=object), '2022': array(['C', 'D'], dtype=object)}
     """
     if prior_scale <= 0:
         raise ParameterError(f"prior_scale must be positive, got {prior_scale}: it scales the prior's pseudo-counts")

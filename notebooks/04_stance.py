@@ -227,21 +227,37 @@ else:
 # when `one_copy_per_story`); speaker groups on the words quoted from them. House style and page furniture
 # are left out first: one-letter tokens (a.m., initials), honorifics (Mr., Mrs.), web addresses, photo
 # credits, mojibake, each outlet's own name; possessives count as their noun.
+#
+# **What is compared with what.** "The rest" is only the groups of the **same language and the same
+# publication period** (the corpus's publication dates split at gaps of more than 90 days, as the timeline's
+# close-ups are; a document without a date takes its language's only period, or is left out when its language
+# spans several). Against the whole corpus a group's "distinctive" words would be those of its language, its
+# era and its subjects: a Russian outlet's would be common Russian words, a 2016 outlet's the 2016 campaign.
+# Each panel names its language and period when there are several, and says how many documents are on each
+# side ("12 vs 236 documents": the group's, the other groups' of that period). Groups with no other group in
+# their language and period are not compared and are listed, with the reason. Within one period, outlets
+# that covered different stories would still differ by subject, so only the documents **on the study's
+# subject** are compared: those naming a place, person or organisation of the targets' `scope` (the rule by
+# which the stances leave out other news; a document in another language than the phrases' is kept). Even so,
+# a group of one or a few documents shows those documents' own stories more than a way of framing them.
 
 # %% tags=["nbval-ignore-output"]
-framing_table, checks = study.framing, study.framing_checks.set_index("comparison")["reason"]
+framing_table, checks = study.framing, study.framing_checks.set_index("comparison")
 for comparison, name, what, skipped in (
-        ("outlet", "framing_outlets", "outlet (vs. the other outlets)",
+        ("outlet", "framing_outlets", "outlet (vs. the other outlets of its language and period)",
          "Outlets are not compared (a metadata file with an 'outlet' column names them)"),
-        ("speaker group", "framing_speaker_groups", "speaker group (vs. the other groups)",
+        ("speaker group", "framing_speaker_groups", "speaker group (vs. the other groups of its language and period)",
          "Speaker groups (known to the gazetteer) are not compared")):
-    if checks[comparison]:
-        print(f"{skipped}: {checks[comparison]}.")
+    if checks.loc[comparison, "reason"]:
+        print(f"{skipped}: {checks.loc[comparison, 'reason']}.")
     else:
+        print(f"{comparison}s compared within (language, publication period: groups, documents):",
+              checks.loc[comparison, "compared"] or "none")
+        subject = checks.loc[comparison, "subject"] if "subject" in checks.columns else ""
+        title = f"Words distinctive of each {what}" + (f"; {subject}" if subject else "")
         fig = plots.voices.distinctive_terms(framing_table[framing_table["comparison"] == comparison],
-                                             title=f"Words distinctive of each {what}", top_terms=top_terms,
-                                             not_compared=study.framing_checks.set_index("comparison").loc[
-                                                 comparison, "not_compared"])
+                                             title=title, top_terms=top_terms,
+                                             not_compared=checks.loc[comparison, "not_compared"])
         kzlib.save_figure(fig, name, run_dir=run_dir)
         plots.show(fig)
 
@@ -249,7 +265,8 @@ for comparison, name, what, skipped in (
 if framing_table.empty:
     print("Neither outlets nor speaker groups could be compared (see above), so there are no distinctive words.")
 else:
-    display(kzlib.show_table(framing_table.groupby(["comparison", "group"]).head(5), max_rows=max_rows))
+    by = ["comparison", *(["within"] if "within" in framing_table.columns else []), "group"]
+    display(kzlib.show_table(framing_table.groupby(by).head(5), max_rows=max_rows))
 
 # %% [markdown]
 # ### Naming the people in the streets

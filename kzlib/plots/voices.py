@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -373,10 +374,12 @@ def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, t
     ``top_groups`` with the most of them (then the most words counted, then by name; None: all); the
     title says how many groups are not drawn, and names those where no word reaches ``z`` (their best
     words are not distinctive and are not shown as such). When no group has one, a single panel says so.
-    Where the table compares groups within each of several languages (its ``within`` column,
-    :func:`kzlib.framing.fightin_words`), a panel is titled with its group and language ("kloop.kg (ru)") and the
-    title says each is compared with the groups of its own language; ``not_compared`` (``framing_checks.not_compared``) names the groups left alone in
-    theirs, in the title.
+    Where the table compares groups within units (its ``within`` column, :func:`kzlib.framing.fightin_words`: the
+    language and publication period, "en, 2022-01-03/2022-02-22"), the title says so, and names the unit when there
+    is one; with several, a panel is titled with its group and unit ("kloop.kg (ru, 2022-01-03/2022-02-22)"). Where
+    it has ``n_documents`` and ``n_documents_other``, each panel says how many documents are on each side ("12 vs
+    236 documents": the group's, the other groups' of its unit). ``not_compared``
+    (``framing_checks.not_compared``) names the groups left out, with the reason, in the title (the first 3).
 
     Example:
         >>> t = pd.DataFrame({"group": ["A", "B"], "term": ["x", "y"], "log_odds_z": [2.5, 0.4]})
@@ -384,9 +387,15 @@ def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, t
         >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title(), "no word reaches z ≥ 1.96: B" in fig._suptitle.get_text()
         ('log-odds z-score', 'A', True)
     """
-    within = "within" in table.columns and table["within"].astype(str).str.strip().nunique() > 1
-    if within:  # one panel per group and language: an outlet writing in two languages is two comparisons
+    units = sorted(set(table["within"].fillna("").astype(str).str.strip())) if "within" in table.columns else []
+    within = len(units) > 1
+    if within:  # one panel per group and unit: an outlet writing in two languages is two comparisons
         table = table.assign(group=table["group"].astype(str) + " (" + table["within"].astype(str) + ")")
+    sides: dict[str, str] = {}
+    if {"n_documents", "n_documents_other"} <= set(table.columns):
+        first = table.drop_duplicates("group")
+        sides = {str(g): f"{int(a)} vs {int(b)} documents" for g, a, b in
+                 zip(first["group"], first["n_documents"], first["n_documents_other"])}
     t = table.sort_values(["group", "log_odds_z", "term"], ascending=[True, False, True], kind="mergesort")
     size = (t.groupby("group")["count"].sum() if "count" in t.columns
             else t.groupby("group").size()).astype(float)
@@ -394,9 +403,10 @@ def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, t
     none = sorted((str(g) for g in size.index if not signif[g]), key=str)
     ranked = sorted((g for g in size.index if signif[g]), key=lambda g: (-int(signif[g]), -float(size[g]), str(g)))
     gs = sorted(ranked if top_groups is None else ranked[:top_groups], key=str)
-    width = min(max([len(str(x)) for x in t["term"]] + [4]), 28) * 0.07 + 2.0
+    width = max(min(max([len(str(x)) for x in t["term"]] + [4]), 28) * 0.07 + 2.0,
+                max([len(str(g)) for g in t["group"]] + [0]) * 0.075)
     slots = max([min(int(signif[g]), top_terms) for g in gs] + [1])  # bar places per panel, the fullest's
-    fig, axes = panel_grid(len(gs), ncols=ncols, panel=(width if gs else 7.0, 0.25 * slots + 1.2))
+    fig, axes = panel_grid(len(gs), ncols=ncols, panel=(width if gs else 11.0, 0.25 * slots + (1.2 if gs else 3.0)))
     for i, (ax, g) in enumerate(zip(axes, gs)):
         d = t[(t["group"] == g) & (t["log_odds_z"] >= z)].head(top_terms).iloc[::-1]
         labels = [str(x) if len(str(x)) <= 28 else str(x)[:27] + "…" for x in d["term"]]
@@ -405,7 +415,7 @@ def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, t
         ax.set_yticks(y, labels, fontsize=8)
         ax.set_ylim(-0.5, slots - 0.5)
         ax.axvline(z, color="grey", ls="--", lw=0.8)
-        ax.set_title(str(g), fontsize=10)
+        ax.set_title(str(g) + (f"\n{sides[str(g)]}" if str(g) in sides else ""), fontsize=9)
         ax.set_xlabel("log-odds z-score", fontsize=8)
         if i % ncols == 0:
             ax.set_ylabel("term")
@@ -417,15 +427,30 @@ def distinctive_terms(table: pd.DataFrame, *, title: str, top_terms: int = 12, t
         ax.grid(False)
         ax.set_xlabel("log-odds z-score")
         ax.set_ylabel("term")
-    note = (f"\nwords with z ≥ {z:g}" + ("; each group compared with the other groups of its own language, not with "
-                                        "the whole corpus" if within else ""))
+    note = f"\nwords with z ≥ {z:g}"
+    if within:
+        note += ("; each group compared with the other groups of its own language and publication period "
+                 "(in brackets), not with the whole corpus")
+    elif units and units[0]:
+        parts = units[0].split(", ")
+        dated = [p.replace("/", " to ") for p in parts if re.fullmatch(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d", p)]
+        other = [p for p in parts if p.replace("/", " to ") not in dated]
+        said = ([f"written in {', '.join(other)}"] if other else []) + ([f"published {dated[0]}"] if dated else [])
+        note += "; each group against the other groups " + " and ".join(said)
+    if sides:
+        note += "; n documents: the group's vs. the other groups'"
     if not_compared:
-        note += f"\nnot compared (no other group in their language): {not_compared}"
+        gone = [p.strip() for p in not_compared.split("; ") if p.strip()]
+        note += (f"\nnot compared: {'; '.join(gone[:3])}"
+                 + (f" and {len(gone) - 3} more (framing_checks.not_compared)" if len(gone) > 3 else ""))
     if none:
-        shown = ", ".join(none[:10]) + (f" and {len(none) - 10} more" if len(none) > 10 else "")
-        note += f"; no word reaches z ≥ {z:g}: {shown}"
-    fig.suptitle(_wrap(title + note) + _omitted_note(len(gs), len(ranked), "groups", "distinctive words"),
-                 fontweight="bold", fontsize=11)
+        shown = ", ".join(none[:6]) + (f" and {len(none) - 6} more" if len(none) > 6 else "")
+        note += f"\nno word reaches z ≥ {z:g}: {shown}"
+    text = _wrap(title + note) + _omitted_note(len(gs), len(ranked), "groups", "distinctive words")
+    fig.suptitle(text, fontweight="bold", fontsize=11)
+    # room for the title: at least 10 inches wide (110 characters a line), and 0.2 inch a line above the panels
+    w, h = fig.get_size_inches()
+    fig.set_size_inches(max(w, 10.0), h + 0.2 * text.count("\n"))
     return fig
 
 
