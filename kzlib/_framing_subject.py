@@ -2,8 +2,8 @@
 
 Within one language and period, outlets that covered different stories still differ by subject (one outlet's
 coal-mine story against another's primaries). How outlets frame *the same events* can only be read where they
-report them: the study's subject is the stance targets' ``scope`` (``kzlib/data/targets.yaml``: for the bundled
-targets, the places, people and organisations of the January 2022 crisis), the same rule by which
+report them: the study's subject is the stance targets' ``scope`` and ``ru_scope`` (``kzlib/data/targets.yaml``:
+for the bundled targets, the places, people and organisations of the January 2022 crisis), the same rule by which
 :func:`kzlib.stance.detect_stance` leaves out quotes of documents on other news. Targets without a ``scope``
 restrict nothing.
 """
@@ -19,14 +19,16 @@ from kzlib.errors import require_columns
 
 logger = logging.getLogger("kzlib.framing")
 
-#: the languages the scope phrases are written in; a document in another language is not checked (kept)
+#: the languages the ``scope`` phrases are written in (Russian documents are read by ``ru_scope``); a document in
+#: another language is not checked (kept)
 SCOPE_LANGUAGES = ("en", "unknown", "")
 
 
 def subject_documents(paragraphs: pd.DataFrame, documents: pd.DataFrame, targets: Sequence[Any]) -> pd.DataFrame:
     """Which documents are on the study's subject: those whose title or body names a phrase of a target's
-    ``scope`` (:class:`kzlib.stance.Target`; the phrases' syntax is that of aliases). A document in a language the
-    phrases are not written in (any but English) is not checked and counts as on the subject; so does every
+    ``scope`` (:class:`kzlib.stance.Target`; the phrases' syntax is that of aliases), a Russian document one of
+    its ``ru_scope`` (words in dictionary form, matched in any inflection). A document in another language, or a
+    Russian one where no target has a ``ru_scope``, is not checked and counts as on the subject; so does every
     document when no target has a scope. Returns ``doc_id, on_subject, subject_basis``.
 
     Example
@@ -38,7 +40,7 @@ def subject_documents(paragraphs: pd.DataFrame, documents: pd.DataFrame, targets
     >>> subject_documents(paras, docs, [SimpleNamespace(scope=("Almaty",))])["on_subject"].tolist()
     [True, False, True]
     """
-    from kzlib.text import PatternSet  # noqa: PLC0415 (the stance targets' own matcher)
+    from kzlib.text import PatternSet, phrases_named  # noqa: PLC0415 (the stance targets' own matchers)
 
     require_columns(documents, ["doc_id"], table="documents", fix="give the documents table of kzlib.prepare")
     ids = documents["doc_id"].astype(str)
@@ -56,11 +58,17 @@ def subject_documents(paragraphs: pd.DataFrame, documents: pd.DataFrame, targets
         titles = pd.Series(documents["title"].fillna("").astype(str).to_numpy(), index=ids)
         text = titles.str.cat(text.reindex(ids).fillna(""), sep="\n")
     matcher = PatternSet(phrases)
+    ru_phrases = sorted({str(p) for t in targets for p in (getattr(t, "ru_scope", ()) or ())})
     on, basis = [], []
     for doc, language in zip(ids, lang):
+        if language == "ru" and ru_phrases:  # the Russian scope: words in dictionary form, matched on lemmas
+            found = sorted(phrases_named(str(text.get(doc, "")), ru_phrases))
+            on.append(bool(found))
+            basis.append(f"names {found[0]!r}" if found else "names nothing of the targets' Russian scope")
+            continue
         if language not in SCOPE_LANGUAGES:
             on.append(True)
-            basis.append(f"not checked: the scope phrases are English, the document {language}")
+            basis.append(f"not checked: the targets have no scope phrases in {language or 'its language'}")
             continue
         named = next(iter(matcher.finditer(str(text.get(doc, "")))), None)
         on.append(named is not None)

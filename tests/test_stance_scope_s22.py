@@ -6,7 +6,7 @@ import logging
 import pandas as pd
 
 from kzlib.stance import Target, detect_stance
-from kzlib.stance.russian import ru_phrases_named
+from kzlib.text import phrases_named
 
 QUOTE = "Мы решительно осуждаем США за эту агрессию."
 
@@ -42,7 +42,7 @@ def test_a_scope_without_russian_phrases_reads_russian_quotes_anywhere():
 
 def test_scope_phrases_are_found_in_any_case_and_as_several_words():
     text = "Генсек Организации Договора о коллективной безопасности говорил о казахстанских событиях."
-    found = ru_phrases_named(text, ("организация договор о коллективный безопасность", "казахстанский",
+    found = phrases_named(text, ("организация договор о коллективный безопасность", "казахстанский",
                                     "казахстан", "токаев"))
     # the adjective "казахстанских" is not the country's noun "Казахстан"
     assert found == {"организация договор о коллективный безопасность", "казахстанский"}

@@ -371,11 +371,11 @@ def _within_scope(out: pd.DataFrame, scoped: Mapping[str, tuple[str, ...]], doc_
     ru_docs = {d for d, q, t in zip(out["doc_id"], out["quote_id"], out["target"])
                if (d, q) in russian_quotes and t in ru_scoped}
     if ru_docs:
-        from kzlib.stance.russian import ru_phrases_named
+        from kzlib.text import phrases_named
 
         ru_phrases = tuple(sorted({ph for v in ru_scoped.values() for ph in v}))
         ru_named = {d: {t for t, v in ru_scoped.items() if found & set(v)}
-                    for d in ru_docs for found in [ru_phrases_named(doc_texts.get(d, ""), ru_phrases)]}
+                    for d in ru_docs for found in [phrases_named(doc_texts.get(d, ""), ru_phrases)]}
 
     def within(d: Any, q: Any, t: str) -> bool:
         if t not in scoped:

@@ -29,6 +29,7 @@ from kzlib.russian.nlp import lemma, lemmas, parses, sentences, tokens
 from kzlib.russian.stance import RussianCues
 from kzlib.stance.rules import _Contribution
 from kzlib.stance.targets import Target
+from kzlib.text.tokens import word_forms
 
 __all__: list[str] = []
 
@@ -37,38 +38,7 @@ _QUOTE_MARKS = set("\"«»„“”'")
 _OPPOSED_PREPOSITIONS = frozenset({"от", "против"})  # "защитить от вмешательства": what is opposed
 
 
-@lru_cache(maxsize=200_000)
-def _keys(word: str) -> frozenset[str]:
-    """The forms a word can be matched by: its lemmas and, for an adjective or participle, its masculine
-    singular nominative ("протестующих" -> "протестующий", "миротворческих" -> "миротворческий")."""
-    w = word.lower().replace("ё", "е")
-    forms = set(lemmas(w))
-    if any("а" <= c <= "я" for c in w):
-        for p in parses(w):
-            if p.tag.POS in ("PRTF", "ADJF"):
-                f = p.inflect({"sing", "nomn", "masc"})
-                if f is not None:
-                    forms.add(f.word.replace("ё", "е"))
-    return frozenset(forms)
-
-
-def ru_phrases_named(text: str, phrases: tuple[str, ...]) -> set[str]:
-    """The ``phrases`` (words in dictionary form, as ``ru_aliases``) that ``text`` names in any inflection.
-
-    Example
-    -------
-    >>> sorted(ru_phrases_named("Войска ОДКБ прибыли в Алматы по просьбе Токаева.", ("токаев", "одкб", "москва")))
-    ['одкб', 'токаев']
-    """
-    wanted = [tuple(w.lower().replace("ё", "е") for w in p.split()) for p in phrases]
-    wanted = [w for w in wanted if w]
-    keys = [_keys(t.text) for t in tokens(text) if any(ch.isalpha() for ch in t.text)]
-    found = set()
-    for p, words in zip(phrases, wanted):
-        n = len(words)
-        if any(all(words[k] in keys[i + k] for k in range(n)) for i in range(len(keys) - n + 1)):
-            found.add(p)
-    return found
+_keys = word_forms  # the forms a word is matched by (lemmas; an adjective or participle also as masculine)
 
 
 @dataclass(frozen=True)

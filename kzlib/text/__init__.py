@@ -49,7 +49,7 @@ from kzlib.text.sentences import (
     rule_sentence_spans,
     sentence_spans,
 )
-from kzlib.text.tokens import Token, lemma, lemmas, parses, razdel_tokens, word_tokens
+from kzlib.text.tokens import Token, lemma, lemmas, parses, phrases_named, razdel_tokens, word_forms, word_tokens
 
 __all__ = [
     "ASCII_CASE_TWINS",
@@ -72,6 +72,7 @@ __all__ = [
     "matches_at_words",
     "may_match",
     "parses",
+    "phrases_named",
     "pattern_regex",
     "phrase_alternation",
     "phrase_pattern",
@@ -82,6 +83,7 @@ __all__ = [
     "sentence_spans",
     "word_index",
     "word_key",
+    "word_forms",
     "word_keys",
     "word_tokens",
 ]

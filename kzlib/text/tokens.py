@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 from kzlib.text.script import CYRILLIC_LETTER as _CYR
 from kzlib.text.script import is_russian
 
-__all__ = ["Token", "lemma", "lemmas", "parses", "razdel_tokens", "word_tokens"]
+__all__ = ["Token", "lemma", "lemmas", "parses", "phrases_named", "razdel_tokens", "word_forms", "word_tokens"]
 
 log = logging.getLogger(__name__)
 
@@ -120,3 +121,43 @@ def lemma(word: str) -> str:
     if not _CYR.search(w):
         return w
     return parses(w)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def word_forms(word: str) -> frozenset[str]:
+    """The forms a Russian word is matched by in dictionary-form word lists: its :func:`lemmas` and, for an
+    adjective or participle, its masculine singular nominative ("протестующих" -> "протестующий",
+    "казахстанских" -> "казахстанский"), which a list writes where pymorphy3's normal form of a participle is
+    its verb.
+
+    Example:
+        >>> sorted(word_forms("миротворческих"))
+        ['миротворческий', 'миротворческих']
+    """
+    w = word.lower().replace("ё", "е")
+    forms = set(lemmas(w))
+    if any("а" <= c <= "я" for c in w):
+        for p in parses(w):
+            if p.tag.POS in ("PRTF", "ADJF"):
+                f = p.inflect({"sing", "nomn", "masc"})
+                if f is not None:
+                    forms.add(f.word.replace("ё", "е"))
+    return frozenset(forms)
+
+
+def phrases_named(text: str, phrases: Sequence[str]) -> set[str]:
+    """The ``phrases`` (space-separated words in dictionary form, as the Russian word lists of ``kzlib/data``
+    write them) that ``text`` names in any inflection, word by word in a row (:func:`word_forms`).
+
+    Example:
+        >>> sorted(phrases_named("Войска ОДКБ прибыли в Алматы по просьбе Токаева.", ["токаев", "одкб", "москва"]))
+        ['одкб', 'токаев']
+    """
+    wanted = [(p, tuple(w.lower().replace("ё", "е") for w in str(p).split())) for p in phrases]
+    keys = [word_forms(t.text) for t in razdel_tokens(text) if any(ch.isalpha() for ch in t.text)]
+    found = set()
+    for p, words in wanted:
+        n = len(words)
+        if n and any(all(words[k] in keys[i + k] for k in range(n)) for i in range(len(keys) - n + 1)):
+            found.add(p)
+    return found
