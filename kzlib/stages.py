@@ -524,7 +524,7 @@ def stance_evaluation(*, stance_gold: str = "", cv_folds: int = 5, threshold: fl
 
 
 @stage(name="framing", tables=("framing", "framing_checks", "naming_families"), uses=("one_copy_per_story",))
-def framing(corpus, quotes, gazetteer, targets=None, *, min_term_count: int = 3,
+def framing(corpus, quotes, gazetteer, targets=None, *, min_term_count: int = 3, terms_per_group: int = 50,
             one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
     """Words distinctive of each outlet (body text) and speaker group (quoted words), by Fightin' Words
     (``framing``), each compared only with the outlets or groups of its own language and publication period
@@ -542,7 +542,9 @@ def framing(corpus, quotes, gazetteer, targets=None, *, min_term_count: int = 3,
     Only documents on the study's subject are compared (:func:`kzlib.framing.subject_documents`: they name a
     phrase of the ``targets``' scope, the rule by which the stances leave out other news; ``framing_checks.subject``
     says how many): outlets of one period that covered different stories would differ by subject, not by frame.
-    Targets without a scope (or none given) restrict nothing.
+    Targets without a scope (or none given) restrict nothing. The ``framing`` table keeps the terms worth reading
+    (:func:`kzlib.framing.written_terms`: |z| ≥ 1.96, and each group's ``terms_per_group`` most over-used terms);
+    ``framing_checks.terms`` says how many of all rows that is.
 
     Example:
         >>> fr = framing(study.corpus, study.quotes, study.gazetteer, study.targets)
@@ -577,7 +579,12 @@ def framing(corpus, quotes, gazetteer, targets=None, *, min_term_count: int = 3,
         why = fr.check_fightin_words(dated, text=text, group=group, min_count=min_term_count, within=within)
         fw = (pd.DataFrame() if why else
               fr.fightin_words(dated, text=text, group=group, min_count=min_term_count, within=within))
+        n_all = len(fw)
+        fw = fr.written_terms(fw, per_group=terms_per_group) if len(fw) else fw
         checks.append({"comparison": label, "reason": why or "", "subject": subject,
+                       "terms": (f"{len(fw):,} of {n_all:,} group × term rows: |z| ≥ 1.96 and each group's "
+                                 f"{terms_per_group} most over-used terms (kzlib.framing.fightin_words gives all)"
+                                 if n_all else ""),
                        **fr.framing_plan_notes(dated, fw, text=text, group=group, label=label, within=within,
                                                undated=off_subject + undated)})
         if len(fw):
