@@ -481,7 +481,56 @@ def naming_families(
     return out[["group", "family", "stance", "count", "share", "scare_quoted", "terms"]]
 
 
-def speaker_groups(quotes: pd.DataFrame, *, gazetteer: Any = None, unknown: str = "unknown") -> pd.DataFrame:
+#: The group kind of a gazetteer person quoted at a date outside every period of office the gazetteer gives
+#: ("United States role unknown"): never the role of January 2022 (session 22).
+ROLE_UNKNOWN = "role unknown"
+
+
+def _dated_speakers(quotes: pd.DataFrame, gazetteer: Any, documents: pd.DataFrame | None
+                    ) -> tuple[pd.Series, Any, np.ndarray] | None:
+    """Speakers keyed by their role at the quote's document date, the gazetteer table with those roles, and which
+    rows' roles are unknown; None when no date is given (``documents`` or a ``published`` column of ``quotes``) or
+    the gazetteer has no dated roles (:meth:`kzlib.actors.Gazetteer.role_at`)."""
+    if not hasattr(gazetteer, "role_at") or "doc_id" not in quotes.columns:
+        return None
+    if documents is not None:
+        require_columns(documents, ["doc_id", "published"], table="documents", fix="pass Corpus.documents")
+        dates = quotes["doc_id"].map(dict(zip(documents["doc_id"], documents["published"])))
+    elif "published" in quotes.columns:
+        dates = quotes["published"]
+    else:
+        return None
+    from kzlib.actors._roles import as_date  # noqa: PLC0415 - framing reads the gazetteer only when given one
+
+    dated = {n for n, a in gazetteer.actors.items() if a.roles}
+    keys, extra, unknown_role, undated = [], {}, [], 0
+    for sp, raw in zip(quotes["speaker"].tolist(), dates.tolist()):
+        day = as_date(raw) if sp in dated else None
+        if day is None:
+            undated += sp in dated
+            keys.append(sp)
+            unknown_role.append(False)
+            continue
+        role = gazetteer.role_at(sp, day)
+        key = f"{sp}\x1f{role}"
+        if key not in extra:
+            a = gazetteer.actors[sp]
+            extra[key] = {"name": key, "type": a.type, "affiliation": a.affiliation, "role": role or ""}
+        keys.append(key)
+        unknown_role.append(role is None)
+    if undated:
+        logger.info("speaker_groups: %d quotes of actors with dated roles come from documents with no date: grouped "
+                    "by their role of January 2022", undated)
+    if any(unknown_role):
+        logger.info("speaker_groups: %d quotes of gazetteer actors fall outside every period of office the gazetteer "
+                    "gives: grouped as %r", sum(unknown_role), ROLE_UNKNOWN)
+    table = pd.concat([gazetteer.to_frame(), pd.DataFrame(list(extra.values()))], ignore_index=True) if extra \
+        else gazetteer
+    return pd.Series(keys, index=quotes.index, dtype=object), table, np.array(unknown_role, dtype=bool)
+
+
+def speaker_groups(quotes: pd.DataFrame, *, gazetteer: Any = None, unknown: str = "unknown",
+                   documents: pd.DataFrame | None = None) -> pd.DataFrame:
     """The quotes table with ``group`` (and ``affiliation``, ``is_official``) from the gazetteer.
 
     Groups are ``"<affiliation> officials"``, ``"<affiliation> experts"`` and so on (see
@@ -489,11 +538,22 @@ def speaker_groups(quotes: pd.DataFrame, *, gazetteer: Any = None, unknown: str 
     says of it: its affiliation and type, and for a description its own words ("a senior U.S. official":
     United States officials); a speaker with no affiliation anywhere gets ``unknown``.
 
+    A gazetteer speaker is grouped by its role at the date of the quote's document (``documents``: a table
+    with ``doc_id`` and ``published``, or a ``published`` column of ``quotes``; a
+    :class:`kzlib.actors.Gazetteer` with dated ``roles``): Donald Trump quoted in 2016 is no "former
+    official". Outside every period the gazetteer gives, the group is ``"<affiliation> role unknown"``; a
+    document with no date, or no dates given, keeps the role of January 2022.
+
     Example
     -------
     >>> g = pd.DataFrame({"name": ["A"], "type": ["person"], "affiliation": ["Russia"], "role": ["minister"]})
     >>> speaker_groups(pd.DataFrame({"speaker": ["A"], "quote": ["x"]}), gazetteer=g)["group"].tolist()
     ['Russia officials']
+    >>> from kzlib.actors import default_gazetteer
+    >>> q = pd.DataFrame({"doc_id": ["a", "b"], "speaker": ["Donald Trump"] * 2, "quote": ["x", "y"]})
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2016-03-01", "2022-01-07"]})
+    >>> speaker_groups(q, gazetteer=default_gazetteer(), documents=docs)["group"].tolist()
+    ['United States others', 'United States former officials']
     """
     require_columns(quotes, ["speaker"], table="quotes", fix="build it with kzlib.quotes.extract_quotes")
     described = None
@@ -504,11 +564,18 @@ def speaker_groups(quotes: pd.DataFrame, *, gazetteer: Any = None, unknown: str 
             "speaker": quotes["speaker"], "affiliation": quotes["affiliation"],
             "type": quotes["speaker_type"] if "speaker_type" in quotes.columns else "",
             "role": quotes["speaker"].where(desc, "")})
-    prof = speaker_profiles(quotes["speaker"].dropna().unique(), gazetteer=gazetteer, described=described)
+    dated = _dated_speakers(quotes, gazetteer, documents)
+    keys, table = (dated[0], dated[1]) if dated else (quotes["speaker"], gazetteer)
+    prof = speaker_profiles(keys.dropna().unique(), gazetteer=table, described=described)
     added = ["affiliation", "is_official", "group"]
     # the gazetteer's affiliation replaces the quotes table's own (no affiliation_x / affiliation_y)
-    out = quotes.drop(columns=[c for c in added if c in quotes.columns]).merge(
-        prof[["speaker", *added]], on="speaker", how="left")
+    out = quotes.drop(columns=[c for c in added if c in quotes.columns]).assign(_speaker_key=keys).merge(
+        prof[["speaker", *added]].rename(columns={"speaker": "_speaker_key"}), on="_speaker_key",
+        how="left").drop(columns="_speaker_key")
+    if dated is not None and dated[2].any():
+        gone = dated[2]
+        out.loc[gone, "group"] = out.loc[gone, "affiliation"].fillna("").str.cat([" " + ROLE_UNKNOWN] * int(gone.sum()))
+        out.loc[gone, "is_official"] = False
     out["affiliation"] = out["affiliation"].fillna("")
     out["is_official"] = out["is_official"].astype("boolean").fillna(False).astype(bool)
     out["group"] = out["group"].fillna(unknown).replace("unknown", unknown)

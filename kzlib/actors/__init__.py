@@ -9,17 +9,27 @@ title, filtered by a nationality adjective when there is one. Variants not liste
 fuzzily (rapidfuzz) against known surnames; people not in the gazetteer at all are still found by
 pattern ("spokesperson Jane Doe", "Jane Doe, a professor at ...") and reported under their own name.
 
+Roles and titles have dates (session 22): an entry may list its offices with the days they began and ended
+(``roles``; see :mod:`kzlib.actors._roles`). :meth:`Gazetteer.role_at` gives the role at a document's date,
+None ("role unknown") outside every period; a title resolves only to an actor who held it at the document's
+date (``find_mentions(..., dates=...)``, ``Gazetteer.scan(..., date=...)``). Without a date, the roles and titles
+of January 2022 hold, as before. A one-word name inside a longer capitalised name ("Trump Tower", "Washington
+Post", "Price Stern Sloan") is not the actor.
+
 Example:
     >>> g = Gazetteer.from_yaml()
     >>> g.resolve("Toqaev")
     'Kassym-Jomart Tokayev'
     >>> g.affiliation("Anatoly Antonov")
     'Russia'
+    >>> g.role_at("Donald Trump", "2016-03-01"), g.role_at("Donald Trump", "2022-01-07")
+    ('businessman, candidate for the Republican nomination', 'former President of the United States')
 """
 
 from __future__ import annotations
 
 from kzlib.actors._given import reads_as_title
+from kzlib.actors._roles import Role
 from kzlib.actors.gazetteer import (
     ACTOR_TYPES,
     ROLE_WORDS,
@@ -32,5 +42,5 @@ from kzlib.actors.gazetteer import (
 from kzlib.actors.mentions import find_mentions
 from kzlib.actors.names import NameSpan, find_names, place_names, speaker_words
 
-__all__ = ["Actor", "Gazetteer", "Mention", "NameSpan", "find_mentions", "find_names", "default_gazetteer",
+__all__ = ["Actor", "Role", "Gazetteer", "Mention", "NameSpan", "find_mentions", "find_names", "default_gazetteer",
            "place_names", "plausible_name", "reads_as_title", "speaker_words", "ACTOR_TYPES", "ROLE_WORDS"]

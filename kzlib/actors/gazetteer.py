@@ -20,12 +20,25 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
 
+from kzlib.actors._bounds import OTHER_HOLDER, inside_longer_name
 from kzlib.actors._given import reads_as_title
+from kzlib.actors._people import (  # (the name patterns: where tests and callers have read them)
+    _NAME_OF_ORG,  # noqa: F401
+    _NAME_THEN_ROLE,  # noqa: F401
+    _NAME_TOKEN,
+    _NAME_TOKEN_WHOLE,  # noqa: F401
+    _NOT_NAMES,
+    _OF_THE,  # noqa: F401
+    _ROLE_KEYS,  # noqa: F401
+    _ROLE_THEN_NAME,  # noqa: F401
+    ROLE_WORDS,
+    _unknown_people,
+    plausible_name,
+)
+from kzlib.actors._roles import Role, as_date, parse_roles, role_at, titles_at
 from kzlib.errors import ParameterError, ResourceError
 from kzlib.text.phrases import (
     PhraseMatcher,
-    WordIndex,
-    matches_at_words,
     may_match,
     phrase_alternation,
     word_index,
@@ -55,22 +68,6 @@ _DEMONYMS = {
 #: one: "the leaders of the CSTO countries", "officials of Kazakhstan" belong to it).
 _COMPLEMENT_OPENERS = frozenset("on about against to with for who that which whom whose at by".split())
 
-#: role nouns that introduce a person's name ("spokesperson Ned Price") or follow it in an appositive
-ROLE_WORDS = (
-    "spokesperson", "spokesman", "spokeswoman", "minister", "president", "professor", "ambassador", "envoy",
-    "expert", "analyst", "adviser", "advisor", "director", "head", "chief", "secretary", "chairman",
-    "chairwoman", "chair", "official", "researcher", "scholar", "fellow", "economist", "lawyer", "activist",
-    "journalist", "editor", "correspondent", "leader", "governor", "mayor", "deputy", "senator", "lawmaker",
-    "commander", "general", "diplomat", "historian", "political scientist", "politician", "member", "founder",
-    "lecturer", "dean", "premier", "counselor", "counsellor", "representative", "envoy", "knowledgeable",
-    "sociologist", "scientist", "specialist", "economist", "orientalist", "journalist", "observer", "commentator",
-)
-
-_NAME_TOKEN = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*[\w]"
-# _NAME_TOKEN for places where a blank or a comma must follow it: giving back characters cannot help there
-# (they are no blank or comma), so the run is taken whole (possessive) and must end in a word character,
-# which spares the backtracking at every capitalised word that is not followed by a name
-_NAME_TOKEN_WHOLE = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]++(?<=[\w])"
 # capitalised sequences (two to four name tokens) not preceded by a word character, apostrophe or hyphen.
 # Written to open with the capital (its look-behind right after it) so that re searches for capitals at C
 # speed instead of trying a look-behind at every position; a blank follows the first token, so that one
@@ -80,7 +77,6 @@ _CAP_SEQ = re.compile(rf"([{_CAP}](?<![\w'’-][{_CAP}])[\w'’.-]++(?<=[\w])"
                       rf"(?:[ \t]+(?:(?:van|von|de|al|bin|el|da)[ \t]+)?{_NAME_TOKEN}){{1,3}})")
 
 
-_ROLE_RE = phrase_alternation((w, re.escape(w)) for w in sorted(set(ROLE_WORDS), key=lambda w: (-len(w), w)))
 _LONG_TOKEN = re.compile(r"[\w'’-]{6,}")
 #: The capitalised word before a name, over middle initials ("Robert M. Price": "Robert").
 #: Where a sentence opens: the text's start, or a full stop, question or exclamation mark (and a quotation mark)
@@ -92,25 +88,14 @@ _COMPANY_AFTER = re.compile(r"(?:\s+(?:&\s+)?[A-Z][\w'’&.-]*){0,4}?\s+(?:&\s+)
                             r"Group|Holdings|Bros|Partners|Associates|Brothers|Company|Corporation|Incorporated)\b")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÞА-ЯЁ][\w'’-]*)[ \t]+(?:[A-ZÀ-ÞА-ЯЁ]\.[ \t]*)*$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÞА-ЯЁ]")
-_ROLE_THEN_NAME = re.compile(  # (possessive runs and first token: a blank follows them, see _NAME_TOKEN_WHOLE)
-    rf"\b(?i:{_ROLE_RE})s?\b[ \t]+((?:(?:of|the|for|at|to|on|under|and)[ \t]+|[A-Z][\w'’-]*+[ \t]+|[a-z][\w-]*+[ \t]+){{0,12}}?)"
-    rf"({_NAME_TOKEN_WHOLE}(?:[ \t]+{_NAME_TOKEN}){{1,2}})(?![ \t]+[A-Z])")
-_NAME_THEN_ROLE = re.compile(
-    rf"({_NAME_TOKEN_WHOLE}(?:[ \t]+{_NAME_TOKEN_WHOLE}){{1,2}}),[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?"
-    rf"(?:(?i:{_ROLE_RE})|of[ \t]+the[ \t]+)")
-_NAME_OF_ORG = re.compile(rf"({_NAME_TOKEN_WHOLE}(?:[ \t]+{_NAME_TOKEN_WHOLE}){{1,2}}),?[ \t]+of[ \t]+the[ \t]+[A-Z]")
-_OF_THE = re.compile(r"of[ \t]+the[ \t]+[A-Z]")
 _TITLE_BEFORE_NAME = re.compile(
     r"[ \t]+(?:[A-Z]|(?:of|to|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w.'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){2,})")
 _PRONOUN = re.compile(r"(?<![\w'’-])(he|she|it|they|He|She|It|They)(?![\w'’-])")
 
-# capitalised words that open sentences or name things, never a person's first name
-_NOT_NAMES = frozenset(["the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "as", "by", "to", "from", "with", "after", "before", "since", "during", "despite", "while", "when", "where", "if", "this", "that", "these", "those", "there", "their", "his", "her", "its", "our", "we", "i", "you", "they", "he", "she", "it", "it's", "according", "citing", "echoing", "unlike", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "secretary", "president", "minister", "ministry", "state", "department", "foreign", "deputy", "prime", "ambassador", "professor", "associate", "head", "expert", "council", "fund", "university", "center", "centre", "institute", "republic", "federation", "union", "organization", "organisation", "council", "committee", "office", "army", "forces", "national", "central", "western", "eastern", "northern", "southern", "east", "west", "north", "south", "europe", "asia", "eurasia", "middle", "new", "old", "former", "chinese", "russian", "american", "kazakh", "ukrainian", "british", "french", "german", "soviet", "post", "still", "also", "yet", "however", "meanwhile", "indeed", "obviously", "well", "why", "what", "how", "who", "let", "associated", "press", "reuters", "getty", "images", "photo", "afp", "tass", "ap", "read"])
 
 _SPACE = re.compile(r"\s+")
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
-_ROLE_KEYS = word_keys(ROLE_WORDS, ignore_case=True, plural=True)  # words that can open a _ROLE_THEN_NAME match
 _ROLE_SET = frozenset(ROLE_WORDS)
 
 
@@ -152,6 +137,8 @@ class Actor:
     aliases: tuple[str, ...] = ()
     source: str = ""
     surnames: tuple[str, ...] = ()
+    #: dated offices (see :mod:`kzlib.actors._roles`); empty: undated, ``role`` and ``titles`` hold at every date
+    roles: tuple[Role, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -222,7 +209,7 @@ class Gazetteer:
                 for sn in (*self._surnames(a), *a.surnames):
                     self._add(self._surname, _norm(sn), a.name)
                     _add_form(surface_forms, sn, self._lower_forms)
-            for t in a.titles:
+            for t in (*a.titles, *(t for r in a.roles for t in r.titles)):
                 self._add(self._title, _norm(t), a.name)
         # persons' surnames that equal another actor's alias (e.g. a country) are not surnames
         for key in list(self._surname):
@@ -235,12 +222,13 @@ class Gazetteer:
         self._fuzzy_cache: dict[str, str | None] = {}
         self._fuzzy_seq_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._candidate_cache: dict[str, tuple[tuple[str, ...], str]] = {}
+        self._titles_cache: dict[tuple[str, object], frozenset[str]] = {}
         # tried only where the first word of a surface form stands whose words all occur (see PhraseMatcher)
         self._matcher = PhraseMatcher(surface_forms)
         # first and last words of the titles: the title pattern is tried only where both kinds occur
-        titles = [t for a in self.actors.values() for t in a.titles]
+        titles = [t for a in self.actors.values() for t in (*a.titles, *(t for r in a.roles for t in r.titles))]
         self._title_keys = (word_keys(titles, ignore_case=True), word_keys(titles, ignore_case=True, last=True))
-        title_pats = {re.escape(t).replace(r"\ ", r"[ \t]+"): t for a in self.actors.values() for t in a.titles}
+        title_pats = {re.escape(t).replace(r"\ ", r"[ \t]+"): t for t in titles}
         title_alts = phrase_alternation((title_pats[pat], pat) for pat in sorted(title_pats, key=lambda x: (-len(x), x)))
         # possessive runs (++, *+): what follows each ("'s", a blank) is no character of the run, so giving
         # characters back never helps and only costs time at every capitalised word
@@ -295,6 +283,7 @@ class Gazetteer:
                 role=str(row.get("role") or ""), titles=tuple(str(t).lower() for t in row.get("titles") or ()),
                 aliases=tuple(str(x) for x in row.get("aliases") or ()), source=str(row.get("source") or ""),
                 surnames=tuple(str(x) for x in row.get("surnames") or ()),
+                roles=parse_roles(row.get("roles"), str(row["name"])),
             ))
         return cls(actors, **kwargs)
 
@@ -314,6 +303,35 @@ class Gazetteer:
         """
         a = self.actors.get(name)
         return a.affiliation if a else ""
+
+    def role_at(self, name: str, date: object = None) -> str | None:
+        """The role of the actor ``name`` at ``date`` (an ISO string, a date or a Timestamp), or None when it is
+        unknown: the actor has dated ``roles`` and none holds at that date ("role unknown": never its role of
+        January 2022), or no actor of that name exists. An undated actor has its ``role`` at every date; with no
+        (readable) date every actor has its ``role`` of January 2022.
+
+        Example:
+            >>> g = Gazetteer.from_yaml()
+            >>> g.role_at("Joe Biden", "2016-02-08"), g.role_at("Joe Biden", "2022-01-07")
+            ('Vice President of the United States', 'President of the United States')
+            >>> g.role_at("Kassym-Jomart Tokayev", "1990-08-15") is None
+            True
+        """
+        a = self.actors.get(name)
+        return None if a is None else role_at(a.roles, a.role, as_date(date))
+
+    def titles_at(self, name: str, date: object = None) -> tuple[str, ...]:
+        """The title-only references ("president", "foreign minister") that may stand for ``name`` at ``date``:
+        those of its periods that hold that day (none outside them), or, for an undated actor or no date, its
+        ``titles`` of January 2022.
+
+        Example:
+            >>> g = Gazetteer.from_yaml()
+            >>> "president" in g.titles_at("Kassym-Jomart Tokayev", "2016-05-01")
+            False
+        """
+        a = self.actors.get(name)
+        return () if a is None else titles_at(a.roles, a.titles, as_date(date))
 
     def country_of(self, description: str) -> str:
         """The state or bloc a description names by a nationality word, a possessive or a name of it ("senior
@@ -421,24 +439,45 @@ class Gazetteer:
             self._fuzzy_cache[token] = hit
         return hit
 
-    def _title_candidates(self, title: str, modifiers: str = "") -> tuple[list[str], str]:
+    def _title_candidates(self, title: str, modifiers: str = "", date: object = None) -> tuple[list[str], str]:
+        """The actors a title may stand for (with the affiliation its nationality word names): those holding
+        it at ``date`` (:meth:`titles_at`); none after a word that names another holder ("the next president",
+        "the late minister": :data:`~kzlib.actors._bounds.OTHER_HOLDER`)."""
         key = _norm(title)
-        cands = list(self._title.get(key, []))
+        day = as_date(date)
+        cands = [c for c in self._title.get(key, []) if key in self._titles_of(c, day)]
         aff = ""
-        for w in _norm(modifiers).split() + key.split():
+        mods = _norm(modifiers).split()
+        if any(w in OTHER_HOLDER for w in mods):  # (the title's own words may say it: "former president")
+            return [], aff
+        for w in mods + key.split():
             if w in _DEMONYMS:
                 aff = _DEMONYMS[w]
         if aff:
             narrowed = [c for c in cands if self.actors[c].affiliation == aff]
             if narrowed:
                 cands = narrowed
-            elif self._title.get(_norm(f"{aff} {key}")):
-                cands = list(self._title[_norm(f"{aff} {key}")])
+            elif self._title.get(k2 := _norm(f"{aff} {key}")):
+                cands = [c for c in self._title[k2] if k2 in self._titles_of(c, day)]
             else:
                 cands = []
         return cands, aff
 
-    def resolve(self, surface: str, *, context: Sequence[str] | str | None = None) -> str:
+    def _known_word(self, word: str) -> bool:
+        """Whether a capitalised word names a gazetteer actor (an alias, surname or variant spelling of one)."""
+        return bool(self.candidates(word.rstrip(".,;:"))[0])
+
+    def _titles_of(self, name: str, day: object) -> frozenset[str]:
+        """:meth:`titles_at` normalised (cached per actor and day)."""
+        hit = self._titles_cache.get((name, day))
+        if hit is None:
+            a = self.actors[name]
+            hit = frozenset(_norm(t) for t in titles_at(a.roles, a.titles, as_date(day)))
+            if len(self._titles_cache) < 100_000:
+                self._titles_cache[(name, day)] = hit
+        return hit
+
+    def resolve(self, surface: str, *, context: Sequence[str] | str | None = None, date: object = None) -> str:
         """Canonical name for a surface form, or "" when it names no known actor.
 
         Args:
@@ -446,6 +485,8 @@ class Gazetteer:
             context: actors mentioned before, oldest first (canonical names), or the text that
                 preceded the reference; used for surnames shared by several actors and for titles (a title
                 resolves only to an actor the context names).
+            date: the document's date; a title resolves only to an actor who held it then (None: the titles
+                of January 2022).
 
         Example:
             >>> g = Gazetteer.from_yaml()
@@ -460,7 +501,7 @@ class Gazetteer:
         if not cands:
             m = self._title_re.fullmatch(surface.strip()) or self._title_re.fullmatch("the " + surface.strip())
             if m:  # a title names only an actor the context has named ("the secretary" alone is no one)
-                cands, _ = self._title_candidates(m.group(2), m.group(1) + " " + surface[: m.start(1)])
+                cands, _ = self._title_candidates(m.group(2), m.group(1) + " " + surface[: m.start(1)], date)
                 cands = [c for c in cands if c in recent]
         return self.pick(cands, recent)
 
@@ -500,12 +541,13 @@ class Gazetteer:
 
     # ------------------------------------------------------------------------------ scanning text
     def scan(self, text: str, *, context: Sequence[str] | None = None, unknown: bool = True,
-             skip: bytes | bytearray | None = None) -> list[Mention]:
+             skip: bytes | bytearray | None = None, date: object = None) -> list[Mention]:
         """All actor mentions in ``text``, in order: aliases, surnames, fuzzy variants, titles (resolved only
         to an actor named in ``context`` or in ``text``; else ``actor`` is "") and (``unknown=True``) pattern-found persons not in the gazetteer. ``skip`` (one byte per
         character of ``text``): a mention that overlaps a nonzero byte is left out of the list, though it
         still resolves the ones after it, as it would in context (a caller that drops mentions inside
-        names it found itself need not have them made).
+        names it found itself need not have them made). ``date``: the document's date (ISO string, date or
+        Timestamp); a title resolves only to an actor who held it then (None: the titles of January 2022).
 
         Example:
             >>> [m.actor for m in Gazetteer.from_yaml().scan("Blinken spoke to Tlebardi.")]
@@ -515,6 +557,7 @@ class Gazetteer:
             raise ParameterError(f"scan(skip=...) needs one byte per character of the text ({len(text):,}), not "
                                  f"{len(skip):,}: make it with bytearray(len(text)) and mark the characters to skip")
         recent = list(context or [])
+        day = as_date(date)
         index = word_index(text)
         spans: list[tuple[int, int, str, Sequence[str], str]] = []
         cands: Sequence[str]
@@ -534,6 +577,8 @@ class Gazetteer:
             if cands and " " not in surface and _COMPANY_AFTER.match(text, e):
                 # "Price Stern Sloan Inc.": a word of a company's name, not the person of that surname
                 cands = tuple(n for n in cands if self.actors[n].type != "person")
+            if cands and " " not in surface:  # "Trump Tower", "Washington Post", 'Marcia "Cia" Price'
+                cands = inside_longer_name(text, s, e, cands, self.type_of, self._known_word)
             if cands:  # (matches do not overlap)
                 spans.append((s, e, surface, cands, method))
         may_title = may_match(index, self._title_keys[0]) and may_match(index, self._title_keys[1])
@@ -563,7 +608,7 @@ class Gazetteer:
             if any(w[:1].isupper() and w.lower() not in _DEMONYMS and (k := _norm(w)) not in _DEMONYMS
                    and k not in _NOT_NAMES and k not in self._alias for w in text[s:m.start(2)].split()):
                 continue  # "the Justice Department", "the Sheriff's Department": another body's name
-            cands, _ = self._title_candidates(m.group(2), text[s:m.start(2)])
+            cands, _ = self._title_candidates(m.group(2), text[s:m.start(2)], day)
             if claim(s, e):
                 spans.append((s, e, text[s:e], cands, "title"))
         if unknown:
@@ -606,40 +651,6 @@ class Gazetteer:
             if actor:
                 recent.append(actor)
         return found
-
-
-def plausible_name(name: str) -> bool:
-    """Whether a capitalised run of words can be a person's full name (2–4 words, no shouted word, none of
-    the words that are never names).
-
-    Example:
-        >>> plausible_name("Yerzhan Babakumarov"), plausible_name("NATO"), plausible_name("The Ministry")
-        (True, False, False)
-    """
-    toks = name.split()
-    if len(toks) < 2 or len(toks) > 4:
-        return False
-    if any(t.lower().strip(".'’") in _NOT_NAMES for t in toks):
-        return False
-    return not any(t.isupper() and len(t) > 1 for t in toks)
-
-
-def _unknown_people(text: str, index: WordIndex | None = None) -> list[tuple[int, int, str]]:
-    """Person names found by pattern: after a role word, or before an appositive role / 'of the'.
-    ``index``: the text's :func:`_word_index`, to skip the role-first pattern when no role word occurs."""
-    out = []
-    for rx, grp in ((_ROLE_THEN_NAME, 2), (_NAME_THEN_ROLE, 1), (_NAME_OF_ORG, 1)):
-        if rx is _ROLE_THEN_NAME:
-            matches: Iterable[re.Match] = matches_at_words(rx, text, index, _ROLE_KEYS)
-        elif rx is _NAME_OF_ORG and not _OF_THE.search(text):  # cheap (literal prefix) and necessary
-            continue
-        else:
-            matches = rx.finditer(text)
-        for m in matches:
-            name = m.group(grp)
-            if plausible_name(name):
-                out.append((m.start(grp), m.end(grp), name))
-    return sorted(set(out))
 
 
 @lru_cache(maxsize=8)

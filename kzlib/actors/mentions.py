@@ -4,11 +4,15 @@ alone cannot make (a surname the document writes in small letters, or gives to a
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
+from kzlib.actors._roles import as_date
 from kzlib.actors.gazetteer import (
     _NOT_NAMES,
     _ROLE_SET,
@@ -21,6 +25,8 @@ from kzlib.actors.gazetteer import (
 from kzlib.errors import require_columns
 
 __all__ = ["find_mentions"]
+
+log = logging.getLogger("kzlib.actors")
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
@@ -63,8 +69,31 @@ def _common_word_surname(m: Mention, text: str, lower_words: frozenset[str], rec
         and len(_norm(wb.group(1))) > 2 and wb.start() > 0  # (a sentence's first word may be any opener)
 
 
+def _doc_dates(sentences: pd.DataFrame, dates: Mapping[Any, Any] | pd.Series | pd.DataFrame | None) -> dict:
+    """doc_id -> the document's date (a :class:`datetime.date` or None): from ``dates`` (a mapping or Series
+    doc_id -> date, or a documents table with ``doc_id`` and ``published``), else from a ``published`` column of
+    ``sentences``; {} when neither gives one. Dates that cannot be read are logged and count as unknown."""
+    raw: Mapping[Any, Any]
+    if isinstance(dates, pd.DataFrame):
+        require_columns(dates, ["doc_id", "published"], table="documents", fix="pass Corpus.documents")
+        raw = dict(zip(dates["doc_id"], dates["published"]))
+    elif dates is not None:
+        raw = dict(dates.items())
+    elif "published" in sentences.columns:
+        raw = dict(zip(sentences["doc_id"], sentences["published"]))
+    else:
+        return {}
+    out = {k: as_date(v) for k, v in raw.items()}
+    unread = sorted(str(k) for k, v in raw.items() if out[k] is None and isinstance(v, str) and v.strip())
+    if unread:
+        log.warning("find_mentions: %d documents' dates are no ISO day (e.g. %s): read as unknown, their titles "
+                    "resolve with the titles of January 2022", len(unread), unread[0])
+    return out
+
+
 def find_mentions(sentences: pd.DataFrame, *, gazetteer: Gazetteer | None = None,
-                  unknown: bool = True) -> pd.DataFrame:
+                  unknown: bool = True, dates: Mapping[Any, Any] | pd.Series | pd.DataFrame | None = None
+                  ) -> pd.DataFrame:
     """Actor mentions in each sentence: one row per mention.
 
     Titles ("the ministry") and shared surnames are resolved against the actors mentioned earlier
@@ -75,6 +104,10 @@ def find_mentions(sentences: pd.DataFrame, *, gazetteer: Gazetteer | None = None
         sentences: table with ``doc_id``, ``sentence_id``, ``text`` (see CONTRIBUTING.md).
         gazetteer: defaults to the bundled one.
         unknown: also report persons found by pattern who are not in the gazetteer.
+        dates: each document's date (a mapping or Series doc_id -> ISO date, or the documents table with
+            ``published``; default: a ``published`` column of ``sentences`` if there is one): a title ("the
+            president") resolves only to an actor who held it at that date. A document with no date is read
+            with the titles of January 2022, as before dated roles.
 
     Returns:
         DataFrame with ``doc_id``, ``sentence_id``, ``actor``, ``surface``, ``start``, ``end``
@@ -84,11 +117,18 @@ def find_mentions(sentences: pd.DataFrame, *, gazetteer: Gazetteer | None = None
         >>> s = pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "text": ["Toqaev met Putin."]})
         >>> find_mentions(s)["actor"].tolist()
         ['Kassym-Jomart Tokayev', 'Vladimir Putin']
+        >>> s = pd.DataFrame({"doc_id": ["d", "d"], "sentence_id": [0, 1],
+        ...                   "text": ["Putin met Tokayev.", "The Kazakh president spoke."]})
+        >>> find_mentions(s, dates={"d": "2016-05-01"})["actor"].tolist()  # Tokayev chaired the Senate then
+        ['Vladimir Putin', 'Kassym-Jomart Tokayev']
+        >>> find_mentions(s, dates={"d": "2022-01-07"})["actor"].tolist()
+        ['Vladimir Putin', 'Kassym-Jomart Tokayev', 'Kassym-Jomart Tokayev']
     """
     cols = ["doc_id", "sentence_id", "actor", "surface", "start", "end", "type", "affiliation", "method", "known"]
     require_columns(sentences, ["doc_id", "sentence_id", "text"], table="sentences",
                     fix="find_mentions reads Corpus.sentences from kzlib.prepare()")
     g = gazetteer or default_gazetteer()
+    day_of = _doc_dates(sentences, dates)
     rows = []
     ordered = sentences.sort_values(["doc_id", "sentence_id"], kind="stable")
     for doc_id, group in ordered.groupby("doc_id", sort=True):
@@ -96,8 +136,9 @@ def find_mentions(sentences: pd.DataFrame, *, gazetteer: Gazetteer | None = None
         texts = [str(t) for t in group["text"].tolist()]
         doc_text = " ".join(texts)
         lower_words = frozenset(_LOWER_WORD.findall(doc_text))
+        day = day_of.get(doc_id)
         for sid, text in zip(group["sentence_id"].tolist(), texts):
-            for m in g.scan(text, context=recent, unknown=unknown):
+            for m in g.scan(text, context=recent, unknown=unknown, date=day):
                 if m.actor and m.method == "surname" and " " not in m.surface and m.actor not in recent:
                     # "Robert M. Price, chairman, ... Mr. Price said": the document's own Price, not Ned Price
                     own = _other_bearer(g, doc_text, m.surface, m.actor)
