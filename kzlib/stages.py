@@ -569,7 +569,7 @@ def framing(corpus, quotes, gazetteer, targets=None, *, min_term_count: int = 3,
     speech = quotes[quotes["kind"].isin(list(_SPEECH))]
     speech = speech.drop(columns=["language", "period", "basis", "on_subject"], errors="ignore").merge(
         corpus.documents[["doc_id", "language"]], on="doc_id", how="left").merge(periods, on="doc_id", how="left")
-    spoken = fr.speaker_groups(speech, gazetteer=gazetteer)
+    spoken = fr.speaker_groups(speech, gazetteer=gazetteer, documents=corpus.documents)  # roles at each date
     known = spoken[spoken["group"] != "unknown"]
     parts, checks = [], []
     for frame, text, group, label in ((body[given], "text_despun", "outlet", "outlet"),

@@ -210,7 +210,8 @@ edges = summary[summary["stance"] != "none"]
 if edges.empty:
     print("No speaker takes a stance on any target, so there is no network of who criticises whom.")
 else:
-    grouped = kzlib.framing.speaker_groups(quotes[quotes["speaker"].isin(edges["speaker"])], gazetteer=study.gazetteer)
+    grouped = kzlib.framing.speaker_groups(quotes[quotes["speaker"].isin(edges["speaker"])], gazetteer=study.gazetteer,
+                                           documents=study.corpus.documents)
     groups = grouped.drop_duplicates("speaker").set_index("speaker")["group"]
     fig = plots.voices.stance_network(summary, targets=tnames, groups=groups,
                                       described=kzlib.framing.description_speakers(quotes))
