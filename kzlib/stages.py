@@ -634,20 +634,21 @@ def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: in
 
 
 @stage(name="events", tables=("events", "date_checks", "chronology", "coverage"), uses=("one_copy_per_story",))
-def events(corpus, gazetteer, *, min_confidence: float = 0.0, one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
-    """Dated mentions with their actors (from ``gazetteer``), the check of each document's date, the
-    chronology and the coverage by publication date (``kzlib.build_events`` …).
+def events(corpus, gazetteer, quotes, *, min_confidence: float = 0.0,
+           one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
+    """Dated mentions with their actors (from ``gazetteer``, and each document's named speakers from
+    ``quotes``: ``actor_sources`` says which), the check of each document's date, the chronology and the
+    coverage by publication date (``kzlib.build_events`` …).
 
     Example:
-        >>> ev = events(study.corpus, study.gazetteer)
+        >>> ev = events(study.corpus, study.gazetteer, study.quotes)
         >>> sorted(ev)
         ['chronology', 'coverage', 'date_checks', 'events']
     """
     from kzlib import timeline as tl
-    from kzlib.actors import find_mentions
 
     ev = tl.build_events(corpus, one_copy_per_story=one_copy_per_story, min_confidence=min_confidence,
-                         actors=lambda sentences: find_mentions(sentences, gazetteer=gazetteer))
+                         gazetteer=gazetteer, speakers=quotes)
     return {"events": ev, "date_checks": tl.check_dates(ev, corpus.documents),
             "chronology": tl.chronology(ev, min_confidence=min_confidence), "coverage": tl.coverage(corpus.documents)}
 

@@ -13,6 +13,7 @@ import pandas as pd
 from kzlib._memory import gc_paused
 from kzlib.errors import ParameterError
 from kzlib.timeline import _timex
+from kzlib.timeline._actors import Mentions, context_free, gazetteer_mentions, named_speakers, speaker_mentions
 from kzlib.timeline.columns import EVENT_COLUMNS
 from kzlib.timeline.mentions import _check_options, _document_mentions
 from kzlib.timeline.normalise import _period
@@ -23,131 +24,149 @@ log = logging.getLogger(__name__)
 
 # --- events --------------------------------------------------------------------------------------
 
-def _actor_finder() -> Callable[[pd.DataFrame], Any] | None:
-    """The actor mentions of sentences (:func:`_gazetteer_mentions`, the mentions of
-    ``kzlib.actors.find_mentions``), or None when ``kzlib.actors`` is not available."""
+_Mentions = Mentions
+_context_free = context_free
+
+
+def _gazetteer_mentions(dated: pd.DataFrame, needed: set[tuple[Any, int]] | None = None,
+                        gazetteer: Any = None) -> _Mentions:
+    """The gazetteer's mentions of ``dated`` (:func:`kzlib.timeline._actors.gazetteer_mentions`: those of
+    ``kzlib.actors.find_mentions``), read only where the ``needed`` sentences depend on them."""
+    return gazetteer_mentions(dated, needed, gazetteer)
+
+
+class _GazetteerFinder:
+    """The default actor finder: a gazetteer's mentions as ``kzlib.actors.find_mentions`` gives them, read in
+    the dated sentences and only the sentences before them that their actors depend on."""
+
+    def __init__(self, gazetteer: Any = None) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, dated: pd.DataFrame, needed: set[tuple[Any, int]] | None = None) -> _Mentions:
+        return gazetteer_mentions(dated, needed, self.gazetteer)
+
+
+def _actor_finder(gazetteer: Any = None) -> Callable[..., Any] | None:
+    """The actor mentions of sentences (:class:`_GazetteerFinder` of ``gazetteer``, default the bundled one), or
+    None when ``kzlib.actors`` is not available."""
     try:
         from kzlib import actors  # noqa: PLC0415 - optional dependency between stages
     except ImportError:
         return None
     if not hasattr(actors, "default_gazetteer"):
         return getattr(actors, "find_mentions", None)
-    return _gazetteer_mentions
+    return _GazetteerFinder(gazetteer)
 
 
-_Mentions = dict[tuple[Any, Any], list[tuple[str, int, int, Any]]]
-
-
-def _gazetteer_mentions(dated: pd.DataFrame, needed: set[tuple[Any, int]] | None = None) -> _Mentions:
-    """The actor mentions of ``kzlib.actors.find_mentions`` as ``(doc_id, sentence_id) -> [(actor, start, end,
-    type)]`` in order of mention: each document's sentences scanned in order by the bundled gazetteer, each with
-    the actors named before it in the document (its last 50) as context, with no pandas frame per document.
-
-    ``needed``: the sentences whose mentions are wanted (None: all; the others may be left out). A text's
-    mentions depend on its context only through a title or a name with several candidates
-    (:func:`_context_free`): the needed sentences are scanned alone first, and a document's other sentences
-    are read (in order, with their context) only up to its last needed sentence that has such a mention.
-    """
-    from kzlib.actors import default_gazetteer  # noqa: PLC0415 - optional dependency between stages
-
-    g = default_gazetteer()
-    known = g.actors
-    ordered = dated.sort_values(["doc_id", "sentence_id"], kind="stable")
-    doc_ids, sids, texts = (ordered["doc_id"].tolist(), ordered["sentence_id"].astype(int).tolist(),
-                            [str(t) for t in ordered["text"].tolist()])
-    out: _Mentions = {}
-
-    def keep(i: int, found: list[Any]) -> list[str]:
-        """Record sentence ``i``'s resolved mentions; the actors they name, in order."""
-        mentions = [(m.actor, m.start, m.end, m.type if m.actor in known else "person") for m in found if m.actor]
-        if mentions:
-            out[(doc_ids[i], sids[i])] = mentions
-        return [a for a, _, _, _ in mentions]
-
-    with gc_paused():
-        lo = 0
-        while lo < len(doc_ids):
-            hi = lo
-            while hi < len(doc_ids) and doc_ids[hi] == doc_ids[lo]:
-                hi += 1
-            free: dict[int, list[Any]] = {}  # needed sentences whose mentions no context changes
-            last = hi - 1 if needed is None else lo - 1  # the last sentence to read in context
-            if needed is not None:
-                for i in range(lo, hi):
-                    if (doc_ids[i], sids[i]) in needed:
-                        found = g.scan(texts[i])
-                        if _context_free(found):
-                            free[i] = found
-                        else:
-                            last = i
-            recent: list[str] = []
-            for i in range(lo, last + 1):
-                read = free.pop(i, None)
-                recent.extend(keep(i, read if read is not None else g.scan(texts[i], context=recent)))
-                recent = recent[-50:]
-            for i, found in free.items():  # (after the last sentence read in context)
-                keep(i, found)
-            lo = hi
-    return out
-
-
-def _context_free(mentions: list[Any]) -> bool:
-    """Whether a text's gazetteer mentions (``Gazetteer.scan``) are the same in any context: none is a title
-    or description, and each name has one candidate or was found by pattern (``Gazetteer._mentions_of`` reads
-    the actors named before only to resolve those)."""
-    return all(m.method != "title" and (m.method == "pattern" or len(m.candidates) == 1) for m in mentions)
-
-
-def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[[pd.DataFrame], Any]) -> None:
+def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[..., Any], *,
+                   speakers: pd.DataFrame | None = None, whole: pd.DataFrame | None = None,
+                   gazetteer: Any = None) -> None:
     """Fill ``actors`` (every actor of the sentence, in order of mention) and ``actor`` (the one named
-    nearest to the date phrase, persons preferred) in ``frame``, in place.
+    nearest to the date phrase, persons preferred) in ``frame``, in place; with ``speakers`` (a quotes table)
+    also ``actor_sources`` and the document's named speakers (:mod:`kzlib.timeline._actors`), matched in the
+    sentences of ``whole`` (the documents' sentences; default ``dated``).
 
     ``finder`` returns either a mentions table (``doc_id``, ``sentence_id``, ``actor``, ``start``, ``end``,
-    optional ``type``), a Series of "; "-joined names aligned with ``dated`` or (:func:`_gazetteer_mentions`)
-    the mentions of each sentence.
+    optional ``type``, ``known``), a Series of "; "-joined names aligned with ``dated`` or
+    (:class:`_GazetteerFinder`) the mentions of each sentence.
     """
-    if finder is _gazetteer_mentions:  # (only the dated sentences' mentions are read)
-        found: Any = _gazetteer_mentions(dated, set(zip(frame["doc_id"].tolist(), frame["sentence_id"].tolist())))
+    needed = set(zip(frame["doc_id"].tolist(), frame["sentence_id"].tolist()))
+    if isinstance(finder, _GazetteerFinder):  # (only the dated sentences' mentions are read)
+        found: Any = finder(dated, needed)
+    elif finder is _gazetteer_mentions:
+        found = _gazetteer_mentions(dated, needed)
     else:
         found = finder(dated)
     frame["actors"], frame["actor"] = "", ""
-    if isinstance(found, dict):
-        _fill_actors(frame, found)
-        return
     if isinstance(found, pd.Series):
         names = pd.Series(found.to_numpy(), index=dated.index).fillna("").astype(str)
         frame["actors"] = frame["_row"].map(names).fillna("")
         frame["actor"] = frame["actors"].str.split(";").str[0].str.strip()
+        if speakers is not None:
+            log.warning("the actor finder gives names without their places in the sentence: the document's named "
+                        "speakers are not added to the events' actors")
+            frame["actor_sources"] = ""
         return
+    by_sentence: _Mentions = found if isinstance(found, dict) else _mentions_of_table(found)
+    if speakers is not None:
+        by_sentence = _with_speakers(by_sentence, frame, whole if whole is not None else dated, speakers, gazetteer)
+    _fill_actors(frame, by_sentence, sources=speakers is not None)
+
+
+def _mentions_of_table(found: Any) -> _Mentions:
+    """A finder's mentions table as ``(doc_id, sentence_id) -> [(actor, start, end, type, source)]``."""
     if not isinstance(found, pd.DataFrame) or found.empty:
-        return
+        return {}
     need = {"doc_id", "sentence_id", "actor", "start", "end"}
     if not need <= set(found.columns):
         log.warning("the actor finder returned no %s columns; actors left empty", sorted(need - set(found.columns)))
-        return
+        return {}
     found = found[found["actor"].fillna("") != ""].sort_values(["doc_id", "sentence_id", "start"], kind="stable")
     types = found["type"].tolist() if "type" in found.columns else ["person"] * len(found)
-    # (doc_id, sentence_id) -> [(actor, start, end, type)] in order of mention: plain lists, no frame per sentence
+    sources = (["gazetteer" if k else "text" for k in found["known"].astype(bool).tolist()]
+               if "known" in found.columns else ["finder"] * len(found))
+    # plain lists, no frame per sentence
     by_sentence: _Mentions = {}
     for key, mention in zip(zip(found["doc_id"].tolist(), found["sentence_id"].tolist()),
-                            zip(found["actor"].tolist(), found["start"].tolist(), found["end"].tolist(), types)):
+                            zip(found["actor"].tolist(), found["start"].tolist(), found["end"].tolist(), types,
+                                sources)):
         by_sentence.setdefault(key, []).append(mention)
-    _fill_actors(frame, by_sentence)
+    return by_sentence
 
 
-def _fill_actors(frame: pd.DataFrame, by_sentence: _Mentions) -> None:
-    """``actors`` and ``actor`` of each row of ``frame`` from the actor mentions of its sentence."""
-    actors_col, actor_col = [], []
+def _with_speakers(by_sentence: _Mentions, frame: pd.DataFrame, whole: pd.DataFrame, speakers: pd.DataFrame,
+                   gazetteer: Any) -> _Mentions:
+    """``by_sentence`` with the mentions of each document's named speakers in the dated sentences of ``frame``
+    (in order of mention; a sentence without one keeps its mentions as they were)."""
+    if gazetteer is None:
+        try:
+            from kzlib.actors import default_gazetteer  # noqa: PLC0415
+        except ImportError:
+            known: Any = ()
+        else:
+            known = default_gazetteer().actors
+    else:
+        known = gazetteer.actors
+    names = named_speakers(speakers, set(frame["doc_id"].tolist()), known)
+    if not names:
+        return by_sentence
+    texts = dict(zip(zip(frame["doc_id"].tolist(), frame["sentence_id"].tolist()), frame["text"].tolist()))
+    part = whole[whole["doc_id"].isin(names)].sort_values(["doc_id", "sentence_id"], kind="stable")
+    doc_texts: dict[Any, list[str]] = {}
+    for d, t in zip(part["doc_id"].tolist(), part["text"].astype(str).tolist()):
+        doc_texts.setdefault(d, []).append(t)
+    added = speaker_mentions({k: str(t) for k, t in texts.items() if k[0] in names},
+                             {d: " ".join(ts) for d, ts in doc_texts.items()}, names, by_sentence)
+    if not added:
+        return by_sentence
+    out = dict(by_sentence)
+    for key, extra in added.items():
+        out[key] = sorted([*out.get(key, []), *extra], key=lambda m: m[1])
+    log.info("events: %d mentions of %d documents' named speakers (the quotes table's speakers the documents "
+             "write in full) added to the gazetteer's actors", sum(map(len, added.values())), len(names))
+    return out
+
+
+def _fill_actors(frame: pd.DataFrame, by_sentence: _Mentions, *, sources: bool = False) -> None:
+    """``actors`` and ``actor`` (and with ``sources`` ``actor_sources``) of each row of ``frame`` from the actor
+    mentions of its sentence."""
+    actors_col, actor_col, sources_col = [], [], []
     for doc_id, sid, start, end in zip(frame["doc_id"], frame["sentence_id"], frame["start"], frame["end"]):
         g = by_sentence.get((doc_id, sid))
         if g is None:
             actors_col.append("")
             actor_col.append("")
+            sources_col.append("")
             continue
-        actors_col.append("; ".join(dict.fromkeys(a for a, _, _, _ in g)))
-        dist = [(max(start - e, s - end, 0) + (0 if t == "person" else 15), s, a) for a, s, e, t in g]
+        first = dict(reversed([(a, src) for a, _, _, _, src in g]))  # each actor's first mention's source
+        order = list(dict.fromkeys(a for a, _, _, _, _ in g))
+        actors_col.append("; ".join(order))
+        sources_col.append("; ".join(first[a] for a in order))
+        dist = [(max(start - e, s - end, 0) + (0 if t == "person" else 15), s, a) for a, s, e, t, _ in g]
         actor_col.append(min(dist)[2])
     frame["actors"], frame["actor"] = actors_col, actor_col
+    if sources:
+        frame["actor_sources"] = sources_col
 
 
 _SPACE = re.compile(r"\s")
@@ -211,7 +230,8 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
                  documents: pd.DataFrame | None = None, one_copy_per_story: bool = True,
                  min_confidence: float = 0.0, include_durations: bool = True,
                  future_window_days: int = 14, tolerance_days: int = 1,
-                 actors: Callable[[pd.DataFrame], pd.Series] | None = None, timeml: bool = True) -> pd.DataFrame:
+                 actors: Callable[[pd.DataFrame], Any] | None = None, timeml: bool = True,
+                 gazetteer: Any = None, speakers: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``events`` table: every dated mention in the sentences, with its actors and sources.
 
     Give a ``Corpus`` (from ``kzlib.prepare``) or its ``sentences`` and ``documents`` tables. Each row is a
@@ -226,6 +246,21 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     in the kept documents' sentences up to their last kept date; empty when ``kzlib.actors`` is not importable). ``timeml`` adds the TimeML
     columns and rows of :func:`extract_dates` (``timex_type``, ``timex_value``; with ``start``/``end`` also
     ``timex_start``/``timex_end``); ``timeml=False`` leaves them empty, in about half the time.
+    ``gazetteer``: the ``kzlib.actors.Gazetteer`` of the default actor lookup (default: the bundled one).
+
+    ``speakers`` (the ``quotes`` table of ``kzlib.extract_quotes``: ``doc_id``, ``speaker``[, ``speaker_type``])
+    adds the people each document's quotations name ("open world"): a person speaker that reads as a full name
+    ("Bernie Sanders", not "analysts" or "Florida senator") and is not in the gazetteer is an actor of a dated
+    sentence of that document where the sentence writes the full name, or the surname when the surname is the
+    document's name for that one person (no other speaker of the document has it, no other given name stands
+    before it in the document, the document never writes it in small letters, no capitalised word follows it).
+    A gazetteer mention of the same words stands. The table then has ``actor_sources``: for each of ``actors``,
+    ``gazetteer`` (an entry of the gazetteer), ``text`` (a person ``kzlib.actors`` found by pattern) or
+    ``speaker`` (a named speaker of the document). Not caught: people who are never quoted by name in their
+    document, a given name alone ("Hillary"), a pronoun or a description ("the senator"), a surname in another
+    case than the quoted one (Russian "Карина" for "Карин"), a full name written otherwise ("Robert Price" for
+    "Robert M. Price"), a speaker the quotes stage resolved only across documents. Without ``speakers`` the
+    actors are the gazetteer's, as before, and there is no ``actor_sources`` column.
 
     Example:
         >>> import kzlib
@@ -336,10 +371,14 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     # labelled once the rows are chosen: none for a copy's mentions that another copy already gives
     frame["label"] = [_label(t, s, e) for t, s, e in zip(frame["text"].tolist(), frame["start"].tolist(),
                                                          frame["end"].tolist())]
-    finder = actors if actors is not None else _actor_finder()
+    if actors is not None and gazetteer is not None:
+        raise ParameterError("give actors= (a finder) or gazetteer= (the default finder's gazetteer), not both")
+    finder = actors if actors is not None else _actor_finder(gazetteer)
     if finder is None:
         log.info("kzlib.actors is not available: the actors column is left empty")
         frame["actors"], frame["actor"] = "", ""
+        if speakers is not None:
+            frame["actor_sources"] = ""
     else:
         # a sentence's actors depend on it and the document's sentences before it (a title, "the secretary", names
         # only an actor the document has named): the kept documents' sentences up to their last kept date are read,
@@ -347,10 +386,12 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
         last = frame.groupby("doc_id")["sentence_id"].max()
         read = sents[sents["doc_id"].isin(last.index)]
         read = read[read["sentence_id"] <= read["doc_id"].map(last)]
-        _attach_actors(frame, read, finder)
+        _attach_actors(frame, read, finder, speakers=speakers, gazetteer=gazetteer,
+                       whole=sents[sents["doc_id"].isin(last.index)] if speakers is not None else None)
     frame = frame.sort_values(["date_start", "doc_id", "sentence_id", "start"], kind="stable",
                               key=lambda s: s.replace("", "9999") if s.name == "date_start" else s)
-    return frame[EVENT_COLUMNS + ["start", "end", "timex_start", "timex_end"]].reset_index(drop=True)
+    extra = ["actor_sources"] if speakers is not None else []
+    return frame[EVENT_COLUMNS + ["start", "end", "timex_start", "timex_end", *extra]].reset_index(drop=True)
 
 
 def _one_copy(frame: pd.DataFrame) -> pd.DataFrame:
