@@ -39,8 +39,8 @@ from kzlib.actors.gazetteer import (
     default_gazetteer,
     plausible_name,
 )
-from kzlib.actors.mentions import find_mentions
+from kzlib.actors.mentions import DocumentChecks, find_mentions
 from kzlib.actors.names import NameSpan, find_names, place_names, speaker_words
 
-__all__ = ["Actor", "Role", "Gazetteer", "Mention", "NameSpan", "find_mentions", "find_names", "default_gazetteer",
+__all__ = ["Actor", "Role", "Gazetteer", "Mention", "NameSpan", "DocumentChecks", "find_mentions", "find_names", "default_gazetteer",
            "place_names", "plausible_name", "reads_as_title", "speaker_words", "ACTOR_TYPES", "ROLE_WORDS"]

@@ -24,7 +24,7 @@ from kzlib.actors.gazetteer import (
 )
 from kzlib.errors import require_columns
 
-__all__ = ["find_mentions"]
+__all__ = ["DocumentChecks", "find_mentions"]
 
 log = logging.getLogger("kzlib.actors")
 
@@ -67,6 +67,82 @@ def _common_word_surname(m: Mention, text: str, lower_words: frozenset[str], rec
     wb = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
     return wb is not None and _norm(wb.group(1)) not in _ROLE_SET and _norm(wb.group(1)) not in _NOT_NAMES \
         and len(_norm(wb.group(1))) > 2 and wb.start() > 0  # (a sentence's first word may be any opener)
+
+
+class DocumentChecks:
+    """:func:`find_mentions`'s document-level checks of one document's bare surnames, for a caller that scans a
+    document's texts itself (``Gazetteer.scan``): another person of the document with that surname, a surname the
+    document writes as a common word. The document's text and small words are made only when a check needs them.
+
+    Example:
+        >>> from kzlib.actors import default_gazetteer
+        >>> g = default_gazetteer()
+        >>> texts = ["Robert M. Price, chairman of the firm, spoke.", "Mr. Price said the plant would reopen."]
+        >>> doc = DocumentChecks(g, texts)
+        >>> [m.actor for m in doc.resolve(g.scan(texts[1]), texts[1], [])]  # this document's Price, not Ned Price
+        ['Robert M. Price']
+    """
+
+    def __init__(self, g: Any, texts: list[str]) -> None:
+        self.g, self.texts = g, texts
+        self._text: str | None = None
+        self._lower: frozenset[str] | None = None
+        self._bearer: dict[tuple[str, str], str] = {}
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        if self._lower is None:
+            self._lower = frozenset(_LOWER_WORD.findall(self.text))
+        return self._lower
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = " ".join(self.texts)
+        return self._text
+
+    def other_bearer(self, surname: str, actor: str) -> str:
+        key = (surname, actor)
+        if key not in self._bearer:
+            self._bearer[key] = _other_bearer(self.g, self.text, surname, actor)
+        return self._bearer[key]
+
+    def resolve(self, found: list[Any], text: str, recent: list[str]) -> list[Any]:
+        """The mentions ``find_mentions`` keeps of a sentence's scan (a bare surname may become the document's
+        own bearer of it, or be dropped as a common word); their actors are appended to ``recent``."""
+        kept = []
+        for m in found:
+            if m.actor and m.method == "surname" and " " not in m.surface and m.actor not in recent:
+                own = self.other_bearer(m.surface, m.actor)
+                if own:
+                    m = Mention(m.start, m.end, m.surface, own, "surname", "person")
+            if not m.actor or _bare_surname(m) and m.actor not in recent \
+                    and _common_word_surname(m, text, self.lower_words, recent):
+                continue
+            kept.append(m)
+            recent.append(m.actor)
+        return kept
+
+    def needs_context(self, found: list[Any], text: str) -> bool:
+        """Whether a bare surname of the scan is kept as found only when the document named its actor before."""
+        for m in found:
+            if m.actor and m.method == "surname" and " " not in m.surface:
+                if self.other_bearer(m.surface, m.actor) \
+                        or _bare_surname(m) and _common_word_surname(m, text, self.lower_words, []):
+                    return True
+        return False
+
+
+def _bare_surname(m: Any) -> bool:
+    """Whether ``_common_word_surname`` reads a mention at all (a bare surname of a person or of an actor of no
+    type): the others need not make the document's small words."""
+    return m.method == "surname" and " " not in m.surface and (m.type == "person" or not m.type)
+
+
+def _bare_surname(m: Any) -> bool:
+    """Whether ``_common_word_surname`` reads a mention at all (a bare surname of a person or of an actor of no
+    type): the others need not make the document's small words."""
+    return m.method == "surname" and " " not in m.surface and (m.type == "person" or not m.type)
 
 
 def _doc_dates(sentences: pd.DataFrame, dates: Mapping[Any, Any] | pd.Series | pd.DataFrame | None) -> dict:

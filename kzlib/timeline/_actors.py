@@ -12,16 +12,15 @@ Each mention is ``(actor, start, end, type, source)``; ``source`` is ``"gazettee
 gazetteer), ``"text"`` (a person ``kzlib.actors`` found by pattern, not in the gazetteer) or ``"speaker"``
 (a named speaker of the document's quotations).
 
-The gazetteer path reads two private helpers of :mod:`kzlib.actors.mentions` (``_other_bearer``,
-``_common_word_surname``) so as to give ``find_mentions``'s document checks without a pandas frame per
-document; ``tests/test_events_s22.py`` checks that both give the same actors.
+The gazetteer path applies ``find_mentions``'s document checks (:class:`kzlib.actors.DocumentChecks`) without a
+pandas frame per document; ``tests/test_events_s22.py`` checks that both give the same actors.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -43,78 +42,8 @@ def context_free(mentions: list[Any]) -> bool:
     return all(m.method != "title" and (m.method == "pattern" or len(m.candidates) == 1) for m in mentions)
 
 
-class _Document:
-    """``find_mentions``'s document-level checks of one document's bare surnames: another person of the
-    document with that surname (``_other_bearer``), a surname the document writes as a common word
-    (``_common_word_surname``). The document's text and small words are made only when a check needs them."""
-
-    def __init__(self, g: Any, texts: list[str]) -> None:
-        self.g, self.texts = g, texts
-        self._text: str | None = None
-        self._lower: frozenset[str] | None = None
-        self._bearer: dict[tuple[str, str], str] = {}
-
-    @property
-    def lower_words(self) -> frozenset[str]:
-        if self._lower is None:
-            from kzlib.actors.mentions import _LOWER_WORD  # noqa: PLC0415 - see the module docstring
-
-            self._lower = frozenset(_LOWER_WORD.findall(self.text))
-        return self._lower
-
-    @property
-    def text(self) -> str:
-        if self._text is None:
-            self._text = " ".join(self.texts)
-        return self._text
-
-    def other_bearer(self, surname: str, actor: str) -> str:
-        key = (surname, actor)
-        if key not in self._bearer:
-            from kzlib.actors.mentions import _other_bearer  # noqa: PLC0415
-
-            self._bearer[key] = _other_bearer(self.g, self.text, surname, actor)
-        return self._bearer[key]
-
-    def resolve(self, found: list[Any], text: str, recent: list[str]) -> list[Any]:
-        """The mentions ``find_mentions`` keeps of a sentence's scan (a bare surname may become the document's
-        own bearer of it, or be dropped as a common word); their actors are appended to ``recent``."""
-        from kzlib.actors.gazetteer import Mention  # noqa: PLC0415
-        from kzlib.actors.mentions import _common_word_surname  # noqa: PLC0415
-
-        kept = []
-        for m in found:
-            if m.actor and m.method == "surname" and " " not in m.surface and m.actor not in recent:
-                own = self.other_bearer(m.surface, m.actor)
-                if own:
-                    m = Mention(m.start, m.end, m.surface, own, "surname", "person")
-            if not m.actor or _bare_surname(m) and m.actor not in recent \
-                    and _common_word_surname(m, text, self.lower_words, recent):
-                continue
-            kept.append(m)
-            recent.append(m.actor)
-        return kept
-
-    def needs_context(self, found: list[Any], text: str) -> bool:
-        """Whether a bare surname of the scan is kept as found only when the document named its actor before."""
-        from kzlib.actors.mentions import _common_word_surname  # noqa: PLC0415
-
-        for m in found:
-            if m.actor and m.method == "surname" and " " not in m.surface:
-                if self.other_bearer(m.surface, m.actor) \
-                        or _bare_surname(m) and _common_word_surname(m, text, self.lower_words, []):
-                    return True
-        return False
-
-
-def _bare_surname(m: Any) -> bool:
-    """Whether ``_common_word_surname`` reads a mention at all (a bare surname of a person or of an actor of no
-    type): the others need not make the document's small words."""
-    return m.method == "surname" and " " not in m.surface and (m.type == "person" or not m.type)
-
-
 def gazetteer_mentions(dated: pd.DataFrame, needed: set[tuple[Any, int]] | None = None,
-                       gazetteer: Any = None) -> Mentions:
+                       gazetteer: Any = None, dates: Mapping[Any, Any] | None = None) -> Mentions:
     """The actor mentions ``kzlib.actors.find_mentions(dated, gazetteer=gazetteer)`` gives, as
     ``(doc_id, sentence_id) -> [(actor, start, end, type, source)]`` in order of mention: each document's
     sentences scanned in order, each with the actors kept before it in the document (its last 50) as
@@ -122,13 +51,14 @@ def gazetteer_mentions(dated: pd.DataFrame, needed: set[tuple[Any, int]] | None 
 
     ``needed``: the sentences whose mentions are wanted (None: all; the others may be left out). A text's
     mentions depend on its context only through a title, a name with several candidates (:func:`context_free`)
-    or a bare surname that is kept only once its actor was named (:meth:`_Document.needs_context`): the needed
+    or a bare surname that is kept only once its actor was named (:meth:`kzlib.actors.DocumentChecks.needs_context`): the needed
     sentences are scanned alone first, and a document's other sentences are read (in order, with their
     context) only up to its last needed sentence that has such a mention.
     """
-    from kzlib.actors import default_gazetteer  # noqa: PLC0415 - optional dependency between stages
+    from kzlib.actors import DocumentChecks, default_gazetteer  # noqa: PLC0415 - optional dependency between stages
 
     g = gazetteer if gazetteer is not None else default_gazetteer()
+    dates = dates or {}
     known = g.actors
     ordered = dated.sort_values(["doc_id", "sentence_id"], kind="stable")
     doc_ids, sids, texts = (ordered["doc_id"].tolist(), ordered["sentence_id"].astype(int).tolist(),
@@ -147,13 +77,14 @@ def gazetteer_mentions(dated: pd.DataFrame, needed: set[tuple[Any, int]] | None 
             hi = lo
             while hi < len(doc_ids) and doc_ids[hi] == doc_ids[lo]:
                 hi += 1
-            doc = _Document(g, texts[lo:hi])
+            doc = DocumentChecks(g, texts[lo:hi])
+            day = dates.get(doc_ids[lo]) or None  # the document's date: titles resolve to who held them then
             free: dict[int, list[Any]] = {}  # needed sentences whose mentions no context changes
             last = hi - 1 if needed is None else lo - 1  # the last sentence to read in context
             if needed is not None:
                 for i in range(lo, hi):
                     if (doc_ids[i], sids[i]) in needed:
-                        found = g.scan(texts[i])
+                        found = g.scan(texts[i], date=day)
                         if context_free(found) and not doc.needs_context(found, texts[i]):
                             free[i] = found
                         else:
@@ -161,7 +92,7 @@ def gazetteer_mentions(dated: pd.DataFrame, needed: set[tuple[Any, int]] | None 
             recent: list[str] = []
             for i in range(lo, last + 1):
                 read = free.pop(i, None)
-                keep(i, doc.resolve(read if read is not None else g.scan(texts[i], context=recent), texts[i], recent))
+                keep(i, doc.resolve(read if read is not None else g.scan(texts[i], context=recent, date=day), texts[i], recent))
                 recent = recent[-50:]
             for i, found in free.items():  # (after the last sentence read in context)
                 keep(i, doc.resolve(found, texts[i], []))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -29,10 +29,11 @@ _context_free = context_free
 
 
 def _gazetteer_mentions(dated: pd.DataFrame, needed: set[tuple[Any, int]] | None = None,
-                        gazetteer: Any = None) -> _Mentions:
+                        gazetteer: Any = None, dates: Mapping[Any, Any] | None = None) -> _Mentions:
     """The gazetteer's mentions of ``dated`` (:func:`kzlib.timeline._actors.gazetteer_mentions`: those of
-    ``kzlib.actors.find_mentions``), read only where the ``needed`` sentences depend on them."""
-    return gazetteer_mentions(dated, needed, gazetteer)
+    ``kzlib.actors.find_mentions``), read only where the ``needed`` sentences depend on them; ``dates``: each
+    document's date, at which its titles resolve."""
+    return gazetteer_mentions(dated, needed, gazetteer, dates)
 
 
 class _GazetteerFinder:
@@ -42,8 +43,9 @@ class _GazetteerFinder:
     def __init__(self, gazetteer: Any = None) -> None:
         self.gazetteer = gazetteer
 
-    def __call__(self, dated: pd.DataFrame, needed: set[tuple[Any, int]] | None = None) -> _Mentions:
-        return gazetteer_mentions(dated, needed, self.gazetteer)
+    def __call__(self, dated: pd.DataFrame, needed: set[tuple[Any, int]] | None = None,
+                 dates: Mapping[Any, Any] | None = None) -> _Mentions:
+        return gazetteer_mentions(dated, needed, self.gazetteer, dates)
 
 
 def _actor_finder(gazetteer: Any = None) -> Callable[..., Any] | None:
@@ -60,7 +62,7 @@ def _actor_finder(gazetteer: Any = None) -> Callable[..., Any] | None:
 
 def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[..., Any], *,
                    speakers: pd.DataFrame | None = None, whole: pd.DataFrame | None = None,
-                   gazetteer: Any = None) -> None:
+                   gazetteer: Any = None, dates: Mapping[Any, Any] | None = None) -> None:
     """Fill ``actors`` (every actor of the sentence, in order of mention) and ``actor`` (the one named
     nearest to the date phrase, persons preferred) in ``frame``, in place; with ``speakers`` (a quotes table)
     also ``actor_sources`` and the document's named speakers (:mod:`kzlib.timeline._actors`), matched in the
@@ -72,9 +74,9 @@ def _attach_actors(frame: pd.DataFrame, dated: pd.DataFrame, finder: Callable[..
     """
     needed = set(zip(frame["doc_id"].tolist(), frame["sentence_id"].tolist()))
     if isinstance(finder, _GazetteerFinder):  # (only the dated sentences' mentions are read)
-        found: Any = finder(dated, needed)
+        found: Any = finder(dated, needed, dates)
     elif finder is _gazetteer_mentions:
-        found = _gazetteer_mentions(dated, needed)
+        found = _gazetteer_mentions(dated, needed, dates=dates)
     else:
         found = finder(dated)
     frame["actors"], frame["actor"] = "", ""
@@ -386,7 +388,7 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
         last = frame.groupby("doc_id")["sentence_id"].max()
         read = sents[sents["doc_id"].isin(last.index)]
         read = read[read["sentence_id"] <= read["doc_id"].map(last)]
-        _attach_actors(frame, read, finder, speakers=speakers, gazetteer=gazetteer,
+        _attach_actors(frame, read, finder, speakers=speakers, gazetteer=gazetteer, dates=published_of,
                        whole=sents[sents["doc_id"].isin(last.index)] if speakers is not None else None)
     frame = frame.sort_values(["date_start", "doc_id", "sentence_id", "start"], kind="stable",
                               key=lambda s: s.replace("", "9999") if s.name == "date_start" else s)
