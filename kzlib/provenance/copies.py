@@ -99,11 +99,11 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
     :func:`_align_share`), unless it is a follow-up -- several of its sentences match only with other
     numbers (:func:`_follow_up`: a later article with new facts, counted on its own) -- or the two
     documents both name people, places or bodies but share none of those names, month and weekday names
-    aside (:func:`_story_names`). A pair that aligns only in part (less than :data:`CLOSE_SHARE` of the
-    shorter one's sentences) is a copy only as a version of the same report: published the same day (where
-    ``published``, ISO dates by ``doc_id``, gives both days), at least :data:`PARTIAL_MIN_ALIGNED`
-    sentences aligned and the shorter one's lead aligned; and any copy needs :data:`MIN_ALIGNED` aligned
-    sentences (or all of the shorter one's) -- else the pair is *related* (a follow-up, a re-use of
+    aside (:func:`_story_names`). A pair that aligns only in part (less than 80 % of the shorter one's
+    sentences) is a copy only as a version of the same report: published the same day (where
+    ``published``, ISO dates by ``doc_id``, gives both days), at least 5 sentences aligned and the shorter
+    one's lead aligned; and any copy needs 3 aligned sentences (or all of the shorter one's; the numbers
+    are :mod:`kzlib.provenance._related`'s) -- else the pair is *related* (a follow-up, a re-use of
     background, two reports of one event: :func:`_related`) and both documents stay counted. Pairs set
     aside so are logged (INFO), with the first five.
 
