@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib.errors import CorpusError, ParameterError, TableError
+from kzlib.provenance._related import _day_numbers, _related
 from kzlib.provenance.features import _numbers, _numbers_differ, _sentence_features, _sentences, _text, story_features
 from kzlib.provenance.minhash import _candidate_pairs
 
@@ -81,7 +82,8 @@ def _align_share(sents_a: list[frozenset[str]], sents_b: list[frozenset[str]], *
 
 def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: float = 0.1,
                 num_perm: int = 256, max_df: float | int = 0.01, seed: int = 0, engine: str = "pandas",
-                scheduler: Any = None, npartitions: int | str | None = None) -> pd.DataFrame:
+                scheduler: Any = None, npartitions: int | str | None = None,
+                published: pd.Series | None = None) -> pd.DataFrame:
     """Pairs of documents that are copies of one story.
 
     ``texts`` is indexed by ``doc_id`` (de-spun body text). Candidates are the pairs whose *rare*
@@ -97,7 +99,13 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
     :func:`_align_share`), unless it is a follow-up -- several of its sentences match only with other
     numbers (:func:`_follow_up`: a later article with new facts, counted on its own) -- or the two
     documents both name people, places or bodies but share none of those names, month and weekday names
-    aside (:func:`_story_names`). Pairs set aside so are logged (INFO), with the first five.
+    aside (:func:`_story_names`). A pair that aligns only in part (less than 80 % of the shorter one's
+    sentences) is a copy only as a version of the same report: published the same day (where
+    ``published``, ISO dates by ``doc_id``, gives both days), at least 5 sentences aligned and the shorter
+    one's lead aligned; and any copy needs 3 aligned sentences (or all of the shorter one's; the numbers
+    are :mod:`kzlib.provenance._related`'s) -- else the pair is *related* (a follow-up, a re-use of
+    background, two reports of one event: :func:`_related`) and both documents stay counted. Pairs set
+    aside so are logged (INFO), with the first five.
 
     Each document's features and their hashes are computed per document: with ``engine="dask"`` over
     partitions of documents on ``scheduler`` (see :func:`kzlib.engine.map_partitions_by_document`, which
@@ -139,6 +147,10 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
     frame = pd.DataFrame({"doc_a": [a for a, _ in candidates], "doc_b": [b for _, b in candidates]})
     frame["text_a"] = texts.reindex(frame["doc_a"]).to_numpy()
     frame["text_b"] = texts.reindex(frame["doc_b"]).to_numpy()
+    if published is not None:
+        days = _day_numbers(published)
+        frame["day_a"] = days.reindex(frame["doc_a"]).to_numpy(dtype=float)
+        frame["day_b"] = days.reindex(frame["doc_b"]).to_numpy(dtype=float)
     return map_partitions_by_document(frame, _verify_pairs, key="doc_a", engine=engine, scheduler=scheduler,
                                       npartitions=npartitions, sort_by=["doc_a", "doc_b"], threshold=threshold)
 
@@ -162,6 +174,9 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
     rows_out = []
     follow_ups: list[tuple[str, str, int, int]] = []
     no_names: list[tuple[str, str, int]] = []
+    related: list[tuple[str, str, int, str]] = []
+    gaps = (abs(frame["day_a"] - frame["day_b"]).tolist() if "day_a" in frame.columns
+            else [float("nan")] * len(candidates))
     for k, (a, b) in enumerate(candidates):
         for d in (a, b):
             if d not in sents:
@@ -170,6 +185,8 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
         share, pairs = _align_share(sents[a], sents[b], conflicts=conflicts)
         if share >= threshold and _follow_up(len(pairs), len(conflicts)):
             follow_ups.append((a, b, len(pairs), len(conflicts)))
+        elif share >= threshold and (why := _related(share, pairs, sents[a], sents[b], gap_days=gaps[k])):
+            related.append((a, b, len(pairs), why))
         elif share >= threshold:
             fa = feats[a] if a in feats else feats.setdefault(a, story_features(_text(text_of[a])))
             fb = feats[b] if b in feats else feats.setdefault(b, story_features(_text(text_of[b])))
@@ -196,6 +213,10 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
         log.info("find_copies: %d pairs alike but with different numbers in several matching sentences are "
                  "follow-ups (versions that report new facts), not copies; both stay counted: %s", len(follow_ups),
                  "; ".join(f"{a} ~ {b} ({n} aligned, {c} with other numbers)" for a, b, n, c in follow_ups[:5]))
+    if related:
+        log.info("find_copies: %d pairs share part of their text but are not copies of one report (a follow-up, a "
+                 "re-use of background, two reports of one event); both stay counted: %s", len(related),
+                 "; ".join(f"{a} ~ {b} ({n} aligned: {why})" for a, b, n, why in related[:5]))
     if no_names:
         log.info("find_copies: %d pairs of documents that both name people, places or bodies but share none of "
                  "those names (calendar words aside) are not copies: %s", len(no_names),

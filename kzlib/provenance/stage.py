@@ -16,6 +16,7 @@ import pandas as pd
 from kzlib._memory import releases_memory
 from kzlib.engine import map_partitions_by_document
 from kzlib.errors import CorpusError, ParameterError
+from kzlib.provenance._related import _published_days
 from kzlib.provenance.copies import _stories, find_copies
 from kzlib.provenance.features import _objects, _per_document, _text
 from kzlib.provenance.repair import SpinRepairer, _similar
@@ -245,7 +246,7 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     # 2. copies and stories on de-spun text
     copies = find_copies(s1_body, threshold=copy_threshold, lsh_threshold=lsh_threshold, num_perm=num_perm,
                          max_df=max_df, seed=int(seed), engine=engine, scheduler=scheduler,
-                         npartitions=npartitions)
+                         npartitions=npartitions, published=_published_days(docs))
     story = pd.Series(_stories(ids, copies))
 
     # 3. substitutions learned from the corpus, applied to spun documents

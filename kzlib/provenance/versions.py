@@ -105,18 +105,71 @@ def _is_elision_or_abbreviation(token: str) -> bool:
 
 
 def _mt_evidence(text: str) -> list[str]:
-    """Artefacts of machine translation: sentences cut in the middle (a lower-case word after a full stop
-    that ends no abbreviation nor ellipsis), stranded auxiliaries ("... Agreement. Is. The ..."), stray punctuation
-    (". ,"). Returns the snippets found."""
-    found = []
-    for m in _lower_starts(text):
-        if not _is_elision_or_abbreviation(m.group(1)):
-            found.append(m.group(0))
+    """The snippets of :func:`_mt_artefacts`."""
+    return [snippet for _, snippet in _mt_artefacts(text)]
+
+
+def _mt_artefacts(text: str) -> list[tuple[str, str]]:
+    """Artefacts of machine translation, as (kind, snippet): a ``cut sentence`` (a lower-case word after a
+    full stop in the same paragraph, the stop ending no abbreviation nor ellipsis: :func:`_sentence_cut`),
+    a ``stranded auxiliary`` ("... Agreement. Is. The ..."), ``stray punctuation`` (". ,"). Editorial
+    typography is none of them: a spaced ellipsis (". . .") is an elision, and a lower-case word that
+    opens a paragraph (a list bullet "l", a paragraph broken by page extraction) or follows "!" or "?" (a
+    name such as "Black Girls Rock!", a quoted question) is no sentence cut by a translation engine.
+
+    Example:
+        >>> _mt_artefacts("He spoke. . . . and left.\\n\\nl Item one.\\n\\nThey met. sought peace. Is. Done.")
+        [('cut sentence', 'met. sought'), ('stranded auxiliary', 'Is.')]
+    """
+    found = [("cut sentence", m.group(0)) for m in _lower_starts(text) if _sentence_cut(m)]
     if _STRANDED_NEEDS.search(text):
-        found += [m.group(0).strip() for m in _STRANDED.finditer(text)]
+        found += [("stranded auxiliary", m.group(0).strip()) for m in _STRANDED.finditer(text)]
     if _SPACE_PUNCT_NEEDS.search(text):
-        found += [m.group(0) for m in _SPACE_PUNCT.finditer(text)]
+        plain = _SPACED_ELLIPSIS.sub("…", text)
+        found += [("stray punctuation", m.group(0)) for m in _SPACE_PUNCT.finditer(plain)]
     return found
+
+
+#: A spaced ellipsis (". . ." or ". . . ."), the AP style of an elision.
+_SPACED_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){2,}")
+
+
+def _sentence_cut(m: re.Match) -> bool:
+    """Whether a match of ``_LOWER_START`` is a sentence cut in the middle: its word ends with a full stop
+    (not "!" nor "?") that ends no abbreviation nor ellipsis, and the lower-case word follows in the same
+    paragraph (no line break between them)."""
+    stop = m.end(1)
+    return (m.string[stop] == "." and "\n" not in m.string[stop:m.start(2)]
+            and not _is_elision_or_abbreviation(m.group(1)))
+
+
+#: Machine translation is read from artefacts of at least this many kinds (:func:`_mt_artefacts`): one kind
+#: alone is as often a text's own typography or extraction ...
+MT_MIN_KINDS = 2
+#: ... unless that one kind comes at least this many times as often as the rate threshold, in at least
+#: :data:`MT_ONE_KIND_MIN` artefacts (a cut sentence every few sentences is no house style).
+MT_ONE_KIND_FACTOR = 5.0
+MT_ONE_KIND_MIN = 5
+
+
+def _machine_translated(artefacts: list[tuple[str, str]], rate: float, *, mt_threshold: float) -> bool:
+    """Whether a text's MT artefacts (:func:`_mt_artefacts`; ``rate`` of them per 1,000 words) make it
+    machine-translated: three at least, at ``mt_threshold`` per 1,000 words or more, of
+    :data:`MT_MIN_KINDS` kinds -- or of one kind at :data:`MT_ONE_KIND_FACTOR` times the threshold, in
+    :data:`MT_ONE_KIND_MIN` artefacts at least.
+
+    Example:
+        >>> cut, aux = ("cut sentence", "met. sought"), ("stranded auxiliary", "Is.")
+        >>> _machine_translated([cut, cut, aux], 3.0, mt_threshold=2.0), _machine_translated([cut] * 3, 3.0, mt_threshold=2.0)
+        (True, False)
+        >>> _machine_translated([cut] * 6, 12.0, mt_threshold=2.0)
+        True
+    """
+    if len(artefacts) < 3 or rate < mt_threshold:
+        return False
+    if len({kind for kind, _ in artefacts}) >= MT_MIN_KINDS:
+        return True
+    return len(artefacts) >= MT_ONE_KIND_MIN and rate >= MT_ONE_KIND_FACTOR * mt_threshold
 
 
 def _translation_evidence(text: str) -> int:
@@ -209,7 +262,8 @@ def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Ser
     ``translated`` (translation conventions per 1,000 words >= ``translation_threshold``),
     ``republished`` (a syndication notice), ``unknown`` (fewer than ``min_words`` words, of any
     script), else ``original``. The machine-translation and translation rules also need three artefacts
-    at least, and read English: a text most of whose words are not in ASCII letters (Russian, Kazakh,
+    at least (machine translation: of two kinds, or one at a far higher rate: :func:`_machine_translated`),
+    and read English: a text most of whose words are not in ASCII letters (Russian, Kazakh,
     Greek ...) writes dash-led speech and lower-case sentence starts by its own conventions, so they are
     not applied there (its evidence says so). ``spun`` (bool per ``doc_id``), where given, is the spin
     decision (:func:`kzlib.provenance.spin.judged_spun`, which also weighs the number of matches) in
@@ -217,7 +271,7 @@ def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Ser
     Returns ``version_detected``, ``mt_score``, ``translation_score``, ``version_evidence``.
 
     Example:
-        >>> t = pd.Series({"a": "The talks began. will continue next week. on Monday officials said. " * 10})
+        >>> t = pd.Series({"a": "The talks began. will continue next week. Is. On Monday officials said. " * 10})
         >>> detect_versions(t, spin_scores=pd.Series({"a": 0.0}))["version_detected"].item()
         'machine-translated'
     """
@@ -228,7 +282,8 @@ def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Ser
         n_words = max(n_all, 1)
         english = 2 * n_ascii >= n_all
         n_other_script += not english
-        mt_found = _mt_evidence(text) if english else []
+        artefacts = _mt_artefacts(text) if english else []
+        mt_found = [snippet for _, snippet in artefacts]
         n_tr = _translation_evidence(text) if english else 0
         mt = 1000.0 * len(mt_found) / n_words
         tr = 1000.0 * n_tr / n_words
@@ -237,7 +292,7 @@ def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Ser
         is_spun = bool(spun.get(doc_id, False)) if spun is not None else spin >= spin_threshold
         if is_spun:
             version = "spun"
-        elif mt >= mt_threshold and len(mt_found) >= 3:
+        elif _machine_translated(artefacts, mt, mt_threshold=mt_threshold):
             version = "machine-translated"
         elif tr >= translation_threshold and n_tr >= 3:
             version = "translated"
@@ -251,7 +306,7 @@ def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Ser
         if spin >= spin_threshold and not is_spun:
             evidence.append("not spun: no more spinner phrases than clean text of its length shows by chance")
         if mt_found:
-            evidence.append(f"{len(mt_found)} MT artefacts ({'; '.join(repr(x) for x in mt_found[:3])})")
+            evidence.append(_mt_note(artefacts))
         if n_tr:
             evidence.append(f"{n_tr} translation conventions (dash-led speech, dash attributions)")
         if notice:
@@ -265,3 +320,15 @@ def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Ser
                  "and translation rules (English conventions) were not applied to them", n_other_script, len(texts))
     return pd.DataFrame(rows, columns=["doc_id", "version_detected", "mt_score", "translation_score",
                                        "version_evidence"]).set_index("doc_id")
+
+
+def _mt_note(artefacts: list[tuple[str, str]]) -> str:
+    """The evidence note on a document's machine-translation artefacts (:func:`_mt_artefacts`).
+
+    Example:
+        >>> _mt_note([("cut sentence", "met. sought"), ("cut sentence", "end. of")])
+        "2 MT artefacts of 1 kind ('met. sought'; 'end. of')"
+    """
+    kinds = len({k for k, _ in artefacts})
+    return (f"{len(artefacts)} MT artefacts of {kinds} kind{'s' if kinds != 1 else ''} "
+            f"({'; '.join(repr(x) for _, x in artefacts[:3])})")
