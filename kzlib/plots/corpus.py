@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-
 from matplotlib.ticker import MaxNLocator
 
 from kzlib.plots._axes import as_date, decimal_year, figure, short_labels
@@ -99,7 +98,8 @@ def documents_per_outlet(by_outlet: pd.DataFrame, documents: pd.DataFrame) -> An
     else:
         bar = fig.colorbar(_colour_source(cmap, norm), ax=ax, pad=0.01, fraction=0.05)
         bar.ax.yaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
-        bar.set_label("publication date (year; colour on a time scale)")
+        bar.set_label("publication date (year; colour on a time scale)"
+                      + (f"; grey, hatched: {DATE_NOT_GIVEN}" if n_undated else ""))
         if grey:
             ax.legend(handles=grey, fontsize=8, loc="lower right")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
