@@ -48,6 +48,22 @@ def _outside_note(ax: Any, x: pd.Series, lo: float, hi: float, kind: str) -> str
     return "; ".join(parts)
 
 
+def _cut_words(text: str, room: int) -> str:
+    """``text`` cut to at most ``room`` characters at a word boundary, "…" marking the cut (a word cut in two,
+    "a remark T…", reads as another word); a first word longer than ``room`` is cut where it must be.
+
+    Example:
+        >>> _cut_words("claim on a remark Trump made", 20)
+        'claim on a remark…'
+    """
+    text = text.strip()
+    if len(text) <= room:
+        return text
+    head = text[:max(room - 1, 0)]
+    words = head.rsplit(" ", 1)[0] if " " in head and not text[len(head)].isspace() else head
+    return words.rstrip(" ,;:–—-") + "…"
+
+
 def _label_rows(fig: Any, ax: Any, n_lanes: int, line_pt: float = 11.0) -> list[float]:
     """Offsets from a lane (in lanes) of the rows its labels may take: one text line (``line_pt`` points at
     font size 7) apart, alternately above and below, within 0.42 of the lane so that neighbouring lanes'
@@ -136,7 +152,7 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
         for _, p in shown.sort_values("x").iterrows():
             more = f" (+{p['n'] - 1})" if p["n"] > 1 else ""
             room = min(label_chars, int((right - p["x"]) / char_width) - len(more) - 2)  # up to the axis' end
-            text = p["label"][:room] + ("…" if len(p["label"]) > room else "") + more
+            text = _cut_words(str(p["label"]), room) + more
             tier = next((i for i, e in enumerate(last_end) if p["x"] > e), None)
             if tier is None:  # every row beside the lane is taken here: no label rather than one over another
                 n_crowded += 1
@@ -324,7 +340,7 @@ def _titles(fig: Any, axes: list[Any], title: str, notes: list[str], handles: li
         return
     fig.suptitle(text, fontsize=10, fontweight="bold")
     if handles:
-        fig.legend(handles=handles, title=legend, fontsize=7, title_fontsize=7, loc="outside right upper")
+        fig.legend(handles=handles, title=legend, fontsize=7, title_fontsize=7, loc="outside right center")
 
 
 def _period_title(period: tuple[dt.date, dt.date]) -> str:
