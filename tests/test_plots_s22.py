@@ -143,3 +143,12 @@ def test_quote_length_axis_clipped_at_the_99th_percentile():
     assert ax.get_xlim()[1] < 300
     assert "99th percentile, 198 words: 2 longer quotations, up to 1327 words" in ax.get_title()
     assert sum(p.get_height() for p in ax.patches) == 200  # every quotation counted
+
+
+def test_colour_bar_of_a_year_or_two_is_labelled_by_month():
+    months = [f"2021-{m:02d}" for m in range(1, 13)] + ["2022-01", "2022-02", "2022-03", "2022-04"]
+    by = pd.DataFrame({"outlet": ["A"], **{m: [1] for m in months}})
+    fig = corpus.documents_per_outlet(by, pd.DataFrame({"doc_id": ["a"], "n_words": [10]}))
+    bar = fig.axes[-1]
+    labels = [t.get_text() for t in bar.get_yticklabels() if bar.get_ylim()[0] <= t.get_position()[1] <= bar.get_ylim()[1]]
+    assert labels[0] == "2021-01" and all(len(x) == 7 and x[4] == "-" for x in labels)

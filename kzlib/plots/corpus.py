@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from kzlib.plots._axes import as_date, decimal_year, figure, short_labels
 
@@ -97,7 +97,11 @@ def documents_per_outlet(by_outlet: pd.DataFrame, documents: pd.DataFrame) -> An
         ax.legend(handles=handles + grey, title="published", fontsize=8, loc="lower right")
     else:
         bar = fig.colorbar(_colour_source(cmap, norm), ax=ax, pad=0.01, fraction=0.05)
-        bar.ax.yaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
+        if norm.vmax - norm.vmin >= 3:  # years apart: whole years
+            bar.ax.yaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
+        else:  # a year or two: months (a decimal year's month, as "2022-03")
+            bar.ax.yaxis.set_major_locator(MaxNLocator(nbins=8))
+            bar.ax.yaxis.set_major_formatter(FuncFormatter(_year_month))
         bar.set_label("publication date (year; colour on a time scale)"
                       + (f"; grey, hatched: {DATE_NOT_GIVEN}" if n_undated else ""))
         if grey:
@@ -113,6 +117,17 @@ def documents_per_outlet(by_outlet: pd.DataFrame, documents: pd.DataFrame) -> An
                     ylabel="documents (count)")
     fig.tight_layout()
     return fig
+
+
+def _year_month(value: float, _pos: Any = None) -> str:
+    """A decimal year as its month, "YYYY-MM" (a colour-bar tick).
+
+    Example:
+        >>> _year_month(2022.0), _year_month(2022.99)
+        ('2022-01', '2022-12')
+    """
+    year = int(np.floor(value))
+    return f"{year}-{min(int((value - year) * 12) + 1, 12):02d}"
 
 
 def _colour_source(cmap: Any, norm: Any) -> Any:
