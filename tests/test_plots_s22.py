@@ -152,3 +152,10 @@ def test_colour_bar_of_a_year_or_two_is_labelled_by_month():
     bar = fig.axes[-1]
     labels = [t.get_text() for t in bar.get_yticklabels() if bar.get_ylim()[0] <= t.get_position()[1] <= bar.get_ylim()[1]]
     assert labels[0] == "2021-01" and all(len(x) == 7 and x[4] == "-" for x in labels)
+
+
+def test_quote_length_axis_not_clipped_when_the_longest_is_near_the_percentile():
+    q = pd.DataFrame({"kind": ["direct"] * 200, "n_words": list(range(1, 200)) + [250]})
+    ax = pv.quote_lengths(q).axes[0]
+    assert "clipped" not in ax.get_title()  # 250 words is under twice the 99th percentile (198)
+    assert ax.get_xlim()[1] >= 250

@@ -110,9 +110,9 @@ def _shown(n_shown: int, n_all: int) -> str:
 
 def quote_lengths(speech: pd.DataFrame, *, clip_quantile: float = 0.99) -> Any:
     """Histogram of quotation length in words, by kind. The axis ends at the ``clip_quantile`` of the lengths
-    (a few speeches of a thousand words would squeeze every other quotation into the first bars): the longer
-    ones are counted in the last bar, and the title says how many there are and how long the longest is
-    (``clip_quantile=1``: the whole range).
+    (a few speeches of a thousand words would squeeze every other quotation into the first bars) when the longest
+    is more than twice that: the longer ones are counted in the last bar, and the title says how many there are
+    and how long the longest is (``clip_quantile=1``: the whole range).
 
     Example:
         >>> q = pd.DataFrame({"kind": ["direct"] * 99 + ["indirect"], "n_words": [12] * 99 + [900]})  # 1% longer
@@ -124,6 +124,7 @@ def quote_lengths(speech: pd.DataFrame, *, clip_quantile: float = 0.99) -> Any:
     n = pd.to_numeric(speech["n_words"], errors="coerce").fillna(0)
     top = int(n.max()) if len(n) else 0
     cut = int(np.ceil(n.quantile(clip_quantile, interpolation="lower"))) if len(n) and clip_quantile < 1 else top
+    cut = cut if top > 2 * cut else top  # the longest within twice the percentile squeeze nothing: no clip
     longer = int((n > cut).sum())
     step = max(1, int(np.ceil(max(cut, 1) / 40)))  # about 40 bars over the shown range
     bins = list(range(0, cut + step, step))  # the last edge is at or above cut: the clipped ones are the last bar
