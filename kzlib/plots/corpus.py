@@ -97,7 +97,7 @@ def documents_per_outlet(by_outlet: pd.DataFrame, documents: pd.DataFrame) -> An
         ax.legend(handles=handles + grey, title="published", fontsize=8, loc="lower right")
     else:
         bar = fig.colorbar(_colour_source(cmap, norm), ax=ax, pad=0.01, fraction=0.05)
-        if norm.vmax - norm.vmin >= 3:  # years apart: whole years
+        if max(years) - min(years) >= 3:  # years apart: whole years
             bar.ax.yaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
         else:  # a year or two: months (a decimal year's month, as "2022-03")
             bar.ax.yaxis.set_major_locator(MaxNLocator(nbins=8))
