@@ -227,22 +227,25 @@ _TOP_OUTLETS = 20
                                        "sentences_per_document", "abbreviation_sentences"))
 def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
     """What is in the corpus and what cleaning set aside: documents per outlet and date (the 20 outlets with
-    most documents, the others in one row "other (N outlets)"), paragraph kinds per document, words set aside by kind, sentences per document, sentences with an abbreviation.
+    most documents, ties by name; the others in one row "other (N outlets)"; a missing date is the column
+    :data:`kzlib.corpus.DATE_NOT_GIVEN`), paragraph kinds per document, words set aside by kind, sentences per document, sentences with an abbreviation.
 
     Example:
         >>> corpus_summary(study.corpus)["paragraph_kinds"].columns[:3].tolist()
         ['doc_id', 'body', 'title']
     """
     from kzlib.clean import PARAGRAPH_KINDS
-    from kzlib.corpus import OUTLET_NOT_GIVEN
+    from kzlib.corpus import DATE_NOT_GIVEN, OUTLET_NOT_GIVEN
 
     docs, paras = corpus.documents, corpus.paragraphs
-    dated = docs.assign(outlet=docs["outlet"].replace("", OUTLET_NOT_GIVEN), published=docs["published"].replace("", "date not given"))
+    dated = docs.assign(outlet=docs["outlet"].replace("", OUTLET_NOT_GIVEN), published=docs["published"].fillna(""))
     if dated["published"].nunique() > 12:  # many days: count by month so the chart stays readable
         dated["published"] = dated["published"].str[:7]
+    dated["published"] = dated["published"].replace("", DATE_NOT_GIVEN)  # after the cut: the label stays whole
     counts = dated["outlet"].value_counts()
     if len(counts) > _TOP_OUTLETS:  # the rest in one row that says how many outlets it holds: nothing left out
-        rest = counts.index[_TOP_OUTLETS:]
+        ranked = sorted(counts.index, key=lambda o: (-int(counts[o]), str(o)))  # most documents, ties by name
+        rest = ranked[_TOP_OUTLETS:]
         dated["outlet"] = dated["outlet"].where(~dated["outlet"].isin(rest), f"other ({len(rest)} outlets)")
     by_outlet = dated.pivot_table(index="outlet", columns="published", values="doc_id", aggfunc="count", fill_value=0)
     kinds = pd.crosstab(paras["doc_id"], paras["kind"]).reindex(columns=list(PARAGRAPH_KINDS), fill_value=0)

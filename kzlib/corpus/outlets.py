@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["OUTLET_NOT_GIVEN", "MISSING_OUTLET_LABELS", "outlet_given"]
+__all__ = ["OUTLET_NOT_GIVEN", "MISSING_OUTLET_LABELS", "outlet_given", "DATE_NOT_GIVEN"]
 
 #: the label of documents whose metadata names no outlet
 OUTLET_NOT_GIVEN = "outlet not given"
 #: how a missing outlet may be written (earlier runs' tables, sidecars): read as :data:`OUTLET_NOT_GIVEN`
 MISSING_OUTLET_LABELS = ("", "unknown", "(unknown outlet)", "nan", "none", OUTLET_NOT_GIVEN)
+#: the label of documents whose metadata gives no publication date (a column or row of tables by date); dates
+#: are cut (to months, say) before the label is filled in, so that the label is never cut itself
+DATE_NOT_GIVEN = "date not given"
 
 
 def outlet_given(values: pd.Series) -> pd.Series:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from kzlib.plots._axes import figure, short_labels
+from kzlib.plots._axes import as_date, decimal_year, figure, short_labels
 
 __all__ = ["documents_per_outlet", "words_set_aside", "similarity_heatmaps", "spin_scores"]
 
@@ -15,32 +17,37 @@ _VERSION_COLOURS = {"spun": "tab:red", "machine-translated": "tab:orange", "tran
                     "republished": "tab:green", "original": "tab:gray", "unknown": "lightgray"}
 
 
-#: how ``documents_by_outlet`` writes a missing publication date (its column) or outlet (its row)
-_NOT_GIVEN = ("", "unknown", "nan", "outlet not given", "date not given")
+#: the row of ``documents_by_outlet`` that folds the outlets not shown one by one ("other (23 outlets)")
+_FOLD = re.compile(r"^other \((\d+) outlets?\)$")
 
 
 def documents_per_outlet(by_outlet: pd.DataFrame, documents: pd.DataFrame) -> Any:
     """Documents per outlet and publication date (stacked bars, from ``documents_by_outlet``) beside
     the body words of each document (a histogram above 30 documents).
 
-    Each bar is split by publication date, coloured from the earliest (dark) to the latest (light) date with a
-    legend (up to 15 dates) or a colour bar; documents without a date are grey and hatched. The number of
-    documents is written at the end of each bar (a one-document outlet is a sliver beside a large one).
-    Documents whose metadata names no outlet (the row ``unknown`` or empty) are no outlet: they are drawn
-    apart, below a line, as "outlet not given".
+    Each bar is split by publication date (a column whose name is an ISO date, year or month), coloured from
+    the earliest (dark) to the latest (light) date: with a legend up to 15 dates, else with a colour bar on a
+    time scale (a decade between two dates takes ten times the colour range of a year). Documents without a
+    date (any other column: :data:`kzlib.corpus.DATE_NOT_GIVEN`, or an earlier run's cut label) are no date:
+    grey and hatched, at the end of each bar, with a legend entry of their own. The number of documents is
+    written at the end of each bar. Documents whose metadata names no outlet are no outlet: they are drawn
+    apart, below a line, as "outlet not given". A row "other (N outlets)" (the outlets beyond those with the
+    most documents, ties by name: :func:`kzlib.stages.corpus_summary`) is explained in the title.
 
     Example:
-        >>> by = pd.DataFrame({"outlet": ["A", "unknown"], "2022-01-05": [2, 1], "unknown": [0, 3]})
+        >>> by = pd.DataFrame({"outlet": ["A", "unknown"], "2022-01-05": [2, 1], "date not given": [0, 3]})
         >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "n_words": [100, 250]})
         >>> ax = documents_per_outlet(by, docs).axes[0]
         >>> ax.get_title(), [t.get_text() for t in ax.get_yticklabels()]
         ('Documents per outlet and publication date', ['outlet not given', 'A'])
+        >>> [t.get_text() for t in ax.get_legend().get_texts()]
+        ['2022-01-05', 'date not given']
     """
     from matplotlib import colormaps
-    from matplotlib.colors import BoundaryNorm, ListedColormap
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.colors import LinearSegmentedColormap, Normalize
+    from matplotlib.patches import Patch
 
-    from kzlib.corpus import OUTLET_NOT_GIVEN, outlet_given
+    from kzlib.corpus import DATE_NOT_GIVEN, OUTLET_NOT_GIVEN, outlet_given
 
     grid = by_outlet.set_index("outlet")
     grid.index = grid.index.map(str)
@@ -48,39 +55,57 @@ def documents_per_outlet(by_outlet: pd.DataFrame, documents: pd.DataFrame) -> An
     # named outlets by their number of documents (most at the top), then the documents without an outlet
     order = grid[given].sum(axis=1).sort_values(kind="stable").index.tolist()
     grid = pd.concat([grid[~given].rename(index=lambda _: OUTLET_NOT_GIVEN), grid.loc[order]])
-    undated = [c for c in grid.columns if str(c).strip().lower() in _NOT_GIVEN]
-    dated = sorted(c for c in grid.columns if c not in undated)
+    when = {c: as_date(c) for c in grid.columns}
+    dated = sorted((c for c in grid.columns if when[c] is not None), key=lambda c: (when[c], str(c)))
+    undated = [c for c in grid.columns if when[c] is None]  # "date not given", or a cut "date no" of old runs
     grid = grid[dated + undated]
     grid.columns.name = "published"
     fig, axes = figure(1, 2, figsize=(13, max(3.0, 1.2 + 0.35 * min(len(documents), 30))))
     ax = axes[0]
-    cols = colormaps["viridis"](np.linspace(0.0, 0.92, max(len(dated), 1)))[:len(dated)]
+    cmap = LinearSegmentedColormap.from_list("dates", colormaps["viridis"](np.linspace(0.0, 0.92, 256)))
+    years = [decimal_year(when[c]) for c in dated]  # type: ignore[arg-type]
+    norm = Normalize(min(years, default=0.0), max(years, default=1.0) + (0.0 if len(set(years)) > 1 else 1.0))
     left = np.zeros(len(grid))
     y = np.arange(len(grid))
-    for i, c in enumerate(dated + undated):
+    for c, yr in zip(dated, years):
         v = grid[c].to_numpy(dtype=float)
-        if c in dated:
-            ax.barh(y, v, left=left, color=cols[i], height=0.7, label=str(c))
-        else:
-            ax.barh(y, v, left=left, color="#d0d0d0", hatch="///", edgecolor="#808080", lw=0, height=0.7,
-                    label="date not given")
+        ax.barh(y, v, left=left, color=cmap(norm(yr)), height=0.7, label=str(c))
+        left += v
+    n_undated = int(grid[undated].to_numpy(dtype=float).sum()) if undated else 0
+    for c in undated:  # one grey, hatched segment per bar for all its undated documents
+        v = grid[c].to_numpy(dtype=float)
+        ax.barh(y, v, left=left, color="#d0d0d0", hatch="///", edgecolor="#808080", lw=0, height=0.7)
         left += v
     for yy, n in zip(y, left):
         ax.text(n, yy, f" {int(n)}", va="center", fontsize=8)
     ax.set_yticks(y, grid.index)
     ax.set_xlim(0, max(float(left.max()) if len(left) else 1.0, 1.0) * 1.1)
-    ax.set(title="Documents per outlet and publication date", xlabel="documents (count)", ylabel="outlet")
+    folds = [(o, int(m.group(1))) for o in grid.index if (m := _FOLD.match(o))]
+    title = "Documents per outlet and publication date"
+    if folds:
+        shown = int(given.sum()) - len(folds)
+        title += (f"\n({folds[0][0]}: the outlets beyond the {shown} with the most documents, ties by name)")
+    ax.set_title(title, fontsize=None if not folds else 11)
+    ax.set(xlabel="documents (count)", ylabel="outlet")
     if (~given).any():
         ax.axhline(0.5, color="black", lw=0.8)
+    grey = ([Patch(facecolor="#d0d0d0", hatch="///", edgecolor="#808080", lw=0,
+                   label=f"{DATE_NOT_GIVEN}" + (f" ({n_undated} documents)" if len(dated) > 15 else ""))]
+            if n_undated else [])
     if len(dated) <= 15:
-        ax.legend(title="published", fontsize=8, loc="lower right")
+        handles = [Patch(color=cmap(norm(yr)), label=str(c)) for c, yr in zip(dated, years)]
+        ax.legend(handles=handles + grey, title="published", fontsize=8, loc="lower right")
     else:
-        cmap = ListedColormap(cols)
-        sm = _colour_source(cmap, BoundaryNorm(np.arange(len(dated) + 1) - 0.5, len(dated)))
-        bar = fig.colorbar(sm, ax=ax, pad=0.01, fraction=0.05)
-        ticks = sorted({0, len(dated) // 4, len(dated) // 2, 3 * len(dated) // 4, len(dated) - 1})
-        bar.set_ticks(ticks, labels=[str(dated[t]) for t in ticks])
-        bar.set_label("publication date (bar colour)" + ("; grey, hatched: not given" if undated else ""))
+        bar = fig.colorbar(_colour_source(cmap, norm), ax=ax, pad=0.01, fraction=0.05)
+        if max(years) - min(years) >= 3:  # years apart: whole years
+            bar.ax.yaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
+        else:  # a year or two: months (a decimal year's month, as "2022-03")
+            bar.ax.yaxis.set_major_locator(MaxNLocator(nbins=8))
+            bar.ax.yaxis.set_major_formatter(FuncFormatter(_year_month))
+        bar.set_label("publication date (year; colour on a time scale)"
+                      + (f"; grey, hatched: {DATE_NOT_GIVEN}" if n_undated else ""))
+        if grey:
+            ax.legend(handles=grey, fontsize=8, loc="lower right")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if len(documents) <= 30:
         words = documents.set_index("doc_id")["n_words"].sort_values()
@@ -92,6 +117,17 @@ def documents_per_outlet(by_outlet: pd.DataFrame, documents: pd.DataFrame) -> An
                     ylabel="documents (count)")
     fig.tight_layout()
     return fig
+
+
+def _year_month(value: float, _pos: Any = None) -> str:
+    """A decimal year as its month, "YYYY-MM" (a colour-bar tick).
+
+    Example:
+        >>> _year_month(2022.0), _year_month(2022.99)
+        ('2022-01', '2022-12')
+    """
+    year = int(np.floor(value))
+    return f"{year}-{min(int((value - year) * 12) + 1, 12):02d}"
 
 
 def _colour_source(cmap: Any, norm: Any) -> Any:

@@ -7,12 +7,13 @@ range spans centuries, never through pandas nanosecond timestamps (which end in 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from kzlib.plots._axes import date_positions, figure, format_date_axis, span_days
+from kzlib.plots._axes import as_date, date_positions, figure, format_date_axis, span_days
 
 __all__ = ["timeline", "coverage", "stance_over_time"]
 
@@ -45,6 +46,22 @@ def _outside_note(ax: Any, x: pd.Series, lo: float, hi: float, kind: str) -> str
             ax.text(xpos, -0.09, text, transform=ax.transAxes, ha=ha, va="top", fontsize=7, color="dimgrey")
             parts.append(f"{len(out)} {side}, {span}")
     return "; ".join(parts)
+
+
+def _cut_words(text: str, room: int) -> str:
+    """``text`` cut to at most ``room`` characters at a word boundary, "…" marking the cut (a word cut in two,
+    "a remark T…", reads as another word); a first word longer than ``room`` is cut where it must be.
+
+    Example:
+        >>> _cut_words("claim on a remark Trump made", 20)
+        'claim on a remark…'
+    """
+    text = text.strip()
+    if len(text) <= room:
+        return text
+    head = text[:max(room - 1, 0)]
+    words = head.rsplit(" ", 1)[0] if " " in head and not text[len(head)].isspace() else head
+    return words.rstrip(" ,;:–—-") + "…"
 
 
 def _label_rows(fig: Any, ax: Any, n_lanes: int, line_pt: float = 11.0) -> list[float]:
@@ -135,7 +152,7 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
         for _, p in shown.sort_values("x").iterrows():
             more = f" (+{p['n'] - 1})" if p["n"] > 1 else ""
             room = min(label_chars, int((right - p["x"]) / char_width) - len(more) - 2)  # up to the axis' end
-            text = p["label"][:room] + ("…" if len(p["label"]) > room else "") + more
+            text = _cut_words(str(p["label"]), room) + more
             tier = next((i for i, e in enumerate(last_end) if p["x"] > e), None)
             if tier is None:  # every row beside the lane is taken here: no label rather than one over another
                 n_crowded += 1
@@ -161,15 +178,20 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
 
 
 def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publication date and outlet",
-             max_annotated: int = 40) -> Any:
+             max_annotated: int = 40, gap_days: int = 90, max_panels: int = 8, few_marks: int = 10) -> Any:
     """Documents by publication date, one row per outlet (a ``coverage`` table: ``published``, ``outlet``,
     ``date_certainty``, ``n_documents``); the mark shows how the date is known (filled: exact, triangle:
     on or after, hollow: a later copy's date) and its area the number of documents, written beside it when
-    there are at most ``max_annotated`` marks (more would overprint each other).
+    a panel has at most ``max_annotated`` marks (more would overprint each other); in a panel of more than
+    ``few_marks`` marks only those of two documents or more are numbered (the panel says so).
 
-    Documents without a publication date cannot be placed: the title says how many are left out (an outlet
-    with none dated has no row). Documents whose metadata names no outlet are no outlet: their row, "outlet not
-    given", is drawn apart below a line. The axis is padded so the marks at its ends are whole.
+    Dates in periods more than ``gap_days`` apart (a corpus that mixes eras: the periods of
+    :func:`kzlib.timeline.publication_clusters`) get one panel each, one above the other in time order, each with
+    its own date axis and the outlets that published in it; at most ``max_panels`` (those with the most
+    documents), the title names those left out. Documents without a publication date cannot be placed: the title
+    says how many are left out (an outlet with none dated has no row). Documents whose metadata names no outlet
+    are no outlet: their row, "outlet not given", is drawn apart below a line. The axis is padded so the marks at
+    its ends are whole.
 
     Example:
         >>> c = pd.DataFrame({"published": ["2022-01-05", "", "2022-01-06"], "outlet": ["A", "B", "(unknown outlet)"],
@@ -177,54 +199,77 @@ def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publicat
         >>> ax = coverage(c).axes[0]
         >>> ax.get_ylabel(), [t.get_text() for t in ax.get_yticklabels()], "1 document without" in ax.get_title()
         ('outlet (of the original)', ['outlet not given', 'A'], True)
+        >>> c.loc[1, "published"] = "1998-03-02"  # another era: a panel of its own
+        >>> [a.get_title() for a in coverage(c).axes]
+        ['1998-03-02 (1 document)', '2022-01-05 to 2022-01-06 (6 documents)']
     """
     from matplotlib.lines import Line2D
 
     from kzlib.corpus import OUTLET_NOT_GIVEN, outlet_given
 
     cov = cov.assign(outlet=cov["outlet"].where(outlet_given(cov["outlet"]), OUTLET_NOT_GIVEN))
-    lanes = cov.loc[cov["published"].astype(str) != "", "outlet"].nunique()
-    fig, ax = figure(figsize=(10, 1.8 + 0.5 * max(lanes, 2)))
-    ax.set_ylabel("outlet (of the original)")
-    dated, kind = _by_publication_date(ax, cov[cov["published"].astype(str) != ""],
-                                       empty="no document has a publication date")
-    n_undated = int(cov["n_documents"].sum() - dated["n_documents"].sum())
-    hidden = sorted(set(cov["outlet"]) - set(dated["outlet"]) - {OUTLET_NOT_GIVEN})
+    placed = cov[cov["published"].map(as_date).notna()]
+    periods = _periods(placed["published"], gap_days=gap_days)
+    weight = [float(placed.loc[_in_period(placed["published"], p), "n_documents"].sum()) for p in periods]
+    periods, left_out = _drawn_periods(periods, weight, max_panels, "documents")
+    rows = [placed[_in_period(placed["published"], p)] for p in periods] or [placed]
+    heights = [0.6 + 0.4 * max(r["outlet"].nunique(), 1) for r in rows]
+    fig, axes = figure(len(rows), 1, figsize=(10, 1.4 + sum(heights)), squeeze=False, layout="constrained",
+                       gridspec_kw={"height_ratios": heights})
+    axes = [row[0] for row in axes]
+    n_undated = int(cov["n_documents"].sum() - placed["n_documents"].sum())
+    hidden = sorted(set(cov["outlet"]) - set(placed["outlet"]) - {OUTLET_NOT_GIVEN})
     notes = ([f"{n_undated} document{'s' if n_undated != 1 else ''} without a publication date not drawn"
               + (f"; {len(hidden)} outlet{'s' if len(hidden) != 1 else ''} with none dated have no row"
                  if hidden else "")] if n_undated else [])
-    named = sorted(o for o in dated["outlet"].unique() if o != OUTLET_NOT_GIVEN)
-    outlets = ([OUTLET_NOT_GIVEN] if (dated["outlet"] == OUTLET_NOT_GIVEN).any() else []) + named[::-1]
-    if len(dated) > max_annotated:
-        notes.append(f"mark area: documents that day, {int(dated['n_documents'].max())} at most")
-    ax.set_title(title + "".join(f"\n({n})" for n in notes), fontsize=10 if notes else None)
-    if dated.empty:
-        return fig
-    ypos = {o: i for i, o in enumerate(outlets)}
+    if len(rows) > 1:
+        notes.append(f"one panel per publication period (dates more than {gap_days} days apart are two periods), "
+                     "each with the outlets that published in it")
+    if left_out:
+        notes.append(left_out)
     style = {"exact": ("o", "C0"), "on-or-after": (">", "C1"), "copy-date": ("o", "none"), "unknown": ("x", "C3")}
-    handles = []
-    for cert, grp in dated.groupby("date_certainty"):
-        marker, face = style.get(cert, style["unknown"])
-        edge = "C0" if cert != "on-or-after" else "C1"
-        ax.scatter(grp["x"], grp["outlet"].map(ypos), s=_mark_area(grp["n_documents"]), marker=marker,
-                   facecolors=face, edgecolors=edge, zorder=3)
-        handles.append(Line2D([], [], ls="", marker=marker, markersize=7, markerfacecolor=face,
-                              markeredgecolor=edge, label=str(cert)))
-        for _, r in (grp.iterrows() if len(dated) <= max_annotated else iter(())):
-            ax.annotate(f"{r['n_documents']} doc" + ("s" if r["n_documents"] > 1 else ""),
-                        (r["x"], ypos[r["outlet"]]), xytext=(6, 6), textcoords="offset points", fontsize=7)
-    ax.set_yticks(list(ypos.values()), list(ypos.keys()))
-    ax.set_ylim(-0.7, len(outlets) - 0.3)
-    if outlets[0] == OUTLET_NOT_GIVEN and len(outlets) > 1:
-        ax.axhline(0.5, color="black", lw=0.8)
-    lo, hi = float(dated["x"].min()), float(dated["x"].max())
-    pad = max(3 / span_days(kind), 0.03 * (hi - lo))  # the largest marks stay whole at both ends
-    ax.set_xlim(lo - pad, hi + pad)
-    format_date_axis(ax, kind)
-    ax.legend(handles=handles, title="date known as", fontsize=7, title_fontsize=7, loc="upper left",
-              bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
-    ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
+    handles: dict[str, Any] = {}
+    for ax, part, period in zip(axes, rows, _or_none(periods)):
+        dated, kind = _by_publication_date(ax, part, empty="no document has a publication date")
+        ax.set_ylabel("outlet (of the original)" if len(rows) == 1 else "outlet")
+        if period is not None and len(rows) > 1:
+            n = int(part["n_documents"].sum())
+            ax.set_title(f"{_period_title(period)} ({n} document{'s' if n != 1 else ''})", fontsize=9)
+        if dated.empty:
+            continue
+        named = sorted(o for o in dated["outlet"].unique() if o != OUTLET_NOT_GIVEN)
+        outlets = ([OUTLET_NOT_GIVEN] if (dated["outlet"] == OUTLET_NOT_GIVEN).any() else []) + named[::-1]
+        ypos = {o: i for i, o in enumerate(outlets)}
+        for cert, grp in dated.groupby("date_certainty"):
+            marker, face = style.get(cert, style["unknown"])
+            edge = "C0" if cert != "on-or-after" else "C1"
+            ax.scatter(grp["x"], grp["outlet"].map(ypos), s=_mark_area(grp["n_documents"]), marker=marker,
+                       facecolors=face, edgecolors=edge, zorder=3)
+            handles.setdefault(str(cert), Line2D([], [], ls="", marker=marker, markersize=7, markerfacecolor=face,
+                                                 markeredgecolor=edge, label=str(cert)))
+            for _, r in (grp.iterrows() if len(dated) <= max_annotated else iter(())):
+                if r["n_documents"] > 1 or len(dated) <= few_marks:  # many marks: a bare mark is one document
+                    ax.annotate(f"{r['n_documents']} doc" + ("s" if r["n_documents"] > 1 else ""),
+                                (r["x"], ypos[r["outlet"]]), xytext=(6, 6), textcoords="offset points", fontsize=7)
+        if few_marks < len(dated) <= max_annotated and (dated["n_documents"] == 1).any():
+            ax.text(1.0, 1.0, "a mark without a number: 1 document", transform=ax.transAxes, ha="right",
+                    va="bottom", fontsize=7, color="dimgrey")
+        if len(dated) > max_annotated:
+            area = f"mark area: documents that day, {int(dated['n_documents'].max())} at most"
+            if len(rows) == 1:
+                notes.append(area)
+            else:
+                ax.text(1.0, 1.0, area, transform=ax.transAxes, ha="right", va="bottom", fontsize=7, color="dimgrey")
+        ax.set_yticks(list(ypos.values()), list(ypos.keys()), fontsize=8 if len(rows) > 1 else None)
+        ax.set_ylim(-0.7, len(outlets) - 0.3)
+        if outlets[0] == OUTLET_NOT_GIVEN and len(outlets) > 1:
+            ax.axhline(0.5, color="black", lw=0.8)
+        lo, hi = float(dated["x"].min()), float(dated["x"].max())
+        pad = max(3 / span_days(kind), 0.03 * (hi - lo))  # the largest marks stay whole at both ends
+        ax.set_xlim(lo - pad, hi + pad)
+        format_date_axis(ax, kind)
+        ax.grid(axis="x", alpha=0.3)
+    _titles(fig, axes, title, notes, list(handles.values()), "date known as")
     return fig
 
 
@@ -246,16 +291,79 @@ def _by_publication_date(ax: Any, table: pd.DataFrame, *, empty: str) -> tuple[p
     return dated, kind
 
 
+def _periods(published: Any, *, gap_days: int) -> list[tuple[dt.date, dt.date]]:
+    """The publication periods (first and last day) of the dates ``published``, in time order: the periods of
+    :func:`kzlib.timeline.publication_clusters` (dates more than ``gap_days`` apart split); none without a date."""
+    from kzlib.timeline import publication_clusters
+
+    days = sorted({d.isoformat() for d in (as_date(p) for p in published) if d is not None})
+    if not days:
+        return []
+    per = publication_clusters(pd.DataFrame({"doc_id": days, "published": days}), gap_days=gap_days, days_before=0)
+    return sorted((dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in zip(per["first"], per["end"]))
+
+
+def _in_period(published: pd.Series, period: tuple[dt.date, dt.date]) -> pd.Series:
+    """Whether each date of ``published`` lies in ``period`` (its first and last day)."""
+    return published.map(lambda p: (d := as_date(p)) is not None and period[0] <= d <= period[1]).astype(bool)
+
+
+def _drawn_periods(periods: list[tuple[dt.date, dt.date]], weight: list[float], max_panels: int,
+                   unit: str) -> tuple[list[tuple[dt.date, dt.date]], str]:
+    """The ``max_panels`` periods of most ``weight`` (counted in ``unit``, a plural; ties: the later), in time
+    order, and a note naming those left out ("" when none is)."""
+    order = sorted(range(len(periods)), key=lambda i: (-weight[i], -periods[i][0].toordinal()))
+    keep = sorted(order[:max_panels])
+    gone = sorted(order[max_panels:])
+    note = ""
+    if gone:
+        total = int(sum(weight[i] for i in gone))
+        note = (f"{len(gone)} of {len(periods)} periods not drawn, those with the fewest {unit} ({total} "
+                f"{unit if total != 1 else unit[:-1]} in all, {_period_title((periods[gone[0]][0], periods[gone[-1]][1]))})")
+    return [periods[i] for i in keep], note
+
+
+def _or_none(periods: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date] | None]:
+    """The periods, or one None (a single panel that says there is nothing to draw)."""
+    return list(periods) if periods else [None]
+
+
+def _titles(fig: Any, axes: list[Any], title: str, notes: list[str], handles: list[Any], legend: str) -> None:
+    """The title with its notes (one per line) and the legend: on the axis of a one-panel figure, over the
+    figure and beside it for panels by period."""
+    text = title + "".join(f"\n({n})" for n in notes)
+    if len(axes) == 1:
+        axes[0].set_title(text, fontsize=10 if notes else None)
+        if handles:
+            axes[0].legend(handles=handles, title=legend, fontsize=7, title_fontsize=7, loc="upper left",
+                           bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+        return
+    fig.suptitle(text, fontsize=10, fontweight="bold")
+    if handles:
+        fig.legend(handles=handles, title=legend, fontsize=7, title_fontsize=7, loc="outside right center")
+
+
+def _period_title(period: tuple[dt.date, dt.date]) -> str:
+    a, b = period
+    return a.isoformat() if a == b else f"{a.isoformat()} to {b.isoformat()}"
+
+
 def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Quoted stance over time",
-                     max_gap_days: float = 7.0, max_labels: int = 20, min_n: int = 3) -> Any:
+                     max_gap_days: float = 7.0, max_labels: int = 20, min_n: int = 3, gap_days: int = 90,
+                     max_panels: int = 6) -> Any:
     """Mean quoted stance score (−1 against … +1 favor) by publication date, one series per ``by`` value
     (a ``stance_over_time`` table: ``published``, ``mean_score``, ``by``, and ``n`` the quote-target rows
     behind each mean, if given: ``n_stance``, the rows taking a side, where the table has it). Dates where no
     row takes a side (``mean_score`` NaN) are not drawn. Every date with data is a marker, its area growing with
-    ``n`` and ``n`` written beside it while there are at most ``max_labels`` markers; a line joins two dates only when
-    they lie at most ``max_gap_days`` apart, so a gap without data shows as a break, not as a trend. A mean of
-    fewer than ``min_n`` quotes is a hollow marker: one quote is an example, not a trend. The legend gives each
-    series' total ``n``.
+    ``n`` and ``n`` written beside it while a panel has at most ``max_labels`` markers; a line joins two dates
+    only when they lie at most ``max_gap_days`` apart, so a gap without data shows as a break, not as a trend.
+    A mean of fewer than ``min_n`` quotes is a hollow marker: one quote is an example, not a trend.
+
+    Dates in periods more than ``gap_days`` apart (a corpus that mixes eras: the periods of
+    :func:`kzlib.timeline.publication_clusters`) get one panel each, side by side on one score axis, so that one
+    old article does not squeeze a crisis into a dot; at most ``max_panels`` (those with the most quotes), the
+    title names those left out. Each series keeps its colour in every panel; the legend gives it once, with its
+    total ``n``.
 
     Example:
         >>> t = pd.DataFrame({"published": ["2022-01-05", "2022-01-07", "2022-02-20"], "target": ["Russia"] * 3,
@@ -263,46 +371,69 @@ def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Q
         >>> ax = stance_over_time(t).axes[0]
         >>> ax.get_ylabel(), [tx.get_text() for tx in ax.texts], ax.get_legend().get_texts()[0].get_text()
         ('mean stance score (−1 against, +1 favor)', ['n=4', 'n=1', 'n=2'], 'Russia (n=7)')
+        >>> t.loc[0, "published"] = "2015-12-28"  # an old article: a panel of its own
+        >>> [a.get_title() for a in stance_over_time(t).axes]
+        ['2015-12-28', '2022-01-07 to 2022-02-20']
     """
-    fig, ax = figure(figsize=(10, 4.5))
-    ax.set_title(title)
-    ax.set_ylabel("mean stance score (−1 against, +1 favor)")
-    ax.axhline(0, color="grey", lw=0.6)
+    from matplotlib.lines import Line2D
+
     t = table[(table["published"].astype(str) != "") & table["mean_score"].notna()].copy()
     if "n_stance" in t.columns:  # the rows behind each mean
         t["n"] = t["n_stance"]
-    t, kind = _by_publication_date(ax, t, empty="no dated stances")
-    if t.empty:
-        return fig
     has_n = "n" in t.columns
     t["_n"] = pd.to_numeric(t["n"], errors="coerce").fillna(1) if has_n else 1
-    gap = max_gap_days / span_days(kind)
-    label_points = len(t) <= max_labels and has_n
-    for i, (name, grp) in enumerate(t.groupby(by, sort=True)):
-        grp = grp.sort_values("x")
-        colour = f"C{i % 10}"
-        xs, ys = grp["x"].to_numpy(dtype=float), grp["mean_score"].to_numpy(dtype=float)
-        # a NaN between two dates more than max_gap_days apart breaks the line there
-        breaks = np.flatnonzero(np.diff(xs) > gap) + 1
-        ax.plot(np.insert(xs, breaks, np.nan), np.insert(ys, breaks, np.nan), color=colour, lw=1.0, alpha=0.5)
-        total = int(grp["_n"].sum())
-        ns = grp["_n"].to_numpy(dtype=float)
-        few = ns < min_n if has_n else np.zeros(len(ns), dtype=bool)  # a mean of one or two quotes: hollow
-        ax.scatter(xs[~few], ys[~few], s=18 + 12 * np.sqrt(ns[~few]), color=colour, zorder=3,
-                   label=f"{name} (n={total})" if has_n else f"{name}")
-        if few.any():
-            ax.scatter(xs[few], ys[few], s=18 + 12 * np.sqrt(ns[few]), facecolors="none", edgecolors=colour,
-                       zorder=3, label=None if (~few).any() else f"{name} (n={total})")
-        if label_points:
-            for xx, yy, n in zip(xs, ys, grp["_n"]):
-                ax.annotate(f"n={int(n)}", (xx, yy), xytext=(4, 4), textcoords="offset points", fontsize=7,
-                            color=colour)
-    ax.set_ylim(-1.05, 1.05)
-    format_date_axis(ax, kind)
+    periods = _periods(t["published"], gap_days=gap_days)
+    weight = [float(t.loc[_in_period(t["published"], p), "_n"].sum()) for p in periods]
+    periods, left_out = _drawn_periods(periods, weight, max_panels, "quotes")
+    fig, axes = figure(1, max(len(periods), 1), figsize=(10 if len(periods) <= 1 else 3.2 * len(periods) + 2.5, 4.5),
+                       squeeze=False, sharey=True, layout="constrained")
+    axes = list(axes[0])
+    axes[0].set_ylabel("mean stance score (−1 against, +1 favor)")
+    names = sorted(t[by].astype(str).unique()) if len(t) else []
+    colours = {name: f"C{i % 10}" for i, name in enumerate(names)}
+    totals = t.groupby(t[by].astype(str))["_n"].sum() if len(t) else pd.Series(dtype=float)
+    gap = 0.0
+    for ax, period in zip(axes, _or_none(periods)):
+        ax.axhline(0, color="grey", lw=0.6)
+        rows = t[_in_period(t["published"], period)] if period else t.iloc[:0]
+        rows, kind = _by_publication_date(ax, rows, empty="no dated stances")
+        ax.set_ylim(-1.05, 1.05)
+        if period is None or rows.empty:
+            continue
+        if len(periods) > 1:
+            ax.set_title(_period_title(period), fontsize=9)
+        gap = max_gap_days / span_days(kind)
+        label_points = len(rows) <= max_labels and has_n
+        for name, grp in rows.groupby(rows[by].astype(str), sort=True):
+            grp = grp.sort_values("x")
+            colour = colours[name]
+            xs, ys = grp["x"].to_numpy(dtype=float), grp["mean_score"].to_numpy(dtype=float)
+            # a NaN between two dates more than max_gap_days apart breaks the line there
+            breaks = np.flatnonzero(np.diff(xs) > gap) + 1
+            ax.plot(np.insert(xs, breaks, np.nan), np.insert(ys, breaks, np.nan), color=colour, lw=1.0, alpha=0.5)
+            ns = grp["_n"].to_numpy(dtype=float)
+            few = ns < min_n if has_n else np.zeros(len(ns), dtype=bool)  # a mean of one or two quotes: hollow
+            ax.scatter(xs[~few], ys[~few], s=18 + 12 * np.sqrt(ns[~few]), color=colour, zorder=3)
+            ax.scatter(xs[few], ys[few], s=18 + 12 * np.sqrt(ns[few]), facecolors="none", edgecolors=colour, zorder=3)
+            if label_points:
+                for xx, yy, n in zip(xs, ys, grp["_n"]):
+                    ax.annotate(f"n={int(n)}", (xx, yy), xytext=(4, 4), textcoords="offset points", fontsize=7,
+                                color=colour)
+        lo, hi = float(rows["x"].min()), float(rows["x"].max())
+        pad = max(3 / span_days(kind), 0.05 * (hi - lo))  # a one-day period is a week wide, not a point
+        ax.set_xlim(lo - pad, hi + pad)
+        format_date_axis(ax, kind)
+    handles = [Line2D([], [], ls="-", lw=1.0, marker="o", color=colours[name],
+                      label=f"{name} (n={int(totals[name])})" if has_n else name) for name in names]
+    if has_n and (t["_n"] < min_n).any():
+        handles.append(Line2D([], [], ls="", marker="o", markerfacecolor="none", markeredgecolor="grey",
+                              label=f"hollow: n < {min_n}"))
     what = "quotes taking a side" if "n_stance" in table.columns else "quote-target rows"
-    note = (f"markers: dates with quotes{f', area and label: {what} (n), hollow under {min_n}' if has_n else ''}; "
-            f"a line joins dates at most {max_gap_days:g} days apart")
-    ax.set_title(f"{title}\n({note})", fontsize=10)
-    ax.legend(title=by, fontsize=7, title_fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    fig.tight_layout()
+    notes = [f"markers: dates with quotes{f', area and label: {what} (n), hollow under {min_n}' if has_n else ''}; "
+             f"a line joins dates at most {max_gap_days:g} days apart"]
+    if len(periods) > 1:
+        notes.append(f"one panel per publication period (dates more than {gap_days} days apart are two periods)")
+    if left_out:
+        notes.append(left_out)
+    _titles(fig, axes, title, notes, handles, by)
     return fig

@@ -109,21 +109,37 @@ def _shown(n_shown: int, n_all: int) -> str:
     return f"all {n_all} speakers" if n_shown == n_all else f"the {n_shown} most-quoted of {n_all} speakers"
 
 
-def quote_lengths(speech: pd.DataFrame) -> Any:
-    """Histogram of quotation length in words, by kind.
+def quote_lengths(speech: pd.DataFrame, *, clip_quantile: float = 0.99) -> Any:
+    """Histogram of quotation length in words, by kind. The axis ends at the ``clip_quantile`` of the lengths
+    (a few speeches of a thousand words would squeeze every other quotation into the first bars) when the longest
+    is more than twice that: the longer ones are counted in the last bar, and the title says how many there are
+    and how long the longest is (``clip_quantile=1``: the whole range).
 
     Example:
-        >>> q = pd.DataFrame({"kind": ["direct", "indirect"], "n_words": [30, 12]})
-        >>> quote_lengths(q).axes[0].get_xlabel()
-        'quotation length (words)'
+        >>> q = pd.DataFrame({"kind": ["direct"] * 99 + ["indirect"], "n_words": [12] * 99 + [900]})  # 1% longer
+        >>> ax = quote_lengths(q).axes[0]
+        >>> ax.get_xlabel(), ax.get_title().splitlines()[1]
+        ('quotation length (words)', '(axis clipped at the 99th percentile, 12 words: 1 longer quotation, up to 900 words, counted in the last bar)')
     """
     fig, ax = figure(figsize=(8, 4))
-    top = int(speech["n_words"].max()) if len(speech) else 0
-    for kind, grp in speech.groupby("kind"):
-        ax.hist(grp["n_words"], bins=range(0, top + 10, 10), alpha=0.6, label=kind)
+    n = pd.to_numeric(speech["n_words"], errors="coerce").fillna(0)
+    top = int(n.max()) if len(n) else 0
+    cut = int(np.ceil(n.quantile(clip_quantile, interpolation="lower"))) if len(n) and clip_quantile < 1 else top
+    cut = cut if top > 2 * cut else top  # the longest within twice the percentile squeeze nothing: no clip
+    longer = int((n > cut).sum())
+    step = max(1, int(np.ceil(max(cut, 1) / 40)))  # about 40 bars over the shown range
+    bins = list(range(0, cut + step, step))  # the last edge is at or above cut: the clipped ones are the last bar
+    for kind, grp in n.groupby(speech["kind"]):
+        ax.hist(grp.clip(upper=cut), bins=bins, alpha=0.6, label=kind)
     ax.set_xlabel("quotation length (words)")
     ax.set_ylabel("quotations (count)")
-    ax.set_title("Length of quotations by kind")
+    title = "Length of quotations by kind"
+    if longer:
+        pct = f"{clip_quantile * 100:g}"
+        title += (f"\n(axis clipped at the {pct}th percentile, {cut} words: {longer} longer quotation"
+                  f"{'s' if longer != 1 else ''}, up to {top} words, counted in the last bar)")
+        ax.set_xlim(0, bins[-1])
+    ax.set_title(title, fontsize=None if not longer else 10)
     ax.legend(title="kind")
     return fig
 
@@ -254,21 +270,46 @@ def _omitted_note(n_shown: int, n_all: int, what: str, by: str) -> str:
     return f"\n(the {n_shown} {what} with the most {by} of {n_all}; {n_all - n_shown} not drawn, all in the table)"
 
 
+#: how :func:`outlet_stance` draws a bar by the ``basis`` of its cell (``outlet_stance.basis``): opacity, hatch,
+#: and what the legend says; only a ``finding`` is solid
+BASIS_STYLES = {
+    "finding": (1.0, None, "finding: 2+ stories, interval on one side of 0"),
+    "uncertain": (0.45, "xx", "uncertain: interval reaches 0"),
+    "one story": (0.3, "///", "one story: every stance from one story"),
+    "single quote": (0.3, "...", "single quote: an example"),
+    "no stance": (0.12, None, "no stance: score within the threshold"),
+}
+
+
+def _bar_basis(d: pd.DataFrame, min_voices: int) -> pd.Series:
+    """The basis each row of one outlet's panel is drawn by: the table's ``basis``, else (a table made before
+    that column) "finding" from ``min_voices`` voices up and "single quote" below."""
+    if "basis" in d.columns:
+        return d["basis"].fillna("no stance").astype(str).where(lambda b: b.isin(list(BASIS_STYLES)), "uncertain")
+    return pd.Series(np.where(d["n_voices"] >= min_voices, "finding", "single quote"), index=d.index)
+
+
 def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int = 16, ncols: int = 4,
                   min_voices: int = 3) -> Any:
     """Per outlet, the share of quoted voices against (left, red) and for (right, blue) each target: one
-    panel per outlet, wrapped into rows of ``ncols``; the ``top_n`` outlets with the most quoted voices
-    (ties by name; None: all), the title says how many are left out; a target no outlet has a row on is
-    no row of the panels. A share of fewer than ``min_voices`` voices (one voice is a share of 0 or 1) is
-    drawn pale and hatched, with its n beside it. Documents whose metadata names no outlet are no outlet:
-    their panel, "outlet not given", comes last, apart from the ranking.
+    panel per outlet, wrapped into rows of ``ncols``; the ``top_n`` outlets with the most voices taking a side
+    (``n_favor + n_against`` summed over targets; then the most voices, then by name; None: all), the title says
+    how many are left out; a target no outlet has a row on is no row of the panels. A bar is drawn as the
+    table judges its cell (its ``basis``, :data:`BASIS_STYLES`): solid only for a ``finding``, pale and
+    hatched for one story, a single quote or an uncertain interval, faint for no stance, with a legend; each row
+    says its voices and stories (n). A table without ``basis`` is drawn solid from ``min_voices`` voices up.
+    Documents whose metadata names no outlet are no outlet: their panel, "outlet not given", comes last,
+    apart from the ranking.
 
     Example:
         >>> t = pd.DataFrame({"outlet": ["N", "M"], "target": ["Russia"] * 2, "share_favor": [0.5, 0.0],
-        ...                   "share_against": [0.25, 1.0], "n_voices": [4, 1]})
+        ...                   "share_against": [0.25, 1.0], "n_voices": [4, 1], "n_favor": [2, 0],
+        ...                   "n_against": [1, 1], "n_stories": [1, 1], "basis": ["one story", "single quote"]})
         >>> fig = outlet_stance(t, targets=["Russia"], top_n=1)
         >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title(), "1 not drawn" in fig._suptitle.get_text()
         ('share of quoted voices (against < 0 < favor)', 'N', True)
+        >>> [t.get_text() for t in fig.legends[0].get_texts()][2:]
+        ['one story: every stance from one story']
     """
     from kzlib.corpus import OUTLET_NOT_GIVEN, outlet_given
 
@@ -276,38 +317,59 @@ def outlet_stance(by_outlet: pd.DataFrame, *, targets: Sequence[str], top_n: int
                                                                   OUTLET_NOT_GIVEN))
     tnames = drawn_targets(targets, by_outlet["target"]) or list(targets)[:1]
     voices = by_outlet.groupby("outlet")["n_voices"].sum()
+    sided = (by_outlet.assign(_s=by_outlet["n_favor"] + by_outlet["n_against"]).groupby("outlet")["_s"].sum()
+             if {"n_favor", "n_against"} <= set(by_outlet.columns) else voices)
+    by = "voices taking a side" if sided is not voices else "quoted voices"
     named = [o for o in voices.index if o != OUTLET_NOT_GIVEN]
-    ranked = sorted(named, key=lambda o: (-float(voices[o]), str(o)))
+    ranked = sorted(named, key=lambda o: (-float(sided[o]), -float(voices[o]), str(o)))
     outlets = sorted(ranked if top_n is None else ranked[:top_n], key=str)
     outlets += [OUTLET_NOT_GIVEN] if OUTLET_NOT_GIVEN in voices.index else []
     fig, axes = panel_grid(len(outlets), ncols=ncols, panel=(4.0, 0.35 * len(tnames) + 1.6), sharey=True)
-    few = False
+    seen: set[str] = set()
     for ax, o in zip(axes, outlets):
-        d = by_outlet[by_outlet["outlet"] == o].set_index("target").reindex(tnames).fillna(0)
+        d = by_outlet[by_outlet["outlet"] == o].set_index("target").reindex(tnames)
+        basis = _bar_basis(d.fillna({"n_voices": 0}), min_voices).where(d["n_voices"].notna(), "")
+        d = d.fillna(0)
         y = np.arange(len(tnames))
-        small = (d["n_voices"] < min_voices).to_numpy()
-        few = few or bool((small & ((d["share_against"] > 0) | (d["share_favor"] > 0)).to_numpy()).any())
-        for pale, rows in ((False, ~small), (True, small)):
+        for name, (alpha, hatch, _) in BASIS_STYLES.items():
+            rows = (basis == name).to_numpy()
+            if not rows.any():
+                continue
+            seen.add(name)
             for colour, share in ((_AGAINST, -d["share_against"]), (_FAVOR, d["share_favor"])):
-                ax.barh(y[rows], share.to_numpy()[rows], color=colour, alpha=0.3 if pale else 1.0,
-                        hatch="///" if pale else None, edgecolor=colour if pale else None, lw=0)
-        for yy, n in zip(y, d["n_voices"]):
+                ax.barh(y[rows], share.to_numpy()[rows], color=colour, alpha=alpha, hatch=hatch,
+                        edgecolor=colour if hatch else None, lw=0)
+        stories = d["n_stories"] if "n_stories" in d.columns else pd.Series(0, index=d.index)
+        for yy, n, st in zip(y, d["n_voices"], stories):
             if n:
-                ax.text(1.02, yy, f"n={int(n)}", va="center", fontsize=8)
+                ax.text(1.02, yy, f"n={int(n)}" + (f", {int(st)} stor{'y' if st == 1 else 'ies'}" if st else ""),
+                        va="center", fontsize=7)
         ax.axvline(0, color="black", lw=0.8)
-        ax.set_xlim(-1, 1.25)
+        ax.set_xlim(-1, 1.7)
+        ax.set_xticks([-1, -0.5, 0, 0.5, 1])
         ax.set_yticks(y, tnames)
         ax.set_title(str(o) + (" (apart: no outlet)" if o == OUTLET_NOT_GIVEN else ""), fontsize=10,
                      style="italic" if o == OUTLET_NOT_GIVEN else "normal")
         ax.set_xlabel("share of quoted voices (against < 0 < favor)", fontsize=8)
     axes[0].set_ylabel("target")
-    # the legend's own patches: the first panel may hold only pale bars, or none of one colour
-    axes[0].legend(handles=[Rectangle((0, 0), 1, 1, color=_AGAINST, label="against"),
-                            Rectangle((0, 0), 1, 1, color=_FAVOR, label="favor")], loc="lower left", fontsize=7)
-    note = f"\n(pale, hatched: fewer than {min_voices} voices, n beside each row)" if few else ""
-    fig.suptitle("Quoted voices for and against each target, by outlet" + note
-                 + _omitted_note(len(outlets) - (OUTLET_NOT_GIVEN in outlets), len(ranked), "outlets",
-                                 "quoted voices"), fontweight="bold")
+    # the legend's own patches: colours, then one grey patch per style drawn
+    handles = [Rectangle((0, 0), 1, 1, color=_AGAINST, label="against"),
+               Rectangle((0, 0), 1, 1, color=_FAVOR, label="favor")]
+    old = "basis" not in by_outlet.columns  # a table made before the column: judged by voices
+    texts = ({"finding": f"{min_voices} voices or more", "single quote": f"fewer than {min_voices} voices"} if old
+             else {})
+    handles += [Rectangle((0, 0), 1, 1, facecolor="#555555", alpha=alpha, hatch=hatch, edgecolor="#555555", lw=0,
+                          label=texts.get(name, text)) for name, (alpha, hatch, text) in BASIS_STYLES.items()
+                if name in seen]
+    fig.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 4), fontsize=8,
+               title=("bar colour: side; bar style: " + ("voices (the table has no basis column)" if old else
+                                                         "how far the table reads the cell as a finding (its basis)")),
+               title_fontsize=8)
+    none = ("\n(no cell is a finding: no bar is solid)" if seen and "finding" not in seen and not old else
+            f"\n(pale, hatched: fewer than {min_voices} voices)" if old and "single quote" in seen else "")
+    fig.suptitle("Quoted voices for and against each target, by outlet (n: voices, stories)" + none
+                 + _omitted_note(len(outlets) - (OUTLET_NOT_GIVEN in outlets), len(ranked), "outlets", by),
+                 fontweight="bold")
     return fig
 
 
