@@ -36,7 +36,9 @@
 #    quotations keep citing the verbatim `text`.
 #
 # Every notebook of a run reads the same prepared corpus, so the thresholds used here are kzlib's
-# defaults (a copy needs 40% of the shorter document's sentences aligned; a document is spun from 15
+# defaults (a copy needs 40% of the shorter document's sentences aligned and at least three of them, and 80%
+# unless it is a version of the same day that shares the other's first sentence: below that, two reports
+# of one event, or a follow-up, stay two stories; a document is spun from 15
 # spinner substitutions per 1,000 words). To try others, call
 # `kzlib.annotate(kzlib.prepare(provenance=False), copy_threshold=..., spin_threshold=...)` in a notebook
 # of your own.

@@ -151,7 +151,9 @@ for sp, tg in ([] if corpus else clear_cases):
 # For each outlet and target, the quoted speakers who take a stance (each speaker once per outlet, a
 # story counted once): the bar's red part is the share against, the blue part the share in favour, the
 # rest quoted without a stance. An outlet can be one-sided in *whom it quotes* while its own words stay
-# neutral.
+# neutral. A bar is solid only where the table's `basis` is *finding* (two stories or more, and an interval
+# on the stance's side of 0); hatched or faint bars are a single quote, one story, uncertain or no stance, as
+# the legend says.
 
 # %% tags=["nbval-ignore-output"]
 by_outlet = study.outlet_stance

@@ -167,6 +167,8 @@ else:
 # Documents by publication date and outlet (of the original). The mark shows how the date is known:
 # filled for an exact date, a triangle for a lower bound, hollow for a later copy's date. A corpus whose
 # documents cluster on a few days, or whose dates are mostly copies' dates, supports a coarser timeline.
+# A corpus that spans eras gets one panel per publication period (each with its own outlets), not one axis
+# decades wide.
 
 # %%
 cov = study.coverage
@@ -185,8 +187,9 @@ else:
 # The mean stance of the quotations published on each date towards each target (−1 against, +1 in
 # favour), over the quotations that take a side (those that only name the target are counted in `n`, not
 # in the mean), from the stance stage (notebook 04). A later copy is placed at its original's estimated date
-# (`anchor_used` above), not at the copy's date. It needs the quotation and stance stages; when they are
-# not installed this section says so and is skipped.
+# (`anchor_used` above), not at the copy's date; one panel per publication period where the corpus spans
+# several. It needs the quotation and stance stages; when they are not installed this section says so and
+# is skipped.
 
 # %% tags=["nbval-ignore-output"]
 stance_time = study.stance_over_time
