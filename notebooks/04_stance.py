@@ -51,6 +51,7 @@ threshold: float = 0.3           # |score| needed for favor/against (0-1), with 
 min_stories: int = 1             # speakers shown in the heatmap need a stance in at least this many stories
 top_terms: int = 12              # distinctive terms shown per group in the framing plots
 min_term_count: int = 3          # terms used fewer times than this in all are left out of the log-odds
+terms_per_group: int = 50        # the framing table keeps |z| >= 1.96 and each group's this many most over-used terms
 stance_gold: str = ""            # CSV of coded (quote, target, stance) rows for the classifier (empty: the bundled gold, for the seeds only)
 cv_folds: int = 5                # cross-validation folds for the classifier
 annotation_n: int = 60           # quotes x targets in the exported annotation sheet
@@ -65,7 +66,8 @@ from kzlib import plots, stance
 plots.setup_notebook()
 study = kzlib.open_study(run_dir, corpus=corpus, metadata=metadata, text_column=text_column,
                          one_copy_per_story=one_copy_per_story, targets_file=targets_file, threshold=threshold,
-                         min_term_count=min_term_count, stance_gold=stance_gold, cv_folds=cv_folds,
+                         min_term_count=min_term_count, terms_per_group=terms_per_group,
+                         stance_gold=stance_gold, cv_folds=cv_folds,
                          annotation_n=annotation_n)
 # quotations and stances come from the study: the same table as notebook 03 and 06 read
 quotes, stances, tnames = study.quotes, study.stances, [t.name for t in study.targets]
