@@ -28,6 +28,7 @@ from kzlib.quotes.marks import (
     _TAIL,
     QUOTE_COLUMNS,
     SPEECH_KINDS,
+    _archive_style,
     _is_title_object,
     _n_words,
     _quote_spans,
@@ -187,9 +188,10 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
     answerer = _Speaker()
     prev_role = ""  # "answer" when the previous paragraph was part of an answer
     carry: _Row | None = None  # an unclosed direct quote that may continue
+    archive = _archive_style(texts)  # ``...'' quotations: the document's convention, decided before pairing
     for idx, (pid, src, fnd) in enumerate(zip(para_ids, texts, despun)):
-        spans_src = _quote_spans(src)
-        spans_fnd = _quote_spans(fnd) if fnd and fnd != src else spans_src
+        spans_src = _quote_spans(src, archive)
+        spans_fnd = _quote_spans(fnd, archive) if fnd and fnd != src else spans_src
         text, spans = (fnd, spans_fnd) if len(spans_fnd) == len(spans_src) and fnd else (src, spans_src)
         st.para_idx = idx
         # a paragraph without quotation marks or speech cues needs its names only (for coreference)

@@ -1,0 +1,63 @@
+"""Quotes stage, twenty-second session: archive quotation marks (``...''), the speaker inside a description, and
+surname linking across documents. The sentences were written for these tests; the expected values are read
+from them."""
+
+from kzlib.quotes.marks import _archive_style, _quote_spans
+from tests.quote_rows import speech_rows
+
+# --------------------------------------------------------------------------- archive quotation marks
+
+_ARCHIVE = ("The ministry said it had told the family. ``It is deeply discouraging for the family, but there is "
+            "no proof,'' said a ministry spokesman, speaking on condition of anonymity. ``We will keep "
+            "searching until we find him,'' he added. Officials in Dara doubted it.")
+
+
+def test_archive_marks_pair_backticks_with_apostrophe_pairs():
+    spans = [_ARCHIVE[s.start:s.end] for s in _quote_spans(_ARCHIVE, archive=True)]
+    assert spans == ["It is deeply discouraging for the family, but there is no proof,",
+                     "We will keep searching until we find him,"]
+
+
+def test_archive_style_is_decided_from_the_document_marks():
+    assert _archive_style([_ARCHIVE])
+    assert not _archive_style(["''We won,'' Roe said.", "''We lost,'' Doe said."])  # '' both ways
+    assert not _archive_style(["Roe said they won. It's Doe's turn."])  # no marks at all
+    # one stray `` among many '' pairs: the document quotes ''this way''
+    assert not _archive_style(["''A,'' Roe said. ''B,'' Doe said. ''C,'' Poe said.", "It is ``odd''."])
+
+
+def test_an_apostrophe_is_never_a_mark_in_an_archive_document():
+    t = "``Clinton's aides don't know,'' Roe said. The boys' coach agreed."
+    assert [t[s.start:s.end] for s in _quote_spans(t, archive=True)] == ["Clinton's aides don't know,"]
+    # a single `quotation' nested in a double one, and closed by three apostrophes together with it
+    t = "``We say `God save the Queen,''' Roe said, ``and we mean it.''"
+    assert [t[s.start:s.end] for s in _quote_spans(t, archive=True)] == ["We say `God save the Queen,'",
+                                                                         "and we mean it."]
+
+
+def test_a_single_backtick_quotation_at_the_top():
+    t = "He kept saying: `I cannot take it any more,' and left."
+    assert [t[s.start:s.end] for s in _quote_spans(t, archive=True)] == ["I cannot take it any more,"]
+
+
+def test_a_lost_close_ends_at_the_next_opening():
+    t = "``We will not leave. ``Nobody can make us go,'' Roe said."
+    assert [t[s.start:s.end] for s in _quote_spans(t, archive=True)] == ["We will not leave.",
+                                                                         "Nobody can make us go,"]
+
+
+def test_apostrophe_pairs_of_a_plain_document_still_open_and_close():
+    t = "''We won the vote,'' Roe said. ''It was close.''"
+    assert [t[s.start:s.end] for s in _quote_spans(t)] == ["We won the vote,", "It was close."]
+
+
+def test_archive_quotes_hold_the_quoted_words_and_their_speaker():
+    rows = speech_rows(_ARCHIVE)
+    direct = rows[rows["kind"] == "direct"]
+    assert list(direct["quote"]) == ["It is deeply discouraging for the family, but there is no proof,",
+                                     "We will keep searching until we find him,"]
+    assert direct["speaker"].iloc[0] == "ministry spokesman"  # the tag after the quotation, not the one before
+    assert direct["speaker_surface"].iloc[1] == "he"  # the tag after the second quotation
+    rows = speech_rows("``We need the smell of eucalyptus in this,'' said Jane Roe, a poet. Others disagreed.")
+    assert list(rows["quote"]) == ["We need the smell of eucalyptus in this,"]
+    assert list(rows["speaker"]) == ["Jane Roe"]
