@@ -61,3 +61,35 @@ def test_archive_quotes_hold_the_quoted_words_and_their_speaker():
     rows = speech_rows("``We need the smell of eucalyptus in this,'' said Jane Roe, a poet. Others disagreed.")
     assert list(rows["quote"]) == ["We need the smell of eucalyptus in this,"]
     assert list(rows["speaker"]) == ["Jane Roe"]
+
+
+# --------------------------------------------------------------------------- the speaker inside a description
+
+def test_a_possessor_is_not_the_speaker_of_its_relatives_or_rivals():
+    rows = speech_rows("Jane Roe is running for mayor.",
+                       "Roe's younger sister said the family had never been consulted about the plan.")
+    assert list(rows["speaker"]) == ["Roe's younger sister"]
+    assert list(rows["speaker_resolution"]) == ["description"]
+    rows = speech_rows("Front-runner Jane Roe's top challenger, a city councilman, said the budget was a fraud.")
+    assert "Jane Roe" not in set(rows["speaker"])
+
+
+def test_a_possessor_is_not_the_speaker_of_its_friends():
+    rows = speech_rows("Sen. Ted Okafor spoke in Denver.", "But according to interviews with more than a half-dozen of "
+                       "Okafor’s friends, aides and allies, he wants to be engaged this fall on behalf of his colleagues.")
+    assert list(rows["speaker"]) == ["Okafor’s friends"]
+
+
+def test_footage_of_a_person_is_that_person_speaking():
+    rows = speech_rows("Sen. Ted Okafor spoke in Denver.",
+                       "The new ad ends with footage of Okafor saying the council had lied to the voters.")
+    assert list(rows["speaker"]) == ["Ted Okafor"]
+
+
+def test_the_name_after_an_aide_to_is_not_the_speaker():
+    rows = speech_rows("\"We told them what we recommended,\" said the former top aide to President John Doe.")
+    assert list(rows["speaker"]) == ["former top aide to President John Doe"]
+    rows = speech_rows("\"The numbers are wrong,\" said a spokeswoman for Jane Roe.")
+    assert list(rows["speaker"]) != ["Jane Roe"]
+    rows = speech_rows("\"The numbers are wrong,\" read a statement from Jane Roe.")
+    assert "spokeswoman" not in "".join(rows["speaker"])

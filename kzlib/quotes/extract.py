@@ -17,6 +17,7 @@ from kzlib.actors import (
 )
 from kzlib.errors import require_columns
 from kzlib.quotes._capitals import _InnerCapitals
+from kzlib.quotes._possessor import _complement_speaker
 from kzlib.quotes._report_words import _is_fragment
 from kzlib.quotes.clauses import _complement_end
 from kzlib.quotes.cues import _cue_named, _speech_cue_in
@@ -336,6 +337,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         quote = quote.strip()
         if r.speaker.m_start >= 0 and r.speaker.resolution in ("named", "surname", "gazetteer"):
             r.speaker = _with_possessed(src, r.speaker)  # "according to Axelrod's memoir": what the name owns
+            r.speaker = _complement_speaker(src, r.speaker)  # "said an aide to Roe": the aide speaks, not Roe
         name = r.speaker.name
         if r.speaker.m_end > 0 and g.type_of(name) in ("state", "bloc") \
                 and (hm := _STATE_THEN_HEAD.match(src, r.speaker.m_end)) is not None \
