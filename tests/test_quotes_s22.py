@@ -93,3 +93,49 @@ def test_the_name_after_an_aide_to_is_not_the_speaker():
     assert list(rows["speaker"]) != ["Jane Roe"]
     rows = speech_rows("\"The numbers are wrong,\" read a statement from Jane Roe.")
     assert "spokeswoman" not in "".join(rows["speaker"])
+
+
+# --------------------------------------------------------------------------- surname linking
+
+def test_a_given_name_before_a_title_word_makes_it_a_surname():
+    rows = speech_rows("Last week, I caught Larry King on his new television show.",
+                       "''I have never been edited or had a show of mine not run,'' Mr. King, 82, told me.")
+    assert list(rows["speaker"]) == ["Larry King"]  # not a bare "King" for the corpus to link to another King
+
+
+def test_a_surname_after_a_suffixed_full_name_is_that_person():
+    rows = speech_rows("Chief Justice John G. Okafor Jr. spoke of the legacy of the court. To understand the real "
+                       "case, Chief Justice Okafor said, one should visit this museum.")
+    assert set(rows["speaker"]) == {"John G. Okafor Jr."}
+
+
+def test_a_capitalised_adjective_opening_a_sentence_is_no_speaker_name():
+    rows = speech_rows("Small groups of protesters continued to walk the streets around the stadium, while chanting, "
+                       "\"Hands up, don't shoot.\"", "The police said the night was calm.")
+    assert "Small" not in set(rows["speaker"])
+
+
+def test_an_office_that_conflicts_blocks_a_surname_link():
+    import pandas as pd
+
+    from kzlib.quotes import link_speakers, speaker_variants
+
+    q = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "kind": ["direct"] * 4, "speaker_type": ["person"] * 4,
+                      "speaker": ["Jennifer Okafor", "Jennifer Okafor", "Okafor", "Okafor"],
+                      "speaker_surface": ["Mayor Jennifer Okafor", "Jennifer Okafor", "Chief Justice Okafor", "Ms. Okafor"],
+                      "speaker_resolution": ["named"] * 4})
+    out = link_speakers(q, speaker_variants(q))
+    assert list(out["speaker"]) == ["Jennifer Okafor", "Jennifer Okafor", "Okafor", "Jennifer Okafor"]
+
+
+def test_a_description_ending_in_a_surname_does_not_block_its_link():
+    import pandas as pd
+
+    from kzlib.quotes import link_speakers, speaker_variants
+
+    q = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "kind": ["direct"] * 4, "speaker_type": ["person"] * 4,
+                      "speaker": ["Jane Okafor", "Jane Okafor", "Okafor", "advisers to Ms. Okafor"],
+                      "speaker_surface": ["Jane Okafor", "Ms. Okafor", "Ms. Okafor", "advisers to Ms. Okafor"],
+                      "speaker_resolution": ["named", "surname", "named", "description"]})
+    out = link_speakers(q, speaker_variants(q))
+    assert list(out["speaker"])[2:] == ["Jane Okafor", "advisers to Ms. Okafor"]

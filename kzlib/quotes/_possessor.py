@@ -41,7 +41,9 @@ def _stands_for(head: str) -> bool:
 #: for |", "one of the lawyers of |"; the head is the last word before the preposition, up to three lower-case
 #: words before it.
 _COMPLEMENT_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|one|two|three|four|several|some|his|her|their|its|our)\s+)?(?:[a-z][\w’'-]*\s+){0,3}?"
+    r"(?<![\w’'.-])(?:(?:the|a|an|one|two|three|four|several|some|his|her|their|its|our)\s+)?"
+    r"(?:(?!(?:that|which|who|to|according|as|and|or|but|said|says|told|of|for|with|in|on|at|by|from|is|was|"
+    r"are|were|has|have|had)\b)[a-z][\w’'-]*\s+){0,3}?"
     r"(?P<head>[a-z][\w-]*)\s+(?:to|for|of|with)\s+(?:the\s+)?\Z")
 
 

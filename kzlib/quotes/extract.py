@@ -346,6 +346,15 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             name = src[r.speaker.m_start:hm.end()]
             r.speaker = replace(r.speaker, name=name, surface=name, resolution="description", m_end=hm.end())
         if r.speaker.resolution == "named" and st.inner_caps is not None and name not in st.inner_caps \
+                and " " not in name and not g.type_of(name) and src[r.speaker.m_start:r.speaker.m_end] == name \
+                and (hm := _STATE_THEN_HEAD.match(src, r.speaker.m_end)) is not None \
+                and _is_group_word(hm.group("head"), _source_heads()):
+            # "Small groups of protesters ... chanting": a sentence's capitalised first word before a group's head,
+            # never capitalised inside a sentence, is an adjective, not a name (nor a surname to link)
+            name = name[:1].lower() + name[1:] + src[r.speaker.m_end:hm.end()]
+            r.speaker = replace(r.speaker, name=name, surface=src[r.speaker.m_start:hm.end()],
+                                resolution="description", m_end=hm.end())
+        if r.speaker.resolution == "named" and st.inner_caps is not None and name not in st.inner_caps \
                 and " " not in name and _is_group_word(name, _group_heads()) and name.lower() not in _PARTY_MEMBERS:
             # "Officials said": a group word capitalised only where it opens a sentence is a description
             name = name.lower()
