@@ -58,12 +58,20 @@ def _complement_speaker(text: str, spk: _Speaker) -> _Speaker:
         >>> at = t.index("President")
         >>> _complement_speaker(t, _Speaker("Jane Roe", "President Jane Roe", m_start=at, m_end=len(t) - 1)).name
         'former top aide to President Jane Roe'
+        >>> t = "It worked, said the ambassador to the U.S. Jane Roe."
+        >>> at = t.index("U.S.")
+        >>> _complement_speaker(t, _Speaker("Jane Roe", "U.S. Jane Roe", m_start=at, m_end=len(t) - 1)).name
+        'Jane Roe'
     """
     if spk.m_start < 0 or spk.m_end <= spk.m_start or not spk.name or text[spk.m_start:spk.m_end] != spk.surface:
         return spk
     cm = _COMPLEMENT_BEFORE.search(text, max(0, spk.m_start - 60), spk.m_start)
     if cm is None or cm.end() != spk.m_start:
         return spk
+    first = spk.name.split()[0]
+    lead = spk.surface[:spk.surface.find(first)].split() if first in spk.surface else []
+    if lead and lead[-1].lower() not in speaker_words().titles:
+        return spk  # "Russia's ambassador to the U.S. Anatoly Antonov": a place ends the complement, the name follows
     head = cm.group("head")
     if not _is_person_head(head):
         return spk  # "a statement from Roe", "footage of Roe", "as a result of Roe": Roe's own
