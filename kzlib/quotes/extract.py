@@ -17,6 +17,7 @@ from kzlib.actors import (
 )
 from kzlib.errors import require_columns
 from kzlib.quotes._capitals import _InnerCapitals
+from kzlib.quotes._possessor import _complement_speaker
 from kzlib.quotes._report_words import _is_fragment
 from kzlib.quotes.clauses import _complement_end
 from kzlib.quotes.cues import _cue_named, _speech_cue_in
@@ -28,6 +29,7 @@ from kzlib.quotes.marks import (
     _TAIL,
     QUOTE_COLUMNS,
     SPEECH_KINDS,
+    _archive_style,
     _is_title_object,
     _n_words,
     _quote_spans,
@@ -187,9 +189,10 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
     answerer = _Speaker()
     prev_role = ""  # "answer" when the previous paragraph was part of an answer
     carry: _Row | None = None  # an unclosed direct quote that may continue
+    archive = _archive_style(texts)  # ``...'' quotations: the document's convention, decided before pairing
     for idx, (pid, src, fnd) in enumerate(zip(para_ids, texts, despun)):
-        spans_src = _quote_spans(src)
-        spans_fnd = _quote_spans(fnd) if fnd and fnd != src else spans_src
+        spans_src = _quote_spans(src, archive)
+        spans_fnd = _quote_spans(fnd, archive) if fnd and fnd != src else spans_src
         text, spans = (fnd, spans_fnd) if len(spans_fnd) == len(spans_src) and fnd else (src, spans_src)
         st.para_idx = idx
         # a paragraph without quotation marks or speech cues needs its names only (for coreference)
@@ -334,6 +337,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
         quote = quote.strip()
         if r.speaker.m_start >= 0 and r.speaker.resolution in ("named", "surname", "gazetteer"):
             r.speaker = _with_possessed(src, r.speaker)  # "according to Axelrod's memoir": what the name owns
+            r.speaker = _complement_speaker(src, r.speaker)  # "said an aide to Roe": the aide speaks, not Roe
         name = r.speaker.name
         if r.speaker.m_end > 0 and g.type_of(name) in ("state", "bloc") \
                 and (hm := _STATE_THEN_HEAD.match(src, r.speaker.m_end)) is not None \
@@ -341,6 +345,15 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
             # "a U.S. official said", "Russian diplomats said": the official speaks, not the state
             name = src[r.speaker.m_start:hm.end()]
             r.speaker = replace(r.speaker, name=name, surface=name, resolution="description", m_end=hm.end())
+        if r.speaker.resolution == "named" and st.inner_caps is not None and name not in st.inner_caps \
+                and " " not in name and not g.type_of(name) and src[r.speaker.m_start:r.speaker.m_end] == name \
+                and (hm := _STATE_THEN_HEAD.match(src, r.speaker.m_end)) is not None \
+                and _is_group_word(hm.group("head"), _source_heads()):
+            # "Small groups of protesters ... chanting": a sentence's capitalised first word before a group's head,
+            # never capitalised inside a sentence, is an adjective, not a name (nor a surname to link)
+            name = name[:1].lower() + name[1:] + src[r.speaker.m_end:hm.end()]
+            r.speaker = replace(r.speaker, name=name, surface=src[r.speaker.m_start:hm.end()],
+                                resolution="description", m_end=hm.end())
         if r.speaker.resolution == "named" and st.inner_caps is not None and name not in st.inner_caps \
                 and " " not in name and _is_group_word(name, _group_heads()) and name.lower() not in _PARTY_MEMBERS:
             # "Officials said": a group word capitalised only where it opens a sentence is a description

@@ -17,7 +17,9 @@ quotes "Obama". Counted apart, one person becomes several voices and falls down 
 - **a surname alone**: "Obama", where the corpus names one person with that surname in full in at least
   ``min_share`` of its quotes by full name ("Barack Obama"), and at least ``min_rows`` times. Under that share the
   surname is ambiguous ("Clinton" for Hillary and Bill in like numbers) and stays as written. Given the documents'
-  dates, the link holds only in documents published within two years of one quoting the full name.
+  dates, the link holds only in documents published within two years of one quoting the full name. A surname
+  with an office ("Chief Justice Roberts") is not linked to a full name that holds only other offices in the corpus
+  ("Mayor Jennifer Roberts").
 
 :func:`link_speakers` rewrites those speakers and marks the rows ``speaker_resolution`` ``corpus``; the name as
 the text wrote it stays in ``speaker_surface``, and the table of links is the study's ``speaker_links``, so a
@@ -28,8 +30,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 
 import pandas as pd
+import yaml
 
 from kzlib.actors import place_names, speaker_words
 from kzlib.quotes.marks import SPEECH_KINDS
@@ -197,11 +202,64 @@ def _not_that_person(quotes: pd.DataFrame, to: dict[str, str], surnames: set[str
     if "doc_id" in quotes.columns:
         bearers: dict[tuple[str, str], set[str]] = {}  # (document, surname) -> the full names it quotes
         for d, n in zip(quotes["doc_id"], speaker):
-            if " " in n and n.split()[-1] in surnames:
+            if " " in n and n.split()[-1] in surnames and _key(n) is not None:  # (a name, not "aides to Mr. Roe")
                 bearers.setdefault((d, n.split()[-1]), set()).add(n)
         out |= pd.Series([b and bool(bearers.get((d, n), set()) - {to.get(n, "")})
                           for b, d, n in zip(bare, quotes["doc_id"], speaker)], index=quotes.index, dtype=bool)
     return out
+
+
+@lru_cache(maxsize=1)
+def _offices() -> tuple[frozenset[str], dict[str, str]]:
+    """The office words of ``speaker_words.yaml`` (``offices``) and their abbreviations (lower case)."""
+    d = yaml.safe_load(resources.files("kzlib.data").joinpath("speaker_words.yaml").read_text("utf-8"))["offices"]
+    return frozenset(str(w).lower() for w in d["words"]), {str(k).lower(): str(v).lower() for k, v in d["abbreviations"].items()}
+
+
+def _office_words(surface: str, name: str) -> frozenset[str]:
+    """The offices a speaker's surface gives ("Chief Justice Roberts" -> {"justice"}; "Sen. Jane Roe" ->
+    {"senator"}), the words of ``name`` left out.
+
+    Example:
+        >>> sorted(_office_words("Charlotte Mayor Jennifer Roberts", "Jennifer Roberts")), _office_words("Mr. King", "King")
+        (['mayor'], frozenset())
+    """
+    words, abbr = _offices()
+    own = {w.lower() for w in name.split()}
+    out = set()
+    for w in re.findall(r"[\w-]+", surface.lower()):
+        w = abbr.get(w, w)
+        if w in words and w not in own:
+            out.add(w)
+    return frozenset(out)
+
+
+def _title_conflict(quotes: pd.DataFrame, to: dict[str, str], surnames: set[str]) -> pd.Series:
+    """The rows whose bare surname carries an office ("Chief Justice Roberts") that the linked full name never
+    carries in the corpus while it carries others ("Mayor Jennifer Roberts"): another person; a surname without
+    an office, or a full name without one, is not judged.
+
+    Example:
+        >>> q = pd.DataFrame({"speaker": ["Roberts", "Jennifer Roberts", "Roberts"],
+        ...                   "speaker_surface": ["Chief Justice Roberts", "Mayor Jennifer Roberts", "Mayor Roberts"]})
+        >>> _title_conflict(q, {"Roberts": "Jennifer Roberts"}, {"Roberts"}).tolist()
+        [True, False, False]
+    """
+    if "speaker_surface" not in quotes.columns:
+        return pd.Series(False, index=quotes.index)
+    speaker = quotes["speaker"].fillna("").astype(str)
+    surface = quotes["speaker_surface"].fillna("").astype(str)
+    targets = {to[n] for n in surnames if n in to}
+    held: dict[str, set[str]] = {}
+    for n, s in zip(speaker, surface):
+        if n in targets:
+            held.setdefault(n, set()).update(_office_words(s, n))
+    out = []
+    for n, s in zip(speaker, surface):
+        own = _office_words(s, n) if n in surnames else frozenset()
+        theirs = held.get(to.get(n, ""), set())
+        out.append(bool(own) and bool(theirs) and not own & theirs)
+    return pd.Series(out, index=quotes.index, dtype=bool)
 
 
 def _other_era(quotes: pd.DataFrame, to: dict[str, str], surnames: set[str], years: pd.Series,
@@ -252,6 +310,7 @@ def link_speakers(quotes: pd.DataFrame, variants: pd.DataFrame | None = None, *,
     surnames = set(links.loc[links["reason"] == "surname alone", "speaker"])
     if surnames and hit.any():
         hit &= ~_not_that_person(quotes, to, surnames)
+        hit &= ~_title_conflict(quotes, to, surnames)
         if documents is not None and {"doc_id", "published"} <= set(documents.columns) and "doc_id" in quotes.columns:
             published = documents.drop_duplicates("doc_id").set_index("doc_id")["published"].fillna("").astype(str)
             years = pd.to_numeric(published.str.extract(r"^(\d{4})", expand=False), errors="coerce")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,17 +18,20 @@ QUOTE_COLUMNS = ["doc_id", "quote_id", "para_id", "end_para_id", "start", "end",
 # a quotation mark, or '' (two apostrophes, the quotation mark of some archives, NYT): written to open with one
 # character class (an apostrophe read on only when a second follows), so that re skips to the next candidate at C
 # speed instead of trying two branches at every position (the same matches, four times faster)
-_MARKS = re.compile(r"[\"“”«»„‟'](?:(?<=')'(?!')|(?<!'))")
+_MARKS = re.compile(r"[\"“”«»„‟'`](?:(?<=')'(?!')|(?<=`)`|(?<!['`]))")
+# the marks of the archive convention (``...'' and `...', see :func:`_archive_style`): two back-ticks open, a run
+# of apostrophes closes (one: a single quotation's close or an apostrophe; two: the double close; three: both)
+_ARCHIVE_MARKS = re.compile(r"``|[\"“”«»„‟`]|'+")
 _OPENERS = "“«„‟"
 _CLOSERS = "”»"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SENT_END = re.compile("".join(rf"(?<!\b{a}\.)" for a in NO_BREAK_AFTER)
-                       + r"(?<=[.!?…])(?:[\"”’»]|'')?\s+(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
+                       + r"(?<=[.!?…])(?:[\"”’»]|'')?\s+(?=(?:[\"“«‘(`]|''|``)?[A-ZА-Я0-9])")
 # _SENT_END with its sentence-final mark taken into the match (group 1 is _SENT_END's match): opening with
 # a character class, it is searched for at C speed. A match ends in a space, never a mark, so the next
 # one needs no mark before the end of the last and the two patterns find the same breaks.
 _SENT_END_MARK = re.compile(r"[.!?…]" + "".join(rf"(?<!\b{a}\.)" for a in NO_BREAK_AFTER)
-                            + r"((?:[\"”’»]|'')?\s+)(?=(?:[\"“«‘(]|'')?[A-ZА-Я0-9])")
+                            + r"((?:[\"”’»]|'')?\s+)(?=(?:[\"“«‘(`]|''|``)?[A-ZА-Я0-9])")
 _QUESTION = re.compile(r"^\s*(?:[\"“«]?\s*[A-ZА-Я]{1,5}\s*[\"”»]?\s*:\s*[–—-]|(?:Q|Question|Interviewer)\s*[:.]\s)")
 _ANSWER = re.compile(r"^\s*[–—-]\s+")
 _TAIL = re.compile(r"(?:(?<=[,.!?…])|(?<=\s))\s*[–—-]\s+(?P<tail>[^–—]{3,250}?)\s*[.]?\s*$")
@@ -75,8 +79,39 @@ def _is_title_object(text: str, span: _Span) -> bool:
     return bool(before) and (before[-1].isalnum())
 
 
-def _quote_spans(text: str) -> list[_Span]:
-    """Outermost quoted spans of a paragraph; nested quotes stay inside; an unclosed quote runs to the end."""
+def _archive_style(texts: list[str]) -> bool:
+    """Whether a document quotes in the archive convention (LDC newswire, Penn Treebank, LaTeX-era text):
+    two back-ticks open a quotation and two apostrophes close it (``like this''), one back-tick and one
+    apostrophe a nested or single one. Decided per document from the marks it uses, before any pairing: the
+    back-tick openings must account for at least half of its apostrophe pairs (a text that quotes ''both
+    ways'' and has one stray `` keeps that convention). Only in this convention is '' a closing mark only,
+    and a lone apostrophe a mark at all (the close of a `single quotation'; never an apostrophe inside or
+    at the end of a word that no back-tick opened: don't, Clinton's, Howes' team).
+
+    Example:
+        >>> _archive_style(["He said: ``We won.'' Clinton's aides agreed."])
+        True
+        >>> _archive_style(["''We won,'' he said.", "It's ``odd''", "''Yes,'' she said. ''No,'' he said."])
+        False
+    """
+    n_open = sum(t.count("``") for t in texts)
+    n_pairs = sum(t.count("''") for t in texts)
+    return n_open > 0 and 2 * n_open >= n_pairs
+
+
+def _quote_spans(text: str, archive: bool = False) -> list[_Span]:
+    """Outermost quoted spans of a paragraph; nested quotes stay inside; an unclosed quote runs to the end.
+
+    ``archive``: the document quotes ``this way'' (:func:`_archive_style`); otherwise '' is read as a
+    straight double mark (opening or closing by its context) and a `` opens.
+
+    Example:
+        >>> t = "``It's over,'' Roe said. ``We lost.''"
+        >>> [t[s.start:s.end] for s in _quote_spans(t, archive=True)]
+        ["It's over,", 'We lost.']
+    """
+    if archive:
+        return _archive_spans(text)
     spans: list[_Span] = []
     stack: list[tuple[int, str, int]] = []  # (position, mark, its width)
     n = len(text)
@@ -84,10 +119,12 @@ def _quote_spans(text: str) -> list[_Span]:
         i, c = m.start(), m.group(0)
         w = len(c)
         if w == 2:
-            c = '"'
+            c = "“" if c == "``" else '"'
         prev = text[i - 1] if i else " "
         nxt = text[i + w] if i + w < n else " "
         opening_ctx = (i == 0 or prev.isspace() or prev in "([{—–-:/") and (nxt.isalnum() or nxt in "'‘….")
+        if m.group(0) == "``":
+            opening_ctx = True  # two back-ticks only ever open
         if stack:
             top = stack[-1][1]
             if c in _OPENERS and not (top == "„" and c == "“"):
@@ -108,6 +145,68 @@ def _quote_spans(text: str) -> list[_Span]:
             if c == '"' and prev.isdigit():
                 continue  # inches, seconds
             stack.append((i, c, w))
+    if stack:
+        start, _, sw = stack[0]
+        spans.append(_Span(start + sw, n, False, start))
+    return spans
+
+
+def _archive_spans(text: str) -> list[_Span]:
+    """:func:`_quote_spans` for a paragraph in the archive convention: `` opens, '' closes the innermost
+    open `` (with any unclosed single quotation inside it), a lone ' closes an open ` only after a
+    word and not before one, ''' is both; a `` while another is open at the top ends the first (its
+    close was lost). Other marks (straight, curly, guillemets) pair as in the plain convention."""
+    spans: list[_Span] = []
+    stack: list[tuple[int, str, int]] = []  # (position, mark, its width)
+    n = len(text)
+
+    def close_to(i: int, pred: Callable[[str], bool]) -> None:
+        while stack:
+            start, c, sw = stack.pop()
+            if not stack:
+                spans.append(_Span(start + sw, i, True, start))
+            if pred(c):
+                return
+
+    for m in _ARCHIVE_MARKS.finditer(text):
+        i, tok = m.start(), m.group(0)
+        prev = text[i - 1] if i else " "
+        nxt = text[m.end()] if m.end() < n else " "
+        if tok == "``":
+            if len(stack) == 1 and stack[0][1] == "``":
+                j = i
+                while j > stack[0][0] + 2 and text[j - 1].isspace():
+                    j -= 1
+                spans.append(_Span(stack[0][0] + 2, j, True, stack[0][0]))
+                stack.clear()
+            stack.append((i, "``", 2))
+        elif tok == "`":
+            if stack or prev.isspace() or prev in "([{—–-:/\"" or i == 0:
+                stack.append((i, "`", 1))
+        elif tok[0] == "'":
+            if len(tok) % 2 and stack and stack[-1][1] == "`" and not prev.isspace() and not nxt.isalnum():
+                close_to(i, lambda c: c == "`")  # the close of a `single' quotation (one or three apostrophes)
+            for k in range(len(tok) % 2, len(tok), 2):  # each pair: a double close
+                if any(c == "``" for _, c, _ in stack):
+                    close_to(i + k, lambda c: c == "``")
+                elif stack and stack[-1][1] == '"':
+                    close_to(i + k, lambda c: True)
+        else:  # a straight or typographic mark: the plain convention's reading
+            opening_ctx = (i == 0 or prev.isspace() or prev in "([{—–-:/") and (nxt.isalnum() or nxt in "'‘`….")
+            if stack:
+                top = stack[-1][1]
+                if tok in _OPENERS and not (top == "„" and tok == "“"):
+                    close = not opening_ctx
+                elif tok == '"':
+                    close = not (opening_ctx and len(stack) < 2)
+                else:
+                    close = True
+                if close:
+                    close_to(i, lambda c: True)
+                else:
+                    stack.append((i, tok, 1))
+            elif not (tok in _CLOSERS or tok == '"' and (prev.isalnum() and not nxt.isalnum() or prev.isdigit())):
+                stack.append((i, tok, 1))
     if stack:
         start, _, sw = stack[0]
         spans.append(_Span(start + sw, n, False, start))

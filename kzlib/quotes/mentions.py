@@ -110,7 +110,7 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
             if e.type not in ("person", "") or e.name == ns.name:
                 continue
             ew = e.name.split()
-            if ew[-1].lower() != last or len(ew) < len(words):
+            if _last_name(e.name) != last or len(ew) < len(words):
                 continue
             if len(words) > 1 and ew[0].lower() != words[0].lower():
                 continue
@@ -210,8 +210,11 @@ def _title_end(surface: str) -> str:
     for tok in toks:
         tm = rx.match(padded, tok.start())
         if tm and tm.end() >= len(surface):
-            # "Office of the President" is a body, not the president
-            return "" if prev.lower() in ("of", "the", "for") else surface[tok.start():]
+            # "Office of the President" is a body, not the president; "Larry King": a given name before one
+            # title word makes it a surname
+            if prev.lower() in ("of", "the", "for") or prev in speaker_words().first and " " not in surface[tok.start():]:
+                return ""
+            return surface[tok.start():]
         prev = tok.group(0)
     return ""
 
@@ -280,12 +283,29 @@ def _object_before(text: str, start: int) -> bool:
     return _OBJECT_BEFORE.search(text, lo, start) is not None
 
 
+#: Suffixes after a surname ("John G. Roberts Jr.": his surname is Roberts).
+_NAME_SUFFIXES = frozenset(["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"])
+
+
+def _last_name(name: str) -> str:
+    """A name's last word in lower case, a suffix after it skipped.
+
+    Example:
+        >>> _last_name("John G. Roberts Jr."), _last_name("Jane Roe"), _last_name("Jr.")
+        ('roberts', 'roe', 'jr.')
+    """
+    words = name.lower().split()
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
 def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str, *, obj: bool = False) -> None:
     st.clock += 1
     e = st.ents.get(name)
     if e is None:
         e = st.ents[name] = _Ent(name, typ, gender)
-        st.by_last.setdefault(name.split()[-1].lower() if name.split() else "", []).append(e)
+        st.by_last.setdefault(_last_name(name), []).append(e)
     elif not e.type and typ:
         e.type = typ
     if gender and not e.gender:

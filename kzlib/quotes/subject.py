@@ -22,6 +22,7 @@ from kzlib.quotes._modifier import (
     _source_heads,
     _titled_name_before,
 )
+from kzlib.quotes._possessor import _stands_for
 from kzlib.quotes.marks import _MARKS, _POSSESSIVE_AFTER, _has_words, _n_words
 from kzlib.quotes.speakers import (
     _described,
@@ -514,15 +515,19 @@ percent dozens hundreds thousands millions others those couple handful""".split(
 
 def _with_possessed(text: str, spk: _Speaker) -> _Speaker:
     """``spk`` with its surface widened to what its name owns when that, not the person, is the source:
-    "according to Axelrod's memoir" names David Axelrod with the surface "Axelrod's memoir"; unchanged when no
-    possessive follows the mention (read in ``text``, the paragraph of the mention), or what it owns is not a
-    source (a vehicle, a group or a role).
+    "according to Axelrod's memoir" names David Axelrod with the surface "Axelrod's memoir" (a head that stands
+    for its possessor: :func:`kzlib.quotes._possessor._stands_for`); "Cruz's friends said" is a description
+    (the friends speak, not Cruz); unchanged when no possessive follows the mention (read in ``text``, the
+    paragraph of the mention), or what it owns is not a source (a vehicle, a group or a role).
 
     Example:
         >>> t = "She compared it to a root canal, according to Axelrod's new memoir."
         >>> at = t.index("Axelrod")
         >>> _with_possessed(t, _Speaker("David Axelrod", "Axelrod", m_start=at, m_end=at + 7)).surface
         "Axelrod's new memoir"
+        >>> t = "Axelrod's younger sister said it was over."
+        >>> _with_possessed(t, _Speaker("David Axelrod", "Axelrod", m_start=0, m_end=7)).name
+        "Axelrod's younger sister"
     """
     if spk.m_start < 0 or spk.m_end <= spk.m_start or not spk.name or text[spk.m_start:spk.m_end] != spk.surface:
         return spk  # (a speaker carried from another paragraph: its offsets are not in ``text``)
@@ -537,6 +542,9 @@ def _with_possessed(text: str, spk: _Speaker) -> _Speaker:
         if wm.group(0) in _QUANTIFIERS:
             return spk
         if _is_group_word(wm.group(0), _source_heads()):
-            return replace(spk, surface=text[spk.m_start:wm.end()], m_end=wm.end())
+            if _stands_for(wm.group(0)):
+                return replace(spk, surface=text[spk.m_start:wm.end()], m_end=wm.end())
+            # "Cruz's friends", "Elian's relatives", "Clinton's top challenger": other people, a description
+            return _described(text[spk.m_start:wm.end()], spk.m_start, wm.end(), spk.confidence)
         at = wm.end() + len(text[wm.end():]) - len(text[wm.end():].lstrip(" "))
     return spk
