@@ -4,7 +4,6 @@ numbers and names, and the per-document plumbing the provenance stage shares (:f
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -158,10 +157,18 @@ def story_features(text: str) -> set[str]:
     feats: set[str] = {"#" + n.replace(",", "") for n in _NUMBER.findall(text)}
     # the words and sentence breaks of the text in one pass (a break never starts inside a word: it is
     # a quote after . ! or ?, or white space), read as the words of each of _sentences(text)
-    roles = list(map(_word_roles, _WORDS_AND_BREAKS.findall(text)))
-    feats.update([name for (_, prev), (name, _) in itertools.pairwise(roles) if name is not None and prev != ""])
-    content = [stem for _, stem in roles if stem is not None]       # "" marks a sentence break
-    feats.update([a + "_" + b for a, b in itertools.pairwise(content) if a and b])
+    # (one loop over the tokens: a name is a capitalised word after a token that is no sentence break;
+    # a pair is two content stems with only stop words or short words between, and no break)
+    prev: str | None = ""            # the token before: its stem, None (no content word) or "" (a break)
+    last = ""                        # the last content stem, or "" after a break
+    for name, stem in map(_word_roles, _WORDS_AND_BREAKS.findall(text)):
+        if name is not None and prev != "":
+            feats.add(name)
+        if stem is not None:
+            if stem and last:
+                feats.add(last + "_" + stem)
+            last = stem
+        prev = stem
     return feats
 
 

@@ -34,10 +34,13 @@ def _spellings(by_first: dict[str, list[list[str]]]) -> dict[str, str]:
     return out
 
 
-def _count_phrases(words: list[str], by_first: dict[str, list[list[str]]], counts: Counter) -> None:
+def _count_phrases(words: list[str], by_first: dict[str, list[list[str]]], counts: Counter,
+                   spellings: dict[str, str] | None = None) -> None:
     """Add to ``counts`` the phrases of ``by_first`` (:func:`_phrase_index`) found as n-grams of ``words``
     (those of ``_WORDS``) as :func:`_phrase_counts` reads them: lower case, ’ read as '. Only the
     n-grams asked about are built, not every n-gram of the text, and only their words have ’ replaced.
+    ``spellings`` is :func:`_spellings` of ``by_first``, made once by a caller that counts many texts
+    (None: made here).
 
     Example:
         >>> c = Counter()
@@ -45,7 +48,8 @@ def _count_phrases(words: list[str], by_first: dict[str, list[list[str]]], count
         >>> sorted(c.items())
         [("russia's", 1), ('shut assault', 1)]
     """
-    spellings = _spellings(by_first)
+    if spellings is None:
+        spellings = _spellings(by_first)
     lower = list(map(str.lower, words))       # ASCII letters and apostrophes: ASCII lower case
     for i in itertools.compress(range(len(lower)), map(spellings.__contains__, lower)):   # in C
         for gram in by_first[spellings[lower[i]]]:
@@ -57,13 +61,14 @@ def _phrase_counts(texts: Iterable[str], phrases: Iterable[str], n_max: int = 3)
     """How often each of ``phrases`` occurs as an n-gram (n <= ``n_max``) of the texts' lower-cased words
     (``_WORDS``, ’ read as '), and the number of words."""
     by_first = _phrase_index(phrases, n_max)
+    spellings = _spellings(by_first)
     counts: Counter = Counter()
     total = 0
     for text in texts:
         # ASCII lower case (the words are ASCII letters), ’ read as ': the words of _ngram counting
         toks = _WORDS.findall(text.encode("utf-8").lower().decode("utf-8").replace("’", "'"))
         total += len(toks)
-        _count_phrases(toks, by_first, counts)
+        _count_phrases(toks, by_first, counts, spellings)
     return counts, total
 
 

@@ -8,7 +8,7 @@ import functools
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -17,7 +17,7 @@ import pandas as pd
 from kzlib.errors import ParameterError
 from kzlib.provenance.copies import _align_share
 from kzlib.provenance.features import _STOP, _WORDS, _sentence_features, _sentences, _stem, _text
-from kzlib.provenance.phrases import _count_phrases, _phrase_count_part, _phrase_index
+from kzlib.provenance.phrases import _count_phrases, _phrase_count_part, _phrase_index, _spellings
 from kzlib.provenance.spin import _apply, _compile, _Compiled, _narration_spun, _validate, spin_table
 
 __all__ = ["SpinRepairer"]
@@ -156,7 +156,7 @@ def _end_run(run: list[str], spans: list[list[str]]) -> None:
         spans.append(run)
 
 
-def _span_key(span: list[str], i: int) -> tuple:
+def _span_key(span: Sequence[str], i: int) -> tuple:
     """Up to two name words either side of position ``i``, and whether they reach the span's edges."""
     return tuple(span[max(0, i - 2):i]), tuple(span[i + 1:i + 3]), i < 2, len(span) - 1 - i < 2
 
@@ -549,31 +549,33 @@ def _name_counts_part(frame: pd.DataFrame, *, wanted: set[tuple], spun_words: se
     word seen ``n`` times), "total" (``n`` words in all), and for the documents "phrase" (one of
     ``phrases`` seen ``n`` times as :func:`~kzlib.provenance.phrases._phrase_counts` counts it) and
     "document words" (their ``n`` words)."""
-    counts: Counter = Counter()
+    # the name spans are counted first, per story, and each distinct span's contexts read once after
+    # (names recur: at 3,000 generated documents 54,481 spans, 9,479 distinct ones per partition and story)
+    spans: Counter = Counter()
     words: Counter = Counter()
     n_words = 0
     by_first = _phrase_index(phrases)
+    spellings = _spellings(by_first)
     phrase_counts: Counter = Counter()
     n_doc_words = 0
     documents = frame["document"].tolist() if "document" in frame.columns else [False] * len(frame)
     for text, story, document in zip(frame["text"].tolist(), frame["story"].tolist(), documents):
         text = _text(text)
-        for span in _caps_spans(text):
-            if spun_words.isdisjoint(span):
-                continue
-            last = len(span) - 1
-            for i, tok in enumerate(span):
-                # _span_key(span, i), written out (the loop's hot spot)
-                key = (tuple(span[i - 2 if i > 2 else 0:i]), tuple(span[i + 1:i + 3]), i < 2, last - i < 2)
-                if key in wanted:
-                    counts[(key, story, tok)] += 1
+        spans.update([(tuple(span), story) for span in _caps_spans(text)])
         toks = _WORDS.findall(text)          # every word counted (in C), the capitalised ones kept after
         n_words += len(toks)
         words.update(toks)
         if document:
             n_doc_words += len(toks)
             if by_first:
-                _count_phrases(toks, by_first, phrase_counts)
+                _count_phrases(toks, by_first, phrase_counts, spellings)
+    counts: Counter = Counter()
+    for (span, story), n in spans.items():
+        if spun_words.isdisjoint(span):
+            continue
+        for i, tok in enumerate(span):
+            if (key := _span_key(span, i)) in wanted:
+                counts[(key, story, tok)] += n
     rows = [("ref", key, story, tok, n) for (key, story, tok), n in counts.items()]
     rows += [("word", None, None, w, n) for w, n in words.items() if w[0].isupper()]
     rows.append(("total", None, None, "", n_words))
