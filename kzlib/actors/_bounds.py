@@ -76,20 +76,31 @@ def inside_longer_name(text: str, s: int, e: int, cands: Sequence[str], type_of:
     if word and (word in sw.not_names or word.rstrip(".") in sw.abbreviations or word in sw.first or known(word)
                  or after is not None and after.group(2) and known(f"{word} {after.group(2)}")):
         word = ""
-    before = _WORD_BEFORE.search(text, max(0, s - 40), s)
-    given_before = before is not None and before.group(1) in sw.first
-    nickname = _NICKNAME_BEFORE.search(text, max(0, s - 60), s) is not None
+    # what stands before the name is read only where a candidate's test needs it (most names stand alone)
+    seen: dict[str, bool] = {}
+
+    def nickname() -> bool:
+        if "nickname" not in seen:
+            seen["nickname"] = _NICKNAME_BEFORE.search(text, max(0, s - 60), s) is not None
+        return seen["nickname"]
+
+    def given_before() -> bool:
+        if "given" not in seen:
+            before = _WORD_BEFORE.search(text, max(0, s - 40), s)
+            seen["given"] = before is not None and before.group(1) in sw.first
+        return seen["given"]
+
     keep = []
     for name in cands:
         if type_of(name) == "person":
-            if word or nickname:
+            if word or nickname():
                 continue  # "Trump Tower", "Price Stern Sloan", 'Marcia "Cia" Price'
         elif not surface.isupper() and not any(ch == "." for ch in surface):
             # a place or body's name written as a word (acronyms such as "U.S." and "CSTO" stand before the
             # names of their own institutions)
             low = word.lower()
-            if given_before or word in sw.media or (word and word not in sw.org and low not in sw.titles
-                                                  and low not in sw.role_gender):
+            if word in sw.media or (word and word not in sw.org and low not in sw.titles
+                                    and low not in sw.role_gender) or given_before():
                 continue  # "George Washington", "Washington Post", "South China Sea"
         keep.append(name)
     return tuple(keep)
