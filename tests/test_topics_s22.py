@@ -14,6 +14,7 @@ import pytest
 import kzlib.topics.study as study_module
 from kzlib.plots.topics import prevalence_heatmap, top_terms
 from kzlib.topics import candidate_ks, catch_all_topics, describe_reliability, topic_tables
+from kzlib.topics.study import periods_note
 
 SECURITY = ["troops", "peacekeepers", "airport", "soldiers", "deployment", "mission", "base", "convoy",
             "withdrawal", "treaty", "alliance", "barracks"]
@@ -126,6 +127,8 @@ def test_catch_all_topics_are_marked_in_the_topics_and_prevalence_tables(monkeyp
     docs = paras[["doc_id"]].assign(outlet=["a.example", "b.example"] * 30, language="en",
                                     published=["1998-03-01", "2016-05-01"] * 30)
     out = topic_tables(paras, docs, k=2, k_min=2, k_max=2, n_reruns=1)
+    # 30 documents of 1998 and 30 of 2016: two publication periods, said in the plan
+    assert "published in 2 periods" in out["topic_plan"]["note"].iloc[0]
     assert out["topics"]["catch_all"].tolist() == [True, False]
     assert out["topics"]["catch_all_for"].iloc[0] == "publication year 1998"
     for name in ("topic_prevalence_by_outlet", "topic_prevalence_by_date"):
@@ -193,3 +196,19 @@ def test_no_catch_all_no_hatching_and_no_legend():
     ax = prevalence_heatmap(table, "outlet", topics=tops, title="t", ylabel="outlet").axes[0]
     assert not [p for p in ax.patches if p.get_hatch()]
     assert ax.get_legend() is None
+
+
+# --- publication periods ------------------------------------------------------------------------------
+
+
+def test_the_plan_names_the_periods_only_when_there_are_several():
+    one = pd.DataFrame({"doc_id": [f"d{i}" for i in range(20)], "published": ["2022-01-05"] * 20})
+    assert periods_note(one, one["doc_id"]) == ""
+    two = pd.DataFrame({"doc_id": [f"d{i}" for i in range(40)],
+                        "published": ["2022-01-05"] * 25 + ["1998-08-07"] * 12 + [""] * 3})
+    note = periods_note(two, two["doc_id"])
+    assert "2 periods (2022-01-05 to 2022-01-05, 25 documents; 1998-08-07 to 1998-08-07, 12 documents)" in note
+    # a period of fewer than min_documents documents is no period of the corpus
+    assert periods_note(two, two["doc_id"], min_documents=15) == ""
+    # only the modelled documents count
+    assert periods_note(two, two["doc_id"].head(25)) == ""

@@ -36,7 +36,7 @@ from kzlib.topics.selection import (
     topic_prevalence,
 )
 
-__all__ = ["split_languages", "topic_tables", "MIN_LANGUAGE_PARAGRAPHS", "TABLES"]
+__all__ = ["split_languages", "topic_tables", "periods_note", "MIN_LANGUAGE_PARAGRAPHS", "TABLES"]
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +127,38 @@ def _fit_one(paras: pd.DataFrame, *, method: str, k: int, k_min: int, k_max: int
     model = TopicModel(k=chosen, method=method, seed=seeds[0], n_terms=n_terms, stability_seeds=seeds[1:],
                        subsample=subsample).fit(paras)
     return chosen, note, phrases, selection, model
+
+
+def periods_note(documents: pd.DataFrame, doc_ids: pd.Series, *, min_documents: int = 10, show: int = 5) -> str:
+    """A sentence for the plan when the modelled documents were published in several periods
+    (:func:`kzlib.timeline.checks.publication_clusters`, counting periods of at least ``min_documents``
+    documents): each model covers all of them, so a period whose subject has no topic of its own is
+    named as a catch-all, not fitted apart ("" for one period, or no dates).
+
+    Why one model over all periods: its topics are one scale on which prevalence by date compares periods;
+    models per period would give each period its own topics and k, with nothing to compare across them.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(30)],
+        ...                      "published": ["1998-03-01"] * 15 + ["2016-05-01"] * 15})
+        >>> periods_note(docs, docs["doc_id"]).split(")")[0].strip()
+        'The modelled documents were published in 2 periods (2016-05-01 to 2016-05-01, 15 documents; 1998-03-01 to 1998-03-01, 15 documents'
+    """
+    if "published" not in documents.columns or "doc_id" not in documents.columns:
+        return ""
+    from kzlib.timeline.checks import publication_clusters
+
+    docs = documents[documents["doc_id"].isin(set(doc_ids))]
+    periods = publication_clusters(docs)
+    periods = periods[periods["n_documents"] >= min_documents]
+    if len(periods) < 2:
+        return ""
+    listed = "; ".join(f"{r.first} to {r.end}, {r.n_documents} documents" for r in periods.head(show).itertuples())
+    more = f"; {len(periods) - show} more" if len(periods) > show else ""
+    return (f"\nThe modelled documents were published in {len(periods)} periods ({listed}{more}): each "
+            "language's model covers all of them, so that prevalence by date compares the periods on the same "
+            "topics; a period whose own subject has no topic shows as a catch-all (catch_all_for), not as "
+            "topics of its own. To model one period, run the study on its documents.")
 
 
 def _years(paras: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
@@ -235,7 +267,9 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
                          "n_documents": [int(pd.concat([p["doc_id"] for _, p in sets]).nunique()) if sets else 0],
                          "method": [method], "languages": [", ".join(languages)],
                          "k_by_language": [", ".join(ks)], "n_not_modelled": [len(left)],
-                         "note": ["\n".join(notes) + split_note]})
+                         "note": ["\n".join(notes) + split_note
+                                  + periods_note(documents, pd.concat([p["doc_id"] for _, p in sets]) if sets
+                                                 else pd.Series(dtype=str))]})
     phrases = [p for p in phrases if len(p)]
     selections = [p for p in selections if len(p)]
     out: dict[str, pd.DataFrame] = {"topic_plan": plan,
