@@ -181,7 +181,7 @@ def test_a_catch_all_topic_is_hatched_in_the_prevalence_heatmap_with_a_legend():
     assert [t.get_text() for t in ax.get_xticklabels()] == ["0: president / people (catch-all)", "1: clinton"]
     hatched = [p for p in ax.patches if p.get_hatch()]
     assert len(hatched) == 1 and hatched[0].get_x() == 0  # the first column only
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert any("catch-all" in t for t in legend)
     # 1998 -> 2016 is a gap of 18 years: one red line, after the first row
     assert any("years between rows" in t for t in legend)
@@ -193,9 +193,9 @@ def test_no_catch_all_no_hatching_and_no_legend():
     table = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "topic_id": [0, 1] * 2,
                           "prevalence": [0.6, 0.4, 0.1, 0.9], "n_paragraphs": [4, 4, 6, 6]})
     tops = pd.DataFrame({"topic_id": [0, 1], "label": ["x", "y"], "catch_all": [False, False]})
-    ax = prevalence_heatmap(table, "outlet", topics=tops, title="t", ylabel="outlet").axes[0]
-    assert not [p for p in ax.patches if p.get_hatch()]
-    assert ax.get_legend() is None
+    fig = prevalence_heatmap(table, "outlet", topics=tops, title="t", ylabel="outlet")
+    assert not [p for p in fig.axes[0].patches if p.get_hatch()]
+    assert not fig.legends
 
 
 # --- publication periods ------------------------------------------------------------------------------

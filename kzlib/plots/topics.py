@@ -184,10 +184,11 @@ def prevalence_heatmap(table: pd.DataFrame, by: str, *, topics: pd.DataFrame, ti
     handles: list[Any] = []
     hatched = [i for i, col in enumerate(grid.columns) if str(col).endswith("(catch-all)")]
     for i in hatched:
-        ax.add_patch(Rectangle((i, 0), 1, len(grid), fill=False, hatch=CATCH_ALL_HATCH, edgecolor="grey", linewidth=0))
+        ax.add_patch(Rectangle((i, 0), 1, len(grid), fill=False, hatch=CATCH_ALL_HATCH, edgecolor="#555555",
+                               linewidth=2))
     if hatched:
-        handles.append(Patch(facecolor="white", edgecolor="grey", hatch=CATCH_ALL_HATCH,
-                             label="catch-all topic: absorbs paragraphs it does not describe"))
+        handles.append(Patch(facecolor="white", edgecolor="#555555", hatch=CATCH_ALL_HATCH,
+                             label="catch-all topic: absorbs paragraphs it does not describe (catch_all_for)"))
     if by == "published":
         gaps = _year_gaps([str(x) for x in grid.index])
         for y in gaps:
@@ -195,8 +196,9 @@ def prevalence_heatmap(table: pd.DataFrame, by: str, *, topics: pd.DataFrame, ti
         if gaps:
             from matplotlib.lines import Line2D
             handles.append(Line2D([], [], color="#c0392b", linewidth=2.5, label="2 or more years between rows"))
-    if handles:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.25), fontsize=8, frameon=False)
     ax.set(title=title, xlabel="topic", ylabel=ylabel)
     ax.set_xticklabels(ax.get_xticklabels(), rotation=30, ha="right", fontsize=8)
+    fig.tight_layout()  # the rotated topic labels inside the figure, so that the legend can hang below it
+    if handles:  # (saved figures are cut to fit their artists, the legend included)
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 0.0), fontsize=8, frameon=False)
     return fig
