@@ -212,3 +212,56 @@ def test_the_plan_names_the_periods_only_when_there_are_several():
     assert periods_note(two, two["doc_id"], min_documents=15) == ""
     # only the modelled documents count
     assert periods_note(two, two["doc_id"].head(25)) == ""
+
+
+# --- the coarse search stops when larger k stop paying ---------------------------------------------------
+
+
+class _ScoredModel:
+    """A stand-in for TopicModel in select_k: coherence and stability by k, as given (fitting nothing)."""
+
+    scores: dict[int, tuple[float, float]] = {}
+    fitted: list[int] = []
+
+    def __init__(self, *, k: int, **kwargs):
+        self.k = k
+
+    def _fit_matrix(self, *args) -> None:
+        _ScoredModel.fitted.append(self.k)
+        self.coherence_, self.stability_ = _ScoredModel.scores[self.k]
+        self.topics_ = pd.DataFrame({"coherence": [self.coherence_]})
+        self.runs_ = pd.DataFrame({"seed": [1], "agreement": [self.stability_]})
+
+
+def _select_with_scores(monkeypatch, scores: dict[int, tuple[float, float]], **kwargs) -> pd.DataFrame:
+    from kzlib.topics import selection
+
+    monkeypatch.setattr(selection, "TopicModel", _ScoredModel)
+    _ScoredModel.scores, _ScoredModel.fitted = scores, []
+    words = [a + b for a in ("bor", "kel", "mut", "sag", "tin", "vex") for b in ("ana", "ido", "umo", "era", "ilo",
+                                                                                "ost", "yra", "abe", "ule", "ion")]
+    paras = pd.DataFrame({"doc_id": [f"d{i}" for i in range(60)], "para_id": 0,
+                          "text_despun": _paragraphs(words, 60, 1)})  # 60 terms: room for k up to 35
+    return selection.select_k(paras, ks=sorted(scores), seeds=(0, 1), **kwargs)
+
+
+def test_the_coarse_search_stops_after_two_k_that_do_not_beat_the_best(monkeypatch):
+    # best below the dense limit: k = 4 (0.2 + 0.8); 15 and 20 score less, so 25 and 30 are not fitted
+    scores = {2: (0.1, 0.8), 3: (0.15, 0.8), 4: (0.2, 0.8), 15: (0.1, 0.7), 20: (0.1, 0.6), 25: (0.5, 0.9),
+              30: (0.5, 0.9)}
+    table = _select_with_scores(monkeypatch, scores, patience=2, dense=10)
+    assert table["k"].tolist() == [2, 3, 4, 15, 20]
+    assert _ScoredModel.fitted == [2, 3, 4, 15, 20]
+    assert table.loc[table["chosen"], "k"].tolist() == [4]
+
+
+def test_a_coarse_k_that_beats_the_best_resets_the_count(monkeypatch):
+    scores = {2: (0.1, 0.8), 15: (0.05, 0.8), 20: (0.3, 0.8), 25: (0.1, 0.7), 30: (0.1, 0.6), 35: (0.5, 0.9)}
+    table = _select_with_scores(monkeypatch, scores, patience=2, dense=10)
+    assert table["k"].tolist() == [2, 15, 20, 25, 30]
+    assert table.loc[table["chosen"], "k"].tolist() == [20]
+
+
+def test_without_patience_every_k_is_fitted(monkeypatch):
+    scores = {2: (0.3, 0.9), 15: (0.0, 0.6), 20: (0.0, 0.6), 25: (0.0, 0.6)}
+    assert _select_with_scores(monkeypatch, scores)["k"].tolist() == [2, 15, 20, 25]

@@ -40,6 +40,9 @@ __all__ = ["split_languages", "topic_tables", "periods_note", "MIN_LANGUAGE_PARA
 
 log = logging.getLogger(__name__)
 
+#: Above K_DENSE, the search for k stops after this many k in a row that do not beat the best score
+#: (:func:`kzlib.topics.select_k`'s ``patience``): each coarse k costs more than all the small ones together.
+COARSE_PATIENCE = 2
 MIN_LANGUAGE_PARAGRAPHS = 30  # 10 topics of 3 paragraphs: K_DENSE and the default min_paragraphs_per_topic
 TABLES = ("topic_plan", "topic_phrases", "topic_k_selection", "topics", "doc_topics", "paragraph_topics",
           "topic_runs", "topic_terms", "topic_reliability", "topic_prevalence_by_outlet",
@@ -110,12 +113,16 @@ def _fit_one(paras: pd.DataFrame, *, method: str, k: int, k_min: int, k_max: int
     selection = pd.DataFrame()
     if tried:
         selection = select_k(paras, ks=tried, seeds=seeds, method=method, n_terms=n_terms,
-                             subsample=subsample, min_stability=min_stability)
+                             subsample=subsample, min_stability=min_stability, patience=COARSE_PATIENCE)
         chosen = chosen or best_k(selection, min_stability=min_stability)
     note = plan.describe()
     if tried and grid[-1] > K_DENSE:
+        fitted = selection["k"].tolist() if len(selection) else []
         note += (f"\nThe choice of k searches every k up to {K_DENSE}, then a coarse grid up to ⌈√{n_docs} documents⌉"
                  f" (at most k_max = {k_max}): k = {', '.join(map(str, tried))}.")
+        if fitted and fitted[-1] < tried[-1]:
+            note += (f" The search stopped after k = {fitted[-1]}: {COARSE_PATIENCE} k in a row above {K_DENSE} did "
+                     "not beat the best coherence + stability.")
     if k > 0 and k not in plan.ks and plan.ok:
         note += (f"\nk = {k} was asked for, but this corpus supports at most {plan.max_k} topics: k is chosen "
                  f"from {tried} instead.")
