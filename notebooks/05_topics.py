@@ -116,8 +116,10 @@ else:
 #
 # The k tried grow with the corpus: every k from `k_min` to 10 and, for a corpus of more than 100 documents,
 # a coarse grid (every 5th k) up to √documents (35 for 1,200 documents; at most `k_max`), where a fixed 10
-# would leave whole periods of a large corpus without a topic (the plan above lists the k tried). Each k is
-# fitted with the first seed and refitted with the others. How to read
+# would leave whole periods of a large corpus without a topic (the plan above lists the k tried). Above 10,
+# the search stops after two k in a row that do not beat the best coherence + stability so far: each large
+# k costs more than all the small ones together. Each k is fitted with the first seed and refitted with the
+# others. How to read
 # the curves: coherence (left) says whether the topics' top terms really occur together; stability (right)
 # whether the topics come back on a rerun. Few topics are coarse but often stable; many topics are
 # specific but often accidents of one run. The k chosen (marked) is the one with the highest

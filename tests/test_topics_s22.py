@@ -141,9 +141,11 @@ def test_the_verdict_names_each_year_a_topic_absorbs_and_why():
     years = pd.Series(["2016"] * 400 + ["1998"] * 40 + ["2000"] * 40)
     model = _fake_model(list(years), [0] * 300 + [1] * 100 + [0] * 80, [0.05] * 480)
     lines = [line for line in _reliability_lines(model, years) if "catch-all" in line]
-    assert len(lines) == 3  # 1998, 2000, and the closing caveat
-    assert "publication year 1998" in lines[0] and "absorbs other groups too" in lines[0]
-    assert "publication year 2000" in lines[1]
+    assert len(lines) == 2  # one line for topic 0 and its years, and the closing caveat
+    # topic 0 holds 300 + 80 paragraphs: each year gives 40 / 380 = 10.5% of its weight
+    assert "publication year 1998 (40 of 40 paragraphs, 11% of its weight), 2000 (40 of 40" in lines[0]
+    assert "absorbs several of them" in lines[0]
+    assert "topic 0 is a catch-all for publication year 1998, 2000" in lines[1]
 
 
 def _reliability_lines(model: SimpleNamespace, years: pd.Series) -> list[str]:

@@ -153,14 +153,15 @@ def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_c
         if with_terms and none > max_no_topic * with_terms:
             caveats.append(f"{none / with_terms:.0%} of the paragraphs have no topic")
     for kind, series in (groups or {}).items():
-        for row in catch_all_topics(model, series).itertuples():
-            why = ("it absorbs other groups too" if row.reason == "absorbs several"
-                   else "they fit it worse than its other paragraphs")
-            lines.append(f"Topic {row.topic_id} ({row.label}) is the heaviest topic of {row.n_absorbed} of the "
-                         f"{row.n_group} paragraphs of {kind} {row.group}, which give only "
-                         f"{row.group_weight_share:.0%} of its weight, and {why}: for them it is a catch-all, not "
-                         "their theme, and their own subject has no topic here.")
-            caveats.append(f"topic {row.topic_id} is a catch-all for {kind} {row.group}")
+        found = catch_all_topics(model, series)
+        for (topic, label, reason), rows in found.groupby(["topic_id", "label", "reason"], sort=True):
+            parts = ", ".join(f"{r.group} ({r.n_absorbed} of {r.n_group} paragraphs, {r.group_weight_share:.0%} of its "
+                              "weight)" for r in rows.itertuples())
+            why = ("it absorbs several of them, so its terms are a generic vocabulary, not their theme"
+                   if reason == "absorbs several" else "they fit it worse than its other paragraphs")
+            lines.append(f"Topic {topic} ({label}) is the heaviest topic of most paragraphs of {kind} {parts}, and "
+                         f"{why}: for them it is a catch-all, and their own subject has no topic here.")
+            caveats.append(f"topic {topic} is a catch-all for {kind} {', '.join(rows['group'])}")
     if reasons:
         lines.append("These topics are fragile: " + "; ".join(reasons) + ". Read them as a sketch of this "
                      "corpus, not as findings.")
