@@ -605,7 +605,7 @@ def framing(corpus, quotes, gazetteer, targets=None, *, min_term_count: int = 3,
                                "paragraph_topics", "topic_runs", "topic_terms", "topic_reliability",
                                "topic_prevalence_by_outlet", "topic_prevalence_by_date", "topic_representatives"),
        uses=("one_copy_per_story",))
-def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: int = 10, seed: int = 0,
+def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: int = 40, seed: int = 0,
            n_reruns: int = 5, subsample: float = 0.8, n_terms: int = 10, min_stability: float = 0.5,
            min_paragraphs_per_topic: int = 3, n_representatives: int = 3, topics_language: str = "",
            one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
@@ -614,7 +614,8 @@ def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: in
     (``paragraph_topics``: each paragraph's fit and topic, or why it has none), reruns, top terms, a
     reliability verdict, prevalence by outlet and date, representative paragraphs
     (``kzlib.topics.topic_tables``). Tables are empty where the corpus has too little text (``topic_plan``
-    says why).
+    says why). The k tried grow with the corpus (``kzlib.topics.candidate_ks``: up to max(10, √documents),
+    at most ``k_max``).
 
     ``topics_language``: empty, each language with enough paragraphs gets a model of its own (topic labels
     start with the language when there are several; a language with too few paragraphs is not modelled,

@@ -54,9 +54,9 @@ run_dir: str = ""                # where kz run saves tables and figures (empty:
 one_copy_per_story: bool = True  # count each story once
 text_column: str = "text"        # name of the text column when the corpus is one CSV/JSONL/Parquet file
 method: str = "nmf"              # "nmf" (NMF on tf-idf) or "lda" (LDA on counts; needs thousands of paragraphs)
-k: int = 0                       # number of topics; 0 chooses it from k_min..k_max by coherence and stability
+k: int = 0                       # number of topics; 0 chooses it by coherence and stability (k_min .. the grid's top)
 k_min: int = 2                   # smallest number of topics tried
-k_max: int = 10                  # largest number of topics tried
+k_max: int = 40                  # largest number of topics tried: the grid stops at max(10, √documents), at most this
 seed: int = 0                    # seed of the model; the stability reruns use seed+1 ... seed+n_reruns
 n_reruns: int = 5                # reruns (other seeds, subsamples) that measure stability
 subsample: float = 0.8           # share of paragraphs each rerun is fitted on
@@ -114,7 +114,12 @@ else:
 # %% [markdown]
 # ## How many topics?
 #
-# Every k from `k_min` to `k_max` is fitted with the first seed and refitted with the others. How to read
+# The k tried grow with the corpus: every k from `k_min` to 10 and, for a corpus of more than 100 documents,
+# a coarse grid (every 5th k) up to √documents (35 for 1,200 documents; at most `k_max`), where a fixed 10
+# would leave whole periods of a large corpus without a topic (the plan above lists the k tried). Above 10,
+# the search stops after two k in a row that do not beat the best coherence + stability so far: each large
+# k costs more than all the small ones together. Each k is fitted with the first seed and refitted with the
+# others. How to read
 # the curves: coherence (left) says whether the topics' top terms really occur together; stability (right)
 # whether the topics come back on a rerun. Few topics are coarse but often stable; many topics are
 # specific but often accidents of one run. The k chosen (marked) is the one with the highest
@@ -144,7 +149,8 @@ else:
 # language's model). `language`: the model's language; `label`: its three top terms (after the language
 # when there are several models); `language_shares` (a model over several languages only): where its weight
 # comes from; `year_shares`: the publication years that give most of its weight (a topic of one era shows
-# it here); `catch_all_for`: the parts of the corpus the topic absorbs without describing them (see below);
+# it here); `catch_all_for`: the parts of the corpus the topic absorbs without describing them (see below;
+# `catch_all` is True for such a topic, here and in the prevalence tables);
 # `coherence` and `stability` as above, per topic; `prevalence`: its mean share of a paragraph;
 # `n_paragraphs`: paragraphs where it is the largest share; `doc_concentration`: the share of its weight
 # that comes from its largest document (near 1, the "topic" is one article's vocabulary). The verdict
@@ -164,8 +170,10 @@ print(f"{NO_MODEL}, so there is nothing to judge." if not chosen_k else
 # %% [markdown]
 # The verdict also names a **catch-all** topic: one that is the heaviest topic of most paragraphs of a
 # publication year (or, in a model over several languages, of a language) that gives it little of its
-# weight and fits it worse than its other paragraphs. Those paragraphs are about something no topic
-# stands for; a stable topic can still be a catch-all. Below, the paragraphs by model language and status:
+# weight, when it does so for several years (a generic vocabulary such as "president / government /
+# people" fits every subject about equally badly, so absorption alone decides) or, for a single year, when
+# that year's paragraphs fit it worse than its other paragraphs. Those paragraphs are about something no
+# topic stands for; a stable topic can still be a catch-all. Below, the paragraphs by model language and status:
 # `topic`, `no topic` (too little fit), `no vocabulary term`, `language not modelled`.
 
 # %%
@@ -189,7 +197,8 @@ else:
 # ## Top terms of each topic
 #
 # How to read it: each panel is a topic; bars are its top terms, longest = most characteristic. The title
-# gives its coherence (C) and stability (S). Weights are NMF loadings (or LDA probabilities): compare
+# gives the language of its model, its coherence (C) and stability (S), as the caption under the panels
+# says; a hatched panel is a catch-all topic. Weights are NMF loadings (or LDA probabilities): compare
 # them within a panel, not across panels.
 
 # %% tags=["nbval-ignore-output"]
@@ -206,7 +215,9 @@ else:
 # outlet's paragraphs with a topic (each row sums to 1; a topic of another language's model counts 0).
 # Compare along a row to see an outlet's emphasis, down a column to see who carries a topic. With one or
 # two articles per outlet, a row describes those articles, not the outlet. Documents whose metadata give
-# no outlet are no outlet: they are left out of the comparison and shown apart, below the figure.
+# no outlet are no outlet: they are left out of the comparison and shown apart, below the figure. A hatched
+# column is a catch-all topic: a high share there says the outlet's subject has no topic of its own, not
+# that the outlet writes about the topic's terms.
 
 # %% tags=["nbval-ignore-output"]
 by_outlet = study.topic_prevalence_by_outlet
@@ -236,7 +247,8 @@ if chosen_k and NOT_GIVEN in set(by_outlet["outlet"]):
 # How to read it: rows are publication dates (from the metadata), columns topics, cells the mean share of
 # the topic in that period's paragraphs with a topic. Documents with no date (`date not given` in the
 # saved table) are left out of the figure. `n_documents` per date is in the saved table: a day with one
-# article shows that article's mix, not the day's news.
+# article shows that article's mix, not the day's news. Rows are periods in order, not a time scale: a red
+# line marks two or more years between rows. A hatched column is a catch-all topic, as above.
 
 # %% tags=["nbval-ignore-output"]
 by_date = study.topic_prevalence_by_date

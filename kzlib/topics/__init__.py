@@ -25,6 +25,7 @@ Submodules: ``tokens`` (tokenizer, stop words, gazetteer), ``encoder`` and ``str
 streams and the passes over them), ``vectorizer`` (:class:`TopicVectorizer`), ``model``
 (:class:`TopicModel`, :func:`topic_paragraphs`), ``quality`` (coherence, stability, verdicts),
 ``reliability`` (:func:`describe_reliability`, :func:`catch_all_topics`), ``selection`` (choice of k,
+:func:`candidate_ks`: the k tried, growing with the corpus,
 :func:`plan_topics`, :func:`topic_prevalence`), ``assign`` (which paragraphs have a topic at all: a paragraph
 whose words the topics barely reproduce has none, instead of a share inflated to 1), ``study``
 (:func:`topic_tables`: one model per language, the stage's tables).
@@ -45,8 +46,11 @@ from kzlib.topics.model import METHODS, WEIGHT_DECIMALS, TopicModel, paragraph_l
 from kzlib.topics.quality import npmi_coherence, stability_verdict, topic_agreement
 from kzlib.topics.reliability import catch_all_topics, describe_reliability
 from kzlib.topics.selection import (
+    K_CAP,
+    K_DENSE,
     TopicPlan,
     best_k,
+    candidate_ks,
     plan_topics,
     publication_periods,
     restrict_language,
@@ -64,6 +68,9 @@ __all__ = [
     "topic_paragraphs",
     "select_k",
     "best_k",
+    "candidate_ks",
+    "K_DENSE",
+    "K_CAP",
     "plan_topics",
     "TopicPlan",
     "npmi_coherence",

@@ -16,20 +16,36 @@ __all__ = ["describe_reliability", "catch_all_topics"]
 
 def catch_all_topics(model: TopicModel, groups: pd.Series, *, min_paragraphs: int = 20, min_absorbed: float = 0.75,
                      max_weight: float = 0.25, max_fit_ratio: float = 0.75) -> pd.DataFrame:
-    """Topics that absorb a part of the corpus they do not describe: topic t is the heaviest topic of at least
-    ``min_absorbed`` of the paragraphs (with a topic) of group g (a language, a publication year), g gives
-    less than ``max_weight`` of t's weight, and t reproduces g's paragraphs worse than its other ones (their
-    median fit, relative to paragraphs of the same length, is below ``max_fit_ratio`` of the others'). Then t
-    is a catch-all for g, not g's theme: g's paragraphs share a few of t's words (a name, "president") and g's
-    subject has no topic of its own. ``groups``: each of ``model.paragraphs_``'s paragraphs' group (same
-    order; NaN = none); groups of fewer than ``min_paragraphs`` paragraphs with a topic are not judged.
+    """Topics that absorb parts of the corpus they do not describe. Topic t *absorbs* group g (a language, a
+    publication year) when t is the heaviest topic of at least ``min_absorbed`` of g's paragraphs (with a
+    topic) and g gives less than ``max_weight`` of t's weight. t is then a catch-all for g
+
+    - when t absorbs two or more groups (reason ``absorbs several``): a topic that is most of several years'
+      paragraphs while each gives it little weight is a generic vocabulary ("president / government /
+      people"), whatever its fit: a generic topic fits every subject about equally badly, so a fit test
+      cannot tell it from a theme;
+    - or, for a single absorbed group, when t reproduces g's paragraphs worse than its other ones (their
+      median fit, relative to paragraphs of the same length, is below ``max_fit_ratio`` of the others';
+      reason ``fits worse``). A single small group that fits t as well is a small part of t's own subject.
+
+    Either way g's subject has no topic of its own. ``groups``: each of ``model.paragraphs_``'s paragraphs'
+    group (same order; NaN = none); groups of fewer than ``min_paragraphs`` paragraphs with a topic are not
+    judged.
 
     Returns group, topic_id, label, n_group (paragraphs of g with a topic), n_absorbed, group_weight_share,
-    fit_ratio.
+    fit_ratio (NaN without a fit, as in LDA), reason.
 
     Example:
-        >>> catch_all_topics(model, years)   # doctest: +SKIP
+        >>> from types import SimpleNamespace
+        >>> years = ["2016"] * 120 + ["1998"] * 20 + ["2000"] * 20      # 1998 and 2000 on 2016's topic 0
+        >>> shares = np.zeros((160, 2)); shares[:100, 0] = shares[100:120, 1] = shares[120:, 0] = 1
+        >>> m = SimpleNamespace(topics_=pd.DataFrame({"topic_id": [0, 1], "label": ["a", "b"]}),
+        ...     paragraph_fit_=pd.DataFrame({"n_terms": 8, "fit": 0.05, "topic_id": shares.argmax(1), "status": "topic"}),
+        ...     doc_topics_=pd.DataFrame({"weight": shares.ravel()}))
+        >>> catch_all_topics(m, pd.Series(years))[["group", "topic_id", "reason"]].values.tolist()
+        [['1998', 0, 'absorbs several'], ['2000', 0, 'absorbs several']]
     """
+    columns = ["group", "topic_id", "label", "n_group", "n_absorbed", "group_weight_share", "fit_ratio", "reason"]
     fit = model.paragraph_fit_
     k = len(model.topics_)
     shares = model.doc_topics_["weight"].to_numpy().reshape(len(fit), k)
@@ -41,7 +57,7 @@ def catch_all_topics(model: TopicModel, groups: pd.Series, *, min_paragraphs: in
     length = np.floor(np.log2(np.maximum(fit["n_terms"].to_numpy(), 1)))
     typical = pd.Series(fit["fit"].to_numpy()[has]).groupby(length[has]).median()
     relative = fit["fit"].to_numpy() / pd.Series(length).map(typical).to_numpy()
-    rows = []
+    absorbed = []
     for name in sorted({str(x) for x in g[has]}):
         mask = has & (g.astype(str) == name)
         n = int(mask.sum())
@@ -54,16 +70,20 @@ def catch_all_topics(model: TopicModel, groups: pd.Series, *, min_paragraphs: in
                 continue
             inside = relative[mask & (heavy == t)]
             others = relative[has & ~mask & (heavy == t)]
-            ratio = np.nan  # no fit (LDA): the first two conditions decide
+            ratio = np.nan  # no fit (LDA): absorption decides
             if np.isfinite(inside).any() and np.isfinite(others).any() and np.nanmedian(others) > 0:
                 ratio = np.nanmedian(inside) / np.nanmedian(others)
-            if np.isfinite(ratio) and ratio >= max_fit_ratio:
-                continue  # g's paragraphs fit t as well as the rest: a small part of t's own subject
-            rows.append({"group": name, "topic_id": t, "label": labels.get(t, ""), "n_group": n,
-                         "n_absorbed": int(heaviest[t]), "group_weight_share": round(float(weight[t]), 4),
-                         "fit_ratio": round(float(ratio), 4)})
-    return pd.DataFrame(rows, columns=["group", "topic_id", "label", "n_group", "n_absorbed", "group_weight_share",
-                                       "fit_ratio"])
+            absorbed.append({"group": name, "topic_id": t, "label": labels.get(t, ""), "n_group": n,
+                             "n_absorbed": int(heaviest[t]), "group_weight_share": round(float(weight[t]), 4),
+                             "fit_ratio": round(float(ratio), 4)})
+    n_absorbed = pd.Series([row["topic_id"] for row in absorbed], dtype=int).value_counts()
+    rows = []
+    for row in absorbed:
+        if n_absorbed[row["topic_id"]] >= 2:
+            rows.append({**row, "reason": "absorbs several"})
+        elif not (np.isfinite(row["fit_ratio"]) and row["fit_ratio"] >= max_fit_ratio):
+            rows.append({**row, "reason": "fits worse"})
+    return pd.DataFrame(rows, columns=columns)
 
 
 def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_concentration: float = 0.5,
@@ -133,12 +153,15 @@ def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_c
         if with_terms and none > max_no_topic * with_terms:
             caveats.append(f"{none / with_terms:.0%} of the paragraphs have no topic")
     for kind, series in (groups or {}).items():
-        for row in catch_all_topics(model, series).itertuples():
-            lines.append(f"Topic {row.topic_id} ({row.label}) is the heaviest topic of {row.n_absorbed} of the "
-                         f"{row.n_group} paragraphs of {kind} {row.group}, which give only "
-                         f"{row.group_weight_share:.0%} of its weight and fit it worse than its other paragraphs: "
-                         "for them it is a catch-all, not their theme, and their own subject has no topic here.")
-            caveats.append(f"topic {row.topic_id} is a catch-all for {kind} {row.group}")
+        found = catch_all_topics(model, series)
+        for (topic, label, reason), rows in found.groupby(["topic_id", "label", "reason"], sort=True):
+            parts = ", ".join(f"{r.group} ({r.n_absorbed} of {r.n_group} paragraphs, {r.group_weight_share:.0%} of its "
+                              "weight)" for r in rows.itertuples())
+            why = ("it absorbs several of them, so its terms are a generic vocabulary, not their theme"
+                   if reason == "absorbs several" else "they fit it worse than its other paragraphs")
+            lines.append(f"Topic {topic} ({label}) is the heaviest topic of most paragraphs of {kind} {parts}, and "
+                         f"{why}: for them it is a catch-all, and their own subject has no topic here.")
+            caveats.append(f"topic {topic} is a catch-all for {kind} {', '.join(rows['group'])}")
     if reasons:
         lines.append("These topics are fragile: " + "; ".join(reasons) + ". Read them as a sketch of this "
                      "corpus, not as findings.")

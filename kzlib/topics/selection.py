@@ -17,7 +17,7 @@ from kzlib.topics.model import TopicModel, _check_paragraphs, paragraph_language
 from kzlib.topics.quality import stability_verdict
 from kzlib.topics.vectorizer import TopicVectorizer
 
-__all__ = ["select_k", "best_k", "TopicPlan", "plan_topics", "topic_prevalence", "restrict_language"]
+__all__ = ["candidate_ks", "K_DENSE", "K_CAP", "select_k", "best_k", "TopicPlan", "plan_topics", "topic_prevalence", "restrict_language"]
 
 log = logging.getLogger(__name__)
 
@@ -25,14 +25,48 @@ log = logging.getLogger(__name__)
 # --- choice of k -------------------------------------------------------------------------------
 
 
+#: Every k up to this is tried; above it, a coarse grid (see :func:`candidate_ks`).
+K_DENSE = 10
+#: The default largest k (the stage's ``k_max``): the grid stops at √documents, at most this.
+K_CAP = 40
+
+
+def candidate_ks(n_documents: int, *, k_min: int = 2, k_max: int = K_CAP, dense: int = K_DENSE,
+                 step: int = 5) -> list[int]:
+    """The k a corpus of ``n_documents`` documents is searched over: every k from ``k_min`` to ``dense`` and,
+    for a corpus large enough to hold more themes, a coarse grid above (every ``step``-th k) up to
+    ``⌈√n_documents⌉``, and never above ``k_max``. The rule: a corpus of n documents is searched up to
+    max(dense, ⌈√n⌉) topics, at most k_max. A few hundred articles of one story stay at 2..10; 1,200 articles
+    of three eras reach 35, where a fixed 10 left whole periods without a topic of their own. The grid
+    keeps the cost of the search (each k is fitted once per seed) near linear in the number of k tried.
+
+    Example:
+        >>> candidate_ks(80)
+        [2, 3, 4, 5, 6, 7, 8, 9, 10]
+        >>> candidate_ks(1179)
+        [2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 35]
+        >>> candidate_ks(1179, k_max=12), candidate_ks(5000, k_min=4, k_max=40)[-3:]
+        ([2, 3, 4, 5, 6, 7, 8, 9, 10, 12], [30, 35, 40])
+    """
+    k_min, dense = int(k_min), int(dense)
+    top = min(int(k_max), max(dense, k_min, int(np.ceil(np.sqrt(max(int(n_documents), 0))))))
+    dense_part = list(range(k_min, min(dense, top) + 1))
+    coarse = list(range(dense + int(step), top, int(step))) + ([top] if top > dense else [])
+    return sorted({k for k in dense_part + coarse if k >= k_min} | ({k_min} if k_min <= top else set()))
+
+
 def select_k(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(2, 11), seeds: Sequence[int] = (0, 1, 2, 3, 4, 5),
              method: str = "nmf", n_terms: int = 10, subsample: float = 0.8,
              text_column: str = "text_despun", vectorizer: TopicVectorizer | None = None,
-             min_stability: float = 0.5) -> pd.DataFrame:
+             min_stability: float = 0.5, patience: int = 0, dense: int = K_DENSE) -> pd.DataFrame:
     """Coherence and stability of models with each k: the table to choose k from.
 
     For every k a model is fitted with ``seeds[0]`` and refitted with each of ``seeds[1:]`` on a
-    ``subsample`` of the paragraphs. The vocabulary is built once and shared.
+    ``subsample`` of the paragraphs. The vocabulary is built once and shared. ``patience`` > 0 stops the
+    search above ``dense`` topics (the coarse part of :func:`candidate_ks`, where each fit costs most) once
+    ``patience`` k in a row above it have not beaten the best score so far (coherence + stability of a k at
+    least ``min_stability`` stable, as :func:`best_k` scores them); the k not fitted have no row, and the
+    log says so. 0 fits every k.
 
     Returns one row per k: ``k``, ``coherence`` (mean NPMI of the topics), ``coherence_min`` (of the
     least coherent topic), ``stability`` (mean agreement of top terms across reruns),
@@ -57,8 +91,13 @@ def select_k(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(2, 11), seed
     if not usable:
         raise ParameterError(f"no k in {ks} can be fitted to {X.shape[0]} paragraphs and {X.shape[1]} "
                              f"terms: choose ks between 2 and {limit}")
-    rows = []
+    rows: list[dict] = []
+    best, misses = -np.inf, 0
     for k in usable:
+        if patience > 0 and k > dense and misses >= patience:
+            log.info("topics: k = %s not fitted: the %d k before them did not beat the best coherence + stability "
+                     "(%.3f)", [x for x in usable if x >= k], patience, best)
+            break
         model = TopicModel(k=k, method=method, seed=seeds[0], n_terms=n_terms, stability_seeds=seeds[1:],
                            subsample=subsample, text_column=text_column)
         model._fit_matrix(X, vec, paras, column)
@@ -71,6 +110,9 @@ def select_k(paragraphs: pd.DataFrame, *, ks: Iterable[int] = range(2, 11), seed
             "stability_sd": float(np.round(per_run.std(ddof=0), 4)),
             "verdict": stability_verdict(model.stability_),
         })
+        score = model.coherence_ + model.stability_ if model.stability_ >= min_stability else -np.inf
+        misses = 0 if score > best or k <= dense else misses + 1
+        best = max(best, score)
     table = pd.DataFrame(rows)
     table["chosen"] = table["k"] == best_k(table, min_stability=min_stability)
     return table

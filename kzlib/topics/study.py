@@ -25,7 +25,10 @@ import pandas as pd
 from kzlib.topics.model import TopicModel
 from kzlib.topics.reliability import catch_all_topics, describe_reliability
 from kzlib.topics.selection import (
+    K_CAP,
+    K_DENSE,
     best_k,
+    candidate_ks,
     plan_topics,
     publication_periods,
     restrict_language,
@@ -33,11 +36,14 @@ from kzlib.topics.selection import (
     topic_prevalence,
 )
 
-__all__ = ["split_languages", "topic_tables", "MIN_LANGUAGE_PARAGRAPHS", "TABLES"]
+__all__ = ["split_languages", "topic_tables", "periods_note", "MIN_LANGUAGE_PARAGRAPHS", "TABLES"]
 
 log = logging.getLogger(__name__)
 
-MIN_LANGUAGE_PARAGRAPHS = 30  # 10 topics of 3 paragraphs: the stage's default k_max and min_paragraphs_per_topic
+#: Above K_DENSE, the search for k stops after this many k in a row that do not beat the best score
+#: (:func:`kzlib.topics.select_k`'s ``patience``): each coarse k costs more than all the small ones together.
+COARSE_PATIENCE = 2
+MIN_LANGUAGE_PARAGRAPHS = 30  # 10 topics of 3 paragraphs: K_DENSE and the default min_paragraphs_per_topic
 TABLES = ("topic_plan", "topic_phrases", "topic_k_selection", "topics", "doc_topics", "paragraph_topics",
           "topic_runs", "topic_terms", "topic_reliability", "topic_prevalence_by_outlet",
           "topic_prevalence_by_date", "topic_representatives")
@@ -98,20 +104,29 @@ def _fit_one(paras: pd.DataFrame, *, method: str, k: int, k_min: int, k_max: int
              subsample: float, n_terms: int, min_stability: float,
              min_paragraphs_per_topic: int) -> tuple[int, str, Any, pd.DataFrame, TopicModel | None]:
     """k, the plan's note, the vocabulary's phrases, the choice of k and the model (None: too little text)."""
-    asked = set(range(k_min, k_max + 1)) | ({k} if k > 0 else set())
+    n_docs = int(paras["doc_id"].nunique()) if "doc_id" in paras.columns else 0
+    grid = candidate_ks(n_docs, k_min=k_min, k_max=k_max) or [k_min]
+    asked = set(grid) | ({k} if k > 0 else set())
     plan = plan_topics(paras, ks=asked, min_paragraphs_per_topic=min_paragraphs_per_topic)
-    candidate_ks = [x for x in plan.ks if k_min <= x <= k_max]
+    tried = [x for x in plan.ks if x in grid]
     chosen = k if k > 0 and k in plan.ks else 0
     selection = pd.DataFrame()
-    if candidate_ks:
-        selection = select_k(paras, ks=candidate_ks, seeds=seeds, method=method, n_terms=n_terms,
-                             subsample=subsample, min_stability=min_stability)
+    if tried:
+        selection = select_k(paras, ks=tried, seeds=seeds, method=method, n_terms=n_terms,
+                             subsample=subsample, min_stability=min_stability, patience=COARSE_PATIENCE)
         chosen = chosen or best_k(selection, min_stability=min_stability)
     note = plan.describe()
+    if tried and grid[-1] > K_DENSE:
+        fitted = selection["k"].tolist() if len(selection) else []
+        note += (f"\nThe choice of k searches every k up to {K_DENSE}, then a coarse grid up to ⌈√{n_docs} documents⌉"
+                 f" (at most k_max = {k_max}): k = {', '.join(map(str, tried))}.")
+        if fitted and fitted[-1] < tried[-1]:
+            note += (f" The search stopped after k = {fitted[-1]}: {COARSE_PATIENCE} k in a row above {K_DENSE} did "
+                     "not beat the best coherence + stability.")
     if k > 0 and k not in plan.ks and plan.ok:
         note += (f"\nk = {k} was asked for, but this corpus supports at most {plan.max_k} topics: k is chosen "
-                 f"from {candidate_ks} instead.")
-    elif k > 0 and not candidate_ks and chosen:
+                 f"from {tried} instead.")
+    elif k > 0 and not tried and chosen:
         note += f"\nNo k between k_min = {k_min} and k_max = {k_max} can be fitted; fitting the k = {k} asked for."
     phrases = plan.vectorizer.phrases_ if plan.vectorizer is not None else pd.DataFrame()
     if not chosen:
@@ -119,6 +134,38 @@ def _fit_one(paras: pd.DataFrame, *, method: str, k: int, k_min: int, k_max: int
     model = TopicModel(k=chosen, method=method, seed=seeds[0], n_terms=n_terms, stability_seeds=seeds[1:],
                        subsample=subsample).fit(paras)
     return chosen, note, phrases, selection, model
+
+
+def periods_note(documents: pd.DataFrame, doc_ids: pd.Series, *, min_documents: int = 10, show: int = 5) -> str:
+    """A sentence for the plan when the modelled documents were published in several periods
+    (:func:`kzlib.timeline.checks.publication_clusters`, counting periods of at least ``min_documents``
+    documents): each model covers all of them, so a period whose subject has no topic of its own is
+    named as a catch-all, not fitted apart ("" for one period, or no dates).
+
+    Why one model over all periods: its topics are one scale on which prevalence by date compares periods;
+    models per period would give each period its own topics and k, with nothing to compare across them.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(30)],
+        ...                      "published": ["1998-03-01"] * 15 + ["2016-05-01"] * 15})
+        >>> periods_note(docs, docs["doc_id"]).split(")")[0].strip()
+        'The modelled documents were published in 2 periods (2016-05-01 to 2016-05-01, 15 documents; 1998-03-01 to 1998-03-01, 15 documents'
+    """
+    if "published" not in documents.columns or "doc_id" not in documents.columns:
+        return ""
+    from kzlib.timeline.checks import publication_clusters
+
+    docs = documents[documents["doc_id"].isin(set(doc_ids))]
+    periods = publication_clusters(docs)
+    periods = periods[periods["n_documents"] >= min_documents]
+    if len(periods) < 2:
+        return ""
+    listed = "; ".join(f"{r.first} to {r.end}, {r.n_documents} documents" for r in periods.head(show).itertuples())
+    more = f"; {len(periods) - show} more" if len(periods) > show else ""
+    return (f"\nThe modelled documents were published in {len(periods)} periods ({listed}{more}): each "
+            "language's model covers all of them, so that prevalence by date compares the periods on the same "
+            "topics; a period whose own subject has no topic shows as a catch-all (catch_all_for), not as "
+            "topics of its own. To model one period, run the study on its documents.")
 
 
 def _years(paras: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
@@ -175,6 +222,7 @@ def _one_model_tables(model: TopicModel, paras: pd.DataFrame, documents: pd.Data
         for row in catch_all_topics(model, series).itertuples():
             flagged.setdefault(int(row.topic_id), []).append(f"{kind} {row.group}")
     topics["catch_all_for"] = [", ".join(flagged.get(int(t), [])) for t in topics["topic_id"]]
+    topics["catch_all"] = topics["catch_all_for"] != ""
     if prefix:
         topics["label"] = f"{name}: " + topics["label"]
     verdict = describe_reliability(model, min_stability=min_stability, groups=groups)
@@ -187,7 +235,7 @@ def _one_model_tables(model: TopicModel, paras: pd.DataFrame, documents: pd.Data
 
 
 def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language: str = "", method: str = "nmf",
-                 k: int = 0, k_min: int = 2, k_max: int = 10, seed: int = 0, n_reruns: int = 5,
+                 k: int = 0, k_min: int = 2, k_max: int = K_CAP, seed: int = 0, n_reruns: int = 5,
                  subsample: float = 0.8, n_terms: int = 10, min_stability: float = 0.5,
                  min_paragraphs_per_topic: int = 3, n_representatives: int = 3,
                  min_language_paragraphs: int = MIN_LANGUAGE_PARAGRAPHS) -> dict[str, pd.DataFrame]:
@@ -196,7 +244,8 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
     (:func:`split_languages`). Topic ids run over all models; every table but the plan, ``doc_topics`` and
     the prevalences has a ``language`` column (the model's; "" for a joint model). The topics table also
     says for which publication years (and, in a joint model, languages) a topic is a catch-all
-    (``catch_all_for``, :func:`kzlib.topics.catch_all_topics`), the three publication years that give most
+    (``catch_all_for``, :func:`kzlib.topics.catch_all_topics`; ``catch_all``: True when it is one for any; the
+    prevalence tables repeat ``catch_all`` per topic), the three publication years that give most
     of its weight (``year_shares``) and, in a joint model, its weight by language (``language_shares``). Tables of a model
     that could not be fitted are empty; the plan (one row) says why.
 
@@ -225,7 +274,9 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
                          "n_documents": [int(pd.concat([p["doc_id"] for _, p in sets]).nunique()) if sets else 0],
                          "method": [method], "languages": [", ".join(languages)],
                          "k_by_language": [", ".join(ks)], "n_not_modelled": [len(left)],
-                         "note": ["\n".join(notes) + split_note]})
+                         "note": ["\n".join(notes) + split_note
+                                  + periods_note(documents, pd.concat([p["doc_id"] for _, p in sets]) if sets
+                                                 else pd.Series(dtype=str))]})
     phrases = [p for p in phrases if len(p)]
     selections = [p for p in selections if len(p)]
     out: dict[str, pd.DataFrame] = {"topic_plan": plan,
@@ -240,14 +291,17 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
                                                         status="language not modelled", language=left["language"])
         out["paragraph_topics"] = pd.concat([out["paragraph_topics"], unmodelled], ignore_index=True)
     doc_topics = out["doc_topics"]
+    flags = out["topics"].set_index("topic_id")["catch_all"]
     for column, table in (("outlet", "topic_prevalence_by_outlet"), ("published", "topic_prevalence_by_date")):
         if column not in documents.columns:
             log.warning("topics: the documents have no %r column, so %s is empty", column, table)
             out[table] = pd.DataFrame()
         elif column == "outlet":
             out[table] = topic_prevalence(doc_topics, documents, by="outlet")
+            out[table]["catch_all"] = out[table]["topic_id"].map(flags).fillna(False).astype(bool)
         else:
             periods, period = publication_periods(documents["published"])
             out[table] = topic_prevalence(doc_topics, documents.assign(published=periods), by="published",
                                           missing="date not given").assign(period=period)
+            out[table]["catch_all"] = out[table]["topic_id"].map(flags).fillna(False).astype(bool)
     return out
