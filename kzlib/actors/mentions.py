@@ -139,12 +139,6 @@ def _bare_surname(m: Any) -> bool:
     return m.method == "surname" and " " not in m.surface and (m.type == "person" or not m.type)
 
 
-def _bare_surname(m: Any) -> bool:
-    """Whether ``_common_word_surname`` reads a mention at all (a bare surname of a person or of an actor of no
-    type): the others need not make the document's small words."""
-    return m.method == "surname" and " " not in m.surface and (m.type == "person" or not m.type)
-
-
 def _doc_dates(sentences: pd.DataFrame, dates: Mapping[Any, Any] | pd.Series | pd.DataFrame | None) -> dict:
     """doc_id -> the document's date (a :class:`datetime.date` or None): from ``dates`` (a mapping or Series
     doc_id -> date, or a documents table with ``doc_id`` and ``published``), else from a ``published`` column of

@@ -19,7 +19,7 @@ from kzlib.quotes.speakers import _described, _Speaker
 log = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=8)
 def _heads(key: str) -> frozenset[str]:
     """A list of ``source_heads.yaml`` (``own_heads``: heads that stand for their possessor or complement;
     ``records``: documents, recordings and figures), lower case."""

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kzlib.corpus.outlets import DATE_NOT_GIVEN
 from kzlib.topics.model import TopicModel
 from kzlib.topics.reliability import catch_all_topics, describe_reliability
 from kzlib.topics.selection import (
@@ -302,6 +303,6 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
         else:
             periods, period = publication_periods(documents["published"])
             out[table] = topic_prevalence(doc_topics, documents.assign(published=periods), by="published",
-                                          missing="date not given").assign(period=period)
+                                          missing=DATE_NOT_GIVEN).assign(period=period)
             out[table]["catch_all"] = out[table]["topic_id"].map(flags).fillna(False).astype(bool)
     return out
