@@ -51,7 +51,7 @@ threshold: float = 0.3           # |score| needed for favor/against (0-1), with 
 min_stories: int = 1             # speakers shown in the heatmap need a stance in at least this many stories
 top_terms: int = 12              # distinctive terms shown per group in the framing plots
 min_term_count: int = 3          # terms used fewer times than this in all are left out of the log-odds
-terms_per_group: int = 50        # the framing table keeps |z| >= 1.96 and each group's this many most over-used terms
+terms_per_group: int = 50        # the framing table keeps the significant terms and each group's this many most over-used
 stance_gold: str = ""            # CSV of coded (quote, target, stance) rows for the classifier (empty: the bundled gold, for the seeds only)
 cv_folds: int = 5                # cross-validation folds for the classifier
 annotation_n: int = 60           # quotes x targets in the exported annotation sheet

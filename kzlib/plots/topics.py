@@ -9,7 +9,7 @@ import pandas as pd
 
 from kzlib.plots._axes import figure
 
-__all__ = ["k_selection", "top_terms", "prevalence_heatmap", "CS_CAPTION", "CATCH_ALL_HATCH"]
+__all__ = ["k_selection", "top_terms", "prevalence_heatmap"]
 
 
 def k_selection(selection: pd.DataFrame, *, chosen_k: int, min_stability: float = 0.5) -> Any:
