@@ -110,6 +110,8 @@ def _link_name(g: Gazetteer, st: _DocState, ns: NameSpan) -> tuple[str, str, str
             if e.type not in ("person", "") or e.name == ns.name:
                 continue
             ew = e.name.split()
+            if any(w in _OF_WORDS for w in ew[1:-1]):
+                continue  # "Miami" is no surname of "Port of Miami" (a place's or a body's name, no person's)
             if _last_name(e.name) != last or len(ew) < len(words):
                 continue
             if len(words) > 1 and ew[0].lower() != words[0].lower():
@@ -180,6 +182,15 @@ def _gazetteer_parts(g: Gazetteer, surface: str, typ: str) -> tuple[tuple[tuple[
     checked by :func:`_link_name` (cached per surface and type: names recur)."""
     words = surface.split()
     out = []
+    if len(words) >= 4 and words[-1].lower() in _JUNIOR_SUFFIXES:
+        # "Joseph R. Biden Jr.": a junior's full name with a middle name or initial that the gazetteer lists
+        # whole without the suffix ("Joseph R. Biden") is that person's formal name; "Donald Trump Jr." (no middle
+        # part) and a "Sr." stay apart (a father or son of the same name)
+        for i in range(max(0, len(words) - 1 - _LONGEST_NAME), len(words) - 3):  # (after a title: "Vice President ...")
+            cands, method = g.candidates(" ".join(words[i:-1]))
+            if cands and method == "exact" and g.type_of(cands[0]) == "person":
+                out.append((cands, False))
+                break
     for i in range(max(0, len(words) - _LONGEST_NAME), len(words)):
         part = " ".join(words[i:])
         cands, method = g.candidates(part)
@@ -285,6 +296,11 @@ def _object_before(text: str, start: int) -> bool:
 
 #: Suffixes after a surname ("John G. Roberts Jr.": his surname is Roberts).
 _NAME_SUFFIXES = frozenset(["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"])
+#: Lower-case words inside a place's or body's name ("Port of Miami", "Bank of America"), never a person's.
+_OF_WORDS = frozenset(["of", "for"])
+
+#: The suffixes of a son's (or later bearer's) name: "Sr." names the father.
+_JUNIOR_SUFFIXES = frozenset(["jr.", "jr", "ii", "iii", "iv"])
 
 
 def _last_name(name: str) -> str:
