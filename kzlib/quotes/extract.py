@@ -17,6 +17,7 @@ from kzlib.actors import (
 )
 from kzlib.errors import require_columns
 from kzlib.quotes._capitals import _InnerCapitals
+from kzlib.quotes._places import _DocPlaces
 from kzlib.quotes._possessor import _complement_speaker
 from kzlib.quotes._report_words import _is_fragment
 from kzlib.quotes.clauses import _complement_end
@@ -50,7 +51,7 @@ from kzlib.quotes.speakers import (
     _Speaker,
     _spk,
 )
-from kzlib.quotes.subject import _is_group_word, _source_heads, _with_possessed
+from kzlib.quotes.subject import _is_group_word, _noted_name, _source_heads, _with_possessed
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +181,7 @@ def extract_quotes(paragraphs: pd.DataFrame, *, actors: Gazetteer | None = None,
 
 def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: list[str], *,
                  min_words: int, thoughts: bool = False, merge_interrupted: bool = True) -> list[dict]:
-    st = _DocState(inner_caps=_InnerCapitals(texts))
+    st = _DocState(inner_caps=_InnerCapitals(texts), places=_DocPlaces(texts))
     rows: list[_Row] = []
     is_q = [bool(_QUESTION.match(t)) for t in texts]
     is_dash = [bool(_ANSWER.match(t)) and not q for t, q in zip(texts, is_q)]
@@ -256,7 +257,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                 spk = _apposed_name(all_mentions, starts, text, spk)
             rows.append(_Row(idx, pid, s0, s1, kind, spk, cue=cue, explicit=True))
             if not nouns or (s0, s1, cue) not in {(x[0], x[1], x[3]) for x in nouns}:
-                st.note_speaker(g, spk.name, idx)
+                st.note_speaker(g, _noted_name(src, spk), idx)
             absorbed |= {k for k, sp in enumerate(spans_src) if sp.open_at >= s0 and sp.end <= s1 + 1}
         # direct quotes
         prev_speaker: _Speaker | None = None
@@ -319,7 +320,7 @@ def _extract_doc(g: Gazetteer, para_ids: list[int], texts: list[str], despun: li
                 row = _Row(idx, pid, sp.start, sp.end, "direct", spk, cue=cue, explicit=explicit, closed=sp.closed,
                            text=src[sp.start:sp.end])
                 rows.append(row)
-            st.note_speaker(g, row.speaker.name, idx)
+            st.note_speaker(g, _noted_name(src, row.speaker), idx)
             prev_speaker, prev_end, prev_row = row.speaker, sp.end, row
             carry = row if not sp.closed else None
         if not spans_src or spans_src[-1].closed:

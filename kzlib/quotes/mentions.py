@@ -329,6 +329,7 @@ def _note_ent(st: _DocState, name: str, typ: str, gender: str, title: str, *, ob
     if title:
         e.titles.update(_title_words(title))
     e.last = st.clock
+    e.para = st.para_idx
     if not obj:
         e.last_free = st.clock
 

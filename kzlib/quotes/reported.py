@@ -113,6 +113,7 @@ from kzlib.quotes.subject import (
     _INFINITIVE,
     _TRAIL_ATTR,
     _is_group_word,
+    _noted_name,
     _source_heads,
     _subject,
 )
@@ -142,7 +143,7 @@ def _reported(g: Gazetteer, st: _DocState, text: str, spans: list[_Span], mentio
     for a, b in bounds:
         if len(out) > n_before:
             # "X said Monday that Y has ... . He said ...": he is the last sentence's speaker, not a name of its content
-            st.note_sentence_speaker(g, out[-1][2].name)
+            st.note_sentence_speaker(g, _noted_name(text, out[-1][2]))
         n_before = len(out)
         while b > a and text[b - 1] in " \t":
             b -= 1

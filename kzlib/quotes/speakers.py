@@ -82,6 +82,7 @@ class _Ent:
     titles: set[str] = field(default_factory=set)  # title and role words seen with the name (lower case)
     last: int = 0  # mention counter at its last mention
     last_free: int = 0  # the same, at its last mention not as a verb's or preposition's object ("told Putin")
+    para: int = -1  # the paragraph (index in the document) of its last mention
 
 
 @dataclass
@@ -99,6 +100,17 @@ class _DocState:
     #: ``mentions._InnerCapitals``); None when unknown (a paragraph read alone): then every capitalised word may
     #: be a name
     inner_caps: Container[str] | None = None
+    #: names the document writes as places ("relatives in Miami": ``_places._DocPlaces``); None when unknown
+    places: Container[str] | None = None
+
+    def is_place(self, g: Gazetteer, name: str) -> bool:
+        """Whether ``name`` is a place of the document that the gazetteer does not know, no country or state
+        (``place_names``), and that nothing shows to be a person (a gender, a title) or a body: no pronoun's
+        antecedent ("a target in Northern Ireland and ``...'' ... They say": not Northern Ireland)."""
+        if self.places is None or name not in self.places or g.type_of(name) or name in place_names():
+            return False
+        e = self.ents.get(name)
+        return e is None or e.type in ("", "person") and not e.gender and not e.titles - {"?"}
 
     def note_speaker(self, g: Gazetteer, name: str, para_idx: int) -> None:
         if not name:
@@ -138,6 +150,29 @@ def _is_person(g: Gazetteer, m: Mention) -> bool:
     return g.type_of(m.actor) == "person" or (m.actor not in g.actors and m.method == "pattern")
 
 
+def _surname(name: str) -> str:
+    """A name's last word in lower case, a suffix ("Jr.") skipped.
+
+    Example:
+        >>> _surname("Joseph R. Biden Jr."), _surname("Hillary Clinton")
+        ('biden', 'clinton')
+    """
+    words = [w for w in name.lower().split() if w.strip(".") not in ("jr", "sr", "ii", "iii", "iv")]
+    return words[-1] if words else ""
+
+
+def _namesake(st: _DocState, persons: list[_Ent], want: str) -> str | None:
+    """For she/her (``want`` "f"): the woman among ``persons`` who shares the surname of the man named last as a
+    subject, in this paragraph or the one before ("Speaking in Harlem, Clinton, without naming him, accused
+    Sanders ... she said", where "Clinton" was read as Bill Clinton: Hillary Clinton); None for he/him, when no
+    or several women fit, or when the person named last as a subject is no man."""
+    top = max((e for e in st.ents.values() if e.type == "person"), key=lambda e: e.last_free, default=None)
+    if want != "f" or top is None or top.gender != "m" or top.para < st.para_idx - 1 or not top.last_free:
+        return None
+    kin = {e.name for e in persons if e.gender == want and _surname(e.name) == _surname(top.name)}
+    return kin.pop() if len(kin) == 1 else None
+
+
 def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mention]) -> str:
     """The actor a pronoun stands for: he/she the most recently mentioned person of that gender (the
     last speaker first when it was in this paragraph or the one before), it/they an organisation (they a
@@ -149,14 +184,16 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
     named as an object (centering theory's subject preference): a known woman is not preferred to a nearer
     person of unknown gender there ("Patti Davis ... she said" is Patti Davis). Across sentences, she/her
     prefers a person shown to be a woman to one whose gender is unknown ("Clinton invoked President Obama ...
-    She said": Clinton); for he/him recency alone decides between a man and a person of unknown gender
+    She said": Clinton), after a woman who shares the surname of the man named last as a subject, in this
+    paragraph or the one before (:func:`_namesake`: "Clinton ... she said"); for he/him recency alone decides between a man
+    and a person of unknown gender
     (about three in four people in the news are men, Global Media Monitoring Project 2015, and the given-name
     list misses many of them: an unknown gender is most often a man's)."""
     p = pron.lower()
     if p in ("he", "she", "his", "her", "him"):
         want = "m" if p in ("he", "his", "him") else "f"
         near = [m.actor for m in reversed(before)  # persons named earlier in the same clause, nearest first
-                if m.actor and _is_person(g, m) and m.actor not in place_names()]
+                if m.actor and _is_person(g, m) and m.actor not in place_names() and not st.is_place(g, m.actor)]
         ents = [st.ents.get(a) for a in near]
         fit = [(a, e) for a, e in zip(near, ents) if e is None or e.gender in (want, "")]
         named = [a for a, e in fit if e is not None]  # a named person before a description ("the influx of ...")
@@ -165,10 +202,13 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
             return subject if subject is not None else named[0] if named else fit[0][0]
         last = st.ents.get(st.last_speaker)
         persons = [e for e in st.ents.values() if e.type == "person" and e.gender in (want, "")
-                   and e.name not in place_names()]
+                   and e.name not in place_names() and not st.is_place(g, e.name)]
         if last and last.type == "person" and last.gender in (want, "") \
-                and st.para_idx - st.last_speaker_para <= 1 and last.name not in place_names():
+                and st.para_idx - st.last_speaker_para <= 1 and last.name not in place_names() \
+                and not st.is_place(g, last.name):
             return last.name
+        if (kin := _namesake(st, persons, want)) is not None:
+            return kin
         best = None
         for e in persons:  # the person named last, in a subject's place rather than an object's
             if best is None or (e.gender == want == "f", "?" not in e.titles, e.last_free, e.last) \
@@ -189,7 +229,7 @@ def _resolve_pronoun(pron: str, g: Gazetteer, st: _DocState, before: list[Mentio
     # organisation or outlet named last (a state named in passing is no "they": "economists ... they" is not China)
     last = st.ents.get(st.last_speaker)
     one = last is not None and last.type == "person" or g.type_of(st.last_speaker) == "person"
-    if st.last_speaker:
+    if st.last_speaker and not st.is_place(g, st.last_speaker):  # ("a target in Northern Ireland": no "they")
         return st.last_speaker if not one or st.para_idx - st.last_speaker_para <= 1 else ""
     bodies = [e for e in orgs if e.type in ("organisation", "media")]
     return max(bodies, key=lambda e: e.last).name if bodies else ""

@@ -548,3 +548,20 @@ def _with_possessed(text: str, spk: _Speaker) -> _Speaker:
             return _described(text[spk.m_start:wm.end()], spk.m_start, wm.end(), spk.confidence)
         at = wm.end() + len(text[wm.end():]) - len(text[wm.end():].lstrip(" "))
     return spk
+
+
+def _noted_name(text: str, spk: _Speaker) -> str:
+    """The name a speaker is remembered by for the pronouns after it (``text``: the paragraph of the mention):
+    the description when what the name owns speaks ("Elian's relatives ... saying they": the relatives, not Elian;
+    see :func:`_with_possessed`), else its name.
+
+    Example:
+        >>> t = "Elian's relatives said they would appeal."
+        >>> _noted_name(t, _Speaker("Elian", "Elian", m_start=0, m_end=5, resolution="named"))
+        "Elian's relatives"
+    """
+    if spk.m_start >= 0 and spk.resolution in ("named", "surname", "gazetteer"):
+        owned = _with_possessed(text, spk)
+        if owned.resolution == "description":
+            return owned.name
+    return spk.name
