@@ -149,8 +149,10 @@ else:
 # language's model). `language`: the model's language; `label`: its three top terms (after the language
 # when there are several models); `language_shares` (a model over several languages only): where its weight
 # comes from; `year_shares`: the publication years that give most of its weight (a topic of one era shows
-# it here); `catch_all_for`: the parts of the corpus the topic absorbs without describing them (see below;
-# `catch_all` is True for such a topic, here and in the prevalence tables);
+# it here); `own_periods`: the publication periods whose own topic it is, with the evidence (the period gives
+# it at least a third of its weight, or most occurrences of three of its top terms are the period's);
+# `catch_all_for`: the parts of the corpus the topic absorbs without describing them, with the period's
+# shares (see below; `catch_all` is True for such a topic, here and in the prevalence tables);
 # `coherence` and `stability` as above, per topic; `prevalence`: its mean share of a paragraph;
 # `n_paragraphs`: paragraphs where it is the largest share; `doc_concentration`: the share of its weight
 # that comes from its largest document (near 1, the "topic" is one article's vocabulary). The verdict
@@ -168,11 +170,21 @@ print(f"{NO_MODEL}, so there is nothing to judge." if not chosen_k else
       "\n\n".join(f"[{row.language or 'all languages'}] {row.verdict}" for row in study.topic_reliability.itertuples()))
 
 # %% [markdown]
+# The verdict then goes through the **publication periods** (dates more than 90 days apart split them),
+# when a model covers several: a period has **no topic of its own** when less than half of its paragraphs
+# have one of its own topics as heaviest topic (a topic is a period's own when the period gives it at least a
+# third of its weight, or when three of its top terms occur mostly in the period's paragraphs, as a small
+# period's names do). Its paragraphs then load on no topic or spread over other periods' topics; the
+# verdict gives both shares, and each topic that is the heaviest of at least 15% of its paragraphs is a
+# catch-all for it (a topic can be one period's own topic and a catch-all for another: the verdict says both).
+# Periods of fewer than 20 paragraphs and undated documents are not judged.
+#
 # The verdict also names a **catch-all** topic: one that is the heaviest topic of most paragraphs of a
 # publication year (or, in a model over several languages, of a language) that gives it little of its
 # weight, when it does so for several years (a generic vocabulary such as "president / government /
 # people" fits every subject about equally badly, so absorption alone decides) or, for a single year, when
-# that year's paragraphs fit it worse than its other paragraphs. Those paragraphs are about something no
+# that year's paragraphs fit it worse than its other paragraphs, unless three of its top terms are that
+# year's own words (then it is the year's topic, not a catch-all). Those paragraphs are about something no
 # topic stands for; a stable topic can still be a catch-all. Below, the paragraphs by model language and status:
 # `topic`, `no topic` (too little fit), `no vocabulary term`, `language not modelled`.
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from kzlib.topics.assign import below_floor, fit_floors, paragraph_fit
 from kzlib.topics.model import METHODS, WEIGHT_DECIMALS, TopicModel, paragraph_languages, topic_paragraphs
+from kzlib.topics.periods import own_terms, period_labels, period_topics
 from kzlib.topics.quality import npmi_coherence, stability_verdict, topic_agreement
 from kzlib.topics.reliability import catch_all_topics, describe_reliability
 from kzlib.topics.selection import (
@@ -80,6 +81,9 @@ __all__ = [
     "stability_verdict",
     "describe_reliability",
     "catch_all_topics",
+    "period_topics",
+    "period_labels",
+    "own_terms",
     "paragraph_fit",
     "fit_floors",
     "below_floor",

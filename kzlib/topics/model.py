@@ -146,6 +146,8 @@ class TopicModel(BaseEstimator):
     largest document), ``doc_topics_`` (doc_id, para_id, topic_id, weight; weights of a paragraph sum
     to 1, or are all 0 for a paragraph with no topic), ``paragraph_fit_`` (doc_id, para_id, n_terms,
     fit, topic_id: the heaviest topic or -1, status: ``topic``, ``no topic`` or ``no vocabulary term``),
+    ``top_term_presence_`` / ``top_term_columns_`` / ``top_term_names_`` (which paragraphs hold each topic's
+    top terms),
     ``loadings_`` (paragraphs × topics: NMF's absolute weights; for LDA shares × terms), ``coherence_`` (mean NPMI),
     ``stability_`` (mean agreement over topics and reruns), ``runs_`` (agreement per rerun and
     topic), ``vectorizer_``, ``model_`` (the scikit-learn estimator), ``terms_`` (vocabulary),
@@ -321,6 +323,11 @@ class TopicModel(BaseEstimator):
             "n_terms": n_terms.astype(int), "fit": np.round(fit, WEIGHT_DECIMALS), "topic_id": heaviest.astype(int),
             "status": np.where(assigned, "topic", np.where(nonempty, "no topic", "no vocabulary term"))})
         self.loadings_ = self._loadings(W, X)[:, order]
+        # which paragraphs hold each topic's top terms (one column per term, topics in their new order):
+        # kzlib.topics.periods reads from it whose words a topic's top terms are
+        self.top_term_presence_ = B.tocsr()
+        self.top_term_columns_ = [[position[i] for i in top[t]] for t in order]
+        self.top_term_names_ = [ref_terms[t] for t in order]
         self.vectorizer_ = vectorizer
         self.model_ = est
         self.tfidf_ = tfidf if self.method == "nmf" else None

@@ -9,13 +9,14 @@ import numpy as np
 import pandas as pd
 
 from kzlib.topics.model import TopicModel
+from kzlib.topics.periods import own_terms, period_topics
 from kzlib.topics.quality import stability_verdict
 
-__all__ = ["describe_reliability", "catch_all_topics"]
+__all__ = ["describe_reliability", "catch_all_topics", "period_lines"]
 
 
 def catch_all_topics(model: TopicModel, groups: pd.Series, *, min_paragraphs: int = 20, min_absorbed: float = 0.75,
-                     max_weight: float = 0.25, max_fit_ratio: float = 0.75) -> pd.DataFrame:
+                     max_weight: float = 0.25, max_fit_ratio: float = 0.75, min_own_terms: int = 3) -> pd.DataFrame:
     """Topics that absorb parts of the corpus they do not describe. Topic t *absorbs* group g (a language, a
     publication year) when t is the heaviest topic of at least ``min_absorbed`` of g's paragraphs (with a
     topic) and g gives less than ``max_weight`` of t's weight. t is then a catch-all for g
@@ -28,7 +29,10 @@ def catch_all_topics(model: TopicModel, groups: pd.Series, *, min_paragraphs: in
       median fit, relative to paragraphs of the same length, is below ``max_fit_ratio`` of the others';
       reason ``fits worse``). A single small group that fits t as well is a small part of t's own subject.
 
-    Either way g's subject has no topic of its own. ``groups``: each of ``model.paragraphs_``'s paragraphs'
+    Either way g's subject has no topic of its own. But t is g's own topic, never a catch-all for it, when at
+    least ``min_own_terms`` of t's top terms occur mostly in g's paragraphs (:func:`kzlib.topics.periods.own_terms`:
+    a small year's subject that made a topic of a larger one, e.g. a topic whose top terms are the year's
+    names). ``groups``: each of ``model.paragraphs_``'s paragraphs'
     group (same order; NaN = none); groups of fewer than ``min_paragraphs`` paragraphs with a topic are not
     judged.
 
@@ -68,6 +72,8 @@ def catch_all_topics(model: TopicModel, groups: pd.Series, *, min_paragraphs: in
         for t in range(k):
             if heaviest[t] < min_absorbed * n or weight[t] >= max_weight:
                 continue
+            if len(own_terms(model, groups.notna().to_numpy() & (g.astype(str) == name), t)) >= min_own_terms:
+                continue
             inside = relative[mask & (heavy == t)]
             others = relative[has & ~mask & (heavy == t)]
             ratio = np.nan  # no fit (LDA): absorption decides
@@ -88,7 +94,8 @@ def catch_all_topics(model: TopicModel, groups: pd.Series, *, min_paragraphs: in
 
 def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_concentration: float = 0.5,
                          min_docs_per_topic: int = 5, min_coherence: float = 0.05,
-                         groups: Mapping[str, pd.Series] | None = None, max_no_topic: float = 0.25) -> str:
+                         groups: Mapping[str, pd.Series] | None = None, max_no_topic: float = 0.25,
+                         periods: pd.Series | None = None, offset: int = 0) -> str:
     """Plain sentences, computed from a fitted model, on how far its topics can be trusted.
 
     A topic is *unstable* when its stability is below ``min_stability`` and *single-document* when
@@ -105,6 +112,10 @@ def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_c
     verdict says so. ``groups`` (e.g. ``{"publication year": years, "language": languages}``, each
     aligned with ``model.paragraphs_``) are checked for :func:`catch_all_topics`; a catch-all topic also
     withholds the "trust" line: stability says a topic comes back, not that it fits every part of the corpus.
+    ``periods`` (each paragraph's publication period) adds :func:`kzlib.topics.periods.period_topics`: each
+    period with no topic of its own, with its shares of paragraphs on no topic and on other periods' topics,
+    and the topics that are catch-alls for it (a topic that is a period's own is said to be so). Topic ids are
+    written plus ``offset`` (the model's first id in a study of several models).
 
     Example:
         >>> print(describe_reliability(TopicModel(k=4).fit(paragraphs)))   # doctest: +SKIP
@@ -129,7 +140,7 @@ def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_c
     ]
     if incoherent:
         lines.append(f"{len(incoherent)} of {k} topics have top terms that co-occur little more than by chance "
-                     f"(NPMI < {min_coherence}): topic(s) {', '.join(str(i) for i in incoherent)}; do not read them "
+                     f"(NPMI < {min_coherence}): topic(s) {', '.join(str(i + offset) for i in incoherent)}; do not read them "
                      "as themes.")
     reasons = []
     if verdict == "fragile":
@@ -159,9 +170,13 @@ def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_c
                               "weight)" for r in rows.itertuples())
             why = ("it absorbs several of them, so its terms are a generic vocabulary, not their theme"
                    if reason == "absorbs several" else "they fit it worse than its other paragraphs")
-            lines.append(f"Topic {topic} ({label}) is the heaviest topic of most paragraphs of {kind} {parts}, and "
+            lines.append(f"Topic {topic + offset} ({label}) is the heaviest topic of most paragraphs of {kind} {parts}, and "
                          f"{why}: for them it is a catch-all, and their own subject has no topic here.")
-            caveats.append(f"topic {topic} is a catch-all for {kind} {', '.join(rows['group'])}")
+            caveats.append(f"topic {topic + offset} is a catch-all for {kind} {', '.join(rows['group'])}")
+    if periods is not None:
+        more, found_caveats = period_lines(model, periods, offset=offset)
+        lines += more
+        caveats += found_caveats
     if reasons:
         lines.append("These topics are fragile: " + "; ".join(reasons) + ". Read them as a sketch of this "
                      "corpus, not as findings.")
@@ -173,3 +188,54 @@ def describe_reliability(model: TopicModel, *, min_stability: float = 0.5, max_c
     else:
         lines.append("These topics are stable and spread over many documents.")
     return "\n".join(lines)
+
+
+def period_lines(model: TopicModel, periods: pd.Series, *, offset: int = 0) -> tuple[list[str], list[str]]:
+    """The verdict's sentences on periods (:func:`kzlib.topics.periods.period_topics`) and its caveats: each
+    period with no topic of its own and why (shares), each catch-all topic with the periods it absorbs and the
+    period it belongs to, if any, and, when some period lacks a topic, the periods that have one.
+
+    Example:
+        >>> from types import SimpleNamespace
+        >>> per = pd.Series(["2016"] * 100 + ["2022"] * 40)
+        >>> heavy = [0] * 60 + [1] * 40 + [0] * 20 + [-1] * 20
+        >>> shares = np.zeros((140, 2)); shares[np.arange(140), np.maximum(heavy, 0)] = np.array(heavy) >= 0
+        >>> m = SimpleNamespace(topics_=pd.DataFrame({"topic_id": [0, 1], "label": ["a", "b"]}), doc_topics_=
+        ...     pd.DataFrame({"weight": shares.ravel()}), paragraph_fit_=pd.DataFrame({"topic_id": heavy,
+        ...     "status": np.where(np.array(heavy) >= 0, "topic", "no topic")}))
+        >>> print(period_lines(m, per)[0][0])
+        Period 2022 (40 paragraphs) has no topic of its own: 50% of its paragraphs load on no topic and 50% on topics of other periods (0 50%); 0% on its own topics.
+    """
+    table = period_topics(model, periods, offset=offset)
+    lacking = table[~table["has_own_topic"].astype(bool)]
+    if lacking.empty:
+        return [], []
+    labels = model.topics_.set_index("topic_id")["label"]
+    lines = [f"Period {r.period} ({r.n_paragraphs} paragraphs) has no topic of its own: {r.no_topic_share:.0%} of its "
+             f"paragraphs load on no topic and {r.other_share:.0%} on topics of other periods ({r.other_topics or 'none'}); "
+             f"{r.own_share:.0%} on its own topics." for r in lacking.itertuples()]
+    absorbed: dict[int, list[str]] = {}
+    for r in lacking.itertuples():
+        shares = dict(part.split(" ") for part in r.other_topics.split(", ") if part)
+        for t in (int(x) for x in r.catch_all_topics.split(", ") if x):
+            absorbed.setdefault(t, []).append(f"{r.period} ({shares[str(t)]} of its paragraphs)")
+    for t, parts in sorted(absorbed.items()):
+        owned = []
+        for r in table.itertuples():
+            for part in r.own_topics.split("; "):
+                if part.split(" ")[0] == str(t):
+                    owned.append(f"{r.period}'s own topic ({part.split(' (', 1)[1].rstrip(')')})")
+        whose = "that period's" if len(owned) == 1 else "those periods'"
+        own = f" It is {' and '.join(owned)}: read it as {whose} theme only." if owned else \
+            " It is no period's own topic (no period gives it a third of its weight or most of its top terms)."
+        lines.append(f"Topic {t} ({labels.get(t - offset, '')}) is a catch-all for period{'s' if len(parts) > 1 else ''} "
+                     f"{', '.join(parts)}: {'their' if len(parts) > 1 else 'its'} paragraphs borrow it, "
+                     f"{'their' if len(parts) > 1 else 'its'} own subject has no topic here.{own}")
+    have = table[table["has_own_topic"].astype(bool)]
+    if len(have):
+        lines.append("Periods with a topic of their own: " + "; ".join(
+            f"{r.period} ({r.own_share:.0%} of its paragraphs on its own topics {r.own_topic_ids})" for r in have.itertuples()) + ".")
+    one = len(lacking) == 1
+    caveats = [f"period{'' if one else 's'} {', '.join(lacking['period'])} {'has' if one else 'have'} no topic of "
+               f"{'its' if one else 'their'} own"]
+    return lines, caveats

@@ -24,6 +24,7 @@ import pandas as pd
 
 from kzlib.corpus.outlets import DATE_NOT_GIVEN
 from kzlib.topics.model import TopicModel
+from kzlib.topics.periods import period_labels, period_topics
 from kzlib.topics.reliability import catch_all_topics, describe_reliability
 from kzlib.topics.selection import (
     K_CAP,
@@ -175,6 +176,17 @@ def _years(paras: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
     return paras["doc_id"].map(year.where(year.str.fullmatch(r"\d{4}"))).reset_index(drop=True)
 
 
+def _periods(model: TopicModel, documents: pd.DataFrame) -> pd.Series | None:
+    """Each paragraph's publication period among the model's documents (:func:`kzlib.topics.periods.period_labels`;
+    NaN: no date), None without dates or with a single period (nothing to compare)."""
+    if "published" not in documents.columns or "doc_id" not in documents.columns:
+        return None
+    docs = documents[documents["doc_id"].isin(set(model.paragraphs_["doc_id"]))].drop_duplicates("doc_id")
+    published = model.paragraphs_["doc_id"].map(docs.set_index("doc_id")["published"]).reset_index(drop=True)
+    periods = period_labels(published, docs)
+    return periods if periods.nunique() > 1 else None
+
+
 def _shares_by(model: TopicModel, groups: pd.Series, *, top: int) -> list[str]:
     """Per topic, the ``top`` groups (e.g. publication years) that give most of its weight, with their shares
     ("2016 0.86, 2015 0.10"); paragraphs with no group are left out."""
@@ -222,11 +234,24 @@ def _one_model_tables(model: TopicModel, paras: pd.DataFrame, documents: pd.Data
     for kind, series in groups.items():
         for row in catch_all_topics(model, series).itertuples():
             flagged.setdefault(int(row.topic_id), []).append(f"{kind} {row.group}")
-    topics["catch_all_for"] = [", ".join(flagged.get(int(t), [])) for t in topics["topic_id"]]
+    periods = _periods(model, documents)
+    owners: dict[int, list[str]] = {}
+    if periods is not None:
+        for row in period_topics(model, periods).itertuples():
+            for part in (x for x in row.own_topics.split("; ") if x):
+                t, evidence = part.split(" (", 1)
+                owners.setdefault(int(t), []).append(f"{row.period} ({evidence.rstrip(')')})")
+            on = dict(x.split(" ") for x in row.other_topics.split(", ") if x)
+            for t in (x for x in row.catch_all_topics.split(", ") if x):
+                flagged.setdefault(int(t), []).append(
+                    f"publication period {row.period} ({on[t]} of its paragraphs; {row.no_topic_share:.0%} on no topic, "
+                    f"{row.own_share:.0%} on a topic of its own)")
+    topics["own_periods"] = ["; ".join(owners.get(int(t), [])) for t in topics["topic_id"]]
+    topics["catch_all_for"] = ["; ".join(flagged.get(int(t), [])) for t in topics["topic_id"]]
     topics["catch_all"] = topics["catch_all_for"] != ""
     if prefix:
         topics["label"] = f"{name}: " + topics["label"]
-    verdict = describe_reliability(model, min_stability=min_stability, groups=groups)
+    verdict = describe_reliability(model, min_stability=min_stability, groups=groups, periods=periods, offset=offset)
     fit = model.paragraph_fit_
     return {"topics": _shift(topics, offset, name), "doc_topics": _shift(model.doc_topics_, offset, None),
             "paragraph_topics": _shift(fit, offset, name), "topic_runs": _shift(model.runs_, offset, name),
@@ -246,7 +271,10 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
     the prevalences has a ``language`` column (the model's; "" for a joint model). The topics table also
     says for which publication years (and, in a joint model, languages) a topic is a catch-all
     (``catch_all_for``, :func:`kzlib.topics.catch_all_topics`; ``catch_all``: True when it is one for any; the
-    prevalence tables repeat ``catch_all`` per topic), the three publication years that give most
+    prevalence tables repeat ``catch_all`` per topic; a catch-all for a publication period,
+    :func:`kzlib.topics.period_topics`, comes with that period's shares), the publication periods it is the own
+    topic of (``own_periods``, with the evidence: the period's share of its weight, or the top terms that are
+    the period's words), the three publication years that give most
     of its weight (``year_shares``) and, in a joint model, its weight by language (``language_shares``). Tables of a model
     that could not be fitted are empty; the plan (one row) says why.
 
