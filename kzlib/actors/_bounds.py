@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-__all__ = ["OTHER_HOLDER", "inside_longer_name", "person_part"]
+__all__ = ["OTHER_HOLDER", "inside_longer_name", "may_be_inside", "person_part"]
 
 #: Words before a title that name a holder other than the present one ("the next president", "the late
 #: minister", "the then-president"): the title stands for no actor holding it at the document's date.
@@ -45,6 +45,34 @@ def _headline(text: str, s: int) -> bool:
     if any(w[:1].islower() for w in words):
         return False
     return bool(words) or (run is not None and len(run.group(0).split()) >= 4)
+
+
+_CAP_AFTER = re.compile(r"[ \t]+(?:&[ \t]+)?[A-Z]")
+_QUOTES_BEFORE = "\"“'‘”’"
+
+
+def may_be_inside(text: str, s: int, e: int) -> bool:
+    """Whether :func:`inside_longer_name` can leave out a candidate of ``text[s:e]`` at all: a capitalised word
+    follows it, or a capitalised word or a quotation mark (a nickname) stands right before it. Most names stand
+    between small words, and this cheap test spares them the full one (it gives the same matches).
+
+    Example:
+        >>> may_be_inside("Shares of Price Stern Sloan rose.", 10, 15), may_be_inside("as Price said", 3, 8)
+        (True, False)
+    """
+    if _CAP_AFTER.match(text, e):
+        return True
+    j = s - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j < 0 or j == s - 1:
+        return False  # nothing before, or no space between: no word of another name before it
+    if text[j] in _QUOTES_BEFORE:
+        return True
+    k = j
+    while k >= 0 and (text[k].isalnum() or text[k] in "_'’-"):
+        k -= 1
+    return text[k + 1:k + 2].isupper()  # the word before is capitalised (a given name, another name's word)
 
 
 def inside_longer_name(text: str, s: int, e: int, cands: Sequence[str], type_of: Callable[[str], str],

@@ -20,7 +20,7 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
 
-from kzlib.actors._bounds import OTHER_HOLDER, inside_longer_name
+from kzlib.actors._bounds import OTHER_HOLDER, inside_longer_name, may_be_inside
 from kzlib.actors._given import reads_as_title
 from kzlib.actors._people import (  # (the name patterns: where tests and callers have read them)
     _NAME_OF_ORG,  # noqa: F401
@@ -577,7 +577,7 @@ class Gazetteer:
             if cands and " " not in surface and _COMPANY_AFTER.match(text, e):
                 # "Price Stern Sloan Inc.": a word of a company's name, not the person of that surname
                 cands = tuple(n for n in cands if self.actors[n].type != "person")
-            if cands and " " not in surface:  # "Trump Tower", "Washington Post", 'Marcia "Cia" Price'
+            if cands and " " not in surface and may_be_inside(text, s, e):  # "Trump Tower", "Washington Post"
                 cands = inside_longer_name(text, s, e, cands, self.type_of, self._known_word)
             if cands:  # (matches do not overlap)
                 spans.append((s, e, surface, cands, method))
