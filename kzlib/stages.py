@@ -264,12 +264,13 @@ def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
             "abbreviation_sentences": abbrev[["doc_id", "sentence_id", "text"]].reset_index(drop=True)}
 
 
-@stage(name="provenance", tables=("provenance_documents", "stories", "copies", "similarity_raw",
+@stage(name="provenance", tables=("provenance_documents", "stories", "copies", "related_reports", "similarity_raw",
                                    "similarity_despun", "learned_substitutions", "repair_examples",
                                    "despin_change_rate"))
 def provenance(corpus, *, max_docs: int = 60) -> dict[str, pd.DataFrame]:
     """Provenance evidence of the prepared corpus: documents with story/version/spin, one row per story,
-    copy pairs, aligned-sentence similarity (raw and de-spun; at most ``max_docs`` documents, stories
+    copy pairs, pairs alike but kept apart (``related_reports``: follow-ups, re-used background, other
+    reports of one event, with the reason), aligned-sentence similarity (raw and de-spun; at most ``max_docs`` documents, stories
     with several copies first), substitutions learned from the corpus, repaired sentences, change rates.
 
     Example:
@@ -299,6 +300,7 @@ def provenance(corpus, *, max_docs: int = 60) -> dict[str, pd.DataFrame]:
     rates = change_rate(corpus).merge(docs[["doc_id", "version_detected"]], on="doc_id")
     return {"provenance_documents": docs[cols].reset_index(drop=True), "stories": stories,
             "copies": corpus.copies.reset_index(drop=True),
+            "related_reports": corpus.related.reset_index(drop=True),
             "similarity_raw": raw_sim.reset_index(names="doc_id"),
             "similarity_despun": fixed_sim.reset_index(names="doc_id"),
             "learned_substitutions": learned_substitutions(corpus, spin_threshold=SPIN_THRESHOLD),

@@ -126,6 +126,23 @@ if study.copies.empty:
 else:
     display(kzlib.show_table(study.copies, max_rows=max_rows))
 
+# %% [markdown]
+# ## Pairs alike but kept apart
+#
+# Pairs that share enough sentences to be checked as copies but were judged not to be one report, so that
+# both documents stay counted: a **follow-up** (sentences alike but for their numbers: new facts), a
+# **related** report (a re-use of background sentences, a follow-up published on another day, or another
+# report of the same event with a lead of its own) or a pair whose documents name **no shared names**.
+# `reason` says which rule kept each pair apart; read a few against the texts before trusting the counts.
+
+# %%
+related = study.related_reports
+if related.empty:
+    print("No pair alike enough to be checked was kept apart: every such pair is in the copies table.")
+else:
+    print(related["relation"].value_counts().to_string())
+    display(kzlib.show_table(related, max_rows=max_rows))
+
 # %%
 stories = study.stories
 print(f"{len(docs)} documents in {len(stories)} stories; {int((stories['n_copies'] > 1).sum())} stories have several copies")

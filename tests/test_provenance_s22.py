@@ -121,6 +121,41 @@ def test_annotate_reads_publication_days(seeds_corpus):
     assert out.documents["story_id"].nunique() == 2 and out.documents["is_representative"].all()
 
 
+
+# --- the pairs kept apart, as a table (session 23) ------------------------------------------------------
+
+def test_the_pairs_kept_apart_are_listed_with_their_reason():
+    texts = pd.Series({"a": FIRST, "b": UPDATE, "c": OTHER_REPORT, "d": FIRST})
+    days = pd.Series({"a": "2000-01-07", "b": "2000-01-09", "c": "2000-01-07", "d": "2000-01-07"})
+    pairs = find_copies(texts, published=days, related=True)
+    kind = {(a, b): r for a, b, r in zip(pairs["doc_a"], pairs["doc_b"], pairs["relation"])}
+    assert kind[("a", "d")] == "copy"                    # the same text, the same day
+    assert kind[("a", "b")] == "related"                 # two days later, 60 % shared: a follow-up
+    assert kind[("a", "c")] == "related"                 # the same day, a lead of its own: another report
+    why = dict(zip(zip(pairs["doc_a"], pairs["doc_b"]), pairs["reason"]))
+    assert why[("a", "b")].startswith("published 2 days apart")
+    assert "lead" in why[("a", "c")] and why[("a", "d")] == ""
+    # without related=True the table is the copies table, as before
+    plain = find_copies(texts, published=days)
+    assert "relation" not in plain.columns
+    assert list(zip(plain["doc_a"], plain["doc_b"])) == [(a, b) for (a, b), r in kind.items() if r == "copy"]
+
+
+def test_annotate_keeps_the_related_table(seeds_corpus):
+    docs = seeds_corpus.documents.iloc[:2].copy()
+    ids = docs["doc_id"].tolist()
+    paras = pd.DataFrame({"doc_id": ids, "para_id": [0, 0], "kind": "body", "text": [FIRST, UPDATE],
+                          "duplicate_of": -1})
+    next_day = docs.assign(published=["2000-01-07", "2000-01-08"], version="")
+    out = annotate(dataclasses.replace(seeds_corpus, documents=next_day, paragraphs=paras))
+    assert out.copies.empty
+    assert out.related[["doc_a", "doc_b", "relation"]].values.tolist() == [[*sorted(ids), "related"]]
+    assert out.related["aligned_sentences"].tolist() == [6]       # the lead and five background sentences
+    same_day = dataclasses.replace(seeds_corpus, documents=docs.assign(published="2000-01-07", version=""),
+                                   paragraphs=paras)
+    assert annotate(same_day).related.empty
+
+
 # --- machine translation -----------------------------------------------------------------------------
 
 WIRE = ("The senator spoke for an hour. She said the plan would cost too much. Her aides handed out copies "

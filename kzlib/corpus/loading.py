@@ -49,6 +49,7 @@ _EMPTY_TABLES = {
     "removals": ["doc_id", "para_id", "kind", "reason", "text"],
     "skipped": ["path", "reason"],
     "copies": ["doc_a", "doc_b", "similarity", "evidence"],
+    "related": ["doc_a", "doc_b", "relation", "similarity", "aligned_sentences", "reason"],
 }
 
 
@@ -71,6 +72,7 @@ class Corpus:
     removals: pd.DataFrame = field(default_factory=lambda: _empty("removals"))
     skipped: pd.DataFrame = field(default_factory=lambda: _empty("skipped"))
     copies: pd.DataFrame = field(default_factory=lambda: _empty("copies"))
+    related: pd.DataFrame = field(default_factory=lambda: _empty("related"))
     source: str = ""
 
     def replace(self, **tables: pd.DataFrame) -> Corpus:

@@ -83,8 +83,9 @@ def _align_share(sents_a: list[frozenset[str]], sents_b: list[frozenset[str]], *
 def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: float = 0.1,
                 num_perm: int = 256, max_df: float | int = 0.01, seed: int = 0, engine: str = "pandas",
                 scheduler: Any = None, npartitions: int | str | None = None,
-                published: pd.Series | None = None) -> pd.DataFrame:
-    """Pairs of documents that are copies of one story.
+                published: pd.Series | None = None, related: bool = False) -> pd.DataFrame:
+    """Pairs of documents that are copies of one story (with ``related=True``, also the pairs alike enough
+    that were set aside as not copies, and why).
 
     ``texts`` is indexed by ``doc_id`` (de-spun body text). Candidates are the pairs whose *rare*
     :func:`story_features` have a Jaccard similarity of at least ``lsh_threshold``. Rare: features found
@@ -114,13 +115,20 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
     the document frequencies and the banding run here.
 
     Returns ``doc_a``, ``doc_b``, ``similarity`` (the aligned share), ``feature_jaccard`` (over all
-    features), ``aligned_sentences``, ``shared_numbers``, ``shared_names``, ``evidence``, sorted.
+    features), ``aligned_sentences``, ``shared_numbers``, ``shared_names``, ``evidence``, sorted. With
+    ``related=True`` the table adds the pairs whose aligned share reaches ``threshold`` but that were set
+    aside -- ``relation`` says which kind each row is: ``copy``, ``follow-up`` (sentences alike but for
+    their numbers), ``related`` (a re-use of background, a follow-up on another day, another report of one
+    event) or ``no shared names`` -- and ``reason`` says why (empty for a copy); the set-aside rows carry
+    ``similarity``, ``aligned_sentences`` and ``evidence`` only.
 
     Example:
         >>> t = pd.Series({"a": "Putin met Biden in 2021. They spoke of Ukraine and NATO expansion.",
         ...                "b": "In 2021 Putin met Biden. They discussed Ukraine and the NATO expansion."})
         >>> find_copies(t)[["doc_a", "doc_b"]].values.tolist()
         [['a', 'b']]
+        >>> find_copies(t, related=True)["relation"].tolist()
+        ['copy']
     """
     if not 0 < threshold <= 1 or not 0 < lsh_threshold < 1:
         raise ParameterError("threshold must be in (0, 1] and lsh_threshold in (0, 1); "
@@ -151,18 +159,25 @@ def find_copies(texts: pd.Series, *, threshold: float = 0.4, lsh_threshold: floa
         days = _day_numbers(published)
         frame["day_a"] = days.reindex(frame["doc_a"]).to_numpy(dtype=float)
         frame["day_b"] = days.reindex(frame["doc_b"]).to_numpy(dtype=float)
-    return map_partitions_by_document(frame, _verify_pairs, key="doc_a", engine=engine, scheduler=scheduler,
-                                      npartitions=npartitions, sort_by=["doc_a", "doc_b"], threshold=threshold)
+    pairs = map_partitions_by_document(frame, _verify_pairs, key="doc_a", engine=engine, scheduler=scheduler,
+                                       npartitions=npartitions, sort_by=["doc_a", "doc_b"], threshold=threshold)
+    if related:
+        return pairs
+    return pairs[pairs["relation"] == "copy"][_COPY_COLUMNS].reset_index(drop=True)
 
 
 _COPY_COLUMNS = ["doc_a", "doc_b", "similarity", "feature_jaccard", "aligned_sentences", "shared_numbers",
                  "shared_names", "evidence"]
+_PAIR_COLUMNS = [*_COPY_COLUMNS, "relation", "reason"]
+#: the columns of the ``related`` table of :func:`kzlib.provenance.annotate`
+_RELATED_COLUMNS = ["doc_a", "doc_b", "relation", "similarity", "aligned_sentences", "reason"]
 
 
 def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
-    """The candidate pairs of ``frame`` (``doc_a``, ``doc_b``, ``text_a``, ``text_b``) that are copies: at
-    least ``threshold`` of the shorter one's sentences align with a sentence of the other; the rows of
-    :func:`find_copies`. A document's features are kept while a later pair needs them."""
+    """The candidate pairs of ``frame`` (``doc_a``, ``doc_b``, ``text_a``, ``text_b``) of which at least
+    ``threshold`` of the shorter one's sentences align with a sentence of the other: the copies and the pairs
+    set aside as not copies (``relation``, ``reason``); the rows of :func:`find_copies` with ``related=True``.
+    A document's features are kept while a later pair needs them."""
     candidates = list(zip(frame["doc_a"].tolist(), frame["doc_b"].tolist()))
     text_of = dict(zip(frame["doc_a"].tolist(), frame["text_a"].tolist()))
     text_of.update(zip(frame["doc_b"].tolist(), frame["text_b"].tolist()))
@@ -185,8 +200,11 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
         share, pairs = _align_share(sents[a], sents[b], conflicts=conflicts)
         if share >= threshold and _follow_up(len(pairs), len(conflicts)):
             follow_ups.append((a, b, len(pairs), len(conflicts)))
+            rows_out.append(_set_aside(a, b, share, len(pairs), "follow-up",
+                                       f"{len(conflicts)} sentences alike but for their numbers: new facts"))
         elif share >= threshold and (why := _related(share, pairs, sents[a], sents[b], gap_days=gaps[k])):
             related.append((a, b, len(pairs), why))
+            rows_out.append(_set_aside(a, b, share, len(pairs), "related", why))
         elif share >= threshold:
             fa = feats[a] if a in feats else feats.setdefault(a, story_features(_text(text_of[a])))
             fb = feats[b] if b in feats else feats.setdefault(b, story_features(_text(text_of[b])))
@@ -197,6 +215,8 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
             if not _story_names(names) and _story_names([f[1:] for f in fa if f[0] == "@"]) \
                     and _story_names([f[1:] for f in fb if f[0] == "@"]):
                 no_names.append((a, b, len(pairs)))
+                rows_out.append(_set_aside(a, b, share, len(pairs), "no shared names",
+                                           "both name people, places or bodies, but none in common"))
                 continue
             rows_out.append({
                 "doc_a": a, "doc_b": b, "similarity": round(share, 3), "feature_jaccard": round(jacc, 3),
@@ -204,6 +224,7 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
                 "shared_names": " ".join(names[:20]),
                 "evidence": (f"{len(pairs)} sentences aligned ({share:.0%} of the shorter copy); "
                              f"{len(nums)} shared numbers; {len(names)} shared names"),
+                "relation": "copy", "reason": "",
             })
         for d in (a, b):
             if last_use[d] == k:
@@ -221,7 +242,15 @@ def _verify_pairs(frame: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
         log.info("find_copies: %d pairs of documents that both name people, places or bodies but share none of "
                  "those names (calendar words aside) are not copies: %s", len(no_names),
                  "; ".join(f"{a} ~ {b} ({n} aligned)" for a, b, n in no_names[:5]))
-    return pd.DataFrame(rows_out, columns=_COPY_COLUMNS)
+    return pd.DataFrame(rows_out, columns=_PAIR_COLUMNS)
+
+
+def _set_aside(a: str, b: str, share: float, aligned: int, relation: str, reason: str) -> dict[str, Any]:
+    """The row of a pair alike enough to be checked but not a copy (:func:`_verify_pairs`)."""
+    return {"doc_a": a, "doc_b": b, "similarity": round(share, 3), "feature_jaccard": float("nan"),
+            "aligned_sentences": aligned, "shared_numbers": "", "shared_names": "",
+            "evidence": f"{aligned} sentences aligned ({share:.0%} of the shorter one)",
+            "relation": relation, "reason": reason}
 
 
 #: A pair is a follow-up, not a copy, when at least this many of its sentences match a sentence of the

@@ -18,7 +18,7 @@ from kzlib._memory import releases_memory
 from kzlib.engine import map_partitions_by_document
 from kzlib.errors import CorpusError, ParameterError
 from kzlib.provenance._related import _published_days
-from kzlib.provenance.copies import _stories, find_copies
+from kzlib.provenance.copies import _COPY_COLUMNS, _RELATED_COLUMNS, _stories, find_copies
 from kzlib.provenance.features import _objects, _per_document, _text
 from kzlib.provenance.repair import SpinRepairer, _similar
 from kzlib.provenance.spin import (
@@ -191,7 +191,10 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     (the metadata's where it gave one other than "unknown", else ``version_detected``), ``version_basis``
     (the metadata's basis, "given by the metadata", or "detected from the text ..."), ``version_detected``, ``mt_score``, ``translation_score``,
     ``n_despun`` (repairs made) and ``n_despun_learned`` (of which by learned substitutions);
-    ``paragraphs.text_despun``, ``n_despun`` and ``n_despun_learned``; and the ``copies`` table.
+    ``paragraphs.text_despun``, ``n_despun`` and ``n_despun_learned``; the ``copies`` table; and the
+    ``related`` table: the pairs alike enough to be checked that are not copies (``relation`` follow-up,
+    related or no shared names, and the ``reason``; :func:`find_copies` with ``related=True``), so that a
+    reader can see which documents were kept apart and why.
     ``learn=False`` uses the phrase table only; ``gazetteer`` is a list of actor names (default: those
     of ``kzlib.actors`` if available). ``seed`` seeds the MinHash permutations; ``lsh_threshold``,
     ``num_perm`` and ``max_df`` (features in more documents are left out of the signatures) are those
@@ -272,9 +275,13 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     del texts_in, para_docs, is_body, joined, in_body
 
     # 2. copies and stories on de-spun text
-    copies = find_copies(s1_body, threshold=copy_threshold, lsh_threshold=lsh_threshold, num_perm=num_perm,
-                         max_df=max_df, seed=int(seed), engine=engine, scheduler=scheduler,
-                         npartitions=npartitions, published=_published_days(docs))
+    pairs = find_copies(s1_body, threshold=copy_threshold, lsh_threshold=lsh_threshold, num_perm=num_perm,
+                        max_df=max_df, seed=int(seed), engine=engine, scheduler=scheduler,
+                        npartitions=npartitions, published=_published_days(docs), related=True)
+    is_copy = pairs["relation"] == "copy"
+    copies = pairs[is_copy][_COPY_COLUMNS].reset_index(drop=True)
+    related = pairs[~is_copy][_RELATED_COLUMNS].reset_index(drop=True)
+    del pairs
     story = pd.Series(_stories(ids, copies))
 
     # 3. substitutions learned from the corpus, applied to spun documents
@@ -337,7 +344,7 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     n_stories = docs["story_id"].nunique()
     log.info("provenance: %d documents in %d stories; %d spun, %d substitutions repaired",
              len(docs), n_stories, int(is_spun.sum()), int(paras["n_despun"].sum()))
-    return dataclasses.replace(corpus, documents=docs, paragraphs=paras, copies=copies)
+    return dataclasses.replace(corpus, documents=docs, paragraphs=paras, copies=copies, related=related)
 
 
 def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: float, mt_threshold: float,
