@@ -142,3 +142,21 @@ def _xdist_group_ids(items) -> None:
         if not item.nodeid.endswith(f"@{mark.args[0]}"):
             raise pytest.UsageError("this pytest and pytest-xdist cannot group tests (--dist loadgroup): "
                                     "run with --dist loadfile instead")
+
+
+def fake_topic_model(years: list[str], topic: list[int], fit: list[float],
+                     labels: tuple[str, str] = ("president / election", "earnings / share")):
+    """A stand-in for a fitted two-topic model, as :func:`kzlib.topics.catch_all_topics` reads one: one
+    paragraph per year in ``years``, wholly on its ``topic`` (0 or 1), with its ``fit``."""
+    from types import SimpleNamespace
+
+    import numpy as np
+    import pandas as pd
+
+    n = len(years)
+    shares = np.zeros((n, 2))
+    shares[np.arange(n), topic] = 1.0
+    return SimpleNamespace(
+        paragraph_fit_=pd.DataFrame({"n_terms": 8, "fit": fit, "topic_id": topic, "status": "topic"}),
+        topics_=pd.DataFrame({"topic_id": [0, 1], "label": list(labels)}),
+        doc_topics_=pd.DataFrame({"weight": shares.ravel()}))

@@ -6,12 +6,12 @@ length, and documents with no outlet are no outlet."""
 from __future__ import annotations
 
 import random
-from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import fake_topic_model
 from kzlib.topics import (
     TopicModel,
     TopicVectorizer,
@@ -212,21 +212,12 @@ def test_the_outlet_heatmap_leaves_out_documents_without_an_outlet():
 # --- catch-all topics -----------------------------------------------------------------------------------
 
 
-def _fake_model(years: list[str], topic: list[int], fit: list[float]) -> SimpleNamespace:
-    n = len(years)
-    shares = np.zeros((n, 2))
-    shares[np.arange(n), topic] = 1.0
-    return SimpleNamespace(
-        paragraph_fit_=pd.DataFrame({"n_terms": 8, "fit": fit, "topic_id": topic, "status": "topic"}),
-        topics_=pd.DataFrame({"topic_id": [0, 1], "label": ["president / election", "earnings / share"]}),
-        doc_topics_=pd.DataFrame({"weight": shares.ravel()}))
-
 
 def test_a_topic_that_absorbs_a_year_it_fits_badly_is_called_a_catch_all():
     # 200 paragraphs of 2016 on topic 0 (fit 0.04), 100 of 1990 on topic 1, and 20 of 2022 also on topic 0
     # but with fit 0.01: 2022 is 20 of topic 0's 220 paragraphs (9% of its weight) and fits it a quarter as well
     years = ["2016"] * 200 + ["1990"] * 100 + ["2022"] * 20
-    model = _fake_model(years, [0] * 200 + [1] * 100 + [0] * 20, [0.04] * 300 + [0.01] * 20)
+    model = fake_topic_model(years, [0] * 200 + [1] * 100 + [0] * 20, [0.04] * 300 + [0.01] * 20)
     found = catch_all_topics(model, pd.Series(years))
     assert found[["group", "topic_id", "n_absorbed"]].values.tolist() == [["2022", 0, 20]]
     assert found["group_weight_share"].iloc[0] == pytest.approx(20 / 220, abs=1e-4)
@@ -234,7 +225,7 @@ def test_a_topic_that_absorbs_a_year_it_fits_badly_is_called_a_catch_all():
 
 def test_a_small_year_that_fits_its_topic_as_well_is_no_catch_all():
     years = ["2016"] * 200 + ["1990"] * 100 + ["2022"] * 20
-    model = _fake_model(years, [0] * 200 + [1] * 100 + [0] * 20, [0.04] * 320)
+    model = fake_topic_model(years, [0] * 200 + [1] * 100 + [0] * 20, [0.04] * 320)
     assert catch_all_topics(model, pd.Series(years)).empty
 
 

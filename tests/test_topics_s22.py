@@ -7,11 +7,11 @@ from __future__ import annotations
 import random
 from types import SimpleNamespace
 
-import numpy as np
 import pandas as pd
 import pytest
 
 import kzlib.topics.study as study_module
+from conftest import fake_topic_model
 from kzlib.plots.topics import prevalence_heatmap, top_terms
 from kzlib.topics import candidate_ks, catch_all_topics, describe_reliability, topic_tables
 from kzlib.topics.study import periods_note
@@ -73,22 +73,13 @@ def test_the_stage_searches_the_grid_of_its_corpus_size(monkeypatch):
 # --- catch-all on absorption -------------------------------------------------------------------------
 
 
-def _fake_model(years: list[str], topic: list[int], fit: list[float]) -> SimpleNamespace:
-    n = len(years)
-    shares = np.zeros((n, 2))
-    shares[np.arange(n), topic] = 1.0
-    return SimpleNamespace(
-        paragraph_fit_=pd.DataFrame({"n_terms": 8, "fit": fit, "topic_id": topic, "status": "topic"}),
-        topics_=pd.DataFrame({"topic_id": [0, 1], "label": ["united states / president / people", "earnings"]}),
-        doc_topics_=pd.DataFrame({"weight": shares.ravel()}))
-
 
 def test_a_topic_that_absorbs_several_years_is_a_catch_all_for_each_even_when_they_fit_it_as_well():
     # 2016: 300 paragraphs on topic 0, 100 on topic 1; 1998, 2000 and 2022: 40 each, all on topic 0, with the
     # same fit as 2016's. Each of them gives 40 / 420 = 9.5% of topic 0's weight.
     years = ["2016"] * 400 + ["1998"] * 40 + ["2000"] * 40 + ["2022"] * 40
     topic = [0] * 300 + [1] * 100 + [0] * 120
-    found = catch_all_topics(_fake_model(years, topic, [0.05] * 520), pd.Series(years))
+    found = catch_all_topics(fake_topic_model(years, topic, [0.05] * 520), pd.Series(years))
     assert found[["group", "topic_id", "reason"]].values.tolist() == [
         ["1998", 0, "absorbs several"], ["2000", 0, "absorbs several"], ["2022", 0, "absorbs several"]]
     assert found["group_weight_share"].tolist() == pytest.approx([40 / 420] * 3, abs=1e-4)
@@ -97,13 +88,13 @@ def test_a_topic_that_absorbs_several_years_is_a_catch_all_for_each_even_when_th
 def test_one_small_year_that_fits_its_topic_as_well_is_still_no_catch_all():
     years = ["2016"] * 400 + ["2022"] * 40
     topic = [0] * 300 + [1] * 100 + [0] * 40
-    assert catch_all_topics(_fake_model(years, topic, [0.05] * 440), pd.Series(years)).empty
+    assert catch_all_topics(fake_topic_model(years, topic, [0.05] * 440), pd.Series(years)).empty
 
 
 def test_one_small_year_that_fits_its_topic_worse_is_a_catch_all_for_that_reason():
     years = ["2016"] * 400 + ["2022"] * 40
     topic = [0] * 300 + [1] * 100 + [0] * 40
-    found = catch_all_topics(_fake_model(years, topic, [0.05] * 400 + [0.01] * 40), pd.Series(years))
+    found = catch_all_topics(fake_topic_model(years, topic, [0.05] * 400 + [0.01] * 40), pd.Series(years))
     assert found[["group", "reason"]].values.tolist() == [["2022", "fits worse"]]
 
 
@@ -111,7 +102,7 @@ def test_years_that_give_a_topic_most_of_its_weight_are_not_absorbed():
     # 1998 and 2000 are half of topic 0 each: it is their theme
     years = ["1998"] * 50 + ["2000"] * 50 + ["2016"] * 50
     topic = [0] * 100 + [1] * 50
-    assert catch_all_topics(_fake_model(years, topic, [0.05] * 150), pd.Series(years)).empty
+    assert catch_all_topics(fake_topic_model(years, topic, [0.05] * 150), pd.Series(years)).empty
 
 
 def test_catch_all_topics_are_marked_in_the_topics_and_prevalence_tables(monkeypatch):
@@ -139,7 +130,7 @@ def test_catch_all_topics_are_marked_in_the_topics_and_prevalence_tables(monkeyp
 
 def test_the_verdict_names_each_year_a_topic_absorbs_and_why():
     years = pd.Series(["2016"] * 400 + ["1998"] * 40 + ["2000"] * 40)
-    model = _fake_model(list(years), [0] * 300 + [1] * 100 + [0] * 80, [0.05] * 480)
+    model = fake_topic_model(list(years), [0] * 300 + [1] * 100 + [0] * 80, [0.05] * 480)
     lines = [line for line in _reliability_lines(model, years) if "catch-all" in line]
     assert len(lines) == 2  # one line for topic 0 and its years, and the closing caveat
     # topic 0 holds 300 + 80 paragraphs: each year gives 40 / 380 = 10.5% of its weight
