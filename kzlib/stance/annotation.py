@@ -76,8 +76,7 @@ def export_annotation_sheet(
         logger.info("export_annotation_sheet: the stances table is empty, so the sheet has no items")
         sheet = pd.DataFrame({c: pd.Series(dtype=object) for c in SHEET_COLUMNS})
         if path is not None:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            sheet.to_csv(path, index=False)
+            _write_sheet(sheet, path)
         return sheet
     if order not in ("stratified", "uncertainty"):
         raise ParameterError(f"order must be 'stratified' or 'uncertainty', got {order!r}")
@@ -98,8 +97,7 @@ def export_annotation_sheet(
             "quote": top["quote"], "stance": "", "coder": "", "comment": "", "uncertainty": top["uncertainty"],
         }).reset_index(drop=True)
         if path is not None:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            sheet.to_csv(path, index=False)
+            _write_sheet(sheet, path)
             logger.info("annotation sheet with the %d most uncertain items written to %s", len(sheet), path)
         return sheet
     if strata:
@@ -121,10 +119,25 @@ def export_annotation_sheet(
         "target": sample["target"], "quote": sample["quote"], "stance": "", "coder": "", "comment": "",
     })[SHEET_COLUMNS]
     if path is not None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        sheet.to_csv(path, index=False)
+        _write_sheet(sheet, path)
         logger.info("annotation sheet with %d items written to %s", len(sheet), path)
     return sheet
+
+
+#: the columns of a sheet that hold corpus text (untrusted web content): escaped for spreadsheets
+_FREE_TEXT = ("speaker", "quote")
+
+
+def _write_sheet(sheet: pd.DataFrame, path: Any) -> None:
+    """Write a coders' sheet to ``path`` (its folder made if needed), its corpus-text columns escaped against
+    spreadsheet formulas (:func:`kzlib.report.escape_formulas`): coders open it in a spreadsheet. The keys
+    (``item_id`` …) are written as they are, so that :func:`import_annotation_sheet` reads them back."""
+    from kzlib.report import escape_formulas
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    text = [c for c in _FREE_TEXT if c in sheet.columns]
+    escaped = escape_formulas(sheet[text])
+    sheet.assign(**{c: escaped[c] for c in text}).to_csv(path, index=False)
 
 
 def import_annotation_sheet(sheets: Any, *, coder: str | None = None) -> pd.DataFrame:
@@ -177,7 +190,35 @@ def import_annotation_sheet(sheets: Any, *, coder: str | None = None) -> pd.Data
         frames.append(df[["item_id", "doc_id", "quote_id", "target", "coder", "stance"]])
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["item_id", "doc_id", "quote_id", "target", "coder", "stance"])
-    return out.sort_values(["item_id", "coder"], kind="mergesort", ignore_index=True)
+    return _one_code_each(out).sort_values(["item_id", "coder"], kind="mergesort", ignore_index=True)
+
+
+def _one_code_each(coded: pd.DataFrame) -> pd.DataFrame:
+    """``coded`` with one code per item and coder: a repeated code that agrees is kept once (logged); two
+    different codes of one item by one coder raise :class:`AnnotationError` naming the items (which is the
+    coder's, not the software's, to choose).
+
+    Example:
+        >>> c = pd.DataFrame({"item_id": ["1", "1", "2"], "coder": ["a", "a", "a"],
+        ...                   "stance": ["favor", "favor", "none"]})
+        >>> len(_one_code_each(c))
+        2
+    """
+    key = ["item_id", "coder"]
+    repeated = coded.duplicated(key, keep=False)
+    if not repeated.any():
+        return coded
+    clash = coded[repeated].groupby(key)["stance"].nunique()
+    clash = clash[clash > 1]
+    if len(clash):
+        shown = [f"{i} ({c})" for i, c in clash.index[:5]]
+        raise AnnotationError(f"{len(clash)} items are coded twice by the same coder with different stances, "
+                              f"e.g. {shown}; keep one code per item and coder in the sheets (or give the "
+                              "second round another coder name)")
+    out = coded.drop_duplicates(key, keep="first")
+    logger.info("annotation: %d repeated codes (the same item, coder and stance twice) counted once",
+                len(coded) - len(out))
+    return out
 
 
 def agreement(coded: pd.DataFrame, *, coders: Sequence[str] | None = None) -> pd.DataFrame:
@@ -194,8 +235,7 @@ def agreement(coded: pd.DataFrame, *, coders: Sequence[str] | None = None) -> pd
     need = {"item_id", "coder", "stance"}
     if not need <= set(coded.columns):
         raise AnnotationError(f"coded table lacks {sorted(need - set(coded.columns))}; use import_annotation_sheet")
-    wide = coded.drop_duplicates(["item_id", "coder"], keep="last").pivot(index="item_id", columns="coder",
-                                                                          values="stance")
+    wide = _one_code_each(coded).pivot(index="item_id", columns="coder", values="stance")
     names = sorted(coders or wide.columns)
     unknown = sorted(set(names) - set(wide.columns))
     if unknown:
@@ -250,7 +290,7 @@ def krippendorff_alpha(coded: pd.DataFrame, *, coders: Sequence[str] | None = No
     need = {"item_id", "coder", "stance"}
     if not need <= set(coded.columns):
         raise AnnotationError(f"coded table lacks {sorted(need - set(coded.columns))}; use import_annotation_sheet")
-    df = coded.drop_duplicates(["item_id", "coder"], keep="last")
+    df = _one_code_each(coded)
     if coders is not None:
         df = df[df["coder"].isin(coders)]
     df = df[df["stance"].notna() & (df["stance"].astype(str) != "")]
@@ -321,7 +361,7 @@ def annotation_round(
         raise AnnotationError(f"coded table lacks {sorted(need - set(coded.columns))}; read it with import_annotation_sheet")
     if not {"doc_id", "quote_id", "quote"} <= set(quotes.columns):
         raise TableError("quotes must have doc_id, quote_id and quote columns (the quotes table)")
-    c = coded.drop_duplicates(["item_id", "coder"], keep="last").copy()
+    c = _one_code_each(coded).copy()
     parts = c["item_id"].astype(str).str.split("|", n=2, expand=True)
     for i, col in enumerate(("doc_id", "quote_id", "target")):
         if col not in c.columns:
