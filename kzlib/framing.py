@@ -264,6 +264,8 @@ def written_terms(table: pd.DataFrame, *, per_group: int = 50, z: float = 1.96) 
     >>> written_terms(t, per_group=1)["term"].tolist()
     ['a', 'd']
     """
+    if per_group < 0:
+        raise ParameterError(f"per_group must be 0 or more (the terms kept per group whatever their z), not {per_group}")
     if not len(table):
         return table
     top = table.sort_values("log_odds_z", ascending=False, kind="mergesort").groupby(

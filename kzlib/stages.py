@@ -223,6 +223,24 @@ def counting(corpus, *, one_copy_per_story: bool = True) -> dict[str, pd.DataFra
 _TOP_OUTLETS = 20
 
 
+def _abbreviation_pattern() -> str:
+    """A regex of the sentence splitter's abbreviations (:func:`kzlib.text.abbreviations`) as news writes
+    them, each part capitalised and followed by its dot ("u.s" → "U.S.", "gen" → "Gen.").
+
+    Example:
+        >>> import re
+        >>> bool(re.search(_abbreviation_pattern(), "Gen. Smith spoke.")), bool(re.search(_abbreviation_pattern(), "at first."))
+        (True, False)
+    """
+    import re
+
+    from kzlib.text import abbreviations
+
+    forms = sorted({".".join(part[:1].upper() + part[1:] for part in a.split(".")) for a in abbreviations()},
+                   key=lambda f: (-len(f), f))
+    return r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\."
+
+
 @stage(name="corpus_summary", tables=("documents_by_outlet", "paragraph_kinds", "words_set_aside",
                                        "sentences_per_document", "abbreviation_sentences"))
 def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
@@ -235,10 +253,11 @@ def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
         ['doc_id', 'body', 'title']
     """
     from kzlib.clean import PARAGRAPH_KINDS
-    from kzlib.corpus import DATE_NOT_GIVEN, OUTLET_NOT_GIVEN
+    from kzlib.corpus import DATE_NOT_GIVEN, OUTLET_NOT_GIVEN, outlet_given
 
     docs, paras = corpus.documents, corpus.paragraphs
-    dated = docs.assign(outlet=docs["outlet"].replace("", OUTLET_NOT_GIVEN), published=docs["published"].fillna(""))
+    dated = docs.assign(outlet=docs["outlet"].where(outlet_given(docs["outlet"]), OUTLET_NOT_GIVEN),
+                        published=docs["published"].fillna(""))
     if dated["published"].nunique() > 12:  # many days: count by month so the chart stays readable
         dated["published"] = dated["published"].str[:7]
     dated["published"] = dated["published"].replace("", DATE_NOT_GIVEN)  # after the cut: the label stays whole
@@ -258,7 +277,7 @@ def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
     per_doc = sents.groupby("doc_id").size().rename("sentences").to_frame()
     per_doc["words per sentence"] = (sents.assign(w=sents["text"].str.split().str.len())
                                      .groupby("doc_id")["w"].mean().round(1))
-    abbrev = sents[sents["text"].str.contains(r"\b(?:U\.S\.|Mr\.|Dr\.|Jan\.)", regex=True)]
+    abbrev = sents[sents["text"].str.contains(_abbreviation_pattern(), regex=True)]
     return {"documents_by_outlet": by_outlet.reset_index(), "paragraph_kinds": kinds.reset_index(),
             "words_set_aside": removed.reset_index(), "sentences_per_document": per_doc.reset_index(),
             "abbreviation_sentences": abbrev[["doc_id", "sentence_id", "text"]].reset_index(drop=True)}

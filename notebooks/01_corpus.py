@@ -74,8 +74,8 @@ kzlib.show_table(c.skipped, max_rows=max_rows) if len(c.skipped) else print("No 
 # How to read it: each bar is an outlet, split by publication date (colours from the earliest to the latest
 # date, grey for documents without one), with its number of documents at its end. A corpus dominated by one
 # outlet or one day says more about the collection than about the coverage. Documents whose metadata names no
-# outlet are no outlet: they are drawn apart, below a line, as "outlet not given" (in the table, the row
-# `unknown`).
+# outlet (empty, or written "unknown", "nan", "none") are no outlet: they are drawn apart, below a line, as
+# "outlet not given" (in the table, the row of that name).
 
 # %%
 study.documents_by_outlet
@@ -108,8 +108,8 @@ else:
 # ## Sentences
 #
 # Sentences come from NLTK's Punkt, trained on this corpus plus a list of abbreviations, so that "U.S.",
-# "Jan. 7" and "Mr." do not end a sentence. The count per document, and the sentences that contain an
-# abbreviation, so a reader can check the splits.
+# "Jan. 7" and "Mr." do not end a sentence. The count per document, and the sentences that contain one of
+# those abbreviations (`kzlib/data/abbreviations.txt`), so a reader can check the splits.
 
 # %%
 study.sentences_per_document

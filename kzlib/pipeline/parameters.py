@@ -119,7 +119,7 @@ PARAMETER_RANGES: dict[str, tuple[float | None, float | None]] = {
     "min_paragraphs_per_topic": (1, None), "n_representatives": (0, None), "threshold": (0.0, 1.0),
     "min_confidence": (0.0, 1.0), "min_stories": (1, None), "top_terms": (1, None), "min_term_count": (1, None),
     "annotation_n": (0, None), "max_rows": (1, None), "max_docs": (1, None), "n_examples": (0, None),
-    "min_words": (1, None), "top_n": (1, None), "lanes": (1, None),
+    "min_words": (1, None), "top_n": (1, None), "lanes": (1, None), "terms_per_group": (0, None),
 }
 #: Parameters that are an ISO date or empty.
 PARAMETER_DATES = ("window_start", "window_end")
