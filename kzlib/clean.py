@@ -34,7 +34,8 @@ from kzlib.errors import ParameterError, require_columns
 from kzlib.text.script import cyrillic_share
 from kzlib.text.sentences import SentenceSplitter, razdel_sentences
 
-__all__ = ["clean", "clean_by_partition", "split_paragraphs", "classify_paragraphs", "analysable", "train_splitter",
+__all__ = ["clean", "clean_by_partition", "split_paragraphs", "classify_paragraphs", "analysable", "is_analysable",
+           "train_splitter",
            "SentenceSplitter", "PARAGRAPH_KINDS"]
 
 log = logging.getLogger(__name__)
@@ -473,14 +474,32 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
     return kinds, reasons, dup, datelines
 
 
-def analysable(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """The paragraphs analyses read: body text, each repeated paragraph once.
+def is_analysable(paragraphs: pd.DataFrame) -> pd.Series:
+    """Which paragraphs analyses read: body text (``kind``), each repeated paragraph once (``duplicate_of``
+    below 0). A table without ``kind`` is all body; one without ``duplicate_of`` has no repeats marked.
 
     Example:
-        >>> body = analysable(clean(load_corpus()).paragraphs)  # doctest: +SKIP
+        >>> p = pd.DataFrame({"kind": ["title", "body", "body"], "duplicate_of": [-1, -1, 1]})
+        >>> is_analysable(p).tolist()
+        [False, True, False]
     """
-    mask = (paragraphs["kind"] == "body") & (paragraphs["duplicate_of"].astype(int) < 0)
-    return paragraphs[mask].reset_index(drop=True)
+    mask = pd.Series(True, index=paragraphs.index)
+    if "kind" in paragraphs.columns:
+        mask &= paragraphs["kind"] == "body"
+    if "duplicate_of" in paragraphs.columns:
+        mask &= paragraphs["duplicate_of"].astype(int) < 0
+    return mask
+
+
+def analysable(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The paragraphs analyses read (:func:`is_analysable`), renumbered from 0.
+
+    Example:
+        >>> p = pd.DataFrame({"kind": ["title", "body", "body"], "duplicate_of": [-1, -1, 1], "text": ["T", "a", "a"]})
+        >>> analysable(p)["text"].tolist()
+        ['a']
+    """
+    return paragraphs[is_analysable(paragraphs)].reset_index(drop=True)
 
 
 

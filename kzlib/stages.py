@@ -302,7 +302,9 @@ def provenance(corpus, *, max_docs: int = 60) -> dict[str, pd.DataFrame]:
     docs = corpus.documents
     cols = ["doc_id", "outlet", "story_id", "is_representative", "version", "version_basis", "version_detected",
             "spin_score", "mt_score", "translation_score", "n_despun", "n_despun_learned", "version_evidence"]
-    body = corpus.paragraphs[(corpus.paragraphs["kind"] == "body") & (corpus.paragraphs["duplicate_of"] < 0)]
+    from kzlib.clean import analysable
+
+    body = analysable(corpus.paragraphs)
     raw_text = body.groupby("doc_id")["text"].agg("\n\n".join)
     fixed_text = body.groupby("doc_id")["text_despun"].agg("\n\n".join)
     n_copies = docs.groupby("story_id")["doc_id"].transform("size")

@@ -34,6 +34,4 @@ from kzlib.corpus.outlets import DATE_NOT_GIVEN, OUTLET_NOT_GIVEN, outlet_given
 
 __all__ = ["Corpus", "load_corpus", "load_metadata", "corpus_fingerprint", "seeds_dir", "detect_language", "normalise_date",
            "document_too_large", "DEFAULT_MAX_DOCUMENT_MB", "TEXT_SUFFIXES", "TABLE_SUFFIXES", "OUTLET_NOT_GIVEN",
-           "outlet_given", "DATE_NOT_GIVEN"]
-
-_CONSTANTS = (DATE_CERTAINTIES, METADATA_COLUMNS, EARLIEST_PUBLICATION_YEAR)   # importable from here as before
+           "outlet_given", "DATE_NOT_GIVEN", "DATE_CERTAINTIES", "METADATA_COLUMNS", "EARLIEST_PUBLICATION_YEAR"]

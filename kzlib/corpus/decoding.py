@@ -42,10 +42,7 @@ def _looks_binary(data: bytes) -> bool:
         return True
     if not head:
         return False
-    try:
-        text = head.decode("utf-8", errors="ignore")
-    except Exception:  # pragma: no cover - decode with ignore does not raise
-        return True
+    text = head.decode("utf-8", errors="ignore")
     return len(_CONTROL.findall(text)) > 0.05 * max(len(text), 1)
 
 

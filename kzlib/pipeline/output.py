@@ -8,6 +8,7 @@ import html
 import json
 import logging
 import platform
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata as importlib_metadata
@@ -18,9 +19,7 @@ __all__ = ["render_html", "report_degradations", "StageResult", "RESOURCE_LANGUA
 
 log = logging.getLogger("kzlib.pipeline")   # the stage's logger, as before the split
 
-_MANIFEST_PACKAGES = ("kzlib", "pandas", "numpy", "scikit-learn", "nltk", "matplotlib", "seaborn", "papermill",
-                      "nbconvert", "datasketch", "rapidfuzz", "dateparser", "vaderSentiment", "trafilatura",
-                      "ftfy", "dask", "pyarrow", "py3langid")
+
 
 
 @dataclass
@@ -72,9 +71,27 @@ def _offline_template() -> dict[str, Any]:
             "template_file": "kz_offline.html.j2"}
 
 
+def _manifest_packages() -> list[str]:
+    """kzlib and every package it requires (its installed metadata, extras left out): the versions a run's
+    manifest records, so that a run's tables can be traced to the libraries and dictionaries behind them.
+
+    Example:
+        >>> names = _manifest_packages()
+        >>> names[0], "pymorphy3-dicts-ru" in names, "pytest" in names
+        ('kzlib', True, False)
+    """
+    try:
+        required = importlib_metadata.requires("kzlib") or []
+    except importlib_metadata.PackageNotFoundError:      # a source tree used without installing it
+        log.warning("the manifest lists no package versions but Python's: kzlib is not installed (pip install -e .)")
+        return []
+    names = {re.split(r"[\s<>=!~;\[(]", r.strip(), maxsplit=1)[0] for r in required if "extra ==" not in r}
+    return ["kzlib", *sorted(n for n in names if n)]
+
+
 def _package_versions() -> dict[str, str]:
     versions = {"python": platform.python_version()}
-    for name in _MANIFEST_PACKAGES:
+    for name in _manifest_packages():
         try:
             versions[name] = importlib_metadata.version(name)
         except importlib_metadata.PackageNotFoundError:

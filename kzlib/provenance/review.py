@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from kzlib.clean import is_analysable
 from kzlib.errors import CorpusError
 from kzlib.provenance.features import _sentences
 from kzlib.provenance.repair import SpinRepairer
@@ -36,8 +37,7 @@ def learned_substitutions(corpus, *, spin_threshold: float = SPIN_THRESHOLD,
         raise CorpusError("learned_substitutions needs an annotated corpus: call kzlib.provenance.annotate first")
     compiled = _compile(table)
     paras = corpus.paragraphs.sort_values(["doc_id", "para_id"])
-    dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
-    body = paras[(paras["kind"] == "body") & (dup < 0)]
+    body = paras[is_analysable(paras)]
     ids = sorted(docs["doc_id"])
     raw = body.groupby("doc_id")["text"].agg("\n\n".join).reindex(ids).fillna("")
     found = raw.map(lambda t: compiled.find(t, spun=True))

@@ -429,10 +429,6 @@ def judged_spun(n_matches: int, n_words: int, *, threshold: float = SPIN_THRESHO
     return _poisson_tail(n_matches, CLEAN_RATE * n_words / 1000.0) < SPIN_P
 
 
-def _judged_spun(text: str, compiled: _Compiled) -> bool:
-    return judged_spun(len(compiled.find(text, spun=True)), _n_words(text))
-
-
 def _narration_spun(text: str, matches: list[tuple[int, int, _Row]], *, threshold: float = SPIN_THRESHOLD) -> bool:
     """Whether the text outside the quotation marks of ``text`` is judged spun on its own, ``matches``
     being the table's matches in the whole text (every scope): the decision to repair quoted words."""

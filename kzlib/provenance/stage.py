@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib._memory import releases_memory
+from kzlib.clean import is_analysable
 from kzlib.engine import map_partitions_by_document
 from kzlib.errors import CorpusError, ParameterError
 from kzlib.provenance._related import _published_days
@@ -26,6 +27,7 @@ from kzlib.provenance.spin import (
     _apply,
     _compile,
     _Compiled,
+    _n_words,
     _narration_spun,
     _outside_quotes,
     judged_spun,
@@ -38,7 +40,6 @@ _DETECTED_BASIS = "detected from the text (the metadata gave no version)"
 
 log = logging.getLogger(__name__)
 
-_SPIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")      # the words a spin score is per 1,000 of
 
 
 # --- the stage ---------------------------------------------------------------------------------------
@@ -226,8 +227,7 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     docs = docs.copy()
     paras = paras.sort_values(["doc_id", "para_id"], ignore_index=True)   # a new frame: ours to extend
     ids = sorted(docs["doc_id"].astype(str))
-    dup = paras["duplicate_of"] if "duplicate_of" in paras.columns else pd.Series(-1, index=paras.index)
-    in_body = (paras["kind"] == "body") & (dup < 0)
+    in_body = is_analysable(paras)
     # each document's body text, as the tuple of its body paragraphs (joined where read, see _text)
     # (what groupby(doc_id).agg(tuple) gives, read off the sorted rows in one pass)
     raw = pd.Series(_runs(paras.loc[in_body, "doc_id"].tolist(), paras.loc[in_body, "text"].tolist()),
@@ -359,7 +359,7 @@ def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: f
     :func:`_despun_paragraphs`, the document's own spin deciding) and :func:`detect_versions`'s columns."""
     raw = pd.Series([_text(t) for t in frame["text"].tolist()],
                     index=pd.Index(frame["doc_id"].to_numpy(), name="doc_id"), dtype=object)
-    n_words = raw.map(lambda t: len(_SPIN_WORD.findall(t))).astype("int64")
+    n_words = raw.map(_n_words).astype("int64")                      # the words a spin score is per 1,000 of
     # words of any script where the ASCII words are few for the text's length (see _word_counts)
     n_letter = pd.Series([n if len(t) <= 8 * n else _word_counts(t)[0] for t, n in zip(raw, n_words.tolist())],
                          index=raw.index, dtype="int64")

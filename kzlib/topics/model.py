@@ -19,6 +19,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from kzlib._memory import releases_memory
+from kzlib.clean import analysable
 from kzlib.errors import CorpusError, ParameterError
 from kzlib.topics.assign import MIN_FIT, below_floor, fit_floors, paragraph_fit
 from kzlib.topics.quality import _npmi_from_binary, stability_verdict, topic_agreement
@@ -56,15 +57,7 @@ def topic_paragraphs(corpus: Any, *, one_copy_per_story: bool = True) -> pd.Data
             log.warning("documents have no is_representative column: every copy of a story is counted")
     cols = [c for c in ("doc_id", "para_id", "text", "text_despun", "language") if c in paras.columns]
     paras = paras[cols + [c for c in ("kind", "duplicate_of") if c in paras.columns]]  # (what analysable reads)
-    try:
-        from kzlib.clean import analysable
-        paras = analysable(paras)
-    except ImportError:  # pragma: no cover - kzlib.clean ships with the package
-        if "kind" in paras.columns:
-            paras = paras[paras["kind"] == "body"]
-        if "duplicate_of" in paras.columns:
-            paras = paras[paras["duplicate_of"].astype(int) < 0]
-    paras = paras[cols]
+    paras = analysable(paras)[cols]
     if "language" in docs.columns and "language" not in paras.columns:  # Russian is read as lemmas
         paras = paras.assign(language=paras["doc_id"].map(docs.drop_duplicates("doc_id").set_index("doc_id")["language"]))
     return paras.sort_values(["doc_id", "para_id"], ignore_index=True)
