@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from kzlib._clean_lines import _embedded_post, _headline_like
+from kzlib._clean_lines import _CAPITALISED_WORD, _SENTENCE_END, _embedded_post, _headline_like
 from kzlib._memory import releases_memory
 from kzlib.corpus import Corpus
 from kzlib.errors import ParameterError, require_columns
@@ -79,9 +79,7 @@ _BLOCK_BREAK = re.compile(r"\n\s*\n")
 _LINE_SPACES = re.compile(r"[ \t\u00a0]+")
 _SPACES = re.compile(r"\s+")
 _LINE_END_STOPS = (".", "!", "?", ":", '"', "”")   # a hard-wrapped line does not end a sentence
-_SENTENCE_END = (".", "!", "?")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
-_CAPITALISED_WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w.'-]*")
 _NAMES_SLASH = re.compile(r"\w\s*/\s*\w")
 _TAGS_LABEL = re.compile(r"^(tags|keywords|topics|filed under)\s*:\s*", re.IGNORECASE)
 _TAG_SEPARATORS = re.compile(r"[,;|#]")

@@ -1,4 +1,4 @@
-"""Saving results: tidy tables (CSV, or Parquet when large) and figures (PNG and SVG), deterministically.
+"""Saving results: tidy tables (CSV, and Parquet beside it when large) and figures (PNG and SVG), deterministically.
 
 Notebooks call these with the ``run_dir`` parameter that ``kz run`` passes; with ``run_dir=""`` (an
 interactive session) nothing is written.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -99,7 +100,7 @@ def save_figure(fig, name: str, *, run_dir: str | Path | None) -> Path | None:
     return folder / f"{name}.png"
 
 
-def show_table(df: pd.DataFrame, *, max_rows: int = 30, max_chars: int = 160):
+def show_table(df: pd.DataFrame, *, max_rows: int = 30, max_chars: int = 160) -> Any:
     """A table for display in a notebook: long text cut to ``max_chars``, at most ``max_rows`` rows.
 
     Corpus text is untrusted web content: the result is rendered by pandas with HTML escaping, so no
@@ -118,5 +119,6 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 30, max_chars: int = 160):
             view[col] = view[col].map(lambda v: v if not isinstance(v, str) or len(v) <= max_chars
                                       else v[: max_chars - 1] + "…")
     html = view.to_html(index=False, escape=True, border=0, classes="kz-table", na_rep="")
-    more = f"<p><em>{len(df) - max_rows} more rows in the saved table.</em></p>" if len(df) > max_rows else ""
+    more = (f"<p><em>{len(df) - max_rows:,} more rows not shown (a run by kz run saves the whole table in its "
+            f"tables/ folder).</em></p>" if len(df) > max_rows else "")
     return HTML(html + more)

@@ -233,7 +233,7 @@ else:
 
 # %% tags=["nbval-ignore-output"]
 by_outlet = study.topic_prevalence_by_outlet
-NOT_GIVEN = "outlet not given"
+NOT_GIVEN = kzlib.corpus.OUTLET_NOT_GIVEN
 outlets = sorted(set(by_outlet["outlet"]) - {NOT_GIVEN}) if chosen_k else []
 if not chosen_k:
     print(f"{NO_MODEL}, so there is no prevalence by outlet.")
@@ -264,7 +264,7 @@ if chosen_k and NOT_GIVEN in set(by_outlet["outlet"]):
 
 # %% tags=["nbval-ignore-output"]
 by_date = study.topic_prevalence_by_date
-dates = sorted(set(by_date["published"]) - {"date not given"}) if chosen_k else []
+dates = sorted(set(by_date["published"]) - {kzlib.corpus.DATE_NOT_GIVEN}) if chosen_k else []
 if not chosen_k:
     print(f"{NO_MODEL}, so there is no prevalence by date.")
 elif not dates:
@@ -275,7 +275,7 @@ else:
     fig = plots.topics.prevalence_heatmap(by_date, "published", topics=topics,
                                           title="Topic prevalence by publication date",
                                           ylabel=f"published ({by_date['period'].iloc[0]})", cmap="Greens",
-                                          max_rows=max_rows, apart="date not given")
+                                          max_rows=max_rows, apart=kzlib.corpus.DATE_NOT_GIVEN)
     kzlib.save_figure(fig, "05_prevalence_by_date", run_dir=run_dir)
 
 # %% [markdown]

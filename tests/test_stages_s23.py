@@ -41,3 +41,10 @@ def test_a_negative_number_of_framing_terms_is_refused():
     with pytest.raises(ParameterError, match="terms_per_group"):
         check_parameter_ranges({"terms_per_group": -5},
                                {"04_stance.ipynb": {"terms_per_group": {"type": "int", "default": "50", "help": ""}}})
+
+
+def test_the_topics_stage_declares_the_tables_topic_tables_makes():
+    from kzlib.stages import STAGES
+    from kzlib.topics.study import TABLES
+
+    assert tuple(STAGES["topics"].tables) == TABLES

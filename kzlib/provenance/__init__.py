@@ -34,10 +34,7 @@ The package, by seam: :mod:`~kzlib.provenance.features` (what copies share), :mo
 
 from kzlib.provenance.copies import find_copies, similarity_matrix
 from kzlib.provenance.features import story_features
-from kzlib.provenance.minhash import (
-    MIN_DF_CUT,
-    _candidate_pairs,  # noqa: F401 - benchmarks/run.py reads it (LSH recall)
-)
+from kzlib.provenance.minhash import MIN_DF_CUT
 from kzlib.provenance.repair import SpinRepairer
 from kzlib.provenance.review import change_rate, learned_substitutions, repair_examples
 from kzlib.provenance.spin import (
