@@ -37,11 +37,14 @@ def prepare(
     engine: str | None = None,
     scheduler: str | None = None,
     progress: bool = False,
+    gazetteer: str | Path | None = None,
 ) -> Corpus:
     """Load and clean a corpus, group copies of one story and repair spun text.
 
     ``corpus=None`` (or "") is the bundled seeds with their metadata. The result's tables are
-    described in DESIGN.md; ``Corpus.representatives()`` keeps one copy per story.
+    described in DESIGN.md; ``Corpus.representatives()`` keeps one copy per story. ``gazetteer`` is an
+    actor gazetteer file (the format of ``kzlib/data/actors.yaml``) whose names and aliases the repair of
+    spun text knows (default: the bundled one).
 
     With ``cache_dir`` (notebooks pass their ``run_dir``), the prepared tables are stored there as
     Parquet under a key made of the corpus fingerprint, the options and kzlib's code and data, so the
@@ -60,7 +63,8 @@ def prepare(
         True
     """
     options = {"corpus": str(Path(corpus).resolve()) if corpus else "", "text_column": text_column,
-               "id_column": id_column or "", "provenance": provenance, "seed": int(seed)}
+               "id_column": id_column or "", "provenance": provenance, "seed": int(seed),
+               "gazetteer": hashlib.sha256(Path(gazetteer).read_bytes()).hexdigest() if gazetteer else ""}
     cache = _cache_path(cache_dir, corpus, metadata, options) if cache_dir else None
     if cache is not None and (cache / "done.json").exists():
         log.info("Reading the prepared corpus from %s", cache)
@@ -85,9 +89,11 @@ def prepare(
             result = clean_by_partition(loaded, engine=engine, scheduler=client)
         if provenance:
             from kzlib import provenance as _prov
+            from kzlib.actors import Gazetteer
 
             result = _prov.annotate(result, seed=seed, engine=engine, scheduler=client,
-                                    npartitions=None if engine == "pandas" else "auto")
+                                    npartitions=None if engine == "pandas" else "auto",
+                                    gazetteer=Gazetteer.from_yaml(gazetteer) if gazetteer else None)
     if cache is not None:
         _write_cache(result, cache)
     return result

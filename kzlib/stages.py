@@ -159,9 +159,11 @@ def bundled_gold(name: str) -> Path | None:
 # Not cached by the study: ``corpus`` has kzlib.prepare's own cache, the others are cheap.
 
 
-@stage(name="corpus")
-def prepare_corpus(*, corpus: str = "", metadata: str = "", text_column: str = "text", cache_dir: str = "") -> Any:
+@stage(name="corpus", uses=("gazetteer",))
+def prepare_corpus(*, corpus: str = "", metadata: str = "", text_column: str = "text", cache_dir: str = "",
+                   gazetteer: str = "") -> Any:
     """The prepared corpus (``kzlib.prepare``: load, clean, provenance); empty ``corpus``: the bundled seeds.
+    The repair of spun text knows the names of the ``gazetteer`` file (empty: the bundled one).
 
     ``cache_dir`` is not a parameter: the study passes its run folder, where ``prepare`` keeps its cache.
 
@@ -171,12 +173,15 @@ def prepare_corpus(*, corpus: str = "", metadata: str = "", text_column: str = "
     """
     from kzlib.preparation import prepare
 
-    return prepare(corpus or None, metadata=metadata or None, text_column=text_column, cache_dir=cache_dir or None)
+    return prepare(corpus or None, metadata=metadata or None, text_column=text_column, cache_dir=cache_dir or None,
+                   gazetteer=gazetteer or None)
 
 
 @stage(name="gazetteer")
 def load_gazetteer(*, gazetteer: str = "") -> Any:
-    """The actor gazetteer every stage resolves names with (empty: the bundled ``kzlib/data/actors.yaml``).
+    """The actor gazetteer every stage resolves names with (empty: the bundled ``kzlib/data/actors.yaml``):
+    quotes, stance, events and framing read this object; the corpus (the repair of spun names) and topics
+    (names kept as one term) read the same file.
 
     Example:
         >>> len(load_gazetteer()) > 50
@@ -627,11 +632,11 @@ def framing(corpus, quotes, gazetteer, targets=None, *, min_term_count: int = 3,
 @stage(name="topics", tables=("topic_plan", "topic_phrases", "topic_k_selection", "topics", "doc_topics",
                                "paragraph_topics", "topic_runs", "topic_terms", "topic_reliability",
                                "topic_prevalence_by_outlet", "topic_prevalence_by_date", "topic_representatives"),
-       uses=("one_copy_per_story",))
+       uses=("one_copy_per_story", "gazetteer"))
 def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: int = 40, seed: int = 0,
            n_reruns: int = 5, subsample: float = 0.8, n_terms: int = 10, min_stability: float = 0.5,
            min_paragraphs_per_topic: int = 3, n_representatives: int = 3, topics_language: str = "",
-           one_copy_per_story: bool = True) -> dict[str, pd.DataFrame]:
+           one_copy_per_story: bool = True, gazetteer: str = "") -> dict[str, pd.DataFrame]:
     """Topic models with k chosen by coherence and stability (``k=0``) or given, and what they say: the
     plan (what the corpus supports), the vocabulary's phrases, the choice of k, topics, paragraph weights
     (``paragraph_topics``: each paragraph's fit and topic, or why it has none), reruns, top terms, a
@@ -644,7 +649,8 @@ def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: in
     start with the language when there are several; a language with too few paragraphs is not modelled,
     and the plan says so); ``"all"`` fits every language together (the verdict names a topic that absorbs
     another language's paragraphs); a code (e.g. ``"ru"``) fits that language only.
-    ``topic_plan.languages`` names the languages fitted.
+    ``topic_plan.languages`` names the languages fitted. The names of the ``gazetteer`` file (empty: the
+    bundled English and Russian ones) are kept as one term each ("Antony Blinken", not "antony" and "blinken").
 
     Example:
         >>> t = topics(study.corpus, k=3, k_min=3, k_max=3, n_reruns=1)
@@ -657,7 +663,8 @@ def topics(corpus, *, method: str = "nmf", k: int = 0, k_min: int = 2, k_max: in
     return kt.topic_tables(paras, corpus.documents, language=topics_language, method=method, k=k, k_min=k_min,
                            k_max=k_max, seed=seed, n_reruns=n_reruns, subsample=subsample, n_terms=n_terms,
                            min_stability=min_stability, min_paragraphs_per_topic=min_paragraphs_per_topic,
-                           n_representatives=n_representatives)
+                           n_representatives=n_representatives,
+                           actors=kt.load_actor_aliases(gazetteer) if gazetteer else None)
 
 
 @stage(name="events", tables=("events", "date_checks", "chronology", "coverage"), uses=("one_copy_per_story",))

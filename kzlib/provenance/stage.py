@@ -45,14 +45,18 @@ log = logging.getLogger(__name__)
 # --- the stage ---------------------------------------------------------------------------------------
 
 
-def _gazetteer() -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """(canonical names, (canonical name, aliases) per actor) of ``kzlib.actors``' gazetteer, if available."""
-    try:
-        from kzlib.actors import default_gazetteer  # noqa: PLC0415 - optional, another module's data
-        g = default_gazetteer()
-    except Exception as exc:  # noqa: BLE001 - a missing or broken optional source must not stop provenance
-        log.info("no actor gazetteer for provenance (%s); learning from the corpus alone", exc)
-        return (), ()
+def _gazetteer(given: Any = None) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """(canonical names, (canonical name, aliases) per actor) of the ``given`` gazetteer (a
+    :class:`kzlib.actors.Gazetteer`), else of ``kzlib.actors``' bundled one."""
+    if given is None:
+        try:
+            from kzlib.actors import default_gazetteer  # noqa: PLC0415 - optional, another module's data
+            given = default_gazetteer()
+        except Exception as exc:  # noqa: BLE001 - a missing or broken optional source must not stop provenance
+            log.warning("no actor gazetteer for provenance (%s): spun names are learned from the corpus alone, "
+                        "without the gazetteer's names and their variants", exc)
+            return (), ()
+    g = given
     actors = sorted(g.actors.values(), key=lambda a: a.name)
     return tuple(a.name for a in actors), tuple((a.name, tuple(a.aliases)) for a in actors)
 
@@ -183,7 +187,7 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
              num_perm: int = 256, max_df: float | int = 0.01, spin_threshold: float = SPIN_THRESHOLD,
              mt_threshold: float = 2.0,
              translation_threshold: float = 5.0, table: pd.DataFrame | str | None = None,
-             learn: bool = True, gazetteer: Iterable[str] | None = None, engine: str = "pandas",
+             learn: bool = True, gazetteer: Any = None, engine: str = "pandas",
              scheduler: Any = None, npartitions: int | str | None = None):
     """Group copies into stories, label versions, score spin and de-spin a cleaned corpus.
 
@@ -196,8 +200,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     ``related`` table: the pairs alike enough to be checked that are not copies (``relation`` follow-up,
     related or no shared names, and the ``reason``; :func:`find_copies` with ``related=True``), so that a
     reader can see which documents were kept apart and why.
-    ``learn=False`` uses the phrase table only; ``gazetteer`` is a list of actor names (default: those
-    of ``kzlib.actors`` if available). ``seed`` seeds the MinHash permutations; ``lsh_threshold``,
+    ``learn=False`` uses the phrase table only; ``gazetteer`` is a :class:`kzlib.actors.Gazetteer` (its
+    names and their aliases) or a list of actor names (default: the bundled gazetteer of ``kzlib.actors``). ``seed`` seeds the MinHash permutations; ``lsh_threshold``,
     ``num_perm`` and ``max_df`` (features in more documents are left out of the signatures) are those
     of :func:`find_copies`.
 
@@ -287,7 +291,8 @@ def annotate(corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_threshol
     # 3. substitutions learned from the corpus, applied to spun documents
     base = compiled.table
     if learn and is_spun.any():
-        names, actors = (tuple(gazetteer), ()) if gazetteer is not None else _gazetteer()
+        names, actors = ((tuple(gazetteer), ()) if gazetteer is not None and not hasattr(gazetteer, "actors")
+                         else _gazetteer(gazetteer))
         other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
         clean_texts = raw[~is_spun.reindex(raw.index).fillna(False)]
         repairer = SpinRepairer(table=base, gazetteer=names,

@@ -17,6 +17,7 @@ absorbs another language's paragraphs); a code (``"ru"``) fits that language onl
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,7 @@ from kzlib.topics.selection import (
     select_k,
     topic_prevalence,
 )
+from kzlib.topics.vectorizer import TopicVectorizer
 
 __all__ = ["split_languages", "topic_tables", "periods_note", "MIN_LANGUAGE_PARAGRAPHS", "TABLES"]
 
@@ -104,17 +106,19 @@ def split_languages(paragraphs: pd.DataFrame, *, language: str = "",
 
 def _fit_one(paras: pd.DataFrame, *, method: str, k: int, k_min: int, k_max: int, seeds: list[int],
              subsample: float, n_terms: int, min_stability: float,
-             min_paragraphs_per_topic: int) -> tuple[int, str, Any, pd.DataFrame, TopicModel | None]:
-    """k, the plan's note, the vocabulary's phrases, the choice of k and the model (None: too little text)."""
+             min_paragraphs_per_topic: int,
+             vectorizer: TopicVectorizer | None = None) -> tuple[int, str, Any, pd.DataFrame, TopicModel | None]:
+    """k, the plan's note, the vocabulary's phrases, the choice of k and the model (None: too little text);
+    ``vectorizer`` (unfitted) is the one every fit uses (None: :class:`TopicVectorizer`'s defaults)."""
     n_docs = int(paras["doc_id"].nunique()) if "doc_id" in paras.columns else 0
     grid = candidate_ks(n_docs, k_min=k_min, k_max=k_max) or [k_min]
     asked = set(grid) | ({k} if k > 0 else set())
-    plan = plan_topics(paras, ks=asked, min_paragraphs_per_topic=min_paragraphs_per_topic)
+    plan = plan_topics(paras, ks=asked, min_paragraphs_per_topic=min_paragraphs_per_topic, vectorizer=vectorizer)
     tried = [x for x in plan.ks if x in grid]
     chosen = k if k > 0 and k in plan.ks else 0
     selection = pd.DataFrame()
     if tried:
-        selection = select_k(paras, ks=tried, seeds=seeds, method=method, n_terms=n_terms,
+        selection = select_k(paras, ks=tried, seeds=seeds, method=method, n_terms=n_terms, vectorizer=vectorizer,
                              subsample=subsample, min_stability=min_stability, patience=COARSE_PATIENCE)
         chosen = chosen or best_k(selection, min_stability=min_stability)
     note = plan.describe()
@@ -134,7 +138,7 @@ def _fit_one(paras: pd.DataFrame, *, method: str, k: int, k_min: int, k_max: int
     if not chosen:
         return 0, note, phrases, selection, None
     model = TopicModel(k=chosen, method=method, seed=seeds[0], n_terms=n_terms, stability_seeds=seeds[1:],
-                       subsample=subsample).fit(paras)
+                       subsample=subsample, vectorizer=vectorizer).fit(paras)
     return chosen, note, phrases, selection, model
 
 
@@ -264,7 +268,8 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
                  k: int = 0, k_min: int = 2, k_max: int = K_CAP, seed: int = 0, n_reruns: int = 5,
                  subsample: float = 0.8, n_terms: int = 10, min_stability: float = 0.5,
                  min_paragraphs_per_topic: int = 3, n_representatives: int = 3,
-                 min_language_paragraphs: int = MIN_LANGUAGE_PARAGRAPHS) -> dict[str, pd.DataFrame]:
+                 min_language_paragraphs: int = MIN_LANGUAGE_PARAGRAPHS,
+                 actors: Mapping[str, str] | None = None) -> dict[str, pd.DataFrame]:
     """The topics stage's tables (see :data:`TABLES`) from the paragraphs a topic model reads
     (:func:`kzlib.topics.topic_paragraphs`) and the documents table, one model per language by default
     (:func:`split_languages`). Topic ids run over all models; every table but the plan, ``doc_topics`` and
@@ -276,7 +281,8 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
     topic of (``own_periods``, with the evidence: the period's share of its weight, or the top terms that are
     the period's words), the three publication years that give most
     of its weight (``year_shares``) and, in a joint model, its weight by language (``language_shares``). Tables of a model
-    that could not be fitted are empty; the plan (one row) says why.
+    that could not be fitted are empty; the plan (one row) says why. ``actors`` maps name forms to the names
+    kept as one term (:func:`kzlib.topics.load_actor_aliases`; None: the bundled gazetteers').
 
     Example:
         >>> tables = topic_tables(topic_paragraphs(corpus), corpus.documents)   # doctest: +SKIP
@@ -289,7 +295,8 @@ def topic_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, *, language:
     for name, paras in sets:
         chosen, note, phr, sel, model = _fit_one(paras, method=method, k=k, k_min=k_min, k_max=k_max, seeds=seeds,
                                                  subsample=subsample, n_terms=n_terms, min_stability=min_stability,
-                                                 min_paragraphs_per_topic=min_paragraphs_per_topic)
+                                                 min_paragraphs_per_topic=min_paragraphs_per_topic,
+                                                 vectorizer=None if actors is None else TopicVectorizer(actors=actors))
         notes.append((f"[{name}] " if prefix else "") + note.replace("\n", "\n" + (f"[{name}] " if prefix else "")))
         phrases.append(phr.assign(language=name) if len(phr) else phr)
         selections.append(sel.assign(language=name) if len(sel) else sel)
