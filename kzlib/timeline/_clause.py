@@ -33,7 +33,7 @@ _WORD = re.compile(r"\$?[^\W_](?:[\w'’.\-/]|,(?=\d))*")
 _DETERMINERS = frozenset({"the", "a", "an", "and", "both", "former", "then", "also", "now", "later",
                           "meanwhile", "first", "only", "late", "ex-"})
 _ADVERBS = frozenset({"not", "never", "also", "just", "already", "still", "first", "again", "then",
-                      "n't", "reportedly", "allegedly", "not", "be", "been", "being", "have", "has", "had", "had",
+                      "n't", "reportedly", "allegedly", "be", "been", "being", "have", "has", "had",
                       "не", "уже", "также", "ещё", "еще"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "from", "by", "to", "of", "over", "after", "before",
                            "during", "against", "into", "about", "as", "amid", "across", "near", "through", "under",
@@ -44,7 +44,6 @@ _POSSESSORS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", 
                          "your", "some", "many", "most", "all", "no", "each", "every", "several", "two", "three"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "который", "которая", "которое", "которые"})
 _RU_VERB = re.compile(r"[а-яё]{2,}(?:л|ла|ло|ли|лся|лась|лось|лись)")
-_OPEN_QUOTE = frozenset("“«\"")
 
 
 @cache
@@ -85,7 +84,8 @@ def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
         low = m.group().casefold()
         if low not in openers or not m.group()[:1].islower() or start <= m.start() < end:
             continue
-        if m.end() <= start and not re.fullmatch(r"\s*(?:(?:the|last|this|next|that)\s+)?", text[m.end():start]):
+        if m.end() <= start and not (low in _ALSO_PREPOSITIONS and re.fullmatch(
+                r"\s*(?:(?:the|last|this|next|that)\s+)?", text[m.end():start])):  # ("since 1992": the date's own)
             out.append((m.start(), m.start()))
         elif m.start() >= end:
             out.append((m.start(), m.start()))
@@ -226,8 +226,14 @@ def is_subject(text: str, mention: tuple[int, int], date: tuple[int, int]) -> bo
     after = _words_in(text, e, hi)
     verb = next((m for m in after[:3] if _is_verb(m.group())), None)
     if verb is not None and verb.group().casefold() in w["attribution"] and date[0] > verb.end():
-        between = _words_in(text, verb.end(), date[0])
-        return len(between) <= 2 and not any(m.group().casefold() in w["subordinators"] for m in between)
+        # the saying is what is dated: "said Friday", "told reporters Friday", "said in an interview on Friday";
+        # not "said the strike on Friday ..." (the date is in what was said)
+        between = [m.group() for m in _words_in(text, verb.end(), date[0])]
+        low = [x.casefold() for x in between]
+        if any(x in w["subordinators"] or _is_verb(x) for x in between):
+            return False
+        return (not between or (low[0] in ("in", "at", "during", "to") and len(between) <= 5)
+                or (len(between) <= 2 and not any(x in _POSSESSORS for x in low)))
     return True
 
 
@@ -320,13 +326,15 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
     return label[:1].upper() + label[1:]
 
 
+_ALSO_PREPOSITIONS = frozenset({"before", "after", "until", "since", "as", "when", "после", "перед", "когда"})
 _CONJUNCTIONS = frozenset({"and", "but", "or", "so", "yet", "и", "а", "но"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those",
                        "он", "она", "оно", "они", "мы", "я"})
 _TO_VERBS = frozenset({"plans", "planned", "plan", "wants", "wanted", "tried", "decided", "agreed", "began",
                        "continued", "scheduled", "expected", "going", "hopes", "hoped", "refused", "vowed",
                        "promised", "threatened", "sought", "needed", "failed", "managed", "intends", "intended",
-                       "voted", "moved", "used", "asked", "ordered", "urged"})
+                       "voted", "moved", "used", "asked", "ordered", "urged", "reported", "said", "believed",
+                       "thought", "seemed", "seems", "appeared", "appears", "likely", "due", "set", "able"})
 
 
 def _subject(words: list[str], text: str, lo: int) -> list[str]:

@@ -63,7 +63,7 @@ def chronology(events: pd.DataFrame, *, max_labels: int = 3, min_confidence: flo
     rows = []
     for (date, gran), grp in ev.groupby(["date", "granularity"], sort=False):
         sources = sorted(set(uniq(grp["reported_by"], ";")) | set(grp["doc_id"]))
-        labels = list(dict.fromkeys(grp["label"]))
+        labels = list(dict.fromkeys(x for x in grp["label"] if x))  # (a mention with no clause has no label)
         rows.append({
             "date": date, "granularity": gran, "date_start": grp["date_start"].iloc[0],
             "what": " | ".join(labels[:max_labels]) + (f" (+{len(labels) - max_labels} more)"
