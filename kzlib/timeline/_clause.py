@@ -121,10 +121,12 @@ def _has_verb(text: str, seg: tuple[int, int], date: tuple[int, int]) -> bool:
                      if not date[0] <= m.start() < date[1]]) is not None
 
 
-def _relative(text: str, seg: tuple[int, int]) -> bool:
-    """Whether the stretch ``seg`` is a relative clause on a person (", who ...,")."""
+def _relative(text: str, seg: tuple[int, int], any_relative: bool = False) -> bool:
+    """Whether the stretch ``seg`` is a relative clause on a person (", who ...,"; with ``any_relative`` also
+    one that opens with "which" or "that")."""
     first = _words_in(text, *seg)[:1]
-    return bool(first) and first[0].group() in ("who", "который", "которая", "которые")
+    words = ("who", "который", "которая", "которые") + (("which", "that") if any_relative else ())
+    return bool(first) and first[0].group() in words
 
 
 def _is_attribution(text: str, lo: int, hi: int) -> bool:
@@ -155,8 +157,9 @@ def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
     first = _words_in(text, *segs[k])[:1]
     verbless = not _has_verb(text, segs[k], date)
 
-    def comma_after(i: int) -> bool:
-        return text[segs[i][1]:segs[i][1] + 1] == ","
+    def comma_after(i: int) -> bool:  # (a comma, no quotation mark: a quotation is a clause of its own)
+        gap = text[segs[i][1]:segs[i + 1][0]] if i + 1 < len(segs) else text[segs[i][1]:]
+        return gap[:1] == "," and not any(q in gap for q in _QUOTES)
 
     def joins_next(i: int) -> bool:  # the stretch ends in a comma, or a relative clause follows it
         return comma_after(i) or (i + 1 < len(segs) and _relative(text, segs[i + 1]))
@@ -173,8 +176,8 @@ def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
         while k + 1 < len(segs) and not _has_verb(text, segs[k], date):
             k += 1  # the subject and its appositives, up to the verb
     elif verbless:
-        while k0 > 0 and not _has_verb(text, segs[k0], date):
-            k0 -= 1  # an adjunct: the clause before it
+        while k0 > 0 and (not _has_verb(text, segs[k0], date) or (k0 < k and _relative(text, segs[k0], True))):
+            k0 -= 1  # an adjunct: the clause before it (not a relative clause in between)
         while k0 > 0 and not _has_verb(text, segs[k0 - 1], date) and joins_next(k0 - 1):
             k0 -= 1
     else:
@@ -223,8 +226,11 @@ def is_subject(text: str, mention: tuple[int, int], date: tuple[int, int]) -> bo
                if m.group()[:1].islower() and m.group().casefold() not in _DETERMINERS | _POSSESSORS | roles]
     if any(_is_verb(x) for x in unknown) or len(unknown) > 2:
         return False
-    after = _words_in(text, e, hi)
-    verb = next((m for m in after[:3] if _is_verb(m.group())), None)
+    # the name's verb: the first after it in the clause, outside a relative clause on it ("X, who lives ..., said")
+    outside = [g for g in _segments(_boundaries(text, *date), text)
+               if g[1] > e and g[0] < hi and (g[0] <= date[0] < g[1] or not _relative(text, g))]
+    after = [m for g in outside for m in _words_in(text, max(g[0], e), min(g[1], hi))]
+    verb = next((m for m in after[:6] if _is_verb(m.group().rstrip("."))), None)
     if verb is not None and verb.group().casefold() in w["attribution"] and date[0] > verb.end():
         # the saying is what is dated: "said Friday", "told reporters Friday", "said in an interview on Friday";
         # not "said the strike on Friday ..." (the date is in what was said)
@@ -232,7 +238,7 @@ def is_subject(text: str, mention: tuple[int, int], date: tuple[int, int]) -> bo
         low = [x.casefold() for x in between]
         if any(x in w["subordinators"] or _is_verb(x) for x in between):
             return False
-        return (not between or (low[0] in ("in", "at", "during", "to") and len(between) <= 5)
+        return (not between or (low[0] in ("in", "at", "during", "to") and len(between) <= 8)
                 or (len(between) <= 2 and not any(x in _POSSESSORS for x in low)))
     return True
 
@@ -293,6 +299,15 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
     v, vi = found
     words = parts[v]
     subject = _subject(words[:vi] if vi or not v else parts[0], text, max(segs[v][0], lo) if vi or not v else lo)
+    said = re.search(rf"(?<!\w){re.escape(words[vi])}(?!\w)", text[:start]) if words[vi].casefold() in \
+        _words()["attribution"] else None
+    if said and _verb_at([m.group().rstrip(".") for m in _words_in(text, said.end(), start)]) is not None:
+        # "X said the machines were removed a few years ago": the date is in what was said; label that clause
+        rest = words[vi + 1:]
+        vj = _verb_at(rest)
+        if vj is None:
+            return ""
+        words, vi, subject = rest, vj, _subject(rest[:vj], text, lo)
     if not subject:
         return ""
     w = _words()
@@ -326,6 +341,7 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
     return label[:1].upper() + label[1:]
 
 
+_QUOTES = ("\"", "“", "”", "«", "»", "``", "''")
 _ALSO_PREPOSITIONS = frozenset({"before", "after", "until", "since", "as", "when", "после", "перед", "когда"})
 _CONJUNCTIONS = frozenset({"and", "but", "or", "so", "yet", "и", "а", "но"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those",
