@@ -159,22 +159,37 @@ def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
 
     def comma_after(i: int) -> bool:  # (a comma, no quotation mark: a quotation is a clause of its own)
         gap = text[segs[i][1]:segs[i + 1][0]] if i + 1 < len(segs) else text[segs[i][1]:]
-        return gap[:1] == "," and not any(q in gap for q in _QUOTES)
+        bare = gap.replace("(", "").replace(")", "").strip()  # ("George Zimmerman (left) shot")
+        return (bare[:1] == "," or (not bare and any(b in gap for b in "()"))) and not any(
+            q in gap for q in _QUOTES)
+
+    def opens(i: int, words: frozenset[str]) -> bool:
+        first = _words_in(text, *segs[i])[:1]
+        return bool(first) and first[0].group()[:1].islower() and first[0].group().casefold() in words
 
     def joins_next(i: int) -> bool:  # the stretch ends in a comma, or a relative clause follows it
         return comma_after(i) or (i + 1 < len(segs) and _relative(text, segs[i + 1]))
 
     k0 = k
-    fronted = verbless and first and (k == 0 or first[0].group().casefold() in _words()["fronting"])
+    before = text[segs[k - 1][1]:segs[k][0]] if k else ""
+    fronted = verbless and first and (k == 0 or (first[0].group().casefold() in _words()["fronting"]
+                                                 and before.strip() == ","))
     j = k
     while fronted and j + 1 < len(segs) and not comma_after(j) and not _has_verb(text, segs[j + 1], date):
         j += 1  # ("With five days remaining until the caucuses,")
     if fronted and comma_after(j) and j + 1 < len(segs):
         k0 = k = j + 1  # a fronted phrase: the clause after it
-        while k + 1 < len(segs) and _is_attribution(text, *segs[k]):
-            k0 = k = k + 1
+        w = _words()
+        while k + 1 < len(segs) and (_is_attribution(text, *segs[k]) or opens(k, w["subordinators"])
+                                     or (opens(k, w["fronting"]) and comma_after(k))
+                                     or (not _has_verb(text, segs[k], date) and opens(k + 1, w["subordinators"]))):
+            k0 = k = k + 1  # (an attribution, another fronted phrase, "the month after Scalia died,")
         while k + 1 < len(segs) and not _has_verb(text, segs[k], date):
             k += 1  # the subject and its appositives, up to the verb
+    elif verbless and not any(_has_verb(text, g, date) for g in segs[:k]):
+        k0 = k = k + 1 if k + 1 < len(segs) else k  # a dateline ("NEW YORK, Dec. 22 (UPI) - X announced")
+        while k + 1 < len(segs) and not _has_verb(text, segs[k], date):
+            k0 = k = k + 1
     elif verbless:
         while k0 > 0 and (not _has_verb(text, segs[k0], date) or (k0 < k and _relative(text, segs[k0], True))):
             k0 -= 1  # an adjunct: the clause before it (not a relative clause in between)
@@ -267,7 +282,7 @@ def _segment_words(text: str, seg: tuple[int, int], start: int, end: int) -> lis
         if words and words[-1].casefold() in _words()["fronting"] | _PREPOSITIONS:
             words.pop()
         tail = re.sub(r"^\s*(?:night|morning|afternoon|evening)?(?:['’]s)?\b", "", text[end:hi])
-        words += [m.group() for m in _WORD.finditer(tail)]
+        words += [_DATE, *(m.group() for m in _WORD.finditer(tail))]  # (where the date stood: an object ends)
     # a sentence's last word keeps no full stop ("called." : "called"; "U.S." and "Mr." keep theirs)
     return [x[:-1] if len(x) > 4 and x.endswith(".") and "." not in x[:-1] else x for x in words
             if x not in ("''", "``", "_")]
@@ -298,7 +313,8 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
         return ""
     v, vi = found
     words = parts[v]
-    subject = _subject(words[:vi] if vi or not v else parts[0], text, max(segs[v][0], lo) if vi or not v else lo)
+    subject = _subject([x for x in (words[:vi] if vi or not v else parts[0]) if x != _DATE], text,
+                       max(segs[v][0], lo) if vi or not v else lo)
     said = re.search(rf"(?<!\w){re.escape(words[vi])}(?!\w)", text[:start]) if words[vi].casefold() in \
         _words()["attribution"] else None
     if said and _verb_at([m.group().rstrip(".") for m in _words_in(text, said.end(), start)]) is not None:
@@ -307,13 +323,16 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
         vj = _verb_at(rest)
         if vj is None:
             return ""
-        words, vi, subject = rest, vj, _subject(rest[:vj], text, lo)
+        words, vi, subject = rest, vj, _subject([x for x in rest[:vj] if x != _DATE], text, lo)
     if not subject:
         return ""
     w = _words()
     verb = [words[vi]]
     j = vi + 1
     while j < len(words) and len(verb) < 5:  # auxiliaries, adverbs and the main verb ("has never been")
+        if words[j] == _DATE:
+            j += 1
+            continue
         low, last = words[j].casefold(), verb[-1].casefold()
         if (low in _ADVERBS or words[j].endswith("ly") or last in w["auxiliaries"] or last in _ADVERBS
                 or last == "to" or (low == "to" and last in _TO_VERBS)):
@@ -323,6 +342,8 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
             break
     obj: list[str] = []
     for x in words[j:j + 5]:
+        if x == _DATE:
+            break  # (the object ends where the date stood: "protests since the 2019 reshuffle")
         low = x.casefold()
         if _is_verb(x):  # "said the protests were ...": a clause, not an object
             obj = []
@@ -330,6 +351,9 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
         if obj and (low in w["subordinators"] or low in _PREPOSITIONS):
             break
         obj.append(x)
+    after = words[j + len(obj)].casefold() if j + len(obj) < len(words) else ""
+    if len(obj) == 5 and after and after != _DATE and after not in w["subordinators"] | _PREPOSITIONS:
+        obj = []  # five words and the object goes on: no object rather than a cut one
     while obj and obj[-1].casefold() in _DETERMINERS | _PREPOSITIONS | _POSSESSORS:
         obj.pop()  # (no object that ends in "the")
     label = " ".join(subject + verb)
@@ -341,6 +365,7 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
     return label[:1].upper() + label[1:]
 
 
+_DATE = "\x00"  # where the date phrase stood among a clause's words
 _QUOTES = ("\"", "“", "”", "«", "»", "``", "''")
 _ALSO_PREPOSITIONS = frozenset({"before", "after", "until", "since", "as", "when", "после", "перед", "когда"})
 _CONJUNCTIONS = frozenset({"and", "but", "or", "so", "yet", "и", "а", "но"})
@@ -356,7 +381,8 @@ _TO_VERBS = frozenset({"plans", "planned", "plan", "wants", "wanted", "tried", "
 def _subject(words: list[str], text: str, lo: int) -> list[str]:
     """The subject of a clause from the words before its verb: without a clause opener, up to a preposition,
     a relative pronoun's capitalised antecedent after a comma; [] where it does not read as a subject (more
-    than six words, or a first word that is no name, determiner, pronoun or number)."""
+    than six words, more than three or a coordination after a small letter, or a first word that is a preposition, a clause
+    opener, an adverb in -ly or a verb)."""
     w = _words()
     subject = list(words)
     while subject and subject[0].casefold() in _CONJUNCTIONS:
@@ -373,9 +399,11 @@ def _subject(words: list[str], text: str, lo: int) -> list[str]:
         return []
     head = subject[0]
     low = head.casefold()
-    if not (head[:1].isupper() or head[:1].isdigit() or head[:1] == "$" or low in _POSSESSORS or low in _PRONOUNS
-            or low in _DETERMINERS or "а" <= low[:1] <= "я"):
-        return []
+    if low in _PREPOSITIONS or low in w["subordinators"] or low.endswith("ly") or _is_verb(head):
+        return []  # ("continues to shift ... away": no subject)
+    if head[:1].islower() and (len(subject) > 3 or any(x in ("and", "or") for x in subject)
+                               or low.endswith(("ed", "en", "ing"))):
+        return []  # ("loss includes pretax charges", "born and raised": no subject read without a tagger)
     return subject
 
 
