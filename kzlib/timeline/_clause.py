@@ -38,7 +38,7 @@ _ADVERBS = frozenset({"not", "never", "also", "just", "already", "still", "first
 _PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "from", "by", "to", "of", "over", "after", "before",
                            "during", "against", "into", "about", "as", "amid", "across", "near", "through", "under",
                            "despite", "since", "until", "via", "without", "within", "toward", "towards",
-                           "around", "than", "like", "including", "among", "between", "behind", "beyond", "upon",
+                           "around", "than", "like", "along", "including", "among", "between", "behind", "beyond", "upon",
                            "в", "во", "на", "с", "со", "по", "к", "из", "от", "для", "о", "об", "при", "за"})
 _POSSESSORS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "my",
                          "your", "some", "many", "most", "all", "no", "each", "every", "several", "two", "three"})
@@ -335,6 +335,7 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
             continue
         low, last = words[j].casefold(), verb[-1].casefold()
         if (low in _ADVERBS or words[j].endswith("ly") or last in w["auxiliaries"] or last in _ADVERBS
+                or (last.endswith("ly") and len(verb) > 1)
                 or last == "to" or (low == "to" and last in _TO_VERBS)):
             verb.append(words[j])
             j += 1
@@ -381,7 +382,7 @@ _TO_VERBS = frozenset({"plans", "planned", "plan", "wants", "wanted", "tried", "
 def _subject(words: list[str], text: str, lo: int) -> list[str]:
     """The subject of a clause from the words before its verb: without a clause opener, up to a preposition,
     a relative pronoun's capitalised antecedent after a comma; [] where it does not read as a subject (more
-    than six words, more than three or a coordination after a small letter, or a first word that is a preposition, a clause
+    than six words (eight for a name), more than three or a coordination after a small letter, or a first word that is a preposition, a clause
     opener, an adverb in -ly or a verb)."""
     w = _words()
     subject = list(words)
@@ -395,13 +396,13 @@ def _subject(words: list[str], text: str, lo: int) -> list[str]:
     cut = next((i for i, x in enumerate(subject) if i and x.casefold() in _PREPOSITIONS | w["subordinators"]),
                None)
     subject = subject[:cut] if cut else subject
-    if not subject or len(subject) > 6:
-        return []
+    if not subject or len(subject) > (8 if sum(x[:1].isupper() for x in subject) > len(subject) / 2 else 6):
+        return []  # (a long name may take eight words: "the National Abortion and ... Action League")
     head = subject[0]
     low = head.casefold()
     if low in _PREPOSITIONS or low in w["subordinators"] or low.endswith("ly") or _is_verb(head):
         return []  # ("continues to shift ... away": no subject)
-    if head[:1].islower() and (len(subject) > 3 or any(x in ("and", "or") for x in subject)
+    if head[:1].islower() and low not in _POSSESSORS | _DETERMINERS | _PRONOUNS and (len(subject) > 3 or any(x in ("and", "or") for x in subject)
                                or low.endswith(("ed", "en", "ing"))):
         return []  # ("loss includes pretax charges", "born and raised": no subject read without a tagger)
     return subject
