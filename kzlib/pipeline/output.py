@@ -185,9 +185,53 @@ HEADLINE_FIGURES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _headlines(notebook: str, figures: list[str]) -> list[str]:
+def _headline_close_up(run_dir: Path | None, figures: list[str]) -> str:
+    """The close-up timeline the index shows (file stem): that of the period holding the study's subject, by
+    :func:`kzlib.timeline.headline_period`'s rule (the period whose documents give the most stance rows, the
+    stances keeping only documents on the subject; else the one with most dated events; else the first),
+    read from the run's ``documents``, ``stances`` and ``events`` tables. The i-th close-up is the i-th period
+    of :func:`kzlib.timeline.close_up_periods`, as notebook 06 draws them; without the tables, the first.
+
+    Example:
+        >>> _headline_close_up(None, ["06_timeline_close_up.png", "06_timeline_close_up_2.png"])
+        '06_timeline_close_up'
+    """
+    first = "06_timeline_close_up"
+    drawn = [Path(f).stem for f in figures if Path(f).stem.startswith(first)]
+    tables = run_dir / "tables" if run_dir is not None else None
+    if len(drawn) <= 1 or tables is None or not (tables / "documents.csv").exists():
+        return first
+    import pandas as pd  # noqa: PLC0415 - only for a run with several close-ups
+
+    from kzlib import timeline  # noqa: PLC0415
+
+    def read(name: str, cols: list[str]) -> pd.DataFrame | None:
+        path = tables / f"{name}.csv"
+        if not path.exists():
+            return None
+        try:
+            return pd.read_csv(path, usecols=lambda c: c in cols, dtype=str, keep_default_na=False)
+        except (OSError, ValueError, pd.errors.ParserError) as err:
+            log.warning("index: %s could not be read (%s); the headline close-up is chosen without it", path, err)
+            return None
+
+    docs = read("documents", ["doc_id", "published"])
+    if docs is None or "published" not in docs.columns:
+        return first
+    periods = timeline.close_up_periods(docs)
+    i = timeline.headline_period(periods, docs, stances=read("stances", ["doc_id"]),
+                                 events=read("events", ["date_start"]))
+    chosen = first + (f"_{i + 1}" if i else "")
+    if chosen not in drawn:
+        log.warning("index: the close-up of the study's period (%s) was not drawn; showing the first", chosen)
+        return first
+    return chosen
+
+
+def _headlines(notebook: str, figures: list[str], run_dir: Path | None = None) -> list[str]:
     """The figures of ``notebook`` the index shows: those :data:`HEADLINE_FIGURES` names that were drawn, in
-    its order, else the first two drawn.
+    its order, else the first two drawn. The timeline's close-up is that of the study's period
+    (:func:`_headline_close_up`).
 
     Example:
         >>> _headlines("04_stance.ipynb", ["framing_outlets.png", "outlet_stance.png", "stance_heatmap.png"])
@@ -196,7 +240,10 @@ def _headlines(notebook: str, figures: list[str]) -> list[str]:
         ['b.png', 'a.png']
     """
     drawn = {Path(f).stem: f for f in figures}
-    named = [drawn[n] for n in HEADLINE_FIGURES.get(Path(notebook).stem, ()) if n in drawn]
+    wanted = list(HEADLINE_FIGURES.get(Path(notebook).stem, ()))
+    if "06_timeline_close_up" in wanted:
+        wanted[wanted.index("06_timeline_close_up")] = _headline_close_up(run_dir, figures)
+    named = [drawn[n] for n in wanted if n in drawn]
     return named or figures[:2]
 
 
@@ -211,7 +258,7 @@ def _write_index(run_dir: Path, manifest: dict[str, Any], results: list[StageRes
         rows.append(f"<tr><td>{esc(stem)}</td><td>{status}</td><td>{r.seconds:.1f} s</td><td>{links}</td></tr>")
     figures = []
     for r in results:
-        for fig in _headlines(r.notebook, r.figures):
+        for fig in _headlines(r.notebook, r.figures, run_dir):
             figures.append(f'<figure><a href="../figures/{esc(fig)}"><img src="../figures/{esc(fig)}" '
                            f'alt="{esc(fig)}"></a><figcaption>{esc(Path(r.notebook).stem)}: {esc(fig)}'
                            f'</figcaption></figure>')

@@ -48,22 +48,6 @@ def _outside_note(ax: Any, x: pd.Series, lo: float, hi: float, kind: str) -> str
     return "; ".join(parts)
 
 
-def _cut_words(text: str, room: int) -> str:
-    """``text`` cut to at most ``room`` characters at a word boundary, "…" marking the cut (a word cut in two,
-    "a remark T…", reads as another word); a first word longer than ``room`` is cut where it must be.
-
-    Example:
-        >>> _cut_words("claim on a remark Trump made", 20)
-        'claim on a remark…'
-    """
-    text = text.strip()
-    if len(text) <= room:
-        return text
-    head = text[:max(room - 1, 0)]
-    words = head.rsplit(" ", 1)[0] if " " in head and not text[len(head)].isspace() else head
-    return words.rstrip(" ,;:–—-") + "…"
-
-
 def _label_rows(fig: Any, ax: Any, n_lanes: int, line_pt: float = 11.0) -> list[float]:
     """Offsets from a lane (in lanes) of the rows its labels may take: one text line (``line_pt`` points at
     font size 7) apart, alternately above and below, within 0.42 of the lane so that neighbouring lanes'
@@ -76,7 +60,7 @@ def _label_rows(fig: Any, ax: Any, n_lanes: int, line_pt: float = 11.0) -> list[
     return rows or [0.3]
 
 
-def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, labels_per_lane: int = 6,
+def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 60, labels_per_lane: int = 6,
              title: str = "Dated events by actor", start: str | None = None, end: str | None = None,
              dense_share: float = 0.9) -> Any:
     """Events on a date axis, one lane per actor (the ``lanes`` most frequent; the rest share one lane),
@@ -86,8 +70,10 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
     labelled). ``events`` are the mentions to show (``kzlib.timeline.events_in_window`` selects a window):
     ``date_start`` (ISO or ``datetime.date``), ``label``, ``granularity``, ``doc_id`` and ``actor`` (or ``actors``).
 
-    With the window's ``start``/``end`` (ISO days) the axis is that window, and a period that began before it
-    (a quarter, a half year overlapping its first weeks) is drawn at its first day, not outside it. Where the
+    The axis spans the events drawn (with a small margin, and room for the labels on the right), not the
+    window: events on Jan 2-12 of a Dec-Mar window fill the width. With the window's ``start``/``end`` (ISO
+    days) a period that began before it (a quarter, a half year overlapping its first weeks) is drawn at its
+    first day, not outside it, and the title says how many. Where the
     central ``dense_share`` of the points spans under a quarter of their range (a few far centuries beside a
     clump of recent years), the axis shows that dense span and writes how many points lie before and after it,
     with their years, at its edges and in the title (``dense_share=1`` shows everything).
@@ -119,7 +105,7 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
     if ev.empty:
         ax.text(0.5, 0.5, "no dated events in this window", ha="center", va="center", transform=ax.transAxes)
         return fig
-    dense = _dense_span(ev["x"].astype(float), dense_share) if not (start or end) else None
+    dense = _dense_span(ev["x"].astype(float), dense_share)
     if dense is not None:
         outside = _outside_note(ax, ev["x"].astype(float), *dense, kind)
         notes.append(f"axis: the central {dense_share:.0%} of the dates; outside it {outside}")
@@ -131,28 +117,32 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
     ev["lane"] = [p if p in top else other for p in primary]
     lane_names = top + ([other] if (ev["lane"] == other).any() else [])
     ypos = {n: i for i, n in enumerate(reversed(lane_names))}
+    # each point's label: the first of its mentions that has one (a mention whose clause gives no "who did
+    # what" has none: kzlib.timeline._clause)
+    ev["label"] = ev["label"].fillna("").astype(str).str.strip().replace("", np.nan)
     points = (ev.sort_values(["x", "doc_id"]).groupby(["lane", "x"], sort=True)
-              .agg(label=("label", "first"), n=("label", "size"), gran=("granularity", "first")).reset_index())
+              .agg(label=("label", "first"), n=("granularity", "size"), gran=("granularity", "first")).reset_index())
+    points["label"] = points["label"].fillna("")
     for gran, grp in points.groupby("gran"):
         ax.scatter(grp["x"], grp["lane"].map(ypos), marker=_MARKERS.get(gran, "o"), s=40, zorder=3, label=gran)
-    xmin, xmax = float(points["x"].min()), float(points["x"].max())
-    if start or end:  # the stated window, whatever the points
-        lo, hi = date_positions([start or None, end or None])[0] if kind == "dates" else (None, None)
-        xmin, xmax = (lo if lo is not None else xmin), (hi if hi is not None else xmax)
+    xmin, xmax = float(points["x"].min()), float(points["x"].max())  # the events' span, not the window's
     per_day = 1 / span_days(kind)
     span = max(xmax - xmin, per_day)
     ax.set_xlim(xmin - span * 0.03 - per_day, xmax + span * 0.25 + 2 * per_day)
     char_width = span * 1.25 / 110  # rough width of one character in axis units at this figure width
     offsets = _label_rows(fig, ax, len(lane_names))
     right = ax.get_xlim()[1]
-    n_labelled = n_crowded = 0
-    for lane, grp in points.groupby("lane"):
+    n_labelled = n_crowded = n_long = 0
+    for lane, grp in points[points["label"] != ""].groupby("lane"):
         last_end = [-np.inf] * len(offsets)
         shown = grp.sort_values(["n", "x"], ascending=[False, True]).head(max(labels_per_lane, 0))
         for _, p in shown.sort_values("x").iterrows():
-            more = f" (+{p['n'] - 1})" if p["n"] > 1 else ""
+            more = f" (+{p['n'] - 1} more)" if p["n"] > 1 else ""
             room = min(label_chars, int((right - p["x"]) / char_width) - len(more) - 2)  # up to the axis' end
-            text = _cut_words(str(p["label"]), room) + more
+            if len(str(p["label"])) > room:  # a label whole or none: no cut-off fragment
+                n_long += 1
+                continue
+            text = str(p["label"]) + more
             tier = next((i for i, e in enumerate(last_end) if p["x"] > e), None)
             if tier is None:  # every row beside the lane is taken here: no label rather than one over another
                 n_crowded += 1
@@ -163,9 +153,12 @@ def timeline(events: pd.DataFrame, *, lanes: int = 8, label_chars: int = 38, lab
                         va="center", ha="left", textcoords="data",
                         arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "grey"})
     if n_labelled < len(points):
-        notes.insert(0, f"labelled: the {labels_per_lane} dates mentioned most often in each lane, "
+        n_none = int((points["label"] == "").sum())
+        notes.insert(0, f"labelled (who did what): the {labels_per_lane} dates mentioned most often in each lane, "
                         f"{n_labelled} of {len(points)}" + (f"; {n_crowded} left unlabelled where labels would "
-                                                            f"overlap" if n_crowded else ""))
+                                                            f"overlap" if n_crowded else "")
+                     + (f"; {n_long} whose label would not fit" if n_long else "")
+                     + (f"; {n_none} with no clause to label" if n_none else ""))
     if notes:
         ax.set_title(title + "\n(" + ")\n(".join(notes) + ")", fontsize=10)
     ax.set_yticks(list(ypos.values()), list(ypos.keys()))
@@ -390,7 +383,8 @@ def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Q
     axes = list(axes[0])
     axes[0].set_ylabel("mean stance score (−1 against, +1 favor)")
     names = sorted(t[by].astype(str).unique()) if len(t) else []
-    colours = {name: f"C{i % 10}" for i, name in enumerate(names)}
+    colours = {name: DISTINCT_COLOURS[i % len(DISTINCT_COLOURS)] for i, name in enumerate(names)}
+    pending: list[tuple[Any, float, float, str, str]] = []  # the n= labels, placed once the layout is known
     totals = t.groupby(t[by].astype(str))["_n"].sum() if len(t) else pd.Series(dtype=float)
     gap = 0.0
     for ax, period in zip(axes, _or_none(periods)):
@@ -416,9 +410,7 @@ def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Q
             ax.scatter(xs[~few], ys[~few], s=18 + 12 * np.sqrt(ns[~few]), color=colour, zorder=3)
             ax.scatter(xs[few], ys[few], s=18 + 12 * np.sqrt(ns[few]), facecolors="none", edgecolors=colour, zorder=3)
             if label_points:
-                for xx, yy, n in zip(xs, ys, grp["_n"]):
-                    ax.annotate(f"n={int(n)}", (xx, yy), xytext=(4, 4), textcoords="offset points", fontsize=7,
-                                color=colour)
+                pending += [(ax, float(xx), float(yy), f"n={int(n)}", colour) for xx, yy, n in zip(xs, ys, grp["_n"])]
         lo, hi = float(rows["x"].min()), float(rows["x"].max())
         pad = max(3 / span_days(kind), 0.05 * (hi - lo))  # a one-day period is a week wide, not a point
         ax.set_xlim(lo - pad, hi + pad)
@@ -436,4 +428,45 @@ def stance_over_time(table: pd.DataFrame, *, by: str = "target", title: str = "Q
     if left_out:
         notes.append(left_out)
     _titles(fig, axes, title, notes, handles, by)
+    n_left = _place_labels(fig, pending)
+    if n_left:
+        _titles(fig, axes, title, [*notes, f"{n_left} n= label{'s' if n_left > 1 else ''} left out where "
+                                          f"{'they' if n_left > 1 else 'it'} would overlap another"], [], by)
     return fig
+
+
+#: a qualitative palette of distinct hues (matplotlib's tab10, ordered so that the first colours differ most:
+#: blue, orange, green, red, purple, cyan, pink, olive, brown, grey): no two series in near-identical oranges
+DISTINCT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#17becf", "#e377c2", "#bcbd22",
+                    "#8c564b", "#7f7f7f")
+
+# where an n= label may stand beside its marker (points): right-above first, then the other corners, then further
+_OFFSETS = ((4, 4), (4, -11), (-4, 4), (-4, -11), (4, 14), (4, -21), (-4, 14), (-4, -21))
+
+
+def _place_labels(fig: Any, pending: list[tuple[Any, float, float, str, str]], fontsize: float = 7.0) -> int:
+    """Write each ``(ax, x, y, text, colour)`` label at the first offset from its point (:data:`_OFFSETS`) where
+    its box overlaps no label written before it (boxes estimated from the text's length at ``fontsize``, in the
+    figure's layout as drawn now); a label with no free place is left out. Returns how many were left out."""
+    if not pending:
+        return 0
+    fig.canvas.draw()
+    scale = fig.dpi / 72.0  # display pixels per point
+    width, height = 0.62 * fontsize * scale, 1.25 * fontsize * scale  # one character, one line
+    placed: list[tuple[float, float, float, float]] = []
+    left = 0
+    for ax, x, y, text, colour in sorted(pending, key=lambda p: (id(p[0]), p[1], p[2])):
+        px, py = ax.transData.transform((x, y))
+        w = len(text) * width
+        for dx, dy in _OFFSETS:
+            x0 = px + dx * scale - (w if dx < 0 else 0)
+            y0 = py + dy * scale
+            box = (x0, y0, x0 + w, y0 + height)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+                placed.append(box)
+                ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
+                            color=colour, ha="right" if dx < 0 else "left", va="bottom")
+                break
+        else:
+            left += 1
+    return left

@@ -63,7 +63,7 @@ def chronology(events: pd.DataFrame, *, max_labels: int = 3, min_confidence: flo
     rows = []
     for (date, gran), grp in ev.groupby(["date", "granularity"], sort=False):
         sources = sorted(set(uniq(grp["reported_by"], ";")) | set(grp["doc_id"]))
-        labels = list(dict.fromkeys(grp["label"]))
+        labels = list(dict.fromkeys(x for x in grp["label"] if x))  # (a mention with no clause has no label)
         rows.append({
             "date": date, "granularity": gran, "date_start": grp["date_start"].iloc[0],
             "what": " | ".join(labels[:max_labels]) + (f" (+{len(labels) - max_labels} more)"
@@ -307,3 +307,57 @@ def publication_clusters(documents: pd.DataFrame, *, gap_days: int = 90,
             for p in periods]
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["n_documents", "first"], ascending=False, kind="mergesort", ignore_index=True)
+
+
+def close_up_periods(documents: pd.DataFrame, *, min_documents: int = 10, max_periods: int = 6,
+                     days_before: int = 30) -> pd.DataFrame:
+    """The periods that get a close-up timeline (notebook 06): those of :func:`publication_clusters` with at
+    least ``min_documents`` documents, at most ``max_periods``, largest first; the largest alone when none has
+    that many. The i-th row is the i-th close-up (``06_timeline_close_up``, ``_2``, ...).
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": list("abc"), "published": ["1990-08-15", "2022-01-07", "2022-01-10"]})
+        >>> close_up_periods(docs)[["start", "end"]].values.tolist()
+        [['2021-12-08', '2022-01-10']]
+    """
+    periods = publication_clusters(documents, days_before=days_before)
+    big = periods[periods["n_documents"] >= min_documents]
+    return (big.head(max_periods) if len(big) else periods.head(1)).reset_index(drop=True)
+
+
+def headline_period(periods: pd.DataFrame, documents: pd.DataFrame, *, stances: pd.DataFrame | None = None,
+                    events: pd.DataFrame | None = None) -> int:
+    """Which of the close-up ``periods`` (:func:`close_up_periods`) is the study's headline timeline.
+
+    The rule: the period that holds the study's subject, i.e. the one whose documents (by publication date)
+    give the most rows of the ``stances`` table (the stances keep only documents on the study's subject: a
+    phrase of the targets' scope); where no period has a stance row, the period with the most dated events
+    (``events``: ``date_start`` within the period); else, and on ties, the first (the largest). Returns the
+    row's position (0 for ``06_timeline_close_up``, 1 for ``_2``, ...).
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": list("abc"), "published": ["2016-01-05", "2016-01-06", "2022-01-07"]})
+        >>> periods = pd.DataFrame({"start": ["2015-12-06", "2021-12-08"], "end": ["2016-01-06", "2022-01-07"]})
+        >>> headline_period(periods, docs, stances=pd.DataFrame({"doc_id": ["c", "c"]}))
+        1
+        >>> headline_period(periods, docs, events=pd.DataFrame({"date_start": ["2016-01-01"]}))
+        0
+    """
+    if len(periods) <= 1:
+        return 0
+    spans = list(zip(periods["start"].astype(str), periods["end"].astype(str)))
+
+    def counts(dates: Iterable[str]) -> list[int]:
+        days = [str(d)[:10] for d in dates if str(d)]
+        return [sum(lo <= d <= hi for d in days) for lo, hi in spans]
+
+    if stances is not None and len(stances) and "doc_id" in stances.columns:
+        published = dict(zip(documents["doc_id"].astype(str), documents["published"].fillna("").astype(str)))
+        n = counts(published.get(str(d), "") for d in stances["doc_id"])
+        if max(n) > 0:
+            return n.index(max(n))
+    if events is not None and len(events) and "date_start" in events.columns:
+        n = counts(events["date_start"].fillna("").astype(str))
+        if max(n) > 0:
+            return n.index(max(n))
+    return 0

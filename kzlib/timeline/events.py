@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -14,6 +13,7 @@ from kzlib._memory import gc_paused
 from kzlib.errors import ParameterError
 from kzlib.timeline import _timex
 from kzlib.timeline._actors import Mentions, context_free, gazetteer_mentions, named_speakers, speaker_mentions
+from kzlib.timeline._clause import clause_label, speakers_as_subjects
 from kzlib.timeline.columns import EVENT_COLUMNS
 from kzlib.timeline.mentions import _check_options, _document_mentions
 from kzlib.timeline.normalise import _period
@@ -153,8 +153,14 @@ def _fill_actors(frame: pd.DataFrame, by_sentence: _Mentions, *, sources: bool =
     """``actors`` and ``actor`` (and with ``sources`` ``actor_sources``) of each row of ``frame`` from the actor
     mentions of its sentence."""
     actors_col, actor_col, sources_col = [], [], []
-    for doc_id, sid, start, end in zip(frame["doc_id"], frame["sentence_id"], frame["start"], frame["end"]):
+    n_dropped = 0
+    for doc_id, sid, start, end, text in zip(frame["doc_id"], frame["sentence_id"], frame["start"], frame["end"],
+                                             frame["text"]):
         g = by_sentence.get((doc_id, sid))
+        if g is not None and any(m[4] == "speaker" for m in g):
+            kept = speakers_as_subjects(g, str(text), int(start), int(end))
+            n_dropped += len(g) - len(kept)
+            g = kept or None
         if g is None:
             actors_col.append("")
             actor_col.append("")
@@ -167,47 +173,18 @@ def _fill_actors(frame: pd.DataFrame, by_sentence: _Mentions, *, sources: bool =
         dist = [(max(start - e, s - end, 0) + (0 if t == "person" else 15), s, a) for a, s, e, t, _ in g]
         actor_col.append(min(dist)[2])
     frame["actors"], frame["actor"] = actors_col, actor_col
+    if n_dropped:
+        log.info("events: %d mentions of named speakers left out of the actors of dates whose own clause they "
+                 "are not the subject or agent of (they speak of the event, or are only in the same sentence)",
+                 n_dropped)
     if sources:
         frame["actor_sources"] = sources_col
 
 
-_SPACE = re.compile(r"\s")
-_NOT_BLANK_SPACE = re.compile(r"[^\S ]")  # white space other than a plain space
-_CLAUSE_MARK = re.compile(r"[,;:.!?\"“”()—–]")
-_CLAUSE_START = re.compile(r"[,;:.!?\"“”()—–]\s*")
-# "U.S. forces" does not end a clause (the dot's lookbehind after it: each match starts with one of [;!?.], which
-# the engine finds with a fast character scan)
-_CLAUSE_END = re.compile(r"(?:[;!?]|\.(?<![A-Z]\.))(?:\s|$)")
-
-
-def _label(text: str, start: int, end: int, *, width: int = 70) -> str:
-    """A short label for a dated mention: the words of its clause around the date phrase.
-
-    A date phrase that opens its clause ("On Friday, Tokayev ...") is dropped and the clause after it kept.
-    """
-    if _NOT_BLANK_SPACE.search(text):
-        text = _SPACE.sub(" ", text)
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, start)]
-    lo = starts[-1] if starts else 0
-    if not text[lo:start].strip(" ,") and text[end:end + 2].strip().startswith(","):
-        # "On Friday, Tokayev ...": the date phrase opens the sentence; label what follows it
-        lo = end
-        while lo < len(text) and text[lo] in " ,;:":
-            lo += 1
-    m = _CLAUSE_END.search(text, max(end, lo))
-    hi = m.start() if m else len(text)
-    if hi - lo < 12:  # a clause too short to say anything: the whole sentence
-        lo, hi = 0, len(text)
-    lo = max(lo, min(start, hi) - (width * 2) // 3)
-    if lo > 0 and text[lo - 1] not in " ,;:.!?\"“”()":
-        nxt = text.find(" ", lo)
-        lo = nxt + 1 if 0 <= nxt < start else lo
-    label = text[lo:hi].strip(" ,;:\"“”")
-    prefix = "…" if lo > 0 and not _CLAUSE_MARK.match(text[max(lo - 2, 0):lo].strip() or ".") else ""
-    if len(label) > width:
-        label = label[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    label = prefix + label
-    return label[:1].upper() + label[1:] if not prefix else label
+def _label(text: str, start: int, end: int) -> str:
+    """A short "who did what" label for a dated mention, from its own clause (subject, verb, object), or ""
+    where no such clause is found (:func:`kzlib.timeline._clause.clause_label`): never a cut-off fragment."""
+    return clause_label(text, start, end)
 
 
 def _documents_frame(documents: pd.DataFrame) -> pd.DataFrame:
@@ -239,7 +216,8 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     Give a ``Corpus`` (from ``kzlib.prepare``) or its ``sentences`` and ``documents`` tables. Each row is a
     dated mention (``EVENT_COLUMNS``): ``doc_id``, ``sentence_id``, ``date``, ``granularity``,
     ``expression``, ``anchor``, ``actors`` ("; "-joined canonical names from ``kzlib.actors`` when it is
-    available, in order of mention), ``actor`` (the one named nearest the date phrase), ``text`` (the sentence), ``label`` (a short label), ``confidence``, ``story_id`` and
+    available, in order of mention), ``actor`` (the one named nearest the date phrase), ``text`` (the sentence), ``label`` (who did what: the subject, verb and object of the date's own clause,
+    or "" where none is found; :mod:`kzlib.timeline._clause`), ``confidence``, ``story_id`` and
     ``reported_by`` (the copies of the story that date something to the same date).
     With ``one_copy_per_story`` a story's events come from its representative copy, plus the dates only
     another copy reports. ``actors`` may be a function from a sentences table to a mentions table
@@ -256,6 +234,10 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     sentence of that document where the sentence writes the full name, or the surname when the surname is the
     document's name for that one person (no other speaker of the document has it, no other given name stands
     before it in the document, the document never writes it in small letters, no capitalised word follows it).
+    A speaker is an actor of a date only where the name is the subject (or, after "by", the agent) of the date
+    phrase's own clause (:func:`kzlib.timeline._clause.is_subject`: a light clause rule on punctuation and
+    closed-class words, no parser): not where the date is inside what they say ("..., Castro said"), in
+    another clause of the sentence ("before Slepian died"), or where the name is a possessor or an object.
     A gazetteer mention of the same words stands. The table then has ``actor_sources``: for each of ``actors``,
     ``gazetteer`` (an entry of the gazetteer), ``text`` (a person ``kzlib.actors`` found by pattern) or
     ``speaker`` (a named speaker of the document). Not caught: people who are never quoted by name in their

@@ -1,0 +1,414 @@
+"""A light clause rule for dated mentions (private to :mod:`kzlib.timeline.events`): the date phrase's own
+clause, whether a named speaker is its subject (or agent), and a "who did what" label built from it.
+
+No parser: the words of ``kzlib/data/clause_words.yaml`` (closed classes of English and Russian grammar and the
+attribution verbs of news writing) and the punctuation decide.
+
+* A clause runs between punctuation that separates clauses (, ; : brackets, quotation marks, dashes) and the
+  words that open another clause ("who", "that", "because", "until", ...; not where the word introduces the
+  date itself: "since 1992", "before Friday"). A date phrase inside a fronted phrase ("On Friday,", "In
+  Sunday's debate against Vacco,") belongs to the clause that follows the comma, and so does one before a
+  parenthetical attribution ("Now, Ms. Conlin said, it will ..." : the clause is "it will ...").
+* A speaker is the clause's subject when only a clause opener, titles, capitalised words and determiners stand
+  before the name in the clause (no verb: "Mr. Clarke has made deals", not "granted Mr. Clarke an extension"),
+  the name is no possessor ("Slepian's death") and the name's verb is no attribution verb whose words hold the
+  date ("Castro said the attack on Friday ..." : Castro said, he did not attack). A name right after "by" is
+  the clause's agent.
+* The label is the clause's subject, its verb group and up to five words of its object, without the date
+  phrase; a relative clause's subject is the capitalised name before it ("Elian, who was rescued" : "Elian
+  was rescued"). Where no verb or no subject is found, or the words would not fit, there is no label.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_BOUNDARY = re.compile(r"[;:()\[\]“”«»\"]|``|''|(?<!\d),|,(?!\d)|\s[—–_]\s|\s--\s|[—–―]")
+_WORD = re.compile(r"\$?[^\W_](?:[\w'’.\-/]|,(?=\d))*")
+_DETERMINERS = frozenset({"the", "a", "an", "and", "both", "former", "then", "also", "now", "later",
+                          "meanwhile", "first", "only", "late", "ex-"})
+_ADVERBS = frozenset({"not", "never", "also", "just", "already", "still", "first", "again", "then",
+                      "n't", "reportedly", "allegedly", "be", "been", "being", "have", "has", "had",
+                      "не", "уже", "также", "ещё", "еще"})
+_PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "from", "by", "to", "of", "over", "after", "before",
+                           "during", "against", "into", "about", "as", "amid", "across", "near", "through", "under",
+                           "despite", "since", "until", "via", "without", "within", "toward", "towards",
+                           "around", "than", "like", "along", "including", "among", "between", "behind", "beyond", "upon",
+                           "в", "во", "на", "с", "со", "по", "к", "из", "от", "для", "о", "об", "при", "за"})
+_POSSESSORS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "my",
+                         "your", "some", "many", "most", "all", "no", "each", "every", "several", "two", "three"})
+_RELATIVE = frozenset({"who", "which", "that", "whom", "который", "которая", "которое", "которые"})
+_RU_VERB = re.compile(r"[а-яё]{2,}(?:л|ла|ло|ли|лся|лась|лось|лись)")
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    """The word classes of ``kzlib/data/clause_words.yaml`` (lower case)."""
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("clause_words.yaml").read_text("utf-8"))
+    return {k: frozenset(str(w).casefold() for w in v) for k, v in data.items()}
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Titles and role words that may stand before a name in its subject ("presidential nominee Hillary
+    Clinton"): ``kzlib.actors.speaker_words``'s titles, modifiers and gendered roles, when it is importable."""
+    try:
+        from kzlib.actors import speaker_words  # noqa: PLC0415 - optional dependency between stages
+    except ImportError:
+        return frozenset()
+    sw = speaker_words()
+    return frozenset(str(x).casefold() for group in (sw.titles, sw.modifiers, sw.role_gender) for x in group)
+
+
+def _is_verb(word: str) -> bool:
+    """Whether a word reads as a finite verb (or the first word of a verb group) without a tagger."""
+    w = _words()
+    low = word.casefold()
+    if not word[:1].islower():
+        return False
+    return (low in w["auxiliaries"] or low in w["irregular"] or low in w["attribution"]
+            or (len(low) > 4 and low.endswith("ed")) or bool(_RU_VERB.fullmatch(low)))
+
+
+def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where clauses meet in ``text`` (as ``(start, end)`` of the separator; an opening word is its own clause's
+    first word, so it is a separator of no width), none inside the date phrase ``start``..``end``."""
+    out = [(m.start(), m.end()) for m in _BOUNDARY.finditer(text) if m.end() <= start or m.start() >= end]
+    openers = _words()["subordinators"]
+    for m in _WORD.finditer(text):
+        low = m.group().casefold()
+        if low not in openers or not m.group()[:1].islower() or start <= m.start() < end:
+            continue
+        if m.end() <= start and not (low in _ALSO_PREPOSITIONS and re.fullmatch(
+                r"\s*(?:(?:the|last|this|next|that)\s+)?", text[m.end():start])):  # ("since 1992": the date's own)
+            out.append((m.start(), m.start()))
+        elif m.start() >= end:
+            out.append((m.start(), m.start()))
+    return sorted(out)
+
+
+def _segments(bounds: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` between its separators ``bounds`` (none empty or blank)."""
+    n = len(text)
+    out, lo = [], 0
+    for s, e in [*bounds, (n, n)]:
+        if s > lo and not text[lo:s].isspace():
+            out.append((lo, s))
+        lo = max(lo, e)
+    return out
+
+
+def _words_in(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text, lo, hi))
+
+
+def _verb_at(words: list[str]) -> int | None:
+    """The index of the first word of ``words`` that reads as a verb (:func:`_is_verb`; an -ed word after a
+    determiner is an adjective: "the fabled temple"), or None."""
+    for i, x in enumerate(words):
+        if _is_verb(x) and not (i and x.endswith("ed") and words[i - 1].casefold() in _POSSESSORS):
+            return i
+    return None
+
+
+def _has_verb(text: str, seg: tuple[int, int], date: tuple[int, int]) -> bool:
+    return _verb_at([m.group().rstrip(".") for m in _words_in(text, *seg)
+                     if not date[0] <= m.start() < date[1]]) is not None
+
+
+def _relative(text: str, seg: tuple[int, int], any_relative: bool = False) -> bool:
+    """Whether the stretch ``seg`` is a relative clause on a person (", who ...,"; with ``any_relative`` also
+    one that opens with "which" or "that")."""
+    first = _words_in(text, *seg)[:1]
+    words = ("who", "который", "которая", "которые") + (("which", "that") if any_relative else ())
+    return bool(first) and first[0].group() in words
+
+
+def _is_attribution(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` is a parenthetical attribution: "Ms. Conlin said", "said Kelli Conlin"."""
+    words = [m.group() for m in _words_in(text, lo, hi)]
+    attribution = _words()["attribution"]
+    return 1 < len(words) <= 6 and (words[-1].casefold() in attribution or words[0].casefold() in attribution)
+
+
+def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause the date phrase ``text[start:end]`` belongs to (see the module's rule).
+
+    A stretch between separators with no verb is no clause of its own: a fronted phrase ("On Friday,") gives
+    its date to the clause after it, the subject's appositives ("Mr. Clarke, 61, had ...") join the verb after
+    them, and an adjunct after a clause (", four days after ...") joins the clause before it.
+
+    Example:
+        >>> s = "On Friday, Tokayev ordered troops to fire, saying the protesters were terrorists."
+        >>> lo, hi = own_clause(s, 3, 9)
+        >>> s[lo:hi]
+        'Tokayev ordered troops to fire'
+    """
+    segs = _segments(_boundaries(text, start, end), text)
+    if not segs:
+        return start, end
+    date = (start, end)
+    k = next((i for i, (lo, hi) in enumerate(segs) if lo <= start < hi), len(segs) - 1)
+    first = _words_in(text, *segs[k])[:1]
+    verbless = not _has_verb(text, segs[k], date)
+
+    def comma_after(i: int) -> bool:  # (a comma, no quotation mark: a quotation is a clause of its own)
+        gap = text[segs[i][1]:segs[i + 1][0]] if i + 1 < len(segs) else text[segs[i][1]:]
+        bare = gap.replace("(", "").replace(")", "").strip()  # ("George Zimmerman (left) shot")
+        return (bare[:1] == "," or (not bare and any(b in gap for b in "()"))) and not any(
+            q in gap for q in _QUOTES)
+
+    def opens(i: int, words: frozenset[str]) -> bool:
+        first = _words_in(text, *segs[i])[:1]
+        return bool(first) and first[0].group()[:1].islower() and first[0].group().casefold() in words
+
+    def joins_next(i: int) -> bool:  # the stretch ends in a comma, or a relative clause follows it
+        return comma_after(i) or (i + 1 < len(segs) and _relative(text, segs[i + 1]))
+
+    k0 = k
+    before = text[segs[k - 1][1]:segs[k][0]] if k else ""
+    fronted = verbless and first and (k == 0 or (first[0].group().casefold() in _words()["fronting"]
+                                                 and before.strip() == ","))
+    j = k
+    while fronted and j + 1 < len(segs) and not comma_after(j) and not _has_verb(text, segs[j + 1], date):
+        j += 1  # ("With five days remaining until the caucuses,")
+    if fronted and comma_after(j) and j + 1 < len(segs):
+        k0 = k = j + 1  # a fronted phrase: the clause after it
+        w = _words()
+        while k + 1 < len(segs) and (_is_attribution(text, *segs[k]) or opens(k, w["subordinators"])
+                                     or (opens(k, w["fronting"]) and comma_after(k))
+                                     or (not _has_verb(text, segs[k], date) and opens(k + 1, w["subordinators"]))):
+            k0 = k = k + 1  # (an attribution, another fronted phrase, "the month after Scalia died,")
+        while k + 1 < len(segs) and not _has_verb(text, segs[k], date):
+            k += 1  # the subject and its appositives, up to the verb
+    elif verbless and not any(_has_verb(text, g, date) for g in segs[:k]):
+        k0 = k = k + 1 if k + 1 < len(segs) else k  # a dateline ("NEW YORK, Dec. 22 (UPI) - X announced")
+        while k + 1 < len(segs) and not _has_verb(text, segs[k], date):
+            k0 = k = k + 1
+    elif verbless:
+        while k0 > 0 and (not _has_verb(text, segs[k0], date) or (k0 < k and _relative(text, segs[k0], True))):
+            k0 -= 1  # an adjunct: the clause before it (not a relative clause in between)
+        while k0 > 0 and not _has_verb(text, segs[k0 - 1], date) and joins_next(k0 - 1):
+            k0 -= 1
+    else:
+        words = [m.group() for m in _words_in(text, *segs[k]) if not start <= m.start() < end]
+        if _verb_at(words) == 0:  # a verb with no subject before it: the subject and appositives before the comma
+            while k0 > 0 and joins_next(k0 - 1) and (
+                    not _has_verb(text, segs[k0 - 1], date) or _relative(text, segs[k0 - 1])):
+                k0 -= 1
+    lo, hi = segs[k0][0], segs[k][1]
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def is_subject(text: str, mention: tuple[int, int], date: tuple[int, int]) -> bool:
+    """Whether the name at ``mention`` (start, end) is the subject or the agent of the clause of the date
+    phrase at ``date`` (see the module's rule).
+
+    Example:
+        >>> s = "Spitzer attacked him on Monday, and Spitzer said the protest on Friday was peaceful."
+        >>> is_subject(s, (0, 7), (24, 30)), is_subject(s, (36, 43), (64, 70))
+        (True, False)
+    """
+    s, e = mention
+    lo, hi = own_clause(text, *date)
+    if text[e:e + 1] in ("'", "’"):  # a possessor: the agent of the dated noun ("Sanders' 2007 vote") only
+        return bool(re.fullmatch(r"['’]s?\s*", text[e:date[0]]))  # ("Slepian's death", not the subject)
+    if _relative(text, (lo, hi)) and re.fullmatch(r"\s*,\s*", text[e:lo]):
+        return True  # "Haley, who delivered the response on Tuesday"
+    if not (lo <= s and e <= hi):
+        return False
+    w = _words()
+    before = [m for m in _words_in(text, lo, s) if not (date[0] <= m.start() < date[1])]
+    while before and (before[-1].group()[:1].isupper() or before[-1].group().endswith(".")):
+        before.pop()  # the name's titles and given names ("Gov. Earl Ray", "Mr.")
+    if before and before[-1].group().casefold() in ("by", "от"):
+        return True
+    if any(m.group().casefold() in w["attribution"] for m in before[-1:]):
+        return False  # "said Maureen Connelly": the name attributes words
+    if before and before[0].group().casefold() in w["subordinators"]:
+        before = before[1:]
+    roles = _role_words()
+    unknown = [m.group() for m in before
+               if m.group()[:1].islower() and m.group().casefold() not in _DETERMINERS | _POSSESSORS | roles]
+    if any(_is_verb(x) for x in unknown) or len(unknown) > 2:
+        return False
+    # the name's verb: the first after it in the clause, outside a relative clause on it ("X, who lives ..., said")
+    outside = [g for g in _segments(_boundaries(text, *date), text)
+               if g[1] > e and g[0] < hi and (g[0] <= date[0] < g[1] or not _relative(text, g))]
+    after = [m for g in outside for m in _words_in(text, max(g[0], e), min(g[1], hi))]
+    verb = next((m for m in after[:6] if _is_verb(m.group().rstrip("."))), None)
+    if verb is not None and verb.group().casefold() in w["attribution"] and date[0] > verb.end():
+        # the saying is what is dated: "said Friday", "told reporters Friday", "said in an interview on Friday";
+        # not "said the strike on Friday ..." (the date is in what was said)
+        between = [m.group() for m in _words_in(text, verb.end(), date[0])]
+        low = [x.casefold() for x in between]
+        if any(x in w["subordinators"] or _is_verb(x) for x in between):
+            return False
+        return (not between or (low[0] in ("in", "at", "during", "to") and len(between) <= 8)
+                or (len(between) <= 2 and not any(x in _POSSESSORS for x in low)))
+    return True
+
+
+def _antecedent(text: str, lo: int) -> str:
+    """The capitalised name (up to four words) right before a relative clause that starts at ``lo``."""
+    words = _words_in(text, max(0, lo - 80), lo)
+    if not words or not re.fullmatch(r"\s*,\s*", text[words[-1].end():lo]):
+        return ""
+    name: list[str] = []
+    for m in reversed(words):
+        if not m.group()[:1].isupper() or len(name) == 4:
+            break
+        name.insert(0, m.group())
+    return " ".join(name)
+
+
+def _segment_words(text: str, seg: tuple[int, int], start: int, end: int) -> list[str]:
+    """A stretch's words without the date phrase, the preposition that introduces it and a possessive or
+    part-of-day word that hangs on it ("Sunday's debate" : "debate"), and without TBAQ's quote marks."""
+    lo, hi = seg
+    if not (lo <= start < hi):
+        words = [m.group() for m in _words_in(text, lo, hi)]
+    else:
+        words = [m.group() for m in _words_in(text, lo, start)]
+        if words and words[-1].casefold() in _words()["fronting"] | _PREPOSITIONS:
+            words.pop()
+        tail = re.sub(r"^\s*(?:night|morning|afternoon|evening)?(?:['’]s)?\b", "", text[end:hi])
+        words += [_DATE, *(m.group() for m in _WORD.finditer(tail))]  # (where the date stood: an object ends)
+    # a sentence's last word keeps no full stop ("called." : "called"; "U.S." and "Mr." keep theirs)
+    return [x[:-1] if len(x) > 4 and x.endswith(".") and "." not in x[:-1] else x for x in words
+            if x not in ("''", "``", "_")]
+
+
+def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
+    """A "who did what" label of the dated mention ``text[start:end]``: the subject, verb group and object of
+    its own clause without the date phrase, or "" where no such clause is found (see the module's rule).
+
+    Example:
+        >>> clause_label("On Friday, Tokayev ordered troops to fire, saying the protesters were terrorists.", 3, 9)
+        'Tokayev ordered troops'
+        >>> clause_label("Slepian was shot in the back on Friday night as he stood in his kitchen.", 29, 38)
+        'Slepian was shot in the back'
+        >>> clause_label("Curt Schilling, a former pitcher, was fired Wednesday, a day after he drew criticism.", 56, 61)
+        'Curt Schilling was fired Wednesday'
+        >>> clause_label("The fabled 11th century temple that is Cambodia's main tourist attraction.", 11, 23)
+        ''
+    """
+    if "\n" in text or "\t" in text:
+        text = re.sub(r"\s", " ", text)
+    lo, hi = own_clause(text, start, end)
+    segs = [g for g in _segments(_boundaries(text, start, end), text) if lo <= g[0] < hi or g[0] <= lo < g[1]]
+    segs = [g for g in segs if g[0] <= start < g[1] or not _relative(text, g)] or segs  # (no ", who ...,")
+    parts = [_segment_words(text, (max(g[0], lo), min(g[1], hi)), start, end) for g in segs]
+    found = next(((i, v) for i, ws in enumerate(parts) if (v := _verb_at(ws)) is not None), None)
+    if found is None:
+        return ""
+    v, vi = found
+    words = parts[v]
+    subject = _subject([x for x in (words[:vi] if vi or not v else parts[0]) if x != _DATE], text,
+                       max(segs[v][0], lo) if vi or not v else lo)
+    said = re.search(rf"(?<!\w){re.escape(words[vi])}(?!\w)", text[:start]) if words[vi].casefold() in \
+        _words()["attribution"] else None
+    if said and _verb_at([m.group().rstrip(".") for m in _words_in(text, said.end(), start)]) is not None:
+        # "X said the machines were removed a few years ago": the date is in what was said; label that clause
+        rest = words[vi + 1:]
+        vj = _verb_at(rest)
+        if vj is None:
+            return ""
+        words, vi, subject = rest, vj, _subject([x for x in rest[:vj] if x != _DATE], text, lo)
+    if not subject:
+        return ""
+    w = _words()
+    verb = [words[vi]]
+    j = vi + 1
+    while j < len(words) and len(verb) < 5:  # auxiliaries, adverbs and the main verb ("has never been")
+        if words[j] == _DATE:
+            j += 1
+            continue
+        low, last = words[j].casefold(), verb[-1].casefold()
+        if (low in _ADVERBS or words[j].endswith("ly") or last in w["auxiliaries"] or last in _ADVERBS
+                or (last.endswith("ly") and len(verb) > 1)
+                or last == "to" or (low == "to" and last in _TO_VERBS)):
+            verb.append(words[j])
+            j += 1
+        else:
+            break
+    obj: list[str] = []
+    for x in words[j:j + 5]:
+        if x == _DATE:
+            break  # (the object ends where the date stood: "protests since the 2019 reshuffle")
+        low = x.casefold()
+        if _is_verb(x):  # "said the protests were ...": a clause, not an object
+            obj = []
+            break
+        if obj and (low in w["subordinators"] or low in _PREPOSITIONS):
+            break
+        obj.append(x)
+    after = words[j + len(obj)].casefold() if j + len(obj) < len(words) else ""
+    if len(obj) == 5 and after and after != _DATE and after not in w["subordinators"] | _PREPOSITIONS:
+        obj = []  # five words and the object goes on: no object rather than a cut one
+    while obj and obj[-1].casefold() in _DETERMINERS | _PREPOSITIONS | _POSSESSORS:
+        obj.pop()  # (no object that ends in "the")
+    label = " ".join(subject + verb)
+    if obj and len(label) + 1 + len(" ".join(obj)) <= width:  # the object whole, or none
+        label += " " + " ".join(obj)
+    label = label.strip(" ,;:'’\"")
+    if len(label) > width:
+        return ""
+    return label[:1].upper() + label[1:]
+
+
+_DATE = "\x00"  # where the date phrase stood among a clause's words
+_QUOTES = ("\"", "“", "”", "«", "»", "``", "''")
+_ALSO_PREPOSITIONS = frozenset({"before", "after", "until", "since", "as", "when", "после", "перед", "когда"})
+_CONJUNCTIONS = frozenset({"and", "but", "or", "so", "yet", "и", "а", "но"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those",
+                       "он", "она", "оно", "они", "мы", "я"})
+_TO_VERBS = frozenset({"plans", "planned", "plan", "wants", "wanted", "tried", "decided", "agreed", "began",
+                       "continued", "scheduled", "expected", "going", "hopes", "hoped", "refused", "vowed",
+                       "promised", "threatened", "sought", "needed", "failed", "managed", "intends", "intended",
+                       "voted", "moved", "used", "asked", "ordered", "urged", "reported", "said", "believed",
+                       "thought", "seemed", "seems", "appeared", "appears", "likely", "due", "set", "able"})
+
+
+def _subject(words: list[str], text: str, lo: int) -> list[str]:
+    """The subject of a clause from the words before its verb: without a clause opener, up to a preposition,
+    a relative pronoun's capitalised antecedent after a comma; [] where it does not read as a subject (more
+    than six words (eight for a name), more than three or a coordination after a small letter, or a first word that is a preposition, a clause
+    opener, an adverb in -ly or a verb)."""
+    w = _words()
+    subject = list(words)
+    while subject and subject[0].casefold() in _CONJUNCTIONS:
+        subject.pop(0)  # ("And 500 troops landed", "И 5 января ...")
+    if subject and subject[0].casefold() in w["subordinators"]:
+        opener = subject.pop(0).casefold()
+        if opener in _RELATIVE and not subject:
+            name = _antecedent(text, lo)
+            subject = name.split() if name else []
+    cut = next((i for i, x in enumerate(subject) if i and x.casefold() in _PREPOSITIONS | w["subordinators"]),
+               None)
+    subject = subject[:cut] if cut else subject
+    if not subject or len(subject) > (8 if sum(x[:1].isupper() for x in subject) > len(subject) / 2 else 6):
+        return []  # (a long name may take eight words: "the National Abortion and ... Action League")
+    head = subject[0]
+    low = head.casefold()
+    if low in _PREPOSITIONS or low in w["subordinators"] or low.endswith("ly") or _is_verb(head):
+        return []  # ("continues to shift ... away": no subject)
+    if head[:1].islower() and low not in _POSSESSORS | _DETERMINERS | _PRONOUNS and (len(subject) > 3 or any(x in ("and", "or") for x in subject)
+                               or low.endswith(("ed", "en", "ing"))):
+        return []  # ("loss includes pretax charges", "born and raised": no subject read without a tagger)
+    return subject
+
+
+def speakers_as_subjects(mentions: list[Any], text: str, start: int, end: int) -> list[Any]:
+    """The mentions of one sentence without the named speakers (``source == "speaker"``) that are not the
+    subject or agent of the clause of the date phrase ``start``..``end`` (:func:`is_subject`)."""
+    return [m for m in mentions if m[4] != "speaker" or is_subject(text, (m[1], m[2]), (start, end))]
