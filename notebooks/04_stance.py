@@ -112,7 +112,7 @@ else:
 
 # %% tags=["nbval-ignore-output"]
 summary = study.stance_summary
-cells = summary[summary["speaker"].isin(plots.voices.speakers_taking_stance(summary, min_stories))]
+cells = summary[summary["speaker"].isin(plots.voices.speakers_taking_stance(summary, min_stories=min_stories))]
 if cells.empty:
     print(f"No speaker takes a stance on a target in at least {min_stories} stor{'y' if min_stories == 1 else 'ies'}, "
           "so there is no speaker x target heatmap.")

@@ -113,8 +113,9 @@ else:
 # before the earliest publication to the latest; a corpus published in periods more than 90 days apart, as one
 # that mixes eras, gets one close-up per period of at least 10 documents, at most six, largest first), one lane per actor (the sentence's first actor among the
 # most frequent ones; *other / none* for the rest). The marker shows the granularity (a circle is a day,
-# a square a week or weekend, a diamond a month, quarter, season or half year); the label is the clause around the date, with `(+n)`
-# when n more mentions share that point. Weeks and weekends are placed at their first day; a quarter, season or
+# a square a week or weekend, a diamond a month, quarter, season or half year); the label says who did what (the subject, verb
+# and object of the date's own clause; none where no such clause can be read), with `(+n)` when n more
+# mentions share that point. Weeks and weekends are placed at their first day; a quarter, season or
 # half year that began before the window is drawn at the window's first day (the title says how many), never
 # outside it. Where labels would overlap, the later ones are left out (the title says how many). Relative dates
 # flagged *resolved-ahead* (see the end of this notebook) are left off both timelines.
@@ -125,7 +126,7 @@ periods = timeline.publication_clusters(c.documents, days_before=30)
 if window_start or window_end or len(periods) <= 1:
     windows = [(window_start or first, window_end or last)]
 else:
-    drawn = periods[periods["n_documents"] >= 10].head(6) if (periods["n_documents"] >= 10).any() else periods.head(1)
+    drawn = timeline.close_up_periods(c.documents, min_documents=10, max_periods=6, days_before=30)
     print(f"The documents were published in {len(periods)} periods more than 90 days apart (undated documents in "
           f"none): a close-up for each of the {len(drawn)} with 10 documents or more (at most six), largest first.")
     display(kzlib.show_table(periods, max_rows=max_rows))

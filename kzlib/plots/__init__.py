@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["use_style", "setup_notebook", "evidence_table", "show", "PALETTE"]
 
@@ -65,8 +69,9 @@ def setup_notebook(level: int = logging.WARNING, *, interactive: bool = True) ->
         init_notebook_mode(all_interactive=False, connected=False)
 
 
-def show(fig=None) -> None:
-    """Show the figures drawn so far (``plt.show``) in a notebook, and close them.
+def show(fig: Any = None) -> None:
+    """Show the figures drawn so far in a notebook (``plt.show``, which also closes them); ``fig``, the figure
+    just drawn, names what the cell shows and is among them (it is not shown twice).
 
     Example:
         >>> show()
@@ -81,7 +86,8 @@ def show(fig=None) -> None:
 EVIDENCE_MAX_ROWS = 2_000
 
 
-def evidence_table(df, *, max_chars: int = 400, page_length: int = 10, max_rows: int | None = EVIDENCE_MAX_ROWS):
+def evidence_table(df: pd.DataFrame, *, max_chars: int = 400, page_length: int = 10,
+                   max_rows: int | None = EVIDENCE_MAX_ROWS) -> Any:
     """A long evidence table as a searchable, sortable, filterable table (itables, offline), so a reader can
     find each quote behind a number. Text is escaped (``allow_html`` off) and cut to ``max_chars``; at most
     ``max_rows`` rows are embedded (the first, in the table's order; None: every row), with a line saying how

@@ -144,12 +144,12 @@ def quote_lengths(speech: pd.DataFrame, *, clip_quantile: float = 0.99) -> Any:
     return fig
 
 
-def speakers_taking_stance(summary: pd.DataFrame, min_stories: int = 1) -> list[str]:
+def speakers_taking_stance(summary: pd.DataFrame, *, min_stories: int = 1) -> list[str]:
     """Speakers who take a stance (favor/against) on some target in at least ``min_stories`` stories.
 
     Example:
         >>> s = pd.DataFrame({"speaker": ["A", "B"], "stance": ["against", "none"], "n_stories": [2, 3]})
-        >>> speakers_taking_stance(s, 2)
+        >>> speakers_taking_stance(s, min_stories=2)
         ['A']
     """
     col = "n_stance_stories" if "n_stance_stories" in summary.columns else "n_stories"
@@ -208,7 +208,7 @@ def stance_heatmap(summary: pd.DataFrame, *, targets: Sequence[str], min_stories
         ('target', 'the 1 most-quoted of 2 speakers with a stance', ['Russia'])
     """
     summary, left_out = _leave_out_described(summary, described)
-    taking = speakers_taking_stance(summary, min_stories)
+    taking = speakers_taking_stance(summary, min_stories=min_stories)
     speakers = top_speakers(summary, taking, top_n) if "n_quotes" in summary.columns else taking
     cells = summary[summary["speaker"].isin(speakers)].assign(_n=_stance_stories(summary))
     cells = cells[cells["_n"] > 0]  # a speaker who only names a target takes no stance on it: no cell
