@@ -287,12 +287,13 @@ def corpus_summary(corpus) -> dict[str, pd.DataFrame]:
 
 
 @stage(name="provenance", tables=("provenance_documents", "stories", "copies", "related_reports", "similarity_raw",
-                                   "similarity_despun", "learned_substitutions", "repair_examples",
-                                   "despin_change_rate"))
+                                   "similarity_despun", "copy_similarity", "learned_substitutions", "repair_examples",
+                                   "despin_change_rate", "despin_summary"))
 def provenance(corpus, *, max_docs: int = 60) -> dict[str, pd.DataFrame]:
     """Provenance evidence of the prepared corpus: documents with story/version/spin, one row per story,
     copy pairs, pairs alike but kept apart (``related_reports``: follow-ups, re-used background, other
-    reports of one event, with the reason), aligned-sentence similarity (raw and de-spun; at most ``max_docs`` documents, stories
+    reports of one event, with the reason), each copy pair's share before and after de-spinning
+    (``copy_similarity``), what the repair did (``despin_summary``), aligned-sentence similarity (raw and de-spun; at most ``max_docs`` documents, stories
     with several copies first), substitutions learned from the corpus, repaired sentences, change rates.
 
     Example:
@@ -300,7 +301,14 @@ def provenance(corpus, *, max_docs: int = 60) -> dict[str, pd.DataFrame]:
         True
     """
     from kzlib.despin import SPIN_THRESHOLD
-    from kzlib.provenance import change_rate, learned_substitutions, repair_examples, similarity_matrix
+    from kzlib.provenance import (
+        change_rate,
+        copy_similarity,
+        despin_summary,
+        learned_substitutions,
+        repair_examples,
+        similarity_matrix,
+    )
 
     docs = corpus.documents
     cols = ["doc_id", "outlet", "story_id", "is_representative", "version", "version_basis", "version_detected",
@@ -322,13 +330,15 @@ def provenance(corpus, *, max_docs: int = 60) -> dict[str, pd.DataFrame]:
                     copies=("doc_id", " ".join), versions=("version", " / ".join))
                .reset_index())
     rates = change_rate(corpus).merge(docs[["doc_id", "version_detected"]], on="doc_id")
+    learned = learned_substitutions(corpus, spin_threshold=SPIN_THRESHOLD)
     return {"provenance_documents": docs[cols].reset_index(drop=True), "stories": stories,
             "copies": corpus.copies.reset_index(drop=True),
             "related_reports": corpus.related.reset_index(drop=True),
             "similarity_raw": raw_sim.reset_index(names="doc_id"),
             "similarity_despun": fixed_sim.reset_index(names="doc_id"),
-            "learned_substitutions": learned_substitutions(corpus, spin_threshold=SPIN_THRESHOLD),
-            "repair_examples": repair_examples(corpus, n=0), "despin_change_rate": rates}
+            "copy_similarity": copy_similarity(corpus.copies, raw_sim, fixed_sim),
+            "learned_substitutions": learned, "repair_examples": repair_examples(corpus, n=0),
+            "despin_change_rate": rates, "despin_summary": despin_summary(learned, rates, docs)}
 
 
 @stage(name="quotes", tables=("quotes", "speaker_links"))

@@ -57,7 +57,6 @@ max_rows: int = 40               # rows shown of long tables (the saved tables a
 # %% tags=["nbval-ignore-output"]
 import kzlib
 from kzlib import plots
-from kzlib.despin import spin_table
 
 plots.setup_notebook()
 # the same study every notebook of the run reads (the corpus is prepared with kzlib's default thresholds)
@@ -87,7 +86,7 @@ kzlib.show_table(study.provenance_documents, max_rows=max_rows)
 # the repaired words are the original's. Documents that are merely on the same topic stay dark.
 
 # %% tags=["nbval-ignore-output"]
-raw_sim, fixed_sim = study.similarity_raw.set_index("doc_id"), study.similarity_despun.set_index("doc_id")
+raw_sim = study.similarity_raw.set_index("doc_id")
 n_with_text = int((c.paragraphs[(c.paragraphs["kind"] == "body")]["doc_id"]).nunique())
 if len(raw_sim) < 2:
     print(f"Only {len(raw_sim)} document{'' if len(raw_sim) == 1 else 's'} with body text, so there are "
@@ -100,18 +99,14 @@ else:
     plots.show(fig)
 
 # %%
-if c.copies.empty:
+pairs = study.copy_similarity
+if pairs.empty:
     print("No two documents were judged copies of one story, so there is no raw vs de-spun comparison.")
 else:
-    print("aligned-sentence share, raw vs de-spun (copies only):")
-    outside = 0
-    for a, b in c.copies[["doc_a", "doc_b"]].itertuples(index=False):
-        if a in raw_sim.index and b in raw_sim.index:
-            print(f"  {a} ~ {b}: {raw_sim.loc[a, b]:.2f} -> {fixed_sim.loc[a, b]:.2f}")
-        else:
-            outside += 1
-    if outside:
-        print(f"  ({outside} more pairs involve documents beyond the {max_docs} shown)")
+    print("aligned-sentence share of each pair of copies, raw and de-spun:")
+    display(kzlib.show_table(pairs[pairs["shown"]].drop(columns="shown"), max_rows=max_rows))
+    if not pairs["shown"].all():
+        print(f"({int((~pairs['shown']).sum())} more pairs involve documents beyond the {max_docs} shown)")
 
 # %% [markdown]
 # ## Stories and the copy that represents each
@@ -213,17 +208,10 @@ print("detected versions: " + ", ".join(f"{v} {n}" for v, n in docs["version_det
 # total over rows can exceed the repairs made).
 
 # %% tags=["nbval-ignore-output"]
-table = spin_table()
 learned = study.learned_substitutions
-new = learned[~learned["in_table"]]
-new_pairs = {(a.lower(), b.lower()) for a, b in zip(new["spun"], new["original"])}
-print(f"phrase table: {len(table)} rows ({(table['scope'] == 'always').sum()} always, {(table['scope'] == 'spun').sum()} spun-only)")
-print(f"learned from the corpus: {len(learned)} rows, {len(new)} not in the table "
-      f"({len(new_pairs)} distinct substitutions); by mechanism: "
-      + (", ".join(f"{k} {v}" for k, v in new["mechanism"].value_counts().sort_index().items()) or "none"))
+print(study.despin_summary.to_string(index=False))
 if not (docs["version_detected"] == "spun").any():
     print("No document is detected as spun, so learned substitutions are not applied anywhere.")
-print(f"repairs made: {int(docs['n_despun'].sum())} in all, {int(docs['n_despun_learned'].sum())} by learned substitutions")
 kzlib.plots.evidence_table(learned[["spun", "original", "mechanism", "story", "in_table", "n_applied", "evidence"]])
 
 # %% [markdown]
@@ -255,10 +243,7 @@ changed = rates.sort_values(["rate", "doc_id"], ascending=[False, True]).head(ma
 print(changed.to_string(index=False))
 if len(rates) > len(changed):
     print(f"({len(rates) - len(changed)} more documents with lower rates in the despin_change_rate table)")
-clean = rates[rates["version_detected"] != "spun"]
-print(f"clean documents: {int(clean['words_changed'].sum())} of {int(clean['n_words'].sum())} words changed "
-      f"({1000 * clean['words_changed'].sum() / max(clean['n_words'].sum(), 1):.2f} per 1,000)")
-touched = clean[(clean["words_changed"] > 0) | (clean["words_changed_alone"] > 0)]
-print("documents not detected as spun and changed all the same: "
-      + (", ".join(touched["doc_id"].astype(str)) if len(touched) else "none"))
+print(study.despin_summary.set_index("measure").loc[
+    ["words in documents not detected as spun", "words changed in documents not detected as spun", "per 1,000 words",
+     "documents not detected as spun and changed all the same"]].to_string())
 

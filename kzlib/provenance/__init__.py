@@ -36,7 +36,7 @@ from kzlib.provenance.copies import find_copies, similarity_matrix
 from kzlib.provenance.features import story_features
 from kzlib.provenance.minhash import MIN_DF_CUT
 from kzlib.provenance.repair import SpinRepairer
-from kzlib.provenance.review import change_rate, learned_substitutions, repair_examples
+from kzlib.provenance.review import change_rate, copy_similarity, despin_summary, learned_substitutions, repair_examples
 from kzlib.provenance.spin import (
     CLEAN_RATE,
     MIN_MATCHES,
@@ -54,7 +54,8 @@ from kzlib.provenance.versions import VERSIONS, detect_versions
 
 __all__ = [
     "annotate", "SpinRepairer", "find_copies", "similarity_matrix", "detect_versions", "VERSIONS",
-    "story_features", "learned_substitutions", "repair_examples", "change_rate", "MIN_DF_CUT",
+    "story_features", "learned_substitutions", "repair_examples", "change_rate", "copy_similarity", "despin_summary",
+    "MIN_DF_CUT",
     "despin", "spin_table", "spin_matches", "spin_score", "SPIN_THRESHOLD", "MIN_MATCHES", "judged_spun",
     "quoted_spans", "CLEAN_RATE", "SPIN_P",
 ]

@@ -16,7 +16,7 @@ from kzlib.provenance.repair import SpinRepairer
 from kzlib.provenance.spin import SPIN_THRESHOLD, _apply, _compile, _n_words, _narration_spun, judged_spun
 from kzlib.provenance.stage import _gazetteer, _gazetteer_variants
 
-__all__ = ["learned_substitutions", "repair_examples", "change_rate"]
+__all__ = ["learned_substitutions", "repair_examples", "change_rate", "copy_similarity", "despin_summary"]
 
 
 def learned_substitutions(corpus: Corpus, *, spin_threshold: float = SPIN_THRESHOLD,
@@ -133,3 +133,63 @@ def change_rate(corpus: Corpus, *, doc_ids: Iterable[str] | None = None) -> pd.D
                      "words_changed_alone": ch_alone, "rate_alone": round(1000 * ch_alone / max(n, 1), 2)})
     return pd.DataFrame(rows, columns=["doc_id", "n_words", "words_changed", "rate", "words_changed_alone",
                                        "rate_alone"])
+
+
+def copy_similarity(copies: pd.DataFrame, raw: pd.DataFrame, despun: pd.DataFrame) -> pd.DataFrame:
+    """For each pair of ``copies`` shown in the similarity matrices (``raw`` and ``despun``, by doc_id, as
+    :func:`kzlib.provenance.similarity_matrix` gives them), its aligned-sentence share before and after
+    de-spinning; ``shown`` is False for a pair with a document beyond the matrices (``max_docs``).
+
+    Example:
+        >>> m = pd.DataFrame([[1.0, 0.6], [0.6, 1.0]], index=["a", "b"], columns=["a", "b"])
+        >>> copy_similarity(pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"]}), m, m.replace(0.6, 0.9)).values.tolist()
+        [['a', 'b', True, 0.6, 0.9]]
+    """
+    rows = []
+    for a, b in copies[["doc_a", "doc_b"]].itertuples(index=False):
+        shown = a in raw.index and b in raw.index
+        rows.append({"doc_a": a, "doc_b": b, "shown": shown, "raw": float(raw.loc[a, b]) if shown else None,
+                     "despun": float(despun.loc[a, b]) if shown else None})
+    return pd.DataFrame(rows, columns=["doc_a", "doc_b", "shown", "raw", "despun"])
+
+
+def despin_summary(learned: pd.DataFrame, rates: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """What the repair of spun text did, as ``measure`` / ``value`` rows: the phrase table's size, the
+    substitutions learned from the corpus (those not in the table, distinct, by mechanism), the repairs made,
+    and whether clean text was left alone (words changed in documents not detected as spun, and which). Reads
+    :func:`learned_substitutions`, :func:`change_rate` (with ``version_detected``) and the documents'
+    ``n_despun`` / ``n_despun_learned``.
+
+    Example:
+        >>> docs = study.corpus.documents
+        >>> rates = change_rate(study.corpus).merge(docs[["doc_id", "version_detected"]], on="doc_id")
+        >>> s = despin_summary(learned_substitutions(study.corpus), rates, docs).set_index("measure")["value"]
+        >>> s["words changed in documents not detected as spun"]
+        '0'
+    """
+    from kzlib.provenance.spin import spin_table
+
+    table = spin_table()
+    new = learned[~learned["in_table"].astype(bool)]
+    distinct = {(str(a).lower(), str(b).lower()) for a, b in zip(new["spun"], new["original"])}
+    by_mechanism = ", ".join(f"{k} {v}" for k, v in new["mechanism"].value_counts().sort_index().items()) or "none"
+    clean = rates[rates["version_detected"] != "spun"]
+    touched = clean[(clean["words_changed"] > 0) | (clean["words_changed_alone"] > 0)]
+    n_words = int(clean["n_words"].sum())
+    rows = [
+        ("phrase table rows", f"{len(table)} ({int((table['scope'] == 'always').sum())} always, "
+                              f"{int((table['scope'] == 'spun').sum())} spun-only)"),
+        ("learned rows", str(len(learned))),
+        ("learned rows not in the table", str(len(new))),
+        ("distinct learned substitutions", str(len(distinct))),
+        ("learned rows not in the table, by mechanism", by_mechanism),
+        ("documents detected as spun", str(int((documents["version_detected"] == "spun").sum()))),
+        ("repairs made", str(int(documents["n_despun"].sum()))),
+        ("repairs made by learned substitutions", str(int(documents["n_despun_learned"].sum()))),
+        ("words in documents not detected as spun", str(n_words)),
+        ("words changed in documents not detected as spun", str(int(clean["words_changed"].sum()))),
+        ("per 1,000 words", f"{1000 * clean['words_changed'].sum() / max(n_words, 1):.2f}"),
+        ("documents not detected as spun and changed all the same",
+         ", ".join(touched["doc_id"].astype(str)) or "none"),
+    ]
+    return pd.DataFrame(rows, columns=["measure", "value"])
