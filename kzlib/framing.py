@@ -502,7 +502,7 @@ def _dated_speakers(quotes: pd.DataFrame, gazetteer: Any, documents: pd.DataFram
         dates = quotes["published"]
     else:
         return None
-    from kzlib.actors._roles import as_date  # noqa: PLC0415 - framing reads the gazetteer only when given one
+    from kzlib.corpus import publication_day as as_date  # noqa: PLC0415
 
     dated = {n for n, a in gazetteer.actors.items() if a.roles}
     keys, extra, unknown_role, undated = [], {}, [], 0

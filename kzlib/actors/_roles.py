@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from kzlib.corpus.dates import publication_day as as_date
 from kzlib.errors import ResourceError
 
 __all__ = ["Role", "as_date", "parse_roles"]
@@ -51,34 +51,6 @@ class Role:
 
 
 @lru_cache(maxsize=4096)
-def _date_of_text(text: str) -> dt.date | None:
-    """An ISO date (``YYYY-MM-DD``, a time after it ignored), else None."""
-    try:
-        return dt.date.fromisoformat(text.strip()[:10])
-    except ValueError:
-        return None
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A document date as a :class:`datetime.date`: an ISO string (``2016-02-08``, ``2016-02-08T10:00``), a
-    date, a datetime or a pandas Timestamp; None for a missing or unreadable value (a year alone, "2016", is no
-    day: None; the caller logs how many it could not read).
-
-    Example:
-        >>> as_date("2016-02-08"), as_date(""), as_date(None), as_date("2016")
-        (datetime.date(2016, 2, 8), None, None, None)
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, dt.datetime):
-        return None if value != value else value.date()  # (NaT is a datetime that is not equal to itself)
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return _date_of_text(value) if value.strip() else None
-    return None
-
-
 def _day(value: Any, what: str) -> dt.date | None:
     """A role's ``from`` / ``to`` as a date (YAML reads ISO dates as dates), None when absent; bad values
     raise :class:`ResourceError` naming the entry."""

@@ -15,7 +15,7 @@ Example:
 
 from __future__ import annotations
 
-from kzlib.corpus.dates import EARLIEST_PUBLICATION_YEAR, normalise_date
+from kzlib.corpus.dates import EARLIEST_PUBLICATION_YEAR, normalise_date, publication_day
 from kzlib.corpus.language import detect_language
 from kzlib.corpus.loading import (
     DATE_CERTAINTIES,
@@ -34,4 +34,4 @@ from kzlib.corpus.outlets import DATE_NOT_GIVEN, OUTLET_NOT_GIVEN, outlet_given
 
 __all__ = ["Corpus", "load_corpus", "load_metadata", "corpus_fingerprint", "seeds_dir", "detect_language", "normalise_date",
            "document_too_large", "DEFAULT_MAX_DOCUMENT_MB", "TEXT_SUFFIXES", "TABLE_SUFFIXES", "OUTLET_NOT_GIVEN",
-           "outlet_given", "DATE_NOT_GIVEN", "DATE_CERTAINTIES", "METADATA_COLUMNS", "EARLIEST_PUBLICATION_YEAR"]
+           "outlet_given", "DATE_NOT_GIVEN", "publication_day", "DATE_CERTAINTIES", "METADATA_COLUMNS", "EARLIEST_PUBLICATION_YEAR"]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from typing import Any
 
 import pandas as pd
 
-__all__ = ["normalise_date", "EARLIEST_PUBLICATION_YEAR"]
+__all__ = ["normalise_date", "publication_day", "EARLIEST_PUBLICATION_YEAR"]
 
 
 EARLIEST_PUBLICATION_YEAR = 1600   #: earlier publication dates are refused (the first printed newspaper: 1605)
@@ -72,3 +73,29 @@ def normalise_date(value: Any, *, today: Any = None) -> tuple[str, str]:
     return iso, note.format(text, iso) if note else ""
 
 
+def _date_of_text(text: str) -> datetime.date | None:
+    """An ISO date (``YYYY-MM-DD``, a time after it ignored), else None."""
+    try:
+        return datetime.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def publication_day(value: Any) -> datetime.date | None:
+    """A document's publication date as the day it names (:class:`datetime.date`): an ISO string (``2016-02-08``, ``2016-02-08T10:00``), a
+    date, a datetime or a pandas Timestamp; None for a missing or unreadable value (a year alone, "2016", is no
+    day: None; the caller logs how many it could not read).
+
+    Example:
+        >>> publication_day("2016-02-08"), publication_day(""), publication_day(None), publication_day("2016")
+        (datetime.date(2016, 2, 8), None, None, None)
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, datetime.datetime):
+        return None if value != value else value.date()  # (NaT is a datetime that is not equal to itself)
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        return _date_of_text(value) if value.strip() else None
+    return None
