@@ -8,7 +8,7 @@
   ``within=("language", "period")`` compares a group only with the groups of its own language and
   publication period (:func:`within_comparisons`, :func:`document_periods`; in ``kzlib._framing_within``).
   Russian rows (a ``language`` column starting with ``ru``, or mostly Cyrillic text) are counted as
-  lemmas (pymorphy3, :func:`kzlib.topics.russian_term`) without Russian stop words, so that the
+  lemmas (pymorphy3, :func:`kzlib.text.russian_term`) without Russian stop words, so that the
   inflected forms of a word are one term.
 * :func:`naming_families` — how each group names the people in the streets (protesters,
   demonstrators, terrorists, bandits, extremists, …; families in ``kzlib/data/stance_cues.yaml``),
@@ -30,7 +30,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from kzlib.corpus.outlets import OUTLET_NOT_GIVEN, outlet_given
 from kzlib.errors import ParameterError, ResourceError, TableError, require_columns
-from kzlib.topics import load_stopwords, russian_mask, russian_term
+from kzlib.text import load_stopwords, russian_mask, russian_term
 
 from ._framing_subject import split_off_subject, subject_documents
 from ._framing_within import (
@@ -147,7 +147,7 @@ def _lemmatised(text: str, drop: frozenset[str]) -> str:
 
 def _russian_as_lemmas(d: pd.DataFrame, text: str, *, stop_words: Sequence[str] | str | None,
                        language: str) -> pd.Series:
-    """The texts of ``d``, Russian rows (see :func:`kzlib.topics.russian_mask`) as lemmas."""
+    """The texts of ``d``, Russian rows (see :func:`kzlib.text.russian_mask`) as lemmas."""
     texts = d[text].astype(str)
     ru = russian_mask(texts, d["language"] if "language" in d.columns else None, default=language)
     if not ru.any():
@@ -307,7 +307,7 @@ def fightin_words(
     Russian rows are counted as lemmas: those of a ``language`` column starting with ``ru`` and, where a
     row's language is missing (or the table has no such column), ``language`` decides: ``"auto"`` (most
     letters Cyrillic), ``"ru"`` or ``"en"``. ``stop_words="english"`` is scikit-learn's English list and,
-    for Russian rows, ``kzlib.topics.load_stopwords(language="ru")``; a list given is applied to lemmas.
+    for Russian rows, ``kzlib.text.load_stopwords(language="ru")``; a list given is applied to lemmas.
 
     ``within`` (a column, e.g. ``"language"``, or several, e.g. ``("language", "period")``) compares each group
     only with the groups of its own *unit*, the rows sharing its values of those columns (a Russian outlet with

@@ -58,7 +58,7 @@ def _stopwords() -> frozenset[str]:
     words of ``kzlib/data/ru/stopwords.yaml`` (that file says where each list comes from; "ё" as "е")."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    from kzlib.topics.tokens import load_stopwords
+    from kzlib.text import load_stopwords
     return frozenset(ENGLISH_STOP_WORDS) | load_stopwords(language="ru")
 
 

@@ -332,7 +332,7 @@ def detect_stance(
 
 def _russian_rows(quotes: pd.DataFrame, texts: pd.Series, documents: pd.DataFrame | None) -> np.ndarray:
     """Which quotes are Russian: by the quotes' ``language``, else the documents', else by their letters."""
-    from kzlib.stance.russian import is_russian_quote
+    from kzlib.text import russian_mask
 
     if "language" in quotes.columns:
         lang = quotes["language"]
@@ -340,7 +340,7 @@ def _russian_rows(quotes: pd.DataFrame, texts: pd.Series, documents: pd.DataFram
         lang = quotes["doc_id"].map(documents.drop_duplicates("doc_id").set_index("doc_id")["language"])
     else:
         lang = pd.Series(None, index=quotes.index, dtype=object)
-    return np.array([is_russian_quote(t, g) for t, g in zip(texts, lang)], dtype=bool)
+    return russian_mask(texts.fillna("").astype(str), lang, default="auto")
 
 
 def _score_quote(text: str, lex: _Lexicon, *, context: str, speaker_sides: frozenset[str], use_vader: bool,

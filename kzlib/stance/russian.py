@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from kzlib.russian.nlp import lemma, lemmas, parses, sentences, tokens
 from kzlib.russian.stance import RussianCues
@@ -322,11 +321,3 @@ def _is_nominal(word: str) -> bool:
 def _is_function_word(word: str) -> bool:
     """Whether the likeliest reading of ``word`` is a preposition, conjunction or particle."""
     return _pos(word) in ("PREP", "CONJ", "PRCL")
-
-
-def is_russian_quote(text: str, language: Any) -> bool:
-    """True when ``language`` says Russian (``ru…``), or, with none given, most letters are Cyrillic."""
-    from kzlib.russian.nlp import is_russian
-
-    lang = "" if language is None or (isinstance(language, float) and language != language) else str(language)
-    return is_russian(text or "", language=lang or None)

@@ -49,9 +49,14 @@ from kzlib.text.sentences import (
     rule_sentence_spans,
     sentence_spans,
 )
+from kzlib.text.terms import LANGUAGES, load_stopwords, russian_mask, russian_term
 from kzlib.text.tokens import Token, lemma, lemmas, parses, phrases_named, razdel_tokens, word_forms, word_tokens
 
 __all__ = [
+    "LANGUAGES",
+    "load_stopwords",
+    "russian_mask",
+    "russian_term",
     "ASCII_CASE_TWINS",
     "ASCII_WORD_CHARS",
     "CYRILLIC_LETTER",

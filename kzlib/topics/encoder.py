@@ -15,7 +15,9 @@ from typing import Any
 import numpy as np
 
 from kzlib.russian.nlp import lemmas
-from kzlib.topics.tokens import _CYRILLIC, _SCAN, _normalise, _word_form, russian_term
+from kzlib.text import CYRILLIC_LETTER as _CYRILLIC
+from kzlib.text import russian_term
+from kzlib.topics.tokens import _SCAN, _normalise, _word_form
 
 _SEP = -1      # in a stream of term ids: the end of a run of words (no phrase spans it)
 _UNKNOWN = -2  # in a stream of term ids: a word the fitted vectorizer does not know
