@@ -273,10 +273,15 @@ _OBJECT_WORDS = frozenset("to with told tells met meets phoned called calls urge
                           "from".split())
 
 
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
 def _object_before(text: str, start: int) -> bool:
     """Whether ``_OBJECT_BEFORE`` ends at ``start`` (searched in the 80 characters before it): the name at ``start``
     is an object. A word before it that can neither open the pattern nor stand in it (a small word other than
-    "the" and the verbs, "said Roe") answers without the search, which tries every place of the 80.
+    "the" and the verbs, "said Roe"; one that ends with a mark, "said. Roe", "city, Roe") answers without the
+    search, which tries every place of the 80: the pattern's last word is "the", a capitalised one, or a verb or
+    preposition that ends the word (after no word character: the lower-case letters it ends with).
 
     Example:
         >>> _object_before("Tokayev met Putin", 12), _object_before("Tokayev said Putin", 13)
@@ -285,13 +290,14 @@ def _object_before(text: str, start: int) -> bool:
     lo = max(0, start - 80)
     if start == lo or not text[start - 1].isspace():
         return False  # (the pattern ends with blanks)
-    before = text[lo:start].rsplit(None, 1)
+    before = text[lo:start].rsplit(None, 6)
     if not before:
         return False
     word = before[-1]  # the pattern's verb or preposition, or the last of the words after it ("the", capitalised)
-    if word.isalpha() and not "A" <= word[0] <= "Z" and word != "the" and word not in _OBJECT_WORDS:
+    if not "A" <= word[0] <= "Z" and word != "the" and word[len(word.rstrip(_LOWER)):] not in _OBJECT_WORDS:
         return False
-    return _OBJECT_BEFORE.search(text, lo, start) is not None
+    # the pattern spans at most six words (one and five after it): it starts after the seventh word from the end
+    return _OBJECT_BEFORE.search(text, lo + len(before[0]) if len(before) == 7 else lo, start) is not None
 
 
 #: Suffixes after a surname ("John G. Roberts Jr.": his surname is Roberts).
