@@ -7,7 +7,6 @@ Example:
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 import unicodedata
@@ -93,11 +92,6 @@ _TITLE_BEFORE_NAME = re.compile(
     r"[ \t]+(?:[A-Z]|(?:of|to|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w.'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){2,})")
 _PRONOUN = re.compile(r"(?<![\w'’-])(he|she|it|they|He|She|It|They)(?![\w'’-])")
 
-
-#: One mention of :meth:`Gazetteer.scan` before it is resolved: (start, end, surface, candidates, method).
-_ScanSpan = tuple[int, int, str, Sequence[str], str]
-#: The texts whose spans :meth:`Gazetteer.scan` keeps (a paragraph's are a few tuples).
-_SPANS_CACHED = 16384
 
 _SPACE = re.compile(r"\s+")
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -229,9 +223,6 @@ class Gazetteer:
         self._fuzzy_seq_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._candidate_cache: dict[str, tuple[tuple[str, ...], str]] = {}
         self._titles_cache: dict[tuple[str, object], frozenset[str]] = {}
-        # scan's spans per (text, unknown, day), oldest dropped first: a republished story's paragraphs (wire
-        # copies in many outlets) are scanned again in each copy, and only the resolution depends on the context
-        self._spans_cache: dict[tuple[str, bool, object], list[_ScanSpan]] = {}
         # tried only where the first word of a surface form stands whose words all occur (see PhraseMatcher)
         self._matcher = PhraseMatcher(surface_forms)
         # first and last words of the titles: the title pattern is tried only where both kinds occur
@@ -566,20 +557,9 @@ class Gazetteer:
             raise ParameterError(f"scan(skip=...) needs one byte per character of the text ({len(text):,}), not "
                                  f"{len(skip):,}: make it with bytearray(len(text)) and mark the characters to skip")
         recent = list(context or [])
-        key = (text, unknown, as_date(date))
-        spans = self._spans_cache.get(key)
-        if spans is None:
-            spans = self._scan_spans(*key)
-            if len(self._spans_cache) >= _SPANS_CACHED:
-                del self._spans_cache[next(iter(self._spans_cache))]
-            self._spans_cache[key] = spans
-        return self._mentions_of(spans, recent, skip)
-
-    def _scan_spans(self, text: str, unknown: bool, day: dt.date | None) -> list[_ScanSpan]:
-        """The spans of :meth:`scan`'s mentions (start, end, surface, candidates, method), in the order they are
-        resolved: what of the scan depends on the text alone (not on the context the mentions are resolved in)."""
+        day = as_date(date)
         index = word_index(text)
-        spans: list[_ScanSpan] = []
+        spans: list[tuple[int, int, str, Sequence[str], str]] = []
         cands: Sequence[str]
         candidates = self.candidates
         for m in self._matcher.finditer(text):
@@ -603,7 +583,7 @@ class Gazetteer:
                 spans.append((s, e, surface, cands, method))
         may_title = may_match(index, self._title_keys[0]) and may_match(index, self._title_keys[1])
         if not (may_title or unknown):
-            return spans
+            return self._mentions_of(spans, recent, skip)
         taken = bytearray(len(text))
         for s, e, *_ in spans:
             taken[s:e] = b"\x01" * (e - s)
@@ -644,9 +624,9 @@ class Gazetteer:
                     if claim(at + ts, at + te):
                         spans.append((at + ts, at + te, token, list(self._surname[hit]), "fuzzy"))
         spans.sort()
-        return spans
+        return self._mentions_of(spans, recent, skip)
 
-    def _mentions_of(self, spans: list[_ScanSpan], recent: list[str],
+    def _mentions_of(self, spans: list[tuple[int, int, str, Sequence[str], str]], recent: list[str],
                      skip: bytes | bytearray | None = None) -> list[Mention]:
         """The mentions of :meth:`scan`'s spans (in order): each resolved with the actors named before it
         (``recent``, oldest first, extended here)."""
