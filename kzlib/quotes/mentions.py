@@ -20,7 +20,6 @@ from kzlib.quotes._descriptions import _description_mentions, _place_words
 from kzlib.quotes.marks import _POSSESSIVE_AFTER, _SENTENCE_BEFORE, _Span
 from kzlib.quotes.speakers import _DocState, _Ent
 
-
 # ------------------------------------------------------------------------------------------ open-world mentions
 _ROLE_ABBR = {"sen.": "senator", "sens.": "senator", "rep.": "representative", "reps.": "representative",
               "gov.": "governor", "gen.": "general", "dr.": "doctor", "prof.": "professor", "lt.": "lieutenant",
