@@ -17,6 +17,7 @@ from kzlib.actors import (
 )
 from kzlib.errors import require_columns
 from kzlib.quotes._capitals import _InnerCapitals
+from kzlib.quotes._descriptions import _DOCUMENT_ROLES
 from kzlib.quotes._places import _DocPlaces
 from kzlib.quotes._possessor import _complement_speaker
 from kzlib.quotes._report_words import _is_fragment
@@ -36,7 +37,7 @@ from kzlib.quotes.marks import (
     _quote_spans,
     _sentence_bounds,
 )
-from kzlib.quotes.mentions import _DOCUMENT_ROLES, _mentions
+from kzlib.quotes.mentions import _mentions
 from kzlib.quotes.nouns import _noun_reports, _unnamed_asker
 from kzlib.quotes.plausible import _check_speakers, _settle_descriptions
 from kzlib.quotes.posts import post_quotes

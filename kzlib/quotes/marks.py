@@ -122,33 +122,43 @@ def _quote_spans(text: str, archive: bool = False) -> list[_Span]:
             c = "“" if c == "``" else '"'
         prev = text[i - 1] if i else " "
         nxt = text[i + w] if i + w < n else " "
-        opening_ctx = (i == 0 or prev.isspace() or prev in "([{—–-:/") and (nxt.isalnum() or nxt in "'‘….")
-        if m.group(0) == "``":
-            opening_ctx = True  # two back-ticks only ever open
-        if stack:
-            top = stack[-1][1]
-            if c in _OPENERS and not (top == "„" and c == "“"):
-                close = not opening_ctx
-            elif c == '"':
-                close = not (opening_ctx and len(stack) < 2)
-            else:
-                close = True
-            if close:
-                start, _, sw = stack.pop()
-                if not stack:
-                    spans.append(_Span(start + sw, i, True, start))
-            else:
-                stack.append((i, c, w))
-        else:
-            if c in _CLOSERS or (c == '"' and prev.isalnum() and not nxt.isalnum()):
-                continue  # a stray closing mark
-            if c == '"' and prev.isdigit():
-                continue  # inches, seconds
-            stack.append((i, c, w))
+        # (two back-ticks only ever open)
+        opening = m.group(0) == "``" or _opening_context(i, prev, nxt, "'‘….")
+        _pair_mark(stack, spans, i, c, w, opening, prev, nxt)
     if stack:
         start, _, sw = stack[0]
         spans.append(_Span(start + sw, n, False, start))
     return spans
+
+
+def _opening_context(i: int, prev: str, nxt: str, marks_after: str) -> bool:
+    """Whether a quotation mark at ``i`` stands where a quotation opens: at the start or after a blank or an
+    opening bracket or dash, and before a word or one of ``marks_after``."""
+    return (i == 0 or prev.isspace() or prev in "([{—–-:/") and (nxt.isalnum() or nxt in marks_after)
+
+
+def _pair_mark(stack: list[tuple[int, str, int]], spans: list[_Span], i: int, c: str, w: int, opening: bool,
+               prev: str, nxt: str) -> None:
+    """The plain convention's pairing of one mark ``c`` (``w`` characters at ``i``; ``opening``: it stands where a
+    quotation opens): it closes the innermost open quotation (an outermost one closed goes to ``spans``) or opens
+    one on ``stack`` ((position, mark, width)); with none open, a closing mark or a straight one after a word's
+    end or a digit (inches, seconds) is no quotation mark."""
+    if stack:
+        top = stack[-1][1]
+        if c in _OPENERS and not (top == "„" and c == "“"):
+            close = not opening
+        elif c == '"':
+            close = not (opening and len(stack) < 2)
+        else:
+            close = True
+        if close:
+            start, _, sw = stack.pop()
+            if not stack:
+                spans.append(_Span(start + sw, i, True, start))
+        else:
+            stack.append((i, c, w))
+    elif not (c in _CLOSERS or c == '"' and (prev.isalnum() and not nxt.isalnum() or prev.isdigit())):
+        stack.append((i, c, w))
 
 
 def _archive_spans(text: str) -> list[_Span]:
@@ -191,22 +201,8 @@ def _archive_spans(text: str) -> list[_Span]:
                     close_to(i + k, lambda c: c == "``")
                 elif stack and stack[-1][1] == '"':
                     close_to(i + k, lambda c: True)
-        else:  # a straight or typographic mark: the plain convention's reading
-            opening_ctx = (i == 0 or prev.isspace() or prev in "([{—–-:/") and (nxt.isalnum() or nxt in "'‘`….")
-            if stack:
-                top = stack[-1][1]
-                if tok in _OPENERS and not (top == "„" and tok == "“"):
-                    close = not opening_ctx
-                elif tok == '"':
-                    close = not (opening_ctx and len(stack) < 2)
-                else:
-                    close = True
-                if close:
-                    close_to(i, lambda c: True)
-                else:
-                    stack.append((i, tok, 1))
-            elif not (tok in _CLOSERS or tok == '"' and (prev.isalnum() and not nxt.isalnum() or prev.isdigit())):
-                stack.append((i, tok, 1))
+        else:  # a straight or typographic mark: the plain convention's reading (a back-tick after it too)
+            _pair_mark(stack, spans, i, tok, 1, _opening_context(i, prev, nxt, "'‘`…."), prev, nxt)
     if stack:
         start, _, sw = stack[0]
         spans.append(_Span(start + sw, n, False, start))
