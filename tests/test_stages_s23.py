@@ -48,3 +48,22 @@ def test_the_topics_stage_declares_the_tables_topic_tables_makes():
     from kzlib.topics.study import TABLES
 
     assert tuple(STAGES["topics"].tables) == TABLES
+
+
+def test_contributing_lists_every_stage_with_its_tables():
+    from pathlib import Path
+
+    from kzlib.stages import STAGES
+
+    text = (Path(__file__).resolve().parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] in STAGES:
+            rows[cells[0]] = cells
+    public = {name: st for name, st in STAGES.items() if not name.startswith("_")}
+    assert set(rows) == set(public)
+    for name, st in public.items():
+        if st.tables:
+            assert rows[name][3] == ", ".join(st.tables), name
+        assert rows[name][1] == (", ".join(st.inputs) or "–"), name
