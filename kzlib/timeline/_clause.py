@@ -22,7 +22,7 @@ attribution verbs of news writing) and the punctuation decide.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -65,6 +65,7 @@ def _role_words() -> frozenset[str]:
     return frozenset(str(x).casefold() for group in (sw.titles, sw.modifiers, sw.role_gender) for x in group)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_verb(word: str) -> bool:
     """Whether a word reads as a finite verb (or the first word of a verb group) without a tagger."""
     w = _words()
@@ -75,24 +76,35 @@ def _is_verb(word: str) -> bool:
             or (len(low) > 4 and low.endswith("ed")) or bool(_RU_VERB.fullmatch(low)))
 
 
-def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def _separators(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[re.Match[str], ...]]:
+    """The punctuation that separates clauses in ``text`` and its words that open a clause (lower-case words
+    of the ``subordinators``), read once per sentence: a sentence's dated mentions share them."""
+    openers = _words()["subordinators"]
+    marks = tuple((m.start(), m.end()) for m in _BOUNDARY.finditer(text))
+    words = tuple(m for m in _WORD.finditer(text) if m.group()[:1].islower() and m.group().casefold() in openers)
+    return marks, words
+
+
+@lru_cache(maxsize=1024)
+def _boundaries(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Where clauses meet in ``text`` (as ``(start, end)`` of the separator; an opening word is its own clause's
     first word, so it is a separator of no width), none inside the date phrase ``start``..``end``."""
-    out = [(m.start(), m.end()) for m in _BOUNDARY.finditer(text) if m.end() <= start or m.start() >= end]
-    openers = _words()["subordinators"]
-    for m in _WORD.finditer(text):
+    marks, openers = _separators(text)
+    out = [(s, e) for s, e in marks if e <= start or s >= end]
+    for m in openers:
         low = m.group().casefold()
-        if low not in openers or not m.group()[:1].islower() or start <= m.start() < end:
+        if start <= m.start() < end:
             continue
         if m.end() <= start and not (low in _ALSO_PREPOSITIONS and re.fullmatch(
                 r"\s*(?:(?:the|last|this|next|that)\s+)?", text[m.end():start])):  # ("since 1992": the date's own)
             out.append((m.start(), m.start()))
         elif m.start() >= end:
             out.append((m.start(), m.start()))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
-def _segments(bounds: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+def _segments(bounds: tuple[tuple[int, int], ...], text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` between its separators ``bounds`` (none empty or blank)."""
     n = len(text)
     out, lo = [], 0
@@ -103,8 +115,10 @@ def _segments(bounds: list[tuple[int, int]], text: str) -> list[tuple[int, int]]
     return out
 
 
-def _words_in(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    return list(_WORD.finditer(text, lo, hi))
+@lru_cache(maxsize=4096)
+def _words_in(text: str, lo: int, hi: int) -> tuple[re.Match[str], ...]:
+    """The words of ``text[lo:hi]`` (read once per stretch: the clause rules ask for the same stretches)."""
+    return tuple(_WORD.finditer(text, lo, hi))
 
 
 def _verb_at(words: list[str]) -> int | None:
@@ -136,6 +150,7 @@ def _is_attribution(text: str, lo: int, hi: int) -> bool:
     return 1 < len(words) <= 6 and (words[-1].casefold() in attribution or words[0].casefold() in attribution)
 
 
+@lru_cache(maxsize=1024)
 def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the clause the date phrase ``text[start:end]`` belongs to (see the module's rule).
 
