@@ -52,17 +52,19 @@ log = logging.getLogger("kzlib.actors")   # the stage's logger, as before the sp
 
 ACTOR_TYPES = ("person", "organisation", "state", "bloc", "media")
 
-#: nationality adjectives and possessives -> affiliation (general English vocabulary)
-_DEMONYMS = {
-    "russian": "Russia", "russia's": "Russia", "russia’s": "Russia",
-    "chinese": "China", "china's": "China", "china’s": "China",
-    "kazakh": "Kazakhstan", "kazakhstani": "Kazakhstan", "kazakhstan's": "Kazakhstan", "kazakhstan’s": "Kazakhstan",
-    "american": "United States", "u.s.": "United States", "us": "United States", "america's": "United States",
-    "america’s": "United States", "washington's": "United States", "washington’s": "United States",
-    "ukrainian": "Ukraine", "armenian": "Armenia", "belarusian": "Belarus", "kyrgyz": "Kyrgyzstan",
-    "tajik": "Tajikistan", "uzbek": "Uzbekistan", "turkish": "Turkey", "nato": "NATO", "eu": "European Union",
-    "european": "European Union", "csto": "CSTO",
-}
+def _demonym_file() -> tuple[dict[str, str], dict[str, str]]:
+    """(adjective in lower case -> affiliation, abbreviation as written -> affiliation) of
+    ``kzlib/data/demonyms.yaml``."""
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("demonyms.yaml").read_text("utf-8"))
+    adjectives = {str(w).lower(): aff for aff, words in data["adjectives"].items() for w in words}
+    abbreviations = {str(w): aff for aff, words in data["abbreviations"].items() for w in words}
+    return adjectives, abbreviations
+
+
+#: nationality adjectives and possessives -> affiliation, and the abbreviations that count only in capitals
+_ADJECTIVES, _ABBREVIATIONS = _demonym_file()
+#: both, in lower case: the words that name a nationality wherever the case cannot tell ("US Ambassador ...")
+_DEMONYMS = {**_ADJECTIVES, **{w.lower(): aff for w, aff in _ABBREVIATIONS.items()}}
 
 #: Words that open a noun's complement or a relative clause: a country after them is no affiliation ("of" is not
 #: one: "the leaders of the CSTO countries", "officials of Kazakhstan" belong to it).
@@ -342,13 +344,18 @@ class Gazetteer:
             >>> g = Gazetteer.from_yaml()
             >>> g.country_of("senior U.S. official"), g.country_of("Russian officials"), g.country_of("the mayor")
             ('United States', 'Russia', '')
+            >>> g.country_of("one of us"), g.country_of("US diplomats")
+            ('', 'United States')
         """
         for word in description.split():
             w = word.strip(",.;:()\"“”").lower()
             if w in _COMPLEMENT_OPENERS:
                 break  # "an expert on China", "a diplomat who spoke to Russian media": what they speak about
-            if w in _DEMONYMS:
-                return _DEMONYMS[w]
+            if w in _ADJECTIVES:
+                return _ADJECTIVES[w]
+            written = word.strip(",;:()\"“”")
+            if written in _ABBREVIATIONS or written.rstrip(".") in _ABBREVIATIONS:  # "US", "U.S." ("one of us": no)
+                return _ABBREVIATIONS.get(written) or _ABBREVIATIONS[written.rstrip(".")]
             cands, method = self.candidates(word.strip(",;:()\"“”"))
             if method == "exact" and len(cands) == 1 and self.type_of(cands[0]) in ("state", "bloc") \
                     and word[:1].isupper():
