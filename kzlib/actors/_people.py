@@ -10,22 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from importlib import resources
+
+import yaml
 
 from kzlib.actors._bounds import person_part
 from kzlib.text.phrases import WordIndex, matches_at_words, phrase_alternation, word_keys
 
 __all__ = ["ROLE_WORDS", "plausible_name"]
 
+def _people_words() -> dict[str, tuple[str, ...]]:
+    """The role nouns and never-names of ``kzlib/data/people_words.yaml`` (where each list comes from is there)."""
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("people_words.yaml").read_text("utf-8"))
+    return {key: tuple(str(w) for w in data[key]) for key in ("role_nouns", "never_names")}
+
+
+_WORDS = _people_words()
 #: role nouns that introduce a person's name ("spokesperson Ned Price") or follow it in an appositive
-ROLE_WORDS = (
-    "spokesperson", "spokesman", "spokeswoman", "minister", "president", "professor", "ambassador", "envoy",
-    "expert", "analyst", "adviser", "advisor", "director", "head", "chief", "secretary", "chairman",
-    "chairwoman", "chair", "official", "researcher", "scholar", "fellow", "economist", "lawyer", "activist",
-    "journalist", "editor", "correspondent", "leader", "governor", "mayor", "deputy", "senator", "lawmaker",
-    "commander", "general", "diplomat", "historian", "political scientist", "politician", "member", "founder",
-    "lecturer", "dean", "premier", "counselor", "counsellor", "representative", "envoy", "knowledgeable",
-    "sociologist", "scientist", "specialist", "economist", "orientalist", "journalist", "observer", "commentator",
-)
+ROLE_WORDS = _WORDS["role_nouns"]
 
 _NAME_TOKEN = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*[\w]"
 # _NAME_TOKEN for places where a blank or a comma must follow it: giving back characters cannot help there
@@ -49,7 +51,7 @@ _NAME_OF_ORG = re.compile(rf"({_NAME_TOKEN_WHOLE}(?:[ \t]+{_NAME_TOKEN_WHOLE}){{
 _OF_THE = re.compile(r"of[ \t]+the[ \t]+[A-Z]")
 _AFTER_POSSESSIVE = re.compile(r"\w['’]s[ \t]+\Z")
 # capitalised words that open sentences or name things, never a person's first name
-_NOT_NAMES = frozenset(["the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "as", "by", "to", "from", "with", "after", "before", "since", "during", "despite", "while", "when", "where", "if", "this", "that", "these", "those", "there", "their", "his", "her", "its", "our", "we", "i", "you", "they", "he", "she", "it", "it's", "according", "citing", "echoing", "unlike", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "secretary", "president", "minister", "ministry", "state", "department", "foreign", "deputy", "prime", "ambassador", "professor", "associate", "head", "expert", "council", "fund", "university", "center", "centre", "institute", "republic", "federation", "union", "organization", "organisation", "council", "committee", "office", "army", "forces", "national", "central", "western", "eastern", "northern", "southern", "east", "west", "north", "south", "europe", "asia", "eurasia", "middle", "new", "old", "former", "chinese", "russian", "american", "kazakh", "ukrainian", "british", "french", "german", "soviet", "post", "still", "also", "yet", "however", "meanwhile", "indeed", "obviously", "well", "why", "what", "how", "who", "let", "associated", "press", "reuters", "getty", "images", "photo", "afp", "tass", "ap", "read"])
+_NOT_NAMES = frozenset(_WORDS["never_names"])
 _ROLE_KEYS = word_keys(ROLE_WORDS, ignore_case=True, plural=True)  # words that can open a _ROLE_THEN_NAME match
 def plausible_name(name: str) -> bool:
     """Whether a capitalised run of words can be a person's full name (2–4 words, no shouted word, none of
