@@ -54,7 +54,7 @@ c = study.corpus
 
 # %%
 docs = c.documents
-named = kzlib.framing.outlet_given(docs["outlet"])
+named = kzlib.corpus.outlet_given(docs["outlet"])
 print(f"{len(docs)} documents, {docs['n_words'].sum():,} body words, {docs.loc[named, 'outlet'].nunique()} outlets"
       + (f" ({int((~named).sum())} documents whose metadata names no outlet)" if not named.all() else "")
       + f", {len(c.skipped)} files skipped")

@@ -128,7 +128,7 @@ else:
 
 # %%
 per_outlet = study.voices_per_outlet
-named_outlets = sorted(set(c.documents.loc[kzlib.framing.outlet_given(c.documents["outlet"]), "outlet"]))
+named_outlets = sorted(set(c.documents.loc[kzlib.corpus.outlet_given(c.documents["outlet"]), "outlet"]))
 if not named_outlets:
     print("No document names its outlet (give a metadata file with an 'outlet' column), "
           "so voices are not broken down by outlet.")

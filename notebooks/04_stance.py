@@ -159,7 +159,7 @@ for sp, tg in ([] if corpus else clear_cases):
 
 # %% tags=["nbval-ignore-output"]
 by_outlet = study.outlet_stance
-outlet_of = study.corpus.documents["outlet"].where(kzlib.framing.outlet_given(study.corpus.documents["outlet"]), "")
+outlet_of = study.corpus.documents["outlet"].where(kzlib.corpus.outlet_given(study.corpus.documents["outlet"]), "")
 named_outlets = sorted(set(outlet_of) - {""})
 if not named_outlets:
     print("No document names its outlet (give a metadata file with an 'outlet' column), so there is no "
