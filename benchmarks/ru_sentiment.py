@@ -13,9 +13,10 @@ rule method of :func:`kzlib.stance.detect_stance` on the sentences as Russian qu
 the kit a target (named by its words as written), and predicts from the label it gives the row's
 entity (favor positive, against negative, none or no row neutral). ``--method classifier`` scores
 :class:`kzlib.stance.StanceClassifier` (its Russian features, chosen by the rows' letters; the entity's
-type, ``entity_tag``, is the row's target, read by the joint target x stance margins; the per-target
-copies of the features are off, ``target_features=False``, chosen on seed 0, where copies by entity type
-cost 4 points of macro-F1; the entity is masked by its offsets) against the plain n-gram baseline of ``benchmarks/stance.py``
+type, ``entity_tag``, is the row's target, read by the joint target x stance margins; chosen on seed 0:
+the per-target copies of the features off, ``target_features=False`` (copies by entity type cost 4 points
+of macro-F1), and the window and clause views off, ``context_features=False`` (they cost 1.5 points once the
+copies were off); the entity is masked by its offsets) against the plain n-gram baseline of ``benchmarks/stance.py``
 (LinearSVC on word 1-3- and character 2-5-gram TF-IDF, entity masked) under the same seeded stratified
 5-fold cross-validation (the rows of one sentence in one fold), with 95% paired bootstrap intervals for
 both and for their difference; with ``--train FILE --test FILE`` (files shaped like the kit's) both are
@@ -121,7 +122,7 @@ def run_classifier(args: argparse.Namespace, data: Path) -> dict:
     from benchmarks.stance import NgramSVM, cross_validate, f_avg, paired_bootstrap
     from kzlib.stance import StanceClassifier
 
-    settings = {"target_features": False, **dict.fromkeys(args.without, False)}  # chosen on seed 0 (see above)
+    settings = {"target_features": False, "context_features": False, **dict.fromkeys(args.without, False)}  # chosen on seed 0 (see above)
 
     def ours() -> Any:
         return StanceClassifier(random_state=args.seed, calibrate=False, **settings)
