@@ -27,6 +27,7 @@ from kzlib.errors import AnnotationError, ParameterError, TableError
 from kzlib.stance._hashtags import _hashtag_words, _marker_tags, _word_counts
 from kzlib.stance._joint import _N_FEATURES as _N_JOINT
 from kzlib.stance._joint import _JointMargins
+from kzlib.stance._ru_features import RuFeatures, language_of
 from kzlib.stance.detect import detect_stance
 from kzlib.stance.lexicon import _QUOTE_CHARS, _TOKEN_RE, _build_lexicon, _vader
 from kzlib.stance.rules import _score_text
@@ -155,15 +156,21 @@ class _Views:
     targets: np.ndarray
 
 
-def _views(X: pd.DataFrame, *, window: int, known: Sequence[Target]) -> _Views:
+def _spans(X: pd.DataFrame, known: Sequence[Target]) -> tuple[list[str], list[tuple[int, int] | None]]:
+    """The rows' texts (quotation marks made plain, one character for one) and their mentions' spans."""
     texts = X["text"].fillna("").astype(str).str.translate(_QUOTE_CHARS).tolist()
     targets = X["target"].astype(str).to_numpy()
     starts = X["start"].tolist() if "start" in X.columns else [None] * len(X)
     ends = X["end"].tolist() if "end" in X.columns else [None] * len(X)
     finders = _alias_finders(targets, known)
+    return texts, [_mention_span(t, g, a, b, finders) for t, g, a, b in zip(texts, targets, starts, ends)]
+
+
+def _views(X: pd.DataFrame, *, window: int, known: Sequence[Target]) -> _Views:
+    texts, spans = _spans(X, known)
+    targets = X["target"].astype(str).to_numpy()
     masked, win, scales, clauses, dense = [], [], [], [], []
-    for text, target, s0, e0 in zip(texts, targets, starts, ends):
-        span = _mention_span(text, target, s0, e0, finders)
+    for text, span in zip(texts, spans):
         if span is None:
             masked.append(text)
             win.append("")
@@ -238,7 +245,13 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
     def __init__(self, word_ngram_range=(1, 3), char_ngram_range=(2, 5), window=5, lexicon_features=True,
                  target_features=True, min_target_rows=5, known_targets=None, context_features=True,
                  rule_features=True, rule_weight=1.0, target_bias=True, hashtag_words=True,
-                 scaled_window=True):
+                 scaled_window=True, language="en", mask_target=True, negation_scope=True, lemma_ngrams=True,
+                 char_ngrams=True):
+        self.language = language
+        self.mask_target = mask_target
+        self.negation_scope = negation_scope
+        self.lemma_ngrams = lemma_ngrams
+        self.char_ngrams = char_ngrams
         self.scaled_window = scaled_window
         self.hashtag_words = hashtag_words
         self.target_bias = target_bias
@@ -256,8 +269,30 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
     def _known(self) -> list[Target]:
         return load_targets() if self.known_targets is None else _coerce_targets(self.known_targets)
 
+    def _fit_ru(self, X: pd.DataFrame) -> _StanceFeatures:
+        texts, spans = _spans(X, self._known())
+        self.ru_ = RuFeatures(word_ngram_range=tuple(self.word_ngram_range), char_ngram_range=tuple(self.char_ngram_range),
+                              window=self.window, lexicon_features=self.lexicon_features,
+                              context_features=self.context_features, scaled_window=self.scaled_window,
+                              mask=self.mask_target, negation=self.negation_scope, lemmas=self.lemma_ngrams,
+                              char_ngrams=self.char_ngrams).fit(texts, spans)
+        counts = pd.Series(X["target"].astype(str)).value_counts()
+        self.targets_ = sorted(counts[counts >= self.min_target_rows].index) if self.target_features else []
+        self.n_text_ = self.ru_.n_text_
+        return self
+
+    def _transform_ru(self, X: pd.DataFrame) -> sparse.csr_matrix:
+        texts, spans = _spans(X, self._known())
+        blocks = self.ru_.transform(texts, spans)
+        if self.target_bias:
+            blocks.append(sparse.csr_matrix(np.ones((len(X), 1))))
+        return _with_target_copies(sparse.hstack(blocks).tocsr(), X["target"].astype(str).to_numpy(), self.targets_)
+
     def fit(self, X, y=None):
         X = _check_X(X)
+        self.ru_ = None
+        if self.language == "ru":
+            return self._fit_ru(X)
         v = _views(X, window=self.window, known=self._known())
         if self.hashtag_words:
             # the words hashtags are split into, and how common each is, come from the training texts
@@ -282,8 +317,10 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
         return self
 
     def transform(self, X):
-        check_is_fitted(self, "word_")
+        check_is_fitted(self, "n_text_")
         X = _check_X(X)
+        if self.ru_ is not None:
+            return self._transform_ru(X)
         v = _views(X, window=self.window, known=self._known())
         plain = v.masked  # what the rule method reads: the text as written
         if self.hashtag_words:
@@ -341,6 +378,23 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     (``CalibratedClassifierCV(ensemble=False)``), so that ``predict_proba`` gives calibrated
     probabilities (what the annotation loop and :func:`combine_stance` read).
 
+    Russian rows (``language="ru"``, or ``"auto"``, the default, when most letters of the training rows
+    are Cyrillic; the choice is made once per fit, kept as ``language_`` and logged, and new rows get the
+    training rows' features): the word n-grams are over pymorphy3 lemmas (kzlib's shared cached
+    :func:`kzlib.text.tokens.lemma`), a word within three words after не / ни / нет / без (the cue file's
+    negators; stopped by punctuation or a clause word such as но) marked ``NEG_``; character n-grams of the
+    text; the mention masked at its offsets (``mask_target``); the lemmas of the window, the scaled window
+    and the clause around it; and 13 dense features (the Russian cue lexicon's summed favourable and
+    unfavourable weights, reversed inside a negation's scope, in the text, the clause, the left and the
+    right window; whether the target is named, opens the sentence, is followed by a holder verb such as
+    заявил; question and exclamation marks). VADER, the English rule method and hashtag words are English
+    only. ``lemma_ngrams=False`` (word forms), ``char_ngrams``, ``mask_target`` and ``negation_scope`` switch
+    Russian parts off for ablations; English rows always get exactly the English features above
+    (``kzlib/stance/_ru_features.py``). On RuSentNE-2023's training sentences (5-fold CV, seed 0) the
+    lemmas, the cue lexicon and negation scope helped, while per-target copies by entity type and the
+    window and clause views did not: ``benchmarks/ru_sentiment.py`` fits it with ``target_features=False,
+    context_features=False``.
+
     Example
     -------
     >>> X = pd.DataFrame({"text": ["We support the CSTO.", "We condemn the CSTO.", "The weather."] * 4,
@@ -356,7 +410,13 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                  class_weight: str | None = "balanced", targets: Any = None, context_features: bool = True,
                  rule_features: bool = True, random_state: int = 0, hashtag_words: bool = True,
                  scaled_window: bool = True, joint_features: bool = True, joint_weight: float = 0.5,
-                 joint_C: float = 0.2, joint_min_rows: int = 50):
+                 joint_C: float = 0.2, joint_min_rows: int = 50, language: str = "auto", mask_target: bool = True,
+                 negation_scope: bool = True, lemma_ngrams: bool = True, char_ngrams: bool = True):
+        self.language = language
+        self.mask_target = mask_target
+        self.negation_scope = negation_scope
+        self.lemma_ngrams = lemma_ngrams
+        self.char_ngrams = char_ngrams
         self.joint_min_rows = joint_min_rows
         self.joint_features = joint_features
         self.joint_weight = joint_weight
@@ -382,11 +442,17 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         y_arr = _check_y(y, len(X))
         if len(set(y_arr)) < 2:
             raise AnnotationError("StanceClassifier needs at least two stance classes in y; code examples of another stance")
+        self.language_ = language_of(X, self.language)
+        logger.info("StanceClassifier: %s features (language=%r)", "Russian" if self.language_ == "ru" else "English",
+                    self.language)
         self.features_ = _StanceFeatures(self.word_ngram_range, self.char_ngram_range, self.window,
                                          self.lexicon_features, self.target_features, self.min_target_rows,
                                          self.targets, self.context_features, self.rule_features,
                                          hashtag_words=self.hashtag_words,
-                                         scaled_window=self.context_features and self.scaled_window).fit(X)
+                                         scaled_window=self.context_features and self.scaled_window,
+                                         language=self.language_, mask_target=self.mask_target,
+                                         negation_scope=self.negation_scope, lemma_ngrams=self.lemma_ngrams,
+                                         char_ngrams=self.char_ngrams).fit(X)
         Z = self.features_.transform(X)
         targets = X["target"].astype(str).to_numpy()
         counts = pd.Series(targets).value_counts()
