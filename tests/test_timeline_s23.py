@@ -187,3 +187,13 @@ def test_stance_over_time_colours_are_distinct_and_n_labels_do_not_overlap():
     assert boxes and not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     drawn = len(ax.texts)
     assert drawn == 12 or f"{12 - drawn} n= label" in ax.get_title()
+
+
+def test_a_mention_with_no_date_gets_no_label():
+    # the document has no publication date: "last Tuesday" cannot be dated, "on 5 January 2022" can
+    texts = ["The mayor closed the bridge last Tuesday.", "The governor closed the port on 5 January 2022."]
+    sentences = pd.DataFrame({"doc_id": "d1", "para_id": 0, "sentence_id": [0, 1], "text": texts})
+    events = build_events(sentences=sentences, documents=pd.DataFrame({"doc_id": ["d1"], "published": [""]}))
+    by_sentence = dict(zip(events["sentence_id"], zip(events["date"], events["label"])))
+    assert by_sentence[0] == ("", "")
+    assert by_sentence[1][0] == "2022-01-05" and by_sentence[1][1].startswith("The governor closed")

@@ -22,6 +22,7 @@ attribution verbs of news writing) and the punctuation decide.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -82,8 +83,17 @@ def _separators(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[re.Match[
     of the ``subordinators``), read once per sentence: a sentence's dated mentions share them."""
     openers = _words()["subordinators"]
     marks = tuple((m.start(), m.end()) for m in _BOUNDARY.finditer(text))
-    words = tuple(m for m in _WORD.finditer(text) if m.group()[:1].islower() and m.group().casefold() in openers)
+    words, starts, _ = _sentence_words(text)
+    words = tuple(m for m, at in zip(words, starts) if text[at].islower() and m.group().casefold() in openers)
     return marks, words
+
+
+@lru_cache(maxsize=256)
+def _sentence_words(text: str) -> tuple[tuple[re.Match[str], ...], list[int], list[int]]:
+    """The words of the whole of ``text`` (:data:`_WORD`), with their starts and ends, read once per sentence."""
+    words = tuple(_WORD.finditer(text))
+    spans = [m.span() for m in words]
+    return words, [a for a, _ in spans], [b for _, b in spans]
 
 
 @lru_cache(maxsize=1024)
@@ -115,10 +125,22 @@ def _segments(bounds: tuple[tuple[int, int], ...], text: str) -> list[tuple[int,
     return out
 
 
+@lru_cache(maxsize=1024)
+def _clause_stretches(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The stretches of ``text`` between the separators of clauses, for the date phrase ``start``..``end``."""
+    return tuple(_segments(_boundaries(text, start, end), text))
+
+
 @lru_cache(maxsize=4096)
 def _words_in(text: str, lo: int, hi: int) -> tuple[re.Match[str], ...]:
-    """The words of ``text[lo:hi]`` (read once per stretch: the clause rules ask for the same stretches)."""
-    return tuple(_WORD.finditer(text, lo, hi))
+    """The words of ``text[lo:hi]``, as ``_WORD.finditer(text, lo, hi)`` gives them: the sentence's words
+    between ``lo`` and ``hi`` where no word of the sentence runs across either (else read again, cut there)."""
+    words, starts, ends = _sentence_words(text)
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi)
+    if (i and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):
+        return tuple(_WORD.finditer(text, lo, hi))   # a word runs across lo or hi: the stretch cuts it
+    return words[i:j]
 
 
 def _verb_at(words: list[str]) -> int | None:
@@ -164,7 +186,7 @@ def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
         >>> s[lo:hi]
         'Tokayev ordered troops to fire'
     """
-    segs = _segments(_boundaries(text, start, end), text)
+    segs = _clause_stretches(text, start, end)
     if not segs:
         return start, end
     date = (start, end)
@@ -257,7 +279,7 @@ def is_subject(text: str, mention: tuple[int, int], date: tuple[int, int]) -> bo
     if any(_is_verb(x) for x in unknown) or len(unknown) > 2:
         return False
     # the name's verb: the first after it in the clause, outside a relative clause on it ("X, who lives ..., said")
-    outside = [g for g in _segments(_boundaries(text, *date), text)
+    outside = [g for g in _clause_stretches(text, *date)
                if g[1] > e and g[0] < hi and (g[0] <= date[0] < g[1] or not _relative(text, g))]
     after = [m for g in outside for m in _words_in(text, max(g[0], e), min(g[1], hi))]
     verb = next((m for m in after[:6] if _is_verb(m.group().rstrip("."))), None)
@@ -320,7 +342,7 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
     if "\n" in text or "\t" in text:
         text = re.sub(r"\s", " ", text)
     lo, hi = own_clause(text, start, end)
-    segs = [g for g in _segments(_boundaries(text, start, end), text) if lo <= g[0] < hi or g[0] <= lo < g[1]]
+    segs = [g for g in _clause_stretches(text, start, end) if lo <= g[0] < hi or g[0] <= lo < g[1]]
     segs = [g for g in segs if g[0] <= start < g[1] or not _relative(text, g)] or segs  # (no ", who ...,")
     parts = [_segment_words(text, (max(g[0], lo), min(g[1], hi)), start, end) for g in segs]
     found = next(((i, v) for i, ws in enumerate(parts) if (v := _verb_at(ws)) is not None), None)

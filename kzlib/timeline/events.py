@@ -217,7 +217,8 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     dated mention (``EVENT_COLUMNS``): ``doc_id``, ``sentence_id``, ``date``, ``granularity``,
     ``expression``, ``anchor``, ``actors`` ("; "-joined canonical names from ``kzlib.actors`` when it is
     available, in order of mention), ``actor`` (the one named nearest the date phrase), ``text`` (the sentence), ``label`` (who did what: the subject, verb and object of the date's own clause,
-    or "" where none is found; :mod:`kzlib.timeline._clause`), ``confidence``, ``story_id`` and
+    or "" where none is found, and for a mention with no date, which no chronology or timeline shows;
+    :mod:`kzlib.timeline._clause`), ``confidence``, ``story_id`` and
     ``reported_by`` (the copies of the story that date something to the same date).
     With ``one_copy_per_story`` a story's events come from its representative copy, plus the dates only
     another copy reports. ``actors`` may be a function from a sentences table to a mentions table
@@ -353,8 +354,10 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     if one_copy_per_story:
         frame = _one_copy(frame)
     # labelled once the rows are chosen: none for a copy's mentions that another copy already gives
-    frame["label"] = [_label(t, s, e) for t, s, e in zip(frame["text"].tolist(), frame["start"].tolist(),
-                                                         frame["end"].tolist())]
+    # and only for dated mentions: one with no date ("a long time", "the future", or relative with no publication
+    # date) is in no chronology or timeline, and its sentence is in ``text``
+    frame["label"] = [_label(t, s, e) if d else "" for t, s, e, d in zip(
+        frame["text"].tolist(), frame["start"].tolist(), frame["end"].tolist(), frame["date"].tolist())]
     if actors is not None and gazetteer is not None:
         raise ParameterError("give actors= (a finder) or gazetteer= (the default finder's gazetteer), not both")
     finder = actors if actors is not None else _actor_finder(gazetteer)
