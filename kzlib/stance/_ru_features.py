@@ -9,7 +9,6 @@ second analyser is loaded. English rows never reach this module.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from kzlib.stance.lexicon import _valence_sums
 from kzlib.text.script import cyrillic_share
 from kzlib.text.tokens import lemma
 
@@ -86,22 +86,18 @@ def cue_sums(lems: Sequence[str]) -> tuple[float, float]:
     """log(1 + summed favourable weight) and log(1 + summed unfavourable weight) of the cue file's lemmas
     in ``lems`` (from :func:`lemma_tokens`), a cue inside a negation's scope (``NEG_``) counted reversed.
 
+    >>> import math
     >>> cue_sums(["поддержать"]) == (math.log1p(1.0), 0.0), cue_sums(["NEG_поддержать"]) == (0.0, math.log1p(1.0))
     (True, True)
     """
     weight = _cues().weight
-    pos = neg = 0.0
+    signed = []
     for t in lems:
         negated = t.startswith("NEG_")
         w = weight.get(t[4:] if negated else t)
-        if not w:
-            continue
-        w = -w if negated else w
-        if w > 0:
-            pos += w
-        else:
-            neg -= w
-    return math.log1p(pos), math.log1p(neg)
+        if w:
+            signed.append(-w if negated else w)
+    return _valence_sums(signed)
 
 
 def _words(lems: list[str]) -> list[str]:

@@ -29,7 +29,7 @@ from kzlib.stance._joint import _N_FEATURES as _N_JOINT
 from kzlib.stance._joint import _JointMargins
 from kzlib.stance._ru_features import RuFeatures, language_of
 from kzlib.stance.detect import detect_stance
-from kzlib.stance.lexicon import _QUOTE_CHARS, _TOKEN_RE, _build_lexicon, _vader
+from kzlib.stance.lexicon import _QUOTE_CHARS, _TOKEN_RE, _build_lexicon, _vader, _valence_sums
 from kzlib.stance.rules import _score_text
 from kzlib.stance.targets import STANCES, Target, _coerce_targets, load_stance_cues, load_targets
 from kzlib.text import pattern_regex
@@ -78,7 +78,7 @@ def _lexicon_sums(text: str) -> tuple[float, float]:
     words in ``text``, a word's valence reversed inside a negation's scope (from a negator to the next
     punctuation mark, as in Pang et al. 2002)."""
     lexicon = _vader().lexicon
-    pos = neg = 0.0
+    signed = []
     negated = False
     for tok in _CLF_TOKEN_RE.findall(text.lower()):
         if tok in ".!?;:,":
@@ -89,12 +89,8 @@ def _lexicon_sums(text: str) -> tuple[float, float]:
             continue
         v = lexicon.get(tok.lstrip("#"))
         if v:
-            v = -v if negated else v
-            if v > 0:
-                pos += v
-            else:
-                neg -= v
-    return math.log1p(pos), math.log1p(neg)
+            signed.append(-v if negated else v)
+    return _valence_sums(signed)
 
 
 def _mention_span(text: str, target: str, start: Any, end: Any, finders: dict[str, re.Pattern[str]]) -> tuple[int, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -238,3 +239,20 @@ def _vader():
 def _vader_compound(sentence: str) -> float:
     """VADER's compound score of one sentence (copies of a story repeat their sentences)."""
     return _compound(_vader(), sentence)  # the library's polarity_scores(sentence)["compound"], computed faster
+
+
+def _valence_sums(values: Iterable[float]) -> tuple[float, float]:
+    """log(1 + the positive values' sum) and log(1 + the negative values' summed magnitude), in order: the
+    lexicon features of :mod:`kzlib.stance.classifier` (VADER valences) and of its Russian rows (cue weights).
+
+    Example:
+        >>> [round(x, 4) for x in _valence_sums([2.0, -1.0, 0.5])]
+        [1.2528, 0.6931]
+    """
+    pos = neg = 0.0
+    for v in values:
+        if v > 0:
+            pos += v
+        else:
+            neg -= v
+    return math.log1p(pos), math.log1p(neg)
