@@ -30,6 +30,7 @@ from kzlib._clean_lines import _CAPITALISED_WORD, _SENTENCE_END, _embedded_post,
 from kzlib._memory import releases_memory
 from kzlib.corpus import Corpus
 from kzlib.errors import ParameterError, require_columns
+from kzlib.text.calendar import month_number, month_pattern, weekday_pattern
 from kzlib.text.script import cyrillic_share
 from kzlib.text.sentences import SentenceSplitter, razdel_sentences
 
@@ -44,12 +45,8 @@ PARAGRAPH_KINDS = ("body", "title", "dateline", "caption", "credit", "tags", "bo
 #: deterministic sample of its documents (every k-th), the same whichever engine cleans it.
 PUNKT_TRAIN_CHARS = 500_000
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
-_MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
-_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WEEKDAY_RE = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_MONTH_RE = rf"{month_pattern()}\.?"
+_WEEKDAY_RE = rf"{weekday_pattern(abbreviations=True)}\.?"
 _DATELINE = re.compile(
     rf"^(?:{_WEEKDAY_RE},?\s+)?(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE}),?\s+(?P<y2>\d{{4}})"
@@ -87,10 +84,7 @@ _BYLINE = re.compile(r"^\s*(?:by|от|автор)\s", re.IGNORECASE)
 
 # Russian datelines: "АЛМАТЫ, 6 января. /ТАСС/.", "Москва. 6 января. INTERFAX.RU -", "10 января 2022, 11:02",
 # "06/01/2022 - 10:12 (по МСК)", "• 3.01.2022, 15:31" (place, weekday, time and agency optional)
-_RU_MONTHS = (("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("ма", 5), ("июн", 6), ("июл", 7), ("авг", 8),
-              ("сен", 9), ("окт", 10), ("ноя", 11), ("дек", 12))
-_RU_MONTH_RE = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-                r"|янв|фев|мар|апр|июн|июл|авг|сент?|окт|ноя|дек)\.?")
+_RU_MONTH_RE = rf"{month_pattern(language='ru')}\.?"
 _RU_PLACE = r"[А-ЯЁA-Z][А-ЯЁа-яёA-Za-z-]+(?:[ -][А-ЯЁA-Z][А-ЯЁа-яёA-Za-z-]+)?\s*[.,]\s*"
 _RU_DATE = (rf"(?:(?P<d>\d{{1,2}})\s+(?P<m>{_RU_MONTH_RE})(?:\s+(?P<y>\d{{4}})(?:\s*(?:г\.|года?))?)?"
             r"|(?P<nd>\d{1,2})(?P<sep>[./])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4}))")
@@ -268,7 +262,7 @@ def _parse_ru_dateline(text: str, *, day_first: bool) -> str | None:
     else:
         name = m["m"].lower()
         y, d = int(m["y"]), int(m["d"])
-        mo = next(i for stem, i in _RU_MONTHS if name.startswith(stem))
+        mo = month_number(name)
     try:
         return pd.Timestamp(year=y, month=mo, day=d).date().isoformat()
     except ValueError:
@@ -284,7 +278,7 @@ def _parse_dateline(text: str) -> str:
     else:
         y = int(m["y1"] or m["y2"])
         name = (m["m1"] or m["m2"]).lower().rstrip(".")
-        mo = _MONTHS.get(name) or _MONTH_ABBR.get(name[:4] if name.startswith("sept") else name[:3], 0)
+        mo = month_number(name)
         d = int(m["d1"] or m["d2"])
     try:
         return pd.Timestamp(year=y, month=mo, day=d).date().isoformat()

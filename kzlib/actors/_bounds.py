@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from kzlib.text.calendar import month_names, weekday_names
+
 __all__ = ["OTHER_HOLDER", "inside_longer_name", "may_be_inside", "person_part"]
 
 #: Words before a title that name a holder other than the present one ("the next president", "the late
@@ -26,9 +28,7 @@ OTHER_HOLDER = frozenset("next future incoming outgoing previous late former ex 
 _WORD_AFTER = re.compile(r"[ \t]+(?:&[ \t]+)?([A-Z][\w'’.&-]*)(?:[ \t]+([A-Z][\w'’-]*))?")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)[ \t]+\Z")
 _NICKNAME_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[ \t]+[\"“'‘][A-Z][\w'’.-]*[\"”'’][ \t]+\Z")
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                      "june july august september october november december jan feb mar apr jun jul aug sep sept "
-                      "oct nov dec".split())
+_CALENDAR = frozenset(n.lower() for n in (*month_names(), *weekday_names()))
 _WORDS = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 

@@ -28,15 +28,15 @@ import pandas as pd
 from kzlib.actors import Gazetteer
 from kzlib.quotes.marks import QUOTE_COLUMNS, SPEECH_KINDS
 from kzlib.quotes.speakers import _body_kind
+from kzlib.text.calendar import month_names, month_number, month_pattern
 
 __all__ = ["Post", "find_posts", "post_quotes"]
 
 log = logging.getLogger(__name__)
 
 _HANDLE = r"[A-Za-z0-9_]{1,15}"   # a Twitter handle: letters, digits and underscores, 15 at most
-_EN_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-             r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_RU_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_EN_MONTH = rf"{month_pattern()}\.?"
+_RU_MONTH = month_pattern(language="ru", abbreviations=False)
 _DATE = (rf"(?:{_EN_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_EN_MONTH}|{_RU_MONTH})\s+\d{{4}}(?:\s*г\.?)?"
          r"|\d{4}-\d{2}-\d{2})")
 #: the signature of an oEmbed post at the end of a line: "— Name (@handle) Month D, YYYY"
@@ -154,8 +154,7 @@ def _post(text: str, t0: int, t1: int, name: str, handle: str, date: str, author
                 embed[0], embed[1])
 
 
-_RU_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-              "ноября", "декабря")
+_RU_MONTHS = frozenset(month_names(language="ru", abbreviations=False))
 
 
 def _iso_date(value: str) -> str:
@@ -171,7 +170,7 @@ def _iso_date(value: str) -> str:
         words = value.rstrip(".").replace(",", " ").split()
         for i, w in enumerate(words):
             if w.lower() in _RU_MONTHS:
-                words[i] = str(_RU_MONTHS.index(w.lower()) + 1)
+                words[i] = str(month_number(w))
                 return pd.Timestamp(year=int(words[2]), month=int(words[1]), day=int(words[0])).date().isoformat()
         return pd.Timestamp(" ".join(words[:3])).date().isoformat()
     except (ValueError, IndexError, OverflowError):

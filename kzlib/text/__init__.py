@@ -9,7 +9,9 @@
   the word index (:func:`word_index`, :func:`word_keys`, :func:`matches_at_words` …) that tells where
   such phrases can start; :class:`PatternSet` for many phrases written as small regular expressions
   (the stance cues), :func:`pattern_regex` for one;
-- script: :func:`is_russian`, :func:`cyrillic_share`, :data:`ASCII_CASE_TWINS`.
+- script: :func:`is_russian`, :func:`cyrillic_share`, :data:`ASCII_CASE_TWINS`;
+- calendar: English and Russian month and weekday names (:func:`month_names`, :func:`month_number`,
+  :func:`month_pattern`, :func:`weekday_names`, :func:`weekday_pattern`) from ``kzlib/data``.
 
 razdel, pymorphy3 and NLTK are imported only when first used.
 
@@ -23,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+from kzlib.text.calendar import month_names, month_number, month_pattern, weekday_names, weekday_pattern
 from kzlib.text.patterns import PatternSet, pattern_regex
 from kzlib.text.phrases import (
     ASCII_WORD_CHARS,
@@ -53,6 +56,11 @@ from kzlib.text.terms import LANGUAGES, load_stopwords, russian_mask, russian_te
 from kzlib.text.tokens import Token, lemma, lemmas, parses, phrases_named, razdel_tokens, word_forms, word_tokens
 
 __all__ = [
+    "month_names",
+    "month_number",
+    "month_pattern",
+    "weekday_names",
+    "weekday_pattern",
     "LANGUAGES",
     "load_stopwords",
     "russian_mask",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from kzlib.text.calendar import month_names, month_pattern, weekday_pattern
 from kzlib.timeline._counts import is_count
 
 if TYPE_CHECKING:
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
 _PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:in|since|until|till|by|from|through|throughout|during|before|after|"
                                  r"of|between|and|to|early|late|mid|last|next|this|for|on|at|around|as\s+of|"
                                  r"starting|beginning|ending|the|end)\W+)$")
-_FULL_MONTH_NAMES = frozenset(["may", "june", "july"])  # the short months with no abbreviation
+# the short months with no abbreviation: "may", "june", "july"
+_FULL_MONTH_NAMES = frozenset(n.lower() for n in month_names(abbreviations=False) if len(n) <= 4)
 _COUNT_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children|feet|meters|metres|miles|tons|tonnes)\b")
 # a plural count before "a week" ("four flights a week", "interviews a day"): a rate, a TimeML SET
 _RATE_BEFORE = re.compile(r"(?<![A-Za-z])(?!(?i:is|was|has|as|its|his|this|us|less|does|years|months|weeks|days|"
@@ -42,8 +44,7 @@ _NAME_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")  # "March of the Living"
 _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")  # "VOA Today", "USA Today"
 
 
-_WEEKDAY_OR_MONTH = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-                     r"June|July|August|September|October|November|December)\b")
+_WEEKDAY_OR_MONTH = rf"(?:{weekday_pattern()}|{month_pattern(abbreviations=False)})\b"
 _NAME_DETERMINER = re.compile(r"(?:\b(?i:the)|['’]s|\b\d{4})\s+$")  # "the March on", "King's 1963 March on"
 # "the quarter of Democratic voters": a fraction; "the quarter of 1989", "of the year", "of fiscal 1990": a time
 _FRACTION_OF = re.compile(r"(?i)\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:year|fiscal|calendar)\b|\d{4}\b)")

@@ -12,11 +12,11 @@ import datetime as dt
 import functools
 import re
 
+from kzlib.text.calendar import month_names
 from kzlib.timeline._timex import _DAY_VALUE, _SPACES, _V, Timex, _alt, _Match, _vocab
 from kzlib.timeline._timex_dates import _dur, _num, _ymd
 
-_FULL_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                          "october", "november", "december"])
+_FULL_MONTHS = frozenset(n.lower() for n in month_names(abbreviations=False))
 _POSSESSIVE = re.compile(r"(?i:its|their|his|her|our|my|your)\s+(?=\S)")
 _SPAN_DROPPED_AMODS = frozenset(["about", "only", "just", "around", "roughly", "approximately"])
 
