@@ -30,7 +30,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from kzlib.corpus.outlets import OUTLET_NOT_GIVEN, outlet_given
 from kzlib.errors import ParameterError, ResourceError, TableError, require_columns
-from kzlib.text import load_stopwords, russian_mask, russian_term
+from kzlib.text import load_stopwords, longest_first, russian_mask, russian_term
 
 from ._framing_subject import split_off_subject, subject_documents
 from ._framing_within import (
@@ -120,8 +120,7 @@ def _own_name_regex(groups: Sequence[str]) -> re.Pattern[str]:
 def _framing_texts(texts: pd.Series, groups: Sequence[str], credit: Sequence[str]) -> pd.Series:
     """The texts with what is not a choice of words left out: web addresses, mojibake words, photo and
     agency credits (``credit``), the compared groups' own names; possessives folded."""
-    credit_re = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
-                                                sorted(credit, key=len, reverse=True)) + r")\b" if credit else "(?!x)x",
+    credit_re = re.compile(r"\b(?:" + longest_first(credit, any_whitespace=True) + r")\b" if credit else "(?!x)x",
                            re.I)
     own = _own_name_regex(groups)
 
@@ -381,7 +380,7 @@ def fightin_words(
 
 def _anchor_regex(anchors: Sequence[str] | None) -> re.Pattern[str]:
     """Any of the protest/unrest ``anchors`` (``naming_anchors`` of the cue file) as whole words."""
-    body = "|".join(a.replace(" ", r"\s+") for a in sorted(anchors or [], key=len, reverse=True)) or "(?!x)x"
+    body = longest_first(anchors or [], escape=False, any_whitespace=True) or "(?!x)x"
     return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
 
 
@@ -395,7 +394,7 @@ def _compile_families(families: dict[str, Any] | None) -> list[tuple[str, str, r
         if not terms:
             raise ResourceError(f"naming family {name!r} has no terms: give it a list of terms (see "
                                 "naming_families in kzlib/data/stance_cues.yaml)")
-        body = "|".join(t.replace(" ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+        body = longest_first(terms, escape=False, any_whitespace=True)
         generic = bool(spec.get("generic", False)) if isinstance(spec, dict) else False
         out.append((str(name), str(stance), re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE), generic))
     return out

@@ -15,7 +15,7 @@ from kzlib.actors import Gazetteer, Mention
 from kzlib.quotes.cues import _text_index
 from kzlib.quotes.marks import _has_words, _Span
 from kzlib.quotes.speakers import _described, _DocState, _resolve_pronoun, _Speaker, _spk
-from kzlib.text import matches_at_words, may_match, word_keys
+from kzlib.text import longest_first, matches_at_words, may_match, word_keys
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +44,7 @@ def _noun_keys() -> frozenset[bytes] | None:
 def _noun_rx() -> re.Pattern[str]:
     """A noun of the table and the word that opens its complement ("calls for", "claim that"); tried only
     where a noun stands (:func:`kzlib.text.matches_at_words`)."""
-    nouns = "|".join(sorted(map(re.escape, _noun_table()), key=len, reverse=True))
+    nouns = longest_first(_noun_table())
     return re.compile(rf"(?P<noun>{nouns})\s+(?P<prep>that|to|for|of|on|about|over|behind)\b", re.IGNORECASE)
 
 

@@ -32,6 +32,8 @@ import pandas as pd
 import yaml
 from dateutil.relativedelta import relativedelta
 
+from kzlib.text import longest_first
+
 __all__ = ["TIMEX_COLUMNS", "document_mentions_ru", "extract_dates_ru"]
 
 TIMEX_COLUMNS = ["timex_type", "timex_value"]
@@ -51,7 +53,7 @@ class _Vocab:
 
 
 def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return longest_first(words)
 
 
 @lru_cache(maxsize=1)

@@ -17,11 +17,12 @@ Example:
 from __future__ import annotations
 
 import functools
-import re
 from importlib import resources
 from typing import Any
 
 import yaml
+
+from kzlib.text.phrases import longest_first
 
 __all__ = ["month_names", "month_number", "month_pattern", "weekday_names", "weekday_pattern"]
 
@@ -36,7 +37,7 @@ def _data(name: str) -> dict[str, Any]:
 
 
 def _alternation(names: list[str]) -> str:
-    return "(?:" + "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n))) + ")"
+    return "(?:" + longest_first(sorted(set(names))) + ")"
 
 
 @functools.lru_cache(maxsize=4)

@@ -23,6 +23,7 @@ __all__ = [
     "PhraseMatcher",
     "WordIndex",
     "fold_word",
+    "longest_first",
     "matches_at_words",
     "may_match",
     "phrase_alternation",
@@ -55,6 +56,25 @@ def phrase_alternation(alternatives: Iterable[tuple[str, str]]) -> str:
         firsts = "".join(sorted({re.escape(t[:1]) for t, _ in members}))
         parts.append(f"(?=(?i:[{firsts}]))(?:" + "|".join(p for _, p in members) + ")")
     return "|".join(parts)
+
+
+def longest_first(words: Iterable[str], *, escape: bool = True, any_whitespace: bool = False) -> str:
+    r"""A regex alternation of ``words`` (no group, no flags), the longest first, so that a word wins over
+    its own beginning ("tear gas" before "tear"). Each word is escaped unless ``escape`` is False (the small
+    patterns of the data files, "protest\w*"); with ``any_whitespace`` a space matches any run of white
+    space.
+
+    Example:
+        >>> print(longest_first(["Jan", "Jan. 6", "May"]))
+        Jan\.\ 6|Jan|May
+        >>> print(longest_first(["tear gas", "riots?"], escape=False, any_whitespace=True))
+        tear\s+gas|riots?
+    """
+    ordered = sorted(words, key=len, reverse=True)
+    alts = (re.escape(w) for w in ordered) if escape else iter(ordered)
+    if any_whitespace:
+        return "|".join(a.replace(r"\ ", r"\s+").replace(" ", r"\s+") for a in alts)
+    return "|".join(alts)
 
 
 def phrase_pattern(phrase: str, *, ignore_case: bool = True) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from kzlib.text.calendar import month_names, month_pattern, weekday_pattern
+from kzlib.text import longest_first, month_names, month_pattern, weekday_pattern
 from kzlib.timeline._counts import is_count
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def _name_words() -> tuple[re.Pattern, re.Pattern]:
     on Washington"), from ``kzlib/data/timex_en.yaml``, as patterns matched right after the expression."""
     with open(Path(__file__).resolve().parent.parent / "data" / "timex_en.yaml", encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    heads = "|".join(sorted(map(re.escape, data["holiday_compound_heads"]), key=len, reverse=True))
+    heads = longest_first(data["holiday_compound_heads"])
     preps = "|".join(map(re.escape, data["month_name_prepositions"]))
     return (re.compile(rf"\s+(?:{heads})\b"),
             re.compile(rf"\s+(?:{preps})\s+(?:the\s+)?(?!{_WEEKDAY_OR_MONTH})[A-Z][a-z]"))
@@ -68,7 +68,7 @@ def _game_cues() -> re.Pattern:
     """The words of a game (``game_period_cues`` of ``kzlib/data/timex_en.yaml``) as one pattern."""
     with open(Path(__file__).resolve().parent.parent / "data" / "timex_en.yaml", encoding="utf-8") as fh:
         words = yaml.safe_load(fh)["game_period_cues"]
-    return re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
+    return re.compile(r"(?i)\b(?:" + longest_first(words) + r")\b")
 
 
 _SENTENCE_EDGE = re.compile(r"[.!?](?:\s|$)")

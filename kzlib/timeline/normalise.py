@@ -16,6 +16,7 @@ import yaml
 from dateutil.relativedelta import relativedelta
 
 from kzlib.errors import ParameterError
+from kzlib.text import longest_first
 from kzlib.timeline._tense import _DEADLINE_CUE, _ahead_cue, _sentence, _tense, _weekday_tense
 from kzlib.timeline.columns import _ANCHOR_FACTOR, _BASE_CONFIDENCE, _SPINNER_FACTOR, DATE_CERTAINTIES, GRANULARITIES
 from kzlib.timeline.recognise import _DATA, _Cand, _norm, _Vocab, _vocab
@@ -184,7 +185,7 @@ def _amount_before() -> re.Pattern:
     """
     with open(_DATA, encoding="utf-8") as fh:
         words = yaml.safe_load(fh)["amount_of_time_before"]
-    verbs = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+    verbs = longest_first(words, any_whitespace=True)
     degree = r"(?:(?:at\s+least|up\s+to|about|some|nearly|only|another|more\s+than|a\s+further)\s+)?"
     return re.compile(rf"(?i)(?:\b(?P<verb>{verbs})\s+(?:(?:the|their|his|her|its|your|our|my)\s+)?{degree}|(?<![\w-])the\s+)$")
 
