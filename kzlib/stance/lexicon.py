@@ -48,6 +48,8 @@ class _Lexicon:
     place_before_re: re.Pattern[str]  # a locative preposition right before a mention ("near …")
     place_after_re: re.Pattern[str]  # a place noun it possesses right after it ("'s borders")
     precedent_re: re.Pattern[str]  # a sentence opening on an earlier episode ("A year ago, …")
+    conditional_re: re.Pattern[str]  # a conditional marker ("if", "unless"): a sentence with hypothetical clauses
+    irrealis_modal_re: re.Pattern[str]  # "would", "could", "might": the hypothetical clause of a conditional
     params: dict[str, float]
     sides: dict[str, re.Pattern[str]]
     official_re: re.Pattern[str]
@@ -156,6 +158,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "distancing_factor": float(cues.get("distancing_factor", -0.5)),
         "own_side_named_weight": float(cues.get("own_side_named_weight", 0.4)),
         "rhetorical_carry": float(cues.get("rhetorical_carry", 0.5)),
+        "irrealis_factor": float(cues.get("irrealis_factor", 1.0)),
     }
     holder = "|".join(v.replace(" ", r"\s+") for v in cues["holder_verbs"])
     openers = "|".join(o.replace(" ", r"\s+") for o in cues.get("rhetorical_question_openers") or ["why"])
@@ -185,6 +188,9 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         place_after_re=re.compile(r"(?:[’']s?)?\s+(?:" + _alternation(cues.get("place_nouns")) + r")\b", re.I),
         topic_re=re.compile(r"[\W_]*(?:(?:and|but)\s+)?(?:" + _alternation(cues.get("topic_markers")) + r")\b", re.I),
         precedent_re=re.compile(r"\W*(?:" + _alternation(cues.get("precedent_openers")) + r")\b", re.I),
+        # "even if" concedes a fact more often than it supposes one ("even if they were proud to support him")
+        conditional_re=re.compile(r"\b(?<!even )(?:" + _alternation(cues.get("conditional_markers")) + r")\b", re.I),
+        irrealis_modal_re=re.compile(r"\b(?:" + _alternation(cues.get("irrealis_modals")) + r")\b", re.I),
         params=p,
         sides=sides,
         official_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in official) + r")(?!\w)", re.I),

@@ -180,12 +180,31 @@ def _score_text(
                 return factor, " (reported, disputed)" if factor < 0 else " (reported)"
         return 1.0, ""
 
+    # irrealis: in a sentence with a conditional marker, the clause of a modal ("it would be Russia that
+    # would be accused") and the condition itself ("if the troops attack the crowd,") are hypothetical
+    conditions = [lex.conditional_re.search(text, a, b) for a, b in sents]
+
+    def hypothetical(pos: int, s_i: int) -> bool:
+        marker = conditions[s_i]
+        if marker is None:
+            return False
+        if lex.irrealis_modal_re.search(text, clause_start(pos), pos):
+            return True
+        if marker.end() <= pos:
+            stop = _CONDITION_END_RE.search(text, marker.end(), sents[s_i][1])
+            return pos < (stop.start() if stop else sents[s_i][1])
+        return False
+
     # inner quotation marks: a mention wrapped in quotes inside a quote is scare-quoted
     for m in mentions:
         m.tok = tok_index(m.start)
         before = text[max(0, m.start - 2):m.start]
         after = text[m.end:m.end + 2]
-        m.scare_quoted = not writer_marks and ('"' in before or "'" in before[-1:]) and ('"' in after or "'" in after[:1])
+        # marks right around it; a loaded naming also inside a short quoted span ("20,000 extremists"), but
+        # not a name: a short quotation that holds a name quotes a phrase ("I'm voting for Trump")
+        m.scare_quoted = not writer_marks and (
+            (('"' in before or "'" in before[-1:]) and ('"' in after or "'" in after[:1]))
+            or (m.kind in ("favor_term", "against_term") and _in_short_quote(text, m.start, m.end)))
         m.holder = m.kind in ("alias", "cue") and bool(
             lex.holder_re.match(text[m.end:m.end + 40]) or lex.source_re.search(text[max(0, m.start - 40):m.start]))
         m.topic = bool(lex.topic_re.match(text, clause_start(m.start), m.start))
@@ -211,14 +230,19 @@ def _score_text(
     # 1. loaded terms: the naming itself carries the stance
     for m in mentions:
         if m.kind in ("favor_term", "against_term"):
-            val = m.polarity
+            val, marked = m.polarity, ""
             if m.scare_quoted and val > 0:
                 val = -0.8  # "peaceful demonstrators" in scare quotes: distancing
+            elif m.scare_quoted:
+                # "20,000 extremists" in quotation marks: the naming of others, cited or disputed, not the
+                # speaker's own: it counts as a relayed word
+                val *= lex.params["reported_factor"]
+                marked = " (in quotation marks)"
             neg = _negated(tokens, m.tok, text, tok_starts, lex, window=1)
             if neg:
                 val = -val * lex.params["negation_factor"]
             factor, note = reported(m.start)
-            add(m.target, val * factor, True, f"{text[m.start:m.end]}{note}", sent_index(m.start))
+            add(m.target, val * factor, True, f"{text[m.start:m.end]}{marked}{note}", sent_index(m.start))
         elif m.kind == "alias" and m.scare_quoted and m.target in concerned and (m.end - m.start) > 3:
             add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (scare quotes)', sent_index(m.start))
 
@@ -266,6 +290,11 @@ def _score_text(
         factor, note = reported(start)
         value *= factor
         label = f"{text[start:end]}{note}"
+        if hypothetical(start, s_i):
+            value *= lex.params["irrealis_factor"]
+            label += " (hypothetical)"
+            if not value:
+                continue
         if precedent[s_i]:
             value *= lex.params["precedent_factor"]
             label += " (earlier episode)"
@@ -368,6 +397,30 @@ def _score_text(
 _OF_OBJECT_RE = re.compile(r"(?:\s+(?:the|a|an|this|that|these|those|such|its|their))?(?:\s+[\w'-]+){0,3}?"
                            r"\s+(?:of|by|from)\s+(?:the\s+|these\s+|those\s+|such\s+)?", re.I)
 _POSSESSOR_RE = re.compile(r"^'s?\s+$", re.I)
+
+
+_CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
+_SHORT_QUOTE_WORDS = 4  # a quoted span of at most this many words around a naming: its scare quotes
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a pair of double quotation marks that hold at most
+    :data:`_SHORT_QUOTE_WORDS` words ('it is unbelievable that "20,000 extremists" could …'): a term marked
+    as someone else's word, not a quotation of its own.
+
+    Example:
+        >>> t = 'so "20,000 extremists" could not'
+        >>> _in_short_quote(t, t.index("extremists"), t.index("extremists") + 10)
+        True
+        >>> t = '"We will not let extremists win," he said'
+        >>> _in_short_quote(t, t.index("extremists"), t.index("extremists") + 10)
+        False
+    """
+    if text.count('"', 0, start) % 2 == 0:
+        return False
+    opening = text.rfind('"', 0, start)
+    closing = text.find('"', end)
+    return closing >= 0 and len(text[opening + 1:closing].split()) <= _SHORT_QUOTE_WORDS
 
 
 def _governs(m: _Mention, text: str, start: int, end: int) -> bool:

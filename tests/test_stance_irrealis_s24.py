@@ -1,0 +1,61 @@
+"""Two rules of the stance method read on hand-made sentences: irrealis blocking in conditional sentences
+(Taboada et al. 2011) and a loaded naming inside a short quotation."""
+
+import pandas as pd
+
+from kzlib.stance import detect_stance
+from kzlib.stance.lexicon import _build_lexicon
+from kzlib.stance.rules import _score_text
+from kzlib.stance.targets import Target, load_stance_cues, load_targets
+
+NATO = [Target("NATO", aliases=("NATO",))]
+
+
+def _stances(quotes: list[str], targets=None) -> dict[str, str]:
+    q = pd.DataFrame({"doc_id": "d", "quote_id": range(len(quotes)), "speaker": "X", "quote": quotes})
+    st = detect_stance(q, targets=targets, threshold=0.3)
+    return {quotes[int(r.quote_id)]: r.stance for r in st.itertuples()}
+
+
+def test_a_cue_in_a_hypothetical_clause_takes_no_side():
+    said = _stances([
+        "NATO committed aggression, and the region suffered.",               # what happened: against
+        "If the alliance did nothing, NATO would be accused of aggression.",  # the consequent of a condition
+        "NATO would be accused of aggression if it sent troops.",            # the same, condition after it
+        "If NATO commits aggression, the region will suffer.",               # inside the condition
+    ], NATO)
+    assert said["NATO committed aggression, and the region suffered."] == "against"
+    assert said["If the alliance did nothing, NATO would be accused of aggression."] == "none"
+    assert said["NATO would be accused of aggression if it sent troops."] == "none"
+    assert said["If NATO commits aggression, the region will suffer."] == "none"
+
+
+def test_a_concession_or_a_bare_modal_is_no_condition():
+    said = _stances(["Even if NATO committed aggression, the region recovered.", "NATO would deserve praise."], NATO)
+    assert said["Even if NATO committed aggression, the region recovered."] == "against"
+    assert said["NATO would deserve praise."] == "favor"
+
+
+def test_the_hypothetical_cue_is_named_in_the_evidence_when_it_counts():
+    lex = _build_lexicon(NATO, {**load_stance_cues(), "irrealis_factor": 0.5})
+    contrib, *_ = _score_text("If the alliance did nothing, NATO would be accused of aggression.", lex, use_vader=False)
+    labels = [c.label for c in contrib["NATO"]]
+    assert labels and all(label.endswith("(hypothetical)") for label in labels)
+
+
+def test_a_loaded_naming_in_a_short_quotation_is_a_relayed_word():
+    lex = _build_lexicon(list(load_targets()), load_stance_cues())
+    quoted = 'The protests were peaceful, and it is unbelievable that "20,000 extremists" could have done this.'
+    plain = quoted.replace('"', "")
+    q_items, *_ = _score_text(quoted, lex, use_vader=False)
+    p_items, *_ = _score_text(plain, lex, use_vader=False)
+    q_val = sum(c.value for c in q_items["protesters"])
+    p_val = sum(c.value for c in p_items["protesters"])
+    assert p_val < 0 and p_val < q_val < 0   # still the others' word for the crowd, at a relayed word's weight
+    assert any("(in quotation marks)" in c.label for c in q_items["protesters"])
+
+
+def test_a_short_quotation_that_holds_a_name_is_no_scare_quote():
+    lex = _build_lexicon(NATO, load_stance_cues())
+    contrib, *_ = _score_text('Voters chanted "NATO out now" and praised the move.', lex, use_vader=False)
+    assert not any("scare quotes" in c.label for c in contrib.get("NATO", []))
