@@ -59,3 +59,22 @@ def test_a_short_quotation_that_holds_a_name_is_no_scare_quote():
     lex = _build_lexicon(NATO, load_stance_cues())
     contrib, *_ = _score_text('Voters chanted "NATO out now" and praised the move.', lex, use_vader=False)
     assert not any("scare quotes" in c.label for c in contrib.get("NATO", []))
+
+
+def test_a_sentence_opening_on_allegedly_is_disputed():
+    said = _stances(["Allegedly, NATO had no right to help the government.",
+                     "NATO had no right to help the government.",
+                     "NATO allegedly had no right to help the government."], NATO)
+    assert said["NATO had no right to help the government."] == "against"
+    # the opener disclaims the rest of the sentence: the speaker disputes that NATO had no right
+    assert said["Allegedly, NATO had no right to help the government."] == "favor"
+    # inside the sentence "allegedly" only hedges, as in a crime report
+    assert said["NATO allegedly had no right to help the government."] == "against"
+
+
+def test_scare_quotes_are_the_speakers_own_inside_a_disputed_sentence():
+    lex = _build_lexicon(list(load_targets()), load_stance_cues())
+    contrib, *_ = _score_text('Allegedly, the police had no right to stop "peaceful protesters" at the rally.', lex,
+                              use_vader=False)
+    naming = [c for c in contrib["protesters"] if c.label.startswith("peaceful protesters")]
+    assert naming and naming[0].value < 0   # the marks mock the naming; the opener does not turn that round

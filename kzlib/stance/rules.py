@@ -173,6 +173,11 @@ def _score_text(
         if fm is not None:
             factor = lex.params["distancing_factor"] if fm.group("distance") else lex.params["reported_factor"]
             frames.append((fm.end(), b, factor))
+    # the adverb of a verb of distancing opening a sentence ("Allegedly, …"): the rest of it is disputed
+    for a, b in sents:
+        opener = lex.distancing_opener_re.match(text, a, b)
+        if opener is not None:
+            frames.append((opener.end(), b, lex.params["distancing_factor"]))
 
     def reported(pos: int) -> tuple[float, str]:
         for f_end, s_end, factor in frames:
@@ -241,7 +246,8 @@ def _score_text(
             neg = _negated(tokens, m.tok, text, tok_starts, lex, window=1)
             if neg:
                 val = -val * lex.params["negation_factor"]
-            factor, note = reported(m.start)
+            # scare quotes are the speaker's own comment, whoever's view the sentence relays
+            factor, note = reported(m.start) if not m.scare_quoted else (1.0, "")
             add(m.target, val * factor, True, f"{text[m.start:m.end]}{marked}{note}", sent_index(m.start))
         elif m.kind == "alias" and m.scare_quoted and m.target in concerned and (m.end - m.start) > 3:
             add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (scare quotes)', sent_index(m.start))
