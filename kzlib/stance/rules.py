@@ -254,12 +254,12 @@ def _score_text(
 
     # 2. general cues, attributed to the nearest object mention
     covered = [(m.start, m.end) for m in mentions if m.end > m.start]
-    cue_hits: list[tuple[int, int, int, str, float]] = []
+    cue_hits: list[tuple[int, int, int, str, float, bool]] = []
     for c_start, c_end, i in lex.cue_phrases.finditer(text):
         if _overlaps(c_start, c_end, covered):
             continue
         for order, section, weight in lex.cue_owners[i]:
-            cue_hits.append((order, c_start, c_end, section, weight))
+            cue_hits.append((order, c_start, c_end, section, weight, i in lex.agentive_cues))
     cue_hits.sort(key=lambda h: (h[1], -(h[2] - h[1]), h[0]))  # by start, longest first, then lexicon order
     cue_spans = [h[1:] for h in cue_hits]
     last_end = -1
@@ -270,12 +270,12 @@ def _score_text(
     # names that object, which may not be the target: the cue counts topical_cue_factor for the target
     # and the phrase draws no other cue (it is not the target's name)
     governed = {id(m) for m in object_mentions if m.kind == "cue"
-                for start, end, _section, _weight in cue_spans if _governs(m, text, start, end)}
+                for start, end, _section, _weight, _agentive in cue_spans if _governs(m, text, start, end)}
     recipients = [m for m in object_mentions if id(m) not in governed and not m.place]
     # the participle of an agentive compound ("the China-backed organisation") says what its holder
     # does; it is no stance of the speaker's towards anything
     compounds = {m.end + 1 for m in mentions if m.holder and text[m.end:m.end + 1] == "-"}
-    for start, end, _section, weight in cue_spans:
+    for start, end, _section, weight, agentive in cue_spans:
         if start < last_end:
             continue  # overlapping cue phrases count once
         last_end = end
@@ -334,7 +334,18 @@ def _score_text(
             # a target in the cue's own clause first; else the sentence's topic ("As for X, we have
             # questions about the request": the questions are X's); else the nearest in the sentence
             cl = clause_start(start)
-            pool = ([m for m in in_sent if not m.topic and clause_start(m.start) == cl]
+            pool = []
+            if agentive:
+                # an act of harm evaluates who does it: its agent ("NATO aggression", "attacked by NATO") or
+                # the subject before it in its clause ("protesters attacked the police"); after a passive
+                # auxiliary that subject suffers the act ("the police were attacked") and is not evaluated
+                own = [m for m in in_sent if not m.topic and clause_start(m.start) == cl]
+                passive = ti > 0 and tokens[ti - 1] in _PASSIVE_AUXILIARIES
+                pool = [m for m in own if _agent_of(m, text, start, end)] or (
+                    [m for m in own if m.end <= start] if not passive else [])
+                if not pool and passive and own and all(m.end <= start for m in own):
+                    continue  # only the sufferers of the act are named: no stance towards them
+            pool = (pool or [m for m in in_sent if not m.topic and clause_start(m.start) == cl]
                     or [m for m in in_sent if m.topic] or in_sent)
             best = min(pool, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
@@ -405,6 +416,7 @@ _OF_OBJECT_RE = re.compile(r"(?:\s+(?:the|a|an|this|that|these|those|such|its|th
 _POSSESSOR_RE = re.compile(r"^'s?\s+$", re.I)
 
 
+_PASSIVE_AUXILIARIES = frozenset("be is are was were been being get gets got".split())
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
 _SHORT_QUOTE_WORDS = 4  # a quoted span of at most this many words around a naming: its scare quotes
 

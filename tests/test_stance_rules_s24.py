@@ -1,5 +1,6 @@
-"""Two rules of the stance method read on hand-made sentences: irrealis blocking in conditional sentences
-(Taboada et al. 2011) and a loaded naming inside a short quotation."""
+"""Rules of the stance method read on hand-made sentences: irrealis blocking in conditional sentences
+(Taboada et al. 2011), a loaded naming inside a short quotation, sentences opening on "Allegedly,", and
+acts of harm read for their agent."""
 
 import pandas as pd
 
@@ -78,3 +79,25 @@ def test_scare_quotes_are_the_speakers_own_inside_a_disputed_sentence():
                               use_vader=False)
     naming = [c for c in contrib["protesters"] if c.label.startswith("peaceful protesters")]
     assert naming and naming[0].value < 0   # the marks mock the naming; the opener does not turn that round
+
+
+RIVALS = [Target("NATO", aliases=("NATO",)), Target("Russia", aliases=("Russia",))]
+
+
+def test_an_act_of_harm_is_its_agents_not_its_objects():
+    q = pd.DataFrame({"doc_id": "d", "quote_id": range(4), "speaker": "X",
+                      "quote": ["NATO tried to undermine Russia.",      # the subject does it
+                                "Russia was attacked by NATO.",         # the passive's agent does it
+                                "Russia was attacked.",                 # only the sufferer is named
+                                "NATO condemned Russia."]})             # a verb of evaluation: its object
+    st = detect_stance(q, targets=RIVALS).set_index(["quote_id", "target"])["stance"]
+    assert st[(0, "NATO")] == "against" and st[(0, "Russia")] == "none"
+    assert st[(1, "NATO")] == "against" and st[(1, "Russia")] == "none"
+    assert st[(2, "Russia")] == "none"
+    assert st[(3, "Russia")] == "against"
+
+
+def test_every_agentive_cue_is_an_against_cue():
+    cues = load_stance_cues()
+    against = {str(item[0]) for item in cues["against"]}
+    assert cues["agentive_cues"] and set(cues["agentive_cues"]) <= against
