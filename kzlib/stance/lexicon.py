@@ -50,6 +50,7 @@ class _Lexicon:
     precedent_re: re.Pattern[str]  # a sentence opening on an earlier episode ("A year ago, …")
     agentive_cues: frozenset[int]  # the cue phrases (their index) of an act that evaluates its agent
     distancing_opener_re: re.Pattern[str]  # "Allegedly, …" opening a sentence: the rest is disputed
+    distancing_word_re: re.Pattern[str]  # one of those adverbs anywhere
     conditional_re: re.Pattern[str]  # a conditional marker ("if", "unless"): a sentence with hypothetical clauses
     irrealis_modal_re: re.Pattern[str]  # "would", "could", "might": the hypothetical clause of a conditional
     params: dict[str, float]
@@ -190,6 +191,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         place_after_re=re.compile(r"(?:[’']s?)?\s+(?:" + _alternation(cues.get("place_nouns")) + r")\b", re.I),
         topic_re=re.compile(r"[\W_]*(?:(?:and|but)\s+)?(?:" + _alternation(cues.get("topic_markers")) + r")\b", re.I),
         precedent_re=re.compile(r"\W*(?:" + _alternation(cues.get("precedent_openers")) + r")\b", re.I),
+        distancing_word_re=re.compile(r"\b(?:" + _alternation(cues.get("distancing_openers")) + r")\b", re.I),
         agentive_cues=frozenset(c_index[str(p)] for p in cues.get("agentive_cues") or [] if str(p) in c_index),
         distancing_opener_re=re.compile(r"[\W_]*(?:" + _alternation(cues.get("distancing_openers")) + r")\s*,", re.I),
         # "even if" concedes a fact more often than it supposes one ("even if they were proud to support him")

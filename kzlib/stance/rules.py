@@ -174,7 +174,7 @@ def _score_text(
             factor = lex.params["distancing_factor"] if fm.group("distance") else lex.params["reported_factor"]
             frames.append((fm.end(), b, factor))
     # the adverb of a verb of distancing opening a sentence ("Allegedly, …"): the rest of it is disputed
-    for a, b in sents:
+    for a, b in (sents if lex.distancing_word_re.search(text) else ()):  # no such adverb: no sentence to look at
         opener = lex.distancing_opener_re.match(text, a, b)
         if opener is not None:
             frames.append((opener.end(), b, lex.params["distancing_factor"]))
@@ -187,7 +187,8 @@ def _score_text(
 
     # irrealis: in a sentence with a conditional marker, the clause of a modal ("it would be Russia that
     # would be accused") and the condition itself ("if the troops attack the crowd,") are hypothetical
-    conditions = [lex.conditional_re.search(text, a, b) for a, b in sents]
+    conditions = ([lex.conditional_re.search(text, a, b) for a, b in sents] if lex.conditional_re.search(text)
+                  else [None] * len(sents))
 
     def hypothetical(pos: int, s_i: int) -> bool:
         marker = conditions[s_i]
