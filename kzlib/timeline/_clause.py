@@ -25,11 +25,13 @@ import re
 from bisect import bisect_left
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate, compress
 from typing import Any
 
 import yaml
 
-_BOUNDARY = re.compile(r"[;:()\[\]“”«»\"]|``|''|(?<!\d),|,(?!\d)|\s[—–_]\s|\s--\s|[—–―]")
+# (the lookahead only skips the places where none of the alternatives can start: the same matches, faster)
+_BOUNDARY = re.compile(r"(?=[;:()\[\]“”«»\"`',\s—–―])(?:[;:()\[\]“”«»\"]|``|''|(?<!\d),|,(?!\d)|\s[—–_]\s|\s--\s|[—–―])")
 _WORD = re.compile(r"\$?[^\W_](?:[\w'’.\-/]|,(?=\d))*")
 _DETERMINERS = frozenset({"the", "a", "an", "and", "both", "former", "then", "also", "now", "later",
                           "meanwhile", "first", "only", "late", "ex-"})
@@ -81,19 +83,23 @@ def _is_verb(word: str) -> bool:
 def _separators(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[re.Match[str], ...]]:
     """The punctuation that separates clauses in ``text`` and its words that open a clause (lower-case words
     of the ``subordinators``), read once per sentence: a sentence's dated mentions share them."""
-    openers = _words()["subordinators"]
-    marks = tuple((m.start(), m.end()) for m in _BOUNDARY.finditer(text))
-    words, starts, _ = _sentence_words(text)
-    words = tuple(m for m, at in zip(words, starts) if text[at].islower() and m.group().casefold() in openers)
-    return marks, words
+    marks = tuple(m.span() for m in _BOUNDARY.finditer(text))
+    words, _, _, groups = _sentence_words(text)
+    return marks, tuple(compress(words, map(_opens_clause, groups)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _opens_clause(word: str) -> bool:
+    """Whether a word opens a clause: a lower-case word of the ``subordinators``."""
+    return word[:1].islower() and word.casefold() in _words()["subordinators"]
 
 
 @lru_cache(maxsize=256)
-def _sentence_words(text: str) -> tuple[tuple[re.Match[str], ...], list[int], list[int]]:
-    """The words of the whole of ``text`` (:data:`_WORD`), with their starts and ends, read once per sentence."""
+def _sentence_words(text: str) -> tuple[tuple[re.Match[str], ...], list[int], list[int], list[str]]:
+    """The words of the whole of ``text`` (:data:`_WORD`), with their starts, ends and strings, read once per
+    sentence."""
     words = tuple(_WORD.finditer(text))
-    spans = [m.span() for m in words]
-    return words, [a for a, _ in spans], [b for _, b in spans]
+    return words, list(map(re.Match.start, words)), list(map(re.Match.end, words)), list(map(re.Match.group, words))
 
 
 @lru_cache(maxsize=1024)
@@ -135,7 +141,7 @@ def _clause_stretches(text: str, start: int, end: int) -> tuple[tuple[int, int],
 def _words_in(text: str, lo: int, hi: int) -> tuple[re.Match[str], ...]:
     """The words of ``text[lo:hi]``, as ``_WORD.finditer(text, lo, hi)`` gives them: the sentence's words
     between ``lo`` and ``hi`` where no word of the sentence runs across either (else read again, cut there)."""
-    words, starts, ends = _sentence_words(text)
+    words, starts, ends, _ = _sentence_words(text)
     i = bisect_left(starts, lo)
     j = bisect_left(starts, hi)
     if (i and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):
@@ -153,8 +159,50 @@ def _verb_at(words: list[str]) -> int | None:
 
 
 def _has_verb(text: str, seg: tuple[int, int], date: tuple[int, int]) -> bool:
-    return _verb_at([m.group().rstrip(".") for m in _words_in(text, *seg)
-                     if not date[0] <= m.start() < date[1]]) is not None
+    """Whether the stretch ``seg`` has a verb outside the date phrase ``date`` (:func:`_verb_at` of its words
+    without a full stop), from its sentence's verb marks (:func:`_verb_marks`) where no word runs across it."""
+    lo, hi = seg
+    _, starts, ends, _ = _sentence_words(text)
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi, i)
+    if (i and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):  # the stretch cuts a word: read it again
+        return _verb_at([m.group().rstrip(".") for m in _words_in(text, lo, hi)
+                         if not date[0] <= m.start() < date[1]]) is not None
+    a = bisect_left(starts, date[0], i, j)  # the words i..j but a..b (those that start inside the date)
+    b = bisect_left(starts, date[1], a, j)
+    verb, words, after = _verb_marks(text)
+    if a > i and (verb[i] or after[a] > after[i + 1]):
+        return True
+    if b == j:
+        return False
+    if a > i:  # the first word after the date follows the last before it
+        if verb[b] and not (words[b].rstrip(".").endswith("ed")
+                            and words[a - 1].rstrip(".").casefold() in _POSSESSORS):
+            return True
+    elif verb[b]:
+        return True
+    return after[j] > after[b + 1]
+
+
+@lru_cache(maxsize=256)
+def _verb_marks(text: str) -> tuple[list[bool], list[str], list[int]]:
+    """For each word of ``text`` (:func:`_sentence_words`): whether it reads as a verb without its full stop
+    (:func:`_is_verb`), the word, and how many words before it read as a verb after the word before them
+    (:func:`_verb_at`: not an -ed word after a determiner), read once per sentence."""
+    groups = _sentence_words(text)[3]
+    verb = list(map(_is_bare_verb, groups))
+    marks = verb
+    for k in compress(range(len(groups)), verb):
+        if k and groups[k].rstrip(".").endswith("ed") and groups[k - 1].rstrip(".").casefold() in _POSSESSORS:
+            marks = marks if marks is not verb else list(verb)
+            marks[k] = False
+    return verb, groups, list(accumulate(marks, initial=0))
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_bare_verb(word: str) -> bool:
+    """:func:`_is_verb` of a word without its full stop."""
+    return _is_verb(word.rstrip("."))
 
 
 def _relative(text: str, seg: tuple[int, int], any_relative: bool = False) -> bool:

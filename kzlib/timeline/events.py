@@ -356,8 +356,9 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     # labelled once the rows are chosen: none for a copy's mentions that another copy already gives
     # and only for dated mentions: one with no date ("a long time", "the future", or relative with no publication
     # date) is in no chronology or timeline, and its sentence is in ``text``
-    frame["label"] = [_label(t, s, e) if d else "" for t, s, e, d in zip(
-        frame["text"].tolist(), frame["start"].tolist(), frame["end"].tolist(), frame["date"].tolist())]
+    with gc_paused():  # (matches and lists by the thousand, no cycles)
+        frame["label"] = [_label(t, s, e) if d else "" for t, s, e, d in zip(
+            frame["text"].tolist(), frame["start"].tolist(), frame["end"].tolist(), frame["date"].tolist())]
     if actors is not None and gazetteer is not None:
         raise ParameterError("give actors= (a finder) or gazetteer= (the default finder's gazetteer), not both")
     finder = actors if actors is not None else _actor_finder(gazetteer)
