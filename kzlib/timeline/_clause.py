@@ -32,7 +32,9 @@ import yaml
 
 # (the lookahead only skips the places where none of the alternatives can start: the same matches, faster)
 _BOUNDARY = re.compile(r"(?=[;:()\[\]“”«»\"`',\s—–―])(?:[;:()\[\]“”«»\"]|``|''|(?<!\d),|,(?!\d)|\s[—–_]\s|\s--\s|[—–―])")
-_WORD = re.compile(r"\$?[^\W_](?:[\w'’.\-/]|,(?=\d))*")
+# a word: a letter or digit (after a "$"), then letters, digits, ' ’ . - / and commas before a digit ("5,000");
+# written as runs of the class between such commas (the same matches as (?:[\w'’.\-/]|,(?=\d))*, faster)
+_WORD = re.compile(r"\$?[^\W_][\w'’.\-/]*(?:,(?=\d)[\w'’.\-/]*)*")
 _DETERMINERS = frozenset({"the", "a", "an", "and", "both", "former", "then", "also", "now", "later",
                           "meanwhile", "first", "only", "late", "ex-"})
 _ADVERBS = frozenset({"not", "never", "also", "just", "already", "still", "first", "again", "then",
@@ -84,11 +86,27 @@ def _separators(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[re.Match[
     """The punctuation that separates clauses in ``text`` and its words that open a clause (lower-case words
     of the ``subordinators``), read once per sentence: a sentence's dated mentions share them."""
     marks = tuple(m.span() for m in _BOUNDARY.finditer(text))
-    words, _, _, groups = _sentence_words(text)
-    return marks, tuple(compress(words, map(_opens_clause, groups)))
+    return marks, tuple(compress(_sentence_words(text)[0], _sentence_facts(text)[0]))
+
+
+@lru_cache(maxsize=256)
+def _sentence_facts(text: str) -> tuple[tuple[bool, ...], tuple[bool, ...], list[str]]:
+    """For each word of the sentence ``text`` (:func:`_sentence_words`): whether it opens a clause
+    (:func:`_opens_clause`), whether it reads as a verb without its full stop (:func:`_is_verb`) and the word as a
+    label writes it (:func:`_label_word`); one cached look-up per word (:func:`_word_facts`)."""
+    groups = _sentence_words(text)[3]
+    if not groups:
+        return (), (), []
+    opens, verb, label = zip(*map(_word_facts, groups))
+    return opens, verb, list(label)
 
 
 @lru_cache(maxsize=1 << 16)
+def _word_facts(word: str) -> tuple[bool, bool, str]:
+    """:func:`_opens_clause`, :func:`_is_verb` without the full stop and :func:`_label_word` of a word."""
+    return _opens_clause(word), _is_verb(word.rstrip(".")), _label_word(word)
+
+
 def _opens_clause(word: str) -> bool:
     """Whether a word opens a clause: a lower-case word of the ``subordinators``."""
     return word[:1].islower() and word.casefold() in _words()["subordinators"]
@@ -141,12 +159,21 @@ def _clause_stretches(text: str, start: int, end: int) -> tuple[tuple[int, int],
 def _words_in(text: str, lo: int, hi: int) -> tuple[re.Match[str], ...]:
     """The words of ``text[lo:hi]``, as ``_WORD.finditer(text, lo, hi)`` gives them: the sentence's words
     between ``lo`` and ``hi`` where no word of the sentence runs across either (else read again, cut there)."""
-    words, starts, ends, _ = _sentence_words(text)
-    i = bisect_left(starts, lo)
-    j = bisect_left(starts, hi)
-    if (i and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):
+    at = _word_range(text, lo, hi)
+    if at is None:
         return tuple(_WORD.finditer(text, lo, hi))   # a word runs across lo or hi: the stretch cuts it
-    return words[i:j]
+    return _sentence_words(text)[0][at[0]:at[1]]
+
+
+def _word_range(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The indices ``i``..``j`` of the sentence's words (:func:`_sentence_words`) that are the words of
+    ``text[lo:hi]``, or None where a word of the sentence runs across ``lo`` or ``hi``."""
+    _, starts, ends, _ = _sentence_words(text)
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi, i)
+    if (i and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):
+        return None
+    return i, j
 
 
 def _verb_at(words: list[str]) -> int | None:
@@ -185,24 +212,17 @@ def _has_verb(text: str, seg: tuple[int, int], date: tuple[int, int]) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _verb_marks(text: str) -> tuple[list[bool], list[str], list[int]]:
+def _verb_marks(text: str) -> tuple[tuple[bool, ...], list[str], list[int]]:
     """For each word of ``text`` (:func:`_sentence_words`): whether it reads as a verb without its full stop
     (:func:`_is_verb`), the word, and how many words before it read as a verb after the word before them
     (:func:`_verb_at`: not an -ed word after a determiner), read once per sentence."""
     groups = _sentence_words(text)[3]
-    verb = list(map(_is_bare_verb, groups))
-    marks = verb
+    verb = _sentence_facts(text)[1]
+    marks = list(verb)
     for k in compress(range(len(groups)), verb):
         if k and groups[k].rstrip(".").endswith("ed") and groups[k - 1].rstrip(".").casefold() in _POSSESSORS:
-            marks = marks if marks is not verb else list(verb)
             marks[k] = False
     return verb, groups, list(accumulate(marks, initial=0))
-
-
-@lru_cache(maxsize=1 << 16)
-def _is_bare_verb(word: str) -> bool:
-    """:func:`_is_verb` of a word without its full stop."""
-    return _is_verb(word.rstrip("."))
 
 
 def _relative(text: str, seg: tuple[int, int], any_relative: bool = False) -> bool:
@@ -321,9 +341,9 @@ def is_subject(text: str, mention: tuple[int, int], date: tuple[int, int]) -> bo
         return False  # "said Maureen Connelly": the name attributes words
     if before and before[0].group().casefold() in w["subordinators"]:
         before = before[1:]
-    roles = _role_words()
+    known = _classes()["before_subject"]  # (determiners, possessors, titles and roles)
     unknown = [m.group() for m in before
-               if m.group()[:1].islower() and m.group().casefold() not in _DETERMINERS | _POSSESSORS | roles]
+               if m.group()[:1].islower() and m.group().casefold() not in known]
     if any(_is_verb(x) for x in unknown) or len(unknown) > 2:
         return False
     # the name's verb: the first after it in the clause, outside a relative clause on it ("X, who lives ..., said")
@@ -358,19 +378,48 @@ def _antecedent(text: str, lo: int) -> str:
 
 def _segment_words(text: str, seg: tuple[int, int], start: int, end: int) -> list[str]:
     """A stretch's words without the date phrase, the preposition that introduces it and a possessive or
-    part-of-day word that hangs on it ("Sunday's debate" : "debate"), and without TBAQ's quote marks."""
+    part-of-day word that hangs on it ("Sunday's debate" : "debate"), each as :func:`_label_word` gives it (the
+    sentence's, :func:`_label_words`, where the stretch cuts no word)."""
     lo, hi = seg
     if not (lo <= start < hi):
-        words = [m.group() for m in _words_in(text, lo, hi)]
+        at = _word_range(text, lo, hi)
+        if at is not None:
+            return _label_words(text)[at[0]:at[1]]
+        return [_label_word(m.group()) for m in _words_in(text, lo, hi)]
+    at = _word_range(text, lo, start)
+    if at is None:
+        raw = [m.group() for m in _words_in(text, lo, start)]
+        words = [_label_word(x) for x in raw]
     else:
-        words = [m.group() for m in _words_in(text, lo, start)]
-        if words and words[-1].casefold() in _words()["fronting"] | _PREPOSITIONS:
-            words.pop()
-        tail = re.sub(r"^\s*(?:night|morning|afternoon|evening)?(?:['’]s)?\b", "", text[end:hi])
-        words += [_DATE, *(m.group() for m in _WORD.finditer(tail))]  # (where the date stood: an object ends)
-    # a sentence's last word keeps no full stop ("called." : "called"; "U.S." and "Mr." keep theirs)
-    return [x[:-1] if len(x) > 4 and x.endswith(".") and "." not in x[:-1] else x for x in words
-            if x not in ("''", "``", "_")]
+        raw, words = _sentence_words(text)[3], _label_words(text)[at[0]:at[1]]
+    if words and raw[at[1] - 1 if at is not None else -1].casefold() in _classes()["fronting_prep"]:
+        words.pop()
+    tail = re.sub(r"^\s*(?:night|morning|afternoon|evening)?(?:['’]s)?\b", "", text[end:hi])
+    words.append(_DATE)  # (where the date stood: an object ends)
+    words += map(_label_word, map(re.Match.group, _WORD.finditer(tail)))
+    return words
+
+
+def _label_words(text: str) -> list[str]:
+    """The words of the sentence ``text`` (:func:`_sentence_words`) as :func:`_label_word` gives them."""
+    return _sentence_facts(text)[2]
+
+
+def _label_word(word: str) -> str:
+    """A word as a label writes it: a sentence's last word keeps no full stop ("called." : "called"; "U.S." and
+    "Mr." keep theirs). (TBAQ's quote marks ``` `` ```, ``''`` are no words of :data:`_WORD`: none to take out.)"""
+    return word[:-1] if len(word) > 4 and word.endswith(".") and "." not in word[:-1] else word
+
+
+@cache
+def _classes() -> dict[str, frozenset[str]]:
+    """The unions of word classes that the rule tests words against, made once."""
+    w = _words()
+    return {"fronting_prep": w["fronting"] | _PREPOSITIONS,
+            "subordinator_prep": _PREPOSITIONS | w["subordinators"],
+            "object_end": _DETERMINERS | _PREPOSITIONS | _POSSESSORS,
+            "subject_head": _POSSESSORS | _DETERMINERS | _PRONOUNS,
+            "before_subject": _DETERMINERS | _POSSESSORS | _role_words()}
 
 
 def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
@@ -438,9 +487,9 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
             break
         obj.append(x)
     after = words[j + len(obj)].casefold() if j + len(obj) < len(words) else ""
-    if len(obj) == 5 and after and after != _DATE and after not in w["subordinators"] | _PREPOSITIONS:
+    if len(obj) == 5 and after and after != _DATE and after not in _classes()["subordinator_prep"]:
         obj = []  # five words and the object goes on: no object rather than a cut one
-    while obj and obj[-1].casefold() in _DETERMINERS | _PREPOSITIONS | _POSSESSORS:
+    while obj and obj[-1].casefold() in _classes()["object_end"]:
         obj.pop()  # (no object that ends in "the")
     label = " ".join(subject + verb)
     if obj and len(label) + 1 + len(" ".join(obj)) <= width:  # the object whole, or none
@@ -478,8 +527,8 @@ def _subject(words: list[str], text: str, lo: int) -> list[str]:
         if opener in _RELATIVE and not subject:
             name = _antecedent(text, lo)
             subject = name.split() if name else []
-    cut = next((i for i, x in enumerate(subject) if i and x.casefold() in _PREPOSITIONS | w["subordinators"]),
-               None)
+    ends = _classes()["subordinator_prep"]
+    cut = next((i for i, x in enumerate(subject) if i and x.casefold() in ends), None)
     subject = subject[:cut] if cut else subject
     if not subject or len(subject) > (8 if sum(x[:1].isupper() for x in subject) > len(subject) / 2 else 6):
         return []  # (a long name may take eight words: "the National Abortion and ... Action League")
@@ -487,7 +536,7 @@ def _subject(words: list[str], text: str, lo: int) -> list[str]:
     low = head.casefold()
     if low in _PREPOSITIONS or low in w["subordinators"] or low.endswith("ly") or _is_verb(head):
         return []  # ("continues to shift ... away": no subject)
-    if head[:1].islower() and low not in _POSSESSORS | _DETERMINERS | _PRONOUNS and (len(subject) > 3 or any(x in ("and", "or") for x in subject)
+    if head[:1].islower() and low not in _classes()["subject_head"] and (len(subject) > 3 or any(x in ("and", "or") for x in subject)
                                or low.endswith(("ed", "en", "ing"))):
         return []  # ("loss includes pretax charges", "born and raised": no subject read without a tagger)
     return subject
