@@ -48,6 +48,8 @@ _PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "from", "by", "to", 
 _POSSESSORS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "my",
                          "your", "some", "many", "most", "all", "no", "each", "every", "several", "two", "three"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "который", "которая", "которое", "которые"})
+_RELATIVE_PERSON = frozenset({"who", "который", "которая", "которые"})  # (a relative clause on a person)
+_RELATIVE_ANY = _RELATIVE_PERSON | {"which", "that"}
 _RU_VERB = re.compile(r"[а-яё]{2,}(?:л|ла|ло|ли|лся|лась|лось|лись)")
 
 
@@ -152,7 +154,20 @@ def _segments(bounds: tuple[tuple[int, int], ...], text: str) -> list[tuple[int,
 @lru_cache(maxsize=1024)
 def _clause_stretches(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The stretches of ``text`` between the separators of clauses, for the date phrase ``start``..``end``."""
-    return tuple(_segments(_boundaries(text, start, end), text))
+    bounds = _boundaries(text, start, end)
+    n_all, whole = _all_stretches(text)
+    if len(bounds) == n_all:  # no separator inside the date phrase or its own: the sentence's stretches
+        return whole
+    return tuple(_segments(bounds, text))
+
+
+@lru_cache(maxsize=256)
+def _all_stretches(text: str) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """How many separators of clauses ``text`` has (punctuation and opening words, :func:`_separators`) and the
+    stretches between all of them, read once per sentence: those of a date phrase that leaves them all."""
+    marks, openers = _separators(text)
+    bounds = sorted([*marks, *((m.start(), m.start()) for m in openers)])
+    return len(bounds), tuple(_segments(tuple(bounds), text))
 
 
 @lru_cache(maxsize=4096)
@@ -228,9 +243,16 @@ def _verb_marks(text: str) -> tuple[tuple[bool, ...], list[str], list[int]]:
 def _relative(text: str, seg: tuple[int, int], any_relative: bool = False) -> bool:
     """Whether the stretch ``seg`` is a relative clause on a person (", who ...,"; with ``any_relative`` also
     one that opens with "which" or "that")."""
-    first = _words_in(text, *seg)[:1]
-    words = ("who", "который", "которая", "которые") + (("which", "that") if any_relative else ())
-    return bool(first) and first[0].group() in words
+    return _first_word(text, *seg) in (_RELATIVE_ANY if any_relative else _RELATIVE_PERSON)
+
+
+def _first_word(text: str, lo: int, hi: int) -> str:
+    """The first word of ``text[lo:hi]`` (:func:`_words_in`), or ""."""
+    at = _word_range(text, lo, hi)
+    if at is None:
+        first = _words_in(text, lo, hi)[:1]
+        return first[0].group() if first else ""
+    return _sentence_words(text)[3][at[0]] if at[0] < at[1] else ""
 
 
 def _is_attribution(text: str, lo: int, hi: int) -> bool:
@@ -259,7 +281,7 @@ def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     date = (start, end)
     k = next((i for i, (lo, hi) in enumerate(segs) if lo <= start < hi), len(segs) - 1)
-    first = _words_in(text, *segs[k])[:1]
+    first = _first_word(text, *segs[k])
     verbless = not _has_verb(text, segs[k], date)
 
     def comma_after(i: int) -> bool:  # (a comma, no quotation mark: a quotation is a clause of its own)
@@ -269,15 +291,15 @@ def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
             q in gap for q in _QUOTES)
 
     def opens(i: int, words: frozenset[str]) -> bool:
-        first = _words_in(text, *segs[i])[:1]
-        return bool(first) and first[0].group()[:1].islower() and first[0].group().casefold() in words
+        first = _first_word(text, *segs[i])
+        return first[:1].islower() and first.casefold() in words
 
     def joins_next(i: int) -> bool:  # the stretch ends in a comma, or a relative clause follows it
         return comma_after(i) or (i + 1 < len(segs) and _relative(text, segs[i + 1]))
 
     k0 = k
     before = text[segs[k - 1][1]:segs[k][0]] if k else ""
-    fronted = verbless and first and (k == 0 or (first[0].group().casefold() in _words()["fronting"]
+    fronted = verbless and first and (k == 0 or (first.casefold() in _words()["fronting"]
                                                  and before.strip() == ","))
     j = k
     while fronted and j + 1 < len(segs) and not comma_after(j) and not _has_verb(text, segs[j + 1], date):
@@ -341,7 +363,7 @@ def is_subject(text: str, mention: tuple[int, int], date: tuple[int, int]) -> bo
         return False  # "said Maureen Connelly": the name attributes words
     if before and before[0].group().casefold() in w["subordinators"]:
         before = before[1:]
-    known = _classes()["before_subject"]  # (determiners, possessors, titles and roles)
+    known = _before_subject()
     unknown = [m.group() for m in before
                if m.group()[:1].islower() and m.group().casefold() not in known]
     if any(_is_verb(x) for x in unknown) or len(unknown) > 2:
@@ -418,8 +440,14 @@ def _classes() -> dict[str, frozenset[str]]:
     return {"fronting_prep": w["fronting"] | _PREPOSITIONS,
             "subordinator_prep": _PREPOSITIONS | w["subordinators"],
             "object_end": _DETERMINERS | _PREPOSITIONS | _POSSESSORS,
-            "subject_head": _POSSESSORS | _DETERMINERS | _PRONOUNS,
-            "before_subject": _DETERMINERS | _POSSESSORS | _role_words()}
+            "subject_head": _POSSESSORS | _DETERMINERS | _PRONOUNS}
+
+
+@cache
+def _before_subject() -> frozenset[str]:
+    """The small-letter words that may stand before a subject's name: determiners, possessors, titles and roles
+    (:func:`_role_words`, read only where a speaker's clause is read)."""
+    return _DETERMINERS | _POSSESSORS | _role_words()
 
 
 def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
