@@ -50,6 +50,8 @@ _POSSESSORS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", 
 _RELATIVE = frozenset({"who", "which", "that", "whom", "который", "которая", "которое", "которые"})
 _RELATIVE_PERSON = frozenset({"who", "который", "которая", "которые"})  # (a relative clause on a person)
 _RELATIVE_ANY = _RELATIVE_PERSON | {"which", "that"}
+#: a part of day or possessive that hangs on a date phrase ("Friday night's", "Sunday's"), matched where it ends
+_HANGING = re.compile(r"\s*(?:night|morning|afternoon|evening)?(?:['’]s)?\b")
 _RU_VERB = re.compile(r"[а-яё]{2,}(?:л|ла|ло|ли|лся|лась|лось|лись)")
 
 
@@ -87,7 +89,7 @@ def _is_verb(word: str) -> bool:
 def _separators(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[re.Match[str], ...]]:
     """The punctuation that separates clauses in ``text`` and its words that open a clause (lower-case words
     of the ``subordinators``), read once per sentence: a sentence's dated mentions share them."""
-    marks = tuple(m.span() for m in _BOUNDARY.finditer(text))
+    marks = tuple(map(re.Match.span, _BOUNDARY.finditer(text)))
     return marks, tuple(compress(_sentence_words(text)[0], _sentence_facts(text)[0]))
 
 
@@ -416,9 +418,14 @@ def _segment_words(text: str, seg: tuple[int, int], start: int, end: int) -> lis
         raw, words = _sentence_words(text)[3], _label_words(text)[at[0]:at[1]]
     if words and raw[at[1] - 1 if at is not None else -1].casefold() in _classes()["fronting_prep"]:
         words.pop()
-    tail = re.sub(r"^\s*(?:night|morning|afternoon|evening)?(?:['’]s)?\b", "", text[end:hi])
+    hang = _HANGING.match(text, end, hi)  # (the words after it: those of text[tail:hi], as a slice of the sentence's)
+    tail = hang.end() if hang else end
     words.append(_DATE)  # (where the date stood: an object ends)
-    words += map(_label_word, map(re.Match.group, _WORD.finditer(tail)))
+    at = _word_range(text, tail, hi)
+    if at is None:
+        words += map(_label_word, map(re.Match.group, _WORD.finditer(text, tail, hi)))
+    else:
+        words += _label_words(text)[at[0]:at[1]]
     return words
 
 
