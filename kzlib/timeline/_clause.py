@@ -242,6 +242,20 @@ def _verb_marks(text: str) -> tuple[tuple[bool, ...], list[str], list[int]]:
     return verb, groups, list(accumulate(marks, initial=0))
 
 
+def _opens_with_verb(text: str, seg: tuple[int, int], date: tuple[int, int]) -> bool:
+    """Whether the first word of the stretch ``seg`` outside the date phrase ``date`` reads as a verb
+    (:func:`_is_verb`, :func:`_verb_at` 0 of its words)."""
+    at = _word_range(text, *seg)
+    if at is None:
+        words = [m.group() for m in _words_in(text, *seg) if not date[0] <= m.start() < date[1]]
+        return bool(words) and _is_verb(words[0])
+    i, j = at
+    starts, groups = _sentence_words(text)[1], _sentence_words(text)[3]
+    if i < j and date[0] <= starts[i] < date[1]:  # (the date's words are the sentence's from i: the first after)
+        i = bisect_left(starts, date[1], i, j)
+    return i < j and _is_verb(groups[i])
+
+
 def _relative(text: str, seg: tuple[int, int], any_relative: bool = False) -> bool:
     """Whether the stretch ``seg`` is a relative clause on a person (", who ...,"; with ``any_relative`` also
     one that opens with "which" or "that")."""
@@ -325,8 +339,7 @@ def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
         while k0 > 0 and not _has_verb(text, segs[k0 - 1], date) and joins_next(k0 - 1):
             k0 -= 1
     else:
-        words = [m.group() for m in _words_in(text, *segs[k]) if not start <= m.start() < end]
-        if _verb_at(words) == 0:  # a verb with no subject before it: the subject and appositives before the comma
+        if _opens_with_verb(text, segs[k], date):  # a verb with no subject before it: the subject and appositives
             while k0 > 0 and joins_next(k0 - 1) and (
                     not _has_verb(text, segs[k0 - 1], date) or _relative(text, segs[k0 - 1])):
                 k0 -= 1
