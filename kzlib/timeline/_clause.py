@@ -489,8 +489,13 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
     lo, hi = own_clause(text, start, end)
     segs = [g for g in _clause_stretches(text, start, end) if lo <= g[0] < hi or g[0] <= lo < g[1]]
     segs = [g for g in segs if g[0] <= start < g[1] or not _relative(text, g)] or segs  # (no ", who ...,")
-    parts = [_segment_words(text, (max(g[0], lo), min(g[1], hi)), start, end) for g in segs]
-    found = next(((i, v) for i, ws in enumerate(parts) if (v := _verb_at(ws)) is not None), None)
+    parts: list[list[str]] = []  # the stretches' words up to the first with a verb (none after it is read)
+    found = None
+    for g in segs:
+        parts.append(_segment_words(text, (max(g[0], lo), min(g[1], hi)), start, end))
+        if (at := _verb_at(parts[-1])) is not None:
+            found = len(parts) - 1, at
+            break
     if found is None:
         return ""
     v, vi = found
