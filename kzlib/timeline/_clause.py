@@ -25,12 +25,16 @@ import re
 from bisect import bisect_left
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate, compress
 from typing import Any
 
 import yaml
 
-_BOUNDARY = re.compile(r"[;:()\[\]“”«»\"]|``|''|(?<!\d),|,(?!\d)|\s[—–_]\s|\s--\s|[—–―]")
-_WORD = re.compile(r"\$?[^\W_](?:[\w'’.\-/]|,(?=\d))*")
+# (the lookahead only skips the places where none of the alternatives can start: the same matches, faster)
+_BOUNDARY = re.compile(r"(?=[;:()\[\]“”«»\"`',\s—–―])(?:[;:()\[\]“”«»\"]|``|''|(?<!\d),|,(?!\d)|\s[—–_]\s|\s--\s|[—–―])")
+# a word: a letter or digit (after a "$"), then letters, digits, ' ’ . - / and commas before a digit ("5,000");
+# written as runs of the class between such commas (the same matches as (?:[\w'’.\-/]|,(?=\d))*, faster)
+_WORD = re.compile(r"\$?[^\W_][\w'’.\-/]*(?:,(?=\d)[\w'’.\-/]*)*")
 _DETERMINERS = frozenset({"the", "a", "an", "and", "both", "former", "then", "also", "now", "later",
                           "meanwhile", "first", "only", "late", "ex-"})
 _ADVERBS = frozenset({"not", "never", "also", "just", "already", "still", "first", "again", "then",
@@ -44,6 +48,10 @@ _PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "from", "by", "to", 
 _POSSESSORS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "my",
                          "your", "some", "many", "most", "all", "no", "each", "every", "several", "two", "three"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "который", "которая", "которое", "которые"})
+_RELATIVE_PERSON = frozenset({"who", "который", "которая", "которые"})  # (a relative clause on a person)
+_RELATIVE_ANY = _RELATIVE_PERSON | {"which", "that"}
+#: a part of day or possessive that hangs on a date phrase ("Friday night's", "Sunday's"), matched where it ends
+_HANGING = re.compile(r"\s*(?:night|morning|afternoon|evening)?(?:['’]s)?\b")
 _RU_VERB = re.compile(r"[а-яё]{2,}(?:л|ла|ло|ли|лся|лась|лось|лись)")
 
 
@@ -81,19 +89,39 @@ def _is_verb(word: str) -> bool:
 def _separators(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[re.Match[str], ...]]:
     """The punctuation that separates clauses in ``text`` and its words that open a clause (lower-case words
     of the ``subordinators``), read once per sentence: a sentence's dated mentions share them."""
-    openers = _words()["subordinators"]
-    marks = tuple((m.start(), m.end()) for m in _BOUNDARY.finditer(text))
-    words, starts, _ = _sentence_words(text)
-    words = tuple(m for m, at in zip(words, starts) if text[at].islower() and m.group().casefold() in openers)
-    return marks, words
+    marks = tuple(map(re.Match.span, _BOUNDARY.finditer(text)))
+    return marks, tuple(compress(_sentence_words(text)[0], _sentence_facts(text)[0]))
 
 
 @lru_cache(maxsize=256)
-def _sentence_words(text: str) -> tuple[tuple[re.Match[str], ...], list[int], list[int]]:
-    """The words of the whole of ``text`` (:data:`_WORD`), with their starts and ends, read once per sentence."""
+def _sentence_facts(text: str) -> tuple[tuple[bool, ...], tuple[bool, ...], list[str]]:
+    """For each word of the sentence ``text`` (:func:`_sentence_words`): whether it opens a clause
+    (:func:`_opens_clause`), whether it reads as a verb without its full stop (:func:`_is_verb`) and the word as a
+    label writes it (:func:`_label_word`); one cached look-up per word (:func:`_word_facts`)."""
+    groups = _sentence_words(text)[3]
+    if not groups:
+        return (), (), []
+    opens, verb, label = zip(*map(_word_facts, groups))
+    return opens, verb, list(label)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_facts(word: str) -> tuple[bool, bool, str]:
+    """:func:`_opens_clause`, :func:`_is_verb` without the full stop and :func:`_label_word` of a word."""
+    return _opens_clause(word), _is_verb(word.rstrip(".")), _label_word(word)
+
+
+def _opens_clause(word: str) -> bool:
+    """Whether a word opens a clause: a lower-case word of the ``subordinators``."""
+    return word[:1].islower() and word.casefold() in _words()["subordinators"]
+
+
+@lru_cache(maxsize=256)
+def _sentence_words(text: str) -> tuple[tuple[re.Match[str], ...], list[int], list[int], list[str]]:
+    """The words of the whole of ``text`` (:data:`_WORD`), with their starts, ends and strings, read once per
+    sentence."""
     words = tuple(_WORD.finditer(text))
-    spans = [m.span() for m in words]
-    return words, [a for a, _ in spans], [b for _, b in spans]
+    return words, list(map(re.Match.start, words)), list(map(re.Match.end, words)), list(map(re.Match.group, words))
 
 
 @lru_cache(maxsize=1024)
@@ -128,19 +156,41 @@ def _segments(bounds: tuple[tuple[int, int], ...], text: str) -> list[tuple[int,
 @lru_cache(maxsize=1024)
 def _clause_stretches(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The stretches of ``text`` between the separators of clauses, for the date phrase ``start``..``end``."""
-    return tuple(_segments(_boundaries(text, start, end), text))
+    bounds = _boundaries(text, start, end)
+    n_all, whole = _all_stretches(text)
+    if len(bounds) == n_all:  # no separator inside the date phrase or its own: the sentence's stretches
+        return whole
+    return tuple(_segments(bounds, text))
+
+
+@lru_cache(maxsize=256)
+def _all_stretches(text: str) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """How many separators of clauses ``text`` has (punctuation and opening words, :func:`_separators`) and the
+    stretches between all of them, read once per sentence: those of a date phrase that leaves them all."""
+    marks, openers = _separators(text)
+    bounds = sorted([*marks, *((m.start(), m.start()) for m in openers)])
+    return len(bounds), tuple(_segments(tuple(bounds), text))
 
 
 @lru_cache(maxsize=4096)
 def _words_in(text: str, lo: int, hi: int) -> tuple[re.Match[str], ...]:
     """The words of ``text[lo:hi]``, as ``_WORD.finditer(text, lo, hi)`` gives them: the sentence's words
     between ``lo`` and ``hi`` where no word of the sentence runs across either (else read again, cut there)."""
-    words, starts, ends = _sentence_words(text)
-    i = bisect_left(starts, lo)
-    j = bisect_left(starts, hi)
-    if (i and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):
+    at = _word_range(text, lo, hi)
+    if at is None:
         return tuple(_WORD.finditer(text, lo, hi))   # a word runs across lo or hi: the stretch cuts it
-    return words[i:j]
+    return _sentence_words(text)[0][at[0]:at[1]]
+
+
+def _word_range(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The indices ``i``..``j`` of the sentence's words (:func:`_sentence_words`) that are the words of
+    ``text[lo:hi]``, or None where a word of the sentence runs across ``lo`` or ``hi``."""
+    _, starts, ends, _ = _sentence_words(text)
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi, i)
+    if (i and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):
+        return None
+    return i, j
 
 
 def _verb_at(words: list[str]) -> int | None:
@@ -153,16 +203,72 @@ def _verb_at(words: list[str]) -> int | None:
 
 
 def _has_verb(text: str, seg: tuple[int, int], date: tuple[int, int]) -> bool:
-    return _verb_at([m.group().rstrip(".") for m in _words_in(text, *seg)
-                     if not date[0] <= m.start() < date[1]]) is not None
+    """Whether the stretch ``seg`` has a verb outside the date phrase ``date`` (:func:`_verb_at` of its words
+    without a full stop), from its sentence's verb marks (:func:`_verb_marks`) where no word runs across it."""
+    lo, hi = seg
+    _, starts, ends, _ = _sentence_words(text)
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi, i)
+    if (i and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):  # the stretch cuts a word: read it again
+        return _verb_at([m.group().rstrip(".") for m in _words_in(text, lo, hi)
+                         if not date[0] <= m.start() < date[1]]) is not None
+    a = bisect_left(starts, date[0], i, j)  # the words i..j but a..b (those that start inside the date)
+    b = bisect_left(starts, date[1], a, j)
+    verb, words, after = _verb_marks(text)
+    if a > i and (verb[i] or after[a] > after[i + 1]):
+        return True
+    if b == j:
+        return False
+    if a > i:  # the first word after the date follows the last before it
+        if verb[b] and not (words[b].rstrip(".").endswith("ed")
+                            and words[a - 1].rstrip(".").casefold() in _POSSESSORS):
+            return True
+    elif verb[b]:
+        return True
+    return after[j] > after[b + 1]
+
+
+@lru_cache(maxsize=256)
+def _verb_marks(text: str) -> tuple[tuple[bool, ...], list[str], list[int]]:
+    """For each word of ``text`` (:func:`_sentence_words`): whether it reads as a verb without its full stop
+    (:func:`_is_verb`), the word, and how many words before it read as a verb after the word before them
+    (:func:`_verb_at`: not an -ed word after a determiner), read once per sentence."""
+    groups = _sentence_words(text)[3]
+    verb = _sentence_facts(text)[1]
+    marks = list(verb)
+    for k in compress(range(len(groups)), verb):
+        if k and groups[k].rstrip(".").endswith("ed") and groups[k - 1].rstrip(".").casefold() in _POSSESSORS:
+            marks[k] = False
+    return verb, groups, list(accumulate(marks, initial=0))
+
+
+def _opens_with_verb(text: str, seg: tuple[int, int], date: tuple[int, int]) -> bool:
+    """Whether the first word of the stretch ``seg`` outside the date phrase ``date`` reads as a verb
+    (:func:`_is_verb`, :func:`_verb_at` 0 of its words)."""
+    at = _word_range(text, *seg)
+    if at is None:
+        words = [m.group() for m in _words_in(text, *seg) if not date[0] <= m.start() < date[1]]
+        return bool(words) and _is_verb(words[0])
+    i, j = at
+    starts, groups = _sentence_words(text)[1], _sentence_words(text)[3]
+    if i < j and date[0] <= starts[i] < date[1]:  # (the date's words are the sentence's from i: the first after)
+        i = bisect_left(starts, date[1], i, j)
+    return i < j and _is_verb(groups[i])
 
 
 def _relative(text: str, seg: tuple[int, int], any_relative: bool = False) -> bool:
     """Whether the stretch ``seg`` is a relative clause on a person (", who ...,"; with ``any_relative`` also
     one that opens with "which" or "that")."""
-    first = _words_in(text, *seg)[:1]
-    words = ("who", "который", "которая", "которые") + (("which", "that") if any_relative else ())
-    return bool(first) and first[0].group() in words
+    return _first_word(text, *seg) in (_RELATIVE_ANY if any_relative else _RELATIVE_PERSON)
+
+
+def _first_word(text: str, lo: int, hi: int) -> str:
+    """The first word of ``text[lo:hi]`` (:func:`_words_in`), or ""."""
+    at = _word_range(text, lo, hi)
+    if at is None:
+        first = _words_in(text, lo, hi)[:1]
+        return first[0].group() if first else ""
+    return _sentence_words(text)[3][at[0]] if at[0] < at[1] else ""
 
 
 def _is_attribution(text: str, lo: int, hi: int) -> bool:
@@ -191,7 +297,7 @@ def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     date = (start, end)
     k = next((i for i, (lo, hi) in enumerate(segs) if lo <= start < hi), len(segs) - 1)
-    first = _words_in(text, *segs[k])[:1]
+    first = _first_word(text, *segs[k])
     verbless = not _has_verb(text, segs[k], date)
 
     def comma_after(i: int) -> bool:  # (a comma, no quotation mark: a quotation is a clause of its own)
@@ -201,15 +307,15 @@ def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
             q in gap for q in _QUOTES)
 
     def opens(i: int, words: frozenset[str]) -> bool:
-        first = _words_in(text, *segs[i])[:1]
-        return bool(first) and first[0].group()[:1].islower() and first[0].group().casefold() in words
+        first = _first_word(text, *segs[i])
+        return first[:1].islower() and first.casefold() in words
 
     def joins_next(i: int) -> bool:  # the stretch ends in a comma, or a relative clause follows it
         return comma_after(i) or (i + 1 < len(segs) and _relative(text, segs[i + 1]))
 
     k0 = k
     before = text[segs[k - 1][1]:segs[k][0]] if k else ""
-    fronted = verbless and first and (k == 0 or (first[0].group().casefold() in _words()["fronting"]
+    fronted = verbless and first and (k == 0 or (first.casefold() in _words()["fronting"]
                                                  and before.strip() == ","))
     j = k
     while fronted and j + 1 < len(segs) and not comma_after(j) and not _has_verb(text, segs[j + 1], date):
@@ -233,8 +339,7 @@ def own_clause(text: str, start: int, end: int) -> tuple[int, int]:
         while k0 > 0 and not _has_verb(text, segs[k0 - 1], date) and joins_next(k0 - 1):
             k0 -= 1
     else:
-        words = [m.group() for m in _words_in(text, *segs[k]) if not start <= m.start() < end]
-        if _verb_at(words) == 0:  # a verb with no subject before it: the subject and appositives before the comma
+        if _opens_with_verb(text, segs[k], date):  # a verb with no subject before it: the subject and appositives
             while k0 > 0 and joins_next(k0 - 1) and (
                     not _has_verb(text, segs[k0 - 1], date) or _relative(text, segs[k0 - 1])):
                 k0 -= 1
@@ -273,9 +378,9 @@ def is_subject(text: str, mention: tuple[int, int], date: tuple[int, int]) -> bo
         return False  # "said Maureen Connelly": the name attributes words
     if before and before[0].group().casefold() in w["subordinators"]:
         before = before[1:]
-    roles = _role_words()
+    known = _before_subject()
     unknown = [m.group() for m in before
-               if m.group()[:1].islower() and m.group().casefold() not in _DETERMINERS | _POSSESSORS | roles]
+               if m.group()[:1].islower() and m.group().casefold() not in known]
     if any(_is_verb(x) for x in unknown) or len(unknown) > 2:
         return False
     # the name's verb: the first after it in the clause, outside a relative clause on it ("X, who lives ..., said")
@@ -310,19 +415,59 @@ def _antecedent(text: str, lo: int) -> str:
 
 def _segment_words(text: str, seg: tuple[int, int], start: int, end: int) -> list[str]:
     """A stretch's words without the date phrase, the preposition that introduces it and a possessive or
-    part-of-day word that hangs on it ("Sunday's debate" : "debate"), and without TBAQ's quote marks."""
+    part-of-day word that hangs on it ("Sunday's debate" : "debate"), each as :func:`_label_word` gives it (the
+    sentence's, :func:`_label_words`, where the stretch cuts no word)."""
     lo, hi = seg
     if not (lo <= start < hi):
-        words = [m.group() for m in _words_in(text, lo, hi)]
+        at = _word_range(text, lo, hi)
+        if at is not None:
+            return _label_words(text)[at[0]:at[1]]
+        return [_label_word(m.group()) for m in _words_in(text, lo, hi)]
+    at = _word_range(text, lo, start)
+    if at is None:
+        raw = [m.group() for m in _words_in(text, lo, start)]
+        words = [_label_word(x) for x in raw]
     else:
-        words = [m.group() for m in _words_in(text, lo, start)]
-        if words and words[-1].casefold() in _words()["fronting"] | _PREPOSITIONS:
-            words.pop()
-        tail = re.sub(r"^\s*(?:night|morning|afternoon|evening)?(?:['’]s)?\b", "", text[end:hi])
-        words += [_DATE, *(m.group() for m in _WORD.finditer(tail))]  # (where the date stood: an object ends)
-    # a sentence's last word keeps no full stop ("called." : "called"; "U.S." and "Mr." keep theirs)
-    return [x[:-1] if len(x) > 4 and x.endswith(".") and "." not in x[:-1] else x for x in words
-            if x not in ("''", "``", "_")]
+        raw, words = _sentence_words(text)[3], _label_words(text)[at[0]:at[1]]
+    if words and raw[at[1] - 1 if at is not None else -1].casefold() in _classes()["fronting_prep"]:
+        words.pop()
+    hang = _HANGING.match(text, end, hi)  # (the words after it: those of text[tail:hi], as a slice of the sentence's)
+    tail = hang.end() if hang else end
+    words.append(_DATE)  # (where the date stood: an object ends)
+    at = _word_range(text, tail, hi)
+    if at is None:
+        words += map(_label_word, map(re.Match.group, _WORD.finditer(text, tail, hi)))
+    else:
+        words += _label_words(text)[at[0]:at[1]]
+    return words
+
+
+def _label_words(text: str) -> list[str]:
+    """The words of the sentence ``text`` (:func:`_sentence_words`) as :func:`_label_word` gives them."""
+    return _sentence_facts(text)[2]
+
+
+def _label_word(word: str) -> str:
+    """A word as a label writes it: a sentence's last word keeps no full stop ("called." : "called"; "U.S." and
+    "Mr." keep theirs). (TBAQ's quote marks ``` `` ```, ``''`` are no words of :data:`_WORD`: none to take out.)"""
+    return word[:-1] if len(word) > 4 and word.endswith(".") and "." not in word[:-1] else word
+
+
+@cache
+def _classes() -> dict[str, frozenset[str]]:
+    """The unions of word classes that the rule tests words against, made once."""
+    w = _words()
+    return {"fronting_prep": w["fronting"] | _PREPOSITIONS,
+            "subordinator_prep": _PREPOSITIONS | w["subordinators"],
+            "object_end": _DETERMINERS | _PREPOSITIONS | _POSSESSORS,
+            "subject_head": _POSSESSORS | _DETERMINERS | _PRONOUNS}
+
+
+@cache
+def _before_subject() -> frozenset[str]:
+    """The small-letter words that may stand before a subject's name: determiners, possessors, titles and roles
+    (:func:`_role_words`, read only where a speaker's clause is read)."""
+    return _DETERMINERS | _POSSESSORS | _role_words()
 
 
 def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
@@ -344,8 +489,13 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
     lo, hi = own_clause(text, start, end)
     segs = [g for g in _clause_stretches(text, start, end) if lo <= g[0] < hi or g[0] <= lo < g[1]]
     segs = [g for g in segs if g[0] <= start < g[1] or not _relative(text, g)] or segs  # (no ", who ...,")
-    parts = [_segment_words(text, (max(g[0], lo), min(g[1], hi)), start, end) for g in segs]
-    found = next(((i, v) for i, ws in enumerate(parts) if (v := _verb_at(ws)) is not None), None)
+    parts: list[list[str]] = []  # the stretches' words up to the first with a verb (none after it is read)
+    found = None
+    for g in segs:
+        parts.append(_segment_words(text, (max(g[0], lo), min(g[1], hi)), start, end))
+        if (at := _verb_at(parts[-1])) is not None:
+            found = len(parts) - 1, at
+            break
     if found is None:
         return ""
     v, vi = found
@@ -390,9 +540,9 @@ def clause_label(text: str, start: int, end: int, *, width: int = 60) -> str:
             break
         obj.append(x)
     after = words[j + len(obj)].casefold() if j + len(obj) < len(words) else ""
-    if len(obj) == 5 and after and after != _DATE and after not in w["subordinators"] | _PREPOSITIONS:
+    if len(obj) == 5 and after and after != _DATE and after not in _classes()["subordinator_prep"]:
         obj = []  # five words and the object goes on: no object rather than a cut one
-    while obj and obj[-1].casefold() in _DETERMINERS | _PREPOSITIONS | _POSSESSORS:
+    while obj and obj[-1].casefold() in _classes()["object_end"]:
         obj.pop()  # (no object that ends in "the")
     label = " ".join(subject + verb)
     if obj and len(label) + 1 + len(" ".join(obj)) <= width:  # the object whole, or none
@@ -430,8 +580,8 @@ def _subject(words: list[str], text: str, lo: int) -> list[str]:
         if opener in _RELATIVE and not subject:
             name = _antecedent(text, lo)
             subject = name.split() if name else []
-    cut = next((i for i, x in enumerate(subject) if i and x.casefold() in _PREPOSITIONS | w["subordinators"]),
-               None)
+    ends = _classes()["subordinator_prep"]
+    cut = next((i for i, x in enumerate(subject) if i and x.casefold() in ends), None)
     subject = subject[:cut] if cut else subject
     if not subject or len(subject) > (8 if sum(x[:1].isupper() for x in subject) > len(subject) / 2 else 6):
         return []  # (a long name may take eight words: "the National Abortion and ... Action League")
@@ -439,7 +589,7 @@ def _subject(words: list[str], text: str, lo: int) -> list[str]:
     low = head.casefold()
     if low in _PREPOSITIONS or low in w["subordinators"] or low.endswith("ly") or _is_verb(head):
         return []  # ("continues to shift ... away": no subject)
-    if head[:1].islower() and low not in _POSSESSORS | _DETERMINERS | _PRONOUNS and (len(subject) > 3 or any(x in ("and", "or") for x in subject)
+    if head[:1].islower() and low not in _classes()["subject_head"] and (len(subject) > 3 or any(x in ("and", "or") for x in subject)
                                or low.endswith(("ed", "en", "ing"))):
         return []  # ("loss includes pretax charges", "born and raised": no subject read without a tagger)
     return subject

@@ -343,12 +343,14 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     frame["_key"] = np.where(frame["date"] == "", "", key)
     # the copies of a story that report each date: plain sets, not a Python function per pandas group
     reporting: dict[tuple[Any, str], set[Any]] = {}
-    for s, k, d in zip(frame["story_id"], frame["_key"], frame["doc_id"]):
-        if k:
-            reporting.setdefault((s, k), set()).add(d)
-    reporters = {sk: ";".join(sorted(docs_of)) for sk, docs_of in reporting.items()}
-    frame["reported_by"] = [reporters.get((s, k), d) if k else d
-                            for s, k, d in zip(frame["story_id"], frame["_key"], frame["doc_id"])]
+    stories, keys, doc_ids = frame["story_id"].tolist(), frame["_key"].tolist(), frame["doc_id"].tolist()
+    with gc_paused():  # (a set per story and date: no cycles)
+        for s, k, d in zip(stories, keys, doc_ids):
+            if k:
+                reporting.setdefault((s, k), set()).add(d)
+        reporters = {sk: ";".join(sorted(docs_of)) for sk, docs_of in reporting.items()}
+        reported_by = [reporters.get((s, k), d) if k else d for s, k, d in zip(stories, keys, doc_ids)]
+    frame["reported_by"] = reported_by
     frame["n_reports"] = frame["reported_by"].str.count(";") + 1
 
     if one_copy_per_story:
@@ -356,8 +358,10 @@ def build_events(corpus: Any = None, *, sentences: pd.DataFrame | None = None,
     # labelled once the rows are chosen: none for a copy's mentions that another copy already gives
     # and only for dated mentions: one with no date ("a long time", "the future", or relative with no publication
     # date) is in no chronology or timeline, and its sentence is in ``text``
-    frame["label"] = [_label(t, s, e) if d else "" for t, s, e, d in zip(
-        frame["text"].tolist(), frame["start"].tolist(), frame["end"].tolist(), frame["date"].tolist())]
+    columns = frame["text"].tolist(), frame["start"].tolist(), frame["end"].tolist(), frame["date"].tolist()
+    with gc_paused():  # (the clause rule's matches and lists by the thousand: no cycles)
+        labels = [_label(t, s, e) if d else "" for t, s, e, d in zip(*columns)]
+    frame["label"] = labels
     if actors is not None and gazetteer is not None:
         raise ParameterError("give actors= (a finder) or gazetteer= (the default finder's gazetteer), not both")
     finder = actors if actors is not None else _actor_finder(gazetteer)
