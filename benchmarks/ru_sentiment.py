@@ -101,7 +101,7 @@ def predict_rules(rows: list[dict]) -> list[int]:
 
 LABELS = {"1": "favor", "-1": "against", "0": "none"}
 PARTS = ("lemma_ngrams", "char_ngrams", "mask_target", "context_features", "scaled_window", "negation_scope",
-         "lexicon_features", "target_features", "joint_features")
+         "lexicon_features", "target_features", "joint_features", "word_vectors")
 
 
 def read_kit_file(path: Path) -> tuple[Any, Any]:
