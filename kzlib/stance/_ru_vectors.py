@@ -36,7 +36,8 @@ _STOP_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
 _VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 _PUNCT = frozenset(".!?;:,()\"—–«»")
 _PARSES: dict[str, tuple[tuple[int, str], ...]] = {}
-_MAX_PARSES = 50_000
+_ROWS: dict[tuple[str, tuple[int, int] | None], np.ndarray] = {}  # a row's features, computed once per process
+_MAX_PARSES = 50_000  # texts (and rows) kept in those caches
 
 
 def _cues() -> Any:
@@ -167,10 +168,12 @@ def ru_vector_features(texts: Sequence[str], spans: Sequence[tuple[int, int] | N
     >>> F.shape == (1, N_VECTOR), round(float(np.linalg.norm(F[0, :DIM])), 6)
     (True, 1.0)
     """
-    toks = {t: razdel_tokens(t) for t in dict.fromkeys(texts)}
+    keys = list(zip(texts, spans))
+    todo = [k for k in dict.fromkeys(keys) if k not in _ROWS]
+    toks = {t: razdel_tokens(t) for t in dict.fromkeys(t for t, _ in todo)}
     _parse_all({t: [tok.text for tok in ts] for t, ts in toks.items() if ts})
-    out = np.zeros((len(texts), N_VECTOR))
-    for i, (text, span) in enumerate(zip(texts, spans)):
-        if toks[text]:
-            out[i] = _row(text, span, toks[text])
-    return out
+    if len(_ROWS) + len(todo) > _MAX_PARSES:
+        _ROWS.clear()
+    for text, span in todo:
+        _ROWS[text, span] = _row(text, span, toks[text]) if toks[text] else np.zeros(N_VECTOR)
+    return np.array([_ROWS[k] for k in keys]).reshape(len(keys), N_VECTOR)

@@ -384,7 +384,9 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     and the clause around it; and 13 dense features (the Russian cue lexicon's summed favourable and
     unfavourable weights, reversed inside a negation's scope, in the text, the clause, the left and the
     right window; whether the target is named, opens the sentence, is followed by a holder verb such as
-    заявил; question and exclamation marks). VADER, the English rule method and hashtag words are English
+    заявил; question and exclamation marks); with ``word_vectors``, natasha's bundled navec vectors (the
+    sentence's mean vector and 28 cosines of words near the mention, in slovnet's dependency tree too, to the
+    cue lemmas; ``kzlib/stance/_ru_vectors.py``; loaded once per process, by Russian rows only). VADER, the English rule method and hashtag words are English
     only. ``lemma_ngrams=False`` (word forms), ``char_ngrams``, ``mask_target`` and ``negation_scope`` switch
     Russian parts off for ablations; English rows always get exactly the English features above
     (``kzlib/stance/_ru_features.py``). On RuSentNE-2023's training sentences (5-fold CV, seed 0) the
