@@ -37,6 +37,8 @@ __all__ = [
     "is_russian",
     "lemma",
     "lemmas",
+    "news_embedding",
+    "news_syntax_parser",
     "nominative",
     "parses",
     "sentences",
@@ -64,16 +66,62 @@ class Entity:
 
 
 _NATASHA: Any = None
+_EMBEDDING: Any = None
+
+
+def news_embedding() -> Any:
+    """natasha's bundled navec word vectors (``NewsEmbedding``: 250k lower-case words, 300-d), loaded once
+    per process on first use and shared by the NER tagger and the Russian stance features.
+
+    Example:
+        >>> emb = news_embedding()
+        >>> emb is news_embedding(), "поддержать" in emb, emb["поддержать"].shape
+        (True, True, (300,))
+    """
+    global _EMBEDDING
+    if _EMBEDDING is None:
+        with _LOCK:
+            if _EMBEDDING is None:
+                from natasha import NewsEmbedding
+
+                _EMBEDDING = NewsEmbedding()
+                log.info("natasha's navec news embedding loaded")
+    return _EMBEDDING
+
+
+_SYNTAX: Any = None
+
+
+def news_syntax_parser() -> Any:
+    """natasha's bundled slovnet dependency parser (``NewsSyntaxParser``) on :func:`news_embedding`'s
+    vectors, loaded once per process on first use; ``parser.map(token_lists)`` parses in batches.
+
+    Example:
+        >>> [(t.text, t.rel) for t in next(news_syntax_parser().map([["Токаев", "выступил"]])).tokens]
+        [('Токаев', 'nsubj'), ('выступил', 'root')]
+    """
+    global _SYNTAX
+    if _SYNTAX is None:
+        emb = news_embedding()
+        with _LOCK:
+            if _SYNTAX is None:
+                from natasha import NewsSyntaxParser
+
+                _SYNTAX = NewsSyntaxParser(emb)
+                _SYNTAX.batch_size = 32
+                log.info("natasha's slovnet syntax parser loaded")
+    return _SYNTAX
 
 
 def _natasha() -> Any:
     global _NATASHA
     if _NATASHA is None:
+        emb = news_embedding()
         with _LOCK:
             if _NATASHA is None:
-                from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+                from natasha import NewsNERTagger, Segmenter
 
-                _NATASHA = (Segmenter(), NewsNERTagger(NewsEmbedding()))
+                _NATASHA = (Segmenter(), NewsNERTagger(emb))
                 log.info("natasha NER and morphology models loaded")
     return _NATASHA
 

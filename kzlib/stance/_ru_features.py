@@ -166,10 +166,11 @@ class RuFeatures:
 
     def __init__(self, *, word_ngram_range: tuple[int, int], char_ngram_range: tuple[int, int], window: int,
                  lexicon_features: bool, context_features: bool, scaled_window: bool, mask: bool, negation: bool,
-                 lemmas: bool, char_ngrams: bool = True):
+                 lemmas: bool, char_ngrams: bool = True, word_vectors: bool = True):
         self.word_ngram_range, self.char_ngram_range, self.window = word_ngram_range, char_ngram_range, window
         self.lexicon_features, self.context_features, self.scaled_window = lexicon_features, context_features, scaled_window
         self.mask, self.negation, self.lemmas, self.char_ngrams = mask, negation, lemmas, char_ngrams
+        self.word_vectors = word_vectors
 
     def _views(self, texts: list[str], spans: list[tuple[int, int] | None]) -> RuViews:
         v = ru_views(texts, spans, window=self.window, mask=self.mask, negation=self.negation)
@@ -206,6 +207,10 @@ class RuFeatures:
                 blocks.append(self.scales_.transform(v.scales))
         dense = v.dense if self.lexicon_features else v.dense[:, 8:]  # without the lexicon: position features only
         blocks.append(sparse.csr_matrix(dense))
+        if self.word_vectors:  # navec vectors and cue similarities (kzlib/stance/_ru_vectors.py), loaded here first
+            from kzlib.stance._ru_vectors import ru_vector_features
+
+            blocks.append(sparse.csr_matrix(ru_vector_features(texts, spans)))
         return blocks
 
 

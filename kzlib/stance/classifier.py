@@ -242,7 +242,8 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
                  target_features=True, min_target_rows=5, known_targets=None, context_features=True,
                  rule_features=True, rule_weight=1.0, target_bias=True, hashtag_words=True,
                  scaled_window=True, language="en", mask_target=True, negation_scope=True, lemma_ngrams=True,
-                 char_ngrams=True):
+                 char_ngrams=True, word_vectors=True):
+        self.word_vectors = word_vectors
         self.language = language
         self.mask_target = mask_target
         self.negation_scope = negation_scope
@@ -271,7 +272,7 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
                               window=self.window, lexicon_features=self.lexicon_features,
                               context_features=self.context_features, scaled_window=self.scaled_window,
                               mask=self.mask_target, negation=self.negation_scope, lemmas=self.lemma_ngrams,
-                              char_ngrams=self.char_ngrams).fit(texts, spans)
+                              char_ngrams=self.char_ngrams, word_vectors=self.word_vectors).fit(texts, spans)
         counts = pd.Series(X["target"].astype(str)).value_counts()
         self.targets_ = sorted(counts[counts >= self.min_target_rows].index) if self.target_features else []
         self.n_text_ = self.ru_.n_text_
@@ -383,7 +384,9 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     and the clause around it; and 13 dense features (the Russian cue lexicon's summed favourable and
     unfavourable weights, reversed inside a negation's scope, in the text, the clause, the left and the
     right window; whether the target is named, opens the sentence, is followed by a holder verb such as
-    заявил; question and exclamation marks). VADER, the English rule method and hashtag words are English
+    заявил; question and exclamation marks); with ``word_vectors``, natasha's bundled navec vectors (the
+    sentence's mean vector and 28 cosines of words near the mention, in slovnet's dependency tree too, to the
+    cue lemmas; ``kzlib/stance/_ru_vectors.py``; loaded once per process, by Russian rows only). VADER, the English rule method and hashtag words are English
     only. ``lemma_ngrams=False`` (word forms), ``char_ngrams``, ``mask_target`` and ``negation_scope`` switch
     Russian parts off for ablations; English rows always get exactly the English features above
     (``kzlib/stance/_ru_features.py``). On RuSentNE-2023's training sentences (5-fold CV, seed 0) the
@@ -407,7 +410,9 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                  rule_features: bool = True, random_state: int = 0, hashtag_words: bool = True,
                  scaled_window: bool = True, joint_features: bool = True, joint_weight: float = 0.5,
                  joint_C: float = 0.2, joint_min_rows: int = 50, language: str = "auto", mask_target: bool = True,
-                 negation_scope: bool = True, lemma_ngrams: bool = True, char_ngrams: bool = True):
+                 negation_scope: bool = True, lemma_ngrams: bool = True, char_ngrams: bool = True,
+                 word_vectors: bool = True):
+        self.word_vectors = word_vectors
         self.language = language
         self.mask_target = mask_target
         self.negation_scope = negation_scope
@@ -448,7 +453,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                                          scaled_window=self.context_features and self.scaled_window,
                                          language=self.language_, mask_target=self.mask_target,
                                          negation_scope=self.negation_scope, lemma_ngrams=self.lemma_ngrams,
-                                         char_ngrams=self.char_ngrams).fit(X)
+                                         char_ngrams=self.char_ngrams, word_vectors=self.word_vectors).fit(X)
         Z = self.features_.transform(X)
         targets = X["target"].astype(str).to_numpy()
         counts = pd.Series(targets).value_counts()
