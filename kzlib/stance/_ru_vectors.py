@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from kzlib.stance._ru_features import NEGATION_SCOPE as _NEG_SCOPE
 from kzlib.text.tokens import lemma, parses, razdel_tokens
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,6 @@ _SETS = ("left", "right", "clause", "sentence", "governor", "verb", "dependents"
 N_SIMILARITY = 4 * len(_SETS)
 N_VECTOR = DIM + N_SIMILARITY
 _WINDOW = 5  # content words each side of the mention
-_NEG_SCOPE = 3  # as kzlib.stance._ru_features.NEGATION_SCOPE
 _STOP_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
 _VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 _PUNCT = frozenset(".!?;:,()\"—–«»")
