@@ -234,7 +234,7 @@ def test_no_quotations_give_empty_tables_with_their_columns(tmp_path):
     empty = _q("x").iloc[:0]
     st = detect_stance(empty)
     assert st.empty and list(st.columns) == ["doc_id", "quote_id", "speaker", "target", "stance", "score",
-                                             "evidence", "lexical", "cues", "source"]
+                                             "evidence", "lexical", "cues", "source", "reading"]
     # quotes that name no target give no rows either
     assert detect_stance(_q("The weather was cold.", "Markets opened on time.")).empty
     docs = pd.DataFrame({"doc_id": ["d"], "outlet": [""], "story_id": ["d"]})

@@ -200,6 +200,7 @@ def detect_stance(
     documents: pd.DataFrame | None = None,
     ru_cues: str | Path | None = None,
     anchor_generic: bool = True,
+    read_despun: bool = True,
 ) -> pd.DataFrame:
     """Stance of each quotation towards each target it concerns (the ``stances`` table).
 
@@ -231,6 +232,11 @@ def detect_stance(
         phrases or non-generic aliases): the document is its paragraphs (and title, from
         ``documents``), or, where ``paragraphs`` lacks it, its quotes and their contexts. False
         counts them everywhere (texts whose target is known, as a coder's rows).
+    read_despun : read a quote of a document the provenance stage judged spun (the quotes' ``version``
+        column is ``spun``) on its de-spun text (:func:`kzlib.despin.despin`, the spin-phrase table), and its
+        attribution context too: an article spinner's synonyms ("agency help" for "firm support") hide the
+        cues. The evidence sentence is then the de-spun one, and the row's ``reading`` says ``de-spun``
+        (``verbatim`` otherwise). False reads every quote as written.
 
     Russian quotes are read on lemmas, with the targets' ``ru_aliases``/``ru_*_terms`` and the Russian
     cues (:mod:`kzlib.stance.russian`); the others as English. Quotation marks inside an ``indirect``
@@ -241,8 +247,9 @@ def detect_stance(
     (``counter_frames`` in ``kzlib/data/stance_cues.yaml``).
 
     Returns the ``stances`` table: ``doc_id, quote_id, speaker, target, stance, score, evidence``
-    plus ``lexical`` (the cue/term part of the score), ``cues`` (what scored) and ``source``
-    (``quote`` or ``context``: where the target was found). Rows sorted by doc_id, quote_id, target.
+    plus ``lexical`` (the cue/term part of the score), ``cues`` (what scored), ``source``
+    (``quote`` or ``context``: where the target was found) and ``reading`` (``verbatim`` or ``de-spun``: see
+    ``read_despun``). Rows sorted by doc_id, quote_id, target.
 
     Example
     -------
@@ -275,6 +282,14 @@ def detect_stance(
                {r.speaker: frozenset(x for x in r.sides.split(",") if x) for r in prof.itertuples()})
     texts = quotes["quote"].fillna("").astype(str)
     russian = _russian_rows(quotes, texts, documents)
+    despun = _spun_rows(quotes, russian) if read_despun else np.zeros(len(quotes), dtype=bool)
+    if despun.any():
+        from kzlib.despin import despin
+
+        texts = texts.where(~despun, texts[despun].map(lambda t: despin(t, spun=True)))
+        context = context.where(~despun, context[despun].map(lambda t: despin(t, spun=True) if t else t))
+        logger.info("detect_stance: %d quotes of spun documents read on their de-spun text (read_despun=False "
+                    "reads them as written)", int(despun.sum()))
     ru_lex = None
     if russian.any():
         from kzlib.russian.stance import load_cues
@@ -299,9 +314,9 @@ def detect_stance(
     has_span = ([True] * len(quotes) if "context" in quotes.columns or not {"start", "end"} <= set(quotes.columns)
                else (pd.to_numeric(quotes["end"], errors="coerce") > pd.to_numeric(quotes["start"], errors="coerce"))
                .tolist())
-    for doc_id, quote_id, text, speaker, ctx, again, ru, spanned, anchors, marks in zip(
+    for doc_id, quote_id, text, speaker, ctx, again, ru, spanned, anchors, marks, fixed in zip(
         quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated, russian, has_span, anchored,
-        writer_marks
+        writer_marks, despun
     ):
         sides = side_of.get(speaker, frozenset())
         key = (text, ctx, sides, anchors, marks)
@@ -317,9 +332,10 @@ def detect_stance(
                                       threshold=threshold, anchored=anchors, writer_marks=marks)
             if again:
                 scored_once[key] = scored
+        reading = "de-spun" if fixed else "verbatim"
         for row in scored:
-            rows.append({"doc_id": doc_id, "quote_id": quote_id, "speaker": speaker, **row})
-    out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source"])
+            rows.append({"doc_id": doc_id, "quote_id": quote_id, "speaker": speaker, **row, "reading": reading})
+    out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source", "reading"])
     if scoped and len(out):
         out = _within_scope(out, scoped, doc_texts,
                             set(zip(quotes["doc_id"][russian], quotes["quote_id"][russian])),
@@ -328,6 +344,13 @@ def detect_stance(
     logger.info("stance: %d quotes, %d quote-target rows (%s)", len(quotes), len(out),
                 out["stance"].value_counts().to_dict() if len(out) else {})
     return out
+
+
+def _spun_rows(quotes: pd.DataFrame, russian: np.ndarray) -> np.ndarray:
+    """Which quotes to read de-spun: English quotes whose ``version`` (the provenance stage's) is ``spun``."""
+    if "version" not in quotes.columns:
+        return np.zeros(len(quotes), dtype=bool)
+    return (quotes["version"].astype(str) == "spun").to_numpy() & ~russian
 
 
 def _russian_rows(quotes: pd.DataFrame, texts: pd.Series, documents: pd.DataFrame | None) -> np.ndarray:

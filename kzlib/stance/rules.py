@@ -276,6 +276,11 @@ def _score_text(
     # the participle of an agentive compound ("the China-backed organisation") says what its holder
     # does; it is no stance of the speaker's towards anything
     compounds = {m.end + 1 for m in mentions if m.holder and text[m.end:m.end + 1] == "-"}
+    # the object right after an act of harm suffers it ("bandits who assault law enforcement officers"): a
+    # negative cue elsewhere in the sentence does not evaluate it where another target is named
+    sufferers = {id(m) for m in recipients
+                 for start, end, _section, _weight, agentive in cue_spans
+                 if agentive and _object_of(m, text, start, end)}
     for start, end, _section, weight, agentive in cue_spans:
         if start < last_end:
             continue  # overlapping cue phrases count once
@@ -348,6 +353,8 @@ def _score_text(
                     continue  # only the sufferers of the act are named: no stance towards them
             pool = (pool or [m for m in in_sent if not m.topic and clause_start(m.start) == cl]
                     or [m for m in in_sent if m.topic] or in_sent)
+            if value < 0 and not agentive:
+                pool = [m for m in pool if id(m) not in sufferers] or pool
             best = min(pool, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, value / (1.0 + d / 15.0), True, label, s_i)
@@ -464,6 +471,15 @@ def _agent_of(m: _Mention, text: str, start: int, end: int) -> bool:
     modifier or possessor) or in its of/by/from phrase right after it."""
     return ((m.end <= start and _AGENT_BEFORE_RE.fullmatch(text, m.end, start) is not None)
             or (m.start >= end and _AGENT_AFTER_RE.fullmatch(text, end, m.start) is not None))
+
+
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:(?:the|a|an|its|their|our|his|her)\s+)?")  # "attacked (the) police"
+
+
+def _object_of(m: _Mention, text: str, start: int, end: int) -> bool:
+    """Whether the mention ``m`` is the direct object of the act at ``start:end``: named right after it,
+    with at most a determiner between ("assault law enforcement officers", "attacked the police")."""
+    return m.start >= end and _OBJECT_AFTER_RE.fullmatch(text, end, m.start) is not None
 
 
 def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,
