@@ -50,3 +50,11 @@ def test_a_quote_of_a_spun_document_is_read_on_its_de_spun_text():
     assert _rows([quote], target, version=["original"]).empty
     q = pd.DataFrame({"doc_id": ["d"], "quote_id": [0], "speaker": ["X"], "quote": [quote], "version": ["spun"]})
     assert detect_stance(q, targets=target, read_despun=False).empty
+
+
+def test_a_verb_of_the_next_sentence_does_not_make_a_target_the_holder_of_an_opinion():
+    nato = [Target("NATO", aliases=("NATO",))]
+    rows = _rows(["We have serious questions about the role of NATO. We ask for clarification.",
+                  "NATO asks for clarification."], nato)
+    assert _stance(rows, 0, "NATO") == "against"   # NATO is questioned, then "We ask …" is the speaker's
+    assert _stance(rows, 1, "NATO") == "(no row)"  # NATO asks: it holds the view, it is not its object

@@ -180,7 +180,9 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         negator_phrases=re.compile(r"\b(?:" + "|".join(m.replace(" ", r"\s+") for m in multi_neg) + r")\b", re.I),
         hedges=re.compile(r"\b(?:" + "|".join(h.replace(" ", r"\s+") for h in cues["hedges"]) + r")\b", re.I),
         intensifiers={w.lower() for w in cues.get("intensifiers") or []},
-        holder_re=re.compile(r"^\W{0,3}(?:\w+\W+){0,1}?(?:" + holder + r")\b", re.I),
+        # the holder's verb follows in the same sentence: "Russia views", "Russia, which supports", not
+        # "… dominated by Russia. We ask …"
+        holder_re=re.compile(r"^[^\w.!?;:]{0,3}(?:\w+[^\w.!?;:]+){0,1}?(?:" + holder + r")\b", re.I),
         source_re=re.compile(r"\b(?:" + "|".join(x.replace(" ", r"\s+") for x in cues.get("source_phrases") or ["(?!x)x"])
                              + r")\s*$", re.I),
         rhetorical_re=re.compile(r"^\W*(?:" + openers + r")\b", re.I),
