@@ -14,7 +14,7 @@ import pandas as pd
 
 from kzlib.errors import ParameterError, TableError, require_columns
 from kzlib.quotes.marks import SPEECH_KINDS
-from kzlib.stance.lexicon import _build_lexicon, _Lexicon
+from kzlib.stance.lexicon import _alternation, _build_lexicon, _Lexicon
 from kzlib.stance.rules import _Contribution, _decide, _evidence, _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
 from kzlib.text import PatternSet
@@ -49,8 +49,7 @@ def _gazetteer_table(gazetteer: Any) -> pd.DataFrame | None:
 def _words_re(words: Iterable[str], *, prefix: bool = False) -> re.Pattern[str]:
     """Any of ``words`` (case-insensitive) as whole words, or as word beginnings with ``prefix``
     ("professor" in "professors"); one that never matches when there are none."""
-    alt = "|".join(re.escape(str(w)) for w in words if str(w))
-    return re.compile(r"(?<!\w)(?:" + (alt or "(?!x)x") + ")" + ("" if prefix else r"(?!\w)"), re.I)
+    return re.compile(r"(?<!\w)(?:" + _alternation(words, literal=True) + ")" + ("" if prefix else r"(?!\w)"), re.I)
 
 
 def _group_kind(role: str, typ: str, res: Mapping[str, re.Pattern[str]], media_types: frozenset[str]) -> str:
@@ -103,7 +102,7 @@ def speaker_profiles(speakers: Iterable[str], *, gazetteer: Any = None,
     ['Ruritania former officials']
     """
     cue_data = cues or load_stance_cues()
-    lex_sides = {k: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in v) + r")(?!\w)")
+    lex_sides = {k: re.compile(r"(?<!\w)(?:" + _alternation(v, literal=True) + r")(?!\w)")
                  for k, v in (cue_data.get("sides") or {}).items()}
     res = {"official": _words_re(cue_data.get("official_words") or ["official"]),
            "expert": _words_re(cue_data.get("expert_words") or ["expert"], prefix=True),

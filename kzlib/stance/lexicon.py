@@ -13,7 +13,7 @@ from typing import Any
 
 from kzlib.stance.targets import Target
 from kzlib.stance.vader import _compound
-from kzlib.text import PatternSet
+from kzlib.text import PatternSet, longest_first
 
 logger = logging.getLogger(__name__)
 
@@ -80,11 +80,12 @@ class _Lexicon:
         return bool(self.anchor_owners)
 
 
-def _alternation(phrases: Iterable[str] | None) -> str:
-    """A regex alternation of vocabulary phrases (spaces match any whitespace), longest first;
-    one that never matches when the list is empty or missing."""
-    items = sorted({str(x).strip() for x in phrases or [] if str(x).strip()}, key=lambda x: (-len(x), x))
-    return "|".join(x.replace(" ", r"\s+") for x in items) or "(?!x)x"
+def _alternation(phrases: Iterable[str] | None, *, literal: bool = False) -> str:
+    """A regex alternation of vocabulary phrases (the cue file's small patterns; ``literal``: plain words,
+    escaped), longest first (:func:`kzlib.text.longest_first`), spaces matching any whitespace; one that
+    never matches when the list is empty or missing."""
+    items = sorted({str(x).strip() for x in phrases or [] if str(x).strip()})
+    return longest_first(items, escape=literal, any_whitespace=True) or "(?!x)x"
 
 
 _LEXICONS: dict[tuple[Any, str], _Lexicon] = {}
@@ -146,7 +147,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
             order += 1
     neg = [n for n in cues["negators"]]
     single_neg = {n.lower() for n in neg if " " not in n}
-    multi_neg = [n for n in neg if " " in n] or ["(?!x)x"]
+    multi_neg = [n for n in neg if " " in n]
     p = {
         "negation_window": float(cues.get("negation_window", 4)),
         "negation_factor": float(cues.get("negation_factor", 0.8)),
@@ -163,12 +164,10 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "rhetorical_carry": float(cues.get("rhetorical_carry", 0.5)),
         "irrealis_factor": float(cues.get("irrealis_factor", 1.0)),
     }
-    holder = "|".join(v.replace(" ", r"\s+") for v in cues["holder_verbs"])
-    openers = "|".join(o.replace(" ", r"\s+") for o in cues.get("rhetorical_question_openers") or ["why"])
-    sides = {
-        k: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in v) + r")(?!\w)")
-        for k, v in (cues.get("sides") or {}).items()
-    }
+    holder = _alternation(cues["holder_verbs"])
+    openers = _alternation(cues.get("rhetorical_question_openers") or ["why"])
+    sides = {k: re.compile(r"(?<!\w)(?:" + _alternation(v, literal=True) + r")(?!\w)")
+             for k, v in (cues.get("sides") or {}).items()}
     official = cues.get("official_words") or ["official"]
     return _Lexicon(
         targets=targets,
@@ -177,14 +176,13 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         cue_phrases=PatternSet(list(c_index)),
         cue_owners=c_owners,
         negators=single_neg,
-        negator_phrases=re.compile(r"\b(?:" + "|".join(m.replace(" ", r"\s+") for m in multi_neg) + r")\b", re.I),
-        hedges=re.compile(r"\b(?:" + "|".join(h.replace(" ", r"\s+") for h in cues["hedges"]) + r")\b", re.I),
+        negator_phrases=re.compile(r"\b(?:" + _alternation(multi_neg) + r")\b", re.I),
+        hedges=re.compile(r"\b(?:" + _alternation(cues["hedges"]) + r")\b", re.I),
         intensifiers={w.lower() for w in cues.get("intensifiers") or []},
         # the holder's verb follows in the same sentence: "Russia views", "Russia, which supports", not
         # "… dominated by Russia. We ask …"
         holder_re=re.compile(r"^[^\w.!?;:]{0,3}(?:\w+[^\w.!?;:]+){0,1}?(?:" + holder + r")\b", re.I),
-        source_re=re.compile(r"\b(?:" + "|".join(x.replace(" ", r"\s+") for x in cues.get("source_phrases") or ["(?!x)x"])
-                             + r")\s*$", re.I),
+        source_re=re.compile(r"\b(?:" + _alternation(cues.get("source_phrases")) + r")\s*$", re.I),
         rhetorical_re=re.compile(r"^\W*(?:" + openers + r")\b", re.I),
         clause_break_re=re.compile(_PUNCT_BREAK_RE.pattern + r"|\b(?:" + _alternation(cues.get("clause_conjunctions"))
                                    + r")\b", re.I),
@@ -201,7 +199,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         irrealis_modal_re=re.compile(r"\b(?:" + _alternation(cues.get("irrealis_modals")) + r")\b", re.I),
         params=p,
         sides=sides,
-        official_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in official) + r")(?!\w)", re.I),
+        official_re=re.compile(r"(?<!\w)(?:" + _alternation(official, literal=True) + r")(?!\w)", re.I),
         own_side={t.name: set(t.own_side) for t in targets},
         report_re=_report_regex(cues),
         report_verb_re=re.compile(r"\s(?:" + _alternation(cues.get("reporting_verbs")) + "|"
