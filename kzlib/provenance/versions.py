@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from kzlib.provenance.features import _LETTER_WORDS, _WORDS
+from kzlib.provenance.features import _LETTER_WORDS, _ascii_word_count
 from kzlib.provenance.spin import SPIN_THRESHOLD
 
 __all__ = ["detect_versions", "VERSIONS"]
@@ -244,7 +244,7 @@ def _word_counts(text: str) -> tuple[int, int]:
         >>> _word_counts("Токаев met Putin.")
         (3, 2)
     """
-    n_ascii = len(_WORDS.findall(text))
+    n_ascii = _ascii_word_count(text)                                 # len(_WORDS.findall(text))
     if len(text) <= 8 * n_ascii:
         return n_ascii, n_ascii
     return len(_LETTER_WORDS.findall(text)), n_ascii
