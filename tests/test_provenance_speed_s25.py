@@ -87,3 +87,14 @@ def test_feature_hashes_in_batches_keep_the_documents_order():
     # only in their number ("#0" / "#599"), so the first and the last differ
     assert out["hashes"].iloc[599].tolist() == _one_set(story_features(texts[599])).tolist()
     assert not np.array_equal(out["hashes"].iloc[0], out["hashes"].iloc[599])
+
+
+def test_alignment_sentences_break_after_quotes_and_lines_not_after_short_abbreviations():
+    from kzlib.provenance.features import _sentences
+
+    # a break after "." and its closing quotation mark (the mark is part of the break, as the white space
+    # is), after "!" before a digit, and at a line break; none between "Jan." and "2" (a short capitalised
+    # abbreviation before a number) nor before a lower-case word
+    text = "He said “we stay.” Then he left! 5 died. Paid Jan. 2 to holders. it went on\nNext line"
+    assert _sentences(text) == ["He said “we stay.", "Then he left!", "5 died.", "Paid Jan. 2 to holders. it went on",
+                                "Next line"]
