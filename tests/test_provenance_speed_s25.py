@@ -98,3 +98,16 @@ def test_alignment_sentences_break_after_quotes_and_lines_not_after_short_abbrev
     text = "He said “we stay.” Then he left! 5 died. Paid Jan. 2 to holders. it went on\nNext line"
     assert _sentences(text) == ["He said “we stay.", "Then he left!", "5 died.", "Paid Jan. 2 to holders. it went on",
                                 "Next line"]
+
+
+def test_other_letter_check_reads_only_the_characters_beyond_ascii():
+    from kzlib.provenance.repair import _OTHER_LETTER, _has_other_letter
+
+    # "é" and "Ж" are letters beyond ASCII; "–", "“" and the Arabic-Indic digit "٣" are not
+    assert _has_other_letter("café") and _has_other_letter("ЖК")
+    assert not _has_other_letter("“Astana” – ٣ people") and not _has_other_letter("plain ASCII")
+    rng = random.Random(7)
+    alphabet = "aZ09_ .\n“”–éЖ٣²\u00a0\ud800"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert _has_other_letter(text) == (_OTHER_LETTER.search(text) is not None), text

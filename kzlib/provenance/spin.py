@@ -379,8 +379,8 @@ def _n_words(text: str) -> int:
         (11, 11)
     """
     kinds = _ascii_kinds(text)
-    n = (kinds.count(b" a") + kinds.count(b" 0") + kinds.count(b"'a") + kinds.count(b"'0")
-         + (kinds[:1] in (b"a", b"0")))                               # the runs of letters and digits
+    runs = kinds.translate(_RUNS_APART)                               # letters and digits "a", others " "
+    n = runs.count(b" a") + runs.startswith(b"a")                     # the runs of letters and digits
     ending_end = -1                 # where the last run read as a word's ending ends
     for m in _ENDING.finditer(kinds):
         if m.start() != ending_end and not m.group(2):               # an ending, all letters
@@ -392,6 +392,7 @@ def _n_words(text: str) -> int:
 # a run after an apostrophe after a letter or digit that starts with letters (group 1), and its digit
 # after them if any (group 2), in _ascii_kinds; searched from the apostrophe (found fast: few)
 _ENDING = re.compile(rb"'(?<=[a0]')(a+)(0?)")
+_RUNS_APART = bytes.maketrans(b"0'", b"a ")
 
 
 def spin_matches(text: str, *, table: pd.DataFrame | str | Path | None = None,
