@@ -4,9 +4,9 @@ of :func:`kzlib.provenance.find_copies`."""
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import zlib
-from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -27,22 +27,48 @@ MIN_DF_CUT = 50
 _MIX1, _MIX2 = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
 
 
-def _hash_features(feats: Iterable[str]) -> np.ndarray:
-    """Sorted unique 32-bit hashes of feature strings (CRC-32 through MurmurHash3's finaliser)."""
-    h = np.fromiter(map(zlib.crc32, map(str.encode, feats)), dtype=np.uint32)   # UTF-8
+def _hash_feature_sets(feature_sets: list[set[str]]) -> list[np.ndarray]:
+    """Sorted unique 32-bit hashes of each set of feature strings (CRC-32 of the UTF-8 through
+    MurmurHash3's finaliser), computed for all the sets at once: one array of every hash, each keyed by
+    its set's place k (``k * 2**32 + hash``), sorted and freed of repeats, then cut by set. At 3,000
+    generated documents a third less time than numpy's calls per document (``np.unique`` of ~330 hashes
+    costs as much in its overhead as in its work); :func:`_feature_hashes` passes
+    :data:`_HASH_BATCH` documents at a time, so that their feature strings are never all held at once.
+
+    Example:
+        >>> a, empty, c = _hash_feature_sets([{"@putin", "#2022"}, set(), {"@putin"}])
+        >>> len(a), len(empty), set(c.tolist()) <= set(a.tolist()), a.tolist() == sorted(a.tolist())
+        (2, 0, True, True)
+    """
+    sizes = np.fromiter(map(len, feature_sets), dtype=np.int64, count=len(feature_sets))
+    h = np.fromiter(map(zlib.crc32, map(str.encode, itertools.chain.from_iterable(feature_sets))),
+                    dtype=np.uint32, count=int(sizes.sum()))
     h ^= h >> np.uint32(16)
     h *= _MIX1
     h ^= h >> np.uint32(13)
     h *= _MIX2
     h ^= h >> np.uint32(16)
-    return np.unique(h)
+    keys = (np.repeat(np.arange(len(feature_sets), dtype=np.uint64), sizes) << np.uint64(32)) | h
+    keys.sort()
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
+    cuts = np.searchsorted(keys, np.arange(len(feature_sets) + 1, dtype=np.uint64) << np.uint64(32)).tolist()
+    hashes = keys.astype(np.uint32)      # the low 32 bits: the hash
+    return [hashes[a:b] for a, b in zip(cuts[:-1], cuts[1:])]
+
+
+#: The documents :func:`_feature_hashes` hashes at once (their feature strings, ~25 KB a document, are
+#: held together for it: ~6 MB).
+_HASH_BATCH = 256
 
 
 def _feature_hashes(frame: pd.DataFrame) -> pd.DataFrame:
-    """``doc_id`` and ``hashes`` (:func:`_hash_features` of :func:`story_features`) of each document of
+    """``doc_id`` and ``hashes`` (:func:`_hash_feature_sets` of :func:`story_features`) of each document of
     ``frame`` (``doc_id``, ``text``), in its order: the per-document part of :func:`find_copies`."""
-    hashes = _objects([_hash_features(story_features(_text(text))) for text in frame["text"].tolist()])
-    return pd.DataFrame({"doc_id": frame["doc_id"].to_numpy(), "hashes": hashes})
+    texts = frame["text"].tolist()
+    hashes: list[np.ndarray] = []
+    for start in range(0, len(texts), _HASH_BATCH):
+        hashes += _hash_feature_sets([story_features(_text(t)) for t in texts[start:start + _HASH_BATCH]])
+    return pd.DataFrame({"doc_id": frame["doc_id"].to_numpy(), "hashes": _objects(hashes)})
 
 
 @functools.lru_cache(maxsize=32)

@@ -69,6 +69,19 @@ _NAME_RUN = re.compile(rf"{_RUN_WORD}(?:[^\S\n]*+(?:(?:of|for|and|de|in)(?:['’
                        rf"[^\S\n]*+{_RUN_WORD}(?:{_RUN_NEXT})*+")
 # a letter beyond ASCII: _span_role reads a token of such letters ("Ö" of "Österreich") as a word too
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _has_other_letter(text: str) -> bool:
+    """Whether ``text`` has a letter beyond ASCII (``_OTHER_LETTER``): read off its distinct characters
+    beyond ASCII (an English text's few curly quotation marks and dashes), found by a range check, where
+    the letter class reads every character's Unicode category (three times the time).
+
+    Example:
+        >>> _has_other_letter("“Österreich”"), _has_other_letter("“Austria” – 2022")
+        (True, False)
+    """
+    return not text.isascii() and _OTHER_LETTER.search("".join(set(_NOT_ASCII.findall(text)))) is not None
 
 
 def _caps_spans(text: str) -> list[list[str]]:
@@ -82,7 +95,7 @@ def _caps_spans(text: str) -> list[list[str]]:
         >>> _caps_spans("Officials of the Collective Security Treaty Organization met. Mr Putin's aide")
         [['Collective', 'Security', 'Treaty', 'Organization'], ['Mr', 'Putin']]
     """
-    if _OTHER_LETTER.search(text):
+    if _has_other_letter(text):
         return _caps_spans_by_token(text)
     # the runs :func:`_caps_spans_by_token` finds, looked up by a regular expression (in C) rather than
     # by reading every token: a run starts at a capitalised word that starts a token (not "Bay" of "eBay")

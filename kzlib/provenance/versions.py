@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from kzlib.provenance.features import _LETTER_WORDS, _WORDS
+from kzlib.provenance.features import _LETTER_WORDS, _ascii_word_count
 from kzlib.provenance.spin import SPIN_THRESHOLD
 
 __all__ = ["detect_versions", "VERSIONS"]
@@ -244,7 +244,7 @@ def _word_counts(text: str) -> tuple[int, int]:
         >>> _word_counts("Токаев met Putin.")
         (3, 2)
     """
-    n_ascii = len(_WORDS.findall(text))
+    n_ascii = _ascii_word_count(text)                                 # len(_WORDS.findall(text))
     if len(text) <= 8 * n_ascii:
         return n_ascii, n_ascii
     return len(_LETTER_WORDS.findall(text)), n_ascii
@@ -277,6 +277,10 @@ def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Ser
     """
     rows = []
     n_other_script = 0
+    # the per-document inputs as dicts (a Series' .get costs microseconds, read three times per document)
+    spin_of = spin_scores.to_dict()
+    notice_of = republished.to_dict() if republished is not None else {}
+    spun_of = spun.to_dict() if spun is not None else None
     for doc_id, text in texts.items():
         n_all, n_ascii = _word_counts(text)
         n_words = max(n_all, 1)
@@ -287,9 +291,9 @@ def detect_versions(texts: pd.Series, *, spin_scores: pd.Series, stories: pd.Ser
         n_tr = _translation_evidence(text) if english else 0
         mt = 1000.0 * len(mt_found) / n_words
         tr = 1000.0 * n_tr / n_words
-        spin = float(spin_scores.get(doc_id, 0.0))
-        notice = republished is not None and bool(republished.get(doc_id, False))
-        is_spun = bool(spun.get(doc_id, False)) if spun is not None else spin >= spin_threshold
+        spin = float(spin_of.get(doc_id, 0.0))
+        notice = bool(notice_of.get(doc_id, False))
+        is_spun = bool(spun_of.get(doc_id, False)) if spun_of is not None else spin >= spin_threshold
         if is_spun:
             version = "spun"
         elif _machine_translated(artefacts, mt, mt_threshold=mt_threshold):
