@@ -7,17 +7,22 @@ import functools
 import re
 
 from kzlib.text import ASCII_CASE_TWINS
+from kzlib.timeline._timex import _alt
 
 _FUTURE_WORDS = (r"will|won't|wo|shall|going\s+to|plans?\s+to|expects?\s+to|expected|scheduled|"
                  r"slated|due|set\s+to|intends?\s+to|upcoming|payable|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
                  r"to\s+be\s+held|to\s+be\s+completed|effective|expires?|would(?!-)|(?:agree[sd]?|agreements?|decided?|vot(?:ed|es?)|"
                  r"offer(?:ed|s)?|promised?|pledged?|vowed?|likely|supposed|about|ready|planning|planned|proposed?)\s+to")
-_PAST_WORDS = (r"said|was|were|had|did|told|announced|reported|ago|came|went|took|made|gave|met|left|began|rose|fell|"
-               r"sold|bought|won|lost|held|paid|became|saw|got|spoke|wrote|brought|thought|found|kept|led|ran|sent|spent|"
-               r"struck|knew|grew|threw|fled|fought|caught|taught|sought|built|felt|meant|stood|understood|chose|"
-               r"drove|broke|stole|froze|shot|heard|hung|sank|shrank|withdrew|lent|dealt|sat|slept|swept|drew|flew|"
-               r"hid|overcame|overthrew|sprang|stuck|swore|swung|tore|woke|underwent|upheld|withheld|oversaw|"
-               r"(?!un)[a-z]{2,}ed")  # irregular past forms that are no present or plural noun  # "unnamed": an adjective
+# irregular past forms that are no present or plural noun; and any word in -ed but "un...ed" ("unnamed": an
+# adjective). Every match of these runs to the end of its word (a \b follows): which form matches first makes no
+# difference, so the forms are one trie of their letters (:func:`kzlib.timeline._timex._alt`), which the engine
+# enters once at a word instead of trying each form in turn
+_PAST_FORMS = ("said was were had did told announced reported ago came went took made gave met left began rose fell "
+               "sold bought won lost held paid became saw got spoke wrote brought thought found kept led ran sent spent "
+               "struck knew grew threw fled fought caught taught sought built felt meant stood understood chose "
+               "drove broke stole froze shot heard hung sank shrank withdrew lent dealt sat slept swept drew flew "
+               "hid overcame overthrew sprang stuck swore swung tore woke underwent upheld withheld oversaw").split()
+_PAST_WORDS = rf"{_alt(_PAST_FORMS)}|(?!un)[a-z]{{2,}}ed"
 # the tense markers of a sentence, in one pass: a future marker, a past form, a present form (each word starts
 # with a letter: the lookahead skips the ends of words without trying every word)
 _TENSE = re.compile(rf"\b(?=[a-z])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<present>is|are|says|am|remains?))\b"
@@ -57,48 +62,58 @@ def _tense(text: str, start: int, end: int, *, clause: bool = False, own_only: b
     stands for its verb group with the auxiliary's tense ("was announced Wednesday and it will ...": past).
     """
     s, e = _sentence(text, start, end)
-    best: tuple[int, str] | None = None
-    own: tuple[int, str] | None = None  # the nearest marker within the expression's clause (``clause`` only)
-    for m_start, m_end, kind, word in _markers(text, s, e):
-        if start <= m_start < end:
+    # the markers outside the expression, nearest first (the one before it where two are as near): whether a
+    # marker counts, and its kind, does not depend on the others, so the nearest one that counts is the first
+    # that does, and most of the sentence's markers are never looked at
+    markers = _markers(text, s, e)
+    near = sorted((start - m_end if m_end <= start else m_start - end, i)
+                  for i, (m_start, m_end, _, _) in enumerate(markers) if not start <= m_start < end)
+    best = ""  # the nearest marker's tense; with ``clause``, the nearest of the expression's own clause returns
+    for _, i in near:
+        m_start, m_end, kind, word = markers[i]
+        kind = _marker_tense(text, s, start, end, m_start, m_end, kind, word, clause=clause)
+        if not kind:
             continue
-        d = start - m_end if m_end <= start else m_start - end
-        bound = own if clause else best  # the marker to beat
-        if bound is not None and d >= bound[0]:
-            if m_start > end:
-                break
-            continue
-        if _QUOTE.search(text, m_end, start) if m_end <= start else _QUOTE.search(text, end, m_start):
-            continue  # across a quotation's edge: "'He will leave Thursday,' she said" looks ahead
-        if kind == "future2":
+        if not clause:
+            return "" if own_only else kind
+        if not (_clause_break(text, m_end, start, left=True) if m_end <= start
+                else _clause_break(text, end, m_start, left=False)):
+            return kind
+        if not best:
+            best = kind
+    return "" if own_only else best
+
+
+def _marker_tense(text: str, s: int, start: int, end: int, m_start: int, m_end: int, kind: str, word: str, *,
+                  clause: bool) -> str:
+    """The tense a marker of :func:`_markers` (``m_start``..``m_end``, its group ``kind``, its ``word``) gives the
+    expression ``start``..``end`` of the sentence that starts at ``s`` (see :func:`_tense`), or "" where it says
+    nothing of it."""
+    if _QUOTE.search(text, m_end, start) if m_end <= start else _QUOTE.search(text, end, m_start):
+        return ""  # across a quotation's edge: "'He will leave Thursday,' she said" looks ahead
+    if kind == "future2":
+        kind = "future"
+    elif kind == "past":
+        if word in ("scheduled", "expected"):
             kind = "future"
-        elif kind == "past":
-            if word in ("scheduled", "expected"):
-                kind = "future"
-            elif word.endswith("ed") and _DETERMINER_BEFORE.search(text, max(s, m_start - 8), m_start):
-                continue  # "a pointed speech", "the elected officials": an adjective, no verb's tense
-            else:
-                aux = _AUX_BEFORE.search(text, max(s, m_start - 25), m_start)
-                if aux:
-                    be = aux.group(1).lower()
-                    if be in ("be", "been", "being", "is", "are", "was", "were"):
-                        if not clause or be not in _PASSIVE_TENSE:
-                            continue  # a passive: its auxiliary carries the tense
-                        kind = _PASSIVE_TENSE[be]  # the verb group "was announced", where its participle is
-                    else:
-                        kind = "future"  # "will be paid", "to be completed"
-        if kind == "future" and _HAD_BEEN.search(text, max(s, m_start - 30), m_start):
-            kind = "past"  # "it had been due to expire Friday": a plan overtaken, the day before the report
-        if best is None or d < best[0]:
-            best = (d, kind)
-        if clause and not (_clause_break(text, m_end, start, left=True) if m_end <= start
-                           else _clause_break(text, end, m_start, left=False)):
-            own = (d, kind)  # (nearer than the one before: ``bound``)
-    if own is not None:
-        return own[1]
-    return best[1] if best and not own_only else ""
+        elif word.endswith("ed") and _DETERMINER_BEFORE.search(text, max(s, m_start - 8), m_start):
+            return ""  # "a pointed speech", "the elected officials": an adjective, no verb's tense
+        else:
+            aux = _AUX_BEFORE.search(text, max(s, m_start - 25), m_start)
+            if aux:
+                be = aux.group(1).lower()
+                if be in ("be", "been", "being", "is", "are", "was", "were"):
+                    if not clause or be not in _PASSIVE_TENSE:
+                        return ""  # a passive: its auxiliary carries the tense
+                    kind = _PASSIVE_TENSE[be]  # the verb group "was announced", where its participle is
+                else:
+                    kind = "future"  # "will be paid", "to be completed"
+    if kind == "future" and _HAD_BEEN.search(text, max(s, m_start - 30), m_start):
+        kind = "past"  # "it had been due to expire Friday": a plan overtaken, the day before the report
+    return kind
 
 
+@functools.lru_cache(maxsize=4096)  # the point recogniser and the TimeML tagger ask it of the same weekday
 def _weekday_tense(text: str, start: int, end: int) -> str:
     """past / future / present: which way a weekday without "last" or "next" points from the report, by its own
     clause, not the sentence's ("said on Wednesday that troops will leave": past; "will leave on Wednesday,

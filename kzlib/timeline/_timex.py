@@ -231,8 +231,8 @@ def _vocab() -> _V:
         ("holiday", rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>(?i:{_alt(holidays)}))\b"),
         ("ago", rf"\b(?:{amod}\s+)?(?P<num>\d+(?:\.\d+)?|(?i:{_alt(number_of)}|{_alt(vague)}))?\s*{unit}(?:\s+(?i:or\s+so))?\s+"
                 rf"(?P<ago>(?i:ago|earlier|before|later|hence|from\s+now))\b"),
-        # durations
-        ("duration", rf"\b(?:(?P<det>(?i:the|a|an|its|their|his|her))\s+)?(?:(?P<rel>(?i:past|last|next|previous|"
+        # durations (every match opens with a word character: the look-ahead leaves the ends of words at once)
+        ("duration", rf"\b(?=\w)(?:(?P<det>(?i:the|a|an|its|their|his|her))\s+)?(?:(?P<rel>(?i:past|last|next|previous|"
                      rf"coming|first|latest|final|following|remaining|initial|same|prior))\s+)?(?:{amod}\s+)?"
                      rf"{num_any}(?:\s+(?P<more>(?i:more|additional|straight|consecutive|full|further|long)))?"
                      rf"[\s-]+{unit}(?P<adj>(?i:-long|-old))?(?:\s+(?P<orso>(?i:or\s+so|or\s+more)))?"
