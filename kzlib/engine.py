@@ -34,6 +34,7 @@ client.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -43,7 +44,7 @@ from typing import Any, overload
 import numpy as np
 import pandas as pd
 
-from kzlib._memory import release_memory, releases_memory
+from kzlib._memory import gc_paused, release_memory, releases_memory
 from kzlib.errors import ParameterError, TableError, require_frame
 
 __all__ = ["map_partitions_by_document", "map_partitions_to_tables", "dask_client", "sample_keys", "ENGINES"]
@@ -155,7 +156,8 @@ def _default_index(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _apply(part: pd.DataFrame, func: Callable[..., pd.DataFrame], kwargs: dict[str, Any]) -> pd.DataFrame:
-    out = func(_default_index(part), **kwargs)
+    with gc_paused():   # see _paused
+        out = func(_default_index(part), **kwargs)
     if not isinstance(out, pd.DataFrame):
         raise TypeError(f"{getattr(func, '__name__', func)} must return a DataFrame, got {type(out).__name__}")
     return _default_index(out)
@@ -211,6 +213,17 @@ class _Partitions(Sequence[pd.DataFrame]):
         return self._table.iloc[a:b] if self._order is None else self._table.take(self._order[a:b])
 
 
+def _paused(func: Callable[..., Any], part: pd.DataFrame, shared: Any) -> Any:
+    """``func(part, shared)`` with the cyclic garbage collector paused (:func:`kzlib._memory.gc_paused`).
+
+    A partition's work makes millions of small containers freed by reference count; each collection they set
+    off walks every object the process holds (10 % of the provenance stage's CPU, 8 % of the stance stage's,
+    at 3,000 documents). Cycles made inside are collected when the collector next runs, after the partition.
+    """
+    with gc_paused():
+        return func(part, shared)
+
+
 def _run_partitions(func: Callable[..., Any], parts: Sequence[pd.DataFrame], shared: Any,
                     scheduler: Any, *, finish: Callable[[pd.DataFrame, Any], Any] | None = None) -> list[Any]:
     """``[func(part, shared) for part in parts]`` on ``scheduler`` (see :func:`dask_client`), in order;
@@ -224,6 +237,7 @@ def _run_partitions(func: Callable[..., Any], parts: Sequence[pd.DataFrame], sha
     """
     import dask
 
+    func = functools.partial(_paused, func)
     with dask_client(scheduler) as compute_kw:
         client = compute_kw["scheduler"]
         if isinstance(client, str):
