@@ -121,19 +121,21 @@ def find_names(text: str) -> list[NameSpan]:
         [('Ted Cruz', 'Sen.', 'person', 'm'), ('New York Times', '', 'media', '')]
     """
     out: list[NameSpan] = []
+    append = out.append
     for m in _NAME_RUN.finditer(text):
         hits = _names_of_run_text(m.group(0))
-        if hits:
+        if hits:  # (most runs hold one name or none: a sentence's first word)
             at = m.start()
-            out.extend(NameSpan(at + h.start, at + h.end, h.surface, h.name, h.title, h.type, h.gender, h.possessive)
-                       for h in hits)
+            for s, e, rest in hits:
+                append(NameSpan(at + s, at + e, *rest))
     return out
 
 
 @lru_cache(maxsize=32768)
-def _names_of_run_text(run_text: str) -> tuple[NameSpan, ...]:
-    """The names of one match of ``_NAME_RUN`` (offsets relative to it; cached per matched text: most
-    capitalised runs, a sentence's first word or a known name, recur)."""
+def _names_of_run_text(run_text: str) -> tuple[tuple[int, int, tuple], ...]:
+    """The names of one match of ``_NAME_RUN``, as (start, end, NameSpan's other fields) with offsets relative
+    to it (cached per matched text: most capitalised runs, a sentence's first word or a known name, recur; the
+    fields rather than NameSpans, so that :func:`find_names` makes each of its NameSpans once)."""
     w = speaker_words()
     toks = [(t.start(), t.end(), t.group(0)) for t in _NAME_TOKENS.finditer(run_text)]
     # a token ending a sentence ("Trump. The") ends the run unless it is an initial or abbreviation
@@ -143,22 +145,13 @@ def _names_of_run_text(run_text: str) -> tuple[NameSpan, ...]:
         if t.endswith(".") and not _ABBREV_OK.match(t) and t.lower() not in w.titles and t not in w.abbreviations:
             runs[-1][-1] = (s, e - 1, t[:-1])
             runs.append([])
-    out: list[NameSpan] = []
+    out: list[tuple[int, int, tuple]] = []
     for run in runs:
-        _name_of_run(run_text, run, w, out)
+        if run:
+            at = run[0][0]
+            out.extend((at + h.start, at + h.end, (h.surface, h.name, h.title, h.type, h.gender, h.possessive))
+                       for h in _name_of_seg(run_text[at:run[-1][1]]))
     return tuple(out)
-
-
-def _name_of_run(text: str, run: list[tuple[int, int, str]], w: _SpeakerWords, out: list[NameSpan]) -> None:
-    if not run:
-        return
-    at = run[0][0]
-    for hit in _name_of_seg(text[at:run[-1][1]]):
-        out.append(NameSpan(at + hit.start, at + hit.end, *astuple_rest(hit)))
-
-
-def astuple_rest(n: NameSpan) -> tuple:
-    return n.surface, n.name, n.title, n.type, n.gender, n.possessive
 
 
 @lru_cache(maxsize=16384)
