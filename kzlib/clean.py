@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from kzlib._clean_lines import _CAPITALISED_WORD, _SENTENCE_END, _embedded_post, _headline_like
+from kzlib._clean_lines import _CAPITALISED_WORD, _SENTENCE_END, _embedded_post, _headline_like, _may_hold
 from kzlib._memory import releases_memory
 from kzlib.corpus import Corpus
 from kzlib.errors import ParameterError, require_columns
@@ -116,6 +116,7 @@ class _Furniture:
     outlet_lines: re.Pattern
     bare_credits: re.Pattern
     signoffs: re.Pattern
+    signoff_needs: tuple[str, ...] | None   # one of these words is in every sign-off (None: not known)
     widget_labels: re.Pattern
     link_lists: re.Pattern
     contributors: re.Pattern
@@ -131,11 +132,13 @@ def _furniture() -> _Furniture:
 
     labels = "|".join(f"(?:{row['pattern']})" for row in data["credit_labels"])
     credits = "|".join(f"(?:{row['pattern']})" for row in data["bare_credits"])
+    needs = [row.get("needs") for row in data["signoffs"]]
+    signoff_needs = None if None in needs else tuple(word.lower() for row in needs for word in row)
     return _Furniture(union("end_markers"), union("boilerplate"), union("caption_openers"),
                       union("agencies", full=False), union("notes"), union("sidebar_headings"),
                       re.compile(rf"^(?:{labels})\s*:", re.IGNORECASE), union("outlet_lines"),
-                      re.compile(rf"^\s*(?:{credits})\s*$"), union("signoffs"), union("widget_labels"),
-                      union("link_list_headings"), union("contributor_lines"))
+                      re.compile(rf"^\s*(?:{credits})\s*$"), union("signoffs"), signoff_needs,
+                      union("widget_labels"), union("link_list_headings"), union("contributor_lines"))
 
 
 #: the reason of a bare credit line (:func:`_is_credit`): it makes no neighbour a caption
@@ -398,7 +401,7 @@ def _classify(paras: list[str], *, title: str = "", glued: list[bool] | None = N
             kinds[i], reasons[i] = "boilerplate", "the outlet's note or an embedded post's markup, not the article's text"
         elif words <= 40 and fur.outlet_lines.match(p):
             kinds[i], reasons[i] = "boilerplate", "the outlet's own line (a link to other stories, a call to subscribe)"
-        elif words <= 60 and fur.signoffs.match(p):
+        elif words <= 60 and _may_hold(p, fur.signoff_needs) and fur.signoffs.match(p):
             kinds[i], reasons[i] = "boilerplate", ("a sign-off (the author's social-media line, contributors, a copyright "
                                                    "or reprint notice), not the article's text")
         elif words <= 60 and fur.contributors.match(p):
@@ -631,15 +634,17 @@ def _split_sentences(body: pd.DataFrame, splitter: SentenceSplitter, *, russian:
             spans = razdel_sentences(text)
         else:
             spans = splitter.spans(text)
-        for start, end, sent in spans:
-            n = counters.get(doc_id, 0)
-            counters[doc_id] = n + 1
-            doc_ids.append(doc_id)
-            numbers["para_id"].append(int(para_id))
-            numbers["sentence_id"].append(n)
-            numbers["start"].append(start)
-            numbers["end"].append(end)
-            texts.append(sent)
+        if not spans:
+            continue
+        k, n = len(spans), counters.get(doc_id, 0)   # the paragraph's sentences, the document's before it
+        counters[doc_id] = n + k
+        starts, ends, sents = zip(*spans)
+        doc_ids += [doc_id] * k
+        texts += sents
+        numbers["para_id"].extend([int(para_id)] * k)
+        numbers["sentence_id"].extend(range(n, n + k))
+        numbers["start"].extend(starts)
+        numbers["end"].extend(ends)
     if not texts:
         return pd.DataFrame([], columns=columns)
     return pd.DataFrame({"doc_id": doc_ids, **{c: np.frombuffer(a, dtype=np.int64) for c, a in numbers.items()},
