@@ -634,17 +634,15 @@ def _split_sentences(body: pd.DataFrame, splitter: SentenceSplitter, *, russian:
             spans = razdel_sentences(text)
         else:
             spans = splitter.spans(text)
-        if not spans:
-            continue
-        k, n = len(spans), counters.get(doc_id, 0)   # the paragraph's sentences, the document's before it
-        counters[doc_id] = n + k
-        starts, ends, sents = zip(*spans)
-        doc_ids += [doc_id] * k
-        texts += sents
-        numbers["para_id"].extend([int(para_id)] * k)
-        numbers["sentence_id"].extend(range(n, n + k))
-        numbers["start"].extend(starts)
-        numbers["end"].extend(ends)
+        for start, end, sent in spans:
+            n = counters.get(doc_id, 0)
+            counters[doc_id] = n + 1
+            doc_ids.append(doc_id)
+            numbers["para_id"].append(int(para_id))
+            numbers["sentence_id"].append(n)
+            numbers["start"].append(start)
+            numbers["end"].append(end)
+            texts.append(sent)
     if not texts:
         return pd.DataFrame([], columns=columns)
     return pd.DataFrame({"doc_id": doc_ids, **{c: np.frombuffer(a, dtype=np.int64) for c, a in numbers.items()},
