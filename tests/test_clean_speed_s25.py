@@ -62,3 +62,21 @@ def test_signoffs_are_still_found():
     table = kzlib.classify_paragraphs(paras)
     assert table["kind"].tolist() == ["title", "body", "boilerplate", "boilerplate", "boilerplate"]
     assert all(r.startswith("a sign-off") for r in table["reason"][2:])
+
+
+def test_a_paragraph_key_is_its_lower_cased_words_joined_by_one_space():
+    """_key (str.translate and str.split for ASCII text) is the key _classify always used: the lower-cased text
+    with each run of non-word characters made one space, stripped; on sentences written here, on every ASCII
+    character and on random strings of ASCII and other characters."""
+    from kzlib.clean import _NON_WORD, _key
+
+    assert _key("Tokayev: “Order is restored” (Jan. 7)") == "tokayev order is restored jan 7"
+    assert _key("  Read more >>  ") == "read more"
+    assert _key("x_y 3,5\tÉTÉ\x1c!") == "x_y 3 5 été"
+    assert _key("") == "" and _key(" -- ") == ""
+    rng = random.Random(0)
+    alphabet = [chr(i) for i in range(128)] + ["é", "İ", "Σ", "\u00a0", "’"]
+    texts = [chr(i) for i in range(128)]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(50000)]
+    for text in texts:
+        assert _key(text) == _NON_WORD.sub(" ", text.lower()).strip(), repr(text)
