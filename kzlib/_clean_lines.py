@@ -19,10 +19,9 @@ def _may_hold(text: str, needs: tuple[str, ...] | None) -> bool:
         >>> _may_hold("FOLLOW her on Twitter @x", ("follow",)), _may_hold("He left.", ("follow",))
         (True, False)
     """
-    if needs is None or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII)):
+    if needs is None or (not text.isascii() and any(map(text.__contains__, _FOLDS_TO_ASCII))):
         return True
-    lower = text.lower()
-    return any(word in lower for word in needs)
+    return any(map(text.lower().__contains__, needs))
 
 
 def _headline_like(text: str, n_words: int) -> bool:
