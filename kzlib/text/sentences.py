@@ -136,7 +136,7 @@ def _memo_punkt() -> type:
             last_break = 0
             prev: Any = None                            # the previous candidate and its word's slice
             prev_start = prev_stop = 0
-            plain = text.isprintable()     # its only ASCII white space is " " (most paragraphs)
+            plain = text.isprintable()   # no tab, line break or form feed (control characters): " " only
             for match in period.finditer(text):
                 start = match.start()
                 # the start of the word before the candidate (NLTK's _get_last_whitespace_index: ASCII
