@@ -6,6 +6,22 @@ import re
 
 _CAPITALISED_WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w.'-]*")
 _SENTENCE_END = (".", "!", "?")
+#: the characters beyond ASCII that Python's ``re.IGNORECASE`` matches to an ASCII letter although they do not
+#: lower-case to it: "İ" and "ı" (i), "ſ" (s), the Kelvin sign (k)
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_hold(text: str, needs: tuple[str, ...] | None) -> bool:
+    """Whether ``text`` may match a case-insensitive pattern every match of which holds one of the words
+    ``needs`` (lower case; None: any text may): False only where ``text`` holds none of them in any case.
+
+    Example:
+        >>> _may_hold("FOLLOW her on Twitter @x", ("follow",)), _may_hold("He left.", ("follow",))
+        (True, False)
+    """
+    if needs is None or (not text.isascii() and any(map(text.__contains__, _FOLDS_TO_ASCII))):
+        return True
+    return any(map(text.lower().__contains__, needs))
 
 
 def _headline_like(text: str, n_words: int) -> bool:

@@ -136,11 +136,13 @@ def _memo_punkt() -> type:
             last_break = 0
             prev: Any = None                            # the previous candidate and its word's slice
             prev_start = prev_stop = 0
+            plain = text.isprintable()   # no tab, line break or form feed (control characters): " " only
             for match in period.finditer(text):
                 start = match.start()
                 # the start of the word before the candidate (NLTK's _get_last_whitespace_index: ASCII
                 # white space; one at the slice's first character counts as none)
-                space = max(text.rfind(c, prev_stop, start) for c in _ASCII_SPACE)
+                space = text.rfind(" ", prev_stop, start) if plain else \
+                    max(text.rfind(c, prev_stop, start) for c in _ASCII_SPACE)
                 word_start = space + 1 if space > prev_stop else prev_start
                 if prev is not None and prev_stop <= word_start:
                     last_break = self._break_at(text, prev, prev_start, prev_stop, last_break, breaks)
@@ -185,6 +187,9 @@ def _memo_punkt() -> type:
     return _MemoPunkt
 
 
+#: Distinct tokens whose Punkt type (lower case, numbers as "##number##") is remembered (~150 bytes each).
+_TOKEN_TYPES_MAX = 100_000
+
 _ASCII_SPACE = " \t\n\r\x0b\x0c"    # string.whitespace, what NLTK's _get_last_whitespace_index looks for
 
 
@@ -209,12 +214,24 @@ def _fast_token() -> type:
     def bare(pattern: Any) -> Any:
         return getattr(pattern, "_rx", pattern)
 
+    types: dict[str, str] = {}   # a token's type, worked out once per distinct token
+
     class _FastToken(PunktToken):
         __slots__ = ()
         _RE_ELLIPSIS = bare(PunktToken._RE_ELLIPSIS)
         _RE_NUMERIC = bare(PunktToken._RE_NUMERIC)
         _RE_INITIAL = bare(PunktToken._RE_INITIAL)
         _RE_ALPHA = bare(PunktToken._RE_ALPHA)
+
+        def _get_type(self, tok: str) -> str:
+            """NLTK's ``PunktToken._get_type`` (lower case, a number as "##number##"), worked out once per
+            distinct token (the first :data:`_TOKEN_TYPES_MAX` of them)."""
+            kind = types.get(tok)
+            if kind is None:
+                kind = self._RE_NUMERIC.sub("##number##", tok.lower())
+                if len(types) < _TOKEN_TYPES_MAX:
+                    types[tok] = kind
+            return kind
 
     _FastToken.__module__, _FastToken.__qualname__ = __name__, "_FastToken"
     globals()["_FastToken"] = _FastToken
