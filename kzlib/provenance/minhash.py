@@ -39,6 +39,8 @@ def _hash_feature_sets(feature_sets: list[set[str]]) -> list[np.ndarray]:
         >>> a, empty, c = _hash_feature_sets([{"@putin", "#2022"}, set(), {"@putin"}])
         >>> len(a), len(empty), set(c.tolist()) <= set(a.tolist()), a.tolist() == sorted(a.tolist())
         (2, 0, True, True)
+        >>> [len(x) for x in _hash_feature_sets([set(), set()])]   # no features at all (a one-line corpus)
+        [0, 0]
     """
     sizes = np.fromiter(map(len, feature_sets), dtype=np.int64, count=len(feature_sets))
     h = np.fromiter(map(zlib.crc32, map(str.encode, itertools.chain.from_iterable(feature_sets))),
@@ -50,7 +52,8 @@ def _hash_feature_sets(feature_sets: list[set[str]]) -> list[np.ndarray]:
     h ^= h >> np.uint32(16)
     keys = (np.repeat(np.arange(len(feature_sets), dtype=np.uint64), sizes) << np.uint64(32)) | h
     keys.sort()
-    keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
+    if len(keys):   # (documents without a feature: no keys, an empty hash set each)
+        keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
     cuts = np.searchsorted(keys, np.arange(len(feature_sets) + 1, dtype=np.uint64) << np.uint64(32)).tolist()
     hashes = keys.astype(np.uint32)      # the low 32 bits: the hash
     return [hashes[a:b] for a, b in zip(cuts[:-1], cuts[1:])]
