@@ -160,6 +160,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "topical_cue_factor": float(cues.get("topical_cue_factor", 0.0)),
         "reported_factor": float(cues.get("reported_factor", 0.2)),
         "distancing_factor": float(cues.get("distancing_factor", -0.5)),
+        "scare_quoted_value": float(cues.get("scare_quoted_value", -0.8)),
         "own_side_named_weight": float(cues.get("own_side_named_weight", 0.4)),
         "rhetorical_carry": float(cues.get("rhetorical_carry", 0.5)),
         "irrealis_factor": float(cues.get("irrealis_factor", 1.0)),

@@ -238,7 +238,7 @@ def _score_text(
         if m.kind in ("favor_term", "against_term"):
             val, marked = m.polarity, ""
             if m.scare_quoted and val > 0:
-                val = -0.8  # "peaceful demonstrators" in scare quotes: distancing
+                val = lex.params["scare_quoted_value"]  # "peaceful demonstrators" in scare quotes: distancing
             elif m.scare_quoted:
                 # "20,000 extremists" in quotation marks: the naming of others, cited or disputed, not the
                 # speaker's own: it counts as a relayed word
@@ -291,7 +291,14 @@ def _score_text(
         a, b = sents[s_i]
         ti = tok_index(start)
         value = weight
-        if _negated(tokens, ti, text, tok_starts, lex):
+        # a cue the speaker sets in quotation marks is not their own word: a favourable one is ironic (the
+        # "help" of the West; negated or not: "not so 'successful'"), as a loaded naming in scare quotes is;
+        # a hostile one is cited from others. The marks are the speaker's own comment, whoever's view the
+        # sentence relays.
+        scare = not writer_marks and _marked_around(text, start, end)
+        if scare and weight > 0:
+            value = lex.params["scare_quoted_value"]
+        elif _negated(tokens, ti, text, tok_starts, lex):
             value = -value * lex.params["negation_factor"]
         if any(tokens[j] in lex.intensifiers for j in range(max(0, ti - 2), ti)):
             value *= lex.params["intensifier_factor"]
@@ -299,7 +306,11 @@ def _score_text(
             hedged[s_i] = lex.hedges.search(text[a:b]) is not None
         if hedged[s_i]:
             value *= lex.params["hedge_factor"]
-        factor, note = reported(start)
+        if scare:
+            factor, note = ((1.0, " (scare quotes)") if weight > 0
+                            else (lex.params["reported_factor"], " (in quotation marks)"))
+        else:
+            factor, note = reported(start)
         value *= factor
         label = f"{text[start:end]}{note}"
         if hypothetical(start, s_i):
@@ -427,6 +438,26 @@ _POSSESSOR_RE = re.compile(r"^'s?\s+$", re.I)
 _PASSIVE_AUXILIARIES = frozenset("be is are was were been being get gets got".split())
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
 _SHORT_QUOTE_WORDS = 4  # a quoted span of at most this many words around a naming: its scare quotes
+
+
+def _marked_around(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is set in quotation marks of its own (double, or single ones that are no
+    apostrophe), inside a longer text: the speaker's scare quotes around a word.
+
+    Example:
+        >>> t = 'the "help" of the West'
+        >>> _marked_around(t, t.index("help"), t.index("help") + 4), _marked_around("help", 0, 4)
+        (True, False)
+        >>> t = "the West's help"
+        >>> _marked_around(t, t.index("help"), t.index("help") + 4)
+        False
+    """
+    if start < 1 or end >= len(text) or (start == 1 and end == len(text) - 1):
+        return False
+    before, after = text[start - 1], text[end]
+    if before == after == '"':
+        return True
+    return before == after == "'" and (start < 2 or not text[start - 2].isalnum())
 
 
 def _in_short_quote(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,53 @@
+"""Stance rules read on hand-made sentences: a favourable word the speaker sets in quotation marks of its
+own is ironic (scare quotes), negated or not; a hostile one is cited, not the speaker's own; quotation
+marks that are the writer's leave the words at face value."""
+
+import pandas as pd
+
+from kzlib.stance import detect_stance
+from kzlib.stance.targets import Target
+
+AID = [Target("donors", aliases=("the donors", "donors")), Target("rebels", aliases=("rebels",))]
+
+
+def _rows(quotes: list[str], **columns) -> pd.DataFrame:
+    q = pd.DataFrame({"doc_id": "d", "quote_id": range(len(quotes)), "speaker": "X", "quote": quotes, **columns})
+    return detect_stance(q, targets=AID, threshold=0.3)
+
+
+def _stance(rows: pd.DataFrame, quote_id: int, target: str) -> str:
+    hit = rows[(rows["quote_id"] == quote_id) & (rows["target"] == target)]
+    return hit["stance"].item() if len(hit) else "(no row)"
+
+
+def test_a_favourable_word_in_scare_quotes_is_ironic():
+    rows = _rows([
+        'The villages will manage without the "help" of the donors.',  # ironic: against
+        "The villages could not manage without the help of the donors.",  # the same words at face value
+    ])
+    assert _stance(rows, 0, "donors") == "against"
+    assert _stance(rows, 1, "donors") != "against"
+    assert "(scare quotes)" in rows.loc[(rows["quote_id"] == 0) & (rows["target"] == "donors"), "cues"].item()
+
+
+def test_negation_does_not_turn_irony_back_into_praise():
+    # "not so 'successful'": the marks and the negation both distance; the word stays hostile
+    rows = _rows(['The donors have not been so "successful" at it.'])
+    assert _stance(rows, 0, "donors") == "against"
+
+
+def test_a_hostile_word_in_quotation_marks_is_cited_not_the_speakers():
+    rows = _rows([
+        'The rebels committed "aggression" in the capital.',  # a word cited from others
+        "The rebels committed aggression in the capital.",    # the speaker's own word
+    ])
+    assert _stance(rows, 1, "rebels") == "against"
+    assert _stance(rows, 0, "rebels") != "against"
+
+
+def test_the_writers_quotation_marks_are_no_scare_quotes():
+    # an indirect report's partial quotation: the marks are the writer's, around the speaker's own word
+    q = pd.DataFrame({"doc_id": "d", "quote_id": [0], "speaker": "X", "kind": "indirect",
+                      "quote": ['the villages got the "help" of the donors']})
+    rows = detect_stance(q, targets=AID, threshold=0.3)
+    assert _stance(rows, 0, "donors") != "against"
