@@ -51,3 +51,26 @@ def test_the_writers_quotation_marks_are_no_scare_quotes():
                       "quote": ['the villages got the "help" of the donors']})
     rows = detect_stance(q, targets=AID, threshold=0.3)
     assert _stance(rows, 0, "donors") != "against"
+
+
+def test_a_partner_name_names_the_target_only_in_a_relation():
+    gov = [Target("Ruritanian government", aliases=("Rudolf",), partner_names=("Ruritania",))]
+    q = pd.DataFrame({"doc_id": "d", "quote_id": [0, 1, 2], "speaker": "X", "quote": [
+        "We have had many years of excellent relations with Ruritania.",   # the state, as a party to relations
+        "The floods in Ruritania were excellent news for the rice traders.",  # the place: no target
+        "The ties between Elbonia and Ruritania are friendly.",           # "between ... and": the state
+    ]})
+    rows = detect_stance(q, targets=gov, threshold=0.3)
+    assert _stance(rows, 0, "Ruritanian government") == "favor"
+    assert _stance(rows, 1, "Ruritanian government") == "(no row)"
+    assert _stance(rows, 2, "Ruritanian government") == "favor"
+
+
+def test_partner_names_load_from_a_targets_file(tmp_path):
+    from kzlib.stance import load_targets
+
+    f = tmp_path / "targets.yaml"
+    f.write_text("targets:\n  - name: Ruritanian government\n    aliases: [Rudolf]\n"
+                 "    partner_names: [Ruritania]\n", encoding="utf-8")
+    (t,) = load_targets(f)
+    assert t.partner_names == ("Ruritania",)

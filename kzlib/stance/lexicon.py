@@ -66,6 +66,8 @@ class _Lexicon:
     counter_re: re.Pattern[str] = re.compile(r"(?!x)x")
     counter_ru: frozenset[str] = frozenset()  # the same words as Russian lemmas ("преодоление", "борьба")
     country: frozenset[tuple[int, str]] = frozenset()  # (phrase index, target): a country's name (country_names)
+    partner: frozenset[tuple[int, str]] = frozenset()  # (phrase index, target): a name only in a relation (partner_names)
+    relation_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a relation's frame right before a partner name
     state_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a head noun that makes a country name its state
     people_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # one that makes it its people, land or nationality
     function_words: frozenset[str] = frozenset()  # a capitalised one after a name opens a sentence, not a name
@@ -111,8 +113,10 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
     a_owners: list[list[str]] = []
     entry = 0
     country: set[tuple[str, str]] = set()
+    partner: set[tuple[str, str]] = set()
     for t in targets:
         country |= {(ph, t.name) for ph in t.country_names}
+        partner |= {(ph, t.name) for ph in t.partner_names if ph not in t.aliases}
         generic = t.generic_entries()
         for ph in t.anchors() if generic else ():
             if ph not in a_index:
@@ -120,7 +124,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
                 a_owners.append([])
             a_owners[a_index[ph]].append(t.name)
         for kind, pol, phrases in (
-            ("alias", 0.0, t.aliases),
+            ("alias", 0.0, t.aliases + tuple(ph for ph in t.partner_names if ph not in t.aliases)),
             ("cue", 0.0, t.cues),
             ("favor_term", 1.0, t.favor_terms),
             ("against_term", -1.0, t.against_terms),
@@ -211,10 +215,27 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         counter_re=_counter_regex(cues),
         counter_ru=frozenset(str(w).lower().replace("ё", "е") for w in cues.get("counter_frames_ru") or []),
         country=frozenset((t_index[ph], name) for ph, name in country if ph in t_index),
+        partner=frozenset((t_index[ph], name) for ph, name in partner if ph in t_index),
+        relation_re=_relation_regex(cues),
         state_head_re=re.compile(r"(?:" + _alternation(cues.get("state_heads")) + r")(?!\w)", re.I),
         people_head_re=re.compile(r"(?:" + _alternation(cues.get("people_heads")) + r")(?!\w)", re.I),
         function_words=frozenset(str(w).lower() for w in cues.get("function_words") or []),
     )
+
+
+def _relation_regex(cues: dict[str, Any]) -> re.Pattern[str]:
+    """The frame of a relation right before a partner's name, matched against the text before it: "relations
+    with", "close ties with the", "cooperation between Russia and".
+
+    >>> rx = _relation_regex({"relation_nouns": ["relations", "ties"]})
+    >>> [bool(rx.search(t)) for t in ("30 years of good relations with ", "ties between Russia and the ",
+    ...                               "the troops in ")]
+    [True, True, False]
+    """
+    nouns = _alternation(cues.get("relation_nouns"))
+    if not nouns:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"\b(?:{nouns})\s+(?:with|between\s+[\w.'’ -]{{1,40}}?\s+and)\s+(?:the\s+)?$", re.I)
 
 
 #: words that end the countered phrase before the cue: a possessive determiner makes the cue the possessor's

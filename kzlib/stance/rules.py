@@ -40,6 +40,8 @@ def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = N
     hits = []
     for start, end, i in lex.target_phrases.finditer(text):
         for entry, rank, name, kind, pol, generic in lex.target_owners[i]:
+            if (i, name) in lex.partner and not lex.relation_re.search(text, max(0, start - 80), start):
+                continue  # a partner's name outside a relation ("in Kazakhstan") is the place, no target
             if (generic and anchored is not None and name not in anchored) or (
                     (i, name) in lex.country and _not_the_state(text, start, end, lex)):
                 name, kind, pol = _ELSEWHERE, "alias", 0.0

@@ -56,6 +56,7 @@ class Target:
     context: tuple[str, ...] = ()  # anchors: phrases that place a document in the target's topic
     generic: tuple[str, ...] = ()  # entries (or whole fields) that count only in an anchored document
     country_names: tuple[str, ...] = ()  # aliases that name a country: the state only where used as its noun
+    partner_names: tuple[str, ...] = ()  # names of the target only as a party to relations ("ties with Kazakhstan")
     scope: tuple[str, ...] = ()  # phrases of the study's subject: a document naming none is out of the target's scope
     ru_scope: tuple[str, ...] = ()  # the same for Russian quotes, words in dictionary form as ru_aliases
 
@@ -121,7 +122,7 @@ def _as_tuple(value: Any, *, what: str) -> tuple[str, ...]:
 
 _TARGET_FIELDS = {"name", "aliases", "type", "description", "cues", "favor_terms", "against_terms", "own_side",
                   "ru_aliases", "ru_favor_terms", "ru_against_terms", "context", "generic", "country_names", "scope",
-                  "ru_scope"}
+                  "ru_scope", "partner_names"}
 GENERIC_FIELDS = ("aliases", "cues", "favor_terms", "against_terms")
 
 
@@ -151,6 +152,7 @@ def _target_from_mapping(entry: Mapping[str, Any]) -> Target:
         context=_as_tuple(entry.get("context"), what=f"context of {name!r}"),
         generic=_as_tuple(entry.get("generic"), what=f"generic of {name!r}"),
         country_names=_as_tuple(entry.get("country_names"), what=f"country_names of {name!r}"),
+        partner_names=_as_tuple(entry.get("partner_names"), what=f"partner_names of {name!r}"),
         scope=_as_tuple(entry.get("scope"), what=f"scope of {name!r}"),
         ru_scope=_as_tuple(entry.get("ru_scope"), what=f"ru_scope of {name!r}"),
     )
@@ -179,7 +181,8 @@ def load_targets(path: str | Path | None = None) -> list[Target]:
     phrases) and ``generic`` (entries, or whole fields, that are ordinary words rather than the target's
     name: they count only in a document that names an anchor or a non-generic alias), ``country_names``
     (aliases that name a country: they name its state only where used as its noun, not inside a longer
-    name or as a modifier of its people), ``scope`` (phrases of the study's subject: when
+    name or as a modifier of its people), ``partner_names`` (names that name the target only as a party to
+    relations: "relations with Kazakhstan", where "Kazakhstan" elsewhere is the place), ``scope`` (phrases of the study's subject: when
     :func:`~kzlib.stance.detect_stance` reads quotes with their documents, a quote whose document
     names none of them gets no row towards the target), and for Russian quotes
     ``ru_aliases``, ``ru_favor_terms``, ``ru_against_terms`` and ``ru_scope`` (words in dictionary form, matched
