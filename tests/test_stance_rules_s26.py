@@ -74,3 +74,40 @@ def test_partner_names_load_from_a_targets_file(tmp_path):
                  "    partner_names: [Ruritania]\n", encoding="utf-8")
     (t,) = load_targets(f)
     assert t.partner_names == ("Ruritania",)
+
+
+TWO = [Target("Elbonia", aliases=("Elbonia",)), Target("rebels", aliases=("rebels", "the rebels")),
+       Target("alliance", aliases=("the Alliance",))]
+
+
+def _two(quotes: list[str]) -> pd.DataFrame:
+    q = pd.DataFrame({"doc_id": "d", "quote_id": range(len(quotes)), "speaker": "X", "quote": quotes})
+    return detect_stance(q, targets=TWO, threshold=0.3)
+
+
+def test_who_doubts_or_questions_holds_the_doubt():
+    rows = _two([
+        "Elbonia questioned the legitimacy of the rebels.",  # Elbonia doubts; the rebels are doubted
+        "Elbonia doubts its own strength in the region.",     # the doubter is not what is doubted
+        "There are serious doubts about Elbonia.",            # the speaker's own doubt
+    ])
+    assert _stance(rows, 0, "Elbonia") != "against"
+    assert _stance(rows, 0, "rebels") == "against"
+    assert _stance(rows, 1, "Elbonia") != "against"
+    assert _stance(rows, 2, "Elbonia") == "against"
+
+
+def test_a_doubt_noun_after_a_word_is_no_holders_verb():
+    # "face questions": a noun, not the verb of the target's own doubt; the target is what is questioned
+    rows = _two(["The rebels face questions about their funding."])
+    assert _stance(rows, 0, "rebels") == "against"
+
+
+def test_a_name_in_a_compound_of_two_names_is_neither():
+    rows = _two([
+        "We will meet at the Alliance-Elbonia Council, which is an excellent forum.",  # a joint body
+        "The Alliance is an excellent partner.",
+    ])
+    assert _stance(rows, 0, "alliance") == "(no row)"
+    assert _stance(rows, 0, "Elbonia") == "(no row)"
+    assert _stance(rows, 1, "alliance") == "favor"

@@ -170,6 +170,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "irrealis_factor": float(cues.get("irrealis_factor", 1.0)),
     }
     holder = _alternation(cues["holder_verbs"])
+    adjacent = _alternation(cues.get("holder_verbs_adjacent")) or r"(?!x)x"
     openers = _alternation(cues.get("rhetorical_question_openers") or ["why"])
     sides = {k: re.compile(r"(?<!\w)(?:" + _alternation(v, literal=True) + r")(?!\w)")
              for k, v in (cues.get("sides") or {}).items()}
@@ -186,7 +187,8 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         intensifiers={w.lower() for w in cues.get("intensifiers") or []},
         # the holder's verb follows in the same sentence: "Russia views", "Russia, which supports", not
         # "… dominated by Russia. We ask …"
-        holder_re=re.compile(r"^[^\w.!?;:]{0,3}(?:\w+[^\w.!?;:]+){0,1}?(?:" + holder + r")\b", re.I),
+        holder_re=re.compile(r"^[^\w.!?;:]{0,3}(?:(?:\w+[^\w.!?;:]+){0,1}?(?:" + holder + r")|(?:" + adjacent
+                             + r"))\b", re.I),
         source_re=re.compile(r"\b(?:" + _alternation(cues.get("source_phrases")) + r")\s*$", re.I),
         rhetorical_re=re.compile(r"^\W*(?:" + openers + r")\b", re.I),
         clause_break_re=re.compile(_PUNCT_BREAK_RE.pattern + r"|\b(?:" + _alternation(cues.get("clause_conjunctions"))

@@ -43,7 +43,8 @@ def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = N
             if (i, name) in lex.partner and not lex.relation_re.search(text, max(0, start - 80), start):
                 continue  # a partner's name outside a relation ("in Kazakhstan") is the place, no target
             if (generic and anchored is not None and name not in anchored) or (
-                    (i, name) in lex.country and _not_the_state(text, start, end, lex)):
+                    (i, name) in lex.country and _not_the_state(text, start, end, lex)) or (
+                    kind == "alias" and _in_compound(text, start, end)):
                 name, kind, pol = _ELSEWHERE, "alias", 0.0
             hits.append((entry, rank, start, end, name, kind, pol))
     hits.sort(key=lambda h: h[:3])  # the order of one finditer per (target, kind, phrase)
@@ -72,6 +73,25 @@ _COMPOUND_RE = re.compile(r"-[A-Z]")  # "U.S.-Mexico border": a compound of two 
 _RESULTATIVE_BEFORE_RE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+(?:the\s+)?$", re.I)
 _RESULTATIVE_AFTER_RE = re.compile(r"\s+[a-z]+\s+again\b")  # "make (America) great again": a slogan
 _HEAD_AFTER_RE = re.compile(r"(?:\s+|-)(?=\w)")  # a word right after, joined by a space or hyphen
+
+
+_COMPOUND_BEFORE_RE = re.compile(r"[A-Z][\w.']*-$")  # "Russia-(NATO)": joined to a name before it
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is one part of a compound of two names joined by a hyphen
+    ("the NATO-Russia Council", "U.S.-China talks", "Sino-Russian ties"): the compound names a joint body or
+    a relation between the two, not an act of either.
+
+    Example:
+        >>> t = "meetings of the NATO-Russia Council"
+        >>> _in_compound(t, t.index("NATO"), t.index("NATO") + 4), _in_compound(t, t.index("Russia"), t.index("Russia") + 6)
+        (True, True)
+        >>> t = "the NATO-led mission"
+        >>> _in_compound(t, t.index("NATO"), t.index("NATO") + 4)
+        False
+    """
+    return bool(_COMPOUND_RE.match(text, end) or _COMPOUND_BEFORE_RE.search(text, max(0, start - 30), start))
 
 
 def _not_the_state(text: str, start: int, end: int, lex: _Lexicon) -> bool:
