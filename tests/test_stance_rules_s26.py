@@ -111,3 +111,27 @@ def test_a_name_in_a_compound_of_two_names_is_neither():
     assert _stance(rows, 0, "alliance") == "(no row)"
     assert _stance(rows, 0, "Elbonia") == "(no row)"
     assert _stance(rows, 1, "alliance") == "favor"
+
+
+def test_a_frame_of_disbelief_disputes_what_follows():
+    rebels = [Target("rebels", aliases=("rebels", "the rebels"), against_terms=("bandits",))]
+    q = pd.DataFrame({"doc_id": "d", "quote_id": [0, 1, 2], "speaker": "X", "kind": ["direct", "direct", "indirect"],
+                      "quote": ["The rebels in the hills are bandits.",
+                                "It is hard to believe that the rebels in the hills are bandits.",
+                                # the writer's marks around the words the speaker disputes
+                                'it is unbelievable that "2,000 bandits" could have done it'],
+                      })
+    rows = detect_stance(q, targets=rebels, threshold=0.3)
+    assert _stance(rows, 0, "rebels") == "against"
+    assert _stance(rows, 1, "rebels") == "favor"
+    assert _stance(rows, 2, "rebels") == "favor"
+
+
+def test_running_counter_to_a_norm_is_a_violation_by_its_subject():
+    rows = _two([
+        "The Alliance's new bases are contrary to the agreed principles of the region.",
+        "Elbonia's army went against every rule of the treaty with the rebels.",
+    ])
+    assert _stance(rows, 0, "alliance") == "against"
+    assert _stance(rows, 1, "Elbonia") == "against"
+    assert _stance(rows, 1, "rebels") != "against"  # named after the norm, not the one who breaks it

@@ -71,6 +71,7 @@ class _Lexicon:
     state_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a head noun that makes a country name its state
     people_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # one that makes it its people, land or nationality
     function_words: frozenset[str] = frozenset()  # a capitalised one after a name opens a sentence, not a name
+    disbelief_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "it is unbelievable that": the rest is disputed
 
     def anchored(self, text: str) -> frozenset[str]:
         """The targets with generic entries that ``text`` (a document) names by an anchor."""
@@ -200,6 +201,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         precedent_re=re.compile(r"\W*(?:" + _alternation(cues.get("precedent_openers")) + r")\b", re.I),
         distancing_word_re=re.compile(r"\b(?:" + _alternation(cues.get("distancing_openers")) + r")\b", re.I),
         agentive_cues=frozenset(c_index[str(p)] for p in cues.get("agentive_cues") or [] if str(p) in c_index),
+        disbelief_re=re.compile(r"\b(?:" + _alternation(cues.get("disbelief_frames")) + r")\b", re.I),
         distancing_opener_re=re.compile(r"[\W_]*(?:" + _alternation(cues.get("distancing_openers")) + r")\s*,", re.I),
         # "even if" concedes a fact more often than it supposes one ("even if they were proud to support him")
         conditional_re=re.compile(r"\b(?<!even )(?:" + _alternation(cues.get("conditional_markers")) + r")\b", re.I),

@@ -200,6 +200,10 @@ def _score_text(
         opener = lex.distancing_opener_re.match(text, a, b)
         if opener is not None:
             frames.append((opener.end(), b, lex.params["distancing_factor"]))
+    for a, b in sents:  # a frame of disbelief ("it is unbelievable that …"): the rest of the sentence is disputed
+        found = lex.disbelief_re.search(text, a, b)
+        if found is not None:
+            frames.append((found.end(), b, lex.params["distancing_factor"]))
 
     def reported(pos: int) -> tuple[float, str]:
         for f_end, s_end, factor in frames:
