@@ -46,7 +46,8 @@ def test_the_hypothetical_cue_is_named_in_the_evidence_when_it_counts():
 
 def test_a_loaded_naming_in_a_short_quotation_is_a_relayed_word():
     lex = _build_lexicon(list(load_targets()), load_stance_cues())
-    quoted = 'The protests were peaceful, and it is unbelievable that "20,000 extremists" could have done this.'
+    # (no frame of disbelief here: "it is unbelievable that …" would dispute the naming, quoted or not)
+    quoted = 'The protests were peaceful, and then "20,000 extremists" came to the city.'
     plain = quoted.replace('"', "")
     q_items, *_ = _score_text(quoted, lex, use_vader=False)
     p_items, *_ = _score_text(plain, lex, use_vader=False)
