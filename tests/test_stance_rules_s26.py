@@ -135,3 +135,14 @@ def test_running_counter_to_a_norm_is_a_violation_by_its_subject():
     assert _stance(rows, 0, "alliance") == "against"
     assert _stance(rows, 1, "Elbonia") == "against"
     assert _stance(rows, 1, "rebels") != "against"  # named after the norm, not the one who breaks it
+
+
+def test_what_someone_ought_to_do_is_no_evaluation():
+    rows = _two([
+        "Elbonia needs to help the rebels win.",         # an obligation: nothing was done, nobody praised
+        "Elbonia helped the rebels win.",                # done: the help counts
+        "Elbonia must not attack the rebels.",           # a warning, not praise of Elbonia
+    ])
+    assert _stance(rows, 0, "rebels") != "favor" and _stance(rows, 0, "Elbonia") != "favor"
+    assert "favor" in {_stance(rows, 1, "rebels"), _stance(rows, 1, "Elbonia")}
+    assert _stance(rows, 2, "Elbonia") != "favor"

@@ -72,6 +72,7 @@ class _Lexicon:
     people_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # one that makes it its people, land or nationality
     function_words: frozenset[str] = frozenset()  # a capitalised one after a name opens a sentence, not a name
     disbelief_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "it is unbelievable that": the rest is disputed
+    deontic_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "needs to (not) (carefully)" ending right before a verb cue
 
     def anchored(self, text: str) -> frozenset[str]:
         """The targets with generic entries that ``text`` (a document) names by an anchor."""
@@ -169,6 +170,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "own_side_named_weight": float(cues.get("own_side_named_weight", 0.4)),
         "rhetorical_carry": float(cues.get("rhetorical_carry", 0.5)),
         "irrealis_factor": float(cues.get("irrealis_factor", 1.0)),
+        "deontic_factor": float(cues.get("deontic_factor", 1.0)),
     }
     holder = _alternation(cues["holder_verbs"])
     adjacent = _alternation(cues.get("holder_verbs_adjacent")) or r"(?!x)x"
@@ -201,6 +203,8 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         precedent_re=re.compile(r"\W*(?:" + _alternation(cues.get("precedent_openers")) + r")\b", re.I),
         distancing_word_re=re.compile(r"\b(?:" + _alternation(cues.get("distancing_openers")) + r")\b", re.I),
         agentive_cues=frozenset(c_index[str(p)] for p in cues.get("agentive_cues") or [] if str(p) in c_index),
+        deontic_re=re.compile(r"\b(?:" + _alternation(cues.get("deontic_modals")) + r")(?:\s+not)?(?:\s+\w+ly)?\s+$",
+                              re.I),
         disbelief_re=re.compile(r"\b(?:" + _alternation(cues.get("disbelief_frames")) + r")\b", re.I),
         distancing_opener_re=re.compile(r"[\W_]*(?:" + _alternation(cues.get("distancing_openers")) + r")\s*,", re.I),
         # "even if" concedes a fact more often than it supposes one ("even if they were proud to support him")

@@ -344,6 +344,11 @@ def _score_text(
             label += " (hypothetical)"
             if not value:
                 continue
+        if lex.deontic_re.search(text, max(clause_start(start), start - 40), start):
+            value *= lex.params["deontic_factor"]  # what someone ought to do ("needs to help"), not what was done
+            label += " (obligation)"
+            if not value:
+                continue
         if precedent[s_i]:
             value *= lex.params["precedent_factor"]
             label += " (earlier episode)"
