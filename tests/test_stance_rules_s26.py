@@ -146,3 +146,14 @@ def test_what_someone_ought_to_do_is_no_evaluation():
     assert _stance(rows, 0, "rebels") != "favor" and _stance(rows, 0, "Elbonia") != "favor"
     assert "favor" in {_stance(rows, 1, "rebels"), _stance(rows, 1, "Elbonia")}
     assert _stance(rows, 2, "Elbonia") != "favor"
+
+
+def test_a_verb_of_opinion_after_but_has_the_clauses_subject_as_its_holder():
+    rows = _two([
+        "Elbonia has a lot at stake, but doubts its own strength in the region.",  # Elbonia doubts: no stance on it
+        "Elbonia has a lot at stake, but doubts the rebels' promises.",            # the doubted rebels
+    ])
+    cues = rows.set_index(["quote_id", "target"])["cues"].fillna("")
+    assert "doubts" not in cues[(0, "Elbonia")]
+    assert _stance(rows, 1, "rebels") == "against"
+    assert "doubts" not in cues[(1, "Elbonia")]

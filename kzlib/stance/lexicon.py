@@ -72,6 +72,7 @@ class _Lexicon:
     people_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # one that makes it its people, land or nationality
     function_words: frozenset[str] = frozenset()  # a capitalised one after a name opens a sentence, not a name
     disbelief_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "it is unbelievable that": the rest is disputed
+    holder_verb_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a holder's verb itself ("doubts", "condemned")
     deontic_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "needs to (not) (carefully)" ending right before a verb cue
 
     def anchored(self, text: str) -> frozenset[str]:
@@ -203,6 +204,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         precedent_re=re.compile(r"\W*(?:" + _alternation(cues.get("precedent_openers")) + r")\b", re.I),
         distancing_word_re=re.compile(r"\b(?:" + _alternation(cues.get("distancing_openers")) + r")\b", re.I),
         agentive_cues=frozenset(c_index[str(p)] for p in cues.get("agentive_cues") or [] if str(p) in c_index),
+        holder_verb_re=re.compile(r"(?:" + holder + "|" + adjacent + r")", re.I),
         deontic_re=re.compile(r"\b(?:" + _alternation(cues.get("deontic_modals")) + r")(?:\s+not)?(?:\s+\w+ly)?\s+$",
                               re.I),
         disbelief_re=re.compile(r"\b(?:" + _alternation(cues.get("disbelief_frames")) + r")\b", re.I),

@@ -378,6 +378,13 @@ def _score_text(
                     add(agents[0].target, value, True, label + " (countered, its agent)", s_i)
                 continue
         in_sent = [m for m in recipients if a <= m.start < b]
+        if in_sent and lex.holder_verb_re.fullmatch(text, start, end) and _COORDINATED_VERB_RE.search(
+                text, max(a, start - 8), start):
+            # a verb of opinion coordinated with its subject's other verb ("the US has a lot at stake, but
+            # doubts its influence"): what comes before it is its holder; only a target after it is its object
+            in_sent = [m for m in in_sent if m.start >= end]
+            if not in_sent:
+                continue
         if in_sent:
             # a target in the cue's own clause first; else the sentence's topic ("As for X, we have
             # questions about the request": the questions are X's); else the nearest in the sentence
@@ -466,6 +473,7 @@ _OF_OBJECT_RE = re.compile(r"(?:\s+(?:the|a|an|this|that|these|those|such|its|th
 _POSSESSOR_RE = re.compile(r"^'s?\s+$", re.I)
 
 
+_COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
 _PASSIVE_AUXILIARIES = frozenset("be is are was were been being get gets got".split())
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
 _SHORT_QUOTE_WORDS = 4  # a quoted span of at most this many words around a naming: its scare quotes
