@@ -206,7 +206,7 @@ def score_text_ru(
         if m.kind in ("favor_term", "against_term"):
             val = m.polarity
             if (scare or distanced(m.first)) and val > 0:
-                val = -0.8  # "мирные" протестующие in scare quotes or after "якобы": distancing
+                val = p["scare_quoted_value"]  # "мирные" протестующие in scare quotes or after "якобы": distancing
             if negated(m.first, 1):
                 val = -val * p["negation_factor"]
             add(m.target, val, True, text[m.start:m.end], s_i)
