@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 
 import yaml
@@ -84,7 +85,16 @@ def _unknown_people(text: str, index: WordIndex | None = None) -> list[tuple[int
             name = m.group(grp)
             if _AFTER_POSSESSIVE.search(text, max(0, m.start(grp) - 6), m.start(grp)):
                 continue  # "Barack Obama’s Affordable Care Act": what follows a possessive is owned, no person
-            start, name = person_part(m.start(grp), name)
-            if name and plausible_name(name):
+            shift, name = _person_of(name)
+            if name:
+                start = m.start(grp) + shift
                 out.append((start, start + len(name), name))
     return sorted(set(out))
+
+
+@lru_cache(maxsize=16384)
+def _person_of(run: str) -> tuple[int, str]:
+    """(offset in ``run``, name) of the person a capitalised run that a pattern took names (:func:`person_part`),
+    or (0, "") when it reads as no person's name (:func:`plausible_name`). Cached per run: names recur."""
+    shift, name = person_part(0, run)
+    return (shift, name) if name and plausible_name(name) else (0, "")

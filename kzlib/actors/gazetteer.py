@@ -92,7 +92,6 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÞА-ЯЁ][\w'’-]*)[ \t]+(?
 _NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÞА-ЯЁ]")
 _TITLE_BEFORE_NAME = re.compile(
     r"[ \t]+(?:[A-Z]|(?:of|to|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w.'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){2,})")
-_PRONOUN = re.compile(r"(?<![\w'’-])(he|she|it|they|He|She|It|They)(?![\w'’-])")
 
 
 _SPACE = re.compile(r"\s+")
@@ -225,6 +224,7 @@ class Gazetteer:
         self._fuzzy_seq_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._candidate_cache: dict[str, tuple[tuple[str, ...], str]] = {}
         self._titles_cache: dict[tuple[str, object], frozenset[str]] = {}
+        self._surface_cache: dict[str, tuple[tuple[str, ...], str, bool]] = {}
         # tried only where the first word of a surface form stands whose words all occur (see PhraseMatcher)
         self._matcher = PhraseMatcher(surface_forms)
         # first and last words of the titles: the title pattern is tried only where both kinds occur
@@ -547,6 +547,20 @@ class Gazetteer:
         return hit
 
     # ------------------------------------------------------------------------------ scanning text
+    def _surface(self, surface: str) -> tuple[tuple[str, ...], str, bool]:
+        """(:meth:`candidates`, whether one of them is a person's and the surface one word) of a surface form the
+        matcher found; no candidates for "us" or "america" in small letters ("they told us"). Cached per surface."""
+        hit = self._surface_cache.get(surface)
+        if hit is None:
+            if surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
+                hit = ((), "", False)
+            else:
+                cands, method = self.candidates(surface)
+                hit = (cands, method, " " not in surface and any(self.actors[n].type == "person" for n in cands))
+            if len(self._surface_cache) < 200_000:
+                self._surface_cache[surface] = hit
+        return hit
+
     def scan(self, text: str, *, context: Sequence[str] | None = None, unknown: bool = True,
              skip: bytes | bytearray | None = None, date: object = None) -> list[Mention]:
         """All actor mentions in ``text``, in order: aliases, surnames, fuzzy variants, titles (resolved only
@@ -568,22 +582,22 @@ class Gazetteer:
         index = word_index(text)
         spans: list[tuple[int, int, str, Sequence[str], str]] = []
         cands: Sequence[str]
-        candidates = self.candidates
         for m in self._matcher.finditer(text):
             surface = m.group(0)
-            if surface[:1].islower() and _norm(surface) in ("us", "america") and surface != "america":
+            cands, method, person_word = self._surface(surface)
+            if not cands:
                 continue
-            cands, method = candidates(surface)
             s, e = m.span()
-            if cands and " " not in surface and (wb := _WORD_BEFORE.search(text, max(0, s - 40), s)) is not None \
-                    and not wb.group(1).endswith(("'s", "’s")):  # ("Hillary's Trump": a possessive, no given name)
-                # "Tom Price" is not Ned Price: a one-word name after another given name is someone else's
-                raw = "" if _SENTENCE_OPEN.search(text, max(0, wb.start() - 4), wb.start()) else wb.group(1)
-                cands = tuple(n for n in cands if self.actors[n].type != "person"
-                              or self._same_given(wb.group(1), n, raw))  # (a sentence's first word: the old rule)
-            if cands and " " not in surface and _COMPANY_AFTER.match(text, e):
-                # "Price Stern Sloan Inc.": a word of a company's name, not the person of that surname
-                cands = tuple(n for n in cands if self.actors[n].type != "person")
+            if person_word:  # (the word-before and company tests leave out persons only: skipped for others)
+                if (wb := _WORD_BEFORE.search(text, max(0, s - 40), s)) is not None \
+                        and not wb.group(1).endswith(("'s", "’s")):  # ("Hillary's Trump": a possessive, no given name)
+                    # "Tom Price" is not Ned Price: a one-word name after another given name is someone else's
+                    raw = "" if _SENTENCE_OPEN.search(text, max(0, wb.start() - 4), wb.start()) else wb.group(1)
+                    cands = tuple(n for n in cands if self.actors[n].type != "person"
+                                  or self._same_given(wb.group(1), n, raw))  # (a sentence's first word: the old rule)
+                if cands and _COMPANY_AFTER.match(text, e):
+                    # "Price Stern Sloan Inc.": a word of a company's name, not the person of that surname
+                    cands = tuple(n for n in cands if self.actors[n].type != "person")
             if cands and " " not in surface and may_be_inside(text, s, e):  # "Trump Tower", "Washington Post"
                 cands = inside_longer_name(text, s, e, cands, self.type_of, self._known_word)
             if cands:  # (matches do not overlap)
