@@ -157,3 +157,16 @@ def test_a_verb_of_opinion_after_but_has_the_clauses_subject_as_its_holder():
     assert "doubts" not in cues[(0, "Elbonia")]
     assert _stance(rows, 1, "rebels") == "against"
     assert "doubts" not in cues[(1, "Elbonia")]
+
+
+def test_the_worked_example_reads_its_partner_name():
+    from pathlib import Path
+
+    example = Path(__file__).parents[1] / "docs" / "examples" / "targets_belarus_2020.yaml"
+    q = pd.DataFrame({"doc_id": "d", "quote_id": [0, 1], "speaker": "X", "quote": [
+        "We have had close relations with Belarus for many years.",   # its state, as a party to relations
+        "Thousands marched through the cities of Belarus again.",    # the place of the events
+    ]})
+    rows = detect_stance(q, targets=example, threshold=0.3)
+    assert _stance(rows, 0, "Lukashenko government") == "favor"
+    assert _stance(rows, 1, "Lukashenko government") == "(no row)"
