@@ -100,7 +100,7 @@ def dask_client(scheduler: Any = None, *, n_workers: int | None = None) -> Itera
 
 #: Dask settings of the clusters :func:`local_cluster` starts. Without a dashboard nobody reads the
 #: statistical profiles a worker (and the scheduler's event loop) takes every 10 ms by default; taking them
-#: cost the workers ~6 % of their CPU time on the quotes stage (benchmarks/RESULTS.md, session 26).
+#: cost two workers 8 % of their CPU time on the quotes stage's partitions (1,000 generated documents each).
 LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
