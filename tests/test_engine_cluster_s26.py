@@ -14,11 +14,16 @@ def _worker_profiles(dask_worker) -> bool:
 def test_a_local_cluster_takes_no_statistical_profiles():
     from distributed import Client
 
+    from kzlib.engine import LOCAL_CLUSTER_CONFIG
+
     with local_cluster(n_workers=1) as cluster, Client(cluster) as client:
         assert list(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == [False]
         assert list(client.run(_worker_profiles).values()) == [False]
-    # the setting was only for the cluster: the caller's configuration is as it was
+        # the event loop's tick: once a second, not every 20 ms
+        assert list(client.run(lambda dask_worker: dask_worker._tick_interval).values()) == [1.0]
+    # the settings were only for the cluster: the caller's configuration is as it was
     assert dask.config.get("distributed.worker.profile.enabled") is True
+    assert all(dask.config.get(key) != value for key, value in LOCAL_CLUSTER_CONFIG.items())
 
 
 class _Client:
