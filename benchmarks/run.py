@@ -134,10 +134,11 @@ def worker(corpus: str, docs: int, engine: str, stages: list[str], result: str, 
     cluster = client = None
     scheduler = None
     if engine == "dask":
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.WARNING)
+        from kzlib.engine import local_cluster
+
+        cluster = local_cluster(n_workers=workers)   # (the library's: no dashboard, no statistical profiler)
         client = Client(cluster)
         client.run(_quiet)
         _quiet()   # distributed sets its own log levels when the cluster starts
