@@ -257,9 +257,10 @@ def _engine_environment(engine: str, scheduler: str | None):
     try:
         address = scheduler or ""
         if engine == "dask" and not scheduler:
-            from distributed import LocalCluster
+            from kzlib.engine import local_cluster
 
-            cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None)
+            # one worker process per core, without the statistical profiler nobody reads (kzlib.engine)
+            cluster = local_cluster(n_workers=os.cpu_count() or 1)
             address = cluster.scheduler_address
             log.info("Started a Dask LocalCluster at %s", address)
         os.environ["KZLIB_ENGINE"] = engine
