@@ -226,6 +226,12 @@ class PatternSet:
         parts = [f"(?i:{_trie_regex(set(table))})" if ignore_case else _trie_regex(set(table))
                  for ignore_case, table in keyed.items() if table]
         self._scan = re.compile(r"(?<!\w)(?=" + "|".join(parts) + ")") if parts else None
+        # the scan of a plain ASCII text: its lower-cased form, after a blank, for the keys lower-cased (a superset
+        # of the positions :attr:`_scan` finds, which ``_lookup`` then tells apart), each match the non-word
+        # character before a position: twice as fast as ``_scan`` (no case folding, no look-behind, and re
+        # skips to the next non-word character in C)
+        lowered = {key.lower() for table in keyed.values() for key in table}
+        self._plain_scan = re.compile(r"\W(?=" + _trie_regex(lowered) + ")") if parts else None
         self._every = tuple(range(len(self.patterns)))
 
     @staticmethod
@@ -264,15 +270,16 @@ class PatternSet:
 
     def finditer(self, text: str) -> list[tuple[int, int, int]]:
         out: list[tuple[int, int, int]] = []
-        if self._scan is None:
+        if self._scan is None or self._plain_scan is None:
             return out
         last_end: dict[int, int] = {}  # per phrase, as its own finditer: no overlap with itself
         pats = self._pats
         plain = text.isascii()  # then whitespace and case are normalised once for the whole text
         norm = (text.translate(_WHITESPACE) if _OTHER_WHITESPACE.search(text) else text) if plain else ""
         low = norm.lower()
-        for m in self._scan.finditer(text):
-            pos = m.start()
+        scan = self._plain_scan.finditer(" " + low) if plain else self._scan.finditer(text)
+        for m in scan:
+            pos = m.start()  # (in " " + low, the non-word character before the position in the text)
             window = norm[pos:pos + _PREFIX_LEN]
             candidates: Sequence[int]
             if plain and "  " not in window:
