@@ -127,17 +127,18 @@ def test_rule_sentence_spans_cut_the_whole_text_at_sentence_breaks_only():
 
 
 def test_pattern_set_finds_in_plain_texts_what_one_finditer_per_phrase_finds():
-    # plain ASCII texts take the lower-cased scan: phrases of both cases, keys of one or eight characters,
+    # plain texts (ASCII and punctuation such as curly quotes) take the lower-cased scan: phrases of both cases, keys of one or eight characters,
     # a phrase tried everywhere (r"\w+stan"), whitespace runs of tabs and new lines, a text opening or ending
     # with a match and the empty text
     phrases = ["NATO", "US", "U\\.S\\.", "(the )?Kremlin", "colou?r revolution", "interven(e|tion)", r"\w+stan",
                "Organi[sz]ation of (the )?Collective Security Treaty", "a", "Collective"]
     words = ("NATO nato Nato US us U.S. u.s. the The Kremlin KREMLIN colour color revolution intervene intervention "
-             "Kazakhstan stan a A Organisation ORGANIZATION of Collective Security Treaty , . ( ) 's -").split()
+             "Kazakhstan stan a A Organisation ORGANIZATION of Collective Security Treaty , . ( ) 's - ’s “ ” —").split()
     rng = random.Random(0)
     scan = PatternSet(phrases)
-    for _ in range(500):
-        text = "".join(rng.choice(words) + rng.choice([" ", " ", "  ", "\t", " \n ", ""]) for _ in range(20))
+    for _ in range(500):  # words apart by blanks, tabs, new lines, no-break and thin spaces, or nothing
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", "  ", "\t", " \n ", "\u00a0", " \u2009", ""])
+                       for _ in range(20))
         for t in (text, text.strip(), ""):
             expected = sorted((m.start(), m.end(), i) for i, ph in enumerate(phrases)
                               for m in re.compile(*pattern_regex(ph)).finditer(t))
