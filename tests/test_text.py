@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import pickle
+import random
 import re
 
 import pytest
 
 from kzlib.errors import ParameterError
 from kzlib.text import (
+    PatternSet,
     PhraseMatcher,
     SentenceSplitter,
+    pattern_regex,
     phrase_alternation,
     razdel_sentences,
     sentence_spans,
@@ -121,3 +124,26 @@ def test_rule_sentence_spans_cut_the_whole_text_at_sentence_breaks_only():
         "Mr. Price met Dr. A. B. Smith in St. Petersburg.", "«Нет», сказал он.", "He left…", "Then?",
         "(Later) 2022 came.\"Quoted.\" end"]
     assert rule_sentence_spans("") == []
+
+
+def test_pattern_set_finds_in_plain_texts_what_one_finditer_per_phrase_finds():
+    # plain texts (ASCII and punctuation such as curly quotes) take the lower-cased scan: phrases of both cases, keys of one or eight characters,
+    # a phrase tried everywhere (r"\w+stan"), whitespace runs of tabs and new lines, a text opening or ending
+    # with a match and the empty text
+    phrases = ["NATO", "US", "U\\.S\\.", "(the )?Kremlin", "colou?r revolution", "interven(e|tion)", r"\w+stan",
+               "Organi[sz]ation of (the )?Collective Security Treaty", "a", "Collective"]
+    words = ("NATO nato Nato US us U.S. u.s. the The Kremlin KREMLIN colour color revolution intervene intervention "
+             "Kazakhstan stan a A Organisation ORGANIZATION of Collective Security Treaty , . ( ) 's - ’s “ ” —").split()
+    rng = random.Random(0)
+    scan = PatternSet(phrases)
+    for _ in range(500):  # words apart by blanks, tabs, new lines, no-break and thin spaces, or nothing
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", "  ", "\t", " \n ", "\u00a0", " \u2009", ""])
+                       for _ in range(20))
+        for t in (text, text.strip(), ""):
+            expected = sorted((m.start(), m.end(), i) for i, ph in enumerate(phrases)
+                              for m in re.compile(*pattern_regex(ph)).finditer(t))
+            assert sorted(scan.finditer(t)) == expected, t
+    # what a sentence says: the Kremlin with its article (once: a phrase's matches do not overlap), "NATO"
+    # only in capitals, "US" but not "us"
+    got = [(s, e) for s, e, _ in scan.finditer("The Kremlin told us NATO and the US met.")]
+    assert got == [(0, 11), (20, 24), (33, 35)]

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from kzlib.errors import ResourceError
+from kzlib.text.phrases import PLAIN_PUNCTUATION
 
 logger = logging.getLogger(__name__)
 
@@ -181,7 +182,10 @@ def _trie_regex(strings: set[str]) -> str:
 
 _SPACES = re.compile(r"\s+")
 _WHITESPACE = str.maketrans({c: " " for c in map(chr, range(128)) if c.isspace()})
-_OTHER_WHITESPACE = re.compile("[" + "".join(re.escape(c) for c in map(chr, range(128)) if c.isspace() and c != " ") + "]")
+#: the characters of a plain text: ASCII and punctuation that case-insensitive matching equates with nothing else
+_PLAIN = "".join(map(chr, range(128))) + PLAIN_PUNCTUATION
+_NOT_PLAIN = re.compile("[^" + re.escape(_PLAIN) + "]")
+_OTHER_WHITESPACE = re.compile("[" + "".join(re.escape(c) for c in _PLAIN if c.isspace() and c != " ") + "]")
 
 
 class PatternSet:
@@ -192,7 +196,13 @@ class PatternSet:
     is keyed on the strings its matches can start with (:func:`_prefixes`, up to eight characters). One
     scan (a trie of those strings) finds the word boundaries where some phrase can start; there, the
     text's next characters pick the phrases to try from a dict. Where they are not plain ASCII (where
-    case-insensitive matching is more than ``str.lower``) every phrase is tried.
+    case-insensitive matching is more than ``str.lower``) every phrase is tried. A plain text (ASCII
+    and :data:`kzlib.text.PLAIN_PUNCTUATION`) is scanned lower-cased, with no case folding in the regex.
+
+    Example:
+        >>> ps = PatternSet(["NATO", "(the )?Kremlin"])
+        >>> ps.finditer("the KREMLIN and nato; NATO.")
+        [(0, 11, 1), (22, 26, 0)]
     """
 
     def __init__(self, phrases: Sequence[str]):
@@ -226,6 +236,12 @@ class PatternSet:
         parts = [f"(?i:{_trie_regex(set(table))})" if ignore_case else _trie_regex(set(table))
                  for ignore_case, table in keyed.items() if table]
         self._scan = re.compile(r"(?<!\w)(?=" + "|".join(parts) + ")") if parts else None
+        # the scan of a plain text: its lower-cased form after a blank, for the keys lower-cased, each match the
+        # non-word character before a position where a key may start (a superset of the positions ``_scan``
+        # finds, which ``_lookup`` tells apart): twice as fast as ``_scan`` (no case folding, no look-behind,
+        # and re skips to the next non-word character in C)
+        lowered = {key.lower() for table in keyed.values() for key in table}
+        self._plain_scan = re.compile(r"\W(?=" + _trie_regex(lowered) + ")") if parts else None
         self._every = tuple(range(len(self.patterns)))
 
     @staticmethod
@@ -264,15 +280,17 @@ class PatternSet:
 
     def finditer(self, text: str) -> list[tuple[int, int, int]]:
         out: list[tuple[int, int, int]] = []
-        if self._scan is None:
+        if self._scan is None or self._plain_scan is None:
             return out
         last_end: dict[int, int] = {}  # per phrase, as its own finditer: no overlap with itself
         pats = self._pats
-        plain = text.isascii()  # then whitespace and case are normalised once for the whole text
-        norm = (text.translate(_WHITESPACE) if _OTHER_WHITESPACE.search(text) else text) if plain else ""
+        # in a plain text whitespace and case are normalised once for the whole text (lower-casing keeps its length)
+        plain = text.isascii() or not _NOT_PLAIN.search(text)
+        norm = _OTHER_WHITESPACE.sub(" ", text) if plain else ""
         low = norm.lower()
-        for m in self._scan.finditer(text):
-            pos = m.start()
+        scan = self._plain_scan.finditer(" " + low) if plain else self._scan.finditer(text)
+        for m in scan:
+            pos = m.start()  # (in " " + low, the non-word character before the position in the text)
             window = norm[pos:pos + _PREFIX_LEN]
             candidates: Sequence[int]
             if plain and "  " not in window:
