@@ -5,18 +5,10 @@ import pandas as pd
 
 from kzlib.stance import detect_stance
 from kzlib.stance.targets import Target
+from tests.stance_rows import stance_of as _stance
+from tests.stance_rows import stance_rows as _rows
 
 TWO = [Target("rebels", aliases=("rebels",)), Target("police", aliases=("the police", "police officers"))]
-
-
-def _rows(quotes: list[str], targets=None, **columns) -> pd.DataFrame:
-    q = pd.DataFrame({"doc_id": "d", "quote_id": range(len(quotes)), "speaker": "X", "quote": quotes, **columns})
-    return detect_stance(q, targets=targets, threshold=0.3)
-
-
-def _stance(rows: pd.DataFrame, quote_id: int, target: str) -> str:
-    hit = rows[(rows["quote_id"] == quote_id) & (rows["target"] == target)]
-    return hit["stance"].item() if len(hit) else "(no row)"
 
 
 def test_the_object_of_an_act_of_harm_is_not_what_the_sentence_condemns():

@@ -6,18 +6,14 @@ import pandas as pd
 
 from kzlib.stance import detect_stance
 from kzlib.stance.targets import Target
+from tests.stance_rows import stance_of as _stance
+from tests.stance_rows import stance_rows
 
 AID = [Target("donors", aliases=("the donors", "donors")), Target("rebels", aliases=("rebels",))]
 
 
 def _rows(quotes: list[str], **columns) -> pd.DataFrame:
-    q = pd.DataFrame({"doc_id": "d", "quote_id": range(len(quotes)), "speaker": "X", "quote": quotes, **columns})
-    return detect_stance(q, targets=AID, threshold=0.3)
-
-
-def _stance(rows: pd.DataFrame, quote_id: int, target: str) -> str:
-    hit = rows[(rows["quote_id"] == quote_id) & (rows["target"] == target)]
-    return hit["stance"].item() if len(hit) else "(no row)"
+    return stance_rows(quotes, AID, **columns)
 
 
 def test_a_favourable_word_in_scare_quotes_is_ironic():
@@ -81,8 +77,7 @@ TWO = [Target("Elbonia", aliases=("Elbonia",)), Target("rebels", aliases=("rebel
 
 
 def _two(quotes: list[str]) -> pd.DataFrame:
-    q = pd.DataFrame({"doc_id": "d", "quote_id": range(len(quotes)), "speaker": "X", "quote": quotes})
-    return detect_stance(q, targets=TWO, threshold=0.3)
+    return stance_rows(quotes, TWO)
 
 
 def test_who_doubts_or_questions_holds_the_doubt():

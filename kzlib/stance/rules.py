@@ -96,7 +96,8 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 
 def _not_the_state(text: str, start: int, end: int, lex: _Lexicon) -> bool:
     """Whether a country's name at ``text[start:end]`` names something other than its state: it stands
-    inside a longer proper name ("United States Senate", "Bank of America", "U.S.-Mexico"), modifies a
+    inside a longer proper name ("United States Senate", "Bank of America"; a compound of two names,
+    "U.S.-Mexico", is any alias's case: :func:`_in_compound`), modifies a
     noun of the country's people, land or nationality ("U.S. citizens", "American voters": the
     ``people_heads`` of the cue file), or is the object of a slogan "make X great again". A capitalised
     word after it that is a function word opens a sentence; one of the ``state_heads`` ("U.S.
@@ -106,8 +107,6 @@ def _not_the_state(text: str, start: int, end: int, lex: _Lexicon) -> bool:
         return True
     before = _NAME_OF_RE.search(text, max(0, start - 60), start)
     if before and before.end() == start and not lex.state_head_re.match(before.group(1)):
-        return True
-    if _COMPOUND_RE.match(text, end):
         return True
     joined = _HEAD_AFTER_RE.match(text, end)
     if joined and lex.people_head_re.match(text, joined.end()):
@@ -200,7 +199,8 @@ def _score_text(
         opener = lex.distancing_opener_re.match(text, a, b)
         if opener is not None:
             frames.append((opener.end(), b, lex.params["distancing_factor"]))
-    for a, b in sents:  # a frame of disbelief ("it is unbelievable that …"): the rest of the sentence is disputed
+    # a frame of disbelief ("it is unbelievable that …"): the rest of the sentence is disputed
+    for a, b in (sents if lex.disbelief_re.search(text) else ()):  # no such frame: no sentence to look at
         found = lex.disbelief_re.search(text, a, b)
         if found is not None:
             frames.append((found.end(), b, lex.params["distancing_factor"]))

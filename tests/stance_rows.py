@@ -1,0 +1,18 @@
+"""The stance rows kzlib reads from quotes written for a test (shared by the stance rule tests)."""
+
+import pandas as pd
+
+from kzlib.stance import detect_stance
+
+
+def stance_rows(quotes: list[str], targets=None, **columns) -> pd.DataFrame:
+    """``detect_stance`` (threshold 0.3) on one document whose quotes, by speaker "X", are ``quotes``; ``columns``
+    add columns to the quotes table (``kind`` …)."""
+    q = pd.DataFrame({"doc_id": "d", "quote_id": range(len(quotes)), "speaker": "X", "quote": quotes, **columns})
+    return detect_stance(q, targets=targets, threshold=0.3)
+
+
+def stance_of(rows: pd.DataFrame, quote_id: int, target: str) -> str:
+    """The stance of quote ``quote_id`` towards ``target``, or "(no row)"."""
+    hit = rows[(rows["quote_id"] == quote_id) & (rows["target"] == target)]
+    return hit["stance"].item() if len(hit) else "(no row)"
