@@ -19,6 +19,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from kzlib.stance._windows import _scaled_window
 from kzlib.stance.lexicon import _valence_sums
 from kzlib.text.script import cyrillic_share
 from kzlib.text.tokens import lemma
@@ -119,7 +120,6 @@ class RuViews:
 def ru_views(texts: list[str], spans: list[tuple[int, int] | None], *, window: int, mask: bool = True,
              negation: bool = True) -> RuViews:
     """The Russian views of rows whose mentions are at ``spans`` (None: the text does not name it)."""
-    from kzlib.stance.classifier import _scaled_window
 
     c = _cues()
     lem_texts, chars, win, scales, clauses, dense = [], [], [], [], [], []

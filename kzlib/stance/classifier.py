@@ -28,6 +28,7 @@ from kzlib.stance._hashtags import _hashtag_words, _marker_tags, _word_counts
 from kzlib.stance._joint import _N_FEATURES as _N_JOINT
 from kzlib.stance._joint import _JointMargins
 from kzlib.stance._ru_features import RuFeatures, language_of
+from kzlib.stance._windows import _scaled_window
 from kzlib.stance.detect import detect_stance
 from kzlib.stance.lexicon import _QUOTE_CHARS, _TOKEN_RE, _build_lexicon, _vader, _valence_sums
 from kzlib.stance.rules import _score_text
@@ -122,22 +123,6 @@ def _alias_finders(targets: Iterable[str], known: Sequence[Target]) -> dict[str,
         except re.error:
             out[name] = re.compile(pattern_regex(re.escape(name))[0], re.I)
     return out
-
-
-def _scaled_window(left: list[str], right: list[str], window: int) -> str:
-    """The words next to the mention (two each side: ``LN_``/``RN_``), the words beyond the window up to
-    ``window + 7`` tokens away (``LF_``/``RF_``), and the side-marked bigrams inside the window
-    (``LB_``/``RB_``): how near a word is to the mention, and word order next to it, as features.
-
-    >>> _scaled_window(["he", "said", "that"], ["is", "a", "disgrace"], 5)
-    'LN_said LN_that RN_is RN_a LB_he_said LB_said_that RB_is_a RB_a_disgrace'
-    """
-    far = window + 7
-    lw, rw = left[-window:], right[:window]
-    out = [f"LN_{w}" for w in left[-2:]] + [f"RN_{w}" for w in right[:2]]
-    out += [f"LF_{w}" for w in left[-far:-window]] + [f"RF_{w}" for w in right[window:far]]
-    out += [f"LB_{a}_{b}" for a, b in zip(lw, lw[1:])] + [f"RB_{a}_{b}" for a, b in zip(rw, rw[1:])]
-    return " ".join(out)
 
 
 @dataclass
