@@ -166,7 +166,7 @@ def test_lower_casing_keeps_word_characters_but_one():
 def test_word_counts_and_cheap_checks_agree_with_the_plain_rules(seeds_corpus):
     import re
 
-    from kzlib.clean import (
+    from kzlib.clean.paragraphs import (
         _NON_WORD,
         _ends_with,
         _is_credit,
@@ -275,7 +275,7 @@ def test_punkt_trained_through_kzlib_learns_what_nltk_learns(seeds_corpus):
 def test_paragraph_keys_are_their_words_joined_by_one_space():
     """_classify keys a paragraph by its lower-cased words joined by one space: the text with each run of
     non-word characters made one space, stripped."""
-    from kzlib.clean import _NON_WORD, _WORD
+    from kzlib.clean.paragraphs import _NON_WORD, _WORD
 
     for p in ["", " ", "--", "Word", " Leading and trailing. ", "a\u00a0b\tc\n", "İstanbul’s «news»", "x_y 3,5 é"]:
         assert " ".join(_WORD.findall(p.lower())) == _NON_WORD.sub(" ", p.lower()).strip(), p

@@ -7,8 +7,8 @@ import random
 import re
 
 import kzlib
-from kzlib._clean_lines import _FOLDS_TO_ASCII, _may_hold
-from kzlib.clean import _furniture
+from kzlib.clean._lines import _FOLDS_TO_ASCII, _may_hold
+from kzlib.clean.paragraphs import _furniture
 
 
 def test_only_the_listed_characters_match_an_ascii_letter_without_lower_casing_to_it():
@@ -68,7 +68,7 @@ def test_a_paragraph_key_is_its_lower_cased_words_joined_by_one_space():
     """_key (str.translate and str.split for ASCII text) is the key _classify always used: the lower-cased text
     with each run of non-word characters made one space, stripped; on sentences written here, on every ASCII
     character and on random strings of ASCII and other characters."""
-    from kzlib.clean import _NON_WORD, _key
+    from kzlib.clean.paragraphs import _NON_WORD, _key
 
     assert _key("Tokayev: “Order is restored” (Jan. 7)") == "tokayev order is restored jan 7"
     assert _key("  Read more >>  ") == "read more"

@@ -101,7 +101,7 @@ def test_clean_by_partition_equals_clean(small_corpus):
 def test_clean_by_partition_equals_clean_when_punkt_trains_on_a_sample(small_corpus, monkeypatch):
     import importlib
 
-    kc = importlib.import_module("kzlib.clean")    # the module (kzlib.clean is also the function's name)
+    kc = importlib.import_module("kzlib.clean.paragraphs")    # the module that reads PUNKT_TRAIN_CHARS
     monkeypatch.setattr(kc, "PUNKT_TRAIN_CHARS", 20_000)    # the 30 documents hold ~110,000 characters
     sample = kc._training_documents(small_corpus.documents)
     assert 1 < len(sample) < len(small_corpus) / 3

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kzlib.clean import _parse_dateline, _parse_ru_dateline
+from kzlib.clean.paragraphs import _parse_dateline, _parse_ru_dateline
 from kzlib.text import month_names, month_number, month_pattern, weekday_names, weekday_pattern
 
 

@@ -1,4 +1,4 @@
-"""Line rules of :mod:`kzlib.clean` (a private part of it, kept apart for the length of that file)."""
+"""Line rules of :mod:`kzlib.clean.paragraphs` (kept apart for the length of that file)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Cleaning a corpus in partitions of documents with one sentence splitter (:func:`kzlib.clean.clean_by_partition`;
-a private part of :mod:`kzlib.clean`, kept apart for the length of that file)."""
+the partitioned run of :mod:`kzlib.clean`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib._memory import releases_memory
-from kzlib.clean import SentenceSplitter, clean, train_splitter
+from kzlib.clean.paragraphs import SentenceSplitter, clean, train_splitter
 from kzlib.corpus import Corpus
 from kzlib.errors import ParameterError, require_columns
 

@@ -1,17 +1,6 @@
-"""Clean a corpus: paragraphs labelled by kind, furniture removed with reasons, sentences split.
+"""Cleaning one corpus in one process: paragraphs labelled by kind, furniture removed with reasons, sentences
+split (the whole of :mod:`kzlib.clean` but :func:`~kzlib.clean.clean_by_partition`)."""
 
-Every paragraph of every document is kept in the ``paragraphs`` table with its ``kind`` (body, title,
-dateline, caption, credit, tags, boilerplate, post: an embedded post, whose words ``kzlib.quotes`` keeps as a statement) and the ``reason`` it was given; repeats point at their
-first occurrence (``duplicate_of``). The ``removals`` table lists every paragraph that is not analysed
-as body text, and why. Sentences come from NLTK's Punkt, trained on the corpus itself plus a list of
-abbreviations (no downloads): :class:`kzlib.text.SentenceSplitter`, importable from here too.
-
-The rules are general — page furniture of blogs, CMSs and aggregators (``kzlib/data/furniture.yaml``,
-English and Russian: "Другие новости" sidebars end the article, "Читайте также" links are furniture),
-the conventions of photo captions and credits, keyword tag lines, datelines (English and Russian:
-"АЛМАТЫ, 6 января. /ТАСС/.", also when glued to the first sentence) — not lists of strings of a
-particular corpus.
-"""
 
 from __future__ import annotations
 
@@ -26,17 +15,13 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from kzlib._clean_lines import _CAPITALISED_WORD, _SENTENCE_END, _embedded_post, _headline_like, _may_hold
 from kzlib._memory import releases_memory
+from kzlib.clean._lines import _CAPITALISED_WORD, _SENTENCE_END, _embedded_post, _headline_like, _may_hold
 from kzlib.corpus import Corpus
 from kzlib.errors import ParameterError, require_columns
 from kzlib.text.calendar import month_number, month_pattern, weekday_pattern
 from kzlib.text.script import cyrillic_share
 from kzlib.text.sentences import SentenceSplitter, razdel_sentences
-
-__all__ = ["clean", "clean_by_partition", "split_paragraphs", "classify_paragraphs", "analysable", "is_analysable",
-           "train_splitter",
-           "SentenceSplitter", "PARAGRAPH_KINDS"]
 
 log = logging.getLogger(__name__)
 
@@ -663,6 +648,3 @@ def _split_sentences(body: pd.DataFrame, splitter: SentenceSplitter, *, russian:
         return pd.DataFrame([], columns=columns)
     return pd.DataFrame({"doc_id": doc_ids, **{c: np.frombuffer(a, dtype=np.int64) for c, a in numbers.items()},
                          "text": texts}, columns=columns)
-
-
-from kzlib._clean_partition import clean_by_partition  # noqa: E402 - it runs clean, defined above
