@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from kzlib._framing_subject import subject_documents
+from kzlib.framing.subject import subject_documents
 from kzlib.stance import load_targets
 
 

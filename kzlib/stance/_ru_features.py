@@ -19,7 +19,8 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from kzlib.stance._windows import _scaled_window
+from kzlib.stance._ru_vectors import ru_vector_features
+from kzlib.stance._windows import NEGATION_SCOPE, _scaled_window
 from kzlib.stance.lexicon import _valence_sums
 from kzlib.text.script import cyrillic_share
 from kzlib.text.tokens import lemma
@@ -29,7 +30,6 @@ logger = logging.getLogger(__name__)
 _MASK = "xtargetx"  # the classifier's placeholder for the target's mention (one Latin word: its own lemma)
 _RU_TOKEN_RE = re.compile(r"\w+(?:-\w+)*|[.!?;:,()\"—–]")
 _PUNCT = frozenset(".!?;:,()\"—–")
-NEGATION_SCOPE = 3  # words after a negator that it reaches (stopped earlier by punctuation or a clause word)
 N_DENSE = 13
 
 
@@ -208,8 +208,6 @@ class RuFeatures:
         dense = v.dense if self.lexicon_features else v.dense[:, 8:]  # without the lexicon: position features only
         blocks.append(sparse.csr_matrix(dense))
         if self.word_vectors:  # navec vectors and cue similarities (kzlib/stance/_ru_vectors.py), loaded here first
-            from kzlib.stance._ru_vectors import ru_vector_features
-
             blocks.append(sparse.csr_matrix(ru_vector_features(texts, spans)))
         return blocks
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from kzlib.stance._ru_features import NEGATION_SCOPE as _NEG_SCOPE
+from kzlib.stance._windows import NEGATION_SCOPE as _NEG_SCOPE
 from kzlib.text.tokens import lemma, parses, razdel_tokens
 
 logger = logging.getLogger(__name__)

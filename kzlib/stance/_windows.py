@@ -1,6 +1,9 @@
-"""The words around a mention at several distances, as features (English and Russian rows alike)."""
+"""The words around a mention at several distances, as features (English and Russian rows alike), and how far a
+negator reaches."""
 
 from __future__ import annotations
+
+NEGATION_SCOPE = 3  # words after a negator that it reaches (stopped earlier by punctuation or a clause word)
 
 
 def _scaled_window(left: list[str], right: list[str], window: int) -> str:

@@ -1,4 +1,4 @@
-"""Framing: only the documents on the study's subject (private part of :mod:`kzlib.framing`).
+"""Framing: only the documents on the study's subject.
 
 Within one language and period, outlets that covered different stories still differ by subject (one outlet's
 coal-mine story against another's primaries). How outlets frame *the same events* can only be read where they
@@ -17,7 +17,7 @@ import pandas as pd
 
 from kzlib.errors import require_columns
 
-logger = logging.getLogger("kzlib.framing")
+logger = logging.getLogger(__name__)
 
 #: the languages the ``scope`` phrases are written in (Russian documents are read by ``ru_scope``); a document in
 #: another language is not checked (kept)

@@ -1,4 +1,4 @@
-"""Framing: which groups to compare with which (private part of :mod:`kzlib.framing`).
+"""Framing: which groups to compare with which.
 
 Fightin' Words over a whole corpus finds what sets a group's text apart from everyone else's: over a corpus that
 mixes languages and eras, that is its language, its era and its subjects, not its framing. So a group is compared
@@ -16,21 +16,15 @@ from typing import Any
 
 import pandas as pd
 
-from kzlib.errors import ParameterError, TableError, require_columns, require_frame
+from kzlib.errors import ParameterError, TableError, require_columns
+from kzlib.framing._counts import _check_frame, _group_counts, _log_odds
 
-logger = logging.getLogger("kzlib.framing")
+logger = logging.getLogger(__name__)
 
 #: the ``period`` of a document whose language has no dated document: the periods of that language cannot be told
 #: apart, so its documents are compared with each other (the log says so)
 NO_DATES = ""
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
-
-
-def _check_frame(df: Any, text: str, group: str) -> pd.DataFrame:
-    fix = "give a DataFrame with one row per text (paragraphs, quotes) and name its columns with text=... and group=..."
-    require_frame(df, table_name="texts", fix=fix)
-    require_columns(df, (text, group), table="texts", fix=fix)
-    return df
 
 
 def within_columns(within: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -139,8 +133,6 @@ def _fightin_words_within(df: pd.DataFrame, *, within: str | Sequence[str], **kw
     """:func:`kzlib.framing.fightin_words` run separately within each unit of ``within``; the groups left alone in
     theirs are logged (a warning: what the figure does not show); the table gets ``within`` (the unit), the
     ``within`` columns and, where the rows have a ``doc_id``, ``n_documents`` and ``n_documents_other``."""
-    from kzlib.framing import _group_counts, fightin_words  # noqa: PLC0415 (the public function is there)
-
     cols = within_columns(within)
     blocks, problem = _within_blocks(df, text=kw["text"], group=kw["group"], within=cols, compare=kw["compare"])
     if problem:
@@ -161,7 +153,7 @@ def _fightin_words_within(df: pd.DataFrame, *, within: str | Sequence[str], **kw
             logger.warning("fightin_words: the groups of %s %r are not compared: %s", what, value, why)
             continue
         sides = within_comparisons(part, text=kw["text"], group=kw["group"], within=cols)
-        fw = fightin_words(part, **kw).merge(sides.drop(columns=["n_rows", "n_groups", "compared", "n_documents_unit"],
+        fw = _log_odds(part, **kw).merge(sides.drop(columns=["n_rows", "n_groups", "compared", "n_documents_unit"],
                                                         errors="ignore"),
                                              on="group", how="left")
         frames.append(fw)
