@@ -186,6 +186,42 @@ def _attribution_context(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, 
     return pd.Series(out, index=quotes.index, dtype=object)
 
 
+def _judgment_cues(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, cues: Mapping[str, Any]) -> pd.Series:
+    """Per quote, its ``cue`` where that is a reporting verb of judgment (``judgment_cues`` in the cue file) whose
+    object the quote's text opens with: an indirect report or act that starts right after the verb in its
+    paragraph ("accused | Washington of stirring up …"), not with a clause ("questioned | whether …"); else "".
+
+    >>> paras = pd.DataFrame({"doc_id": ["d"], "para_id": [0], "text": ["Putin accused Washington of meddling."]})
+    >>> q = pd.DataFrame({"doc_id": ["d"], "para_id": [0], "start": [14], "end": [37], "kind": ["indirect"],
+    ...                   "cue": ["accused"], "quote": ["Washington of meddling."]})
+    >>> _judgment_cues(q, paras, load_stance_cues()).tolist()
+    ['accused']
+    """
+    out = pd.Series("", index=quotes.index, dtype=object)
+    if paragraphs is None or not {"cue", "para_id", "start"} <= set(quotes.columns) \
+            or not {"doc_id", "para_id", "text"} <= set(paragraphs.columns):
+        return out
+    verbs = re.compile(_alternation(cues.get("judgment_cues")), re.I)
+    clause = re.compile(r"(?:" + _alternation(cues.get("judgment_clause_words"), literal=True) + r")(?!\w)", re.I)
+    cue = quotes["cue"].fillna("").astype(str).str.strip()
+    judging = {c: bool(verbs.fullmatch(c)) for c in cue.unique()}
+    kind = quotes["kind"] if "kind" in quotes.columns else pd.Series("indirect", index=quotes.index)
+    candidates = cue.map(judging).astype(bool) & kind.isin(("indirect", "act")).to_numpy() & quotes["start"].notna()
+    if not candidates.any():
+        return out
+    para = paragraphs.set_index(["doc_id", "para_id"])["text"]
+    para = para[~para.index.duplicated()]
+    for i in np.flatnonzero(candidates.to_numpy()):
+        text = para.get((quotes["doc_id"].iat[i], quotes["para_id"].iat[i]), "")
+        verb, quote = cue.iat[i], str(quotes["quote"].iat[i])
+        if not isinstance(text, str) or clause.match(quote.lstrip()):
+            continue
+        before = text[:int(quotes["start"].iat[i])].rstrip()
+        if before.lower().endswith(verb.lower()) and not before[:len(before) - len(verb)][-1:].isalnum():
+            out.iat[i] = verb
+    return out
+
+
 def detect_stance(
     quotes: pd.DataFrame,
     *,
@@ -243,7 +279,10 @@ def detect_stance(
     value; inside a direct quotation they are the speaker's own, and a favourable naming in them
     ("'peaceful protesters'") reads as distancing. A negative cue that is the object of a word of
     countering ("help in overcoming the terrorist threat") counts for no target but its own agent
-    (``counter_frames`` in ``kzlib/data/stance_cues.yaml``).
+    (``counter_frames`` in ``kzlib/data/stance_cues.yaml``). An English indirect report or act whose
+    verb judges what the quote opens with ("Putin accused | Washington of …", "questioned | the legitimacy
+    of …"; ``judgment_cues``, read from ``paragraphs``) is read with its verb before it: the verb, kept as
+    the quote's ``cue``, is the speaker's evaluation, and the row's evidence then starts with it.
 
     Returns the ``stances`` table: ``doc_id, quote_id, speaker, target, stance, score, evidence``
     plus ``lexical`` (the cue/term part of the score), ``cues`` (what scored), ``source``
@@ -289,6 +328,9 @@ def detect_stance(
         context = context.where(~despun, context[despun].map(lambda t: despin(t, spun=True) if t else t))
         logger.info("detect_stance: %d quotes of spun documents read on their de-spun text (read_despun=False "
                     "reads them as written)", int(despun.sum()))
+    # a report whose verb judges what it names ("accused | Washington of …") is read with its verb
+    judged = _judgment_cues(quotes, paragraphs, cue_data).where(~russian, "")
+    texts = texts.where(judged == "", judged + " " + texts)
     ru_lex = None
     if russian.any():
         from kzlib.russian.stance import load_cues
@@ -313,9 +355,9 @@ def detect_stance(
     has_span = ([True] * len(quotes) if "context" in quotes.columns or not {"start", "end"} <= set(quotes.columns)
                else (pd.to_numeric(quotes["end"], errors="coerce") > pd.to_numeric(quotes["start"], errors="coerce"))
                .tolist())
-    for doc_id, quote_id, text, speaker, ctx, again, ru, spanned, anchors, marks, fixed in zip(
+    for doc_id, quote_id, text, speaker, ctx, again, ru, spanned, anchors, marks, fixed, verb in zip(
         quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated, russian, has_span, anchored,
-        writer_marks, despun
+        writer_marks, despun, judged
     ):
         sides = side_of.get(speaker, frozenset())
         key = (text, ctx, sides, anchors, marks)
@@ -329,6 +371,12 @@ def detect_stance(
             else:
                 scored = _score_quote(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader,
                                       threshold=threshold, anchored=anchors, writer_marks=marks)
+                if verb and not any(r["source"] == "quote" for r in scored):
+                    # the judged object names no target ("condemned | the violence"): the verb is not read
+                    # towards the targets of the quote's context
+                    scored = _score_quote(text[len(verb) + 1:], lex, context=ctx, speaker_sides=sides,
+                                          use_vader=use_vader, threshold=threshold, anchored=anchors,
+                                          writer_marks=marks)
             if again:
                 scored_once[key] = scored
         reading = "de-spun" if fixed else "verbatim"

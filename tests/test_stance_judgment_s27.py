@@ -1,0 +1,64 @@
+"""A reported verb of judgment is the speaker's evaluation of its object: "X accused | Ruritania of …" (the quotes
+table keeps "accused" as the quote's cue, outside its text) reads as X against Ruritania, as it would inside a
+quote; a report that goes on with a clause, or whose object names no target, does not."""
+
+import pandas as pd
+
+from kzlib.stance import detect_stance
+from kzlib.stance.targets import Target
+from tests.stance_rows import stance_of
+
+PARTIES = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",)),
+           Target("rebels", aliases=("rebels",))]
+
+
+def _read(paragraphs: list[str], cue_at: list[tuple[str, int]], kind: str = "indirect") -> pd.DataFrame:
+    """Stance rows of one quote per paragraph: the quote runs from the end of its cue (the ``(cue, n)``: the
+    n-th occurrence's end, skipping one space) to the end of the paragraph, spoken by "X"."""
+    quotes = []
+    for i, (text, (cue, _)) in enumerate(zip(paragraphs, cue_at)):
+        start = text.index(cue) + len(cue) + 1
+        quotes.append({"doc_id": "d", "quote_id": i, "para_id": i, "start": start, "end": len(text),
+                       "speaker": "X", "kind": kind, "cue": cue, "quote": text[start:]})
+    paras = pd.DataFrame({"doc_id": "d", "para_id": range(len(paragraphs)), "text": paragraphs})
+    return detect_stance(pd.DataFrame(quotes), targets=PARTIES, paragraphs=paras, threshold=0.3)
+
+
+def test_the_object_of_an_accusation_is_what_the_speaker_is_against():
+    rows = _read(["The minister accused Ruritania of moving troops to the border.",
+                  "The minister told Ruritania of moving troops to the border."],   # a verb that judges nothing
+                 [("accused", 0), ("told", 0)])
+    assert stance_of(rows, 0, "Ruritania") == "against"
+    assert stance_of(rows, 1, "Ruritania") != "against"
+
+
+def test_praise_and_questioning_are_read_for_their_object():
+    rows = _read(["The envoy praised Elbonia for its calm handling of the talks.",
+                  "The envoy questioned the legitimacy of the rebels in the north."],
+                 [("praised", 0), ("questioned", 0)])
+    assert stance_of(rows, 0, "Elbonia") == "favor"
+    assert stance_of(rows, 1, "rebels") == "against"
+
+
+def test_a_report_that_goes_on_with_a_clause_is_not_the_verbs_object():
+    # "rejected | that Ruritania had …": a claim about Ruritania denied, not Ruritania rejected
+    rows = _read(["The envoy rejected that Ruritania had sent troops to the border."], [("rejected", 0)])
+    assert stance_of(rows, 0, "Ruritania") != "against"
+
+
+def test_a_cue_not_next_to_the_quote_is_not_read():
+    # the cue word occurs earlier in the paragraph but the quote does not follow it: the quote starts elsewhere
+    text = "Ruritania was accused yesterday. Officials said Ruritania would attend the talks."
+    start = text.index("Ruritania would")
+    q = pd.DataFrame([{"doc_id": "d", "quote_id": 0, "para_id": 0, "start": start, "end": len(text), "speaker": "X",
+                       "kind": "indirect", "cue": "accused", "quote": text[start:]}])
+    rows = detect_stance(q, targets=PARTIES, paragraphs=pd.DataFrame({"doc_id": ["d"], "para_id": [0], "text": [text]}),
+                         threshold=0.3)
+    assert stance_of(rows, 0, "Ruritania") != "against"
+
+
+def test_a_judged_object_without_a_target_does_not_judge_the_context():
+    # "condemned | the violence": no target is the object; the verb is not carried to the rebels named around it
+    rows = _read(["The rebels marched on the square, and the ministry condemned the violence in the capital."],
+                 [("condemned", 0)])
+    assert stance_of(rows, 0, "rebels") != "against"
