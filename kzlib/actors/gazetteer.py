@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from kzlib.actors._people import (  # (the name patterns: where tests and caller
     plausible_name,
 )
 from kzlib.actors._roles import Role, as_date, parse_roles, role_at, titles_at
+from kzlib.actors._skip import Span, spans_outside
 from kzlib.errors import ParameterError, ResourceError
 from kzlib.text.phrases import (
     PhraseMatcher,
@@ -561,6 +562,28 @@ class Gazetteer:
                 self._surface_cache[surface] = hit
         return hit
 
+    def _span(self, text: str, m: re.Match) -> Span | None:
+        """The span (start, end, surface, candidates, method) of a match of the matcher in ``text``, or None when
+        no candidate is left (:meth:`scan`)."""
+        surface = m.group(0)
+        cands, method, person_word = self._surface(surface)
+        if not cands:
+            return None
+        s, e = m.span()
+        if person_word:  # (the word-before and company tests leave out persons only: skipped for others)
+            if (wb := _WORD_BEFORE.search(text, max(0, s - 40), s)) is not None \
+                    and not wb.group(1).endswith(("'s", "’s")):  # ("Hillary's Trump": a possessive, no given name)
+                # "Tom Price" is not Ned Price: a one-word name after another given name is someone else's
+                raw = "" if _SENTENCE_OPEN.search(text, max(0, wb.start() - 4), wb.start()) else wb.group(1)
+                cands = tuple(n for n in cands if self.actors[n].type != "person"
+                              or self._same_given(wb.group(1), n, raw))  # (a sentence's first word: the old rule)
+            if cands and _COMPANY_AFTER.match(text, e):
+                # "Price Stern Sloan Inc.": a word of a company's name, not the person of that surname
+                cands = tuple(n for n in cands if self.actors[n].type != "person")
+        if cands and " " not in surface and may_be_inside(text, s, e):  # "Trump Tower", "Washington Post"
+            cands = inside_longer_name(text, s, e, cands, self.type_of, self._known_word)
+        return (s, e, surface, cands, method) if cands else None  # (matches do not overlap)
+
     def scan(self, text: str, *, context: Sequence[str] | None = None, unknown: bool = True,
              skip: bytes | bytearray | None = None, date: object = None) -> list[Mention]:
         """All actor mentions in ``text``, in order: aliases, surnames, fuzzy variants, titles (resolved only
@@ -580,30 +603,14 @@ class Gazetteer:
         recent = list(context or [])
         day = as_date(date)
         index = word_index(text)
-        spans: list[tuple[int, int, str, Sequence[str], str]] = []
-        cands: Sequence[str]
-        for m in self._matcher.finditer(text):
-            surface = m.group(0)
-            cands, method, person_word = self._surface(surface)
-            if not cands:
-                continue
-            s, e = m.span()
-            if person_word:  # (the word-before and company tests leave out persons only: skipped for others)
-                if (wb := _WORD_BEFORE.search(text, max(0, s - 40), s)) is not None \
-                        and not wb.group(1).endswith(("'s", "’s")):  # ("Hillary's Trump": a possessive, no given name)
-                    # "Tom Price" is not Ned Price: a one-word name after another given name is someone else's
-                    raw = "" if _SENTENCE_OPEN.search(text, max(0, wb.start() - 4), wb.start()) else wb.group(1)
-                    cands = tuple(n for n in cands if self.actors[n].type != "person"
-                                  or self._same_given(wb.group(1), n, raw))  # (a sentence's first word: the old rule)
-                if cands and _COMPANY_AFTER.match(text, e):
-                    # "Price Stern Sloan Inc.": a word of a company's name, not the person of that surname
-                    cands = tuple(n for n in cands if self.actors[n].type != "person")
-            if cands and " " not in surface and may_be_inside(text, s, e):  # "Trump Tower", "Washington Post"
-                cands = inside_longer_name(text, s, e, cands, self.type_of, self._known_word)
-            if cands:  # (matches do not overlap)
-                spans.append((s, e, surface, cands, method))
         may_title = may_match(index, self._title_keys[0]) and may_match(index, self._title_keys[1])
-        if not (may_title or unknown):
+        titles = list(self._title_re.finditer(text)) if may_title else []
+        matches = self._matcher.finditer(text)
+        if skip is not None and not (titles or unknown):  # (only the mentions outside ``skip`` are returned)
+            return self._mentions_of(spans_outside(list(matches), skip, partial(self._span, text)), recent, skip)
+        spans = [sp for m in matches if (sp := self._span(text, m)) is not None]
+        cands: Sequence[str]
+        if not (titles or unknown):
             return self._mentions_of(spans, recent, skip)
         taken = bytearray(len(text))
         for s, e, *_ in spans:
@@ -615,7 +622,6 @@ class Gazetteer:
             taken[s:e] = b"\x01" * (e - s)
             return True
 
-        titles = self._title_re.finditer(text) if may_title else ()
         for m in titles:
             s, e = m.start(), m.end()
             inside = [sp for sp in spans if sp[0] < e and sp[1] > s]

@@ -333,9 +333,10 @@ def _name_mentions(g: Gazetteer, st: _DocState, text: str, taken: bytearray, out
         ns = _without_title_phrase(ns, st.inner_caps)
         name, res, typ, gender = _link_name(g, st, ns)
         unknown = res == "named" and not typ and name not in st.ents and ns.name not in sw.first
-        if unknown and _unattested(st, ns) and _SENTENCE_BEFORE.search(text, max(0, ns.start - 4), ns.start) \
+        if unknown and _SENTENCE_BEFORE.search(text, max(0, ns.start - 4), ns.start) \
                 and (_OPENING_NEXT.match(text, ns.end) or ns.name.lower() in _OPENING_PREPOSITIONS
-                     or (am := _ADVERBIAL_NEXT.match(text, ns.end)) is not None and _PHRASE_COMMA.match(text, am.end())):
+                     or (am := _ADVERBIAL_NEXT.match(text, ns.end)) is not None and _PHRASE_COMMA.match(text, am.end())) \
+                and _unattested(st, ns):  # (the document's capitals looked up last: the dearest test)
             # 'Hours later, Roe said', 'Back in 1999, Roe told', 'Amid the protests, Roe said': a sentence's first word
             # that the document never capitalises inside a sentence, opening a phrase, is no name (the subject after
             # the phrase's comma speaks); one that opens the subject stays ("Respondents said", "Exit polling shows")
