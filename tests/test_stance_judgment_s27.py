@@ -6,7 +6,7 @@ import pandas as pd
 
 from kzlib.stance import detect_stance
 from kzlib.stance.targets import Target
-from tests.stance_rows import stance_of
+from tests.stance_rows import stance_of, stance_rows
 
 PARTIES = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",)),
            Target("rebels", aliases=("rebels",))]
@@ -62,3 +62,17 @@ def test_a_judged_object_without_a_target_does_not_judge_the_context():
     rows = _read(["The rebels marched on the square, and the ministry condemned the violence in the capital."],
                  [("condemned", 0)])
     assert stance_of(rows, 0, "rebels") != "against"
+
+
+def test_a_predicate_evaluates_every_target_of_a_coordinated_subject():
+    rows = stance_rows([
+        "The expansion of Ruritania and the arrival of Elbonia's troops would be unacceptable.",
+        "Ruritania said the arrival of Elbonia's troops would be unacceptable.",  # the holder, not coordinated
+        "Ruritania and Elbonia's troops met with unacceptable resistance.",  # no predicate of a copula
+        "For Ruritania the arrival of Elbonia's troops would be unacceptable.",  # for whom, not coordinated
+    ], PARTIES)
+    assert stance_of(rows, 0, "Elbonia") == "against"
+    assert stance_of(rows, 0, "Ruritania") == "against"
+    assert stance_of(rows, 1, "Ruritania") != "against"
+    assert stance_of(rows, 2, "Ruritania") != "against"
+    assert stance_of(rows, 3, "Ruritania") != "against"

@@ -7,6 +7,7 @@ import bisect
 import logging
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _QUOTE_CHARS, _SENT_RE, _TOKEN_RE, _Lexicon, _vader_compound
@@ -407,6 +408,11 @@ def _score_text(
             best = min(pool, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, value / (1.0 + d / 15.0), True, label, s_i)
+            if not agentive and best.end <= start and _PREDICATE_RE.search(text, max(best.end, start - 30), start):
+                # a predicate's evaluation holds for each target of a coordinated subject ("Ukraine's accession
+                # to NATO and the deployment of Western troops would be unacceptable"), not only the nearest
+                for m in _coordinated_before(best, in_sent, text, cl, clause_start):
+                    add(m.target, value / (1.0 + abs(m.tok - ti) / 15.0), True, label + " (coordinated)", s_i)
         elif recipients:
             best = min(recipients, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
@@ -531,6 +537,23 @@ def _governs(m: _Mention, text: str, start: int, end: int) -> bool:
 
 
 # a cue coordinated with a countered one ("to fight violence and crime", "violence, crime or chaos")
+#: a cue that is the predicate of a copula ("would be an unacceptable incursion", "is illegal")
+_PREDICATE_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:an?|the|so|very|quite|totally|completely|"
+                           r"absolutely|entirely|clearly|simply|utterly|deeply|highly)\s+)*$", re.I)
+_AND_OR_RE = re.compile(r"\s(?:and|or)\s", re.I)
+
+
+def _coordinated_before(best: _Mention, mentions: list[_Mention], text: str, clause: int,
+                        clause_start: Callable[[int], int]) -> list[_Mention]:
+    """The mentions of other targets in ``best``'s clause before it, joined to it by "and"/"or" (one each)."""
+    out: dict[str, _Mention] = {}
+    for m in mentions:
+        if m.target != best.target and m.end <= best.start and clause_start(m.start) == clause \
+                and best.start - m.end <= 120 and _AND_OR_RE.search(text, m.end, best.start):
+            out.setdefault(m.target, m)
+    return list(out.values())
+
+
 _COORDINATED_RE = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?:(?:the|other|all|any)\s+)?")
 _AGENT_BEFORE_RE = re.compile(r"(?:'s?)?\s+")  # "NATO aggression", "Russia's interference"
 _AGENT_AFTER_RE = re.compile(r"\s+(?:of|by|from)\s+(?:the\s+)?")  # "the interference of the West"
