@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from kzlib.actors._words import ROLE_WORDS, speaker_words
 from kzlib.text.calendar import month_names, weekday_names
 
 __all__ = ["OTHER_HOLDER", "inside_longer_name", "may_be_inside", "person_part"]
@@ -91,7 +92,6 @@ def inside_longer_name(text: str, s: int, e: int, cands: Sequence[str], type_of:
         >>> inside_longer_name("He read the Washington Post.", 12, 22, ["United States"], kind)
         ()
     """
-    from kzlib.actors.names import speaker_words  # noqa: PLC0415 - names imports the gazetteer
 
     surface = text[s:e]
     after = _WORD_AFTER.match(text, e)
@@ -148,8 +148,6 @@ def person_part(start: int, name: str) -> tuple[int, str]:
         >>> person_part(10, "Senator Ted Cruz"), person_part(0, "Las Vegas Sands Corp")
         ((18, 'Ted Cruz'), (0, ''))
     """
-    from kzlib.actors._people import ROLE_WORDS  # noqa: PLC0415 - _people imports this module
-    from kzlib.actors.names import speaker_words  # noqa: PLC0415 - names imports the gazetteer
 
     sw = speaker_words()
     toks = name.split(" ")

@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from kzlib.actors._words import speaker_words
+
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
@@ -29,7 +31,6 @@ def reads_as_title(raw: str) -> bool:
         >>> reads_as_title("Billionaire"), reads_as_title("Sen."), reads_as_title("Ivanka")
         (True, True, False)
     """
-    from kzlib.actors.names import speaker_words  # noqa: PLC0415 - names imports the gazetteer
 
     if not raw or not raw.isalpha() or raw.isupper() or not raw[:1].isupper():
         return True  # "Sen.", "then-candidate", "Trump's", "GOP", a small word: no given name

@@ -11,24 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from kzlib.actors._bounds import person_part
+from kzlib.actors._words import _WORDS, ROLE_WORDS
 from kzlib.text.phrases import WordIndex, matches_at_words, phrase_alternation, word_keys
 
 __all__ = ["ROLE_WORDS", "plausible_name"]
 
-def _people_words() -> dict[str, tuple[str, ...]]:
-    """The role nouns and never-names of ``kzlib/data/people_words.yaml`` (where each list comes from is there)."""
-    data = yaml.safe_load(resources.files("kzlib.data").joinpath("people_words.yaml").read_text("utf-8"))
-    return {key: tuple(str(w) for w in data[key]) for key in ("role_nouns", "never_names")}
-
-
-_WORDS = _people_words()
-#: role nouns that introduce a person's name ("spokesperson Ned Price") or follow it in an appositive
-ROLE_WORDS = _WORDS["role_nouns"]
 
 _NAME_TOKEN = r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*[\w]"
 # _NAME_TOKEN for places where a blank or a comma must follow it: giving back characters cannot help there

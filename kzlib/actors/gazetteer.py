@@ -37,6 +37,7 @@ from kzlib.actors._people import (  # (the name patterns: where tests and caller
 )
 from kzlib.actors._roles import Role, as_date, parse_roles, role_at, titles_at
 from kzlib.actors._skip import Span, spans_outside
+from kzlib.actors._words import _ABBREVIATIONS, _ADJECTIVES, _DEMONYMS, speaker_words
 from kzlib.errors import ParameterError, ResourceError
 from kzlib.text.phrases import (
     PhraseMatcher,
@@ -53,19 +54,6 @@ log = logging.getLogger("kzlib.actors")   # the stage's logger, as before the sp
 
 ACTOR_TYPES = ("person", "organisation", "state", "bloc", "media")
 
-def _demonym_file() -> tuple[dict[str, str], dict[str, str]]:
-    """(adjective in lower case -> affiliation, abbreviation as written -> affiliation) of
-    ``kzlib/data/demonyms.yaml``."""
-    data = yaml.safe_load(resources.files("kzlib.data").joinpath("demonyms.yaml").read_text("utf-8"))
-    adjectives = {str(w).lower(): aff for aff, words in data["adjectives"].items() for w in words}
-    abbreviations = {str(w): aff for aff, words in data["abbreviations"].items() for w in words}
-    return adjectives, abbreviations
-
-
-#: nationality adjectives and possessives -> affiliation, and the abbreviations that count only in capitals
-_ADJECTIVES, _ABBREVIATIONS = _demonym_file()
-#: both, in lower case: the words that name a nationality wherever the case cannot tell ("US Ambassador ...")
-_DEMONYMS = {**_ADJECTIVES, **{w.lower(): aff for w, aff in _ABBREVIATIONS.items()}}
 
 #: Words that open a noun's complement or a relative clause: a country after them is no affiliation ("of" is not
 #: one: "the leaders of the CSTO countries", "officials of Kazakhstan" belong to it).
@@ -424,7 +412,6 @@ class Gazetteer:
         givens = {_norm(f.split()[0]) for f in (name, *self.actors[name].aliases) if len(f.split()) > 1}
         if not givens or word in givens:
             return True
-        from kzlib.actors.names import speaker_words  # noqa: PLC0415 - names imports this module
         if word[:1].upper() + word[1:] not in speaker_words().first:
             # not known as a given name: a title or an opening word ("Then", "Sen."), unless it reads as no
             # title ("Ivanka Trump": another person of the family; ``raw`` as written, when the caller has it)

@@ -9,13 +9,11 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
-from kzlib.actors.gazetteer import _DEMONYMS
+from kzlib.actors._words import _DEMONYMS, _SpeakerWords, speaker_words
 
 __all__ = ["NameSpan", "find_names", "speaker_words"]
 
@@ -45,47 +43,6 @@ class NameSpan:
         d = self.__dict__
         d["start"], d["end"], d["surface"], d["name"] = start, end, surface, name
         d["title"], d["type"], d["gender"], d["possessive"] = title, type, gender, possessive
-
-
-@dataclass(frozen=True)
-class _SpeakerWords:
-    titles: dict[str, str]  # title (lower) -> gender m / f / ""
-    title_re: re.Pattern
-    org: frozenset[str]
-    media: frozenset[str]
-    not_names: frozenset[str]
-    role_gender: dict[str, str]  # role noun -> m / f / "" / "org"
-    first: dict[str, str]  # given name -> m / f
-    role_classes: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # role -> titles' word sets
-    abbreviations: frozenset[str] = frozenset()  # "St.", "Jr.", "Calif.": a full stop that ends no sentence
-    honorifics: frozenset[str] = frozenset()  # "mr.", "ms" (lower case): always followed by a surname
-    modifiers: frozenset[str] = frozenset()  # words before a surname that make it no given name ("billionaire")
-
-
-@lru_cache(maxsize=1)
-def speaker_words() -> _SpeakerWords:
-    """The word lists of ``kzlib/data/speaker_words.yaml`` (loaded once)."""
-    d = yaml.safe_load(resources.files("kzlib.data").joinpath("speaker_words.yaml").read_text("utf-8"))
-    titles: dict[str, str] = {}
-    for g in ("m", "f", "any"):
-        for t in d["titles"][g]:
-            titles[str(t).lower()] = "" if g == "any" else g
-    alts = sorted(titles, key=len, reverse=True)
-    title_re = re.compile(r"(?:(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in alts)
-                          + r")(?![\w'’-])\s*)+", re.IGNORECASE)
-    roles: dict[str, str] = {}
-    for g in ("m", "f", "any", "organisation"):
-        for r in d["roles"][g]:
-            roles[str(r).lower()] = {"any": "", "organisation": "org"}.get(g, g)
-    first = {str(n): g for g in ("m", "f") for n in d["first_names"][g]}
-    return _SpeakerWords(titles, title_re, frozenset(map(str, d["organisation_words"]["words"])),
-                         frozenset(map(str, d["organisation_words"]["media"])),
-                         frozenset(map(str, d["not_names"]["words"])), roles, first,
-                         {str(r).lower(): tuple(frozenset(str(t).lower().split()) for t in ts)
-                          for r, ts in (d.get("role_classes") or {}).get("classes", {}).items()},
-                         frozenset(map(str, (d.get("abbreviations") or {}).get("words", []))),
-                         frozenset(str(h).lower() for h in (d.get("honorifics") or {}).get("words", [])),
-                         frozenset(str(w).casefold() for w in (d.get("name_modifiers") or {}).get("words", [])))
 
 
 _NAME_RUN = re.compile(
