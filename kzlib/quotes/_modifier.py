@@ -5,16 +5,35 @@ Earnest"), is the speaker. Also the antecedent of a relative "who" after a prepo
 ("Senator Ted Cruz of Texas, who ...", "workers in New York, Los Angeles and Seattle who ..."): the person or
 group before the preposition, never the place inside it. Also the head-noun lists the subject's rules share
 (:func:`_source_heads`, :func:`_is_group_word`) and a name in apposition to a title (:func:`_titled_name_before`).
-Used by :mod:`kzlib.quotes.subject` (which re-exports them).
+And the head nouns of groups and bodies that speak (``source_heads.yaml``: :func:`_group_heads`, :func:`_body_heads`).
+Used by :mod:`kzlib.quotes.subject` (which re-exports them) and :mod:`kzlib.quotes.speakers`.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from kzlib.actors import Mention, place_names, speaker_words
-from kzlib.quotes.speakers import _body_heads, _group_heads
+
+
+@lru_cache(maxsize=1)
+def _group_heads() -> frozenset[str]:
+    """Groups of people and documents that say or show something (``source_heads.yaml``, lower case)."""
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("source_heads.yaml").read_text("utf-8"))
+    return frozenset(str(w).lower() for w in data["words"])
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> dict[str, str]:
+    """Head nouns of described bodies and their kind ("company": organisation, "news agency": media), from
+    ``source_heads.yaml``."""
+    data = yaml.safe_load(resources.files("kzlib.data").joinpath("source_heads.yaml").read_text("utf-8"))
+    return {str(w).lower(): kind for kind, words in data["bodies"].items() for w in words}
+
 
 #: One to three lower-case words after a name, up to the end of its noun phrase ("black voters", "senator").
 _LOWER_WORDS = re.compile(r"\s+((?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s*")

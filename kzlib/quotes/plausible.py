@@ -18,7 +18,7 @@ import re
 import pandas as pd
 
 from kzlib.actors import Gazetteer
-from kzlib.quotes.speakers import _body_heads
+from kzlib.quotes._modifier import _body_heads
 from kzlib.quotes.subject import _is_group_word, _source_heads
 
 __all__: list[str] = []

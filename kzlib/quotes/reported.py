@@ -22,6 +22,7 @@ from kzlib.quotes._head import (
     _description_after,
     _head_subject,
 )
+from kzlib.quotes._modifier import _group_heads
 from kzlib.quotes._relative import relative_after_noun
 from kzlib.quotes._report_words import (
     _ADVERBIAL_TAIL,
@@ -104,7 +105,7 @@ from kzlib.quotes.cues import (
 from kzlib.quotes.direct import _sentence_subject
 from kzlib.quotes.marks import _ACCORDING, _has_words, _n_words, _Span
 from kzlib.quotes.participles import _AS_SAYING, _QUOTING, _participle_holder
-from kzlib.quotes.speakers import _described, _DocState, _group_heads, _is_person, _Speaker, _speaker_after, _spk
+from kzlib.quotes.speakers import _described, _DocState, _is_person, _Speaker, _speaker_after, _spk
 from kzlib.quotes.subject import (
     _ADDR,
     _CLAUSE_BREAK,

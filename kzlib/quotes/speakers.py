@@ -7,9 +7,6 @@ from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from kzlib.actors import (
     Gazetteer,
@@ -18,6 +15,7 @@ from kzlib.actors import (
     plausible_name,
     speaker_words,
 )
+from kzlib.quotes._modifier import _attributive, _body_heads, _group_heads, _modified_head
 from kzlib.quotes.marks import (
     _CAP_NAME,
     _CITING,
@@ -294,21 +292,6 @@ def _subject_before(g: Gazetteer, st: _DocState, mentions: list[Mention], text: 
     return _Speaker()
 
 
-@lru_cache(maxsize=1)
-def _group_heads() -> frozenset[str]:
-    """Groups of people and documents that say or show something (``source_heads.yaml``, lower case)."""
-    data = yaml.safe_load(resources.files("kzlib.data").joinpath("source_heads.yaml").read_text("utf-8"))
-    return frozenset(str(w).lower() for w in data["words"])
-
-
-@lru_cache(maxsize=1)
-def _body_heads() -> dict[str, str]:
-    """Head nouns of described bodies and their kind ("company": organisation, "news agency": media), from
-    ``source_heads.yaml``."""
-    data = yaml.safe_load(resources.files("kzlib.data").joinpath("source_heads.yaml").read_text("utf-8"))
-    return {str(w).lower(): kind for kind, words in data["bodies"].items() for w in words}
-
-
 def _body_kind(description: str) -> str:
     """The kind of body a description names by its head noun (its last one or two words), else "".
 
@@ -432,7 +415,6 @@ def _speaker_after(g: Gazetteer, st: _DocState, mentions: list[Mention], text: s
     first = cands[0] if cands else None
     if first is not None and first.method not in ("pronoun", "description", "title") \
             and _MODIFIER_GAP.fullmatch(text, lo, first.start):
-        from kzlib.quotes._modifier import _attributive, _modified_head  # (it imports this module)
         gap = [w for i, w in enumerate(text[lo:first.start].split()) if i or w.lower() not in ("the", "a", "an")]
         head, d0, d1 = _modified_head(window, text, first, hi) if all(map(_attributive, gap)) else (first, -1, -1)
         if head is None:  # "said the Florida senator": the senator, not Florida
