@@ -75,7 +75,24 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
     """(spun form, original) pairs among an actor's names: two forms of the same length that share a word
     and differ only by dissimilar words ("Ned Worth" / "Ned Price"; spelling variants are not swaps).
     The original is the canonical name, else the form the clean text uses more."""
-    pairs: list[tuple[str, str, str]] = []     # (a, b, canonical name) of the forms that may be swaps
+    pairs = _variant_pairs(actors)
+    # occurrences of those forms in the clean text (per partition of the texts with the Dask engine)
+    forms_asked = _variant_forms(pairs)
+    counts = dict.fromkeys(forms_asked, 0)
+    if forms_asked:
+        texts = list(clean_texts)
+        frame = pd.DataFrame({"doc_id": [f"{i:012d}" for i in range(len(texts))], "text": texts})
+        counted = map_partitions_by_document(frame, _form_counts_part, engine=engine, scheduler=scheduler,
+                                             npartitions=npartitions, forms=forms_asked)
+        for form, n in zip(counted["form"].tolist(), counted["n"].tolist()):
+            counts[form] += n
+    return _chosen_variants(pairs, counts)
+
+
+def _variant_pairs(actors: Iterable[tuple[str, tuple[str, ...]]]) -> list[tuple[str, str, str]]:
+    """(a, b, canonical name) of the forms of one actor's names that may be a spinner's swap (see
+    :func:`_gazetteer_variants`)."""
+    pairs: list[tuple[str, str, str]] = []
     for name, aliases in actors:
         forms = [f for f in (name, *aliases) if re.fullmatch(r"[A-Za-z][A-Za-z .'’-]*", f)]
         for i, a in enumerate(forms):
@@ -87,17 +104,17 @@ def _gazetteer_variants(actors: Iterable[tuple[str, tuple[str, ...]]],
                 if not diff or len(diff) == len(wa) or not all(_swap_like(x, y) for x, y in diff):
                     continue
                 pairs.append((a, b, name))
-    # occurrences of those forms in the clean text (per partition of the texts with the Dask engine)
-    forms_asked = sorted({f for a, b, _ in pairs for f in (a, b)})
-    counts = dict.fromkeys(forms_asked, 0)
-    if forms_asked:
-        texts = list(clean_texts)
-        frame = pd.DataFrame({"doc_id": [f"{i:012d}" for i in range(len(texts))], "text": texts})
-        counted = map_partitions_by_document(frame, _form_counts_part, engine=engine, scheduler=scheduler,
-                                             npartitions=npartitions, forms=tuple(forms_asked))
-        for form, n in zip(counted["form"].tolist(), counted["n"].tolist()):
-            counts[form] += n
+    return pairs
 
+
+def _variant_forms(pairs: list[tuple[str, str, str]]) -> tuple[str, ...]:
+    """The forms of :func:`_variant_pairs` whose occurrences in the clean text are counted (sorted)."""
+    return tuple(sorted({f for a, b, _ in pairs for f in (a, b)}))
+
+
+def _chosen_variants(pairs: list[tuple[str, str, str]], counts: dict[str, int]) -> list[tuple[str, str]]:
+    """(spun form, original) of :func:`_gazetteer_variants`, given how often the clean text uses each form
+    (``counts``)."""
     out = []
     for a, b, name in pairs:
         if a == name or b == name:
@@ -146,20 +163,34 @@ def _row_ranges(keys: list[Any]) -> dict[Any, range]:
 
 def _form_counts_part(frame: pd.DataFrame, *, forms: tuple[str, ...]) -> pd.DataFrame:
     """``form`` and ``n``: how often each of ``forms`` occurs in the texts of ``frame`` (``text``), one pass
-    over each text for all the forms (a form spans no line break, so a text that is its paragraphs, see
-    _text, is counted joined by line breaks)."""
-    counts = dict.fromkeys(forms, 0)
-    starts, by_first = _form_starts(forms)
+    over each text for all the forms (:func:`_form_counts`)."""
+    counts = [0] * len(forms)
     for t in frame["text"].tolist():
-        joined = t if isinstance(t, str) else "\n".join(t)
-        ends: dict[str, int] = {}        # per form, where its last occurrence counted ends (str.count's rule)
-        for m in starts.finditer(joined):
-            pos = m.start()
-            for form in by_first[joined[pos]]:
-                if pos >= ends.get(form, 0) and joined.startswith(form, pos):
-                    counts[form] += 1
-                    ends[form] = pos + len(form)
-    return pd.DataFrame({"form": list(counts), "n": list(counts.values())})
+        for k, n in _form_counts(t, forms):
+            counts[k] += n
+    return pd.DataFrame({"form": list(forms), "n": counts})
+
+
+def _form_counts(text: str | tuple[str, ...], forms: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """(k, n): ``forms[k]`` occurs n > 0 times in ``text``, found in one pass over it for all the forms
+    (a form spans no line break, so a text that is its paragraphs, see _text, is counted joined by line
+    breaks); occurrences are counted as ``str.count`` counts them.
+
+    Example:
+        >>> _form_counts(("Ned Price met Ned Price Jr", "Ned Worth"), ("Ned Price", "Ned Price Jr", "State"))
+        ((0, 2), (1, 1))
+    """
+    starts, by_first = _form_starts(forms)
+    joined = text if isinstance(text, str) else "\n".join(text)
+    found: dict[str, int] = {}
+    ends: dict[str, int] = {}        # per form, where its last occurrence counted ends (str.count's rule)
+    for m in starts.finditer(joined):
+        pos = m.start()
+        for form in by_first[joined[pos]]:
+            if pos >= ends.get(form, 0) and joined.startswith(form, pos):
+                found[form] = found.get(form, 0) + 1
+                ends[form] = pos + len(form)
+    return tuple((k, found[f]) for k, f in enumerate(forms) if f in found)
 
 
 @functools.lru_cache(maxsize=8)
@@ -242,6 +273,12 @@ def annotate(corpus: Corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_
     # 1. per document: spin score, the detected version (read off the raw text) and its paragraphs
     # de-spun by the table (each row of a document: its own spin decides, see _despun_paragraphs)
     compiled = _compile(table)
+    # the gazetteer's name forms that may be swaps are counted in the clean documents in the same pass
+    # (:func:`_gazetteer_variants`; which documents are clean is known there, document by document)
+    names, actors = ((tuple(gazetteer), ()) if gazetteer is not None and not hasattr(gazetteer, "actors")
+                     else _gazetteer(gazetteer)) if learn else ((), ())
+    variant_pairs = _variant_pairs(actors)
+    forms = _variant_forms(variant_pairs)
     texts_in = paras["text"].tolist()
     para_docs = paras["doc_id"].tolist()
     is_body = in_body.tolist()
@@ -254,31 +291,32 @@ def annotate(corpus: Corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_
         frame["republished"] = (notice.str.strip() != "").reindex(raw.index).fillna(False).to_numpy(dtype=bool)
     evidence = _per_document(frame, _raw_evidence, engine=engine, scheduler=scheduler, npartitions=npartitions,
                              compiled=compiled, spin_threshold=spin_threshold, mt_threshold=mt_threshold,
-                             translation_threshold=translation_threshold).set_index("doc_id")
-    del frame
+                             translation_threshold=translation_threshold, forms=forms).set_index("doc_id")
+    form_counts = dict.fromkeys(forms, 0)
+    for found in evidence.pop("form_counts").tolist():
+        for k, n in found:
+            form_counts[forms[k]] += n
     scores = evidence["spin_score"]
     is_spun = evidence.pop("is_spun").astype(bool)
     spun_ids = set(is_spun.index[is_spun])
     quotes_spun = set(evidence.index[evidence.pop("quotes_spun").astype(bool)])
     stage1: list[str] = list(texts_in)
     n_table: list[int] = [0] * len(texts_in)
-    for d, despun in zip(evidence.index, evidence.pop("despun").tolist()):
+    despun_of = evidence.pop("despun").tolist()
+    for d, despun in zip(evidence.index, despun_of):
         rows = rows_of.get(d, ())
         for j, text, n in despun:
             stage1[rows[j]], n_table[rows[j]] = text, n
     # paragraphs of a document the documents table lacks have no spin score: not judged spun, so no row
     # applies to them (a text not judged spun is left as it is) and they keep their text
     del rows_of
-    # the de-spun body text: a document the table left unchanged shares its text with raw (one copy of
-    # the corpus in memory, not two); the others are the tuples of their repaired paragraphs
-    changed = {d for d, b, t, t1 in zip(para_docs, is_body, texts_in, stage1) if b and t1 is not t and t1 != t}
-    joined: dict[str, list[str]] = {}
-    for d, b, t1 in zip(para_docs, is_body, stage1):
-        if b and d in changed:
-            joined.setdefault(d, []).append(t1)
-    s1_body = pd.Series([(tuple(joined[d]) if d in joined else t) for d, t in zip(raw.index, raw)],
+    # the de-spun body text (:func:`_despun_body`): a document the table left unchanged shares its text
+    # with raw (one copy of the corpus in memory, not two); the others are the tuples of their repaired
+    # body paragraphs
+    s1_body = pd.Series([_despun_body(t, p, b, d) for t, p, b, d in zip(frame["text"].tolist(), frame["paras"].tolist(),
+                                                                        frame["body"].tolist(), despun_of)],
                         index=raw.index, dtype=object)
-    del texts_in, para_docs, is_body, joined, in_body
+    del frame, despun_of, texts_in, para_docs, is_body, in_body
 
     # 2. copies and stories on de-spun text
     pairs = find_copies(s1_body, threshold=copy_threshold, lsh_threshold=lsh_threshold, num_perm=num_perm,
@@ -293,13 +331,9 @@ def annotate(corpus: Corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_
     # 3. substitutions learned from the corpus, applied to spun documents
     base = compiled.table
     if learn and is_spun.any():
-        names, actors = ((tuple(gazetteer), ()) if gazetteer is not None and not hasattr(gazetteer, "actors")
-                         else _gazetteer(gazetteer))
         other = paras[(paras["kind"].isin(["caption", "title"])) & (~paras["doc_id"].map(is_spun).fillna(False))]
-        clean_texts = raw[~is_spun.reindex(raw.index).fillna(False)]
         repairer = SpinRepairer(table=base, gazetteer=names,
-                                variants=tuple(_gazetteer_variants(actors, clean_texts, engine=engine, scheduler=scheduler,
-                                                                   npartitions=npartitions))).fit(
+                                variants=tuple(_chosen_variants(variant_pairs, form_counts))).fit(
             s1_body, spun=is_spun, stories=story, raw=raw, extra_reference=other["text"].drop_duplicates().tolist(),
             engine=engine, scheduler=scheduler, npartitions=npartitions)
     else:
@@ -355,7 +389,7 @@ def annotate(corpus: Corpus, *, seed: int = 0, copy_threshold: float = 0.4, lsh_
 
 
 def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: float, mt_threshold: float,
-                  translation_threshold: float) -> pd.DataFrame:
+                  translation_threshold: float, forms: tuple[str, ...] = ()) -> pd.DataFrame:
     """What :func:`annotate` reads off each document's raw body text alone, for the documents of ``frame``
     (``doc_id``, ``text``: its body paragraphs, ``paras`` and ``body``: all its paragraphs and which are
     body text, optionally ``republished``: a syndication notice): ``n_words`` (the words a spin score is
@@ -363,7 +397,9 @@ def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: f
     (phrase-table substitutions that apply in a spun text), ``spin_score``, ``is_spun``
     (:func:`judged_spun`), ``quotes_spun`` (its words outside quotation marks are judged spun on their
     own: the quoted words are repaired too), ``despun`` (the paragraphs the phrase table changes,
-    :func:`_despun_paragraphs`, the document's own spin deciding) and :func:`detect_versions`'s columns."""
+    :func:`_despun_paragraphs`, the document's own spin deciding), ``form_counts`` (how often the text
+    of a document not judged spun uses each of ``forms``, :func:`_form_counts`) and
+    :func:`detect_versions`'s columns."""
     raw = pd.Series([_text(t) for t in frame["text"].tolist()],
                     index=pd.Index(frame["doc_id"].to_numpy(), name="doc_id"), dtype=object)
     n_words = raw.map(_n_words).astype("int64")                      # the words a spin score is per 1,000 of
@@ -388,10 +424,28 @@ def _raw_evidence(frame: pd.DataFrame, *, compiled: _Compiled, spin_threshold: f
     out = pd.DataFrame({"doc_id": raw.index.to_numpy(), "n_words": n_words.to_numpy(),
                         "n_letter_words": n_letter.to_numpy(), "n_matches": n_matches.to_numpy(),
                         "spin_score": scores.to_numpy(), "is_spun": is_spun, "quotes_spun": quotes,
-                        "despun": _objects(despun)})
+                        "despun": _objects(despun),
+                        "form_counts": _objects([_form_counts(t, forms) if forms and not spun else ()
+                                                 for t, spun in zip(frame["text"].tolist(), is_spun)])})
     for column in detected.columns:
         out[column] = detected[column].to_numpy()
     return out
+
+
+def _despun_body(text: str | tuple[str, ...], paras: tuple[str, ...], body: tuple[bool, ...],
+                 despun: tuple[tuple[int, str, int], ...]) -> str | tuple[str, ...]:
+    """A document's de-spun body text: its body ``text`` (:func:`_text`) where the phrase table changed
+    none of its body paragraphs, else its body paragraphs with the changes ``despun``
+    (:func:`_despun_paragraphs`) made.
+
+    Example:
+        >>> _despun_body(("A b.", "C d."), ("Title", "A b.", "C d."), (False, True, True), ((2, "C e.", 1),))
+        ('A b.', 'C e.')
+    """
+    if not despun:
+        return text
+    new = dict((j, t) for j, t, _ in despun)
+    return tuple(new.get(j, t) for j, (t, b) in enumerate(zip(paras, body)) if b)
 
 
 def _despun_paragraphs(doc_id: str, texts: tuple[str, ...], body: tuple[bool, ...], spans: list[tuple[int, int]], *,
