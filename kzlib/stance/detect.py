@@ -14,12 +14,14 @@ import pandas as pd
 
 from kzlib.errors import ParameterError, TableError, require_columns
 from kzlib.quotes.marks import SPEECH_KINDS
-from kzlib.stance.lexicon import _alternation, _build_lexicon, _Lexicon
-from kzlib.stance.rules import _Contribution, _decide, _evidence, _score_text
+from kzlib.stance.lexicon import _QUOTE_CHARS, _alternation, _build_lexicon, _Lexicon
+from kzlib.stance.rules import _Contribution, _decide, _evidence, _find_mentions, _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
 from kzlib.text import PatternSet
 
 logger = logging.getLogger(__name__)
+
+_WORD_RE = re.compile(r"\w+")
 
 __all__ = ["speaker_profiles", "detect_stance"]
 
@@ -222,6 +224,14 @@ def _judgment_cues(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, cues: 
     return out
 
 
+def _opens_with_target(text: str, lex: _Lexicon, anchored: frozenset[str] | None, *, max_words: int = 5) -> bool:
+    """Whether a target is named within the first ``max_words`` words of ``text``: the object of a report verb
+    that ``text`` follows ("Moscow of accumulating forces", "the legitimacy of the CSTO intervention")."""
+    text = text if text.isascii() else text.translate(_QUOTE_CHARS)
+    starts = [m.start for m in _find_mentions(text, lex, anchored) if m.target]  # "": no target
+    return bool(starts) and len(_WORD_RE.findall(text, 0, min(starts))) <= max_words
+
+
 def detect_stance(
     quotes: pd.DataFrame,
     *,
@@ -360,6 +370,10 @@ def detect_stance(
         writer_marks, despun, judged
     ):
         sides = side_of.get(speaker, frozenset())
+        if verb and not ru and not _opens_with_target(text[len(verb) + 1:], lex, anchors):
+            # the verb judges what the quote opens with, which names no target ("condemned | the violence",
+            # "rejected | a media request to publish the file on Trump"): the quote is read without it
+            text = text[len(verb) + 1:]
         key = (text, ctx, sides, anchors, marks)
         scored = scored_once.get(key) if again else None
         if scored is None:
@@ -371,12 +385,6 @@ def detect_stance(
             else:
                 scored = _score_quote(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader,
                                       threshold=threshold, anchored=anchors, writer_marks=marks)
-                if verb and not any(r["source"] == "quote" for r in scored):
-                    # the judged object names no target ("condemned | the violence"): the verb is not read
-                    # towards the targets of the quote's context
-                    scored = _score_quote(text[len(verb) + 1:], lex, context=ctx, speaker_sides=sides,
-                                          use_vader=use_vader, threshold=threshold, anchored=anchors,
-                                          writer_marks=marks)
             if again:
                 scored_once[key] = scored
         reading = "de-spun" if fixed else "verbatim"

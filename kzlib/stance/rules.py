@@ -408,10 +408,11 @@ def _score_text(
             best = min(pool, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, value / (1.0 + d / 15.0), True, label, s_i)
-            if not agentive and best.end <= start and _PREDICATE_RE.search(text, max(best.end, start - 30), start):
-                # a predicate's evaluation holds for each target of a coordinated subject ("Ukraine's accession
-                # to NATO and the deployment of Western troops would be unacceptable"), not only the nearest
-                for m in _coordinated_before(best, in_sent, text, cl, clause_start):
+            if not agentive:
+                # an evaluation holds for each target coordinated with its own: the subject of a predicate ("Ukraine's
+                # accession to NATO and the deployment of Western troops would be unacceptable"), the objects of a
+                # verb ("criticized Sanders and Clinton"), not only the nearest
+                for m in _coordinated(best, in_sent, text, start, end, cl, clause_start):
                     add(m.target, value / (1.0 + abs(m.tok - ti) / 15.0), True, label + " (coordinated)", s_i)
         elif recipients:
             best = min(recipients, key=lambda m: (abs(m.tok - ti), m.start))
@@ -543,15 +544,30 @@ _PREDICATE_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:an?|the|so|ve
 _AND_OR_RE = re.compile(r"\s(?:and|or)\s", re.I)
 
 
-def _coordinated_before(best: _Mention, mentions: list[_Mention], text: str, clause: int,
-                        clause_start: Callable[[int], int]) -> list[_Mention]:
-    """The mentions of other targets in ``best``'s clause before it, joined to it by "and"/"or" (one each)."""
+def _coordinated(best: _Mention, mentions: list[_Mention], text: str, start: int, end: int, clause: int,
+                 clause_start: Callable[[int], int]) -> list[_Mention]:
+    """The mentions of other targets coordinated with ``best``, the target a cue at ``start``–``end`` evaluates
+    (one each): where the cue is the predicate of a copula after ``best``, those before it in its clause joined by
+    "and"/"or"; where ``best`` is the object right after a verb cue, those right after it joined by "and", "or" or
+    a comma ("criticized Sanders and Clinton"; not "praised Sanders and criticized Clinton")."""
     out: dict[str, _Mention] = {}
-    for m in mentions:
-        if m.target != best.target and m.end <= best.start and clause_start(m.start) == clause \
-                and best.start - m.end <= 120 and _AND_OR_RE.search(text, m.end, best.start):
-            out.setdefault(m.target, m)
+    if best.end <= start and _PREDICATE_RE.search(text, max(best.end, start - 30), start):
+        for m in mentions:
+            if m.target != best.target and m.end <= best.start and clause_start(m.start) == clause \
+                    and best.start - m.end <= 120 and _AND_OR_RE.search(text, m.end, best.start):
+                out.setdefault(m.target, m)
+    elif best.start >= end and _OBJECT_GAP_RE.fullmatch(text, end, best.start):
+        last = best
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.start >= last.end and _COORDINATED_RE.fullmatch(text, last.end, m.start):
+                if m.target != best.target:
+                    out.setdefault(m.target, m)
+                last = m
     return list(out.values())
+
+
+#: between a verb cue and its object: a space, and perhaps an article or a title ("criticized the", "praised Sen.")
+_OBJECT_GAP_RE = re.compile(r"\s+(?:(?:the|a|an|President|Sen\.|Senator|Gov\.|Governor|Rep\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?")
 
 
 _COORDINATED_RE = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?:(?:the|other|all|any)\s+)?")
