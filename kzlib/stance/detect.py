@@ -291,8 +291,9 @@ def detect_stance(
     countering ("help in overcoming the terrorist threat") counts for no target but its own agent
     (``counter_frames`` in ``kzlib/data/stance_cues.yaml``). An English indirect report or act whose
     verb judges what the quote opens with ("Putin accused | Washington of …", "questioned | the legitimacy
-    of …"; ``judgment_cues``, read from ``paragraphs``) is read with its verb before it: the verb, kept as
-    the quote's ``cue``, is the speaker's evaluation, and the row's evidence then starts with it.
+    of …"; ``judgment_cues``, read from ``paragraphs``) and that names a target within its first five words
+    (the verb's object) is read with its verb before it: the verb, kept as the quote's ``cue``, is the
+    speaker's evaluation, and the row's evidence then starts with it.
 
     Returns the ``stances`` table: ``doc_id, quote_id, speaker, target, stance, score, evidence``
     plus ``lexical`` (the cue/term part of the score), ``cues`` (what scored), ``source``
