@@ -159,6 +159,12 @@ def _described_table(described: pd.DataFrame | None) -> dict[str, tuple[str, str
 # --------------------------------------------------------------------------------------------
 # detect_stance
 # --------------------------------------------------------------------------------------------
+def _paragraph_texts(paragraphs: pd.DataFrame) -> pd.Series:
+    """The paragraphs' texts indexed by (doc_id, para_id), the first of any repeated key."""
+    para = paragraphs.set_index(["doc_id", "para_id"])["text"]
+    return para[~para.index.duplicated()]
+
+
 def _attribution_context(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, width: int = 220) -> pd.Series:
     """The text around each quote in its paragraph, without the quote and the speaker's title."""
     if "context" in quotes.columns:
@@ -166,9 +172,7 @@ def _attribution_context(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, 
     empty = pd.Series("", index=quotes.index, dtype=object)
     if paragraphs is None or not {"para_id", "start", "end"} <= set(quotes.columns):
         return empty
-    col = "text"
-    para = paragraphs.set_index(["doc_id", "para_id"])[col]
-    para = para[~para.index.duplicated()]
+    para = _paragraph_texts(paragraphs)
     out = []
     for doc_id, para_id, start, end, surface in zip(
         quotes["doc_id"], quotes["para_id"], quotes["start"], quotes["end"],
@@ -211,8 +215,7 @@ def _judgment_cues(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, cues: 
     candidates = cue.map(judging).astype(bool) & kind.isin(("indirect", "act")).to_numpy() & quotes["start"].notna()
     if not candidates.any():
         return out
-    para = paragraphs.set_index(["doc_id", "para_id"])["text"]
-    para = para[~para.index.duplicated()]
+    para = _paragraph_texts(paragraphs)
     for i in np.flatnonzero(candidates.to_numpy()):
         text = para.get((quotes["doc_id"].iat[i], quotes["para_id"].iat[i]), "")
         verb, quote = cue.iat[i], str(quotes["quote"].iat[i])

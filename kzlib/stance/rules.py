@@ -537,7 +537,6 @@ def _governs(m: _Mention, text: str, start: int, end: int) -> bool:
         m.end <= start and _POSSESSOR_RE.fullmatch(text, m.end, start) is not None)
 
 
-# a cue coordinated with a countered one ("to fight violence and crime", "violence, crime or chaos")
 #: a cue that is the predicate of a copula ("would be an unacceptable incursion", "is illegal")
 _PREDICATE_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:an?|the|so|very|quite|totally|completely|"
                            r"absolutely|entirely|clearly|simply|utterly|deeply|highly)\s+)*$", re.I)
@@ -570,6 +569,8 @@ def _coordinated(best: _Mention, mentions: list[_Mention], text: str, start: int
 _OBJECT_GAP_RE = re.compile(r"\s+(?:(?:the|a|an|President|Sen\.|Senator|Gov\.|Governor|Rep\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?")
 
 
+# a cue coordinated with a countered one ("to fight violence and crime", "violence, crime or chaos"); also the
+# targets coordinated as a verb's objects (_coordinated)
 _COORDINATED_RE = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?:(?:the|other|all|any)\s+)?")
 _AGENT_BEFORE_RE = re.compile(r"(?:'s?)?\s+")  # "NATO aggression", "Russia's interference"
 _AGENT_AFTER_RE = re.compile(r"\s+(?:of|by|from)\s+(?:the\s+)?")  # "the interference of the West"
