@@ -10,7 +10,8 @@ measured outside the project) from ``../shared/devkits/`` next to the repository
   macro-F1 over negative / neutral / positive (mapped to against / none / favor).
 
 Both systems are scored under the same seeded stratified K-fold cross-validation (NewsMTSC: the
-rows of one sentence stay in one fold). The baseline is the one of the task papers: a LinearSVC on
+rows of one sentence stay in one fold; with ``--newsmtsc-groups article``, the rows of one source
+article do, so that no fold is tested on an article it also trained on). The baseline is the one of the task papers: a LinearSVC on
 word 1–3-grams and character 2–5-grams (TF-IDF), one model per target for SemEval (Mohammad et al.
 2016), one model with the target masked for NewsMTSC (Hamborg & Donnay 2021's SVM baseline).
 Intervals: 95% paired bootstrap over the pooled out-of-fold predictions (the same resampled rows for
@@ -19,6 +20,7 @@ both systems), also for the difference.
     python benchmarks/stance.py                  # both sets, 5 folds, seed 0
     python benchmarks/stance.py --sets semeval --folds 5 --seed 1
     python benchmarks/stance.py --sets semeval --without hashtag_words   # an ablation
+    python benchmarks/stance.py --sets newsmtsc --newsmtsc-groups article
     python benchmarks/stance.py --sets semeval --baseline-without joint_features   # paired against the
                                                  # classifier without a part, instead of the n-gram SVM
 """
@@ -71,15 +73,29 @@ def load_semeval(kit: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["text", "target", "stance"])
 
 
+def _article(gid: str) -> str:
+    """The source article of a NewsMTSC sentence id: ``allsides_<story>_<article>_…`` (AllSides' story
+    ids are one per article in this part) or ``polusa_v1_<article>_…``.
+
+    >>> _article("allsides_1000_401_25_Reality Leigh Winner_0_6"), _article("polusa_v1_4359001_-1_13_Donald Trump_1_6")
+    ('allsides_1000_401', 'polusa_v1_4359001')
+    """
+    return "_".join(gid.split("_")[:3])
+
+
 def load_newsmtsc(kit: Path) -> pd.DataFrame:
-    """NewsMTSC training part, one row per target mention: ``text, target, start, end, stance, group``."""
-    rows = []
+    """NewsMTSC training part, one row per target mention: ``text, target, start, end, stance, group,
+    article`` (``group``: the sentence; ``article``: its source article, the first one that has it)."""
+    rows, article_of = [], {}
     for line in (kit / "newsmtsc_train.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         s = d["sentence_normalized"]
+        article_of.setdefault(s, _article(d["primary_gid"]))
         for t in d["targets"]:
             rows.append((s, t["mention"], int(t["from"]), int(t["to"]), NEWSMTSC_LABELS[float(t["polarity"])], s))
-    return pd.DataFrame(rows, columns=["text", "target", "start", "end", "stance", "group"])
+    data = pd.DataFrame(rows, columns=["text", "target", "start", "end", "stance", "group"])
+    data["article"] = data["text"].map(article_of)
+    return data
 
 
 class NgramSVM:
@@ -154,7 +170,8 @@ def paired_bootstrap(y, a, b, score, *, n_boot: int = 1000, seed: int = 0) -> di
 
 
 def run_set(name: str, kit: Path, *, folds: int, seed: int, n_boot: int, calibrate: bool = False,
-            without: tuple[str, ...] = (), baseline_without: tuple[str, ...] | None = None) -> dict[str, float]:
+            without: tuple[str, ...] = (), baseline_without: tuple[str, ...] | None = None,
+            newsmtsc_groups: str = "sentence") -> dict[str, float]:
     off = dict.fromkeys(without, False)  # parts of the classifier switched off, for ablations
     if name == "semeval":
         data = load_semeval(kit)
@@ -165,7 +182,8 @@ def run_set(name: str, kit: Path, *, folds: int, seed: int, n_boot: int, calibra
     else:
         data = load_newsmtsc(kit)
         y = data["stance"].to_numpy(dtype=object)
-        splits = list(StratifiedGroupKFold(folds, shuffle=True, random_state=seed).split(data, y, data["group"]))
+        groups = data["group" if newsmtsc_groups == "sentence" else "article"]
+        splits = list(StratifiedGroupKFold(folds, shuffle=True, random_state=seed).split(data, y, groups))
         X = data[["text", "target", "start", "end"]]
         base, ours, score, measure = (lambda: NgramSVM(mask=True)), (lambda: StanceClassifier(random_state=seed, calibrate=calibrate, **off)), macro_f1, "macro-F1"
     if baseline_without is not None:  # the baseline: the classifier itself without these parts
@@ -176,6 +194,7 @@ def run_set(name: str, kit: Path, *, folds: int, seed: int, n_boot: int, calibra
     po, to = cross_validate(ours, X, y, splits)
     res = paired_bootstrap(y, pb, po, score, n_boot=n_boot, seed=seed)
     res.update(set=name, measure=measure, n=len(y), folds=folds, seed=seed, seconds_baseline=tb, seconds_ours=to,
+               groups="tweet" if name == "semeval" else newsmtsc_groups,
                without=list(without), baseline_name="n-gram SVM" if baseline_without is None else
                "StanceClassifier without " + ", ".join(baseline_without))
     return res
@@ -198,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--without", nargs="+", default=[], metavar="PART",
                     choices=parts,
                     help="switch these parts of StanceClassifier off (an ablation)")
+    ap.add_argument("--newsmtsc-groups", choices=["sentence", "article"], default="sentence",
+                    help="NewsMTSC: keep the rows of one sentence (default) or of one source article in one fold")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("kzlib").setLevel(logging.WARNING)
@@ -210,9 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.sets:
         r = run_set(name, kit, folds=args.folds, seed=args.seed, n_boot=args.n_boot, calibrate=args.calibrate,
                     without=tuple(args.without),
-                    baseline_without=None if args.baseline_without is None else tuple(args.baseline_without))
+                    baseline_without=None if args.baseline_without is None else tuple(args.baseline_without),
+                    newsmtsc_groups=args.newsmtsc_groups)
         results.append(r)
-        print(f"{name} (n={r['n']}, {r['folds']}-fold CV, seed {r['seed']}), {r['measure']} with 95% bootstrap CI:\n"
+        print(f"{name} (n={r['n']}, {r['folds']}-fold CV, seed {r['seed']}, folds by {r['groups']}), {r['measure']} with 95% bootstrap CI:\n"
               f"  {r['baseline_name']:17} {100 * r['baseline']:.1f} [{100 * r['baseline_lo']:.1f}, {100 * r['baseline_hi']:.1f}]"
               f"  ({r['seconds_baseline']:.0f} s)\n"
               f"  StanceClassifier  {100 * r['ours']:.1f} [{100 * r['ours_lo']:.1f}, {100 * r['ours_hi']:.1f}]"
