@@ -190,9 +190,10 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         hedges=re.compile(r"\b(?:" + _alternation(cues["hedges"]) + r")\b", re.I),
         intensifiers={w.lower() for w in cues.get("intensifiers") or []},
         # the holder's verb follows in the same sentence: "Russia views", "Russia, which supports", not
-        # "… dominated by Russia. We ask …"
-        holder_re=re.compile(r"^[^\w.!?;:]{0,3}(?:(?:\w+[^\w.!?;:]+){0,1}?(?:" + holder + r")|(?:" + adjacent
-                             + r"))\b", re.I),
+        # "… dominated by Russia. We ask …"; not after a passive auxiliary ("Russia was criticized": the
+        # subject of a passive suffers the judgment, it holds none)
+        holder_re=re.compile(r"^[^\w.!?;:]{0,3}(?:(?:(?!" + _PASSIVE_AUX + r"\b)\w+[^\w.!?;:]+){0,1}?(?:" + holder
+                             + r")|(?:" + adjacent + r"))\b", re.I),
         source_re=re.compile(r"\b(?:" + _alternation(cues.get("source_phrases")) + r")\s*$", re.I),
         rhetorical_re=re.compile(r"^\W*(?:" + openers + r")\b", re.I),
         clause_break_re=re.compile(_PUNCT_BREAK_RE.pattern + r"|\b(?:" + _alternation(cues.get("clause_conjunctions"))
@@ -231,6 +232,10 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         people_head_re=re.compile(r"(?:" + _alternation(cues.get("people_heads")) + r")(?!\w)", re.I),
         function_words=frozenset(str(w).lower() for w in cues.get("function_words") or []),
     )
+
+
+#: the auxiliaries of a passive: a holder's verb right after one is a passive participle ("was condemned")
+_PASSIVE_AUX = r"(?:is|are|was|were|be|been|being|get|gets|got|getting)"
 
 
 def _relation_regex(cues: dict[str, Any]) -> re.Pattern[str]:
