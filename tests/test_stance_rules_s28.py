@@ -1,5 +1,7 @@
 """Stance rules of the twenty-eighth session, read on hand-made sentences about invented parties: the subject
-of a passive verb of judgment is what is judged, not its holder; ..."""
+of a passive verb of judgment is what is judged, not its holder; the
+verbs of admiration and judgment of Levin's (1993) classes evaluate their object, and their subject holds the
+evaluation; ..."""
 
 import pandas as pd
 
@@ -20,3 +22,26 @@ def test_the_subject_of_a_passive_judgment_is_judged():
     assert stance_of(rows, 0, "Ruritania") == "against"
     assert stance_of(rows, 1, "Ruritania") == "against"
     assert stance_of(rows, 2, "Ruritania") != "against"
+
+
+def test_verbs_of_admiration_and_of_judgment_evaluate_their_object():
+    rows = _rows(["The farmers in the valley admire Ruritania for its courage.",
+                  "The villagers ridiculed Elbonia for its parade.",
+                  "Ruritania despises Elbonia.",                       # Ruritania holds the contempt
+                  "Everyone lauded Ruritania after the rescue.",
+                  "The newspapers slammed Elbonia over the tariffs."])
+    assert stance_of(rows, 0, "Ruritania") == "favor"
+    assert stance_of(rows, 1, "Elbonia") == "against"
+    assert stance_of(rows, 2, "Elbonia") == "against"
+    assert stance_of(rows, 2, "Ruritania") != "against"
+    assert stance_of(rows, 3, "Ruritania") == "favor"
+    assert stance_of(rows, 4, "Elbonia") == "against"
+
+
+def test_the_nouns_and_causal_phrases_near_those_verbs_are_not_read_as_them():
+    rows = _rows(["In many respects, Ruritania is a farming country.",       # "respects": a noun
+                  "The harvest came in early, thanks to Elbonia.",             # "thanks to": a cause
+                  "The council condemned Ruritania's hate of the river people."])  # the noun "hate": no holder
+    assert stance_of(rows, 0, "Ruritania") != "favor"
+    assert stance_of(rows, 1, "Elbonia") != "favor"
+    assert stance_of(rows, 2, "Ruritania") == "against"
