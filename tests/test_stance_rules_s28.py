@@ -45,3 +45,28 @@ def test_the_nouns_and_causal_phrases_near_those_verbs_are_not_read_as_them():
     assert stance_of(rows, 0, "Ruritania") != "favor"
     assert stance_of(rows, 1, "Elbonia") != "favor"
     assert stance_of(rows, 2, "Ruritania") == "against"
+
+
+def test_an_evaluation_predicated_of_a_target_is_read_from_the_valence_lexicon():
+    rows = _rows(["Ruritania is weak and desperate.",
+                  "Elbonia's record is far from clean.",                          # a negated quality
+                  "Ruritania has always been a generous and honest neighbour.",
+                  "I think Elbonia is brave.",
+                  "Ruritania isn't honest."])
+    assert stance_of(rows, 0, "Ruritania") == "against"
+    assert stance_of(rows, 1, "Elbonia") == "against"
+    assert stance_of(rows, 2, "Ruritania") == "favor"
+    assert stance_of(rows, 3, "Elbonia") == "favor"
+    assert stance_of(rows, 4, "Ruritania") == "against"
+
+
+def test_what_is_not_a_quality_of_the_target_is_not_predicated_of_it():
+    rows = _rows(["Elbonia was dismissed from the talks.",              # a passive: an event, not a quality
+                  "Ruritania is making the harvest smaller.",          # a progressive: what it does
+                  "The polls showing Ruritania ahead are wrong.",      # the subject is the polls
+                  "Elbonia is a fierce critic of Ruritania."])         # Elbonia's own stance
+    assert stance_of(rows, 0, "Elbonia") == "none"
+    assert stance_of(rows, 1, "Ruritania") == "none"
+    assert stance_of(rows, 2, "Ruritania") == "none"
+    assert stance_of(rows, 3, "Elbonia") == "none"
+    assert stance_of(rows, 3, "Ruritania") == "none"

@@ -172,6 +172,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "rhetorical_carry": float(cues.get("rhetorical_carry", 0.5)),
         "irrealis_factor": float(cues.get("irrealis_factor", 1.0)),
         "deontic_factor": float(cues.get("deontic_factor", 1.0)),
+        "predicate_weight": float(cues.get("predicate_weight", 0.0)),
     }
     holder = _alternation(cues["holder_verbs"])
     adjacent = _alternation(cues.get("holder_verbs_adjacent")) or r"(?!x)x"

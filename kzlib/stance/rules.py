@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _QUOTE_CHARS, _SENT_RE, _TOKEN_RE, _Lexicon, _vader_compound
+from kzlib.stance._predicates import _is_subject, _predicate_valence
+from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _QUOTE_CHARS, _SENT_RE, _TOKEN_RE, _Lexicon, _vader, _vader_compound
 
 logger = logging.getLogger(__name__)
 
@@ -422,6 +423,29 @@ def _score_text(
             for t in ctx_targets:
                 add(t, 0.5 * value / len(ctx_targets), True, label + " (context)", s_i)
                 concerned.setdefault(t, "context")
+
+    # 2b. an evaluation predicated of a target: the subject complement of a copula right after its name
+    # ("Ruritania is weak and desperate"), valued by VADER's lexicon, where no cue of the lists is in it
+    if lex.params["predicate_weight"]:
+        vader_words = _vader().lexicon
+        for m in recipients:
+            if m.kind != "alias" or m.topic or not _is_subject(text, clause_start(m.start), m.start):
+                continue
+            predicate = _predicate_valence(text, m.end, vader_words)
+            if predicate is None:
+                continue
+            valence, p_start, p_end = predicate
+            if _overlaps(p_start, p_end, [(h[0], h[1]) for h in cue_spans]):
+                continue  # a cue of the lists in it reads it
+            s_i = sent_index(m.start)
+            value = lex.params["predicate_weight"] * max(-1.0, min(1.0, valence / 4.0))
+            factor, note = reported(p_start)
+            if hypothetical(p_start, s_i):
+                factor *= lex.params["irrealis_factor"]
+            if precedent[s_i]:
+                factor *= lex.params["precedent_factor"]
+            if value * factor:
+                add(m.target, value * factor, True, f"{text[p_start:p_end]} (predicated){note}", s_i)
 
     # 3. rhetorical wh-questions and VADER, per sentence, for the targets named in it
     previous_targets: list[str] = []  # the targets of the last sentence that named any
