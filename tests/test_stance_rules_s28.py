@@ -70,3 +70,21 @@ def test_what_is_not_a_quality_of_the_target_is_not_predicated_of_it():
     assert stance_of(rows, 2, "Ruritania") == "none"
     assert stance_of(rows, 3, "Elbonia") == "none"
     assert stance_of(rows, 3, "Ruritania") == "none"
+
+
+def test_an_act_of_deceit_or_misconduct_evaluates_its_agent():
+    rows = _rows(["Ruritania lied about the troops on the border.",
+                  "The farmers were misled by Elbonia for years.",        # the passive's agent
+                  "Ruritania has harassed the fishermen of the bay.",
+                  "Elbonia spread lies about the harvest."])
+    assert stance_of(rows, 0, "Ruritania") == "against"
+    assert stance_of(rows, 1, "Elbonia") == "against"
+    assert stance_of(rows, 2, "Ruritania") == "against"
+    assert stance_of(rows, 3, "Elbonia") == "against"
+
+
+def test_words_that_only_look_like_deceit_are_not_read_as_it():
+    rows = _rows(["The answer lies in Ruritania's mountains.",   # "lies in": a place
+                  "Elbonia is lying on the shore of the lake."])  # "lying": to lie down
+    assert stance_of(rows, 0, "Ruritania") == "none"
+    assert stance_of(rows, 1, "Elbonia") == "none"
