@@ -88,3 +88,14 @@ def test_words_that_only_look_like_deceit_are_not_read_as_it():
                   "Elbonia is lying on the shore of the lake."])  # "lying": to lie down
     assert stance_of(rows, 0, "Ruritania") == "none"
     assert stance_of(rows, 1, "Elbonia") == "none"
+
+
+def test_the_subject_of_an_active_verb_of_judgment_holds_it_and_is_not_judged():
+    rows = _rows(["Ruritania only reluctantly and belatedly endorsed the new constitution.",
+                  "Ruritania has also criticized the dam on the river.",
+                  "Ruritania has the full support of the farmers.",         # a noun: Ruritania is supported
+                  "Ruritania was widely praised for the rescue."])          # a passive: Ruritania is praised
+    assert stance_of(rows, 0, "Ruritania") == "none"
+    assert stance_of(rows, 1, "Ruritania") == "none"
+    assert stance_of(rows, 2, "Ruritania") == "favor"
+    assert stance_of(rows, 3, "Ruritania") == "favor"

@@ -387,6 +387,15 @@ def _score_text(
             in_sent = [m for m in in_sent if m.start >= end]
             if not in_sent:
                 continue
+        elif in_sent and not agentive and lex.holder_verb_re.fullmatch(text, start, end) and _active_verb(tokens, ti):
+            # the subject of an active verb of judgment holds the judgment ("Ruritania only reluctantly endorsed
+            # the plan", "Elbonia's support for …"): a target before it in its clause is no object of it
+            cl = clause_start(start)
+            subjects = [m for m in in_sent if m.end <= start and clause_start(m.start) == cl]
+            if subjects:
+                in_sent = [m for m in in_sent if id(m) not in {id(x) for x in subjects}]
+                if not in_sent:
+                    continue
         if in_sent:
             # a target in the cue's own clause first; else the sentence's topic ("As for X, we have
             # questions about the request": the questions are X's); else the nearest in the sentence
@@ -506,6 +515,29 @@ _POSSESSOR_RE = re.compile(r"^'s?\s+$", re.I)
 
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
 _PASSIVE_AUXILIARIES = frozenset("be is are was were been being get gets got".split())
+_VERB_BEFORE = frozenset("to will would can could should must may might did does do not never n't also only always "
+                         "again has have had".split())  # a word that makes the word after it a verb ("to support")
+
+
+def _active_verb(tokens: list[str], ti: int) -> bool:
+    """Whether the token ``ti`` is an active verb: a finite form ("endorsed", "supports") or one after a modal,
+    "to", "not" or an auxiliary ("will support", "to praise"), the adverbs in -ly before it skipped, and not after
+    a passive auxiliary ("was widely praised", "is to blame"): the subject before it holds what it says.
+
+    Example:
+        >>> [_active_verb(t.split(), i) for t, i in (("x endorsed y", 1), ("x support y", 1), ("x to support y", 2))]
+        [True, False, True]
+        >>> _active_verb("x was widely praised".split(), 3), _active_verb("x is to blame".split(), 3)
+        (False, False)
+    """
+    j = ti - 1
+    while j >= 0 and tokens[j].endswith("ly"):
+        j -= 1
+    before = tokens[j] if j >= 0 else ""
+    if before in _PASSIVE_AUXILIARIES or (before == "to" and j > 0 and tokens[j - 1] in _PASSIVE_AUXILIARIES):
+        return False
+    word = tokens[ti]
+    return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")) or before in _VERB_BEFORE
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
 _SHORT_QUOTE_WORDS = 4  # a quoted span of at most this many words around a naming: its scare quotes
 
