@@ -2,7 +2,8 @@
 target ("Ruritania is weak and desperate", "Elbonia's record is far from clean"), read from VADER's lexicon
 (Hutto & Gilbert 2014), a published list of English words with their valence. The rule method's cue lists hold
 verbs and nouns of stance; an evaluative adjective or noun said OF the target is the commonest construction its
-audit of NewsMTSC rows found them to lack (twenty-eighth session)."""
+audit of NewsMTSC rows found them to lack (twenty-eighth session). Also whether a verb of judgment is active, so
+that its subject holds the judgment (:func:`_active_verb`)."""
 
 from __future__ import annotations
 
@@ -128,3 +129,29 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tup
     if not hit:
         return None
     return total, words[0][1], words[-1][2]
+
+
+_PASSIVE_AUXILIARIES = frozenset("be is are was were been being get gets got".split())
+_VERB_BEFORE = frozenset("to will would can could should must may might did does do not never n't also only always "
+                         "again has have had".split())  # a word that makes the word after it a verb ("to support")
+
+
+def _active_verb(tokens: list[str], ti: int) -> bool:
+    """Whether the token ``ti`` is an active verb: a finite form ("endorsed", "supports") or one after a modal,
+    "to", "not" or an auxiliary ("will support", "to praise"), the adverbs in -ly before it skipped, and not after
+    a passive auxiliary ("was widely praised", "is to blame"): the subject before it holds what it says.
+
+    Example:
+        >>> [_active_verb(t.split(), i) for t, i in (("x endorsed y", 1), ("x support y", 1), ("x to support y", 2))]
+        [True, False, True]
+        >>> _active_verb("x was widely praised".split(), 3), _active_verb("x is to blame".split(), 3)
+        (False, False)
+    """
+    j = ti - 1
+    while j >= 0 and tokens[j].endswith("ly"):
+        j -= 1
+    before = tokens[j] if j >= 0 else ""
+    if before in _PASSIVE_AUXILIARIES or (before == "to" and j > 0 and tokens[j - 1] in _PASSIVE_AUXILIARIES):
+        return False
+    word = tokens[ti]
+    return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")) or before in _VERB_BEFORE

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kzlib.stance._predicates import _is_subject, _predicate_valence
+from kzlib.stance._predicates import _PASSIVE_AUXILIARIES, _active_verb, _is_subject, _predicate_valence
 from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _QUOTE_CHARS, _SENT_RE, _TOKEN_RE, _Lexicon, _vader, _vader_compound
 
 logger = logging.getLogger(__name__)
@@ -514,30 +514,6 @@ _POSSESSOR_RE = re.compile(r"^'s?\s+$", re.I)
 
 
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
-_PASSIVE_AUXILIARIES = frozenset("be is are was were been being get gets got".split())
-_VERB_BEFORE = frozenset("to will would can could should must may might did does do not never n't also only always "
-                         "again has have had".split())  # a word that makes the word after it a verb ("to support")
-
-
-def _active_verb(tokens: list[str], ti: int) -> bool:
-    """Whether the token ``ti`` is an active verb: a finite form ("endorsed", "supports") or one after a modal,
-    "to", "not" or an auxiliary ("will support", "to praise"), the adverbs in -ly before it skipped, and not after
-    a passive auxiliary ("was widely praised", "is to blame"): the subject before it holds what it says.
-
-    Example:
-        >>> [_active_verb(t.split(), i) for t, i in (("x endorsed y", 1), ("x support y", 1), ("x to support y", 2))]
-        [True, False, True]
-        >>> _active_verb("x was widely praised".split(), 3), _active_verb("x is to blame".split(), 3)
-        (False, False)
-    """
-    j = ti - 1
-    while j >= 0 and tokens[j].endswith("ly"):
-        j -= 1
-    before = tokens[j] if j >= 0 else ""
-    if before in _PASSIVE_AUXILIARIES or (before == "to" and j > 0 and tokens[j - 1] in _PASSIVE_AUXILIARIES):
-        return False
-    word = tokens[ti]
-    return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")) or before in _VERB_BEFORE
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
 _SHORT_QUOTE_WORDS = 4  # a quoted span of at most this many words around a naming: its scare quotes
 
