@@ -99,3 +99,14 @@ def test_the_subject_of_an_active_verb_of_judgment_holds_it_and_is_not_judged():
     assert stance_of(rows, 1, "Ruritania") == "none"
     assert stance_of(rows, 2, "Ruritania") == "favor"
     assert stance_of(rows, 3, "Ruritania") == "favor"
+
+
+def test_an_object_complement_of_a_verb_of_naming_is_predicated_of_its_object():
+    rows = _rows(["They described Ruritania as reckless and cruel.",
+                  "The traders find Elbonia honest and generous.",
+                  "They called Elbonia on Tuesday.",                     # no complement: a telephone call
+                  "The herders described the flood as cruel to Ruritania."])  # Ruritania is no object of the verb
+    assert stance_of(rows, 0, "Ruritania") == "against"
+    assert stance_of(rows, 1, "Elbonia") == "favor"
+    assert stance_of(rows, 2, "Elbonia") == "none"
+    assert stance_of(rows, 3, "Ruritania") != "against"

@@ -42,6 +42,16 @@ wound hung spun split spread shut set cut let read fed fled bred bled met sought
 _SUBJECT_BEFORE_RE = re.compile(r"(?:[^.!?]*\b(?:that|thinks?|thought|believes?|believed|says?|said|knows?|knew|"
                                 r"feels?|felt|hopes?|hoped)\s+)?[\W_]*(?:(?:[A-Z][\w.'’-]*|the|a|an|our|their|his|her|its|this|that|and|but|so|yet|"
                                 r"then|now)\s+){0,4}")
+#: complex-transitive verbs of naming and judging, right before their object: with "as" before the complement
+#: (describe, regard, view, see, portray, depict, paint, characterise, dismiss … as) or without (call, label, brand,
+#: dub, consider, deem, find); Quirk et al. (1985) §16.46 (object complement verbs)
+_NAMING_VERB_RE = re.compile(r"\b(?:(?P<as>describ(?:e|es|ed|ing)|regard(?:s|ed|ing)?|view(?:s|ed|ing)?|sees?|saw|"
+                             r"portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|paint(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing)|"
+                             r"dismiss(?:es|ed|ing)?)|call(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
+                             r"dub(?:s|bed|bing)?|consider(?:s|ed|ing)?|deem(?:s|ed|ing)?|finds?|found)\s+(?:the\s+)?$",
+                             re.I)
+_COMPLEMENT_RE = re.compile(r"\s*[\"“']?\s*")
+_AS_COMPLEMENT_RE = re.compile(r"\s+as\s+[\"“']?\s*", re.I)
 _NEGATORS = frozenset({"not", "never", "no", "hardly", "nothing", "neither", "nor"})
 #: degree adverbs before an -ed word mark it as a gradable adjective ("very talented", "deeply flawed"), not a
 #: passive participle ("was dismissed"): Quirk et al. (1985) §7.15 (intensification of participial adjectives)
@@ -69,11 +79,29 @@ def _is_subject(text: str, clause_start: int, start: int) -> bool:
     return _SUBJECT_BEFORE_RE.fullmatch(text, clause_start, start) is not None
 
 
-def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tuple[float, int, int] | None:
+def _object_complement(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The opening of an object complement after the mention at ``text[start:end]``, the object of a
+    complex-transitive verb of naming or judging before it ("called Ruritania a bully", "described Elbonia as
+    reckless": Quirk et al. 1985 §10.8, §16.46); None where no such verb is right before the mention.
+
+    Example:
+        >>> t = 'they called Elbonia "a bully"'
+        >>> t[_object_complement(t, 12, 19).end():]
+        'a bully"'
+    """
+    verb = _NAMING_VERB_RE.search(text, max(0, start - 40), start)
+    if verb is None:
+        return None
+    return (_AS_COMPLEMENT_RE if verb.group("as") else _COMPLEMENT_RE).match(text, end)
+
+
+def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start: int | None = None,
+                       ) -> tuple[float, int, int] | None:
     """The summed valence of the lexicon's words in the subject complement of a copula right after
-    ``text[:end]`` (the subject's mention), reversed after a negator, and the complement's span; None where
-    no copula follows, the complement is a passive participle ("was dismissed": an event, not a quality) or it
-    holds no word of the lexicon.
+    ``text[:end]`` (the subject's mention), or, where ``start`` (the mention's start) is given, in the object
+    complement of a verb of naming before it (:func:`_object_complement`), reversed after a negator, and the
+    complement's span; None where neither follows, the complement is a passive participle ("was dismissed": an
+    event, not a quality) or it holds no word of the lexicon.
 
     Example:
         >>> lex = {"weak": -1.9, "desperate": -1.3, "clean": 1.7, "dismissed": -1.0}
@@ -88,10 +116,10 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tup
         >>> round(_predicate_valence("Elbonia is disgusting.", 7, {"disgusting": -2.4})[0], 1)
         -2.4
     """
-    cop = _COPULA_RE.match(text, end)
+    cop = _COPULA_RE.match(text, end) if start is None else _object_complement(text, start, end)
     if cop is None:
         return None
-    negated = bool(cop.group("neg1") or cop.group("neg2"))
+    negated = bool(cop.groupdict().get("neg1") or cop.groupdict().get("neg2"))
     words: list[tuple[str, int, int]] = []
     for tok in _WORD_RE.finditer(text, cop.end()):
         low = tok.group(0).lower()

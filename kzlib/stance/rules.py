@@ -438,9 +438,10 @@ def _score_text(
     if lex.params["predicate_weight"]:
         vader_words = _vader().lexicon
         for m in recipients:
-            if m.kind != "alias" or m.topic or not _is_subject(text, clause_start(m.start), m.start):
+            if m.kind != "alias" or m.topic:
                 continue
-            predicate = _predicate_valence(text, m.end, vader_words)
+            subject = _is_subject(text, clause_start(m.start), m.start)
+            predicate = _predicate_valence(text, m.end, vader_words, None if subject else m.start)
             if predicate is None:
                 continue
             valence, p_start, p_end = predicate
