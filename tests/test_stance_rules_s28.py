@@ -110,3 +110,12 @@ def test_an_object_complement_of_a_verb_of_naming_is_predicated_of_its_object():
     assert stance_of(rows, 1, "Elbonia") == "favor"
     assert stance_of(rows, 2, "Elbonia") == "none"
     assert stance_of(rows, 3, "Ruritania") != "against"
+
+
+def test_an_attributive_evaluation_of_what_a_target_possesses_is_read():
+    rows = _rows(["The herders will suffer from Elbonia's reckless policy.",
+                  "Everyone remembers Ruritania's brave decision.",
+                  "Elbonia's defeat came on Sunday."])                   # the head noun, an event, is not read
+    assert stance_of(rows, 0, "Elbonia") == "against"
+    assert stance_of(rows, 1, "Ruritania") == "favor"
+    assert stance_of(rows, 2, "Elbonia") == "none"

@@ -10,7 +10,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kzlib.stance._predicates import _PASSIVE_AUXILIARIES, _active_verb, _is_subject, _predicate_valence
+from kzlib.stance._predicates import (
+    _PASSIVE_AUXILIARIES,
+    _active_verb,
+    _is_subject,
+    _possessed_valence,
+    _predicate_valence,
+)
 from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _QUOTE_CHARS, _SENT_RE, _TOKEN_RE, _Lexicon, _vader, _vader_compound
 
 logger = logging.getLogger(__name__)
@@ -434,14 +440,17 @@ def _score_text(
                 concerned.setdefault(t, "context")
 
     # 2b. an evaluation predicated of a target: the subject complement of a copula right after its name
-    # ("Ruritania is weak and desperate"), valued by VADER's lexicon, where no cue of the lists is in it
+    # ("Ruritania is weak and desperate"), the object complement of a verb of naming ("called Elbonia reckless"),
+    # or the adjectives of a noun it possesses ("Elbonia's reckless policy"), valued by VADER's lexicon, where no
+    # cue of the lists is in it
     if lex.params["predicate_weight"]:
         vader_words = _vader().lexicon
         for m in recipients:
             if m.kind != "alias" or m.topic:
                 continue
             subject = _is_subject(text, clause_start(m.start), m.start)
-            predicate = _predicate_valence(text, m.end, vader_words, None if subject else m.start)
+            predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start)
+                         or _possessed_valence(text, m.end, vader_words))
             if predicate is None:
                 continue
             valence, p_start, p_end = predicate
