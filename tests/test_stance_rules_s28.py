@@ -119,3 +119,10 @@ def test_an_attributive_evaluation_of_what_a_target_possesses_is_read():
     assert stance_of(rows, 0, "Elbonia") == "against"
     assert stance_of(rows, 1, "Ruritania") == "favor"
     assert stance_of(rows, 2, "Elbonia") == "none"
+
+
+def test_a_noun_phrase_in_apposition_characterises_the_target():
+    rows = _rows(["Ruritania, the bravest of the small nations, held out.",
+                  "We met Elbonia, the host of the talks, on Monday."])   # a role, no evaluation
+    assert stance_of(rows, 0, "Ruritania") == "favor"
+    assert stance_of(rows, 1, "Elbonia") == "none"

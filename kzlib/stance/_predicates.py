@@ -52,6 +52,10 @@ _NAMING_VERB_RE = re.compile(r"\b(?:(?P<as>describ(?:e|es|ed|ing)|regard(?:s|ed|
                              re.I)
 _COMPLEMENT_RE = re.compile(r"\s*[\"“']?\s*")
 _AS_COMPLEMENT_RE = re.compile(r"\s+as\s+[\"“']?\s*", re.I)
+#: a noun phrase in apposition right after the mention, set off by a comma, with its determiner ("Elbonia, a
+#: notorious bully, …"): it characterises the mention as a subject complement does (Quirk et al. 1985 §17.65); the
+#: classifier's masked text has a space before the comma
+_APPOSITIVE_RE = re.compile(r"\s?,\s+(?=(?:a|an|the|this|that|his|her|their|its)\s)", re.I)
 _NEGATORS = frozenset({"not", "never", "no", "hardly", "nothing", "neither", "nor"})
 #: degree adverbs before an -ed word mark it as a gradable adjective ("very talented", "deeply flawed"), not a
 #: passive participle ("was dismissed"): Quirk et al. (1985) §7.15 (intensification of participial adjectives)
@@ -117,6 +121,8 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
         -2.4
     """
     cop = _COPULA_RE.match(text, end) if start is None else _object_complement(text, start, end)
+    if cop is None:
+        cop = _APPOSITIVE_RE.match(text, end)  # "Elbonia, a notorious bully, …": an appositive noun phrase
     if cop is None:
         return None
     negated = bool(cop.groupdict().get("neg1") or cop.groupdict().get("neg2"))
