@@ -115,10 +115,14 @@ def test_an_object_complement_of_a_verb_of_naming_is_predicated_of_its_object():
 def test_an_attributive_evaluation_of_what_a_target_possesses_is_read():
     rows = _rows(["The herders will suffer from Elbonia's reckless policy.",
                   "Everyone remembers Ruritania's brave decision.",
-                  "Elbonia's defeat came on Sunday."])                   # the head noun, an event, is not read
+                  "Elbonia's defeat came on Sunday.",                    # the head noun, an event, is not read
+                  "The herders resent Elbonia's wrong view of the river.",   # a phrase of its own after the head
+                  "Elbonia's growth northwards is a worry for the herders."])  # an adverb is no head noun
     assert stance_of(rows, 0, "Elbonia") == "against"
     assert stance_of(rows, 1, "Ruritania") == "favor"
     assert stance_of(rows, 2, "Elbonia") == "none"
+    assert stance_of(rows, 3, "Elbonia") == "against"
+    assert stance_of(rows, 4, "Elbonia") != "favor"
 
 
 def test_a_noun_phrase_in_apposition_characterises_the_target():

@@ -167,7 +167,7 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
 
 #: a possessive right after a mention and the noun phrase it determines ("Elbonia's reckless policy"); the
 #: classifier's masked text has a space before the "'s"
-_POSSESSIVE_RE = re.compile(r"\s?['’]s?\s+((?:[a-z][a-z-]*\s+){1,2})([a-z][a-z-]*)\b")
+_POSSESSIVE_RE = re.compile(r"\s?['’]s?\s+([a-z][a-z-]*)\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?\b")
 
 
 def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tuple[float, int, int] | None:
@@ -182,19 +182,29 @@ def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tup
         >>> t = "Elbonia's reckless policy"
         >>> v, a, b = _possessed_valence(t, 7, lex); v, t[a:b]
         (-1.5, 'reckless')
-        >>> _possessed_valence("Elbonia's defeat was sudden", 7, lex) is None
-        True
+        >>> [_possessed_valence(t, 7, lex) for t in ("Elbonia's defeat was sudden", "Elbonia's defeat eastwards is")]
+        [None, None]
     """
     found = _POSSESSIVE_RE.match(text, end)
     if found is None:
         return None
-    modifiers = found.group(1).split()
-    if any(w in _STOP_WORDS or w in _NEGATORS for w in [*modifiers, found.group(2)]) or found.group(2) in ("and", "or"):
-        return None  # no noun phrase: "Elbonia's death and …", "Elbonia's army is …"
+    words = [w for w in found.groups() if w]
+    # two modifiers and a head ("reckless foreign policy"); else one and a head that ends the phrase
+    # ("wrong view." or "wrong view of …": a noun's of-phrase; not "defeat came on …", a verb's)
+    if len(words) == 3 and words[2] not in _STOP_WORDS:
+        modifiers, head = words[:2], words[2]
+    elif len(words) == 2 or words[2] == "of":
+        modifiers, head = words[:1], words[1]
+    else:
+        return None
+    if any(w in _STOP_WORDS or w in _NEGATORS or w in ("and", "or") for w in [*modifiers, head]) and not (
+            len(modifiers) == 2 and modifiers[1] in ("and", "or")) or head.endswith(("ly", "ward", "wards")):
+        return None  # no noun phrase ("Elbonia's army is …"); an adverb is no head noun ("growth eastwards")
     values = [lexicon.get(w, 0.0) for w in modifiers]
     if not any(values):
         return None
-    return sum(values), found.start(1), found.start(1) + len(found.group(1).rstrip())
+    span_end = found.start(1) + len(" ".join(modifiers))
+    return sum(values), found.start(1), span_end
 
 
 _PASSIVE_AUXILIARIES = frozenset("be is are was were been being get gets got".split())
