@@ -130,3 +130,14 @@ def test_a_noun_phrase_in_apposition_characterises_the_target():
                   "We met Elbonia, the host of the talks, on Monday."])   # a role, no evaluation
     assert stance_of(rows, 0, "Ruritania") == "favor"
     assert stance_of(rows, 1, "Elbonia") == "none"
+
+
+def test_a_target_that_is_the_stimulus_of_an_emotion_is_what_it_is_about():
+    rows = _rows(["The farmers are disappointed with Ruritania.",
+                  "The herders are not all that happy with Elbonia.",      # negated
+                  "The herders are proud of Ruritania.",
+                  "Ruritania is disappointed with the talks."])           # Ruritania feels it: no stimulus
+    assert stance_of(rows, 0, "Ruritania") == "against"
+    assert stance_of(rows, 1, "Elbonia") == "against"
+    assert stance_of(rows, 2, "Ruritania") == "favor"
+    assert stance_of(rows, 3, "Ruritania") == "none"

@@ -448,6 +448,11 @@ def _score_text(
         for m in recipients:
             if m.kind != "alias" or m.topic:
                 continue
+            stimulus = lex.stimulus_re.search(text, max(0, m.start - 60), m.start)
+            if stimulus is not None and lex.params["stimulus_weight"]:
+                sign = (1.0 if stimulus.group("favor") else -1.0) * (-1.0 if stimulus.group("neg") else 1.0)
+                add(m.target, sign * lex.params["stimulus_weight"] * reported(stimulus.start())[0], True,
+                    f"{stimulus.group(0).strip()} (its stimulus)", sent_index(m.start))
             subject = _is_subject(text, clause_start(m.start), m.start)
             predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start)
                          or _possessed_valence(text, m.end, vader_words))
