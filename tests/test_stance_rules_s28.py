@@ -1,7 +1,10 @@
 """Stance rules of the twenty-eighth session, read on hand-made sentences about invented parties: the subject
-of a passive verb of judgment is what is judged, not its holder; the
-verbs of admiration and judgment of Levin's (1993) classes evaluate their object, and their subject holds the
-evaluation; ..."""
+of a passive verb of judgment is what is judged, not its holder; the verbs of admiration and judgment of Levin's
+(1993) classes evaluate their object, and the subject of an active one holds the evaluation; an evaluation predicated
+of a target (a copula's complement, a verb of naming's object complement, an appositive, the adjectives of what it
+possesses) counts by VADER's lexicon; acts of deceit and misconduct evaluate their agent; a target that is the
+stimulus of an adjective of emotion is what the emotion is about. Each test was run with its rule switched off (the
+cue entries or code reverted) and failed; the tests named "not"/"no" guard the rule's limits and pass either way."""
 
 import pandas as pd
 
