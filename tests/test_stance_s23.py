@@ -106,16 +106,28 @@ def _design(X: pd.DataFrame, y: list[str], **kw) -> sparse.csr_matrix:
     return StanceClassifier(calibrate=False, **kw).fit(X, y)._design(X).tocsr()
 
 
-def test_english_rows_design_matrix_is_unchanged() -> None:
+def test_english_rows_design_matrix_is_unchanged(monkeypatch) -> None:
     """The design matrix of the English sample equals the one saved from kzlib before session 23 (commit
-    a33bad8, ``StanceClassifier(calibrate=False).fit(X, y)._design(X)`` on :func:`english_sample`)."""
+    a33bad8, ``StanceClassifier(calibrate=False).fit(X, y)._design(X)`` on :func:`english_sample`), but for the
+    columns of the rule method's reading (``_rule_features``), which the rule changes of later sessions move (session
+    28: "Tokayev is a wise and brave leader" and "Tokayev is a dictator and a liar" now have lexical evidence): those
+    columns are found as the ones that change when the rule reading is replaced by zeros."""
+    import kzlib.stance.classifier as clf
+
     X, y = english_sample()
     saved = np.load(DATA / "stance_en_design_s23.npz")
     before = sparse.csr_matrix((saved["data"], saved["indices"], saved["indptr"]), shape=tuple(saved["shape"]))
+    rule_reading = clf._rule_features
     for kw in ({}, {"language": "en"}, {"negation_scope": False, "lemma_ngrams": False}):
+        monkeypatch.setattr(clf, "_rule_features", rule_reading)
         Z = _design(X, y, **kw)
-        assert Z.shape == before.shape
-        assert abs(Z - before).max() < 1e-12
+        monkeypatch.setattr(clf, "_rule_features", lambda X, *a: np.zeros((len(X), 5)))
+        Z0 = _design(X, y, **kw)
+        assert Z.shape == Z0.shape == before.shape
+        rule_cols = set(np.flatnonzero(np.asarray(abs(Z - Z0).sum(axis=0))))
+        changed = set(np.flatnonzero(np.asarray(abs(Z - before).sum(axis=0)) > 1e-12))
+        assert 0 < len(rule_cols) <= 15   # the rule reading's five columns, shared and one copy per target (two)
+        assert changed <= rule_cols       # every other feature is as saved
     # forcing Russian features on English rows does change them (the comparison can fail)
     assert _design(X, y, language="ru").shape != before.shape
 

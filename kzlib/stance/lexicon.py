@@ -74,6 +74,8 @@ class _Lexicon:
     disbelief_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "it is unbelievable that": the rest is disputed
     holder_verb_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a holder's verb itself ("doubts", "condemned")
     deontic_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "needs to (not) (carefully)" ending right before a verb cue
+    # an adjective of emotion and its preposition right before a target ("disappointed with"): group favor or against
+    stimulus_re: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def anchored(self, text: str) -> frozenset[str]:
         """The targets with generic entries that ``text`` (a document) names by an anchor."""
@@ -172,6 +174,8 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "rhetorical_carry": float(cues.get("rhetorical_carry", 0.5)),
         "irrealis_factor": float(cues.get("irrealis_factor", 1.0)),
         "deontic_factor": float(cues.get("deontic_factor", 1.0)),
+        "predicate_weight": float(cues.get("predicate_weight", 0.0)),
+        "stimulus_weight": float(cues.get("stimulus_weight", 0.0)),
     }
     holder = _alternation(cues["holder_verbs"])
     adjacent = _alternation(cues.get("holder_verbs_adjacent")) or r"(?!x)x"
@@ -190,9 +194,10 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         hedges=re.compile(r"\b(?:" + _alternation(cues["hedges"]) + r")\b", re.I),
         intensifiers={w.lower() for w in cues.get("intensifiers") or []},
         # the holder's verb follows in the same sentence: "Russia views", "Russia, which supports", not
-        # "… dominated by Russia. We ask …"
-        holder_re=re.compile(r"^[^\w.!?;:]{0,3}(?:(?:\w+[^\w.!?;:]+){0,1}?(?:" + holder + r")|(?:" + adjacent
-                             + r"))\b", re.I),
+        # "… dominated by Russia. We ask …"; not after a passive auxiliary ("Russia was criticized": the
+        # subject of a passive suffers the judgment, it holds none)
+        holder_re=re.compile(r"^[^\w.!?;:]{0,3}(?:(?:(?!" + _PASSIVE_AUX + r"\b)\w+[^\w.!?;:]+){0,1}?(?:" + holder
+                             + r")|(?:" + adjacent + r"))\b", re.I),
         source_re=re.compile(r"\b(?:" + _alternation(cues.get("source_phrases")) + r")\s*$", re.I),
         rhetorical_re=re.compile(r"^\W*(?:" + openers + r")\b", re.I),
         clause_break_re=re.compile(_PUNCT_BREAK_RE.pattern + r"|\b(?:" + _alternation(cues.get("clause_conjunctions"))
@@ -230,7 +235,27 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         state_head_re=re.compile(r"(?:" + _alternation(cues.get("state_heads")) + r")(?!\w)", re.I),
         people_head_re=re.compile(r"(?:" + _alternation(cues.get("people_heads")) + r")(?!\w)", re.I),
         function_words=frozenset(str(w).lower() for w in cues.get("function_words") or []),
+        stimulus_re=_stimulus_regex(cues),
     )
+
+
+def _stimulus_regex(cues: dict[str, Any]) -> re.Pattern[str]:
+    """An adjective of emotion and its preposition (``stimulus_adjectives``) ending the searched span, perhaps with
+    "the" after it, and a negator before it; groups ``favor``/``against`` tell the section, ``neg`` the negation.
+
+    >>> rx = _stimulus_regex({"stimulus_adjectives": {"favor": ["proud of"], "against": ["tired of"]}})
+    >>> [m.lastgroup for m in (rx.search("we are proud of "), rx.search("they were tired of the "))]
+    ['favor', 'against']
+    >>> bool(rx.search("not proud of the ").group("neg"))
+    True
+    """
+    adj = cues.get("stimulus_adjectives") or {}
+    return re.compile(r"(?:\b(?P<neg>not|never|n't|hardly)\s+(?:\w+\s+){0,2}?)?\b(?:(?P<favor>" + _alternation(adj.get("favor"))
+                      + r")|(?P<against>" + _alternation(adj.get("against")) + r"))\s+(?:the\s+)?$", re.I)
+
+
+#: the auxiliaries of a passive: a holder's verb right after one is a passive participle ("was condemned")
+_PASSIVE_AUX = r"(?:is|are|was|were|be|been|being|get|gets|got|getting)"
 
 
 def _relation_regex(cues: dict[str, Any]) -> re.Pattern[str]:

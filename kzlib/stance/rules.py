@@ -10,7 +10,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _QUOTE_CHARS, _SENT_RE, _TOKEN_RE, _Lexicon, _vader_compound
+from kzlib.stance._predicates import (
+    _PASSIVE_AUXILIARIES,
+    _active_verb,
+    _is_subject,
+    _possessed_valence,
+    _predicate_valence,
+)
+from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _QUOTE_CHARS, _SENT_RE, _TOKEN_RE, _Lexicon, _vader, _vader_compound
 
 logger = logging.getLogger(__name__)
 
@@ -386,6 +393,15 @@ def _score_text(
             in_sent = [m for m in in_sent if m.start >= end]
             if not in_sent:
                 continue
+        elif in_sent and not agentive and lex.holder_verb_re.fullmatch(text, start, end) and _active_verb(tokens, ti):
+            # the subject of an active verb of judgment holds the judgment ("Ruritania only reluctantly endorsed
+            # the plan", "Elbonia's support for …"): a target before it in its clause is no object of it
+            cl = clause_start(start)
+            subjects = [m for m in in_sent if m.end <= start and clause_start(m.start) == cl]
+            if subjects:
+                in_sent = [m for m in in_sent if id(m) not in {id(x) for x in subjects}]
+                if not in_sent:
+                    continue
         if in_sent:
             # a target in the cue's own clause first; else the sentence's topic ("As for X, we have
             # questions about the request": the questions are X's); else the nearest in the sentence
@@ -422,6 +438,38 @@ def _score_text(
             for t in ctx_targets:
                 add(t, 0.5 * value / len(ctx_targets), True, label + " (context)", s_i)
                 concerned.setdefault(t, "context")
+
+    # 2b. an evaluation predicated of a target: the subject complement of a copula right after its name
+    # ("Ruritania is weak and desperate"), the object complement of a verb of naming ("called Elbonia reckless"),
+    # or the adjectives of a noun it possesses ("Elbonia's reckless policy"), valued by VADER's lexicon, where no
+    # cue of the lists is in it
+    if lex.params["predicate_weight"]:
+        vader_words = _vader().lexicon
+        for m in recipients:
+            if m.kind != "alias" or m.topic:
+                continue
+            stimulus = lex.stimulus_re.search(text, max(0, m.start - 60), m.start)
+            if stimulus is not None and lex.params["stimulus_weight"]:
+                sign = (1.0 if stimulus.group("favor") else -1.0) * (-1.0 if stimulus.group("neg") else 1.0)
+                add(m.target, sign * lex.params["stimulus_weight"] * reported(stimulus.start())[0], True,
+                    f"{stimulus.group(0).strip()} (its stimulus)", sent_index(m.start))
+            subject = _is_subject(text, clause_start(m.start), m.start)
+            predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start)
+                         or _possessed_valence(text, m.end, vader_words))
+            if predicate is None:
+                continue
+            valence, p_start, p_end = predicate
+            if _overlaps(p_start, p_end, [(h[0], h[1]) for h in cue_spans]):
+                continue  # a cue of the lists in it reads it
+            s_i = sent_index(m.start)
+            value = lex.params["predicate_weight"] * max(-1.0, min(1.0, valence / 4.0))
+            factor, note = reported(p_start)
+            if hypothetical(p_start, s_i):
+                factor *= lex.params["irrealis_factor"]
+            if precedent[s_i]:
+                factor *= lex.params["precedent_factor"]
+            if value * factor:
+                add(m.target, value * factor, True, f"{text[p_start:p_end]} (predicated){note}", s_i)
 
     # 3. rhetorical wh-questions and VADER, per sentence, for the targets named in it
     previous_targets: list[str] = []  # the targets of the last sentence that named any
@@ -481,7 +529,6 @@ _POSSESSOR_RE = re.compile(r"^'s?\s+$", re.I)
 
 
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
-_PASSIVE_AUXILIARIES = frozenset("be is are was were been being get gets got".split())
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
 _SHORT_QUOTE_WORDS = 4  # a quoted span of at most this many words around a naming: its scare quotes
 

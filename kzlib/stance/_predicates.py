@@ -1,0 +1,233 @@
+"""Evaluation predicated of a target: the valence of the words of a copula's predicate whose subject is the
+target ("Ruritania is weak and desperate", "Elbonia's record is far from clean"), read from VADER's lexicon
+(Hutto & Gilbert 2014), a published list of English words with their valence. The rule method's cue lists hold
+verbs and nouns of stance; an evaluative adjective or noun said OF the target is the commonest construction its
+audit of NewsMTSC rows found them to lack (twenty-eighth session). Also whether a verb of judgment is active, so
+that its subject holds the judgment (:func:`_active_verb`)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+
+logger = logging.getLogger(__name__)
+
+__all__: list[str] = []
+
+#: a copula right after the subject, or after the subject's possessed noun ("Elbonia's hands are"), with its
+#: negation ("isn't", "was not", "has never been"); Quirk et al. (1985) §10.16: the copular verbs (be, seem,
+#: appear, look, remain, become) take a subject complement that characterises the subject
+_COPULA_RE = re.compile(
+    r"(?:['’]s?\s+[a-z]+)?\s+(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
+    r"\s+been|is|are|was|were|remains?|remained|"
+    r"seems?|seemed|looks?|looked|appears?|appeared|becomes?|became)(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
+#: words that end a subject complement: prepositions (its complement's own phrase: "in crisis", "at war"),
+#: conjunctions and relative words that open another clause, and the infinitive marker
+_STOP_WORDS = frozenset("""in at on under with from to of for by into onto about over after before against among
+between during through than as like because since although though while whereas but yet so that which who whom
+whose where when if unless until or nor and outside inside within without across around behind beyond near off
+out up down upon toward towards via per is are was were has have had will would can could should must may might do
+does did""".split()) - {"and", "or"}
+#: irregular past participles (Quirk et al. 1985, App. I.28-39) that a passive may hold ("was born", "was hurt")
+_IRREGULAR_PARTICIPLES = frozenset("""born made given taken known seen held led told left found brought caught thought
+sent put hit hurt shot kept won lost paid sold built bought fought beaten bitten forgotten forgiven hidden struck stuck
+torn worn sworn thrown shown grown drawn driven ridden written spoken stolen chosen frozen broken woken bound ground
+wound hung spun split spread shut set cut let read fed fled bred bled met sought taught heard said laid""".split())
+#: the subject of the predicate: at most four words between its clause's start and the mention, each a name or a
+#: title (capitalised), a determiner or a linking word ("Democrat Hillary Clinton is", "Yes, the new Elbonia is"); a
+#: mention deeper inside a longer subject ("the polls showing him behind X are wrong") is not what is predicated of;
+#: the clause may open with a verb of saying or thinking and its "that" ("I think X is", "officials said that X is")
+_SUBJECT_BEFORE_RE = re.compile(r"(?:[^.!?]*\b(?:that|thinks?|thought|believes?|believed|says?|said|knows?|knew|"
+                                r"feels?|felt|hopes?|hoped)\s+)?[\W_]*(?:(?:[A-Z][\w.'’-]*|the|a|an|our|their|his|her|its|this|that|and|but|so|yet|"
+                                r"then|now)\s+){0,4}")
+#: complex-transitive verbs of naming and judging, right before their object: with "as" before the complement
+#: (describe, regard, view, see, portray, depict, paint, characterise, dismiss … as) or without (call, label, brand,
+#: dub, consider, deem, find); Quirk et al. (1985) §16.46 (object complement verbs)
+_NAMING_VERB_RE = re.compile(r"\b(?:(?P<as>describ(?:e|es|ed|ing)|regard(?:s|ed|ing)?|view(?:s|ed|ing)?|sees?|saw|"
+                             r"portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|paint(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing)|"
+                             r"dismiss(?:es|ed|ing)?)|call(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
+                             r"dub(?:s|bed|bing)?|consider(?:s|ed|ing)?|deem(?:s|ed|ing)?|finds?|found)\s+(?:the\s+)?$",
+                             re.I)
+_COMPLEMENT_RE = re.compile(r"\s*[\"“']?\s*")
+_AS_COMPLEMENT_RE = re.compile(r"\s+as\s+[\"“']?\s*", re.I)
+#: a noun phrase in apposition right after the mention, set off by a comma, with its determiner ("Elbonia, a
+#: notorious bully, …"): it characterises the mention as a subject complement does (Quirk et al. 1985 §17.65); the
+#: classifier's masked text has a space before the comma
+_APPOSITIVE_RE = re.compile(r"\s?,\s+(?=(?:a|an|the|this|that|his|her|their|its)\s)", re.I)
+_NEGATORS = frozenset({"not", "never", "no", "hardly", "nothing", "neither", "nor"})
+#: degree adverbs before an -ed word mark it as a gradable adjective ("very talented", "deeply flawed"), not a
+#: passive participle ("was dismissed"): Quirk et al. (1985) §7.15 (intensification of participial adjectives)
+_DEGREE = frozenset({"very", "so", "too", "deeply", "utterly", "extremely", "most", "more", "less", "least", "rather",
+                     "quite", "highly", "really", "incredibly", "seriously", "badly", "fatally", "hopelessly"})
+_ADVERBS = frozenset({"already", "still", "now", "also", "just", "even", "always", "often", "again", "only", "ever",
+                      "once", "soon", "then", "certainly", "clearly", "simply", "really", "truly", "indeed"})
+_PREDICATE_END_RE = re.compile(r"\s*(?:[.,;:!?)\]\"'’”]|$|\s(?:and|or)\s)")  # the end of a complement, or another joined to it
+#: nouns of a holder's own stance: "X is a vocal critic of Y", "X has never been a fan of Y" say what X thinks of Y,
+#: not what the speaker thinks of X (the agent nouns of the verbs of judgment: critic, supporter, opponent …)
+_HOLDER_NOUNS = frozenset("""critic critics fan fans supporter supporters opponent opponents admirer admirers foe foes
+advocate advocates skeptic skeptics sceptic sceptics detractor detractors proponent proponents""".split())
+_MAX_WORDS = 8  # a subject complement of at most this many words
+
+
+def _is_subject(text: str, clause_start: int, start: int) -> bool:
+    """Whether the mention at ``start`` opens its clause (which starts at ``clause_start``): at most four names,
+    titles, determiners or linking words before it.
+
+    Example:
+        >>> t = "Yes, Democrat Elbonia is weak."
+        >>> _is_subject(t, 4, t.index("Elbonia")), _is_subject("The polls showing Elbonia ahead are wrong.", 0, 18)
+        (True, False)
+    """
+    return _SUBJECT_BEFORE_RE.fullmatch(text, clause_start, start) is not None
+
+
+def _object_complement(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The opening of an object complement after the mention at ``text[start:end]``, the object of a
+    complex-transitive verb of naming or judging before it ("called Ruritania a bully", "described Elbonia as
+    reckless": Quirk et al. 1985 §10.8, §16.46); None where no such verb is right before the mention.
+
+    Example:
+        >>> t = 'they called Elbonia "a bully"'
+        >>> t[_object_complement(t, 12, 19).end():]
+        'a bully"'
+    """
+    verb = _NAMING_VERB_RE.search(text, max(0, start - 40), start)
+    if verb is None:
+        return None
+    return (_AS_COMPLEMENT_RE if verb.group("as") else _COMPLEMENT_RE).match(text, end)
+
+
+def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start: int | None = None,
+                       ) -> tuple[float, int, int] | None:
+    """The summed valence of the lexicon's words in the subject complement of a copula right after
+    ``text[:end]`` (the subject's mention), or, where ``start`` (the mention's start) is given, in the object
+    complement of a verb of naming before it (:func:`_object_complement`), reversed after a negator, and the
+    complement's span; None where neither follows, the complement is a passive participle ("was dismissed": an
+    event, not a quality) or it holds no word of the lexicon.
+
+    Example:
+        >>> lex = {"weak": -1.9, "desperate": -1.3, "clean": 1.7, "dismissed": -1.0}
+        >>> t = "Elbonia is weak and desperate in the north."
+        >>> v, a, b = _predicate_valence(t, 7, lex); round(v, 1), t[a:b]
+        (-3.2, 'weak and desperate')
+        >>> round(_predicate_valence("Elbonia's hands are far from clean.", 7, lex)[0], 2)
+        -1.7
+        >>> [_predicate_valence(t, 7, lex) for t in ("Elbonia was dismissed from the talks.",
+        ...                                            "Elbonia is making the talks less safe.")]
+        [None, None]
+        >>> round(_predicate_valence("Elbonia is disgusting.", 7, {"disgusting": -2.4})[0], 1)
+        -2.4
+    """
+    cop = _COPULA_RE.match(text, end) if start is None else _object_complement(text, start, end)
+    if cop is None:
+        cop = _APPOSITIVE_RE.match(text, end)  # "Elbonia, a notorious bully, …": an appositive noun phrase
+    if cop is None:
+        return None
+    negated = bool(cop.groupdict().get("neg1") or cop.groupdict().get("neg2"))
+    words: list[tuple[str, int, int]] = []
+    for tok in _WORD_RE.finditer(text, cop.end()):
+        low = tok.group(0).lower()
+        far_from = low == "from" and bool(words) and words[-1][0] == "far"  # "far from clean": a negator
+        if len(words) >= _MAX_WORDS or not low[0].isalpha() or (low in _STOP_WORDS and not far_from):
+            break
+        words.append((low, tok.start(), tok.end()))
+    if not words:
+        return None
+    first = next((i for i, (w, _, _) in enumerate(words) if not w.endswith("ly") and w not in _NEGATORS
+                  and w not in _DEGREE and w not in _ADVERBS), None)
+    if first is None:
+        return None
+    head = words[first][0]
+    graded = bool(first) and words[first - 1][0] in _DEGREE
+    # an -ing word that ends the complement is an adjective ("is disgusting."); one with more after it, a
+    # progressive verb with its object ("is making the talks less safe")
+    progressive = head.endswith("ing") and not _PREDICATE_END_RE.match(text, words[first][2])
+    if (head.endswith(("ed", "en")) or head in _IRREGULAR_PARTICIPLES or progressive) and not graded:
+        return None  # a passive participle (what was done to the subject) or a progressive (what it is doing)
+    # after the head, an -ing word opens a participle clause of its own ("was busy giving speeches"): the
+    # complement ends before it
+    words = words[:next((i for i in range(first + 1, len(words)) if words[i][0].endswith("ing")), len(words))]
+    if any(w in _HOLDER_NOUNS for w, _, _ in words):
+        return None
+    total, hit = 0.0, False
+    for i, (w, _, _) in enumerate(words):
+        if w in _NEGATORS or (w == "far" and i + 1 < len(words) and words[i + 1][0] == "from") or w == "from":
+            negated = True
+            continue
+        val = lexicon.get(w)
+        if val:
+            total += -val if negated else val
+            hit = True
+    if not hit:
+        return None
+    return total, words[0][1], words[-1][2]
+
+
+#: a possessive right after a mention and the noun phrase it determines ("Elbonia's reckless policy"); the
+#: classifier's masked text has a space before the "'s"
+_POSSESSIVE_RE = re.compile(r"\s?['’]s?\s+([a-z][a-z-]*)\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?\b")
+
+
+def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tuple[float, int, int] | None:
+    """The summed valence of the lexicon's words among the modifiers of a noun that the mention ending at ``end``
+    possesses ("Elbonia's reckless and cruel policy", "Ruritania's brave decision"): the attributive adjective
+    evaluates the target's own act, word or quality (Quirk et al. 1985 §7.21 attributive adjectives; §5.115 the
+    subjective genitive: the possessor is the agent of the act), and the span of those modifiers; None where no
+    modifier is a word of the lexicon. The head noun itself is not read ("Elbonia's defeat" is an event).
+
+    Example:
+        >>> lex = {"reckless": -1.5, "brave": 2.4, "defeat": -2.0}
+        >>> t = "Elbonia's reckless policy"
+        >>> v, a, b = _possessed_valence(t, 7, lex); v, t[a:b]
+        (-1.5, 'reckless')
+        >>> [_possessed_valence(t, 7, lex) for t in ("Elbonia's defeat was sudden", "Elbonia's defeat eastwards is")]
+        [None, None]
+    """
+    found = _POSSESSIVE_RE.match(text, end)
+    if found is None:
+        return None
+    words = [w for w in found.groups() if w]
+    # two modifiers and a head ("reckless foreign policy"); else one and a head that ends the phrase
+    # ("wrong view." or "wrong view of …": a noun's of-phrase; not "defeat came on …", a verb's)
+    if len(words) == 3 and words[2] not in _STOP_WORDS:
+        modifiers, head = words[:2], words[2]
+    elif len(words) == 2 or words[2] == "of":
+        modifiers, head = words[:1], words[1]
+    else:
+        return None
+    if any(w in _STOP_WORDS or w in _NEGATORS or w in ("and", "or") for w in [*modifiers, head]) and not (
+            len(modifiers) == 2 and modifiers[1] in ("and", "or")) or head.endswith(("ly", "ward", "wards")):
+        return None  # no noun phrase ("Elbonia's army is …"); an adverb is no head noun ("growth eastwards")
+    values = [lexicon.get(w, 0.0) for w in modifiers]
+    if not any(values):
+        return None
+    span_end = found.start(1) + len(" ".join(modifiers))
+    return sum(values), found.start(1), span_end
+
+
+_PASSIVE_AUXILIARIES = frozenset("be is are was were been being get gets got".split())
+_VERB_BEFORE = frozenset("to will would can could should must may might did does do not never n't also only always "
+                         "again has have had".split())  # a word that makes the word after it a verb ("to support")
+
+
+def _active_verb(tokens: list[str], ti: int) -> bool:
+    """Whether the token ``ti`` is an active verb: a finite form ("endorsed", "supports") or one after a modal,
+    "to", "not" or an auxiliary ("will support", "to praise"), the adverbs in -ly before it skipped, and not after
+    a passive auxiliary ("was widely praised", "is to blame"): the subject before it holds what it says.
+
+    Example:
+        >>> [_active_verb(t.split(), i) for t, i in (("x endorsed y", 1), ("x support y", 1), ("x to support y", 2))]
+        [True, False, True]
+        >>> _active_verb("x was widely praised".split(), 3), _active_verb("x is to blame".split(), 3)
+        (False, False)
+    """
+    j = ti - 1
+    while j >= 0 and tokens[j].endswith("ly"):
+        j -= 1
+    before = tokens[j] if j >= 0 else ""
+    if before in _PASSIVE_AUXILIARIES or (before == "to" and j > 0 and tokens[j - 1] in _PASSIVE_AUXILIARIES):
+        return False
+    word = tokens[ti]
+    return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")) or before in _VERB_BEFORE
