@@ -144,3 +144,19 @@ def test_a_target_that_is_the_stimulus_of_an_emotion_is_what_it_is_about():
     assert stance_of(rows, 1, "Elbonia") == "against"
     assert stance_of(rows, 2, "Ruritania") == "favor"
     assert stance_of(rows, 3, "Ruritania") == "none"
+
+
+def test_a_list_of_names_or_a_main_clause_after_a_comma_is_no_apposition():
+    rows = _rows(["The talks brought together Elbonia, the United States and China.",   # a list of names
+                  "Loyal to Elbonia, the herders grew bitter over the long winter.",    # the main clause's subject
+                  "The herders lost everything when Ruritania, the aggressor, came."])  # a closed appositive is read
+    assert stance_of(rows, 0, "Elbonia") == "none"
+    assert stance_of(rows, 1, "Elbonia") == "none"
+    assert stance_of(rows, 2, "Ruritania") == "against"
+
+
+def test_the_participle_of_a_hyphenated_compound_takes_no_target_as_its_object():
+    rows = _rows(["The herders asked Elbonia for a rights-respecting inquiry.",   # the rights are respected
+                  "The herders have long respected Elbonia."])                  # the verb itself still counts
+    assert stance_of(rows, 0, "Elbonia") == "none"
+    assert stance_of(rows, 1, "Elbonia") == "favor"

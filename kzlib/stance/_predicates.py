@@ -99,13 +99,14 @@ def _object_complement(text: str, start: int, end: int) -> re.Match[str] | None:
     return (_AS_COMPLEMENT_RE if verb.group("as") else _COMPLEMENT_RE).match(text, end)
 
 
-def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start: int | None = None,
-                       ) -> tuple[float, int, int] | None:
+def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start: int | None = None, *,
+                       mention: int | None = None) -> tuple[float, int, int] | None:
     """The summed valence of the lexicon's words in the subject complement of a copula right after
     ``text[:end]`` (the subject's mention), or, where ``start`` (the mention's start) is given, in the object
     complement of a verb of naming before it (:func:`_object_complement`), reversed after a negator, and the
-    complement's span; None where neither follows, the complement is a passive participle ("was dismissed": an
-    event, not a quality) or it holds no word of the lexicon.
+    complement's span (``mention``: where the mention starts, for an appositive after it); None where neither
+    follows, the complement is a passive participle ("was dismissed": an event, not a quality) or it holds no word
+    of the lexicon.
 
     Example:
         >>> lex = {"weak": -1.9, "desperate": -1.3, "clean": 1.7, "dismissed": -1.0}
@@ -123,6 +124,9 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     cop = _COPULA_RE.match(text, end) if start is None else _object_complement(text, start, end)
     if cop is None:
         cop = _APPOSITIVE_RE.match(text, end)  # "Elbonia, a notorious bully, …": an appositive noun phrase
+        at = mention if mention is not None else (start if start is not None else end)
+        if cop is not None and not _closed_appositive(text, cop.end(), at):
+            return None
     if cop is None:
         return None
     negated = bool(cop.groupdict().get("neg1") or cop.groupdict().get("neg2"))
@@ -156,13 +160,66 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
         if w in _NEGATORS or (w == "far" and i + 1 < len(words) and words[i + 1][0] == "from") or w == "from":
             negated = True
             continue
-        val = lexicon.get(w)
+        val = None if _is_name_word(words, i, text) else lexicon.get(w)  # a name is no evaluation ("the United States")
         if val:
             total += -val if negated else val
             hit = True
     if not hit:
         return None
     return total, words[0][1], words[-1][2]
+
+
+#: an appositive ends at a comma, a dash, a bracket or the text's end within this many words (its own relative clause
+#: not counted): a longer run is more often a clause than a noun phrase
+_APPOSITIVE_MAX_WORDS = 12
+_APPOSITIVE_END_RE = re.compile(r"[,;:.!?)\]—–]|\s-\s")
+_COORDINATORS = frozenset({"and", "or", "nor"})
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our"})
+_SENTENCE_START_RE = re.compile(r"[.!?]\s+")
+
+
+def _closed_appositive(text: str, start: int, mention: int) -> bool:
+    """Whether the noun phrase that opens at ``start`` after the comma of a mention at ``mention`` reads as an
+    appositive: it ends at punctuation (or the text's end) within ``_APPOSITIVE_MAX_WORDS`` words, not counting a
+    relative clause of its own, and joins no further noun phrase with a coordinator (a list of names, "Elbonia, the
+    United States and China", is no apposition; "a brave and honest man" is one). After a mention inside an opening
+    phrase, one that opens with a preposition or a participle, or one that the phrase runs on to the sentence's end
+    from, the noun phrase is the main clause's subject ("Loyal to Elbonia, the herders grew bitter.",
+    "Reaffirming its ties to Elbonia, the council praised …").
+
+    Example:
+        >>> [_closed_appositive(t, t.index(",") + 2, t.index("E")) for t in (
+        ...     "Elbonia, the bravest of the small nations, held out.", "They met Elbonia, the United States and China.",
+        ...     "Elbonia, a brave and honest man, spoke.", "Loyal to Elbonia, the herders grew bitter.",
+        ...     "After meeting Elbonia, the herders said it was brave, and left.")]
+        [True, False, True, False, False]
+    """
+    stop = _APPOSITIVE_END_RE.search(text, start)
+    words = [w for w in _WORD_RE.findall(text, start, stop.start() if stop else len(text)) if w[0].isalpha()]
+    own = words[:next((i for i, w in enumerate(words) if w.lower() in _RELATIVES), len(words))]
+    if not own or len(own) > _APPOSITIVE_MAX_WORDS:
+        return False
+    if any(w.lower() in _COORDINATORS and (nxt[0].isupper() or nxt.lower() in _DETERMINERS)
+           for w, nxt in zip(own, own[1:])):
+        return False
+    opening = _SENTENCE_START_RE.split(text[:mention])[-1]
+    if opening.strip() and not any(c in opening for c in ",;:"):
+        first = opening.split()[0].lower()
+        if stop is None or stop.group(0) in ".!?" or first in _STOP_WORDS or first.endswith(("ing", "ed")):
+            return False
+    return True
+
+
+def _is_name_word(words: list[tuple[str, int, int]], i: int, text: str) -> bool:
+    """Whether the i-th word of a complement is part of a multi-word name ("the United States", "the Free Army"):
+    capitalised, with a capitalised word next to it, in a complement not written in title case ("a Popular Senator
+    From a Swing State" is a headline's, whose capitals say nothing)."""
+    def cap(j: int) -> bool:
+        return 0 <= j < len(words) and text[words[j][1]].isupper()
+
+    title_case = sum(cap(j) for j in range(len(words))) == len([w for w in words if w[0] not in _DETERMINERS])
+    return cap(i) and (cap(i - 1) or cap(i + 1)) and not title_case
 
 
 #: a possessive right after a mention and the noun phrase it determines ("Elbonia's reckless policy"); the

@@ -291,7 +291,7 @@ def _score_text(
     covered = [(m.start, m.end) for m in mentions if m.end > m.start]
     cue_hits: list[tuple[int, int, int, str, float, bool]] = []
     for c_start, c_end, i in lex.cue_phrases.finditer(text):
-        if _overlaps(c_start, c_end, covered):
+        if _overlaps(c_start, c_end, covered) or _compound_participle(text, c_start, c_end):
             continue
         for order, section, weight in lex.cue_owners[i]:
             cue_hits.append((order, c_start, c_end, section, weight, i in lex.agentive_cues))
@@ -454,7 +454,7 @@ def _score_text(
                 add(m.target, sign * lex.params["stimulus_weight"] * reported(stimulus.start())[0], True,
                     f"{stimulus.group(0).strip()} (its stimulus)", sent_index(m.start))
             subject = _is_subject(text, clause_start(m.start), m.start)
-            predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start)
+            predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start)
                          or _possessed_valence(text, m.end, vader_words))
             if predicate is None:
                 continue
@@ -526,6 +526,19 @@ def _score_text(
 _OF_OBJECT_RE = re.compile(r"(?:\s+(?:the|a|an|this|that|these|those|such|its|their))?(?:\s+[\w'-]+){0,3}?"
                            r"\s+(?:of|by|from)\s+(?:the\s+|these\s+|those\s+|such\s+)?", re.I)
 _POSSESSOR_RE = re.compile(r"^'s?\s+$", re.I)
+
+
+def _compound_participle(text: str, start: int, end: int) -> bool:
+    """Whether the cue ``text[start:end]`` is the participle of a hyphenated compound adjective, whose first part is
+    its object or agent ("a rights-respecting solution", "Kremlin-backed forces"): the verb takes no target as
+    its object there (Quirk et al. 1985 §I.59, compound adjectives with a participle).
+
+    >>> t = "a rights-respecting solution and Kremlin-backed forces; they respect Elbonia"
+    >>> [_compound_participle(t, t.index(w), t.index(w) + len(w)) for w in ("respecting", "backed", "respect Elbonia")]
+    [True, True, False]
+    """
+    return (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()
+            and text[start:end].lower().endswith(("ing", "ed")))
 
 
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
