@@ -77,8 +77,8 @@ def _article(gid: str) -> str:
     """The source article of a NewsMTSC sentence id: ``allsides_<story>_<article>_…`` (AllSides' story
     ids are one per article in this part) or ``polusa_v1_<article>_…``.
 
-    >>> _article("allsides_1000_401_25_Reality Leigh Winner_0_6"), _article("polusa_v1_4359001_-1_13_Donald Trump_1_6")
-    ('allsides_1000_401', 'polusa_v1_4359001')
+    >>> _article("allsides_12_34_5_Elbonia_0_7"), _article("polusa_v1_777_-1_4_Elbonia_2_9")
+    ('allsides_12_34', 'polusa_v1_777')
     """
     return "_".join(gid.split("_")[:3])
 

@@ -791,6 +791,23 @@ def test_stance_benchmark_skips_without_the_kit(tmp_path, monkeypatch, capsys):
     assert "skipped" in capsys.readouterr().out
 
 
+def test_stance_rules_benchmark_skips_without_the_kit(tmp_path, monkeypatch, capsys):
+    from benchmarks.stance_rules import main
+
+    monkeypatch.setenv("KZLIB_DEVKITS", str(tmp_path))
+    assert main([]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_newsmtsc_sentences_are_grouped_by_their_source_article():
+    from benchmarks.stance import _article
+
+    # invented ids in the kit's format: two sentences of one AllSides article, one of another, one of POLUSA's
+    ids = ["allsides_12_34_5_Elbonia_0_7", "allsides_12_34_9_Ruritania Party_3_12", "allsides_12_35_1_Elbonia_0_7",
+           "polusa_v1_777_-1_4_Elbonia_2_9"]
+    assert [_article(i) for i in ids] == ["allsides_12_34", "allsides_12_34", "allsides_12_35", "polusa_v1_777"]
+
+
 # ---------------------------------------------------------------- issue 18: Russian quotes (lemmas, Russian cues)
 # Sentences written for these tests; the expected stance is what the sentence says about the target.
 RU_CASES = [
