@@ -159,3 +159,27 @@ def test_quote_length_axis_not_clipped_when_the_longest_is_near_the_percentile()
     ax = pv.quote_lengths(q).axes[0]
     assert "clipped" not in ax.get_title()  # 250 words is under twice the 99th percentile (198)
     assert ax.get_xlim()[1] >= 250
+
+
+
+def test_coverage_draws_an_unknown_certainty_mark_in_the_colour_its_legend_shows():
+    # a dated document whose date certainty is "unknown" is drawn with "x", a marker of lines only: its colour is
+    # its face colour (matplotlib ignores an edge colour there, with a warning), and the legend must show that
+    # colour, not the edge colour the filled marks have
+    import warnings
+
+    from matplotlib.colors import to_rgba
+
+    from kzlib.plots.timeline import coverage
+
+    c = pd.DataFrame({"published": ["2022-01-05", "2022-01-06"], "outlet": ["A", "B"],
+                      "date_certainty": ["exact", "unknown"], "n_documents": [1, 1]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        ax = coverage(c).axes[0]
+    legend = dict(zip((t.get_text() for t in ax.get_legend().get_texts()), ax.get_legend().legend_handles))
+    assert legend["unknown"].get_marker() == "x"
+    assert to_rgba(legend["unknown"].get_markeredgecolor()) == to_rgba("C3")   # the drawn colour, below
+    (mark,) = [pc for pc in ax.collections if pc.get_offsets().shape[0] == 1 and pc.get_offsets()[0][1] == 0]
+    drawn = mark.get_edgecolor() if mark.get_edgecolor().size else mark.get_facecolor()
+    assert tuple(drawn[0]) == to_rgba("C3")

@@ -17,6 +17,8 @@ from kzlib.plots._axes import as_date, date_positions, figure, format_date_axis,
 
 __all__ = ["timeline", "coverage", "stance_over_time"]
 
+_UNFILLED = frozenset("x+|_1234")  # matplotlib markers drawn with lines only
+
 _MARKERS = {"day": "o", "weekend": "s", "week": "s", "month": "D", "quarter": "D", "season": "D", "half": "D",
             "year": "^", "decade": "^", "century": "^"}
 
@@ -235,9 +237,11 @@ def coverage(cov: pd.DataFrame, *, title: str = "Coverage: documents by publicat
         ypos = {o: i for i, o in enumerate(outlets)}
         for cert, grp in dated.groupby("date_certainty"):
             marker, face = style.get(cert, style["unknown"])
-            edge = "C0" if cert != "on-or-after" else "C1"
+            # an unfilled marker ("x") has only lines: one colour, the same in the plot and in the legend
+            edge = face if marker in _UNFILLED else ("C0" if cert != "on-or-after" else "C1")
+            colours = {"color": face} if marker in _UNFILLED else {"facecolors": face, "edgecolors": edge}
             ax.scatter(grp["x"], grp["outlet"].map(ypos), s=_mark_area(grp["n_documents"]), marker=marker,
-                       facecolors=face, edgecolors=edge, zorder=3)
+                       zorder=3, **colours)
             handles.setdefault(str(cert), Line2D([], [], ls="", marker=marker, markersize=7, markerfacecolor=face,
                                                  markeredgecolor=edge, label=str(cert)))
             for _, r in (grp.iterrows() if len(dated) <= max_annotated else iter(())):
