@@ -74,11 +74,12 @@ def load_semeval(kit: Path) -> pd.DataFrame:
 
 
 def _article(gid: str) -> str:
-    """The source article of a NewsMTSC sentence id: ``allsides_<story>_<article>_…`` (AllSides' story
-    ids are one per article in this part) or ``polusa_v1_<article>_…``.
+    """The source article of a NewsMTSC sentence id: its first three underscore-separated parts, ``<source>_<a>_<b>``
+    (one source numbers story and article, one story per article in this part; the other writes a version and the
+    article); the rest names the sentence and the target.
 
-    >>> _article("allsides_12_34_5_Elbonia_0_7"), _article("polusa_v1_777_-1_4_Elbonia_2_9")
-    ('allsides_12_34', 'polusa_v1_777')
+    >>> _article("srcA_12_34_5_Elbonia_0_7"), _article("srcB_v1_777_-1_4_Elbonia_2_9")
+    ('srcA_12_34', 'srcB_v1_777')
     """
     return "_".join(gid.split("_")[:3])
 

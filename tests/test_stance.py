@@ -802,10 +802,10 @@ def test_stance_rules_benchmark_skips_without_the_kit(tmp_path, monkeypatch, cap
 def test_newsmtsc_sentences_are_grouped_by_their_source_article():
     from benchmarks.stance import _article
 
-    # invented ids in the kit's format: two sentences of one AllSides article, one of another, one of POLUSA's
-    ids = ["allsides_12_34_5_Elbonia_0_7", "allsides_12_34_9_Ruritania Party_3_12", "allsides_12_35_1_Elbonia_0_7",
-           "polusa_v1_777_-1_4_Elbonia_2_9"]
-    assert [_article(i) for i in ids] == ["allsides_12_34", "allsides_12_34", "allsides_12_35", "polusa_v1_777"]
+    # invented ids in the kit's format: two sentences of one article, one of another, one of the second source
+    ids = ["srcA_12_34_5_Elbonia_0_7", "srcA_12_34_9_Ruritania Party_3_12", "srcA_12_35_1_Elbonia_0_7",
+           "srcB_v1_777_-1_4_Elbonia_2_9"]
+    assert [_article(i) for i in ids] == ["srcA_12_34", "srcA_12_34", "srcA_12_35", "srcB_v1_777"]
 
 
 # ---------------------------------------------------------------- issue 18: Russian quotes (lemmas, Russian cues)
