@@ -156,11 +156,12 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     if any(w in _HOLDER_NOUNS for w, _, _ in words):
         return None
     total, hit = 0.0, False
+    names = _name_words(words, text)
     for i, (w, _, _) in enumerate(words):
         if w in _NEGATORS or (w == "far" and i + 1 < len(words) and words[i + 1][0] == "from") or w == "from":
             negated = True
             continue
-        val = None if _is_name_word(words, i, text) else lexicon.get(w)  # a name is no evaluation ("the United States")
+        val = None if i in names else lexicon.get(w)  # a name is no evaluation ("the United States")
         if val:
             total += -val if negated else val
             hit = True
@@ -211,15 +212,20 @@ def _closed_appositive(text: str, start: int, mention: int) -> bool:
     return True
 
 
-def _is_name_word(words: list[tuple[str, int, int]], i: int, text: str) -> bool:
-    """Whether the i-th word of a complement is part of a multi-word name ("the United States", "the Free Army"):
-    capitalised, with a capitalised word next to it, in a complement not written in title case ("a Popular Senator
-    From a Swing State" is a headline's, whose capitals say nothing)."""
-    def cap(j: int) -> bool:
-        return 0 <= j < len(words) and text[words[j][1]].isupper()
+def _name_words(words: list[tuple[str, int, int]], text: str) -> frozenset[int]:
+    """The indices of a complement's words that are part of a multi-word name ("the United States", "the Free
+    Army"): capitalised, with a capitalised word next to it, in a complement not written in title case ("a Popular
+    Senator From a Swing State" is a headline's, whose capitals say nothing).
 
-    title_case = sum(cap(j) for j in range(len(words))) == len([w for w in words if w[0] not in _DETERMINERS])
-    return cap(i) and (cap(i - 1) or cap(i + 1)) and not title_case
+    >>> t = "the United States and a Popular Senator"
+    >>> ws = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD_RE.finditer(t)]
+    >>> sorted(_name_words(ws[:4], t)), sorted(_name_words(ws[4:], t))
+    ([1, 2], [])
+    """
+    caps = [text[start].isupper() for _, start, _ in words]
+    if sum(caps) == sum(w not in _DETERMINERS for w, _, _ in words):
+        return frozenset()  # title case
+    return frozenset(i for i, c in enumerate(caps) if c and ((i > 0 and caps[i - 1]) or (i + 1 < len(caps) and caps[i + 1])))
 
 
 #: a possessive right after a mention and the noun phrase it determines ("Elbonia's reckless policy"); the
