@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="fit the probability calibration too (slower; predict() does not depend on it: it is the "
                          "SVM fitted on all training rows either way)")
     parts = ["hashtag_words", "scaled_window", "context_features", "lexicon_features", "rule_features",
-             "joint_features", "target_features"]
+             "joint_features", "target_features", "word_vectors", "mention_vector"]
     ap.add_argument("--baseline-without", nargs="+", default=None, metavar="PART", choices=parts,
                     help="compare with StanceClassifier without these parts instead of the n-gram SVM (paired)")
     ap.add_argument("--without", nargs="+", default=[], metavar="PART",

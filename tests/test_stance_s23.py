@@ -111,7 +111,8 @@ def test_english_rows_design_matrix_is_unchanged(monkeypatch) -> None:
     a33bad8, ``StanceClassifier(calibrate=False).fit(X, y)._design(X)`` on :func:`english_sample`), but for the
     columns of the rule method's reading (``_rule_features``), which the rule changes of later sessions move (session
     28: "Tokayev is a wise and brave leader" and "Tokayev is a dictator and a liar" now have lexical evidence): those
-    columns are found as the ones that change when the rule reading is replaced by zeros."""
+    columns are found as the ones that change when the rule reading is replaced by zeros. The English word vectors
+    of session 29 are switched off: they are columns appended after these (tests/test_stance_vectors_en.py)."""
     import kzlib.stance.classifier as clf
 
     X, y = english_sample()
@@ -119,6 +120,7 @@ def test_english_rows_design_matrix_is_unchanged(monkeypatch) -> None:
     before = sparse.csr_matrix((saved["data"], saved["indices"], saved["indptr"]), shape=tuple(saved["shape"]))
     rule_reading = clf._rule_features
     for kw in ({}, {"language": "en"}, {"negation_scope": False, "lemma_ngrams": False}):
+        kw = {**kw, "word_vectors": False}
         monkeypatch.setattr(clf, "_rule_features", rule_reading)
         Z = _design(X, y, **kw)
         monkeypatch.setattr(clf, "_rule_features", lambda X, *a: np.zeros((len(X), 5)))

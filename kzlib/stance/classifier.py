@@ -25,10 +25,11 @@ from sklearn.utils.validation import check_is_fitted
 
 from kzlib.errors import AnnotationError, ParameterError, TableError
 from kzlib.stance._hashtags import _hashtag_words, _marker_tags, _word_counts
+from kzlib.stance._en_vectors import vector_features
 from kzlib.stance._joint import _N_FEATURES as _N_JOINT
 from kzlib.stance._joint import _JointMargins
 from kzlib.stance._ru_features import RuFeatures, language_of
-from kzlib.stance._windows import _scaled_window
+from kzlib.stance._windows import _clause_bounds, _scaled_window
 from kzlib.stance.detect import detect_stance
 from kzlib.stance.lexicon import _QUOTE_CHARS, _TOKEN_RE, _build_lexicon, _vader, _valence_sums
 from kzlib.stance.rules import _score_text
@@ -64,7 +65,6 @@ def _slug(s: str) -> str:
 _MASK = "xtargetx"  # what a mention of the target becomes in the classifier's text (one word token)
 _CLF_TOKEN_RE = re.compile(r"#?\w+(?:'\w+)?|n't|[.!?;:,]")
 _CLF_NEGATOR_RE = re.compile(r"^(?:not|no|never|nobody|nothing|none|neither|nor|cannot|without|hardly|\w+n't|n't)$")
-_CLF_CLAUSE_RE = re.compile(r"[,;:()\"“”—–]|\s-\s|\b(?:but|however|whereas|while|although)\b", re.I)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -135,6 +135,8 @@ class _Views:
     clause: list[str]  # the clause holding the mention ("" when it is not named)
     dense: np.ndarray  # lexicon and position features
     targets: np.ndarray
+    texts: list[str]  # the texts as read (quotation marks made plain)
+    spans: list[tuple[int, int] | None]  # the mentions' offsets in them
 
 
 def _spans(X: pd.DataFrame, known: Sequence[Target]) -> tuple[list[str], list[tuple[int, int] | None]]:
@@ -167,9 +169,8 @@ def _views(X: pd.DataFrame, *, window: int, known: Sequence[Target]) -> _Views:
             lw, rw = left_all[-window:], right_all[:window]
             win.append(" ".join([f"L_{w}" for w in lw] + [f"R_{w}" for w in rw]))
             scales.append(_scaled_window(left_all, right_all, window))
-            cuts = [m.end() for m in _CLF_CLAUSE_RE.finditer(text, 0, s)]
-            after = _CLF_CLAUSE_RE.search(text, e)
-            clause = " ".join(f"{text[cuts[-1] if cuts else 0:s]} {_MASK} {text[e:after.start() if after else len(text)]}".split())
+            a, b = _clause_bounds(text, s, e)
+            clause = " ".join(f"{text[a:s]} {_MASK} {text[e:b]}".split())
             named = 1.0
             left, right = " ".join(lw), " ".join(rw)
             at_start = float(not text[:s].strip())
@@ -177,7 +178,8 @@ def _views(X: pd.DataFrame, *, window: int, known: Sequence[Target]) -> _Views:
         dense.append([*_vader_scores(text), *_vader_scores(clause), *_lexicon_sums(text), *_lexicon_sums(clause),
                       *_lexicon_sums(left), *_lexicon_sums(right), named, at_start,
                       float("?" in text), float("!" in text)])
-    return _Views(masked, win, scales, clauses, np.asarray(dense, dtype=float).reshape(len(texts), 18), targets)
+    return _Views(masked, win, scales, clauses, np.asarray(dense, dtype=float).reshape(len(texts), 18), targets,
+                  texts, spans)
 
 
 _MASK_TARGET = Target("(the target)", aliases=(_MASK,))
@@ -227,8 +229,10 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
                  target_features=True, min_target_rows=5, known_targets=None, context_features=True,
                  rule_features=True, rule_weight=1.0, target_bias=True, hashtag_words=True,
                  scaled_window=True, language="en", mask_target=True, negation_scope=True, lemma_ngrams=True,
-                 char_ngrams=True, word_vectors=True):
+                 char_ngrams=True, word_vectors=True, vector_weight=0.35, mention_vector=True):
         self.word_vectors = word_vectors
+        self.vector_weight = vector_weight
+        self.mention_vector = mention_vector
         self.language = language
         self.mask_target = mask_target
         self.negation_scope = negation_scope
@@ -324,7 +328,12 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
         shared = sparse.hstack(blocks).tocsr()
         # "frustratingly easy" domain adaptation (Daumé III 2007): a shared copy of every feature and
         # one copy per target seen often enough, so a word can mean one stance for one target only
-        return _with_target_copies(shared, v.targets, self.targets_)
+        Z = _with_target_copies(shared, v.targets, self.targets_)
+        if not self.word_vectors:
+            return Z
+        # the vectors are shared by all targets (no per-target copies: they are what carries to new words)
+        vec = vector_features(v.texts, v.spans, mention=self.mention_vector)
+        return sparse.hstack([Z, sparse.csr_matrix(self.vector_weight * vec)]).tocsr()
 
 
 class StanceClassifier(ClassifierMixin, BaseEstimator):
@@ -355,7 +364,13 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     best pair is above any other target's (whether the text reads as being about its target at all).
     Training rows get out-of-fold margins (5-fold cross-fitting), new rows those of the model fitted on
     all rows; the block is weighted by ``joint_weight`` and copied per target like the rest
-    (``kzlib/stance/_joint.py``). Model: a linear SVM with balanced class weights
+    (``kzlib/stance/_joint.py``). With ``word_vectors``, 1,280 dense numbers shared by all targets and
+    weighted by ``vector_weight``: the unit mean WordLlama token vector (:mod:`kzlib.text.vectors`, bundled
+    in its wheel) of the sentence with the mention replaced by "someone", of the clause that holds it, of
+    the five words left and the five right of it, so that a word the training rows never had still reads
+    like its near synonyms, and, with ``mention_vector``, of the mention itself: a prior by who is named,
+    which carries to names like the training rows' ("the senator" to "the congressman"; switch it off
+    when the text alone should decide; ``kzlib/stance/_en_vectors.py``). Model: a linear SVM with balanced class weights
     (``predict``); with ``calibrate``, its margins are Platt-scaled on 3-fold cross-validated margins
     (``CalibratedClassifierCV(ensemble=False)``), so that ``predict_proba`` gives calibrated
     probabilities (what the annotation loop and :func:`combine_stance` read).
@@ -396,8 +411,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                  scaled_window: bool = True, joint_features: bool = True, joint_weight: float = 0.5,
                  joint_C: float = 0.2, joint_min_rows: int = 50, language: str = "auto", mask_target: bool = True,
                  negation_scope: bool = True, lemma_ngrams: bool = True, char_ngrams: bool = True,
-                 word_vectors: bool = True):
+                 word_vectors: bool = True, vector_weight: float = 0.35, mention_vector: bool = True):
         self.word_vectors = word_vectors
+        self.vector_weight = vector_weight
+        self.mention_vector = mention_vector
         self.language = language
         self.mask_target = mask_target
         self.negation_scope = negation_scope
@@ -438,7 +455,9 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                                          scaled_window=self.context_features and self.scaled_window,
                                          language=self.language_, mask_target=self.mask_target,
                                          negation_scope=self.negation_scope, lemma_ngrams=self.lemma_ngrams,
-                                         char_ngrams=self.char_ngrams, word_vectors=self.word_vectors).fit(X)
+                                         char_ngrams=self.char_ngrams, word_vectors=self.word_vectors,
+                                         vector_weight=self.vector_weight,
+                                         mention_vector=self.mention_vector).fit(X)
         Z = self.features_.transform(X)
         targets = X["target"].astype(str).to_numpy()
         counts = pd.Series(targets).value_counts()

@@ -11,9 +11,11 @@
   (the stance cues), :func:`pattern_regex` for one;
 - script: :func:`is_russian`, :func:`cyrillic_share`, :data:`ASCII_CASE_TWINS`;
 - calendar: English and Russian month and weekday names (:func:`month_names`, :func:`month_number`,
-  :func:`month_pattern`, :func:`weekday_names`, :func:`weekday_pattern`) from ``kzlib/data``.
+  :func:`month_pattern`, :func:`weekday_names`, :func:`weekday_pattern`) from ``kzlib/data``;
+- vectors: English text vectors, :func:`embed_texts` (WordLlama's bundled token embeddings,
+  :func:`english_embedding`).
 
-razdel, pymorphy3 and NLTK are imported only when first used.
+razdel, pymorphy3, NLTK and WordLlama are imported only when first used.
 
 Example:
     >>> from kzlib.text import sentence_spans, word_tokens
@@ -55,8 +57,11 @@ from kzlib.text.sentences import (
 )
 from kzlib.text.terms import LANGUAGES, load_stopwords, russian_mask, russian_term
 from kzlib.text.tokens import Token, lemma, lemmas, parses, phrases_named, razdel_tokens, word_forms, word_tokens
+from kzlib.text.vectors import embed_texts, english_embedding
 
 __all__ = [
+    "embed_texts",
+    "english_embedding",
     "month_names",
     "month_number",
     "month_pattern",
