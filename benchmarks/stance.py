@@ -21,6 +21,7 @@ both systems), also for the difference.
     python benchmarks/stance.py --sets semeval --folds 5 --seed 1
     python benchmarks/stance.py --sets semeval --without hashtag_words   # an ablation
     python benchmarks/stance.py --sets newsmtsc --newsmtsc-groups article
+    python benchmarks/stance.py --sets newsmtsc --with mention_vector   # an optional part switched on
     python benchmarks/stance.py --sets semeval --baseline-without joint_features   # paired against the
                                                  # classifier without a part, instead of the n-gram SVM
 """
@@ -171,9 +172,9 @@ def paired_bootstrap(y, a, b, score, *, n_boot: int = 1000, seed: int = 0) -> di
 
 
 def run_set(name: str, kit: Path, *, folds: int, seed: int, n_boot: int, calibrate: bool = False,
-            without: tuple[str, ...] = (), baseline_without: tuple[str, ...] | None = None,
+            without: tuple[str, ...] = (), baseline_without: tuple[str, ...] | None = None, with_parts: tuple[str, ...] = (),
             newsmtsc_groups: str = "sentence") -> dict[str, float]:
-    off = dict.fromkeys(without, False)  # parts of the classifier switched off, for ablations
+    off = dict.fromkeys(without, False) | dict.fromkeys(with_parts, True)  # parts switched off or on, for ablations
     if name == "semeval":
         data = load_semeval(kit)
         y = data["stance"].to_numpy(dtype=object)
@@ -196,7 +197,7 @@ def run_set(name: str, kit: Path, *, folds: int, seed: int, n_boot: int, calibra
     res = paired_bootstrap(y, pb, po, score, n_boot=n_boot, seed=seed)
     res.update(set=name, measure=measure, n=len(y), folds=folds, seed=seed, seconds_baseline=tb, seconds_ours=to,
                groups="tweet" if name == "semeval" else newsmtsc_groups,
-               without=list(without), baseline_name="n-gram SVM" if baseline_without is None else
+               without=list(without), with_parts=list(with_parts), baseline_name="n-gram SVM" if baseline_without is None else
                "StanceClassifier without " + ", ".join(baseline_without))
     return res
 
@@ -212,12 +213,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="fit the probability calibration too (slower; predict() does not depend on it: it is the "
                          "SVM fitted on all training rows either way)")
     parts = ["hashtag_words", "scaled_window", "context_features", "lexicon_features", "rule_features",
-             "joint_features", "target_features", "word_vectors", "mention_vector"]
+             "joint_features", "target_features", "word_vectors"]
     ap.add_argument("--baseline-without", nargs="+", default=None, metavar="PART", choices=parts,
                     help="compare with StanceClassifier without these parts instead of the n-gram SVM (paired)")
     ap.add_argument("--without", nargs="+", default=[], metavar="PART",
                     choices=parts,
                     help="switch these parts of StanceClassifier off (an ablation)")
+    ap.add_argument("--with", dest="with_parts", nargs="+", default=[], metavar="PART", choices=["mention_vector"],
+                    help="switch these optional parts of StanceClassifier on")
     ap.add_argument("--newsmtsc-groups", choices=["sentence", "article"], default="sentence",
                     help="NewsMTSC: keep the rows of one sentence (default) or of one source article in one fold")
     args = ap.parse_args(argv)
@@ -231,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for name in args.sets:
         r = run_set(name, kit, folds=args.folds, seed=args.seed, n_boot=args.n_boot, calibrate=args.calibrate,
-                    without=tuple(args.without),
+                    without=tuple(args.without), with_parts=tuple(args.with_parts),
                     baseline_without=None if args.baseline_without is None else tuple(args.baseline_without),
                     newsmtsc_groups=args.newsmtsc_groups)
         results.append(r)

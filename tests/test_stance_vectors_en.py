@@ -71,12 +71,12 @@ def test_the_block_is_added_to_english_rows_only_when_asked() -> None:
     on = StanceClassifier(**kw).fit(X, y)
     off = StanceClassifier(**kw, word_vectors=False).fit(X, y)
     assert on.language_ == "en"
-    assert on._design(X).shape[1] - off._design(X).shape[1] == N_VECTOR
+    assert on._design(X).shape[1] - off._design(X).shape[1] == N_VECTOR - DIM  # the mention's part is opt-in
     # appended after the other features, which are as without it
     width = off._design(X).shape[1]
     assert abs(on._design(X)[:, :width] - off._design(X)).sum() == 0
     # the block is weighted: its first part is the sentence's unit vector times vector_weight
-    block = on._design(X[:1]).toarray()[0, -N_VECTOR:]
+    block = on._design(X[:1]).toarray()[0, -(N_VECTOR - DIM):]
     assert np.linalg.norm(block[:DIM]) == pytest.approx(on.vector_weight, abs=1e-5)
     assert on.predict(X[:2]).tolist() == ["favor", "against"]
 
@@ -104,9 +104,11 @@ def test_english_rows_with_vectors_off_never_load_the_model(monkeypatch: pytest.
     assert clf.predict(X[:2]).tolist() == ["favor", "against"]
 
 
-def test_the_mention_part_can_be_left_out() -> None:
+def test_the_mention_part_is_added_when_asked() -> None:
     X, y = english_rows()
     kw = dict(calibrate=False, joint_features=False, target_features=False)
-    on = StanceClassifier(**kw).fit(X, y)
-    text_only = StanceClassifier(**kw, mention_vector=False).fit(X, y)
-    assert on._design(X).shape[1] - text_only._design(X).shape[1] == DIM
+    text_only = StanceClassifier(**kw).fit(X, y)
+    named = StanceClassifier(**kw, mention_vector=True).fit(X, y)
+    assert named._design(X).shape[1] - text_only._design(X).shape[1] == DIM
+    last = named._design(X[:1]).toarray()[0, -DIM:]
+    assert np.allclose(last, named.vector_weight * embed_texts(["Elbonia"])[0], atol=1e-6)

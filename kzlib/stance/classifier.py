@@ -24,8 +24,8 @@ from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 from kzlib.errors import AnnotationError, ParameterError, TableError
-from kzlib.stance._hashtags import _hashtag_words, _marker_tags, _word_counts
 from kzlib.stance._en_vectors import vector_features
+from kzlib.stance._hashtags import _hashtag_words, _marker_tags, _word_counts
 from kzlib.stance._joint import _N_FEATURES as _N_JOINT
 from kzlib.stance._joint import _JointMargins
 from kzlib.stance._ru_features import RuFeatures, language_of
@@ -229,7 +229,7 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
                  target_features=True, min_target_rows=5, known_targets=None, context_features=True,
                  rule_features=True, rule_weight=1.0, target_bias=True, hashtag_words=True,
                  scaled_window=True, language="en", mask_target=True, negation_scope=True, lemma_ngrams=True,
-                 char_ngrams=True, word_vectors=True, vector_weight=0.35, mention_vector=True):
+                 char_ngrams=True, word_vectors=True, vector_weight=0.35, mention_vector=False):
         self.word_vectors = word_vectors
         self.vector_weight = vector_weight
         self.mention_vector = mention_vector
@@ -364,13 +364,13 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     best pair is above any other target's (whether the text reads as being about its target at all).
     Training rows get out-of-fold margins (5-fold cross-fitting), new rows those of the model fitted on
     all rows; the block is weighted by ``joint_weight`` and copied per target like the rest
-    (``kzlib/stance/_joint.py``). With ``word_vectors``, 1,280 dense numbers shared by all targets and
+    (``kzlib/stance/_joint.py``). With ``word_vectors``, 1,024 dense numbers shared by all targets and
     weighted by ``vector_weight``: the unit mean WordLlama token vector (:mod:`kzlib.text.vectors`, bundled
-    in its wheel) of the sentence with the mention replaced by "someone", of the clause that holds it, of
-    the five words left and the five right of it, so that a word the training rows never had still reads
-    like its near synonyms, and, with ``mention_vector``, of the mention itself: a prior by who is named,
-    which carries to names like the training rows' ("the senator" to "the congressman"; switch it off
-    when the text alone should decide; ``kzlib/stance/_en_vectors.py``). Model: a linear SVM with balanced class weights
+    in its wheel) of the sentence with the mention replaced by "someone", of the clause that holds it, and
+    of the five words left and the five right of it, so that a word the training rows never had still reads
+    like its near synonyms; with ``mention_vector`` (off by default), 256 more, the mention's own vector: a
+    prior by who is named, which carries to names like the training rows' ("the senator" to "the
+    congressman"; ``kzlib/stance/_en_vectors.py``). Model: a linear SVM with balanced class weights
     (``predict``); with ``calibrate``, its margins are Platt-scaled on 3-fold cross-validated margins
     (``CalibratedClassifierCV(ensemble=False)``), so that ``predict_proba`` gives calibrated
     probabilities (what the annotation loop and :func:`combine_stance` read).
@@ -411,7 +411,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                  scaled_window: bool = True, joint_features: bool = True, joint_weight: float = 0.5,
                  joint_C: float = 0.2, joint_min_rows: int = 50, language: str = "auto", mask_target: bool = True,
                  negation_scope: bool = True, lemma_ngrams: bool = True, char_ngrams: bool = True,
-                 word_vectors: bool = True, vector_weight: float = 0.35, mention_vector: bool = True):
+                 word_vectors: bool = True, vector_weight: float = 0.35, mention_vector: bool = False):
         self.word_vectors = word_vectors
         self.vector_weight = vector_weight
         self.mention_vector = mention_vector

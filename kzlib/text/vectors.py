@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,6 +50,9 @@ def english_embedding() -> Any:
     if _MODEL is None:
         with _LOCK:
             if _MODEL is None:
+                # the tokenizer's own thread pool would warn on stderr when a process forks after using it
+                # (Dask, papermill); batches here are small, so one thread, unless the user chose otherwise
+                os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
                 try:
                     import wordllama
                     from wordllama import WordLlama
