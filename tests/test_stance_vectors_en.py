@@ -3,6 +3,9 @@ and party here is invented for these tests."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -112,3 +115,9 @@ def test_the_mention_part_is_added_when_asked() -> None:
     assert named._design(X).shape[1] - text_only._design(X).shape[1] == DIM
     last = named._design(X[:1]).toarray()[0, -DIM:]
     assert np.allclose(last, named.vector_weight * embed_texts(["Elbonia"])[0], atol=1e-6)
+
+
+def test_importing_kzlib_does_not_import_wordllama() -> None:
+    code = "import sys, kzlib, kzlib.stance, kzlib.stages, kzlib.text; print('wordllama' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
