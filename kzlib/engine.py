@@ -108,8 +108,8 @@ LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False, "distribute
 
 
 def local_cluster(*, n_workers: int, **options: Any) -> Any:
-    """A ``distributed.LocalCluster`` of ``n_workers`` processes with one thread each, no dashboard and no
-    statistical profiler (:data:`LOCAL_CLUSTER_CONFIG`); ``options`` go to ``LocalCluster``. Use it as a
+    """A ``distributed.LocalCluster`` of ``n_workers`` processes with one thread each, no dashboard (its
+    scheduler's HTTP endpoint on a free port) and no statistical profiler (:data:`LOCAL_CLUSTER_CONFIG`); ``options`` go to ``LocalCluster``. Use it as a
     context manager, or close it.
 
     Example:
@@ -121,8 +121,10 @@ def local_cluster(*, n_workers: int, **options: Any) -> Any:
     from distributed import LocalCluster
 
     log.info("starting a dask LocalCluster with %d worker processes", n_workers)
+    # the scheduler's HTTP endpoint (health, metrics) on a free port, not on 8787, which a second cluster (another
+    # run, a parallel test) may hold: that warned "Port 8787 is already in use"
     options = {"threads_per_worker": 1, "processes": True, "dashboard_address": None,
-               "silence_logs": logging.WARNING, **options}
+               "scheduler_kwargs": {"dashboard_address": ":0"}, "silence_logs": logging.WARNING, **options}
     with dask.config.set(LOCAL_CLUSTER_CONFIG):   # the workers' nannies take the configuration as it is now
         return LocalCluster(n_workers=n_workers, **options)
 

@@ -47,7 +47,8 @@ def test_same_table_on_a_distributed_cluster(table):
     from distributed import Client, LocalCluster
 
     expected = map_partitions_by_document(table, _running_count, sort_by=["doc_id", "para_id"])
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
+                      scheduler_kwargs={"dashboard_address": ":0"}) as cluster, \
             Client(cluster) as client:
         got = map_partitions_by_document(table, _running_count, engine="dask", scheduler=client, npartitions=5,
                                          sort_by=["doc_id", "para_id"])
@@ -131,7 +132,8 @@ def test_clean_on_a_distributed_cluster_keeps_the_documents_order(small_corpus):
     shuffled = small_corpus.replace(documents=small_corpus.documents.sample(frac=1.0, random_state=1)
                                     .reset_index(drop=True))
     expected = clean(shuffled)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
+                      scheduler_kwargs={"dashboard_address": ":0"}) as cluster, \
             Client(cluster) as client:
         got = clean_by_partition(shuffled, engine="dask", scheduler=client, npartitions=5)
     for name in ("documents", "paragraphs", "sentences", "removals"):
@@ -191,7 +193,8 @@ def test_more_partitions_than_the_cluster_takes_at_once_come_back_in_order(table
     from kzlib.engine import IN_FLIGHT
 
     expected = map_partitions_by_document(table, _running_count, sort_by=["doc_id", "para_id"])
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None,
+                      scheduler_kwargs={"dashboard_address": ":0"}) as cluster, \
             Client(cluster) as client:
         n_parts = 4 * IN_FLIGHT + 1                 # the first IN_FLIGHT go out; each result lets one more in
         got = map_partitions_by_document(table, _running_count, engine="dask", scheduler=client,
@@ -248,7 +251,8 @@ def test_provenance_on_a_distributed_cluster_equals_pandas(small_corpus):
     cleaned = clean(small_corpus)
     expected = _annotated_tables(cleaned)
     assert len(expected["copies"]) >= 1 and expected["documents"]["story_id"].nunique() < len(cleaned)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
+                      scheduler_kwargs={"dashboard_address": ":0"}) as cluster, \
             Client(cluster) as client:
         got = _annotated_tables(cleaned, engine="dask", scheduler=client, npartitions=4)
     for name, table in expected.items():
@@ -324,7 +328,8 @@ def test_results_from_worker_processes_share_their_input_strings(table):
     def echo(rows: pd.DataFrame) -> pd.DataFrame:   # a nested function travels by value to the workers
         return rows[["doc_id", "para_id", "text"]].assign(chars=rows["text"].str.len())
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      scheduler_kwargs={"dashboard_address": ":0"}) as cluster, \
             Client(cluster) as client:
         got = map_partitions_by_document(table, echo, engine="dask", scheduler=client, npartitions=3,
                                          sort_by=["doc_id", "para_id"])
@@ -360,3 +365,26 @@ def test_partitions_of_a_table_in_key_order_are_slices_of_it(table):
     parts = _Partitions(ordered, "doc_id", 3)
     assert all(np.shares_memory(p["para_id"].to_numpy(), ordered["para_id"].to_numpy()) for p in parts)
     assert pd.concat(list(parts)).equals(ordered)
+
+
+def test_a_local_cluster_starts_without_warning_when_port_8787_is_taken() -> None:
+    # another run or a parallel test's cluster may hold Dask's default HTTP port; the scheduler used to fall
+    # back to another port with a UserWarning ("Port 8787 is already in use")
+    import socket
+    import warnings
+
+    from kzlib.engine import local_cluster
+
+    holder = socket.socket()
+    try:
+        try:
+            holder.bind(("", 8787))
+            holder.listen()
+        except OSError:
+            pass  # already held by someone else: the condition under test all the same
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", UserWarning)
+            with local_cluster(n_workers=1, processes=False) as cluster:
+                assert cluster.scheduler_address.startswith(("tcp://", "inproc://"))
+    finally:
+        holder.close()

@@ -69,7 +69,8 @@ def test_partitions_placed_on_workers_give_the_pandas_table():
     from distributed import Client, LocalCluster
 
     table = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(12) for _ in range(2)], "n": range(24)})
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
+                      scheduler_kwargs={"dashboard_address": ":0"}) as cluster, \
             Client(cluster) as client:
         got = map_partitions_by_document(table, _where, engine="dask", scheduler=client, npartitions=12)
         workers = set(client.nthreads())
