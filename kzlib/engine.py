@@ -109,8 +109,8 @@ LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False, "distribute
 
 def local_cluster(*, n_workers: int, **options: Any) -> Any:
     """A ``distributed.LocalCluster`` of ``n_workers`` processes with one thread each, no dashboard (its
-    scheduler's HTTP endpoint on a free port) and no statistical profiler (:data:`LOCAL_CLUSTER_CONFIG`); ``options`` go to ``LocalCluster``. Use it as a
-    context manager, or close it.
+    scheduler's HTTP endpoint on a free port) and no statistical profiler (:data:`LOCAL_CLUSTER_CONFIG`);
+    ``options`` go to ``LocalCluster``. Use it as a context manager, or close it.
 
     Example:
         >>> with local_cluster(n_workers=1) as cluster:   # doctest: +SKIP

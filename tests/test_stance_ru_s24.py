@@ -93,3 +93,17 @@ def test_english_rows_never_load_the_vectors(monkeypatch: pytest.MonkeyPatch) ->
     clf = StanceClassifier(calibrate=False).fit(X, ["favor", "against", "none"] * 4)
     assert clf.language_ == "en"
     assert clf.predict(X[:2]).tolist() == ["favor", "against"]
+
+
+def test_a_full_cache_still_returns_every_row_and_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kzlib.stance._ru_vectors as ru
+
+    a, b = "Депутаты поддержали Токаева.", "Депутаты осудили Токаева."
+    spans = [(a.index("Токаева"), a.index("Токаева") + 7), (b.index("Токаева"), b.index("Токаева") + 7)]
+    fresh = ru_vector_features([a, b], spans)  # with the usual limit
+    monkeypatch.setattr(ru, "_ROWS", {})
+    monkeypatch.setattr(ru, "_PARSES", {})
+    monkeypatch.setattr(ru, "_MAX_PARSES", 1)
+    ru_vector_features([a], spans[:1])
+    both = ru_vector_features([a, b], spans)   # the caches are emptied on the way
+    assert np.allclose(both, fresh)

@@ -121,3 +121,14 @@ def test_importing_kzlib_does_not_import_wordllama() -> None:
     code = "import sys, kzlib, kzlib.stance, kzlib.stages, kzlib.text; print('wordllama' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_full_cache_still_returns_every_row_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the cache is emptied when it would outgrow its limit; rows cached before that call must still come back
+    monkeypatch.setattr(en_vectors, "_ROWS", {})
+    monkeypatch.setattr(en_vectors, "_MAX_ROWS", 1)
+    a, b = "Elbonia signed the treaty.", "Freedonia rejected the treaty."
+    first = vector_features([a], [(0, 7)])
+    both = vector_features([a, b], [(0, 7), (0, 9)])
+    assert np.allclose(both[0], first[0])
+    assert np.allclose(both[1], embed_texts(en_vectors._parts(b, (0, 9))).reshape(-1), atol=1e-6)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from kzlib.stance._cache import cached
 from kzlib.stance._windows import _clause_bounds
 from kzlib.text.vectors import DIM, embed_texts
 
@@ -54,16 +55,10 @@ def vector_features(texts: Sequence[str], spans: Sequence[tuple[int, int] | None
     ((1, 1280), [1.0, 1.0, 1.0, 1.0, 1.0])
     """
     keys = list(zip(texts, spans))
-    todo = list(dict.fromkeys(k for k in keys if k not in _ROWS))
-    if todo:
-        vectors = embed_texts([p for text, span in todo for p in _parts(text, span)]).reshape(len(todo), N_VECTOR)
-        if len(_ROWS) + len(todo) > _MAX_ROWS:
-            _ROWS.clear()
-        fresh = dict(zip(todo, vectors))
-        _ROWS.update(fresh)
-    else:
-        fresh = {}
-    out = np.empty((len(keys), N_VECTOR), dtype=np.float32)
-    for i, k in enumerate(keys):
-        out[i] = fresh[k] if k in fresh else _ROWS[k]
+
+    def compute(todo: list[tuple[str, tuple[int, int] | None]]) -> np.ndarray:
+        return embed_texts([p for text, span in todo for p in _parts(text, span)]).reshape(len(todo), N_VECTOR)
+
+    rows = cached(_ROWS, keys, compute, limit=_MAX_ROWS)
+    out = np.array([rows[k] for k in keys], dtype=np.float32).reshape(len(keys), N_VECTOR)
     return out if mention else out[:, :N_VECTOR - DIM]

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from kzlib.stance._cache import cached
 from kzlib.stance._windows import NEGATION_SCOPE as _NEG_SCOPE
 from kzlib.text.tokens import lemma, parses, razdel_tokens
 
@@ -78,19 +79,19 @@ def _cue_vectors() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     return pos, neg, _unit(pos.mean(axis=0)), _unit(neg.mean(axis=0))
 
 
-def _parse_all(token_lists: dict[str, list[str]]) -> None:
-    """Dependency heads and relations of the texts not parsed yet (batched, cached per process)."""
-    todo = [t for t in token_lists if t not in _PARSES]
-    if not todo:
-        return
-    from kzlib.russian.nlp import news_syntax_parser
+def _parse_all(token_lists: dict[str, list[str]]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Dependency heads and relations of the texts (batched; cached per process)."""
 
-    if len(_PARSES) + len(todo) > _MAX_PARSES:
-        _PARSES.clear()
-    parser = news_syntax_parser()
-    for text, markup in zip(todo, parser.map([token_lists[t] for t in todo])):
-        ids = {tok.id: i for i, tok in enumerate(markup.tokens)}
-        _PARSES[text] = tuple((ids.get(tok.head_id, -1), tok.rel) for tok in markup.tokens)
+    def parse(todo: list[str]) -> list[tuple[tuple[int, str], ...]]:
+        from kzlib.russian.nlp import news_syntax_parser
+
+        out = []
+        for markup in news_syntax_parser().map([token_lists[t] for t in todo]):
+            ids = {tok.id: i for i, tok in enumerate(markup.tokens)}
+            out.append(tuple((ids.get(tok.head_id, -1), tok.rel) for tok in markup.tokens))
+        return out
+
+    return cached(_PARSES, list(token_lists), parse, limit=_MAX_PARSES)
 
 
 def _similarities(vectors: list[np.ndarray], negated: list[bool]) -> list[float]:
@@ -104,10 +105,9 @@ def _similarities(vectors: list[np.ndarray], negated: list[bool]) -> list[float]
     return [float(to_pos.max()), float(to_neg.max()), float((to_pos - to_neg).mean()), float((V @ cpos - V @ cneg).mean())]
 
 
-def _row(text: str, span: tuple[int, int] | None, toks: list[Any]) -> np.ndarray:
+def _row(span: tuple[int, int] | None, toks: list[Any], heads: tuple[tuple[int, str], ...]) -> np.ndarray:
     c = _cues()
     info = [_word(t.text) for t in toks]
-    heads = _PARSES.get(text, ())
     ent = set() if span is None else {k for k, t in enumerate(toks) if t.start < span[1] and t.end > span[0]}
     negated = [False] * len(toks)
     left = 0
@@ -169,11 +169,11 @@ def ru_vector_features(texts: Sequence[str], spans: Sequence[tuple[int, int] | N
     (True, 1.0)
     """
     keys = list(zip(texts, spans))
-    todo = [k for k in dict.fromkeys(keys) if k not in _ROWS]
-    toks = {t: razdel_tokens(t) for t in dict.fromkeys(t for t, _ in todo)}
-    _parse_all({t: [tok.text for tok in ts] for t, ts in toks.items() if ts})
-    if len(_ROWS) + len(todo) > _MAX_PARSES:
-        _ROWS.clear()
-    for text, span in todo:
-        _ROWS[text, span] = _row(text, span, toks[text]) if toks[text] else np.zeros(N_VECTOR)
-    return np.array([_ROWS[k] for k in keys]).reshape(len(keys), N_VECTOR)
+
+    def compute(todo: list[tuple[str, tuple[int, int] | None]]) -> list[np.ndarray]:
+        toks = {t: razdel_tokens(t) for t in dict.fromkeys(t for t, _ in todo)}
+        heads = _parse_all({t: [tok.text for tok in ts] for t, ts in toks.items() if ts})
+        return [_row(span, toks[text], heads[text]) if toks[text] else np.zeros(N_VECTOR) for text, span in todo]
+
+    rows = cached(_ROWS, keys, compute, limit=_MAX_PARSES)
+    return np.array([rows[k] for k in keys]).reshape(len(keys), N_VECTOR)

@@ -40,7 +40,7 @@ _MODEL: Any = None
 
 def english_embedding() -> Any:
     """WordLlama's bundled ``l2_supercat`` model (a ``WordLlamaInference``), loaded once per process on
-    first use (~0.25 s, ~40 MB), offline.
+    first use (~0.25 s, ~80 MB with the import), offline.
 
     Example:
         >>> english_embedding() is english_embedding()
