@@ -33,7 +33,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -171,10 +171,26 @@ def paired_bootstrap(y, a, b, score, *, n_boot: int = 1000, seed: int = 0) -> di
             "diff": score(y, b) - score(y, a), "diff_lo": q(d)[0], "diff_hi": q(d)[1], "p_not_better": float((d <= 0).mean())}
 
 
+def _switched(parts: Sequence[str], on: bool) -> dict[str, object]:
+    """StanceClassifier's keyword arguments that switch ``parts`` on or off (``kernel`` off: ``kernel_weight=0``;
+    on, it keeps its default weight).
+
+    >>> _switched(["kernel", "joint_features"], False), _switched(["kernel"], True)
+    ({'kernel_weight': 0.0, 'joint_features': False}, {})
+    """
+    out: dict[str, object] = {}
+    for p in parts:
+        if p != "kernel":
+            out[p] = on
+        elif not on:
+            out["kernel_weight"] = 0.0
+    return out
+
+
 def run_set(name: str, kit: Path, *, folds: int, seed: int, n_boot: int, calibrate: bool = False,
             without: tuple[str, ...] = (), baseline_without: tuple[str, ...] | None = None, with_parts: tuple[str, ...] = (),
             newsmtsc_groups: str = "sentence") -> dict[str, float]:
-    off = dict.fromkeys(without, False) | dict.fromkeys(with_parts, True)  # parts switched off or on, for ablations
+    off = _switched(without, False) | _switched(with_parts, True)  # parts switched off or on, for ablations
     if name == "semeval":
         data = load_semeval(kit)
         y = data["stance"].to_numpy(dtype=object)
@@ -189,7 +205,7 @@ def run_set(name: str, kit: Path, *, folds: int, seed: int, n_boot: int, calibra
         X = data[["text", "target", "start", "end"]]
         base, ours, score, measure = (lambda: NgramSVM(mask=True)), (lambda: StanceClassifier(random_state=seed, calibrate=calibrate, **off)), macro_f1, "macro-F1"
     if baseline_without is not None:  # the baseline: the classifier itself without these parts
-        base_off = dict.fromkeys(baseline_without, False)
+        base_off = _switched(baseline_without, False)
         def base():
             return StanceClassifier(random_state=seed, calibrate=calibrate, **base_off)
     pb, tb = cross_validate(base, X, y, splits)
@@ -213,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="fit the probability calibration too (slower; predict() does not depend on it: it is the "
                          "SVM fitted on all training rows either way)")
     parts = ["hashtag_words", "scaled_window", "context_features", "lexicon_features", "rule_features",
-             "joint_features", "target_features", "word_vectors"]
+             "joint_features", "target_features", "word_vectors", "kernel"]
     ap.add_argument("--baseline-without", nargs="+", default=None, metavar="PART", choices=parts,
                     help="compare with StanceClassifier without these parts instead of the n-gram SVM (paired)")
     ap.add_argument("--without", nargs="+", default=[], metavar="PART",

@@ -28,6 +28,7 @@ from kzlib.stance._en_vectors import vector_features
 from kzlib.stance._hashtags import _hashtag_words, _marker_tags, _word_counts
 from kzlib.stance._joint import _N_FEATURES as _N_JOINT
 from kzlib.stance._joint import _JointMargins
+from kzlib.stance._kernel import _KernelScores
 from kzlib.stance._ru_features import RuFeatures, language_of
 from kzlib.stance._windows import _clause_bounds, _scaled_window
 from kzlib.stance.detect import detect_stance
@@ -255,6 +256,11 @@ class _StanceFeatures(BaseEstimator, TransformerMixin):
     def _known(self) -> list[Target]:
         return load_targets() if self.known_targets is None else _coerce_targets(self.known_targets)
 
+    def vectors(self, X: pd.DataFrame) -> np.ndarray:
+        """The English rows' word-vector parts without the mention's own (what the kernel model reads)."""
+        texts, spans = _spans(_check_X(X), self._known())
+        return vector_features(texts, spans, mention=False)
+
     def _fit_ru(self, X: pd.DataFrame) -> _StanceFeatures:
         texts, spans = _spans(X, self._known())
         self.ru_ = RuFeatures(word_ngram_range=tuple(self.word_ngram_range), char_ngram_range=tuple(self.char_ngram_range),
@@ -371,7 +377,12 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     like its near synonyms; with ``mention_vector`` (off by default), 256 more, the mention's own vector: a
     prior by who is named, which carries to names like the training rows' ("the senator" to "the
     congressman"; ``kzlib/stance/_en_vectors.py``). Model: a linear SVM with balanced class weights
-    (``predict``); with ``calibrate``, its margins are Platt-scaled on 3-fold cross-validated margins
+    (``predict``); with ``word_vectors`` and ``kernel_weight`` above 0 (English rows), its margins are averaged,
+    weighted ``1 - kernel_weight`` and ``kernel_weight``, with the one-vs-rest scores of an RBF-kernel SVM
+    (``kernel_C``, ``kernel_gamma``, balanced class weights) trained on the same rows' four vector parts and a
+    one-hot code of the targets with per-target copies, which
+    reads how the parts combine where the linear model weighs each number alone (``kzlib/stance/_kernel.py``;
+    ``decision_function`` and ``predict`` are the averaged scores); with ``calibrate``, its margins are Platt-scaled on 3-fold cross-validated margins
     (``CalibratedClassifierCV(ensemble=False)``), so that ``predict_proba`` gives calibrated
     probabilities (what the annotation loop and :func:`combine_stance` read).
 
@@ -411,7 +422,11 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                  scaled_window: bool = True, joint_features: bool = True, joint_weight: float = 0.5,
                  joint_C: float = 0.2, joint_min_rows: int = 50, language: str = "auto", mask_target: bool = True,
                  negation_scope: bool = True, lemma_ngrams: bool = True, char_ngrams: bool = True,
-                 word_vectors: bool = True, vector_weight: float = 0.35, mention_vector: bool = False):
+                 word_vectors: bool = True, vector_weight: float = 0.35, mention_vector: bool = False,
+                 kernel_weight: float = 0.15, kernel_C: float = 2.0, kernel_gamma: float = 0.5):
+        self.kernel_weight = kernel_weight
+        self.kernel_C = kernel_C
+        self.kernel_gamma = kernel_gamma
         self.word_vectors = word_vectors
         self.vector_weight = vector_weight
         self.mention_vector = mention_vector
@@ -443,6 +458,9 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     def fit(self, X: pd.DataFrame, y: Sequence[str]) -> StanceClassifier:
         X = _check_X(X)
         y_arr = _check_y(y, len(X))
+        if not 0 <= self.kernel_weight < 1:
+            raise ParameterError(f"kernel_weight must be in [0, 1), got {self.kernel_weight!r}; 0 leaves the kernel "
+                                 "model on word vectors out")
         if len(set(y_arr)) < 2:
             raise AnnotationError("StanceClassifier needs at least two stance classes in y; code examples of another stance")
         self.language_ = language_of(X, self.language)
@@ -485,6 +503,11 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             self.calibrated_ = None
             self.model_ = svm.fit(Z, y_arr)
         self.classes_ = self.model_.classes_
+        self.kernel_ = None
+        if self.language_ == "en" and self.word_vectors and self.kernel_weight > 0:
+            self.kernel_ = _KernelScores(C=self.kernel_C, gamma=self.kernel_gamma, random_state=self.random_state
+                                         ).fit(self.features_.vectors(X), y_arr, targets=targets,
+                                               known=self.features_.targets_)
         return self
 
     def _add_joint(self, Z: sparse.csr_matrix, J: np.ndarray, targets: np.ndarray) -> sparse.csr_matrix:
@@ -502,13 +525,19 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: pd.DataFrame) -> np.ndarray:
         """The SVM's margins, one column per class of ``classes_`` (one margin, for ``classes_[1]``,
-        when the training codes had only two classes)."""
+        when the training codes had only two classes); for English rows with ``kernel_weight``, averaged with the
+        kernel model's scores."""
         check_is_fitted(self, "model_")
-        return self.model_.decision_function(self._design(X))
+        d = self.model_.decision_function(self._design(X))
+        if getattr(self, "kernel_", None) is None:
+            return d
+        w = self.kernel_weight  # late fusion with the kernel model on the word vectors (kzlib/stance/_kernel.py)
+        targets = X["target"].astype(str).to_numpy()
+        return (1 - w) * d + w * self.kernel_.scores(self.features_.vectors(X), targets=targets)
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
-        """Calibrated probabilities of each stance (Platt scaling; a softmax of the margins when a
-        class had too few rows to calibrate)."""
+        """Calibrated probabilities of each stance (Platt scaling of the linear SVM's margins, without the
+        kernel model's scores; a softmax of the margins when a class had too few rows to calibrate)."""
         check_is_fitted(self, "model_")
         if self.calibrated_ is not None:
             return self.calibrated_.predict_proba(self._design(X))

@@ -1,0 +1,78 @@
+"""Session 30: the RBF-kernel SVM on the English word vectors, averaged with the linear SVM's margins
+(``kernel_weight``; ``kzlib/stance/_kernel.py``). The stances below are what the sentences say."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kzlib.errors import ParameterError
+from kzlib.stance import StanceClassifier
+from kzlib.stance._kernel import _KernelScores
+
+TRAIN = [("Critics praised Elbonia warmly.", "favor"), ("Voters applauded Elbonia today.", "favor"),
+         ("Officials welcomed Elbonia's plan.", "favor"), ("Critics condemned Elbonia harshly.", "against"),
+         ("Voters denounced Elbonia today.", "against"), ("Officials rejected Elbonia's plan.", "against"),
+         ("Elbonia held a meeting on Monday.", "none"), ("Elbonia published a report today.", "none"),
+         ("Elbonia's delegation arrived at noon.", "none")]
+
+
+def rows(pairs: list[tuple[str, str]], target: str = "Elbonia") -> tuple[pd.DataFrame, list[str]]:
+    return pd.DataFrame({"text": [t for t, _ in pairs], "target": target}), [s for _, s in pairs]
+
+
+def test_fused_margins_are_the_weighted_mean_of_the_two_models() -> None:
+    X, y = rows(TRAIN * 2)
+    clf = StanceClassifier(calibrate=False, joint_features=False).fit(X, y)
+    assert clf.kernel_ is not None and clf.kernel_.classes_.tolist() == clf.classes_.tolist()
+    linear = clf.model_.decision_function(clf._design(X))
+    kernel = clf.kernel_.scores(clf.features_.vectors(X), targets=X["target"].to_numpy())
+    w = clf.kernel_weight
+    assert np.allclose(clf.decision_function(X), (1 - w) * linear + w * kernel)
+    off = StanceClassifier(calibrate=False, joint_features=False, kernel_weight=0).fit(X, y)
+    assert off.kernel_ is None and np.allclose(off.decision_function(X), linear)
+
+
+def test_the_kernel_model_reads_judgments_the_training_rows_never_had() -> None:
+    X, y = rows(TRAIN * 2)
+    clf = StanceClassifier(calibrate=False, joint_features=False).fit(X, y)
+    new, gold = rows([("Critics lauded Elbonia warmly.", "favor"), ("Analysts slammed Elbonia today.", "against")])
+    # the kernel model alone, on verbs that no training row has
+    scores = clf.kernel_.scores(clf.features_.vectors(new), targets=new["target"].to_numpy())
+    assert clf.kernel_.classes_[scores.argmax(axis=1)].tolist() == gold
+
+
+@pytest.mark.parametrize("bad", [-0.1, 1.0, 1.5])
+def test_a_weight_outside_zero_to_one_is_refused_with_the_fix(bad: float) -> None:
+    X, y = rows(TRAIN)
+    with pytest.raises(ParameterError, match=r"kernel_weight must be in \[0, 1\).*0 leaves"):
+        StanceClassifier(kernel_weight=bad).fit(X, y)
+
+
+def test_russian_rows_and_rows_without_vectors_have_no_kernel_model() -> None:
+    X, y = rows([("Депутаты поддержали Токаева.", "favor"), ("Депутаты осудили Токаева.", "against"),
+                 ("Токаев прилетел в Москву.", "none")] * 4, target="Токаев")
+    assert StanceClassifier(calibrate=False, joint_features=False).fit(X, y).kernel_ is None
+    X, y = rows(TRAIN * 2)
+    assert StanceClassifier(calibrate=False, joint_features=False, word_vectors=False).fit(X, y).kernel_ is None
+
+
+def test_above_max_rows_a_stratified_sample_is_fitted_and_the_user_told(caplog: pytest.LogCaptureFixture) -> None:
+    rng = np.random.default_rng(0)
+    V = rng.normal(size=(60, 3))
+    y = np.array(["favor"] * 40 + ["against"] * 14 + ["none"] * 6, dtype=object)
+    with caplog.at_level(logging.WARNING, logger="kzlib.stance._kernel"):
+        ks = _KernelScores(C=1.0, gamma=0.5, max_rows=30).fit(V, y)
+    assert "sample of 30 of the 60 training rows" in caplog.text and "kernel_weight=0" in caplog.text
+    assert ks.model_.shape_fit_[0] == 30
+    assert ks.classes_.tolist() == ["against", "favor", "none"]  # the rarest class is kept in the sample
+
+
+def test_rows_of_a_coded_target_are_told_apart_from_other_targets() -> None:
+    ks = _KernelScores(C=1.0, gamma=0.5, target_scale=1.0)
+    ks.targets_ = ["a"]
+    out = ks._inputs(np.ones((3, 2)), np.array(["a", "b", "a"]))
+    assert out[:, -1].tolist() == [1.0, 0.0, 1.0] and out[:, :2].tolist() == [[1.0, 1.0]] * 3
