@@ -529,11 +529,12 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         kernel model's scores."""
         check_is_fitted(self, "model_")
         d = self.model_.decision_function(self._design(X))
-        if getattr(self, "kernel_", None) is None:
+        kernel = getattr(self, "kernel_", None)
+        if kernel is None:
             return d
         w = self.kernel_weight  # late fusion with the kernel model on the word vectors (kzlib/stance/_kernel.py)
         targets = X["target"].astype(str).to_numpy()
-        return (1 - w) * d + w * self.kernel_.scores(self.features_.vectors(X), targets=targets)
+        return (1 - w) * d + w * kernel.scores(self.features_.vectors(X), targets=targets)
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """Calibrated probabilities of each stance (Platt scaling of the linear SVM's margins, without the
