@@ -380,10 +380,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     (``predict``); with ``word_vectors`` and ``kernel_weight`` above 0 (English rows), its margins are averaged,
     weighted ``1 - kernel_weight`` and ``kernel_weight``, with the one-vs-rest scores of an RBF-kernel SVM
     (``kernel_C``, ``kernel_gamma``, balanced class weights) trained on the same rows' four vector parts and a
-    one-hot code of the targets with per-target copies, which
-    reads how the parts combine where the linear model weighs each number alone (``kzlib/stance/_kernel.py``;
-    ``decision_function`` and ``predict`` are the averaged scores); with ``calibrate``, its margins are Platt-scaled on 3-fold cross-validated margins
-    (``CalibratedClassifierCV(ensemble=False)``), so that ``predict_proba`` gives calibrated
+    one-hot code of the targets with per-target copies, which reads how the parts combine where the linear
+    model weighs each number alone (``kzlib/stance/_kernel.py``; ``decision_function`` and ``predict`` are the
+    averaged scores); with ``calibrate``, the linear SVM's margins are Platt-scaled on 3-fold cross-validated
+    margins (``CalibratedClassifierCV(ensemble=False)``), so that ``predict_proba`` gives calibrated
     probabilities (what the annotation loop and :func:`combine_stance` read).
 
     Russian rows (``language="ru"``, or ``"auto"``, the default, when most letters of the training rows
