@@ -14,8 +14,8 @@ averaged with the linear margins, weighted ``w`` and ``1 - w`` (late fusion of t
 windows; not the mention's own vector).
 
 The fit grows faster than the square of the rows (one core, 1,024 columns: 21 s for 7,000 rows, 45 s for 10,000,
-over 9 minutes for 20,000): above :data:`MAX_ROWS` it
-is trained on a stratified sample of that many, with a logged warning.
+over 9 minutes for 20,000): above :data:`MAX_ROWS` it is trained on a stratified sample of that many, with a
+logged warning.
 """
 
 from __future__ import annotations
