@@ -294,3 +294,35 @@ def _active_verb(tokens: list[str], ti: int) -> bool:
         return False
     word = tokens[ti]
     return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")) or before in _VERB_BEFORE
+
+
+#: a modal of obligation right after the subject's mention, an adverb between allowed ("Elbonia must withdraw",
+#: "Ruritania still needs to read the charter", "X should have stayed out", "X shouldn't interfere"); not a
+#: permission or benefit the subject is to get ("should be allowed to", "must be protected", "should get"), nor what
+#: it ought to be or become ("should be president", "must be a party of ideas": an aspiration, as often for the
+#: speaker's own side), not "shouldn't have to" (a burden lifted), not "must have" ("must have known": an inference)
+_DEMAND_RE = re.compile(
+    r"\s*(?:,\s*)?(?:(?:still|also|now|really|simply|just|clearly|certainly|finally|urgently|immediately)\s+)?"
+    r"(?P<modal>must(?!\s+have\b)|should|ought\s+to|needs\s+to|need\s+to|had\s+better)(?:n['’]t|\s+not|\s+never)?\b"
+    r"(?!\s+(?:(?:be|have\s+been)\s+(?:(?:\w+ly\s+)?(?:able|allowed|permitted|free|entitled|given|granted|protected|"
+    r"spared|compensated|rewarded|helped|supported|respected|thanked|praised|proud|commended)\b)|get\b|receive\b|"
+    r"have\s+to\b|have\s+the\s+right\b|(?:be|become)\s+(?:a|an|the|our|its|their|his|her|president|nominee|leader|"
+    r"speaker|chair|chairman|governor|senator|mayor|premier|prime\s+minister)\b))", re.I)
+
+
+def _demand(text: str, end: int) -> tuple[int, int] | None:
+    """The span of a modal of obligation whose subject is the mention ending at ``end`` ("Elbonia must withdraw"):
+    a directive on the target, which the speaker holds is not doing what it ought to (Palmer 2001, *Mood and
+    Modality*, §3.2, deontic modality; Lyons 1977 §17.4: a directive's subject is the one held responsible);
+    None where no such modal follows the mention or it grants the subject something.
+
+    Example:
+        >>> t = "Critics say Elbonia still needs to read the charter."
+        >>> t[slice(*_demand(t, 19))], [t[slice(*_demand(t, 7))] for t in ("Elbonia should have stayed out.",)]
+        ('needs to', ['should'])
+        >>> [_demand(t, 7) for t in ("Elbonia should be allowed to vote.", "Elbonia must have known it.",
+        ...                          "Elbonia shouldn't have to pay.", "Elbonia should be president.")]
+        [None, None, None, None]
+    """
+    found = _DEMAND_RE.match(text, end)
+    return None if found is None else found.span("modal")

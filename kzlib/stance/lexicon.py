@@ -176,6 +176,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "deontic_factor": float(cues.get("deontic_factor", 1.0)),
         "predicate_weight": float(cues.get("predicate_weight", 0.0)),
         "stimulus_weight": float(cues.get("stimulus_weight", 0.0)),
+        "demand_weight": float(cues.get("demand_weight", 0.0)),
     }
     holder = _alternation(cues["holder_verbs"])
     adjacent = _alternation(cues.get("holder_verbs_adjacent")) or r"(?!x)x"
@@ -308,6 +309,69 @@ def _vader():
 def _vader_compound(sentence: str) -> float:
     """VADER's compound score of one sentence (copies of a story repeat their sentences)."""
     return _compound(_vader(), sentence)  # the library's polarity_scores(sentence)["compound"], computed faster
+
+
+_SHORT_QUOTE_WORDS = 4  # a quoted span of at most this many words around a naming: its scare quotes
+
+
+def _marked_around(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is set in quotation marks of its own (double, or single ones that are no
+    apostrophe), inside a longer text: the speaker's scare quotes around a word.
+
+    Example:
+        >>> t = 'the "help" of the West'
+        >>> _marked_around(t, t.index("help"), t.index("help") + 4), _marked_around("help", 0, 4)
+        (True, False)
+        >>> t = "the West's help"
+        >>> _marked_around(t, t.index("help"), t.index("help") + 4)
+        False
+    """
+    if start < 1 or end >= len(text) or (start == 1 and end == len(text) - 1):
+        return False
+    before, after = text[start - 1], text[end]
+    if before == after == '"':
+        return True
+    return before == after == "'" and (start < 2 or not text[start - 2].isalnum())
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a pair of double quotation marks that hold at most
+    :data:`_SHORT_QUOTE_WORDS` words ('it is unbelievable that "20,000 extremists" could …'): a term marked
+    as someone else's word, not a quotation of its own.
+
+    Example:
+        >>> t = 'so "20,000 extremists" could not'
+        >>> _in_short_quote(t, t.index("extremists"), t.index("extremists") + 10)
+        True
+        >>> t = '"We will not let extremists win," he said'
+        >>> _in_short_quote(t, t.index("extremists"), t.index("extremists") + 10)
+        False
+    """
+    if text.count('"', 0, start) % 2 == 0:
+        return False
+    opening = text.rfind('"', 0, start)
+    closing = text.find('"', end)
+    return closing >= 0 and len(text[opening + 1:closing].split()) <= _SHORT_QUOTE_WORDS
+
+
+_MARKED_RE = re.compile(r'"([^"]*)"')
+
+
+def _without_scare_quotes(sentence: str, *, max_words: int = _SHORT_QUOTE_WORDS) -> str:
+    """``sentence`` without the short spans it sets in double quotation marks (at most ``max_words`` words, not
+    the whole sentence): a speaker's scare quotes mark someone else's word ("'peaceful' protests"), whose tone is
+    not the speaker's own.
+
+    Example:
+        >>> _without_scare_quotes('They fought "peaceful demonstrators" in the streets.')
+        'They fought  in the streets.'
+        >>> _without_scare_quotes('"We will not let them win," he said.')
+        '"We will not let them win," he said.'
+    """
+    def drop(m: re.Match[str]) -> str:
+        whole = m.start() == 0 and m.end() >= len(sentence.rstrip(" .!?"))
+        return "" if len(m.group(1).split()) <= max_words and not whole else m.group(0)
+    return _MARKED_RE.sub(drop, sentence)
 
 
 def _valence_sums(values: Iterable[float]) -> tuple[float, float]:

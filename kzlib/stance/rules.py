@@ -13,11 +13,23 @@ from dataclasses import dataclass
 from kzlib.stance._predicates import (
     _PASSIVE_AUXILIARIES,
     _active_verb,
+    _demand,
     _is_subject,
     _possessed_valence,
     _predicate_valence,
 )
-from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _QUOTE_CHARS, _SENT_RE, _TOKEN_RE, _Lexicon, _vader, _vader_compound
+from kzlib.stance.lexicon import (
+    _PUNCT_BREAK_RE,
+    _QUOTE_CHARS,
+    _SENT_RE,
+    _TOKEN_RE,
+    _in_short_quote,
+    _Lexicon,
+    _marked_around,
+    _vader,
+    _vader_compound,
+    _without_scare_quotes,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -454,6 +466,10 @@ def _score_text(
                 add(m.target, sign * lex.params["stimulus_weight"] * reported(stimulus.start())[0], True,
                     f"{stimulus.group(0).strip()} (its stimulus)", sent_index(m.start))
             subject = _is_subject(text, clause_start(m.start), m.start)
+            demand = _demand(text, m.end) if subject and not speaker_sides & lex.own_side.get(m.target, set()) else None
+            if demand is not None and lex.params["demand_weight"] and not hypothetical(demand[0], sent_index(m.start)):
+                add(m.target, -lex.params["demand_weight"] * reported(demand[0])[0], True,
+                    f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start))
             predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start)
                          or _possessed_valence(text, m.end, vader_words))
             if predicate is None:
@@ -494,7 +510,7 @@ def _score_text(
             for t in named_here:
                 add(t, -lex.params["rhetorical_question_weight"], True, "rhetorical question", s_i)
         if use_vader and lex.params["vader_weight"]:
-            comp = _vader_compound(sent)
+            comp = _vader_compound(sent if writer_marks else _without_scare_quotes(sent))
             if comp:
                 for t in named_here:
                     # the tone of a relayed view is the third party's: a target named only inside a
@@ -543,47 +559,6 @@ def _compound_participle(text: str, start: int, end: int) -> bool:
 
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
-_SHORT_QUOTE_WORDS = 4  # a quoted span of at most this many words around a naming: its scare quotes
-
-
-def _marked_around(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is set in quotation marks of its own (double, or single ones that are no
-    apostrophe), inside a longer text: the speaker's scare quotes around a word.
-
-    Example:
-        >>> t = 'the "help" of the West'
-        >>> _marked_around(t, t.index("help"), t.index("help") + 4), _marked_around("help", 0, 4)
-        (True, False)
-        >>> t = "the West's help"
-        >>> _marked_around(t, t.index("help"), t.index("help") + 4)
-        False
-    """
-    if start < 1 or end >= len(text) or (start == 1 and end == len(text) - 1):
-        return False
-    before, after = text[start - 1], text[end]
-    if before == after == '"':
-        return True
-    return before == after == "'" and (start < 2 or not text[start - 2].isalnum())
-
-
-def _in_short_quote(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` lies inside a pair of double quotation marks that hold at most
-    :data:`_SHORT_QUOTE_WORDS` words ('it is unbelievable that "20,000 extremists" could …'): a term marked
-    as someone else's word, not a quotation of its own.
-
-    Example:
-        >>> t = 'so "20,000 extremists" could not'
-        >>> _in_short_quote(t, t.index("extremists"), t.index("extremists") + 10)
-        True
-        >>> t = '"We will not let extremists win," he said'
-        >>> _in_short_quote(t, t.index("extremists"), t.index("extremists") + 10)
-        False
-    """
-    if text.count('"', 0, start) % 2 == 0:
-        return False
-    opening = text.rfind('"', 0, start)
-    closing = text.find('"', end)
-    return closing >= 0 and len(text[opening + 1:closing].split()) <= _SHORT_QUOTE_WORDS
 
 
 def _governs(m: _Mention, text: str, start: int, end: int) -> bool:
