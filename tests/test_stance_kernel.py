@@ -11,7 +11,7 @@ import pytest
 
 from kzlib.errors import ParameterError
 from kzlib.stance import StanceClassifier
-from kzlib.stance._kernel import _KernelScores
+from kzlib.stance._kernel import _KernelScores, _Platt
 
 TRAIN = [("Critics praised Elbonia warmly.", "favor"), ("Voters applauded Elbonia today.", "favor"),
          ("Officials welcomed Elbonia's plan.", "favor"), ("Critics condemned Elbonia harshly.", "against"),
@@ -76,3 +76,33 @@ def test_rows_of_a_coded_target_are_told_apart_from_other_targets() -> None:
     ks.targets_ = ["a"]
     out = ks._inputs(np.ones((3, 2)), np.array(["a", "b", "a"]))
     assert out[:, -1].tolist() == [1.0, 0.0, 1.0] and out[:, :2].tolist() == [[1.0, 1.0]] * 3
+
+
+# ---------------------------------------------------------------- session 31: calibration of the fused margins
+def test_platt_recovers_the_true_log_odds_of_gaussian_margins() -> None:
+    # margins N(+1, 1) for one class and N(-1, 1) for the other: the true log-odds are 2f, so Platt's
+    # p = 1 / (1 + exp(a f + b)) should find a near -2 and b near 0
+    rng = np.random.default_rng(0)
+    y = np.where(rng.random(4000) < 0.5, "b", "a")
+    f = np.where(y == "b", 1.0, -1.0) + rng.normal(size=4000)
+    platt = _Platt().fit(f, y, np.array(["a", "b"]))
+    (a, b), = platt.params_
+    assert a == pytest.approx(-2.0, abs=0.2) and b == pytest.approx(0.0, abs=0.1)
+    p = platt.predict_proba(np.array([0.0, 1.0]))
+    assert p[0].tolist() == pytest.approx([0.5, 0.5], abs=0.03)
+    assert p[1, 1] == pytest.approx(1 / (1 + np.exp(-2.0)), abs=0.03)
+
+
+def test_probabilities_are_those_of_the_fused_model_that_predicts() -> None:
+    X, y = rows(TRAIN * 4)
+    fused = StanceClassifier(joint_features=False).fit(X, y)
+    linear = StanceClassifier(joint_features=False, kernel_weight=0).fit(X, y)
+    assert fused.platt_ is not None and fused.calibrated_ is None
+    assert linear.platt_ is None and linear.calibrated_ is not None
+    new, _ = rows([("Critics lauded Elbonia warmly.", "favor")])
+    p_fused, p_linear = (m.predict_proba(new)[0] for m in (fused, linear))
+    assert p_fused.sum() == pytest.approx(1.0)
+    favor = fused.classes_.tolist().index("favor")
+    # "lauded" is in no training row: the kernel model reads it as praise, so the fused probability of favour
+    # is the higher one
+    assert p_fused[favor] > p_linear[favor]

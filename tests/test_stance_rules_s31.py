@@ -1,8 +1,7 @@
 """Stance rules of the thirty-first session, read on hand-made sentences about invented parties (and, for the
 speaker's own side, the bundled targets): a modal of obligation whose subject is a target is a demand on it,
-towards against; a speaker's scare-quoted words lend no tone of theirs to VADER's reading of the sentence. Each
-test was run with its rule switched off (``demand_weight: 0`` or the quotation marks read as plain text) and
-failed; the assertions marked "limit" guard what the rule must not read and pass either way."""
+towards against. Each test was run with its rule switched off (``demand_weight: 0``, or the own-side condition
+removed) and failed; the assertions marked "limit" guard what the rule must not read and pass either way."""
 
 import pandas as pd
 
@@ -41,14 +40,3 @@ def test_a_speakers_own_side_under_obligation_is_resolve_not_criticism():
     russia = st[st["target"] == "Russia"].set_index("speaker")["stance"]
     assert russia["Z"] == "against"          # another speaker's demand on Russia
     assert russia.get("R", "none") != "against"  # Russia's own minister: a resolve
-
-
-def test_scare_quoted_words_lend_no_tone_to_the_sentence():
-    said = "Elbonia sent its {} to the square."
-    rows = stance_rows([said.format('"wonderful friendly helpers"'), said.format("wonderful friendly helpers")],
-                       PARTIES)
-    marked, plain = (rows.loc[rows["quote_id"] == i, "cues"].item() for i in (0, 1))
-    assert "VADER" in plain and "VADER" not in marked
-    # in an indirect report the quotation marks are the writer's, around the speaker's own words: they count
-    indirect = stance_rows([said.format('"wonderful friendly helpers"')], PARTIES, kind=["indirect"])
-    assert "VADER" in indirect["cues"].item()

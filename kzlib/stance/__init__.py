@@ -52,8 +52,9 @@ from kzlib.stance.annotation import (
     import_annotation_sheet,
     krippendorff_alpha,
 )
-from kzlib.stance.classifier import RuleStanceClassifier, StanceClassifier, StanceEvaluation, evaluate
+from kzlib.stance.classifier import RuleStanceClassifier, StanceClassifier
 from kzlib.stance.detect import detect_stance, speaker_profiles
+from kzlib.stance.evaluation import StanceEvaluation, evaluate
 from kzlib.stance.summary import outlet_stance, summarise_stance
 from kzlib.stance.targets import (
     DATA_DIR,

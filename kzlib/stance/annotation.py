@@ -15,7 +15,8 @@ import pandas as pd
 from sklearn.base import clone
 
 from kzlib.errors import AnnotationError, ParameterError, TableError
-from kzlib.stance.classifier import StanceClassifier, StanceEvaluation, evaluate
+from kzlib.stance.classifier import StanceClassifier
+from kzlib.stance.evaluation import StanceEvaluation, evaluate
 from kzlib.stance.summary import _check_stances
 
 logger = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
-"""Learning stance from researchers' codes: :class:`StanceClassifier` (scikit-learn conventions),
-the rules behind the same interface (:class:`RuleStanceClassifier`) and cross-validation
-(:func:`evaluate`)."""
+"""Learning stance from researchers' codes: :class:`StanceClassifier` (scikit-learn conventions) and
+the rules behind the same interface (:class:`RuleStanceClassifier`); their cross-validation is
+:func:`kzlib.stance.evaluation.evaluate`."""
 
 from __future__ import annotations
 
@@ -18,8 +18,6 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import precision_recall_fscore_support
-from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
@@ -28,7 +26,7 @@ from kzlib.stance._en_vectors import vector_features
 from kzlib.stance._hashtags import _hashtag_words, _marker_tags, _word_counts
 from kzlib.stance._joint import _N_FEATURES as _N_JOINT
 from kzlib.stance._joint import _JointMargins
-from kzlib.stance._kernel import _KernelScores
+from kzlib.stance._kernel import _fused_oof_margins, _KernelScores, _Platt
 from kzlib.stance._ru_features import RuFeatures, language_of
 from kzlib.stance._windows import _clause_bounds, _scaled_window
 from kzlib.stance.detect import detect_stance
@@ -39,7 +37,7 @@ from kzlib.text import pattern_regex
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["StanceClassifier", "RuleStanceClassifier", "StanceEvaluation", "evaluate"]
+__all__ = ["StanceClassifier", "RuleStanceClassifier"]
 
 
 def _check_X(X: Any) -> pd.DataFrame:
@@ -382,9 +380,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     (``kernel_C``, ``kernel_gamma``, balanced class weights) trained on the same rows' four vector parts and a
     one-hot code of the targets with per-target copies, which reads how the parts combine where the linear
     model weighs each number alone (``kzlib/stance/_kernel.py``; ``decision_function`` and ``predict`` are the
-    averaged scores); with ``calibrate``, the linear SVM's margins are Platt-scaled on 3-fold cross-validated
-    margins (``CalibratedClassifierCV(ensemble=False)``), so that ``predict_proba`` gives calibrated
-    probabilities (what the annotation loop and :func:`combine_stance` read).
+    averaged scores); with ``calibrate``, those margins are Platt-scaled on 3-fold cross-validated margins (the
+    linear SVM's alone by ``CalibratedClassifierCV(ensemble=False)``; the averaged ones by the same sigmoids fitted
+    on both models' out-of-fold margins, three more kernel fits), so that ``predict_proba`` gives calibrated
+    probabilities of the model that ``predict`` uses (what the annotation loop and :func:`combine_stance` read).
 
     Russian rows (``language="ru"``, or ``"auto"``, the default, when most letters of the training rows
     are Cyrillic; the choice is made once per fit, kept as ``language_`` and logged, and new rows get the
@@ -492,22 +491,29 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             Z = self._add_joint(Z, J, targets)
         svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
         folds = int(min(3, pd.Series(y_arr).value_counts().min()))
-        if self.calibrate and folds >= 2:
+        fused = self.language_ == "en" and self.word_vectors and self.kernel_weight > 0
+        self.calibrated_ = self.platt_ = self.kernel_ = None
+        if self.calibrate and folds >= 2 and not fused:
             # Platt scaling fitted on cross-validated margins; the SVM itself is then fitted on all rows
             self.calibrated_ = CalibratedClassifierCV(svm, method="sigmoid", cv=folds, ensemble=False).fit(Z, y_arr)
             self.model_ = self.calibrated_.calibrated_classifiers_[0].estimator
         else:
-            if self.calibrate:
+            if self.calibrate and folds < 2:
                 logger.warning("StanceClassifier: too few examples of a class to calibrate; probabilities are "
                                "a softmax of the SVM's margins")
-            self.calibrated_ = None
-            self.model_ = svm.fit(Z, y_arr)
+            self.model_ = clone(svm).fit(Z, y_arr)
         self.classes_ = self.model_.classes_
-        self.kernel_ = None
-        if self.language_ == "en" and self.word_vectors and self.kernel_weight > 0:
-            self.kernel_ = _KernelScores(C=self.kernel_C, gamma=self.kernel_gamma, random_state=self.random_state
-                                         ).fit(self.features_.vectors(X), y_arr, targets=targets,
-                                               known=self.features_.targets_)
+        if fused:
+            V, known = self.features_.vectors(X), self.features_.targets_
+
+            def kernel() -> _KernelScores:
+                return _KernelScores(C=self.kernel_C, gamma=self.kernel_gamma, random_state=self.random_state)
+
+            self.kernel_ = kernel().fit(V, y_arr, targets=targets, known=known)
+            if self.calibrate and folds >= 2:  # Platt scaling of the fused margins, fitted on cross-validated ones
+                D = _fused_oof_margins(svm, kernel, Z, V, y_arr, targets, known=known, weight=self.kernel_weight,
+                                       folds=folds, random_state=self.random_state)
+                self.platt_ = _Platt().fit(D, y_arr, self.classes_)
         return self
 
     def _add_joint(self, Z: sparse.csr_matrix, J: np.ndarray, targets: np.ndarray) -> sparse.csr_matrix:
@@ -537,9 +543,13 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         return (1 - w) * d + w * kernel.scores(self.features_.vectors(X), targets=targets)
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
-        """Calibrated probabilities of each stance (Platt scaling of the linear SVM's margins, without the
-        kernel model's scores; a softmax of the margins when a class had too few rows to calibrate)."""
+        """Calibrated probabilities of each stance: Platt scaling of the margins of :meth:`decision_function`
+        (the fused margins, with the kernel model), fitted on cross-validated margins; a softmax of the margins
+        when a class had too few rows to calibrate."""
         check_is_fitted(self, "model_")
+        platt = getattr(self, "platt_", None)
+        if platt is not None:
+            return platt.predict_proba(self.decision_function(X))
         if self.calibrated_ is not None:
             return self.calibrated_.predict_proba(self._design(X))
         d = self.decision_function(X)
@@ -601,98 +611,3 @@ class RuleStanceClassifier(ClassifierMixin, BaseEstimator):
         fav, ag = np.clip(s, 0, 1), np.clip(-s, 0, 1)
         probs = {"favor": fav, "against": ag, "none": 1 - fav - ag}
         return np.column_stack([probs[c] for c in self.classes_])
-
-
-@dataclass
-class StanceEvaluation:
-    """Cross-validated scores: ``per_class`` (precision, recall, F1 with bootstrap CI, support),
-    ``f_avg`` (SemEval: mean F1 of favor and against) with ``f_avg_ci``, and ``predictions``."""
-
-    per_class: pd.DataFrame
-    f_avg: float
-    f_avg_ci: tuple[float, float]
-    accuracy: float
-    n: int
-    n_boot: int
-    predictions: pd.DataFrame
-
-    def table(self) -> pd.DataFrame:
-        """One tidy table: per-class rows plus an ``F_avg`` row."""
-        fa = pd.DataFrame([{"class": "F_avg (favor, against)", "precision": np.nan, "recall": np.nan,
-                            "f1": self.f_avg, "f1_low": self.f_avg_ci[0], "f1_high": self.f_avg_ci[1],
-                            "support": self.n}])
-        return pd.concat([self.per_class, fa], ignore_index=True)
-
-
-def _prf(y_true: np.ndarray, y_pred: np.ndarray, labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    p, r, f, _ = precision_recall_fscore_support(y_true, y_pred, labels=list(labels), zero_division=0)
-    return p, r, f
-
-
-def evaluate(
-    estimator: Any,
-    X: pd.DataFrame,
-    y: Sequence[str],
-    *,
-    cv: int = 5,
-    groups: Sequence[Any] | None = None,
-    n_boot: int = 1000,
-    random_state: int = 0,
-) -> StanceEvaluation:
-    """Cross-validated per-class F1 and SemEval F_avg, with bootstrap 95% intervals.
-
-    The estimator is cloned and fitted on each training fold; predictions on the held-out folds are
-    pooled, and the intervals come from ``n_boot`` resamples of those pooled predictions. Pass
-    ``groups`` (e.g. story ids) so that copies of one story never sit on both sides of a split.
-    On ~100 examples the intervals are wide: report them.
-
-    Example
-    -------
-    >>> X = pd.DataFrame({"text": ["We support it.", "We condemn it.", "Weather."] * 6, "target": ["CSTO"] * 18})
-    >>> ev = evaluate(StanceClassifier(), X, ["favor", "against", "none"] * 6, cv=3, n_boot=50)
-    >>> round(ev.f_avg, 2)
-    1.0
-    """
-    X = _check_X(X).reset_index(drop=True)
-    y_arr = _check_y(y, len(X))
-    counts = pd.Series(y_arr).value_counts()
-    k = int(min(cv, counts.min())) if len(counts) else 0
-    if k < 2:
-        raise AnnotationError(f"cannot cross-validate: the rarest class has {int(counts.min())} example(s); "
-                         "code more examples or lower cv")
-    if groups is not None:
-        n_groups = len(set(np.asarray(groups).tolist()))
-        if n_groups < 2:
-            raise ParameterError("cannot cross-validate by groups: there is only one group; pass groups=None or code more stories")
-        k = min(k, n_groups)
-    if k < cv:
-        logger.warning("evaluate: cv lowered from %d to %d (rarest class or number of groups)", cv, k)
-    if groups is not None:
-        splitter = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=random_state)
-        splits = splitter.split(X, y_arr, np.asarray(groups))
-    else:
-        splits = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state).split(X, y_arr)
-    pred = np.empty(len(X), dtype=object)
-    fold = np.zeros(len(X), dtype=int)
-    for i, (tr, te) in enumerate(splits):
-        est = clone(estimator).fit(X.iloc[tr], y_arr[tr])
-        pred[te] = est.predict(X.iloc[te])
-        fold[te] = i
-    labels = list(STANCES)
-    p, r, f = _prf(y_arr, pred, labels)
-    rng = np.random.default_rng(random_state)
-    boot_f = np.empty((n_boot, len(labels)))
-    for b in range(n_boot):
-        idx = rng.integers(0, len(y_arr), len(y_arr))
-        boot_f[b] = _prf(y_arr[idx], pred[idx], labels)[2]
-    lo, hi = np.percentile(boot_f, [2.5, 97.5], axis=0)
-    favg_boot = boot_f[:, :2].mean(axis=1)
-    per_class = pd.DataFrame({"class": labels, "precision": p.round(4), "recall": r.round(4), "f1": f.round(4),
-                              "f1_low": lo.round(4), "f1_high": hi.round(4),
-                              "support": [int((y_arr == lab).sum()) for lab in labels]})
-    f_avg = float((f[0] + f[1]) / 2)
-    ci_low, ci_high = np.percentile(favg_boot, [2.5, 97.5]).round(4)
-    ci = (float(ci_low), float(ci_high))
-    preds = X.assign(y_true=y_arr, y_pred=pred, fold=fold)
-    logger.info("evaluate: n=%d, F_avg=%.3f [%.3f, %.3f]", len(y_arr), f_avg, *ci)
-    return StanceEvaluation(per_class, round(f_avg, 4), ci, float((pred == y_arr).mean()), len(y_arr), n_boot, preds)

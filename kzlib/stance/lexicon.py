@@ -354,26 +354,6 @@ def _in_short_quote(text: str, start: int, end: int) -> bool:
     return closing >= 0 and len(text[opening + 1:closing].split()) <= _SHORT_QUOTE_WORDS
 
 
-_MARKED_RE = re.compile(r'"([^"]*)"')
-
-
-def _without_scare_quotes(sentence: str, *, max_words: int = _SHORT_QUOTE_WORDS) -> str:
-    """``sentence`` without the short spans it sets in double quotation marks (at most ``max_words`` words, not
-    the whole sentence): a speaker's scare quotes mark someone else's word ("'peaceful' protests"), whose tone is
-    not the speaker's own.
-
-    Example:
-        >>> _without_scare_quotes('They fought "peaceful demonstrators" in the streets.')
-        'They fought  in the streets.'
-        >>> _without_scare_quotes('"We will not let them win," he said.')
-        '"We will not let them win," he said.'
-    """
-    def drop(m: re.Match[str]) -> str:
-        whole = m.start() == 0 and m.end() >= len(sentence.rstrip(" .!?"))
-        return "" if len(m.group(1).split()) <= max_words and not whole else m.group(0)
-    return _MARKED_RE.sub(drop, sentence)
-
-
 def _valence_sums(values: Iterable[float]) -> tuple[float, float]:
     """log(1 + the positive values' sum) and log(1 + the negative values' summed magnitude), in order: the
     lexicon features of :mod:`kzlib.stance.classifier` (VADER valences) and of its Russian rows (cue weights).

@@ -28,7 +28,6 @@ from kzlib.stance.lexicon import (
     _marked_around,
     _vader,
     _vader_compound,
-    _without_scare_quotes,
 )
 
 logger = logging.getLogger(__name__)
@@ -510,7 +509,7 @@ def _score_text(
             for t in named_here:
                 add(t, -lex.params["rhetorical_question_weight"], True, "rhetorical question", s_i)
         if use_vader and lex.params["vader_weight"]:
-            comp = _vader_compound(sent if writer_marks else _without_scare_quotes(sent))
+            comp = _vader_compound(sent)
             if comp:
                 for t in named_here:
                     # the tone of a relayed view is the third party's: a target named only inside a
