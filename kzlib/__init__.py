@@ -49,6 +49,7 @@ from kzlib.quotes import (
 from kzlib.report import save_figure, save_table, show_table
 from kzlib.stance import (
     AnnotationRound,
+    CombinedStanceClassifier,
     RuleStanceClassifier,
     StanceClassifier,
     agreement,
@@ -101,7 +102,7 @@ __all__ = [
     "Actor", "Gazetteer", "Mention", "NameSpan", "find_names", "QUOTE_COLUMNS", "QUOTE_KINDS", "SPEECH_KINDS", "evaluate_quotes",
     "extract_quotes", "find_mentions", "match_gold", "voice_counts",
     # stance and framing
-    "AnnotationRound", "RuleStanceClassifier", "StanceClassifier", "agreement", "annotation_round", "combine_stance",
+    "AnnotationRound", "CombinedStanceClassifier", "RuleStanceClassifier", "StanceClassifier", "agreement", "annotation_round", "combine_stance",
     "detect_stance", "evaluate_stance", "krippendorff_alpha",
     "check_fightin_words", "export_annotation_sheet", "fightin_words", "import_annotation_sheet", "load_targets", "naming_families",
     "outlet_stance", "speaker_groups", "speaker_profiles", "summarise_stance",

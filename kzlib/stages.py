@@ -518,7 +518,8 @@ def _is_seeds(corpus: str) -> bool:
        uses=("threshold", "corpus"))
 def stance_evaluation(*, stance_gold: str = "", cv_folds: int = 5, threshold: float = 0.3,
                       corpus: str = "") -> dict[str, pd.DataFrame]:
-    """Cross-validated scores of ``StanceClassifier`` and of the rules on coded rows (``stance_gold``;
+    """Cross-validated scores of ``StanceClassifier``, of the rules and of the two combined as ``combine_stance``
+    combines them (``CombinedStanceClassifier`` at its default ``min_proba``) on coded rows (``stance_gold``;
     empty: the bundled gold, only when the corpus is the bundled seeds, whose quotes it codes).
     Empty when there are no coded rows or too few to cross-validate; the summary's ``note`` says why.
 
@@ -552,8 +553,9 @@ def stance_evaluation(*, stance_gold: str = "", cv_folds: int = 5, threshold: fl
         return none
     X = g.rename(columns={"quote": "text"})[["text", "target"]]
     parts, summary = [], []
-    for method, clf in (("StanceClassifier", st.StanceClassifier()),
-                        ("rules", st.RuleStanceClassifier(threshold=threshold))):
+    rules = st.RuleStanceClassifier(threshold=threshold)
+    for method, clf in (("StanceClassifier", st.StanceClassifier()), ("rules", rules),
+                        ("combined", st.CombinedStanceClassifier(rules=rules))):
         ev = st.evaluate(clf, X, g["stance"], cv=cv_folds, groups=folds)
         parts.append(ev.table().assign(method=method))
         summary.append({"method": method, "n": ev.n, "f_avg": ev.f_avg, "f_avg_low": ev.f_avg_ci[0],

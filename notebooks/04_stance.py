@@ -306,7 +306,10 @@ else:
 # `kzlib.StanceClassifier` learns from coded (quote, target, stance) rows: word and character
 # n-grams with the target's mention masked, the words on each side of the mention and its clause,
 # lexicon (VADER) features with negation scope, the rule method's scores, and per-target copies of
-# every feature, in a class-balanced linear SVM with Platt-calibrated probabilities. Below, both methods are cross-validated on the coded rows (the bundled gold standard:
+# every feature, in a class-balanced linear SVM whose margins are averaged with those of a kernel SVM on English
+# word vectors, with Platt-calibrated probabilities. Below, both methods and their combination
+# (`combined`: the classifier's stance where its calibrated probability reaches 0.4, else the rules', as
+# `combine_stance` combines them) are cross-validated on the coded rows (the bundled gold standard:
 # 114 rows from the seeds, coded by reading them; all rows of one quote in one fold). The SemEval
 # measure is **F_avg**, the mean F1 of *favor* and *against*. **Read the intervals:** on about a hundred
 # examples a 95% bootstrap interval is some 0.2 wide, and the bundled gold comes from spun and

@@ -106,3 +106,32 @@ def test_probabilities_are_those_of_the_fused_model_that_predicts() -> None:
     # "lauded" is in no training row: the kernel model reads it as praise, so the fused probability of favour
     # is the higher one
     assert p_fused[favor] > p_linear[favor]
+
+
+# ---------------------------------------------------------------- session 31: the combination, cross-validated
+def test_the_combination_takes_the_model_above_min_proba_and_the_rules_below() -> None:
+    from kzlib.stance import CombinedStanceClassifier, RuleStanceClassifier
+
+    X, y = rows(TRAIN * 4)
+    new, _ = rows([("Critics lauded Elbonia warmly.", "favor"), ("Elbonia held a meeting on Friday.", "none"),
+                   ("Analysts slammed Elbonia today.", "against")])
+    model = StanceClassifier(joint_features=False).fit(X, y)
+    rules = RuleStanceClassifier().fit(X, y)
+    # every calibrated probability lies in (0, 1): at 0 the model always decides, at 1 never
+    always = CombinedStanceClassifier(model=StanceClassifier(joint_features=False), min_proba=0.0).fit(X, y)
+    never = CombinedStanceClassifier(model=StanceClassifier(joint_features=False), min_proba=1.0).fit(X, y)
+    assert always.predict(new).tolist() == model.predict(new).tolist()
+    assert never.predict(new).tolist() == rules.predict(new).tolist()
+    with pytest.raises(ParameterError, match=r"min_proba must lie in \[0, 1\]"):
+        CombinedStanceClassifier(min_proba=1.5).fit(X, y).predict(new)
+
+
+def test_the_study_cross_validates_the_combination_with_each_method(tmp_path) -> None:
+    from kzlib.stages import stance_evaluation
+
+    gold = tmp_path / "codes.csv"
+    X, y = rows(TRAIN * 4)
+    pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(y))], "quote": X["text"], "target": X["target"],
+                  "stance": y}).to_csv(gold, index=False)
+    out = stance_evaluation(corpus=str(tmp_path), stance_gold=str(gold), cv_folds=3)
+    assert out["stance_evaluation_summary"]["method"].tolist() == ["StanceClassifier", "rules", "combined"]

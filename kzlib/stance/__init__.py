@@ -52,7 +52,7 @@ from kzlib.stance.annotation import (
     import_annotation_sheet,
     krippendorff_alpha,
 )
-from kzlib.stance.classifier import RuleStanceClassifier, StanceClassifier
+from kzlib.stance.classifier import CombinedStanceClassifier, RuleStanceClassifier, StanceClassifier
 from kzlib.stance.detect import detect_stance, speaker_profiles
 from kzlib.stance.evaluation import StanceEvaluation, evaluate
 from kzlib.stance.summary import outlet_stance, summarise_stance
@@ -76,6 +76,7 @@ __all__ = [
     "outlet_stance",
     "StanceClassifier",
     "RuleStanceClassifier",
+    "CombinedStanceClassifier",
     "StanceEvaluation",
     "evaluate",
     "export_annotation_sheet",

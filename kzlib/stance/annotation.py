@@ -15,7 +15,7 @@ import pandas as pd
 from sklearn.base import clone
 
 from kzlib.errors import AnnotationError, ParameterError, TableError
-from kzlib.stance.classifier import StanceClassifier
+from kzlib.stance.classifier import MIN_PROBA, StanceClassifier, _model_or_rules
 from kzlib.stance.evaluation import StanceEvaluation, evaluate
 from kzlib.stance.summary import _check_stances
 
@@ -412,13 +412,14 @@ def combine_stance(
     model: Any,
     *,
     quotes: pd.DataFrame,
-    min_proba: float = 0.6,
+    min_proba: float = MIN_PROBA,
 ) -> pd.DataFrame:
     """The rules' and a trained classifier's stances in one table, every row keeping its evidence.
 
     How they are combined: for each quote × target row of :func:`detect_stance` (which decides *which*
     targets a quote concerns and finds the evidence sentence), the classifier gives calibrated
-    probabilities; where the stance it predicts has probability ≥ ``min_proba`` it decides the
+    probabilities; where the stance it predicts has probability ≥ ``min_proba`` (0.4 by default: on the seeds' coded
+    rows the classifier's own stance beat the rules' wherever it was not near chance; ``MIN_PROBA``) it decides the
     ``stance``, else the rules' stance stands. Columns added: ``rule_stance``, ``model_stance``,
     ``model_proba`` and ``method`` (``model`` or ``rules``). ``evidence`` stays the rules' sentence;
     where the model overrules the rules, ``cues`` still lists what the rules read, so a reader sees
@@ -435,8 +436,7 @@ def combine_stance(
     [['against', 'against', 'against']]
     """
     _check_stances(stances)
-    if not 0 <= min_proba <= 1:
-        raise ParameterError(f"min_proba must lie in [0, 1], got {min_proba}; 0.6 is the default")
+    _model_or_rules(np.array([]), np.array([]), np.array([]), min_proba=min_proba)  # refuses a bad min_proba
     out = stances.copy()
     out["rule_stance"] = out["stance"]
     if out.empty:
@@ -449,7 +449,6 @@ def combine_stance(
     out["model_stance"] = np.asarray(model.predict(X), dtype=object)
     col = {c: i for i, c in enumerate(model.classes_)}
     out["model_proba"] = proba[np.arange(len(out)), [col[c] for c in out["model_stance"]]].round(4)
-    use = out["model_proba"].to_numpy() >= min_proba
-    out["stance"] = np.where(use, out["model_stance"], out["rule_stance"])
-    out["method"] = np.where(use, "model", "rules")
+    out["stance"], out["method"] = _model_or_rules(out["model_stance"].to_numpy(), out["model_proba"].to_numpy(),
+                                                   out["rule_stance"].to_numpy(), min_proba=min_proba)
     return out
