@@ -134,4 +134,41 @@ def test_the_study_cross_validates_the_combination_with_each_method(tmp_path) ->
     pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(y))], "quote": X["text"], "target": X["target"],
                   "stance": y}).to_csv(gold, index=False)
     out = stance_evaluation(corpus=str(tmp_path), stance_gold=str(gold), cv_folds=3)
-    assert out["stance_evaluation_summary"]["method"].tolist() == ["StanceClassifier", "rules", "combined"]
+    summary = out["stance_evaluation_summary"].set_index("method")
+    assert summary.index.tolist() == ["StanceClassifier", "rules", "combined"]
+    assert summary["n"].tolist() == [len(y)] * 3 and summary["f_avg"].between(0, 1).all()
+    per_class = out["stance_evaluation"]
+    assert set(per_class.loc[per_class["method"] == "combined", "class"]) >= {"favor", "against", "none"}
+
+
+def test_the_fused_calibration_is_fitted_on_out_of_fold_margins(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kzlib.stance._kernel as kernel_module
+    import kzlib.stance.classifier as classifier_module
+
+    seen = {}
+    fit = kernel_module._Platt.fit
+
+    def spy(self, D, y, classes):
+        seen["D"] = D.copy()
+        return fit(self, D, y, classes)
+
+    monkeypatch.setattr(kernel_module._Platt, "fit", spy)
+    X, y = rows(TRAIN * 4)
+    clf = StanceClassifier(joint_features=False).fit(X, y)
+    y_arr = np.asarray(y, dtype=object)
+    Z = clf.features_.transform(X)
+    expected = classifier_module._fused_oof_margins(
+        clf.model_, lambda: _KernelScores(C=clf.kernel_C, gamma=clf.kernel_gamma, random_state=clf.random_state),
+        Z, clf.features_.vectors(X), y_arr, X["target"].to_numpy(), known=clf.features_.targets_,
+        weight=clf.kernel_weight, folds=3, random_state=clf.random_state)
+    assert np.allclose(seen["D"], expected)
+    # not the margins of the model fitted on those very rows, which would be overconfident
+    assert not np.allclose(seen["D"], clf.decision_function(X))
+
+
+def test_a_class_of_one_row_is_kept_whole_when_the_rows_are_sampled() -> None:
+    rng = np.random.default_rng(1)
+    V = rng.normal(size=(41, 3))
+    y = np.array(["favor"] * 25 + ["against"] * 15 + ["none"], dtype=object)
+    ks = _KernelScores(C=1.0, gamma=0.5, max_rows=20).fit(V, y)
+    assert ks.model_.shape_fit_[0] == 20 and "none" in ks.classes_.tolist()

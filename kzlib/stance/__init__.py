@@ -23,9 +23,11 @@ Stance is not sentiment. "Russia's aggressive actions are a threat to peace" is 
 * :class:`StanceClassifier` — a scikit-learn estimator that learns from researchers' codes: a
   class-balanced linear SVM on target-aware features (the mention masked, the words on each side of
   it and its clause, lexicon scores with negation scope, the rule method's reading, one copy of every
-  feature per target), with Platt-calibrated probabilities.
+  feature per target), averaged with an RBF-kernel SVM on English word vectors, with Platt-calibrated
+  probabilities.
 * :func:`combine_stance` — the documented combination: the rules choose the targets and the
-  evidence sentence, the classifier decides where its probability reaches ``min_proba``.
+  evidence sentence, the classifier decides where its probability reaches ``min_proba``;
+  :class:`CombinedStanceClassifier` is the same behind the scikit-learn interface, for :func:`evaluate`.
 
 Then :func:`summarise_stance` (speaker × target, a story counted once) and :func:`outlet_stance`
 (outlet × target), both with two-stage bootstrap intervals over stories and quotes and a ``basis``
@@ -37,8 +39,9 @@ Targets come from a file (name, aliases, type, description): :func:`load_targets
 
 Submodules: ``targets`` (targets and cue files), ``phrases`` and ``lexicon`` (compiled vocabulary),
 ``rules`` (the rule method on one text), ``russian`` (the same on Russian lemmas), ``detect`` (the
-``stances`` table), ``summary`` (speaker and outlet summaries), ``classifier`` (the learned classifier
-and cross-validation), ``annotation`` (sheets, agreement, annotation rounds, combination).
+``stances`` table), ``summary`` (speaker and outlet summaries), ``classifier`` (the learned classifier,
+the rules' and the combined one), ``evaluation`` (cross-validation), ``annotation`` (sheets, agreement,
+annotation rounds, combination).
 """
 from __future__ import annotations
 

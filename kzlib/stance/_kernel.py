@@ -14,8 +14,9 @@ averaged with the linear margins, weighted ``w`` and ``1 - w`` (late fusion of t
 windows; not the mention's own vector).
 
 With ``calibrate``, the averaged margins are Platt-scaled (:class:`_Platt`) on out-of-fold averaged margins
-(:func:`_fused_oof_margins`: three more fits of each model on two thirds of the rows), so that ``predict_proba``
-is the model that ``predict`` uses (thirty-first session; before it, the linear SVM's alone).
+(:func:`_fused_oof_margins`: three more fits of each model on two thirds of the rows; two on halves where a class
+has only two rows), so that ``predict_proba`` is the model that ``predict`` uses (thirty-first session; before it,
+the linear SVM's alone).
 
 The fit grows faster than the square of the rows (one core, 1,024 columns: 21 s for 7,000 rows, 45 s for 10,000,
 over 9 minutes for 20,000): above :data:`MAX_ROWS` it is trained on a stratified sample of that many, with a
@@ -84,9 +85,13 @@ class _KernelScores:
             logger.warning("StanceClassifier: the kernel model on word vectors is fitted on a stratified sample of "
                            "%d of the %d training rows (its fit is quadratic in the rows); pass kernel_weight=0 "
                            "to go without it", self.max_rows, len(y))
-            keep, _ = train_test_split(np.arange(len(y)), train_size=self.max_rows, stratify=y,
+            labels, counts = np.unique(y, return_counts=True)
+            rare = np.isin(y, labels[counts < 2])  # a class of one row cannot be stratified: kept whole
+            rows = np.flatnonzero(~rare)
+            keep, _ = train_test_split(rows, train_size=self.max_rows - int(rare.sum()), stratify=y[rows],
                                        random_state=self.random_state)
-            V, y = V[np.sort(keep)], y[np.sort(keep)]
+            keep = np.sort(np.concatenate([keep, np.flatnonzero(rare)]))
+            V, y = V[keep], y[keep]
         self.model_ = SVC(C=self.C, gamma=self.gamma, kernel="rbf", class_weight="balanced",
                           decision_function_shape="ovr").fit(V, y)
         self.classes_ = self.model_.classes_
@@ -129,7 +134,11 @@ class _Platt:
             return nll, np.array([float(g @ f), float(g.sum())])
 
         prior = math.log((n_neg + 1.0) / (n_pos + 1.0))
-        a, b = minimize(loss, np.array([0.0, prior]), jac=True, method="L-BFGS-B").x
+        fitted = minimize(loss, np.array([0.0, prior]), jac=True, method="L-BFGS-B")
+        if not fitted.success:
+            logger.warning("StanceClassifier: the Platt scaling of a class did not converge (%s); its probabilities "
+                           "may be off", fitted.message)
+        a, b = fitted.x
         return float(a), float(b)
 
     def predict_proba(self, D: np.ndarray) -> np.ndarray:
@@ -147,12 +156,12 @@ def _fused_oof_margins(linear: Any, kernel: Callable[[], _KernelScores], Z: Any,
                        random_state: int) -> np.ndarray:
     """Out-of-fold fused margins, ``(1 - weight)`` times a clone of the linear model's plus ``weight`` times a new
     kernel model's (``kernel()``), on ``folds`` stratified folds: what the fused margins' calibration is fitted on."""
-    out: np.ndarray | None = None
+    parts = []
     for tr, te in StratifiedKFold(folds, shuffle=True, random_state=random_state).split(V, y):
         d = clone(linear).fit(Z[tr], y[tr]).decision_function(Z[te])
         k = kernel().fit(V[tr], y[tr], targets=targets[tr], known=known).scores(V[te], targets=targets[te])
-        if out is None:
-            out = np.zeros((len(y),) + d.shape[1:])
-        out[te] = (1 - weight) * d + weight * k
-    assert out is not None
+        parts.append((te, (1 - weight) * d + weight * k))
+    out = np.zeros((len(y),) + parts[0][1].shape[1:])
+    for te, fused in parts:
+        out[te] = fused
     return out

@@ -448,7 +448,8 @@ def combine_stance(
     proba = model.predict_proba(X)
     out["model_stance"] = np.asarray(model.predict(X), dtype=object)
     col = {c: i for i, c in enumerate(model.classes_)}
-    out["model_proba"] = proba[np.arange(len(out)), [col[c] for c in out["model_stance"]]].round(4)
-    out["stance"], out["method"] = _model_or_rules(out["model_stance"].to_numpy(), out["model_proba"].to_numpy(),
-                                                   out["rule_stance"].to_numpy(), min_proba=min_proba)
+    p = proba[np.arange(len(out)), [col[c] for c in out["model_stance"]]]
+    out["stance"], out["method"] = _model_or_rules(out["model_stance"].to_numpy(), p, out["rule_stance"].to_numpy(),
+                                                   min_proba=min_proba)
+    out["model_proba"] = p.round(4)  # compared unrounded, as CombinedStanceClassifier compares it
     return out

@@ -383,8 +383,9 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     model weighs each number alone (``kzlib/stance/_kernel.py``; ``decision_function`` and ``predict`` are the
     averaged scores); with ``calibrate``, those margins are Platt-scaled on 3-fold cross-validated margins (the
     linear SVM's alone by ``CalibratedClassifierCV(ensemble=False)``; the averaged ones by the same sigmoids fitted
-    on both models' out-of-fold margins, three more kernel fits), so that ``predict_proba`` gives calibrated
-    probabilities of the model that ``predict`` uses (what the annotation loop and :func:`combine_stance` read).
+    on both models' out-of-fold margins: three more fits of each, two where a class has two rows), so that
+    ``predict_proba`` gives calibrated probabilities of the model that ``predict`` uses (what the annotation loop
+    and :func:`combine_stance` read).
 
     Russian rows (``language="ru"``, or ``"auto"``, the default, when most letters of the training rows
     are Cyrillic; the choice is made once per fit, kept as ``language_`` and logged, and new rows get the
@@ -614,11 +615,12 @@ class RuleStanceClassifier(ClassifierMixin, BaseEstimator):
         return np.column_stack([probs[c] for c in self.classes_])
 
 
-#: the classifier's least probability of its own stance for it to decide over the rules. Chosen in the thirty-first
-#: session on the seeds' 114 coded rows (the one coded set with rows both methods read), cross-validated F_avg by
-#: ``min_proba``: 0 (the classifier alone) 0.792, 0.4 0.790, 0.5 0.764, 0.6 (the default before) 0.747, 0.7 0.679,
-#: 0.8 0.668; the rules alone 0.657. With three stances the classifier's top probability is at least 1/3, so at 0.4
-#: the rules decide only where it is nearly at chance.
+#: the least calibrated probability of the stance the classifier predicts for it to decide over the rules. Chosen
+#: in the thirty-first session on the seeds' 114 coded rows (the one coded set with rows both methods read),
+#: cross-validated F_avg by ``min_proba``: 0 (the classifier alone) 0.792, 0.4 0.790, 0.5 0.764, 0.6 (the default
+#: before) 0.747, 0.7 0.679, 0.8 0.668; the rules alone 0.657. With three coded stances the rules then decide only
+#: where the stance the classifier predicts is unlikely by its own calibration; with two coded stances that
+#: probability is about 0.5 or more, and the rules practically never decide.
 MIN_PROBA = 0.4
 
 
@@ -641,7 +643,7 @@ class CombinedStanceClassifier(ClassifierMixin, BaseEstimator):
     """A trained classifier and the rules combined as :func:`~kzlib.stance.combine_stance` combines them on the
     study's rows (the classifier's stance where its calibrated probability of that stance is at least
     ``min_proba``, :data:`MIN_PROBA` by default, else the rules'), behind the scikit-learn interface, so that :func:`evaluate` scores the
-    combination on the same folds as each method alone. ``model``: a classifier with ``predict_proba``
+    combination on the same folds as each method alone (:func:`~kzlib.stance.evaluate`). ``model``: a classifier with ``predict_proba``
     (default ``StanceClassifier()``); ``rules``: default ``RuleStanceClassifier()``; both are cloned.
 
     Example
@@ -658,6 +660,7 @@ class CombinedStanceClassifier(ClassifierMixin, BaseEstimator):
         self.min_proba = min_proba
 
     def fit(self, X: pd.DataFrame, y: Sequence[str]) -> CombinedStanceClassifier:
+        _model_or_rules(np.array([]), np.array([]), np.array([]), min_proba=self.min_proba)  # refuses a bad one
         self.model_ = clone(self.model if self.model is not None else StanceClassifier()).fit(X, y)
         self.rules_ = clone(self.rules if self.rules is not None else RuleStanceClassifier()).fit(X, y)
         self.classes_ = np.array(sorted(STANCES))

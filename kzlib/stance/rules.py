@@ -453,8 +453,8 @@ def _score_text(
     # 2b. an evaluation predicated of a target: the subject complement of a copula right after its name
     # ("Ruritania is weak and desperate"), the object complement of a verb of naming ("called Elbonia reckless"),
     # or the adjectives of a noun it possesses ("Elbonia's reckless policy"), valued by VADER's lexicon, where no
-    # cue of the lists is in it
-    if lex.params["predicate_weight"]:
+    # cue of the lists is in it; and a demand on it ("Elbonia must withdraw": _demand)
+    if lex.params["predicate_weight"] or lex.params["demand_weight"]:
         vader_words = _vader().lexicon
         for m in recipients:
             if m.kind != "alias" or m.topic:
@@ -465,7 +465,8 @@ def _score_text(
                 add(m.target, sign * lex.params["stimulus_weight"] * reported(stimulus.start())[0], True,
                     f"{stimulus.group(0).strip()} (its stimulus)", sent_index(m.start))
             subject = _is_subject(text, clause_start(m.start), m.start)
-            demand = _demand(text, m.end) if subject and not speaker_sides & lex.own_side.get(m.target, set()) else None
+            own_side = speaker_sides & lex.own_side.get(m.target, set())
+            demand = _demand(text, m.end, vader_words) if subject and not own_side else None
             if demand is not None and lex.params["demand_weight"] and not hypothetical(demand[0], sent_index(m.start)):
                 add(m.target, -lex.params["demand_weight"] * reported(demand[0])[0], True,
                     f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start))
