@@ -172,3 +172,21 @@ def test_a_class_of_one_row_is_kept_whole_when_the_rows_are_sampled() -> None:
     y = np.array(["favor"] * 25 + ["against"] * 15 + ["none"], dtype=object)
     ks = _KernelScores(C=1.0, gamma=0.5, max_rows=20).fit(V, y)
     assert ks.model_.shape_fit_[0] == 20 and "none" in ks.classes_.tolist()
+
+
+@pytest.mark.parametrize("options", [{}, {"kernel_weight": 0}, {"calibrate": False}])
+def test_one_pass_gives_what_predict_and_predict_proba_give(options: dict) -> None:
+    X, y = rows(TRAIN * 4)
+    clf = StanceClassifier(joint_features=False, **options).fit(X, y)
+    new, _ = rows([("Critics lauded Elbonia warmly.", "favor"), ("Elbonia held a meeting on Friday.", "none"),
+                   ("Analysts slammed Elbonia today.", "against")])
+    stance, proba = clf._predict_with_proba(new)
+    assert stance.tolist() == clf.predict(new).tolist()
+    d = clf.decision_function(new)
+    if clf.platt_ is not None:
+        expected = clf.platt_.predict_proba(d)
+    elif clf.calibrated_ is not None:
+        expected = clf.calibrated_.predict_proba(clf._design(new))
+    else:
+        expected = np.exp(d) / np.exp(d).sum(axis=1, keepdims=True)
+    assert np.allclose(proba, expected) and np.allclose(proba.sum(axis=1), 1.0)

@@ -15,7 +15,7 @@ import pandas as pd
 from sklearn.base import clone
 
 from kzlib.errors import AnnotationError, ParameterError, TableError
-from kzlib.stance.classifier import MIN_PROBA, StanceClassifier, _model_or_rules
+from kzlib.stance.classifier import MIN_PROBA, StanceClassifier, _model_or_rules, _predicted_with_proba
 from kzlib.stance.evaluation import StanceEvaluation, evaluate
 from kzlib.stance.summary import _check_stances
 
@@ -445,10 +445,7 @@ def combine_stance(
     text = quotes.drop_duplicates(["doc_id", "quote_id"]).set_index(["doc_id", "quote_id"])["quote"]
     X = pd.DataFrame({"text": [text.get((d, q), "") for d, q in zip(out["doc_id"], out["quote_id"])],
                       "target": out["target"].astype(str).to_numpy()})
-    proba = model.predict_proba(X)
-    out["model_stance"] = np.asarray(model.predict(X), dtype=object)
-    col = {c: i for i, c in enumerate(model.classes_)}
-    p = proba[np.arange(len(out)), [col[c] for c in out["model_stance"]]]
+    out["model_stance"], p = _predicted_with_proba(model, X)
     out["stance"], out["method"] = _model_or_rules(out["model_stance"].to_numpy(), p, out["rule_stance"].to_numpy(),
                                                    min_proba=min_proba)
     out["model_proba"] = p.round(4)  # compared unrounded, as CombinedStanceClassifier compares it

@@ -536,7 +536,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         when the training codes had only two classes); for English rows with ``kernel_weight``, averaged with the
         kernel model's scores."""
         check_is_fitted(self, "model_")
-        d = self.model_.decision_function(self._design(X))
+        return self._margins(X, self._design(X))
+
+    def _margins(self, X: pd.DataFrame, Z: sparse.csr_matrix) -> np.ndarray:
+        d = self.model_.decision_function(Z)
         kernel = getattr(self, "kernel_", None)
         if kernel is None:
             return d
@@ -548,22 +551,28 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         """Calibrated probabilities of each stance: Platt scaling of the margins of :meth:`decision_function`
         (the fused margins, with the kernel model), fitted on cross-validated margins; a softmax of the margins
         when a class had too few rows to calibrate."""
+        return self._predict_with_proba(X)[1]
+
+    def _predict_with_proba(self, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`predict` and :meth:`predict_proba` from one pass over the features."""
         check_is_fitted(self, "model_")
+        Z = self._design(X)
+        d = self._margins(X, Z)
+        stance = self.classes_[(d > 0).astype(int)] if d.ndim == 1 else self.classes_[np.argmax(d, axis=1)]
         platt = getattr(self, "platt_", None)
         if platt is not None:
-            return platt.predict_proba(self.decision_function(X))
+            return stance, platt.predict_proba(d)
         if self.calibrated_ is not None:
-            return self.calibrated_.predict_proba(self._design(X))
-        d = self.decision_function(X)
-        if d.ndim == 1:  # two classes: one margin, for classes_[1]
-            d = np.column_stack([np.zeros_like(d), d])
-        e = np.exp(d - d.max(axis=1, keepdims=True))
-        return e / e.sum(axis=1, keepdims=True)
+            return stance, self.calibrated_.predict_proba(Z)
+        m = np.column_stack([np.zeros_like(d), d]) if d.ndim == 1 else d  # two classes: one margin, for classes_[1]
+        e = np.exp(m - m.max(axis=1, keepdims=True))
+        return stance, e / e.sum(axis=1, keepdims=True)
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """The class-balanced SVM's decision (the largest margin). It may differ from the arg-max of
         ``predict_proba``: the probabilities follow the training data's class frequencies, the decision
         weighs the classes equally, which is what F-measures on rare stances reward."""
+        check_is_fitted(self, "model_")
         d = self.decision_function(X)
         if d.ndim == 1:  # two classes (scikit-learn's convention): a positive margin is classes_[1]
             return self.classes_[(d > 0).astype(int)]
@@ -669,9 +678,17 @@ class CombinedStanceClassifier(ClassifierMixin, BaseEstimator):
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """The classifier's stance where its probability reaches ``min_proba``, else the rules'."""
         check_is_fitted(self, "model_")
-        stance = np.asarray(self.model_.predict(X), dtype=object)
-        proba = self.model_.predict_proba(X)
-        col = {c: i for i, c in enumerate(self.model_.classes_)}
-        p = proba[np.arange(len(stance)), [col[c] for c in stance]]
+        stance, p = _predicted_with_proba(self.model_, X)
         return _model_or_rules(stance, p, np.asarray(self.rules_.predict(X), dtype=object),
                                min_proba=self.min_proba)[0]
+
+
+def _predicted_with_proba(model: Any, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """A classifier's predicted stances and the probability of each (one pass for a :class:`StanceClassifier`)."""
+    if isinstance(model, StanceClassifier):
+        stance, proba = model._predict_with_proba(X)
+    else:
+        stance, proba = model.predict(X), model.predict_proba(X)
+    stance = np.asarray(stance, dtype=object)
+    col = {c: i for i, c in enumerate(model.classes_)}
+    return stance, proba[np.arange(len(stance)), [col[c] for c in stance]]
