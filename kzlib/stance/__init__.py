@@ -39,9 +39,9 @@ Targets come from a file (name, aliases, type, description): :func:`load_targets
 
 Submodules: ``targets`` (targets and cue files), ``phrases`` and ``lexicon`` (compiled vocabulary),
 ``rules`` (the rule method on one text), ``russian`` (the same on Russian lemmas), ``detect`` (the
-``stances`` table), ``summary`` (speaker and outlet summaries), ``classifier`` (the learned classifier,
-the rules' and the combined one), ``evaluation`` (cross-validation), ``annotation`` (sheets, agreement,
-annotation rounds, combination).
+``stances`` table), ``summary`` (speaker and outlet summaries), ``classifier`` (the learned classifier and
+the rules behind its interface), ``combined`` (the two combined), ``evaluation`` (cross-validation),
+``annotation`` (sheets, agreement, annotation rounds, combination).
 """
 from __future__ import annotations
 
@@ -55,7 +55,8 @@ from kzlib.stance.annotation import (
     import_annotation_sheet,
     krippendorff_alpha,
 )
-from kzlib.stance.classifier import CombinedStanceClassifier, RuleStanceClassifier, StanceClassifier
+from kzlib.stance.classifier import RuleStanceClassifier, StanceClassifier
+from kzlib.stance.combined import CombinedStanceClassifier
 from kzlib.stance.detect import detect_stance, speaker_profiles
 from kzlib.stance.evaluation import StanceEvaluation, evaluate
 from kzlib.stance.summary import outlet_stance, summarise_stance

@@ -15,7 +15,8 @@ import pandas as pd
 from sklearn.base import clone
 
 from kzlib.errors import AnnotationError, ParameterError, TableError
-from kzlib.stance.classifier import MIN_PROBA, StanceClassifier, _model_or_rules, _predicted_with_proba
+from kzlib.stance.classifier import StanceClassifier
+from kzlib.stance.combined import MIN_PROBA, _check_min_proba, _model_or_rules, _predicted_with_proba
 from kzlib.stance.evaluation import StanceEvaluation, evaluate
 from kzlib.stance.summary import _check_stances
 
@@ -436,7 +437,7 @@ def combine_stance(
     [['against', 'against', 'against']]
     """
     _check_stances(stances)
-    _model_or_rules(np.array([]), np.array([]), np.array([]), min_proba=min_proba)  # refuses a bad min_proba
+    _check_min_proba(min_proba)
     out = stances.copy()
     out["rule_stance"] = out["stance"]
     if out.empty:

@@ -1,7 +1,6 @@
-"""Learning stance from researchers' codes: :class:`StanceClassifier` (scikit-learn conventions), the
-rules behind the same interface (:class:`RuleStanceClassifier`) and the two combined as
-:func:`~kzlib.stance.combine_stance` combines them (:class:`CombinedStanceClassifier`); their cross-validation is
-:func:`kzlib.stance.evaluation.evaluate`."""
+"""Learning stance from researchers' codes: :class:`StanceClassifier` (scikit-learn conventions) and the
+rules behind the same interface (:class:`RuleStanceClassifier`); the two combined are
+:mod:`kzlib.stance.combined`, their cross-validation :func:`kzlib.stance.evaluation.evaluate`."""
 
 from __future__ import annotations
 
@@ -38,7 +37,7 @@ from kzlib.text import pattern_regex
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["StanceClassifier", "RuleStanceClassifier", "CombinedStanceClassifier"]
+__all__ = ["StanceClassifier", "RuleStanceClassifier"]
 
 
 def _check_X(X: Any) -> pd.DataFrame:
@@ -558,7 +557,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "model_")
         Z = self._design(X)
         d = self._margins(X, Z)
-        stance = self.classes_[(d > 0).astype(int)] if d.ndim == 1 else self.classes_[np.argmax(d, axis=1)]
+        stance = self._decision(d)
         platt = getattr(self, "platt_", None)
         if platt is not None:
             return stance, platt.predict_proba(d)
@@ -573,7 +572,9 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         ``predict_proba``: the probabilities follow the training data's class frequencies, the decision
         weighs the classes equally, which is what F-measures on rare stances reward."""
         check_is_fitted(self, "model_")
-        d = self.decision_function(X)
+        return self._decision(self.decision_function(X))
+
+    def _decision(self, d: np.ndarray) -> np.ndarray:
         if d.ndim == 1:  # two classes (scikit-learn's convention): a positive margin is classes_[1]
             return self.classes_[(d > 0).astype(int)]
         return self.classes_[np.argmax(d, axis=1)]
@@ -622,73 +623,3 @@ class RuleStanceClassifier(ClassifierMixin, BaseEstimator):
         fav, ag = np.clip(s, 0, 1), np.clip(-s, 0, 1)
         probs = {"favor": fav, "against": ag, "none": 1 - fav - ag}
         return np.column_stack([probs[c] for c in self.classes_])
-
-
-#: the least calibrated probability of the stance the classifier predicts for it to decide over the rules. Chosen
-#: in the thirty-first session on the seeds' 114 coded rows (the one coded set with rows both methods read),
-#: cross-validated F_avg by ``min_proba``: 0 (the classifier alone) 0.792, 0.4 0.790, 0.5 0.764, 0.6 (the default
-#: before) 0.747, 0.7 0.679, 0.8 0.668; the rules alone 0.657. With three coded stances the rules then decide only
-#: where the stance the classifier predicts is unlikely by its own calibration; with two coded stances that
-#: probability is about 0.5 or more, and the rules practically never decide.
-MIN_PROBA = 0.4
-
-
-def _model_or_rules(model_stance: np.ndarray, model_proba: np.ndarray, rule_stance: np.ndarray, *,
-                    min_proba: float) -> tuple[np.ndarray, np.ndarray]:
-    """The combination of a classifier and the rules: the classifier's stance where its probability is at least
-    ``min_proba``, else the rules'; and which decided (``model`` or ``rules``).
-
-    >>> _model_or_rules(np.array(["favor", "none"]), np.array([0.8, 0.5]), np.array(["none", "against"]),
-    ...                 min_proba=0.6)[0].tolist()
-    ['favor', 'against']
-    """
-    if not 0 <= min_proba <= 1:
-        raise ParameterError(f"min_proba must lie in [0, 1], got {min_proba}; {MIN_PROBA} is the default")
-    use = np.asarray(model_proba) >= min_proba
-    return np.where(use, model_stance, rule_stance), np.where(use, "model", "rules")
-
-
-class CombinedStanceClassifier(ClassifierMixin, BaseEstimator):
-    """A trained classifier and the rules combined as :func:`~kzlib.stance.combine_stance` combines them on the
-    study's rows (the classifier's stance where its calibrated probability of that stance is at least
-    ``min_proba``, :data:`MIN_PROBA` by default, else the rules'), behind the scikit-learn interface, so that :func:`evaluate` scores the
-    combination on the same folds as each method alone (:func:`~kzlib.stance.evaluate`). ``model``: a classifier with ``predict_proba``
-    (default ``StanceClassifier()``); ``rules``: default ``RuleStanceClassifier()``; both are cloned.
-
-    Example
-    -------
-    >>> X = pd.DataFrame({"text": ["We support Russia.", "We condemn Russia.", "It rained in Russia."] * 4,
-    ...                   "target": ["Russia"] * 12})
-    >>> CombinedStanceClassifier().fit(X, ["favor", "against", "none"] * 4).predict(X.head(3)).tolist()
-    ['favor', 'against', 'none']
-    """
-
-    def __init__(self, model: Any = None, rules: Any = None, min_proba: float = MIN_PROBA):
-        self.model = model
-        self.rules = rules
-        self.min_proba = min_proba
-
-    def fit(self, X: pd.DataFrame, y: Sequence[str]) -> CombinedStanceClassifier:
-        _model_or_rules(np.array([]), np.array([]), np.array([]), min_proba=self.min_proba)  # refuses a bad one
-        self.model_ = clone(self.model if self.model is not None else StanceClassifier()).fit(X, y)
-        self.rules_ = clone(self.rules if self.rules is not None else RuleStanceClassifier()).fit(X, y)
-        self.classes_ = np.array(sorted(STANCES))
-        return self
-
-    def predict(self, X: pd.DataFrame) -> np.ndarray:
-        """The classifier's stance where its probability reaches ``min_proba``, else the rules'."""
-        check_is_fitted(self, "model_")
-        stance, p = _predicted_with_proba(self.model_, X)
-        return _model_or_rules(stance, p, np.asarray(self.rules_.predict(X), dtype=object),
-                               min_proba=self.min_proba)[0]
-
-
-def _predicted_with_proba(model: Any, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """A classifier's predicted stances and the probability of each (one pass for a :class:`StanceClassifier`)."""
-    if isinstance(model, StanceClassifier):
-        stance, proba = model._predict_with_proba(X)
-    else:
-        stance, proba = model.predict(X), model.predict_proba(X)
-    stance = np.asarray(stance, dtype=object)
-    col = {c: i for i, c in enumerate(model.classes_)}
-    return stance, proba[np.arange(len(stance)), [col[c] for c in stance]]
