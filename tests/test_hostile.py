@@ -148,6 +148,9 @@ def test_timeline_finishes_on_year_like_numbers(tmp_path: Path):
     (corpus / "history.txt").write_text("Almaty\n\n" + HOSTILE_PARAGRAPHS[0] + "\n\n" + HOSTILE_PARAGRAPHS[1] + "\n")
     result = run_kz("run", "--corpus", str(corpus), "--out", str(tmp_path / "run"), "--only", "06", "--no-html")
     assert result.returncode == 0, result.stderr[-3000:]
+    # without HTML the run points at its executed notebooks, not at an index page it did not write
+    assert f"Done. Open {tmp_path / 'run' / 'notebooks'}" in result.stdout
+    assert not (tmp_path / "run" / "html" / "index.html").exists()
 
 
 def _table_rows(rng: random.Random, n: int) -> pd.DataFrame:
