@@ -101,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
                                 params=_load_params(args.params, args.param), notebooks=args.only,
                                 force=args.force, html_output=not args.no_html, engine=args.engine,
                                 scheduler=args.scheduler)
-            where = run_dir / "notebooks" if args.no_html else run_dir / "html" / "index.html"
-            sys.stdout.write(f"Done. Open {where}\n")
+            open_at = run_dir / "notebooks" if args.no_html else run_dir / "html" / "index.html"
+            sys.stdout.write(f"Done. Open {open_at}\n")
         elif args.command == "params":
             from kzlib.pipeline import RUN_OPTIONS, notebook_parameters
 

@@ -453,11 +453,29 @@ def quote_scores(quotes, *, quotes_gold: str = "", corpus: str = "") -> dict[str
     return {"quote_scores": evaluate_quotes(quotes, gold), "quote_misses": misses}
 
 
-@stage(name="stances", tables=("stances",))
-def stances(quotes, corpus, gazetteer, targets, *, threshold: float = 0.3) -> dict[str, pd.DataFrame]:
+STANCE_METHODS = ("rules", "combined")  # kzlib.pipeline.parameters.PARAMETER_CHOICES lists them too
+
+
+def _coded_stance_rows(path: Path) -> pd.DataFrame:
+    """Coded (quote, target, stance) rows from a CSV (the annotation sheets' majority codes, or the bundled gold)."""
+    from kzlib.errors import require_columns
+
+    g = pd.read_csv(path, keep_default_na=False)
+    require_columns(g, ["quote", "target", "stance"], table=f"coded stance rows ({path})",
+                    fix="give one row per coded quote x target with its quote text, target and stance "
+                        "(favor / against / none), as kzlib.stance.annotation_round's training table has them")
+    return g
+
+
+@stage(name="stances", tables=("stances",), uses=("stance_gold",))
+def stances(quotes, corpus, gazetteer, targets, *, threshold: float = 0.3, stance_method: str = "rules",
+            stance_gold: str = "") -> dict[str, pd.DataFrame]:
     """Stance of each quotation towards each target it concerns (``kzlib.detect_stance``): speech rows only
     (``SPEECH_KINDS``; an attributed act, "the union endorsed her", has no words of the speaker's to read); a fragment (a quoted word, mostly the writer's) or an interviewer's question is
-    nobody's statement and gets no stance row.
+    nobody's statement and gets no stance row. With ``stance_method="combined"``, a ``StanceClassifier`` is
+    trained on the coded rows of ``stance_gold`` and combined with the rules as ``kzlib.stance.combine_stance``
+    combines them (its stance where its probability reaches 0.4, else the rules'; every row keeps its evidence,
+    and ``method`` says which decided): the summaries then read the combined stances.
 
     Example:
         >>> st = stances(study.quotes, study.corpus, study.gazetteer, study.targets)["stances"]
@@ -465,10 +483,24 @@ def stances(quotes, corpus, gazetteer, targets, *, threshold: float = 0.3) -> di
         True
     """
     from kzlib.quotes import SPEECH_KINDS
-    from kzlib.stance import detect_stance
+    from kzlib.stance import StanceClassifier, combine_stance, detect_stance
 
-    return {"stances": detect_stance(quotes, targets=targets, gazetteer=gazetteer, paragraphs=corpus.paragraphs,
-                                     threshold=threshold, kinds=SPEECH_KINDS)}
+    if stance_method not in STANCE_METHODS:
+        raise ParameterError(f"stance_method is {stance_method!r}; it must be one of {STANCE_METHODS}.")
+    if stance_method == "combined" and not stance_gold:
+        raise ParameterError("stance_method 'combined' trains a classifier on coded rows, and none were given: pass "
+                             "-p stance_gold coded.csv (rows with quote, target and stance; notebook 04's annotation "
+                             "sheet is where to code them), or use stance_method 'rules'.")
+    rows = detect_stance(quotes, targets=targets, gazetteer=gazetteer, paragraphs=corpus.paragraphs,
+                         threshold=threshold, kinds=SPEECH_KINDS)
+    if stance_method == "combined":
+        g = _coded_stance_rows(Path(stance_gold))
+        model = StanceClassifier(targets=targets).fit(g.rename(columns={"quote": "text"})[["text", "target"]],
+                                                      g["stance"])
+        rows = combine_stance(rows, model, quotes=quotes)
+        log.info("stances: a StanceClassifier trained on %d coded rows (%s) decided %d of %d rows; the rules the "
+                 "rest", len(g), stance_gold, int((rows["method"] == "model").sum()), len(rows))
+    return {"stances": rows}
 
 
 @stage(name="stance_summary", tables=("stance_summary", "outlet_stance", "language_stance"), uses=("threshold",))
@@ -543,8 +575,8 @@ def stance_evaluation(*, stance_gold: str = "", cv_folds: int = 5, threshold: fl
                                                        "note": ["no coded rows that can be cross-validated"]})}
     if path is None or not path.is_file():
         return none
-    g = pd.read_csv(path)
-    folds = g["doc_id"].astype(str) + "|" + g["quote"].astype(str)
+    g = _coded_stance_rows(path)
+    folds = (g["doc_id"].astype(str) + "|" if "doc_id" in g.columns else "") + g["quote"].astype(str)
     per_class = g["stance"].value_counts()
     if len(per_class) < 2 or per_class.min() < 2 or folds.nunique() < 2:
         log.warning("The coded rows at %s cannot be cross-validated: they need two stance classes, two rows "

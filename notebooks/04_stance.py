@@ -53,6 +53,7 @@ top_terms: int = 12              # distinctive terms shown per group in the fram
 min_term_count: int = 3          # terms used fewer times than this in all are left out of the log-odds
 terms_per_group: int = 50        # the framing table keeps the significant terms and each group's this many most over-used
 stance_gold: str = ""            # CSV of coded (quote, target, stance) rows for the classifier (empty: the bundled gold, for the seeds only)
+stance_method: str = "rules"     # rules, or combined: a classifier trained on stance_gold decides where it is sure (combine_stance)
 cv_folds: int = 5                # cross-validation folds for the classifier
 annotation_n: int = 60           # quotes x targets in the exported annotation sheet
 max_rows: int = 40               # rows shown of long tables (the saved tables are complete)
@@ -67,7 +68,7 @@ plots.setup_notebook()
 study = kzlib.open_study(run_dir, corpus=corpus, metadata=metadata, text_column=text_column,
                          one_copy_per_story=one_copy_per_story, targets_file=targets_file, threshold=threshold,
                          min_term_count=min_term_count, terms_per_group=terms_per_group,
-                         stance_gold=stance_gold, cv_folds=cv_folds,
+                         stance_gold=stance_gold, stance_method=stance_method, cv_folds=cv_folds,
                          annotation_n=annotation_n)
 # quotations and stances come from the study: the same table as notebook 03 and 06 read
 quotes, stances, tnames = study.quotes, study.stances, [t.name for t in study.targets]
@@ -80,7 +81,10 @@ print("Targets of this run:", ", ".join(f"{t} ({'rows' if t in with_rows else 'n
 # One row per quotation × target it concerns. `score` runs from −1 (against) to +1 (favor); `lexical` is
 # the part that came from stance cues and loaded terms; `cues` lists what scored (a cue followed by
 # "(context)" was read from the sentence introducing the quote); `source` says whether the target was
-# named in the quote or only in that sentence.
+# named in the quote or only in that sentence. These are the rule method's stances unless the run was given
+# coded rows and `stance_method` "combined" (below, "Learning from researchers"): then a classifier trained on
+# those rows decides where it is sure, each row's `method` says which decided, and `rule_stance`, `rule_score`
+# keep what the rules read.
 
 # %%
 print(f"{len(quotes)} quotations, {len(stances)} quotation x target rows")
@@ -90,6 +94,8 @@ if stances.empty:
           + ", so there are no stances: the sections below say what they skip.")
 else:
     print(pd.crosstab(stances["target"], stances["stance"]).to_string())
+if "method" in stances.columns:
+    print("Decided by:", stances["method"].value_counts().to_dict())
 
 # %% tags=["nbval-ignore-output"]
 view = stances.merge(quotes[["doc_id", "quote_id", "quote"]], on=["doc_id", "quote_id"])
@@ -316,7 +322,10 @@ else:
 # machine-translated copies whose words a spinner replaced ("firm support" → "agency help"): these
 # numbers show the workflow and its uncertainty, not the method's accuracy on clean text. The threshold 0.4 was
 # chosen on these same 114 rows (0.6 before), so the `combined` figure is optimistic. Code your own sample (next
-# section) before trusting any of the three on your corpus.
+# section) before trusting any of the three on your corpus. To let the classifier decide this study's stances, rerun
+# with `-p stance_gold coded.csv -p stance_method combined`: the stance rows, the speaker × target summary and the
+# outlet table then read the combination (where the classifier decides, a row's `score` is its probability of that
+# stance, signed).
 
 # %%
 evaluation, overview = study.stance_evaluation, study.stance_evaluation_summary

@@ -649,6 +649,36 @@ def test_annotation_round_retrains_and_reports(tmp_path):
     assert (rules_only["stance"] == st["stance"]).all()
 
 
+
+def test_summary_of_combined_rows_reads_the_combined_stances():
+    # a study whose coders read every quote of the second kind as favour (not the rules' reading): where the
+    # classifier overrules the rules, the speaker x target summary must follow the row's stance, not the rules' score
+    from kzlib.stance import combine_stance, summarise_stance
+
+    class Coders:  # a fitted classifier that reads as those coders did: favour at 0.7 for "condemn", else none at 0.5
+        classes_ = np.array(["against", "favor", "none"])
+
+        def predict_proba(self, X):
+            condemn = X["text"].str.contains("condemn").to_numpy()
+            return np.where(condemn[:, None], [[0.1, 0.7, 0.2]], [[0.3, 0.2, 0.5]])
+
+        def predict(self, X):
+            return self.classes_[self.predict_proba(X).argmax(axis=1)]
+
+    q = _toy_corpus()
+    rows = detect_stance(q)
+    condemn = rows["evidence"].str.contains("condemn")
+    assert set(rows.loc[condemn, "stance"]) == {"against"} and len(rows) == 30  # the rules: against
+    both = combine_stance(rows, Coders(), quotes=q, min_proba=0.6)
+    overruled = both[condemn]
+    assert set(overruled["method"]) == {"model"} and set(overruled["stance"]) == {"favor"}
+    assert (overruled["rule_score"] < 0).all() and (overruled["score"] == 0.7).all()
+    kept = both[~condemn]  # the classifier's 0.5 is under min_proba: the rules decide and keep their score
+    assert set(kept["method"]) == {"rules"} and (kept["score"] == kept["rule_score"]).all()
+    assert (kept["stance"] == rows.loc[~condemn, "stance"]).all()
+    cell = summarise_stance(both[condemn]).set_index("target").loc["CSTO intervention"]
+    assert cell["stance"] == "favor" and cell["score"] == pytest.approx(0.7)
+
 def test_classifier_masks_the_mention_and_uses_offsets():
     from kzlib.stance.classifier import _views
 

@@ -124,7 +124,7 @@ PARAMETER_RANGES: dict[str, tuple[float | None, float | None]] = {
 #: Parameters that are an ISO date or empty.
 PARAMETER_DATES = ("window_start", "window_end")
 #: Parameters whose value is one of a fixed set.
-PARAMETER_CHOICES: dict[str, tuple[str, ...]] = {"method": ("nmf", "lda")}
+PARAMETER_CHOICES: dict[str, tuple[str, ...]] = {"method": ("nmf", "lda"), "stance_method": ("rules", "combined")}
 #: Run options: given with ``-p`` like notebook parameters, but read by the corpus loader in every notebook
 #: (through an environment variable, as the engine is) and checked by the pipeline before any work.
 RUN_OPTIONS: dict[str, dict[str, Any]] = {
@@ -201,5 +201,13 @@ def check_parameter_ranges(given: dict[str, Any], declared: dict[str, dict[str, 
     if isinstance(k_min, int) and isinstance(k_max, int) and k_min > k_max:
         raise ParameterError(f"Parameter 'k_min' ({k_min}) is larger than 'k_max' ({k_max}); k_min must be at "
                              f"most k_max. Example: -p k_min 2 -p k_max 10")
+    method, gold = effective.get("stance_method"), effective.get("stance_gold")
+    if isinstance(method, str) and method.strip('"\'') == "combined":
+        path = gold.strip('"\'') if isinstance(gold, str) else ""
+        if not path or not Path(path).is_file():
+            raise ParameterError("Parameter 'stance_method' is 'combined', which trains a classifier on coded rows, "
+                                 + (f"but stance_gold {path!r} is not a file" if path else "but no stance_gold was given")
+                                 + ": pass -p stance_gold coded.csv (rows with quote, target and stance), or "
+                                   "-p stance_method rules.")
 
 

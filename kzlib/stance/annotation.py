@@ -421,10 +421,14 @@ def combine_stance(
     targets a quote concerns and finds the evidence sentence), the classifier gives calibrated
     probabilities; where the stance it predicts has probability ≥ ``min_proba`` (0.4 by default: on the seeds' coded
     rows the classifier's own stance beat the rules' wherever it was not near chance; ``MIN_PROBA``) it decides the
-    ``stance``, else the rules' stance stands. Columns added: ``rule_stance``, ``model_stance``,
-    ``model_proba`` and ``method`` (``model`` or ``rules``). ``evidence`` stays the rules' sentence;
-    where the model overrules the rules, ``cues`` still lists what the rules read, so a reader sees
-    both.
+    ``stance``, else the rules' stance stands. Columns added: ``rule_stance``, ``rule_score``, ``model_stance``,
+    ``model_proba`` and ``method`` (``model`` or ``rules``). Where the classifier decides, ``score`` is its
+    probability of the stance it decided, signed (+ favor, − against, 0 none), so that
+    :func:`~kzlib.stance.summarise_stance` and :func:`~kzlib.stance.outlet_stance`, which average ``score``, read
+    the combined stances and not the rules' (``rule_score`` keeps the rules' score); with ``min_proba`` at or above
+    the summary's threshold, a row the classifier decided for or against always counts as such there.
+    ``evidence`` stays the rules' sentence; where the model overrules the rules, ``cues`` still lists what the
+    rules read, so a reader sees both.
 
     Example
     -------
@@ -433,13 +437,16 @@ def combine_stance(
     >>> m = StanceClassifier().fit(X, ["favor", "against", "none"] * 4)
     >>> q = pd.DataFrame({"doc_id": ["d"], "quote_id": ["1"], "speaker": ["X"], "quote": ["We condemn Russia."]})
     >>> from kzlib.stance import detect_stance
-    >>> combine_stance(detect_stance(q), m, quotes=q)[["rule_stance", "model_stance", "stance"]].values.tolist()
-    [['against', 'against', 'against']]
+    >>> both = combine_stance(detect_stance(q), m, quotes=q)
+    >>> both[["rule_stance", "model_stance", "stance", "method"]].values.tolist()
+    [['against', 'against', 'against', 'model']]
+    >>> bool(both["score"].iloc[0] == -both["model_proba"].iloc[0])   # the classifier decided: its probability
+    True
     """
     _check_stances(stances)
     _check_min_proba(min_proba)
     out = stances.copy()
-    out["rule_stance"] = out["stance"]
+    out["rule_stance"], out["rule_score"] = out["stance"], out["score"]
     if out.empty:
         return out.assign(model_stance=pd.Series(dtype=object), model_proba=pd.Series(dtype=float),
                           method=pd.Series(dtype=object))
@@ -450,4 +457,6 @@ def combine_stance(
     out["stance"], out["method"] = _model_or_rules(out["model_stance"].to_numpy(), p, out["rule_stance"].to_numpy(),
                                                    min_proba=min_proba)
     out["model_proba"] = p.round(4)  # compared unrounded, as CombinedStanceClassifier compares it
+    sign = out["stance"].map({"favor": 1.0, "against": -1.0}).fillna(0.0)
+    out["score"] = np.where(out["method"] == "model", sign * out["model_proba"], out["rule_score"])
     return out
