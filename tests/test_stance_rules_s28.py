@@ -96,11 +96,15 @@ def test_words_that_only_look_like_deceit_are_not_read_as_it():
 def test_the_subject_of_an_active_verb_of_judgment_holds_it_and_is_not_judged():
     rows = _rows(["Ruritania only reluctantly and belatedly endorsed the new constitution.",
                   "Ruritania has also criticized the dam on the river.",
-                  "Ruritania has the full support of the farmers.",         # a noun: Ruritania is supported
+                  "Ruritania has the full support of the farmers.",         # a noun: Ruritania is supported (by
+                                                                            # the farmers: their view, relayed)
                   "Ruritania was widely praised for the rescue."])          # a passive: Ruritania is praised
     assert stance_of(rows, 0, "Ruritania") == "none"
     assert stance_of(rows, 1, "Ruritania") == "none"
-    assert stance_of(rows, 2, "Ruritania") == "favor"
+    # the support is what Ruritania is given, not what it gives; since the thirty-second session it is also the
+    # farmers' view, not the speaker's: it counts as a relayed view does (tests/test_stance_support_s32.py)
+    assert "support (others' support)" in rows.loc[(rows["quote_id"] == 2) & (rows["target"] == "Ruritania"), "cues"].item()
+    assert stance_of(rows, 2, "Ruritania") == "none"
     assert stance_of(rows, 3, "Ruritania") == "favor"
 
 

@@ -368,3 +368,53 @@ def _demand(text: str, end: int, lexicon: Mapping[str, float]) -> tuple[int, int
 def _participle(word: str) -> bool:
     """Whether ``word`` reads as a past participle: in -ed, -en, -wn, or irregular ("held", "told")."""
     return word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES
+
+
+
+_POSSESSIVE_HOLDER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|its)|['’]s?)(?:\s+[\w-]+){0,2}\s+$", re.I)
+_FIRST_PERSON_RE = re.compile(r"\b(?:my|our)\b", re.I)
+#: a group that holds it after it, past its object ("support for X among Y", "backing from Y"), or a noun of measure
+_OTHERS_AFTER_RE = re.compile(r"(?:\s+for(?:\s+[\w'’-]+){1,4}?)?\s+(?:among|from)\b|\s+(?:ratings?|base|levels?|numbers?|figures?)\b",
+                              re.I)
+_PERCENT_RE = re.compile(r"\d\s*%|\bper\s?cent\b", re.I)
+_SUPPORT_NOUNS = frozenset({"support", "backing", "endorsement", "endorsements", "approval"})
+_VERB_BEFORE_RE = re.compile(r"\b(?:to|be|been|being|is|are|was|were)\s+$", re.I)  # "to support", "been backing"
+
+
+def _others_support(text: str, start: int, end: int, clause: int, verbs: re.Pattern[str], *,
+                    indirect: bool = False) -> int | None:
+    """Whether the support cue at ``start:end`` is said to be someone else's than the speaker's (a state of affairs,
+    not the speaker's stance): None where it is not; -1 where its holder is named by a verb of having, getting or
+    seeking, or "with" (``verbs``, ending right before the noun "support", "backing", "endorsement" or "approval",
+    at most three words between: "has the support of", "won broad backing"), by "among"/"from" or a noun of measure
+    after it, or after its object ("support among evangelicals", "support for X among Y", "approval rating"), or by a percentage in its clause (``clause``: where
+    it starts) or just after it; else, where a possessive before the noun ends ("Elbonia's backing", "her
+    support": the caller asks whether that possessor is the speaker's own side; not a pronoun in ``indirect`` speech,
+    where "his support" is mostly the speaker's). "my"/"our" before it in its clause make it the speaker's own
+    ("has our full support").
+
+    Example:
+        >>> verbs = re.compile(r"\\b(?:has|won|with)(?:\\s+[\\w'’-]+){0,3}\\s+$", re.I)
+        >>> t = "Smith has the backing of donors, while we support Jones and Elbonia's endorsement."
+        >>> [_others_support(t, t.index(w), t.index(w) + len(w), 0, verbs) for w in ("backing", "support", "endorsement")]
+        [-1, None, 67]
+        >>> t = "Smith's approval rating fell; Elbonia has our full support."
+        >>> [_others_support(t, t.index(w), t.index(w) + len(w), 0, verbs) for w in ("approval", "support")]
+        [-1, None]
+        >>> t = "Then 31 percent supported Jones."
+        >>> _others_support(t, t.index("supported"), t.index("supported") + 9, 0, verbs)
+        -1
+    """
+    before = text[clause:start]
+    if _FIRST_PERSON_RE.search(before[-40:]):
+        return None
+    noun = text[start:end].split()[-1].lower() in _SUPPORT_NOUNS and not _VERB_BEFORE_RE.search(before)
+    if (noun and verbs.search(before)) or _OTHERS_AFTER_RE.match(text, end) or _PERCENT_RE.search(before):
+        return -1
+    after = _PERCENT_RE.search(text, end, min(len(text), end + 60))
+    if after is not None and not re.search(r"[.;!?]", text[end:after.start()]):
+        return -1
+    possessive = _POSSESSIVE_HOLDER_RE.search(before) if noun else None
+    if possessive is None or (indirect and possessive.group("pronoun")):
+        return None
+    return clause + possessive.start()

@@ -76,6 +76,9 @@ class _Lexicon:
     deontic_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "needs to (not) (carefully)" ending right before a verb cue
     # an adjective of emotion and its preposition right before a target ("disappointed with"): group favor or against
     stimulus_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    support_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a cue of support (``support_cues``)
+    # a verb of having, getting or seeking (or "with") up to three words before a cue of support: its holder is named
+    others_support_re: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def anchored(self, text: str) -> frozenset[str]:
         """The targets with generic entries that ``text`` (a document) names by an anchor."""
@@ -237,6 +240,9 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         people_head_re=re.compile(r"(?:" + _alternation(cues.get("people_heads")) + r")(?!\w)", re.I),
         function_words=frozenset(str(w).lower() for w in cues.get("function_words") or []),
         stimulus_re=_stimulus_regex(cues),
+        support_re=re.compile(r"(?:" + (_alternation(cues.get("support_cues")) or r"(?!x)x") + r")", re.I),
+        others_support_re=re.compile(r"\b(?:" + (_alternation(cues.get("others_support_verbs")) or r"(?!x)x")
+                                     + r")(?:\s+[\w'’-]+){0,3}\s+$", re.I),
     )
 
 

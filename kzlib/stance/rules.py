@@ -15,6 +15,7 @@ from kzlib.stance._predicates import (
     _active_verb,
     _demand,
     _is_subject,
+    _others_support,
     _possessed_valence,
     _predicate_valence,
 )
@@ -246,6 +247,14 @@ def _score_text(
             return pos < (stop.start() if stop else sents[s_i][1])
         return False
 
+    def others_support(start: int, end: int) -> bool:
+        """Whether the support cue at ``start:end`` is someone else's than the speaker's (``_others_support``): a
+        possessor on the speaker's own side holds it for the speaker ("Russia's support", said by its minister)."""
+        holder = _others_support(text, start, end, clause_start(start), lex.others_support_re, indirect=writer_marks)
+        if holder is None or holder < 0:
+            return holder is not None
+        return not any(m.end == holder and speaker_sides & lex.own_side.get(m.target, set()) for m in mentions)
+
     # inner quotation marks: a mention wrapped in quotes inside a quote is scare-quoted
     for m in mentions:
         m.tok = tok_index(m.start)
@@ -356,6 +365,8 @@ def _score_text(
                             else (lex.params["reported_factor"], " (in quotation marks)"))
         else:
             factor, note = reported(start)
+            if lex.support_re.fullmatch(text, start, end) and others_support(start, end):
+                factor, note = factor * lex.params["reported_factor"], note + " (others' support)"
         value *= factor
         label = f"{text[start:end]}{note}"
         if hypothetical(start, s_i):
