@@ -1,4 +1,4 @@
-"""Support that the text says someone else holds (thirty-second session): a noun of support possessed, acquired,
+"""Support that the text says someone else holds, and quotes read through their context (thirty-second session): a noun of support possessed, acquired,
 measured or held by a group named after it describes a state of affairs and is not the speaker's stance; the
 speaker's own support ("we support", "our support", "his support" in indirect speech, an own side's support) stays
 theirs. Read on hand-made sentences about invented parties; the first test fails with the rule switched off
@@ -51,3 +51,15 @@ def test_an_own_sides_support_is_the_speakers():
     csto = st[st["target"] == "CSTO intervention"].set_index("speaker")["stance"]
     assert csto["R"] == "favor"            # Russia's minister: his own side's support
     assert csto.get("Z", "none") == "none"  # anyone else: a description of Russia's
+
+
+def test_a_quote_naming_no_target_is_read_for_its_contexts_targets_only_when_it_refers_back():
+    # "Speaking of Ruritania, X told reporters: '…'": "him", "this" refer back to what the sentence names; a quote
+    # without such a word is about what it names itself (the massacre, corruption), not about Ruritania
+    said = ["We condemn him for the massacre.", "This is an illegal and corrupt act.",
+            "We condemn the massacre.", "Corruption and crimes everywhere."]
+    q = pd.DataFrame({"doc_id": "d", "quote_id": range(4), "speaker": "X", "quote": said,
+                      "context": ["Speaking of Ruritania on Monday, X told reporters"] * 4})
+    rows = detect_stance(q, targets=PARTIES, threshold=0.3)
+    assert [stance_of(rows, i, "Ruritania") for i in range(4)] == ["against", "against", "(no row)", "(no row)"]
+    assert "(context)" in rows.loc[rows["quote_id"] == 0, "cues"].item()
