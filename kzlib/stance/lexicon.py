@@ -79,6 +79,7 @@ class _Lexicon:
     support_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a cue of support (``support_cues``)
     # a verb of having, getting or seeking (or "with") up to three words before a cue of support: its holder is named
     others_support_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    anaphor_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a word that refers back (``anaphors``)
 
     def anchored(self, text: str) -> frozenset[str]:
         """The targets with generic entries that ``text`` (a document) names by an anchor."""
@@ -240,9 +241,12 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         people_head_re=re.compile(r"(?:" + _alternation(cues.get("people_heads")) + r")(?!\w)", re.I),
         function_words=frozenset(str(w).lower() for w in cues.get("function_words") or []),
         stimulus_re=_stimulus_regex(cues),
-        support_re=re.compile(r"(?:" + (_alternation(cues.get("support_cues")) or r"(?!x)x") + r")", re.I),
-        others_support_re=re.compile(r"\b(?:" + (_alternation(cues.get("others_support_verbs")) or r"(?!x)x")
+        support_re=re.compile(r"(?:" + _alternation(cues.get("support_cues")) + r")", re.I),
+        others_support_re=re.compile(r"\b(?:" + _alternation(cues.get("others_support_verbs"))
                                      + r")(?:\s+[\w'’-]+){0,3}\s+$", re.I),
+        # a cue file without the list borrows the context's targets for every quote that names none, as before it
+        anaphor_re=re.compile(r"\b(?:" + _alternation(cues["anaphors"], literal=True) + r")\b" if "anaphors" in cues
+                              else "", re.I),
     )
 
 

@@ -280,12 +280,13 @@ def _score_text(
         contrib.setdefault(target, []).append(_Contribution(target, value, lexical, label, sent))
 
     # context targets (the attribution sentence), used only where a quote names no target itself and refers back to
-    # someone or something (a third-person pronoun or a demonstrative: "he is a disgrace", "this is unacceptable"):
+    # someone or something (``anaphors``: a third-person pronoun or a demonstrative, "he is a disgrace", "this is
+    # unacceptable"):
     # a quote without one is about what it names, not about whom its sentence names ("Asked about X, she said
     # gun violence must end"); on PolNeAR, rows read through the context were right 4 times in 18 (thirty-second
     # session)
     ctx_targets: list[str] = []
-    if context and not mentions and _ANAPHOR_RE.search(text):
+    if context and not mentions and lex.anaphor_re.search(text):
         ctx = context.translate(_QUOTE_CHARS)
         ctx_targets = sorted({m.target for m in _find_mentions(ctx, lex, anchored)
                               if m.target != _ELSEWHERE and not lex.holder_re.match(ctx[m.end:m.end + 40])
@@ -573,7 +574,6 @@ def _compound_participle(text: str, start: int, end: int) -> bool:
 
 
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
-_ANAPHOR_RE = re.compile(r"\b(?:he|him|his|she|her|they|them|their|it|its|this|these|those)\b", re.I)
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
 
 
