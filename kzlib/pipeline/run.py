@@ -299,6 +299,7 @@ def _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, ru
     # the kernels' IPC sockets go in a folder of this run's own: jupyter_client numbers them by the files it
     # finds, so two runs started at once in one folder (the bundled notebooks') could take the same sockets
     ipc_dir = tempfile.mkdtemp(prefix="kz-kernels-")
+    manager = _ipc_kernel_manager(ipc_dir)
     try:
         bar = tqdm(all_nbs, desc="kz run", unit="notebook", disable=not progress)
         for nb in bar:
@@ -310,10 +311,13 @@ def _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, ru
             t0 = time.perf_counter()
             out_nb = run_dir / "notebooks" / nb.name
             nb_status, error = "ok", ""
+            # the kernel process's own error output (ipykernel's shutdown races print tracebacks of a run that
+            # went well) goes to a file of the run's kernel folder, shown only when the notebook fails
+            manager.stderr_log = os.path.join(ipc_dir, f"{nb.stem}.stderr")
             try:
                 pm.execute_notebook(str(nb), str(out_nb), parameters=nb_params, kernel_name=KERNEL_NAME,
                                     progress_bar=False, cwd=str(nb.parent), log_output=False,
-                                    kernel_manager_class=_ipc_kernel_manager(ipc_dir),
+                                    kernel_manager_class=manager,
                                     # the kernel's own log (e.g. "KeyboardInterrupt caught in kernel" when
                                     # jupyter_client interrupts it at shutdown) is noise on the terminal; a
                                     # cell's error is in the executed notebook and in the manifest
@@ -336,6 +340,7 @@ def _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, ru
                 failure = error
                 status = "failed"
                 log.error("%s", error)
+                _log_kernel_errors(manager.stderr_log, nb.name)
                 break
             log.info("%s done in %.1f s", nb.name, seconds)
     except KeyboardInterrupt:
@@ -360,14 +365,17 @@ def _run_notebooks(all_nbs, declared, per_nb, params, corpus_path, meta_path, ru
     return run_dir
 
 
-def _ipc_kernel_manager(ipc_dir: str):
+def _ipc_kernel_manager(ipc_dir: str) -> Any:
     """A kernel manager talking to its kernel over local IPC sockets, not TCP (no open port, and no
     'Kernel is running over TCP without encryption' warning on the terminal for every notebook), with
-    the sockets in ``ipc_dir`` (a folder of one run's own) rather than the working folder."""
+    the sockets in ``ipc_dir`` (a folder of one run's own) rather than the working folder; the kernel
+    process's error output is appended to the class's ``stderr_log`` (a path) where one is set."""
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
     class IPCKernelManager(AsyncKernelManager):
+        stderr_log: str | None = None
+
         @default("transport")
         def _transport_default(self) -> str:
             return "ipc"
@@ -376,6 +384,23 @@ def _ipc_kernel_manager(ipc_dir: str):
         def _ip_default(self) -> str:
             return os.path.join(ipc_dir, "kernel")
 
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            log_path = type(self).stderr_log
+            if log_path is None or "stderr" in kw:
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+            with open(log_path, "ab") as err:  # the kernel process holds its own copy of the descriptor
+                return await super()._async_launch_kernel(kernel_cmd, stderr=err, **kw)
+
     return IPCKernelManager
+
+
+def _log_kernel_errors(path: str | None, notebook: str, *, lines: int = 20) -> None:
+    """Log the last ``lines`` lines of a failed notebook's kernel error output (a crash's own words), if any."""
+    if not path or not os.path.isfile(path):
+        return
+    with open(path, encoding="utf-8", errors="replace") as f:
+        tail = f.read().strip().splitlines()[-lines:]
+    if tail:
+        log.error("%s: the kernel's last error output:\n%s", notebook, "\n".join(tail))
 
 
