@@ -63,3 +63,14 @@ def test_a_quote_naming_no_target_is_read_for_its_contexts_targets_only_when_it_
     rows = detect_stance(q, targets=PARTIES, threshold=0.3)
     assert [stance_of(rows, i, "Ruritania") for i in range(4)] == ["against", "against", "(no row)", "(no row)"]
     assert "(context)" in rows.loc[rows["quote_id"] == 0, "cues"].item()
+
+
+def test_a_surname_after_another_known_given_name_is_another_person():
+    # a target whose aliases say "Hillary Clinton": "Bill Clinton" and "George W. Bush" are other people
+    people = [Target("Clinton", aliases=("Clinton", "Hillary Clinton")), Target("Bush", aliases=("Bush", "Jeb Bush"))]
+    said = ["We condemn Bill Clinton for the scandal.", "We condemn George W. Bush for the war.",
+            "We condemn Clinton for the scandal.", "We condemn Senator Clinton for the scandal.",
+            "We condemn Hillary Rodham Clinton for the scandal.", "We condemn Jeb Bush for the war."]
+    rows = stance_rows(said, people)
+    assert [stance_of(rows, i, t) for i, t in enumerate(["Clinton", "Bush", "Clinton", "Clinton", "Clinton", "Bush"])] \
+        == ["(no row)", "(no row)", "against", "against", "against", "against"]

@@ -80,6 +80,8 @@ class _Lexicon:
     # a verb of having, getting or seeking (or "with") up to three words before a cue of support: its holder is named
     others_support_re: re.Pattern[str] = re.compile(r"(?!x)x")
     anaphor_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a word that refers back (``anaphors``)
+    # (target, surname): the given names its aliases write before that surname ("Hillary Clinton": {"hillary"})
+    given_names: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     def anchored(self, text: str) -> frozenset[str]:
         """The targets with generic entries that ``text`` (a document) names by an anchor."""
@@ -89,6 +91,21 @@ class _Lexicon:
     def has_generic(self) -> bool:
         """Whether some target has generic entries (else no document need be read for anchors)."""
         return bool(self.anchor_owners)
+
+
+def _given_names(targets: list[Target]) -> dict[tuple[str, str], frozenset[str]]:
+    """Per (target, surname) the given names of its aliases of two or more words ending in that surname.
+
+    >>> {k: sorted(v) for k, v in _given_names([Target("Clinton", aliases=("Clinton", "Hillary Rodham Clinton"))]).items()}
+    {('Clinton', 'clinton'): ['hillary', 'rodham']}
+    """
+    out: dict[tuple[str, str], set[str]] = {}
+    for t in targets:
+        for alias in t.aliases:
+            words = alias.split()
+            if len(words) >= 2 and words[-1][:1].isupper():
+                out.setdefault((t.name, words[-1].casefold()), set()).update(w.casefold() for w in words[:-1])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _alternation(phrases: Iterable[str] | None, *, literal: bool = False) -> str:
@@ -234,6 +251,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         anchor_owners=a_owners,
         counter_re=_counter_regex(cues),
         counter_ru=frozenset(str(w).lower().replace("ё", "е") for w in cues.get("counter_frames_ru") or []),
+        given_names=_given_names(targets),
         country=frozenset((t_index[ph], name) for ph, name in country if ph in t_index),
         partner=frozenset((t_index[ph], name) for ph, name in partner if ph in t_index),
         relation_re=_relation_regex(cues),

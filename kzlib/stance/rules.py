@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kzlib.actors import speaker_words
 from kzlib.stance._predicates import (
     _PASSIVE_AUXILIARIES,
     _active_verb,
@@ -64,7 +65,7 @@ def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = N
                 continue  # a partner's name outside a relation ("in Kazakhstan") is the place, no target
             if (generic and anchored is not None and name not in anchored) or (
                     (i, name) in lex.country and _not_the_state(text, start, end, lex)) or (
-                    kind == "alias" and _in_compound(text, start, end)):
+                    kind == "alias" and (_in_compound(text, start, end) or _another_person(text, start, end, name, lex))):
                 name, kind, pol = _ELSEWHERE, "alias", 0.0
             hits.append((entry, rank, start, end, name, kind, pol))
     hits.sort(key=lambda h: h[:3])  # the order of one finditer per (target, kind, phrase)
@@ -96,6 +97,30 @@ _HEAD_AFTER_RE = re.compile(r"(?:\s+|-)(?=\w)")  # a word right after, joined by
 
 
 _COMPOUND_BEFORE_RE = re.compile(r"[A-Z][\w.']*-$")  # "Russia-(NATO)": joined to a name before it
+_GIVEN_BEFORE_RE = re.compile(r"([A-Z][\w'’.-]*)\s+(?:[A-Z]\.\s+)*$")  # a capitalised word, middle initials after it
+
+
+def _another_person(text: str, start: int, end: int, target: str, lex: _Lexicon) -> bool:
+    """Whether the surname at ``text[start:end]`` is another person's: right after a known given name
+    (``speaker_words().first``, middle initials between) that is none of those the target's aliases write before
+    it, as "Bill Clinton" or "George W. Bush" for targets whose aliases say "Hillary Clinton", "Jeb Bush". Only
+    known given names: a capitalised word in a headline ("Pope Excommunicates Trump") or opening a sentence
+    ("Classic Clinton") is no name, and a middle name the aliases lack ("Hillary Rodham Clinton") is none.
+
+    Example:
+        >>> from kzlib.stance.lexicon import _new_lexicon
+        >>> from kzlib.stance.targets import Target, load_stance_cues
+        >>> lex = _new_lexicon([Target("Clinton", aliases=("Clinton", "Hillary Clinton"))], load_stance_cues())
+        >>> [_another_person(t, t.index("Clinton"), t.index("Clinton") + 7, "Clinton", lex)
+        ...  for t in ("Bill Clinton spoke.", "Senator Clinton spoke.", "Hillary Clinton spoke.", "Classic Clinton.",
+        ...            "Hillary Rodham Clinton spoke.")]
+        [True, False, False, False, False]
+    """
+    given = lex.given_names.get((target, text[start:end].casefold()))
+    if not given:
+        return False
+    m = _GIVEN_BEFORE_RE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).casefold() not in given and m.group(1) in speaker_words().first
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
