@@ -1,0 +1,82 @@
+"""Whether a name the text gives is the target's (private to :mod:`kzlib.stance.rules`): not inside a compound of two
+names ("the NATO-Russia Council"), not another person who shares the target's surname ("Bill Clinton" for a target
+aliased "Hillary Clinton"), and, for a country's name, its state rather than its people, its land or a longer name
+("American voters", "Bank of America")."""
+
+from __future__ import annotations
+
+import re
+
+from kzlib.actors import speaker_words
+from kzlib.stance.lexicon import _Lexicon
+
+__all__: list[str] = []
+
+_NAME_AFTER_RE = re.compile(r"[ \t]+([A-Z][\w'’.&-]*)")  # a capitalised word right after, no punctuation between
+_NAME_OF_RE = re.compile(r"([A-Z][\w'’.&-]*)\s+of\s+(?:the\s+)?$")  # "Bank of (America)"
+_COMPOUND_RE = re.compile(r"-[A-Z]")  # "U.S.-Mexico border": a compound of two names
+_RESULTATIVE_BEFORE_RE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+(?:the\s+)?$", re.I)
+_RESULTATIVE_AFTER_RE = re.compile(r"\s+[a-z]+\s+again\b")  # "make (America) great again": a slogan
+_HEAD_AFTER_RE = re.compile(r"(?:\s+|-)(?=\w)")  # a word right after, joined by a space or hyphen
+_COMPOUND_BEFORE_RE = re.compile(r"[A-Z][\w.']*-$")  # "Russia-(NATO)": joined to a name before it
+_GIVEN_BEFORE_RE = re.compile(r"([A-Z][\w'’.-]*)\s+(?:[A-Z]\.\s+)*$")  # a capitalised word, middle initials after it
+
+
+def _another_person(text: str, start: int, end: int, target: str, lex: _Lexicon) -> bool:
+    """Whether the surname at ``text[start:end]`` is another person's: right after a known given name
+    (``speaker_words().first``, middle initials between) that is none of those the target's aliases write before
+    it, as "Bill Clinton" or "George W. Bush" for targets whose aliases say "Hillary Clinton", "Jeb Bush". Only
+    known given names: a capitalised word in a headline ("Pope Excommunicates Trump") or opening a sentence
+    ("Classic Clinton") is no name, and a middle name the aliases lack ("Hillary Rodham Clinton") is none.
+
+    Example:
+        >>> from kzlib.stance.lexicon import _new_lexicon
+        >>> from kzlib.stance.targets import Target, load_stance_cues
+        >>> lex = _new_lexicon([Target("Clinton", aliases=("Clinton", "Hillary Clinton"))], load_stance_cues())
+        >>> [_another_person(t, t.index("Clinton"), t.index("Clinton") + 7, "Clinton", lex)
+        ...  for t in ("Bill Clinton spoke.", "Senator Clinton spoke.", "Hillary Clinton spoke.", "Classic Clinton.",
+        ...            "Hillary Rodham Clinton spoke.")]
+        [True, False, False, False, False]
+    """
+    given = lex.given_names.get((target, text[start:end].casefold()))
+    if not given:
+        return False
+    m = _GIVEN_BEFORE_RE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).casefold() not in given and m.group(1) in speaker_words().first
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is one part of a compound of two names joined by a hyphen
+    ("the NATO-Russia Council", "U.S.-China talks", "Sino-Russian ties"): the compound names a joint body or
+    a relation between the two, not an act of either.
+
+    Example:
+        >>> t = "meetings of the NATO-Russia Council"
+        >>> _in_compound(t, t.index("NATO"), t.index("NATO") + 4), _in_compound(t, t.index("Russia"), t.index("Russia") + 6)
+        (True, True)
+        >>> t = "the NATO-led mission"
+        >>> _in_compound(t, t.index("NATO"), t.index("NATO") + 4)
+        False
+    """
+    return bool(_COMPOUND_RE.match(text, end) or _COMPOUND_BEFORE_RE.search(text, max(0, start - 30), start))
+
+
+def _not_the_state(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether a country's name at ``text[start:end]`` names something other than its state: it stands
+    inside a longer proper name ("United States Senate", "Bank of America"; a compound of two names,
+    "U.S.-Mexico", is any alias's case: :func:`_in_compound`), modifies a
+    noun of the country's people, land or nationality ("U.S. citizens", "American voters": the
+    ``people_heads`` of the cue file), or is the object of a slogan "make X great again". A capitalised
+    word after it that is a function word opens a sentence; one of the ``state_heads`` ("U.S.
+    President", "President of the United States") keeps it the state."""
+    after = _NAME_AFTER_RE.match(text, end)
+    if after and after.group(1).lower() not in lex.function_words and not lex.state_head_re.match(after.group(1)):
+        return True
+    before = _NAME_OF_RE.search(text, max(0, start - 60), start)
+    if before and before.end() == start and not lex.state_head_re.match(before.group(1)):
+        return True
+    joined = _HEAD_AFTER_RE.match(text, end)
+    if joined and lex.people_head_re.match(text, joined.end()):
+        return True
+    return bool(_RESULTATIVE_BEFORE_RE.search(text[max(0, start - 20):start])
+                and _RESULTATIVE_AFTER_RE.match(text, end))
