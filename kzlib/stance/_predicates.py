@@ -370,7 +370,6 @@ def _participle(word: str) -> bool:
     return word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES
 
 
-
 _POSSESSIVE_HOLDER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|its)|['’]s?)(?:\s+[\w-]+){0,2}\s+$", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(?:my|our)\b", re.I)
 #: a group that holds it after it, past its object ("support for X among Y", "backing from Y"), or a noun of measure
@@ -386,12 +385,12 @@ def _others_support(text: str, start: int, end: int, clause: int, verbs: re.Patt
     """Whether the support cue at ``start:end`` is said to be someone else's than the speaker's (a state of affairs,
     not the speaker's stance): None where it is not; -1 where its holder is named by a verb of having, getting or
     seeking, or "with" (``verbs``, ending right before the noun "support", "backing", "endorsement" or "approval",
-    at most three words between: "has the support of", "won broad backing"), by "among"/"from" or a noun of measure
-    after it, or after its object ("support among evangelicals", "support for X among Y", "approval rating"), or by a percentage in its clause (``clause``: where
-    it starts) or just after it; else, where a possessive before the noun ends ("Elbonia's backing", "her
-    support": the caller asks whether that possessor is the speaker's own side; not a pronoun in ``indirect`` speech,
-    where "his support" is mostly the speaker's). "my"/"our" before it in its clause make it the speaker's own
-    ("has our full support").
+    at most three words between: "has the support of", "won broad backing"), by "among"/"from" after it or after
+    its object, or a noun of measure after it ("support among evangelicals", "support for X among Y", "approval
+    rating"), or by a percentage in its clause (``clause``: where it starts) or just after it; else, where a
+    possessive before the noun ends ("Elbonia's backing", "her support": the caller asks whether that possessor is
+    the speaker's own side; not a pronoun in ``indirect`` speech, where "his support" is mostly the speaker's).
+    "my"/"our" before it in its clause make it the speaker's own ("has our full support").
 
     Example:
         >>> verbs = re.compile(r"\\b(?:has|won|with)(?:\\s+[\\w'’-]+){0,3}\\s+$", re.I)
