@@ -174,10 +174,14 @@ def test_attribution_context_supplies_the_target():
                       "quote": ["revealed its effectiveness and success."], "para_id": [0],
                       "start": [27], "end": [66]})
     assert para.text[0][27:66] == "revealed its effectiveness and success."
-    st = detect_stance(q, paragraphs=para)
+    # borrowing the context's targets is off by default (context_weight 0: on PolNeAR such rows were right 4 times in
+    # 16, thirty-third session); a cue file that sets a weight turns it on
+    cues = {**load_stance_cues(), "context_weight": 0.5}
+    st = detect_stance(q, paragraphs=para, cues=cues)
     row = st[st.target == "CSTO intervention"]
     assert row["stance"].item() == "favor" and row["source"].item() == "context"
-    assert detect_stance(q)["target"].tolist() == []  # without the context: no target
+    assert detect_stance(q, cues=cues)["target"].tolist() == []  # without the context: no target
+    assert "favor" not in set(detect_stance(q, paragraphs=para)["stance"])  # the default borrows no cue
 
 
 def test_own_side_prior_needs_text_evidence():
@@ -559,8 +563,8 @@ def test_distancing_verb_reverses_and_reporting_verb_weakens():
 
 def test_negation_phrases_reverse_a_cue():
     kw = {"anchor_generic": False}  # the sentences alone, whose target is given
-    assert _stance("The government failed to support the protesters.", "protesters", **kw) == "against"
-    assert _stance("The government supported the protesters.", "protesters", **kw) == "favor"
+    assert _stance("We failed to support the protesters.", "protesters", **kw) == "against"
+    assert _stance("We supported the protesters.", "protesters", **kw) == "favor"
 
 
 def test_own_side_named_as_ours_is_evidence():

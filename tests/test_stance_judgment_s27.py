@@ -80,8 +80,8 @@ def test_a_predicate_evaluates_every_target_of_a_coordinated_subject():
 
 def test_a_verb_evaluates_each_of_its_coordinated_objects():
     rows = stance_rows([
-        "The ministry criticized Ruritania and Elbonia for their silence.",
-        "The ministry criticized Ruritania over the talks with Elbonia.",  # Elbonia is not an object of the verb
+        "We criticized Ruritania and Elbonia for their silence.",
+        "We criticized Ruritania over the talks with Elbonia.",  # Elbonia is not an object of the verb
     ], PARTIES)
     assert stance_of(rows, 0, "Ruritania") == "against"
     assert stance_of(rows, 0, "Elbonia") == "against"
@@ -90,8 +90,8 @@ def test_a_verb_evaluates_each_of_its_coordinated_objects():
 
 
 def test_the_judgment_verbs_of_praise_and_blame_are_cues_in_all_their_forms():
-    rows = stance_rows(["The ministry applauded Ruritania's decision.", "The ministry is criticizing Elbonia.",
-                        "The ministry commended the rebels' restraint."], PARTIES)
+    rows = stance_rows(["We applauded Ruritania's decision.", "We are criticizing Elbonia.",
+                        "We commended the rebels' restraint."], PARTIES)
     assert stance_of(rows, 0, "Ruritania") == "favor"
     assert stance_of(rows, 1, "Elbonia") == "against"
     assert stance_of(rows, 2, "rebels") == "favor"

@@ -92,7 +92,7 @@ def test_an_act_of_harm_is_its_agents_not_its_objects():
                       "quote": ["NATO tried to undermine Russia.",      # the subject does it
                                 "Russia was attacked by NATO.",         # the passive's agent does it
                                 "Russia was attacked.",                 # only the sufferer is named
-                                "NATO condemned Russia."]})             # a verb of evaluation: its object
+                                "We condemned Russia."]})               # a verb of evaluation: its object
     st = detect_stance(q, targets=RIVALS).set_index(["quote_id", "target"])["stance"]
     assert st[(0, "NATO")] == "against" and st[(0, "Russia")] == "none"
     assert st[(1, "NATO")] == "against" and st[(1, "Russia")] == "none"

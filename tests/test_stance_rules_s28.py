@@ -28,14 +28,16 @@ def test_the_subject_of_a_passive_judgment_is_judged():
 
 
 def test_verbs_of_admiration_and_of_judgment_evaluate_their_object():
-    rows = _rows(["The farmers in the valley admire Ruritania for its courage.",
-                  "The villagers ridiculed Elbonia for its parade.",
+    # the speaker is the subject: their own evaluation (a named subject's is a relayed view since the thirty-third
+    # session: tests/test_stance_holders_s33.py)
+    rows = _rows(["We admire Ruritania for its courage.",
+                  "We ridiculed Elbonia for its parade.",
                   "Ruritania despises Elbonia.",                       # Ruritania holds the contempt
-                  "Everyone lauded Ruritania after the rescue.",
-                  "The newspapers slammed Elbonia over the tariffs."])
+                  "I lauded Ruritania after the rescue.",
+                  "We slammed Elbonia over the tariffs."])
     assert stance_of(rows, 0, "Ruritania") == "favor"
     assert stance_of(rows, 1, "Elbonia") == "against"
-    assert stance_of(rows, 2, "Elbonia") == "against"
+    assert stance_of(rows, 2, "Elbonia") == "none"  # the speaker relays Ruritania's contempt
     assert stance_of(rows, 2, "Ruritania") != "against"
     assert stance_of(rows, 3, "Ruritania") == "favor"
     assert stance_of(rows, 4, "Elbonia") == "against"

@@ -7,7 +7,7 @@ theirs. Read on hand-made sentences about invented parties; the first test fails
 import pandas as pd
 
 from kzlib.stance import detect_stance
-from kzlib.stance.targets import Target
+from kzlib.stance.targets import Target, load_stance_cues
 from tests.stance_rows import stance_of, stance_rows
 
 PARTIES = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",))]
@@ -60,7 +60,8 @@ def test_a_quote_naming_no_target_is_read_for_its_contexts_targets_only_when_it_
             "We condemn the massacre.", "Corruption and crimes everywhere."]
     q = pd.DataFrame({"doc_id": "d", "quote_id": range(4), "speaker": "X", "quote": said,
                       "context": ["Speaking of Ruritania on Monday, X told reporters"] * 4})
-    rows = detect_stance(q, targets=PARTIES, threshold=0.3)
+    # (the borrowing itself is off by default since the thirty-third session: a weight turns it on)
+    rows = detect_stance(q, targets=PARTIES, threshold=0.3, cues={**load_stance_cues(), "context_weight": 0.5})
     assert [stance_of(rows, i, "Ruritania") for i in range(4)] == ["against", "against", "(no row)", "(no row)"]
     assert "(context)" in rows.loc[rows["quote_id"] == 0, "cues"].item()
 

@@ -80,3 +80,24 @@ def _not_the_state(text: str, start: int, end: int, lex: _Lexicon) -> bool:
         return True
     return bool(_RESULTATIVE_BEFORE_RE.search(text[max(0, start - 20):start])
                 and _RESULTATIVE_AFTER_RE.match(text, end))
+
+
+_NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*")  # given names, initials or titles before a surname
+
+
+def _self_targets(speaker: str, mentions: list[tuple[int, int, str]]) -> frozenset[str]:
+    """The targets that the speaker's own name names: an alias (``mentions``: its spans in ``speaker`` and its
+    target, as :func:`kzlib.stance.rules._find_mentions` finds them, another person of the same surname already
+    left out) that ends the name, with only capitalised words before it (given names, initials, a title).
+    A speaker's stance towards themselves (Tokayev on the Kazakh government, a candidate on her own campaign) is
+    no finding; a longer name that merely holds the alias ("Clinton campaign", "Trump Jr.") is another speaker.
+
+    Example:
+        >>> _self_targets("President Donald J. Trump", [(20, 25, "Trump")])
+        frozenset({'Trump'})
+        >>> _self_targets("Clinton campaign", [(0, 7, "Clinton")]), _self_targets("former aide to Trump", [(15, 20, "Trump")])
+        (frozenset(), frozenset())
+    """
+    name = speaker.strip()
+    return frozenset(t for start, end, t in mentions
+                     if t and end == len(name) and _NAME_BEFORE_RE.fullmatch(name, 0, start) is not None)

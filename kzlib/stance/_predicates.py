@@ -417,3 +417,138 @@ def _others_support(text: str, start: int, end: int, clause: int, verbs: re.Patt
     if possessive is None or (indirect and possessive.group("pronoun")):
         return None
     return clause + possessive.start()
+
+
+_OBJECT_TOKEN_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Prof|Rev|St|Jr|Sr)\.|[A-Za-z0-9](?:[\w'’-]|\.(?=\w))*|[^\s\w]")
+#: words that cannot open a judgment verb's own object noun phrase: a pronoun or possessive pronoun (who it refers to
+#: is left to the rest of the rules), a preposition (a passive's agent, "backed away from"), a clause opener or
+#: conjunction ("supports what …", "criticised and …")
+_NOT_AN_OBJECT = frozenset("""him her them it us me you this that these those himself herself themselves itself his their
+its our my your one whom who what whatever whoever which whether how why when where if and or but nor not also
+by of in at on with from for to against about into onto over under after before during since until upon off up out away
+back down as than so then there here too very now still only just even always never already""".split())
+#: words that end an object noun phrase: a conjunction, a relative or subordinating word, a preposition other than
+#: "of", an auxiliary or a verb of saying
+_OBJECT_END = frozenset("""and or but nor who whom whose which that because if when while as since although though
+unless than whether where in at on by with from for against about into over under after before during among
+like without within through between is are was were be been will would can could should must may might has have
+had do does did said says say""".split())
+_OBJECT_MAX_WORDS = 10
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})  # determiners before a noun ("that" is mostly a conjunction)
+_ATTITUDE_PREPOSITIONS = frozenset({"for", "to", "against"})  # "support for", "opposition to", "hostility against"
+
+
+def _object_phrase(text: str, end: int, *, noun: bool = False) -> tuple[int, int] | None:
+    """Where the object of the attitude cue ending at ``end`` lies: the noun phrase right after a verb of
+    judgment ("support | the new slate", Levin 1993 §33: its object is what it evaluates), or after "for",
+    "to" or "against" following a noun of attitude (``noun``: "opposition to | abortion"). At most ten words,
+    ended by a clause break, a conjunction, a preposition other than "of" and "to" (a noun's infinitive: "the
+    efforts of the leadership to restore order"), or an auxiliary. None where no
+    noun phrase follows: a pronoun ("backing him": it may refer to a target), a preposition ("backed by"),
+    a clause ("supports what …"), punctuation.
+
+    Example:
+        >>> t = "I ask you to support this slate, and he backed by far the most."
+        >>> s = t.index("support") + 7
+        >>> t[slice(*_object_phrase(t, s))], _object_phrase(t, t.index("backed") + 6)
+        ('this slate', None)
+        >>> t = "her support for keeping abortion legal because of it"
+        >>> t[slice(*_object_phrase(t, t.index("support") + 7, noun=True))]
+        'keeping abortion legal'
+        >>> _object_phrase("We support him.", 10), _object_phrase("support among voters", 7, noun=True)
+        (None, None)
+    """
+    tokens = [(m.group(0), m.start(), m.end()) for m in _OBJECT_TOKEN_RE.finditer(text, end, end + 160)]
+    i = 0
+    if noun:
+        if not tokens or tokens[0][0].lower() not in _ATTITUDE_PREPOSITIONS:
+            return None
+        i = 1
+    if i >= len(tokens):
+        return None
+    first = tokens[i][0].lower()
+    determiner = first in _DEMONSTRATIVES and i + 1 < len(tokens) and tokens[i + 1][0][0].isalpha() and (
+        tokens[i + 1][0].lower() not in _OBJECT_END)  # "this slate", not "this is" or "this."
+    if not determiner and (not first[0].isalnum() or first in _NOT_AN_OBJECT or (first.endswith("ly") and len(first) > 4)):
+        return None
+    j = i + 1
+    while j < len(tokens) and j - i < _OBJECT_MAX_WORDS:
+        word = tokens[j][0].lower()
+        if not word[0].isalnum() or word in _OBJECT_END:
+            break
+        j += 1
+    return tokens[i][1], tokens[j - 1][2]
+
+
+#: words between a verb and its subject: adverbs, negators, quantifiers after a pronoun, auxiliaries
+_SUBJECT_SKIP = frozenset("""not n't never also already now still just only even really publicly privately openly
+strongly fully firmly always ever again often once then all both each do does did have has had having will would can could should must may might shall
+'s 've 'd 'll 're 'm""".split())
+_BE_AUXILIARIES = frozenset("am is are was were be been being get gets got".split())
+#: a subject or word before the verb that makes it the speaker's own or no statement of someone's: the first person,
+#: the addressee, an infinitive, a coordinated verb
+_SPEAKERS_OWN = frozenset("i we you me us let please to and or but nor".split())
+_PRONOUN_SUBJECTS = frozenset("he she it they who that which".split())
+#: a determiner before it makes the cue a noun ("our support", "his backing"): others' support is ``_others_support``'s
+_NOUN_DETERMINERS = frozenset("a an the my our your his her their its this these those no any some every each".split())
+_THIRD_PERSON = frozenset("he she it his her its".split())
+#: verbs whose subject is also the subject of the infinitive after them (Quirk et al. 1985 §16.38, catenatives); not
+#: "ask", "urge", "call on", whose object is ("I ask you to support")
+_CATENATIVES = frozenset("""fail fails failed refuse refuses refused decide decides decided agree agrees agreed promise
+promises promised choose chooses chose continue continues continued begin begins began try tries tried want wants wanted
+plan plans planned vote votes voted decline declines declined""".split())
+_DEONTIC = frozenset({"should", "must"})  # "superdelegates should be backing him": the speaker's exhortation
+_BREAK_BETWEEN_RE = re.compile(r"[,;:()—–.!?\"]|\s-\s")
+
+
+def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int, *, indirect: bool = False) -> int:
+    """Where the subject of the verb of judgment at token ``ti`` starts, when it is someone other than the speaker,
+    else -1: the word before the verb, adverbs, negators and auxiliaries skipped ("571 superdelegates | supported
+    Clinton", "they are | supporting Clinton", "a group that strongly | opposes X"). Not the first person, the
+    addressee, an infinitive ("to support"), a verb coordinated with another ("welcome and support"), a gerund after a
+    preposition ("leaning toward supporting"), what someone should do (the speaker's exhortation), nor a clause's
+    start (an imperative, a fronted phrase). "he" or "she" in an indirect report (``indirect``) is mostly the speaker.
+    A passive's subject is what is judged, not the judge: none ("Clinton was praised").
+
+    Example:
+        >>> import re
+        >>> def sub(t, w, **kw):
+        ...     words = list(re.finditer(r"\\w+(?:'\\w+)?|n't", t.lower()))
+        ...     ti = next(i for i, m in enumerate(words) if m.group() == w)
+        ...     return _others_subject(t, [m.group() for m in words], [m.start() for m in words], ti, **kw)
+        >>> [sub(t, "supported") for t in ("Then 571 superdelegates supported Clinton.", "We have supported Clinton.",
+        ...                                 "Clinton, supported by many.", "Clinton was supported.")]
+        [9, -1, -1, -1]
+        >>> sub("They are supporting Clinton.", "supporting"), sub("He supports X.", "supports", indirect=True)
+        (0, -1)
+        >>> sub("The government refused to support X.", "support"), sub("I ask you to support X.", "support")
+        (4, -1)
+    """
+    gerund = tokens[ti].endswith("ing")
+    j = ti - 1
+    while j >= 0:
+        end = tok_starts[j] + len(tokens[j])
+        if _BREAK_BETWEEN_RE.search(text, end, tok_starts[j + 1]):
+            return -1
+        word = tokens[j]
+        if (word in _BE_AUXILIARIES and not gerund) or word in _DEONTIC:
+            return -1
+        if word == "to" and j > 0 and tokens[j - 1] in _CATENATIVES:
+            j -= 2  # "the government failed to support": the subject's own act
+            continue
+        if word in _BE_AUXILIARIES:
+            pass
+        elif word not in _SUBJECT_SKIP and not (word.endswith("ly") and len(word) > 4):
+            break
+        j -= 1
+    if j < 0 or tokens[j] in _SPEAKERS_OWN or tokens[j] in _STOP_WORDS or tokens[j] in _NOUN_DETERMINERS or (indirect and tokens[j] in _THIRD_PERSON):
+        return -1
+    if _FIRST_PERSON_RE.search(text, tok_starts[max(0, j - 2)], tok_starts[j]):
+        return -1  # "our government supports"
+    before = tokens[j - 1] if j > 0 else ""
+    # a subject: a pronoun or relative, a name, or a noun after a determiner or number ("the ministry", "571
+    # superdelegates"); another word before the verb is mostly a verb ("would deserve praise") or an adjective
+    if not (tokens[j] in _PRONOUN_SUBJECTS or text[tok_starts[j]].isupper() or tokens[j].isdigit()
+            or before in _NOUN_DETERMINERS or before.isdigit()):
+        return -1
+    return tok_starts[j]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from kzlib.errors import ParameterError, TableError, require_columns
 from kzlib.quotes.marks import SPEECH_KINDS
+from kzlib.stance._names import _self_targets
 from kzlib.stance.lexicon import _QUOTE_CHARS, _alternation, _build_lexicon, _Lexicon
 from kzlib.stance.rules import _Contribution, _decide, _evidence, _find_mentions, _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
@@ -249,6 +250,7 @@ def detect_stance(
     ru_cues: str | Path | None = None,
     anchor_generic: bool = True,
     read_despun: bool = True,
+    self_rows: bool = False,
 ) -> pd.DataFrame:
     """Stance of each quotation towards each target it concerns (the ``stances`` table).
 
@@ -285,6 +287,10 @@ def detect_stance(
         attribution context too: an article spinner's synonyms ("agency help" for "firm support") hide the
         cues. The evidence sentence is then the de-spun one, and the row's ``reading`` says ``de-spun``
         (``verbatim`` otherwise). False reads every quote as written.
+    self_rows : keep the rows of a speaker towards a target whose alias is the speaker's own name ("Tokayev"
+        on the Kazakh government, "Hillary Clinton" on a target aliased "Clinton"; English names). By default
+        they are left out, counted in the log: a speaker's stance towards themselves is no finding, and on US
+        election news such rows read the candidate's words about a policy as a stance on the candidate.
 
     Russian quotes are read on lemmas, with the targets' ``ru_aliases``/``ru_*_terms`` and the Russian
     cues (:mod:`kzlib.stance.russian`); the others as English. Quotation marks inside an ``indirect``
@@ -364,6 +370,8 @@ def detect_stance(
     # copies of a story repeat their quotes: each repeated (text, context, sides, anchors, marks) is scored once
     repeated = texts.duplicated(keep=False).to_numpy()
     scored_once: dict[tuple[str, str, frozenset[str], frozenset[str] | None, bool], list[dict[str, Any]]] = {}
+    self_of: dict[str, frozenset[str]] = {}  # per speaker, the targets their own name names
+    left_self: dict[str, int] = {}
     rows = []
     # Russian rows may carry no offsets in their paragraph (start = end = 0): then no context is read
     has_span = ([True] * len(quotes) if "context" in quotes.columns or not {"start", "end"} <= set(quotes.columns)
@@ -392,8 +400,19 @@ def detect_stance(
             if again:
                 scored_once[key] = scored
         reading = "de-spun" if fixed else "verbatim"
+        own = self_of.get(speaker)
+        if own is None:
+            own = self_of[speaker] = frozenset() if self_rows or not speaker else _self_targets(
+                speaker, [(m.start, m.end, m.target) for m in _find_mentions(speaker, lex) if m.kind == "alias"])
         for row in scored:
+            if row["target"] in own:
+                left_self[row["target"]] = left_self.get(row["target"], 0) + 1
+                continue
             rows.append({"doc_id": doc_id, "quote_id": quote_id, "speaker": speaker, **row, "reading": reading})
+    if left_self:
+        logger.info("detect_stance: %d rows of speakers towards a target that names them left out (%s): a speaker's "
+                       "stance towards themselves is no finding; self_rows=True keeps them",
+                       sum(left_self.values()), ", ".join(f"{t} {n}" for t, n in sorted(left_self.items())))
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source", "reading"])
     if scoped and len(out):
         out = _within_scope(out, scoped, doc_texts,

@@ -79,6 +79,8 @@ class _Lexicon:
     support_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a cue of support (``support_cues``)
     # a verb of having, getting or seeking (or "with") up to three words before a cue of support: its holder is named
     others_support_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    judgment_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a verb of judgment taking its object (``judgment_cues``)
+    attitude_noun_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a noun of attitude (``attitude_nouns``)
     anaphor_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a word that refers back (``anaphors``)
     # (target, surname): the given names its aliases write before that surname ("Hillary Clinton": {"hillary"})
     given_names: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
@@ -193,6 +195,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "scare_quoted_value": float(cues.get("scare_quoted_value", -0.8)),
         "own_side_named_weight": float(cues.get("own_side_named_weight", 0.4)),
         "rhetorical_carry": float(cues.get("rhetorical_carry", 0.5)),
+        "context_weight": float(cues.get("context_weight", 0.5)),
         "irrealis_factor": float(cues.get("irrealis_factor", 1.0)),
         "deontic_factor": float(cues.get("deontic_factor", 1.0)),
         "predicate_weight": float(cues.get("predicate_weight", 0.0)),
@@ -262,6 +265,8 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         support_re=re.compile(r"(?:" + _alternation(cues.get("support_cues")) + r")", re.I),
         others_support_re=re.compile(r"\b(?:" + _alternation(cues.get("others_support_verbs"))
                                      + r")(?:\s+[\w'’-]+){0,3}\s+$", re.I),
+        judgment_re=re.compile(r"(?:" + _alternation(cues.get("judgment_cues")) + r")", re.I),
+        attitude_noun_re=re.compile(r"(?:" + _alternation(cues.get("attitude_nouns")) + r")", re.I),
         # a cue file without the list borrows the context's targets for every quote that names none, as before it
         anaphor_re=re.compile(r"\b(?:" + _alternation(cues["anaphors"], literal=True) + r")\b" if "anaphors" in cues
                               else "", re.I),

@@ -16,6 +16,8 @@ from kzlib.stance._predicates import (
     _active_verb,
     _demand,
     _is_subject,
+    _object_phrase,
+    _others_subject,
     _others_support,
     _possessed_valence,
     _predicate_valence,
@@ -208,6 +210,17 @@ def _score_text(
             return holder is not None
         return not any(m.end == holder and speaker_sides & lex.own_side.get(m.target, set()) for m in mentions)
 
+    def others_judgment(start: int, end: int, ti: int) -> bool:
+        """Whether the verb of judgment at ``start:end`` (token ``ti``) has a subject other than the speaker
+        (``_others_subject``): "superdelegates supported X" reports their stance. A subject on the speaker's own side
+        ("Russia supported the measures", said by its ministry) is the speaker's."""
+        head = max(start, text.rfind(" ", start, end) + 1)
+        if not (lex.judgment_re.fullmatch(text, head, end) or lex.holder_verb_re.fullmatch(text, head, end)):
+            return False
+        subject = _others_subject(text, tokens, tok_starts, ti, indirect=writer_marks)
+        return subject >= 0 and not any(m.start <= subject < m.end and speaker_sides & lex.own_side.get(m.target, set())
+                                        for m in mentions)
+
     # inner quotation marks: a mention wrapped in quotes inside a quote is scare-quoted
     for m in mentions:
         m.tok = tok_index(m.start)
@@ -297,7 +310,7 @@ def _score_text(
         if start < last_end:
             continue  # overlapping cue phrases count once
         last_end = end
-        if start in compounds:
+        if start in compounds or _other_object(text, start, end, mentions, lex):
             continue
         s_i = sent_index(start)
         a, b = sents[s_i]
@@ -325,6 +338,8 @@ def _score_text(
             factor, note = reported(start)
             if lex.support_re.fullmatch(text, start, end) and others_support(start, end):
                 factor, note = factor * lex.params["reported_factor"], note + " (others' support)"
+            elif others_judgment(start, end, ti):
+                factor, note = factor * lex.params["reported_factor"], note + " (its subject's)"
         value *= factor
         label = f"{text[start:end]}{note}"
         if hypothetical(start, s_i):
@@ -395,8 +410,10 @@ def _score_text(
                 passive = ti > 0 and tokens[ti - 1] in _PASSIVE_AUXILIARIES
                 pool = [m for m in own if _agent_of(m, text, start, end)] or (
                     [m for m in own if m.end <= start] if not passive else [])
-                if not pool and passive and own and all(m.end <= start for m in own):
-                    continue  # only the sufferers of the act are named: no stance towards them
+                if not pool and own and all(m.end <= start if passive else m.start >= end for m in own):
+                    # only the sufferers of the act are named, a passive's subject or an active verb's object
+                    # ("you attacked Hillary Clinton"): no stance towards them
+                    continue
             pool = (pool or [m for m in in_sent if not m.topic and clause_start(m.start) == cl]
                     or [m for m in in_sent if m.topic] or in_sent)
             if value < 0 and not agentive:
@@ -414,9 +431,9 @@ def _score_text(
             best = min(recipients, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, 0.5 * value / (1.0 + d / 20.0), True, label, s_i)
-        elif ctx_targets:
+        elif ctx_targets and lex.params["context_weight"]:
             for t in ctx_targets:
-                add(t, 0.5 * value / len(ctx_targets), True, label + " (context)", s_i)
+                add(t, lex.params["context_weight"] * value / len(ctx_targets), True, label + " (context)", s_i)
                 concerned.setdefault(t, "context")
 
     # 2b. an evaluation predicated of a target: the subject complement of a copula right after its name
@@ -594,6 +611,18 @@ def _object_of(m: _Mention, text: str, start: int, end: int) -> bool:
     """Whether the mention ``m`` is the direct object of the act at ``start:end``: named right after it,
     with at most a determiner between ("assault law enforcement officers", "attacked the police")."""
     return m.start >= end and _OBJECT_AFTER_RE.fullmatch(text, end, m.start) is not None
+
+
+def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex: _Lexicon) -> bool:
+    """Whether the cue at ``start:end`` is a verb of judgment ("support", "criticised") or a noun of attitude
+    ("opposition to") whose own object (:func:`kzlib.stance._predicates._object_phrase`) names no target: it
+    evaluates that object ("I ask you to support this slate", "her opposition to abortion"), not a target elsewhere
+    in the sentence."""
+    head = max(start, text.rfind(" ", start, end) + 1)  # the last word of a cue phrase ("full support")
+    found = _object_phrase(text, end) if lex.judgment_re.fullmatch(text, head, end) else None
+    if found is None and lex.attitude_noun_re.fullmatch(text, head, end):
+        found = _object_phrase(text, end, noun=True)
+    return found is not None and not any(found[0] <= m.start < found[1] for m in mentions)
 
 
 def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,
