@@ -1,0 +1,68 @@
+"""Whose stance a cue is, and about what (thirty-third session, issue 20): a speaker towards themselves, a verb of
+judgment's own object, a third party as its subject, the object of an act of harm, the context's targets.
+
+Each rule came from a reader's judgement of 120 directed rows of the rules on PolNeAR training articles 300-840 (US
+election news): 55 right; the wrong ones were mostly about who holds a cue and what it is about."""
+
+import pandas as pd
+
+from kzlib.stance import detect_stance
+from kzlib.stance.targets import Target
+from tests.stance_rows import stance_of, stance_rows
+
+PARTIES = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",))]
+PEOPLE = [Target("Clinton", aliases=("Clinton", "Hillary Clinton"))]
+
+
+def _by(speaker: str, quote: str, **kw) -> pd.DataFrame:
+    q = pd.DataFrame({"doc_id": ["d"], "quote_id": [0], "speaker": [speaker], "quote": [quote]})
+    return detect_stance(q, targets=PEOPLE, threshold=0.3, **kw)
+
+
+def test_a_speaker_is_no_target_of_their_own_rows():
+    said = "Clinton will win, and I support the plan wholeheartedly."
+    assert _by("Hillary Clinton", said).empty  # her own name: no row of her towards herself
+    assert _by("Senator Hillary Clinton", said).empty  # a title before the name
+    assert not _by("Hillary Clinton", said, self_rows=True).empty  # kept on request
+    # a longer name that holds the alias, or another person of the same surname, is another speaker
+    assert _by("Clinton campaign", said)["target"].tolist() == ["Clinton"]
+    assert _by("Bill Clinton", said)["target"].tolist() == ["Clinton"]
+
+
+def test_a_judgment_verb_evaluates_its_own_object():
+    rows = stance_rows(["Ruritania is on the ballot, and we support the new slate.",  # the slate, not Ruritania
+                        "We support Ruritania's new slate.",                           # the object names it
+                        "Ruritania is running, but we are not backing any particular candidate.",
+                        "Elbonia cannot win because of her opposition to the tariffs.",
+                        "We support Elbonia."], PARTIES)
+    assert stance_of(rows, 0, "Ruritania") == "none"
+    assert stance_of(rows, 1, "Ruritania") == "favor"
+    assert stance_of(rows, 2, "Ruritania") == "none"  # not "against": the negated support is for no one named
+    assert stance_of(rows, 3, "Elbonia") == "none"  # the opposition is to the tariffs
+    assert stance_of(rows, 4, "Elbonia") == "favor"
+
+
+def test_a_named_third_party_as_the_subject_of_a_judgment_is_a_relayed_view():
+    rows = stance_rows(["Then 571 delegates supported Ruritania.",
+                        "We supported Ruritania.",
+                        "They are supporting Ruritania, and it worries us.",
+                        "The government refused to support Elbonia.",
+                        "The delegates should be backing Elbonia.",   # what they should do: the speaker's wish
+                        "Ruritania despises Elbonia."], PARTIES)
+    assert stance_of(rows, 0, "Ruritania") == "none"
+    assert "(its subject's)" in rows.loc[rows["quote_id"] == 0, "cues"].item()
+    assert stance_of(rows, 1, "Ruritania") == "favor"
+    assert stance_of(rows, 2, "Ruritania") == "none"
+    assert stance_of(rows, 3, "Elbonia") == "none"  # the government's refusal, not the speaker's opposition
+    assert stance_of(rows, 4, "Elbonia") == "favor"
+    assert stance_of(rows, 5, "Elbonia") == "none"
+    # in an indirect report, "he" is mostly the speaker
+    indirect = stance_rows(["he supports Ruritania"], PARTIES, kind=["indirect"])
+    assert stance_of(indirect, 0, "Ruritania") == "favor"
+
+
+def test_the_object_of_an_act_of_harm_is_not_against_itself():
+    rows = stance_rows(["Instead of answering me, you attacked Ruritania.",  # the attacker is "you"
+                        "Ruritania attacked the village at dawn."], PARTIES)  # the agent is evaluated
+    assert stance_of(rows, 0, "Ruritania") == "none"
+    assert stance_of(rows, 1, "Ruritania") == "against"
