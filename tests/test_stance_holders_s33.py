@@ -66,3 +66,27 @@ def test_the_object_of_an_act_of_harm_is_not_against_itself():
                         "Ruritania attacked the village at dawn."], PARTIES)  # the agent is evaluated
     assert stance_of(rows, 0, "Ruritania") == "none"
     assert stance_of(rows, 1, "Ruritania") == "against"
+
+
+def test_the_polnear_benchmark_skips_without_the_kit(tmp_path, monkeypatch, capsys):
+    from benchmarks.stance_polnear import main
+
+    monkeypatch.setenv("KZLIB_DEVKITS", str(tmp_path))
+    assert main(["--out", str(tmp_path / "rows.csv")]) == 0
+    assert "skipped" in capsys.readouterr().out
+    assert not (tmp_path / "rows.csv").exists()
+
+
+def test_a_reading_scores_a_later_run_by_the_rows_that_keep_their_direction():
+    from benchmarks.stance_polnear import score_judged
+
+    # an invented reading of four rows; the later run keeps two directions, drops one and reverses one
+    judged = pd.DataFrame({"doc_id": "d", "quote_id": [1, 2, 3, 4], "target": "Elbonia",
+                           "stance": ["favor", "against", "favor", "against"],
+                           "label": ["right", "none", "right", "reversed"]})
+    rows = pd.DataFrame({"doc_id": "d", "quote_id": ["1", "2", "3", "4"], "target": "Elbonia",
+                         "stance": ["favor", "none", "favor", "favor"]})
+    report = score_judged(rows, judged)
+    assert "2/4 = 0.500" in report  # as judged
+    assert "2 keep their direction: 2/2 = 1.000" in report
+    assert "2 lose it or change: {'none': 1, 'reversed': 1}" in report
