@@ -90,3 +90,10 @@ def test_a_reading_scores_a_later_run_by_the_rows_that_keep_their_direction():
     assert "2/4 = 0.500" in report  # as judged
     assert "2 keep their direction: 2/2 = 1.000" in report
     assert "2 lose it or change: {'none': 1, 'reversed': 1}" in report
+
+
+def test_the_reading_scorer_skips_without_its_files(tmp_path, capsys):
+    from benchmarks.stance_reading import main
+
+    assert main([str(tmp_path / "stances.csv"), str(tmp_path / "coded.csv")]) == 0
+    assert "skipped" in capsys.readouterr().out
