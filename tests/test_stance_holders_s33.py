@@ -97,3 +97,34 @@ def test_the_reading_scorer_skips_without_its_files(tmp_path, capsys):
 
     assert main([str(tmp_path / "stances.csv"), str(tmp_path / "coded.csv")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_the_rules_read_contractions_names_and_lists_as_english_does():
+    # a review of the session's rules found these (each failed before its mend)
+    rows = stance_rows(["I'll support Elbonia.", "We've supported Elbonia.", "I'm backing Elbonia.",
+                        "Republicans won't support Elbonia.", "Republicans will not support Elbonia.",
+                        "It is a group that opposes Elbonia.", "We support Ukraine and Elbonia.",
+                        "We condemn the order issued by Elbonia.", "American support for Elbonia must continue."],
+                       PARTIES)
+    assert [stance_of(rows, i, "Elbonia") for i in range(3)] == ["favor"] * 3  # the speaker's own, contracted
+    assert stance_of(rows, 3, "Elbonia") == stance_of(rows, 4, "Elbonia") == "none"  # the Republicans', either way
+    assert "(its subject's)" in rows.loc[rows["quote_id"] == 5, "cues"].item()  # a relative's antecedent holds it
+    assert stance_of(rows, 6, "Elbonia") == "favor"  # a target coordinated with the object is an object
+    assert stance_of(rows, 7, "Elbonia") == "against"  # the agent of the object ("by") is in its phrase
+    assert stance_of(rows, 8, "Elbonia") == "favor"  # a noun of support has no subject to relay
+    names = [Target("Özil", aliases=("Özil",))]
+    assert stance_of(stance_rows(["We condemn Özil."], names), 0, "Özil") == "against"
+    harm = stance_rows(["The crackdown in Ruritania killed dozens."], PARTIES)  # a noun of harm, not an active verb
+    assert stance_of(harm, 0, "Ruritania") == "against"
+
+
+def test_a_speakers_own_name_is_matched_whole_and_with_the_aliases_given_names():
+    trump = [Target("Trump", aliases=("Trump", "Donald Trump"))]
+
+    def rows(speaker):
+        q = pd.DataFrame({"doc_id": ["d"], "quote_id": [0], "speaker": [speaker], "quote": ["We condemn Trump."]})
+        return detect_stance(q, targets=trump)
+
+    assert rows(" Donald Trump").empty and rows("Donald J. Trump").empty and rows("Mr. Trump").empty
+    assert rows("Ivanka Trump")["stance"].tolist() == ["against"]  # another given name: another person
+    assert rows("Trump campaign")["stance"].tolist() == ["against"]

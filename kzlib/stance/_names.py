@@ -82,22 +82,33 @@ def _not_the_state(text: str, start: int, end: int, lex: _Lexicon) -> bool:
                 and _RESULTATIVE_AFTER_RE.match(text, end))
 
 
-_NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*")  # given names, initials or titles before a surname
 
-
-def _self_targets(speaker: str, mentions: list[tuple[int, int, str]]) -> frozenset[str]:
-    """The targets that the speaker's own name names: an alias (``mentions``: its spans in ``speaker`` and its
-    target, as :func:`kzlib.stance.rules._find_mentions` finds them, another person of the same surname already
-    left out) that ends the name, with only capitalised words before it (given names, initials, a title).
-    A speaker's stance towards themselves (Tokayev on the Kazakh government, a candidate on her own campaign) is
-    no finding; a longer name that merely holds the alias ("Clinton campaign", "Trump Jr.") is another speaker.
+def _self_targets(name: str, mentions: list[tuple[int, int, str]], lex: _Lexicon) -> frozenset[str]:
+    """The targets that the speaker's own ``name`` (stripped) names: an alias (``mentions``: its spans in ``name`` and
+    its target, as :func:`kzlib.stance.rules._find_mentions` finds them) that ends the name, with only capitalised
+    words before it: a title or honorific, an initial, or a given name, which must be one the target's aliases write
+    before that surname where they write any ("Donald J. Trump" for an alias "Donald Trump", not "Ivanka Trump"). A
+    speaker's stance towards themselves (Tokayev on the Kazakh government, a candidate on her own campaign) is no
+    finding; a longer name that merely holds the alias ("Clinton campaign", "Trump Jr.") is another speaker.
 
     Example:
-        >>> _self_targets("President Donald J. Trump", [(20, 25, "Trump")])
-        frozenset({'Trump'})
-        >>> _self_targets("Clinton campaign", [(0, 7, "Clinton")]), _self_targets("former aide to Trump", [(15, 20, "Trump")])
+        >>> from kzlib.stance.lexicon import _new_lexicon
+        >>> from kzlib.stance.targets import Target, load_stance_cues
+        >>> lex = _new_lexicon([Target("Trump", aliases=("Trump", "Donald Trump"))], load_stance_cues())
+        >>> [_self_targets(n, [(len(n) - 5, len(n), "Trump")], lex) for n in ("President Donald J. Trump", "Ivanka Trump")]
+        [frozenset({'Trump'}), frozenset()]
+        >>> _self_targets("Trump campaign", [(0, 5, "Trump")], lex), _self_targets("aide to Trump", [(8, 13, "Trump")], lex)
         (frozenset(), frozenset())
     """
-    name = speaker.strip()
-    return frozenset(t for start, end, t in mentions
-                     if t and end == len(name) and _NAME_BEFORE_RE.fullmatch(name, 0, start) is not None)
+    words = speaker_words()
+    known = set(words.titles) | words.honorifics
+    found = set()
+    for start, end, target in mentions:
+        if not target or end != len(name):
+            continue
+        given = lex.given_names.get((target, name[start:end].casefold()))
+        before = name[:start].split()
+        if all(w[:1].isupper() and (given is None or w.casefold() in known or w.rstrip(".").casefold() in given
+                                    or len(w.rstrip(".")) == 1) for w in before):
+            found.add(target)
+    return frozenset(found)

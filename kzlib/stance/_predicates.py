@@ -419,7 +419,7 @@ def _others_support(text: str, start: int, end: int, clause: int, verbs: re.Patt
     return clause + possessive.start()
 
 
-_OBJECT_TOKEN_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Prof|Rev|St|Jr|Sr)\.|[A-Za-z0-9](?:[\w'’-]|\.(?=\w))*|[^\s\w]")
+_OBJECT_TOKEN_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Prof|Rev|St|Jr|Sr)\.|[^\W_](?:[\w'’-]|\.(?=\w))*|[^\s\w]")
 #: words that cannot open a judgment verb's own object noun phrase: a pronoun or possessive pronoun (who it refers to
 #: is left to the rest of the rules), a preposition (a passive's agent, "backed away from"), a clause opener or
 #: conjunction ("supports what …", "criticised and …")
@@ -430,7 +430,7 @@ back down as than so then there here too very now still only just even always ne
 #: words that end an object noun phrase: a conjunction, a relative or subordinating word, a preposition other than
 #: "of", an auxiliary or a verb of saying
 _OBJECT_END = frozenset("""and or but nor who whom whose which that because if when while as since although though
-unless than whether where in at on by with from for against about into over under after before during among
+unless than whether where in at on with for against about into over under after before during among
 like without within through between is are was were be been will would can could should must may might has have
 had do does did said says say""".split())
 _OBJECT_MAX_WORDS = 10
@@ -442,8 +442,8 @@ def _object_phrase(text: str, end: int, *, noun: bool = False) -> tuple[int, int
     """Where the object of the attitude cue ending at ``end`` lies: the noun phrase right after a verb of
     judgment ("support | the new slate", Levin 1993 §33: its object is what it evaluates), or after "for",
     "to" or "against" following a noun of attitude (``noun``: "opposition to | abortion"). At most ten words,
-    ended by a clause break, a conjunction, a preposition other than "of" and "to" (a noun's infinitive: "the
-    efforts of the leadership to restore order"), or an auxiliary. None where no
+    ended by a clause break, a conjunction, a preposition other than "of", "by", "from" (an agent: "the order issued
+    by X") and "to" (a noun's infinitive: "the efforts of the leadership to restore order"), or an auxiliary. None where no
     noun phrase follows: a pronoun ("backing him": it may refer to a target), a preposition ("backed by"),
     a clause ("supports what …"), punctuation.
 
@@ -491,7 +491,9 @@ _SPEAKERS_OWN = frozenset("i we you me us let please to and or but nor".split())
 _PRONOUN_SUBJECTS = frozenset("he she it they who that which".split())
 #: a determiner before it makes the cue a noun ("our support", "his backing"): others' support is ``_others_support``'s
 _NOUN_DETERMINERS = frozenset("a an the my our your his her their its this these those no any some every each".split())
-_THIRD_PERSON = frozenset("he she it his her its".split())
+_THIRD_PERSON = frozenset("he she it they his her its their".split())
+_CLITICS = frozenset({"ve", "ll", "m", "re", "d"})  # "we've", "i'll", "i'm", "they're", "i'd"
+_WORD_AT_RE = re.compile(r"\w+(?:'\w+)?|n't")  # the stance rules' word (``_TOKEN_RE`` of the lexicon)
 #: verbs whose subject is also the subject of the infinitive after them (Quirk et al. 1985 §16.38, catenatives); not
 #: "ask", "urge", "call on", whose object is ("I ask you to support")
 _CATENATIVES = frozenset("""fail fails failed refuse refuses refused decide decides decided agree agrees agreed promise
@@ -527,10 +529,10 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
     gerund = tokens[ti].endswith("ing")
     j = ti - 1
     while j >= 0:
-        end = tok_starts[j] + len(tokens[j])
-        if _BREAK_BETWEEN_RE.search(text, end, tok_starts[j + 1]):
+        found = _WORD_AT_RE.match(text, tok_starts[j])  # the word's end in the text (a lower-cased word may be longer)
+        if _BREAK_BETWEEN_RE.search(text, found.end() if found else tok_starts[j], tok_starts[j + 1]):
             return -1
-        word = tokens[j]
+        word = _contracted(tokens[j])
         if (word in _BE_AUXILIARIES and not gerund) or word in _DEONTIC:
             return -1
         if word == "to" and j > 0 and tokens[j - 1] in _CATENATIVES:
@@ -541,14 +543,34 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         elif word not in _SUBJECT_SKIP and not (word.endswith("ly") and len(word) > 4):
             break
         j -= 1
-    if j < 0 or tokens[j] in _SPEAKERS_OWN or tokens[j] in _STOP_WORDS or tokens[j] in _NOUN_DETERMINERS or (indirect and tokens[j] in _THIRD_PERSON):
+    if j < 0:
+        return -1
+    word = _contracted(tokens[j])
+    if word in _PRONOUN_SUBJECTS:
+        return -1 if indirect and word in _THIRD_PERSON else tok_starts[j]
+    if (word in _SPEAKERS_OWN or word in _STOP_WORDS or word in _NOUN_DETERMINERS
+            or tokens[j].endswith(("'s", "’s"))):  # a possessor: the cue is a noun ("Trump's support")
         return -1
     if _FIRST_PERSON_RE.search(text, tok_starts[max(0, j - 2)], tok_starts[j]):
         return -1  # "our government supports"
     before = tokens[j - 1] if j > 0 else ""
-    # a subject: a pronoun or relative, a name, or a noun after a determiner or number ("the ministry", "571
+    # a subject: a pronoun or relative (above), a name, or a noun after a determiner or number ("the ministry", "571
     # superdelegates"); another word before the verb is mostly a verb ("would deserve praise") or an adjective
-    if not (tokens[j] in _PRONOUN_SUBJECTS or text[tok_starts[j]].isupper() or tokens[j].isdigit()
-            or before in _NOUN_DETERMINERS or before.isdigit()):
+    if not (text[tok_starts[j]].isupper() or word.isdigit() or before in _NOUN_DETERMINERS or before.isdigit()):
         return -1
     return tok_starts[j]
+
+
+def _contracted(word: str) -> str:
+    """A word with its contraction read: "we've" is "we", "won't" and "didn't" are auxiliaries ("n't", skipped), "she's"
+    is "she"; a possessive ("trump's") stays as it is.
+
+    >>> [_contracted(w) for w in ("we've", "i'll", "won't", "she's", "trump's", "voters")]
+    ['we', 'i', "n't", 'she', "trump's", 'voters']
+    """
+    if word.endswith("n't"):
+        return "n't"
+    head, sep, tail = word.replace("’", "'").partition("'")
+    if sep and (tail in _CLITICS or (tail == "s" and head in _PRONOUN_SUBJECTS)):
+        return head
+    return word

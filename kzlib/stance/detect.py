@@ -402,8 +402,9 @@ def detect_stance(
         reading = "de-spun" if fixed else "verbatim"
         own = self_of.get(speaker)
         if own is None:
-            own = self_of[speaker] = frozenset() if self_rows or not speaker else _self_targets(
-                speaker, [(m.start, m.end, m.target) for m in _find_mentions(speaker, lex) if m.kind == "alias"])
+            name = speaker.strip()
+            own = self_of[speaker] = frozenset() if self_rows or not name else _self_targets(
+                name, [(m.start, m.end, m.target) for m in _find_mentions(name, lex) if m.kind == "alias"], lex)
         for row in scored:
             if row["target"] in own:
                 left_self[row["target"]] = left_self.get(row["target"], 0) + 1

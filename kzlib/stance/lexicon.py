@@ -195,7 +195,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "scare_quoted_value": float(cues.get("scare_quoted_value", -0.8)),
         "own_side_named_weight": float(cues.get("own_side_named_weight", 0.4)),
         "rhetorical_carry": float(cues.get("rhetorical_carry", 0.5)),
-        "context_weight": float(cues.get("context_weight", 0.5)),
+        "context_weight": float(cues.get("context_weight", 0.0)),  # English quotes; Russian ones borrow at 0.5
         "irrealis_factor": float(cues.get("irrealis_factor", 1.0)),
         "deontic_factor": float(cues.get("deontic_factor", 1.0)),
         "predicate_weight": float(cues.get("predicate_weight", 0.0)),

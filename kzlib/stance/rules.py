@@ -215,8 +215,9 @@ def _score_text(
         (``_others_subject``): "superdelegates supported X" reports their stance. A subject on the speaker's own side
         ("Russia supported the measures", said by its ministry) is the speaker's."""
         head = max(start, text.rfind(" ", start, end) + 1)
-        if not (lex.judgment_re.fullmatch(text, head, end) or lex.holder_verb_re.fullmatch(text, head, end)):
-            return False
+        if not (lex.judgment_re.fullmatch(text, head, end) or lex.holder_verb_re.fullmatch(text, head, end)) or (
+                _NOUN_OBJECT_AFTER_RE.match(text, end)):
+            return False  # not a verb of judgment, or its noun ("support for X": the subject test is for verbs)
         subject = _others_subject(text, tokens, tok_starts, ti, indirect=writer_marks)
         return subject >= 0 and not any(m.start <= subject < m.end and speaker_sides & lex.own_side.get(m.target, set())
                                         for m in mentions)
@@ -410,7 +411,8 @@ def _score_text(
                 passive = ti > 0 and tokens[ti - 1] in _PASSIVE_AUXILIARIES
                 pool = [m for m in own if _agent_of(m, text, start, end)] or (
                     [m for m in own if m.end <= start] if not passive else [])
-                if not pool and own and all(m.end <= start if passive else m.start >= end for m in own):
+                if not pool and own and (all(m.end <= start for m in own) if passive else (
+                        _active_verb(tokens, ti) and all(m.start >= end for m in own))):
                     # only the sufferers of the act are named, a passive's subject or an active verb's object
                     # ("you attacked Hillary Clinton"): no stance towards them
                     continue
@@ -613,6 +615,11 @@ def _object_of(m: _Mention, text: str, start: int, end: int) -> bool:
     return m.start >= end and _OBJECT_AFTER_RE.fullmatch(text, end, m.start) is not None
 
 
+_NOUN_OBJECT_AFTER_RE = re.compile(r"\s+(?:for|of)\b", re.I)
+#: between an object and a target coordinated with it: list items, then "and"/"or" (not ", and": mostly a new clause)
+_COORDINATED_OBJECT_RE = re.compile(r"(?:,\s*[^,.;:!?()]{1,40}?)*\s+(?:and|or)\s+(?:the\s+)?")
+
+
 def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex: _Lexicon) -> bool:
     """Whether the cue at ``start:end`` is a verb of judgment ("support", "criticised") or a noun of attitude
     ("opposition to") whose own object (:func:`kzlib.stance._predicates._object_phrase`) names no target: it
@@ -622,7 +629,10 @@ def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex
     found = _object_phrase(text, end) if lex.judgment_re.fullmatch(text, head, end) else None
     if found is None and lex.attitude_noun_re.fullmatch(text, head, end):
         found = _object_phrase(text, end, noun=True)
-    return found is not None and not any(found[0] <= m.start < found[1] for m in mentions)
+    # a target in the phrase, or coordinated with it ("Ukraine and Elbonia", "Ukraine, Georgia or Elbonia")
+    return found is not None and not any(
+        found[0] <= m.start < found[1] or (m.start >= found[1] and _COORDINATED_OBJECT_RE.fullmatch(text, found[1], m.start))
+        for m in mentions)
 
 
 def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,
