@@ -82,7 +82,6 @@ def _not_the_state(text: str, start: int, end: int, lex: _Lexicon) -> bool:
                 and _RESULTATIVE_AFTER_RE.match(text, end))
 
 
-
 def _self_targets(name: str, mentions: list[tuple[int, int, str]], lex: _Lexicon) -> frozenset[str]:
     """The targets that the speaker's own ``name`` (stripped) names: an alias (``mentions``: its spans in ``name`` and
     its target, as :func:`kzlib.stance.rules._find_mentions` finds them) that ends the name, with only capitalised

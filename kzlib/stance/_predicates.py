@@ -11,6 +11,8 @@ import logging
 import re
 from collections.abc import Mapping
 
+from kzlib.stance.lexicon import _TOKEN_RE
+
 logger = logging.getLogger(__name__)
 
 __all__: list[str] = []
@@ -493,7 +495,6 @@ _PRONOUN_SUBJECTS = frozenset("he she it they who that which".split())
 _NOUN_DETERMINERS = frozenset("a an the my our your his her their its this these those no any some every each".split())
 _THIRD_PERSON = frozenset("he she it they his her its their".split())
 _CLITICS = frozenset({"ve", "ll", "m", "re", "d"})  # "we've", "i'll", "i'm", "they're", "i'd"
-_WORD_AT_RE = re.compile(r"\w+(?:'\w+)?|n't")  # the stance rules' word (``_TOKEN_RE`` of the lexicon)
 #: verbs whose subject is also the subject of the infinitive after them (Quirk et al. 1985 §16.38, catenatives); not
 #: "ask", "urge", "call on", whose object is ("I ask you to support")
 _CATENATIVES = frozenset("""fail fails failed refuse refuses refused decide decides decided agree agrees agreed promise
@@ -529,7 +530,7 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
     gerund = tokens[ti].endswith("ing")
     j = ti - 1
     while j >= 0:
-        found = _WORD_AT_RE.match(text, tok_starts[j])  # the word's end in the text (a lower-cased word may be longer)
+        found = _TOKEN_RE.match(text, tok_starts[j])  # the word's end in the text (a lower-cased word may be longer)
         if _BREAK_BETWEEN_RE.search(text, found.end() if found else tok_starts[j], tok_starts[j + 1]):
             return -1
         word = _contracted(tokens[j])
@@ -538,9 +539,7 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         if word == "to" and j > 0 and tokens[j - 1] in _CATENATIVES:
             j -= 2  # "the government failed to support": the subject's own act
             continue
-        if word in _BE_AUXILIARIES:
-            pass
-        elif word not in _SUBJECT_SKIP and not (word.endswith("ly") and len(word) > 4):
+        if word not in _BE_AUXILIARIES and word not in _SUBJECT_SKIP and not (word.endswith("ly") and len(word) > 4):
             break
         j -= 1
     if j < 0:

@@ -412,8 +412,8 @@ def detect_stance(
             rows.append({"doc_id": doc_id, "quote_id": quote_id, "speaker": speaker, **row, "reading": reading})
     if left_self:
         logger.info("detect_stance: %d rows of speakers towards a target that names them left out (%s): a speaker's "
-                       "stance towards themselves is no finding; self_rows=True keeps them",
-                       sum(left_self.values()), ", ".join(f"{t} {n}" for t, n in sorted(left_self.items())))
+                    "stance towards themselves is no finding; self_rows=True keeps them",
+                    sum(left_self.values()), ", ".join(f"{t} {n}" for t, n in sorted(left_self.items())))
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source", "reading"])
     if scoped and len(out):
         out = _within_scope(out, scoped, doc_texts,

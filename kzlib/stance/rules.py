@@ -214,7 +214,7 @@ def _score_text(
         """Whether the verb of judgment at ``start:end`` (token ``ti``) has a subject other than the speaker
         (``_others_subject``): "superdelegates supported X" reports their stance. A subject on the speaker's own side
         ("Russia supported the measures", said by its ministry) is the speaker's."""
-        head = max(start, text.rfind(" ", start, end) + 1)
+        head = _last_word(text, start, end)
         if not (lex.judgment_re.fullmatch(text, head, end) or lex.holder_verb_re.fullmatch(text, head, end)) or (
                 _NOUN_OBJECT_AFTER_RE.match(text, end)):
             return False  # not a verb of judgment, or its noun ("support for X": the subject test is for verbs)
@@ -620,12 +620,17 @@ _NOUN_OBJECT_AFTER_RE = re.compile(r"\s+(?:for|of)\b", re.I)
 _COORDINATED_OBJECT_RE = re.compile(r"(?:,\s*[^,.;:!?()]{1,40}?)*\s+(?:and|or)\s+(?:the\s+)?")
 
 
+def _last_word(text: str, start: int, end: int) -> int:
+    """Where the last word of the cue phrase at ``start:end`` starts ("full support": "support")."""
+    return max(start, text.rfind(" ", start, end) + 1)
+
+
 def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex: _Lexicon) -> bool:
     """Whether the cue at ``start:end`` is a verb of judgment ("support", "criticised") or a noun of attitude
     ("opposition to") whose own object (:func:`kzlib.stance._predicates._object_phrase`) names no target: it
     evaluates that object ("I ask you to support this slate", "her opposition to abortion"), not a target elsewhere
     in the sentence."""
-    head = max(start, text.rfind(" ", start, end) + 1)  # the last word of a cue phrase ("full support")
+    head = _last_word(text, start, end)
     found = _object_phrase(text, end) if lex.judgment_re.fullmatch(text, head, end) else None
     if found is None and lex.attitude_noun_re.fullmatch(text, head, end):
         found = _object_phrase(text, end, noun=True)
