@@ -81,6 +81,7 @@ class _Lexicon:
     others_support_re: re.Pattern[str] = re.compile(r"(?!x)x")
     judgment_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a verb of judgment taking its object (``judgment_cues``)
     attitude_noun_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a noun of attitude (``attitude_nouns``)
+    hostile_act_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a verb of harm, defeat or suppression (``hostile_acts``)
     anaphor_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a word that refers back (``anaphors``)
     # (target, surname): the given names its aliases write before that surname ("Hillary Clinton": {"hillary"})
     given_names: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
@@ -201,6 +202,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "predicate_weight": float(cues.get("predicate_weight", 0.0)),
         "stimulus_weight": float(cues.get("stimulus_weight", 0.0)),
         "demand_weight": float(cues.get("demand_weight", 0.0)),
+        "hostile_act_weight": float(cues.get("hostile_act_weight", 0.0)),
     }
     holder = _alternation(cues["holder_verbs"])
     adjacent = _alternation(cues.get("holder_verbs_adjacent")) or r"(?!x)x"
@@ -267,6 +269,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
                                      + r")(?:\s+[\w'’-]+){0,3}\s+$", re.I),
         judgment_re=re.compile(r"(?:" + _alternation(cues.get("judgment_cues")) + r")", re.I),
         attitude_noun_re=re.compile(r"(?:" + _alternation(cues.get("attitude_nouns")) + r")", re.I),
+        hostile_act_re=re.compile(r"(?<!\w)(?:" + _alternation(cues.get("hostile_acts")) + r")(?!\w)", re.I),
         # a cue file without the list borrows the context's targets for every quote that names none, as before it
         anaphor_re=re.compile(r"\b(?:" + _alternation(cues["anaphors"], literal=True) + r")\b" if "anaphors" in cues
                               else "", re.I),

@@ -7,16 +7,27 @@ import bisect
 import logging
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from kzlib.stance._acts import _hostile_objects
 from kzlib.stance._names import _another_person, _in_compound, _not_the_state
+from kzlib.stance._objects import (
+    _COORDINATED_RE,
+    _NOUN_OBJECT_AFTER_RE,
+    _agent_of,
+    _compound_participle,
+    _coordinated,
+    _governs,
+    _last_word,
+    _Mention,
+    _object_of,
+    _other_object,
+)
 from kzlib.stance._predicates import (
     _PASSIVE_AUXILIARIES,
     _active_verb,
     _demand,
     _is_subject,
-    _object_phrase,
     _others_subject,
     _others_support,
     _possessed_valence,
@@ -40,20 +51,6 @@ __all__ = []
 
 
 _ELSEWHERE = ""  # the target of a generic word outside its topic: something else, no stance row
-
-
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    target: str
-    kind: str
-    polarity: float
-    tok: int = 0
-    holder: bool = False
-    scare_quoted: bool = False
-    topic: bool = False  # named by a topic marker ("As for Washington's position, …")
-    place: bool = False  # the owner of a place after a locative preposition ("near Russia's borders")
 
 
 def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = None) -> list[_Mention]:
@@ -475,6 +472,14 @@ def _score_text(
             if value * factor:
                 add(m.target, value * factor, True, f"{text[p_start:p_end]} (predicated){note}", s_i)
 
+    # 2c. the speaker's own act of harm, defeat or suppression on a target ("we will crush the uprising"): against it
+    for m, start, end in (_hostile_objects(text, recipients, lex.hostile_act_re, tokens, tok_starts, clause_start,
+                                           lambda pos: sents[sent_index(pos)][0], indirect=writer_marks)
+                          if lex.params["hostile_act_weight"] else ()):
+        s_i = sent_index(start)
+        if not (reported(start)[0] != 1.0 or hypothetical(start, s_i) or precedent[s_i]):
+            add(m.target, -lex.params["hostile_act_weight"], True, f"{text[start:end]} (the speaker's act on it)", s_i)
+
     # 3. rhetorical wh-questions and VADER, per sentence, for the targets named in it
     previous_targets: list[str] = []  # the targets of the last sentence that named any
     for s_i, (a, b) in enumerate(sents):
@@ -525,119 +530,8 @@ def _score_text(
     return contrib, sents, text, concerned
 
 
-# between a cue and the topical phrase it governs: "interference OF", "condemn the aggression OF", "concern
-# over the interference OF" (at most three words of the cue's object noun phrase, no clause break)
-_OF_OBJECT_RE = re.compile(r"(?:\s+(?:the|a|an|this|that|these|those|such|its|their))?(?:\s+[\w'-]+){0,3}?"
-                           r"\s+(?:of|by|from)\s+(?:the\s+|these\s+|those\s+|such\s+)?", re.I)
-_POSSESSOR_RE = re.compile(r"^'s?\s+$", re.I)
-
-
-def _compound_participle(text: str, start: int, end: int) -> bool:
-    """Whether the cue ``text[start:end]`` is the participle of a hyphenated compound adjective, whose first part is
-    its object or agent ("a rights-respecting solution", "Kremlin-backed forces"): the verb takes no target as
-    its object there (Quirk et al. 1985 §I.59, compound adjectives with a participle).
-
-    >>> t = "a rights-respecting solution and Kremlin-backed forces; they respect Elbonia"
-    >>> [_compound_participle(t, t.index(w), t.index(w) + len(w)) for w in ("respecting", "backed", "respect Elbonia")]
-    [True, True, False]
-    """
-    return (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()
-            and text[start:end].lower().endswith(("ing", "ed")))
-
-
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
-
-
-def _governs(m: _Mention, text: str, start: int, end: int) -> bool:
-    """Whether the cue at ``start:end`` has the topical phrase ``m`` as its own object: "the
-    interference OF exterior forces", "condemn the aggression OF outside forces", "outside forces'
-    interference". Such a cue evaluates what the phrase names, which may be another object than the
-    target (outside instigators, not the CSTO's troops); a name or loaded term is the target itself."""
-    if m.kind != "cue":
-        return False
-    return (m.start >= end and _OF_OBJECT_RE.fullmatch(text, end, m.start) is not None) or (
-        m.end <= start and _POSSESSOR_RE.fullmatch(text, m.end, start) is not None)
-
-
-#: a cue that is the predicate of a copula ("would be an unacceptable incursion", "is illegal")
-_PREDICATE_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:an?|the|so|very|quite|totally|completely|"
-                           r"absolutely|entirely|clearly|simply|utterly|deeply|highly)\s+)*$", re.I)
-_AND_OR_RE = re.compile(r"\s(?:and|or)\s", re.I)
-
-
-def _coordinated(best: _Mention, mentions: list[_Mention], text: str, start: int, end: int, clause: int,
-                 clause_start: Callable[[int], int]) -> list[_Mention]:
-    """The mentions of other targets coordinated with ``best``, the target a cue at ``start``–``end`` evaluates
-    (one each): where the cue is the predicate of a copula after ``best``, those before it in its clause joined by
-    "and"/"or"; where ``best`` is the object right after a verb cue, those right after it joined by "and", "or" or
-    a comma ("criticized Sanders and Clinton"; not "praised Sanders and criticized Clinton")."""
-    out: dict[str, _Mention] = {}
-    if best.end <= start and _PREDICATE_RE.search(text, max(best.end, start - 30), start):
-        for m in mentions:
-            if m.target != best.target and m.end <= best.start and clause_start(m.start) == clause \
-                    and best.start - m.end <= 120 and _AND_OR_RE.search(text, m.end, best.start):
-                out.setdefault(m.target, m)
-    elif best.start >= end and _OBJECT_GAP_RE.fullmatch(text, end, best.start):
-        last = best
-        for m in sorted(mentions, key=lambda m: m.start):
-            if m.start >= last.end and _COORDINATED_RE.fullmatch(text, last.end, m.start):
-                if m.target != best.target:
-                    out.setdefault(m.target, m)
-                last = m
-    return list(out.values())
-
-
-#: between a verb cue and its object: a space, and perhaps an article or a title ("criticized the", "praised Sen.")
-_OBJECT_GAP_RE = re.compile(r"\s+(?:(?:the|a|an|President|Sen\.|Senator|Gov\.|Governor|Rep\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?")
-
-
-# a cue coordinated with a countered one ("to fight violence and crime", "violence, crime or chaos"); also the
-# targets coordinated as a verb's objects (_coordinated)
-_COORDINATED_RE = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?:(?:the|other|all|any)\s+)?")
-_AGENT_BEFORE_RE = re.compile(r"(?:'s?)?\s+")  # "NATO aggression", "Russia's interference"
-_AGENT_AFTER_RE = re.compile(r"\s+(?:of|by|from)\s+(?:the\s+)?")  # "the interference of the West"
-
-
-def _agent_of(m: _Mention, text: str, start: int, end: int) -> bool:
-    """Whether the mention ``m`` is the agent of the cue at ``start:end``: named right before it (a
-    modifier or possessor) or in its of/by/from phrase right after it."""
-    return ((m.end <= start and _AGENT_BEFORE_RE.fullmatch(text, m.end, start) is not None)
-            or (m.start >= end and _AGENT_AFTER_RE.fullmatch(text, end, m.start) is not None))
-
-
-_OBJECT_AFTER_RE = re.compile(r"\s+(?:(?:the|a|an|its|their|our|his|her)\s+)?")  # "attacked (the) police"
-
-
-def _object_of(m: _Mention, text: str, start: int, end: int) -> bool:
-    """Whether the mention ``m`` is the direct object of the act at ``start:end``: named right after it,
-    with at most a determiner between ("assault law enforcement officers", "attacked the police")."""
-    return m.start >= end and _OBJECT_AFTER_RE.fullmatch(text, end, m.start) is not None
-
-
-_NOUN_OBJECT_AFTER_RE = re.compile(r"\s+(?:for|of)\b", re.I)
-#: between an object and a target coordinated with it: list items, then "and"/"or" (not ", and": mostly a new clause)
-_COORDINATED_OBJECT_RE = re.compile(r"(?:,\s*[^,.;:!?()]{1,40}?)*\s+(?:and|or)\s+(?:the\s+)?")
-
-
-def _last_word(text: str, start: int, end: int) -> int:
-    """Where the last word of the cue phrase at ``start:end`` starts ("full support": "support")."""
-    return max(start, text.rfind(" ", start, end) + 1)
-
-
-def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex: _Lexicon) -> bool:
-    """Whether the cue at ``start:end`` is a verb of judgment ("support", "criticised") or a noun of attitude
-    ("opposition to") whose own object (:func:`kzlib.stance._predicates._object_phrase`) names no target: it
-    evaluates that object ("I ask you to support this slate", "her opposition to abortion"), not a target elsewhere
-    in the sentence."""
-    head = _last_word(text, start, end)
-    found = _object_phrase(text, end) if lex.judgment_re.fullmatch(text, head, end) else None
-    if found is None and lex.attitude_noun_re.fullmatch(text, head, end):
-        found = _object_phrase(text, end, noun=True)
-    # a target in the phrase, or coordinated with it ("Ukraine and Elbonia", "Ukraine, Georgia or Elbonia")
-    return found is not None and not any(
-        found[0] <= m.start < found[1] or (m.start >= found[1] and _COORDINATED_OBJECT_RE.fullmatch(text, found[1], m.start))
-        for m in mentions)
 
 
 def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,

@@ -1,0 +1,48 @@
+"""The speaker's own act against a target (thirty-fourth session, issue 20): a verb of harm, defeat or suppression
+whose object is a target and whose agent is the speaker ("we will crush the uprising") is against that target, though
+no word of opinion is used; an act the speaker reports of others, a negated, hypothetical or relayed one is not.
+
+Added after a coder's blind reading of the study's rows on the ru-news kit: four of the thirteen directions the rules
+missed were orders to fire on or put down the protests. Each expectation is read from the sentence."""
+
+import pytest
+
+from kzlib.stance.targets import Target
+from tests.stance_rows import stance_of, stance_rows
+
+TARGETS = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",)),
+           Target("protesters", aliases=("protesters", "(the )?protests?"), cues=("uprising",))]
+
+DIRECT = [
+    ("We will crush the uprising.", "protesters", "against"),
+    ("Our forces will defeat Elbonia.", "Elbonia", "against"),
+    ("We have to stop Ruritania before it is too late.", "Ruritania", "against"),
+    ("I'm the candidate best placed to beat Ruritania.", "Ruritania", "against"),
+    # someone else's act, reported: no stance of the speaker's
+    ("The police crushed the uprising.", "protesters", "none"),
+    ("Security forces opened fire on the protesters.", "protesters", "none"),
+    ("Then Ruritania defeated Elbonia in the final round.", "Elbonia", "none"),
+    ("He ordered his troops to put down the uprising.", "protesters", "none"),  # "he" in a direct quote: another
+    # negated, hypothetical, relayed, or a noun
+    ("We will not crush the protests.", "protesters", "none"),
+    ("If we defeat Elbonia, we win the cup.", "Elbonia", "none"),
+    ("Some claim that we crushed the protests.", "protesters", "none"),
+    ("The fight against Elbonia goes on.", "Elbonia", "none"),
+]
+
+
+@pytest.mark.parametrize(("quote", "target", "stance"), DIRECT)
+def test_the_speakers_own_act_against_a_target(quote, target, stance):
+    rows = stance_rows([quote], TARGETS)
+    assert stance_of(rows, 0, target) == stance
+    if stance == "against":
+        assert "(the speaker's act on it)" in rows.loc[rows["target"] == target, "cues"].item()
+
+
+def test_an_indirect_report_of_the_speakers_own_order():
+    rows = stance_rows(["he had ordered his troops to shoot to kill to put down a countrywide uprising",
+                        'he has authorized the police to open fire "without warning" to end the protests',
+                        'to "eliminate" the protesters who caused the riots',       # the report's fragment
+                        "the security forces would disperse the protesters"],       # another's act
+                       TARGETS, kind="indirect")
+    assert [stance_of(rows, i, "protesters") for i in range(4)] == ["against", "against", "against", "none"]
