@@ -46,3 +46,37 @@ def test_an_indirect_report_of_the_speakers_own_order():
                         "the security forces would disperse the protesters"],       # another's act
                        TARGETS, kind="indirect")
     assert [stance_of(rows, i, "protesters") for i in range(4)] == ["against", "against", "against", "none"]
+
+
+HARM = [
+    # a judgment of an act of harm evaluates what suffers it, reversed
+    ("We condemn the crackdown on protesters.", "protesters", "favor"),
+    ("We condemn the violence against the protesters.", "protesters", "favor"),
+    ("We deplore the arrests of protesters.", "protesters", "favor"),
+    ("The crackdown on protesters is unacceptable.", "protesters", "favor"),
+    ("We support the crackdown on the protesters.", "protesters", "against"),
+    ("We condemn Ruritania's aggression against Elbonia.", "Elbonia", "favor"),
+    ("We condemn Ruritania's aggression against Elbonia.", "Ruritania", "against"),  # its agent, as before
+    # what suffers an act is not evaluated by the act's own word, by the sentence's tone or by a predicate of the act
+    ("The crackdown on protesters was brutal.", "protesters", "none"),
+    ("Police violence against protesters continued for days.", "protesters", "none"),
+    ("Ruritania's aggression against Elbonia goes on.", "Elbonia", "none"),
+    # not what suffers it: the act's agent in its by-phrase; a modifier of the sufferer still evaluates it
+    ("The attacks on the police by the protesters are unacceptable.", "protesters", "against"),
+    ("We will crush the violent uprising.", "protesters", "against"),
+    # a negated judgment says nothing of the sufferer; an adverb of the act is no judgment of it
+    ("We did not condemn the crackdown on protesters.", "protesters", "none"),
+    ("It is now harder for them to successfully attack Elbonia.", "Elbonia", "none"),
+]
+
+
+@pytest.mark.parametrize(("quote", "target", "stance"), HARM)
+def test_what_suffers_an_act_of_harm(quote, target, stance):
+    assert stance_of(stance_rows([quote], TARGETS), 0, target) == stance
+
+
+def test_an_act_on_coordinated_targets_and_a_judgment_through_an_order():
+    rows = stance_rows(["We need the support to stop Ruritania or Elbonia.",
+                        "criticized the order of Ruritania to open fire on protesters."], TARGETS, kind="indirect")
+    assert [stance_of(rows, 0, t) for t in ("Ruritania", "Elbonia")] == ["against", "against"]
+    assert [stance_of(rows, 1, t) for t in ("Ruritania", "protesters")] == ["against", "favor"]

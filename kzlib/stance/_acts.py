@@ -21,7 +21,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable
-from kzlib.stance._objects import _Mention
+
+from kzlib.stance._objects import _in_object, _last_word, _Mention
 from kzlib.stance._predicates import _SUBJECT_SKIP, _contracted, _object_phrase, _others_subject
 
 __all__: list[str] = []
@@ -86,6 +87,11 @@ def _speakers_act(text: str, tokens: list[str], tok_starts: list[int], ti: int, 
 
 _NEGATORS = frozenset({"not", "n't", "never"})
 _QUOTE_MARKS = frozenset("\"'”’")
+_AGENT_BY_RE = re.compile(r"\bby\b", re.I)
+#: between an act of harm's object and a predicate of the act: a copula ("the crackdown on X | is | unacceptable")
+_COPULA_GAP_RE = re.compile(r"\s*(?:is|are|was|were|has been|have been|had been|would be|will be|remains?|remained)\s+"
+                            r"(?:(?:an?|the|so|very|quite|totally|completely|absolutely|entirely|clearly|simply|utterly|"
+                            r"deeply|highly|not|never)\s+)*", re.I)
 
 
 def _negated_act(tokens: list[str], ti: int) -> bool:
@@ -129,7 +135,7 @@ def _hostile_objects(text: str, mentions: Iterable[_Mention], acts: re.Pattern[s
         phrase = _object_phrase(text, end + 1 if text[end:end + 1] in _QUOTE_MARKS else end)  # 'to "eliminate" the …'
         if phrase is None:
             continue
-        objects = [m for m in pool if phrase[0] <= m.start and m.end <= phrase[1]]
+        objects = [m for m in pool if _in_object(text, phrase, m)]
         if not objects:
             continue
         ti = max(0, bisect.bisect_right(tok_starts, start) - 1)
@@ -137,3 +143,62 @@ def _hostile_objects(text: str, mentions: Iterable[_Mention], acts: re.Pattern[s
                                                            sentence_start(start), indirect=indirect):
             found.extend((m, start, end) for m in objects)
     return found
+
+
+def _harmed(text: str, mentions: Iterable[_Mention], harm: re.Pattern[str], acts: re.Pattern[str],
+            agentive: Iterable[tuple[int, int]]) -> dict[int, tuple[int, int, int]]:
+    """What suffers an act of harm named in the text, whoever does it: a mention in the noun phrase right after a harm
+    phrase that ends on its preposition (``harm``: ``harm_phrases``, "the crackdown on | protesters", "violence against
+    | the protesters", "the killing of | protesters"), after a verb of ``hostile_acts`` ("crushed | the uprising") or an
+    agentive cue of harm (``agentive``: the cues' spans, "attacked | the police"). Keyed by the mention's ``id``: the
+    harm word's start and end and the object phrase's end.
+
+    Example:
+        >>> t = "We condemn the crackdown on peaceful protesters by police and the attacks of Elbonia."
+        >>> ms = [_Mention(t.index("peaceful"), t.index(" by"), "protesters", "favor_term", 1.0),
+        ...       _Mention(t.index("Elbonia"), len(t) - 1, "Elbonia", "alias", 0.0)]
+        >>> harm = re.compile(r"\\b(?:crackdown on|attacks on)\\b")
+        >>> found = _harmed(t, ms, harm, re.compile(r"(?!x)x"), [])
+        >>> [(t[a:b], t[b:e]) for a, b, e in found.values()]
+        [('crackdown on', ' peaceful protesters by police')]
+    """
+    pool = [m for m in mentions if not m.holder]
+    out: dict[int, tuple[int, int, int]] = {}
+    if not pool:
+        return out
+    spans = [match.span() for match in harm.finditer(text)] + [match.span() for match in acts.finditer(text)]
+    for start, end in [*spans, *agentive]:
+        phrase = _object_phrase(text, end + 1 if text[end:end + 1] in _QUOTE_MARKS else end)
+        if phrase is None:
+            continue
+        for m in pool:
+            # not the act's agent in the phrase ("the attacks on the police by the terrorists")
+            if _in_object(text, phrase, m) and id(m) not in out and not _AGENT_BY_RE.search(text, phrase[0], m.start):
+                out[id(m)] = (start, end, phrase[1])
+    return out
+
+
+def _judges(text: str, start: int, end: int, act: tuple[int, int, int], judgment: re.Pattern[str],
+            attitude: re.Pattern[str]) -> bool:
+    """Whether the cue at ``start:end`` judges the act of harm ``act`` (its word's start and end, its object's end):
+    a verb of judgment (``judgment``) or a noun of attitude (``attitude``) whose own object (``_object_phrase``) holds
+    the act ("condemn | the crackdown on …", "criticized | the order … to open fire on …", "support for | the
+    crackdown on …"), or a predicate of the act after a copula ("the crackdown on X | is | unacceptable"); not an
+    adverb or an adjective of the act ("successfully attack X"), nor what follows its object otherwise ("the
+    prosecution of X for alleged violations").
+
+    >>> t = "We condemn the crackdown on X, and they successfully attack X; the attack on X is unacceptable."
+    >>> j, a = re.compile("condemn|support"), re.compile("support")
+    >>> first, second = (t.index("crackdown"), t.index(" X,"), t.index(",")), (t.index("attack X"), t.index(" X;"), t.index(";"))
+    >>> third = (t.index("attack on"), t.index(" X is"), t.index(" is"))
+    >>> [_judges(t, s, s + len(w), act, j, a) for w, act in (("condemn", first), ("successfully", second),
+    ...                                                        ("unacceptable", third)) for s in [t.index(w)]]
+    [True, False, True]
+    """
+    if start >= act[2]:
+        return _COPULA_GAP_RE.fullmatch(text, act[2], start) is not None
+    head = _last_word(text, start, end)
+    phrase = _object_phrase(text, end) if judgment.fullmatch(text, head, end) else None
+    if phrase is None and attitude.fullmatch(text, head, end):  # "support | to stop X": the noun
+        phrase = _object_phrase(text, end, noun=True)
+    return phrase is not None and phrase[0] <= act[0] < phrase[1]

@@ -136,7 +136,16 @@ def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex
     found = _object_phrase(text, end) if lex.judgment_re.fullmatch(text, head, end) else None
     if found is None and lex.attitude_noun_re.fullmatch(text, head, end):
         found = _object_phrase(text, end, noun=True)
-    # a target in the phrase, or coordinated with it ("Ukraine and Elbonia", "Ukraine, Georgia or Elbonia")
-    return found is not None and not any(
-        found[0] <= m.start < found[1] or (m.start >= found[1] and _COORDINATED_OBJECT_RE.fullmatch(text, found[1], m.start))
-        for m in mentions)
+    return found is not None and not any(_in_object(text, found, m) for m in mentions)
+
+
+def _in_object(text: str, phrase: tuple[int, int], m: _Mention) -> bool:
+    """Whether the mention ``m`` starts in the object noun phrase ``phrase`` (its start and end), or is coordinated
+    with it after it ("Ukraine and Elbonia", "Ukraine, Georgia or Elbonia").
+
+    >>> t = "support Ukraine, Georgia or Elbonia now"
+    >>> [_in_object(t, (8, 15), _Mention(t.index(w), t.index(w) + len(w), w, "alias", 0.0)) for w in ("Ukraine", "Elbonia")]
+    [True, True]
+    """
+    return phrase[0] <= m.start < phrase[1] or (
+        m.start >= phrase[1] and _COORDINATED_OBJECT_RE.fullmatch(text, phrase[1], m.start) is not None)

@@ -82,6 +82,7 @@ class _Lexicon:
     judgment_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a verb of judgment taking its object (``judgment_cues``)
     attitude_noun_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a noun of attitude (``attitude_nouns``)
     hostile_act_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a verb of harm, defeat or suppression (``hostile_acts``)
+    harm_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a noun or verb of harm with its object's preposition (``harm_phrases``)
     anaphor_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a word that refers back (``anaphors``)
     # (target, surname): the given names its aliases write before that surname ("Hillary Clinton": {"hillary"})
     given_names: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
@@ -270,6 +271,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         judgment_re=re.compile(r"(?:" + _alternation(cues.get("judgment_cues")) + r")", re.I),
         attitude_noun_re=re.compile(r"(?:" + _alternation(cues.get("attitude_nouns")) + r")", re.I),
         hostile_act_re=re.compile(r"(?<!\w)(?:" + _alternation(cues.get("hostile_acts")) + r")(?!\w)", re.I),
+        harm_re=re.compile(r"(?<!\w)(?:" + _alternation(cues.get("harm_phrases")) + r")(?!\w)", re.I),
         # a cue file without the list borrows the context's targets for every quote that names none, as before it
         anaphor_re=re.compile(r"\b(?:" + _alternation(cues["anaphors"], literal=True) + r")\b" if "anaphors" in cues
                               else "", re.I),

@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from kzlib.stance._acts import _hostile_objects
+from kzlib.stance._acts import _harmed, _hostile_objects, _judges
 from kzlib.stance._names import _another_person, _in_compound, _not_the_state
 from kzlib.stance._objects import (
     _COORDINATED_RE,
@@ -20,7 +20,6 @@ from kzlib.stance._objects import (
     _governs,
     _last_word,
     _Mention,
-    _object_of,
     _other_object,
 )
 from kzlib.stance._predicates import (
@@ -299,17 +298,16 @@ def _score_text(
     # the participle of an agentive compound ("the China-backed organisation") says what its holder
     # does; it is no stance of the speaker's towards anything
     compounds = {m.end + 1 for m in mentions if m.holder and text[m.end:m.end + 1] == "-"}
-    # the object right after an act of harm suffers it ("bandits who assault law enforcement officers"): a
-    # negative cue elsewhere in the sentence does not evaluate it where another target is named
-    sufferers = {id(m) for m in recipients
-                 for start, end, _section, _weight, agentive in cue_spans
-                 if agentive and _object_of(m, text, start, end)}
+    # what suffers an act of harm ("the crackdown on protesters", "bandits who assault law enforcement officers"):
+    # (harm word's start, end, its object phrase's end), by id (_harmed)
+    harmed = _harmed(text, recipients, lex.harm_re, lex.hostile_act_re, [h[:2] for h in cue_spans if h[4]])
     for start, end, _section, weight, agentive in cue_spans:
         if start < last_end:
             continue  # overlapping cue phrases count once
         last_end = end
-        if start in compounds or _other_object(text, start, end, mentions, lex):
-            continue
+        if start in compounds or (_other_object(text, start, end, mentions, lex) and not any(
+                end <= h[0] < end + 60 and clause_start(h[0]) == clause_start(start) for h in harmed.values())):
+            continue  # ... unless its object is an act of harm to a target ("condemn the crackdown on X")
         s_i = sent_index(start)
         a, b = sents[s_i]
         ti = tok_index(start)
@@ -379,6 +377,23 @@ def _score_text(
                     add(agents[0].target, value, True, label + " (countered, its agent)", s_i)
                 continue
         in_sent = [m for m in recipients if a <= m.start < b]
+        if harmed and in_sent:
+            # what suffers an act of harm in the cue's clause: the act's own word does not evaluate it; a judgment of
+            # the act, outside the phrase that names it, evaluates it reversed ("we condemn the crackdown on X")
+            # or a predicate after it ("the crackdown on X is unacceptable"); the act's own word evaluates only its agent
+            acts = {id(m): harmed[id(m)] for m in in_sent if id(m) in harmed}
+            cl = clause_start(start)
+            judged = {i for i, (h_start, h_end, o_end) in acts.items()
+                      if clause_start(h_start) == cl and not h_end <= start < o_end}
+            for m in in_sent:
+                if id(m) in judged and value * weight > 0 and _judges(  # not negated
+                        text, start, end, acts[id(m)], lex.judgment_re, lex.attitude_noun_re):
+                    add(m.target, -value, True, f"{label} (of harm done to it)", s_i)
+            in_sent = [m for m in in_sent if id(m) not in judged]
+            if any(h_start <= start < h_end for h_start, h_end, _o_end in acts.values()):
+                in_sent = [m for m in in_sent if clause_start(m.start) == cl]
+            if not in_sent:
+                continue
         if in_sent and lex.holder_verb_re.fullmatch(text, start, end) and _COORDINATED_VERB_RE.search(
                 text, max(a, start - 8), start):
             # a verb of opinion coordinated with its subject's other verb ("the US has a lot at stake, but
@@ -415,8 +430,8 @@ def _score_text(
                     continue
             pool = (pool or [m for m in in_sent if not m.topic and clause_start(m.start) == cl]
                     or [m for m in in_sent if m.topic] or in_sent)
-            if value < 0 and not agentive:
-                pool = [m for m in pool if id(m) not in sufferers] or pool
+            if value < 0 and not agentive:  # elsewhere in the sentence, another target named is evaluated first
+                pool = [m for m in pool if id(m) not in harmed] or pool
             best = min(pool, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, value / (1.0 + d / 15.0), True, label, s_i)
@@ -442,7 +457,7 @@ def _score_text(
     if lex.params["predicate_weight"] or lex.params["demand_weight"]:
         vader_words = _vader().lexicon
         for m in recipients:
-            if m.kind != "alias" or m.topic:
+            if m.kind != "alias" or m.topic or id(m) in harmed:  # "the crackdown on X was brutal": said of the act
                 continue
             stimulus = lex.stimulus_re.search(text, max(0, m.start - 60), m.start)
             if stimulus is not None and lex.params["stimulus_weight"]:
@@ -506,10 +521,12 @@ def _score_text(
             comp = _vader_compound(sent)
             if comp:
                 for t in named_here:
+                    here = [m for m in object_mentions if m.target == t and a <= m.start < b]
+                    if all(id(m) in harmed for m in here):
+                        continue  # named only as what suffers an act of harm: the tone is the act's
                     # the tone of a relayed view is the third party's: a target named only inside a
                     # reporting frame gets it at the reported weight (its magnitude: tone is not disputed)
-                    factor = max(abs(reported(m.start)[0]) for m in object_mentions
-                                 if m.target == t and a <= m.start < b)
+                    factor = max(abs(reported(m.start)[0]) for m in here)
                     note = "" if factor == 1.0 else " (reported)"
                     add(t, lex.params["vader_weight"] * comp * factor, False, f"VADER {comp:+.2f}{note}", s_i)
 
