@@ -1,19 +1,25 @@
-"""The speaker's own act against a target: "we will crush the uprising", "[he] ordered his troops to shoot to kill to
-quell the national uprising", "we have to stop Donald Trump". A verb of harm, defeat or suppression whose object is a
-target and whose agent is the speaker says that the speaker is against that target, though no word of opinion is used.
-This is the implicature of a harmful ("badFor") event for its agent (Deng & Wiebe 2014, "Sentiment propagation via
-implicature constraints"; Deng, Choi & Wiebe 2013, benefactive/malefactive events): whoever brings harm on something
-is, unless the text says otherwise, against it. The verbs are listed in ``hostile_acts`` in
-``kzlib/data/stance_cues.yaml``.
+"""Acts of harm in a quote: who does them and what suffers them (Deng & Wiebe 2014, "Sentiment propagation via
+implicature constraints"; Deng, Choi & Wiebe 2013, benefactive/malefactive events: a harmful, "badFor", event is
+negative for its agent's view of its object, and a judgment of the event is reversed for its object).
 
-Added in the thirty-fourth session: on the ru-news kit's real coverage of the crisis, a coder's directions the rules
-missed were mostly stances without a word of opinion, four of them an order to fire on or put down the protests.
+- **The speaker's own act against a target** (``_hostile_objects``): "we will crush the uprising", "[he] ordered his
+  troops to shoot to kill to quell the national uprising", "we have to stop Donald Trump". A verb of harm, defeat or
+  suppression (``hostile_acts`` in ``kzlib/data/stance_cues.yaml``) whose object is a target and whose agent is the
+  speaker says that the speaker is against that target, though no word of opinion is used. Only the speaker's act
+  counts, never one the speaker reports of others ("the police fired on the protesters", "Sanders vowed to beat
+  Trump"): the clause's subject must be the first person ("we", "I", "our forces"), or "he", "she" or "they" in an
+  indirect report (mostly the speaker), or the quote must open with the infinitive itself (an indirect report's
+  fragment: [vowed] "to eliminate …"). A passive, a noun ("the fight against") and a negated act ("we will not crush
+  …") are not; the rules leave out a hypothetical or reported one.
+- **What suffers an act of harm, whoever does it** (``_harmed``): "the crackdown on protesters", "violence against the
+  protesters", "the killing of protesters" (``harm_phrases``), the object of a verb of ``hostile_acts`` or of an
+  agentive cue ("attacked the police"). The act's own word, the sentence's tone and a predicate of the act do not
+  evaluate it; a judgment of the act does, reversed (``_judges``: "we condemn the crackdown on protesters" is for the
+  protesters).
 
-Only the speaker's act counts, never one the speaker reports of others ("the police fired on the protesters",
-"Sanders vowed to beat Trump"): the clause's subject must be the first person ("we", "I", "our forces"), or "he",
-"she" or "they" in an indirect report (mostly the speaker), or the quote must open with the infinitive itself
-(an indirect report's fragment: [vowed] "to eliminate …"). A passive, a noun ("the fight against"), a negated act
-("we will not crush …") and an act the rules read as hypothetical or reported are no stance here.
+Added in the thirty-fourth session: on the ru-news kit's real coverage of the crisis, four of the thirteen directions
+a coder found and the rules missed were an order to fire on or put down the protests, and one a condemnation of such
+an order; "we condemn the crackdown on protesters" had read as against the protesters.
 """
 
 from __future__ import annotations
@@ -109,17 +115,17 @@ def _negated_act(tokens: list[str], ti: int) -> bool:
     return False
 
 
-def _hostile_objects(text: str, mentions: Iterable[_Mention], acts: re.Pattern[str], tokens: list[str],
+def _hostile_objects(text: str, mentions: Iterable[_Mention], acts: Iterable[tuple[int, int]], tokens: list[str],
                      tok_starts: list[int], clause_start: Callable[[int], int], sentence_start: Callable[[int], int], *,
                      indirect: bool) -> list[tuple[_Mention, int, int]]:
-    """The mentions that are the object of an act of harm of the speaker's (``acts``: ``hostile_acts``), not negated,
-    each with the act's span: the noun phrase right after the verb (``_object_phrase``) holds the mention.
+    """The mentions that are the object of an act of harm of the speaker's (``acts``: the spans of ``hostile_acts``), not
+    negated, each once with the act's span: the noun phrase right after the verb (``_object_phrase``) holds the mention.
 
     Example:
         >>> t = "We will quell the national uprising, and the police dispersed the crowds."
         >>> ms = [_Mention(t.index("the national"), t.index(","), "protesters", "cue", 0.0),
         ...       _Mention(t.index("the crowds"), len(t) - 1, "protesters", "alias", 0.0)]
-        >>> acts = re.compile(r"\\b(?:quell|dispersed)\\b", re.I)
+        >>> acts = [(t.index("quell"), t.index("quell") + 5), (t.index("dispersed"), t.index("dispersed") + 9)]
         >>> words = list(re.finditer(r"\\w+(?:'\\w+)?|n't", t.lower()))
         >>> found = _hostile_objects(t, ms, acts, [w.group() for w in words], [w.start() for w in words],
         ...                          lambda pos: t.rfind(",", 0, pos) + 1, lambda pos: 0, indirect=False)
@@ -129,36 +135,33 @@ def _hostile_objects(text: str, mentions: Iterable[_Mention], acts: re.Pattern[s
     pool = [m for m in mentions if not m.holder]
     if not pool:
         return []
-    found: list[tuple[_Mention, int, int]] = []
-    for act in acts.finditer(text):
-        start, end = act.span()
+    found: dict[int, tuple[_Mention, int, int]] = {}
+    for start, end in acts:
         phrase = _object_phrase(text, end + 1 if text[end:end + 1] in _QUOTE_MARKS else end)  # 'to "eliminate" the …'
         if phrase is None:
             continue
-        objects = [m for m in pool if _in_object(text, phrase, m)]
+        objects = [m for m in pool if _in_object(text, phrase, m) and id(m) not in found]
         if not objects:
             continue
         ti = max(0, bisect.bisect_right(tok_starts, start) - 1)
         if not _negated_act(tokens, ti) and _speakers_act(text, tokens, tok_starts, ti, clause_start,
                                                            sentence_start(start), indirect=indirect):
-            found.extend((m, start, end) for m in objects)
-    return found
+            found.update((id(m), (m, start, end)) for m in objects)
+    return list(found.values())
 
 
-def _harmed(text: str, mentions: Iterable[_Mention], harm: re.Pattern[str], acts: re.Pattern[str],
-            agentive: Iterable[tuple[int, int]]) -> dict[int, tuple[int, int, int]]:
-    """What suffers an act of harm named in the text, whoever does it: a mention in the noun phrase right after a harm
-    phrase that ends on its preposition (``harm``: ``harm_phrases``, "the crackdown on | protesters", "violence against
-    | the protesters", "the killing of | protesters"), after a verb of ``hostile_acts`` ("crushed | the uprising") or an
-    agentive cue of harm (``agentive``: the cues' spans, "attacked | the police"). Keyed by the mention's ``id``: the
+def _harmed(text: str, mentions: Iterable[_Mention], acts: Iterable[tuple[int, int]]) -> dict[int, tuple[int, int, int]]:
+    """What suffers an act of harm named in the text, whoever does it: a mention in the noun phrase right after an act
+    (``acts``: the spans of harm phrases that end on their preposition, ``harm_phrases``: "the crackdown on |
+    protesters", "violence against | the protesters", "the killing of | protesters"; of verbs of ``hostile_acts``,
+    "crushed | the uprising"; of agentive cues of harm, "attacked | the police"). Keyed by the mention's ``id``: the
     harm word's start and end and the object phrase's end.
 
     Example:
         >>> t = "We condemn the crackdown on peaceful protesters by police and the attacks of Elbonia."
         >>> ms = [_Mention(t.index("peaceful"), t.index(" by"), "protesters", "favor_term", 1.0),
         ...       _Mention(t.index("Elbonia"), len(t) - 1, "Elbonia", "alias", 0.0)]
-        >>> harm = re.compile(r"\\b(?:crackdown on|attacks on)\\b")
-        >>> found = _harmed(t, ms, harm, re.compile(r"(?!x)x"), [])
+        >>> found = _harmed(t, ms, [(t.index("crackdown"), t.index(" peaceful"))])
         >>> [(t[a:b], t[b:e]) for a, b, e in found.values()]
         [('crackdown on', ' peaceful protesters by police')]
     """
@@ -166,8 +169,7 @@ def _harmed(text: str, mentions: Iterable[_Mention], harm: re.Pattern[str], acts
     out: dict[int, tuple[int, int, int]] = {}
     if not pool:
         return out
-    spans = [match.span() for match in harm.finditer(text)] + [match.span() for match in acts.finditer(text)]
-    for start, end in [*spans, *agentive]:
+    for start, end in acts:
         phrase = _object_phrase(text, end + 1 if text[end:end + 1] in _QUOTE_MARKS else end)
         if phrase is None:
             continue

@@ -81,8 +81,10 @@ class _Lexicon:
     others_support_re: re.Pattern[str] = re.compile(r"(?!x)x")
     judgment_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a verb of judgment taking its object (``judgment_cues``)
     attitude_noun_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a noun of attitude (``attitude_nouns``)
-    hostile_act_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a verb of harm, defeat or suppression (``hostile_acts``)
-    harm_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a noun or verb of harm with its object's preposition (``harm_phrases``)
+    # the verbs of harm, defeat or suppression (``hostile_acts``, the first ``n_hostile``), then the nouns and verbs of
+    # harm with their object's preposition (``harm_phrases``): one scan finds both
+    act_phrases: PatternSet = field(default_factory=lambda: PatternSet([]))
+    n_hostile: int = 0
     anaphor_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a word that refers back (``anaphors``)
     # (target, surname): the given names its aliases write before that surname ("Hillary Clinton": {"hillary"})
     given_names: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
@@ -270,8 +272,8 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
                                      + r")(?:\s+[\w'’-]+){0,3}\s+$", re.I),
         judgment_re=re.compile(r"(?:" + _alternation(cues.get("judgment_cues")) + r")", re.I),
         attitude_noun_re=re.compile(r"(?:" + _alternation(cues.get("attitude_nouns")) + r")", re.I),
-        hostile_act_re=re.compile(r"(?<!\w)(?:" + _alternation(cues.get("hostile_acts")) + r")(?!\w)", re.I),
-        harm_re=re.compile(r"(?<!\w)(?:" + _alternation(cues.get("harm_phrases")) + r")(?!\w)", re.I),
+        act_phrases=PatternSet([str(p) for p in [*(cues.get("hostile_acts") or []), *(cues.get("harm_phrases") or [])]]),
+        n_hostile=len(cues.get("hostile_acts") or []),
         # a cue file without the list borrows the context's targets for every quote that names none, as before it
         anaphor_re=re.compile(r"\b(?:" + _alternation(cues["anaphors"], literal=True) + r")\b" if "anaphors" in cues
                               else "", re.I),

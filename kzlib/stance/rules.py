@@ -1,5 +1,6 @@
 """The rule method on one text: target mentions, cues near them, negation, hedges, reported speech,
-rhetorical questions, the own-side prior, and the decision with its evidence sentence."""
+rhetorical questions, acts of harm and what suffers them (``_acts.py``), the own-side prior, and the decision with its
+evidence sentence. What a cue's object and agent are is ``_objects.py``'s."""
 
 from __future__ import annotations
 
@@ -300,7 +301,10 @@ def _score_text(
     compounds = {m.end + 1 for m in mentions if m.holder and text[m.end:m.end + 1] == "-"}
     # what suffers an act of harm ("the crackdown on protesters", "bandits who assault law enforcement officers"):
     # (harm word's start, end, its object phrase's end), by id (_harmed)
-    harmed = _harmed(text, recipients, lex.harm_re, lex.hostile_act_re, [h[:2] for h in cue_spans if h[4]])
+    act_spans = lex.act_phrases.finditer(text) if recipients else []
+    hostile = [(a_start, a_end) for a_start, a_end, i in act_spans if i < lex.n_hostile]
+    harmed = _harmed(text, recipients, [(a_start, a_end) for a_start, a_end, _i in act_spans]
+                     + [h[:2] for h in cue_spans if h[4]])
     for start, end, _section, weight, agentive in cue_spans:
         if start < last_end:
             continue  # overlapping cue phrases count once
@@ -488,7 +492,7 @@ def _score_text(
                 add(m.target, value * factor, True, f"{text[p_start:p_end]} (predicated){note}", s_i)
 
     # 2c. the speaker's own act of harm, defeat or suppression on a target ("we will crush the uprising"): against it
-    for m, start, end in (_hostile_objects(text, recipients, lex.hostile_act_re, tokens, tok_starts, clause_start,
+    for m, start, end in (_hostile_objects(text, recipients, hostile, tokens, tok_starts, clause_start,
                                            lambda pos: sents[sent_index(pos)][0], indirect=writer_marks)
                           if lex.params["hostile_act_weight"] else ()):
         s_i = sent_index(start)
