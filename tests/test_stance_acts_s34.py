@@ -15,7 +15,8 @@ TARGETS = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliase
 
 DIRECT = [
     ("We will crush the uprising.", "protesters", "against"),
-    ("Our forces will defeat Elbonia.", "Elbonia", "against"),
+    ("We will defeat Elbonia.", "Elbonia", "against"),
+    ("Let's defeat Elbonia.", "Elbonia", "against"),
     ("We have to stop Ruritania before it is too late.", "Ruritania", "against"),
     ("I'm the candidate best placed to beat Ruritania.", "Ruritania", "against"),
     # someone else's act, reported: no stance of the speaker's
@@ -23,11 +24,30 @@ DIRECT = [
     ("Security forces opened fire on the protesters.", "protesters", "none"),
     ("Then Ruritania defeated Elbonia in the final round.", "Elbonia", "none"),
     ("He ordered his troops to put down the uprising.", "protesters", "none"),  # "he" in a direct quote: another
-    # negated, hypothetical, relayed, or a noun
+    ("Our enemies want to destroy Ruritania.", "Ruritania", "none"),   # "our" + a noun may be anyone
+    ("We heard that soldiers fired on the protesters.", "protesters", "none"),
+    ("We saw police fire on protesters.", "protesters", "none"),
+    ("We blame Ruritania for killing protesters.", "protesters", "none"),
+    ("We accuse Ruritania of trying to crush the protests.", "protesters", "none"),
+    # negated, refused, hypothetical, relayed, or a noun
     ("We will not crush the protests.", "protesters", "none"),
+    ("We do not want to destroy Elbonia.", "Elbonia", "none"),
+    ("We refused to fire on the protesters.", "protesters", "none"),
+    ("We have no intention to crush the protests.", "protesters", "none"),
+    ("We are not here to punish Elbonia.", "Elbonia", "none"),
+    ("We will not allow anyone to crush the protests.", "protesters", "none"),
     ("If we defeat Elbonia, we win the cup.", "Elbonia", "none"),
     ("Some claim that we crushed the protests.", "protesters", "none"),
     ("The fight against Elbonia goes on.", "Elbonia", "none"),
+    # the target is not the object's head: an of-phrase, a possessor, a gerund, a preposition, a new clause's subject
+    ("We will end the occupation of Elbonia.", "Elbonia", "none"),
+    ("We must stop the killing of protesters.", "protesters", "none"),
+    ("We will defeat the enemies of Ruritania.", "Ruritania", "none"),
+    ("We will crush Ruritania's enemies.", "Ruritania", "none"),
+    ("We will stop Elbonia from collapsing.", "Elbonia", "none"),
+    ("We will stop fighting Elbonia.", "Elbonia", "none"),
+    ("We will fight alongside Elbonia.", "Elbonia", "none"),
+    ("We will defeat the uprising and Elbonia will thank us.", "Elbonia", "none"),
 ]
 
 
@@ -67,6 +87,12 @@ HARM = [
     # a negated judgment says nothing of the sufferer; an adverb of the act is no judgment of it
     ("We did not condemn the crackdown on protesters.", "protesters", "none"),
     ("It is now harder for them to successfully attack Elbonia.", "Elbonia", "none"),
+    # a judgment of what ends or punishes the act is not one of the act; the reversal stays with what suffers it
+    ("We welcome the end of the crackdown on protesters.", "protesters", "none"),
+    ("We condemn the crackdown on protesters and Ruritania's lies.", "Ruritania", "against"),
+    ("We condemn the crackdown on protesters and Ruritania's lies.", "protesters", "favor"),
+    ("We criticized the plan as the violence against protesters spreads in Elbonia.", "Elbonia", "none"),
+    ("The execution of Elbonia's reforms was a success.", "Elbonia", "favor"),
 ]
 
 

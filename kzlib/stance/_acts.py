@@ -28,14 +28,15 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 
-from kzlib.stance._objects import _in_object, _last_word, _Mention
-from kzlib.stance._predicates import _SUBJECT_SKIP, _contracted, _object_phrase, _others_subject
+from kzlib.stance._objects import _last_word, _Mention
+from kzlib.stance._predicates import _SUBJECT_SKIP, _contracted
 
 __all__: list[str] = []
 
 
-#: the first person as the subject or the subject's determiner ("our forces will …"): the speaker acts
-_FIRST_PERSON = frozenset("i we our my us".split())
+#: the first person as the subject: the speaker acts ("we will …", "I can beat …", "let's defeat …"); not "our" or "my",
+#: whose noun may be anyone ("our enemies want to destroy …")
+_FIRST_PERSON = frozenset("i we let's".split())
 #: the third person that an indirect report uses for its speaker ("he said he had ordered …")
 _REPORTED_SPEAKER = frozenset("he she they".split())
 #: a word before the verb that makes it a noun ("the fight against", "their crackdown on"), a passive or a participle
@@ -43,14 +44,48 @@ _NOT_A_VERB = frozenset("""a an the this that these those its their his her your
 is are was were be been being get gets got""".split())
 #: words that open a clause before its subject ("and we will …", "so that we …")
 _OPENERS = frozenset("and but so then now that therefore thus also yet".split())
+#: negators, and verbs that deny the act after them ("refused to fire on", "failed to stop")
+_NEGATORS = frozenset("not n't never no nobody neither nor".split())
+_DENIALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails failed failing avoid "
+                     "avoids avoided avoiding".split())
+#: between a negator and the act: an intention or permission and its infinitive ("do not want to destroy", "have no
+#: intention to", "are not here to", "will not allow anyone to")
+_INTENTION = frozenset("""to want wants wanted wanting seek seeks sought seeking intend intends intended intention
+intentions plan plans planned try tries tried trying going gonna here there allow allows allowed let lets anyone anybody
+wish wishes wished hope hopes hoped aim aims aimed mean means meant need needs needed ready prepared able willing""".split())
+#: words that may stand between an act and its object's head: determiners ("crush | the | uprising")
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your all any every each some such "
+                         "both".split())
+#: words that end an object's head or make the word before them a modifier, not the object ("Elbonia's enemies",
+#: "Elbonia from collapsing", "the enemies of Elbonia")
+_NOT_A_HEAD = frozenset("""of from in at on for with by to into onto about over under after before during against
+among amongst amid between through throughout without within alongside beside besides behind beyond toward towards across
+around near like unlike despite via upon inside outside along and or but nor as than""".split())
+#: a preposition before a gerund: the clause after it has its own subject ("accuse X of | trying to crush …")
+_GERUND_PREPOSITIONS = frozenset("of for from by about against".split())
+_QUOTE_MARKS = frozenset("\"'”’")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\S")
+_AGENT_BY_RE = re.compile(r"\bby\b", re.I)
+#: between an act of harm's object and a predicate of the act: a copula ("the crackdown on X | is | unacceptable")
+_COPULA_GAP_RE = re.compile(r"\s*(?:is|are|was|were|has been|have been|had been|would be|will be|remains?|remained)\s+"
+                            r"(?:(?:an?|the|so|very|quite|totally|completely|absolutely|entirely|clearly|simply|utterly|"
+                            r"deeply|highly|not|never)\s+)*", re.I)
+#: between a judgment and the act it judges: an order, a decision or a use of force whose content the act is ("criticized
+#: | the order of the president to | open fire on", "condemn | the use of | force against")
+_DIRECTIVE_RE = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[a-z]+\s+){0,2}?(?:(?:order|orders|decision|decisions|decree|"
+    r"command|commands|instruction|instructions|call|calls|attempt|attempts|plan|plans|threat|threats|campaign)"
+    r"(?:\s+(?:of|by)\s+[^,.;:!?()]{1,40}?)?\s+to\s+|(?:excessive\s+|lethal\s+|disproportionate\s+)?use\s+of\s+)", re.I)
 
 
 def _speakers_act(text: str, tokens: list[str], tok_starts: list[int], ti: int, clause_start: Callable[[int], int],
                   sentence: int, *, indirect: bool) -> bool:
-    """Whether the verb at token ``ti`` is the speaker's own act: no subject of someone else's right before it
-    (``_others_subject``), and its clause (``clause_start`` of a position; where it opens on an infinitive of
-    purpose, "…, to end the protests", the sentence from ``sentence``) opens on the first person, on "he"/"she"/"they" in an
-    indirect report, or the text opens on its infinitive ("to eliminate …").
+    """Whether the verb at token ``ti`` is the speaker's own act: the word before it (auxiliaries, modals and adverbs
+    skipped) is the first person ("we will crush"), "he"/"she"/"they" in an indirect report, or the "to" of an
+    infinitive whose clause (``clause_start`` of a position; where it opens on an infinitive of purpose, "…, to end the
+    protests", the sentence from ``sentence``) opens on one of them, or the text opens on it ("to eliminate …"). Any
+    other word before the verb is someone else's subject ("the police crushed", "we saw police fire on"), a preposition
+    ("for killing"), or makes the verb a noun ("the crackdown").
 
     Example:
         >>> import re
@@ -59,88 +94,126 @@ def _speakers_act(text: str, tokens: list[str], tok_starts: list[int], ti: int, 
         ...     ti = next(i for i, m in enumerate(words) if m.group() == w)
         ...     return _speakers_act(t, [m.group() for m in words], [m.start() for m in words], ti,
         ...                          lambda pos: t.rfind(",", 0, pos) + 1, 0, indirect=indirect)
-        >>> act("We will crush them.", "crush"), act("Our forces will crush them.", "crush")
-        (True, True)
-        >>> act("The police crushed them.", "crushed"), act("Security forces crushed them.", "crushed")
+        >>> act("We will crush them.", "crush"), act("Our enemies will crush them.", "crush")
+        (True, False)
+        >>> act("The police crushed them.", "crushed"), act("We saw police fire on them.", "fire")
         (False, False)
         >>> act("he had ordered his troops to put down the revolt", "put", indirect=True)
         True
         >>> act("he had ordered his troops to put down the revolt", "put"), act("to eliminate them", "eliminate")
         (False, True)
-        >>> act("We know the police crushed them.", "crushed"), act("the crackdown", "crackdown")
+        >>> act("We blame them for killing people.", "killing"), act("the crackdown", "crackdown")
         (False, False)
+        >>> act("We accuse them of trying to crush the protests.", "crush")
+        False
         >>> act('he authorized the police to open fire, to end the protests', "end", indirect=True)
         True
     """
-    if ti == 0:
-        return tokens[0] == "to" if tokens else False
-    if tokens[ti - 1] in _NOT_A_VERB or _others_subject(text, tokens, tok_starts, ti, indirect=indirect) >= 0:
-        return False
-    clause = clause_start(tok_starts[ti])
-    first = next((j for j in range(len(tokens)) if tok_starts[j] >= clause), ti)
-    if first < ti and tokens[first] == "to":  # "…, to end the protests": the sentence's subject
-        first = next((j for j in range(len(tokens)) if tok_starts[j] >= sentence), ti)
-    while first < ti and tokens[first] in _OPENERS:
-        first += 1
-    if first == ti:
-        return False  # the clause opens on the verb: an imperative or a fronted phrase, no agent named
-    word = _contracted(tokens[first])
+    if ti == 0 or tokens[ti - 1] in _NOT_A_VERB:
+        return False  # no subject (an imperative), or a noun, a passive, a participle
+    j = ti - 1
+    while j > 0 and _contracted(tokens[j]) in _SUBJECT_SKIP and tokens[j] not in _FIRST_PERSON:
+        j -= 1
+    word = _contracted(tokens[j])
     if word in _FIRST_PERSON or (indirect and word in _REPORTED_SPEAKER):
         return True
-    # the text opens on the infinitive, adverbs between: an indirect report's fragment ("to 'eliminate' the …")
-    return first == 0 and tokens[0] == "to" and all(w in _SUBJECT_SKIP for w in tokens[1:ti])
-
-
-_NEGATORS = frozenset({"not", "n't", "never"})
-_QUOTE_MARKS = frozenset("\"'”’")
-_AGENT_BY_RE = re.compile(r"\bby\b", re.I)
-#: between an act of harm's object and a predicate of the act: a copula ("the crackdown on X | is | unacceptable")
-_COPULA_GAP_RE = re.compile(r"\s*(?:is|are|was|were|has been|have been|had been|would be|will be|remains?|remained)\s+"
-                            r"(?:(?:an?|the|so|very|quite|totally|completely|absolutely|entirely|clearly|simply|utterly|"
-                            r"deeply|highly|not|never)\s+)*", re.I)
+    if word != "to":
+        return False
+    clause = clause_start(tok_starts[ti])
+    first = next((k for k in range(len(tokens)) if tok_starts[k] >= clause), ti)
+    if first < ti and tokens[first] == "to":  # "…, to end the protests": the sentence's subject
+        if first == 0:
+            return True  # the text opens on the infinitive: an indirect report's fragment ("to 'eliminate' the …")
+        first = next((k for k in range(len(tokens)) if tok_starts[k] >= sentence), ti)
+    while first < ti and tokens[first] in _OPENERS:
+        first += 1
+    if any(tokens[k] in _GERUND_PREPOSITIONS and tokens[k + 1].endswith("ing") for k in range(first, ti - 1)):
+        return False  # "we accuse X of | trying to crush …": the gerund's subject is the object before it
+    word = _contracted(tokens[first]) if first < ti else ""
+    return word in _FIRST_PERSON or (indirect and word in _REPORTED_SPEAKER) or (first == 0 and word == "to")
 
 
 def _negated_act(tokens: list[str], ti: int) -> bool:
-    """Whether the verb at token ``ti`` is negated: "not", "n't" or "never" among the auxiliaries and adverbs right
-    before it ("we will not crush", "never to end"); not a negator further off ("fire without warning to end").
+    """Whether the act at token ``ti`` is negated or denied: a negator or a verb of denial among the auxiliaries,
+    adverbs, intentions and infinitives right before it ("we will not crush", "we do not want to destroy", "have no
+    intention to", "will not allow anyone to", "refused to fire on"); not a negator further off ("fire without warning
+    to end").
 
-    >>> _negated_act("we will not crush".split(), 3), _negated_act("without warning to end".split(), 3)
-    (True, False)
+    >>> [_negated_act(t.split(), len(t.split()) - 1) for t in ("we will not crush", "we do n't want to destroy",
+    ...      "we refused to fire", "fire without warning to end", "we will crush")]
+    [True, True, True, False, False]
     """
     j = ti - 1
-    while j >= 0 and (tokens[j] in _SUBJECT_SKIP or tokens[j] == "to"):
-        if tokens[j] in _NEGATORS:
+    while j >= 0:
+        word = _contracted(tokens[j])
+        if word in _NEGATORS or word in _DENIALS:
             return True
+        if word not in _SUBJECT_SKIP and word not in _INTENTION:
+            return False
         j -= 1
     return False
+
+
+def _heads(text: str, end: int, pool: list[_Mention], starts: list[int]) -> list[_Mention]:
+    """The mentions that are the head of the object noun phrase right after ``end`` (an act's verb or preposition):
+    determiners and adjectives before it ("crush | the national | uprising"), no preposition, gerund or clause break;
+    not a possessor or a modifier ("Elbonia's enemies", "Elbonia from collapsing"); and a mention coordinated with it
+    after "and"/"or" that is not itself the subject of what follows ("stop Trump or Cruz after …"; not "… and Elbonia
+    will thank us").
+
+    >>> t = "crush the national uprising or Elbonia, stop Elbonia's army and Elbonia will"
+    >>> ms = [_Mention(t.index(w), t.index(w) + len(w), w, "alias", 0.0) for w in ("uprising", "Elbonia,")]
+    >>> ms[1].end -= 1
+    >>> [t[m.start:m.end] for m in _heads(t, 5, ms, [m.start for m in ms])]
+    ['uprising', 'Elbonia']
+    """
+    found: list[_Mention] = []
+    pos = end + 1 if text[end:end + 1] in _QUOTE_MARKS else end
+    i = bisect.bisect_left(starts, pos)
+    words = 0
+    while i < len(pool):
+        m = pool[i]
+        gap = _WORD_RE.findall(text, pos, m.start)
+        if found:  # a coordinated one: "and"/"or" (and an article) only
+            if not gap or gap[0].lower() not in ("and", "or") or any(w.lower() not in ("the",) for w in gap[1:]):
+                break
+        elif any(not w[0].isalpha() and w not in _QUOTE_MARKS for w in gap) or any(
+                w.lower() in _NOT_A_HEAD or w.lower().endswith("ing") or (w[0].isupper() and w.lower() not in _DETERMINERS)
+                or w.lower() in ("not", "no") for w in gap) or words + len(gap) > 4:
+            break
+        after = _WORD_RE.findall(text, m.end, min(len(text), m.end + 40))[:2]
+        nxt = after[0].lower() if after else ""
+        if nxt in ("'s", "’s", "'", "’") or nxt in ("of", "from") or (found and nxt.isalpha() and nxt not in _NOT_A_HEAD):
+            break
+        found.append(m)
+        pos, i = m.end, i + 1
+    return found
 
 
 def _hostile_objects(text: str, mentions: Iterable[_Mention], acts: Iterable[tuple[int, int]], tokens: list[str],
                      tok_starts: list[int], clause_start: Callable[[int], int], sentence_start: Callable[[int], int], *,
                      indirect: bool) -> list[tuple[_Mention, int, int]]:
     """The mentions that are the object of an act of harm of the speaker's (``acts``: the spans of ``hostile_acts``), not
-    negated, each once with the act's span: the noun phrase right after the verb (``_object_phrase``) holds the mention.
+    negated, each once with the act's span: the head of the noun phrase right after the verb (``_heads``).
 
     Example:
         >>> t = "We will quell the national uprising, and the police dispersed the crowds."
-        >>> ms = [_Mention(t.index("the national"), t.index(","), "protesters", "cue", 0.0),
+        >>> ms = [_Mention(t.index("uprising"), t.index(","), "protesters", "cue", 0.0),
         ...       _Mention(t.index("the crowds"), len(t) - 1, "protesters", "alias", 0.0)]
         >>> acts = [(t.index("quell"), t.index("quell") + 5), (t.index("dispersed"), t.index("dispersed") + 9)]
         >>> words = list(re.finditer(r"\\w+(?:'\\w+)?|n't", t.lower()))
         >>> found = _hostile_objects(t, ms, acts, [w.group() for w in words], [w.start() for w in words],
         ...                          lambda pos: t.rfind(",", 0, pos) + 1, lambda pos: 0, indirect=False)
         >>> [(t[s:e], t[m.start:m.end]) for m, s, e in found]
-        [('quell', 'the national uprising')]
+        [('quell', 'uprising')]
     """
-    pool = [m for m in mentions if not m.holder]
+    pool = sorted((m for m in mentions if not m.holder), key=lambda m: m.start)
     if not pool:
         return []
+    starts = [m.start for m in pool]
     found: dict[int, tuple[_Mention, int, int]] = {}
     for start, end in acts:
-        phrase = _object_phrase(text, end + 1 if text[end:end + 1] in _QUOTE_MARKS else end)  # 'to "eliminate" the …'
-        if phrase is None:
-            continue
-        objects = [m for m in pool if _in_object(text, phrase, m) and id(m) not in found]
+        objects = [m for m in _heads(text, end, pool, starts) if id(m) not in found]
         if not objects:
             continue
         ti = max(0, bisect.bisect_right(tok_starts, start) - 1)
@@ -151,56 +224,67 @@ def _hostile_objects(text: str, mentions: Iterable[_Mention], acts: Iterable[tup
 
 
 def _harmed(text: str, mentions: Iterable[_Mention], acts: Iterable[tuple[int, int]]) -> dict[int, tuple[int, int, int]]:
-    """What suffers an act of harm named in the text, whoever does it: a mention in the noun phrase right after an act
-    (``acts``: the spans of harm phrases that end on their preposition, ``harm_phrases``: "the crackdown on |
+    """What suffers an act of harm named in the text, whoever does it: the head of the noun phrase right after an act
+    (``_heads``; ``acts``: the spans of harm phrases that end on their preposition, ``harm_phrases``: "the crackdown on |
     protesters", "violence against | the protesters", "the killing of | protesters"; of verbs of ``hostile_acts``,
     "crushed | the uprising"; of agentive cues of harm, "attacked | the police"). Keyed by the mention's ``id``: the
-    harm word's start and end and the object phrase's end.
+    harm word's start and end and the mention's end.
 
     Example:
         >>> t = "We condemn the crackdown on peaceful protesters by police and the attacks of Elbonia."
-        >>> ms = [_Mention(t.index("peaceful"), t.index(" by"), "protesters", "favor_term", 1.0),
+        >>> ms = [_Mention(t.index("protesters"), t.index(" by"), "protesters", "alias", 0.0),
         ...       _Mention(t.index("Elbonia"), len(t) - 1, "Elbonia", "alias", 0.0)]
         >>> found = _harmed(t, ms, [(t.index("crackdown"), t.index(" peaceful"))])
         >>> [(t[a:b], t[b:e]) for a, b, e in found.values()]
-        [('crackdown on', ' peaceful protesters by police')]
+        [('crackdown on', ' peaceful protesters')]
     """
-    pool = [m for m in mentions if not m.holder]
+    pool = sorted((m for m in mentions if not m.holder), key=lambda m: m.start)
     out: dict[int, tuple[int, int, int]] = {}
     if not pool:
         return out
+    starts = [m.start for m in pool]
     for start, end in acts:
-        phrase = _object_phrase(text, end + 1 if text[end:end + 1] in _QUOTE_MARKS else end)
-        if phrase is None:
-            continue
-        for m in pool:
-            # not the act's agent in the phrase ("the attacks on the police by the terrorists")
-            if _in_object(text, phrase, m) and id(m) not in out and not _AGENT_BY_RE.search(text, phrase[0], m.start):
-                out[id(m)] = (start, end, phrase[1])
+        for m in _heads(text, end, pool, starts):
+            out.setdefault(id(m), (start, end, m.end))
     return out
 
 
 def _judges(text: str, start: int, end: int, act: tuple[int, int, int], judgment: re.Pattern[str],
             attitude: re.Pattern[str]) -> bool:
     """Whether the cue at ``start:end`` judges the act of harm ``act`` (its word's start and end, its object's end):
-    a verb of judgment (``judgment``) or a noun of attitude (``attitude``) whose own object (``_object_phrase``) holds
-    the act ("condemn | the crackdown on …", "criticized | the order … to open fire on …", "support for | the
-    crackdown on …"), or a predicate of the act after a copula ("the crackdown on X | is | unacceptable"); not an
-    adverb or an adjective of the act ("successfully attack X"), nor what follows its object otherwise ("the
-    prosecution of X for alleged violations").
+    a verb of judgment (``judgment``) or a noun of attitude (``attitude``) whose object's head is the act, with only
+    determiners and adjectives between ("condemn | the brutal | crackdown on …", "support for | the crackdown on …"),
+    or an order or a use of force whose content it is ("criticized | the order of … to | open fire on …", "condemn |
+    the use of | force against"); or a predicate of the act after a copula ("the crackdown on X | is | unacceptable").
+    Not a judgment of something that ends or punishes the act ("welcome the end of the crackdown on X"), an adverb of
+    the act ("successfully attack X"), nor what follows its object otherwise ("the prosecution of X for alleged
+    violations").
 
     >>> t = "We condemn the crackdown on X, and they successfully attack X; the attack on X is unacceptable."
-    >>> j, a = re.compile("condemn|support"), re.compile("support")
+    >>> j, a = re.compile("condemn|support|welcome"), re.compile("support")
     >>> first, second = (t.index("crackdown"), t.index(" X,"), t.index(",")), (t.index("attack X"), t.index(" X;"), t.index(";"))
     >>> third = (t.index("attack on"), t.index(" X is"), t.index(" is"))
     >>> [_judges(t, s, s + len(w), act, j, a) for w, act in (("condemn", first), ("successfully", second),
     ...                                                        ("unacceptable", third)) for s in [t.index(w)]]
     [True, False, True]
+    >>> t = "We welcome the end of the crackdown on X."
+    >>> _judges(t, 3, 10, (t.index("crackdown"), t.index(" X"), t.index(".")), j, a)
+    False
     """
     if start >= act[2]:
         return _COPULA_GAP_RE.fullmatch(text, act[2], start) is not None
     head = _last_word(text, start, end)
-    phrase = _object_phrase(text, end) if judgment.fullmatch(text, head, end) else None
-    if phrase is None and attitude.fullmatch(text, head, end):  # "support | to stop X": the noun
-        phrase = _object_phrase(text, end, noun=True)
-    return phrase is not None and phrase[0] <= act[0] < phrase[1]
+    if not (judgment.fullmatch(text, head, end) or attitude.fullmatch(text, head, end)) or act[0] < end:
+        return False
+    if _DIRECTIVE_RE.fullmatch(text, end, act[0]):
+        return True
+    gap = _WORD_RE.findall(text, end, act[0])
+    if attitude.fullmatch(text, head, end) and gap and gap[0].lower() in ("for", "to", "of"):
+        gap = gap[1:]  # "support for | the crackdown on"
+    return len(gap) <= 4 and all(w[0].isalpha() and w.lower() not in _NOT_A_HEAD and not w.lower().endswith("ing")
+                                 and w.lower() not in _ENDINGS for w in gap)
+
+
+#: nouns and verbs that end, prevent or punish an act ("the end of", "stopping"): a judgment of them is not of the act
+_ENDINGS = frozenset("""end ends ended stop stops stopped halt halts halted cessation prevention ban investigation inquiry
+punishment prosecution trial accountability""".split())

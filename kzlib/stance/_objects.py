@@ -108,18 +108,11 @@ def _agent_of(m: _Mention, text: str, start: int, end: int) -> bool:
             or (m.start >= end and _AGENT_AFTER_RE.fullmatch(text, end, m.start) is not None))
 
 
-_OBJECT_AFTER_RE = re.compile(r"\s+(?:(?:the|a|an|its|their|our|his|her)\s+)?")  # "attacked (the) police"
-
-
-def _object_of(m: _Mention, text: str, start: int, end: int) -> bool:
-    """Whether the mention ``m`` is the direct object of the act at ``start:end``: named right after it,
-    with at most a determiner between ("assault law enforcement officers", "attacked the police")."""
-    return m.start >= end and _OBJECT_AFTER_RE.fullmatch(text, end, m.start) is not None
-
-
 _NOUN_OBJECT_AFTER_RE = re.compile(r"\s+(?:for|of)\b", re.I)
 #: between an object and a target coordinated with it: list items, then "and"/"or" (not ", and": mostly a new clause)
-_COORDINATED_OBJECT_RE = re.compile(r"(?:,\s*[^,.;:!?()]{1,40}?)*\s+(?:and|or)\s+(?:the\s+)?")
+#: (no "\s*" after the comma: the item's characters take its spaces, so that a run of spaces has one reading, not
+#: exponentially many)
+_COORDINATED_OBJECT_RE = re.compile(r"(?:,[^,.;:!?()]{1,40}?)*\s+(?:and|or)\s+(?:the\s+)?")
 
 
 def _last_word(text: str, start: int, end: int) -> int:

@@ -310,7 +310,7 @@ def _score_text(
             continue  # overlapping cue phrases count once
         last_end = end
         if start in compounds or (_other_object(text, start, end, mentions, lex) and not any(
-                end <= h[0] < end + 60 and clause_start(h[0]) == clause_start(start) for h in harmed.values())):
+                _judges(text, start, end, h, lex.judgment_re, lex.attitude_noun_re) for h in harmed.values())):
             continue  # ... unless its object is an act of harm to a target ("condemn the crackdown on X")
         s_i = sent_index(start)
         a, b = sents[s_i]
@@ -395,7 +395,9 @@ def _score_text(
                     add(m.target, -value, True, f"{label} (of harm done to it)", s_i)
             in_sent = [m for m in in_sent if id(m) not in judged]
             if any(h_start <= start < h_end for h_start, h_end, _o_end in acts.values()):
-                in_sent = [m for m in in_sent if clause_start(m.start) == cl]
+                # the act's own word: only its agent, named beside it or before it in its clause
+                in_sent = [m for m in in_sent if clause_start(m.start) == cl
+                           and (_agent_of(m, text, start, end) or m.end <= start)]
             if not in_sent:
                 continue
         if in_sent and lex.holder_verb_re.fullmatch(text, start, end) and _COORDINATED_VERB_RE.search(
