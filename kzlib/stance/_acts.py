@@ -7,15 +7,16 @@ negative for its agent's view of its object, and a judgment of the event is reve
   suppression (``hostile_acts`` in ``kzlib/data/stance_cues.yaml``) whose object is a target and whose agent is the
   speaker says that the speaker is against that target, though no word of opinion is used. Only the speaker's act
   counts, never one the speaker reports of others ("the police fired on the protesters", "Sanders vowed to beat
-  Trump"): the clause's subject must be the first person ("we", "I", "our forces"), or "he", "she" or "they" in an
-  indirect report (mostly the speaker), or the quote must open with the infinitive itself (an indirect report's
-  fragment: [vowed] "to eliminate …"). A passive, a noun ("the fight against") and a negated act ("we will not crush
-  …") are not; the rules leave out a hypothetical or reported one.
+  Trump", "our enemies want to destroy X"): the verb's own subject must be the first person ("we", "I", "let's"), or
+  "he", "she" or "they" in an indirect report (mostly the speaker), or the quote must open with the infinitive itself
+  (an indirect report's fragment: [vowed] "to eliminate …"). A passive, a noun ("the fight against"), a negated or
+  refused act ("we will not crush …", "we do not want to destroy …", "refused to fire on …") and a target that is not
+  the object's head ("end the occupation of X") are not; the rules leave out a hypothetical or reported one.
 - **What suffers an act of harm, whoever does it** (``_harmed``): "the crackdown on protesters", "violence against the
   protesters", "the killing of protesters" (``harm_phrases``), the object of a verb of ``hostile_acts`` or of an
-  agentive cue ("attacked the police"). The act's own word, the sentence's tone and a predicate of the act do not
-  evaluate it; a judgment of the act does, reversed (``_judges``: "we condemn the crackdown on protesters" is for the
-  protesters).
+  agentive cue ("attacked the police"), the head of its object only. The act's own word, the sentence's tone and a
+  predicate of the act do not evaluate it; a judgment of the act does, reversed (``_judges``: "we condemn the crackdown
+  on protesters" is for the protesters; not a judgment of its end, "we welcome the end of the crackdown").
 
 Added in the thirty-fourth session: on the ru-news kit's real coverage of the crisis, four of the thirteen directions
 a coder found and the rules missed were an order to fire on or put down the protests, and one a condemnation of such
