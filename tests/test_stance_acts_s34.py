@@ -77,8 +77,9 @@ HARM = [
     ("We support the crackdown on the protesters.", "protesters", "against"),
     ("We condemn Ruritania's aggression against Elbonia.", "Elbonia", "favor"),
     ("We condemn Ruritania's aggression against Elbonia.", "Ruritania", "against"),  # its agent, as before
-    # what suffers an act is not evaluated by the act's own word, by the sentence's tone or by a predicate of the act
-    ("The crackdown on protesters was brutal.", "protesters", "none"),
+    # what suffers an act is not evaluated by the act's own word or by the sentence's tone; a predicate of the act
+    # evaluates it reversed, by VADER's valence where it holds no cue
+    ("The crackdown on protesters was brutal.", "protesters", "favor"),
     ("Police violence against protesters continued for days.", "protesters", "none"),
     ("Ruritania's aggression against Elbonia goes on.", "Elbonia", "none"),
     # not what suffers it: the act's agent in its by-phrase; a modifier of the sufferer still evaluates it

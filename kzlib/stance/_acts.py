@@ -14,9 +14,10 @@ negative for its agent's view of its object, and a judgment of the event is reve
   the object's head ("end the occupation of X") are not; the rules leave out a hypothetical or reported one.
 - **What suffers an act of harm, whoever does it** (``_harmed``): "the crackdown on protesters", "violence against the
   protesters", "the killing of protesters" (``harm_phrases``), the object of a verb of ``hostile_acts`` or of an
-  agentive cue ("attacked the police"), the head of its object only. The act's own word, the sentence's tone and a
-  predicate of the act do not evaluate it; a judgment of the act does, reversed (``_judges``: "we condemn the crackdown
-  on protesters" is for the protesters; not a judgment of its end, "we welcome the end of the crackdown").
+  agentive cue ("attacked the police"), the head of its object only. The act's own word and the sentence's tone do
+  not evaluate it; a judgment of the act (``_judges``) or a predicate of it does, reversed: "we condemn the crackdown
+  on protesters" and "the crackdown on protesters was brutal" are for the protesters; not a judgment of its end, "we
+  welcome the end of the crackdown".
 
 Added in the thirty-fourth session: on the ru-news kit's real coverage of the crisis, four of the thirteen directions
 a coder found and the rules missed were an order to fire on or put down the protests, and one a condemnation of such

@@ -463,7 +463,15 @@ def _score_text(
     if lex.params["predicate_weight"] or lex.params["demand_weight"]:
         vader_words = _vader().lexicon
         for m in recipients:
-            if m.kind != "alias" or m.topic or id(m) in harmed:  # "the crackdown on X was brutal": said of the act
+            if m.kind != "alias" or m.topic:
+                continue
+            if id(m) in harmed:  # "the crackdown on X was brutal": said of the act, reversed for what suffers it
+                predicate = _predicate_valence(text, m.end, vader_words)
+                if predicate is not None and not _overlaps(predicate[1], predicate[2], [h[:2] for h in cue_spans]):
+                    s_i = sent_index(m.start)
+                    value = -lex.params["predicate_weight"] * max(-1.0, min(1.0, predicate[0] / 4.0))
+                    if reported(predicate[1])[0] == 1.0 and not hypothetical(predicate[1], s_i) and not precedent[s_i]:
+                        add(m.target, value, True, f"{text[predicate[1]:predicate[2]]} (said of the harm done to it)", s_i)
                 continue
             stimulus = lex.stimulus_re.search(text, max(0, m.start - 60), m.start)
             if stimulus is not None and lex.params["stimulus_weight"]:
