@@ -382,18 +382,19 @@ def _score_text(
                 continue
         in_sent = [m for m in recipients if a <= m.start < b]
         if harmed and in_sent:
-            # what suffers an act of harm in the cue's clause: the act's own word does not evaluate it; a judgment of
-            # the act, outside the phrase that names it, evaluates it reversed ("we condemn the crackdown on X")
-            # or a predicate after it ("the crackdown on X is unacceptable"); the act's own word evaluates only its agent
+            # what suffers an act of harm in the cue's clause (_harmed), unless the cue modifies it ("crush the violent
+            # uprising"), is no object of the cue: a judgment of the act ("we condemn the crackdown on X") or a
+            # predicate of it ("the crackdown on X is unacceptable") evaluates it reversed (_judges); the act's own
+            # word evaluates only its agent
             acts = {id(m): harmed[id(m)] for m in in_sent if id(m) in harmed}
             cl = clause_start(start)
-            judged = {i for i, (h_start, h_end, o_end) in acts.items()
-                      if clause_start(h_start) == cl and not h_end <= start < o_end}
+            sufferers = {i for i, (h_start, h_end, o_end) in acts.items()
+                         if clause_start(h_start) == cl and not h_end <= start < o_end}
             for m in in_sent:
-                if id(m) in judged and value * weight > 0 and _judges(  # not negated
+                if id(m) in sufferers and value * weight > 0 and _judges(  # not negated
                         text, start, end, acts[id(m)], lex.judgment_re, lex.attitude_noun_re):
                     add(m.target, -value, True, f"{label} (of harm done to it)", s_i)
-            in_sent = [m for m in in_sent if id(m) not in judged]
+            in_sent = [m for m in in_sent if id(m) not in sufferers]
             if any(h_start <= start < h_end for h_start, h_end, _o_end in acts.values()):
                 # the act's own word: only its agent, named beside it or before it in its clause
                 in_sent = [m for m in in_sent if clause_start(m.start) == cl
