@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from kzlib.stance._objects import _last_word, _Mention
-from kzlib.stance._predicates import _SUBJECT_SKIP, _contracted
+from kzlib.stance._predicates import _NOUN_DETERMINERS, _OBJECT_TOKEN_RE, _SUBJECT_SKIP, _contracted
 
 __all__: list[str] = []
 
@@ -56,8 +56,7 @@ _INTENTION = frozenset("""to want wants wanted wanting seek seeks sought seeking
 intentions plan plans planned try tries tried trying going gonna here there allow allows allowed let lets anyone anybody
 wish wishes wished hope hopes hoped aim aims aimed mean means meant need needs needed ready prepared able willing""".split())
 #: words that may stand between an act and its object's head: determiners ("crush | the | uprising")
-_DETERMINERS = frozenset("the a an this that these those its their his her our my your all any every each some such "
-                         "both".split())
+_DETERMINERS = (_NOUN_DETERMINERS - {"no"}) | {"that", "all", "such", "both"}
 #: words that end an object's head or make the word before them a modifier, not the object ("Elbonia's enemies",
 #: "Elbonia from collapsing", "the enemies of Elbonia")
 _NOT_A_HEAD = frozenset("""of from in at on for with by to into onto about over under after before during against
@@ -66,7 +65,6 @@ around near like unlike despite via upon inside outside along and or but nor as 
 #: a preposition before a gerund: the clause after it has its own subject ("accuse X of | trying to crush …")
 _GERUND_PREPOSITIONS = frozenset("of for from by about against".split())
 _QUOTE_MARKS = frozenset("\"'”’")
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\S")
 _AGENT_BY_RE = re.compile(r"\bby\b", re.I)
 #: between an act of harm's object and a predicate of the act: a copula ("the crackdown on X | is | unacceptable")
 _COPULA_GAP_RE = re.compile(r"\s*(?:is|are|was|were|has been|have been|had been|would be|will be|remains?|remained)\s+"
@@ -175,7 +173,7 @@ def _heads(text: str, end: int, pool: list[_Mention], starts: list[int]) -> list
     words = 0
     while i < len(pool):
         m = pool[i]
-        gap = _WORD_RE.findall(text, pos, m.start)
+        gap = _OBJECT_TOKEN_RE.findall(text, pos, m.start)
         if found:  # a coordinated one: "and"/"or" (and an article) only
             if not gap or gap[0].lower() not in ("and", "or") or any(w.lower() not in ("the",) for w in gap[1:]):
                 break
@@ -183,7 +181,7 @@ def _heads(text: str, end: int, pool: list[_Mention], starts: list[int]) -> list
                 w.lower() in _NOT_A_HEAD or w.lower().endswith("ing") or (w[0].isupper() and w.lower() not in _DETERMINERS)
                 or w.lower() in ("not", "no") for w in gap) or words + len(gap) > 4:
             break
-        after = _WORD_RE.findall(text, m.end, min(len(text), m.end + 40))[:2]
+        after = _OBJECT_TOKEN_RE.findall(text, m.end, min(len(text), m.end + 40))[:2]
         nxt = after[0].lower() if after else ""
         if nxt in ("'s", "’s", "'", "’") or nxt in ("of", "from") or (found and nxt.isalpha() and nxt not in _NOT_A_HEAD):
             break
@@ -280,7 +278,7 @@ def _judges(text: str, start: int, end: int, act: tuple[int, int, int], judgment
         return False
     if _DIRECTIVE_RE.fullmatch(text, end, act[0]):
         return True
-    gap = _WORD_RE.findall(text, end, act[0])
+    gap = _OBJECT_TOKEN_RE.findall(text, end, act[0])
     if attitude.fullmatch(text, head, end) and gap and gap[0].lower() in ("for", "to", "of"):
         gap = gap[1:]  # "support for | the crackdown on"
     return len(gap) <= 4 and all(w[0].isalpha() and w.lower() not in _NOT_A_HEAD and not w.lower().endswith("ing")

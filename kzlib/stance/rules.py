@@ -466,41 +466,42 @@ def _score_text(
         for m in recipients:
             if m.kind != "alias" or m.topic:
                 continue
-            if id(m) in harmed:  # "the crackdown on X was brutal": said of the act, reversed for what suffers it
+            # what suffers an act of harm: a predicate right after it is said of the act ("the crackdown on X was
+            # brutal"), reversed for it; no stimulus, demand or possession of its own
+            suffers = id(m) in harmed
+            if suffers:
                 predicate = _predicate_valence(text, m.end, vader_words)
-                if predicate is not None and not _overlaps(predicate[1], predicate[2], [h[:2] for h in cue_spans]):
-                    s_i = sent_index(m.start)
-                    value = -lex.params["predicate_weight"] * max(-1.0, min(1.0, predicate[0] / 4.0))
-                    if reported(predicate[1])[0] == 1.0 and not hypothetical(predicate[1], s_i) and not precedent[s_i]:
-                        add(m.target, value, True, f"{text[predicate[1]:predicate[2]]} (said of the harm done to it)", s_i)
-                continue
-            stimulus = lex.stimulus_re.search(text, max(0, m.start - 60), m.start)
-            if stimulus is not None and lex.params["stimulus_weight"]:
-                sign = (1.0 if stimulus.group("favor") else -1.0) * (-1.0 if stimulus.group("neg") else 1.0)
-                add(m.target, sign * lex.params["stimulus_weight"] * reported(stimulus.start())[0], True,
-                    f"{stimulus.group(0).strip()} (its stimulus)", sent_index(m.start))
-            subject = _is_subject(text, clause_start(m.start), m.start)
-            own_side = speaker_sides & lex.own_side.get(m.target, set())
-            demand = _demand(text, m.end, vader_words) if subject and not own_side else None
-            if demand is not None and lex.params["demand_weight"] and not hypothetical(demand[0], sent_index(m.start)):
-                add(m.target, -lex.params["demand_weight"] * reported(demand[0])[0], True,
-                    f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start))
-            predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start)
-                         or _possessed_valence(text, m.end, vader_words))
+            else:
+                stimulus = lex.stimulus_re.search(text, max(0, m.start - 60), m.start)
+                if stimulus is not None and lex.params["stimulus_weight"]:
+                    sign = (1.0 if stimulus.group("favor") else -1.0) * (-1.0 if stimulus.group("neg") else 1.0)
+                    add(m.target, sign * lex.params["stimulus_weight"] * reported(stimulus.start())[0], True,
+                        f"{stimulus.group(0).strip()} (its stimulus)", sent_index(m.start))
+                subject = _is_subject(text, clause_start(m.start), m.start)
+                own_side = speaker_sides & lex.own_side.get(m.target, set())
+                demand = _demand(text, m.end, vader_words) if subject and not own_side else None
+                if demand is not None and lex.params["demand_weight"] and not hypothetical(demand[0], sent_index(m.start)):
+                    add(m.target, -lex.params["demand_weight"] * reported(demand[0])[0], True,
+                        f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start))
+                predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start)
+                             or _possessed_valence(text, m.end, vader_words))
             if predicate is None:
                 continue
             valence, p_start, p_end = predicate
             if _overlaps(p_start, p_end, [(h[0], h[1]) for h in cue_spans]):
                 continue  # a cue of the lists in it reads it
             s_i = sent_index(m.start)
-            value = lex.params["predicate_weight"] * max(-1.0, min(1.0, valence / 4.0))
+            value = (-1.0 if suffers else 1.0) * lex.params["predicate_weight"] * max(-1.0, min(1.0, valence / 4.0))
             factor, note = reported(p_start)
+            if suffers and factor != 1.0:
+                continue  # a relayed view of the act
             if hypothetical(p_start, s_i):
                 factor *= lex.params["irrealis_factor"]
             if precedent[s_i]:
                 factor *= lex.params["precedent_factor"]
             if value * factor:
-                add(m.target, value * factor, True, f"{text[p_start:p_end]} (predicated){note}", s_i)
+                label = "(said of the harm done to it)" if suffers else "(predicated)"
+                add(m.target, value * factor, True, f"{text[p_start:p_end]} {label}{note}", s_i)
 
     # 2c. the speaker's own act of harm, defeat or suppression on a target ("we will crush the uprising"): against it
     for m, start, end in (_hostile_objects(text, recipients, hostile, tokens, tok_starts, clause_start,
