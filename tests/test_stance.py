@@ -129,9 +129,14 @@ def test_vader_alone_never_decides():
 
 
 def test_holder_is_not_the_object():
-    st = detect_stance(_q("China would like to express its firm support for the Kazakh government's efforts."))
-    assert st.loc[st.target == "Kazakh government", "stance"].item() == "favor"
+    text = "China would like to express its firm support for the Kazakh government's efforts."
+    gaz = pd.DataFrame({"name": ["Wang"], "type": ["person"], "affiliation": ["China"], "role": ["spokesperson"]})
+    st = detect_stance(_q(text, speaker="Wang"), gazetteer=gaz)
+    assert st.loc[st.target == "Kazakh government", "stance"].item() == "favor"  # "its": China's, the speaker's side
     assert "China" not in set(st["target"])  # China holds the opinion, it is not its object
+    # from a speaker of no known side the support is China's, relayed: no direction of the speaker's own
+    other = detect_stance(_q(text, speaker="Z"), gazetteer=gaz)
+    assert other.loc[other.target == "Kazakh government", "stance"].item() == "none"
 
 
 def test_the_agent_of_support_is_not_its_object():

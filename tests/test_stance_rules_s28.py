@@ -20,7 +20,7 @@ def _rows(quotes: list[str]) -> pd.DataFrame:
 
 def test_the_subject_of_a_passive_judgment_is_judged():
     rows = _rows(["Ruritania was criticized for sending troops to the border.",
-                  "Ruritania were condemned by the whole region.",
+                  "Ruritania were condemned by us all.",  # an agent other than the speaker holds it (s35 tests)
                   "Ruritania criticized the plan to send troops to the border."])  # the active: Ruritania judges
     assert stance_of(rows, 0, "Ruritania") == "against"
     assert stance_of(rows, 1, "Ruritania") == "against"

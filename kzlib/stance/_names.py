@@ -20,6 +20,11 @@ _RESULTATIVE_AFTER_RE = re.compile(r"\s+[a-z]+\s+again\b")  # "make (America) gr
 _HEAD_AFTER_RE = re.compile(r"(?:\s+|-)(?=\w)")  # a word right after, joined by a space or hyphen
 _COMPOUND_BEFORE_RE = re.compile(r"[A-Z][\w.']*-$")  # "Russia-(NATO)": joined to a name before it
 _GIVEN_BEFORE_RE = re.compile(r"([A-Z][\w'’.-]*)\s+(?:[A-Z]\.\s+)*$")  # a capitalised word, middle initials after it
+_SPEAKER_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
+#: words after a speaker's head noun: a preposition or a participle that opens its complement ("poll of voters",
+#: "survey taken as they entered", "figures released by")
+_AFTER_HEAD = frozenset("""of in from by among for at on with about across over that which who taken conducted released
+published commissioned carried done""".split())
 
 
 def _another_person(text: str, start: int, end: int, target: str, lex: _Lexicon) -> bool:
@@ -111,3 +116,22 @@ def _self_targets(name: str, mentions: list[tuple[int, int, str]], lex: _Lexicon
                                     or len(w.rstrip(".")) == 1) for w in before):
             found.add(target)
     return frozenset(found)
+
+
+def _record_speaker(name: str, heads: frozenset[str]) -> bool:
+    """Whether the speaker ``name`` is a measurement or a news item (a poll, survey, statistics, a story), not a holder
+    of views: the last word before its first preposition or participle is one of ``heads`` (``record_speakers`` in
+    ``stance_cues.yaml``, lower case).
+
+    Example:
+        >>> heads = frozenset({"poll", "polls", "polling", "statistics", "results"})
+        >>> [_record_speaker(n, heads) for n in ("new poll of voters in all 50 states", "Last year's FBI statistics",
+        ...  "Early results of an entrance poll", "Polling of union voters", "pollster Ann Selzer", "Fox News")]
+        [True, True, True, True, False, False]
+    """
+    head = ""
+    for word in _SPEAKER_WORD_RE.findall(name.lower()):
+        if word in _AFTER_HEAD:
+            break
+        head = word
+    return head in heads

@@ -375,11 +375,84 @@ def _participle(word: str) -> bool:
 _POSSESSIVE_HOLDER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|its)|['’]s?)(?:\s+[\w-]+){0,2}\s+$", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(?:my|our)\b", re.I)
 #: a group that holds it after it, past its object ("support for X among Y", "backing from Y"), or a noun of measure
-_OTHERS_AFTER_RE = re.compile(r"(?:\s+for(?:\s+[\w'’-]+){1,4}?)?\s+(?:among|from)\b|\s+(?:ratings?|base|levels?|numbers?|figures?)\b",
+_OTHERS_AFTER_RE = re.compile(r"(?:\s+for(?:\s+[\w'’.-]+){1,4}?)?\s+(?:among|from)\b|\s+(?:ratings?|base|levels?|numbers?|figures?)\b",
                               re.I)
 _PERCENT_RE = re.compile(r"\d\s*%|\bper\s?cent\b", re.I)
 _SUPPORT_NOUNS = frozenset({"support", "backing", "endorsement", "endorsements", "approval"})
 _VERB_BEFORE_RE = re.compile(r"\b(?:to|be|been|being|is|are|was|were)\s+$", re.I)  # "to support", "been backing"
+
+
+#: a possessive right before a noun of judgment, one word between and "of" after it ("Clinton's sharp | criticism", "her
+#: line of | criticism"); not two words that may be a verb phrase ("Clinton's campaign faced | criticism")
+_POSSESSOR_BEFORE_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|its|my|our)|(?<=\w)['’]s?)(?:\s+[\w-]+(?:\s+of)?)?\s+$",
+                                  re.I)
+#: what comes between a passive participle and its agent's "by": an adverb ("supported only by")
+_BY_AGENT_RE = re.compile(r"(?:\s+(?:\w+ly|only|even|also|not|mostly|largely))?\s+by\s+(?P<agent>\w+)", re.I)
+_FIRST_PERSON_AGENTS = frozenset("me us my our".split())
+
+
+def _judgment_holder(text: str, start: int, end: int, clause: int, nouns: re.Pattern[str], *,
+                     indirect: bool = False) -> int | None:
+    """Where the possessor of the noun of judgment at ``start:end`` (one of ``nouns``) ends, when the possessor is
+    someone other than the speaker, who holds the judgment ("Clinton's criticism of X": the critic, not the
+    criticised; "Trump's reprimand", "her line of criticism"): where the possessive (its "'s", or the pronoun) starts;
+    None where there is no possessor in its clause (``clause``: where it starts), it is "my"/"our", or a pronoun in
+    an ``indirect`` report ("his criticism", mostly the speaker's).
+
+    Example:
+        >>> nouns = re.compile("criticism|reprimand")
+        >>> t = "Clinton's line of criticism, her reprimand and our criticism; criticism of X"
+        >>> [_judgment_holder(t, m.start(), m.end(), 0, nouns) for m in nouns.finditer(t)]
+        [7, 29, None, None]
+        >>> _judgment_holder("his reprimand", 4, 13, 0, nouns, indirect=True)
+    """
+    if not nouns.fullmatch(text[start:end].split()[-1]):
+        return None
+    found = _POSSESSOR_BEFORE_RE.search(text, clause, start)
+    if found is None:
+        return None
+    pronoun = (found.group("pronoun") or "").lower()
+    if pronoun in ("my", "our") or (indirect and pronoun):
+        return None
+    return found.start()
+
+
+def _by_agent(text: str, start: int, end: int) -> str | None:
+    """The first word of the agent of the verb at ``start:end`` when it is a passive participle in -ed with a
+    by-phrase ("will not be supported | by Senate Democrats", "the bill, opposed by Democrats"): the active verb takes
+    its object directly, so "-ed by" is a passive, and its agent holds what the verb says; None where there is none.
+
+    Example:
+        >>> t = "The bill was supported only by Democrats, and Smith was praised by us."
+        >>> i = t.index("praised")
+        >>> _by_agent(t, 13, 22), _by_agent(t, i, i + 7), _by_agent("Smith supports Jones", 6, 14)
+        ('Democrats', 'us', None)
+    """
+    if not text[start:end].lower().endswith("ed"):
+        return None
+    found = _BY_AGENT_RE.match(text, end)
+    return found.group("agent") if found else None
+
+
+#: a passive participle's by-phrase ending right before a mention, up to four words of it before the mention, or a
+#: second by-phrase coordinated with it ("opposed by Manafort, but by | Trump's children")
+_BY_PHRASE_BEFORE_RE = re.compile(r"\b(?P<verb>\w+ed)(?:\s+(?:\w+ly|only|even|also|not|mostly|largely))?\s+by\s+"
+                                  r"(?:[^.;:!?]{0,30}?\bby\s+)?(?:[\w'’.-]+\s+){0,4}$", re.I)
+
+
+def _passive_agent(text: str, start: int, verbs: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether the mention at ``start`` is in the by-phrase of a passive verb of judgment (one that fullmatches one of
+    ``verbs``): the agent, who holds the judgment ("will not be supported by Senate Democrats", "was not opposed by
+    Manafort, but by Trump's children"), not its object.
+
+    Example:
+        >>> verbs = (re.compile("supported|opposed"),)
+        >>> t = "It will not be supported by Senate Democrats; he was opposed by Smith, but by Trump's aides; fed by Jones"
+        >>> [_passive_agent(t, t.index(w), verbs) for w in ("Democrats", "Smith", "Trump", "Jones")]
+        [True, True, True, False]
+    """
+    found = _BY_PHRASE_BEFORE_RE.search(text, max(0, start - 90), start)
+    return found is not None and any(v.fullmatch(found.group("verb")) for v in verbs)
 
 
 def _others_support(text: str, start: int, end: int, clause: int, verbs: re.Pattern[str], *,

@@ -14,7 +14,7 @@ import pandas as pd
 
 from kzlib.errors import ParameterError, TableError, require_columns
 from kzlib.quotes.marks import SPEECH_KINDS
-from kzlib.stance._names import _self_targets
+from kzlib.stance._names import _record_speaker, _self_targets
 from kzlib.stance.lexicon import _QUOTE_CHARS, _alternation, _build_lexicon, _Lexicon
 from kzlib.stance.rules import _Contribution, _decide, _evidence, _find_mentions, _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
@@ -251,6 +251,7 @@ def detect_stance(
     anchor_generic: bool = True,
     read_despun: bool = True,
     self_rows: bool = False,
+    record_rows: bool = False,
 ) -> pd.DataFrame:
     """Stance of each quotation towards each target it concerns (the ``stances`` table).
 
@@ -291,6 +292,9 @@ def detect_stance(
         on the Kazakh government, "Hillary Clinton" on a target aliased "Clinton"; English names). By default
         they are left out, counted in the log: a speaker's stance towards themselves is no finding, and on US
         election news such rows read the candidate's words about a policy as a stance on the candidate.
+    record_rows : keep the rows of a speaker that is a measurement or a news item, not a holder of views: a poll, a
+        survey, statistics, a story (``record_speakers`` in the cue file; "new poll of voters in all 50 states"). By
+        default they are left out, counted in the log: what a poll "says" describes other people's views.
 
     Russian quotes are read on lemmas, with the targets' ``ru_aliases``/``ru_*_terms`` and the Russian
     cues (:mod:`kzlib.stance.russian`); the others as English. Quotation marks inside an ``indirect``
@@ -372,6 +376,9 @@ def detect_stance(
     scored_once: dict[tuple[str, str, frozenset[str], frozenset[str] | None, bool], list[dict[str, Any]]] = {}
     self_of: dict[str, frozenset[str]] = {}  # per speaker, the targets their own name names
     left_self: dict[str, int] = {}
+    record_heads = frozenset() if record_rows else frozenset(str(w).lower() for w in cue_data.get("record_speakers") or ())
+    records: dict[str, bool] = {}  # per speaker, whether it is a poll, survey or figures (no holder of views)
+    left_records: dict[str, int] = {}
     rows = []
     # Russian rows may carry no offsets in their paragraph (start = end = 0): then no context is read
     has_span = ([True] * len(quotes) if "context" in quotes.columns or not {"start", "end"} <= set(quotes.columns)
@@ -381,6 +388,12 @@ def detect_stance(
         quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated, russian, has_span, anchored,
         writer_marks, despun, judged
     ):
+        record = records.get(speaker)
+        if record is None:
+            record = records[speaker] = _record_speaker(speaker, record_heads)
+        if record:
+            left_records[speaker] = left_records.get(speaker, 0) + 1
+            continue
         sides = side_of.get(speaker, frozenset())
         if verb and not ru and not _opens_with_target(text[len(verb) + 1:], lex, anchors):
             # the verb judges what the quote opens with, which names no target ("condemned | the violence",
@@ -414,6 +427,10 @@ def detect_stance(
         logger.info("detect_stance: %d rows of speakers towards a target that names them left out (%s): a speaker's "
                     "stance towards themselves is no finding; self_rows=True keeps them",
                     sum(left_self.values()), ", ".join(f"{t} {n}" for t, n in sorted(left_self.items())))
+    if left_records:
+        logger.info("detect_stance: %d quotes of %d speakers that are polls, surveys or figures, not holders of views, "
+                    "read for no stance (%s): record_rows=True reads them", sum(left_records.values()),
+                    len(left_records), ", ".join(sorted(left_records)[:5]) + (", …" if len(left_records) > 5 else ""))
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source", "reading"])
     if scoped and len(out):
         out = _within_scope(out, scoped, doc_texts,

@@ -26,10 +26,13 @@ from kzlib.stance._objects import (
 from kzlib.stance._predicates import (
     _PASSIVE_AUXILIARIES,
     _active_verb,
+    _by_agent,
     _demand,
     _is_subject,
+    _judgment_holder,
     _others_subject,
     _others_support,
+    _passive_agent,
     _possessed_valence,
     _predicate_valence,
 )
@@ -50,6 +53,7 @@ logger = logging.getLogger(__name__)
 __all__ = []
 
 
+_POSSESSIVE_PRONOUN_RE = re.compile(r"(?:his|her|their|its)\b", re.I)
 _ELSEWHERE = ""  # the target of a generic word outside its topic: something else, no stance row
 
 
@@ -108,6 +112,7 @@ class _Contribution:
     lexical: bool
     label: str
     sentence: int
+    relayed: bool = False  # someone else's word or view the speaker relays (reported_factor): no direction of its own
 
 
 def _score_text(
@@ -205,7 +210,18 @@ def _score_text(
         holder = _others_support(text, start, end, clause_start(start), lex.others_support_re, indirect=writer_marks)
         if holder is None or holder < 0:
             return holder is not None
-        return not any(m.end == holder and speaker_sides & lex.own_side.get(m.target, set()) for m in mentions)
+        return not own_possessor(holder)
+
+    def own_possessor(pos: int) -> bool:
+        """Whether the possessor at ``pos`` is on the speaker's own side: the target named right before it (or ending
+        with it: "Russia's"), or for a
+        possessive pronoun the last target named before it in its sentence ("China would like to express its firm
+        support", said by China's spokesman)."""
+        if _POSSESSIVE_PRONOUN_RE.match(text, pos):
+            a = sents[sent_index(pos)][0]
+            named = [m for m in mentions if a <= m.start and m.end <= pos]
+            return bool(named) and bool(speaker_sides & lex.own_side.get(named[-1].target, set()))
+        return any(m.start < pos <= m.end and speaker_sides & lex.own_side.get(m.target, set()) for m in mentions)
 
     def others_judgment(start: int, end: int, ti: int) -> bool:
         """Whether the verb of judgment at ``start:end`` (token ``ti``) has a subject other than the speaker
@@ -219,6 +235,23 @@ def _score_text(
         return subject >= 0 and not any(m.start <= subject < m.end and speaker_sides & lex.own_side.get(m.target, set())
                                         for m in mentions)
 
+    passive_verbs = (lex.judgment_re, lex.holder_verb_re)
+
+    def others_holding(start: int, end: int, held: int | None) -> str:
+        """Whose the judgment at ``start:end`` is when it is someone else's than the speaker's, else "": a noun of
+        judgment's possessor (``held``: where its possessive is, from ``_judgment_holder``: "Clinton's criticism of …")
+        or a passive verb's agent ("criticized by Clinton", ``_by_agent``); not the first person, nor a possessor or
+        agent on the speaker's own side."""
+        if held is not None:
+            return "" if own_possessor(held) else " (its holder's)"
+        head = _last_word(text, start, end)
+        agent = _by_agent(text, start, end) if any(v.fullmatch(text, head, end) for v in passive_verbs) else None
+        if agent is None or agent.lower() in ("me", "us", "my", "our"):
+            return ""
+        at = text.index(agent, end)
+        return "" if any(m.start == at and speaker_sides & lex.own_side.get(m.target, set()) for m in mentions) \
+            else " (its agent's)"
+
     # inner quotation marks: a mention wrapped in quotes inside a quote is scare-quoted
     for m in mentions:
         m.tok = tok_index(m.start)
@@ -229,8 +262,11 @@ def _score_text(
         m.scare_quoted = not writer_marks and (
             (('"' in before or "'" in before[-1:]) and ('"' in after or "'" in after[:1]))
             or (m.kind in ("favor_term", "against_term") and _in_short_quote(text, m.start, m.end)))
+        # a holder of an opinion or judgment, not its object: "Russia views …", "according to Russia", "opposed by
+        # Senate Democrats"
         m.holder = m.kind in ("alias", "cue") and bool(
-            lex.holder_re.match(text[m.end:m.end + 40]) or lex.source_re.search(text[max(0, m.start - 40):m.start]))
+            lex.holder_re.match(text[m.end:m.end + 40]) or lex.source_re.search(text[max(0, m.start - 40):m.start])
+            or _passive_agent(text, m.start, passive_verbs))
         m.topic = bool(lex.topic_re.match(text, clause_start(m.start), m.start))
         m.place = m.kind == "alias" and bool(lex.place_after_re.match(text, m.end)
                                              and lex.place_before_re.search(text, max(0, m.start - 30), m.start))
@@ -240,8 +276,8 @@ def _score_text(
         if not m.holder:
             concerned.setdefault(m.target, "quote")
 
-    def add(target: str, value: float, lexical: bool, label: str, sent: int) -> None:
-        contrib.setdefault(target, []).append(_Contribution(target, value, lexical, label, sent))
+    def add(target: str, value: float, lexical: bool, label: str, sent: int, relayed: bool = False) -> None:
+        contrib.setdefault(target, []).append(_Contribution(target, value, lexical, label, sent, relayed))
 
     # context targets (the attribution sentence), used only where a quote names no target itself and refers back to
     # someone or something (``anaphors``: a third-person pronoun or a demonstrative, "he is a disgrace", "this is
@@ -272,7 +308,8 @@ def _score_text(
                 val = -val * lex.params["negation_factor"]
             # scare quotes are the speaker's own comment, whoever's view the sentence relays
             factor, note = reported(m.start) if not m.scare_quoted else (1.0, "")
-            add(m.target, val * factor, True, f"{text[m.start:m.end]}{marked}{note}", sent_index(m.start))
+            add(m.target, val * factor, True, f"{text[m.start:m.end]}{marked}{note}", sent_index(m.start),
+                relayed=bool(marked) or 0 < factor < 1)
         elif m.kind == "alias" and m.scare_quoted and m.target in concerned and (m.end - m.start) > 3:
             add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (scare quotes)', sent_index(m.start))
 
@@ -316,6 +353,8 @@ def _score_text(
         a, b = sents[s_i]
         ti = tok_index(start)
         value = weight
+        # the possessor of a noun of judgment holds it ("Clinton's criticism of X", "Trump's reprimand"): no object of it
+        held = _judgment_holder(text, start, end, clause_start(start), lex.holder_noun_re, indirect=writer_marks)
         # a cue the speaker sets in quotation marks is not their own word: a favourable one is ironic (the
         # "help" of the West; negated or not: "not so 'successful'"), as a loaded naming in scare quotes is;
         # a hostile one is cited from others. The marks are the speaker's own comment, whoever's view the
@@ -340,7 +379,10 @@ def _score_text(
                 factor, note = factor * lex.params["reported_factor"], note + " (others' support)"
             elif others_judgment(start, end, ti):
                 factor, note = factor * lex.params["reported_factor"], note + " (its subject's)"
+            elif holding := others_holding(start, end, held):
+                factor, note = factor * lex.params["reported_factor"], note + holding
         value *= factor
+        relayed = 0 < factor < 1  # someone else's word or judgment, not the speaker's (a disputed one is theirs)
         label = f"{text[start:end]}{note}"
         if hypothetical(start, s_i):
             value *= lex.params["irrealis_factor"]
@@ -380,7 +422,7 @@ def _score_text(
                 if agents:
                     add(agents[0].target, value, True, label + " (countered, its agent)", s_i)
                 continue
-        in_sent = [m for m in recipients if a <= m.start < b]
+        in_sent = [m for m in recipients if a <= m.start < b and (held is None or m.end != held)]
         if harmed and in_sent:
             # what suffers an act of harm in the cue's clause (_harmed), unless the cue modifies it ("crush the violent
             # uprising"), is no object of the cue: a judgment of the act ("we condemn the crackdown on X") or a
@@ -441,17 +483,17 @@ def _score_text(
                 pool = [m for m in pool if id(m) not in harmed] or pool
             best = min(pool, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
-            add(best.target, value / (1.0 + d / 15.0), True, label, s_i)
+            add(best.target, value / (1.0 + d / 15.0), True, label, s_i, relayed)
             if not agentive:
                 # an evaluation holds for each target coordinated with its own: the subject of a predicate ("Ukraine's
                 # accession to NATO and the deployment of Western troops would be unacceptable"), the objects of a
                 # verb ("criticized Sanders and Clinton"), not only the nearest
                 for m in _coordinated(best, in_sent, text, start, end, cl, clause_start):
-                    add(m.target, value / (1.0 + abs(m.tok - ti) / 15.0), True, label + " (coordinated)", s_i)
-        elif recipients:
-            best = min(recipients, key=lambda m: (abs(m.tok - ti), m.start))
+                    add(m.target, value / (1.0 + abs(m.tok - ti) / 15.0), True, label + " (coordinated)", s_i, relayed)
+        elif others := [m for m in recipients if held is None or m.end != held]:
+            best = min(others, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
-            add(best.target, 0.5 * value / (1.0 + d / 20.0), True, label, s_i)
+            add(best.target, 0.5 * value / (1.0 + d / 20.0), True, label, s_i, relayed)
         elif ctx_targets and lex.params["context_weight"]:
             for t in ctx_targets:
                 add(t, lex.params["context_weight"] * value / len(ctx_targets), True, label + " (context)", s_i)
@@ -475,14 +517,16 @@ def _score_text(
                 stimulus = lex.stimulus_re.search(text, max(0, m.start - 60), m.start)
                 if stimulus is not None and lex.params["stimulus_weight"]:
                     sign = (1.0 if stimulus.group("favor") else -1.0) * (-1.0 if stimulus.group("neg") else 1.0)
-                    add(m.target, sign * lex.params["stimulus_weight"] * reported(stimulus.start())[0], True,
-                        f"{stimulus.group(0).strip()} (its stimulus)", sent_index(m.start))
+                    factor = reported(stimulus.start())[0]
+                    add(m.target, sign * lex.params["stimulus_weight"] * factor, True,
+                        f"{stimulus.group(0).strip()} (its stimulus)", sent_index(m.start), 0 < factor < 1)
                 subject = _is_subject(text, clause_start(m.start), m.start)
                 own_side = speaker_sides & lex.own_side.get(m.target, set())
                 demand = _demand(text, m.end, vader_words) if subject and not own_side else None
                 if demand is not None and lex.params["demand_weight"] and not hypothetical(demand[0], sent_index(m.start)):
-                    add(m.target, -lex.params["demand_weight"] * reported(demand[0])[0], True,
-                        f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start))
+                    factor = reported(demand[0])[0]
+                    add(m.target, -lex.params["demand_weight"] * factor, True,
+                        f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start), 0 < factor < 1)
                 predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start)
                              or _possessed_valence(text, m.end, vader_words))
             if predicate is None:
@@ -493,6 +537,7 @@ def _score_text(
             s_i = sent_index(m.start)
             value = (-1.0 if suffers else 1.0) * lex.params["predicate_weight"] * max(-1.0, min(1.0, valence / 4.0))
             factor, note = reported(p_start)
+            relayed = 0 < factor < 1
             if suffers and factor != 1.0:
                 continue  # a relayed view of the act
             if hypothetical(p_start, s_i):
@@ -501,7 +546,7 @@ def _score_text(
                 factor *= lex.params["precedent_factor"]
             if value * factor:
                 label = "(said of the harm done to it)" if suffers else "(predicated)"
-                add(m.target, value * factor, True, f"{text[p_start:p_end]} {label}{note}", s_i)
+                add(m.target, value * factor, True, f"{text[p_start:p_end]} {label}{note}", s_i, relayed)
 
     # 2c. the speaker's own act of harm, defeat or suppression on a target ("we will crush the uprising"): against it
     for m, start, end in (_hostile_objects(text, recipients, hostile, tokens, tok_starts, clause_start,
@@ -587,12 +632,21 @@ def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: 
 
 
 def _decide(items: list[_Contribution], threshold: float) -> tuple[str, float, float]:
+    """The stance of a target's contributions: favor or against where their total is past ``threshold`` and their
+    lexical part is in that direction, counting the speaker's own words: words and views the speaker relays
+    (reported speech, someone else's support or judgment) add to the score but give no direction alone.
+
+    >>> _decide([_Contribution("X", -0.15, True, "criticized (its subject's)", 0, True),
+    ...          _Contribution("X", -0.3, False, "VADER", 0)], 0.3)[0]
+    'none'
+    """
     raw = sum(c.value for c in items)
     lexical = sum(c.value for c in items if c.lexical)
+    own = sum(c.value for c in items if c.lexical and not c.relayed)
     score = math.tanh(raw)
-    if score >= threshold and lexical > 0:
+    if score >= threshold and lexical > 0 and own > 0:
         return "favor", score, lexical
-    if score <= -threshold and lexical < 0:
+    if score <= -threshold and lexical < 0 and own < 0:
         return "against", score, lexical
     return "none", score, lexical
 

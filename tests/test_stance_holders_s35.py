@@ -1,0 +1,87 @@
+"""Stance rules of the thirty-fifth session on who holds a judgment, read on hand-made sentences about invented
+parties: a poll or a set of figures holds no view; the agent of a passive verb of judgment holds it, and is not its
+object; the possessor of a noun of judgment holds it ("Elbonia's criticism of …"); a view the speaker only relays
+gives no direction alone. Expected values come from reading each sentence. The tests of a rule fail with the rule
+switched off; those named "not"/"keeps" guard its limits."""
+
+import pandas as pd
+
+from kzlib.stance import detect_stance
+from kzlib.stance.targets import Target
+from tests.stance_rows import stance_of, stance_rows
+
+PARTIES = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",))]
+
+
+def _rows(quotes: list[str], **columns) -> pd.DataFrame:
+    return stance_rows(quotes, PARTIES, **columns)
+
+
+def _by(speaker: str, text: str, **kw) -> pd.DataFrame:
+    q = pd.DataFrame({"doc_id": "d", "quote_id": [0], "speaker": [speaker], "quote": [text]})
+    return detect_stance(q, targets=PARTIES, threshold=0.3, **kw)
+
+
+def test_a_poll_holds_no_view():
+    text = "Elbonia is a disgrace and a danger, and voters want it gone."  # against Elbonia from a person
+    assert _by("Senator Smith", text)["stance"].tolist() == ["against"]
+    for poll in ("new poll of voters in all 50 states", "Last year's statistics", "exit polls in the north",
+                 "Early results of an entrance poll of caucus-goers", "survey"):
+        assert _by(poll, text).empty, poll
+    assert _by("new poll of voters", text, record_rows=True)["stance"].tolist() == ["against"]
+
+
+def test_a_pollster_or_a_report_keeps_its_rows():
+    text = "Elbonia is a disgrace and a danger."
+    for speaker in ("pollster Ann Selzer", "the committee's report", "Republican figures", "the editorial board"):
+        assert _by(speaker, text)["stance"].tolist() == ["against"], speaker
+
+
+def test_the_agent_of_a_passive_judgment_holds_it():
+    rows = _rows(["This bill is unacceptable and will not be supported by Elbonia.",
+                  "Ruritania was condemned by Elbonia for the raid.",
+                  "The plan was opposed by Smith, but by Elbonia's leaders too."])
+    assert stance_of(rows, 0, "Elbonia") == "(no row)"  # Elbonia judges the bill; it is not judged
+    assert stance_of(rows, 1, "Elbonia") == "(no row)"
+    assert stance_of(rows, 1, "Ruritania") == "none"  # Elbonia's condemnation, relayed, as "Elbonia condemned …"
+    assert stance_of(rows, 2, "Elbonia") == "(no row)"
+
+
+def test_not_a_passive_whose_agent_is_the_speaker():
+    rows = _rows(["Ruritania was condemned by us for the raid.", "Ruritania was harshly criticized."])
+    assert stance_of(rows, 0, "Ruritania") == "against"
+    assert stance_of(rows, 1, "Ruritania") == "against"  # no agent named: the sentence's judgment stands
+
+
+def test_the_possessor_of_a_judgment_holds_it():
+    rows = _rows(["Elbonia's criticism of Ruritania was sharp.", "She knew Elbonia's reprimand was in fun.",
+                  "Elbonia's line of criticism is familiar."])
+    assert stance_of(rows, 0, "Elbonia") == "none"
+    assert stance_of(rows, 0, "Ruritania") == "none"  # Elbonia's criticism, relayed
+    assert stance_of(rows, 1, "Elbonia") == "none"
+    assert stance_of(rows, 2, "Elbonia") == "none"
+
+
+def test_not_when_the_judgment_is_the_speakers_own():
+    rows = _rows(["Our criticism of Ruritania is well known.", "his criticism of Ruritania is well founded."],
+                 kind=["direct", "indirect"])
+    assert stance_of(rows, 0, "Ruritania") == "against"
+    assert stance_of(rows, 1, "Ruritania") == "against"  # "his" in an indirect report: mostly the speaker
+
+
+def test_not_a_possessor_two_words_away():
+    # the campaign faced criticism: the criticism is of the campaign, not by Elbonia
+    rows = _rows(["Elbonia's campaign faced criticism over the raid."])
+    assert stance_of(rows, 0, "Elbonia") == "against"
+
+
+def test_a_relayed_view_gives_no_direction_alone():
+    rows = _rows(["A wonderful 78 percent of voters are backing Elbonia, a great and happy result.",
+                  "We are backing Elbonia, a great and happy choice."])
+    assert stance_of(rows, 0, "Elbonia") == "none"  # the voters' support, relayed, and a happy tone
+    assert stance_of(rows, 1, "Elbonia") == "favor"
+
+
+def test_support_among_after_an_honorific():
+    rows = _rows(["There is considerable support for Mr. Elbonia among farmers."])
+    assert stance_of(rows, 0, "Elbonia") == "none"
