@@ -1,7 +1,7 @@
 """Stance rules of the thirty-fifth session on who holds a judgment, read on hand-made sentences about invented
 parties: a poll or a set of figures holds no view; the agent of a passive verb of judgment holds it, and is not its
 object; the possessor of a noun of judgment holds it ("Elbonia's criticism of …"); a view the speaker only relays
-gives no direction alone. Expected values come from reading each sentence. The tests of a rule fail with the rule
+gives no direction alone; the tone of words the speaker sets in scare quotes is not the speaker's. Expected values come from reading each sentence. The tests of a rule fail with the rule
 switched off; those named "not"/"keeps" guard its limits."""
 
 import pandas as pd
@@ -85,3 +85,17 @@ def test_a_relayed_view_gives_no_direction_alone():
 def test_support_among_after_an_honorific():
     rows = _rows(["There is considerable support for Mr. Elbonia among farmers."])
     assert stance_of(rows, 0, "Elbonia") == "none"
+
+
+def test_the_tone_of_scare_quoted_words_is_not_the_speakers():
+    rows = _rows(['Elbonia spoke again of its "great, wonderful and happy" reforms.',
+                  "Elbonia spoke again of its great, wonderful and happy reforms."])
+    marked = rows[rows["quote_id"] == 0].iloc[0]
+    assert "VADER" not in marked["cues"]  # the marks set the words apart as someone else's
+    assert "VADER" in rows[rows["quote_id"] == 1].iloc[0]["cues"]
+
+
+def test_keeps_the_tone_of_an_indirect_reports_marks():
+    # in an indirect report the marks are the writer's, around the speaker's own words
+    rows = _rows(['Elbonia had brought "great, wonderful and happy" reforms.'], kind=["indirect"])
+    assert "VADER" in rows.iloc[0]["cues"]

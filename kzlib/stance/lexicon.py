@@ -396,6 +396,20 @@ def _in_short_quote(text: str, start: int, end: int) -> bool:
     return closing >= 0 and len(text[opening + 1:closing].split()) <= _SHORT_QUOTE_WORDS
 
 
+_SCARE_QUOTED_RE = re.compile(r'"[^"\s]+(?:\s+[^"\s]+){0,' + str(_SHORT_QUOTE_WORDS - 1) + r'}"')
+
+
+def _without_scare_quotes(sentence: str) -> str:
+    """``sentence`` without its short spans in double quotation marks (at most :data:`_SHORT_QUOTE_WORDS` words): in a
+    speaker's own words such marks set a term apart as someone else's ('the consequences of "peaceful protests"'), so
+    its tone is not the speaker's.
+
+    >>> _without_scare_quotes('They must see the results of "peaceful protests" in the city.')
+    'They must see the results of   in the city.'
+    """
+    return _SCARE_QUOTED_RE.sub(" ", sentence) if '"' in sentence else sentence
+
+
 def _valence_sums(values: Iterable[float]) -> tuple[float, float]:
     """log(1 + the positive values' sum) and log(1 + the negative values' summed magnitude), in order: the
     lexicon features of :mod:`kzlib.stance.classifier` (VADER valences) and of its Russian rows (cue weights).

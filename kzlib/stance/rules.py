@@ -46,6 +46,7 @@ from kzlib.stance.lexicon import (
     _marked_around,
     _vader,
     _vader_compound,
+    _without_scare_quotes,
 )
 
 logger = logging.getLogger(__name__)
@@ -579,7 +580,9 @@ def _score_text(
             for t in named_here:
                 add(t, -lex.params["rhetorical_question_weight"], True, "rhetorical question", s_i)
         if use_vader and lex.params["vader_weight"]:
-            comp = _vader_compound(sent)
+            # the tone of the speaker's own words: not a term they set in scare quotes (in an indirect report the
+            # marks are the writer's, around the speaker's own words)
+            comp = _vader_compound(sent if writer_marks else _without_scare_quotes(sent))
             if comp:
                 for t in named_here:
                     here = [m for m in object_mentions if m.target == t and a <= m.start < b]
