@@ -53,13 +53,66 @@ def test_not_a_passive_whose_agent_is_the_speaker():
     assert stance_of(rows, 1, "Ruritania") == "against"  # no agent named: the sentence's judgment stands
 
 
+def _cues(rows: pd.DataFrame, quote_id: int, target: str) -> str:
+    hit = rows[(rows["quote_id"] == quote_id) & (rows["target"] == target)]
+    return hit["cues"].item() if len(hit) else ""
+
+
 def test_the_possessor_of_a_judgment_holds_it():
     rows = _rows(["Elbonia's criticism of Ruritania was sharp.", "She knew Elbonia's reprimand was in fun.",
-                  "Elbonia's line of criticism is familiar."])
+                  "Elbonia's line of criticism is familiar.", "The Elbonia government's criticism of Ruritania is old.",
+                  "The voters' rebuke of Ruritania was clear."])
     assert stance_of(rows, 0, "Elbonia") == "none"
-    assert stance_of(rows, 0, "Ruritania") == "none"  # Elbonia's criticism, relayed
+    assert stance_of(rows, 0, "Ruritania") == "none"  # Elbonia's criticism, relayed to what it judges
+    assert "criticism (its holder's)" in _cues(rows, 0, "Ruritania")
     assert stance_of(rows, 1, "Elbonia") == "none"
     assert stance_of(rows, 2, "Elbonia") == "none"
+    assert "criticism" not in _cues(rows, 3, "Elbonia")  # "the Elbonia government's": in the possessor
+    assert "(its holder's)" in _cues(rows, 3, "Ruritania")
+    assert "rebuke (its holder's)" in _cues(rows, 4, "Ruritania")  # a plural's possessive
+
+
+def test_the_possessor_may_be_an_alias_with_its_possessive():
+    parties = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia", "Elbonia's"))]
+    rows = stance_rows(["Elbonia's criticism of Ruritania was sharp."], parties)
+    assert "(its holder's)" in _cues(rows, 0, "Ruritania") and "criticism" not in _cues(rows, 0, "Elbonia")
+
+
+def test_not_a_contraction_nor_a_receiver():
+    rows = _rows(["It's a rebuke of Ruritania and its reckless policies.", "Let's praise Ruritania for its courage.",
+                  "Ruritania's facing criticism over its disgraceful conduct.",
+                  "Ruritania's share of criticism is deserved."])
+    assert stance_of(rows, 0, "Ruritania") == "against"
+    assert stance_of(rows, 1, "Ruritania") == "favor"
+    assert stance_of(rows, 2, "Ruritania") == "against"  # its "'s" is "is"
+    assert stance_of(rows, 3, "Ruritania") == "against"  # criticism of it, not by it
+
+
+def test_not_beyond_the_agents_noun_phrase():
+    rows = _rows(["The plan was questioned by allies worried about Ruritania's aggression.",
+                  "Ruritania was welcomed by officials in Elbonia, a corrupt and brutal regime.",
+                  "We are deeply worried by Ruritania's reckless threats."])
+    assert stance_of(rows, 0, "Ruritania") == "against"  # a participle ends the agent: "allies | worried about"
+    assert stance_of(rows, 1, "Elbonia") == "against"  # a preposition ends it: "officials | in Elbonia"
+    assert stance_of(rows, 2, "Ruritania") == "against"  # a verb of worry is no judgment: what worries is judged
+
+
+def test_a_passive_agent_of_the_speakers_own_side_is_the_speaker():
+    gaz = pd.DataFrame({"name": ["Price"], "type": ["person"], "affiliation": ["United States"], "role": ["spokesman"]})
+    q = pd.DataFrame({"doc_id": "d", "quote_id": [0, 1], "speaker": ["Price", "Z"],
+                      "quote": ["Russia's actions were condemned by the State Department and by Washington."] * 2})
+    st = detect_stance(q, gazetteer=gaz, threshold=0.3)
+    russia = st[st["target"] == "Russia"].set_index("speaker")["stance"]
+    assert russia["Price"] == "against" and russia["Z"] == "none"
+
+
+def test_avoiding_or_condemning_a_trouble_evaluates_no_target_nearby():
+    rows = _rows(["He spoke to Ruritania's leader and asked him to condemn violence, whoever is responsible.",
+                  "Their strategists hope to win in Ruritania, thereby avoiding chaos and controversy.",
+                  "We condemn the aggression of Ruritania."])
+    assert stance_of(rows, 0, "Ruritania") == "none"
+    assert stance_of(rows, 1, "Ruritania") == "none"
+    assert stance_of(rows, 2, "Ruritania") == "against"  # the countered act's own agent
 
 
 def test_not_when_the_judgment_is_the_speakers_own():
@@ -70,9 +123,10 @@ def test_not_when_the_judgment_is_the_speakers_own():
 
 
 def test_not_a_possessor_two_words_away():
-    # the campaign faced criticism: the criticism is of the campaign, not by Elbonia
+    # the campaign faced criticism: the criticism is of the campaign, not by Elbonia (whose it is, the rules do not
+    # read: a coder would call the row none, the rules against)
     rows = _rows(["Elbonia's campaign faced criticism over the raid."])
-    assert stance_of(rows, 0, "Elbonia") == "against"
+    assert "criticism" in _cues(rows, 0, "Elbonia") and "(its holder's)" not in _cues(rows, 0, "Elbonia")
 
 
 def test_a_relayed_view_gives_no_direction_alone():

@@ -25,6 +25,7 @@ _SPEAKER_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 #: "survey taken as they entered", "figures released by")
 _AFTER_HEAD = frozenset("""of in from by among for at on with about across over that which who taken conducted released
 published commissioned carried done""".split())
+_TIME_AFTER = frozenset("last this earlier".split())  # "a CNN poll | last week"
 
 
 def _another_person(text: str, start: int, end: int, target: str, lex: _Lexicon) -> bool:
@@ -120,18 +121,26 @@ def _self_targets(name: str, mentions: list[tuple[int, int, str]], lex: _Lexicon
 
 def _record_speaker(name: str, heads: frozenset[str]) -> bool:
     """Whether the speaker ``name`` is a measurement or a news item (a poll, survey, statistics, a story), not a holder
-    of views: the last word before its first preposition or participle is one of ``heads`` (``record_speakers`` in
-    ``stance_cues.yaml``, lower case).
+    of views: its head, the last word before its first preposition, participle or word of time, is one of ``heads``
+    (``record_speakers`` in ``stance_cues.yaml``, lower case), written in lower case, or opening a name with no other
+    capitalised word (a name: "Louise Story", "Data for Progress").
 
     Example:
-        >>> heads = frozenset({"poll", "polls", "polling", "statistics", "results"})
+        >>> heads = frozenset({"poll", "polls", "polling", "statistics", "results", "story", "data"})
         >>> [_record_speaker(n, heads) for n in ("new poll of voters in all 50 states", "Last year's FBI statistics",
-        ...  "Early results of an entrance poll", "Polling of union voters", "pollster Ann Selzer", "Fox News")]
-        [True, True, True, True, False, False]
+        ...  "Early results of an entrance poll", "Polling of union voters", "A new poll showing Smith ahead",
+        ...  "a CNN poll last week", "the polls.")]
+        [True, True, True, True, True, True, True]
+        >>> [_record_speaker(n, heads) for n in ("pollster Ann Selzer", "Fox News", "Louise Story", "Data for Progress")]
+        [False, False, False, False]
     """
-    head = ""
-    for word in _SPEAKER_WORD_RE.findall(name.lower()):
-        if word in _AFTER_HEAD:
+    words = [w.rstrip(".") for w in _SPEAKER_WORD_RE.findall(name)]
+    head, at = "", -1
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _AFTER_HEAD or (at >= 0 and (low in _TIME_AFTER or (low.endswith("ing") and low not in heads))):
             break
-        head = word
-    return head in heads
+        head, at = word, i
+    if head.lower() not in heads:
+        return False
+    return head.islower() or (at == 0 and not any(w[:1].isupper() for w in words[1:]))

@@ -377,7 +377,7 @@ def detect_stance(
     self_of: dict[str, frozenset[str]] = {}  # per speaker, the targets their own name names
     left_self: dict[str, int] = {}
     record_heads = frozenset() if record_rows else frozenset(str(w).lower() for w in cue_data.get("record_speakers") or ())
-    records: dict[str, bool] = {}  # per speaker, whether it is a poll, survey or figures (no holder of views)
+    records: dict[str, bool] = {}  # per speaker, whether it is a poll, survey, statistics or a story (no holder of views)
     left_records: dict[str, int] = {}
     rows = []
     # Russian rows may carry no offsets in their paragraph (start = end = 0): then no context is read
@@ -428,7 +428,7 @@ def detect_stance(
                     "stance towards themselves is no finding; self_rows=True keeps them",
                     sum(left_self.values()), ", ".join(f"{t} {n}" for t, n in sorted(left_self.items())))
     if left_records:
-        logger.info("detect_stance: %d quotes of %d speakers that are polls, surveys or figures, not holders of views, "
+        logger.info("detect_stance: %d quotes of %d speakers that are polls, surveys, statistics or stories, not holders of views, "
                     "read for no stance (%s): record_rows=True reads them", sum(left_records.values()),
                     len(left_records), ", ".join(sorted(left_records)[:5]) + (", …" if len(left_records) > 5 else ""))
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source", "reading"])

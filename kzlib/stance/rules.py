@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kzlib.stance._acts import _harmed, _hostile_objects, _judges
+from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
 from kzlib.stance._names import _another_person, _in_compound, _not_the_state
 from kzlib.stance._objects import (
     _COORDINATED_RE,
@@ -26,13 +27,10 @@ from kzlib.stance._objects import (
 from kzlib.stance._predicates import (
     _PASSIVE_AUXILIARIES,
     _active_verb,
-    _by_agent,
     _demand,
     _is_subject,
-    _judgment_holder,
     _others_subject,
     _others_support,
-    _passive_agent,
     _possessed_valence,
     _predicate_valence,
 )
@@ -55,6 +53,9 @@ __all__ = []
 
 
 _POSSESSIVE_PRONOUN_RE = re.compile(r"(?:his|her|their|its)\b", re.I)
+#: what may stand between a possessor's mention and its possessive: its own "'s" and up to two words ("the Trump
+#: administration's", "Clinton's supporters'")
+_POSSESSOR_NP_RE = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+(?:['’]s)?){0,2}")
 _ELSEWHERE = ""  # the target of a generic word outside its topic: something else, no stance row
 
 
@@ -215,14 +216,19 @@ def _score_text(
 
     def own_possessor(pos: int) -> bool:
         """Whether the possessor at ``pos`` is on the speaker's own side: the target named right before it (or ending
-        with it: "Russia's"), or for a
-        possessive pronoun the last target named before it in its sentence ("China would like to express its firm
-        support", said by China's spokesman)."""
+        with it: "Russia's"), or for a possessive pronoun the last target named before it in its sentence, else in the
+        sentence before ("China would like to express its firm support", said by China's spokesman)."""
         if _POSSESSIVE_PRONOUN_RE.match(text, pos):
-            a = sents[sent_index(pos)][0]
+            s_i = sent_index(pos)
+            a = sents[max(0, s_i - 1)][0]
             named = [m for m in mentions if a <= m.start and m.end <= pos]
             return bool(named) and bool(speaker_sides & lex.own_side.get(named[-1].target, set()))
-        return any(m.start < pos <= m.end and speaker_sides & lex.own_side.get(m.target, set()) for m in mentions)
+        return any(possessed(m, pos) and speaker_sides & lex.own_side.get(m.target, set()) for m in mentions)
+
+    def possessed(m: _Mention, pos: int | None) -> bool:
+        """Whether the mention ``m`` is (in) the possessor whose possessive starts at ``pos``: "Russia's", "Clinton|'s",
+        "the Trump administration|'s", "Clinton's supporters|'"."""
+        return pos is not None and m.start < pos and (pos <= m.end or bool(_POSSESSOR_NP_RE.fullmatch(text, m.end, pos)))
 
     def others_judgment(start: int, end: int, ti: int) -> bool:
         """Whether the verb of judgment at ``start:end`` (token ``ti``) has a subject other than the speaker
@@ -236,7 +242,7 @@ def _score_text(
         return subject >= 0 and not any(m.start <= subject < m.end and speaker_sides & lex.own_side.get(m.target, set())
                                         for m in mentions)
 
-    passive_verbs = (lex.judgment_re, lex.holder_verb_re)
+    passive_verbs = (lex.judgment_re,)  # not the verbs of worry ("worried by X": X is what worries)
 
     def others_holding(start: int, end: int, held: int | None) -> str:
         """Whose the judgment at ``start:end`` is when it is someone else's than the speaker's, else "": a noun of
@@ -247,11 +253,10 @@ def _score_text(
             return "" if own_possessor(held) else " (its holder's)"
         head = _last_word(text, start, end)
         agent = _by_agent(text, start, end) if any(v.fullmatch(text, head, end) for v in passive_verbs) else None
-        if agent is None or agent.lower() in ("me", "us", "my", "our"):
+        if agent is None or _first_person_agent(text, agent):
             return ""
-        at = text.index(agent, end)
-        return "" if any(m.start == at and speaker_sides & lex.own_side.get(m.target, set()) for m in mentions) \
-            else " (its agent's)"
+        return "" if any(agent[0] <= m.start < agent[1] and speaker_sides & lex.own_side.get(m.target, set())
+                         for m in mentions) else " (its agent's)"
 
     # inner quotation marks: a mention wrapped in quotes inside a quote is scare-quoted
     for m in mentions:
@@ -404,7 +409,7 @@ def _score_text(
         if evaluated:
             value *= lex.params["topical_cue_factor"]
             if value:
-                add(evaluated[0].target, value, True, label + " (of a topical phrase)", s_i)
+                add(evaluated[0].target, value, True, label + " (of a topical phrase)", s_i, relayed)
             continue
         frame = -1  # where the word of countering whose object this cue is starts
         if weight < 0:
@@ -421,9 +426,9 @@ def _score_text(
             if not any(frame <= m.start and m.end <= start and not _agent_of(m, text, start, end) for m in mentions):
                 chain = (frame, end)
                 if agents:
-                    add(agents[0].target, value, True, label + " (countered, its agent)", s_i)
+                    add(agents[0].target, value, True, label + " (countered, its agent)", s_i, relayed)
                 continue
-        in_sent = [m for m in recipients if a <= m.start < b and (held is None or m.end != held)]
+        in_sent = [m for m in recipients if a <= m.start < b and not possessed(m, held)]
         if harmed and in_sent:
             # what suffers an act of harm in the cue's clause (_harmed), unless the cue modifies it ("crush the violent
             # uprising"), is no object of the cue: a judgment of the act ("we condemn the crackdown on X") or a
@@ -436,7 +441,7 @@ def _score_text(
             for m in in_sent:
                 if id(m) in sufferers and value * weight > 0 and _judges(  # not negated
                         text, start, end, acts[id(m)], lex.judgment_re, lex.attitude_noun_re):
-                    add(m.target, -value, True, f"{label} (of harm done to it)", s_i)
+                    add(m.target, -value, True, f"{label} (of harm done to it)", s_i, relayed)
             in_sent = [m for m in in_sent if id(m) not in sufferers]
             if any(h_start <= start < h_end for h_start, h_end, _o_end in acts.values()):
                 # the act's own word: only its agent, named beside it or before it in its clause
@@ -491,13 +496,13 @@ def _score_text(
                 # verb ("criticized Sanders and Clinton"), not only the nearest
                 for m in _coordinated(best, in_sent, text, start, end, cl, clause_start):
                     add(m.target, value / (1.0 + abs(m.tok - ti) / 15.0), True, label + " (coordinated)", s_i, relayed)
-        elif others := [m for m in recipients if held is None or m.end != held]:
+        elif others := [m for m in recipients if not possessed(m, held)]:
             best = min(others, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, 0.5 * value / (1.0 + d / 20.0), True, label, s_i, relayed)
         elif ctx_targets and lex.params["context_weight"]:
             for t in ctx_targets:
-                add(t, lex.params["context_weight"] * value / len(ctx_targets), True, label + " (context)", s_i)
+                add(t, lex.params["context_weight"] * value / len(ctx_targets), True, label + " (context)", s_i, relayed)
                 concerned.setdefault(t, "context")
 
     # 2b. an evaluation predicated of a target: the subject complement of a copula right after its name
