@@ -243,6 +243,7 @@ def _score_text(
                                         for m in mentions)
 
     passive_verbs = (lex.judgment_re,)  # not the verbs of worry ("worried by X": X is what worries)
+    has_by = " by " in text  # no "by": no passive's agent to look for
 
     def others_holding(start: int, end: int, held: int | None) -> str:
         """Whose the judgment at ``start:end`` is when it is someone else's than the speaker's, else "": a noun of
@@ -272,7 +273,7 @@ def _score_text(
         # Senate Democrats"
         m.holder = m.kind in ("alias", "cue") and bool(
             lex.holder_re.match(text[m.end:m.end + 40]) or lex.source_re.search(text[max(0, m.start - 40):m.start])
-            or _passive_agent(text, m.start, passive_verbs))
+            or (has_by and _passive_agent(text, m.start, passive_verbs)))
         m.topic = bool(lex.topic_re.match(text, clause_start(m.start), m.start))
         m.place = m.kind == "alias" and bool(lex.place_after_re.match(text, m.end)
                                              and lex.place_before_re.search(text, max(0, m.start - 30), m.start))
