@@ -4,13 +4,20 @@ Reads ``attribution-en/polnear_train_dev.jsonl`` from the development kits (``..
 repository root, or the folder named by ``KZLIB_DEVKITS``), builds each article's paragraphs and quotes as
 ``benchmarks/attribution.py`` does, runs ``kzlib.stance.detect_stance`` (threshold 0.3) with the nine targets below,
 and writes the stance rows with their quotes to ``--out``. PolNeAR has no stance labels: the figures come from a
-reader's judgement of a sample of the rows given a direction (``--sample N`` writes one, ``--seed`` its draw). With
+reader's judgement of a sample of the rows given a direction (``--sample N`` writes one, ``--seed`` its draw, and
+beside it ``OUT.sheet.csv``, the same rows for a blind coder: who speaks, about which target, the quote, and an empty
+``stance`` column, without the rules' direction or evidence). With ``--coded`` (that sheet filled in: ``stance`` is the
+coder's own direction, favor / against / none / unclear), it reports the precision of this run's directed rows among
+the coded ones, with a 95 % Wilson interval, and what the coder read in the coded rows this run gives no direction:
+how a blind coding made on one version of the rules scores another. With
 ``--judged`` (a CSV of ``doc_id``, ``quote_id``, ``target``, ``stance`` and ``label``: right / reversed / none /
 unclear), it reports the precision of the judged rows that this run still gives the same direction, with a 95 %
 Wilson interval, and what happened to the others: how a reading made on one version of the rules scores another.
 
     python benchmarks/stance_polnear.py --compartment train --start 300 --end 840 --out /tmp/pn.csv --sample 120
     python benchmarks/stance_polnear.py --compartment dev --out /tmp/pn_dev.csv --judged /tmp/judged_dev.csv
+    python benchmarks/stance_polnear.py --compartment train --out /tmp/pn.csv --sample 120 --seed 35
+    python benchmarks/stance_polnear.py --compartment train --out /tmp/pn.csv --coded /tmp/pn.sheet.csv  # filled in
 
 The kit is research-use data: it is read in place, and neither the rows nor a reader's judgements are committed.
 When it is absent the script says so and exits with status 0 (nothing to measure).
@@ -89,6 +96,41 @@ def score_judged(rows: pd.DataFrame, judged: pd.DataFrame) -> str:
             f"{len(other)} lose it or change: {other['label'].value_counts().to_dict()}")
 
 
+SHEET_COLUMNS = ["row", "doc_id", "quote_id", "speaker", "target", "quote", "kind", "stance", "note"]
+
+
+def blind_sheet(sample: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``sample`` for a blind coder: who speaks about which target in which quote, and empty ``stance`` and
+    ``note`` columns to fill, without the rules' direction, score or evidence.
+
+    >>> s = pd.DataFrame({"row": [0], "doc_id": ["d"], "quote_id": [1], "speaker": ["A"], "target": ["X"],
+    ...                   "quote": ["q"], "kind": ["direct"], "stance": ["favor"], "cues": ["support +0.9"]})
+    >>> list(blind_sheet(s).columns) == SHEET_COLUMNS, blind_sheet(s)["stance"].item()
+    (True, '')
+    """
+    return sample.reindex(columns=SHEET_COLUMNS[:-2]).assign(stance="", note="")
+
+
+def score_coded(rows: pd.DataFrame, coded: pd.DataFrame) -> str:
+    """Precision of this run's directed rows among those a coder coded blind (``coded``: ``doc_id``, ``quote_id``,
+    ``target``, and the coder's own ``stance``; "unclear" rows left out), and what the coder read in the coded rows to
+    which this run gives no direction."""
+    bad = sorted(set(coded["stance"].astype(str)) - {"favor", "against", "none", "unclear"})
+    if bad:
+        raise SystemExit(f"--coded: stance must be favor / against / none / unclear, found {bad}; fill in every row")
+    now = rows[KEY + ["stance"]].rename(columns={"stance": "now"})
+    j = coded[KEY + ["stance"]].assign(quote_id=coded["quote_id"].astype(str)).merge(
+        now.assign(quote_id=now["quote_id"].astype(str)), on=KEY, how="left")
+    j = j[j["stance"] != "unclear"]
+    directed = j[j["now"].isin(["favor", "against"])]
+    k, n = int((directed["now"] == directed["stance"]).sum()), len(directed)
+    lo, hi = wilson(k, n)
+    rest = j[~j["now"].isin(["favor", "against"])]["stance"].value_counts().to_dict()
+    return (f"coded rows this run gives a direction: {k}/{n} = {k / n:.3f} [{lo:.2f}, {hi:.2f}] right; "
+            f"the coder's reading of the {sum(rest.values())} coded rows without one: {rest}" if n else
+            f"no coded row has a direction in this run; the coder's reading of the rest: {rest}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--compartment", choices=["train", "dev"], default="train")
@@ -98,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="also write N rows given a direction to OUT.sample.csv")
     ap.add_argument("--seed", type=int, default=33, help="the sample's draw")
     ap.add_argument("--judged", type=Path, help="a reader's judgements of earlier rows, to score this run by")
+    ap.add_argument("--coded", type=Path, help="a blind coder's directions of earlier rows (OUT.sheet.csv filled in)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")  # kzlib's warnings
     path = devkit_dir() / "polnear_train_dev.jsonl"
@@ -114,8 +157,11 @@ def main(argv: list[str] | None = None) -> int:
         sample = directed.sample(n=min(args.sample, len(directed)), random_state=np.random.RandomState(args.seed))
         sample.insert(0, "row", range(len(sample)))
         sample.to_csv(args.out.with_suffix(".sample.csv"), index=False)
+        blind_sheet(sample).to_csv(args.out.with_suffix(".sheet.csv"), index=False)
     if args.judged:
         print(score_judged(rows, pd.read_csv(args.judged)))
+    if args.coded:
+        print(score_coded(rows, pd.read_csv(args.coded)))
     return 0
 
 

@@ -153,3 +153,26 @@ def test_keeps_the_tone_of_an_indirect_reports_marks():
     # in an indirect report the marks are the writer's, around the speaker's own words
     rows = _rows(['Elbonia had brought "great, wonderful and happy" reforms.'], kind=["indirect"])
     assert "VADER" in rows.iloc[0]["cues"]
+
+
+def test_a_blind_coding_scores_a_run_by_its_directed_rows():
+    from benchmarks.stance_polnear import score_coded
+
+    # an invented coding of five rows: the run gives directions to three (two as coded), none to two
+    coded = pd.DataFrame({"doc_id": "d", "quote_id": [1, 2, 3, 4, 5], "target": "Elbonia",
+                          "stance": ["favor", "against", "none", "against", "unclear"]})
+    rows = pd.DataFrame({"doc_id": "d", "quote_id": ["1", "2", "3", "4", "5"], "target": "Elbonia",
+                         "stance": ["favor", "against", "favor", "none", "favor"]})
+    report = score_coded(rows, coded)
+    assert "2/3 = 0.667" in report  # the unclear row is left out
+    assert "1 coded rows without one: {'against': 1}" in report
+
+
+def test_the_blind_sheet_hides_the_rules_reading():
+    from benchmarks.stance_polnear import blind_sheet
+
+    sample = pd.DataFrame({"row": [0], "doc_id": ["d"], "quote_id": [1], "speaker": ["A"], "target": ["Elbonia"],
+                           "quote": ["We back Elbonia."], "kind": ["direct"], "stance": ["favor"], "score": [0.8],
+                           "evidence": ["We back Elbonia."], "cues": ["back +0.9"]})
+    sheet = blind_sheet(sample)
+    assert not {"score", "evidence", "cues"} & set(sheet.columns) and sheet["stance"].tolist() == [""]
