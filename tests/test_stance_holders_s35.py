@@ -176,3 +176,12 @@ def test_the_blind_sheet_hides_the_rules_reading():
                            "evidence": ["We back Elbonia."], "cues": ["back +0.9"]})
     sheet = blind_sheet(sample)
     assert not {"score", "evidence", "cues"} & set(sheet.columns) and sheet["stance"].tolist() == [""]
+
+
+def test_a_report_ends_where_the_speaker_sets_a_contrast_against_it():
+    rows = _rows(["Critics say Elbonia is a threat, but we welcome Elbonia as a trusted partner.",
+                  "Critics say Elbonia is a threat; we welcome Elbonia as a trusted partner.",
+                  "Critics say Elbonia is a threat and a danger."])
+    assert stance_of(rows, 0, "Elbonia") == "favor"  # "we welcome" is the speaker's own, not the critics'
+    assert stance_of(rows, 1, "Elbonia") == "favor"
+    assert stance_of(rows, 2, "Elbonia") == "none"  # the critics' view, relayed, to the sentence's end

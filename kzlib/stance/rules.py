@@ -172,7 +172,10 @@ def _score_text(
         fm = lex.report_re.search(text, a, b)
         if fm is not None:
             factor = lex.params["distancing_factor"] if fm.group("distance") else lex.params["reported_factor"]
-            frames.append((fm.end(), b, factor))
+            # what is reported runs to the sentence's end, or to a contrast the speaker sets against it ("Critics say
+            # X is a threat, but we see a partner": the clause after "but" is the speaker's own)
+            contrast = _CONTRAST_RE.search(text, fm.end(), b)
+            frames.append((fm.end(), contrast.start() if contrast else b, factor))
     # the adverb of a verb of distancing opening a sentence ("Allegedly, …"): the rest of it is disputed
     for a, b in (sents if lex.distancing_word_re.search(text) else ()):  # no such adverb: no sentence to look at
         opener = lex.distancing_opener_re.match(text, a, b)
@@ -617,6 +620,7 @@ def _score_text(
     return contrib, sents, text, concerned
 
 
+_CONTRAST_RE = re.compile(r"(?:[,;]|\s[-–—])\s*(?:but|yet|however|whereas)\b|;", re.I)
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
 
