@@ -125,14 +125,14 @@ def _last_by(text: str, start: int, end: int) -> re.Match[str] | None:
     return found
 
 
-def _passive_agent(text: str, start: int, verbs: tuple[re.Pattern[str], ...]) -> bool:
-    """Whether the mention at ``start`` is in the agent noun phrase of a passive verb of judgment (one that fullmatches
-    one of ``verbs``), or of a by-phrase coordinated with it: the agent holds the judgment, it is not its object ("will
+def _passive_agent(text: str, start: int, verbs: re.Pattern[str]) -> bool:
+    """Whether the mention at ``start`` is in the agent noun phrase of a passive verb of judgment (one that ``verbs``
+    fullmatches), or of a by-phrase coordinated with it: the agent holds the judgment, it is not its object ("will
     not be supported by Senate Democrats", "was not opposed by Manafort, but by Trump's children"); not a word after the
     agent's noun phrase ("welcomed by officials in Moscow", "condemned by people who hate X").
 
     Example:
-        >>> verbs = (re.compile("supported|opposed|welcomed"),)
+        >>> verbs = re.compile("supported|opposed|welcomed")
         >>> t = ("It will not be supported by Senate Democrats; he was opposed by Smith, but by Trump's aides; "
         ...      "fed by Jones; welcomed by officials in Moscow")
         >>> [_passive_agent(t, t.index(w), verbs) for w in ("Democrats", "Smith", "Trump", "Jones", "Moscow")]
@@ -144,7 +144,7 @@ def _passive_agent(text: str, start: int, verbs: tuple[re.Pattern[str], ...]) ->
     for _ in range(2):  # the by-phrase itself, then one it is coordinated with
         verb = _PARTICIPLE_BEFORE_RE.search(text, max(0, found.start() - 40), found.start())
         if verb is not None:
-            return any(v.fullmatch(verb.group("verb")) for v in verbs)
+            return verbs.fullmatch(verb.group("verb")) is not None
         coordination = _COORDINATED_BY_RE.search(text, max(0, found.start() - 12), found.start())
         if coordination is None:
             return False

@@ -217,6 +217,10 @@ def _score_text(
             return holder is not None
         return not own_possessor(holder)
 
+    def on_own_side(m: _Mention) -> bool:
+        """Whether the target the mention ``m`` names is on the speaker's own side."""
+        return bool(speaker_sides & lex.own_side.get(m.target, set()))
+
     def own_possessor(pos: int) -> bool:
         """Whether the possessor at ``pos`` is on the speaker's own side: the target named right before it (or ending
         with it: "Russia's"), or for a possessive pronoun the last target named before it in its sentence, else in the
@@ -225,8 +229,8 @@ def _score_text(
             s_i = sent_index(pos)
             a = sents[max(0, s_i - 1)][0]
             named = [m for m in mentions if a <= m.start and m.end <= pos]
-            return bool(named) and bool(speaker_sides & lex.own_side.get(named[-1].target, set()))
-        return any(possessed(m, pos) and speaker_sides & lex.own_side.get(m.target, set()) for m in mentions)
+            return bool(named) and on_own_side(named[-1])
+        return any(possessed(m, pos) and on_own_side(m) for m in mentions)
 
     def possessed(m: _Mention, pos: int | None) -> bool:
         """Whether the mention ``m`` is (in) the possessor whose possessive starts at ``pos``: "Russia's", "Clinton|'s",
@@ -242,10 +246,8 @@ def _score_text(
                 _NOUN_OBJECT_AFTER_RE.match(text, end)):
             return False  # not a verb of judgment, or its noun ("support for X": the subject test is for verbs)
         subject = _others_subject(text, tokens, tok_starts, ti, indirect=writer_marks)
-        return subject >= 0 and not any(m.start <= subject < m.end and speaker_sides & lex.own_side.get(m.target, set())
-                                        for m in mentions)
+        return subject >= 0 and not any(m.start <= subject < m.end and on_own_side(m) for m in mentions)
 
-    passive_verbs = (lex.judgment_re,)  # not the verbs of worry ("worried by X": X is what worries)
     has_by = " by " in text  # no "by": no passive's agent to look for
 
     def others_holding(start: int, end: int, held: int | None) -> str:
@@ -255,12 +257,11 @@ def _score_text(
         agent on the speaker's own side."""
         if held is not None:
             return "" if own_possessor(held) else " (its holder's)"
-        head = _last_word(text, start, end)
-        agent = _by_agent(text, start, end) if any(v.fullmatch(text, head, end) for v in passive_verbs) else None
+        # a verb of judgment, not of worry ("worried by X": X is what worries)
+        agent = _by_agent(text, start, end) if lex.judgment_re.fullmatch(text, _last_word(text, start, end), end) else None
         if agent is None or _first_person_agent(text, agent):
             return ""
-        return "" if any(agent[0] <= m.start < agent[1] and speaker_sides & lex.own_side.get(m.target, set())
-                         for m in mentions) else " (its agent's)"
+        return "" if any(agent[0] <= m.start < agent[1] and on_own_side(m) for m in mentions) else " (its agent's)"
 
     # inner quotation marks: a mention wrapped in quotes inside a quote is scare-quoted
     for m in mentions:
@@ -276,7 +277,7 @@ def _score_text(
         # Senate Democrats"
         m.holder = m.kind in ("alias", "cue") and bool(
             lex.holder_re.match(text[m.end:m.end + 40]) or lex.source_re.search(text[max(0, m.start - 40):m.start])
-            or (has_by and _passive_agent(text, m.start, passive_verbs)))
+            or (has_by and _passive_agent(text, m.start, lex.judgment_re)))
         m.topic = bool(lex.topic_re.match(text, clause_start(m.start), m.start))
         m.place = m.kind == "alias" and bool(lex.place_after_re.match(text, m.end)
                                              and lex.place_before_re.search(text, max(0, m.start - 30), m.start))
