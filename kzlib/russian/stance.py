@@ -43,6 +43,9 @@ class RussianCues:
     clause_conjunctions: frozenset[str] = frozenset()
     distancing_markers: tuple[tuple[str, ...], ...] = ()
     first_person_plural: frozenset[str] = frozenset()
+    harm_acts: frozenset[str] = frozenset()
+    judgment_verbs: frozenset[str] = frozenset()
+    harm_judgments: frozenset[str] = frozenset()
     source: str = field(default="", compare=False)
 
 
@@ -89,7 +92,8 @@ def _parse(text: str, source: str) -> RussianCues:
         rhetorical_openers=_words(d, "rhetorical_question_openers"),
         clause_conjunctions=_words(d, "clause_conjunctions"),
         distancing_markers=tuple(tuple(m.split()) for m in sorted(_words(d, "distancing_markers"))),
-        first_person_plural=_words(d, "first_person_plural"), source=source)
+        first_person_plural=_words(d, "first_person_plural"), harm_acts=_words(d, "harm_acts"),
+        judgment_verbs=_words(d, "judgment_verbs"), harm_judgments=_words(d, "harm_judgments"), source=source)
 
 
 @lru_cache(maxsize=1)

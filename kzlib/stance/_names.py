@@ -9,6 +9,7 @@ import re
 
 from kzlib.actors import speaker_words
 from kzlib.stance.lexicon import _Lexicon
+from kzlib.text.tokens import lemmas, parses
 
 __all__: list[str] = []
 
@@ -135,6 +136,8 @@ def _record_speaker(name: str, heads: frozenset[str]) -> bool:
         [False, False, False, False]
     """
     words = [w.rstrip(".") for w in _SPEAKER_WORD_RE.findall(name)]
+    if any("а" <= ch <= "я" or ch == "ё" for ch in name.lower()):
+        return _record_speaker_ru(words, heads)
     head, at = "", -1
     for i, word in enumerate(words):
         low = word.lower()
@@ -144,3 +147,23 @@ def _record_speaker(name: str, heads: frozenset[str]) -> bool:
     if head.lower() not in heads:
         return False
     return head.islower() or (at == 0 and not any(w[:1].isupper() for w in words[1:]))
+
+
+def _record_speaker_ru(words: list[str], heads: frozenset[str]) -> bool:
+    """A Russian speaker name that is a measurement (``record_speakers_ru``): its head, the first noun, after
+    adjectives only, is one of ``heads`` by any lemma ("Новый опрос ВЦИОМ", "последние данные"; the genitive after
+    it, "опроса", "ВЦИОМ", is its complement, as in Russian noun phrases); not a name that only contains one.
+
+    >>> heads = frozenset({"опрос", "данные", "исследование", "результат"})
+    >>> [_record_speaker_ru(n.split(), heads) for n in ("Новый опрос ВЦИОМ", "данные", "Результаты опроса",
+    ...  "социолог Иван Опросов", "Директор ВЦИОМ Валерий Федоров")]
+    [True, True, True, False, False]
+    """
+    for word in words:
+        low = word.lower()
+        if low in heads or lemmas(low) & heads:
+            return True
+        ps = parses(low)
+        if not ps or str(ps[0].tag.POS) not in ("ADJF", "PRTF"):
+            return False
+    return False

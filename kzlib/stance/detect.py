@@ -376,7 +376,8 @@ def detect_stance(
     scored_once: dict[tuple[str, str, frozenset[str], frozenset[str] | None, bool], list[dict[str, Any]]] = {}
     self_of: dict[str, frozenset[str]] = {}  # per speaker, the targets their own name names
     left_self: dict[str, int] = {}
-    record_heads = frozenset() if record_rows else frozenset(str(w).lower() for w in cue_data.get("record_speakers") or ())
+    record_heads = frozenset() if record_rows else frozenset(
+        str(w).lower() for key in ("record_speakers", "record_speakers_ru") for w in cue_data.get(key) or ())
     records: dict[str, bool] = {}  # per speaker, whether it is a poll, survey, statistics or a story (no holder of views)
     left_records: dict[str, int] = {}
     rows = []

@@ -15,7 +15,13 @@ does not count for it; nor does a negative noun or adjective that is the object 
 ("в преодолении террористической угрозы", ``counter_frames_ru`` in ``kzlib/data/stance_cues.yaml``),
 except for a target named as its agent right beside it ("агрессии НАТО"). A negator negates the noun
 phrase it opens: "не первая попытка вмешательства" does not negate the interference. Quotation marks
-in an indirect report are the writer's, around the speaker's own words: no distancing. VADER is English-only and not used. The numeric factors are the English
+in an indirect report are the writer's, around the speaker's own words: no distancing; nor are they around a proper
+name, which Russian typography sets in «guillemets» («Нур Отан», «Единая Россия»), and "якобы" before a name disputes
+the claim, not the name. Roles are read from morphology (pymorphy3's cases): the nominative subject of a verb of
+judgment (``judgment_verbs``) holds it and its object gets it, relayed ("США осудили Россию"); what suffers an act
+of harm (``harm_acts``: the passive's subject, the participle's noun, the oblique object) is not evaluated by it, nor is
+anyone else, and a judgment right before the act (``harm_judgments``) is reversed for what suffers it ("осуждаем
+расстрел протестующих"). VADER is English-only and not used. The numeric factors are the English
 file's (``negation_factor``, ``hedge_factor`` …), so both languages weigh alike.
 """
 
@@ -34,6 +40,7 @@ __all__: list[str] = []
 
 _BREAK_CHARS = set(",;:()—–-\"«»„“”")
 _QUOTE_MARKS = set("\"«»„“”'")
+_SO_CALLED = ("так", "называемый")  # the distancing marker that may dispute a proper name ("так называемое Приднестровье")
 _OPPOSED_PREPOSITIONS = frozenset({"от", "против"})  # "защитить от вмешательства": what is opposed
 
 
@@ -166,8 +173,8 @@ def score_text_ru(
     for m in objects:
         concerned.setdefault(m.target, "quote")
 
-    def add(target: str, value: float, lexical: bool, label: str, sent: int) -> None:
-        contrib.setdefault(target, []).append(_Contribution(target, value, lexical, label, sent))
+    def add(target: str, value: float, lexical: bool, label: str, sent: int, relayed: bool = False) -> None:
+        contrib.setdefault(target, []).append(_Contribution(target, value, lexical, label, sent, relayed))
 
     ctx_targets: list[str] = []
     if context and not mentions:
@@ -184,19 +191,28 @@ def score_text_ru(
                 return not any(_is_noun(words[k].text) for k in range(j + 1, i))
         return False
 
-    def distanced(i: int) -> bool:  # a distancing marker earlier in the sentence
-        for j in range(i - 1, -1, -1):
+    def distanced(i: int, *, name: bool | None = None) -> bool:
+        # a distancing marker earlier in the sentence. Of a naming (``name``: whether it is a proper name), right
+        # before it, or an adjective between ("так называемые российские миротворцы"); a proper name only after "так
+        # называемый": "якобы Гордон застрелил …" disputes the claim, not the name
+        naming = name is not None
+        for j in range(i - 1, -1 if not naming else max(-1, i - 3), -1):
             if words[j].sentence != words[i].sentence:
+                return False
+            if naming and j < i - 1 and _pos(words[j + 1].text) != "ADJF":
                 return False
             for marker in c.distancing_markers:
                 n = len(marker)
                 if j - n + 1 >= 0 and all(marker[k] in _keys(words[j - n + 1 + k].text) for k in range(n)):
-                    return True
+                    return not name or marker == _SO_CALLED
         return False
 
     in_mention: set[int] = set()
     for m in mentions:
         in_mention.update(range(m.first, m.last + 1))
+    # what suffers each act of harm (word index -> its patients among the object mentions)
+    harmed = {i: ps for i, w in enumerate(words) if i not in in_mention and _is_harm(w, c.harm_acts)
+              for ps in [_patients(words, i, objects)] if ps}
     neg_window = int(p.get("negation_window", 3))
     # 1. loaded naming, and an alias in quotation marks or after "так называемый": distancing
     for m in mentions:
@@ -210,7 +226,10 @@ def score_text_ru(
             if negated(m.first, 1):
                 val = -val * p["negation_factor"]
             add(m.target, val, True, text[m.start:m.end], s_i)
-        elif m.kind == "alias" and not m.holder and (scare or distanced(m.first)) and m.end - m.start > 3:
+        elif (m.kind == "alias" and not m.holder
+              and (not (proper := _proper_name(words, m)) and scare or distanced(m.first, name=proper))
+              and m.end - m.start > 3):
+            # a proper name in quotation marks is Russian typography («Единая Россия», «Спартак»), not distance
             add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (distancing)', s_i)
     # 2. cue words, to the nearest object mention
     for i, w in enumerate(words):
@@ -246,13 +265,38 @@ def score_text_ru(
         if distanced(i):
             value *= p["distancing_factor"]
             label += " (disputed)"
-        in_sent = [m for m in objects if words[m.first].sentence == s_i]
+        judged = _judged_harm(words, i, harmed) if i not in harmed and _is_harm(w, c.harm_judgments) else -1
+        if judged >= 0:  # "осуждаем жестокий разгон протестующих": a judgment of the harm, reversed for what suffers it
+            for m in harmed[judged]:
+                add(m.target, -value, True, label + " (of harm done to it)", s_i)
+            continue
+        holders, obj = _judgment_roles(words, i, objects, c.judgment_verbs)
+        if holders:  # "США осудили Россию": the subject holds the judgment; its object gets it, relayed
+            own = any(speaker_sides & lex.own_side.get(h.target, set()) for h in holders)
+            pool = [obj] if obj else [m for m in objects if words[m.first].clause == w.clause
+                                      and all(m is not h for h in holders)]
+            if pool:
+                best = min(pool, key=lambda m: (min(abs(m.first - i), abs(m.last - i)), m.first))
+                add(best.target, value if own else value * p["reported_factor"], True,
+                    label if own else label + " (its holder's)", s_i, relayed=not own)
+            continue
+        if obj is not None:  # "призываем США поддержать Токаева": the verb's own object
+            add(obj.target, value / (1.0 + min(abs(obj.first - i), abs(obj.last - i)) / 15.0), True, label, s_i)
+            continue
+        if i in harmed:
+            # an act of harm evaluates neither what suffers it ("были убиты десятки протестующих") nor anyone else:
+            # "полиция задержала протестующих" is a report, not a stance against the police
+            continue
+        # nor is what suffers an act of harm in the cue's clause the object of another cue there ("обвиняют в
+        # убийстве протестующих": the accusation is not of the victims)
+        sufferers = {id(m) for j, ps in harmed.items() if words[j].clause == w.clause for m in ps}
+        in_sent = [m for m in objects if words[m.first].sentence == s_i and id(m) not in sufferers]
         if in_sent:
             pool = [m for m in in_sent if words[m.first].clause == w.clause] or in_sent
             best = min(pool, key=lambda m: (min(abs(m.first - i), abs(m.last - i)), m.first))
             d = min(abs(best.first - i), abs(best.last - i))
             add(best.target, value / (1.0 + d / 15.0), True, label, s_i)
-        elif objects:
+        elif objects and not sufferers:  # a cue about the harm done to the targets of its clause goes nowhere else
             best = min(objects, key=lambda m: (min(abs(m.first - i), abs(m.last - i)), m.first))
             d = min(abs(best.first - i), abs(best.last - i))
             add(best.target, 0.5 * value / (1.0 + d / 20.0), True, label, s_i)
@@ -296,6 +340,133 @@ def _countered(words: list[_Word], i: int, frames: frozenset[str]) -> int:
         if not _is_function_word(words[j].text):
             content += 1
             if content >= 3:
+                return -1
+    return -1
+
+
+_PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+_OBLIQUE = frozenset({"accs", "gent", "datv", "ablt"})  # the cases of a verb's object ("благодарны России")
+_PATIENT_PREPOSITIONS = frozenset({"на", "против", "над", "с"})  # "нападение на полицию", "расправа над", "расправились с"
+
+
+def _proper_name(words: list[_Word], m: _RuMention) -> bool:
+    """Whether a mention is written as a proper name: capitalised, and not merely as a sentence's first word
+    (there, a name by a later capital, by pymorphy3's name grammemes, or by being no dictionary word).
+
+    >>> ws = _words("Партия «Единая Россия» и «миротворцы».", [(0, 38)], frozenset())
+    >>> [_proper_name(ws, _RuMention(a, b, 0, 0, "t", "alias", 0.0)) for a, b in ((1, 2), (4, 4))]
+    [True, False]
+    """
+    span = words[m.first:m.last + 1]
+    if not span[0].text[:1].isupper():
+        return False
+    if any(w.text[:1].isupper() for w in span[1:]) or (m.first > 0 and words[m.first - 1].sentence == span[0].sentence):
+        return True
+    ps = parses(span[0].text.lower())
+    return not ps or not ps[0].is_known or any(_PROPER_GRAMMEMES & set(p.tag.grammemes) for p in ps)
+
+
+def _is_harm(w: _Word, acts: frozenset[str]) -> bool:
+    """Whether a word is one of ``acts`` by any lemma (``harm_acts``, ``harm_judgments`` of the Russian cue file)."""
+    return bool(acts) and (w.lemma in acts or bool(lemmas(w.text) & acts))
+
+
+def _cases(word: str) -> set[str]:
+    return {str(p.tag.case) for p in parses(word.lower()) if p.tag.case}
+
+
+def _patients(words: list[_Word], i: int, objects: list[_RuMention]) -> list[_RuMention]:
+    """The object mentions that suffer the act of harm of word ``i``, read from morphology, in its clause: the
+    subject of its passive ("были убиты протестующие"; not an agent in the instrumental, "убиты сотрудниками"); the
+    noun beside it as a participle ("убитых протестующих"); the genitive right after it as a noun, or the object of
+    "на"/"против"/"над"/"с" ("разгон протестующих", "насилие против протестующих"); the accusative or genitive object
+    of its verb, or of such a preposition ("полиция задержала протестующих"; not a nominative, the agent).
+
+    >>> ws = _words("Полиция задержала протестующих.", [(0, 31)], frozenset())
+    >>> [m.first for m in _patients(ws, 1, [_RuMention(0, 0, 0, 0, "p", "alias", 0.0),
+    ...                                      _RuMention(2, 2, 0, 0, "q", "alias", 0.0)])]
+    [2]
+    """
+    w = words[i]
+    same = [m for m in objects if words[m.first].clause == w.clause]
+    ps = parses(w.text.lower())
+    tag = ps[0].tag if ps else None
+    pos = str(tag.POS or "") if tag else ""
+
+    def marked(m: _RuMention) -> bool:  # after a preposition of a patient
+        return m.first > 0 and words[m.first - 1].lemma in _PATIENT_PREPOSITIONS
+
+    if pos in ("PRTS", "ADJS") or (pos == "PRTF" and "pssv" in tag.grammemes):  # type: ignore[union-attr]
+        return [m for m in same if _cases(words[m.first].text) != {"ablt"}]
+    if pos in ("PRTF", "ADJF"):  # "убитых солдат", "арестованный пакистанец"
+        return [m for m in same if 0 < m.first - i <= 2]
+    after = sorted((m for m in same if 0 < m.first - i <= 3), key=lambda m: m.first)
+    if pos == "NOUN":
+        by_prep = [m for m in after if marked(m)]
+        if by_prep:
+            return by_prep[:1]
+        return [m for m in after[:1] if m.first - i <= 2 and "gent" in _cases(words[m.first].text)]
+    return [m for m in same if m.first != i and (marked(m) and m.first > i or (
+        "nomn" not in (cs := _cases(words[m.first].text)) and cs & {"accs", "gent"}))]
+
+
+def _judgment_roles(words: list[_Word], i: int, objects: list[_RuMention],
+                    verbs: frozenset[str]) -> tuple[list[_RuMention], _RuMention | None]:
+    """Who holds the judgment of verb ``i`` (``judgment_verbs``) and what it judges, among the target mentions of its
+    clause, read from morphology. The holders: the nominatives before a finite verb or gerund ("США и Британия
+    осудили Россию"), or one after it when an oblique case comes first ("Россию осудили США"); the instrumental agent
+    of its passive ("поддержан Западом"); none for an infinitive ("призываем США поддержать …": the speaker's call) or
+    an active participle. The object: the first mention after an active verb with a reading in an oblique case
+    ("поддержать Токаева").
+
+    >>> ws = _words("США осудили Россию.", [(0, 19)], frozenset())
+    >>> ms = [_RuMention(0, 0, 0, 3, "us", "alias", 0.0), _RuMention(2, 2, 12, 18, "ru", "alias", 0.0)]
+    >>> holders, obj = _judgment_roles(ws, 1, ms, frozenset({"осудить"}))
+    >>> [m.target for m in holders], obj.target
+    (['us'], 'ru')
+    """
+    w = words[i]
+    if not verbs or not (w.lemma in verbs or lemmas(w.text) & verbs):
+        return [], None
+    ps = parses(w.text.lower())
+    tag = ps[0].tag if ps else None
+    pos = str(tag.POS or "") if tag else ""
+    same = [m for m in objects if words[m.first].clause == w.clause and not m.first <= i <= m.last]
+    if pos == "PRTS" or (pos == "PRTF" and "pssv" in tag.grammemes):  # type: ignore[union-attr]
+        return [m for m in same if _cases(words[m.first].text) == {"ablt"}], None
+    if pos not in ("VERB", "GRND", "INFN"):
+        return [], None
+    # what follows the verb with no preposition or noun between ("поддержать Токаева", not "обвиняют в убийстве X")
+    after = [m for m in same if m.first > i and not any(_pos(words[k].text) in ("PREP", "NOUN")
+                                                         for k in range(i + 1, m.first))]
+    # the first mention after the verb is its object when it can be in an oblique case; a nominative alone there is
+    # its subject, inverted ("Его поддержал народный артист …")
+    obj = after[0] if after and _cases(words[after[0].first].text) & _OBLIQUE else None
+    if pos == "INFN":
+        return [], obj
+    before = [m for m in same if m.last < i and "nomn" in _cases(words[m.first].text)]
+    if before:
+        return before, obj
+    if after and obj is None:
+        return after[:1], None
+    if any(m.last < i for m in same):  # an object first: the subject follows the verb ("Россию осудили США")
+        return [m for m in after if "nomn" in _cases(words[m.first].text)][:1], None
+    return [], obj
+
+
+def _judged_harm(words: list[_Word], i: int, harmed: dict[int, list[_RuMention]]) -> int:
+    """The act of harm that cue word ``i`` judges (-1: none): the noun or verb that follows it in its clause with
+    at most one adjective or participle between ("осуждаем жестокий разгон протестующих", "жестокий разгон"; not
+    "поддержка протестующих и насилие", where another noun comes first)."""
+    modifiers = 0
+    for j in range(i + 1, len(words)):
+        if words[j].clause != words[i].clause:
+            return -1
+        if j in harmed:
+            return j
+        if not _is_function_word(words[j].text):
+            modifiers += 1
+            if modifiers > 1 or _pos(words[j].text) not in ("ADJF", "PRTF"):
                 return -1
     return -1
 
