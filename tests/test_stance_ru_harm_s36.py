@@ -87,3 +87,23 @@ def test_a_russian_poll_holds_no_view_and_its_rows_are_left_out():
     assert set(st["quote_id"]) == {"q1"}  # the poll's quote gets no row; the person's does
     kept = detect_stance(q, record_rows=True)
     assert kept.loc[kept.quote_id == "q0", "stance"].tolist() == ["favor"]
+
+
+@pytest.mark.parametrize("quote, expected", [
+    ("Мы подавим протестующих.", "against"),  # the speaker's own act, first person
+    ("Я приказал разогнать протестующих.", "against"),  # an infinitive after a verb in the first person
+    ("Мы не будем разгонять протестующих.", "none"),  # negated
+    ("Полиция разогнала протестующих.", "none"),  # someone else's act, reported
+])
+def test_the_speakers_own_act_of_harm_is_against_what_suffers_it(quote, expected):
+    stance, cues = _stance(quote, "protesters")
+    assert stance == expected, cues
+    assert ("(the speaker's own act)" in cues) == (expected == "against")
+
+
+def test_an_attack_with_a_preposition_of_its_object_spares_that_object():
+    # "в отношении" and "по" mark what suffers the act; a genitive after "нападение" is who attacks
+    assert _stance("Мы осуждаем насилие в отношении мирных протестующих.", "protesters")[0] == "favor"
+    assert _stance("Силовики стреляли по протестующим.", "protesters")[0] == "none"
+    stance, cues = _stance("Вчера было нападение протестующих на полицию.", "protesters")
+    assert stance == "against", cues

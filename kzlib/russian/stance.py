@@ -46,6 +46,7 @@ class RussianCues:
     harm_acts: frozenset[str] = frozenset()
     judgment_verbs: frozenset[str] = frozenset()
     harm_judgments: frozenset[str] = frozenset()
+    hostile_acts: frozenset[str] = frozenset()
     source: str = field(default="", compare=False)
 
 
@@ -93,7 +94,8 @@ def _parse(text: str, source: str) -> RussianCues:
         clause_conjunctions=_words(d, "clause_conjunctions"),
         distancing_markers=tuple(tuple(m.split()) for m in sorted(_words(d, "distancing_markers"))),
         first_person_plural=_words(d, "first_person_plural"), harm_acts=_words(d, "harm_acts"),
-        judgment_verbs=_words(d, "judgment_verbs"), harm_judgments=_words(d, "harm_judgments"), source=source)
+        judgment_verbs=_words(d, "judgment_verbs"), harm_judgments=_words(d, "harm_judgments"),
+        hostile_acts=_words(d, "hostile_acts"), source=source)
 
 
 @lru_cache(maxsize=1)

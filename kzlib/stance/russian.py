@@ -304,6 +304,12 @@ def score_text_ru(
             for t in ctx_targets:
                 add(t, 0.5 * value / len(ctx_targets), True, label + " (context)", s_i)
                 concerned.setdefault(t, "context")
+    # 2c. the speaker's own act of harm or defeat on a target ("мы уничтожим …", "я отдал приказ разогнать …"): against it
+    for i, w in enumerate(words):
+        if i in in_mention or not _is_harm(w, c.harm_acts | c.hostile_acts) or not _own_act(words, i, c.negators):
+            continue
+        for t in sorted({m.target for m in _patients(words, i, objects)}):
+            add(t, -p["hostile_act_weight"], True, f"{w.text} (the speaker's own act)", w.sentence)
     # 3. rhetorical questions doubt the targets they name
     for s_i, (a, b) in enumerate(sents):
         sent_words = [w for w in words if w.sentence == s_i]
@@ -346,7 +352,10 @@ def _countered(words: list[_Word], i: int, frames: frozenset[str]) -> int:
 
 _PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 _OBLIQUE = frozenset({"accs", "gent", "datv", "ablt"})  # the cases of a verb's object ("благодарны России")
-_PATIENT_PREPOSITIONS = frozenset({"на", "против", "над", "с"})  # "нападение на полицию", "расправа над", "расправились с"
+#: "нападение на полицию", "насилие против", "расправа над", "расправились с", "удары по"
+_PATIENT_PREPOSITIONS = frozenset({"на", "против", "над", "с", "по"})
+#: nouns of harm whose genitive is who does it, not who suffers it ("нападение боевиков", "насилие полиции")
+_AGENT_GENITIVE = frozenset({"нападение", "атака", "насилие", "репрессия", "удар", "огонь", "обстрел"})
 
 
 def _proper_name(words: list[_Word], m: _RuMention) -> bool:
@@ -378,9 +387,10 @@ def _cases(word: str) -> set[str]:
 def _patients(words: list[_Word], i: int, objects: list[_RuMention]) -> list[_RuMention]:
     """The object mentions that suffer the act of harm of word ``i``, read from morphology, in its clause: the
     subject of its passive ("были убиты протестующие"; not an agent in the instrumental, "убиты сотрудниками"); the
-    noun beside it as a participle ("убитых протестующих"); the genitive right after it as a noun, or the object of
-    "на"/"против"/"над"/"с" ("разгон протестующих", "насилие против протестующих"); the accusative or genitive object
-    of its verb, or of such a preposition ("полиция задержала протестующих"; not a nominative, the agent).
+    noun beside it as a participle ("убитых протестующих"); the genitive right after it as a noun (not of a noun whose
+    genitive is its agent, "нападение боевиков"), or the object of "на"/"против"/"над"/"с"/"по"/"в отношении" ("разгон
+    протестующих", "насилие в отношении протестующих"); the accusative or genitive object of its verb, or of such a
+    preposition ("полиция задержала протестующих"; not a nominative, the agent).
 
     >>> ws = _words("Полиция задержала протестующих.", [(0, 31)], frozenset())
     >>> [m.first for m in _patients(ws, 1, [_RuMention(0, 0, 0, 0, "p", "alias", 0.0),
@@ -393,8 +403,9 @@ def _patients(words: list[_Word], i: int, objects: list[_RuMention]) -> list[_Ru
     tag = ps[0].tag if ps else None
     pos = str(tag.POS or "") if tag else ""
 
-    def marked(m: _RuMention) -> bool:  # after a preposition of a patient
-        return m.first > 0 and words[m.first - 1].lemma in _PATIENT_PREPOSITIONS
+    def marked(m: _RuMention) -> bool:  # after a preposition of a patient, or "в отношении"
+        return m.first > 0 and (words[m.first - 1].lemma in _PATIENT_PREPOSITIONS or (
+            m.first > 1 and words[m.first - 2].lemma == "в" and words[m.first - 1].lemma == "отношение"))
 
     if pos in ("PRTS", "ADJS") or (pos == "PRTF" and "pssv" in tag.grammemes):  # type: ignore[union-attr]
         return [m for m in same if _cases(words[m.first].text) != {"ablt"}]
@@ -402,12 +413,46 @@ def _patients(words: list[_Word], i: int, objects: list[_RuMention]) -> list[_Ru
         return [m for m in same if 0 < m.first - i <= 2]
     after = sorted((m for m in same if 0 < m.first - i <= 3), key=lambda m: m.first)
     if pos == "NOUN":
+        # the first such mention (every target named by the same words there)
         by_prep = [m for m in after if marked(m)]
         if by_prep:
-            return by_prep[:1]
-        return [m for m in after[:1] if m.first - i <= 2 and "gent" in _cases(words[m.first].text)]
+            return [m for m in by_prep if m.first == by_prep[0].first]
+        if w.lemma in _AGENT_GENITIVE:  # "нападение боевиков": who attacks
+            return []
+        return [m for m in after if m.first == after[0].first <= i + 2 and "gent" in _cases(words[m.first].text)]
     return [m for m in same if m.first != i and (marked(m) and m.first > i or (
         "nomn" not in (cs := _cases(words[m.first].text)) and cs & {"accs", "gent"}))]
+
+
+_FIRST_PERSON = frozenset({"я", "мы", "давать"})  # "я", "мы", "давайте уничтожим"
+
+
+def _own_act(words: list[_Word], i: int, negators: frozenset[str]) -> bool:
+    """Whether verb ``i`` is the speaker's own act: in the first person ("уничтожим"), or an infinitive after "я", "мы"
+    or a verb in the first person in its clause ("мы будем уничтожать", "я приказал разогнать"), or opening the quote
+    (an indirect report's fragment: [пообещал] "уничтожить …"); not negated in its clause ("мы не будем …").
+
+    >>> ws = _words("Мы не будем уничтожать их, а уничтожим бандитов.", [(0, 49)], frozenset({"а"}))
+    >>> [_own_act(ws, k, frozenset({"не"})) for k in (3, 6)]
+    [False, True]
+    """
+    tag = (parses(words[i].text.lower()) or [None])[0]
+    if tag is None:
+        return False
+    pos, grammemes = str(tag.tag.POS or ""), tag.tag.grammemes
+    before = [w for w in words[:i] if w.clause == words[i].clause]
+    if any(w.lemma in negators for w in before):
+        return False
+    if pos == "VERB":
+        return "1per" in grammemes or any(w.lemma in _FIRST_PERSON for w in before[-2:])
+    if pos == "INFN":
+        return i == 0 or any(w.lemma in _FIRST_PERSON or "1per" in _grammemes(w.text) for w in before)
+    return False
+
+
+def _grammemes(word: str) -> frozenset[str]:
+    ps = parses(word.lower())
+    return frozenset(ps[0].tag.grammemes) if ps else frozenset()
 
 
 def _judgment_roles(words: list[_Word], i: int, objects: list[_RuMention],
