@@ -27,8 +27,8 @@ def _stance(quote: str, target: str, **kw) -> tuple[str, str]:
     "В Алматы были убиты десятки протестующих.",  # the subject of a passive act of harm
     "Полиция задержала сотни протестующих.",  # the accusative object of the act
     "Вечером почтили память убитых протестующих.",  # the noun a participle of harm modifies
-    "Начался жестокий разгон протестующих.",  # the genitive after the noun of harm; "жестокий" judges the act
-    "Протестующие были атакованы силовиками.",  # the passive's subject; the instrumental is the agent
+    "Начался разгон протестующих.",  # the genitive after the noun of harm
+    "Протестующих разогнала полиция.",  # an oblique object opening the clause
 ])
 def test_what_suffers_an_act_of_harm_is_not_evaluated_against_by_it(quote):
     stance, cues = _stance(quote, "protesters")
@@ -39,6 +39,10 @@ def test_a_judgment_of_the_harm_is_reversed_for_what_suffers_it():
     stance, cues = _stance("Мы осуждаем расстрел протестующих.", "protesters")
     assert stance == "favor", cues
     assert "(of harm done to it)" in cues
+    # so is a word of cruelty before it, and a judgment predicated of it
+    assert _stance("Начался жестокий разгон протестующих.", "protesters")[0] == "favor"
+    assert _stance("Это была кровавая расправа над протестующими.", "protesters")[0] == "favor"
+    assert _stance("Задержание протестующих было незаконным.", "protesters")[0] == "favor"
     # a judgment that approves of the harm is against what suffers it
     stance, cues = _stance("Мы поддерживаем задержание протестующих.", "protesters")
     assert stance == "against", cues
@@ -47,18 +51,56 @@ def test_a_judgment_of_the_harm_is_reversed_for_what_suffers_it():
     assert stance == "favor" and "(of harm done to it)" not in cues, cues
 
 
-def test_an_act_of_harm_to_a_target_evaluates_no_one_else():
-    # a report of arrests is no stance against the security forces who make them
-    stance, cues = _stance("Силовики задержали протестующих.", "Kazakh government")
-    assert stance != "against", cues
+def test_an_act_of_harm_to_someone_evaluates_no_one_else():
+    # a report of arrests is no stance against the security forces who make them, whoever is arrested
+    for quote in ("Силовики задержали протестующих.", "Силовики задержали журналистов."):
+        stance, cues = _stance(quote, "Kazakh government")
+        assert stance == "none", (quote, cues)
+    # a genitive before the verb is not what suffers it: the protesters' leader killed someone, a report
+    assert _stance("Лидер протестующих убил полицейского.", "protesters")[0] == "none"
     # a word of accusation says who did the act, not what the speaker thinks of it for its victim
     stance, cues = _stance("Мужчину обвиняют в убийстве протестующих.", "protesters")
     assert stance == "none" and "(of harm done to it)" not in cues, cues
 
 
-def test_an_attack_on_what_is_no_target_still_evaluates_who_makes_it():
+def test_an_act_of_aggression_evaluates_who_commits_it_not_what_suffers_it():
     stance, cues = _stance("Протестующие напали на полицию.", "protesters")
     assert stance == "against", cues
+    st = detect_stance(_q("Насилие силовиков против протестующих продолжается."))
+    got = dict(zip(st["target"], st["stance"]))
+    assert got == {"Kazakh government": "against", "protesters": "none"}, st[["target", "cues"]]
+
+
+@pytest.mark.parametrize("quote, target, holder", [
+    ("США осудили Россию.", "Russia", "United States"),  # the nominative subject holds it
+    ("Россию осудили США.", "Russia", "United States"),  # an object first: the subject follows
+    ("Токаева поддержали США.", "Kazakh government", "United States"),  # "Токаева" is no plural subject
+    ("В Вашингтоне осудили Россию.", "Russia", "United States"),  # an indefinite plural: the place holds it
+    ("Токаев осудил протестующих.", "protesters", "Kazakh government"),  # a name the dictionary misreads
+    ("Протестующие были поддержаны США.", "protesters", "United States"),  # the passive's agent
+    ("Токаева поддерживают миллионы граждан.", "Kazakh government", None),  # a third party, not a target
+])
+def test_someone_elses_judgment_is_relayed_to_its_object_not_given_to_its_holder(quote, target, holder):
+    st = detect_stance(_q(quote))
+    got = {t: (s, str(c)) for t, s, c in zip(st["target"], st["stance"], st["cues"])}
+    stance, cues = got[target]
+    assert stance == "none" and "(its holder's)" in cues, got  # relayed: no direction alone
+    if holder is not None:
+        assert got[holder][0] == "none" and "(its holder's)" not in got[holder][1], got
+
+
+@pytest.mark.parametrize("quote, target, expected", [
+    ("Мы поддерживаем Токаева и осуждаем протестующих.", "protesters", "against"),  # the speaker's own judgment
+    ("Вместе с Россией мы поддерживаем ОДКБ.", "CSTO intervention", "favor"),
+    ("Вместе с Россией мы поддерживаем ОДКБ.", "Russia", "none"),
+    ("Мы призываем США поддержать Токаева.", "Kazakh government", "favor"),  # the infinitive's own object
+    ("Мы призываем США поддержать Токаева.", "United States", "none"),
+    ("США осудили агрессию.", "United States", "none"),  # a holder is no object of its clause's other cues
+    ("Вашингтон и Москва осудили насилие.", "Russia", "none"),  # coordinated subjects
+])
+def test_the_speakers_own_judgment_and_what_a_holder_is_not(quote, target, expected):
+    stance, cues = _stance(quote, target)
+    assert stance == expected, cues
 
 
 def test_a_proper_name_in_quotation_marks_is_typography_not_distance():
@@ -81,7 +123,7 @@ def test_alleged_disputes_the_claim_not_the_name_after_it():
 
 
 def test_a_russian_poll_holds_no_view_and_its_rows_are_left_out():
-    q = _q("Большинство граждан поддерживают ввод войск ОДКБ.", "Мы поддерживаем ввод войск ОДКБ.")
+    q = _q("Ввод войск ОДКБ был правильным решением.", "Мы поддерживаем ввод войск ОДКБ.")
     q["speaker"] = ["Новый опрос ВЦИОМ", "Директор ВЦИОМ Валерий Федоров"]
     st = detect_stance(q)
     assert set(st["quote_id"]) == {"q1"}  # the poll's quote gets no row; the person's does
@@ -91,14 +133,23 @@ def test_a_russian_poll_holds_no_view_and_its_rows_are_left_out():
 
 @pytest.mark.parametrize("quote, expected", [
     ("Мы подавим протестующих.", "against"),  # the speaker's own act, first person
-    ("Я приказал разогнать протестующих.", "against"),  # an infinitive after a verb in the first person
+    ("Я приказал разогнать протестующих.", "against"),  # an infinitive after an order in the first person
     ("Мы не будем разгонять протестующих.", "none"),  # negated
     ("Полиция разогнала протестующих.", "none"),  # someone else's act, reported
+    ("Мы требуем остановить насилие против протестующих.", "none"),  # a call to stop harm
+    ("Разгонять протестующих нельзя.", "none"),  # an infinitive opening the quote is no act of the speaker's
+    ("Власти дают полиции разгонять протестующих.", "none"),  # "дают" is no first person
 ])
 def test_the_speakers_own_act_of_harm_is_against_what_suffers_it(quote, expected):
     stance, cues = _stance(quote, "protesters")
     assert stance == expected, cues
     assert ("(the speaker's own act)" in cues) == (expected == "against")
+
+
+def test_a_word_read_as_the_speakers_own_act_is_not_also_its_cue():
+    # "победить" is a favourable cue ("Токаев победил") and a hostile act: the speaker's victory over X is against X
+    stance, cues = _stance("Мы победим ОДКБ.", "CSTO intervention")
+    assert stance == "against" and "+" not in cues, cues
 
 
 def test_an_attack_with_a_preposition_of_its_object_spares_that_object():

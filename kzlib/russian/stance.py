@@ -47,6 +47,7 @@ class RussianCues:
     judgment_verbs: frozenset[str] = frozenset()
     harm_judgments: frozenset[str] = frozenset()
     hostile_acts: frozenset[str] = frozenset()
+    agentive_harm: frozenset[str] = frozenset()
     source: str = field(default="", compare=False)
 
 
@@ -95,7 +96,7 @@ def _parse(text: str, source: str) -> RussianCues:
         distancing_markers=tuple(tuple(m.split()) for m in sorted(_words(d, "distancing_markers"))),
         first_person_plural=_words(d, "first_person_plural"), harm_acts=_words(d, "harm_acts"),
         judgment_verbs=_words(d, "judgment_verbs"), harm_judgments=_words(d, "harm_judgments"),
-        hostile_acts=_words(d, "hostile_acts"), source=source)
+        hostile_acts=_words(d, "hostile_acts"), agentive_harm=_words(d, "agentive_harm"), source=source)
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ import re
 
 from kzlib.actors import speaker_words
 from kzlib.stance.lexicon import _Lexicon
-from kzlib.text.tokens import lemmas, parses
+from kzlib.text.tokens import parses
 
 __all__: list[str] = []
 
@@ -151,19 +151,20 @@ def _record_speaker(name: str, heads: frozenset[str]) -> bool:
 
 def _record_speaker_ru(words: list[str], heads: frozenset[str]) -> bool:
     """A Russian speaker name that is a measurement (``record_speakers_ru``): its head, the first noun, after
-    adjectives only, is one of ``heads`` by any lemma ("Новый опрос ВЦИОМ", "последние данные"; the genitive after
+    adjectives only, is one of ``heads`` in the nominative ("Новый опрос ВЦИОМ", "последние данные"; the genitive after
     it, "опроса", "ВЦИОМ", is its complement, as in Russian noun phrases); not a name that only contains one.
 
     >>> heads = frozenset({"опрос", "данные", "исследование", "результат"})
     >>> [_record_speaker_ru(n.split(), heads) for n in ("Новый опрос ВЦИОМ", "данные", "Результаты опроса",
-    ...  "социолог Иван Опросов", "Директор ВЦИОМ Валерий Федоров")]
-    [True, True, True, False, False]
+    ...  "социолог Иван Опросов", "Директор ВЦИОМ Валерий Федоров", "Опросов Иван")]
+    [True, True, True, False, False, False]
     """
     for word in words:
         low = word.lower()
-        if low in heads or lemmas(low) & heads:
-            return True
         ps = parses(low)
+        # the head in the nominative, as a speaker's name is ("Опрос", not "Опросов" of a surname)
+        if low in heads or any(p.normal_form.replace("ё", "е") in heads and p.tag.case == "nomn" for p in ps):
+            return True
         if not ps or str(ps[0].tag.POS) not in ("ADJF", "PRTF"):
             return False
     return False

@@ -28,10 +28,23 @@ file's (``negation_factor``, ``hedge_factor`` …), so both languages weigh alik
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kzlib.russian.nlp import lemma, lemmas, parses, sentences, tokens
 from kzlib.russian.stance import RussianCues
+from kzlib.stance._ru_roles import (
+    _agents,
+    _distance,
+    _has_object,
+    _in_clause,
+    _judged_harm,
+    _judgment_roles,
+    _nearest,
+    _own_act,
+    _patients,
+    _pos,
+    _RuMention,
+    _Word,
+)
 from kzlib.stance.rules import _Contribution
 from kzlib.stance.targets import Target
 from kzlib.text.tokens import word_forms
@@ -83,28 +96,6 @@ def ru_lexicon(targets: list[Target], cues: RussianCues, params: dict[str, float
                     phrases.append(_Phrase(words, t.name, kind, pol))
     phrases.sort(key=lambda p: -len(p.words))  # stable: loaded terms before aliases of the same length
     return RuLexicon(phrases, cues, params, own_side, counter_frames=counter_frames)
-
-
-@dataclass
-class _Word:
-    start: int
-    end: int
-    text: str
-    lemma: str
-    clause: int
-    sentence: int
-
-
-@dataclass
-class _RuMention:
-    first: int  # word index
-    last: int
-    start: int
-    end: int
-    target: str
-    kind: str
-    polarity: float
-    holder: bool = False
 
 
 def _words(text: str, sents: list[tuple[int, int]], conj: frozenset[str]) -> list[_Word]:
@@ -213,6 +204,13 @@ def score_text_ru(
     # what suffers each act of harm (word index -> its patients among the object mentions)
     harmed = {i: ps for i, w in enumerate(words) if i not in in_mention and _is_harm(w, c.harm_acts)
               for ps in [_patients(words, i, objects)] if ps}
+    # the speaker's own acts of harm on a target (word index -> what suffers them): read in 2c, not as cues
+    own_acts = {i: ps for i, w in enumerate(words) if i not in in_mention and _is_harm(w, c.harm_acts | c.hostile_acts)
+                and _own_act(words, i, c.negators) for ps in [_patients(words, i, objects)] if ps}
+    # who holds each verb of judgment and what it judges; its holders are no object of the other cues of its clause
+    roles = {i: r for i, w in enumerate(words) if i not in in_mention
+             for r in [_judgment_roles(words, i, objects, c.judgment_verbs, indirect=writer_marks)] if r[0] or r[2]}
+    held = {(id(m), words[m.first].clause) for _kind, holders, _obj in roles.values() for m in holders}
     neg_window = int(p.get("negation_window", 3))
     # 1. loaded naming, and an alias in quotation marks or after "так называемый": distancing
     for m in mentions:
@@ -233,7 +231,7 @@ def score_text_ru(
             add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (distancing)', s_i)
     # 2. cue words, to the nearest object mention
     for i, w in enumerate(words):
-        if i in in_mention:
+        if i in in_mention or i in own_acts:
             continue
         value = c.weight.get(w.lemma)
         if value is None:
@@ -265,51 +263,58 @@ def score_text_ru(
         if distanced(i):
             value *= p["distancing_factor"]
             label += " (disputed)"
+        kind, holders, obj = roles.get(i, ("", [], None))
+        others = kind == "other" and not any(speaker_sides & lex.own_side.get(h.target, set()) for h in holders)
         judged = _judged_harm(words, i, harmed) if i not in harmed and _is_harm(w, c.harm_judgments) else -1
         if judged >= 0:  # "осуждаем жестокий разгон протестующих": a judgment of the harm, reversed for what suffers it
-            for m in harmed[judged]:
-                add(m.target, -value, True, label + " (of harm done to it)", s_i)
+            for m in harmed[judged]:  # (someone else's: "США осудили разгон протестующих", relayed)
+                add(m.target, -value * (p["reported_factor"] if others else 1.0), True,
+                    label + " (of harm done to it)" + (" (its holder's)" if others else ""), s_i, relayed=others)
             continue
-        holders, obj = _judgment_roles(words, i, objects, c.judgment_verbs)
-        if holders:  # "США осудили Россию": the subject holds the judgment; its object gets it, relayed
-            own = any(speaker_sides & lex.own_side.get(h.target, set()) for h in holders)
-            pool = [obj] if obj else [m for m in objects if words[m.first].clause == w.clause
-                                      and all(m is not h for h in holders)]
-            if pool:
-                best = min(pool, key=lambda m: (min(abs(m.first - i), abs(m.last - i)), m.first))
-                add(best.target, value if own else value * p["reported_factor"], True,
-                    label if own else label + " (its holder's)", s_i, relayed=not own)
-            continue
-        if obj is not None:  # "призываем США поддержать Токаева": the verb's own object
-            add(obj.target, value / (1.0 + min(abs(obj.first - i), abs(obj.last - i)) / 15.0), True, label, s_i)
-            continue
-        if i in harmed:
-            # an act of harm evaluates neither what suffers it ("были убиты десятки протестующих") nor anyone else:
-            # "полиция задержала протестующих" is a report, not a stance against the police
+        same = _in_clause(words, i, objects)
+        if i in roles:
+            if others:
+                # "США осудили Россию", "миллионы граждан поддерживают Токаева": someone else's judgment, relayed
+                pool = [obj] if obj else [m for m in same if all(m is not h for h in holders)]
+                if pool:
+                    add(_nearest(pool, i).target, value * p["reported_factor"], True, label + " (its holder's)", s_i,
+                        relayed=True)
+                continue
+            if obj is not None:  # "призываем США поддержать Токаева": the verb's own object
+                add(obj.target, value / (1.0 + _distance(obj, i) / 15.0), True, label, s_i)
+                continue
+        if _is_harm(w, c.harm_acts) and (i in harmed or _has_object(words, i)):
+            # an act of harm done to someone evaluates neither what suffers it ("были убиты десятки протестующих") nor
+            # anyone else ("полиция задержала протестующих" is a report); an act of aggression, only who commits it
+            # ("боевики напали на полицию", "нападение боевиков")
+            suffered = {m.target for m in harmed.get(i, ())}
+            agents = [m for m in _agents(words, i, same) if m.target not in suffered] if _is_harm(
+                w, c.agentive_harm) else []
+            if agents:
+                best = _nearest(agents, i)
+                add(best.target, value / (1.0 + _distance(best, i) / 15.0), True, label, s_i)
             continue
         # nor is what suffers an act of harm in the cue's clause the object of another cue there ("обвиняют в
-        # убийстве протестующих": the accusation is not of the victims)
+        # убийстве протестующих": the accusation is not of the victims), nor who holds a judgment there
         sufferers = {id(m) for j, ps in harmed.items() if words[j].clause == w.clause for m in ps}
-        in_sent = [m for m in objects if words[m.first].sentence == s_i and id(m) not in sufferers]
+        in_sent = [m for m in objects if words[m.first].sentence == s_i and id(m) not in sufferers
+                   and (id(m), w.clause) not in held]
         if in_sent:
             pool = [m for m in in_sent if words[m.first].clause == w.clause] or in_sent
-            best = min(pool, key=lambda m: (min(abs(m.first - i), abs(m.last - i)), m.first))
-            d = min(abs(best.first - i), abs(best.last - i))
-            add(best.target, value / (1.0 + d / 15.0), True, label, s_i)
-        elif objects and not sufferers:  # a cue about the harm done to the targets of its clause goes nowhere else
-            best = min(objects, key=lambda m: (min(abs(m.first - i), abs(m.last - i)), m.first))
-            d = min(abs(best.first - i), abs(best.last - i))
-            add(best.target, 0.5 * value / (1.0 + d / 20.0), True, label, s_i)
+            best = _nearest(pool, i)
+            add(best.target, value / (1.0 + _distance(best, i) / 15.0), True, label, s_i)
+        elif (rest := [m for m in objects if not any(id(m) == h for h, _cl in held)]) and not sufferers:
+            # (a cue about the harm done to the targets of its clause goes nowhere else; nor to a judgment's holder)
+            best = _nearest(rest, i)
+            add(best.target, 0.5 * value / (1.0 + _distance(best, i) / 20.0), True, label, s_i)
         elif ctx_targets:
             for t in ctx_targets:
                 add(t, 0.5 * value / len(ctx_targets), True, label + " (context)", s_i)
                 concerned.setdefault(t, "context")
     # 2c. the speaker's own act of harm or defeat on a target ("мы уничтожим …", "я отдал приказ разогнать …"): against it
-    for i, w in enumerate(words):
-        if i in in_mention or not _is_harm(w, c.harm_acts | c.hostile_acts) or not _own_act(words, i, c.negators):
-            continue
-        for t in sorted({m.target for m in _patients(words, i, objects)}):
-            add(t, -p["hostile_act_weight"], True, f"{w.text} (the speaker's own act)", w.sentence)
+    for i, sufferers_of_act in own_acts.items():
+        for t in sorted({m.target for m in sufferers_of_act}):
+            add(t, -p["hostile_act_weight"], True, f"{words[i].text} (the speaker's own act)", words[i].sentence)
     # 3. rhetorical questions doubt the targets they name
     for s_i, (a, b) in enumerate(sents):
         sent_words = [w for w in words if w.sentence == s_i]
@@ -351,12 +356,6 @@ def _countered(words: list[_Word], i: int, frames: frozenset[str]) -> int:
 
 
 _PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
-_OBLIQUE = frozenset({"accs", "gent", "datv", "ablt"})  # the cases of a verb's object ("благодарны России")
-#: "нападение на полицию", "насилие против", "расправа над", "расправились с", "удары по"
-_PATIENT_PREPOSITIONS = frozenset({"на", "против", "над", "с", "по"})
-#: nouns of harm whose genitive is who does it, not who suffers it ("нападение боевиков", "насилие полиции")
-_AGENT_GENITIVE = frozenset({"нападение", "атака", "насилие", "репрессия", "удар", "огонь", "обстрел"})
-
 
 def _proper_name(words: list[_Word], m: _RuMention) -> bool:
     """Whether a mention is written as a proper name: capitalised, and not merely as a sentence's first word
@@ -378,149 +377,6 @@ def _proper_name(words: list[_Word], m: _RuMention) -> bool:
 def _is_harm(w: _Word, acts: frozenset[str]) -> bool:
     """Whether a word is one of ``acts`` by any lemma (``harm_acts``, ``harm_judgments`` of the Russian cue file)."""
     return bool(acts) and (w.lemma in acts or bool(lemmas(w.text) & acts))
-
-
-def _cases(word: str) -> set[str]:
-    return {str(p.tag.case) for p in parses(word.lower()) if p.tag.case}
-
-
-def _patients(words: list[_Word], i: int, objects: list[_RuMention]) -> list[_RuMention]:
-    """The object mentions that suffer the act of harm of word ``i``, read from morphology, in its clause: the
-    subject of its passive ("были убиты протестующие"; not an agent in the instrumental, "убиты сотрудниками"); the
-    noun beside it as a participle ("убитых протестующих"); the genitive right after it as a noun (not of a noun whose
-    genitive is its agent, "нападение боевиков"), or the object of "на"/"против"/"над"/"с"/"по"/"в отношении" ("разгон
-    протестующих", "насилие в отношении протестующих"); the accusative or genitive object of its verb, or of such a
-    preposition ("полиция задержала протестующих"; not a nominative, the agent).
-
-    >>> ws = _words("Полиция задержала протестующих.", [(0, 31)], frozenset())
-    >>> [m.first for m in _patients(ws, 1, [_RuMention(0, 0, 0, 0, "p", "alias", 0.0),
-    ...                                      _RuMention(2, 2, 0, 0, "q", "alias", 0.0)])]
-    [2]
-    """
-    w = words[i]
-    same = [m for m in objects if words[m.first].clause == w.clause]
-    ps = parses(w.text.lower())
-    tag = ps[0].tag if ps else None
-    pos = str(tag.POS or "") if tag else ""
-
-    def marked(m: _RuMention) -> bool:  # after a preposition of a patient, or "в отношении"
-        return m.first > 0 and (words[m.first - 1].lemma in _PATIENT_PREPOSITIONS or (
-            m.first > 1 and words[m.first - 2].lemma == "в" and words[m.first - 1].lemma == "отношение"))
-
-    if pos in ("PRTS", "ADJS") or (pos == "PRTF" and "pssv" in tag.grammemes):  # type: ignore[union-attr]
-        return [m for m in same if _cases(words[m.first].text) != {"ablt"}]
-    if pos in ("PRTF", "ADJF"):  # "убитых солдат", "арестованный пакистанец"
-        return [m for m in same if 0 < m.first - i <= 2]
-    after = sorted((m for m in same if 0 < m.first - i <= 3), key=lambda m: m.first)
-    if pos == "NOUN":
-        # the first such mention (every target named by the same words there)
-        by_prep = [m for m in after if marked(m)]
-        if by_prep:
-            return [m for m in by_prep if m.first == by_prep[0].first]
-        if w.lemma in _AGENT_GENITIVE:  # "нападение боевиков": who attacks
-            return []
-        return [m for m in after if m.first == after[0].first <= i + 2 and "gent" in _cases(words[m.first].text)]
-    return [m for m in same if m.first != i and (marked(m) and m.first > i or (
-        "nomn" not in (cs := _cases(words[m.first].text)) and cs & {"accs", "gent"}))]
-
-
-_FIRST_PERSON = frozenset({"я", "мы", "давать"})  # "я", "мы", "давайте уничтожим"
-
-
-def _own_act(words: list[_Word], i: int, negators: frozenset[str]) -> bool:
-    """Whether verb ``i`` is the speaker's own act: in the first person ("уничтожим"), or an infinitive after "я", "мы"
-    or a verb in the first person in its clause ("мы будем уничтожать", "я приказал разогнать"), or opening the quote
-    (an indirect report's fragment: [пообещал] "уничтожить …"); not negated in its clause ("мы не будем …").
-
-    >>> ws = _words("Мы не будем уничтожать их, а уничтожим бандитов.", [(0, 49)], frozenset({"а"}))
-    >>> [_own_act(ws, k, frozenset({"не"})) for k in (3, 6)]
-    [False, True]
-    """
-    tag = (parses(words[i].text.lower()) or [None])[0]
-    if tag is None:
-        return False
-    pos, grammemes = str(tag.tag.POS or ""), tag.tag.grammemes
-    before = [w for w in words[:i] if w.clause == words[i].clause]
-    if any(w.lemma in negators for w in before):
-        return False
-    if pos == "VERB":
-        return "1per" in grammemes or any(w.lemma in _FIRST_PERSON for w in before[-2:])
-    if pos == "INFN":
-        return i == 0 or any(w.lemma in _FIRST_PERSON or "1per" in _grammemes(w.text) for w in before)
-    return False
-
-
-def _grammemes(word: str) -> frozenset[str]:
-    ps = parses(word.lower())
-    return frozenset(ps[0].tag.grammemes) if ps else frozenset()
-
-
-def _judgment_roles(words: list[_Word], i: int, objects: list[_RuMention],
-                    verbs: frozenset[str]) -> tuple[list[_RuMention], _RuMention | None]:
-    """Who holds the judgment of verb ``i`` (``judgment_verbs``) and what it judges, among the target mentions of its
-    clause, read from morphology. The holders: the nominatives before a finite verb or gerund ("США и Британия
-    осудили Россию"), or one after it when an oblique case comes first ("Россию осудили США"); the instrumental agent
-    of its passive ("поддержан Западом"); none for an infinitive ("призываем США поддержать …": the speaker's call) or
-    an active participle. The object: the first mention after an active verb with a reading in an oblique case
-    ("поддержать Токаева").
-
-    >>> ws = _words("США осудили Россию.", [(0, 19)], frozenset())
-    >>> ms = [_RuMention(0, 0, 0, 3, "us", "alias", 0.0), _RuMention(2, 2, 12, 18, "ru", "alias", 0.0)]
-    >>> holders, obj = _judgment_roles(ws, 1, ms, frozenset({"осудить"}))
-    >>> [m.target for m in holders], obj.target
-    (['us'], 'ru')
-    """
-    w = words[i]
-    if not verbs or not (w.lemma in verbs or lemmas(w.text) & verbs):
-        return [], None
-    ps = parses(w.text.lower())
-    tag = ps[0].tag if ps else None
-    pos = str(tag.POS or "") if tag else ""
-    same = [m for m in objects if words[m.first].clause == w.clause and not m.first <= i <= m.last]
-    if pos == "PRTS" or (pos == "PRTF" and "pssv" in tag.grammemes):  # type: ignore[union-attr]
-        return [m for m in same if _cases(words[m.first].text) == {"ablt"}], None
-    if pos not in ("VERB", "GRND", "INFN"):
-        return [], None
-    # what follows the verb with no preposition or noun between ("поддержать Токаева", not "обвиняют в убийстве X")
-    after = [m for m in same if m.first > i and not any(_pos(words[k].text) in ("PREP", "NOUN")
-                                                         for k in range(i + 1, m.first))]
-    # the first mention after the verb is its object when it can be in an oblique case; a nominative alone there is
-    # its subject, inverted ("Его поддержал народный артист …")
-    obj = after[0] if after and _cases(words[after[0].first].text) & _OBLIQUE else None
-    if pos == "INFN":
-        return [], obj
-    before = [m for m in same if m.last < i and "nomn" in _cases(words[m.first].text)]
-    if before:
-        return before, obj
-    if after and obj is None:
-        return after[:1], None
-    if any(m.last < i for m in same):  # an object first: the subject follows the verb ("Россию осудили США")
-        return [m for m in after if "nomn" in _cases(words[m.first].text)][:1], None
-    return [], obj
-
-
-def _judged_harm(words: list[_Word], i: int, harmed: dict[int, list[_RuMention]]) -> int:
-    """The act of harm that cue word ``i`` judges (-1: none): the noun or verb that follows it in its clause with
-    at most one adjective or participle between ("осуждаем жестокий разгон протестующих", "жестокий разгон"; not
-    "поддержка протестующих и насилие", where another noun comes first)."""
-    modifiers = 0
-    for j in range(i + 1, len(words)):
-        if words[j].clause != words[i].clause:
-            return -1
-        if j in harmed:
-            return j
-        if not _is_function_word(words[j].text):
-            modifiers += 1
-            if modifiers > 1 or _pos(words[j].text) not in ("ADJF", "PRTF"):
-                return -1
-    return -1
-
-
-@lru_cache(maxsize=100_000)
-def _pos(word: str) -> str:
-    """pymorphy3's likeliest part of speech of ``word`` ("" when unknown)."""
-    ps = parses(word.lower())
-    return str(ps[0].tag.POS or "") if ps else ""
 
 
 def _is_noun(word: str) -> bool:
