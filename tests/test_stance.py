@@ -872,10 +872,16 @@ def test_russian_quotes_get_russian_cues_on_lemmas(quote, target, expected):
 
 
 def test_russian_holder_is_not_the_object_and_opposed_words_are_not_the_targets():
-    # "Москва считает …": Moscow holds the opinion; the condemnation is of the West
+    # "Москва считает …": Moscow holds the opinion; the condemnation is of the West, Moscow's view: relayed (no
+    # direction alone) for a speaker of no side, the speaker's own for one of Russia's (thirty-sixth session)
     st = detect_stance(_q("Москва считает, что вмешательство Запада недопустимо."))
     assert set(st["target"]) == {"United States"}
-    assert st["stance"].item() == "against"
+    assert st["stance"].item() == "none" and "(reported)" in st["cues"].item()
+    from kzlib.actors import default_gazetteer
+
+    st = detect_stance(_q("Москва считает, что вмешательство Запада недопустимо.", speaker="Sergey Lavrov"),
+                       gazetteer=default_gazetteer())
+    assert st.loc[st.target == "United States", "stance"].item() == "against"
     # "защитят … от вмешательства": the interference is what the forces protect from, not the forces
     st = detect_stance(_q("Миротворческие силы ОДКБ защитят страну от вмешательства внешних сил."))
     assert st.loc[st.target == "CSTO intervention", "stance"].item() == "favor"

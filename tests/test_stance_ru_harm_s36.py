@@ -39,10 +39,11 @@ def test_a_judgment_of_the_harm_is_reversed_for_what_suffers_it():
     stance, cues = _stance("Мы осуждаем расстрел протестующих.", "protesters")
     assert stance == "favor", cues
     assert "(of harm done to it)" in cues
-    # so is a word of cruelty before it, and a judgment predicated of it
-    assert _stance("Начался жестокий разгон протестующих.", "protesters")[0] == "favor"
-    assert _stance("Это была кровавая расправа над протестующими.", "protesters")[0] == "favor"
+    # so is a judgment predicated of it; a word of cruelty evaluates no one (coded blind, the victims of a "brutal"
+    # act were read as not evaluated)
     assert _stance("Задержание протестующих было незаконным.", "protesters")[0] == "favor"
+    assert _stance("Начался жестокий разгон протестующих.", "protesters")[0] == "none"
+    assert _stance("Это была кровавая расправа над протестующими.", "protesters")[0] == "none"
     # a judgment that approves of the harm is against what suffers it
     stance, cues = _stance("Мы поддерживаем задержание протестующих.", "protesters")
     assert stance == "against", cues
@@ -158,3 +159,36 @@ def test_an_attack_with_a_preposition_of_its_object_spares_that_object():
     assert _stance("Силовики стреляли по протестующим.", "protesters")[0] == "none"
     stance, cues = _stance("Вчера было нападение протестующих на полицию.", "protesters")
     assert stance == "against", cues
+
+
+@pytest.mark.parametrize("quote", [
+    "США заявили, что ввод войск ОДКБ был ошибкой.",  # a third party's verb of saying
+    "По словам Токаева, ввод войск ОДКБ был законным.",  # a source opening the sentence
+])
+def test_reported_speech_in_a_russian_quote_is_relayed(quote):
+    stance, cues = _stance(quote, "CSTO intervention")
+    assert stance == "none" and "(reported)" in cues, cues
+
+
+def test_a_contrast_ends_reported_speech_and_we_is_the_speaker():
+    stance, cues = _stance("США заявили, что ввод войск ОДКБ был ошибкой, но мы поддерживаем ОДКБ.",
+                           "CSTO intervention")
+    assert stance == "favor", cues
+    stance, cues = _stance("Мы считаем, что ввод войск ОДКБ был законным.", "CSTO intervention")
+    assert stance == "favor" and "(reported)" not in cues, cues
+
+
+def test_a_name_in_guillemets_does_not_cut_its_clause():
+    # «Хезболла» is the subject of "осудила": the judgment is its own, relayed to what it judges
+    hez = [Target("Hezbollah", aliases=("Hezbollah",), ru_aliases=("хезболла",)),
+           Target("Syria", aliases=("Syria",), ru_aliases=("сирия",))]
+    st = detect_stance(_q("Организация «Хезболла» осудила Сирию."), targets=hez)
+    got = {t: (s, str(c)) for t, s, c in zip(st["target"], st["stance"], st["cues"])}
+    assert got["Hezbollah"][0] == "none" and got["Syria"][0] == "none" and "(its holder's)" in got["Syria"][1], got
+
+
+def test_a_place_in_the_locative_is_no_object_of_a_cue():
+    # "в Сирии" says where the crime was committed, not who committed it
+    syria = [Target("Syria", aliases=("Syria",), ru_aliases=("сирия",))]
+    assert _stance("Вчера в Сирии совершено преступление.", "Syria", targets=syria)[0] == "none"
+    assert _stance("Сирия совершила преступление.", "Syria", targets=syria)[0] == "against"

@@ -27,12 +27,14 @@ file's (``negation_factor``, ``hedge_factor`` …), so both languages weigh alik
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kzlib.russian.nlp import lemma, lemmas, parses, sentences, tokens
 from kzlib.russian.stance import RussianCues
 from kzlib.stance._ru_roles import (
     _agents,
+    _cases,
     _distance,
     _has_object,
     _in_clause,
@@ -43,6 +45,7 @@ from kzlib.stance._ru_roles import (
     _patients,
     _pos,
     _RuMention,
+    _subject,
     _Word,
 )
 from kzlib.stance.rules import _Contribution
@@ -51,7 +54,7 @@ from kzlib.text.tokens import word_forms
 
 __all__: list[str] = []
 
-_BREAK_CHARS = set(",;:()—–-\"«»„“”")
+_BREAK_CHARS = set(",;:()—–-")  # not quotation marks: Russian sets names in them («Хезболла» осудила …)
 _QUOTE_MARKS = set("\"«»„“”'")
 _SO_CALLED = ("так", "называемый")  # the distancing marker that may dispute a proper name ("так называемое Приднестровье")
 _OPPOSED_PREPOSITIONS = frozenset({"от", "против"})  # "защитить от вмешательства": what is opposed
@@ -159,6 +162,9 @@ def score_text_ru(
         nxt = [w for w in words[m.last + 1:m.last + 3] if w.clause == words[m.last].clause]
         m.holder = m.kind == "alias" and any(_keys(w.text) & c.holder_verbs for w in nxt)
     objects = [m for m in mentions if not m.holder]
+    # a place named in the locative after "в"/"на" ("в Сирии", "на Украине") is where something happens: no object of
+    # the general cues (it may still hold a judgment: "в Вашингтоне осудили …")
+    places = {id(m) for m in objects if m.kind == "alias" and _place(words, m)}
     contrib: dict[str, list[_Contribution]] = {}
     concerned: dict[str, str] = {}
     for m in objects:
@@ -211,6 +217,14 @@ def score_text_ru(
     roles = {i: r for i, w in enumerate(words) if i not in in_mention
              for r in [_judgment_roles(words, i, objects, c.judgment_verbs, indirect=writer_marks)] if r[0] or r[2]}
     held = {(id(m), words[m.first].clause) for _kind, holders, _obj in roles.values() for m in holders}
+    # reported speech: after a third party's verb of saying ("США заявили, что …") or a source opening the sentence
+    # ("По словам Токаева, …"), the rest of the sentence is relayed, up to a contrast ("…, но …")
+    reported_from = _reported_frames(words, mentions, c.holder_verbs, indirect=writer_marks,
+                                     own=lambda m: bool(speaker_sides & lex.own_side.get(m.target, set())))
+
+    def relayed_at(i: int) -> bool:
+        k = reported_from.get(words[i].sentence)
+        return k is not None and k < i and not any(words[j].lemma in _CONTRASTS for j in range(k + 1, i))
     neg_window = int(p.get("negation_window", 3))
     # 1. loaded naming, and an alias in quotation marks or after "так называемый": distancing
     for m in mentions:
@@ -223,7 +237,10 @@ def score_text_ru(
                 val = p["scare_quoted_value"]  # "мирные" протестующие in scare quotes or after "якобы": distancing
             if negated(m.first, 1):
                 val = -val * p["negation_factor"]
-            add(m.target, val, True, text[m.start:m.end], s_i)
+            if relayed_at(m.first):  # "Токаев заявил, что бандиты …": the naming is the reported speaker's
+                add(m.target, val * p["reported_factor"], True, text[m.start:m.end] + " (reported)", s_i, True)
+            else:
+                add(m.target, val, True, text[m.start:m.end], s_i)
         elif (m.kind == "alias" and not m.holder
               and (not (proper := _proper_name(words, m)) and scare or distanced(m.first, name=proper))
               and m.end - m.start > 3):
@@ -265,11 +282,18 @@ def score_text_ru(
             label += " (disputed)"
         kind, holders, obj = roles.get(i, ("", [], None))
         others = kind == "other" and not any(speaker_sides & lex.own_side.get(h.target, set()) for h in holders)
+        if relayed_at(i) and not others:  # within reported speech: someone else's word, relayed
+            value *= p["reported_factor"]
+            label += " (reported)"
+            frame_relayed = True
+        else:
+            frame_relayed = False
         judged = _judged_harm(words, i, harmed) if i not in harmed and _is_harm(w, c.harm_judgments) else -1
         if judged >= 0:  # "осуждаем жестокий разгон протестующих": a judgment of the harm, reversed for what suffers it
             for m in harmed[judged]:  # (someone else's: "США осудили разгон протестующих", relayed)
                 add(m.target, -value * (p["reported_factor"] if others else 1.0), True,
-                    label + " (of harm done to it)" + (" (its holder's)" if others else ""), s_i, relayed=others)
+                    label + " (of harm done to it)" + (" (its holder's)" if others else ""), s_i,
+                    relayed=others or frame_relayed)
             continue
         same = _in_clause(words, i, objects)
         if i in roles:
@@ -281,7 +305,7 @@ def score_text_ru(
                         relayed=True)
                 continue
             if obj is not None:  # "призываем США поддержать Токаева": the verb's own object
-                add(obj.target, value / (1.0 + _distance(obj, i) / 15.0), True, label, s_i)
+                add(obj.target, value / (1.0 + _distance(obj, i) / 15.0), True, label, s_i, frame_relayed)
                 continue
         if _is_harm(w, c.harm_acts) and (i in harmed or _has_object(words, i)):
             # an act of harm done to someone evaluates neither what suffers it ("были убиты десятки протестующих") nor
@@ -292,24 +316,25 @@ def score_text_ru(
                 w, c.agentive_harm) else []
             if agents:
                 best = _nearest(agents, i)
-                add(best.target, value / (1.0 + _distance(best, i) / 15.0), True, label, s_i)
+                add(best.target, value / (1.0 + _distance(best, i) / 15.0), True, label, s_i, frame_relayed)
             continue
         # nor is what suffers an act of harm in the cue's clause the object of another cue there ("обвиняют в
         # убийстве протестующих": the accusation is not of the victims), nor who holds a judgment there
         sufferers = {id(m) for j, ps in harmed.items() if words[j].clause == w.clause for m in ps}
         in_sent = [m for m in objects if words[m.first].sentence == s_i and id(m) not in sufferers
-                   and (id(m), w.clause) not in held]
+                   and (id(m), w.clause) not in held and id(m) not in places]
         if in_sent:
             pool = [m for m in in_sent if words[m.first].clause == w.clause] or in_sent
             best = _nearest(pool, i)
-            add(best.target, value / (1.0 + _distance(best, i) / 15.0), True, label, s_i)
-        elif (rest := [m for m in objects if not any(id(m) == h for h, _cl in held)]) and not sufferers:
+            add(best.target, value / (1.0 + _distance(best, i) / 15.0), True, label, s_i, frame_relayed)
+        elif (rest := [m for m in objects if id(m) not in places and not any(id(m) == h for h, _cl in held)]
+              ) and not sufferers:
             # (a cue about the harm done to the targets of its clause goes nowhere else; nor to a judgment's holder)
             best = _nearest(rest, i)
-            add(best.target, 0.5 * value / (1.0 + _distance(best, i) / 20.0), True, label, s_i)
+            add(best.target, 0.5 * value / (1.0 + _distance(best, i) / 20.0), True, label, s_i, frame_relayed)
         elif ctx_targets:
             for t in ctx_targets:
-                add(t, 0.5 * value / len(ctx_targets), True, label + " (context)", s_i)
+                add(t, 0.5 * value / len(ctx_targets), True, label + " (context)", s_i, frame_relayed)
                 concerned.setdefault(t, "context")
     # 2c. the speaker's own act of harm or defeat on a target ("мы уничтожим …", "я отдал приказ разогнать …"): against it
     for i, sufferers_of_act in own_acts.items():
@@ -332,6 +357,41 @@ def score_text_ru(
                     add(t, p["own_side_named_weight"], True, "own side named as 'мы'/'наш'", words[m.first].sentence)
                     break
     return contrib, sents, text, concerned
+
+
+_CONTRASTS = frozenset({"но", "однако", "зато"})  # a contrast ends a reported frame ("…, но мы считаем …")
+_SAYING = frozenset({"назвать", "называть"})  # verbs of saying beside holder_verbs ("назвал удар преступлением")
+#: a sentence opening with a source ("По словам Токаева, …", "По мнению Вашингтона, …"): reported to its end
+_SOURCE_NOUNS = frozenset({"слово", "мнение", "данные", "оценка", "информация", "версия", "утверждение"})
+
+
+def _reported_frames(words: list[_Word], objects: list[_RuMention], verbs: frozenset[str], *, indirect: bool,
+                     own: Callable[[_RuMention], bool]) -> dict[int, int]:
+    """Per sentence, the word after which what it says is someone else's, relayed: a verb of saying or thinking
+    (``holder_verbs``, "назвать") whose subject is a third party (:func:`_subject`: not "мы", not the speaker of an
+    indirect report, not a target of the speaker's own side, ``own``), or the comma after a source opening the
+    sentence ("По словам Токаева, …")."""
+    out: dict[int, int] = {}
+    for i, w in enumerate(words):
+        if w.sentence in out:
+            continue
+        first = i == 0 or words[i - 1].sentence != w.sentence
+        if first and w.lemma == "по" and i + 1 < len(words) and words[i + 1].lemma in _SOURCE_NOUNS:
+            out[w.sentence] = next((k - 1 for k in range(i + 2, len(words)) if words[k].clause != w.clause
+                                    or words[k].sentence != w.sentence), i + 1)
+        elif w.lemma in verbs or w.lemma in _SAYING or lemmas(w.text) & (verbs | _SAYING):
+            kind, holders = _subject(words, i, _in_clause(words, i, objects), indirect=indirect)
+            if kind == "other" and not any(own(m) for m in holders):
+                out[w.sentence] = i
+    return out
+
+
+def _place(words: list[_Word], m: _RuMention) -> bool:
+    """Whether a mention names a place, in the locative after "в"/"во"/"на" ("в Сирии", "на Украине")."""
+    if m.first == 0 or words[m.first - 1].lemma not in ("в", "во", "на"):
+        return False
+    cases = _cases(words[m.first].text)
+    return "loct" in cases and "accs" not in cases
 
 
 _POSSESSIVE_FORMS = frozenset({"его", "ее", "её", "их", "свой", "своя", "свое", "своё", "свои", "своего", "своей",

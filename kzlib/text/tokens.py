@@ -90,7 +90,10 @@ def parses(word: str) -> tuple[Any, ...]:
         >>> parses("России")[0].normal_form
         'россия'
     """
-    return tuple(_morph().parse(word))
+    try:
+        return tuple(_morph().parse(word))
+    except (KeyError, ValueError):  # a character unicodedata cannot name (an unassigned code point): no reading
+        return ()
 
 
 @lru_cache(maxsize=200_000)
