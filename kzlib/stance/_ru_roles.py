@@ -187,7 +187,8 @@ def _subject(words: list[_Word], i: int, same: list[_RuMention], *,
 
     def nominative(k: int) -> bool:
         return _is_nominal(words[k].text, k, words) and _agrees(verb, words[k].text) and (
-            k == 0 or _pos(words[k - 1].text) != "PREP")
+            k == 0 or _pos(words[k - 1].text) not in ("PREP", "CONJ") or words[k - 1].lemma == "и") and (
+            _can_hold(words[k]) or any(m.first <= k <= m.last for m in same))
 
     def mentions_at(ks: list[int]) -> list[_RuMention]:
         return [m for m in same if any(m.first <= k <= m.last for k in ks)]
@@ -204,13 +205,32 @@ def _subject(words: list[_Word], i: int, same: list[_RuMention], *,
         if all(words[k].lemma in _REPORTED_SPEAKER for k in subjects) and indirect:
             return "speaker", []
         return "other", mentions_at(subjects)
-    if any(_is_nominal(words[k].text, k, words) and "nomn" in _cases(words[k].text) for k in before):
+    if any(_is_nominal(words[k].text, k, words) and "nomn" in _cases(words[k].text) and _can_hold(words[k])
+           for k in before):
         return "other", []  # a subject the verb does not agree with ("большинство граждан поддерживают …")
     if "plur" in grammemes and "3per" in grammemes or ("past" in grammemes and "plur" in grammemes):
         # an indefinite plural ("в Вашингтоне осудили"): someone else; the place named before it holds it
         return "other", [m for m in same if m.last < i and m.first > 0 and words[m.first - 1].lemma in ("в", "во")
                          and "loct" in _cases(words[m.first].text)]
     return "", []
+
+
+#: bodies that say, judge and decide, though the dictionary counts them inanimate ("правительство заявило")
+_BODIES = frozenset("""правительство министерство ведомство власть администрация партия организация руководство
+мид кремль парламент дума сенат конгресс суд прокуратура комитет совет союз коалиция альянс компания издание газета
+агентство посольство штаб командование оппозиция общественность сообщество запад оон оон нато одкб ес
+пресс-служба служба аппарат канцелярия""".split())
+
+
+def _can_hold(w: _Word) -> bool:
+    """Whether a word can hold a view or judge: a person or animal (pymorphy3's "anim" in its likeliest reading), a
+    pronoun, a body (:data:`_BODIES`), or a capitalised name ("подрыв" cannot: "оценил ситуацию как подрыв … и
+    сообщил": the accusative is no speaker)."""
+    tag = _tag(w.text)
+    if tag is None:
+        return w.text[:1].isupper()
+    return ("anim" in tag.grammemes or str(tag.POS or "") == "NPRO" or w.lemma in _BODIES
+            or bool(lemmas(w.text) & _BODIES) or (w.text[:1].isupper() and bool(_PROPER & set(tag.grammemes))))
 
 
 def _agents(words: list[_Word], i: int, same: list[_RuMention]) -> list[_RuMention]:

@@ -319,19 +319,20 @@ def score_text_ru(
                 add(best.target, value / (1.0 + _distance(best, i) / 15.0), True, label, s_i, frame_relayed)
             continue
         # nor is what suffers an act of harm in the cue's clause the object of another cue there ("обвиняют в
-        # убийстве протестующих": the accusation is not of the victims), nor who holds a judgment there
-        sufferers = {id(m) for j, ps in harmed.items() if words[j].clause == w.clause for m in ps}
-        in_sent = [m for m in objects if words[m.first].sentence == s_i and id(m) not in sufferers
-                   and (id(m), w.clause) not in held and id(m) not in places]
+        # убийстве протестующих": the accusation is not of the victims), nor who holds a judgment there, nor a place:
+        # the cue then evaluates no one (it does not pass to another target: coded blind on RuSentNE-2023 sentences,
+        # none of 20 cues passed on so was right, thirty-sixth session)
+        blocked = ({id(m) for j, ps in harmed.items() if words[j].clause == w.clause for m in ps} | places
+                   | {h for h, cl in held if cl == w.clause})
+        in_sent = [m for m in objects if words[m.first].sentence == s_i]
         if in_sent:
-            pool = [m for m in in_sent if words[m.first].clause == w.clause] or in_sent
-            best = _nearest(pool, i)
-            add(best.target, value / (1.0 + _distance(best, i) / 15.0), True, label, s_i, frame_relayed)
-        elif (rest := [m for m in objects if id(m) not in places and not any(id(m) == h for h, _cl in held)]
-              ) and not sufferers:
-            # (a cue about the harm done to the targets of its clause goes nowhere else; nor to a judgment's holder)
-            best = _nearest(rest, i)
-            add(best.target, 0.5 * value / (1.0 + _distance(best, i) / 20.0), True, label, s_i, frame_relayed)
+            best = _nearest([m for m in in_sent if words[m.first].clause == w.clause] or in_sent, i)
+            if id(best) not in blocked:
+                add(best.target, value / (1.0 + _distance(best, i) / 15.0), True, label, s_i, frame_relayed)
+        elif objects:
+            best = _nearest(objects, i)
+            if id(best) not in blocked and not any(id(best) == h for h, _cl in held):
+                add(best.target, 0.5 * value / (1.0 + _distance(best, i) / 20.0), True, label, s_i, frame_relayed)
         elif ctx_targets:
             for t in ctx_targets:
                 add(t, 0.5 * value / len(ctx_targets), True, label + " (context)", s_i, frame_relayed)
