@@ -27,8 +27,9 @@ def _stance(quote: str, target: str, **kw) -> tuple[str, str]:
     "В Алматы были убиты десятки протестующих.",  # the subject of a passive act of harm
     "Полиция задержала сотни протестующих.",  # the accusative object of the act
     "Вечером почтили память убитых протестующих.",  # the noun a participle of harm modifies
-    "Начался разгон протестующих.",  # the genitive after the noun of harm
-    "Протестующих разогнала полиция.",  # an oblique object opening the clause
+    "Начался жестокий разгон протестующих.",  # the genitive after the noun of harm ("жестокий" evaluates no one)
+    "Протестующих жестоко разогнала полиция.",  # an oblique object opening the clause
+    "Силовики жестоко стреляли по протестующим.",  # the object of "по"
 ])
 def test_what_suffers_an_act_of_harm_is_not_evaluated_against_by_it(quote):
     stance, cues = _stance(quote, "protesters")
@@ -192,3 +193,45 @@ def test_a_place_in_the_locative_is_no_object_of_a_cue():
     syria = [Target("Syria", aliases=("Syria",), ru_aliases=("сирия",))]
     assert _stance("Вчера в Сирии совершено преступление.", "Syria", targets=syria)[0] == "none"
     assert _stance("Сирия совершила преступление.", "Syria", targets=syria)[0] == "against"
+
+
+@pytest.mark.parametrize("quote, target, expected", [
+    # an object first, its subject after the verb: the subject holds the judgment
+    ("Протестующих осудил Токаев.", "Kazakh government", "none"),
+    ("Вчера протестующих поддержали США.", "United States", "none"),
+    # "нас", "нам" are no first-person subject: the United States' judgment, relayed; not the speaker's own act
+    ("Вчера нас поддержали США.", "United States", "none"),
+    ("Нам приказали стрелять по протестующим, но мы отказались.", "protesters", "none"),
+    # a subject across commas: an apposition, a participle's phrase
+    ("Блинкен, выступая в Вашингтоне, раскритиковал Россию.", "Russia", "none"),
+    ("Токаев, президент Казахстана, поблагодарил ОДКБ.", "CSTO intervention", "none"),
+    # a participle of harm describes its noun: other cues still evaluate it, and a judgment of it is not reversed
+    ("Убитые протестующие были героями.", "protesters", "favor"),
+    ("Мы поддерживаем арестованных демонстрантов.", "protesters", "favor"),
+    # a judgment of an act of harm evaluates who does it, too; before or after the verb
+    ("Силовики незаконно задержали протестующих.", "Kazakh government", "against"),
+    ("Силовики задержали протестующих незаконно.", "protesters", "favor"),
+    # the place that holds an indefinite plural is no mere place
+    ("В Вашингтоне совершили огромную ошибку.", "United States", "against"),
+    # reported speech, before or after its verb
+    ("Как заявил Токаев, миссия ОДКБ была успешной.", "CSTO intervention", "none"),
+    ("Миссия ОДКБ была успешной, заявил Токаев.", "CSTO intervention", "none"),
+    # acts of aggression evaluate who commits them
+    ("Силовики расстреляли протестующих.", "Kazakh government", "against"),
+    ("Протестующие атаковали полицию.", "protesters", "against"),
+])
+def test_roles_read_in_the_second_review(quote, target, expected):
+    stance, cues = _stance(quote, target)
+    assert stance == expected, cues
+
+
+def test_the_speakers_own_clause_ends_a_report():
+    st = detect_stance(_q("Токаев сказал, что протестующие — террористы, а я считаю, что они мирные люди."))
+    cues = st.loc[st.target == "protesters", "cues"].item()
+    assert "террористы (reported)" in cues and "мирные (reported)" not in cues, cues
+
+
+def test_a_code_point_without_a_name_has_no_reading():
+    from kzlib.text.tokens import lemma, parses
+
+    assert parses("\U00017000токаев") == () and lemma("\U00017000токаев") == "\U00017000токаев"

@@ -27,25 +27,26 @@ file's (``negation_factor``, ``hedge_factor`` …), so both languages weigh alik
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kzlib.russian.nlp import lemma, lemmas, parses, sentences, tokens
 from kzlib.russian.stance import RussianCues
 from kzlib.stance._ru_roles import (
     _agents,
-    _cases,
+    _attributive,
     _distance,
     _has_object,
-    _in_clause,
+    _is_harm,
     _judged_harm,
     _judgment_roles,
     _nearest,
     _own_act,
     _patients,
+    _place,
     _pos,
+    _reported_frames,
     _RuMention,
-    _subject,
+    _Text,
     _Word,
 )
 from kzlib.stance.rules import _Contribution
@@ -162,9 +163,10 @@ def score_text_ru(
         nxt = [w for w in words[m.last + 1:m.last + 3] if w.clause == words[m.last].clause]
         m.holder = m.kind == "alias" and any(_keys(w.text) & c.holder_verbs for w in nxt)
     objects = [m for m in mentions if not m.holder]
+    tx = _Text(words, mentions, objects)
     # a place named in the locative after "в"/"на" ("в Сирии", "на Украине") is where something happens: no object of
     # the general cues (it may still hold a judgment: "в Вашингтоне осудили …")
-    places = {id(m) for m in objects if m.kind == "alias" and _place(words, m)}
+    places = {id(m) for m in objects if m.kind == "alias" and _place(tx, m)}
     contrib: dict[str, list[_Contribution]] = {}
     concerned: dict[str, str] = {}
     for m in objects:
@@ -207,25 +209,33 @@ def score_text_ru(
     in_mention: set[int] = set()
     for m in mentions:
         in_mention.update(range(m.first, m.last + 1))
-    # what suffers each act of harm (word index -> its patients among the object mentions)
+    # what suffers each act of harm (word index -> its patients among the object mentions), per clause
     harmed = {i: ps for i, w in enumerate(words) if i not in in_mention and _is_harm(w, c.harm_acts)
-              for ps in [_patients(words, i, objects)] if ps}
+              for ps in [_patients(tx, i)] if ps}
+    suffering: dict[int, set[int]] = {}
+    for j, ps in harmed.items():
+        suffering.setdefault(words[j].clause, set()).update(id(m) for m in ps)
     # the speaker's own acts of harm on a target (word index -> what suffers them): read in 2c, not as cues
     own_acts = {i: ps for i, w in enumerate(words) if i not in in_mention and _is_harm(w, c.harm_acts | c.hostile_acts)
-                and _own_act(words, i, c.negators) for ps in [_patients(words, i, objects)] if ps}
+                and _own_act(tx, i, c.negators) for ps in [_patients(tx, i)] if ps}
     # who holds each verb of judgment and what it judges; its holders are no object of the other cues of its clause
     roles = {i: r for i, w in enumerate(words) if i not in in_mention
-             for r in [_judgment_roles(words, i, objects, c.judgment_verbs, indirect=writer_marks)] if r[0] or r[2]}
-    held = {(id(m), words[m.first].clause) for _kind, holders, _obj in roles.values() for m in holders}
+             for r in [_judgment_roles(tx, i, c.judgment_verbs, indirect=writer_marks)] if r[0] or r[2]}
+    held: dict[int, set[int]] = {}
+    for _kind, holders, _obj in roles.values():
+        for m in holders:
+            held.setdefault(words[m.first].clause, set()).add(id(m))
+    held_anywhere = set().union(*held.values()) if held else set()
     # reported speech: after a third party's verb of saying ("США заявили, что …") or a source opening the sentence
-    # ("По словам Токаева, …"), the rest of the sentence is relayed, up to a contrast ("…, но …")
-    reported_from = _reported_frames(words, mentions, c.holder_verbs, indirect=writer_marks,
-                                     own=lambda m: bool(speaker_sides & lex.own_side.get(m.target, set())))
+    # ("По словам Токаева, …"), or before one that follows it ("…, заявил Токаев"), the words are relayed
+    frames = _reported_frames(tx, c.holder_verbs, indirect=writer_marks,
+                              own=lambda m: bool(speaker_sides & lex.own_side.get(m.target, set())))
 
     def relayed_at(i: int) -> bool:
-        k = reported_from.get(words[i].sentence)
-        return k is not None and k < i and not any(words[j].lemma in _CONTRASTS for j in range(k + 1, i))
+        span = frames.get(words[i].sentence)
+        return span is not None and span[0] <= i <= span[1]
     neg_window = int(p.get("negation_window", 3))
+    hedged = {w.sentence for w in words if w.lemma in c.hedges}  # sentences with a hedge
     # 1. loaded naming, and an alias in quotation marks or after "так называемый": distancing
     for m in mentions:
         s_i = words[m.first].sentence
@@ -275,7 +285,7 @@ def score_text_ru(
         if any(x.lemma in c.intensifiers for x in prev):
             value *= p["intensifier_factor"]
         s_i = w.sentence
-        if any(x.sentence == s_i and (x.lemma in c.hedges) for x in words):
+        if s_i in hedged:
             value *= p["hedge_factor"]
         if distanced(i):
             value *= p["distancing_factor"]
@@ -288,14 +298,20 @@ def score_text_ru(
             frame_relayed = True
         else:
             frame_relayed = False
-        judged = _judged_harm(words, i, harmed) if i not in harmed and _is_harm(w, c.harm_judgments) else -1
-        if judged >= 0:  # "осуждаем жестокий разгон протестующих": a judgment of the harm, reversed for what suffers it
-            for m in harmed[judged]:  # (someone else's: "США осудили разгон протестующих", relayed)
-                add(m.target, -value * (p["reported_factor"] if others else 1.0), True,
-                    label + " (of harm done to it)" + (" (its holder's)" if others else ""), s_i,
+        judged = _judged_harm(tx, i, harmed) if i not in harmed and _is_harm(w, c.harm_judgments) else -1
+        if judged >= 0:
+            # "осуждаем расстрел протестующих": a judgment of the harm, reversed for what suffers it, and as it is for
+            # who does it ("силовики незаконно задержали …"); someone else's ("США осудили …") relayed
+            factor, note = (p["reported_factor"], " (its holder's)") if others else (1.0, "")
+            suffered = {m.target for m in harmed[judged]}
+            for m in harmed[judged]:
+                add(m.target, -value * factor, True, label + " (of harm done to it)" + note, s_i,
+                    relayed=others or frame_relayed)
+            for m in {a.target: a for a in _agents(tx, judged, tx.in_clause(judged)) if a.target not in suffered}.values():
+                add(m.target, value * factor, True, label + " (of the harm it does)" + note, s_i,
                     relayed=others or frame_relayed)
             continue
-        same = _in_clause(words, i, objects)
+        same = tx.in_clause(i)
         if i in roles:
             if others:
                 # "США осудили Россию", "миллионы граждан поддерживают Токаева": someone else's judgment, relayed
@@ -307,12 +323,14 @@ def score_text_ru(
             if obj is not None:  # "призываем США поддержать Токаева": the verb's own object
                 add(obj.target, value / (1.0 + _distance(obj, i) / 15.0), True, label, s_i, frame_relayed)
                 continue
-        if _is_harm(w, c.harm_acts) and (i in harmed or _has_object(words, i)):
+        if _is_harm(w, c.harm_acts) and _attributive(tx, i):
+            continue  # "убитые протестующие": what happened to them, no evaluation of anyone
+        if _is_harm(w, c.harm_acts) and (i in harmed or _has_object(tx, i)):
             # an act of harm done to someone evaluates neither what suffers it ("были убиты десятки протестующих") nor
             # anyone else ("полиция задержала протестующих" is a report); an act of aggression, only who commits it
             # ("боевики напали на полицию", "нападение боевиков")
             suffered = {m.target for m in harmed.get(i, ())}
-            agents = [m for m in _agents(words, i, same) if m.target not in suffered] if _is_harm(
+            agents = [m for m in _agents(tx, i, same) if m.target not in suffered] if _is_harm(
                 w, c.agentive_harm) else []
             if agents:
                 best = _nearest(agents, i)
@@ -322,8 +340,7 @@ def score_text_ru(
         # убийстве протестующих": the accusation is not of the victims), nor who holds a judgment there, nor a place:
         # the cue then evaluates no one (it does not pass to another target: coded blind on RuSentNE-2023 sentences,
         # none of 20 cues passed on so was right, thirty-sixth session)
-        blocked = ({id(m) for j, ps in harmed.items() if words[j].clause == w.clause for m in ps} | places
-                   | {h for h, cl in held if cl == w.clause})
+        blocked = suffering.get(w.clause, set()) | places | held.get(w.clause, set())
         in_sent = [m for m in objects if words[m.first].sentence == s_i]
         if in_sent:
             best = _nearest([m for m in in_sent if words[m.first].clause == w.clause] or in_sent, i)
@@ -331,7 +348,7 @@ def score_text_ru(
                 add(best.target, value / (1.0 + _distance(best, i) / 15.0), True, label, s_i, frame_relayed)
         elif objects:
             best = _nearest(objects, i)
-            if id(best) not in blocked and not any(id(best) == h for h, _cl in held):
+            if id(best) not in blocked and id(best) not in held_anywhere:
                 add(best.target, 0.5 * value / (1.0 + _distance(best, i) / 20.0), True, label, s_i, frame_relayed)
         elif ctx_targets:
             for t in ctx_targets:
@@ -358,41 +375,6 @@ def score_text_ru(
                     add(t, p["own_side_named_weight"], True, "own side named as 'мы'/'наш'", words[m.first].sentence)
                     break
     return contrib, sents, text, concerned
-
-
-_CONTRASTS = frozenset({"но", "однако", "зато"})  # a contrast ends a reported frame ("…, но мы считаем …")
-_SAYING = frozenset({"назвать", "называть"})  # verbs of saying beside holder_verbs ("назвал удар преступлением")
-#: a sentence opening with a source ("По словам Токаева, …", "По мнению Вашингтона, …"): reported to its end
-_SOURCE_NOUNS = frozenset({"слово", "мнение", "данные", "оценка", "информация", "версия", "утверждение"})
-
-
-def _reported_frames(words: list[_Word], objects: list[_RuMention], verbs: frozenset[str], *, indirect: bool,
-                     own: Callable[[_RuMention], bool]) -> dict[int, int]:
-    """Per sentence, the word after which what it says is someone else's, relayed: a verb of saying or thinking
-    (``holder_verbs``, "назвать") whose subject is a third party (:func:`_subject`: not "мы", not the speaker of an
-    indirect report, not a target of the speaker's own side, ``own``), or the comma after a source opening the
-    sentence ("По словам Токаева, …")."""
-    out: dict[int, int] = {}
-    for i, w in enumerate(words):
-        if w.sentence in out:
-            continue
-        first = i == 0 or words[i - 1].sentence != w.sentence
-        if first and w.lemma == "по" and i + 1 < len(words) and words[i + 1].lemma in _SOURCE_NOUNS:
-            out[w.sentence] = next((k - 1 for k in range(i + 2, len(words)) if words[k].clause != w.clause
-                                    or words[k].sentence != w.sentence), i + 1)
-        elif w.lemma in verbs or w.lemma in _SAYING or lemmas(w.text) & (verbs | _SAYING):
-            kind, holders = _subject(words, i, _in_clause(words, i, objects), indirect=indirect)
-            if kind == "other" and not any(own(m) for m in holders):
-                out[w.sentence] = i
-    return out
-
-
-def _place(words: list[_Word], m: _RuMention) -> bool:
-    """Whether a mention names a place, in the locative after "в"/"во"/"на" ("в Сирии", "на Украине")."""
-    if m.first == 0 or words[m.first - 1].lemma not in ("в", "во", "на"):
-        return False
-    cases = _cases(words[m.first].text)
-    return "loct" in cases and "accs" not in cases
 
 
 _POSSESSIVE_FORMS = frozenset({"его", "ее", "её", "их", "свой", "своя", "свое", "своё", "свои", "своего", "своей",
@@ -433,11 +415,6 @@ def _proper_name(words: list[_Word], m: _RuMention) -> bool:
         return True
     ps = parses(span[0].text.lower())
     return not ps or not ps[0].is_known or any(_PROPER_GRAMMEMES & set(p.tag.grammemes) for p in ps)
-
-
-def _is_harm(w: _Word, acts: frozenset[str]) -> bool:
-    """Whether a word is one of ``acts`` by any lemma (``harm_acts``, ``harm_judgments`` of the Russian cue file)."""
-    return bool(acts) and (w.lemma in acts or bool(lemmas(w.text) & acts))
 
 
 def _is_noun(word: str) -> bool:

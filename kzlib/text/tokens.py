@@ -121,9 +121,8 @@ def lemma(word: str) -> str:
         'подчеркнуть'
     """
     w = word.lower().replace("ё", "е")
-    if not _CYR.search(w):
-        return w
-    return parses(w)[0].normal_form.replace("ё", "е")
+    ps = parses(w) if _CYR.search(w) else ()
+    return ps[0].normal_form.replace("ё", "е") if ps else w
 
 
 @lru_cache(maxsize=200_000)
