@@ -216,8 +216,9 @@ def test_a_place_in_the_locative_is_no_object_of_a_cue():
     # reported speech, before or after its verb
     ("Как заявил Токаев, миссия ОДКБ была успешной.", "CSTO intervention", "none"),
     ("Миссия ОДКБ была успешной, заявил Токаев.", "CSTO intervention", "none"),
-    # acts of aggression evaluate who commits them
-    ("Силовики расстреляли протестующих.", "Kazakh government", "against"),
+    # acts of aggression evaluate who commits them; a shooting, not a cue, evaluates no one
+    ("Силовики жестоко избили протестующих.", "Kazakh government", "against"),
+    ("Силовики расстреляли протестующих.", "Kazakh government", "none"),
     ("Протестующие атаковали полицию.", "protesters", "against"),
 ])
 def test_roles_read_in_the_second_review(quote, target, expected):
