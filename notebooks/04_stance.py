@@ -194,7 +194,10 @@ else:
 #
 # The same shares of voices for and against each target, by the language of the article
 # (`documents.language`): how Russian-language and English-language coverage quote the sides. Russian
-# quotations are read on their lemmas with Russian cues (`kzlib/data/ru/stance_cues.yaml`).
+# quotations are read on their lemmas with Russian cues (`kzlib/data/ru/stance_cues.yaml`), and their roles from
+# the words' cases: who holds a judgment ("США осудили Россию" is the United States' view, relayed), what suffers an
+# act of harm ("были убиты десятки протестующих" is no stance against them), whose words are reported ("По словам
+# Токаева, …").
 
 # %%
 by_language = study.language_stance
