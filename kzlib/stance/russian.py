@@ -17,11 +17,15 @@ except for a target named as its agent right beside it ("агрессии НАТ
 phrase it opens: "не первая попытка вмешательства" does not negate the interference. Quotation marks
 in an indirect report are the writer's, around the speaker's own words: no distancing; nor are they around a proper
 name, which Russian typography sets in «guillemets» («Нур Отан», «Единая Россия»), and "якобы" before a name disputes
-the claim, not the name. Roles are read from morphology (pymorphy3's cases): the nominative subject of a verb of
-judgment (``judgment_verbs``) holds it and its object gets it, relayed ("США осудили Россию"); what suffers an act
-of harm (``harm_acts``: the passive's subject, the participle's noun, the oblique object) is not evaluated by it, nor is
-anyone else, and a judgment right before the act (``harm_judgments``) is reversed for what suffers it ("осуждаем
-расстрел протестующих"). VADER is English-only and not used. The numeric factors are the English
+the claim, not the name. Roles are read from morphology (:mod:`kzlib.stance._ru_roles`): the subject of a verb of
+judgment (``judgment_verbs``) holds it and its object gets it, relayed ("США осудили Россию"), and is no object of the
+other cues of its clause; after a third party's verb of saying the words are relayed ("США заявили, что …", "По словам
+Токаева, …"); what suffers an act of harm (``harm_acts``: the passive's subject, the oblique object) is not evaluated
+by it, and the act evaluates no one else unless it is an act of aggression (``agentive_harm``), which evaluates who
+commits it; a judgment of the act (``harm_judgments``) is reversed for what suffers it and holds for who does it
+("осуждаем расстрел протестующих"); the speaker's own act of harm (``hostile_acts``) is against what suffers it ("мы
+подавим …"); a place in the locative ("в Сирии") is no object of a cue, and a cue kept from its nearest target
+evaluates no one. VADER is English-only and not used. The numeric factors are the English
 file's (``negation_factor``, ``hedge_factor`` …), so both languages weigh alike.
 """
 
@@ -216,7 +220,8 @@ def score_text_ru(
     for j, ps in harmed.items():
         suffering.setdefault(words[j].clause, set()).update(id(m) for m in ps)
     # the speaker's own acts of harm on a target (word index -> what suffers them): read in 2c, not as cues
-    own_acts = {i: ps for i, w in enumerate(words) if i not in in_mention and _is_harm(w, c.harm_acts | c.hostile_acts)
+    hostile = c.harm_acts | c.hostile_acts
+    own_acts = {i: ps for i, w in enumerate(words) if i not in in_mention and _is_harm(w, hostile)
                 and _own_act(tx, i, c.negators) for ps in [_patients(tx, i)] if ps}
     # who holds each verb of judgment and what it judges; its holders are no object of the other cues of its clause
     roles = {i: r for i, w in enumerate(words) if i not in in_mention
