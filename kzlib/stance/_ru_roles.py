@@ -101,10 +101,15 @@ def _readings(word: str) -> tuple[tuple[str, str, str], ...]:
     """(case, number, gender) of every reading of ``word`` with a case; every case for a capitalised word the
     dictionary does not know, or reads only as a genitive plural and no name ("Токаев", a genitive plural of "токай")."""
     ps = parses(word.lower())
-    if word[:1].isupper() and not any(_PROPER & set(p.tag.grammemes) for p in ps) and all(
+    if word[:1].isupper() and not _named(ps) and all(
             p.tag.case == "gent" and p.tag.number == "plur" for p in ps):
         return tuple((c, "", "") for c in sorted(ALL_CASES))  # a surname in -ов/-ев read as a plural genitive
     return tuple((str(p.tag.case), str(p.tag.number or ""), str(p.tag.gender or "")) for p in ps if p.tag.case)
+
+
+def _named(parses_: tuple[Any, ...]) -> bool:
+    """Whether any of a word's readings is a name (a given name, surname, place, organisation, trademark, abbreviation)."""
+    return any(_PROPER & set(p.tag.grammemes) for p in parses_)
 
 
 def _cases(word: str) -> frozenset[str]:
@@ -146,7 +151,7 @@ def _form(words: list[_Word], k: int) -> str:
     text = words[k].text
     if text[:1].isupper() and (k == 0 or words[k - 1].sentence != words[k].sentence):
         ps = parses(text.lower())
-        if ps and ps[0].is_known and not any(_PROPER & set(p.tag.grammemes) for p in ps):
+        if ps and ps[0].is_known and not _named(ps):
             return text.lower()
     return text
 
@@ -204,8 +209,10 @@ class _Text:
         """Whether word ``k`` can hold a view or judge: a target, a person or animal (pymorphy3's "anim"), a pronoun, a
         body (:data:`_BODIES`), or a capitalised name ("подрыв" cannot: "оценил ситуацию как подрыв … и сообщил")."""
         w, tag = self.words[k], _tag(self.forms[k])
-        if k in self.at or tag is None:
-            return k in self.at or w.text[:1].isupper()
+        if k in self.at:
+            return True
+        if tag is None:
+            return w.text[:1].isupper()
         return ("anim" in tag.grammemes or str(tag.POS or "") == "NPRO" or w.lemma in _BODIES
                 or bool(lemmas(w.text) & _BODIES) or (w.text[:1].isupper() and bool(_PROPER & set(tag.grammemes))))
 
@@ -239,7 +246,7 @@ def _subject(t: _Text, i: int, *, indirect: bool = False) -> tuple[str, list[_Ru
 
     def nominative(k: int) -> bool:
         return t.nominal(k) and _agrees(verb, t.forms[k]) and t.can_hold(k) and (
-            k == 0 or _pos(words[k - 1].text) not in ("PREP",))
+            k == 0 or _pos(words[k - 1].text) != "PREP")
 
     def holders(ks: list[int]) -> list[_RuMention]:
         return list({id(m): m for k in ks for m in t.at.get(k, [])}.values())
@@ -498,7 +505,7 @@ def _reported_frames(t: _Text, verbs: frozenset[str], *, indirect: bool,
         for k in ks:
             w = words[k]
             if k == first and w.lemma == "по" and len(ks) > 1 and words[ks[1]].lemma in _SOURCE_NOUNS:
-                start = max(j for j in t.clause(k)) + 1
+                start = t.clause(k)[-1] + 1
             elif _is_harm(w, saying):
                 kind, holders = _subject(t, k, indirect=indirect)
                 if kind != "other" or any(own(m) for m in holders):

@@ -43,6 +43,7 @@ from kzlib.stance._ru_roles import (
     _is_harm,
     _judged_harm,
     _judgment_roles,
+    _named,
     _nearest,
     _own_act,
     _patients,
@@ -403,7 +404,6 @@ def _countered(words: list[_Word], i: int, frames: frozenset[str]) -> int:
     return -1
 
 
-_PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 def _proper_name(words: list[_Word], m: _RuMention) -> bool:
     """Whether a mention is written as a proper name: capitalised, and not merely as a sentence's first word
@@ -419,7 +419,7 @@ def _proper_name(words: list[_Word], m: _RuMention) -> bool:
     if any(w.text[:1].isupper() for w in span[1:]) or (m.first > 0 and words[m.first - 1].sentence == span[0].sentence):
         return True
     ps = parses(span[0].text.lower())
-    return not ps or not ps[0].is_known or any(_PROPER_GRAMMEMES & set(p.tag.grammemes) for p in ps)
+    return not ps or not ps[0].is_known or _named(ps)
 
 
 def _is_noun(word: str) -> bool:
