@@ -111,14 +111,16 @@ def test_the_subject_of_an_active_verb_of_judgment_holds_it_and_is_not_judged():
 
 
 def test_an_object_complement_of_a_verb_of_naming_is_predicated_of_its_object():
-    rows = _rows(["They described Ruritania as reckless and cruel.",
-                  "The traders find Elbonia honest and generous.",
+    rows = _rows(["We described Ruritania as reckless and cruel.",
+                  "I find Elbonia honest and generous.",
                   "They called Elbonia on Tuesday.",                     # no complement: a telephone call
-                  "The herders described the flood as cruel to Ruritania."])  # Ruritania is no object of the verb
+                  "The herders described the flood as cruel to Ruritania.",  # Ruritania is no object of the verb
+                  "They described Ruritania as reckless and cruel."])   # theirs (thirty-seventh session): relayed
     assert stance_of(rows, 0, "Ruritania") == "against"
     assert stance_of(rows, 1, "Elbonia") == "favor"
     assert stance_of(rows, 2, "Elbonia") == "none"
     assert stance_of(rows, 3, "Ruritania") != "against"
+    assert stance_of(rows, 4, "Ruritania") == "none"
 
 
 def test_an_attributive_evaluation_of_what_a_target_possesses_is_read():
@@ -142,14 +144,16 @@ def test_a_noun_phrase_in_apposition_characterises_the_target():
 
 
 def test_a_target_that_is_the_stimulus_of_an_emotion_is_what_it_is_about():
-    rows = _rows(["The farmers are disappointed with Ruritania.",
-                  "The herders are not all that happy with Elbonia.",      # negated
-                  "The herders are proud of Ruritania.",
-                  "Ruritania is disappointed with the talks."])           # Ruritania feels it: no stimulus
+    rows = _rows(["We are disappointed with Ruritania.",
+                  "I am not all that happy with Elbonia.",      # negated
+                  "We are proud of Ruritania.",
+                  "Ruritania is disappointed with the talks.",  # Ruritania feels it: no stimulus
+                  "The farmers are disappointed with Ruritania."])  # theirs (thirty-seventh session): relayed
     assert stance_of(rows, 0, "Ruritania") == "against"
     assert stance_of(rows, 1, "Elbonia") == "against"
     assert stance_of(rows, 2, "Ruritania") == "favor"
     assert stance_of(rows, 3, "Ruritania") == "none"
+    assert stance_of(rows, 4, "Ruritania") == "none"
 
 
 def test_a_list_of_names_or_a_main_clause_after_a_comma_is_no_apposition():

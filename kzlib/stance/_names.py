@@ -20,6 +20,8 @@ _RESULTATIVE_BEFORE_RE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kep
 _RESULTATIVE_AFTER_RE = re.compile(r"\s+[a-z]+\s+again\b")  # "make (America) great again": a slogan
 _HEAD_AFTER_RE = re.compile(r"(?:\s+|-)(?=\w)")  # a word right after, joined by a space or hyphen
 _COMPOUND_BEFORE_RE = re.compile(r"[A-Z][\w.']*-$")  # "Russia-(NATO)": joined to a name before it
+#: a prefix of attitude joined to the name: "anti-(Trump) movement", "pro-(Russian) forces", "non-(Russian) media"
+_ATTITUDE_PREFIX_RE = re.compile(r"\b(?:anti|pro|non)[-\u2010\u2011\u2013]$", re.I)
 _GIVEN_BEFORE_RE = re.compile(r"([A-Z][\w'’.-]*)\s+(?:[A-Z]\.\s+)*$")  # a capitalised word, middle initials after it
 _SPEAKER_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 #: words after a speaker's head noun: a preposition or a participle that opens its complement ("poll of voters",
@@ -55,7 +57,9 @@ def _another_person(text: str, start: int, end: int, target: str, lex: _Lexicon)
 def _in_compound(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is one part of a compound of two names joined by a hyphen
     ("the NATO-Russia Council", "U.S.-China talks", "Sino-Russian ties"): the compound names a joint body or
-    a relation between the two, not an act of either.
+    a relation between the two, not an act of either; or of a prefix of attitude and the name ("the anti-Trump
+    movement", "pro-Russian forces", "non-Russian media"): the compound names those for or against it, not it, and
+    what a cue says of them is not said of it ("could not support the anti-Trump movement").
 
     Example:
         >>> t = "meetings of the NATO-Russia Council"
@@ -64,8 +68,12 @@ def _in_compound(text: str, start: int, end: int) -> bool:
         >>> t = "the NATO-led mission"
         >>> _in_compound(t, t.index("NATO"), t.index("NATO") + 4)
         False
+        >>> [_in_compound(t, t.index("Trump"), t.index("Trump") + 5) for t in ("the anti-Trump movement",
+        ...  "a pro-Trump rally", "Anti-Trump protesters", "Trump's anti-trade talk", "to pro- and anti- Trump")]
+        [True, True, True, False, False]
     """
-    return bool(_COMPOUND_RE.match(text, end) or _COMPOUND_BEFORE_RE.search(text, max(0, start - 30), start))
+    return bool(_COMPOUND_RE.match(text, end) or _COMPOUND_BEFORE_RE.search(text, max(0, start - 30), start)
+                or _ATTITUDE_PREFIX_RE.search(text, max(0, start - 6), start))
 
 
 def _not_the_state(text: str, start: int, end: int, lex: _Lexicon) -> bool:

@@ -95,10 +95,50 @@ def _object_complement(text: str, start: int, end: int) -> re.Match[str] | None:
         >>> t[_object_complement(t, 12, 19).end():]
         'a bully"'
     """
-    verb = _NAMING_VERB_RE.search(text, max(0, start - 40), start)
+    verb = _naming_verb(text, start)
     if verb is None:
         return None
     return (_AS_COMPLEMENT_RE if verb.group("as") else _COMPLEMENT_RE).match(text, end)
+
+
+#: a copula of perception right after the subject ("X seems", "X looked")
+_PERCEPTION_RE = re.compile(r"(?:['’]s?\s+[a-z]+)?\s+(?:seems?|seemed|looks?|looked|appears?|appeared|sounds?|sounded)\b",
+                            re.I)
+#: the one to whom it seems so, after the complement ("seems crazy | to many voters"): a noun phrase, not an infinitive
+_EXPERIENCER_AFTER_RE = re.compile(r"\s+to\s+(?:many|most|some|few|a\s+lot\s+of|the|his|her|their|these|those|"
+                                   r"[A-Z][\w'’.-]*|[a-z]+s\b)")  # case-sensitive: a name is capitalised
+#: or fronted, before the subject ("For many centrists, X seems crazy"), not the first person
+_EXPERIENCER_BEFORE_RE = re.compile(r"\b(?:for|to)\s+(?!me\b|us\b|myself\b|ourselves\b)[\w'’ -]{2,60},\s+(?:[\w'’.-]+\s+){0,3}$",
+                                    re.I)
+
+
+def _perceived_by_others(text: str, start: int, end: int, complement_end: int, clause_start: int) -> bool:
+    """Whether the subject complement after the mention ``text[start:end]`` is said through a copula of perception with
+    an experiencer other than the speaker ("X seems crazy to many voters", "For many centrists, X seems crazy"): how
+    it seems to them, not the speaker's own judgment (Quirk et al. 1985 §16.30, the experiencer of "seem").
+
+    >>> t = "For many centrists, Elbonia seems crazy."
+    >>> _perceived_by_others(t, 20, 27, 39, 0), _perceived_by_others("Elbonia seems crazy to many voters.", 0, 7, 19, 0)
+    (True, True)
+    >>> [_perceived_by_others(t, 0, 7, 19, 0) for t in ("Elbonia seems crazy to me.", "Elbonia seems ready to win.",
+    ...  "Elbonia is crazy to many voters.")]
+    [False, False, False]
+    """
+    if _PERCEPTION_RE.match(text, end) is None:
+        return False
+    return bool(_EXPERIENCER_AFTER_RE.match(text, complement_end)
+                or _EXPERIENCER_BEFORE_RE.search(text, clause_start, start))
+
+
+def _naming_verb(text: str, start: int) -> re.Match[str] | None:
+    """The complex-transitive verb of naming or judging right before the mention starting at ``start`` ("called |
+    Elbonia a bully", "has characterized | X as a champion"), or None.
+
+    >>> t = "He has characterized Elbonia as a champion."
+    >>> _naming_verb(t, t.index("Elbonia")).group(0), _naming_verb("He met Elbonia.", 7)
+    ('characterized ', None)
+    """
+    return _NAMING_VERB_RE.search(text, max(0, start - 40), start)
 
 
 def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start: int | None = None, *,
@@ -504,14 +544,17 @@ _DEONTIC = frozenset({"should", "must"})  # "superdelegates should be backing hi
 _BREAK_BETWEEN_RE = re.compile(r"[,;:()—–.!?\"]|\s-\s")
 
 
-def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int, *, indirect: bool = False) -> int:
+def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int, *, indirect: bool = False,
+                    copular: bool = False) -> int:
     """Where the subject of the verb of judgment at token ``ti`` starts, when it is someone other than the speaker,
     else -1: the word before the verb, adverbs, negators and auxiliaries skipped ("571 superdelegates | supported
     Clinton", "they are | supporting Clinton", "a group that strongly | opposes X"). Not the first person, the
     addressee, an infinitive ("to support"), a verb coordinated with another ("welcome and support"), a gerund after a
     preposition ("leaning toward supporting"), what someone should do (the speaker's exhortation), nor a clause's
     start (an imperative, a fronted phrase). "he" or "she" in an indirect report (``indirect``) is mostly the speaker.
-    A passive's subject is what is judged, not the judge: none ("Clinton was praised").
+    A passive's subject is what is judged, not the judge: none ("Clinton was praised"); with ``copular``, the word at
+    ``ti`` is an adjective of attitude after a copula ("the insiders are | opposed to X", "many are | critical of X"),
+    whose subject holds it.
 
     Example:
         >>> import re
@@ -526,6 +569,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         (0, -1)
         >>> sub("The government refused to support X.", "support"), sub("I ask you to support X.", "support")
         (4, -1)
+        >>> sub("The insiders are opposed to X.", "opposed", copular=True), sub("I am opposed to X.", "opposed", copular=True)
+        (4, -1)
     """
     gerund = tokens[ti].endswith("ing")
     j = ti - 1
@@ -534,7 +579,7 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         if _BREAK_BETWEEN_RE.search(text, found.end() if found else tok_starts[j], tok_starts[j + 1]):
             return -1
         word = _contracted(tokens[j])
-        if (word in _BE_AUXILIARIES and not gerund) or word in _DEONTIC:
+        if (word in _BE_AUXILIARIES and not gerund and not copular) or word in _DEONTIC:
             return -1
         if word == "to" and j > 0 and tokens[j - 1] in _CATENATIVES:
             j -= 2  # "the government failed to support": the subject's own act

@@ -71,6 +71,24 @@ def _group_kind(role: str, typ: str, res: Mapping[str, re.Pattern[str]], media_t
     return "officials" if typ in ("organisation", "organization", "state", "bloc") else "others"
 
 
+def _news_reports(quotes: pd.DataFrame, cue_data: Mapping[str, Any]) -> np.ndarray:
+    """Per quote, whether it is a news outlet reporting news: its ``speaker_type`` is one of ``media_types`` and its
+    ``cue`` one of ``news_report_cues`` (the cue file; any case). False everywhere without those columns.
+
+    Example:
+        >>> q = pd.DataFrame({"speaker_type": ["media", "media", "person"], "cue": ["reported", "wrote", "reported"]})
+        >>> _news_reports(q, {"media_types": ["media"], "news_report_cues": ["reported"]}).tolist()
+        [True, False, False]
+    """
+    if not {"speaker_type", "cue"} <= set(quotes.columns):
+        return np.zeros(len(quotes), dtype=bool)
+    media = {str(t).lower() for t in cue_data.get("media_types") or ["media"]}
+    verbs = {str(v).lower() for v in cue_data.get("news_report_cues") or ()}
+    kind = quotes["speaker_type"].fillna("").astype(str).str.strip().str.lower()
+    cue = quotes["cue"].fillna("").astype(str).str.strip().str.lower()
+    return (kind.isin(media) & cue.isin(verbs)).to_numpy()
+
+
 def speaker_profiles(speakers: Iterable[str], *, gazetteer: Any = None,
                      cues: dict[str, Any] | None = None, described: pd.DataFrame | None = None) -> pd.DataFrame:
     """Affiliation, official status, side keys and a group label for each speaker.
@@ -293,8 +311,11 @@ def detect_stance(
         they are left out, counted in the log: a speaker's stance towards themselves is no finding, and on US
         election news such rows read the candidate's words about a policy as a stance on the candidate.
     record_rows : keep the rows of a speaker that is a measurement or a news item, not a holder of views: a poll, a
-        survey, statistics, a story (``record_speakers`` in the cue file; "new poll of voters in all 50 states"). By
-        default they are left out, counted in the log: what a poll "says" describes other people's views.
+        survey, statistics, a story (``record_speakers`` in the cue file; "new poll of voters in all 50 states"), and
+        the quotes of a news outlet reporting news (a ``speaker_type`` of ``media_types`` with a verb of
+        ``news_report_cues``: "The New York Times reported that …", "according to the Associated Press"). By
+        default they are left out, counted in the log: what a poll "says" describes other people's views, and a
+        news report relays what its outlet found.
 
     Russian quotes are read on lemmas, with the targets' ``ru_aliases``/``ru_*_terms`` and the Russian
     cues (:mod:`kzlib.stance.russian`); the others as English. Quotation marks inside an ``indirect``
@@ -380,19 +401,21 @@ def detect_stance(
         str(w).lower() for key in ("record_speakers", "record_speakers_ru") for w in cue_data.get(key) or ())
     records: dict[str, bool] = {}  # per speaker, whether it is a poll, survey, statistics or a story (no holder of views)
     left_records: dict[str, int] = {}
+    # a news outlet reporting news ("The New York Times reported that …", "по данным ТАСС"): a record too
+    news = _news_reports(quotes, cue_data) if not record_rows else np.zeros(len(quotes), dtype=bool)
     rows = []
     # Russian rows may carry no offsets in their paragraph (start = end = 0): then no context is read
     has_span = ([True] * len(quotes) if "context" in quotes.columns or not {"start", "end"} <= set(quotes.columns)
                else (pd.to_numeric(quotes["end"], errors="coerce") > pd.to_numeric(quotes["start"], errors="coerce"))
                .tolist())
-    for doc_id, quote_id, text, speaker, ctx, again, ru, spanned, anchors, marks, fixed, verb in zip(
+    for doc_id, quote_id, text, speaker, ctx, again, ru, spanned, anchors, marks, fixed, verb, reported_news in zip(
         quotes["doc_id"], quotes["quote_id"], texts, speakers, context, repeated, russian, has_span, anchored,
-        writer_marks, despun, judged
+        writer_marks, despun, judged, news
     ):
         record = records.get(speaker)
         if record is None:
             record = records[speaker] = _record_speaker(speaker, record_heads)
-        if record:
+        if record or reported_news:
             left_records[speaker] = left_records.get(speaker, 0) + 1
             continue
         sides = side_of.get(speaker, frozenset())
@@ -429,7 +452,8 @@ def detect_stance(
                     "stance towards themselves is no finding; self_rows=True keeps them",
                     sum(left_self.values()), ", ".join(f"{t} {n}" for t, n in sorted(left_self.items())))
     if left_records:
-        logger.info("detect_stance: %d quotes of %d speakers that are polls, surveys, statistics or stories, not holders of views, "
+        logger.info("detect_stance: %d quotes of %d speakers that are polls, surveys, statistics, stories or news outlets "
+                    "reporting news, not holders of views, "
                     "read for no stance (%s): record_rows=True reads them", sum(left_records.values()),
                     len(left_records), ", ".join(sorted(left_records)[:5]) + (", …" if len(left_records) > 5 else ""))
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS + ["lexical", "cues", "source", "reading"])

@@ -29,8 +29,10 @@ from kzlib.stance._predicates import (
     _active_verb,
     _demand,
     _is_subject,
+    _naming_verb,
     _others_subject,
     _others_support,
+    _perceived_by_others,
     _possessed_valence,
     _predicate_valence,
 )
@@ -57,6 +59,8 @@ _POSSESSIVE_PRONOUN_RE = re.compile(r"(?:his|her|their|its)\b", re.I)
 #: administration's", "Clinton's supporters'")
 _POSSESSOR_NP_RE = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+(?:['’]s)?){0,2}")
 _ELSEWHERE = ""  # the target of a generic word outside its topic: something else, no stance row
+#: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
+_ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
 
 
 def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = None) -> list[_Mention]:
@@ -245,8 +249,24 @@ def _score_text(
         if not (lex.judgment_re.fullmatch(text, head, end) or lex.holder_verb_re.fullmatch(text, head, end)) or (
                 _NOUN_OBJECT_AFTER_RE.match(text, end)):
             return False  # not a verb of judgment, or its noun ("support for X": the subject test is for verbs)
-        subject = _others_subject(text, tokens, tok_starts, ti, indirect=writer_marks)
+        # "opposed to X" after a copula: an adjective of attitude its subject holds ("the insiders are opposed to X")
+        copular = _ATTITUDE_ADJECTIVE_RE.match(text, head) is not None
+        return others_subject(ti, copular=copular)
+
+    def others_subject(ti: int, *, copular: bool = False) -> bool:
+        """Whether the verb or adjective of attitude at token ``ti`` has a subject other than the speaker, not on the
+        speaker's own side."""
+        subject = _others_subject(text, tokens, tok_starts, ti, indirect=writer_marks, copular=copular)
         return subject >= 0 and not any(m.start <= subject < m.end and on_own_side(m) for m in mentions)
+
+    # someone else's verb of naming ("he has characterized X as a champion", "critics call X reckless"): what they
+    # name it, to the end of the sentence or a contrast the speaker sets against it, is their view, relayed
+    for m in mentions:
+        naming = _naming_verb(text, m.start) if m.kind == "alias" else None
+        if naming is not None and reported(naming.start())[0] == 1.0 and others_subject(tok_index(naming.start())):
+            b = sents[sent_index(m.start)][1]
+            contrast = _CONTRAST_RE.search(text, m.end, b)
+            frames.append((m.end, contrast.start() if contrast else b, lex.params["reported_factor"]))
 
     has_by = " by " in text  # no "by": no passive's agent to look for
 
@@ -516,6 +536,10 @@ def _score_text(
     # cue of the lists is in it; and a demand on it ("Elbonia must withdraw": _demand)
     if lex.params["predicate_weight"] or lex.params["demand_weight"]:
         vader_words = _vader().lexicon
+        # an adjective of emotion right before a target ("disappointed with X"), per mention: the emotion is about it
+        stimuli = {id(m): lex.stimulus_re.search(text, max(0, m.start - 60), m.start) for m in recipients
+                   if m.kind == "alias" and not m.topic}
+        stimulus_spans = [(x.start(), x.end()) for x in stimuli.values() if x is not None]
         for m in recipients:
             if m.kind != "alias" or m.topic:
                 continue
@@ -525,12 +549,16 @@ def _score_text(
             if suffers:
                 predicate = _predicate_valence(text, m.end, vader_words)
             else:
-                stimulus = lex.stimulus_re.search(text, max(0, m.start - 60), m.start)
+                stimulus = stimuli.get(id(m))
                 if stimulus is not None and lex.params["stimulus_weight"]:
                     sign = (1.0 if stimulus.group("favor") else -1.0) * (-1.0 if stimulus.group("neg") else 1.0)
-                    factor = reported(stimulus.start())[0]
+                    factor, note = reported(stimulus.start())
+                    if factor == 1.0 and others_subject(tok_index(stimulus.start()), copular=True):
+                        # whose emotion it is: the copula's subject, someone other than the speaker ("many
+                        # Republicans are critical of X", "Clinton was proud of X"): theirs, relayed
+                        factor, note = lex.params["reported_factor"], " (its experiencer's)"
                     add(m.target, sign * lex.params["stimulus_weight"] * factor, True,
-                        f"{stimulus.group(0).strip()} (its stimulus)", sent_index(m.start), 0 < factor < 1)
+                        f"{stimulus.group(0).strip()} (its stimulus){note}", sent_index(m.start), 0 < factor < 1)
                 subject = _is_subject(text, clause_start(m.start), m.start)
                 own_side = speaker_sides & lex.own_side.get(m.target, set())
                 demand = _demand(text, m.end, vader_words) if subject and not own_side else None
@@ -545,9 +573,14 @@ def _score_text(
             valence, p_start, p_end = predicate
             if _overlaps(p_start, p_end, [(h[0], h[1]) for h in cue_spans]):
                 continue  # a cue of the lists in it reads it
+            if _overlaps(p_start, p_end, stimulus_spans):
+                continue  # an emotion about another target ("X is critical of Y"): X's attitude, no quality of X
             s_i = sent_index(m.start)
             value = (-1.0 if suffers else 1.0) * lex.params["predicate_weight"] * max(-1.0, min(1.0, valence / 4.0))
             factor, note = reported(p_start)
+            if not suffers and subject and factor == 1.0 and _perceived_by_others(
+                    text, m.start, m.end, p_end, sents[s_i][0]):
+                factor, note = lex.params["reported_factor"], " (its experiencer's)"  # "seems crazy to many voters"
             relayed = 0 < factor < 1
             if suffers and factor != 1.0:
                 continue  # a relayed view of the act

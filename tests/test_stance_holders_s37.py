@@ -1,0 +1,109 @@
+"""Stance rules of the thirty-seventh session, read on hand-made sentences about invented parties: a news outlet
+reporting news holds no view; a name inside "anti-X"/"pro-X" is not the target evaluated; the object complement of
+someone else's verb of naming is their view; support someone is said to boast of is theirs; an adjective of attitude
+or emotion after a copula belongs to its subject ("the insiders are opposed to X", "many are critical of X"), and is
+no quality of that subject; how something seems to others is theirs. Expected values come from reading each
+sentence. The tests of a rule fail with the rule switched off; those named "not"/"keeps" guard its limits."""
+
+import pandas as pd
+
+from kzlib.stance import detect_stance
+from kzlib.stance.targets import Target
+from tests.stance_rows import stance_of, stance_rows
+
+PARTIES = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",))]
+
+
+def _rows(quotes: list[str], **columns) -> pd.DataFrame:
+    return stance_rows(quotes, PARTIES, **columns)
+
+
+def _cues(rows: pd.DataFrame, quote_id: int, target: str) -> str:
+    hit = rows[(rows["quote_id"] == quote_id) & (rows["target"] == target)]
+    return hit["cues"].item() if len(hit) else ""
+
+
+def _news(speaker_type: str, cue: str, text: str, **kw) -> pd.DataFrame:
+    q = pd.DataFrame({"doc_id": "d", "quote_id": [0], "speaker": ["The Daily Planet"], "speaker_type": [speaker_type],
+                      "cue": [cue], "quote": [text]})
+    return detect_stance(q, targets=PARTIES, threshold=0.3, **kw)
+
+
+def test_a_news_outlet_reporting_news_holds_no_view():
+    text = "the plan has drawn harsh criticism and fierce condemnation of Elbonia from its neighbours."
+    for cue in ("reported", "according to", "shows", "Reported"):
+        assert _news("media", cue, text).empty, cue
+    assert _news("media", "reported", text, record_rows=True)["target"].tolist() == ["Elbonia"]
+
+
+def test_keeps_an_outlet_that_says_or_writes_its_view_and_a_person_who_reports():
+    text = "Elbonia is a disgrace and a danger to its neighbours."
+    for speaker_type, cue in (("media", "said"), ("media", "wrote"), ("person", "reported"), ("organisation", "according to")):
+        assert _news(speaker_type, cue, text)["stance"].tolist() == ["against"], (speaker_type, cue)
+
+
+def test_a_name_in_an_anti_or_pro_compound_is_not_the_target():
+    rows = _rows(["He could not support the anti-Elbonia movement.",
+                  "The violent pro-Elbonia mob must be stopped.",
+                  "We condemn the Anti-Elbonia campaign."])
+    for i in range(3):
+        assert stance_of(rows, i, "Elbonia") == "(no row)", i
+
+
+def test_keeps_a_name_that_only_follows_a_hyphenated_word():
+    rows = _rows(["We cannot support Elbonia.", "This is an anti-war party, and we cannot support Elbonia."])
+    assert stance_of(rows, 0, "Elbonia") == "against"
+    assert stance_of(rows, 1, "Elbonia") == "against"
+
+
+def test_the_object_complement_of_someone_elses_verb_of_naming_is_theirs():
+    rows = _rows(["He has characterized Elbonia as a champion of peace and a wonderful partner.",
+                  "Critics call Elbonia reckless and dangerous."])
+    assert stance_of(rows, 0, "Elbonia") == "none"
+    assert "(reported)" in _cues(rows, 0, "Elbonia")
+    assert stance_of(rows, 1, "Elbonia") == "none"
+
+
+def test_not_the_speakers_own_naming():
+    rows = _rows(["I have always regarded Elbonia as a champion of peace and a wonderful partner.",
+                  "We call Elbonia reckless and dangerous."])
+    assert stance_of(rows, 0, "Elbonia") == "favor"
+    assert stance_of(rows, 1, "Elbonia") == "against"
+
+
+def test_support_someone_boasts_of_is_theirs():
+    rows = _rows(["Smith can now boast the support of Elbonia, and touts the backing of Ruritania."])
+    assert stance_of(rows, 0, "Elbonia") in ("none", "(no row)")
+    assert stance_of(rows, 0, "Ruritania") in ("none", "(no row)")
+
+
+def test_an_attitude_after_a_copula_is_its_subjects():
+    rows = _rows(["The insiders are opposed to Elbonia.",
+                  "Many officials in Ruritania are critical of Elbonia.",
+                  "Smith was never happy with Elbonia."])
+    assert stance_of(rows, 0, "Elbonia") == "none"
+    assert stance_of(rows, 1, "Elbonia") == "none"
+    assert "experiencer's" in _cues(rows, 1, "Elbonia")
+    assert stance_of(rows, 1, "Ruritania") != "against"  # being critical of someone is no fault of one's own
+    assert stance_of(rows, 2, "Elbonia") == "none"
+
+
+def test_keeps_the_speakers_own_attitude():
+    rows = _rows(["I am opposed to Elbonia.", "We are deeply disappointed with Elbonia.", "Disappointed with Elbonia, we left."])
+    assert stance_of(rows, 0, "Elbonia") == "against"
+    assert stance_of(rows, 1, "Elbonia") == "against"
+    assert stance_of(rows, 2, "Elbonia") == "against"
+
+
+def test_how_it_seems_to_others_is_theirs():
+    rows = _rows(["For many centrists, Elbonia seems crazy and dangerous.",
+                  "Elbonia seems crazy and dangerous to many voters."])
+    assert stance_of(rows, 0, "Elbonia") == "none"
+    assert stance_of(rows, 1, "Elbonia") == "none"
+
+
+def test_keeps_how_it_seems_to_the_speaker():
+    rows = _rows(["Elbonia seems crazy and dangerous.", "To me, Elbonia seems crazy and dangerous.",
+                  "Elbonia seems crazy and dangerous to me.", "Elbonia is crazy and dangerous to many voters."])
+    for i in range(4):
+        assert stance_of(rows, i, "Elbonia") == "against", i
