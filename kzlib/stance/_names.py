@@ -1,5 +1,6 @@
-"""Whether a name the text gives is the target's (private to :mod:`kzlib.stance.rules`): not inside a compound of two
-names ("the NATO-Russia Council"), not another person who shares the target's surname ("Bill Clinton" for a target
+"""The target mentions of a text (:func:`_find_mentions`), and whether a name the text gives is the target's (private to
+:mod:`kzlib.stance`): not inside a compound of two names ("the NATO-Russia Council") or of a prefix of attitude and a
+name ("the anti-Trump movement"), not another person who shares the target's surname ("Bill Clinton" for a target
 aliased "Hillary Clinton"), and, for a country's name, its state rather than its people, its land or a longer name
 ("American voters", "Bank of America")."""
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kzlib.actors import speaker_words
+from kzlib.stance._objects import _Mention
 from kzlib.stance.lexicon import _Lexicon
 from kzlib.text.tokens import parses
 
@@ -29,6 +31,7 @@ _SPEAKER_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 _AFTER_HEAD = frozenset("""of in from by among for at on with about across over that which who taken conducted released
 published commissioned carried done""".split())
 _TIME_AFTER = frozenset("last this earlier".split())  # "a CNN poll | last week"
+_ELSEWHERE = ""  # the target of a generic word outside its topic: something else, no stance row
 
 
 def _another_person(text: str, start: int, end: int, target: str, lex: _Lexicon) -> bool:
@@ -99,7 +102,7 @@ def _not_the_state(text: str, start: int, end: int, lex: _Lexicon) -> bool:
 
 def _self_targets(name: str, mentions: list[tuple[int, int, str]], lex: _Lexicon) -> frozenset[str]:
     """The targets that the speaker's own ``name`` (stripped) names: an alias (``mentions``: its spans in ``name`` and
-    its target, as :func:`kzlib.stance.rules._find_mentions` finds them) that ends the name, with only capitalised
+    its target, as :func:`_find_mentions` finds them) that ends the name, with only capitalised
     words before it: a title or honorific, an initial, or a given name, which must be one the target's aliases write
     before that surname where they write any ("Donald J. Trump" for an alias "Donald Trump", not "Ivanka Trump"). A
     speaker's stance towards themselves (Tokayev on the Kazakh government, a candidate on her own campaign) is no
@@ -176,3 +179,42 @@ def _record_speaker_ru(words: list[str], heads: frozenset[str]) -> bool:
         if not ps or str(ps[0].tag.POS) not in ("ADJF", "PRTF"):
             return False
     return False
+
+
+def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = None) -> list[_Mention]:
+    """The target phrases in ``text``. A target's generic entry where ``anchored`` (the targets the
+    document names by an anchor; None: all) lacks the target names something else: a mention of no
+    target (``target`` ""), which still draws the cues near it but gives no stance row."""
+    hits = []
+    for start, end, i in lex.target_phrases.finditer(text):
+        for entry, rank, name, kind, pol, generic in lex.target_owners[i]:
+            if (i, name) in lex.partner and not lex.relation_re.search(text, max(0, start - 80), start):
+                continue  # a partner's name outside a relation ("in Kazakhstan") is the place, no target
+            if (generic and anchored is not None and name not in anchored) or (
+                    (i, name) in lex.country and _not_the_state(text, start, end, lex)) or (
+                    kind == "alias" and (_in_compound(text, start, end) or _another_person(text, start, end, name, lex))):
+                name, kind, pol = _ELSEWHERE, "alias", 0.0
+            hits.append((entry, rank, start, end, name, kind, pol))
+    hits.sort(key=lambda h: h[:3])  # the order of one finditer per (target, kind, phrase)
+    found = [_Mention(start, end, name, kind, pol) for _, _, start, end, name, kind, pol in hits]
+    # longest match wins; loaded terms beat plain aliases of equal length
+    kind_rank = {"against_term": 0, "favor_term": 0, "alias": 1, "cue": 2}
+    found.sort(key=lambda m: (-(m.end - m.start), kind_rank[m.kind], m.start, m.target))
+    kept: list[_Mention] = []
+    taken: list[tuple[int, int]] = []  # the kept mentions' spans
+    spans: set[tuple[int, int, str]] = set()
+    for m in found:
+        if not _overlaps(m.start, m.end, taken):
+            kept.append(m)
+            if m.end > m.start:
+                taken.append((m.start, m.end))
+            spans.add((m.start, m.end, m.kind))
+        elif (m.start, m.end, m.kind) in spans and all(k.target != m.target for k in kept[-8:]):
+            kept.append(m)  # the very same phrase names two targets ("Russian interference")
+    kept.sort(key=lambda m: (m.start, m.target))
+    return kept
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` shares a character with one of ``spans``."""
+    return start < end and any(a < end and start < b for a, b in spans)

@@ -14,9 +14,9 @@ import pandas as pd
 
 from kzlib.errors import ParameterError, TableError, require_columns
 from kzlib.quotes.marks import SPEECH_KINDS
-from kzlib.stance._names import _record_speaker, _self_targets
+from kzlib.stance._names import _find_mentions, _record_speaker, _self_targets
 from kzlib.stance.lexicon import _QUOTE_CHARS, _alternation, _build_lexicon, _Lexicon
-from kzlib.stance.rules import _Contribution, _decide, _evidence, _find_mentions, _score_text
+from kzlib.stance.rules import _Contribution, _decide, _evidence, _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
 from kzlib.text import PatternSet
 

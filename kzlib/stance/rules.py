@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kzlib.stance._acts import _harmed, _hostile_objects, _judges
 from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
-from kzlib.stance._names import _another_person, _in_compound, _not_the_state
+from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps
 from kzlib.stance._objects import (
     _COORDINATED_RE,
     _NOUN_OBJECT_AFTER_RE,
@@ -58,48 +58,8 @@ _POSSESSIVE_PRONOUN_RE = re.compile(r"(?:his|her|their|its)\b", re.I)
 #: what may stand between a possessor's mention and its possessive: its own "'s" and up to two words ("the Trump
 #: administration's", "Clinton's supporters'")
 _POSSESSOR_NP_RE = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+(?:['’]s)?){0,2}")
-_ELSEWHERE = ""  # the target of a generic word outside its topic: something else, no stance row
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
-
-
-def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = None) -> list[_Mention]:
-    """The target phrases in ``text``. A target's generic entry where ``anchored`` (the targets the
-    document names by an anchor; None: all) lacks the target names something else: a mention of no
-    target (``target`` ""), which still draws the cues near it but gives no stance row."""
-    hits = []
-    for start, end, i in lex.target_phrases.finditer(text):
-        for entry, rank, name, kind, pol, generic in lex.target_owners[i]:
-            if (i, name) in lex.partner and not lex.relation_re.search(text, max(0, start - 80), start):
-                continue  # a partner's name outside a relation ("in Kazakhstan") is the place, no target
-            if (generic and anchored is not None and name not in anchored) or (
-                    (i, name) in lex.country and _not_the_state(text, start, end, lex)) or (
-                    kind == "alias" and (_in_compound(text, start, end) or _another_person(text, start, end, name, lex))):
-                name, kind, pol = _ELSEWHERE, "alias", 0.0
-            hits.append((entry, rank, start, end, name, kind, pol))
-    hits.sort(key=lambda h: h[:3])  # the order of one finditer per (target, kind, phrase)
-    found = [_Mention(start, end, name, kind, pol) for _, _, start, end, name, kind, pol in hits]
-    # longest match wins; loaded terms beat plain aliases of equal length
-    kind_rank = {"against_term": 0, "favor_term": 0, "alias": 1, "cue": 2}
-    found.sort(key=lambda m: (-(m.end - m.start), kind_rank[m.kind], m.start, m.target))
-    kept: list[_Mention] = []
-    taken: list[tuple[int, int]] = []  # the kept mentions' spans
-    spans: set[tuple[int, int, str]] = set()
-    for m in found:
-        if not _overlaps(m.start, m.end, taken):
-            kept.append(m)
-            if m.end > m.start:
-                taken.append((m.start, m.end))
-            spans.add((m.start, m.end, m.kind))
-        elif (m.start, m.end, m.kind) in spans and all(k.target != m.target for k in kept[-8:]):
-            kept.append(m)  # the very same phrase names two targets ("Russian interference")
-    kept.sort(key=lambda m: (m.start, m.target))
-    return kept
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``start:end`` shares a character with one of ``spans``."""
-    return start < end and any(a < end and start < b for a, b in spans)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
