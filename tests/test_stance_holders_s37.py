@@ -107,3 +107,22 @@ def test_keeps_how_it_seems_to_the_speaker():
                   "Elbonia seems crazy and dangerous to me.", "Elbonia is crazy and dangerous to many voters."])
     for i in range(4):
         assert stance_of(rows, i, "Elbonia") == "against", i
+
+
+def test_a_right_favours_its_holder_not_what_it_is_a_right_to():
+    rows = _rows(["This is a victory for the public's right to know the truth about Elbonia.",
+                  "The law gives voters the right to decide what the agenda of Elbonia should be.",
+                  "Voters did not have the right to choose Elbonia."])
+    for i in range(3):
+        assert stance_of(rows, i, "Elbonia") == "none", i
+
+
+def test_keeps_a_right_of_the_target_or_of_a_pronoun():
+    rows = _rows(["Nobody should question Elbonia's right to invite the troops.",
+                  "Nobody will query the right of Elbonia to invite troops.",
+                  "Elbonia did not have the right to send troops.",
+                  "As for Elbonia, it has every right to defend itself."])
+    assert stance_of(rows, 0, "Elbonia") == "favor"
+    assert stance_of(rows, 1, "Elbonia") == "favor"
+    assert stance_of(rows, 2, "Elbonia") == "against"
+    assert stance_of(rows, 3, "Elbonia") == "favor"

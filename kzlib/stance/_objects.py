@@ -142,3 +142,66 @@ def _in_object(text: str, phrase: tuple[int, int], m: _Mention) -> bool:
     """
     return phrase[0] <= m.start < phrase[1] or (
         m.start >= phrase[1] and _COORDINATED_OBJECT_RE.fullmatch(text, phrase[1], m.start) is not None)
+
+
+_RIGHT_RE = re.compile(r"\bright\b", re.I)
+#: who holds a right, before it: a possessor ("the public's right", "his right"), someone given or denied it ("gives
+#: voters the right"), or the subject of "have" ("voters did not have the right", "X has no right")
+_RIGHT_POSSESSOR_RE = re.compile(r"(?P<np>(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?|\b(?:his|her|their|its|our|my|your))\s+$", re.I)
+_RIGHT_GIVEN_RE = re.compile(r"\b(?:giv(?:e|es|ing)|gave|given|grant(?:s|ed|ing)?|den(?:y|ies|ied|ying))\s+"
+                             r"(?P<np>(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+(?:the\s+|any\s+)?$", re.I)
+_RIGHT_HAVE_RE = re.compile(r"(?P<np>(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)\s+(?:(?:do|does|did)(?:\s+not|n['’]t)\s+have|has|have|had)"
+                            r"\s+(?:no\s+|not\s+|the\s+|every\s+|a\s+)*$", re.I)
+_RIGHT_OF_RE = re.compile(r"\s+(?P<np>(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)(?=\s+to\b|[,.;:]|$)", re.I)
+_FIRST_PERSON_HOLDERS = frozenset("we us our i my me".split())
+_OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
+
+
+def _right_elsewhere(text: str, start: int, end: int, mentions: list[_Mention]) -> bool:
+    """Whether the cue at ``start:end`` is a right ("the right to", "did not have the right") whose holder is named
+    and is no target: a right favours or is denied to its holder ("the public's right to know the truth about X",
+    "gives voters the right to choose X", "voters did not have the right to choose X"), not what it is a right to.
+    A holder named by "of" after it ("the right of X to") counts too; a third-person pronoun may be a target's (not
+    elsewhere); the first person is the speaker's own side.
+
+    Example:
+        >>> t = "a victory for the public's right to know the truth about Elbonia"
+        >>> m = [_Mention(t.index("Elbonia"), t.index("Elbonia") + 7, "Elbonia", "alias", 0.0)]
+        >>> s = t.index("right"); _right_elsewhere(t, s, s + 8, m)
+        True
+        >>> t = "Nobody will query the right of Elbonia to invite troops, or the right of voters to choose."
+        >>> m = [_Mention(t.index("Elbonia"), t.index("Elbonia") + 7, "Elbonia", "alias", 0.0)]
+        >>> s = t.index("right"); _right_elsewhere(t, s, s + 8, m), _right_elsewhere(t, t.index("query"), s + 5, m)
+        (False, False)
+        >>> s = t.rindex("right"); _right_elsewhere(t, s, s + 8, m)
+        True
+        >>> [_right_elsewhere(t, t.index("the right"), t.index("the right") + 12, []) for t in (
+        ...  "Voters did not have the right to choose.", "We have the right to defend ourselves.",
+        ...  "He has the right to defend himself.", "There is the right to self-defence.")]
+        [True, True, False, False]
+    """
+    found = _RIGHT_RE.search(text, start, end)
+    if found is None:
+        return False
+    word_at = found.start()
+    holder: tuple[int, int] | None = None
+    of = _OF_AFTER_RE.match(text, found.end())
+    if of is not None:
+        after = _RIGHT_OF_RE.match(text, of.end())
+        holder = after.span("np") if after else None
+    else:
+        before = text[max(0, word_at - 80):word_at]
+        offset = max(0, word_at - 80)
+        for rx in (_RIGHT_GIVEN_RE, _RIGHT_HAVE_RE, _RIGHT_POSSESSOR_RE):
+            hit = rx.search(before)
+            if hit is not None:
+                holder = (offset + hit.start("np"), offset + hit.end("np"))
+                break
+    if holder is None:
+        return False
+    words = {w.lower() for w in re.findall(r"[\w'’]+", text[holder[0]:holder[1]])}
+    if words & {"he", "she", "they", "his", "her", "their", "its", "it", "him", "them"}:
+        return False  # a pronoun: perhaps a target's
+    if words & _FIRST_PERSON_HOLDERS:
+        return True
+    return not any(holder[0] <= m.start < holder[1] for m in mentions)

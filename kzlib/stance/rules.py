@@ -23,6 +23,7 @@ from kzlib.stance._objects import (
     _last_word,
     _Mention,
     _other_object,
+    _right_elsewhere,
 )
 from kzlib.stance._predicates import (
     _PASSIVE_AUXILIARIES,
@@ -337,7 +338,8 @@ def _score_text(
         if start < last_end:
             continue  # overlapping cue phrases count once
         last_end = end
-        if start in compounds or (_other_object(text, start, end, mentions, lex) and not any(
+        if start in compounds or _right_elsewhere(text, start, end, mentions) or (
+                _other_object(text, start, end, mentions, lex) and not any(
                 _judges(text, start, end, h, lex.judgment_re, lex.attitude_noun_re) for h in harmed.values())):
             continue  # ... unless its object is an act of harm to a target ("condemn the crackdown on X")
         s_i = sent_index(start)
