@@ -126,3 +126,18 @@ def test_keeps_a_right_of_the_target_or_of_a_pronoun():
     assert stance_of(rows, 1, "Elbonia") == "favor"
     assert stance_of(rows, 2, "Elbonia") == "against"
     assert stance_of(rows, 3, "Elbonia") == "favor"
+
+
+def test_a_predicate_of_what_the_target_has_done_or_said_is_said_of_it():
+    rows = _rows(["Elbonia's grasp of policy and temperament are worrying.",
+                  "Elbonia's tax plan is a disaster.",
+                  "Elbonia's ratings were less positive than ever."])
+    for i in range(3):
+        assert stance_of(rows, i, "Elbonia") == "against", i
+
+
+def test_not_a_predicate_of_the_targets_people():
+    rows = _rows(["Elbonia's supporters are angry and bitter.", "Elbonia's critics are wrong and dishonest.",
+                  "Elbonia's closest allies are furious."])
+    for i in range(3):
+        assert stance_of(rows, i, "Elbonia") in ("none", "(no row)"), i

@@ -155,6 +155,7 @@ _RIGHT_HAVE_RE = re.compile(r"(?P<np>(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)\s+(?:(
 _RIGHT_OF_RE = re.compile(r"\s+(?P<np>(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)(?=\s+to\b|[,.;:]|$)", re.I)
 _FIRST_PERSON_HOLDERS = frozenset("we us our i my me".split())
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?\"“”]\s*)$")  # a capital after it opens a sentence
 
 
 def _right_elsewhere(text: str, start: int, end: int, mentions: list[_Mention]) -> bool:
@@ -199,9 +200,13 @@ def _right_elsewhere(text: str, start: int, end: int, mentions: list[_Mention]) 
                 break
     if holder is None:
         return False
-    words = {w.lower() for w in re.findall(r"[\w'’]+", text[holder[0]:holder[1]])}
+    found_words = list(re.finditer(r"[\w'’]+", text[holder[0]:holder[1]]))
+    words = {w.group(0).lower() for w in found_words}
     if words & {"he", "she", "they", "his", "her", "their", "its", "it", "him", "them"}:
         return False  # a pronoun: perhaps a target's
     if words & _FIRST_PERSON_HOLDERS:
         return True
+    if any(w.group(0)[0].isupper() and not _SENTENCE_START_RE.search(text, 0, holder[0] + w.start())
+           for w in found_words):
+        return False  # a named party's right to act ("the right of Kazakhstan to invoke Article 4"): its act may be a target's
     return not any(holder[0] <= m.start < holder[1] for m in mentions)

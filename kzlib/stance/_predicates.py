@@ -21,7 +21,7 @@ __all__: list[str] = []
 #: negation ("isn't", "was not", "has never been"); Quirk et al. (1985) §10.16: the copular verbs (be, seem,
 #: appear, look, remain, become) take a subject complement that characterises the subject
 _COPULA_RE = re.compile(
-    r"(?:['’]s?\s+[a-z]+)?\s+(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
+    r"(?:['’]s?\s+(?P<owned>[a-z]+))?\s+(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
     r"\s+been|is|are|was|were|remains?|remained|"
     r"seems?|seemed|looks?|looked|appears?|appeared|becomes?|became)(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
@@ -162,6 +162,8 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
         [None, None]
         >>> round(_predicate_valence("Elbonia is disgusting.", 7, {"disgusting": -2.4})[0], 1)
         -2.4
+        >>> round(_predicate_valence("Elbonia's ratings were less positive than ever.", 7, {"positive": 2.6})[0], 1)
+        -2.6
     """
     cop = _COPULA_RE.match(text, end) if start is None else _object_complement(text, start, end)
     if cop is None:
@@ -171,6 +173,9 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
             return None
     if cop is None:
         return None
+    owned = cop.groupdict().get("owned")
+    if owned and (owned in _PERSON_HEADS or owned in _HOLDER_NOUNS):
+        return None  # "Elbonia's allies are angry": said of the people it has, not of it
     negated = bool(cop.groupdict().get("neg1") or cop.groupdict().get("neg2"))
     words: list[tuple[str, int, int]] = []
     for tok in _WORD_RE.finditer(text, cop.end()):
@@ -200,7 +205,8 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     total, hit = 0.0, False
     names = _name_words(words, text)
     for i, (w, _, _) in enumerate(words):
-        if w in _NEGATORS or (w == "far" and i + 1 < len(words) and words[i + 1][0] == "from") or w == "from":
+        if w in _NEGATORS or (w == "far" and i + 1 < len(words) and words[i + 1][0] == "from") or w == "from" or (
+                w in ("less", "least") and i == first - 1):  # "less positive than": the quality's lack
             negated = True
             continue
         val = None if i in names else lexicon.get(w)  # a name is no evaluation ("the United States")
@@ -310,6 +316,46 @@ def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tup
         return None
     span_end = found.start(1) + len(" ".join(modifiers))
     return sum(values), found.start(1), span_end
+
+
+#: the possessed noun phrase before a copula: "Elbonia's | policy | is", "Elbonia's | grasp of policy and temperament |
+#: are", at most five words, none a clause break
+_POSSESSED_SUBJECT_RE = re.compile(r"\s?['’]s?(?P<np>(?:\s+[a-z][a-z-]*){1,5}?)(?=\s+(?:is|are|was|were|has\s+been|have\s+been|"
+                                   r"remains?|remained|seems?|seemed|looks?|looked|appears?|appeared)\b)")
+#: possessed heads that are people, not the possessor's act or quality: what is said of them is not said of it
+_PERSON_HEADS = frozenset("""wife husband son sons daughter daughters children child kids family father mother brother
+sister aide aides staff staffer staffers adviser advisers advisor advisors ally allies rival rivals friend friends
+supporters supporter backers backer voters voter base donors donor lawyer lawyers attorney attorneys spokesman
+spokeswoman spokesperson people citizens followers fans critics opponents enemies enemy opponent critic
+son-in-law daughter-in-law running mate mate team""".split())
+
+
+def _possessed_predicate(text: str, end: int, lexicon: Mapping[str, float]) -> tuple[float, int, int] | None:
+    """The valence of the subject complement of a noun phrase that the mention ending at ``end`` possesses, and its
+    span ("Elbonia's policy is reckless", "Elbonia's grasp of policy and temperament are worrying"): the possessor's
+    own act, word or quality (Quirk et al. 1985 §5.115) is judged, as :func:`_predicate_valence` reads a complement;
+    None where no copula follows the possessed phrase, or its head is a person ("Elbonia's allies are angry": what is
+    said of them is not said of it), a holder noun ("Elbonia's critics are wrong") or a stop word.
+
+    Example:
+        >>> lex = {"reckless": -1.5, "worrying": -1.4, "angry": -2.3, "wrong": -2.1}
+        >>> t = "Elbonia's grasp of policy and temperament are worrying."
+        >>> v, a, b = _possessed_predicate(t, 7, lex); v, t[a:b]
+        (-1.4, 'worrying')
+        >>> [_possessed_predicate(t, 7, lex) for t in ("Elbonia's allies are angry.", "Elbonia's critics are wrong.",
+        ...                                               "Elbonia's army is large.", "Elbonia is reckless.")]
+        [None, None, None, None]
+    """
+    found = _POSSESSED_SUBJECT_RE.match(text, end)
+    if found is None:
+        return None
+    words = found.group("np").split()
+    if any(w in _STOP_WORDS and w not in ("of", "and") for w in words):
+        return None
+    head = words[0] if len(words) > 1 and words[1] == "of" else words[-1]
+    if head in _PERSON_HEADS or head in _HOLDER_NOUNS or head in _STOP_WORDS:
+        return None
+    return _predicate_valence(text, found.end(), lexicon)
 
 
 _PASSIVE_AUXILIARIES = frozenset("be is are was were been being get gets got".split())

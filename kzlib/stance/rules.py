@@ -34,6 +34,7 @@ from kzlib.stance._predicates import (
     _others_subject,
     _others_support,
     _perceived_by_others,
+    _possessed_predicate,
     _possessed_valence,
     _predicate_valence,
 )
@@ -529,7 +530,8 @@ def _score_text(
                     add(m.target, -lex.params["demand_weight"] * factor, True,
                         f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start), 0 < factor < 1)
                 predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start)
-                             or _possessed_valence(text, m.end, vader_words))
+                             or _possessed_valence(text, m.end, vader_words)
+                             or _possessed_predicate(text, m.end, vader_words))
             if predicate is None:
                 continue
             valence, p_start, p_end = predicate
