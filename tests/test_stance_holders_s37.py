@@ -141,3 +141,17 @@ def test_not_a_predicate_of_the_targets_people():
                   "Elbonia's closest allies are furious."])
     for i in range(3):
         assert stance_of(rows, i, "Elbonia") in ("none", "(no row)"), i
+
+
+def test_voting_for_or_against_is_a_side_its_subject_takes():
+    rows = _rows(["I will vote for Elbonia.", "I can't vote for Elbonia.", "We voted against Elbonia.",
+                  "We are firmly against Elbonia.", "We stand behind Elbonia."])
+    assert [stance_of(rows, i, "Elbonia") for i in range(5)] == ["favor", "against", "against", "against", "favor"]
+
+
+def test_not_someone_elses_vote_nor_a_tally():
+    rows = _rows(["They will vote for Elbonia.", "The farmers voted against Elbonia.",
+                  "A vote for Smith is a vote for Elbonia.", "The council cast 36 votes for Elbonia.",
+                  "I am not against Elbonia.", "This is against Elbonia's interests."])
+    for i in range(6):
+        assert stance_of(rows, i, "Elbonia") in ("none", "(no row)"), i

@@ -126,7 +126,8 @@ def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex
     evaluates that object ("I ask you to support this slate", "her opposition to abortion"), not a target elsewhere
     in the sentence."""
     head = _last_word(text, start, end)
-    found = _object_phrase(text, end) if lex.judgment_re.fullmatch(text, head, end) else None
+    verb = lex.judgment_re.fullmatch(text, head, end) or lex.judgment_re.fullmatch(text, start, end)  # "vote for"
+    found = _object_phrase(text, end) if verb else None
     if found is None and lex.attitude_noun_re.fullmatch(text, head, end):
         found = _object_phrase(text, end, noun=True)
     return found is not None and not any(_in_object(text, found, m) for m in mentions)

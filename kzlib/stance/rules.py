@@ -60,6 +60,8 @@ _POSSESSIVE_PRONOUN_RE = re.compile(r"(?:his|her|their|its)\b", re.I)
 #: what may stand between a possessor's mention and its possessive: its own "'s" and up to two words ("the Trump
 #: administration's", "Clinton's supporters'")
 _POSSESSOR_NP_RE = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+(?:['’]s)?){0,2}")
+#: a determiner, possessive or number before a cue makes its first word a noun ("a vote for X", "36 votes for X")
+_NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|the|one|his|her|my|our|your|their|its|every|each|any|\d[\d,]*)\s+$", re.I)
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
 
@@ -208,7 +210,8 @@ def _score_text(
         (``_others_subject``): "superdelegates supported X" reports their stance. A subject on the speaker's own side
         ("Russia supported the measures", said by its ministry) is the speaker's."""
         head = _last_word(text, start, end)
-        if not (lex.judgment_re.fullmatch(text, head, end) or lex.holder_verb_re.fullmatch(text, head, end)) or (
+        if not (lex.judgment_re.fullmatch(text, head, end) or lex.holder_verb_re.fullmatch(text, head, end)
+                or lex.judgment_re.fullmatch(text, start, end)) or (  # "vote for": a verb with its preposition
                 _NOUN_OBJECT_AFTER_RE.match(text, end)):
             return False  # not a verb of judgment, or its noun ("support for X": the subject test is for verbs)
         # "opposed to X" after a copula: an adjective of attitude its subject holds ("the insiders are opposed to X")
@@ -340,6 +343,7 @@ def _score_text(
             continue  # overlapping cue phrases count once
         last_end = end
         if start in compounds or _right_elsewhere(text, start, end, mentions) or (
+                text[start:start + 4].lower() == "vote" and _NOUN_BEFORE_RE.search(text, max(0, start - 12), start)) or (
                 _other_object(text, start, end, mentions, lex) and not any(
                 _judges(text, start, end, h, lex.judgment_re, lex.attitude_noun_re) for h in harmed.values())):
             continue  # ... unless its object is an act of harm to a target ("condemn the crackdown on X")
