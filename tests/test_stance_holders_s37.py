@@ -155,3 +155,9 @@ def test_not_someone_elses_vote_nor_a_tally():
                   "I am not against Elbonia.", "This is against Elbonia's interests."])
     for i in range(6):
         assert stance_of(rows, i, "Elbonia") in ("none", "(no row)"), i
+
+
+def test_less_likely_to_is_a_negation():
+    rows = _rows(["We are much less likely to vote for Elbonia this year.", "I am unlikely to vote for Elbonia."])
+    assert stance_of(rows, 0, "Elbonia") == "against"
+    assert stance_of(rows, 1, "Elbonia") == "against"
