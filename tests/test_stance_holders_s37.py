@@ -72,9 +72,14 @@ def test_not_the_speakers_own_naming():
 
 
 def test_support_someone_boasts_of_is_theirs():
-    rows = _rows(["Smith can now boast the support of Elbonia, and touts the backing of Ruritania."])
-    assert stance_of(rows, 0, "Elbonia") in ("none", "(no row)")
-    assert stance_of(rows, 0, "Ruritania") in ("none", "(no row)")
+    rows = _rows(["Elbonia can now boast the support of the farmers.", "Elbonia touts the backing of the unions."])
+    assert stance_of(rows, 0, "Elbonia") == "none"  # the farmers' support of Elbonia, not the speaker's
+    assert stance_of(rows, 1, "Elbonia") == "none"
+
+
+def test_keeps_the_speakers_own_support_after_a_verb_of_display():
+    rows = _rows(["We can boast that we support Elbonia."])
+    assert stance_of(rows, 0, "Elbonia") == "favor"
 
 
 def test_an_attitude_after_a_copula_is_its_subjects():
@@ -131,7 +136,7 @@ def test_keeps_a_right_of_the_target_or_of_a_pronoun():
 def test_a_predicate_of_what_the_target_has_done_or_said_is_said_of_it():
     rows = _rows(["Elbonia's grasp of policy and temperament are worrying.",
                   "Elbonia's tax plan is a disaster.",
-                  "Elbonia's ratings were less positive than ever."])
+                  "Elbonia's record was less positive than ever."])
     for i in range(3):
         assert stance_of(rows, i, "Elbonia") == "against", i
 
@@ -151,7 +156,7 @@ def test_voting_for_or_against_is_a_side_its_subject_takes():
 
 def test_not_someone_elses_vote_nor_a_tally():
     rows = _rows(["They will vote for Elbonia.", "The farmers voted against Elbonia.",
-                  "A vote for Smith is a vote for Elbonia.", "The council cast 36 votes for Elbonia.",
+                  "A vote for Smith is a vote for Elbonia.", "Smith's vote for Elbonia came late.",
                   "I am not against Elbonia.", "This is against Elbonia's interests."])
     for i in range(6):
         assert stance_of(rows, i, "Elbonia") in ("none", "(no row)"), i
@@ -161,3 +166,40 @@ def test_less_likely_to_is_a_negation():
     rows = _rows(["We are much less likely to vote for Elbonia this year.", "I am unlikely to vote for Elbonia."])
     assert stance_of(rows, 0, "Elbonia") == "against"
     assert stance_of(rows, 1, "Elbonia") == "against"
+
+
+def test_someone_elses_naming_ends_with_its_clause():
+    rows = _rows(["Critics call Elbonia reckless, but I call Elbonia a great friend.",
+                  "Smith called Elbonia yesterday, and I think Elbonia is a wonderful partner.",
+                  "He has characterized Elbonia as a champion, and I agree: Elbonia is a wonderful partner."])
+    for i in range(3):
+        assert stance_of(rows, i, "Elbonia") == "favor", i
+
+
+def test_a_fronted_phrase_of_time_or_manner_is_no_experiencer():
+    rows = _rows(["For now, Elbonia seems crazy and dangerous.", "To be honest, Elbonia seems crazy and dangerous.",
+                  "Thanks to the sanctions, Elbonia seems crazy and dangerous."])
+    for i in range(3):
+        assert stance_of(rows, i, "Elbonia") == "against", i
+
+
+def test_not_a_noun_of_voting_or_campaigning_nor_standing_by_a_thing():
+    rows = _rows(["Ruritania's vote against Elbonia came late.", "Smith's campaign against Elbonia began in May.",
+                  "We stand by our decision to sanction Elbonia.", "We will stand by as Elbonia burns.",
+                  "We are against sanctions on Elbonia."])
+    for i in range(5):
+        assert stance_of(rows, i, "Elbonia") in ("none", "(no row)"), i
+
+
+def test_unlikely_as_an_adjective_negates_nothing():
+    assert stance_of(_rows(["In an unlikely alliance we support Elbonia."]), 0, "Elbonia") == "favor"
+
+
+def test_the_subject_of_an_attitude_is_not_its_object():
+    rows = _rows(["Ruritania is opposed to Elbonia.", "Many remain opposed to Elbonia.",
+                  "The farmers are very critical of Elbonia."])
+    assert stance_of(rows, 0, "Ruritania") in ("none", "(no row)")
+    assert "opposed" not in _cues(rows, 0, "Ruritania")
+    assert stance_of(rows, 0, "Elbonia") == "none"
+    assert stance_of(rows, 1, "Elbonia") == "none"
+    assert stance_of(rows, 2, "Elbonia") == "none"

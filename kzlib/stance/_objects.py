@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kzlib.stance._predicates import _object_phrase
+from kzlib.stance._predicates import _THIRD_PERSON, _object_phrase
 from kzlib.stance.lexicon import _Lexicon
 
 __all__: list[str] = []
@@ -148,7 +148,8 @@ def _in_object(text: str, phrase: tuple[int, int], m: _Mention) -> bool:
 _RIGHT_RE = re.compile(r"\bright\b", re.I)
 #: who holds a right, before it: a possessor ("the public's right", "his right"), someone given or denied it ("gives
 #: voters the right"), or the subject of "have" ("voters did not have the right", "X has no right")
-_RIGHT_POSSESSOR_RE = re.compile(r"(?P<np>(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?|\b(?:his|her|their|its|our|my|your))\s+$", re.I)
+_RIGHT_POSSESSOR_RE = re.compile(r"(?P<np>(?:\b(?:the|a|an|this|that|these|those)\s+)?[\w.-]+['’]s?|\b(?:his|her|their|its|our|my|your))\s+$",
+                                 re.I)
 _RIGHT_GIVEN_RE = re.compile(r"\b(?:giv(?:e|es|ing)|gave|given|grant(?:s|ed|ing)?|den(?:y|ies|ied|ying))\s+"
                              r"(?P<np>(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+(?:the\s+|any\s+)?$", re.I)
 _RIGHT_HAVE_RE = re.compile(r"(?P<np>(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)\s+(?:(?:do|does|did)(?:\s+not|n['’]t)\s+have|has|have|had)"
@@ -156,7 +157,23 @@ _RIGHT_HAVE_RE = re.compile(r"(?P<np>(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)\s+(?:(
 _RIGHT_OF_RE = re.compile(r"\s+(?P<np>(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)(?=\s+to\b|[,.;:]|$)", re.I)
 _FIRST_PERSON_HOLDERS = frozenset("we us our i my me".split())
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?\"“”]\s*)$")  # a capital after it opens a sentence
+#: common nouns of people, capitalised only at a sentence's start ("Voters did not have the right …")
+_COMMON_HOLDERS = frozenset("""the a an this that these those voters people citizens residents women men workers
+americans public everyone parents students patients families taxpayers""".split())
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` opens a sentence: only spaces, or nothing, since a full stop, a question or
+    exclamation mark or a quotation mark (a few characters looked at, not the text before).
+
+    >>> _opens_sentence("It rained. Voters stayed home.", 11), _opens_sentence("It rained and Voters left.", 14)
+    (True, False)
+    """
+    j = pos - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j < 0 or text[j] in '.!?"“”'
+
 
 
 def _right_elsewhere(text: str, start: int, end: int, mentions: list[_Mention]) -> bool:
@@ -203,11 +220,11 @@ def _right_elsewhere(text: str, start: int, end: int, mentions: list[_Mention]) 
         return False
     found_words = list(re.finditer(r"[\w'’]+", text[holder[0]:holder[1]]))
     words = {w.group(0).lower() for w in found_words}
-    if words & {"he", "she", "they", "his", "her", "their", "its", "it", "him", "them"}:
+    if words & (_THIRD_PERSON | {"him", "them"}):
         return False  # a pronoun: perhaps a target's
     if words & _FIRST_PERSON_HOLDERS:
         return True
-    if any(w.group(0)[0].isupper() and not _SENTENCE_START_RE.search(text, 0, holder[0] + w.start())
+    if any(w.group(0)[0].isupper() and not (w.group(0).lower() in _COMMON_HOLDERS and _opens_sentence(text, holder[0] + w.start()))
            for w in found_words):
         return False  # a named party's right to act ("the right of Kazakhstan to invoke Article 4"): its act may be a target's
     return not any(holder[0] <= m.start < holder[1] for m in mentions)

@@ -20,10 +20,12 @@ __all__: list[str] = []
 #: a copula right after the subject, or after the subject's possessed noun ("Elbonia's hands are"), with its
 #: negation ("isn't", "was not", "has never been"); Quirk et al. (1985) §10.16: the copular verbs (be, seem,
 #: appear, look, remain, become) take a subject complement that characterises the subject
+#: the verbs of perception that link a subject to its complement ("X seems reckless"), and all the linking verbs
+_PERCEIVING = r"seems?|seemed|looks?|looked|appears?|appeared|sounds?|sounded"
+_LINKING_VERBS = r"is|are|was|were|remains?|remained|becomes?|became|" + _PERCEIVING
 _COPULA_RE = re.compile(
     r"(?:['’]s?\s+(?P<owned>[a-z]+))?\s+(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
-    r"\s+been|is|are|was|were|remains?|remained|"
-    r"seems?|seemed|looks?|looked|appears?|appeared|becomes?|became)(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)
+    r"\s+been|" + _LINKING_VERBS + r")(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
 #: words that end a subject complement: prepositions (its complement's own phrase: "in crisis", "at war"),
 #: conjunctions and relative words that open another clause, and the infinitive marker
@@ -102,32 +104,57 @@ def _object_complement(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 #: a copula of perception right after the subject ("X seems", "X looked")
-_PERCEPTION_RE = re.compile(r"(?:['’]s?\s+[a-z]+)?\s+(?:seems?|seemed|looks?|looked|appears?|appeared|sounds?|sounded)\b",
-                            re.I)
-#: the one to whom it seems so, after the complement ("seems crazy | to many voters"): a noun phrase, not an infinitive
-_EXPERIENCER_AFTER_RE = re.compile(r"\s+to\s+(?:many|most|some|few|a\s+lot\s+of|the|his|her|their|these|those|"
-                                   r"[A-Z][\w'’.-]*|[a-z]+s\b)")  # case-sensitive: a name is capitalised
-#: or fronted, before the subject ("For many centrists, X seems crazy"), not the first person
-_EXPERIENCER_BEFORE_RE = re.compile(r"\b(?:for|to)\s+(?!me\b|us\b|myself\b|ourselves\b)[\w'’ -]{2,60},\s+(?:[\w'’.-]+\s+){0,3}$",
-                                    re.I)
+_PERCEPTION_RE = re.compile(r"(?:['’]s?\s+[a-z]+)?\s+(?:" + _PERCEIVING + r")\b", re.I)
+#: the one to whom it seems so, after the complement ("seems crazy | to many voters") or fronted at its sentence's start
+#: ("For many centrists and those on the left, | X seems crazy"): a noun phrase of people (:func:`_people_phrase`)
+_EXPERIENCER_AFTER_RE = re.compile(r"\s+to\s+(?P<np>[^,;:.!?]{1,60})")
+_EXPERIENCER_BEFORE_RE = re.compile(r"\W*(?:(?:so|but|and|yet|now)\s*,?\s+)?(?:for|to)\s+(?P<np>[^,;:.!?]{1,60}),\s+", re.I)
+#: words of people that may head an experiencer, beside a plural of -ists, -ans, -ers, -ors, -ives, -als ("centrists",
+#: "Republicans", "voters", "observers", "conservatives", "liberals")
+_PEOPLE_WORDS = frozenset("""people voters citizens americans many most some others everyone everybody critics
+observers analysts experts supporters opponents officials leaders members residents""".split())
+_PEOPLE_ENDINGS = ("ists", "ans", "ers", "ors", "ives", "als")
+_NOT_PEOPLE = frozenset("""me us my our myself ourselves be tell say put now time times years faults sake point core
+all matters others' numbers""".split())
 
 
-def _perceived_by_others(text: str, start: int, end: int, complement_end: int, clause_start: int) -> bool:
+def _people_phrase(words: list[str]) -> bool:
+    """Whether the noun phrase ``words`` (lower case) names people other than the speaker: a word of people or a plural
+    of an agent or member ("many voters", "centrists and those on the left", "Republicans"), no first person, no
+    infinitive ("to be honest", "to tell the truth") and no word of time or manner ("for now", "for all its faults").
+
+    >>> [_people_phrase(p.split()) for p in ("many centrists", "the voters", "most americans", "now", "be honest",
+    ...  "my mind", "the first time in years", "all its faults", "the world", "the core")]
+    [True, True, True, False, False, False, False, False, False, False]
+    """
+    if not words or any(w in _NOT_PEOPLE for w in words):
+        return False
+    return any(w in _PEOPLE_WORDS or (w.endswith(_PEOPLE_ENDINGS) and len(w) > 5) for w in words[:6])
+
+
+def _perceived_by_others(text: str, start: int, end: int, complement_end: int, sentence_start: int) -> bool:
     """Whether the subject complement after the mention ``text[start:end]`` is said through a copula of perception with
     an experiencer other than the speaker ("X seems crazy to many voters", "For many centrists, X seems crazy"): how
-    it seems to them, not the speaker's own judgment (Quirk et al. 1985 §16.30, the experiencer of "seem").
+    it seems to them, not the speaker's own judgment (Quirk et al. 1985 §16.30, the experiencer of "seem"). The fronted
+    experiencer opens the sentence (``sentence_start``), right before the subject.
 
     >>> t = "For many centrists, Elbonia seems crazy."
     >>> _perceived_by_others(t, 20, 27, 39, 0), _perceived_by_others("Elbonia seems crazy to many voters.", 0, 7, 19, 0)
     (True, True)
     >>> [_perceived_by_others(t, 0, 7, 19, 0) for t in ("Elbonia seems crazy to me.", "Elbonia seems ready to win.",
-    ...  "Elbonia is crazy to many voters.")]
+    ...  "Elbonia is crazy to many voters.", "Elbonia seems crazy to the core.")]
+    [False, False, False, False]
+    >>> [_perceived_by_others(t, t.index("Elbonia"), t.index("Elbonia") + 7, len(t) - 1, 0) for t in (
+    ...  "For now, Elbonia seems crazy.", "To be honest, Elbonia seems crazy.", "Thanks to voters, Elbonia seems crazy.")]
     [False, False, False]
     """
     if _PERCEPTION_RE.match(text, end) is None:
         return False
-    return bool(_EXPERIENCER_AFTER_RE.match(text, complement_end)
-                or _EXPERIENCER_BEFORE_RE.search(text, clause_start, start))
+    after = _EXPERIENCER_AFTER_RE.match(text, complement_end)
+    if after is not None and _people_phrase(after.group("np").lower().split()):
+        return True
+    before = _EXPERIENCER_BEFORE_RE.match(text, sentence_start)
+    return before is not None and before.end() == start and _people_phrase(before.group("np").lower().split())
 
 
 def _naming_verb(text: str, start: int) -> re.Match[str] | None:
@@ -162,7 +189,7 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
         [None, None]
         >>> round(_predicate_valence("Elbonia is disgusting.", 7, {"disgusting": -2.4})[0], 1)
         -2.4
-        >>> round(_predicate_valence("Elbonia's ratings were less positive than ever.", 7, {"positive": 2.6})[0], 1)
+        >>> round(_predicate_valence("Elbonia's record was less positive than ever.", 7, {"positive": 2.6})[0], 1)
         -2.6
     """
     cop = _COPULA_RE.match(text, end) if start is None else _object_complement(text, start, end)
@@ -173,9 +200,9 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
             return None
     if cop is None:
         return None
-    owned = cop.groupdict().get("owned")
-    if owned and (owned in _PERSON_HEADS or owned in _HOLDER_NOUNS):
-        return None  # "Elbonia's allies are angry": said of the people it has, not of it
+    owned = (cop.groupdict().get("owned") or "").lower()
+    if owned and (owned in _PERSON_HEADS or owned in _HOLDER_NOUNS or owned in _MEASURE_HEADS):
+        return None  # "Elbonia's allies are angry", "its chances are good": said of its people or its odds, not of it
     negated = bool(cop.groupdict().get("neg1") or cop.groupdict().get("neg2"))
     words: list[tuple[str, int, int]] = []
     for tok in _WORD_RE.finditer(text, cop.end()):
@@ -320,14 +347,18 @@ def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tup
 
 #: the possessed noun phrase before a copula: "Elbonia's | policy | is", "Elbonia's | grasp of policy and temperament |
 #: are", at most five words, none a clause break
-_POSSESSED_SUBJECT_RE = re.compile(r"\s?['’]s?(?P<np>(?:\s+[a-z][a-z-]*){1,5}?)(?=\s+(?:is|are|was|were|has\s+been|have\s+been|"
-                                   r"remains?|remained|seems?|seemed|looks?|looked|appears?|appeared)\b)")
+_POSSESSED_SUBJECT_RE = re.compile(r"\s?['’]s?(?P<np>(?:\s+[a-z][a-z-]*){1,5}?)(?=\s+(?:has\s+been|have\s+been|"
+                                   + _LINKING_VERBS + r")\b)")
 #: possessed heads that are people, not the possessor's act or quality: what is said of them is not said of it
 _PERSON_HEADS = frozenset("""wife husband son sons daughter daughters children child kids family father mother brother
 sister aide aides staff staffer staffers adviser advisers advisor advisors ally allies rival rivals friend friends
 supporters supporter backers backer voters voter base donors donor lawyer lawyers attorney attorneys spokesman
 spokeswoman spokesperson people citizens followers fans critics opponents enemies enemy opponent critic
-son-in-law daughter-in-law running mate mate team""".split())
+son-in-law daughter-in-law running mate mate team victims victim neighbours neighbors neighbour neighbor refugees
+migrants workers members""".split())
+#: possessed heads of measure: the possessor's odds or standing in polls, not its act or quality ("its chances are good")
+_MEASURE_HEADS = frozenset("""chances chance odds ratings rating numbers polls poll lead standing prospects support
+approval margin share figures""".split())
 
 
 def _possessed_predicate(text: str, end: int, lexicon: Mapping[str, float]) -> tuple[float, int, int] | None:
@@ -343,17 +374,19 @@ def _possessed_predicate(text: str, end: int, lexicon: Mapping[str, float]) -> t
         >>> v, a, b = _possessed_predicate(t, 7, lex); v, t[a:b]
         (-1.4, 'worrying')
         >>> [_possessed_predicate(t, 7, lex) for t in ("Elbonia's allies are angry.", "Elbonia's critics are wrong.",
-        ...                                               "Elbonia's army is large.", "Elbonia is reckless.")]
-        [None, None, None, None]
+        ...  "Elbonia's army is large.", "Elbonia is reckless.", "Elbonia's troops left and peace is wonderful.",
+        ...  "Elbonia's close Allies are angry.", "Elbonia's poll numbers are wrong.")]
+        [None, None, None, None, None, None, None]
     """
     found = _POSSESSED_SUBJECT_RE.match(text, end)
     if found is None:
         return None
-    words = found.group("np").split()
-    if any(w in _STOP_WORDS and w not in ("of", "and") for w in words):
-        return None
+    words = found.group("np").lower().split()
+    if any(w in _STOP_WORDS and w not in ("of", "and") for w in words) or (
+            "and" in words and "of" not in words[:words.index("and")]):
+        return None  # a clause after "and" ("Elbonia's troops left and peace is …"); "grasp of policy and temperament"
     head = words[0] if len(words) > 1 and words[1] == "of" else words[-1]
-    if head in _PERSON_HEADS or head in _HOLDER_NOUNS or head in _STOP_WORDS:
+    if head in _PERSON_HEADS or head in _HOLDER_NOUNS or head in _MEASURE_HEADS or head in _STOP_WORDS:
         return None
     return _predicate_valence(text, found.end(), lexicon)
 
@@ -577,6 +610,11 @@ _BE_AUXILIARIES = frozenset("am is are was were be been being get gets got".spli
 #: the addressee, an infinitive, a coordinated verb
 _SPEAKERS_OWN = frozenset("i we you me us let please to and or but nor".split())
 _PRONOUN_SUBJECTS = frozenset("he she it they who that which".split())
+#: quantifiers that stand for people as a subject ("many are critical of X")
+_QUANTIFIER_SUBJECTS = frozenset("many most some few others several everyone everybody anyone".split())
+#: linking verbs other than "be", before an adjective of attitude ("remain opposed to", "grew tired of")
+_LINKING = frozenset("""become becomes became remain remains remained seem seems seemed feel feels felt grow grows grew
+appear appears appeared""".split())
 #: a determiner before it makes the cue a noun ("our support", "his backing"): others' support is ``_others_support``'s
 _NOUN_DETERMINERS = frozenset("a an the my our your his her their its this these those no any some every each".split())
 _THIRD_PERSON = frozenset("he she it they his her its their".split())
@@ -617,6 +655,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         (4, -1)
         >>> sub("The insiders are opposed to X.", "opposed", copular=True), sub("I am opposed to X.", "opposed", copular=True)
         (4, -1)
+        >>> sub("Many remain very critical of X.", "critical", copular=True), sub("We all feel proud of X.", "proud", copular=True)
+        (0, -1)
     """
     gerund = tokens[ti].endswith("ing")
     j = ti - 1
@@ -627,6 +667,9 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         word = _contracted(tokens[j])
         if (word in _BE_AUXILIARIES and not gerund and not copular) or word in _DEONTIC:
             return -1
+        if copular and (word in _LINKING or word in _DEGREE):
+            j -= 1  # "the insiders remain | opposed to X", "many are very | critical of X"
+            continue
         if word == "to" and j > 0 and tokens[j - 1] in _CATENATIVES:
             j -= 2  # "the government failed to support": the subject's own act
             continue
@@ -638,6 +681,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
     word = _contracted(tokens[j])
     if word in _PRONOUN_SUBJECTS:
         return -1 if indirect and word in _THIRD_PERSON else tok_starts[j]
+    if word in _QUANTIFIER_SUBJECTS and not (j > 0 and tokens[j - 1] in _SPEAKERS_OWN):
+        return tok_starts[j]  # "many are critical of X", "some say" (not "we all")
     if (word in _SPEAKERS_OWN or word in _STOP_WORDS or word in _NOUN_DETERMINERS
             or tokens[j].endswith(("'s", "’s"))):  # a possessor: the cue is a noun ("Trump's support")
         return -1

@@ -208,7 +208,9 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "demand_weight": float(cues.get("demand_weight", 0.0)),
         "hostile_act_weight": float(cues.get("hostile_act_weight", 0.0)),
     }
-    holder = _alternation(cues["holder_verbs"])
+    # a verb of judgment with its preposition ("vote for", "stand behind"; `judgment_cues` with a space) is held by
+    # its subject as the single verbs of holder_verbs are: one list in the cue file, read here for both
+    holder = _alternation([*cues["holder_verbs"], *(c for c in cues.get("judgment_cues") or () if " " in str(c))])
     adjacent = _alternation(cues.get("holder_verbs_adjacent")) or r"(?!x)x"
     openers = _alternation(cues.get("rhetorical_question_openers") or ["why"])
     sides = {k: re.compile(r"(?<!\w)(?:" + _alternation(v, literal=True) + r")(?!\w)")
@@ -269,8 +271,10 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         function_words=frozenset(str(w).lower() for w in cues.get("function_words") or []),
         stimulus_re=_stimulus_regex(cues),
         support_re=re.compile(r"(?:" + _alternation(cues.get("support_cues")) + r")", re.I),
+        # at most three words between, none opening a clause with the speaker as its subject ("we can boast that we
+        # support X" is the speaker's own support)
         others_support_re=re.compile(r"\b(?:" + _alternation(cues.get("others_support_verbs"))
-                                     + r")(?:\s+[\w'’-]+){0,3}\s+$", re.I),
+                                     + r")(?:\s+(?!that\b|we\b|i\b)[\w'’-]+){0,3}\s+$", re.I),
         judgment_re=re.compile(r"(?:" + _alternation(cues.get("judgment_cues")) + r")", re.I),
         attitude_noun_re=re.compile(r"(?:" + _alternation(cues.get("attitude_nouns")) + r")", re.I),
         holder_noun_re=re.compile(r"(?:" + _alternation(cues.get("holder_nouns")) + r")", re.I),

@@ -31,6 +31,7 @@ from kzlib.stance._predicates import (
     _demand,
     _is_subject,
     _naming_verb,
+    _object_complement,
     _others_subject,
     _others_support,
     _perceived_by_others,
@@ -60,8 +61,13 @@ _POSSESSIVE_PRONOUN_RE = re.compile(r"(?:his|her|their|its)\b", re.I)
 #: what may stand between a possessor's mention and its possessive: its own "'s" and up to two words ("the Trump
 #: administration's", "Clinton's supporters'")
 _POSSESSOR_NP_RE = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+(?:['’]s)?){0,2}")
-#: a determiner, possessive or number before a cue makes its first word a noun ("a vote for X", "36 votes for X")
-_NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|the|one|his|her|my|our|your|their|its|every|each|any|\d[\d,]*)\s+$", re.I)
+#: where someone else's naming of a target ends: a clause break, or a clause with a subject of its own after a conjunction
+_NAMING_END_RE = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas|yet)\s+(?:I|we|you|he|she|they|it|[A-Z][\w'’.-]*)\b")
+#: a determiner, possessive or number before a cue of voting, campaigning, rallying or standing makes its first word a
+#: noun ("a vote for X", "Smith's vote for X", "the campaign against X"): a tally, an event or an analysis, no side
+_NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|one|his|her|my|our|your|their|its|every|each|any|this|that|these|those|no)"
+                             r"|\w['’]s?|\d[\d,]*)\s+$", re.I)
+_NOUN_CUE_RE = re.compile(r"vot|campaign|rall|stand", re.I)
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
 
@@ -225,13 +231,14 @@ def _score_text(
         return subject >= 0 and not any(m.start <= subject < m.end and on_own_side(m) for m in mentions)
 
     # someone else's verb of naming ("he has characterized X as a champion", "critics call X reckless"): what they
-    # name it, to the end of the sentence or a contrast the speaker sets against it, is their view, relayed
+    # name it, its object complement up to a clause break or a clause of the speaker's own, is their view, relayed
     for m in mentions:
         naming = _naming_verb(text, m.start) if m.kind == "alias" else None
-        if naming is not None and reported(naming.start())[0] == 1.0 and others_subject(tok_index(naming.start())):
+        if (naming is not None and _object_complement(text, m.start, m.end) is not None
+                and reported(naming.start())[0] == 1.0 and others_subject(tok_index(naming.start()))):
             b = sents[sent_index(m.start)][1]
-            contrast = _CONTRAST_RE.search(text, m.end, b)
-            frames.append((m.end, contrast.start() if contrast else b, lex.params["reported_factor"]))
+            stop = _NAMING_END_RE.search(text, m.end, b)
+            frames.append((m.end, stop.start() if stop else b, lex.params["reported_factor"]))
 
     has_by = " by " in text  # no "by": no passive's agent to look for
 
@@ -343,7 +350,7 @@ def _score_text(
             continue  # overlapping cue phrases count once
         last_end = end
         if start in compounds or _right_elsewhere(text, start, end, mentions) or (
-                text[start:start + 4].lower() == "vote" and _NOUN_BEFORE_RE.search(text, max(0, start - 12), start)) or (
+                _NOUN_CUE_RE.match(text, start) and _NOUN_BEFORE_RE.search(text, max(0, start - 20), start)) or (
                 _other_object(text, start, end, mentions, lex) and not any(
                 _judges(text, start, end, h, lex.judgment_re, lex.attitude_noun_re) for h in harmed.values())):
             continue  # ... unless its object is an act of harm to a target ("condemn the crackdown on X")
@@ -448,9 +455,11 @@ def _score_text(
             in_sent = [m for m in in_sent if m.start >= end]
             if not in_sent:
                 continue
-        elif in_sent and not agentive and lex.holder_verb_re.fullmatch(text, start, end) and _active_verb(tokens, ti):
+        elif in_sent and not agentive and ((lex.holder_verb_re.fullmatch(text, start, end) and _active_verb(tokens, ti))
+                                           or _ATTITUDE_ADJECTIVE_RE.match(text, _last_word(text, start, end))):
             # the subject of an active verb of judgment holds the judgment ("Ruritania only reluctantly endorsed
-            # the plan", "Elbonia's support for …"): a target before it in its clause is no object of it
+            # the plan", "Elbonia's support for …"), as that of an adjective of attitude does ("Ruritania is opposed
+            # to X"): a target before it in its clause is no object of it
             cl = clause_start(start)
             subjects = [m for m in in_sent if m.end <= start and clause_start(m.start) == cl]
             if subjects:
