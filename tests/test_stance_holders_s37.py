@@ -203,3 +203,13 @@ def test_the_subject_of_an_attitude_is_not_its_object():
     assert stance_of(rows, 0, "Elbonia") == "none"
     assert stance_of(rows, 1, "Elbonia") == "none"
     assert stance_of(rows, 2, "Elbonia") == "none"
+
+
+def test_taking_issue_is_disagreement_and_not_without_is_a_condition():
+    rows = _rows(["We took strong issue with Elbonia.", "Smith took issue with Elbonia.",
+                  "Elbonia understood it could not have a successful outcome without a credible plan at home.",
+                  "Elbonia has not been successful."])
+    assert stance_of(rows, 0, "Elbonia") == "against"
+    assert stance_of(rows, 1, "Elbonia") == "none"  # Smith's disagreement, relayed
+    assert stance_of(rows, 2, "Elbonia") in ("none", "(no row)")  # not a denial of success
+    assert stance_of(rows, 3, "Elbonia") == "against"

@@ -61,6 +61,8 @@ _POSSESSIVE_PRONOUN_RE = re.compile(r"(?:his|her|their|its)\b", re.I)
 #: what may stand between a possessor's mention and its possessive: its own "'s" and up to two words ("the Trump
 #: administration's", "Clinton's supporters'")
 _POSSESSOR_NP_RE = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+(?:['’]s)?){0,2}")
+#: "without" later in a negated cue's clause: "not … without" states a necessity (a double negation), not a denial
+_WITHOUT_AFTER_RE = re.compile(r"[^,;:.!?]{0,60}?\bwithout\b", re.I)
 #: where someone else's naming of a target ends: a clause break, or a clause with a subject of its own after a conjunction
 _NAMING_END_RE = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas|yet)\s+(?:I|we|you|he|she|they|it|[A-Z][\w'’.-]*)\b")
 #: a determiner, possessive or number before a cue of voting, campaigning, rallying or standing makes its first word a
@@ -368,6 +370,8 @@ def _score_text(
         if scare and weight > 0:
             value = lex.params["scare_quoted_value"]
         elif _negated(tokens, ti, text, tok_starts, lex):
+            if _WITHOUT_AFTER_RE.match(text, end):
+                continue  # "could not have a successful outcome without X": a condition of it, no denial of it
             value = -value * lex.params["negation_factor"]
         if any(tokens[j] in lex.intensifiers for j in range(max(0, ti - 2), ti)):
             value *= lex.params["intensifier_factor"]
