@@ -34,7 +34,10 @@
 # named as the *holder* of an opinion ("Russia views …") is not its object, nor is the *topic* of a
 # sentence ("As for Washington's position, we hope nobody will question the right of Kazakhstan …")
 # when the cue's clause names another target; a sentence that recounts an earlier episode ("A year ago,
-# during the Capitol attack, the US authorities …") is read as a precedent, not as a stance. VADER's sentiment adds a little, and so does the speaker's own side
+# during the Capitol attack, the US authorities …") is read as a precedent, not as a stance. What the quote says
+# someone else thinks is relayed, not the speaker's: another's judgment, naming or attitude ("critics call X
+# reckless", "many are critical of X"), how something seems to others, support others have; a poll, or a news
+# outlet reporting news ("TASS reported …"), holds no view and gets no row. VADER's sentiment adds a little, and so does the speaker's own side
 # (an official of a state, about that state): **neither can decide alone** — `favor` or `against`
 # needs a cue in that direction, otherwise the row says `none`. Every row carries its evidence sentence
 # and the cues that scored, so any number below can be checked against the words.
