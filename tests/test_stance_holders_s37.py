@@ -213,3 +213,18 @@ def test_taking_issue_is_disagreement_and_not_without_is_a_condition():
     assert stance_of(rows, 1, "Elbonia") == "none"  # Smith's disagreement, relayed
     assert stance_of(rows, 2, "Elbonia") in ("none", "(no row)")  # not a denial of success
     assert stance_of(rows, 3, "Elbonia") == "against"
+
+
+def test_what_a_thing_helps_is_an_effect_not_a_side():
+    rows = _rows(["The media attention helped Elbonia.", "Having Smith on the ballot will help Elbonia.",
+                  "The polarizing nature of the race has helped drive voters to Elbonia."])
+    for i in range(3):
+        assert stance_of(rows, i, "Elbonia") in ("none", "(no row)"), i
+
+
+def test_keeps_the_help_a_party_gives_and_the_noun_of_help():
+    rows = _rows(["Ruritania helped Elbonia win.", "We will help Elbonia.",
+                  "We reiterated our full help for Elbonia's institutions."])
+    assert "favor" in {stance_of(rows, 0, "Elbonia"), stance_of(rows, 0, "Ruritania")}
+    assert stance_of(rows, 1, "Elbonia") == "favor"
+    assert stance_of(rows, 2, "Elbonia") == "favor"

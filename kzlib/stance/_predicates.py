@@ -105,58 +105,6 @@ def _object_complement(text: str, start: int, end: int) -> re.Match[str] | None:
 
 #: a copula of perception right after the subject ("X seems", "X looked")
 _PERCEPTION_RE = re.compile(r"(?:['’]s?\s+[a-z]+)?\s+(?:" + _PERCEIVING + r")\b", re.I)
-#: the one to whom it seems so, after the complement ("seems crazy | to many voters") or fronted at its sentence's start
-#: ("For many centrists and those on the left, | X seems crazy"): a noun phrase of people (:func:`_people_phrase`)
-_EXPERIENCER_AFTER_RE = re.compile(r"\s+to\s+(?P<np>[^,;:.!?]{1,60})")
-_EXPERIENCER_BEFORE_RE = re.compile(r"\W*(?:(?:so|but|and|yet|now)\s*,?\s+)?(?:for|to)\s+(?P<np>[^,;:.!?]{1,60}),\s+", re.I)
-#: words of people that may head an experiencer, beside a plural of -ists, -ans, -ers, -ors, -ives, -als ("centrists",
-#: "Republicans", "voters", "observers", "conservatives", "liberals")
-_PEOPLE_WORDS = frozenset("""people voters citizens americans many most some others everyone everybody critics
-observers analysts experts supporters opponents officials leaders members residents""".split())
-_PEOPLE_ENDINGS = ("ists", "ans", "ers", "ors", "ives", "als")
-_NOT_PEOPLE = frozenset("""me us my our myself ourselves be tell say put now time times years faults sake point core
-all matters others' numbers""".split())
-
-
-def _people_phrase(words: list[str]) -> bool:
-    """Whether the noun phrase ``words`` (lower case) names people other than the speaker: a word of people or a plural
-    of an agent or member ("many voters", "centrists and those on the left", "Republicans"), no first person, no
-    infinitive ("to be honest", "to tell the truth") and no word of time or manner ("for now", "for all its faults").
-
-    >>> [_people_phrase(p.split()) for p in ("many centrists", "the voters", "most americans", "now", "be honest",
-    ...  "my mind", "the first time in years", "all its faults", "the world", "the core")]
-    [True, True, True, False, False, False, False, False, False, False]
-    """
-    if not words or any(w in _NOT_PEOPLE for w in words):
-        return False
-    return any(w in _PEOPLE_WORDS or (w.endswith(_PEOPLE_ENDINGS) and len(w) > 5) for w in words[:6])
-
-
-def _perceived_by_others(text: str, start: int, end: int, complement_end: int, sentence_start: int) -> bool:
-    """Whether the subject complement after the mention ``text[start:end]`` is said through a copula of perception with
-    an experiencer other than the speaker ("X seems crazy to many voters", "For many centrists, X seems crazy"): how
-    it seems to them, not the speaker's own judgment (Quirk et al. 1985 §16.30, the experiencer of "seem"). The fronted
-    experiencer opens the sentence (``sentence_start``), right before the subject.
-
-    >>> t = "For many centrists, Elbonia seems crazy."
-    >>> _perceived_by_others(t, 20, 27, 39, 0), _perceived_by_others("Elbonia seems crazy to many voters.", 0, 7, 19, 0)
-    (True, True)
-    >>> [_perceived_by_others(t, 0, 7, 19, 0) for t in ("Elbonia seems crazy to me.", "Elbonia seems ready to win.",
-    ...  "Elbonia is crazy to many voters.", "Elbonia seems crazy to the core.")]
-    [False, False, False, False]
-    >>> [_perceived_by_others(t, t.index("Elbonia"), t.index("Elbonia") + 7, len(t) - 1, 0) for t in (
-    ...  "For now, Elbonia seems crazy.", "To be honest, Elbonia seems crazy.", "Thanks to voters, Elbonia seems crazy.")]
-    [False, False, False]
-    """
-    if _PERCEPTION_RE.match(text, end) is None:
-        return False
-    after = _EXPERIENCER_AFTER_RE.match(text, complement_end)
-    if after is not None and _people_phrase(after.group("np").lower().split()):
-        return True
-    before = _EXPERIENCER_BEFORE_RE.match(text, sentence_start)
-    return before is not None and before.end() == start and _people_phrase(before.group("np").lower().split())
-
-
 def _naming_verb(text: str, start: int) -> re.Match[str] | None:
     """The complex-transitive verb of naming or judging right before the mention starting at ``start`` ("called |
     Elbonia a bully", "has characterized | X as a champion"), or None.

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kzlib.stance._acts import _harmed, _hostile_objects, _judges
+from kzlib.stance._experiencers import _HELP_RE, _caused_help, _perceived_by_others
 from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
 from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps
 from kzlib.stance._objects import (
@@ -34,7 +35,6 @@ from kzlib.stance._predicates import (
     _object_complement,
     _others_subject,
     _others_support,
-    _perceived_by_others,
     _possessed_predicate,
     _possessed_valence,
     _predicate_valence,
@@ -351,6 +351,8 @@ def _score_text(
         if start < last_end:
             continue  # overlapping cue phrases count once
         last_end = end
+        if _HELP_RE.fullmatch(text, start, end) and _caused_help(text, start, end, tokens, tok_starts, tok_index(start)):
+            continue  # "media attention helped X", "X on the ballot will help Y": an effect a thing has, no side
         if start in compounds or _right_elsewhere(text, start, end, mentions) or (
                 _NOUN_CUE_RE.match(text, start) and _NOUN_BEFORE_RE.search(text, max(0, start - 20), start)) or (
                 _other_object(text, start, end, mentions, lex) and not any(
