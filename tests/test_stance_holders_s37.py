@@ -228,3 +228,9 @@ def test_keeps_the_help_a_party_gives_and_the_noun_of_help():
     assert "favor" in {stance_of(rows, 0, "Elbonia"), stance_of(rows, 0, "Ruritania")}
     assert stance_of(rows, 1, "Elbonia") == "favor"
     assert stance_of(rows, 2, "Elbonia") == "favor"
+
+
+def test_the_tone_of_a_rhetorical_question_is_what_it_denies():
+    rows = _rows(["Why would anyone support Elbonia?", "How can anyone praise Elbonia?"])
+    assert stance_of(rows, 0, "Elbonia") == "against"
+    assert stance_of(rows, 1, "Elbonia") == "against"

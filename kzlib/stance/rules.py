@@ -605,9 +605,10 @@ def _score_text(
         if rhetorical:
             for t in named_here:
                 add(t, -lex.params["rhetorical_question_weight"], True, "rhetorical question", s_i)
-        if use_vader and lex.params["vader_weight"]:
+        if use_vader and lex.params["vader_weight"] and not rhetorical:
             # the tone of the speaker's own words: not a term they set in scare quotes (in an indirect report the
-            # marks are the writer's, around the speaker's own words)
+            # marks are the writer's, around the speaker's own words), nor a rhetorical question's, whose words are
+            # what it denies ("Who would trust X?")
             comp = _vader_compound(sent if writer_marks else _without_scare_quotes(sent))
             if comp:
                 for t in named_here:
