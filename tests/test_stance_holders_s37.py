@@ -222,6 +222,18 @@ def test_what_a_thing_helps_is_an_effect_not_a_side():
         assert stance_of(rows, i, "Elbonia") in ("none", "(no row)"), i
 
 
+def test_keeps_the_help_of_a_party_named_by_a_common_noun_and_the_passive():
+    rows = _rows(["The government will help Elbonia.", "Our allies will help Elbonia.", "Our troops are helping Elbonia.",
+                  "Elbonia's farmers were helped by our aid."])
+    for i in range(4):
+        assert stance_of(rows, i, "Elbonia") == "favor", i
+
+
+def test_keeps_a_denial_whose_without_opens_another_clause():
+    rows = _rows(["I do not support Elbonia because it governs without a mandate."])
+    assert stance_of(rows, 0, "Elbonia") == "against"
+
+
 def test_keeps_the_help_a_party_gives_and_the_noun_of_help():
     rows = _rows(["Ruritania helped Elbonia win.", "We will help Elbonia.",
                   "We reiterated our full help for Elbonia's institutions."])
@@ -230,7 +242,14 @@ def test_keeps_the_help_a_party_gives_and_the_noun_of_help():
     assert stance_of(rows, 2, "Elbonia") == "favor"
 
 
-def test_the_tone_of_a_rhetorical_question_is_what_it_denies():
-    rows = _rows(["Why would anyone support Elbonia?", "How can anyone praise Elbonia?"])
-    assert stance_of(rows, 0, "Elbonia") == "against"
-    assert stance_of(rows, 1, "Elbonia") == "against"
+def test_the_tone_of_a_question_that_denies_is_what_it_denies():
+    rows = _rows(["Who would trust Elbonia?"])  # "trust": VADER's tone, no cue; the question doubts it
+    hit = rows[rows["target"] == "Elbonia"]
+    assert hit["stance"].item() == "against" and hit["score"].item() < -0.4
+    assert "VADER" not in _cues(rows, 0, "Elbonia")
+
+
+def test_keeps_the_tone_of_a_question_that_is_answered():
+    rows = _rows(["Why is Elbonia so successful? Because it invested in schools."])
+    assert stance_of(rows, 0, "Elbonia") == "favor"
+    assert "VADER" in _cues(rows, 0, "Elbonia")

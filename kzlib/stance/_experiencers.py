@@ -75,17 +75,19 @@ def _perceived_by_others(text: str, start: int, end: int, complement_end: int, s
 
 
 def _common_noun_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int) -> bool:
-    """Whether the verb at token ``ti`` has a common noun in lower case right before it as its subject (auxiliaries,
-    adverbs and negators skipped): a thing or an event that causes ("media attention helped X", "the ballot will help
-    X"), not a party that acts (a name, a pronoun, "to help").
+    """Whether the verb at token ``ti`` has a word in lower case right before it as its subject (auxiliaries, adverbs
+    and negators skipped) that names no party: a thing or an event that causes ("media attention helped X", "the ballot
+    will help X"), not a party that acts (a name, a pronoun, "to help", a noun of people or of a body: "our allies",
+    "the government"), nor a passive's subject ("were helped by").
 
     >>> import re
     >>> def sub(t, w):
     ...     words = list(re.finditer(r"\\w+(?:'\\w+)?|n't", t.lower()))
     ...     ti = next(i for i, m in enumerate(words) if m.group() == w)
     ...     return _common_noun_subject(t, [m.group() for m in words], [m.start() for m in words], ti)
-    >>> [sub(t, "helped") for t in ("The media attention helped X.", "Elbonia helped X.", "They really helped X.")]
-    [True, False, False]
+    >>> [sub(t, "helped") for t in ("The media attention helped X.", "Elbonia helped X.", "They really helped X.",
+    ...                              "Our allies helped X.", "The farmers were helped by X.")]
+    [True, False, False, False, False]
     >>> sub("Having X on the ballot will help Y.", "help"), sub("We want to help X.", "help")
     (True, False)
     """
@@ -98,8 +100,19 @@ def _common_noun_subject(text: str, tokens: list[str], tok_starts: list[int], ti
     found = _TOKEN_RE.match(text, tok_starts[j])
     word = found.group(0) if found else tokens[j]
     low = _contracted(word.lower())
+    if low in _BE_AUXILIARIES or tokens[ti - 1] in _BE_AUXILIARIES:
+        return False  # a passive ("were helped by …"): its subject is helped
     return (word[:1].islower() and word.isalpha() and low not in _PRONOUN_SUBJECTS and low not in _SPEAKERS_OWN
-            and low not in _STOP_WORDS and low not in _NOUN_DETERMINERS and low not in _QUANTIFIER_SUBJECTS)
+            and low not in _STOP_WORDS and low not in _NOUN_DETERMINERS and low not in _QUANTIFIER_SUBJECTS
+            and low not in _PARTY_WORDS and not _people_phrase([low]))
+
+
+#: nouns and pronoun-like words that name a party able to act, not a thing: the help is theirs, a side
+_PARTY_WORDS = frozenset("""government governments administration president minister ministry party parties ally allies
+partner partners friend friends troops soldiers forces army side sides country countries nation nations state states
+authorities leadership leader leaders officials people team campaign committee council union coalition alliance
+organization organisation agency them him her someone somebody everyone everybody nobody both neither each ourselves
+themselves yourselves too together all""".split())
 
 
 _HELP_RE = re.compile(r"help(?:s|ed|ing)?", re.I)  # a verb of helping: its subject may be a cause, not a party

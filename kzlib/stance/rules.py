@@ -62,7 +62,10 @@ _POSSESSIVE_PRONOUN_RE = re.compile(r"(?:his|her|their|its)\b", re.I)
 #: administration's", "Clinton's supporters'")
 _POSSESSOR_NP_RE = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+(?:['’]s)?){0,2}")
 #: "without" later in a negated cue's clause: "not … without" states a necessity (a double negation), not a denial
-_WITHOUT_AFTER_RE = re.compile(r"[^,;:.!?]{0,60}?\bwithout\b", re.I)
+_WITHOUT_AFTER_RE = re.compile(r"(?:\s+(?!(?:because|since|when|while|as|if|unless|who|which|that|and|but|or)\b)[\w'’-]+){0,5}"
+                               r"\s+without\b", re.I)  # at most five words on, no new clause between
+_DENYING_QUESTION_RE = re.compile(  # the openers of a question that denies what it asks ("Who would trust X?")
+    r"\W*(?:(?:why|how)\s+(?:would|should|could|can|dare)|who\s+(?:would|could|can|in)|what\s+right)\b", re.I)
 #: where someone else's naming of a target ends: a clause break, or a clause with a subject of its own after a conjunction
 _NAMING_END_RE = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas|yet)\s+(?:I|we|you|he|she|they|it|[A-Z][\w'’.-]*)\b")
 #: a determiner, possessive or number before a cue of voting, campaigning, rallying or standing makes its first word a
@@ -605,10 +608,10 @@ def _score_text(
         if rhetorical:
             for t in named_here:
                 add(t, -lex.params["rhetorical_question_weight"], True, "rhetorical question", s_i)
-        if use_vader and lex.params["vader_weight"] and not rhetorical:
+        if use_vader and lex.params["vader_weight"] and not (rhetorical and _DENYING_QUESTION_RE.match(sent)):
             # the tone of the speaker's own words: not a term they set in scare quotes (in an indirect report the
-            # marks are the writer's, around the speaker's own words), nor a rhetorical question's, whose words are
-            # what it denies ("Who would trust X?")
+            # marks are the writer's, around the speaker's own words), nor a question's that denies ("Who would trust
+            # X?", "Why would anyone support X?"), whose words are what it denies
             comp = _vader_compound(sent if writer_marks else _without_scare_quotes(sent))
             if comp:
                 for t in named_here:
