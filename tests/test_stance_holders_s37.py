@@ -18,6 +18,13 @@ def _rows(quotes: list[str], **columns) -> pd.DataFrame:
     return stance_rows(quotes, PARTIES, **columns)
 
 
+def _each(quotes: list[str], allowed: tuple[str, ...], target: str = "Elbonia") -> None:
+    """Every quote's stance towards ``target`` is one of ``allowed``."""
+    rows = _rows(quotes)
+    for i, quote in enumerate(quotes):
+        assert stance_of(rows, i, target) in allowed, quote
+
+
 def _cues(rows: pd.DataFrame, quote_id: int, target: str) -> str:
     hit = rows[(rows["quote_id"] == quote_id) & (rows["target"] == target)]
     return hit["cues"].item() if len(hit) else ""
@@ -108,18 +115,14 @@ def test_how_it_seems_to_others_is_theirs():
 
 
 def test_keeps_how_it_seems_to_the_speaker():
-    rows = _rows(["Elbonia seems crazy and dangerous.", "To me, Elbonia seems crazy and dangerous.",
-                  "Elbonia seems crazy and dangerous to me.", "Elbonia is crazy and dangerous to many voters."])
-    for i in range(4):
-        assert stance_of(rows, i, "Elbonia") == "against", i
+    _each(["Elbonia seems crazy and dangerous.", "To me, Elbonia seems crazy and dangerous.",
+           "Elbonia seems crazy and dangerous to me.", "Elbonia is crazy and dangerous to many voters."], ("against",))
 
 
 def test_a_right_favours_its_holder_not_what_it_is_a_right_to():
-    rows = _rows(["This is a victory for the public's right to know the truth about Elbonia.",
-                  "The law gives voters the right to decide what the agenda of Elbonia should be.",
-                  "Voters did not have the right to choose Elbonia."])
-    for i in range(3):
-        assert stance_of(rows, i, "Elbonia") == "none", i
+    _each(["This is a victory for the public's right to know the truth about Elbonia.",
+           "The law gives voters the right to decide what the agenda of Elbonia should be.",
+           "Voters did not have the right to choose Elbonia."], ("none",))
 
 
 def test_keeps_a_right_of_the_target_or_of_a_pronoun():
@@ -134,11 +137,9 @@ def test_keeps_a_right_of_the_target_or_of_a_pronoun():
 
 
 def test_a_predicate_of_what_the_target_has_done_or_said_is_said_of_it():
-    rows = _rows(["Elbonia's grasp of policy and temperament are worrying.",
-                  "Elbonia's tax plan is a disaster.",
-                  "Elbonia's record was less positive than ever."])
-    for i in range(3):
-        assert stance_of(rows, i, "Elbonia") == "against", i
+    _each(["Elbonia's grasp of policy and temperament are worrying.",
+           "Elbonia's tax plan is a disaster.",
+           "Elbonia's record was less positive than ever."], ("against",))
 
 
 def test_not_a_predicate_of_the_targets_people():
@@ -169,18 +170,14 @@ def test_less_likely_to_is_a_negation():
 
 
 def test_someone_elses_naming_ends_with_its_clause():
-    rows = _rows(["Critics call Elbonia reckless, but I call Elbonia a great friend.",
-                  "Smith called Elbonia yesterday, and I think Elbonia is a wonderful partner.",
-                  "He has characterized Elbonia as a champion, and I agree: Elbonia is a wonderful partner."])
-    for i in range(3):
-        assert stance_of(rows, i, "Elbonia") == "favor", i
+    _each(["Critics call Elbonia reckless, but I call Elbonia a great friend.",
+           "Smith called Elbonia yesterday, and I think Elbonia is a wonderful partner.",
+           "He has characterized Elbonia as a champion, and I agree: Elbonia is a wonderful partner."], ("favor",))
 
 
 def test_a_fronted_phrase_of_time_or_manner_is_no_experiencer():
-    rows = _rows(["For now, Elbonia seems crazy and dangerous.", "To be honest, Elbonia seems crazy and dangerous.",
-                  "Thanks to the sanctions, Elbonia seems crazy and dangerous."])
-    for i in range(3):
-        assert stance_of(rows, i, "Elbonia") == "against", i
+    _each(["For now, Elbonia seems crazy and dangerous.", "To be honest, Elbonia seems crazy and dangerous.",
+           "Thanks to the sanctions, Elbonia seems crazy and dangerous."], ("against",))
 
 
 def test_not_a_noun_of_voting_or_campaigning_nor_standing_by_a_thing():
@@ -223,10 +220,8 @@ def test_what_a_thing_helps_is_an_effect_not_a_side():
 
 
 def test_keeps_the_help_of_a_party_named_by_a_common_noun_and_the_passive():
-    rows = _rows(["The government will help Elbonia.", "Our allies will help Elbonia.", "Our troops are helping Elbonia.",
-                  "Elbonia's farmers were helped by our aid."])
-    for i in range(4):
-        assert stance_of(rows, i, "Elbonia") == "favor", i
+    _each(["The government will help Elbonia.", "Our allies will help Elbonia.", "Our troops are helping Elbonia.",
+           "Elbonia's farmers were helped by our aid."], ("favor",))
 
 
 def test_keeps_a_denial_whose_without_opens_another_clause():

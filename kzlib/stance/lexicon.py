@@ -71,6 +71,8 @@ class _Lexicon:
     state_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a head noun that makes a country name its state
     people_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # one that makes it its people, land or nationality
     function_words: frozenset[str] = frozenset()  # a capitalised one after a name opens a sentence, not a name
+    # the cues whose first word is also a noun ("a vote for X", "the campaign against X": ``noun_readable_cues``)
+    noun_readable_re: re.Pattern[str] = re.compile(r"(?!x)x")
     disbelief_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "it is unbelievable that": the rest is disputed
     holder_verb_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a holder's verb itself ("doubts", "condemned")
     deontic_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "needs to (not) (carefully)" ending right before a verb cue
@@ -269,6 +271,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         state_head_re=re.compile(r"(?:" + _alternation(cues.get("state_heads")) + r")(?!\w)", re.I),
         people_head_re=re.compile(r"(?:" + _alternation(cues.get("people_heads")) + r")(?!\w)", re.I),
         function_words=frozenset(str(w).lower() for w in cues.get("function_words") or []),
+        noun_readable_re=re.compile(r"(?:" + (_alternation(cues.get("noun_readable_cues")) or r"(?!x)x") + r")\b", re.I),
         stimulus_re=_stimulus_regex(cues),
         support_re=re.compile(r"(?:" + _alternation(cues.get("support_cues")) + r")", re.I),
         # at most three words between, none opening a clause with the speaker as its subject ("we can boast that we

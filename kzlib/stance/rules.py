@@ -68,11 +68,10 @@ _DENYING_QUESTION_RE = re.compile(  # the openers of a question that denies what
     r"\W*(?:(?:why|how)\s+(?:would|should|could|can|dare)|who\s+(?:would|could|can|in)|what\s+right)\b", re.I)
 #: where someone else's naming of a target ends: a clause break, or a clause with a subject of its own after a conjunction
 _NAMING_END_RE = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas|yet)\s+(?:I|we|you|he|she|they|it|[A-Z][\w'’.-]*)\b")
-#: a determiner, possessive or number before a cue of voting, campaigning, rallying or standing makes its first word a
-#: noun ("a vote for X", "Smith's vote for X", "the campaign against X"): a tally, an event or an analysis, no side
+#: a determiner, possessive or number before a cue of ``noun_readable_cues`` (voting, campaigning, rallying, standing)
+#: makes its first word a noun ("a vote for X", "Smith's vote for X", "the campaign against X"): a tally, an event or an analysis, no side
 _NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|one|his|her|my|our|your|their|its|every|each|any|this|that|these|those|no)"
                              r"|\w['’]s?|\d[\d,]*)\s+$", re.I)
-_NOUN_CUE_RE = re.compile(r"vot|campaign|rall|stand", re.I)
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
 
@@ -357,7 +356,7 @@ def _score_text(
         if _HELP_RE.fullmatch(text, start, end) and _caused_help(text, start, end, tokens, tok_starts, tok_index(start)):
             continue  # "media attention helped X", "X on the ballot will help Y": an effect a thing has, no side
         if start in compounds or _right_elsewhere(text, start, end, mentions) or (
-                _NOUN_CUE_RE.match(text, start) and _NOUN_BEFORE_RE.search(text, max(0, start - 20), start)) or (
+                lex.noun_readable_re.match(text, start) and _NOUN_BEFORE_RE.search(text, max(0, start - 20), start)) or (
                 _other_object(text, start, end, mentions, lex) and not any(
                 _judges(text, start, end, h, lex.judgment_re, lex.attitude_noun_re) for h in harmed.values())):
             continue  # ... unless its object is an act of harm to a target ("condemn the crackdown on X")
