@@ -66,6 +66,8 @@ def _governs(m: _Mention, text: str, start: int, end: int) -> bool:
 _PREDICATE_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:an?|the|so|very|quite|totally|completely|"
                            r"absolutely|entirely|clearly|simply|utterly|deeply|highly)\s+)*$", re.I)
 _AND_OR_RE = re.compile(r"\s(?:and|or)\s", re.I)
+#: a finite verb between two subjects: each has its own predicate ("X is the real conservative and Y is a charlatan")
+_OWN_PREDICATE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|do|did)\b", re.I)
 
 
 def _coordinated(best: _Mention, mentions: list[_Mention], text: str, start: int, end: int, clause: int,
@@ -73,12 +75,14 @@ def _coordinated(best: _Mention, mentions: list[_Mention], text: str, start: int
     """The mentions of other targets coordinated with ``best``, the target a cue at ``start``–``end`` evaluates
     (one each): where the cue is the predicate of a copula after ``best``, those before it in its clause joined by
     "and"/"or"; where ``best`` is the object right after a verb cue, those right after it joined by "and", "or" or
-    a comma ("criticized Sanders and Clinton"; not "praised Sanders and criticized Clinton")."""
+    a comma ("criticized Sanders and Clinton"; not "praised Sanders and criticized Clinton", nor "X is brave and Y is
+    a charlatan", where each subject has its own predicate)."""
     out: dict[str, _Mention] = {}
     if best.end <= start and _PREDICATE_RE.search(text, max(best.end, start - 30), start):
         for m in mentions:
             if m.target != best.target and m.end <= best.start and clause_start(m.start) == clause \
-                    and best.start - m.end <= 120 and _AND_OR_RE.search(text, m.end, best.start):
+                    and best.start - m.end <= 120 and _AND_OR_RE.search(text, m.end, best.start) \
+                    and not _OWN_PREDICATE_RE.search(text, m.end, best.start):
                 out.setdefault(m.target, m)
     elif best.start >= end and _OBJECT_GAP_RE.fullmatch(text, end, best.start):
         last = best
@@ -228,3 +232,27 @@ def _right_elsewhere(text: str, start: int, end: int, mentions: list[_Mention]) 
            for w in found_words):
         return False  # a named party's right to act ("the right of Kazakhstan to invoke Article 4"): its act may be a target's
     return not any(holder[0] <= m.start < holder[1] for m in mentions)
+
+
+#: the first or second person as a copula's subject right before a cue ("I'm", "we are not", "you were really a")
+_SELF_SUBJECT_RE = re.compile(r"\b(?:I|we|you)(?:\s*['’](?:m|re)|\s+(?:am|are|was|were))\s+(?:not\s+)?(?:\w+ly\s+)?"
+                              r"(?:(?:an?|the)\s+)?$", re.I)
+#: what may follow a predicate that takes no object: the end of a clause
+_NO_OBJECT_AFTER_RE = re.compile(r"\s*(?:[,.;:!?\"”')—–-]|$|\s(?:and|but|or|now|too|either)\b)", re.I)
+
+
+def _said_of_self(text: str, start: int, end: int) -> bool:
+    """Whether the cue at ``start:end`` is the complement of a copula whose subject is the speaker or the one spoken
+    to, and takes no object: a quality said of them ("Jeb doesn't believe I'm unhinged", "you are a hypocrite"), not
+    of a target named elsewhere in the sentence. An adjective with an object ("we are opposed to X") is not.
+
+    Example:
+        >>> t = "Elbonia does not believe I'm unhinged, and we are opposed to Elbonia."
+        >>> _said_of_self(t, t.index("unhinged"), t.index("unhinged") + 8), _said_of_self(t, t.index("opposed"), t.index("opposed") + 7)
+        (True, False)
+        >>> t = "Elbonia is unhinged."
+        >>> _said_of_self(t, t.index("unhinged"), t.index("unhinged") + 8)
+        False
+    """
+    return (_SELF_SUBJECT_RE.search(text, max(0, start - 40), start) is not None
+            and _NO_OBJECT_AFTER_RE.match(text, end) is not None)

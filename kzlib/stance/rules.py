@@ -25,6 +25,7 @@ from kzlib.stance._objects import (
     _Mention,
     _other_object,
     _right_elsewhere,
+    _said_of_self,
 )
 from kzlib.stance._predicates import (
     _PASSIVE_AUXILIARIES,
@@ -42,11 +43,11 @@ from kzlib.stance._predicates import (
 from kzlib.stance.lexicon import (
     _PUNCT_BREAK_RE,
     _QUOTE_CHARS,
-    _SENT_RE,
     _TOKEN_RE,
     _in_short_quote,
     _Lexicon,
     _marked_around,
+    _sentences,
     _vader,
     _vader_compound,
     _without_scare_quotes,
@@ -74,15 +75,6 @@ _NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|one|his|her|my|our|your|their|it
                              r"|\w['’]s?|\d[\d,]*)\s+$", re.I)
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for m in _SENT_RE.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 @dataclass
@@ -355,7 +347,7 @@ def _score_text(
         last_end = end
         if _HELP_RE.fullmatch(text, start, end) and _caused_help(text, start, end, tokens, tok_starts, tok_index(start)):
             continue  # "media attention helped X", "X on the ballot will help Y": an effect a thing has, no side
-        if start in compounds or _right_elsewhere(text, start, end, mentions) or (
+        if start in compounds or _right_elsewhere(text, start, end, mentions) or _said_of_self(text, start, end) or (
                 lex.noun_readable_re.match(text, start) and _NOUN_BEFORE_RE.search(text, max(0, start - 20), start)) or (
                 _other_object(text, start, end, mentions, lex) and not any(
                 _judges(text, start, end, h, lex.judgment_re, lex.attitude_noun_re) for h in harmed.values())):
@@ -484,7 +476,7 @@ def _score_text(
                 # the subject before it in its clause ("protesters attacked the police"); after a passive
                 # auxiliary that subject suffers the act ("the police were attacked") and is not evaluated
                 own = [m for m in in_sent if not m.topic and clause_start(m.start) == cl]
-                passive = ti > 0 and tokens[ti - 1] in _PASSIVE_AUXILIARIES
+                passive = ti > 0 and tokens[ti - 1] in _PASSIVE_AUXILIARIES and not tokens[ti].endswith("ing")  # not "has been attacking"
                 pool = [m for m in own if _agent_of(m, text, start, end)] or (
                     [m for m in own if m.end <= start] if not passive else [])
                 if not pool and own and (all(m.end <= start for m in own) if passive else (
