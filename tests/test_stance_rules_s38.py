@@ -1,0 +1,123 @@
+"""Stance rules of the thirty-eighth session, read on hand-made sentences about invented parties and an invented
+politician: sentences are not cut after a title ("Mr.", "Sen."); the pejoratives of political news that VADER's
+lexicon lacks ("unqualified", "crooked", "a demagogue") and the virtues it lacks ("principled"); lacking a quality a
+leader needs; acts of offence ("insulting", "disrespecting"), which evaluate who does them, not who suffers them; a
+call for someone's resignation; questioning someone's fitness; two subjects each with its own predicate are not
+coordinated; a quality said of the speaker ("I'm unhinged") is no one else's. Expected values come from reading each
+sentence. The tests of a rule fail with the rule switched off; those named "not"/"keeps" guard its limits."""
+
+import pandas as pd
+
+from kzlib.stance import detect_stance
+from kzlib.stance.lexicon import _sentences
+from kzlib.stance.targets import Target
+from tests.stance_rows import stance_of, stance_rows
+
+TARGETS = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",)),
+           Target("Jan Dorn", aliases=("Jan Dorn", "Dorn"))]
+
+
+def _rows(quotes: list[str], **columns) -> pd.DataFrame:
+    return stance_rows(quotes, TARGETS, **columns)
+
+
+def _each(quotes: list[str], allowed: tuple[str, ...], target: str, **columns) -> None:
+    """Every quote's stance towards ``target`` is one of ``allowed``."""
+    rows = _rows(quotes, **columns)
+    for i, quote in enumerate(quotes):
+        assert stance_of(rows, i, target) in allowed, quote
+
+
+def test_sentences_are_not_cut_after_a_title_or_an_initial():
+    text = "I will never vote for Mr. Dorn. Gov. J. Smith agrees! Why?"
+    assert [text[a:b] for a, b in _sentences(text)] == ["I will never vote for Mr. Dorn.", "Gov. J. Smith agrees!", "Why?"]
+
+
+def test_a_cue_before_a_title_reaches_the_name_after_it():
+    _each(["I will not vote for Mr. Dorn.", "We strongly condemn Sen. Dorn.", "They should never have trusted Gov. Dorn, "
+           "and we denounce Dr. Dorn today."], ("against",), "Jan Dorn")
+    _each(["I will vote for Mr. Dorn.", "We fully support Sen. Dorn."], ("favor",), "Jan Dorn")
+
+
+def test_pejoratives_of_political_news_that_vader_lacks():
+    _each(["Dorn is unqualified.", "Dorn is simply unfit for office.", "Crooked Dorn will say anything.",
+           "Dorn is a divisive demagogue.",
+           "Dorn is an egomaniac and a charlatan."], ("against",), "Jan Dorn")
+
+
+def test_the_pejoratives_read_for_elbonia_too():
+    _each(["The Elbonia regime runs on cronyism and nepotism.", "Elbonia is an unhinged, erratic partner."],
+          ("against",), "Elbonia")
+
+
+def test_keeps_unqualified_support_as_support():
+    _each(["We give Elbonia our unqualified support.", "Elbonia has our unqualified backing."], ("favor",), "Elbonia")
+
+
+def test_virtues_that_vader_lacks_and_their_negation():
+    _each(["Dorn is a principled statesman.", "Dorn is well qualified to be president."], ("favor",), "Jan Dorn")
+    _each(["Dorn is not qualified to be president."], ("against",), "Jan Dorn")
+
+
+def test_lacking_a_quality_a_leader_needs_is_said_of_who_lacks_it():
+    rows = _rows(["Dorn clearly lacks the judgment and temperament to lead Elbonia.",
+                  "The Elbonia government lacks legitimacy."])
+    assert stance_of(rows, 0, "Jan Dorn") == "against"
+    assert stance_of(rows, 0, "Elbonia") not in ("against", "favor")   # what Dorn would lead is not judged
+    assert stance_of(rows, 1, "Elbonia") == "against"
+
+
+def test_an_act_of_offence_evaluates_who_does_it():
+    _each(["Dorn has been disrespecting our veterans for years.", "There are videos of Dorn insulting farmers.",
+           "Dorn demeaned the nurses."], ("against",), "Jan Dorn")
+
+
+def test_not_against_who_suffers_an_insult():
+    rows = _rows(["The decision is an insult to Elbonia.", "Dorn insulted Elbonia.", "We condemn this insult to Elbonia."])
+    assert stance_of(rows, 0, "Elbonia") != "against"
+    assert stance_of(rows, 1, "Elbonia") != "against"
+    assert stance_of(rows, 1, "Jan Dorn") == "against"
+    assert stance_of(rows, 2, "Elbonia") != "against"
+
+
+def test_a_call_for_resignation_is_against_its_object():
+    _each(["I call on Dorn to resign.", "We demand the resignation of Dorn.", "I urge Dorn to step down now."],
+          ("against",), "Jan Dorn")
+
+
+def test_not_the_speakers_when_others_call_for_it():
+    _each(["Critics called on Dorn to resign."], ("none", "(no row)"), "Jan Dorn")
+
+
+def test_questioning_someones_fitness_or_values():
+    _each(["questioned Dorn's judgment and his readiness to lead."], ("against",), "Jan Dorn", kind="indirect")
+
+
+def test_not_questioning_as_interrogating():
+    _each(["The police questioned Dorn about the accident on Monday."], ("none", "(no row)"), "Jan Dorn")
+
+
+def test_the_wrong_side_of_history():
+    _each(["Dorn has stood on the wrong side of history."], ("against",), "Jan Dorn")
+
+
+def test_not_coordinated_when_each_subject_has_its_own_predicate():
+    rows = _rows(["It is now plain that Ruritania is a reliable partner and Elbonia is a charlatan.",
+                  "Ruritania and Elbonia are charlatans."])
+    assert stance_of(rows, 0, "Elbonia") == "against"
+    assert stance_of(rows, 0, "Ruritania") != "against"
+    assert stance_of(rows, 1, "Ruritania") == "against"   # a coordinated subject keeps the predicate
+
+
+def test_a_quality_said_of_the_speaker_is_not_a_targets():
+    rows = _rows(["Elbonia does not really believe I'm unhinged.", "You are a hypocrite, Dorn said to me.",
+                  "We are opposed to Elbonia."])
+    assert stance_of(rows, 0, "Elbonia") != "against"
+    assert stance_of(rows, 2, "Elbonia") == "against"
+
+
+def test_an_indirect_report_of_the_speakers_vote():
+    q = pd.DataFrame({"doc_id": "d", "quote_id": [0], "speaker": ["A voter"], "kind": ["indirect"],
+                      "quote": ["he would not vote for Mr. Dorn."]})
+    rows = detect_stance(q, targets=TARGETS, threshold=0.3)
+    assert stance_of(rows, 0, "Jan Dorn") == "against"
