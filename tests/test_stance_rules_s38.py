@@ -121,3 +121,13 @@ def test_an_indirect_report_of_the_speakers_vote():
                       "quote": ["he would not vote for Mr. Dorn."]})
     rows = detect_stance(q, targets=TARGETS, threshold=0.3)
     assert stance_of(rows, 0, "Jan Dorn") == "against"
+
+
+def test_too_much_of_a_virtue_is_no_praise():
+    # VADER's tone of "win" and "friendly" stays positive: no direction, where the virtue alone read as favour
+    _each(["Dorn is too principled to win.", "Dorn is far too friendly with lobbyists."], ("none",), "Jan Dorn")
+    _each(["he complained that Dorn is too principled."], ("against",), "Jan Dorn", kind="indirect")
+
+
+def test_keeps_an_additive_too():
+    _each(["I too support Dorn.", "We too praise Dorn."], ("favor",), "Jan Dorn")

@@ -74,6 +74,7 @@ _NAMING_END_RE = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas|yet)\s+(?:I|we
 _NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|one|his|her|my|our|your|their|its|every|each|any|this|that|these|those|no)"
                              r"|\w['’]s?|\d[\d,]*)\s+$", re.I)
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
+_EXCESS_BEFORE = frozenset("is are was were be been being seems seem seemed far much way".split())  # "… too <good>"
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
 
 
@@ -369,6 +370,8 @@ def _score_text(
             if _WITHOUT_AFTER_RE.match(text, end):
                 continue  # "could not have a successful outcome without X": a condition of it, no denial of it
             value = -value * lex.params["negation_factor"]
+        elif weight > 0 and ti > 1 and tokens[ti - 1].lower() == "too" and tokens[ti - 2].lower() in _EXCESS_BEFORE:
+            value = -value * lex.params["negation_factor"]  # "X is too principled", "far too friendly": an excess of it
         if any(tokens[j] in lex.intensifiers for j in range(max(0, ti - 2), ti)):
             value *= lex.params["intensifier_factor"]
         if s_i not in hedged:
