@@ -100,7 +100,8 @@ def test_an_act_of_harm_is_its_agents_not_its_objects():
     assert st[(3, "Russia")] == "against"
 
 
-def test_every_agentive_cue_is_an_against_cue():
+def test_every_agentive_cue_is_a_cue_of_the_lists():
+    # an act that evaluates its agent: mostly of harm (against); since the thirty-eighth session also a job well done
     cues = load_stance_cues()
-    against = {str(item[0]) for item in cues["against"]}
-    assert cues["agentive_cues"] and set(cues["agentive_cues"]) <= against
+    listed = {str(item[0]) for section in ("against", "favor") for item in cues[section]}
+    assert cues["agentive_cues"] and set(cues["agentive_cues"]) <= listed

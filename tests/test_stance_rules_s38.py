@@ -131,3 +131,39 @@ def test_too_much_of_a_virtue_is_no_praise():
 
 def test_keeps_an_additive_too():
     _each(["I too support Dorn.", "We too praise Dorn."], ("favor",), "Jan Dorn")
+
+
+def test_a_predicate_after_so_in_quotation_marks_or_after_a_conjunct():
+    _each(['Dorn is so reckless, the senator said, that nobody trusts him.', 'Dorn was "extremely careless" with it.',
+           "Dorn and his team were extremely careless.", "Ruritania and Dorn are weak and desperate."],
+          ("against",), "Jan Dorn")
+
+
+def test_a_job_well_or_badly_done_is_its_doers():
+    _each(["Dorn did a great job representing the state.", "Elbonia and Dorn did a remarkable job."], ("favor",), "Jan Dorn")
+    _each(["Dorn has done a terrible job of protecting Elbonia.", "Dorn did not do a good job."], ("against",), "Jan Dorn")
+    rows = _rows(["Dorn has done a terrible job of protecting Elbonia."])
+    assert stance_of(rows, 0, "Elbonia") != "against"
+
+
+def test_the_agents_of_an_act_are_coordinated():
+    rows = _rows(["Ruritania and Dorn lied about the deal."])
+    assert stance_of(rows, 0, "Ruritania") == "against" and stance_of(rows, 0, "Jan Dorn") == "against"
+
+
+def test_the_speakers_own_support():
+    _each(["I've been a supporter of Dorn since the beginning.", "We are proud supporters of Dorn."], ("favor",), "Jan Dorn")
+
+
+def test_not_the_speakers_when_others_are_supporters():
+    _each(["The supporters of Dorn rallied downtown."], ("none", "(no row)"), "Jan Dorn")
+
+
+def test_an_emotion_about_something_is_no_quality_of_who_feels_it():
+    _each(["Elbonia is so frustrated with the court's decision that it left the talks.",
+           "Elbonia is very angry at the decision."], ("none", "(no row)"), "Elbonia")
+
+
+def test_too_much_of_a_good_quality():
+    _each(["Dorn is too nice."], ("none", "(no row)", "against"), "Jan Dorn")
+    _each(["Dorn is nice."], ("favor",), "Jan Dorn")

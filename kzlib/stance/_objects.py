@@ -71,14 +71,23 @@ _OWN_PREDICATE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|ca
 
 
 def _coordinated(best: _Mention, mentions: list[_Mention], text: str, start: int, end: int, clause: int,
-                 clause_start: Callable[[int], int]) -> list[_Mention]:
+                 clause_start: Callable[[int], int], *, agentive: bool = False) -> list[_Mention]:
     """The mentions of other targets coordinated with ``best``, the target a cue at ``start``–``end`` evaluates
     (one each): where the cue is the predicate of a copula after ``best``, those before it in its clause joined by
     "and"/"or"; where ``best`` is the object right after a verb cue, those right after it joined by "and", "or" or
     a comma ("criticized Sanders and Clinton"; not "praised Sanders and criticized Clinton", nor "X is brave and Y is
-    a charlatan", where each subject has its own predicate)."""
+    a charlatan", where each subject has its own predicate); where the cue is an act that evaluates its agent
+    (``agentive``) and ``best`` its subject, the subjects joined to it ("X and Y lied", "X, Y and Z did a great job")."""
     out: dict[str, _Mention] = {}
-    if best.end <= start and _PREDICATE_RE.search(text, max(best.end, start - 30), start):
+    if agentive:
+        if best.end <= start:
+            first = best
+            for m in sorted(mentions, key=lambda m: -m.start):
+                if m.end <= first.start and _COORDINATED_RE.fullmatch(text, m.end, first.start):
+                    if m.target != best.target:
+                        out.setdefault(m.target, m)
+                    first = m
+    elif best.end <= start and _PREDICATE_RE.search(text, max(best.end, start - 30), start):
         for m in mentions:
             if m.target != best.target and m.end <= best.start and clause_start(m.start) == clause \
                     and best.start - m.end <= 120 and _AND_OR_RE.search(text, m.end, best.start) \

@@ -17,14 +17,17 @@ logger = logging.getLogger(__name__)
 
 __all__: list[str] = []
 
-#: a copula right after the subject, or after the subject's possessed noun ("Elbonia's hands are"), with its
+#: a copula right after the subject, after the subject's possessed noun ("Elbonia's hands are") or after a conjunct
+#: of at most two words ("Elbonia and its allies were", "Elbonia and Ruritania are"), with its
 #: negation ("isn't", "was not", "has never been"); Quirk et al. (1985) §10.16: the copular verbs (be, seem,
 #: appear, look, remain, become) take a subject complement that characterises the subject
 #: the verbs of perception that link a subject to its complement ("X seems reckless"), and all the linking verbs
 _PERCEIVING = r"seems?|seemed|looks?|looked|appears?|appeared|sounds?|sounded"
 _LINKING_VERBS = r"is|are|was|were|remains?|remained|becomes?|became|" + _PERCEIVING
 _COPULA_RE = re.compile(
-    r"(?:['’]s?\s+(?P<owned>[a-z]+))?\s+(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
+    r"(?:['’]s?\s+(?P<owned>[a-z]+))?(?:\s+(?:and|or)\s+(?:(?:his|her|their|its|the)\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?"
+    r"(?=\s+(?:is|are|was|were|ha[sd]|have|remain|remained|seem|seemed|look|looked|appear|appeared|became|become)\b))?"
+    r"\s+(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
     r"\s+been|" + _LINKING_VERBS + r")(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
 #: words that end a subject complement: prepositions (its complement's own phrase: "in crisis", "at war"),
@@ -139,6 +142,9 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
         -2.4
         >>> round(_predicate_valence("Elbonia's record was less positive than ever.", 7, {"positive": 2.6})[0], 1)
         -2.6
+        >>> [round(_predicate_valence(t, 7, {"reckless": -1.7, "nice": 1.8})[0], 1) for t in (
+        ...  "Elbonia is so reckless, they said.", "Elbonia is too nice.")]
+        [-1.7, -1.8]
     """
     cop = _COPULA_RE.match(text, end) if start is None else _object_complement(text, start, end)
     if cop is None:
@@ -156,7 +162,10 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     for tok in _WORD_RE.finditer(text, cop.end()):
         low = tok.group(0).lower()
         far_from = low == "from" and bool(words) and words[-1][0] == "far"  # "far from clean": a negator
-        if len(words) >= _MAX_WORDS or not low[0].isalpha() or (low in _STOP_WORDS and not far_from):
+        if low in ('"', "“", "'", "‘") and not words:
+            continue  # a complement in quotation marks ("were \"extremely careless\"")
+        degree_so = low == "so" and not words  # "is so reckless": a degree word, not the conjunction
+        if len(words) >= _MAX_WORDS or not low[0].isalpha() or (low in _STOP_WORDS and not far_from and not degree_so):
             break
         words.append((low, tok.start(), tok.end()))
     if not words:
@@ -185,6 +194,8 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
             negated = True
             continue
         val = None if i in names else lexicon.get(w)  # a name is no evaluation ("the United States")
+        if val and val > 0 and i == first and first and words[first - 1][0] == "too":
+            val = -val  # "is too nice": an excess of a good quality, a fault
         if val:
             total += -val if negated else val
             hit = True

@@ -74,6 +74,7 @@ _NAMING_END_RE = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas|yet)\s+(?:I|we
 _NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|one|his|her|my|our|your|their|its|every|each|any|this|that|these|those|no)"
                              r"|\w['’]s?|\d[\d,]*)\s+$", re.I)
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
+_NEXT_WORD_RE = re.compile(r"\s+\w+")
 _EXCESS_BEFORE = frozenset("is are was were be been being seems seem seemed far much way".split())  # "… too <good>"
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
 
@@ -494,12 +495,11 @@ def _score_text(
             best = min(pool, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, value / (1.0 + d / 15.0), True, label, s_i, relayed)
-            if not agentive:
-                # an evaluation holds for each target coordinated with its own: the subject of a predicate ("Ukraine's
-                # accession to NATO and the deployment of Western troops would be unacceptable"), the objects of a
-                # verb ("criticized Sanders and Clinton"), not only the nearest
-                for m in _coordinated(best, in_sent, text, start, end, cl, clause_start):
-                    add(m.target, value / (1.0 + abs(m.tok - ti) / 15.0), True, label + " (coordinated)", s_i, relayed)
+            # an evaluation holds for each target coordinated with its own: the subject of a predicate ("Ukraine's
+            # accession to NATO and the deployment of Western troops would be unacceptable"), the objects of a
+            # verb ("criticized Sanders and Clinton"), the agents of an act ("X and Y lied"), not only the nearest
+            for m in _coordinated(best, in_sent, text, start, end, cl, clause_start, agentive=agentive):
+                add(m.target, value / (1.0 + abs(m.tok - ti) / 15.0), True, label + " (coordinated)", s_i, relayed)
         elif others := [m for m in recipients if not possessed(m, held)]:
             best = min(others, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
@@ -553,8 +553,9 @@ def _score_text(
             valence, p_start, p_end = predicate
             if _overlaps(p_start, p_end, [(h[0], h[1]) for h in cue_spans]):
                 continue  # a cue of the lists in it reads it
-            if _overlaps(p_start, p_end, stimulus_spans):
-                continue  # an emotion about another target ("X is critical of Y"): X's attitude, no quality of X
+            if _overlaps(p_start, p_end, stimulus_spans) or lex.stimulus_re.search(
+                    text[p_start:p_end] + (w.group(0) if (w := _NEXT_WORD_RE.match(text, p_end)) else "") + " "):
+                continue  # an emotion about something ("X is critical of Y", "so frustrated with"): X's attitude, no quality
             s_i = sent_index(m.start)
             value = (-1.0 if suffers else 1.0) * lex.params["predicate_weight"] * max(-1.0, min(1.0, valence / 4.0))
             factor, note = reported(p_start)
