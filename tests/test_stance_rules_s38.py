@@ -110,10 +110,12 @@ def test_not_coordinated_when_each_subject_has_its_own_predicate():
 
 
 def test_a_quality_said_of_the_speaker_is_not_a_targets():
-    rows = _rows(["Elbonia does not really believe I'm unhinged.", "You are a hypocrite, Dorn said to me.",
-                  "We are opposed to Elbonia."])
+    rows = _rows(["Elbonia does not really believe I'm unhinged.", "I am unfit to judge Dorn.", "We are opposed to Elbonia.",
+                  "Mr. Dorn, you are a liar."])
     assert stance_of(rows, 0, "Elbonia") != "against"
+    assert stance_of(rows, 1, "Jan Dorn") != "against"
     assert stance_of(rows, 2, "Elbonia") == "against"
+    assert stance_of(rows, 3, "Jan Dorn") == "against"   # "you": a target addressed, not the speaker
 
 
 def test_an_indirect_report_of_the_speakers_vote():
@@ -124,8 +126,9 @@ def test_an_indirect_report_of_the_speakers_vote():
 
 
 def test_too_much_of_a_virtue_is_no_praise():
-    # VADER's tone of "win" and "friendly" stays positive: no direction, where the virtue alone read as favour
-    _each(["Dorn is too principled to win.", "Dorn is far too friendly with lobbyists."], ("none",), "Jan Dorn")
+    # VADER's tone of "friendly" stays positive: no direction, where the virtue alone read as favour
+    _each(["Dorn is far too friendly with lobbyists."], ("none",), "Jan Dorn")
+    _each(["Dorn is too principled."], ("against",), "Jan Dorn")
     _each(["he complained that Dorn is too principled."], ("against",), "Jan Dorn", kind="indirect")
 
 
@@ -134,9 +137,9 @@ def test_keeps_an_additive_too():
 
 
 def test_a_predicate_after_so_in_quotation_marks_or_after_a_conjunct():
-    _each(['Dorn is so reckless, the senator said, that nobody trusts him.', 'Dorn was "extremely careless" with it.',
-           "Dorn and his team were extremely careless.", "Ruritania and Dorn are weak and desperate."],
-          ("against",), "Jan Dorn")
+    _each(['Dorn is so reckless, the senator said, that nobody trusts him.', "Dorn and his team were extremely careless.",
+           "Ruritania and Dorn are weak and desperate."], ("against",), "Jan Dorn")
+    _each(['Dorn and his team were "extremely careless" with it.'], ("against",), "Jan Dorn", kind="indirect")
 
 
 def test_a_job_well_or_badly_done_is_its_doers():
@@ -167,3 +170,49 @@ def test_an_emotion_about_something_is_no_quality_of_who_feels_it():
 def test_too_much_of_a_good_quality():
     _each(["Dorn is too nice."], ("none", "(no row)", "against"), "Jan Dorn")
     _each(["Dorn is nice."], ("favor",), "Jan Dorn")
+
+
+def test_not_support_when_negated_or_of_someone_else():
+    _each(["I'm not a fan of Dorn.", "I was never a supporter of Dorn.", "We are not supporters of Dorn."],
+          ("against",), "Jan Dorn")
+    _each(["I'm a big fan of Ruritania's farmers, and Dorn knows it."], ("none", "(no row)"), "Jan Dorn")
+
+
+def test_not_coordinated_across_an_object_and_another_subject():
+    rows = _rows(["We love Elbonia and Dorn lied.", "Ruritania stays neutral and Elbonia is a charlatan.",
+                  "Ruritania, Elbonia and Dorn lied."])
+    assert stance_of(rows, 0, "Jan Dorn") == "against" and stance_of(rows, 0, "Elbonia") != "against"
+    assert stance_of(rows, 1, "Elbonia") == "against" and stance_of(rows, 1, "Ruritania") != "against"
+    assert stance_of(rows, 2, "Ruritania") == "against" and stance_of(rows, 2, "Elbonia") == "against"
+
+
+def test_an_act_by_someone_else_is_not_its_objects():
+    _each(["The media did a terrible job covering Dorn.", "They did a great job of exposing Dorn.",
+           "Dorn felt insulted by the decision.", "Dorn was deeply insulted.", "Dorn took it as an insult.",
+           "Dorn found the ad demeaning to women.", "No disrespect to Dorn, but the plan fails."],
+          ("none", "(no row)"), "Jan Dorn")
+    _each(["The decision is an insult to Elbonia's people."], ("none", "(no row)"), "Elbonia")
+
+
+def test_on_the_wrong_side_after_a_copula():
+    _each(["Dorn was on the wrong side of history.", "Dorn is on the wrong side of this issue."], ("against",), "Jan Dorn")
+
+
+def test_not_a_call_for_resignation_when_negated_or_about_something_else():
+    _each(["I urge Dorn not to resign.", "We call on Dorn to ignore the calls for his resignation.",
+           "I call on Dorn to hold elections."], ("none", "(no row)"), "Jan Dorn")
+    _each(["We call for Dorn's immediate resignation.", "We demand that Dorn resign."], ("against",), "Jan Dorn")
+
+
+def test_keeps_too_good_to_fail_as_praise():
+    _each(["Dorn is too smart to fall for that."], ("favor",), "Jan Dorn")
+
+
+def test_the_speakers_own_scare_quotes_are_not_praise():
+    _each(['Dorn is "honest," they say.'], ("none", "(no row)"), "Jan Dorn")
+    _each(['Dorn was "extremely careless" with it.'], ("against",), "Jan Dorn", kind="indirect")
+
+
+def test_sentences_break_after_a_closing_single_quote():
+    text = "They called it 'a disgrace.' Dorn handled it well."
+    assert [text[a:b] for a, b in _sentences(text)] == ["They called it 'a disgrace.", "Dorn handled it well."]

@@ -30,7 +30,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 
-from kzlib.stance._objects import _last_word, _Mention
+from kzlib.stance._objects import _agent_of, _last_word, _Mention
 from kzlib.stance._predicates import _NOUN_DETERMINERS, _OBJECT_TOKEN_RE, _SUBJECT_SKIP, _contracted
 
 __all__: list[str] = []
@@ -288,3 +288,54 @@ def _judges(text: str, start: int, end: int, act: tuple[int, int, int], judgment
 #: nouns and verbs that end, prevent or punish an act ("the end of", "stopping"): a judgment of them is not of the act
 _ENDINGS = frozenset("""end ends ended stop stops stopped halt halts halted cessation prevention ban investigation inquiry
 punishment prosecution trial accountability""".split())
+
+
+#: what links a subject to an act's participle that it suffers: a passive auxiliary or a verb of feeling or seeming
+#: ("were attacked", "felt insulted", "seemed deeply insulted")
+_SUFFERING_BEFORE = frozenset("be is are was were been being get gets got getting feel feels felt seem seems seemed "
+                              "look looks looked".split())
+#: an act's word as how someone takes or judges a thing ("took it as an insult", "found the ad demeaning"): its
+#: subject perceives the act, does not do it
+_PERCEIVED_AS_RE = re.compile(r"\b(?:(?:took|take|takes|taking|saw|see|sees|seeing|view(?:s|ed)?|regard(?:s|ed)?)\s+"
+                              r"(?:it|this|that|them|\w+)\s+as\s+(?:an?\s+)?|(?:found|finds?|considers?|considered|deem(?:s|ed)?)"
+                              r"\s+(?:[\w'’-]+\s+){1,4}?)$", re.I)
+
+
+#: a finite form of "do" that opens an act's phrase ("did a great job"): an active verb
+_DO_FORMS = frozenset("did does do done".split())
+_TO_AFTER_RE = re.compile(r"\s+to\b", re.I)  # a noun of offence and whom it offends ("an insult to X's people")
+
+
+def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: list[str], ti: int,
+                active: Callable[[list[str], int], bool]) -> list[_Mention] | None:
+    """Who an act at ``start:end`` (an agentive cue at token ``ti``) evaluates, among the targets ``own`` named in its
+    clause: its agent named beside it ("NATO aggression", "attacked by NATO") or, unless its subject suffers it (a
+    passive or a verb of feeling before a participle: "the police were attacked", "X felt insulted"), the subject
+    before it ("protesters attacked the police"); [] where none is named (the rules' nearest target then); None where
+    it evaluates none of them: only what suffers it is named (a passive's subject, the object of an active verb,
+    ``active``, or of "to": "you attacked X", "the media did a terrible job covering X", "an insult to X's people"; a
+    noun's target after it may be its agent: "the crackdown in X"), or the act is how someone takes a thing ("X took it
+    as an insult", "X found the ad demeaning").
+
+    Example:
+        >>> t = "Elbonia felt insulted by the decision."
+        >>> m = [_Mention(0, 7, "Elbonia", "alias", 0.0)]
+        >>> s = t.index("insulted"); _agent_pool(m, t, s, s + 8, t.lower().rstrip(".").split(), 2, lambda tok, i: True) is None
+        True
+        >>> t = "Elbonia lied."
+        >>> _agent_pool(m, t, 8, 12, ["elbonia", "lied"], 1, lambda tok, i: True) == m
+        True
+    """
+    if _PERCEIVED_AS_RE.search(text, max(0, start - 60), start):
+        return None
+    j = ti - 1
+    while j >= 0 and tokens[j].endswith("ly"):
+        j -= 1
+    word = tokens[ti].lower()
+    participle = word.endswith(("ed", "en")) or word in ("hit", "beaten", "shot", "struck")
+    passive = j >= 0 and tokens[j].lower() in _SUFFERING_BEFORE and participle
+    pool = [m for m in own if _agent_of(m, text, start, end)] or ([m for m in own if m.end <= start] if not passive else [])
+    verb = active(tokens, ti) or word in _DO_FORMS or _TO_AFTER_RE.match(text, end) is not None
+    if not pool and own and (all(m.end <= start for m in own) if passive else (verb and all(m.start >= end for m in own))):
+        return None
+    return pool

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kzlib.stance._predicates import _THIRD_PERSON, _object_phrase
+from kzlib.stance._predicates import _THIRD_PERSON, _is_subject, _object_phrase
 from kzlib.stance.lexicon import _Lexicon
 
 __all__: list[str] = []
@@ -66,6 +66,10 @@ def _governs(m: _Mention, text: str, start: int, end: int) -> bool:
 _PREDICATE_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:an?|the|so|very|quite|totally|completely|"
                            r"absolutely|entirely|clearly|simply|utterly|deeply|highly)\s+)*$", re.I)
 _AND_OR_RE = re.compile(r"\s(?:and|or)\s", re.I)
+#: what follows the first of two coordinated subjects: a possessive, a list's comma, "and"/"or" or a preposition of
+#: its noun phrase ("X's accession to NATO and …", "X and Y are"), not a verb ("X stays neutral and Y is …")
+_JOINED_AFTER_NAME_RE = re.compile(r"['’]s?\b|\s*,|\s+(?:and|or|nor|of|to|in|on|for|with|from|at|by|into|over|against)\b",
+                                   re.I)
 #: a finite verb between two subjects: each has its own predicate ("X is the real conservative and Y is a charlatan")
 _OWN_PREDICATE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|do|did)\b", re.I)
 
@@ -81,17 +85,22 @@ def _coordinated(best: _Mention, mentions: list[_Mention], text: str, start: int
     out: dict[str, _Mention] = {}
     if agentive:
         if best.end <= start:
-            first = best
+            first, joined = best, []
             for m in sorted(mentions, key=lambda m: -m.start):
                 if m.end <= first.start and _COORDINATED_RE.fullmatch(text, m.end, first.start):
+                    joined.append(m)
+                    first = m
+            # the first of the joined names opens its clause: they are the act's subjects ("X and Y lied"), not an
+            # object and another clause's subject ("we love X and Y lied")
+            if joined and _is_subject(text, clause_start(first.start), first.start):
+                for m in joined:
                     if m.target != best.target:
                         out.setdefault(m.target, m)
-                    first = m
     elif best.end <= start and _PREDICATE_RE.search(text, max(best.end, start - 30), start):
         for m in mentions:
             if m.target != best.target and m.end <= best.start and clause_start(m.start) == clause \
                     and best.start - m.end <= 120 and _AND_OR_RE.search(text, m.end, best.start) \
-                    and not _OWN_PREDICATE_RE.search(text, m.end, best.start):
+                    and _JOINED_AFTER_NAME_RE.match(text, m.end) and not _OWN_PREDICATE_RE.search(text, m.end, best.start):
                 out.setdefault(m.target, m)
     elif best.start >= end and _OBJECT_GAP_RE.fullmatch(text, end, best.start):
         last = best
@@ -243,25 +252,33 @@ def _right_elsewhere(text: str, start: int, end: int, mentions: list[_Mention]) 
     return not any(holder[0] <= m.start < holder[1] for m in mentions)
 
 
-#: the first or second person as a copula's subject right before a cue ("I'm", "we are not", "you were really a")
-_SELF_SUBJECT_RE = re.compile(r"\b(?:I|we|you)(?:\s*['’](?:m|re)|\s+(?:am|are|was|were))\s+(?:not\s+)?(?:\w+ly\s+)?"
+#: the first person as a copula's subject right before a cue ("I'm", "we are not", "I was really a"); not "you", often
+#: a target addressed ("Mr. X, you are a liar")
+_SELF_SUBJECT_RE = re.compile(r"\b(?:I|we)(?:\s*['’](?:m|re)|\s+(?:am|are|was|were))\s+(?:not\s+)?(?:\w+ly\s+)?"
                               r"(?:(?:an?|the)\s+)?$", re.I)
-#: what may follow a predicate that takes no object: the end of a clause
-_NO_OBJECT_AFTER_RE = re.compile(r"\s*(?:[,.;:!?\"”')—–-]|$|\s(?:and|but|or|now|too|either)\b)", re.I)
+#: what may follow a predicate that takes no object: the end of a clause, or an infinitive ("unfit to judge X")
+_NO_OBJECT_AFTER_RE = re.compile(r"\s*(?:[,.;:!?\"”')—–-]|$|\s(?:and|but|or|now|too|either)\b)"
+                                 r"|\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|any|all)\b)[a-z]+\b",
+                                 re.I)
+_CAPITAL_AFTER_TO_RE = re.compile(r"\s+to\s+[A-Z]")
 
 
 def _said_of_self(text: str, start: int, end: int) -> bool:
-    """Whether the cue at ``start:end`` is the complement of a copula whose subject is the speaker or the one spoken
-    to, and takes no object: a quality said of them ("Jeb doesn't believe I'm unhinged", "you are a hypocrite"), not
-    of a target named elsewhere in the sentence. An adjective with an object ("we are opposed to X") is not.
+    """Whether the cue at ``start:end`` is the complement of a copula whose subject is the speaker, and takes no object:
+    a quality the speaker says of themself ("Jeb doesn't believe I'm unhinged", "I am unfit to judge X", "I'm qualified to
+    be president"), not of a target named elsewhere in the sentence. An adjective with an object ("we are opposed to
+    X") is not.
 
     Example:
         >>> t = "Elbonia does not believe I'm unhinged, and we are opposed to Elbonia."
         >>> _said_of_self(t, t.index("unhinged"), t.index("unhinged") + 8), _said_of_self(t, t.index("opposed"), t.index("opposed") + 7)
         (True, False)
-        >>> t = "Elbonia is unhinged."
-        >>> _said_of_self(t, t.index("unhinged"), t.index("unhinged") + 8)
-        False
+        >>> t = "Elbonia is unhinged, but I am unfit to judge Elbonia."
+        >>> _said_of_self(t, t.index("unhinged"), t.index("unhinged") + 8), _said_of_self(t, t.index("unfit"), t.index("unfit") + 5)
+        (False, True)
     """
-    return (_SELF_SUBJECT_RE.search(text, max(0, start - 40), start) is not None
-            and _NO_OBJECT_AFTER_RE.match(text, end) is not None)
+    if _SELF_SUBJECT_RE.search(text, max(0, start - 40), start) is None:
+        return False
+    if " to " in text[start:end]:
+        return True  # the cue holds its own infinitive ("qualified to be")
+    return _NO_OBJECT_AFTER_RE.match(text, end) is not None and _CAPITAL_AFTER_TO_RE.match(text, end) is None

@@ -18,7 +18,8 @@ logger = logging.getLogger(__name__)
 __all__: list[str] = []
 
 #: a copula right after the subject, after the subject's possessed noun ("Elbonia's hands are") or after a conjunct
-#: of at most two words ("Elbonia and its allies were", "Elbonia and Ruritania are"), with its
+#: of at most two words after a determiner or possessive ("Elbonia and its allies were", "Elbonia and Ruritania are"),
+#: with its
 #: negation ("isn't", "was not", "has never been"); Quirk et al. (1985) §10.16: the copular verbs (be, seem,
 #: appear, look, remain, become) take a subject complement that characterises the subject
 #: the verbs of perception that link a subject to its complement ("X seems reckless"), and all the linking verbs
@@ -75,6 +76,7 @@ _PREDICATE_END_RE = re.compile(r"\s*(?:[.,;:!?)\]\"'’”]|$|\s(?:and|or)\s)") 
 #: not what the speaker thinks of X (the agent nouns of the verbs of judgment: critic, supporter, opponent …)
 _HOLDER_NOUNS = frozenset("""critic critics fan fans supporter supporters opponent opponents admirer admirers foe foes
 advocate advocates skeptic skeptics sceptic sceptics detractor detractors proponent proponents""".split())
+_TOO_FOR_RE = re.compile(r"\s+(?:to|for)\b", re.I)  # after "too <good>": "too smart to fall for it" is no fault
 _MAX_WORDS = 8  # a subject complement of at most this many words
 
 
@@ -120,11 +122,13 @@ def _naming_verb(text: str, start: int) -> re.Match[str] | None:
 
 
 def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start: int | None = None, *,
-                       mention: int | None = None) -> tuple[float, int, int] | None:
+                       mention: int | None = None, writer_marks: bool = False) -> tuple[float, int, int] | None:
     """The summed valence of the lexicon's words in the subject complement of a copula right after
     ``text[:end]`` (the subject's mention), or, where ``start`` (the mention's start) is given, in the object
     complement of a verb of naming before it (:func:`_object_complement`), reversed after a negator, and the
-    complement's span (``mention``: where the mention starts, for an appositive after it); None where neither
+    complement's span (``mention``: where the mention starts, for an appositive after it; ``writer_marks``: the
+    quotation marks are the writer's, around the speaker's words in an indirect report, and open the complement, not
+    end it, as the speaker's own scare quotes do); None where neither
     follows, the complement is a passive participle ("was dismissed": an event, not a quality) or it holds no word
     of the lexicon.
 
@@ -162,8 +166,8 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     for tok in _WORD_RE.finditer(text, cop.end()):
         low = tok.group(0).lower()
         far_from = low == "from" and bool(words) and words[-1][0] == "far"  # "far from clean": a negator
-        if low in ('"', "“", "'", "‘") and not words:
-            continue  # a complement in quotation marks ("were \"extremely careless\"")
+        if writer_marks and low in ('"', "“", "'", "‘") and not words:
+            continue  # the writer's marks around the speaker's words ("were \"extremely careless\""): not the speaker's
         degree_so = low == "so" and not words  # "is so reckless": a degree word, not the conjunction
         if len(words) >= _MAX_WORDS or not low[0].isalpha() or (low in _STOP_WORDS and not far_from and not degree_so):
             break
@@ -194,7 +198,7 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
             negated = True
             continue
         val = None if i in names else lexicon.get(w)  # a name is no evaluation ("the United States")
-        if val and val > 0 and i == first and first and words[first - 1][0] == "too":
+        if val and val > 0 and i == first and first and words[first - 1][0] == "too" and not _TOO_FOR_RE.match(text, words[i][2]):
             val = -val  # "is too nice": an excess of a good quality, a fault
         if val:
             total += -val if negated else val

@@ -14,7 +14,7 @@ from typing import Any
 from kzlib.stance.targets import Target
 from kzlib.stance.vader import _compound
 from kzlib.text import PatternSet, longest_first
-from kzlib.text.sentences import SENTENCE_BREAK
+from kzlib.text.sentences import NO_BREAK_AFTER
 
 logger = logging.getLogger(__name__)
 
@@ -26,16 +26,22 @@ _PUNCT_BREAK_RE = re.compile(r"[,;:()—–]|\s-\s")
 _QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """The sentences of a quote, without the closing quotation marks and blanks between them: cut at the shared
-    splitter's breaks (:data:`kzlib.text.sentences.SENTENCE_BREAK`: none after "Mr.", "Sen.", an initial).
+#: a sentence break in a quote (its quotation marks already made plain): the shared splitter's rule (no break after
+#: :data:`kzlib.text.sentences.NO_BREAK_AFTER`: "Mr.", "Sen.", an initial) with a plain closing mark or bracket after
+#: the full stop ("'a disgrace.' Dorn …") and a dash or bracket before the next capital
+_SENT_BREAK_RE = re.compile(r"[.!?…]" + "".join(rf"(?<!\b{a}\.)" for a in NO_BREAK_AFTER)
+                            + r"([\"'”’»)]*\s+)(?=[\"'“‘(–—-]*[A-Z0-9])")
 
-    >>> t = "I will not vote for Mr. Cruz. Why would I?"
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of a quote, without the closing quotation marks and blanks between them.
+
+    >>> t = "I will not vote for Mr. Cruz. They called it 'a disgrace.' Why would I?"
     >>> [t[a:b] for a, b in _sentences(t)]
-    ['I will not vote for Mr. Cruz.', 'Why would I?']
+    ['I will not vote for Mr. Cruz.', "They called it 'a disgrace.", 'Why would I?']
     """
     spans, pos = [], 0
-    for m in SENTENCE_BREAK.finditer(text):
+    for m in _SENT_BREAK_RE.finditer(text):
         spans.append((pos, m.start(1)))
         pos = m.end()
     spans.append((pos, len(text)))

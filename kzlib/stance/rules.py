@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from kzlib.stance._acts import _harmed, _hostile_objects, _judges
+from kzlib.stance._acts import _agent_pool, _harmed, _hostile_objects, _judges
 from kzlib.stance._experiencers import _HELP_RE, _caused_help, _perceived_by_others
 from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
 from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps
@@ -28,7 +28,7 @@ from kzlib.stance._objects import (
     _said_of_self,
 )
 from kzlib.stance._predicates import (
-    _PASSIVE_AUXILIARIES,
+    _TOO_FOR_RE,
     _active_verb,
     _demand,
     _is_subject,
@@ -73,9 +73,11 @@ _NAMING_END_RE = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas|yet)\s+(?:I|we
 #: makes its first word a noun ("a vote for X", "Smith's vote for X", "the campaign against X"): a tally, an event or an analysis, no side
 _NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|one|his|her|my|our|your|their|its|every|each|any|this|that|these|those|no)"
                              r"|\w['’]s?|\d[\d,]*)\s+$", re.I)
-#: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
+#: the word after a predicate's last word (an emotion's preposition: "so frustrated | with")
 _NEXT_WORD_RE = re.compile(r"\s+\w+")
-_EXCESS_BEFORE = frozenset("is are was were be been being seems seem seemed far much way".split())  # "… too <good>"
+#: before "too" and a favourable cue, a linking verb or a degree word: the cue names an excess ("is too principled")
+_EXCESS_BEFORE = frozenset("is are was were be been being seems seem seemed far much way".split())
+#: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
 
 
@@ -371,8 +373,9 @@ def _score_text(
             if _WITHOUT_AFTER_RE.match(text, end):
                 continue  # "could not have a successful outcome without X": a condition of it, no denial of it
             value = -value * lex.params["negation_factor"]
-        elif weight > 0 and ti > 1 and tokens[ti - 1].lower() == "too" and tokens[ti - 2].lower() in _EXCESS_BEFORE:
-            value = -value * lex.params["negation_factor"]  # "X is too principled", "far too friendly": an excess of it
+        elif weight > 0 and ti > 1 and tokens[ti - 1].lower() == "too" and tokens[ti - 2].lower() in _EXCESS_BEFORE \
+                and not _TOO_FOR_RE.match(text, end):
+            value = -value * lex.params["negation_factor"]  # "X is too principled": an excess; not "too good to lose"
         if any(tokens[j] in lex.intensifiers for j in range(max(0, ti - 2), ti)):
             value *= lex.params["intensifier_factor"]
         if s_i not in hedged:
@@ -476,18 +479,12 @@ def _score_text(
             cl = clause_start(start)
             pool = []
             if agentive:
-                # an act of harm evaluates who does it: its agent ("NATO aggression", "attacked by NATO") or
-                # the subject before it in its clause ("protesters attacked the police"); after a passive
-                # auxiliary that subject suffers the act ("the police were attacked") and is not evaluated
-                own = [m for m in in_sent if not m.topic and clause_start(m.start) == cl]
-                passive = ti > 0 and tokens[ti - 1] in _PASSIVE_AUXILIARIES and not tokens[ti].endswith("ing")  # not "has been attacking"
-                pool = [m for m in own if _agent_of(m, text, start, end)] or (
-                    [m for m in own if m.end <= start] if not passive else [])
-                if not pool and own and (all(m.end <= start for m in own) if passive else (
-                        _active_verb(tokens, ti) and all(m.start >= end for m in own))):
-                    # only the sufferers of the act are named, a passive's subject or an active verb's object
-                    # ("you attacked Hillary Clinton"): no stance towards them
+                # an act (of harm, offence or a job done) evaluates who does it, not who suffers it (_agent_pool)
+                found_pool = _agent_pool([m for m in in_sent if not m.topic and clause_start(m.start) == cl],
+                                         text, start, end, tokens, ti, _active_verb)
+                if found_pool is None:
                     continue
+                pool = found_pool
             pool = (pool or [m for m in in_sent if not m.topic and clause_start(m.start) == cl]
                     or [m for m in in_sent if m.topic] or in_sent)
             if value < 0 and not agentive:  # elsewhere in the sentence, another target named is evaluated first
@@ -545,7 +542,8 @@ def _score_text(
                     factor = reported(demand[0])[0]
                     add(m.target, -lex.params["demand_weight"] * factor, True,
                         f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start), 0 < factor < 1)
-                predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start)
+                predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start,
+                                                writer_marks=writer_marks)
                              or _possessed_valence(text, m.end, vader_words)
                              or _possessed_predicate(text, m.end, vader_words))
             if predicate is None:
