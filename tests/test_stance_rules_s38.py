@@ -211,6 +211,8 @@ def test_keeps_too_good_to_fail_as_praise():
 def test_the_speakers_own_scare_quotes_are_not_praise():
     _each(['Dorn is "honest," they say.'], ("none", "(no row)"), "Jan Dorn")
     _each(['Dorn was "extremely careless" with it.'], ("against",), "Jan Dorn", kind="indirect")
+    # a longer quotation in a direct quote's text is the speaker's words, set off by the writer (a mixed quotation)
+    _each(['Dorn was "reckless and careless in his handling of the files."'], ("against",), "Jan Dorn")
 
 
 def test_sentences_break_after_a_closing_single_quote():

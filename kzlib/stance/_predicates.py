@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Mapping
 
-from kzlib.stance.lexicon import _TOKEN_RE
+from kzlib.stance.lexicon import _TOKEN_RE, _in_short_quote
 
 logger = logging.getLogger(__name__)
 
@@ -127,8 +127,8 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     ``text[:end]`` (the subject's mention), or, where ``start`` (the mention's start) is given, in the object
     complement of a verb of naming before it (:func:`_object_complement`), reversed after a negator, and the
     complement's span (``mention``: where the mention starts, for an appositive after it; ``writer_marks``: the
-    quotation marks are the writer's, around the speaker's words in an indirect report, and open the complement, not
-    end it, as the speaker's own scare quotes do); None where neither
+    quotation marks are the writer's, around the speaker's words in an indirect report, and open the complement; else
+    marks around a longer quotation do, and scare quotes around a short one end it); None where neither
     follows, the complement is a passive participle ("was dismissed": an event, not a quality) or it holds no word
     of the lexicon.
 
@@ -166,8 +166,10 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     for tok in _WORD_RE.finditer(text, cop.end()):
         low = tok.group(0).lower()
         far_from = low == "from" and bool(words) and words[-1][0] == "far"  # "far from clean": a negator
-        if writer_marks and low in ('"', "“", "'", "‘") and not words:
-            continue  # the writer's marks around the speaker's words ("were \"extremely careless\""): not the speaker's
+        if low in ('"', "“", "'", "‘") and not words:
+            if writer_marks or not _in_short_quote(text, tok.end(), tok.end() + 1):
+                continue  # a quotation of the speaker's words ("were \"extremely careless in their handling …\"")
+            break  # a word in the speaker's own scare quotes ('X is "honest," they say'): cited or ironic
         degree_so = low == "so" and not words  # "is so reckless": a degree word, not the conjunction
         if len(words) >= _MAX_WORDS or not low[0].isalpha() or (low in _STOP_WORDS and not far_from and not degree_so):
             break
