@@ -218,3 +218,21 @@ def test_the_speakers_own_scare_quotes_are_not_praise():
 def test_sentences_break_after_a_closing_single_quote():
     text = "They called it 'a disgrace.' Dorn handled it well."
     assert [text[a:b] for a, b in _sentences(text)] == ["They called it 'a disgrace.", "Dorn handled it well."]
+
+
+def test_acts_of_insincerity_and_idioms_of_judgment_are_said_of_who_does_them():
+    _each(["Dorn is overselling the successes of the plan.", "Dorn distorts my record.", "Dorn panders to Elbonia.",
+           "Dorn has blood on his hands.", "Dorn is out of touch with voters.",
+           "Dorn's new rules aren't worth the paper they're written on.", "Dorn is an Islamophobe and a nativist."],
+          ("against",), "Jan Dorn")
+    rows = _rows(["Dorn panders to Elbonia.", "Ruritania distorts the record of Elbonia."])
+    assert stance_of(rows, 0, "Elbonia") != "against"
+    assert stance_of(rows, 1, "Ruritania") == "against"
+
+
+def test_a_hundred_percent_is_how_fully_not_a_share():
+    q = pd.DataFrame({"doc_id": "d", "quote_id": [0, 1], "speaker": ["A donor", "A pollster"], "kind": ["indirect"] * 2,
+                      "quote": ["he supports Dorn 100 percent.", "31 percent support Dorn."]})
+    rows = detect_stance(q, targets=TARGETS, threshold=0.3)
+    assert stance_of(rows, 0, "Jan Dorn") == "favor"
+    assert stance_of(rows, 1, "Jan Dorn") != "favor"   # a share of people: a poll's finding

@@ -461,7 +461,8 @@ _FIRST_PERSON_RE = re.compile(r"\b(?:my|our)\b", re.I)
 #: a group that holds it after it, past its object ("support for X among Y", "backing from Y"), or a noun of measure
 _OTHERS_AFTER_RE = re.compile(r"(?:\s+for(?:\s+[\w'’.-]+){1,4}?)?\s+(?:among|from)\b|\s+(?:ratings?|base|levels?|numbers?|figures?)\b",
                               re.I)
-_PERCENT_RE = re.compile(r"\d\s*%|\bper\s?cent\b", re.I)
+#: a share of people: a percentage, not "100 percent" or "110 percent", which say how fully ("supports X 100 percent")
+_PERCENT_RE = re.compile(r"(?<!\b100)(?<!\b110)(?<!\b100\s)(?<!\b110\s)(?<!\bhundred\s)(?:(?<=\d)\s*%|\bper\s?cent\b)", re.I)
 _SUPPORT_NOUNS = frozenset({"support", "backing", "endorsement", "endorsements", "approval"})
 _VERB_BEFORE_RE = re.compile(r"\b(?:to|be|been|being|is|are|was|were)\s+$", re.I)  # "to support", "been backing"
 
