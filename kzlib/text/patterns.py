@@ -58,11 +58,14 @@ def _prefixes(phrase: str, k: int) -> frozenset[str]:
     Reads the small regex subset of the data files: literals, ``(a|b)`` and ``(?:a|b)`` groups,
     ``?``/``*``/``+``/``{m,n}`` after an item, simple classes ``[sz]``, escaped punctuation ``\\.``; a
     space (matched as ``\\s+``) stands as one ``" "``. A string ends before anything else (``\\w``, a
-    range, ``.``, a non-ASCII letter where case is ignored). Letters are lower-cased where the phrase
-    ignores case. Raises :class:`_Unreadable` for other syntax (lookarounds, inline flags, named groups).
+    range, ``.``, a non-ASCII letter where case is ignored). A lookaround matches no characters and adds none
+    (its condition is left to the regex: the strings are a superset of the matches' starts). Letters are lower-cased
+    where the phrase ignores case. Raises :class:`_Unreadable` for other syntax (inline flags, named groups).
 
     >>> sorted(_prefixes("(the )?Kremlin", 5))
     ['kreml', 'the k']
+    >>> sorted(_prefixes("(?<!no.)disrespect(?! to)", 6)), sorted(_prefixes("urge(?= (?!not)\\w+ to resign)", 8))
+    (['disres'], ['urge'])
     """
     body, i = phrase.strip(), 0
     lower = pattern_regex(phrase)[1] & re.IGNORECASE
@@ -110,6 +113,14 @@ def _prefixes(phrase: str, k: int) -> frozenset[str]:
             return set().union(*(char(c) for c in inner))
         if ch == "(":
             i += 1
+            look = next((a for a in ("?=", "?!", "?<=", "?<!") if body.startswith(a, i)), None)
+            if look is not None:  # a lookaround matches no characters: the strings go on after it
+                i += len(look)
+                alternation()
+                if i >= len(body) or body[i] != ")":
+                    raise _Unreadable
+                i += 1
+                return {("", False)}
             if body.startswith("?:", i):
                 i += 2
             elif body.startswith("?", i):
