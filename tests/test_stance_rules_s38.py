@@ -14,7 +14,8 @@ from kzlib.stance.targets import Target
 from tests.stance_rows import stance_of, stance_rows
 
 TARGETS = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",)),
-           Target("Jan Dorn", aliases=("Jan Dorn", "Dorn"))]
+           Target("Jan Dorn", aliases=("Jan Dorn", "Dorn")), Target("Ana Moreno", aliases=("Moreno",)),
+           Target("peacekeepers", aliases=("peacekeepers",))]
 
 
 def _rows(quotes: list[str], **columns) -> pd.DataFrame:
@@ -175,7 +176,8 @@ def test_too_much_of_a_good_quality():
 def test_not_support_when_negated_or_of_someone_else():
     _each(["I'm not a fan of Dorn.", "I was never a supporter of Dorn.", "We are not supporters of Dorn."],
           ("against",), "Jan Dorn")
-    _each(["I'm a big fan of Ruritania's farmers, and Dorn knows it."], ("none", "(no row)"), "Jan Dorn")
+    _each(["I'm a big fan of jazz, but Dorn is wrong."], ("against",), "Jan Dorn")   # the fan's object is jazz
+    _each(["I'm certainly not a fan of Dorn.", "I'm not the biggest fan of Dorn."], ("against",), "Jan Dorn")
 
 
 def test_not_coordinated_across_an_object_and_another_subject():
@@ -204,8 +206,10 @@ def test_not_a_call_for_resignation_when_negated_or_about_something_else():
     _each(["We call for Dorn's immediate resignation.", "We demand that Dorn resign."], ("against",), "Jan Dorn")
 
 
-def test_keeps_too_good_to_fail_as_praise():
-    _each(["Dorn is too smart to fall for that."], ("favor",), "Jan Dorn")
+def test_no_reading_of_too_good_before_to_or_for():
+    # "too smart to fall for that" is praise, "too generous to donors" a fault: neither is read as the other
+    _each(["Dorn is too smart to fall for that."], ("favor", "none", "(no row)"), "Jan Dorn")
+    _each(["Dorn is too generous to donors.", "Dorn is too friendly to lobbyists."], ("against", "none", "(no row)"), "Jan Dorn")
 
 
 def test_the_speakers_own_scare_quotes_are_not_praise():
@@ -232,7 +236,27 @@ def test_acts_of_insincerity_and_idioms_of_judgment_are_said_of_who_does_them():
 
 def test_a_hundred_percent_is_how_fully_not_a_share():
     q = pd.DataFrame({"doc_id": "d", "quote_id": [0, 1], "speaker": ["A donor", "A pollster"], "kind": ["indirect"] * 2,
-                      "quote": ["he supports Dorn 100 percent.", "31 percent support Dorn."]})
+                      "quote": ["he supports Dorn 100-percent.", "31 percent support Dorn."]})
     rows = detect_stance(q, targets=TARGETS, threshold=0.3)
     assert stance_of(rows, 0, "Jan Dorn") == "favor"
     assert stance_of(rows, 1, "Jan Dorn") != "favor"   # a share of people: a poll's finding
+
+
+def test_not_perceived_or_found_when_the_act_is_someones():
+    _each(["The report found that Dorn bribed officials.", "We found Dorn's remarks insulting."], ("against",), "Jan Dorn")
+    _each(["Dorn took the remarks as an insult."], ("none", "(no row)"), "Jan Dorn")
+    _each(["Elbonia was also insulted.", "Elbonia was never insulted."], ("none", "(no row)"), "Elbonia")
+
+
+def test_not_a_removal_of_something_else_nor_an_adjective_of_insincerity():
+    _each(["We demand the removal of Ruritanian troops from Elbonia.", "We demanded Elbonia's removal of the checkpoints."],
+          ("none", "(no row)"), "Elbonia")
+    _each(["Dorn dismissed the exaggerated claims.", "Dorn wore flip-flops to the rally."], ("none", "(no row)"), "Jan Dorn")
+
+
+def test_a_name_ending_in_no_keeps_its_act():
+    _each(["Moreno disrespected the voters."], ("against",), "Ana Moreno")
+
+
+def test_keeps_an_attitude_towards_a_target_named_in_lower_case():
+    _each(["I am opposed to peacekeepers."], ("against",), "peacekeepers")

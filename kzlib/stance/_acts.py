@@ -296,9 +296,14 @@ _SUFFERING_BEFORE = frozenset("be is are was were been being get gets got gettin
                               "look looks looked".split())
 #: an act's word as how someone takes or judges a thing ("took it as an insult", "found the ad demeaning"): its
 #: subject perceives the act, does not do it
-_PERCEIVED_AS_RE = re.compile(r"\b(?:(?:took|take|takes|taking|saw|see|sees|seeing|view(?:s|ed)?|regard(?:s|ed)?)\s+"
-                              r"(?:it|this|that|them|\w+)\s+as\s+(?:an?\s+)?|(?:found|finds?|considers?|considered|deem(?:s|ed)?)"
-                              r"\s+(?:[\w'’-]+\s+){1,4}?)$", re.I)
+_PERCEIVED_AS_RE = re.compile(r"\b(?:took|take|takes|taking|saw|see|sees|seeing|view(?:s|ed)?|regard(?:s|ed)?)\s+"
+                              r"(?:[\w'’-]+\s+){1,4}?as\s+(?:an?\s+)?$", re.I)
+#: "found the ad demeaning": a verb of finding or judging, then its object, a noun phrase of lower-case words without a
+#: possessive or a clause ("found that X …"), right before an adjective of offence in -ing
+_FOUND_RE = re.compile(r"\b(?:found|finds?|considers?|considered|deem(?:s|ed)?)\s+(?!(?:that|whether|if|how)\b)"
+                       r"(?:[a-z-]+\s+){1,4}?$")
+#: adverbs between a passive auxiliary and its participle ("was also insulted", "were often attacked")
+_BETWEEN_AUX = frozenset("also often never not just then again even still already always once".split())
 
 
 #: a finite form of "do" that opens an act's phrase ("did a great job"): an active verb
@@ -326,10 +331,11 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         >>> _agent_pool(m, t, 8, 12, ["elbonia", "lied"], 1, lambda tok, i: True) == m
         True
     """
-    if _PERCEIVED_AS_RE.search(text, max(0, start - 60), start):
+    if _PERCEIVED_AS_RE.search(text, max(0, start - 60), start) or (
+            tokens[ti].lower().endswith("ing") and _FOUND_RE.search(text, max(0, start - 60), start)):
         return None
     j = ti - 1
-    while j >= 0 and tokens[j].endswith("ly"):
+    while j >= 0 and (tokens[j].endswith("ly") or tokens[j].lower() in _BETWEEN_AUX):
         j -= 1
     word = tokens[ti].lower()
     participle = word.endswith(("ed", "en")) or word in ("hit", "beaten", "shot", "struck")

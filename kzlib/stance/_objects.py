@@ -263,22 +263,24 @@ _NO_OBJECT_AFTER_RE = re.compile(r"\s*(?:[,.;:!?\"”')—–-]|$|\s(?:and|but|o
 _CAPITAL_AFTER_TO_RE = re.compile(r"\s+to\s+[A-Z]")
 
 
-def _said_of_self(text: str, start: int, end: int) -> bool:
+def _said_of_self(text: str, start: int, end: int, mentions: list[_Mention]) -> bool:
     """Whether the cue at ``start:end`` is the complement of a copula whose subject is the speaker, and takes no object:
     a quality the speaker says of themself ("Jeb doesn't believe I'm unhinged", "I am unfit to judge X", "I'm qualified to
     be president"), not of a target named elsewhere in the sentence. An adjective with an object ("we are opposed to
-    X") is not.
+    X", "I am opposed to peacekeepers": a target named right after "to") is not.
 
     Example:
         >>> t = "Elbonia does not believe I'm unhinged, and we are opposed to Elbonia."
-        >>> _said_of_self(t, t.index("unhinged"), t.index("unhinged") + 8), _said_of_self(t, t.index("opposed"), t.index("opposed") + 7)
+        >>> _said_of_self(t, t.index("unhinged"), t.index("unhinged") + 8, []), _said_of_self(t, t.index("opposed"), t.index("opposed") + 7, [])
         (True, False)
         >>> t = "Elbonia is unhinged, but I am unfit to judge Elbonia."
-        >>> _said_of_self(t, t.index("unhinged"), t.index("unhinged") + 8), _said_of_self(t, t.index("unfit"), t.index("unfit") + 5)
+        >>> _said_of_self(t, t.index("unhinged"), t.index("unhinged") + 8, []), _said_of_self(t, t.index("unfit"), t.index("unfit") + 5, [])
         (False, True)
     """
     if _SELF_SUBJECT_RE.search(text, max(0, start - 40), start) is None:
         return False
     if " to " in text[start:end]:
         return True  # the cue holds its own infinitive ("qualified to be")
-    return _NO_OBJECT_AFTER_RE.match(text, end) is not None and _CAPITAL_AFTER_TO_RE.match(text, end) is None
+    after = _NO_OBJECT_AFTER_RE.match(text, end)
+    return after is not None and _CAPITAL_AFTER_TO_RE.match(text, end) is None and not any(
+        end < m.start <= after.end() for m in mentions)

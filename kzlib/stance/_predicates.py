@@ -19,8 +19,7 @@ __all__: list[str] = []
 
 #: a copula right after the subject, after the subject's possessed noun ("Elbonia's hands are") or after a conjunct
 #: of at most two words after a determiner or possessive ("Elbonia and its allies were", "Elbonia and Ruritania are"),
-#: with its
-#: negation ("isn't", "was not", "has never been"); Quirk et al. (1985) §10.16: the copular verbs (be, seem,
+#: with its negation ("isn't", "was not", "has never been"); Quirk et al. (1985) §10.16: the copular verbs (be, seem,
 #: appear, look, remain, become) take a subject complement that characterises the subject
 #: the verbs of perception that link a subject to its complement ("X seems reckless"), and all the linking verbs
 _PERCEIVING = r"seems?|seemed|looks?|looked|appears?|appeared|sounds?|sounded"
@@ -76,7 +75,7 @@ _PREDICATE_END_RE = re.compile(r"\s*(?:[.,;:!?)\]\"'’”]|$|\s(?:and|or)\s)") 
 #: not what the speaker thinks of X (the agent nouns of the verbs of judgment: critic, supporter, opponent …)
 _HOLDER_NOUNS = frozenset("""critic critics fan fans supporter supporters opponent opponents admirer admirers foe foes
 advocate advocates skeptic skeptics sceptic sceptics detractor detractors proponent proponents""".split())
-_TOO_FOR_RE = re.compile(r"\s+(?:to|for)\b", re.I)  # after "too <good>": "too smart to fall for it" is no fault
+_TOO_FOR_RE = re.compile(r"\s+(?:to|for)\b", re.I)  # after "too <good>": praise or a fault, by what follows
 _MAX_WORDS = 8  # a subject complement of at most this many words
 
 
@@ -128,7 +127,8 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     complement of a verb of naming before it (:func:`_object_complement`), reversed after a negator, and the
     complement's span (``mention``: where the mention starts, for an appositive after it; ``writer_marks``: the
     quotation marks are the writer's, around the speaker's words in an indirect report, and open the complement; else
-    marks around a longer quotation do, and scare quotes around a short one end it); None where neither
+    marks around a longer quotation do, and double scare quotes around a short one end it, as for namings: single marks
+    are not told from apostrophes); None where neither
     follows, the complement is a passive participle ("was dismissed": an event, not a quality) or it holds no word
     of the lexicon.
 
@@ -200,8 +200,10 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
             negated = True
             continue
         val = None if i in names else lexicon.get(w)  # a name is no evaluation ("the United States")
-        if val and val > 0 and i == first and first and words[first - 1][0] == "too" and not _TOO_FOR_RE.match(text, words[i][2]):
-            val = -val  # "is too nice": an excess of a good quality, a fault
+        if val and val > 0 and i == first and first and words[first - 1][0] == "too":
+            # "is too nice": an excess of a good quality, a fault; before "to"/"for" no reading ("too smart to fall for
+            # it" is praise, "too generous to donors" a fault)
+            val = 0.0 if _TOO_FOR_RE.match(text, words[i][2]) else -val
         if val:
             total += -val if negated else val
             hit = True
@@ -462,7 +464,8 @@ _FIRST_PERSON_RE = re.compile(r"\b(?:my|our)\b", re.I)
 _OTHERS_AFTER_RE = re.compile(r"(?:\s+for(?:\s+[\w'’.-]+){1,4}?)?\s+(?:among|from)\b|\s+(?:ratings?|base|levels?|numbers?|figures?)\b",
                               re.I)
 #: a share of people: a percentage, not "100 percent" or "110 percent", which say how fully ("supports X 100 percent")
-_PERCENT_RE = re.compile(r"(?<!\b100)(?<!\b110)(?<!\b100\s)(?<!\b110\s)(?<!\bhundred\s)(?:(?<=\d)\s*%|\bper\s?cent\b)", re.I)
+_PERCENT_RE = re.compile(r"(?<!\b100)(?<!\b110)(?<!\b100\s)(?<!\b110\s)(?<!\b100-)(?<!\b110-)(?<!\bhundred\s)"
+                         r"(?:(?<=\d)\s*%|\bper\s?cent\b)", re.I)
 _SUPPORT_NOUNS = frozenset({"support", "backing", "endorsement", "endorsements", "approval"})
 _VERB_BEFORE_RE = re.compile(r"\b(?:to|be|been|being|is|are|was|were)\s+$", re.I)  # "to support", "been backing"
 

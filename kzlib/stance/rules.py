@@ -351,7 +351,7 @@ def _score_text(
         last_end = end
         if _HELP_RE.fullmatch(text, start, end) and _caused_help(text, start, end, tokens, tok_starts, tok_index(start)):
             continue  # "media attention helped X", "X on the ballot will help Y": an effect a thing has, no side
-        if start in compounds or _right_elsewhere(text, start, end, mentions) or _said_of_self(text, start, end) or (
+        if start in compounds or _right_elsewhere(text, start, end, mentions) or _said_of_self(text, start, end, mentions) or (
                 lex.noun_readable_re.match(text, start) and _NOUN_BEFORE_RE.search(text, max(0, start - 20), start)) or (
                 _other_object(text, start, end, mentions, lex) and not any(
                 _judges(text, start, end, h, lex.judgment_re, lex.attitude_noun_re) for h in harmed.values())):
@@ -373,9 +373,10 @@ def _score_text(
             if _WITHOUT_AFTER_RE.match(text, end):
                 continue  # "could not have a successful outcome without X": a condition of it, no denial of it
             value = -value * lex.params["negation_factor"]
-        elif weight > 0 and ti > 1 and tokens[ti - 1].lower() == "too" and tokens[ti - 2].lower() in _EXCESS_BEFORE \
-                and not _TOO_FOR_RE.match(text, end):
-            value = -value * lex.params["negation_factor"]  # "X is too principled": an excess; not "too good to lose"
+        elif weight > 0 and ti > 1 and tokens[ti - 1].lower() == "too" and tokens[ti - 2].lower() in _EXCESS_BEFORE:
+            if _TOO_FOR_RE.match(text, end):
+                continue  # "too smart to fall for it" (praise), "too generous to donors" (a fault): no reading
+            value = -value * lex.params["negation_factor"]  # "X is too principled": an excess of a good quality
         if any(tokens[j] in lex.intensifiers for j in range(max(0, ti - 2), ti)):
             value *= lex.params["intensifier_factor"]
         if s_i not in hedged:
