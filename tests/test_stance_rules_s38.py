@@ -260,3 +260,9 @@ def test_a_name_ending_in_no_keeps_its_act():
 
 def test_keeps_an_attitude_towards_a_target_named_in_lower_case():
     _each(["I am opposed to peacekeepers."], ("against",), "peacekeepers")
+
+
+def test_support_taken_away_from_a_target_is_no_support_for_it():
+    _each(["He hopes to carve evangelical support away from Mr. Dorn.", "With the support of Mr. Dorn, we won."],
+          ("none", "(no row)"), "Jan Dorn")
+    _each(["We support Mr. Dorn."], ("favor",), "Jan Dorn")
