@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from kzlib.stance._objects import _agent_of, _last_word, _Mention
-from kzlib.stance._predicates import _NOUN_DETERMINERS, _OBJECT_TOKEN_RE, _SUBJECT_SKIP, _contracted
+from kzlib.stance._predicates import _NOUN_DETERMINERS, _OBJECT_TOKEN_RE, _SUBJECT_SKIP, _active_verb, _contracted
 
 __all__: list[str] = []
 
@@ -311,24 +311,23 @@ _DO_FORMS = frozenset("did does do done".split())
 _TO_AFTER_RE = re.compile(r"\s+to\b", re.I)  # a noun of offence and whom it offends ("an insult to X's people")
 
 
-def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: list[str], ti: int,
-                active: Callable[[list[str], int], bool]) -> list[_Mention] | None:
+def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: list[str], ti: int) -> list[_Mention] | None:
     """Who an act at ``start:end`` (an agentive cue at token ``ti``) evaluates, among the targets ``own`` named in its
     clause: its agent named beside it ("NATO aggression", "attacked by NATO") or, unless its subject suffers it (a
     passive or a verb of feeling before a participle: "the police were attacked", "X felt insulted"), the subject
     before it ("protesters attacked the police"); [] where none is named (the rules' nearest target then); None where
-    it evaluates none of them: only what suffers it is named (a passive's subject, the object of an active verb,
-    ``active``, or of "to": "you attacked X", "the media did a terrible job covering X", "an insult to X's people"; a
+    it evaluates none of them: only what suffers it is named (a passive's subject, the object of an active verb
+    (:func:`kzlib.stance._predicates._active_verb`) or of "to": "you attacked X", "the media did a terrible job covering X", "an insult to X's people"; a
     noun's target after it may be its agent: "the crackdown in X"), or the act is how someone takes a thing ("X took it
     as an insult", "X found the ad demeaning").
 
     Example:
         >>> t = "Elbonia felt insulted by the decision."
         >>> m = [_Mention(0, 7, "Elbonia", "alias", 0.0)]
-        >>> s = t.index("insulted"); _agent_pool(m, t, s, s + 8, t.lower().rstrip(".").split(), 2, lambda tok, i: True) is None
+        >>> s = t.index("insulted"); _agent_pool(m, t, s, s + 8, t.lower().rstrip(".").split(), 2) is None
         True
         >>> t = "Elbonia lied."
-        >>> _agent_pool(m, t, 8, 12, ["elbonia", "lied"], 1, lambda tok, i: True) == m
+        >>> _agent_pool(m, t, 8, 12, ["elbonia", "lied"], 1) == m
         True
     """
     if _PERCEIVED_AS_RE.search(text, max(0, start - 60), start) or (
@@ -341,7 +340,7 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
     participle = word.endswith(("ed", "en")) or word in ("hit", "beaten", "shot", "struck")
     passive = j >= 0 and tokens[j].lower() in _SUFFERING_BEFORE and participle
     pool = [m for m in own if _agent_of(m, text, start, end)] or ([m for m in own if m.end <= start] if not passive else [])
-    verb = active(tokens, ti) or word in _DO_FORMS or _TO_AFTER_RE.match(text, end) is not None
+    verb = _active_verb(tokens, ti) or word in _DO_FORMS or _TO_AFTER_RE.match(text, end) is not None
     if not pool and own and (all(m.end <= start for m in own) if passive else (verb and all(m.start >= end for m in own))):
         return None
     return pool

@@ -482,7 +482,7 @@ def _score_text(
             if agentive:
                 # an act (of harm, offence or a job done) evaluates who does it, not who suffers it (_agent_pool)
                 found_pool = _agent_pool([m for m in in_sent if not m.topic and clause_start(m.start) == cl],
-                                         text, start, end, tokens, ti, _active_verb)
+                                         text, start, end, tokens, ti)
                 if found_pool is None:
                     continue
                 pool = found_pool
