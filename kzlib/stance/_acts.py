@@ -308,7 +308,23 @@ _BETWEEN_AUX = frozenset("also often never not just then again even still alread
 
 #: a finite form of "do" that opens an act's phrase ("did a great job"): an active verb
 _DO_FORMS = frozenset("did does do done".split())
+#: a personal pronoun as the act's subject: a target named only after the act is not its referent ("He failed
+#: miserably, and it was an embarrassment to the Republicans")
+_PRONOUN_SUBJECTS = frozenset("he she they it we i you".split())
 _TO_AFTER_RE = re.compile(r"\s+to\b", re.I)  # a noun of offence and whom it offends ("an insult to X's people")
+
+
+def _pronoun_subject(tokens: list[str], ti: int) -> bool:
+    """Whether the act at token ``ti`` has a personal pronoun for its subject, right before it (adverbs and "also",
+    "never" … between): a target named only after the act is not the pronoun's referent.
+
+    >>> _pronoun_subject(["he", "failed", "miserably"], 1), _pronoun_subject(["the", "plan", "failed"], 2)
+    (True, False)
+    """
+    j = ti - 1
+    while j >= 0 and (tokens[j].endswith("ly") or tokens[j].lower() in _BETWEEN_AUX):
+        j -= 1
+    return j >= 0 and tokens[j].lower() in _PRONOUN_SUBJECTS
 
 
 def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: list[str], ti: int) -> list[_Mention] | None:
@@ -317,7 +333,8 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
     passive or a verb of feeling before a participle: "the police were attacked", "X felt insulted"), the subject
     before it ("protesters attacked the police"); [] where none is named (the rules' nearest target then); None where
     it evaluates none of them: only what suffers it is named (a passive's subject, the object of an active verb
-    (:func:`kzlib.stance._predicates._active_verb`) or of "to": "you attacked X", "the media did a terrible job covering X", "an insult to X's people"; a
+    (:func:`kzlib.stance._predicates._active_verb`) or of "to": "you attacked X", "the media did a terrible job covering X", "an insult to X's people",
+    or a target named after an act whose subject is a pronoun ("he lied, and it hurt X"); a
     noun's target after it may be its agent: "the crackdown in X"), or the act is how someone takes a thing ("X took it
     as an insult", "X found the ad demeaning").
 
@@ -341,6 +358,8 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
     passive = j >= 0 and tokens[j].lower() in _SUFFERING_BEFORE and participle
     pool = [m for m in own if _agent_of(m, text, start, end)] or ([m for m in own if m.end <= start] if not passive else [])
     verb = _active_verb(tokens, ti) or word in _DO_FORMS or _TO_AFTER_RE.match(text, end) is not None
-    if not pool and own and (all(m.end <= start for m in own) if passive else (verb and all(m.start >= end for m in own))):
+    pronoun = _pronoun_subject(tokens, ti)
+    if not pool and own and (all(m.end <= start for m in own) if passive
+                             else ((verb or pronoun) and all(m.start >= end for m in own))):
         return None
     return pool

@@ -24,12 +24,29 @@ __all__: list[str] = []
 #: the verbs of perception that link a subject to its complement ("X seems reckless"), and all the linking verbs
 _PERCEIVING = r"seems?|seemed|looks?|looked|appears?|appeared|sounds?|sounded"
 _LINKING_VERBS = r"is|are|was|were|remains?|remained|becomes?|became|" + _PERCEIVING
+#: a copula under a modal of prediction or "going to" ("X would be a disaster", "X won't be a good president", "X is
+#: going to be terrific"), and "make" as a copula before a role ("X would make a terrible president"; Quirk et al.
+#: 1985 §16.22: "make" with a subject complement), not before any other object ("X will make a strong case"). Not the
+#: modals of obligation ("the party must be a party of ideas", "X should be ready": a demand, `_demand`) nor of
+#: possibility ("X may be more optimistic", "might have been well served"), which read wrong on PolNeAR rows
+_ROLE_NOUNS = (r"president|leader|candidate|nominee|commander|partner|ally|allies|choice|senator|governor|secretary|"
+               r"mayor|chief|running mate|vice president|member|friend|friends|neighbou?r")
+_MODAL_COPULA = (r"(?:(?P<neg3>won['’]t|can['’]t|cannot)|(?:will|would|could)"
+                 r"(?P<neg4>n['’]t|\s+not|\s+never)?|(?:is|are|was|were|['’]re)(?P<neg5>n['’]t|\s+not)?\s+going\s+to)"
+                 r"(?:\s+(?:always|also|still|ever|surely|certainly|\w+ly))?\s+(?:have\s+been|be|become|remain|"
+                 r"make(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:" + _ROLE_NOUNS + r")\b))")
+#: the head noun of a target's office or enterprise right after its name, which a predicate of the phrase judges as it
+#: would the target ("a Trump presidency would be a disaster", "the Obama administration has been a failure")
+_OFFICE_HEADS = r"presidency|administration|campaign|candidacy|government|regime|leadership|tenure|nomination"
 _COPULA_RE = re.compile(
-    r"(?:['’]s?\s+(?P<owned>[a-z]+))?(?:\s+(?:and|or)\s+(?:(?:his|her|their|its|the)\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?"
-    r"(?=\s+(?:is|are|was|were|ha[sd]|have|remain|remained|seem|seemed|look|looked|appear|appeared|became|become)\b))?"
+    r"(?:['’]s?\s+(?P<owned>[a-z]+)|\s+(?:" + _OFFICE_HEADS + r")\b)?"
+    r"(?:\s+(?:and|or)\s+(?:(?:his|her|their|its|the)\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?"
+    r"(?=\s+(?:is|are|was|were|ha[sd]|have|remain|remained|seem|seemed|look|looked|appear|appeared|became|become|"
+    r"will|would|could|won['’]t)\b))?"
     r"\s+(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
-    r"\s+been|" + _LINKING_VERBS + r")(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)
+    r"\s+been|" + _MODAL_COPULA + "|" + _LINKING_VERBS + r")(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
+_OFF_RE = re.compile(r"\s+off\b", re.I)
 #: words that end a subject complement: prepositions (its complement's own phrase: "in crisis", "at war"),
 #: conjunctions and relative words that open another clause, and the infinitive marker
 _STOP_WORDS = frozenset("""in at on under with from to of for by into onto about over after before against among
@@ -161,7 +178,7 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     owned = (cop.groupdict().get("owned") or "").lower()
     if owned and (owned in _PERSON_HEADS or owned in _HOLDER_NOUNS or owned in _MEASURE_HEADS):
         return None  # "Elbonia's allies are angry", "its chances are good": said of its people or its odds, not of it
-    negated = bool(cop.groupdict().get("neg1") or cop.groupdict().get("neg2"))
+    negated = any(cop.groupdict().get(g) for g in ("neg1", "neg2", "neg3", "neg4", "neg5"))
     words: list[tuple[str, int, int]] = []
     for tok in _WORD_RE.finditer(text, cop.end()):
         low = tok.group(0).lower()
@@ -181,6 +198,8 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     if first is None:
         return None
     head = words[first][0]
+    if words[-1][0] in ("better", "worse") and _OFF_RE.match(text, words[-1][2]):
+        return None  # "X would be better off with Y": the subject's welfare, advice to it, not a quality of it
     graded = bool(first) and words[first - 1][0] in _DEGREE
     # an -ing word that ends the complement is an adjective ("is disgusting."); one with more after it, a
     # progressive verb with its object ("is making the talks less safe")

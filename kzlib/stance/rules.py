@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from kzlib.stance._acts import _agent_pool, _harmed, _hostile_objects, _judges
+from kzlib.stance._acts import _agent_pool, _harmed, _hostile_objects, _judges, _pronoun_subject
 from kzlib.stance._experiencers import _HELP_RE, _caused_help, _perceived_by_others
 from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
 from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps
@@ -40,6 +40,7 @@ from kzlib.stance._predicates import (
     _possessed_valence,
     _predicate_valence,
 )
+from kzlib.stance._questions import _denies
 from kzlib.stance.lexicon import (
     _PUNCT_BREAK_RE,
     _QUOTE_CHARS,
@@ -65,8 +66,6 @@ _POSSESSOR_NP_RE = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+(?:['’]s)?){0,2}")
 #: "without" later in a negated cue's clause: "not … without" states a necessity (a double negation), not a denial
 _WITHOUT_AFTER_RE = re.compile(r"(?:\s+(?!(?:because|since|when|while|as|if|unless|who|which|that|and|but|or)\b)[\w'’-]+){0,5}"
                                r"\s+without\b", re.I)  # at most five words on, no new clause between
-_DENYING_QUESTION_RE = re.compile(  # the openers of a question that denies what it asks ("Who would trust X?")
-    r"\W*(?:(?:why|how)\s+(?:would|should|could|can|dare)|who\s+(?:would|could|can|in)|what\s+right)\b", re.I)
 #: where someone else's naming of a target ends: a clause break, or a clause with a subject of its own after a conjunction
 _NAMING_END_RE = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas|yet)\s+(?:I|we|you|he|she|they|it|[A-Z][\w'’.-]*)\b")
 #: a determiner, possessive or number before a cue of ``noun_readable_cues`` (voting, campaigning, rallying, standing)
@@ -137,6 +136,9 @@ def _score_text(
     # precedent or a comparison: their cues describe that episode, not the speaker's stance
     # towards the targets named in it
     precedent = [bool(lex.precedent_re.match(text, a, b)) for a, b in sents]
+    # questions asked to deny ("How can we trust X?"): their cues are reversed, as a negator's
+    denying = [_denies(text[a:b].strip(), rhetorical=bool(lex.rhetorical_re.match(text[a:b].strip()))) for a, b in sents]
+    denied_favor: set[int] = set()  # the sentences whose denial made a cue favourable ("Who could oppose X?")
 
     # reported speech inside the quote ("Some claim that the troops are an occupation"): words after a
     # third party's verb of saying are relayed, not the speaker's own (reported_factor); after a verb of
@@ -369,14 +371,16 @@ def _score_text(
         scare = not writer_marks and _marked_around(text, start, end)
         if scare and weight > 0:
             value = lex.params["scare_quoted_value"]
-        elif _negated(tokens, ti, text, tok_starts, lex):
-            if _WITHOUT_AFTER_RE.match(text, end):
+        elif (negated := _negated(tokens, ti, text, tok_starts, lex)) != denying[s_i]:  # a denial negates, as does "not"
+            if negated and _WITHOUT_AFTER_RE.match(text, end):
                 continue  # "could not have a successful outcome without X": a condition of it, no denial of it
             value = -value * lex.params["negation_factor"]
         elif weight > 0 and ti > 1 and tokens[ti - 1].lower() == "too" and tokens[ti - 2].lower() in _EXCESS_BEFORE:
             if _TOO_FOR_RE.match(text, end):
                 continue  # "too smart to fall for it" (praise), "too generous to donors" (a fault): no reading
             value = -value * lex.params["negation_factor"]  # "X is too principled": an excess of a good quality
+        if denying[s_i] and value > 0:
+            denied_favor.add(s_i)  # "Who could oppose X?", "Why wouldn't we support X?"
         if any(tokens[j] in lex.intensifiers for j in range(max(0, ti - 2), ti)):
             value *= lex.params["intensifier_factor"]
         if s_i not in hedged:
@@ -390,7 +394,7 @@ def _score_text(
             factor, note = reported(start)
             if lex.support_re.fullmatch(text, start, end) and others_support(start, end):
                 factor, note = factor * lex.params["reported_factor"], note + " (others' support)"
-            elif others_judgment(start, end, ti):
+            elif not denying[s_i] and others_judgment(start, end, ti):  # "who would trust X?" is the speaker's
                 factor, note = factor * lex.params["reported_factor"], note + " (its subject's)"
             elif holding := others_holding(start, end, held):
                 factor, note = factor * lex.params["reported_factor"], note + holding
@@ -483,8 +487,8 @@ def _score_text(
                 # an act (of harm, offence or a job done) evaluates who does it, not who suffers it (_agent_pool)
                 found_pool = _agent_pool([m for m in in_sent if not m.topic and clause_start(m.start) == cl],
                                          text, start, end, tokens, ti)
-                if found_pool is None:
-                    continue
+                if found_pool is None or (not found_pool and _pronoun_subject(tokens, ti) and all(m.start >= end for m in in_sent)):
+                    continue  # ... or its subject is a pronoun, and the targets are named after it ("he lied, and it hurt X")
                 pool = found_pool
             pool = (pool or [m for m in in_sent if not m.topic and clause_start(m.start) == cl]
                     or [m for m in in_sent if m.topic] or in_sent)
@@ -599,10 +603,10 @@ def _score_text(
             previous_targets = named_here
         if not named_here or (precedent[s_i] and not lex.params["precedent_factor"]):
             continue
-        if rhetorical:
+        if rhetorical and s_i not in denied_favor:  # "Who could oppose X?" doubts the opposition, not X
             for t in named_here:
                 add(t, -lex.params["rhetorical_question_weight"], True, "rhetorical question", s_i)
-        if use_vader and lex.params["vader_weight"] and not (rhetorical and _DENYING_QUESTION_RE.match(sent)):
+        if use_vader and lex.params["vader_weight"] and not denying[s_i]:
             # the tone of the speaker's own words: not a term they set in scare quotes (in an indirect report the
             # marks are the writer's, around the speaker's own words), nor a question's that denies ("Who would trust
             # X?", "Why would anyone support X?"), whose words are what it denies

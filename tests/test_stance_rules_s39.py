@@ -1,0 +1,87 @@
+"""Stance rules of the thirty-ninth session, read on hand-made sentences about invented parties and an invented
+politician: a predicate under a modal ("Dorn would be a disaster", "Dorn would make a terrible president") or after
+the head noun of a target's office ("a Dorn presidency would be a disaster"); trust and its denial; defending someone;
+failure, which is its doer's; questions asked to deny ("How can we trust Dorn?"). Expected values come from reading
+each sentence. The tests of a rule fail with the rule switched off; those named "not"/"keeps" guard its limits."""
+
+import pandas as pd
+
+from kzlib.stance._questions import _denies
+from kzlib.stance.targets import Target
+from tests.stance_rows import stance_of, stance_rows
+
+TARGETS = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",)),
+           Target("Jan Dorn", aliases=("Jan Dorn", "Dorn"))]
+
+
+def _rows(quotes: list[str], **columns) -> pd.DataFrame:
+    return stance_rows(quotes, TARGETS, **columns)
+
+
+def _each(quotes: list[str], allowed: tuple[str, ...], target: str, **columns) -> None:
+    """Every quote's stance towards ``target`` is one of ``allowed``."""
+    rows = _rows(quotes, **columns)
+    for i, quote in enumerate(quotes):
+        assert stance_of(rows, i, target) in allowed, quote
+
+
+def test_a_predicate_under_a_modal():
+    _each(["Dorn would be a disaster.", "Dorn will be a terrible president.", "Dorn won't be a good president.",
+           "Dorn would make a terrible president.", "Dorn is going to be a disaster for this country."],
+          ("against",), "Jan Dorn")
+    _each(["Dorn will be a great president.", "Dorn would make an excellent commander in chief.",
+           "Dorn is going to be terrific."], ("favor",), "Jan Dorn")
+
+
+def test_a_predicate_of_a_targets_office():
+    _each(["A Dorn presidency would be a disaster.", "The Dorn administration has been a failure.",
+           "The Dorn campaign is a disgrace."], ("against",), "Jan Dorn")
+
+
+def test_not_make_before_anything_but_a_role():
+    _each(["Dorn will make a strong case for the treaty.", "Dorn would make a wonderful speech tonight."],
+          ("none",), "Jan Dorn")
+
+
+def test_not_better_off_which_is_advice():
+    _each(["Elbonia would be much better off with a new leader.", "Elbonia is worse off today."], ("none",), "Elbonia")
+
+
+def test_trust_and_its_denial():
+    _each(["I trust Jan Dorn.", "Dorn is the candidate you can trust."], ("favor",), "Jan Dorn")
+    _each(["I don't trust Dorn.", "You can't trust Dorn.", "Dorn cannot be trusted with the launch codes.",
+           "It was a breach of trust by Dorn."], ("against",), "Jan Dorn")
+
+
+def test_trust_held_by_others_is_relayed_and_not_a_fund():
+    _each(["Voters do not trust Dorn.", "I trust that Dorn will win.", "Dorn set up a trust fund for his children."],
+          ("none",), "Jan Dorn")
+
+
+def test_defending_someone():
+    _each(["I am going to defend Dorn for taking on the banks.", "I came to the defense of Dorn."], ("favor",), "Jan Dorn")
+
+
+def test_not_defending_oneself_or_against():
+    _each(["Dorn defended himself.", "We must defend ourselves against Dorn."], ("none",), "Jan Dorn")
+
+
+def test_failure_is_its_doers():
+    _each(["Dorn failed the people of this state.", "Dorn fails to honor the sacrifices of our soldiers.",
+           "The policy failures of Dorn are plain.", "Dorn failed miserably."], ("against",), "Jan Dorn")
+    # the doer, not what it failed to protect
+    _each(["Dorn failed to protect Elbonia."], ("none",), "Elbonia")
+
+
+def test_not_failure_as_an_event():
+    _each(["If Dorn fails to clinch the nomination, the delegates are free.", "The bill Dorn wrote failed to pass."],
+          ("none",), "Jan Dorn")
+
+
+def test_questions_asked_to_deny():
+    assert [_denies(s, rhetorical=r) for s, r in [("How can we trust Dorn?", True), ("Can we really trust Dorn?", False),
+                                                   ("Can we trust Dorn?", False), ("How can we trust Dorn.", True)]] == [
+        True, True, False, False]
+    _each(["How can we trust Dorn?", "Can we really trust Dorn to fight for us?", "Who would trust Dorn?",
+           "Why would anyone support Dorn?"], ("against",), "Jan Dorn")
+    _each(["Who could oppose Dorn?", "Why wouldn't we support Dorn?"], ("favor",), "Jan Dorn")
