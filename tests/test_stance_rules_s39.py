@@ -85,3 +85,40 @@ def test_questions_asked_to_deny():
     _each(["How can we trust Dorn?", "Can we really trust Dorn to fight for us?", "Who would trust Dorn?",
            "Why would anyone support Dorn?"], ("against",), "Jan Dorn")
     _each(["Who could oppose Dorn?", "Why wouldn't we support Dorn?"], ("favor",), "Jan Dorn")
+
+
+def test_an_act_of_a_pronoun_goes_to_no_target_named_after_it():
+    _each(["He failed miserably, and it was an embarrassment to everybody, including Dorn.",
+           "He lied, and it hurt Dorn."], ("none",), "Jan Dorn")
+
+
+def test_keeps_an_act_of_a_pronoun_for_a_target_named_before_it():
+    _each(["Dorn spoke, and he lied."], ("against",), "Jan Dorn")
+
+
+def test_a_decision_is_judged_with_its_maker_and_its_deployment():
+    targets = [Target("Elbonia", aliases=("Elbonia", "Elbonia's")),
+               Target("peacekeeping mission", aliases=("peacekeepers", "peacekeeping mission"))]
+    quotes = ["Elbonia's decision to send troops was a wise one.", "The decision to send peacekeepers to Ruritania was a "
+              "mistake.", "Elbonia's refusal to negotiate was a disgrace."]
+    rows = stance_rows(quotes, targets)
+    assert [stance_of(rows, 0, "Elbonia"), stance_of(rows, 1, "peacekeeping mission"), stance_of(rows, 2, "Elbonia")] == [
+        "favor", "against", "against"]
+
+
+def test_not_a_decision_to_act_on_a_target():
+    # the decision to visit or withdraw from Elbonia judges the act, not Elbonia
+    _each(["The decision to visit Elbonia was a mistake.", "The decision to withdraw from Elbonia was wise."],
+          ("none",), "Elbonia")
+
+
+def test_an_act_justified_or_not():
+    _each(["The Elbonia operation was fully justified.", "Elbonia's response was warranted.",
+           "It was the right decision by Elbonia."], ("favor",), "Elbonia")
+    _each(["The Elbonia operation was not justified.", "Elbonia's response was unjustified and counterproductive.",
+           "Elbonia blundered into the war.", "It was an overreach by Elbonia."], ("against",), "Elbonia")
+
+
+def test_not_justification_as_a_feeling_or_an_argument():
+    _each(["Elbonia's supporters feel justified.", "Dorn justified the Elbonia operation by citing the treaty.",
+           "Elbonia's supporters feel sad."], ("none",), "Elbonia")

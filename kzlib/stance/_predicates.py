@@ -137,6 +137,55 @@ def _naming_verb(text: str, start: int) -> re.Match[str] | None:
     return _NAMING_VERB_RE.search(text, max(0, start - 40), start)
 
 
+#: the nouns of a decision or an act of will, whose subject-complement judges the act decided ("the decision to send
+#: troops was a mistake", "Russia's move to send troops was justified"; Quirk et al. 1985 §17.39: a noun with a
+#: to-infinitive clause as its appositive complement)
+_DECISION_NOUNS = (r"decision|move|choice|plan|call|request|invitation|order|readiness|willingness|determination|attempt|"
+                   r"effort|bid|refusal")
+#: the decision's frame before a mention that its infinitive names: the clause's opening, a determiner or possessor,
+#: an adjective, the noun, "to" and a verb of sending or inviting forces, whose object is the deployment itself ("The
+#: hasty decision to send | CSTO troops"); not another verb ("the decision to attack X", "to withdraw X" judge an act
+#: on X, not X)
+_DECISION_BEFORE_RE = re.compile(r"(?:^|[.!?;:,]\s+|\b(?:that|because|but|and)\s+)[\W_]*(?:(?:the|this|that|its|his|her|"
+                                 r"their|our|[A-Z][\w.'’-]*)\s+)?(?:[\w-]+\s+)?(?:" + _DECISION_NOUNS + r")\s+to\s+"
+                                 r"(?:send|deploy|dispatch|invite|bring\s+in|call\s+in|introduce|station)\s+(?:in\s+|the\s+)?$")
+#: after such a mention, at most two words of its head ("CSTO | troops") and a prepositional phrase with a name before the
+#: copula ("… CSTO troops | to Kazakhstan | was …")
+_ACT_TAIL_RE = re.compile(r"(?:\s+(?!(?:is|was|were|are|has|had|will|would|to|into|in|from|for|on|at)\b)[a-z][\w-]*){0,2}"
+                          r"(?:\s+(?:to|into|in|from|for|on|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?")
+#: after a possessor's mention, its decision and the infinitive's clause, at most six words, before a copula
+#: ("Russia | 's decision to send troops | was justified")
+_DECISION_AFTER_RE = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + _DECISION_NOUNS + r")\s+to\s+[a-z]+(?:\s+[\w'’-]+){0,5}?"
+                                r"(?=\s+(?:is|was|were|are|has\s+been|had\s+been|will\s+be|would\s+be)\b)")
+
+
+def _decision_copula(text: str, start: int | None, end: int) -> re.Match[str] | None:
+    """The copula after a decision whose act names the mention at ``text[start:end]`` ("The decision to send | Elbonia's
+    troops | to Ruritania was …"), or, with ``start`` None, whose possessor it is ("Elbonia | 's decision to send troops
+    was …"); None where neither frame holds.
+
+    Example:
+        >>> t = "The decision to send peacekeepers to Elbonia was a mistake."
+        >>> s = t.index("peace"); t[_decision_copula(t, s, s + 12).end():]
+        'a mistake.'
+        >>> t = "The decision to attack Elbonia was a mistake."
+        >>> s = t.index("Elbonia"); _decision_copula(t, s, s + 7) is None
+        True
+        >>> t = "Elbonia's decision to send troops to Ruritania was justified."
+        >>> t[_decision_copula(t, None, 7).end():]
+        'justified.'
+        >>> _decision_copula("We met Elbonia's envoys, who were glad.", 7, 14) is None
+        True
+    """
+    if start is None:
+        found = _DECISION_AFTER_RE.match(text, end)
+        return _COPULA_RE.match(text, found.end()) if found else None
+    if _DECISION_BEFORE_RE.search(text[max(0, start - 120):start]) is None:
+        return None
+    tail = _ACT_TAIL_RE.match(text, end)
+    return _COPULA_RE.match(text, tail.end() if tail else end)
+
+
 def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start: int | None = None, *,
                        mention: int | None = None, writer_marks: bool = False) -> tuple[float, int, int] | None:
     """The summed valence of the lexicon's words in the subject complement of a copula right after
@@ -167,7 +216,11 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
         ...  "Elbonia is so reckless, they said.", "Elbonia is too nice.")]
         [-1.7, -1.8]
     """
+    if start is None and text[end - 2:end] in ("'s", "’s"):
+        end -= 2  # a possessive alias ("Russia's"): its possessed noun is read as after any name ("'s decision was")
     cop = _COPULA_RE.match(text, end) if start is None else _object_complement(text, start, end)
+    if cop is None:
+        cop = _decision_copula(text, start, end)  # "the decision to send X was a mistake", "X's decision to … was"
     if cop is None:
         cop = _APPOSITIVE_RE.match(text, end)  # "Elbonia, a notorious bully, …": an appositive noun phrase
         at = mention if mention is not None else (start if start is not None else end)
@@ -306,8 +359,9 @@ def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tup
         >>> t = "Elbonia's reckless policy"
         >>> v, a, b = _possessed_valence(t, 7, lex); v, t[a:b]
         (-1.5, 'reckless')
-        >>> [_possessed_valence(t, 7, lex) for t in ("Elbonia's defeat was sudden", "Elbonia's defeat eastwards is")]
-        [None, None]
+        >>> [_possessed_valence(t, 7, lex) for t in ("Elbonia's defeat was sudden", "Elbonia's defeat eastwards is",
+        ...                                           "Elbonia's supporters feel reckless")]
+        [None, None, None]
     """
     found = _POSSESSIVE_RE.match(text, end)
     if found is None:
@@ -324,6 +378,8 @@ def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tup
     if any(w in _STOP_WORDS or w in _NEGATORS or w in ("and", "or") for w in [*modifiers, head]) and not (
             len(modifiers) == 2 and modifiers[1] in ("and", "or")) or head.endswith(("ly", "ward", "wards")):
         return None  # no noun phrase ("Elbonia's army is …"); an adverb is no head noun ("growth eastwards")
+    if modifiers[0] in _PERSON_HEADS or modifiers[0] in _HOLDER_NOUNS:
+        return None  # the possessed noun is its people, and a verb follows ("Elbonia's supporters feel …")
     values = [lexicon.get(w, 0.0) for w in modifiers]
     if not any(values):
         return None
