@@ -63,7 +63,9 @@ def test_defending_someone():
 
 
 def test_not_defending_oneself_or_against():
-    _each(["Dorn defended himself.", "We must defend ourselves against Dorn."], ("none",), "Jan Dorn")
+    _each(["Dorn defended himself.", "We must defend ourselves against Dorn.", "Dorn defended his record."], ("none",),
+          "Jan Dorn")
+    _each(["Elbonia will defend its interests."], ("none",), "Elbonia")
 
 
 def test_failure_is_its_doers():
@@ -122,3 +124,32 @@ def test_an_act_justified_or_not():
 def test_not_justification_as_a_feeling_or_an_argument():
     _each(["Elbonia's supporters feel justified.", "Dorn justified the Elbonia operation by citing the treaty.",
            "Elbonia's supporters feel sad."], ("none",), "Elbonia")
+
+
+def test_the_news_verbs_of_harsh_criticism():
+    _each(["I blasted Dorn for the plan.", "We took aim at Dorn.", "I will tear into Dorn tonight.",
+           "We lashed out at Dorn."], ("against",), "Jan Dorn")
+    _each(["Smith blasted Dorn for the plan."], ("none",), "Jan Dorn")  # Smith's criticism, relayed
+
+
+def test_misconduct_that_evaluates_its_doer():
+    _each(["Ruritania was sold out by Dorn.", "I felt betrayed by Dorn.", "Dorn is flouting the constitution.",
+           "Dorn is acting unlawfully.", "Dorn caused tremendous death.", "Dorn is directly responsible for the attacks.",
+           "Dorn is a petulant child.", "Dorn has gone crazy."], ("against",), "Jan Dorn")
+    # who suffers the betrayal is not its doer
+    _each(["Ruritania was sold out by Dorn."], ("none",), "Ruritania")
+
+
+def test_not_the_cause_of_death_nor_going_somewhere():
+    _each(["Dorn wants to find the cause of death.", "Dorn went to the capital."], ("none",), "Jan Dorn")
+
+
+def test_the_genuine_article_and_its_denial():
+    _each(["Dorn is the most consistent conservative.", "Dorn is a true friend of this state."], ("favor",), "Jan Dorn")
+    _each(["Dorn was not a real conservative on immigration."], ("against",), "Jan Dorn")
+
+
+def test_help_to_do_harm_is_the_helpers_fault():
+    _each(["The Dorn campaign helped incite the violence."], ("against",), "Jan Dorn")
+    _each(["The wind is at our backs despite the loss to Dorn.", "Dorn backed away from the plan."], ("none", "(no row)"),
+          "Jan Dorn")

@@ -17,7 +17,8 @@ logger = logging.getLogger(__name__)
 
 __all__: list[str] = []
 
-#: a copula right after the subject, after the subject's possessed noun ("Elbonia's hands are") or after a conjunct
+#: a copula (and "has gone", "went", "grew": the copulas of becoming, "X has gone crazy") right after the subject, after
+#: the subject's possessed noun ("Elbonia's hands are") or after a conjunct
 #: of at most two words after a determiner or possessive ("Elbonia and its allies were", "Elbonia and Ruritania are"),
 #: with its negation ("isn't", "was not", "has never been"); Quirk et al. (1985) §10.16: the copular verbs (be, seem,
 #: appear, look, remain, become) take a subject complement that characterises the subject
@@ -44,7 +45,8 @@ _COPULA_RE = re.compile(
     r"(?=\s+(?:is|are|was|were|ha[sd]|have|remain|remained|seem|seemed|look|looked|appear|appeared|became|become|"
     r"will|would|could|won['’]t)\b))?"
     r"\s+(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
-    r"\s+been|" + _MODAL_COPULA + "|" + _LINKING_VERBS + r")(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)
+    r"\s+(?:been|become|gone|grown)|went|goes|grew|" + _MODAL_COPULA + "|" + _LINKING_VERBS
+    + r")(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
 _OFF_RE = re.compile(r"\s+off\b", re.I)
 #: words that end a subject complement: prepositions (its complement's own phrase: "in crisis", "at war"),

@@ -60,12 +60,15 @@ def _prefixes(phrase: str, k: int) -> frozenset[str]:
     space (matched as ``\\s+``) stands as one ``" "``. A string ends before anything else (``\\w``, a
     range, ``.``, a non-ASCII letter where case is ignored). A lookaround matches no characters and adds none
     (its condition is left to the regex: the strings are a superset of the matches' starts). Letters are lower-cased
-    where the phrase ignores case. Raises :class:`_Unreadable` for other syntax (inline flags, named groups).
+    where the phrase ignores case; a group with its own case flag (``(?-i:[A-Z])``) ends the strings. Raises
+    :class:`_Unreadable` for other syntax (other inline flags, named groups).
 
     >>> sorted(_prefixes("(the )?Kremlin", 5))
     ['kreml', 'the k']
     >>> sorted(_prefixes("(?<!no.)disrespect(?! to)", 6)), sorted(_prefixes("urge(?= (?!not)\\w+ to resign)", 8))
     (['disres'], ['urge'])
+    >>> sorted(_prefixes("in defense of(?= (?-i:[A-Z]))", 8)), sorted(_prefixes("X(?-i:[A-Z])y", 8))
+    (['in defen'], ['x'])
     """
     body, i = phrase.strip(), 0
     lower = pattern_regex(phrase)[1] & re.IGNORECASE
@@ -121,6 +124,14 @@ def _prefixes(phrase: str, k: int) -> frozenset[str]:
                     raise _Unreadable
                 i += 1
                 return {("", False)}
+            flagged = next((f for f in ("?-i:", "?i:") if body.startswith(f, i)), None)
+            if flagged is not None:  # a group with its own case ("(?-i:[A-Z])"): the strings end before it
+                i += len(flagged)
+                alternation()
+                if i >= len(body) or body[i] != ")":
+                    raise _Unreadable
+                i += 1
+                return {("", True)}
             if body.startswith("?:", i):
                 i += 2
             elif body.startswith("?", i):
@@ -235,15 +246,16 @@ class PatternSet:
         # phrases whose start cannot be read are tried at every word boundary; the others by case mode:
         # the keys' shortest length h, and each h-character head -> its (key, phrases)
         self._always = frozenset(i for table in keyed.values() for i in table.get("", ()))
-        self._keyed: list[tuple[int, dict[str, list[tuple[str, tuple[int, ...]]]], bool]] = []
+        # per case mode, each key length and the keys of that length -> their phrases: a window is looked up once per
+        # length (at most eight dict lookups), however many keys share its first characters
+        self._keyed: list[tuple[tuple[tuple[int, dict[str, tuple[int, ...]]], ...], bool]] = []
         for ignore_case, table in keyed.items():
-            table = {key: ids for key, ids in table.items() if key}
-            if table:
-                h = min(map(len, table))
-                heads: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
-                for key, ids in sorted(table.items()):
-                    heads.setdefault(key[:h], []).append((key, tuple(ids)))
-                self._keyed.append((h, heads, ignore_case))
+            by_length: dict[int, dict[str, tuple[int, ...]]] = {}
+            for key, ids in table.items():
+                if key:
+                    by_length.setdefault(len(key), {})[key] = tuple(ids)
+            if by_length:
+                self._keyed.append((tuple(sorted(by_length.items())), ignore_case))
         parts = [f"(?i:{_trie_regex(set(table))})" if ignore_case else _trie_regex(set(table))
                  for ignore_case, table in keyed.items() if table]
         self._scan = re.compile(r"(?<!\w)(?=" + "|".join(parts) + ")") if parts else None
@@ -282,10 +294,11 @@ class PatternSet:
     def _lookup(self, window: str, lowered: str) -> list[int]:
         """The phrases keyed on a start of ``window`` (plain ASCII, whitespace runs as one space)."""
         found = set(self._always)
-        for h, heads, ignore_case in self._keyed:
+        for by_length, ignore_case in self._keyed:
             w = lowered if ignore_case else window
-            for key, ids in heads.get(w[:h], ()):
-                if w.startswith(key):
+            for length, keys in by_length:
+                ids = keys.get(w[:length])
+                if ids:
                     found.update(ids)
         return sorted(found)
 
