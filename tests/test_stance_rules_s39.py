@@ -153,3 +153,8 @@ def test_help_to_do_harm_is_the_helpers_fault():
     _each(["The Dorn campaign helped incite the violence."], ("against",), "Jan Dorn")
     _each(["The wind is at our backs despite the loss to Dorn.", "Dorn backed away from the plan."], ("none", "(no row)"),
           "Jan Dorn")
+
+
+def test_not_what_is_yet_to_be_shown():
+    _each(["The onus is on Dorn to show that he can be a true leader.", "Dorn set out to prove that he is a real "
+           "conservative."], ("none",), "Jan Dorn")

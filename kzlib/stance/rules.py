@@ -406,9 +406,9 @@ def _score_text(
             label += " (hypothetical)"
             if not value:
                 continue
-        if lex.deontic_re.search(text, max(clause_start(start), start - 40), start):
-            value *= lex.params["deontic_factor"]  # what someone ought to do ("needs to help"), not what was done
-            label += " (obligation)"
+        if deontic := lex.deontic_re.search(text, max(clause_start(start), start - 40), start):
+            value *= lex.params["deontic_factor"]  # what someone ought to do ("needs to help") or show, not what was done
+            label += " (to be shown)" if deontic.group("proof") else " (obligation)"
             if not value:
                 continue
         if precedent[s_i]:
