@@ -6,7 +6,7 @@ each sentence. The tests of a rule fail with the rule switched off; those named 
 
 import pandas as pd
 
-from kzlib.stance._questions import _denies
+from kzlib.stance._questions import _question
 from kzlib.stance.targets import Target
 from tests.stance_rows import stance_of, stance_rows
 
@@ -50,6 +50,7 @@ def test_not_better_off_which_is_advice():
 def test_trust_and_its_denial():
     _each(["I trust Jan Dorn.", "Dorn is the candidate you can trust."], ("favor",), "Jan Dorn")
     _each(["I don't trust Dorn.", "You can't trust Dorn.", "Dorn cannot be trusted with the launch codes.",
+           "Dorn is not a man you can trust.",
            "It was a breach of trust by Dorn."], ("against",), "Jan Dorn")
 
 
@@ -59,7 +60,7 @@ def test_trust_held_by_others_is_relayed_and_not_a_fund():
 
 
 def test_defending_someone():
-    _each(["I am going to defend Dorn for taking on the banks.", "I came to the defense of Dorn."], ("favor",), "Jan Dorn")
+    _each(["I am going to defend Dorn for taking on the banks.", "I will always defend Dorn."], ("favor",), "Jan Dorn")
 
 
 def test_not_defending_oneself_or_against():
@@ -81,7 +82,7 @@ def test_not_failure_as_an_event():
 
 
 def test_questions_asked_to_deny():
-    assert [_denies(s, rhetorical=r) for s, r in [("How can we trust Dorn?", True), ("Can we really trust Dorn?", False),
+    assert [_question(s, rhetorical=r) == "deny" for s, r in [("How can we trust Dorn?", True), ("Can we really trust Dorn?", False),
                                                    ("Can we trust Dorn?", False), ("How can we trust Dorn.", True)]] == [
         True, True, False, False]
     _each(["How can we trust Dorn?", "Can we really trust Dorn to fight for us?", "Who would trust Dorn?",
@@ -115,8 +116,7 @@ def test_not_a_decision_to_act_on_a_target():
 
 
 def test_an_act_justified_or_not():
-    _each(["The Elbonia operation was fully justified.", "Elbonia's response was warranted.",
-           "It was the right decision by Elbonia."], ("favor",), "Elbonia")
+    _each(["The Elbonia operation was fully justified.", "Elbonia's response was warranted."], ("favor",), "Elbonia")
     _each(["The Elbonia operation was not justified.", "Elbonia's response was unjustified and counterproductive.",
            "Elbonia blundered into the war.", "It was an overreach by Elbonia."], ("against",), "Elbonia")
 
@@ -158,3 +158,57 @@ def test_help_to_do_harm_is_the_helpers_fault():
 def test_not_what_is_yet_to_be_shown():
     _each(["The onus is on Dorn to show that he can be a true leader.", "Dorn set out to prove that he is a real "
            "conservative."], ("none",), "Jan Dorn")
+
+
+# the review's probes (each read wrong by the session's first version of these rules)
+def test_outrage_at_an_act_is_not_denied():
+    _each(["How could Dorn betray his own voters?", "How dare Dorn attack our veterans?",
+           "Who can forget how Dorn betrayed Elbonia?"], ("against",), "Jan Dorn")
+
+
+def test_questions_asked_to_learn_or_to_find_a_way_assert_nothing():
+    _each(["Can we trust Dorn?", "Could voters trust Dorn after the scandal?", "Does Smith really support Dorn?"],
+          ("none",), "Jan Dorn")
+    _each(["How can we best support Elbonia?"], ("favor", "none"), "Elbonia")
+    _each(["Whether Elbonia can be trusted is the question.", "Dorn asked whether Elbonia can be trusted."],
+          ("none",), "Elbonia")
+
+
+def test_a_denial_does_not_reach_a_subordinate_clause():
+    _each(["How can we trust Dorn when Elbonia betrayed us?"], ("against",), "Elbonia")
+
+
+def test_modal_predicates_are_not_counterfactuals_advice_emotions_or_causatives():
+    _each(["Dorn could have been a great president, but he blew it.", "Dorn would be crazy not to run.",
+           "Dorn would be wise to ignore the polls.", "Dorn won't be happy about this.",
+           "Dorn would make the president furious.", "Dorn would make a good friend very unhappy.",
+           "Dorn goes home happy.", "Dorn went free after the trial."], ("none",), "Jan Dorn")
+
+
+def test_word_senses_and_events_that_are_no_misconduct():
+    _each(["Dorn's book sold out in a day.", "Dorn's face betrayed no emotion.", "Dorn failed to secure the nomination.",
+           "Dorn failed as expected.", "Dorn is responsible for the crisis response team.",
+           "Dorn was disqualified from the race for a paperwork error.", "Dorn denied flouting the rules.",
+           "The defending champion Dorn lost the match."], ("none",), "Jan Dorn")
+    _each(["Dorn helped destroy the terrorist network.", "Dorn helped fuel growth in the region."], ("favor", "none"),
+          "Jan Dorn")
+
+
+def test_a_campaign_against_a_target_and_a_person_sent():
+    _each(["The Never Dorn campaign is a disgrace.", "The decision to send Dorn to Elbonia was a disaster."],
+          ("favor", "none"), "Jan Dorn")
+
+
+def test_an_alias_that_ends_in_s_keeps_its_copula():
+    targets = [Target("McDonald's", aliases=("McDonald's",))]
+    rows = stance_rows(["McDonald's is a disgrace.", "McDonald's would be a great sponsor."], targets)
+    assert [stance_of(rows, 0, "McDonald's"), stance_of(rows, 1, "McDonald's")] == ["against", "favor"]
+
+
+def test_sanctions_are_harm_to_their_target():
+    _each(["The sanctions against Elbonia were fully justified.", "We support the sanctions against Elbonia.",
+           "Sanctioning Elbonia was the right decision."], ("against", "none"), "Elbonia")
+
+
+def test_a_question_after_a_frame_with_a_colon():
+    _each(["Before you vote, ask yourself: can we really trust Dorn to fight for us?"], ("against",), "Jan Dorn")

@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 __all__: list[str] = []
 
-#: a copula (and "has gone", "went", "grew": the copulas of becoming, "X has gone crazy") right after the subject, after
+#: a copula (and "has gone", "has become": the copulas of becoming, "X has gone crazy") right after the subject, after
 #: the subject's possessed noun ("Elbonia's hands are") or after a conjunct
 #: of at most two words after a determiner or possessive ("Elbonia and its allies were", "Elbonia and Ruritania are"),
 #: with its negation ("isn't", "was not", "has never been"); Quirk et al. (1985) §10.16: the copular verbs (be, seem,
@@ -29,23 +29,33 @@ _LINKING_VERBS = r"is|are|was|were|remains?|remained|becomes?|became|" + _PERCEI
 #: going to be terrific"), and "make" as a copula before a role ("X would make a terrible president"; Quirk et al.
 #: 1985 §16.22: "make" with a subject complement), not before any other object ("X will make a strong case"). Not the
 #: modals of obligation ("the party must be a party of ideas", "X should be ready": a demand, `_demand`) nor of
-#: possibility ("X may be more optimistic", "might have been well served"), which read wrong on PolNeAR rows
+#: possibility ("X may be more optimistic", "might have been well served"), which read wrong on PolNeAR rows, nor "could
+#: have been" (a counterfactual: "X could have been a great president, but he blew it"); "make" only before "a"/"an"
+#: and a role that ends its noun phrase ("would make a good friend very unhappy", "make the president furious" are
+#: causatives). Under a modal, a complement that opens an infinitive ("would be wise to ignore X", "would be crazy not to
+#: run": advice about an act) or an emotion ("won't be happy about this") is no quality (:data:`_MODAL_NOT_QUALITY`)
 _ROLE_NOUNS = (r"president|leader|candidate|nominee|commander|partner|ally|allies|choice|senator|governor|secretary|"
                r"mayor|chief|running mate|vice president|member|friend|friends|neighbou?r")
-_MODAL_COPULA = (r"(?:(?P<neg3>won['’]t|can['’]t|cannot)|(?:will|would|could)"
+_MODAL_COPULA = (r"(?P<modal>(?:(?P<neg3>won['’]t|can['’]t|cannot)|(?P<could>could)|will|would)"
                  r"(?P<neg4>n['’]t|\s+not|\s+never)?|(?:is|are|was|were|['’]re)(?P<neg5>n['’]t|\s+not)?\s+going\s+to)"
-                 r"(?:\s+(?:always|also|still|ever|surely|certainly|\w+ly))?\s+(?:have\s+been|be|become|remain|"
-                 r"make(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:" + _ROLE_NOUNS + r")\b))")
+                 r"(?:\s+(?:always|also|still|ever|surely|certainly|\w+ly))?\s+(?:(?(could)(?!x)x|have\s+been)|be|become|"
+                 r"remain|make(?=\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:" + _ROLE_NOUNS + r")(?:\s+(?:for|of|in|to)\b|\s*[,.;:!?)]|\s*$)))")
+#: under a modal, a complement followed by an infinitive, or an emotion of its subject, says nothing of its quality
+_MODAL_NOT_QUALITY = frozenset("""happy unhappy glad sad angry upset furious pleased delighted disappointed thrilled
+excited worried afraid scared nervous eager willing reluctant able unable""".split())
+#: the words of a campaign against a target before its name ("the Never Trump campaign", "the Stop Dorn movement")
+_NEVER_BEFORE_RE = re.compile(r"\b(?:never|stop|anti|dump|beat|defeat|not)[\s-]+$", re.I)
+_INFINITIVE_AFTER_RE = re.compile(r"\s+(?:not\s+)?to\s+(?!be\b)[a-z]", re.I)
 #: the head noun of a target's office or enterprise right after its name, which a predicate of the phrase judges as it
 #: would the target ("a Trump presidency would be a disaster", "the Obama administration has been a failure")
 _OFFICE_HEADS = r"presidency|administration|campaign|candidacy|government|regime|leadership|tenure|nomination"
 _COPULA_RE = re.compile(
-    r"(?:['’]s?\s+(?P<owned>[a-z]+)|\s+(?:" + _OFFICE_HEADS + r")\b)?"
+    r"(?:['’]s?\s+(?P<owned>[a-z]+)|\s+(?P<office>" + _OFFICE_HEADS + r")\b)?"
     r"(?:\s+(?:and|or)\s+(?:(?:his|her|their|its|the)\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?"
     r"(?=\s+(?:is|are|was|were|ha[sd]|have|remain|remained|seem|seemed|look|looked|appear|appeared|became|become|"
     r"will|would|could|won['’]t)\b))?"
     r"\s+(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
-    r"\s+(?:been|become|gone|grown)|went|goes|grew|" + _MODAL_COPULA + "|" + _LINKING_VERBS
+    r"\s+(?:been|become|gone|grown)|" + _MODAL_COPULA + "|" + _LINKING_VERBS
     + r")(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
 _OFF_RE = re.compile(r"\s+off\b", re.I)
@@ -155,6 +165,9 @@ _DECISION_BEFORE_RE = re.compile(r"(?:^|[.!?;:,]\s+|\b(?:that|because|but|and)\s
 #: copula ("… CSTO troops | to Kazakhstan | was …")
 _ACT_TAIL_RE = re.compile(r"(?:\s+(?!(?:is|was|were|are|has|had|will|would|to|into|in|from|for|on|at)\b)[a-z][\w-]*){0,2}"
                           r"(?:\s+(?:to|into|in|from|for|on|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?")
+#: the nouns of a deployment: the mention, or the words after it, must name forces for the act to be their deployment
+_FORCES_RE = re.compile(r"\b(?:troops|forces|force|peacekeepers|peacekeeping|soldiers|contingent|mission|units|"
+                        r"personnel|military|army|servicemen|battalions?|brigades?)\b", re.I)
 #: after a possessor's mention, its decision and the infinitive's clause, at most six words, before a copula
 #: ("Russia | 's decision to send troops | was justified")
 _DECISION_AFTER_RE = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + _DECISION_NOUNS + r")\s+to\s+[a-z]+(?:\s+[\w'’-]+){0,5}?"
@@ -170,9 +183,9 @@ def _decision_copula(text: str, start: int | None, end: int) -> re.Match[str] | 
         >>> t = "The decision to send peacekeepers to Elbonia was a mistake."
         >>> s = t.index("peace"); t[_decision_copula(t, s, s + 12).end():]
         'a mistake.'
-        >>> t = "The decision to attack Elbonia was a mistake."
-        >>> s = t.index("Elbonia"); _decision_copula(t, s, s + 7) is None
-        True
+        >>> [_decision_copula(t, t.index("Elbonia"), t.index("Elbonia") + 7) for t in (
+        ...     "The decision to attack Elbonia was a mistake.", "The decision to send Elbonia to the talks was a mistake.")]
+        [None, None]
         >>> t = "Elbonia's decision to send troops to Ruritania was justified."
         >>> t[_decision_copula(t, None, 7).end():]
         'justified.'
@@ -185,7 +198,10 @@ def _decision_copula(text: str, start: int | None, end: int) -> re.Match[str] | 
     if _DECISION_BEFORE_RE.search(text[max(0, start - 120):start]) is None:
         return None
     tail = _ACT_TAIL_RE.match(text, end)
-    return _COPULA_RE.match(text, tail.end() if tail else end)
+    stop = tail.end() if tail else end
+    if not _FORCES_RE.search(text, start, stop):
+        return None  # what is sent is a person, not a deployment ("the decision to send Dorn to Elbonia")
+    return _COPULA_RE.match(text, stop)
 
 
 def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start: int | None = None, *,
@@ -218,11 +234,18 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
         ...  "Elbonia is so reckless, they said.", "Elbonia is too nice.")]
         [-1.7, -1.8]
     """
-    if start is None and text[end - 2:end] in ("'s", "’s"):
-        end -= 2  # a possessive alias ("Russia's"): its possessed noun is read as after any name ("'s decision was")
     cop = _COPULA_RE.match(text, end) if start is None else _object_complement(text, start, end)
+    possessive = start is None and text[end - 2:end] in ("'s", "’s")
+    if cop is None and possessive:
+        # a possessive alias ("Russia's"): its possessed noun is read as after any name ("Russia's decision was"); an
+        # alias that is a name in 's ("McDonald's is") has its copula right after it
+        cop = _COPULA_RE.match(text, end - 2)
+        cop = cop if cop is not None and cop.group("owned") else None
+    if cop is not None and cop.groupdict().get("office") and _NEVER_BEFORE_RE.search(
+            text, max(0, (mention if mention is not None else end) - 12), mention if mention is not None else end):
+        return None  # "the Never Trump campaign": a campaign against the target, not its own
     if cop is None:
-        cop = _decision_copula(text, start, end)  # "the decision to send X was a mistake", "X's decision to … was"
+        cop = _decision_copula(text, start, end - 2 if possessive else end)  # "the decision to send X was …", "X's decision to …"
     if cop is None:
         cop = _APPOSITIVE_RE.match(text, end)  # "Elbonia, a notorious bully, …": an appositive noun phrase
         at = mention if mention is not None else (start if start is not None else end)
@@ -255,6 +278,9 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     head = words[first][0]
     if words[-1][0] in ("better", "worse") and _OFF_RE.match(text, words[-1][2]):
         return None  # "X would be better off with Y": the subject's welfare, advice to it, not a quality of it
+    if cop.groupdict().get("modal") and (head in _MODAL_NOT_QUALITY or (
+            words[0][0] not in ("a", "an", "the") and _INFINITIVE_AFTER_RE.match(text, words[first][2]))):
+        return None  # "X won't be happy", "X would be wise to ignore Y": an emotion, advice about an act
     graded = bool(first) and words[first - 1][0] in _DEGREE
     # an -ing word that ends the complement is an adjective ("is disgusting."); one with more after it, a
     # progressive verb with its object ("is making the talks less safe")

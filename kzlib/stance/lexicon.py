@@ -97,7 +97,7 @@ class _Lexicon:
     noun_readable_re: re.Pattern[str] = re.compile(r"(?!x)x")
     disbelief_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "it is unbelievable that": the rest is disputed
     holder_verb_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a holder's verb itself ("doubts", "condemned")
-    # "needs to (not) (carefully)" ending right before a verb cue, or (group "proof") "to show that he is" before one
+    # "needs to (not) (carefully)" ending right before a verb cue, or (group "unasserted") "to show that he is", "whether X", "denied" before one
     deontic_re: re.Pattern[str] = re.compile(r"(?!x)x")
     # an adjective of emotion and its preposition right before a target ("disappointed with"): group favor or against
     stimulus_re: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -268,8 +268,8 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         distancing_word_re=re.compile(r"\b(?:" + _alternation(cues.get("distancing_openers")) + r")\b", re.I),
         agentive_cues=frozenset(c_index[str(p)] for p in cues.get("agentive_cues") or [] if str(p) in c_index),
         holder_verb_re=re.compile(r"(?:" + holder + "|" + adjacent + r")", re.I),
-        deontic_re=re.compile(r"\b(?:(?:" + _alternation(cues.get("deontic_modals")) + r")(?:\s+not)?(?:\s+\w+ly)?|(?P<proof>"
-                              + _alternation(cues.get("proof_frames")) + r"))\s+$", re.I),
+        deontic_re=re.compile(r"\b(?:(?:" + _alternation(cues.get("deontic_modals")) + r")(?:\s+not)?(?:\s+\w+ly)?|(?P<unasserted>"
+                              + _alternation(cues.get("unasserted_frames")) + r"))\s+$", re.I),
         disbelief_re=re.compile(r"\b(?:" + _alternation(cues.get("disbelief_frames")) + r")\b", re.I),
         distancing_opener_re=re.compile(r"[\W_]*(?:" + _alternation(cues.get("distancing_openers")) + r")\s*,", re.I),
         # "even if" concedes a fact more often than it supposes one ("even if they were proud to support him")

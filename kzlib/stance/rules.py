@@ -40,7 +40,7 @@ from kzlib.stance._predicates import (
     _possessed_valence,
     _predicate_valence,
 )
-from kzlib.stance._questions import _denies
+from kzlib.stance._questions import _denial_reaches, _question
 from kzlib.stance.lexicon import (
     _PUNCT_BREAK_RE,
     _QUOTE_CHARS,
@@ -136,9 +136,8 @@ def _score_text(
     # precedent or a comparison: their cues describe that episode, not the speaker's stance
     # towards the targets named in it
     precedent = [bool(lex.precedent_re.match(text, a, b)) for a, b in sents]
-    # questions asked to deny ("How can we trust X?"): their cues are reversed, as a negator's
-    denying = [_denies(text[a:b].strip(), rhetorical=bool(lex.rhetorical_re.match(text[a:b].strip()))) for a, b in sents]
-    denied_favor: set[int] = set()  # the sentences whose denial made a cue favourable ("Who could oppose X?")
+    questions = [_question(text[a:b].strip(), rhetorical=bool(lex.rhetorical_re.match(text[a:b].strip()))) for a, b in sents]
+    denied_favor: set[int] = set()  # sentences whose question asked to deny made a cue favourable ("Who could oppose X?")
 
     # reported speech inside the quote ("Some claim that the troops are an occupation"): words after a
     # third party's verb of saying are relayed, not the speaker's own (reported_factor); after a verb of
@@ -360,6 +359,9 @@ def _score_text(
             continue  # ... unless its object is an act of harm to a target ("condemn the crackdown on X")
         s_i = sent_index(start)
         a, b = sents[s_i]
+        if questions[s_i] == "ask":
+            continue  # a question asked to learn asserts nothing ("Can we trust X?")
+        deny = questions[s_i] == "deny" and _denial_reaches(text[a:start], text[start:end])
         ti = tok_index(start)
         value = weight
         # the possessor of a noun of judgment holds it ("Clinton's criticism of X", "Trump's reprimand"): no object of it
@@ -371,7 +373,7 @@ def _score_text(
         scare = not writer_marks and _marked_around(text, start, end)
         if scare and weight > 0:
             value = lex.params["scare_quoted_value"]
-        elif (negated := _negated(tokens, ti, text, tok_starts, lex)) != denying[s_i]:  # a denial negates, as does "not"
+        elif (negated := _negated(tokens, ti, text, tok_starts, lex)) != deny:  # a denial negates, as "not" does
             if negated and _WITHOUT_AFTER_RE.match(text, end):
                 continue  # "could not have a successful outcome without X": a condition of it, no denial of it
             value = -value * lex.params["negation_factor"]
@@ -379,7 +381,7 @@ def _score_text(
             if _TOO_FOR_RE.match(text, end):
                 continue  # "too smart to fall for it" (praise), "too generous to donors" (a fault): no reading
             value = -value * lex.params["negation_factor"]  # "X is too principled": an excess of a good quality
-        if denying[s_i] and value > 0:
+        if deny and value > 0:
             denied_favor.add(s_i)  # "Who could oppose X?", "Why wouldn't we support X?"
         if any(tokens[j] in lex.intensifiers for j in range(max(0, ti - 2), ti)):
             value *= lex.params["intensifier_factor"]
@@ -394,7 +396,7 @@ def _score_text(
             factor, note = reported(start)
             if lex.support_re.fullmatch(text, start, end) and others_support(start, end):
                 factor, note = factor * lex.params["reported_factor"], note + " (others' support)"
-            elif not denying[s_i] and others_judgment(start, end, ti):  # "who would trust X?" is the speaker's
+            elif not deny and others_judgment(start, end, ti):  # "who would trust X?" is the speaker's
                 factor, note = factor * lex.params["reported_factor"], note + " (its subject's)"
             elif holding := others_holding(start, end, held):
                 factor, note = factor * lex.params["reported_factor"], note + holding
@@ -408,7 +410,7 @@ def _score_text(
                 continue
         if deontic := lex.deontic_re.search(text, max(clause_start(start), start - 40), start):
             value *= lex.params["deontic_factor"]  # what someone ought to do ("needs to help") or show, not what was done
-            label += " (to be shown)" if deontic.group("proof") else " (obligation)"
+            label += " (not asserted)" if deontic.group("unasserted") else " (obligation)"
             if not value:
                 continue
         if precedent[s_i]:
@@ -606,7 +608,7 @@ def _score_text(
         if rhetorical and s_i not in denied_favor:  # "Who could oppose X?" doubts the opposition, not X
             for t in named_here:
                 add(t, -lex.params["rhetorical_question_weight"], True, "rhetorical question", s_i)
-        if use_vader and lex.params["vader_weight"] and not denying[s_i]:
+        if use_vader and lex.params["vader_weight"] and questions[s_i] != "deny":
             # the tone of the speaker's own words: not a term they set in scare quotes (in an indirect report the
             # marks are the writer's, around the speaker's own words), nor a question's that denies ("Who would trust
             # X?", "Why would anyone support X?"), whose words are what it denies
