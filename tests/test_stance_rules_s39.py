@@ -212,3 +212,9 @@ def test_sanctions_are_harm_to_their_target():
 
 def test_a_question_after_a_frame_with_a_colon():
     _each(["Before you vote, ask yourself: can we really trust Dorn to fight for us?"], ("against",), "Jan Dorn")
+
+
+def test_an_act_of_someone_in_a_place_is_not_the_places():
+    _each(["The earthquake in Elbonia caused many deaths.", "Protesters in Elbonia attacked the police."], ("none",),
+          "Elbonia")
+    _each(["The regime in Elbonia lied.", "Elbonia lied."], ("against",), "Elbonia")

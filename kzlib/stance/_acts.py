@@ -311,6 +311,11 @@ _DO_FORMS = frozenset("did does do done".split())
 #: a personal pronoun as the act's subject: a target named only after the act is not its referent ("He failed
 #: miserably, and it was an embarrassment to the Republicans")
 _PRONOUN_SUBJECTS = frozenset("he she they it we i you".split())
+#: a target named in a place phrase after a noun ("the earthquake in | Elbonia caused many deaths", "protesters in |
+#: Elbonia attacked the police"): the noun, not the place, is the act's subject
+_PLACE_MODIFIER_RE = re.compile(r"\b(?!(?:regimes?|governments?|authorities|leaders?|leadership|army|police|military|forces|"
+                                r"troops|officials?|junta|president|parliament|rulers?|state)\b)[a-z][\w-]*\s+"
+                                r"(?:in|at|near|across|inside|outside)\s+(?:the\s+)?$", re.I)  # not "the regime in X": X's
 _TO_AFTER_RE = re.compile(r"\s+to\b", re.I)  # a noun of offence and whom it offends ("an insult to X's people")
 
 
@@ -356,7 +361,11 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
     word = tokens[ti].lower()
     participle = word.endswith(("ed", "en")) or word in ("hit", "beaten", "shot", "struck")
     passive = j >= 0 and tokens[j].lower() in _SUFFERING_BEFORE and participle
-    pool = [m for m in own if _agent_of(m, text, start, end)] or ([m for m in own if m.end <= start] if not passive else [])
+    placed = {id(m) for m in own if m.end <= start and _PLACE_MODIFIER_RE.search(text, max(0, m.start - 30), m.start)}
+    pool = [m for m in own if _agent_of(m, text, start, end) and id(m) not in placed] or (
+        [m for m in own if m.end <= start and id(m) not in placed] if not passive else [])
+    if not pool and placed and not passive:
+        return None  # "the earthquake in Elbonia caused many deaths": the subject is the noun before the place
     verb = _active_verb(tokens, ti) or word in _DO_FORMS or _TO_AFTER_RE.match(text, end) is not None
     pronoun = _pronoun_subject(tokens, ti)
     if not pool and own and (all(m.end <= start for m in own) if passive
