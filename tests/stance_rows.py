@@ -16,3 +16,10 @@ def stance_of(rows: pd.DataFrame, quote_id: int, target: str) -> str:
     """The stance of quote ``quote_id`` towards ``target``, or "(no row)"."""
     hit = rows[(rows["quote_id"] == quote_id) & (rows["target"] == target)]
     return hit["stance"].item() if len(hit) else "(no row)"
+
+
+def each_stance(quotes: list[str], allowed: tuple[str, ...], target: str, targets=None, **columns) -> None:
+    """Every quote's stance towards ``target`` is one of ``allowed`` (the quote in the assertion's message)."""
+    rows = stance_rows(quotes, targets, **columns)
+    for i, quote in enumerate(quotes):
+        assert stance_of(rows, i, target) in allowed, quote

@@ -11,7 +11,7 @@ import pandas as pd
 from kzlib.stance import detect_stance
 from kzlib.stance.lexicon import _sentences
 from kzlib.stance.targets import Target
-from tests.stance_rows import stance_of, stance_rows
+from tests.stance_rows import each_stance, stance_of, stance_rows
 
 TARGETS = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",)),
            Target("Jan Dorn", aliases=("Jan Dorn", "Dorn")), Target("Ana Moreno", aliases=("Moreno",)),
@@ -23,10 +23,7 @@ def _rows(quotes: list[str], **columns) -> pd.DataFrame:
 
 
 def _each(quotes: list[str], allowed: tuple[str, ...], target: str, **columns) -> None:
-    """Every quote's stance towards ``target`` is one of ``allowed``."""
-    rows = _rows(quotes, **columns)
-    for i, quote in enumerate(quotes):
-        assert stance_of(rows, i, target) in allowed, quote
+    each_stance(quotes, allowed, target, TARGETS, **columns)
 
 
 def test_sentences_are_not_cut_after_a_title_or_an_initial():

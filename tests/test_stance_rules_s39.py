@@ -4,25 +4,17 @@ the head noun of a target's office ("a Dorn presidency would be a disaster"); tr
 failure, which is its doer's; questions asked to deny ("How can we trust Dorn?"). Expected values come from reading
 each sentence. The tests of a rule fail with the rule switched off; those named "not"/"keeps" guard its limits."""
 
-import pandas as pd
 
 from kzlib.stance._questions import _question
 from kzlib.stance.targets import Target
-from tests.stance_rows import stance_of, stance_rows
+from tests.stance_rows import each_stance, stance_of, stance_rows
 
 TARGETS = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",)),
            Target("Jan Dorn", aliases=("Jan Dorn", "Dorn"))]
 
 
-def _rows(quotes: list[str], **columns) -> pd.DataFrame:
-    return stance_rows(quotes, TARGETS, **columns)
-
-
 def _each(quotes: list[str], allowed: tuple[str, ...], target: str, **columns) -> None:
-    """Every quote's stance towards ``target`` is one of ``allowed``."""
-    rows = _rows(quotes, **columns)
-    for i, quote in enumerate(quotes):
-        assert stance_of(rows, i, target) in allowed, quote
+    each_stance(quotes, allowed, target, TARGETS, **columns)
 
 
 def test_a_predicate_under_a_modal():

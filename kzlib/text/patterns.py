@@ -117,21 +117,16 @@ def _prefixes(phrase: str, k: int) -> frozenset[str]:
         if ch == "(":
             i += 1
             look = next((a for a in ("?=", "?!", "?<=", "?<!") if body.startswith(a, i)), None)
-            if look is not None:  # a lookaround matches no characters: the strings go on after it
-                i += len(look)
+            flagged = None if look else next((f for f in ("?-i:", "?i:") if body.startswith(f, i)), None)
+            if look is not None or flagged is not None:
+                # a lookaround matches no characters: the strings go on after it; a group with its own case
+                # ("(?-i:[A-Z])") ends them
+                i += len(look or flagged or "")
                 alternation()
                 if i >= len(body) or body[i] != ")":
                     raise _Unreadable
                 i += 1
-                return {("", False)}
-            flagged = next((f for f in ("?-i:", "?i:") if body.startswith(f, i)), None)
-            if flagged is not None:  # a group with its own case ("(?-i:[A-Z])"): the strings end before it
-                i += len(flagged)
-                alternation()
-                if i >= len(body) or body[i] != ")":
-                    raise _Unreadable
-                i += 1
-                return {("", True)}
+                return {("", flagged is not None)}
             if body.startswith("?:", i):
                 i += 2
             elif body.startswith("?", i):
