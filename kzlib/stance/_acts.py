@@ -319,27 +319,28 @@ _PLACE_MODIFIER_RE = re.compile(r"\b(?!(?:regimes?|governments?|authorities|lead
 _TO_AFTER_RE = re.compile(r"\s+to\b", re.I)  # a noun of offence and whom it offends ("an insult to X's people")
 
 
-def _pronoun_subject(tokens: list[str], ti: int) -> bool:
-    """Whether the act at token ``ti`` has a personal pronoun for its subject, right before it (adverbs and "also",
-    "never" … between): a target named only after the act is not the pronoun's referent.
+def _word_before(tokens: list[str], ti: int) -> int:
+    """The index of the word before the act at token ``ti``, adverbs and "also", "never" … skipped (-1 where none).
 
-    >>> _pronoun_subject(["he", "failed", "miserably"], 1), _pronoun_subject(["the", "plan", "failed"], 2)
-    (True, False)
+    >>> _word_before(["he", "never", "really", "failed"], 3), _word_before(["failed"], 0)
+    (0, -1)
     """
     j = ti - 1
     while j >= 0 and (tokens[j].endswith("ly") or tokens[j].lower() in _BETWEEN_AUX):
         j -= 1
-    return j >= 0 and tokens[j].lower() in _PRONOUN_SUBJECTS
+    return j
 
 
-def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: list[str], ti: int) -> list[_Mention] | None:
+def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: list[str], ti: int, *,
+                sentence: list[_Mention] | None = None) -> list[_Mention] | None:
     """Who an act at ``start:end`` (an agentive cue at token ``ti``) evaluates, among the targets ``own`` named in its
     clause: its agent named beside it ("NATO aggression", "attacked by NATO") or, unless its subject suffers it (a
     passive or a verb of feeling before a participle: "the police were attacked", "X felt insulted"), the subject
     before it ("protesters attacked the police"); [] where none is named (the rules' nearest target then); None where
     it evaluates none of them: only what suffers it is named (a passive's subject, the object of an active verb
     (:func:`kzlib.stance._predicates._active_verb`) or of "to": "you attacked X", "the media did a terrible job covering X", "an insult to X's people",
-    or a target named after an act whose subject is a pronoun ("he lied, and it hurt X"); a
+    or, where its subject is a pronoun, targets named only after it, in its clause or its ``sentence`` ("he lied, and it
+    hurt X"); a
     noun's target after it may be its agent: "the crackdown in X"), or the act is how someone takes a thing ("X took it
     as an insult", "X found the ad demeaning").
 
@@ -355,9 +356,7 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
     if _PERCEIVED_AS_RE.search(text, max(0, start - 60), start) or (
             tokens[ti].lower().endswith("ing") and _FOUND_RE.search(text, max(0, start - 60), start)):
         return None
-    j = ti - 1
-    while j >= 0 and (tokens[j].endswith("ly") or tokens[j].lower() in _BETWEEN_AUX):
-        j -= 1
+    j = _word_before(tokens, ti)
     word = tokens[ti].lower()
     participle = word.endswith(("ed", "en")) or word in ("hit", "beaten", "shot", "struck")
     passive = j >= 0 and tokens[j].lower() in _SUFFERING_BEFORE and participle
@@ -367,8 +366,10 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
     if not pool and placed and not passive:
         return None  # "the earthquake in Elbonia caused many deaths": the subject is the noun before the place
     verb = _active_verb(tokens, ti) or word in _DO_FORMS or _TO_AFTER_RE.match(text, end) is not None
-    pronoun = _pronoun_subject(tokens, ti)
+    pronoun = j >= 0 and tokens[j].lower() in _PRONOUN_SUBJECTS
     if not pool and own and (all(m.end <= start for m in own) if passive
                              else ((verb or pronoun) and all(m.start >= end for m in own))):
         return None
+    if not pool and pronoun and sentence and all(m.start >= end for m in sentence):
+        return None  # "he lied, and it hurt X": the pronoun's referent is not named after it
     return pool

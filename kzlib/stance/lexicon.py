@@ -97,7 +97,8 @@ class _Lexicon:
     noun_readable_re: re.Pattern[str] = re.compile(r"(?!x)x")
     disbelief_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "it is unbelievable that": the rest is disputed
     holder_verb_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a holder's verb itself ("doubts", "condemned")
-    # "needs to (not) (carefully)" ending right before a verb cue, or (group "unasserted") "to show that he is", "whether X", "denied" before one
+    # "needs to (not) (carefully)" ending right before a verb cue, or (group "unasserted", ``unasserted_frames``) "to
+    # show that he is", "whether X", "denied" before one
     deontic_re: re.Pattern[str] = re.compile(r"(?!x)x")
     # an adjective of emotion and its preposition right before a target ("disappointed with"): group favor or against
     stimulus_re: re.Pattern[str] = re.compile(r"(?!x)x")

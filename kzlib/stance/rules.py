@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from kzlib.stance._acts import _agent_pool, _harmed, _hostile_objects, _judges, _pronoun_subject
+from kzlib.stance._acts import _agent_pool, _harmed, _hostile_objects, _judges
 from kzlib.stance._experiencers import _HELP_RE, _caused_help, _perceived_by_others
 from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
 from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps
@@ -488,9 +488,9 @@ def _score_text(
             if agentive:
                 # an act (of harm, offence or a job done) evaluates who does it, not who suffers it (_agent_pool)
                 found_pool = _agent_pool([m for m in in_sent if not m.topic and clause_start(m.start) == cl],
-                                         text, start, end, tokens, ti)
-                if found_pool is None or (not found_pool and _pronoun_subject(tokens, ti) and all(m.start >= end for m in in_sent)):
-                    continue  # ... or its subject is a pronoun, and the targets are named after it ("he lied, and it hurt X")
+                                         text, start, end, tokens, ti, sentence=in_sent)
+                if found_pool is None:
+                    continue
                 pool = found_pool
             pool = (pool or [m for m in in_sent if not m.topic and clause_start(m.start) == cl]
                     or [m for m in in_sent if m.topic] or in_sent)
