@@ -15,6 +15,10 @@ from kzlib.text.tokens import parses
 
 __all__: list[str] = []
 
+#: the words of a noun phrase before a name it ends with: determiners, titles and other capitalised words ("U.S.
+#: President Barack Obama", "former senator Jan Dorn", "her rival Dorn"), at most four
+_NAME_PREFIX = (r"(?:(?:the|a|an|his|her|their|its|our|former|then|then-[\w-]+|late|rival|opponent|senator|president|"
+                r"governor|secretary|minister|candidate|nominee|mayor|congressman|congresswoman|[A-Z][\w.'’-]*)\s+){0,4}")
 _NAME_AFTER_RE = re.compile(r"[ \t]+([A-Z][\w'’.&-]*)")  # a capitalised word right after, no punctuation between
 _NAME_OF_RE = re.compile(r"([A-Z][\w'’.&-]*)\s+of\s+(?:the\s+)?$")  # "Bank of (America)"
 _COMPOUND_RE = re.compile(r"-[A-Z]")  # "U.S.-Mexico border": a compound of two names

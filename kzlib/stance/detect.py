@@ -14,9 +14,10 @@ import pandas as pd
 
 from kzlib.errors import ParameterError, TableError, require_columns
 from kzlib.quotes.marks import SPEECH_KINDS
-from kzlib.stance._names import _find_mentions, _record_speaker, _self_targets
+from kzlib.stance._decision import _Contribution, _decide, _evidence
+from kzlib.stance._names import _NAME_PREFIX, _find_mentions, _record_speaker, _self_targets
 from kzlib.stance.lexicon import _QUOTE_CHARS, _alternation, _build_lexicon, _Lexicon
-from kzlib.stance.rules import _Contribution, _decide, _evidence, _score_text
+from kzlib.stance.rules import _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
 from kzlib.text import PatternSet
 
@@ -226,7 +227,11 @@ def _judgment_cues(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, cues: 
     if paragraphs is None or not {"cue", "para_id", "start"} <= set(quotes.columns) \
             or not {"doc_id", "para_id", "text"} <= set(paragraphs.columns):
         return out
-    verbs = re.compile(_alternation(cues.get("judgment_cues")), re.I)
+    verbs = re.compile(_alternation([*(cues.get("judgment_cues") or ()), *(cues.get("judgment_report_cues") or ()),
+                                     *(cues.get("verbal_attack_cues") or ())]), re.I)
+    # "rescinded his endorsement of": a judgment withdrawn
+    retracted = re.compile(r"\b(?:" + _alternation(cues.get("retracting_verbs")) + r")\s+(?:his|her|their|its|the)\s+"
+                           r"(?:[\w-]+\s+)?$", re.I)
     clause = re.compile(r"(?:" + _alternation(cues.get("judgment_clause_words"), literal=True) + r")(?!\w)", re.I)
     cue = quotes["cue"].fillna("").astype(str).str.strip()
     judging = {c: bool(verbs.fullmatch(c)) for c in cue.unique()}
@@ -241,7 +246,8 @@ def _judgment_cues(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, cues: 
         if not isinstance(text, str) or clause.match(quote.lstrip()):
             continue
         before = text[:int(quotes["start"].iat[i])].rstrip()
-        if before.lower().endswith(verb.lower()) and not before[:len(before) - len(verb)][-1:].isalnum():
+        if before.lower().endswith(verb.lower()) and not before[:len(before) - len(verb)][-1:].isalnum() and not (
+                retracted.search(before, 0, len(before) - len(verb))):
             out.iat[i] = verb
     return out
 
@@ -375,6 +381,7 @@ def detect_stance(
                     "reads them as written)", int(despun.sum()))
     # a report whose verb judges what it names ("accused | Washington of …") is read with its verb
     judged = _judgment_cues(quotes, paragraphs, cue_data).where(~russian, "")
+    attack_re = re.compile(_alternation(cue_data.get("verbal_attack_cues")), re.I)  # "attacked |": criticism
     texts = texts.where(judged == "", judged + " " + texts)
     ru_lex = None
     if russian.any():
@@ -394,7 +401,7 @@ def detect_stance(
     writer_marks = (quotes["kind"] == "indirect").tolist() if "kind" in quotes.columns else [False] * len(quotes)
     # copies of a story repeat their quotes: each repeated (text, context, sides, anchors, marks) is scored once
     repeated = texts.duplicated(keep=False).to_numpy()
-    scored_once: dict[tuple[str, str, frozenset[str], frozenset[str] | None, bool], list[dict[str, Any]]] = {}
+    scored_once: dict[tuple[str, str, frozenset[str], frozenset[str] | None, bool, str], list[dict[str, Any]]] = {}
     self_of: dict[str, frozenset[str]] = {}  # per speaker, the targets their own name names
     left_self: dict[str, int] = {}
     record_heads = frozenset() if record_rows else frozenset(
@@ -419,11 +426,16 @@ def detect_stance(
             left_records[speaker] = left_records.get(speaker, 0) + 1
             continue
         sides = side_of.get(speaker, frozenset())
+        attack = ""
         if verb and not ru and not _opens_with_target(text[len(verb) + 1:], lex, anchors):
             # the verb judges what the quote opens with, which names no target ("condemned | the violence",
             # "rejected | a media request to publish the file on Trump"): the quote is read without it
             text = text[len(verb) + 1:]
-        key = (text, ctx, sides, anchors, marks)
+        elif verb and not ru and attack_re.fullmatch(verb):
+            # a verbal attack: the quote is read without the verb, which the lists read as an act of harm, and the
+            # target it opens with is criticised (_criticised_by_report)
+            attack, text = verb, text[len(verb) + 1:]
+        key = (text, ctx, sides, anchors, marks, attack)
         scored = scored_once.get(key) if again else None
         if scored is None:
             if ru and ru_lex is not None:
@@ -433,7 +445,7 @@ def detect_stance(
                                              writer_marks=marks), threshold)
             else:
                 scored = _score_quote(text, lex, context=ctx, speaker_sides=sides, use_vader=use_vader,
-                                      threshold=threshold, anchored=anchors, writer_marks=marks)
+                                      threshold=threshold, anchored=anchors, writer_marks=marks, attack=attack)
             if again:
                 scored_once[key] = scored
         reading = "de-spun" if fixed else "verbatim"
@@ -489,10 +501,41 @@ def _russian_rows(quotes: pd.DataFrame, texts: pd.Series, documents: pd.DataFram
 
 def _score_quote(text: str, lex: _Lexicon, *, context: str, speaker_sides: frozenset[str], use_vader: bool,
                  threshold: float, anchored: frozenset[str] | None = None,
-                 writer_marks: bool = False) -> list[dict[str, Any]]:
-    """The stance rows of one quote (without doc_id, quote_id and speaker), one per target it concerns."""
-    return _rows(_score_text(text, lex, context=context, speaker_sides=speaker_sides, use_vader=use_vader,
-                             anchored=anchored, writer_marks=writer_marks), threshold)
+                 writer_marks: bool = False, attack: str = "") -> list[dict[str, Any]]:
+    """The stance rows of one quote (without doc_id, quote_id and speaker), one per target it concerns; ``attack``:
+    the report's verb of verbal attack, which criticises the targets the quote opens with."""
+    scored = _score_text(text, lex, context=context, speaker_sides=speaker_sides, use_vader=use_vader,
+                         anchored=anchored, writer_marks=writer_marks)
+    if attack:
+        _criticised_by_report(scored[0], scored[3], scored[2], lex, anchored, attack)
+    return _rows(scored, threshold)
+
+
+#: before the target that opens a report's object: only its noun phrase's determiners and titles
+_OBJECT_BEFORE_RE = re.compile(r"\W*" + _NAME_PREFIX)
+#: between two targets a verb's object coordinates ("Hillary Clinton and Marco Rubio", "Clinton, Sanders and Biden")
+_JOINED_RE = re.compile(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _criticised_by_report(contrib: dict[str, list[_Contribution]], concerned: dict[str, str], text: str, lex: _Lexicon,
+                          anchored: frozenset[str] | None, verb: str) -> None:
+    """Add to ``contrib`` the criticism a report's verb of verbal attack (``verbal_attack_cues``: "Trump also attacked |
+    Hillary Clinton and Marco Rubio during the rant") makes of the target the quote ``text`` opens with and those
+    coordinated with it, at ``verbal_attack_weight``."""
+    found = [m for m in _find_mentions(text, lex, anchored) if m.target and m.kind == "alias"]
+    if not found:
+        return
+    if not _OBJECT_BEFORE_RE.fullmatch(text, 0, found[0].start):
+        return  # the quote opens with another noun phrase ("the plan, which Dorn had drafted")
+    objects = [found[0]]
+    for m in found[1:]:
+        if not _JOINED_RE.fullmatch(text, objects[-1].end, m.start):
+            break
+        objects.append(m)
+    weight = lex.params["verbal_attack_weight"]
+    for target in dict.fromkeys(m.target for m in objects) if weight else ():
+        contrib.setdefault(target, []).append(_Contribution(target, -weight, True, f"{verb} (the report's verb)", 0))
+        concerned.setdefault(target, "quote")
 
 
 def _anchored_targets(quotes: pd.DataFrame, doc_texts: Mapping[Any, str], lex: _Lexicon) -> list[frozenset[str]]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import bisect
 import logging
-import math
 import re
-from dataclasses import dataclass
 
 from kzlib.stance._acts import _agent_pool, _harmed, _hostile_objects, _judges
+from kzlib.stance._comparisons import _compared
+from kzlib.stance._decision import _Contribution
 from kzlib.stance._experiencers import _HELP_RE, _caused_help, _perceived_by_others
 from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
 from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps
@@ -78,16 +78,6 @@ _NEXT_WORD_RE = re.compile(r"\s+\w+")
 _EXCESS_BEFORE = frozenset("is are was were be been being seems seem seemed far much way".split())
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
-
-
-@dataclass
-class _Contribution:
-    target: str
-    value: float
-    lexical: bool
-    label: str
-    sentence: int
-    relayed: bool = False  # someone else's word or view the speaker relays (reported_factor): no direction of its own
 
 
 def _score_text(
@@ -517,6 +507,7 @@ def _score_text(
     # ("Ruritania is weak and desperate"), the object complement of a verb of naming ("called Elbonia reckless"),
     # or the adjectives of a noun it possesses ("Elbonia's reckless policy"), valued by VADER's lexicon, where no
     # cue of the lists is in it; and a demand on it ("Elbonia must withdraw": _demand)
+    standards: set[int] = set()  # the mentions named as a comparison's standard ("than X")
     if lex.params["predicate_weight"] or lex.params["demand_weight"]:
         vader_words = _vader().lexicon
         # an adjective of emotion right before a target ("disappointed with X"), per mention: the emotion is about it
@@ -526,6 +517,7 @@ def _score_text(
         for m in recipients:
             if m.kind != "alias" or m.topic:
                 continue
+            compared = None
             # what suffers an act of harm: a predicate right after it is said of the act ("the crackdown on X was
             # brutal"), reversed for it; no stimulus, demand or possession of its own
             suffers = id(m) in harmed
@@ -549,7 +541,11 @@ def _score_text(
                     factor = reported(demand[0])[0]
                     add(m.target, -lex.params["demand_weight"] * factor, True,
                         f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start), 0 < factor < 1)
-                predicate = (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start,
+                # the standard of a comparison of quality ("stronger than X"), else what is predicated of the target
+                compared = _compared(text, m.start, clause_start(m.start), vader_words)
+                if compared is not None:
+                    standards.add(id(m))
+                predicate = compared or (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start,
                                                 writer_marks=writer_marks)
                              or _possessed_valence(text, m.end, vader_words)
                              or _possessed_predicate(text, m.end, vader_words))
@@ -575,7 +571,7 @@ def _score_text(
             if precedent[s_i]:
                 factor *= lex.params["precedent_factor"]
             if value * factor:
-                label = "(said of the harm done to it)" if suffers else "(predicated)"
+                label = "(said of the harm done to it)" if suffers else "(compared with it)" if compared else "(predicated)"
                 add(m.target, value * factor, True, f"{text[p_start:p_end]} {label}{note}", s_i, relayed)
 
     # 2c. the speaker's own act of harm, defeat or suppression on a target ("we will crush the uprising"): against it
@@ -616,8 +612,8 @@ def _score_text(
             if comp:
                 for t in named_here:
                     here = [m for m in object_mentions if m.target == t and a <= m.start < b]
-                    if all(id(m) in harmed for m in here):
-                        continue  # named only as what suffers an act of harm: the tone is the act's
+                    if all(id(m) in harmed or id(m) in standards for m in here):
+                        continue  # named only as what suffers an act of harm, or as a comparison's standard: the tone is the act's or the comparison's
                     # the tone of a relayed view is the third party's: a target named only inside a
                     # reporting frame gets it at the reported weight (its magnitude: tone is not disputed)
                     factor = max(abs(reported(m.start)[0]) for m in here)
@@ -663,38 +659,3 @@ def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: 
         if lex.negator_phrases.search(left) and not _PUNCT_BREAK_RE.search(left):
             return True
     return False
-
-
-def _decide(items: list[_Contribution], threshold: float) -> tuple[str, float, float]:
-    """The stance of a target's contributions: favor or against where their total is past ``threshold`` and their
-    lexical part is in that direction, counting the speaker's own words: words and views the speaker relays
-    (reported speech, someone else's support or judgment) add to the score but give no direction alone.
-
-    >>> _decide([_Contribution("X", -0.15, True, "criticized (its subject's)", 0, True),
-    ...          _Contribution("X", -0.3, False, "VADER", 0)], 0.3)[0]
-    'none'
-    """
-    raw = sum(c.value for c in items)
-    lexical = sum(c.value for c in items if c.lexical)
-    own = sum(c.value for c in items if c.lexical and not c.relayed)
-    score = math.tanh(raw)
-    if score >= threshold and lexical > 0 and own > 0:
-        return "favor", score, lexical
-    if score <= -threshold and lexical < 0 and own < 0:
-        return "against", score, lexical
-    return "none", score, lexical
-
-
-def _evidence(items: list[_Contribution], sents: list[tuple[int, int]], text: str, stance: str, limit: int = 300) -> str:
-    """The sentence that carried the most weight in the decided direction (or the first one)."""
-    sign = {"favor": 1, "against": -1}.get(stance, 0)
-    per_sent: dict[int, float] = {}
-    for c in items:
-        if c.sentence >= 0 and c.lexical and (sign == 0 or c.value * sign > 0):
-            per_sent[c.sentence] = per_sent.get(c.sentence, 0.0) + abs(c.value)
-    if not sents:
-        return ""
-    s_i = max(per_sent, key=lambda k: (per_sent[k], -k)) if per_sent else 0
-    a, b = sents[min(s_i, len(sents) - 1)]
-    ev = text[a:b].strip()
-    return ev if len(ev) <= limit else ev[: limit - 1] + "…"

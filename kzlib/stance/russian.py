@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from kzlib.russian.nlp import lemma, lemmas, parses, sentences, tokens
 from kzlib.russian.stance import RussianCues
+from kzlib.stance._decision import _Contribution
 from kzlib.stance._ru_roles import (
     _agents,
     _attributive,
@@ -54,7 +55,6 @@ from kzlib.stance._ru_roles import (
     _Text,
     _Word,
 )
-from kzlib.stance.rules import _Contribution
 from kzlib.stance.targets import Target
 from kzlib.text.tokens import word_forms
 

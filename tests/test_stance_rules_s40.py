@@ -1,0 +1,82 @@
+"""Fortieth session: comparisons of quality ("X is a stronger leader than Y" speaks against Y), the nouns of judgment
+as a report's cue ("his criticism of | Y", "their support for | Y") and "attack" as a report's verb, read as
+criticism of what the quote opens with. Expected stances are read from the sentences, each written for the test."""
+
+import pandas as pd
+
+from kzlib.stance import detect_stance
+from kzlib.stance.targets import Target
+from tests.stance_rows import each_stance, stance_of, stance_rows
+
+PEOPLE = [Target("Jan Dorn", aliases=("Jan Dorn", "Dorn")), Target("Ana Smith", aliases=("Ana Smith", "Smith")),
+          Target("Elbonia", aliases=("Elbonia",)), Target("Ruritania", aliases=("Ruritania",))]
+
+
+def test_a_rival_ranked_below_on_a_good_quality_is_criticised():
+    each_stance(["Smith was a stronger leader than Jan Dorn.",
+                 "Anyone would be better than Dorn.",
+                 "Smith is far more qualified than Dorn.",
+                 "She is a smarter candidate than former senator Jan Dorn."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_even_and_no_better_presuppose_the_standard_has_the_quality():
+    each_stance(["Smith is even worse than Dorn on trade.",
+                 "Smith is no better than Dorn."], ("against",), "Jan Dorn", PEOPLE)
+    each_stance(["Smith is less qualified than Dorn."], ("favor",), "Jan Dorn", PEOPLE)
+
+
+def test_comparisons_that_rank_no_quality_give_the_standard_nothing():
+    # a bad quality's standard ("worse than Dorn") is as often a benchmark of the bad as a better one; amounts,
+    # performances and a comparison with a time are no evaluation of the one compared with
+    each_stance(["Smith is worse than Dorn.",
+                 "Elbonia is more dangerous than Ruritania.",
+                 "Smith raised more money than Dorn.",
+                 "Smith polls better than Dorn in the north.",
+                 "Smith got more votes than Dorn.",
+                 "Smith is not stronger than Dorn."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["Elbonia is more dangerous than Ruritania."], ("none", "(no row)"), "Ruritania", PEOPLE)
+
+
+def test_the_tone_of_a_comparison_is_not_its_standards():
+    # VADER's praise of "stronger" is the subject's: the standard is read by the comparison alone
+    rows = stance_rows(["Smith was a stronger leader than Jan Dorn."], PEOPLE)
+    cues = rows.loc[rows["target"] == "Jan Dorn", "cues"].item()
+    assert "compared with it" in cues and "VADER" not in cues
+
+
+def _read(paragraphs: list[str], cues: list[str]) -> pd.DataFrame:
+    """Stance rows of one indirect quote per paragraph, from the end of its cue to the paragraph's end, by "X"."""
+    quotes = []
+    for i, (text, cue) in enumerate(zip(paragraphs, cues)):
+        start = text.index(cue) + len(cue) + 1
+        quotes.append({"doc_id": "d", "quote_id": i, "para_id": i, "start": start, "end": len(text),
+                       "speaker": "X", "kind": "indirect", "cue": cue, "quote": text[start:]})
+    paras = pd.DataFrame({"doc_id": "d", "para_id": range(len(paragraphs)), "text": paragraphs})
+    return detect_stance(pd.DataFrame(quotes), targets=PEOPLE, paragraphs=paras, threshold=0.3)
+
+
+def test_a_reports_noun_of_judgment_judges_what_the_quote_opens_with():
+    rows = _read(["The senator reiterated his support for Jan Dorn.",
+                  "Critics have been vocal in their criticism of Dorn's trade policy.",
+                  "The governor's endorsement of Ana Smith came late.",
+                  "The senator rescinded his endorsement of Jan Dorn.",   # withdrawn: no endorsement held
+                  "The paper kept up its opposition to Ruritania."],
+                 ["support for", "criticism of", "endorsement of", "endorsement of", "opposition to"])
+    assert stance_of(rows, 0, "Jan Dorn") == "favor"
+    assert stance_of(rows, 1, "Jan Dorn") == "against"
+    assert stance_of(rows, 2, "Ana Smith") == "favor"
+    assert stance_of(rows, 3, "Jan Dorn") != "favor"
+    assert stance_of(rows, 4, "Ruritania") == "against"
+
+
+def test_attack_as_a_reports_verb_is_criticism_of_its_objects():
+    rows = _read(["Smith also attacked Jan Dorn and Elbonia during the rally.",
+                  "Smith stepped up her attacks on Dorn's record.",
+                  "Smith attacked the plan, which Dorn had drafted."],   # its object names no target
+                 ["attacked", "attacks on", "attacked"])
+    assert stance_of(rows, 0, "Jan Dorn") == "against"
+    assert stance_of(rows, 0, "Elbonia") == "against"
+    assert stance_of(rows, 1, "Jan Dorn") == "against"
+    assert stance_of(rows, 2, "Jan Dorn") != "against"
+    # inside a quote, an attack is an act that evaluates its agent, not its object
+    each_stance(["The rebels attacked Elbonia at dawn."], ("none", "(no row)"), "Elbonia", PEOPLE)
