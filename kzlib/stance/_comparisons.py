@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 from kzlib.stance._names import _NAME_PREFIX
+from kzlib.stance._predicates import _HOLDER_NOUNS, _PERSON_HEADS
 
 __all__: list[str] = []
 
@@ -28,6 +29,12 @@ _COMPARISON_RE = re.compile(
 #: numbers than")
 _AMOUNT_NOUNS = frozenset("""money votes delegates support numbers polls poll ratings donors funds time people voters
 states seats points odds chance chances""".split())
+#: comparatives of likelihood, standing or readiness, not of quality ("more likely than X's supporters to …", "more
+#: popular than X": a poll's finding)
+_NOT_QUALITIES = frozenset("""likely unlikely probable possible popular unpopular common willing eager able ready
+prone""".split())
+#: the word after the standard's name that makes the standard its people ("than Romney supporters")
+_PEOPLE_AFTER_RE = re.compile(r"['’]?s?\s+([a-z]+)")
 #: qualities of a candidate or an office holder that VADER's lexicon lacks, with a valence on its scale (-4..4); the
 #: words of campaign coverage (a candidate "more qualified", "better prepared" or "more electable" than a rival)
 _QUALITIES: Mapping[str, float] = {"qualified": 1.5, "experienced": 1.2, "electable": 1.2, "prepared": 1.2,
@@ -49,24 +56,28 @@ def _quality_valence(word: str, lexicon: Mapping[str, float]) -> float:
     return 0.0
 
 
-def _compared(text: str, start: int, clause: int, lexicon: Mapping[str, float]) -> tuple[float, int, int] | None:
-    """The valence a comparison of quality gives its standard, the target named at ``start`` after "than", and the
-    comparison's span, from ``clause`` (where the clause starts); None where no comparison of quality precedes it.
+def _compared(text: str, start: int, end: int, clause: int, lexicon: Mapping[str, float]) -> tuple[float, int, int] | None:
+    """The valence a comparison of quality gives its standard, the target named at ``text[start:end]`` after "than",
+    and the comparison's span, from ``clause`` (where the clause starts); None where no comparison of quality precedes
+    it, or the standard is the target's people ("than Romney supporters").
 
     Example:
         >>> lex = {"stronger": 1.6, "better": 1.9, "worse": -2.1, "money": 0.0}
         >>> t = "He was a stronger leader than U.S. President Barack Obama."
-        >>> v, a, b = _compared(t, t.index("Obama"), 0, lex); v, t[a:b]
+        >>> v, a, b = _compared(t, t.index("Obama"), t.index("Obama") + 5, 0, lex); v, t[a:b]
         (-1.6, 'was a stronger leader than')
-        >>> [_compared(t, t.index("Dorn"), 0, lex) for t in ("Smith raised more money than Dorn.",
-        ...   "Smith polls better than Dorn.", "Smith is worse than Dorn.")]
-        [None, None, None]
-        >>> [_compared(t, t.index("Dorn"), 0, lex)[0] for t in ("Anyone would be better than Dorn.",
+        >>> [_compared(t, t.index("Dorn"), t.index("Dorn") + 4, 0, lex) for t in ("Smith raised more money than Dorn.",
+        ...   "Smith polls better than Dorn.", "Smith is worse than Dorn.", "Smith is better than Dorn voters.")]
+        [None, None, None, None]
+        >>> [_compared(t, t.index("Dorn"), t.index("Dorn") + 4, 0, lex)[0] for t in ("Anyone would be better than Dorn.",
         ...   "Smith is even worse than Dorn.", "Smith is no better than Dorn.", "Smith is less qualified than Dorn.")]
         [-1.9, -2.1, -1.9, 1.5]
     """
     than = _THAN_BEFORE_RE.search(text, max(clause, start - 60), start)
     if than is None:
+        return None
+    after = _PEOPLE_AFTER_RE.match(text, end)
+    if after is not None and (after.group(1) in _PERSON_HEADS or after.group(1) in _HOLDER_NOUNS):
         return None
     found = _COMPARISON_RE.search(text, max(clause, than.start() - 70), than.start())
     if found is None:
@@ -75,6 +86,8 @@ def _compared(text: str, start: int, clause: int, lexicon: Mapping[str, float]) 
     if any(n in _AMOUNT_NOUNS for n in nouns):
         return None
     quality = found.group("quality")
+    if quality.lower() in _NOT_QUALITIES:
+        return None
     more = (found.group("more") or "").lower()
     if not more and not (quality.lower().endswith("er") or quality.lower() in ("better", "worse")):
         return None  # no comparative ("is a leader than" does not parse; "more" or "-er" makes the comparison)

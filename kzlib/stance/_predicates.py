@@ -18,10 +18,11 @@ logger = logging.getLogger(__name__)
 __all__: list[str] = []
 
 #: a copula (and "has gone", "has become": the copulas of becoming, "X has gone crazy") right after the subject, after
-#: the subject's possessed noun ("Elbonia's hands are") or after a conjunct
+#: the subject's possessed noun ("Elbonia's hands are"), after an emphatic reflexive ("X himself is"), or after a conjunct
 #: of at most two words after a determiner or possessive ("Elbonia and its allies were", "Elbonia and Ruritania are"),
-#: with its negation ("isn't", "was not", "has never been"); Quirk et al. (1985) §10.16: the copular verbs (be, seem,
-#: appear, look, remain, become) take a subject complement that characterises the subject
+#: with its negation ("isn't", "was not", "has never been"), and the progressive "was being" ("X was being
+#: hypocritical"); Quirk et al. (1985) §10.16: the copular verbs (be, seem, appear, look, remain, become) take a subject
+#: complement that characterises the subject
 #: the verbs of perception that link a subject to its complement ("X seems reckless"), and all the linking verbs
 _PERCEIVING = r"seems?|seemed|looks?|looked|appears?|appeared|sounds?|sounded"
 _LINKING_VERBS = r"is|are|was|were|remains?|remained|becomes?|became|" + _PERCEIVING
@@ -51,11 +52,13 @@ _INFINITIVE_AFTER_RE = re.compile(r"\s+(?:not\s+)?to\s+(?!be\b)[a-z]", re.I)
 _OFFICE_HEADS = r"presidency|administration|campaign|candidacy|government|regime|leadership|tenure|nomination"
 _COPULA_RE = re.compile(
     r"(?:['’]s?\s+(?P<owned>[a-z]+)|\s+(?P<office>" + _OFFICE_HEADS + r")\b)?"
+    r"(?:,?\s+(?:himself|herself|itself|themselves)\b,?)?"  # an emphatic reflexive ("X himself is a fraud")
     r"(?:\s+(?:and|or)\s+(?:(?:his|her|their|its|the)\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?"
     r"(?=\s+(?:is|are|was|were|ha[sd]|have|remain|remained|seem|seemed|look|looked|appear|appeared|became|become|"
     r"will|would|could|won['’]t)\b))?"
     r"\s+(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
-    r"\s+(?:been|become|gone|grown)|" + _MODAL_COPULA + "|" + _LINKING_VERBS
+    r"\s+(?:been|become|gone|grown)|" + _MODAL_COPULA + r"|(?:is|are|was|were|['’]re)(?P<neg6>n't|\s+not)?\s+being|"
+    + _LINKING_VERBS
     + r")(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
 _OFF_RE = re.compile(r"\s+off\b", re.I)
@@ -256,7 +259,7 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     owned = (cop.groupdict().get("owned") or "").lower()
     if owned and (owned in _PERSON_HEADS or owned in _HOLDER_NOUNS or owned in _MEASURE_HEADS):
         return None  # "Elbonia's allies are angry", "its chances are good": said of its people or its odds, not of it
-    negated = any(cop.groupdict().get(g) for g in ("neg1", "neg2", "neg3", "neg4", "neg5"))
+    negated = any(cop.groupdict().get(g) for g in ("neg1", "neg2", "neg3", "neg4", "neg5", "neg6"))
     words: list[tuple[str, int, int]] = []
     for tok in _WORD_RE.finditer(text, cop.end()):
         low = tok.group(0).lower()

@@ -542,7 +542,7 @@ def _score_text(
                     add(m.target, -lex.params["demand_weight"] * factor, True,
                         f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start), 0 < factor < 1)
                 # the standard of a comparison of quality ("stronger than X"), else what is predicated of the target
-                compared = _compared(text, m.start, clause_start(m.start), vader_words)
+                compared = _compared(text, m.start, m.end, clause_start(m.start), vader_words)
                 if compared is not None:
                     standards.add(id(m))
                 predicate = compared or (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start,
