@@ -26,8 +26,8 @@ def test_even_and_no_better_presuppose_the_standard_has_the_quality():
 
 
 def test_comparisons_that_rank_no_quality_give_the_standard_nothing():
-    # a bad quality's standard ("worse than Dorn") is as often a benchmark of the bad as a better one; amounts,
-    # performances and a comparison with a time are no evaluation of the one compared with
+    # a bad quality's standard ("worse than Dorn") is as often a benchmark of the bad as a better one; amounts and
+    # performances are no evaluation of the one compared with
     each_stance(["Smith is worse than Dorn.",
                  "Elbonia is more dangerous than Ruritania.",
                  "Smith raised more money than Dorn.",
@@ -80,3 +80,55 @@ def test_attack_as_a_reports_verb_is_criticism_of_its_objects():
     assert stance_of(rows, 2, "Jan Dorn") != "against"
     # inside a quote, an attack is an act that evaluates its agent, not its object
     each_stance(["The rebels attacked Elbonia at dawn."], ("none", "(no row)"), "Elbonia", PEOPLE)
+
+
+def test_a_comparisons_standard_is_not_its_people_nor_a_likelihood():
+    each_stance(["Smith's voters are far more likely than Dorn supporters to turn out.",
+                 "Smith is more popular than Dorn in the polls.",
+                 "Smith is a better speaker than Dorn voters think."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+
+
+def test_an_emphatic_reflexive_and_the_progressive_be_link_a_predicate_to_its_subject():
+    each_stance(["The report shows that Dorn himself is a fraud.",
+                 "Dorn was being hypocritical when he took the money.",
+                 "Dorn is not being honest with voters."], ("against",), "Jan Dorn", PEOPLE)
+    each_stance(["Dorn is being investigated by the committee."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+
+
+def test_a_standard_ranked_above_all_is_praised():
+    # found by the session's review: a subject of no one, nothing or a question asked to deny
+    each_stance(["No one is more qualified than Jan Dorn.",
+                 "No candidate is more qualified than Dorn.",
+                 "Nothing could be better than a Dorn presidency.",
+                 "Who could be better than Dorn?",
+                 "I can't think of anyone who would be a better president than Dorn."], ("favor",), "Jan Dorn", PEOPLE)
+    each_stance(["No doubt Smith is better than Dorn."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_comparisons_of_standing_means_or_a_clause_give_the_standard_nothing():
+    # found by the session's review
+    each_stance(["The situation is better than Dorn says.",
+                 "The turnout was better than Dorn predicted.",
+                 "Smith is better known than Dorn.",
+                 "Smith is better funded than Dorn.",
+                 "Smith is stronger with farmers than Dorn.",
+                 "Smith is better at attacking than Dorn.",
+                 "Smith is richer than Dorn.",
+                 "Smith is a greater danger than Dorn."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["Elbonia is more powerful than Ruritania.",
+                 "Elbonia is a more reliable partner than Ruritania."], ("none", "(no row)"), "Ruritania", PEOPLE)
+
+
+def test_a_reports_judgment_withdrawn_rejected_or_negated_is_no_judgment():
+    # found by the session's review
+    rows = _read(["Many withdrew support for Jan Dorn after the tape.",
+                  "Smith dismissed criticism of Dorn as partisan.",
+                  "They noted the lack of support for Dorn.",
+                  "Smith has never attacked Dorn on that issue.",
+                  "Smith declined to attack Dorn on that issue.",
+                  "Smith attacked Dorn's critics.",
+                  "Smith attacked Elbonia, Dorn's neighbour, for its record."],
+                 ["support for", "criticism of", "support for", "attacked", "attack", "attacked", "attacked"])
+    for i in range(7):
+        assert stance_of(rows, i, "Jan Dorn") not in ("favor", "against"), i
+    assert stance_of(rows, 6, "Elbonia") == "against"

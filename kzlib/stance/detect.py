@@ -16,6 +16,7 @@ from kzlib.errors import ParameterError, TableError, require_columns
 from kzlib.quotes.marks import SPEECH_KINDS
 from kzlib.stance._decision import _Contribution, _decide, _evidence
 from kzlib.stance._names import _NAME_PREFIX, _find_mentions, _record_speaker, _self_targets
+from kzlib.stance._predicates import _HOLDER_NOUNS, _PERSON_HEADS
 from kzlib.stance.lexicon import _QUOTE_CHARS, _alternation, _build_lexicon, _Lexicon
 from kzlib.stance.rules import _score_text
 from kzlib.stance.targets import STANCE_COLUMNS, _coerce_targets, load_stance_cues
@@ -212,10 +213,18 @@ def _attribution_context(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, 
     return pd.Series(out, index=quotes.index, dtype=object)
 
 
+#: a negation or refusal right before a report's verb of judgment ("has never attacked |", "declined to criticize |")
+_NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t|(?:declin|refus)(?:e|es|ed|ing)\s+to)\s+(?:\w+\s+)?$",
+                                re.I)
+
+
 def _judgment_cues(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, cues: Mapping[str, Any]) -> pd.Series:
-    """Per quote, its ``cue`` where that is a reporting verb of judgment (``judgment_cues`` in the cue file) whose
-    object the quote's text opens with: an indirect report or act that starts right after the verb in its
-    paragraph ("accused | Washington of stirring up …"), not with a clause ("questioned | whether …"); else "".
+    """Per quote, its ``cue`` where that is a reporting verb of judgment (``judgment_cues`` in the cue file), a noun of
+    judgment (``judgment_report_cues``: "support for", "criticism of") or a verb of verbal attack
+    (``verbal_attack_cues``) whose object the quote's text opens with: an indirect report or act that starts right
+    after the cue in its paragraph ("accused | Washington of stirring up …"), not with a clause ("questioned | whether
+    …"), nor after a negation ("never attacked |") or a verb that withdraws or rejects the judgment ("rescinded his
+    endorsement of |", "dismissed criticism of |": ``retracting_verbs``); else "".
 
     >>> paras = pd.DataFrame({"doc_id": ["d"], "para_id": [0], "text": ["Putin accused Washington of meddling."]})
     >>> q = pd.DataFrame({"doc_id": ["d"], "para_id": [0], "start": [14], "end": [37], "kind": ["indirect"],
@@ -229,9 +238,9 @@ def _judgment_cues(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, cues: 
         return out
     verbs = re.compile(_alternation([*(cues.get("judgment_cues") or ()), *(cues.get("judgment_report_cues") or ()),
                                      *(cues.get("verbal_attack_cues") or ())]), re.I)
-    # "rescinded his endorsement of": a judgment withdrawn
-    retracted = re.compile(r"\b(?:" + _alternation(cues.get("retracting_verbs")) + r")\s+(?:his|her|their|its|the)\s+"
-                           r"(?:[\w-]+\s+)?$", re.I)
+    # "rescinded his endorsement of", "dismissed criticism of": a judgment withdrawn or rejected
+    retracted = re.compile(r"\b(?:" + _alternation(cues.get("retracting_verbs")) + r")\s+(?:(?:his|her|their|its|the|any|"
+                           r"all|a)\s+)?(?:[\w-]+\s+)?$", re.I)
     clause = re.compile(r"(?:" + _alternation(cues.get("judgment_clause_words"), literal=True) + r")(?!\w)", re.I)
     cue = quotes["cue"].fillna("").astype(str).str.strip()
     judging = {c: bool(verbs.fullmatch(c)) for c in cue.unique()}
@@ -247,17 +256,27 @@ def _judgment_cues(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, cues: 
             continue
         before = text[:int(quotes["start"].iat[i])].rstrip()
         if before.lower().endswith(verb.lower()) and not before[:len(before) - len(verb)][-1:].isalnum() and not (
-                retracted.search(before, 0, len(before) - len(verb))):
+                retracted.search(before, 0, len(before) - len(verb))
+                or _NEGATED_BEFORE_RE.search(before, 0, len(before) - len(verb))):
             out.iat[i] = verb
     return out
+
+
+_POSSESSED_WORD_RE = re.compile(r"['’]s?\s+([a-z]+)")
 
 
 def _opens_with_target(text: str, lex: _Lexicon, anchored: frozenset[str] | None, *, max_words: int = 5) -> bool:
     """Whether a target is named within the first ``max_words`` words of ``text``: the object of a report verb
     that ``text`` follows ("Moscow of accumulating forces", "the legitimacy of the CSTO intervention")."""
     text = text if text.isascii() else text.translate(_QUOTE_CHARS)
-    starts = [m.start for m in _find_mentions(text, lex, anchored) if m.target]  # "": no target
-    return bool(starts) and len(_WORD_RE.findall(text, 0, min(starts))) <= max_words
+    found = [m for m in _find_mentions(text, lex, anchored) if m.target]  # "": no target
+    if not found:
+        return False
+    first = min(found, key=lambda m: m.start)
+    people = _POSSESSED_WORD_RE.match(text, first.end)
+    if people is not None and (people.group(1) in _PERSON_HEADS or people.group(1) in _HOLDER_NOUNS):
+        return False  # its people, not the target: "attacked | Clinton's critics", "support for | Sanders' supporters"
+    return len(_WORD_RE.findall(text, 0, first.start)) <= max_words
 
 
 def detect_stance(
@@ -507,7 +526,8 @@ def _score_quote(text: str, lex: _Lexicon, *, context: str, speaker_sides: froze
     scored = _score_text(text, lex, context=context, speaker_sides=speaker_sides, use_vader=use_vader,
                          anchored=anchored, writer_marks=writer_marks)
     if attack:
-        _criticised_by_report(scored[0], scored[3], scored[2], lex, anchored, attack)
+        contrib, _sents, ntext, concerned = scored
+        _criticised_by_report(contrib, concerned, ntext, lex, anchored, attack)
     return _rows(scored, threshold)
 
 
@@ -529,8 +549,9 @@ def _criticised_by_report(contrib: dict[str, list[_Contribution]], concerned: di
         return  # the quote opens with another noun phrase ("the plan, which Dorn had drafted")
     objects = [found[0]]
     for m in found[1:]:
-        if not _JOINED_RE.fullmatch(text, objects[-1].end, m.start):
-            break
+        joined = _JOINED_RE.fullmatch(text, objects[-1].end, m.start)
+        if joined is None or ("and" not in joined.group(0) and text.startswith(("'s", "’s"), m.end)):
+            break  # not coordinated; an appositive's possessor ("Rubio, Clinton's rival")
         objects.append(m)
     weight = lex.params["verbal_attack_weight"]
     for target in dict.fromkeys(m.target for m in objects) if weight else ():

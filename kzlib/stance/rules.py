@@ -9,7 +9,7 @@ import logging
 import re
 
 from kzlib.stance._acts import _agent_pool, _harmed, _hostile_objects, _judges
-from kzlib.stance._comparisons import _compared
+from kzlib.stance._comparisons import _compared, _comparison
 from kzlib.stance._decision import _Contribution
 from kzlib.stance._experiencers import _HELP_RE, _caused_help, _perceived_by_others
 from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
@@ -307,6 +307,10 @@ def _score_text(
         elif m.kind == "alias" and m.scare_quoted and m.target in concerned and (m.end - m.start) > 3:
             add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (scare quotes)', sent_index(m.start))
 
+    # the comparisons whose standard a target is ("a stronger leader than X", _comparison), by the mention's id: a cue in
+    # one is not the standard's ("a more reliable partner than X"), nor the sentence's tone; 2b reads the comparison
+    comparisons = {id(m): c for m in (mentions if " than " in text else ()) if m.kind == "alias"
+                   and (c := _comparison(text, m.start, m.end, clause_start(m.start))) is not None}
     # 2. general cues, attributed to the nearest object mention
     covered = [(m.start, m.end) for m in mentions if m.end > m.start]
     cue_hits: list[tuple[int, int, int, str, float, bool]] = []
@@ -431,7 +435,10 @@ def _score_text(
                 if agents:
                     add(agents[0].target, value, True, label + " (countered, its agent)", s_i, relayed)
                 continue
-        in_sent = [m for m in recipients if a <= m.start < b and not possessed(m, held)]
+        # the standard of a comparison the cue is in ("a more reliable partner than X") is not its object
+        objects = [m for m in recipients if not possessed(m, held) and not (
+            id(m) in comparisons and comparisons[id(m)].start() <= start < comparisons[id(m)].end())]
+        in_sent = [m for m in objects if a <= m.start < b]
         if harmed and in_sent:
             # what suffers an act of harm in the cue's clause (_harmed), unless the cue modifies it ("crush the violent
             # uprising"), is no object of the cue: a judgment of the act ("we condemn the crackdown on X") or a
@@ -494,7 +501,7 @@ def _score_text(
             # verb ("criticized Sanders and Clinton"), the agents of an act ("X and Y lied"), not only the nearest
             for m in _coordinated(best, in_sent, text, start, end, cl, clause_start, agentive=agentive):
                 add(m.target, value / (1.0 + abs(m.tok - ti) / 15.0), True, label + " (coordinated)", s_i, relayed)
-        elif others := [m for m in recipients if not possessed(m, held)]:
+        elif others := objects:
             best = min(others, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, 0.5 * value / (1.0 + d / 20.0), True, label, s_i, relayed)
@@ -506,8 +513,8 @@ def _score_text(
     # 2b. an evaluation predicated of a target: the subject complement of a copula right after its name
     # ("Ruritania is weak and desperate"), the object complement of a verb of naming ("called Elbonia reckless"),
     # or the adjectives of a noun it possesses ("Elbonia's reckless policy"), valued by VADER's lexicon, where no
-    # cue of the lists is in it; and a demand on it ("Elbonia must withdraw": _demand)
-    standards: set[int] = set()  # the mentions named as a comparison's standard ("than X")
+    # cue of the lists is in it; the ranking of a comparison whose standard it is ("a stronger leader than X":
+    # _comparisons); and a demand on it ("Elbonia must withdraw": _demand)
     if lex.params["predicate_weight"] or lex.params["demand_weight"]:
         vader_words = _vader().lexicon
         # an adjective of emotion right before a target ("disappointed with X"), per mention: the emotion is about it
@@ -542,13 +549,14 @@ def _score_text(
                     add(m.target, -lex.params["demand_weight"] * factor, True,
                         f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start), 0 < factor < 1)
                 # the standard of a comparison of quality ("stronger than X"), else what is predicated of the target
-                compared = _compared(text, m.start, m.end, clause_start(m.start), vader_words)
-                if compared is not None:
-                    standards.add(id(m))
-                predicate = compared or (_predicate_valence(text, m.end, vader_words, None if subject else m.start, mention=m.start,
-                                                writer_marks=writer_marks)
-                             or _possessed_valence(text, m.end, vader_words)
-                             or _possessed_predicate(text, m.end, vader_words))
+                if id(m) in comparisons:
+                    compared = _compared(comparisons[id(m)], text, clause_start(m.start), vader_words)
+                    if compared is not None and compared[0] > 0:
+                        denied_favor.add(sent_index(m.start))  # "Who could be better than X?" doubts no one's view
+                predicate = compared or (_predicate_valence(text, m.end, vader_words, None if subject else m.start,
+                                                            mention=m.start, writer_marks=writer_marks)
+                                         or _possessed_valence(text, m.end, vader_words)
+                                         or _possessed_predicate(text, m.end, vader_words))
             if predicate is None:
                 continue
             valence, p_start, p_end = predicate
@@ -612,7 +620,7 @@ def _score_text(
             if comp:
                 for t in named_here:
                     here = [m for m in object_mentions if m.target == t and a <= m.start < b]
-                    if all(id(m) in harmed or id(m) in standards for m in here):
+                    if all(id(m) in harmed or id(m) in comparisons for m in here):
                         continue  # named only as what suffers an act of harm, or as a comparison's standard: the tone is the act's or the comparison's
                     # the tone of a relayed view is the third party's: a target named only inside a
                     # reporting frame gets it at the reported weight (its magnitude: tone is not disputed)
