@@ -132,3 +132,12 @@ def test_a_reports_judgment_withdrawn_rejected_or_negated_is_no_judgment():
     for i in range(7):
         assert stance_of(rows, i, "Jan Dorn") not in ("favor", "against"), i
     assert stance_of(rows, 6, "Elbonia") == "against"
+
+
+def test_a_relation_noun_is_held_by_its_possessor():
+    # "X's ally", "X's partners": whom the possessor is allied with, no evaluation of it; "our partner" is the speaker's
+    each_stance(["Elbonia is Dorn's closest ally.",
+                 "Dorn's partners in the coalition voted no."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["Elbonia's partners in the alliance sent troops."], ("none", "(no row)"), "Elbonia", PEOPLE)
+    each_stance(["Elbonia is our reliable partner.",
+                 "Elbonia is a reliable partner."], ("favor",), "Elbonia", PEOPLE)
