@@ -23,3 +23,15 @@ def each_stance(quotes: list[str], allowed: tuple[str, ...], target: str, target
     rows = stance_rows(quotes, targets, **columns)
     for i, quote in enumerate(quotes):
         assert stance_of(rows, i, target) in allowed, quote
+
+
+def report_rows(paragraphs: list[str], cues: list[str], targets=None, kind: str = "indirect") -> pd.DataFrame:
+    """``detect_stance`` (threshold 0.3) on one quote per paragraph, by speaker "X": the quote runs from one space after
+    the first occurrence of its ``cue`` (kept as the quote's cue, outside its text) to the paragraph's end."""
+    quotes = []
+    for i, (text, cue) in enumerate(zip(paragraphs, cues)):
+        start = text.index(cue) + len(cue) + 1
+        quotes.append({"doc_id": "d", "quote_id": i, "para_id": i, "start": start, "end": len(text),
+                       "speaker": "X", "kind": kind, "cue": cue, "quote": text[start:]})
+    paras = pd.DataFrame({"doc_id": "d", "para_id": range(len(paragraphs)), "text": paragraphs})
+    return detect_stance(pd.DataFrame(quotes), targets=targets, paragraphs=paras, threshold=0.3)

@@ -6,28 +6,21 @@ import pandas as pd
 
 from kzlib.stance import detect_stance
 from kzlib.stance.targets import Target
-from tests.stance_rows import stance_of, stance_rows
+from tests.stance_rows import report_rows, stance_of, stance_rows
 
 PARTIES = [Target("Ruritania", aliases=("Ruritania",)), Target("Elbonia", aliases=("Elbonia",)),
            Target("rebels", aliases=("rebels",))]
 
 
-def _read(paragraphs: list[str], cue_at: list[tuple[str, int]], kind: str = "indirect") -> pd.DataFrame:
-    """Stance rows of one quote per paragraph: the quote runs from the end of its cue (the ``(cue, n)``: the
-    n-th occurrence's end, skipping one space) to the end of the paragraph, spoken by "X"."""
-    quotes = []
-    for i, (text, (cue, _)) in enumerate(zip(paragraphs, cue_at)):
-        start = text.index(cue) + len(cue) + 1
-        quotes.append({"doc_id": "d", "quote_id": i, "para_id": i, "start": start, "end": len(text),
-                       "speaker": "X", "kind": kind, "cue": cue, "quote": text[start:]})
-    paras = pd.DataFrame({"doc_id": "d", "para_id": range(len(paragraphs)), "text": paragraphs})
-    return detect_stance(pd.DataFrame(quotes), targets=PARTIES, paragraphs=paras, threshold=0.3)
+def _read(paragraphs: list[str], cues: list[str]) -> pd.DataFrame:
+    """Stance rows of one indirect quote per paragraph towards the parties (``report_rows``)."""
+    return report_rows(paragraphs, cues, PARTIES)
 
 
 def test_the_object_of_an_accusation_is_what_the_speaker_is_against():
     rows = _read(["The minister accused Ruritania of moving troops to the border.",
                   "The minister told Ruritania of moving troops to the border."],   # a verb that judges nothing
-                 [("accused", 0), ("told", 0)])
+                 ["accused", "told"])
     assert stance_of(rows, 0, "Ruritania") == "against"
     assert stance_of(rows, 1, "Ruritania") != "against"
 
@@ -35,14 +28,14 @@ def test_the_object_of_an_accusation_is_what_the_speaker_is_against():
 def test_praise_and_questioning_are_read_for_their_object():
     rows = _read(["The envoy praised Elbonia for its calm handling of the talks.",
                   "The envoy questioned the legitimacy of the rebels in the north."],
-                 [("praised", 0), ("questioned", 0)])
+                 ["praised", "questioned"])
     assert stance_of(rows, 0, "Elbonia") == "favor"
     assert stance_of(rows, 1, "rebels") == "against"
 
 
 def test_a_report_that_goes_on_with_a_clause_is_not_the_verbs_object():
     # "rejected | that Ruritania had …": a claim about Ruritania denied, not Ruritania rejected
-    rows = _read(["The envoy rejected that Ruritania had sent troops to the border."], [("rejected", 0)])
+    rows = _read(["The envoy rejected that Ruritania had sent troops to the border."], ["rejected"])
     assert stance_of(rows, 0, "Ruritania") != "against"
 
 
@@ -60,7 +53,7 @@ def test_a_cue_not_next_to_the_quote_is_not_read():
 def test_a_judged_object_without_a_target_does_not_judge_the_context():
     # "condemned | the violence": no target is the object; the verb is not carried to the rebels named around it
     rows = _read(["The rebels marched on the square, and the ministry condemned the violence in the capital."],
-                 [("condemned", 0)])
+                 ["condemned"])
     assert stance_of(rows, 0, "rebels") != "against"
 
 

@@ -4,9 +4,8 @@ criticism of what the quote opens with. Expected stances are read from the sente
 
 import pandas as pd
 
-from kzlib.stance import detect_stance
 from kzlib.stance.targets import Target
-from tests.stance_rows import each_stance, stance_of, stance_rows
+from tests.stance_rows import each_stance, report_rows, stance_of, stance_rows
 
 PEOPLE = [Target("Jan Dorn", aliases=("Jan Dorn", "Dorn")), Target("Ana Smith", aliases=("Ana Smith", "Smith")),
           Target("Elbonia", aliases=("Elbonia",)), Target("Ruritania", aliases=("Ruritania",))]
@@ -45,14 +44,8 @@ def test_the_tone_of_a_comparison_is_not_its_standards():
 
 
 def _read(paragraphs: list[str], cues: list[str]) -> pd.DataFrame:
-    """Stance rows of one indirect quote per paragraph, from the end of its cue to the paragraph's end, by "X"."""
-    quotes = []
-    for i, (text, cue) in enumerate(zip(paragraphs, cues)):
-        start = text.index(cue) + len(cue) + 1
-        quotes.append({"doc_id": "d", "quote_id": i, "para_id": i, "start": start, "end": len(text),
-                       "speaker": "X", "kind": "indirect", "cue": cue, "quote": text[start:]})
-    paras = pd.DataFrame({"doc_id": "d", "para_id": range(len(paragraphs)), "text": paragraphs})
-    return detect_stance(pd.DataFrame(quotes), targets=PEOPLE, paragraphs=paras, threshold=0.3)
+    """Stance rows of one indirect quote per paragraph towards the people (``report_rows``)."""
+    return report_rows(paragraphs, cues, PEOPLE)
 
 
 def test_a_reports_noun_of_judgment_judges_what_the_quote_opens_with():
