@@ -134,3 +134,11 @@ def test_a_relation_noun_is_held_by_its_possessor():
     each_stance(["Elbonia's partners in the alliance sent troops."], ("none", "(no row)"), "Elbonia", PEOPLE)
     each_stance(["Elbonia is our reliable partner.",
                  "Elbonia is a reliable partner."], ("favor",), "Elbonia", PEOPLE)
+
+
+def test_a_call_that_opens_its_sentence_is_the_speakers_act():
+    each_stance(["Stop Dorn!", "Dump Dorn.", "\u201cDefeat Dorn in November,\u201d the flyer says."], ("against",),
+                "Jan Dorn", PEOPLE)
+    # not a description of someone's act, nor a gerund
+    each_stance(["Stopping Dorn will be hard.", "The rebels stop Dorn at the border."], ("none", "(no row)"),
+                "Jan Dorn", PEOPLE)

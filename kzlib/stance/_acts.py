@@ -39,6 +39,8 @@ __all__: list[str] = []
 #: the first person as the subject: the speaker acts ("we will …", "I can beat …", "let's defeat …"); not "our" or "my",
 #: whose noun may be anyone ("our enemies want to destroy …")
 _FIRST_PERSON = frozenset("i we let's".split())
+#: what may stand before an imperative that opens its sentence: quotation marks and dashes
+_IMPERATIVE_RE = re.compile(r"[\s\"'“‘«(—–-]*")
 #: the third person that an indirect report uses for its speaker ("he said he had ordered …")
 _REPORTED_SPEAKER = frozenset("he she they".split())
 #: a word before the verb that makes it a noun ("the fight against", "their crackdown on"), a passive or a participle
@@ -80,8 +82,9 @@ _DIRECTIVE_RE = re.compile(
 
 def _speakers_act(text: str, tokens: list[str], tok_starts: list[int], ti: int, clause_start: Callable[[int], int],
                   sentence: int, *, indirect: bool) -> bool:
-    """Whether the verb at token ``ti`` is the speaker's own act: the word before it (auxiliaries, modals and adverbs
-    skipped) is the first person ("we will crush"), "he"/"she"/"they" in an indirect report, or the "to" of an
+    """Whether the verb at token ``ti`` is the speaker's own act: a base form that opens its sentence (``sentence``: where
+    it starts), an imperative ("Stop X!"); the word before it (auxiliaries, modals and adverbs skipped) is the first
+    person ("we will crush"), "he"/"she"/"they" in an indirect report, or the "to" of an
     infinitive whose clause (``clause_start`` of a position; where it opens on an infinitive of purpose, "…, to end the
     protests", the sentence from ``sentence``) opens on one of them, or the text opens on it ("to eliminate …"). Any
     other word before the verb is someone else's subject ("the police crushed", "we saw police fire on"), a preposition
@@ -108,9 +111,13 @@ def _speakers_act(text: str, tokens: list[str], tok_starts: list[int], ti: int, 
         False
         >>> act('he authorized the police to open fire, to end the protests', "end", indirect=True)
         True
+        >>> act("Stop Trump!", "stop"), act("Crush the revolt.", "crush"), act("Stopping Trump is hard.", "stopping")
+        (True, True, False)
     """
+    if _IMPERATIVE_RE.fullmatch(text, sentence, tok_starts[ti]) and not tokens[ti].endswith(("s", "ed", "ing")):
+        return True  # a call that opens its sentence, the speaker's ("Stop Trump!", "Dump Trump.", "Crush the revolt!")
     if ti == 0 or tokens[ti - 1] in _NOT_A_VERB:
-        return False  # no subject (an imperative), or a noun, a passive, a participle
+        return False  # no subject, or a noun, a passive, a participle
     j = ti - 1
     while j > 0 and _contracted(tokens[j]) in _SUBJECT_SKIP and tokens[j] not in _FIRST_PERSON:
         j -= 1
