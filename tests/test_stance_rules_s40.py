@@ -142,3 +142,10 @@ def test_a_call_that_opens_its_sentence_is_the_speakers_act():
     # not a description of someone's act, nor a gerund
     each_stance(["Stopping Dorn will be hard.", "The rebels stop Dorn at the border."], ("none", "(no row)"),
                 "Jan Dorn", PEOPLE)
+
+
+def test_an_honorific_of_the_other_sex_names_another_person():
+    # the target's aliases write a woman's given name ("Ana"): "Mr. Smith" is someone else (her husband, say)
+    each_stance(["Mr. Smith is a disgrace.", "Mr. Smith's record is shameful."], ("none", "(no row)"), "Ana Smith",
+                PEOPLE)
+    each_stance(["Mrs. Smith is a disgrace.", "Ms. Smith is a disgrace."], ("against",), "Ana Smith", PEOPLE)

@@ -7,6 +7,7 @@ aliased "Hillary Clinton"), and, for a country's name, its state rather than its
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kzlib.actors import speaker_words
 from kzlib.stance._objects import _Mention
@@ -28,6 +29,7 @@ _HEAD_AFTER_RE = re.compile(r"(?:\s+|-)(?=\w)")  # a word right after, joined by
 _COMPOUND_BEFORE_RE = re.compile(r"[A-Z][\w.']*-$")  # "Russia-(NATO)": joined to a name before it
 #: a prefix of attitude joined to the name: "anti-(Trump) movement", "pro-(Russian) forces", "non-(Russian) media"
 _ATTITUDE_PREFIX_RE = re.compile(r"\b(?:anti|pro|non)[-\u2010\u2011\u2013]$", re.I)
+_TITLE_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mister|Madam)\.?\s+$")  # an honorific right before a surname
 _GIVEN_BEFORE_RE = re.compile(r"([A-Z][\w'’.-]*)\s+(?:[A-Z]\.\s+)*$")  # a capitalised word, middle initials after it
 _SPEAKER_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 #: words after a speaker's head noun: a preposition or a participle that opens its complement ("poll of voters",
@@ -41,7 +43,8 @@ _ELSEWHERE = ""  # the target of a generic word outside its topic: something els
 def _another_person(text: str, start: int, end: int, target: str, lex: _Lexicon) -> bool:
     """Whether the surname at ``text[start:end]`` is another person's: right after a known given name
     (``speaker_words().first``, middle initials between) that is none of those the target's aliases write before
-    it, as "Bill Clinton" or "George W. Bush" for targets whose aliases say "Hillary Clinton", "Jeb Bush". Only
+    it, as "Bill Clinton" or "George W. Bush" for targets whose aliases say "Hillary Clinton", "Jeb Bush", or after an
+    honorific of the other sex than those given names ("Mr. Clinton"; the sexes of ``speaker_words``' lists). Only
     known given names: a capitalised word in a headline ("Pope Excommunicates Trump") or opening a sentence
     ("Classic Clinton") is no name, and a middle name the aliases lack ("Hillary Rodham Clinton") is none.
 
@@ -51,14 +54,27 @@ def _another_person(text: str, start: int, end: int, target: str, lex: _Lexicon)
         >>> lex = _new_lexicon([Target("Clinton", aliases=("Clinton", "Hillary Clinton"))], load_stance_cues())
         >>> [_another_person(t, t.index("Clinton"), t.index("Clinton") + 7, "Clinton", lex)
         ...  for t in ("Bill Clinton spoke.", "Senator Clinton spoke.", "Hillary Clinton spoke.", "Classic Clinton.",
-        ...            "Hillary Rodham Clinton spoke.")]
-        [True, False, False, False, False]
+        ...            "Hillary Rodham Clinton spoke.", "Mr. Clinton spoke.", "Mrs. Clinton spoke.")]
+        [True, False, False, False, False, True, False]
     """
     given = lex.given_names.get((target, text[start:end].casefold()))
     if not given:
         return False
+    words = speaker_words()
+    title = _TITLE_BEFORE_RE.search(text, max(0, start - 12), start)
+    if title is not None and (gender := words.titles.get(title.group(1).lower())):
+        # an honorific of the other sex than every given name the aliases write ("Mr. Clinton" for a target whose
+        # aliases say "Hillary Clinton": the list's Hillary is a woman's name)
+        theirs = {sex for g in given if (sex := _first_names_folded().get(g))}  # "Rodham" is no known given name
+        return bool(theirs) and gender not in theirs
     m = _GIVEN_BEFORE_RE.search(text, max(0, start - 40), start)
-    return m is not None and m.group(1).casefold() not in given and m.group(1) in speaker_words().first
+    return m is not None and m.group(1).casefold() not in given and m.group(1) in words.first
+
+
+@lru_cache(maxsize=1)
+def _first_names_folded() -> dict[str, str]:
+    """The known given names (``speaker_words().first``), case-folded, with their sex ("m" or "f")."""
+    return {name.casefold(): g for name, g in speaker_words().first.items()}
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
