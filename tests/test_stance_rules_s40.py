@@ -149,3 +149,19 @@ def test_an_honorific_of_the_other_sex_names_another_person():
     each_stance(["Mr. Smith is a disgrace.", "Mr. Smith's record is shameful."], ("none", "(no row)"), "Ana Smith",
                 PEOPLE)
     each_stance(["Mrs. Smith is a disgrace.", "Ms. Smith is a disgrace."], ("against",), "Ana Smith", PEOPLE)
+
+
+def test_the_speakers_negated_opinion_negates_the_copulas_complement():
+    # "I don't think X is honest" means "I think X isn't" (transferred negation); not a cue inside another verb's object
+    each_stance(["I don't believe that Dorn is qualified to be president.",
+                 "I don't think Dorn is honest."], ("against",), "Jan Dorn", PEOPLE)
+    each_stance(["I don't think Dorn is a racist."], ("favor",), "Jan Dorn", PEOPLE)
+
+
+def test_verbal_hits_caucusing_and_complements_with_to_be():
+    each_stance(["It was a swipe at Dorn.", "We took a few jabs at Dorn.", "We consider Dorn to be a disgrace."],
+                ("against",), "Jan Dorn", PEOPLE)
+    each_stance(["I plan to caucus for Dorn.", "I found Dorn to be very charming."], ("favor",), "Jan Dorn", PEOPLE)
+    # someone else's hit or caucus is relayed, no side of the speaker's
+    each_stance(["The governor took a swipe at Dorn.", "The governor will caucus for Dorn."], ("none", "(no row)"),
+                "Jan Dorn", PEOPLE)

@@ -89,7 +89,7 @@ _NAMING_VERB_RE = re.compile(r"\b(?:(?P<as>describ(?:e|es|ed|ing)|regard(?:s|ed|
                              r"dismiss(?:es|ed|ing)?)|call(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
                              r"dub(?:s|bed|bing)?|consider(?:s|ed|ing)?|deem(?:s|ed|ing)?|finds?|found)\s+(?:the\s+)?$",
                              re.I)
-_COMPLEMENT_RE = re.compile(r"\s*[\"“']?\s*")
+_COMPLEMENT_RE = re.compile(r"\s*(?:to\s+be\s+)?[\"“']?\s*", re.I)  # "found X (to be) charming", "consider X (to be) a disgrace"
 _AS_COMPLEMENT_RE = re.compile(r"\s+as\s+[\"“']?\s*", re.I)
 #: a noun phrase in apposition right after the mention, set off by a comma, with its determiner ("Elbonia, a
 #: notorious bully, …"): it characterises the mention as a subject complement does (Quirk et al. 1985 §17.65); the

@@ -14,6 +14,7 @@ from kzlib.stance._decision import _Contribution
 from kzlib.stance._experiencers import _HELP_RE, _caused_help, _perceived_by_others
 from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
 from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps
+from kzlib.stance._negation import _neg_raised, _negated
 from kzlib.stance._objects import (
     _COORDINATED_RE,
     _NOUN_OBJECT_AFTER_RE,
@@ -367,7 +368,8 @@ def _score_text(
         scare = not writer_marks and _marked_around(text, start, end)
         if scare and weight > 0:
             value = lex.params["scare_quoted_value"]
-        elif (negated := _negated(tokens, ti, text, tok_starts, lex)) != deny:  # a denial negates, as "not" does
+        elif (negated := _negated(tokens, ti, text, tok_starts, lex) or _neg_raised(text, start, a)) != deny:
+            # a denial negates, as "not" does, and so does the speaker's "I don't think" over the cue's clause
             if negated and _WITHOUT_AFTER_RE.match(text, end):
                 continue  # "could not have a successful outcome without X": a condition of it, no denial of it
             value = -value * lex.params["negation_factor"]
@@ -567,6 +569,8 @@ def _score_text(
                 continue  # an emotion about something ("X is critical of Y", "so frustrated with"): X's attitude, no quality
             s_i = sent_index(m.start)
             value = (-1.0 if suffers else 1.0) * lex.params["predicate_weight"] * max(-1.0, min(1.0, valence / 4.0))
+            if not compared and _neg_raised(text, p_start, sents[s_i][0]):
+                value = -value  # "I don't think X is honest"
             factor, note = reported(p_start)
             if not suffers and subject and factor == 1.0 and _perceived_by_others(
                     text, m.start, m.end, p_end, sents[s_i][0]):
@@ -648,22 +652,3 @@ def _score_text(
 _CONTRAST_RE = re.compile(r"(?:[,;]|\s[-–—])\s*(?:but|yet|however|whereas)\b|;", re.I)
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
-
-
-def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,
-             window: int | None = None) -> bool:
-    window = int(lex.params["negation_window"]) if window is None else window
-    lo = max(0, ti - window)
-    for j in range(ti - 1, lo - 1, -1):
-        # stop at a clause break between the negator and the cue
-        seg_start = tok_starts[j]
-        seg_end = tok_starts[ti] if ti < len(tok_starts) else len(text)
-        if _PUNCT_BREAK_RE.search(text[seg_start:seg_end]):
-            return False
-        if tokens[j] in lex.negators or tokens[j].endswith("n't"):
-            return True
-    if ti < len(tok_starts):
-        left = text[tok_starts[lo]:tok_starts[ti]] if lo < ti else ""
-        if lex.negator_phrases.search(left) and not _PUNCT_BREAK_RE.search(left):
-            return True
-    return False

@@ -1,0 +1,52 @@
+"""Negation of a cue or a predicate: a negator before it in its clause (:func:`_negated`), and a negated verb of opinion
+of the speaker's over the clause whose complement it is ("I don't think X is qualified": :func:`_neg_raised`; Horn
+1978, Quirk et al. 1985 §14.35 on transferred negation: "I don't think he's honest" means "I think he isn't")."""
+
+from __future__ import annotations
+
+import re
+
+from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _Lexicon
+
+__all__: list[str] = []
+
+#: the speaker's negated verb of opinion, its subject clause's subject (at most four words, no punctuation) and a copula
+#: with at most two words after it, right before a cue or a predicate: the negation is transferred to the complement
+_NEG_RAISED_RE = re.compile(
+    r"\b(?:I|we)\s+(?:do\s+not|don['’]t|did\s+not|didn['’]t|never|cannot|can['’]t)\s+(?:really\s+|honestly\s+|personally\s+)?"
+    r"(?:think|believe|suppose|expect|feel|imagine)\s+(?:that\s+)?(?:[\w.'’-]+\s+){1,4}?"
+    r"(?:is|are|was|were|['’]s|would\s+be|will\s+be|could\s+be|has\s+been|have\s+been|can\s+be)\s+(?:[\w-]+\s+){0,2}$",
+    re.I)
+
+
+def _neg_raised(text: str, pos: int, sentence_start: int) -> bool:
+    """Whether the cue or complement at ``pos`` is the complement of a copula in a clause under the speaker's negated
+    verb of opinion, in its sentence (from ``sentence_start``).
+
+    >>> t = "I don't believe that Clinton is qualified to be president."
+    >>> _neg_raised(t, t.index("qualified"), 0), _neg_raised("Clinton is qualified.", 11, 0)
+    (True, False)
+    >>> t = "I don't think Obama even understands what a threat is."
+    >>> _neg_raised(t, t.index("threat"), 0)
+    False
+    """
+    return _NEG_RAISED_RE.search(text, max(sentence_start, pos - 120), pos) is not None
+
+
+def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,
+             window: int | None = None) -> bool:
+    window = int(lex.params["negation_window"]) if window is None else window
+    lo = max(0, ti - window)
+    for j in range(ti - 1, lo - 1, -1):
+        # stop at a clause break between the negator and the cue
+        seg_start = tok_starts[j]
+        seg_end = tok_starts[ti] if ti < len(tok_starts) else len(text)
+        if _PUNCT_BREAK_RE.search(text[seg_start:seg_end]):
+            return False
+        if tokens[j] in lex.negators or tokens[j].endswith("n't"):
+            return True
+    if ti < len(tok_starts):
+        left = text[tok_starts[lo]:tok_starts[ti]] if lo < ti else ""
+        if lex.negator_phrases.search(left) and not _PUNCT_BREAK_RE.search(left):
+            return True
+    return False
