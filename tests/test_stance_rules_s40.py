@@ -133,15 +133,18 @@ def test_a_relation_noun_is_held_by_its_possessor():
                  "Dorn's partners in the coalition voted no."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
     each_stance(["Elbonia's partners in the alliance sent troops."], ("none", "(no row)"), "Elbonia", PEOPLE)
     each_stance(["Elbonia is our reliable partner.",
-                 "Elbonia is a reliable partner."], ("favor",), "Elbonia", PEOPLE)
+                 "Elbonia is a reliable partner.",
+                 "Elbonia has proven to be Ruritania's most reliable partner.",   # the speaker's judgment of the partner
+                 "We value Elbonia's partnership.",                               # an abstract relation: praise
+                 "We thank Elbonia for its friendship and support."], ("favor",), "Elbonia", PEOPLE)
 
 
 def test_a_call_that_opens_its_sentence_is_the_speakers_act():
-    each_stance(["Stop Dorn!", "Dump Dorn.", "\u201cDefeat Dorn in November,\u201d the flyer says."], ("against",),
-                "Jan Dorn", PEOPLE)
-    # not a description of someone's act, nor a gerund
-    each_stance(["Stopping Dorn will be hard.", "The rebels stop Dorn at the border."], ("none", "(no row)"),
-                "Jan Dorn", PEOPLE)
+    each_stance(["Stop Dorn!", "Dump Dorn.", "Defeat Dorn in November!"], ("against",), "Jan Dorn", PEOPLE)
+    # not a description of someone's act, a gerund, a call the quote quotes, a past participle (found by the review)
+    each_stance(["Stopping Dorn will be hard.", "The rebels stop Dorn at the border.",
+                 "A man yelled at us. 'Beat Dorn!' he screamed.", "Shot at a Dorn rally, a man was arrested."],
+                ("none", "(no row)"), "Jan Dorn", PEOPLE)
 
 
 def test_an_honorific_of_the_other_sex_names_another_person():
@@ -155,12 +158,17 @@ def test_the_speakers_negated_opinion_negates_the_copulas_complement():
     # "I don't think X is honest" means "I think X isn't" (transferred negation); not a cue inside another verb's object
     each_stance(["I don't believe that Dorn is qualified to be president.",
                  "I don't think Dorn is honest."], ("against",), "Jan Dorn", PEOPLE)
-    each_stance(["I don't think Dorn is a racist."], ("favor",), "Jan Dorn", PEOPLE)
+    each_stance(["I don't think Dorn is a racist.", "I don't think Dorn's a liar."], ("favor",), "Jan Dorn", PEOPLE)
+    # not a clause that is no complement of the opinion, nor surprise (found by the review)
+    each_stance(["I don't believe Dorn because he is a liar.", "I can't believe Dorn is so dishonest.",
+                 "I don't think anyone doubts Dorn is a liar."], ("against",), "Jan Dorn", PEOPLE)
 
 
 def test_verbal_hits_caucusing_and_complements_with_to_be():
-    each_stance(["It was a swipe at Dorn.", "We took a few jabs at Dorn.", "We consider Dorn to be a disgrace."],
-                ("against",), "Jan Dorn", PEOPLE)
+    each_stance(["We took a few jabs at Dorn.", "We consider Dorn to be a disgrace."], ("against",), "Jan Dorn", PEOPLE)
+    # a swipe without "take" is its possessor's or a description (found by the review); "call X to be calm" asks
+    each_stance(["Smith's latest swipe at Dorn came on Friday.", "We call on Dorn to be calm."], ("none", "(no row)"),
+                "Jan Dorn", PEOPLE)
     each_stance(["I plan to caucus for Dorn.", "I found Dorn to be very charming."], ("favor",), "Jan Dorn", PEOPLE)
     # someone else's hit or caucus is relayed, no side of the speaker's
     each_stance(["The governor took a swipe at Dorn.", "The governor will caucus for Dorn."], ("none", "(no row)"),

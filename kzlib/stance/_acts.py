@@ -39,8 +39,11 @@ __all__: list[str] = []
 #: the first person as the subject: the speaker acts ("we will …", "I can beat …", "let's defeat …"); not "our" or "my",
 #: whose noun may be anyone ("our enemies want to destroy …")
 _FIRST_PERSON = frozenset("i we let's".split())
-#: what may stand before an imperative that opens its sentence: quotation marks and dashes
-_IMPERATIVE_RE = re.compile(r"[\s\"'“‘«(—–-]*")
+#: what may stand before an imperative that opens its sentence: spaces, a dash or a bracket; not a quotation mark (a
+#: call the quote quotes, "'Beat Clinton!' he screamed", is someone else's)
+_IMPERATIVE_RE = re.compile(r"[\s(—–-]*")
+#: past forms among the acts' words, never an imperative ("Shot at Trump rally, a man was arrested")
+_PAST_FORMS = frozenset("shot fought overthrew".split())
 #: the third person that an indirect report uses for its speaker ("he said he had ordered …")
 _REPORTED_SPEAKER = frozenset("he she they".split())
 #: a word before the verb that makes it a noun ("the fight against", "their crackdown on"), a passive or a participle
@@ -111,10 +114,14 @@ def _speakers_act(text: str, tokens: list[str], tok_starts: list[int], ti: int, 
         False
         >>> act('he authorized the police to open fire, to end the protests', "end", indirect=True)
         True
-        >>> act("Stop Trump!", "stop"), act("Crush the revolt.", "crush"), act("Stopping Trump is hard.", "stopping")
+        >>> act("Stop Trump!", "stop"), act("Suppress the revolt.", "suppress"), act("Stopping Trump is hard.", "stopping")
         (True, True, False)
+        >>> act("'Beat Clinton!' he screamed.", "beat"), act("Shot at the rally, he fell.", "shot")
+        (False, False)
     """
-    if _IMPERATIVE_RE.fullmatch(text, sentence, tok_starts[ti]) and not tokens[ti].endswith(("s", "ed", "ing")):
+    verb = tokens[ti]
+    if _IMPERATIVE_RE.fullmatch(text, sentence, tok_starts[ti]) and verb not in _PAST_FORMS and not (
+            verb.endswith(("ed", "ing")) or (verb.endswith("s") and not verb.endswith("ss"))):
         return True  # a call that opens its sentence, the speaker's ("Stop Trump!", "Dump Trump.", "Crush the revolt!")
     if ti == 0 or tokens[ti - 1] in _NOT_A_VERB:
         return False  # no subject, or a noun, a passive, a participle

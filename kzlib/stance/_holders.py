@@ -65,6 +65,8 @@ def _judgment_holder(text: str, start: int, end: int, clause: int, nouns: re.Pat
     if pronoun in ("my", "our") or (indirect and pronoun):
         return None
     word = (found.group("word") or "").lower()
+    if word in ("a", "an", "the") and not pronoun:
+        return None  # "Russia's a reliable partner": "'s" before an article is "is"
     before = _WORD_BEFORE_RE.search(text, max(0, found.start() - 12), found.start())
     if (not pronoun and before is not None and before.group(1).lower() in _CONTRACTED) or (
             word.endswith(("ing", "ed")) and not found.group("of")) or (found.group("of") and word in _RECEIVING):

@@ -29,7 +29,7 @@ _HEAD_AFTER_RE = re.compile(r"(?:\s+|-)(?=\w)")  # a word right after, joined by
 _COMPOUND_BEFORE_RE = re.compile(r"[A-Z][\w.']*-$")  # "Russia-(NATO)": joined to a name before it
 #: a prefix of attitude joined to the name: "anti-(Trump) movement", "pro-(Russian) forces", "non-(Russian) media"
 _ATTITUDE_PREFIX_RE = re.compile(r"\b(?:anti|pro|non)[-\u2010\u2011\u2013]$", re.I)
-_TITLE_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mister|Madam)\.?\s+$")  # an honorific right before a surname
+_TITLE_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam)\.?\s+$")  # an honorific right before a surname
 _GIVEN_BEFORE_RE = re.compile(r"([A-Z][\w'’.-]*)\s+(?:[A-Z]\.\s+)*$")  # a capitalised word, middle initials after it
 _SPEAKER_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 #: words after a speaker's head noun: a preposition or a participle that opens its complement ("poll of voters",

@@ -10,13 +10,16 @@ from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _Lexicon
 
 __all__: list[str] = []
 
-#: the speaker's negated verb of opinion, its subject clause's subject (at most four words, no punctuation) and a copula
-#: with at most two words after it, right before a cue or a predicate: the negation is transferred to the complement
+#: the speaker's negated verb of opinion in the present (not "can't believe", "didn't think … would be so": surprise),
+#: the subject of the clause under it (at most four words: determiners, pronouns, names; no verb or conjunction: "I
+#: don't believe Trump because he is …" is no such clause) and its copula with at most two words after it, right before
+#: a cue or a predicate (not "so"/"such" after the copula: surprise): the negation is transferred to the complement
+_SUBJECT_WORD = r"(?:the|a|an|this|these|those|he|she|it|they|his|her|their|its|[A-Z][\w.-]*)"
 _NEG_RAISED_RE = re.compile(
-    r"\b(?:I|we)\s+(?:do\s+not|don['’]t|did\s+not|didn['’]t|never|cannot|can['’]t)\s+(?:really\s+|honestly\s+|personally\s+)?"
-    r"(?:think|believe|suppose|expect|feel|imagine)\s+(?:that\s+)?(?:[\w.'’-]+\s+){1,4}?"
-    r"(?:is|are|was|were|['’]s|would\s+be|will\s+be|could\s+be|has\s+been|have\s+been|can\s+be)\s+(?:[\w-]+\s+){0,2}$",
-    re.I)
+    r"(?i:\b(?:I|we)\s+(?:do\s+not|don['’]t)\s+(?:really\s+|honestly\s+|personally\s+)?(?:think|believe|suppose|feel)\s+"
+    r"(?:that\s+)?)(?:" + _SUBJECT_WORD + r"\s+){0,3}" + _SUBJECT_WORD
+    + r"(?i:\s+(?:is|are|was|were|would\s+be|will\s+be|could\s+be|has\s+been|have\s+been|can\s+be)|['’]s)\s+"
+    r"(?i:(?!so\b|such\b)(?:[\w-]+\s+){0,2})$")
 
 
 def _neg_raised(text: str, pos: int, sentence_start: int) -> bool:
@@ -26,15 +29,18 @@ def _neg_raised(text: str, pos: int, sentence_start: int) -> bool:
     >>> t = "I don't believe that Clinton is qualified to be president."
     >>> _neg_raised(t, t.index("qualified"), 0), _neg_raised("Clinton is qualified.", 11, 0)
     (True, False)
-    >>> t = "I don't think Obama even understands what a threat is."
-    >>> _neg_raised(t, t.index("threat"), 0)
-    False
+    >>> [_neg_raised(t, t.index(w), 0) for t, w in (("I don't think Obama even understands what a threat is.", "threat"),
+    ...  ("I don't believe Trump because he is a liar.", "liar"), ("I can't believe Trump is so dishonest.", "dishonest"),
+    ...  ("I don't think he's honest.", "honest"), ("I don't think Trump's a liar.", "liar"))]
+    [False, False, False, True, True]
     """
     return _NEG_RAISED_RE.search(text, max(sentence_start, pos - 120), pos) is not None
 
 
 def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,
              window: int | None = None) -> bool:
+    """Whether the cue at token ``ti`` is negated: a negator (``negators`` in the cue file, or a word in "n't") among
+    the ``window`` tokens before it (``negation_window``), or a negator phrase there, with no punctuation between."""
     window = int(lex.params["negation_window"]) if window is None else window
     lo = max(0, ti - window)
     for j in range(ti - 1, lo - 1, -1):

@@ -87,9 +87,10 @@ _SUBJECT_BEFORE_RE = re.compile(r"(?:[^.!?]*\b(?:that|thinks?|thought|believes?|
 _NAMING_VERB_RE = re.compile(r"\b(?:(?P<as>describ(?:e|es|ed|ing)|regard(?:s|ed|ing)?|view(?:s|ed|ing)?|sees?|saw|"
                              r"portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|paint(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing)|"
                              r"dismiss(?:es|ed|ing)?)|call(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
-                             r"dub(?:s|bed|bing)?|consider(?:s|ed|ing)?|deem(?:s|ed|ing)?|finds?|found)\s+(?:the\s+)?$",
+                             r"dub(?:s|bed|bing)?|(?P<tobe>consider(?:s|ed|ing)?|deem(?:s|ed|ing)?|finds?|found))\s+(?:the\s+)?$",
                              re.I)
-_COMPLEMENT_RE = re.compile(r"\s*(?:to\s+be\s+)?[\"“']?\s*", re.I)  # "found X (to be) charming", "consider X (to be) a disgrace"
+_COMPLEMENT_RE = re.compile(r"\s*[\"“']?\s*")
+_TO_BE_COMPLEMENT_RE = re.compile(r"\s*(?:to\s+be\s+)?[\"“']?\s*", re.I)  # "found X to be charming", "consider X to be …"
 _AS_COMPLEMENT_RE = re.compile(r"\s+as\s+[\"“']?\s*", re.I)
 #: a noun phrase in apposition right after the mention, set off by a comma, with its determiner ("Elbonia, a
 #: notorious bully, …"): it characterises the mention as a subject complement does (Quirk et al. 1985 §17.65); the
@@ -136,7 +137,8 @@ def _object_complement(text: str, start: int, end: int) -> re.Match[str] | None:
     verb = _naming_verb(text, start)
     if verb is None:
         return None
-    return (_AS_COMPLEMENT_RE if verb.group("as") else _COMPLEMENT_RE).match(text, end)
+    return (_AS_COMPLEMENT_RE if verb.group("as") else _TO_BE_COMPLEMENT_RE if verb.group("tobe")
+            else _COMPLEMENT_RE).match(text, end)
 
 
 #: a copula of perception right after the subject ("X seems", "X looked")

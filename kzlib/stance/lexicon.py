@@ -108,6 +108,7 @@ class _Lexicon:
     judgment_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a verb of judgment taking its object (``judgment_cues``)
     attitude_noun_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a noun of attitude (``attitude_nouns``)
     holder_noun_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a noun of judgment its possessor holds (``holder_nouns``)
+    relation_noun_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a partner noun whose possessor is no object of it
     # the verbs of harm, defeat or suppression (``hostile_acts``, the first ``n_hostile``), then the nouns and verbs of
     # harm with their object's preposition (``harm_phrases``): one scan finds both
     act_phrases: PatternSet = field(default_factory=lambda: PatternSet([]))
@@ -306,6 +307,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         judgment_re=re.compile(r"(?:" + _alternation(cues.get("judgment_cues")) + r")", re.I),
         attitude_noun_re=re.compile(r"(?:" + _alternation(cues.get("attitude_nouns")) + r")", re.I),
         holder_noun_re=re.compile(r"(?:" + _alternation(cues.get("holder_nouns")) + r")", re.I),
+        relation_noun_re=re.compile(r"(?:" + _alternation(cues.get("relation_holder_nouns")) + r")", re.I),
         act_phrases=PatternSet([str(p) for p in [*(cues.get("hostile_acts") or []), *(cues.get("harm_phrases") or [])]]),
         n_hostile=len(cues.get("hostile_acts") or []),
         # a cue file without the list borrows the context's targets for every quote that names none, as before it

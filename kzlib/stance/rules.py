@@ -361,6 +361,9 @@ def _score_text(
         value = weight
         # the possessor of a noun of judgment holds it ("Clinton's criticism of X", "Trump's reprimand"): no object of it
         held = _judgment_holder(text, start, end, clause_start(start), lex.holder_noun_re, indirect=writer_marks)
+        # the possessor of a partner noun ("Russia's partners", "Dorn's ally") is no object of it, nor its holder
+        partnered = None if held is not None else _judgment_holder(text, start, end, clause_start(start),
+                                                                   lex.relation_noun_re, indirect=writer_marks)
         # a cue the speaker sets in quotation marks is not their own word: a favourable one is ironic (the
         # "help" of the West; negated or not: "not so 'successful'"), as a loaded naming in scare quotes is;
         # a hostile one is cited from others. The marks are the speaker's own comment, whoever's view the
@@ -437,8 +440,10 @@ def _score_text(
                 if agents:
                     add(agents[0].target, value, True, label + " (countered, its agent)", s_i, relayed)
                 continue
-        # the standard of a comparison the cue is in ("a more reliable partner than X") is not its object
-        objects = [m for m in recipients if not possessed(m, held) and not (
+        # the standard of a comparison the cue is in ("a more reliable partner than X") is not its object, nor a partner
+        # noun's possessor, wherever the quote names it ("Russia's partner": not Russia)
+        partners = {m.target for m in recipients if possessed(m, partnered)} if partnered is not None else set()
+        objects = [m for m in recipients if not possessed(m, held) and m.target not in partners and not (
             id(m) in comparisons and comparisons[id(m)].start() <= start < comparisons[id(m)].end())]
         in_sent = [m for m in objects if a <= m.start < b]
         if harmed and in_sent:
@@ -503,7 +508,7 @@ def _score_text(
             # verb ("criticized Sanders and Clinton"), the agents of an act ("X and Y lied"), not only the nearest
             for m in _coordinated(best, in_sent, text, start, end, cl, clause_start, agentive=agentive):
                 add(m.target, value / (1.0 + abs(m.tok - ti) / 15.0), True, label + " (coordinated)", s_i, relayed)
-        elif others := objects:
+        elif partnered is None and (others := objects):  # a partner noun of a possessor: its object is in its sentence
             best = min(others, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, 0.5 * value / (1.0 + d / 20.0), True, label, s_i, relayed)
