@@ -262,7 +262,7 @@ def _judgment_cues(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, cues: 
     return out
 
 
-_POSSESSED_WORD_RE = re.compile(r"['’]s?\s+([a-z]+)")
+_POSSESSED_WORD_RE = re.compile(r"['’]s?\s+([a-z]+)")  # the noun a name's possessive governs ("Clinton's | critics")
 
 
 def _opens_with_target(text: str, lex: _Lexicon, anchored: frozenset[str] | None, *, max_words: int = 5) -> bool:
@@ -349,10 +349,12 @@ def detect_stance(
     ("'peaceful protesters'") reads as distancing. A negative cue that is the object of a word of
     countering ("help in overcoming the terrorist threat") counts for no target but its own agent
     (``counter_frames`` in ``kzlib/data/stance_cues.yaml``). An English indirect report or act whose
-    verb judges what the quote opens with ("Putin accused | Washington of …", "questioned | the legitimacy
-    of …"; ``judgment_cues``, read from ``paragraphs``) and that names a target within its first five words
-    (the verb's object) is read with its verb before it: the verb, kept as the quote's ``cue``, is the
-    speaker's evaluation, and the row's evidence then starts with it.
+    verb or noun of judgment judges what the quote opens with ("Putin accused | Washington of …", "questioned |
+    the legitimacy of …", "his criticism of | Clinton"; ``judgment_cues`` and ``judgment_report_cues``, read
+    from ``paragraphs``) and that names a target within its first five words (the verb's object) is read with
+    its verb before it: the verb, kept as the quote's ``cue``, is the speaker's evaluation, and the row's
+    evidence then starts with it. A verb of verbal attack there (``verbal_attack_cues``: "attacked |
+    Clinton") criticises the targets the quote opens with, labelled "(the report's verb)".
 
     Returns the ``stances`` table: ``doc_id, quote_id, speaker, target, stance, score, evidence``
     plus ``lexical`` (the cue/term part of the score), ``cues`` (what scored), ``source``
