@@ -173,3 +173,14 @@ def test_verbal_hits_caucusing_and_complements_with_to_be():
     # someone else's hit or caucus is relayed, no side of the speaker's
     each_stance(["The governor took a swipe at Dorn.", "The governor will caucus for Dorn."], ("none", "(no row)"),
                 "Jan Dorn", PEOPLE)
+
+
+def test_help_is_its_helpers_good_act_and_the_speakers_own_help_favours_its_object():
+    # the one helped is not praised ("Fox News helped Trump enormously": a uniform sample's error)
+    each_stance(["Fox News helped Dorn enormously.", "The tabloids helped Dorn enormously."],
+                ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["Elbonia helped Ruritania through the winter."], ("favor",), "Elbonia", PEOPLE)
+    each_stance(["Elbonia helped Ruritania through the winter."], ("none", "(no row)"), "Ruritania", PEOPLE)
+    # the speaker's own help, and the noun "help for X", are support for X
+    each_stance(["We are ready to help Ruritania.", "We reiterated our full help for Ruritania's institutions."],
+                ("favor",), "Ruritania", PEOPLE)
