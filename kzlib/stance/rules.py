@@ -601,10 +601,10 @@ def _score_text(
     # 2c. the speaker's own act of harm, defeat or suppression on a target ("we will crush the uprising"): against it;
     # the speaker's own help to one ("we are ready to help X"): for it (help is otherwise its helper's good act)
     helps = [(h[0], h[1]) for h in cue_spans if _HELP_RE.fullmatch(text, h[0], h[1])] if recipients else []
-    for acts, sign, note in ((hostile, -1.0, "the speaker's act on it"), (helps, 1.0, "the speaker's help to it")):
-        for m, start, end in (_hostile_objects(text, recipients, acts, tokens, tok_starts, clause_start,
+    for spans, sign, note in ((hostile, -1.0, "the speaker's act on it"), (helps, 1.0, "the speaker's help to it")):
+        for m, start, end in (_hostile_objects(text, recipients, spans, tokens, tok_starts, clause_start,
                                                lambda pos: sents[sent_index(pos)][0], indirect=writer_marks)
-                              if lex.params["hostile_act_weight"] and acts else ()):
+                              if lex.params["hostile_act_weight"] and spans else ()):
             s_i = sent_index(start)
             if not (reported(start)[0] != 1.0 or hypothetical(start, s_i) or precedent[s_i]):
                 add(m.target, sign * lex.params["hostile_act_weight"], True, f"{text[start:end]} ({note})", s_i)
