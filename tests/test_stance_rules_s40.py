@@ -175,12 +175,10 @@ def test_verbal_hits_caucusing_and_complements_with_to_be():
                 "Jan Dorn", PEOPLE)
 
 
-def test_help_is_its_helpers_good_act_and_the_speakers_own_help_favours_its_object():
-    # the one helped is not praised ("Fox News helped Trump enormously": a uniform sample's error)
-    each_stance(["Fox News helped Dorn enormously.", "The tabloids helped Dorn enormously."],
-                ("none", "(no row)"), "Jan Dorn", PEOPLE)
-    each_stance(["Elbonia helped Ruritania through the winter."], ("favor",), "Elbonia", PEOPLE)
-    each_stance(["Elbonia helped Ruritania through the winter."], ("none", "(no row)"), "Ruritania", PEOPLE)
-    # the speaker's own help, and the noun "help for X", are support for X
-    each_stance(["We are ready to help Ruritania.", "We reiterated our full help for Ruritania's institutions."],
-                ("favor",), "Ruritania", PEOPLE)
+def test_a_named_third_partys_help_is_no_side_towards_the_one_helped():
+    # "Fox News helped Trump enormously" (an error of the uniform sample): the speaker reports a third party's help
+    each_stance(["Fox News helped Dorn enormously.", "Acme Media really helped Dorn."], ("none", "(no row)"),
+                "Jan Dorn", PEOPLE)
+    # the speaker's own help, and a party named by a common noun, stay support (thirty-seventh session)
+    each_stance(["We are ready to help Dorn.", "The government will help Dorn.", "Our allies will help Dorn."],
+                ("favor",), "Jan Dorn", PEOPLE)

@@ -133,3 +133,32 @@ def _caused_help(text: str, start: int, end: int, tokens: list[str], tok_starts:
     if text[start:end].lower() == "help" and not (ti > 0 and tokens[ti - 1] in _MODALS):
         return False
     return _common_noun_subject(text, tokens, tok_starts, ti)
+
+
+def _named_helper(text: str, tokens: list[str], tok_starts: list[int], ti: int, names: list[tuple[int, int]]) -> bool:
+    r"""Whether the verb of helping at token ``ti`` has as its subject a name that is no target's (``names``: the spans of
+    the targets' mentions): a third party's help ("Fox News helped Trump enormously"), which the speaker reports, no
+    side of the speaker's towards the one helped (a uniform sample of PolNeAR directions, fortieth session); not the
+    first person, a pronoun, a common noun of a party ("the government will help X", "our allies") or a target ("Obama
+    helped Clinton").
+
+    >>> import re
+    >>> def helper(t, names=()):
+    ...     words = list(re.finditer(r"\w+(?:'\w+)?|n't", t.lower()))
+    ...     ti = next(i for i, m in enumerate(words) if m.group().startswith("help"))
+    ...     return _named_helper(t, [m.group() for m in words], [m.start() for m in words], ti, list(names))
+    >>> helper("Obama helped X.", [(0, 5)]), helper("Obama helped X.")
+    (False, True)
+    >>> [helper(t) for t in ("Fox News really helped X.", "We will help X.", "The government will help X.")]
+    [True, False, False]
+    """
+    j = ti - 1
+    while j >= 0 and (tokens[j] in _SUBJECT_SKIP or tokens[j] in _BE_AUXILIARIES or tokens[j] in _DEONTIC
+                      or tokens[j] in _MODALS or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    if j < 0:
+        return False
+    found = _TOKEN_RE.match(text, tok_starts[j])
+    word = found.group(0) if found else tokens[j]
+    return (word[:1].isupper() and _contracted(word.lower()) not in _PRONOUN_SUBJECTS | _SPEAKERS_OWN
+            and not any(a <= tok_starts[j] < b for a, b in names))

@@ -11,7 +11,7 @@ import re
 from kzlib.stance._acts import _agent_pool, _harmed, _hostile_objects, _judges
 from kzlib.stance._comparisons import _compared, _comparison
 from kzlib.stance._decision import _Contribution
-from kzlib.stance._experiencers import _HELP_RE, _caused_help, _perceived_by_others
+from kzlib.stance._experiencers import _HELP_RE, _caused_help, _named_helper, _perceived_by_others
 from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
 from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps
 from kzlib.stance._negation import _neg_raised, _negated
@@ -73,9 +73,6 @@ _NAMING_END_RE = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas|yet)\s+(?:I|we
 #: makes its first word a noun ("a vote for X", "Smith's vote for X", "the campaign against X"): a tally, an event or an analysis, no side
 _NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|one|his|her|my|our|your|their|its|every|each|any|this|that|these|those|no)"
                              r"|\w['’]s?|\d[\d,]*)\s+$", re.I)
-#: a determiner or a possessive, and at most one adjective, before "help": the noun ("America's full help for X")
-_HELP_NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|any|all|this|that|no|full)|\w['’]s?)"
-                                  r"\s+(?:[\w-]+\s+)?$", re.I)
 #: the word after a predicate's last word (an emotion's preposition: "so frustrated | with")
 _NEXT_WORD_RE = re.compile(r"\s+\w+")
 #: before "too" and a favourable cue, a linking verb or a degree word: the cue names an excess ("is too principled")
@@ -348,12 +345,10 @@ def _score_text(
         if start < last_end:
             continue  # overlapping cue phrases count once
         last_end = end
-        if _HELP_RE.fullmatch(text, start, end):
-            if _caused_help(text, start, end, tokens, tok_starts, tok_index(start)):
-                continue  # "media attention helped X", "X on the ballot will help Y": an effect a thing has, no side
-            # the verb is its helper's good act (agentive); the noun after a determiner or possessive is support for
-            # its object ("the United States' full help for X"), as "support for X" is
-            agentive = agentive and not _HELP_NOUN_BEFORE_RE.search(text, max(0, start - 40), start)
+        if _HELP_RE.fullmatch(text, start, end) and (
+                _caused_help(text, start, end, tokens, tok_starts, tok_index(start))
+                or _named_helper(text, tokens, tok_starts, tok_index(start), covered)):
+            continue  # "media attention helped X": an effect a thing has; "Fox News helped X": a third party's help
         if start in compounds or _right_elsewhere(text, start, end, mentions) or _said_of_self(text, start, end, mentions) or (
                 lex.noun_readable_re.match(text, start) and _NOUN_BEFORE_RE.search(text, max(0, start - 20), start)) or (
                 _other_object(text, start, end, mentions, lex) and not any(
@@ -598,16 +593,13 @@ def _score_text(
                 label = "(said of the harm done to it)" if suffers else "(compared with it)" if compared else "(predicated)"
                 add(m.target, value * factor, True, f"{text[p_start:p_end]} {label}{note}", s_i, relayed)
 
-    # 2c. the speaker's own act of harm, defeat or suppression on a target ("we will crush the uprising"): against it;
-    # the speaker's own help to one ("we are ready to help X"): for it (help is otherwise its helper's good act)
-    helps = [(h[0], h[1]) for h in cue_spans if _HELP_RE.fullmatch(text, h[0], h[1])] if recipients else []
-    for spans, sign, note in ((hostile, -1.0, "the speaker's act on it"), (helps, 1.0, "the speaker's help to it")):
-        for m, start, end in (_hostile_objects(text, recipients, spans, tokens, tok_starts, clause_start,
-                                               lambda pos: sents[sent_index(pos)][0], indirect=writer_marks)
-                              if lex.params["hostile_act_weight"] and spans else ()):
-            s_i = sent_index(start)
-            if not (reported(start)[0] != 1.0 or hypothetical(start, s_i) or precedent[s_i]):
-                add(m.target, sign * lex.params["hostile_act_weight"], True, f"{text[start:end]} ({note})", s_i)
+    # 2c. the speaker's own act of harm, defeat or suppression on a target ("we will crush the uprising"): against it
+    for m, start, end in (_hostile_objects(text, recipients, hostile, tokens, tok_starts, clause_start,
+                                           lambda pos: sents[sent_index(pos)][0], indirect=writer_marks)
+                          if lex.params["hostile_act_weight"] else ()):
+        s_i = sent_index(start)
+        if not (reported(start)[0] != 1.0 or hypothetical(start, s_i) or precedent[s_i]):
+            add(m.target, -lex.params["hostile_act_weight"], True, f"{text[start:end]} (the speaker's act on it)", s_i)
 
     # 3. rhetorical wh-questions and VADER, per sentence, for the targets named in it
     previous_targets: list[str] = []  # the targets of the last sentence that named any
