@@ -632,7 +632,7 @@ def _score_text(
                 for t in named_here:
                     here = [m for m in object_mentions if m.target == t and a <= m.start < b]
                     if all(id(m) in harmed or id(m) in comparisons for m in here):
-                        continue  # named only as what suffers an act of harm, or as a comparison's standard: the tone is the act's or the comparison's
+                        continue  # named only as what suffers an act of harm or as a comparison's standard: their tone
                     # the tone of a relayed view is the third party's: a target named only inside a
                     # reporting frame gets it at the reported weight (its magnitude: tone is not disputed)
                     factor = max(abs(reported(m.start)[0]) for m in here)
