@@ -235,6 +235,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         "demand_weight": float(cues.get("demand_weight", 0.0)),
         "hostile_act_weight": float(cues.get("hostile_act_weight", 0.0)),
         "verbal_attack_weight": float(cues.get("verbal_attack_weight", 0.0)),
+        "candidacy_weight": float(cues.get("candidacy_weight", 0.0)),
     }
     # a verb of judgment with its preposition ("vote for", "stand behind"; `judgment_cues` with a space) is held by
     # its subject as the single verbs of holder_verbs are: one list in the cue file, read here for both

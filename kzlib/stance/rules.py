@@ -9,6 +9,7 @@ import logging
 import re
 
 from kzlib.stance._acts import _agent_pool, _harmed, _hostile_objects, _judges
+from kzlib.stance._candidacy import _candidacy
 from kzlib.stance._comparisons import _compared, _comparison
 from kzlib.stance._decision import _Contribution
 from kzlib.stance._experiencers import _HELP_RE, _caused_help, _named_helper, _perceived_by_others
@@ -600,6 +601,19 @@ def _score_text(
         s_i = sent_index(start)
         if not (reported(start)[0] != 1.0 or hypothetical(start, s_i) or precedent[s_i]):
             add(m.target, -lex.params["hostile_act_weight"], True, f"{text[start:end]} (the speaker's act on it)", s_i)
+
+    # 2d. campaign talk (_candidacy): the office a target should or never can hold ("X should be president", "X can't
+    # win"), the only one who can beat a rival, the speaker's own choice among candidates ("I'll take X over Y")
+    for m, value, start, end in (_candidacy(text, recipients, tokens, tok_starts, clause_start,
+                                            lambda pos: sents[sent_index(pos)][0], indirect=writer_marks)
+                                 if lex.params["candidacy_weight"] else ()):
+        s_i = sent_index(start)
+        factor, note = reported(start)
+        if hypothetical(start, s_i) or precedent[s_i]:
+            continue
+        value *= -1.0 if _neg_raised(text, start, sents[s_i][0]) else 1.0  # "I don't think X should be president"
+        add(m.target, value * lex.params["candidacy_weight"] * factor, True,
+            f"{text[start:end]} (campaign talk){note}", s_i, 0 < factor < 1)
 
     # 3. rhetorical wh-questions and VADER, per sentence, for the targets named in it
     previous_targets: list[str] = []  # the targets of the last sentence that named any

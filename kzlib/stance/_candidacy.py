@@ -1,0 +1,219 @@
+"""Who should hold an office, who can win it, whom the speaker prefers: the stances of campaign talk that carry no
+word of opinion.
+
+- **An office as what a target should or cannot hold** (``_office``): "X should be president", "X deserves to be the
+  nominee", "X has to be our nominee" favour X; "X should not be president", "X must never be the nominee", "X can
+  never be president", "X will never be president" speak against X. A prediction without "never" ("X will not be the
+  nominee") is no reading: analysts make those of candidates they favour.
+- **Who can win** (``_office``): "X can't win", "X cannot possibly win" speak against X, not with a condition after it
+  ("X can't win without Latino voters": a strategist's analysis). "Only X can beat Y" and "X is the only one who can
+  beat Y" favour X and speak against Y, whom the speaker wants beaten; "X can win" alone is no reading (said of rivals
+  as a warning as often as of one's own candidate).
+- **The speaker's preference** (``_preferred``): "I will take X over Y", "we prefer X to Y", "I'd rather have X than
+  Y", "I'd choose X over Y" favour X and speak against Y; "I urged X to run" favours X. Only the speaker's own act
+  counts (``_speakers_act``: "I", "we", or "he"/"she"/"they" in an indirect report), not negated ("I would never take X
+  over Y" gives no reading: what the speaker would do instead is not said). "Voters prefer X to Y" is the voters'.
+
+Added in the forty-first session: of 149 PolNeAR training rows the rules read as none, coded blind, the coder found a
+side in 96; "I will take Bernie Sanders over …", "this is why … should be president", "I urged … to run", "If we
+nominate …" were among them, and no rule read the choice of a candidate that names no opinion.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+
+from kzlib.stance._acts import _heads, _negated_act, _speakers_act
+from kzlib.stance._names import _NAME_PREFIX
+from kzlib.stance._objects import _Mention
+
+__all__: list[str] = []
+
+#: an office or the race for it, as a subject complement ("be | the next president", "win | the nomination")
+_OFFICE = (r"(?:the\s+|our\s+|a\s+|their\s+|his\s+|her\s+|this\s+country['’]s\s+)?(?:next\s+|party['’]s\s+|"
+           r"(?:republican|democratic|gop)\s+|presidential\s+)?(?:president|presidency|nominee|nomination|"
+           r"commander[-\s]in[-\s]chief|white\s+house|standard[-\s]bearer)\b")
+#: right after a target's name: a modal of obligation or ability, a negation, "be"/"become"/"win" and an office, or
+#: "win" alone after an inability ("can't win")
+_OFFICE_RE = re.compile(
+    r"\s+(?:(?:really|clearly|simply|absolutely|certainly|definitely|surely|just)\s+)?"
+    r"(?P<modal>should|must|ought\s+to|deserves?\s+to|has\s+to|needs?\s+to|can|could|will|would)"
+    r"(?P<neg>\s*n['’]t|(?<=can)['’]t|\s+not|\s+never|not)?\s+(?:(?:ever|possibly|really|be\s+allowed\s+to)\s+)?"
+    r"(?:(?:be|become|get|win|be\s+elected)\s+" + _OFFICE + r"|(?P<win>win)\b(?!\s+(?:without|unless|if|until|except|"
+    r"with|by|in\s+a|back)\b))", re.I)
+#: a condition, a reason or an alternative after the office that makes the sentence an analysis, no verdict ("should be
+#: president if …", "should be the nominee or …", "cannot win because of …")
+_CONDITION_RE = re.compile(r"\s*,?\s+(?:if|unless|only\s+if|or|instead|because|since|as\s+long\s+as|so\s+long\s+as|"
+                           r"due\s+to|given|when|until|without)\b", re.I)
+#: a word before the name that makes someone else the subject ("anyone but X should be the nominee")
+#: or someone else's case ("a narrative for why X should be president", "the argument that X should be the nominee")
+_EXCEPT_BEFORE_RE = re.compile(r"\b(?:(?:but|except|than|not|unlike|besides)|(?:narrative|case|argument|pitch|message|claim|"
+                               r"story|explanation|reasons?)\s+(?:for\s+|of\s+|about\s+)?(?:why|that))\s+" + _NAME_PREFIX
+                               + "$", re.I)
+_OBLIGATION = frozenset("should must ought deserve deserves has need needs".split())
+#: "only" before the name, and "can"/"could" with a verb of winning after it: "only (Senator) X can beat Y"
+_ONLY_BEFORE_RE = re.compile(r"\bonly\s+" + _NAME_PREFIX + "$", re.I)
+_CAN_BEAT_RE = re.compile(r"\s+(?:can|could)\s+(?:beat|defeat|stop|win)\b", re.I)
+#: "X is the only one who can beat": a copula, "the only" and a noun of a candidate, a relative, a verb of winning
+_ONLY_ONE_RE = re.compile(r"\s+(?:is|was|['’]s|remains)\s+(?:really\s+|clearly\s+|still\s+)?the\s+only\s+(?:\w+\s+)?"
+                          r"(?:one|candidate|person|guy|man|woman|republican|democrat|conservative|contender)\s+"
+                          r"(?:who|that)\s+(?:can|could)\s+(?:beat|defeat|stop|win)\b", re.I)
+#: "the only one who can beat Y is X": the subject phrase before the copula and X
+_ONLY_ONE_FIRST_RE = re.compile(r"\bthe\s+only\s+(?:\w+\s+)?(?:one|candidate|person|guy|man|woman|republican|democrat|"
+                                r"conservative|contender)\s+(?:who|that)\s+(?:can|could)\s+(?:beat|defeat|stop|win)\b"
+                                r"[^.!?;]{0,80}?\s(?:is|was)\s+" + _NAME_PREFIX + "$", re.I)
+_BEAT_RE = re.compile(r"\b(?:beat|defeat|stop)\b", re.I)
+#: a verb of choosing among candidates, its object, a word that ranks it above another ("take X over Y")
+_PREFER_RE = re.compile(r"\b(?:prefer(?:s|red|ring)?|take|takes|pick|picks|choose|chooses|chose|rather\s+(?:have|see|"
+                        r"vote\s+for|support|back|take)|vote\s+for|votes\s+for|support|back)\b", re.I)
+_RANKED_ABOVE_RE = re.compile(r"\s*,?\s+(?:over|to|than|rather\s+than|instead\s+of|ahead\s+of)\s+", re.I)
+#: a verb of urging a candidacy, its object, "to run" ("I urged X to run")
+_URGE_RE = re.compile(r"\b(?:urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|begg?(?:s|ed|ing)?|implor(?:e|es|ed|ing)|"
+                      r"want(?:s|ed)?|push(?:es|ed|ing)?)\b", re.I)
+_TO_RUN_RE = re.compile(r"\s+to\s+(?:run|enter\s+the\s+race|get\s+in(?:to)?\s+the\s+race|jump\s+in)\b", re.I)
+
+
+def _office(text: str, mention: _Mention) -> tuple[float, int, int] | None:
+    """What the words right after a target's name (its clause's subject) say of the office it seeks: +1 where it should
+    hold it, −1 where it should not or never can ("should not be president", "can't win"), with the span read; None
+    where they say neither.
+
+    Example:
+        >>> def read(t, name="Dorn"):
+        ...     r = _office(t, _Mention(t.index(name), t.index(name) + len(name), name, "alias", 0.0))
+        ...     return r and (r[0], t[r[1]:r[2]])
+        >>> read("This is why Dorn should be president.")
+        (1.0, 'should be president')
+        >>> [read(t)[0] for t in ("Dorn deserves to be the nominee.", "Dorn must never be president.",
+        ...   "Dorn can't win.", "Dorn will never be president.", "Dorn cannot possibly win in November.")]
+        [1.0, -1.0, -1.0, -1.0, -1.0]
+        >>> [read(t) for t in ("Dorn will not be the nominee.", "Dorn can't win without Latino voters.",
+        ...   "Dorn can win.", "Dorn should be president if he wins Ohio.", "Dorn cannot win because of the tariffs.", "Dorn should be more careful.",
+        ...   "Anyone but Dorn should be the nominee.", "He makes the case for why Dorn should be president.")]
+        [None, None, None, None, None, None, None, None]
+    """
+    found = _OFFICE_RE.match(text, mention.end)
+    if found is None or _CONDITION_RE.match(text, found.end()) or _EXCEPT_BEFORE_RE.search(
+            text, max(0, mention.start - 40), mention.start):
+        return None
+    modal = found.group("modal").lower().split()[0]
+    neg = (found.group("neg") or "").strip().lower()
+    if modal in _OBLIGATION and not found.group("win"):
+        value = -1.0 if neg else 1.0
+    elif neg == "never" or (neg and modal in ("can", "could")):
+        value = -1.0  # "will never be president", "can't win", "cannot be president"
+    else:
+        return None
+    return value, found.start("modal"), found.end()
+
+
+def _only_one(text: str, mention: _Mention) -> tuple[int, int] | None:
+    """The span of "only X can beat", "X is the only one who can beat" or "the only one who can beat … is X", where the
+    target is X; None elsewhere.
+
+    >>> t = "The only guy who can beat Donald Trump is Ted Cruz."
+    >>> s = _only_one(t, _Mention(t.index("Ted"), t.index("Ted") + 8, "Ted Cruz", "alias", 0.0)); t[s[0]:s[1]]
+    'The only guy who can beat Donald Trump is Ted Cruz'
+    >>> t = "Only Ted Cruz can beat him."
+    >>> s = _only_one(t, _Mention(5, 13, "Ted Cruz", "alias", 0.0)); t[s[0]:s[1]]
+    'Only Ted Cruz can beat'
+    """
+    before = _ONLY_BEFORE_RE.search(text, max(0, mention.start - 60), mention.start)
+    if before is not None and (after := _CAN_BEAT_RE.match(text, mention.end)):
+        return before.start(), after.end()
+    if after := _ONLY_ONE_RE.match(text, mention.end):
+        return mention.start, after.end()
+    if first := _ONLY_ONE_FIRST_RE.search(text, max(0, mention.start - 160), mention.start):
+        return first.start(), mention.end
+    return None
+
+
+def _preferred(text: str, mentions: Iterable[_Mention], tokens: list[str], tok_starts: list[int],
+               clause_start: Callable[[int], int], sentence_start: Callable[[int], int], *,
+               indirect: bool) -> list[tuple[_Mention, float, int, int]]:
+    """The targets of the speaker's own choice among candidates, each once with +1 for the one chosen and −1 for the
+    one it is chosen over ("I will take X over Y", "we prefer X to Y"), +1 for one urged to run ("I urged X to run"),
+    and the span read; not negated ("I would never take X over Y") and not someone else's ("voters prefer X to Y").
+
+    Example:
+        >>> t = "I will take Sanders over Trump or Cruz, and voters prefer Dorn to Smith."
+        >>> ms = [_Mention(t.index(w), t.index(w) + len(w), w, "alias", 0.0) for w in ("Sanders", "Trump", "Cruz",
+        ...       "Dorn", "Smith")]
+        >>> words = list(re.finditer(r"\\w+(?:'\\w+)?|n't", t.lower()))
+        >>> found = _preferred(t, ms, [w.group() for w in words], [w.start() for w in words],
+        ...                    lambda pos: t.rfind(",", 0, pos) + 1, lambda pos: 0, indirect=False)
+        >>> [(m.target, v) for m, v, s, e in found]
+        [('Sanders', 1.0), ('Trump', -1.0), ('Cruz', -1.0)]
+    """
+    pool = sorted((m for m in mentions if not m.holder and m.kind == "alias"), key=lambda m: m.start)
+    if not pool:
+        return []
+    starts = [m.start for m in pool]
+    found: dict[int, tuple[_Mention, float, int, int]] = {}
+    for verbs, urged in ((_PREFER_RE, False), (_URGE_RE, True)):
+        for verb in verbs.finditer(text):
+            chosen = _heads(text, verb.end(), pool, starts)
+            if not chosen:
+                continue
+            tail = (_TO_RUN_RE if urged else _RANKED_ABOVE_RE).match(text, chosen[-1].end)
+            if tail is None:
+                continue
+            ti = max(0, bisect.bisect_right(tok_starts, verb.start()) - 1)
+            if _negated_act(tokens, ti) or not _speakers_act(text, tokens, tok_starts, ti, clause_start,
+                                                              sentence_start(verb.start()), indirect=indirect):
+                continue
+            rejected = [] if urged else _heads(text, tail.end(), pool, starts)
+            if not urged and not rejected:
+                continue  # "prefer X to win", "take X over the top": no one it is chosen over
+            end = rejected[-1].end if rejected else tail.end()
+            for m, value in [(m, 1.0) for m in chosen] + [(m, -1.0) for m in rejected]:
+                found.setdefault(id(m), (m, value, verb.start(), end))
+    return list(found.values())
+
+
+def _beaten(text: str, span: tuple[int, int], mentions: Iterable[_Mention]) -> list[_Mention]:
+    """The targets named right after the verb of winning in ``span`` (``_only_one``'s): whom the speaker wants beaten.
+
+    >>> t = "Only Cruz can beat Donald Trump."
+    >>> [m.target for m in _beaten(t, (0, len(t)), [_Mention(19, 31, "Trump", "alias", 0.0)])]
+    ['Trump']
+    """
+    pool = sorted((m for m in mentions if not m.holder and m.kind == "alias"), key=lambda m: m.start)
+    verb = _BEAT_RE.search(text, span[0], span[1])
+    if verb is None:
+        return []
+    return _heads(text, verb.end(), pool, [m.start for m in pool])
+
+
+def _candidacy(text: str, mentions: list[_Mention], tokens: list[str], tok_starts: list[int],
+               clause_start: Callable[[int], int], sentence_start: Callable[[int], int], *,
+               indirect: bool) -> list[tuple[_Mention, float, int, int]]:
+    """Every reading of campaign talk in ``text``, per target mention once: the office it should or never can hold
+    (``_office``, where the mention opens its clause's verb), the only one who can beat a rival and that rival
+    (``_only_one``, ``_beaten``), the speaker's choice (``_preferred``); each with +1 or −1 and the span read.
+
+    Example:
+        >>> t = "Only Cruz can beat Trump. Sanders should be president."
+        >>> ms = [_Mention(t.index(w), t.index(w) + len(w), w, "alias", 0.0) for w in ("Cruz", "Trump", "Sanders")]
+        >>> words = list(re.finditer(r"\\w+(?:'\\w+)?|n't", t.lower()))
+        >>> found = _candidacy(t, ms, [w.group() for w in words], [w.start() for w in words], lambda pos: 0,
+        ...                    lambda pos: 0, indirect=False)
+        >>> [(m.target, v, t[s:e]) for m, v, s, e in found]
+        [('Cruz', 1.0, 'Only Cruz can beat'), ('Trump', -1.0, 'Only Cruz can beat'), ('Sanders', 1.0, 'should be president')]
+    """
+    found: dict[int, tuple[_Mention, float, int, int]] = {}
+    for m in mentions:
+        if m.kind != "alias" or m.holder or id(m) in found:
+            continue
+        if office := _office(text, m):
+            found[id(m)] = (m, office[0], office[1], office[2])
+        elif span := _only_one(text, m):
+            found[id(m)] = (m, 1.0, span[0], span[1])
+            for rival in _beaten(text, span, mentions):
+                found.setdefault(id(rival), (rival, -1.0, span[0], span[1]))
+    for m, value, start, end in _preferred(text, mentions, tokens, tok_starts, clause_start, sentence_start,
+                                           indirect=indirect):
+        found.setdefault(id(m), (m, value, start, end))
+    return list(found.values())

@@ -1,0 +1,77 @@
+"""Forty-first session: campaign talk that names no opinion ("X should be president", "X can't win", "only X can beat
+Y", "I'll take X over Y", "I urged X to run"), "back" after a modal, indifference and harm to the common good said of
+their subject, and winning someone over. Expected stances are read from the sentences, each written for the test."""
+
+from kzlib.stance.targets import Target
+from tests.stance_rows import each_stance, stance_of, stance_rows
+
+PEOPLE = [Target("Jan Dorn", aliases=("Jan Dorn", "Dorn")), Target("Ana Smith", aliases=("Ana Smith", "Smith")),
+          Target("Elbonia", aliases=("Elbonia",))]
+
+
+def test_the_office_a_candidate_should_hold():
+    each_stance(["This is why Jan Dorn should be president.",
+                 "Dorn deserves to be the nominee.",
+                 "Dorn has to be our nominee."], ("favor",), "Jan Dorn", PEOPLE)
+    each_stance(["Jan Dorn should not be president.",
+                 "Dorn must never be the nominee.",
+                 "Dorn will never be president.",
+                 "Dorn can't win."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_analysis_of_a_race_is_no_verdict():
+    # a prediction without "never", a condition or a reason after it, or someone else's case for a candidate
+    each_stance(["Dorn will not be the nominee.",
+                 "Dorn can't win without the northern states.",
+                 "Dorn cannot win because of the new rules.",
+                 "Dorn should be president if he wins the runoff.",
+                 "Dorn can win.",
+                 "Anyone but Dorn should be the nominee.",
+                 "His message is a narrative for why Dorn should be president."], ("none", "(no row)"), "Jan Dorn",
+                PEOPLE)
+
+
+def test_only_one_can_beat_a_rival():
+    rows = stance_rows(["Only Ana Smith can beat Jan Dorn.",
+                        "The only candidate who can beat Dorn is Smith."], PEOPLE)
+    for i in range(2):
+        assert stance_of(rows, i, "Ana Smith") == "favor"
+        assert stance_of(rows, i, "Jan Dorn") == "against"
+
+
+def test_the_speakers_own_choice_among_candidates():
+    rows = stance_rows(["I will take Ana Smith over Jan Dorn any day.",
+                        "We prefer Smith to Dorn.",
+                        "I'd rather have Smith than Dorn.",
+                        "Voters prefer Smith to Dorn.",          # the voters' choice, not the speaker's
+                        "I would never take Smith over Dorn."],  # what the speaker would do instead is not said
+                       PEOPLE)
+    for i in range(3):
+        assert (stance_of(rows, i, "Ana Smith"), stance_of(rows, i, "Jan Dorn")) == ("favor", "against"), i
+    for i in (3, 4):
+        assert stance_of(rows, i, "Ana Smith") in ("none", "(no row)"), i
+        assert stance_of(rows, i, "Jan Dorn") in ("none", "(no row)"), i
+    each_stance(["I urged Jan Dorn to run for president."], ("favor",), "Jan Dorn", PEOPLE)
+    each_stance(["The party urged Jan Dorn to run for president."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+
+
+def test_back_after_a_modal_is_the_verb():
+    each_stance(["He might back Dorn.", "I'd back Dorn.", "She'll still back Dorn."], ("favor",), "Jan Dorn", PEOPLE,
+                kind="indirect")
+    each_stance(["He will not back Dorn.", "I won't back Dorn."], ("against",), "Jan Dorn", PEOPLE, kind="indirect")
+    # not the adverb, not a coordinated verb after a negated one, not an infinitive whose subject is someone else
+    each_stance(["They went back to Dorn's office.",
+                 "He wasn't going to act like a puppy and back Dorn.",
+                 "He would encourage people to back Dorn."], ("none", "(no row)"), "Jan Dorn", PEOPLE, kind="indirect")
+
+
+def test_indifference_and_harm_to_the_common_good_are_their_subjects_faults():
+    each_stance(["Dorn doesn't even care anymore.",
+                 "Dorn does not care about our veterans.",
+                 "Dorn is making our country less safe.",
+                 "Dorn has not won me over."], ("against",), "Jan Dorn", PEOPLE)
+    each_stance(["Dorn won me over last night."], ("favor",), "Jan Dorn", PEOPLE)
+    # the speaker's own indifference, a comparison's standard, and what is made less safe are not the subject's faults
+    each_stance(["I don't care about Dorn.",
+                 "Elbonia is less safe than Dorn says."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["Dorn makes Elbonia less safe."], ("none", "(no row)"), "Elbonia", PEOPLE)
