@@ -75,3 +75,23 @@ def test_indifference_and_harm_to_the_common_good_are_their_subjects_faults():
     each_stance(["I don't care about Dorn.",
                  "Elbonia is less safe than Dorn says."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
     each_stance(["Dorn makes Elbonia less safe."], ("none", "(no row)"), "Elbonia", PEOPLE)
+
+
+def test_the_only_one_able_to_lead_is_praised():
+    each_stance(["They know Dorn's the only one strong enough to stop the abuses.",
+                 "Jan Dorn is the only candidate who can unite the party."], ("favor",), "Jan Dorn", PEOPLE)
+
+
+def test_advice_and_licence_are_no_demand():
+    # a pseudo-cleft of advice and a licence to do as one likes, unlike a demand ("Dorn should apologize")
+    each_stance(["What Dorn ought to do is go to the country.",
+                 "Dorn should just do whatever she wants to do."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["Dorn should apologize."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_a_things_help_and_a_relative_clauses_act_are_not_the_subjects():
+    # "X's presence is going to help Y" is an effect, no favour; "people who want to undermine" do the undermining
+    each_stance(["Dorn's presence on the ballot is going to help our candidates.",
+                 "Dorn has the courage to take the flak from people who want to undermine those ideas."],
+                ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["We are going to help Jan Dorn."], ("favor",), "Jan Dorn", PEOPLE)

@@ -345,6 +345,10 @@ def _word_before(tokens: list[str], ti: int) -> int:
     return j
 
 
+#: a relative clause between a subject and its act: a common noun and "who" ("people who want to | undermine")
+_RELATIVE_BEFORE_RE = re.compile(r"\b[a-z][a-z-]*\s+(?:who|whom)\s+(?:[\w'’-]+\s+){0,5}$")
+
+
 def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: list[str], ti: int, *,
                 sentence: list[_Mention] | None = None) -> list[_Mention] | None:
     """Who an act at ``start:end`` (an agentive cue at token ``ti``) evaluates, among the targets ``own`` named in its
@@ -366,6 +370,9 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         >>> t = "Elbonia lied."
         >>> _agent_pool(m, t, 8, 12, ["elbonia", "lied"], 1) == m
         True
+        >>> t = "Elbonia takes the flak from people who want to undermine it."
+        >>> s = t.index("undermine"); _agent_pool(m, t, s, s + 9, t.lower().rstrip(".").split(), 8) is None
+        True
     """
     if _PERCEIVED_AS_RE.search(text, max(0, start - 60), start) or (
             tokens[ti].lower().endswith("ing") and _FOUND_RE.search(text, max(0, start - 60), start)):
@@ -386,4 +393,7 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         return None
     if not pool and pronoun and sentence and all(m.start >= end for m in sentence):
         return None  # "he lied, and it hurt X": the pronoun's referent is not named after it
+    if pool and not any(_agent_of(m, text, start, end) for m in pool) and _RELATIVE_BEFORE_RE.search(
+            text, max(m.end for m in pool), start):
+        return None  # "X takes the flak from people who want to undermine …": the relative clause's act is theirs
     return pool

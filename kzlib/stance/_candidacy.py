@@ -56,10 +56,12 @@ _OBLIGATION = frozenset("should must ought deserve deserves has need needs".spli
 #: "only" before the name, and "can"/"could" with a verb of winning after it: "only (Senator) X can beat Y"
 _ONLY_BEFORE_RE = re.compile(r"\bonly\s+" + _NAME_PREFIX + "$", re.I)
 _CAN_BEAT_RE = re.compile(r"\s+(?:can|could)\s+(?:beat|defeat|stop|win)\b", re.I)
-#: "X is the only one who can beat": a copula, "the only" and a noun of a candidate, a relative, a verb of winning
-_ONLY_ONE_RE = re.compile(r"\s+(?:is|was|['’]s|remains)\s+(?:really\s+|clearly\s+|still\s+)?the\s+only\s+(?:\w+\s+)?"
+#: "X is the only one who can beat": a copula, "the only" and a noun of a candidate, a relative and a verb of winning
+#: or leading, or "strong enough to" ("X's the only one strong enough to stop …")
+_ONLY_ONE_RE = re.compile(r"(?:\s+(?:is|was|remains)|['’]s)\s+(?:really\s+|clearly\s+|still\s+)?the\s+only\s+(?:\w+\s+)?"
                           r"(?:one|candidate|person|guy|man|woman|republican|democrat|conservative|contender)\s+"
-                          r"(?:who|that)\s+(?:can|could)\s+(?:beat|defeat|stop|win)\b", re.I)
+                          r"(?:(?:who|that)\s+(?:can|could|will)\s+(?:really\s+)?(?:beat|defeat|stop|win|fix|lead|unite|"
+                          r"deliver)\b|(?:strong|tough|smart|experienced|qualified|ready|capable)\s+enough\s+to\b)", re.I)
 #: "the only one who can beat Y is X": the subject phrase before the copula and X
 _ONLY_ONE_FIRST_RE = re.compile(r"\bthe\s+only\s+(?:\w+\s+)?(?:one|candidate|person|guy|man|woman|republican|democrat|"
                                 r"conservative|contender)\s+(?:who|that)\s+(?:can|could)\s+(?:beat|defeat|stop|win)\b"
@@ -116,6 +118,9 @@ def _only_one(text: str, mention: _Mention) -> tuple[int, int] | None:
     >>> t = "The only guy who can beat Donald Trump is Ted Cruz."
     >>> s = _only_one(t, _Mention(t.index("Ted"), t.index("Ted") + 8, "Ted Cruz", "alias", 0.0)); t[s[0]:s[1]]
     'The only guy who can beat Donald Trump is Ted Cruz'
+    >>> t = "They know Dorn's the only one strong enough to stop the abuses."
+    >>> s = _only_one(t, _Mention(10, 14, "Dorn", "alias", 0.0)); t[s[0]:s[1]]
+    "Dorn's the only one strong enough to"
     >>> t = "Only Ted Cruz can beat him."
     >>> s = _only_one(t, _Mention(5, 13, "Ted Cruz", "alias", 0.0)); t[s[0]:s[1]]
     'Only Ted Cruz can beat'

@@ -90,10 +90,13 @@ def _common_noun_subject(text: str, tokens: list[str], tok_starts: list[int], ti
     [True, False, False, False, False]
     >>> sub("Having X on the ballot will help Y.", "help"), sub("We want to help X.", "help")
     (True, False)
+    >>> sub("X's presence is going to help Y.", "help"), sub("We are going to help X.", "help")
+    (True, False)
     """
     j = ti - 1
     while j >= 0 and (tokens[j] in _SUBJECT_SKIP or tokens[j] in _BE_AUXILIARIES or tokens[j] in _DEONTIC
-                      or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+                      or (tokens[j].endswith("ly") and len(tokens[j]) > 4) or tokens[j] == "going"
+                      or (tokens[j] == "to" and j > 0 and tokens[j - 1] == "going")):  # "is going to help"
         j -= 1
     if j < 0:
         return False
@@ -121,8 +124,9 @@ _MODALS = frozenset("will would can could may might must should shall did does d
 
 def _caused_help(text: str, start: int, end: int, tokens: list[str], tok_starts: list[int], ti: int) -> bool:
     """Whether the verb of helping at ``start:end`` (token ``ti``) has a thing or an event as its subject ("media
-    attention helped X", "X on the ballot will help Y"): an effect, no side. The bare "help" only after a modal ("will
-    help"); otherwise it may be the noun ("the United States' full help for X").
+    attention helped X", "X on the ballot will help Y", "X's presence is going to help Y"): an effect, no side. The bare
+    "help" only after a modal or "to" ("will help", "going to help"); otherwise it may be the noun ("the United States'
+    full help for X").
 
     >>> import re
     >>> t = "The coverage will help X, and our full help for Y stands."
@@ -130,7 +134,7 @@ def _caused_help(text: str, start: int, end: int, tokens: list[str], tok_starts:
     >>> [_caused_help(t, t.index(w), t.index(w) + 4, toks, starts, toks.index("help", i)) for w, i in (("help X", 0), ("help f", 5))]
     [True, False]
     """
-    if text[start:end].lower() == "help" and not (ti > 0 and tokens[ti - 1] in _MODALS):
+    if text[start:end].lower() == "help" and not (ti > 0 and (tokens[ti - 1] in _MODALS or tokens[ti - 1] == "to")):
         return False
     return _common_noun_subject(text, tokens, tok_starts, ti)
 

@@ -507,10 +507,11 @@ helped supported respected thanked praised commended welcomed proud""".split())
 _ROLES = _DETERMINERS | frozenset("""president nominee leader speaker chair chairman governor senator mayor premier
 prime""".split())
 _SUBJECT_PRONOUNS = frozenset("i you he she it we they there".split())  # "should it cross": an inverted condition
+_ADVICE_BEFORE_RE = re.compile(r"\bwhat\s+$", re.I)  # "what X ought to do is …": advice, a pseudo-cleft
 _GOOD_ACT = 1.5  # a demanded act whose first word of valence has at least this is an exhortation ("must win", "help")
 
 
-def _demand(text: str, end: int, lexicon: Mapping[str, float]) -> tuple[int, int] | None:
+def _demand(text: str, end: int, lexicon: Mapping[str, float], *, start: int | None = None) -> tuple[int, int] | None:
     """The span of a modal of obligation whose subject is the mention ending at ``end`` ("Elbonia must withdraw"):
     a directive on the target, which the speaker holds is not doing what it ought to (Palmer 2001, *Mood and
     Modality*, §3.2, deontic modality); None where none follows or it is no demand on the target: a permission or
@@ -519,7 +520,8 @@ def _demand(text: str, end: int, lexicon: Mapping[str, float]) -> tuple[int, int
     "have to" after a negation (a burden lifted), an inverted condition ("should it cross"), a passive whose verb is
     not adverse in ``lexicon`` ("should be consulted"; "must be stopped" is a demand), an unnegated act whose first
     word of valence in ``lexicon`` is good ("must win this war", "should help": an exhortation), or a negated adverse passive
-    ("should not be punished": a defence).
+    ("should not be punished": a defence); nor advice in a pseudo-cleft ("what X ought to do is …": ``start``, where the
+    mention starts, after "what") or a licence ("X should do whatever she wants").
 
     Example:
         >>> lex = {"win": 2.8, "stopped": -0.9, "punished": -2.0}
@@ -529,19 +531,23 @@ def _demand(text: str, end: int, lexicon: Mapping[str, float]) -> tuple[int, int
         ('needs to', ['should', 'must'])
         >>> [_demand(t, 7, lex) for t in ("Elbonia should be allowed to vote.", "Elbonia must have known it.",
         ...  "Elbonia shouldn't have to pay.", "Elbonia should be president.", "Elbonia must win this war.",
-        ...  "Elbonia should be consulted.", "Elbonia should not be punished.", "Elbonia, should it cross, pays.")]
-        [None, None, None, None, None, None, None, None]
+        ...  "Elbonia should be consulted.", "Elbonia should not be punished.", "Elbonia, should it cross, pays.",
+        ...  "Elbonia should do whatever it wants.")]
+        [None, None, None, None, None, None, None, None, None]
+        >>> _demand("What Elbonia ought to do is wait.", 12, lex, start=5)
     """
     found = _DEMAND_RE.match(text, end)
-    if found is None:
+    if found is None or (start is not None and _ADVICE_BEFORE_RE.search(text, max(0, start - 12), start)):
         return None
     modal, negated = found.group("modal").lower(), found.group("neg") is not None
     words = [w.lower() for w in found.group("rest").split()]
-    while words and words[0].endswith("ly") and words[0] not in _GRANTED:
+    while words and (words[0].endswith("ly") or words[0] in ("just", "still", "also", "even")) and words[0] not in _GRANTED:
         words = words[1:]  # "should really be", "needs to carefully read"
     if not words or words[0] in _SUBJECT_PRONOUNS or words[0] in ("get", "gets", "receive"):
         return None
     head, rest = words[0], words[1:]
+    if head == "do" and rest and rest[0] in ("whatever", "what"):
+        return None  # a licence: "should do whatever she wants"
     if head == "have":
         if modal == "must" or not rest or rest[0] in _DETERMINERS or rest[0] in ("to", "some", "more", "access"):
             return None

@@ -553,7 +553,7 @@ def _score_text(
                         f"{stimulus.group(0).strip()} (its stimulus){note}", sent_index(m.start), 0 < factor < 1)
                 subject = _is_subject(text, clause_start(m.start), m.start)
                 own_side = speaker_sides & lex.own_side.get(m.target, set())
-                demand = _demand(text, m.end, vader_words) if subject and not own_side else None
+                demand = _demand(text, m.end, vader_words, start=m.start) if subject and not own_side else None
                 if demand is not None and lex.params["demand_weight"] and not hypothetical(demand[0], sent_index(m.start)):
                     factor = reported(demand[0])[0]
                     add(m.target, -lex.params["demand_weight"] * factor, True,
