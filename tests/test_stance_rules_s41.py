@@ -95,3 +95,36 @@ def test_a_things_help_and_a_relative_clauses_act_are_not_the_subjects():
                  "Dorn has the courage to take the flak from people who want to undermine those ideas."],
                 ("none", "(no row)"), "Jan Dorn", PEOPLE)
     each_stance(["We are going to help Jan Dorn."], ("favor",), "Jan Dorn", PEOPLE)
+
+
+def test_a_third_partys_view_negated_or_not_is_relayed():
+    # "voters don't think X is honest" is the voters' view (that X is not honest), not the speaker's favour; the
+    # plural present of a verb of thinking relays as "thinks" does; the speaker's own "I don't think" is theirs
+    each_stance(["Voters don't think Dorn is honest.",
+                 "They don't believe Dorn is trustworthy.",
+                 "Many voters think Dorn is a disaster."], ("none",), "Jan Dorn", PEOPLE)
+    rows = stance_rows(["Voters don't think Dorn is honest."], PEOPLE)
+    assert "negated" in rows["cues"].iloc[0] and rows["score"].iloc[0] < 0
+    each_stance(["I don't think Dorn is honest."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_an_act_whose_subject_is_a_claim_is_not_what_the_claim_names():
+    # "Smith's accusation that Dorn started it had imperiled the talks": the accusation endangered them, not Dorn; the
+    # verbs of endangering are their subject's fault
+    each_stance(["Smith's accusation that Dorn started the war had imperiled the talks."], ("none", "(no row)"),
+                "Jan Dorn", PEOPLE)
+    each_stance(["Dorn was endangering our troops overseas.",
+                 "Dorn has put American lives at risk."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_so_called_evaluates_the_noun_it_modifies():
+    each_stance(["Dorn said the so-called experts were wrong about the war."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["The so-called leader Jan Dorn has failed us."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_their_own_view_in_an_indirect_report():
+    # in an indirect report "they think" is mostly the speakers' own view; "I believe" never relays
+    rows = stance_rows(["they think Dorn is a disaster.", "It is not Dorn, because I believe Dorn is a disaster."],
+                       PEOPLE, kind="indirect")
+    assert stance_of(rows, 0, "Jan Dorn") == "against"
+    assert stance_of(rows, 1, "Jan Dorn") == "against"

@@ -346,6 +346,11 @@ def _word_before(tokens: list[str], ti: int) -> int:
 
 
 #: a relative clause between a subject and its act: a common noun and "who" ("people who want to | undermine")
+#: a noun of what is said or believed and "that" before a name: the name is in its content clause, not the subject of
+#: the act after it ("Trump's accusation that | Obama and Clinton created ISIS had imperiled …")
+_CONTENT_BEFORE_RE = re.compile(r"\b(?:accusations?|claims?|charges?|allegations?|suggestions?|assertions?|notion|idea|"
+                                r"fact|arguments?|beliefs?|insistence|contention|theory|rumou?rs?)\s+that\s+"
+                                r"(?:(?:[\w.'’-]+|and|or|,)\s+){0,6}?$", re.I)
 _RELATIVE_BEFORE_RE = re.compile(r"\b[a-z][a-z-]*\s+(?:who|whom)\s+(?:[\w'’-]+\s+){0,5}$")
 
 
@@ -373,6 +378,10 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         >>> t = "Elbonia takes the flak from people who want to undermine it."
         >>> s = t.index("undermine"); _agent_pool(m, t, s, s + 9, t.lower().rstrip(".").split(), 8) is None
         True
+        >>> t = "The accusation that Elbonia started it had imperiled the talks."
+        >>> m = [_Mention(20, 27, "Elbonia", "alias", 0.0)]
+        >>> s = t.index("imperiled"); _agent_pool(m, t, s, s + 9, t.lower().rstrip(".").split(), 6) is None
+        True
     """
     if _PERCEIVED_AS_RE.search(text, max(0, start - 60), start) or (
             tokens[ti].lower().endswith("ing") and _FOUND_RE.search(text, max(0, start - 60), start)):
@@ -393,7 +402,12 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         return None
     if not pool and pronoun and sentence and all(m.start >= end for m in sentence):
         return None  # "he lied, and it hurt X": the pronoun's referent is not named after it
-    if pool and not any(_agent_of(m, text, start, end) for m in pool) and _RELATIVE_BEFORE_RE.search(
-            text, max(m.end for m in pool), start):
-        return None  # "X takes the flak from people who want to undermine …": the relative clause's act is theirs
+    if pool and not any(_agent_of(m, text, start, end) for m in pool):
+        if _RELATIVE_BEFORE_RE.search(text, max(m.end for m in pool), start):
+            return None  # "X takes the flak from people who want to undermine …": the relative clause's act is theirs
+        # "Z's accusation that X and Y created ISIS had imperiled …": the act is the noun's, Z's, not what its content
+        # clause names
+        outside = [m for m in pool if not _CONTENT_BEFORE_RE.search(text, max(0, m.start - 60), m.start)]
+        if len(outside) < len(pool):
+            return outside or None
     return pool

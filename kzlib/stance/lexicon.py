@@ -95,6 +95,7 @@ class _Lexicon:
     function_words: frozenset[str] = frozenset()  # a capitalised one after a name opens a sentence, not a name
     # the cues whose first word is also a noun ("a vote for X", "the campaign against X": ``noun_readable_cues``)
     noun_readable_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    modifier_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a cue that evaluates only the noun it modifies ("so-called")
     disbelief_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "it is unbelievable that": the rest is disputed
     holder_verb_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a holder's verb itself ("doubts", "condemned")
     # "needs to (not) (carefully)" ending right before a verb cue, or (group "unasserted", ``unasserted_frames``) "to
@@ -299,6 +300,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         people_head_re=re.compile(r"(?:" + _alternation(cues.get("people_heads")) + r")(?!\w)", re.I),
         function_words=frozenset(str(w).lower() for w in cues.get("function_words") or []),
         noun_readable_re=re.compile(r"(?:" + (_alternation(cues.get("noun_readable_cues")) or r"(?!x)x") + r")\b", re.I),
+        modifier_re=re.compile(r"(?:" + (_alternation(cues.get("modifier_cues")) or r"(?!x)x") + r")$", re.I),
         stimulus_re=_stimulus_regex(cues),
         support_re=re.compile(r"(?:" + _alternation(cues.get("support_cues")) + r")", re.I),
         # at most three words between, none opening a clause with the speaker as its subject ("we can boast that we
@@ -368,11 +370,17 @@ def _counter_regex(cues: dict[str, Any]) -> re.Pattern[str]:
 
 def _report_regex(cues: dict[str, Any]) -> re.Pattern[str]:
     """A reporting frame inside a quote: a third party (not I/we) and a verb of saying or of distancing,
-    with an optional "that"; group ``kind`` tells which."""
+    with an optional "that"; groups ``say`` and ``distance`` tell which, ``neg`` a negated one ("voters don't think")."""
     say = _alternation(cues.get("reporting_verbs"))
     distance = _alternation(cues.get("distancing_verbs"))
-    subject = r"(?!(?:I|we|We|you|You)\b)(?:[A-Z][\w'.-]*|they|they've|some|many|critics|others|he|she)(?:\s+[\w'.-]+){0,3}?"
-    return re.compile(r"\b" + subject + r"\s+(?:(?P<say>" + say + r")|(?P<distance>" + distance + r"))\b(?:\s+that\b)?")
+    subject = (r"(?!(?:I|we|We|you|You)\b)(?P<who>[A-Z][\w'.-]*|they|they've|some|many|critics|others|he|she)"
+               r"(?:\s+[\w'.-]+){0,3}?")
+    # a negated verb of thinking relays the negated view ("voters don't think X is honest": they think X is not); not an
+    # infinitive ("it is hard to believe that …": a frame of disbelief, the speaker's), nor after "I"/"we"/"you" ("…
+    # because I believe X means war")
+    neg = r"(?:(?P<neg>(?:do|does|did)(?:n['’]t|\s+not))\s+)?"
+    return re.compile(r"\b" + subject + r"(?<!\bI)(?<!\b[Ww]e)(?<!\b[Yy]ou)\s+" + neg + r"(?<!\bto\s)(?:(?P<say>" + say + r")|(?P<distance>" + distance
+                      + r"))\b(?:\s+that\b)?")
 
 
 @functools.lru_cache(maxsize=1)

@@ -134,30 +134,33 @@ def _score_text(
     # reported speech inside the quote ("Some claim that the troops are an occupation"): words after a
     # third party's verb of saying are relayed, not the speaker's own (reported_factor); after a verb of
     # distancing ("claim", "allege") the speaker disputes them (distancing_factor < 0 reverses them)
-    frames: list[tuple[int, int, float]] = []  # (frame end, sentence end, factor)
+    frames: list[tuple[int, int, float, str]] = []  # (frame end, sentence end, factor, note)
     for a, b in (sents if lex.report_verb_re.search(text) else ()):  # no verb of saying: no frame
         fm = lex.report_re.search(text, a, b)
-        if fm is not None:
+        if fm is not None and not (writer_marks and fm.group("who").lower() in _REPORTED_SPEAKERS
+                                   and (fm.group("say") or "").lower() in _PLURAL_THINKING):
             factor = lex.params["distancing_factor"] if fm.group("distance") else lex.params["reported_factor"]
+            negated = bool(fm.group("neg") and fm.group("say"))  # "voters don't think X is honest": the view negated
+            note = _NEGATED_REPORT if negated else " (reported, disputed)" if factor < 0 else " (reported)"
             # what is reported runs to the sentence's end, or to a contrast the speaker sets against it ("Critics say
             # X is a threat, but we see a partner": the clause after "but" is the speaker's own)
             contrast = _CONTRAST_RE.search(text, fm.end(), b)
-            frames.append((fm.end(), contrast.start() if contrast else b, factor))
+            frames.append((fm.end(), contrast.start() if contrast else b, -factor if negated else factor, note))
     # the adverb of a verb of distancing opening a sentence ("Allegedly, …"): the rest of it is disputed
     for a, b in (sents if lex.distancing_word_re.search(text) else ()):  # no such adverb: no sentence to look at
         opener = lex.distancing_opener_re.match(text, a, b)
         if opener is not None:
-            frames.append((opener.end(), b, lex.params["distancing_factor"]))
+            frames.append((opener.end(), b, lex.params["distancing_factor"], " (reported, disputed)"))
     # a frame of disbelief ("it is unbelievable that …"): the rest of the sentence is disputed
     for a, b in (sents if lex.disbelief_re.search(text) else ()):  # no such frame: no sentence to look at
         found = lex.disbelief_re.search(text, a, b)
         if found is not None:
-            frames.append((found.end(), b, lex.params["distancing_factor"]))
+            frames.append((found.end(), b, lex.params["distancing_factor"], " (reported, disputed)"))
 
     def reported(pos: int) -> tuple[float, str]:
-        for f_end, s_end, factor in frames:
+        for f_end, s_end, factor, note in frames:
             if f_end <= pos < s_end:
-                return factor, " (reported, disputed)" if factor < 0 else " (reported)"
+                return factor, note
         return 1.0, ""
 
     # irrealis: in a sentence with a conditional marker, the clause of a modal ("it would be Russia that
@@ -231,7 +234,7 @@ def _score_text(
                 and reported(naming.start())[0] == 1.0 and others_subject(tok_index(naming.start()))):
             b = sents[sent_index(m.start)][1]
             stop = _NAMING_END_RE.search(text, m.end, b)
-            frames.append((m.end, stop.start() if stop else b, lex.params["reported_factor"]))
+            frames.append((m.end, stop.start() if stop else b, lex.params["reported_factor"], " (reported)"))
 
     has_by = " by " in text  # no "by": no passive's agent to look for
 
@@ -305,7 +308,7 @@ def _score_text(
             # scare quotes are the speaker's own comment, whoever's view the sentence relays
             factor, note = reported(m.start) if not m.scare_quoted else (1.0, "")
             add(m.target, val * factor, True, f"{text[m.start:m.end]}{marked}{note}", sent_index(m.start),
-                relayed=bool(marked) or 0 < factor < 1)
+                relayed=bool(marked) or _relayed(factor, note))
         elif m.kind == "alias" and m.scare_quoted and m.target in concerned and (m.end - m.start) > 3:
             add(m.target, -0.6, True, f'"{text[m.start:m.end]}" (scare quotes)', sent_index(m.start))
 
@@ -350,6 +353,9 @@ def _score_text(
                 _caused_help(text, start, end, tokens, tok_starts, tok_index(start))
                 or _named_helper(text, tokens, tok_starts, tok_index(start), covered)):
             continue  # "media attention helped X": an effect a thing has; "Fox News helped X": a third party's help
+        if lex.modifier_re.match(text, start, end) and not any(
+                0 <= m.start - end and len(text[end:m.start].split()) <= 4 for m in object_mentions):
+            continue  # "the so-called Islamic State": it evaluates the noun it modifies, no target named after it
         if start in compounds or _right_elsewhere(text, start, end, mentions) or _said_of_self(text, start, end, mentions) or (
                 lex.noun_readable_re.match(text, start) and _NOUN_BEFORE_RE.search(text, max(0, start - 20), start)) or (
                 _other_object(text, start, end, mentions, lex) and not any(
@@ -403,7 +409,7 @@ def _score_text(
             elif holding := others_holding(start, end, held):
                 factor, note = factor * lex.params["reported_factor"], note + holding
         value *= factor
-        relayed = 0 < factor < 1  # someone else's word or judgment, not the speaker's (a disputed one is theirs)
+        relayed = _relayed(factor, note)  # someone else's word or judgment, not the speaker's (a disputed one is theirs)
         label = f"{text[start:end]}{note}"
         if hypothetical(start, s_i):
             value *= lex.params["irrealis_factor"]
@@ -550,14 +556,14 @@ def _score_text(
                         # Republicans are critical of X", "Clinton was proud of X"): theirs, relayed
                         factor, note = lex.params["reported_factor"], " (its experiencer's)"
                     add(m.target, sign * lex.params["stimulus_weight"] * factor, True,
-                        f"{stimulus.group(0).strip()} (its stimulus){note}", sent_index(m.start), 0 < factor < 1)
+                        f"{stimulus.group(0).strip()} (its stimulus){note}", sent_index(m.start), _relayed(factor, note))
                 subject = _is_subject(text, clause_start(m.start), m.start)
                 own_side = speaker_sides & lex.own_side.get(m.target, set())
                 demand = _demand(text, m.end, vader_words, start=m.start) if subject and not own_side else None
                 if demand is not None and lex.params["demand_weight"] and not hypothetical(demand[0], sent_index(m.start)):
-                    factor = reported(demand[0])[0]
+                    factor, note = reported(demand[0])
                     add(m.target, -lex.params["demand_weight"] * factor, True,
-                        f"{text[demand[0]:demand[1]]} (a demand on it)", sent_index(m.start), 0 < factor < 1)
+                        f"{text[demand[0]:demand[1]]} (a demand on it){note}", sent_index(m.start), _relayed(factor, note))
                 # the standard of a comparison of quality ("stronger than X"), else what is predicated of the target
                 if id(m) in comparisons:
                     compared = _compared(comparisons[id(m)], text, clause_start(m.start), vader_words)
@@ -583,7 +589,7 @@ def _score_text(
             if not suffers and subject and factor == 1.0 and _perceived_by_others(
                     text, m.start, m.end, p_end, sents[s_i][0]):
                 factor, note = lex.params["reported_factor"], " (its experiencer's)"  # "seems crazy to many voters"
-            relayed = 0 < factor < 1
+            relayed = _relayed(factor, note)
             if suffers and factor != 1.0:
                 continue  # a relayed view of the act
             if hypothetical(p_start, s_i):
@@ -613,7 +619,7 @@ def _score_text(
             continue
         value *= -1.0 if _neg_raised(text, start, sents[s_i][0]) else 1.0  # "I don't think X should be president"
         add(m.target, value * lex.params["candidacy_weight"] * factor, True,
-            f"{text[start:end]} (campaign talk){note}", s_i, 0 < factor < 1)
+            f"{text[start:end]} (campaign talk){note}", s_i, _relayed(factor, note))
 
     # 3. rhetorical wh-questions and VADER, per sentence, for the targets named in it
     previous_targets: list[str] = []  # the targets of the last sentence that named any
@@ -668,6 +674,21 @@ def _score_text(
     contrib.pop(_ELSEWHERE, None)  # what a generic word names outside its topic is no target
     concerned.pop(_ELSEWHERE, None)
     return contrib, sents, text, concerned
+
+
+_NEGATED_REPORT = " (reported, negated)"  # the note of a negated verb of thinking's frame
+_REPORTED_SPEAKERS = frozenset({"they", "they've"})  # the speakers of an indirect report, mostly ("they think …")
+_PLURAL_THINKING = frozenset({"think", "believe"})  # their verbs of thinking, whose frame is then their own view
+
+
+def _relayed(factor: float, note: str) -> bool:
+    """Whether a contribution at ``factor`` with ``note`` (of ``reported``) is someone else's view: reported, or reported
+    negated ("voters don't think X is honest"); not the speaker's own (1.0) nor one the speaker disputes.
+
+    >>> _relayed(0.2, " (reported)"), _relayed(-0.2, " (reported, negated)"), _relayed(-0.5, " (reported, disputed)")
+    (True, True, False)
+    """
+    return 0 < factor < 1 or note == _NEGATED_REPORT
 
 
 _CONTRAST_RE = re.compile(r"(?:[,;]|\s[-–—])\s*(?:but|yet|however|whereas)\b|;", re.I)
