@@ -128,3 +128,9 @@ def test_their_own_view_in_an_indirect_report():
                        PEOPLE, kind="indirect")
     assert stance_of(rows, 0, "Jan Dorn") == "against"
     assert stance_of(rows, 1, "Jan Dorn") == "against"
+
+
+def test_a_name_before_a_noun_of_opposition_holds_it():
+    # "in the face of Elbonia's opposition" and "in the face of Elbonia opposition" alike: Elbonia opposes
+    each_stance(["We made progress in the face of Elbonia opposition."], ("none", "(no row)"), "Elbonia", PEOPLE)
+    each_stance(["There is growing opposition to Elbonia."], ("against",), "Elbonia", PEOPLE)

@@ -96,6 +96,7 @@ class _Lexicon:
     # the cues whose first word is also a noun ("a vote for X", "the campaign against X": ``noun_readable_cues``)
     noun_readable_re: re.Pattern[str] = re.compile(r"(?!x)x")
     modifier_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a cue that evaluates only the noun it modifies ("so-called")
+    modifier_holder_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a noun whose name modifier holds it ("GOP opposition")
     disbelief_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "it is unbelievable that": the rest is disputed
     holder_verb_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a holder's verb itself ("doubts", "condemned")
     # "needs to (not) (carefully)" ending right before a verb cue, or (group "unasserted", ``unasserted_frames``) "to
@@ -301,6 +302,8 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         function_words=frozenset(str(w).lower() for w in cues.get("function_words") or []),
         noun_readable_re=re.compile(r"(?:" + (_alternation(cues.get("noun_readable_cues")) or r"(?!x)x") + r")\b", re.I),
         modifier_re=re.compile(r"(?:" + (_alternation(cues.get("modifier_cues")) or r"(?!x)x") + r")$", re.I),
+        modifier_holder_re=re.compile(r"(?:" + (_alternation(cues.get("modifier_holder_nouns")) or r"(?!x)x") + r")",
+                                      re.I),
         stimulus_re=_stimulus_regex(cues),
         support_re=re.compile(r"(?:" + _alternation(cues.get("support_cues")) + r")", re.I),
         # at most three words between, none opening a clause with the speaker as its subject ("we can boast that we

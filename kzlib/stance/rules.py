@@ -370,6 +370,8 @@ def _score_text(
         value = weight
         # the possessor of a noun of judgment holds it ("Clinton's criticism of X", "Trump's reprimand"): no object of it
         held = _judgment_holder(text, start, end, clause_start(start), lex.holder_noun_re, indirect=writer_marks)
+        if held is None and lex.modifier_holder_re.fullmatch(text, start, end):  # "GOP opposition": the GOP's
+            held = next((m.end for m in mentions if m.kind == "alias" and 0 < start - m.end <= 1), None)
         # the possessor of a partner noun ("Russia's partners", "Dorn's ally") is no object of it, nor its holder
         partnered = None if held is not None else _judgment_holder(text, start, end, clause_start(start),
                                                                    lex.relation_noun_re, indirect=writer_marks)
