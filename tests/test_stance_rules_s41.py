@@ -134,3 +134,9 @@ def test_a_name_before_a_noun_of_opposition_holds_it():
     # "in the face of Elbonia's opposition" and "in the face of Elbonia opposition" alike: Elbonia opposes
     each_stance(["We made progress in the face of Elbonia opposition."], ("none", "(no row)"), "Elbonia", PEOPLE)
     each_stance(["There is growing opposition to Elbonia."], ("against",), "Elbonia", PEOPLE)
+
+
+def test_a_long_negation_and_the_lover_as_holder():
+    each_stance(["I cannot bring myself to vote for Jan Dorn."], ("against",), "Jan Dorn", PEOPLE)
+    # the subject of "loves" holds the love: "Dorn loves his children" praises no one named
+    each_stance(["Jan Dorn has children whom he loves.", "Dorn loves Smith."], ("none", "(no row)"), "Jan Dorn", PEOPLE)

@@ -40,7 +40,8 @@ def _neg_raised(text: str, pos: int, sentence_start: int) -> bool:
 def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,
              window: int | None = None) -> bool:
     """Whether the cue at token ``ti`` is negated: a negator (``negators`` in the cue file, or a word in "n't") among
-    the ``window`` tokens before it (``negation_window``), or a negator phrase there, with no punctuation between."""
+    the ``window`` tokens before it (``negation_window``), or a negator phrase there or one of any length that ends right
+    before it, with no punctuation between."""
     window = int(lex.params["negation_window"]) if window is None else window
     lo = max(0, ti - window)
     for j in range(ti - 1, lo - 1, -1):
@@ -54,5 +55,10 @@ def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: 
     if ti < len(tok_starts):
         left = text[tok_starts[lo]:tok_starts[ti]] if lo < ti else ""
         if lex.negator_phrases.search(left) and not _PUNCT_BREAK_RE.search(left):
+            return True
+        # a longer negator phrase that ends right before the cue ("cannot bring myself to | vote for")
+        longer = text[tok_starts[max(0, ti - window - 5)]:tok_starts[ti]].rstrip()
+        if any(found.end() == len(longer) for found in lex.negator_phrases.finditer(longer)) and not _PUNCT_BREAK_RE.search(
+                longer[-60:]):
             return True
     return False
