@@ -152,29 +152,33 @@ def _preferred(text: str, mentions: Iterable[_Mention], tokens: list[str], tok_s
         >>> [(m.target, v) for m, v, s, e in found]
         [('Sanders', 1.0), ('Trump', -1.0), ('Cruz', -1.0)]
     """
-    pool = sorted((m for m in mentions if not m.holder and m.kind == "alias"), key=lambda m: m.start)
+    low = text.lower()  # no word that ranks or urges a run: no choice to look for (most quotes)
+    ranked = "prefer" in low or any(w in low for w in (" over ", " than ", " instead of ", " ahead of "))
+    running = any(w in low for w in (" to run", " to enter", " the race", " jump in"))
+    verbs = ([(verb, False) for verb in _PREFER_RE.finditer(text)] if ranked else []) + (
+        [(verb, True) for verb in _URGE_RE.finditer(text)] if running else [])
+    pool = sorted((m for m in mentions if not m.holder and m.kind == "alias"), key=lambda m: m.start) if verbs else []
     if not pool:
         return []
     starts = [m.start for m in pool]
     found: dict[int, tuple[_Mention, float, int, int]] = {}
-    for verbs, urged in ((_PREFER_RE, False), (_URGE_RE, True)):
-        for verb in verbs.finditer(text):
-            chosen = _heads(text, verb.end(), pool, starts)
-            if not chosen:
-                continue
-            tail = (_TO_RUN_RE if urged else _RANKED_ABOVE_RE).match(text, chosen[-1].end)
-            if tail is None:
-                continue
-            ti = max(0, bisect.bisect_right(tok_starts, verb.start()) - 1)
-            if _negated_act(tokens, ti) or not _speakers_act(text, tokens, tok_starts, ti, clause_start,
-                                                              sentence_start(verb.start()), indirect=indirect):
-                continue
-            rejected = [] if urged else _heads(text, tail.end(), pool, starts)
-            if not urged and not rejected:
-                continue  # "prefer X to win", "take X over the top": no one it is chosen over
-            end = rejected[-1].end if rejected else tail.end()
-            for m, value in [(m, 1.0) for m in chosen] + [(m, -1.0) for m in rejected]:
-                found.setdefault(id(m), (m, value, verb.start(), end))
+    for verb, urged in verbs:
+        chosen = _heads(text, verb.end(), pool, starts)
+        if not chosen:
+            continue
+        tail = (_TO_RUN_RE if urged else _RANKED_ABOVE_RE).match(text, chosen[-1].end)
+        if tail is None:
+            continue
+        ti = max(0, bisect.bisect_right(tok_starts, verb.start()) - 1)
+        if _negated_act(tokens, ti) or not _speakers_act(text, tokens, tok_starts, ti, clause_start,
+                                                          sentence_start(verb.start()), indirect=indirect):
+            continue
+        rejected = [] if urged else _heads(text, tail.end(), pool, starts)
+        if not urged and not rejected:
+            continue  # "prefer X to win", "take X over the top": no one it is chosen over
+        end = rejected[-1].end if rejected else tail.end()
+        for m, value in [(m, 1.0) for m in chosen] + [(m, -1.0) for m in rejected]:
+            found.setdefault(id(m), (m, value, verb.start(), end))
     return list(found.values())
 
 
@@ -209,12 +213,13 @@ def _candidacy(text: str, mentions: list[_Mention], tokens: list[str], tok_start
         [('Cruz', 1.0, 'Only Cruz can beat'), ('Trump', -1.0, 'Only Cruz can beat'), ('Sanders', 1.0, 'should be president')]
     """
     found: dict[int, tuple[_Mention, float, int, int]] = {}
+    only = "only" in text.lower()  # no "only": no "only X can beat" to look for
     for m in mentions:
         if m.kind != "alias" or m.holder or id(m) in found:
             continue
         if office := _office(text, m):
             found[id(m)] = (m, office[0], office[1], office[2])
-        elif span := _only_one(text, m):
+        elif only and (span := _only_one(text, m)):
             found[id(m)] = (m, 1.0, span[0], span[1])
             for rival in _beaten(text, span, mentions):
                 found.setdefault(id(rival), (rival, -1.0, span[0], span[1]))
