@@ -1,6 +1,6 @@
 """Forty-first session: campaign talk that names no opinion ("X should be president", "X can't win", "only X can beat
-Y", "I'll take X over Y", "I urged X to run"), "back" after a modal, indifference and harm to the common good said of
-their subject, and winning someone over. Expected stances are read from the sentences, each written for the test."""
+Y", "I'll take X over Y", "I urged X to run"), "back" after a modal, harm to the common good said of its subject,
+winning someone over, verbs of thinking that relay, and the defects a review found in them. Expected stances are read from the sentences, each written for the test."""
 
 from kzlib.stance.targets import Target
 from tests.stance_rows import each_stance, stance_of, stance_rows
@@ -65,11 +65,11 @@ def test_back_after_a_modal_is_the_verb():
                  "He would encourage people to back Dorn."], ("none", "(no row)"), "Jan Dorn", PEOPLE, kind="indirect")
 
 
-def test_indifference_and_harm_to_the_common_good_are_their_subjects_faults():
-    each_stance(["Dorn doesn't even care anymore.",
-                 "Dorn does not care about our veterans.",
-                 "Dorn is making our country less safe.",
+def test_harm_to_the_common_good_is_its_subjects_fault():
+    each_stance(["Dorn is making our country less safe.",
                  "Dorn has not won me over."], ("against",), "Jan Dorn", PEOPLE)
+    # indifference is no cue: the one not cared about would get it ("voters don't care about Dorn's emails")
+    each_stance(["Voters don't care about Dorn's emails."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
     each_stance(["Dorn won me over last night."], ("favor",), "Jan Dorn", PEOPLE)
     # the speaker's own indifference, a comparison's standard, and what is made less safe are not the subject's faults
     each_stance(["I don't care about Dorn.",
@@ -140,3 +140,36 @@ def test_a_long_negation_and_the_lover_as_holder():
     each_stance(["I cannot bring myself to vote for Jan Dorn."], ("against",), "Jan Dorn", PEOPLE)
     # the subject of "loves" holds the love: "Dorn loves his children" praises no one named
     each_stance(["Jan Dorn has children whom he loves.", "Dorn loves Smith."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+
+
+def test_the_reviews_probes_of_campaign_talk():
+    # the speaker's own negated opinion reverses it; an analysis, a rebuttal, an echo question, a past fact, an object
+    # that is no race, a charge ("for all Americans") and others' choices are no verdict of the speaker's
+    each_stance(["I don't think Dorn should be president.",
+                 "We don't believe Dorn should be the nominee."], ("against",), "Jan Dorn", PEOPLE)
+    each_stance(["It's close, but I think Dorn should be president."], ("favor",), "Jan Dorn", PEOPLE)
+    each_stance(["The only question is whether Dorn can beat Smith.",
+                 "Polls only show that Dorn can beat Smith in a low-turnout race.",
+                 "They keep saying Dorn can't win, but they're wrong.",
+                 "Dorn can't win? Watch us.",
+                 "Dorn can't win them all.",
+                 "Dorn needs to be president for all Americans, not just his base.",
+                 "I'm not saying only Dorn can beat Smith.",
+                 "I expect the delegates to choose Dorn over Smith.",
+                 "Would I take Dorn over Smith? Maybe.",
+                 "We want Dorn to run against Smith so we can beat him."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["Dorn couldn't win in 2016."], ("none", "(no row)"), "Jan Dorn", PEOPLE, kind="indirect")
+
+
+def test_the_reviews_probes_of_the_other_rules():
+    # the speaker's own "I really think" after a conjunction; "believe" with an object is no relayed view
+    each_stance(["And I really think Dorn is a great leader."], ("favor",), "Jan Dorn", PEOPLE)
+    each_stance(["But we truly believe Dorn is a crook.",
+                 "Voters don't believe Dorn's lies anymore.",
+                 "I could never back Dorn."], ("against",), "Jan Dorn", PEOPLE)
+    # putting oneself at risk is no fault; a real demand in a pseudo-cleft; "so-called" predicated of a target
+    each_stance(["Dorn put his own career at risk to expose the scandal.",
+                 "Dorn put himself in danger to save the hostages."], ("none", "(no row)", "favor"), "Jan Dorn", PEOPLE)
+    each_stance(["What Dorn must do is resign.",
+                 "Dorn should do what is right and resign.",
+                 "Dorn is a so-called conservative."], ("against",), "Jan Dorn", PEOPLE)

@@ -42,19 +42,22 @@ _OFFICE_RE = re.compile(
     r"(?P<modal>should|must|ought\s+to|deserves?\s+to|has\s+to|needs?\s+to|can|could|will|would)"
     r"(?P<neg>\s*n['’]t|(?<=can)['’]t|\s+not|\s+never|not)?\s+(?:(?:ever|possibly|really|be\s+allowed\s+to)\s+)?"
     r"(?:(?:be|become|get|win|be\s+elected)\s+" + _OFFICE + r"|(?P<win>win)\b(?!\s+(?:without|unless|if|until|except|"
-    r"with|by|in\s+a|back)\b))", re.I)
-#: a condition, a reason or an alternative after the office that makes the sentence an analysis, no verdict ("should be
-#: president if …", "should be the nominee or …", "cannot win because of …")
-_CONDITION_RE = re.compile(r"\s*,?\s+(?:if|unless|only\s+if|or|instead|because|since|as\s+long\s+as|so\s+long\s+as|"
-                           r"due\s+to|given|when|until|without)\b", re.I)
+    r"with|by|in\s+a|back|them|it|every|any|all|everything|this|that|for|the\s+(?:argument|fight|battle|war|debate|"
+    r"case|day))\b))", re.I)
+#: a condition, a reason, a contrast or an alternative after the office that makes the sentence an analysis or a charge,
+#: no verdict ("should be president if …", "should be the nominee or …", "cannot win because of …", "can't win Iowa, but
+#: …", "needs to be president for all Americans")
+_CONDITION_RE = re.compile(r"\s*,?\s+(?:if|unless|only\s+if|or|because|since|as\s+long\s+as|so\s+long\s+as|"
+                           r"due\s+to|given|when|until|without|but|for)\b", re.I)
+_CONTRAST_AFTER_RE = re.compile(r"(?:\s+[\w'’.-]+){1,3}\s*,?\s+but\b")  # "can't win Iowa, but he will win the nomination"
 #: a word before the name that makes someone else the subject ("anyone but X should be the nominee")
 #: or someone else's case ("a narrative for why X should be president", "the argument that X should be the nominee")
 _EXCEPT_BEFORE_RE = re.compile(r"\b(?:(?:but|except|than|not|unlike|besides)|(?:narrative|case|argument|pitch|message|claim|"
                                r"story|explanation|reasons?)\s+(?:for\s+|of\s+|about\s+)?(?:why|that))\s+" + _NAME_PREFIX
-                               + "$", re.I)
+                               + "$")
 _OBLIGATION = frozenset("should must ought deserve deserves has need needs".split())
 #: "only" before the name, and "can"/"could" with a verb of winning after it: "only (Senator) X can beat Y"
-_ONLY_BEFORE_RE = re.compile(r"\bonly\s+" + _NAME_PREFIX + "$", re.I)
+_ONLY_BEFORE_RE = re.compile(r"\b[Oo]nly\s+" + _NAME_PREFIX + "$")  # case-sensitive: the prefix's capitals are names
 _CAN_BEAT_RE = re.compile(r"\s+(?:can|could)\s+(?:beat|defeat|stop|win)\b", re.I)
 #: "X is the only one who can beat": a copula, "the only" and a noun of a candidate, a relative and a verb of winning
 #: or leading, or "strong enough to" ("X's the only one strong enough to stop …")
@@ -63,9 +66,10 @@ _ONLY_ONE_RE = re.compile(r"(?:\s+(?:is|was|remains)|['’]s)\s+(?:really\s+|cle
                           r"(?:(?:who|that)\s+(?:can|could|will)\s+(?:really\s+)?(?:beat|defeat|stop|win|fix|lead|unite|"
                           r"deliver)\b|(?:strong|tough|smart|experienced|qualified|ready|capable)\s+enough\s+to\b)", re.I)
 #: "the only one who can beat Y is X": the subject phrase before the copula and X
-_ONLY_ONE_FIRST_RE = re.compile(r"\bthe\s+only\s+(?:\w+\s+)?(?:one|candidate|person|guy|man|woman|republican|democrat|"
-                                r"conservative|contender)\s+(?:who|that)\s+(?:can|could)\s+(?:beat|defeat|stop|win)\b"
-                                r"[^.!?;]{0,80}?\s(?:is|was)\s+" + _NAME_PREFIX + "$", re.I)
+_ONLY_ONE_FIRST_RE = re.compile(r"\b[Tt]he\s+only\s+(?:\w+\s+)?(?:one|candidate|person|guy|man|woman|[Rr]epublican|"
+                                r"[Dd]emocrat|conservative|contender)\s+(?:who|that)\s+(?:can|could)\s+"
+                                r"(?:beat|defeat|stop|win)\b[^.!?;]{0,80}?\s(?:is|was)\s+" + _NAME_PREFIX + "$")
+_NOT_BEFORE_RE = re.compile(r"\b(?:not|n['’]t|never)\s+(?:[\w'’]+\s+){0,2}$", re.I)
 _BEAT_RE = re.compile(r"\b(?:beat|defeat|stop)\b", re.I)
 #: a verb of choosing among candidates, its object, a word that ranks it above another ("take X over Y")
 _PREFER_RE = re.compile(r"\b(?:prefer(?:s|red|ring)?|take|takes|pick|picks|choose|chooses|chose|rather\s+(?:have|see|"
@@ -74,13 +78,28 @@ _RANKED_ABOVE_RE = re.compile(r"\s*,?\s+(?:over|to|than|rather\s+than|instead\s+
 #: a verb of urging a candidacy, its object, "to run" ("I urged X to run")
 _URGE_RE = re.compile(r"\b(?:urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|begg?(?:s|ed|ing)?|implor(?:e|es|ed|ing)|"
                       r"want(?:s|ed)?|push(?:es|ed|ing)?)\b", re.I)
-_TO_RUN_RE = re.compile(r"\s+to\s+(?:run|enter\s+the\s+race|get\s+in(?:to)?\s+the\s+race|jump\s+in)\b", re.I)
+_TO_RUN_RE = re.compile(r"\s+to\s+(?:run|enter\s+the\s+race|get\s+in(?:to)?\s+the\s+race|jump\s+in)\b(?!\s+against)",
+                        re.I)
+#: words right before "to" that make its infinitive the subject's own (subject control: "I want to take X over Y");
+#: any other word there is an object, whose choice it is ("I expect the delegates to choose X over Y")
+_CONTROL = frozenset("""want wants wanted need needs needed have has had got going gonna would 'd like love prefer plan
+plans planned intend intends hope hopes try tries tried decide decided decides ready able willing prepared vow vowed
+promise promised pledge pledged""".split())
+#: the speaker's own opinion verb, negated, before the name: "I don't think | X should be president"
+_OPINION_NEGATED_RE = re.compile(r"\b(?:I|[Ww]e)\s+(?:(?:do|did)\s*n['’]t|(?:do|did)\s+not|never)\s+(?:really\s+)?"
+                                 r"(?:think|believe|feel|suppose)\s+(?:that\s+)?" + _NAME_PREFIX + "$")
+#: someone's saying or belief before the name ("they keep saying X can't win", "the media wants you to believe X …")
+_SAID_BEFORE_RE = re.compile(r"(?P<who>(?:\b[\w'’]+\s+){1,3}?)(?:say|says|said|saying|tell|tells|told|telling|claim|"
+                             r"claims|claimed|claiming|insist|insists|insisting|predict|predicts|predicting|believe|"
+                             r"believes|think|thinks)\s+(?:(?:us|you|me|them|everyone|people|voters)\s+)?(?:that\s+)?"
+                             + _NAME_PREFIX + "$")
 
 
 def _office(text: str, mention: _Mention) -> tuple[float, int, int] | None:
     """What the words right after a target's name (its clause's subject) say of the office it seeks: +1 where it should
-    hold it, −1 where it should not or never can ("should not be president", "can't win"), with the span read; None
-    where they say neither.
+    hold it, −1 where it should not or never can ("should not be president", "can't win"), reversed after the speaker's
+    "I don't think"; with the span read. None where they say neither, in a question ("X can't win? Watch us."), and
+    where someone else says or believes it ("they keep saying X can't win").
 
     Example:
         >>> def read(t, name="Dorn"):
@@ -89,26 +108,46 @@ def _office(text: str, mention: _Mention) -> tuple[float, int, int] | None:
         >>> read("This is why Dorn should be president.")
         (1.0, 'should be president')
         >>> [read(t)[0] for t in ("Dorn deserves to be the nominee.", "Dorn must never be president.",
-        ...   "Dorn can't win.", "Dorn will never be president.", "Dorn cannot possibly win in November.")]
-        [1.0, -1.0, -1.0, -1.0, -1.0]
+        ...   "Dorn can't win.", "Dorn will never be president.", "Dorn cannot possibly win in November.",
+        ...   "I don't think Dorn should be president.", "I say Dorn can't win.", "Dorn should be president instead of Smith.")]
+        [1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 1.0]
         >>> [read(t) for t in ("Dorn will not be the nominee.", "Dorn can't win without Latino voters.",
-        ...   "Dorn can win.", "Dorn should be president if he wins Ohio.", "Dorn cannot win because of the tariffs.", "Dorn should be more careful.",
-        ...   "Anyone but Dorn should be the nominee.", "He makes the case for why Dorn should be president.")]
-        [None, None, None, None, None, None, None, None]
+        ...   "Dorn can win.", "Dorn should be president if he wins Ohio.", "Dorn cannot win because of the tariffs.",
+        ...   "Dorn should be more careful.", "Anyone but Dorn should be the nominee.",
+        ...   "He makes the case for why Dorn should be president.", "They keep saying Dorn can't win.",
+        ...   "Dorn can't win? Watch us.", "Dorn can't win them all.", "Dorn couldn't win in 2016.",
+        ...   "Dorn needs to be president for all Americans.", "Dorn can't win Iowa, but he will win the nomination.")]
+        [None, None, None, None, None, None, None, None, None, None, None, None, None, None]
     """
     found = _OFFICE_RE.match(text, mention.end)
-    if found is None or _CONDITION_RE.match(text, found.end()) or _EXCEPT_BEFORE_RE.search(
-            text, max(0, mention.start - 40), mention.start):
+    if found is None or _CONDITION_RE.match(text, found.end()) or _CONTRAST_AFTER_RE.match(text, found.end()) or _EXCEPT_BEFORE_RE.search(
+            text, max(0, mention.start - 40), mention.start) or _asked(text, found.end()):
         return None
+    said = _SAID_BEFORE_RE.search(text, max(0, mention.start - 60), mention.start)
+    if said is not None and not re.search(r"\b(?:I|[Ww]e)\b", said.group("who")):
+        return None  # someone else's saying or belief, often rebutted ("they keep saying X can't win, but …")
     modal = found.group("modal").lower().split()[0]
     neg = (found.group("neg") or "").strip().lower()
     if modal in _OBLIGATION and not found.group("win"):
         value = -1.0 if neg else 1.0
-    elif neg == "never" or (neg and modal in ("can", "could")):
-        value = -1.0  # "will never be president", "can't win", "cannot be president"
+    elif neg == "never" or (neg and modal == "can"):
+        value = -1.0  # "will never be president", "can't win", "cannot be president"; not "couldn't" (a past fact)
     else:
         return None
+    if _OPINION_NEGATED_RE.search(text, max(0, mention.start - 60), mention.start):
+        value = -value  # "I don't think X should be president"
     return value, found.start("modal"), found.end()
+
+
+def _asked(text: str, pos: int) -> bool:
+    """Whether the sentence that ``pos`` is in ends with a question mark (an echo question, "X can't win?"; "Would I take
+    X over Y?").
+
+    >>> _asked("Dorn can't win? Watch us.", 5), _asked("Dorn can't win. Really?", 5)
+    (True, False)
+    """
+    end = re.compile(r"[.!?]").search(text, pos)
+    return end is not None and end.group() == "?"
 
 
 def _only_one(text: str, mention: _Mention) -> tuple[int, int] | None:
@@ -171,8 +210,9 @@ def _preferred(text: str, mentions: Iterable[_Mention], tokens: list[str], tok_s
             continue
         ti = max(0, bisect.bisect_right(tok_starts, verb.start()) - 1)
         if _negated_act(tokens, ti) or not _speakers_act(text, tokens, tok_starts, ti, clause_start,
-                                                          sentence_start(verb.start()), indirect=indirect):
-            continue
+                                                          sentence_start(verb.start()), indirect=indirect) or (
+                ti >= 2 and tokens[ti - 1] == "to" and tokens[ti - 2] not in _CONTROL) or _asked(text, verb.end()):
+            continue  # not the speaker's own choice: "I expect the delegates to choose X over Y", "Would I take X …?"
         rejected = [] if urged else _heads(text, tail.end(), pool, starts)
         if not urged and not rejected:
             continue  # "prefer X to win", "take X over the top": no one it is chosen over
@@ -219,7 +259,8 @@ def _candidacy(text: str, mentions: list[_Mention], tokens: list[str], tok_start
             continue
         if office := _office(text, m):
             found[id(m)] = (m, office[0], office[1], office[2])
-        elif only and (span := _only_one(text, m)):
+        elif only and (span := _only_one(text, m)) and not _asked(text, span[1]) and not _NOT_BEFORE_RE.search(
+                text, max(0, span[0] - 30), span[0]):  # "I'm not saying only X can beat Y", "Can only X beat Y?"
             found[id(m)] = (m, 1.0, span[0], span[1])
             for rival in _beaten(text, span, mentions):
                 found.setdefault(id(rival), (rival, -1.0, span[0], span[1]))

@@ -507,7 +507,11 @@ helped supported respected thanked praised commended welcomed proud""".split())
 _ROLES = _DETERMINERS | frozenset("""president nominee leader speaker chair chairman governor senator mayor premier
 prime""".split())
 _SUBJECT_PRONOUNS = frozenset("i you he she it we they there".split())  # "should it cross": an inverted condition
-_ADVICE_BEFORE_RE = re.compile(r"\bwhat\s+$", re.I)  # "what X ought to do is …": advice, a pseudo-cleft
+_ADVICE_BEFORE_RE = re.compile(r"\bwhat\s+$", re.I)  # "what X ought to do is …": a pseudo-cleft
+_CLEFT_ACT_RE = re.compile(r"\bdo\b[^.!?;]{0,80}?\b(?:is|was)\s+(?:to\s+)?((?:[\w'’-]+\s*){1,3})", re.I)  # "do … is | resign"
+#: acts of redress that a pseudo-cleft demands of someone at fault ("What X must do is resign")
+_REDRESS = frozenset("""resign apologize apologise stop quit withdraw step drop leave release disclose explain answer
+retract return testify confess admit end""".split())
 _GOOD_ACT = 1.5  # a demanded act whose first word of valence has at least this is an exhortation ("must win", "help")
 
 
@@ -520,8 +524,9 @@ def _demand(text: str, end: int, lexicon: Mapping[str, float], *, start: int | N
     "have to" after a negation (a burden lifted), an inverted condition ("should it cross"), a passive whose verb is
     not adverse in ``lexicon`` ("should be consulted"; "must be stopped" is a demand), an unnegated act whose first
     word of valence in ``lexicon`` is good ("must win this war", "should help": an exhortation), or a negated adverse passive
-    ("should not be punished": a defence); nor advice in a pseudo-cleft ("what X ought to do is …": ``start``, where the
-    mention starts, after "what") or a licence ("X should do whatever she wants").
+    ("should not be punished": a defence); nor advice in a pseudo-cleft ("what X ought to do is go to the country":
+    ``start``, where the mention starts, after "what"; "what X must do is resign" is a demand) or a licence ("X should do
+    whatever she wants").
 
     Example:
         >>> lex = {"win": 2.8, "stopped": -0.9, "punished": -2.0}
@@ -535,10 +540,20 @@ def _demand(text: str, end: int, lexicon: Mapping[str, float], *, start: int | N
         ...  "Elbonia should do whatever it wants.")]
         [None, None, None, None, None, None, None, None, None]
         >>> _demand("What Elbonia ought to do is wait.", 12, lex, start=5)
+        >>> _demand("What Elbonia must do is resign.", 12, lex, start=5)
+        (13, 17)
     """
     found = _DEMAND_RE.match(text, end)
-    if found is None or (start is not None and _ADVICE_BEFORE_RE.search(text, max(0, start - 12), start)):
+    if found is None:
         return None
+    if start is not None and _ADVICE_BEFORE_RE.search(text, max(0, start - 12), start):
+        # a pseudo-cleft ("what X ought to do is …"): a demand only where what it is to do is a redress ("is resign",
+        # "is stop lying"), else advice ("is go to the country")
+        act = _CLEFT_ACT_RE.search(text, found.end("modal"), found.end("modal") + 120)
+        words = act.group(1).lower().split() if act else []
+        if not words or not (words[0] in _REDRESS or any(lexicon.get(w, 0.0) < 0 for w in words)):
+            return None
+        return found.span("modal")
     modal, negated = found.group("modal").lower(), found.group("neg") is not None
     words = [w.lower() for w in found.group("rest").split()]
     while words and (words[0].endswith("ly") or words[0] in ("just", "still", "also", "even")) and words[0] not in _GRANTED:
@@ -546,7 +561,7 @@ def _demand(text: str, end: int, lexicon: Mapping[str, float], *, start: int | N
     if not words or words[0] in _SUBJECT_PRONOUNS or words[0] in ("get", "gets", "receive"):
         return None
     head, rest = words[0], words[1:]
-    if head == "do" and rest and rest[0] in ("whatever", "what"):
+    if head == "do" and rest and rest[0] == "whatever":
         return None  # a licence: "should do whatever she wants"
     if head == "have":
         if modal == "must" or not rest or rest[0] in _DETERMINERS or rest[0] in ("to", "some", "more", "access"):

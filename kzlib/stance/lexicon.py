@@ -376,8 +376,8 @@ def _report_regex(cues: dict[str, Any]) -> re.Pattern[str]:
     with an optional "that"; groups ``say`` and ``distance`` tell which, ``neg`` a negated one ("voters don't think")."""
     say = _alternation(cues.get("reporting_verbs"))
     distance = _alternation(cues.get("distancing_verbs"))
-    subject = (r"(?!(?:I|we|We|you|You)\b)(?P<who>[A-Z][\w'.-]*|they|they've|some|many|critics|others|he|she)"
-               r"(?:\s+[\w'.-]+){0,3}?")
+    subject = (r"(?!(?:I|we|We|you|You|And|But|So|Yet|Or|Now|Then)\b)(?P<who>[A-Z][\w'.-]*|they|they've|some|many|critics|"
+               r"others|he|she)(?:\s+(?!(?:I|we|We|you|You)\b)[\w'.-]+){0,3}?")
     # a negated verb of thinking relays the negated view ("voters don't think X is honest": they think X is not); not an
     # infinitive ("it is hard to believe that …": a frame of disbelief, the speaker's), nor after "I"/"we"/"you" ("…
     # because I believe X means war")

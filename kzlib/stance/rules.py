@@ -137,8 +137,11 @@ def _score_text(
     frames: list[tuple[int, int, float, str]] = []  # (frame end, sentence end, factor, note)
     for a, b in (sents if lex.report_verb_re.search(text) else ()):  # no verb of saying: no frame
         fm = lex.report_re.search(text, a, b)
-        if fm is not None and not (writer_marks and fm.group("who").lower() in _REPORTED_SPEAKERS
-                                   and (fm.group("say") or "").lower() in _PLURAL_THINKING):
+        plural = (fm.group("say") or "").lower() in _PLURAL_THINKING if fm is not None else False
+        if fm is not None and not (plural and ((writer_marks and fm.group("who").lower() in _REPORTED_SPEAKERS) or (
+                not fm.group(0).lower().endswith("that") and not _CLAUSE_AHEAD_RE.match(text, fm.end())))):
+            # not "they think" in an indirect report (the speakers'), nor "think"/"believe" with an object ("voters
+            # don't believe X's lies"): a view relayed is a clause
             factor = lex.params["distancing_factor"] if fm.group("distance") else lex.params["reported_factor"]
             negated = bool(fm.group("neg") and fm.group("say"))  # "voters don't think X is honest": the view negated
             note = _NEGATED_REPORT if negated else " (reported, disputed)" if factor < 0 else " (reported)"
@@ -353,9 +356,8 @@ def _score_text(
                 _caused_help(text, start, end, tokens, tok_starts, tok_index(start))
                 or _named_helper(text, tokens, tok_starts, tok_index(start), covered)):
             continue  # "media attention helped X": an effect a thing has; "Fox News helped X": a third party's help
-        if lex.modifier_re.match(text, start, end) and not any(
-                0 <= m.start - end and len(text[end:m.start].split()) <= 4 for m in object_mentions):
-            continue  # "the so-called Islamic State": it evaluates the noun it modifies, no target named after it
+        if lex.modifier_re.match(text, start, end) and not any(_modifies(text, start, end, m) for m in object_mentions):
+            continue  # "the so-called Islamic State": it evaluates the noun it modifies, no target named with it
         if start in compounds or _right_elsewhere(text, start, end, mentions) or _said_of_self(text, start, end, mentions) or (
                 lex.noun_readable_re.match(text, start) and _NOUN_BEFORE_RE.search(text, max(0, start - 20), start)) or (
                 _other_object(text, start, end, mentions, lex) and not any(
@@ -619,7 +621,6 @@ def _score_text(
         factor, note = reported(start)
         if hypothetical(start, s_i) or precedent[s_i]:
             continue
-        value *= -1.0 if _neg_raised(text, start, sents[s_i][0]) else 1.0  # "I don't think X should be president"
         add(m.target, value * lex.params["candidacy_weight"] * factor, True,
             f"{text[start:end]} (campaign talk){note}", s_i, _relayed(factor, note))
 
@@ -678,9 +679,31 @@ def _score_text(
     return contrib, sents, text, concerned
 
 
+def _modifies(text: str, start: int, end: int, m: _Mention) -> bool:
+    """Whether the modifier cue at ``start:end`` ("so-called") is said of the mention ``m``: in the noun phrase it heads
+    (at most four capitalised words, articles or quotation marks between: "so-called 'peaceful demonstrators'", "the
+    so-called leader Jan Dorn"), or predicated of it ("X is a so-called conservative").
+
+    >>> t = "Dorn is a so-called conservative, and the so-called experts say Smith is right."
+    >>> [_modifies(t, t.index(w), t.index(w) + 9, _Mention(t.index(n), t.index(n) + 4, n, "alias", 0.0))
+    ...  for w, n in (("so-called c", "Dorn"), ("so-called e", "Smith"))]
+    [True, False]
+    """
+    if m.start >= end:
+        gap = text[end:m.start].split()
+        return len(gap) <= 4 and all(w[:1].isupper() or w.lower() in ("the", "a", "an") or not w[:1].isalnum()
+                                     for w in gap)
+    return m.end <= start and _PREDICATED_RE.fullmatch(text, m.end, start) is not None
+
+
+_PREDICATED_RE = re.compile(r"\s+(?:is|was|are|were|['’]s|remains|became|becomes)\s+(?:(?:a|an|the|just|only|really|"
+                            r"nothing\s+but)\s+)*", re.I)
 _NEGATED_REPORT = " (reported, negated)"  # the note of a negated verb of thinking's frame
 _REPORTED_SPEAKERS = frozenset({"they", "they've"})  # the speakers of an indirect report, mostly ("they think …")
 _PLURAL_THINKING = frozenset({"think", "believe"})  # their verbs of thinking, whose frame is then their own view
+#: a clause after a verb of thinking: a finite auxiliary or copula within six words ("think | X is a disaster")
+_CLAUSE_AHEAD_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,5}?(?:is|are|was|were|will|would|can|could|should|has|have|had|must|"
+                              r"might|may|does|did|do|isn['’]t|aren['’]t|wasn['’]t|won['’]t|can['’]t|doesn['’]t)\b", re.I)
 
 
 def _relayed(factor: float, note: str) -> bool:
