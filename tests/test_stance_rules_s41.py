@@ -173,3 +173,31 @@ def test_the_reviews_probes_of_the_other_rules():
     each_stance(["What Dorn must do is resign.",
                  "Dorn should do what is right and resign.",
                  "Dorn is a so-called conservative."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_the_second_reviews_probes():
+    # others' worries, views and content clauses about a race are theirs; a condition before the name; a reason does
+    # not cancel an endorsement
+    each_stance(["Republicans worry Dorn can't win.",
+                 "According to Smith, Dorn should be president.",
+                 "It's a myth that Dorn can't win.",
+                 "The notion that Dorn should be president is laughable.",
+                 "Democrats keep saying only Dorn can beat Smith.",
+                 "Dorn can't win Ohio without the unions.",
+                 "I want Smith to run so I can beat her."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["Without more aid, Elbonia can't win.",
+                 "Only Elbonia can stop the bloodshed by withdrawing its troops."], ("none", "(no row)"), "Elbonia",
+                PEOPLE)
+    each_stance(["Dorn should be president because he is honest."], ("favor",), "Jan Dorn", PEOPLE)
+    each_stance(["they think Dorn should be the nominee."], ("favor",), "Jan Dorn", PEOPLE, kind="indirect")
+    # relayed views with a past tense or a lowercase subject; self-sacrifice is no fault; the possessor's people act
+    each_stance(["Voters think Dorn lied to them.",
+                 "The fact is, most voters don't think Dorn is honest.",
+                 "Dorn put his life at risk for this country.",
+                 "Dorn's critics are endangering the peace process."], ("none", "(no row)", "favor"), "Jan Dorn", PEOPLE)
+    # "so-called" of a possessor's thing, of a noun "like X"; the head of a relative clause predicated of X
+    each_stance(["Dorn's so-called reforms have failed.",
+                 "So-called moderates like Dorn are the problem.",
+                 "Dorn is the man who undermined the deal."], ("against",), "Jan Dorn", PEOPLE)
+    each_stance(["What Dorn should not do is resign.",
+                 "What Dorn needs to do is step up and lead."], ("none", "(no row)"), "Jan Dorn", PEOPLE)

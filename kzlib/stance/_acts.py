@@ -31,7 +31,14 @@ import re
 from collections.abc import Callable, Iterable
 
 from kzlib.stance._objects import _agent_of, _last_word, _Mention
-from kzlib.stance._predicates import _NOUN_DETERMINERS, _OBJECT_TOKEN_RE, _SUBJECT_SKIP, _active_verb, _contracted
+from kzlib.stance._predicates import (
+    _NOUN_DETERMINERS,
+    _OBJECT_TOKEN_RE,
+    _PERSON_HEADS,
+    _SUBJECT_SKIP,
+    _active_verb,
+    _contracted,
+)
 
 __all__: list[str] = []
 
@@ -351,6 +358,8 @@ def _word_before(tokens: list[str], ti: int) -> int:
 _CONTENT_BEFORE_RE = re.compile(r"\b(?:accusations?|claims?|charges?|allegations?|suggestions?|assertions?|notion|idea|"
                                 r"fact|arguments?|beliefs?|insistence|contention|theory|rumou?rs?)\s+that\s+"
                                 r"(?:(?:[\w.'’-]+|and|or|,)\s+){0,6}?$", re.I)
+_POSSESSED_HEAD_RE = re.compile(r"['’]s?\s+([a-z-]+)(?:\s+([a-z]+))?")  # "X's (own) critics"
+_COPULA_HEAD_RE = re.compile(r"\b(?:is|was|are|were|['’]s|remains)\s+(?:the|a|an|one)\s+(?:[\w-]+\s+)?$", re.I)
 _RELATIVE_BEFORE_RE = re.compile(r"\b[a-z][a-z-]*\s+(?:who|whom)\s+(?:[\w'’-]+\s+){0,5}$")
 
 
@@ -378,6 +387,9 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         >>> t = "Elbonia takes the flak from people who want to undermine it."
         >>> s = t.index("undermine"); _agent_pool(m, t, s, s + 9, t.lower().rstrip(".").split(), 8) is None
         True
+        >>> t = "Elbonia's critics are endangering the talks."
+        >>> s = t.index("endangering"); _agent_pool(m, t, s, s + 11, t.lower().rstrip(".").split(), 3) is None
+        True
         >>> t = "The accusation that Elbonia started it had imperiled the talks."
         >>> m = [_Mention(20, 27, "Elbonia", "alias", 0.0)]
         >>> s = t.index("imperiled"); _agent_pool(m, t, s, s + 9, t.lower().rstrip(".").split(), 6) is None
@@ -402,9 +414,19 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         return None
     if not pool and pronoun and sentence and all(m.start >= end for m in sentence):
         return None  # "he lied, and it hurt X": the pronoun's referent is not named after it
+    # "X's critics are endangering …": the possessor's people act, not the possessor (the people right before the act)
+    people = {id(m) for m in pool if (head := _POSSESSED_HEAD_RE.match(text, m.end))
+              and (head.group(1) in _PERSON_HEADS or head.group(2) in _PERSON_HEADS) and start - head.end() <= 25}
+    if people and not any(_agent_of(m, text, start, end) for m in pool):
+        pool = [m for m in pool if id(m) not in people]
+        if not pool:
+            return None
     if pool and not any(_agent_of(m, text, start, end) for m in pool):
-        if _RELATIVE_BEFORE_RE.search(text, max(m.end for m in pool), start):
-            return None  # "X takes the flak from people who want to undermine …": the relative clause's act is theirs
+        relative = _RELATIVE_BEFORE_RE.search(text, max(m.end for m in pool), start)
+        if relative is not None and not _COPULA_HEAD_RE.search(text, max(0, relative.start() - 30), relative.start()):
+            # "X takes the flak from people who want to undermine …": the relative clause's act is theirs; not "X is the
+            # man who undermined …", whose head is X
+            return None
         # "Z's accusation that X and Y created ISIS had imperiled …": the act is the noun's, Z's, not what its content
         # clause names
         outside = [m for m in pool if not _CONTENT_BEFORE_RE.search(text, max(0, m.start - 60), m.start)]

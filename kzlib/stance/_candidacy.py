@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from kzlib.stance._acts import _heads, _negated_act, _speakers_act
 from kzlib.stance._names import _NAME_PREFIX
 from kzlib.stance._objects import _Mention
+from kzlib.text.sentences import NO_BREAK_AFTER
 
 __all__: list[str] = []
 
@@ -42,23 +43,41 @@ _OFFICE_RE = re.compile(
     r"(?P<modal>should|must|ought\s+to|deserves?\s+to|has\s+to|needs?\s+to|can|could|will|would)"
     r"(?P<neg>\s*n['’]t|(?<=can)['’]t|\s+not|\s+never|not)?\s+(?:(?:ever|possibly|really|be\s+allowed\s+to)\s+)?"
     r"(?:(?:be|become|get|win|be\s+elected)\s+" + _OFFICE + r"|(?P<win>win)\b(?!\s+(?:without|unless|if|until|except|"
-    r"with|by|in\s+a|back|them|it|every|any|all|everything|this|that|for|the\s+(?:argument|fight|battle|war|debate|"
-    r"case|day))\b))", re.I)
+    r"with|by|in\s+a|back|them|it|every|any|all|everything|this|that|for|militarily|on\s+the\s+battlefield|"
+    r"the\s+(?:argument|fight|battle|war|debate|case|day))\b))", re.I)
 #: a condition, a reason, a contrast or an alternative after the office that makes the sentence an analysis or a charge,
 #: no verdict ("should be president if …", "should be the nominee or …", "cannot win because of …", "can't win Iowa, but
 #: …", "needs to be president for all Americans")
-_CONDITION_RE = re.compile(r"\s*,?\s+(?:if|unless|only\s+if|or|because|since|as\s+long\s+as|so\s+long\s+as|"
-                           r"due\s+to|given|when|until|without|but|for)\b", re.I)
-_CONTRAST_AFTER_RE = re.compile(r"(?:\s+[\w'’.-]+){1,3}\s*,?\s+but\b")  # "can't win Iowa, but he will win the nomination"
-#: a word before the name that makes someone else the subject ("anyone but X should be the nominee")
-#: or someone else's case ("a narrative for why X should be president", "the argument that X should be the nominee")
-_EXCEPT_BEFORE_RE = re.compile(r"\b(?:(?:but|except|than|not|unlike|besides)|(?:narrative|case|argument|pitch|message|claim|"
-                               r"story|explanation|reasons?)\s+(?:for\s+|of\s+|about\s+)?(?:why|that))\s+" + _NAME_PREFIX
-                               + "$")
+_CONDITION_RE = re.compile(r"\s*,?\s+(?:if|unless|only\s+if|or|but|for\s+(?:all|every|everyone|everybody|the\s+whole))\b",
+                           re.I)
+#: after "can't win", a reason or a condition later in its clause: an analysis ("cannot win because of …", "can't win
+#: Ohio without the unions"); or a contrast ("can't win Iowa, but he will win the nomination")
+_ANALYSIS_AFTER_RE = re.compile(r"[^.!?;]{0,40}?\b(?:because|since|as\s+long\s+as|so\s+long\s+as|due\s+to|given|when|"
+                                r"until|without|unless|if|but)\b", re.I)
+#: what may come between a sentence's start and the name for the sentence to be the speaker's own verdict: linking
+#: words, "this is why", the speaker's own opinion verb ("I think", "we don't believe": group ``neg``; in an indirect
+#: report "he"/"she"/"they" too) or anyone's factive "know". Anything else is someone else's view, a content clause ("the idea that X
+#: can't win", "according to Smith, X …", "Republicans worry X can't win") or a condition ("without more aid, X …")
+_LINKING = (r"(?i:and|but|so|yes|look|well|now|frankly|honestly|clearly|again|also|still|listen|mark\s+my\s+words|"
+            r"it['’]s\s+\w+\s*,\s*but)")
+_WHY = r"(?:[^.!?:;]*?\b(?i:this\s+is|that['’]s|which\s+is|that\s+is)\s+why\s+)"
+_OPINION = (r"(?:<who>)\s+(?:(?:really|truly|honestly|still|firmly|strongly|personally|also|just)\s+)*"
+            r"(?P<neg>(?:do|does|did)\s*n['’]t\s+|(?:do|does|did)\s+not\s+)?"
+            r"(?:think|thinks|believe|believes|feel|feels|know|knows|say|says|suppose|guess|mean|am\s+convinced|"
+            r"['’]m\s+convinced)\s+(?:that\s+)?")
+#: anyone's factive "know" presupposes what follows, the speaker's own ("they know X is the only one …")
+_FACTIVE = r"(?:[\w'’]+\s+){1,2}?(?:know|knows|knew|understand|understands|realize|realizes)\s+(?:that\s+)?"
+_LEAD = r"[\s\"“'‘(—–-]*(?:" + _LINKING + r"[\s,]+)*(?:" + _WHY + "|<opinion>|" + _FACTIVE + ")?"
+_OWN_LEAD_RE = re.compile(_LEAD.replace("<opinion>", _OPINION.replace("<who>", r"I|[Ww]e")) + _NAME_PREFIX + "$")
+_OWN_LEAD_INDIRECT_RE = re.compile(_LEAD.replace("<opinion>", _OPINION.replace("<who>", r"I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey"))
+                                   + _NAME_PREFIX + "$")
+#: where a sentence or a clause of its own ends: not after "Mrs." or an initial (the shared splitter's list)
+_SENTENCE_BREAK_RE = re.compile(r"[!?:;…]|\." + "".join(rf"(?<!\b{a}\.)" for a in NO_BREAK_AFTER))
 _OBLIGATION = frozenset("should must ought deserve deserves has need needs".split())
-#: "only" before the name, and "can"/"could" with a verb of winning after it: "only (Senator) X can beat Y"
+#: "only" before the name, and "can"/"could" with a verb of winning after it whose object is a name or a pronoun: "only
+#: (Senator) X can beat Y" (not "only Elbonia can stop the bloodshed", a charge)
 _ONLY_BEFORE_RE = re.compile(r"\b[Oo]nly\s+" + _NAME_PREFIX + "$")  # case-sensitive: the prefix's capitals are names
-_CAN_BEAT_RE = re.compile(r"\s+(?:can|could)\s+(?:beat|defeat|stop|win)\b", re.I)
+_CAN_BEAT_RE = re.compile(r"\s+(?:can|could)\s+(?:(?:beat|defeat|stop)(?=\s+(?:[A-Z]|him\b|her\b|them\b))|win\b)")
 #: "X is the only one who can beat": a copula, "the only" and a noun of a candidate, a relative and a verb of winning
 #: or leading, or "strong enough to" ("X's the only one strong enough to stop …")
 _ONLY_ONE_RE = re.compile(r"(?:\s+(?:is|was|remains)|['’]s)\s+(?:really\s+|clearly\s+|still\s+)?the\s+only\s+(?:\w+\s+)?"
@@ -69,7 +88,6 @@ _ONLY_ONE_RE = re.compile(r"(?:\s+(?:is|was|remains)|['’]s)\s+(?:really\s+|cle
 _ONLY_ONE_FIRST_RE = re.compile(r"\b[Tt]he\s+only\s+(?:\w+\s+)?(?:one|candidate|person|guy|man|woman|[Rr]epublican|"
                                 r"[Dd]emocrat|conservative|contender)\s+(?:who|that)\s+(?:can|could)\s+"
                                 r"(?:beat|defeat|stop|win)\b[^.!?;]{0,80}?\s(?:is|was)\s+" + _NAME_PREFIX + "$")
-_NOT_BEFORE_RE = re.compile(r"\b(?:not|n['’]t|never)\s+(?:[\w'’]+\s+){0,2}$", re.I)
 _BEAT_RE = re.compile(r"\b(?:beat|defeat|stop)\b", re.I)
 #: a verb of choosing among candidates, its object, a word that ranks it above another ("take X over Y")
 _PREFER_RE = re.compile(r"\b(?:prefer(?:s|red|ring)?|take|takes|pick|picks|choose|chooses|chose|rather\s+(?:have|see|"
@@ -77,7 +95,7 @@ _PREFER_RE = re.compile(r"\b(?:prefer(?:s|red|ring)?|take|takes|pick|picks|choos
 _RANKED_ABOVE_RE = re.compile(r"\s*,?\s+(?:over|to|than|rather\s+than|instead\s+of|ahead\s+of)\s+", re.I)
 #: a verb of urging a candidacy, its object, "to run" ("I urged X to run")
 _URGE_RE = re.compile(r"\b(?:urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|begg?(?:s|ed|ing)?|implor(?:e|es|ed|ing)|"
-                      r"want(?:s|ed)?|push(?:es|ed|ing)?)\b", re.I)
+                      r"push(?:es|ed|ing)?)\b", re.I)
 _TO_RUN_RE = re.compile(r"\s+to\s+(?:run|enter\s+the\s+race|get\s+in(?:to)?\s+the\s+race|jump\s+in)\b(?!\s+against)",
                         re.I)
 #: words right before "to" that make its infinitive the subject's own (subject control: "I want to take X over Y");
@@ -85,17 +103,9 @@ _TO_RUN_RE = re.compile(r"\s+to\s+(?:run|enter\s+the\s+race|get\s+in(?:to)?\s+th
 _CONTROL = frozenset("""want wants wanted need needs needed have has had got going gonna would 'd like love prefer plan
 plans planned intend intends hope hopes try tries tried decide decided decides ready able willing prepared vow vowed
 promise promised pledge pledged""".split())
-#: the speaker's own opinion verb, negated, before the name: "I don't think | X should be president"
-_OPINION_NEGATED_RE = re.compile(r"\b(?:I|[Ww]e)\s+(?:(?:do|did)\s*n['’]t|(?:do|did)\s+not|never)\s+(?:really\s+)?"
-                                 r"(?:think|believe|feel|suppose)\s+(?:that\s+)?" + _NAME_PREFIX + "$")
-#: someone's saying or belief before the name ("they keep saying X can't win", "the media wants you to believe X …")
-_SAID_BEFORE_RE = re.compile(r"(?P<who>(?:\b[\w'’]+\s+){1,3}?)(?:say|says|said|saying|tell|tells|told|telling|claim|"
-                             r"claims|claimed|claiming|insist|insists|insisting|predict|predicts|predicting|believe|"
-                             r"believes|think|thinks)\s+(?:(?:us|you|me|them|everyone|people|voters)\s+)?(?:that\s+)?"
-                             + _NAME_PREFIX + "$")
 
 
-def _office(text: str, mention: _Mention) -> tuple[float, int, int] | None:
+def _office(text: str, mention: _Mention, *, indirect: bool = False) -> tuple[float, int, int] | None:
     """What the words right after a target's name (its clause's subject) say of the office it seeks: +1 where it should
     hold it, −1 where it should not or never can ("should not be president", "can't win"), reversed after the speaker's
     "I don't think"; with the span read. None where they say neither, in a question ("X can't win? Watch us."), and
@@ -114,29 +124,42 @@ def _office(text: str, mention: _Mention) -> tuple[float, int, int] | None:
         >>> [read(t) for t in ("Dorn will not be the nominee.", "Dorn can't win without Latino voters.",
         ...   "Dorn can win.", "Dorn should be president if he wins Ohio.", "Dorn cannot win because of the tariffs.",
         ...   "Dorn should be more careful.", "Anyone but Dorn should be the nominee.",
-        ...   "He makes the case for why Dorn should be president.", "They keep saying Dorn can't win.",
+        ...   "He makes the case for why Mrs. Dorn should be president.", "They keep saying Dorn can't win.",
         ...   "Dorn can't win? Watch us.", "Dorn can't win them all.", "Dorn couldn't win in 2016.",
         ...   "Dorn needs to be president for all Americans.", "Dorn can't win Iowa, but he will win the nomination.")]
         [None, None, None, None, None, None, None, None, None, None, None, None, None, None]
     """
     found = _OFFICE_RE.match(text, mention.end)
-    if found is None or _CONDITION_RE.match(text, found.end()) or _CONTRAST_AFTER_RE.match(text, found.end()) or _EXCEPT_BEFORE_RE.search(
-            text, max(0, mention.start - 40), mention.start) or _asked(text, found.end()):
+    if found is None or _CONDITION_RE.match(text, found.end()) or _asked(text, found.end()):
         return None
-    said = _SAID_BEFORE_RE.search(text, max(0, mention.start - 60), mention.start)
-    if said is not None and not re.search(r"\b(?:I|[Ww]e)\b", said.group("who")):
-        return None  # someone else's saying or belief, often rebutted ("they keep saying X can't win, but …")
+    lead = _own_lead(text, mention.start, indirect=indirect)
+    if lead is None:
+        return None  # someone else's view, a content clause or a condition before the name
     modal = found.group("modal").lower().split()[0]
     neg = (found.group("neg") or "").strip().lower()
     if modal in _OBLIGATION and not found.group("win"):
         value = -1.0 if neg else 1.0
-    elif neg == "never" or (neg and modal == "can"):
+    elif (neg == "never" or (neg and modal == "can")) and not (
+            found.group("win") and _ANALYSIS_AFTER_RE.match(text, found.end())):
         value = -1.0  # "will never be president", "can't win", "cannot be president"; not "couldn't" (a past fact)
     else:
         return None
-    if _OPINION_NEGATED_RE.search(text, max(0, mention.start - 60), mention.start):
+    if lead.group("neg"):
         value = -value  # "I don't think X should be president"
     return value, found.start("modal"), found.end()
+
+
+def _own_lead(text: str, start: int, *, indirect: bool = False) -> re.Match[str] | None:
+    """The words from the start of the sentence to the name at ``start`` where they leave the sentence the speaker's
+    own (linking words, "this is why", "I think", "we don't believe"; "he thinks" in an ``indirect`` report); None
+    where someone else's view, a content clause or a condition comes first.
+
+    >>> t = "Frankly, I don't think Dorn should be president. According to Smith, Dorn should be president."
+    >>> [_own_lead(t, i) is not None for i in (t.index("Dorn"), t.rindex("Dorn"))]
+    [True, False]
+    """
+    begin = max((found.end() for found in _SENTENCE_BREAK_RE.finditer(text, 0, start)), default=0)
+    return (_OWN_LEAD_INDIRECT_RE if indirect else _OWN_LEAD_RE).fullmatch(text, begin, start)
 
 
 def _asked(text: str, pos: int) -> bool:
@@ -257,10 +280,11 @@ def _candidacy(text: str, mentions: list[_Mention], tokens: list[str], tok_start
     for m in mentions:
         if m.kind != "alias" or m.holder or id(m) in found:
             continue
-        if office := _office(text, m):
+        if office := _office(text, m, indirect=indirect):
             found[id(m)] = (m, office[0], office[1], office[2])
-        elif only and (span := _only_one(text, m)) and not _asked(text, span[1]) and not _NOT_BEFORE_RE.search(
-                text, max(0, span[0] - 30), span[0]):  # "I'm not saying only X can beat Y", "Can only X beat Y?"
+        elif only and (span := _only_one(text, m)) and not _asked(text, span[1]) and (
+                lead := _own_lead(text, span[0], indirect=indirect)) is not None and not lead.group("neg"):
+            # not "I'm not saying only X can beat Y", "Democrats keep saying only X …", "Can only X beat Y?"
             found[id(m)] = (m, 1.0, span[0], span[1])
             for rival in _beaten(text, span, mentions):
                 found.setdefault(id(rival), (rival, -1.0, span[0], span[1]))

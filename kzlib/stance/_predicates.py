@@ -505,13 +505,13 @@ helped supported respected thanked praised commended welcomed proud""".split())
 #: what the subject ought to be or become (a role, "should be president"; a determiner, "must be a party of ideas"):
 #: an aspiration, as often for the speaker's own side
 _ROLES = _DETERMINERS | frozenset("""president nominee leader speaker chair chairman governor senator mayor premier
-prime""".split())
+prime vice secretary running attorney ambassador commander chief""".split())
 _SUBJECT_PRONOUNS = frozenset("i you he she it we they there".split())  # "should it cross": an inverted condition
 _ADVICE_BEFORE_RE = re.compile(r"\bwhat\s+$", re.I)  # "what X ought to do is …": a pseudo-cleft
 _CLEFT_ACT_RE = re.compile(r"\bdo\b[^.!?;]{0,80}?\b(?:is|was)\s+(?:to\s+)?((?:[\w'’-]+\s*){1,3})", re.I)  # "do … is | resign"
 #: acts of redress that a pseudo-cleft demands of someone at fault ("What X must do is resign")
-_REDRESS = frozenset("""resign apologize apologise stop quit withdraw step drop leave release disclose explain answer
-retract return testify confess admit end""".split())
+_REDRESS = frozenset("""resign apologize apologise stop quit withdraw drop leave release disclose explain answer
+retract testify confess admit end""".split())
 _GOOD_ACT = 1.5  # a demanded act whose first word of valence has at least this is an exhortation ("must win", "help")
 
 
@@ -551,8 +551,9 @@ def _demand(text: str, end: int, lexicon: Mapping[str, float], *, start: int | N
         # "is stop lying"), else advice ("is go to the country")
         act = _CLEFT_ACT_RE.search(text, found.end("modal"), found.end("modal") + 120)
         words = act.group(1).lower().split() if act else []
-        if not words or not (words[0] in _REDRESS or any(lexicon.get(w, 0.0) < 0 for w in words)):
-            return None
+        if found.group("neg") is not None or not words or not (
+                words[0] in _REDRESS or words[:2] == ["step", "down"] or any(lexicon.get(w, 0.0) < 0 for w in words)):
+            return None  # "what X should not do is resign", "what X needs to do is step up": no redress demanded
         return found.span("modal")
     modal, negated = found.group("modal").lower(), found.group("neg") is not None
     words = [w.lower() for w in found.group("rest").split()]

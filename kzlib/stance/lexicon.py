@@ -377,12 +377,13 @@ def _report_regex(cues: dict[str, Any]) -> re.Pattern[str]:
     say = _alternation(cues.get("reporting_verbs"))
     distance = _alternation(cues.get("distancing_verbs"))
     subject = (r"(?!(?:I|we|We|you|You|And|But|So|Yet|Or|Now|Then)\b)(?P<who>[A-Z][\w'.-]*|they|they've|some|many|critics|"
-               r"others|he|she)(?:\s+(?!(?:I|we|We|you|You)\b)[\w'.-]+){0,3}?")
+               r"others|he|she|most|few|voters|people|americans|folks|experts|analysts|pundits|observers|supporters|"
+               r"opponents|everyone|everybody)(?:\s+(?!(?:I|we|We|you|You)\b)[\w'.-]+){0,3}?")
     # a negated verb of thinking relays the negated view ("voters don't think X is honest": they think X is not); not an
     # infinitive ("it is hard to believe that …": a frame of disbelief, the speaker's), nor after "I"/"we"/"you" ("…
     # because I believe X means war")
-    neg = r"(?:(?P<neg>(?:do|does|did)(?:n['’]t|\s+not))\s+)?"
-    return re.compile(r"\b" + subject + r"(?<!\bI)(?<!\b[Ww]e)(?<!\b[Yy]ou)\s+" + neg + r"(?<!\bto\s)(?:(?P<say>" + say + r")|(?P<distance>" + distance
+    neg = r"(?:(?P<neg>(?:do|does|did)(?:n['’]t|\s+not))\s+|used\s+to\s+)?"
+    return re.compile(r"\b" + subject + r"(?<!\bI)(?<!\b[Ww]e)(?<!\b[Yy]ou)\s+(?<!\bto\s)" + neg + r"(?:(?P<say>" + say + r")|(?P<distance>" + distance
                       + r"))\b(?:\s+that\b)?")
 
 

@@ -682,7 +682,8 @@ def _score_text(
 def _modifies(text: str, start: int, end: int, m: _Mention) -> bool:
     """Whether the modifier cue at ``start:end`` ("so-called") is said of the mention ``m``: in the noun phrase it heads
     (at most four capitalised words, articles or quotation marks between: "so-called 'peaceful demonstrators'", "the
-    so-called leader Jan Dorn"), or predicated of it ("X is a so-called conservative").
+    so-called leader Jan Dorn"; "so-called moderates like X"), its possessor ("X's so-called reforms"), or predicated of
+    it ("X is a so-called conservative").
 
     >>> t = "Dorn is a so-called conservative, and the so-called experts say Smith is right."
     >>> [_modifies(t, t.index(w), t.index(w) + 9, _Mention(t.index(n), t.index(n) + 4, n, "alias", 0.0))
@@ -691,11 +692,13 @@ def _modifies(text: str, start: int, end: int, m: _Mention) -> bool:
     """
     if m.start >= end:
         gap = text[end:m.start].split()
-        return len(gap) <= 4 and all(w[:1].isupper() or w.lower() in ("the", "a", "an") or not w[:1].isalnum()
-                                     for w in gap)
-    return m.end <= start and _PREDICATED_RE.fullmatch(text, m.end, start) is not None
+        return (len(gap) <= 4 and all(w[:1].isupper() or w.lower() in ("the", "a", "an") or not w[:1].isalnum()
+                                      for w in gap)) or (len(gap) <= 3 and gap[-1:] == ["like"])  # "so-called moderates like X"
+    return m.end <= start and (_PREDICATED_RE.fullmatch(text, m.end, start) is not None
+                               or _POSSESSIVE_GAP_RE.fullmatch(text, m.end, start) is not None)  # "X's so-called reforms"
 
 
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
 _PREDICATED_RE = re.compile(r"\s+(?:is|was|are|were|['’]s|remains|became|becomes)\s+(?:(?:a|an|the|just|only|really|"
                             r"nothing\s+but)\s+)*", re.I)
 _NEGATED_REPORT = " (reported, negated)"  # the note of a negated verb of thinking's frame
@@ -703,7 +706,8 @@ _REPORTED_SPEAKERS = frozenset({"they", "they've"})  # the speakers of an indire
 _PLURAL_THINKING = frozenset({"think", "believe"})  # their verbs of thinking, whose frame is then their own view
 #: a clause after a verb of thinking: a finite auxiliary or copula within six words ("think | X is a disaster")
 _CLAUSE_AHEAD_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,5}?(?:is|are|was|were|will|would|can|could|should|has|have|had|must|"
-                              r"might|may|does|did|do|isn['’]t|aren['’]t|wasn['’]t|won['’]t|can['’]t|doesn['’]t)\b", re.I)
+                              r"might|may|does|did|do|isn['’]t|aren['’]t|wasn['’]t|won['’]t|can['’]t|doesn['’]t|"
+                              r"[a-z]{2,}ed|lied)\b", re.I)  # or a past tense ("think X lied", "believe Y meddled")
 
 
 def _relayed(factor: float, note: str) -> bool:
