@@ -3,12 +3,16 @@ word of opinion.
 
 - **An office as what a target should or cannot hold** (``_office``): "X should be president", "X deserves to be the
   nominee", "X has to be our nominee" favour X; "X should not be president", "X must never be the nominee", "X can
-  never be president", "X will never be president" speak against X. A prediction without "never" ("X will not be the
-  nominee") is no reading: analysts make those of candidates they favour.
-- **Who can win** (``_office``): "X can't win", "X cannot possibly win" speak against X, not with a condition after it
-  ("X can't win without Latino voters": a strategist's analysis). "Only X can beat Y" and "X is the only one who can
-  beat Y" favour X and speak against Y, whom the speaker wants beaten; "X can win" alone is no reading (said of rivals
-  as a warning as often as of one's own candidate).
+  never be president", "X will never be president" speak against X; the speaker's "I don't think X should be …"
+  reverses it. A prediction without "never" ("X will not be the nominee") is no reading: analysts make those of
+  candidates they favour.
+- **Who can win** (``_office``): "X can't win", "X cannot possibly win" speak against X, not with a condition, reason
+  or contrast after it ("X can't win without Latino voters": a strategist's analysis), nor of a past race ("couldn't
+  win"). "Only X can beat Y" and "X is the only one who can beat Y" favour X and speak against Y, whom the speaker
+  wants beaten; "X can win" alone is no reading (said of rivals as a warning as often as of one's own candidate).
+- Both only where the sentence up to the name is the speaker's own (``_own_lead``: linking words, "this is why", "I
+  think", a factive "know"), not a question: "Republicans worry X can't win", "according to Smith, X should be
+  president" and "the idea that X can't win is nonsense" are others' views or a rebuttal.
 - **The speaker's preference** (``_preferred``): "I will take X over Y", "we prefer X to Y", "I'd rather have X than
   Y", "I'd choose X over Y" favour X and speak against Y; "I urged X to run" favours X. Only the speaker's own act
   counts (``_speakers_act``: "I", "we", or "he"/"she"/"they" in an indirect report), not negated ("I would never take X
@@ -56,8 +60,9 @@ _ANALYSIS_AFTER_RE = re.compile(r"[^.!?;]{0,40}?\b(?:because|since|as\s+long\s+a
                                 r"until|without|unless|if|but)\b", re.I)
 #: what may come between a sentence's start and the name for the sentence to be the speaker's own verdict: linking
 #: words, "this is why", the speaker's own opinion verb ("I think", "we don't believe": group ``neg``; in an indirect
-#: report "he"/"she"/"they" too) or anyone's factive "know". Anything else is someone else's view, a content clause ("the idea that X
-#: can't win", "according to Smith, X …", "Republicans worry X can't win") or a condition ("without more aid, X …")
+#: report "he"/"she"/"they" too) or anyone's factive "know". Anything else is someone else's view, a content clause
+#: ("the idea that X can't win", "according to Smith, X …", "Republicans worry X can't win") or a condition ("without
+#: more aid, X …")
 _LINKING = (r"(?i:and|but|so|yes|look|well|now|frankly|honestly|clearly|again|also|still|listen|mark\s+my\s+words|"
             r"it['’]s\s+\w+\s*,\s*but)")
 _WHY = r"(?:[^.!?:;]*?\b(?i:this\s+is|that['’]s|which\s+is|that\s+is)\s+why\s+)"
