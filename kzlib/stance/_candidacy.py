@@ -32,7 +32,6 @@ from collections.abc import Callable, Iterable
 from kzlib.stance._acts import _heads, _negated_act, _speakers_act
 from kzlib.stance._names import _NAME_PREFIX
 from kzlib.stance._objects import _Mention
-from kzlib.text.sentences import NO_BREAK_AFTER
 
 __all__: list[str] = []
 
@@ -76,8 +75,7 @@ _LEAD = r"[\s\"“'‘(—–-]*(?:" + _LINKING + r"[\s,]+)*(?:" + _WHY + "|<opi
 _OWN_LEAD_RE = re.compile(_LEAD.replace("<opinion>", _OPINION.replace("<who>", r"I|[Ww]e")) + _NAME_PREFIX + "$")
 _OWN_LEAD_INDIRECT_RE = re.compile(_LEAD.replace("<opinion>", _OPINION.replace("<who>", r"I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey"))
                                    + _NAME_PREFIX + "$")
-#: where a sentence or a clause of its own ends: not after "Mrs." or an initial (the shared splitter's list)
-_SENTENCE_BREAK_RE = re.compile(r"[!?:;…]|\." + "".join(rf"(?<!\b{a}\.)" for a in NO_BREAK_AFTER))
+_CLAUSE_BREAK_RE = re.compile(r"[:;]")  # a clause of its own inside a sentence ("Mark my words: X will never …")
 _OBLIGATION = frozenset("should must ought deserve deserves has need needs".split())
 #: "only" before the name, and "can"/"could" with a verb of winning after it whose object is a name or a pronoun: "only
 #: (Senator) X can beat Y" (not "only Elbonia can stop the bloodshed", a charge)
@@ -110,7 +108,7 @@ plans planned intend intends hope hopes try tries tried decide decided decides r
 promise promised pledge pledged""".split())
 
 
-def _office(text: str, mention: _Mention, *, indirect: bool = False) -> tuple[float, int, int] | None:
+def _office(text: str, mention: _Mention, *, indirect: bool = False, sentence: int = 0) -> tuple[float, int, int] | None:
     """What the words right after a target's name (its clause's subject) say of the office it seeks: +1 where it should
     hold it, −1 where it should not or never can ("should not be president", "can't win"), reversed after the speaker's
     "I don't think"; with the span read. None where they say neither, in a question ("X can't win? Watch us."), and
@@ -137,7 +135,7 @@ def _office(text: str, mention: _Mention, *, indirect: bool = False) -> tuple[fl
     found = _OFFICE_RE.match(text, mention.end)
     if found is None or _CONDITION_RE.match(text, found.end()) or _asked(text, found.end()):
         return None
-    lead = _own_lead(text, mention.start, indirect=indirect)
+    lead = _own_lead(text, mention.start, indirect=indirect, sentence=sentence)
     if lead is None:
         return None  # someone else's view, a content clause or a condition before the name
     modal = found.group("modal").lower().split()[0]
@@ -154,16 +152,17 @@ def _office(text: str, mention: _Mention, *, indirect: bool = False) -> tuple[fl
     return value, found.start("modal"), found.end()
 
 
-def _own_lead(text: str, start: int, *, indirect: bool = False) -> re.Match[str] | None:
-    """The words from the start of the sentence to the name at ``start`` where they leave the sentence the speaker's
+def _own_lead(text: str, start: int, *, indirect: bool = False, sentence: int = 0) -> re.Match[str] | None:
+    """The words from the start of the sentence (``sentence``: where it starts, as the rules split the quote; or of a
+    clause after a colon or semicolon in it) to the name at ``start`` where they leave the sentence the speaker's
     own (linking words, "this is why", "I think", "we don't believe"; "he thinks" in an ``indirect`` report); None
     where someone else's view, a content clause or a condition comes first.
 
     >>> t = "Frankly, I don't think Dorn should be president. According to Smith, Dorn should be president."
-    >>> [_own_lead(t, i) is not None for i in (t.index("Dorn"), t.rindex("Dorn"))]
+    >>> [_own_lead(t, i, sentence=s) is not None for i, s in ((t.index("Dorn"), 0), (t.rindex("Dorn"), t.index("Acc")))]
     [True, False]
     """
-    begin = max((found.end() for found in _SENTENCE_BREAK_RE.finditer(text, 0, start)), default=0)
+    begin = max((found.end() for found in _CLAUSE_BREAK_RE.finditer(text, sentence, start)), default=sentence)
     return (_OWN_LEAD_INDIRECT_RE if indirect else _OWN_LEAD_RE).fullmatch(text, begin, start)
 
 
@@ -275,8 +274,9 @@ def _candidacy(text: str, mentions: list[_Mention], tokens: list[str], tok_start
         >>> t = "Only Cruz can beat Trump. Sanders should be president."
         >>> ms = [_Mention(t.index(w), t.index(w) + len(w), w, "alias", 0.0) for w in ("Cruz", "Trump", "Sanders")]
         >>> words = list(re.finditer(r"\\w+(?:'\\w+)?|n't", t.lower()))
+        >>> second = t.index("Sanders")  # where the second sentence starts
         >>> found = _candidacy(t, ms, [w.group() for w in words], [w.start() for w in words], lambda pos: 0,
-        ...                    lambda pos: 0, indirect=False)
+        ...                    lambda pos: second if pos >= second else 0, indirect=False)
         >>> [(m.target, v, t[s:e]) for m, v, s, e in found]
         [('Cruz', 1.0, 'Only Cruz can beat'), ('Trump', -1.0, 'Only Cruz can beat'), ('Sanders', 1.0, 'should be president')]
     """
@@ -285,10 +285,11 @@ def _candidacy(text: str, mentions: list[_Mention], tokens: list[str], tok_start
     for m in mentions:
         if m.kind != "alias" or m.holder or id(m) in found:
             continue
-        if office := _office(text, m, indirect=indirect):
+        if office := _office(text, m, indirect=indirect, sentence=sentence_start(m.start)):
             found[id(m)] = (m, office[0], office[1], office[2])
         elif only and (span := _only_one(text, m)) and not _asked(text, span[1]) and (
-                lead := _own_lead(text, span[0], indirect=indirect)) is not None and not lead.group("neg"):
+                lead := _own_lead(text, span[0], indirect=indirect, sentence=sentence_start(span[0]))) is not None \
+                and not lead.group("neg"):
             # not "I'm not saying only X can beat Y", "Democrats keep saying only X …", "Can only X beat Y?"
             found[id(m)] = (m, 1.0, span[0], span[1])
             for rival in _beaten(text, span, mentions):
