@@ -103,7 +103,7 @@ _TO_RUN_RE = re.compile(r"\s+to\s+(?:run|enter\s+the\s+race|get\s+in(?:to)?\s+th
                         re.I)
 #: words right before "to" that make its infinitive the subject's own (subject control: "I want to take X over Y");
 #: any other word there is an object, whose choice it is ("I expect the delegates to choose X over Y")
-_CONTROL = frozenset("""want wants wanted need needs needed have has had got going gonna would 'd like love prefer plan
+_CONTROL = frozenset("""want wants wanted need needs needed have has had got going gonna would like love prefer plan
 plans planned intend intends hope hopes try tries tried decide decided decides ready able willing prepared vow vowed
 promise promised pledge pledged""".split())
 
