@@ -31,14 +31,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from kzlib.stance._objects import _agent_of, _last_word, _Mention
-from kzlib.stance._predicates import (
-    _NOUN_DETERMINERS,
-    _OBJECT_TOKEN_RE,
-    _PERSON_HEADS,
-    _SUBJECT_SKIP,
-    _active_verb,
-    _contracted,
-)
+from kzlib.stance._predicates import _PERSON_HEADS
+from kzlib.stance._subjects import _NOUN_DETERMINERS, _OBJECT_TOKEN_RE, _SUBJECT_SKIP, _active_verb, _contracted
 
 __all__: list[str] = []
 

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import re
 
-from kzlib.stance._predicates import (
+from kzlib.stance._predicates import _PERCEPTION_RE, _STOP_WORDS
+from kzlib.stance._subjects import (
     _BE_AUXILIARIES,
     _DEONTIC,
     _NOUN_DETERMINERS,
-    _PERCEPTION_RE,
     _PRONOUN_SUBJECTS,
     _QUANTIFIER_SUBJECTS,
     _SPEAKERS_OWN,
-    _STOP_WORDS,
     _SUBJECT_SKIP,
     _contracted,
 )

@@ -9,7 +9,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kzlib.stance._predicates import _THIRD_PERSON, _is_subject, _object_phrase
+from kzlib.stance._predicates import _is_subject
+from kzlib.stance._subjects import _THIRD_PERSON, _object_phrase
 from kzlib.stance.lexicon import _Lexicon
 
 __all__: list[str] = []
@@ -284,3 +285,27 @@ def _said_of_self(text: str, start: int, end: int, mentions: list[_Mention]) -> 
     after = _NO_OBJECT_AFTER_RE.match(text, end)
     return after is not None and _CAPITAL_AFTER_TO_RE.match(text, end) is None and not any(
         end < m.start <= after.end() for m in mentions)
+
+
+def _modifies(text: str, start: int, end: int, m: _Mention) -> bool:
+    """Whether the modifier cue at ``start:end`` ("so-called") is said of the mention ``m``: in the noun phrase it heads
+    (at most four capitalised words, articles or quotation marks between: "so-called 'peaceful demonstrators'", "the
+    so-called leader Jan Dorn"; "so-called moderates like X"), its possessor ("X's so-called reforms"), or predicated of
+    it ("X is a so-called conservative").
+
+    >>> t = "Dorn is a so-called conservative, and the so-called experts say Smith is right."
+    >>> [_modifies(t, t.index(w), t.index(w) + 9, _Mention(t.index(n), t.index(n) + 4, n, "alias", 0.0))
+    ...  for w, n in (("so-called c", "Dorn"), ("so-called e", "Smith"))]
+    [True, False]
+    """
+    if m.start >= end:
+        gap = text[end:m.start].split()
+        return (len(gap) <= 4 and all(w[:1].isupper() or w.lower() in ("the", "a", "an") or not w[:1].isalnum()
+                                      for w in gap)) or (len(gap) <= 3 and gap[-1:] == ["like"])  # "so-called moderates like X"
+    return m.end <= start and (_PREDICATED_RE.fullmatch(text, m.end, start) is not None
+                               or _POSSESSIVE_GAP_RE.fullmatch(text, m.end, start) is not None)  # "X's so-called reforms"
+
+
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
+_PREDICATED_RE = re.compile(r"\s+(?:is|was|are|were|['’]s|remains|became|becomes)\s+(?:(?:a|an|the|just|only|really|"
+                            r"nothing\s+but)\s+)*", re.I)

@@ -2,8 +2,8 @@
 target ("Ruritania is weak and desperate", "Elbonia's record is far from clean"), read from VADER's lexicon
 (Hutto & Gilbert 2014), a published list of English words with their valence. The rule method's cue lists hold
 verbs and nouns of stance; an evaluative adjective or noun said OF the target is the commonest construction its
-audit of NewsMTSC rows found them to lack (twenty-eighth session). Also whether a verb of judgment is active, so
-that its subject holds the judgment (:func:`_active_verb`)."""
+audit of NewsMTSC rows found them to lack (twenty-eighth session). Also the demands made of it ("X must
+resign": :func:`_demand`). Whose judgment a verb states is :mod:`kzlib.stance._subjects`'s."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Mapping
 
-from kzlib.stance.lexicon import _TOKEN_RE, _in_short_quote
+from kzlib.stance.lexicon import _in_short_quote
 
 logger = logging.getLogger(__name__)
 
@@ -466,32 +466,6 @@ def _possessed_predicate(text: str, end: int, lexicon: Mapping[str, float]) -> t
     return _predicate_valence(text, found.end(), lexicon)
 
 
-_PASSIVE_AUXILIARIES = frozenset("be is are was were been being get gets got".split())
-_VERB_BEFORE = frozenset("to will would can could should must may might did does do not never n't also only always "
-                         "again has have had".split())  # a word that makes the word after it a verb ("to support")
-
-
-def _active_verb(tokens: list[str], ti: int) -> bool:
-    """Whether the token ``ti`` is an active verb: a finite form ("endorsed", "supports") or one after a modal,
-    "to", "not" or an auxiliary ("will support", "to praise"), the adverbs in -ly before it skipped, and not after
-    a passive auxiliary ("was widely praised", "is to blame"): the subject before it holds what it says.
-
-    Example:
-        >>> [_active_verb(t.split(), i) for t, i in (("x endorsed y", 1), ("x support y", 1), ("x to support y", 2))]
-        [True, False, True]
-        >>> _active_verb("x was widely praised".split(), 3), _active_verb("x is to blame".split(), 3)
-        (False, False)
-    """
-    j = ti - 1
-    while j >= 0 and tokens[j].endswith("ly"):
-        j -= 1
-    before = tokens[j] if j >= 0 else ""
-    if before in _PASSIVE_AUXILIARIES or (before == "to" and j > 0 and tokens[j - 1] in _PASSIVE_AUXILIARIES):
-        return False
-    word = tokens[ti]
-    return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")) or before in _VERB_BEFORE
-
-
 #: a modal of obligation right after the subject's mention, an adverb between allowed ("Elbonia must withdraw",
 #: "Ruritania still needs to read the charter", "X should have stayed out", "X shouldn't interfere"), its negation
 #: taken whole (consumed, or asserted absent: never skipped by backtracking), and up to eight words of what it demands, to the next punctuation
@@ -586,225 +560,3 @@ def _demand(text: str, end: int, lexicon: Mapping[str, float], *, start: int | N
 def _participle(word: str) -> bool:
     """Whether ``word`` reads as a past participle: in -ed, -en, -wn, or irregular ("held", "told")."""
     return word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES
-
-
-_POSSESSIVE_HOLDER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|its)|['’]s?)(?:\s+[\w-]+){0,2}\s+$", re.I)
-_FIRST_PERSON_RE = re.compile(r"\b(?:my|our)\b", re.I)
-#: a group that holds it after it, past its object ("support for X among Y", "backing from Y"), or a noun of measure
-_OTHERS_AFTER_RE = re.compile(r"(?:\s+for(?:\s+[\w'’.-]+){1,4}?)?\s+(?:among|from)\b|\s+(?:ratings?|base|levels?|numbers?|figures?)\b",
-                              re.I)
-#: a share of people: a percentage, not "100 percent" or "110 percent", which say how fully ("supports X 100 percent")
-_PERCENT_RE = re.compile(r"(?<!\b100)(?<!\b110)(?<!\b100\s)(?<!\b110\s)(?<!\b100-)(?<!\b110-)(?<!\bhundred\s)"
-                         r"(?:(?<=\d)\s*%|\bper\s?cent\b)", re.I)
-_SUPPORT_NOUNS = frozenset({"support", "backing", "endorsement", "endorsements", "approval"})
-_VERB_BEFORE_RE = re.compile(r"\b(?:to|be|been|being|is|are|was|were)\s+$", re.I)  # "to support", "been backing"
-
-
-def _others_support(text: str, start: int, end: int, clause: int, verbs: re.Pattern[str], *,
-                    indirect: bool = False) -> int | None:
-    """Whether the support cue at ``start:end`` is said to be someone else's than the speaker's (a state of affairs,
-    not the speaker's stance): None where it is not; -1 where its holder is named by a verb of having, getting or
-    seeking, or "with" (``verbs``, ending right before the noun "support", "backing", "endorsement" or "approval",
-    at most three words between: "has the support of", "won broad backing"), by "among"/"from" after it or after
-    its object, or a noun of measure after it ("support among evangelicals", "support for X among Y", "approval
-    rating"), or by a percentage in its clause (``clause``: where it starts) or just after it; else, where a
-    possessive before the noun ends ("Elbonia's backing", "her support": the caller asks whether that possessor is
-    the speaker's own side; not a pronoun in ``indirect`` speech, where "his support" is mostly the speaker's).
-    "my"/"our" before it in its clause make it the speaker's own ("has our full support").
-
-    Example:
-        >>> verbs = re.compile(r"\\b(?:has|won|with)(?:\\s+[\\w'’-]+){0,3}\\s+$", re.I)
-        >>> t = "Smith has the backing of donors, while we support Jones and Elbonia's endorsement."
-        >>> [_others_support(t, t.index(w), t.index(w) + len(w), 0, verbs) for w in ("backing", "support", "endorsement")]
-        [-1, None, 67]
-        >>> t = "Smith's approval rating fell; Elbonia has our full support."
-        >>> [_others_support(t, t.index(w), t.index(w) + len(w), 0, verbs) for w in ("approval", "support")]
-        [-1, None]
-        >>> t = "Then 31 percent supported Jones."
-        >>> _others_support(t, t.index("supported"), t.index("supported") + 9, 0, verbs)
-        -1
-    """
-    before = text[clause:start]
-    if _FIRST_PERSON_RE.search(before[-40:]):
-        return None
-    noun = text[start:end].split()[-1].lower() in _SUPPORT_NOUNS and not _VERB_BEFORE_RE.search(before)
-    if (noun and verbs.search(before)) or _OTHERS_AFTER_RE.match(text, end) or _PERCENT_RE.search(before):
-        return -1
-    after = _PERCENT_RE.search(text, end, min(len(text), end + 60))
-    if after is not None and not re.search(r"[.;!?]", text[end:after.start()]):
-        return -1
-    possessive = _POSSESSIVE_HOLDER_RE.search(before) if noun else None
-    if possessive is None or (indirect and possessive.group("pronoun")):
-        return None
-    return clause + possessive.start()
-
-
-_OBJECT_TOKEN_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Prof|Rev|St|Jr|Sr)\.|[^\W_](?:[\w'’-]|\.(?=\w))*|[^\s\w]")
-#: words that cannot open a judgment verb's own object noun phrase: a pronoun or possessive pronoun (who it refers to
-#: is left to the rest of the rules), a preposition (a passive's agent, "backed away from"), a clause opener or
-#: conjunction ("supports what …", "criticised and …")
-_NOT_AN_OBJECT = frozenset("""him her them it us me you this that these those himself herself themselves itself his their
-its our my your one whom who what whatever whoever which whether how why when where if and or but nor not also
-by of in at on with from for to against about into onto over under after before during since until upon off up out away
-back down as than so then there here too very now still only just even always never already""".split())
-#: words that end an object noun phrase: a conjunction, a relative or subordinating word, a preposition other than
-#: "of", an auxiliary or a verb of saying
-_OBJECT_END = frozenset("""and or but nor who whom whose which that because if when while as since although though
-unless than whether where in at on with for against about into over under after before during among
-like without within through between is are was were be been will would can could should must may might has have
-had do does did said says say""".split())
-_OBJECT_MAX_WORDS = 10
-_DEMONSTRATIVES = frozenset({"this", "these", "those"})  # determiners before a noun ("that" is mostly a conjunction)
-_ATTITUDE_PREPOSITIONS = frozenset({"for", "to", "against"})  # "support for", "opposition to", "hostility against"
-
-
-def _object_phrase(text: str, end: int, *, noun: bool = False) -> tuple[int, int] | None:
-    """Where the object of the attitude cue ending at ``end`` lies: the noun phrase right after a verb of
-    judgment ("support | the new slate", Levin 1993 §33: its object is what it evaluates), or after "for",
-    "to" or "against" following a noun of attitude (``noun``: "opposition to | abortion"). At most ten words,
-    ended by a clause break, a conjunction, a preposition other than "of", "by", "from" (an agent: "the order issued
-    by X") and "to" (a noun's infinitive: "the efforts of the leadership to restore order"), or an auxiliary. None where no
-    noun phrase follows: a pronoun ("backing him": it may refer to a target), a preposition ("backed by"),
-    a clause ("supports what …"), punctuation.
-
-    Example:
-        >>> t = "I ask you to support this slate, and he backed by far the most."
-        >>> s = t.index("support") + 7
-        >>> t[slice(*_object_phrase(t, s))], _object_phrase(t, t.index("backed") + 6)
-        ('this slate', None)
-        >>> t = "her support for keeping abortion legal because of it"
-        >>> t[slice(*_object_phrase(t, t.index("support") + 7, noun=True))]
-        'keeping abortion legal'
-        >>> _object_phrase("We support him.", 10), _object_phrase("support among voters", 7, noun=True)
-        (None, None)
-    """
-    tokens = [(m.group(0), m.start(), m.end()) for m in _OBJECT_TOKEN_RE.finditer(text, end, end + 160)]
-    i = 0
-    if noun:
-        if not tokens or tokens[0][0].lower() not in _ATTITUDE_PREPOSITIONS:
-            return None
-        i = 1
-    if i >= len(tokens):
-        return None
-    first = tokens[i][0].lower()
-    determiner = first in _DEMONSTRATIVES and i + 1 < len(tokens) and tokens[i + 1][0][0].isalpha() and (
-        tokens[i + 1][0].lower() not in _OBJECT_END)  # "this slate", not "this is" or "this."
-    if not determiner and (not first[0].isalnum() or first in _NOT_AN_OBJECT or (first.endswith("ly") and len(first) > 4)):
-        return None
-    j = i + 1
-    while j < len(tokens) and j - i < _OBJECT_MAX_WORDS:
-        word = tokens[j][0].lower()
-        if not word[0].isalnum() or word in _OBJECT_END:
-            break
-        j += 1
-    return tokens[i][1], tokens[j - 1][2]
-
-
-#: words between a verb and its subject: adverbs, negators, quantifiers after a pronoun, auxiliaries
-_SUBJECT_SKIP = frozenset("""not n't never also already now still just only even really publicly privately openly
-strongly fully firmly always ever again often once then all both each do does did have has had having will would can could should must may might shall
-'s 've 'd 'll 're 'm""".split())
-_BE_AUXILIARIES = frozenset("am is are was were be been being get gets got".split())
-#: a subject or word before the verb that makes it the speaker's own or no statement of someone's: the first person,
-#: the addressee, an infinitive, a coordinated verb
-_SPEAKERS_OWN = frozenset("i we you me us let please to and or but nor".split())
-_PRONOUN_SUBJECTS = frozenset("he she it they who that which".split())
-#: quantifiers that stand for people as a subject ("many are critical of X")
-_QUANTIFIER_SUBJECTS = frozenset("many most some few others several everyone everybody anyone".split())
-#: linking verbs other than "be", before an adjective of attitude ("remain opposed to", "grew tired of")
-_LINKING = frozenset("""become becomes became remain remains remained seem seems seemed feel feels felt grow grows grew
-appear appears appeared""".split())
-#: a determiner before it makes the cue a noun ("our support", "his backing"): others' support is ``_others_support``'s
-_NOUN_DETERMINERS = frozenset("a an the my our your his her their its this these those no any some every each".split())
-_THIRD_PERSON = frozenset("he she it they his her its their".split())
-_CLITICS = frozenset({"ve", "ll", "m", "re", "d"})  # "we've", "i'll", "i'm", "they're", "i'd"
-#: verbs whose subject is also the subject of the infinitive after them (Quirk et al. 1985 §16.38, catenatives); not
-#: "ask", "urge", "call on", whose object is ("I ask you to support")
-_CATENATIVES = frozenset("""fail fails failed refuse refuses refused decide decides decided agree agrees agreed promise
-promises promised choose chooses chose continue continues continued begin begins began try tries tried want wants wanted
-plan plans planned vote votes voted decline declines declined""".split())
-_DEONTIC = frozenset({"should", "must"})  # "superdelegates should be backing him": the speaker's exhortation
-_BREAK_BETWEEN_RE = re.compile(r"[,;:()—–.!?\"]|\s-\s")
-
-
-def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int, *, indirect: bool = False,
-                    copular: bool = False) -> int:
-    """Where the subject of the verb of judgment at token ``ti`` starts, when it is someone other than the speaker,
-    else -1: the word before the verb, adverbs, negators and auxiliaries skipped ("571 superdelegates | supported
-    Clinton", "they are | supporting Clinton", "a group that strongly | opposes X"). Not the first person, the
-    addressee, an infinitive ("to support"), a verb coordinated with another ("welcome and support"), a gerund after a
-    preposition ("leaning toward supporting"), what someone should do (the speaker's exhortation), nor a clause's
-    start (an imperative, a fronted phrase). "he" or "she" in an indirect report (``indirect``) is mostly the speaker.
-    A passive's subject is what is judged, not the judge: none ("Clinton was praised"); with ``copular``, the word at
-    ``ti`` is an adjective of attitude after a copula ("the insiders are | opposed to X", "many are | critical of X"),
-    whose subject holds it.
-
-    Example:
-        >>> import re
-        >>> def sub(t, w, **kw):
-        ...     words = list(re.finditer(r"\\w+(?:'\\w+)?|n't", t.lower()))
-        ...     ti = next(i for i, m in enumerate(words) if m.group() == w)
-        ...     return _others_subject(t, [m.group() for m in words], [m.start() for m in words], ti, **kw)
-        >>> [sub(t, "supported") for t in ("Then 571 superdelegates supported Clinton.", "We have supported Clinton.",
-        ...                                 "Clinton, supported by many.", "Clinton was supported.")]
-        [9, -1, -1, -1]
-        >>> sub("They are supporting Clinton.", "supporting"), sub("He supports X.", "supports", indirect=True)
-        (0, -1)
-        >>> sub("The government refused to support X.", "support"), sub("I ask you to support X.", "support")
-        (4, -1)
-        >>> sub("The insiders are opposed to X.", "opposed", copular=True), sub("I am opposed to X.", "opposed", copular=True)
-        (4, -1)
-        >>> sub("Many remain very critical of X.", "critical", copular=True), sub("We all feel proud of X.", "proud", copular=True)
-        (0, -1)
-    """
-    gerund = tokens[ti].endswith("ing")
-    j = ti - 1
-    while j >= 0:
-        found = _TOKEN_RE.match(text, tok_starts[j])  # the word's end in the text (a lower-cased word may be longer)
-        if _BREAK_BETWEEN_RE.search(text, found.end() if found else tok_starts[j], tok_starts[j + 1]):
-            return -1
-        word = _contracted(tokens[j])
-        if (word in _BE_AUXILIARIES and not gerund and not copular) or word in _DEONTIC:
-            return -1
-        if copular and (word in _LINKING or word in _DEGREE):
-            j -= 1  # "the insiders remain | opposed to X", "many are very | critical of X"
-            continue
-        if word == "to" and j > 0 and tokens[j - 1] in _CATENATIVES:
-            j -= 2  # "the government failed to support": the subject's own act
-            continue
-        if word not in _BE_AUXILIARIES and word not in _SUBJECT_SKIP and not (word.endswith("ly") and len(word) > 4):
-            break
-        j -= 1
-    if j < 0:
-        return -1
-    word = _contracted(tokens[j])
-    if word in _PRONOUN_SUBJECTS:
-        return -1 if indirect and word in _THIRD_PERSON else tok_starts[j]
-    if word in _QUANTIFIER_SUBJECTS and not (j > 0 and tokens[j - 1] in _SPEAKERS_OWN):
-        return tok_starts[j]  # "many are critical of X", "some say" (not "we all")
-    if (word in _SPEAKERS_OWN or word in _STOP_WORDS or word in _NOUN_DETERMINERS
-            or tokens[j].endswith(("'s", "’s"))):  # a possessor: the cue is a noun ("Trump's support")
-        return -1
-    if _FIRST_PERSON_RE.search(text, tok_starts[max(0, j - 2)], tok_starts[j]):
-        return -1  # "our government supports"
-    before = tokens[j - 1] if j > 0 else ""
-    # a subject: a pronoun or relative (above), a name, or a noun after a determiner or number ("the ministry", "571
-    # superdelegates"); another word before the verb is mostly a verb ("would deserve praise") or an adjective
-    if not (text[tok_starts[j]].isupper() or word.isdigit() or before in _NOUN_DETERMINERS or before.isdigit()):
-        return -1
-    return tok_starts[j]
-
-
-def _contracted(word: str) -> str:
-    """A word with its contraction read: "we've" is "we", "won't" and "didn't" are auxiliaries ("n't", skipped), "she's"
-    is "she"; a possessive ("trump's") stays as it is.
-
-    >>> [_contracted(w) for w in ("we've", "i'll", "won't", "she's", "trump's", "voters")]
-    ['we', 'i', "n't", 'she', "trump's", 'voters']
-    """
-    if word.endswith("n't"):
-        return "n't"
-    head, sep, tail = word.replace("’", "'").partition("'")
-    if sep and (tail in _CLITICS or (tail == "s" and head in _PRONOUN_SUBJECTS)):
-        return head
-    return word

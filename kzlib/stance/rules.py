@@ -13,6 +13,7 @@ from kzlib.stance._candidacy import _candidacy
 from kzlib.stance._comparisons import _compared, _comparison
 from kzlib.stance._decision import _Contribution
 from kzlib.stance._experiencers import _HELP_RE, _caused_help, _named_helper, _perceived_by_others
+from kzlib.stance._frames import _relayed, _report_frames
 from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
 from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps
 from kzlib.stance._negation import _neg_raised, _negated
@@ -25,24 +26,23 @@ from kzlib.stance._objects import (
     _governs,
     _last_word,
     _Mention,
+    _modifies,
     _other_object,
     _right_elsewhere,
     _said_of_self,
 )
 from kzlib.stance._predicates import (
     _TOO_FOR_RE,
-    _active_verb,
     _demand,
     _is_subject,
     _naming_verb,
     _object_complement,
-    _others_subject,
-    _others_support,
     _possessed_predicate,
     _possessed_valence,
     _predicate_valence,
 )
 from kzlib.stance._questions import _denial_reaches, _question
+from kzlib.stance._subjects import _active_verb, _others_subject, _others_support
 from kzlib.stance.lexicon import (
     _PUNCT_BREAK_RE,
     _QUOTE_CHARS,
@@ -134,31 +134,7 @@ def _score_text(
     # reported speech inside the quote ("Some claim that the troops are an occupation"): words after a
     # third party's verb of saying are relayed, not the speaker's own (reported_factor); after a verb of
     # distancing ("claim", "allege") the speaker disputes them (distancing_factor < 0 reverses them)
-    frames: list[tuple[int, int, float, str]] = []  # (frame end, sentence end, factor, note)
-    for a, b in (sents if lex.report_verb_re.search(text) else ()):  # no verb of saying: no frame
-        fm = lex.report_re.search(text, a, b)
-        plural = (fm.group("say") or "").lower() in _PLURAL_THINKING if fm is not None else False
-        if fm is not None and not (plural and ((writer_marks and fm.group("who").lower() in _REPORTED_SPEAKERS) or (
-                not fm.group(0).lower().endswith("that") and not _CLAUSE_AHEAD_RE.match(text, fm.end())))):
-            # not "they think" in an indirect report (the speakers'), nor "think"/"believe" with an object ("voters
-            # don't believe X's lies"): a view relayed is a clause
-            factor = lex.params["distancing_factor"] if fm.group("distance") else lex.params["reported_factor"]
-            negated = bool(fm.group("neg") and fm.group("say"))  # "voters don't think X is honest": the view negated
-            note = _NEGATED_REPORT if negated else " (reported, disputed)" if factor < 0 else " (reported)"
-            # what is reported runs to the sentence's end, or to a contrast the speaker sets against it ("Critics say
-            # X is a threat, but we see a partner": the clause after "but" is the speaker's own)
-            contrast = _CONTRAST_RE.search(text, fm.end(), b)
-            frames.append((fm.end(), contrast.start() if contrast else b, -factor if negated else factor, note))
-    # the adverb of a verb of distancing opening a sentence ("Allegedly, …"): the rest of it is disputed
-    for a, b in (sents if lex.distancing_word_re.search(text) else ()):  # no such adverb: no sentence to look at
-        opener = lex.distancing_opener_re.match(text, a, b)
-        if opener is not None:
-            frames.append((opener.end(), b, lex.params["distancing_factor"], " (reported, disputed)"))
-    # a frame of disbelief ("it is unbelievable that …"): the rest of the sentence is disputed
-    for a, b in (sents if lex.disbelief_re.search(text) else ()):  # no such frame: no sentence to look at
-        found = lex.disbelief_re.search(text, a, b)
-        if found is not None:
-            frames.append((found.end(), b, lex.params["distancing_factor"], " (reported, disputed)"))
+    frames = _report_frames(text, sents, lex, writer_marks=writer_marks)
 
     def reported(pos: int) -> tuple[float, str]:
         for f_end, s_end, factor, note in frames:
@@ -679,47 +655,5 @@ def _score_text(
     return contrib, sents, text, concerned
 
 
-def _modifies(text: str, start: int, end: int, m: _Mention) -> bool:
-    """Whether the modifier cue at ``start:end`` ("so-called") is said of the mention ``m``: in the noun phrase it heads
-    (at most four capitalised words, articles or quotation marks between: "so-called 'peaceful demonstrators'", "the
-    so-called leader Jan Dorn"; "so-called moderates like X"), its possessor ("X's so-called reforms"), or predicated of
-    it ("X is a so-called conservative").
-
-    >>> t = "Dorn is a so-called conservative, and the so-called experts say Smith is right."
-    >>> [_modifies(t, t.index(w), t.index(w) + 9, _Mention(t.index(n), t.index(n) + 4, n, "alias", 0.0))
-    ...  for w, n in (("so-called c", "Dorn"), ("so-called e", "Smith"))]
-    [True, False]
-    """
-    if m.start >= end:
-        gap = text[end:m.start].split()
-        return (len(gap) <= 4 and all(w[:1].isupper() or w.lower() in ("the", "a", "an") or not w[:1].isalnum()
-                                      for w in gap)) or (len(gap) <= 3 and gap[-1:] == ["like"])  # "so-called moderates like X"
-    return m.end <= start and (_PREDICATED_RE.fullmatch(text, m.end, start) is not None
-                               or _POSSESSIVE_GAP_RE.fullmatch(text, m.end, start) is not None)  # "X's so-called reforms"
-
-
-_POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
-_PREDICATED_RE = re.compile(r"\s+(?:is|was|are|were|['’]s|remains|became|becomes)\s+(?:(?:a|an|the|just|only|really|"
-                            r"nothing\s+but)\s+)*", re.I)
-_NEGATED_REPORT = " (reported, negated)"  # the note of a negated verb of thinking's frame
-_REPORTED_SPEAKERS = frozenset({"they", "they've"})  # the speakers of an indirect report, mostly ("they think …")
-_PLURAL_THINKING = frozenset({"think", "believe"})  # their verbs of thinking, whose frame is then their own view
-#: a clause after a verb of thinking: a finite auxiliary or copula within six words ("think | X is a disaster")
-_CLAUSE_AHEAD_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,5}?(?:is|are|was|were|will|would|can|could|should|has|have|had|must|"
-                              r"might|may|does|did|do|isn['’]t|aren['’]t|wasn['’]t|won['’]t|can['’]t|doesn['’]t|"
-                              r"[a-z]{2,}ed|lied)\b", re.I)  # or a past tense ("think X lied", "believe Y meddled")
-
-
-def _relayed(factor: float, note: str) -> bool:
-    """Whether a contribution at ``factor`` with ``note`` (of ``reported``) is someone else's view: reported, or reported
-    negated ("voters don't think X is honest"); not the speaker's own (1.0) nor one the speaker disputes.
-
-    >>> _relayed(0.2, " (reported)"), _relayed(-0.2, " (reported, negated)"), _relayed(-0.5, " (reported, disputed)")
-    (True, True, False)
-    """
-    return 0 < factor < 1 or note == _NEGATED_REPORT
-
-
-_CONTRAST_RE = re.compile(r"(?:[,;]|\s[-–—])\s*(?:but|yet|however|whereas)\b|;", re.I)
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
