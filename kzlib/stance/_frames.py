@@ -69,9 +69,11 @@ def _report_frames(text: str, sents: list[tuple[int, int]], lex: _Lexicon, *,
         opener = lex.distancing_opener_re.match(text, a, b)
         if opener is not None:
             frames.append((opener.end(), b, lex.params["distancing_factor"], " (reported, disputed)"))
-    # a frame of disbelief ("it is unbelievable that …"): the rest of the sentence is disputed
+    # a frame of disbelief ("it is unbelievable that …"): the rest of the sentence, or up to a contrast, is disputed
     for a, b in (sents if lex.disbelief_re.search(text) else ()):  # no such frame: no sentence to look at
         found = lex.disbelief_re.search(text, a, b)
         if found is not None:
-            frames.append((found.end(), b, lex.params["distancing_factor"], " (reported, disputed)"))
+            contrast = _CONTRAST_RE.search(text, found.end(), b)
+            frames.append((found.end(), contrast.start() if contrast else b, lex.params["distancing_factor"],
+                           " (reported, disputed)"))
     return frames

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kzlib.stance._predicates import _is_subject
+from kzlib.stance._predicates import _is_subject, _participle
 from kzlib.stance._subjects import _THIRD_PERSON, _object_phrase
 from kzlib.stance.lexicon import _Lexicon
 
@@ -255,12 +255,16 @@ def _right_elsewhere(text: str, start: int, end: int, mentions: list[_Mention]) 
 
 #: the first person as a copula's subject right before a cue ("I'm", "we are not", "I was really a"); not "you", often
 #: a target addressed ("Mr. X, you are a liar")
-_SELF_SUBJECT_RE = re.compile(r"\b(?:I|we)(?:\s*['’](?:m|re)|\s+(?:am|are|was|were))\s+(?:not\s+)?(?:\w+ly\s+)?"
-                              r"(?:(?:an?|the)\s+)?$", re.I)
+_SELF_SUBJECT_RE = re.compile(r"\b(?:I|we)(?:\s*['’](?:m|re)|\s+(?:am|are|was|were)|(?:\s*['’]ll|\s+(?:can|could|will|would|"
+                              r"should|must|might|may|need\s+to|have\s+to|want\s+to))(?:\s+not|n['’]t)?\s+be)\s+"
+                              r"(?:not\s+)?(?:\w+ly\s+)?(?:(?:more|less|so|too|very|even|much|far|a\s+lot|a\s+bit|a\s+little)\s+)*"
+                              r"(?:(?:an?|the)\s+)?$", re.I)  # "we can be more aggressive"
 #: what may follow a predicate that takes no object: the end of a clause, or an infinitive ("unfit to judge X")
 _NO_OBJECT_AFTER_RE = re.compile(r"\s*(?:[,.;:!?\"”')—–-]|$|\s(?:and|but|or|now|too|either)\b)"
                                  r"|\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|any|all)\b)[a-z]+\b",
                                  re.I)
+#: a prepositional phrase to the clause's end after an adjective ("we can be more aggressive | with that,")
+_PHRASE_AFTER_RE = re.compile(r"\s+(?:with|about|in|on|at)\s+[^,.;:!?\"”]{0,60}?(?=[,.;:!?\"”]|$)", re.I)
 _CAPITAL_AFTER_TO_RE = re.compile(r"\s+to\s+[A-Z]")
 
 
@@ -277,12 +281,21 @@ def _said_of_self(text: str, start: int, end: int, mentions: list[_Mention]) -> 
         >>> t = "Elbonia is unhinged, but I am unfit to judge Elbonia."
         >>> _said_of_self(t, t.index("unhinged"), t.index("unhinged") + 8, []), _said_of_self(t, t.index("unfit"), t.index("unfit") + 5, [])
         (False, True)
+        >>> t = "Elbonia sent people back, so we can be more aggressive with that."
+        >>> _said_of_self(t, t.index("aggressive"), t.index("aggressive") + 10, [])
+        True
+        >>> t = "Elbonia sent people back, so we can be more aggressive with Elbonia."
+        >>> m = _Mention(t.index("Elbonia."), t.index("Elbonia.") + 7, "Elbonia", "alias", 0.0)
+        >>> _said_of_self(t, t.index("aggressive"), t.index("aggressive") + 10, [m])
+        False
     """
     if _SELF_SUBJECT_RE.search(text, max(0, start - 40), start) is None:
         return False
     if " to " in text[start:end]:
         return True  # the cue holds its own infinitive ("qualified to be")
     after = _NO_OBJECT_AFTER_RE.match(text, end)
+    if after is None and " " not in text[start:end] and not text[start:end].lower().endswith("ing"):
+        after = _PHRASE_AFTER_RE.match(text, end)  # an adjective's phrase; not a verb's ("we're asking … on that")
     return after is not None and _CAPITAL_AFTER_TO_RE.match(text, end) is None and not any(
         end < m.start <= after.end() for m in mentions)
 
@@ -309,3 +322,22 @@ def _modifies(text: str, start: int, end: int, m: _Mention) -> bool:
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
 _PREDICATED_RE = re.compile(r"\s+(?:is|was|are|were|['’]s|remains|became|becomes)\s+(?:(?:a|an|the|just|only|really|"
                             r"nothing\s+but)\s+)*", re.I)
+
+
+#: a passive auxiliary right before a manner adverb ("had been | successfully hacked"), and the participle after it
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were|get|gets|got|gotten)\s+$", re.I)
+_WORD_AFTER_RE = re.compile(r"\s+([a-z]+)\b")
+
+
+def _passive_manner(text: str, start: int, end: int) -> bool:
+    """Whether the cue at ``start:end`` is a manner adverb of a passive verb ("X's account had been | successfully |
+    hacked"): it evaluates how the unnamed agent acted, not the passive's subject.
+
+    >>> t = "Elbonia's email had been successfully hacked, and Ruritania successfully defended it."
+    >>> [_passive_manner(t, t.index(w), t.index(w) + 12) for w in ("successfully hacked", "successfully defended")]
+    [True, False]
+    """
+    if not text[start:end].lower().endswith("ly") or _PASSIVE_BEFORE_RE.search(text, max(0, start - 8), start) is None:
+        return False
+    after = _WORD_AFTER_RE.match(text, end)
+    return after is not None and _participle(after.group(1))

@@ -90,6 +90,7 @@ _NAMING_VERB_RE = re.compile(r"\b(?:(?P<as>describ(?:e|es|ed|ing)|regard(?:s|ed|
                              r"dub(?:s|bed|bing)?|(?P<tobe>consider(?:s|ed|ing)?|deem(?:s|ed|ing)?|finds?|found))\s+(?:the\s+)?$",
                              re.I)
 _COMPLEMENT_RE = re.compile(r"\s*[\"“']?\s*")
+_POSSESSIVE_AFTER_RE = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")  # the mention a possessor ("X's", "Sanders' plan")
 _TO_BE_COMPLEMENT_RE = re.compile(r"\s*(?:to\s+be\s+)?[\"“']?\s*", re.I)  # "found X to be charming", "consider X to be …"
 _AS_COMPLEMENT_RE = re.compile(r"\s+as\s+[\"“']?\s*", re.I)
 #: a noun phrase in apposition right after the mention, set off by a comma, with its determiner ("Elbonia, a
@@ -133,10 +134,15 @@ def _object_complement(text: str, start: int, end: int) -> re.Match[str] | None:
         >>> t = 'they called Elbonia "a bully"'
         >>> t[_object_complement(t, 12, 19).end():]
         'a bully"'
+        >>> _object_complement("they called Elbonia's plan 'a giveaway'", 12, 19) is None
+        True
+        >>> t = "they called Elbonia 'a bully'"
+        >>> t[_object_complement(t, 12, 19).end():]
+        "a bully'"
     """
     verb = _naming_verb(text, start)
-    if verb is None:
-        return None
+    if verb is None or _POSSESSIVE_AFTER_RE.match(text, end):
+        return None  # "called X's plan a giveaway": the complement is said of the thing possessed
     return (_AS_COMPLEMENT_RE if verb.group("as") else _TO_BE_COMPLEMENT_RE if verb.group("tobe")
             else _COMPLEMENT_RE).match(text, end)
 

@@ -153,7 +153,7 @@ def _object_phrase(text: str, end: int, *, noun: bool = False) -> tuple[int, int
 
 
 #: words between a verb and its subject: adverbs, negators, quantifiers after a pronoun, auxiliaries
-_SUBJECT_SKIP = frozenset("""not n't never also already now still just only even really publicly privately openly
+_SUBJECT_SKIP = frozenset("""not n't cannot never also already now still just only even really publicly privately openly
 strongly fully firmly always ever again often once then all both each do does did have has had having will would can could should must may might shall
 's 've 'd 'll 're 'm""".split())
 _BE_AUXILIARIES = frozenset("am is are was were be been being get gets got".split())
@@ -175,6 +175,9 @@ _CLITICS = frozenset({"ve", "ll", "m", "re", "d"})  # "we've", "i'll", "i'm", "t
 _CATENATIVES = frozenset("""fail fails failed refuse refuses refused decide decides decided agree agrees agreed promise
 promises promised choose chooses chose continue continues continued begin begins began try tries tried want wants wanted
 plan plans planned vote votes voted decline declines declined""".split())
+#: "bring oneself to": the subject's own (in)ability to act ("voters who cannot bring themselves to vote for X")
+_BRING = frozenset("bring brings brought bringing".split())
+_REFLEXIVES = frozenset("myself ourselves yourself yourselves himself herself themselves itself oneself".split())
 _DEONTIC = frozenset({"should", "must"})  # "superdelegates should be backing him": the speaker's exhortation
 _BREAK_BETWEEN_RE = re.compile(r"[,;:()—–.!?\"]|\s-\s")
 
@@ -204,6 +207,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         (0, -1)
         >>> sub("The government refused to support X.", "support"), sub("I ask you to support X.", "support")
         (4, -1)
+        >>> sub("Voters who cannot bring themselves to vote for X.", "vote"), sub("I can't bring myself to vote for X.", "vote")
+        (7, -1)
         >>> sub("The insiders are opposed to X.", "opposed", copular=True), sub("I am opposed to X.", "opposed", copular=True)
         (4, -1)
         >>> sub("Many remain very critical of X.", "critical", copular=True), sub("We all feel proud of X.", "proud", copular=True)
@@ -223,6 +228,9 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
             continue
         if word == "to" and j > 0 and tokens[j - 1] in _CATENATIVES:
             j -= 2  # "the government failed to support": the subject's own act
+            continue
+        if word == "to" and j > 1 and tokens[j - 1] in _REFLEXIVES and tokens[j - 2] in _BRING:
+            j -= 3  # "opponents who cannot bring themselves to vote for X": the subject's own act
             continue
         if word not in _BE_AUXILIARIES and word not in _SUBJECT_SKIP and not (word.endswith("ly") and len(word) > 4):
             break

@@ -221,7 +221,8 @@ _NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t|(?:declin|
 def _judgment_cues(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, cues: Mapping[str, Any]) -> pd.Series:
     """Per quote, its ``cue`` where that is a reporting verb of judgment (``judgment_cues`` in the cue file), a noun of
     judgment (``judgment_report_cues``: "support for", "criticism of") or a verb of verbal attack
-    (``verbal_attack_cues``) whose object the quote's text opens with: an indirect report or act that starts right
+    (``verbal_attack_cues``) or of naming (``naming_report_cues``: "called | X 'crazy'") whose object the quote's text
+    opens with: an indirect report or act that starts right
     after the cue in its paragraph ("accused | Washington of stirring up …"), not with a clause ("questioned | whether
     …"), nor after a negation ("never attacked |") or a verb that withdraws or rejects the judgment ("rescinded his
     endorsement of |", "dismissed criticism of |": ``retracting_verbs``); else "".
@@ -237,7 +238,8 @@ def _judgment_cues(quotes: pd.DataFrame, paragraphs: pd.DataFrame | None, cues: 
             or not {"doc_id", "para_id", "text"} <= set(paragraphs.columns):
         return out
     verbs = re.compile(_alternation([*(cues.get("judgment_cues") or ()), *(cues.get("judgment_report_cues") or ()),
-                                     *(cues.get("verbal_attack_cues") or ())]), re.I)
+                                     *(cues.get("verbal_attack_cues") or ()), *(cues.get("naming_report_cues") or ())]),
+                       re.I)
     # "rescinded his endorsement of", "dismissed criticism of": a judgment withdrawn or rejected
     retracted = re.compile(r"\b(?:" + _alternation(cues.get("retracting_verbs")) + r")\s+(?:(?:his|her|their|its|the|any|"
                            r"all|a)\s+)?(?:[\w-]+\s+)?$", re.I)
@@ -353,7 +355,8 @@ def detect_stance(
     the legitimacy of …", "his criticism of | Clinton"; ``judgment_cues`` and ``judgment_report_cues``, read
     from ``paragraphs``) and that names a target within its first five words (the verb's object) is read with
     its verb before it: the verb, kept as the quote's ``cue``, is the speaker's evaluation, and the row's
-    evidence then starts with it. A verb of verbal attack there (``verbal_attack_cues``: "attacked |
+    evidence then starts with it; so is one whose verb of naming ("called | X 'crazy'", ``naming_report_cues``) names a
+    target within its first five words. A verb of verbal attack there (``verbal_attack_cues``: "attacked |
     Clinton") criticises the targets the quote opens with, labelled "(the report's verb)".
 
     Returns the ``stances`` table: ``doc_id, quote_id, speaker, target, stance, score, evidence``

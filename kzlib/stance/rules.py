@@ -28,6 +28,7 @@ from kzlib.stance._objects import (
     _Mention,
     _modifies,
     _other_object,
+    _passive_manner,
     _right_elsewhere,
     _said_of_self,
 )
@@ -335,6 +336,7 @@ def _score_text(
         if lex.modifier_re.match(text, start, end) and not any(_modifies(text, start, end, m) for m in object_mentions):
             continue  # "the so-called Islamic State": it evaluates the noun it modifies, no target named with it
         if start in compounds or _right_elsewhere(text, start, end, mentions) or _said_of_self(text, start, end, mentions) or (
+                _passive_manner(text, start, end)) or (
                 lex.noun_readable_re.match(text, start) and _NOUN_BEFORE_RE.search(text, max(0, start - 20), start)) or (
                 _other_object(text, start, end, mentions, lex) and not any(
                 _judges(text, start, end, h, lex.judgment_re, lex.attitude_noun_re) for h in harmed.values())):

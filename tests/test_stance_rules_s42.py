@@ -1,0 +1,55 @@
+"""Forty-second session: defects of precision read from a blind-coded sample of the rules' directions, mended by general
+rules (a relative clause's "cannot bring themselves to", the speaker's side said of itself under a modal, a manner
+adverb of a passive, a denial that there is evidence), and a report's verb of
+naming read before its object. Expected stances are read from the sentences, each written for the test."""
+
+from kzlib.stance.targets import Target
+from tests.stance_rows import each_stance, report_rows, stance_of, stance_rows
+
+PEOPLE = [Target("Jan Dorn", aliases=("Jan Dorn", "Dorn")), Target("Ana Smith", aliases=("Ana Smith", "Smith")),
+          Target("Elbonia", aliases=("Elbonia",))]
+
+
+def test_others_who_cannot_bring_themselves_to_act():
+    # the relative clause's subject holds the refusal, not the speaker; the speaker's own refusal is theirs
+    each_stance(["He hopes the farmers who cannot bring themselves to vote for Dorn will still turn out."],
+                ("none",), "Jan Dorn", PEOPLE)
+    each_stance(["I cannot bring myself to vote for Dorn."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_a_quality_the_speakers_side_may_have():
+    # "we can be more aggressive": said of the speakers, not of the target named before it
+    each_stance(["Dorn closed the border last year, so we can be more aggressive with that.",
+                 "Smith has the votes, and we will be stronger for it."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    # a target in the phrase after the adjective is its object
+    each_stance(["We will be very critical of Dorn."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_the_manner_of_a_passive_is_the_agents():
+    each_stance(["The auditors had no idea that Dorn's accounts had been successfully hacked."], ("none",),
+                "Jan Dorn", PEOPLE)
+    each_stance(["Dorn successfully defended the reform."], ("favor",), "Jan Dorn", PEOPLE)
+
+
+def test_a_denial_that_there_is_evidence_disputes_its_clause():
+    rows = stance_rows(["I have not seen any evidence that Dorn is electable.",
+                        "There is no proof that Smith is corrupt, but Dorn is a disgrace."], PEOPLE)
+    assert stance_of(rows, 0, "Jan Dorn") in ("none", "against")  # the praise disputed: never favour
+    assert "disputed" in rows[(rows["quote_id"] == 0) & (rows["target"] == "Jan Dorn")]["cues"].item()
+    assert stance_of(rows, 1, "Ana Smith") in ("none", "favor")  # the charge disputed: never against
+    assert stance_of(rows, 1, "Jan Dorn") == "against"  # after "but": the speaker's own
+    # "without evidence" is a condition, no denial
+    assert "disputed" not in stance_rows(["Dorn was charged without evidence that he lied."], PEOPLE)["cues"].item()
+
+
+def test_a_reports_verb_of_naming_read_before_its_object():
+    rows = report_rows(["Smith described Dorn as \"kind\" with a \"great heart.\"",
+                        "Smith branded Dorn a liar and a fraud.",
+                        "Smith called Dorn shortly after the result was declared.",
+                        "Smith described the plan as generous."],
+                       ["described", "branded", "called", "described"], PEOPLE)
+    assert stance_of(rows, 0, "Jan Dorn") == "favor"
+    assert stance_of(rows, 1, "Jan Dorn") == "against"
+    assert stance_of(rows, 2, "Jan Dorn") in ("none", "(no row)")
+    assert "described" in rows[(rows["quote_id"] == 0) & (rows["target"] == "Jan Dorn")]["evidence"].item()
+    assert stance_of(rows, 3, "Jan Dorn") == "(no row)"
