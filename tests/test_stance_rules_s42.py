@@ -53,3 +53,10 @@ def test_a_reports_verb_of_naming_read_before_its_object():
     assert stance_of(rows, 2, "Jan Dorn") in ("none", "(no row)")
     assert "described" in rows[(rows["quote_id"] == 0) & (rows["target"] == "Jan Dorn")]["evidence"].item()
     assert stance_of(rows, 3, "Jan Dorn") == "(no row)"
+
+
+def test_a_negated_permission_leaves_the_act_harmful():
+    # "we cannot let X endanger …": the speaker wants X stopped; "we will not support X" is still a negated support
+    each_stance(["We cannot let Dorn endanger our families.",
+                 "We will not allow Dorn to destabilise the region."], ("against",), "Jan Dorn", PEOPLE)
+    each_stance(["We will not support Dorn."], ("against",), "Jan Dorn", PEOPLE)

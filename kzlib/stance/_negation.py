@@ -37,14 +37,32 @@ def _neg_raised(text: str, pos: int, sentence_start: int) -> bool:
     return _NEG_RAISED_RE.search(text, max(sentence_start, pos - 120), pos) is not None
 
 
+#: verbs of permission: a negation before one denies the permission, not the act it would permit ("we cannot let X
+#: endanger our country", "we won't allow X to destroy …": Quirk et al. 1985 §16.52, the object's act is still wrong)
+_PERMISSION = frozenset("let lets letting allow allows allowed allowing permit permits permitted permitting".split())
+
+
 def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,
              window: int | None = None) -> bool:
     """Whether the cue at token ``ti`` is negated: a negator (``negators`` in the cue file, or a word in "n't") among
     the ``window`` tokens before it (``negation_window``), or a negator phrase there or one of any length that ends right
-    before it, with no punctuation between."""
+    before it, with no punctuation between. Not past a verb of permission ("cannot let X | endanger").
+
+    >>> from kzlib.stance.lexicon import _new_lexicon
+    >>> from kzlib.stance.targets import Target, load_stance_cues
+    >>> lex = _new_lexicon([Target("X", aliases=("X",))], load_stance_cues())
+    >>> def neg(t, w):
+    ...     words = list(re.finditer(r"\\w+(?:'\\w+)?|n't", t.lower()))
+    ...     ti = next(i for i, m in enumerate(words) if m.group() == w)
+    ...     return _negated([m.group() for m in words], ti, t, [m.start() for m in words], lex)
+    >>> neg("We cannot let X endanger us.", "endanger"), neg("We will not support X.", "support")
+    (False, True)
+    """
     window = int(lex.params["negation_window"]) if window is None else window
     lo = max(0, ti - window)
     for j in range(ti - 1, lo - 1, -1):
+        if tokens[j] in _PERMISSION:
+            return False  # "we cannot let X | endanger …": the negation denies the permission; the act stays harm
         # stop at a clause break between the negator and the cue
         seg_start = tok_starts[j]
         seg_end = tok_starts[ti] if ti < len(tok_starts) else len(text)

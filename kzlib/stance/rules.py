@@ -78,6 +78,7 @@ _NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|one|his|her|my|our|your|their|it
 #: the word after a predicate's last word (an emotion's preposition: "so frustrated | with")
 _NEXT_WORD_RE = re.compile(r"\s+\w+")
 #: before "too" and a favourable cue, a linking verb or a degree word: the cue names an excess ("is too principled")
+_POSSESSIVE_S_RE = re.compile(r"'s\b")  # a possessive after a name, no closing quotation mark ("''X's plan")
 _EXCESS_BEFORE = frozenset("is are was were be been being seems seem seemed far much way".split())
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
@@ -238,8 +239,9 @@ def _score_text(
         after = text[m.end:m.end + 2]
         # marks right around it; a loaded naming also inside a short quoted span ("20,000 extremists"), but
         # not a name: a short quotation that holds a name quotes a phrase ("I'm voting for Trump")
+        closed = '"' in after or ("'" in after[:1] and not _POSSESSIVE_S_RE.match(text, m.end))
         m.scare_quoted = not writer_marks and (
-            (('"' in before or "'" in before[-1:]) and ('"' in after or "'" in after[:1]))
+            (('"' in before or "'" in before[-1:]) and closed)
             or (m.kind in ("favor_term", "against_term") and _in_short_quote(text, m.start, m.end)))
         # a holder of an opinion or judgment, not its object: "Russia views …", "according to Russia", "opposed by
         # Senate Democrats"
