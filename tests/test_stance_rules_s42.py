@@ -60,3 +60,14 @@ def test_a_negated_permission_leaves_the_act_harmful():
     each_stance(["We cannot let Dorn endanger our families.",
                  "We will not allow Dorn to destabilise the region."], ("against",), "Jan Dorn", PEOPLE)
     each_stance(["We will not support Dorn."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_a_noun_of_saying_relays_its_clause():
+    # "Dorn's comment that he would not interfere …": Dorn's own claim, relayed; "the fact that" is the speaker's
+    rows = stance_rows(["Dorn's comment that he would never interfere with the inquiry did not convince us.",
+                        "The claim that Dorn is a liar is nonsense.",
+                        "The fact that Dorn is a liar is plain to everyone."], PEOPLE)
+    assert stance_of(rows, 0, "Jan Dorn") == "none"
+    assert "(reported)" in rows[(rows["quote_id"] == 0) & (rows["target"] == "Jan Dorn")]["cues"].item()
+    assert stance_of(rows, 1, "Jan Dorn") != "against"
+    assert stance_of(rows, 2, "Jan Dorn") == "against"

@@ -348,9 +348,10 @@ def _word_before(tokens: list[str], ti: int) -> int:
 
 #: a relative clause between a subject and its act: a common noun and "who" ("people who want to | undermine")
 #: a noun of what is said or believed and "that" before a name: the name is in its content clause, not the subject of
-#: the act after it ("Trump's accusation that | Obama and Clinton created ISIS had imperiled …")
+#: the act after it ("Trump's accusation that | Obama and Clinton created ISIS had imperiled …"); not "the fact that": the
+#: speaker asserts what it presupposes ("the fact that X lied")
 _CONTENT_BEFORE_RE = re.compile(r"\b(?:accusations?|claims?|charges?|allegations?|suggestions?|assertions?|notion|idea|"
-                                r"fact|arguments?|beliefs?|insistence|contention|theory|rumou?rs?)\s+that\s+"
+                                r"arguments?|beliefs?|insistence|contention|theory|rumou?rs?)\s+that\s+"
                                 r"(?:(?:[\w.'’-]+|and|or|,)\s+){0,6}?$", re.I)
 _POSSESSED_HEAD_RE = re.compile(r"['’]s?\s+([a-z-]+)(?:\s+([a-z]+))?")  # "X's (own) critics"
 _COPULA_HEAD_RE = re.compile(r"\b(?:is|was|are|were|['’]s|remains)\s+(?:the|a|an|one)\s+(?:[\w-]+\s+)?$", re.I)

@@ -64,6 +64,11 @@ def _report_frames(text: str, sents: list[tuple[int, int]], lex: _Lexicon, *,
             # X is a threat, but we see a partner": the clause after "but" is the speaker's own)
             contrast = _CONTRAST_RE.search(text, fm.end(), b)
             frames.append((fm.end(), contrast.start() if contrast else b, -factor if negated else factor, note))
+    # a noun of saying with its that-clause ("Clinton's comment that …", "the claim that …"): relayed, to a contrast
+    for a, b in (sents if lex.report_noun_re.search(text) else ()):
+        for found in lex.report_noun_re.finditer(text, a, b):
+            contrast = _CONTRAST_RE.search(text, found.end(), b)
+            frames.append((found.end(), contrast.start() if contrast else b, lex.params["reported_factor"], " (reported)"))
     # the adverb of a verb of distancing opening a sentence ("Allegedly, …"): the rest of it is disputed
     for a, b in (sents if lex.distancing_word_re.search(text) else ()):  # no such adverb: no sentence to look at
         opener = lex.distancing_opener_re.match(text, a, b)

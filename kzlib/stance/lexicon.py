@@ -98,6 +98,7 @@ class _Lexicon:
     modifier_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a cue that evaluates only the noun it modifies ("so-called")
     modifier_holder_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a noun whose name modifier holds it ("GOP opposition")
     disbelief_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "it is unbelievable that": the rest is disputed
+    report_noun_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "Clinton's claim that": the clause is hers, relayed
     holder_verb_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a holder's verb itself ("doubts", "condemned")
     # "needs to (not) (carefully)" ending right before a verb cue, or (group "unasserted", ``unasserted_frames``) "to
     # show that he is", "whether X", "denied" before one
@@ -277,6 +278,9 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         deontic_re=re.compile(r"\b(?:(?:" + _alternation(cues.get("deontic_modals")) + r")(?:\s+not)?(?:\s+\w+ly)?|(?P<unasserted>"
                               + _alternation(cues.get("unasserted_frames")) + r"))\s+$", re.I),
         disbelief_re=re.compile(r"\b(?:" + _alternation(cues.get("disbelief_frames")) + r")\b", re.I),
+        report_noun_re=re.compile(r"(?:\b(?:the|his|her|their|its|this|that|these|those|any|a|my|our|your)|['’]s?)\s+"
+                                  r"(?:[\w-]+\s+)?(?:" + _alternation(cues.get("report_nouns")) + r")\s+that\b", re.I)
+        if cues.get("report_nouns") else re.compile(r"(?!x)x"),
         distancing_opener_re=re.compile(r"[\W_]*(?:" + _alternation(cues.get("distancing_openers")) + r")\s*,", re.I),
         # "even if" concedes a fact more often than it supposes one ("even if they were proud to support him")
         conditional_re=re.compile(r"\b(?<!even )(?:" + _alternation(cues.get("conditional_markers")) + r")\b", re.I),
