@@ -71,3 +71,17 @@ def test_a_noun_of_saying_relays_its_clause():
     assert "(reported)" in rows[(rows["quote_id"] == 0) & (rows["target"] == "Jan Dorn")]["cues"].item()
     assert stance_of(rows, 1, "Jan Dorn") != "against"
     assert stance_of(rows, 2, "Jan Dorn") == "against"
+
+
+def test_a_share_of_people_is_a_polls_finding_not_a_speaker():
+    import pandas as pd
+
+    from kzlib.stance import detect_stance
+
+    q = pd.DataFrame({"doc_id": "d", "quote_id": [0, 1, 2], "kind": "indirect",
+                      "speaker": ["52 percent of registered voters", "Nine in 10 Democrats", "one of his senior aides"],
+                      "quote": ["they support Dorn."] * 3})
+    rows = detect_stance(q, targets=PEOPLE, threshold=0.3)
+    assert rows["speaker"].tolist() == ["one of his senior aides"]
+    kept = detect_stance(q, targets=PEOPLE, threshold=0.3, record_rows=True)
+    assert sorted(kept["speaker"]) == sorted(q["speaker"])

@@ -37,6 +37,13 @@ _SPEAKER_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 _AFTER_HEAD = frozenset("""of in from by among for at on with about across over that which who taken conducted released
 published commissioned carried done""".split())
 _TIME_AFTER = frozenset("last this earlier".split())  # "a CNN poll | last week"
+#: a share of people as the speaker: a poll's finding the reporter states ("52 percent of registered voters", "Nine in
+#: 10 Democrats", "two-thirds of Democratic insiders", "a majority of Americans"), not one person ("one of his aides")
+_SHARE_RE = re.compile(r"(?:(?:nearly|almost|about|roughly|some|only|just|over|more\s+than|fewer\s+than|less\s+than|"
+                       r"around|fully|barely|a\s+full)\s+)*(?:(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
+                       r"ten)\s*(?:%|percent\b|per\s+cent\b|in\s+(?:\d+|ten|five|four|three)\b|out\s+of\s+\d+)|\d[\d,.]*\s+of\b|"
+                       r"(?:a\s+)?(?:third|quarter|half|majority|plurality|minority)\s+of\b|half\b|"
+                       r"(?:two|three)[-\s](?:thirds|quarters|fifths)\s+of\b)", re.I)
 _ELSEWHERE = ""  # the target of a generic word outside its topic: something else, no stance row
 
 
@@ -155,7 +162,8 @@ def _record_speaker(name: str, heads: frozenset[str]) -> bool:
     """Whether the speaker ``name`` is a measurement or a news item (a poll, survey, statistics, a story), not a holder
     of views: its head, the last word before its first preposition, participle or word of time, is one of ``heads``
     (``record_speakers`` in ``stance_cues.yaml``, lower case), written in lower case, or opening a name with no other
-    capitalised word (a name: "Louise Story", "Data for Progress").
+    capitalised word (a name: "Louise Story", "Data for Progress"); or it is a share of people, a poll's finding ("52
+    percent of registered voters", "Nine in 10 Democrats"), not one person ("one of his aides").
 
     Example:
         >>> heads = frozenset({"poll", "polls", "polling", "statistics", "results", "story", "data"})
@@ -165,7 +173,13 @@ def _record_speaker(name: str, heads: frozenset[str]) -> bool:
         [True, True, True, True, True, True, True]
         >>> [_record_speaker(n, heads) for n in ("pollster Ann Selzer", "Fox News", "Louise Story", "Data for Progress")]
         [False, False, False, False]
+        >>> [_record_speaker(n, heads) for n in ("52 percent of registered voters", "Nearly eight in 10 Democratic voters",
+        ...  "two-thirds of Democratic insiders", "a majority of Americans", "47%", "one of his senior aides",
+        ...  "Only one of the 25 delegates", "Seven Democratic senators")]
+        [True, True, True, True, True, False, False, False]
     """
+    if _SHARE_RE.match(name.strip()):
+        return True  # "52 percent of registered voters": a poll's finding, no holder of a quote
     words = [w.rstrip(".") for w in _SPEAKER_WORD_RE.findall(name)]
     if any("а" <= ch <= "я" or ch == "ё" for ch in name.lower()):
         return _record_speaker_ru(words, heads)

@@ -338,7 +338,8 @@ def detect_stance(
         they are left out, counted in the log: a speaker's stance towards themselves is no finding, and on US
         election news such rows read the candidate's words about a policy as a stance on the candidate.
     record_rows : keep the rows of a speaker that is a measurement or a news item, not a holder of views: a poll, a
-        survey, statistics, a story (``record_speakers`` in the cue file; "new poll of voters in all 50 states"), and
+        survey, statistics, a story (``record_speakers`` in the cue file; "new poll of voters in all 50 states"), a
+        share of people, a poll's finding ("52 percent of registered voters", "Nine in 10 Democrats"), and
         the quotes of a news outlet reporting news (a ``speaker_type`` of ``media_types`` with a verb of
         ``news_report_cues``: "The New York Times reported that …", "according to the Associated Press"). By
         default they are left out, counted in the log: what a poll "says" describes other people's views, and a
@@ -445,7 +446,7 @@ def detect_stance(
     ):
         record = records.get(speaker)
         if record is None:
-            record = records[speaker] = _record_speaker(speaker, record_heads)
+            record = records[speaker] = not record_rows and _record_speaker(speaker, record_heads)
         if record or reported_news:
             left_records[speaker] = left_records.get(speaker, 0) + 1
             continue
