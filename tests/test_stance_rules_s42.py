@@ -85,3 +85,13 @@ def test_a_share_of_people_is_a_polls_finding_not_a_speaker():
     assert rows["speaker"].tolist() == ["one of his senior aides"]
     kept = detect_stance(q, targets=PEOPLE, threshold=0.3, record_rows=True)
     assert sorted(kept["speaker"]) == sorted(q["speaker"])
+
+
+def test_words_whose_sense_in_politics_is_no_fault():
+    # an aggressive campaign is no fault, aggressive behaviour is; the idioms of certainty carry no doubt of anyone
+    each_stance(["Dorn ran a very aggressive and well-funded campaign in the north.",
+                 "Smith's aggressive organizing beat Dorn in the caucuses.",
+                 "The early support of farmers for Dorn threw the old assumptions into doubt.",
+                 "I have no doubt Dorn will be at the meeting."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["Dorn's aggressive behaviour at the border is a provocation.",
+                 "I have serious doubts about Dorn."], ("against",), "Jan Dorn", PEOPLE)

@@ -45,6 +45,10 @@ _FIRST_PERSON_RE = re.compile(r"\b(?:my|our)\b", re.I)
 #: a group that holds it after it, past its object ("support for X among Y", "backing from Y"), or a noun of measure
 _OTHERS_AFTER_RE = re.compile(r"(?:\s+for(?:\s+[\w'’.-]+){1,4}?)?\s+(?:among|from)\b|\s+(?:ratings?|base|levels?|numbers?|figures?)\b",
                               re.I)
+#: "support"/"backing" with an of-phrase and then "for": the of-phrase holds it ("the support of farmers for X"); not
+#: "endorsement of X for president", whose of-phrase is what is endorsed
+_OF_HOLDER_RE = re.compile(r"\s+of(?:\s+[\w'’.-]+){1,4}?\s+for\s+(?!(?:the\s+)?(?:president|presidency|nomination|office|"
+                           r"re-?election|governor|senate|congress|mayor)\b)", re.I)
 #: a share of people: a percentage, not "100 percent" or "110 percent", which say how fully ("supports X 100 percent")
 _PERCENT_RE = re.compile(r"(?<!\b100)(?<!\b110)(?<!\b100\s)(?<!\b110\s)(?<!\b100-)(?<!\b110-)(?<!\bhundred\s)"
                          r"(?:(?<=\d)\s*%|\bper\s?cent\b)", re.I)
@@ -75,12 +79,19 @@ def _others_support(text: str, start: int, end: int, clause: int, verbs: re.Patt
         >>> t = "Then 31 percent supported Jones."
         >>> _others_support(t, t.index("supported"), t.index("supported") + 9, 0, verbs)
         -1
+        >>> t = "The support of farmers for Jones is strong, and we came in support of Jones."
+        >>> [_others_support(t, i, i + 7, 0, verbs) for i in (t.index("support"), t.rindex("support"))]
+        [-1, None]
+        >>> t = "The endorsement of Jones for president"
+        >>> _others_support(t, 4, 15, 0, verbs) is None
+        True
     """
     before = text[clause:start]
     if _FIRST_PERSON_RE.search(before[-40:]):
         return None
     noun = text[start:end].split()[-1].lower() in _SUPPORT_NOUNS and not _VERB_BEFORE_RE.search(before)
-    if (noun and verbs.search(before)) or _OTHERS_AFTER_RE.match(text, end) or _PERCENT_RE.search(before):
+    held_of = noun and text[start:end].split()[-1].lower() in ("support", "backing") and _OF_HOLDER_RE.match(text, end)
+    if (noun and verbs.search(before)) or _OTHERS_AFTER_RE.match(text, end) or held_of or _PERCENT_RE.search(before):
         return -1
     after = _PERCENT_RE.search(text, end, min(len(text), end + 60))
     if after is not None and not re.search(r"[.;!?]", text[end:after.start()]):
