@@ -95,3 +95,14 @@ def test_words_whose_sense_in_politics_is_no_fault():
                  "I have no doubt Dorn will be at the meeting."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
     each_stance(["Dorn's aggressive behaviour at the border is a provocation.",
                  "I have serious doubts about Dorn."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_holders_and_objects_found_past_small_words():
+    rows = stance_rows(["He would advise Dorn on dealing with the \"strategic threats that exist out there.\"",
+                        "Smith's scathing criticism of Dorn.",
+                        "He agrees with this sentiment, up to the point Dorn's speech surpassed.",
+                        "I agree with Dorn on trade."], PEOPLE)
+    assert stance_of(rows, 0, "Jan Dorn") == "none"  # the threats are dealt with, not Dorn's
+    assert stance_of(rows, 1, "Ana Smith") in ("none", "(no row)")  # Smith holds the criticism
+    assert stance_of(rows, 2, "Jan Dorn") == "none"  # the agreement is with the sentiment
+    assert stance_of(rows, 3, "Jan Dorn") == "favor"

@@ -365,7 +365,7 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
     passive or a verb of feeling before a participle: "the police were attacked", "X felt insulted"), the subject
     before it ("protesters attacked the police"); [] where none is named (the rules' nearest target then); None where
     it evaluates none of them: only what suffers it is named (a passive's subject, the object of an active verb
-    (:func:`kzlib.stance._predicates._active_verb`) or of "to": "you attacked X", "the media did a terrible job covering X", "an insult to X's people",
+    (:func:`kzlib.stance._subjects._active_verb`) or of "to": "you attacked X", "the media did a terrible job covering X", "an insult to X's people",
     or, where its subject is a pronoun, targets named only after it, in its clause or its ``sentence`` ("he lied, and it
     hurt X"); a
     noun's target after it may be its agent: "the crackdown in X"), or the act is how someone takes a thing ("X took it

@@ -19,6 +19,9 @@ _POSSESSOR_BEFORE_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|its|my|our)|(
 _CONTRACTED = frozenset("it that there here what who he she where how this let".split())
 #: nouns of receiving before "of": "Trump's share of criticism" is criticism of Trump, not by him
 _RECEIVING = frozenset("share portion brunt target object subject focus recipient".split())
+#: adjectives in -ing before a noun of judgment, no verb after a contracted "is" ("Trump's scathing criticism")
+_ING_ADJECTIVES = frozenset("""scathing withering stinging blistering searing glowing damning unrelenting mounting growing
+lingering sweeping ongoing unsparing biting cutting""".split())
 _WORD_BEFORE_RE = re.compile(r"([\w]+)$")
 _POSSESSOR_WINDOW = 60  # characters before a noun of judgment searched for its possessive
 #: between a passive participle and its agent's "by": an adverb ("supported only by")
@@ -55,6 +58,9 @@ def _judgment_holder(text: str, start: int, end: int, clause: int, nouns: re.Pat
         ...  re.finditer("rebuke|praise|criticism", t)]
         [None, None, None, None, 97]
         >>> _judgment_holder("his reprimand", 4, 13, 0, nouns, indirect=True)
+        >>> t = "Smith's scathing criticism"
+        >>> _judgment_holder(t, t.index("criticism"), len(t), 0, nouns)
+        5
     """
     if not nouns.fullmatch(text[start:end].split()[-1]):
         return None
@@ -69,7 +75,7 @@ def _judgment_holder(text: str, start: int, end: int, clause: int, nouns: re.Pat
         return None  # "Russia's a reliable partner": "'s" before an article is "is"
     before = _WORD_BEFORE_RE.search(text, max(0, found.start() - 12), found.start())
     if (not pronoun and before is not None and before.group(1).lower() in _CONTRACTED) or (
-            word.endswith(("ing", "ed")) and not found.group("of")) or (found.group("of") and word in _RECEIVING):
+            word.endswith(("ing", "ed")) and word not in _ING_ADJECTIVES and not found.group("of")) or (found.group("of") and word in _RECEIVING):
         return None
     return found.start()
 

@@ -143,14 +143,21 @@ def _last_word(text: str, start: int, end: int) -> int:
     return max(start, text.rfind(" ", start, end) + 1)
 
 
+#: verbs of agreement, whose object follows "with" ("agrees with this sentiment")
+_WITH_VERBS = frozenset("agree agrees agreed agreeing disagree disagrees disagreed disagreeing".split())
+_WITH_RE = re.compile(r"\s+with\b", re.I)
+
+
 def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex: _Lexicon) -> bool:
     """Whether the cue at ``start:end`` is a verb of judgment ("support", "criticised") or a noun of attitude
-    ("opposition to") whose own object (:func:`kzlib.stance._predicates._object_phrase`) names no target: it
-    evaluates that object ("I ask you to support this slate", "her opposition to abortion"), not a target elsewhere
-    in the sentence."""
+    ("opposition to") whose own object (:func:`kzlib.stance._subjects._object_phrase`) names no target: it
+    evaluates that object ("I ask you to support this slate", "her opposition to abortion", "agrees with this
+    sentiment"), not a target elsewhere in the sentence."""
     head = _last_word(text, start, end)
     verb = lex.judgment_re.fullmatch(text, head, end) or lex.judgment_re.fullmatch(text, start, end)  # "vote for"
     found = _object_phrase(text, end) if verb else None
+    if found is None and text[head:end].lower() in _WITH_VERBS and (with_ := _WITH_RE.match(text, end)) is not None:
+        found = _object_phrase(text, with_.end())  # "agrees with this sentiment": its object is the sentiment
     if found is None and lex.attitude_noun_re.fullmatch(text, head, end):
         found = _object_phrase(text, end, noun=True)
     return found is not None and not any(_in_object(text, found, m) for m in mentions)

@@ -370,9 +370,10 @@ _NOT_IN_GAP = (r"(?:its|their|his|her|our|your|whose|and|or|but|nor|that|which|w
 def _counter_regex(cues: dict[str, Any]) -> re.Pattern[str]:
     """A word of countering (``counter_frames``) then at most four words, or a hyphen ("counter-"),
     up to the end of the searched span (the cue's start); no punctuation between (a comma ends the
-    phrase) and none of the words that start another phrase (``_NOT_IN_GAP``)."""
+    phrase) but an opening quotation mark ('dealing with the "strategic threats'), and none of the words that start
+    another phrase (``_NOT_IN_GAP``)."""
     words = _alternation(cues.get("counter_frames"))
-    return re.compile(r"(?<![\w-])(?:" + words + r")(?:(?:\s+(?!" + _NOT_IN_GAP + r"\b)[\w'-]+){0,4}\s+|-)$", re.I)
+    return re.compile(r"(?<![\w-])(?:" + words + r")(?:(?:\s+\"?(?!" + _NOT_IN_GAP + r"\b)[\w'-]+){0,4}\s+\"?|-)$", re.I)
 
 
 def _report_regex(cues: dict[str, Any]) -> re.Pattern[str]:
