@@ -106,3 +106,14 @@ def test_holders_and_objects_found_past_small_words():
     assert stance_of(rows, 1, "Ana Smith") in ("none", "(no row)")  # Smith holds the criticism
     assert stance_of(rows, 2, "Jan Dorn") == "none"  # the agreement is with the sentiment
     assert stance_of(rows, 3, "Jan Dorn") == "favor"
+
+
+def test_campaign_analysis_is_no_side():
+    # strategy advice, a front-runner's odds, a type of person, the status of migrants: no side of the speaker's
+    each_stance(["Dorn needs to deliver a speech on the economy.",
+                 "Dorn needs to show he can unify the party.",
+                 "Dorn is the clear favorite in the south.",
+                 "Dorn is a blow-the-place-up kind of guy, and voters know it.",
+                 "Dorn will stop illegal immigration at the border."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["Dorn should retract his comments.",
+                 "Dorn's donations were illegal."], ("against",), "Jan Dorn", PEOPLE)

@@ -90,6 +90,8 @@ _NAMING_VERB_RE = re.compile(r"\b(?:(?P<as>describ(?:e|es|ed|ing)|regard(?:s|ed|
                              r"dub(?:s|bed|bing)?|(?P<tobe>consider(?:s|ed|ing)?|deem(?:s|ed|ing)?|finds?|found))\s+(?:the\s+)?$",
                              re.I)
 _COMPLEMENT_RE = re.compile(r"\s*[\"“']?\s*")
+_OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
+_ODDS_NOUNS = frozenset("favorite favourite front-runner frontrunner underdog".split())  # a race's odds, no quality
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")  # the mention a possessor ("X's", "Sanders' plan")
 _TO_BE_COMPLEMENT_RE = re.compile(r"\s*(?:to\s+be\s+)?[\"“']?\s*", re.I)  # "found X to be charming", "consider X to be …"
 _AS_COMPLEMENT_RE = re.compile(r"\s+as\s+[\"“']?\s*", re.I)
@@ -244,6 +246,10 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
         >>> [round(_predicate_valence(t, 7, {"reckless": -1.7, "nice": 1.8})[0], 1) for t in (
         ...  "Elbonia is so reckless, they said.", "Elbonia is too nice.")]
         [-1.7, -1.8]
+        >>> _predicate_valence("Elbonia is a blow-the-place-up kind of guy.", 7, {"kind": 2.4})
+        >>> _predicate_valence("Elbonia is the clear favorite.", 7, {"favorite": 2.0})
+        >>> _predicate_valence("Elbonia is my favorite.", 7, {"favorite": 2.0})[0]
+        2.0
     """
     cop = _COPULA_RE.match(text, end) if start is None else _object_complement(text, start, end)
     possessive = start is None and text[end - 2:end] in ("'s", "’s")
@@ -303,6 +309,8 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     words = words[:next((i for i in range(first + 1, len(words)) if words[i][0].endswith("ing")), len(words))]
     if any(w in _HOLDER_NOUNS for w, _, _ in words):
         return None
+    if words[0][0] in ("the", "a") and any(w in _ODDS_NOUNS for w, _, _ in words):
+        return None  # "X is the clear favorite": the front-runner, an analyst's odds; not "X is my favorite"
     total, hit = 0.0, False
     names = _name_words(words, text)
     for i, (w, _, _) in enumerate(words):
@@ -311,6 +319,8 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
             negated = True
             continue
         val = None if i in names else lexicon.get(w)  # a name is no evaluation ("the United States")
+        if w == "kind" and _OF_AFTER_RE.match(text, words[i][2]):
+            val = None  # "a blow-the-place-up kind of guy": a noun of type, not the adjective
         if val and val > 0 and i == first and first and words[first - 1][0] == "too":
             # "is too nice": an excess of a good quality, a fault; before "to"/"for" no reading ("too smart to fall for
             # it" is praise, "too generous to donors" a fault)
@@ -492,6 +502,11 @@ _CLEFT_ACT_RE = re.compile(r"\bdo\b[^.!?;]{0,80}?\b(?:is|was)\s+(?:to\s+)?((?:[\
 #: acts of redress that a pseudo-cleft demands of someone at fault ("What X must do is resign")
 _REDRESS = frozenset("""resign apologize apologise stop quit withdraw drop leave release disclose explain answer
 retract testify confess admit end""".split())
+#: acts of a campaign's strategy: what someone "needs to" do to win over or hold others is advice, not a demand that it
+#: amend a wrong ("X needs to deliver a speech", "needs to show he can unify the party", "needs to outperform the
+#: projections", "needs to do more to …"); forty-second session, three blind-coded PolNeAR rows read as demands
+_ADVICE_ACTS = frozenset("""show demonstrate prove convince persuade outperform focus reach unify unite deliver quiet
+broaden expand build earn connect woo court consolidate energize energise mobilize mobilise reassure""".split())
 _GOOD_ACT = 1.5  # a demanded act whose first word of valence has at least this is an exhortation ("must win", "help")
 
 
@@ -504,7 +519,8 @@ def _demand(text: str, end: int, lexicon: Mapping[str, float], *, start: int | N
     "have to" after a negation (a burden lifted), an inverted condition ("should it cross"), a passive whose verb is
     not adverse in ``lexicon`` ("should be consulted"; "must be stopped" is a demand), an unnegated act whose first
     word of valence in ``lexicon`` is good ("must win this war", "should help": an exhortation), or a negated adverse passive
-    ("should not be punished": a defence); nor advice in a pseudo-cleft ("what X ought to do is go to the country":
+    ("should not be punished": a defence); nor a campaign's strategy (:data:`_ADVICE_ACTS`: "needs to show he can unify
+    the party", "needs to do more", "needs to take the first steps"); nor advice in a pseudo-cleft ("what X ought to do is go to the country":
     ``start``, where the mention starts, after "what"; "what X must do is resign" is a demand) or a licence ("X should do
     whatever she wants").
 
@@ -517,8 +533,9 @@ def _demand(text: str, end: int, lexicon: Mapping[str, float], *, start: int | N
         >>> [_demand(t, 7, lex) for t in ("Elbonia should be allowed to vote.", "Elbonia must have known it.",
         ...  "Elbonia shouldn't have to pay.", "Elbonia should be president.", "Elbonia must win this war.",
         ...  "Elbonia should be consulted.", "Elbonia should not be punished.", "Elbonia, should it cross, pays.",
-        ...  "Elbonia should do whatever it wants.")]
-        [None, None, None, None, None, None, None, None, None]
+        ...  "Elbonia should do whatever it wants.", "Elbonia needs to show it can unify the party.",
+        ...  "Elbonia needs to do more to win.")]
+        [None, None, None, None, None, None, None, None, None, None, None]
         >>> _demand("What Elbonia ought to do is wait.", 12, lex, start=5)
         >>> _demand("What Elbonia must do is resign.", 12, lex, start=5)
         (13, 17)
@@ -544,6 +561,9 @@ def _demand(text: str, end: int, lexicon: Mapping[str, float], *, start: int | N
     head, rest = words[0], words[1:]
     if head == "do" and rest and rest[0] == "whatever":
         return None  # a licence: "should do whatever she wants"
+    if not negated and (head in _ADVICE_ACTS or (head == "do" and rest[:1] == ["more"]) or (
+            head in ("take", "make") and any(w in ("steps", "step", "case", "effort", "efforts") for w in rest[:4]))):
+        return None  # a campaign's strategy: "needs to show he can unify the party", "needs to do more to …"
     if head == "have":
         if modal == "must" or not rest or rest[0] in _DETERMINERS or rest[0] in ("to", "some", "more", "access"):
             return None
