@@ -62,13 +62,11 @@ def _report_frames(text: str, sents: list[tuple[int, int]], lex: _Lexicon, *,
             note = _NEGATED_REPORT if negated else " (reported, disputed)" if factor < 0 else " (reported)"
             # what is reported runs to the sentence's end, or to a contrast the speaker sets against it ("Critics say
             # X is a threat, but we see a partner": the clause after "but" is the speaker's own)
-            contrast = _CONTRAST_RE.search(text, fm.end(), b)
-            frames.append((fm.end(), contrast.start() if contrast else b, -factor if negated else factor, note))
+            frames.append((fm.end(), _reach(text, fm.end(), b), -factor if negated else factor, note))
     # a noun of saying with its that-clause ("Clinton's comment that …", "the claim that …"): relayed, to a contrast
     for a, b in (sents if lex.report_noun_re.search(text) else ()):
-        for found in lex.report_noun_re.finditer(text, a, b):
-            contrast = _CONTRAST_RE.search(text, found.end(), b)
-            frames.append((found.end(), contrast.start() if contrast else b, lex.params["reported_factor"], " (reported)"))
+        for noun in lex.report_noun_re.finditer(text, a, b):
+            frames.append((noun.end(), _reach(text, noun.end(), b), lex.params["reported_factor"], " (reported)"))
     # the adverb of a verb of distancing opening a sentence ("Allegedly, …"): the rest of it is disputed
     for a, b in (sents if lex.distancing_word_re.search(text) else ()):  # no such adverb: no sentence to look at
         opener = lex.distancing_opener_re.match(text, a, b)
@@ -78,7 +76,18 @@ def _report_frames(text: str, sents: list[tuple[int, int]], lex: _Lexicon, *,
     for a, b in (sents if lex.disbelief_re.search(text) else ()):  # no such frame: no sentence to look at
         found = lex.disbelief_re.search(text, a, b)
         if found is not None:
-            contrast = _CONTRAST_RE.search(text, found.end(), b)
-            frames.append((found.end(), contrast.start() if contrast else b, lex.params["distancing_factor"],
+            frames.append((found.end(), _reach(text, found.end(), b), lex.params["distancing_factor"],
                            " (reported, disputed)"))
     return frames
+
+
+def _reach(text: str, start: int, end: int) -> int:
+    """Where a frame that opens at ``start`` stops relaying: at a contrast the speaker sets against it ("…, but we see a
+    partner": the clause after "but" is the speaker's own), else at ``end`` (its sentence's end).
+
+    >>> t = "Critics say X is a threat, but we see a partner."
+    >>> t[11:_reach(t, 11, len(t))]
+    ' X is a threat'
+    """
+    contrast = _CONTRAST_RE.search(text, start, end)
+    return contrast.start() if contrast else end
