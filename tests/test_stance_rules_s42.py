@@ -117,3 +117,22 @@ def test_campaign_analysis_is_no_side():
                  "Dorn will stop illegal immigration at the border."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
     each_stance(["Dorn should retract his comments.",
                  "Dorn's donations were illegal."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_the_review_of_the_forty_second_session():
+    # defects a reviewing helper found in this session's rules, with sentences it wrote for them
+    rows = stance_rows(["There is no evidence of corruption by Dorn.",
+                        "I have no proof but I know that Dorn lied to us.",
+                        "There is no evidence that Smith ever lied, and Dorn is a liar.",
+                        "I stand by my statement that Dorn is a liar.",
+                        "The comments that Dorn made yesterday prove he is a liar.",
+                        "Under Dorn we were threatened at every turn.",
+                        "The protesters were illegally detained by Elbonia.",
+                        "Those of us who cannot bring ourselves to vote for Dorn will write in Smith.",
+                        "I would not allow myself to support Dorn.",
+                        "Elbonia's aggressive push into its neighbour's territory must stop.",
+                        "Dorn's honesty is in doubt."], PEOPLE)
+    expected = ["favor", "against", "against", "against", "against", "against", "against", "against", "against",
+                "against", "against"]
+    got = [stance_of(rows, i, "Elbonia" if i in (6, 9) else "Jan Dorn") for i in range(len(expected))]
+    assert got == expected

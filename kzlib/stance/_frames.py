@@ -2,8 +2,10 @@
 someone else's, not the speaker's own. After a third party's verb of saying or thinking ("Some claim that the troops
 are an occupation", "many Republicans think X is a disaster") the words are relayed (``reported_factor``); after a verb
 of distancing ("claim", "allege"), a distancing adverb opening a sentence ("Allegedly, …") or a frame of disbelief ("it
-is unbelievable that …") the speaker disputes them (``distancing_factor`` < 0 reverses them); a negated verb of thinking
-("voters don't think X is honest") relays the negated view. Split from ``rules.py`` (forty-second session)."""
+is unbelievable that …", "there is no evidence that …") the speaker disputes them (``distancing_factor`` < 0 reverses
+them); a negated verb of thinking ("voters don't think X is honest") relays the negated view; a noun of saying with its
+that-clause ("Clinton's comment that …", ``report_nouns``) relays the clause. Each frame reaches to its sentence's end or
+to a contrast the speaker sets against it (:func:`_reach`). Split from ``rules.py`` (forty-second session)."""
 
 from __future__ import annotations
 
@@ -32,8 +34,14 @@ def _relayed(factor: float, note: str) -> bool:
     return 0 < factor < 1 or note == _NEGATED_REPORT
 
 
-#: a contrast the speaker sets against what is reported: the clause after it is the speaker's own
-_CONTRAST_RE = re.compile(r"(?:[,;]|\s[-–—])\s*(?:but|yet|however|whereas)\b|;", re.I)
+#: a contrast the speaker sets against what is reported: the clause after it is the speaker's own; or another clause with
+#: a subject of its own after ", and" or a bare "but" ("…, and Smith is a liar", "… but I know that …")
+_CONTRAST_RE = re.compile(r"(?:[,;]|\s[-–—])\s*(?i:but|yet|however|whereas)\b|;"
+                          r"|,\s*(?:and|while)\s+(?=(?:I|we|you|he|she|they)\b|[A-Z])|\s+but\s+(?=(?:I|we|you|he|she|they)\b|[A-Z])")
+#: after a noun's "that": the speaker's own clause ("a promise that we would …"), or a relative clause whose verb has the
+#: noun as its object ("the comments that X made", "the promises that X gave")
+_RELATIVE_AFTER_RE = re.compile(r"\s+(?:(?:I|we)\b|(?:[\w.'’-]+\s+){1,3}?(?:made|make|makes|gave|give|gives|offered|issued|"
+                                r"delivered|wrote|uttered|repeated|broke|kept|voiced|posted|tweeted)\b)")
 
 
 def _report_frames(text: str, sents: list[tuple[int, int]], lex: _Lexicon, *,
@@ -48,6 +56,9 @@ def _report_frames(text: str, sents: list[tuple[int, int]], lex: _Lexicon, *,
     >>> t = "Critics say X is a threat, but we see a partner. Voters don't think Y is honest."
     >>> [(t[a:b], f, n) for a, b, f, n in _report_frames(t, _sentences(t), lex)]
     [(' X is a threat', 0.2, ' (reported)'), (' Y is honest.', -0.2, ' (reported, negated)')]
+    >>> t = "There is no evidence that X lied. His comment that Y is weak is odd."
+    >>> [(t[a:b], f, n) for a, b, f, n in _report_frames(t, _sentences(t), lex)]
+    [(' X lied.', -0.5, ' (reported, disputed)'), (' Y is weak is odd.', 0.2, ' (reported)')]
     """
     frames: list[tuple[int, int, float, str]] = []  # (frame end, sentence end, factor, note)
     for a, b in (sents if lex.report_verb_re.search(text) else ()):  # no verb of saying: no frame
@@ -63,10 +74,6 @@ def _report_frames(text: str, sents: list[tuple[int, int]], lex: _Lexicon, *,
             # what is reported runs to the sentence's end, or to a contrast the speaker sets against it ("Critics say
             # X is a threat, but we see a partner": the clause after "but" is the speaker's own)
             frames.append((fm.end(), _reach(text, fm.end(), b), -factor if negated else factor, note))
-    # a noun of saying with its that-clause ("Clinton's comment that …", "the claim that …"): relayed, to a contrast
-    for a, b in (sents if lex.report_noun_re.search(text) else ()):
-        for noun in lex.report_noun_re.finditer(text, a, b):
-            frames.append((noun.end(), _reach(text, noun.end(), b), lex.params["reported_factor"], " (reported)"))
     # the adverb of a verb of distancing opening a sentence ("Allegedly, …"): the rest of it is disputed
     for a, b in (sents if lex.distancing_word_re.search(text) else ()):  # no such adverb: no sentence to look at
         opener = lex.distancing_opener_re.match(text, a, b)
@@ -78,6 +85,13 @@ def _report_frames(text: str, sents: list[tuple[int, int]], lex: _Lexicon, *,
         if found is not None:
             frames.append((found.end(), _reach(text, found.end(), b), lex.params["distancing_factor"],
                            " (reported, disputed)"))
+    # a noun of saying with its that-clause ("Clinton's comment that …", "the claim that …"): relayed, to a contrast; last,
+    # so that a frame of disbelief around it wins ("no evidence for the claim that …"); not a relative clause ("the
+    # comments that X made") nor the speaker's own ("a promise that we would …")
+    for a, b in (sents if lex.report_noun_re.search(text) else ()):
+        for noun in lex.report_noun_re.finditer(text, a, b):
+            if not _RELATIVE_AFTER_RE.match(text, noun.end()):
+                frames.append((noun.end(), _reach(text, noun.end(), b), lex.params["reported_factor"], " (reported)"))
     return frames
 
 
@@ -88,6 +102,9 @@ def _reach(text: str, start: int, end: int) -> int:
     >>> t = "Critics say X is a threat, but we see a partner."
     >>> t[11:_reach(t, 11, len(t))]
     ' X is a threat'
+    >>> t = "No proof that X is corrupt but Smith is a disgrace, and I say so."
+    >>> t[13:_reach(t, 13, len(t))]
+    ' X is corrupt'
     """
     contrast = _CONTRAST_RE.search(text, start, end)
     return contrast.start() if contrast else end

@@ -41,8 +41,8 @@ _TIME_AFTER = frozenset("last this earlier".split())  # "a CNN poll | last week"
 #: 10 Democrats", "two-thirds of Democratic insiders", "a majority of Americans"), not one person ("one of his aides")
 _SHARE_RE = re.compile(r"(?:(?:nearly|almost|about|roughly|some|only|just|over|more\s+than|fewer\s+than|less\s+than|"
                        r"around|fully|barely|a\s+full)\s+)*(?:(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
-                       r"ten)\s*(?:%|percent\b|per\s+cent\b|in\s+(?:\d+|ten|five|four|three)\b|out\s+of\s+\d+)|\d[\d,.]*\s+of\b|"
-                       r"(?:a\s+)?(?:third|quarter|half|majority|plurality|minority)\s+of\b|half\b|"
+                       r"ten)\s*(?:%|percent\b|per\s+cent\b|in\s+(?:\d+|ten|five|four|three)\b|out\s+of\s+\d+)|"
+                       r"(?:a\s+)?(?:third|quarter|half|majority|plurality|minority)\s+of\b|"
                        r"(?:two|three)[-\s](?:thirds|quarters|fifths)\s+of\b)", re.I)
 _ELSEWHERE = ""  # the target of a generic word outside its topic: something else, no stance row
 
@@ -175,8 +175,8 @@ def _record_speaker(name: str, heads: frozenset[str]) -> bool:
         [False, False, False, False]
         >>> [_record_speaker(n, heads) for n in ("52 percent of registered voters", "Nearly eight in 10 Democratic voters",
         ...  "two-thirds of Democratic insiders", "a majority of Americans", "47%", "one of his senior aides",
-        ...  "Only one of the 25 delegates", "Seven Democratic senators")]
-        [True, True, True, True, True, False, False, False]
+        ...  "Only one of the 25 delegates", "Seven Democratic senators", "2 of his aides", "Half Moon Bay Mayor Ana Lee")]
+        [True, True, True, True, True, False, False, False, False, False]
     """
     if _SHARE_RE.match(name.strip()):
         return True  # "52 percent of registered voters": a poll's finding, no holder of a quote

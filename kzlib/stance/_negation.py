@@ -39,6 +39,7 @@ def _neg_raised(text: str, pos: int, sentence_start: int) -> bool:
 
 #: verbs of permission: a negation before one denies the permission, not the act it would permit ("we cannot let X
 #: endanger our country", "we won't allow X to destroy …": Quirk et al. 1985 §16.52, the object's act is still wrong)
+_REFLEXIVES = frozenset("myself ourselves yourself yourselves himself herself themselves".split())  # "not allow myself to"
 _PERMISSION = frozenset("let lets letting allow allows allowed allowing permit permits permitted permitting".split())
 
 
@@ -57,11 +58,13 @@ def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: 
     ...     return _negated([m.group() for m in words], ti, t, [m.start() for m in words], lex)
     >>> neg("We cannot let X endanger us.", "endanger"), neg("We will not support X.", "support")
     (False, True)
+    >>> neg("I would not allow myself to support X.", "support")
+    True
     """
     window = int(lex.params["negation_window"]) if window is None else window
     lo = max(0, ti - window)
     for j in range(ti - 1, lo - 1, -1):
-        if tokens[j] in _PERMISSION:
+        if tokens[j] in _PERMISSION and not (j + 1 < ti and tokens[j + 1] in _REFLEXIVES):
             return False  # "we cannot let X | endanger …": the negation denies the permission; the act stays harm
         # stop at a clause break between the negator and the cue
         seg_start = tok_starts[j]

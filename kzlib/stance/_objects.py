@@ -263,7 +263,8 @@ def _right_elsewhere(text: str, start: int, end: int, mentions: list[_Mention]) 
 #: the first person as a copula's subject right before a cue ("I'm", "we are not", "I was really a"); not "you", often
 #: a target addressed ("Mr. X, you are a liar")
 _SELF_SUBJECT_RE = re.compile(r"\b(?:I|we)(?:\s*['’](?:m|re)|\s+(?:am|are|was|were)|(?:\s*['’]ll|\s+(?:can|could|will|would|"
-                              r"should|must|might|may|need\s+to|have\s+to|want\s+to))(?:\s+not|n['’]t)?\s+be)\s+"
+                              r"should|must|might|may|need\s+to|have\s+to|want\s+to|cannot|can['’]t|won['’]t))"
+                              r"(?:\s+not|n['’]t)?\s+be)\s+"
                               r"(?:not\s+)?(?:\w+ly\s+)?(?:(?:more|less|so|too|very|even|much|far|a\s+lot|a\s+bit|a\s+little)\s+)*"
                               r"(?:(?:an?|the)\s+)?$", re.I)  # "we can be more aggressive"
 #: what may follow a predicate that takes no object: the end of a clause, or an infinitive ("unfit to judge X")
@@ -301,8 +302,10 @@ def _said_of_self(text: str, start: int, end: int, mentions: list[_Mention]) -> 
     if " to " in text[start:end]:
         return True  # the cue holds its own infinitive ("qualified to be")
     after = _NO_OBJECT_AFTER_RE.match(text, end)
-    if after is None and " " not in text[start:end] and not text[start:end].lower().endswith("ing"):
-        after = _PHRASE_AFTER_RE.match(text, end)  # an adjective's phrase; not a verb's ("we're asking … on that")
+    word = text[start:end].lower()
+    if after is None and " " not in word and not word.endswith("ing") and not _participle(word):
+        after = _PHRASE_AFTER_RE.match(text, end)  # an adjective's phrase; not a verb's ("we're asking … on that", "we
+        # were attacked in our homes": a passive, something done to the speakers)
     return after is not None and _CAPITAL_AFTER_TO_RE.match(text, end) is None and not any(
         end < m.start <= after.end() for m in mentions)
 
@@ -334,17 +337,22 @@ _PREDICATED_RE = re.compile(r"\s+(?:is|was|are|were|['’]s|remains|became|becom
 #: a passive auxiliary right before a manner adverb ("had been | successfully hacked"), and the participle after it
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were|get|gets|got|gotten)\s+$", re.I)
 _WORD_AFTER_RE = re.compile(r"\s+([a-z]+)\b")
+_BY_AFTER_RE = re.compile(r"\s+by\b", re.I)  # the passive's agent named: the adverb is said of it
 
 
 def _passive_manner(text: str, start: int, end: int) -> bool:
     """Whether the cue at ``start:end`` is a manner adverb of a passive verb ("X's account had been | successfully |
-    hacked"): it evaluates how the unnamed agent acted, not the passive's subject.
+    hacked"): it evaluates how the unnamed agent acted, not the passive's subject; not where a "by" names the agent
+    ("were illegally detained by Elbonia": the usual reading of the cue).
 
     >>> t = "Elbonia's email had been successfully hacked, and Ruritania successfully defended it."
     >>> [_passive_manner(t, t.index(w), t.index(w) + 12) for w in ("successfully hacked", "successfully defended")]
     [True, False]
+    >>> t = "The protesters were illegally detained by Elbonia."
+    >>> _passive_manner(t, t.index("illegally"), t.index("illegally") + 9)
+    False
     """
     if not text[start:end].lower().endswith("ly") or _PASSIVE_BEFORE_RE.search(text, max(0, start - 8), start) is None:
         return False
     after = _WORD_AFTER_RE.match(text, end)
-    return after is not None and _participle(after.group(1))
+    return after is not None and _participle(after.group(1)) and not _BY_AFTER_RE.match(text, after.end())

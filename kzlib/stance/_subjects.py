@@ -188,6 +188,7 @@ promises promised choose chooses chose continue continues continued begin begins
 plan plans planned vote votes voted decline declines declined""".split())
 #: "bring oneself to": the subject's own (in)ability to act ("voters who cannot bring themselves to vote for X")
 _BRING = frozenset("bring brings brought bringing".split())
+_FIRST_PERSON_REFLEXIVES = frozenset({"myself", "ourselves"})
 _REFLEXIVES = frozenset("myself ourselves yourself yourselves himself herself themselves itself oneself".split())
 _DEONTIC = frozenset({"should", "must"})  # "superdelegates should be backing him": the speaker's exhortation
 _BREAK_BETWEEN_RE = re.compile(r"[,;:()—–.!?\"]|\s-\s")
@@ -241,6 +242,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
             j -= 2  # "the government failed to support": the subject's own act
             continue
         if word == "to" and j > 1 and tokens[j - 1] in _REFLEXIVES and tokens[j - 2] in _BRING:
+            if tokens[j - 1] in _FIRST_PERSON_REFLEXIVES:
+                return -1  # "those of us who cannot bring ourselves to …": the speakers' own
             j -= 3  # "opponents who cannot bring themselves to vote for X": the subject's own act
             continue
         if word not in _BE_AUXILIARIES and word not in _SUBJECT_SKIP and not (word.endswith("ly") and len(word) > 4):
