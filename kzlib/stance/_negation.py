@@ -37,9 +37,9 @@ def _neg_raised(text: str, pos: int, sentence_start: int) -> bool:
     return _NEG_RAISED_RE.search(text, max(sentence_start, pos - 120), pos) is not None
 
 
+_REFLEXIVES = frozenset("myself ourselves yourself yourselves himself herself themselves".split())  # "not allow myself to"
 #: verbs of permission: a negation before one denies the permission, not the act it would permit ("we cannot let X
 #: endanger our country", "we won't allow X to destroy …": Quirk et al. 1985 §16.52, the object's act is still wrong)
-_REFLEXIVES = frozenset("myself ourselves yourself yourselves himself herself themselves".split())  # "not allow myself to"
 _PERMISSION = frozenset("let lets letting allow allows allowed allowing permit permits permitted permitting".split())
 
 
