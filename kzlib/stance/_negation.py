@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kzlib.stance._subjects import _REFLEXIVES
 from kzlib.stance.lexicon import _PUNCT_BREAK_RE, _Lexicon
 
 __all__: list[str] = []
@@ -37,7 +38,6 @@ def _neg_raised(text: str, pos: int, sentence_start: int) -> bool:
     return _NEG_RAISED_RE.search(text, max(sentence_start, pos - 120), pos) is not None
 
 
-_REFLEXIVES = frozenset("myself ourselves yourself yourselves himself herself themselves".split())  # "not allow myself to"
 #: verbs of permission: a negation before one denies the permission, not the act it would permit ("we cannot let X
 #: endanger our country", "we won't allow X to destroy …": Quirk et al. 1985 §16.52, the object's act is still wrong)
 _PERMISSION = frozenset("let lets letting allow allows allowed allowing permit permits permitted permitting".split())

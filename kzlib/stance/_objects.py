@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kzlib.stance._predicates import _is_subject, _participle
+from kzlib.stance._predicates import _OF_AFTER_RE, _is_subject, _participle
 from kzlib.stance._subjects import _THIRD_PERSON, _object_phrase
 from kzlib.stance.lexicon import _Lexicon
 
@@ -186,7 +186,6 @@ _RIGHT_HAVE_RE = re.compile(r"(?P<np>(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)\s+(?:(
                             r"\s+(?:no\s+|not\s+|the\s+|every\s+|a\s+)*$", re.I)
 _RIGHT_OF_RE = re.compile(r"\s+(?P<np>(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)(?=\s+to\b|[,.;:]|$)", re.I)
 _FIRST_PERSON_HOLDERS = frozenset("we us our i my me".split())
-_OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
 #: common nouns of people, capitalised only at a sentence's start ("Voters did not have the right …")
 _COMMON_HOLDERS = frozenset("""the a an this that these those voters people citizens residents women men workers
 americans public everyone parents students patients families taxpayers""".split())
