@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from kzlib.stance._objects import _agent_of, _last_word, _Mention
-from kzlib.stance._predicates import _PERSON_HEADS
+from kzlib.stance._predicates import _OF_AFTER_RE, _PERSON_HEADS
 from kzlib.stance._subjects import _NOUN_DETERMINERS, _OBJECT_TOKEN_RE, _SUBJECT_SKIP, _active_verb, _contracted
 
 __all__: list[str] = []
@@ -323,6 +323,8 @@ _BETWEEN_AUX = frozenset("also often never not just then again even still alread
 
 #: a finite form of "do" that opens an act's phrase ("did a great job"): an active verb
 _DO_FORMS = frozenset("did does do done".split())
+_PRONOUN_SEX = {"he": "m", "she": "f"}
+_PROGRESSIVE_BEFORE = frozenset("is are was were be been am 're 's".split())  # "they are | stealing it": active
 #: a personal pronoun as the act's subject: a target named only after the act is not its referent ("He failed
 #: miserably, and it was an embarrassment to the Republicans")
 _PRONOUN_SUBJECTS = frozenset("he she they it we i you".split())
@@ -359,7 +361,7 @@ _RELATIVE_BEFORE_RE = re.compile(r"\b[a-z][a-z-]*\s+(?:who|whom)\s+(?:[\w'’-]+
 
 
 def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: list[str], ti: int, *,
-                sentence: list[_Mention] | None = None) -> list[_Mention] | None:
+                sentence: list[_Mention] | None = None, sexes: Mapping[str, str] | None = None) -> list[_Mention] | None:
     """Who an act at ``start:end`` (an agentive cue at token ``ti``) evaluates, among the targets ``own`` named in its
     clause: its agent named beside it ("NATO aggression", "attacked by NATO") or, unless its subject suffers it (a
     passive or a verb of feeling before a participle: "the police were attacked", "X felt insulted"), the subject
@@ -395,6 +397,12 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         return None
     j = _word_before(tokens, ti)
     word = tokens[ti].lower()
+    if word.endswith("ing") and j >= 0 and tokens[j].lower() in _NOUN_DETERMINERS and _OF_AFTER_RE.match(text, end):
+        # a gerund as a noun with its of-phrase ("the stealing of X's nomination"): the of-phrase is what suffers it,
+        # the objective genitive (Quirk et al. 1985 §17.54); no target named after it is its agent
+        own = [m for m in own if m.start < end]
+        if not own:
+            return None
     participle = word.endswith(("ed", "en")) or word in ("hit", "beaten", "shot", "struck")
     passive = j >= 0 and tokens[j].lower() in _SUFFERING_BEFORE and participle
     placed = {id(m) for m in own if m.end <= start and _PLACE_MODIFIER_RE.search(text, max(0, m.start - 30), m.start)}
@@ -402,13 +410,21 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         [m for m in own if m.end <= start and id(m) not in placed] if not passive else [])
     if not pool and placed and not passive:
         return None  # "the earthquake in Elbonia caused many deaths": the subject is the noun before the place
-    verb = _active_verb(tokens, ti) or word in _DO_FORMS or _TO_AFTER_RE.match(text, end) is not None
+    verb = (_active_verb(tokens, ti) or word in _DO_FORMS or _TO_AFTER_RE.match(text, end) is not None
+            or (word.endswith("ing") and j >= 0 and tokens[j].lower() in _PROGRESSIVE_BEFORE))
     pronoun = j >= 0 and tokens[j].lower() in _PRONOUN_SUBJECTS
     if not pool and own and (all(m.end <= start for m in own) if passive
                              else ((verb or pronoun) and all(m.start >= end for m in own))):
         return None
     if not pool and pronoun and sentence and all(m.start >= end for m in sentence):
         return None  # "he lied, and it hurt X": the pronoun's referent is not named after it
+    if pronoun and sexes and (sex := _PRONOUN_SEX.get(tokens[j].lower())):
+        # "he" or "she" stands for none of the targets of the other sex ("worse than X's, because he lied", X a woman:
+        # the sex of the given names in the target's aliases, :func:`kzlib.stance._names._target_sexes`)
+        had = bool(pool)
+        pool = [m for m in pool if sexes.get(m.target, sex) == sex]
+        if (had and not pool) or not any(sexes.get(m.target, sex) == sex for m in (sentence or own)):
+            return None
     # "X's critics are endangering …": the possessor's people act, not the possessor (the people right before the act)
     people = {id(m) for m in pool if (head := _POSSESSED_HEAD_RE.match(text, m.end))
               and (head.group(1) in _PERSON_HEADS or head.group(2) in _PERSON_HEADS) and start - head.end() <= 25}

@@ -161,3 +161,27 @@ def _passive_agent(text: str, start: int, verbs: re.Pattern[str]) -> bool:
             return False
         found = earlier
     return False
+
+
+#: a verb of receiving or provoking right before a noun of judgment (``holder_nouns``), modifiers between ("Obama faced
+#: harsh criticism", "has come under criticism", "the remark drew sharp condemnation", "sparked a backlash"): the
+#: judgment is others', unnamed, of the verb's subject; the speaker reports that it was made (Quirk et al. 1985 §17.52:
+#: the deverbal noun's subject left implicit)
+_RECEIVED_BEFORE_RE = re.compile(
+    r"\b(?:fac(?:e|es|ed|ing)|dr(?:aw|aws|ew|awn|awing)|receiv(?:e|es|ed|ing)|surviv(?:e|es|ed|ing)|weather(?:s|ed|ing)?|"
+    r"endur(?:e|es|ed|ing)|attract(?:s|ed|ing)?|withst(?:and|ands|ood|anding)|(?:come|comes|came|coming)\s+under|"
+    r"spark(?:s|ed|ing)?|provok(?:e|es|ed|ing)|prompt(?:s|ed|ing)?|trigger(?:s|ed|ing)?|invit(?:e|es|ed|ing)|"
+    r"earn(?:s|ed|ing)?|(?:brush|brushes|brushed|brushing|shrug|shrugs|shrugged|shrugging)\s+off)"
+    r"(?:\s+(?:a|an|the|some|much|more|widespread|fierce|harsh|sharp|heavy|intense|strong|bipartisan|new|fresh|"
+    r"growing|mounting|withering|scathing|stinging|blistering|public|international|broad|\w+ly)){0,3}\s+$", re.I)
+
+
+def _received(text: str, start: int) -> bool:
+    """Whether the noun of judgment at ``start`` is the object of a verb of receiving or provoking
+    (:data:`_RECEIVED_BEFORE_RE`): others' judgment of the verb's subject, reported.
+
+    >>> t = "Obama has survived harsh criticism over it; we criticize Obama."
+    >>> _received(t, t.index("criticism")), _received(t, t.rindex("criticize"))
+    (True, False)
+    """
+    return _RECEIVED_BEFORE_RE.search(text, max(0, start - 60), start) is not None

@@ -84,6 +84,29 @@ def _first_names_folded() -> dict[str, str]:
     return {name.casefold(): g for name, g in speaker_words().first.items()}
 
 
+_SEXES: dict[int, dict[str, str]] = {}
+
+
+def _target_sexes(lex: _Lexicon) -> dict[str, str]:
+    """Per target whose aliases write given names before a surname, the sex of those names where the known given names
+    (``speaker_words().first``) agree on one ("Hillary Clinton": "f"); a target with none, or with names of both sexes,
+    is left out (a "he" or "she" may stand for it).
+
+    >>> from kzlib.stance.lexicon import _new_lexicon
+    >>> from kzlib.stance.targets import Target, load_stance_cues
+    >>> _target_sexes(_new_lexicon([Target("Clinton", aliases=("Clinton", "Hillary Clinton")),
+    ...                             Target("Party", aliases=("Blue Party",))], load_stance_cues()))
+    {'Clinton': 'f'}
+    """
+    if id(lex) not in _SEXES:
+        known = _first_names_folded()
+        found: dict[str, set[str]] = {}
+        for (target, _surname), given in lex.given_names.items():
+            found.setdefault(target, set()).update(known[g] for g in given if g in known)
+        _SEXES[id(lex)] = {t: next(iter(s)) for t, s in found.items() if len(s) == 1}
+    return _SEXES[id(lex)]
+
+
 def _in_compound(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is one part of a compound of two names joined by a hyphen
     ("the NATO-Russia Council", "U.S.-China talks", "Sino-Russian ties"): the compound names a joint body or
@@ -226,7 +249,8 @@ def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = N
                 continue  # a partner's name outside a relation ("in Kazakhstan") is the place, no target
             if (generic and anchored is not None and name not in anchored) or (
                     (i, name) in lex.country and _not_the_state(text, start, end, lex)) or (
-                    kind == "alias" and (_in_compound(text, start, end) or _another_person(text, start, end, name, lex))):
+                    kind == "alias" and (_in_compound(text, start, end) or _another_person(text, start, end, name, lex)
+                                         or lex.member_role_re.match(text, end))):  # "the GOP | nominee": a person
                 name, kind, pol = _ELSEWHERE, "alias", 0.0
             hits.append((entry, rank, start, end, name, kind, pol))
     hits.sort(key=lambda h: h[:3])  # the order of one finditer per (target, kind, phrase)

@@ -146,13 +146,20 @@ def _last_word(text: str, start: int, end: int) -> int:
 #: verbs of agreement, whose object follows "with" ("agrees with this sentiment")
 _WITH_VERBS = frozenset("agree agrees agreed agreeing disagree disagrees disagreed disagreeing".split())
 _WITH_RE = re.compile(r"\s+with\b", re.I)
+#: a personal pronoun as a verb's object ("accusing him of …", "praised her for …"; "her" where no noun follows), or a
+#: noun phrase a possessive pronoun opens ("criticized her campaign for …")
+_PRONOUN_OBJECT_RE = re.compile(r"\s+(?:him|them|her(?=\s*(?:[,.;:!?]|$|\s(?:of|for|over|as|because|after|in|at|on|"
+                                r"and|to|with|about)\b))|(?P<possessive>his|her|their|its)(?:\s+own)?(?=\s+[A-Za-z]))\b",
+                                re.I)
+_SENTENCE_END_RE = re.compile(r"[.!?]\s")
 
 
 def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex: _Lexicon) -> bool:
     """Whether the cue at ``start:end`` is a verb of judgment ("support", "criticised") or a noun of attitude
     ("opposition to") whose own object (:func:`kzlib.stance._subjects._object_phrase`) names no target: it
     evaluates that object ("I ask you to support this slate", "her opposition to abortion", "agrees with this
-    sentiment"), not a target elsewhere in the sentence."""
+    sentiment", "accusing him of endorsing X" where no target comes before it in its sentence), not a target elsewhere
+    in the sentence."""
     head = _last_word(text, start, end)
     verb = lex.judgment_re.fullmatch(text, head, end) or lex.judgment_re.fullmatch(text, start, end)  # "vote for"
     found = _object_phrase(text, end) if verb else None
@@ -160,6 +167,14 @@ def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex
         found = _object_phrase(text, with_.end())  # "agrees with this sentiment": its object is the sentiment
     if found is None and lex.attitude_noun_re.fullmatch(text, head, end):
         found = _object_phrase(text, end, noun=True)
+    if found is None and verb and (pronoun := _PRONOUN_OBJECT_RE.match(text, end)) is not None:
+        # a pronoun object ("accusing him of endorsing X"): it refers back, so a target named after it in its sentence
+        # is no object of the verb; only one named before it (or in the quote's context) may be what it stands for
+        opened = max((e.end() for e in _SENTENCE_END_RE.finditer(text, 0, start)), default=0)
+        if not any(opened <= m.start < start for m in mentions) and any(m.start >= end for m in mentions):
+            rest = _object_phrase(text, pronoun.end()) if pronoun.group("possessive") else None  # "her Republican rival X"
+            found = (pronoun.start() + len(pronoun.group(0)) - len(pronoun.group(0).lstrip()),
+                     rest[1] if rest is not None else pronoun.end())
     return found is not None and not any(_in_object(text, found, m) for m in mentions)
 
 

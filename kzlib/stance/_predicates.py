@@ -56,7 +56,7 @@ _COPULA_RE = re.compile(
     r"(?:\s+(?:and|or)\s+(?:(?:his|her|their|its|the)\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?"
     r"(?=\s+(?:is|are|was|were|ha[sd]|have|remain|remained|seem|seemed|look|looked|appear|appeared|became|become|"
     r"will|would|could|won['’]t)\b))?"
-    r"\s+(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
+    r"\s+[\"“]?(?:(?:has|have|had)(?P<neg1>n't|\s+not|\s+never)?(?:\s+(?:always|also|long|often|ever|\w+ly))?"
     r"\s+(?:been|become|gone|grown)|" + _MODAL_COPULA + r"|(?:is|are|was|were|['’]re)(?P<neg6>n't|\s+not)?\s+being|"
     + _LINKING_VERBS
     + r")(?P<neg2>n't|\s+not|\s+never)?\s+", re.I)

@@ -185,7 +185,8 @@ _CLITICS = frozenset({"ve", "ll", "m", "re", "d"})  # "we've", "i'll", "i'm", "t
 #: "ask", "urge", "call on", whose object is ("I ask you to support")
 _CATENATIVES = frozenset("""fail fails failed refuse refuses refused decide decides decided agree agrees agreed promise
 promises promised choose chooses chose continue continues continued begin begins began try tries tried want wants wanted
-plan plans planned vote votes voted decline declines declined""".split())
+plan plans planned vote votes voted decline declines declined tend tends tended seem seems seemed appear appears
+appeared""".split())
 #: "bring oneself to": the subject's own (in)ability to act ("voters who cannot bring themselves to vote for X")
 _BRING = frozenset("bring brings brought bringing".split())
 _FIRST_PERSON_REFLEXIVES = frozenset({"myself", "ourselves"})
@@ -227,6 +228,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         (0, -1)
     """
     gerund = tokens[ti].endswith("ing")
+    # a finite verb in the past, or a catenative in the past before it: a report of an act ("tended to support")
+    past = tokens[ti].endswith("ed") and not gerund and not copular
     j = ti - 1
     while j >= 0:
         found = _TOKEN_RE.match(text, tok_starts[j])  # the word's end in the text (a lower-cased word may be longer)
@@ -239,6 +242,7 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
             j -= 1  # "the insiders remain | opposed to X", "many are very | critical of X"
             continue
         if word == "to" and j > 0 and tokens[j - 1] in _CATENATIVES:
+            past = tokens[j - 1].endswith("ed") and not copular
             j -= 2  # "the government failed to support": the subject's own act
             continue
         if word == "to" and j > 1 and tokens[j - 1] in _REFLEXIVES and tokens[j - 2] in _BRING:
@@ -252,6 +256,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
     if j < 0:
         return -1
     word = _contracted(tokens[j])
+    if word == "and" and past:
+        return _first_conjunct_subject(text, tokens, tok_starts, j, indirect=indirect)
     if word in _PRONOUN_SUBJECTS:
         return -1 if indirect and word in _THIRD_PERSON else tok_starts[j]
     if word in _QUANTIFIER_SUBJECTS and not (j > 0 and tokens[j - 1] in _SPEAKERS_OWN):
@@ -264,9 +270,47 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
     before = tokens[j - 1] if j > 0 else ""
     # a subject: a pronoun or relative (above), a name, or a noun after a determiner or number ("the ministry", "571
     # superdelegates"); another word before the verb is mostly a verb ("would deserve praise") or an adjective
-    if not (text[tok_starts[j]].isupper() or word.isdigit() or before in _NOUN_DETERMINERS or before.isdigit()):
+    # (a finite past form has a subject: a plain noun before it is one, "health care | tended to support X", "in many
+    # cases | voted for X"; not a word after an auxiliary, "I have long | criticized X")
+    if not (text[tok_starts[j]].isupper() or word.isdigit() or before in _NOUN_DETERMINERS or before.isdigit()
+            or (past and word.isalpha() and not word.endswith("ly") and before not in _VERB_BEFORE)):
         return -1
     return tok_starts[j]
+
+
+_FIRST_PERSON = frozenset("i we me us my our".split())
+_CONJUNCT_MAX_WORDS = 15  # the first conjunct read back from "and" for its subject
+
+
+def _first_conjunct_subject(text: str, tokens: list[str], tok_starts: list[int], j: int, *, indirect: bool) -> int:
+    """Where the subject of a verb coordinated after "and" (token ``j``) starts, when it is someone other than the
+    speaker, else -1: the first word of the clause the first conjunct opens, read back to a clause break ("most members
+    followed the union | and supported X"); none where the first person is in it ("we campaigned and supported X"), nor
+    "he"/"she" opening an indirect report (``indirect``: mostly the speaker).
+
+    >>> def sub(t):
+    ...     words = list(re.finditer(r"\\w+", t.lower()))
+    ...     j = max(i for i, m in enumerate(words) if m.group() == "and")
+    ...     return _first_conjunct_subject(t, [m.group() for m in words], [m.start() for m in words], j, indirect=True)
+    >>> [sub(t) for t in ("Most members followed the union and supported X.", "We campaigned and supported X.",
+    ...                   "He campaigned and supported X.", "In 2008, members left the party and voted for X.")]
+    [0, -1, -1, 9]
+    """
+    k = j - 1
+    while k >= 0 and j - k <= _CONJUNCT_MAX_WORDS:
+        found = _TOKEN_RE.match(text, tok_starts[k])
+        if _BREAK_BETWEEN_RE.search(text, found.end() if found else tok_starts[k], tok_starts[k + 1]):
+            break
+        if tokens[k] in _FIRST_PERSON or tokens[k] in ("you", "your"):
+            return -1
+        k -= 1
+    first = k + 1
+    if first >= j or j - k > _CONJUNCT_MAX_WORDS:
+        return -1
+    word = _contracted(tokens[first])
+    if word in _SPEAKERS_OWN or word in _STOP_WORDS - {"that", "who", "which"} or (indirect and word in _THIRD_PERSON):
+        return -1
+    return tok_starts[first]
 
 
 def _contracted(word: str) -> str:

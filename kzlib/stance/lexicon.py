@@ -92,6 +92,7 @@ class _Lexicon:
     relation_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a relation's frame right before a partner name
     state_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a head noun that makes a country name its state
     people_head_re: re.Pattern[str] = re.compile(r"(?!x)x")  # one that makes it its people, land or nationality
+    member_role_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a person's role after a name ("GOP | nominee")
     function_words: frozenset[str] = frozenset()  # a capitalised one after a name opens a sentence, not a name
     # the cues whose first word is also a noun ("a vote for X", "the campaign against X": ``noun_readable_cues``)
     noun_readable_re: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -303,6 +304,8 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         relation_re=_relation_regex(cues),
         state_head_re=re.compile(r"(?:" + _alternation(cues.get("state_heads")) + r")(?!\w)", re.I),
         people_head_re=re.compile(r"(?:" + _alternation(cues.get("people_heads")) + r")(?!\w)", re.I),
+        member_role_re=re.compile(r"\s+(?:" + (_alternation(cues.get("member_role_heads")) or r"(?!x)x") + r")(?![\w-])",
+                                  re.I),
         function_words=frozenset(str(w).lower() for w in cues.get("function_words") or []),
         noun_readable_re=re.compile(r"(?:" + (_alternation(cues.get("noun_readable_cues")) or r"(?!x)x") + r")\b", re.I),
         modifier_re=re.compile(r"(?:" + (_alternation(cues.get("modifier_cues")) or r"(?!x)x") + r")$", re.I),
@@ -376,6 +379,11 @@ def _counter_regex(cues: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + words + r")(?:(?:\s+\"?(?!" + _NOT_IN_GAP + r"\b)[\w'-]+){0,4}\s+\"?|-)$", re.I)
 
 
+#: a subject that ends in a possessor right before the verb makes the verb a noun ("his claim that", "Trump's
+#: argument that"): a noun of saying (``report_nouns``), not a verb with its subject
+_NOT_POSSESSOR = r"(?<![Hh]is)(?<![Hh]er)(?<![Tt]heir)(?<![Ii]ts)(?<!['’]s)(?<!s['’])"
+
+
 def _report_regex(cues: dict[str, Any]) -> re.Pattern[str]:
     """A reporting frame inside a quote: a third party (not I/we) and a verb of saying or of distancing,
     with an optional "that"; groups ``say`` and ``distance`` tell which, ``neg`` a negated one ("voters don't think")."""
@@ -388,7 +396,7 @@ def _report_regex(cues: dict[str, Any]) -> re.Pattern[str]:
     # infinitive ("it is hard to believe that …": a frame of disbelief, the speaker's), nor after "I"/"we"/"you" ("…
     # because I believe X means war")
     neg = r"(?:(?P<neg>(?:do|does|did)(?:n['’]t|\s+not))\s+|used\s+to\s+)?"
-    return re.compile(r"\b" + subject + r"(?<!\bI)(?<!\b[Ww]e)(?<!\b[Yy]ou)\s+(?<!\bto\s)" + neg + r"(?:(?P<say>" + say + r")|(?P<distance>" + distance
+    return re.compile(r"\b" + subject + r"(?<!\bI)(?<!\b[Ww]e)(?<!\b[Yy]ou)" + _NOT_POSSESSOR + r"\s+(?<!\bto\s)" + neg + r"(?:(?P<say>" + say + r")|(?P<distance>" + distance
                       + r"))\b(?:\s+that\b)?")
 
 

@@ -14,8 +14,8 @@ from kzlib.stance._comparisons import _compared, _comparison
 from kzlib.stance._decision import _Contribution
 from kzlib.stance._experiencers import _HELP_RE, _caused_help, _named_helper, _perceived_by_others
 from kzlib.stance._frames import _relayed, _report_frames
-from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent
-from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps
+from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent, _received
+from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps, _target_sexes
 from kzlib.stance._negation import _neg_raised, _negated
 from kzlib.stance._objects import (
     _COORDINATED_RE,
@@ -24,6 +24,7 @@ from kzlib.stance._objects import (
     _compound_participle,
     _coordinated,
     _governs,
+    _in_object,
     _last_word,
     _Mention,
     _modifies,
@@ -43,7 +44,7 @@ from kzlib.stance._predicates import (
     _predicate_valence,
 )
 from kzlib.stance._questions import _denial_reaches, _question
-from kzlib.stance._subjects import _active_verb, _others_subject, _others_support
+from kzlib.stance._subjects import _active_verb, _object_phrase, _others_subject, _others_support
 from kzlib.stance.lexicon import (
     _PUNCT_BREAK_RE,
     _QUOTE_CHARS,
@@ -82,6 +83,9 @@ _POSSESSIVE_S_RE = re.compile(r"'s\b")  # a possessive after a name, no closing 
 _EXCESS_BEFORE = frozenset("is are was were be been being seems seem seemed far much way".split())
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
+#: a cue of worry with its preposition ("worried about", "concerns over"): what it is about follows; a target before it
+#: in its clause is whoever worries ("X weren't the only ones worried about companies …")
+_CONCERN_RE = re.compile(r"(?:worr(?:y|ies|ied)|concerns?)\s+(?:about|over|regarding|(?P<that>that))", re.I)
 
 
 def _score_text(
@@ -392,6 +396,9 @@ def _score_text(
                 factor, note = factor * lex.params["reported_factor"], note + " (its subject's)"
             elif holding := others_holding(start, end, held):
                 factor, note = factor * lex.params["reported_factor"], note + holding
+            elif lex.holder_noun_re.fullmatch(text, start, end) and _received(text, start):
+                # "X faced criticism": others' judgment of X, reported (not "face questions": doubts the speaker raises)
+                factor, note = factor * lex.params["reported_factor"], note + " (received)"
         value *= factor
         relayed = _relayed(factor, note)  # someone else's word or judgment, not the speaker's (a disputed one is theirs)
         label = f"{text[start:end]}{note}"
@@ -466,6 +473,16 @@ def _score_text(
             in_sent = [m for m in in_sent if m.start >= end]
             if not in_sent:
                 continue
+        elif in_sent and (concern := _CONCERN_RE.fullmatch(text, start, end)) is not None:
+            # a worry is about what follows it: the noun phrase after its preposition ("worried about X's plan"; not
+            # "concerns about her health": a pronoun, whoever it is), or its that-clause, in its clause ("worried that X
+            # will win"); a target before it is whoever worries ("X weren't the only ones worried about …")
+            about = None if concern.group("that") else _object_phrase(text, end)
+            cl = clause_start(start)
+            in_sent = [m for m in in_sent if (about is not None and _in_object(text, about, m)) or (
+                concern.group("that") and m.start >= end and clause_start(m.start) == cl)]
+            if not in_sent:
+                continue
         elif in_sent and not agentive and ((lex.holder_verb_re.fullmatch(text, start, end) and _active_verb(tokens, ti))
                                            or _ATTITUDE_ADJECTIVE_RE.match(text, _last_word(text, start, end))):
             # the subject of an active verb of judgment holds the judgment ("Ruritania only reluctantly endorsed
@@ -485,7 +502,7 @@ def _score_text(
             if agentive:
                 # an act (of harm, offence or a job done) evaluates who does it, not who suffers it (_agent_pool)
                 found_pool = _agent_pool([m for m in in_sent if not m.topic and clause_start(m.start) == cl],
-                                         text, start, end, tokens, ti, sentence=in_sent)
+                                         text, start, end, tokens, ti, sentence=in_sent, sexes=_target_sexes(lex))
                 if found_pool is None:
                     continue
                 pool = found_pool
@@ -567,8 +584,13 @@ def _score_text(
                 continue  # an emotion about something ("X is critical of Y", "so frustrated with"): X's attitude, no quality
             s_i = sent_index(m.start)
             value = (-1.0 if suffers else 1.0) * lex.params["predicate_weight"] * max(-1.0, min(1.0, valence / 4.0))
+            denied = ""
             if not compared and _neg_raised(text, p_start, sents[s_i][0]):
                 value = -value  # "I don't think X is honest"
+            elif not (suffers or compared or subject) and (naming := _naming_verb(text, m.start)) is not None and (
+                    _object_complement(text, m.start, m.end) is not None
+                    and _negated(tokens, tok_index(naming.start()), text, tok_starts, lex)):
+                value, denied = -value * lex.params["negation_factor"], " (its naming negated)"  # "I would never call X a racist"
             factor, note = reported(p_start)
             if not suffers and subject and factor == 1.0 and _perceived_by_others(
                     text, m.start, m.end, p_end, sents[s_i][0]):
@@ -582,7 +604,7 @@ def _score_text(
                 factor *= lex.params["precedent_factor"]
             if value * factor:
                 label = "(said of the harm done to it)" if suffers else "(compared with it)" if compared else "(predicated)"
-                add(m.target, value * factor, True, f"{text[p_start:p_end]} {label}{note}", s_i, relayed)
+                add(m.target, value * factor, True, f"{text[p_start:p_end]} {label}{denied}{note}", s_i, relayed)
 
     # 2c. the speaker's own act of harm, defeat or suppression on a target ("we will crush the uprising"): against it
     for m, start, end in (_hostile_objects(text, recipients, hostile, tokens, tok_starts, clause_start,

@@ -1,0 +1,101 @@
+"""Forty-third session: defects of precision read from a blind-coded sample of the rules' PolNeAR directions, mended by
+general rules (whose act a past verb reports, a pronoun object, criticism received, a party's nominee, a gerund's
+of-phrase, what a worry is about, a naming or an act the speaker denies or condemns, a copula after an opening quotation
+mark). Expected stances are read from the sentences, each written for the test."""
+
+from kzlib.stance.targets import Target
+from tests.stance_rows import each_stance, stance_of, stance_rows
+
+PEOPLE = [Target("Jan Dorn", aliases=("Jan Dorn", "Dorn")), Target("Ana Smith", aliases=("Ana Smith", "Smith")),
+          Target("Blue Party", aliases=("Blue Party", "BP"))]
+
+
+def test_others_past_support_is_a_report():
+    # a past act of support by a group the quote names is theirs, not the speaker's
+    each_stance(["Most members followed the union and supported Dorn in 2008 and 2012.",
+                 "His members, who lean left but in many cases voted for Dorn, will march behind Smith.",
+                 "Those whose top issue was health care tended to support Dorn."], ("none",), "Jan Dorn", PEOPLE)
+    # the speaker's own act stays the speaker's
+    each_stance(["We campaigned hard and supported Dorn.", "I supported Dorn in 2012."], ("favor",), "Jan Dorn", PEOPLE)
+
+
+def test_a_pronoun_object_is_not_a_target_named_after_it():
+    # "accusing him of endorsing Dorn": the accused is "him", the endorsement of Dorn is his act
+    each_stance(["Critics were accusing him of endorsing Dorn to get a job.",
+                 "I criticized her campaign for attacking Dorn."], ("none",), "Jan Dorn", PEOPLE)
+    # a possessive's noun phrase that holds the target is its object
+    each_stance(["I have long criticized her rival Jan Dorn on trade."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_criticism_received_is_others():
+    each_stance(["Dorn has survived criticism over the deal.", "Dorn faced fierce criticism for the plan."],
+                ("none",), "Jan Dorn", PEOPLE)
+    each_stance(["I criticize Dorn for the plan."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_a_partys_nominee_is_no_mention_of_the_party():
+    rows = stance_rows(["The BP presidential nominee is a threat to democracy.", "The BP is a threat to democracy."],
+                       PEOPLE)
+    assert stance_of(rows, 0, "Blue Party") == "(no row)"
+    assert stance_of(rows, 1, "Blue Party") == "against"
+
+
+def test_a_gerunds_of_phrase_suffers_the_act():
+    # what is stolen, or whom it is stolen from, is not the thief
+    each_stance(["The stealing of the Dorn nomination is a big concern.", "They are stealing the nomination from Dorn."],
+                ("none", "favor"), "Jan Dorn", PEOPLE)
+    each_stance(["Dorn is stealing the election."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_a_worry_is_about_what_follows_it():
+    each_stance(["The Blue Party wasn't the only one worried about companies avoiding taxes, but Dorn was silent."],
+                ("none", "(no row)"), "Blue Party", PEOPLE)
+    rows = stance_rows(["Dorn will put to rest any concerns about her health when she debates Smith.",
+                        "I am worried about Dorn's plans.", "I am worried that Dorn will win."], PEOPLE)
+    assert stance_of(rows, 0, "Ana Smith") in ("none", "(no row)")
+    assert stance_of(rows, 0, "Jan Dorn") in ("none", "(no row)")
+    assert stance_of(rows, 1, "Jan Dorn") == "against"
+    assert stance_of(rows, 2, "Jan Dorn") == "against"
+
+
+def test_a_denied_naming_and_a_condemned_act_reverse():
+    # a naming the speaker denies, and an attack the speaker calls wrong, are for the target, not against it
+    each_stance(["I would never call Dorn a racist.", "I do not consider Dorn a racist.",
+                 "It is wrong to criticize Dorn.", "It was totally inappropriate for Smith to criticize Dorn."],
+                ("favor",), "Jan Dorn", PEOPLE)
+    each_stance(["I call Dorn a racist.", "It is time for voters to criticize Dorn."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_hard_to_argue_disputes_the_clause():
+    rows = stance_rows(["It becomes harder to make the case that Dorn is capable of winning.",
+                        "It is absurd to claim that Dorn is honest."], PEOPLE)
+    for i in (0, 1):
+        assert stance_of(rows, i, "Jan Dorn") in ("none", "against")
+        assert "disputed" in rows[(rows["quote_id"] == i) & (rows["target"] == "Jan Dorn")]["cues"].item()
+
+
+def test_a_possessors_claim_is_a_noun():
+    # "his claim that …" relays the claim; it does not dispute it as the verb "claimed" does
+    rows = stance_rows(["His claim that Dorn is corrupt was repeated at every rally.",
+                        "Smith claimed that Dorn is corrupt."], PEOPLE)
+    assert stance_of(rows, 0, "Jan Dorn") in ("none", "against")
+    assert "disputed" not in rows[(rows["quote_id"] == 0) & (rows["target"] == "Jan Dorn")]["cues"].item()
+    assert "disputed" in rows[(rows["quote_id"] == 1) & (rows["target"] == "Jan Dorn")]["cues"].item()
+
+
+def test_a_copula_after_an_opening_quotation_mark():
+    # a partial quotation that opens on the verb: 'Dorn "is dangerous."'
+    each_stance(['Dorn "is a dangerous man."', 'the Dorn administration "was the worst thing that happened to us."'],
+                ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_he_or_she_stands_for_no_target_of_the_other_sex():
+    # the sex of the given names the target's aliases write ("Ana" a woman's name, "Jan" in no list: either)
+    people = [Target("Ana Smith", aliases=("Ana Smith", "Smith")), Target("Jan Dorn", aliases=("Jan Dorn", "Dorn"))]
+    rows = stance_rows(["His record was worse than that of Smith and her aides, because he lied to the court.",
+                        "Smith is fine, but he lied.", "Smith lied to the court, and she lied to us.",
+                        "Dorn is fine, but she lied."], people)
+    assert stance_of(rows, 0, "Ana Smith") in ("none", "(no row)")
+    assert stance_of(rows, 1, "Ana Smith") in ("none", "favor")
+    assert stance_of(rows, 2, "Ana Smith") == "against"
+    assert stance_of(rows, 3, "Jan Dorn") == "against"  # no known sex: "she" may stand for Dorn
