@@ -99,3 +99,26 @@ def test_he_or_she_stands_for_no_target_of_the_other_sex():
     assert stance_of(rows, 1, "Ana Smith") in ("none", "favor")
     assert stance_of(rows, 2, "Ana Smith") == "against"
     assert stance_of(rows, 3, "Jan Dorn") == "against"  # no known sex: "she" may stand for Dorn
+
+
+def test_second_sample_defects():
+    # a noun of harm whose of-phrase is what suffers it; lessening a threat; advice to bear something in mind; a field of
+    # policy as a possessed noun's modifier; skill at an act of no valence; support held within a group
+    rows = stance_rows(["The donations were a violation of the agreement with the Dorn administration.",
+                        "There are avenues open to the Blue Party to minimize the threat.",
+                        "The Blue Party should remember that a compromise may be better for them.",
+                        "Everyone agrees that Dorn's health care math is a puzzle.",
+                        "Dorn is better at camouflaging the agenda.",
+                        "The uniform support for Dorn within the party establishment limited Smith."], PEOPLE)
+    assert [stance_of(rows, i, t) for i, t in enumerate(
+        ["Jan Dorn", "Blue Party", "Blue Party", "Jan Dorn", "Jan Dorn", "Jan Dorn"])] == ["none"] * 6
+    rows = stance_rows(["Dorn committed a violation of the law.", "Dorn is good at lying.", "Dorn is better at the job."],
+                       PEOPLE)
+    assert [stance_of(rows, i, "Jan Dorn") for i in range(3)] == ["against", "against", "favor"]
+
+
+def test_a_report_noun_after_a_preposition_relays_its_clause():
+    # "about accusations that …": the content clause is the accusers', relayed; "the comments that X made" is no clause
+    rows = stance_rows(["He spoke with Smith about accusations that his backers made threats after Dorn ruled."], PEOPLE)
+    assert stance_of(rows, 0, "Jan Dorn") in ("none", "(no row)")
+    assert "(reported)" in rows[(rows["quote_id"] == 0) & (rows["target"] == "Jan Dorn")]["cues"].item()

@@ -361,7 +361,8 @@ _RELATIVE_BEFORE_RE = re.compile(r"\b[a-z][a-z-]*\s+(?:who|whom)\s+(?:[\w'’-]+
 
 
 def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: list[str], ti: int, *,
-                sentence: list[_Mention] | None = None, sexes: Mapping[str, str] | None = None) -> list[_Mention] | None:
+                sentence: list[_Mention] | None = None, sexes: Mapping[str, str] | None = None,
+                objective: bool = False) -> list[_Mention] | None:
     """Who an act at ``start:end`` (an agentive cue at token ``ti``) evaluates, among the targets ``own`` named in its
     clause: its agent named beside it ("NATO aggression", "attacked by NATO") or, unless its subject suffers it (a
     passive or a verb of feeling before a participle: "the police were attacked", "X felt insulted"), the subject
@@ -397,9 +398,11 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         return None
     j = _word_before(tokens, ti)
     word = tokens[ti].lower()
-    if word.endswith("ing") and j >= 0 and tokens[j].lower() in _NOUN_DETERMINERS and _OF_AFTER_RE.match(text, end):
-        # a gerund as a noun with its of-phrase ("the stealing of X's nomination"): the of-phrase is what suffers it,
-        # the objective genitive (Quirk et al. 1985 §17.54); no target named after it is its agent
+    if objective or (word.endswith("ing") and j >= 0 and tokens[j].lower() in _NOUN_DETERMINERS
+                     and _OF_AFTER_RE.match(text, end)):
+        # a gerund as a noun with its of-phrase ("the stealing of X's nomination"), or a noun of harm whose of-phrase is
+        # its object (``objective``: "a violation of X's rights", the cue file's ``harm_phrases``): the of-phrase
+        # suffers it, the objective genitive (Quirk et al. 1985 §17.54); no target named after it is its agent
         own = [m for m in own if m.start < end]
         if not own:
             return None

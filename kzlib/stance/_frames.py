@@ -41,7 +41,11 @@ _CONTRAST_RE = re.compile(r"(?:[,;]|\s[-–—])\s*(?i:but|yet|however|whereas)\
 #: after a noun's "that": the speaker's own clause ("a promise that we would …"), or a relative clause whose verb has the
 #: noun as its object ("the comments that X made", "the promises that X gave")
 _RELATIVE_AFTER_RE = re.compile(r"\s+(?:(?:I|we)\b|(?:[\w.'’-]+\s+){1,3}?(?:made|make|makes|gave|give|gives|offered|issued|"
-                                r"delivered|wrote|uttered|repeated|broke|kept|voiced|posted|tweeted)\b)")
+                                r"delivered|wrote|uttered|repeated|broke|kept|voiced|posted|tweeted)\b"
+                                # its object gapped: punctuation or a clause's next word after the verb, not an object
+                                # ("accusations that his backers made threats": a content clause)
+                                r"(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:is|are|was|were|has|have|had|in|on|at|to|about|during|"
+                                r"last|this|yesterday|earlier|and|but|or|as|when|after|before|while|would|will)\b))")
 
 
 def _report_frames(text: str, sents: list[tuple[int, int]], lex: _Lexicon, *,

@@ -330,9 +330,17 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
             hit = True
     if not hit:
         return None
+    if (at := _AT_GERUND_RE.match(text, words[-1][2])) is not None and at.group(1).lower() != "being":
+        # skill at an act ("better at camouflaging the agenda", "good at lying"): the act decides; an act of no valence
+        # gives no reading, a bad one makes the skill a fault ("good at being president" is the quality itself)
+        act = lexicon.get(at.group(1).lower(), 0.0)
+        if not act:
+            return None
+        total = -abs(total) if act < 0 else total
     return total, words[0][1], words[-1][2]
 
 
+_AT_GERUND_RE = re.compile(r"\s+at\s+(\w+ing)\b", re.I)
 #: an appositive ends at a comma, a dash, a bracket or the text's end within this many words (its own relative clause
 #: not counted): a longer run is more often a clause than a noun phrase
 _APPOSITIVE_MAX_WORDS = 12
@@ -396,6 +404,13 @@ def _name_words(words: list[tuple[str, int, int]], text: str) -> frozenset[int]:
 _POSSESSIVE_RE = re.compile(r"\s?['’]s?\s+([a-z][a-z-]*)\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?\b")
 
 
+#: nouns with a valence in VADER's lexicon that, before another noun, name a field of policy, not a quality of the
+#: possessor ("Sanders' health care math", "Trump's border security plan", "her tax relief proposal"): Quirk et al. 1985
+#: §17.108, noun premodifiers; forty-third session, a blind-coded PolNeAR row read "health care" as praise
+_DOMAIN_NOUNS = frozenset("""care health security relief welfare justice defense defence aid assistance benefits protection
+safety reform growth""".split())
+
+
 def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tuple[float, int, int] | None:
     """The summed valence of the lexicon's words among the modifiers of a noun that the mention ending at ``end``
     possesses ("Elbonia's reckless and cruel policy", "Ruritania's brave decision"): the attributive adjective
@@ -408,9 +423,9 @@ def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tup
         >>> t = "Elbonia's reckless policy"
         >>> v, a, b = _possessed_valence(t, 7, lex); v, t[a:b]
         (-1.5, 'reckless')
-        >>> [_possessed_valence(t, 7, lex) for t in ("Elbonia's defeat was sudden", "Elbonia's defeat eastwards is",
-        ...                                           "Elbonia's supporters feel reckless")]
-        [None, None, None]
+        >>> [_possessed_valence(t, 7, {**lex, "care": 2.2}) for t in ("Elbonia's defeat was sudden",
+        ...  "Elbonia's defeat eastwards is", "Elbonia's supporters feel reckless", "Elbonia's health care math")]
+        [None, None, None, None]
     """
     found = _POSSESSIVE_RE.match(text, end)
     if found is None:
@@ -429,7 +444,7 @@ def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tup
         return None  # no noun phrase ("Elbonia's army is …"); an adverb is no head noun ("growth eastwards")
     if modifiers[0] in _PERSON_HEADS or modifiers[0] in _HOLDER_NOUNS:
         return None  # the possessed noun is its people, and a verb follows ("Elbonia's supporters feel …")
-    values = [lexicon.get(w, 0.0) for w in modifiers]
+    values = [0.0 if w in _DOMAIN_NOUNS else lexicon.get(w, 0.0) for w in modifiers]
     if not any(values):
         return None
     span_end = found.start(1) + len(" ".join(modifiers))
@@ -506,7 +521,8 @@ retract testify confess admit end""".split())
 #: amend a wrong ("X needs to deliver a speech", "needs to show he can unify the party", "needs to outperform the
 #: projections", "needs to do more to …"); forty-second session, three blind-coded PolNeAR rows read as demands
 _ADVICE_ACTS = frozenset("""show demonstrate prove convince persuade outperform focus reach unify unite deliver quiet
-broaden expand build earn connect woo court consolidate energize energise mobilize mobilise reassure""".split())
+broaden expand build earn connect woo court consolidate energize energise mobilize mobilise reassure remember consider
+weigh reflect""".split())  # and what it should bear in mind ("should remember that …"; forty-third session)
 _GOOD_ACT = 1.5  # a demanded act whose first word of valence has at least this is an exhortation ("must win", "help")
 
 

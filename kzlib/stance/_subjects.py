@@ -43,7 +43,7 @@ def _active_verb(tokens: list[str], ti: int) -> bool:
 _POSSESSIVE_HOLDER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|its)|['’]s?)(?:\s+[\w-]+){0,2}\s+$", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(?:my|our)\b", re.I)
 #: a group that holds it after it, past its object ("support for X among Y", "backing from Y"), or a noun of measure
-_OTHERS_AFTER_RE = re.compile(r"(?:\s+for(?:\s+[\w'’.-]+){1,4}?)?\s+(?:among|from)\b|\s+(?:ratings?|base|levels?|numbers?|figures?)\b",
+_OTHERS_AFTER_RE = re.compile(r"(?:\s+for(?:\s+[\w'’.-]+){1,4}?)?\s+(?:among|from|within)\b|\s+(?:ratings?|base|levels?|numbers?|figures?)\b",
                               re.I)
 #: "support"/"backing" with an of-phrase and then "for": the of-phrase holds it ("the support of farmers for X"); not
 #: "endorsement of X for president", whose of-phrase is what is endorsed

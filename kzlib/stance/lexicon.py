@@ -279,7 +279,9 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         deontic_re=re.compile(r"\b(?:(?:" + _alternation(cues.get("deontic_modals")) + r")(?:\s+not)?(?:\s+\w+ly)?|(?P<unasserted>"
                               + _alternation(cues.get("unasserted_frames")) + r"))\s+$", re.I),
         disbelief_re=re.compile(r"\b(?:" + _alternation(cues.get("disbelief_frames")) + r")\b", re.I),
-        report_noun_re=re.compile(r"(?:\b(?:the|his|her|their|its|this|that|these|those|any|a|your)|['’]s?)\s+"
+        # (after a determiner, a possessive, or a preposition that makes it a noun: "about accusations that …")
+        report_noun_re=re.compile(r"(?:\b(?:the|his|her|their|its|this|that|these|those|any|a|your|about|amid|despite|"
+                                  r"over|of|against|regarding)|['’]s?)\s+"
                                   r"(?:[\w-]+\s+)?(?:" + _alternation(cues.get("report_nouns")) + r")\s+that\b", re.I)
         if cues.get("report_nouns") else re.compile(r"(?!x)x"),
         distancing_opener_re=re.compile(r"[\W_]*(?:" + _alternation(cues.get("distancing_openers")) + r")\s*,", re.I),

@@ -501,8 +501,11 @@ def _score_text(
             pool = []
             if agentive:
                 # an act (of harm, offence or a job done) evaluates who does it, not who suffers it (_agent_pool)
+                objective = any(a_start == start and text[a_start:a_end].lower().endswith(" of")
+                                for a_start, a_end, _i in act_spans)  # "a violation of X's rights": X suffers it
                 found_pool = _agent_pool([m for m in in_sent if not m.topic and clause_start(m.start) == cl],
-                                         text, start, end, tokens, ti, sentence=in_sent, sexes=_target_sexes(lex))
+                                         text, start, end, tokens, ti, sentence=in_sent, sexes=_target_sexes(lex),
+                                         objective=objective)
                 if found_pool is None:
                     continue
                 pool = found_pool
