@@ -169,9 +169,16 @@ def _negated_act(tokens: list[str], ti: int) -> bool:
     return False
 
 
+#: capitalised words before a name that are its title or party label, not another name ("Democrat Hillary Clinton",
+#: "Sen. X", "former Gov. Y")
+_TITLES = frozenset("""president senator sen governor gov representative rep congressman congresswoman secretary mr mrs ms
+dr democrat democratic republican independent former vice""".split())
+
+
 def _heads(text: str, end: int, pool: list[_Mention], starts: list[int]) -> list[_Mention]:
     """The mentions that are the head of the object noun phrase right after ``end`` (an act's verb or preposition):
-    determiners and adjectives before it ("crush | the national | uprising"), no preposition, gerund or clause break;
+    determiners, adjectives and titles before it ("crush | the national | uprising", "over | Republican | X"), no
+    preposition, gerund or clause break;
     not a possessor or a modifier ("Elbonia's enemies", "Elbonia from collapsing"); and a mention coordinated with it
     after "and"/"or" that is not itself the subject of what follows ("stop Trump or Cruz after …"; not "… and Elbonia
     will thank us").
@@ -193,7 +200,8 @@ def _heads(text: str, end: int, pool: list[_Mention], starts: list[int]) -> list
             if not gap or gap[0].lower() not in ("and", "or") or any(w.lower() not in ("the",) for w in gap[1:]):
                 break
         elif any(not w[0].isalpha() and w not in _QUOTE_MARKS for w in gap) or any(
-                w.lower() in _NOT_A_HEAD or w.lower().endswith("ing") or (w[0].isupper() and w.lower() not in _DETERMINERS)
+                w.lower() in _NOT_A_HEAD or w.lower().endswith("ing") or (
+                    w[0].isupper() and w.lower() not in _DETERMINERS and w.lower().rstrip(".") not in _TITLES)
                 or w.lower() in ("not", "no") for w in gap) or words + len(gap) > 4:
             break
         after = _OBJECT_TOKEN_RE.findall(text, m.end, min(len(text), m.end + 40))[:2]

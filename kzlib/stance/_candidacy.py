@@ -95,7 +95,9 @@ _BEAT_RE = re.compile(r"\b(?:beat|defeat|stop)\b", re.I)
 #: a verb of choosing among candidates, its object, a word that ranks it above another ("take X over Y")
 _PREFER_RE = re.compile(r"\b(?:prefer(?:s|red|ring)?|take|takes|pick|picks|choose|chooses|chose|rather\s+(?:have|see|"
                         r"vote\s+for|support|back|take)|vote\s+for|votes\s+for|support|back)\b", re.I)
-_RANKED_ABOVE_RE = re.compile(r"\s*,?\s+(?:over|to|than|rather\s+than|instead\s+of|ahead\s+of)\s+", re.I)
+_RANKED_ABOVE_RE = re.compile(r"(?:\s+in\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:election|race|primary|contest|match-?up|"
+                              r"showdown|November|fall))?"  # "support X in a general election over Y"
+                              r"\s*,?\s+(?:over|to|than|rather\s+than|instead\s+of|ahead\s+of)\s+", re.I)
 #: a verb of urging a candidacy, its object, "to run" ("I urged X to run")
 _URGE_RE = re.compile(r"\b(?:urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|begg?(?:s|ed|ing)?|implor(?:e|es|ed|ing)|"
                       r"push(?:es|ed|ing)?)\b", re.I)

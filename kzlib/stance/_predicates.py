@@ -90,6 +90,9 @@ _NAMING_VERB_RE = re.compile(r"\b(?:(?P<as>describ(?:e|es|ed|ing)|regard(?:s|ed|
                              r"dub(?:s|bed|bing)?|(?P<tobe>consider(?:s|ed|ing)?|deem(?:s|ed|ing)?|finds?|found))\s+(?:the\s+)?$",
                              re.I)
 _COMPLEMENT_RE = re.compile(r"\s*[\"“']?\s*")
+#: a non-restrictive relative clause between a subject and its copula, set off by commas ("X, who …, is"; Quirk et al.
+#: 1985 §17.22): it ends at its second comma, before the copula (at most 150 characters, no other punctuation)
+_NONRESTRICTIVE_RE = re.compile(r"\s*,\s*(?:who|whose|which)\b[^,;:.!?()\"“”]{1,150}?,(?=\s)", re.I)
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
 _ODDS_NOUNS = frozenset("favorite favourite front-runner frontrunner underdog".split())  # a race's odds, no quality
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")  # the mention a possessor ("X's", "Sanders' plan")
@@ -250,8 +253,14 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
         >>> _predicate_valence("Elbonia is the clear favorite.", 7, {"favorite": 2.0})
         >>> _predicate_valence("Elbonia is my favorite.", 7, {"favorite": 2.0})[0]
         2.0
+        >>> t = "Elbonia, whose affairs were in the papers, is an imperfect messenger."
+        >>> v, a, b = _predicate_valence(t, 7, {"imperfect": -1.3}); v, t[a:b]
+        (-1.3, 'an imperfect messenger')
     """
     cop = _COPULA_RE.match(text, end) if start is None else _object_complement(text, start, end)
+    if cop is None and start is None and (aside := _NONRESTRICTIVE_RE.match(text, end)) is not None:
+        cop = _COPULA_RE.match(text, aside.end())  # "X, whose affairs were in the tabloids, is an imperfect …"
+        cop = cop if cop is not None and not cop.group("owned") and not cop.groupdict().get("office") else None
     possessive = start is None and text[end - 2:end] in ("'s", "’s")
     if cop is None and possessive:
         # a possessive alias ("Russia's"): its possessed noun is read as after any name ("Russia's decision was"); an
