@@ -122,3 +122,29 @@ def test_a_report_noun_after_a_preposition_relays_its_clause():
     rows = stance_rows(["He spoke with Smith about accusations that his backers made threats after Dorn ruled."], PEOPLE)
     assert stance_of(rows, 0, "Jan Dorn") in ("none", "(no row)")
     assert "(reported)" in rows[(rows["quote_id"] == 0) & (rows["target"] == "Jan Dorn")]["cues"].item()
+
+
+def test_rows_read_as_none_that_take_a_side():
+    # a virtue shown, credit denied, the speaker's own problem with, defrauding and abetting, an emotion noun with its
+    # stimulus, a choice over a rival named with a title, a predicate after a non-restrictive relative clause
+    rows = stance_rows(["Dorn has clearly demonstrated that he has both the guts and the fortitude to lead.",
+                        "President Dorn doesn't get the credit he deserves.",
+                        "We had a big issue with the trade part of Dorn's history.",
+                        "Dorn had defrauded more than 5,000 people.",
+                        "The Blue Party has aided and abetted the leftward lurch.",
+                        "There is growing discomfort with Dorn.",
+                        "I have great admiration for Dorn.",
+                        "I'd support Democrat Ana Smith in a general election over Republican Dorn.",
+                        "Dorn, whose affairs filled the tabloids, is an imperfect messenger."], PEOPLE)
+    assert [stance_of(rows, i, "Blue Party" if i == 4 else "Jan Dorn") for i in range(9)] == [
+        "favor", "favor", "against", "against", "against", "against", "favor", "against", "against"]
+    assert stance_of(rows, 7, "Ana Smith") == "favor"
+    # someone else's problem with a group is their electoral difficulty, no objection of the speaker's
+    assert stance_of(stance_rows(["Dorn has a problem with women voters."], PEOPLE), 0, "Jan Dorn") == "none"
+
+
+def test_a_cue_in_a_relative_clause_of_a_target_that_suffers_an_act():
+    # "defeat X, who he blasted as a bully": the relative clause's cue is about X, not about the other target
+    rows = stance_rows(["The party must back Smith to defeat Republican nominee Dorn, who he blasted as a bully."], PEOPLE)
+    assert stance_of(rows, 0, "Jan Dorn") == "against"
+    assert stance_of(rows, 0, "Ana Smith") != "against"

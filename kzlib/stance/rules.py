@@ -83,6 +83,7 @@ _POSSESSIVE_S_RE = re.compile(r"'s\b")  # a possessive after a name, no closing 
 _EXCESS_BEFORE = frozenset("is are was were be been being seems seem seemed far much way".split())
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
+_WHO_AFTER_RE = re.compile(r"\s*,\s*(?:who|whom|whose)\b", re.I)  # a non-restrictive relative clause of a person
 #: a cue of worry with its preposition ("worried about", "concerns over"): what it is about follows; a target before it
 #: in its clause is whoever worries ("X weren't the only ones worried about companies …")
 _CONCERN_RE = re.compile(r"(?:worr(?:y|ies|ied)|concerns?)\s+(?:about|over|regarding|(?P<that>that))", re.I)
@@ -512,7 +513,10 @@ def _score_text(
             pool = (pool or [m for m in in_sent if not m.topic and clause_start(m.start) == cl]
                     or [m for m in in_sent if m.topic] or in_sent)
             if value < 0 and not agentive:  # elsewhere in the sentence, another target named is evaluated first
-                pool = [m for m in pool if id(m) not in harmed] or pool
+                # (not one that suffers an act and is the antecedent of the cue's relative clause: "defeat X, who he
+                # blasted as a bully")
+                pool = [m for m in pool if id(m) not in harmed or (
+                    m.end < start <= m.end + 80 and _WHO_AFTER_RE.match(text, m.end))] or pool
             best = min(pool, key=lambda m: (abs(m.tok - ti), m.start))
             d = abs(best.tok - ti)
             add(best.target, value / (1.0 + d / 15.0), True, label, s_i, relayed)
