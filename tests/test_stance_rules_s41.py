@@ -92,9 +92,13 @@ def test_advice_and_licence_are_no_demand():
 def test_a_things_help_and_a_relative_clauses_act_are_not_the_subjects():
     # "X's presence is going to help Y" is an effect, no favour; "people who want to undermine" do the undermining
     each_stance(["Dorn's presence on the ballot is going to help our candidates.",
-                 "Dorn has the courage to take the flak from people who want to undermine those ideas."],
+                 "Dorn takes the flak from people who want to undermine those ideas."],
                 ("none", "(no row)"), "Jan Dorn", PEOPLE)
-    each_stance(["We are going to help Jan Dorn."], ("favor",), "Jan Dorn", PEOPLE)
+    # (the courage to take the flak is praise of Dorn, read since the forty-third session; the undermining still is not
+    # Dorn's)
+    each_stance(["We are going to help Jan Dorn.",
+                 "Dorn has the courage to take the flak from people who want to undermine those ideas."],
+                ("favor",), "Jan Dorn", PEOPLE)
 
 
 def test_a_third_partys_view_negated_or_not_is_relayed():

@@ -339,10 +339,10 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
             hit = True
     if not hit:
         return None
-    if (at := _AT_GERUND_RE.match(text, words[-1][2])) is not None and at.group(1).lower() != "being":
+    if (skill := _AT_GERUND_RE.match(text, words[-1][2])) is not None and skill.group(1).lower() != "being":
         # skill at an act ("better at camouflaging the agenda", "good at lying"): the act decides; an act of no valence
         # gives no reading, a bad one makes the skill a fault ("good at being president" is the quality itself)
-        act = lexicon.get(at.group(1).lower(), 0.0)
+        act = lexicon.get(skill.group(1).lower(), 0.0)
         if not act:
             return None
         total = -abs(total) if act < 0 else total
