@@ -148,3 +148,21 @@ def test_a_cue_in_a_relative_clause_of_a_target_that_suffers_an_act():
     rows = stance_rows(["The party must back Smith to defeat Republican nominee Dorn, who he blasted as a bully."], PEOPLE)
     assert stance_of(rows, 0, "Jan Dorn") == "against"
     assert stance_of(rows, 0, "Ana Smith") != "against"
+
+
+def test_third_sample_defects():
+    rows = stance_rows([
+        # a condemned act set in the speaker's quotation marks; a naming by a coordinated subject
+        'It was "totally inappropriate" for Smith to criticize Dorn.',
+        'Even if the Blue Party and observers alike see Dorn as "crazy and stupid," we should wait.',
+        # attacks the target can handle are others' acts; a manner adverb in quotation marks; a rank is no praise
+        "Dorn's comments are serious. Smith can handle these attacks.",
+        'There was no evidence that Smith\'s account had been "successfully hacked."',
+        "Smith's top national security staffer wrote the memo.",
+        # someone else's defence, after a catenative in -ing; a claim called absurd is disputed
+        "It showed Gov. Lee awkwardly trying to defend Smith's honesty.",
+        "Dorn's absurd and inaccurate claim that Smith is successful shows he has no clue."], PEOPLE)
+    assert stance_of(rows, 0, "Jan Dorn") == "favor"
+    assert stance_of(rows, 1, "Jan Dorn") in ("none", "(no row)")
+    assert [stance_of(rows, i, "Ana Smith") for i in (2, 3, 4, 5, 6)] == ["none"] * 5
+    assert "disputed" in rows[(rows["quote_id"] == 6) & (rows["target"] == "Ana Smith")]["cues"].item()

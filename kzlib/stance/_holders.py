@@ -171,9 +171,12 @@ _RECEIVED_BEFORE_RE = re.compile(
     r"\b(?:fac(?:e|es|ed|ing)|dr(?:aw|aws|ew|awn|awing)|receiv(?:e|es|ed|ing)|surviv(?:e|es|ed|ing)|weather(?:s|ed|ing)?|"
     r"endur(?:e|es|ed|ing)|attract(?:s|ed|ing)?|withst(?:and|ands|ood|anding)|(?:come|comes|came|coming)\s+under|"
     r"spark(?:s|ed|ing)?|provok(?:e|es|ed|ing)|prompt(?:s|ed|ing)?|trigger(?:s|ed|ing)?|invit(?:e|es|ed|ing)|"
-    r"earn(?:s|ed|ing)?|(?:brush|brushes|brushed|brushing|shrug|shrugs|shrugged|shrugging)\s+off)"
+    r"earn(?:s|ed|ing)?|rais(?:e|es|ed|ing)|handl(?:e|es|ed|ing)|absorb(?:s|ed|ing)?|deflect(?:s|ed|ing)?|"
+    r"(?:fend|fends|fended|fending|brush|brushes|brushed|brushing|shrug|shrugs|shrugged|shrugging)\s+off|"
+    r"(?:rise|rises|rose|rising)\s+above)"
     r"(?:\s+(?:a|an|the|some|much|more|widespread|fierce|harsh|sharp|heavy|intense|strong|bipartisan|new|fresh|"
-    r"growing|mounting|withering|scathing|stinging|blistering|public|international|broad|\w+ly)){0,3}\s+$", re.I)
+    r"growing|mounting|withering|scathing|stinging|blistering|public|international|broad|these|those|such|all|"
+    r"the\s+\w+|\w+ly)){0,3}\s+$", re.I)
 
 
 def _received(text: str, start: int) -> bool:

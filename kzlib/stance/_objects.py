@@ -349,7 +349,7 @@ _PREDICATED_RE = re.compile(r"\s+(?:is|was|are|were|['’]s|remains|became|becom
 
 
 #: a passive auxiliary right before a manner adverb ("had been | successfully hacked"), and the participle after it
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were|get|gets|got|gotten)\s+$", re.I)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were|get|gets|got|gotten)\s+[\"“']{0,2}$", re.I)
 _WORD_AFTER_RE = re.compile(r"\s+([a-z]+)\b")
 _BY_AFTER_RE = re.compile(r"\s+by\b", re.I)  # the passive's agent named: the adverb is said of it
 

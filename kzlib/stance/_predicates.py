@@ -420,6 +420,11 @@ _DOMAIN_NOUNS = frozenset("""care health security relief welfare justice defense
 safety reform growth""".split())
 
 
+#: adjectives of rank before a possessed noun: an office, no praise ("Clinton's top national security staffer", "his
+#: chief strategist"); forty-third session
+_RANK_ADJECTIVES = frozenset("top chief senior leading key main principal".split())
+
+
 def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tuple[float, int, int] | None:
     """The summed valence of the lexicon's words among the modifiers of a noun that the mention ending at ``end``
     possesses ("Elbonia's reckless and cruel policy", "Ruritania's brave decision"): the attributive adjective
@@ -453,7 +458,7 @@ def _possessed_valence(text: str, end: int, lexicon: Mapping[str, float]) -> tup
         return None  # no noun phrase ("Elbonia's army is …"); an adverb is no head noun ("growth eastwards")
     if modifiers[0] in _PERSON_HEADS or modifiers[0] in _HOLDER_NOUNS:
         return None  # the possessed noun is its people, and a verb follows ("Elbonia's supporters feel …")
-    values = [0.0 if w in _DOMAIN_NOUNS else lexicon.get(w, 0.0) for w in modifiers]
+    values = [0.0 if w in _DOMAIN_NOUNS or w in _RANK_ADJECTIVES else lexicon.get(w, 0.0) for w in modifiers]
     if not any(values):
         return None
     span_end = found.start(1) + len(" ".join(modifiers))

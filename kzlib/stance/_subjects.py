@@ -165,7 +165,7 @@ def _object_phrase(text: str, end: int, *, noun: bool = False) -> tuple[int, int
 
 #: words between a verb and its subject: adverbs, negators, quantifiers after a pronoun, auxiliaries
 _SUBJECT_SKIP = frozenset("""not n't cannot never also already now still just only even really publicly privately openly
-strongly fully firmly always ever again often once then all both each do does did have has had having will would can could should must may might shall
+strongly fully firmly always ever again often once then all both each alike do does did have has had having will would can could should must may might shall
 's 've 'd 'll 're 'm""".split())
 _BE_AUXILIARIES = frozenset("am is are was were be been being get gets got".split())
 #: a subject or word before the verb that makes it the speaker's own or no statement of someone's: the first person,
@@ -186,7 +186,8 @@ _CLITICS = frozenset({"ve", "ll", "m", "re", "d"})  # "we've", "i'll", "i'm", "t
 _CATENATIVES = frozenset("""fail fails failed refuse refuses refused decide decides decided agree agrees agreed promise
 promises promised choose chooses chose continue continues continued begin begins began try tries tried want wants wanted
 plan plans planned vote votes voted decline declines declined tend tends tended seem seems seemed appear appears
-appeared""".split())
+appeared failing refusing deciding agreeing promising choosing continuing beginning trying wanting planning voting
+declining tending seeming appearing attempting""".split())
 #: "bring oneself to": the subject's own (in)ability to act ("voters who cannot bring themselves to vote for X")
 _BRING = frozenset("bring brings brought bringing".split())
 _FIRST_PERSON_REFLEXIVES = frozenset({"myself", "ourselves"})
@@ -273,7 +274,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
     # (a finite past form has a subject: a plain noun before it is one, "health care | tended to support X", "in many
     # cases | voted for X"; not a word after an auxiliary, "I have long | criticized X")
     if not (text[tok_starts[j]].isupper() or word.isdigit() or before in _NOUN_DETERMINERS or before.isdigit()
-            or (past and word.isalpha() and not word.endswith("ly") and before not in _VERB_BEFORE)):
+            or (past and word.isalpha() and not word.endswith("ly") and before not in _VERB_BEFORE)
+            or (before in ("and", "or") and word.endswith("s") and word.isalpha())):  # "the party and observers | see"
         return -1
     return tok_starts[j]
 

@@ -282,7 +282,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         # (after a determiner, a possessive, or a preposition that makes it a noun: "about accusations that …")
         report_noun_re=re.compile(r"(?:\b(?:the|his|her|their|its|this|that|these|those|any|a|your|about|amid|despite|"
                                   r"over|of|against|regarding)|['’]s?)\s+"
-                                  r"(?:[\w-]+\s+)?(?:" + _alternation(cues.get("report_nouns")) + r")\s+that\b", re.I)
+                                  r"(?:[\w-]+\s+){0,4}?(?:" + _alternation(cues.get("report_nouns")) + r")\s+that\b", re.I)
         if cues.get("report_nouns") else re.compile(r"(?!x)x"),
         distancing_opener_re=re.compile(r"[\W_]*(?:" + _alternation(cues.get("distancing_openers")) + r")\s*,", re.I),
         # "even if" concedes a fact more often than it supposes one ("even if they were proud to support him")

@@ -397,8 +397,9 @@ def _score_text(
                 factor, note = factor * lex.params["reported_factor"], note + " (its subject's)"
             elif holding := others_holding(start, end, held):
                 factor, note = factor * lex.params["reported_factor"], note + holding
-            elif lex.holder_noun_re.fullmatch(text, start, end) and _received(text, start):
-                # "X faced criticism": others' judgment of X, reported (not "face questions": doubts the speaker raises)
+            elif (lex.holder_noun_re.fullmatch(text, start, end) or agentive) and _received(text, start):
+                # "X faced criticism", "X can handle these attacks": others' judgment or act, of X, reported (not
+                # "face questions": doubts the speaker raises)
                 factor, note = factor * lex.params["reported_factor"], note + " (received)"
         value *= factor
         relayed = _relayed(factor, note)  # someone else's word or judgment, not the speaker's (a disputed one is theirs)
