@@ -166,3 +166,14 @@ def test_third_sample_defects():
     assert stance_of(rows, 1, "Jan Dorn") in ("none", "(no row)")
     assert [stance_of(rows, i, "Ana Smith") for i in (2, 3, 4, 5, 6)] == ["none"] * 5
     assert "disputed" in rows[(rows["quote_id"] == 6) & (rows["target"] == "Ana Smith")]["cues"].item()
+
+
+def test_an_act_regretted_or_given_up():
+    rows = stance_rows(["I regret supporting Dorn.", "We stopped backing Dorn.", "Keep supporting Dorn!",
+                        "We must stop the aggression of Dorn.", "Smith apparently regretted supporting Dorn."], PEOPLE)
+    assert [stance_of(rows, i, "Jan Dorn") for i in range(5)] == ["against", "against", "favor", "against", "none"]
+
+
+def test_a_partys_hired_hand_is_no_mention_of_the_party():
+    rows = stance_rows(["BP strategist Lee is a fraud.", "The BP is a fraud."], PEOPLE)
+    assert [stance_of(rows, i, "Blue Party") for i in range(2)] == ["(no row)", "against"]

@@ -60,8 +60,13 @@ def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: 
     (False, True)
     >>> neg("I would not allow myself to support X.", "support")
     True
+    >>> neg("I regret ever supporting X.", "supporting"), neg("We must stop the aggression of X.", "aggression")
+    (True, False)
     """
     window = int(lex.params["negation_window"]) if window is None else window
+    if tokens[ti].endswith("ing") and ti > 0 and (tokens[ti - 1] in lex.gerund_negators or (
+            tokens[ti - 1] == "ever" and ti > 1 and tokens[ti - 2] in lex.gerund_negators)):
+        return True  # "I regret (ever) supporting X", "we stopped backing X"
     lo = max(0, ti - window)
     for j in range(ti - 1, lo - 1, -1):
         if tokens[j] in _PERMISSION and not (j + 1 < ti and tokens[j + 1] in _REFLEXIVES):

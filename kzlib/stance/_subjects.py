@@ -61,7 +61,7 @@ def _others_support(text: str, start: int, end: int, clause: int, verbs: re.Patt
     """Whether the support cue at ``start:end`` is said to be someone else's than the speaker's (a state of affairs,
     not the speaker's stance): None where it is not; -1 where its holder is named by a verb of having, getting or
     seeking, or "with" (``verbs``, ending right before the noun "support", "backing", "endorsement" or "approval",
-    at most three words between: "has the support of", "won broad backing"), by "among"/"from" after it or after
+    at most three words between: "has the support of", "won broad backing"), by "among"/"from"/"within" after it or after
     its object, or a noun of measure after it ("support among evangelicals", "support for X among Y", "approval
     rating"), or by a percentage in its clause (``clause``: where it starts) or just after it; else, where a
     possessive before the noun ends ("Elbonia's backing", "her support": the caller asks whether that possessor is
@@ -188,6 +188,9 @@ promises promised choose chooses chose continue continues continued begin begins
 plan plans planned vote votes voted decline declines declined tend tends tended seem seems seemed appear appears
 appeared failing refusing deciding agreeing promising choosing continuing beginning trying wanting planning voting
 declining tending seeming appearing attempting""".split())
+#: verbs whose subject is also the subject of the gerund after them (Quirk et al. 1985 §16.40: "regret supporting")
+_GERUND_VERBS = frozenset("""regret regrets regretted stop stops stopped quit quits keep keeps kept continue continues
+continued start starts started began begin begins considered consider considers avoid avoids avoided""".split())
 #: "bring oneself to": the subject's own (in)ability to act ("voters who cannot bring themselves to vote for X")
 _BRING = frozenset("bring brings brought bringing".split())
 _FIRST_PERSON_REFLEXIVES = frozenset({"myself", "ourselves"})
@@ -242,6 +245,9 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         if copular and (word in _LINKING or word in _DEGREE):
             j -= 1  # "the insiders remain | opposed to X", "many are very | critical of X"
             continue
+        if gerund and word in _GERUND_VERBS:
+            j -= 1  # "Soros regretted | supporting X", "voters stopped | backing X": the subject's own act
+            continue
         if word == "to" and j > 0 and tokens[j - 1] in _CATENATIVES:
             past = tokens[j - 1].endswith("ed") and not copular
             j -= 2  # "the government failed to support": the subject's own act
@@ -257,7 +263,7 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
     if j < 0:
         return -1
     word = _contracted(tokens[j])
-    if word == "and" and past:
+    if word == "and" and (past or gerund):  # "chosen by the party and | overwhelmingly backing X"
         return _first_conjunct_subject(text, tokens, tok_starts, j, indirect=indirect)
     if word in _PRONOUN_SUBJECTS:
         return -1 if indirect and word in _THIRD_PERSON else tok_starts[j]

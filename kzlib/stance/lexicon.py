@@ -59,6 +59,7 @@ class _Lexicon:
     cue_phrases: PatternSet  # every stance cue, one alternation
     cue_owners: list[list[tuple[int, str, float]]]  # per phrase: (order, section, signed weight)
     negators: set[str]
+    gerund_negators: frozenset[str]  # "regret", "stopped" right before an -ing cue ("I regret supporting X")
     negator_phrases: re.Pattern[str]
     hedges: re.Pattern[str]
     intensifiers: set[str]
@@ -256,6 +257,7 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         cue_phrases=PatternSet(list(c_index)),
         cue_owners=c_owners,
         negators=single_neg,
+        gerund_negators=frozenset(str(w).lower() for w in cues.get("gerund_negators") or []),
         negator_phrases=re.compile(r"\b(?:" + _alternation(multi_neg) + r")\b", re.I),
         hedges=re.compile(r"\b(?:" + _alternation(cues["hedges"]) + r")\b", re.I),
         intensifiers={w.lower() for w in cues.get("intensifiers") or []},
