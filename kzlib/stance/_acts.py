@@ -332,6 +332,7 @@ _BETWEEN_AUX = frozenset("also often never not just then again even still alread
 #: a finite form of "do" that opens an act's phrase ("did a great job"): an active verb
 _DO_FORMS = frozenset("did does do done".split())
 _PRONOUN_SEX = {"he": "m", "she": "f"}
+_BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)  # right before a mention: the act's agent
 _PROGRESSIVE_BEFORE = frozenset("is are was were be been am 're 's".split())  # "they are | stealing it": active
 #: a personal pronoun as the act's subject: a target named only after the act is not its referent ("He failed
 #: miserably, and it was an embarrassment to the Republicans")
@@ -411,7 +412,7 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         # a gerund as a noun with its of-phrase ("the stealing of X's nomination"), or a noun of harm whose of-phrase is
         # its object (``objective``: "a violation of X's rights", the cue file's ``harm_phrases``): the of-phrase
         # suffers it, the objective genitive (Quirk et al. 1985 §17.54); no target named after it is its agent
-        own = [m for m in own if m.start < end]
+        own = [m for m in own if m.start < end or _BY_BEFORE_RE.search(text, end, m.start)]  # "… by X": its agent
         if not own:
             return None
     participle = word.endswith(("ed", "en")) or word in ("hit", "beaten", "shot", "struck")

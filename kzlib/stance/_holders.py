@@ -179,12 +179,24 @@ _RECEIVED_BEFORE_RE = re.compile(
     r"the\s+\w+|\w+ly)){0,3}\s+$", re.I)
 
 
-def _received(text: str, start: int) -> bool:
-    """Whether the noun of judgment at ``start`` is the object of a verb of receiving or provoking
-    (:data:`_RECEIVED_BEFORE_RE`): others' judgment of the verb's subject, reported.
+def _received(text: str, start: int, end: int) -> bool:
+    """Whether the noun of judgment at ``start:end`` is the object of a verb of receiving or provoking
+    (:data:`_RECEIVED_BEFORE_RE`): others' judgment of the verb's subject, reported; not one the speaker endorses
+    ("rightly drew condemnation", "the scorn he deserved") or shares ("drew praise from me").
 
     >>> t = "Obama has survived harsh criticism over it; we criticize Obama."
-    >>> _received(t, t.index("criticism")), _received(t, t.rindex("criticize"))
+    >>> _received(t, t.index("criticism"), t.index("criticism") + 9), _received(t, t.rindex("criticize"), len(t) - 7)
     (True, False)
+    >>> t = "Obama rightly drew condemnation."
+    >>> _received(t, t.index("condemnation"), t.index("condemnation") + 12)
+    False
     """
-    return _RECEIVED_BEFORE_RE.search(text, max(0, start - 60), start) is not None
+    found = _RECEIVED_BEFORE_RE.search(text, max(0, start - 60), start)
+    return found is not None and not _ENDORSED_RE.search(text, max(0, found.start() - 20), start) and not (
+        _SHARED_AFTER_RE.match(text, end))
+
+
+_ENDORSED_RE = re.compile(r"\b(?:rightly|deservedly|justly|rightfully|justifiably)\b", re.I)
+#: after the noun: the speaker among those who judge ("from me", "from us"), or what the subject deserved
+_SHARED_AFTER_RE = re.compile(r"\s+(?:(?:from|by)\s+(?:me|us)\b|(?:he|she|they|it)\s+(?:deserved?|deserves|earned|had\s+coming)\b)",
+                              re.I)

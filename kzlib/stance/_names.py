@@ -84,13 +84,35 @@ def _first_names_folded() -> dict[str, str]:
     return {name.casefold(): g for name, g in speaker_words().first.items()}
 
 
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
+_NAME_NEXT_RE = re.compile(r"\s+[A-Z]")
+
+
+def _member_role(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether the name at ``start:end`` modifies the noun of one person's role (``member_role_heads``) after "the" or
+    before that person's name: "the GOP nominee", "GOP strategist Charlie Black" name a person, "a GOP candidate" and
+    "GOP candidates" the party's.
+
+    >>> from kzlib.stance.lexicon import _new_lexicon
+    >>> from kzlib.stance.targets import Target, load_stance_cues
+    >>> lex = _new_lexicon([Target("GOP", aliases=("GOP",))], load_stance_cues())
+    >>> [_member_role(t, t.index("GOP"), t.index("GOP") + 3, lex) for t in ("the GOP nominee won",
+    ...  "GOP strategist Charlie Black", "a GOP candidate", "GOP candidates")]
+    [True, True, False, False]
+    """
+    role = lex.member_role_re.match(text, end)
+    return role is not None and (bool(_THE_BEFORE_RE.search(text, max(0, start - 5), start))
+                                 or bool(_NAME_NEXT_RE.match(text, role.end())))
+
+
 _SEXES: dict[int, dict[str, str]] = {}
 
 
 def _target_sexes(lex: _Lexicon) -> dict[str, str]:
     """Per target whose aliases write given names before a surname, the sex of those names where the known given names
-    (``speaker_words().first``) agree on one ("Hillary Clinton": "f"); a target with none, or with names of both sexes,
-    is left out (a "he" or "she" may stand for it).
+    (``speaker_words().first``) agree on one ("Hillary Clinton": "f"); a target with none, with names of both sexes, or
+    with a given name of either sex (``ambiguous_given_names`` in the cue file: "Kim Jong Un", "Jean Chrétien") is left
+    out (a "he" or "she" may stand for it).
 
     >>> from kzlib.stance.lexicon import _new_lexicon
     >>> from kzlib.stance.targets import Target, load_stance_cues
@@ -102,6 +124,8 @@ def _target_sexes(lex: _Lexicon) -> dict[str, str]:
         known = _first_names_folded()
         found: dict[str, set[str]] = {}
         for (target, _surname), given in lex.given_names.items():
+            if given & lex.ambiguous_given:
+                found.setdefault(target, set()).update("mf")  # "Kim", "Jean": either sex
             found.setdefault(target, set()).update(known[g] for g in given if g in known)
         _SEXES[id(lex)] = {t: next(iter(s)) for t, s in found.items() if len(s) == 1}
     return _SEXES[id(lex)]
@@ -250,7 +274,7 @@ def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = N
             if (generic and anchored is not None and name not in anchored) or (
                     (i, name) in lex.country and _not_the_state(text, start, end, lex)) or (
                     kind == "alias" and (_in_compound(text, start, end) or _another_person(text, start, end, name, lex)
-                                         or lex.member_role_re.match(text, end))):  # "the GOP | nominee": a person
+                                         or _member_role(text, start, end, lex))):  # "the GOP | nominee": a person
                 name, kind, pol = _ELSEWHERE, "alias", 0.0
             hits.append((entry, rank, start, end, name, kind, pol))
     hits.sort(key=lambda h: h[:3])  # the order of one finditer per (target, kind, phrase)

@@ -44,7 +44,7 @@ _PERMISSION = frozenset("let lets letting allow allows allowed allowing permit p
 
 
 def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: _Lexicon,
-             window: int | None = None) -> bool:
+             window: int | None = None, *, act: bool = False) -> bool:
     """Whether the cue at token ``ti`` is negated: a negator (``negators`` in the cue file, or a word in "n't") among
     the ``window`` tokens before it (``negation_window``), or a negator phrase there or one of any length that ends right
     before it, with no punctuation between. Not past a verb of permission ("cannot let X | endanger").
@@ -62,11 +62,18 @@ def _negated(tokens: list[str], ti: int, text: str, tok_starts: list[int], lex: 
     True
     >>> neg("I regret ever supporting X.", "supporting"), neg("We must stop the aggression of X.", "aggression")
     (True, False)
+    >>> neg("I don't regret supporting X.", "supporting"), neg("It is wrong to criticize X.", "criticize")
+    (False, True)
     """
     window = int(lex.params["negation_window"]) if window is None else window
-    if tokens[ti].endswith("ing") and ti > 0 and (tokens[ti - 1] in lex.gerund_negators or (
-            tokens[ti - 1] == "ever" and ti > 1 and tokens[ti - 2] in lex.gerund_negators)):
-        return True  # "I regret (ever) supporting X", "we stopped backing X"
+    given_up = ti - (2 if ti > 1 and tokens[ti - 1] == "ever" else 1)  # "regret (ever) | supporting"
+    if (not act and tokens[ti].endswith("ing") and given_up >= 0 and tokens[given_up] in lex.gerund_negators
+            and not _PUNCT_BREAK_RE.search(text, tok_starts[given_up], tok_starts[ti])):
+        # "I regret supporting X", "we stopped backing X"; not an act that evaluates its doer ("X must stop bullying":
+        # X bullies); a negated one affirms the act ("I don't regret supporting X", "we will not stop backing X")
+        return not any(tokens[j] in lex.negators or tokens[j].endswith("n't") for j in range(max(0, given_up - 3), given_up))
+    if not act and ti < len(tok_starts) and lex.condemned_act_re.search(text, tok_starts[max(0, ti - 12)], tok_starts[ti]):
+        return True  # "it was totally inappropriate for Smith to | criticize X": the judgment condemned
     lo = max(0, ti - window)
     for j in range(ti - 1, lo - 1, -1):
         if tokens[j] in _PERMISSION and not (j + 1 < ti and tokens[j + 1] in _REFLEXIVES):

@@ -152,6 +152,9 @@ _PRONOUN_OBJECT_RE = re.compile(r"\s+(?:him|them|her(?=\s*(?:[,.;:!?]|$|\s(?:of|
                                 r"and|to|with|about)\b))|(?P<possessive>his|her|their|its)(?:\s+own)?(?=\s+[A-Za-z]))\b",
                                 re.I)
 _SENTENCE_END_RE = re.compile(r"[.!?]\s")
+#: between a pronoun object and a name in apposition to it ("support him, Dorn, all the way", "them, especially Dorn")
+_APPOSED_RE = re.compile(r"\s*[,—–-]+\s*(?:(?:especially|including|notably|namely|particularly|above\s+all)\s+)?"
+                         r"(?:(?:the|a)\s+)?", re.I)
 
 
 def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex: _Lexicon) -> bool:
@@ -171,7 +174,8 @@ def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex
         # a pronoun object ("accusing him of endorsing X"): it refers back, so a target named after it in its sentence
         # is no object of the verb; only one named before it (or in the quote's context) may be what it stands for
         opened = max((e.end() for e in _SENTENCE_END_RE.finditer(text, 0, start)), default=0)
-        if not any(opened <= m.start < start for m in mentions) and any(m.start >= end for m in mentions):
+        if (not any(opened <= m.start < start for m in mentions) and any(m.start >= end for m in mentions)
+                and not any(_APPOSED_RE.fullmatch(text, pronoun.end(), m.start) for m in mentions if m.start >= pronoun.end())):
             rest = _object_phrase(text, pronoun.end()) if pronoun.group("possessive") else None  # "her Republican rival X"
             found = (pronoun.start() + len(pronoun.group(0)) - len(pronoun.group(0).lstrip()),
                      rest[1] if rest is not None else pronoun.end())

@@ -340,12 +340,10 @@ def _predicate_valence(text: str, end: int, lexicon: Mapping[str, float], start:
     if not hit:
         return None
     if (skill := _AT_GERUND_RE.match(text, words[-1][2])) is not None and skill.group(1).lower() != "being":
-        # skill at an act ("better at camouflaging the agenda", "good at lying"): the act decides; an act of no valence
-        # gives no reading, a bad one makes the skill a fault ("good at being president" is the quality itself)
-        act = lexicon.get(skill.group(1).lower(), 0.0)
-        if not act:
-            return None
-        total = -abs(total) if act < 0 else total
+        # skill at a bad act is a fault ("good at lying"); at any other ("excellent at negotiating trade deals",
+        # "terrible at managing the economy"), the skill is the reading
+        if lexicon.get(skill.group(1).lower(), 0.0) < 0:
+            total = -abs(total)
     return total, words[0][1], words[-1][2]
 
 
@@ -535,8 +533,8 @@ retract testify confess admit end""".split())
 #: amend a wrong ("X needs to deliver a speech", "needs to show he can unify the party", "needs to outperform the
 #: projections", "needs to do more to …"); forty-second session, three blind-coded PolNeAR rows read as demands
 _ADVICE_ACTS = frozenset("""show demonstrate prove convince persuade outperform focus reach unify unite deliver quiet
-broaden expand build earn connect woo court consolidate energize energise mobilize mobilise reassure remember consider
-weigh reflect""".split())  # and what it should bear in mind ("should remember that …"; forty-third session)
+broaden expand build earn connect woo court consolidate energize energise mobilize mobilise reassure remember
+weigh""".split())  # and what it should bear in mind ("should remember that …"; forty-third session)
 _GOOD_ACT = 1.5  # a demanded act whose first word of valence has at least this is an exhortation ("must win", "help")
 
 

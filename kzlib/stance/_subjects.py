@@ -263,7 +263,7 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
     if j < 0:
         return -1
     word = _contracted(tokens[j])
-    if word == "and" and (past or gerund):  # "chosen by the party and | overwhelmingly backing X"
+    if word == "and" and past:
         return _first_conjunct_subject(text, tokens, tok_starts, j, indirect=indirect)
     if word in _PRONOUN_SUBJECTS:
         return -1 if indirect and word in _THIRD_PERSON else tok_starts[j]
@@ -280,13 +280,17 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
     # (a finite past form has a subject: a plain noun before it is one, "health care | tended to support X", "in many
     # cases | voted for X"; not a word after an auxiliary, "I have long | criticized X")
     if not (text[tok_starts[j]].isupper() or word.isdigit() or before in _NOUN_DETERMINERS or before.isdigit()
-            or (past and word.isalpha() and not word.endswith("ly") and before not in _VERB_BEFORE)
+            or (past and word.isalpha() and not word.endswith("ly") and before not in _VERB_BEFORE
+                and word not in _NOT_A_SUBJECT and word not in _REFLEXIVES and before not in _FIRST_PERSON)
             or (before in ("and", "or") and word.endswith("s") and word.isalpha())):  # "the party and observers | see"
         return -1
     return tok_starts[j]
 
 
 _FIRST_PERSON = frozenset("i we me us my our".split())
+#: adverbs between a subject and its past verb ("I too | supported X", "we twice | voted for X", "I later | endorsed X")
+_NOT_A_SUBJECT = frozenset("""too later twice thrice once first long since ever soon recently previously already first
+eventually finally initially originally briefly""".split())
 _CONJUNCT_MAX_WORDS = 15  # the first conjunct read back from "and" for its subject
 
 

@@ -60,6 +60,8 @@ class _Lexicon:
     cue_owners: list[list[tuple[int, str, float]]]  # per phrase: (order, section, signed weight)
     negators: set[str]
     gerund_negators: frozenset[str]  # "regret", "stopped" right before an -ing cue ("I regret supporting X")
+    condemned_act_re: re.Pattern[str]  # "it is wrong (for X) to" right before a cue of judgment: reversed
+    ambiguous_given: frozenset[str]  # given names of both sexes across languages (case-folded): no sex for he/she
     negator_phrases: re.Pattern[str]
     hedges: re.Pattern[str]
     intensifiers: set[str]
@@ -258,6 +260,8 @@ def _new_lexicon(targets: list[Target], cues: dict[str, Any]) -> _Lexicon:
         cue_owners=c_owners,
         negators=single_neg,
         gerund_negators=frozenset(str(w).lower() for w in cues.get("gerund_negators") or []),
+        condemned_act_re=re.compile(r"\b(?:" + _alternation(cues.get("condemned_act_frames")) + r")\s*$", re.I),
+        ambiguous_given=frozenset(str(w).casefold() for w in cues.get("ambiguous_given_names") or []),
         negator_phrases=re.compile(r"\b(?:" + _alternation(multi_neg) + r")\b", re.I),
         hedges=re.compile(r"\b(?:" + _alternation(cues["hedges"]) + r")\b", re.I),
         intensifiers={w.lower() for w in cues.get("intensifiers") or []},

@@ -24,7 +24,6 @@ from kzlib.stance._objects import (
     _compound_participle,
     _coordinated,
     _governs,
-    _in_object,
     _last_word,
     _Mention,
     _modifies,
@@ -44,7 +43,7 @@ from kzlib.stance._predicates import (
     _predicate_valence,
 )
 from kzlib.stance._questions import _denial_reaches, _question
-from kzlib.stance._subjects import _active_verb, _object_phrase, _others_subject, _others_support
+from kzlib.stance._subjects import _active_verb, _others_subject, _others_support
 from kzlib.stance.lexicon import (
     _PUNCT_BREAK_RE,
     _QUOTE_CHARS,
@@ -83,10 +82,12 @@ _POSSESSIVE_S_RE = re.compile(r"'s\b")  # a possessive after a name, no closing 
 _EXCESS_BEFORE = frozenset("is are was were be been being seems seem seemed far much way".split())
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
+_PRONOUN_PHRASE_RE = re.compile(r"\s+(?:his|her|their|its|him|them)\b", re.I)  # "concerns about | her health"
+_PAST_NAMING_RE = re.compile(r"\b(?:did|didn['’]t)\b", re.I)  # "I did not call X …": a past naming denied
 _WHO_AFTER_RE = re.compile(r"\s*,\s*(?:who|whom|whose)\b", re.I)  # a non-restrictive relative clause of a person
-#: a cue of worry with its preposition ("worried about", "concerns over"): what it is about follows; a target before it
-#: in its clause is whoever worries ("X weren't the only ones worried about companies …")
-_CONCERN_RE = re.compile(r"(?:worr(?:y|ies|ied)|concerns?)\s+(?:about|over|regarding|(?P<that>that))", re.I)
+#: a cue of worry or objection with its preposition ("worried about", "concerns over", "we have a problem with"): what it
+#: is about follows; a target before it in its clause is whoever worries ("X weren't the only ones worried about …")
+_CONCERN_RE = re.compile(r"\b(?:worr(?:y|ies|ied)|concerns?|issues?|problems?)\s+(?:about|over|regarding|that|with)$", re.I)
 
 
 def _score_text(
@@ -369,7 +370,7 @@ def _score_text(
         scare = not writer_marks and _marked_around(text, start, end)
         if scare and weight > 0:
             value = lex.params["scare_quoted_value"]
-        elif (negated := _negated(tokens, ti, text, tok_starts, lex) or _neg_raised(text, start, a)) != deny:
+        elif (negated := _negated(tokens, ti, text, tok_starts, lex, act=agentive) or _neg_raised(text, start, a)) != deny:
             # a denial negates, as "not" does, and so does the speaker's "I don't think" over the cue's clause
             if negated and _WITHOUT_AFTER_RE.match(text, end):
                 continue  # "could not have a successful outcome without X": a condition of it, no denial of it
@@ -397,9 +398,8 @@ def _score_text(
                 factor, note = factor * lex.params["reported_factor"], note + " (its subject's)"
             elif holding := others_holding(start, end, held):
                 factor, note = factor * lex.params["reported_factor"], note + holding
-            elif (lex.holder_noun_re.fullmatch(text, start, end) or agentive) and _received(text, start):
-                # "X faced criticism", "X can handle these attacks": others' judgment or act, of X, reported (not
-                # "face questions": doubts the speaker raises)
+            elif lex.holder_noun_re.fullmatch(text, start, end) and _received(text, start, end):
+                # "X faced criticism": others' judgment of X, reported (not "face questions": doubts the speaker raises)
                 factor, note = factor * lex.params["reported_factor"], note + " (received)"
         value *= factor
         relayed = _relayed(factor, note)  # someone else's word or judgment, not the speaker's (a disputed one is theirs)
@@ -475,14 +475,13 @@ def _score_text(
             in_sent = [m for m in in_sent if m.start >= end]
             if not in_sent:
                 continue
-        elif in_sent and (concern := _CONCERN_RE.fullmatch(text, start, end)) is not None:
-            # a worry is about what follows it: the noun phrase after its preposition ("worried about X's plan"; not
-            # "concerns about her health": a pronoun, whoever it is), or its that-clause, in its clause ("worried that X
-            # will win"); a target before it is whoever worries ("X weren't the only ones worried about …")
-            about = None if concern.group("that") else _object_phrase(text, end)
+        elif in_sent and _CONCERN_RE.search(text, start, end) is not None:
+            # a worry is about what follows it in its clause ("worried about X's plan", "about what X will do", "that X
+            # will win"; not "concerns about her health": a pronoun's, whoever it is); a target before it is whoever
+            # worries ("X weren't the only ones worried about …")
             cl = clause_start(start)
-            in_sent = [m for m in in_sent if (about is not None and _in_object(text, about, m)) or (
-                concern.group("that") and m.start >= end and clause_start(m.start) == cl)]
+            in_sent = [] if _PRONOUN_PHRASE_RE.match(text, end) else [
+                m for m in in_sent if m.start >= end and clause_start(m.start) == cl]
             if not in_sent:
                 continue
         elif in_sent and not agentive and ((lex.holder_verb_re.fullmatch(text, start, end) and _active_verb(tokens, ti))
@@ -597,7 +596,9 @@ def _score_text(
                 value = -value  # "I don't think X is honest"
             elif not (suffers or compared or subject) and (naming := _naming_verb(text, m.start)) is not None and (
                     _object_complement(text, m.start, m.end) is not None
-                    and _negated(tokens, tok_index(naming.start()), text, tok_starts, lex)):
+                    and _negated(tokens, (nt := tok_index(naming.start())), text, tok_starts, lex)):
+                if _PAST_NAMING_RE.search(text, max(0, naming.start() - 16), naming.end()) or tokens[nt].endswith("ed"):
+                    continue  # "I didn't call X a racist": a past remark denied, no praise
                 value, denied = -value * lex.params["negation_factor"], " (its naming negated)"  # "I would never call X a racist"
             factor, note = reported(p_start)
             if not suffers and subject and factor == 1.0 and _perceived_by_others(
