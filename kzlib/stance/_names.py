@@ -105,7 +105,7 @@ def _member_role(text: str, start: int, end: int, lex: _Lexicon) -> bool:
                                  or bool(_NAME_NEXT_RE.match(text, role.end())))
 
 
-_SEXES: dict[int, dict[str, str]] = {}
+_SEXES: dict[int, tuple[_Lexicon, dict[str, str]]] = {}  # by the lexicon's id, with the lexicon (ids are reused)
 
 
 def _target_sexes(lex: _Lexicon) -> dict[str, str]:
@@ -120,15 +120,16 @@ def _target_sexes(lex: _Lexicon) -> dict[str, str]:
     ...                             Target("Party", aliases=("Blue Party",))], load_stance_cues()))
     {'Clinton': 'f'}
     """
-    if id(lex) not in _SEXES:
+    cached = _SEXES.get(id(lex))
+    if cached is None or cached[0] is not lex:
         known = _first_names_folded()
         found: dict[str, set[str]] = {}
         for (target, _surname), given in lex.given_names.items():
             if given & lex.ambiguous_given:
                 found.setdefault(target, set()).update("mf")  # "Kim", "Jean": either sex
             found.setdefault(target, set()).update(known[g] for g in given if g in known)
-        _SEXES[id(lex)] = {t: next(iter(s)) for t, s in found.items() if len(s) == 1}
-    return _SEXES[id(lex)]
+        cached = _SEXES[id(lex)] = (lex, {t: next(iter(s)) for t, s in found.items() if len(s) == 1})
+    return cached[1]
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:

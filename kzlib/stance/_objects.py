@@ -151,7 +151,6 @@ _WITH_RE = re.compile(r"\s+with\b", re.I)
 _PRONOUN_OBJECT_RE = re.compile(r"\s+(?:him|them|her(?=\s*(?:[,.;:!?]|$|\s(?:of|for|over|as|because|after|in|at|on|"
                                 r"and|to|with|about)\b))|(?P<possessive>his|her|their|its)(?:\s+own)?(?=\s+[A-Za-z]))\b",
                                 re.I)
-_SENTENCE_END_RE = re.compile(r"[.!?]\s")
 #: between a pronoun object and a name in apposition to it ("support him, Dorn, all the way", "them, especially Dorn")
 _APPOSED_RE = re.compile(r"\s*[,—–-]+\s*(?:(?:especially|including|notably|namely|particularly|above\s+all)\s+)?"
                          r"(?:(?:the|a)\s+)?", re.I)
@@ -173,7 +172,8 @@ def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex
     if found is None and verb and (pronoun := _PRONOUN_OBJECT_RE.match(text, end)) is not None:
         # a pronoun object ("accusing him of endorsing X"): it refers back, so a target named after it in its sentence
         # is no object of the verb; only one named before it (or in the quote's context) may be what it stands for
-        opened = max((e.end() for e in _SENTENCE_END_RE.finditer(text, 0, start)), default=0)
+        stop = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start))
+        opened = stop + 2 if stop >= 0 else 0  # where the cue's sentence opens
         if (not any(opened <= m.start < start for m in mentions) and any(m.start >= end for m in mentions)
                 and not any(_APPOSED_RE.fullmatch(text, pronoun.end(), m.start) for m in mentions if m.start >= pronoun.end())):
             rest = _object_phrase(text, pronoun.end()) if pronoun.group("possessive") else None  # "her Republican rival X"
