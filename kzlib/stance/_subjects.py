@@ -289,7 +289,7 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
 
 _FIRST_PERSON = frozenset("i we me us my our".split())
 #: adverbs between a subject and its past verb ("I too | supported X", "we twice | voted for X", "I later | endorsed X")
-_NOT_A_SUBJECT = frozenset("""too later twice thrice once first long since ever soon recently previously already first
+_NOT_A_SUBJECT = frozenset("""too later twice thrice once first long since ever soon recently previously already
 eventually finally initially originally briefly""".split())
 _CONJUNCT_MAX_WORDS = 15  # the first conjunct read back from "and" for its subject
 
