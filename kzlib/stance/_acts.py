@@ -30,6 +30,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping
 
+from kzlib.actors import speaker_words
 from kzlib.stance._objects import _agent_of, _last_word, _Mention
 from kzlib.stance._predicates import _OF_AFTER_RE, _PERSON_HEADS
 from kzlib.stance._subjects import _NOUN_DETERMINERS, _OBJECT_TOKEN_RE, _SUBJECT_SKIP, _active_verb, _contracted
@@ -169,10 +170,16 @@ def _negated_act(tokens: list[str], ti: int) -> bool:
     return False
 
 
-#: capitalised words before a name that are its title or party label, not another name ("Democrat Hillary Clinton",
-#: "Sen. X", "former Gov. Y")
-_TITLES = frozenset("""president senator sen governor gov representative rep congressman congresswoman secretary mr mrs ms
-dr democrat democratic republican independent former vice""".split())
+def _title(word: str) -> bool:
+    """Whether a capitalised word before a name is its title or party label (``speaker_words().titles``: "Democrat
+    Hillary Clinton", "Sen. X", "former Gov. Y"), not another name.
+
+    >>> _title("Sen."), _title("Republican"), _title("Bill")
+    (True, True, False)
+    """
+    titles = speaker_words().titles
+    low = word.lower()
+    return low in titles or low.rstrip(".") in titles or low + "." in titles
 
 
 def _heads(text: str, end: int, pool: list[_Mention], starts: list[int]) -> list[_Mention]:
@@ -201,7 +208,7 @@ def _heads(text: str, end: int, pool: list[_Mention], starts: list[int]) -> list
                 break
         elif any(not w[0].isalpha() and w not in _QUOTE_MARKS for w in gap) or any(
                 w.lower() in _NOT_A_HEAD or w.lower().endswith("ing") or (
-                    w[0].isupper() and w.lower() not in _DETERMINERS and w.lower().rstrip(".") not in _TITLES)
+                    w[0].isupper() and w.lower() not in _DETERMINERS and not _title(w))
                 or w.lower() in ("not", "no") for w in gap) or words + len(gap) > 4:
             break
         after = _OBJECT_TOKEN_RE.findall(text, m.end, min(len(text), m.end + 40))[:2]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kzlib.stance._predicates import _OF_AFTER_RE, _is_subject, _participle
-from kzlib.stance._subjects import _THIRD_PERSON, _object_phrase
+from kzlib.stance._subjects import _FIRST_PERSON, _THIRD_PERSON, _object_phrase
 from kzlib.stance.lexicon import _Lexicon
 
 __all__: list[str] = []
@@ -204,7 +204,6 @@ _RIGHT_GIVEN_RE = re.compile(r"\b(?:giv(?:e|es|ing)|gave|given|grant(?:s|ed|ing)
 _RIGHT_HAVE_RE = re.compile(r"(?P<np>(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)\s+(?:(?:do|does|did)(?:\s+not|n['’]t)\s+have|has|have|had)"
                             r"\s+(?:no\s+|not\s+|the\s+|every\s+|a\s+)*$", re.I)
 _RIGHT_OF_RE = re.compile(r"\s+(?P<np>(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)(?=\s+to\b|[,.;:]|$)", re.I)
-_FIRST_PERSON_HOLDERS = frozenset("we us our i my me".split())
 #: common nouns of people, capitalised only at a sentence's start ("Voters did not have the right …")
 _COMMON_HOLDERS = frozenset("""the a an this that these those voters people citizens residents women men workers
 americans public everyone parents students patients families taxpayers""".split())
@@ -270,7 +269,7 @@ def _right_elsewhere(text: str, start: int, end: int, mentions: list[_Mention]) 
     words = {w.group(0).lower() for w in found_words}
     if words & (_THIRD_PERSON | {"him", "them"}):
         return False  # a pronoun: perhaps a target's
-    if words & _FIRST_PERSON_HOLDERS:
+    if words & _FIRST_PERSON:
         return True
     if any(w.group(0)[0].isupper() and not (w.group(0).lower() in _COMMON_HOLDERS and _opens_sentence(text, holder[0] + w.start()))
            for w in found_words):
