@@ -17,6 +17,7 @@ Wilson interval, and what happened to the others: how a reading made on one vers
     python benchmarks/stance_polnear.py --compartment train --start 300 --end 840 --out /tmp/pn.csv --sample 120
     python benchmarks/stance_polnear.py --compartment dev --out /tmp/pn_dev.csv --judged /tmp/judged_dev.csv
     python benchmarks/stance_polnear.py --compartment train --out /tmp/pn.csv --sample 120 --seed 35
+    python benchmarks/stance_polnear.py --compartment train --out /tmp/pn.csv --sample 100 --sample-stance favor
     python benchmarks/stance_polnear.py --compartment train --out /tmp/pn.csv --coded /tmp/pn.sheet.csv  # filled in
 
 The kit is research-use data: it is read in place, and neither the rows nor a reader's judgements are committed.
@@ -139,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True, help="where to write the stance rows (CSV)")
     ap.add_argument("--sample", type=int, default=0, help="also write N rows given a direction to OUT.sample.csv")
     ap.add_argument("--seed", type=int, default=33, help="the sample's draw")
+    ap.add_argument("--sample-stance", choices=["directed", "favor", "against", "none"], default="directed",
+                    help="which rows --sample draws from: those given a direction (the default), one direction only "
+                         "(its precision alone), or those read as none (what the rules miss)")
     ap.add_argument("--judged", type=Path, help="a reader's judgements of earlier rows, to score this run by")
     ap.add_argument("--coded", type=Path, help="a blind coder's directions of earlier rows (OUT.sheet.csv filled in)")
     args = ap.parse_args(argv)
@@ -154,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(docs)} articles, {len(rows)} stance rows, {len(directed)} given a direction "
           f"({directed['stance'].value_counts().to_dict()}) -> {args.out}")
     if args.sample:
-        sample = directed.sample(n=min(args.sample, len(directed)), random_state=np.random.RandomState(args.seed))
+        pool = directed if args.sample_stance == "directed" else rows[rows["stance"] == args.sample_stance]
+        sample = pool.sample(n=min(args.sample, len(pool)), random_state=np.random.RandomState(args.seed))
         sample.insert(0, "row", range(len(sample)))
         sample.to_csv(args.out.with_suffix(".sample.csv"), index=False)
         blind_sheet(sample).to_csv(args.out.with_suffix(".sheet.csv"), index=False)

@@ -7,11 +7,13 @@ aliased "Hillary Clinton"), and, for a country's name, its state rather than its
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from kzlib.actors import speaker_words
+from kzlib.stance._holders import _passive_agent
 from kzlib.stance._objects import _Mention
-from kzlib.stance.lexicon import _Lexicon
+from kzlib.stance.lexicon import _in_short_quote, _Lexicon
 from kzlib.text.tokens import parses
 
 __all__: list[str] = []
@@ -44,6 +46,7 @@ _SHARE_RE = re.compile(r"(?:(?:nearly|almost|about|roughly|some|only|just|over|m
                        r"ten)\s*(?:%|percent\b|per\s+cent\b|in\s+(?:\d+|ten|five|four|three)\b|out\s+of\s+\d+)|"
                        r"(?:a\s+)?(?:third|quarter|half|majority|plurality|minority)\s+of\b|"
                        r"(?:two|three)[-\s](?:thirds|quarters|fifths)\s+of\b)", re.I)
+_POSSESSIVE_S_RE = re.compile(r"'s\b")  # a possessive after a name, no closing quotation mark ("''X's plan")
 _ELSEWHERE = ""  # the target of a generic word outside its topic: something else, no stance row
 
 
@@ -296,6 +299,41 @@ def _find_mentions(text: str, lex: _Lexicon, anchored: frozenset[str] | None = N
             kept.append(m)  # the very same phrase names two targets ("Russian interference")
     kept.sort(key=lambda m: (m.start, m.target))
     return kept
+
+
+def _mark_mentions(text: str, mentions: list[_Mention], lex: _Lexicon, *, tok_index: Callable[[int], int],
+                   clause_start: Callable[[int], int], writer_marks: bool = False) -> None:
+    """Set each mention's token index and what the quote makes of it: scare-quoted (marks right around it; a loaded
+    naming also inside a short quoted span, "20,000 extremists"; not in an indirect report, ``writer_marks``, whose
+    marks are the writer's), a holder of an opinion ("Russia views …", "according to Russia", "opposed by Senate
+    Democrats"), the clause's topic ("As for X, …"), or a place ("in Washington").
+
+        >>> from kzlib.stance.lexicon import _new_lexicon
+        >>> from kzlib.stance.targets import Target, load_stance_cues
+        >>> lex = _new_lexicon([Target("Trump", aliases=("Trump",))], load_stance_cues())
+        >>> def marked(t):
+        ...     ms = _find_mentions(t, lex)
+        ...     _mark_mentions(t, ms, lex, tok_index=lambda pos: 0, clause_start=lambda pos: 0)
+        ...     return [(m.scare_quoted, m.holder) for m in ms]
+        >>> marked('His "Trump" brand is empty.'), marked("Trump's plan is empty."), marked("The plan was opposed by Trump.")
+        ([(True, False)], [(False, False)], [(False, True)])
+    """
+    has_by = " by " in text  # no "by": no passive's agent to look for
+    for m in mentions:
+        m.tok = tok_index(m.start)
+        before = text[max(0, m.start - 2):m.start]
+        after = text[m.end:m.end + 2]
+        # a name inside a short quotation is no scare quote: it quotes a phrase ("I'm voting for Trump")
+        closed = '"' in after or ("'" in after[:1] and not _POSSESSIVE_S_RE.match(text, m.end))
+        m.scare_quoted = not writer_marks and (
+            (('"' in before or "'" in before[-1:]) and closed)
+            or (m.kind in ("favor_term", "against_term") and _in_short_quote(text, m.start, m.end)))
+        m.holder = m.kind in ("alias", "cue") and bool(
+            lex.holder_re.match(text[m.end:m.end + 40]) or lex.source_re.search(text[max(0, m.start - 40):m.start])
+            or (has_by and _passive_agent(text, m.start, lex.judgment_re)))
+        m.topic = bool(lex.topic_re.match(text, clause_start(m.start), m.start))
+        m.place = m.kind == "alias" and bool(lex.place_after_re.match(text, m.end)
+                                             and lex.place_before_re.search(text, max(0, m.start - 30), m.start))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -14,8 +14,8 @@ from kzlib.stance._comparisons import _compared, _comparison
 from kzlib.stance._decision import _Contribution
 from kzlib.stance._experiencers import _HELP_RE, _caused_help, _named_helper, _perceived_by_others
 from kzlib.stance._frames import _relayed, _report_frames
-from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _passive_agent, _received
-from kzlib.stance._names import _ELSEWHERE, _find_mentions, _overlaps, _target_sexes
+from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _received
+from kzlib.stance._names import _ELSEWHERE, _find_mentions, _mark_mentions, _overlaps, _target_sexes
 from kzlib.stance._negation import _neg_raised, _negated
 from kzlib.stance._objects import (
     _COORDINATED_RE,
@@ -48,7 +48,6 @@ from kzlib.stance.lexicon import (
     _PUNCT_BREAK_RE,
     _QUOTE_CHARS,
     _TOKEN_RE,
-    _in_short_quote,
     _Lexicon,
     _marked_around,
     _sentences,
@@ -78,7 +77,6 @@ _NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|one|his|her|my|our|your|their|it
 #: the word after a predicate's last word (an emotion's preposition: "so frustrated | with")
 _NEXT_WORD_RE = re.compile(r"\s+\w+")
 #: before "too" and a favourable cue, a linking verb or a degree word: the cue names an excess ("is too principled")
-_POSSESSIVE_S_RE = re.compile(r"'s\b")  # a possessive after a name, no closing quotation mark ("''X's plan")
 _EXCESS_BEFORE = frozenset("is are was were be been being seems seem seemed far much way".split())
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
@@ -223,8 +221,6 @@ def _score_text(
             stop = _NAMING_END_RE.search(text, m.end, b)
             frames.append((m.end, stop.start() if stop else b, lex.params["reported_factor"], " (reported)"))
 
-    has_by = " by " in text  # no "by": no passive's agent to look for
-
     def others_holding(start: int, end: int, held: int | None) -> str:
         """Whose the judgment at ``start:end`` is when it is someone else's than the speaker's, else "": a noun of
         judgment's possessor (``held``: where its possessive is, from ``_judgment_holder``: "Clinton's criticism of …")
@@ -238,25 +234,7 @@ def _score_text(
             return ""
         return "" if any(agent[0] <= m.start < agent[1] and on_own_side(m) for m in mentions) else " (its agent's)"
 
-    # inner quotation marks: a mention wrapped in quotes inside a quote is scare-quoted
-    for m in mentions:
-        m.tok = tok_index(m.start)
-        before = text[max(0, m.start - 2):m.start]
-        after = text[m.end:m.end + 2]
-        # marks right around it; a loaded naming also inside a short quoted span ("20,000 extremists"), but
-        # not a name: a short quotation that holds a name quotes a phrase ("I'm voting for Trump")
-        closed = '"' in after or ("'" in after[:1] and not _POSSESSIVE_S_RE.match(text, m.end))
-        m.scare_quoted = not writer_marks and (
-            (('"' in before or "'" in before[-1:]) and closed)
-            or (m.kind in ("favor_term", "against_term") and _in_short_quote(text, m.start, m.end)))
-        # a holder of an opinion or judgment, not its object: "Russia views …", "according to Russia", "opposed by
-        # Senate Democrats"
-        m.holder = m.kind in ("alias", "cue") and bool(
-            lex.holder_re.match(text[m.end:m.end + 40]) or lex.source_re.search(text[max(0, m.start - 40):m.start])
-            or (has_by and _passive_agent(text, m.start, lex.judgment_re)))
-        m.topic = bool(lex.topic_re.match(text, clause_start(m.start), m.start))
-        m.place = m.kind == "alias" and bool(lex.place_after_re.match(text, m.end)
-                                             and lex.place_before_re.search(text, max(0, m.start - 30), m.start))
+    _mark_mentions(text, mentions, lex, tok_index=tok_index, clause_start=clause_start, writer_marks=writer_marks)
     contrib: dict[str, list[_Contribution]] = {}
     concerned: dict[str, str] = {}
     for m in mentions:
