@@ -188,6 +188,10 @@ promises promised choose chooses chose continue continues continued begin begins
 plan plans planned vote votes voted decline declines declined tend tends tended seem seems seemed appear appears
 appeared failing refusing deciding agreeing promising choosing continuing beginning trying wanting planning voting
 declining tending seeming appearing attempting""".split())
+#: adjectives whose subject is the subject of the infinitive after them ("voters are likely to support X", "the party
+#: seemed ready to back X"; Quirk et al. 1985 §16.75, raising adjectives)
+_RAISING = frozenset("""likely unlikely certain expected poised set ready willing unwilling eager inclined apt bound
+prepared reluctant keen""".split())
 #: verbs whose subject is also the subject of the gerund after them (Quirk et al. 1985 §16.40: "regret supporting")
 _GERUND_VERBS = frozenset("""regret regrets regretted stop stops stopped quit quits keep keeps kept continue continues
 continued start starts started began begin begins considered consider considers avoid avoids avoided""".split())
@@ -224,6 +228,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         (0, -1)
         >>> sub("The government refused to support X.", "support"), sub("I ask you to support X.", "support")
         (4, -1)
+        >>> sub("That group was slightly more likely to support X.", "support"), sub("I am likely to support X.", "support")
+        (5, -1)
         >>> sub("Voters who cannot bring themselves to vote for X.", "vote"), sub("I can't bring myself to vote for X.", "vote")
         (7, -1)
         >>> sub("The insiders are opposed to X.", "opposed", copular=True), sub("I am opposed to X.", "opposed", copular=True)
@@ -248,6 +254,14 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         if gerund and word in _GERUND_VERBS:
             j -= 1  # "Soros regretted | supporting X", "voters stopped | backing X": the subject's own act
             continue
+        if word == "to" and j > 1 and tokens[j - 1] in _RAISING and (
+                tokens[j - 2] in _BE_AUXILIARIES or tokens[j - 2] in _DEGREE or tokens[j - 2] in _LINKING):
+            past = not copular  # "voters are (more) likely to support X": a state of affairs reported of them
+            j -= 2
+            while j >= 0 and ((w := _contracted(tokens[j])) in _DEGREE or w in _BE_AUXILIARIES or w in _LINKING
+                              or w in _SUBJECT_SKIP or (w.endswith("ly") and len(w) > 4)):
+                j -= 1  # "that group was slightly more | likely to", "they're not | likely to"
+            break
         if word == "to" and j > 0 and tokens[j - 1] in _CATENATIVES:
             past = tokens[j - 1].endswith("ed") and not copular
             j -= 2  # "the government failed to support": the subject's own act
