@@ -350,6 +350,17 @@ _PLACE_MODIFIER_RE = re.compile(r"\b(?!(?:regimes?|governments?|authorities|lead
                                 r"troops|officials?|junta|president|parliament|rulers?|state)\b)[a-z][\w-]*\s+"
                                 r"(?:in|at|near|across|inside|outside)\s+(?:the\s+)?$", re.I)  # not "the regime in X": X's
 _TO_AFTER_RE = re.compile(r"\s+to\b", re.I)  # a noun of offence and whom it offends ("an insult to X's people")
+#: a preposition, a determiner and at most one word right before an act: the act is a noun, the object of a
+#: preposition ("the investigation into the terrorist attack", "if X, after this attack, …")
+_PREPOSED_NOUN_RE = re.compile(r"\b(?:about|into|after|before|over|on|in|of|for|from|since|during|at|with|to|against|"
+                               r"following|despite|amid|regarding|concerning|around|by)\s+[\"']*"
+                               r"(?:the|a|an|this|these|those|such|any)\s+(?!(?:he|she|they|it|we|i|you)\b)"
+                               r"(?:[a-z-]+\s+)?$", re.I)
+#: ... unless the preposition makes its subject the act's agent ("responsible for the attack", "engaged in a cover-up")
+_AGENT_PREPOSITION_RE = re.compile(r"\b(?:guilty\s+of|responsible\s+for|accused\s+of|charged\s+with|convicted\s+of|"
+                                   r"engag(?:e|es|ed|ing)\s+in|resort(?:s|ed|ing)?\s+to|involved\s+in|complicit\s+in|"
+                                   r"(?:role|part|hand)\s+in|behind)\s+[\"']*(?:the|a|an|this|these|those|such|any)\s+"
+                                   r"(?:[a-z-]+\s+)?$", re.I)
 
 
 def _word_before(tokens: list[str], ti: int) -> int:
@@ -429,6 +440,13 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         [m for m in own if m.end <= start and id(m) not in placed] if not passive else [])
     if not pool and placed and not passive:
         return None  # "the earthquake in Elbonia caused many deaths": the subject is the noun before the place
+    if own and all(m.end <= start for m in own) and _PREPOSED_NOUN_RE.search(text, max(0, start - 50), start) and (
+            not _AGENT_PREPOSITION_RE.search(text, max(0, start - 60), start)
+            and not any(_agent_of(m, text, start, end) for m in own)):
+        # the act as a preposition's noun ("the investigation into the attack in Benghazi", "X, after this attack, …") has
+        # no subject: a target before it in its clause is not its agent unless it is its possessor ("X's attacks") or
+        # the preposition makes it one ("X is responsible for the attack")
+        return None
     verb = (_active_verb(tokens, ti) or word in _DO_FORMS or _TO_AFTER_RE.match(text, end) is not None
             or (word.endswith("ing") and j >= 0 and tokens[j].lower() in _PROGRESSIVE_BEFORE))
     pronoun = j >= 0 and tokens[j].lower() in _PRONOUN_SUBJECTS

@@ -192,6 +192,7 @@ declining tending seeming appearing attempting""".split())
 #: seemed ready to back X"; Quirk et al. 1985 §16.75, raising adjectives)
 _RAISING = frozenset("""likely unlikely certain expected poised set ready willing unwilling eager inclined apt bound
 prepared reluctant keen""".split())
+_RAISING_DEGREE = frozenset("much far even somewhat lot a bit little no".split())  # "much less | likely to"
 #: verbs whose subject is also the subject of the gerund after them (Quirk et al. 1985 §16.40: "regret supporting")
 _GERUND_VERBS = frozenset("""regret regrets regretted stop stops stopped quit quits keep keeps kept continue continues
 continued start starts started began begin begins considered consider considers avoid avoids avoided""".split())
@@ -259,7 +260,7 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
             past = not copular  # "voters are (more) likely to support X": a state of affairs reported of them
             j -= 2
             while j >= 0 and ((w := _contracted(tokens[j])) in _DEGREE or w in _BE_AUXILIARIES or w in _LINKING
-                              or w in _SUBJECT_SKIP or (w.endswith("ly") and len(w) > 4)):
+                              or w in _SUBJECT_SKIP or w in _RAISING_DEGREE or (w.endswith("ly") and len(w) > 4)):
                 j -= 1  # "that group was slightly more | likely to", "they're not | likely to"
             break
         if word == "to" and j > 0 and tokens[j - 1] in _CATENATIVES:

@@ -1,0 +1,48 @@
+"""Forty-fourth session: defects of the rules' favourable readings, read from a blind-coded sample of their PolNeAR favour
+directions and mended by general rules (a success reported, not predicated; a raising adjective's subject; support built
+or worn down by others; an act named as a noun with no agent). Expected stances are read from the sentences, each
+written for the test."""
+
+from kzlib.stance.targets import Target
+from tests.stance_rows import each_stance
+
+PEOPLE = [Target("Jan Dorn", aliases=("Jan Dorn", "Dorn")), Target("Ana Smith", aliases=("Ana Smith", "Smith")),
+          Target("Blue Party", aliases=("Blue Party", "BP"))]
+
+
+def test_a_success_reported_is_no_praise():
+    # a target's success named as a fact about the race, or as background, is no evaluation by the speaker
+    each_stance(["Dorn's success online has surprised the pundits.",
+                 "The victims of Dorn's success are the small donors.",
+                 "Smith's campaign said Dorn's success in winning delegates confuses the issue."],
+                ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    # predicated of the target, it is the speaker's judgment
+    each_stance(["Dorn's term as mayor was a great success.", "Dorn was very successful as governor."],
+                ("favor",), "Jan Dorn", PEOPLE)
+
+
+def test_a_raising_adjectives_subject_holds_the_verb_after_it():
+    # "likely to support": a state of affairs reported of its subject, not the speaker's support
+    each_stance(["That group was slightly more likely to support Dorn in Georgia.",
+                 "Older voters are unlikely to back Dorn."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    # the speaker's own readiness is the speaker's
+    each_stance(["I am ready to support Dorn.", "We are eager to support Dorn all the way."], ("favor",), "Jan Dorn",
+                PEOPLE)
+
+
+def test_support_built_or_worn_down_is_others():
+    # building or undermining support among a group is a campaign's work, not the speaker's support
+    each_stance(["The unions have been adept at building support among members for Dorn.",
+                 "The ads are eroding support for Dorn in the suburbs."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["We strongly support Dorn."], ("favor",), "Jan Dorn", PEOPLE)
+
+
+def test_an_act_named_as_a_noun_has_no_subject():
+    # "about the attack": a target before a preposition's noun in its clause is neither its agent nor judged by it
+    each_stance(["Dorn led the inquiry into the attack.", "Dorn wrote about the attack in Paris.",
+                 "Dorn will speak about the attack tomorrow."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    # its possessor, a preposition of agency, a copula or a verb makes the act the target's
+    each_stance(["Dorn's attacks on the judge are disgraceful.", "Dorn is a threat to the republic.",
+                 "Dorn is responsible for the attack.", "Dorn received a bribe.",
+                 "Dorn is mounting a phony attack on the judge.", "Dorn is seen as a bully."],
+                ("against",), "Jan Dorn", PEOPLE)
