@@ -3,6 +3,12 @@ directions and mended by general rules (a success reported, not predicated; a ra
 or worn down by others; an act named as a noun with no agent). Expected stances are read from the sentences, each
 written for the test."""
 
+import pandas as pd
+import pytest
+
+from kzlib.errors import ResourceError
+from kzlib.russian.stance import load_cues
+from kzlib.stance import detect_stance
 from kzlib.stance.targets import Target
 from tests.stance_rows import each_stance
 
@@ -46,3 +52,30 @@ def test_an_act_named_as_a_noun_has_no_subject():
                  "Dorn is responsible for the attack.", "Dorn received a bribe.",
                  "Dorn is mounting a phony attack on the judge.", "Dorn is seen as a bully."],
                 ("against",), "Jan Dorn", PEOPLE)
+
+
+def _ru_stance(quote: str, target: str) -> str:
+    q = pd.DataFrame({"doc_id": "d", "quote_id": ["q0"], "quote": [quote], "speaker": "Иван Петров", "language": "ru"})
+    rows = detect_stance(q, threshold=0.3)
+    row = rows[rows["target"] == target]
+    return row["stance"].item() if len(row) else "(no row)"
+
+
+@pytest.mark.parametrize(("quote", "target", "expected"), [
+    # terror named beside the unrest it describes (the bundled targets)
+    ("Он понимал, что беспорядки и террор требовали жёсткого ответа.", "protesters", "against"),
+    # the peacekeepers credited with stabilising the situation
+    ("Миротворцы ОДКБ обеспечили стабилизацию ситуации.", "CSTO intervention", "favor"),
+    # a judgment of conduct that Russian quotes get from no sentiment lexicon
+    ("Заявления протестующих — циничная клевета.", "protesters", "against"),
+])
+def test_russian_evaluations_english_reads_through_vader(quote, target, expected):
+    assert _ru_stance(quote, target) == expected
+
+
+def test_a_russian_cue_of_two_words_is_refused(tmp_path):
+    # cues are matched lemma by lemma: a phrase in the file would never match, so the file is refused, with the fix
+    path = tmp_path / "cues.yaml"
+    path.write_text("favor:\n  - [восстановить порядок, 0.8]\nagainst: []\nnegators: [не]\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="single lemmas"):
+        load_cues(path)

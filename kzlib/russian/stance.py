@@ -87,6 +87,10 @@ def _parse(text: str, source: str) -> RussianCues:
             weight[str(lem).replace("ё", "е")] = -float(w)
     except (TypeError, ValueError) as exc:
         raise ResourceError(f"Russian stance cue file {source}: each cue is [lemma, weight] ({exc})") from exc
+    phrases = sorted(lem for lem in weight if len(lem.split()) != 1)
+    if phrases:
+        raise ResourceError(f"Russian stance cue file {source}: cues are single lemmas, matched word by word; "
+                            f"{phrases} would never match: list their words' lemmas, or make the phrase a target's term")
     family_of = {str(w): fam for fam, words in (d.get("naming_families") or {}).items() for w in words}
     return RussianCues(
         weight, _words(d, "negators"), family_of,

@@ -8,7 +8,9 @@ predicated of a target."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kzlib.actors import speaker_words
 from kzlib.stance._predicates import _DEGREE, _STOP_WORDS
 from kzlib.stance.lexicon import _TOKEN_RE
 
@@ -297,9 +299,24 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
     if not (text[tok_starts[j]].isupper() or word.isdigit() or before in _NOUN_DETERMINERS or before.isdigit()
             or (past and word.isalpha() and not word.endswith("ly") and before not in _VERB_BEFORE
                 and word not in _NOT_A_SUBJECT and word not in _REFLEXIVES and before not in _FIRST_PERSON)
-            or (before in ("and", "or") and word.endswith("s") and word.isalpha())):  # "the party and observers | see"
+            or (before in ("and", "or") and word.endswith("s") and word.isalpha())  # "the party and observers | see"
+            # "the state's Democratic federal delegation | supports X"; in an indirect report one person's role is
+            # mostly the speaker's own description ("the Vermont congressman | plans to vote for X")
+            or (_role_noun(word) and not (indirect and speaker_words().role_gender.get(word, "org") != "org"))):
         return -1
     return tok_starts[j]
+
+
+@lru_cache(maxsize=4096)
+def _role_noun(word: str) -> bool:
+    """Whether ``word`` (lower case) is a noun of people or of a body that acts or speaks (``speaker_words``' roles:
+    "delegation", "voters", "campaign"), singular or plural: a subject, whatever stands before it.
+
+    >>> _role_noun("delegation"), _role_noun("voters"), _role_noun("strongly")
+    (True, True, False)
+    """
+    roles = speaker_words().role_gender
+    return word in roles or (word.endswith("s") and (word[:-1] in roles or (word.endswith("es") and word[:-2] in roles)))
 
 
 _FIRST_PERSON = frozenset("i we me us my our".split())
