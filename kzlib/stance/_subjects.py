@@ -189,7 +189,8 @@ _CATENATIVES = frozenset("""fail fails failed refuse refuses refused decide deci
 promises promised choose chooses chose continue continues continued begin begins began try tries tried want wants wanted
 plan plans planned vote votes voted decline declines declined tend tends tended seem seems seemed appear appears
 appeared failing refusing deciding agreeing promising choosing continuing beginning trying wanting planning voting
-declining tending seeming appearing attempting""".split())
+declining tending seeming appearing attempting driven forced compelled inspired motivated pushed encouraged expected
+persuaded convinced prompted pressured""".split())  # passive participles too: "the nonwhites driven to vote against X"
 #: adjectives whose subject is the subject of the infinitive after them ("voters are likely to support X", "the party
 #: seemed ready to back X"; Quirk et al. 1985 §16.75, raising adjectives)
 _RAISING = frozenset("""likely unlikely certain expected poised set ready willing unwilling eager inclined apt bound
