@@ -79,3 +79,12 @@ def test_a_russian_cue_of_two_words_is_refused(tmp_path):
     path.write_text("favor:\n  - [восстановить порядок, 0.8]\nagainst: []\nnegators: [не]\n", encoding="utf-8")
     with pytest.raises(ResourceError, match="single lemmas"):
         load_cues(path)
+
+
+def test_a_judgment_passes_on_to_the_act_it_is_made_for():
+    # blaming others for not supporting X favours X; criticising them for backing X is against X; praise keeps the sign
+    each_stance(["I blame the voters for not supporting Dorn."], ("favor",), "Jan Dorn", PEOPLE)
+    each_stance(["I criticized the party for backing Dorn."], ("against",), "Jan Dorn", PEOPLE)
+    each_stance(["I praised the party for backing Dorn."], ("favor",), "Jan Dorn", PEOPLE)
+    # an act that blames its own agent is not passed on: criticising Dorn for attacking Smith is against Dorn
+    each_stance(["I criticize Dorn for attacking Smith."], ("against",), "Jan Dorn", PEOPLE)

@@ -200,3 +200,24 @@ _ENDORSED_RE = re.compile(r"\b(?:rightly|deservedly|justly|rightfully|justifiabl
 #: after the noun: the speaker among those who judge ("from me", "from us"), or what the subject deserved
 _SHARED_AFTER_RE = re.compile(r"\s+(?:(?:from|by)\s+(?:me|us)\b|(?:he|she|they|it)\s+(?:deserved?|deserves|earned|had\s+coming)\b)",
                               re.I)
+
+
+#: between a verb of judgment and a gerund that names what it is judged for: its object, then "for" ("blamed the voters
+#: for | not supporting X"), or "of" after a verb of accusation ("accused the party of | backing X"); at most six words
+_REASON_GAP_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){1,6}?(?:for|of)\s+(?:(?:not|never)\s+)?$", re.I)
+
+
+def _reason_sign(text: str, start: int, judgments: list[tuple[int, int, float]], clause: int) -> float:
+    """The sign a judgment passes on to the act it is made for, where the cue at ``start`` opens (or, negated, follows the
+    negator of) the gerund of a verb of judgment's reason (``judgments``: the verbs of judgment in the text, as start,
+    end and cue weight; ``clause``: where the cue's clause starts): "I blame the voters for | not supporting X" (-1:
+    their not supporting X is blamed, favourable to X), "praised them for | backing X" (+1); 1.0 where none.
+
+    >>> t = "I blame the voters for not supporting Dorn."
+    >>> _reason_sign(t, t.index("supporting"), [(2, 7, -1.0)], 0), _reason_sign(t, t.index("supporting"), [], 0)
+    (-1.0, 1.0)
+    """
+    for j_start, j_end, weight in reversed(judgments):
+        if j_end <= start and j_start >= clause and _REASON_GAP_RE.fullmatch(text, j_end, start):
+            return 1.0 if weight > 0 else -1.0
+    return 1.0

@@ -14,7 +14,7 @@ from kzlib.stance._comparisons import _compared, _comparison
 from kzlib.stance._decision import _Contribution
 from kzlib.stance._experiencers import _HELP_RE, _caused_help, _named_helper, _perceived_by_others
 from kzlib.stance._frames import _relayed, _report_frames
-from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _received
+from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _reason_sign, _received
 from kzlib.stance._names import _ELSEWHERE, _find_mentions, _mark_mentions, _overlaps, _target_sexes
 from kzlib.stance._negation import _neg_raised, _negated
 from kzlib.stance._objects import (
@@ -292,6 +292,8 @@ def _score_text(
             cue_hits.append((order, c_start, c_end, section, weight, i in lex.agentive_cues))
     cue_hits.sort(key=lambda h: (h[1], -(h[2] - h[1]), h[0]))  # by start, longest first, then lexicon order
     cue_spans = [h[1:] for h in cue_hits]
+    # the verbs of judgment among the cues (start, end, weight), for the acts they are made for (_reason_sign)
+    judgments = [(h[1], h[2], h[4]) for h in cue_hits if lex.judgment_re.fullmatch(text, h[1], h[2])]
     last_end = -1
     chain = (-1, -1)  # the last countered cue's frame start and end: a cue coordinated with it is countered too
     hedged: dict[int, bool] = {}  # per sentence: whether it hedges
@@ -357,6 +359,10 @@ def _score_text(
             if _TOO_FOR_RE.match(text, end):
                 continue  # "too smart to fall for it" (praise), "too generous to donors" (a fault): no reading
             value = -value * lex.params["negation_factor"]  # "X is too principled": an excess of a good quality
+        if not agentive and not scare:
+            # what a verb of judgment is made for ("I blame the voters for not supporting X"): the act, judged, passes the
+            # judgment on to its object (not an act that blames its own agent: "fault X for attacking Y" is against X)
+            value *= _reason_sign(text, start, judgments, clause_start(start))
         if deny and value > 0:
             denied_favor.add(s_i)  # "Who could oppose X?", "Why wouldn't we support X?"
         if any(tokens[j] in lex.intensifiers for j in range(max(0, ti - 2), ti)):
