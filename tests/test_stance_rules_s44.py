@@ -88,3 +88,17 @@ def test_a_judgment_passes_on_to_the_act_it_is_made_for():
     each_stance(["I praised the party for backing Dorn."], ("favor",), "Jan Dorn", PEOPLE)
     # an act that blames its own agent is not passed on: criticising Dorn for attacking Smith is against Dorn
     each_stance(["I criticize Dorn for attacking Smith."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_a_joke_is_derision_and_agreement_with_a_claim_is_the_claims():
+    each_stance(["Dorn is a joke.", "Dorn is such a laughingstock."], ("against",), "Jan Dorn", PEOPLE)
+    # agreeing that something is so evaluates no one: the claim's own words do
+    each_stance(["Progressives agree Dorn's math adds up to a plan."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["I agree with Dorn on trade."], ("favor",), "Jan Dorn", PEOPLE)
+
+
+def test_a_counterfactuals_subject_noun_is_hypothetical():
+    # an inverted conditional ("had they …") makes the modal's clause, its subject noun included, no fact
+    each_stance(["Support for Dorn would have been higher had they taken more time.",
+                 "Had they waited, they would have backed Dorn."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["We would back Dorn again."], ("favor",), "Jan Dorn", PEOPLE)  # a modal without a condition
