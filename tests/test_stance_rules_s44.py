@@ -102,3 +102,11 @@ def test_a_counterfactuals_subject_noun_is_hypothetical():
     each_stance(["Support for Dorn would have been higher had they taken more time.",
                  "Had they waited, they would have backed Dorn."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
     each_stance(["We would back Dorn again."], ("favor",), "Jan Dorn", PEOPLE)  # a modal without a condition
+
+
+def test_what_is_said_of_a_targets_people_is_not_said_of_it():
+    # the possessor of people ("X's supporters", "X's in-laws") is not what a cue about those people evaluates
+    each_stance(["He is friendly with Dorn's Jewish in-laws.", "I have criticized Dorn's supporters for their tone.",
+                 "Dorn's supporters are violent thugs."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    # a possessed act or policy is the possessor's
+    each_stance(["I have criticized Dorn's policies for years."], ("against",), "Jan Dorn", PEOPLE)

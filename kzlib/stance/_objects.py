@@ -378,3 +378,28 @@ def _passive_manner(text: str, start: int, end: int) -> bool:
         return False
     after = _WORD_AFTER_RE.match(text, end)
     return after is not None and _participle(after.group(1)) and not _BY_AFTER_RE.match(text, after.end())
+
+
+#: a possessive after a name, then up to three lower-case words of its noun phrase
+_POSSESSED_WORDS_RE = re.compile(r"['’]s?((?:\s+[A-Za-z][\w-]*){1,3})")
+_PHRASE_STOP = frozenset("of on in at to for with by from about over against and or but who that which".split())
+
+
+def _people_possessor(text: str, m: _Mention, heads: frozenset[str]) -> bool:
+    """Whether the mention ``m`` is the possessor of people (``heads``: "X's supporters", "X's Jewish in-laws"): what is
+    said of them, or done to them, is not said of it.
+
+    >>> t = "friendly with Trump's Jewish in-laws, not Trump's policies"
+    >>> heads = frozenset({"in-laws", "supporters"})
+    >>> [_people_possessor(t, _Mention(t.index(w), t.index(w) + 5, "T", "alias", 0.0), heads) for w in ("Trump's J", "Trump's p")]
+    [True, False]
+    """
+    found = _POSSESSED_WORDS_RE.match(text, m.end)
+    if found is None:
+        return False
+    for word in found.group(1).split():
+        if word in heads:  # a lower-case head ("Citizens United" names a thing)
+            return True
+        if word.lower() in _PHRASE_STOP:
+            return False
+    return False

@@ -472,8 +472,8 @@ _PERSON_HEADS = frozenset("""wife husband son sons daughter daughters children c
 sister aide aides staff staffer staffers adviser advisers advisor advisors ally allies rival rivals friend friends
 supporters supporter backers backer voters voter base donors donor lawyer lawyers attorney attorneys spokesman
 spokeswoman spokesperson people citizens followers fans critics opponents enemies enemy opponent critic
-son-in-law daughter-in-law running mate mate team victims victim neighbours neighbors neighbour neighbor refugees
-migrants workers members""".split())
+son-in-law daughter-in-law in-laws running mate mate team victims victim neighbours neighbors neighbour neighbor
+refugees migrants workers members""".split())
 #: possessed heads of measure: the possessor's odds or standing in polls, not its act or quality ("its chances are good")
 _MEASURE_HEADS = frozenset("""chances chance odds ratings rating numbers polls poll lead standing prospects support
 approval margin share figures""".split())

@@ -29,10 +29,12 @@ from kzlib.stance._objects import (
     _modifies,
     _other_object,
     _passive_manner,
+    _people_possessor,
     _right_elsewhere,
     _said_of_self,
 )
 from kzlib.stance._predicates import (
+    _PERSON_HEADS,
     _TOO_FOR_RE,
     _demand,
     _is_subject,
@@ -481,6 +483,10 @@ def _score_text(
                 in_sent = [m for m in in_sent if id(m) not in {id(x) for x in subjects}]
                 if not in_sent:
                     continue
+        if in_sent and not agentive:  # "friendly with X's in-laws", "X's supporters are violent": those people, not X
+            in_sent = [m for m in in_sent if not _people_possessor(text, m, _PERSON_HEADS)]
+            if not in_sent:
+                continue
         if in_sent:
             # a target in the cue's own clause first; else the sentence's topic ("As for X, we have
             # questions about the request": the questions are X's); else the nearest in the sentence
