@@ -110,3 +110,18 @@ def test_what_is_said_of_a_targets_people_is_not_said_of_it():
                  "Dorn's supporters are violent thugs."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
     # a possessed act or policy is the possessor's
     each_stance(["I have criticized Dorn's policies for years."], ("against",), "Jan Dorn", PEOPLE)
+
+
+def test_a_pronoun_of_the_other_sex_is_someone_else():
+    # "him" cannot stand for a woman named before it: backing him is no support of her
+    each_stance(["Delegates should consider dropping Ana Smith and backing him."], ("none", "(no row)"), "Ana Smith",
+                PEOPLE)
+    each_stance(["I support Ana Smith and I am backing her all the way."], ("favor",), "Ana Smith", PEOPLE)
+
+
+def test_what_is_yet_to_be_done_and_others_feelings_and_namings():
+    # "has yet to endorse": no endorsement; "as enthusiastic about X as": the subject's feeling; "Y's calling X a liar":
+    # Y's naming, relayed
+    each_stance(["He has yet to endorse Dorn.", "The suburbs have been as enthusiastic about Dorn as about Smith.",
+                 "Smith's calling Dorn a liar last week drew attention."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["I am as enthusiastic about Dorn as ever."], ("favor",), "Jan Dorn", PEOPLE)

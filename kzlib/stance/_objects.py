@@ -154,17 +154,20 @@ _CLAUSE_AFTER_RE = re.compile(r"\s+(?:that\s+)?(?!(?:with|to|on|about|in|entirel
 _PRONOUN_OBJECT_RE = re.compile(r"\s+(?:him|them|her(?=\s*(?:[,.;:!?]|$|\s(?:of|for|over|as|because|after|in|at|on|"
                                 r"and|to|with|about)\b))|(?P<possessive>his|her|their|its)(?:\s+own)?(?=\s+[A-Za-z]))\b",
                                 re.I)
+_PRONOUN_SEXES = {"him": "m", "his": "m", "her": "f"}  # a pronoun object's sex ("them", "their", "its": none)
 #: between a pronoun object and a name in apposition to it ("support him, Dorn, all the way", "them, especially Dorn")
 _APPOSED_RE = re.compile(r"\s*[,—–-]+\s*(?:(?:especially|including|notably|namely|particularly|above\s+all)\s+)?"
                          r"(?:(?:the|a)\s+)?", re.I)
 
 
-def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex: _Lexicon) -> bool:
+def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex: _Lexicon, *,
+                  sexes: dict[str, str] | None = None) -> bool:
     """Whether the cue at ``start:end`` is a verb of judgment ("support", "criticised") or a noun of attitude
     ("opposition to") whose own object (:func:`kzlib.stance._subjects._object_phrase`) names no target: it
     evaluates that object ("I ask you to support this slate", "her opposition to abortion", "agrees with this
     sentiment", "accusing him of endorsing X" where no target comes before it in its sentence), not a target elsewhere
-    in the sentence."""
+    in the sentence. ``sexes`` (target -> "m"/"f"): a target of the other sex before "him"/"her" is not what the pronoun
+    stands for ("bolting Clinton and backing him")."""
     head = _last_word(text, start, end)
     verb = lex.judgment_re.fullmatch(text, head, end) or lex.judgment_re.fullmatch(text, start, end)  # "vote for"
     found = _object_phrase(text, end) if verb else None
@@ -179,8 +182,12 @@ def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex
         # is no object of the verb; only one named before it (or in the quote's context) may be what it stands for
         stop = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start))
         opened = stop + 2 if stop >= 0 else 0  # where the cue's sentence opens
-        if (not any(opened <= m.start < start for m in mentions) and any(m.start >= end for m in mentions)
-                and not any(_APPOSED_RE.fullmatch(text, pronoun.end(), m.start) for m in mentions if m.start >= pronoun.end())):
+        sex = _PRONOUN_SEXES.get(pronoun.group(0).split()[-1].lower(), "")
+        before = [m for m in mentions if opened <= m.start < start]
+        if not any((sexes or {}).get(m.target, sex) == sex for m in before) and (
+                (bool(before) and bool(sex))  # only targets of the other sex before it: someone else
+                or (any(m.start >= end for m in mentions) and not any(
+                    _APPOSED_RE.fullmatch(text, pronoun.end(), m.start) for m in mentions if m.start >= pronoun.end()))):
             rest = _object_phrase(text, pronoun.end()) if pronoun.group("possessive") else None  # "her Republican rival X"
             found = (pronoun.start() + len(pronoun.group(0)) - len(pronoun.group(0).lstrip()),
                      rest[1] if rest is not None else pronoun.end())

@@ -252,8 +252,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         word = _contracted(tokens[j])
         if (word in _BE_AUXILIARIES and not gerund and not copular) or word in _DEONTIC:
             return -1
-        if copular and (word in _LINKING or word in _DEGREE):
-            j -= 1  # "the insiders remain | opposed to X", "many are very | critical of X"
+        if copular and (word in _LINKING or word in _DEGREE or word == "as"):
+            j -= 1  # "the insiders remain | opposed to X", "many are very | critical of X", "have been as | enthusiastic"
             continue
         if gerund and word in _GERUND_VERBS:
             j -= 1  # "Soros regretted | supporting X", "voters stopped | backing X": the subject's own act

@@ -218,7 +218,9 @@ def _score_text(
     for m in mentions:
         naming = _naming_verb(text, m.start) if m.kind == "alias" else None
         if (naming is not None and _object_complement(text, m.start, m.end) is not None
-                and reported(naming.start())[0] == 1.0 and others_subject(tok_index(naming.start()))):
+                and reported(naming.start())[0] == 1.0 and (others_subject(tok_index(naming.start())) or (
+                    naming.group(0).strip().lower().endswith("ing")  # "Trump's calling X a bigot": the possessor names it
+                    and _NAME_POSSESSIVE_RE.search(text, max(0, naming.start() - 40), naming.start())))):
             b = sents[sent_index(m.start)][1]
             stop = _NAMING_END_RE.search(text, m.end, b)
             frames.append((m.end, stop.start() if stop else b, lex.params["reported_factor"], " (reported)"))
@@ -328,7 +330,7 @@ def _score_text(
         if start in compounds or _right_elsewhere(text, start, end, mentions) or _said_of_self(text, start, end, mentions) or (
                 _passive_manner(text, start, end)) or (
                 lex.noun_readable_re.match(text, start) and _NOUN_BEFORE_RE.search(text, max(0, start - 20), start)) or (
-                _other_object(text, start, end, mentions, lex) and not any(
+                _other_object(text, start, end, mentions, lex, sexes=_target_sexes(lex)) and not any(
                 _judges(text, start, end, h, lex.judgment_re, lex.attitude_noun_re) for h in harmed.values())):
             continue  # ... unless its object is an act of harm to a target ("condemn the crackdown on X")
         s_i = sent_index(start)
@@ -682,6 +684,7 @@ def _score_text(
     return contrib, sents, text, concerned
 
 
+_NAME_POSSESSIVE_RE = re.compile(r"\b[A-Z][\w.-]*['’]s?\s+$")  # a name's possessive right before a gerund
 _MODAL_AFTER_RE = re.compile(r"(?:\s+(?:for|of|among|from|behind)(?:\s+[\w'’.-]+){1,4}?)?\s+(?:would|could|might)\b", re.I)
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark
