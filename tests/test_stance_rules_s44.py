@@ -90,11 +90,12 @@ def test_a_judgment_passes_on_to_the_act_it_is_made_for():
     each_stance(["I criticize Dorn for attacking Smith."], ("against",), "Jan Dorn", PEOPLE)
 
 
-def test_a_joke_is_derision_and_agreement_with_a_claim_is_the_claims():
-    each_stance(["Dorn is a joke.", "Dorn is such a laughingstock."], ("against",), "Jan Dorn", PEOPLE)
-    # agreeing that something is so evaluates no one: the claim's own words do
-    each_stance(["Progressives agree Dorn's math adds up to a plan."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
-    each_stance(["I agree with Dorn on trade."], ("favor",), "Jan Dorn", PEOPLE)
+def test_agreement_with_a_denial_is_the_denials():
+    # agreeing that something is not so evaluates no one: the claim's own words do
+    each_stance(["Progressives agree Dorn's math doesn't add up."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+    # agreeing with the target, or with a claim in the target's favour, is favour (the forty-fourth session's review)
+    each_stance(["I agree with Dorn on trade.", "I agree absolutely with Dorn.", "I agree once again with Dorn."],
+                ("favor",), "Jan Dorn", PEOPLE)
 
 
 def test_a_counterfactuals_subject_noun_is_hypothetical():
@@ -119,9 +120,24 @@ def test_a_pronoun_of_the_other_sex_is_someone_else():
     each_stance(["I support Ana Smith and I am backing her all the way."], ("favor",), "Ana Smith", PEOPLE)
 
 
-def test_what_is_yet_to_be_done_and_others_feelings_and_namings():
-    # "has yet to endorse": no endorsement; "as enthusiastic about X as": the subject's feeling; "Y's calling X a liar":
-    # Y's naming, relayed
-    each_stance(["He has yet to endorse Dorn.", "The suburbs have been as enthusiastic about Dorn as about Smith.",
-                 "Smith's calling Dorn a liar last week drew attention."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
+def test_what_is_yet_to_be_done_and_others_feelings():
+    # "has yet to endorse": no endorsement; "as enthusiastic about X as": the subject's feeling
+    each_stance(["He has yet to endorse Dorn.", "The suburbs have been as enthusiastic about Dorn as about Smith."],
+                ("none", "(no row)"), "Jan Dorn", PEOPLE)
     each_stance(["I am as enthusiastic about Dorn as ever."], ("favor",), "Jan Dorn", PEOPLE)
+
+
+
+def test_the_reviews_probes():
+    # the forty-fourth session's review: near-misses of its rules, read as a careful reader would (sentences written
+    # by the reviewer for the starting and the final code)
+    each_stance(["I was criticized by the party for supporting Dorn.", "They mocked us for backing Dorn.",
+                 "Critics have blasted me for defending Dorn.",   # the speaker judged: the speaker's own support
+                 "I admire Dorn's family values.", "I admire Dorn's team spirit.",  # a people noun as a modifier
+                 "I wish Dorn every success.", "Dorn has had great success in cutting crime.", "It's a success for Dorn.",
+                 "We built support for Dorn across the state.", "We teachers support Dorn."], ("favor",), "Jan Dorn",
+                PEOPLE)
+    each_stance(["Dorn participated in the attack on the convoy.", "Dorn was the mastermind of the attack.",
+                 "Rarely had we seen a leader as corrupt as Dorn.", "No one is as critical of Dorn as I am.",
+                 "Dorn's corruption could cost us the election if we are not careful.",
+                 "I oppose Dorn's family separation policy."], ("against",), "Jan Dorn", PEOPLE)

@@ -350,10 +350,11 @@ _PLACE_MODIFIER_RE = re.compile(r"\b(?!(?:regimes?|governments?|authorities|lead
                                 r"troops|officials?|junta|president|parliament|rulers?|state)\b)[a-z][\w-]*\s+"
                                 r"(?:in|at|near|across|inside|outside)\s+(?:the\s+)?$", re.I)  # not "the regime in X": X's
 _TO_AFTER_RE = re.compile(r"\s+to\b", re.I)  # a noun of offence and whom it offends ("an insult to X's people")
-#: a preposition, a determiner and at most one word right before an act: the act is a noun, the object of a
-#: preposition ("the investigation into the terrorist attack", "if X, after this attack, …")
-_PREPOSED_NOUN_RE = re.compile(r"\b(?:about|into|after|before|over|on|in|of|for|from|since|during|at|with|to|against|"
-                               r"following|despite|amid|regarding|concerning|around|by)\s+[\"']*"
+#: a preposition of time, topic or inquiry, a determiner and at most one word right before an act: the act is a noun,
+#: the object of a preposition ("the investigation into the terrorist attack", "if X, after this attack, …"); not "in",
+#: "of", "for", which often make its subject a party to it ("took part in the attack", "the mastermind of the attack")
+_PREPOSED_NOUN_RE = re.compile(r"\b(?:about|into|after|before|over|since|during|following|despite|amid|regarding|"
+                               r"concerning)\s+[\"']*"
                                r"(?:the|a|an|this|these|those|such|any)\s+(?!(?:he|she|they|it|we|i|you)\b)"
                                r"(?:[a-z-]+\s+)?$", re.I)
 #: ... unless the preposition makes its subject the act's agent ("responsible for the attack", "engaged in a cover-up")

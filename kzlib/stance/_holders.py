@@ -216,8 +216,24 @@ def _reason_sign(text: str, start: int, judgments: list[tuple[int, int, float]],
     >>> t = "I blame the voters for not supporting Dorn."
     >>> _reason_sign(t, t.index("supporting"), [(2, 7, -1.0)], 0), _reason_sign(t, t.index("supporting"), [], 0)
     (-1.0, 1.0)
+    >>> t = "They blame me for not supporting Dorn."
+    >>> _reason_sign(t, t.index("supporting"), [(5, 10, -1.0)], 0)
+    1.0
     """
     for j_start, j_end, weight in reversed(judgments):
         if j_end <= start and j_start >= clause and _REASON_GAP_RE.fullmatch(text, j_end, start):
-            return 1.0 if weight > 0 else -1.0
+            # only the speaker's own judgment of someone else: "I blame …", not "they mocked us for …", "I was
+            # criticized for …", "they slammed the governor for …" (whose judgment it is, the rules read elsewhere)
+            own = _OWN_JUDGE_RE.search(text, max(clause, j_start - 40), j_start) is not None
+            if own and not _SELF_OBJECT_RE.match(text, j_end):
+                return 1.0 if weight > 0 else -1.0
+            return 1.0
     return 1.0
+
+
+#: the first person as the subject right before a verb of judgment, auxiliaries and adverbs between ("I blame", "we have
+#: long criticized"); not a passive ("I was criticized")
+_OWN_JUDGE_RE = re.compile(r"\b(?:I|we)(?:['’](?:ve|ll|d))?\s+(?!(?:am|was|were|are|been|being|get|got)\b)"
+                           r"(?:(?:have|had|will|would|also|long|always|often|never|once|still|rightly|strongly|publicly)\s+)*$",
+                           re.I)
+_SELF_OBJECT_RE = re.compile(r"\s+(?:me|us)\b", re.I)  # "condemned me for defending X": the speaker judged

@@ -147,8 +147,8 @@ def _last_word(text: str, start: int, end: int) -> int:
 _WITH_VERBS = frozenset("agree agrees agreed agreeing disagree disagrees disagreed disagreeing".split())
 _WITH_RE = re.compile(r"\s+with\b", re.I)
 #: a clause after a verb of agreement, with or without "that" (not its "with", "to" or "on" object, nor an adverb)
-_CLAUSE_AFTER_RE = re.compile(r"\s+(?:that\s+)?(?!(?:with|to|on|about|in|entirely|completely|fully|wholeheartedly|"
-                              r"strongly|more|100|that)\b)[\w'’]", re.I)
+_CLAUSE_AFTER_RE = re.compile(r"\s+(?!(?:[\w'’-]+\s+){0,2}(?:with|to|on|about)\b)(?:that\s+)?[^.;:!?]{0,80}?"
+                              r"\b(?:not|never|no|nothing|[a-z]+n['’]t)\b", re.I)
 #: a personal pronoun as a verb's object ("accusing him of …", "praised her for …"; "her" where no noun follows), or a
 #: noun phrase a possessive pronoun opens ("criticized her campaign for …")
 _PRONOUN_OBJECT_RE = re.compile(r"\s+(?:him|them|her(?=\s*(?:[,.;:!?]|$|\s(?:of|for|over|as|because|after|in|at|on|"
@@ -174,7 +174,7 @@ def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex
     if found is None and text[head:end].lower() in _WITH_VERBS and (with_ := _WITH_RE.match(text, end)) is not None:
         found = _object_phrase(text, with_.end())  # "agrees with this sentiment": its object is the sentiment
     elif text[head:end].lower() in _WITH_VERBS and _CLAUSE_AFTER_RE.match(text, end):
-        return True  # "progressives agree X's math doesn't add up": agreement with a claim, whose own words read it
+        return True  # "progressives agree X's math doesn't add up": agreement with a denial, whose own words read it
     if found is None and lex.attitude_noun_re.fullmatch(text, head, end):
         found = _object_phrase(text, end, noun=True)
     if found is None and verb and (pronoun := _PRONOUN_OBJECT_RE.match(text, end)) is not None:
@@ -390,23 +390,31 @@ def _passive_manner(text: str, start: int, end: int) -> bool:
 #: a possessive after a name, then up to three lower-case words of its noun phrase
 _POSSESSED_WORDS_RE = re.compile(r"['’]s?((?:\s+[A-Za-z][\w-]*){1,3})")
 _PHRASE_STOP = frozenset("of on in at to for with by from about over against and or but who that which".split())
+#: what may follow the head of a noun phrase: punctuation or the text's end, a name in apposition ("X's in-laws the
+#: Kushners"), a preposition, a conjunction, a relative, an auxiliary or a copula (not another noun: "X's family | values")
+_PHRASE_END_RE = re.compile(r"\s*(?:[.,;:!?)\"—–-]|$)|\s+(?:the\s+)?(?-i:[A-Z])|\s+(?:of|on|in|at|to|for|with|by|from|about|over|against|and|or|but|"
+                            r"who|whom|that|which|is|are|was|were|has|have|had|will|would|can|could|should|must|may|"
+                            r"might|do|does|did|say|said|says)\b", re.I)
 
 
 def _people_possessor(text: str, m: _Mention, heads: frozenset[str]) -> bool:
     """Whether the mention ``m`` is the possessor of people (``heads``: "X's supporters", "X's Jewish in-laws"): what is
     said of them, or done to them, is not said of it.
 
-    >>> t = "friendly with Trump's Jewish in-laws, not Trump's policies"
-    >>> heads = frozenset({"in-laws", "supporters"})
-    >>> [_people_possessor(t, _Mention(t.index(w), t.index(w) + 5, "T", "alias", 0.0), heads) for w in ("Trump's J", "Trump's p")]
-    [True, False]
+    >>> t = "friendly with Trump's Jewish in-laws, not Trump's policies nor Trump's family values"
+    >>> heads = frozenset({"in-laws", "supporters", "family"})
+    >>> [_people_possessor(t, _Mention(t.index(w), t.index(w) + 5, "T", "alias", 0.0), heads)
+    ...  for w in ("Trump's J", "Trump's p", "Trump's f")]
+    [True, False, False]
     """
     found = _POSSESSED_WORDS_RE.match(text, m.end)
     if found is None:
         return False
     for word in found.group(1).split():
-        if word in heads:  # a lower-case head ("Citizens United" names a thing)
-            return True
+        if word in heads:  # a lower-case head ("Citizens United" names a thing) that ends its noun phrase ("X's family
+            # values", "X's workers' rights bill", "X's team spirit" are the possessor's)
+            at = found.start(1) + found.group(1).index(word) + len(word)
+            return _PHRASE_END_RE.match(text, at) is not None
         if word.lower() in _PHRASE_STOP:
             return False
     return False

@@ -54,6 +54,9 @@ _OF_HOLDER_RE = re.compile(r"\s+of(?:\s+[\w'’.-]+){1,4}?\s+for\s+(?!(?:the\s+)
 #: a share of people: a percentage, not "100 percent" or "110 percent", which say how fully ("supports X 100 percent")
 _PERCENT_RE = re.compile(r"(?<!\b100)(?<!\b110)(?<!\b100\s)(?<!\b110\s)(?<!\b100-)(?<!\b110-)(?<!\bhundred\s)"
                          r"(?:(?<=\d)\s*%|\bper\s?cent\b)", re.I)
+#: the first person building up support ("we built support for X", "I have worked hard to build support")
+_OWN_BUILDING_RE = re.compile(r"\b(?:I|we)\b[^.;:!?]{0,40}?\b(?:build|builds|building|built|boost\w*|drum\w*\s+up|whip\w*\s+up|"
+                              r"rall(?:y|ied|ies|ying)|shor\w*\s+up|lin(?:e|ed|es|ing)\s+up)(?:\s+[\w'’-]+){0,3}\s+$", re.I)
 _SUPPORT_NOUNS = frozenset({"support", "backing", "endorsement", "endorsements", "approval"})
 _VERB_BEFORE_RE = re.compile(r"\b(?:to|be|been|being|is|are|was|were)\s+$", re.I)  # "to support", "been backing"
 
@@ -89,8 +92,8 @@ def _others_support(text: str, start: int, end: int, clause: int, verbs: re.Patt
         True
     """
     before = text[clause:start]
-    if _FIRST_PERSON_RE.search(before[-40:]):
-        return None
+    if _FIRST_PERSON_RE.search(before[-40:]) or _OWN_BUILDING_RE.search(before[-60:]):
+        return None  # "has our full support", "we built support for X": the speaker's own
     noun = text[start:end].split()[-1].lower() in _SUPPORT_NOUNS and not _VERB_BEFORE_RE.search(before)
     held_of = noun and text[start:end].split()[-1].lower() in ("support", "backing") and _OF_HOLDER_RE.match(text, end)
     if (noun and verbs.search(before)) or _OTHERS_AFTER_RE.match(text, end) or held_of or _PERCENT_RE.search(before):
@@ -195,6 +198,7 @@ persuaded convinced prompted pressured""".split())  # passive participles too: "
 #: seemed ready to back X"; Quirk et al. 1985 §16.75, raising adjectives)
 _RAISING = frozenset("""likely unlikely certain expected poised set ready willing unwilling eager inclined apt bound
 prepared reluctant keen""".split())
+_AS_THE_SPEAKER_RE = re.compile(r"[^.;!?]{0,80}?\bas\s+(?:I|we|me|us)\b", re.I)  # the standard of "as … as"
 _RAISING_DEGREE = frozenset("much far even somewhat lot a bit little no".split())  # "much less | likely to"
 #: verbs whose subject is also the subject of the gerund after them (Quirk et al. 1985 §16.40: "regret supporting")
 _GERUND_VERBS = frozenset("""regret regrets regretted stop stops stopped quit quits keep keeps kept continue continues
@@ -253,6 +257,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
         if (word in _BE_AUXILIARIES and not gerund and not copular) or word in _DEONTIC:
             return -1
         if copular and (word in _LINKING or word in _DEGREE or word == "as"):
+            if word == "as" and _AS_THE_SPEAKER_RE.match(text, tok_starts[ti]):
+                return -1  # "no one is as critical of X as I am": the speaker the standard
             j -= 1  # "the insiders remain | opposed to X", "many are very | critical of X", "have been as | enthusiastic"
             continue
         if gerund and word in _GERUND_VERBS:
@@ -303,7 +309,8 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
             or (before in ("and", "or") and word.endswith("s") and word.isalpha())  # "the party and observers | see"
             # "the state's Democratic federal delegation | supports X"; in an indirect report one person's role is
             # mostly the speaker's own description ("the Vermont congressman | plans to vote for X")
-            or (_role_noun(word) and not (indirect and speaker_words().role_gender.get(word, "org") != "org"))):
+            or (_role_noun(word) and before not in ("we", "us")  # "we teachers | support X": the speakers
+                and not (indirect and speaker_words().role_gender.get(word, "org") != "org"))):
         return -1
     return tok_starts[j]
 

@@ -10,9 +10,10 @@ import re
 
 from kzlib.stance._acts import _agent_pool, _harmed, _hostile_objects, _judges
 from kzlib.stance._candidacy import _candidacy
-from kzlib.stance._comparisons import _compared, _comparison
+from kzlib.stance._comparisons import _comparison
 from kzlib.stance._decision import _Contribution
-from kzlib.stance._experiencers import _HELP_RE, _caused_help, _named_helper, _perceived_by_others
+from kzlib.stance._evaluations import _predicated
+from kzlib.stance._experiencers import _HELP_RE, _caused_help, _named_helper
 from kzlib.stance._frames import _relayed, _report_frames
 from kzlib.stance._holders import _by_agent, _first_person_agent, _judgment_holder, _reason_sign, _received
 from kzlib.stance._names import _ELSEWHERE, _find_mentions, _mark_mentions, _overlaps, _target_sexes
@@ -36,15 +37,11 @@ from kzlib.stance._objects import (
 from kzlib.stance._predicates import (
     _PERSON_HEADS,
     _TOO_FOR_RE,
-    _demand,
-    _is_subject,
     _naming_verb,
     _object_complement,
-    _possessed_predicate,
-    _possessed_valence,
-    _predicate_valence,
 )
 from kzlib.stance._questions import _denial_reaches, _question
+from kzlib.stance._scope import _QuoteScope
 from kzlib.stance._subjects import _active_verb, _others_subject, _others_support
 from kzlib.stance.lexicon import (
     _PUNCT_BREAK_RE,
@@ -53,7 +50,6 @@ from kzlib.stance.lexicon import (
     _Lexicon,
     _marked_around,
     _sentences,
-    _vader,
     _vader_compound,
     _without_scare_quotes,
 )
@@ -77,13 +73,11 @@ _NAMING_END_RE = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas|yet)\s+(?:I|we
 _NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|one|his|her|my|our|your|their|its|every|each|any|this|that|these|those|no)"
                              r"|\w['’]s?|\d[\d,]*)\s+$", re.I)
 #: the word after a predicate's last word (an emotion's preposition: "so frustrated | with")
-_NEXT_WORD_RE = re.compile(r"\s+\w+")
 #: before "too" and a favourable cue, a linking verb or a degree word: the cue names an excess ("is too principled")
 _EXCESS_BEFORE = frozenset("is are was were be been being seems seem seemed far much way".split())
 #: a participle of judgment used as an adjective of attitude, with its preposition ("are opposed to X")
 _ATTITUDE_ADJECTIVE_RE = re.compile(r"opposed\s+to\b", re.I)
 _PRONOUN_PHRASE_RE = re.compile(r"\s+(?:his|her|their|its|him|them)\b", re.I)  # "concerns about | her health"
-_PAST_NAMING_RE = re.compile(r"\b(?:did|didn['’]t)\b", re.I)  # "I did not call X …": a past naming denied
 _WHO_AFTER_RE = re.compile(r"\s*,\s*(?:who|whom|whose)\b", re.I)  # a non-restrictive relative clause of a person
 #: a cue of worry or objection with its preposition ("worried about", "concerns over", "we have a problem with"): what it
 #: is about follows; a target before it in its clause is whoever worries ("X weren't the only ones worried about …")
@@ -218,9 +212,7 @@ def _score_text(
     for m in mentions:
         naming = _naming_verb(text, m.start) if m.kind == "alias" else None
         if (naming is not None and _object_complement(text, m.start, m.end) is not None
-                and reported(naming.start())[0] == 1.0 and (others_subject(tok_index(naming.start())) or (
-                    naming.group(0).strip().lower().endswith("ing")  # "Trump's calling X a bigot": the possessor names it
-                    and _NAME_POSSESSIVE_RE.search(text, max(0, naming.start() - 40), naming.start())))):
+                and reported(naming.start())[0] == 1.0 and others_subject(tok_index(naming.start()))):
             b = sents[sent_index(m.start)][1]
             stop = _NAMING_END_RE.search(text, m.end, b)
             frames.append((m.end, stop.start() if stop else b, lex.params["reported_factor"], " (reported)"))
@@ -528,86 +520,10 @@ def _score_text(
                 add(t, lex.params["context_weight"] * value / len(ctx_targets), True, label + " (context)", s_i, relayed)
                 concerned.setdefault(t, "context")
 
-    # 2b. an evaluation predicated of a target: the subject complement of a copula right after its name
-    # ("Ruritania is weak and desperate"), the object complement of a verb of naming ("called Elbonia reckless"),
-    # or the adjectives of a noun it possesses ("Elbonia's reckless policy"), valued by VADER's lexicon, where no
-    # cue of the lists is in it; the ranking of a comparison whose standard it is ("a stronger leader than X":
-    # _comparisons); and a demand on it ("Elbonia must withdraw": _demand)
-    if lex.params["predicate_weight"] or lex.params["demand_weight"]:
-        vader_words = _vader().lexicon
-        # an adjective of emotion right before a target ("disappointed with X"), per mention: the emotion is about it
-        stimuli = {id(m): lex.stimulus_re.search(text, max(0, m.start - 60), m.start) for m in recipients
-                   if m.kind == "alias" and not m.topic}
-        stimulus_spans = [(x.start(), x.end()) for x in stimuli.values() if x is not None]
-        for m in recipients:
-            if m.kind != "alias" or m.topic:
-                continue
-            compared = None
-            # what suffers an act of harm: a predicate right after it is said of the act ("the crackdown on X was
-            # brutal"), reversed for it; no stimulus, demand or possession of its own
-            suffers = id(m) in harmed
-            if suffers:
-                predicate = _predicate_valence(text, m.end, vader_words)
-            else:
-                stimulus = stimuli.get(id(m))
-                if stimulus is not None and lex.params["stimulus_weight"]:
-                    sign = (1.0 if stimulus.group("favor") else -1.0) * (-1.0 if stimulus.group("neg") else 1.0)
-                    factor, note = reported(stimulus.start())
-                    if factor == 1.0 and others_subject(tok_index(stimulus.start()), copular=True):
-                        # whose emotion it is: the copula's subject, someone other than the speaker ("many
-                        # Republicans are critical of X", "Clinton was proud of X"): theirs, relayed
-                        factor, note = lex.params["reported_factor"], " (its experiencer's)"
-                    add(m.target, sign * lex.params["stimulus_weight"] * factor, True,
-                        f"{stimulus.group(0).strip()} (its stimulus){note}", sent_index(m.start), _relayed(factor, note))
-                subject = _is_subject(text, clause_start(m.start), m.start)
-                own_side = speaker_sides & lex.own_side.get(m.target, set())
-                demand = _demand(text, m.end, vader_words, start=m.start) if subject and not own_side else None
-                if demand is not None and lex.params["demand_weight"] and not hypothetical(demand[0], sent_index(m.start)):
-                    factor, note = reported(demand[0])
-                    add(m.target, -lex.params["demand_weight"] * factor, True,
-                        f"{text[demand[0]:demand[1]]} (a demand on it){note}", sent_index(m.start), _relayed(factor, note))
-                # the standard of a comparison of quality ("stronger than X"), else what is predicated of the target
-                if id(m) in comparisons:
-                    compared = _compared(comparisons[id(m)], text, clause_start(m.start), vader_words)
-                    if compared is not None and compared[0] > 0:
-                        denied_favor.add(sent_index(m.start))  # "Who could be better than X?" doubts no one's view
-                predicate = compared or (_predicate_valence(text, m.end, vader_words, None if subject else m.start,
-                                                            mention=m.start, writer_marks=writer_marks)
-                                         or _possessed_valence(text, m.end, vader_words)
-                                         or _possessed_predicate(text, m.end, vader_words))
-            if predicate is None:
-                continue
-            valence, p_start, p_end = predicate
-            if _overlaps(p_start, p_end, [(h[0], h[1]) for h in cue_spans]):
-                continue  # a cue of the lists in it reads it
-            if _overlaps(p_start, p_end, stimulus_spans) or lex.stimulus_re.search(
-                    text[p_start:p_end] + (w.group(0) if (w := _NEXT_WORD_RE.match(text, p_end)) else "") + " "):
-                continue  # an emotion about something ("X is critical of Y", "so frustrated with"): X's attitude, no quality
-            s_i = sent_index(m.start)
-            value = (-1.0 if suffers else 1.0) * lex.params["predicate_weight"] * max(-1.0, min(1.0, valence / 4.0))
-            denied = ""
-            if not compared and _neg_raised(text, p_start, sents[s_i][0]):
-                value = -value  # "I don't think X is honest"
-            elif not (suffers or compared or subject) and (naming := _naming_verb(text, m.start)) is not None and (
-                    _object_complement(text, m.start, m.end) is not None
-                    and _negated(tokens, (nt := tok_index(naming.start())), text, tok_starts, lex)):
-                if _PAST_NAMING_RE.search(text, max(0, naming.start() - 16), naming.end()) or tokens[nt].endswith("ed"):
-                    continue  # "I didn't call X a racist": a past remark denied, no praise
-                value, denied = -value * lex.params["negation_factor"], " (its naming negated)"  # "I would never call X a racist"
-            factor, note = reported(p_start)
-            if not suffers and subject and factor == 1.0 and _perceived_by_others(
-                    text, m.start, m.end, p_end, sents[s_i][0]):
-                factor, note = lex.params["reported_factor"], " (its experiencer's)"  # "seems crazy to many voters"
-            relayed = _relayed(factor, note)
-            if suffers and factor != 1.0:
-                continue  # a relayed view of the act
-            if hypothetical(p_start, s_i):
-                factor *= lex.params["irrealis_factor"]
-            if precedent[s_i]:
-                factor *= lex.params["precedent_factor"]
-            if value * factor:
-                label = "(said of the harm done to it)" if suffers else "(compared with it)" if compared else "(predicated)"
-                add(m.target, value * factor, True, f"{text[p_start:p_end]} {label}{denied}{note}", s_i, relayed)
+    # 2b. an evaluation predicated of a target, a demand on it, an emotion about it (_evaluations)
+    scope = _QuoteScope(text, lex, tokens, tok_starts, sents, precedent, speaker_sides, writer_marks, tok_index,
+                        sent_index, clause_start, reported, hypothetical, others_subject, add)
+    _predicated(scope, recipients, harmed=harmed, comparisons=comparisons, cue_spans=cue_spans, denied_favor=denied_favor)
 
     # 2c. the speaker's own act of harm, defeat or suppression on a target ("we will crush the uprising"): against it
     for m, start, end in (_hostile_objects(text, recipients, hostile, tokens, tok_starts, clause_start,
@@ -684,7 +600,7 @@ def _score_text(
     return contrib, sents, text, concerned
 
 
-_NAME_POSSESSIVE_RE = re.compile(r"\b[A-Z][\w.-]*['’]s?\s+$")  # a name's possessive right before a gerund
-_MODAL_AFTER_RE = re.compile(r"(?:\s+(?:for|of|among|from|behind)(?:\s+[\w'’.-]+){1,4}?)?\s+(?:would|could|might)\b", re.I)
+_MODAL_AFTER_RE = re.compile(r"(?:\s+(?:for|of|among|from|behind)(?:\s+[\w'’.-]+){1,4}?)?\s+(?:would|could|might)\s+have\b",
+                             re.I)  # a counterfactual perfect ("support for X would have been higher had …")
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark

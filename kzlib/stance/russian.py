@@ -64,6 +64,7 @@ _BREAK_CHARS = set(",;:()—–-")  # not quotation marks: Russian sets names in
 _QUOTE_MARKS = set("\"«»„“”'")
 _SO_CALLED = ("так", "называемый")  # the distancing marker that may dispute a proper name ("так называемое Приднестровье")
 _OPPOSED_PREPOSITIONS = frozenset({"от", "против"})  # "защитить от вмешательства": what is opposed
+_ACCUSING = frozenset({"обвинить", "обвинять", "подозревать", "заподозрить", "уличить", "уличать"})  # "… в + the charge"
 
 
 _keys = word_forms  # the forms a word is matched by (lemmas; an adjective or participle also as masculine)
@@ -272,8 +273,14 @@ def score_text_ru(
         if value is None:
             continue
         prev = [words[j] for j in range(max(0, i - 2), i) if words[j].clause == w.clause]
-        if any(x.lemma in _OPPOSED_PREPOSITIONS for x in prev[-1:]):
-            continue  # "защита от вмешательства": the cue names what is opposed, not the target
+        if any(x.lemma in _OPPOSED_PREPOSITIONS or x.lemma == "жертва" for x in prev[-1:]) or (
+                len(prev) == 2 and prev[-1].lemma in ("и", "или") and i >= 3 and words[i - 3].clause == w.clause
+                and words[i - 3].lemma in _OPPOSED_PREPOSITIONS):
+            continue  # "защита от вмешательства", "спасла от хаоса и террора", "жертвы террора": what is opposed or
+            # suffered, not the target
+        if prev[-1:] and prev[-1].lemma == "в" and any(
+                words[j].lemma in _ACCUSING for j in range(max(0, i - 6), i - 1) if words[j].clause == w.clause):
+            continue  # "обвиняют протестующих в терроре": the charge is the accuser's, read by the verb of accusing
         frame = _countered(words, i, lex.counter_frames) if value < 0 and _is_nominal(w.text) else -1
         agent = next((m for m in objects if m.kind == "alias" and words[m.first].clause == w.clause
                       and (m.first == i + 1 or m.last == i - 1)), None) if frame >= 0 else None
