@@ -22,9 +22,9 @@ def test_a_success_reported_is_no_praise():
                  "The victims of Dorn's success are the small donors.",
                  "Smith's campaign said Dorn's success in winning delegates confuses the issue."],
                 ("none", "(no row)"), "Jan Dorn", PEOPLE)
-    # predicated of the target, it is the speaker's judgment
-    each_stance(["Dorn's term as mayor was a great success.", "Dorn was very successful as governor."],
-                ("favor",), "Jan Dorn", PEOPLE)
+    # predicated of the target or praised, it is the speaker's judgment
+    each_stance(["Dorn's term as mayor was a great success.", "Dorn was very successful as governor.",
+                 "I wish Dorn every success."], ("favor",), "Jan Dorn", PEOPLE)
 
 
 def test_a_raising_adjectives_subject_holds_the_verb_after_it():
@@ -90,19 +90,9 @@ def test_a_judgment_passes_on_to_the_act_it_is_made_for():
     each_stance(["I criticize Dorn for attacking Smith."], ("against",), "Jan Dorn", PEOPLE)
 
 
-def test_agreement_with_a_denial_is_the_denials():
-    # agreeing that something is not so evaluates no one: the claim's own words do
-    each_stance(["Progressives agree Dorn's math doesn't add up."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
-    # agreeing with the target, or with a claim in the target's favour, is favour (the forty-fourth session's review)
+def test_agreeing_with_the_target_is_favour():
     each_stance(["I agree with Dorn on trade.", "I agree absolutely with Dorn.", "I agree once again with Dorn."],
                 ("favor",), "Jan Dorn", PEOPLE)
-
-
-def test_a_counterfactuals_subject_noun_is_hypothetical():
-    # an inverted conditional ("had they …") makes the modal's clause, its subject noun included, no fact
-    each_stance(["Support for Dorn would have been higher had they taken more time.",
-                 "Had they waited, they would have backed Dorn."], ("none", "(no row)"), "Jan Dorn", PEOPLE)
-    each_stance(["We would back Dorn again."], ("favor",), "Jan Dorn", PEOPLE)  # a modal without a condition
 
 
 def test_what_is_said_of_a_targets_people_is_not_said_of_it():
@@ -135,9 +125,15 @@ def test_the_reviews_probes():
                  "Critics have blasted me for defending Dorn.",   # the speaker judged: the speaker's own support
                  "I admire Dorn's family values.", "I admire Dorn's team spirit.",  # a people noun as a modifier
                  "I wish Dorn every success.", "Dorn has had great success in cutting crime.", "It's a success for Dorn.",
-                 "We built support for Dorn across the state.", "We teachers support Dorn."], ("favor",), "Jan Dorn",
-                PEOPLE)
+                 "We built support for Dorn across the state.", "We teachers support Dorn.", "We as teachers support Dorn.",
+                 "I and many other teachers support Dorn.",
+                 "Dorn's reforms were a stunning success."],  # the second review's probes from here
+                ("favor",), "Jan Dorn", PEOPLE)
     each_stance(["Dorn participated in the attack on the convoy.", "Dorn was the mastermind of the attack.",
                  "Rarely had we seen a leader as corrupt as Dorn.", "No one is as critical of Dorn as I am.",
                  "Dorn's corruption could cost us the election if we are not careful.",
                  "I oppose Dorn's family separation policy."], ("against",), "Jan Dorn", PEOPLE)
+    # a denied judgment passes nothing on; I think others name the group
+    each_stance(["I never criticized anyone for backing Dorn.", "I think the delegation supports Dorn."],
+                ("favor", "none", "(no row)"), "Jan Dorn", PEOPLE)
+    each_stance(["I think the delegation supports Dorn."], ("none", "(no row)"), "Jan Dorn", PEOPLE)

@@ -232,8 +232,9 @@ def _reason_sign(text: str, start: int, judgments: list[tuple[int, int, float]],
 
 
 #: the first person as the subject right before a verb of judgment, auxiliaries and adverbs between ("I blame", "we have
-#: long criticized"); not a passive ("I was criticized")
+#: long criticized"); not a passive ("I was criticized"), nor a denied judgment ("I never criticized anyone for …",
+#: "I don't blame …")
 _OWN_JUDGE_RE = re.compile(r"\b(?:I|we)(?:['’](?:ve|ll|d))?\s+(?!(?:am|was|were|are|been|being|get|got)\b)"
-                           r"(?:(?:have|had|will|would|also|long|always|often|never|once|still|rightly|strongly|publicly)\s+)*$",
+                           r"(?:(?:have|had|will|would|also|long|always|often|once|still|rightly|strongly|publicly)\s+)*$",
                            re.I)
 _SELF_OBJECT_RE = re.compile(r"\s+(?:me|us)\b", re.I)  # "condemned me for defending X": the speaker judged

@@ -146,9 +146,6 @@ def _last_word(text: str, start: int, end: int) -> int:
 #: verbs of agreement, whose object follows "with" ("agrees with this sentiment")
 _WITH_VERBS = frozenset("agree agrees agreed agreeing disagree disagrees disagreed disagreeing".split())
 _WITH_RE = re.compile(r"\s+with\b", re.I)
-#: a clause after a verb of agreement, with or without "that" (not its "with", "to" or "on" object, nor an adverb)
-_CLAUSE_AFTER_RE = re.compile(r"\s+(?!(?:[\w'’-]+\s+){0,2}(?:with|to|on|about)\b)(?:that\s+)?[^.;:!?]{0,80}?"
-                              r"\b(?:not|never|no|nothing|[a-z]+n['’]t)\b", re.I)
 #: a personal pronoun as a verb's object ("accusing him of …", "praised her for …"; "her" where no noun follows), or a
 #: noun phrase a possessive pronoun opens ("criticized her campaign for …")
 _PRONOUN_OBJECT_RE = re.compile(r"\s+(?:him|them|her(?=\s*(?:[,.;:!?]|$|\s(?:of|for|over|as|because|after|in|at|on|"
@@ -173,8 +170,6 @@ def _other_object(text: str, start: int, end: int, mentions: list[_Mention], lex
     found = _object_phrase(text, end) if verb else None
     if found is None and text[head:end].lower() in _WITH_VERBS and (with_ := _WITH_RE.match(text, end)) is not None:
         found = _object_phrase(text, with_.end())  # "agrees with this sentiment": its object is the sentiment
-    elif text[head:end].lower() in _WITH_VERBS and _CLAUSE_AFTER_RE.match(text, end):
-        return True  # "progressives agree X's math doesn't add up": agreement with a denial, whose own words read it
     if found is None and lex.attitude_noun_re.fullmatch(text, head, end):
         found = _object_phrase(text, end, noun=True)
     if found is None and verb and (pronoun := _PRONOUN_OBJECT_RE.match(text, end)) is not None:

@@ -198,6 +198,11 @@ persuaded convinced prompted pressured""".split())  # passive participles too: "
 #: seemed ready to back X"; Quirk et al. 1985 §16.75, raising adjectives)
 _RAISING = frozenset("""likely unlikely certain expected poised set ready willing unwilling eager inclined apt bound
 prepared reluctant keen""".split())
+#: the first person heading a group the role noun names ("we as teachers", "we in the teachers union", "I and many
+#: other teachers"): no verb of thinking or saying between ("I think the delegation" names others)
+_FIRST_PERSON_GROUP_RE = re.compile(r"\b(?:I|we)\s+(?:(?!(?:think|thought|believe|believed|know|knew|say|said|hear|heard|"
+                                    r"see|saw|feel|felt|hope|expect|guess|suspect|understand|am|are|was|were|hope)\b)"
+                                    r"[a-z]+\s+){1,4}$", re.I)
 _AS_THE_SPEAKER_RE = re.compile(r"[^.;!?]{0,80}?\bas\s+(?:I|we|me|us)\b", re.I)  # the standard of "as … as"
 _RAISING_DEGREE = frozenset("much far even somewhat lot a bit little no".split())  # "much less | likely to"
 #: verbs whose subject is also the subject of the gerund after them (Quirk et al. 1985 §16.40: "regret supporting")
@@ -310,6 +315,7 @@ def _others_subject(text: str, tokens: list[str], tok_starts: list[int], ti: int
             # "the state's Democratic federal delegation | supports X"; in an indirect report one person's role is
             # mostly the speaker's own description ("the Vermont congressman | plans to vote for X")
             or (_role_noun(word) and before not in ("we", "us")  # "we teachers | support X": the speakers
+                and not _FIRST_PERSON_GROUP_RE.search(text, max(0, tok_starts[j] - 50), tok_starts[j])
                 and not (indirect and speaker_words().role_gender.get(word, "org") != "org"))):
         return -1
     return tok_starts[j]

@@ -384,9 +384,7 @@ def _score_text(
         value *= factor
         relayed = _relayed(factor, note)  # someone else's word or judgment, not the speaker's (a disputed one is theirs)
         label = f"{text[start:end]}{note}"
-        if hypothetical(start, s_i) or (conditions[s_i] is not None and _MODAL_AFTER_RE.match(text, end)):
-            # (also a noun that is the subject of a modal in a conditional sentence: "support for X would have been higher
-            # had they …")
+        if hypothetical(start, s_i):
             value *= lex.params["irrealis_factor"]
             label += " (hypothetical)"
             if not value:
@@ -600,7 +598,5 @@ def _score_text(
     return contrib, sents, text, concerned
 
 
-_MODAL_AFTER_RE = re.compile(r"(?:\s+(?:for|of|among|from|behind)(?:\s+[\w'’.-]+){1,4}?)?\s+(?:would|could|might)\s+have\b",
-                             re.I)  # a counterfactual perfect ("support for X would have been higher had …")
 _COORDINATED_VERB_RE = re.compile(r"\b(?:but|yet)\s+(?:also\s+|still\s+)?$", re.I)  # "…, but (doubts)": no "and" (nouns)
 _CONDITION_END_RE = re.compile(_PUNCT_BREAK_RE.pattern + r'|"')  # a condition ends at punctuation or a quotation mark

@@ -31,6 +31,7 @@ file's (``negation_factor``, ``hedge_factor`` …), so both languages weigh alik
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kzlib.russian.nlp import lemma, lemmas, parses, sentences, tokens
@@ -273,14 +274,13 @@ def score_text_ru(
         if value is None:
             continue
         prev = [words[j] for j in range(max(0, i - 2), i) if words[j].clause == w.clause]
-        if any(x.lemma in _OPPOSED_PREPOSITIONS or x.lemma == "жертва" for x in prev[-1:]) or (
-                len(prev) == 2 and prev[-1].lemma in ("и", "или") and i >= 3 and words[i - 3].clause == w.clause
-                and words[i - 3].lemma in _OPPOSED_PREPOSITIONS):
+        if any(x.lemma in _OPPOSED_PREPOSITIONS or x.lemma == "жертва" for x in prev[-1:]) or _coordinated_after(
+                words, i, lambda x: x.lemma in _OPPOSED_PREPOSITIONS or x.lemma == "жертва"):
             continue  # "защита от вмешательства", "спасла от хаоса и террора", "жертвы террора": what is opposed or
             # suffered, not the target
-        if prev[-1:] and prev[-1].lemma == "в" and any(
-                words[j].lemma in _ACCUSING for j in range(max(0, i - 6), i - 1) if words[j].clause == w.clause):
-            continue  # "обвиняют протестующих в терроре": the charge is the accuser's, read by the verb of accusing
+        if _coordinated_after(words, i, lambda x: x.lemma == "в", inclusive=True) and any(
+                words[j].lemma in _ACCUSING for j in range(max(0, i - 9), i) if words[j].clause == w.clause):
+            continue  # "обвиняют протестующих в терроре и хамстве": the charges are the accuser's, read by the verb
         frame = _countered(words, i, lex.counter_frames) if value < 0 and _is_nominal(w.text) else -1
         agent = next((m for m in objects if m.kind == "alias" and words[m.first].clause == w.clause
                       and (m.first == i + 1 or m.last == i - 1)), None) if frame >= 0 else None
@@ -392,6 +392,25 @@ def score_text_ru(
 
 _POSSESSIVE_FORMS = frozenset({"его", "ее", "её", "их", "свой", "своя", "свое", "своё", "свои", "своего", "своей",
                                "своему", "своим", "своих", "свою", "своем", "своём", "своими"})
+
+
+def _coordinated_after(words: list[_Word], i: int, opens: Callable[[_Word], bool], *, inclusive: bool = False) -> bool:
+    """Whether the word ``i`` is in a noun phrase, or a list of them joined by "и"/"или", that a word ``opens`` starts
+    within four words before it in its clause ("от провокационных действий и | террора"); with ``inclusive``, also right
+    after it ("в | терроре"). Only a phrase of nouns, adjectives and the conjunctions lies between.
+
+    >>> ws = _words("спасла от хаоса и террора", [(0, 25)], frozenset())
+    >>> _coordinated_after(ws, 4, lambda x: x.lemma == "от"), _coordinated_after(ws, 2, lambda x: x.lemma == "от")
+    (True, False)
+    """
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if words[j].clause != words[i].clause:
+            return False
+        if opens(words[j]):
+            return inclusive or j < i - 1
+        if not (words[j].lemma in ("и", "или") or _is_nominal(words[j].text)):
+            return False
+    return False
 
 
 def _countered(words: list[_Word], i: int, frames: frozenset[str]) -> int:
