@@ -357,11 +357,6 @@ _PREPOSED_NOUN_RE = re.compile(r"\b(?:about|into|after|before|over|since|during|
                                r"concerning)\s+[\"']*"
                                r"(?:the|a|an|this|these|those|such|any)\s+(?!(?:he|she|they|it|we|i|you)\b)"
                                r"(?:[a-z-]+\s+)?$", re.I)
-#: ... unless the preposition makes its subject the act's agent ("responsible for the attack", "engaged in a cover-up")
-_AGENT_PREPOSITION_RE = re.compile(r"\b(?:guilty\s+of|responsible\s+for|accused\s+of|charged\s+with|convicted\s+of|"
-                                   r"engag(?:e|es|ed|ing)\s+in|resort(?:s|ed|ing)?\s+to|involved\s+in|complicit\s+in|"
-                                   r"(?:role|part|hand)\s+in|behind)\s+[\"']*(?:the|a|an|this|these|those|such|any)\s+"
-                                   r"(?:[a-z-]+\s+)?$", re.I)
 
 
 def _word_before(tokens: list[str], ti: int) -> int:
@@ -442,11 +437,10 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
     if not pool and placed and not passive:
         return None  # "the earthquake in Elbonia caused many deaths": the subject is the noun before the place
     if own and all(m.end <= start for m in own) and _PREPOSED_NOUN_RE.search(text, max(0, start - 50), start) and (
-            not _AGENT_PREPOSITION_RE.search(text, max(0, start - 60), start)
-            and not any(_agent_of(m, text, start, end) for m in own)):
-        # the act as a preposition's noun ("the investigation into the attack in Benghazi", "X, after this attack, …") has
-        # no subject: a target before it in its clause is not its agent unless it is its possessor ("X's attacks") or
-        # the preposition makes it one ("X is responsible for the attack")
+            not any(_agent_of(m, text, start, end) for m in own)):
+        # the act as the noun of a preposition of time, topic or inquiry ("the investigation into the attack in
+        # Benghazi", "X, after this attack, …") has no subject: a target before it in its clause is not its agent
+        # unless it is its possessor ("X's attacks")
         return None
     verb = (_active_verb(tokens, ti) or word in _DO_FORMS or _TO_AFTER_RE.match(text, end) is not None
             or (word.endswith("ing") and j >= 0 and tokens[j].lower() in _PROGRESSIVE_BEFORE))
