@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from kzlib.actors import speaker_words
-from kzlib.stance._objects import _agent_of, _last_word, _Mention
+from kzlib.stance._objects import _PRONOUN_SEXES, _agent_of, _last_word, _Mention
 from kzlib.stance._predicates import _OF_AFTER_RE, _PERSON_HEADS
 from kzlib.stance._subjects import _NOUN_DETERMINERS, _OBJECT_TOKEN_RE, _SUBJECT_SKIP, _active_verb, _contracted
 
@@ -338,7 +338,6 @@ _BETWEEN_AUX = frozenset("also often never not just then again even still alread
 
 #: a finite form of "do" that opens an act's phrase ("did a great job"): an active verb
 _DO_FORMS = frozenset("did does do done".split())
-_PRONOUN_SEX = {"he": "m", "she": "f"}
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)  # right before a mention: the act's agent
 _PROGRESSIVE_BEFORE = frozenset("is are was were be been am 're 's".split())  # "they are | stealing it": active
 #: a personal pronoun as the act's subject: a target named only after the act is not its referent ("He failed
@@ -450,7 +449,7 @@ def _agent_pool(own: list[_Mention], text: str, start: int, end: int, tokens: li
         return None
     if not pool and pronoun and sentence and all(m.start >= end for m in sentence):
         return None  # "he lied, and it hurt X": the pronoun's referent is not named after it
-    if pronoun and sexes and (sex := _PRONOUN_SEX.get(tokens[j].lower())):
+    if pronoun and sexes and (sex := _PRONOUN_SEXES.get(tokens[j].lower())):
         # "he" or "she" stands for none of the targets of the other sex ("worse than X's, because he lied", X a woman:
         # the sex of the given names in the target's aliases, :func:`kzlib.stance._names._target_sexes`)
         had = bool(pool)

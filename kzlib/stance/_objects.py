@@ -151,7 +151,8 @@ _WITH_RE = re.compile(r"\s+with\b", re.I)
 _PRONOUN_OBJECT_RE = re.compile(r"\s+(?:him|them|her(?=\s*(?:[,.;:!?]|$|\s(?:of|for|over|as|because|after|in|at|on|"
                                 r"and|to|with|about)\b))|(?P<possessive>his|her|their|its)(?:\s+own)?(?=\s+[A-Za-z]))\b",
                                 re.I)
-_PRONOUN_SEXES = {"him": "m", "his": "m", "her": "f"}  # a pronoun object's sex ("them", "their", "its": none)
+#: the sex a personal pronoun gives its referent ("they", "them", "its": none), as subject or object
+_PRONOUN_SEXES = {"he": "m", "she": "f", "him": "m", "his": "m", "her": "f"}
 #: between a pronoun object and a name in apposition to it ("support him, Dorn, all the way", "them, especially Dorn")
 _APPOSED_RE = re.compile(r"\s*[,—–-]+\s*(?:(?:especially|including|notably|namely|particularly|above\s+all)\s+)?"
                          r"(?:(?:the|a)\s+)?", re.I)

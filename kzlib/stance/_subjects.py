@@ -201,7 +201,7 @@ prepared reluctant keen""".split())
 #: the first person heading a group the role noun names ("we as teachers", "we in the teachers union", "I and many
 #: other teachers"): no verb of thinking or saying between ("I think the delegation" names others)
 _FIRST_PERSON_GROUP_RE = re.compile(r"\b(?:I|we)\s+(?:(?!(?:think|thought|believe|believed|know|knew|say|said|hear|heard|"
-                                    r"see|saw|feel|felt|hope|expect|guess|suspect|understand|am|are|was|were|hope)\b)"
+                                    r"see|saw|feel|felt|hope|expect|guess|suspect|understand|am|are|was|were)\b)"
                                     r"[a-z]+\s+){1,4}$", re.I)
 _AS_THE_SPEAKER_RE = re.compile(r"[^.;!?]{0,80}?\bas\s+(?:I|we|me|us)\b", re.I)  # the standard of "as … as"
 _RAISING_DEGREE = frozenset("much far even somewhat lot a bit little no".split())  # "much less | likely to"
